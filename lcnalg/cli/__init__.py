@@ -1,0 +1,85 @@
+"""The ``lcnalg`` command line.
+
+Each subcommand lives in its own module of this package with two functions,
+``register(subparsers)`` and ``run(args) -> int``; :data:`SUBCOMMANDS` lists them.
+Bad input (any :class:`~lcnalg.LCNAlgError`, or a malformed command line) prints
+one line on stderr and exits with status 2.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+from typing import Sequence
+
+from lcnalg import __version__
+from lcnalg.errors import LCNAlgError
+
+__all__ = ["main", "build_parser", "SUBCOMMANDS"]
+
+#: Modules of :mod:`lcnalg.cli` that each define one subcommand.
+SUBCOMMANDS = ("info",)
+
+
+class _Parser(argparse.ArgumentParser):
+    """An argument parser whose errors are one line on stderr and exit status 2."""
+
+    def error(self, message: str) -> None:  # type: ignore[override]
+        self.exit(2, f"{self.prog}: error: {message} (see '{self.prog} --help')\n")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The full parser, with every subcommand registered."""
+    parser = _Parser(
+        prog="lcnalg",
+        description=(
+            "Exact computer algebra for the geometry of convolutional networks: "
+            "function spaces, implicit equations, real geometry, singularities."
+        ),
+        epilog=(
+            'Architectures are strings like "3,2 s=2", "2x2,2x2", "2x3,3x2 s=1x1", '
+            '"2,2,2 s=2,2 r=2" (filter sizes, strides of layers 1..L-1, activation exponent). '
+            "Run 'lcnalg COMMAND --help' for each command."
+        ),
+    )
+    parser.add_argument("--version", action="version", version=f"lcnalg {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+    for name in SUBCOMMANDS:
+        module = importlib.import_module(f"lcnalg.cli.{name}")
+        module.register(sub)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; returns the exit status.
+
+    Examples
+    --------
+    >>> main(["info", "2,2 s=2", "--json"])  # doctest: +ELLIPSIS
+    {
+      "architecture": "2,2 s=2",
+    ...
+    0
+    """
+    parser = build_parser()
+    try:
+        args = parser.parse_args(argv)
+    except SystemExit as exc:
+        return int(exc.code or 0)
+    if not args.command:
+        parser.print_help(sys.stderr)
+        return 2
+    try:
+        return int(args.run(args) or 0)
+    except LCNAlgError as err:
+        print(f"lcnalg {args.command}: error: {err}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        print("lcnalg: interrupted", file=sys.stderr)
+        return 130
+
+
+def entry_point() -> None:
+    """Console-script entry point (``lcnalg``)."""
+    sys.exit(main())

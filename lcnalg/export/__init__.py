@@ -1,0 +1,1 @@
+"""Writers of results for papers and other systems: LaTeX, JSON, Macaulay2, Singular."""

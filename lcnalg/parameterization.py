@@ -1,0 +1,370 @@
+"""The parameterization μ: layer filters ↦ end-to-end filter (MATH.md §1).
+
+For a linear convolutional network the end-to-end filter is the product
+
+    p_μ(x) = p_1(x) · p_2(x^{t_1}) · … · p_L(x^{t_{L-1}})
+
+with the stride substitution applied axis by axis.  Every coordinate ``c_m`` of μ is
+a multilinear polynomial with integer coefficients in the weights; the term
+``w1_{j_1} ⋯ wL_{j_L}`` lands in ``c_m`` for ``m = Σ_l j_l t_{l-1}``.
+
+Evaluation at points uses Kronecker substitution: the row-major flat index of an
+entry of the end-to-end filter is additive under the product (no carries, since
+each partial product fits in the end-to-end shape), so one univariate product of
+FLINT polynomials (``fmpz_poly``, ``fmpq_poly`` or ``nmod_poly``) evaluates μ for
+any number of axes.
+"""
+
+from __future__ import annotations
+
+import math
+import random
+from fractions import Fraction
+from functools import cached_property
+from typing import Any, Sequence
+
+import flint
+
+from lcnalg.architecture import Architecture
+from lcnalg.errors import InputError, ResourceLimitError
+from lcnalg.rings import coordinate_names, integer_ring, multi_indices, parameter_names
+
+__all__ = ["Parameterization", "DEFAULT_MAX_TERMS", "LARGE_PRIMES"]
+
+#: Default bound on the number of terms of the symbolic parameterization.
+DEFAULT_MAX_TERMS = 2_000_000
+
+#: Word-size primes used for modular ranks and sampling (largest primes below 2^62).
+LARGE_PRIMES = (
+    4611686018427387847,
+    4611686018427387817,
+    4611686018427387787,
+    4611686018427387733,
+)
+
+Number = int | Fraction | flint.fmpz | flint.fmpq
+
+
+def _as_fmpq(value: Any, field: str) -> flint.fmpq:
+    if isinstance(value, bool):
+        raise InputError(f"{field}: booleans are not weights; give integers or fractions")
+    if isinstance(value, (int, flint.fmpz)):
+        return flint.fmpq(int(value))
+    if isinstance(value, flint.fmpq):
+        return value
+    if isinstance(value, Fraction):
+        return flint.fmpq(value.numerator, value.denominator)
+    if isinstance(value, str):
+        try:
+            f = Fraction(value.strip())
+        except (ValueError, ZeroDivisionError):
+            raise InputError(f"{field}: {value!r} is not an integer or fraction like 3 or -2/5") from None
+        return flint.fmpq(f.numerator, f.denominator)
+    numerator = getattr(value, "p", None) if hasattr(value, "q") else None
+    if numerator is not None and getattr(value, "is_Rational", False):
+        return flint.fmpq(int(value.p), int(value.q))
+    raise InputError(
+        f"{field}: {value!r} ({type(value).__name__}) is not exact; give integers or fractions "
+        "(floats are refused: results are exact)"
+    )
+
+
+class Parameterization:
+    """The map μ of a linear convolutional architecture, exactly.
+
+    Parameters
+    ----------
+    arch : Architecture or str
+        The architecture (a linear network with one channel).
+    max_terms : int, optional
+        Bound on the number of terms ``Π_l |k_l|`` of the symbolic coordinates;
+        beyond it :attr:`coordinates` raises :class:`ResourceLimitError`.
+
+    Raises
+    ------
+    InputError
+        For architectures with channels or with an activation (not linear
+        convolutions with one channel).
+
+    Examples
+    --------
+    >>> mu = Parameterization("2,2 s=2")
+    >>> mu.coordinates
+    (w1_0*w2_0, w1_1*w2_0, w1_0*w2_1, w1_1*w2_1)
+    >>> mu.evaluate([[1, 2], [3, 5]])
+    (3, 6, 5, 10)
+    >>> mu.jacobian_rank([[1, 2], [3, 5]])
+    3
+    """
+
+    def __init__(self, arch: Architecture | str, *, max_terms: int = DEFAULT_MAX_TERMS) -> None:
+        arch = Architecture.parse(arch) if isinstance(arch, str) else arch
+        if not isinstance(arch, Architecture):
+            raise InputError(f"architecture: expected an Architecture or a string, got {type(arch).__name__}")
+        if arch.channels is not None:
+            raise InputError(
+                f"architecture {arch}: channels (c=) are not a single end-to-end filter; "
+                "the parameterization covers one channel (drop c=)"
+            )
+        if arch.activation is not None:
+            raise InputError(
+                f"architecture {arch}: monomial activations (r=) are not linear convolutions; "
+                "this parameterization covers linear networks (drop r=)"
+            )
+        self.architecture = arch
+        self.max_terms = max_terms
+        self.parameter_names = parameter_names(arch)
+        self.coordinate_names = coordinate_names(arch)
+        self.shape = arch.end_to_end_filter_shape
+        # Kronecker bases: flat row-major index = Σ_a i_a * base[a].
+        base = [1] * arch.ndim
+        for a in range(arch.ndim - 2, -1, -1):
+            base[a] = base[a + 1] * self.shape[a + 1]
+        self._base = tuple(base)
+        t = arch.cumulative_strides
+        offsets = []
+        exps = []
+        start = 0
+        for l, f in enumerate(arch.filters):
+            idx = multi_indices(f)
+            exps.append(tuple(sum(j[a] * t[l][a] * base[a] for a in range(arch.ndim)) for j in idx))
+            offsets.append((start, start + len(idx)))
+            start += len(idx)
+        #: For each layer, the flat exponent of each weight under Kronecker substitution.
+        self.layer_exponents: tuple[tuple[int, ...], ...] = tuple(exps)
+        #: For each layer, the slice of its weights in the flat parameter vector.
+        self.layer_slices: tuple[tuple[int, int], ...] = tuple(offsets)
+
+    # ----------------------------------------------------------------- sizes
+    @property
+    def num_parameters(self) -> int:
+        """Number of weights ``N = Σ_l |k_l|``."""
+        return len(self.parameter_names)
+
+    @property
+    def ambient_dimension(self) -> int:
+        """Number of entries of the end-to-end filter."""
+        return len(self.coordinate_names)
+
+    @property
+    def num_terms(self) -> int:
+        """Number of terms of all coordinates together, ``Π_l |k_l|``."""
+        return math.prod(len(e) for e in self.layer_exponents)
+
+    @cached_property
+    def ring(self) -> flint.fmpz_mpoly_ctx:
+        """The parameter ring ``Z[w]`` (degrevlex)."""
+        return integer_ring(self.parameter_names)
+
+    @cached_property
+    def coordinate_ring(self) -> flint.fmpz_mpoly_ctx:
+        """The function ring ``Z[c]`` (degrevlex)."""
+        return integer_ring(self.coordinate_names)
+
+    # ------------------------------------------------------------- symbolic
+    @cached_property
+    def coordinates(self) -> tuple[flint.fmpz_mpoly, ...]:
+        """The coordinates ``μ_m`` as polynomials in ``Z[w]``, row-major.
+
+        Raises
+        ------
+        ResourceLimitError
+            When ``Π_l |k_l|`` exceeds ``max_terms``.
+        """
+        if self.num_terms > self.max_terms:
+            raise ResourceLimitError(
+                "terms of the parameterization", self.num_terms, self.max_terms,
+                "pass max_terms= to Parameterization",
+            )
+        n = self.num_parameters
+        # Multiply layer by layer, keeping dicts {flat exponent: {monomial: coeff}}.
+        current: dict[int, dict[tuple[int, ...], int]] = {0: {(0,) * n: 1}}
+        for (lo, _), exps in zip(self.layer_slices, self.layer_exponents):
+            nxt: dict[int, dict[tuple[int, ...], int]] = {}
+            for pos, terms in current.items():
+                for j, e in enumerate(exps):
+                    target = nxt.setdefault(pos + e, {})
+                    for mono, coeff in terms.items():
+                        m = list(mono)
+                        m[lo + j] += 1
+                        key = tuple(m)
+                        target[key] = target.get(key, 0) + coeff
+            current = nxt
+        ctx = self.ring
+        return tuple(ctx.from_dict(current.get(m, {})) for m in range(self.ambient_dimension))
+
+    @cached_property
+    def jacobian(self) -> tuple[tuple[flint.fmpz_mpoly, ...], ...]:
+        """Symbolic Jacobian ``∂μ_m / ∂w_i`` (rows: coordinates, columns: weights)."""
+        return tuple(
+            tuple(c.derivative(i) for i in range(self.num_parameters)) for c in self.coordinates
+        )
+
+    def to_sympy(self) -> list:
+        """The coordinates as sympy expressions (via :func:`lcnalg.rings.to_sympy`)."""
+        from lcnalg.rings import to_sympy
+
+        return [to_sympy(c) for c in self.coordinates]
+
+    # ------------------------------------------------------------- points
+    def split(self, theta: Any) -> list[list[Any]]:
+        """Read a point: a flat sequence of ``N`` weights, or one array per layer.
+
+        Layer arrays may be nested lists in the layer's filter shape (row-major) or flat.
+
+        Raises
+        ------
+        InputError
+            When the point has the wrong number of layers or entries.
+        """
+        if isinstance(theta, (str, bytes)) or not hasattr(theta, "__len__"):
+            raise InputError(
+                f"point: expected {self.num_parameters} weights or one filter per layer, "
+                f"got {type(theta).__name__}"
+            )
+        theta = list(theta)
+        sizes = [hi - lo for lo, hi in self.layer_slices]
+        if len(theta) == self.num_parameters and all(not hasattr(x, "__len__") or isinstance(x, str) for x in theta):
+            return [theta[lo:hi] for lo, hi in self.layer_slices]
+        if len(theta) != self.architecture.num_layers:
+            raise InputError(
+                f"point: expected {self.num_parameters} weights or {self.architecture.num_layers} "
+                f"layer filters of sizes {sizes}, got {len(theta)} entries"
+            )
+        layers = []
+        for l, (layer, shape) in enumerate(zip(theta, self.architecture.filters), start=1):
+            flat = _flatten(layer)
+            if len(flat) != math.prod(shape):
+                raise InputError(
+                    f"point: layer {l} needs {math.prod(shape)} weights (shape {shape}), got {len(flat)}"
+                )
+            layers.append(flat)
+        return layers
+
+    def _layer_polys(self, theta: Any, kind: str, modulus: int | None = None) -> list:
+        layers = self.split(theta)
+        polys = []
+        for l, (vals, exps) in enumerate(zip(layers, self.layer_exponents), start=1):
+            coeffs: list = [0] * (max(exps) + 1)
+            for v, e in zip(vals, exps):
+                coeffs[e] = _as_fmpq(v, f"point (layer {l})")
+            if kind == "nmod":
+                polys.append(flint.nmod_poly([_mod(c, modulus) for c in coeffs], modulus))
+            elif all(c == 0 or c.q == 1 for c in coeffs):
+                polys.append(flint.fmpz_poly([int(c.p) if c else 0 for c in coeffs]))
+            else:
+                polys.append(flint.fmpq_poly([c if c else 0 for c in coeffs]))
+        return polys
+
+    def _read(self, poly: Any, modulus: int | None = None) -> tuple:
+        coeffs = poly.coeffs()
+        n = self.ambient_dimension
+        out = list(coeffs[:n]) + [0] * (n - len(coeffs))
+        if modulus is None:
+            return tuple(_exact(c) for c in out)
+        return tuple(int(c) for c in out)
+
+    def evaluate(self, theta: Any) -> tuple:
+        """The end-to-end filter ``μ(θ)``, flattened row-major, exactly.
+
+        Parameters
+        ----------
+        theta : sequence
+            Integers, fractions (``Fraction``, ``fmpq``, strings like ``"2/3"``),
+            flat or one filter per layer.
+
+        Returns
+        -------
+        tuple
+            Python ints when every entry is integral, ``Fraction`` otherwise.
+
+        Examples
+        --------
+        >>> Parameterization("2,2 s=2").evaluate([[3, 5], [1, 2]])
+        (3, 5, 6, 10)
+        >>> Parameterization("2x1,1x2").evaluate([[[1], [2]], [[3, 4]]])
+        (3, 4, 6, 8)
+        """
+        product = math.prod(self._layer_polys(theta, "exact"), start=flint.fmpz_poly([1]))
+        return self._read(product)
+
+    def evaluate_mod(self, theta: Any, modulus: int) -> tuple[int, ...]:
+        """``μ(θ)`` modulo a prime, flattened row-major (entries in ``[0, p)``)."""
+        product = math.prod(self._layer_polys(theta, "nmod", modulus), start=flint.nmod_poly([1], modulus))
+        return self._read(product, modulus)
+
+    def jacobian_at(self, theta: Any, modulus: int | None = None) -> flint.fmpq_mat | flint.nmod_mat:
+        """The Jacobian matrix of μ at ``θ`` (rows: coordinates, columns: weights).
+
+        Column ``(l, j)`` is ``x^{shift(l, j)} · Π_{l' ≠ l} p_{l'}``, computed with FLINT
+        polynomial products; exact over Q, or modulo ``modulus``.
+
+        Examples
+        --------
+        >>> print(Parameterization("2,2").jacobian_at([1, 2, 3, 5]))
+        [3, 0, 1, 0]
+        [5, 3, 2, 1]
+        [0, 5, 0, 2]
+        """
+        kind = "nmod" if modulus is not None else "exact"
+        polys = self._layer_polys(theta, kind, modulus)
+        one = flint.nmod_poly([1], modulus) if modulus is not None else flint.fmpz_poly([1])
+        n = self.ambient_dimension
+        columns: list[tuple] = []
+        for l, exps in enumerate(self.layer_exponents):
+            others = math.prod((p for i, p in enumerate(polys) if i != l), start=one)
+            base = self._read(others, modulus)
+            for e in exps:
+                columns.append((0,) * e + base[: n - e])
+        rows = [[col[m] for col in columns] for m in range(n)]
+        if modulus is not None:
+            return flint.nmod_mat(rows, modulus)
+        return flint.fmpq_mat([[_as_fmpq(x, "jacobian") for x in row] for row in rows])
+
+    def jacobian_rank(self, theta: Any, modulus: int | None = None) -> int:
+        """Exact rank of the Jacobian at ``θ`` (over Q, or over GF(p) with ``modulus``)."""
+        return self.jacobian_at(theta, modulus).rank()
+
+    def random_point(self, seed: int, bound: int = 2**20) -> tuple[int, ...]:
+        """A reproducible random integer point, entries uniform in ``[-bound, bound]``.
+
+        Examples
+        --------
+        >>> mu = Parameterization("3,2 s=2")
+        >>> mu.random_point(seed=1) == mu.random_point(seed=1)
+        True
+        """
+        rng = random.Random(seed)
+        return tuple(rng.randint(-bound, bound) for _ in range(self.num_parameters))
+
+    def random_point_mod(self, seed: int, modulus: int) -> tuple[int, ...]:
+        """A reproducible point with entries uniform in ``GF(modulus)``."""
+        rng = random.Random(seed)
+        return tuple(rng.randrange(modulus) for _ in range(self.num_parameters))
+
+    def __repr__(self) -> str:
+        return f"Parameterization({str(self.architecture)!r})"
+
+
+def _flatten(layer: Any) -> list:
+    if isinstance(layer, (str, bytes)) or not hasattr(layer, "__len__"):
+        return [layer]
+    out: list = []
+    for x in layer:
+        out.extend(_flatten(x))
+    return out
+
+
+def _mod(c: flint.fmpq, modulus: int) -> int:
+    if c == 0:
+        return 0
+    q = int(c.q) % modulus
+    if q == 0:
+        raise InputError(f"point: denominator {c.q} vanishes modulo {modulus}")
+    return int(c.p) * pow(q, -1, modulus) % modulus
+
+
+def _exact(c: Any) -> int | Fraction:
+    if isinstance(c, flint.fmpq):
+        return int(c.p) if c.q == 1 else Fraction(int(c.p), int(c.q))
+    return int(c)
