@@ -3,12 +3,16 @@
 from __future__ import annotations
 
 from functools import cached_property
+from typing import TYPE_CHECKING
 
 from lcnalg.architecture import Architecture
 from lcnalg.dimension import function_space_dimension
 from lcnalg.errors import InputError
 from lcnalg.parameterization import Parameterization
 from lcnalg.results import DimensionResult
+
+if TYPE_CHECKING:
+    from lcnalg.algebra.implicitization import ImplicitEquations
 
 __all__ = ["FunctionSpace"]
 
@@ -69,6 +73,54 @@ class FunctionSpace:
     def dimension(self) -> DimensionResult:
         """Dimension of the function space (a :class:`~lcnalg.results.DimensionResult`)."""
         return function_space_dimension(self.parameterization, seed=self.seed)
+
+    def implicit_equations(self, *, max_degree: int | None = None, jobs: int = 1,
+                           certify: bool = True, progress: bool | None = None,
+                           max_monomials: int | None = None, max_piece: int | None = None,
+                           executor=None) -> "ImplicitEquations":
+        """Minimal generators of the vanishing ideal of the neurovariety, exact over Q.
+
+        Parameters
+        ----------
+        max_degree : int, optional
+            Stop after this degree; the verdict is then ``complete_up_to_degree``.
+        jobs : int
+            Processes for the graded pieces.
+        certify : bool
+            Attempt the exact whole-ideal certificate when small enough.
+        progress : bool, optional
+            Progress bar (default: when stderr is a terminal).
+        max_monomials, max_piece : int, optional
+            Resource bounds (see :mod:`lcnalg.algebra.interpolation`).
+        executor : concurrent.futures.Executor, optional
+            Run graded pieces there instead of a local process pool.
+
+        Returns
+        -------
+        ImplicitEquations
+
+        Examples
+        --------
+        >>> r = FunctionSpace("3,2 s=2").implicit_equations()
+        >>> r.summary(), r.degree, r.certified
+        ('1 generators: 1 of degree 3', 3, True)
+        >>> FunctionSpace("3,2").implicit_equations().num_generators
+        0
+        """
+        from lcnalg.algebra.implicitization import implicit_equations
+        from lcnalg.algebra.interpolation import DEFAULT_MAX_MONOMIALS, DEFAULT_MAX_PIECE
+
+        key = (max_degree, certify, max_monomials, max_piece)
+        cache = self.__dict__.setdefault("_equations", {})
+        if key not in cache:
+            cache[key] = implicit_equations(
+                self.parameterization, max_degree=max_degree, jobs=jobs, seed=self.seed,
+                certify=certify, progress=progress,
+                max_monomials=max_monomials or DEFAULT_MAX_MONOMIALS,
+                max_piece=max_piece or DEFAULT_MAX_PIECE, executor=executor,
+                dimension=self.dimension.value,
+            )
+        return cache[key]
 
     @property
     def ambient_dimension(self) -> int:

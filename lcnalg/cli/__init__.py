@@ -19,7 +19,7 @@ from lcnalg.errors import LCNAlgError
 __all__ = ["main", "build_parser", "SUBCOMMANDS"]
 
 #: Modules of :mod:`lcnalg.cli` that each define one subcommand.
-SUBCOMMANDS = ("info",)
+SUBCOMMANDS = ("info", "equations")
 
 
 class _Parser(argparse.ArgumentParser):
@@ -78,6 +78,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("lcnalg: interrupted", file=sys.stderr)
         return 130
+    except BrokenPipeError:  # output piped into a command that stopped reading (e.g. head)
+        import os
+
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return 0
 
 
 def entry_point() -> None:

@@ -1,0 +1,153 @@
+"""The finest torus grading respected by the vanishing ideal of a parameterization.
+
+Let ``φ: Q[c] → Q[w]``, ``c_m ↦ μ_m``.  Give the weights a grading by a weight
+vector ``u ∈ Z^N`` (``deg w_i = u_i``).  When every ``μ_m`` is ``u``-homogeneous,
+``φ`` is a graded map for ``deg c_m := u · (exponent of any term of μ_m)``, so its
+kernel ``I`` is homogeneous for that grading.  The vectors ``u`` with this property
+form the orthogonal complement ``U`` of the differences of exponents inside each
+``μ_m``; an integer basis of ``U`` gives the finest such grading of ``Q[c]``.
+
+For a linear convolution it always contains the total degree (``u`` = indicator of
+a layer) and one weight per spatial axis (``u_{l,j} = j_a t_{l-1,a}``, the scaling
+``x_a ↦ λ x_a``, MATH.md §2); with large strides (``k_l ≤ s_l``) coordinates become
+monomials and the grading is finer still (toric cases), which makes the graded
+pieces tiny.  Coordinates that vanish identically are left out (they are linear
+generators of ``I`` on their own).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Sequence
+
+import flint
+
+from lcnalg.parameterization import Parameterization
+
+__all__ = ["Grading", "finest_grading"]
+
+
+@dataclass(frozen=True)
+class Grading:
+    """A grading of the polynomial ring in the non-zero coordinates.
+
+    Attributes
+    ----------
+    variables : tuple of int
+        Flat indices of the coordinates that are not identically zero, ascending.
+    degrees : tuple of tuple of int
+        ``degrees[i]`` is the multidegree of ``c_{variables[i]}``; its first entry is
+        the total degree (always 1).
+    zero_coordinates : tuple of int
+        Flat indices of the coordinates that vanish identically.
+    """
+
+    variables: tuple[int, ...]
+    degrees: tuple[tuple[int, ...], ...]
+    zero_coordinates: tuple[int, ...]
+
+    @property
+    def rank(self) -> int:
+        """Number of independent weights (the total degree included)."""
+        return len(self.degrees[0]) if self.degrees else 0
+
+
+def _integer_nullspace(rows: list[list[int]], ncols: int) -> list[list[int]]:
+    """An integer basis of ``{u : r·u = 0 for every row r}`` (over Q, scaled to Z)."""
+    if not rows:
+        return [[int(i == j) for j in range(ncols)] for i in range(ncols)]
+    M = flint.fmpq_mat(len(rows), ncols, [x for r in rows for x in r])
+    R, rank = M.rref()
+    pivots = []
+    for i in range(rank):
+        for j in range(ncols):
+            if R[i, j] != 0:
+                pivots.append(j)
+                break
+    free = [j for j in range(ncols) if j not in pivots]
+    basis = []
+    for f in free:
+        v = [flint.fmpq(0)] * ncols
+        v[f] = flint.fmpq(1)
+        for i, pcol in enumerate(pivots):
+            v[pcol] = -R[i, f]
+        den = 1
+        for x in v:
+            den = den * int(x.q) // _gcd(den, int(x.q))
+        basis.append([int(x * den) for x in v])
+    return basis
+
+
+def _gcd(a: int, b: int) -> int:
+    while b:
+        a, b = b, a % b
+    return abs(a)
+
+
+def finest_grading(mu: Parameterization) -> Grading:
+    """The finest grading (by a free abelian group) for which ``I`` is homogeneous.
+
+    Parameters
+    ----------
+    mu : Parameterization
+
+    Returns
+    -------
+    Grading
+
+    Examples
+    --------
+    >>> g = finest_grading(Parameterization("3,2 s=2"))
+    >>> g.variables, g.rank
+    ((0, 1, 2, 3, 4), 3)
+    >>> g.degrees  # total degree; parity of m (w1_1 occurs only in odd m); a layer-2 weight
+    ((1, 0, 2), (1, 1, 1), (1, 0, 1), (1, 1, 0), (1, 0, 0))
+    >>> finest_grading(Parameterization("2,3 s=3")).zero_coordinates
+    (2, 5)
+    """
+    coords = mu.coordinates
+    n = mu.num_parameters
+    diffs: list[list[int]] = []
+    reps: list[tuple[int, ...]] = []
+    variables = []
+    zeros = []
+    for m, c in enumerate(coords):
+        monos = [tuple(int(e) for e in mono) for mono in c.monoms()]
+        if not monos:
+            zeros.append(m)
+            continue
+        variables.append(m)
+        reps.append(monos[0])
+        for other in monos[1:]:
+            diffs.append([a - b for a, b in zip(other, monos[0])])
+    # remove duplicate difference rows cheaply
+    diffs = [list(r) for r in {tuple(r) for r in diffs}]
+    basis = _integer_nullspace(diffs, n)
+    raw = [tuple(sum(u[i] * rep[i] for i in range(n)) for u in basis) for rep in reps]
+    # Re-express the grading with the total degree first, then an integer basis of the
+    # remaining weights, normalised so that the smallest value of each weight is 0.
+    total = tuple(1 for _ in raw)
+    cols = [list(col) for col in zip(*raw)] if raw else []
+    # Row-reduce the weight functions (as vectors over the coordinates) to drop
+    # dependent ones and the total degree itself.
+    weights = _independent_weights([list(total)] + cols)
+    degrees = tuple(tuple(w[i] for w in weights) for i in range(len(raw)))
+    return Grading(tuple(variables), degrees, tuple(zeros))
+
+
+def _independent_weights(vectors: Sequence[Sequence[int]]) -> list[list[int]]:
+    """A maximal independent subset of weight vectors (first one kept), shifted to min 0."""
+    chosen: list[list[int]] = []
+    rank = 0
+    for v in vectors:
+        trial = chosen + [list(v)]
+        M = flint.fmpq_mat(len(trial), len(v), [x for r in trial for x in r])
+        r = M.rank()
+        if r > rank:
+            chosen.append(list(v))
+            rank = r
+    out = [chosen[0]]
+    for v in chosen[1:]:
+        low = min(v)
+        out.append([x - low for x in v])
+    return out

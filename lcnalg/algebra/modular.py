@@ -1,0 +1,89 @@
+"""Modular arithmetic helpers: primes, Chinese remaindering, rational reconstruction."""
+
+from __future__ import annotations
+
+from fractions import Fraction
+from typing import Sequence
+
+__all__ = ["PRIMES_31", "crt_pair", "rational_reconstruction", "lift_vector"]
+
+#: Primes just below 2^31: products of two residues fit in a signed 64-bit integer,
+#: so numpy can evaluate monomials modulo them without overflow.
+PRIMES_31 = (
+    2147483629, 2147483587, 2147483579, 2147483563, 2147483549, 2147483543, 2147483497,
+    2147483489, 2147483477, 2147483423, 2147483399, 2147483353, 2147483323, 2147483269,
+    2147483249, 2147483237, 2147483179, 2147483171, 2147483137, 2147483123, 2147483077,
+    2147483069, 2147483059, 2147483053, 2147483033, 2147483029, 2147482951, 2147482949,
+    2147482943, 2147482937, 2147482921, 2147482877, 2147482873, 2147482867, 2147482859,
+    2147482819, 2147482817, 2147482811, 2147482801, 2147482763,
+)
+
+
+def crt_pair(r1: int, m1: int, r2: int, m2: int) -> tuple[int, int]:
+    """Combine ``x ≡ r1 (mod m1)`` and ``x ≡ r2 (mod m2)`` (coprime moduli).
+
+    Examples
+    --------
+    >>> crt_pair(2, 3, 3, 5)
+    (8, 15)
+    """
+    t = (r2 - r1) * pow(m1, -1, m2) % m2
+    return r1 + m1 * t, m1 * m2
+
+
+def rational_reconstruction(a: int, m: int) -> Fraction | None:
+    """The fraction ``n/d`` with ``|n|, d ≤ sqrt(m/2)`` and ``n ≡ a d (mod m)``, or None.
+
+    Examples
+    --------
+    >>> m = 2147483629
+    >>> rational_reconstruction(3 * pow(7, -1, m) % m, m)
+    Fraction(3, 7)
+    >>> rational_reconstruction(-5 % m, m)
+    Fraction(-5, 1)
+    """
+    a %= m
+    bound = int((m // 2) ** 0.5)
+    while (bound + 1) * (bound + 1) <= m // 2:
+        bound += 1
+    while bound * bound > m // 2:
+        bound -= 1
+    r0, r1 = m, a
+    s0, s1 = 0, 1
+    while r1 > bound:
+        q = r0 // r1
+        r0, r1 = r1, r0 - q * r1
+        s0, s1 = s1, s0 - q * s1
+    if s1 == 0 or abs(s1) > bound:
+        return None
+    if s1 < 0:
+        r1, s1 = -r1, -s1
+    f = Fraction(r1, s1)
+    if (f.numerator - a * f.denominator) % m != 0:
+        return None
+    return f
+
+
+def lift_vector(residues: Sequence[Sequence[int]], primes: Sequence[int]) -> list[Fraction] | None:
+    """Rational reconstruction of a vector from its images modulo several primes.
+
+    Returns None when some entry cannot be reconstructed yet (more primes needed).
+
+    Examples
+    --------
+    >>> p, q = 2147483629, 2147483587
+    >>> v = [Fraction(1), Fraction(-3, 2)]
+    >>> res = [[int(x.numerator * pow(x.denominator, -1, r) % r) for x in v] for r in (p, q)]
+    >>> lift_vector(res, (p, q))
+    [Fraction(1, 1), Fraction(-3, 2)]
+    """
+    out = []
+    for entries in zip(*residues):
+        r, m = entries[0], primes[0]
+        for x, p in zip(entries[1:], primes[1:]):
+            r, m = crt_pair(r, m, x, p)
+        f = rational_reconstruction(r, m)
+        if f is None:
+            return None
+        out.append(f)
+    return out

@@ -1,0 +1,486 @@
+"""Tests of lcnalg.algebra.groebner: every check compares two independent routes."""
+
+from __future__ import annotations
+
+import itertools
+import random
+from fractions import Fraction
+
+import flint
+import pytest
+import sympy
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from lcnalg.algebra.groebner import GroebnerBasis, groebner_basis
+from lcnalg.algebra.hilbert import hilbert_function_values
+from lcnalg.algebra.monomials import (
+    degrevlex,
+    elimination,
+    lex,
+    weighted,
+)
+from lcnalg.errors import InputError, ResourceLimitError
+
+P = 32003
+
+
+# ----------------------------------------------------------------------------- helpers
+def syms(n):
+    return sympy.symbols(f"x0:{n}")
+
+
+def to_expr(d, xs):
+    return sympy.Add(*[sympy.Rational(int(flint.fmpq(c).p), int(flint.fmpq(c).q))
+                       * sympy.Mul(*[x**a for x, a in zip(xs, e)]) for e, c in d.items()])
+
+
+def monic_q(d):
+    """Canonical form over Q: frozenset of (exp, Fraction) of the monic polynomial."""
+    items = {tuple(e): Fraction(int(flint.fmpq(c).p), int(flint.fmpq(c).q)) for e, c in d.items() if c}
+    return items
+
+
+def canon_q(polys, order):
+    out = set()
+    for d in polys:
+        items = monic_q(d)
+        lm = max(items, key=order.key)
+        lc = items[lm]
+        out.add(frozenset((e, c / lc) for e, c in items.items()))
+    return out
+
+
+def canon_p(polys, order, p):
+    out = set()
+    for d in polys:
+        items = {tuple(e): int(c) % p for e, c in d.items() if int(c) % p}
+        lm = max(items, key=order.key)
+        inv = pow(items[lm], -1, p)
+        out.add(frozenset((e, c * inv % p) for e, c in items.items()))
+    return out
+
+
+def sympy_gb(polys, n, order_name, modulus=None):
+    xs = syms(n)
+    exprs = [to_expr(d, xs) for d in polys]
+    kw = {"modulus": modulus} if modulus else {}
+    G = sympy.groebner(exprs, *xs, order=order_name, **kw)
+    out = []
+    for g in G.exprs:
+        if modulus:
+            pol = sympy.Poly(g, *xs, modulus=modulus)
+            out.append({e: int(c) % modulus for e, c in pol.terms()})
+        else:
+            pol = sympy.Poly(g, *xs, domain="QQ")
+            out.append({e: flint.fmpq(int(c.p), int(c.q)) for e, c in pol.terms()})
+    return out
+
+
+def substitute(d, images):
+    """Evaluate a dict polynomial at polynomial images (dicts) with exact dict arithmetic."""
+    def mul(a, b):
+        out = {}
+        for ea, ca in a.items():
+            for eb, cb in b.items():
+                e = tuple(x + y for x, y in zip(ea, eb))
+                out[e] = out.get(e, 0) + ca * cb
+        return {e: c for e, c in out.items() if c}
+
+    nv = len(next(iter(images[0])))
+    one = {tuple([0] * nv): 1}
+    total = {}
+    for e, c in d.items():
+        term = dict(one)
+        for img, a in zip(images, e):
+            for _ in range(a):
+                term = mul(term, img)
+        for et, ct in term.items():
+            total[et] = total.get(et, 0) + c * ct
+    return {e: c for e, c in total.items() if c}
+
+
+def var(n, i, c=1):
+    e = [0] * n
+    e[i] = 1
+    return {tuple(e): c}
+
+
+def graph_ideal(images):
+    """Generators c_m - mu_m(w) in variables (w..., c...) with images given in w."""
+    k = len(next(iter(images[0])))
+    n = k + len(images)
+    out = []
+    for m, img in enumerate(images):
+        f = {tuple([0] * k + [1 if j == m else 0 for j in range(len(images))]): 1}
+        for e, c in img.items():
+            key = tuple(e) + tuple([0] * len(images))
+            f[key] = f.get(key, 0) - c
+        out.append(f)
+    return out, n
+
+
+def mono(*e):
+    return {tuple(e): 1}
+
+
+# ----------------------------------------------------------------------------- strategies
+@st.composite
+def small_ideals(draw, max_deg=3):
+    n = draw(st.integers(2, 4))
+    k = draw(st.integers(2, 3))
+    polys = []
+    for _ in range(k):
+        nt = draw(st.integers(2, 3))
+        f = {}
+        for _ in range(nt):
+            e = tuple(draw(st.lists(st.integers(0, max_deg), min_size=n, max_size=n)))
+            if sum(e) > max_deg:
+                e = tuple(min(a, 1) for a in e)
+            f[e] = f.get(e, 0) + draw(st.integers(-3, 3).filter(bool))
+        f = {e: c for e, c in f.items() if c}
+        if f:
+            polys.append(f)
+    if not polys:
+        polys = [{tuple([1] * n): 1}]
+    return n, polys
+
+
+SET = settings(max_examples=50, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+
+
+# ----------------------------------------------------------------------------- sympy
+@SET
+@given(small_ideals())
+def test_grevlex_over_q_matches_sympy(data):
+    n, polys = data
+    gb = groebner_basis(polys, "degrevlex", nvars=n)
+    assert gb.certified and gb.modulus is None
+    assert canon_q(gb.polys, degrevlex()) == canon_q(sympy_gb(polys, n, "grevlex"), degrevlex())
+    # output normalization: primitive integers, positive leading coefficient
+    for d, lm in zip(gb.polys, gb.leading_monomials):
+        assert d[lm] > 0 and all(isinstance(c, int) for c in d.values())
+        g = 0
+        for c in d.values():
+            g = sympy.igcd(g, c)
+        assert g == 1
+
+
+@SET
+@given(small_ideals(max_deg=2))
+def test_lex_over_q_matches_sympy(data):
+    n, polys = data
+    gb = groebner_basis(polys, "lex", nvars=n)
+    assert canon_q(gb.polys, lex()) == canon_q(sympy_gb(polys, n, "lex"), lex())
+
+
+@SET
+@given(small_ideals(), st.sampled_from(["degrevlex", "lex"]))
+def test_mod_p_matches_sympy(data, name):
+    n, polys = data
+    if name == "lex":
+        polys = [{e: c for e, c in f.items()} for f in polys]
+    gb = groebner_basis(polys, name, modulus=P, nvars=n)
+    assert not gb.certified and gb.modulus == P
+    order = degrevlex() if name == "degrevlex" else lex()
+    sym = sympy_gb(polys, n, "grevlex" if name == "degrevlex" else "lex", modulus=P)
+    assert canon_p(gb.polys, order, P) == canon_p(sym, order, P)
+    for d in gb.polys:  # monic, coefficients in 0..p-1
+        assert d[max(d, key=order.key)] == 1 and all(0 < c < P for c in d.values())
+
+
+def test_big_coefficients_need_several_primes():
+    n = 3
+    big = 2**130 + 7
+    polys = [{(1, 1, 0): big, (0, 0, 2): -3}, {(2, 0, 0): 5, (0, 1, 1): -(big**2 + 1)},
+             {(0, 2, 0): 1, (1, 0, 1): flint.fmpq(1, big)}]
+    gb = groebner_basis(polys, "degrevlex", nvars=n)
+    assert gb.certified and len(gb.primes) >= 3
+    assert canon_q(gb.polys, degrevlex()) == canon_q(sympy_gb(polys, n, "grevlex"), degrevlex())
+
+
+def test_weighted_order_against_sympy_ideal_and_hilbert_function():
+    # homogeneous for the standard grading; weighted order (1, 2, 3)
+    n = 3
+    polys = [{(2, 0, 0): 1, (0, 1, 1): -2, (0, 0, 2): 1}, {(1, 1, 0): 3, (0, 2, 0): -1, (1, 0, 1): 1}]
+    o = weighted((1, 2, 3))
+    gb = groebner_basis(polys, o)
+    # same ideal as the input (sympy, grevlex)
+    assert canon_q(sympy_gb(gb.polys, n, "grevlex"), degrevlex()) == canon_q(
+        sympy_gb(polys, n, "grevlex"), degrevlex())
+    # leading monomials of a Gröbner basis: same Hilbert function as grevlex leading monomials
+    sym_leads = [degrevlex().leading_monomial(d) for d in sympy_gb(polys, n, "grevlex")]
+    assert hilbert_function_values(gb.leading_monomials, n, 10) == hilbert_function_values(
+        sym_leads, n, 10)
+    for d, lm in zip(gb.polys, gb.leading_monomials):
+        assert lm == o.leading_monomial(d)
+
+
+# ----------------------------------------------------------------------------- elimination
+def test_twisted_cubic_elimination():
+    s, t = (1, 0), (0, 1)
+    images = [{(3, 0): 1}, {(2, 1): 1}, {(1, 2): 1}, {(0, 3): 1}]
+    gens, n = graph_ideal(images)
+    for grading in (None, (1, 1, 3, 3, 3, 3)):
+        gb = groebner_basis(gens, elimination(2), grading=grading)
+        assert gb.grading is not None  # weighted-homogeneous found/used
+        eq = gb.eliminate(2, drop_variables=True)
+        assert len(eq) == 3 and all(sum(next(iter(d))) == 2 for d in eq)
+        for d in eq:
+            assert substitute(d, images) == {}
+        known = [{(1, 0, 1, 0): 1, (0, 2, 0, 0): -1}, {(1, 0, 0, 1): 1, (0, 1, 1, 0): -1},
+                 {(0, 1, 0, 1): 1, (0, 0, 2, 0): -1}]
+        assert canon_q(eq, degrevlex()) == canon_q(groebner_basis(known).polys, degrevlex())
+        assert gb.certified
+    full = gb.eliminate(2)
+    assert all(len(e) == 6 and e[:2] == (0, 0) for d in full for e in d)
+    assert all(gb.order.is_free_of_block(d) for d in full)
+
+
+def test_segre_p1xp1_elimination_and_ideal_test():
+    # a0, a1, b0, b1, c0..c3
+    images = [{(1, 0, 1, 0): 1}, {(1, 0, 0, 1): 1}, {(0, 1, 1, 0): 1}, {(0, 1, 0, 1): 1}]
+    gens, n = graph_ideal(images)
+    calls = []
+
+    def test(d):
+        calls.append(d)
+        w = [var(4, i) for i in range(4)] + images
+        return substitute(d, w) == {}
+
+    gb = groebner_basis(gens, elimination(4), grading=(1, 1, 1, 1, 2, 2, 2, 2), ideal_test=test)
+    eq = gb.eliminate(4, drop_variables=True)
+    assert eq == [{(0, 1, 1, 0): 1, (1, 0, 0, 1): -1}]  # c1 c2 - c0 c3
+    assert len(calls) == len(gb) and "ideal_test" in gb.method
+
+
+def test_product_of_binary_forms_equations_match_interpolation():
+    # c_m = sum_{i + 2j = m} a_i b_j: a quadratic form times a quartic in z^2
+    k = 6
+    images = []
+    for m in range(7):
+        f = {}
+        for i in range(3):
+            for j in range(3):
+                if i + 2 * j == m:
+                    e = [0] * k
+                    e[i] += 1
+                    e[3 + j] += 1
+                    f[tuple(e)] = 1
+        images.append(f)
+    gens, n = graph_ideal(images)
+    gb = groebner_basis(gens, elimination(6), grading=[1] * 6 + [2] * 7)
+    eq = gb.eliminate(6, drop_variables=True)
+    for d in eq:
+        assert substitute(d, images) == {}
+    # independent route: cubics vanishing on random image points (rank of an evaluation
+    # matrix mod p) -- the number of independent cubics equals the GB's cubics since the
+    # ideal has no equations of lower degree.
+    rng = random.Random(1)
+    cubics = [e for e in itertools.product(range(4), repeat=7) if sum(e) == 3]
+    rows = []
+    for _ in range(len(cubics) + 10):
+        a = [rng.randrange(P) for _ in range(6)]
+        c = [sum(a[i] * a[3 + j] for i in range(3) for j in range(3) if i + 2 * j == m) % P
+             for m in range(7)]
+        rows.append([sympy.prod([pow(c[v], e[v], P) for v in range(7)]) % P for e in cubics])
+    rank = flint.nmod_mat(rows, P).rank()
+    assert sum(1 for d in eq if sum(next(iter(d))) == 3) == len(cubics) - rank
+    assert min(sum(next(iter(d))) for d in eq) == 3
+    # mod p and Q agree
+    gbp = groebner_basis(gens, elimination(6), modulus=P, grading=[1] * 6 + [2] * 7)
+    assert gbp.leading_monomials == gb.leading_monomials
+    assert canon_p(gb.polys, gb.order, P) == canon_p(gbp.polys, gb.order, P)
+
+
+def test_lex_elimination_rational_curve():
+    # x = t^2, y = t^3 + t: lex elimination of t gives one implicit equation
+    gens = [{(0, 1, 0): 1, (2, 0, 0): -1}, {(0, 0, 1): 1, (3, 0, 0): -1, (1, 0, 0): -1}]
+    gb = groebner_basis(gens, "lex")
+    eq = gb.eliminate(1, drop_variables=True)
+    assert len(eq) == 1
+    assert substitute(eq[0], [{(2,): 1}, {(3,): 1, (1,): 1}]) == {}
+    assert canon_q(gb.polys, lex()) == canon_q(sympy_gb(gens, 3, "lex"), lex())
+
+
+# ----------------------------------------------------------------------------- hilbert / dims
+def test_twisted_cubic_hilbert_series():
+    t = sympy.Symbol("t")
+    known = [{(1, 0, 1, 0): 1, (0, 2, 0, 0): -1}, {(1, 0, 0, 1): 1, (0, 1, 1, 0): -1},
+             {(0, 1, 0, 1): 1, (0, 0, 2, 0): -1}]
+    gb = groebner_basis(known)
+    assert sympy.simplify(gb.hilbert_series() - (1 + 2 * t) / (1 - t) ** 2) == 0
+    assert gb.degree() == 3 and gb.dimension() == 2
+
+
+@pytest.mark.parametrize("a,b,n", [(2, 2, 3), (2, 3, 4), (3, 3, 3)])
+def test_complete_intersection_hilbert_series(a, b, n):
+    rng = random.Random(a * 100 + b * 10 + n)
+    t = sympy.Symbol("t")
+
+    def generic(deg):
+        return {e: rng.randint(-9, 9) or 1 for e in itertools.product(range(deg + 1), repeat=n)
+                if sum(e) == deg}
+
+    polys = [generic(a), generic(b)]
+    for modulus in (P, None):
+        gb = groebner_basis(polys, "degrevlex", modulus=modulus)
+        expected = (1 - t**a) * (1 - t**b) / (1 - t) ** n
+        assert sympy.simplify(gb.hilbert_series() - expected) == 0
+        assert gb.degree() == a * b and gb.dimension() == n - 2
+
+
+def test_weighted_hilbert_series_of_graph_ideal():
+    # twisted cubic graph ideal, weights s,t -> 1, c -> 3: R/I = k[s,t] so HS = 1/(1-t)^2
+    images = [{(3, 0): 1}, {(2, 1): 1}, {(1, 2): 1}, {(0, 3): 1}]
+    gens, n = graph_ideal(images)
+    gb = groebner_basis(gens, elimination(2), grading=(1, 1, 3, 3, 3, 3))
+    t = sympy.Symbol("t")
+    assert sympy.simplify(gb.hilbert_series() - 1 / (1 - t) ** 2) == 0
+    assert gb.dimension() == 2
+
+
+def test_hilbert_series_refuses_inhomogeneous():
+    gb = groebner_basis([{(2, 0): 1, (0, 1): -1}], "degrevlex")
+    assert gb.grading == (1, 2)  # weighted-homogeneous: detected
+    gb2 = groebner_basis([{(2, 0): 1, (0, 1): -1, (0, 0): 1}], "degrevlex")
+    assert gb2.grading is None
+    with pytest.raises(InputError):
+        gb2.hilbert_series()
+
+
+# ----------------------------------------------------------------------------- zero-dim
+def test_num_solutions_triangular():
+    # x^2 - 3x + 2, y^3 - x*y - 1, z^2 - y: 2 * 3 * 2 solutions
+    polys = [{(2, 0, 0): 1, (1, 0, 0): -3, (0, 0, 0): 2},
+             {(0, 3, 0): 1, (1, 1, 0): -1, (0, 0, 0): -1},
+             {(0, 0, 2): 1, (0, 1, 0): -1}]
+    for order in ("degrevlex", "lex", elimination(1)):
+        assert groebner_basis(polys, order).num_solutions() == 12
+    assert groebner_basis(polys, "degrevlex", modulus=P).num_solutions() == 12
+
+
+def count_standard(leads, n, bound=30):
+    count = 0
+    for e in itertools.product(range(bound), repeat=n):
+        if not any(all(a >= b for a, b in zip(e, lm)) for lm in leads):
+            count += 1
+    return count
+
+
+@settings(max_examples=15, deadline=None)
+@given(st.integers(0, 10**6))
+def test_num_solutions_against_sympy(seed):
+    rng = random.Random(seed)
+    n = rng.choice([2, 3])
+    polys = []
+    for i in range(n):  # x_i^d_i + lower terms: zero-dimensional
+        d = rng.randint(1, 3)
+        e = [0] * n
+        e[i] = d
+        f = {tuple(e): 1}
+        for _ in range(3):
+            m = tuple(rng.randint(0, 1) for _ in range(n))
+            if sum(m) < d:
+                f[m] = f.get(m, 0) + rng.randint(-3, 3)
+        polys.append({k: v for k, v in f.items() if v})
+    gb = groebner_basis(polys, "degrevlex")
+    sym = sympy_gb(polys, n, "grevlex")
+    sym_leads = [degrevlex().leading_monomial(d) for d in sym]
+    assert gb.num_solutions() == count_standard(sym_leads, n)
+
+
+def test_num_solutions_refuses_positive_dimension():
+    gb = groebner_basis([{(1, 1): 1, (0, 0): -1}])
+    assert not gb.is_zero_dimensional()
+    with pytest.raises(InputError):
+        gb.num_solutions()
+
+
+# ----------------------------------------------------------------------------- membership
+@settings(max_examples=15, deadline=None)
+@given(small_ideals(max_deg=2), st.integers(0, 10**6))
+def test_membership(data, seed):
+    n, polys = data
+    rng = random.Random(seed)
+    xs = syms(n)
+    exprs = [to_expr(d, xs) for d in polys]
+    comb = sympy.expand(sum((rng.randint(-3, 3) * xs[rng.randrange(n)] + rng.randint(-2, 2)) * f
+                            for f in exprs))
+    cd = {e: int(c) for e, c in sympy.Poly(comb, *xs).terms()} if comb != 0 else {}
+    gb = groebner_basis(polys, "degrevlex", nvars=n)
+    gbp = groebner_basis(polys, "degrevlex", modulus=P, nvars=n)
+    if cd:
+        assert gb.contains(cd) and gbp.contains(cd)
+    rnd = {tuple(rng.randint(0, 3) for _ in range(n)): rng.randint(1, 5) for _ in range(3)}
+    sym = sympy.groebner(exprs, *xs, order="grevlex", domain="QQ")
+    assert gb.contains(rnd) == sym.contains(to_expr(rnd, xs))
+    # the normal form differs from the input by an ideal element
+    nf = gb.normal_form(rnd)
+    diff = sympy.expand(to_expr(rnd, xs) - to_expr(nf, xs))
+    assert sym.contains(diff)
+
+
+def test_membership_simple():
+    gb = groebner_basis([{(2, 0): 1, (0, 1): -1}, {(1, 1): 1, (0, 0): -1}], "degrevlex")
+    assert gb.contains({(3, 0): 1, (0, 0): -1})  # x^3 - 1 = x(x^2 - y) + (xy - 1)
+    assert not gb.contains({(1, 0): 1, (0, 0): -1})  # x - 1 does not vanish at cube roots
+
+
+# ----------------------------------------------------------------------------- flint I/O
+def test_flint_input_and_output():
+    ctx = flint.fmpz_mpoly_ctx.get(("x", "y", "z"), "degrevlex")
+    x, y, z = ctx.gens()
+    gb = groebner_basis([x * y - z**2, x**2 - y * z])
+    out = gb.as_flint()
+    assert all(isinstance(g, flint.fmpz_mpoly) for g in out)
+    assert gb.contains(x * (x * y - z**2) + z * (x**2 - y * z))
+    nf = gb.normal_form(x**3)
+    assert isinstance(nf, flint.fmpz_mpoly)
+    assert gb.contains(x**3 - nf)
+    qctx = flint.fmpq_mpoly_ctx.get(("a", "b"), "lex")
+    a, b = qctx.gens()
+    gq = groebner_basis([a / 2 - b**2, a * b - 1], "lex")
+    assert gq.as_flint()[0].context() == qctx
+    nctx = flint.nmod_mpoly_ctx.get(("u", "v"), modulus=101, ordering="degrevlex")
+    u, v = nctx.gens()
+    gn = groebner_basis([u**2 - v, u * v - 1])
+    assert gn.modulus == 101 and gn.num_solutions() == 3
+
+
+# ----------------------------------------------------------------------------- errors
+def test_resource_limit():
+    polys = [{(2, 0, 0): 1, (0, 1, 1): -1}, {(1, 1, 0): 1, (0, 0, 2): -1}]
+    with pytest.raises(ResourceLimitError):
+        groebner_basis(polys, max_matrix_entries=4)
+    with pytest.raises(ResourceLimitError):
+        groebner_basis(polys, modulus=P, max_matrix_entries=4)
+
+
+def test_input_errors():
+    c1 = flint.fmpz_mpoly_ctx.get(("x", "y"), "lex")
+    c2 = flint.fmpz_mpoly_ctx.get(("x", "y", "z"), "lex")
+    with pytest.raises(InputError):
+        groebner_basis([c1.gens()[0], c2.gens()[0]])
+    with pytest.raises(InputError):
+        groebner_basis([{(1, 0): 1}], "nonsense")
+    with pytest.raises(InputError):
+        groebner_basis([{(1, 0): 1}], modulus=15)
+    with pytest.raises(InputError):
+        groebner_basis([{(1, 0): 1, (0, 1, 1): 2}])
+    with pytest.raises(InputError):
+        groebner_basis([{(1, 0): "a"}])
+    with pytest.raises(InputError):
+        groebner_basis([{(1, 0): flint.fmpq(1, 7)}], modulus=7)
+    gb = groebner_basis([{(1, 0): 1, (0, 1): 1}], "degrevlex")
+    with pytest.raises(InputError):
+        gb.eliminate(1)
+    with pytest.raises(InputError):
+        weighted((1, 0))
+
+
+def test_unit_and_zero_ideal():
+    gb = groebner_basis([{(1, 0): 1, (0, 0): -1}, {(1, 0): 1}])
+    assert gb.polys == [{(0, 0): 1}] and gb.dimension() == -1
+    assert gb.contains({(3, 7): 5})
+    assert isinstance(gb, GroebnerBasis)

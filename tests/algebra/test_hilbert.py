@@ -1,0 +1,117 @@
+"""Tests of lcnalg.algebra.hilbert against brute-force counting of standard monomials."""
+
+from __future__ import annotations
+
+import itertools
+
+import pytest
+import sympy
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from lcnalg.algebra.hilbert import (
+    dimension_and_degree,
+    hilbert_function_values,
+    hilbert_numerator,
+    hilbert_series_of_monomials,
+    minimal_monomial_generators,
+)
+from lcnalg.errors import InputError
+
+
+def brute_force_hf(gens, n, up_to, weights=None):
+    w = weights or [1] * n
+    counts = [0] * (up_to + 1)
+    for e in itertools.product(range(up_to + 1), repeat=n):
+        d = sum(a * b for a, b in zip(e, w))
+        if d > up_to:
+            continue
+        if not any(all(a >= b for a, b in zip(e, g)) for g in gens):
+            counts[d] += 1
+    return counts
+
+
+@st.composite
+def monomial_ideals(draw):
+    n = draw(st.integers(1, 4))
+    k = draw(st.integers(0, 5))
+    gens = [tuple(draw(st.lists(st.integers(0, 3), min_size=n, max_size=n))) for _ in range(k)]
+    weights = draw(st.one_of(st.none(), st.lists(st.integers(1, 3), min_size=n, max_size=n)))
+    return n, gens, weights
+
+
+@settings(max_examples=80, deadline=None)
+@given(monomial_ideals())
+def test_hilbert_function_matches_brute_force(data):
+    n, gens, weights = data
+    up_to = 7
+    assert hilbert_function_values(gens, n, up_to, weights) == brute_force_hf(gens, n, up_to, weights)
+
+
+@settings(max_examples=60, deadline=None)
+@given(monomial_ideals())
+def test_series_expansion_matches_numerator(data):
+    n, gens, weights = data
+    t = sympy.Symbol("t")
+    hs = hilbert_series_of_monomials(gens, n, weights)
+    up_to = 6
+    series = sympy.series(hs, t, 0, up_to + 1).removeO() if hs != 0 else sympy.Integer(0)
+    coeffs = [sympy.Poly(series, t).coeff_monomial(t**i) if series != 0 else 0
+              for i in range(up_to + 1)]
+    assert [int(c) for c in coeffs] == brute_force_hf(gens, n, up_to, weights)
+
+
+@settings(max_examples=60, deadline=None)
+@given(monomial_ideals())
+def test_dimension_is_largest_free_coordinate_set(data):
+    n, gens, _ = data
+    num = hilbert_numerator(gens, n)
+    dim, deg = dimension_and_degree(num, n)
+    # independent route: Krull dimension of R/M = max |S| with no generator supported in S
+    if any(all(a == 0 for a in g) for g in gens):
+        assert dim == -1
+        return
+    best = 0
+    for r in range(n + 1):
+        for S in itertools.combinations(range(n), r):
+            if not any(all(g[i] == 0 for i in range(n) if i not in S) for g in gens):
+                best = max(best, r)
+    assert dim == best
+    # degree: the leading coefficient of the Hilbert polynomial times dim!
+    if dim >= 1:
+        big = 30
+        hf = hilbert_function_values(gens, n, big)
+        # finite differences of order dim-1 of HF stabilize at deg
+        diffs = hf
+        for _ in range(dim - 1):
+            diffs = [b - a for a, b in zip(diffs, diffs[1:])]
+        assert diffs[-1] == deg
+    elif dim == 0:
+        assert deg == sum(hilbert_function_values(gens, n, 20))
+
+
+def test_known_series():
+    t = sympy.Symbol("t")
+    # twisted cubic lead monomials under degrevlex: c1^2, c1 c2, c2^2
+    lead = [(0, 2, 0, 0), (0, 1, 1, 0), (0, 0, 2, 0)]
+    hs = hilbert_series_of_monomials(lead, 4)
+    assert sympy.simplify(hs - (1 + 2 * t) / (1 - t) ** 2) == 0
+    assert dimension_and_degree(hilbert_numerator(lead, 4), 4) == (2, 3)
+    # complete intersection x^a, y^b in n variables
+    for a, b, n in [(2, 3, 3), (3, 3, 4)]:
+        g = [tuple([a] + [0] * (n - 1)), tuple([0, b] + [0] * (n - 2))]
+        hs = hilbert_series_of_monomials(g, n)
+        assert sympy.simplify(hs - (1 - t**a) * (1 - t**b) / (1 - t) ** n) == 0
+        assert dimension_and_degree(hilbert_numerator(g, n), n) == (n - 2, a * b)
+    # weighted: k[x, y] with deg y = 3 modulo y: 1/(1-t)
+    assert sympy.simplify(hilbert_series_of_monomials([(0, 1)], 2, (1, 3)) - 1 / (1 - t)) == 0
+
+
+def test_minimal_generators_and_errors():
+    assert minimal_monomial_generators([(1, 1), (1, 0), (2, 3)]) == [(1, 0)]
+    assert hilbert_numerator([], 2) == [1]
+    assert dimension_and_degree(hilbert_numerator([(0, 0)], 2), 2) == (-1, 0)
+    with pytest.raises(InputError):
+        hilbert_numerator([(1, 2, 3)], 2)
+    with pytest.raises(InputError):
+        hilbert_numerator([(1, 2)], 2, weights=(1, 0))
