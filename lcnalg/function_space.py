@@ -75,7 +75,7 @@ class FunctionSpace:
         return function_space_dimension(self.parameterization, seed=self.seed)
 
     def implicit_equations(self, *, max_degree: int | None = None, jobs: int = 1,
-                           certify: bool = True, progress: bool | None = None,
+                           certify: bool | None = None, progress: bool | None = None,
                            max_monomials: int | None = None, max_piece: int | None = None,
                            executor=None) -> "ImplicitEquations":
         """Minimal generators of the vanishing ideal of the neurovariety, exact over Q.
@@ -86,8 +86,9 @@ class FunctionSpace:
             Stop after this degree; the verdict is then ``complete_up_to_degree``.
         jobs : int
             Processes for the graded pieces.
-        certify : bool
-            Attempt the exact whole-ideal certificate when small enough.
+        certify : bool or None
+            Attempt the exact whole-ideal certificate: always (True), never (False), or
+            for small ideals (None, the default: at most 60 equations of degree <= 4).
         progress : bool, optional
             Progress bar (default: when stderr is a terminal).
         max_monomials, max_piece : int, optional
@@ -134,3 +135,36 @@ class FunctionSpace:
         Decided by :attr:`dimension`; check ``dimension.certified`` for its status.
         """
         return self.dimension.value == self.ambient_dimension
+
+    def contains(self, filt, *, max_nodes: int | None = None):
+        """Is an exact filter in the real function space? (:func:`lcnalg.real.membership.contains`).
+
+        Returns a :class:`~lcnalg.real.membership.ContainmentResult` with a witness (one
+        real filter per layer) or the reason.
+
+        Examples
+        --------
+        >>> FunctionSpace("2,2").contains([1, 0, 1]).contained   # z^2 + 1 has no real root
+        False
+        """
+        from lcnalg.real.membership import DEFAULT_MAX_NODES, contains
+
+        return contains(self.architecture, filt, max_nodes=max_nodes or DEFAULT_MAX_NODES)
+
+    def inequalities(self):
+        """Semi-algebraic description (:func:`lcnalg.real.inequalities.inequalities`)."""
+        from lcnalg.real.inequalities import inequalities
+
+        return inequalities(self.architecture)
+
+    def boundary(self):
+        """Boundary of the function space (:func:`lcnalg.real.inequalities.boundary`)."""
+        from lcnalg.real.inequalities import boundary
+
+        return boundary(self.architecture)
+
+    def is_zariski_closed(self):
+        """Is ``M = V(R)``? (:func:`lcnalg.real.closedness.is_zariski_closed`)."""
+        from lcnalg.real.closedness import is_zariski_closed
+
+        return is_zariski_closed(self.architecture)

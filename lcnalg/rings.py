@@ -21,7 +21,6 @@ import itertools
 from typing import Sequence
 
 import flint
-import sympy
 
 from lcnalg.architecture import Architecture
 from lcnalg.errors import InputError
@@ -99,7 +98,7 @@ def modular_ring(names: Sequence[str], modulus: int, order: str = "degrevlex") -
     return flint.nmod_mpoly_ctx.get(tuple(names), _check_order(order), modulus)
 
 
-def to_sympy(poly: flint.fmpz_mpoly | flint.fmpq_mpoly | flint.nmod_mpoly) -> sympy.Expr:
+def to_sympy(poly: flint.fmpz_mpoly | flint.fmpq_mpoly | flint.nmod_mpoly) -> "sympy.Expr":
     """Convert a flint polynomial to a sympy expression in symbols named like its variables.
 
     Examples
@@ -109,6 +108,8 @@ def to_sympy(poly: flint.fmpz_mpoly | flint.fmpq_mpoly | flint.nmod_mpoly) -> sy
     >>> to_sympy(3 * c0**2 - c1)
     3*c0**2 - c1
     """
+    import sympy
+
     symbols = [sympy.Symbol(n) for n in poly.context().names()]
     expr = sympy.Integer(0)
     terms = []
@@ -128,7 +129,7 @@ def to_sympy(poly: flint.fmpz_mpoly | flint.fmpq_mpoly | flint.nmod_mpoly) -> sy
     return expr
 
 
-def from_sympy(expr: sympy.Expr | str, ctx: flint.fmpz_mpoly_ctx | flint.fmpq_mpoly_ctx) -> flint.fmpz_mpoly | flint.fmpq_mpoly:
+def from_sympy(expr: "sympy.Expr | str", ctx: flint.fmpz_mpoly_ctx | flint.fmpq_mpoly_ctx) -> flint.fmpz_mpoly | flint.fmpq_mpoly:
     """Convert a sympy expression (or a string sympy parses) to a flint polynomial in ``ctx``.
 
     Raises
@@ -143,6 +144,8 @@ def from_sympy(expr: sympy.Expr | str, ctx: flint.fmpz_mpoly_ctx | flint.fmpq_mp
     >>> from_sympy("c0*c1 - 2", R)
     c0*c1 - 2
     """
+    import sympy
+
     names = ctx.names()
     symbols = [sympy.Symbol(n) for n in names]
     if isinstance(expr, str):

@@ -24,7 +24,7 @@ import flint
 
 from lcnalg.parameterization import Parameterization
 
-__all__ = ["Grading", "finest_grading"]
+__all__ = ["Grading", "finest_grading", "symmetries"]
 
 
 @dataclass(frozen=True)
@@ -151,3 +151,72 @@ def _independent_weights(vectors: Sequence[Sequence[int]]) -> list[list[int]]:
         low = min(v)
         out.append([x - low for x in v])
     return out
+
+
+def symmetries(mu: Parameterization, grading: Grading) -> tuple[tuple[int, ...], ...]:
+    """Coordinate permutations that preserve the vanishing ideal, as permutations of the
+    non-zero coordinates (local indices), identity excluded.
+
+    * Reversing every filter along axis ``a`` reverses the end-to-end filter along
+      ``a`` (``p_l(x) ↦ x^{k_l-1} p_l(1/x)`` per layer, and the stride substitution
+      commutes with it), so ``c_{…, i_a, …} ↦ c_{…, n_a-1-i_a, …}`` preserves ``I``
+      for any strides (MATH.md §2).
+    * In 2D, transposing preserves ``I`` when the transposed architecture is the same
+      one, or when all strides before the last layer are 1 (the layers then commute)
+      and the transposed filter shapes are the same multiset.
+
+    Examples
+    --------
+    >>> mu = Parameterization("2,2 s=2")
+    >>> symmetries(mu, finest_grading(mu))
+    ((3, 2, 1, 0),)
+    >>> len(symmetries(Parameterization("2x2,2x2"), finest_grading(Parameterization("2x2,2x2"))))
+    7
+    """
+    import itertools
+
+    arch = mu.architecture
+    shape = arch.end_to_end_filter_shape
+    D = arch.ndim
+
+    def flat_perm(f) -> tuple[int, ...]:
+        out = []
+        for idx in itertools.product(*(range(n) for n in shape)):
+            img = f(idx)
+            flat = 0
+            for i, n in zip(img, shape):
+                flat = flat * n + i
+            out.append(flat)
+        return tuple(out)
+
+    generators = []
+    for a in range(D):
+        generators.append(flat_perm(lambda idx, a=a: idx[:a] + (shape[a] - 1 - idx[a],) + idx[a + 1:]))
+    if D == 2 and shape[0] == shape[1]:
+        transposed = [(f[1], f[0]) for f in arch.filters]
+        same = transposed == [tuple(f) for f in arch.filters] and all(
+            (s[1], s[0]) == tuple(s) for s in arch.strides[:-1])
+        commute = all(s == (1, 1) for s in arch.strides[:-1]) and sorted(transposed) == sorted(
+            tuple(f) for f in arch.filters)
+        if same or commute:
+            generators.append(flat_perm(lambda idx: (idx[1], idx[0])))
+    n = mu.ambient_dimension
+    identity = tuple(range(n))
+    group = {identity}
+    frontier = [identity]
+    while frontier:
+        nxt = []
+        for g in frontier:
+            for h in generators:
+                gh = tuple(h[g[i]] for i in range(n))
+                if gh not in group:
+                    group.add(gh)
+                    nxt.append(gh)
+        frontier = nxt
+    local = {v: i for i, v in enumerate(grading.variables)}
+    out = []
+    for g in sorted(group - {identity}):
+        if any(g[v] not in local for v in grading.variables):
+            continue  # cannot happen for a true symmetry; be safe
+        out.append(tuple(local[g[v]] for v in grading.variables))
+    return tuple(out)

@@ -57,8 +57,11 @@ __all__ = ["ImplicitEquations", "implicit_equations", "DEFAULT_MAX_AUTO_DEGREE"]
 DEFAULT_MAX_AUTO_DEGREE = 16
 #: Prime for the Gröbner summary of J.
 SUMMARY_PRIME = 2147483629
-#: Largest elimination (number of variables of the graph ideal) tried for certification.
-CERTIFY_MAX_VARIABLES = 20
+#: By default (``certify=None``) the elimination certificate is attempted when the
+#: equations are at most this many, of degree at most CERTIFY_AUTO_DEGREE (a size rule:
+#: such eliminations took under 2 s in tests); ``certify=True`` attempts it always.
+CERTIFY_AUTO_GENERATORS = 60
+CERTIFY_AUTO_DEGREE = 4
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -212,6 +215,35 @@ def _summary_gb(state: InterpolationState):
     return groebner_basis(gens, "degrevlex", modulus=SUMMARY_PRIME, nvars=n)
 
 
+def _invariants(gb, nvars: int) -> tuple[int, int, str]:
+    """Dimension, degree and Hilbert series (text) of R/J from one Hilbert numerator."""
+    from lcnalg.algebra.hilbert import dimension_and_degree
+
+    num = gb.hilbert_numerator([1] * nvars)
+    dim, deg = dimension_and_degree(num, nvars)
+    q = list(num)
+    for _ in range(nvars - dim):  # divide by (1 - t) exactly
+        acc, out = 0, []
+        for c in q[:-1]:
+            acc += c
+            out.append(acc)
+        q = out
+    terms = []
+    for i, c in enumerate(q):
+        if c == 0:
+            continue
+        mono = "1" if i == 0 else ("t" if i == 1 else f"t**{i}")
+        if i == 0:
+            text = str(abs(c))
+        else:
+            text = mono if abs(c) == 1 else f"{abs(c)}*{mono}"
+        terms.append(("-" if c < 0 else "+", text))
+    numerator = " ".join(f"{sg} {tx}" for sg, tx in terms).lstrip("+ ")
+    if terms and terms[0][0] == "-":
+        numerator = "-" + numerator[2:]
+    return dim, deg, f"({numerator})/(1 - t)**{dim}"
+
+
 def _progress_bar(enabled: bool | None):
     if enabled is None:
         enabled = sys.stderr.isatty()
@@ -224,7 +256,7 @@ def _progress_bar(enabled: bool | None):
 
 
 def implicit_equations(mu: Parameterization, *, max_degree: int | None = None, jobs: int = 1,
-                       seed: int = 0, certify: bool = True, progress: bool | None = None,
+                       seed: int = 0, certify: bool | None = None, progress: bool | None = None,
                        max_monomials: int = DEFAULT_MAX_MONOMIALS, max_piece: int = DEFAULT_MAX_PIECE,
                        executor: Executor | None = None,
                        dimension: int | None = None) -> ImplicitEquations:
@@ -240,8 +272,10 @@ def implicit_equations(mu: Parameterization, *, max_degree: int | None = None, j
         Processes for the graded pieces (ignored when ``executor`` is given).
     seed : int
         Seed of the random points.
-    certify : bool
-        Try the exact whole-ideal certificate when the elimination is small enough.
+    certify : bool or None
+        ``True``: attempt the exact whole-ideal certificate (elimination over Q);
+        ``False``: do not; ``None`` (default): attempt it when the graph ideal has at
+        most 60 equations of degree at most 4 (a size rule).
     progress : bool, optional
         Show a progress bar (default: when stderr is a terminal).
     max_monomials, max_piece : int
@@ -290,7 +324,7 @@ def implicit_equations(mu: Parameterization, *, max_degree: int | None = None, j
         own_pool = ProcessPoolExecutor(max_workers=jobs)
         executor = own_pool
     stopped_by = ""
-    gb = None
+    gb = inv = None
     try:
         with _progress_bar(progress) as bar:
             limit = max_degree if max_degree is not None else DEFAULT_MAX_AUTO_DEGREE
@@ -323,7 +357,8 @@ def implicit_equations(mu: Parameterization, *, max_degree: int | None = None, j
                             break
                     if report.new_generators or gb is None:
                         gb = _summary_gb(state)
-                    if gb is not None and gb.dimension() == dimension:
+                        inv = _invariants(gb, n) if gb is not None else None
+                    if gb is not None and inv[0] == dimension:
                         top = max(sum(m) for m in gb.leading_monomials)
                         if e >= top + 1:
                             stopped_by = (
@@ -351,6 +386,8 @@ def implicit_equations(mu: Parameterization, *, max_degree: int | None = None, j
                 v[i] = x
             full[tuple(v)] = c
         poly = coord_ring.from_dict(full)
+        if poly.leading_coefficient() < 0:
+            poly = -poly
         if not poly.compose(*mu.coordinates, ctx=mu.ring).is_zero():
             raise AssertionError(f"interpolation produced a non-equation {poly}")  # pragma: no cover
         items.append(poly)
@@ -362,18 +399,34 @@ def implicit_equations(mu: Parameterization, *, max_degree: int | None = None, j
     polys = tuple(items)
     # summary of J (mod p): degree and Hilbert series, in the full ring
     degree = hilbert = None
-    if gb is None:
+    if gb is None or max_degree is not None:
         gb = _summary_gb(state)
+        inv = _invariants(gb, n) if gb is not None else None
     if gb is not None:
-        degree = gb.degree()
-        hilbert = str(gb.hilbert_series())
+        _, degree, hilbert = inv
     elif dimension == n:
         degree = 1
         hilbert = f"1/(1 - t)**{n}"
     certified = False
     certificate = "no whole-ideal certificate was attempted (certify=False)"
-    if certify:
+    small = len(polys) <= CERTIFY_AUTO_GENERATORS and max(
+        (int(p.total_degree()) for p in polys), default=0) <= CERTIFY_AUTO_DEGREE
+    if dimension == n and len(polys) == len(state.grading.zero_coordinates):
+        # the image is dense in the span of the non-zero coordinates (certified
+        # dimension), so I is generated by the vanishing coordinates alone.
+        certified = True
+        certificate = (
+            "the certified dimension equals the number of coordinates that are not identically "
+            "zero, so the image is Zariski dense there and I is generated by the vanishing coordinates"
+        )
+    elif certify or (certify is None and small):
         certified, certificate = _certify_by_elimination(mu, polys)
+    elif certify is None:
+        certificate = (
+            f"the elimination certificate is attempted by default only for at most "
+            f"{CERTIFY_AUTO_GENERATORS} equations of degree <= {CERTIFY_AUTO_DEGREE}; pass certify=True "
+            "(CLI --certify) to attempt it"
+        )
     complete = state.complete_up_to_degree
     return ImplicitEquations(
         architecture=str(mu.architecture),
@@ -426,13 +479,6 @@ def _multidegree(poly: Any, state: InterpolationState) -> tuple[int, ...]:
 
 def _certify_by_elimination(mu: Parameterization, polys: tuple[Any, ...]) -> tuple[bool, str]:
     """Route (i) of MATH.md §8 when small enough; returns (certified, explanation)."""
-    nvars = mu.num_parameters + mu.ambient_dimension
-    if nvars > CERTIFY_MAX_VARIABLES:
-        return False, (
-            f"the elimination certificate (graph ideal in {nvars} variables) is only attempted up to "
-            f"{CERTIFY_MAX_VARIABLES} variables; the rank sandwich proves completeness up to the "
-            "degree stated"
-        )
     from lcnalg.algebra.groebner import groebner_basis
     from lcnalg.algebra.monomials import elimination
     from lcnalg.errors import LCNAlgError

@@ -46,7 +46,7 @@ from typing import Any, Callable, Iterable, Sequence
 import flint
 import numpy as np
 
-from lcnalg.algebra.grading import Grading, finest_grading
+from lcnalg.algebra.grading import Grading, finest_grading, symmetries
 from lcnalg.algebra.modular import PRIMES_31, lift_vector
 from lcnalg.errors import LCNAlgError, ResourceLimitError
 from lcnalg.parameterization import Parameterization
@@ -344,10 +344,15 @@ class InterpolationState:
     primes_used: set[int] = field(default_factory=set)
     _lower: dict[tuple[int, ...], tuple[list[tuple[int, ...]], np.ndarray]] = field(default_factory=dict)
     _ranks: dict[tuple[int, ...], int] = field(default_factory=dict)
+    symmetries: tuple[tuple[int, ...], ...] = ()
 
     @classmethod
-    def start(cls, mu: Parameterization, seed: int = 0) -> "InterpolationState":
-        return cls(mu=mu, grading=finest_grading(mu), seed=seed)
+    def start(cls, mu: Parameterization, seed: int = 0, use_symmetry: bool = True) -> "InterpolationState":
+        """Fresh state; ``use_symmetry`` computes one graded piece per orbit of the
+        coordinate symmetries of :func:`~lcnalg.algebra.grading.symmetries`."""
+        grading = finest_grading(mu)
+        sym = symmetries(mu, grading) if use_symmetry else ()
+        return cls(mu=mu, grading=grading, seed=seed, symmetries=sym)
 
     @property
     def degree(self) -> int:
@@ -409,8 +414,11 @@ def interpolate_degree(state: InterpolationState, *, executor: Executor | None =
     local = np.array(grading.variables, dtype=np.int64)
     pools = [pl[:, local] for pl in pools]
     degs = grading.degrees
+    images = _orbits(pieces, state.symmetries)
     tasks = []
     for key, monos in pieces.items():
+        if key in images:
+            continue  # the image of a representative under a symmetry
         lower = []
         hint = max((state._ranks.get(tuple(a - b for a, b in zip(key, dv)), 0) for dv in degs), default=0)
         if e > 1:
@@ -439,23 +447,68 @@ def interpolate_degree(state: InterpolationState, *, executor: Executor | None =
     new_lower: dict[tuple[int, ...], tuple[list[tuple[int, ...]], np.ndarray]] = {}
     lower_bound = upper_bound = 0
     new_count = 0
+    nvars = len(grading.variables)
+    by_key = {}
     for task, res in zip(tasks, results):
-        new_lower[res.key] = (task.monos, res.basis)
+        by_key[res.key] = (task, res)
+    ranks = {}
+
+    def account(key, monos, basis, res, new_polys):
+        nonlocal lower_bound, upper_bound, new_count
+        new_lower[key] = (monos, basis)
+        ranks[key] = res.rank
         lower_bound += res.rank
         # M_P: products of the lower degree (rank res.lower_rank, in free coordinates)
         # plus the new generators, whose leading monomials are distinct from those.
-        upper_bound += res.size - (res.lower_rank + len(res.new))
-        for f, coeffs in res.new:
-            poly = _to_integer_poly(task.monos, coeffs, len(grading.variables))
-            state.generators.append((e, res.key, poly))
+        upper_bound += res.size - (res.lower_rank + len(new_polys))
+        for poly in new_polys:
+            state.generators.append((e, key, poly))
             new_count += 1
+
+    for key, (task, res) in by_key.items():
+        polys = [_to_integer_poly(task.monos, coeffs, nvars) for _, coeffs in res.new]
+        account(key, task.monos, res.basis, res, polys)
         state.primes_used.update(primes[: res.primes_used])
+    for key, (rep, g) in images.items():
+        task, res = by_key[rep]
+        index = {m: j for j, m in enumerate(pieces[key])}
+        colmap = np.array([index[tuple(sorted(g[i] for i in m))] for m in task.monos], dtype=np.int64)
+        basis = np.zeros((res.basis.shape[0], len(pieces[key])), dtype=np.int32)
+        basis[:, colmap] = res.basis
+        polys = []
+        for _, coeffs in res.new:
+            poly = _to_integer_poly(task.monos, coeffs, nvars)
+            polys.append({tuple(exps[g.index(i)] for i in range(nvars)): c for exps, c in poly.items()})
+        account(key, pieces[key], basis, res, polys)
     state._lower = new_lower
-    state._ranks = {res.key: res.rank for res in results}
+    state._ranks = ranks
     report = DegreeReport(e, len(pieces), sum(len(v) for v in pieces.values()), lower_bound,
                           upper_bound, new_count, biggest, time.perf_counter() - start)
     state.reports.append(report)
     return report
+
+
+def _orbits(pieces: dict[tuple[int, ...], list[tuple[int, ...]]],
+            group: Sequence[tuple[int, ...]]) -> dict[tuple[int, ...], tuple[tuple[int, ...], tuple[int, ...]]]:
+    """Map each non-representative piece key to (representative key, permutation)."""
+    images: dict[tuple[int, ...], tuple[tuple[int, ...], tuple[int, ...]]] = {}
+    if not group:
+        return images
+    keyof = {}
+    for key, monos in pieces.items():
+        for m in monos:
+            keyof[m] = key
+    for key in sorted(pieces):
+        if key in images:
+            continue
+        for g in group:
+            targets = {keyof.get(tuple(sorted(g[i] for i in m))) for m in pieces[key]}
+            if len(targets) != 1 or None in targets:
+                continue  # not compatible with the grading: do not use it here
+            target = targets.pop()
+            if target != key and target not in images and len(pieces[target]) == len(pieces[key]):
+                images[target] = (key, g)
+    return images
 
 
 def _to_integer_poly(monos: list[tuple[int, ...]], coeffs: list[Fraction], nvars: int) -> dict[tuple[int, ...], int]:

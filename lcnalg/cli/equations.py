@@ -31,8 +31,12 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--jobs", type=int, default=1, metavar="N",
                    help="processes for the graded pieces (default 1)")
     p.add_argument("--seed", type=int, default=0, help="seed of the random points (default 0)")
-    p.add_argument("--no-certify", dest="certify", action="store_false",
-                   help="skip the exact whole-ideal certificate (elimination over Q)")
+    cert = p.add_mutually_exclusive_group()
+    cert.add_argument("--certify", dest="certify", action="store_true", default=None,
+                      help="always attempt the exact whole-ideal certificate (elimination Groebner "
+                           "basis over Q; default: only for at most 60 equations of degree <= 4)")
+    cert.add_argument("--no-certify", dest="certify", action="store_false",
+                      help="never attempt it (the verdict is then 'complete up to degree d')")
     p.add_argument("--max-monomials", type=int, default=DEFAULT_MAX_MONOMIALS, metavar="M",
                    help=f"refuse a degree with more than M monomials (default {DEFAULT_MAX_MONOMIALS})")
     p.add_argument("--max-piece", type=int, default=DEFAULT_MAX_PIECE, metavar="M",

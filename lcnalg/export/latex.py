@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from typing import Sequence
+from typing import TYPE_CHECKING, Sequence
 
-import sympy
+if TYPE_CHECKING:
+    import sympy
 
 __all__ = ["function_space_symbol", "poly_latex", "align"]
 
@@ -22,6 +23,8 @@ def function_space_symbol(architecture: str) -> str:
 
 def _symbol_names(names: Sequence[str]) -> dict:
     """Map names like ``c1_2`` / ``w1_0`` to LaTeX ``c_{1,2}`` / ``w_{1,0}``."""
+    import sympy
+
     out = {}
     for n in names:
         head, _, rest = n.partition("_") if n[0] == "w" else (n[0], "", n[1:])
@@ -33,7 +36,7 @@ def _symbol_names(names: Sequence[str]) -> dict:
     return out
 
 
-def poly_latex(expr: sympy.Expr) -> str:
+def poly_latex(expr: "sympy.Expr") -> str:
     """LaTeX of a polynomial in lcnalg's variable names, indices typeset as subscripts.
 
     Examples
@@ -43,6 +46,8 @@ def poly_latex(expr: sympy.Expr) -> str:
     >>> poly_latex(c0 * c1_2 - w1_0**2)
     'c_{0} c_{1,2} - w_{1,0}^{2}'
     """
+    import sympy
+
     names = [str(s) for s in expr.free_symbols]
     return sympy.latex(expr, symbol_names=_symbol_names(names), order="grevlex")
 

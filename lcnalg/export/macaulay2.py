@@ -1,0 +1,85 @@
+"""Macaulay2 input scripts computing the vanishing ideal of a function space.
+
+The script computes ``kernel map(W, C, {μ_0, ...})`` of the ring map ``Q[c] → Q[w]``,
+``c_m ↦ μ_m`` (MATH.md §2), then ``mingens``, ``dim`` and ``degree``, and prints the same
+machine-readable lines as :mod:`lcnalg.export.singular`::
+
+    LCNALG ngens 1
+    LCNALG degrees 2
+    LCNALG dim 3
+    LCNALG degree 2
+    LCNALG gens c1*c2-c0*c3
+
+Names: in Macaulay2 ``x_i`` is an indexed variable and ``w1_0_0`` does not parse as a
+ring variable, so the script renames ``_`` to ``u`` (``w1_0 → w1u0``, ``c0_1 → c0u1``;
+the letter ``u`` appears in no lcnalg name) and maps the names back in the ``LCNALG
+gens`` line.  ``C`` carries degree ``L`` (number of layers) on every variable so that the
+map is homogeneous and the kernel is computed with homogeneous Gröbner bases; the kernel
+is then moved to a standard-graded copy of ``Q[c]``.
+"""
+
+from __future__ import annotations
+
+from lcnalg.architecture import Architecture
+from lcnalg.parameterization import Parameterization
+
+__all__ = ["macaulay2_script", "m2_name"]
+
+
+def m2_name(name: str) -> str:
+    """The Macaulay2 spelling of an lcnalg variable name (``_`` becomes ``u``).
+
+    Examples
+    --------
+    >>> m2_name("w1_0_1"), m2_name("c3")
+    ('w1u0u1', 'c3')
+    """
+    return name.replace("_", "u")
+
+
+def macaulay2_script(arch: Architecture | str | Parameterization) -> str:
+    """A complete Macaulay2 input computing the implicit equations of ``arch``.
+
+    Parameters
+    ----------
+    arch : Architecture, str or Parameterization
+        The architecture (``"2,2 s=2"`` etc.).
+
+    Returns
+    -------
+    str
+        The script; run it with ``M2 --script FILE``.  It prints the ``LCNALG`` lines and
+        ends with ``exit 0``.
+
+    Examples
+    --------
+    >>> lines = macaulay2_script("2,2 s=2").splitlines()
+    >>> print(lines[3])
+    W = QQ[w1u0,w1u1,w2u0,w2u1];
+    >>> print(lines[5])
+    phi = map(W, Cw, {w1u0*w2u0, w1u1*w2u0, w1u0*w2u1, w1u1*w2u1});
+    """
+    mu = arch if isinstance(arch, Parameterization) else Parameterization(arch)
+    w = [m2_name(n) for n in mu.parameter_names]
+    c = [m2_name(n) for n in mu.coordinate_names]
+    polys = [m2_name(str(p)) for p in mu.coordinates]
+    L = mu.architecture.num_layers
+    lines = [
+        f"-- lcnalg: implicit equations of the function space of {mu.architecture} (kernel)",
+        "-- names: '_' is renamed 'u' (w1_0 -> w1u0), since x_i is indexed-variable syntax in M2;",
+        "-- the LCNALG gens line maps the names back",
+        f"W = QQ[{','.join(w)}];",
+        f"Cw = QQ[{','.join(c)}, Degrees => {{{','.join(str(L) for _ in c)}}}];",
+        "phi = map(W, Cw, {" + ", ".join(polys) + "});",
+        "Kw = kernel phi;",
+        f"C = QQ[{','.join(c)}];",
+        "K = (map(C, Cw, gens C)) Kw;",
+        "gs = flatten entries mingens K;",
+        'stdio << "LCNALG ngens " << #gs << endl;',
+        'stdio << "LCNALG degrees " << demark(",", apply(gs, g -> toString first degree g)) << endl;',
+        'stdio << "LCNALG dim " << toString dim K << endl;',
+        'stdio << "LCNALG degree " << toString degree K << endl;',
+        'stdio << "LCNALG gens " << replace("u", "_", demark(",", apply(gs, toString))) << endl;',
+        "exit 0",
+    ]
+    return "\n".join(lines) + "\n"

@@ -1,0 +1,135 @@
+"""Singular input scripts computing the vanishing ideal of a function space.
+
+The script builds the graph ideal ``⟨c_m − μ_m(w)⟩`` of the parameterization (MATH.md §1,
+§8 route (i)) and eliminates the weights, either with ``eliminate`` in one ring holding
+``w`` and ``c`` or with ``preimage`` of the zero ideal under the ring map
+``Q[c] → Q[w], c_m ↦ μ_m``.  It prints machine-readable lines::
+
+    LCNALG ngens 1
+    LCNALG degrees 2
+    LCNALG dim 3
+    LCNALG degree 2
+    LCNALG gens c1*c2-c0*c3
+
+``ngens``/``degrees``/``gens`` describe a minimal generating set (``mstd``), ``dim`` is the
+Krull dimension of ``Q[c]/I`` (the dimension of the function space) and ``degree`` is
+``mult`` of a standard basis (the degree of the neurovariety).  Generators are separated
+by commas (polynomials never contain one).  Singular accepts lcnalg's variable names
+(``w1_0``, ``c0_1``) as they are.
+
+The elimination is run in rings with weights ``1`` on every ``w`` and ``L`` (number of
+layers) on every ``c``: ``μ`` is multilinear of degree ``L``, so the graph ideal is
+weighted homogeneous and Singular can use its Hilbert-driven algorithms.  The result is
+mapped to a standard-graded ring ``Q[c]`` before minimal generators, dimension and degree
+are taken.
+"""
+
+from __future__ import annotations
+
+from lcnalg.architecture import Architecture
+from lcnalg.parameterization import Parameterization
+
+__all__ = ["singular_script", "METHODS"]
+
+#: Elimination routes understood by :func:`singular_script`.
+METHODS = ("eliminate", "preimage")
+
+_REPORT = """\
+list L = mstd(E);
+ideal S = L[1];
+ideal M = L[2];
+int n = size(M);
+int i;
+string degs = "";
+string gs = "";
+for (i = 1; i <= ncols(M); i++)
+{
+  if (M[i] != 0)
+  {
+    if (size(degs) > 0) { degs = degs + ","; gs = gs + ","; }
+    degs = degs + string(deg(M[i]));
+    gs = gs + string(M[i]);
+  }
+}
+print("LCNALG ngens " + string(n));
+print("LCNALG degrees " + degs);
+print("LCNALG dim " + string(dim(S)));
+print("LCNALG degree " + string(mult(S)));
+print("LCNALG gens " + gs);
+quit;
+"""
+
+
+def _parameterization(arch: Architecture | str | Parameterization) -> Parameterization:
+    if isinstance(arch, Parameterization):
+        return arch
+    return Parameterization(arch)
+
+
+def singular_script(arch: Architecture | str | Parameterization, method: str = "eliminate") -> str:
+    """A complete Singular input computing the implicit equations of ``arch``.
+
+    Parameters
+    ----------
+    arch : Architecture, str or Parameterization
+        The architecture (``"2,2 s=2"`` etc.).
+    method : {"eliminate", "preimage"}
+        ``"eliminate"``: ``eliminate`` the weights from the graph ideal in ``Q[w, c]``;
+        ``"preimage"``: ``preimage`` of the zero ideal under ``Q[c] → Q[w]``.
+
+    Returns
+    -------
+    str
+        The script; run it with ``Singular -q FILE``.  It prints the ``LCNALG`` lines
+        described in the module docstring and ends with ``quit;``.
+
+    Raises
+    ------
+    ValueError
+        When ``method`` is not one of :data:`METHODS`.
+
+    Examples
+    --------
+    >>> print(singular_script("2,2 s=2").splitlines()[4])
+    ring R = 0, (w1_0,w1_1,w2_0,w2_1,c0,c1,c2,c3), (wp(1,1,1,1),wp(2,2,2,2));
+    >>> print(singular_script("2,2 s=2").splitlines()[5])
+    ideal G = c0-(w1_0*w2_0), c1-(w1_1*w2_0), c2-(w1_0*w2_1), c3-(w1_1*w2_1);
+    >>> "preimage(W, phi, zero)" in singular_script("2,2 s=2", method="preimage")
+    True
+    """
+    if method not in METHODS:
+        raise ValueError(f"method: {method!r} is not one of {', '.join(METHODS)}")
+    mu = _parameterization(arch)
+    w = list(mu.parameter_names)
+    c = list(mu.coordinate_names)
+    polys = [str(p) for p in mu.coordinates]
+    L = mu.architecture.num_layers
+    ones = ",".join("1" for _ in w)
+    heavy = ",".join(str(L) for _ in c)
+    head = [
+        f"// lcnalg: implicit equations of the function space of {mu.architecture} ({method})",
+        "// variables are named exactly as in lcnalg (Singular accepts underscores in names)",
+        "// weights: 1 on each w, L (number of layers) on each c -- mu is multilinear of degree L",
+        "option(redSB);",
+    ]
+    if method == "eliminate":
+        body = [
+            f"ring R = 0, ({','.join(w + c)}), (wp({ones}),wp({heavy}));",
+            "ideal G = " + ", ".join(f"{ci}-({p})" for ci, p in zip(c, polys)) + ";",
+            f"ideal E = eliminate(G, {'*'.join(w)});",
+            f"ring C = 0, ({','.join(c)}), dp;",
+            "ideal E = imap(R, E);",
+        ]
+    else:
+        body = [
+            f"ring W = 0, ({','.join(w)}), wp({ones});",
+            "ideal zero = 0;",
+            f"ring Cw = 0, ({','.join(c)}), wp({heavy});",
+            "setring W;",
+            "map phi = Cw, " + ", ".join(polys) + ";",
+            "setring Cw;",
+            "ideal K = preimage(W, phi, zero);",
+            f"ring C = 0, ({','.join(c)}), dp;",
+            "ideal E = imap(Cw, K);",
+        ]
+    return "\n".join(head + body) + "\n" + _REPORT

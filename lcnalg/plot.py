@@ -1,0 +1,99 @@
+"""Pictures of function spaces (optional extra ``plot``: ``pip install "lcnalg[plot]"``).
+
+matplotlib is imported only when a function here is called.
+"""
+
+from __future__ import annotations
+
+from fractions import Fraction
+from pathlib import Path
+
+from lcnalg.architecture import Architecture
+from lcnalg.errors import InputError
+
+__all__ = ["plot_cubic_slice"]
+
+
+def _pyplot():
+    try:
+        import matplotlib
+
+        matplotlib.use("Agg")
+        import matplotlib.pyplot as plt
+    except ImportError:
+        raise InputError('plotting needs matplotlib: pip install "lcnalg[plot]"') from None
+    return plt
+
+
+def plot_cubic_slice(arch: Architecture | str, path: str | Path, *, extent: float = 3.0,
+                     resolution: int = 161) -> Path:
+    """Draw the slice ``z^3 + a z + b`` of a stride-one 1D function space with 4 coordinates.
+
+    Each grid point ``(a, b)`` (rational) is coloured by its exact number of real roots
+    (sign of the discriminant ``−4a^3 − 27b^2``, exact integer arithmetic; on the curve
+    itself the roots are repeated) and hatched where it lies outside ``M``; the
+    discriminant curve ``4a^3 + 27b^2 = 0`` is drawn parametrically
+    (``a = −3s^2``, ``b = 2s^3``).
+
+    Parameters
+    ----------
+    arch : Architecture or str
+        A 1D stride-one architecture whose end-to-end filter has 4 entries, e.g. ``"2,2,2"``.
+    path : str or Path
+        Where to save the PNG.
+    extent : float
+        Half-width of the square window in ``(a, b)``.
+    resolution : int
+        Grid points per axis.
+
+    Returns
+    -------
+    Path
+
+    Raises
+    ------
+    InputError
+        If matplotlib is missing, or the architecture is not 1D stride one with 4 coordinates.
+    """
+    arch = Architecture.parse(arch) if isinstance(arch, str) else arch
+    if arch.ndim != 1 or any(s != (1,) for s in arch.strides[:-1]) or arch.end_to_end_filter_shape != (4,):
+        raise InputError(f"plot_cubic_slice: needs a 1D stride-one architecture with cubic end-to-end filters "
+                         f"(e.g. \"2,2,2\", \"3,2\"), got {arch}")
+    plt = _pyplot()
+    from lcnalg.real.inequalities import inequalities
+
+    ineq = inequalities(arch)
+    m = ineq.m
+    n = int(resolution)
+    if n < 3 or n > 2001:
+        raise InputError("plot_cubic_slice: resolution must be between 3 and 2001")
+    step = Fraction(2 * extent).limit_denominator(1000) / (n - 1)
+    lo = -Fraction(extent).limit_denominator(1000)
+    roots = [[0] * n for _ in range(n)]
+    for i in range(n):
+        b = lo + i * step
+        for j in range(n):
+            a = lo + j * step
+            disc = -4 * a ** 3 - 27 * b ** 2
+            roots[i][j] = 3 if disc > 0 else (1 if disc < 0 else 2)
+    inside = [[1 if (r >= m or ineq.everything) else 0 for r in row] for row in roots]
+    fig, ax = plt.subplots(figsize=(6, 5))
+    ext = (float(lo), float(-lo), float(lo), float(-lo))
+    im = ax.imshow(roots, origin="lower", extent=ext, cmap="coolwarm", vmin=1, vmax=3, aspect="auto")
+    ax.contourf([float(lo + j * step) for j in range(n)], [float(lo + i * step) for i in range(n)], inside,
+                levels=[-0.5, 0.5], hatches=["//"], colors="none")
+    s = [(-1 + 2 * k / 400) * (extent / 3) ** 0.5 * 1.8 for k in range(401)]
+    ax.plot([-3 * x ** 2 for x in s], [2 * x ** 3 for x in s], "k-", lw=1.5, label="discriminant 4a³+27b²=0")
+    ax.set_xlim(ext[0], ext[1])
+    ax.set_ylim(ext[2], ext[3])
+    ax.set_xlabel("a")
+    ax.set_ylabel("b")
+    verdict = "M = everything" if ineq.everything else f"M: ≥ {m} real roots (hatched: outside M)"
+    ax.set_title(f"z³ + a z + b in M[{arch}]  ({verdict})")
+    cbar = fig.colorbar(im, ax=ax, ticks=[1, 2, 3])
+    cbar.set_label("real roots (with multiplicity, generic)")
+    ax.legend(loc="lower left", fontsize=8)
+    path = Path(path)
+    fig.savefig(path, dpi=100, bbox_inches="tight")
+    plt.close(fig)
+    return path

@@ -1,0 +1,192 @@
+"""Is the function space Zariski closed, ``M = V(R)``? (MATH.md §2, "Closedness").
+
+Decided by one of these exact arguments, else reported undecided:
+
+* **M is everything** (1D stride one with ``m ≤ d mod 2``): ``M = R^k = V(R)``.
+* **Segre embedding**: when the Kronecker exponents ``Σ_l j_l t_{l−1}`` of the terms
+  ``w1_{j_1} ⋯ wL_{j_L}`` are pairwise distinct, μ places the entries of the tensor
+  ``w_1 ⊗ ⋯ ⊗ w_L`` at distinct coordinates (the others vanish identically), so ``V`` is
+  a coordinate copy of the Segre cone and ``V(R)`` = real tensors of complex rank ≤ 1 =
+  real tensors of real rank ≤ 1 (their flattenings are real matrices of rank ≤ 1) = ``M``.
+* **1D stride one, m ≥ 2**: ``M`` is full-dimensional so ``V(R) = R^k``, and the form
+  ``(z^2 + 1)^{⌊d/2⌋} z^{d mod 2}`` has fewer than ``m`` real roots: a witness in
+  ``V(R) \\ M``.
+* **1D with strides**: a witness ``(z^t − a)(z^t − ā)``, ``a`` non-real, built from
+  complex layers ``q_l = w − a`` (stride ``t``) and ``q_{l'} = w^{t/t'} − ā`` (stride
+  ``t' | t``, ``n_{l'} ≥ t/t'``); it is real, lies in ``V(C) ∩ R^k = V(R)`` (over C the
+  image is Zariski closed), and :func:`~lcnalg.real.membership.contains` decides exactly
+  that it is not in ``M``.
+"""
+
+from __future__ import annotations
+
+import itertools
+import math
+import time
+from dataclasses import dataclass
+
+from lcnalg.architecture import Architecture
+from lcnalg.export.latex import function_space_symbol
+from lcnalg.parameterization import Parameterization
+from lcnalg.results import Result
+
+__all__ = ["ClosednessResult", "is_zariski_closed"]
+
+#: Largest number of tensor terms for the Segre test.
+MAX_SEGRE_TERMS = 200_000
+
+
+@dataclass(frozen=True, kw_only=True)
+class ClosednessResult(Result):
+    """Whether ``M = V(R)``.
+
+    Attributes
+    ----------
+    closed : bool or None
+        ``None`` when undecided.
+    decided : bool
+    witness : tuple of str or None
+        A real filter in ``V(R)`` but not in ``M`` (when not closed).
+    witness_layers : tuple of tuple of str or None
+        Complex layer filters multiplying to the witness.
+    argument : str
+        The exact argument (or why undecided).
+    """
+
+    closed: bool | None
+    decided: bool = True
+    witness: tuple[str, ...] | None = None
+    witness_layers: tuple[tuple[str, ...], ...] | None = None
+    argument: str = ""
+
+    title = "Zariski closed"
+
+    @property
+    def status(self) -> str:
+        return "certified" if self.decided else "undecided"
+
+    def answer(self) -> bool | None:
+        return self.closed
+
+    def to_text(self) -> str:
+        head = {True: "yes: M = V(R)", False: "no: M ⊊ V(R)", None: "undecided"}[self.closed]
+        lines = [f"Zariski closed, M[{self.architecture}]: {head}", f"argument: {self.argument}"]
+        if self.witness is not None:
+            lines.append(f"witness in V(R) \\ M: ({', '.join(self.witness)})")
+        if self.witness_layers is not None:
+            lines.append("  = product of complex layers " + "; ".join(
+                "(" + ", ".join(w) + ")" for w in self.witness_layers))
+        lines.append(f"[{self.status}; {self.method}]")
+        return "\n".join(lines)
+
+    def to_latex(self) -> str:
+        sym = function_space_symbol(self.architecture)
+        if self.closed is None:
+            return rf"{sym} = V(\mathbb{{R}})\ \text{{undecided}}"
+        rel = "=" if self.closed else r"\subsetneq"
+        return rf"{sym} {rel} V_{{\texttt{{{self.architecture}}}}}(\mathbb{{R}})"
+
+
+def _segre(arch: Architecture) -> bool | None:
+    mu = Parameterization(arch)
+    if math.prod(len(e) for e in mu.layer_exponents) > MAX_SEGRE_TERMS:
+        return None
+    seen = set()
+    for combo in itertools.product(*mu.layer_exponents):
+        s = sum(combo)
+        if s in seen:
+            return False
+        seen.add(s)
+    return True
+
+
+def _cx(z: complex) -> str:
+    re, im = int(z.real), int(z.imag)
+    if im == 0:
+        return str(re)
+    if re == 0:
+        return f"{im}i"
+    return f"{re}{'+' if im > 0 else '-'}{abs(im)}i"
+
+
+def is_zariski_closed(arch: Architecture | str) -> ClosednessResult:
+    """Decide ``M = V(R)`` with an exact argument or a witness, or report undecided.
+
+    Examples
+    --------
+    >>> is_zariski_closed("2,2,2").closed, is_zariski_closed("3,2").closed
+    (False, True)
+    >>> r = is_zariski_closed("3,2 s=2"); r.closed, r.witness
+    (False, ('1', '0', '0', '0', '1'))
+    >>> is_zariski_closed("2,2 s=2").closed       # a coordinate Segre embedding
+    True
+    """
+    from lcnalg.real.membership import contains
+
+    start = time.perf_counter()
+    arch = Architecture.parse(arch) if isinstance(arch, str) else arch
+
+    def done(**kw) -> ClosednessResult:
+        return ClosednessResult(architecture=str(arch), seconds=time.perf_counter() - start, **kw)
+
+    segre = _segre(arch)
+    if segre:
+        return done(closed=True, certified=True, method="Segre embedding (distinct Kronecker exponents)",
+                    argument="μ places the entries of w_1 ⊗ … ⊗ w_L at distinct coordinates, so V(R) = real "
+                             "tensors of complex rank ≤ 1 = real tensors of real rank ≤ 1 = M")
+    if arch.ndim == 1:
+        t = [x[0] for x in arch.cumulative_strides]
+        layers = [(f[0] - 1, t[l]) for l, f in enumerate(arch.filters)]
+        d = arch.end_to_end_filter_shape[0] - 1
+        if all(tt == 1 for _, tt in layers):
+            m = sum(1 for n, _ in layers if n % 2 == 1)
+            if m <= d % 2:
+                return done(closed=True, certified=True, method="MATH.md §2 real-root condition",
+                            argument=f"m = {m} ≤ d mod 2, so M = R^{d + 1} = V(R)")
+            wit = [0] * (d + 1)
+            base = [1]
+            for _ in range(d // 2):
+                base = [a + b for a, b in itertools.zip_longest(base + [0, 0], [0, 0] + base, fillvalue=0)]
+            if d % 2:
+                base = [0] + base
+            wit = base + [0] * (d + 1 - len(base))
+            res = contains(arch, wit)
+            assert res.contained is False
+            return done(closed=False, certified=True, witness=tuple(map(str, wit)),
+                        method="MATH.md §2 real-root condition; exact real-root count",
+                        argument=f"M is full-dimensional (stride one), so V(R) = R^{d + 1}; the witness "
+                                 f"(z^2+1)^{d // 2}·z^{d % 2} has {d % 2} < m = {m} real roots ({res.reason})")
+        for (l, (n, tl)), (l2, (n2, tl2)) in itertools.permutations(list(enumerate(layers)), 2):
+            if tl <= 1 or n < 1 or tl % tl2 or n2 < tl // tl2:
+                continue
+            r = tl // tl2
+            for a in (1j, 1 + 1j, 2j, 1 + 2j):
+                # (z^t - a)(z^t - ā) = z^{2t} - 2 Re(a) z^t + |a|^2
+                wit = [0] * (d + 1)
+                wit[0] = int(abs(a) ** 2 + 0.5)
+                wit[tl] = -2 * int(a.real)
+                wit[2 * tl] += 1
+                if 2 * tl > d:
+                    continue
+                res = contains(arch, wit)
+                if res.contained is False:
+                    layer_filters = []
+                    for k, (nk, _) in enumerate(layers):
+                        f = ["0"] * (nk + 1)
+                        if k == l:
+                            f[0], f[1] = _cx(-a), "1"
+                        elif k == l2:
+                            f[0], f[r] = _cx(-a.conjugate()), "1"
+                        else:
+                            f[0] = "1"
+                        layer_filters.append(tuple(f))
+                    return done(closed=False, certified=True, witness=tuple(map(str, wit)),
+                                witness_layers=tuple(layer_filters),
+                                method="complex-layer witness, exact membership test",
+                                argument=(f"layer {l + 1} (stride {tl}) = w − ({_cx(a)}) and layer {l2 + 1} "
+                                          f"(stride {tl2}) = w^{r} − ({_cx(a.conjugate())}) multiply to the real "
+                                          f"filter (z^{tl} − a)(z^{tl} − ā) in V(C) ∩ R^k = V(R) (over C the image "
+                                          f"is Zariski closed); contains() proves it is not in M: {res.reason}"))
+    return done(closed=None, decided=False, certified=False, method="none",
+                argument="no exact argument applies: not a coordinate Segre embedding, not 1D stride one, "
+                         "and no complex-layer witness (z^t − a)(z^t − ā) was found outside M")

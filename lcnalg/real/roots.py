@@ -1,0 +1,451 @@
+"""Exact real-root counting and certified root isolation for univariate polynomials.
+
+Everything here is exact or certified:
+
+* :func:`sturm_count` counts the distinct real roots of a rational polynomial with a
+  Sturm sequence over Q (exact rational arithmetic, no floating point).
+* :func:`real_root_count` counts real roots *with multiplicity*, through the
+  squarefree decomposition (FLINT) and Sturm counts of its parts.
+* :func:`sturm_habicht_count` counts them a second, independent way, through
+  signed subresultants (the Sturm–Habicht sequence; Basu–Pollack–Roy, *Algorithms
+  in Real Algebraic Geometry*, Thm. 4.33) and the gcd chain ``g, gcd(g, g'), …``;
+  it is the evaluation of the semi-algebraic description of
+  :mod:`lcnalg.real.inequalities`.
+* :class:`RootData` factors a polynomial over Z (FLINT), isolates the roots of each
+  irreducible factor in disjoint complex balls (FLINT/Arb
+  ``arb_fmpz_poly_complex_roots``; real roots are certified real, with exactly zero
+  imaginary part) and, for a stride ``t``, groups roots into the orbits
+  ``{ζρ : ζ^t = 1}`` exactly: ``ρ^t`` is a root of the resultant
+  ``R_t(w) = res_z(f(z), w − z^t)``, whose roots are isolated too, and two roots are in
+  one orbit iff their ``t``-th powers fall in the same isolating ball.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from fractions import Fraction
+from typing import Sequence
+
+import flint
+
+from lcnalg.errors import InputError, ResourceLimitError
+from lcnalg.rings import integer_ring
+
+__all__ = [
+    "to_fmpz_poly",
+    "sturm_count",
+    "real_root_count",
+    "sturm_habicht_sequence",
+    "pmv",
+    "sturm_habicht_count",
+    "RootData",
+    "OrbitLabels",
+    "MAX_PRECISION",
+]
+
+#: Largest working precision (bits) used before refusing to separate roots.
+MAX_PRECISION = 1 << 15
+
+
+def to_fmpz_poly(coeffs: Sequence) -> tuple[flint.fmpz_poly, Fraction]:
+    """Clear denominators: ``coeffs = scale * p`` with ``p`` an integer polynomial.
+
+    Parameters
+    ----------
+    coeffs : sequence of int or Fraction
+        Coefficient ``j`` belongs to ``z^j``.
+
+    Returns
+    -------
+    (fmpz_poly, Fraction)
+
+    Examples
+    --------
+    >>> to_fmpz_poly([Fraction(1, 2), 1])
+    (2*x + 1, Fraction(1, 2))
+    """
+    fr = [Fraction(c) for c in coeffs]
+    den = 1
+    for c in fr:
+        den = den * c.denominator // _gcd(den, c.denominator)
+    return flint.fmpz_poly([int(c * den) for c in fr]), Fraction(1, den)
+
+
+def _gcd(a: int, b: int) -> int:
+    while b:
+        a, b = b, a % b
+    return abs(a)
+
+
+def _sign_at_infinity(p: flint.fmpq_poly, negative: bool) -> int:
+    if p.degree() < 0:
+        return 0
+    lc = p.coeffs()[-1]
+    s = 1 if lc > 0 else -1
+    if negative and p.degree() % 2 == 1:
+        s = -s
+    return s
+
+
+def _variations(signs: Sequence[int]) -> int:
+    nz = [s for s in signs if s != 0]
+    return sum(1 for a, b in zip(nz, nz[1:]) if a != b)
+
+
+def sturm_count(p: flint.fmpz_poly | flint.fmpq_poly) -> int:
+    """Number of distinct real roots, by an exact Sturm sequence over Q.
+
+    Examples
+    --------
+    >>> sturm_count(flint.fmpz_poly([-1, 0, 1]) ** 2 * flint.fmpz_poly([1, 0, 1]))
+    2
+    """
+    p = flint.fmpq_poly(p)
+    if p.degree() <= 0:
+        if p.is_zero():
+            raise InputError("sturm_count: the zero polynomial has infinitely many roots")
+        return 0
+    seq = [p, p.derivative()]
+    while seq[-1].degree() > 0:
+        r = seq[-2] % seq[-1]
+        if r.is_zero():
+            break
+        seq.append(-r)
+    minus = [_sign_at_infinity(q, True) for q in seq]
+    plus = [_sign_at_infinity(q, False) for q in seq]
+    return _variations(minus) - _variations(plus)
+
+
+def real_root_count(p: flint.fmpz_poly) -> int:
+    """Number of real roots counted with multiplicity (finite roots only).
+
+    Squarefree decomposition ``p = c Π g_i^i`` (FLINT), then ``Σ i · sturm_count(g_i)``.
+
+    Examples
+    --------
+    >>> real_root_count(flint.fmpz_poly([0, 0, 1, 0, 1]))   # z^2 (z^2 + 1)
+    2
+    """
+    p = flint.fmpz_poly(p)
+    if p.is_zero():
+        raise InputError("real_root_count: the zero polynomial has infinitely many roots")
+    _, parts = p.factor_squarefree()
+    return sum(e * sturm_count(g) for g, e in parts)
+
+
+# ------------------------------------------------------------ Sturm–Habicht
+def _det(rows: list[list[Fraction]]) -> Fraction:
+    """Exact determinant over Q (Gaussian elimination with fractions)."""
+    a = [list(r) for r in rows]
+    n = len(a)
+    det = Fraction(1)
+    for i in range(n):
+        piv = next((r for r in range(i, n) if a[r][i] != 0), None)
+        if piv is None:
+            return Fraction(0)
+        if piv != i:
+            a[i], a[piv] = a[piv], a[i]
+            det = -det
+        det *= a[i][i]
+        for r in range(i + 1, n):
+            if a[r][i] != 0:
+                f = a[r][i] / a[i][i]
+                for c in range(i, n):
+                    a[r][c] -= f * a[i][c]
+    return det
+
+
+def _syha_rows(P: Sequence, Q: Sequence, j: int) -> list[list]:
+    """Rows of the Sylvester–Habicht matrix ``SyHa_j(P, Q)`` (coefficients high→low).
+
+    ``P`` of formal degree ``p``, ``Q`` of formal degree ``q < p``; rows
+    ``x^{q-j-1}P, …, P, Q, …, x^{p-j-1}Q``; ``p + q − j`` columns (degrees
+    ``p+q−j−1`` down to ``0``).
+    """
+    p, q = len(P) - 1, len(Q) - 1
+    ncol = p + q - j
+    rows = []
+    for shift in range(q - j - 1, -1, -1):
+        row = [0] * ncol
+        for e, c in enumerate(P):
+            row[ncol - 1 - (e + shift)] = c
+        rows.append(row)
+    for shift in range(0, p - j):
+        row = [0] * ncol
+        for e, c in enumerate(Q):
+            row[ncol - 1 - (e + shift)] = c
+        rows.append(row)
+    return rows
+
+
+def sturm_habicht_sequence(coeffs: Sequence) -> list[Fraction]:
+    """Principal Sturm–Habicht (signed subresultant) coefficients of ``p`` and ``p'``.
+
+    ``coeffs`` has formal degree ``d = len(coeffs) - 1`` with nonzero top entry. Returns
+    ``[s_d, s_{d-1}, …, s_0]`` with ``s_d = c_d``, ``s_{d-1} = d·c_d`` and ``s_j`` the
+    determinant of the first ``2d−1−2j`` columns of ``SyHa_j(p, p')``.
+
+    Examples
+    --------
+    >>> sturm_habicht_sequence([-1, 0, 1])     # z^2 - 1: s_0 = c_2 · disc
+    [Fraction(1, 1), Fraction(2, 1), Fraction(4, 1)]
+    """
+    P = [Fraction(c) for c in coeffs]
+    d = len(P) - 1
+    if d < 1 or P[-1] == 0:
+        raise InputError("sturm_habicht_sequence: needs degree >= 1 with nonzero top coefficient")
+    Q = [P[e + 1] * (e + 1) for e in range(d)]
+    out = [P[-1], Q[-1]]
+    for j in range(d - 2, -1, -1):
+        rows = _syha_rows(P, Q, j)
+        size = 2 * d - 1 - 2 * j
+        out.append(_det([r[:size] for r in rows]))
+    return out
+
+
+def _subresultant_poly(P: Sequence[Fraction], Q: Sequence[Fraction], j: int) -> list[Fraction]:
+    """The signed subresultant polynomial ``sRes_j(P, Q)`` (coefficients low→high)."""
+    rows = _syha_rows(P, Q, j)
+    size = len(P) - 1 + len(Q) - 1 - 2 * j
+    out = []
+    for e in range(j + 1):
+        col = len(rows[0]) - 1 - e
+        out.append(_det([r[: size - 1] + [r[col]] for r in rows]))
+    return out
+
+
+def pmv(signs: Sequence) -> int:
+    """Generalized permanences minus variations of a sequence (BPR, Def. 4.30).
+
+    For consecutive nonzero entries ``a_i, a_{i+k}`` (``k−1`` zeros between), add
+    ``0`` if ``k`` is even and ``(−1)^{(k−1)/2} sign(a_i a_{i+k})`` if ``k`` is odd.
+    Trailing zeros are ignored.
+
+    Examples
+    --------
+    >>> pmv([1, 2, 3]), pmv([1, -1, 1]), pmv([1, 0, 0, -1])
+    (2, -2, 1)
+    """
+    idx = [i for i, a in enumerate(signs) if a != 0]
+    total = 0
+    for i, k in zip(idx, idx[1:]):
+        gap = k - i
+        if gap % 2 == 1:
+            s = 1 if (signs[i] > 0) == (signs[k] > 0) else -1
+            total += (-1) ** ((gap - 1) // 2) * s
+    return total
+
+
+def sturm_habicht_count(coeffs: Sequence) -> int:
+    """Real roots of ``p`` with multiplicity, by Sturm–Habicht sequences and gcd chains.
+
+    ``N(g) = PmV(s_d(g), …, s_0(g))`` is the number of distinct real roots of ``g``; the
+    last nonzero ``s_j`` gives ``deg gcd(g, g') = j`` and ``gcd(g, g') ∝ sRes_j(g, g')``;
+    the count with multiplicity is ``Σ_i N(g_i)`` over ``g_0 = p``,
+    ``g_{i+1} = sRes_{j_i}(g_i, g_i')``.  Only exact rational determinants are used.
+
+    Examples
+    --------
+    >>> sturm_habicht_count([0, 0, 1, 0, 1])   # z^2 (z^2 + 1)
+    2
+    >>> sturm_habicht_count([-1, 3, -3, 1])    # (z - 1)^3
+    3
+    """
+    g = [Fraction(c) for c in coeffs]
+    while g and g[-1] == 0:
+        g.pop()
+    if not g:
+        raise InputError("sturm_habicht_count: the zero polynomial has infinitely many roots")
+    total = 0
+    while len(g) > 1:
+        s = sturm_habicht_sequence(g)
+        total += pmv(s)
+        d = len(g) - 1
+        j = next(d - i for i in range(len(s) - 1, -1, -1) if s[i] != 0)
+        if j == 0:
+            break
+        gp = [g[e + 1] * (e + 1) for e in range(d)]
+        g = _subresultant_poly(g, gp, j) if j < d - 1 else gp
+    return total
+
+
+# ------------------------------------------------------------ certified isolation
+@dataclass(frozen=True)
+class OrbitLabels:
+    """Roots grouped into stride-``t`` orbits ``{ζρ : ζ^t = 1}``, exactly.
+
+    Attributes
+    ----------
+    t : int
+        The stride.
+    label : tuple of int
+        For each distinct nonzero root of :class:`RootData`, the index of ``ρ^t`` among
+        the isolated roots ``w`` of ``S_t`` (squarefree part of ``Π_i res_z(f_i, w − z^t)``).
+    values : tuple of acb
+        Isolating balls of the roots ``w`` of ``S_t`` (pairwise disjoint).
+    real : tuple of bool
+        Whether each ``w`` is real (certified).
+    conj : tuple of int
+        Index of the complex conjugate of each ``w``.
+    factor : tuple of int
+        Index (into ``factors``) of the irreducible factor of ``S_t`` that ``w`` is a root of.
+    factors : tuple of fmpz_poly
+        The irreducible factors of ``S_t``.
+    """
+
+    t: int
+    label: tuple[int, ...]
+    values: tuple
+    real: tuple[bool, ...]
+    conj: tuple[int, ...]
+    factor: tuple[int, ...]
+    factors: tuple
+
+
+class RootData:
+    """Exact factorization and certified isolation of the roots of an integer polynomial.
+
+    Parameters
+    ----------
+    p : fmpz_poly
+        A nonzero polynomial.
+
+    Attributes
+    ----------
+    zero_multiplicity : int
+        Multiplicity of the root ``0``.
+    factors : list of (fmpz_poly, int)
+        Irreducible factors over Z other than ``z``, with multiplicities.
+    roots : list of acb
+        Distinct nonzero roots (isolating balls), grouped by factor.
+    multiplicity, factor_of, real, conj : list
+        Per root: multiplicity, index of its factor, certified realness, index of its conjugate.
+
+    Examples
+    --------
+    >>> rd = RootData(flint.fmpz_poly([0, 0, 1, 0, 1]))
+    >>> rd.zero_multiplicity, rd.real, rd.conj
+    (2, [False, False], [1, 0])
+    """
+
+    def __init__(self, p: flint.fmpz_poly) -> None:
+        if p.is_zero():
+            raise InputError("RootData: the zero polynomial")
+        coeffs = [int(c) for c in p.coeffs()]
+        a0 = next(i for i, c in enumerate(coeffs) if c != 0)
+        self.poly = p
+        self.zero_multiplicity = a0
+        rest = flint.fmpz_poly(coeffs[a0:])
+        self.content, fac = rest.factor()
+        self.factors = [(f, int(e)) for f, e in fac]
+        self.prec = 64
+        self._isolate()
+
+    def _isolate(self) -> None:
+        while True:
+            with flint.ctx.workprec(self.prec):
+                roots, mult, fidx, real = [], [], [], []
+                for i, (f, e) in enumerate(self.factors):
+                    for r, m in f.complex_roots():
+                        roots.append(r)
+                        mult.append(e * int(m))
+                        fidx.append(i)
+                        real.append(bool(r.imag.is_zero()))
+                conj = []
+                ok = all(not roots[a].overlaps(roots[b]) for a in range(len(roots)) for b in range(a))
+                for i, r in enumerate(roots if ok else []):
+                    if real[i]:
+                        conj.append(i)
+                        continue
+                    hits = [j for j, s in enumerate(roots) if fidx[j] == fidx[i] and not real[j]
+                            and s.overlaps(r.conjugate()) and j != i]
+                    if len(hits) != 1:
+                        ok = False
+                        break
+                    conj.append(hits[0])
+            if ok:
+                break
+            self._raise_prec("separating complex conjugate roots")
+        self.roots, self.multiplicity, self.factor_of, self.real, self.conj = roots, mult, fidx, real, conj
+
+    def _raise_prec(self, what: str) -> None:
+        self.prec *= 2
+        if self.prec > MAX_PRECISION:
+            raise ResourceLimitError(f"working precision (bits) for {what}", self.prec, MAX_PRECISION,
+                                     "use smaller or less degenerate filters")
+
+    @property
+    def degree(self) -> int:
+        """Degree of the polynomial (zero roots included)."""
+        return int(self.poly.degree())
+
+    def orbits(self, t: int) -> OrbitLabels:
+        """Group the nonzero roots by ``ρ^t`` exactly (see the module docstring).
+
+        Examples
+        --------
+        >>> rd = RootData(flint.fmpz_poly([1, 0, 0, 0, 1]))   # z^4 + 1
+        >>> lab = RootData(flint.fmpz_poly([1, 0, 0, 0, 1])).orbits(2)
+        >>> sorted(lab.label.count(j) for j in set(lab.label)), lab.real
+        ([2, 2], (False, False))
+        """
+        ctx = integer_ring(("z", "w"))
+        z, w = ctx.gens()
+        sfactors: list = []
+        for f, _ in self.factors:
+            fz = sum((int(c) * z ** e for e, c in enumerate(f.coeffs())), ctx.from_dict({}))
+            res = fz.resultant(w - z ** t, "z")
+            coeffs = [0] * (res.degrees()[1] + 1)
+            for (ez, ew), c in res.terms():
+                coeffs[ew] += int(c)
+            _, fac = flint.fmpz_poly(coeffs).factor()
+            for h, _ in fac:
+                if h.degree() > 0 and h not in sfactors and -h not in sfactors:
+                    sfactors.append(h)
+        prec = self.prec
+        while True:
+            with flint.ctx.workprec(prec):
+                values, real, factor = [], [], []
+                for i, h in enumerate(sfactors):
+                    for r, _ in h.complex_roots():
+                        values.append(r)
+                        real.append(bool(r.imag.is_zero()))
+                        factor.append(i)
+                disjoint = all(not values[a].overlaps(values[b])
+                               for a in range(len(values)) for b in range(a))
+                label, conj = [], []
+                if disjoint:
+                    roots = self._roots_at(prec)
+                    for r in roots:
+                        hits = [j for j, v in enumerate(values) if v.overlaps(r ** t)]
+                        if len(hits) != 1:
+                            break
+                        label.append(hits[0])
+                    for j, v in enumerate(values):
+                        hits = [i for i, u in enumerate(values) if u.overlaps(v.conjugate())]
+                        if len(hits) != 1:
+                            break
+                        conj.append(hits[0])
+                if disjoint and len(label) == len(self.roots) and len(conj) == len(values):
+                    return OrbitLabels(t, tuple(label), tuple(values), tuple(real), tuple(conj),
+                                       tuple(factor), tuple(sfactors))
+            prec *= 2
+            if prec > MAX_PRECISION:
+                raise ResourceLimitError("working precision (bits) for grouping roots into orbits",
+                                         prec, MAX_PRECISION, "use smaller or less degenerate filters")
+
+    def _roots_at(self, prec: int) -> list:
+        """The roots recomputed at precision ``prec``, matched to the stored (disjoint) balls."""
+        if prec == self.prec:
+            return list(self.roots)
+        with flint.ctx.workprec(prec):
+            fresh = []
+            for f, _ in self.factors:
+                fresh.extend(r for r, _ in f.complex_roots())
+        out = []
+        for old in self.roots:
+            hits = [r for r in fresh if r.overlaps(old)]
+            if len(hits) != 1:
+                return list(self.roots)  # keep the coarser (still certified) balls
+            out.append(hits[0])
+        return out

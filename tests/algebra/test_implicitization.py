@@ -1,0 +1,202 @@
+"""Implicit equations: known invariants, two independent routes, exactness, certification."""
+
+from __future__ import annotations
+
+import json
+import math
+import random
+from collections import Counter
+
+import flint
+import pytest
+from hypothesis import HealthCheck, given, settings, strategies as st
+
+from lcnalg import FunctionSpace, InputError, Parameterization, ResourceLimitError
+from lcnalg.algebra.certify import complete_up_to_degree, verify_equations
+from lcnalg.algebra.groebner import groebner_basis
+from lcnalg.algebra.implicitization import _certify_by_elimination, implicit_equations
+from lcnalg.algebra.monomials import elimination
+from lcnalg.cli import main
+
+from tests.strategies import architectures
+
+# Measured with Singular and Macaulay2 (MATH.md §2, issue 4): degree histogram, dim, degree.
+KNOWN = [
+    ("2,2 s=2", {2: 1}, 3, 2),
+    ("3,2 s=2", {3: 1}, 4, 3),
+    ("2,2,2 s=2,2", {2: 9}, 4, 6),
+    ("3,3 s=3", {2: 9}, 5, 6),
+    ("2,3 s=3", {1: 2, 2: 3}, 4, 3),
+    ("2,2,2 s=3,2", {1: 3, 2: 9}, 4, 6),
+    ("2x2,2x2 s=2x2", {2: 36}, 7, 20),
+    ("2x2,2x2", {6: 39}, 7, 10),
+    ("3,3 s=2", {3: 4}, 5, 6),
+]
+
+
+@pytest.mark.parametrize("arch, histogram, dim, degree", KNOWN)
+def test_measured_invariants(arch, histogram, dim, degree):
+    r = FunctionSpace(arch).implicit_equations(certify=False)
+    assert dict(Counter(r.degrees)) == histogram
+    assert (r.dimension, r.degree) == (dim, degree)
+    assert r.complete_up_to_degree >= max(histogram)
+    assert all(verify_equations(Parameterization(arch), r.polynomials))
+
+
+@pytest.mark.parametrize("arch", ["2,2 s=2", "3,2 s=2", "2,3 s=3", "2,2,2 s=3,2", "3,3 s=3"])
+def test_certified_small_cases(arch):
+    r = FunctionSpace(arch).implicit_equations()
+    assert r.certified and r.status == "certified"
+    assert "elimination" in r.certificate
+
+
+@pytest.mark.slow
+def test_certified_2x2_2x2():
+    r = FunctionSpace("2x2,2x2").implicit_equations(certify=True)
+    assert r.certified and r.num_generators == 39
+
+
+@pytest.mark.parametrize("arch", ["3,2", "2,2,2", "4,3,2", "3,3,2,2"])
+def test_stride_one_1d_is_the_zero_ideal(arch):
+    r = FunctionSpace(arch).implicit_equations()
+    assert r.num_generators == 0 and r.equations == ()
+    assert r.dimension == r.ambient_dimension and r.degree == 1
+    assert "full-dimensional" in r.stopped_by and "filling" in r.to_text()
+    assert r.certified and "Zariski dense" in r.certificate
+
+
+def test_dropping_a_generator_is_never_certified():
+    mu = Parameterization("2,2,2 s=2,2")
+    r = implicit_equations(mu, certify=False)
+    polys = list(r.polynomials)
+    for drop in range(len(polys)):
+        rest = polys[:drop] + polys[drop + 1:]
+        ok, why = _certify_by_elimination(mu, tuple(rest))
+        assert not ok
+        assert complete_up_to_degree(mu, rest, 3) < 2
+    assert _certify_by_elimination(mu, tuple(polys))[0]
+    assert complete_up_to_degree(mu, polys, 3) == 3
+
+
+def test_dropping_a_sextic_lowers_the_proved_degree():
+    mu = Parameterization("2x2,2x2")
+    polys = list(implicit_equations(mu, certify=False, max_degree=6).polynomials)
+    assert complete_up_to_degree(mu, polys, 6) == 6
+    assert complete_up_to_degree(mu, polys[1:], 6) == 5
+
+
+def _reduced_gb_mod_p(polys, nvars, p=2147483629):
+    dicts = [{tuple(int(x) for x in m): int(c) for m, c in f.terms()} for f in polys]
+    dicts = [d for d in dicts if d]
+    if not dicts:
+        return []
+    return sorted(map(lambda d: tuple(sorted(d.items())),
+                      groebner_basis(dicts, "degrevlex", modulus=p, nvars=nvars).polys))
+
+
+def _elimination_ideal(mu):
+    """Route 2: eliminate w from the graph ideal <c - μ(w)> (our Gröbner engine, mod p)."""
+    N, n, L = mu.num_parameters, mu.ambient_dimension, mu.architecture.num_layers
+    graph = []
+    for m, c in enumerate(mu.coordinates):
+        f = {tuple(int(x) for x in mono) + (0,) * n: -int(coeff) for mono, coeff in c.terms()}
+        e = [0] * (N + n)
+        e[N + m] = 1
+        f[tuple(e)] = 1
+        graph.append(f)
+    gb = groebner_basis(graph, elimination(N), modulus=2147483629, nvars=N + n,
+                        grading=[1] * N + [L] * n)
+    return [mu.coordinate_ring.from_dict({tuple(k[N:]): int(v) for k, v in g.items()})
+            for g in gb.polys if all(not any(k[:N]) for k in g)]
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(architectures(max_layers=3, max_size=3, max_stride=3, max_ambient=9, reduced=True))
+def test_interpolation_and_elimination_give_the_same_ideal(arch):
+    mu = Parameterization(arch)
+    if mu.num_parameters + mu.ambient_dimension > 20:
+        return
+    r = implicit_equations(mu, certify=False)
+    assert all(verify_equations(mu, r.polynomials))
+    n = mu.ambient_dimension
+    assert _reduced_gb_mod_p(r.polynomials, n) == _reduced_gb_mod_p(_elimination_ideal(mu), n)
+
+
+def _points_on_slice(polys, n, dim, seed, p=2147483629):
+    """deg V(J) as the number of points (with multiplicity) of the projective slice of
+    V(J) by dim-1 random hyperplanes: the degree of a one-dimensional cone."""
+    rng = random.Random(seed)
+    eqs = [{tuple(int(x) for x in m): int(c) % p for m, c in f.terms()} for f in polys]
+    for _ in range(dim - 1):
+        eqs.append({tuple(int(i == j) for j in range(n)): rng.randrange(1, p) for i in range(n)})
+    gb = groebner_basis(eqs, "degrevlex", modulus=p, nvars=n)
+    assert gb.dimension() == 1
+    return gb.degree()
+
+
+@settings(max_examples=20, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(architectures(max_layers=3, max_size=3, max_stride=3, max_ambient=9, reduced=True))
+def test_dimension_and_degree_by_independent_routes(arch):
+    fs = FunctionSpace(arch)
+    r = fs.implicit_equations(certify=False)
+    assert r.dimension == fs.dimension.value  # Jacobian rank route
+    if r.num_generators:
+        gb = groebner_basis([{tuple(int(x) for x in m): int(c) for m, c in f.terms()} for f in r.polynomials],
+                            "degrevlex", modulus=2147483629, nvars=r.ambient_dimension)
+        assert gb.dimension() == r.dimension  # Hilbert series route
+        assert _points_on_slice(r.polynomials, r.ambient_dimension, r.dimension, seed=1) == r.degree
+    t = arch.cumulative_strides
+    if arch.ndim == 1 and arch.num_layers > 1 and all(s[0] > 1 for s in arch.strides[:-1]):
+        # MATH.md §2: 1D, all strides > 1: generic fibre 1 modulo rescaling, so
+        # deg V = multinomial(Σ n_l; n_1, ..., n_L) with n_l = k_l - 1.
+        ns = [k[0] - 1 for k in arch.filters]
+        assert r.degree == math.factorial(sum(ns)) // math.prod(math.factorial(x) for x in ns)
+
+
+def test_equations_are_primitive_sorted_and_parse_in_sympy():
+    import sympy
+
+    r = FunctionSpace("2,2,2 s=3,2").implicit_equations(certify=False)
+    assert list(r.degrees) == sorted(r.degrees)
+    for text, poly in zip(r.equations, r.polynomials):
+        assert poly.content() == 1 and poly.leading_coefficient() > 0
+        expr = sympy.sympify(text)
+        assert sympy.expand(expr - sympy.sympify(str(poly).replace("^", "**"))) == 0
+
+
+def test_jobs_give_the_same_answer():
+    a = FunctionSpace("3,3 s=2").implicit_equations(certify=False, jobs=1)
+    b = FunctionSpace("3,3 s=2").implicit_equations(certify=False, jobs=2)
+    assert a.equations == b.equations
+
+
+def test_max_degree_gives_an_honest_verdict():
+    r = FunctionSpace("2x2,2x2").implicit_equations(max_degree=5, certify=False)
+    assert r.num_generators == 0 and r.complete_up_to_degree == 5 and not r.certified
+    assert r.status == "complete up to degree 5" and "max_degree" in r.stopped_by
+
+
+def test_resource_limit_is_refused_up_front():
+    with pytest.raises(ResourceLimitError, match="max_monomials"):
+        FunctionSpace("3x3,3x3").implicit_equations(max_degree=12)
+    with pytest.raises(InputError):
+        FunctionSpace("3,2 s=2").implicit_equations(max_degree=0)
+
+
+def test_cli_json_latex_scripts(capsys):
+    assert main(["equations", "2,3 s=3", "--json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    for key in ["architecture", "equations", "degrees", "num_generators", "dimension", "degree",
+                "hilbert_series", "certified", "complete_up_to_degree", "method", "primes", "seconds"]:
+        assert key in data
+    assert data["num_generators"] == 5 and data["degrees"] == [1, 1, 2, 2, 2] and data["certified"]
+    assert main(["equations", "2,2 s=2", "--latex"]) == 0
+    out = capsys.readouterr().out
+    assert r"\begin{align*}" in out and "c_{1} c_{2}" in out
+    assert main(["equations", "2,2 s=2", "--m2"]) == 0
+    assert "kernel" in capsys.readouterr().out
+    assert main(["equations", "2,2 s=2", "--singular"]) == 0
+    assert "ring" in capsys.readouterr().out
+    assert main(["equations", "3x3,3x3", "--max-degree", "12"]) == 2
+    err = capsys.readouterr().err
+    assert len(err.strip().splitlines()) == 1 and "--max-monomials" in err

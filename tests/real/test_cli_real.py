@@ -1,0 +1,60 @@
+"""CLI: contains, inequalities, boundary; plot."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from lcnalg.cli import main
+
+
+def run(argv, capsys):
+    code = main(argv)
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_contains_json(capsys):
+    code, out, _ = run(["contains", "3,2 s=2", "1,0,0,0,1", "--json"], capsys)
+    data = json.loads(out)
+    assert code == 0 and data["contained"] is False and data["witness"] is None and data["certified"]
+    for key in ("architecture", "filter", "contained", "witness", "reason", "certified"):
+        assert key in data
+    code, out, _ = run(["contains", "2,2", "-2,0,1", "--json"], capsys)
+    assert json.loads(out)["contained"] is True and len(json.loads(out)["witness"]) == 2
+
+
+def test_contains_text_latex_2d(capsys):
+    code, out, _ = run(["contains", "2x1,1x2", "1,2;2,4"], capsys)
+    assert code == 0 and "contained" in out and "layer 2" in out
+    code, out, _ = run(["contains", "2,2", "1,0,1", "--latex"], capsys)
+    assert code == 0 and r"\notin" in out
+
+
+@pytest.mark.parametrize("cmd", ["inequalities", "boundary"])
+@pytest.mark.parametrize("fmt", [[], ["--json"], ["--latex"]])
+def test_inequalities_boundary(cmd, fmt, capsys):
+    code, out, err = run([cmd, "2,2,2"] + fmt, capsys)
+    assert code == 0 and out and not err
+    code, out, err = run([cmd, "3,2 s=2"] + fmt, capsys)
+    assert code == 0 and ("undecided" in out or "not derived" in out or "no description" in out)
+
+
+@pytest.mark.parametrize("argv", [["contains", "2,2", "1,x,2"], ["contains", "2,2", "1,2"],
+                                  ["contains", "2,,2", "1,2,3"], ["contains", "2x2,2x2", "1,2;3"],
+                                  ["contains", "2,2", "1,2/0,3"], ["inequalities", "3,,"],
+                                  ["boundary"], ["contains", "2,2"]])
+def test_bad_input(argv, capsys):
+    code, out, err = run(argv, capsys)
+    assert code == 2 and len(err.strip().splitlines()) == 1 and "Traceback" not in err
+
+
+def test_plot(tmp_path):
+    pytest.importorskip("matplotlib")
+    from lcnalg.plot import plot_cubic_slice
+
+    path = plot_cubic_slice("2,2,2", tmp_path / "slice.png", resolution=41)
+    assert path.exists() and path.stat().st_size > 1000
+    with pytest.raises(ValueError):
+        plot_cubic_slice("3,2 s=2", tmp_path / "x.png")

@@ -1,0 +1,140 @@
+"""Inequalities, boundary and Zariski closedness: compared with contains() and with MATH.md."""
+
+from __future__ import annotations
+
+import random
+from fractions import Fraction
+
+import flint
+import pytest
+from hypothesis import HealthCheck, given, settings, strategies as st
+
+from lcnalg import Architecture, FunctionSpace
+from lcnalg.real.closedness import is_zariski_closed
+from lcnalg.real.inequalities import (boundary, chart, inequalities, odd_real_roots_projective,
+                                      real_roots_projective)
+from lcnalg.real.membership import contains
+from lcnalg.real.roots import real_root_count, sturm_count, sturm_habicht_count
+
+STRIDE_ONE = ["2,2", "2,2,2", "3,3", "2,3", "3,2", "2,2,2,2", "4,2", "2,2,3", "3,3,3", "4,4", "2,4,2"]
+
+
+def test_everything_iff_at_most_one_even_size():
+    """MATH.md §2: stride one, M = R^k iff at most one filter size is even."""
+    for sizes in [(2,), (3,), (2, 2), (2, 3), (3, 3), (2, 2, 2), (2, 2, 3), (3, 4, 5), (4, 4, 3), (2, 3, 4, 5),
+                  (5, 5), (2, 5, 5)]:
+        arch = ",".join(map(str, sizes))
+        evens = sum(1 for k in sizes if k % 2 == 0)
+        assert inequalities(arch).everything is (evens <= 1), arch
+        assert boundary(arch).everything is (evens <= 1)
+        assert is_zariski_closed(arch).closed is (evens <= 1)
+
+
+@pytest.mark.parametrize("arch", STRIDE_ONE)
+def test_inequalities_agree_with_contains_on_random_filters(arch):
+    ineq = inequalities(arch)
+    size = Architecture.parse(arch).ambient_dimension
+    rng = random.Random(hash(arch) % 1000)
+    for _ in range(300):
+        c = [rng.randint(-6, 6) for _ in range(size)]
+        if rng.random() < 0.3:                      # roots at infinity
+            c[-1] = 0
+            if rng.random() < 0.5:
+                c[-2] = 0
+        assert ineq.holds_at(c) == contains(arch, c).contained, (arch, c)
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.sampled_from(STRIDE_ONE), st.lists(st.sampled_from([[1, 0, 1], [-1, 1], [1, 1], [0, 1], [2, 0, 1],
+                                                              [-2, 0, 1], [1, 2, 1]]), max_size=5), st.data())
+def test_degenerate_filters(arch, factors, data):
+    """Repeated roots, roots at 0 and at infinity: description, contains and boundary agree."""
+    size = Architecture.parse(arch).ambient_dimension
+    p = flint.fmpz_poly([data.draw(st.sampled_from([1, -3]))])
+    for f in factors:
+        if p.degree() + len(f) - 1 <= size - 1:
+            p *= flint.fmpz_poly(f)
+    c = [int(x) for x in p.coeffs()] + [0] * (size - 1 - p.degree())
+    ineq, bd = inequalities(arch), boundary(arch)
+    inside = contains(arch, c).contained
+    assert ineq.holds_at(c) == inside
+    if bd.is_boundary_point(c):
+        assert inside
+        # a boundary point has a repeated root (or is 0): the homogeneous discriminant vanishes
+        assert bd.everything or flint.fmpz_poly(c).degree() < size - 2 or flint.fmpz_poly(c).discriminant() == 0
+
+
+def test_generic_sign_rule_matches_sturm():
+    """On the generic chart the count is d − 2 Var(s_d..s_0) (symbolic s_j evaluated)."""
+    rng = random.Random(3)
+    for d in range(1, 6):
+        ineq = inequalities(",".join(["2"] * d))
+        import sympy
+
+        exprs = [sympy.sympify(s) for s in ineq.sturm_habicht]
+        syms = sympy.symbols(f"c0:{d + 1}")
+        for _ in range(25):
+            c = [rng.randint(-5, 5) for _ in range(d)] + [rng.choice([-2, -1, 1, 3])]
+            vals = [e.subs(dict(zip(syms, c))) for e in exprs]
+            if any(v == 0 for v in vals):
+                continue
+            var = sum(1 for a, b in zip(vals, vals[1:]) if (a > 0) != (b > 0))
+            assert d - 2 * var == real_root_count(flint.fmpz_poly(c))
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.integers(-5, 5), min_size=2, max_size=8))
+def test_three_real_root_counts_agree(c):
+    p = flint.fmpz_poly(c)
+    if p.degree() < 1:
+        return
+    n = real_root_count(p)
+    assert sturm_habicht_count(c) == n
+    with flint.ctx.workprec(64):
+        assert sum(m for r, m in p.complex_roots() if r.imag.is_zero()) == n
+    assert real_roots_projective(c) == n + (len(c) - 1 - p.degree())
+    assert odd_real_roots_projective(c) <= real_roots_projective(c)
+
+
+def test_chart_moves_infinity():
+    lam, g = chart([2, -3, 1, 0])             # (z-1)(z-2) with a root at infinity
+    assert lam == "0" and g[-1] != 0 and sturm_habicht_count(g) == 3
+
+
+def test_boundary_examples():
+    b = boundary("2,2,2")
+    assert b.is_boundary_point([-2, 5, -4, 1])          # (z-1)^2 (z-2)
+    assert not b.is_boundary_point([-6, 11, -6, 1])     # three simple real roots
+    assert b.is_boundary_point([0, 0, 0, 0])
+    assert b.is_boundary_point([0, 0, 1, 0])            # z^2 · (root at infinity): odd count 1 < 3
+    assert not b.is_boundary_point([1, 0, 0, 1])        # outside M
+    # perturbing the double root away leaves M: ((z-1)^2 + 1/100)(z-2) is outside
+    p = flint.fmpq_poly([flint.fmpq(101, 100), -2, 1]) * flint.fmpq_poly([-2, 1])
+    assert not contains("2,2,2", [Fraction(str(x)) for x in p.coeffs()]).contained
+    assert "c1^2" in boundary("2,2").discriminant
+
+
+def test_strides_and_2d_say_undecided():
+    for arch in ["3,2 s=2", "2x2,2x2"]:
+        r = inequalities(arch)
+        assert r.decided is False and r.limitations and r.status == "undecided"
+        assert boundary(arch).decided is False
+        with pytest.raises(ValueError):
+            r.holds_at([0] * Architecture.parse(arch).ambient_dimension)
+
+
+def test_closedness():
+    r = is_zariski_closed("3,2 s=2")
+    assert r.closed is False and r.witness == ("1", "0", "0", "0", "1")
+    assert contains("3,2 s=2", list(r.witness)).contained is False
+    assert is_zariski_closed("2,2 s=2").closed is True
+    assert is_zariski_closed("2x1,1x2").closed is True
+    w = is_zariski_closed("2,2,2").witness
+    assert contains("2,2,2", list(w)).contained is False
+    assert FunctionSpace("2x2,2x2").is_zariski_closed().decided is False
+
+
+def test_results_render():
+    for res in [inequalities("2,2"), inequalities("3,2"), inequalities("3,2 s=2"), boundary("2,2,2"),
+                boundary("3,2"), boundary("2,2 s=2"), is_zariski_closed("3,2 s=2"), is_zariski_closed("2x2,2x2")]:
+        assert res.to_text() and res.to_latex() and res.to_json()

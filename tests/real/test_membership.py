@@ -1,0 +1,170 @@
+"""Membership in the real function space (1D): witnesses, reasons, independent cross-checks."""
+
+from __future__ import annotations
+
+import math
+from fractions import Fraction
+
+import flint
+import pytest
+from hypothesis import HealthCheck, assume, given, settings, strategies as st
+
+from lcnalg import Architecture, FunctionSpace, InputError, Parameterization
+from lcnalg.real.membership import contains, parse_filter
+from tests.real.brute import brute_contains
+
+ARCHS_1D = ["2,2", "2,2,2", "3,3", "2,3", "3,2 s=2", "2,2 s=2", "2,3 s=3", "3,3 s=2", "2,2,2 s=2,2",
+            "2,2,2 s=1,2", "4,2 s=2", "2,2,2 s=3,2", "3,2,2 s=2,1", "2,3,2 s=2,2", "4,3", "2,2,2,2"]
+
+
+def layers_of(arch):
+    a = Architecture.parse(arch)
+    t = a.cumulative_strides
+    return [(f[0] - 1, t[l][0]) for l, f in enumerate(a.filters)]
+
+
+def check_witness(arch, filt, res):
+    """The witness multiplies back: exactly, or the enclosure product contains the filter."""
+    assert res.contained and res.witness is not None
+    a = Architecture.parse(arch)
+    assert [len(w) for w in res.witness] == list(a.filter_sizes)
+    if res.witness_exact:
+        assert Parameterization(a).evaluate([[Fraction(x) for x in w] for w in res.witness]) == tuple(
+            Fraction(x) for x in filt)
+        return
+    prod = flint.arb_poly([1])
+    for w, (n, t) in zip(res.witness, layers_of(arch)):
+        coeffs = [flint.arb(x) if x.startswith("[") else flint.arb(flint.fmpq(*Fraction(x).as_integer_ratio()))
+                  for x in w]
+        spread = [flint.arb(0)] * ((len(coeffs) - 1) * t + 1)
+        for e, c in enumerate(coeffs):
+            spread[e * t] = c
+        prod *= flint.arb_poly(spread)
+    got = list(prod.coeffs()) + [flint.arb(0)] * (len(filt) - prod.length())
+    for c, v in zip(got, filt):
+        assert c.contains(flint.arb(flint.fmpq(*Fraction(v).as_integer_ratio())))
+
+
+small = st.integers(-3, 3)
+
+
+@settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.sampled_from(ARCHS_1D), st.data())
+def test_images_are_contained_with_witness(arch, data):
+    a = Architecture.parse(arch)
+    theta = [data.draw(st.lists(small, min_size=n, max_size=n)) for n in a.filter_sizes]
+    filt = Parameterization(a).evaluate(theta)
+    res = contains(a, filt)
+    assert res.decided and res.certified and res.contained, res.to_text()
+    check_witness(arch, filt, res)
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.sampled_from(ARCHS_1D), st.data())
+def test_rational_layers(arch, data):
+    a = Architecture.parse(arch)
+    num = st.builds(Fraction, st.integers(-5, 5), st.integers(1, 4))
+    theta = [data.draw(st.lists(num, min_size=n, max_size=n)) for n in a.filter_sizes]
+    filt = Parameterization(a).evaluate(theta)
+    res = contains(a, filt)
+    assert res.contained
+    check_witness(arch, filt, res)
+
+
+# structured real filters: products of factors with non-real roots, roots at 0 and infinity
+FACTORS = [[1, 0, 1], [-2, 0, 1], [1, 0, 0, 0, 1], [-1, 1], [0, 1], [1, 1, 1], [2, 0, 1], [-1, 0, 0, 0, 1],
+           [1, 0, -1, 0, 1], [3, 1], [1, 0, 0, 1], [5, -2, 1]]
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much])
+@given(st.sampled_from(ARCHS_1D), st.lists(st.sampled_from(range(len(FACTORS))), max_size=4), st.data())
+def test_structured_filters_against_brute_force(arch, picks, data):
+    a = Architecture.parse(arch)
+    size = a.end_to_end_filter_shape[0]
+    p = flint.fmpz_poly([data.draw(st.sampled_from([1, -2, 3]))])
+    for i in picks:
+        p *= flint.fmpz_poly(FACTORS[i])
+    assume(p.degree() <= size - 1)
+    coeffs = [int(c) for c in p.coeffs()] + [0] * (size - 1 - p.degree())   # roots at infinity
+    res = contains(a, coeffs)
+    assert res.decided
+    expected = brute_contains(layers_of(arch), coeffs)
+    assert res.contained == expected, (arch, coeffs, res.to_text())
+    if res.contained:
+        check_witness(arch, coeffs, res)
+
+
+@settings(max_examples=250, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.sampled_from(["2,2", "2,2,2", "3,2 s=2", "2,2 s=2", "2,3 s=3", "2,2,2 s=1,2", "3,3"]), st.data())
+def test_random_filters_against_brute_force(arch, data):
+    a = Architecture.parse(arch)
+    coeffs = data.draw(st.lists(st.integers(-4, 4), min_size=a.ambient_dimension, max_size=a.ambient_dimension))
+    res = contains(a, coeffs)
+    assert res.contained == brute_contains(layers_of(arch), coeffs), (arch, coeffs)
+    if res.contained:
+        check_witness(arch, coeffs, res)
+
+
+@pytest.mark.parametrize("arch,filt,expected", [
+    ("2,2", [1, 0, 1], False),                 # z^2 + 1
+    ("2,2", [1, 0, 0], True),                  # 1: double root at infinity
+    ("2,2", [0, 0, 1], True),                  # z^2: double root at 0
+    ("2,2,2", [1, 0, 1, 0], False),            # z^2 + 1 with a root at infinity: 1 real root, needs 3
+    ("2,2,2", [0, 1, 0, 1], False),            # z (z^2 + 1)
+    ("2,2,2", [-1, 3, -3, 1], True),           # (z - 1)^3
+    ("2,2,2,2", [1, 0, 2, 0, 1], False),       # (z^2 + 1)^2
+    ("3,3", [1, 0, 2, 0, 1], True),            # (z^2 + 1)^2 = (z^2 + 1)(z^2 + 1)
+    ("3,2 s=2", [1, 0, 0, 0, 1], False),       # z^4 + 1: orbits over ±i, not conjugation-closed
+    ("3,2 s=2", [-1, 0, 0, 0, 1], True),       # (z^2 - 1)(z^2 + 1)
+    ("2,2 s=2", [1, 0, 0, 1], False),          # z^3 + 1 is not (a + bz)(c + dz^2)
+    ("2,3 s=3", [1, 0, 0, 0, 0, 0, 1, 0], True),   # z^6 + 1 = q(z^3), q = w^2 + 1
+    ("2,3 s=3", [1, 0, 0, 0, 0, 0, 0, 1], False),  # z^7 + 1: no complete orbit {ζρ : ζ^3 = 1}
+    ("2,3 s=3", [0, 0, 0, 0, 0, 0, 0, 0], True),
+    ("3,3 s=2", [0, 0, 0, 0, 0, 0, 1], True),  # z^6
+    ("3,3 s=2", [0, 1, 0, 0, 0, 0, 0], True),  # z: layer 1 takes z, the rest at infinity
+    ("3,3 s=2", [0, 0, 0, 1, 0, 0, 0], True),  # z^3 = z · (z^2)
+    ("2,2 s=2", [0, 0, 1, 0], True),           # z^2
+    ("2,2 s=2", [0, 1, 0, 0], True),           # z
+])
+def test_known_cases(arch, filt, expected):
+    res = contains(arch, filt)
+    assert res.contained is expected and res.certified
+    assert brute_contains(layers_of(arch), filt) is expected
+    if expected:
+        check_witness(arch, filt, res)
+
+
+def test_stride_one_reason_counts():
+    res = contains("2,2,2", [1, 0, 0, 1])
+    assert "needs at least 3 real roots" in res.reason and "has 1" in res.reason
+    res = contains("3,2 s=2", [1, 0, 0, 0, 1])
+    assert "no conjugation-closed choice" in res.reason
+
+
+def test_json_keys():
+    import json
+
+    data = json.loads(contains("2,2 s=2", "3,6,5,10").to_json())
+    for key in ("architecture", "filter", "contained", "witness", "reason", "certified"):
+        assert key in data
+    assert data["witness"] == [["1", "2"], ["3", "5"]] and data["contained"] is True
+
+
+def test_latex_and_text():
+    r = contains("2,2", [-2, 0, 1])
+    assert r"\in" in r.to_latex() and "witness" in r.to_text()
+    assert r"\notin" in contains("2,2", [1, 0, 1]).to_latex()
+
+
+def test_function_space_method():
+    assert FunctionSpace("2,2,2").contains([1, 0, 0, 1]).contained is False
+
+
+@pytest.mark.parametrize("filt", ["1,2", "1,x,3", "", "1,2/0,3", [1.5, 2, 3], "1,2;3", [[1, 2], [3]]])
+def test_bad_filters(filt):
+    with pytest.raises(InputError):
+        contains("2,2", filt)
+
+
+def test_parse_nested_2d():
+    assert parse_filter([[1, 2], [3, 4]], Architecture.parse("2x1,1x2")) == tuple(map(Fraction, (1, 2, 3, 4)))

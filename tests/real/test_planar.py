@@ -1,0 +1,68 @@
+"""2D membership: groupings of factors, absolute irreducibility certificates, undecided cases."""
+
+from __future__ import annotations
+
+from fractions import Fraction
+
+import pytest
+from hypothesis import HealthCheck, given, settings, strategies as st
+
+from lcnalg import Architecture, Parameterization
+from lcnalg.real.membership import contains
+from lcnalg.real.planar import absolutely_irreducible_certificate, newton_polygon_indecomposable
+from lcnalg.rings import integer_ring
+
+ARCHS_2D = ["2x2,2x2", "2x1,1x2", "2x2,2x2 s=2x2", "2x3,3x2", "2x2,2x1", "3x1,1x3 s=2x1", "2x2,2x2,2x1"]
+
+
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.sampled_from(ARCHS_2D), st.data())
+def test_images_are_contained(arch, data):
+    a = Architecture.parse(arch)
+    theta = [data.draw(st.lists(st.integers(-3, 3), min_size=n, max_size=n)) for n in a.filter_sizes]
+    filt = Parameterization(a).evaluate(theta)
+    res = contains(a, filt)
+    assert res.contained is True and res.witness_exact
+    assert Parameterization(a).evaluate([[Fraction(x) for x in w] for w in res.witness]) == tuple(
+        Fraction(x) for x in filt)
+
+
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.sampled_from(["2x2,2x2", "2x1,1x2", "2x2,2x1"]), st.data())
+def test_random_filters_are_decided_consistently(arch, data):
+    a = Architecture.parse(arch)
+    c = data.draw(st.lists(st.integers(-3, 3), min_size=a.ambient_dimension, max_size=a.ambient_dimension))
+    res = contains(a, c)
+    if res.decided and res.contained:
+        assert Parameterization(a).evaluate([[Fraction(x) for x in w] for w in res.witness]) == tuple(
+            Fraction(x) for x in c)
+    if not res.decided:
+        assert "not certified absolutely irreducible" in res.reason
+
+
+def test_segre_quadric():
+    assert contains("2x1,1x2", "1,2;2,4").contained is True
+    r = contains("2x1,1x2", "1,2;3,4")
+    assert r.contained is False and r.certified and "sparse shape" in r.reason
+
+
+def test_undecided_is_explicit():
+    r = contains("2x2,2x2", "1,0,1;0,0,0;1,0,1")     # (x^2+1)(y^2+1)
+    assert r.decided is False and r.contained is None and r.status == "undecided"
+    with pytest.raises(ValueError):
+        bool(r)
+
+
+def test_gao_and_certificates():
+    R = integer_ring(("x", "y"))
+    x, y = R.gens()
+    assert absolutely_irreducible_certificate(x + y + 1) == "total degree 1"
+    assert absolutely_irreducible_certificate(x * y**2 + y + 3).startswith("degree 1")
+    assert absolutely_irreducible_certificate(x**2 + y**2) is None       # (x+iy)(x-iy)
+    assert absolutely_irreducible_certificate(x**3 + y**2 + 1) is not None
+    assert newton_polygon_indecomposable([(0, 0), (3, 0), (0, 2)])
+    assert not newton_polygon_indecomposable([(0, 0), (1, 0), (0, 1), (1, 1)])
+
+
+def test_zero_2d():
+    assert contains("2x2,2x2", [0] * 9).contained is True
