@@ -355,9 +355,13 @@ def implicit_equations(mu: Parameterization, *, max_degree: int | None = None, j
                                 "that do not vanish identically: no further equations"
                             )
                             break
-                    if report.new_generators or gb is None:
+                    # The Gröbner summary of J is recomputed only after a degree that
+                    # brought no new generator (J is then likely complete).
+                    if report.new_generators:
+                        gb = inv = None
+                    elif gb is None and state.generators:
                         gb = _summary_gb(state)
-                        inv = _invariants(gb, n) if gb is not None else None
+                        inv = _invariants(gb, n)
                     if gb is not None and inv[0] == dimension:
                         top = max(sum(m) for m in gb.leading_monomials)
                         if e >= top + 1:
@@ -399,7 +403,7 @@ def implicit_equations(mu: Parameterization, *, max_degree: int | None = None, j
     polys = tuple(items)
     # summary of J (mod p): degree and Hilbert series, in the full ring
     degree = hilbert = None
-    if gb is None or max_degree is not None:
+    if gb is None:
         gb = _summary_gb(state)
         inv = _invariants(gb, n) if gb is not None else None
     if gb is not None:

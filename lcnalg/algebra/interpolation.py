@@ -173,19 +173,43 @@ def _rref(A: np.ndarray, modulus: int, need_entries: bool = True) -> tuple[np.nd
 
 
 def _kernel_basis(A: np.ndarray, modulus: int, ncols: int) -> tuple[int, list[int], np.ndarray]:
-    """Rank, free columns and canonical kernel basis (rows) of ``A`` mod p."""
-    E, pivots = _rref(A, modulus, need_entries=False)
-    pivset = set(pivots)
-    free = [j for j in range(ncols) if j not in pivset]
-    K = np.zeros((len(free), ncols), dtype=np.int64)
-    if free:
+    """Rank, leading monomials (free columns) and canonical kernel basis of ``A`` mod p.
+
+    The kernel is taken from FLINT's nullspace and put in reduced echelon form with the
+    *largest* column leading (columns are in ascending monomial order), so only
+    ``nullity × ncols`` entries are ever read back into Python.  The basis vector with
+    leading column ``f`` is the unique kernel vector with coefficient 1 at ``f`` and 0 at
+    every other leading column: it does not depend on the sample points.
+    """
+    r = A.shape[0]
+    if r == 0:
+        free = list(range(ncols))
+        return 0, free, np.eye(ncols, dtype=np.int64)
+    M = flint.nmod_mat(r, ncols, A.ravel().tolist(), modulus)
+    R, rank = M.rref()
+    nullity = ncols - rank
+    if nullity == 0:
+        return rank, [], np.zeros((0, ncols), dtype=np.int64)
+    if rank <= nullity:
+        # few pivots: read the echelon form (about rank x ncols entries)
+        E = np.array([[int(x) for x in row] for row in R.tolist()[:rank]], dtype=np.int64).reshape(rank, ncols)
+        pivots = [int(np.flatnonzero(E[i])[0]) for i in range(rank)]
+        pivset = set(pivots)
+        free = [j for j in range(ncols) if j not in pivset]
+        K = np.zeros((nullity, ncols), dtype=np.int64)
         fidx = np.array(free)
-        K[np.arange(len(free)), fidx] = 1
+        K[np.arange(nullity), fidx] = 1
         if pivots:
             K[:, np.array(pivots)] = (-E[:, fidx].T) % modulus
-            # entries at pivots after f are zero automatically (RREF row i has zeros
-            # before its pivot, and E[i, f] != 0 only if f > pivot_i).
-    return len(pivots), free, K
+        return rank, free, K
+    # few kernel vectors: read a nullspace basis (nullity x ncols entries)
+    X, _ = M.nullspace()
+    rows = [[int(X[ncols - 1 - i, j]) for i in range(ncols)] for j in range(nullity)]
+    Rk, piv = _rref(np.array(rows, dtype=np.int64), modulus)
+    K = Rk[:, ::-1].copy()
+    free = sorted(ncols - 1 - c for c in piv)
+    order = np.argsort([ncols - 1 - c for c in piv])
+    return rank, free, K[order]
 
 
 @dataclass

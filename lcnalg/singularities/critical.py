@@ -1,0 +1,498 @@
+"""Critical points of the parameterization μ (MATH.md §3).
+
+``θ`` is critical iff ``rank Jμ(θ) < dim M``.  The critical locus is the zero set of the
+ideal of maximal (``dim M``-sized) minors of the symbolic Jacobian, computed exactly over
+Z.  Its description is split as
+
+    V(minors) = V(G) ∪ V(minors / G),      G = gcd of the minors,
+
+so the hypersurface part ``V(G)`` comes with its irreducible factors over Q (exact
+factorization), and the rest is an ideal of codimension ≥ 2 whose dimension is computed by
+a Gröbner basis modulo a prime (a dimension mod p: see ``dimension_note``).
+
+In 1D the factors are compared with the *shared (hyper)root* resultants [KMST24]: layers
+``l < m`` with ``r = t_{m-1}/t_{l-1}`` share a hyperroot iff ``p_l(y)`` and ``p_m(y^r)``
+(binary forms of formal degrees ``k_l-1`` and ``(k_m-1) r``, infinity included) have a
+common root, iff their Sylvester resultant ``H_{lm}(θ)`` vanishes.  Stride one is ``r = 1``:
+two layer polynomials share a root.
+"""
+
+from __future__ import annotations
+
+import random
+import time
+from dataclasses import dataclass, field
+from fractions import Fraction
+from typing import Any, Sequence
+
+import flint
+
+from lcnalg.architecture import Architecture
+from lcnalg.errors import InputError
+from lcnalg.parameterization import Parameterization, _as_fmpq
+from lcnalg.results import Result
+from lcnalg.rings import integer_ring
+from lcnalg.singularities._minors import GF_PRIME, all_minors, count_minors
+
+__all__ = [
+    "CriticalLocusResult", "critical_locus", "is_critical", "shares_hyperroot",
+    "hyperroot_resultants", "shared_root_point", "shared_root_image_dimension",
+    "DEFAULT_MAX_MINORS",
+]
+
+#: Default bound on the number of maximal minors computed symbolically.
+DEFAULT_MAX_MINORS = 5_000
+
+
+def _arch(arch: Architecture | str) -> Architecture:
+    if isinstance(arch, str):
+        return Architecture.parse(arch)
+    if not isinstance(arch, Architecture):
+        raise InputError(f"architecture: expected an Architecture or a string, got {type(arch).__name__}")
+    return arch
+
+
+def _dimension(arch: Architecture) -> int:
+    from lcnalg.function_space import FunctionSpace
+
+    return FunctionSpace(arch).dimension.value
+
+
+def is_critical(arch: Architecture | str, theta: Any) -> bool:
+    """Exact test: is ``rank Jμ(θ) < dim M`` (rank over Q at a rational point)?
+
+    Parameters
+    ----------
+    arch : Architecture or str
+    theta : sequence
+        Exact weights (flat, or one filter per layer).
+
+    Examples
+    --------
+    >>> is_critical("2,2", [[1, 1], [1, 1]])   # both layers are z + 1
+    True
+    >>> is_critical("2,2", [[1, 1], [2, 1]])
+    False
+    """
+    arch = _arch(arch)
+    mu = Parameterization(arch)
+    return mu.jacobian_rank(theta) < _dimension(arch)
+
+
+def _pairs(arch: Architecture) -> list[tuple[int, int, int]]:
+    t = [c[0] for c in arch.cumulative_strides]
+    return [(l, m, t[m] // t[l]) for l in range(arch.num_layers) for m in range(l + 1, arch.num_layers)]
+
+
+def _sylvester_det(f: Sequence[flint.fmpq], g: Sequence[flint.fmpq]) -> flint.fmpq:
+    """Resultant of binary forms with coefficient lists ``f``, ``g`` (formal degrees)."""
+    a, b = len(f) - 1, len(g) - 1
+    n = a + b
+    if n == 0:
+        return flint.fmpq(1)
+    rows = []
+    for i in range(b):
+        rows.append([flint.fmpq(0)] * i + list(f[::-1]) + [flint.fmpq(0)] * (b - 1 - i))
+    for i in range(a):
+        rows.append([flint.fmpq(0)] * i + list(g[::-1]) + [flint.fmpq(0)] * (a - 1 - i))
+    return flint.fmpq_mat(rows).det()
+
+
+def shares_hyperroot(arch: Architecture | str, theta: Any) -> bool:
+    """The shared-hyperroot condition at an exact point (1D) -- the description tests compare
+    with :func:`is_critical` (MATH.md §3; for strides this is lcnalg's reading of [KMST24],
+    checked by tests, not proved here).
+
+    True iff (a) a layer is zero and the rank drops because of it (another layer is zero, or
+    ``k_l < dim M``), or (b) two layers ``l < m`` with ``r = t_{m-1}/t_{l-1}`` have a common
+    *hyperroot orbit*: some root ``β`` of ``p_m`` (projectively) with ``(y^r - β) | p_l(y)``.
+    Stride one (``r = 1``): two layer polynomials share a root, infinity included.
+
+    Examples
+    --------
+    >>> shares_hyperroot("2,2", [[-1, 1], [-1, 2]])   # roots 1 and 1/2
+    False
+    >>> shares_hyperroot("3,2 s=2", [[-4, 0, 1], [-4, 1]])   # p_1 = y^2 - 4, p_2 = x - 4
+    True
+    """
+    arch = _arch(arch)
+    if arch.ndim != 1:
+        raise InputError(f"architecture {arch}: the hyperroot condition is stated for 1D only")
+    mu = Parameterization(arch)
+    layers = [[_as_fmpq(x, "point") for x in layer] for layer in mu.split(theta)]
+    zero = [all(x == 0 for x in layer) for layer in layers]
+    dim_m = mu.num_parameters - arch.num_layers + 1
+    if sum(zero) >= 2 or any(z and len(layers[i]) < dim_m for i, z in enumerate(zero)):
+        return True
+    for l, m, r in _pairs(arch):
+        if zero[l] or zero[m]:
+            continue
+        P, Q = layers[l], layers[m]
+        D = len(P) - 1
+        if D < r:
+            continue
+        # affine roots beta: common root of p_m and every A_i, p_l(y) = sum_i y^i A_i(y^r)
+        g = flint.fmpq_poly(Q)
+        for i in range(r):
+            g = g.gcd(flint.fmpq_poly(P[i::r] or [0]))
+        if g.degree() >= 1:
+            return True
+        # beta = infinity: p_m has a root at infinity and x^r divides the form of p_l
+        if Q[-1] == 0 and all(c == 0 for c in P[D - r + 1:]):
+            return True
+    return False
+
+
+def hyperroot_resultants(arch: Architecture | str) -> dict[tuple[int, int], flint.fmpz_mpoly]:
+    """The resultants ``H_{lm}(w) = Res_y(p_l(y), p_m(y^r))`` in ``Z[w]`` (1D; layers from 1).
+
+    Examples
+    --------
+    >>> hyperroot_resultants("2,2")[(1, 2)]
+    -w1_0*w2_1 + w1_1*w2_0
+    """
+    arch = _arch(arch)
+    if arch.ndim != 1:
+        raise InputError(f"architecture {arch}: the hyperroot condition is stated for 1D only")
+    mu = Parameterization(arch)
+    names = mu.parameter_names
+    ctx = integer_ring(names + ("z_",))
+    gens = ctx.gens()
+    z = gens[-1]
+    polys = []
+    for lo, hi in mu.layer_slices:
+        polys.append([gens[i] for i in range(lo, hi)])
+    out = {}
+    for l, m, r in _pairs(arch):
+        f = sum((c * z ** j for j, c in enumerate(polys[l])), ctx.from_dict({}))
+        g = sum((c * z ** (j * r) for j, c in enumerate(polys[m])), ctx.from_dict({}))
+        res = f.resultant(g, "z_")
+        out[(l + 1, m + 1)] = mu.ring.from_dict({e[:-1]: int(c) for e, c in res.to_dict().items()})
+    return out
+
+
+def shared_root_point(arch: Architecture | str, pair: tuple[int, int], seed: int,
+                      root: int | None = None, bound: int = 50) -> tuple[list[list[int]], dict]:
+    """A random integer point with a planted shared hyperroot orbit between layers ``pair``.
+
+    ``p_l(y) = (y^r - β) q_l(y)`` and ``p_m(x) = (x - β) q_m(x)`` (``r = t_{m-1}/t_{l-1}``,
+    layers numbered from 1) with random integers; other layers random.
+
+    Raises
+    ------
+    InputError
+        When ``k_l - 1 < r`` (no orbit fits into layer ``l``).
+
+    Examples
+    --------
+    >>> theta, _ = shared_root_point("3,2 s=2", (1, 2), seed=0)
+    >>> shares_hyperroot("3,2 s=2", theta), is_critical("3,2 s=2", theta)
+    (True, True)
+    """
+    arch = _arch(arch)
+    l, m = pair[0] - 1, pair[1] - 1
+    r = {(a, b): rr for a, b, rr in _pairs(arch)}[(l, m)]
+    sizes = [f[0] for f in arch.filters]
+    if sizes[l] - 1 < r:
+        raise InputError(f"layers {pair}: layer {pair[0]} has degree {sizes[l] - 1} < r = {r}")
+    rng = random.Random(seed)
+    beta = root if root is not None else rng.choice([x for x in range(-9, 10) if x != 0])
+    q = {l: [rng.randint(-bound, bound) or 1 for _ in range(sizes[l] - r)],
+         m: [rng.randint(-bound, bound) or 1 for _ in range(sizes[m] - 1)]}
+    layers = []
+    for i, k in enumerate(sizes):
+        if i == l:
+            layers.append(_mul_binomial(q[l], r, beta, k))
+        elif i == m:
+            layers.append(_mul_binomial(q[m], 1, beta, k))
+        else:
+            layers.append([rng.randint(-bound, bound) or 1 for _ in range(k)])
+    return layers, {"beta": beta, "r": r, "q": q}
+
+
+def _mul_binomial(q: list[int], r: int, beta: int, k: int) -> list[int]:
+    """Coefficients of ``(y^r - beta) q(y)`` padded to length ``k``."""
+    out = [0] * k
+    for j, c in enumerate(q):
+        out[j + r] += c
+        out[j] -= beta * c
+    return out
+
+
+def shared_root_image_dimension(arch: Architecture | str, pair: tuple[int, int], seed: int) -> tuple[int, int]:
+    """Dimensions of the planted shared-hyperroot family and of its image under μ.
+
+    Exact ranks over Q, at a random point, of the family map ``φ(β, q_l, q_m, others)`` and of
+    ``μ∘φ``: lower bounds that equal the dimensions outside a proper Zariski-closed set.
+
+    Examples
+    --------
+    >>> shared_root_image_dimension("2,2", (1, 2), seed=0)   # (z-b)^2 q_1 q_2: the discriminant
+    (3, 2)
+    """
+    arch = _arch(arch)
+    mu = Parameterization(arch)
+    theta, data = shared_root_point(arch, pair, seed)
+    l, m = pair[0] - 1, pair[1] - 1
+    beta, r, q = data["beta"], data["r"], data["q"]
+    sizes = [f[0] for f in arch.filters]
+    N = mu.num_parameters
+    cols: list[list[int]] = []
+    col = [0] * N
+    for i in (l, m):
+        lo = mu.layer_slices[i][0]
+        for j, c in enumerate(q[i]):
+            col[lo + j] -= c
+    cols.append(col)
+    for i, rr in ((l, r), (m, 1)):
+        lo = mu.layer_slices[i][0]
+        for j in range(len(q[i])):
+            col = [0] * N
+            col[lo + j] = -beta
+            col[lo + j + rr] = 1
+            cols.append(col)
+    for i in range(len(sizes)):
+        if i in (l, m):
+            continue
+        lo, hi = mu.layer_slices[i]
+        for j in range(lo, hi):
+            col = [0] * N
+            col[j] = 1
+            cols.append(col)
+    jphi = flint.fmpq_mat([[cols[c][row] for c in range(len(cols))] for row in range(N)])
+    jmu = mu.jacobian_at(theta)
+    return jphi.rank(), (jmu * jphi).rank()
+
+
+def planted_families(arch: Architecture | str) -> list[tuple[int, int]]:
+    """Layer pairs ``(l, m)`` (from 1) whose shared-hyperroot family is non-empty (1D).
+
+    Examples
+    --------
+    >>> planted_families("3,2,2 s=2,2")
+    [(1, 2)]
+    """
+    arch = _arch(arch)
+    sizes = [f[0] for f in arch.filters]
+    return [(l + 1, m + 1) for l, m, r in _pairs(arch) if sizes[l] - 1 >= r]
+
+
+@dataclass(frozen=True, kw_only=True)
+class CriticalLocusResult(Result):
+    """The critical locus ``{θ : rank Jμ(θ) < dim M}`` in the filter coordinates.
+
+    Attributes
+    ----------
+    dimension_of_function_space : int
+        ``r = dim M``; the locus is cut out by the ``r × r`` minors of ``Jμ``.
+    num_parameters : int
+    num_minors : int
+        Number of distinct non-zero maximal minors (up to sign).
+    dimension : int
+        Dimension of the critical locus in parameter space (``-1`` if empty).
+    hypersurface_factors : tuple of str
+        Irreducible factors over Q of ``G = gcd(minors)``, exact.
+    hypersurface_multiplicities : tuple of int
+    residual_dimension : int
+        Dimension of ``V(minors / G)`` (mod p), ``-1`` if empty.
+    hyperroot_resultants : dict
+        ``"l,m"`` → ``H_{lm}`` (1D only).
+    matches_hyperroots : bool or None
+        1D stride one: the irreducible factors of ``G`` are exactly those of the pairwise
+        resultants ``H_{lm}`` (exact).  1D with strides: every planted family (shared
+        hyperroot orbit, zero layer) is critical and the largest family dimension equals
+        the computed dimension of the locus (a dimension-level comparison; that the families
+        exhaust the locus is not proved).  None in 2D.
+    families : tuple of dict
+        1D: planted families (kind, layers, dimension = exact rank of the family map at a
+        random point, image_dimension under μ, critical at that point).
+    components : tuple of dict
+        Per hypersurface factor: equation, dimension in parameter space, and, when the factor
+        is a hyperroot resultant, the dimension of its image under μ (exact rank at a random
+        point of a planted family: a lower bound, equal to the image dimension generically).
+    dimension_note : str
+    """
+
+    dimension_of_function_space: int
+    num_parameters: int
+    num_minors: int
+    dimension: int
+    hypersurface_factors: tuple[str, ...]
+    hypersurface_multiplicities: tuple[int, ...]
+    residual_dimension: int
+    hyperroot_resultants: dict = field(default_factory=dict)
+    matches_hyperroots: bool | None = None
+    components: tuple = ()
+    families: tuple = ()
+    dimension_note: str = ""
+    minors: tuple = field(default=(), repr=False, compare=False)
+
+    title = "critical locus"
+
+    @property
+    def status(self) -> str:
+        return "exact ideal; dimension mod p"
+
+    def answer(self) -> int:
+        return self.dimension
+
+    def to_dict(self) -> dict[str, Any]:
+        data = super().to_dict()
+        data.pop("minors", None)
+        return data
+
+    def to_text(self) -> str:
+        lines = [
+            f"critical locus of mu for {self.architecture}: rank J(theta) < dim M = {self.dimension_of_function_space}",
+            f"  {self.num_minors} distinct maximal minors; locus of dimension {self.dimension} "
+            f"in R^{self.num_parameters} (codimension {self.num_parameters - self.dimension})",
+        ]
+        for comp in self.components:
+            img = comp.get("image_dimension")
+            lines.append(f"  hypersurface component {comp['name']}: {comp['equation']} = 0"
+                         + (f"  (image under mu: dimension {img})" if img is not None else ""))
+        lines.append(f"  lower-dimensional part V(minors/gcd): dimension {self.residual_dimension}")
+        for fam in self.families:
+            lines.append(f"  family {fam['kind']} {fam['layers']}: dimension {fam['dimension']}, "
+                         f"image dimension {fam['image_dimension']}, critical: {fam['critical']}")
+        if self.matches_hyperroots is not None:
+            lines.append("  shared-(hyper)root description: "
+                         + ("agrees with the computed locus" if self.matches_hyperroots
+                            else "DOES NOT agree with the computed locus"))
+        lines.append(f"  [{self.dimension_note}]")
+        return "\n".join(lines)
+
+    def to_latex(self) -> str:
+        import sympy
+
+        from lcnalg.export.latex import poly_latex
+
+        rows = [r"\begin{tabular}{lll}", r"component & equation & image dim.\\ \hline"]
+        for comp in self.components:
+            eq = poly_latex(sympy.sympify(comp["equation"]))
+            img = comp.get("image_dimension")
+            rows.append(rf"{comp['name']} & ${eq} = 0$ & {'' if img is None else img}\\")
+        rows.append(rf"residual & codim $\geq 2$ & dim.\ {self.residual_dimension}\\")
+        rows.append(r"\end{tabular}")
+        return "\n".join(rows)
+
+
+def _factor_key(f: flint.fmpz_mpoly) -> str:
+    return str(f if int(f.leading_coefficient()) > 0 else -f)
+
+
+def critical_locus(arch: Architecture | str, *, max_minors: int = DEFAULT_MAX_MINORS,
+                   seed: int = 0, modulus: int = GF_PRIME) -> CriticalLocusResult:
+    """Critical locus of μ: the ideal of maximal minors of the Jacobian, decomposed.
+
+    Parameters
+    ----------
+    arch : Architecture or str
+    max_minors : int
+        Refuse (:class:`~lcnalg.errors.ResourceLimitError`) when ``C(n, r) C(N, r)`` minors
+        would be needed.
+    seed : int
+        Seed of the random points used for image dimensions.
+    modulus : int
+        Prime for the Gröbner basis giving the residual dimension.
+
+    Returns
+    -------
+    CriticalLocusResult
+
+    Examples
+    --------
+    >>> r = critical_locus("2,2")
+    >>> r.hypersurface_factors, r.dimension, r.matches_hyperroots
+    (('w1_0*w2_1 - w1_1*w2_0',), 3, True)
+    """
+    from lcnalg.algebra.groebner import groebner_basis
+
+    start = time.perf_counter()
+    arch = _arch(arch)
+    mu = Parameterization(arch)
+    rdim = _dimension(arch)
+    N = mu.num_parameters
+    jac = [row for row in mu.jacobian if any(not e.is_zero() for e in row)]
+    zero = mu.ring.from_dict({})
+    minors = all_minors(jac, rdim, zero, max_minors=max_minors,
+                        what="maximal minors of the Jacobian of mu") if rdim <= len(jac) else []
+    if not minors:
+        raise InputError(f"architecture {arch}: the Jacobian has no non-zero minor of size {rdim}")
+    g = minors[0]
+    for f in minors[1:]:
+        g = g.gcd(f)
+        if g.is_constant():
+            break
+    factors: list[tuple[flint.fmpz_mpoly, int]] = []
+    if not g.is_constant():
+        _, facs = g.factor()
+        factors = [(f if int(f.leading_coefficient()) > 0 else -f, int(e)) for f, e in facs]
+    residual = [f / g for f in minors] if not g.is_constant() else minors
+    gb = groebner_basis(residual, "degrevlex", modulus=modulus)
+    res_dim = gb.dimension()
+    dim = max(N - 1 if factors else -1, res_dim)
+    hyper: dict = {}
+    matches = None
+    components = []
+    hyper_factor_pair: dict[str, tuple[int, int]] = {}
+    families: list[dict[str, Any]] = []
+    stride_one = all(r == 1 for _, _, r in _pairs(arch))
+    if arch.ndim == 1 and arch.num_layers >= 2:
+        if stride_one:
+            H = hyperroot_resultants(arch)
+            hyper = {f"{l},{m}": str(h) for (l, m), h in H.items()}
+            hkeys: set[str] = set()
+            for pair, h in H.items():
+                if h.is_constant():
+                    continue
+                _, hf = h.factor()
+                for f, _e in hf:
+                    key = _factor_key(f)
+                    hkeys.add(key)
+                    hyper_factor_pair.setdefault(key, pair)
+            matches = hkeys == {_factor_key(f) for f, _ in factors}
+        for pair in planted_families(arch):
+            theta, _ = shared_root_point(arch, pair, seed)
+            fam, img = shared_root_image_dimension(arch, pair, seed)
+            families.append({"kind": "shared hyperroot orbit", "layers": list(pair), "dimension": fam,
+                             "image_dimension": img,
+                             "critical": Parameterization(arch).jacobian_rank(theta) < rdim})
+        for i, f in enumerate(arch.filters):
+            if f[0] < rdim:
+                families.append({"kind": "zero layer", "layers": [i + 1], "dimension": N - f[0],
+                                 "image_dimension": 0, "critical": True})
+        if not stride_one:
+            matches = (all(fam["critical"] for fam in families)
+                       and dim == max((fam["dimension"] for fam in families), default=-1))
+    for i, (f, e) in enumerate(factors, start=1):
+        comp: dict[str, Any] = {"name": f"C{i}", "equation": str(f), "multiplicity": e,
+                                "dimension": N - 1}
+        pair = hyper_factor_pair.get(_factor_key(f))
+        if pair is not None and _vanishes_on_family(arch, pair, f):
+            comp["shared_hyperroot_layers"] = list(pair)
+            comp["image_dimension"] = shared_root_image_dimension(arch, pair, seed)[1]
+        components.append(comp)
+    note = (f"minors and factors exact over Z; dimension of V(minors/gcd) from a Groebner basis mod "
+            f"p = {modulus} (equals the dimension over Q outside finitely many primes); image "
+            "dimensions are exact Jacobian ranks at a random point of each planted family (lower "
+            "bounds, equal generically)")
+    return CriticalLocusResult(
+        architecture=str(arch), method="maximal minors of the symbolic Jacobian; gcd + factorization "
+        "over Q for the hypersurface part; Groebner basis mod p for the rest",
+        certified=False, failure_probability=None,
+        how_to_certify="recompute the residual Groebner basis over Q (groebner_basis without modulus)",
+        seed=seed, primes=(modulus,), seconds=time.perf_counter() - start,
+        dimension_of_function_space=rdim, num_parameters=N, num_minors=len(minors), dimension=dim,
+        hypersurface_factors=tuple(str(f) for f, _ in factors),
+        hypersurface_multiplicities=tuple(e for _, e in factors), residual_dimension=res_dim,
+        hyperroot_resultants=hyper, matches_hyperroots=matches, components=tuple(components),
+        families=tuple(families),
+        dimension_note=note, minors=tuple(minors),
+    )
+
+
+def _vanishes_on_family(arch: Architecture, pair: tuple[int, int], f: flint.fmpz_mpoly) -> bool:
+    """Does ``f`` vanish at a random point of the planted shared-hyperroot family of ``pair``?"""
+    theta, _ = shared_root_point(arch, pair, seed=12345)
+    return f(*[flint.fmpz(int(x)) for layer in theta for x in layer]) == 0
