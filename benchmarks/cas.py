@@ -337,10 +337,10 @@ def run_sympy(arch: str, timeout: float = 300) -> Run:
     return _finish("sympy", arch, status, sec, code, peak, text, cpu)
 
 
-def run_system(system: str, arch: str, timeout: float = 300) -> Run:
-    """Dispatch on a label of :data:`SYSTEMS`."""
+def run_system(system: str, arch: str, timeout: float = 300, lcnalg_args: Sequence[str] = ()) -> Run:
+    """Dispatch on a label of :data:`SYSTEMS` (``lcnalg_args`` are extra CLI arguments)."""
     if system == "lcnalg":
-        return run_lcnalg(arch, timeout=timeout)
+        return run_lcnalg(arch, lcnalg_args, timeout=timeout)
     if system == "sympy":
         return run_sympy(arch, timeout)
     if system == "singular-eliminate":

@@ -180,6 +180,10 @@ def markdown(table: list[list[str]], info: dict, versions: dict, command: str,
         "when the machine is shared); peak MB is the child's own `ru_maxrss`.",
         f"- Command: `{command}`",
         "- `degrees`: minimal generators as count×d(degree); `time / lcnalg`: ratio of wall times.",
+        "- lcnalg runs `python -m lcnalg equations ARCH --json` (all generators, stopping rule, "
+        "elimination certificate for small ideals) except: "
+        + "; ".join(f"`{a}` with `{' '.join(v)}`" for a, v in LCNALG_CASE_ARGS.items())
+        + " (every generator up to that degree, verdict 'complete up to degree d').",
     ]
     lines += [f"- Singular / M2 / sympy runs reused from {r}" for r in reused]
     lines += [
@@ -196,6 +200,17 @@ def markdown(table: list[list[str]], info: dict, versions: dict, command: str,
         lines.append("All systems that finished agree on ngens, degrees, dim and degree.")
     lines.append(END)
     return "\n".join(lines) + "\n"
+
+
+#: Per-case arguments of the lcnalg runs: the three cases no CAS finishes are asked for
+#: every generator up to degree 8 (verdict "complete up to degree 8"), on 2 processes;
+#: 3x3,3x3 up to degree 6.  Stated in RESULTS.md next to the table.
+LCNALG_CASE_ARGS = {
+    "2x2,2x2,2x2": ["--max-degree", "8", "--jobs", "2"],
+    "3x3,2x2": ["--max-degree", "8", "--jobs", "2"],
+    "2x3,3x2": ["--max-degree", "8", "--jobs", "2"],
+    "3x3,3x3": ["--max-degree", "6", "--jobs", "2"],
+}
 
 
 def update_results(path: Path, section: str) -> None:
@@ -223,6 +238,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--reuse", default="",
                         help="JSON file (as written by --json, e.g. benchmarks/baseline_cas.json): "
                              "take the runs it holds instead of running them again")
+    parser.add_argument("--lcnalg-args", default="",
+                        help="extra arguments for every 'lcnalg equations' run (e.g. '--jobs 2')")
     parser.add_argument("--install", action="store_true",
                         help="apt-get install Singular / Macaulay2 when missing (root only)")
     args = parser.parse_args(argv)
@@ -252,7 +269,9 @@ def main(argv: list[str] | None = None) -> int:
     # longest cases first keeps both workers busy until the end
     order = [(a, s) for a in reversed(args.cases) for s in systems if s not in results[a]]
     with ThreadPoolExecutor(max(1, args.jobs)) as pool:
-        futures = {pool.submit(cas.run_system, s, a, args.timeout): (a, s) for a, s in order}
+        futures = {pool.submit(cas.run_system, s, a, args.timeout,
+                               LCNALG_CASE_ARGS.get(a, []) + args.lcnalg_args.split()): (a, s)
+                   for a, s in order}
         for fut in as_completed(futures):
             a, s = futures[fut]
             try:

@@ -338,7 +338,8 @@ def implicit_equations(mu: Parameterization, *, max_degree: int | None = None, j
                         bar.update(task, completed=done, total=total)
                 try:
                     report = interpolate_degree(state, executor=executor, max_monomials=max_monomials,
-                                                max_piece=max_piece, progress=callback)
+                                                max_piece=max_piece, progress=callback,
+                                                last=e == limit)
                 except ResourceLimitError as err:
                     if max_degree is not None:
                         raise

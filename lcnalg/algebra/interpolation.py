@@ -221,6 +221,7 @@ class _PieceTask:
     primes: tuple[int, ...]
     seed: int
     rank_hint: int = 0
+    keep_basis: bool = True
 
 
 @dataclass
@@ -284,8 +285,8 @@ def _process_piece(task: _PieceTask) -> _PieceResult:
             lead = {free[kappa - 1 - j] for j in piv}
             new_cols = [f for f in free if f not in lead]
     new = _lift(task, idx, rows, free, K, new_cols) if new_cols else ([], 1)
-    return _PieceResult(task.key, size, rank, kappa, lower_rank, new[0], K.astype(np.int32),
-                        rows, new[1])
+    basis = K.astype(np.int32) if task.keep_basis else np.zeros((0, size), dtype=np.int32)
+    return _PieceResult(task.key, size, rank, kappa, lower_rank, new[0], basis, rows, new[1])
 
 
 def _lift(task: _PieceTask, idx: np.ndarray, rows: int, free: list[int], K: np.ndarray,
@@ -397,7 +398,8 @@ class InterpolationState:
 def interpolate_degree(state: InterpolationState, *, executor: Executor | None = None,
                        max_monomials: int = DEFAULT_MAX_MONOMIALS,
                        max_piece: int = DEFAULT_MAX_PIECE,
-                       progress: Callable[[int, int], None] | None = None) -> DegreeReport:
+                       progress: Callable[[int, int], None] | None = None,
+                       last: bool = False) -> DegreeReport:
     """Run the next total degree: new minimal generators, verified, and the sandwich.
 
     Parameters
@@ -410,6 +412,9 @@ def interpolate_degree(state: InterpolationState, *, executor: Executor | None =
         Bounds; exceeding them raises :class:`ResourceLimitError` before any work.
     progress : callable, optional
         Called as ``progress(done, total)`` after each piece.
+    last : bool
+        No further degree will be run: the ideal's pieces are not kept (saves memory
+        and inter-process traffic).
 
     Returns
     -------
@@ -457,7 +462,8 @@ def interpolate_degree(state: InterpolationState, *, executor: Executor | None =
                     continue
                 colmap = np.array([index[tuple(sorted(pm + (v,)))] for pm in pmonos], dtype=np.int64)
                 lower.append((basis.astype(np.int64), colmap))
-        tasks.append(_PieceTask(key, monos, lower, pools, primes, seed + hash(key) % 100_000, hint))
+        tasks.append(_PieceTask(key, monos, lower, pools, primes, seed + hash(key) % 100_000, hint,
+                                not last))
     results: list[_PieceResult] = []
     mapper: Iterable[_PieceResult]
     if executor is None:
