@@ -168,3 +168,21 @@ class FunctionSpace:
         from lcnalg.real.closedness import is_zariski_closed
 
         return is_zariski_closed(self.architecture)
+
+    def critical_locus(self, **kwargs):
+        """Critical locus of μ (:func:`lcnalg.singularities.critical.critical_locus`)."""
+        from lcnalg.singularities.critical import critical_locus
+
+        return critical_locus(self.architecture, seed=self.seed, **kwargs)
+
+    def singular_locus(self, **kwargs):
+        """Singular locus of the neurovariety (:func:`lcnalg.singularities.singular_locus.singular_locus`)."""
+        from lcnalg.singularities.singular_locus import singular_locus
+
+        return singular_locus(self.architecture, seed=self.seed, **kwargs)
+
+    def stratification(self, **kwargs):
+        """Strata and closure relations (:func:`lcnalg.singularities.strata.stratification`)."""
+        from lcnalg.singularities.strata import stratification
+
+        return stratification(self.architecture, seed=self.seed, **kwargs)

@@ -77,7 +77,7 @@ def all_minors(mat: Sequence[Sequence[Any]], size: int, zero: Any, *, max_minors
     Examples
     --------
     >>> all_minors([[1, 0, 2], [0, 1, 3]], 2, 0, max_minors=10)
-    [1, 3, 2]
+    [1, 3, -2]
     """
     nrows, ncols = len(mat), len(mat[0]) if mat else 0
     count = count_minors(nrows, ncols, size)

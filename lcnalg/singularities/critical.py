@@ -149,7 +149,7 @@ def hyperroot_resultants(arch: Architecture | str) -> dict[tuple[int, int], flin
     Examples
     --------
     >>> hyperroot_resultants("2,2")[(1, 2)]
-    -w1_0*w2_1 + w1_1*w2_0
+    w1_1*w2_0 - w1_0*w2_1
     """
     arch = _arch(arch)
     if arch.ndim != 1:
@@ -404,7 +404,7 @@ def critical_locus(arch: Architecture | str, *, max_minors: int = DEFAULT_MAX_MI
     --------
     >>> r = critical_locus("2,2")
     >>> r.hypersurface_factors, r.dimension, r.matches_hyperroots
-    (('w1_0*w2_1 - w1_1*w2_0',), 3, True)
+    (('w1_1*w2_0 - w1_0*w2_1',), 3, True)
     """
     from lcnalg.algebra.groebner import groebner_basis
 

@@ -110,7 +110,7 @@ def singular_locus(arch: Architecture | str, *, max_minors: int = DEFAULT_MAX_MI
     --------
     >>> r = singular_locus("3,2 s=2")
     >>> r.dimension_of_variety, r.dimension, r.exact_ideal
-    (4, 2, True)
+    (4, 3, True)
     >>> singular_locus("2,2").dimension   # V = C^3 is smooth
     -1
     """
