@@ -57,6 +57,9 @@ __all__ = ["ImplicitEquations", "implicit_equations", "DEFAULT_MAX_AUTO_DEGREE"]
 DEFAULT_MAX_AUTO_DEGREE = 16
 #: Prime for the Gröbner summary of J.
 SUMMARY_PRIME = 2147483629
+#: The final Gröbner summary (degree, Hilbert series) is skipped for larger ideals.
+SUMMARY_MAX_GENERATORS = 400
+SUMMARY_MAX_DEGREE = 6
 #: By default (``certify=None``) the elimination certificate is attempted when the
 #: equations are at most this many, of degree at most CERTIFY_AUTO_DEGREE (a size rule:
 #: such eliminations took under 2 s in tests); ``certify=True`` attempts it always.
@@ -404,9 +407,18 @@ def implicit_equations(mu: Parameterization, *, max_degree: int | None = None, j
     polys = tuple(items)
     # summary of J (mod p): degree and Hilbert series, in the full ring
     degree = hilbert = None
-    if gb is None:
-        gb = _summary_gb(state)
-        inv = _invariants(gb, n) if gb is not None else None
+    summary_note = ""
+    if gb is None and state.generators:
+        top = max(e for e, _, _ in state.generators)
+        if len(state.generators) <= SUMMARY_MAX_GENERATORS and top <= SUMMARY_MAX_DEGREE:
+            gb = _summary_gb(state)
+            inv = _invariants(gb, n)
+        else:
+            summary_note = (
+                f"; degree and Hilbert series of J not computed ({len(state.generators)} generators "
+                f"up to degree {top}: beyond the summary bound of {SUMMARY_MAX_GENERATORS} generators "
+                f"of degree <= {SUMMARY_MAX_DEGREE})"
+            )
     if gb is not None:
         _, degree, hilbert = inv
     elif dimension == n:
@@ -455,7 +467,7 @@ def implicit_equations(mu: Parameterization, *, max_degree: int | None = None, j
         hilbert_series=hilbert,
         hilbert_function=tuple([1] + [r.hilbert_lower for r in state.reports]),
         complete_up_to_degree=complete,
-        stopped_by=stopped_by,
+        stopped_by=stopped_by + summary_note,
         certificate=certificate,
         ambient_dimension=ambient,
     )
