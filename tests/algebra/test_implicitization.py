@@ -200,3 +200,28 @@ def test_cli_json_latex_scripts(capsys):
     assert main(["equations", "3x3,3x3", "--max-degree", "12"]) == 2
     err = capsys.readouterr().err
     assert len(err.strip().splitlines()) == 1 and "--max-monomials" in err
+
+
+@pytest.mark.parametrize("arch, degree", [("2x2,2x2", 10), ("2x2,2x2 s=2x2", 20), ("2x1,1x2", 2),
+                                          ("2x2,2x1", 4)])
+def test_degree_by_fibre_matches_the_equations(arch, degree):
+    """Two routes to deg V: the Hilbert series of the certified/complete ideal, and
+    Segre degree / generic fibre size (MATH.md §2)."""
+    from lcnalg.algebra.degree import degree_by_fibre
+
+    r = FunctionSpace(arch).implicit_equations(certify=False)
+    fib = degree_by_fibre(Parameterization(arch), seed=3)
+    assert r.degree == fib.degree == degree == r.variety_degree
+
+
+@settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(architectures(ndim=2, max_layers=2, max_size=3, max_stride=2, max_ambient=9, reduced=True))
+def test_degree_by_fibre_on_random_2d(arch):
+    from lcnalg.algebra.degree import degree_by_fibre
+
+    fib = degree_by_fibre(Parameterization(arch), seed=1)
+    if fib.degree is None:
+        return
+    r = FunctionSpace(arch).implicit_equations(certify=False)
+    if r.degree is not None and r.dimension < r.ambient_dimension:
+        assert r.degree == fib.degree

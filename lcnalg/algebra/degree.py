@@ -1,0 +1,140 @@
+"""Degree of the neurovariety from the fibre of μ (2D), without its equations.
+
+μ descends to a finite morphism from ``P^{n_1} × ⋯ × P^{n_L}`` (``n_l = |k_l| − 1``),
+a linear projection of the Segre variety whose centre misses it, so
+
+    deg V · |F| = (Σ n_l)! / Π n_l!
+
+with ``|F|`` the number of points of a generic fibre modulo rescaling (MATH.md §2).
+In 2D a fibre is the set of factorizations of the end-to-end polynomial into the
+layers' sparse shapes.  At a random integer point, FLINT factors ``p = μ(θ)`` over Q;
+when every factor is certified absolutely irreducible (degree 1, degree 1 in one
+variable, Gao's Newton-polygon criterion, or a non-singular rational point: the sample
+is chosen so that each layer vanishes at a planted integer point, and a Q-irreducible
+polynomial with a smooth Q-point is absolutely irreducible, because a Q-point of one
+Galois-conjugate component lies on all of them and would be singular), unique factorization in ``C[x, y]``
+makes the complex factorizations exactly the groupings of these factors into layers,
+which are counted.  The answer is ``probabilistic``: the random point may lie on the
+proper subvariety where the fibre is not generic; it is computed at two points and
+both must agree.
+"""
+
+from __future__ import annotations
+
+import itertools
+import math
+import random
+from dataclasses import dataclass
+from typing import Any
+
+import flint
+
+from lcnalg.parameterization import Parameterization
+
+__all__ = ["FibreDegree", "degree_by_fibre"]
+
+
+@dataclass(frozen=True)
+class FibreDegree:
+    """Degree of V from the fibre count; ``degree`` is None when not decided."""
+
+    degree: int | None
+    fibre_size: int | None
+    segre_degree: int
+    method: str
+
+
+def _count_groupings(factors: list[tuple[Any, int]], arch, ring) -> int:
+    """Number of assignments of the irreducible factors (with multiplicity) to layers
+    whose products are ``q_l(x^{t}, y^{t'})`` with ``q_l`` in the layer's box."""
+    t = arch.cumulative_strides
+    # expand multiplicities into individual items
+    items = [f for f, e in factors for _ in range(int(e))]
+    L = arch.num_layers
+    count = 0
+    for assign in itertools.product(range(L), repeat=len(items)):
+        ok = True
+        for l in range(L):
+            prod = ring.from_dict({(0, 0): 1})
+            for f, a in zip(items, assign):
+                if a == l:
+                    prod *= f
+            tx, ty = t[l]
+            kx, ky = arch.filters[l]
+            for mono in prod.monoms():
+                i, j = int(mono[0]), int(mono[1])
+                if i % tx or j % ty or i // tx > kx - 1 or j // ty > ky - 1:
+                    ok = False
+                    break
+            if not ok:
+                break
+        if ok:
+            count += 1
+    # identical factors assigned to the same layers in a different order give the same
+    # factorization: divide by the permutations of equal items
+    for f, e in factors:
+        count //= math.factorial(int(e))
+    return count
+
+
+def _smooth_point(f: Any, points: list[tuple[int, int]]) -> bool:
+    """True when ``f`` vanishes at one of the points with a non-zero gradient there."""
+    for x0, y0 in points:
+        if f(x0, y0) == 0 and (f.derivative(0)(x0, y0) != 0 or f.derivative(1)(x0, y0) != 0):
+            return True
+    return False
+
+
+def degree_by_fibre(mu: Parameterization, seed: int = 0, max_factors: int = 12) -> FibreDegree:
+    """Degree of the neurovariety of a 2D architecture from the generic fibre size.
+
+    Examples
+    --------
+    >>> r = degree_by_fibre(Parameterization("2x2,2x2"))
+    >>> r.degree, r.fibre_size, r.segre_degree
+    (10, 2, 20)
+    >>> degree_by_fibre(Parameterization("2x2,2x2 s=2x2")).degree
+    20
+    """
+    from lcnalg.real.planar import absolutely_irreducible_certificate
+
+    arch = mu.architecture
+    ns = [n - 1 for n in arch.filter_sizes]
+    segre = math.factorial(sum(ns)) // math.prod(math.factorial(x) for x in ns)
+    if arch.ndim != 2:
+        return FibreDegree(None, None, segre, "fibre count implemented for 2D architectures only")
+    ring = flint.fmpz_mpoly_ctx.get(("x", "y"), "degrevlex")
+    sizes = []
+    t = arch.cumulative_strides
+    for trial in range(2):
+        rng = random.Random(seed * 7919 + trial)
+        theta = [rng.randint(-50, 50) or 1 for _ in range(mu.num_parameters)]
+        points = []
+        for l, ((lo, hi), shape) in enumerate(zip(mu.layer_slices, arch.filters)):
+            # plant an integer zero (x_l, y_l) of the layer's factor p_l(x^{t}, y^{t'})
+            x0, y0 = rng.choice([-3, -2, 2, 3]), rng.choice([-3, -2, 2, 3])
+            X, Y = x0 ** t[l][0], y0 ** t[l][1]
+            vals = [theta[lo + i * shape[1] + j] * X**i * Y**j
+                    for i in range(shape[0]) for j in range(shape[1])]
+            theta[lo] -= sum(vals)  # entry (0, 0): now p_l(X, Y) = 0
+            points.append((x0, y0))
+        c = mu.evaluate(theta)
+        nx, ny = arch.end_to_end_filter_shape
+        poly = ring.from_dict({(i, j): int(c[i * ny + j]) for i in range(nx) for j in range(ny)
+                               if c[i * ny + j]})
+        _, factors = poly.factor()
+        if sum(int(e) for _, e in factors) > max_factors:
+            return FibreDegree(None, None, segre, "too many factors at the sample point")
+        for f, _ in factors:
+            if absolutely_irreducible_certificate(f) is None and not _smooth_point(f, points):
+                return FibreDegree(None, None, segre,
+                                   "a factor at the sample point is not certified absolutely irreducible")
+        sizes.append(_count_groupings(list(factors), arch, ring))
+    if sizes[0] != sizes[1] or sizes[0] == 0 or segre % sizes[0]:
+        return FibreDegree(None, None, segre, f"inconsistent fibre sizes {sizes}")
+    return FibreDegree(
+        segre // sizes[0], sizes[0], segre,
+        "deg V = Segre degree / |F|, |F| = number of groupings of the absolutely irreducible "
+        "factors of mu(theta) into the layers' shapes at two random integer points (probabilistic: "
+        "a random point may have a non-generic fibre)",
+    )
