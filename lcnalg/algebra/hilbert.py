@@ -83,11 +83,34 @@ def minimal_monomial_generators(monos: Iterable[Sequence[int]]) -> list[tuple[in
     [(1, 0), (0, 3)]
     """
     ms = sorted({tuple(int(e) for e in m) for m in monos}, key=lambda m: (sum(m), m))
+    if len(ms) > 48 and ms and len(ms[0]) > 0:
+        return _minimal_vectorized(ms)
     out: list[tuple[int, ...]] = []
     for m in ms:
         if not any(_divides(g, m) for g in out):
             out.append(m)
     return out
+
+
+def _minimal_vectorized(ms: list[tuple[int, ...]]) -> list[tuple[int, ...]]:
+    """Same as the loop above for distinct monomials sorted by degree, with numpy.
+
+    A proper divisor has smaller degree, and a divisor of a non-minimal monomial is
+    itself divisible by a minimal one, so testing against every earlier monomial of
+    smaller degree is enough.
+    """
+    import numpy as np
+
+    A = np.array(ms, dtype=np.int64)
+    deg = A.sum(axis=1)
+    keep = np.ones(len(ms), dtype=bool)
+    chunk = max(1, 4_000_000 // max(1, A.shape[0] * A.shape[1]))
+    for start in range(0, A.shape[0], chunk):
+        block = A[start:start + chunk]
+        divides = (A[None, :, :] <= block[:, None, :]).all(axis=2)
+        divides &= deg[None, :] < deg[start:start + chunk, None]
+        keep[start:start + chunk] = ~divides.any(axis=1)
+    return [m for m, k in zip(ms, keep) if k]
 
 
 def _numerator(gens: list[tuple[int, ...]], w: tuple[int, ...]) -> list[int]:
@@ -182,6 +205,62 @@ def hilbert_numerator(lead_monomials: Iterable[Sequence[int]], nvars: int,
     """
     gens, w = _check(lead_monomials, nvars, weights)
     return _numerator(gens, w)
+
+
+def monomial_dimension(lead_monomials: Iterable[Sequence[int]], nvars: int,
+                       max_nodes: int = 200_000) -> int | None:
+    """Krull dimension of ``R/M`` for a monomial ideal ``M``, without its Hilbert series.
+
+    ``dim R/M = n − τ`` where ``τ`` is the least number of variables meeting the
+    support of every generator (``V(M)`` is the union of the coordinate subspaces
+    ``x_S = 0`` for the hitting sets ``S``).  Exact branch and bound over the minimal
+    supports; ``None`` if more than ``max_nodes`` nodes would be needed.
+
+    Examples
+    --------
+    >>> monomial_dimension([(1, 1, 0), (0, 2, 0)], 3)   # (xy, y^2): V = {y = 0}
+    2
+    >>> monomial_dimension([], 3)
+    3
+    """
+    sets = sorted({sum(1 << i for i, e in enumerate(m) if e) for m in lead_monomials},
+                  key=lambda b: bin(b).count("1"))
+    if 0 in sets:
+        return -1  # the unit ideal: empty variety
+    minimal: list[int] = []
+    for b in sets:
+        if not any(a & b == a for a in minimal):
+            minimal.append(b)
+    best = [nvars + 1]
+    nodes = [0]
+
+    def search(family: list[int], size: int) -> None:
+        nodes[0] += 1
+        if nodes[0] > max_nodes:
+            raise OverflowError
+        if not family:
+            best[0] = min(best[0], size)
+            return
+        # lower bound: pairwise disjoint sets need distinct variables
+        used, disjoint = 0, 0
+        for b in family:
+            if not b & used:
+                used |= b
+                disjoint += 1
+        if size + disjoint >= best[0]:
+            return
+        pick = min(family, key=lambda b: bin(b).count("1"))
+        v = pick
+        while v:
+            low = v & -v
+            v ^= low
+            search([b for b in family if not b & low], size + 1)
+
+    try:
+        search(minimal, 0)
+    except OverflowError:
+        return None
+    return nvars - best[0]
 
 
 def dimension_and_degree(numerator: Sequence[int], nvars: int) -> tuple[int, int]:

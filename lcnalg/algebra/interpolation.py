@@ -152,6 +152,15 @@ def _evaluate(pool: np.ndarray, monos: np.ndarray, rows: int, modulus: int) -> n
     return A
 
 
+def _nmod_mat(A: np.ndarray, modulus: int) -> Any:
+    """FLINT matrix mod p of a non-empty int64 array with entries in [0, p).
+
+    Going through ``fmpz_mat`` is about 40% faster than building ``nmod_mat`` from
+    Python ints directly (the conversion dominates the small eliminations here).
+    """
+    return flint.nmod_mat(flint.fmpz_mat(A.tolist()), modulus)
+
+
 def _rref(A: np.ndarray, modulus: int, need_entries: bool = True) -> tuple[np.ndarray, list[int]]:
     """Reduced row echelon form (nonzero rows) and pivot columns of a matrix mod p.
 
@@ -161,7 +170,7 @@ def _rref(A: np.ndarray, modulus: int, need_entries: bool = True) -> tuple[np.nd
     r, c = A.shape
     if r == 0 or c == 0:
         return np.zeros((0, c), dtype=np.int64), []
-    M = flint.nmod_mat(r, c, A.ravel().tolist(), modulus)
+    M = _nmod_mat(A, modulus)
     R, rank = M.rref()
     if rank == 0:
         return np.zeros((0, c), dtype=np.int64), []
@@ -170,6 +179,21 @@ def _rref(A: np.ndarray, modulus: int, need_entries: bool = True) -> tuple[np.nd
     E = np.array(R.tolist()[:rank], dtype=np.int64)
     pivots = [int(np.flatnonzero(E[i])[0]) for i in range(rank)]
     return E, pivots
+
+
+def _pivot_columns(A: np.ndarray, modulus: int) -> list[int]:
+    """Pivot columns of the reduced echelon form of ``A`` mod p, read without the entries."""
+    r, c = A.shape
+    if r == 0 or c == 0:
+        return []
+    R, rank = _nmod_mat(A, modulus).rref()
+    piv, j = [], 0
+    for i in range(rank):
+        while int(R[i, j]) == 0:
+            j += 1
+        piv.append(j)
+        j += 1
+    return piv
 
 
 def _kernel_basis(A: np.ndarray, modulus: int, ncols: int) -> tuple[int, list[int], np.ndarray]:
@@ -185,7 +209,7 @@ def _kernel_basis(A: np.ndarray, modulus: int, ncols: int) -> tuple[int, list[in
     if r == 0:
         free = list(range(ncols))
         return 0, free, np.eye(ncols, dtype=np.int64)
-    M = flint.nmod_mat(r, ncols, A.ravel().tolist(), modulus)
+    M = _nmod_mat(A, modulus)
     R, rank = M.rref()
     nullity = ncols - rank
     if nullity == 0:
@@ -235,6 +259,7 @@ class _PieceResult:
     basis: np.ndarray
     rows_used: int
     primes_used: int
+    free: list[int] = field(default_factory=list)  # leading monomials of I_P (mod p)
 
 
 def _process_piece(task: _PieceTask) -> _PieceResult:
@@ -286,7 +311,7 @@ def _process_piece(task: _PieceTask) -> _PieceResult:
             new_cols = [f for f in free if f not in lead]
     new = _lift(task, idx, rows, free, K, new_cols) if new_cols else ([], 1)
     basis = K.astype(np.int32) if task.keep_basis else np.zeros((0, size), dtype=np.int32)
-    return _PieceResult(task.key, size, rank, kappa, lower_rank, new[0], basis, rows, new[1])
+    return _PieceResult(task.key, size, rank, kappa, lower_rank, new[0], basis, rows, new[1], free)
 
 
 def _lift(task: _PieceTask, idx: np.ndarray, rows: int, free: list[int], K: np.ndarray,
@@ -370,6 +395,10 @@ class InterpolationState:
     _lower: dict[tuple[int, ...], tuple[list[tuple[int, ...]], np.ndarray]] = field(default_factory=dict)
     _ranks: dict[tuple[int, ...], int] = field(default_factory=dict)
     symmetries: tuple[tuple[int, ...], ...] = ()
+    #: degree -> the degrevlex leading monomials of ``I_e`` modulo p (sorted
+    #: variable-index tuples), i.e. ``in(I)_e``; kept for every degree that was not
+    #: run as the last one.
+    leads: dict[int, list[tuple[int, ...]]] = field(default_factory=dict)
 
     @classmethod
     def start(cls, mu: Parameterization, seed: int = 0, use_symmetry: bool = True) -> "InterpolationState":
@@ -482,10 +511,12 @@ def interpolate_degree(state: InterpolationState, *, executor: Executor | None =
     for task, res in zip(tasks, results):
         by_key[res.key] = (task, res)
     ranks = {}
+    leads: list[tuple[int, ...]] = []
 
-    def account(key, monos, basis, res, new_polys):
+    def account(key, monos, basis, res, new_polys, free):
         nonlocal lower_bound, upper_bound, new_count
         new_lower[key] = (monos, basis)
+        leads.extend(monos[f] for f in free)
         ranks[key] = res.rank
         lower_bound += res.rank
         # M_P: products of the lower degree (rank res.lower_rank, in free coordinates)
@@ -497,7 +528,7 @@ def interpolate_degree(state: InterpolationState, *, executor: Executor | None =
 
     for key, (task, res) in by_key.items():
         polys = [_to_integer_poly(task.monos, coeffs, nvars) for _, coeffs in res.new]
-        account(key, task.monos, res.basis, res, polys)
+        account(key, task.monos, res.basis, res, polys, res.free)
         state.primes_used.update(primes[: res.primes_used])
     for key, (rep, g) in images.items():
         task, res = by_key[rep]
@@ -509,8 +540,12 @@ def interpolate_degree(state: InterpolationState, *, executor: Executor | None =
         for _, coeffs in res.new:
             poly = _to_integer_poly(task.monos, coeffs, nvars)
             polys.append({tuple(exps[g.index(i)] for i in range(nvars)): c for exps, c in poly.items()})
-        account(key, pieces[key], basis, res, polys)
+        # the permuted basis is not in degrevlex echelon form: read its pivots
+        piv = _pivot_columns(basis[:, ::-1].astype(np.int64), primes[0]) if not last else []
+        account(key, pieces[key], basis, res, polys, [len(pieces[key]) - 1 - j for j in piv])
     state._lower = new_lower
+    if not last:
+        state.leads[e] = leads
     state._ranks = ranks
     report = DegreeReport(e, len(pieces), sum(len(v) for v in pieces.values()), lower_bound,
                           upper_bound, new_count, biggest, time.perf_counter() - start)

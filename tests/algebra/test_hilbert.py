@@ -115,3 +115,13 @@ def test_minimal_generators_and_errors():
         hilbert_numerator([(1, 2, 3)], 2)
     with pytest.raises(InputError):
         hilbert_numerator([(1, 2)], 2, weights=(1, 0))
+
+
+@given(st.lists(st.tuples(*[st.integers(0, 2)] * 5), max_size=8))
+@settings(max_examples=150, deadline=None)
+def test_monomial_dimension_equals_hilbert_dimension(monos):
+    from lcnalg.algebra.hilbert import monomial_dimension
+
+    monos = [m for m in monos if any(m)]
+    dim, _ = dimension_and_degree(hilbert_numerator(monos, 5), 5)
+    assert monomial_dimension(monos, 5) == dim
