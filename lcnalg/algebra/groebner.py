@@ -60,6 +60,7 @@ from typing import Any, Callable, Iterable, Iterator, Mapping, Sequence
 from flint import fmpq, fmpz, fmpz_mat, nmod_mat
 
 from lcnalg.algebra.hilbert import dimension_and_degree, hilbert_numerator, hilbert_series_of_monomials
+from lcnalg.algebra.modular import rational_reconstruction_bounded
 from lcnalg.algebra.monomials import MonomialOrder, as_order
 from lcnalg.errors import InputError, ResourceLimitError
 
@@ -565,22 +566,6 @@ def _primes(start: int = _PRIME_START) -> Iterator[int]:
         q -= 2 if q % 2 else 1
 
 
-def _ratrec(a: int, m: int, bound: int) -> tuple[int, int] | None:
-    a %= m
-    r0, r1, s0, s1 = m, a, 0, 1
-    while r1 > bound:
-        q = r0 // r1
-        r0, r1 = r1, r0 - q * r1
-        s0, s1 = s1, s0 - q * s1
-    if s1 == 0 or abs(s1) > bound:
-        return None
-    if s1 < 0:
-        r1, s1 = -r1, -s1
-    if gcd(r1, s1) != 1:
-        return None
-    return r1, s1
-
-
 # ----------------------------------------------------------------------------------------
 # the result object
 # ----------------------------------------------------------------------------------------
@@ -1072,7 +1057,7 @@ def _lift(results: list[tuple[int, list[_Poly]]]) -> list[_Poly] | None:
             if abs(x) <= bound and den <= bound:
                 num, dd = x, 1
             else:
-                rr = _ratrec(x, M, bound)
+                rr = rational_reconstruction_bounded(x, M, bound)
                 if rr is None:
                     return None
                 num, dd = rr

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from fractions import Fraction
+from math import gcd, isqrt
 from typing import Sequence
 
-__all__ = ["PRIMES_31", "crt_pair", "rational_reconstruction", "lift_vector"]
+__all__ = ["PRIMES_31", "crt_pair", "rational_reconstruction", "rational_reconstruction_bounded", "lift_vector"]
 
 #: Primes just below 2^31: products of two residues fit in a signed 64-bit integer,
 #: so numpy can evaluate monomials modulo them without overflow.
@@ -31,6 +32,30 @@ def crt_pair(r1: int, m1: int, r2: int, m2: int) -> tuple[int, int]:
     return r1 + m1 * t, m1 * m2
 
 
+def rational_reconstruction_bounded(a: int, m: int, bound: int) -> tuple[int, int] | None:
+    """``(n, d)`` with ``|n| ≤ bound``, ``0 < d ≤ bound``, ``gcd(n, d) = 1`` and
+    ``n ≡ a d (mod m)`` (extended Euclid stopped at the bound), or None.
+
+    Examples
+    --------
+    >>> rational_reconstruction_bounded(3 * pow(7, -1, 101) % 101, 101, 7)
+    (3, 7)
+    """
+    a %= m
+    r0, r1, s0, s1 = m, a, 0, 1
+    while r1 > bound:
+        q = r0 // r1
+        r0, r1 = r1, r0 - q * r1
+        s0, s1 = s1, s0 - q * s1
+    if s1 == 0 or abs(s1) > bound:
+        return None
+    if s1 < 0:
+        r1, s1 = -r1, -s1
+    if gcd(r1, s1) != 1:
+        return None
+    return r1, s1
+
+
 def rational_reconstruction(a: int, m: int) -> Fraction | None:
     """The fraction ``n/d`` with ``|n|, d ≤ sqrt(m/2)`` and ``n ≡ a d (mod m)``, or None.
 
@@ -42,26 +67,9 @@ def rational_reconstruction(a: int, m: int) -> Fraction | None:
     >>> rational_reconstruction(-5 % m, m)
     Fraction(-5, 1)
     """
-    a %= m
-    bound = int((m // 2) ** 0.5)
-    while (bound + 1) * (bound + 1) <= m // 2:
-        bound += 1
-    while bound * bound > m // 2:
-        bound -= 1
-    r0, r1 = m, a
-    s0, s1 = 0, 1
-    while r1 > bound:
-        q = r0 // r1
-        r0, r1 = r1, r0 - q * r1
-        s0, s1 = s1, s0 - q * s1
-    if s1 == 0 or abs(s1) > bound:
-        return None
-    if s1 < 0:
-        r1, s1 = -r1, -s1
-    f = Fraction(r1, s1)
-    if (f.numerator - a * f.denominator) % m != 0:
-        return None
-    return f
+    bound = isqrt(m // 2)
+    pair = rational_reconstruction_bounded(a, m, bound)
+    return None if pair is None else Fraction(*pair)
 
 
 def lift_vector(residues: Sequence[Sequence[int]], primes: Sequence[int]) -> list[Fraction] | None:
