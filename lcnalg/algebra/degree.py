@@ -1,4 +1,4 @@
-"""Degree of the neurovariety from the fibre of μ (2D), without its equations.
+"""Degree of the neurovariety from the fibre of μ (1D and 2D), without its equations.
 
 μ descends to a finite morphism from ``P^{n_1} × ⋯ × P^{n_L}`` (``n_l = |k_l| − 1``),
 a linear projection of the Segre variety whose centre misses it, so
@@ -6,7 +6,8 @@ a linear projection of the Segre variety whose centre misses it, so
     deg V · |F| = (Σ n_l)! / Π n_l!
 
 with ``|F|`` the number of points of a generic fibre modulo rescaling (MATH.md §2).
-In 2D a fibre is the set of factorizations of the end-to-end polynomial into the
+In 1D ``|F|`` is counted exactly from the structure of the root orbits of a generic
+point (:func:`fibre_size_1d`).  In 2D a fibre is the set of factorizations of the end-to-end polynomial into the
 layers' sparse shapes.  At a random integer point, FLINT factors ``p = μ(θ)`` over Q;
 when every factor is certified absolutely irreducible (degree 1, degree 1 in one
 variable, Gao's Newton-polygon criterion, or a non-singular rational point: the sample
@@ -31,7 +32,7 @@ import flint
 
 from lcnalg.parameterization import Parameterization
 
-__all__ = ["FibreDegree", "degree_by_fibre"]
+__all__ = ["FibreDegree", "degree_by_fibre", "fibre_size_1d"]
 
 
 @dataclass(frozen=True)
@@ -85,8 +86,93 @@ def _smooth_point(f: Any, points: list[tuple[int, int]]) -> bool:
     return False
 
 
+def _tilings(T: int, sizes: tuple[int, ...]) -> dict[tuple[int, ...], int]:
+    """Tilings of the cyclic group ``Z/T`` by cosets of its subgroups of the given
+    orders, counted by profile (number of cosets of each order)."""
+    out: dict[tuple[int, ...], int] = {}
+
+    def rec(covered: int, profile: list[int]) -> None:
+        if covered == (1 << T) - 1:
+            key = tuple(profile)
+            out[key] = out.get(key, 0) + 1
+            return
+        i = next(k for k in range(T) if not covered >> k & 1)
+        for a, t in enumerate(sizes):
+            step = T // t
+            coset = sum(1 << ((i + step * r) % T) for r in range(t))
+            if not coset & covered:
+                profile[a] += 1
+                rec(covered | coset, profile)
+                profile[a] -= 1
+
+    rec(0, [0] * len(sizes))
+    return out
+
+
+def fibre_size_1d(arch, max_order: int = 24) -> int | None:
+    """Number of points of a generic fibre of μ modulo rescaling, for a 1D architecture.
+
+    Take layer ``l`` with cumulative stride ``T = t_{l−1}`` and ``k_l − 1`` generic
+    hyperroots ``a``: ``p`` has the roots of the factors ``z^T − a``.  For generic
+    ``a`` (independent, so no multiplicative relation joins roots of different
+    factors) a root orbit ``{ρζ : ζ^t = 1}`` of a layer with stride ``t`` lies inside
+    one factor, and only when ``t | T``: inside ``z^T − a`` (roots ``ρ μ_T``) it is a
+    coset of the subgroup of order ``t``.  A factorization is therefore a choice, for
+    every factor, of a tiling of ``μ_T ≅ Z/T`` by cosets of subgroups of the layers'
+    orders, and an assignment of the cosets to layers of that order, such that layer
+    ``m`` receives exactly ``k_m − 1`` of them.  Counted exactly by dynamic
+    programming; ``None`` when a cumulative stride exceeds ``max_order``.
+
+    Examples
+    --------
+    >>> from lcnalg import Architecture
+    >>> fibre_size_1d(Architecture.parse("3,3 s=2")), fibre_size_1d(Architecture.parse("2,2,3 s=1,2"))
+    (1, 2)
+    """
+    t_layer = tuple(int(arch.cumulative_strides[l][0]) for l in range(arch.num_layers))
+    need = tuple(int(k[0]) - 1 for k in arch.filters)
+    if max(t_layer) > max_order:
+        return None
+    factors = [t_layer[l] for l in range(len(need)) for _ in range(need[l])]
+    tiles: dict[int, tuple[tuple[int, ...], dict]] = {}
+    for T in set(factors):
+        sizes = tuple(sorted({t for t in t_layer if T % t == 0}))
+        tiles[T] = (sizes, _tilings(T, sizes))
+    memo: dict[tuple[int, tuple[int, ...]], int] = {}
+
+    def distribute(state: tuple[int, ...], sizes, profile):
+        """Ways to hand the cosets of the profile to layers of matching order."""
+        states = {state: 1}
+        for t, count in zip(sizes, profile):
+            layers = [m for m in range(len(need)) if t_layer[m] == t]
+            for _ in range(count):  # cosets are distinct: one at a time
+                nxt: dict[tuple[int, ...], int] = {}
+                for st, w in states.items():
+                    for m in layers:
+                        if st[m] > 0:
+                            s2 = st[:m] + (st[m] - 1,) + st[m + 1:]
+                            nxt[s2] = nxt.get(s2, 0) + w
+                states = nxt
+        return states
+
+    def count(i: int, state: tuple[int, ...]) -> int:
+        if i == len(factors):
+            return int(not any(state))
+        key = (i, state)
+        if key not in memo:
+            sizes, profiles = tiles[factors[i]]
+            total = 0
+            for profile, mult in profiles.items():
+                for st, w in distribute(state, sizes, profile).items():
+                    total += mult * w * count(i + 1, st)
+            memo[key] = total
+        return memo[key]
+
+    return count(0, need)
+
+
 def degree_by_fibre(mu: Parameterization, seed: int = 0, max_factors: int = 12) -> FibreDegree:
-    """Degree of the neurovariety of a 2D architecture from the generic fibre size.
+    """Degree of the neurovariety of a 1D or 2D architecture from the generic fibre size.
 
     Examples
     --------
@@ -101,8 +187,17 @@ def degree_by_fibre(mu: Parameterization, seed: int = 0, max_factors: int = 12) 
     arch = mu.architecture
     ns = [n - 1 for n in arch.filter_sizes]
     segre = math.factorial(sum(ns)) // math.prod(math.factorial(x) for x in ns)
+    if arch.ndim == 1:
+        size = fibre_size_1d(arch)
+        if size is None or size == 0 or segre % size:
+            return FibreDegree(None, None, segre, f"1D fibre count failed ({size})")
+        return FibreDegree(
+            segre // size, size, segre,
+            "deg V = Segre degree / |F|, |F| = number of ways to share the root orbits of a "
+            "generic end-to-end filter among the layers (1D: exact count, see fibre_size_1d)",
+        )
     if arch.ndim != 2:
-        return FibreDegree(None, None, segre, "fibre count implemented for 2D architectures only")
+        return FibreDegree(None, None, segre, "fibre count implemented for 1D and 2D architectures only")
     ring = flint.fmpz_mpoly_ctx.get(("x", "y"), "degrevlex")
     sizes = []
     t = arch.cumulative_strides

@@ -246,6 +246,9 @@ class _PieceTask:
     seed: int
     rank_hint: int = 0
     keep_basis: bool = True
+    #: positions of the standard monomials (no divisor in in(I)_{e-1}) in ``monos``,
+    #: or None when in(I)_{e-1} is not known
+    std: list[int] | None = None
 
 
 @dataclass
@@ -270,6 +273,20 @@ def _process_piece(task: _PieceTask) -> _PieceResult:
     pool = task.pools[0]
     # dim (R/I)_P is at least the rank of any piece P - deg(c_v) (multiplication by μ_v
     # is injective in the domain R/I): start with a little more points than that.
+    if task.std is not None:
+        # dim (R/J)_P <= u = number of standard monomials (standard_monomials module):
+        # if the points give rank u, then I_P = J_P = (R_1 J_{e-1})_P, no new generator,
+        # and the products need not be formed at all.
+        u = len(task.std)
+        rows = min(size, u + 8, pool.shape[0])
+        A = _evaluate(pool, idx, rows, p)
+        rank, free, K = _kernel_basis(A, p, size)
+        if rank > u:  # pragma: no cover - would contradict the proved bound
+            raise LCNAlgError(f"interpolation: rank {rank} above the bound {u} in piece {task.key}")
+        if rank == u:
+            kappa = len(free)
+            basis = K.astype(np.int32) if task.keep_basis else np.zeros((0, size), dtype=np.int32)
+            return _PieceResult(task.key, size, rank, kappa, kappa, [], basis, rows, 1, free)
     rows = size if size <= 256 else max(256, int(1.1 * task.rank_hint) + 32)
     rows = min(rows, size, pool.shape[0])
     while True:
@@ -473,6 +490,14 @@ def interpolate_degree(state: InterpolationState, *, executor: Executor | None =
     pools = [pl[:, local] for pl in pools]
     degs = grading.degrees
     images = _orbits(pieces, state.symmetries)
+    stdset = None
+    if e == 1:
+        stdset = set(itertools.chain.from_iterable(pieces.values()))
+    elif e - 1 in state.leads:
+        from lcnalg.algebra.standard_monomials import standard_monomials
+
+        stdset = set(map(tuple, standard_monomials(state.leads[e - 1], len(grading.variables),
+                                                   e - 1).tolist()))
     tasks = []
     for key, monos in pieces.items():
         if key in images:
@@ -491,8 +516,11 @@ def interpolate_degree(state: InterpolationState, *, executor: Executor | None =
                     continue
                 colmap = np.array([index[tuple(sorted(pm + (v,)))] for pm in pmonos], dtype=np.int64)
                 lower.append((basis.astype(np.int64), colmap))
+        std = None
+        if stdset is not None:
+            std = [j for j, m in enumerate(monos) if m in stdset]
         tasks.append(_PieceTask(key, monos, lower, pools, primes, seed + hash(key) % 100_000, hint,
-                                not last))
+                                not last, std))
     results: list[_PieceResult] = []
     mapper: Iterable[_PieceResult]
     if executor is None:

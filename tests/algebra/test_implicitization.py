@@ -225,3 +225,26 @@ def test_degree_by_fibre_on_random_2d(arch):
     r = FunctionSpace(arch).implicit_equations(certify=False)
     if r.degree is not None and r.dimension < r.ambient_dimension:
         assert r.degree == fib.degree
+
+
+def test_stopping_rule_needs_the_degree_of_v():
+    """The 7 quadrics of 3x2,2x2 s=1x2 cut out a complete intersection of the right
+    dimension (9) but degree 128: the rule must go on to the quartics and sextics
+    (Singular 4.3: 7 quadrics, 35 quartics, 7 sextics, degree 56)."""
+    r = FunctionSpace("3x2,2x2 s=1x2").implicit_equations(certify=False)
+    assert dict(Counter(r.degrees)) == {2: 7, 4: 35, 6: 7}
+    assert (r.dimension, r.degree, r.variety_degree) == (9, 56, 56)
+    assert "degree 56 of V" in r.stopped_by
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(architectures(ndim=1, max_layers=3, max_size=4, max_stride=3, max_ambient=10, reduced=True))
+def test_fibre_degree_1d_matches_the_certified_ideal(arch):
+    """deg V = Segre degree / |F| with |F| counted from root orbits, against the Hilbert
+    series of the ideal certified by elimination (or the filling case)."""
+    from lcnalg.algebra.degree import degree_by_fibre
+
+    fib = degree_by_fibre(Parameterization(arch))
+    r = FunctionSpace(arch).implicit_equations(certify=True)
+    assert r.certified
+    assert fib.degree == r.degree
