@@ -668,7 +668,7 @@ def _witness_1d(arch, layers, rd, values, p, scale, groups, final, found, labels
                 if it.kind == "real":
                     ball *= flint.arb_poly([-v.real, 1])
                 else:
-                    ball *= flint.arb_poly([v.real ** 2 + v.imag ** 2, -2 * v.real, 1])
+                    ball *= flint.arb_poly([v.real * v.real + v.imag * v.imag, -2 * v.real, 1])
             coeffs = list(ball.coeffs()) + [flint.arb(0)] * (n + 1 - ball.length())
             witness.append(tuple(_arb_text(c) for c in coeffs))
             arb_total *= flint.arb_poly(_inflate(coeffs, t))

@@ -168,3 +168,12 @@ def test_bad_filters(filt):
 
 def test_parse_nested_2d():
     assert parse_filter([[1, 2], [3, 4]], Architecture.parse("2x1,1x2")) == tuple(map(Fraction, (1, 2, 3, 4)))
+
+
+def test_purely_imaginary_roots_give_a_finite_witness():
+    """z^4 + 3z^2 + 1: roots ±i·a, ±i·b with real parts balls around 0 (squaring such a
+    ball with ``**`` gave NaN in arb)."""
+    res = FunctionSpace("3,2 s=2").contains([1, 0, 3, 0, 1])
+    assert res.contained
+    assert not any("nan" in c for w in res.witness for c in w)
+    check_witness("3,2 s=2", [1, 0, 3, 0, 1], res)
