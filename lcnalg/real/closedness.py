@@ -11,6 +11,9 @@ Decided by one of these exact arguments, else reported undecided:
 * **1D stride one, m ≥ 2**: ``M`` is full-dimensional so ``V(R) = R^k``, and the form
   ``(z^2 + 1)^{⌊d/2⌋} z^{d mod 2}`` has fewer than ``m`` real roots: a witness in
   ``V(R) \\ M``.
+* **1D, two layers, stride s ≥ 2** (:func:`_two_layers_1d`): ``M = V(R)`` iff
+  ``n_2 = k_2 − 1`` is even or ``n_1 = k_1 − 1 < s`` (root-orbit parity argument);
+  otherwise a witness checked by :func:`~lcnalg.real.membership.contains`.
 * **1D with strides**: a witness ``(z^t − a)(z^t − ā)``, ``a`` non-real, built from
   complex layers ``q_l = w − a`` (stride ``t``) and ``q_{l'} = w^{t/t'} − ā`` (stride
   ``t' | t``, ``n_{l'} ≥ t/t'``); it is real, lies in ``V(C) ∩ R^k = V(R)`` (over C the
@@ -109,6 +112,55 @@ def _cx(z: complex) -> str:
     return f"{re}{'+' if im > 0 else '-'}{abs(im)}i"
 
 
+def _poly_mul(a: list[int], b: list[int]) -> list[int]:
+    out = [0] * (len(a) + len(b) - 1)
+    for i, x in enumerate(a):
+        for j, y in enumerate(b):
+            out[i + j] += x * y
+    return out
+
+
+def _two_layers_1d(arch: Architecture, layers, d: int, contains) -> dict | None:
+    """The rule for ``p = w_1(z) w_2(z^s)`` (1D, two layers, stride ``s ≥ 2``).
+
+    In homogeneous coordinates the roots of ``w_2(z^s)`` are ``n_2`` orbits
+    ``O_a = {z : z^s = a}`` (``a ∈ P^1``; ``O_0``, ``O_∞`` are one point of multiplicity
+    ``s``), pairwise disjoint for distinct ``a``, and ``conj(O_a) = O_ā``: an orbit is
+    self-conjugate iff ``a`` is real.  For a real ``p ≠ 0`` in ``V`` let ``n_a`` be how
+    often ``O_a`` fits into the roots ``R`` of ``p``; ``n_a = n_ā``.  A real
+    factorization is a conjugation-closed choice ``c_a = c_ā ≤ n_a`` with ``Σ c_a = n_2``:
+    non-real orbits come in pairs, so it exists iff ``n_2`` is even or some real
+    ``a`` has ``n_a ≥ 1``.  If ``n_1 < s`` the orbit ``O_ā`` of a non-real orbit of
+    ``w_2`` cannot lie in the ``n_1`` roots of ``w_1``, so the hyperroots of ``w_2``
+    are closed under conjugation and ``w_2`` is real.  Hence ``M = V(R)`` iff ``n_2``
+    is even or ``n_1 < s``; otherwise the real filter ``Π_k (z^{2s} + k^2) · g(z)``
+    (``(n_2 + 1)/2`` conjugate orbit pairs ``z^s = ±ki``, ``g`` with ``n_1 − s`` positive
+    distinct roots) lies in ``V`` and has no self-conjugate orbit, and :func:`contains`
+    confirms that it is not in ``M``.
+    """
+    (n1, _), (n2, s) = layers
+    if n2 % 2 == 0 or n1 < s:
+        why = "n_2 is even" if n2 % 2 == 0 else f"n_1 = {n1} < s = {s}"
+        return dict(closed=True, certified=True, method="root orbits of two 1D layers (exact argument)",
+                    argument=f"two layers, stride {s}: {why}, so every real point of V has a conjugation-"
+                             f"closed choice of n_2 = {n2} root orbits (see lcnalg.real.closedness._two_layers_1d)")
+    wit = [1]
+    for k in range(1, (n2 + 1) // 2 + 1):
+        wit = _poly_mul(wit, [k * k] + [0] * (2 * s - 1) + [1])  # (z^s - ki)(z^s + ki)
+    for j in range(n1 - s):
+        wit = _poly_mul(wit, [-(j + 2), 1])
+    wit = wit + [0] * (d + 1 - len(wit))
+    res = contains(arch, wit)
+    if res.contained is not False:
+        return None
+    return dict(closed=False, certified=True, witness=tuple(map(str, wit)),
+                method="root orbits of two 1D layers; exact membership test",
+                argument=(f"n_2 = {n2} is odd and n_1 = {n1} ≥ s = {s}: the real filter Π_k (z^{2 * s} + k^2) · "
+                          f"Π_j (z − j − 2) lies in V (w_2 takes (n_2 + 1)/2 orbits z^{s} = ki and (n_2 − 1)/2 of "
+                          f"their conjugates, w_1 the last conjugate orbit and the real roots) but has no "
+                          f"self-conjugate orbit; contains() proves it is not in M: {res.reason}"))
+
+
 def is_zariski_closed(arch: Architecture | str) -> ClosednessResult:
     """Decide ``M = V(R)`` with an exact argument or a witness, or report undecided.
 
@@ -156,6 +208,10 @@ def is_zariski_closed(arch: Architecture | str) -> ClosednessResult:
                         method="MATH.md §2 real-root condition; exact real-root count",
                         argument=f"M is full-dimensional (stride one), so V(R) = R^{d + 1}; the witness "
                                  f"(z^2+1)^{d // 2}·z^{d % 2} has {d % 2} < m = {m} real roots ({res.reason})")
+        if len(layers) == 2 and layers[0][1] == 1 and layers[1][1] >= 2:
+            found = _two_layers_1d(arch, layers, d, contains)
+            if found is not None:
+                return done(**found)
         for (l, (n, tl)), (l2, (n2, tl2)) in itertools.permutations(list(enumerate(layers)), 2):
             if tl <= 1 or n < 1 or tl % tl2 or n2 < tl // tl2:
                 continue

@@ -7,6 +7,7 @@ from fractions import Fraction
 
 import flint
 import pytest
+import sympy
 from hypothesis import HealthCheck, assume, given, settings, strategies as st
 
 from lcnalg import Architecture, FunctionSpace, InputError, Parameterization
@@ -177,3 +178,44 @@ def test_purely_imaginary_roots_give_a_finite_witness():
     assert res.contained
     assert not any("nan" in c for w in res.witness for c in w)
     check_witness("3,2 s=2", [1, 0, 3, 0, 1], res)
+
+
+@settings(max_examples=120, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.integers(1, 4), st.integers(1, 4), st.integers(2, 3), st.data())
+def test_two_layer_closedness_rule_against_contains(n1, n2, s, data):
+    """Real points of V built from complex layers (conjugate hyperroot pairs, one unpaired
+    hyperroot whose conjugate orbit goes to layer 1 when it fits): contained exactly when
+    the rule of closedness._two_layers_1d says so."""
+    from lcnalg.real.closedness import is_zariski_closed
+
+    arch = f"{n1 + 1},{n2 + 1} s={s}"
+    verdict = is_zariski_closed(arch)
+    assert verdict.decided
+    rng = data.draw(st.randoms(use_true_random=False))
+    x = sympy.symbols("x")
+    hyper, w1_roots = [], []
+    k = n2
+    if k % 2 == 1 and n1 >= s and rng.random() < 0.7:
+        a = sympy.Integer(rng.randint(-3, 3)) + sympy.I * rng.randint(1, 3)
+        hyper.append(a)
+        w1_orbit = sympy.conjugate(a)
+        k -= 1
+    else:
+        w1_orbit = None
+    while k >= 2 and rng.random() < 0.6:
+        b = sympy.Integer(rng.randint(-3, 3)) + sympy.I * rng.randint(1, 3)
+        hyper += [b, sympy.conjugate(b)]
+        k -= 2
+    hyper += [sympy.Integer(rng.randint(-4, 4)) for _ in range(k)]
+    w2 = sympy.prod([x**s - a for a in hyper])
+    rest = n1 - (s if w1_orbit is not None else 0)
+    w1 = (x**s - w1_orbit if w1_orbit is not None else 1) * sympy.prod(
+        [x - rng.randint(-4, 4) for _ in range(rest)])
+    p = sympy.Poly(sympy.expand(w1 * w2), x)
+    coeffs = [int(c) for c in reversed(p.all_coeffs())]
+    coeffs += [0] * (n1 + s * n2 + 1 - len(coeffs))
+    res = FunctionSpace(arch).contains(coeffs)
+    if verdict.closed:
+        assert res.contained
+    if not res.contained:
+        assert verdict.closed is False
