@@ -14,6 +14,8 @@ Decided by one of these exact arguments, else reported undecided:
 * **1D, two layers, stride s ≥ 2** (:func:`_two_layers_1d`): ``M = V(R)`` iff
   ``n_2 = k_2 − 1`` is even or ``n_1 = k_1 − 1 < s`` (root-orbit parity argument);
   otherwise a witness checked by :func:`~lcnalg.real.membership.contains`.
+* **2D, two layers of the same shape, stride one** (:func:`_two_equal_layers_2d`): the
+  witness ``q q̄`` with ``q`` absolutely irreducible by Gao's Newton-polygon criterion.
 * **1D with strides**: a witness ``(z^t − a)(z^t − ā)``, ``a`` non-real, built from
   complex layers ``q_l = w − a`` (stride ``t``) and ``q_{l'} = w^{t/t'} − ā`` (stride
   ``t' | t``, ``n_{l'} ≥ t/t'``); it is real, lies in ``V(C) ∩ R^k = V(R)`` (over C the
@@ -161,6 +163,53 @@ def _two_layers_1d(arch: Architecture, layers, d: int, contains) -> dict | None:
                           f"self-conjugate orbit; contains() proves it is not in M: {res.reason}"))
 
 
+def _two_equal_layers_2d(arch: Architecture) -> dict | None:
+    """2D, two layers of the same shape ``a × b`` (``a, b ≥ 2``), stride one: a witness.
+
+    ``q = 1 + i x^{a−1} + x y^{b−1}`` has the Newton polygon with vertices ``(0,0)``,
+    ``(a−1,0)``, ``(1,b−1)``, integrally indecomposable (checked by
+    :func:`~lcnalg.real.planar.newton_polygon_indecomposable`), so ``q`` and ``q̄`` are
+    absolutely irreducible (Gao 2001).  ``p = q q̄ = (1 + x y^{b−1})^2 + x^{2(a−1)}`` is
+    real and lies in ``V`` (layers ``q``, ``q̄``).  By unique factorization in
+    ``C[x, y]`` its only factorizations into two polynomials of the layer box are
+    ``(λq, λ^{−1}q̄)`` and the swap (``q q̄`` has degree ``2(a−1)`` in ``x``: it does not
+    fit in one box), and ``λq`` is never real (its coefficients at ``1`` and
+    ``x^{a−1}`` have the non-real ratio ``i``).  So ``p ∈ V(R) \\ M``.
+    """
+    from lcnalg.real.planar import newton_polygon_indecomposable
+
+    if arch.num_layers != 2 or any(t != (1, 1) for t in arch.cumulative_strides[:2]):
+        return None
+    (a, b), (a2, b2) = arch.filters
+    if (a, b) != (a2, b2) or a < 2 or b < 2:
+        return None
+    if not newton_polygon_indecomposable([(0, 0), (a - 1, 0), (1, b - 1)]):
+        return None  # pragma: no cover - a genuine triangle with a primitive edge
+    nx, ny = arch.end_to_end_filter_shape
+    wit = [[0] * ny for _ in range(nx)]
+    # (1 + x y^{b-1})^2 + x^{2(a-1)}
+    wit[0][0] += 1
+    wit[1][b - 1] += 2
+    wit[2][2 * (b - 1)] += 1
+    wit[2 * (a - 1)][0] += 1
+    flat = tuple(str(v) for row in wit for v in row)
+
+    def layer(sign: str) -> tuple[str, ...]:
+        f = [["0"] * b for _ in range(a)]
+        f[0][0] = "1"
+        f[a - 1][0] = f"{sign}I" if a - 1 else f"1 {sign} I"
+        f[1][b - 1] = "1"
+        return tuple(v for row in f for v in row)
+
+    return dict(closed=False, certified=True, witness=flat, witness_layers=(layer(""), layer("-")),
+                method="absolutely irreducible complex layer q and its conjugate (exact argument)",
+                argument=(f"q = 1 + i x^{a - 1} + x y^{b - 1} has an integrally indecomposable Newton polygon, so "
+                          f"q and conj(q) are absolutely irreducible (Gao); the real filter q·conj(q) = "
+                          f"(1 + x y^{b - 1})^2 + x^{2 * (a - 1)} lies in V, its only factorizations into two "
+                          f"{a}x{b} layers are (λq, conj(q)/λ) by unique factorization in C[x, y], and λq is "
+                          f"never real; so it is a point of V(R) outside M"))
+
+
 def is_zariski_closed(arch: Architecture | str) -> ClosednessResult:
     """Decide ``M = V(R)`` with an exact argument or a witness, or report undecided.
 
@@ -186,6 +235,10 @@ def is_zariski_closed(arch: Architecture | str) -> ClosednessResult:
         return done(closed=True, certified=True, method="Segre embedding (distinct Kronecker exponents)",
                     argument="μ places the entries of w_1 ⊗ … ⊗ w_L at distinct coordinates, so V(R) = real "
                              "tensors of complex rank ≤ 1 = real tensors of real rank ≤ 1 = M")
+    if arch.ndim == 2:
+        found = _two_equal_layers_2d(arch)
+        if found is not None:
+            return done(**found)
     if arch.ndim == 1:
         t = [x[0] for x in arch.cumulative_strides]
         layers = [(f[0] - 1, t[l]) for l, f in enumerate(arch.filters)]

@@ -219,3 +219,26 @@ def test_two_layer_closedness_rule_against_contains(n1, n2, s, data):
         assert res.contained
     if not res.contained:
         assert verdict.closed is False
+
+
+@pytest.mark.parametrize("arch", ["2x2,2x2", "3x3,3x3", "2x3,2x3", "3x2,3x2"])
+def test_two_equal_2d_layers_witness_multiplies_back(arch):
+    """The complex layers q, conj(q) of the closedness witness multiply to the real witness,
+    q is not a complex multiple of a real filter, and contains() never calls it a member."""
+    from lcnalg.real.closedness import is_zariski_closed
+
+    r = is_zariski_closed(arch)
+    assert r.decided and r.closed is False
+    a = Architecture.parse(arch)
+    x, y = sympy.symbols("x y")
+    polys = []
+    for layer, (n, m) in zip(r.witness_layers, a.filters):
+        vals = [sympy.sympify(v) for v in layer]
+        polys.append(sum(vals[i * m + j] * x**i * y**j for i in range(n) for j in range(m)))
+        nonzero = [v for v in vals if v != 0]
+        assert any(not sympy.simplify(v / nonzero[0]).is_real for v in nonzero)
+    nx, ny = a.end_to_end_filter_shape
+    prod = sympy.Poly(sympy.expand(polys[0] * polys[1]), x, y)
+    want = {(i, j): int(r.witness[i * ny + j]) for i in range(nx) for j in range(ny) if r.witness[i * ny + j] != "0"}
+    assert {k: int(v) for k, v in prod.as_dict().items()} == want
+    assert FunctionSpace(arch).contains([int(v) for v in r.witness]).contained is not True
