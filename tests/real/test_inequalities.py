@@ -131,7 +131,9 @@ def test_closedness():
     assert is_zariski_closed("2x1,1x2").closed is True
     w = is_zariski_closed("2,2,2").witness
     assert contains("2,2,2", list(w)).contained is False
-    assert FunctionSpace("2x2,2x2").is_zariski_closed().decided is False
+    assert FunctionSpace("2x2,2x2").is_zariski_closed().closed is False
+    assert FunctionSpace("3,3 s=2").is_zariski_closed().closed is True
+    assert FunctionSpace("3x3,2x2").is_zariski_closed().decided is False  # no argument yet
 
 
 def test_results_render():
