@@ -2,7 +2,8 @@
 
 * :mod:`lcnalg.real.roots` — exact real-root counting (Sturm, Sturm–Habicht) and certified
   root isolation / orbit grouping (FLINT, Arb).
-* :mod:`lcnalg.real.membership` — :func:`contains` (1D exact; 2D via :mod:`lcnalg.real.planar`).
+* :mod:`lcnalg.real.membership` — :func:`contains` (1D exact; 2D via :mod:`lcnalg.real.planar`,
+  :mod:`lcnalg.real.planar_real` and the absolute factorization :mod:`lcnalg.real.absolute`).
 * :mod:`lcnalg.real.inequalities` — :func:`inequalities`, :func:`boundary` (1D stride one).
 * :mod:`lcnalg.real.closedness` — :func:`is_zariski_closed`.
 

@@ -21,6 +21,16 @@ Decided by one of these exact arguments, else reported undecided:
   ``t' | t``, ``n_{l'} ≥ t/t'``); it is real, lies in ``V(C) ∩ R^k = V(R)`` (over C the
   image is Zariski closed), and :func:`~lcnalg.real.membership.contains` decides exactly
   that it is not in ``M``.
+* **Witness searches** (:func:`_witness_search_2d`, :func:`_witness_search_1d`): real
+  points of ``V`` built from complex layers with Gaussian-integer coefficients (2D: ``q``
+  in one layer, ``q̄`` times a real filler in another; 1D: an orbit ``z^t = ρ^t`` in one
+  layer, the conjugate orbit shared out as cosets among layers with smaller strides), each
+  decided exactly by :func:`~lcnalg.real.membership.contains` (2D through the absolute
+  factorization, :mod:`lcnalg.real.planar_real`).  A rejected candidate is a witness,
+  ``M ⊊ V(R)``.  At most :data:`MAX_WITNESS_CANDIDATES` candidates are tried.
+
+Otherwise the result is **undecided** and says so (e.g. ``3,3,3 s=2,2``, ``4,4,4 s=2,2``,
+``1x3,2x2``: no proof of ``M = V(R)`` is known to lcnalg and no candidate was rejected).
 """
 
 from __future__ import annotations
@@ -106,12 +116,8 @@ def _segre(arch: Architecture) -> bool | None:
 
 
 def _cx(z: complex) -> str:
-    re, im = int(z.real), int(z.imag)
-    if im == 0:
-        return str(re)
-    if re == 0:
-        return f"{im}i"
-    return f"{re}{'+' if im > 0 else '-'}{abs(im)}i"
+    """A Gaussian integer as a sympy-readable string (``1+2*I``)."""
+    return _gtext((int(z.real), int(z.imag)))
 
 
 def _poly_mul(a: list[int], b: list[int]) -> list[int]:
@@ -210,6 +216,217 @@ def _two_equal_layers_2d(arch: Architecture) -> dict | None:
                           f"never real; so it is a point of V(R) outside M"))
 
 
+# ------------------------------------------------------------------ witness searches
+Gauss = tuple[int, int]          # a + b i, exact
+
+
+def _gmul(u: Gauss, v: Gauss) -> Gauss:
+    return (u[0] * v[0] - u[1] * v[1], u[0] * v[1] + u[1] * v[0])
+
+
+def _gpoly_mul(a: dict, b: dict) -> dict:
+    out: dict = {}
+    for m, c in a.items():
+        for n, d in b.items():
+            k = tuple(x + y for x, y in zip(m, n))
+            e = _gmul(c, d)
+            o = out.get(k, (0, 0))
+            out[k] = (o[0] + e[0], o[1] + e[1])
+    return {k: v for k, v in out.items() if v != (0, 0)}
+
+
+def _gtext(c: Gauss) -> str:
+    re, im = c
+    if im == 0:
+        return str(re)
+    imt = "I" if im == 1 else "-I" if im == -1 else f"{im}*I"
+    if re == 0:
+        return imt
+    return f"{re}{'+' if im > 0 else '-'}{imt.lstrip('-')}"
+
+
+def _gconj(q: dict) -> dict:
+    return {m: (c[0], -c[1]) for m, c in q.items()}
+
+
+def _real_filter(prod: dict, shape: tuple[int, ...]) -> list[int] | None:
+    """The flat real integer filter of a Gaussian product, or None if not real / too big."""
+    flat = [0] * math.prod(shape)
+    for m, (re, im) in prod.items():
+        if im != 0:
+            return None  # pragma: no cover - the candidates are conjugation-closed
+        if any(e >= n for e, n in zip(m, shape)):
+            return None
+        idx = 0
+        for e, n in zip(m, shape):
+            idx = idx * n + e
+        flat[idx] = re
+    return flat
+
+
+def _search_verdict(arch: Architecture, layer_polys: list[dict], boxes: list[tuple[int, ...]],
+                    strides: list[tuple[int, ...]], contains, why: str) -> dict | None:
+    """Multiply the complex layers out; if the real product is not in M, a decided witness."""
+    from lcnalg.errors import LCNAlgError
+
+    prod: dict = {tuple(0 for _ in boxes[0]): (1, 0)}
+    for q, st in zip(layer_polys, strides):
+        prod = _gpoly_mul(prod, {tuple(e * t for e, t in zip(m, st)): c for m, c in q.items()})
+    wit = _real_filter(prod, arch.end_to_end_filter_shape)
+    if wit is None or not any(wit):
+        return None
+    try:
+        res = contains(arch, wit)
+    except LCNAlgError:
+        return None
+    if res.contained is not False or not res.decided:
+        return None
+    layers_text = []
+    for q, box in zip(layer_polys, boxes):
+        flat = []
+        for m in itertools.product(*[range(n + 1) for n in box]):
+            flat.append(_gtext(q.get(m, (0, 0))))
+        layers_text.append(tuple(flat))
+    return dict(closed=False, certified=True, witness=tuple(map(str, wit)), witness_layers=tuple(layers_text),
+                method="complex-layer witness search, exact membership test",
+                argument=(f"{why}; the complex layers shown multiply to this real filter, a point of "
+                          f"V(C) ∩ R^k = V(R) (over C the image is Zariski closed); contains() decides exactly "
+                          f"that it is not in M: {res.reason}"))
+
+
+#: Largest number of candidate witnesses tried by the searches.
+MAX_WITNESS_CANDIDATES = 400
+
+
+def _fillers(box: tuple[int, int]) -> list[dict]:
+    """Real candidate layer polynomials filling a 2D box (in layer variables)."""
+    r1, r2 = box
+    one = {(0, 0): (1, 0)}
+    if r1 < 0 or r2 < 0:
+        return []
+    if r1 == 0 and r2 == 0:
+        return [one]
+    out = [one, {(0, 0): (1, 0), (r1, r2): (1, 0)}]
+    if r1 and r2:
+        out.append({(0, 0): (1, 0), (r1, 0): (1, 0), (r1, r2): (1, 0)})
+        out.append({(0, 0): (1, 0), (0, r2): (1, 0), (r1, r2): (1, 0)})
+    else:
+        out.append({(0, 0): (2, 0), (r1, r2): (1, 0), (r1 // 2 if r1 else 0, r2 // 2 if r2 else 0): (3, 0)})
+    return out
+
+
+def _witness_search_2d(arch: Architecture, contains) -> dict | None:
+    """2D: complex layer ``q`` in one layer, ``q̄`` times a real filler in another, real fillers
+    elsewhere; :func:`contains` (exact, through the absolute factorization) decides each real
+    product.  ``q ∈ {X + i, Y + i, 1 + iX + XY}`` in the layer's own variables
+    ``X = x^a, Y = y^b``; ``q̄`` must be a polynomial in the other layer's variables."""
+    boxes = [(f[0] - 1, f[1] - 1) for f in arch.filters]
+    strides = [tuple(t) for t in arch.cumulative_strides[:len(boxes)]]
+    tried = 0
+    for l, l2 in itertools.permutations(range(len(boxes)), 2):
+        (n1, n2), (a, b) = boxes[l], strides[l]
+        (m1, m2), (a2, b2) = boxes[l2], strides[l2]
+        if a % a2 or b % b2:
+            continue
+        qs = []
+        if n1 >= 1:
+            qs.append({(1, 0): (1, 0), (0, 0): (0, 1)})
+        if n2 >= 1:
+            qs.append({(0, 1): (1, 0), (0, 0): (0, 1)})
+        if n1 >= 1 and n2 >= 1:
+            qs.append({(0, 0): (1, 0), (1, 0): (0, 1), (1, 1): (1, 0)})
+        for q in qs:
+            ra, rb = a // a2, b // b2
+            qbar = {(i * ra, j * rb): c for (i, j), c in _gconj(q).items()}
+            dx, dy = max(m[0] for m in qbar), max(m[1] for m in qbar)
+            if dx > m1 or dy > m2:
+                continue
+            own = _fillers((n1 - max(m[0] for m in q), n2 - max(m[1] for m in q)))[:2]
+            others = [(_fillers(boxes[k])[:2] if k not in (l, l2) else [None]) for k in range(len(boxes))]
+            for f2 in _fillers((m1 - dx, m2 - dy)):
+                for f1 in own:
+                    for rest in itertools.product(*others):
+                        tried += 1
+                        if tried > MAX_WITNESS_CANDIDATES:
+                            return None
+                        polys = [r for r in rest]
+                        polys[l] = _gpoly_mul(q, f1)
+                        polys[l2] = _gpoly_mul(qbar, f2)
+                        found = _search_verdict(arch, polys, boxes, strides, contains,
+                                                f"layer {l + 1} takes q, layer {l2 + 1} takes conj(q)")
+                        if found is not None:
+                            return found
+    return None
+
+
+def _witness_search_1d(arch: Architecture, contains) -> dict | None:
+    """1D: layer ``l`` (stride ``t``) takes the orbit ``z^t = a``, ``a = ρ^t`` non-real; the
+    conjugate orbit ``{ζ ρ̄ : ζ^t = 1}`` is shared out as ``μ_{t''}``-cosets among layers with
+    stride ``t'' | t`` and ``t/t'' ∈ {1, 2, 4}`` (so every layer has Gaussian-integer
+    coefficients), the remaining capacity left to roots at infinity or filled with real
+    roots; :func:`contains` decides each real product exactly."""
+    t = [x[0] for x in arch.cumulative_strides]
+    layers = [(f[0] - 1, t[l]) for l, f in enumerate(arch.filters)]
+    tried = 0
+    for l, (n, tl) in enumerate(layers):
+        if n < 1 or tl < 2:
+            continue
+        for rho in ((1, 1), (2, 1), (1, 2)):
+            a = (1, 0)
+            for _ in range(tl):
+                a = _gmul(a, rho)
+            if a[1] == 0:
+                continue
+            rbar = (rho[0], -rho[1])
+            free = {k: (layers[k][0] - (1 if k == l else 0)) for k in range(len(layers))}
+            remaining = set(range(tl))           # σ_k = ζ_t^k ρ̄
+            share: dict[int, list[int]] = {k: [] for k in range(len(layers))}
+            for k in sorted(range(len(layers)), key=lambda k: -layers[k][1]):
+                tk = layers[k][1]
+                if tl % tk or (tl // tk) not in (1, 2, 4):
+                    continue
+                m = tl // tk
+                for start in sorted(remaining):
+                    coset = {(start + j * m) % tl for j in range(tk)}
+                    if free[k] > 0 and coset <= remaining:
+                        remaining -= coset
+                        free[k] -= 1
+                        share[k].append(start)
+            if remaining:
+                continue
+            for fill in (False, True):
+                tried += 1
+                if tried > MAX_WITNESS_CANDIDATES:
+                    return None
+                polys = []
+                root = 2
+                for k, (nk, tk) in enumerate(layers):
+                    q = {(0,): (1, 0)}
+                    if k == l:
+                        q = _gpoly_mul(q, {(1,): (1, 0), (0,): (-a[0], -a[1])})
+                    m = tl // tk if tl % tk == 0 else 1
+                    for start in share[k]:
+                        # root σ^{t_k} = i^{4·start/m} · ρ̄^{t_k}
+                        w = (1, 0)
+                        for _ in range(tk):
+                            w = _gmul(w, rbar)
+                        for _ in range((4 * start // m) % 4 if m in (1, 2, 4) else 0):
+                            w = _gmul(w, (0, 1))
+                        q = _gpoly_mul(q, {(1,): (1, 0), (0,): (-w[0], -w[1])})
+                    if fill:
+                        for _ in range(free[k]):
+                            q = _gpoly_mul(q, {(1,): (1, 0), (0,): (-root, 0)})
+                            root += 1
+                    polys.append(q)
+                found = _search_verdict(arch, polys, [(nk,) for nk, _ in layers], [(tk,) for _, tk in layers],
+                                        contains, f"layer {l + 1} takes the orbit z^{tl} = {_gtext(a)}, the "
+                                                  f"conjugate orbit is shared out among layers "
+                                                  + ", ".join(str(k + 1) for k in share if share[k]))
+                if found is not None:
+                    return found
+    return None
+
+
 def is_zariski_closed(arch: Architecture | str) -> ClosednessResult:
     """Decide ``M = V(R)`` with an exact argument or a witness, or report undecided.
 
@@ -221,6 +438,8 @@ def is_zariski_closed(arch: Architecture | str) -> ClosednessResult:
     (False, ('1', '0', '0', '0', '1'))
     >>> is_zariski_closed("2,2 s=2").closed       # a coordinate Segre embedding
     True
+    >>> r = is_zariski_closed("2x2,2x1"); r.closed, r.witness_layers   # 1 + x^2 = (x + i)(x − i)
+    (False, (('I', '0', '1', '0'), ('-I', '1')))
     """
     from lcnalg.real.membership import contains
 
@@ -296,6 +515,11 @@ def is_zariski_closed(arch: Architecture | str) -> ClosednessResult:
                                           f"(stride {tl2}) = w^{r} − ({_cx(a.conjugate())}) multiply to the real "
                                           f"filter (z^{tl} − a)(z^{tl} − ā) in V(C) ∩ R^k = V(R) (over C the image "
                                           f"is Zariski closed); contains() proves it is not in M: {res.reason}"))
+    found = _witness_search_2d(arch, contains) if arch.ndim == 2 else (
+        _witness_search_1d(arch, contains) if arch.ndim == 1 else None)
+    if found is not None:
+        return done(**found)
     return done(closed=None, decided=False, certified=False, method="none",
-                argument="no exact argument applies: not a coordinate Segre embedding, not 1D stride one, "
-                         "and no complex-layer witness (z^t − a)(z^t − ā) was found outside M")
+                argument="no exact argument applies (not a coordinate Segre embedding, not 1D stride one, not "
+                         "two 1D layers, not two equal 2D layers) and none of the complex-layer witness "
+                         "candidates was outside M; M = V(R) is neither proved nor refuted")

@@ -405,7 +405,8 @@ def _distribute(items: list[_Item], classes: dict, layers: list[int], caps: dict
 
 
 # ------------------------------------------------------------------ main entry
-def contains(arch: Architecture | str, filt: Any, *, max_nodes: int = DEFAULT_MAX_NODES) -> ContainmentResult:
+def contains(arch: Architecture | str, filt: Any, *, max_nodes: int = DEFAULT_MAX_NODES,
+             max_field_work: int | None = None) -> ContainmentResult:
     """Decide whether an exact filter lies in the real function space ``M``.
 
     Parameters
@@ -417,6 +418,9 @@ def contains(arch: Architecture | str, filt: Any, *, max_nodes: int = DEFAULT_MA
         ``"1,0,-2/3"`` (2D rows separated by ``;``).
     max_nodes : int
         Bound on the search (1D strides, 2D groupings).
+    max_field_work : int, optional
+        2D only: bound on one absolute factorization, ``deg(field)^2 · (deg_x + 1)(deg_y + 1)``
+        (default :data:`lcnalg.real.absolute.DEFAULT_MAX_FIELD_WORK`).
 
     Returns
     -------
@@ -453,7 +457,10 @@ def contains(arch: Architecture | str, filt: Any, *, max_nodes: int = DEFAULT_MA
     elif arch.ndim == 2:
         from lcnalg.real.planar import contains_2d
 
-        res = contains_2d(arch, values, max_nodes)
+        from lcnalg.real.absolute import DEFAULT_MAX_FIELD_WORK
+
+        res = contains_2d(arch, values, max_nodes,
+                          DEFAULT_MAX_FIELD_WORK if max_field_work is None else max_field_work)
     else:
         res = dict(contained=None, decided=False, certified=False,
                    reason=f"{arch.ndim}D filters are not handled (1D and 2D only)",

@@ -12,8 +12,10 @@ box ``[0, k_{l,1} − 1] × [0, k_{l,2} − 1]`` (``(a_l, b_l)`` the cumulative 
   Absolute irreducibility is certified by one of: total degree 1; degree 1 in one
   variable (``f = a·x + b`` with ``gcd(a, b) = 1`` over Q, hence over C); Gao's criterion
   (an integrally indecomposable Newton polygon, checked exactly over the edge vectors).
-* Otherwise a factor might split over R into conjugate factors that could be shared out
-  differently; lcnalg then says ``decided=False`` and names the factor.
+* Otherwise a factor might split over R into factors that could be shared out
+  differently: lcnalg computes the exact absolute factorization of every such factor
+  (:mod:`lcnalg.real.absolute`) and searches the groupings of the irreducible factors over
+  R (:mod:`lcnalg.real.planar_real`), which decides exactly.
 """
 
 from __future__ import annotations
@@ -27,6 +29,7 @@ import flint
 
 from lcnalg.architecture import Architecture
 from lcnalg.errors import ResourceLimitError
+from lcnalg.real.absolute import DEFAULT_MAX_FIELD_WORK
 from lcnalg.rings import integer_ring
 
 __all__ = ["contains_2d", "absolutely_irreducible_certificate", "newton_polygon_indecomposable"]
@@ -108,7 +111,8 @@ def absolutely_irreducible_certificate(f: Any) -> str | None:
     return None
 
 
-def contains_2d(arch: Architecture, values: tuple[Fraction, ...], max_nodes: int) -> dict:
+def contains_2d(arch: Architecture, values: tuple[Fraction, ...], max_nodes: int,
+                max_field_work: int = DEFAULT_MAX_FIELD_WORK) -> dict:
     """The 2D decision (see the module docstring); returns the fields of a ContainmentResult."""
     from lcnalg.real.membership import _fmt, _zero_witness
 
@@ -192,12 +196,10 @@ def contains_2d(arch: Architecture, values: tuple[Fraction, ...], max_nodes: int
     missing = [(str(f), absolutely_irreducible_certificate(f)) for f, _ in atoms]
     unsure = [f for f, cert in missing if cert is None]
     if unsure:
-        return dict(contained=None, decided=False, certified=False,
-                    reason=(f"no grouping of the Q-irreducible factors has the required sparse shape, but the "
-                            f"factor(s) {', '.join(unsure)} are not certified absolutely irreducible; a "
-                            "splitting over R into conjugate factors was not searched"),
-                    argument="undecided", data={"factorization": factor_text},
-                    method="FLINT bivariate factorization over Q")
+        from lcnalg.real.planar_real import real_grouping
+
+        return real_grouping(arch, values, int(const), den, atoms, [c for _, c in missing], layers,
+                             max_nodes, max_field_work)
     return dict(contained=False, certified=True,
                 reason=("not a product of the required sparse shape: no grouping of the irreducible factors "
                         f"{', '.join(str(f) for f, _ in atoms)} into the layers' shapes exists"),

@@ -133,7 +133,10 @@ def test_closedness():
     assert contains("2,2,2", list(w)).contained is False
     assert FunctionSpace("2x2,2x2").is_zariski_closed().closed is False
     assert FunctionSpace("3,3 s=2").is_zariski_closed().closed is True
-    assert FunctionSpace("3x3,2x2").is_zariski_closed().decided is False  # no argument yet
+    r = FunctionSpace("3x3,2x2").is_zariski_closed()     # witness (1 + x^2)(1 + x y^2)
+    assert r.decided is True and r.closed is False
+    r = FunctionSpace("3,3,3 s=2,2").is_zariski_closed()  # no argument, no witness found
+    assert r.decided is False and r.closed is None and r.status == "undecided"
 
 
 def test_results_render():

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 from fractions import Fraction
 
-import pytest
 from hypothesis import HealthCheck, given, settings, strategies as st
 
 from lcnalg import Architecture, Parameterization
 from lcnalg.real.membership import contains
 from lcnalg.real.planar import absolutely_irreducible_certificate, newton_polygon_indecomposable
 from lcnalg.rings import integer_ring
+from tests.real.test_absolute import check_2d_witness
 
 ARCHS_2D = ["2x2,2x2", "2x1,1x2", "2x2,2x2 s=2x2", "2x3,3x2", "2x2,2x1", "3x1,1x3 s=2x1", "2x2,2x2,2x1"]
 
@@ -33,11 +33,12 @@ def test_random_filters_are_decided_consistently(arch, data):
     a = Architecture.parse(arch)
     c = data.draw(st.lists(st.integers(-3, 3), min_size=a.ambient_dimension, max_size=a.ambient_dimension))
     res = contains(a, c)
-    if res.decided and res.contained:
+    if res.contained and res.witness_exact:
         assert Parameterization(a).evaluate([[Fraction(x) for x in w] for w in res.witness]) == tuple(
             Fraction(x) for x in c)
-    if not res.decided:
-        assert "not certified absolutely irreducible" in res.reason
+    elif res.contained:
+        check_2d_witness(a, c, res)
+    assert res.decided and res.certified, res.to_text()
 
 
 def test_segre_quadric():
@@ -46,11 +47,13 @@ def test_segre_quadric():
     assert r.contained is False and r.certified and "sparse shape" in r.reason
 
 
-def test_undecided_is_explicit():
-    r = contains("2x2,2x2", "1,0,1;0,0,0;1,0,1")     # (x^2+1)(y^2+1)
-    assert r.decided is False and r.contained is None and r.status == "undecided"
-    with pytest.raises(ValueError):
-        bool(r)
+def test_formerly_undecided_is_decided():
+    """(x^2+1)(y^2+1) = (x+i)(y+i)·conj: in V, but the factors x^2+1, y^2+1 are irreducible
+    over R and fit no 2x2 layer (decided through the absolute factorization)."""
+    r = contains("2x2,2x2", "1,0,1;0,0,0;1,0,1")
+    assert r.decided is True and r.contained is False and r.status == "certified"
+    assert bool(r) is False
+    assert "bidegree (2, 0)" in r.reason
 
 
 def test_gao_and_certificates():

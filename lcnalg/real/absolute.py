@@ -1,0 +1,395 @@
+"""Absolute factorization of a bivariate Q-irreducible polynomial, and its real factors.
+
+Let ``f ∈ Z[x, y]`` be irreducible over Q.  Over C it splits as
+``f = lc(f) · Π_σ σ(g)``: the absolute factors are the Galois conjugates of one factor
+``g`` defined over a number field ``K`` (pairwise coprime, since ``f`` is squarefree).
+lcnalg computes them exactly:
+
+1. **A smooth point.**  Choose a variable ``v`` with ``deg_v f ≥ 1`` and an integer
+   ``u0`` for the other one such that ``f(u0, v)`` keeps the degree ``deg_v f`` and is
+   squarefree (all but finitely many ``u0`` qualify).  Let ``φ`` be an irreducible factor
+   of ``f(u0, v)`` over Q (the one of least degree over the candidates tried) and ``β``
+   a root of ``φ``.
+2. **The field.**  Only one absolute factor ``g`` passes through ``(u0, β)`` (``β`` is a
+   simple root of ``f(u0, v)``); every field automorphism fixing ``β`` maps ``g`` to an
+   absolute factor through ``(u0, β)``, i.e. to ``g`` itself, so the normalized ``g``
+   (lex-leading coefficient 1) has its coefficients in ``Q(β)``.  So ``g`` is the factor
+   of ``f`` over ``Q(β)`` that vanishes at ``(u0, β)`` (sympy's factorization over an
+   algebraic number field, Trager's norm method; the vanishing is tested exactly in
+   ``Q(β)``).  Its coefficients are exact polynomials in ``β``.
+3. **The conjugates.**  For every root ``β_j`` of ``φ`` (certified disjoint Arb balls),
+   ``g_j = g(β → β_j)`` is the absolute factor through ``(u0, β_j)``; ``g_j = g_k`` iff
+   ``g_j(u0, β_k) = 0``.  Each ``g_j(u0, v)`` vanishes at exactly ``c0`` roots of ``φ``,
+   ``c0 = deg gcd(g(u0, v), φ)`` computed exactly over ``Q(β)``; lcnalg raises the
+   precision until, for every ``j``, exactly ``c0`` balls ``g_j(u0, β_k)`` contain 0 (the
+   other values are certified non-zero), which pins the classes down.  Every absolute
+   factor is some ``g_j`` (a Galois conjugate ``τ(g)`` passes through ``(u0, τ(β))``).
+4. **Real factors.**  ``conj(g_j) = g_{j̄}`` (``g`` has coefficients in ``Q(β)``), so a class
+   closed under conjugation gives a real factor ``g_j`` (its normalized coefficients are
+   real), and a pair of conjugate classes gives the real irreducible factor
+   ``g_j · g_{j̄}``.  These are the irreducible factors of ``f`` over R; ``f`` is their
+   product times ``lc(f)``.
+
+Exact zero tests of derived numbers use a Liouville bound (:func:`liouville_bits`): a
+non-zero algebraic integer ``c`` of degree ``≤ D`` all of whose conjugates have absolute
+value ``≤ B`` (``B ≥ 1``) satisfies ``|c| ≥ B^{−(D−1)}`` (its norm is a non-zero integer),
+so a certified ball ``|c| < B^{−(D−1)}`` proves ``c = 0``.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from fractions import Fraction
+from typing import Any
+
+import flint
+
+from lcnalg.errors import ResourceLimitError
+from lcnalg.real.roots import MAX_PRECISION
+
+__all__ = [
+    "AbsoluteFactorization",
+    "RealFactor",
+    "absolute_factorization",
+    "real_factors",
+    "liouville_bits",
+    "DEFAULT_MAX_FIELD_WORK",
+]
+
+#: Default bound on ``deg(φ)^2 · (deg_x f + 1)(deg_y f + 1)`` for one absolute factorization
+#: (sympy's factorization over ``Q(β)`` grows quickly with both; 2000 is a few seconds).
+DEFAULT_MAX_FIELD_WORK = 2000
+
+_HOW = "pass max_field_work= to contains()"
+
+Mono = tuple[int, int]
+
+
+def _fr(q: Any) -> Fraction:
+    return Fraction(int(q.numerator), int(q.denominator))
+
+
+@dataclass(frozen=True)
+class AbsoluteFactorization:
+    """The exact absolute factorization of a Q-irreducible ``f ∈ Z[x, y]``.
+
+    Attributes
+    ----------
+    f : dict
+        ``{(i, j): int}``, the coefficients of ``f`` (``x^i y^j``).
+    var : int
+        The variable of the roots (0 = x, 1 = y); the other one is set to ``point``.
+    point : int
+    phi : tuple of int
+        The irreducible integer polynomial of ``β`` (coefficient ``k`` of ``v^k``).
+    g : dict
+        ``{(i, j): (r_0, r_1, …)}``: the normalized absolute factor through ``(point, β)``,
+        coefficient ``Σ_k r_k β^k`` (rationals).
+    classes : tuple of tuple of int
+        Indices of the roots of ``phi`` (FLINT's canonical order) per absolute factor.
+    conj_class : tuple of int
+        The index of the complex-conjugate class.
+    lc : Fraction
+        ``f = lc · Π_classes g_class``.
+    """
+
+    f: dict
+    var: int
+    point: int
+    phi: tuple[int, ...]
+    g: dict
+    classes: tuple[tuple[int, ...], ...]
+    conj_class: tuple[int, ...]
+    lc: Fraction
+
+    @property
+    def field_degree(self) -> int:
+        return len(self.phi) - 1
+
+    def roots(self, prec: int) -> list:
+        """Roots of ``phi`` as acb balls at ``prec`` bits, FLINT's canonical order."""
+        return _roots(self.phi, prec)
+
+    def factor_at(self, j: int, roots: list) -> dict:
+        """``g_j`` with acb coefficients (``roots`` from :meth:`roots`, same precision)."""
+        b = roots[j]
+        out = {}
+        for m, rs in self.g.items():
+            acc = flint.acb(0)
+            pw = flint.acb(1)
+            for r in rs:
+                if r:
+                    acc += flint.acb(flint.fmpq(r.numerator, r.denominator)) * pw
+                pw *= b
+            out[m] = acc
+        return out
+
+    def bound(self) -> tuple[int, int]:
+        """``(d, N)``: ``d · g_j`` has algebraic-integer coefficients whose conjugates are
+        bounded in absolute value with sum ``≤ N`` (the l1 norm), for every ``j``."""
+        lead = abs(self.phi[-1])
+        cauchy = 1 + max(Fraction(abs(a), lead) for a in self.phi[:-1])
+        gamma = math.ceil(lead * cauchy)
+        d = 1
+        for rs in self.g.values():
+            for k, r in enumerate(rs):
+                d = math.lcm(d, (r / Fraction(lead) ** k).denominator)
+        total = 0
+        for rs in self.g.values():
+            total += sum(abs(d * r / Fraction(lead) ** k) * gamma ** k for k, r in enumerate(rs))
+        return d, math.ceil(total)
+
+
+@dataclass(frozen=True)
+class RealFactor:
+    """An irreducible factor of ``p`` over R: rational, one real class, or a conjugate pair.
+
+    Attributes
+    ----------
+    source : int
+        Index of the Q-irreducible factor it divides.
+    kind : str
+        ``"rational"`` (the Q-irreducible factor itself, absolutely irreducible or a single
+        conjugate pair), ``"real"`` (a real absolute factor ``g_j``) or ``"pair"``
+        (``g_j · g_{j̄}``).
+    roots : tuple of int
+        The roots ``β_j`` used (one for ``"real"``, two for ``"pair"``).
+    bidegree, order : tuple of int
+        ``(deg_x, deg_y)`` and ``(ord_x, ord_y)`` (lowest exponents), exact.
+    text : str
+        A readable description.
+    """
+
+    source: int
+    kind: str
+    roots: tuple[int, ...]
+    bidegree: tuple[int, int]
+    order: tuple[int, int]
+    text: str
+
+
+def _roots(phi: tuple[int, ...], prec: int) -> list:
+    poly = flint.fmpz_poly(list(phi))
+    while True:
+        with flint.ctx.workprec(prec):
+            rs = [r for r, _ in poly.complex_roots()]
+        if all(not rs[a].overlaps(rs[b]) for a in range(len(rs)) for b in range(a)):
+            return rs
+        prec *= 2  # pragma: no cover - complex_roots isolates at any precision
+        if prec > MAX_PRECISION:  # pragma: no cover
+            raise ResourceLimitError("working precision (bits) for isolating field roots", prec, MAX_PRECISION,
+                                     "use smaller filters")
+
+
+def _conj_index(roots: list) -> list[int]:
+    out = []
+    for i, r in enumerate(roots):
+        if r.imag.is_zero():
+            out.append(i)
+            continue
+        hits = [j for j, s in enumerate(roots) if j != i and s.overlaps(r.conjugate())]
+        if len(hits) != 1:  # pragma: no cover - disjoint balls of a real polynomial
+            raise RuntimeError("conjugate root not identified")
+        out.append(hits[0])
+    return out
+
+
+def _specialize(f: dict, var: int, u0: int) -> flint.fmpz_poly:
+    co: dict[int, int] = {}
+    for (i, j), c in f.items():
+        e_u, e_v = (j, i) if var == 0 else (i, j)
+        co[e_v] = co.get(e_v, 0) + c * u0 ** e_u
+    n = max(co) if co else 0
+    return flint.fmpz_poly([co.get(k, 0) for k in range(n + 1)])
+
+
+def _choose_point(f: dict) -> tuple[int, int, flint.fmpz_poly]:
+    """``(var, u0, φ)``: the candidate with the least ``deg φ``."""
+    best = None
+    for var in (1, 0):
+        deg_v = max(m[var] for m in f)
+        if deg_v == 0:
+            continue
+        found = 0
+        for k in range(80):
+            u0 = (k + 1) // 2 * (1 if k % 2 else -1)
+            s = _specialize(f, var, u0)
+            if s.degree() != deg_v or s.gcd(s.derivative()).degree() > 0:
+                continue
+            found += 1
+            _, fac = s.factor()
+            phi = min((h for h, _ in fac), key=lambda h: h.degree())
+            if best is None or phi.degree() < best[2].degree():
+                best = (var, u0, phi)
+            if found >= 6 or phi.degree() == 1:
+                break
+    if best is None:  # pragma: no cover - f is squarefree, so some u0 works
+        raise RuntimeError("no smooth specialization found")
+    return best
+
+
+def absolute_factorization(f: dict, *, max_field_work: int = DEFAULT_MAX_FIELD_WORK) -> AbsoluteFactorization:
+    """The absolute factorization of a Q-irreducible ``f`` (see the module docstring).
+
+    Parameters
+    ----------
+    f : dict
+        ``{(i, j): int}``, irreducible over Q, not constant.
+    max_field_work : int
+        Bound on ``deg(φ)^2 · (deg_x f + 1)(deg_y f + 1)``.
+
+    Raises
+    ------
+    ResourceLimitError
+        When the estimate exceeds ``max_field_work`` (checked before factoring).
+
+    Examples
+    --------
+    >>> af = absolute_factorization({(2, 2): 1, (2, 0): 1, (1, 1): 4, (0, 2): 1, (0, 0): 1})
+    >>> len(af.classes), af.conj_class          # (xy+1)^2 + (x+y)^2 = q·conj(q)
+    (2, (1, 0))
+    >>> absolute_factorization({(2, 0): 1, (0, 2): -2}).conj_class   # (x − √2 y)(x + √2 y)
+    (0, 1)
+    """
+    import sympy
+
+    for var in (0, 1):
+        if all(m[1 - var] == 0 for m in f):          # f univariate in v: g = v − β, φ = f
+            n = max(m[var] for m in f)
+            phi_t = tuple(int(f.get((k, 0) if var == 0 else (0, k), 0)) for k in range(n + 1))
+            zero = (Fraction(0),) * n
+            one = (Fraction(1),) + zero[1:]
+            minus_b = (Fraction(0), Fraction(-1)) + zero[2:] if n > 1 else (Fraction(-1),)
+            g = {((1, 0) if var == 0 else (0, 1)): one, (0, 0): minus_b}
+            if n == 1:   # β rational: g = v + φ_0/φ_1 (exact)
+                g = {((1, 0) if var == 0 else (0, 1)): (Fraction(1),), (0, 0): (Fraction(phi_t[0], phi_t[1]),)}
+            classes = [(j,) for j in range(n)]
+            with flint.ctx.workprec(64):
+                conj = _conj_index(_roots(phi_t, 64))
+            return AbsoluteFactorization(f=dict(f), var=var, point=0, phi=phi_t, g=g, classes=tuple(classes),
+                                         conj_class=tuple(conj), lc=Fraction(phi_t[-1]))
+    var, u0, phi = _choose_point(f)
+    phi_t = tuple(int(c) for c in phi.coeffs())
+    degs = (max(m[0] for m in f), max(m[1] for m in f))
+    work = (len(phi_t) - 1) ** 2 * (degs[0] + 1) * (degs[1] + 1)
+    if work > max_field_work:
+        raise ResourceLimitError("size of an absolute factorization, deg(field)^2 x terms", work,
+                                 max_field_work, _HOW)
+    x, y = sympy.symbols("x y")
+    v = (x, y)[var]
+    beta = sympy.CRootOf(sympy.Poly(list(reversed(phi_t)), v), 0)
+    K = sympy.QQ.algebraic_field(beta)
+    F = sympy.Poly.from_dict({m: int(c) for m, c in f.items()}, x, y, domain=K)
+    _, fac = sympy.factor_list(F)
+    b = K.from_sympy(beta)
+    chosen = None
+    for h, _ in fac:
+        val = K.zero
+        for (i, j), c in h.rep.to_dict().items():
+            e_u, e_v = (j, i) if var == 0 else (i, j)
+            val += c * K.convert(u0) ** e_u * b ** e_v
+        if val == K.zero:
+            chosen = h.monic()
+            break
+    if chosen is None:  # pragma: no cover - β is a root of f(u0, v)
+        raise RuntimeError("no factor over Q(β) through the chosen point")
+    n = len(phi_t) - 1
+    g = {}
+    for m, c in chosen.rep.to_dict().items():
+        rs = [_fr(q) for q in reversed(c.to_list())]
+        g[tuple(int(e) for e in m)] = tuple(rs + [Fraction(0)] * (n - len(rs)))
+    # c0 = number of roots of φ on g(u0, v), exactly over Q(β)
+    spec = {}
+    for (i, j), c in chosen.rep.to_dict().items():
+        e_u, e_v = (j, i) if var == 0 else (i, j)
+        spec[e_v] = spec.get(e_v, K.zero) + c * K.convert(u0) ** e_u
+    gv = sympy.Poly.from_dict({(e,): c for e, c in spec.items() if c != K.zero}, v, domain=K)
+    c0 = sympy.gcd(gv, sympy.Poly(list(reversed(phi_t)), v, domain=K)).degree()
+    lc_f = Fraction(int(sympy.Poly.from_dict({m: int(c) for m, c in f.items()}, x, y).LC()))
+    classes = _classes(g, var, u0, phi_t, c0)
+    with flint.ctx.workprec(64):
+        conj = _conj_index(_roots(phi_t, 64))
+    where = {j: ci for ci, cl in enumerate(classes) for j in cl}
+    conj_class = tuple(where[conj[cl[0]]] for cl in classes)
+    return AbsoluteFactorization(f=dict(f), var=var, point=u0, phi=phi_t, g=g, classes=tuple(classes),
+                                 conj_class=conj_class, lc=lc_f)
+
+
+def _classes(g: dict, var: int, u0: int, phi: tuple[int, ...], c0: int) -> list[tuple[int, ...]]:
+    n = len(phi) - 1
+    prec = 64
+    af = AbsoluteFactorization(f={}, var=var, point=u0, phi=phi, g=g, classes=(), conj_class=(), lc=Fraction(1))
+    while True:
+        with flint.ctx.workprec(prec):
+            roots = af.roots(prec)
+            rel = []
+            for j in range(n):
+                gj = af.factor_at(j, roots)
+                hits = []
+                for k in range(n):
+                    val = flint.acb(0)
+                    for (i, jj), c in gj.items():
+                        e_u, e_v = (jj, i) if var == 0 else (i, jj)
+                        val += c * flint.acb(u0) ** e_u * roots[k] ** e_v
+                    if val.contains(0):
+                        hits.append(k)
+                rel.append(tuple(hits))
+        if all(len(h) == c0 for h in rel):
+            break
+        prec *= 2
+        if prec > MAX_PRECISION:
+            raise ResourceLimitError("working precision (bits) for the absolute factor classes", prec,
+                                     MAX_PRECISION, "use smaller filters")
+    classes = sorted(set(rel))
+    if sorted(j for cl in classes for j in cl) != list(range(n)):  # pragma: no cover - exact theory
+        raise RuntimeError("absolute factor classes do not partition the roots")
+    return classes
+
+
+def _exponents(g: dict) -> tuple[tuple[int, int], tuple[int, int]]:
+    ms = [m for m, rs in g.items() if any(rs)]
+    return (max(m[0] for m in ms), max(m[1] for m in ms)), (min(m[0] for m in ms), min(m[1] for m in ms))
+
+
+def real_factors(af: AbsoluteFactorization, source: int) -> list[RealFactor]:
+    """The irreducible factors of ``af.f`` over R (see the module docstring).
+
+    Examples
+    --------
+    >>> af = absolute_factorization({(4, 0): 1, (0, 0): -2})          # x^4 − 2
+    >>> [(r.kind, r.bidegree) for r in real_factors(af, 0)]
+    [('real', (1, 0)), ('real', (1, 0)), ('pair', (2, 0))]
+    """
+    (dx, dy), (ox, oy) = _exponents(af.g)
+    out = []
+    seen = set()
+    for ci, cl in enumerate(af.classes):
+        if ci in seen:
+            continue
+        cj = af.conj_class[ci]
+        seen.update({ci, cj})
+        if cj == ci:
+            out.append(RealFactor(source, "real", (cl[0],), (dx, dy), (ox, oy),
+                                  f"real absolute factor {ci + 1} of factor {source + 1}"))
+        else:
+            out.append(RealFactor(source, "pair", (cl[0], af.classes[cj][0]), (2 * dx, 2 * dy),
+                                  (2 * ox, 2 * oy), f"conjugate pair {ci + 1}, {cj + 1} of factor {source + 1}"))
+    if len(out) == 1:
+        degs = (max(m[0] for m in af.f), max(m[1] for m in af.f))
+        lows = (min(m[0] for m in af.f), min(m[1] for m in af.f))
+        return [RealFactor(source, "rational", (), degs, lows, f"factor {source + 1} (irreducible over R)")]
+    return out
+
+
+def liouville_bits(bound: int, degree: int) -> int:
+    """Bits of ``B^{D−1}``: a certified ``|c| < 2^{−bits}`` proves ``c = 0``.
+
+    Examples
+    --------
+    >>> liouville_bits(10, 3)
+    7
+    """
+    if degree <= 1 or bound <= 1:
+        return 0
+    return math.ceil((degree - 1) * math.log2(bound))

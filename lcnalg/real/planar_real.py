@@ -1,0 +1,373 @@
+"""2D membership through the irreducible factorization over R (MATH.md §1, D = 2).
+
+Used by :func:`lcnalg.real.planar.contains_2d` when no grouping of the Q-irreducible
+factors fits and some Q-irreducible factor is not certified absolutely irreducible.
+
+**The exact argument.**  ``c ∈ M`` iff ``p = Π_l H_l`` with ``H_l`` real and
+``H_l ∈ R[x^{a_l}, y^{b_l}]`` inside the box ``deg_x ≤ a_l n_{l,1}``,
+``deg_y ≤ b_l n_{l,2}`` (``(a_l, b_l)`` the cumulative strides).  ``R[x, y]`` is a
+unique factorization domain, so every such ``H_l`` is a real constant times a product of
+irreducible factors of ``p`` over R, and a real factorization exists iff the real
+irreducible factors (with multiplicity) can be *grouped* into the layers so that every
+group's product has the layer's sparse shape.  The real irreducible factors come from the
+exact absolute factorization of every Q-irreducible factor
+(:mod:`lcnalg.real.absolute`): real absolute factors, products ``g ḡ`` of conjugate
+pairs, and the factors already certified absolutely irreducible.  The search over
+groupings is exhaustive.  The shape test is exact:
+
+* bidegrees and lowest exponents add under multiplication (exact integers);
+* for a layer with stride ``(1, 1)`` nothing else is needed;
+* for a strided layer every coefficient off the lattice ``a Z × b Z`` must vanish.  When
+  the group's factors multiply to a rational polynomial (whole Galois classes) this is
+  checked in Z[x, y]; otherwise the coefficient is an algebraic number: a certified ball
+  that excludes 0 proves it non-zero, and a ball below the Liouville bound
+  (:func:`lcnalg.real.absolute.liouville_bits`, after clearing denominators to
+  algebraic integers) proves it zero.
+
+A "yes" comes with real layer filters: exact rationals where the group is rational,
+otherwise certified Arb balls (coefficients proven zero are written as 0), and lcnalg
+checks that the product of the enclosures (stride substitution included) contains every
+filter coefficient.
+"""
+
+from __future__ import annotations
+
+import itertools
+import math
+from fractions import Fraction
+from typing import Any
+
+import flint
+
+from lcnalg.architecture import Architecture
+from lcnalg.errors import ResourceLimitError
+from lcnalg.real.absolute import (AbsoluteFactorization, RealFactor, absolute_factorization, liouville_bits,
+                                  real_factors)
+from lcnalg.real.roots import MAX_PRECISION
+
+__all__ = ["real_grouping"]
+
+Poly = dict  # {(i, j): coefficient}
+
+
+def _mul(a: Poly, b: Poly, zero: Any) -> Poly:
+    out: Poly = {}
+    for (i, j), c in a.items():
+        for (k, l), d in b.items():
+            m = (i + k, j + l)
+            out[m] = out.get(m, zero) + c * d
+    return out
+
+
+def _pow(a: Poly, e: int, one: Any, zero: Any) -> Poly:
+    out: Poly = {(0, 0): one}
+    for _ in range(e):
+        out = _mul(out, a, zero)
+    return out
+
+
+def _falling(n: int, m: int) -> int:
+    return math.prod(range(n - m + 1, n + 1)) if m else 1
+
+
+class _Sources:
+    """The Q-irreducible factors, their real factors and cached numerics."""
+
+    def __init__(self, atoms: list, certs: list, max_field_work: int) -> None:
+        self.f: list[Poly] = []
+        self.e: list[int] = []
+        self.af: list[AbsoluteFactorization | None] = []
+        self.items: list[RealFactor] = []
+        self.item_mult: list[int] = []
+        for i, ((f, e), cert) in enumerate(zip(atoms, certs)):
+            fd = {tuple(int(a) for a in m): int(c) for m, c in f.terms()}
+            self.f.append(fd)
+            self.e.append(int(e))
+            af = None
+            if cert is None:
+                af = absolute_factorization(fd, max_field_work=max_field_work)
+                rf = real_factors(af, i)
+            else:
+                degs = (max(m[0] for m in fd), max(m[1] for m in fd))
+                lows = (min(m[0] for m in fd), min(m[1] for m in fd))
+                rf = [RealFactor(i, "rational", (), degs, lows, f"factor {i + 1} ({cert})")]
+            if len(rf) == 1:
+                af = None  # the factor is irreducible over R: use it exactly
+            self.af.append(af)
+            for r in rf:
+                self.items.append(r)
+                self.item_mult.append(int(e))
+        self._roots: dict = {}
+        self._acb: dict = {}
+
+    def multi(self, i: int) -> bool:
+        return self.af[i] is not None
+
+    def of_source(self, i: int) -> list[int]:
+        return [k for k, r in enumerate(self.items) if r.source == i]
+
+    def item_acb(self, k: int, prec: int) -> Poly:
+        """The monic real factor ``k`` with acb coefficients at ``prec`` bits."""
+        key = (k, prec)
+        if key not in self._acb:
+            r = self.items[k]
+            af = self.af[r.source]
+            assert af is not None
+            rkey = (r.source, prec)
+            if rkey not in self._roots:
+                self._roots[rkey] = af.roots(prec)
+            roots = self._roots[rkey]
+            polys = [af.factor_at(j, roots) for j in r.roots]
+            out = polys[0] if len(polys) == 1 else _mul(polys[0], polys[1], flint.acb(0))
+            self._acb[key] = out
+        return self._acb[key]
+
+    def split(self, choice: tuple[int, ...]) -> tuple[Poly, Fraction, list[tuple[int, int]]]:
+        """``(R, scale, irrational)``: the group's product is ``scale · R · Π item_k^{c_k}`` with
+        ``R`` an integer polynomial (whole Galois classes, rational factors)."""
+        rational: Poly = {(0, 0): 1}
+        scale = Fraction(1)
+        irr: list[tuple[int, int]] = []
+        for i in range(len(self.f)):
+            ks = self.of_source(i)
+            cs = [choice[k] for k in ks]
+            if not self.multi(i):
+                if cs[0]:
+                    rational = _mul(rational, _pow(self.f[i], cs[0], 1, 0), 0)
+                continue
+            m = min(cs)
+            if m:
+                rational = _mul(rational, _pow(self.f[i], m, 1, 0), 0)
+                scale /= self.af[i].lc ** m  # type: ignore[union-attr]
+            irr += [(k, c - m) for k, c in zip(ks, cs) if c > m]
+        return rational, scale, irr
+
+    def liouville(self, rational: Poly, irr: list[tuple[int, int]]) -> tuple[list[int], int]:
+        """Scale per item (``d`` or ``d^2``) and the bits of the Liouville bound."""
+        bound = sum(abs(c) for c in rational.values())
+        scales = []
+        used: dict[int, set] = {}
+        for k, c in irr:
+            r = self.items[k]
+            d, n = self.af[r.source].bound()  # type: ignore[union-attr]
+            if r.kind == "pair":
+                d, n = d * d, n * n
+            scales.append(d)
+            bound *= n ** c
+            used.setdefault(r.source, set()).update(r.roots)
+        degree = math.prod(_falling(self.af[i].field_degree, len(js)) for i, js in used.items())  # type: ignore
+        return scales, liouville_bits(bound, degree)
+
+    def product_acb(self, rational: Poly, irr: list[tuple[int, int]], scales: list[int], prec: int) -> Poly:
+        poly: Poly = {m: flint.acb(c) for m, c in rational.items()}
+        for (k, c), d in zip(irr, scales):
+            item = {m: v * d for m, v in self.item_acb(k, prec).items()}
+            for _ in range(c):
+                poly = _mul(poly, item, flint.acb(0))
+        return poly
+
+
+def _off_lattice(m: tuple[int, int], a: int, b: int) -> bool:
+    return bool(m[0] % a or m[1] % b)
+
+
+def _sparse_ok(src: _Sources, choice: tuple[int, ...], a: int, b: int) -> bool:
+    """Is the group's product a polynomial in ``x^a, y^b``?  Exact (see the module docstring)."""
+    rational, _, irr = src.split(choice)
+    if not irr:
+        return not any(_off_lattice(m, a, b) for m, c in rational.items() if c)
+    scales, bits = src.liouville(rational, irr)
+    prec = 64
+    while True:
+        with flint.ctx.workprec(prec):
+            poly = src.product_acb(rational, irr, scales, prec)
+            off = [c for m, c in poly.items() if _off_lattice(m, a, b)]
+            if any(not c.contains(0) for c in off):
+                return False
+            limit = flint.arb(2) ** (-bits)
+            if all(abs(c).upper() < limit for c in off):
+                return True
+        prec *= 2
+        if prec > MAX_PRECISION:
+            raise ResourceLimitError("working precision (bits) for an exact zero test (Liouville bound)",
+                                     prec, MAX_PRECISION, "use smaller filters")
+
+
+def real_grouping(arch: Architecture, values: tuple[Fraction, ...], const: int, den: int, atoms: list,
+                  certs: list, layers: list, max_nodes: int, max_field_work: int) -> dict:
+    """Decide 2D membership by grouping the irreducible factors over R (module docstring).
+
+    Parameters
+    ----------
+    arch : Architecture
+    values : tuple of Fraction
+        The filter, flat row-major.
+    const, den : int
+        ``p_c = const/den · Π f_i^{e_i}`` (FLINT's factorization of the cleared filter).
+    atoms : list of (fmpz_mpoly, int)
+        The Q-irreducible factors with multiplicities.
+    certs : list of str or None
+        Absolute irreducibility certificates (``None`` when not certified).
+    layers : list
+        ``((n_1, n_2), (a, b))`` per layer: box and cumulative strides.
+    max_nodes, max_field_work : int
+        Bounds (grouping search; absolute factorization).
+
+    Returns
+    -------
+    dict
+        The fields of a :class:`~lcnalg.real.membership.ContainmentResult`.
+    """
+    src = _Sources(atoms, certs, max_field_work)
+    items = src.items
+    nodes = [0]
+    fit_cache: dict = {}
+
+    def fits(l: int, choice: tuple[int, ...]) -> bool:
+        (n1, n2), (a, b) = layers[l]
+        dx = sum(c * items[k].bidegree[0] for k, c in enumerate(choice))
+        dy = sum(c * items[k].bidegree[1] for k, c in enumerate(choice))
+        if dx > a * n1 or dy > b * n2:
+            return False
+        if (a, b) == (1, 1):
+            return True
+        ox = sum(c * items[k].order[0] for k, c in enumerate(choice))
+        oy = sum(c * items[k].order[1] for k, c in enumerate(choice))
+        if dx % a or dy % b or ox % a or oy % b:
+            return False
+        key = (a, b, choice)
+        if key not in fit_cache:
+            fit_cache[key] = _sparse_ok(src, choice, a, b)
+        return fit_cache[key]
+
+    memo: dict = {}
+
+    def rec(l: int, remaining: tuple[int, ...]) -> list | None:
+        key = (l, remaining)
+        if key in memo:
+            return memo[key]
+        nodes[0] += 1
+        if nodes[0] > max_nodes:
+            raise ResourceLimitError("nodes of the 2D real-factor grouping search", nodes[0], max_nodes,
+                                     "pass max_nodes= to contains (CLI: --max-nodes)")
+        out = None
+        if l == len(layers) - 1:
+            out = [remaining] if fits(l, remaining) else None
+        else:
+            for choice in itertools.product(*[range(c, -1, -1) for c in remaining]):
+                if not fits(l, choice):
+                    continue
+                rest = rec(l + 1, tuple(r - c for r, c in zip(remaining, choice)))
+                if rest is not None:
+                    out = [choice] + rest
+                    break
+        memo[key] = out
+        return out
+
+    found = rec(0, tuple(src.item_mult))
+    data = _data(src, atoms)
+    method = "FLINT factorization over Q, absolute factorization over Q(β) (sympy, Trager), Arb"
+    if found is None:
+        return dict(contained=False, certified=True,
+                    reason=("not a product of the required sparse shape: no grouping of the irreducible factors "
+                            "over R (" + "; ".join(f"{r.text}: bidegree {r.bidegree}, multiplicity {m}"
+                                                   for r, m in zip(items, src.item_mult))
+                            + ") into the layers' shapes exists"),
+                    argument=("unique factorization in R[x, y]: every real factorization into layers is a grouping "
+                              "of the irreducible factors over R, which come from the exact absolute factorization "
+                              "of each Q-irreducible factor (conjugates of a factor over Q(β), β a root of a "
+                              "specialization; real classes and conjugate pairs); the exhaustive grouping search "
+                              "tests bidegrees exactly and off-lattice coefficients of strided layers exactly "
+                              "(rational arithmetic, certified non-zero balls, or the Liouville bound); none fits"),
+                    data=data, method=method)
+    witness, exact = _witness(arch, values, const, den, src, layers, found)
+    groups = "; ".join(f"layer {l + 1}: " + (", ".join(f"{items[k].text}^{c}" if c > 1 else items[k].text
+                                                      for k, c in enumerate(ch) if c) or "constant")
+                       for l, ch in enumerate(found))
+    return dict(contained=True, certified=True, witness=witness, witness_exact=exact,
+                reason=f"a grouping of the irreducible factors over R has the required sparse shapes ({groups})",
+                argument=("p factored over Q (FLINT); factors not certified absolutely irreducible factored "
+                          "absolutely (over Q(β), conjugates separated by certified evaluation); the layers are "
+                          "products of the real irreducible factors shown, off-lattice coefficients of strided "
+                          "layers proven zero (exact, or Liouville bound), "
+                          + ("the witness multiplies back exactly" if exact else
+                             "and the product of the certified enclosures contains every filter coefficient")),
+                data=data, method=method)
+
+
+def _data(src: _Sources, atoms: list) -> dict:
+    out: dict = {"factorization": [[str(f), int(e)] for f, e in atoms], "real_factors": []}
+    for r, m in zip(src.items, src.item_mult):
+        entry = {"factor": r.text, "kind": r.kind, "bidegree": list(r.bidegree), "multiplicity": m}
+        af = src.af[r.source]
+        if af is not None:
+            entry["field_polynomial"] = " + ".join(f"{c}*b^{k}" for k, c in enumerate(af.phi) if c)
+            entry["specialization"] = f"{'yx'[af.var]} = {af.point}"
+        out["real_factors"].append(entry)
+    return out
+
+
+def _witness(arch: Architecture, values: tuple[Fraction, ...], const: int, den: int, src: _Sources,
+             layers: list, found: list) -> tuple[tuple[tuple[str, ...], ...], bool]:
+    from lcnalg.real.membership import _arb_text, _fmt
+
+    total = Fraction(const, den)
+    for i in range(len(src.f)):
+        if src.multi(i):
+            total *= src.af[i].lc ** src.e[i]  # type: ignore[union-attr]
+    parts = []
+    for l, choice in enumerate(found):
+        rational, scale, irr = src.split(choice)
+        parts.append((rational, scale * (total if l == 0 else 1), irr))
+    exact = all(not irr for _, _, irr in parts)
+
+    def unstride(l: int, poly: dict, zero: Any) -> list:
+        (n1, n2), (a, b) = layers[l]
+        grid = [[zero] * (n2 + 1) for _ in range(n1 + 1)]
+        for (i, j), c in poly.items():
+            if i % a or j % b:
+                continue  # proven zero (exactly, or by the Liouville bound in the search)
+            grid[i // a][j // b] = c
+        return [c for row in grid for c in row]
+
+    if exact:
+        witness = []
+        for l, (rational, scale, _) in enumerate(parts):
+            witness.append(tuple(_fmt(c) for c in unstride(l, {m: Fraction(c) * scale for m, c in rational.items()},
+                                                           Fraction(0))))
+        from lcnalg.parameterization import Parameterization
+
+        check = Parameterization(arch).evaluate([[Fraction(x) for x in w] for w in witness])
+        if tuple(Fraction(x) for x in check) != values:
+            raise RuntimeError("2D witness does not multiply back")  # pragma: no cover
+        return tuple(witness), True
+    prec = 128
+    nx, ny = arch.end_to_end_filter_shape
+    while True:
+        with flint.ctx.workprec(prec):
+            witness, balls = [], []
+            for l, (rational, scale, irr) in enumerate(parts):
+                q = flint.fmpq(scale.numerator, scale.denominator)
+                if not irr:
+                    flat = unstride(l, {m: Fraction(c) * scale for m, c in rational.items()}, Fraction(0))
+                    witness.append(tuple(_fmt(c) for c in flat))
+                    balls.append([flint.arb(flint.fmpq(c.numerator, c.denominator)) for c in flat])
+                    continue
+                poly = src.product_acb(rational, irr, [1] * len(irr), prec)
+                flat = unstride(l, {m: (c * q).real for m, c in poly.items()}, flint.arb(0))
+                witness.append(tuple(_arb_text(c) for c in flat))
+                balls.append(flat)
+            prod: dict = {(0, 0): flint.arb(1)}
+            for l, flat in enumerate(balls):
+                (n1, n2), (a, b) = layers[l]
+                spread = {(a * i, b * j): flat[i * (n2 + 1) + j] for i in range(n1 + 1) for j in range(n2 + 1)}
+                prod = _mul(prod, spread, flint.arb(0))
+            ok = all(prod.get((i, j), flint.arb(0)).contains(
+                flint.arb(flint.fmpq(values[i * ny + j].numerator, values[i * ny + j].denominator)))
+                for i in range(nx) for j in range(ny))
+        if ok:
+            return tuple(witness), False
+        prec *= 2
+        if prec > MAX_PRECISION:  # pragma: no cover - the enclosures shrink with the precision
+            raise ResourceLimitError("working precision (bits) for the 2D witness", prec, MAX_PRECISION,
+                                     "use smaller filters")

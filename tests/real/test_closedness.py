@@ -1,0 +1,88 @@
+"""Closedness witnesses from the complex-layer searches: the complex layers multiply back to
+the real witness exactly (so it lies in V(C) ∩ R^k = V(R)), and contains() rejects it."""
+
+from __future__ import annotations
+
+import itertools
+
+import pytest
+import sympy
+from hypothesis import HealthCheck, given, settings, strategies as st
+
+from lcnalg import Architecture, FunctionSpace
+from lcnalg.real.closedness import is_zariski_closed
+
+SEARCHED_2D = ["3x3,2x2", "2x2,3x3", "2x3,3x2", "2x2,2x1", "2x2,1x2", "3x2,2x2", "2x2,2x2 s=2x1",
+               "3x3,2x2 s=2x2", "2x2,2x2,2x2", "2x3,2x2"]
+SEARCHED_1D = ["2,2,2 s=1,2", "3,3,2 s=1,2", "2,2,2,2 s=1,1,2", "3,2,2 s=2,2", "2,3,2 s=2,2"]
+
+
+def _multiply_back(arch: str, r) -> None:
+    a = Architecture.parse(arch)
+    x, y = sympy.symbols("x y")
+    gens = (x, y)[: a.ndim]
+    total = sympy.Integer(1)
+    for layer, shape, strides in zip(r.witness_layers, a.filters, a.cumulative_strides):
+        vals = [sympy.sympify(v) for v in layer]
+        idx = 0
+        poly = sympy.Integer(0)
+        for m in itertools.product(*[range(n) for n in shape]):
+            poly += vals[idx] * sympy.prod([g ** (e * t) for g, e, t in zip(gens, m, strides)])
+            idx += 1
+        total *= poly
+    got = sympy.Poly(sympy.expand(total), *gens).as_dict()
+    shape = a.end_to_end_filter_shape
+    want = {}
+    for idx, v in enumerate(r.witness):
+        if v != "0":
+            m, rest = [], idx
+            for n in reversed(shape):
+                m.append(rest % n)
+                rest //= n
+            want[tuple(reversed(m))] = int(v)
+    assert {k: int(v) for k, v in got.items()} == want
+
+
+@pytest.mark.parametrize("arch", SEARCHED_2D + SEARCHED_1D)
+def test_searched_witnesses(arch):
+    r = is_zariski_closed(arch)
+    assert r.decided and r.closed is False and r.certified
+    assert "V(C) ∩ R^k = V(R)" in r.argument
+    if r.witness_layers is not None:
+        _multiply_back(arch, r)
+    assert FunctionSpace(arch).contains(list(r.witness)).contained is False
+
+
+def test_undecided_cases_say_so():
+    for arch in ["3,3,3 s=2,2", "1x3,2x2"]:
+        r = is_zariski_closed(arch)
+        assert r.closed is None and not r.decided and "no exact argument" in r.argument
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.sampled_from(["3x3,2x2", "2x2,2x1", "2x3,3x2", "2x2,2x2,2x2"]), st.data())
+def test_real_points_of_v_from_complex_layers(arch, data):
+    """Real points of V built as q·conj(q)·(real layers) are decided by contains(); when one is
+    rejected, is_zariski_closed must not claim M = V(R)."""
+    a = Architecture.parse(arch)
+    x, y = sympy.symbols("x y", real=True)
+    boxes = [(f[0] - 1, f[1] - 1) for f in a.filters]
+    l, l2 = data.draw(st.permutations(range(len(boxes))))[:2]
+    (n1, n2), (m1, m2) = boxes[l], boxes[l2]
+    dx, dy = min(n1, m1), min(n2, m2)
+    ints = st.integers(-2, 2)
+    q = sum((data.draw(ints) + sympy.I * data.draw(ints)) * x**i * y**j for i in range(dx + 1) for j in range(dy + 1))
+    layers = [sympy.Integer(1)] * len(boxes)
+    layers[l], layers[l2] = q, sympy.conjugate(q)
+    for k, (b1, b2) in enumerate(boxes):
+        if k not in (l, l2):
+            layers[k] = sum(data.draw(ints) * x**i * y**j for i in range(b1 + 1) for j in range(b2 + 1))
+    p = sympy.Poly(sympy.expand(sympy.prod(layers)), x, y)
+    nx, ny = a.end_to_end_filter_shape
+    filt = [0] * (nx * ny)
+    for (i, j), c in p.as_dict().items():
+        filt[i * ny + j] = int(c)
+    res = FunctionSpace(arch).contains(filt)
+    assert res.decided
+    if res.contained is False:
+        assert is_zariski_closed(arch).closed is False
