@@ -3,8 +3,8 @@
 Nodes are strata with ``name``, ``description``, ``equations`` (strings: an ideal or a
 condition) and ``dimension``; an edge ``A → B`` means "A lies in the closure of B".  Strata:
 the neurovariety ``V``; the images under μ of the planted critical families (shared
-hyperroot orbits, 1D); the singular locus of ``V`` (Jacobian criterion, when the minors are
-within bounds); the boundary of ``M`` (1D stride one; elsewhere undecided and recorded as
+hyperroot orbits, 1D); the singular locus of ``V`` (Jacobian criterion, see
+:func:`~lcnalg.singularities.singular_locus.singular_locus`); the boundary of ``M`` (1D stride one; elsewhere undecided and recorded as
 such); the origin.  Edges are added only when verified at sample points (see ``edge_checks``).
 """
 
@@ -184,9 +184,9 @@ def stratification(arch: Architecture | str, *, seed: int = 0, max_minors: int =
         sl = singular_locus(a, max_minors=max_minors, seed=seed)
         if sl.dimension >= 1:
             g.add_node("singular locus", name="singular locus", dimension=sl.dimension,
-                       equations=(f"I + {sl.codimension}x{sl.codimension} minors of Jac(I) "
-                                  f"({sl.num_minors} minors)",),
-                       description=f"singular points of V (Jacobian criterion; dimension mod p); {sl.description}")
+                       equations=(f"I + {sl.codimension}x{sl.codimension} minors of Jac(I)",),
+                       description=f"singular points of V (Jacobian criterion; {sl.status}; "
+                                   f"{sl.route} route); {sl.description}")
         elif sl.dimension == 0:
             notes.append("the singular locus of V is the origin only")
     except LCNAlgError as err:
@@ -224,10 +224,10 @@ def stratification(arch: Architecture | str, *, seed: int = 0, max_minors: int =
         if node != "V" and _all(samples.get(node), vpolys):
             g.add_edge(node, "V")
     if sl is not None and "singular locus" in g:
-        sp = list(sl.generators)
         for node in list(g.nodes):
-            if node not in ("V", "singular locus") and _all(samples.get(node), sp):
-                g.add_edge(node, "singular locus")
+            pts = samples.get(node)
+            if node not in ("V", "singular locus") and pts and all(sl.contains(p) for p in pts):
+                g.add_edge(node, "singular locus")   # exact: on V with rank J_g < codim
         g.add_edge("singular locus", "V")
     if "boundary" in g and bd.discriminant:
         from lcnalg.rings import from_sympy
