@@ -384,3 +384,42 @@ class Architecture:
         if not filters:
             return Architecture(((1,) * self.ndim,))
         return Architecture(tuple(filters), tuple(strides))
+
+    def merged_over_c(self) -> "Architecture":
+        """Merge consecutive 1D layers joined by stride one (same complex neurovariety).
+
+        Over ``C`` every polynomial of degree ``a + b`` is a product of one of degree ``a``
+        and one of degree ``b``, so two 1D layers ``l, l+1`` with ``s_l = 1`` (same cumulative
+        stride) have the same complex image as one layer of size ``k_l + k_{l+1} - 1`` with
+        stride ``s_{l+1}``.  The real parameters are Zariski dense in the complex ones, so the
+        vanishing ideal of the function space is unchanged; the *real* function space is not
+        (MATH.md §2), so use this for ideals only.  In 2D and with activations or channels the
+        architecture is returned unchanged (multivariate polynomials rarely factor).
+
+        Returns
+        -------
+        Architecture
+
+        Examples
+        --------
+        >>> str(Architecture.parse("3,2,4 s=1,2").merged_over_c())
+        '4,4 s=2'
+        >>> str(Architecture.parse("2,2,2").merged_over_c())
+        '4'
+        >>> str(Architecture.parse("2x2,2x2").merged_over_c())
+        '2x2,2x2'
+        """
+        if self.ndim != 1 or self.activation is not None or self.channels is not None:
+            return self
+        filters: list[tuple[int, ...]] = [self.filters[0]]
+        strides: list[tuple[int, ...]] = [self.strides[0]]
+        for f, s in zip(self.filters[1:], self.strides[1:]):
+            if strides[-1] == (1,):
+                filters[-1] = (filters[-1][0] + f[0] - 1,)
+                strides[-1] = s
+            else:
+                filters.append(f)
+                strides.append(s)
+        if len(filters) == len(self.filters):
+            return self
+        return Architecture(tuple(filters), tuple(strides))

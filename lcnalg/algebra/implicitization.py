@@ -56,6 +56,10 @@ from lcnalg.results import Result
 
 __all__ = ["ImplicitEquations", "implicit_equations", "DEFAULT_MAX_AUTO_DEGREE"]
 
+#: The elimination certificate gives up (uncertified, with the reason) when the Macaulay
+#: matrices of one prime add up to more entries than this (about 1e6 entries per second).
+CERTIFY_MAX_TOTAL_ENTRIES = 4e8
+
 #: Without ``max_degree``, the loop never goes beyond this degree.
 DEFAULT_MAX_AUTO_DEGREE = 16
 #: Prime for the Gröbner summary of J.
@@ -541,6 +545,11 @@ def _certify_by_elimination(mu: Parameterization, polys: tuple[Any, ...]) -> tup
     from lcnalg.algebra.monomials import elimination
     from lcnalg.errors import LCNAlgError
 
+    merged_from = mu.architecture
+    merged = mu.architecture.merged_over_c()
+    if merged != mu.architecture:
+        # same complex image, fewer parameters (Architecture.merged_over_c)
+        mu = Parameterization(merged)
     N = mu.num_parameters
     n = mu.ambient_dimension
     L = mu.architecture.num_layers
@@ -569,7 +578,8 @@ def _certify_by_elimination(mu: Parameterization, polys: tuple[Any, ...]) -> tup
     try:
         order = elimination(N)
         gb = groebner_basis(graph, order, nvars=N + n, grading=[1] * N + [L] * n,
-                            max_matrix_entries=2e7, ideal_test=vanishes)
+                            max_matrix_entries=2e7, max_total_entries=CERTIFY_MAX_TOTAL_ENTRIES,
+                            ideal_test=vanishes)
     except LCNAlgError as err:
         return False, f"the elimination certificate was not completed ({err})"
     if not gb.certified:
@@ -593,4 +603,6 @@ def _certify_by_elimination(mu: Parameterization, polys: tuple[Any, ...]) -> tup
     return True, (
         "elimination Gröbner basis of the graph ideal <c - mu(w)> over Q (multi-modular, verified "
         "exactly), whose w-free part reduces to zero modulo the equations' Gröbner basis over Q"
+        + (f"; layers joined by stride one merged first ({merged}: the same complex image)"
+           if merged is mu.architecture and merged_from != merged else "")
     )
