@@ -248,3 +248,34 @@ def test_fibre_degree_1d_matches_the_certified_ideal(arch):
     r = FunctionSpace(arch).implicit_equations(certify=True)
     assert r.certified
     assert fib.degree == r.degree
+
+
+@st.composite
+def _mixed_strides_1d(draw):
+    """1D, 3 layers, strides 1 and 2 both present before the last layer, ambient <= 11."""
+    from lcnalg import Architecture
+
+    sizes = [draw(st.integers(2, 3)) for _ in range(3)]
+    strides = draw(st.sampled_from([(1, 2), (2, 1)]))
+    arch = Architecture(tuple((k,) for k in sizes), tuple((s,) for s in strides) + ((1,),))
+    return arch
+
+
+@settings(max_examples=12, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(_mixed_strides_1d(), st.integers(0, 2**30))
+def test_layers_joined_by_stride_one_merge_over_c(arch, seed):
+    """merged_over_c keeps the vanishing ideal: the equations of each architecture vanish
+    exactly at integer points of the other's parameterization, and the dimensions agree."""
+    merged = arch.merged_over_c()
+    assert merged.end_to_end_filter_shape == arch.end_to_end_filter_shape
+    assert all(s != (1,) for s in merged.strides[:-1])
+    rng = random.Random(seed)
+    ra = FunctionSpace(arch).implicit_equations(certify=False)
+    rb = FunctionSpace(merged).implicit_equations(certify=False)
+    assert ra.dimension == rb.dimension
+    for r, other in ((ra, merged), (rb, arch)):
+        mu = Parameterization(other)
+        for _ in range(3):
+            point = [[rng.randint(-9, 9) for _ in range(n)] for n in other.filter_sizes]
+            value = [int(v) for v in mu.evaluate(point)]
+            assert all(p(*value) == 0 for p in r.polynomials)
