@@ -21,6 +21,11 @@ Decided by one of these exact arguments, else reported undecided:
   ``t' | t``, ``n_{l'} ≥ t/t'``); it is real, lies in ``V(C) ∩ R^k = V(R)`` (over C the
   image is Zariski closed), and :func:`~lcnalg.real.membership.contains` decides exactly
   that it is not in ``M``.
+* **1D, any strides** (:func:`_orbit_tilings_1d`, :mod:`lcnalg.real.orbit_tilings`): an
+  exhaustive search over root configurations (classes ``z^T = a`` tiled by the layers'
+  root orbits) decides ``M = V(R)`` exactly; a configuration tiled over ``C`` but with no
+  conjugation-invariant tiling is a witness, given as an exact polynomial (confirmed by
+  :func:`~lcnalg.real.membership.contains` when rational).
 * **Witness searches** (:func:`_witness_search_2d`, :func:`_witness_search_1d`): real
   points of ``V`` built from complex layers with Gaussian-integer coefficients (2D: ``q``
   in one layer, ``q̄`` times a real filler in another; 1D: an orbit ``z^t = ρ^t`` in one
@@ -29,8 +34,9 @@ Decided by one of these exact arguments, else reported undecided:
   factorization, :mod:`lcnalg.real.planar_real`).  A rejected candidate is a witness,
   ``M ⊊ V(R)``.  At most :data:`MAX_WITNESS_CANDIDATES` candidates are tried.
 
-Otherwise the result is **undecided** and says so (e.g. ``3,3,3 s=2,2``, ``4,4,4 s=2,2``,
-``1x3,2x2``: no proof of ``M = V(R)`` is known to lcnalg and no candidate was rejected).
+Otherwise the result is **undecided** and says so (e.g. ``1x3,2x2``: no proof of
+``M = V(R)`` is known to lcnalg and no candidate was rejected; in 1D only when the tiling
+search exceeds its state bound).
 """
 
 from __future__ import annotations
@@ -427,8 +433,51 @@ def _witness_search_1d(arch: Architecture, contains) -> dict | None:
     return None
 
 
-def is_zariski_closed(arch: Architecture | str) -> ClosednessResult:
+def _orbit_tilings_1d(arch: Architecture, contains, max_states: int) -> dict | None:
+    """The exhaustive root-orbit decision of :mod:`lcnalg.real.orbit_tilings`."""
+    from lcnalg.real.orbit_tilings import decide_closedness_1d, describe_blocks, witness_polynomial
+
+    res = decide_closedness_1d(arch, max_states=max_states)
+    if res is None:
+        return None
+    model = res["model"]
+    levels = ", ".join(f"T={t}: degrees {list(d)}" for t, d in zip(model.levels, model.degrees))
+    method = f"exhaustive root-orbit tiling search ({res['states']} configuration states; levels {levels})"
+    if res["closed"]:
+        return dict(closed=True, certified=True, method=method,
+                    argument=("every configuration of root classes z^T = a (pairs a, ā; real a of either "
+                              "sign; 0 and ∞) that can be tiled by the layers' root orbits over C can also "
+                              "be tiled conjugation-invariantly with enough real roots per level, so every "
+                              "real point of V has a real factorization: M = V(R) "
+                              "(lcnalg.real.orbit_tilings)"))
+    words = describe_blocks(model, res["blocks"])
+    wit = witness_polynomial(model, res["blocks"])
+    argument = (f"the root configuration [{words}] is tiled by the layers' root orbits over C, so its "
+                "real polynomial lies in V(C) ∩ R^k = V(R) (over C the image is Zariski closed), but no "
+                "conjugation-invariant tiling with enough real roots per level exists, so it is not in M")
+    if wit is not None and all(c.is_Rational for c in wit):
+        check = contains(arch, [str(c) for c in wit])
+        if check.contained is not False:
+            return None   # the two exact routes disagree: report nothing rather than a wrong verdict
+        return dict(closed=False, certified=True, witness=tuple(str(c) for c in wit), method=method
+                    + "; witness confirmed outside M by contains()",
+                    argument=argument + f"; contains(): {check.reason}")
+    return dict(closed=False, certified=True,
+                witness=tuple(str(c) for c in wit) if wit is not None else None, method=method,
+                argument=argument + ("" if wit is not None else "; (no exact witness polynomial was "
+                                     "formed: the configuration above is the witness)"))
+
+
+def is_zariski_closed(arch: Architecture | str, *, max_states: int | None = None) -> ClosednessResult:
     """Decide ``M = V(R)`` with an exact argument or a witness, or report undecided.
+
+    Parameters
+    ----------
+    arch : Architecture or str
+    max_states : int, optional
+        Bound on the configuration states of the 1D root-orbit search
+        (default :data:`lcnalg.real.orbit_tilings.DEFAULT_MAX_STATES`); beyond it that route
+        gives up and the result may be undecided.
 
     Examples
     --------
@@ -443,8 +492,12 @@ def is_zariski_closed(arch: Architecture | str) -> ClosednessResult:
     """
     from lcnalg.real.membership import contains
 
+    from lcnalg.real.orbit_tilings import DEFAULT_MAX_STATES
+
     start = time.perf_counter()
     arch = Architecture.parse(arch) if isinstance(arch, str) else arch
+    if max_states is None:
+        max_states = DEFAULT_MAX_STATES
 
     def done(**kw) -> ClosednessResult:
         return ClosednessResult(architecture=str(arch), seconds=time.perf_counter() - start, **kw)
@@ -484,6 +537,9 @@ def is_zariski_closed(arch: Architecture | str) -> ClosednessResult:
             found = _two_layers_1d(arch, layers, d, contains)
             if found is not None:
                 return done(**found)
+        found = _orbit_tilings_1d(arch, contains, max_states)
+        if found is not None:
+            return done(**found)
         for (l, (n, tl)), (l2, (n2, tl2)) in itertools.permutations(list(enumerate(layers)), 2):
             if tl <= 1 or n < 1 or tl % tl2 or n2 < tl // tl2:
                 continue

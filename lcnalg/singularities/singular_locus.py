@@ -40,6 +40,7 @@ DEFAULT_MAX_MINORS = 5_000
 #: Bound on the estimated number of terms of one projected determinant (randomized mode).
 DEFAULT_MAX_TERMS = 200_000
 _BOUND = 2**15
+_MAX_Q_ENTRIES = 1e8  # budget of the exact (over Q) Groebner basis of the minors ideal
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -226,6 +227,15 @@ def singular_locus(arch: Architecture | str, *, method: str = "auto",
             description="V is a linear subspace: no singular points", lower_bound=-1, upper_bound=-1,
             route="smooth", seconds=time.perf_counter() - start, **common)
     mu = fs.parameterization
+    merged = fs.architecture.merged_over_c()
+    via = ""
+    if merged != fs.architecture:
+        # same neurovariety, fewer parameters: families and orbits are those of `merged`
+        from lcnalg.parameterization import Parameterization
+
+        mu = Parameterization(merged)
+        via = (f"; computed on {merged} (layers joined by stride one merged: the same complex "
+               "neurovariety), so parameter families below are that architecture's")
     if method in ("auto", "toric"):
         from lcnalg.singularities._toric import toric_singular_locus
 
@@ -241,7 +251,8 @@ def singular_locus(arch: Architecture | str, *, method: str = "auto",
             desc = _describe(dim, len(comps))
             return SingularLocusResult(
                 method=(f"toric: {out['num_faces']} torus orbits (faces found by exact support tests), "
-                        "exact Jacobian rank at each base point; component degrees by Groebner bases over Q"),
+                        "exact Jacobian rank at each base point; component degrees by Groebner bases over Q"
+                        + via),
                 certified=True, dimension=dim, lower_bound=dim, upper_bound=dim, route="toric",
                 num_minors=0, exact_ideal=False, description=desc, components=tuple(comps),
                 seconds=time.perf_counter() - start, primes=(), **common)
@@ -255,7 +266,7 @@ def singular_locus(arch: Architecture | str, *, method: str = "auto",
             desc = _describe(up, len(res["components"])) if lo == up else (
                 f"not decided: {lo} <= dim <= {up}")
             return SingularLocusResult(
-                method=res["method"], certified=lo == up, dimension=up, lower_bound=lo, upper_bound=up,
+                method=res["method"] + via, certified=lo == up, dimension=up, lower_bound=lo, upper_bound=up,
                 route="sandwich", num_minors=0, exact_ideal=False, description=desc,
                 components=tuple(res["components"]), families=tuple(res["families"]),
                 how_to_certify="" if lo == up else "find a family of dimension upper_bound in Sing V",
@@ -269,12 +280,14 @@ def singular_locus(arch: Architecture | str, *, method: str = "auto",
     if not r["exact"]:
         up = res["upper"] if res else dim_v - 1
     dim = r["dimension"]
+    if r["certified"]:
+        lo = up = dim
     certified = lo == up
     desc = _describe(dim, len(res["components"]) if res else 0) if certified else (
         f"{lo} <= dim <= {up} proved; the mod-p value {dim} of the minors route is "
         "the dimension over Q for all but finitely many p")
     return SingularLocusResult(
-        method=r["method"] + ("" if res is None else "; bounds from " + res["method"]),
+        method=r["method"] + ("" if res is None or r["certified"] else "; bounds from " + res["method"]) + via,
         certified=certified, failure_probability=r["fp"] if not certified else None,
         how_to_certify="" if certified else "recompute the Groebner basis over Q (and use all minors)",
         dimension=dim, lower_bound=lo, upper_bound=up, route="minors", num_minors=len(r["minors"]),
@@ -384,5 +397,20 @@ def _minors_route(eqs: list, n: int, dim_v: int, codim: int, *, max_minors: int,
         exact = False
         method = (f"I + {dim_v + 1} random projections det(A J B) (Cauchy-Binet); Groebner basis mod {modulus}")
         fp = min(1.0, (dim_v + 1) * 2 * codim / (2 * _BOUND + 1))
-    gb = groebner_basis(eqs + [m for m in minors if not m.is_zero()], "degrevlex", modulus=modulus)
-    return {"dimension": gb.dimension(), "minors": minors, "exact": exact, "method": method, "fp": fp}
+    gens = eqs + [m for m in minors if not m.is_zero()]
+    if exact:
+        # the ideal is exact over Z: a verified Groebner basis over Q gives the dimension exactly
+        from lcnalg.errors import LCNAlgError
+
+        try:
+            gbq = groebner_basis(gens, "degrevlex", max_total_entries=_MAX_Q_ENTRIES)
+        except LCNAlgError:
+            gbq = None
+        if gbq is not None and gbq.certified:
+            return {"dimension": gbq.dimension(), "minors": minors, "exact": True, "certified": True,
+                    "method": method.replace(f"Groebner basis mod {modulus}",
+                                             "Groebner basis over Q (multi-modular, verified exactly)"),
+                    "fp": None}
+    gb = groebner_basis(gens, "degrevlex", modulus=modulus)
+    return {"dimension": gb.dimension(), "minors": minors, "exact": exact, "method": method, "fp": fp,
+            "certified": False}

@@ -135,7 +135,9 @@ def test_closedness():
     assert FunctionSpace("3,3 s=2").is_zariski_closed().closed is True
     r = FunctionSpace("3x3,2x2").is_zariski_closed()     # witness (1 + x^2)(1 + x y^2)
     assert r.decided is True and r.closed is False
-    r = FunctionSpace("3,3,3 s=2,2").is_zariski_closed()  # no argument, no witness found
+    r = FunctionSpace("3,3,3 s=2,2").is_zariski_closed()  # exhaustive root-orbit search
+    assert r.decided is True and r.closed is True and "root-orbit" in r.method
+    r = FunctionSpace("1x3,2x2").is_zariski_closed()      # no argument, no witness found
     assert r.decided is False and r.closed is None and r.status == "undecided"
 
 

@@ -104,11 +104,25 @@ def test_singular_locus_small():
     r = singular_locus("3,2 s=2")
     assert r.certified and r.codimension == 1 and r.dimension == 3 == r.lower_bound == r.upper_bound
     old = singular_locus("3,2 s=2", method="minors")   # the exact-minors route is still there
-    assert old.exact_ideal and old.dimension == 3 and not old.certified
+    assert old.exact_ideal and old.dimension == 3 and old.certified and "over Q" in old.method
     with pytest.raises(ResourceLimitError):
         singular_locus("3,2,2 s=2,2", method="minors")
     with pytest.raises(InputError):
         singular_locus("3,3 s=2", method="toric")   # not toric: refused, not guessed
+
+
+@pytest.mark.parametrize("arch", ["3,2 s=2", "3,3 s=2", "4,2 s=2", "2,2,2 s=1,2", "3,3,2 s=1,2",
+                                  "2,3,2 s=1,2", "2x2,2x1", "2,2 s=2"])
+def test_minors_over_q_agree_with_the_structured_routes(arch):
+    """Two independent routes: all minors + a verified Groebner basis over Q, against the
+    toric / sandwich route (families proved singular + linear-section upper bound)."""
+    a = singular_locus(arch)
+    b = singular_locus(arch, method="minors")
+    assert a.certified and b.certified and b.route == "minors"
+    assert a.dimension == b.dimension
+    if "merged" in a.method:   # layers joined by stride one: same V as the merged architecture
+        merged = Architecture.parse(arch).merged_over_c()
+        assert singular_locus(str(merged)).dimension == a.dimension
 
 
 def _jac_rank(eqs, n, point):

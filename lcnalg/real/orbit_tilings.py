@@ -1,0 +1,319 @@
+"""Closedness of 1D strided function spaces by root-orbit tilings (exact, exhaustive).
+
+Setting (MATH.md §1–2).  With cumulative strides ``t_{l−1}``,
+``p_μ(z) = Π_l p_l(z^{t_{l−1}})``.  Group the layers by *level* ``T_1 | T_2 | ⋯ | T_J``
+(the distinct cumulative strides); level ``j`` holds the layers of degrees ``D_j``
+(``N_j = Σ D_j`` roots in ``y = z^{T_j}``, ``m_j`` of the degrees odd).  Let ``T = T_J``.
+
+**Classes.**  Sort the roots of ``P`` (a real point of ``V``) by ``a = r^T``: the roots with
+one value ``a`` lie in ``O(a) = {z : z^T = a} ≅ Z/T`` and form a multiset ``S`` on ``Z/T``.
+A level-``j`` orbit ``{z^{T_j} = b}`` lies in one class and is a coset of the subgroup of
+order ``T_j``.  Over ``C`` the image is closed, so ``P ∈ V`` iff the roots can be tiled by
+``N_j`` cosets of level ``j`` for every ``j`` (the layers of one level share them freely: over
+``C`` every polynomial of degree ``N_j`` factors with degrees ``D_j``).  Roots ``0`` and ``∞``
+(vanishing trailing / leading coefficients) form classes of their own, ``T_j`` roots per
+orbit.
+
+**Real factorizations.**  Conjugation maps the class of ``a`` onto that of ``ā``.  A real
+factorization is a conjugation-invariant tiling, so (classes being disjoint) it is
+
+* for a pair of classes ``a ≠ ā``: a tiling of ``S`` and its mirror image, count vector ``2v``;
+* for a real class ``a > 0`` (conjugation ``k ↦ −k`` on ``Z/T``) or ``a < 0`` (``k ↦ −1−k``):
+  a tiling invariant under that involution; its invariant cosets are the real roots in ``y``;
+* for ``0`` and ``∞``: any split of the multiplicity, every orbit real;
+
+and level ``j`` must receive at least ``m_j`` real roots in ``y`` (MATH.md §2, stride one:
+a real polynomial of degree ``N_j`` is a product of real ones of degrees ``D_j`` iff it has at
+least ``m_j`` real roots).
+
+**Decision.**  A configuration (a multiset of blocks: pairs, real classes of either sign, at
+most two of ``0``/``∞``) gives the set of count vectors of its complex tilings and the set of
+(count vector, real-root vector) of its real tilings — Minkowski sums over the blocks.
+``M ⊊ V(R)`` iff some configuration reaches ``N`` over ``C`` but not over ``R``; every block
+shape is realizable (choose the values ``a``), so the search over all configurations up to
+degree ``deg P`` (states deduplicated) decides closedness exactly.  The search is bounded by
+``max_states``; beyond it the answer is ``None`` (undecided).
+"""
+
+from __future__ import annotations
+
+import itertools
+import math
+from collections import Counter
+from dataclasses import dataclass
+from typing import Any
+
+from lcnalg.architecture import Architecture
+
+__all__ = ["OrbitModel", "orbit_model", "decide_closedness_1d", "DEFAULT_MAX_STATES"]
+
+#: Largest number of configuration states explored before giving up (undecided).
+DEFAULT_MAX_STATES = 200_000
+
+Vec = tuple[int, ...]
+
+
+@dataclass(frozen=True)
+class OrbitModel:
+    """Levels of a 1D architecture: ``levels[j] = T_j``, ``N[j]``, ``m[j]``."""
+
+    levels: tuple[int, ...]
+    N: tuple[int, ...]
+    m: tuple[int, ...]
+    degrees: tuple[tuple[int, ...], ...]
+
+    @property
+    def T(self) -> int:
+        return self.levels[-1]
+
+    @property
+    def degree(self) -> int:
+        return sum(n * t for n, t in zip(self.N, self.levels))
+
+
+def orbit_model(arch: Architecture) -> OrbitModel:
+    """Group the layers of a 1D architecture by cumulative stride (layers of size 1 dropped).
+
+    Examples
+    --------
+    >>> orbit_model(Architecture.parse("3,3,3 s=2,2"))
+    OrbitModel(levels=(1, 2, 4), N=(2, 2, 2), m=(0, 0, 0), degrees=((2,), (2,), (2,)))
+    >>> orbit_model(Architecture.parse("2,2,3 s=1,2"))
+    OrbitModel(levels=(1, 2), N=(2, 2), m=(2, 0), degrees=((1, 1), (2,)))
+    """
+    t = [x[0] for x in arch.cumulative_strides]
+    groups: dict[int, list[int]] = {}
+    for l, f in enumerate(arch.filters):
+        if f[0] > 1:
+            groups.setdefault(t[l], []).append(f[0] - 1)
+    levels = tuple(sorted(groups))
+    return OrbitModel(levels, tuple(sum(groups[x]) for x in levels),
+                      tuple(sum(1 for n in groups[x] if n % 2) for x in levels),
+                      tuple(tuple(groups[x]) for x in levels))
+
+
+def _tilings(model: OrbitModel, bound: Vec) -> list[tuple[Vec, tuple[tuple[int, int], ...]]]:
+    """Every multiset of cosets with count vector ``<= bound``: (S, cosets) pairs.
+
+    A coset at level ``j`` is ``(j, c)``, ``0 <= c < T/T_j``, the set ``c + (T/T_j)Z/T``.
+    """
+    T = model.T
+    per_level = []
+    for j, tj in enumerate(model.levels):
+        g = T // tj
+        opts = []
+        for v in range(bound[j] + 1):
+            opts.extend(tuple((j, c) for c in combo)
+                        for combo in itertools.combinations_with_replacement(range(g), v))
+        per_level.append(opts)
+    out = []
+    for parts in itertools.product(*per_level):
+        cosets = tuple(x for part in parts for x in part)
+        if not cosets:
+            continue
+        S = [0] * T
+        for j, c in cosets:
+            g = T // model.levels[j]
+            for k in range(c, T, g):
+                S[k] += 1
+        out.append((tuple(S), cosets))
+    return out
+
+
+def _vec(model: OrbitModel, cosets) -> Vec:
+    v = [0] * len(model.levels)
+    for j, _ in cosets:
+        v[j] += 1
+    return tuple(v)
+
+
+def _sigma(model: OrbitModel, sign: int, j: int, c: int) -> int:
+    g = model.T // model.levels[j]
+    return (-c) % g if sign > 0 else (-1 - c) % g
+
+
+def _blocks(model: OrbitModel) -> list[dict[str, Any]]:
+    """Distinct block signatures (complex vectors, real (vector, real-root vector) pairs)."""
+    J = len(model.levels)
+    N, m, T = model.N, model.m, model.T
+    cap = lambda r: tuple(min(a, b) for a, b in zip(r, m))  # noqa: E731
+    le = lambda v: all(a <= b for a, b in zip(v, N))  # noqa: E731
+    blocks: dict[tuple, dict[str, Any]] = {}
+
+    def add(kind: str, S: Vec, FC: set, FR: set, degree: int) -> None:
+        if not FC:
+            return
+        key = (frozenset(FC), frozenset(FR), kind == "zero")
+        if key not in blocks or degree < blocks[key]["degree"]:
+            blocks[key] = {"kind": kind, "S": S, "FC": frozenset(FC), "FR": frozenset(FR),
+                           "degree": degree, "zero": kind == "zero"}
+
+    full = _tilings(model, N)
+    by_s: dict[Vec, list] = {}
+    for S, cosets in full:
+        by_s.setdefault(S, []).append(cosets)
+    half = tuple(n // 2 for n in N)
+    for S, tilings in by_s.items():
+        vecs = {_vec(model, c) for c in tilings}
+        # a pair of classes a, ā with shape S (conj(S) on ā)
+        small = {v for v in vecs if all(a <= b for a, b in zip(v, half))}
+        FC = {tuple(a + b for a, b in zip(u, w)) for u in vecs for w in vecs}
+        FC = {v for v in FC if le(v)}
+        FR = {(tuple(2 * a for a in v), cap((0,) * J)) for v in small}
+        add("pair", S, FC, FR, 2 * sum(S))
+        # a real class a > 0 or a < 0: S must be invariant under the involution
+        for sign in (1, -1):
+            inv = [(-k) % T if sign > 0 else (-1 - k) % T for k in range(T)]
+            if any(S[k] != S[inv[k]] for k in range(T)):
+                continue
+            FR = set()
+            for cosets in tilings:
+                cnt = Counter(cosets)
+                if all(cnt[(j, _sigma(model, sign, j, c))] == k for (j, c), k in cnt.items()):
+                    r = [0] * J
+                    for (j, c), k in cnt.items():
+                        if _sigma(model, sign, j, c) == c:
+                            r[j] += k
+                    FR.add((_vec(model, cosets), cap(r)))
+            add("positive" if sign > 0 else "negative", S, set(vecs), FR, sum(S))
+    # 0 and ∞: multiplicity mult, any split, every orbit real
+    maxdeg = model.degree
+    for mult in range(1, maxdeg + 1):
+        FC = set()
+        for v in itertools.product(*[range(n + 1) for n in N]):
+            if sum(a * t for a, t in zip(v, model.levels)) == mult:
+                FC.add(v)
+        add("zero", (mult,), FC, {(v, cap(v)) for v in FC}, mult)
+    return list(blocks.values())
+
+
+def decide_closedness_1d(arch: Architecture, *, max_states: int = DEFAULT_MAX_STATES
+                         ) -> dict[str, Any] | None:
+    """Exhaustive root-orbit search: ``{"closed": bool, "blocks": [...], "states": n}``.
+
+    ``blocks`` is a witness configuration when not closed (each block: ``kind`` in
+    ``pair``/``positive``/``negative``/``zero``, multiplicities ``S`` on ``Z/T``).  Returns
+    None when more than ``max_states`` states would be needed.
+
+    Examples
+    --------
+    >>> decide_closedness_1d(Architecture.parse("3,3 s=2"))["closed"]
+    True
+    >>> r = decide_closedness_1d(Architecture.parse("3,2 s=2")); r["closed"]
+    False
+    >>> decide_closedness_1d(Architecture.parse("3,3,3 s=2,2"))["closed"]
+    True
+    """
+    model = orbit_model(arch)
+    N, m = model.N, model.m
+    J = len(N)
+    if J == 0:
+        return {"closed": True, "blocks": [], "states": 0, "model": model}
+    blocks = _blocks(model)
+    full_r = tuple(m)
+    start = (frozenset({(0,) * J}), frozenset({((0,) * J, (0,) * J)}), 0)
+    seen = {start: None}
+    frontier = [start]
+    states = 0
+    while frontier:
+        nxt = []
+        for state in frontier:
+            C, R, nz = state
+            for bi, b in enumerate(blocks):
+                if b["zero"] and nz >= 2:
+                    continue
+                C2 = frozenset(tuple(x + y for x, y in zip(c, f)) for c in C for f in b["FC"])
+                C2 = frozenset(v for v in C2 if all(a <= n for a, n in zip(v, N)))
+                if not C2:
+                    continue
+                R2 = frozenset((tuple(x + y for x, y in zip(c, f)),
+                                tuple(min(x + y, mm) for x, y, mm in zip(r, g, m)))
+                               for c, r in R for f, g in b["FR"])
+                R2 = frozenset((v, r) for v, r in R2 if all(a <= n for a, n in zip(v, N)))
+                new = (C2, R2, nz + (1 if b["zero"] else 0))
+                if new in seen:
+                    continue
+                seen[new] = (state, bi)
+                states += 1
+                if states > max_states:
+                    return None
+                if N in C2 and (N, full_r) not in R2:
+                    chain = []
+                    s = new
+                    while seen[s] is not None:
+                        s, k = seen[s]
+                        chain.append(blocks[k])
+                    return {"closed": False, "blocks": chain[::-1], "states": states, "model": model}
+                if N not in C2:
+                    nxt.append(new)
+        frontier = nxt
+    return {"closed": True, "blocks": [], "states": states, "model": model}
+
+
+def describe_blocks(model: OrbitModel, blocks: list[dict[str, Any]]) -> str:
+    """Words for a witness configuration."""
+    T = model.T
+    parts = []
+    for b in blocks:
+        roots = ", ".join(f"{k}×{b['S'][k]}" for k in range(len(b["S"])) if b["S"][k])
+        if b["kind"] == "pair":
+            parts.append(f"a pair of conjugate classes z^{T} = a, ā (a non-real) with roots "
+                         f"a^(1/{T})·ζ^k of multiplicities {{{roots}}} and their conjugates")
+        elif b["kind"] == "zero":
+            parts.append(f"the root 0 (or ∞) with multiplicity {b['S'][0]}")
+        else:
+            sign = ">" if b["kind"] == "positive" else "<"
+            parts.append(f"a real class z^{T} = a, a {sign} 0, with roots of multiplicities {{{roots}}}")
+    return "; ".join(parts)
+
+
+def witness_polynomial(model: OrbitModel, blocks: list[dict[str, Any]]) -> list | None:
+    """Exact real coefficients (sympy) of a point with the configuration's roots, or None.
+
+    Pairs use the class values ``a = (1 + j·i)^T`` (distinct, non-real for the chosen ``j``),
+    real classes ``a = ±(j + 1)^T``; rational coefficients when ``T`` divides 4 or 6.
+    """
+    import sympy as sp
+
+    z = sp.Symbol("z")
+    T = model.T
+    zeta = sp.exp(2 * sp.pi * sp.I / T)
+    poly = sp.Integer(1)
+    used: set = set()
+    j = 2
+    zeros = 0
+    for b in blocks:
+        S = b["S"]
+        if b["kind"] == "zero":
+            zeros += 1
+            if zeros == 1:
+                poly *= z ** S[0]      # the root 0; a second such block is ∞ (top zeros)
+            continue
+        while True:
+            j += 1
+            if b["kind"] == "pair":
+                base = (1 + j * sp.I) if T % 3 else (1 + j * sp.exp(2 * sp.pi * sp.I / 3))
+                a = sp.expand(base ** T)
+                if sp.im(a) == 0 or a in used or sp.conjugate(a) in used:
+                    continue
+                used.update({a, sp.conjugate(a)})
+                f = sp.Mul(*[(z - base * zeta ** k) ** S[k] for k in range(T)])
+                fbar = sp.Mul(*[(z - sp.conjugate(base * zeta ** k)) ** S[k] for k in range(T)])
+                poly *= f * fbar
+            else:
+                base = sp.Integer(j) if b["kind"] == "positive" else j * sp.exp(sp.pi * sp.I / T)
+                a = (1 if b["kind"] == "positive" else -1) * j ** T
+                if a in used:
+                    continue
+                used.add(a)
+                poly *= sp.Mul(*[(z - base * zeta ** k) ** S[k] for k in range(T)])
+            break
+    coeffs = sp.Poly(sp.expand(poly), z).all_coeffs()[::-1]
+    out = []
+    for c in coeffs:
+        c = sp.simplify(sp.expand_complex(c))
+        if sp.simplify(sp.im(c)) != 0:
+            return None
+        out.append(sp.simplify(sp.re(c)))
+    out += [sp.Integer(0)] * (model.degree + 1 - len(out))
+    return out
