@@ -21,6 +21,11 @@ Decided by one of these exact arguments, else reported undecided:
   ``t' | t``, ``n_{l'} ≥ t/t'``); it is real, lies in ``V(C) ∩ R^k = V(R)`` (over C the
   image is Zariski closed), and :func:`~lcnalg.real.membership.contains` decides exactly
   that it is not in ``M``.
+* **2D along one axis** (:func:`_one_axis_2d`): every layer has extent 1 along one axis, so
+  ``M`` is a 1D function space (decided in 1D).
+* **2D, two layers, one along a single axis** (:func:`_axis_layer_2d`): by unique
+  factorization that layer lies in the content of ``P`` and the primitive part is forced,
+  so ``M = V(R)`` iff the 1D architectures of the two contents are closed (any strides).
 * **1D, any strides** (:func:`_orbit_tilings_1d`, :mod:`lcnalg.real.orbit_tilings`): an
   exhaustive search over root configurations (classes ``z^T = a`` tiled by the layers'
   root orbits) decides ``M = V(R)`` exactly; a configuration tiled over ``C`` but with no
@@ -34,7 +39,8 @@ Decided by one of these exact arguments, else reported undecided:
   factorization, :mod:`lcnalg.real.planar_real`).  A rejected candidate is a witness,
   ``M ⊊ V(R)``.  At most :data:`MAX_WITNESS_CANDIDATES` candidates are tried.
 
-Otherwise the result is **undecided** and says so (e.g. ``1x3,2x2``: no proof of
+Otherwise the result is **undecided** and says so (2D with three or more layers, or two
+layers of different shapes both extending along both axes, when no witness is found: no proof of
 ``M = V(R)`` is known to lcnalg and no candidate was rejected; in 1D only when the tiling
 search exceeds its state bound).
 """
@@ -433,6 +439,95 @@ def _witness_search_1d(arch: Architecture, contains) -> dict | None:
     return None
 
 
+def _one_axis_2d(arch: Architecture, max_states: int) -> dict | None:
+    """2D architecture whose layers all have extent 1 along one axis: it is the 1D
+    architecture along the other axis (same coefficients, row-major flattening agrees)."""
+    if arch.ndim != 2 or arch.activation:
+        return None
+    for axis in (0, 1):
+        if all(f[1 - axis] == 1 for f in arch.filters):
+            one = Architecture(tuple((f[axis],) for f in arch.filters),
+                               tuple((s[axis],) for s in arch.strides))
+            r = is_zariski_closed(one, max_states=max_states)
+            if not r.decided:
+                return None
+            return dict(closed=r.closed, certified=True, witness=r.witness, method=f"1D along one axis: {r.method}",
+                        argument=f"every layer has extent 1 along axis {2 - axis}, so M is the function space of "
+                                 f"the 1D architecture {one} (same coefficients): {r.argument}")
+    return None
+
+
+def _axis_layer_2d(arch: Architecture, contains, max_states: int) -> dict | None:
+    """2D, two layers, one of them along a single axis (shape ``1 x (n+1)``, say ``p(y)``).
+
+    Write ``t_p, t_q`` for the cumulative strides of the layers along that axis and
+    ``q`` for the other layer (extent ``b ≥ 1`` along the axis, ``≥ 2`` along the other).
+    In ``C[x, y]`` (a UFD, Gauss's lemma) a real ``P = p(y^{t_p}) · q(x^{·}, y^{t_q})`` has
+    content ``r(y) = p(y^{t_p}) · c(y^{t_q})`` (``c`` the content of ``q``, of degree ``e``)
+    and a primitive part that is real up to a scalar and the same in every factorization.
+    So ``P ∈ M`` iff ``r`` lies in the real function space of the 1D architecture ``A_e``
+    (the two layers of sizes ``n+1`` and ``e+1`` in their order, with the axis' stride), and
+    every ``0 ≤ e ≤ b − 1`` occurs (primitive part ``x + y^{b−1−e}``).  Hence ``M = V(R)``
+    iff every ``A_e`` is closed (decided in 1D); a 1D witness ``r`` gives the witness
+    ``r(y) · (x^{t} + y^{(b−1−e) t_q})``, checked by contains().
+    """
+    if arch.ndim != 2 or arch.num_layers != 2 or arch.activation:
+        return None
+    cum = arch.cumulative_strides
+    for pure, other in ((0, 1), (1, 0)):
+        for axis in (1, 0):
+            fp, fq = arch.filters[pure], arch.filters[other]
+            if fp[1 - axis] != 1 or fp[axis] < 2 or fq[1 - axis] < 2:
+                continue
+            n, b = fp[axis] - 1, fq[axis]
+            s_axis = arch.strides[0][axis]
+            sizes = {pure: n + 1}
+            verdicts = []
+            for e in range(1, b):
+                sizes[other] = e + 1
+                one = Architecture(((sizes[0],), (sizes[1],)), ((s_axis,), (1,)))
+                r = is_zariski_closed(one, max_states=max_states)
+                if not r.decided:
+                    return None
+                verdicts.append((e, one, r))
+            arg = (f"layer {pure + 1} involves {'y' if axis else 'x'} only; by unique factorization in C[x, y] "
+                   "every factorization puts it inside the content r of P and the primitive part is real "
+                   "and forced, so P ∈ M iff r lies in the real function space of the 1D architecture "
+                   "A_e of the two contents (e = degree of the other layer's content)")
+            bad = [(e, one, r) for e, one, r in verdicts if not r.closed]
+            if not bad:
+                return dict(closed=True, certified=True,
+                            method="unique factorization in C[x, y] (content and primitive part) + 1D closedness",
+                            argument=arg + ": " + ("; ".join(f"A_{e} = {one} is closed" for e, one, _ in verdicts)
+                                                   or "the content is the pure layer alone") + "; M = V(R)")
+            e, one, r1 = bad[0]
+            if r1.witness is None:
+                return None
+            try:
+                rc = [int(c) for c in r1.witness]
+            except ValueError:
+                return None
+            t_other = cum[other][1 - axis]
+            tq = cum[other][axis]
+            prod: dict = {}
+            for k, c in enumerate(rc):
+                if not c:
+                    continue
+                for mono in ((t_other, k), (0, k + (b - 1 - e) * tq)):
+                    key = mono if axis == 1 else mono[::-1]
+                    prod[key] = (prod.get(key, (0, 0))[0] + c, 0)
+            wit = _real_filter(prod, arch.end_to_end_filter_shape)
+            if wit is None:
+                return None
+            res = contains(arch, wit)
+            if res.contained is not False:
+                return None
+            return dict(closed=False, certified=True, witness=tuple(map(str, wit)),
+                        method="unique factorization in C[x, y] + 1D witness; checked by contains()",
+                        argument=arg + f": A_{e} = {one} is not closed ({r1.argument}); contains(): {res.reason}")
+    return None
+
+
 def _orbit_tilings_1d(arch: Architecture, contains, max_states: int) -> dict | None:
     """The exhaustive root-orbit decision of :mod:`lcnalg.real.orbit_tilings`."""
     from lcnalg.real.orbit_tilings import decide_closedness_1d, describe_blocks, witness_polynomial
@@ -487,8 +582,8 @@ def is_zariski_closed(arch: Architecture | str, *, max_states: int | None = None
     (False, ('1', '0', '0', '0', '1'))
     >>> is_zariski_closed("2,2 s=2").closed       # a coordinate Segre embedding
     True
-    >>> r = is_zariski_closed("2x2,2x1"); r.closed, r.witness_layers   # 1 + x^2 = (x + i)(x − i)
-    (False, (('I', '0', '1', '0'), ('-I', '1')))
+    >>> r = is_zariski_closed("2x2,2x1"); r.closed, r.witness   # (1 + x^2)(1 + y): (x + i)(1 + y)·(x − i)
+    (False, ('1', '1', '0', '0', '1', '1'))
     """
     from lcnalg.real.membership import contains
 
@@ -508,7 +603,8 @@ def is_zariski_closed(arch: Architecture | str, *, max_states: int | None = None
                     argument="μ places the entries of w_1 ⊗ … ⊗ w_L at distinct coordinates, so V(R) = real "
                              "tensors of complex rank ≤ 1 = real tensors of real rank ≤ 1 = M")
     if arch.ndim == 2:
-        found = _two_equal_layers_2d(arch)
+        found = (_one_axis_2d(arch, max_states) or _two_equal_layers_2d(arch)
+                 or _axis_layer_2d(arch, contains, max_states))
         if found is not None:
             return done(**found)
     if arch.ndim == 1:

@@ -137,7 +137,7 @@ def test_closedness():
     assert r.decided is True and r.closed is False
     r = FunctionSpace("3,3,3 s=2,2").is_zariski_closed()  # exhaustive root-orbit search
     assert r.decided is True and r.closed is True and "root-orbit" in r.method
-    r = FunctionSpace("1x3,2x2").is_zariski_closed()      # no argument, no witness found
+    r = FunctionSpace("1x2,2x1,1x3").is_zariski_closed()  # no argument, no witness found
     assert r.decided is False and r.closed is None and r.status == "undecided"
 
 

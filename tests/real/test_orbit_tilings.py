@@ -123,3 +123,45 @@ def test_random_real_points_of_v_against_contains(arch, seed):
     assert contains(a, [str(c) for c in w]).contained is real
     if decide_closedness_1d(a)["closed"]:
         assert real
+
+
+SHAPES_2D = [(a, b) for a in (1, 2, 3) for b in (1, 2, 3) if a * b >= 2]
+
+
+@pytest.mark.parametrize("strides", ["", " s=2x1", " s=1x2"])
+def test_two_layer_2d_with_a_one_axis_layer_is_decided(strides):
+    """Every two-layer 2D case with a layer along one axis (extents <= 3) is decided now;
+    each witness lies on V (implicit equations vanish) and contains() rejects it."""
+    for A, B in itertools.product(SHAPES_2D, repeat=2):
+        if not ({A[0], B[0]} == {1} or {A[1], B[1]} == {1} or 1 in A or 1 in B):
+            continue
+        arch = f"{A[0]}x{A[1]},{B[0]}x{B[1]}{strides}"
+        r = is_zariski_closed(arch)
+        assert r.decided, arch
+        if r.closed is False:
+            vals = [int(c) for c in r.witness]
+            assert contains(arch, vals).contained is False
+            if FunctionSpace(arch).ambient_dimension <= 9:
+                eqs = FunctionSpace(arch).implicit_equations(certify=False).polynomials
+                assert all(p(*vals) == 0 for p in eqs), arch
+
+
+def test_one_axis_2d_is_the_1d_answer():
+    for arch2, arch1 in [("1x3,1x3 s=2x2", "3,3 s=2"), ("3x1,2x1 s=1x2", "3,2"), ("1x3,1x2 s=1x2", "3,2 s=2"),
+                         ("2x1,2x1,2x1 s=2x1,2x1", "2,2,2 s=2,2")]:
+        assert is_zariski_closed(arch2).closed == is_zariski_closed(arch1).closed
+
+
+@pytest.mark.parametrize("beta", [1 + 2j, 3j, -1 + 1j])
+def test_axis_layer_closed_case_contains_points_from_complex_layers(beta):
+    """1x3,2x2 is closed: p = (y − β)(y − γ), q = (y − β̄)(x + 1) with γ real multiply to a real
+    point of V (complex layers), which must be in M."""
+    import sympy
+
+    x, y = sympy.symbols("x y")
+    b = sympy.nsimplify(beta.real) + sympy.I * sympy.nsimplify(beta.imag)
+    P = sympy.expand((y - b) * (y - 2) * (y - sympy.conjugate(b)) * (x + 1))
+    poly = sympy.Poly(P, x, y)
+    vals = [int(poly.coeff_monomial(x ** i * y ** j)) for i in range(2) for j in range(4)]
+    assert contains("1x3,2x2", vals).contained is True
+    assert is_zariski_closed("1x3,2x2").closed is True
