@@ -21,11 +21,10 @@ Decided by one of these exact arguments, else reported undecided:
   ``t' | t``, ``n_{l'} ≥ t/t'``); it is real, lies in ``V(C) ∩ R^k = V(R)`` (over C the
   image is Zariski closed), and :func:`~lcnalg.real.membership.contains` decides exactly
   that it is not in ``M``.
-* **2D along one axis** (:func:`_one_axis_2d`): every layer has extent 1 along one axis, so
-  ``M`` is a 1D function space (decided in 1D).
-* **2D, two layers, one along a single axis** (:func:`_axis_layer_2d`): by unique
-  factorization that layer lies in the content of ``P`` and the primitive part is forced,
-  so ``M = V(R)`` iff the 1D architectures of the two contents are closed (any strides).
+* **2D, at most one layer extending along both axes** (:func:`_pure_layers_2d`; any
+  number of layers, any strides): by unique factorization in ``C[x, y]`` the contents of
+  ``P`` and its primitive part are forced, so ``M = V(R)`` iff the 1D architectures of the
+  layers along each axis plus the mixed layer's content are closed (decided in 1D).
 * **1D, any strides** (:func:`_orbit_tilings_1d`, :mod:`lcnalg.real.orbit_tilings`): an
   exhaustive search over root configurations (classes ``z^T = a`` tiled by the layers'
   root orbits) decides ``M = V(R)`` exactly; a configuration tiled over ``C`` but with no
@@ -439,93 +438,116 @@ def _witness_search_1d(arch: Architecture, contains) -> dict | None:
     return None
 
 
-def _one_axis_2d(arch: Architecture, max_states: int) -> dict | None:
-    """2D architecture whose layers all have extent 1 along one axis: it is the 1D
-    architecture along the other axis (same coefficients, row-major flattening agrees)."""
+def _axis_architecture(sizes_strides: list[tuple[int, int]]) -> Architecture | None:
+    """The 1D architecture of the layers ``(size, cumulative stride)`` (in layer order) along
+    one axis, with the strides divided by the first one (the polynomial is one in ``z^{t_1}``);
+    ``None`` when no layer has size ≥ 2 (only constants)."""
+    kept = [(k, t) for k, t in sizes_strides if k >= 2]
+    if not kept:
+        return None
+    ts = [t for _, t in kept]
+    strides = tuple((ts[i + 1] // ts[i],) for i in range(len(ts) - 1)) + ((1,),)
+    return Architecture(tuple((k,) for k, _ in kept), strides)
+
+
+def _pure_layers_2d(arch: Architecture, contains, max_states: int) -> dict | None:
+    """2D, every layer but at most one along a single axis (any number of layers, any strides).
+
+    Call a layer *pure along x* (``y``) when its extent along ``y`` (``x``) is 1 and *mixed*
+    otherwise; at most one layer ``q`` is mixed, of degrees ``(m_x, m_y)`` in
+    ``(u, v) = (x^a, y^b)`` (its cumulative strides).  In ``C[x, y]`` (a UFD, Gauss's lemma)
+    ``q = c(u) c'(v) r(u, v)`` with ``r`` primitive in both directions, and
+    ``P = A(x) · B(y) · r(x^a, y^b)`` with ``A = X·c`` the ``y``-content of ``P`` (``X`` the
+    product of the layers pure along ``x``), ``B = Y·c'`` its ``x``-content.  These three
+    factors are unique up to scalars, so for real ``P`` they are real.  Write ``A^x_e`` for
+    the 1D architecture of the layers pure along ``x`` plus a layer of size ``e + 1`` at
+    ``q``'s stride (``0 ≤ e ≤ m_x``; ``e`` = ``m_x − deg_u r``).  Then ``P ∈ M`` iff
+    ``A ∈ M(A^x_e)`` and ``B ∈ M(A^y_{e'})``, and ``P ∈ V(R)`` iff the same holds with
+    ``V(R)`` (over C the images are Zariski closed).  Hence ``M = V(R)`` iff every
+    ``A^x_e`` and ``A^y_{e'}`` is closed.  A 1D witness ``A_w ∈ V(R) \\ M`` of ``A^x_e``
+    gives the witness ``A_w(x) · r`` with ``r = u^i v^{m_y} + u + v`` (``i = m_x − e ≥ 1``,
+    primitive of ``u``-degree exactly ``i``, which forces ``deg c ≤ e``) or ``r = 1``
+    (``e = m_x``, or no mixed layer).
+    """
     if arch.ndim != 2 or arch.activation:
         return None
+    cum = arch.cumulative_strides
+    mixed = [l for l, f in enumerate(arch.filters) if f[0] >= 2 and f[1] >= 2]
+    if len(mixed) > 1:
+        return None
+    q = mixed[0] if mixed else None
+    names = ("x", "y")
+    verdicts = []
     for axis in (0, 1):
-        if all(f[1 - axis] == 1 for f in arch.filters):
-            one = Architecture(tuple((f[axis],) for f in arch.filters),
-                               tuple((s[axis],) for s in arch.strides))
+        pure = [(l, f[axis], cum[l][axis]) for l, f in enumerate(arch.filters)
+                if f[1 - axis] == 1 and l != q]
+        m = arch.filters[q][axis] - 1 if q is not None else 0
+        for e in range(m + 1):
+            layers = sorted(pure + ([(q, e + 1, cum[q][axis])] if q is not None else []))
+            one = _axis_architecture([(k, t) for _, k, t in layers])
+            if one is None or one.num_layers == 1:
+                verdicts.append((axis, e, one, None))
+                continue
             r = is_zariski_closed(one, max_states=max_states)
             if not r.decided:
                 return None
-            return dict(closed=r.closed, certified=True, witness=r.witness, method=f"1D along one axis: {r.method}",
-                        argument=f"every layer has extent 1 along axis {2 - axis}, so M is the function space of "
-                                 f"the 1D architecture {one} (same coefficients): {r.argument}")
-    return None
-
-
-def _axis_layer_2d(arch: Architecture, contains, max_states: int) -> dict | None:
-    """2D, two layers, one of them along a single axis (shape ``1 x (n+1)``, say ``p(y)``).
-
-    Write ``t_p, t_q`` for the cumulative strides of the layers along that axis and
-    ``q`` for the other layer (extent ``b ≥ 1`` along the axis, ``≥ 2`` along the other).
-    In ``C[x, y]`` (a UFD, Gauss's lemma) a real ``P = p(y^{t_p}) · q(x^{·}, y^{t_q})`` has
-    content ``r(y) = p(y^{t_p}) · c(y^{t_q})`` (``c`` the content of ``q``, of degree ``e``)
-    and a primitive part that is real up to a scalar and the same in every factorization.
-    So ``P ∈ M`` iff ``r`` lies in the real function space of the 1D architecture ``A_e``
-    (the two layers of sizes ``n+1`` and ``e+1`` in their order, with the axis' stride), and
-    every ``0 ≤ e ≤ b − 1`` occurs (primitive part ``x + y^{b−1−e}``).  Hence ``M = V(R)``
-    iff every ``A_e`` is closed (decided in 1D); a 1D witness ``r`` gives the witness
-    ``r(y) · (x^{t} + y^{(b−1−e) t_q})``, checked by contains().
-    """
-    if arch.ndim != 2 or arch.num_layers != 2 or arch.activation:
+            verdicts.append((axis, e, one, r))
+    arg = ("at most one layer extends along both axes, so by unique factorization in C[x, y] (Gauss's lemma) "
+           "P = A(x)·B(y)·r with A, B the contents of P and r its primitive part, all three real for real P and "
+           "forced by P; P ∈ M (resp. V(R)) iff A and B lie in M (resp. V(R)) of the 1D architectures A^x_e, "
+           "A^y_e of the layers along one axis plus the mixed layer's content of degree e")
+    listed = "; ".join(f"A^{names[ax]}_{e} = {one if one is not None else 'constants'} "
+                       + ("(one layer or none: closed)" if r is None else
+                          "closed" if r.closed else "NOT closed")
+                       for ax, e, one, r in verdicts)
+    bad = [(ax, e, one, r) for ax, e, one, r in verdicts if r is not None and not r.closed]
+    method = "unique factorization in C[x, y] (contents and primitive part) + 1D closedness"
+    if not bad:
+        return dict(closed=True, certified=True, method=method, argument=f"{arg}: {listed}; so M = V(R)")
+    ax, e, one, r1 = bad[0]
+    if r1.witness is None:
         return None
-    cum = arch.cumulative_strides
-    for pure, other in ((0, 1), (1, 0)):
-        for axis in (1, 0):
-            fp, fq = arch.filters[pure], arch.filters[other]
-            if fp[1 - axis] != 1 or fp[axis] < 2 or fq[1 - axis] < 2:
-                continue
-            n, b = fp[axis] - 1, fq[axis]
-            s_axis = arch.strides[0][axis]
-            sizes = {pure: n + 1}
-            verdicts = []
-            for e in range(1, b):
-                sizes[other] = e + 1
-                one = Architecture(((sizes[0],), (sizes[1],)), ((s_axis,), (1,)))
-                r = is_zariski_closed(one, max_states=max_states)
-                if not r.decided:
-                    return None
-                verdicts.append((e, one, r))
-            arg = (f"layer {pure + 1} involves {'y' if axis else 'x'} only; by unique factorization in C[x, y] "
-                   "every factorization puts it inside the content r of P and the primitive part is real "
-                   "and forced, so P ∈ M iff r lies in the real function space of the 1D architecture "
-                   "A_e of the two contents (e = degree of the other layer's content)")
-            bad = [(e, one, r) for e, one, r in verdicts if not r.closed]
-            if not bad:
-                return dict(closed=True, certified=True,
-                            method="unique factorization in C[x, y] (content and primitive part) + 1D closedness",
-                            argument=arg + ": " + ("; ".join(f"A_{e} = {one} is closed" for e, one, _ in verdicts)
-                                                   or "the content is the pure layer alone") + "; M = V(R)")
-            e, one, r1 = bad[0]
-            if r1.witness is None:
-                return None
-            try:
-                rc = [int(c) for c in r1.witness]
-            except ValueError:
-                return None
-            t_other = cum[other][1 - axis]
-            tq = cum[other][axis]
-            prod: dict = {}
-            for k, c in enumerate(rc):
-                if not c:
-                    continue
-                for mono in ((t_other, k), (0, k + (b - 1 - e) * tq)):
-                    key = mono if axis == 1 else mono[::-1]
-                    prod[key] = (prod.get(key, (0, 0))[0] + c, 0)
-            wit = _real_filter(prod, arch.end_to_end_filter_shape)
-            if wit is None:
-                return None
-            res = contains(arch, wit)
-            if res.contained is not False:
-                return None
-            return dict(closed=False, certified=True, witness=tuple(map(str, wit)),
-                        method="unique factorization in C[x, y] + 1D witness; checked by contains()",
-                        argument=arg + f": A_{e} = {one} is not closed ({r1.argument}); contains(): {res.reason}")
-    return None
+    import sympy
+
+    coeffs = [sympy.sympify(c) for c in r1.witness]
+    # the 1D witness is a polynomial in z^{t_1}, t_1 = cumulative stride of its first layer
+    t1 = min(cum[l][ax] for l, f in enumerate(arch.filters)
+             if (l == q and e >= 1) or (l != q and f[1 - ax] == 1 and f[ax] >= 2))
+    if q is None or e == arch.filters[q][ax] - 1:
+        r_terms = [((0, 0), 1)]
+        r_text = "1"
+    else:
+        i, j = arch.filters[q][ax] - 1 - e, arch.filters[q][1 - ax] - 1
+        a, b = cum[q][ax], cum[q][1 - ax]
+        r_terms = [((i * a, j * b), 1), ((a, 0), 1), ((0, b), 1)]
+        other = names[1 - ax]
+        r_text = f"{names[ax]}^{i * a}·{other}^{j * b} + {names[ax]}^{a} + {other}^{b}"
+    prod: dict = {}
+    for k, c in enumerate(coeffs):
+        if c == 0:
+            continue
+        for (ea, eb), rc in r_terms:
+            key = (k * t1 + ea, eb) if ax == 0 else (eb, k * t1 + ea)
+            prod[key] = prod.get(key, 0) + c * rc
+    shape = arch.end_to_end_filter_shape
+    if any(i >= n for key in prod for i, n in zip(key, shape)):   # pragma: no cover - degrees fit
+        return None
+    flat = [sympy.Integer(0)] * math.prod(shape)
+    for (i0, i1), c in prod.items():
+        flat[i0 * shape[1] + i1] = sympy.nsimplify(c) if c.is_Rational else sympy.simplify(c)
+    argument = (f"{arg}: {listed}. A^{names[ax]}_{e} = {one} has the witness ({', '.join(r1.witness)}) in its "
+                f"V(R) \\ M ({r1.argument}); times r = {r_text} (primitive, degree {arch.filters[q][ax] - 1 - e if q is not None else 0} "
+                f"in the mixed layer's {names[ax]}-variable) it is a real point of V whose content is that witness, "
+                "so it is not in M")
+    wit = tuple(str(c) for c in flat)
+    if all(c.is_Rational for c in flat):
+        res = contains(arch, wit)
+        if res.contained is True:
+            return None   # the two exact routes disagree: report nothing rather than a wrong verdict
+        if res.contained is False:
+            argument += f"; contains() agrees: {res.reason}"
+            method += "; witness confirmed outside M by contains()"
+    return dict(closed=False, certified=True, witness=wit, method=method, argument=argument)
 
 
 def _orbit_tilings_1d(arch: Architecture, contains, max_states: int) -> dict | None:
@@ -603,8 +625,7 @@ def is_zariski_closed(arch: Architecture | str, *, max_states: int | None = None
                     argument="μ places the entries of w_1 ⊗ … ⊗ w_L at distinct coordinates, so V(R) = real "
                              "tensors of complex rank ≤ 1 = real tensors of real rank ≤ 1 = M")
     if arch.ndim == 2:
-        found = (_one_axis_2d(arch, max_states) or _two_equal_layers_2d(arch)
-                 or _axis_layer_2d(arch, contains, max_states))
+        found = _pure_layers_2d(arch, contains, max_states) or _two_equal_layers_2d(arch)
         if found is not None:
             return done(**found)
     if arch.ndim == 1:

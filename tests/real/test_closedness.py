@@ -4,6 +4,7 @@ the real witness exactly (so it lies in V(C) ∩ R^k = V(R)), and contains() rej
 from __future__ import annotations
 
 import itertools
+import math
 
 import pytest
 import sympy
@@ -58,7 +59,7 @@ def test_searched_witnesses(arch):
 
 
 def test_undecided_cases_say_so():
-    for arch, kw in [("1x2,2x1,1x3", {}), ("4,4,4 s=2,2", {"max_states": 5})]:
+    for arch, kw in [("1x3,1x3,1x3 s=1x2,1x2", {"max_states": 5}), ("4,4,4 s=2,2", {"max_states": 5})]:
         r = is_zariski_closed(arch, **kw)
         assert r.closed is None and not r.decided and "no exact argument" in r.argument
 
@@ -90,3 +91,60 @@ def test_real_points_of_v_from_complex_layers(arch, data):
     assert res.decided
     if res.contained is False:
         assert is_zariski_closed(arch).closed is False
+
+
+PURE_LAYER_2D = ["1x2,2x1,1x3", "1x3,2x2", "3x3,3x1,1x3 s=2x2,2x2", "3x2,1x3,1x3 s=1x2,2x2", "2x3,1x3,2x1 s=2x2,1x2",
+                 "1x2,1x3,2x3 s=2x2,2x1", "1x3,2x3,3x1 s=1x2,2x1", "2x1,1x2,3x2 s=1x2,1x2", "3x3,1x2 s=2x1",
+                 "2x1,1x3,3x3 s=2x2,1x2", "1x2,1x2,2x1,2x1", "1x3,1x3,2x2"]
+
+
+@settings(max_examples=120, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.sampled_from(PURE_LAYER_2D), st.data())
+def test_pure_layer_rule_against_complex_layer_points(arch, data):
+    """At most one layer extends along both axes: the verdict of the content argument is tested on
+    real points of V built from complex layers (q in one layer, conj(q) in another, in the
+    variables x^A, y^B both layers admit; the rest real).  On a space proved closed every such
+    point must be in M; a point outside M forbids the verdict 'closed'."""
+    a = Architecture.parse(arch)
+    r = is_zariski_closed(arch)
+    assert r.decided and r.method.startswith("unique factorization"), r.method
+    x, y = sympy.symbols("x y", real=True)
+    boxes = [(f[0] - 1, f[1] - 1) for f in a.filters]
+    cum = a.cumulative_strides
+    l, l2 = data.draw(st.permutations(range(len(boxes))))[:2]
+    A = math.lcm(cum[l][0], cum[l2][0])
+    B = math.lcm(cum[l][1], cum[l2][1])
+    dx = min(boxes[l][0] * cum[l][0], boxes[l2][0] * cum[l2][0]) // A
+    dy = min(boxes[l][1] * cum[l][1], boxes[l2][1] * cum[l2][1]) // B
+    ints = st.integers(-2, 2)
+    q = sum((data.draw(ints) + sympy.I * data.draw(ints)) * x ** (A * i) * y ** (B * j)
+            for i in range(dx + 1) for j in range(dy + 1))
+    layers = [sympy.Integer(1)] * len(boxes)
+    layers[l], layers[l2] = q, sympy.conjugate(q)
+    for k, (b1, b2) in enumerate(boxes):
+        if k not in (l, l2):
+            layers[k] = sum(data.draw(ints) * x ** (i * cum[k][0]) * y ** (j * cum[k][1])
+                            for i in range(b1 + 1) for j in range(b2 + 1))
+    p = sympy.Poly(sympy.expand(sympy.prod(layers)), x, y)
+    nx, ny = a.end_to_end_filter_shape
+    filt = [0] * (nx * ny)
+    for (i, j), c in p.as_dict().items():
+        assert sympy.im(c) == 0
+        filt[i * ny + j] = int(c)
+    res = FunctionSpace(arch).contains(filt)
+    assert res.decided
+    if r.closed:
+        assert res.contained is True, (arch, filt, res.reason)
+    if res.contained is False:
+        assert r.closed is False
+
+
+@pytest.mark.parametrize("arch", ["2x1,1x2,2x2,2x1", "1x2,1x2,2x1,2x1", "3x1,2x2 s=2x1", "1x2,3x3,1x2",
+                                  "1x2,2x2 s=1x1", "3x3,2x1,2x1 s=2x2,2x2"])
+def test_pure_layer_witnesses_lie_on_v_and_outside_m(arch):
+    r = is_zariski_closed(arch)
+    assert r.closed is False and r.method.startswith("unique factorization")
+    vals = [int(v) for v in r.witness]
+    assert FunctionSpace(arch).contains(vals).contained is False
+    eqs = FunctionSpace(arch).implicit_equations(certify=False, max_degree=4).polynomials
+    assert all(p(*vals) == 0 for p in eqs), arch
