@@ -604,8 +604,10 @@ def is_zariski_closed(arch: Architecture | str, *, max_states: int | None = None
     (False, ('1', '0', '0', '0', '1'))
     >>> is_zariski_closed("2,2 s=2").closed       # a coordinate Segre embedding
     True
-    >>> r = is_zariski_closed("2x2,2x1"); r.closed, r.witness   # (1 + x^2)(1 + y): (x + i)(1 + y)·(x − i)
-    (False, ('1', '1', '0', '0', '1', '1'))
+    >>> r = is_zariski_closed("2x2,2x1"); r.closed, r.witness   # 1 + x^2 = (x − i)·(x + i)
+    (False, ('1', '0', '0', '0', '1', '0'))
+    >>> is_zariski_closed("1x2,2x1,1x3").closed   # (y-part 2,3 and x-part 2 are closed in 1D)
+    True
     """
     from lcnalg.real.membership import contains
 

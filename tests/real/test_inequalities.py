@@ -137,7 +137,9 @@ def test_closedness():
     assert r.decided is True and r.closed is False
     r = FunctionSpace("3,3,3 s=2,2").is_zariski_closed()  # exhaustive root-orbit search
     assert r.decided is True and r.closed is True and "root-orbit" in r.method
-    r = FunctionSpace("1x2,2x1,1x3").is_zariski_closed()  # no argument, no witness found
+    r = FunctionSpace("1x2,2x1,1x3").is_zariski_closed()  # separable: 1D parts 2 and 2,3 are closed
+    assert r.decided is True and r.closed is True and "unique factorization" in r.method
+    r = is_zariski_closed("1x3,1x3,1x3 s=1x2,1x2", max_states=5)   # the 1D search is cut short
     assert r.decided is False and r.closed is None and r.status == "undecided"
 
 
