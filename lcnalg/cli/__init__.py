@@ -19,7 +19,8 @@ from lcnalg.errors import LCNAlgError
 __all__ = ["main", "build_parser", "SUBCOMMANDS"]
 
 #: Modules of :mod:`lcnalg.cli` that each define one subcommand.
-SUBCOMMANDS = ("info", "equations", "contains", "inequalities", "boundary", "strata", "critical_locus")
+SUBCOMMANDS = ("info", "equations", "contains", "inequalities", "boundary", "closed", "strata",
+               "critical_locus")
 
 
 class _Parser(argparse.ArgumentParser):

@@ -1,4 +1,5 @@
-"""``lcnalg boundary ARCH``: the boundary of the real function space (1D stride one; else says so)."""
+"""``lcnalg boundary ARCH``: the boundary of the real function space (1D stride one, or M closed;
+else says so)."""
 
 from __future__ import annotations
 
@@ -12,15 +13,24 @@ def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser(
         "boundary",
         help='boundary of the real function space and its discriminant',
-        description=('Print the boundary of the function space inside the discriminant hypersurface (1D stride one), with the discriminant polynomial; otherwise it says that no description is derived.'),
+        description=("Print the boundary of the function space: for 1D stride one, inside the discriminant "
+                     "hypersurface, with the discriminant polynomial; when M is proved Zariski closed, empty "
+                     "(M everything) or M itself with its equations; otherwise it says that no description is "
+                     "derived and why."),
     )
     architecture_argument(p)
+    p.add_argument("--no-equations", action="store_true",
+                   help="closed case: do not compute the implicit equations")
+    p.add_argument("--max-degree", type=int, default=None,
+                   help="closed case: compute the implicit equations up to this degree only")
+    p.add_argument("--jobs", type=int, default=1, help="processes for the implicit equations (default 1)")
     add_format_options(p)
     p.set_defaults(run=run)
 
 
 def run(args: argparse.Namespace) -> int:
-    res = boundary(args.arch)
+    res = boundary(args.arch, equations=not args.no_equations, max_degree=args.max_degree,
+                  jobs=args.jobs)
     if args.format == "json":
         emit(res.to_dict(), "json")
     elif args.format == "latex":

@@ -6,6 +6,7 @@ import argparse
 import re
 
 from lcnalg.cli.common import add_format_options, architecture_argument, emit
+from lcnalg.real.absolute import DEFAULT_MAX_FIELD_WORK
 from lcnalg.real.membership import DEFAULT_MAX_NODES, contains
 
 
@@ -27,12 +28,15 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("filter", metavar="FILTER", help='e.g. "1,0,-2/3,4" or "1,2;3,4" (2D)')
     p.add_argument("--max-nodes", type=int, default=DEFAULT_MAX_NODES,
                    help=f"bound on the search (default {DEFAULT_MAX_NODES})")
+    p.add_argument("--max-field-work", type=int, default=DEFAULT_MAX_FIELD_WORK,
+                   help="2D: bound on one absolute factorization, deg(field)^2 (deg_x+1)(deg_y+1) "
+                        f"(default {DEFAULT_MAX_FIELD_WORK})")
     add_format_options(p)
     p.set_defaults(run=run)
 
 
 def run(args: argparse.Namespace) -> int:
-    res = contains(args.arch, args.filter, max_nodes=args.max_nodes)
+    res = contains(args.arch, args.filter, max_nodes=args.max_nodes, max_field_work=args.max_field_work)
     if args.format == "json":
         emit(res.to_dict(), "json")
     elif args.format == "latex":

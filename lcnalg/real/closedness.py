@@ -52,6 +52,7 @@ import time
 from dataclasses import dataclass
 
 from lcnalg.architecture import Architecture
+from lcnalg.errors import InputError
 from lcnalg.export.latex import function_space_symbol
 from lcnalg.parameterization import Parameterization
 from lcnalg.results import Result
@@ -617,6 +618,8 @@ def is_zariski_closed(arch: Architecture | str, *, max_states: int | None = None
     arch = Architecture.parse(arch) if isinstance(arch, str) else arch
     if max_states is None:
         max_states = DEFAULT_MAX_STATES
+    if isinstance(max_states, bool) or not isinstance(max_states, int) or max_states < 1:
+        raise InputError(f"max_states: expected a positive integer, got {max_states!r}")
 
     def done(**kw) -> ClosednessResult:
         return ClosednessResult(architecture=str(arch), seconds=time.perf_counter() - start, **kw)

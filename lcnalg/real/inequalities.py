@@ -27,6 +27,7 @@ repeated root, so ``∂M`` lies in the discriminant hypersurface ``Disc(c) = 0``
 
 from __future__ import annotations
 
+import math
 import time
 from dataclasses import dataclass, field
 from fractions import Fraction
@@ -36,7 +37,7 @@ import flint
 
 from lcnalg.architecture import Architecture
 from lcnalg.errors import InputError
-from lcnalg.export.latex import function_space_symbol, poly_latex
+from lcnalg.export.latex import align, function_space_symbol, poly_latex
 from lcnalg.real.membership import parse_filter
 from lcnalg.real.roots import sturm_count, sturm_habicht_count, to_fmpz_poly
 from lcnalg.results import Result
@@ -182,6 +183,15 @@ class InequalitiesResult(Result):
         The exact description in words and formulas.
     limitations : str
         What is not described.
+    closed : bool or None
+        Outside 1D stride one: the verdict of
+        :func:`~lcnalg.real.closedness.is_zariski_closed` (``M = V(R)``?).
+    equations : tuple of str
+        When ``M = V(R)``: the implicit equations, whose real zero set is ``M`` (no
+        inequality is needed).
+    equations_status : str
+        ``"certified"`` (the vanishing ideal), ``"complete up to degree d"``, or
+        ``"not computed"``.
     """
 
     decided: bool
@@ -192,8 +202,17 @@ class InequalitiesResult(Result):
     discriminant: str = ""
     description: str = ""
     limitations: str = ""
+    closed: bool | None = None
+    equations: tuple[str, ...] = ()
+    equations_status: str = ""
+    polynomials: tuple[Any, ...] = field(default=(), repr=False, compare=False)
 
     title = "inequalities"
+
+    def to_dict(self) -> dict[str, Any]:
+        data = super().to_dict()
+        data.pop("polynomials", None)
+        return data
 
     @property
     def status(self) -> str:
@@ -217,6 +236,8 @@ class InequalitiesResult(Result):
         c = parse_filter(filt, arch)
         if self.everything:
             return True
+        if self.closed:
+            return _vanish(self, c)
         if all(x == 0 for x in c):
             return True
         return real_roots_projective(c) >= self.m
@@ -229,6 +250,9 @@ class InequalitiesResult(Result):
             d = self.degree
             for j, s in enumerate(self.sturm_habicht):
                 lines.append(f"  s{d - j} = {s}")
+        if self.equations:
+            lines.append(f"equations ({self.equations_status}):")
+            lines.extend(f"  {e} = 0" for e in self.equations)
         if self.limitations:
             lines.append(f"limitations: {self.limitations}")
         lines.append(f"[{self.status}; {self.method}]")
@@ -238,10 +262,19 @@ class InequalitiesResult(Result):
         sym = function_space_symbol(self.architecture)
         if not self.decided:
             return rf"{sym}:\ \text{{no description derived}}"
+        k = _ambient(self.architecture)
         if self.everything:
-            return rf"{sym} = \mathbb{{R}}^{{{self.degree + 1}}}"
+            return rf"{sym} = \mathbb{{R}}^{{{k}}}"
         import sympy
 
+        if self.closed:
+            head = (f"% {self.equations_status} implicit equations; no inequality is needed\n"
+                    rf"${sym} = V(\mathbb{{R}}) = \{{c \in \mathbb{{R}}^{{{k}}} : f_i(c) = 0\}}$"
+                    + (":" if self.equations else r" (equations not computed)."))
+            if not self.equations:
+                return head
+            rows = [(f"f_{{{i + 1}}}", poly_latex(sympy.sympify(e))) for i, e in enumerate(self.equations)]
+            return head + "\n" + align(rows)
         lines = [rf"{sym} = \overline{{\{{c : c_{{{self.degree}}} \neq 0,\ \operatorname{{Disc}}(c) \neq 0,\ "
                  rf"\operatorname{{Var}}(s_{{{self.degree}}}, \dots, s_0) \le {(self.degree - self.m) // 2}\}}}}"]
         for j, s in enumerate(self.sturm_habicht):
@@ -263,6 +296,9 @@ class BoundaryResult(Result):
         ``∂M ⊆ {Disc = 0}``.
     description : str
     limitations : str
+    closed, equations, equations_status
+        Outside 1D stride one, when ``M = V(R)`` is thin: ``∂M = M``, cut out by these
+        equations (see :class:`InequalitiesResult`).
     """
 
     decided: bool
@@ -271,8 +307,17 @@ class BoundaryResult(Result):
     discriminant: str = ""
     description: str = ""
     limitations: str = ""
+    closed: bool | None = None
+    equations: tuple[str, ...] = ()
+    equations_status: str = ""
+    polynomials: tuple[Any, ...] = field(default=(), repr=False, compare=False)
 
     title = "boundary"
+
+    def to_dict(self) -> dict[str, Any]:
+        data = super().to_dict()
+        data.pop("polynomials", None)
+        return data
 
     @property
     def status(self) -> str:
@@ -295,6 +340,8 @@ class BoundaryResult(Result):
         if self.everything:
             return False
         c = parse_filter(filt, Architecture.parse(self.architecture))
+        if self.closed:
+            return _vanish(self, c)
         if all(x == 0 for x in c):
             return True
         return real_roots_projective(c) >= self.m and odd_real_roots_projective(c) < self.m
@@ -303,6 +350,9 @@ class BoundaryResult(Result):
         lines = [f"boundary of M[{self.architecture}]:", self.description]
         if self.discriminant:
             lines.append(f"discriminant: {self.discriminant}")
+        if self.equations:
+            lines.append(f"equations of ∂M = M ({self.equations_status}):")
+            lines.extend(f"  {e} = 0" for e in self.equations)
         if self.limitations:
             lines.append(f"limitations: {self.limitations}")
         lines.append(f"[{self.status}; {self.method}]")
@@ -316,11 +366,74 @@ class BoundaryResult(Result):
             return rf"\partial {sym} = \emptyset"
         import sympy
 
+        if self.closed:
+            return (f"% M is closed with empty interior: its boundary is M ({self.equations_status} equations)\n"
+                    rf"$\partial {sym} = {sym} = V(\mathbb{{R}})$" + (":\n" + align(
+                        [(f"f_{{{i + 1}}}", poly_latex(sympy.sympify(e))) for i, e in enumerate(self.equations)])
+                        if self.equations else "."))
+
         if not self.discriminant:
             return rf"\partial {sym} \subseteq \{{\operatorname{{Disc}}(c) = 0\}}"
         disc = poly_latex(sympy.sympify(self.discriminant))
         return (rf"\partial {sym} \subseteq \{{\operatorname{{Disc}}(c) = 0\}},\quad "
                 rf"\operatorname{{Disc}} = {disc}")
+
+
+def _ambient(arch: str) -> int:
+    return math.prod(Architecture.parse(arch).end_to_end_filter_shape)
+
+
+def _vanish(res: "InequalitiesResult | BoundaryResult", c: Sequence[Fraction]) -> bool:
+    """Do the (certified) implicit equations vanish at the exact point ``c``?  They are
+    homogeneous (``V`` is a cone), so the denominators are cleared first."""
+    if res.equations_status != "certified":
+        raise InputError(f"the implicit equations of {res.architecture} are {res.equations_status}, so their "
+                         "zero set is not known to be V; decide membership with contains()")
+    den = math.lcm(*(Fraction(x).denominator for x in c))
+    ints = [int(Fraction(x) * den) for x in c]
+    return all(p(*ints) == 0 for p in res.polynomials)
+
+
+def _closed_case(arch: Architecture, equations: bool, max_degree: int | None, jobs: int) -> dict:
+    """Outside 1D stride one: decide ``M = V(R)``; when it holds, ``M`` is the real zero set of
+    the implicit equations (computed unless ``equations`` is False)."""
+    from lcnalg.function_space import FunctionSpace
+    from lcnalg.real.closedness import is_zariski_closed
+
+    verdict = is_zariski_closed(arch)
+    out: dict[str, Any] = dict(closed=verdict.closed)
+    if verdict.closed is not True:
+        if verdict.closed is False:
+            wit = ", ".join(verdict.witness) if verdict.witness is not None else "see is_zariski_closed"
+            why = (f"M ⊊ V(R): M is not Zariski closed (witness ({wit}) in V(R) \\ M; {verdict.method}), so "
+                   "inequalities are needed, and lcnalg derives them only for 1D stride one; ")
+        else:
+            why = "M = V(R) is undecided (" + verdict.argument + "); "
+        out["limitations"] = why + _undecided_text(arch)
+        return out
+    fs = FunctionSpace(arch)
+    k = fs.ambient_dimension
+    out["everything"] = fs.dimension.value == k and fs.dimension.certified
+    out["closedness"] = verdict.argument
+    if out["everything"]:
+        out.update(equations_status="certified", polynomials=())
+        return out
+    if equations:
+        eq = fs.implicit_equations(max_degree=max_degree, jobs=jobs)
+        status = "certified" if eq.certified else f"complete up to degree {eq.complete_up_to_degree}"
+        out.update(equations=eq.equations, polynomials=eq.polynomials, equations_status=status)
+    else:
+        out.update(equations_status="not computed")
+    return out
+
+
+def _equations_limitation(status: str) -> str:
+    if status == "certified":
+        return ""
+    if status == "not computed":
+        return "the implicit equations were not computed ('lcnalg equations ARCH' gives them)"
+    return (f"the implicit equations are {status}: their real zero set contains M and equals it once the "
+            "ideal is certified")
 
 
 def _undecided_text(arch: Architecture) -> str:
@@ -331,8 +444,27 @@ def _undecided_text(arch: Architecture) -> str:
             "exactly pointwise by contains() (root-orbit search)")
 
 
-def inequalities(arch: Architecture | str) -> InequalitiesResult:
-    """Exact semi-algebraic description of the function space (1D stride one).
+def inequalities(arch: Architecture | str, *, equations: bool = True, max_degree: int | None = None,
+                 jobs: int = 1) -> InequalitiesResult:
+    """Exact semi-algebraic description of the function space.
+
+    * **1D stride one**: at least ``m`` real roots (MATH.md §2) as Sturm–Habicht sign
+      conditions.
+    * **Otherwise, when M is Zariski closed** (:func:`~lcnalg.real.closedness.is_zariski_closed`
+      proves ``M = V(R)``): ``M`` is the real zero set of the implicit equations and no
+      inequality is needed; the equations are computed (``equations=True``) by
+      :func:`~lcnalg.algebra.implicitization.implicit_equations` and their status
+      (certified or complete up to a degree) is reported.
+    * **Otherwise** the result is undecided and says why (not closed, with the witness; or
+      closedness undecided).
+
+    Parameters
+    ----------
+    arch : Architecture or str
+    equations : bool
+        Compute the implicit equations in the closed case (default True).
+    max_degree, jobs : optional
+        Passed to the implicit equations.
 
     Examples
     --------
@@ -341,15 +473,32 @@ def inequalities(arch: Architecture | str) -> InequalitiesResult:
     (2, False, ('c2', '2*c2', 'c1^2*c2 - 4*c0*c2^2'))
     >>> inequalities("3,2").everything
     True
-    >>> inequalities("3,2 s=2").decided
-    False
+    >>> r = inequalities("2,2 s=2"); r.closed, r.equations, r.equations_status
+    (True, ('c1*c2 - c0*c3',), 'certified')
+    >>> r = inequalities("3,2 s=2"); r.decided, r.closed
+    (False, False)
     """
     start = time.perf_counter()
     arch = Architecture.parse(arch) if isinstance(arch, str) else arch
     if not _stride_one_1d(arch):
-        return InequalitiesResult(architecture=str(arch), decided=False, certified=False,
-                                  method="none", limitations=_undecided_text(arch),
-                                  seconds=time.perf_counter() - start)
+        info = _closed_case(arch, equations, max_degree, jobs)
+        if info["closed"] is not True:
+            return InequalitiesResult(architecture=str(arch), decided=False, certified=False, method="none",
+                                      closed=info["closed"], limitations=info["limitations"],
+                                      seconds=time.perf_counter() - start)
+        k = math.prod(arch.end_to_end_filter_shape)
+        if info["everything"]:
+            description = f"M = V(R) = R^{k}: M is Zariski closed and full-dimensional ({info['closedness']})"
+        else:
+            description = (f"M = V(R) is Zariski closed ({info['closedness']}), so M is exactly the set of real "
+                           "filters where the implicit equations vanish; no inequality is needed")
+        limitations = _equations_limitation(info["equations_status"])
+        return InequalitiesResult(
+            architecture=str(arch), decided=True, certified=True, everything=info["everything"],
+            closed=True, equations=tuple(info.get("equations", ())), polynomials=tuple(info.get("polynomials", ())),
+            equations_status=info["equations_status"], description=description, limitations=limitations,
+            method="Zariski closedness (lcnalg.real.closedness) + implicit equations",
+            seconds=time.perf_counter() - start)
     d = arch.end_to_end_filter_shape[0] - 1
     m = _m_of(arch)
     everything = m <= d % 2
@@ -384,8 +533,14 @@ def inequalities(arch: Architecture | str) -> InequalitiesResult:
     )
 
 
-def boundary(arch: Architecture | str) -> BoundaryResult:
-    """The boundary of the function space (1D stride one) inside the discriminant hypersurface.
+def boundary(arch: Architecture | str, *, equations: bool = True, max_degree: int | None = None,
+             jobs: int = 1) -> BoundaryResult:
+    """The boundary of the function space in ``R^k``.
+
+    1D stride one: inside the discriminant hypersurface (below).  Otherwise, when
+    :func:`~lcnalg.real.closedness.is_zariski_closed` proves ``M = V(R)``: empty if ``M``
+    is everything, else ``∂M = M`` (a closed set with empty interior), given by the implicit
+    equations (parameters as in :func:`inequalities`).  Otherwise undecided, saying why.
 
     Examples
     --------
@@ -394,12 +549,33 @@ def boundary(arch: Architecture | str) -> BoundaryResult:
     ('c1^2 - 4*c0*c2', 2)
     >>> boundary("3,2").everything
     True
+    >>> b = boundary("2,2 s=2"); b.closed, b.is_boundary_point([1, 2, 3, 6]), b.is_boundary_point([1, 2, 3, 5])
+    (True, True, False)
     """
     start = time.perf_counter()
     arch = Architecture.parse(arch) if isinstance(arch, str) else arch
     if not _stride_one_1d(arch):
-        return BoundaryResult(architecture=str(arch), decided=False, certified=False, method="none",
-                              limitations=_undecided_text(arch), seconds=time.perf_counter() - start)
+        info = _closed_case(arch, equations, max_degree, jobs)
+        if info["closed"] is not True:
+            return BoundaryResult(architecture=str(arch), decided=False, certified=False, method="none",
+                                  closed=info["closed"], limitations=info["limitations"],
+                                  seconds=time.perf_counter() - start)
+        k = math.prod(arch.end_to_end_filter_shape)
+        method = "Zariski closedness (lcnalg.real.closedness) + implicit equations"
+        if info["everything"]:
+            return BoundaryResult(architecture=str(arch), decided=True, certified=True, everything=True, closed=True,
+                                  equations_status="certified", method=method,
+                                  description=f"M = V(R) = R^{k}, so the boundary is empty",
+                                  seconds=time.perf_counter() - start)
+        limitations = _equations_limitation(info["equations_status"])
+        return BoundaryResult(
+            architecture=str(arch), decided=True, certified=True, everything=False, closed=True,
+            equations=tuple(info.get("equations", ())), polynomials=tuple(info.get("polynomials", ())),
+            equations_status=info["equations_status"], limitations=limitations, method=method,
+            description=(f"M = V(R) is closed ({info['closedness']}) and has empty interior in R^{k} (it is a "
+                         "proper subvariety), so ∂M = M, cut out by the implicit equations; relative to V(R) "
+                         "the boundary is empty"),
+            seconds=time.perf_counter() - start)
     d = arch.end_to_end_filter_shape[0] - 1
     m = _m_of(arch)
     if m <= d % 2:

@@ -451,6 +451,9 @@ def contains(arch: Architecture | str, filt: Any, *, max_nodes: int = DEFAULT_MA
         raise InputError(f"architecture: expected an Architecture or a string, got {type(arch).__name__}")
     if arch.activation is not None or arch.channels is not None:
         raise InputError(f"architecture {arch}: contains() covers linear networks with one channel (drop r=, c=)")
+    for name, bound in (("max_nodes", max_nodes), ("max_field_work", max_field_work)):
+        if bound is not None and (isinstance(bound, bool) or not isinstance(bound, int) or bound < 1):
+            raise InputError(f"{name}: expected a positive integer, got {bound!r}")
     values = parse_filter(filt, arch)
     if arch.ndim == 1:
         res = _contains_1d(arch, values, max_nodes)

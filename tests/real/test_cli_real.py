@@ -41,7 +41,24 @@ def test_inequalities_boundary(cmd, fmt, capsys):
     assert code == 0 and ("undecided" in out or "not derived" in out or "no description" in out)
 
 
-@pytest.mark.parametrize("argv", [["contains", "2,2", "1,x,2"], ["contains", "2,2", "1,2"],
+@pytest.mark.parametrize("fmt", [[], ["--json"], ["--latex"]])
+def test_closed_cli_and_closed_descriptions(fmt, capsys):
+    code, out, err = run(["closed", "1x2,2x1,1x3"] + fmt, capsys)
+    assert code == 0 and not err and ("yes" in out or "true" in out or "=" in out)
+    if fmt == ["--json"]:
+        data = json.loads(out)
+        assert data["closed"] is True and data["certified"] is True
+    code, out, err = run(["closed", "4,4,4 s=2,2", "--max-states", "3"] + fmt, capsys)
+    assert code == 0 and "undecided" in out or (fmt == ["--json"] and json.loads(out)["closed"] is None)
+    for cmd in ("inequalities", "boundary"):
+        code, out, err = run([cmd, "3,3 s=2"] + fmt, capsys)
+        assert code == 0 and ("c1*c2*c3" in out or "c_{1} c_{2} c_{3}" in out or "c1*c2*c5" in out)
+
+
+@pytest.mark.parametrize("argv", [["closed", "2,2", "--max-states", "0"], ["closed", "2,,2"],
+                                  ["contains", "2x2,2x2", "1,2;3,4;5,6", "--max-field-work", "-1"],
+                                  ["inequalities", "2,2 s=2", "--max-degree", "x"],
+                                  ["contains", "2,2", "1,x,2"], ["contains", "2,2", "1,2"],
                                   ["contains", "2,,2", "1,2,3"], ["contains", "2x2,2x2", "1,2;3"],
                                   ["contains", "2,2", "1,2/0,3"], ["inequalities", "3,,"],
                                   ["boundary"], ["contains", "2,2"]])

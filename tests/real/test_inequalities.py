@@ -114,13 +114,68 @@ def test_boundary_examples():
     assert "c1^2" in boundary("2,2").discriminant
 
 
-def test_strides_and_2d_say_undecided():
-    for arch in ["3,2 s=2", "2x2,2x2"]:
+def test_not_closed_strides_and_2d_say_undecided():
+    for arch in ["3,2 s=2", "2x2,2x2", "2x2,2x1"]:
         r = inequalities(arch)
-        assert r.decided is False and r.limitations and r.status == "undecided"
+        assert r.decided is False and r.closed is False and "not Zariski closed" in r.limitations
+        assert r.status == "undecided"
         assert boundary(arch).decided is False
         with pytest.raises(ValueError):
             r.holds_at([0] * Architecture.parse(arch).ambient_dimension)
+
+
+CLOSED = ["2,2 s=2", "3,3 s=2", "2,2,2 s=2,2", "3,3,3 s=2,1", "2,3,3 s=2,2", "1x2,2x1,1x3", "1x3,2x2", "2x2,2x1 s=2x2",
+          "2x2,3x1 s=1x2", "1x3,1x3 s=1x2", "3x2,1x3"]
+_DESCRIPTIONS: dict = {}
+
+
+def _described(arch):
+    if arch not in _DESCRIPTIONS:
+        _DESCRIPTIONS[arch] = (inequalities(arch), boundary(arch))
+    return _DESCRIPTIONS[arch]
+
+
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.sampled_from(CLOSED), st.integers(0, 2**32), st.sampled_from(["image", "moved", "random"]))
+def test_closed_descriptions_agree_with_contains(arch, seed, kind):
+    """Where M = V(R) is proved, the description is 'the implicit equations vanish' (no
+    inequality): evaluating them must agree with contains() (root orbits / absolute
+    factorization) on images of random weights, on images moved off V, and on random filters;
+    the boundary of a thin closed M is M itself."""
+    ineq, bd = _described(arch)
+    assert ineq.decided and ineq.closed and ineq.equations_status == "certified"
+    fs = FunctionSpace(arch)
+    assert ineq.everything is False and len(ineq.equations) > 0 and fs.dimension.value < fs.ambient_dimension
+    rng = random.Random(seed)
+    mu = fs.parameterization
+    c = list(mu.evaluate([rng.randint(-3, 3) for _ in range(mu.num_parameters)]))
+    if kind == "moved":
+        c[rng.randrange(len(c))] += rng.choice([-1, 1])
+    elif kind == "random":
+        c = [rng.randint(-2, 2) for _ in c]
+    inside = contains(arch, c).contained
+    assert ineq.holds_at(c) is inside, (arch, c)
+    assert bd.is_boundary_point(c) is inside
+    if kind == "image":
+        assert inside
+    scaled = [Fraction(x, 3) for x in c]                  # rational filters: denominators cleared
+    assert ineq.holds_at(scaled) is inside
+
+
+def test_closed_description_outputs():
+    r = inequalities("1x3,2x2")
+    assert r.closed and "no inequality" in r.description and len(r.equations) == 5
+    assert r"\begin{align*}" in r.to_latex() and "f_{5}" in r.to_latex()
+    data = r.to_dict()
+    assert data["equations"] and "polynomials" not in data and data["equations_status"] == "certified"
+    r = inequalities("2,2 s=2", equations=False)
+    assert r.closed and r.equations == () and r.equations_status == "not computed"
+    with pytest.raises(ValueError, match="contains"):
+        r.holds_at([1, 2, 3, 6])
+    r = inequalities("2,2,2 s=2,2", max_degree=1)         # closed (Segre); ideal only up to degree 1
+    assert r.closed and r.equations_status == "complete up to degree 1" and "certified" in r.limitations
+    b = boundary("2x1,1x2 s=2x1")
+    assert b.closed and "∂M = M" in b.description
 
 
 def test_closedness():
