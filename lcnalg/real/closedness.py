@@ -38,10 +38,10 @@ Decided by one of these exact arguments, else reported undecided:
   factorization, :mod:`lcnalg.real.planar_real`).  A rejected candidate is a witness,
   ``M ⊊ V(R)``.  At most :data:`MAX_WITNESS_CANDIDATES` candidates are tried.
 
-Otherwise the result is **undecided** and says so (2D with three or more layers, or two
-layers of different shapes both extending along both axes, when no witness is found: no proof of
-``M = V(R)`` is known to lcnalg and no candidate was rejected; in 1D only when the tiling
-search exceeds its state bound).
+Otherwise the result is **undecided** and says so: in 2D when two or more layers extend
+along both axes (and they are not two equal stride-one layers) and no candidate witness was
+rejected, or a 1D sub-architecture is undecided; in 1D only when the tiling search exceeds its
+state bound.
 """
 
 from __future__ import annotations
@@ -698,6 +698,7 @@ def is_zariski_closed(arch: Architecture | str, *, max_states: int | None = None
     if found is not None:
         return done(**found)
     return done(closed=None, decided=False, certified=False, method="none",
-                argument="no exact argument applies (not a coordinate Segre embedding, not 1D stride one, not "
-                         "two 1D layers, not two equal 2D layers) and none of the complex-layer witness "
-                         "candidates was outside M; M = V(R) is neither proved nor refuted")
+                argument="no exact argument applies (not a coordinate Segre embedding; in 1D the root-orbit "
+                         f"search exceeded max_states = {max_states}; in 2D two or more layers extend along both "
+                         "axes, or a 1D part is undecided) and none of the complex-layer witness candidates was "
+                         "outside M; M = V(R) is neither proved nor refuted (raise max_states)")
