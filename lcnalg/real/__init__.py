@@ -4,8 +4,11 @@
   root isolation / orbit grouping (FLINT, Arb).
 * :mod:`lcnalg.real.membership` — :func:`contains` (1D exact; 2D via :mod:`lcnalg.real.planar`,
   :mod:`lcnalg.real.planar_real` and the absolute factorization :mod:`lcnalg.real.absolute`).
-* :mod:`lcnalg.real.inequalities` — :func:`inequalities`, :func:`boundary` (1D stride one).
-* :mod:`lcnalg.real.closedness` — :func:`is_zariski_closed`.
+* :mod:`lcnalg.real.inequalities` — :func:`inequalities`, :func:`boundary` (1D stride one;
+  closed spaces through their equations; 1D with only the last stride > 1 through
+  :mod:`lcnalg.real.polyphase`).
+* :mod:`lcnalg.real.closedness` — :func:`is_zariski_closed` (1D root-orbit tilings
+  :mod:`lcnalg.real.orbit_tilings`; 2D unique factorization and witness searches).
 
 Examples
 --------

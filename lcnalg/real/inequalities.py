@@ -192,6 +192,9 @@ class InequalitiesResult(Result):
     equations_status : str
         ``"certified"`` (the vanishing ideal), ``"complete up to degree d"``, or
         ``"not computed"``.
+    family : str
+        Which description: ``"stride one"``, ``"closed"`` (equations only), or
+        ``"last layer strided"`` (the polyphase-gcd conditions of :mod:`lcnalg.real.polyphase`).
     """
 
     decided: bool
@@ -205,6 +208,8 @@ class InequalitiesResult(Result):
     closed: bool | None = None
     equations: tuple[str, ...] = ()
     equations_status: str = ""
+    family: str = ""
+    m_data: tuple[int, ...] = ()
     polynomials: tuple[Any, ...] = field(default=(), repr=False, compare=False)
 
     title = "inequalities"
@@ -238,6 +243,10 @@ class InequalitiesResult(Result):
             return True
         if self.closed:
             return _vanish(self, c)
+        if self.family == "last layer strided":
+            from lcnalg.real.polyphase import polyphase_member
+
+            return polyphase_member(arch, c)[0]
         if all(x == 0 for x in c):
             return True
         return real_roots_projective(c) >= self.m
@@ -266,6 +275,13 @@ class InequalitiesResult(Result):
         if self.everything:
             return rf"{sym} = \mathbb{{R}}^{{{k}}}"
         import sympy
+
+        if self.family == "last layer strided":
+            n_a, m, n, st = self.m_data
+            return ("% P = A(z) q(z^s); G = gcd of the polyphase components P_r, P = sum_r z^r P_r(z^s)\n"
+                    rf"${sym} = \{{P : P = 0\ \text{{or}}\ {n} \le \#_{{\mathbb{{R}}}}(G) + 2\,\#_{{\mathrm{{pairs}}}}(G)"
+                    rf"\ \text{{and}}\ R(P) - \kappa_{{{st}}}(G) \ge {m}\}}$"
+                    rf" ($\kappa$: real roots of $P$ used by the cheapest conjugation-closed choice of {n} roots)")
 
         if self.closed:
             head = (f"% {self.equations_status} implicit equations; no inequality is needed\n"
@@ -384,11 +400,13 @@ def _ambient(arch: str) -> int:
 
 
 def _vanish(res: "InequalitiesResult | BoundaryResult", c: Sequence[Fraction]) -> bool:
-    """Do the (certified) implicit equations vanish at the exact point ``c``?  They are
-    homogeneous (``V`` is a cone), so the denominators are cleared first."""
+    """``c ∈ M = V(R)``: do the certified implicit equations vanish at ``c``?  They are
+    homogeneous (``V`` is a cone), so the denominators are cleared first.  Without certified
+    equations the exact membership test :func:`~lcnalg.real.membership.contains` decides."""
     if res.equations_status != "certified":
-        raise InputError(f"the implicit equations of {res.architecture} are {res.equations_status}, so their "
-                         "zero set is not known to be V; decide membership with contains()")
+        from lcnalg.real.membership import contains
+
+        return bool(contains(res.architecture, list(c)).contained)
     den = math.lcm(*(Fraction(x).denominator for x in c))
     ints = [int(Fraction(x) * den) for x in c]
     return all(p(*ints) == 0 for p in res.polynomials)
@@ -427,6 +445,30 @@ def _closed_case(arch: Architecture, equations: bool, max_degree: int | None, jo
     return out
 
 
+def _polyphase_result(arch: Architecture, shape: tuple[int, int, int, int], start: float) -> InequalitiesResult:
+    n_a, m, n, s = shape
+    cost = ("a root a of q uses the real roots of z^s = a: s for a = 0 or ∞, " +
+            ("2 for a > 0, 0 for a < 0" if s % 2 == 0 else "1 for a real a ≠ 0") + ", 0 for a pair a, ā")
+    description = (
+        f"M ⊊ V(R) is not closed. P = A(z)·q(z^{s}) with A a product of the stride-one layers (degree {n_a}, "
+        f"m = {m} of even size) and q the last layer (degree n = {n}). With P = Σ_r z^r P_r(z^{s}) and "
+        f"G = gcd(P_0, …, P_{s - 1}) (q(z^{s}) | P ⇔ q | G), k_∞ = ⌊(D − deg P)/{s}⌋ roots at infinity: "
+        f"P ∈ M ⇔ P = 0, or n ≤ #real(G) + k_∞ + 2·#pairs(G) and R(P) − κ ≥ m, where R(P) counts the real roots "
+        f"of P with multiplicity (infinity included) and κ is the sum of the j = max(n mod 2, n − 2·#pairs(G)) "
+        f"smallest costs among the real roots of G and the k_∞ points at infinity ({cost}). "
+        f"P ∈ V(R) ⇔ P = 0 or n ≤ deg G + k_∞")
+    return InequalitiesResult(
+        architecture=str(arch), decided=True, certified=True, everything=False, closed=False,
+        family="last layer strided", m=m, m_data=shape, degree=arch.end_to_end_filter_shape[0] - 1,
+        description=description,
+        limitations=("the conditions are stated through G (subresultants of the polyphase components) and "
+                     "Sturm counts of its squarefree parts, evaluated exactly at a point by holds_at(); they "
+                     "are not expanded as polynomials in c"),
+        method="polyphase gcd (C[z]/(q(z^s)) is free over C[w]/(q)) + MATH.md §2 real-root condition "
+               "(lcnalg.real.polyphase)",
+        seconds=time.perf_counter() - start)
+
+
 def _equations_limitation(status: str) -> str:
     if status == "certified":
         return ""
@@ -455,6 +497,8 @@ def inequalities(arch: Architecture | str, *, equations: bool = True, max_degree
       inequality is needed; the equations are computed (``equations=True``) by
       :func:`~lcnalg.algebra.implicitization.implicit_equations` and their status
       (certified or complete up to a degree) is reported.
+    * **1D, only the last stride > 1, not closed**: the polyphase-gcd conditions of
+      :mod:`lcnalg.real.polyphase` (``holds_at`` evaluates them exactly).
     * **Otherwise** the result is undecided and says why (not closed, with the witness; or
       closedness undecided).
 
@@ -475,13 +519,23 @@ def inequalities(arch: Architecture | str, *, equations: bool = True, max_degree
     True
     >>> r = inequalities("2,2 s=2"); r.closed, r.equations, r.equations_status
     (True, ('c1*c2 - c0*c3',), 'certified')
-    >>> r = inequalities("3,2 s=2"); r.decided, r.closed
-    (False, False)
+    >>> r = inequalities("3,2 s=2"); r.decided, r.closed, r.family     # polyphase gcd
+    (True, False, 'last layer strided')
+    >>> r.holds_at([1, 0, 0, 0, 1]), r.holds_at([4, 8, 17, 10, 15])  # 1 + z^4; (1 + 2z + 3z^2)(4 + 5z^2)
+    (False, True)
+    >>> inequalities("2,2,2 s=2,2").closed, inequalities("4,4,4 s=2,2").decided
+    (True, False)
     """
     start = time.perf_counter()
     arch = Architecture.parse(arch) if isinstance(arch, str) else arch
     if not _stride_one_1d(arch):
         info = _closed_case(arch, equations, max_degree, jobs)
+        if info["closed"] is False:
+            from lcnalg.real.polyphase import last_layer_strided
+
+            shape = last_layer_strided(arch)
+            if shape is not None:
+                return _polyphase_result(arch, shape, start)
         if info["closed"] is not True:
             return InequalitiesResult(architecture=str(arch), decided=False, certified=False, method="none",
                                       closed=info["closed"], limitations=info["limitations"],
@@ -497,6 +551,7 @@ def inequalities(arch: Architecture | str, *, equations: bool = True, max_degree
             architecture=str(arch), decided=True, certified=True, everything=info["everything"],
             closed=True, equations=tuple(info.get("equations", ())), polynomials=tuple(info.get("polynomials", ())),
             equations_status=info["equations_status"], description=description, limitations=limitations,
+            family="closed",
             method="Zariski closedness (lcnalg.real.closedness) + implicit equations",
             seconds=time.perf_counter() - start)
     d = arch.end_to_end_filter_shape[0] - 1
@@ -527,7 +582,7 @@ def inequalities(arch: Architecture | str, *, equations: bool = True, max_degree
         )
     return InequalitiesResult(
         architecture=str(arch), decided=True, certified=True, everything=everything, m=m, degree=d,
-        sturm_habicht=seq, discriminant=disc, description=description, limitations=limitations,
+        family="stride one", sturm_habicht=seq, discriminant=disc, description=description, limitations=limitations,
         method="MATH.md §2 real-root condition; Sturm–Habicht sequences (exact subresultants)",
         seconds=time.perf_counter() - start,
     )
