@@ -195,6 +195,9 @@ class InequalitiesResult(Result):
     family : str
         Which description: ``"stride one"``, ``"closed"`` (equations only), or
         ``"last layer strided"`` (the polyphase-gcd conditions of :mod:`lcnalg.real.polyphase`).
+    m_data : tuple of int
+        ``"last layer strided"``: ``(n_A, m, n, s)`` (degree of the stride-one part, its number
+        of even sizes, degree of the last layer, its stride).
     """
 
     decided: bool

@@ -37,8 +37,10 @@ def test_contains_text_latex_2d(capsys):
 def test_inequalities_boundary(cmd, fmt, capsys):
     code, out, err = run([cmd, "2,2,2"] + fmt, capsys)
     assert code == 0 and out and not err
-    code, out, err = run([cmd, "3,2 s=2"] + fmt, capsys)
+    code, out, err = run([cmd, "2x2,2x2"] + fmt, capsys)
     assert code == 0 and ("undecided" in out or "not derived" in out or "no description" in out)
+    code, out, err = run([cmd, "3,2 s=2"] + fmt, capsys)
+    assert code == 0 and out and not err
 
 
 @pytest.mark.parametrize("fmt", [[], ["--json"], ["--latex"]])
