@@ -282,7 +282,7 @@ class InequalitiesResult(Result):
         if self.family == "last layer strided":
             n_a, m, n, st = self.m_data
             return ("% P = A(z) q(z^s); G = gcd of the polyphase components P_r, P = sum_r z^r P_r(z^s)\n"
-                    rf"${sym} = \{{P : P = 0\ \text{{or}}\ {n} \le \#_{{\mathbb{{R}}}}(G) + 2\,\#_{{\mathrm{{pairs}}}}(G)"
+                    rf"${sym} = \{{P : P = 0\ \text{{or}}\ {n} \le \#_{{\mathbb{{R}}}}(G) + k_\infty + 2\,\#_{{\mathrm{{pairs}}}}(G)"
                     rf"\ \text{{and}}\ R(P) - \kappa_{{{st}}}(G) \ge {m}\}}$"
                     rf" ($\kappa$: real roots of $P$ used by the cheapest conjugation-closed choice of {n} roots)")
 
