@@ -472,6 +472,17 @@ def _polyphase_result(arch: Architecture, shape: tuple[int, int, int, int], star
         seconds=time.perf_counter() - start)
 
 
+def _linear(arch: Architecture | str) -> Architecture:
+    """The parsed architecture; networks with activations or channels are refused."""
+    arch = Architecture.parse(arch) if isinstance(arch, str) else arch
+    if not isinstance(arch, Architecture):
+        raise InputError(f"architecture: expected an Architecture or a string, got {type(arch).__name__}")
+    if arch.activation is not None or arch.channels is not None:
+        raise InputError(f"architecture {arch}: the real description covers linear networks with one channel "
+                         "(drop r=, c=)")
+    return arch
+
+
 def _equations_limitation(status: str) -> str:
     if status == "certified":
         return ""
@@ -530,7 +541,7 @@ def inequalities(arch: Architecture | str, *, equations: bool = True, max_degree
     (True, False)
     """
     start = time.perf_counter()
-    arch = Architecture.parse(arch) if isinstance(arch, str) else arch
+    arch = _linear(arch)
     if not _stride_one_1d(arch):
         info = _closed_case(arch, equations, max_degree, jobs)
         if info["closed"] is False:
@@ -611,7 +622,7 @@ def boundary(arch: Architecture | str, *, equations: bool = True, max_degree: in
     (True, True, False)
     """
     start = time.perf_counter()
-    arch = Architecture.parse(arch) if isinstance(arch, str) else arch
+    arch = _linear(arch)
     if not _stride_one_1d(arch):
         info = _closed_case(arch, equations, max_degree, jobs)
         if info["closed"] is not True:

@@ -43,6 +43,8 @@ from collections import Counter
 from dataclasses import dataclass
 from typing import Any
 
+import flint
+
 from lcnalg.architecture import Architecture
 
 __all__ = ["OrbitModel", "orbit_model", "decide_closedness_1d", "DEFAULT_MAX_STATES"]
@@ -270,15 +272,47 @@ def describe_blocks(model: OrbitModel, blocks: list[dict[str, Any]]) -> str:
 def witness_polynomial(model: OrbitModel, blocks: list[dict[str, Any]]) -> list | None:
     """Exact real coefficients (sympy) of a point with the configuration's roots, or None.
 
-    Pairs use the class values ``a = (1 + j·i)^T`` (distinct, non-real for the chosen ``j``),
-    real classes ``a = ±(j + 1)^T``; rational coefficients when ``T`` divides 4 or 6.
+    Pairs use the class values ``a = (1 + j·i)^T`` (or ``(1 + j·ω)^T`` when ``3 | T``; distinct,
+    non-real for the chosen ``j``), real classes ``a = ±(j + 1)^T``; rational coefficients when
+    ``T`` divides 4 or 6.  The product is formed exactly in the cyclotomic field ``Q(ζ_N)``,
+    ``N = lcm(2T, 12)`` (elements are FLINT polynomials in ``ζ`` reduced modulo ``Φ_N``); a
+    coefficient is real iff it is fixed by ``ζ ↦ ζ^{-1}``, and is returned as
+    ``Σ c_k cos(2πk/N)`` (a rational number when it is one).
     """
     import sympy as sp
 
-    z = sp.Symbol("z")
     T = model.T
-    zeta = sp.exp(2 * sp.pi * sp.I / T)
-    poly = sp.Integer(1)
+    N = math.lcm(2 * T, 12)
+    phi = flint.fmpq_poly(flint.fmpz_poly.cyclotomic(N))
+    x = flint.fmpq_poly([0, 1])
+
+    def root(k: int) -> flint.fmpq_poly:            # ζ_N^k
+        return (x ** (k % N)) % phi
+
+    def conj(e: flint.fmpq_poly) -> flint.fmpq_poly:
+        out = flint.fmpq_poly(0)
+        for k, c in enumerate(e.coeffs()):
+            if c != 0:
+                out += c * root(-k)
+        return out % phi
+
+    def key(e: flint.fmpq_poly) -> tuple:
+        return tuple(str(c) for c in e.coeffs())
+
+    def times_linear(poly: list, r: flint.fmpq_poly, mult: int) -> list:
+        """poly · (z − r)^mult, coefficients in Q(ζ_N)."""
+        for _ in range(mult):
+            out = [flint.fmpq_poly(0)] * (len(poly) + 1)
+            for k, c in enumerate(poly):
+                out[k + 1] += c
+                out[k] = (out[k] - c * r) % phi
+            poly = out
+        return poly
+
+    zeta_T = root(N // T)
+    imag = root(N // 4)
+    omega = root(N // 3)
+    poly = [flint.fmpq_poly(1)]
     used: set = set()
     j = 2
     zeros = 0
@@ -287,33 +321,41 @@ def witness_polynomial(model: OrbitModel, blocks: list[dict[str, Any]]) -> list 
         if b["kind"] == "zero":
             zeros += 1
             if zeros == 1:
-                poly *= z ** S[0]      # the root 0; a second such block is ∞ (top zeros)
+                poly = [flint.fmpq_poly(0)] * S[0] + poly     # the root 0; a second such block is ∞
             continue
         while True:
             j += 1
             if b["kind"] == "pair":
-                base = (1 + j * sp.I) if T % 3 else (1 + j * sp.exp(2 * sp.pi * sp.I / 3))
-                a = sp.expand(base ** T)
-                if sp.im(a) == 0 or a in used or sp.conjugate(a) in used:
+                base = (1 + j * imag) if T % 3 else (1 + j * omega)
+                base = base % phi
+                a = (base ** T) % phi
+                if a == conj(a) or key(a) in used or key(conj(a)) in used:
                     continue
-                used.update({a, sp.conjugate(a)})
-                f = sp.Mul(*[(z - base * zeta ** k) ** S[k] for k in range(T)])
-                fbar = sp.Mul(*[(z - sp.conjugate(base * zeta ** k)) ** S[k] for k in range(T)])
-                poly *= f * fbar
+                used.update({key(a), key(conj(a))})
+                for k in range(T):
+                    r = (base * zeta_T ** k) % phi
+                    poly = times_linear(poly, r, S[k])
+                    poly = times_linear(poly, conj(r), S[k])
             else:
-                base = sp.Integer(j) if b["kind"] == "positive" else j * sp.exp(sp.pi * sp.I / T)
+                base = flint.fmpq_poly(j) if b["kind"] == "positive" else j * root(N // (2 * T))
                 a = (1 if b["kind"] == "positive" else -1) * j ** T
-                if a in used:
+                if ("real", a) in used:
                     continue
-                used.add(a)
-                poly *= sp.Mul(*[(z - base * zeta ** k) ** S[k] for k in range(T)])
+                used.add(("real", a))
+                for k in range(T):
+                    poly = times_linear(poly, (base * zeta_T ** k) % phi, S[k])
             break
-    coeffs = sp.Poly(sp.expand(poly), z).all_coeffs()[::-1]
     out = []
-    for c in coeffs:
-        c = sp.simplify(sp.expand_complex(c))
-        if sp.simplify(sp.im(c)) != 0:
+    for c in poly:
+        if c != conj(c):
             return None
-        out.append(sp.simplify(sp.re(c)))
+        cs = c.coeffs()
+        if len(cs) <= 1:
+            out.append(sp.Rational(str(cs[0])) if cs else sp.Integer(0))
+        else:
+            out.append(sp.Add(*[sp.Rational(str(v)) * sp.cos(2 * sp.pi * k / N)
+                                for k, v in enumerate(cs) if v != 0]))
+    while len(out) > 1 and out[-1] == 0 and len(out) > model.degree + 1:
+        out.pop()
     out += [sp.Integer(0)] * (model.degree + 1 - len(out))
     return out
