@@ -16,8 +16,9 @@ def register(sub: argparse._SubParsersAction) -> None:
         description=("Print an exact semi-algebraic description of the function space: for 1D stride one, "
                      "'at least m real roots counted with multiplicity' as Sturm-Habicht sign conditions in "
                      "c0..c_{k-1}; otherwise, when M is proved Zariski closed (see 'lcnalg closed'), the "
-                     "implicit equations (no inequality is needed); otherwise it says that no description is "
-                     "derived and why."),
+                     "implicit equations (no inequality is needed); 1D with only the last stride > 1: conditions "
+                     "on the gcd of the polyphase components; 2D with at most one layer along both axes: "
+                     "conditions on the contents; otherwise it says that no description is derived and why."),
     )
     architecture_argument(p)
     p.add_argument("--no-equations", action="store_true",

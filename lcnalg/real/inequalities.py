@@ -193,8 +193,9 @@ class InequalitiesResult(Result):
         ``"certified"`` (the vanishing ideal), ``"complete up to degree d"``, or
         ``"not computed"``.
     family : str
-        Which description: ``"stride one"``, ``"closed"`` (equations only), or
-        ``"last layer strided"`` (the polyphase-gcd conditions of :mod:`lcnalg.real.polyphase`).
+        Which description: ``"stride one"``, ``"closed"`` (equations only),
+        ``"last layer strided"`` (the polyphase-gcd conditions of :mod:`lcnalg.real.polyphase`),
+        or ``"2D contents"`` (at most one layer along both axes, :mod:`lcnalg.real.contents`).
     m_data : tuple of int
         ``"last layer strided"``: ``(n_A, m, n, s)`` (degree of the stride-one part, its number
         of even sizes, degree of the last layer, its stride).
@@ -250,6 +251,10 @@ class InequalitiesResult(Result):
             from lcnalg.real.polyphase import polyphase_member
 
             return polyphase_member(arch, c)[0]
+        if self.family == "2D contents":
+            from lcnalg.real.contents import content_member
+
+            return content_member(arch, c)[0]
         if all(x == 0 for x in c):
             return True
         return real_roots_projective(c) >= self.m
@@ -279,6 +284,11 @@ class InequalitiesResult(Result):
             return rf"{sym} = \mathbb{{R}}^{{{k}}}"
         import sympy
 
+        if self.family == "2D contents":
+            return ("% P = A(x) B(y) r(x^a, y^b): A = cont_y(P), B = cont_x(P), r primitive (forced by P)\n"
+                    rf"${sym} = \{{P : P = 0\ \text{{or}}\ r \in \mathbb{{R}}[x^a, y^b],\ "
+                    r"(d_u, d_v) = \deg r \le (m_x, m_y),\ A \in \mathcal{M}(A^x_{m_x - d_u}),\ "
+                    r"B \in \mathcal{M}(A^y_{m_y - d_v})\}$")
         if self.family == "last layer strided":
             n_a, m, n, st = self.m_data
             return ("% P = A(z) q(z^s); G = gcd of the polyphase components P_r, P = sum_r z^r P_r(z^s)\n"
@@ -472,6 +482,35 @@ def _polyphase_result(arch: Architecture, shape: tuple[int, int, int, int], star
         seconds=time.perf_counter() - start)
 
 
+def _contents_result(arch: Architecture, st: Any, start: float) -> InequalitiesResult:
+    mx, my = st.degrees
+    subs = []
+    for axis, m_axis in ((0, mx), (1, my)):
+        for e in range(m_axis + 1):
+            one, _ = st.axis_architecture(axis, e)
+            if one is None or one.num_layers == 1:
+                continue
+            sub = inequalities(one, equations=False)
+            how = {"stride one": "at least m real roots", "closed": "closed: its equations",
+                   "last layer strided": "polyphase gcd"}.get(sub.family, "decided pointwise by contains()")
+            subs.append(f"A^{'xy'[axis]}_{e} = {one} ({how})")
+    description = (
+        "M ⊊ V(R) is not closed. At most one layer extends along both axes, so P = A(x)·B(y)·r(x^a, y^b) with "
+        "A = cont_y(P), B = cont_x(P) and r the primitive part, forced by P (unique factorization in C[x, y]); "
+        f"P ∈ M ⇔ P = 0, or r is a polynomial in x^{st.strides[0]}, y^{st.strides[1]} of degrees (d_u, d_v) ≤ "
+        f"({mx}, {my}) (r constant without a mixed layer), A ∈ M(A^x_{{{mx} − d_u}}) and B ∈ M(A^y_{{{my} − d_v}}), "
+        "where A^x_e (A^y_e) is the 1D architecture of the layers along x (y) plus a layer of size e + 1 at the "
+        "mixed layer's stride: " + ("; ".join(subs) if subs else "all of them single layers (no condition)"))
+    return InequalitiesResult(
+        architecture=str(arch), decided=True, certified=True, everything=False, closed=False,
+        family="2D contents", description=description,
+        limitations=("the description reduces to the 1D descriptions of the contents (listed); contents and "
+                     "primitive part are exact gcds over Q evaluated at a point by holds_at(), not expanded as "
+                     "polynomials in c"),
+        method="contents and primitive part in C[x, y] (lcnalg.real.contents) + 1D membership",
+        seconds=time.perf_counter() - start)
+
+
 def _linear(arch: Architecture | str) -> Architecture:
     """The parsed architecture; networks with activations or channels are refused."""
     arch = Architecture.parse(arch) if isinstance(arch, str) else arch
@@ -513,6 +552,8 @@ def inequalities(arch: Architecture | str, *, equations: bool = True, max_degree
       (certified or complete up to a degree) is reported.
     * **1D, only the last stride > 1, not closed**: the polyphase-gcd conditions of
       :mod:`lcnalg.real.polyphase` (``holds_at`` evaluates them exactly).
+    * **2D, at most one layer along both axes, not closed**: contents and primitive part
+      (:mod:`lcnalg.real.contents`), reducing to the 1D descriptions of the contents.
     * **Otherwise** the result is undecided and says why (not closed, with the witness; or
       closedness undecided).
 
@@ -550,6 +591,11 @@ def inequalities(arch: Architecture | str, *, equations: bool = True, max_degree
             shape = last_layer_strided(arch)
             if shape is not None:
                 return _polyphase_result(arch, shape, start)
+            from lcnalg.real.contents import pure_layer_structure
+
+            structure = pure_layer_structure(arch)
+            if structure is not None:
+                return _contents_result(arch, structure, start)
         if info["closed"] is not True:
             return InequalitiesResult(architecture=str(arch), decided=False, certified=False, method="none",
                                       closed=info["closed"], limitations=info["limitations"],

@@ -115,7 +115,7 @@ def test_boundary_examples():
 
 
 def test_not_closed_strides_and_2d_say_undecided():
-    for arch in ["4,4,4 s=2,2", "2x2,2x2", "2x2,2x1", "2,3,2 s=2,2"]:
+    for arch in ["4,4,4 s=2,2", "2x2,2x2", "3x3,2x2", "2,3,2 s=2,2"]:
         r = inequalities(arch)
         assert r.decided is False and r.closed is False and "not Zariski closed" in r.limitations
         assert r.status == "undecided"
@@ -298,3 +298,55 @@ def test_polyphase_family_outputs():
     assert r.decided and r.family == "last layer strided" and r.closed is False
     assert "gcd" in r.to_text() and r.to_latex() and r.to_dict()["family"] == "last layer strided"
     assert boundary("3,2 s=2").decided is False
+
+
+CONTENTS_2D = ["2x2,2x1", "1x2,1x2,2x1,2x1", "2x1,1x2,2x2,2x1", "3x1,2x2 s=2x1", "1x2,3x3,1x2", "1x2,2x2",
+               "3x3,2x1,2x1 s=2x2,2x2", "2x1,2x2 s=1x2", "3x3,1x2 s=2x1"]
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.sampled_from(CONTENTS_2D), st.integers(0, 2**32), st.sampled_from(["complex", "image", "random"]))
+def test_contents_description_agrees_with_2d_contains(arch, seed, kind):
+    """2D with at most one layer along both axes, not closed: the description by contents and
+    primitive part (univariate gcds over Q + 1D membership of the contents) against contains()
+    (factorization over R and grouping into the layers' shapes), on real points of V from
+    complex layers q, conj(q), on images and on random filters."""
+    import math
+
+    import sympy
+
+    a = Architecture.parse(arch)
+    r = _described_ineq(arch)
+    assert r.decided and r.family == "2D contents" and r.closed is False
+    rng = random.Random(seed)
+    nx, ny = a.end_to_end_filter_shape
+    if kind == "random":
+        filt = [rng.randint(-2, 2) for _ in range(nx * ny)]
+    elif kind == "image":
+        mu = FunctionSpace(arch).parameterization
+        filt = list(mu.evaluate([rng.randint(-2, 2) for _ in range(mu.num_parameters)]))
+    else:
+        x, y = sympy.symbols("x y", real=True)
+        boxes = [(f[0] - 1, f[1] - 1) for f in a.filters]
+        cum = a.cumulative_strides
+        l, l2 = rng.sample(range(len(boxes)), 2)
+        A = math.lcm(cum[l][0], cum[l2][0])
+        B = math.lcm(cum[l][1], cum[l2][1])
+        dx = min(boxes[l][0] * cum[l][0], boxes[l2][0] * cum[l2][0]) // A
+        dy = min(boxes[l][1] * cum[l][1], boxes[l2][1] * cum[l2][1]) // B
+        q = sum((rng.randint(-2, 2) + sympy.I * rng.randint(-2, 2)) * x ** (A * i) * y ** (B * j)
+                for i in range(dx + 1) for j in range(dy + 1))
+        layers = [sympy.Integer(1)] * len(boxes)
+        layers[l], layers[l2] = q, sympy.conjugate(q)
+        for k, (b1, b2) in enumerate(boxes):
+            if k not in (l, l2):
+                layers[k] = sum(rng.randint(-2, 2) * x ** (i * cum[k][0]) * y ** (j * cum[k][1])
+                                for i in range(b1 + 1) for j in range(b2 + 1))
+        p = sympy.Poly(sympy.expand(sympy.prod(layers)), x, y)
+        filt = [0] * (nx * ny)
+        for (i, j), c in p.as_dict().items():
+            filt[i * ny + j] = int(c)
+    inside = contains(arch, filt).contained
+    assert r.holds_at(filt) is inside, (arch, filt)
+    if kind == "image":
+        assert inside
