@@ -151,23 +151,25 @@ class FunctionSpace:
 
         return contains(self.architecture, filt, max_nodes=max_nodes or DEFAULT_MAX_NODES)
 
-    def inequalities(self):
-        """Semi-algebraic description (:func:`lcnalg.real.inequalities.inequalities`)."""
+    def inequalities(self, **kwargs):
+        """Semi-algebraic description (:func:`lcnalg.real.inequalities.inequalities`; keyword
+        arguments ``equations``, ``max_degree``, ``jobs`` are passed on)."""
         from lcnalg.real.inequalities import inequalities
 
-        return inequalities(self.architecture)
+        return inequalities(self.architecture, **kwargs)
 
-    def boundary(self):
-        """Boundary of the function space (:func:`lcnalg.real.inequalities.boundary`)."""
+    def boundary(self, **kwargs):
+        """Boundary of the function space (:func:`lcnalg.real.inequalities.boundary`; keyword
+        arguments as for :meth:`inequalities`)."""
         from lcnalg.real.inequalities import boundary
 
-        return boundary(self.architecture)
+        return boundary(self.architecture, **kwargs)
 
-    def is_zariski_closed(self):
+    def is_zariski_closed(self, *, max_states: int | None = None):
         """Is ``M = V(R)``? (:func:`lcnalg.real.closedness.is_zariski_closed`)."""
         from lcnalg.real.closedness import is_zariski_closed
 
-        return is_zariski_closed(self.architecture)
+        return is_zariski_closed(self.architecture, max_states=max_states)
 
     def critical_locus(self, **kwargs):
         """Critical locus of μ (:func:`lcnalg.singularities.critical.critical_locus`)."""

@@ -192,8 +192,11 @@ def stratification(arch: Architecture | str, *, seed: int = 0, max_minors: int =
     except LCNAlgError as err:
         sl = None
         notes.append(f"singular locus not computed: {err}")
-    bd = fs.boundary()
-    if bd.decided and not bd.everything:
+    bd = fs.boundary(equations=False)
+    if bd.decided and bd.closed and not bd.everything:
+        notes.append("M = V(R) is Zariski closed with empty interior, so its Euclidean boundary is M itself "
+                     "(no separate stratum)")
+    elif bd.decided and not bd.everything and bd.m is not None:
         eq = bd.discriminant or "Disc(c) = 0"
         g.add_node("boundary", name="boundary", dimension=n - 1, equations=(eq,),
                    description=f"Euclidean boundary of M: forms with at least m = {bd.m} real roots but "
