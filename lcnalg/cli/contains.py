@@ -8,6 +8,7 @@ import re
 from lcnalg.cli.common import add_format_options, architecture_argument, emit
 from lcnalg.real.absolute import DEFAULT_MAX_FIELD_WORK
 from lcnalg.real.membership import DEFAULT_MAX_NODES, contains
+from lcnalg.real.planar_real import DEFAULT_MAX_PRECISION
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -31,12 +32,16 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--max-field-work", type=int, default=DEFAULT_MAX_FIELD_WORK,
                    help="2D: bound on one absolute factorization, deg(field)^2 (deg_x+1)(deg_y+1) "
                         f"(default {DEFAULT_MAX_FIELD_WORK})")
+    p.add_argument("--max-precision", type=int, default=DEFAULT_MAX_PRECISION,
+                   help="2D: bound on the working precision in bits of one exact zero test "
+                        f"(Liouville bound; default {DEFAULT_MAX_PRECISION})")
     add_format_options(p)
     p.set_defaults(run=run)
 
 
 def run(args: argparse.Namespace) -> int:
-    res = contains(args.arch, args.filter, max_nodes=args.max_nodes, max_field_work=args.max_field_work)
+    res = contains(args.arch, args.filter, max_nodes=args.max_nodes, max_field_work=args.max_field_work,
+                   max_precision=args.max_precision)
     if args.format == "json":
         emit(res.to_dict(), "json")
     elif args.format == "latex":

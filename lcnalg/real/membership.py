@@ -406,7 +406,7 @@ def _distribute(items: list[_Item], classes: dict, layers: list[int], caps: dict
 
 # ------------------------------------------------------------------ main entry
 def contains(arch: Architecture | str, filt: Any, *, max_nodes: int = DEFAULT_MAX_NODES,
-             max_field_work: int | None = None) -> ContainmentResult:
+             max_field_work: int | None = None, max_precision: int | None = None) -> ContainmentResult:
     """Decide whether an exact filter lies in the real function space ``M``.
 
     Parameters
@@ -421,6 +421,9 @@ def contains(arch: Architecture | str, filt: Any, *, max_nodes: int = DEFAULT_MA
     max_field_work : int, optional
         2D only: bound on one absolute factorization, ``deg(field)^2 · (deg_x + 1)(deg_y + 1)``
         (default :data:`lcnalg.real.absolute.DEFAULT_MAX_FIELD_WORK`).
+    max_precision : int, optional
+        2D only: bound on the working precision (bits) of one exact zero test of an algebraic
+        coefficient (Liouville bound; default :data:`lcnalg.real.planar_real.DEFAULT_MAX_PRECISION`).
 
     Returns
     -------
@@ -451,7 +454,8 @@ def contains(arch: Architecture | str, filt: Any, *, max_nodes: int = DEFAULT_MA
         raise InputError(f"architecture: expected an Architecture or a string, got {type(arch).__name__}")
     if arch.activation is not None or arch.channels is not None:
         raise InputError(f"architecture {arch}: contains() covers linear networks with one channel (drop r=, c=)")
-    for name, bound in (("max_nodes", max_nodes), ("max_field_work", max_field_work)):
+    for name, bound in (("max_nodes", max_nodes), ("max_field_work", max_field_work),
+                        ("max_precision", max_precision)):
         if bound is not None and (isinstance(bound, bool) or not isinstance(bound, int) or bound < 1):
             raise InputError(f"{name}: expected a positive integer, got {bound!r}")
     values = parse_filter(filt, arch)
@@ -463,7 +467,7 @@ def contains(arch: Architecture | str, filt: Any, *, max_nodes: int = DEFAULT_MA
         from lcnalg.real.absolute import DEFAULT_MAX_FIELD_WORK
 
         res = contains_2d(arch, values, max_nodes,
-                          DEFAULT_MAX_FIELD_WORK if max_field_work is None else max_field_work)
+                          DEFAULT_MAX_FIELD_WORK if max_field_work is None else max_field_work, max_precision)
     else:
         res = dict(contained=None, decided=False, certified=False,
                    reason=f"{arch.ndim}D filters are not handled (1D and 2D only)",

@@ -112,7 +112,7 @@ def absolutely_irreducible_certificate(f: Any) -> str | None:
 
 
 def contains_2d(arch: Architecture, values: tuple[Fraction, ...], max_nodes: int,
-                max_field_work: int = DEFAULT_MAX_FIELD_WORK) -> dict:
+                max_field_work: int = DEFAULT_MAX_FIELD_WORK, max_precision: int | None = None) -> dict:
     """The 2D decision (see the module docstring); returns the fields of a ContainmentResult."""
     from lcnalg.real.membership import _fmt, _zero_witness
 
@@ -199,7 +199,8 @@ def contains_2d(arch: Architecture, values: tuple[Fraction, ...], max_nodes: int
         from lcnalg.real.planar_real import real_grouping
 
         return real_grouping(arch, values, int(const), den, atoms, [c for _, c in missing], layers,
-                             max_nodes, max_field_work)
+                             max_nodes, max_field_work,
+                             **({} if max_precision is None else {"max_precision": max_precision}))
     return dict(contained=False, certified=True,
                 reason=("not a product of the required sparse shape: no grouping of the irreducible factors "
                         f"{', '.join(str(f) for f, _ in atoms)} into the layers' shapes exists"),

@@ -45,7 +45,10 @@ from lcnalg.real.absolute import (AbsoluteFactorization, RealFactor, absolute_fa
                                   real_factors)
 from lcnalg.real.roots import MAX_PRECISION
 
-__all__ = ["real_grouping"]
+__all__ = ["DEFAULT_MAX_PRECISION", "real_grouping"]
+
+#: Default bound on the working precision (bits) of one exact zero test (Liouville bound).
+DEFAULT_MAX_PRECISION = 1 << 18
 
 Poly = dict  # {(i, j): coefficient}
 
@@ -171,8 +174,13 @@ def _off_lattice(m: tuple[int, int], a: int, b: int) -> bool:
     return bool(m[0] % a or m[1] % b)
 
 
-def _sparse_ok(src: _Sources, choice: tuple[int, ...], a: int, b: int) -> bool:
-    """Is the group's product a polynomial in ``x^a, y^b``?  Exact (see the module docstring)."""
+def _sparse_ok(src: _Sources, choice: tuple[int, ...], a: int, b: int, max_precision: int) -> bool:
+    """Is the group's product a polynomial in ``x^a, y^b``?  Exact (see the module docstring).
+
+    A non-zero off-lattice coefficient is usually excluded at low precision (64 to 1024 bits);
+    proving the coefficients zero needs a ball below the Liouville bound, so the working
+    precision then jumps to that bound (plus a margin), refused up front above
+    ``max_precision``."""
     rational, _, irr = src.split(choice)
     if not irr:
         return not any(_off_lattice(m, a, b) for m, c in rational.items() if c)
@@ -187,14 +195,20 @@ def _sparse_ok(src: _Sources, choice: tuple[int, ...], a: int, b: int) -> bool:
             limit = flint.arb(2) ** (-bits)
             if all(abs(c).upper() < limit for c in off):
                 return True
-        prec *= 2
-        if prec > MAX_PRECISION:
-            raise ResourceLimitError("working precision (bits) for an exact zero test (Liouville bound)",
-                                     prec, MAX_PRECISION, "use smaller filters")
+        if prec < 1024:
+            prec *= 2
+            continue
+        need = max(2 * prec, bits + 128 + 8 * len(irr))
+        if need > max_precision:
+            raise ResourceLimitError("working precision (bits) for an exact zero test (Liouville bound "
+                                     f"{bits} bits)", need, max_precision,
+                                     "pass max_precision= to contains() (CLI: --max-precision)")
+        prec = need
 
 
 def real_grouping(arch: Architecture, values: tuple[Fraction, ...], const: int, den: int, atoms: list,
-                  certs: list, layers: list, max_nodes: int, max_field_work: int) -> dict:
+                  certs: list, layers: list, max_nodes: int, max_field_work: int,
+                  max_precision: int = DEFAULT_MAX_PRECISION) -> dict:
     """Decide 2D membership by grouping the irreducible factors over R (module docstring).
 
     Parameters
@@ -212,6 +226,8 @@ def real_grouping(arch: Architecture, values: tuple[Fraction, ...], const: int, 
         ``((n_1, n_2), (a, b))`` per layer: box and cumulative strides.
     max_nodes, max_field_work : int
         Bounds (grouping search; absolute factorization).
+    max_precision : int
+        Bound on the working precision (bits) of the exact zero tests.
 
     Returns
     -------
@@ -237,7 +253,7 @@ def real_grouping(arch: Architecture, values: tuple[Fraction, ...], const: int, 
             return False
         key = (a, b, choice)
         if key not in fit_cache:
-            fit_cache[key] = _sparse_ok(src, choice, a, b)
+            fit_cache[key] = _sparse_ok(src, choice, a, b, max_precision)
         return fit_cache[key]
 
     memo: dict = {}
