@@ -24,15 +24,16 @@ part are computed exactly over Q with FLINT (univariate gcds and exact divisions
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 from fractions import Fraction
-from typing import Sequence
+from typing import Any, Sequence
 
 import flint
 
 from lcnalg.architecture import Architecture
 
-__all__ = ["PureLayerStructure", "pure_layer_structure", "content_member"]
+__all__ = ["PureLayerStructure", "pure_layer_structure", "content_member", "contains_by_contents"]
 
 
 @dataclass(frozen=True)
@@ -50,13 +51,17 @@ class PureLayerStructure:
         ``x^{t_1}``); ``(None, 1)`` when it has no layer of size ≥ 2."""
         from lcnalg.real.closedness import _axis_architecture
 
-        layers = list(self.pure[axis])
-        if self.mixed is not None:
-            layers.append((self.mixed, e + 1, self.strides[axis]))
-        kept = sorted(l for l in layers if l[1] >= 2)
+        kept = self.axis_layers(axis, e)
         if not kept:
             return None, 1
         return _axis_architecture([(k, t) for _, k, t in kept]), kept[0][2]
+
+    def axis_layers(self, axis: int, e: int) -> list[tuple[int, int, int]]:
+        """The layers of ``A^axis_e`` in order: ``(layer, size, cumulative stride)``."""
+        layers = list(self.pure[axis])
+        if self.mixed is not None:
+            layers.append((self.mixed, e + 1, self.strides[axis]))
+        return sorted(l for l in layers if l[1] >= 2)
 
 
 def pure_layer_structure(arch: Architecture) -> PureLayerStructure | None:
@@ -94,26 +99,16 @@ def _gcd(polys: list[flint.fmpq_poly]) -> flint.fmpq_poly:
     return g
 
 
-def content_member(arch: Architecture, values: Sequence) -> tuple[bool, str]:
-    """``(P ∈ M, reason)`` through contents and primitive part (see the module docstring).
+def _decompose(arch: Architecture, st: PureLayerStructure, values: Sequence) -> dict:
+    """Contents and primitive part of a non-zero filter, and the per-axis 1D problems.
 
-    Examples
-    --------
-    >>> a = Architecture.parse("2x2,2x1")
-    >>> content_member(a, [1, 0, 0, 0, 1, 0])[0]           # 1 + x^2: content has no real root
-    False
-    >>> content_member(a, [-1, 0, 0, 0, 1, 0])[0]          # x^2 − 1 = (x − 1)(x + 1)
-    True
-    """
-    from lcnalg.real.membership import contains
-
-    st = pure_layer_structure(arch)
-    if st is None:
-        raise ValueError(f"{arch}: two or more layers extend along both axes")
+    Returns ``{"reason": ...}`` when ``P`` is not on ``V`` (the reason in words), else
+    ``A``, ``B`` (monic contents), ``r`` (``{(i, j): q}`` in ``x, y``, so ``P = A·B·r``
+    exactly), ``du, dv`` (degrees of ``r`` in ``x^a, y^b``), ``words`` and ``axes``: per
+    axis ``(content, e, one, t1, reduced)`` with ``reduced`` the content's coefficients in
+    ``z = var^{t1}`` (``one`` is None when no layer along that axis has size ≥ 2)."""
     nx, ny = arch.end_to_end_filter_shape
     c = [Fraction(v) for v in values]
-    if not any(c):
-        return True, "the zero filter"
     cols = [flint.fmpq_poly([_fq(c[i * ny + j]) for i in range(nx)]) for j in range(ny)]   # in x, per y^j
     A = _gcd(cols)
     A = A / A.coeffs()[-1]
@@ -127,31 +122,179 @@ def content_member(arch: Architecture, values: Sequence) -> tuple[bool, str]:
     words = f"cont_y(P) = {A.str(var='x')}, cont_x(P) = {B.str(var='y')}, primitive part of bidegree " \
             f"({max(i for i, _ in r)}, {max(j for _, j in r)})"
     if any(i % a or j % b for i, j in r):
-        return False, f"not on V: the primitive part is not a polynomial in x^{a}, y^{b}; {words}"
+        return {"reason": f"not on V: the primitive part is not a polynomial in x^{a}, y^{b}; {words}"}
     du, dv = max(i for i, _ in r) // a, max(j for _, j in r) // b
     mx, my = st.degrees
     if (du or dv) and (st.mixed is None or du > mx or dv > my):
-        return False, (f"not on V: the primitive part (degrees {du}, {dv} in x^{a}, y^{b}) does not fit "
-                       f"{'a mixed layer' if st.mixed is not None else 'any layer (all layers lie along one axis)'}; "
-                       f"{words}")
-    verdicts = []
+        return {"reason": (f"not on V: the primitive part (degrees {du}, {dv} in x^{a}, y^{b}) does not fit "
+                           f"{'a mixed layer' if st.mixed is not None else 'any layer (no layer extends along both axes)'}"
+                           f"; {words}")}
+    axes = []
     for axis, (content, e) in enumerate(((A, mx - du), (B, my - dv))):
         one, t1 = st.axis_architecture(axis, e)
         var = "xy"[axis]
         cs = content.coeffs()
         if any(k % t1 and v != 0 for k, v in enumerate(cs)):
-            return False, f"not on V: the {var}-content is not a polynomial in {var}^{t1}; {words}"
+            return {"reason": f"not on V: the {var}-content is not a polynomial in {var}^{t1}; {words}"}
         reduced = [Fraction(int(cs[k].p), int(cs[k].q)) for k in range(0, len(cs), t1)]
         if one is None:
             if len(reduced) > 1:
-                return False, f"not on V: no layer carries the {var}-content {content.str(var=var)}; {words}"
+                return {"reason": f"not on V: no layer carries the {var}-content {content.str(var=var)}; {words}"}
+        elif len(reduced) > one.end_to_end_filter_shape[0]:
+            return {"reason": f"not on V: the {var}-content has degree above that of {one}; {words}"}
+        axes.append((content, e, one, t1, reduced))
+    return dict(A=A, B=B, r=r, du=du, dv=dv, words=words, axes=axes)
+
+
+def content_member(arch: Architecture, values: Sequence) -> tuple[bool, str]:
+    """``(P ∈ M, reason)`` through contents and primitive part (see the module docstring).
+
+    Examples
+    --------
+    >>> a = Architecture.parse("2x2,2x1")
+    >>> content_member(a, [1, 0, 0, 0, 1, 0])[0]           # 1 + x^2: content has no real root
+    False
+    >>> content_member(a, [-1, 0, 0, 0, 1, 0])[0]          # x^2 − 1 = (x − 1)(x + 1)
+    True
+    """
+    res = contains_by_contents(arch, values)
+    return bool(res["contained"]), res["reason"]
+
+
+def _witness_layers(arch: Architecture, st: PureLayerStructure, dec: dict, subs: list) -> tuple[list, bool]:
+    """The 2D layer filters (flat row-major) from the 1D witnesses of the contents: exact
+    Fractions, or Arb balls when some 1D witness is an enclosure."""
+    exact = all(res is None or res.witness_exact for res in subs)
+    prec = 4 * max([64] + [len(w) for res in subs if res is not None for ws in res.witness for w in ws])
+    with flint.ctx.workprec(prec):
+        conv = Fraction if exact else (lambda t: flint.arb(t))
+        one, zero = conv("1"), conv("0")
+        layers: list = [None] * arch.num_layers
+        content: list = [[one], [one]]                      # the mixed layer's contents in u, v
+        for axis, res in enumerate(subs):
+            if res is None:
+                continue
+            for (l, k, _t), w in zip(st.axis_layers(axis, dec["axes"][axis][1]), res.witness):
+                vals = [conv(t) for t in w]
+                if l == st.mixed:
+                    content[axis] = vals
+                else:
+                    layers[l] = vals                       # shape k x 1 or 1 x k: row-major is the list
+        a, b = st.strides
+        if st.mixed is not None:
+            mx, my = st.degrees
+            rt = {(i // a, j // b): (Fraction(int(v.p), int(v.q)) if exact else flint.arb(flint.fmpq(v.p, v.q)))
+                  for (i, j), v in dec["r"].items()}
+            grid = [[zero] * (my + 1) for _ in range(mx + 1)]
+            for i, cu in enumerate(content[0]):
+                for j, cv in enumerate(content[1]):
+                    for (u, v), cr in rt.items():
+                        grid[i + u][j + v] = grid[i + u][j + v] + cu * cv * cr
+            layers[st.mixed] = [x for row in grid for x in row]
+        for l, f in enumerate(arch.filters):
+            if layers[l] is None:
+                layers[l] = [one] + [zero] * (math.prod(f) - 1)
+        if st.mixed is None:                                # r is a constant: put it in layer 1
+            cr = dec["r"][(0, 0)]
+            cr = Fraction(int(cr.p), int(cr.q)) if exact else flint.arb(flint.fmpq(cr.p, cr.q))
+            layers[0] = [x * cr for x in layers[0]]
+    return layers, exact
+
+
+def contains_by_contents(arch: Architecture, values: Sequence, max_nodes: int | None = None) -> dict:
+    """Decide membership through contents and primitive part, with a witness.
+
+    Returns the fields of a :class:`~lcnalg.real.membership.ContainmentResult`.  A "yes"
+    assembles the layers from the 1D witnesses of the contents (the mixed layer is its
+    contents times the primitive part) and checks that they multiply back: exactly, or,
+    with enclosures, that the product of the balls contains every filter coefficient.
+
+    Raises
+    ------
+    ValueError
+        When two or more layers extend along both axes.
+
+    Examples
+    --------
+    >>> r = contains_by_contents(Architecture.parse("2x2,2x1"), [-1, 0, 0, 0, 1, 0])
+    >>> r["contained"], r["witness"]
+    (True, (('-1', '0', '1', '0'), ('1', '1')))
+    """
+    from lcnalg.real.membership import DEFAULT_MAX_NODES, _fmt, _zero_witness, contains
+
+    st = pure_layer_structure(arch)
+    if st is None:
+        raise ValueError(f"{arch}: two or more layers extend along both axes")
+    method = "contents and primitive part over Q (FLINT gcds) + 1D membership of the contents"
+    if not any(Fraction(v) for v in values):
+        return dict(contained=True, certified=True, witness=_zero_witness(arch), witness_exact=True,
+                    reason="the zero filter is the image of all-zero layers", argument="μ(0, …, 0) = 0",
+                    method="zero filter")
+    dec = _decompose(arch, st, values)
+    argument = ("by unique factorization in C[x, y] every factorization is P = A(x)·B(y)·r(x^a, y^b) with the "
+                "contents A, B and the primitive part r forced by P (exact gcds over Q); the mixed layer carries "
+                "r, so P ∈ M iff r fits it and each content lies in the 1D function space of its axis")
+    if "reason" in dec:
+        return dict(contained=False, certified=True, reason=dec["reason"], argument=argument, method=method,
+                    data={"contents": None})
+    subs: list = []
+    verdicts = []
+    for axis, (content, e, one, t1, reduced) in enumerate(dec["axes"]):
+        var = "xy"[axis]
+        if one is None:
+            subs.append(None)
             verdicts.append(f"{var}-content constant")
             continue
         size = one.end_to_end_filter_shape[0]
-        if len(reduced) > size:
-            return False, f"not on V: the {var}-content has degree above that of {one}; {words}"
-        res = contains(one, reduced + [Fraction(0)] * (size - len(reduced)))
+        res = contains(one, reduced + [Fraction(0)] * (size - len(reduced)),
+                       max_nodes=max_nodes or DEFAULT_MAX_NODES)
+        if not res.decided:
+            return dict(contained=None, decided=False, certified=False, argument=argument, method=method,
+                        reason=f"the {var}-content's 1D membership in M({one}) is undecided: {res.reason}")
         if not res.contained:
-            return False, f"the {var}-content is not in M({one}) (e = {e}): {res.reason}; {words}"
+            return dict(contained=False, certified=True, argument=argument, method=method,
+                        reason=f"the {var}-content is not in M({one}) (e = {e}): {res.reason}; {dec['words']}")
+        subs.append(res)
         verdicts.append(f"{var}-content in M({one})")
-    return True, "; ".join(verdicts) + f"; {words}"
+    layers, exact = _witness_layers(arch, st, dec, subs)
+    from lcnalg.parameterization import Parameterization
+
+    if exact:
+        check = Parameterization(arch).evaluate([list(w) for w in layers])
+        if tuple(Fraction(x) for x in check) != tuple(Fraction(v) for v in values):
+            raise RuntimeError("contents witness does not multiply back")  # pragma: no cover
+        witness = tuple(tuple(_fmt(x) for x in w) for w in layers)
+    else:
+        if not _balls_contain(arch, layers, values):
+            raise RuntimeError("contents witness enclosures do not contain the filter")  # pragma: no cover
+        witness = tuple(tuple(_ball_text(x) for x in w) for w in layers)
+    return dict(contained=True, certified=True, witness=witness, witness_exact=exact,
+                reason="; ".join(verdicts) + f"; {dec['words']}",
+                argument=argument + ("; the witness multiplies back exactly" if exact else
+                                     "; the product of the certified enclosures contains every filter coefficient"),
+                method=method)
+
+
+def _ball_text(x: Any) -> str:
+    if isinstance(x, Fraction):
+        return str(x.numerator) if x.denominator == 1 else f"{x.numerator}/{x.denominator}"
+    if x.is_exact() and x.mid().man_exp()[1] >= 0:
+        return str(int(x.mid().man_exp()[0]) * 2 ** int(x.mid().man_exp()[1]))
+    return x.str(30, radius=True)
+
+
+def _balls_contain(arch: Architecture, layers: list, values: Sequence) -> bool:
+    nx, ny = arch.end_to_end_filter_shape
+    prod: dict = {(0, 0): flint.arb(1)}
+    for l, f in enumerate(arch.filters):
+        a, b = arch.cumulative_strides[l]
+        nxt: dict = {}
+        for (i, j), c in prod.items():
+            for p in range(f[0]):
+                for q in range(f[1]):
+                    key = (i + a * p, j + b * q)
+                    nxt[key] = nxt.get(key, flint.arb(0)) + c * layers[l][p * f[1] + q]
+        prod = nxt
+    return all(prod.get((i, j), flint.arb(0)).contains(flint.arb(flint.fmpq(Fraction(values[i * ny + j]).numerator,
+                                                                              Fraction(values[i * ny + j]).denominator)))
+               for i in range(nx) for j in range(ny))

@@ -15,7 +15,8 @@ from hypothesis import HealthCheck, assume, event, given, settings, strategies a
 from lcnalg import Architecture
 from lcnalg.errors import ResourceLimitError
 from lcnalg.real.absolute import absolute_factorization, liouville_bits, real_factors
-from lcnalg.real.membership import contains
+from lcnalg.real.membership import DEFAULT_MAX_NODES, ContainmentResult, _fmt, contains, parse_filter
+from lcnalg.real.planar import contains_2d
 
 X, Y = sympy.symbols("x y", real=True)
 SQ2 = sympy.sqrt(2)
@@ -23,6 +24,15 @@ SQ2 = sympy.sqrt(2)
 # box (n1, n2) of each layer, stride one
 STRIDE_ONE = {"2x2,2x2": [(1, 1), (1, 1)], "3x3,2x2": [(2, 2), (1, 1)], "2x3,3x2": [(1, 2), (2, 1)],
               "2x2,2x2,2x2": [(1, 1), (1, 1), (1, 1)], "2x2,2x1": [(1, 1), (1, 0)]}
+
+
+def factorization_route(a, filt) -> ContainmentResult:
+    """contains() through the factorization over Q and R only (no contents shortcut), the
+    route independent of :func:`lcnalg.real.contents.contains_by_contents`."""
+    a = Architecture.parse(a) if isinstance(a, str) else a
+    values = parse_filter(filt, a)
+    res = contains_2d(a, values, DEFAULT_MAX_NODES, route="factorization")
+    return ContainmentResult(architecture=str(a), filter=tuple(_fmt(v) for v in values), **res)
 
 
 def _atom(draw, kind):
@@ -123,12 +133,13 @@ def test_constructed_filters_against_regrouping(arch, data):
     for (i, j), c in p.as_dict().items():
         assert c.is_rational, c
         filt[i * ny + j] = int(c) if c.is_integer else Fraction(int(c.p), int(c.q))
-    res = contains(a, filt)
-    assert res.decided and res.certified
-    event(f"contained={res.contained}, absolute route={'absolute' in res.method}")
-    assert res.contained is _regroup_exists(atoms, boxes), (arch, filt, res.to_text())
-    if res.contained:
-        check_2d_witness(a, filt, res)
+    expected = _regroup_exists(atoms, boxes)
+    for res in (contains(a, filt), factorization_route(a, filt)):
+        assert res.decided and res.certified
+        event(f"contained={res.contained}, absolute route={'absolute' in res.method}")
+        assert res.contained is expected, (arch, filt, res.to_text())
+        if res.contained:
+            check_2d_witness(a, filt, res)
 
 
 def check_2d_witness(a, filt, res):
@@ -188,11 +199,11 @@ def test_one_dimensional_filters_agree_with_1d(pair, data):
             filt = [(-r * filt[i] if i < len(filt) else 0) + (filt[i - 1] if i > 0 else 0) for i in range(n)]
     a2 = Architecture.parse(arch2)
     r1 = contains(a1, filt)
-    r2 = contains(a2, filt)
-    event(f"contained={r2.contained}, absolute route={'absolute' in r2.method}")
-    assert r2.decided and r1.contained is r2.contained, (arch2, filt, r2.to_text())
-    if r2.contained:
-        check_2d_witness(a2, filt, r2)
+    for r2 in (factorization_route(a2, filt), contains(a2, filt)):
+        event(f"contained={r2.contained}, absolute route={'absolute' in r2.method}")
+        assert r2.decided and r1.contained is r2.contained, (arch2, filt, r2.to_text())
+        if r2.contained:
+            check_2d_witness(a2, filt, r2)
 
 
 def test_examples_from_the_issue():
@@ -226,11 +237,12 @@ def test_strided_2d_with_irrational_layers():
     # 1 - 2y^4 = (1 - √2 y^2)(1 + √2 y^2) for 1x3,1x3 s=1x2 (layer 2 uses y^2)
     a = Architecture.parse("1x3,1x3 s=1x2")
     filt = [1, 0, 0, 0, -2, 0, 0]
-    r = contains(a, filt)
-    assert r.contained is True and r.decided
-    check_2d_witness(a, filt, r)
-    assert contains("1x3,1x3 s=1x2", [1, 0, 0, 0, 2, 0, 0]).contained is True   # 1 + 2y^4, roots pair up
-    assert contains("2x2,2x2 s=2x2", "1,0,-2,0;0,0,0,0;0,0,0,0;0,0,0,0").contained is True
+    for route in (contains, factorization_route):
+        r = route(a, filt)
+        assert r.contained is True and r.decided
+        check_2d_witness(a, filt, r)
+        assert route("1x3,1x3 s=1x2", [1, 0, 0, 0, 2, 0, 0]).contained is True   # 1 + 2y^4, roots pair up
+        assert route("2x2,2x2 s=2x2", "1,0,-2,0;0,0,0,0;0,0,0,0;0,0,0,0").contained is True
 
 
 @pytest.mark.parametrize("arch2, arch1, expr", [
@@ -247,7 +259,8 @@ def test_split_binomials_agree_with_1d(arch2, arch1, expr):
     filt = [0] * a1.ambient_dimension
     for (e,), c in poly.as_dict().items():
         filt[e] = int(c)
-    r1, r2 = contains(a1, filt), contains(a2, filt)
-    assert r2.decided and r2.contained is r1.contained, r2.to_text()
-    if r2.contained:
-        check_2d_witness(a2, filt, r2)
+    r1 = contains(a1, filt)
+    for r2 in (factorization_route(a2, filt), contains(a2, filt)):
+        assert r2.decided and r2.contained is r1.contained, r2.to_text()
+        if r2.contained:
+            check_2d_witness(a2, filt, r2)

@@ -346,7 +346,11 @@ def test_contents_description_agrees_with_2d_contains(arch, seed, kind):
         filt = [0] * (nx * ny)
         for (i, j), c in p.as_dict().items():
             filt[i * ny + j] = int(c)
-    inside = contains(arch, filt).contained
+    from lcnalg.real.membership import DEFAULT_MAX_NODES, parse_filter
+    from lcnalg.real.planar import contains_2d
+
+    inside = contains_2d(a, parse_filter(filt, a), DEFAULT_MAX_NODES, route="factorization")["contained"]
     assert r.holds_at(filt) is inside, (arch, filt)
+    assert contains(arch, filt).contained is inside
     if kind == "image":
         assert inside
