@@ -1,5 +1,5 @@
-"""``lcnalg boundary ARCH``: the boundary of the real function space (1D stride one, or M closed;
-else says so)."""
+"""``lcnalg boundary ARCH``: the boundary of the real function space in R^k (1D stride one; M
+closed; M thin, where the boundary is M itself), and relative to V(R) where derived."""
 
 from __future__ import annotations
 
@@ -15,8 +15,9 @@ def register(sub: argparse._SubParsersAction) -> None:
         help='boundary of the real function space and its discriminant',
         description=("Print the boundary of the function space: for 1D stride one, inside the discriminant "
                      "hypersurface, with the discriminant polynomial; when M is proved Zariski closed, empty "
-                     "(M everything) or M itself with its equations; otherwise it says that no description is "
-                     "derived and why."),
+                     "(M everything) or M itself with its equations; when M is thin (dim M < k) and not closed, "
+                     "M itself, with its boundary relative to V(R) where lcnalg derives it (otherwise it says so); "
+                     "architectures with single-entry layers or 2D along one axis reduce to the smaller model."),
     )
     architecture_argument(p)
     p.add_argument("--no-equations", action="store_true",

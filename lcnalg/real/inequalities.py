@@ -199,6 +199,11 @@ class InequalitiesResult(Result):
     m_data : tuple of int
         ``"last layer strided"``: ``(n_A, m, n, s)`` (degree of the stride-one part, its number
         of even sizes, degree of the last layer, its stride).
+    embedded_architecture : str
+        When ``M`` is a coordinate copy of a smaller function space
+        (:mod:`lcnalg.real.embedding`): that architecture; the fields above are carried back
+        (coordinates renamed) and ``vanishing`` lists the coordinates that are 0 on ``M``.
+    vanishing : tuple of str
     """
 
     decided: bool
@@ -214,13 +219,18 @@ class InequalitiesResult(Result):
     equations_status: str = ""
     family: str = ""
     m_data: tuple[int, ...] = ()
+    embedded_architecture: str = ""
+    vanishing: tuple[str, ...] = ()
     polynomials: tuple[Any, ...] = field(default=(), repr=False, compare=False)
+    inner: Any = field(default=None, repr=False, compare=False)
+    embedding: Any = field(default=None, repr=False, compare=False)
 
     title = "inequalities"
 
     def to_dict(self) -> dict[str, Any]:
         data = super().to_dict()
-        data.pop("polynomials", None)
+        for key in ("polynomials", "inner", "embedding"):
+            data.pop(key, None)
         return data
 
     @property
@@ -243,6 +253,9 @@ class InequalitiesResult(Result):
             raise InputError(f"no description available: {self.limitations}")
         arch = Architecture.parse(self.architecture)
         c = parse_filter(filt, arch)
+        if self.inner is not None:
+            sub = self.embedding.restrict(c)
+            return sub is not None and self.inner.holds_at(list(sub))
         if self.everything:
             return True
         if self.closed:
@@ -304,7 +317,10 @@ class InequalitiesResult(Result):
                 return head
             rows = [(f"f_{{{i + 1}}}", poly_latex(sympy.sympify(e))) for i, e in enumerate(self.equations)]
             return head + "\n" + align(rows)
-        lines = [rf"{sym} = \overline{{\{{c : c_{{{self.degree}}} \neq 0,\ \operatorname{{Disc}}(c) \neq 0,\ "
+        top = f"c_{{{self.degree}}}"
+        if self.embedding is not None:
+            top = "c_{" + self.embedding.rename(f"c{self.degree}")[1:].replace("_", ",") + "}"
+        lines = [rf"{sym} = \overline{{\{{c : {top} \neq 0,\ \operatorname{{Disc}}(c) \neq 0,\ "
                  rf"\operatorname{{Var}}(s_{{{self.degree}}}, \dots, s_0) \le {(self.degree - self.m) // 2}\}}}}"]
         for j, s in enumerate(self.sturm_habicht):
             lines.append(rf"s_{{{self.degree - j}}} = {poly_latex(sympy.sympify(s))}")
@@ -328,6 +344,13 @@ class BoundaryResult(Result):
     closed, equations, equations_status
         Outside 1D stride one, when ``M = V(R)`` is thin: ``∂M = M``, cut out by these
         equations (see :class:`InequalitiesResult`).
+    thin : bool or None
+        True when ``dim M < k``: then ``M`` (closed) has empty interior and ``∂M = M``.
+    relative : str
+        The boundary relative to the smallest natural ambient set (``V(R)``, or the
+        coordinate subspace of an embedded copy), where lcnalg derives it, else why not.
+    embedded_architecture, vanishing
+        As in :class:`InequalitiesResult`.
     """
 
     decided: bool
@@ -339,13 +362,20 @@ class BoundaryResult(Result):
     closed: bool | None = None
     equations: tuple[str, ...] = ()
     equations_status: str = ""
+    thin: bool | None = None
+    relative: str = ""
+    embedded_architecture: str = ""
+    vanishing: tuple[str, ...] = ()
     polynomials: tuple[Any, ...] = field(default=(), repr=False, compare=False)
+    inner: Any = field(default=None, repr=False, compare=False)
+    embedding: Any = field(default=None, repr=False, compare=False)
 
     title = "boundary"
 
     def to_dict(self) -> dict[str, Any]:
         data = super().to_dict()
-        data.pop("polynomials", None)
+        for key in ("polynomials", "inner", "embedding"):
+            data.pop(key, None)
         return data
 
     @property
@@ -368,15 +398,29 @@ class BoundaryResult(Result):
             raise InputError(f"no boundary description available: {self.limitations}")
         if self.everything:
             return False
-        c = parse_filter(filt, Architecture.parse(self.architecture))
+        arch = Architecture.parse(self.architecture)
+        c = parse_filter(filt, arch)
+        if self.inner is not None:
+            sub = self.embedding.restrict(c)
+            if sub is None:
+                return False
+            if self.embedding.proper:           # ∂M = M
+                return _inner_member(self.inner, list(sub))
+            return self.inner.is_boundary_point(list(sub))
         if self.closed:
             return _vanish(self, c)
+        if self.thin:                            # ∂M = M, decided exactly by contains()
+            from lcnalg.real.membership import contains
+
+            return bool(contains(arch, list(c)).contained)
         if all(x == 0 for x in c):
             return True
         return real_roots_projective(c) >= self.m and odd_real_roots_projective(c) < self.m
 
     def to_text(self) -> str:
         lines = [f"boundary of M[{self.architecture}]:", self.description]
+        if self.relative:
+            lines.append(f"relative boundary: {self.relative}")
         if self.discriminant:
             lines.append(f"discriminant: {self.discriminant}")
         if self.equations:
@@ -393,6 +437,10 @@ class BoundaryResult(Result):
             return rf"\partial {sym}:\ \text{{not derived}}"
         if self.everything:
             return rf"\partial {sym} = \emptyset"
+        if self.thin and not self.closed:
+            return (f"% M is closed with empty interior in R^k: its boundary is M itself\n"
+                    + (f"% relative boundary: {self.relative}\n" if self.relative else "")
+                    + rf"$\partial {sym} = {sym}$")
         import sympy
 
         if self.closed:
@@ -436,9 +484,11 @@ def _closed_case(arch: Architecture, equations: bool, max_degree: int | None, jo
     if verdict.closed is not True:
         if verdict.closed is False:
             wit = ", ".join(verdict.witness) if verdict.witness is not None else "see is_zariski_closed"
+            out["verdict"] = f"M ⊊ V(R): witness ({wit}) in V(R) \\ M; {verdict.method}"
             why = (f"M ⊊ V(R): M is not Zariski closed (witness ({wit}) in V(R) \\ M; {verdict.method}), so "
                    "inequalities are needed, and lcnalg derives them only for 1D stride one; ")
         else:
+            out["verdict"] = "M = V(R) is undecided (" + verdict.argument + ")"
             why = "M = V(R) is undecided (" + verdict.argument + "); "
         out["limitations"] = why + _undecided_text(arch)
         return out
@@ -539,6 +589,95 @@ def _undecided_text(arch: Architecture) -> str:
             "exactly pointwise by contains() (root-orbit search)")
 
 
+def _inner_member(inner: "BoundaryResult", c: list) -> bool:
+    from lcnalg.real.membership import contains
+
+    return bool(contains(inner.architecture, c).contained)
+
+
+def _embedding_head(emb: Any) -> str:
+    from lcnalg.rings import coordinate_names
+
+    outer = coordinate_names(emb.outer)
+    inner = coordinate_names(emb.inner)
+    pairs = ", ".join(f"{i} = {outer[p]}" for i, p in zip(inner, emb.positions) if i != outer[p])
+    return (f"M is a coordinate copy of M[{emb.inner}] ({emb.reason})"
+            + (f"; the coordinates {', '.join(emb.vanishing)} vanish on M" if emb.vanishing else "")
+            + (f"; its coordinates are {pairs} here (polynomials below are written in the names here)" if pairs
+               else ""))
+
+
+def _embedded_inequalities(inner: InequalitiesResult, emb: Any, start: float) -> InequalitiesResult:
+    """Carry the description of the smaller model back to ``emb.outer``."""
+    from dataclasses import replace
+
+    ren = emb.rename
+    vanish = emb.vanishing
+    closed = inner.closed if inner.closed is not None else None
+    if inner.decided and inner.everything and emb.proper:
+        closed = True
+    head = _embedding_head(emb) + f"; the description of M[{emb.inner}] in its own coordinates: "
+    equations = tuple(ren(e) for e in inner.equations)
+    if inner.decided and (inner.closed or inner.everything):
+        equations += vanish
+    return replace(
+        inner, architecture=str(emb.outer), everything=bool(inner.everything) and not emb.proper, closed=closed,
+        sturm_habicht=tuple(ren(x) for x in inner.sturm_habicht), discriminant=ren(inner.discriminant),
+        equations=equations, description=head + inner.description if inner.decided else "",
+        limitations=inner.limitations, embedded_architecture=str(emb.inner), vanishing=vanish,
+        inner=inner, embedding=emb, method=f"coordinate copy of {emb.inner} (lcnalg.real.embedding); {inner.method}",
+        seconds=time.perf_counter() - start)
+
+
+def _embedded_boundary(inner: "BoundaryResult", emb: Any, start: float) -> "BoundaryResult":
+    from dataclasses import replace
+
+    ren = emb.rename
+    common = dict(architecture=str(emb.outer), embedded_architecture=str(emb.inner), vanishing=emb.vanishing,
+                  inner=inner, embedding=emb, seconds=time.perf_counter() - start,
+                  method=f"coordinate copy of {emb.inner} (lcnalg.real.embedding); {inner.method}")
+    if not emb.proper:
+        return replace(inner, discriminant=ren(inner.discriminant), equations=tuple(ren(e) for e in inner.equations),
+                       description=_embedding_head(emb) + f"; the boundary of M[{emb.inner}]: " + inner.description,
+                       limitations=inner.limitations,
+                       relative=ren(inner.relative), **common)
+    k = math.prod(emb.outer.end_to_end_filter_shape)
+    closed = True if inner.everything else inner.closed
+    if not inner.decided:
+        relative = f"inside that subspace: not derived ({inner.limitations})"
+    elif inner.everything:
+        relative = "inside that subspace M is everything: empty"
+    elif inner.closed:
+        relative = "inside V(R): empty (M = V(R) is Zariski closed)"
+    else:
+        relative = (f"inside that subspace, the boundary of M[{emb.inner}] (in its own coordinates, see the "
+                    "description): " + inner.description)
+        if inner.discriminant:
+            relative += f"; discriminant {ren(inner.discriminant)}"
+    return BoundaryResult(
+        decided=True, certified=True, everything=False, thin=True, closed=closed, relative=relative,
+        description=(_embedding_head(emb) + f"; so M lies in a coordinate subspace of dimension {len(emb.positions)}"
+                     f" < {k}, has empty interior in R^{k} and is closed (MATH.md §2): ∂M = M"), **common)
+
+
+def _thin_boundary(arch: Architecture, info: dict, start: float) -> "BoundaryResult | None":
+    """``dim M < k`` (exact): ``M`` is closed with empty interior, so ``∂M = M``."""
+    from lcnalg.function_space import FunctionSpace
+
+    k = math.prod(arch.end_to_end_filter_shape)
+    dim = FunctionSpace(arch).dimension
+    if not (dim.certified and dim.value < k):
+        return None
+    relative = f"not derived ({info['verdict']})"
+    return BoundaryResult(
+        architecture=str(arch), decided=True, certified=True, everything=False, thin=True, closed=info["closed"],
+        description=(f"dim M = {dim.value} < {k}: M is closed in R^{k} (MATH.md §2: the cone over the image of a "
+                     "product of spheres) and has empty interior, so ∂M = M; is_boundary_point() decides membership "
+                     "exactly (contains())"),
+        relative=relative, method="exact dimension (lcnalg.dimension) + Euclidean closedness of M",
+        seconds=time.perf_counter() - start)
+
+
 def inequalities(arch: Architecture | str, *, equations: bool = True, max_degree: int | None = None,
                  jobs: int = 1) -> InequalitiesResult:
     """Exact semi-algebraic description of the function space.
@@ -583,6 +722,12 @@ def inequalities(arch: Architecture | str, *, equations: bool = True, max_degree
     """
     start = time.perf_counter()
     arch = _linear(arch)
+    from lcnalg.real.embedding import coordinate_embedding
+
+    emb = coordinate_embedding(arch)
+    if emb is not None:
+        inner = inequalities(emb.inner, equations=equations, max_degree=max_degree, jobs=jobs)
+        return _embedded_inequalities(inner, emb, start)
     if not _stride_one_1d(arch):
         info = _closed_case(arch, equations, max_degree, jobs)
         if info["closed"] is False:
@@ -642,7 +787,7 @@ def inequalities(arch: Architecture | str, *, equations: bool = True, max_degree
         )
     return InequalitiesResult(
         architecture=str(arch), decided=True, certified=True, everything=everything, m=m, degree=d,
-        family="stride one", sturm_habicht=seq, discriminant=disc, description=description, limitations=limitations,
+        family="stride one", closed=everything, sturm_habicht=seq, discriminant=disc, description=description, limitations=limitations,
         method="MATH.md §2 real-root condition; Sturm–Habicht sequences (exact subresultants)",
         seconds=time.perf_counter() - start,
     )
@@ -650,12 +795,22 @@ def inequalities(arch: Architecture | str, *, equations: bool = True, max_degree
 
 def boundary(arch: Architecture | str, *, equations: bool = True, max_degree: int | None = None,
              jobs: int = 1) -> BoundaryResult:
-    """The boundary of the function space in ``R^k``.
+    """The boundary of the function space in ``R^k`` (and, where derived, relative to ``V(R)``).
 
-    1D stride one: inside the discriminant hypersurface (below).  Otherwise, when
-    :func:`~lcnalg.real.closedness.is_zariski_closed` proves ``M = V(R)``: empty if ``M``
-    is everything, else ``∂M = M`` (a closed set with empty interior), given by the implicit
-    equations (parameters as in :func:`inequalities`).  Otherwise undecided, saying why.
+    * **1D stride one**: inside the discriminant hypersurface (below).
+    * **Coordinate copies** (single-entry layers, 2D lying along one axis;
+      :mod:`lcnalg.real.embedding`): derived for the smaller model and carried back; when some
+      coordinates vanish on ``M`` it is thin, ``∂M = M``, and the model's boundary is the
+      boundary relative to that coordinate subspace.
+    * **M Zariski closed** (:func:`~lcnalg.real.closedness.is_zariski_closed`): empty if ``M``
+      is everything, else ``∂M = M`` (closed, empty interior), given by the implicit equations;
+      relative to ``V(R)`` empty.
+    * **Otherwise, dim M < k** (exact): ``M`` is closed (MATH.md §2) with empty interior, so
+      ``∂M = M`` (``is_boundary_point`` decides membership exactly); the boundary relative to
+      ``V(R)`` is reported not derived.
+    * Otherwise undecided, saying why.
+
+    Parameters as in :func:`inequalities`.
 
     Examples
     --------
@@ -669,9 +824,18 @@ def boundary(arch: Architecture | str, *, equations: bool = True, max_degree: in
     """
     start = time.perf_counter()
     arch = _linear(arch)
+    from lcnalg.real.embedding import coordinate_embedding
+
+    emb = coordinate_embedding(arch)
+    if emb is not None:
+        inner = boundary(emb.inner, equations=equations, max_degree=max_degree, jobs=jobs)
+        return _embedded_boundary(inner, emb, start)
     if not _stride_one_1d(arch):
         info = _closed_case(arch, equations, max_degree, jobs)
         if info["closed"] is not True:
+            thin = _thin_boundary(arch, info, start)
+            if thin is not None:
+                return thin
             return BoundaryResult(architecture=str(arch), decided=False, certified=False, method="none",
                                   closed=info["closed"], limitations=info["limitations"],
                                   seconds=time.perf_counter() - start)
@@ -679,12 +843,13 @@ def boundary(arch: Architecture | str, *, equations: bool = True, max_degree: in
         method = "Zariski closedness (lcnalg.real.closedness) + implicit equations"
         if info["everything"]:
             return BoundaryResult(architecture=str(arch), decided=True, certified=True, everything=True, closed=True,
-                                  equations_status="certified", method=method,
+                                  equations_status="certified", method=method, thin=False,
                                   description=f"M = V(R) = R^{k}, so the boundary is empty",
                                   seconds=time.perf_counter() - start)
         limitations = _equations_limitation(info["equations_status"])
         return BoundaryResult(
-            architecture=str(arch), decided=True, certified=True, everything=False, closed=True,
+            architecture=str(arch), decided=True, certified=True, everything=False, closed=True, thin=True,
+            relative="empty (M = V(R))",
             equations=tuple(info.get("equations", ())), polynomials=tuple(info.get("polynomials", ())),
             equations_status=info["equations_status"], limitations=limitations, method=method,
             description=(f"M = V(R) is closed ({info['closedness']}) and has empty interior in R^{k} (it is a "
@@ -695,6 +860,7 @@ def boundary(arch: Architecture | str, *, equations: bool = True, max_degree: in
     m = _m_of(arch)
     if m <= d % 2:
         return BoundaryResult(architecture=str(arch), decided=True, certified=True, everything=True, m=m,
+                              closed=True, thin=False,
                               description=f"M = R^{d + 1}, so the boundary is empty",
                               method="MATH.md §2 real-root condition", seconds=time.perf_counter() - start)
     limitations = ""
@@ -716,5 +882,6 @@ def boundary(arch: Architecture | str, *, equations: bool = True, max_degree: in
     )
     return BoundaryResult(architecture=str(arch), decided=True, certified=True, everything=False, m=m,
                           discriminant=disc, description=description, limitations=limitations,
+                          closed=False, thin=False,
                           method="MATH.md §2 real-root condition; discriminant of the binary form (FLINT)",
                           seconds=time.perf_counter() - start)

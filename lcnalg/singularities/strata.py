@@ -216,6 +216,9 @@ def stratification(arch: Architecture | str, *, seed: int = 0, max_minors: int =
                 poly = _mul(poly, [rng.randint(1, 9), 0, 1])
             pts.append(tuple(poly))
         samples["boundary"] = pts
+    elif bd.decided and bd.thin and not bd.everything:
+        notes.append("M has empty interior in R^N and is closed, so its Euclidean boundary is M itself (no separate "
+                     f"stratum); relative boundary: {bd.relative}")
     elif not bd.decided:
         notes.append(f"boundary undecided: {bd.limitations}")
     g.add_node("origin", name="origin", dimension=0, equations=tuple(f"{c} = 0" for c in mu.coordinate_names),

@@ -115,13 +115,69 @@ def test_boundary_examples():
 
 
 def test_not_closed_strides_and_2d_say_undecided():
+    """No inequalities are derived there (said so); the Euclidean boundary is M itself (thin and
+    closed): images of random layers are boundary points, the closedness witness (in V(R) but
+    not in M) and a point off V are not; the boundary relative to V(R) is reported not derived."""
+    rng = random.Random(3)
     for arch in ["4,4,4 s=2,2", "2x2,2x2", "3x3,2x2", "2,3,2 s=2,2"]:
         r = inequalities(arch)
         assert r.decided is False and r.closed is False and "not Zariski closed" in r.limitations
         assert r.status == "undecided"
-        assert boundary(arch).decided is False
         with pytest.raises(ValueError):
             r.holds_at([0] * Architecture.parse(arch).ambient_dimension)
+        b = boundary(arch)
+        assert b.decided and b.thin and b.closed is False and b.relative.startswith("not derived")
+        fs = FunctionSpace(arch)
+        assert fs.dimension.value < fs.ambient_dimension
+        mu = fs.parameterization
+        image = list(mu.evaluate([rng.randint(-3, 3) for _ in range(mu.num_parameters)]))
+        assert b.is_boundary_point(image)
+        witness = is_zariski_closed(arch).witness
+        if witness is not None:
+            assert not b.is_boundary_point(list(witness))
+        image[0] += 1
+        assert b.is_boundary_point(image) is contains(arch, image).contained
+
+
+EMBEDDED = [("1,2,2 s=2,1", "2,2"), ("2x1,2x1", "2,2"), ("1x2,1x3,1x2", "2,3,2"), ("2,1,2,2 s=1,2,1", "2,2,2 s=2,1"),
+            ("1,3,3 s=2,2", "3,3 s=2"), ("1x1,2x1,3x1 s=2x3,1x1", "2,3"), ("1,2,2,2 s=3,1,2", "2,2,2 s=1,2")]
+
+
+@pytest.mark.parametrize("outer, inner", EMBEDDED)
+def test_coordinate_copies(outer, inner):
+    """Architectures with single-entry layers, or 2D along one axis, are coordinate copies of a
+    smaller model; the model is found, and the carried-back description and boundary agree with
+    contains() on the outer architecture (images, images moved off, points of the model's
+    description moved into a vanishing coordinate)."""
+    from lcnalg.real.embedding import coordinate_embedding
+
+    a = Architecture.parse(outer)
+    emb = coordinate_embedding(a)
+    assert str(emb.inner) == inner
+    assert FunctionSpace(outer).dimension.value == FunctionSpace(inner).dimension.value
+    r, b = inequalities(outer, equations=False), boundary(outer, equations=False)
+    assert r.embedded_architecture == inner and b.embedded_architecture == inner
+    assert b.decided
+    if emb.proper:
+        assert b.thin and not b.everything
+    rng = random.Random(11)
+    mu = FunctionSpace(outer).parameterization
+    for trial in range(12):
+        c = list(mu.evaluate([rng.randint(-3, 3) for _ in range(mu.num_parameters)]))
+        if trial % 3 == 1:
+            c[rng.randrange(len(c))] += 1
+        elif trial % 3 == 2 and emb.proper:
+            c[next(i for i in range(len(c)) if i not in emb.positions)] = 1
+        inside = contains(outer, c).contained
+        if r.decided:
+            assert r.holds_at(c) is inside, (outer, c)
+        if emb.proper:
+            assert b.is_boundary_point(c) is inside
+    if r.decided and r.sturm_habicht:
+        names = set(FunctionSpace(outer).parameterization.coordinate_names)
+        import re
+
+        assert set(re.findall(r"c\d+(?:_\d+)*", " ".join(r.sturm_habicht))) <= names
 
 
 CLOSED = ["2,2 s=2", "3,3 s=2", "2,2,2 s=2,2", "3,3,3 s=2,1", "2,3,3 s=2,2", "1x2,2x1,1x3", "1x3,2x2", "2x2,2x1 s=2x2",
@@ -297,7 +353,9 @@ def test_polyphase_family_outputs():
     r = inequalities("3,2 s=2")
     assert r.decided and r.family == "last layer strided" and r.closed is False
     assert "gcd" in r.to_text() and r.to_latex() and r.to_dict()["family"] == "last layer strided"
-    assert boundary("3,2 s=2").decided is False
+    b = boundary("3,2 s=2")                            # thin and not closed: ∂M = M
+    assert b.decided and b.thin and b.relative.startswith("not derived")
+    assert b.is_boundary_point([4, 8, 17, 10, 15]) and not b.is_boundary_point([1, 0, 0, 0, 1])
 
 
 CONTENTS_2D = ["2x2,2x1", "1x2,1x2,2x1,2x1", "2x1,1x2,2x2,2x1", "3x1,2x2 s=2x1", "1x2,3x3,1x2", "1x2,2x2",
