@@ -618,12 +618,16 @@ def _embedded_inequalities(inner: InequalitiesResult, emb: Any, start: float) ->
         closed = True
     head = _embedding_head(emb) + f"; the description of M[{emb.inner}] in its own coordinates: "
     equations = tuple(ren(e) for e in inner.equations)
+    status = inner.equations_status
     if inner.decided and (inner.closed or inner.everything):
-        equations += vanish
+        equations = vanish + equations
+        if inner.everything:
+            status = "certified"                      # M is the coordinate subspace
     return replace(
         inner, architecture=str(emb.outer), everything=bool(inner.everything) and not emb.proper, closed=closed,
         sturm_habicht=tuple(ren(x) for x in inner.sturm_habicht), discriminant=ren(inner.discriminant),
-        equations=equations, description=head + inner.description if inner.decided else "",
+        equations=equations, equations_status=status,
+        description=head + inner.description if inner.decided else "",
         limitations=inner.limitations, embedded_architecture=str(emb.inner), vanishing=vanish,
         inner=inner, embedding=emb, method=f"coordinate copy of {emb.inner} (lcnalg.real.embedding); {inner.method}",
         seconds=time.perf_counter() - start)
