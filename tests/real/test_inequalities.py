@@ -158,6 +158,7 @@ def test_coordinate_copies(outer, inner):
     assert FunctionSpace(outer).dimension.value == FunctionSpace(inner).dimension.value
     r, b = inequalities(outer, equations=False), boundary(outer, equations=False)
     assert r.embedded_architecture == inner and b.embedded_architecture == inner
+    assert r.closed is is_zariski_closed(outer).closed          # decided on the outer architecture
     assert b.decided
     if emb.proper:
         assert b.thin and not b.everything
