@@ -629,6 +629,19 @@ def is_zariski_closed(arch: Architecture | str, *, max_states: int | None = None
         return done(closed=True, certified=True, method="Segre embedding (distinct Kronecker exponents)",
                     argument="μ places the entries of w_1 ⊗ … ⊗ w_L at distinct coordinates, so V(R) = real "
                              "tensors of complex rank ≤ 1 = real tensors of real rank ≤ 1 = M")
+    if arch.ndim >= 3:
+        from lcnalg.real.embedding import coordinate_embedding
+
+        emb = coordinate_embedding(arch)
+        if emb is not None and emb.inner.ndim <= 2:
+            inner = is_zariski_closed(emb.inner, max_states=max_states)
+            return done(closed=inner.closed, decided=inner.decided, certified=inner.certified,
+                        witness=emb.embed(inner.witness) if inner.witness is not None else None,
+                        witness_layers=(emb.embed_layers(inner.witness_layers)
+                                        if inner.witness_layers is not None else None),
+                        method=f"coordinate copy of {emb.inner} (lcnalg.real.embedding); {inner.method}",
+                        argument=(f"M and V are coordinate copies of those of {emb.inner} ({emb.reason}), so "
+                                  f"M = V(R) iff it holds there: {inner.argument}"))
     if arch.ndim == 2:
         found = _pure_layers_2d(arch, contains, max_states) or _two_equal_layers_2d(arch)
         if found is not None:

@@ -7,9 +7,9 @@ coordinates:
   only rescales (its stride merges into the layer before), and a leading one with stride
   ``e`` (per axis) subsamples, so ``M = {c : c_m = 0 unless e | m, (c_{e·m'})_{m'} ∈ M'}``
   with ``M'`` the function space of the reduced architecture;
-* **2D lying along one axis**: when every layer has extent 1 along every axis but one, the
-  filters are polynomials in one variable and ``M`` is the 1D function space of the sizes
-  and strides along that axis (row-major order is the 1D order).
+* **axes of extent 1**: when every layer has extent 1 along some axis, that variable never
+  occurs and the axis is dropped (2D along one axis is 1D, 3D along two axes is 2D, ...;
+  row-major order is unchanged).
 
 :func:`coordinate_embedding` finds the smallest such model; the real descriptions
 (:mod:`lcnalg.real.inequalities`) are derived for the model and carried back, with the
@@ -67,6 +67,23 @@ class CoordinateEmbedding:
             return None
         return tuple(c[p] for p in self.positions)
 
+    def embed(self, inner_filter: Sequence) -> tuple:
+        """The outer filter (row-major) of an inner one: zeros at the vanishing coordinates."""
+        zero = type(inner_filter[0])("0") if inner_filter and isinstance(inner_filter[0], str) else 0
+        out = [zero] * math.prod(self.outer.end_to_end_filter_shape)
+        for p, x in zip(self.positions, inner_filter):
+            out[p] = x
+        return tuple(out)
+
+    def embed_layers(self, inner_layers: Sequence[Sequence[str]]) -> tuple[tuple[str, ...], ...]:
+        """Outer layer filters from inner ones: dropped single-entry layers are ``(1)``; the
+        kept ones have the same entries in the same (row-major) order."""
+        single = [math.prod(f) == 1 for f in self.outer.filters]
+        if all(single):                                # reduced() kept one 1-entry layer
+            return (tuple(inner_layers[0]),) + (("1",),) * (len(single) - 1)
+        rest = iter(inner_layers)
+        return tuple(("1",) if one else tuple(next(rest)) for one in single)
+
     def rename(self, text: str) -> str:
         """Rewrite the inner coordinate names ``c…`` in ``text`` as the outer ones.
 
@@ -112,13 +129,13 @@ def coordinate_embedding(arch: Architecture) -> CoordinateEmbedding | None:
         reasons.append("single-entry layers dropped (they rescale" +
                        (f"; the leading ones subsample by {'x'.join(map(str, e))})" if any(x > 1 for x in e) else ")"))
     inner = red
-    axis = None
     if red.ndim >= 2:
-        used = [ax for ax in range(red.ndim) if any(f[ax] > 1 for f in red.filters)]
-        if len(used) <= 1:
-            axis = used[0] if used else 0
-            inner = Architecture(tuple((f[axis],) for f in red.filters), tuple((s[axis],) for s in red.strides))
-            reasons.append(f"every layer lies along axis {axis + 1} (a 1D architecture)")
+        used = [ax for ax in range(red.ndim) if any(f[ax] > 1 for f in red.filters)] or [0]
+        if len(used) < red.ndim:
+            inner = Architecture(tuple(tuple(f[ax] for ax in used) for f in red.filters),
+                                 tuple(tuple(s[ax] for ax in used) for s in red.strides))
+            reasons.append(f"every layer has extent 1 along axis (axes) {', '.join(str(ax + 1) for ax in range(red.ndim) if ax not in used)}"
+                           f" (a {len(used)}D architecture)")
     if inner == arch:
         return None
     shape_r = red.end_to_end_filter_shape
@@ -131,5 +148,5 @@ def coordinate_embedding(arch: Architecture) -> CoordinateEmbedding | None:
         for o, k, i in zip(shape_o, e, idx):
             flat = flat * o + k * i
         positions.append(flat)
-    # the squeezed 1D order is the row-major order of the reduced D-dim filter (other extents 1)
+    # dropping axes of extent 1 keeps the row-major order of the reduced filter
     return CoordinateEmbedding(arch, inner, tuple(positions), "; ".join(reasons))

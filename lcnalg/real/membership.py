@@ -469,9 +469,7 @@ def contains(arch: Architecture | str, filt: Any, *, max_nodes: int = DEFAULT_MA
         res = contains_2d(arch, values, max_nodes,
                           DEFAULT_MAX_FIELD_WORK if max_field_work is None else max_field_work, max_precision)
     else:
-        res = dict(contained=None, decided=False, certified=False,
-                   reason=f"{arch.ndim}D filters are not handled (1D and 2D only)",
-                   method="none")
+        res = _contains_embedded(arch, values, max_nodes, max_field_work, max_precision)
     return ContainmentResult(
         architecture=str(arch), filter=tuple(_fmt(v) for v in values),
         seconds=time.perf_counter() - start, **res,
@@ -481,6 +479,41 @@ def contains(arch: Architecture | str, filt: Any, *, max_nodes: int = DEFAULT_MA
 def _layers_1d(arch: Architecture) -> list[tuple[int, int]]:
     t = arch.cumulative_strides
     return [(f[0] - 1, t[l][0]) for l, f in enumerate(arch.filters)]
+
+
+def _contains_embedded(arch: Architecture, values: tuple[Fraction, ...], max_nodes: int,
+                       max_field_work: int | None, max_precision: int | None) -> dict:
+    """3D and up: decided when ``M`` is a coordinate copy of a 1D or 2D function space
+    (axes of extent 1, single-entry layers; :mod:`lcnalg.real.embedding`)."""
+    from lcnalg.real.embedding import coordinate_embedding
+
+    if all(v == 0 for v in values):
+        return dict(contained=True, certified=True, witness=_zero_witness(arch), witness_exact=True,
+                    reason="the zero filter is the image of all-zero layers", argument="μ(0, …, 0) = 0",
+                    method="zero filter")
+    emb = coordinate_embedding(arch)
+    if emb is None or emb.inner.ndim > 2:
+        return dict(contained=None, decided=False, certified=False, method="none",
+                    reason=(f"{arch.ndim}D filters are handled only when M is a coordinate copy of a 1D or 2D "
+                            "function space (every layer of extent 1 along all but two axes)"))
+    how = f"M is a coordinate copy of M[{emb.inner}] ({emb.reason})"
+    sub = emb.restrict(values)
+    if sub is None:
+        from lcnalg.rings import coordinate_names
+
+        kept = set(emb.positions)
+        i = next(i for i, v in enumerate(values) if v != 0 and i not in kept)
+        return dict(contained=False, certified=True, method="coordinate embedding (lcnalg.real.embedding)",
+                    reason=(f"not on V: the coordinate {coordinate_names(arch)[i]} vanishes on M but is "
+                            f"{_fmt(values[i])} here"),
+                    argument=how)
+    inner = contains(emb.inner, list(sub), max_nodes=max_nodes, max_field_work=max_field_work,
+                     max_precision=max_precision)
+    return dict(contained=inner.contained, decided=inner.decided, certified=inner.certified,
+                witness=emb.embed_layers(inner.witness) if inner.witness is not None else None,
+                witness_exact=inner.witness_exact, reason=inner.reason,
+                argument=f"{how}; in its coordinates: {inner.argument}", data=inner.data,
+                method=f"coordinate copy of {emb.inner} (lcnalg.real.embedding); {inner.method}")
 
 
 def _zero_witness(arch: Architecture) -> tuple[tuple[str, ...], ...]:

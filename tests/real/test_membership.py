@@ -11,6 +11,7 @@ import sympy
 from hypothesis import HealthCheck, assume, given, settings, strategies as st
 
 from lcnalg import Architecture, FunctionSpace, InputError, Parameterization
+from lcnalg.real.closedness import is_zariski_closed
 from lcnalg.real.membership import contains, parse_filter
 from tests.real.brute import brute_contains
 
@@ -242,3 +243,43 @@ def test_two_equal_2d_layers_witness_multiplies_back(arch):
     want = {(i, j): int(r.witness[i * ny + j]) for i in range(nx) for j in range(ny) if r.witness[i * ny + j] != "0"}
     assert {k: int(v) for k, v in prod.as_dict().items()} == want
     assert FunctionSpace(arch).contains([int(v) for v in r.witness]).contained is not True
+
+
+@st.composite
+def _thin_3d(draw):
+    """3D architectures whose layers all have extent 1 along at least one common axis."""
+    flat = draw(st.integers(0, 2))
+    n = draw(st.integers(2, 3))
+    shapes = []
+    for _ in range(n):
+        shape = [draw(st.integers(1, 3)) for _ in range(3)]
+        shape[flat] = 1
+        shapes.append(shape)
+    strides = [[draw(st.integers(1, 2)) for _ in range(3)] for _ in range(n - 1)]
+    return Architecture.parse(",".join("x".join(map(str, f)) for f in shapes) + " s="
+                              + ",".join("x".join(map(str, s)) for s in strides))
+
+
+@settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(_thin_3d(), st.data())
+def test_3d_coordinate_copies(a, data):
+    """3D with an axis of extent 1 in every layer: decided through the 1D/2D model.  Images of
+    random layers are contained with a witness that multiplies back exactly (the 3D
+    parameterization, an independent route); a non-zero coordinate outside the model's image is
+    rejected; the closedness verdict is the model's."""
+    from lcnalg.real.embedding import coordinate_embedding
+
+    emb = coordinate_embedding(a)
+    assert emb is not None and emb.inner.ndim <= 2
+    mu = Parameterization(a)
+    layers = [data.draw(st.lists(st.integers(-2, 2), min_size=n, max_size=n)) for n in a.filter_sizes]
+    filt = list(mu.evaluate(layers))
+    res = contains(a, filt)
+    assert res.decided and res.contained is True
+    if res.witness_exact:
+        assert mu.evaluate([[Fraction(x) for x in w] for w in res.witness]) == tuple(Fraction(x) for x in filt)
+    off = [i for i in range(len(filt)) if i not in set(emb.positions)]
+    if off:
+        filt[data.draw(st.sampled_from(off))] = 1
+        assert contains(a, filt).contained is False
+    assert is_zariski_closed(a).closed == is_zariski_closed(emb.inner).closed
