@@ -412,7 +412,8 @@ def contains(arch: Architecture | str, filt: Any, *, max_nodes: int = DEFAULT_MA
     Parameters
     ----------
     arch : Architecture or str
-        A linear architecture (1D or 2D, any strides).
+        A linear architecture (1D or 2D, any strides; 3D and up when every layer has extent 1
+        along all but at most two common axes, through :mod:`lcnalg.real.embedding`).
     filt : sequence or str
         The end-to-end filter: flat row-major, nested rows, or a string
         ``"1,0,-2/3"`` (2D rows separated by ``;``).
