@@ -7,7 +7,8 @@ one line, name the offending field, and say what form is accepted.
 
 from __future__ import annotations
 
-__all__ = ["LCNAlgError", "ArchitectureError", "InputError", "ResourceLimitError"]
+__all__ = ["LCNAlgError", "ArchitectureError", "InputError", "ResourceLimitError", "UndecidedError",
+           "InternalError", "check"]
 
 
 class LCNAlgError(ValueError):
@@ -45,6 +46,8 @@ class ResourceLimitError(LCNAlgError):
         The configured bound it exceeds.
     how_to_raise : str
         How the user raises the bound (a keyword argument or CLI flag).
+    limit : str, optional
+        The field of :class:`~lcnalg.limits.Limits` that holds the bound.
 
     Examples
     --------
@@ -54,8 +57,10 @@ class ResourceLimitError(LCNAlgError):
     refused: monomials in one graded piece estimated at 10000000, above the bound 1000000; to allow it, pass max_monomials= or --max-monomials
     """
 
-    def __init__(self, what: str, estimate: float, bound: float, how_to_raise: str) -> None:
+    def __init__(self, what: str, estimate: float, bound: float, how_to_raise: str,
+                 limit: str | None = None) -> None:
         self.what = what
+        self.limit = limit
         self.estimate = estimate
         self.bound = bound
         self.how_to_raise = how_to_raise
@@ -63,3 +68,34 @@ class ResourceLimitError(LCNAlgError):
             f"refused: {what} estimated at {estimate}, above the bound {bound}; "
             f"to allow it, {how_to_raise}"
         )
+
+
+class UndecidedError(LCNAlgError):
+    """A yes/no question was asked of a result that could not decide it (for example
+    ``bool()`` of an undecided membership result)."""
+
+
+class InternalError(LCNAlgError):
+    """A broken internal invariant: a bug in lcnalg, never the user's input.
+
+    Examples
+    --------
+    >>> print(InternalError("rank dropped after lifting"))
+    internal error: rank dropped after lifting; this is a bug in lcnalg, please report it with the command or call that triggered it
+    """
+
+    def __init__(self, message: str) -> None:
+        super().__init__(f"internal error: {message}; this is a bug in lcnalg, please report it "
+                         "with the command or call that triggered it")
+
+
+def check(condition: object, message: str) -> None:
+    """Raise :class:`InternalError` unless ``condition`` holds (an ``assert`` that survives
+    ``python -O``).
+
+    Examples
+    --------
+    >>> check(1 + 1 == 2, "arithmetic")
+    """
+    if not condition:
+        raise InternalError(message)

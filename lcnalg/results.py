@@ -6,19 +6,25 @@ answer, the ``method``, the ``seed`` and ``primes`` used, whether the answer is
 ``failure_probability`` bound of the randomized argument together with how to
 certify it.  The CLI only formats these objects: ``to_text()``, ``to_json()``,
 ``to_latex()``; notebooks show ``_repr_latex_()``.
+
+How sure an answer is is one :class:`Status`: certified; probabilistic with its failure
+bound; complete up to degree ``d``; bounds ``lo..hi``; or undecided with the reason.
+Every result exposes it as ``status``, derived from its fields, so it cannot disagree with
+them.  A found witness (a point, a filter, a factorization) is a :class:`Witness`.
 """
 
 from __future__ import annotations
 
 import dataclasses
+import enum
 import json
 from dataclasses import dataclass, field
 from fractions import Fraction
 from typing import Any
 
-from lcnalg.export.latex import function_space_symbol
+from lcnalg.printing import function_space_symbol
 
-__all__ = ["Result", "DimensionResult", "jsonable"]
+__all__ = ["Result", "DimensionResult", "Status", "StatusKind", "Witness", "jsonable"]
 
 
 def jsonable(value: Any) -> Any:
@@ -30,8 +36,11 @@ def jsonable(value: Any) -> Any:
     >>> jsonable({"a": (1, Fraction(1, 2))})
     {'a': [1, '1/2']}
     """
+    if isinstance(value, Status):
+        return value.label
     if dataclasses.is_dataclass(value) and not isinstance(value, type):
-        return {f.name: jsonable(getattr(value, f.name)) for f in dataclasses.fields(value)}
+        return {f.name: jsonable(getattr(value, f.name)) for f in dataclasses.fields(value)
+                if f.metadata.get("export", True)}
     if isinstance(value, dict):
         return {str(k): jsonable(v) for k, v in value.items()}
     if isinstance(value, (list, tuple)):
@@ -41,6 +50,166 @@ def jsonable(value: Any) -> Any:
     if isinstance(value, Fraction):
         return str(value) if value.denominator != 1 else value.numerator
     return str(value)
+
+
+class StatusKind(enum.Enum):
+    """The kinds of :class:`Status`."""
+
+    CERTIFIED = "certified"
+    PROBABILISTIC = "probabilistic"
+    COMPLETE_TO_DEGREE = "complete up to degree"
+    BOUNDS = "bounds"
+    UNDECIDED = "undecided"
+
+
+@dataclass(frozen=True, eq=False)
+class Status:
+    """How sure an answer is: one of five kinds, with the data each kind needs.
+
+    Build one with the constructors :meth:`certified`, :meth:`probabilistic`,
+    :meth:`complete_to_degree`, :meth:`bounds` and :meth:`undecided`.  A status compares
+    equal to its :attr:`label` (``status == "certified"``) and to an equal status.
+
+    Attributes
+    ----------
+    kind : StatusKind
+    failure_bound : float or None
+        Probabilistic: a proved upper bound on the probability that the answer is wrong.
+    how_to_certify : str
+        Probabilistic or partial: the exact computation that would certify the answer.
+    degree : int or None
+        Complete up to degree ``degree``: nothing of degree at most ``degree`` is missing.
+    lo, hi : int or None
+        Bounds: the answer lies in ``lo..hi`` (both proved).
+    reason : str
+        Why the answer is not certified (for undecided and partial answers).
+
+    Examples
+    --------
+    >>> Status.certified() == "certified", Status.certified().is_certified
+    (True, True)
+    >>> s = Status.probabilistic(1e-12, "run with certify=True")
+    >>> s.label, s.failure_bound
+    ('probabilistic', 1e-12)
+    >>> str(Status.complete_to_degree(5)), str(Status.bounds(2, 3))
+    ('complete up to degree 5', 'bounds 2..3')
+    >>> Status.undecided("no route applies").describe()
+    'undecided: no route applies'
+    """
+
+    kind: StatusKind
+    failure_bound: float | None = None
+    how_to_certify: str = ""
+    degree: int | None = None
+    lo: int | None = None
+    hi: int | None = None
+    reason: str = ""
+
+    @classmethod
+    def certified(cls) -> "Status":
+        """Proved by an exact computation."""
+        return cls(StatusKind.CERTIFIED)
+
+    @classmethod
+    def probabilistic(cls, failure_bound: float, how_to_certify: str = "") -> "Status":
+        """Right except with probability at most ``failure_bound`` over the random choices."""
+        return cls(StatusKind.PROBABILISTIC, failure_bound=failure_bound, how_to_certify=how_to_certify)
+
+    @classmethod
+    def complete_to_degree(cls, degree: int, reason: str = "", how_to_certify: str = "") -> "Status":
+        """Complete in degrees ``<= degree`` (proved); higher degrees not examined."""
+        return cls(StatusKind.COMPLETE_TO_DEGREE, degree=degree, reason=reason, how_to_certify=how_to_certify)
+
+    @classmethod
+    def bounds(cls, lo: int, hi: int, reason: str = "") -> "Status":
+        """The answer lies between the proved bounds ``lo`` and ``hi``."""
+        return cls(StatusKind.BOUNDS, lo=lo, hi=hi, reason=reason)
+
+    @classmethod
+    def undecided(cls, reason: str) -> "Status":
+        """No answer; ``reason`` says why."""
+        return cls(StatusKind.UNDECIDED, reason=reason)
+
+    @property
+    def is_certified(self) -> bool:
+        """True exactly for the kind CERTIFIED."""
+        return self.kind is StatusKind.CERTIFIED
+
+    @property
+    def label(self) -> str:
+        """Short label: ``certified``, ``probabilistic``, ``complete up to degree d``,
+        ``bounds lo..hi`` or ``undecided``."""
+        if self.kind is StatusKind.COMPLETE_TO_DEGREE:
+            return f"complete up to degree {self.degree}"
+        if self.kind is StatusKind.BOUNDS:
+            return f"bounds {self.lo}..{self.hi}"
+        return self.kind.value
+
+    def describe(self) -> str:
+        """The label with its failure bound, reason and how to certify, in one line."""
+        parts = [self.label]
+        if self.kind is StatusKind.PROBABILISTIC and self.failure_bound is not None:
+            parts.append(f"wrong with probability at most {self.failure_bound:.3g}")
+        if self.reason:
+            parts.append(self.reason)
+        if self.how_to_certify:
+            parts.append(f"to certify: {self.how_to_certify}")
+        return parts[0] + (": " + "; ".join(parts[1:]) if len(parts) > 1 else "")
+
+    def to_dict(self) -> dict[str, Any]:
+        """The kind and its data, JSON-ready."""
+        data: dict[str, Any] = {"kind": self.kind.name.lower(), "label": self.label}
+        for name in ("failure_bound", "how_to_certify", "degree", "lo", "hi", "reason"):
+            value = getattr(self, name)
+            if value not in (None, ""):
+                data[name] = value
+        return data
+
+    def __str__(self) -> str:
+        return self.label
+
+    def __format__(self, spec: str) -> str:
+        return format(self.label, spec)
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, str):
+            return self.label == other
+        if isinstance(other, Status):
+            return dataclasses.astuple(self) == dataclasses.astuple(other)
+        return NotImplemented
+
+    def __hash__(self) -> int:
+        return hash(dataclasses.astuple(self))
+
+
+@dataclass(frozen=True)
+class Witness:
+    """A witness of an answer: an end-to-end filter, its layers, or both, as exact text.
+
+    Attributes
+    ----------
+    filter : tuple of str
+        End-to-end filter coefficients (exact numbers, or Arb balls when ``exact`` is False),
+        in the order of :attr:`lcnalg.Architecture.end_to_end_filter_shape` flattened.
+    layers : tuple of tuple of str
+        One filter per layer, first layer first (empty when only the filter is known).
+    exact : bool
+        True when every entry is an exact number; otherwise entries are certified balls
+        ``[mid +/- rad]`` enclosing the true values.
+    note : str
+        What the witness shows, in words.
+
+    Examples
+    --------
+    >>> w = Witness(filter=("1", "0", "1"), layers=(("1", "1"), ("1", "-1")), note="z^2 + 1")
+    >>> w.exact, len(w.layers)
+    (True, 2)
+    """
+
+    filter: tuple[str, ...] = ()
+    layers: tuple[tuple[str, ...], ...] = ()
+    exact: bool = True
+    note: str = ""
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -66,6 +235,12 @@ class Result:
         Primes used in modular steps.
     seconds : float
         Wall time of the computation.
+    argument : str
+        Why the answer holds (the proof, in words), when it is not evident from ``method``.
+    limitations : str
+        What the result does not claim.
+
+    The :attr:`status` is derived from these fields (subclasses refine it from theirs).
     """
 
     architecture: str
@@ -76,14 +251,27 @@ class Result:
     seed: int | None = None
     primes: tuple[int, ...] = ()
     seconds: float = 0.0
+    argument: str = ""
+    limitations: str = ""
 
     #: Short name of the answer, used by ``to_text``.
     title = "result"
 
     @property
-    def status(self) -> str:
-        """``"certified"`` or ``"probabilistic"`` (subclasses may refine)."""
-        return "certified" if self.certified else "probabilistic"
+    def status(self) -> Status:
+        """How sure the answer is (a :class:`Status`; subclasses refine it from their fields)."""
+        if self.certified:
+            return Status.certified()
+        if self.failure_probability is not None:
+            return Status.probabilistic(self.failure_probability, self.how_to_certify)
+        return Status.undecided(self.limitations or "not certified")
+
+    def _status(self) -> Status:
+        # TRANSITIONAL: until every subclass returns a Status (removed at integration).
+        status = self.status
+        if isinstance(status, Status):
+            return status
+        return Status.certified() if status == "certified" else Status.undecided(str(status))
 
     def answer(self) -> Any:
         """The answer itself (subclasses override)."""
@@ -92,7 +280,9 @@ class Result:
     def to_dict(self) -> dict[str, Any]:
         """All fields as JSON-ready data, plus ``status``."""
         data = jsonable(self)
-        data["status"] = self.status
+        status = self._status()
+        data["status"] = status.label
+        data["status_detail"] = status.to_dict()
         return data
 
     def to_json(self, indent: int | None = 2) -> str:
@@ -100,13 +290,18 @@ class Result:
         return json.dumps(self.to_dict(), indent=indent, ensure_ascii=False)
 
     def provenance(self) -> str:
-        """One line: status, method, and the failure bound when probabilistic."""
-        if self.certified:
-            return f"certified ({self.method})"
-        return (
-            f"probabilistic ({self.method}); wrong with probability at most "
-            f"{self.failure_probability:.3g}; to certify: {self.how_to_certify}"
-        )
+        """One line: the status with its failure bound or reason, and the method.
+
+        Examples
+        --------
+        >>> from lcnalg import FunctionSpace
+        >>> FunctionSpace("3,2 s=2").dimension.provenance()  # doctest: +ELLIPSIS
+        'certified (...)'
+        """
+        status = self._status()
+        head = f"{status.label} ({self.method})"
+        rest = status.describe()[len(status.label) + 2:]
+        return f"{head}; {rest}" if rest else head
 
     def to_text(self) -> str:
         """Plain text for a terminal (subclasses override)."""

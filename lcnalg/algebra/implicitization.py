@@ -50,7 +50,7 @@ from lcnalg.algebra.interpolation import (
 )
 from lcnalg.algebra.standard_monomials import check_degree, minimal_leads
 from lcnalg.errors import InputError, ResourceLimitError
-from lcnalg.export.latex import align, function_space_symbol, poly_latex
+from lcnalg.printing import align, function_space_symbol, poly_latex
 from lcnalg.parameterization import Parameterization
 from lcnalg.results import Result
 

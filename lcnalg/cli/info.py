@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 
 from lcnalg.cli.common import add_format_options, architecture_argument, emit
-from lcnalg.export.latex import align, function_space_symbol, poly_latex
+from lcnalg.printing import align, function_space_symbol, poly_latex
 from lcnalg.function_space import FunctionSpace
 from lcnalg.rings import poly_to_str, to_sympy
 

@@ -53,7 +53,7 @@ from dataclasses import dataclass
 
 from lcnalg.architecture import Architecture
 from lcnalg.errors import InputError
-from lcnalg.export.latex import function_space_symbol
+from lcnalg.printing import function_space_symbol
 from lcnalg.parameterization import Parameterization
 from lcnalg.results import Result
 

@@ -37,7 +37,7 @@ import flint
 
 from lcnalg.architecture import Architecture
 from lcnalg.errors import InputError
-from lcnalg.export.latex import align, function_space_symbol, poly_latex
+from lcnalg.printing import align, function_space_symbol, poly_latex
 from lcnalg.real.membership import parse_filter
 from lcnalg.real.roots import sturm_count, sturm_habicht_count, to_fmpz_poly
 from lcnalg.results import Result

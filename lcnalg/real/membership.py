@@ -47,7 +47,7 @@ import flint
 
 from lcnalg.architecture import Architecture
 from lcnalg.errors import InputError, ResourceLimitError
-from lcnalg.export.latex import function_space_symbol
+from lcnalg.printing import function_space_symbol
 from lcnalg.real.roots import MAX_PRECISION, RootData, real_root_count, to_fmpz_poly
 from lcnalg.results import Result
 

@@ -365,7 +365,7 @@ class CriticalLocusResult(Result):
     def to_latex(self) -> str:
         import sympy
 
-        from lcnalg.export.latex import poly_latex
+        from lcnalg.printing import poly_latex
 
         rows = [r"\begin{tabular}{lll}", r"component & equation & image dim.\\ \hline"]
         for comp in self.components:

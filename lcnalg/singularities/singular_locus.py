@@ -147,7 +147,7 @@ class SingularLocusResult(Result):
         return "\n".join(lines)
 
     def to_latex(self) -> str:
-        from lcnalg.export.latex import function_space_symbol
+        from lcnalg.printing import function_space_symbol
 
         return rf"\dim \operatorname{{Sing}} \overline{{{function_space_symbol(self.architecture)}}} = {self.dimension}"
 

@@ -1,0 +1,284 @@
+"""Every resource bound of lcnalg, with its default, in one place.
+
+A request that would exceed a bound is refused before it starts (or stops with a partial
+answer that names the bound), never left to run for hours or to exhaust memory.  The bounds
+are the fields of one frozen :class:`Limits`; every public function and
+:class:`~lcnalg.FunctionSpace` accept ``limits=`` and composite requests hand the same object
+down unchanged (a stratification passes it to the singular locus and the implicit equations;
+inequalities pass it to closedness and membership).  The command line's bound options
+(``--max-terms``, ``--max-nodes``, …) are generated from the fields of :class:`Limits`, so a
+refusal always names an option that exists.
+
+:class:`Budget` is the per-request counter of a search bounded by one of these fields.
+
+Examples
+--------
+>>> from lcnalg.limits import Limits
+>>> lim = Limits(max_nodes=10)
+>>> lim.max_nodes, Limits().max_nodes
+(10, 200000)
+>>> Limits.option("max_nodes")
+'--max-nodes'
+>>> print(lim.refuse("max_nodes", "search nodes", 11))
+refused: search nodes estimated at 11, above the bound 10; to allow it, raise limits=Limits(max_nodes=...) (CLI: --max-nodes)
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from dataclasses import dataclass, field
+from typing import Any
+
+from lcnalg.errors import InputError, ResourceLimitError
+
+__all__ = ["Limits", "Budget", "DEFAULT_LIMITS"]
+
+
+def _bound(default: int, help: str, *, cli: bool = True) -> Any:
+    return field(default=default, metadata={"help": help, "cli": cli})
+
+
+@dataclass(frozen=True)
+class Limits:
+    """The resource bounds of one request (all positive integers; 0 never means "default").
+
+    Parameters
+    ----------
+    max_terms : int
+        Terms of the parameterization μ (all coordinates together).
+    max_monomials : int
+        Monomials of one degree of the coordinate ring sampled by interpolation.
+    max_piece : int
+        Monomials of one graded piece (the size of one interpolation matrix).
+    max_auto_degree : int
+        Highest degree tried by the implicitization when no ``max_degree`` is given.
+    max_matrix_entries : int
+        Entries of one Macaulay matrix of the Gröbner engine.
+    max_total_entries : int
+        Total matrix entries of one elimination certificate.
+    max_primes : int
+        Primes of one multi-modular lift.
+    max_summary_generators : int
+        Generators up to which a Gröbner summary (degree, Hilbert series) of the equations is formed.
+    max_summary_degree : int
+        Highest equation degree up to which that summary is formed.
+    max_certify_generators : int
+        Generators up to which ``certify=None`` attempts the whole-ideal certificate.
+    max_certify_degree : int
+        Highest equation degree up to which ``certify=None`` attempts it.
+    max_hilbert_nodes : int
+        Nodes of the recursion computing a Hilbert numerator.
+    max_fibre_order : int
+        Largest root of unity tried when counting the fibre of μ in 1D.
+    max_fibre_factors : int
+        Factors of the end-to-end filter tried when counting the fibre of μ.
+    max_nodes : int
+        Nodes of a membership search (1D root orbits, 2D grouping of factors).
+    max_field_work : int
+        Work (degree times bit size) of an absolute factorization over a number field.
+    max_precision : int
+        Bits of working precision of a certified real-root or zero test.
+    max_states : int
+        States of the root-configuration search that decides closedness in 1D.
+    max_segre_terms : int
+        Terms of the polynomials formed by the Segre closedness argument.
+    max_witness_candidates : int
+        Candidate witnesses tried by a closedness witness search.
+    max_symbolic_degree : int
+        Highest degree whose Sturm–Habicht conditions are expanded symbolically.
+    max_minors : int
+        Minors of a Jacobian formed by the critical and singular loci.
+    max_locus_terms : int
+        Terms of the minors formed for a singular locus.
+    max_exact_entries : int
+        Matrix entries of the exact (over Q) Gröbner basis of a minors ideal.
+    max_supports : int
+        Coordinate supports enumerated by the toric singular-locus route.
+    max_certificate_terms : int
+        Terms of one certificate polynomial of the singular-locus sandwich.
+    max_bordered : int
+        Bordered minors formed when certifying a singular family.
+    max_section_terms : int
+        Terms of the linear section of the singular-locus upper bound.
+
+    Raises
+    ------
+    InputError
+        When a field is not a positive integer.
+
+    Examples
+    --------
+    >>> Limits(max_minors=100).max_minors
+    100
+    >>> Limits(max_minors=0)
+    Traceback (most recent call last):
+    ...
+    lcnalg.errors.InputError: limits.max_minors: expected a positive integer, got 0
+    """
+
+    max_terms: int = _bound(2_000_000, "terms of the parameterization")
+    max_monomials: int = _bound(3_000_000, "monomials of one degree sampled by interpolation")
+    max_piece: int = _bound(12_000, "monomials of one graded piece")
+    max_auto_degree: int = _bound(16, "highest degree tried when no --max-degree is given")
+    max_matrix_entries: int = _bound(50_000_000, "entries of one Groebner (Macaulay) matrix")
+    max_total_entries: int = _bound(400_000_000, "total matrix entries of an elimination certificate")
+    max_primes: int = _bound(64, "primes of one multi-modular lift")
+    max_summary_generators: int = _bound(400, "generators up to which a Groebner summary is formed")
+    max_summary_degree: int = _bound(6, "equation degree up to which a Groebner summary is formed")
+    max_certify_generators: int = _bound(60, "generators up to which the certificate is tried by default")
+    max_certify_degree: int = _bound(4, "equation degree up to which the certificate is tried by default")
+    max_hilbert_nodes: int = _bound(200_000, "nodes of a Hilbert-numerator recursion")
+    max_fibre_order: int = _bound(24, "largest root of unity tried when counting a fibre")
+    max_fibre_factors: int = _bound(12, "factors tried when counting a fibre")
+    max_nodes: int = _bound(200_000, "nodes of a membership search")
+    max_field_work: int = _bound(2_000, "work of an absolute factorization over a number field")
+    max_precision: int = _bound(1 << 18, "bits of working precision of a certified test")
+    max_states: int = _bound(200_000, "states of the 1D closedness search")
+    max_segre_terms: int = _bound(200_000, "terms formed by the Segre closedness argument")
+    max_witness_candidates: int = _bound(400, "candidate witnesses of a closedness search")
+    max_symbolic_degree: int = _bound(7, "degree up to which Sturm-Habicht conditions are expanded")
+    max_minors: int = _bound(5_000, "minors of a Jacobian")
+    max_locus_terms: int = _bound(200_000, "terms of the minors of a singular locus")
+    max_exact_entries: int = _bound(100_000_000, "entries of the exact Groebner basis of a minors ideal")
+    max_supports: int = _bound(1 << 20, "coordinate supports of the toric route")
+    max_certificate_terms: int = _bound(20_000, "terms of one singular-locus certificate polynomial")
+    max_bordered: int = _bound(20_000, "bordered minors formed to certify a singular family")
+    max_section_terms: int = _bound(200_000, "terms of the linear section of the singular-locus bound")
+
+    def __post_init__(self) -> None:
+        for f in dataclasses.fields(self):
+            value = getattr(self, f.name)
+            if isinstance(value, bool) or not isinstance(value, int) or value < 1:
+                raise InputError(f"limits.{f.name}: expected a positive integer, got {value!r}")
+
+    # -- construction -----------------------------------------------------------------
+
+    @classmethod
+    def coerce(cls, limits: "Limits | None" = None, /, **overrides: int | None) -> "Limits":
+        """``limits`` (default: all defaults) with the given fields replaced; ``None`` values
+        are ignored, so a function can forward its optional keyword bounds unchanged.
+
+        Raises
+        ------
+        InputError
+            When ``limits`` is not a :class:`Limits`, a name is not a field, or a value is
+            not a positive integer.
+
+        Examples
+        --------
+        >>> Limits.coerce(None, max_nodes=5, max_states=None).max_nodes
+        5
+        >>> Limits.coerce("x")
+        Traceback (most recent call last):
+        ...
+        lcnalg.errors.InputError: limits: expected a Limits object or None, got 'x'
+        """
+        if limits is None:
+            limits = DEFAULT_LIMITS
+        elif not isinstance(limits, Limits):
+            raise InputError(f"limits: expected a Limits object or None, got {limits!r:.60}")
+        changes = {k: v for k, v in overrides.items() if v is not None}
+        if not changes:
+            return limits
+        names = cls.names()
+        for k, v in changes.items():
+            if k not in names:
+                raise InputError(f"{k}: not a resource bound; the bounds are the fields of Limits")
+            if isinstance(v, bool) or not isinstance(v, int) or v < 1:
+                raise InputError(f"{k}: expected a positive integer, got {v!r:.60}")
+        return dataclasses.replace(limits, **changes)
+
+    @classmethod
+    def names(cls) -> tuple[str, ...]:
+        """The field names, in declaration order."""
+        return tuple(f.name for f in dataclasses.fields(cls))
+
+    @classmethod
+    def help(cls, name: str) -> str:
+        """One-line description of a field."""
+        return next(f.metadata["help"] for f in dataclasses.fields(cls) if f.name == name)
+
+    @staticmethod
+    def option(name: str) -> str:
+        """The command-line option of a field: ``max_nodes`` → ``--max-nodes``."""
+        return "--" + name.replace("_", "-")
+
+    def changed(self) -> dict[str, int]:
+        """The fields that differ from the defaults (for provenance)."""
+        return {n: getattr(self, n) for n in self.names() if getattr(self, n) != getattr(DEFAULT_LIMITS, n)}
+
+    # -- refusals ---------------------------------------------------------------------
+
+    def refuse(self, name: str, what: str, estimate: float) -> ResourceLimitError:
+        """The error refusing a request whose ``what`` is estimated at ``estimate``, above
+        the bound ``name`` (raise it with ``raise limits.refuse(...)``)."""
+        return ResourceLimitError(what, estimate, getattr(self, name),
+                                  f"raise limits=Limits({name}=...) (CLI: {self.option(name)})",
+                                  limit=name)
+
+    def check(self, name: str, what: str, estimate: float) -> None:
+        """Refuse (raise :class:`~lcnalg.ResourceLimitError`) when ``estimate`` exceeds the
+        bound ``name``.
+
+        Examples
+        --------
+        >>> Limits(max_minors=10).check("max_minors", "minors", 10)
+        >>> Limits(max_minors=10).check("max_minors", "minors", 11)
+        Traceback (most recent call last):
+        ...
+        lcnalg.errors.ResourceLimitError: refused: minors estimated at 11, above the bound 10; to allow it, raise limits=Limits(max_minors=...) (CLI: --max-minors)
+        """
+        if estimate > getattr(self, name):
+            raise self.refuse(name, what, estimate)
+
+    def budget(self, name: str, what: str) -> "Budget":
+        """A fresh :class:`Budget` of the bound ``name``."""
+        return Budget(self, name, what)
+
+
+#: The defaults.
+DEFAULT_LIMITS = Limits()
+
+
+class Budget:
+    """A counter of one request's work against one bound of :class:`Limits`.
+
+    Parameters
+    ----------
+    limits : Limits
+        Where the bound comes from.
+    name : str
+        The field of ``limits`` that bounds the count.
+    what : str
+        What is counted, for the error message.
+
+    Examples
+    --------
+    >>> b = Limits(max_nodes=2).budget("max_nodes", "search nodes")
+    >>> b.spend(); b.spend(); b.used
+    2
+    >>> b.spend()
+    Traceback (most recent call last):
+    ...
+    lcnalg.errors.ResourceLimitError: refused: search nodes estimated at 3, above the bound 2; to allow it, raise limits=Limits(max_nodes=...) (CLI: --max-nodes)
+    """
+
+    __slots__ = ("limits", "name", "what", "bound", "used")
+
+    def __init__(self, limits: Limits, name: str, what: str) -> None:
+        self.limits = limits
+        self.name = name
+        self.what = what
+        self.bound = getattr(limits, name)
+        self.used = 0
+
+    def spend(self, amount: int = 1) -> None:
+        """Count ``amount`` more units; refuse once the bound is passed."""
+        self.used += amount
+        if self.used > self.bound:
+            raise self.limits.refuse(self.name, self.what, self.used)
+
+    @property
+    def exhausted(self) -> bool:
+        """True once the bound is reached."""
+        return self.used >= self.bound
