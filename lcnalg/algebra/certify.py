@@ -24,7 +24,7 @@ import numpy as np
 
 from lcnalg.algebra.grading import finest_grading
 from lcnalg.algebra.interpolation import _evaluate, _rref, pieces_of_degree, sample_image
-from lcnalg.algebra.modular import PRIMES_31
+from lcnalg.polys.modular import PRIMES_31
 from lcnalg.errors import InputError
 from lcnalg.parameterization import Parameterization
 

@@ -59,9 +59,9 @@ from typing import Any, Callable, Iterable, Iterator, Mapping, Sequence
 
 from flint import fmpq, fmpz, fmpz_mat, nmod_mat
 
-from lcnalg.algebra.hilbert import dimension_and_degree, hilbert_numerator, hilbert_series_of_monomials
-from lcnalg.algebra.modular import rational_reconstruction_bounded
-from lcnalg.algebra.monomials import MonomialOrder, as_order
+from lcnalg.polys.hilbert import dimension_and_degree, hilbert_numerator, hilbert_series_of_monomials
+from lcnalg.polys.modular import rational_reconstruction_bounded
+from lcnalg.polys.monomials import MonomialOrder, as_order
 from lcnalg.errors import InputError, ResourceLimitError
 
 __all__ = ["GroebnerBasis", "groebner_basis", "DEFAULT_MAX_MATRIX_ENTRIES"]
@@ -891,7 +891,7 @@ class GroebnerBasis:
 
         Examples
         --------
-        >>> from lcnalg.algebra.monomials import elimination
+        >>> from lcnalg.polys.monomials import elimination
         >>> gb = groebner_basis([{(1, 0, 0): 1, (0, 1, 0): -1}, {(1, 0, 0): 1, (0, 0, 1): -1}],
         ...                     elimination(1))
         >>> gb.eliminate(1, drop_variables=True)
@@ -914,7 +914,7 @@ class GroebnerBasis:
         Examples
         --------
         >>> import flint
-        >>> from lcnalg.algebra.monomials import elimination
+        >>> from lcnalg.polys.monomials import elimination
         >>> ctx = flint.fmpz_mpoly_ctx.get(("s", "a", "b"), "lex")
         >>> s, a, b = ctx.gens()
         >>> groebner_basis([a - s**2, b - s**3], elimination(1)).eliminate_flint(1)
@@ -1166,7 +1166,7 @@ def groebner_basis(polys: Iterable[Any], order: Any = "degrevlex", modulus: int 
         ``{exponent_tuple: int | fmpq | Fraction}``.
     order : str or MonomialOrder
         ``"degrevlex"`` (default), ``"deglex"``, ``"lex"``, or an order from
-        :mod:`lcnalg.algebra.monomials` (``weighted``, ``elimination``).
+        :mod:`lcnalg.polys.monomials` (``weighted``, ``elimination``).
     modulus : int, optional
         A word-size prime ``p`` to compute over GF(p); None (default) for Q.  For
         ``nmod_mpoly`` input the context's modulus is used.

@@ -47,7 +47,7 @@ import flint
 import numpy as np
 
 from lcnalg.algebra.grading import Grading, finest_grading, symmetries
-from lcnalg.algebra.modular import PRIMES_31, lift_vector
+from lcnalg.polys.modular import PRIMES_31, lift_vector
 from lcnalg.errors import LCNAlgError, ResourceLimitError
 from lcnalg.parameterization import Parameterization
 

@@ -42,7 +42,7 @@ from lcnalg.algebra.interpolation import (
     count_monomials,
     sample_image,
 )
-from lcnalg.algebra.modular import PRIMES_31
+from lcnalg.polys.modular import PRIMES_31
 from lcnalg.errors import ResourceLimitError
 
 __all__ = ["standard_monomials", "check_degree"]

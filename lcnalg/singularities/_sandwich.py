@@ -33,7 +33,8 @@ import flint
 
 from lcnalg.errors import ResourceLimitError
 from lcnalg.rings import integer_ring
-from lcnalg.singularities._minors import GF_PRIME, determinant
+from lcnalg.polys.minors import determinant
+from lcnalg.polys.modular import GF_PRIME
 
 __all__ = ["Family", "family_contained", "candidate_families", "certify_family", "section_upper_bound",
            "jacobian_rank_at", "DEFAULT_MAX_CERTIFICATE_TERMS"]

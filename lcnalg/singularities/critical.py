@@ -32,7 +32,8 @@ from lcnalg.errors import InputError
 from lcnalg.parameterization import Parameterization, _as_fmpq
 from lcnalg.results import Result
 from lcnalg.rings import integer_ring
-from lcnalg.singularities._minors import GF_PRIME, all_minors, count_minors
+from lcnalg.polys.minors import all_minors, count_minors
+from lcnalg.polys.modular import GF_PRIME
 
 __all__ = [
     "CriticalLocusResult", "critical_locus", "is_critical", "shares_hyperroot",

@@ -32,7 +32,8 @@ from typing import Any
 from lcnalg.architecture import Architecture
 from lcnalg.errors import InputError, ResourceLimitError
 from lcnalg.results import Result
-from lcnalg.singularities._minors import GF_PRIME, all_minors, count_minors, random_projected_minors
+from lcnalg.polys.minors import all_minors, count_minors, random_projected_minors
+from lcnalg.polys.modular import GF_PRIME
 
 __all__ = ["SingularLocusResult", "singular_locus", "DEFAULT_MAX_MINORS", "DEFAULT_MAX_TERMS"]
 

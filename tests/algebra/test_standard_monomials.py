@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given, settings, strategies as st
 
 from lcnalg import Parameterization
-from lcnalg.algebra.hilbert import minimal_monomial_generators
+from lcnalg.polys.hilbert import minimal_monomial_generators
 from lcnalg.algebra.interpolation import InterpolationState, interpolate_degree
 from lcnalg.algebra.standard_monomials import check_degree, minimal_leads, standard_monomials
 

@@ -13,8 +13,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from lcnalg.algebra.groebner import GroebnerBasis, groebner_basis
-from lcnalg.algebra.hilbert import hilbert_function_values
-from lcnalg.algebra.monomials import (
+from lcnalg.polys.hilbert import hilbert_function_values
+from lcnalg.polys.monomials import (
     degrevlex,
     elimination,
     lex,

@@ -1,12 +1,31 @@
-"""Modular arithmetic helpers: primes, Chinese remaindering, rational reconstruction."""
+"""The prime table and modular arithmetic: Chinese remaindering, rational reconstruction.
+
+Every prime lcnalg computes modulo is named here:
+
+* :data:`PRIMES_31` — primes just below ``2^31`` (numpy-safe sampling and interpolation);
+* :data:`SUMMARY_PRIME` — the prime of the modular Gröbner summary of an ideal;
+* :data:`GF_PRIME` — ``2^31 − 1``, the prime of the modular Gröbner bases behind dimensions;
+* :data:`LARGE_PRIMES` — word-size primes below ``2^62`` (modular ranks and sampling);
+* :func:`primes_below` — the primes below a bound, downwards (multi-modular Gröbner lifts).
+
+Examples
+--------
+>>> SUMMARY_PRIME == PRIMES_31[0], GF_PRIME == 2**31 - 1
+(True, True)
+>>> next(primes_below(2**62)) == LARGE_PRIMES[0]
+True
+"""
 
 from __future__ import annotations
 
 from fractions import Fraction
 from math import gcd, isqrt
-from typing import Sequence
+from typing import Iterator, Sequence
 
-__all__ = ["PRIMES_31", "crt_pair", "rational_reconstruction", "rational_reconstruction_bounded", "lift_vector"]
+from flint import fmpz
+
+__all__ = ["PRIMES_31", "SUMMARY_PRIME", "GF_PRIME", "LARGE_PRIMES", "primes_below", "crt_pair",
+           "rational_reconstruction", "rational_reconstruction_bounded", "lift_vector"]
 
 #: Primes just below 2^31: products of two residues fit in a signed 64-bit integer,
 #: so numpy can evaluate monomials modulo them without overflow.
@@ -18,6 +37,36 @@ PRIMES_31 = (
     2147482943, 2147482937, 2147482921, 2147482877, 2147482873, 2147482867, 2147482859,
     2147482819, 2147482817, 2147482811, 2147482801, 2147482763,
 )
+
+#: Prime of the modular Gröbner summary (degree, Hilbert series) of an ideal.
+SUMMARY_PRIME = PRIMES_31[0]
+
+#: Prime of the modular Gröbner bases behind dimensions (dimension mod p): ``2^31 − 1``.
+GF_PRIME = 2_147_483_647
+
+#: Word-size primes used for modular ranks and sampling (primes below 2^62).
+LARGE_PRIMES = (
+    4611686018427387847,
+    4611686018427387817,
+    4611686018427387787,
+    4611686018427387733,
+)
+
+
+def primes_below(bound: int) -> Iterator[int]:
+    """The primes below ``bound``, largest first (an endless generator for large bounds).
+
+    Examples
+    --------
+    >>> from itertools import islice
+    >>> list(islice(primes_below(100), 3))
+    [97, 89, 83]
+    """
+    q = bound - 1
+    while q >= 2:
+        if fmpz(q).is_prime():
+            yield q
+        q -= 2 if q % 2 else 1
 
 
 def crt_pair(r1: int, m1: int, r2: int, m2: int) -> tuple[int, int]:
