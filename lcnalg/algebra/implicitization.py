@@ -45,10 +45,11 @@ from lcnalg.algebra.interpolation import (
     DEFAULT_MAX_MONOMIALS,
     DEFAULT_MAX_PIECE,
     InterpolationState,
-    count_monomials,
     interpolate_degree,
 )
-from lcnalg.algebra.standard_monomials import check_degree, minimal_leads
+from lcnalg.algebra.sampling import count_monomials
+from lcnalg.algebra.stopping_rule import check_degree
+from lcnalg.polys.monomial_ideals import minimal_leads
 from lcnalg.errors import InputError, ResourceLimitError
 from lcnalg.polys.modular import SUMMARY_PRIME
 from lcnalg.printing import align, function_space_symbol, poly_latex

@@ -14,8 +14,8 @@ from lcnalg.polys.hilbert import (
     hilbert_function_values,
     hilbert_numerator,
     hilbert_series_of_monomials,
-    minimal_monomial_generators,
 )
+from lcnalg.polys.monomial_ideals import minimal_monomial_generators
 from lcnalg.errors import InputError
 
 
