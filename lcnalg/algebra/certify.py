@@ -19,7 +19,6 @@ from __future__ import annotations
 import itertools
 from typing import Any, Sequence
 
-import flint
 import numpy as np
 
 from lcnalg.algebra.grading import finest_grading

@@ -226,7 +226,7 @@ class ImplicitEquations(Result):
 
 def _summary_gb(state: InterpolationState):
     """Gröbner basis mod p of the generators in the local variables (or None if zero)."""
-    from lcnalg.algebra.groebner import groebner_basis
+    from lcnalg.polys.groebner import groebner_basis
 
     gens = [poly for _, _, poly in state.generators]
     if not gens:
@@ -541,7 +541,7 @@ def _multidegree(poly: Any, state: InterpolationState) -> tuple[int, ...]:
 
 def _certify_by_elimination(mu: Parameterization, polys: tuple[Any, ...]) -> tuple[bool, str]:
     """Route (i) of MATH.md §8 when small enough; returns (certified, explanation)."""
-    from lcnalg.algebra.groebner import groebner_basis
+    from lcnalg.polys.groebner import groebner_basis
     from lcnalg.polys.monomials import elimination
     from lcnalg.errors import LCNAlgError
 

@@ -433,7 +433,7 @@ def section_upper_bound(eqs: Sequence[Any], codim: int, u: int, *, seed: int,
     >>> section_upper_bound([x*y - z**2], 1, 0, seed=0)   # the quadric cone: Sing = {0}
     (True, 2)
     """
-    from lcnalg.algebra.groebner import groebner_basis
+    from lcnalg.polys.groebner import groebner_basis
 
     import math
 

@@ -407,7 +407,7 @@ def critical_locus(arch: Architecture | str, *, max_minors: int = DEFAULT_MAX_MI
     >>> r.hypersurface_factors, r.dimension, r.matches_hyperroots
     (('w1_1*w2_0 - w1_0*w2_1',), 3, True)
     """
-    from lcnalg.algebra.groebner import groebner_basis
+    from lcnalg.polys.groebner import groebner_basis
 
     start = time.perf_counter()
     arch = _arch(arch)
