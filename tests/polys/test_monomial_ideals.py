@@ -32,3 +32,20 @@ def test_standard_monomials_brute_force(nvars, degree, data):
     assert std == expected
     by_degree = {d: _ideal_part(gens, nvars, d) for d in range(1, degree + 1)}
     assert sorted(minimal_leads(by_degree, nvars, degree)) == sorted(minimal_monomial_generators(gens))
+
+
+def _brute_minimal(gens):
+    """Generators not divisible by another generator (distinct ones kept once)."""
+    gs = sorted(set(gens))
+    return sorted(g for g in gs if not any(h != g and all(a <= b for a, b in zip(h, g)) for h in gs))
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.integers(1, 4).flatmap(lambda n: st.lists(st.tuples(*[st.integers(0, 3)] * n), max_size=60)))
+def test_minimal_generators_brute_force(gens):
+    """Both code paths (loop for few monomials, numpy for many) against the definition."""
+    got = minimal_monomial_generators(gens)
+    assert sorted(got) == _brute_minimal(gens)
+    assert got == sorted(got, key=lambda m: (sum(m), m))
+    # every generator is divisible by a minimal one
+    assert all(any(divides(m, g) for m in got) for g in gens)
