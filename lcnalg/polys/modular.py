@@ -25,7 +25,8 @@ from typing import Iterator, Sequence
 from flint import fmpz
 
 __all__ = ["PRIMES_31", "SUMMARY_PRIME", "GF_PRIME", "LARGE_PRIMES", "primes_below", "crt_pair",
-           "rational_reconstruction", "rational_reconstruction_bounded", "lift_vector"]
+           "crt_vector", "rational_reconstruction", "rational_reconstruction_bounded",
+           "reconstruct_vector", "lift_vector"]
 
 #: Primes just below 2^31: products of two residues fit in a signed 64-bit integer,
 #: so numpy can evaluate monomials modulo them without overflow.
@@ -121,6 +122,70 @@ def rational_reconstruction(a: int, m: int) -> Fraction | None:
     return None if pair is None else Fraction(*pair)
 
 
+def crt_vector(residues: Sequence[Sequence[int]], primes: Sequence[int]) -> tuple[list[int], int]:
+    """Chinese remaindering of a vector: ``x ≡ residues[k] (mod primes[k])`` entrywise.
+
+    Returns the entries in ``[0, M)`` and ``M = ∏ primes`` (one modular inverse per prime).
+
+    Examples
+    --------
+    >>> crt_vector([[2, 0], [3, 1]], [3, 5])
+    ([8, 6], 15)
+    """
+    vals = [0] * (len(residues[0]) if residues else 0)
+    mod = 1
+    for row, p in zip(residues, primes):
+        inv = pow(mod, -1, p)
+        vals = [r + mod * (((x - r) * inv) % p) for r, x in zip(vals, row)]
+        mod *= p
+    return vals, mod
+
+
+def reconstruct_vector(values: Sequence[int], modulus: int, *,
+                       common_denominator: bool = False) -> list[tuple[int, int]] | None:
+    """Rational reconstruction ``(n, d)`` of each entry, with ``|n|, d ≤ sqrt(M/2)``, or None.
+
+    With ``common_denominator`` the denominators found so far are carried along (the
+    entries of a lifted polynomial usually share their denominators): entry ``a`` is
+    reconstructed as ``a·D`` with ``D`` the product of the earlier denominators, and is
+    ``n / (d·D)``; a denominator may then exceed the bound, as long as each step stays
+    within it.
+
+    Examples
+    --------
+    >>> m = 2147483629
+    >>> reconstruct_vector([3 * pow(7, -1, m) % m, m - 5], m)
+    [(3, 7), (-5, 1)]
+    >>> reconstruct_vector([pow(7, -1, m), 2 * pow(7, -1, m) % m], m, common_denominator=True)
+    [(1, 7), (2, 7)]
+    """
+    bound = isqrt(modulus // 2)
+    out = []
+    if not common_denominator:
+        for a in values:
+            pair = rational_reconstruction_bounded(a, modulus, bound)
+            if pair is None:
+                return None
+            out.append(pair)
+        return out
+    den = 1
+    half = modulus // 2
+    for a in values:
+        x = a * den % modulus
+        if x > half:
+            x -= modulus
+        if abs(x) <= bound and den <= bound:
+            num, dd = x, 1
+        else:
+            rr = rational_reconstruction_bounded(x, modulus, bound)
+            if rr is None:
+                return None
+            num, dd = rr
+        out.append((num, dd * den))
+        den *= dd
+    return out
+
+
 def lift_vector(residues: Sequence[Sequence[int]], primes: Sequence[int]) -> list[Fraction] | None:
     """Rational reconstruction of a vector from its images modulo several primes.
 
@@ -134,13 +199,6 @@ def lift_vector(residues: Sequence[Sequence[int]], primes: Sequence[int]) -> lis
     >>> lift_vector(res, (p, q))
     [Fraction(1, 1), Fraction(-3, 2)]
     """
-    out = []
-    for entries in zip(*residues):
-        r, m = entries[0], primes[0]
-        for x, p in zip(entries[1:], primes[1:]):
-            r, m = crt_pair(r, m, x, p)
-        f = rational_reconstruction(r, m)
-        if f is None:
-            return None
-        out.append(f)
-    return out
+    values, m = crt_vector(residues, primes)
+    pairs = reconstruct_vector(values, m)
+    return None if pairs is None else [Fraction(n, d) for n, d in pairs]

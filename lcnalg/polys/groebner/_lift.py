@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from math import isqrt
 from typing import Any, Callable
 
 from flint import fmpq
@@ -12,7 +11,7 @@ from lcnalg.limits import Limits
 from lcnalg.polys.groebner._f4 import Reducer, gm_update
 from lcnalg.polys.groebner._packed import Exp, Packer, Poly
 from lcnalg.polys.groebner._setup import Setup, dehomogenize, modp_stage, primitive
-from lcnalg.polys.modular import primes_below, rational_reconstruction_bounded
+from lcnalg.polys.modular import crt_vector, primes_below, reconstruct_vector
 
 __all__ = ["verify_q", "lift_bases", "groebner_q"]
 
@@ -53,11 +52,13 @@ def verify_q(setup: Setup, pk: Packer, H: list[Poly]) -> str | None:
 
 
 def lift_bases(results: list[tuple[int, list[Poly]]]) -> list[Poly] | None:
-    """CRT + rational reconstruction of monic bases with equal leading monomials."""
-    M = 1
-    for p, _ in results:
-        M *= p
-    bound = isqrt(M // 2)
+    """CRT + rational reconstruction of monic bases with equal leading monomials.
+
+    Each element is lifted as one vector (its monomials over all primes, a missing one
+    counting 0) by :func:`~lcnalg.polys.modular.crt_vector` and
+    :func:`~lcnalg.polys.modular.reconstruct_vector` with a common denominator; None when
+    some coefficient cannot be reconstructed yet (more primes needed)."""
+    primes = [p for p, _ in results]
     out: list[Poly] = []
     nb = len(results[0][1])
     for b in range(nb):
@@ -65,33 +66,19 @@ def lift_bases(results: list[tuple[int, list[Poly]]]) -> list[Poly] | None:
         for _, H in results:
             for m in H[b][0]:
                 allm.setdefault(m, None)
-        vals = {m: 0 for m in allm}
-        mod = 1
-        for p, H in results:
+        rows = []
+        for _, H in results:
             d = dict(zip(H[b][0], H[b][1]))
-            inv = pow(mod, -1, p)
-            for m in allm:
-                r = vals[m]
-                vals[m] = r + mod * (((d.get(m, 0) - r) * inv) % p)
-            mod *= p
-        den = 1
+            rows.append([d.get(m, 0) for m in allm])
+        values, M = crt_vector(rows, primes)
+        pairs = reconstruct_vector(values, M, common_denominator=True)
+        if pairs is None:
+            return None
         mons, coefs = [], []
-        for m in allm:
-            a = vals[m]
-            x = a * den % M
-            if x > M // 2:
-                x -= M
-            if abs(x) <= bound and den <= bound:
-                num, dd = x, 1
-            else:
-                rr = rational_reconstruction_bounded(x, M, bound)
-                if rr is None:
-                    return None
-                num, dd = rr
+        for m, (num, den) in zip(allm, pairs):
             if num:
                 mons.append(m)
-                coefs.append(fmpq(num, dd * den))
-            den *= dd
+                coefs.append(fmpq(num, den))
         out.append((mons, coefs))
     return out
 
