@@ -44,6 +44,7 @@ import numpy as np
 
 from lcnalg.algebra.grading import Grading, finest_grading, symmetries
 from lcnalg.algebra.sampling import pieces_of_degree, sample_image
+from lcnalg import errors
 from lcnalg.errors import LCNAlgError
 from lcnalg.limits import DEFAULT_LIMITS, Limits
 from lcnalg.parameterization import Parameterization
@@ -61,8 +62,6 @@ __all__ = [
 DEFAULT_MAX_MONOMIALS = DEFAULT_LIMITS.max_monomials
 #: The default ``Limits().max_piece`` (kept for callers that do not pass ``limits=`` yet).
 DEFAULT_MAX_PIECE = DEFAULT_LIMITS.max_piece
-#: Largest number of primes tried when lifting one generator to Q.
-MAX_LIFT_PRIMES = len(PRIMES_31) - 1
 
 
 @dataclass
@@ -110,8 +109,7 @@ def _process_piece(task: _PieceTask) -> _PieceResult:
         rows = min(size, u + 8, pool.shape[0])
         A = evaluate_monomials(pool, idx, rows, p)
         rank, free, K = kernel_basis(A, p, size)
-        if rank > u:  # pragma: no cover - would contradict the proved bound
-            raise LCNAlgError(f"interpolation: rank {rank} above the bound {u} in piece {task.key}")
+        errors.check(rank <= u, f"interpolation: rank {rank} above the proved bound {u} in piece {task.key}")
         if rank == u:
             kappa = len(free)
             basis = K.astype(np.int32) if task.keep_basis else np.zeros((0, size), dtype=np.int32)
@@ -172,11 +170,10 @@ def _lift(task: _PieceTask, idx: np.ndarray, rows: int, free: list[int], K: np.n
     lifted: dict[int, list[Fraction]] = {}
     candidates: dict[int, list[Fraction]] = {}
     prefix_rows = min(rows, width - len(prefix_free) + 16)
-    for k, p in enumerate(task.primes[1:], start=1):
+    # one sample pool per prime: the primes beyond the pools are not tried
+    for k, p in enumerate(task.primes[1:len(task.pools)], start=1):
         if not pending:
             break
-        if k >= len(task.pools):
-            raise LCNAlgError("interpolation: missing sample pool for a lifting prime")
         pool = task.pools[k]
         sub = idx[:width]
         A = evaluate_monomials(pool, sub, min(max(prefix_rows, 1), pool.shape[0]), p)

@@ -294,7 +294,7 @@ def hilbert_series_of_monomials(lead_monomials: Iterable[Sequence[int]], nvars: 
     >>> hilbert_series_of_monomials([(2, 0, 0), (1, 1, 0), (0, 2, 0)], 3)
     (2*t + 1)/(1 - t)
     """
-    import sympy
+    import sympy  # deferred: sympy costs about a second at start-up and only presents the series
 
     gens, w = _check(lead_monomials, nvars, weights)
     num = _numerator(gens, w)
