@@ -20,7 +20,7 @@ PRIME_BOUND = 1 << 62
 
 
 def verify_q(setup: Setup, pk: Packer, H: list[Poly]) -> str | None:
-    """Exact checks 1 and 2 of the module docstring; returns None or what failed."""
+    """Exact checks 1 and 2 of the package docstring; returns None or what failed."""
     red = Reducer(pk, H, None)
     for k, f in enumerate(setup.hint):
         h = {pk.pack(e): fmpq(c) for e, c in f.items()}

@@ -37,7 +37,7 @@ class GroebnerBasis:
     nvars : int
     leading_monomials : tuple of exponent tuples
     certified : bool
-        Over Q: the exact verification (module docstring) passed.  Always False for a
+        Over Q: the exact verification (:mod:`lcnalg.polys.groebner`) passed.  Always False for a
         computation mod p (which is exact for GF(p) but says nothing over Q).
     method : str
         How the basis was obtained and verified.
