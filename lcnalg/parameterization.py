@@ -27,20 +27,13 @@ import flint
 
 from lcnalg.architecture import Architecture
 from lcnalg.errors import InputError, ResourceLimitError
+from lcnalg.polys.modular import LARGE_PRIMES
 from lcnalg.rings import coordinate_names, integer_ring, multi_indices, parameter_names
 
 __all__ = ["Parameterization", "DEFAULT_MAX_TERMS", "LARGE_PRIMES"]
 
 #: Default bound on the number of terms of the symbolic parameterization.
 DEFAULT_MAX_TERMS = 2_000_000
-
-#: Word-size primes used for modular ranks and sampling (largest primes below 2^62).
-LARGE_PRIMES = (
-    4611686018427387847,
-    4611686018427387817,
-    4611686018427387787,
-    4611686018427387733,
-)
 
 Number = int | Fraction | flint.fmpz | flint.fmpq
 

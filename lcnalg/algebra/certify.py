@@ -19,14 +19,14 @@ from __future__ import annotations
 import itertools
 from typing import Any, Sequence
 
-import flint
 import numpy as np
 
 from lcnalg.algebra.grading import finest_grading
-from lcnalg.algebra.interpolation import _evaluate, _rref, pieces_of_degree, sample_image
-from lcnalg.algebra.modular import PRIMES_31
+from lcnalg.algebra.sampling import pieces_of_degree, sample_image
 from lcnalg.errors import InputError
 from lcnalg.parameterization import Parameterization
+from lcnalg.polys.modmat import evaluate_monomials, rref
+from lcnalg.polys.modular import PRIMES_31
 
 __all__ = ["verify_equations", "complete_up_to_degree"]
 
@@ -115,8 +115,8 @@ def complete_up_to_degree(mu: Parameterization, polys: Sequence[Any], degree: in
         pool = pool[:, np.array(variables, dtype=np.int64)] if n else pool
         for key, monos in pieces.items():
             index = {m: j for j, m in enumerate(monos)}
-            A = _evaluate(pool, np.array(monos, dtype=np.int64).reshape(len(monos), -1), len(monos), p)
-            _, piv_a = _rref(A, p)
+            A = evaluate_monomials(pool, np.array(monos, dtype=np.int64).reshape(len(monos), -1), len(monos), p)
+            _, piv_a = rref(A, p)
             rows = []
             for dg, g in gens:
                 if dg > e:
@@ -134,7 +134,7 @@ def complete_up_to_degree(mu: Parameterization, polys: Sequence[Any], degree: in
                         mono = tuple(sorted(idx + list(mult)))
                         row[index[mono]] = c % p
                     rows.append(row)
-            rank_m = len(_rref(np.array(rows, dtype=np.int64), p)[1]) if rows else 0
+            rank_m = len(rref(np.array(rows, dtype=np.int64), p)[1]) if rows else 0
             if len(piv_a) + rank_m != len(monos):
                 return done
         done = e

@@ -17,12 +17,14 @@ generators of ``I`` on their own).
 
 from __future__ import annotations
 
+import itertools
 from dataclasses import dataclass
 from typing import Sequence
 
 import flint
 
 from lcnalg.parameterization import Parameterization
+from lcnalg.polys.modmat import integer_nullspace
 
 __all__ = ["Grading", "finest_grading", "symmetries"]
 
@@ -50,38 +52,6 @@ class Grading:
     def rank(self) -> int:
         """Number of independent weights (the total degree included)."""
         return len(self.degrees[0]) if self.degrees else 0
-
-
-def _integer_nullspace(rows: list[list[int]], ncols: int) -> list[list[int]]:
-    """An integer basis of ``{u : r·u = 0 for every row r}`` (over Q, scaled to Z)."""
-    if not rows:
-        return [[int(i == j) for j in range(ncols)] for i in range(ncols)]
-    M = flint.fmpq_mat(len(rows), ncols, [x for r in rows for x in r])
-    R, rank = M.rref()
-    pivots = []
-    for i in range(rank):
-        for j in range(ncols):
-            if R[i, j] != 0:
-                pivots.append(j)
-                break
-    free = [j for j in range(ncols) if j not in pivots]
-    basis = []
-    for f in free:
-        v = [flint.fmpq(0)] * ncols
-        v[f] = flint.fmpq(1)
-        for i, pcol in enumerate(pivots):
-            v[pcol] = -R[i, f]
-        den = 1
-        for x in v:
-            den = den * int(x.q) // _gcd(den, int(x.q))
-        basis.append([int(x * den) for x in v])
-    return basis
-
-
-def _gcd(a: int, b: int) -> int:
-    while b:
-        a, b = b, a % b
-    return abs(a)
 
 
 def finest_grading(mu: Parameterization) -> Grading:
@@ -122,7 +92,7 @@ def finest_grading(mu: Parameterization) -> Grading:
             diffs.append([a - b for a, b in zip(other, monos[0])])
     # remove duplicate difference rows cheaply
     diffs = [list(r) for r in {tuple(r) for r in diffs}]
-    basis = _integer_nullspace(diffs, n)
+    basis = integer_nullspace(diffs, n)
     raw = [tuple(sum(u[i] * rep[i] for i in range(n)) for u in basis) for rep in reps]
     # Re-express the grading with the total degree first, then an integer basis of the
     # remaining weights, normalised so that the smallest value of each weight is 0.
@@ -173,8 +143,6 @@ def symmetries(mu: Parameterization, grading: Grading) -> tuple[tuple[int, ...],
     >>> len(symmetries(Parameterization("2x2,2x2"), finest_grading(Parameterization("2x2,2x2"))))
     7
     """
-    import itertools
-
     arch = mu.architecture
     shape = arch.end_to_end_filter_shape
     D = arch.ndim

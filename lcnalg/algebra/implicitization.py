@@ -45,11 +45,13 @@ from lcnalg.algebra.interpolation import (
     DEFAULT_MAX_MONOMIALS,
     DEFAULT_MAX_PIECE,
     InterpolationState,
-    count_monomials,
     interpolate_degree,
 )
-from lcnalg.algebra.standard_monomials import check_degree, minimal_leads
+from lcnalg.algebra.sampling import count_monomials
+from lcnalg.algebra.stopping_rule import check_degree
+from lcnalg.polys.monomial_ideals import minimal_leads
 from lcnalg.errors import InputError, ResourceLimitError
+from lcnalg.polys.modular import SUMMARY_PRIME
 from lcnalg.printing import align, function_space_symbol, poly_latex
 from lcnalg.parameterization import Parameterization
 from lcnalg.results import Result
@@ -62,8 +64,6 @@ CERTIFY_MAX_TOTAL_ENTRIES = 4e8
 
 #: Without ``max_degree``, the loop never goes beyond this degree.
 DEFAULT_MAX_AUTO_DEGREE = 16
-#: Prime for the Gröbner summary of J.
-SUMMARY_PRIME = 2147483629
 #: The final Gröbner summary (degree, Hilbert series) is skipped for larger ideals.
 SUMMARY_MAX_GENERATORS = 400
 SUMMARY_MAX_DEGREE = 6
@@ -226,7 +226,7 @@ class ImplicitEquations(Result):
 
 def _summary_gb(state: InterpolationState):
     """Gröbner basis mod p of the generators in the local variables (or None if zero)."""
-    from lcnalg.algebra.groebner import groebner_basis
+    from lcnalg.polys.groebner import groebner_basis
 
     gens = [poly for _, _, poly in state.generators]
     if not gens:
@@ -237,7 +237,7 @@ def _summary_gb(state: InterpolationState):
 
 def _invariants(gb, nvars: int) -> tuple[int, int, str]:
     """Dimension, degree and Hilbert series (text) of R/J from one Hilbert numerator."""
-    from lcnalg.algebra.hilbert import dimension_and_degree
+    from lcnalg.polys.hilbert import dimension_and_degree
 
     num = gb.hilbert_numerator([1] * nvars)
     dim, deg = dimension_and_degree(num, nvars)
@@ -384,7 +384,7 @@ def implicit_equations(mu: Parameterization, *, max_degree: int | None = None, j
                     # monomials of N alone (no kernel, no Gröbner basis).
                     if (state.generators and n - len(state.generators) <= dimension
                             and e + 1 <= limit and e in state.leads):
-                        from lcnalg.algebra.hilbert import (dimension_and_degree, hilbert_numerator,
+                        from lcnalg.polys.hilbert import (dimension_and_degree, hilbert_numerator,
                                                             monomial_dimension)
 
                         mins = minimal_leads(state.leads, n, e)
@@ -541,8 +541,8 @@ def _multidegree(poly: Any, state: InterpolationState) -> tuple[int, ...]:
 
 def _certify_by_elimination(mu: Parameterization, polys: tuple[Any, ...]) -> tuple[bool, str]:
     """Route (i) of MATH.md §8 when small enough; returns (certified, explanation)."""
-    from lcnalg.algebra.groebner import groebner_basis
-    from lcnalg.algebra.monomials import elimination
+    from lcnalg.polys.groebner import groebner_basis
+    from lcnalg.polys.monomials import elimination
     from lcnalg.errors import LCNAlgError
 
     merged_from = mu.architecture

@@ -33,207 +33,35 @@ only affects speed and whether the ends meet, never the truth of a claim made.
 from __future__ import annotations
 
 import itertools
-import os
-import random
-import sys
 import time
-from concurrent.futures import Executor, ProcessPoolExecutor
+from concurrent.futures import Executor
 from dataclasses import dataclass, field
 from fractions import Fraction
-from math import comb, gcd
-from typing import Any, Callable, Iterable, Sequence
+from math import gcd
+from typing import Callable, Iterable, Sequence
 
-import flint
 import numpy as np
 
 from lcnalg.algebra.grading import Grading, finest_grading, symmetries
-from lcnalg.algebra.modular import PRIMES_31, lift_vector
-from lcnalg.errors import LCNAlgError, ResourceLimitError
+from lcnalg.algebra.sampling import pieces_of_degree, sample_image
+from lcnalg import errors
+from lcnalg.errors import LCNAlgError
+from lcnalg.limits import DEFAULT_LIMITS, Limits
 from lcnalg.parameterization import Parameterization
+from lcnalg.polys.modmat import evaluate_monomials, kernel_basis, pivot_columns, rref
+from lcnalg.polys.modular import PRIMES_31, lift_vector
+from lcnalg.polys.monomial_ideals import standard_monomials
 
 __all__ = [
     "DegreeReport",
     "InterpolationState",
-    "pieces_of_degree",
     "interpolate_degree",
-    "count_monomials",
-    "DEFAULT_MAX_MONOMIALS",
-    "DEFAULT_MAX_PIECE",
 ]
 
-#: Default bound on the number of monomials of one total degree.
-DEFAULT_MAX_MONOMIALS = 3_000_000
-#: Default bound on the number of monomials of one graded piece.
-DEFAULT_MAX_PIECE = 12_000
-#: Largest number of primes tried when lifting one generator to Q.
-MAX_LIFT_PRIMES = len(PRIMES_31) - 1
-
-
-def count_monomials(nvars: int, degree: int) -> int:
-    """Number of monomials of a given degree in ``nvars`` variables.
-
-    Examples
-    --------
-    >>> count_monomials(9, 6)
-    3003
-    """
-    return comb(nvars + degree - 1, degree)
-
-
-def _degrevlex_key(mono: tuple[int, ...], nvars: int) -> tuple[int, ...]:
-    """Ascending degrevlex key of a monomial written as a sorted tuple of variable indices."""
-    exps = [0] * nvars
-    for i in mono:
-        exps[i] += 1
-    return tuple(-exps[i] for i in range(nvars - 1, -1, -1))
-
-
-def pieces_of_degree(grading: Grading, degree: int,
-                     max_monomials: int = DEFAULT_MAX_MONOMIALS) -> dict[tuple[int, ...], list[tuple[int, ...]]]:
-    """Monomials of one total degree, bucketed by multidegree, each bucket ascending.
-
-    Monomials are sorted tuples of local variable indices (positions in
-    ``grading.variables``).
-
-    Raises
-    ------
-    ResourceLimitError
-        When the degree has more than ``max_monomials`` monomials.
-
-    Examples
-    --------
-    >>> from lcnalg.algebra.grading import finest_grading
-    >>> g = finest_grading(Parameterization("2,2 s=2"))
-    >>> sorted(len(v) for v in pieces_of_degree(g, 2).values())
-    [1, 1, 1, 1, 1, 1, 1, 1, 2]
-    """
-    n = len(grading.variables)
-    total = count_monomials(n, degree)
-    if total > max_monomials:
-        raise ResourceLimitError(
-            f"monomials of degree {degree} in {n} coordinates", total, max_monomials,
-            "pass max_monomials= (CLI --max-monomials) or stop earlier with max_degree= (--max-degree)",
-        )
-    degs = grading.degrees
-    buckets: dict[tuple[int, ...], list[tuple[int, ...]]] = {}
-    for mono in itertools.combinations_with_replacement(range(n), degree):
-        key = tuple(sum(col) for col in zip(*(degs[i] for i in mono)))
-        buckets.setdefault(key, []).append(mono)
-    for key in buckets:
-        buckets[key].sort(key=lambda m: _degrevlex_key(m, n))
-    return buckets
-
-
-# --------------------------------------------------------------------------- sampling
-def sample_image(layer_exponents: Sequence[Sequence[int]], ambient: int, count: int,
-                 modulus: int, seed: int) -> np.ndarray:
-    """``count`` points ``μ(θ)`` modulo ``modulus``, θ uniform; shape ``(count, ambient)``."""
-    rng = random.Random(seed)
-    out = np.zeros((count, ambient), dtype=np.int64)
-    for row in range(count):
-        prod = flint.nmod_poly([1], modulus)
-        for exps in layer_exponents:
-            coeffs = [0] * (max(exps) + 1)
-            for e in exps:
-                coeffs[e] = rng.randrange(modulus)
-            prod *= flint.nmod_poly(coeffs, modulus)
-        c = [int(x) for x in prod.coeffs()]
-        out[row, : len(c)] = c[:ambient]
-    return out
-
-
-def _evaluate(pool: np.ndarray, monos: np.ndarray, rows: int, modulus: int) -> np.ndarray:
-    """Values of monomials (rows of variable indices) at the first ``rows`` pool points."""
-    pts = pool[:rows]
-    A = pts[:, monos[:, 0]].copy()
-    for t in range(1, monos.shape[1]):
-        A *= pts[:, monos[:, t]]
-        A %= modulus
-    return A
-
-
-def _nmod_mat(A: np.ndarray, modulus: int) -> Any:
-    """FLINT matrix mod p of a non-empty int64 array with entries in [0, p).
-
-    Going through ``fmpz_mat`` is about 40% faster than building ``nmod_mat`` from
-    Python ints directly (the conversion dominates the small eliminations here).
-    """
-    return flint.nmod_mat(flint.fmpz_mat(A.tolist()), modulus)
-
-
-def _rref(A: np.ndarray, modulus: int, need_entries: bool = True) -> tuple[np.ndarray, list[int]]:
-    """Reduced row echelon form (nonzero rows) and pivot columns of a matrix mod p.
-
-    When the matrix has full column rank and ``need_entries`` is False, the entries
-    are not read back (the pivots are then all columns).
-    """
-    r, c = A.shape
-    if r == 0 or c == 0:
-        return np.zeros((0, c), dtype=np.int64), []
-    M = _nmod_mat(A, modulus)
-    R, rank = M.rref()
-    if rank == 0:
-        return np.zeros((0, c), dtype=np.int64), []
-    if rank == c and not need_entries:
-        return np.zeros((0, c), dtype=np.int64), list(range(c))
-    E = np.array(R.tolist()[:rank], dtype=np.int64)
-    pivots = [int(np.flatnonzero(E[i])[0]) for i in range(rank)]
-    return E, pivots
-
-
-def _pivot_columns(A: np.ndarray, modulus: int) -> list[int]:
-    """Pivot columns of the reduced echelon form of ``A`` mod p, read without the entries."""
-    r, c = A.shape
-    if r == 0 or c == 0:
-        return []
-    R, rank = _nmod_mat(A, modulus).rref()
-    piv, j = [], 0
-    for i in range(rank):
-        while int(R[i, j]) == 0:
-            j += 1
-        piv.append(j)
-        j += 1
-    return piv
-
-
-def _kernel_basis(A: np.ndarray, modulus: int, ncols: int) -> tuple[int, list[int], np.ndarray]:
-    """Rank, leading monomials (free columns) and canonical kernel basis of ``A`` mod p.
-
-    The kernel is taken from FLINT's nullspace and put in reduced echelon form with the
-    *largest* column leading (columns are in ascending monomial order), so only
-    ``nullity × ncols`` entries are ever read back into Python.  The basis vector with
-    leading column ``f`` is the unique kernel vector with coefficient 1 at ``f`` and 0 at
-    every other leading column: it does not depend on the sample points.
-    """
-    r = A.shape[0]
-    if r == 0:
-        free = list(range(ncols))
-        return 0, free, np.eye(ncols, dtype=np.int64)
-    M = _nmod_mat(A, modulus)
-    R, rank = M.rref()
-    nullity = ncols - rank
-    if nullity == 0:
-        return rank, [], np.zeros((0, ncols), dtype=np.int64)
-    if rank <= nullity:
-        # few pivots: read the echelon form (about rank x ncols entries)
-        E = np.array([[int(x) for x in row] for row in R.tolist()[:rank]], dtype=np.int64).reshape(rank, ncols)
-        pivots = [int(np.flatnonzero(E[i])[0]) for i in range(rank)]
-        pivset = set(pivots)
-        free = [j for j in range(ncols) if j not in pivset]
-        K = np.zeros((nullity, ncols), dtype=np.int64)
-        fidx = np.array(free)
-        K[np.arange(nullity), fidx] = 1
-        if pivots:
-            K[:, np.array(pivots)] = (-E[:, fidx].T) % modulus
-        return rank, free, K
-    # few kernel vectors: read a nullspace basis (nullity x ncols entries)
-    X, _ = M.nullspace()
-    rows = [[int(X[ncols - 1 - i, j]) for i in range(ncols)] for j in range(nullity)]
-    Rk, piv = _rref(np.array(rows, dtype=np.int64), modulus)
-    K = Rk[:, ::-1].copy()
-    free = sorted(ncols - 1 - c for c in piv)
-    order = np.argsort([ncols - 1 - c for c in piv])
-    return rank, free, K[order]
+#: The default ``Limits().max_monomials`` (kept for callers that do not pass ``limits=`` yet).
+DEFAULT_MAX_MONOMIALS = DEFAULT_LIMITS.max_monomials
+#: The default ``Limits().max_piece`` (kept for callers that do not pass ``limits=`` yet).
+DEFAULT_MAX_PIECE = DEFAULT_LIMITS.max_piece
 
 
 @dataclass
@@ -274,15 +102,14 @@ def _process_piece(task: _PieceTask) -> _PieceResult:
     # dim (R/I)_P is at least the rank of any piece P - deg(c_v) (multiplication by μ_v
     # is injective in the domain R/I): start with a little more points than that.
     if task.std is not None:
-        # dim (R/J)_P <= u = number of standard monomials (standard_monomials module):
+        # dim (R/J)_P <= u = number of standard monomials (algebra.stopping_rule):
         # if the points give rank u, then I_P = J_P = (R_1 J_{e-1})_P, no new generator,
         # and the products need not be formed at all.
         u = len(task.std)
         rows = min(size, u + 8, pool.shape[0])
-        A = _evaluate(pool, idx, rows, p)
-        rank, free, K = _kernel_basis(A, p, size)
-        if rank > u:  # pragma: no cover - would contradict the proved bound
-            raise LCNAlgError(f"interpolation: rank {rank} above the bound {u} in piece {task.key}")
+        A = evaluate_monomials(pool, idx, rows, p)
+        rank, free, K = kernel_basis(A, p, size)
+        errors.check(rank <= u, f"interpolation: rank {rank} above the proved bound {u} in piece {task.key}")
         if rank == u:
             kappa = len(free)
             basis = K.astype(np.int32) if task.keep_basis else np.zeros((0, size), dtype=np.int32)
@@ -290,8 +117,8 @@ def _process_piece(task: _PieceTask) -> _PieceResult:
     rows = size if size <= 256 else max(256, int(1.1 * task.rank_hint) + 32)
     rows = min(rows, size, pool.shape[0])
     while True:
-        A = _evaluate(pool, idx, rows, p)
-        rank, free, K = _kernel_basis(A, p, size)
+        A = evaluate_monomials(pool, idx, rows, p)
+        rank, free, K = kernel_basis(A, p, size)
         if rank < rows or rows >= size or rows >= pool.shape[0]:
             break
         rows = min(size, 2 * rows, pool.shape[0])
@@ -320,9 +147,9 @@ def _process_piece(task: _PieceTask) -> _PieceResult:
             if stacked.shape[0] > kappa + 10:
                 pick = rng.choice(stacked.shape[0], size=kappa + 10, replace=False)
                 take = stacked[pick]
-            _, piv = _rref(take[:, order], p)
+            _, piv = rref(take[:, order], p)
             if len(piv) < kappa and take.shape[0] < stacked.shape[0]:
-                _, piv = _rref(stacked[:, order], p)
+                _, piv = rref(stacked[:, order], p)
             lower_rank = len(piv)
             lead = {free[kappa - 1 - j] for j in piv}
             new_cols = [f for f in free if f not in lead]
@@ -343,15 +170,14 @@ def _lift(task: _PieceTask, idx: np.ndarray, rows: int, free: list[int], K: np.n
     lifted: dict[int, list[Fraction]] = {}
     candidates: dict[int, list[Fraction]] = {}
     prefix_rows = min(rows, width - len(prefix_free) + 16)
-    for k, p in enumerate(task.primes[1:], start=1):
+    # one sample pool per prime: the primes beyond the pools are not tried
+    for k, p in enumerate(task.primes[1:len(task.pools)], start=1):
         if not pending:
             break
-        pool = task.pools[k] if k < len(task.pools) else None
-        if pool is None:
-            pool = sample_image_for_task(task, p, k)
+        pool = task.pools[k]
         sub = idx[:width]
-        A = _evaluate(pool, sub, min(max(prefix_rows, 1), pool.shape[0]), p)
-        _, fr, Kp = _kernel_basis(A, p, width)
+        A = evaluate_monomials(pool, sub, min(max(prefix_rows, 1), pool.shape[0]), p)
+        _, fr, Kp = kernel_basis(A, p, width)
         if fr != prefix_free:
             continue  # unlucky prime or too few points: skip it
         primes.append(p)
@@ -373,10 +199,6 @@ def _lift(task: _PieceTask, idx: np.ndarray, rows: int, free: list[int], K: np.n
             f"with {len(primes)} primes"
         )
     return [(f, lifted[f]) for f in new_cols], len(primes)
-
-
-def sample_image_for_task(task: _PieceTask, p: int, k: int) -> np.ndarray:  # pragma: no cover
-    raise LCNAlgError("interpolation: missing sample pool for a lifting prime")
 
 
 # --------------------------------------------------------------------------- driver
@@ -442,10 +264,10 @@ class InterpolationState:
 
 
 def interpolate_degree(state: InterpolationState, *, executor: Executor | None = None,
-                       max_monomials: int = DEFAULT_MAX_MONOMIALS,
-                       max_piece: int = DEFAULT_MAX_PIECE,
+                       max_monomials: int | None = None,
+                       max_piece: int | None = None,
                        progress: Callable[[int, int], None] | None = None,
-                       last: bool = False) -> DegreeReport:
+                       last: bool = False, limits: Limits | None = None) -> DegreeReport:
     """Run the next total degree: new minimal generators, verified, and the sandwich.
 
     Parameters
@@ -454,29 +276,42 @@ def interpolate_degree(state: InterpolationState, *, executor: Executor | None =
         Updated in place.
     executor : concurrent.futures.Executor, optional
         Where graded pieces run (processes for ``jobs > 1``); in-process when None.
-    max_monomials, max_piece : int
-        Bounds; exceeding them raises :class:`ResourceLimitError` before any work.
+    max_monomials, max_piece : int, optional
+        Override ``limits.max_monomials`` (monomials of the degree) and ``limits.max_piece``
+        (monomials of one graded piece).
     progress : callable, optional
         Called as ``progress(done, total)`` after each piece.
     last : bool
         No further degree will be run: the ideal's pieces are not kept (saves memory
         and inter-process traffic).
+    limits : Limits, optional
+        Bounds (default ``Limits()``).
 
     Returns
     -------
     DegreeReport
+
+    Raises
+    ------
+    ResourceLimitError
+        When the degree or its largest graded piece exceeds its bound (before any work).
+
+    Examples
+    --------
+    >>> state = InterpolationState.start(Parameterization("2,2 s=2"))
+    >>> [interpolate_degree(state).new_generators for _ in range(2)]
+    [0, 1]
+    >>> state.complete_up_to_degree
+    2
     """
     start = time.perf_counter()
     e = state.degree + 1
     grading = state.grading
     mu = state.mu
-    pieces = pieces_of_degree(grading, e, max_monomials)
+    lim = Limits.coerce(limits, max_monomials=max_monomials, max_piece=max_piece)
+    pieces = pieces_of_degree(grading, e, limits=lim)
     biggest = max((len(v) for v in pieces.values()), default=0)
-    if biggest > max_piece:
-        raise ResourceLimitError(
-            f"monomials in the largest graded piece of degree {e}", biggest, max_piece,
-            "pass max_piece= (CLI --max-piece) or stop earlier with max_degree= (--max-degree)",
-        )
+    lim.check("max_piece", f"monomials in the largest graded piece of degree {e}", biggest)
     primes = PRIMES_31
     pool_size = max(min(biggest, 256 if biggest <= 256 else biggest), 1)
     seed = state.seed * 1_000_003 + e
@@ -494,8 +329,6 @@ def interpolate_degree(state: InterpolationState, *, executor: Executor | None =
     if e == 1:
         stdset = set(itertools.chain.from_iterable(pieces.values()))
     elif e - 1 in state.leads:
-        from lcnalg.algebra.standard_monomials import standard_monomials
-
         stdset = set(map(tuple, standard_monomials(state.leads[e - 1], len(grading.variables),
                                                    e - 1).tolist()))
     tasks = []
@@ -569,7 +402,7 @@ def interpolate_degree(state: InterpolationState, *, executor: Executor | None =
             poly = _to_integer_poly(task.monos, coeffs, nvars)
             polys.append({tuple(exps[g.index(i)] for i in range(nvars)): c for exps, c in poly.items()})
         # the permuted basis is not in degrevlex echelon form: read its pivots
-        piv = _pivot_columns(basis[:, ::-1].astype(np.int64), primes[0]) if not last else []
+        piv = pivot_columns(basis[:, ::-1].astype(np.int64), primes[0]) if not last else []
         account(key, pieces[key], basis, res, polys, [len(pieces[key]) - 1 - j for j in piv])
     state._lower = new_lower
     if not last:

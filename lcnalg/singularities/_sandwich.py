@@ -33,7 +33,8 @@ import flint
 
 from lcnalg.errors import ResourceLimitError
 from lcnalg.rings import integer_ring
-from lcnalg.singularities._minors import GF_PRIME, determinant
+from lcnalg.polys.minors import determinant
+from lcnalg.polys.modular import GF_PRIME
 
 __all__ = ["Family", "family_contained", "candidate_families", "certify_family", "section_upper_bound",
            "jacobian_rank_at", "DEFAULT_MAX_CERTIFICATE_TERMS"]
@@ -432,7 +433,7 @@ def section_upper_bound(eqs: Sequence[Any], codim: int, u: int, *, seed: int,
     >>> section_upper_bound([x*y - z**2], 1, 0, seed=0)   # the quadric cone: Sing = {0}
     (True, 2)
     """
-    from lcnalg.algebra.groebner import groebner_basis
+    from lcnalg.polys.groebner import groebner_basis
 
     import math
 

@@ -155,7 +155,7 @@ def toric_singular_locus(mu: Any, eqs: Sequence[Any], dim_v: int, *,
 
 def _face_degree(eqs: Sequence[Any], support: Sequence[int], n: int) -> int:
     """Degree of ``V ∩ {c_j = 0, j ∉ support}`` from a Gröbner basis over Q (certified)."""
-    from lcnalg.algebra.groebner import groebner_basis
+    from lcnalg.polys.groebner import groebner_basis
 
     keep = set(support)
     if not keep:

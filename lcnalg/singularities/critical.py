@@ -32,7 +32,8 @@ from lcnalg.errors import InputError
 from lcnalg.parameterization import Parameterization, _as_fmpq
 from lcnalg.results import Result
 from lcnalg.rings import integer_ring
-from lcnalg.singularities._minors import GF_PRIME, all_minors, count_minors
+from lcnalg.polys.minors import all_minors, count_minors
+from lcnalg.polys.modular import GF_PRIME
 
 __all__ = [
     "CriticalLocusResult", "critical_locus", "is_critical", "shares_hyperroot",
@@ -406,7 +407,7 @@ def critical_locus(arch: Architecture | str, *, max_minors: int = DEFAULT_MAX_MI
     >>> r.hypersurface_factors, r.dimension, r.matches_hyperroots
     (('w1_1*w2_0 - w1_0*w2_1',), 3, True)
     """
-    from lcnalg.algebra.groebner import groebner_basis
+    from lcnalg.polys.groebner import groebner_basis
 
     start = time.perf_counter()
     arch = _arch(arch)

@@ -32,7 +32,8 @@ from typing import Any
 from lcnalg.architecture import Architecture
 from lcnalg.errors import InputError, ResourceLimitError
 from lcnalg.results import Result
-from lcnalg.singularities._minors import GF_PRIME, all_minors, count_minors, random_projected_minors
+from lcnalg.polys.minors import all_minors, count_minors, random_projected_minors
+from lcnalg.polys.modular import GF_PRIME
 
 __all__ = ["SingularLocusResult", "singular_locus", "DEFAULT_MAX_MINORS", "DEFAULT_MAX_TERMS"]
 
@@ -370,7 +371,7 @@ def _sandwich(mu: Any, eqs: list, n: int, dim_v: int, codim: int, *, seed: int,
 def _minors_route(eqs: list, n: int, dim_v: int, codim: int, *, max_minors: int, randomized: bool,
                   seed: int, modulus: int, max_terms: int) -> dict[str, Any]:
     """All minors (or random projections) plus a Gröbner basis mod ``modulus``."""
-    from lcnalg.algebra.groebner import groebner_basis
+    from lcnalg.polys.groebner import groebner_basis
 
     ctx = eqs[0].context()
     jac = [[g.derivative(j) for j in range(n)] for g in eqs]

@@ -13,9 +13,9 @@ from hypothesis import HealthCheck, given, settings, strategies as st
 
 from lcnalg import FunctionSpace, InputError, Parameterization, ResourceLimitError
 from lcnalg.algebra.certify import complete_up_to_degree, verify_equations
-from lcnalg.algebra.groebner import groebner_basis
+from lcnalg.polys.groebner import groebner_basis
 from lcnalg.algebra.implicitization import _certify_by_elimination, implicit_equations
-from lcnalg.algebra.monomials import elimination
+from lcnalg.polys.monomials import elimination
 from lcnalg.cli import main
 
 from tests.strategies import architectures

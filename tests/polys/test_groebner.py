@@ -1,4 +1,4 @@
-"""Tests of lcnalg.algebra.groebner: every check compares two independent routes."""
+"""Tests of lcnalg.polys.groebner: every check compares two independent routes."""
 
 from __future__ import annotations
 
@@ -12,9 +12,9 @@ import sympy
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from lcnalg.algebra.groebner import GroebnerBasis, groebner_basis
-from lcnalg.algebra.hilbert import hilbert_function_values
-from lcnalg.algebra.monomials import (
+from lcnalg.polys.groebner import GroebnerBasis, groebner_basis
+from lcnalg.polys.hilbert import hilbert_function_values
+from lcnalg.polys.monomials import (
     degrevlex,
     elimination,
     lex,

@@ -2,40 +2,11 @@
 
 from __future__ import annotations
 
-import itertools
-
 import pytest
-from hypothesis import given, settings, strategies as st
 
 from lcnalg import Parameterization
-from lcnalg.algebra.hilbert import minimal_monomial_generators
 from lcnalg.algebra.interpolation import InterpolationState, interpolate_degree
-from lcnalg.algebra.standard_monomials import check_degree, minimal_leads, standard_monomials
-
-
-def _ideal_part(gens, nvars, degree):
-    """All monomials of one degree (sorted index tuples) divisible by some generator."""
-    out = []
-    for m in itertools.combinations_with_replacement(range(nvars), degree):
-        e = [m.count(i) for i in range(nvars)]
-        if any(all(a <= b for a, b in zip(g, e)) for g in gens):
-            out.append(m)
-    return out
-
-
-@settings(max_examples=60, deadline=None)
-@given(st.integers(2, 4), st.integers(1, 3), st.data())
-def test_standard_monomials_brute_force(nvars, degree, data):
-    gens = data.draw(st.lists(st.tuples(*[st.integers(0, 2)] * nvars), max_size=5))
-    gens = [g for g in gens if 0 < sum(g) <= degree]
-    part = _ideal_part(gens, nvars, degree)
-    std = {tuple(r) for r in standard_monomials(part, nvars, degree).tolist()}
-    # monomials with no divisor of degree `degree` in the ideal
-    expected = {m for m in itertools.combinations_with_replacement(range(nvars), degree + 1)
-                if not any(tuple(m[:k] + m[k + 1:]) in set(part) for k in range(degree + 1))}
-    assert std == expected
-    by_degree = {d: _ideal_part(gens, nvars, d) for d in range(1, degree + 1)}
-    assert sorted(minimal_leads(by_degree, nvars, degree)) == sorted(minimal_monomial_generators(gens))
+from lcnalg.algebra.stopping_rule import check_degree
 
 
 @pytest.mark.parametrize("arch, upto", [("2,2,2 s=2,2", 2), ("3,3 s=2", 3), ("2x2,2x2", 6),

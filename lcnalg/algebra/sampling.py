@@ -1,0 +1,143 @@
+"""Points of the image of μ modulo a prime, and the graded pieces of the coordinate ring.
+
+The multigraded interpolation (:mod:`lcnalg.algebra.interpolation`), its stopping rule
+(:mod:`lcnalg.algebra.stopping_rule`) and the certifier (:mod:`lcnalg.algebra.certify`)
+evaluate monomials at points ``μ(θ)``; :func:`sample_image` draws those points and
+:func:`pieces_of_degree` lists the monomials of one degree, one bucket per multidegree of
+the finest grading.
+
+Examples
+--------
+>>> from lcnalg.algebra.grading import finest_grading
+>>> from lcnalg.parameterization import Parameterization
+>>> mu = Parameterization("2,2 s=2")
+>>> sample_image(mu.layer_exponents, mu.ambient_dimension, 2, 101, seed=1).shape
+(2, 4)
+"""
+
+from __future__ import annotations
+
+import itertools
+import random
+from math import comb
+from typing import Sequence
+
+import flint
+import numpy as np
+
+from lcnalg.algebra.grading import Grading
+from lcnalg.limits import Limits
+
+__all__ = ["count_monomials", "pieces_of_degree", "sample_image"]
+
+
+def count_monomials(nvars: int, degree: int) -> int:
+    """Number of monomials of a given degree in ``nvars`` variables.
+
+    Examples
+    --------
+    >>> count_monomials(9, 6)
+    3003
+    """
+    return comb(nvars + degree - 1, degree)
+
+
+def _degrevlex_key(mono: tuple[int, ...], nvars: int) -> tuple[int, ...]:
+    """Ascending degrevlex key of a monomial written as a sorted tuple of variable indices."""
+    exps = [0] * nvars
+    for i in mono:
+        exps[i] += 1
+    return tuple(-exps[i] for i in range(nvars - 1, -1, -1))
+
+
+def pieces_of_degree(grading: Grading, degree: int, max_monomials: int | None = None, *,
+                     limits: Limits | None = None) -> dict[tuple[int, ...], list[tuple[int, ...]]]:
+    """Monomials of one total degree, bucketed by multidegree, each bucket ascending.
+
+    Parameters
+    ----------
+    grading : Grading
+        The grading of the coordinate ring (:func:`~lcnalg.algebra.grading.finest_grading`).
+    degree : int
+        The total degree.
+    max_monomials : int, optional
+        Overrides ``limits.max_monomials``.
+    limits : Limits, optional
+        Bounds (default ``Limits()``); ``max_monomials`` bounds the monomials of the degree.
+
+    Returns
+    -------
+    dict
+        Multidegree → monomials, each a sorted tuple of local variable indices (positions
+        in ``grading.variables``), in ascending degrevlex order.
+
+    Raises
+    ------
+    ResourceLimitError
+        When the degree has more than ``max_monomials`` monomials.
+
+    Examples
+    --------
+    >>> from lcnalg.algebra.grading import finest_grading
+    >>> from lcnalg.parameterization import Parameterization
+    >>> g = finest_grading(Parameterization("2,2 s=2"))
+    >>> sorted(len(v) for v in pieces_of_degree(g, 2).values())
+    [1, 1, 1, 1, 1, 1, 1, 1, 2]
+    >>> pieces_of_degree(g, 2, max_monomials=5)
+    Traceback (most recent call last):
+    ...
+    lcnalg.errors.ResourceLimitError: refused: monomials of degree 2 in 4 coordinates estimated at 10, above the bound 5; to allow it, raise limits=Limits(max_monomials=...) (CLI: --max-monomials)
+    """
+    lim = Limits.coerce(limits, max_monomials=max_monomials)
+    n = len(grading.variables)
+    total = count_monomials(n, degree)
+    lim.check("max_monomials", f"monomials of degree {degree} in {n} coordinates", total)
+    degs = grading.degrees
+    buckets: dict[tuple[int, ...], list[tuple[int, ...]]] = {}
+    for mono in itertools.combinations_with_replacement(range(n), degree):
+        key = tuple(sum(col) for col in zip(*(degs[i] for i in mono)))
+        buckets.setdefault(key, []).append(mono)
+    for key in buckets:
+        buckets[key].sort(key=lambda m: _degrevlex_key(m, n))
+    return buckets
+
+
+def sample_image(layer_exponents: Sequence[Sequence[int]], ambient: int, count: int,
+                 modulus: int, seed: int) -> np.ndarray:
+    """``count`` points ``μ(θ)`` modulo ``modulus``, θ uniform in ``GF(p)^N``.
+
+    Parameters
+    ----------
+    layer_exponents : sequence of sequences of int
+        For each layer, the exponents of its filter polynomial
+        (:attr:`~lcnalg.parameterization.Parameterization.layer_exponents`).
+    ambient : int
+        Number of coordinates of μ.
+    count : int
+        Number of points.
+    modulus : int
+        A prime below ``2^31``.
+    seed : int
+        Seed of the random parameters.
+
+    Returns
+    -------
+    numpy array of int64, shape ``(count, ambient)``
+
+    Examples
+    --------
+    >>> sample_image([[0, 1], [0, 1]], 3, 1, 7, seed=0).shape
+    (1, 3)
+    """
+    rng = random.Random(seed)
+    out = np.zeros((count, ambient), dtype=np.int64)
+    for row in range(count):
+        prod = flint.nmod_poly([1], modulus)
+        for exps in layer_exponents:
+            coeffs = [0] * (max(exps) + 1)
+            for e in exps:
+                coeffs[e] = rng.randrange(modulus)
+            prod *= flint.nmod_poly(coeffs, modulus)
+        c = [int(x) for x in prod.coeffs()]
+        out[row, : len(c)] = c[:ambient]
+    return out

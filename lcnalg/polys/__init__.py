@@ -1,0 +1,21 @@
+"""Exact algebra that knows nothing about networks.
+
+The modules import only :mod:`lcnalg.errors`, :mod:`lcnalg.limits`, :mod:`lcnalg.rings`,
+:mod:`lcnalg.printing` and third-party libraries (python-flint, numpy, sympy):
+
+* :mod:`lcnalg.polys.modular` — the one prime table, Chinese remaindering, rational
+  reconstruction, multi-modular lifts of vectors.
+* :mod:`lcnalg.polys.monomials` — monomial orders and exponent helpers.
+* :mod:`lcnalg.polys.monomial_ideals` — minimal generators and standard monomials.
+* :mod:`lcnalg.polys.hilbert` — Hilbert numerators and series, dimension and degree of
+  monomial ideals.
+* :mod:`lcnalg.polys.modmat` — matrices modulo a word-size prime (FLINT ``nmod_mat``):
+  monomial evaluation, reduced echelon forms, pivots, canonical kernel bases; exact integer
+  nullspaces.
+* :mod:`lcnalg.polys.minors` — minors of polynomial matrices, their count bounded first.
+* :mod:`lcnalg.polys.groebner` — Gröbner bases over GF(p) and Q (F4 on FLINT matrices,
+  multi-modular lift verified exactly).
+
+Submodules are imported on use (``from lcnalg.polys.groebner import groebner_basis``); this
+package imports none of them, so that importing one does not load the others.
+"""

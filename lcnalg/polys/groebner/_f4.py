@@ -1,0 +1,294 @@
+"""The F4-style engine over GF(p) and the sparse reduction (mod p or exact over Q)."""
+
+from __future__ import annotations
+
+import heapq
+from typing import Any
+
+from flint import fmpq, nmod_mat
+
+from lcnalg import errors
+from lcnalg.limits import Limits
+from lcnalg.polys.groebner._packed import Packer, Poly
+
+__all__ = ["gm_update", "f4_homogeneous", "Reducer", "interreduce"]
+
+
+def gm_update(pk: Packer, leads: list[int], active: list[bool], pairs: list[list[int]],
+               h: int) -> list[list[int]]:
+    """Gebauer--Möller update for the new element with index ``h``; returns the pair list.
+
+    Pairs are ``[degree, lcm, i, j]``.
+    """
+    lh = leads[h]
+    cand = [(pk.lcm(lh, leads[g]), g) for g in range(h) if active[g]]
+    kept: list[tuple[int, int]] = []
+    guard = pk.guard
+    for idx, (l, g) in enumerate(cand):
+        if l == lh + leads[g]:  # coprime leading monomials
+            kept.append((l, g))
+            continue
+        lgd = l | guard
+        if any((lgd - l2) & guard == guard for l2, _ in cand[idx + 1:]):
+            continue
+        if any((lgd - l2) & guard == guard for l2, _ in kept):
+            continue
+        kept.append((l, g))
+    new_pairs = []
+    for pr in pairs:
+        l, i, j = pr[1], pr[2], pr[3]
+        if pk.divides(lh, l) and pk.lcm(leads[i], lh) != l and pk.lcm(lh, leads[j]) != l:
+            continue
+        new_pairs.append(pr)
+    for l, g in kept:
+        if l != lh + leads[g]:
+            new_pairs.append([pk.deg(l), l, g, h])
+    for g in range(h):
+        if active[g] and pk.divides(lh, leads[g]):
+            active[g] = False
+    return new_pairs
+
+
+def f4_homogeneous(gens: list[dict[int, int]], pk: Packer, p: int, limits: Limits, max_total: float,
+                   stats: dict[str, Any]) -> list[Poly]:
+    """Reduced Gröbner basis mod ``p`` of homogeneous polynomials (packed dicts mod p).
+
+    ``limits.max_matrix_entries`` bounds one Macaulay block, ``max_total`` the entries of all
+    blocks of this prime (``limits.max_total_entries`` or unbounded)."""
+    max_entries = limits.max_matrix_entries
+    total = 0
+    G: list[Poly] = []
+    leads: list[int] = []
+    active: list[bool] = []
+    pairs: list[list[int]] = []
+    pending: dict[int, list[dict[int, int]]] = {}
+    for f in gens:
+        f = {m: c % p for m, c in f.items() if c % p}
+        if f:
+            pending.setdefault(pk.deg(next(iter(f))), []).append(f)
+    key = pk.key
+    while pairs or pending:
+        d = min([pr[0] for pr in pairs] + list(pending))
+        sel = [pr for pr in pairs if pr[0] == d]
+        pairs = [pr for pr in pairs if pr[0] != d]
+        inputs = pending.pop(d, [])
+        piv: dict[int, tuple[int, int]] = {}
+        srows: list[tuple[int, int]] = []
+        seen: set[tuple[int, int]] = set()
+        for pr in sel:
+            l = pr[1]
+            for gi in (pr[2], pr[3]):
+                mult = l - leads[gi]
+                if (mult, gi) in seen:
+                    continue
+                seen.add((mult, gi))
+                if l in piv:
+                    srows.append((mult, gi))
+                else:
+                    piv[l] = (mult, gi)
+        explicit = [(list(f), list(f.values())) for f in inputs]
+        # symbolic preprocessing
+        cols: set[int] = set(piv)
+        todo: list[int] = []
+        for mult, gi in list(piv.values()) + srows:
+            for m in G[gi][0]:
+                t = mult + m
+                if t not in cols:
+                    cols.add(t)
+                    todo.append(t)
+        for mons, _ in explicit:
+            for t in mons:
+                if t not in cols:
+                    cols.add(t)
+                    todo.append(t)
+        std: list[int] = []
+        guard = pk.guard
+        act = [(leads[i], i) for i in range(len(G)) if active[i]]
+        while todo:
+            m = todo.pop()
+            if m in piv:
+                continue
+            mg = m | guard
+            for lg, gi in act:
+                if (mg - lg) & guard == guard:
+                    mult = m - lg
+                    piv[m] = (mult, gi)
+                    for mm in G[gi][0]:
+                        t = mult + mm
+                        if t not in cols:
+                            cols.add(t)
+                            todo.append(t)
+                    break
+            else:
+                std.append(m)
+        nlow = len(srows) + len(explicit)
+        if not std or nlow == 0:
+            continue  # every row reduces to zero (no monomial outside the leading ideal)
+        # the matrix is block diagonal by multidegree: one rref per block
+        blocks: dict[tuple[int, ...], list[list[Any]]] = {}
+        mdeg = pk.mdeg
+        for m in piv:
+            blocks.setdefault(mdeg(m), [[], [], [], []])[0].append(m)
+        for m in std:
+            blocks.setdefault(mdeg(m), [[], [], [], []])[1].append(m)
+        for mult, gi in srows:
+            blocks[mdeg(mult + leads[gi])][2].append((mult, G[gi]))
+        for mons, coefs in explicit:
+            blocks[mdeg(mons[0])][2].append((0, (mons, coefs)))
+        new_elems: list[Poly] = []
+        for bkey in sorted(blocks):
+            Lb, Nb, low, _ = blocks[bkey]
+            if not Nb or not low:
+                continue
+            L = sorted(Lb, key=key, reverse=True)
+            N = sorted(Nb, key=key, reverse=True)
+            nA = len(L)
+            nr, nc = nA + len(low), nA + len(N)
+            if nr * nc > max_entries:
+                raise limits.refuse("max_matrix_entries",
+                                    f"entries of a degree-{d} Macaulay matrix block ({nr} x {nc})", nr * nc)
+            total += nr * nc
+            stats["total_entries"] = stats.get("total_entries", 0) + nr * nc
+            if total > max_total:
+                raise limits.refuse("max_total_entries",
+                                    f"total entries of the Macaulay matrices up to degree {d}", total)
+            col = {m: i for i, m in enumerate(L)}
+            col.update({m: nA + i for i, m in enumerate(N)})
+            M = nmod_mat(nr, nc, p)
+            r = 0
+            for m in L:
+                mult, gi = piv[m]
+                gm, gc = G[gi]
+                for mm, c in zip(gm, gc):
+                    M[r, col[mult + mm]] = c
+                r += 1
+            for mult, (gm, gc) in low:
+                for mm, c in zip(gm, gc):
+                    M[r, col[mult + mm]] = c
+                r += 1
+            R, rk = M.rref()
+            stats["matrices"] = stats.get("matrices", 0) + 1
+            if nr * nc > stats.get("max_entries", 0):
+                stats["max_entries"] = nr * nc
+                stats["max_matrix"] = (nr, nc)
+            for i in range(nA, rk):
+                mons, coefs = [], []
+                for j in range(nA, nc):
+                    v = int(R[i, j])
+                    if v:
+                        mons.append(N[j - nA])
+                        coefs.append(v)
+                new_elems.append((mons, coefs))
+        for el in new_elems:
+            G.append(el)
+            leads.append(el[0][0])
+            active.append(True)
+            pairs = gm_update(pk, leads, active, pairs, len(G) - 1)
+    return [G[i] for i in range(len(G)) if active[i]]
+
+
+# ----------------------------------------------------------------------------------------
+# sparse reduction (mod p or exact over Q with fmpq)
+# ----------------------------------------------------------------------------------------
+class Reducer:
+    """Division by a monic basis (packed polys) with ints mod p (``p``) or fmpq (``p=None``)."""
+
+    def __init__(self, pk: Packer, basis: list[Poly], p: int | None) -> None:
+        self.pk = pk
+        self.basis = basis
+        self.leads = [b[0][0] for b in basis]
+        self.p = p
+        self._div: dict[int, int] = {}
+
+    def find(self, m: int) -> int:
+        r = self._div.get(m)
+        if r is None:
+            r = -1
+            for i, l in enumerate(self.leads):
+                if self.pk.divides(l, m):
+                    r = i
+                    break
+            self._div[m] = r
+        return r
+
+    def reduce(self, f: dict[int, Any], full: bool = True, skip: int = -1) -> dict[int, Any] | None:
+        """Remainder of ``f`` (a dict, consumed).  With ``full=False`` stop at the first
+        irreducible leading term and return None if one occurs (top-reduction test)."""
+        pk, p = self.pk, self.p
+        key = pk.key
+        heap = [(-key(m), m) for m in f]
+        heapq.heapify(heap)
+        rem: dict[int, Any] = {}
+        while heap:
+            _, m = heapq.heappop(heap)
+            c = f.pop(m, None)
+            if c is None:
+                continue
+            gi = self.find(m)
+            if gi == skip and gi >= 0:
+                gi = -1
+                for i, l in enumerate(self.leads):
+                    if i != skip and pk.divides(l, m):
+                        gi = i
+                        break
+            if gi < 0:
+                if not full:
+                    return None
+                rem[m] = c
+                continue
+            mult = m - self.leads[gi]
+            gm, gc = self.basis[gi]
+            for mm, cc in zip(gm[1:], gc[1:]):
+                t = mult + mm
+                v = f.get(t)
+                if p is None:
+                    nv = -c * cc if v is None else v - c * cc
+                else:
+                    nv = (-c * cc if v is None else v - c * cc) % p
+                if v is None:
+                    if nv != 0:
+                        f[t] = nv
+                        heapq.heappush(heap, (-key(t), t))
+                elif nv == 0:
+                    del f[t]
+                else:
+                    f[t] = nv
+        return rem
+
+
+def interreduce(pk: Packer, polys: list[dict[int, Any]], p: int | None) -> list[Poly]:
+    """Reduced Gröbner basis from a Gröbner basis (dicts, any coefficients)."""
+    key = pk.key
+    items = []
+    for f in polys:
+        f = {m: c for m, c in f.items() if c != 0}
+        if not f:
+            continue
+        lm = max(f, key=key)
+        lc = f[lm]
+        if p is None:
+            inv = 1 / fmpq(lc)
+            f = {m: fmpq(c) * inv for m, c in f.items()}
+        else:
+            inv = pow(int(lc), -1, p)
+            f = {m: c * inv % p for m, c in f.items()}
+        items.append((key(lm), lm, f))
+    items.sort(key=lambda t: t[0])
+    kept: list[tuple[int, dict[int, Any]]] = []
+    for _, lm, f in items:
+        if not any(pk.divides(l2, lm) for l2, _ in kept):
+            kept.append((lm, f))
+    basis = []
+    for lm, f in kept:
+        mons = sorted(f, key=key, reverse=True)
+        basis.append((mons, [f[m] for m in mons]))
+    red = Reducer(pk, basis, p)
+    out = []
+    for i, (mons, coefs) in enumerate(basis):
+        tail = dict(zip(mons[1:], coefs[1:]))
+        rem = red.reduce(tail, full=True, skip=i)
+        errors.check(rem is not None, "groebner: a full reduction returned no remainder")
+        ms = sorted(rem, key=key, reverse=True)
+        out.append(([mons[0]] + ms, [coefs[0]] + [rem[m] for m in ms]))
+    out.sort(key=lambda b: key(b[0][0]), reverse=True)
+    return out

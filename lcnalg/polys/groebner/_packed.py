@@ -1,0 +1,83 @@
+"""Packed monomials: exponent tuples packed into ints, with cached keys and degrees."""
+
+from __future__ import annotations
+
+from typing import Any, Callable, Sequence
+
+from lcnalg.errors import InputError
+
+__all__ = ["Exp", "Poly", "FIELD", "Packer"]
+
+FIELD = 20  # bits per packed exponent field (one guard bit): exponents < 2**19
+
+Exp = tuple[int, ...]
+
+
+# ----------------------------------------------------------------------------------------
+# packed monomials
+# ----------------------------------------------------------------------------------------
+class Packer:
+    """Exponent tuples packed into ints, ``FIELD`` bits per variable (top bit = guard)."""
+
+    def __init__(self, n: int, weights: Sequence[int], key: Callable[[Exp], int],
+                 multigrading: Sequence[Sequence[int]] = ()) -> None:
+        self.n = n
+        self.w = tuple(weights)
+        self.W = [tuple(v) for v in multigrading]
+        self._mc: dict[int, tuple[int, ...]] = {}
+        s = FIELD
+        self.fmask = (1 << (s - 1)) - 1
+        self.guard = sum(1 << (i * s + s - 1) for i in range(n))
+        self.allf = self.fmask * sum(1 << (i * s) for i in range(n))
+        self.shifts = [i * s for i in range(n)]
+        self._key = key
+        self._kc: dict[int, int] = {}
+        self._dc: dict[int, int] = {}
+
+    def pack(self, e: Sequence[int]) -> int:
+        m = 0
+        for a, sh in zip(e, self.shifts):
+            if a < 0 or a > self.fmask:
+                raise InputError(f"exponent {a} out of range (0..{self.fmask})")
+            m |= a << sh
+        return m
+
+    def unpack(self, m: int) -> Exp:
+        f = self.fmask
+        return tuple((m >> sh) & f for sh in self.shifts)
+
+    def divides(self, a: int, b: int) -> bool:
+        g = self.guard
+        return ((b | g) - a) & g == g
+
+    def lcm(self, a: int, b: int) -> int:
+        d = ((b | self.guard) - a) & self.guard
+        mask = (d >> (FIELD - 1)) * self.fmask
+        return (b & mask) | (a & ~mask & self.allf)
+
+    def key(self, m: int) -> int:
+        k = self._kc.get(m)
+        if k is None:
+            k = self._key(self.unpack(m))
+            self._kc[m] = k
+        return k
+
+    def mdeg(self, m: int) -> tuple[int, ...]:
+        """Multidegree for the gradings the input is homogeneous for (block label)."""
+        d = self._mc.get(m)
+        if d is None:
+            e = self.unpack(m)
+            d = tuple(sum(a * b for a, b in zip(e, v)) for v in self.W)
+            self._mc[m] = d
+        return d
+
+    def deg(self, m: int) -> int:
+        d = self._dc.get(m)
+        if d is None:
+            d = sum(a * b for a, b in zip(self.unpack(m), self.w))
+            self._dc[m] = d
+        return d
+
+
+# a polynomial inside the engine: (mons, coefs), mons packed and sorted descending
+Poly = tuple[list[int], list[Any]]

@@ -1,0 +1,238 @@
+"""Input handling: parsing, gradings, homogenization, the per-prime stage."""
+
+from __future__ import annotations
+
+from fractions import Fraction
+from math import gcd
+from typing import Any, Callable, Mapping, Sequence
+
+from flint import fmpq, fmpq_mat, fmpz, fmpz_mat
+
+from lcnalg.errors import InputError
+from lcnalg.limits import Limits
+from lcnalg.polys.groebner._f4 import f4_homogeneous, interreduce
+from lcnalg.polys.groebner._packed import Exp, Packer, Poly
+from lcnalg.polys.modmat import integer_nullspace
+from lcnalg.polys.monomials import MonomialOrder
+
+__all__ = ["to_fmpq", "parse_polys", "primitive", "is_homogeneous", "find_grading", "multigrading",
+           "check_modulus", "Setup", "modp_stage", "dehomogenize", "gf_p"]
+
+
+# ----------------------------------------------------------------------------------------
+# input handling
+# ----------------------------------------------------------------------------------------
+def to_fmpq(c: Any, where: str) -> fmpq:
+    if isinstance(c, fmpq):
+        return c
+    if isinstance(c, (int, fmpz)) and not isinstance(c, bool):
+        return fmpq(int(c))
+    if isinstance(c, Fraction):
+        return fmpq(c.numerator, c.denominator)
+    if hasattr(c, "modulus") and hasattr(c, "__int__"):  # nmod / fmpz_mod
+        return fmpq(int(c))
+    raise InputError(f"{where}: coefficient {c!r} is not an int, fmpz, fmpq or Fraction")
+
+
+def parse_polys(polys: Any, nvars: int | None) -> tuple[Any, int, list[dict[Exp, fmpq]], int | None]:
+    """Return (flint ctx or None, nvars, polys as {exp: fmpq}, modulus of an nmod ctx)."""
+    if isinstance(polys, Mapping) or hasattr(polys, "to_dict"):
+        polys = [polys]
+    try:
+        polys = list(polys)
+    except TypeError as exc:
+        raise InputError("polys: expected a list of flint mpolys or of {exponent: coeff} dicts") from exc
+    if not polys:
+        raise InputError("polys: the list of generators is empty")
+    ctx = None
+    ctx_mod = None
+    out: list[dict[Exp, fmpq]] = []
+    for k, f in enumerate(polys):
+        if hasattr(f, "to_dict") and hasattr(f, "context"):
+            c = f.context()
+            if ctx is None:
+                if out:
+                    raise InputError("polys: mixes flint polynomials with dicts")
+                ctx = c
+                if hasattr(c, "modulus"):
+                    ctx_mod = int(c.modulus())
+            elif c != ctx:
+                raise InputError(f"polys[{k}]: not in the same flint context as polys[0]")
+            n = c.nvars()
+            if nvars is not None and nvars != n:
+                raise InputError(f"nvars={nvars} but the flint context has {n} variables")
+            nvars = n
+            d = f.to_dict()
+        elif isinstance(f, Mapping):
+            if ctx is not None:
+                raise InputError("polys: mixes flint polynomials with dicts")
+            d = f
+        else:
+            raise InputError(f"polys[{k}]: {type(f).__name__} is neither a flint mpoly nor a dict")
+        g: dict[Exp, fmpq] = {}
+        for e, c in d.items():
+            try:
+                e = tuple(int(a) for a in e)
+            except (TypeError, ValueError) as exc:
+                raise InputError(f"polys[{k}]: key {e!r} is not an exponent tuple") from exc
+            if nvars is None:
+                nvars = len(e)
+            if len(e) != nvars or any(a < 0 for a in e):
+                raise InputError(f"polys[{k}]: exponent {e} does not have {nvars} non-negative entries")
+            q = to_fmpq(c, f"polys[{k}]")
+            if q != 0:
+                g[e] = g.get(e, fmpq(0)) + q
+        out.append({e: c for e, c in g.items() if c != 0})
+    if nvars is None:
+        raise InputError("nvars: cannot infer the number of variables from zero polynomials; pass nvars=")
+    return ctx, nvars, out, ctx_mod
+
+
+def primitive(f: Mapping[Exp, Any], key: Callable[[Exp], int] | None = None) -> dict[Exp, int]:
+    """Primitive integer multiple (positive leading coefficient if ``key`` is given)."""
+    den = 1
+    for c in f.values():
+        q = int(fmpq(c).q)
+        den = den * q // gcd(den, q)
+    ints = {e: int(fmpq(c).p) * (den // int(fmpq(c).q)) for e, c in f.items() if c != 0}
+    g = 0
+    for v in ints.values():
+        g = gcd(g, v)
+    if g == 0:
+        return {}
+    if key is not None and ints[max(ints, key=key)] < 0:
+        g = -g
+    return {e: v // g for e, v in ints.items()}
+
+
+def is_homogeneous(polys: list[dict[Exp, Any]], w: Sequence[int]) -> bool:
+    for f in polys:
+        degs = {sum(a * b for a, b in zip(e, w)) for e in f}
+        if len(degs) > 1:
+            return False
+    return True
+
+
+def find_grading(polys: list[dict[Exp, Any]], n: int, order: MonomialOrder) -> tuple[int, ...] | None:
+    cands = [tuple([1] * n)]
+    if order.weights is not None:
+        cands.append(tuple(order.weights))
+    for w in cands:
+        if is_homogeneous(polys, w):
+            return w
+    # project the all-ones vector onto {w : w.(a - b) = 0 for monomials a, b of one poly}
+    rows = set()
+    for f in polys:
+        es = list(f)
+        for e in es[1:]:
+            rows.add(tuple(a - b for a, b in zip(e, es[0])))
+    if not rows or n == 0:
+        return None
+    ns = integer_nullspace([list(r) for r in sorted(rows)], n)
+    if not ns:
+        return None
+    # v = B (B^T B)^{-1} B^T 1 for a basis B of the nullspace (exact, over Q)
+    B = fmpq_mat(n, len(ns), [ns[j][i] for i in range(n) for j in range(len(ns))])
+    ones = fmpq_mat(n, 1, [1] * n)
+    v = B * (B.transpose() * B).solve(B.transpose() * ones)
+    vals = [v[i, 0] for i in range(n)]
+    if not all(x > 0 for x in vals):
+        return None
+    den = 1
+    for x in vals:
+        q = int(x.q)
+        den = den * q // gcd(den, q)
+    ints = [int(x * den) for x in vals]
+    g = 0
+    for x in ints:
+        g = gcd(g, x)
+    w = tuple(x // g for x in ints)
+    return w if is_homogeneous(polys, w) else None
+
+
+def multigrading(polys: list[dict[Exp, int]], n: int) -> list[tuple[int, ...]]:
+    """Integer basis of the gradings ``v`` with every polynomial ``v``-homogeneous."""
+    rows = set()
+    for f in polys:
+        es = list(f)
+        for e in es[1:]:
+            rows.add(tuple(a - b for a, b in zip(e, es[0])))
+    if not rows:
+        return [tuple(1 if i == j else 0 for i in range(n)) for j in range(n)]
+    X, nullity = fmpz_mat(sorted(rows)).nullspace()
+    return [tuple(int(X[i, j]) for i in range(n)) for j in range(nullity)]
+
+
+def check_modulus(modulus: Any) -> int:
+    if isinstance(modulus, bool) or not isinstance(modulus, int):
+        raise InputError(f"modulus: expected a prime int or None, got {modulus!r}")
+    if not 2 <= modulus < 1 << 63 or not fmpz(modulus).is_prime():
+        raise InputError(f"modulus: {modulus} is not a word-size prime (2 <= p < 2**63)")
+    return modulus
+
+
+class Setup:
+    """Input prepared for the homogeneous engine (shared by all primes)."""
+
+    def __init__(self, polys: list[dict[Exp, fmpq]], n: int, order: MonomialOrder,
+                 grading: Sequence[int] | None) -> None:
+        self.n = n
+        self.order = order
+        if grading is not None:
+            w = tuple(int(x) for x in grading)
+            if len(w) != n or any(x <= 0 for x in w):
+                raise InputError(f"grading: expected {n} positive integers, got {grading!r}")
+            self.grading: tuple[int, ...] | None = w if is_homogeneous(polys, w) else None
+            hw = w
+        else:
+            self.grading = find_grading(polys, n, order)
+            hw = self.grading or (tuple(order.weights) if order.weights else tuple([1] * n))
+        self.homog = self.grading is not None
+        okey = order.key
+        if self.homog:
+            self.hn = n
+            self.weights = self.grading
+            hpolys = polys
+            self.hkey: Callable[[Exp], int] = okey
+        else:
+            self.hn = n + 1
+            self.weights = tuple(hw) + (1,)
+            hpolys = []
+            for f in polys:
+                degs = {e: sum(a * b for a, b in zip(e, hw)) for e in f}
+                top = max(degs.values())
+                hpolys.append({e + (top - degs[e],): c for e, c in f.items()})
+            self.hkey = lambda e, _k=okey, _n=n: _k(e[:_n])
+        # primitive integer generators of the (homogenized) ideal
+        self.hint = [primitive(f) for f in hpolys if f]
+        self.multigrading = multigrading(self.hint, self.hn)
+
+    def packer(self) -> Packer:
+        return Packer(self.hn, self.weights, self.hkey, self.multigrading)
+
+
+def modp_stage(setup: Setup, p: int, limits: Limits, max_total: float, stats: dict[str, Any]
+               ) -> tuple[Packer, list[Poly]]:
+    pk = setup.packer()
+    gens = []
+    for f in setup.hint:
+        gens.append({pk.pack(e): c % p for e, c in f.items() if c % p})
+    return pk, f4_homogeneous(gens, pk, p, limits, max_total, stats)
+
+
+def dehomogenize(setup: Setup, pk: Packer, H: list[Poly], p: int | None
+                  ) -> tuple[Packer, list[Poly]]:
+    n = setup.n
+    apk = Packer(n, setup.weights[:n], setup.order.key)
+    polys = []
+    for mons, coefs in H:
+        polys.append({apk.pack(pk.unpack(m)[:n]): c for m, c in zip(mons, coefs)})
+    return apk, interreduce(apk, polys, p)
+
+
+def gf_p(setup: Setup, p: int, limits: Limits, max_total: float, stats: dict[str, Any]
+         ) -> tuple[Packer, list[Poly]]:
+    pk, H = modp_stage(setup, p, limits, max_total, stats)
+    if setup.homog:
+        return pk, H
+    return dehomogenize(setup, pk, H, p)
