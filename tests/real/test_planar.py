@@ -8,9 +8,7 @@ from hypothesis import HealthCheck, given, settings, strategies as st
 
 from lcnalg import Architecture, Parameterization
 from lcnalg.real.membership import contains
-from lcnalg.real.planar import absolutely_irreducible_certificate, newton_polygon_indecomposable
-from lcnalg.rings import integer_ring
-from tests.real.test_absolute import check_2d_witness, factorization_route
+from tests.real.test_planar_real import check_2d_witness, factorization_route
 
 ARCHS_2D = ["2x2,2x2", "2x1,1x2", "2x2,2x2 s=2x2", "2x3,3x2", "2x2,2x1", "3x1,1x3 s=2x1", "2x2,2x2,2x1"]
 
@@ -112,17 +110,6 @@ def test_formerly_undecided_is_decided():
     assert r.decided is True and r.contained is False and r.status == "certified"
     assert bool(r) is False
     assert "bidegree (2, 0)" in r.reason
-
-
-def test_gao_and_certificates():
-    R = integer_ring(("x", "y"))
-    x, y = R.gens()
-    assert absolutely_irreducible_certificate(x + y + 1) == "total degree 1"
-    assert absolutely_irreducible_certificate(x * y**2 + y + 3).startswith("degree 1")
-    assert absolutely_irreducible_certificate(x**2 + y**2) is None       # (x+iy)(x-iy)
-    assert absolutely_irreducible_certificate(x**3 + y**2 + 1) is not None
-    assert newton_polygon_indecomposable([(0, 0), (3, 0), (0, 2)])
-    assert not newton_polygon_indecomposable([(0, 0), (1, 0), (0, 1), (1, 1)])
 
 
 def test_zero_2d():
