@@ -1,4 +1,4 @@
-"""The boundary of the function space (MATH.md §2).
+"""The boundary of the function space.
 
 1D stride one: ``M`` is closed, and a form's nearby forms have at least as many real roots
 as it has real roots of *odd* multiplicity (and some have exactly that many: perturb

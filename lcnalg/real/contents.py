@@ -171,8 +171,9 @@ def _decompose(arch: Architecture, st: PureLayerStructure, values: Sequence) -> 
     return dict(A=A, B=B, r=r, du=du, dv=dv, words=words, axes=axes)
 
 
-def content_member(arch: Architecture, values: Sequence) -> tuple[bool, str]:
-    """``(P ∈ M, reason)`` through contents and primitive part (see the module docstring).
+def content_member(arch: Architecture, values: Sequence, limits: Limits | None = None) -> tuple[bool, str]:
+    """``(P ∈ M, reason)`` through contents and primitive part (see the module docstring);
+    ``limits`` as for :func:`contains_by_contents`.
 
     Examples
     --------
@@ -182,7 +183,7 @@ def content_member(arch: Architecture, values: Sequence) -> tuple[bool, str]:
     >>> content_member(a, [-1, 0, 0, 0, 1, 0])[0]          # x^2 − 1 = (x − 1)(x + 1)
     True
     """
-    res = contains_by_contents(arch, values)
+    res = contains_by_contents(arch, values, limits)
     return bool(res.answer), res.reason
 
 

@@ -5,42 +5,13 @@ returns a :class:`~lcnalg.real.decision.Decision`, from which the
 :class:`ContainmentResult` is built:
 
 * the zero filter: always contained (all-zero layers);
-* 1D: the root-orbit decision of :mod:`lcnalg.real.membership_1d` (below);
+* 1D: the root-orbit decision of :mod:`lcnalg.real.membership_1d`;
 * 2D: :func:`lcnalg.real.planar.contains_2d` (contents and primitive part, or groupings of
   irreducible factors over Q and over R);
 * 3D and up: a coordinate copy of a 1D or 2D function space (:mod:`lcnalg.real.embedding`).
 
-1D: the exact decision
-----------------------
-Write ``n_l = k_l − 1`` and ``t_l = t_{l−1}`` (layer ``l``'s cumulative stride).  A filter
-``c`` lies in ``M`` iff ``p_c(z) = Π_l q_l(z^{t_l})`` with real ``q_l`` of degree ``≤ n_l``
-(the parameterization itself: a layer whose top coefficients vanish has roots at
-infinity, which is exactly "degree below ``n_l``"; no degree has to match).
-For ``p ≠ 0`` this is a statement about the multiset of complex roots of ``p``:
-
-* the roots of ``q(z^t)`` are the orbits ``{ζρ : ζ^t = 1}`` of the ``t``-th roots of the
-  roots ``w`` of ``q`` (``w = 0`` gives ``t`` zeros), with the multiplicity of ``w``;
-* ``q`` is real iff its root multiset is closed under conjugation; the orbit over ``w``
-  is self-conjugate iff ``w`` is real;
-* layers with the same ``t`` form a *group*; real ``w``'s and conjugate pairs can be shared
-  out among the group's layers iff ``#pairs ≤ Σ ⌊n_l/2⌋`` and ``#w ≤ Σ n_l`` (a layer takes
-  ``r`` reals and ``c`` pairs iff ``r + 2c ≤ n_l``).
-
-So ``c ∈ M`` iff the roots of ``p`` can be distributed: each group ``t > 1`` takes a
-conjugation-closed multiset of *complete* orbits within the two capacity bounds, and
-what remains goes to the group ``t = 1`` (layer 1 is always there) within its bounds.
-lcnalg decides this by an exhaustive search over the complete orbits, on exact data:
-``p`` is factored over Z (FLINT), the roots of every irreducible factor are isolated in
-disjoint certified balls (real roots certified real), and orbits are found exactly
-(:meth:`lcnalg.polys.univariate.RootData.orbits`).  Stride one only: the condition is the
-MATH.md count "at least ``m`` real roots with multiplicity, roots at infinity included".
-
-The witness gives each layer exactly (rational coefficients) when its share of roots is
-a union of full root sets of irreducible factors, and otherwise as certified real balls;
-lcnalg checks that the product of the witness (with the stride substitution) contains the
-filter coefficient by coefficient, and the exact argument is the root distribution.
-
-2D is in :mod:`lcnalg.real.planar`.
+The 1D decision (root orbits, exact data, witnesses as exact rationals or certified balls)
+is described in :mod:`lcnalg.real.membership_1d`.
 """
 
 from __future__ import annotations
@@ -63,6 +34,7 @@ from lcnalg.real.embedding import coordinate_embedding
 from lcnalg.real.membership_1d import decide_1d
 from lcnalg.real.planar import contains_2d
 from lcnalg.results import Result, Status, Witness
+from lcnalg.rings import coordinate_names
 
 __all__ = ["ContainmentResult", "contains", "parse_filter"]
 
@@ -301,8 +273,6 @@ def _route_embedded(arch: Architecture, values: tuple[Fraction, ...], limits: Li
     how = f"M is a coordinate copy of M[{emb.inner}] ({emb.reason})"
     sub = emb.restrict(values)
     if sub is None:
-        from lcnalg.rings import coordinate_names
-
         kept = set(emb.positions)
         i = next(i for i, v in enumerate(values) if v != 0 and i not in kept)
         return Decision(False, "coordinate embedding (lcnalg.real.embedding)",

@@ -209,26 +209,6 @@ def test_closed_description_outputs():
     assert b.closed and "∂M = M" in b.description
 
 
-def test_closedness():
-    r = is_zariski_closed("3,2 s=2")
-    assert r.closed is False and r.witness == ("1", "0", "0", "0", "1")
-    assert contains("3,2 s=2", list(r.witness)).contained is False
-    assert is_zariski_closed("2,2 s=2").closed is True
-    assert is_zariski_closed("2x1,1x2").closed is True
-    w = is_zariski_closed("2,2,2").witness
-    assert contains("2,2,2", list(w)).contained is False
-    assert FunctionSpace("2x2,2x2").is_zariski_closed().closed is False
-    assert FunctionSpace("3,3 s=2").is_zariski_closed().closed is True
-    r = FunctionSpace("3x3,2x2").is_zariski_closed()     # witness (1 + x^2)(1 + x y^2)
-    assert r.decided is True and r.closed is False
-    r = FunctionSpace("3,3,3 s=2,2").is_zariski_closed()  # exhaustive root-orbit search
-    assert r.decided is True and r.closed is True and "root-orbit" in r.method
-    r = FunctionSpace("1x2,2x1,1x3").is_zariski_closed()  # separable: 1D parts 2 and 2,3 are closed
-    assert r.decided is True and r.closed is True and "unique factorization" in r.method
-    r = is_zariski_closed("1x3,1x3,1x3 s=1x2,1x2", max_states=5)   # the 1D search is cut short
-    assert r.decided is False and r.closed is None and r.status == "undecided"
-
-
 def test_results_render():
     for res in [inequalities("2,2"), inequalities("3,2"), inequalities("3,2 s=2"), boundary("2,2,2"),
                 boundary("3,2"), boundary("2,2 s=2"), is_zariski_closed("3,2 s=2"), is_zariski_closed("2x2,2x2")]:
