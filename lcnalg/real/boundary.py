@@ -24,7 +24,7 @@ from lcnalg.errors import InputError
 from lcnalg.limits import Limits
 from lcnalg.parameterization import Parameterization
 from lcnalg.polys.univariate import odd_real_roots_projective, real_roots_projective
-from lcnalg.printing import align, function_space_symbol, poly_latex
+from lcnalg.printing import align, function_space_symbol
 from lcnalg.real.closedness import ClosednessResult
 from lcnalg.real.description import (ClosedCase, RealDescription, closed_case, embedding_head,
                                      equations_limitation, linear_architecture, vanish)
@@ -120,17 +120,16 @@ class BoundaryResult(RealDescription):
             return (f"% M is closed with empty interior in R^k: its boundary is M itself\n"
                     + (f"% relative boundary: {self.relative}\n" if self.relative else "")
                     + rf"$\partial {sym} = {sym}$")
-        import sympy  # deferred: LaTeX only; sympy is slow to import
-
         if self.closed:
             return (f"% M is closed with empty interior: its boundary is M ({self.equations_status} equations)\n"
                     rf"$\partial {sym} = {sym} = V(\mathbb{{R}})$" + (":\n" + align(
-                        [(f"f_{{{i + 1}}}", poly_latex(sympy.sympify(e))) for i, e in enumerate(self.equations)])
+                        [(f"f_{{{i + 1}}}", tex)
+                         for i, tex in enumerate(self.latex_polynomials(self.equations, self.polynomials))])
                         if self.equations else "."))
 
         if not self.discriminant:
             return rf"\partial {sym} \subseteq \{{\operatorname{{Disc}}(c) = 0\}}"
-        disc = poly_latex(sympy.sympify(self.discriminant))
+        disc = self.latex_polynomials((self.discriminant,), self.expressions)[0]
         return (rf"\partial {sym} \subseteq \{{\operatorname{{Disc}}(c) = 0\}},\quad "
                 rf"\operatorname{{Disc}} = {disc}")
 
@@ -278,8 +277,11 @@ def _stride_one(arch: Architecture, limits: Limits, start: float) -> BoundaryRes
         ctx = integer_ring(names + ("z",))
         gens = ctx.gens()
         poly = sum((c * gens[-1] ** j for j, c in enumerate(gens[:-1])), ctx.from_dict({}))
-        disc = str(poly.discriminant("z"))
+        disc_poly = poly.discriminant("z")
+        disc = str(disc_poly)
+        expressions = (disc_poly,)
     else:
+        expressions = ()
         disc = ""
         limitations = (f"d = {d} > max_symbolic_degree = {limits.max_symbolic_degree}: the discriminant is not "
                        "expanded symbolically (is_boundary_point decides exactly at points; raise "
@@ -291,7 +293,8 @@ def _stride_one(arch: Architecture, limits: Limits, start: float) -> BoundaryRes
         "multiplicity; such a boundary form ≠ 0 has a repeated real root"
     )
     return BoundaryResult(architecture=str(arch), decided=True, certified=True, everything=False, m=m,
-                          discriminant=disc, description=description, limitations=limitations,
+                          discriminant=disc, expressions=expressions, description=description,
+                          limitations=limitations,
                           closed=False, thin=False,
                           method="MATH.md §2 real-root condition; discriminant of the binary form (FLINT)",
                           seconds=time.perf_counter() - start)

@@ -20,10 +20,11 @@ from lcnalg.dimension import function_space_dimension
 from lcnalg.errors import InputError
 from lcnalg.limits import Limits
 from lcnalg.parameterization import Parameterization
+from lcnalg.printing import poly_latex
 from lcnalg.real.closedness import ClosednessResult, is_zariski_closed
 from lcnalg.real.membership import contains
 from lcnalg.results import Result, Status
-from lcnalg.rings import coordinate_names
+from lcnalg.rings import coordinate_names, to_sympy
 
 __all__ = ["RealDescription", "ClosedCase", "closed_case", "linear_architecture", "equations_limitation",
            "undecided_text", "embedding_head", "vanish", "ambient"]
@@ -58,9 +59,10 @@ class RealDescription(Result):
         (:mod:`lcnalg.real.embedding`): that architecture; the fields above are carried back
         (coordinates renamed) and ``vanishing`` lists the coordinates that are 0 on ``M``.
     vanishing : tuple of str
-    polynomials, inner, embedding
-        Not exported: the equations as polynomials, the smaller model's result and the
-        embedding (used by the exact point tests).
+    polynomials, expressions, inner, embedding
+        Not exported: the equations as polynomials, the other displayed polynomials
+        (Sturm–Habicht coefficients or discriminant, for LaTeX), the smaller model's result and
+        the embedding (used by the exact point tests).
     """
 
     decided: bool
@@ -74,6 +76,7 @@ class RealDescription(Result):
     embedded_architecture: str = ""
     vanishing: tuple[str, ...] = ()
     polynomials: tuple[Any, ...] = field(default=(), repr=False, compare=False, metadata={"export": False})
+    expressions: tuple[Any, ...] = field(default=(), repr=False, compare=False, metadata={"export": False})
     inner: Any = field(default=None, repr=False, compare=False, metadata={"export": False})
     embedding: Any = field(default=None, repr=False, compare=False, metadata={"export": False})
 
@@ -86,6 +89,15 @@ class RealDescription(Result):
 
     def answer(self) -> str:
         return self.description
+
+    def latex_polynomials(self, texts: Sequence[str], polys: Sequence[Any]) -> list[str]:
+        """LaTeX of displayed polynomials: from the stored FLINT polynomials when they are the
+        ones displayed (not carried back from a coordinate copy), else from their text."""
+        if polys and len(polys) == len(texts) and not self.embedded_architecture:
+            return [poly_latex(to_sympy(p)) for p in polys]
+        import sympy  # deferred: only text carried back from a coordinate copy is parsed
+
+        return [poly_latex(sympy.sympify(t)) for t in texts]
 
 
 def ambient(arch: str) -> int:

@@ -36,7 +36,7 @@ from lcnalg.architecture import Architecture
 from lcnalg.errors import InputError
 from lcnalg.limits import Limits
 from lcnalg.polys.univariate import real_roots_projective, symbolic_sturm_habicht
-from lcnalg.printing import align, function_space_symbol, poly_latex
+from lcnalg.printing import align, function_space_symbol
 from lcnalg.real.closedness import ClosednessResult
 from lcnalg.real.contents import content_member, pure_layer_structure
 from lcnalg.real.description import (ClosedCase, RealDescription, ambient, closed_case, embedding_head,
@@ -137,8 +137,6 @@ class InequalitiesResult(RealDescription):
         k = ambient(self.architecture)
         if self.everything:
             return rf"{sym} = \mathbb{{R}}^{{{k}}}"
-        import sympy  # deferred: LaTeX only; sympy is slow to import
-
         if self.family == "2D contents":
             return ("% P = A(x) B(y) r(x^a, y^b): A = cont_y(P), B = cont_x(P), r primitive (forced by P)\n"
                     rf"${sym} = \{{P : P = 0\ \text{{or}}\ r \in \mathbb{{R}}[x^a, y^b],\ "
@@ -157,15 +155,16 @@ class InequalitiesResult(RealDescription):
                     + (":" if self.equations else r" (equations not computed)."))
             if not self.equations:
                 return head
-            rows = [(f"f_{{{i + 1}}}", poly_latex(sympy.sympify(e))) for i, e in enumerate(self.equations)]
+            rows = [(f"f_{{{i + 1}}}", tex)
+                    for i, tex in enumerate(self.latex_polynomials(self.equations, self.polynomials))]
             return head + "\n" + align(rows)
         top = f"c_{{{self.degree}}}"
         if self.embedding is not None:
             top = "c_{" + self.embedding.rename(f"c{self.degree}")[1:].replace("_", ",") + "}"
         lines = [rf"{sym} = \overline{{\{{c : {top} \neq 0,\ \operatorname{{Disc}}(c) \neq 0,\ "
                  rf"\operatorname{{Var}}(s_{{{self.degree}}}, \dots, s_0) \le {(self.degree - self.m) // 2}\}}}}"]
-        for j, s in enumerate(self.sturm_habicht):
-            lines.append(rf"s_{{{self.degree - j}}} = {poly_latex(sympy.sympify(s))}")
+        for j, tex in enumerate(self.latex_polynomials(self.sturm_habicht, self.expressions)):
+            lines.append(rf"s_{{{self.degree - j}}} = {tex}")
         return r" \\ ".join(lines)
 
 
@@ -357,6 +356,7 @@ def _stride_one(arch: Architecture, limits: Limits, start: float) -> Inequalitie
     m = _m_of(arch)
     everything = m <= d % 2
     seq: tuple[str, ...] = ()
+    sym: list = []
     disc = ""
     limitations = ""
     if not everything:
@@ -382,7 +382,8 @@ def _stride_one(arch: Architecture, limits: Limits, start: float) -> Inequalitie
         )
     return InequalitiesResult(
         architecture=str(arch), decided=True, certified=True, everything=everything, m=m, degree=d,
-        family="stride one", closed=everything, sturm_habicht=seq, discriminant=disc, description=description,
+        family="stride one", closed=everything, sturm_habicht=seq, expressions=tuple(sym), discriminant=disc,
+        description=description,
         limitations=limitations,
         method="MATH.md §2 real-root condition; Sturm–Habicht sequences (exact subresultants)",
         seconds=time.perf_counter() - start,
