@@ -82,68 +82,90 @@ def contains_2d(arch: Architecture, values: tuple[Fraction, ...], limits: Limits
     """
     limits = Limits.coerce(limits, max_nodes=max_nodes, max_field_work=max_field_work,
                            max_precision=max_precision)
-    nx, ny = arch.end_to_end_filter_shape
     if all(v == 0 for v in values):
         return zero_decision(arch)
     if route not in ("auto", "factorization"):
         raise InputError(f"route: {route!r} is not 'auto' or 'factorization'")
     if route == "auto" and pure_layer_structure(arch) is not None:
         return contains_by_contents(arch, values, limits)
-    den = math.lcm(*(v.denominator for v in values))
-    ctx = integer_ring(("x", "y"))
-    p = ctx.from_dict({(i, j): int(values[i * ny + j] * den) for i in range(nx) for j in range(ny)
-                       if values[i * ny + j] != 0})
-    const, fac = p.factor()
-    atoms = [(f, int(e)) for f, e in fac]
-    t = arch.cumulative_strides
-    layers = [((f[0] - 1, f[1] - 1), t[l]) for l, f in enumerate(arch.filters)]
-    one = ctx.from_dict({(0, 0): 1})
+    grouping = _RationalGrouping(arch, values)
+    found = grouping.search(limits)
+    if found is not None:
+        return grouping.witness(found)
+    certificates = [(str(f), absolutely_irreducible_certificate(f)) for f, _ in grouping.atoms]
+    if any(cert is None for _, cert in certificates):
+        return real_grouping(arch, values, grouping.const, grouping.den, grouping.atoms,
+                             [c for _, c in certificates], grouping.layers, limits)
+    return grouping.no_grouping(certificates)
 
-    def product(choice: tuple[int, ...]) -> Any:
-        g = one
-        for (f, _), c in zip(atoms, choice):
+
+class _RationalGrouping:
+    """The stages of the grouping of the Q-irreducible factors of ``p`` into the layers."""
+
+    method = "FLINT bivariate factorization over Q"
+
+    def __init__(self, arch: Architecture, values: tuple[Fraction, ...]) -> None:
+        self.arch, self.values = arch, values
+        nx, ny = arch.end_to_end_filter_shape
+        self.den = math.lcm(*(v.denominator for v in values))
+        self.ctx = integer_ring(("x", "y"))
+        p = self.ctx.from_dict({(i, j): int(values[i * ny + j] * self.den) for i in range(nx) for j in range(ny)
+                                if values[i * ny + j] != 0})
+        const, fac = p.factor()
+        self.const = int(const)
+        self.atoms = [(f, int(e)) for f, e in fac]
+        t = arch.cumulative_strides
+        self.layers = [((f[0] - 1, f[1] - 1), t[l]) for l, f in enumerate(arch.filters)]
+        self.one = self.ctx.from_dict({(0, 0): 1})
+        self.factor_text = [[str(f), e] for f, e in self.atoms]
+
+    def product(self, choice: tuple[int, ...]) -> Any:
+        g = self.one
+        for (f, _), c in zip(self.atoms, choice):
             g *= f ** c
         return g
 
-    def fits(l: int, choice: tuple[int, ...]) -> bool:
-        (n1, n2), (a, b) = layers[l]
-        for e in product(choice).monoms():
+    def fits(self, l: int, choice: tuple[int, ...]) -> bool:
+        """Is the product of the chosen factors a polynomial in ``x^a, y^b`` inside layer ``l``'s box?"""
+        (n1, n2), (a, b) = self.layers[l]
+        for e in self.product(choice).monoms():
             if e[0] % a or e[1] % b or e[0] // a > n1 or e[1] // b > n2:
                 return False
         return True
 
-    found = grouping_search(tuple(e for _, e in atoms), len(layers), fits,
-                            limits.budget("max_nodes", "nodes of the 2D factor-grouping search"))
-    factor_text = [[str(f), e] for f, e in atoms]
-    method = "FLINT bivariate factorization over Q"
-    if found is not None:
+    def search(self, limits: Limits) -> list[tuple[int, ...]] | None:
+        return grouping_search(tuple(e for _, e in self.atoms), len(self.layers), self.fits,
+                               limits.budget("max_nodes", "nodes of the 2D factor-grouping search"))
+
+    def witness(self, found: list[tuple[int, ...]]) -> Decision:
+        """Contained: the exact layers of the grouping, checked to multiply back."""
         witness = []
         for l, choice in enumerate(found):
-            g = product(choice)
-            (n1, n2), (a, b) = layers[l]
+            g = self.product(choice)
+            (n1, n2), (a, b) = self.layers[l]
             coeff = [[Fraction(0)] * (n2 + 1) for _ in range(n1 + 1)]
             for e, c in g.terms():
                 coeff[e[0] // a][e[1] // b] = Fraction(int(c))
             if l == 0:
-                scale = Fraction(int(const)) / den
+                scale = Fraction(self.const) / self.den
                 coeff = [[c * scale for c in row] for row in coeff]
             witness.append(tuple(number_text(c) for row in coeff for c in row))
-        back = Parameterization(arch).evaluate([[Fraction(x) for x in w] for w in witness])
-        check(tuple(Fraction(x) for x in back) == values, "2D witness does not multiply back")
-        return Decision(True, method,
+        back = Parameterization(self.arch).evaluate([[Fraction(x) for x in w] for w in witness])
+        check(tuple(Fraction(x) for x in back) == self.values, "2D witness does not multiply back")
+        return Decision(True, self.method,
                         reason="a grouping of the irreducible factors over Q has the required sparse shape",
                         argument="exact factorization over Q (FLINT); the witness multiplies back exactly",
-                        witness=Witness(filter=tuple(number_text(v) for v in values), layers=tuple(witness),
+                        witness=Witness(filter=tuple(number_text(v) for v in self.values), layers=tuple(witness),
                                         exact=True),
-                        data={"factorization": factor_text})
-    missing = [(str(f), absolutely_irreducible_certificate(f)) for f, _ in atoms]
-    if any(cert is None for _, cert in missing):
-        return real_grouping(arch, values, int(const), den, atoms, [c for _, c in missing], layers, limits)
-    return Decision(False, method,
-                    reason=("not a product of the required sparse shape: no grouping of the irreducible factors "
-                            f"{', '.join(str(f) for f, _ in atoms)} into the layers' shapes exists"),
-                    argument=("every Q-irreducible factor is absolutely irreducible ("
-                              + "; ".join(f"{f}: {c}" for f, c in missing)
-                              + "), so by unique factorization in C[x, y] every real factorization is a grouping "
-                                "of them; the exhaustive grouping search found none"),
-                    data={"factorization": factor_text})
+                        data={"factorization": self.factor_text})
+
+    def no_grouping(self, certificates: list[tuple[str, str | None]]) -> Decision:
+        """Not contained: every factor is absolutely irreducible and no grouping fits."""
+        return Decision(False, self.method,
+                        reason=("not a product of the required sparse shape: no grouping of the irreducible factors "
+                                f"{', '.join(str(f) for f, _ in self.atoms)} into the layers' shapes exists"),
+                        argument=("every Q-irreducible factor is absolutely irreducible ("
+                                  + "; ".join(f"{f}: {c}" for f, c in certificates)
+                                  + "), so by unique factorization in C[x, y] every real factorization is a "
+                                    "grouping of them; the exhaustive grouping search found none"),
+                        data={"factorization": self.factor_text})
