@@ -368,3 +368,40 @@ def test_contents_description_agrees_with_2d_contains(arch, seed, kind):
     assert contains(arch, filt).contained is inside
     if kind == "image":
         assert inside
+
+
+def test_given_inputs_are_used_and_the_seed_reaches_every_random_choice(monkeypatch):
+    """inequalities()/boundary() take dimension=, equations=, closedness= from the caller
+    instead of recomputing them, and hand seed= to the dimension and the equations."""
+    import sys
+
+    import lcnalg.real.description as dmod
+    from lcnalg import Parameterization
+    from lcnalg.algebra.implicitization import implicit_equations
+
+    arch = "2,2 s=2"
+    eq = implicit_equations(Parameterization(Architecture.parse(arch)))
+    closed = is_zariski_closed(arch)
+
+    def recomputed(*args, **kwargs):
+        raise AssertionError("recomputed an input the caller gave")
+
+    with monkeypatch.context() as m:
+        for name in ("implicit_equations", "function_space_dimension", "is_zariski_closed"):
+            m.setattr(dmod, name, recomputed)
+        r = inequalities(arch, dimension=3, equations=eq, closedness=closed)
+        assert r.closed and r.equations == eq.equations and r.equations_status == "certified"
+        b = boundary(arch, dimension=3, equations=eq, closedness=closed)
+        assert b.closed and b.equations == eq.equations
+    bmod = sys.modules["lcnalg.real.boundary"]      # the package attribute is the function boundary()
+    seeds = []
+    real_dim, real_eq = dmod.function_space_dimension, dmod.implicit_equations
+    monkeypatch.setattr(dmod, "function_space_dimension", lambda mu, seed=0: seeds.append(("dim", seed))
+                        or real_dim(mu, seed=seed))
+    monkeypatch.setattr(bmod, "function_space_dimension", lambda mu, seed=0: seeds.append(("dim", seed))
+                        or real_dim(mu, seed=seed))
+    monkeypatch.setattr(dmod, "implicit_equations", lambda mu, **kw: seeds.append(("eq", kw["seed"]))
+                        or real_eq(mu, **kw))
+    inequalities(arch, seed=7)
+    boundary("3,2 s=2", seed=7, equations=False)        # not closed: the thin-boundary dimension
+    assert seeds and all(s == 7 for _, s in seeds) and {k for k, _ in seeds} == {"dim", "eq"}
