@@ -135,7 +135,18 @@ def _sigma(model: OrbitModel, sign: int, j: int, c: int) -> int:
 
 
 def configuration_blocks(model: OrbitModel) -> list[dict[str, Any]]:
-    """Distinct block signatures (complex vectors, real (vector, real-root vector) pairs)."""
+    """Distinct block signatures (complex vectors, real (vector, real-root vector) pairs).
+
+    Each block is a dict with its ``kind`` (``pair``, ``positive``, ``negative`` or ``zero``)
+    and its multiplicities on ``Z/T``; the closedness search of :func:`decide_closedness_1d`
+    tiles root configurations by these blocks.
+
+    Examples
+    --------
+    >>> blocks = configuration_blocks(orbit_model(Architecture.parse("3,2 s=2")))
+    >>> sorted({b["kind"] for b in blocks})
+    ['pair', 'positive', 'zero']
+    """
     J = len(model.levels)
     N, m, T = model.N, model.m, model.T
     cap = lambda r: tuple(min(a, b) for a, b in zip(r, m))  # noqa: E731
