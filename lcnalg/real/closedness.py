@@ -792,5 +792,6 @@ def is_zariski_closed(arch: Architecture | str, *, limits: Limits | None = None,
         "no exact argument applies (not a coordinate Segre embedding; in 1D the root-orbit "
         f"search exceeded max_states = {limits.max_states}; in 2D two or more layers extend along both "
         "axes, or a 1D part is undecided) and none of the complex-layer witness candidates was "
-        "outside M; M = V(R) is neither proved nor refuted (raise max_states)"))
+        "outside M; M = V(R) is neither proved nor refuted (raise limits=Limits(max_states=...), CLI "
+        "--max-states)"))
     return ClosednessResult.from_decision(arch, undecided, time.perf_counter() - start)
