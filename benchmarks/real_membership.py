@@ -40,7 +40,7 @@ def main() -> int:
     args = ap.parse_args()
     rng = random.Random(args.seed)
     from lcnalg.architecture import Architecture
-    from lcnalg.real.membership import DEFAULT_MAX_NODES, parse_filter
+    from lcnalg.real.membership import parse_filter
     from lcnalg.real.planar import contains_2d
 
     print(f"{'architecture':26} {'family':20} {'in M':>5} {'description s':>14} {'contains s':>11} "
@@ -63,7 +63,7 @@ def main() -> int:
         arch_obj = Architecture.parse(arch)
         if arch_obj.ndim == 2:
             t = time.perf_counter()
-            c = [contains_2d(arch_obj, parse_filter(p, arch_obj), DEFAULT_MAX_NODES, route="factorization")["contained"]
+            c = [contains_2d(arch_obj, parse_filter(p, arch_obj), route="factorization").answer
                  for p in pts]
             t_fact = time.perf_counter() - t
             if c != b:

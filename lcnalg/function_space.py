@@ -147,9 +147,9 @@ class FunctionSpace:
         >>> FunctionSpace("2,2").contains([1, 0, 1]).contained   # z^2 + 1 has no real root
         False
         """
-        from lcnalg.real.membership import DEFAULT_MAX_NODES, contains
+        from lcnalg.real.membership import contains
 
-        return contains(self.architecture, filt, max_nodes=max_nodes or DEFAULT_MAX_NODES)
+        return contains(self.architecture, filt, max_nodes=max_nodes)
 
     def inequalities(self, **kwargs):
         """Semi-algebraic description (:func:`lcnalg.real.inequalities.inequalities`; keyword
@@ -161,7 +161,7 @@ class FunctionSpace:
     def boundary(self, **kwargs):
         """Boundary of the function space (:func:`lcnalg.real.inequalities.boundary`; keyword
         arguments as for :meth:`inequalities`)."""
-        from lcnalg.real.inequalities import boundary
+        from lcnalg.real.boundary import boundary
 
         return boundary(self.architecture, **kwargs)
 

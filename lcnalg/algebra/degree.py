@@ -182,7 +182,7 @@ def degree_by_fibre(mu: Parameterization, seed: int = 0, max_factors: int = 12) 
     >>> degree_by_fibre(Parameterization("2x2,2x2 s=2x2")).degree
     20
     """
-    from lcnalg.real.planar import absolutely_irreducible_certificate
+    from lcnalg.polys.bivariate import absolutely_irreducible_certificate
 
     arch = mu.architecture
     ns = [n - 1 for n in arch.filter_sizes]

@@ -6,7 +6,7 @@ from __future__ import annotations
 import argparse
 
 from lcnalg.cli.common import add_format_options, architecture_argument, emit
-from lcnalg.real.inequalities import boundary
+from lcnalg.real.boundary import boundary
 
 
 def register(sub: argparse._SubParsersAction) -> None:

@@ -6,7 +6,7 @@ import argparse
 
 from lcnalg.cli.common import add_format_options, architecture_argument, emit
 from lcnalg.real.closedness import is_zariski_closed
-from lcnalg.real.orbit_tilings import DEFAULT_MAX_STATES
+from lcnalg.limits import DEFAULT_LIMITS
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -20,8 +20,8 @@ def register(sub: argparse._SubParsersAction) -> None:
         ),
     )
     architecture_argument(p)
-    p.add_argument("--max-states", type=int, default=DEFAULT_MAX_STATES,
-                   help=f"bound on the 1D root-orbit search (default {DEFAULT_MAX_STATES})")
+    p.add_argument("--max-states", type=int, default=DEFAULT_LIMITS.max_states,
+                   help=f"bound on the 1D root-orbit search (default {DEFAULT_LIMITS.max_states})")
     add_format_options(p)
     p.set_defaults(run=run)
 

@@ -6,9 +6,8 @@ import argparse
 import re
 
 from lcnalg.cli.common import add_format_options, architecture_argument, emit
-from lcnalg.real.absolute import DEFAULT_MAX_FIELD_WORK
-from lcnalg.real.membership import DEFAULT_MAX_NODES, contains
-from lcnalg.real.planar_real import DEFAULT_MAX_PRECISION
+from lcnalg.limits import DEFAULT_LIMITS
+from lcnalg.real.membership import contains
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -27,14 +26,14 @@ def register(sub: argparse._SubParsersAction) -> None:
     p._negative_number_matcher = re.compile(r"^-\d[\d,/;\s+-]*$")
     architecture_argument(p)
     p.add_argument("filter", metavar="FILTER", help='e.g. "1,0,-2/3,4" or "1,2;3,4" (2D)')
-    p.add_argument("--max-nodes", type=int, default=DEFAULT_MAX_NODES,
-                   help=f"bound on the search (default {DEFAULT_MAX_NODES})")
-    p.add_argument("--max-field-work", type=int, default=DEFAULT_MAX_FIELD_WORK,
+    p.add_argument("--max-nodes", type=int, default=DEFAULT_LIMITS.max_nodes,
+                   help=f"bound on the search (default {DEFAULT_LIMITS.max_nodes})")
+    p.add_argument("--max-field-work", type=int, default=DEFAULT_LIMITS.max_field_work,
                    help="2D: bound on one absolute factorization, deg(field)^2 (deg_x+1)(deg_y+1) "
-                        f"(default {DEFAULT_MAX_FIELD_WORK})")
-    p.add_argument("--max-precision", type=int, default=DEFAULT_MAX_PRECISION,
+                        f"(default {DEFAULT_LIMITS.max_field_work})")
+    p.add_argument("--max-precision", type=int, default=DEFAULT_LIMITS.max_precision,
                    help="2D: bound on the working precision in bits of one exact zero test "
-                        f"(Liouville bound; default {DEFAULT_MAX_PRECISION})")
+                        f"(Liouville bound; default {DEFAULT_LIMITS.max_precision})")
     add_format_options(p)
     p.set_defaults(run=run)
 

@@ -1,12 +1,17 @@
 """Real geometry of function spaces: membership with a witness, inequalities, boundary, closedness.
 
-* :mod:`lcnalg.real.roots` — exact real-root counting (Sturm, Sturm–Habicht) and certified
-  root isolation / orbit grouping (FLINT, Arb).
-* :mod:`lcnalg.real.membership` — :func:`contains` (1D exact; 2D via :mod:`lcnalg.real.planar`,
-  :mod:`lcnalg.real.planar_real` and the absolute factorization :mod:`lcnalg.real.absolute`).
-* :mod:`lcnalg.real.inequalities` — :func:`inequalities`, :func:`boundary` (1D stride one;
-  closed spaces through their equations; 1D with only the last stride > 1 through
-  :mod:`lcnalg.real.polyphase`).
+Every route answers with a :class:`~lcnalg.real.decision.Decision` (the leaf
+:mod:`lcnalg.real.decision`, with the one text format of exact numbers and balls).  The
+generic exact algebra the routes use (real-root counting, Sturm–Habicht sequences, certified
+root isolation; Newton polygons and absolute factorization) is in :mod:`lcnalg.polys`.
+
+* :mod:`lcnalg.real.membership` — :func:`contains`, a dispatcher over the routes: 1D
+  :mod:`lcnalg.real.membership_1d`; 2D :mod:`lcnalg.real.planar` (contents
+  :mod:`lcnalg.real.contents`, groupings over Q and R :mod:`lcnalg.real.planar_real`, one
+  search :mod:`lcnalg.real.grouping`); coordinate copies :mod:`lcnalg.real.embedding`.
+* :mod:`lcnalg.real.inequalities` — :func:`inequalities` (1D stride one; closed spaces through
+  their equations; 1D with only the last stride > 1 through :mod:`lcnalg.real.polyphase`).
+* :mod:`lcnalg.real.boundary` — :func:`boundary`; both share :mod:`lcnalg.real.description`.
 * :mod:`lcnalg.real.closedness` — :func:`is_zariski_closed` (1D root-orbit tilings
   :mod:`lcnalg.real.orbit_tilings`; 2D unique factorization and witness searches).
 
@@ -18,7 +23,8 @@ False
 """
 
 from lcnalg.real.closedness import ClosednessResult, is_zariski_closed
-from lcnalg.real.inequalities import BoundaryResult, InequalitiesResult, boundary, inequalities
+from lcnalg.real.boundary import BoundaryResult, boundary
+from lcnalg.real.inequalities import InequalitiesResult, inequalities
 from lcnalg.real.membership import ContainmentResult, contains
 
 __all__ = [

@@ -50,17 +50,24 @@ import itertools
 import math
 import time
 from dataclasses import dataclass
+from typing import Any, Callable
+
+import flint
 
 from lcnalg.architecture import Architecture
-from lcnalg.errors import InputError
-from lcnalg.printing import function_space_symbol
+from lcnalg.errors import LCNAlgError, check
+from lcnalg.limits import Limits
 from lcnalg.parameterization import Parameterization
-from lcnalg.results import Result
+from lcnalg.polys.bivariate import newton_polygon_indecomposable
+from lcnalg.printing import function_space_symbol
+from lcnalg.real.contents import axis_architecture
+from lcnalg.real.decision import Decision
+from lcnalg.real.embedding import coordinate_embedding
+from lcnalg.real.membership import contains
+from lcnalg.real.orbit_tilings import decide_closedness_1d, describe_blocks, witness_polynomial
+from lcnalg.results import Result, Status, Witness
 
-__all__ = ["ClosednessResult", "is_zariski_closed"]
-
-#: Largest number of tensor terms for the Segre test.
-MAX_SEGRE_TERMS = 200_000
+__all__ = ["ClosednessResult", "is_zariski_closed", "segre_embedding", "ROUTES"]
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -71,29 +78,66 @@ class ClosednessResult(Result):
     ----------
     closed : bool or None
         ``None`` when undecided.
-    decided : bool
-    witness : tuple of str or None
-        A real filter in ``V(R)`` but not in ``M`` (when not closed).
-    witness_layers : tuple of tuple of str or None
-        Complex layer filters multiplying to the witness.
+    evidence : Witness or None
+        When not closed: ``evidence.filter`` is a real filter in ``V(R)`` but not in ``M``,
+        and ``evidence.layers`` (when known) complex layer filters multiplying to it.
     argument : str
         The exact argument (or why undecided).
+
+    ``decided``, ``witness`` (the filter) and ``witness_layers`` are read from these.
     """
 
     closed: bool | None
-    decided: bool = True
-    witness: tuple[str, ...] | None = None
-    witness_layers: tuple[tuple[str, ...], ...] | None = None
-    argument: str = ""
+    evidence: Witness | None = None
 
     title = "Zariski closed"
 
+    @classmethod
+    def from_decision(cls, arch: Architecture | str, decision: Decision, seconds: float = 0.0) -> "ClosednessResult":
+        """The result of a closedness route's :class:`~lcnalg.real.decision.Decision`.
+
+        Examples
+        --------
+        >>> r = ClosednessResult.from_decision("2,2", Decision.undecided("none", "no route applies"))
+        >>> r.decided, str(r.status), r.witness
+        (False, 'undecided', None)
+        """
+        return cls(architecture=str(arch), closed=decision.answer, certified=decision.certified,
+                   method=decision.method, argument=decision.argument or decision.reason,
+                   evidence=decision.witness, seconds=seconds,
+                   limitations="" if decision.decided else (decision.reason or decision.argument))
+
     @property
-    def status(self) -> str:
-        return "certified" if self.decided else "undecided"
+    def decided(self) -> bool:
+        """False when no route decided."""
+        return self.closed is not None
+
+    @property
+    def witness(self) -> tuple[str, ...] | None:
+        """A real filter in ``V(R) \\ M`` (flat row-major), or None."""
+        return self.evidence.filter if self.evidence is not None and self.evidence.filter else None
+
+    @property
+    def witness_layers(self) -> tuple[tuple[str, ...], ...] | None:
+        """Complex layer filters multiplying to :attr:`witness`, or None."""
+        return self.evidence.layers if self.evidence is not None and self.evidence.layers else None
+
+    @property
+    def status(self) -> Status:
+        """Certified when decided, else undecided with the reason."""
+        if self.decided and self.certified:
+            return Status.certified()
+        return Status.undecided(self.limitations or self.argument or "closedness undecided")
 
     def answer(self) -> bool | None:
         return self.closed
+
+    def to_dict(self) -> dict[str, Any]:
+        data = super().to_dict()
+        data["decided"] = self.decided
+        data["witness"] = list(self.witness) if self.witness is not None else None
+        data["witness_layers"] = [list(w) for w in self.witness_layers] if self.witness_layers is not None else None
+        return data
 
     def to_text(self) -> str:
         head = {True: "yes: M = V(R)", False: "no: M ⊊ V(R)", None: "undecided"}[self.closed]
@@ -103,7 +147,7 @@ class ClosednessResult(Result):
         if self.witness_layers is not None:
             lines.append("  = product of complex layers " + "; ".join(
                 "(" + ", ".join(w) + ")" for w in self.witness_layers))
-        lines.append(f"[{self.status}; {self.method}]")
+        lines.append(f"[{self.provenance()}]")
         return "\n".join(lines)
 
     def to_latex(self) -> str:
@@ -114,9 +158,29 @@ class ClosednessResult(Result):
         return rf"{sym} {rel} V_{{\texttt{{{self.architecture}}}}}(\mathbb{{R}})"
 
 
-def _segre(arch: Architecture) -> bool | None:
+def _verdict(closed: bool, *, method: str, argument: str, witness: tuple[str, ...] | None = None,
+             witness_layers: tuple[tuple[str, ...], ...] | None = None) -> Decision:
+    """A decided closedness route: the verdict, with the witness filter and its complex layers."""
+    w = None
+    if witness is not None or witness_layers is not None:
+        w = Witness(filter=tuple(witness or ()), layers=tuple(witness_layers or ()),
+                    note="a real filter in V(R) outside M")
+    return Decision(closed, method, argument=argument, witness=w)
+
+
+def segre_embedding(arch: Architecture, limits: Limits | None = None) -> bool | None:
+    """Are the Kronecker exponents of the terms ``w1_{j_1} ⋯ wL_{j_L}`` pairwise distinct
+    (``V`` a coordinate copy of the Segre cone)?  None when the terms exceed
+    ``limits.max_segre_terms`` (not examined).
+
+    Examples
+    --------
+    >>> segre_embedding(Architecture.parse("2,2 s=2")), segre_embedding(Architecture.parse("2,2"))
+    (True, False)
+    """
+    limits = Limits.coerce(limits)
     mu = Parameterization(arch)
-    if math.prod(len(e) for e in mu.layer_exponents) > MAX_SEGRE_TERMS:
+    if math.prod(len(e) for e in mu.layer_exponents) > limits.max_segre_terms:
         return None
     seen = set()
     for combo in itertools.product(*mu.layer_exponents):
@@ -132,15 +196,7 @@ def _cx(z: complex) -> str:
     return _gtext((int(z.real), int(z.imag)))
 
 
-def _poly_mul(a: list[int], b: list[int]) -> list[int]:
-    out = [0] * (len(a) + len(b) - 1)
-    for i, x in enumerate(a):
-        for j, y in enumerate(b):
-            out[i + j] += x * y
-    return out
-
-
-def _two_layers_1d(arch: Architecture, layers, d: int, contains) -> dict | None:
+def _two_layers_1d(arch: Architecture, layers, d: int, limits: Limits) -> Decision | None:
     """The rule for ``p = w_1(z) w_2(z^s)`` (1D, two layers, stride ``s ≥ 2``).
 
     In homogeneous coordinates the roots of ``w_2(z^s)`` are ``n_2`` orbits
@@ -161,19 +217,20 @@ def _two_layers_1d(arch: Architecture, layers, d: int, contains) -> dict | None:
     (n1, _), (n2, s) = layers
     if n2 % 2 == 0 or n1 < s:
         why = "n_2 is even" if n2 % 2 == 0 else f"n_1 = {n1} < s = {s}"
-        return dict(closed=True, certified=True, method="root orbits of two 1D layers (exact argument)",
+        return _verdict(True, method="root orbits of two 1D layers (exact argument)",
                     argument=f"two layers, stride {s}: {why}, so every real point of V has a conjugation-"
                              f"closed choice of n_2 = {n2} root orbits (see lcnalg.real.closedness._two_layers_1d)")
-    wit = [1]
+    prod = flint.fmpz_poly([1])
     for k in range(1, (n2 + 1) // 2 + 1):
-        wit = _poly_mul(wit, [k * k] + [0] * (2 * s - 1) + [1])  # (z^s - ki)(z^s + ki)
+        prod *= flint.fmpz_poly([k * k] + [0] * (2 * s - 1) + [1])  # (z^s - ki)(z^s + ki)
     for j in range(n1 - s):
-        wit = _poly_mul(wit, [-(j + 2), 1])
+        prod *= flint.fmpz_poly([-(j + 2), 1])
+    wit = [int(c) for c in prod.coeffs()]
     wit = wit + [0] * (d + 1 - len(wit))
-    res = contains(arch, wit)
+    res = contains(arch, wit, limits=limits)
     if res.contained is not False:
         return None
-    return dict(closed=False, certified=True, witness=tuple(map(str, wit)),
+    return _verdict(False, witness=tuple(map(str, wit)),
                 method="root orbits of two 1D layers; exact membership test",
                 argument=(f"n_2 = {n2} is odd and n_1 = {n1} ≥ s = {s}: the real filter Π_k (z^{2 * s} + k^2) · "
                           f"Π_j (z − j − 2) lies in V (w_2 takes (n_2 + 1)/2 orbits z^{s} = ki and (n_2 − 1)/2 of "
@@ -181,12 +238,12 @@ def _two_layers_1d(arch: Architecture, layers, d: int, contains) -> dict | None:
                           f"self-conjugate orbit; contains() proves it is not in M: {res.reason}"))
 
 
-def _two_equal_layers_2d(arch: Architecture) -> dict | None:
+def _two_equal_layers_2d(arch: Architecture, limits: Limits) -> Decision | None:
     """2D, two layers of the same shape ``a × b`` (``a, b ≥ 2``), stride one: a witness.
 
     ``q = 1 + i x^{a−1} + x y^{b−1}`` has the Newton polygon with vertices ``(0,0)``,
     ``(a−1,0)``, ``(1,b−1)``, integrally indecomposable (checked by
-    :func:`~lcnalg.real.planar.newton_polygon_indecomposable`), so ``q`` and ``q̄`` are
+    :func:`~lcnalg.polys.bivariate.newton_polygon_indecomposable`), so ``q`` and ``q̄`` are
     absolutely irreducible (Gao 2001).  ``p = q q̄ = (1 + x y^{b−1})^2 + x^{2(a−1)}`` is
     real and lies in ``V`` (layers ``q``, ``q̄``).  By unique factorization in
     ``C[x, y]`` its only factorizations into two polynomials of the layer box are
@@ -194,8 +251,6 @@ def _two_equal_layers_2d(arch: Architecture) -> dict | None:
     fit in one box), and ``λq`` is never real (its coefficients at ``1`` and
     ``x^{a−1}`` have the non-real ratio ``i``).  So ``p ∈ V(R) \\ M``.
     """
-    from lcnalg.real.planar import newton_polygon_indecomposable
-
     if arch.num_layers != 2 or any(t != (1, 1) for t in arch.cumulative_strides[:2]):
         return None
     (a, b), (a2, b2) = arch.filters
@@ -219,7 +274,7 @@ def _two_equal_layers_2d(arch: Architecture) -> dict | None:
         f[1][b - 1] = "1"
         return tuple(v for row in f for v in row)
 
-    return dict(closed=False, certified=True, witness=flat, witness_layers=(layer(""), layer("-")),
+    return _verdict(False, witness=flat, witness_layers=(layer(""), layer("-")),
                 method="absolutely irreducible complex layer q and its conjugate (exact argument)",
                 argument=(f"q = 1 + i x^{a - 1} + x y^{b - 1} has an integrally indecomposable Newton polygon, so "
                           f"q and conj(q) are absolutely irreducible (Gao); the real filter q·conj(q) = "
@@ -277,10 +332,8 @@ def _real_filter(prod: dict, shape: tuple[int, ...]) -> list[int] | None:
 
 
 def _search_verdict(arch: Architecture, layer_polys: list[dict], boxes: list[tuple[int, ...]],
-                    strides: list[tuple[int, ...]], contains, why: str) -> dict | None:
+                    strides: list[tuple[int, ...]], limits: Limits, why: str) -> Decision | None:
     """Multiply the complex layers out; if the real product is not in M, a decided witness."""
-    from lcnalg.errors import LCNAlgError
-
     prod: dict = {tuple(0 for _ in boxes[0]): (1, 0)}
     for q, st in zip(layer_polys, strides):
         prod = _gpoly_mul(prod, {tuple(e * t for e, t in zip(m, st)): c for m, c in q.items()})
@@ -288,7 +341,7 @@ def _search_verdict(arch: Architecture, layer_polys: list[dict], boxes: list[tup
     if wit is None or not any(wit):
         return None
     try:
-        res = contains(arch, wit)
+        res = contains(arch, wit, limits=limits)
     except LCNAlgError:
         return None
     if res.contained is not False or not res.decided:
@@ -299,15 +352,11 @@ def _search_verdict(arch: Architecture, layer_polys: list[dict], boxes: list[tup
         for m in itertools.product(*[range(n + 1) for n in box]):
             flat.append(_gtext(q.get(m, (0, 0))))
         layers_text.append(tuple(flat))
-    return dict(closed=False, certified=True, witness=tuple(map(str, wit)), witness_layers=tuple(layers_text),
+    return _verdict(False, witness=tuple(map(str, wit)), witness_layers=tuple(layers_text),
                 method="complex-layer witness search, exact membership test",
                 argument=(f"{why}; the complex layers shown multiply to this real filter, a point of "
                           f"V(C) ∩ R^k = V(R) (over C the image is Zariski closed); contains() decides exactly "
                           f"that it is not in M: {res.reason}"))
-
-
-#: Largest number of candidate witnesses tried by the searches.
-MAX_WITNESS_CANDIDATES = 400
 
 
 def _fillers(box: tuple[int, int]) -> list[dict]:
@@ -327,7 +376,7 @@ def _fillers(box: tuple[int, int]) -> list[dict]:
     return out
 
 
-def _witness_search_2d(arch: Architecture, contains) -> dict | None:
+def _witness_search_2d(arch: Architecture, limits: Limits) -> Decision | None:
     """2D: complex layer ``q`` in one layer, ``q̄`` times a real filler in another, real fillers
     elsewhere; :func:`contains` (exact, through the absolute factorization) decides each real
     product.  ``q ∈ {X + i, Y + i, 1 + iX + XY}`` in the layer's own variables
@@ -359,19 +408,19 @@ def _witness_search_2d(arch: Architecture, contains) -> dict | None:
                 for f1 in own:
                     for rest in itertools.product(*others):
                         tried += 1
-                        if tried > MAX_WITNESS_CANDIDATES:
+                        if tried > limits.max_witness_candidates:
                             return None
                         polys = [r for r in rest]
                         polys[l] = _gpoly_mul(q, f1)
                         polys[l2] = _gpoly_mul(qbar, f2)
-                        found = _search_verdict(arch, polys, boxes, strides, contains,
+                        found = _search_verdict(arch, polys, boxes, strides, limits,
                                                 f"layer {l + 1} takes q, layer {l2 + 1} takes conj(q)")
                         if found is not None:
                             return found
     return None
 
 
-def _witness_search_1d(arch: Architecture, contains) -> dict | None:
+def _witness_search_1d(arch: Architecture, limits: Limits) -> Decision | None:
     """1D: layer ``l`` (stride ``t``) takes the orbit ``z^t = a``, ``a = ρ^t`` non-real; the
     conjugate orbit ``{ζ ρ̄ : ζ^t = 1}`` is shared out as ``μ_{t''}``-cosets among layers with
     stride ``t'' | t`` and ``t/t'' ∈ {1, 2, 4}`` (so every layer has Gaussian-integer
@@ -408,7 +457,7 @@ def _witness_search_1d(arch: Architecture, contains) -> dict | None:
                 continue
             for fill in (False, True):
                 tried += 1
-                if tried > MAX_WITNESS_CANDIDATES:
+                if tried > limits.max_witness_candidates:
                     return None
                 polys = []
                 root = 2
@@ -431,7 +480,7 @@ def _witness_search_1d(arch: Architecture, contains) -> dict | None:
                             root += 1
                     polys.append(q)
                 found = _search_verdict(arch, polys, [(nk,) for nk, _ in layers], [(tk,) for _, tk in layers],
-                                        contains, f"layer {l + 1} takes the orbit z^{tl} = {_gtext(a)}, the "
+                                        limits, f"layer {l + 1} takes the orbit z^{tl} = {_gtext(a)}, the "
                                                   f"conjugate orbit is shared out among layers "
                                                   + ", ".join(str(k + 1) for k in share if share[k]))
                 if found is not None:
@@ -439,19 +488,7 @@ def _witness_search_1d(arch: Architecture, contains) -> dict | None:
     return None
 
 
-def _axis_architecture(sizes_strides: list[tuple[int, int]]) -> Architecture | None:
-    """The 1D architecture of the layers ``(size, cumulative stride)`` (in layer order) along
-    one axis, with the strides divided by the first one (the polynomial is one in ``z^{t_1}``);
-    ``None`` when no layer has size ≥ 2 (only constants)."""
-    kept = [(k, t) for k, t in sizes_strides if k >= 2]
-    if not kept:
-        return None
-    ts = [t for _, t in kept]
-    strides = tuple((ts[i + 1] // ts[i],) for i in range(len(ts) - 1)) + ((1,),)
-    return Architecture(tuple((k,) for k, _ in kept), strides)
-
-
-def _pure_layers_2d(arch: Architecture, contains, max_states: int) -> dict | None:
+def _pure_layers_2d(arch: Architecture, limits: Limits) -> Decision | None:
     """2D, every layer but at most one along a single axis (any number of layers, any strides).
 
     Call a layer *pure along x* (``y``) when its extent along ``y`` (``x``) is 1 and *mixed*
@@ -485,11 +522,11 @@ def _pure_layers_2d(arch: Architecture, contains, max_states: int) -> dict | Non
         m = arch.filters[q][axis] - 1 if q is not None else 0
         for e in range(m + 1):
             layers = sorted(pure + ([(q, e + 1, cum[q][axis])] if q is not None else []))
-            one = _axis_architecture([(k, t) for _, k, t in layers])
+            one = axis_architecture([(k, t) for _, k, t in layers])
             if one is None or one.num_layers == 1:
                 verdicts.append((axis, e, one, None))
                 continue
-            r = is_zariski_closed(one, max_states=max_states)
+            r = is_zariski_closed(one, limits=limits)
             if not r.decided:
                 return None
             verdicts.append((axis, e, one, r))
@@ -504,11 +541,11 @@ def _pure_layers_2d(arch: Architecture, contains, max_states: int) -> dict | Non
     bad = [(ax, e, one, r) for ax, e, one, r in verdicts if r is not None and not r.closed]
     method = "unique factorization in C[x, y] (contents and primitive part) + 1D closedness"
     if not bad:
-        return dict(closed=True, certified=True, method=method, argument=f"{arg}: {listed}; so M = V(R)")
+        return _verdict(True, method=method, argument=f"{arg}: {listed}; so M = V(R)")
     ax, e, one, r1 = bad[0]
     if r1.witness is None:
         return None
-    import sympy
+    import sympy  # deferred: only this witness construction needs sympy's exact algebraic numbers
 
     coeffs = [sympy.sympify(c) for c in r1.witness]
     # the 1D witness is a polynomial in z^{t_1}, t_1 = cumulative stride of its first layer
@@ -542,27 +579,25 @@ def _pure_layers_2d(arch: Architecture, contains, max_states: int) -> dict | Non
                 "so it is not in M")
     wit = tuple(str(c) for c in flat)
     if all(c.is_Rational for c in flat):
-        res = contains(arch, wit)
+        res = contains(arch, wit, limits=limits)
         if res.contained is True:
             return None   # the two exact routes disagree: report nothing rather than a wrong verdict
         if res.contained is False:
             argument += f"; contains() agrees: {res.reason}"
             method += "; witness confirmed outside M by contains()"
-    return dict(closed=False, certified=True, witness=wit, method=method, argument=argument)
+    return _verdict(False, witness=wit, method=method, argument=argument)
 
 
-def _orbit_tilings_1d(arch: Architecture, contains, max_states: int) -> dict | None:
+def _orbit_tilings_1d(arch: Architecture, limits: Limits) -> Decision | None:
     """The exhaustive root-orbit decision of :mod:`lcnalg.real.orbit_tilings`."""
-    from lcnalg.real.orbit_tilings import decide_closedness_1d, describe_blocks, witness_polynomial
-
-    res = decide_closedness_1d(arch, max_states=max_states)
+    res = decide_closedness_1d(arch, limits=limits)
     if res is None:
         return None
     model = res["model"]
     levels = ", ".join(f"T={t}: degrees {list(d)}" for t, d in zip(model.levels, model.degrees))
     method = f"exhaustive root-orbit tiling search ({res['states']} configuration states; levels {levels})"
     if res["closed"]:
-        return dict(closed=True, certified=True, method=method,
+        return _verdict(True, method=method,
                     argument=("every configuration of root classes z^T = a (pairs a, ā; real a of either "
                               "sign; 0 and ∞) that can be tiled by the layers' root orbits over C can also "
                               "be tiled conjugation-invariantly with enough real roots per level, so every "
@@ -574,28 +609,163 @@ def _orbit_tilings_1d(arch: Architecture, contains, max_states: int) -> dict | N
                 "real polynomial lies in V(C) ∩ R^k = V(R) (over C the image is Zariski closed), but no "
                 "conjugation-invariant tiling with enough real roots per level exists, so it is not in M")
     if wit is not None and all(c.is_Rational for c in wit):
-        check = contains(arch, [str(c) for c in wit])
-        if check.contained is not False:
+        confirm = contains(arch, [str(c) for c in wit], limits=limits)
+        if confirm.contained is not False:
             return None   # the two exact routes disagree: report nothing rather than a wrong verdict
-        return dict(closed=False, certified=True, witness=tuple(str(c) for c in wit), method=method
-                    + "; witness confirmed outside M by contains()",
-                    argument=argument + f"; contains(): {check.reason}")
-    return dict(closed=False, certified=True,
+        return _verdict(False, witness=tuple(str(c) for c in wit), method=method
+                        + "; witness confirmed outside M by contains()",
+                        argument=argument + f"; contains(): {confirm.reason}")
+    return _verdict(False,
                 witness=tuple(str(c) for c in wit) if wit is not None else None, method=method,
                 argument=argument + ("" if wit is not None else "; (no exact witness polynomial was "
                                      "formed: the configuration above is the witness)"))
 
 
-def is_zariski_closed(arch: Architecture | str, *, max_states: int | None = None) -> ClosednessResult:
+# ------------------------------------------------------------------ the routes
+def _route_segre(arch: Architecture, limits: Limits) -> Decision | None:
+    if not segre_embedding(arch, limits):
+        return None
+    return _verdict(True, method="Segre embedding (distinct Kronecker exponents)",
+                    argument="μ places the entries of w_1 ⊗ … ⊗ w_L at distinct coordinates, so V(R) = real "
+                             "tensors of complex rank ≤ 1 = real tensors of real rank ≤ 1 = M")
+
+
+def _route_embedding(arch: Architecture, limits: Limits) -> Decision | None:
+    emb = coordinate_embedding(arch)
+    if emb is None or emb.inner.ndim > 2:
+        return None
+    inner = is_zariski_closed(emb.inner, limits=limits)
+    witness = None
+    if inner.evidence is not None:
+        witness = Witness(filter=emb.embed(inner.witness) if inner.witness is not None else (),
+                          layers=emb.embed_layers(inner.witness_layers) if inner.witness_layers is not None else (),
+                          note=inner.evidence.note)
+    return Decision(inner.closed, f"coordinate copy of {emb.inner} (lcnalg.real.embedding); {inner.method}",
+                    reason=inner.limitations, witness=witness,
+                    argument=(f"M and V are coordinate copies of those of {emb.inner} ({emb.reason}), so "
+                              f"M = V(R) iff it holds there: {inner.argument}"))
+
+
+def _layers_and_degree(arch: Architecture) -> tuple[list[tuple[int, int]], int]:
+    t = [x[0] for x in arch.cumulative_strides]
+    return [(f[0] - 1, t[l]) for l, f in enumerate(arch.filters)], arch.end_to_end_filter_shape[0] - 1
+
+
+def _stride_one(arch: Architecture) -> bool:
+    return all(tt == 1 for _, tt in _layers_and_degree(arch)[0])
+
+
+def _route_stride_one_1d(arch: Architecture, limits: Limits) -> Decision:
+    """1D stride one: everything when ``m ≤ d mod 2``, else the witness ``(z^2+1)^⌊d/2⌋ z^{d mod 2}``."""
+    layers, d = _layers_and_degree(arch)
+    m = sum(1 for n, _ in layers if n % 2 == 1)
+    if m <= d % 2:
+        return _verdict(True, method="MATH.md §2 real-root condition",
+                        argument=f"m = {m} ≤ d mod 2, so M = R^{d + 1} = V(R)")
+    base = [1]
+    for _ in range(d // 2):
+        base = [a + b for a, b in itertools.zip_longest(base + [0, 0], [0, 0] + base, fillvalue=0)]
+    if d % 2:
+        base = [0] + base
+    wit = base + [0] * (d + 1 - len(base))
+    res = contains(arch, wit, limits=limits)
+    check(res.contained is False, "the stride-one witness (z^2+1)^k z^e lies in M")
+    return _verdict(False, witness=tuple(map(str, wit)),
+                    method="MATH.md §2 real-root condition; exact real-root count",
+                    argument=f"M is full-dimensional (stride one), so V(R) = R^{d + 1}; the witness "
+                             f"(z^2+1)^{d // 2}·z^{d % 2} has {d % 2} < m = {m} real roots ({res.reason})")
+
+
+def _route_two_layers_1d(arch: Architecture, limits: Limits) -> Decision | None:
+    layers, d = _layers_and_degree(arch)
+    return _two_layers_1d(arch, layers, d, limits)
+
+
+def _route_complex_layers_1d(arch: Architecture, limits: Limits) -> Decision | None:
+    """1D with strides: the witness ``(z^t − a)(z^t − ā)`` from complex layers ``w − a`` (stride
+    ``t``) and ``w^{t/t'} − ā`` (stride ``t'``), decided outside ``M`` by :func:`contains`."""
+    layers, d = _layers_and_degree(arch)
+    for (l, (n, tl)), (l2, (n2, tl2)) in itertools.permutations(list(enumerate(layers)), 2):
+        if tl <= 1 or n < 1 or tl % tl2 or n2 < tl // tl2:
+            continue
+        r = tl // tl2
+        for a in (1j, 1 + 1j, 2j, 1 + 2j):
+            # (z^t - a)(z^t - ā) = z^{2t} - 2 Re(a) z^t + |a|^2
+            wit = [0] * (d + 1)
+            wit[0] = int(abs(a) ** 2 + 0.5)
+            wit[tl] = -2 * int(a.real)
+            if 2 * tl > d:
+                continue
+            wit[2 * tl] += 1
+            res = contains(arch, wit, limits=limits)
+            if res.contained is False:
+                layer_filters = []
+                for k, (nk, _) in enumerate(layers):
+                    f = ["0"] * (nk + 1)
+                    if k == l:
+                        f[0], f[1] = _cx(-a), "1"
+                    elif k == l2:
+                        f[0], f[r] = _cx(-a.conjugate()), "1"
+                    else:
+                        f[0] = "1"
+                    layer_filters.append(tuple(f))
+                return _verdict(False, witness=tuple(map(str, wit)), witness_layers=tuple(layer_filters),
+                                method="complex-layer witness, exact membership test",
+                                argument=(f"layer {l + 1} (stride {tl}) = w − ({_cx(a)}) and layer {l2 + 1} "
+                                          f"(stride {tl2}) = w^{r} − ({_cx(a.conjugate())}) multiply to the real "
+                                          f"filter (z^{tl} − a)(z^{tl} − ā) in V(C) ∩ R^k = V(R) (over C the image "
+                                          f"is Zariski closed); contains() proves it is not in M: {res.reason}"))
+    return None
+
+
+def _is_1d(arch: Architecture) -> bool:
+    return arch.ndim == 1
+
+
+def _is_2d(arch: Architecture) -> bool:
+    return arch.ndim == 2
+
+
+#: The closedness routes, in the order they are tried: ``(name, applies, decide)``.  ``applies``
+#: is a cheap test on the architecture; ``decide(arch, limits)`` returns a Decision, or None
+#: when its argument does not settle this architecture (the next route is tried).
+ROUTES: tuple[tuple[str, Callable[[Architecture], bool], Callable[[Architecture, Limits], Decision | None]], ...] = (
+    ("Segre embedding", lambda arch: True, _route_segre),
+    ("coordinate copy", lambda arch: arch.ndim >= 3, _route_embedding),
+    ("2D contents and primitive part", _is_2d, _pure_layers_2d),
+    ("2D two equal layers", _is_2d, _two_equal_layers_2d),
+    ("1D stride one", lambda arch: _is_1d(arch) and _stride_one(arch), _route_stride_one_1d),
+    ("1D two layers", lambda arch: (_is_1d(arch) and arch.num_layers == 2
+                                    and _layers_and_degree(arch)[0][0][1] == 1
+                                    and _layers_and_degree(arch)[0][1][1] >= 2), _route_two_layers_1d),
+    ("1D root-orbit tilings", _is_1d, _orbit_tilings_1d),
+    ("1D complex layers", _is_1d, _route_complex_layers_1d),
+    ("2D witness search", _is_2d, _witness_search_2d),
+    ("1D witness search", _is_1d, _witness_search_1d),
+)
+
+
+def is_zariski_closed(arch: Architecture | str, *, limits: Limits | None = None,
+                      max_states: int | None = None) -> ClosednessResult:
     """Decide ``M = V(R)`` with an exact argument or a witness, or report undecided.
+
+    The routes of :data:`ROUTES` are tried in order (the module docstring gives their
+    arguments); the first that decides answers.
 
     Parameters
     ----------
     arch : Architecture or str
+    limits : Limits, optional
+        The resource bounds, handed unchanged to every membership test of a witness:
+        ``max_states`` bounds the configuration states of the 1D root-orbit search (beyond it
+        that route gives up and the result may be undecided), ``max_segre_terms`` the Segre
+        test, ``max_witness_candidates`` the witness searches.
     max_states : int, optional
-        Bound on the configuration states of the 1D root-orbit search
-        (default :data:`lcnalg.real.orbit_tilings.DEFAULT_MAX_STATES`); beyond it that route
-        gives up and the result may be undecided.
+        Overrides ``limits.max_states``.
+
+    Returns
+    -------
+    ClosednessResult
 
     Examples
     --------
@@ -610,108 +780,18 @@ def is_zariski_closed(arch: Architecture | str, *, max_states: int | None = None
     >>> is_zariski_closed("1x2,2x1,1x3").closed   # (y-part 2,3 and x-part 2 are closed in 1D)
     True
     """
-    from lcnalg.real.membership import contains
-
-    from lcnalg.real.orbit_tilings import DEFAULT_MAX_STATES
-
     start = time.perf_counter()
     arch = Architecture.parse(arch) if isinstance(arch, str) else arch
-    if max_states is None:
-        max_states = DEFAULT_MAX_STATES
-    if isinstance(max_states, bool) or not isinstance(max_states, int) or max_states < 1:
-        raise InputError(f"max_states: expected a positive integer, got {max_states!r}")
-
-    def done(**kw) -> ClosednessResult:
-        return ClosednessResult(architecture=str(arch), seconds=time.perf_counter() - start, **kw)
-
-    segre = _segre(arch)
-    if segre:
-        return done(closed=True, certified=True, method="Segre embedding (distinct Kronecker exponents)",
-                    argument="μ places the entries of w_1 ⊗ … ⊗ w_L at distinct coordinates, so V(R) = real "
-                             "tensors of complex rank ≤ 1 = real tensors of real rank ≤ 1 = M")
-    if arch.ndim >= 3:
-        from lcnalg.real.embedding import coordinate_embedding
-
-        emb = coordinate_embedding(arch)
-        if emb is not None and emb.inner.ndim <= 2:
-            inner = is_zariski_closed(emb.inner, max_states=max_states)
-            return done(closed=inner.closed, decided=inner.decided, certified=inner.certified,
-                        witness=emb.embed(inner.witness) if inner.witness is not None else None,
-                        witness_layers=(emb.embed_layers(inner.witness_layers)
-                                        if inner.witness_layers is not None else None),
-                        method=f"coordinate copy of {emb.inner} (lcnalg.real.embedding); {inner.method}",
-                        argument=(f"M and V are coordinate copies of those of {emb.inner} ({emb.reason}), so "
-                                  f"M = V(R) iff it holds there: {inner.argument}"))
-    if arch.ndim == 2:
-        found = _pure_layers_2d(arch, contains, max_states) or _two_equal_layers_2d(arch)
-        if found is not None:
-            return done(**found)
-    if arch.ndim == 1:
-        t = [x[0] for x in arch.cumulative_strides]
-        layers = [(f[0] - 1, t[l]) for l, f in enumerate(arch.filters)]
-        d = arch.end_to_end_filter_shape[0] - 1
-        if all(tt == 1 for _, tt in layers):
-            m = sum(1 for n, _ in layers if n % 2 == 1)
-            if m <= d % 2:
-                return done(closed=True, certified=True, method="MATH.md §2 real-root condition",
-                            argument=f"m = {m} ≤ d mod 2, so M = R^{d + 1} = V(R)")
-            wit = [0] * (d + 1)
-            base = [1]
-            for _ in range(d // 2):
-                base = [a + b for a, b in itertools.zip_longest(base + [0, 0], [0, 0] + base, fillvalue=0)]
-            if d % 2:
-                base = [0] + base
-            wit = base + [0] * (d + 1 - len(base))
-            res = contains(arch, wit)
-            assert res.contained is False
-            return done(closed=False, certified=True, witness=tuple(map(str, wit)),
-                        method="MATH.md §2 real-root condition; exact real-root count",
-                        argument=f"M is full-dimensional (stride one), so V(R) = R^{d + 1}; the witness "
-                                 f"(z^2+1)^{d // 2}·z^{d % 2} has {d % 2} < m = {m} real roots ({res.reason})")
-        if len(layers) == 2 and layers[0][1] == 1 and layers[1][1] >= 2:
-            found = _two_layers_1d(arch, layers, d, contains)
-            if found is not None:
-                return done(**found)
-        found = _orbit_tilings_1d(arch, contains, max_states)
-        if found is not None:
-            return done(**found)
-        for (l, (n, tl)), (l2, (n2, tl2)) in itertools.permutations(list(enumerate(layers)), 2):
-            if tl <= 1 or n < 1 or tl % tl2 or n2 < tl // tl2:
-                continue
-            r = tl // tl2
-            for a in (1j, 1 + 1j, 2j, 1 + 2j):
-                # (z^t - a)(z^t - ā) = z^{2t} - 2 Re(a) z^t + |a|^2
-                wit = [0] * (d + 1)
-                wit[0] = int(abs(a) ** 2 + 0.5)
-                wit[tl] = -2 * int(a.real)
-                wit[2 * tl] += 1
-                if 2 * tl > d:
-                    continue
-                res = contains(arch, wit)
-                if res.contained is False:
-                    layer_filters = []
-                    for k, (nk, _) in enumerate(layers):
-                        f = ["0"] * (nk + 1)
-                        if k == l:
-                            f[0], f[1] = _cx(-a), "1"
-                        elif k == l2:
-                            f[0], f[r] = _cx(-a.conjugate()), "1"
-                        else:
-                            f[0] = "1"
-                        layer_filters.append(tuple(f))
-                    return done(closed=False, certified=True, witness=tuple(map(str, wit)),
-                                witness_layers=tuple(layer_filters),
-                                method="complex-layer witness, exact membership test",
-                                argument=(f"layer {l + 1} (stride {tl}) = w − ({_cx(a)}) and layer {l2 + 1} "
-                                          f"(stride {tl2}) = w^{r} − ({_cx(a.conjugate())}) multiply to the real "
-                                          f"filter (z^{tl} − a)(z^{tl} − ā) in V(C) ∩ R^k = V(R) (over C the image "
-                                          f"is Zariski closed); contains() proves it is not in M: {res.reason}"))
-    found = _witness_search_2d(arch, contains) if arch.ndim == 2 else (
-        _witness_search_1d(arch, contains) if arch.ndim == 1 else None)
-    if found is not None:
-        return done(**found)
-    return done(closed=None, decided=False, certified=False, method="none",
-                argument="no exact argument applies (not a coordinate Segre embedding; in 1D the root-orbit "
-                         f"search exceeded max_states = {max_states}; in 2D two or more layers extend along both "
-                         "axes, or a 1D part is undecided) and none of the complex-layer witness candidates was "
-                         "outside M; M = V(R) is neither proved nor refuted (raise max_states)")
+    limits = Limits.coerce(limits, max_states=max_states)
+    for _name, applies, decide in ROUTES:
+        if applies(arch):
+            decision = decide(arch, limits)
+            if decision is not None:
+                return ClosednessResult.from_decision(arch, decision, time.perf_counter() - start)
+    undecided = Decision.undecided("none", (
+        "no exact argument applies (not a coordinate Segre embedding; in 1D the root-orbit "
+        f"search exceeded max_states = {limits.max_states}; in 2D two or more layers extend along both "
+        "axes, or a 1D part is undecided) and none of the complex-layer witness candidates was "
+        "outside M; M = V(R) is neither proved nor refuted (raise limits=Limits(max_states=...), CLI "
+        "--max-states)"))
+    return ClosednessResult.from_decision(arch, undecided, time.perf_counter() - start)

@@ -17,8 +17,8 @@ over C agree).  Hence
 A ∈ M(A^x_{e_x})  and  B ∈ M(A^y_{e_y})``
 
 with ``A^x_e`` the 1D architecture of the layers pure along ``x`` plus a layer of size
-``e + 1`` at ``q``'s stride (:func:`lcnalg.real.closedness._axis_architecture`), decided by
-the exact 1D test :func:`~lcnalg.real.membership.contains`.  The contents and the primitive
+``e + 1`` at ``q``'s stride (:func:`axis_architecture`), decided by the exact 1D test
+:func:`~lcnalg.real.membership_1d.decide_1d`.  The contents and the primitive
 part are computed exactly over Q with FLINT (univariate gcds and exact divisions).
 """
 
@@ -27,13 +27,40 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 from fractions import Fraction
-from typing import Any, Sequence
+from typing import Sequence
 
 import flint
 
 from lcnalg.architecture import Architecture
+from lcnalg.errors import InputError, check
+from lcnalg.limits import Limits
+from lcnalg.parameterization import Parameterization
+from lcnalg.real.decision import Decision, ball_text, number_text, zero_decision
+from lcnalg.real.membership_1d import decide_1d
+from lcnalg.results import Witness
 
-__all__ = ["PureLayerStructure", "pure_layer_structure", "content_member", "contains_by_contents"]
+__all__ = ["PureLayerStructure", "pure_layer_structure", "axis_architecture", "content_member",
+           "contains_by_contents"]
+
+
+def axis_architecture(sizes_strides: list[tuple[int, int]]) -> Architecture | None:
+    """The 1D architecture of the layers ``(size, cumulative stride)`` (in layer order) along
+    one axis, with the strides divided by the first one (the polynomial is one in ``z^{t_1}``);
+    ``None`` when no layer has size ≥ 2 (only constants).
+
+    Examples
+    --------
+    >>> str(axis_architecture([(2, 1), (1, 2), (3, 2)]))
+    '2,3 s=2'
+    >>> axis_architecture([(1, 1)]) is None
+    True
+    """
+    kept = [(k, t) for k, t in sizes_strides if k >= 2]
+    if not kept:
+        return None
+    ts = [t for _, t in kept]
+    strides = tuple((ts[i + 1] // ts[i],) for i in range(len(ts) - 1)) + ((1,),)
+    return Architecture(tuple((k,) for k, _ in kept), strides)
 
 
 @dataclass(frozen=True)
@@ -49,12 +76,10 @@ class PureLayerStructure:
     def axis_architecture(self, axis: int, e: int) -> tuple[Architecture | None, int]:
         """``A^axis_e`` and the cumulative stride ``t_1`` of its first layer (its variable is
         ``x^{t_1}``); ``(None, 1)`` when it has no layer of size ≥ 2."""
-        from lcnalg.real.closedness import _axis_architecture
-
         kept = self.axis_layers(axis, e)
         if not kept:
             return None, 1
-        return _axis_architecture([(k, t) for _, k, t in kept]), kept[0][2]
+        return axis_architecture([(k, t) for _, k, t in kept]), kept[0][2]
 
     def axis_layers(self, axis: int, e: int) -> list[tuple[int, int, int]]:
         """The layers of ``A^axis_e`` in order: ``(layer, size, cumulative stride)``."""
@@ -146,8 +171,9 @@ def _decompose(arch: Architecture, st: PureLayerStructure, values: Sequence) -> 
     return dict(A=A, B=B, r=r, du=du, dv=dv, words=words, axes=axes)
 
 
-def content_member(arch: Architecture, values: Sequence) -> tuple[bool, str]:
-    """``(P ∈ M, reason)`` through contents and primitive part (see the module docstring).
+def content_member(arch: Architecture, values: Sequence, limits: Limits | None = None) -> tuple[bool, str]:
+    """``(P ∈ M, reason)`` through contents and primitive part (see the module docstring);
+    ``limits`` as for :func:`contains_by_contents`.
 
     Examples
     --------
@@ -157,15 +183,15 @@ def content_member(arch: Architecture, values: Sequence) -> tuple[bool, str]:
     >>> content_member(a, [-1, 0, 0, 0, 1, 0])[0]          # x^2 − 1 = (x − 1)(x + 1)
     True
     """
-    res = contains_by_contents(arch, values)
-    return bool(res["contained"]), res["reason"]
+    res = contains_by_contents(arch, values, limits)
+    return bool(res.answer), res.reason
 
 
 def _witness_layers(arch: Architecture, st: PureLayerStructure, dec: dict, subs: list) -> tuple[list, bool]:
     """The 2D layer filters (flat row-major) from the 1D witnesses of the contents: exact
     Fractions, or Arb balls when some 1D witness is an enclosure."""
-    exact = all(res is None or res.witness_exact for res in subs)
-    prec = 4 * max([64] + [len(w) for res in subs if res is not None for ws in res.witness for w in ws])
+    exact = all(res is None or res.witness.exact for res in subs)
+    prec = 4 * max([64] + [len(w) for res in subs if res is not None for ws in res.witness.layers for w in ws])
     with flint.ctx.workprec(prec):
         conv = Fraction if exact else (lambda t: flint.arb(t))
         one, zero = conv("1"), conv("0")
@@ -174,7 +200,7 @@ def _witness_layers(arch: Architecture, st: PureLayerStructure, dec: dict, subs:
         for axis, res in enumerate(subs):
             if res is None:
                 continue
-            for (l, k, _t), w in zip(st.axis_layers(axis, dec["axes"][axis][1]), res.witness):
+            for (l, k, _t), w in zip(st.axis_layers(axis, dec["axes"][axis][1]), res.witness.layers):
                 vals = [conv(t) for t in w]
                 if l == st.mixed:
                     content[axis] = vals
@@ -201,42 +227,45 @@ def _witness_layers(arch: Architecture, st: PureLayerStructure, dec: dict, subs:
     return layers, exact
 
 
-def contains_by_contents(arch: Architecture, values: Sequence, max_nodes: int | None = None) -> dict:
+def contains_by_contents(arch: Architecture, values: Sequence, limits: Limits | None = None, *,
+                         max_nodes: int | None = None) -> Decision:
     """Decide membership through contents and primitive part, with a witness.
 
-    Returns the fields of a :class:`~lcnalg.real.membership.ContainmentResult`.  A "yes"
+    ``limits`` (``max_nodes`` overrides its field) bounds the 1D decisions of the contents.
+    A "yes"
     assembles the layers from the 1D witnesses of the contents (the mixed layer is its
     contents times the primitive part) and checks that they multiply back: exactly, or,
     with enclosures, that the product of the balls contains every filter coefficient.
 
+    Returns
+    -------
+    Decision
+
     Raises
     ------
-    ValueError
+    InputError
         When two or more layers extend along both axes.
 
     Examples
     --------
     >>> r = contains_by_contents(Architecture.parse("2x2,2x1"), [-1, 0, 0, 0, 1, 0])
-    >>> r["contained"], r["witness"]
+    >>> r.answer, r.witness.layers
     (True, (('-1', '0', '1', '0'), ('1', '1')))
     """
-    from lcnalg.real.membership import DEFAULT_MAX_NODES, _fmt, _zero_witness, contains
-
+    limits = Limits.coerce(limits, max_nodes=max_nodes)
     st = pure_layer_structure(arch)
     if st is None:
-        raise ValueError(f"{arch}: two or more layers extend along both axes")
+        raise InputError(f"architecture {arch}: the contents route needs at most one layer extending along "
+                         "both axes")
     method = "contents and primitive part over Q (FLINT gcds) + 1D membership of the contents"
     if not any(Fraction(v) for v in values):
-        return dict(contained=True, certified=True, witness=_zero_witness(arch), witness_exact=True,
-                    reason="the zero filter is the image of all-zero layers", argument="μ(0, …, 0) = 0",
-                    method="zero filter")
+        return zero_decision(arch)
     dec = _decompose(arch, st, values)
     argument = ("by unique factorization in C[x, y] every factorization is P = A(x)·B(y)·r(x^a, y^b) with the "
                 "contents A, B and the primitive part r forced by P (exact gcds over Q); the mixed layer carries "
                 "r, so P ∈ M iff r fits it and each content lies in the 1D function space of its axis")
     if "reason" in dec:
-        return dict(contained=False, certified=True, reason=dec["reason"], argument=argument, method=method,
-                    data={"contents": None})
+        return Decision(False, method, reason=dec["reason"], argument=argument, data={"contents": None})
     subs: list = []
     verdicts = []
     for axis, (content, e, one, t1, reduced) in enumerate(dec["axes"]):
@@ -246,41 +275,29 @@ def contains_by_contents(arch: Architecture, values: Sequence, max_nodes: int | 
             verdicts.append(f"{var}-content constant")
             continue
         size = one.end_to_end_filter_shape[0]
-        res = contains(one, reduced + [Fraction(0)] * (size - len(reduced)),
-                       max_nodes=max_nodes or DEFAULT_MAX_NODES)
-        if not res.decided:
-            return dict(contained=None, decided=False, certified=False, argument=argument, method=method,
-                        reason=f"the {var}-content's 1D membership in M({one}) is undecided: {res.reason}")
-        if not res.contained:
-            return dict(contained=False, certified=True, argument=argument, method=method,
-                        reason=f"the {var}-content is not in M({one}) (e = {e}): {res.reason}; {dec['words']}")
+        res = decide_1d(one, tuple(reduced + [Fraction(0)] * (size - len(reduced))), limits)
+        if not res.decided:   # pragma: no cover - the 1D decision always decides
+            return Decision.undecided(method, f"the {var}-content's 1D membership in M({one}) is undecided: "
+                                              f"{res.reason}", argument)
+        if not res.answer:
+            return Decision(False, method, argument=argument,
+                            reason=f"the {var}-content is not in M({one}) (e = {e}): {res.reason}; {dec['words']}")
         subs.append(res)
         verdicts.append(f"{var}-content in M({one})")
     layers, exact = _witness_layers(arch, st, dec, subs)
-    from lcnalg.parameterization import Parameterization
-
     if exact:
-        check = Parameterization(arch).evaluate([list(w) for w in layers])
-        if tuple(Fraction(x) for x in check) != tuple(Fraction(v) for v in values):
-            raise RuntimeError("contents witness does not multiply back")  # pragma: no cover
-        witness = tuple(tuple(_fmt(x) for x in w) for w in layers)
+        back = Parameterization(arch).evaluate([list(w) for w in layers])
+        check(tuple(Fraction(x) for x in back) == tuple(Fraction(v) for v in values),
+              "contents witness does not multiply back")
+        witness = tuple(tuple(number_text(x) for x in w) for w in layers)
     else:
-        if not _balls_contain(arch, layers, values):
-            raise RuntimeError("contents witness enclosures do not contain the filter")  # pragma: no cover
-        witness = tuple(tuple(_ball_text(x) for x in w) for w in layers)
-    return dict(contained=True, certified=True, witness=witness, witness_exact=exact,
+        check(_balls_contain(arch, layers, values), "contents witness enclosures do not contain the filter")
+        witness = tuple(tuple(ball_text(x) for x in w) for w in layers)
+    return Decision(True, method,
+                witness=Witness(filter=tuple(number_text(v) for v in values), layers=witness, exact=exact),
                 reason="; ".join(verdicts) + f"; {dec['words']}",
                 argument=argument + ("; the witness multiplies back exactly" if exact else
-                                     "; the product of the certified enclosures contains every filter coefficient"),
-                method=method)
-
-
-def _ball_text(x: Any) -> str:
-    if isinstance(x, Fraction):
-        return str(x.numerator) if x.denominator == 1 else f"{x.numerator}/{x.denominator}"
-    if x.is_exact() and x.mid().man_exp()[1] >= 0:
-        return str(int(x.mid().man_exp()[0]) * 2 ** int(x.mid().man_exp()[1]))
-    return x.str(30, radius=True)
+                                     "; the product of the certified enclosures contains every filter coefficient"))
 
 
 def _balls_contain(arch: Architecture, layers: list, values: Sequence) -> bool:

@@ -24,6 +24,7 @@ from dataclasses import dataclass
 from typing import Sequence
 
 from lcnalg.architecture import Architecture
+from lcnalg.errors import check
 from lcnalg.rings import coordinate_names, multi_indices
 
 __all__ = ["CoordinateEmbedding", "coordinate_embedding"]
@@ -140,8 +141,8 @@ def coordinate_embedding(arch: Architecture) -> CoordinateEmbedding | None:
         return None
     shape_r = red.end_to_end_filter_shape
     shape_o = arch.end_to_end_filter_shape
-    if any(o != 1 + k * (r - 1) for o, k, r in zip(shape_o, e, shape_r)):  # pragma: no cover - MATH.md §1
-        raise RuntimeError(f"{arch}: reduced shape {shape_r} does not embed by {e}")
+    check(all(o == 1 + k * (r - 1) for o, k, r in zip(shape_o, e, shape_r)),  # MATH.md §1
+          f"{arch}: reduced shape {shape_r} does not embed by {e}")
     positions = []
     for idx in multi_indices(shape_r):
         flat = 0

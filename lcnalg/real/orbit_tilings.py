@@ -46,11 +46,11 @@ from typing import Any
 import flint
 
 from lcnalg.architecture import Architecture
+from lcnalg.limits import Limits
 
-__all__ = ["OrbitModel", "orbit_model", "decide_closedness_1d", "DEFAULT_MAX_STATES"]
+__all__ = ["OrbitModel", "orbit_model", "decide_closedness_1d", "configuration_blocks", "describe_blocks",
+           "witness_polynomial"]
 
-#: Largest number of configuration states explored before giving up (undecided).
-DEFAULT_MAX_STATES = 200_000
 
 Vec = tuple[int, ...]
 
@@ -134,8 +134,19 @@ def _sigma(model: OrbitModel, sign: int, j: int, c: int) -> int:
     return (-c) % g if sign > 0 else (-1 - c) % g
 
 
-def _blocks(model: OrbitModel) -> list[dict[str, Any]]:
-    """Distinct block signatures (complex vectors, real (vector, real-root vector) pairs)."""
+def configuration_blocks(model: OrbitModel) -> list[dict[str, Any]]:
+    """Distinct block signatures (complex vectors, real (vector, real-root vector) pairs).
+
+    Each block is a dict with its ``kind`` (``pair``, ``positive``, ``negative`` or ``zero``)
+    and its multiplicities on ``Z/T``; the closedness search of :func:`decide_closedness_1d`
+    tiles root configurations by these blocks.
+
+    Examples
+    --------
+    >>> blocks = configuration_blocks(orbit_model(Architecture.parse("3,2 s=2")))
+    >>> sorted({b["kind"] for b in blocks})
+    ['pair', 'positive', 'zero']
+    """
     J = len(model.levels)
     N, m, T = model.N, model.m, model.T
     cap = lambda r: tuple(min(a, b) for a, b in zip(r, m))  # noqa: E731
@@ -189,13 +200,14 @@ def _blocks(model: OrbitModel) -> list[dict[str, Any]]:
     return list(blocks.values())
 
 
-def decide_closedness_1d(arch: Architecture, *, max_states: int = DEFAULT_MAX_STATES
+def decide_closedness_1d(arch: Architecture, *, limits: Limits | None = None, max_states: int | None = None
                          ) -> dict[str, Any] | None:
     """Exhaustive root-orbit search: ``{"closed": bool, "blocks": [...], "states": n}``.
 
     ``blocks`` is a witness configuration when not closed (each block: ``kind`` in
     ``pair``/``positive``/``negative``/``zero``, multiplicities ``S`` on ``Z/T``).  Returns
-    None when more than ``max_states`` states would be needed.
+    None when more than ``limits.max_states`` states would be needed (``max_states``
+    overrides it).
 
     Examples
     --------
@@ -206,12 +218,13 @@ def decide_closedness_1d(arch: Architecture, *, max_states: int = DEFAULT_MAX_ST
     >>> decide_closedness_1d(Architecture.parse("3,3,3 s=2,2"))["closed"]
     True
     """
+    max_states = Limits.coerce(limits, max_states=max_states).max_states
     model = orbit_model(arch)
     N, m = model.N, model.m
     J = len(N)
     if J == 0:
         return {"closed": True, "blocks": [], "states": 0, "model": model}
-    blocks = _blocks(model)
+    blocks = configuration_blocks(model)
     full_r = tuple(m)
     start = (frozenset({(0,) * J}), frozenset({((0,) * J, (0,) * J)}), 0)
     seen = {start: None}
@@ -279,7 +292,7 @@ def witness_polynomial(model: OrbitModel, blocks: list[dict[str, Any]]) -> list 
     coefficient is real iff it is fixed by ``ζ ↦ ζ^{-1}``, and is returned as
     ``Σ c_k cos(2πk/N)`` (a rational number when it is one).
     """
-    import sympy as sp
+    import sympy as sp  # deferred: only the witness polynomial needs sympy's cosines
 
     T = model.T
     N = math.lcm(2 * T, 12)

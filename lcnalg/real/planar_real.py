@@ -11,7 +11,7 @@ irreducible factors of ``p`` over R, and a real factorization exists iff the rea
 irreducible factors (with multiplicity) can be *grouped* into the layers so that every
 group's product has the layer's sparse shape.  The real irreducible factors come from the
 exact absolute factorization of every Q-irreducible factor
-(:mod:`lcnalg.real.absolute`): real absolute factors, products ``g ḡ`` of conjugate
+(:mod:`lcnalg.polys.bivariate`): real absolute factors, products ``g ḡ`` of conjugate
 pairs, and the factors already certified absolutely irreducible.  The search over
 groupings is exhaustive.  The shape test is exact:
 
@@ -21,7 +21,7 @@ groupings is exhaustive.  The shape test is exact:
   the group's factors multiply to a rational polynomial (whole Galois classes) this is
   checked in Z[x, y]; otherwise the coefficient is an algebraic number: a certified ball
   that excludes 0 proves it non-zero, and a ball below the Liouville bound
-  (:func:`lcnalg.real.absolute.liouville_bits`, after clearing denominators to
+  (:func:`lcnalg.polys.bivariate.liouville_bits`, after clearing denominators to
   algebraic integers) proves it zero.
 
 A "yes" comes with real layer filters: exact rationals where the group is rational,
@@ -32,7 +32,6 @@ filter coefficient.
 
 from __future__ import annotations
 
-import itertools
 import math
 from fractions import Fraction
 from typing import Any
@@ -40,32 +39,34 @@ from typing import Any
 import flint
 
 from lcnalg.architecture import Architecture
-from lcnalg.errors import ResourceLimitError
-from lcnalg.real.absolute import (AbsoluteFactorization, RealFactor, absolute_factorization, liouville_bits,
-                                  real_factors)
-from lcnalg.real.roots import MAX_PRECISION
+from lcnalg.errors import check
+from lcnalg.limits import Limits
+from lcnalg.parameterization import Parameterization
+from lcnalg.polys.bivariate import (AbsoluteFactorization, RealFactor, absolute_factorization, liouville_bits,
+                                    real_factors)
+from lcnalg.real.decision import Decision, ball_text, number_text
+from lcnalg.real.grouping import grouping_search
+from lcnalg.results import Witness
+from lcnalg.rings import integer_ring
 
-__all__ = ["DEFAULT_MAX_PRECISION", "real_grouping"]
-
-#: Default bound on the working precision (bits) of one exact zero test (Liouville bound).
-DEFAULT_MAX_PRECISION = 1 << 18
+__all__ = ["real_grouping"]
 
 Poly = dict  # {(i, j): coefficient}
 
 
+def _zpow(f: Poly, e: int) -> Any:
+    """``f^e`` as an exact integer polynomial (FLINT ``fmpz_mpoly``)."""
+    return integer_ring(("x", "y")).from_dict(f) ** e
+
+
 def _mul(a: Poly, b: Poly, zero: Any) -> Poly:
+    """Product of two polynomials with ball (``arb``/``acb``) coefficients; FLINT has no
+    bivariate ball polynomials (exact products use ``fmpz_mpoly``, :func:`_zpow`)."""
     out: Poly = {}
     for (i, j), c in a.items():
         for (k, l), d in b.items():
             m = (i + k, j + l)
             out[m] = out.get(m, zero) + c * d
-    return out
-
-
-def _pow(a: Poly, e: int, one: Any, zero: Any) -> Poly:
-    out: Poly = {(0, 0): one}
-    for _ in range(e):
-        out = _mul(out, a, zero)
     return out
 
 
@@ -76,7 +77,7 @@ def _falling(n: int, m: int) -> int:
 class _Sources:
     """The Q-irreducible factors, their real factors and cached numerics."""
 
-    def __init__(self, atoms: list, certs: list, max_field_work: int) -> None:
+    def __init__(self, atoms: list, certs: list, limits: Limits) -> None:
         self.f: list[Poly] = []
         self.e: list[int] = []
         self.af: list[AbsoluteFactorization | None] = []
@@ -88,7 +89,7 @@ class _Sources:
             self.e.append(int(e))
             af = None
             if cert is None:
-                af = absolute_factorization(fd, max_field_work=max_field_work)
+                af = absolute_factorization(fd, limits=limits)
                 rf = real_factors(af, i)
             else:
                 degs = (max(m[0] for m in fd), max(m[1] for m in fd))
@@ -115,7 +116,7 @@ class _Sources:
         if key not in self._acb:
             r = self.items[k]
             af = self.af[r.source]
-            assert af is not None
+            check(af is not None, "ball product asked of a rational factor")
             rkey = (r.source, prec)
             if rkey not in self._roots:
                 self._roots[rkey] = af.roots(prec)
@@ -128,7 +129,7 @@ class _Sources:
     def split(self, choice: tuple[int, ...]) -> tuple[Poly, Fraction, list[tuple[int, int]]]:
         """``(R, scale, irrational)``: the group's product is ``scale · R · Π item_k^{c_k}`` with
         ``R`` an integer polynomial (whole Galois classes, rational factors)."""
-        rational: Poly = {(0, 0): 1}
+        product = integer_ring(("x", "y")).from_dict({(0, 0): 1})
         scale = Fraction(1)
         irr: list[tuple[int, int]] = []
         for i in range(len(self.f)):
@@ -136,13 +137,14 @@ class _Sources:
             cs = [choice[k] for k in ks]
             if not self.multi(i):
                 if cs[0]:
-                    rational = _mul(rational, _pow(self.f[i], cs[0], 1, 0), 0)
+                    product *= _zpow(self.f[i], cs[0])
                 continue
             m = min(cs)
             if m:
-                rational = _mul(rational, _pow(self.f[i], m, 1, 0), 0)
+                product *= _zpow(self.f[i], m)
                 scale /= self.af[i].lc ** m  # type: ignore[union-attr]
             irr += [(k, c - m) for k, c in zip(ks, cs) if c > m]
+        rational = {(int(e[0]), int(e[1])): int(c) for e, c in product.terms()}
         return rational, scale, irr
 
     def liouville(self, rational: Poly, irr: list[tuple[int, int]]) -> tuple[list[int], int]:
@@ -174,13 +176,13 @@ def _off_lattice(m: tuple[int, int], a: int, b: int) -> bool:
     return bool(m[0] % a or m[1] % b)
 
 
-def _sparse_ok(src: _Sources, choice: tuple[int, ...], a: int, b: int, max_precision: int) -> bool:
+def _sparse_ok(src: _Sources, choice: tuple[int, ...], a: int, b: int, limits: Limits) -> bool:
     """Is the group's product a polynomial in ``x^a, y^b``?  Exact (see the module docstring).
 
     A non-zero off-lattice coefficient is usually excluded at low precision (64 to 1024 bits);
     proving the coefficients zero needs a ball below the Liouville bound, so the working
     precision then jumps to that bound (plus a margin), refused up front above
-    ``max_precision``."""
+    ``limits.max_precision``."""
     rational, _, irr = src.split(choice)
     if not irr:
         return not any(_off_lattice(m, a, b) for m, c in rational.items() if c)
@@ -199,16 +201,13 @@ def _sparse_ok(src: _Sources, choice: tuple[int, ...], a: int, b: int, max_preci
             prec *= 2
             continue
         need = max(2 * prec, bits + 128 + 8 * len(irr))
-        if need > max_precision:
-            raise ResourceLimitError("working precision (bits) for an exact zero test (Liouville bound "
-                                     f"{bits} bits)", need, max_precision,
-                                     "pass max_precision= to contains() (CLI: --max-precision)")
+        limits.check("max_precision", f"working precision (bits) for an exact zero test (Liouville bound "
+                     f"{bits} bits)", need)
         prec = need
 
 
 def real_grouping(arch: Architecture, values: tuple[Fraction, ...], const: int, den: int, atoms: list,
-                  certs: list, layers: list, max_nodes: int, max_field_work: int,
-                  max_precision: int = DEFAULT_MAX_PRECISION) -> dict:
+                  certs: list, layers: list, limits: Limits | None = None) -> Decision:
     """Decide 2D membership by grouping the irreducible factors over R (module docstring).
 
     Parameters
@@ -224,19 +223,17 @@ def real_grouping(arch: Architecture, values: tuple[Fraction, ...], const: int, 
         Absolute irreducibility certificates (``None`` when not certified).
     layers : list
         ``((n_1, n_2), (a, b))`` per layer: box and cumulative strides.
-    max_nodes, max_field_work : int
-        Bounds (grouping search; absolute factorization).
-    max_precision : int
-        Bound on the working precision (bits) of the exact zero tests.
+    limits : Limits, optional
+        ``max_nodes`` (grouping search), ``max_field_work`` (absolute factorization),
+        ``max_precision`` (working precision in bits of the exact zero tests).
 
     Returns
     -------
-    dict
-        The fields of a :class:`~lcnalg.real.membership.ContainmentResult`.
+    Decision
     """
-    src = _Sources(atoms, certs, max_field_work)
+    limits = Limits.coerce(limits)
+    src = _Sources(atoms, certs, limits)
     items = src.items
-    nodes = [0]
     fit_cache: dict = {}
 
     def fits(l: int, choice: tuple[int, ...]) -> bool:
@@ -253,38 +250,15 @@ def real_grouping(arch: Architecture, values: tuple[Fraction, ...], const: int, 
             return False
         key = (a, b, choice)
         if key not in fit_cache:
-            fit_cache[key] = _sparse_ok(src, choice, a, b, max_precision)
+            fit_cache[key] = _sparse_ok(src, choice, a, b, limits)
         return fit_cache[key]
 
-    memo: dict = {}
-
-    def rec(l: int, remaining: tuple[int, ...]) -> list | None:
-        key = (l, remaining)
-        if key in memo:
-            return memo[key]
-        nodes[0] += 1
-        if nodes[0] > max_nodes:
-            raise ResourceLimitError("nodes of the 2D real-factor grouping search", nodes[0], max_nodes,
-                                     "pass max_nodes= to contains (CLI: --max-nodes)")
-        out = None
-        if l == len(layers) - 1:
-            out = [remaining] if fits(l, remaining) else None
-        else:
-            for choice in itertools.product(*[range(c, -1, -1) for c in remaining]):
-                if not fits(l, choice):
-                    continue
-                rest = rec(l + 1, tuple(r - c for r, c in zip(remaining, choice)))
-                if rest is not None:
-                    out = [choice] + rest
-                    break
-        memo[key] = out
-        return out
-
-    found = rec(0, tuple(src.item_mult))
+    found = grouping_search(tuple(src.item_mult), len(layers), fits,
+                            limits.budget("max_nodes", "nodes of the 2D real-factor grouping search"))
     data = _data(src, atoms)
     method = "FLINT factorization over Q, absolute factorization over Q(β) (sympy, Trager), Arb"
     if found is None:
-        return dict(contained=False, certified=True,
+        return Decision(False, method,
                     reason=("not a product of the required sparse shape: no grouping of the irreducible factors "
                             "over R (" + "; ".join(f"{r.text}: bidegree {r.bidegree}, multiplicity {m}"
                                                    for r, m in zip(items, src.item_mult))
@@ -295,12 +269,13 @@ def real_grouping(arch: Architecture, values: tuple[Fraction, ...], const: int, 
                               "specialization; real classes and conjugate pairs); the exhaustive grouping search "
                               "tests bidegrees exactly and off-lattice coefficients of strided layers exactly "
                               "(rational arithmetic, certified non-zero balls, or the Liouville bound); none fits"),
-                    data=data, method=method)
-    witness, exact = _witness(arch, values, const, den, src, layers, found)
+                    data=data)
+    witness, exact = _witness(arch, values, const, den, src, layers, found, limits)
     groups = "; ".join(f"layer {l + 1}: " + (", ".join(f"{items[k].text}^{c}" if c > 1 else items[k].text
                                                       for k, c in enumerate(ch) if c) or "constant")
                        for l, ch in enumerate(found))
-    return dict(contained=True, certified=True, witness=witness, witness_exact=exact,
+    return Decision(True, method,
+                witness=Witness(filter=tuple(number_text(v) for v in values), layers=witness, exact=exact),
                 reason=f"a grouping of the irreducible factors over R has the required sparse shapes ({groups})",
                 argument=("p factored over Q (FLINT); factors not certified absolutely irreducible factored "
                           "absolutely (over Q(β), conjugates separated by certified evaluation); the layers are "
@@ -308,7 +283,7 @@ def real_grouping(arch: Architecture, values: tuple[Fraction, ...], const: int, 
                           "layers proven zero (exact, or Liouville bound), "
                           + ("the witness multiplies back exactly" if exact else
                              "and the product of the certified enclosures contains every filter coefficient")),
-                data=data, method=method)
+                data=data)
 
 
 def _data(src: _Sources, atoms: list) -> dict:
@@ -324,9 +299,7 @@ def _data(src: _Sources, atoms: list) -> dict:
 
 
 def _witness(arch: Architecture, values: tuple[Fraction, ...], const: int, den: int, src: _Sources,
-             layers: list, found: list) -> tuple[tuple[tuple[str, ...], ...], bool]:
-    from lcnalg.real.membership import _arb_text, _fmt
-
+             layers: list, found: list, limits: Limits) -> tuple[tuple[tuple[str, ...], ...], bool]:
     total = Fraction(const, den)
     for i in range(len(src.f)):
         if src.multi(i):
@@ -349,13 +322,10 @@ def _witness(arch: Architecture, values: tuple[Fraction, ...], const: int, den: 
     if exact:
         witness = []
         for l, (rational, scale, _) in enumerate(parts):
-            witness.append(tuple(_fmt(c) for c in unstride(l, {m: Fraction(c) * scale for m, c in rational.items()},
-                                                           Fraction(0))))
-        from lcnalg.parameterization import Parameterization
-
-        check = Parameterization(arch).evaluate([[Fraction(x) for x in w] for w in witness])
-        if tuple(Fraction(x) for x in check) != values:
-            raise RuntimeError("2D witness does not multiply back")  # pragma: no cover
+            witness.append(tuple(number_text(c) for c in unstride(
+                l, {m: Fraction(c) * scale for m, c in rational.items()}, Fraction(0))))
+        back = Parameterization(arch).evaluate([[Fraction(x) for x in w] for w in witness])
+        check(tuple(Fraction(x) for x in back) == values, "2D witness does not multiply back")
         return tuple(witness), True
     prec = 128
     nx, ny = arch.end_to_end_filter_shape
@@ -366,12 +336,12 @@ def _witness(arch: Architecture, values: tuple[Fraction, ...], const: int, den: 
                 q = flint.fmpq(scale.numerator, scale.denominator)
                 if not irr:
                     flat = unstride(l, {m: Fraction(c) * scale for m, c in rational.items()}, Fraction(0))
-                    witness.append(tuple(_fmt(c) for c in flat))
+                    witness.append(tuple(number_text(c) for c in flat))
                     balls.append([flint.arb(flint.fmpq(c.numerator, c.denominator)) for c in flat])
                     continue
                 poly = src.product_acb(rational, irr, [1] * len(irr), prec)
                 flat = unstride(l, {m: (c * q).real for m, c in poly.items()}, flint.arb(0))
-                witness.append(tuple(_arb_text(c) for c in flat))
+                witness.append(tuple(ball_text(c) for c in flat))
                 balls.append(flat)
             prod: dict = {(0, 0): flint.arb(1)}
             for l, flat in enumerate(balls):
@@ -383,7 +353,5 @@ def _witness(arch: Architecture, values: tuple[Fraction, ...], const: int, den: 
                 for i in range(nx) for j in range(ny))
         if ok:
             return tuple(witness), False
-        prec *= 2
-        if prec > MAX_PRECISION:  # pragma: no cover - the enclosures shrink with the precision
-            raise ResourceLimitError("working precision (bits) for the 2D witness", prec, MAX_PRECISION,
-                                     "use smaller filters")
+        prec *= 2  # pragma: no cover - the enclosures shrink with the precision
+        limits.check("max_precision", "working precision (bits) for the 2D witness", prec)  # pragma: no cover

@@ -37,7 +37,8 @@ from typing import Sequence
 import flint
 
 from lcnalg.architecture import Architecture
-from lcnalg.real.roots import sturm_count
+from lcnalg.errors import InputError
+from lcnalg.polys.univariate import real_roots_projective, sturm_count
 
 __all__ = ["last_layer_strided", "PolyphaseCounts", "polyphase_counts", "polyphase_member"]
 
@@ -103,7 +104,6 @@ def polyphase_counts(coeffs: Sequence, s: int) -> PolyphaseCounts:
     >>> c.gcd, c.pairs, c.positive + c.negative + c.zero
     ((Fraction(1, 1), Fraction(0, 1), Fraction(1, 1)), 1, 0)
     """
-    from lcnalg.real.inequalities import real_roots_projective
 
     c = [Fraction(x) for x in coeffs]
     D = len(c) - 1
@@ -135,7 +135,8 @@ def polyphase_member(arch: Architecture, coeffs: Sequence) -> tuple[bool, bool, 
     """
     shape = last_layer_strided(arch)
     if shape is None:
-        raise ValueError(f"{arch}: not a 1D architecture whose only stride > 1 is the last")
+        raise InputError(f"architecture {arch}: polyphase_member needs a 1D architecture whose only stride > 1 "
+                         "is the last")
     _, m, n, s = shape
     k = polyphase_counts(coeffs, s)
     if not k.gcd:

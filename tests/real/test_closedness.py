@@ -12,6 +12,7 @@ from hypothesis import HealthCheck, given, settings, strategies as st
 
 from lcnalg import Architecture, FunctionSpace
 from lcnalg.real.closedness import is_zariski_closed
+from lcnalg.real.membership import contains
 
 SEARCHED_2D = ["3x3,2x2", "2x2,3x3", "2x3,3x2", "2x2,2x1", "2x2,1x2", "3x2,2x2", "2x2,2x2 s=2x1",
                "3x3,2x2 s=2x2", "2x2,2x2,2x2", "2x3,2x2"]
@@ -148,3 +149,23 @@ def test_pure_layer_witnesses_lie_on_v_and_outside_m(arch):
     assert FunctionSpace(arch).contains(vals).contained is False
     eqs = FunctionSpace(arch).implicit_equations(certify=False, max_degree=4).polynomials
     assert all(p(*vals) == 0 for p in eqs), arch
+
+
+def test_closedness():
+    r = is_zariski_closed("3,2 s=2")
+    assert r.closed is False and r.witness == ("1", "0", "0", "0", "1")
+    assert contains("3,2 s=2", list(r.witness)).contained is False
+    assert is_zariski_closed("2,2 s=2").closed is True
+    assert is_zariski_closed("2x1,1x2").closed is True
+    w = is_zariski_closed("2,2,2").witness
+    assert contains("2,2,2", list(w)).contained is False
+    assert FunctionSpace("2x2,2x2").is_zariski_closed().closed is False
+    assert FunctionSpace("3,3 s=2").is_zariski_closed().closed is True
+    r = FunctionSpace("3x3,2x2").is_zariski_closed()     # witness (1 + x^2)(1 + x y^2)
+    assert r.decided is True and r.closed is False
+    r = FunctionSpace("3,3,3 s=2,2").is_zariski_closed()  # exhaustive root-orbit search
+    assert r.decided is True and r.closed is True and "root-orbit" in r.method
+    r = FunctionSpace("1x2,2x1,1x3").is_zariski_closed()  # separable: 1D parts 2 and 2,3 are closed
+    assert r.decided is True and r.closed is True and "unique factorization" in r.method
+    r = is_zariski_closed("1x3,1x3,1x3 s=1x2,1x2", max_states=5)   # the 1D search is cut short
+    assert r.decided is False and r.closed is None and r.status == "undecided"

@@ -10,11 +10,11 @@ import pytest
 from hypothesis import HealthCheck, given, settings, strategies as st
 
 from lcnalg import Architecture, FunctionSpace
+from lcnalg.polys.univariate import real_root_count
+from lcnalg.real.boundary import boundary
 from lcnalg.real.closedness import is_zariski_closed
-from lcnalg.real.inequalities import (boundary, chart, inequalities, odd_real_roots_projective,
-                                      real_roots_projective)
+from lcnalg.real.inequalities import inequalities
 from lcnalg.real.membership import contains
-from lcnalg.real.roots import real_root_count, sturm_count, sturm_habicht_count
 
 STRIDE_ONE = ["2,2", "2,2,2", "3,3", "2,3", "3,2", "2,2,2,2", "4,2", "2,2,3", "3,3,3", "4,4", "2,4,2"]
 
@@ -80,38 +80,6 @@ def test_generic_sign_rule_matches_sturm():
                 continue
             var = sum(1 for a, b in zip(vals, vals[1:]) if (a > 0) != (b > 0))
             assert d - 2 * var == real_root_count(flint.fmpz_poly(c))
-
-
-@settings(max_examples=500, deadline=None)
-@given(st.lists(st.integers(-5, 5), min_size=2, max_size=8))
-def test_three_real_root_counts_agree(c):
-    p = flint.fmpz_poly(c)
-    if p.degree() < 1:
-        return
-    n = real_root_count(p)
-    assert sturm_habicht_count(c) == n
-    with flint.ctx.workprec(64):
-        assert sum(m for r, m in p.complex_roots() if r.imag.is_zero()) == n
-    assert real_roots_projective(c) == n + (len(c) - 1 - p.degree())
-    assert odd_real_roots_projective(c) <= real_roots_projective(c)
-
-
-def test_chart_moves_infinity():
-    lam, g = chart([2, -3, 1, 0])             # (z-1)(z-2) with a root at infinity
-    assert lam == "0" and g[-1] != 0 and sturm_habicht_count(g) == 3
-
-
-def test_boundary_examples():
-    b = boundary("2,2,2")
-    assert b.is_boundary_point([-2, 5, -4, 1])          # (z-1)^2 (z-2)
-    assert not b.is_boundary_point([-6, 11, -6, 1])     # three simple real roots
-    assert b.is_boundary_point([0, 0, 0, 0])
-    assert b.is_boundary_point([0, 0, 1, 0])            # z^2 · (root at infinity): odd count 1 < 3
-    assert not b.is_boundary_point([1, 0, 0, 1])        # outside M
-    # perturbing the double root away leaves M: ((z-1)^2 + 1/100)(z-2) is outside
-    p = flint.fmpq_poly([flint.fmpq(101, 100), -2, 1]) * flint.fmpq_poly([-2, 1])
-    assert not contains("2,2,2", [Fraction(str(x)) for x in p.coeffs()]).contained
-    assert "c1^2" in boundary("2,2").discriminant
 
 
 def test_not_closed_strides_and_2d_say_undecided():
@@ -239,26 +207,6 @@ def test_closed_description_outputs():
     assert r.closed and r.equations_status == "complete up to degree 1" and "certified" in r.limitations
     b = boundary("2x1,1x2 s=2x1")
     assert b.closed and "∂M = M" in b.description
-
-
-def test_closedness():
-    r = is_zariski_closed("3,2 s=2")
-    assert r.closed is False and r.witness == ("1", "0", "0", "0", "1")
-    assert contains("3,2 s=2", list(r.witness)).contained is False
-    assert is_zariski_closed("2,2 s=2").closed is True
-    assert is_zariski_closed("2x1,1x2").closed is True
-    w = is_zariski_closed("2,2,2").witness
-    assert contains("2,2,2", list(w)).contained is False
-    assert FunctionSpace("2x2,2x2").is_zariski_closed().closed is False
-    assert FunctionSpace("3,3 s=2").is_zariski_closed().closed is True
-    r = FunctionSpace("3x3,2x2").is_zariski_closed()     # witness (1 + x^2)(1 + x y^2)
-    assert r.decided is True and r.closed is False
-    r = FunctionSpace("3,3,3 s=2,2").is_zariski_closed()  # exhaustive root-orbit search
-    assert r.decided is True and r.closed is True and "root-orbit" in r.method
-    r = FunctionSpace("1x2,2x1,1x3").is_zariski_closed()  # separable: 1D parts 2 and 2,3 are closed
-    assert r.decided is True and r.closed is True and "unique factorization" in r.method
-    r = is_zariski_closed("1x3,1x3,1x3 s=1x2,1x2", max_states=5)   # the 1D search is cut short
-    assert r.decided is False and r.closed is None and r.status == "undecided"
 
 
 def test_results_render():
@@ -412,11 +360,48 @@ def test_contents_description_agrees_with_2d_contains(arch, seed, kind):
         filt = [0] * (nx * ny)
         for (i, j), c in p.as_dict().items():
             filt[i * ny + j] = int(c)
-    from lcnalg.real.membership import DEFAULT_MAX_NODES, parse_filter
+    from lcnalg.real.membership import parse_filter
     from lcnalg.real.planar import contains_2d
 
-    inside = contains_2d(a, parse_filter(filt, a), DEFAULT_MAX_NODES, route="factorization")["contained"]
+    inside = contains_2d(a, parse_filter(filt, a), route="factorization").answer
     assert r.holds_at(filt) is inside, (arch, filt)
     assert contains(arch, filt).contained is inside
     if kind == "image":
         assert inside
+
+
+def test_given_inputs_are_used_and_the_seed_reaches_every_random_choice(monkeypatch):
+    """inequalities()/boundary() take dimension=, equations=, closedness= from the caller
+    instead of recomputing them, and hand seed= to the dimension and the equations."""
+    import sys
+
+    import lcnalg.real.description as dmod
+    from lcnalg import Parameterization
+    from lcnalg.algebra.implicitization import implicit_equations
+
+    arch = "2,2 s=2"
+    eq = implicit_equations(Parameterization(Architecture.parse(arch)))
+    closed = is_zariski_closed(arch)
+
+    def recomputed(*args, **kwargs):
+        raise AssertionError("recomputed an input the caller gave")
+
+    with monkeypatch.context() as m:
+        for name in ("implicit_equations", "function_space_dimension", "is_zariski_closed"):
+            m.setattr(dmod, name, recomputed)
+        r = inequalities(arch, dimension=3, equations=eq, closedness=closed)
+        assert r.closed and r.equations == eq.equations and r.equations_status == "certified"
+        b = boundary(arch, dimension=3, equations=eq, closedness=closed)
+        assert b.closed and b.equations == eq.equations
+    bmod = sys.modules["lcnalg.real.boundary"]      # the package attribute is the function boundary()
+    seeds = []
+    real_dim, real_eq = dmod.function_space_dimension, dmod.implicit_equations
+    monkeypatch.setattr(dmod, "function_space_dimension", lambda mu, seed=0: seeds.append(("dim", seed))
+                        or real_dim(mu, seed=seed))
+    monkeypatch.setattr(bmod, "function_space_dimension", lambda mu, seed=0: seeds.append(("dim", seed))
+                        or real_dim(mu, seed=seed))
+    monkeypatch.setattr(dmod, "implicit_equations", lambda mu, **kw: seeds.append(("eq", kw["seed"]))
+                        or real_eq(mu, **kw))
+    inequalities(arch, seed=7)
+    boundary("3,2 s=2", seed=7, equations=False)        # not closed: the thin-boundary dimension
+    assert seeds and all(s == 7 for _, s in seeds) and {k for k, _ in seeds} == {"dim", "eq"}

@@ -11,16 +11,16 @@ import pytest
 from hypothesis import HealthCheck, assume, given, settings, strategies as st
 
 from lcnalg import Architecture, FunctionSpace
-from lcnalg.real.closedness import _segre, is_zariski_closed
+from lcnalg.real.closedness import is_zariski_closed, segre_embedding
 from lcnalg.real.membership import contains
-from lcnalg.real.orbit_tilings import (_blocks, decide_closedness_1d, orbit_model,
+from lcnalg.real.orbit_tilings import (configuration_blocks, decide_closedness_1d, orbit_model,
                                        witness_polynomial)
 
 
 def _exact_rule(a: Architecture) -> bool | None:
     ks = [f[0] for f in a.filters]
     t = [x[0] for x in a.cumulative_strides]
-    if _segre(a):
+    if segre_embedding(a):
         return True
     if all(x == 1 for x in t):
         m = sum(1 for k in ks if (k - 1) % 2)
@@ -82,7 +82,7 @@ def _random_point(a: Architecture, rng: random.Random):
     pairs give z^2 ∓ √2·ρ z + ρ^2) it may be irrational and the example is discarded."""
     model = orbit_model(a)
     N, m = model.N, model.m
-    blocks = _blocks(model)
+    blocks = configuration_blocks(model)
     J = len(N)
     C = {(0,) * J}
     R = {((0,) * J, (0,) * J)}

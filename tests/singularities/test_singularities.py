@@ -284,7 +284,7 @@ def test_stratification_checks(arch):
 def test_boundary_stratum_dimension():
     s = stratification("2,2,2")
     assert s.graph.nodes["boundary"]["dimension"] == 3
-    from lcnalg.real.inequalities import boundary
+    from lcnalg.real.boundary import boundary
 
     b = boundary("2,2,2")
     # (z-1)^2 (z-2): boundary point; the family (z-a)^2 q has a Jacobian of rank 3

@@ -1,4 +1,5 @@
-"""Exact real-root counting and certified root isolation for univariate polynomials.
+"""Univariate polynomials over Q: exact real-root counting, Sturm–Habicht sequences, binary
+forms, and certified root isolation.
 
 Everything here is exact or certified:
 
@@ -9,8 +10,11 @@ Everything here is exact or certified:
 * :func:`sturm_habicht_count` counts them a second, independent way, through
   signed subresultants (the Sturm–Habicht sequence; Basu–Pollack–Roy, *Algorithms
   in Real Algebraic Geometry*, Thm. 4.33) and the gcd chain ``g, gcd(g, g'), …``;
-  it is the evaluation of the semi-algebraic description of
-  :mod:`lcnalg.real.inequalities`.
+  :func:`symbolic_sturm_habicht` expands the same principal coefficients as polynomials
+  in the coefficients (the semi-algebraic description of :mod:`lcnalg.real.inequalities`).
+* :func:`chart`, :func:`real_roots_projective` and :func:`odd_real_roots_projective`
+  count the real roots of a *binary form* of formal degree ``d``, roots at infinity
+  included.
 * :class:`RootData` factors a polynomial over Z (FLINT), isolates the roots of each
   irreducible factor in disjoint complex balls (FLINT/Arb
   ``arb_fmpz_poly_complex_roots``; real roots are certified real, with exactly zero
@@ -22,13 +26,15 @@ Everything here is exact or certified:
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 from fractions import Fraction
-from typing import Sequence
+from typing import Any, Sequence
 
 import flint
 
-from lcnalg.errors import InputError, ResourceLimitError
+from lcnalg.errors import InputError
+from lcnalg.limits import Limits
 from lcnalg.rings import integer_ring
 
 __all__ = [
@@ -36,15 +42,16 @@ __all__ = [
     "sturm_count",
     "real_root_count",
     "sturm_habicht_sequence",
+    "syha_rows",
+    "symbolic_sturm_habicht",
     "pmv",
     "sturm_habicht_count",
+    "chart",
+    "real_roots_projective",
+    "odd_real_roots_projective",
     "RootData",
     "OrbitLabels",
-    "MAX_PRECISION",
 ]
-
-#: Largest working precision (bits) used before refusing to separate roots.
-MAX_PRECISION = 1 << 15
 
 
 def to_fmpz_poly(coeffs: Sequence) -> tuple[flint.fmpz_poly, Fraction]:
@@ -65,16 +72,8 @@ def to_fmpz_poly(coeffs: Sequence) -> tuple[flint.fmpz_poly, Fraction]:
     (2*x + 1, Fraction(1, 2))
     """
     fr = [Fraction(c) for c in coeffs]
-    den = 1
-    for c in fr:
-        den = den * c.denominator // _gcd(den, c.denominator)
+    den = math.lcm(1, *(c.denominator for c in fr))
     return flint.fmpz_poly([int(c * den) for c in fr]), Fraction(1, den)
-
-
-def _gcd(a: int, b: int) -> int:
-    while b:
-        a, b = b, a % b
-    return abs(a)
 
 
 def _sign_at_infinity(p: flint.fmpq_poly, negative: bool) -> int:
@@ -135,32 +134,26 @@ def real_root_count(p: flint.fmpz_poly) -> int:
 
 # ------------------------------------------------------------ Sturm–Habicht
 def _det(rows: list[list[Fraction]]) -> Fraction:
-    """Exact determinant over Q (Gaussian elimination with fractions)."""
-    a = [list(r) for r in rows]
-    n = len(a)
-    det = Fraction(1)
-    for i in range(n):
-        piv = next((r for r in range(i, n) if a[r][i] != 0), None)
-        if piv is None:
-            return Fraction(0)
-        if piv != i:
-            a[i], a[piv] = a[piv], a[i]
-            det = -det
-        det *= a[i][i]
-        for r in range(i + 1, n):
-            if a[r][i] != 0:
-                f = a[r][i] / a[i][i]
-                for c in range(i, n):
-                    a[r][c] -= f * a[i][c]
-    return det
+    """Exact determinant over Q (FLINT ``fmpq_mat``)."""
+    n = len(rows)
+    if n == 0:
+        return Fraction(1)
+    m = flint.fmpq_mat(n, n, [flint.fmpq(c.numerator, c.denominator) for r in rows for c in map(Fraction, r)])
+    d = m.det()
+    return Fraction(int(d.p), int(d.q))
 
 
-def _syha_rows(P: Sequence, Q: Sequence, j: int) -> list[list]:
+def syha_rows(P: Sequence, Q: Sequence, j: int) -> list[list]:
     """Rows of the Sylvester–Habicht matrix ``SyHa_j(P, Q)`` (coefficients high→low).
 
     ``P`` of formal degree ``p``, ``Q`` of formal degree ``q < p``; rows
     ``x^{q-j-1}P, …, P, Q, …, x^{p-j-1}Q``; ``p + q − j`` columns (degrees
-    ``p+q−j−1`` down to ``0``).
+    ``p+q−j−1`` down to ``0``).  The entries may be numbers or polynomials.
+
+    Examples
+    --------
+    >>> syha_rows([-1, 0, 1], [0, 2], 0)
+    [[1, 0, -1], [0, 2, 0], [2, 0, 0]]
     """
     p, q = len(P) - 1, len(Q) - 1
     ncol = p + q - j
@@ -197,7 +190,7 @@ def sturm_habicht_sequence(coeffs: Sequence) -> list[Fraction]:
     Q = [P[e + 1] * (e + 1) for e in range(d)]
     out = [P[-1], Q[-1]]
     for j in range(d - 2, -1, -1):
-        rows = _syha_rows(P, Q, j)
+        rows = syha_rows(P, Q, j)
         size = 2 * d - 1 - 2 * j
         out.append(_det([r[:size] for r in rows]))
     return out
@@ -205,7 +198,7 @@ def sturm_habicht_sequence(coeffs: Sequence) -> list[Fraction]:
 
 def _subresultant_poly(P: Sequence[Fraction], Q: Sequence[Fraction], j: int) -> list[Fraction]:
     """The signed subresultant polynomial ``sRes_j(P, Q)`` (coefficients low→high)."""
-    rows = _syha_rows(P, Q, j)
+    rows = syha_rows(P, Q, j)
     size = len(P) - 1 + len(Q) - 1 - 2 * j
     out = []
     for e in range(j + 1):
@@ -269,6 +262,119 @@ def sturm_habicht_count(coeffs: Sequence) -> int:
     return total
 
 
+# ------------------------------------------------------------ binary forms
+def chart(coeffs: Sequence[Fraction]) -> tuple[str, list[Fraction]]:
+    """The first chart ``λ ∈ (∞, 0, …, d−1)`` with nonzero top coefficient, and ``p̃_λ``.
+
+    ``p̃_∞ = p`` and ``p̃_λ(u) = u^d p(λ + 1/u)``: a real Möbius transformation, so the real
+    roots of the binary form (with multiplicity, infinity included) are those of ``p̃_λ``.
+
+    Raises
+    ------
+    InputError
+        For the zero form.
+
+    Examples
+    --------
+    >>> chart([1, 1, 0])      # 1 + z with a root at infinity -> λ = 0: u^2 p(1/u) = u^2 + u
+    ('0', [Fraction(0, 1), Fraction(1, 1), Fraction(1, 1)])
+    """
+    c = [Fraction(x) for x in coeffs]
+    d = len(c) - 1
+    if c[-1] != 0:
+        return "inf", c
+    for lam in range(d):
+        # p̃(u) = Σ_j c_j (λu + 1)^j u^{d-j}
+        out = [Fraction(0)] * (d + 1)
+        for j, cj in enumerate(c):
+            if cj == 0:
+                continue
+            binom = 1
+            for i in range(j + 1):     # (λu + 1)^j = Σ_i C(j,i) λ^i u^i
+                out[i + d - j] += cj * binom * Fraction(lam) ** i
+                binom = binom * (j - i) // (i + 1)
+        if out[-1] != 0:
+            return str(lam), out
+    raise InputError("chart: the zero form has no chart; give a nonzero coefficient list")
+
+
+def real_roots_projective(coeffs: Sequence) -> int:
+    """Real roots of the binary form with multiplicity, infinity included (Sturm–Habicht).
+
+    Examples
+    --------
+    >>> real_roots_projective([1, 0, 0])   # the constant 1 as a quadratic form: double root at infinity
+    2
+    """
+    _, g = chart(coeffs)
+    return sturm_habicht_count(g)
+
+
+def odd_real_roots_projective(coeffs: Sequence) -> int:
+    """Distinct real roots of odd multiplicity, infinity included (squarefree parts + Sturm).
+
+    Examples
+    --------
+    >>> odd_real_roots_projective([-1, 2, -1, 0])   # -(z-1)^2, simple root at infinity
+    1
+    """
+    c = [Fraction(x) for x in coeffs]
+    d = len(c) - 1
+    p, _ = to_fmpz_poly(c)
+    inf = d - p.degree()
+    _, parts = p.factor_squarefree()
+    return sum(sturm_count(g) for g, e in parts if e % 2 == 1) + (inf % 2)
+
+
+def _bareiss(mat: list[list[Any]]) -> Any:
+    """Fraction-free determinant (Bareiss) of a matrix of multivariate integer polynomials;
+    every division is exact.  FLINT has no matrices over ``fmpz_mpoly``."""
+    n = len(mat)
+    a = [list(r) for r in mat]
+    sign = 1
+    prev = None
+    for k in range(n - 1):
+        if a[k][k] == 0:
+            swap = next((i for i in range(k + 1, n) if a[i][k] != 0), None)
+            if swap is None:
+                return 0 * a[0][0]
+            a[k], a[swap] = a[swap], a[k]
+            sign = -sign
+        for i in range(k + 1, n):
+            for j in range(k + 1, n):
+                num = a[i][j] * a[k][k] - a[i][k] * a[k][j]
+                a[i][j] = num if prev is None else num / prev
+        prev = a[k][k]
+    return a[n - 1][n - 1] if sign == 1 else -a[n - 1][n - 1]
+
+
+def symbolic_sturm_habicht(d: int) -> tuple[list, Any]:
+    """The principal Sturm–Habicht coefficients ``s_d, …, s_0`` of the generic polynomial
+    ``Σ_j c_j z^j`` of degree ``d`` and its discriminant, in ``Z[c_0, …, c_d, z]``.
+
+    Examples
+    --------
+    >>> seq, disc = symbolic_sturm_habicht(2)
+    >>> [str(s) for s in seq], str(disc)
+    (['c2', '2*c2', 'c1^2*c2 - 4*c0*c2^2'], 'c1^2 - 4*c0*c2')
+    """
+    names = tuple(f"c{j}" for j in range(d + 1))
+    ctx = integer_ring(names + ("z",))
+    gens = ctx.gens()
+    cs, z = gens[:-1], gens[-1]
+    P = list(cs)
+    Q = [P[e + 1] * (e + 1) for e in range(d)]
+    seq = [P[-1], Q[-1]]
+    for j in range(d - 2, -1, -1):
+        size = 2 * d - 1 - 2 * j
+        rows = syha_rows(P, Q, j)
+        seq.append(_bareiss([[x if not isinstance(x, int) else ctx.from_dict({}) + x for x in r[:size]]
+                             for r in rows]))
+    poly = sum((c * z ** j for j, c in enumerate(cs)), ctx.from_dict({}))
+    disc = poly.discriminant("z") if d >= 1 else ctx.from_dict({}) + 1
+    return seq, disc
+
+
 # ------------------------------------------------------------ certified isolation
 @dataclass(frozen=True)
 class OrbitLabels:
@@ -309,6 +415,8 @@ class RootData:
     ----------
     p : fmpz_poly
         A nonzero polynomial.
+    limits : Limits, optional
+        ``max_precision`` bounds the working precision (bits) of the isolation.
 
     Attributes
     ----------
@@ -328,7 +436,8 @@ class RootData:
     (2, [False, False], [1, 0])
     """
 
-    def __init__(self, p: flint.fmpz_poly) -> None:
+    def __init__(self, p: flint.fmpz_poly, limits: Limits | None = None) -> None:
+        self.limits = Limits.coerce(limits)
         if p.is_zero():
             raise InputError("RootData: the zero polynomial")
         coeffs = [int(c) for c in p.coeffs()]
@@ -370,9 +479,7 @@ class RootData:
 
     def _raise_prec(self, what: str) -> None:
         self.prec *= 2
-        if self.prec > MAX_PRECISION:
-            raise ResourceLimitError(f"working precision (bits) for {what}", self.prec, MAX_PRECISION,
-                                     "use smaller or less degenerate filters")
+        self.limits.check("max_precision", f"working precision (bits) for {what}", self.prec)
 
     @property
     def degree(self) -> int:
@@ -430,9 +537,7 @@ class RootData:
                     return OrbitLabels(t, tuple(label), tuple(values), tuple(real), tuple(conj),
                                        tuple(factor), tuple(sfactors))
             prec *= 2
-            if prec > MAX_PRECISION:
-                raise ResourceLimitError("working precision (bits) for grouping roots into orbits",
-                                         prec, MAX_PRECISION, "use smaller or less degenerate filters")
+            self.limits.check("max_precision", "working precision (bits) for grouping roots into orbits", prec)
 
     def _roots_at(self, prec: int) -> list:
         """The roots recomputed at precision ``prec``, matched to the stored (disjoint) balls."""

@@ -1,4 +1,10 @@
-"""Absolute factorization of a bivariate Q-irreducible polynomial, and its real factors.
+"""Bivariate polynomials over Q: Newton polygons, absolute irreducibility, and the absolute
+factorization of a Q-irreducible polynomial with its real factors.
+
+Absolute irreducibility is certified cheaply where possible
+(:func:`absolutely_irreducible_certificate`: total degree 1, degree 1 in one variable, or
+Gao's criterion of an integrally indecomposable Newton polygon,
+:func:`newton_polygon_indecomposable`); otherwise the absolute factorization below decides.
 
 Let ``f ∈ Z[x, y]`` be irreducible over Q.  Over C it splits as
 ``f = lc(f) · Π_σ σ(g)``: the absolute factors are the Galois conjugates of one factor
@@ -45,25 +51,101 @@ from typing import Any
 
 import flint
 
-from lcnalg.errors import ResourceLimitError
-from lcnalg.real.roots import MAX_PRECISION
+from lcnalg.errors import check
+from lcnalg.limits import DEFAULT_LIMITS, Limits
 
 __all__ = [
+    "newton_polygon_indecomposable",
+    "absolutely_irreducible_certificate",
     "AbsoluteFactorization",
     "RealFactor",
     "absolute_factorization",
     "real_factors",
     "liouville_bits",
-    "DEFAULT_MAX_FIELD_WORK",
 ]
 
-#: Default bound on ``deg(φ)^2 · (deg_x f + 1)(deg_y f + 1)`` for one absolute factorization
-#: (sympy's factorization over ``Q(β)`` grows quickly with both; 2000 is a few seconds).
-DEFAULT_MAX_FIELD_WORK = 2000
-
-_HOW = "pass max_field_work= to contains()"
-
 Mono = tuple[int, int]
+
+
+# ------------------------------------------------------------ Newton polygons
+def _hull(points: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    pts = sorted(set(points))
+    if len(pts) <= 2:
+        return pts
+
+    def cross(o, a, b):
+        return (a[0] - o[0]) * (b[1] - o[1]) - (a[1] - o[1]) * (b[0] - o[0])
+
+    lower: list = []
+    for p in pts:
+        while len(lower) >= 2 and cross(lower[-2], lower[-1], p) <= 0:
+            lower.pop()
+        lower.append(p)
+    upper: list = []
+    for p in reversed(pts):
+        while len(upper) >= 2 and cross(upper[-2], upper[-1], p) <= 0:
+            upper.pop()
+        upper.append(p)
+    return lower[:-1] + upper[:-1]
+
+
+def newton_polygon_indecomposable(points: list[tuple[int, int]]) -> bool:
+    """Is the lattice polygon ``conv(points)`` integrally indecomposable? (exact)
+
+    Edges ``e_i = g_i v_i`` (``v_i`` primitive, counter-clockwise).  A proper Minkowski
+    summand corresponds to integers ``0 ≤ h_i ≤ g_i`` with ``Σ h_i v_i = 0``, ``h ≠ 0``,
+    ``h ≠ g`` (Gao 2001); lcnalg searches all of them.
+
+    Examples
+    --------
+    >>> newton_polygon_indecomposable([(0, 0), (2, 0), (0, 3)])    # x^2 + y^3 + 1
+    True
+    >>> newton_polygon_indecomposable([(0, 0), (2, 0), (0, 2)])    # could be (x+y+1)(x+y+2)
+    False
+    """
+    hull = _hull(points)
+    if len(hull) == 1:
+        return False
+    edges = []
+    for i in range(len(hull)):
+        a, b = hull[i], hull[(i + 1) % len(hull)]
+        dx, dy = b[0] - a[0], b[1] - a[1]
+        g = math.gcd(dx, dy)
+        edges.append((dx // g, dy // g, g))
+    states = {(0, 0, False, True)}   # (sum x, sum y, some h > 0, all h = g so far)
+    for vx, vy, g in edges:
+        nxt = set()
+        for sx, sy, pos, full in states:
+            for h in range(g + 1):
+                nxt.add((sx + h * vx, sy + h * vy, pos or h > 0, full and h == g))
+        states = nxt
+    return not any(sx == 0 and sy == 0 and pos and not full for sx, sy, pos, full in states)
+
+
+def absolutely_irreducible_certificate(f: Any) -> str | None:
+    """A reason why a Q-irreducible bivariate ``f`` is absolutely irreducible, or ``None``.
+
+    Examples
+    --------
+    >>> from lcnalg.rings import integer_ring
+    >>> R = integer_ring(("x", "y")); x, y = R.gens()
+    >>> absolutely_irreducible_certificate(x**2 + y**3 + 1)
+    'Gao: integrally indecomposable Newton polygon'
+    >>> absolutely_irreducible_certificate(x**2 + 1) is None
+    True
+    """
+    if f.total_degree() == 1:
+        return "total degree 1"
+    degs = f.degrees()
+    for v in range(2):
+        if degs[v] == 1 and degs[1 - v] >= 0:
+            return f"degree 1 in {'xy'[v]}, coprime coefficients (f is Q-irreducible)"
+    if newton_polygon_indecomposable([tuple(e) for e in f.monoms()]):
+        return "Gao: integrally indecomposable Newton polygon"
+    return None
+
+
+# ------------------------------------------------------------ absolute factorization
 
 
 def _fr(q: Any) -> Fraction:
@@ -177,9 +259,8 @@ def _roots(phi: tuple[int, ...], prec: int) -> list:
         if all(not rs[a].overlaps(rs[b]) for a in range(len(rs)) for b in range(a)):
             return rs
         prec *= 2  # pragma: no cover - complex_roots isolates at any precision
-        if prec > MAX_PRECISION:  # pragma: no cover
-            raise ResourceLimitError("working precision (bits) for isolating field roots", prec, MAX_PRECISION,
-                                     "use smaller filters")
+        DEFAULT_LIMITS.check("max_precision", "working precision (bits) for isolating field roots",
+                             prec)  # pragma: no cover
 
 
 def _conj_index(roots: list) -> list[int]:
@@ -190,7 +271,7 @@ def _conj_index(roots: list) -> list[int]:
             continue
         hits = [j for j, s in enumerate(roots) if j != i and s.overlaps(r.conjugate())]
         if len(hits) != 1:  # pragma: no cover - disjoint balls of a real polynomial
-            raise RuntimeError("conjugate root not identified")
+            check(False, "conjugate root not identified")
         out.append(hits[0])
     return out
 
@@ -225,19 +306,24 @@ def _choose_point(f: dict) -> tuple[int, int, flint.fmpz_poly]:
             if found >= 6 or phi.degree() == 1:
                 break
     if best is None:  # pragma: no cover - f is squarefree, so some u0 works
-        raise RuntimeError("no smooth specialization found")
+        check(False, "no smooth specialization found")
     return best
 
 
-def absolute_factorization(f: dict, *, max_field_work: int = DEFAULT_MAX_FIELD_WORK) -> AbsoluteFactorization:
+def absolute_factorization(f: dict, *, limits: Limits | None = None,
+                           max_field_work: int | None = None) -> AbsoluteFactorization:
     """The absolute factorization of a Q-irreducible ``f`` (see the module docstring).
 
     Parameters
     ----------
     f : dict
         ``{(i, j): int}``, irreducible over Q, not constant.
-    max_field_work : int
-        Bound on ``deg(φ)^2 · (deg_x f + 1)(deg_y f + 1)``.
+    limits : Limits, optional
+        ``max_field_work`` bounds ``deg(φ)^2 · (deg_x f + 1)(deg_y f + 1)`` (sympy's
+        factorization over ``Q(β)`` grows quickly with both); ``max_precision`` bounds the
+        working precision of the certified root classes.
+    max_field_work : int, optional
+        Overrides ``limits.max_field_work``.
 
     Raises
     ------
@@ -252,8 +338,9 @@ def absolute_factorization(f: dict, *, max_field_work: int = DEFAULT_MAX_FIELD_W
     >>> absolute_factorization({(2, 0): 1, (0, 2): -2}).conj_class   # (x − √2 y)(x + √2 y)
     (0, 1)
     """
-    import sympy
+    import sympy  # deferred: sympy's algebraic-field factorization is slow to import and rarely needed
 
+    limits = Limits.coerce(limits, max_field_work=max_field_work)
     for var in (0, 1):
         if all(m[1 - var] == 0 for m in f):          # f univariate in v: g = v − β, φ = f
             n = max(m[var] for m in f)
@@ -273,9 +360,7 @@ def absolute_factorization(f: dict, *, max_field_work: int = DEFAULT_MAX_FIELD_W
     phi_t = tuple(int(c) for c in phi.coeffs())
     degs = (max(m[0] for m in f), max(m[1] for m in f))
     work = (len(phi_t) - 1) ** 2 * (degs[0] + 1) * (degs[1] + 1)
-    if work > max_field_work:
-        raise ResourceLimitError("size of an absolute factorization, deg(field)^2 x terms", work,
-                                 max_field_work, _HOW)
+    limits.check("max_field_work", "size of an absolute factorization, deg(field)^2 x terms", work)
     x, y = sympy.symbols("x y")
     v = (x, y)[var]
     beta = sympy.CRootOf(sympy.Poly(list(reversed(phi_t)), v), 0)
@@ -293,7 +378,7 @@ def absolute_factorization(f: dict, *, max_field_work: int = DEFAULT_MAX_FIELD_W
             chosen = h.monic()
             break
     if chosen is None:  # pragma: no cover - β is a root of f(u0, v)
-        raise RuntimeError("no factor over Q(β) through the chosen point")
+        check(False, "no factor over Q(β) through the chosen point")
     n = len(phi_t) - 1
     g = {}
     for m, c in chosen.rep.to_dict().items():
@@ -307,7 +392,7 @@ def absolute_factorization(f: dict, *, max_field_work: int = DEFAULT_MAX_FIELD_W
     gv = sympy.Poly.from_dict({(e,): c for e, c in spec.items() if c != K.zero}, v, domain=K)
     c0 = sympy.gcd(gv, sympy.Poly(list(reversed(phi_t)), v, domain=K)).degree()
     lc_f = Fraction(int(sympy.Poly.from_dict({m: int(c) for m, c in f.items()}, x, y).LC()))
-    classes = _classes(g, var, u0, phi_t, c0)
+    classes = _classes(g, var, u0, phi_t, c0, limits)
     with flint.ctx.workprec(64):
         conj = _conj_index(_roots(phi_t, 64))
     where = {j: ci for ci, cl in enumerate(classes) for j in cl}
@@ -316,7 +401,7 @@ def absolute_factorization(f: dict, *, max_field_work: int = DEFAULT_MAX_FIELD_W
                                  conj_class=conj_class, lc=lc_f)
 
 
-def _classes(g: dict, var: int, u0: int, phi: tuple[int, ...], c0: int) -> list[tuple[int, ...]]:
+def _classes(g: dict, var: int, u0: int, phi: tuple[int, ...], c0: int, limits: Limits) -> list[tuple[int, ...]]:
     n = len(phi) - 1
     prec = 64
     af = AbsoluteFactorization(f={}, var=var, point=u0, phi=phi, g=g, classes=(), conj_class=(), lc=Fraction(1))
@@ -338,12 +423,10 @@ def _classes(g: dict, var: int, u0: int, phi: tuple[int, ...], c0: int) -> list[
         if all(len(h) == c0 for h in rel):
             break
         prec *= 2
-        if prec > MAX_PRECISION:
-            raise ResourceLimitError("working precision (bits) for the absolute factor classes", prec,
-                                     MAX_PRECISION, "use smaller filters")
+        limits.check("max_precision", "working precision (bits) for the absolute factor classes", prec)
     classes = sorted(set(rel))
     if sorted(j for cl in classes for j in cl) != list(range(n)):  # pragma: no cover - exact theory
-        raise RuntimeError("absolute factor classes do not partition the roots")
+        check(False, "absolute factor classes do not partition the roots")
     return classes
 
 

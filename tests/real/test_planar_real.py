@@ -14,8 +14,7 @@ from hypothesis import HealthCheck, assume, event, given, settings, strategies a
 
 from lcnalg import Architecture
 from lcnalg.errors import ResourceLimitError
-from lcnalg.real.absolute import absolute_factorization, liouville_bits, real_factors
-from lcnalg.real.membership import DEFAULT_MAX_NODES, ContainmentResult, _fmt, contains, parse_filter
+from lcnalg.real.membership import ContainmentResult, contains, parse_filter
 from lcnalg.real.planar import contains_2d
 
 X, Y = sympy.symbols("x y", real=True)
@@ -31,8 +30,8 @@ def factorization_route(a, filt) -> ContainmentResult:
     route independent of :func:`lcnalg.real.contents.contains_by_contents`."""
     a = Architecture.parse(a) if isinstance(a, str) else a
     values = parse_filter(filt, a)
-    res = contains_2d(a, values, DEFAULT_MAX_NODES, route="factorization")
-    return ContainmentResult(architecture=str(a), filter=tuple(_fmt(v) for v in values), **res)
+    res = contains_2d(a, values, route="factorization")
+    return ContainmentResult.from_decision(a, values, res)
 
 
 def _atom(draw, kind):
@@ -214,17 +213,6 @@ def test_examples_from_the_issue():
     r = contains("2x2,2x2", "1,0,-2;0,0,0;0,0,0")      # 1 - 2y^2 = (1 - √2 y)(1 + √2 y)
     assert r.contained is True and not r.witness_exact
     check_2d_witness(Architecture.parse("2x2,2x2"), [1, 0, -2, 0, 0, 0, 0, 0, 0], r)
-
-
-def test_absolute_factorization_examples():
-    # (x^2 - 2y^2)(x^2 + y^2): Q-irreducible pieces, real pair and complex pair
-    af = absolute_factorization({(2, 0): 1, (0, 2): -2})
-    assert [r.kind for r in real_factors(af, 0)] == ["real", "real"]
-    af = absolute_factorization({(2, 0): 1, (0, 2): 1})
-    assert [r.kind for r in real_factors(af, 0)] == ["rational"]
-    af = absolute_factorization({(3, 0): 1, (0, 3): -2})            # x^3 - 2y^3
-    assert sorted(r.kind for r in real_factors(af, 0)) == ["pair", "real"]
-    assert liouville_bits(1, 5) == 0 and liouville_bits(4, 3) == 4
 
 
 def test_resource_limit_is_raised_up_front():

@@ -1,0 +1,300 @@
+"""The boundary of the function space.
+
+1D stride one: ``M`` is closed, and a form's nearby forms have at least as many real roots
+as it has real roots of *odd* multiplicity (and some have exactly that many: perturb
+``(z − a)^μ`` to ``(z − a)^μ + ε``), so ``∂M = {c ∈ M : #real roots of odd multiplicity
+(infinity included) < m}`` plus ``0`` when ``M ≠ R^k``: every such nonzero form has a
+repeated root, so ``∂M`` lies in the discriminant hypersurface ``Disc(c) = 0``
+(discriminant of the form of formal degree ``d``).
+
+Elsewhere: coordinate copies are carried back from the smaller model; when ``M = V(R)`` is
+Zariski closed the boundary is empty or ``M`` itself; when ``dim M < k`` it is ``M`` itself.
+"""
+
+from __future__ import annotations
+
+import math
+import time
+from dataclasses import dataclass, replace
+from typing import Any
+
+from lcnalg.architecture import Architecture
+from lcnalg.dimension import function_space_dimension
+from lcnalg.errors import InputError
+from lcnalg.limits import Limits
+from lcnalg.parameterization import Parameterization
+from lcnalg.polys.univariate import odd_real_roots_projective, real_roots_projective
+from lcnalg.printing import align, function_space_symbol
+from lcnalg.real.closedness import ClosednessResult
+from lcnalg.real.description import (ClosedCase, RealDescription, closed_case, embedding_head,
+                                     equations_limitation, linear_architecture, vanish)
+from lcnalg.real.embedding import CoordinateEmbedding, coordinate_embedding
+from lcnalg.real.membership import contains, parse_filter
+from lcnalg.rings import integer_ring
+
+__all__ = ["BoundaryResult", "boundary"]
+
+
+def _stride_one_1d(arch: Architecture) -> bool:
+    return arch.ndim == 1 and all(s == (1,) for s in arch.strides[:-1])
+
+
+def _m_of(arch: Architecture) -> int:
+    return sum(1 for f in arch.filters if f[0] % 2 == 0)
+
+
+@dataclass(frozen=True, kw_only=True)
+class BoundaryResult(RealDescription):
+    """The boundary of ``M`` (1D stride one), or why lcnalg has none.
+
+    The fields shared with the inequalities are those of
+    :class:`~lcnalg.real.description.RealDescription` (``everything``: the boundary is empty;
+    ``discriminant``: ``∂M ⊆ {Disc = 0}``; ``closed``, ``equations``: outside 1D stride one,
+    when ``M = V(R)`` is thin, ``∂M = M`` is cut out by these equations).
+
+    Attributes
+    ----------
+    thin : bool or None
+        True when ``dim M < k``: then ``M`` (closed) has empty interior and ``∂M = M``.
+    relative : str
+        The boundary relative to the smallest natural ambient set (``V(R)``, or the
+        coordinate subspace of an embedded copy), where lcnalg derives it, else why not.
+    """
+
+    thin: bool | None = None
+    relative: str = ""
+
+    title = "boundary"
+
+    def is_boundary_point(self, filt: Any) -> bool:
+        """Exact test: does the filter lie on the (Euclidean) boundary of ``M``?
+
+        Examples
+        --------
+        >>> b = boundary("2,2,2")
+        >>> b.is_boundary_point([-2, 5, -4, 1]), b.is_boundary_point([-6, 11, -6, 1])  # (z-1)^2(z-2), (z-1)(z-2)(z-3)
+        (True, False)
+        """
+        if not self.decided:
+            raise InputError(f"no boundary description available: {self.limitations}")
+        if self.everything:
+            return False
+        arch = Architecture.parse(self.architecture)
+        c = parse_filter(filt, arch)
+        if self.inner is not None:
+            sub = self.embedding.restrict(c)
+            if sub is None:
+                return False
+            if self.embedding.proper:           # ∂M = M
+                return bool(contains(self.inner.architecture, list(sub)).contained)
+            return self.inner.is_boundary_point(list(sub))
+        if self.closed:
+            return vanish(self, c)
+        if self.thin:                            # ∂M = M, decided exactly by contains()
+            return bool(contains(arch, list(c)).contained)
+        if all(x == 0 for x in c):
+            return True
+        return real_roots_projective(c) >= self.m and odd_real_roots_projective(c) < self.m
+
+    def to_text(self) -> str:
+        lines = [f"boundary of M[{self.architecture}]:", self.description]
+        if self.relative:
+            lines.append(f"relative boundary: {self.relative}")
+        if self.discriminant:
+            lines.append(f"discriminant: {self.discriminant}")
+        if self.equations:
+            lines.append(f"equations of ∂M = M ({self.equations_status}):")
+            lines.extend(f"  {e} = 0" for e in self.equations)
+        if self.limitations:
+            lines.append(f"limitations: {self.limitations}")
+        lines.append(f"[{self.provenance()}]")
+        return "\n".join(lines)
+
+    def to_latex(self) -> str:
+        sym = function_space_symbol(self.architecture)
+        if not self.decided:
+            return rf"\partial {sym}:\ \text{{not derived}}"
+        if self.everything:
+            return rf"\partial {sym} = \emptyset"
+        if self.thin and not self.closed:
+            return (f"% M is closed with empty interior in R^k: its boundary is M itself\n"
+                    + (f"% relative boundary: {self.relative}\n" if self.relative else "")
+                    + rf"$\partial {sym} = {sym}$")
+        if self.closed:
+            return (f"% M is closed with empty interior: its boundary is M ({self.equations_status} equations)\n"
+                    rf"$\partial {sym} = {sym} = V(\mathbb{{R}})$" + (":\n" + align(
+                        [(f"f_{{{i + 1}}}", tex)
+                         for i, tex in enumerate(self.latex_polynomials(self.equations, self.polynomials))])
+                        if self.equations else "."))
+
+        if not self.discriminant:
+            return rf"\partial {sym} \subseteq \{{\operatorname{{Disc}}(c) = 0\}}"
+        disc = self.latex_polynomials((self.discriminant,), self.expressions)[0]
+        return (rf"\partial {sym} \subseteq \{{\operatorname{{Disc}}(c) = 0\}},\quad "
+                rf"\operatorname{{Disc}} = {disc}")
+
+
+def _embedded_boundary(inner: BoundaryResult, emb: CoordinateEmbedding, start: float) -> BoundaryResult:
+    ren = emb.rename
+    common = dict(architecture=str(emb.outer), embedded_architecture=str(emb.inner), vanishing=emb.vanishing,
+                  inner=inner, embedding=emb, seconds=time.perf_counter() - start,
+                  method=f"coordinate copy of {emb.inner} (lcnalg.real.embedding); {inner.method}")
+    if not emb.proper:
+        return replace(inner, discriminant=ren(inner.discriminant), equations=tuple(ren(e) for e in inner.equations),
+                       description=embedding_head(emb) + f"; the boundary of M[{emb.inner}]: " + inner.description,
+                       limitations=inner.limitations,
+                       relative=ren(inner.relative), **common)
+    k = math.prod(emb.outer.end_to_end_filter_shape)
+    closed = True if inner.everything else inner.closed
+    if not inner.decided:
+        relative = f"inside that subspace: not derived ({inner.limitations})"
+    elif inner.everything:
+        relative = "inside that subspace M is everything: empty"
+    elif inner.closed:
+        relative = "inside V(R): empty (M = V(R) is Zariski closed)"
+    else:
+        relative = (f"inside that subspace, the boundary of M[{emb.inner}] (in its own coordinates, see the "
+                    "description): " + inner.description)
+        if inner.discriminant:
+            relative += f"; discriminant {ren(inner.discriminant)}"
+    return BoundaryResult(
+        decided=True, certified=True, everything=False, thin=True, closed=closed, relative=relative,
+        description=(embedding_head(emb) + f"; so M lies in a coordinate subspace of dimension {len(emb.positions)}"
+                     f" < {k}, has empty interior in R^{k} and is closed (MATH.md §2): ∂M = M"), **common)
+
+
+def _thin_boundary(arch: Architecture, case: ClosedCase, dimension: Any, seed: int,
+                   start: float) -> BoundaryResult | None:
+    """``dim M < k`` (exact): ``M`` is closed with empty interior, so ``∂M = M``."""
+    k = math.prod(arch.end_to_end_filter_shape)
+    if dimension is None:
+        dimension = function_space_dimension(Parameterization(arch), seed=seed)
+    value, certified = (dimension, True) if isinstance(dimension, int) else (dimension.value, dimension.certified)
+    if not (certified and value < k):
+        return None
+    relative = f"not derived ({case.verdict})"
+    return BoundaryResult(
+        architecture=str(arch), decided=True, certified=True, everything=False, thin=True, closed=case.closed,
+        description=(f"dim M = {value} < {k}: M is closed in R^{k} (MATH.md §2: the cone over the image of a "
+                     "product of spheres) and has empty interior, so ∂M = M; is_boundary_point() decides membership "
+                     "exactly (contains())"),
+        relative=relative, method="exact dimension (lcnalg.dimension) + Euclidean closedness of M",
+        seconds=time.perf_counter() - start)
+
+
+def boundary(arch: Architecture | str, *, limits: Limits | None = None, seed: int = 0, dimension: Any = None,
+             equations: Any = None, closedness: ClosednessResult | None = None, max_degree: int | None = None,
+             jobs: int = 1, max_states: int | None = None) -> BoundaryResult:
+    """The boundary of the function space in ``R^k`` (and, where derived, relative to ``V(R)``).
+
+    * **1D stride one**: inside the discriminant hypersurface (module docstring).
+    * **Coordinate copies** (single-entry layers, 2D lying along one axis;
+      :mod:`lcnalg.real.embedding`): derived for the smaller model and carried back; when some
+      coordinates vanish on ``M`` it is thin, ``∂M = M``, and the model's boundary is the
+      boundary relative to that coordinate subspace.
+    * **M Zariski closed** (:func:`~lcnalg.real.closedness.is_zariski_closed`): empty if ``M``
+      is everything, else ``∂M = M`` (closed, empty interior), given by the implicit equations;
+      relative to ``V(R)`` empty.
+    * **Otherwise, dim M < k** (exact): ``M`` is closed (MATH.md §2) with empty interior, so
+      ``∂M = M`` (``is_boundary_point`` decides membership exactly); the boundary relative to
+      ``V(R)`` is reported not derived.
+    * Otherwise undecided, saying why.
+
+    Parameters
+    ----------
+    arch : Architecture or str
+    limits, seed, dimension, equations, closedness, max_degree, jobs, max_states
+        As for :func:`~lcnalg.real.inequalities.inequalities` (``limits.max_symbolic_degree``
+        bounds the symbolic discriminant).
+
+    Returns
+    -------
+    BoundaryResult
+
+    Examples
+    --------
+    >>> b = boundary("2,2")
+    >>> b.discriminant, b.m
+    ('c1^2 - 4*c0*c2', 2)
+    >>> boundary("3,2").everything
+    True
+    >>> b = boundary("2,2 s=2"); b.closed, b.is_boundary_point([1, 2, 3, 6]), b.is_boundary_point([1, 2, 3, 5])
+    (True, True, False)
+    """
+    start = time.perf_counter()
+    arch = linear_architecture(arch)
+    limits = Limits.coerce(limits, max_states=max_states)
+    emb = coordinate_embedding(arch)
+    if emb is not None:
+        inner = boundary(emb.inner, limits=limits, seed=seed, equations=False if equations is False else None,
+                         max_degree=max_degree, jobs=jobs)
+        return _embedded_boundary(inner, emb, start)
+    if _stride_one_1d(arch):
+        return _stride_one(arch, limits, start)
+    case = closed_case(arch, limits=limits, seed=seed, dimension=dimension, equations=equations,
+                       closedness=closedness, max_degree=max_degree, jobs=jobs)
+    if case.closed is True:
+        return _closed_boundary(arch, case, start)
+    thin = _thin_boundary(arch, case, dimension, seed, start)
+    if thin is not None:
+        return thin
+    return BoundaryResult(architecture=str(arch), decided=False, certified=False, method="none",
+                          closed=case.closed, limitations=case.limitations, seconds=time.perf_counter() - start)
+
+
+def _closed_boundary(arch: Architecture, case: ClosedCase, start: float) -> BoundaryResult:
+    """``M = V(R)``: empty when ``M`` is everything, else ``∂M = M`` cut out by the equations."""
+    k = math.prod(arch.end_to_end_filter_shape)
+    method = "Zariski closedness (lcnalg.real.closedness) + implicit equations"
+    if case.everything:
+        return BoundaryResult(architecture=str(arch), decided=True, certified=True, everything=True, closed=True,
+                              equations_status="certified", method=method, thin=False,
+                              description=f"M = V(R) = R^{k}, so the boundary is empty",
+                              seconds=time.perf_counter() - start)
+    return BoundaryResult(
+        architecture=str(arch), decided=True, certified=True, everything=False, closed=True, thin=True,
+        relative="empty (M = V(R))", equations=case.equations, polynomials=case.polynomials,
+        equations_status=case.equations_status, limitations=equations_limitation(case.equations_status),
+        method=method,
+        description=(f"M = V(R) is closed ({case.closedness.argument}) and has empty interior in R^{k} (it is a "
+                     "proper subvariety), so ∂M = M, cut out by the implicit equations; relative to V(R) "
+                     "the boundary is empty"),
+        seconds=time.perf_counter() - start)
+
+
+def _stride_one(arch: Architecture, limits: Limits, start: float) -> BoundaryResult:
+    """1D stride one: inside the discriminant hypersurface."""
+    d = arch.end_to_end_filter_shape[0] - 1
+    m = _m_of(arch)
+    if m <= d % 2:
+        return BoundaryResult(architecture=str(arch), decided=True, certified=True, everything=True, m=m,
+                              closed=True, thin=False,
+                              description=f"M = R^{d + 1}, so the boundary is empty",
+                              method="MATH.md §2 real-root condition", seconds=time.perf_counter() - start)
+    limitations = ""
+    if d <= limits.max_symbolic_degree:
+        names = tuple(f"c{j}" for j in range(d + 1))
+        ctx = integer_ring(names + ("z",))
+        gens = ctx.gens()
+        poly = sum((c * gens[-1] ** j for j, c in enumerate(gens[:-1])), ctx.from_dict({}))
+        disc_poly = poly.discriminant("z")
+        disc = str(disc_poly)
+        expressions = (disc_poly,)
+    else:
+        expressions = ()
+        disc = ""
+        limitations = (f"d = {d} > max_symbolic_degree = {limits.max_symbolic_degree}: the discriminant is not "
+                       "expanded symbolically (is_boundary_point decides exactly at points; raise "
+                       "limits=Limits(max_symbolic_degree=...) to expand it)")
+    description = (
+        f"∂M = {{0}} ∪ {{c ∈ M : fewer than m = {m} real roots of odd multiplicity (infinity included)}} "
+        "⊆ {Disc(c) = 0}: real roots of odd multiplicity survive small perturbations and all others can be "
+        "perturbed away ((z−a)^μ ↦ (z−a)^μ + ε), so a form is interior iff it has ≥ m real roots of odd "
+        "multiplicity; such a boundary form ≠ 0 has a repeated real root"
+    )
+    return BoundaryResult(architecture=str(arch), decided=True, certified=True, everything=False, m=m,
+                          discriminant=disc, expressions=expressions, description=description,
+                          limitations=limitations,
+                          closed=False, thin=False,
+                          method="MATH.md §2 real-root condition; discriminant of the binary form (FLINT)",
+                          seconds=time.perf_counter() - start)

@@ -1,0 +1,256 @@
+"""What the semi-algebraic description and the boundary of ``M`` share.
+
+:class:`RealDescription` is the base of :class:`~lcnalg.real.inequalities.InequalitiesResult`
+and :class:`~lcnalg.real.boundary.BoundaryResult` (the fields both carry), and
+:func:`closed_case` is the stage both run outside 1D stride one: decide ``M = V(R)`` and,
+when it holds, take the dimension and the implicit equations, from the caller when given
+(``dimension=``, ``equations=``, ``closedness=``) and from the low-level functions otherwise.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+from fractions import Fraction
+from typing import Any, Sequence
+
+from lcnalg.algebra.implicitization import implicit_equations
+from lcnalg.architecture import Architecture
+from lcnalg.dimension import function_space_dimension
+from lcnalg.errors import InputError
+from lcnalg.limits import Limits
+from lcnalg.parameterization import Parameterization
+from lcnalg.printing import poly_latex
+from lcnalg.real.closedness import ClosednessResult, is_zariski_closed
+from lcnalg.real.membership import contains
+from lcnalg.results import Result, Status
+from lcnalg.rings import coordinate_names, to_sympy
+
+__all__ = ["RealDescription", "ClosedCase", "closed_case", "linear_architecture", "equations_limitation",
+           "undecided_text", "embedding_head", "vanish", "ambient"]
+
+
+@dataclass(frozen=True, kw_only=True)
+class RealDescription(Result):
+    """The fields a description of ``M`` (inequalities or boundary) carries.
+
+    Attributes
+    ----------
+    decided : bool
+        False when no description was derived (then ``limitations`` says why).
+    everything : bool or None
+        True when ``M`` is the whole space of filters.
+    m : int or None
+        Required number of real roots with multiplicity (1D stride one).
+    discriminant : str
+        The discriminant of the form of formal degree ``d`` (``^`` for powers).
+    description : str
+        The exact description in words and formulas.
+    closed : bool or None
+        Outside 1D stride one: the verdict of
+        :func:`~lcnalg.real.closedness.is_zariski_closed` (``M = V(R)``?).
+    equations : tuple of str
+        When ``M = V(R)``: the implicit equations, whose real zero set is ``M``.
+    equations_status : str
+        ``"certified"`` (the vanishing ideal), ``"complete up to degree d"``, or
+        ``"not computed"``.
+    embedded_architecture : str
+        When ``M`` is a coordinate copy of a smaller function space
+        (:mod:`lcnalg.real.embedding`): that architecture; the fields above are carried back
+        (coordinates renamed) and ``vanishing`` lists the coordinates that are 0 on ``M``.
+    vanishing : tuple of str
+    polynomials, expressions, inner, embedding
+        Not exported: the equations as polynomials, the other displayed polynomials
+        (Sturm–Habicht coefficients or discriminant, for LaTeX), the smaller model's result and
+        the embedding (used by the exact point tests).
+    """
+
+    decided: bool
+    everything: bool | None = None
+    m: int | None = None
+    discriminant: str = ""
+    description: str = ""
+    closed: bool | None = None
+    equations: tuple[str, ...] = ()
+    equations_status: str = ""
+    embedded_architecture: str = ""
+    vanishing: tuple[str, ...] = ()
+    polynomials: tuple[Any, ...] = field(default=(), repr=False, compare=False, metadata={"export": False})
+    expressions: tuple[Any, ...] = field(default=(), repr=False, compare=False, metadata={"export": False})
+    inner: Any = field(default=None, repr=False, compare=False, metadata={"export": False})
+    embedding: Any = field(default=None, repr=False, compare=False, metadata={"export": False})
+
+    @property
+    def status(self) -> Status:
+        """Certified when a description was derived, else undecided with the reason."""
+        if self.decided and self.certified:
+            return Status.certified()
+        return Status.undecided(self.limitations or "no description derived")
+
+    def answer(self) -> str:
+        return self.description
+
+    def latex_polynomials(self, texts: Sequence[str], polys: Sequence[Any]) -> list[str]:
+        """LaTeX of displayed polynomials: from the stored FLINT polynomials when they are the
+        ones displayed (not carried back from a coordinate copy), else from their text."""
+        if polys and len(polys) == len(texts) and not self.embedded_architecture:
+            return [poly_latex(to_sympy(p)) for p in polys]
+        import sympy  # deferred: only text carried back from a coordinate copy is parsed
+
+        return [poly_latex(sympy.sympify(t)) for t in texts]
+
+
+def ambient(arch: str) -> int:
+    """Number of entries of the end-to-end filter of an architecture string."""
+    return math.prod(Architecture.parse(arch).end_to_end_filter_shape)
+
+
+def vanish(res: RealDescription, c: Sequence[Fraction]) -> bool:
+    """``c ∈ M = V(R)``: do the certified implicit equations vanish at ``c``?  They are
+    homogeneous (``V`` is a cone), so the denominators are cleared first.  Without certified
+    equations the exact membership test :func:`~lcnalg.real.membership.contains` decides."""
+    if res.equations_status != "certified":
+        return bool(contains(res.architecture, list(c)).contained)
+    den = math.lcm(*(Fraction(x).denominator for x in c))
+    ints = [int(Fraction(x) * den) for x in c]
+    return all(p(*ints) == 0 for p in res.polynomials)
+
+
+@dataclass(frozen=True)
+class ClosedCase:
+    """The outcome of :func:`closed_case`.
+
+    Attributes
+    ----------
+    closedness : ClosednessResult
+    limitations : str
+        When ``M = V(R)`` is not proved: why no description follows from closedness.
+    verdict : str
+        The closedness verdict in one line.
+    everything : bool
+        ``M = V(R) = R^k`` (certified dimension ``k``).
+    dimension : int or None
+    dimension_certified : bool
+    equations, polynomials, equations_status
+        The implicit equations when ``M = V(R)`` is a proper subvariety.
+    """
+
+    closedness: ClosednessResult
+    limitations: str = ""
+    verdict: str = ""
+    everything: bool = False
+    dimension: int | None = None
+    dimension_certified: bool = False
+    equations: tuple[str, ...] = ()
+    polynomials: tuple[Any, ...] = ()
+    equations_status: str = ""
+
+    @property
+    def closed(self) -> bool | None:
+        return self.closedness.closed
+
+
+def _dimension(arch: Architecture, dimension: Any, seed: int) -> tuple[int, bool]:
+    """``(dim M, certified)`` from the caller's ``dimension`` (an int, taken as exact, or a
+    :class:`~lcnalg.results.DimensionResult`), else computed."""
+    if dimension is None:
+        dimension = function_space_dimension(Parameterization(arch), seed=seed)
+    if isinstance(dimension, bool) or not isinstance(dimension, int) and not hasattr(dimension, "value"):
+        raise InputError(f"dimension: expected an int or a DimensionResult, got {dimension!r:.60}")
+    if isinstance(dimension, int):
+        return dimension, True
+    return int(dimension.value), bool(dimension.certified)
+
+
+def closed_case(arch: Architecture, *, limits: Limits, seed: int = 0, dimension: Any = None,
+                equations: Any = None, closedness: ClosednessResult | None = None,
+                max_degree: int | None = None, jobs: int = 1) -> ClosedCase:
+    """Outside 1D stride one: decide ``M = V(R)``; when it holds, ``M`` is the real zero set of
+    the implicit equations.
+
+    Parameters
+    ----------
+    arch : Architecture
+    limits : Limits
+        Handed unchanged to :func:`~lcnalg.real.closedness.is_zariski_closed`.
+    seed : int
+        Seed of the random choices (dimension, implicit equations).
+    dimension : int or DimensionResult, optional
+        ``dim M`` when the caller has it (an int is taken as exact).
+    equations : ImplicitEquations or bool, optional
+        The implicit equations when the caller has them; ``False`` not to compute them;
+        ``None`` or ``True`` to compute them when needed.
+    closedness : ClosednessResult, optional
+        The verdict of :func:`~lcnalg.real.closedness.is_zariski_closed` when the caller has it.
+    max_degree, jobs : optional
+        Passed to :func:`~lcnalg.algebra.implicitization.implicit_equations`.
+
+    Returns
+    -------
+    ClosedCase
+    """
+    verdict = closedness if closedness is not None else is_zariski_closed(arch, limits=limits)
+    if verdict.closed is not True:
+        if verdict.closed is False:
+            wit = ", ".join(verdict.witness) if verdict.witness is not None else "see is_zariski_closed"
+            line = f"M ⊊ V(R): witness ({wit}) in V(R) \\ M; {verdict.method}"
+            why = (f"M ⊊ V(R): M is not Zariski closed (witness ({wit}) in V(R) \\ M; {verdict.method}), so "
+                   "inequalities are needed, and lcnalg derives them only for 1D stride one; ")
+        else:
+            line = "M = V(R) is undecided (" + verdict.argument + ")"
+            why = "M = V(R) is undecided (" + verdict.argument + "); "
+        return ClosedCase(verdict, limitations=why + undecided_text(arch), verdict=line)
+    k = math.prod(arch.end_to_end_filter_shape)
+    dim, certified = _dimension(arch, dimension, seed)
+    if dim == k and certified:
+        return ClosedCase(verdict, everything=True, dimension=dim, dimension_certified=certified,
+                          equations_status="certified")
+    if equations is False:
+        return ClosedCase(verdict, dimension=dim, dimension_certified=certified, equations_status="not computed")
+    if equations is None or equations is True:
+        equations = implicit_equations(Parameterization(arch), max_degree=max_degree, jobs=jobs, seed=seed,
+                                       dimension=dim)
+    status = ("certified" if equations.certified
+              else f"complete up to degree {equations.complete_up_to_degree}")
+    return ClosedCase(verdict, dimension=dim, dimension_certified=certified, equations=tuple(equations.equations),
+                      polynomials=tuple(equations.polynomials), equations_status=status)
+
+
+def linear_architecture(arch: Architecture | str) -> Architecture:
+    """The parsed architecture; networks with activations or channels are refused."""
+    arch = Architecture.parse(arch) if isinstance(arch, str) else arch
+    if not isinstance(arch, Architecture):
+        raise InputError(f"architecture: expected an Architecture or a string, got {type(arch).__name__}")
+    if arch.activation is not None or arch.channels is not None:
+        raise InputError(f"architecture {arch}: the real description covers linear networks with one channel "
+                         "(drop r=, c=)")
+    return arch
+
+
+def equations_limitation(status: str) -> str:
+    if status == "certified":
+        return ""
+    if status == "not computed":
+        return "the implicit equations were not computed ('lcnalg equations ARCH' gives them)"
+    return (f"the implicit equations are {status}: their real zero set contains M and equals it once the "
+            "ideal is certified")
+
+
+def undecided_text(arch: Architecture) -> str:
+    if arch.ndim != 1:
+        return (f"{arch.ndim}D: no semi-algebraic description is derived (membership is decided pointwise "
+                "by contains(), exactly where the factors are absolutely irreducible)")
+    return ("strides > 1: no closed-form semi-algebraic description is derived; membership is decided "
+            "exactly pointwise by contains() (root-orbit search)")
+
+
+def embedding_head(emb: Any) -> str:
+    outer = coordinate_names(emb.outer)
+    inner = coordinate_names(emb.inner)
+    pairs = ", ".join(f"{i} = {outer[p]}" for i, p in zip(inner, emb.positions) if i != outer[p])
+    return (f"M is a coordinate copy of M[{emb.inner}] ({emb.reason})"
+            + (f"; the coordinates {', '.join(emb.vanishing)} vanish on M" if emb.vanishing else "")
+            + (f"; its coordinates are {pairs} here (polynomials below are written in the names here)" if pairs
+               else ""))
+
+
