@@ -6,7 +6,7 @@ from functools import cached_property
 from typing import TYPE_CHECKING
 
 from lcnalg.architecture import Architecture
-from lcnalg.dimension import function_space_dimension
+from lcnalg.algebra.dimension import function_space_dimension
 from lcnalg.errors import InputError
 from lcnalg.parameterization import Parameterization
 from lcnalg.results import DimensionResult

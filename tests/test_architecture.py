@@ -78,7 +78,7 @@ def test_derived_quantities(arch):
 def test_reduced_keeps_the_end_to_end_support(arch):
     """Dropping single-entry layers keeps the function space (up to the s_1 embedding)."""
     from lcnalg import Parameterization
-    from lcnalg.dimension import support
+    from lcnalg.algebra.dimension import support
 
     red = arch.reduced()
     assert red.is_reduced or red.num_layers == 1

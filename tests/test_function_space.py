@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given, settings, strategies as st
 
 from lcnalg import Architecture, FunctionSpace, InputError
-from lcnalg.dimension import support
+from lcnalg.algebra.dimension import support
 
 from tests.strategies import architectures
 

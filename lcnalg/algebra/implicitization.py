@@ -336,7 +336,7 @@ def implicit_equations(mu: Parameterization, *, max_degree: int | None = None, j
                     "pass max_monomials= (CLI --max-monomials) or lower max_degree (--max-degree)",
                 )
     if dimension is None:
-        from lcnalg.dimension import function_space_dimension
+        from lcnalg.algebra.dimension import function_space_dimension
 
         dimension = function_space_dimension(mu, seed=seed).value
     from lcnalg.algebra.degree import degree_by_fibre
