@@ -27,51 +27,43 @@ reduction modulo a prime (Hilbert series, dimension, degree), and returns an
 
 The dimension, degree and Hilbert series reported are those of ``J``; they are the
 invariants of the neurovariety when the verdict is ``certified``.
+
+:func:`implicit_equations` runs these stages in order: refuse an oversized request before
+any work (:func:`_refuse_oversized`); run the degrees with the stopping rule
+(:func:`_run_degrees`, :func:`_stopping_rule`); verify every equation exactly
+(:func:`_verified_polynomials`, through :func:`~lcnalg.algebra.certify.verify_equations`);
+summarise ``J`` (:func:`_summarise`); decide the certificate (:func:`_certificate`); assemble
+the result.  Every bound is a field of :class:`~lcnalg.limits.Limits`.
 """
 
 from __future__ import annotations
 
-import os
 import sys
 import time
 from concurrent.futures import Executor, ProcessPoolExecutor
-from contextlib import nullcontext
-from dataclasses import dataclass
-from typing import Any, Callable
+from contextlib import contextmanager, nullcontext
+from dataclasses import dataclass, field
+from typing import Any, Iterator
 
-import flint
-
-from lcnalg.algebra.interpolation import (
-    DEFAULT_MAX_MONOMIALS,
-    DEFAULT_MAX_PIECE,
-    InterpolationState,
-    count_monomials,
-    interpolate_degree,
-)
+from lcnalg.algebra.certify import verify_equations
+from lcnalg.algebra.degree import FibreDegree, degree_by_fibre
+from lcnalg.algebra.dimension import function_space_dimension
+from lcnalg.algebra.groebner import groebner_basis
+from lcnalg.algebra.hilbert import dimension_and_degree, hilbert_numerator, monomial_dimension
+from lcnalg.algebra.interpolation import InterpolationState, count_monomials, interpolate_degree
+from lcnalg.algebra.monomials import elimination
 from lcnalg.algebra.standard_monomials import check_degree, minimal_leads
-from lcnalg.errors import InputError, ResourceLimitError
-from lcnalg.printing import align, function_space_symbol, poly_latex
+from lcnalg.errors import InputError, LCNAlgError, ResourceLimitError, check
+from lcnalg.limits import Limits
 from lcnalg.parameterization import Parameterization
-from lcnalg.results import Result
+from lcnalg.printing import align, function_space_symbol, poly_latex, poly_text
+from lcnalg.results import Result, Status
+from lcnalg.rings import to_sympy
 
-__all__ = ["ImplicitEquations", "implicit_equations", "DEFAULT_MAX_AUTO_DEGREE"]
+__all__ = ["ImplicitEquations", "implicit_equations", "certify_by_elimination"]
 
-#: The elimination certificate gives up (uncertified, with the reason) when the Macaulay
-#: matrices of one prime add up to more entries than this (about 1e6 entries per second).
-CERTIFY_MAX_TOTAL_ENTRIES = 4e8
-
-#: Without ``max_degree``, the loop never goes beyond this degree.
-DEFAULT_MAX_AUTO_DEGREE = 16
 #: Prime for the Gröbner summary of J.
 SUMMARY_PRIME = 2147483629
-#: The final Gröbner summary (degree, Hilbert series) is skipped for larger ideals.
-SUMMARY_MAX_GENERATORS = 400
-SUMMARY_MAX_DEGREE = 6
-#: By default (``certify=None``) the elimination certificate is attempted when the
-#: equations are at most this many, of degree at most CERTIFY_AUTO_DEGREE (a size rule:
-#: such eliminations took under 2 s in tests); ``certify=True`` attempts it always.
-CERTIFY_AUTO_GENERATORS = 60
-CERTIFY_AUTO_DEGREE = 4
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -83,7 +75,8 @@ class ImplicitEquations(Result):
     equations : tuple of str
         Primitive integer polynomials in the coordinates ``c…``, leading coefficient
         positive (degrevlex), sorted by degree, multidegree and leading monomial;
-        written with ``*`` and ``**`` so sympy parses them.
+        written with ``*`` and ``^`` (:func:`lcnalg.printing.poly_text`; sympy parses them
+        with ``convert_xor``, its default).
     polynomials : tuple
         The same as :class:`flint.fmpz_mpoly` in the coordinate ring.
     degrees : tuple of int
@@ -109,10 +102,19 @@ class ImplicitEquations(Result):
         Why the computation stopped.
     certificate : str
         The exact argument behind ``certified``, or why none was run.
+
+    Examples
+    --------
+    >>> r = implicit_equations(Parameterization("2,2 s=2"))
+    >>> str(r.status), r.equations
+    ('certified', ('c1*c2 - c0*c3',))
+    >>> r = implicit_equations(Parameterization("2x2,2x2"), max_degree=2, certify=False)
+    >>> r.status == "complete up to degree 2", r.status.kind.name
+    (True, 'COMPLETE_TO_DEGREE')
     """
 
     equations: tuple[str, ...]
-    polynomials: tuple[Any, ...]
+    polynomials: tuple[Any, ...] = field(metadata={"export": False})
     degrees: tuple[int, ...]
     multidegrees: tuple[tuple[int, ...], ...]
     num_generators: int
@@ -130,10 +132,15 @@ class ImplicitEquations(Result):
     title = "implicit equations"
 
     @property
-    def status(self) -> str:
+    def status(self) -> Status:
+        """Certified (the whole ideal, by the elimination certificate or the dimension), else
+        complete up to degree :attr:`complete_up_to_degree` (proved by the rank sandwich)."""
         if self.certified:
-            return "certified"
-        return f"complete up to degree {self.complete_up_to_degree}"
+            return Status.certified()
+        if self.complete_up_to_degree is None:
+            return Status.undecided(self.certificate)
+        return Status.complete_to_degree(self.complete_up_to_degree, reason=self.stopped_by,
+                                         how_to_certify=self.how_to_certify)
 
     def answer(self) -> tuple[str, ...]:
         return self.equations
@@ -154,11 +161,6 @@ class ImplicitEquations(Result):
         parts = [f"{n} of degree {d}" for d, n in sorted(self.degree_counts().items())]
         return f"{self.num_generators} generators: " + ", ".join(parts)
 
-    def to_dict(self) -> dict[str, Any]:
-        data = super().to_dict()
-        data.pop("polynomials", None)
-        return data
-
     def provenance(self) -> str:
         if self.certified:
             return f"certified: {self.certificate}"
@@ -168,6 +170,8 @@ class ImplicitEquations(Result):
         )
 
     def to_text(self, max_equations: int | None = None) -> str:
+        """Plain text: the invariants, the verdict and the equations (the first
+        ``max_equations`` of them, all by default)."""
         lines = [
             f"architecture        {self.architecture}",
             f"generators          {self.summary()}",
@@ -193,11 +197,11 @@ class ImplicitEquations(Result):
             for i, e in enumerate(eqs, 1):
                 lines.append(f"  ({i}) {e} = 0")
             if len(eqs) < len(self.equations):
-                lines.append(f"  … {len(self.equations) - len(eqs)} more (use --all)")
+                lines.append(f"  … {len(self.equations) - len(eqs)} more equations not shown")
         return "\n".join(lines)
 
     def to_latex(self) -> str:
-        from lcnalg.rings import to_sympy
+        """The equations as an ``align*`` environment, after a comment with the invariants."""
 
         sym = function_space_symbol(self.architecture)
         head = (
@@ -211,23 +215,9 @@ class ImplicitEquations(Result):
         text = align([(rhs, lhs) for rhs, lhs in rows])
         return head + text
 
-    def to_macaulay2(self) -> str:
-        """A Macaulay2 script computing the same ideal (the reader's own cross-check)."""
-        from lcnalg.export.macaulay2 import macaulay2_script
-
-        return macaulay2_script(self.architecture)
-
-    def to_singular(self) -> str:
-        """A Singular script computing the same ideal (the reader's own cross-check)."""
-        from lcnalg.export.singular import singular_script
-
-        return singular_script(self.architecture)
-
 
 def _summary_gb(state: InterpolationState):
     """Gröbner basis mod p of the generators in the local variables (or None if zero)."""
-    from lcnalg.algebra.groebner import groebner_basis
-
     gens = [poly for _, _, poly in state.generators]
     if not gens:
         return None
@@ -237,8 +227,6 @@ def _summary_gb(state: InterpolationState):
 
 def _invariants(gb, nvars: int) -> tuple[int, int, str]:
     """Dimension, degree and Hilbert series (text) of R/J from one Hilbert numerator."""
-    from lcnalg.algebra.hilbert import dimension_and_degree
-
     num = gb.hilbert_numerator([1] * nvars)
     dim, deg = dimension_and_degree(num, nvars)
     q = list(num)
@@ -252,7 +240,7 @@ def _invariants(gb, nvars: int) -> tuple[int, int, str]:
     for i, c in enumerate(q):
         if c == 0:
             continue
-        mono = "1" if i == 0 else ("t" if i == 1 else f"t**{i}")
+        mono = "1" if i == 0 else ("t" if i == 1 else f"t^{i}")
         if i == 0:
             text = str(abs(c))
         else:
@@ -261,7 +249,7 @@ def _invariants(gb, nvars: int) -> tuple[int, int, str]:
     numerator = " ".join(f"{sg} {tx}" for sg, tx in terms).lstrip("+ ")
     if terms and terms[0][0] == "-":
         numerator = "-" + numerator[2:]
-    return dim, deg, f"({numerator})/(1 - t)**{dim}"
+    return dim, deg, f"({numerator})/(1 - t)^{dim}"
 
 
 def _progress_bar(enabled: bool | None):
@@ -275,11 +263,178 @@ def _progress_bar(enabled: bool | None):
                     TimeElapsedColumn(), transient=True)
 
 
+@contextmanager
+def _executor(executor: Executor | None, jobs: int) -> Iterator[Executor | None]:
+    """``executor`` itself, or a process pool of ``jobs`` workers owned by this run."""
+    if executor is not None or jobs <= 1:
+        yield executor
+        return
+    pool = ProcessPoolExecutor(max_workers=jobs)
+    try:
+        yield pool
+    finally:
+        pool.shutdown()
+
+
+def _check_inputs(max_degree: int | None, jobs: int) -> None:
+    if max_degree is not None and (isinstance(max_degree, bool) or not isinstance(max_degree, int)
+                                   or max_degree < 1):
+        raise InputError(f"max_degree: expected a positive integer, got {max_degree!r}")
+    if isinstance(jobs, bool) or not isinstance(jobs, int) or jobs < 1:
+        raise InputError(f"jobs: expected a positive integer, got {jobs!r}")
+
+
+def _refuse_oversized(n: int, max_degree: int | None, limits: Limits) -> None:
+    """With ``max_degree``: refuse before any work when a degree up to it has more monomials
+    than ``limits.max_monomials``."""
+    if max_degree is None:
+        return
+    for e in range(1, max_degree + 1):
+        limits.check("max_monomials", f"monomials of degree {e} in {n} coordinates", count_monomials(n, e))
+
+
+def _stopping_rule(state: InterpolationState, e: int, n: int, dimension: int, fibre: FibreDegree,
+                   limit: int, limits: Limits) -> str | None:
+    """After degree ``e`` (no ``max_degree``): why the loop stops, or None to go on.
+
+    Candidate stop: the ideal ``N`` generated by ``in(I)_{<=e}`` has the dimension (and,
+    when known, the degree) of ``V``; then degree ``e + 1`` is checked by the standard
+    monomials of ``N`` alone (no kernel, no Gröbner basis).
+    """
+    if (n == 0 or dimension == n) and not state.generators:
+        return ("the function space is full-dimensional in the coordinates "
+                "that do not vanish identically: no further equations")
+    if not (state.generators and n - len(state.generators) <= dimension
+            and e + 1 <= limit and e in state.leads):
+        return None
+    mins = minimal_leads(state.leads, n, e)
+    dim_n = monomial_dimension(mins, n)
+    deg_n = None
+    if dim_n is None or (dim_n == dimension and fibre.degree is not None):
+        dim_n, deg_n = dimension_and_degree(hilbert_numerator(mins, n), n)
+    if dim_n == dimension and fibre.degree is not None and deg_n != fibre.degree:
+        dim_n = None  # same dimension, but not (yet) the degree of V
+    if dim_n != dimension:
+        return None
+    try:
+        checked = check_degree(state, max_monomials=limits.max_monomials)
+    except ResourceLimitError as err:
+        return f"resource bound at degree {e + 1}: {err}"
+    if checked is None:
+        return None
+    same = (f"dimension {dimension} and degree {fibre.degree} of V" if fibre.degree is not None
+            else f"dimension {dimension} of V (its degree is unknown)")
+    return (f"stopping rule: the leading monomials of the equations up to degree {e} generate a "
+            f"monomial ideal with the {same}, and degree {e + 1} brings no new equation (full rank "
+            f"of the standard monomials at points of M, one graded piece per symmetry orbit); "
+            f"heuristic beyond degree {e + 1}")
+
+
+def _run_degrees(state: InterpolationState, *, max_degree: int | None, dimension: int,
+                 fibre: FibreDegree, executor: Executor | None, progress: bool | None,
+                 limits: Limits) -> str:
+    """Interpolate degree after degree until ``max_degree``, the stopping rule, an open rank
+    sandwich or a resource bound; returns why it stopped."""
+    n = len(state.grading.variables)
+    limit = max_degree if max_degree is not None else limits.max_auto_degree
+    with _progress_bar(progress) as bar:
+        while state.degree < limit:
+            e = state.degree + 1
+            callback = None
+            if bar is not None:
+                task = bar.add_task(f"degree {e}: graded pieces", total=None)
+
+                def callback(done: int, total: int, task=task) -> None:
+                    bar.update(task, completed=done, total=total)
+            try:
+                report = interpolate_degree(state, executor=executor, max_monomials=limits.max_monomials,
+                                            max_piece=limits.max_piece, progress=callback, last=e == limit)
+            except ResourceLimitError as err:
+                if max_degree is not None:
+                    raise
+                return f"resource bound at degree {e}: {err}"
+            if not report.tight:
+                return f"the rank sandwich did not close at degree {e}"
+            if max_degree is None:
+                stop = _stopping_rule(state, e, n, dimension, fibre, limit, limits)
+                if stop is not None:
+                    return stop
+    return f"max_degree = {limit}" if max_degree is not None else f"the automatic degree cap {limit}"
+
+
+def _verified_polynomials(mu: Parameterization, state: InterpolationState) -> tuple[Any, ...]:
+    """The generators in the full coordinate ring (leading coefficient positive, plus the
+    vanishing coordinates), each verified exactly to vanish on μ, sorted."""
+    coord_ring = mu.coordinate_ring
+    variables = state.grading.variables
+    ambient = mu.ambient_dimension
+    items = []
+    for _, _, local in state.generators:
+        full = {}
+        for exps, c in local.items():
+            v = [0] * ambient
+            for i, x in zip(variables, exps):
+                v[i] = x
+            full[tuple(v)] = c
+        poly = coord_ring.from_dict(full)
+        items.append(-poly if poly.leading_coefficient() < 0 else poly)
+    for poly, ok in zip(items, verify_equations(mu, items)):
+        check(ok, f"interpolation produced a non-equation {poly}")
+    for m in state.grading.zero_coordinates:
+        v = [0] * ambient
+        v[m] = 1
+        items.append(coord_ring.from_dict({tuple(v): 1}))
+    items.sort(key=lambda p: (int(p.total_degree()), _multidegree(p, state), _lead_key(p)))
+    return tuple(items)
+
+
+def _summarise(state: InterpolationState, dimension: int, limits: Limits) -> tuple[int | None, str | None, str]:
+    """Degree and Hilbert series of ``J`` (mod p) when small enough, and a note when skipped."""
+    n = len(state.grading.variables)
+    if state.generators:
+        top = max(e for e, _, _ in state.generators)
+        if len(state.generators) <= limits.max_summary_generators and top <= limits.max_summary_degree:
+            _, degree, hilbert = _invariants(_summary_gb(state), n)
+            return degree, hilbert, ""
+        return None, None, (
+            f"; degree and Hilbert series of J not computed ({len(state.generators)} generators up to "
+            f"degree {top}: beyond the summary bound of {limits.max_summary_generators} generators of "
+            f"degree <= {limits.max_summary_degree}; raise limits.max_summary_generators / "
+            f"max_summary_degree)")
+    if dimension == n:
+        return 1, f"1/(1 - t)^{n}", ""
+    return None, None, ""
+
+
+def _certificate(mu: Parameterization, polys: tuple[Any, ...], state: InterpolationState, *,
+                 dimension: int, max_degree: int | None, certify: bool | None,
+                 limits: Limits) -> tuple[bool, str]:
+    """Whether the equations generate the whole ideal, and the argument (or why not tried)."""
+    n = len(state.grading.variables)
+    zeros = len(state.grading.zero_coordinates)
+    if dimension == n and len(polys) == zeros:
+        # the image is dense in the span of the non-zero coordinates (certified
+        # dimension), so I is generated by the vanishing coordinates alone.
+        return True, ("the certified dimension equals the number of coordinates that are not identically "
+                      "zero, so the image is Zariski dense there and I is generated by the vanishing coordinates")
+    # automatic attempt: only for a small ideal found by the stopping rule (a run cut by
+    # max_degree, or one with no equation on a thin function space, cannot be complete)
+    small = (max_degree is None and zeros < len(polys) <= limits.max_certify_generators
+             and max((int(p.total_degree()) for p in polys), default=0) <= limits.max_certify_degree)
+    if certify or (certify is None and small):
+        return certify_by_elimination(mu, polys, limits=limits)
+    if certify is None:
+        return False, (f"the elimination certificate is attempted by default only for at most "
+                       f"{limits.max_certify_generators} equations of degree <= {limits.max_certify_degree} "
+                       "(limits.max_certify_generators, max_certify_degree); pass certify=True to attempt it")
+    return False, "no whole-ideal certificate was attempted (certify=False)"
+
+
 def implicit_equations(mu: Parameterization, *, max_degree: int | None = None, jobs: int = 1,
                        seed: int = 0, certify: bool | None = None, progress: bool | None = None,
-                       max_monomials: int = DEFAULT_MAX_MONOMIALS, max_piece: int = DEFAULT_MAX_PIECE,
-                       executor: Executor | None = None,
-                       dimension: int | None = None) -> ImplicitEquations:
+                       max_monomials: int | None = None, max_piece: int | None = None,
+                       executor: Executor | None = None, dimension: int | None = None,
+                       limits: Limits | None = None) -> ImplicitEquations:
     """Minimal generators of the vanishing ideal of the image of ``mu``.
 
     Parameters
@@ -287,23 +442,26 @@ def implicit_equations(mu: Parameterization, *, max_degree: int | None = None, j
     mu : Parameterization
     max_degree : int, optional
         Stop after this degree (verdict ``complete_up_to_degree``).  Without it, the
-        stopping rule of the module docstring decides, up to degree 16.
+        stopping rule of the module docstring decides, up to ``limits.max_auto_degree``.
     jobs : int
         Processes for the graded pieces (ignored when ``executor`` is given).
     seed : int
         Seed of the random points.
     certify : bool or None
         ``True``: attempt the exact whole-ideal certificate (elimination over Q);
-        ``False``: do not; ``None`` (default): attempt it when the graph ideal has at
-        most 60 equations of degree at most 4 (a size rule).
+        ``False``: do not; ``None`` (default): attempt it when the ideal has at most
+        ``limits.max_certify_generators`` equations of degree at most
+        ``limits.max_certify_degree`` (a size rule).
     progress : bool, optional
         Show a progress bar (default: when stderr is a terminal).
-    max_monomials, max_piece : int
-        Resource bounds per degree and per graded piece.
+    max_monomials, max_piece : int, optional
+        Override ``limits.max_monomials`` (per degree) and ``limits.max_piece`` (per graded piece).
     executor : concurrent.futures.Executor, optional
         Run graded pieces there (e.g. a Dask or Ray executor).
     dimension : int, optional
         The (certified) dimension of the function space, if already known.
+    limits : Limits, optional
+        Resource bounds (:class:`~lcnalg.limits.Limits`).
 
     Returns
     -------
@@ -321,185 +479,32 @@ def implicit_equations(mu: Parameterization, *, max_degree: int | None = None, j
     (('c1*c2 - c0*c3',), True, 2)
     """
     start = time.perf_counter()
-    if max_degree is not None and (isinstance(max_degree, bool) or not isinstance(max_degree, int) or max_degree < 1):
-        raise InputError(f"max_degree: expected a positive integer, got {max_degree!r}")
-    if isinstance(jobs, bool) or not isinstance(jobs, int) or jobs < 1:
-        raise InputError(f"jobs: expected a positive integer, got {jobs!r}")
+    limits = Limits.coerce(limits, max_monomials=max_monomials, max_piece=max_piece)
+    _check_inputs(max_degree, jobs)
     state = InterpolationState.start(mu, seed=seed)
-    n = len(state.grading.variables)
-    if max_degree is not None:
-        for e in range(1, max_degree + 1):
-            total = count_monomials(n, e)
-            if total > max_monomials:
-                raise ResourceLimitError(
-                    f"monomials of degree {e} in {n} coordinates", total, max_monomials,
-                    "pass max_monomials= (CLI --max-monomials) or lower max_degree (--max-degree)",
-                )
+    _refuse_oversized(len(state.grading.variables), max_degree, limits)
     if dimension is None:
-        from lcnalg.algebra.dimension import function_space_dimension
-
         dimension = function_space_dimension(mu, seed=seed).value
-    from lcnalg.algebra.degree import degree_by_fibre
-
-    fibre = degree_by_fibre(mu, seed=seed)
-    own_pool = None
-    if executor is None and jobs > 1:
-        own_pool = ProcessPoolExecutor(max_workers=jobs)
-        executor = own_pool
-    stopped_by = ""
-    gb = inv = None
-    try:
-        with _progress_bar(progress) as bar:
-            limit = max_degree if max_degree is not None else DEFAULT_MAX_AUTO_DEGREE
-            while state.degree < limit:
-                e = state.degree + 1
-                callback = None
-                if bar is not None:
-                    task = bar.add_task(f"degree {e}: graded pieces", total=None)
-
-                    def callback(done: int, total: int, task=task) -> None:
-                        bar.update(task, completed=done, total=total)
-                try:
-                    report = interpolate_degree(state, executor=executor, max_monomials=max_monomials,
-                                                max_piece=max_piece, progress=callback,
-                                                last=e == limit)
-                except ResourceLimitError as err:
-                    if max_degree is not None:
-                        raise
-                    stopped_by = f"resource bound at degree {e}: {err}"
-                    break
-                if not report.tight:
-                    stopped_by = f"the rank sandwich did not close at degree {e}"
-                    break
-                if max_degree is None:
-                    if n == 0 or dimension == n:
-                        if not state.generators:
-                            stopped_by = (
-                                "the function space is full-dimensional in the coordinates "
-                                "that do not vanish identically: no further equations"
-                            )
-                            break
-                    # Candidate stop: the ideal N generated by in(I)_{<=e} has the
-                    # dimension of M; then degree e + 1 is checked by the standard
-                    # monomials of N alone (no kernel, no Gröbner basis).
-                    if (state.generators and n - len(state.generators) <= dimension
-                            and e + 1 <= limit and e in state.leads):
-                        from lcnalg.algebra.hilbert import (dimension_and_degree, hilbert_numerator,
-                                                            monomial_dimension)
-
-                        mins = minimal_leads(state.leads, n, e)
-                        dim_n = monomial_dimension(mins, n)
-                        deg_n = None
-                        if dim_n is None or (dim_n == dimension and fibre.degree is not None):
-                            dim_n, deg_n = dimension_and_degree(hilbert_numerator(mins, n), n)
-                        if dim_n == dimension and fibre.degree is not None and deg_n != fibre.degree:
-                            dim_n = None  # same dimension, but not (yet) the degree of V
-                        if dim_n == dimension:
-                            try:
-                                checked = check_degree(state, max_monomials=max_monomials)
-                            except ResourceLimitError as err:
-                                stopped_by = f"resource bound at degree {e + 1}: {err}"
-                                break
-                            if checked is not None:
-                                same = (f"dimension {dimension} and degree {fibre.degree} of V"
-                                        if fibre.degree is not None else
-                                        f"dimension {dimension} of V (its degree is unknown)")
-                                stopped_by = (
-                                    f"stopping rule: the leading monomials of the equations up to "
-                                    f"degree {e} generate a monomial ideal with the {same}, and "
-                                    f"degree {e + 1} brings no new equation (full rank of the "
-                                    f"standard monomials at points of M, one graded piece per "
-                                    f"symmetry orbit); heuristic beyond degree {e + 1}"
-                                )
-                                break
-            else:
-                stopped_by = (f"max_degree = {limit}" if max_degree is not None
-                              else f"the automatic degree cap {limit}")
-    finally:
-        if own_pool is not None:
-            own_pool.shutdown()
-    # exact verification of every generator
-    coord_ring = mu.coordinate_ring
-    variables = state.grading.variables
-    ambient = mu.ambient_dimension
-    items = []
-    for e, key, local in state.generators:
-        full = {}
-        for exps, c in local.items():
-            v = [0] * ambient
-            for i, x in zip(variables, exps):
-                v[i] = x
-            full[tuple(v)] = c
-        poly = coord_ring.from_dict(full)
-        if poly.leading_coefficient() < 0:
-            poly = -poly
-        if not poly.compose(*mu.coordinates, ctx=mu.ring).is_zero():
-            raise AssertionError(f"interpolation produced a non-equation {poly}")  # pragma: no cover
-        items.append(poly)
-    for m in state.grading.zero_coordinates:
-        v = [0] * ambient
-        v[m] = 1
-        items.append(coord_ring.from_dict({tuple(v): 1}))
-    items.sort(key=lambda p: (int(p.total_degree()), _multidegree(p, state), _lead_key(p)))
-    polys = tuple(items)
-    # summary of J (mod p): degree and Hilbert series, in the full ring
-    degree = hilbert = None
-    summary_note = ""
-    if gb is None and state.generators:
-        top = max(e for e, _, _ in state.generators)
-        if len(state.generators) <= SUMMARY_MAX_GENERATORS and top <= SUMMARY_MAX_DEGREE:
-            gb = _summary_gb(state)
-            inv = _invariants(gb, n)
-        else:
-            summary_note = (
-                f"; degree and Hilbert series of J not computed ({len(state.generators)} generators "
-                f"up to degree {top}: beyond the summary bound of {SUMMARY_MAX_GENERATORS} generators "
-                f"of degree <= {SUMMARY_MAX_DEGREE})"
-            )
-    if gb is not None:
-        _, degree, hilbert = inv
-    elif dimension == n:
-        degree = 1
-        hilbert = f"1/(1 - t)**{n}"
-    certified = False
-    certificate = "no whole-ideal certificate was attempted (certify=False)"
-    # automatic attempt: only for a small ideal found by the stopping rule (a run cut by
-    # max_degree, or one with no equation on a thin function space, cannot be complete)
-    small = (
-        max_degree is None and len(polys) > len(state.grading.zero_coordinates)
-        and len(polys) <= CERTIFY_AUTO_GENERATORS
-        and max((int(p.total_degree()) for p in polys), default=0) <= CERTIFY_AUTO_DEGREE
-    )
-    if dimension == n and len(polys) == len(state.grading.zero_coordinates):
-        # the image is dense in the span of the non-zero coordinates (certified
-        # dimension), so I is generated by the vanishing coordinates alone.
-        certified = True
-        certificate = (
-            "the certified dimension equals the number of coordinates that are not identically "
-            "zero, so the image is Zariski dense there and I is generated by the vanishing coordinates"
-        )
-    elif certify or (certify is None and small):
-        certified, certificate = _certify_by_elimination(mu, polys)
-    elif certify is None:
-        certificate = (
-            f"the elimination certificate is attempted by default only for at most "
-            f"{CERTIFY_AUTO_GENERATORS} equations of degree <= {CERTIFY_AUTO_DEGREE}; pass certify=True "
-            "(CLI --certify) to attempt it"
-        )
-    complete = state.complete_up_to_degree
+    fibre = degree_by_fibre(mu, seed=seed, limits=limits)
+    with _executor(executor, jobs) as pool:
+        stopped_by = _run_degrees(state, max_degree=max_degree, dimension=dimension, fibre=fibre,
+                                  executor=pool, progress=progress, limits=limits)
+    polys = _verified_polynomials(mu, state)
+    degree, hilbert, summary_note = _summarise(state, dimension, limits)
+    certified, certificate = _certificate(mu, polys, state, dimension=dimension, max_degree=max_degree,
+                                          certify=certify, limits=limits)
     return ImplicitEquations(
         architecture=str(mu.architecture),
-        method=(
-            "multigraded interpolation over GF(p) (finest torus grading, "
-            f"{state.grading.rank} weights), rational reconstruction, exact substitution check"
-        ),
+        method=("multigraded interpolation over GF(p) (finest torus grading, "
+                f"{state.grading.rank} weights), rational reconstruction, exact substitution check"),
         certified=certified,
         failure_probability=None,
         how_to_certify="" if certified else certificate,
+        argument=certificate if certified else "",
         seed=seed,
         primes=tuple(sorted(state.primes_used)),
         seconds=time.perf_counter() - start,
-        equations=tuple(str(p).replace("^", "**") for p in polys),
+        equations=tuple(poly_text(p) for p in polys),
         polynomials=polys,
         degrees=tuple(int(p.total_degree()) for p in polys),
         multidegrees=tuple(_multidegree(p, state) for p in polys),
@@ -508,10 +513,10 @@ def implicit_equations(mu: Parameterization, *, max_degree: int | None = None, j
         degree=degree,
         hilbert_series=hilbert,
         hilbert_function=tuple([1] + [r.hilbert_lower for r in state.reports]),
-        complete_up_to_degree=complete,
+        complete_up_to_degree=state.complete_up_to_degree,
         stopped_by=stopped_by + summary_note,
         certificate=certificate,
-        ambient_dimension=ambient,
+        ambient_dimension=mu.ambient_dimension,
         variety_degree=fibre.degree,
         variety_degree_method=(fibre.method if not fibre.degree or mu.architecture.ndim == 1
                                else "probabilistic: " + fibre.method),
@@ -539,11 +544,36 @@ def _multidegree(poly: Any, state: InterpolationState) -> tuple[int, ...]:
     return tuple(total)
 
 
-def _certify_by_elimination(mu: Parameterization, polys: tuple[Any, ...]) -> tuple[bool, str]:
-    """Route (i) of MATH.md §8 when small enough; returns (certified, explanation)."""
-    from lcnalg.algebra.groebner import groebner_basis
-    from lcnalg.algebra.monomials import elimination
-    from lcnalg.errors import LCNAlgError
+def certify_by_elimination(mu: Parameterization, polys: tuple[Any, ...], *,
+                           limits: Limits | None = None) -> tuple[bool, str]:
+    """Route (i) of MATH.md §8: do ``polys`` (vanishing on μ) generate the whole ideal?
+
+    An elimination Gröbner basis of the graph ideal ``<c - μ(w)>`` over Q (multi-modular,
+    verified exactly); its ``w``-free part must reduce to zero modulo a verified Gröbner basis
+    of ``polys`` over Q.
+
+    Parameters
+    ----------
+    mu : Parameterization
+    polys : tuple of fmpz_mpoly
+        Equations in ``mu.coordinate_ring``, each vanishing on μ.
+    limits : Limits, optional
+        ``max_total_entries`` bounds the whole elimination; one Macaulay matrix gets at most
+        a twentieth of it (within ``max_matrix_entries``).
+
+    Returns
+    -------
+    (bool, str)
+        Whether certified, and the argument or why not.
+
+    Examples
+    --------
+    >>> mu = Parameterization("2,2 s=2")
+    >>> c0, c1, c2, c3 = mu.coordinate_ring.gens()
+    >>> certify_by_elimination(mu, (c1*c2 - c0*c3,))[0]
+    True
+    """
+    limits = Limits.coerce(limits)
 
     merged_from = mu.architecture
     merged = mu.architecture.merged_over_c()
@@ -578,7 +608,8 @@ def _certify_by_elimination(mu: Parameterization, polys: tuple[Any, ...]) -> tup
     try:
         order = elimination(N)
         gb = groebner_basis(graph, order, nvars=N + n, grading=[1] * N + [L] * n,
-                            max_matrix_entries=2e7, max_total_entries=CERTIFY_MAX_TOTAL_ENTRIES,
+                            max_matrix_entries=min(limits.max_matrix_entries, limits.max_total_entries // 20),
+                            max_total_entries=limits.max_total_entries,
                             ideal_test=vanishes)
     except LCNAlgError as err:
         return False, f"the elimination certificate was not completed ({err})"

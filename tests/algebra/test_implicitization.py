@@ -14,7 +14,7 @@ from hypothesis import HealthCheck, given, settings, strategies as st
 from lcnalg import FunctionSpace, InputError, Parameterization, ResourceLimitError
 from lcnalg.algebra.certify import complete_up_to_degree, verify_equations
 from lcnalg.algebra.groebner import groebner_basis
-from lcnalg.algebra.implicitization import _certify_by_elimination, implicit_equations
+from lcnalg.algebra.implicitization import certify_by_elimination, implicit_equations
 from lcnalg.algebra.monomials import elimination
 from lcnalg.cli import main
 
@@ -71,10 +71,10 @@ def test_dropping_a_generator_is_never_certified():
     polys = list(r.polynomials)
     for drop in range(len(polys)):
         rest = polys[:drop] + polys[drop + 1:]
-        ok, why = _certify_by_elimination(mu, tuple(rest))
+        ok, why = certify_by_elimination(mu, tuple(rest))
         assert not ok
         assert complete_up_to_degree(mu, rest, 3) < 2
-    assert _certify_by_elimination(mu, tuple(polys))[0]
+    assert certify_by_elimination(mu, tuple(polys))[0]
     assert complete_up_to_degree(mu, polys, 3) == 3
 
 
