@@ -28,7 +28,7 @@ import flint
 from lcnalg.architecture import Architecture
 from lcnalg.errors import InputError
 from lcnalg.limits import Limits
-from lcnalg.rings import coordinate_names, integer_ring, multi_indices, parameter_names, to_fmpq
+from lcnalg.rings import coordinate_names, integer_ring, multi_indices, parameter_names, to_fmpq, to_sympy
 
 __all__ = ["Parameterization", "LARGE_PRIMES"]
 
@@ -174,8 +174,6 @@ class Parameterization:
 
     def to_sympy(self) -> list:
         """The coordinates as sympy expressions (via :func:`lcnalg.rings.to_sympy`)."""
-        from lcnalg.rings import to_sympy
-
         return [to_sympy(c) for c in self.coordinates]
 
     # ------------------------------------------------------------- points
