@@ -35,7 +35,7 @@ from lcnalg.limits import Limits
 from lcnalg.parameterization import Parameterization
 from lcnalg.printing import poly_latex, poly_text
 from lcnalg.results import Result, Status
-from lcnalg.rings import integer_ring, to_fmpq, to_sympy
+from lcnalg.rings import integer_ring, to_fmpq
 from lcnalg.singularities._minors import GF_PRIME, all_minors, count_minors
 
 __all__ = [
@@ -424,7 +424,7 @@ class CriticalLocusResult(Result):
         rows = [r"\begin{tabular}{lll}", r"component & equation & image dim.\\ \hline"]
         for comp, f in zip(self.components, self._factor_polys()):
             img = comp.image_dimension
-            rows.append(rf"{comp.name} & ${poly_latex(to_sympy(f))} = 0$ & {'' if img is None else img}\\")
+            rows.append(rf"{comp.name} & ${poly_latex(f)} = 0$ & {'' if img is None else img}\\")
         rows.append(rf"residual & codim $\geq 2$ & dim.\ {self.residual_dimension}\\")
         rows.append(r"\end{tabular}")
         return "\n".join(rows)

@@ -90,3 +90,24 @@ def test_image_dimensions_by_rank():
     assert shared_root_image_dimension("2,2,2", (1, 3), seed=3) == (5, 3)
     # 3,2 s=2: family of dimension 3 = N - r, image of dimension 2
     assert shared_root_image_dimension("3,2 s=2", (1, 2), seed=3) == (3, 2)
+
+
+def test_result_protocol_and_status():
+    import json
+
+    from lcnalg import Limits
+
+    for arch, status in (("2,2", "certified"), ("3,2 s=2", "bounds 0..3")):
+        r = critical_locus(arch)
+        assert r.status == status
+        data = json.loads(r.to_json())
+        assert data["status"] == status and "minors" not in data
+        assert status in r.provenance() and r.to_text() and r._repr_latex_().startswith("$")
+        assert r.to_latex().startswith(r"\begin{tabular}")
+    r = critical_locus("2,2")
+    assert r.components[0].equation == "w1_1*w2_0 - w1_0*w2_1" and r.components[0].image_dimension == 2
+    # the dimension may be handed in; the bound is a Limits field
+    assert critical_locus("2,2", dimension=3).dimension == 3
+    with pytest.raises(ResourceLimitError) as err:
+        critical_locus("3,3,3 s=2,2", limits=Limits(max_minors=10))
+    assert err.value.limit == "max_minors"

@@ -11,8 +11,8 @@ import pytest
 
 from lcnalg import Architecture, FunctionSpace, Parameterization
 from lcnalg.errors import InputError, ResourceLimitError
-from lcnalg.singularities.singular_locus import (candidate_families, certify_family, section_upper_bound,
-                                                 singular_locus, toric_singular_locus)
+from lcnalg.singularities.singular_locus import (SingularLocusResult, candidate_families, certify_family,
+                                                 section_upper_bound, singular_locus, toric_singular_locus)
 
 
 def test_singular_locus_small():
@@ -166,3 +166,46 @@ def test_certify_family_negative_and_contains_input():
 def test_unknown_method():
     with pytest.raises(InputError):
         singular_locus("3,2 s=2", method="magic")
+
+
+def _protocol(r):
+    """Every export of a result works and carries its status."""
+    data = json.loads(r.to_json())
+    assert data["status"] == r.status.label and data["status_detail"]["kind"]
+    assert r.status.label in r.provenance() and r.to_text() and r.to_latex()
+    assert r._repr_latex_().startswith("$")
+    return data
+
+
+def test_result_protocol_and_status():
+    r = singular_locus("3,2 s=2")
+    assert r.status == "certified" and r.status.is_certified
+    data = _protocol(r)
+    assert "generators" not in data and "equations" not in data
+    assert data["components"] and isinstance(data["components"][0]["name"], str)
+    undecided = SingularLocusResult(
+        architecture="3,3 s=2", method="sandwich", certified=False, dimension=3, dimension_of_variety=5,
+        ambient_dimension=7, codimension=2, num_equations=3, num_minors=0, exact_ideal=False,
+        description="not decided: 1 <= dim <= 3", lower_bound=1, upper_bound=3, route="sandwich")
+    assert undecided.status == "bounds 1..3"
+    _protocol(undecided)
+    projected = SingularLocusResult(
+        architecture="3,3 s=2", method="minors", certified=False, failure_probability=1e-3, dimension=4,
+        dimension_of_variety=5, ambient_dimension=7, codimension=2, num_equations=3, num_minors=6,
+        exact_ideal=False, description="4", lower_bound=-1, upper_bound=4, how_to_certify="all minors")
+    assert projected.status == "probabilistic" and projected.status.failure_bound == 1e-3
+    _protocol(projected)
+
+
+def test_limits_name_the_field():
+    from lcnalg import Limits
+
+    with pytest.raises(ResourceLimitError) as err:
+        singular_locus("3,2,2 s=2,2", method="minors")
+    assert err.value.limit == "max_minors" and "--max-minors" in str(err.value)
+    with pytest.raises(ResourceLimitError) as err:
+        singular_locus("3,2,2 s=2,2", method="minors", randomized=True, limits=Limits(max_locus_terms=10))
+    assert err.value.limit == "max_locus_terms"
+    with pytest.raises(ResourceLimitError) as err:
+        singular_locus("2,2 s=2", limits=Limits(max_supports=2))
+    assert err.value.limit == "max_supports"

@@ -71,3 +71,26 @@ def test_exports(tmp_path):
             plot_stratification(s, tmp_path / "h.png")
     else:
         assert plot_stratification(s, tmp_path / "h.png")
+
+
+def test_result_protocol_and_status():
+    s = stratification("2,2")
+    assert s.status == "probabilistic" and s.status.failure_bound is None
+    data = json.loads(s.to_json())
+    assert data["status"] == "probabilistic" and "graph" not in data and data["strata"]
+    assert "probabilistic" in s.provenance() and s._repr_latex_().startswith("$")
+    # a part that was not computed makes the whole undecided, saying which
+    from lcnalg import Limits
+
+    t = stratification("3,2,2 s=2,2", limits=Limits(max_minors=10, max_section_terms=1, max_bordered=1))
+    assert t.status.kind.name in ("UNDECIDED", "BOUNDS", "PROBABILISTIC")
+    t.provenance(), t.to_text(), t.to_json(), t.to_latex()
+
+
+def test_given_inputs_are_used():
+    from lcnalg.algebra.implicitization import implicit_equations
+
+    mu = Parameterization("3,2 s=2")
+    eqs = implicit_equations(mu)
+    s = stratification("3,2 s=2", dimension=4, equations=eqs)
+    assert s.graph.nodes["V"]["dimension"] == 4 and s.graph.nodes["V"]["equations"] == eqs.equations
