@@ -15,8 +15,16 @@ from lcnalg.singularities.critical import (CriticalLocusResult, critical_locus, 
                                            shares_hyperroot)
 from lcnalg.singularities.singular_locus import (SingularLocusResult, candidate_families, certify_family,
                                                  section_upper_bound, singular_locus, toric_singular_locus)
-from lcnalg.singularities.strata import Stratification, stratification
 
 __all__ = ["CriticalLocusResult", "SingularLocusResult", "Stratification", "candidate_families",
            "certify_family", "critical_locus", "is_critical", "section_upper_bound",
            "shares_hyperroot", "singular_locus", "stratification", "toric_singular_locus"]
+
+
+def __getattr__(name: str):
+    if name in ("Stratification", "stratification"):
+        # deferred: strata needs networkx and lcnalg.real (~0.1 s), which the loci do not
+        from lcnalg.singularities import strata
+
+        return getattr(strata, name)
+    raise AttributeError(f"module 'lcnalg.singularities' has no attribute {name!r}")
