@@ -21,7 +21,7 @@ import math
 import random
 from fractions import Fraction
 from functools import cached_property
-from typing import Any, Sequence
+from typing import Any
 
 import flint
 

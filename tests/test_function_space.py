@@ -4,14 +4,13 @@ own tests are in tests/algebra/test_dimension.py)."""
 from __future__ import annotations
 
 import json
-import math
 import sys
 
 import pytest
-from hypothesis import given, settings, strategies as st
+from hypothesis import given, settings
 
 import lcnalg
-from lcnalg import Architecture, FunctionSpace, InputError, Limits
+from lcnalg import FunctionSpace, InputError, Limits
 
 from tests.strategies import architectures
 

@@ -22,7 +22,6 @@ from __future__ import annotations
 import random
 import time
 from dataclasses import dataclass, field
-from fractions import Fraction
 from typing import Any, Sequence
 
 import flint
