@@ -33,7 +33,7 @@ from lcnalg.errors import ResourceLimitError
 from lcnalg.singularities.singular_locus import singular_locus
 try:
     r = singular_locus(sys.argv[1])
-    comps = '; '.join(f"{c['name']} dim {c['dimension']}" + (' (component)' if c['component'] else '')
+    comps = '; '.join(f"{c.name} dim {c.dimension}" + (' (component)' if c.component else '')
                       for c in r.components)
     print(r.dimension, ('certified' if r.certified else 'not certified'), r.route, '--', comps or 'no components')
 except ResourceLimitError as err:

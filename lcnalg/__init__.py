@@ -1,7 +1,11 @@
 """lcnalg: exact computer algebra for the geometry of convolutional networks.
 
-The data flow is one way: :class:`Architecture` → :class:`Parameterization` →
-:class:`FunctionSpace` → result objects → export (text, LaTeX, JSON).
+The data flow is one way: :class:`Architecture` → :class:`Parameterization` → the
+algorithms (:func:`function_space_dimension`, :func:`implicit_equations`, :func:`contains`,
+:func:`inequalities`, :func:`boundary`, :func:`is_zariski_closed`, :func:`critical_locus`,
+:func:`singular_locus`, :func:`stratification`) → result objects → export (text, LaTeX,
+JSON).  :class:`FunctionSpace` is the façade over the algorithms: it caches their results
+and hands them down.  Every resource bound is a field of :class:`Limits`.
 
 Examples
 --------
@@ -9,22 +13,62 @@ Examples
 >>> fs = FunctionSpace("3,2 s=2")
 >>> fs.dimension.value, fs.ambient_dimension, fs.is_filling
 (4, 5, False)
+>>> import lcnalg
+>>> lcnalg.singular_locus("2,2 s=2").dimension
+0
 """
 
+from typing import Any
+
+from lcnalg.algebra.dimension import function_space_dimension
 from lcnalg.architecture import Architecture
-from lcnalg.errors import ArchitectureError, InputError, LCNAlgError, ResourceLimitError
+from lcnalg.errors import (ArchitectureError, InputError, InternalError, LCNAlgError, ResourceLimitError,
+                           UndecidedError)
 from lcnalg.function_space import FunctionSpace
+from lcnalg.limits import Limits
 from lcnalg.parameterization import Parameterization
 
 __version__ = "0.1.0"
+
+#: Public functions imported on first use (their modules cost ~0.3 s to import).
+_LAZY = {
+    "implicit_equations": "lcnalg.algebra.implicitization",
+    "contains": "lcnalg.real",
+    "inequalities": "lcnalg.real",
+    "boundary": "lcnalg.real",
+    "is_zariski_closed": "lcnalg.real",
+    "critical_locus": "lcnalg.singularities",
+    "singular_locus": "lcnalg.singularities",
+    "stratification": "lcnalg.singularities",
+}
 
 __all__ = [
     "Architecture",
     "ArchitectureError",
     "FunctionSpace",
     "InputError",
+    "InternalError",
     "LCNAlgError",
+    "Limits",
     "Parameterization",
     "ResourceLimitError",
+    "UndecidedError",
     "__version__",
+    "function_space_dimension",
+    *_LAZY,
 ]
+
+
+def __getattr__(name: str) -> Any:
+    if name in _LAZY:
+        import importlib
+
+        # deferred: the algorithm modules cost ~0.3 s to import; `import lcnalg` stays fast
+        value = getattr(importlib.import_module(_LAZY[name]), name)
+        globals()[name] = value
+        return value
+    raise AttributeError(f"module 'lcnalg' has no attribute {name!r}")
+
+
+def __dir__() -> list[str]:
+    return sorted(set(globals()) | set(_LAZY))

@@ -34,7 +34,7 @@ import re
 from dataclasses import dataclass
 from typing import Iterable, Sequence
 
-from lcnalg.errors import ArchitectureError
+from lcnalg.errors import ArchitectureError, InputError
 
 __all__ = ["Architecture", "MAX_AXIS_SIZE", "MAX_LAYERS", "MAX_AXES", "MAX_AMBIENT"]
 
@@ -209,6 +209,41 @@ class Architecture:
 
     # ------------------------------------------------------------------ parsing
     @classmethod
+    def coerce(cls, arch: "Architecture | str") -> "Architecture":
+        """``arch`` itself, or the architecture a string describes.
+
+        Parameters
+        ----------
+        arch : Architecture or str
+
+        Returns
+        -------
+        Architecture
+
+        Raises
+        ------
+        ArchitectureError
+            For a malformed string.
+        InputError
+            For a value that is neither an Architecture nor a string.
+
+        Examples
+        --------
+        >>> Architecture.coerce("3,2 s=2") == Architecture.coerce(Architecture.parse("3,2 s=2"))
+        True
+        >>> Architecture.coerce(3)
+        Traceback (most recent call last):
+        ...
+        lcnalg.errors.InputError: architecture: expected an Architecture or a string like "3,2 s=2", got int
+        """
+        if isinstance(arch, str):
+            return cls.parse(arch)
+        if not isinstance(arch, Architecture):
+            raise InputError(f'architecture: expected an Architecture or a string like "3,2 s=2", '
+                                    f"got {type(arch).__name__}")
+        return arch
+
+    @classmethod
     def parse(cls, text: str) -> "Architecture":
         """Read an architecture string (see the module docstring for the format).
 
@@ -309,6 +344,18 @@ class Architecture:
         for s in self.strides:
             out.append(tuple(a * b for a, b in zip(out[-1], s)))
         return tuple(out)
+
+    def layer_pairs(self) -> tuple[tuple[int, int, int], ...]:
+        """Pairs of layers ``(l, m)``, ``l < m`` (from 0), with the stride ratio
+        ``r = t_m / t_l`` along the first axis (cumulative strides before each layer).
+
+        Examples
+        --------
+        >>> Architecture.parse("3,2,2 s=2,2").layer_pairs()
+        ((0, 1, 2), (0, 2, 4), (1, 2, 2))
+        """
+        t = [c[0] for c in self.cumulative_strides]
+        return tuple((l, m, t[m] // t[l]) for l in range(self.num_layers) for m in range(l + 1, self.num_layers))
 
     @property
     def end_to_end_filter_shape(self) -> tuple[int, ...]:

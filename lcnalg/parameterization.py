@@ -21,45 +21,20 @@ import math
 import random
 from fractions import Fraction
 from functools import cached_property
-from typing import Any, Sequence
+from typing import Any
 
 import flint
 
 from lcnalg.architecture import Architecture
-from lcnalg.errors import InputError, ResourceLimitError
+from lcnalg.errors import InputError
+from lcnalg.limits import Limits
 from lcnalg.polys.modular import LARGE_PRIMES
-from lcnalg.rings import coordinate_names, integer_ring, multi_indices, parameter_names
+from lcnalg.rings import coordinate_names, integer_ring, multi_indices, parameter_names, to_fmpq, to_sympy
 
-__all__ = ["Parameterization", "DEFAULT_MAX_TERMS", "LARGE_PRIMES"]
+__all__ = ["Parameterization"]
 
-#: Default bound on the number of terms of the symbolic parameterization.
-DEFAULT_MAX_TERMS = 2_000_000
 
 Number = int | Fraction | flint.fmpz | flint.fmpq
-
-
-def _as_fmpq(value: Any, field: str) -> flint.fmpq:
-    if isinstance(value, bool):
-        raise InputError(f"{field}: booleans are not weights; give integers or fractions")
-    if isinstance(value, (int, flint.fmpz)):
-        return flint.fmpq(int(value))
-    if isinstance(value, flint.fmpq):
-        return value
-    if isinstance(value, Fraction):
-        return flint.fmpq(value.numerator, value.denominator)
-    if isinstance(value, str):
-        try:
-            f = Fraction(value.strip())
-        except (ValueError, ZeroDivisionError):
-            raise InputError(f"{field}: {value!r} is not an integer or fraction like 3 or -2/5") from None
-        return flint.fmpq(f.numerator, f.denominator)
-    numerator = getattr(value, "p", None) if hasattr(value, "q") else None
-    if numerator is not None and getattr(value, "is_Rational", False):
-        return flint.fmpq(int(value.p), int(value.q))
-    raise InputError(
-        f"{field}: {value!r} ({type(value).__name__}) is not exact; give integers or fractions "
-        "(floats are refused: results are exact)"
-    )
 
 
 class Parameterization:
@@ -70,8 +45,10 @@ class Parameterization:
     arch : Architecture or str
         The architecture (a linear network with one channel).
     max_terms : int, optional
-        Bound on the number of terms ``Π_l |k_l|`` of the symbolic coordinates;
-        beyond it :attr:`coordinates` raises :class:`ResourceLimitError`.
+        Bound on the number of terms ``Π_l |k_l|`` of the symbolic coordinates (overrides
+        ``limits.max_terms``); beyond it :attr:`coordinates` raises :class:`ResourceLimitError`.
+    limits : Limits, optional
+        The resource bounds (default: :class:`~lcnalg.limits.Limits` defaults).
 
     Raises
     ------
@@ -90,10 +67,9 @@ class Parameterization:
     3
     """
 
-    def __init__(self, arch: Architecture | str, *, max_terms: int = DEFAULT_MAX_TERMS) -> None:
-        arch = Architecture.parse(arch) if isinstance(arch, str) else arch
-        if not isinstance(arch, Architecture):
-            raise InputError(f"architecture: expected an Architecture or a string, got {type(arch).__name__}")
+    def __init__(self, arch: Architecture | str, *, max_terms: int | None = None,
+                 limits: Limits | None = None) -> None:
+        arch = Architecture.coerce(arch)
         if arch.channels is not None:
             raise InputError(
                 f"architecture {arch}: channels (c=) are not a single end-to-end filter; "
@@ -105,7 +81,8 @@ class Parameterization:
                 "this parameterization covers linear networks (drop r=)"
             )
         self.architecture = arch
-        self.max_terms = max_terms
+        self.limits = Limits.coerce(limits, max_terms=max_terms)
+        self.max_terms = self.limits.max_terms
         self.parameter_names = parameter_names(arch)
         self.coordinate_names = coordinate_names(arch)
         self.shape = arch.end_to_end_filter_shape
@@ -164,11 +141,7 @@ class Parameterization:
         ResourceLimitError
             When ``Π_l |k_l|`` exceeds ``max_terms``.
         """
-        if self.num_terms > self.max_terms:
-            raise ResourceLimitError(
-                "terms of the parameterization", self.num_terms, self.max_terms,
-                "pass max_terms= to Parameterization",
-            )
+        self.limits.check("max_terms", "terms of the parameterization", self.num_terms)
         n = self.num_parameters
         # Multiply layer by layer, keeping dicts {flat exponent: {monomial: coeff}}.
         current: dict[int, dict[tuple[int, ...], int]] = {0: {(0,) * n: 1}}
@@ -195,8 +168,6 @@ class Parameterization:
 
     def to_sympy(self) -> list:
         """The coordinates as sympy expressions (via :func:`lcnalg.rings.to_sympy`)."""
-        from lcnalg.rings import to_sympy
-
         return [to_sympy(c) for c in self.coordinates]
 
     # ------------------------------------------------------------- points
@@ -240,7 +211,7 @@ class Parameterization:
         for l, (vals, exps) in enumerate(zip(layers, self.layer_exponents), start=1):
             coeffs: list = [0] * (max(exps) + 1)
             for v, e in zip(vals, exps):
-                coeffs[e] = _as_fmpq(v, f"point (layer {l})")
+                coeffs[e] = to_fmpq(v, f"point (layer {l})")
             if kind == "nmod":
                 polys.append(flint.nmod_poly([_mod(c, modulus) for c in coeffs], modulus))
             elif all(c == 0 or c.q == 1 for c in coeffs):
@@ -312,7 +283,7 @@ class Parameterization:
         rows = [[col[m] for col in columns] for m in range(n)]
         if modulus is not None:
             return flint.nmod_mat(rows, modulus)
-        return flint.fmpq_mat([[_as_fmpq(x, "jacobian") for x in row] for row in rows])
+        return flint.fmpq_mat([[to_fmpq(x, "jacobian") for x in row] for row in rows])
 
     def jacobian_rank(self, theta: Any, modulus: int | None = None) -> int:
         """Exact rank of the Jacobian at ``θ`` (over Q, or over GF(p) with ``modulus``)."""

@@ -1,6 +1,9 @@
 """Pictures of function spaces (optional extra ``plot``: ``pip install "lcnalg[plot]"``).
 
-matplotlib is imported only when a function here is called.
+Every picture lcnalg draws lives here: :func:`plot_cubic_slice` (a slice of a 1D function
+space, coloured by real roots) and :func:`plot_stratification` (the Hasse diagram of a
+:class:`~lcnalg.singularities.strata.Stratification`).  matplotlib is imported only when a
+function here is called.
 """
 
 from __future__ import annotations
@@ -8,10 +11,14 @@ from __future__ import annotations
 from fractions import Fraction
 from pathlib import Path
 
+import networkx as nx
+
 from lcnalg.architecture import Architecture
 from lcnalg.errors import InputError
+from lcnalg.real import inequalities
+from lcnalg.singularities.strata import Stratification
 
-__all__ = ["plot_cubic_slice"]
+__all__ = ["plot_cubic_slice", "plot_stratification"]
 
 
 def _pyplot():
@@ -55,13 +62,11 @@ def plot_cubic_slice(arch: Architecture | str, path: str | Path, *, extent: floa
     InputError
         If matplotlib is missing, or the architecture is not 1D stride one with 4 coordinates.
     """
-    arch = Architecture.parse(arch) if isinstance(arch, str) else arch
+    arch = Architecture.coerce(arch)
     if arch.ndim != 1 or any(s != (1,) for s in arch.strides[:-1]) or arch.end_to_end_filter_shape != (4,):
         raise InputError(f"plot_cubic_slice: needs a 1D stride-one architecture with cubic end-to-end filters "
                          f"(e.g. \"2,2,2\", \"3,2\"), got {arch}")
     plt = _pyplot()
-    from lcnalg.real.inequalities import inequalities
-
     ineq = inequalities(arch)
     m = ineq.m
     n = int(resolution)
@@ -95,5 +100,42 @@ def plot_cubic_slice(arch: Architecture | str, path: str | Path, *, extent: floa
     ax.legend(loc="lower left", fontsize=8)
     path = Path(path)
     fig.savefig(path, dpi=100, bbox_inches="tight")
+    plt.close(fig)
+    return path
+
+
+def plot_stratification(strat: Stratification, path: str | Path) -> Path:
+    """Draw the Hasse diagram of a stratification (dimension upwards) to ``path``.
+
+    Parameters
+    ----------
+    strat : Stratification
+    path : str or Path
+        Where to save the picture (format from the suffix, e.g. PNG).
+
+    Returns
+    -------
+    Path
+
+    Raises
+    ------
+    InputError
+        If matplotlib is missing.
+    """
+    plt = _pyplot()
+    g = strat.graph
+    levels: dict[int, list[str]] = {}
+    for node, d in g.nodes(data=True):
+        levels.setdefault(d["dimension"], []).append(node)
+    pos = {}
+    for dim, nodes in levels.items():
+        for i, node in enumerate(sorted(nodes)):
+            pos[node] = (i - (len(nodes) - 1) / 2, dim)
+    fig, ax = plt.subplots(figsize=(6, 4))
+    nx.draw_networkx(g, pos, ax=ax, node_color="#dde", node_size=1500, font_size=7, arrows=True)
+    ax.set_ylabel("dimension")
+    ax.set_title(f"strata of M[{strat.architecture}]")
+    path = Path(path)
+    fig.savefig(path)
     plt.close(fig)
     return path

@@ -1,4 +1,11 @@
-"""LaTeX helpers shared by every result: architecture names, polynomials, equation lists."""
+"""Printing shared by every result: polynomial text, architecture names, LaTeX of polynomials
+and equation lists.
+
+The one text convention for polynomials is ``^`` for powers and ``*`` for products (as
+Singular and Macaulay2 write them); :func:`poly_text` produces it from a FLINT or sympy
+polynomial.  ``sympy.parse_expr(text, transformations=standard_transformations +
+(convert_xor,))`` (or ``sympy.sympify(text, convert_xor=True)``) reads it back.
+"""
 
 from __future__ import annotations
 
@@ -7,7 +14,24 @@ from typing import TYPE_CHECKING, Sequence
 if TYPE_CHECKING:
     import sympy
 
-__all__ = ["function_space_symbol", "poly_latex", "align"]
+__all__ = ["poly_text", "function_space_symbol", "poly_latex", "align"]
+
+
+def poly_text(expr: object) -> str:
+    """Text of a polynomial with ``^`` for powers and ``*`` for products.
+
+    Parameters
+    ----------
+    expr : flint polynomial, sympy expression or str
+
+    Examples
+    --------
+    >>> import sympy
+    >>> x, y = sympy.symbols("x y")
+    >>> poly_text(x**2*y - 3*y**3)
+    'x^2*y - 3*y^3'
+    """
+    return str(expr).replace("**", "^")
 
 
 def function_space_symbol(architecture: str) -> str:

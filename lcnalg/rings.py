@@ -18,7 +18,8 @@ Examples
 from __future__ import annotations
 
 import itertools
-from typing import Sequence
+from fractions import Fraction
+from typing import Any, Sequence
 
 import flint
 
@@ -35,6 +36,7 @@ __all__ = [
     "to_sympy",
     "from_sympy",
     "poly_to_str",
+    "to_fmpq",
 ]
 
 ORDERS = ("lex", "deglex", "degrevlex")
@@ -189,3 +191,50 @@ def poly_to_str(poly: flint.fmpz_mpoly | flint.fmpq_mpoly, max_terms: int | None
         return text
     head = poly.context().from_dict(dict(list(poly.to_dict().items())[:max_terms]))
     return f"{head} + … ({len(poly)} terms)"
+
+
+def to_fmpq(value: Any, field: str) -> flint.fmpq:
+    """The exact rational ``value`` (int, Fraction, flint number, sympy rational or a string
+    like ``"-2/5"``) as a :class:`flint.fmpq`; anything inexact is refused.
+
+    Parameters
+    ----------
+    value : int, Fraction, flint.fmpz, flint.fmpq, sympy.Rational or str
+    field : str
+        Name of the input, for the error message.
+
+    Raises
+    ------
+    InputError
+        For booleans, floats and text that is not an integer or fraction.
+
+    Examples
+    --------
+    >>> to_fmpq("-2/5", "point"), to_fmpq(3, "point")
+    (-2/5, 3)
+    >>> to_fmpq(0.5, "point")
+    Traceback (most recent call last):
+    ...
+    lcnalg.errors.InputError: point: 0.5 (float) is not exact; give integers or fractions (floats are refused: results are exact)
+    """
+    if isinstance(value, bool):
+        raise InputError(f"{field}: booleans are not weights; give integers or fractions")
+    if isinstance(value, (int, flint.fmpz)):
+        return flint.fmpq(int(value))
+    if isinstance(value, flint.fmpq):
+        return value
+    if isinstance(value, Fraction):
+        return flint.fmpq(value.numerator, value.denominator)
+    if isinstance(value, str):
+        try:
+            f = Fraction(value.strip())
+        except (ValueError, ZeroDivisionError):
+            raise InputError(f"{field}: {value!r} is not an integer or fraction like 3 or -2/5") from None
+        return flint.fmpq(f.numerator, f.denominator)
+    numerator = getattr(value, "p", None) if hasattr(value, "q") else None
+    if numerator is not None and getattr(value, "is_Rational", False):
+        return flint.fmpq(int(value.p), int(value.q))
+    raise InputError(
+        f"{field}: {value!r} ({type(value).__name__}) is not exact; give integers or fractions "
+        "(floats are refused: results are exact)"
+    )

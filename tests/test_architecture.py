@@ -78,7 +78,7 @@ def test_derived_quantities(arch):
 def test_reduced_keeps_the_end_to_end_support(arch):
     """Dropping single-entry layers keeps the function space (up to the s_1 embedding)."""
     from lcnalg import Parameterization
-    from lcnalg.dimension import support
+    from lcnalg.algebra.dimension import support
 
     red = arch.reduced()
     assert red.is_reduced or red.num_layers == 1
@@ -175,3 +175,14 @@ def test_garbage_strings_raise_only_lcnalg_errors(text):
 def test_non_string_is_refused():
     with pytest.raises(ArchitectureError, match="expected a string"):
         Architecture.parse(32)
+
+
+def test_coerce_and_layer_pairs():
+    from lcnalg import InputError
+
+    a = Architecture.parse("3,2,2 s=2,2")
+    assert Architecture.coerce(a) is a and Architecture.coerce("3,2,2 s=2,2") == a
+    with pytest.raises(InputError, match="architecture"):
+        Architecture.coerce(3)
+    assert a.layer_pairs() == ((0, 1, 2), (0, 2, 4), (1, 2, 2))
+    assert Architecture.parse("2,2,2").layer_pairs() == ((0, 1, 1), (0, 2, 1), (1, 2, 1))

@@ -1,41 +1,18 @@
-"""FunctionSpace basics: the dimension formula of MATH.md §2 is the oracle."""
+"""FunctionSpace basics: known cases, filling, exports, bad input (the dimension algorithm's
+own tests are in tests/algebra/test_dimension.py)."""
 
 from __future__ import annotations
 
 import json
-import math
+import sys
 
 import pytest
-from hypothesis import given, settings, strategies as st
+from hypothesis import given, settings
 
-from lcnalg import Architecture, FunctionSpace, InputError
-from lcnalg.dimension import support
+import lcnalg
+from lcnalg import FunctionSpace, InputError, Limits
 
 from tests.strategies import architectures
-
-
-def formula_dimension(arch: Architecture) -> int:
-    """MATH.md §2: Σ_l |k_l| − (L−1) (1D [KMST24]; D dims [derived])."""
-    return sum(arch.filter_sizes) - (arch.num_layers - 1)
-
-
-@settings(max_examples=300, deadline=None)
-@given(architectures(max_layers=4, max_size=3, max_stride=3, max_ambient=80, reduced=True))
-def test_dimension_equals_formula_on_random_reduced_architectures(arch):
-    d = FunctionSpace(arch, seed=1).dimension
-    assert d.value == formula_dimension(arch)
-    assert d.certified and d.failure_probability is None
-    assert d.lower_bound == d.value == d.upper_bound
-
-
-@settings(max_examples=100, deadline=None)
-@given(architectures(max_layers=3, max_size=3, max_stride=3, max_ambient=60))
-def test_dimension_bounds_hold_on_any_architecture(arch):
-    d = FunctionSpace(arch).dimension
-    assert d.lower_bound <= d.value <= d.upper_bound <= arch.num_parameters
-    assert d.value <= len(support(FunctionSpace(arch).parameterization))
-    # non-reduced: the formula still holds for the reduced architecture
-    assert d.value == formula_dimension(arch.reduced())
 
 
 @pytest.mark.parametrize(
@@ -87,21 +64,106 @@ def test_result_object_exports():
         d.value = 3  # frozen
 
 
-def test_probabilistic_label_when_bounds_do_not_meet(monkeypatch):
-    """Force a rank below the upper bound: the result must be labelled probabilistic."""
-    from lcnalg import dimension as dim_module
-    from lcnalg.parameterization import Parameterization
-
-    mu = Parameterization("3,2 s=2")
-    monkeypatch.setattr(Parameterization, "jacobian_rank", lambda self, theta, modulus=None: 3)
-    d = dim_module.function_space_dimension(mu, seed=0, trials=2)
-    assert d.value == 3 and not d.certified
-    assert 0 < d.failure_probability < 1e-30
-    assert "minor" in d.how_to_certify and "probabilistic" in d.to_text()
-
-
 def test_bad_seed_and_arch():
     with pytest.raises(InputError):
         FunctionSpace("3,2", seed="x")
     with pytest.raises(InputError):
         FunctionSpace(3)
+
+
+def test_seed_zero_is_not_the_default_and_limits_are_checked():
+    assert FunctionSpace("3,2", seed=0).seed == 0 and FunctionSpace("3,2", seed=5).seed == 5
+    with pytest.raises(InputError):
+        FunctionSpace("3,2", limits={"max_minors": 3})
+
+
+# The façade computes each shared input once and hands it down; its seed reaches every
+# random choice.
+
+ARCH = "2x2,2x2 s=2x2"
+
+
+def _spy(monkeypatch, name: str, calls: list) -> None:
+    """Wrap the function ``name`` wherever an lcnalg module holds it, recording each call."""
+    original = None
+    for mod in list(sys.modules.values()):
+        if (getattr(mod, "__name__", "") or "").startswith("lcnalg") and callable(getattr(mod, name, None)):
+            original = getattr(mod, name)
+            if getattr(original, "__module__", "").startswith("lcnalg"):
+                break
+    assert original is not None, name
+
+    def wrapper(*args, **kwargs):
+        calls.append((args, kwargs))
+        return original(*args, **kwargs)
+
+    for mod in list(sys.modules.values()):
+        if (getattr(mod, "__name__", "") or "").startswith("lcnalg") and getattr(mod, name, None) is original:
+            monkeypatch.setattr(mod, name, wrapper)
+
+
+@pytest.fixture
+def loaded():
+    # import every module that may hold the spied functions before patching them
+    import lcnalg.plot  # noqa: F401
+    import lcnalg.real  # noqa: F401
+    import lcnalg.singularities  # noqa: F401
+
+
+def test_stratification_computes_equations_and_dimension_once(monkeypatch, loaded):
+    eq_calls: list = []
+    dim_calls: list = []
+    _spy(monkeypatch, "implicit_equations", eq_calls)
+    _spy(monkeypatch, "function_space_dimension", dim_calls)
+    fs = FunctionSpace(ARCH)
+    s = fs.stratification()
+    assert len(eq_calls) == 1 and len(dim_calls) == 1
+    # cached: asking again, or for the pieces, computes nothing new
+    assert fs.stratification() is s
+    fs.implicit_equations()
+    fs.dimension  # noqa: B018
+    assert len(eq_calls) == 1 and len(dim_calls) == 1
+    # the singular locus reuses them too
+    fs.singular_locus()
+    assert len(eq_calls) == 1 and len(dim_calls) == 1
+
+
+@pytest.mark.parametrize("seed", [0, 7])
+def test_the_seed_reaches_every_random_choice(monkeypatch, loaded, seed):
+    calls: dict[str, list] = {}
+    for name in ("function_space_dimension", "implicit_equations", "singular_locus", "boundary",
+                 "certify_family"):
+        calls[name] = []
+        _spy(monkeypatch, name, calls[name])
+    FunctionSpace(ARCH, seed=seed).stratification()
+    for name in ("function_space_dimension", "implicit_equations", "singular_locus", "boundary"):
+        assert calls[name], name
+        assert all(kw.get("seed") == seed for _, kw in calls[name]), name
+    assert all(kw.get("seed") == seed for _, kw in calls["certify_family"])
+
+
+def test_different_seeds_give_the_same_answers():
+    a, b = FunctionSpace(ARCH, seed=0), FunctionSpace(ARCH, seed=7)
+    assert a.stratification().strata() == b.stratification().strata()
+    assert a.implicit_equations().equations == b.implicit_equations().equations
+    assert FunctionSpace("3,2 s=2", seed=0).critical_locus().dimension == FunctionSpace("3,2 s=2", seed=7).critical_locus().dimension
+
+
+def test_limits_reach_the_algorithms():
+    fs = FunctionSpace("3,3,3 s=2,2", limits=Limits(max_minors=10))
+    with pytest.raises(lcnalg.ResourceLimitError) as err:
+        fs.critical_locus()
+    assert err.value.limit == "max_minors"
+    # a method's own keyword overrides the field
+    with pytest.raises(lcnalg.ResourceLimitError):
+        FunctionSpace("3,3,3 s=2,2").critical_locus(max_minors=10)
+
+
+def test_flat_public_api():
+    for name in ("Architecture", "Parameterization", "FunctionSpace", "Limits", "InputError",
+                 "ResourceLimitError", "InternalError", "function_space_dimension", "implicit_equations",
+                 "contains", "inequalities", "boundary", "is_zariski_closed", "critical_locus",
+                 "singular_locus", "stratification"):
+        assert callable(getattr(lcnalg, name)), name
+        assert name in lcnalg.__all__
+    assert lcnalg.singular_locus("2,2 s=2").dimension == 0

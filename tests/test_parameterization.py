@@ -177,3 +177,24 @@ def test_sympy_conversion_round_trip():
     mu = Parameterization("2x2,2x2")
     for c in mu.coordinates:
         assert from_sympy(to_sympy(c), mu.ring) == c
+
+
+def test_exact_conversion_is_one_public_function():
+    from fractions import Fraction
+
+    import flint
+
+    from lcnalg.rings import to_fmpq
+
+    assert to_fmpq("-2/5", "x") == flint.fmpq(-2, 5) and to_fmpq(Fraction(1, 3), "x") == flint.fmpq(1, 3)
+    for bad in (0.5, True, "abc"):
+        with pytest.raises(InputError, match="^x: "):
+            to_fmpq(bad, "x")
+
+
+def test_max_terms_is_a_limits_field():
+    from lcnalg import Limits
+
+    with pytest.raises(ResourceLimitError) as err:
+        Parameterization("3,3,3,3", limits=Limits(max_terms=50)).coordinates
+    assert err.value.limit == "max_terms"

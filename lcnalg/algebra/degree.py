@@ -28,9 +28,10 @@ import random
 from dataclasses import dataclass
 from typing import Any
 
-import flint
 
+from lcnalg.limits import Limits
 from lcnalg.parameterization import Parameterization
+from lcnalg.rings import integer_ring
 
 __all__ = ["FibreDegree", "degree_by_fibre", "fibre_size_1d"]
 
@@ -109,7 +110,7 @@ def _tilings(T: int, sizes: tuple[int, ...]) -> dict[tuple[int, ...], int]:
     return out
 
 
-def fibre_size_1d(arch, max_order: int = 24) -> int | None:
+def fibre_size_1d(arch, *, max_fibre_order: int | None = None, limits: Limits | None = None) -> int | None:
     """Number of points of a generic fibre of μ modulo rescaling, for a 1D architecture.
 
     Take layer ``l`` with cumulative stride ``T = t_{l−1}`` and ``k_l − 1`` generic
@@ -121,7 +122,8 @@ def fibre_size_1d(arch, max_order: int = 24) -> int | None:
     every factor, of a tiling of ``μ_T ≅ Z/T`` by cosets of subgroups of the layers'
     orders, and an assignment of the cosets to layers of that order, such that layer
     ``m`` receives exactly ``k_m − 1`` of them.  Counted exactly by dynamic
-    programming; ``None`` when a cumulative stride exceeds ``max_order``.
+    programming; ``None`` when a cumulative stride exceeds ``max_fibre_order`` (default
+    ``limits.max_fibre_order``).
 
     Examples
     --------
@@ -131,7 +133,7 @@ def fibre_size_1d(arch, max_order: int = 24) -> int | None:
     """
     t_layer = tuple(int(arch.cumulative_strides[l][0]) for l in range(arch.num_layers))
     need = tuple(int(k[0]) - 1 for k in arch.filters)
-    if max(t_layer) > max_order:
+    if max(t_layer) > Limits.coerce(limits, max_fibre_order=max_fibre_order).max_fibre_order:
         return None
     factors = [t_layer[l] for l in range(len(need)) for _ in range(need[l])]
     tiles: dict[int, tuple[tuple[int, ...], dict]] = {}
@@ -171,8 +173,20 @@ def fibre_size_1d(arch, max_order: int = 24) -> int | None:
     return count(0, need)
 
 
-def degree_by_fibre(mu: Parameterization, seed: int = 0, max_factors: int = 12) -> FibreDegree:
+def degree_by_fibre(mu: Parameterization, seed: int = 0, *, max_fibre_factors: int | None = None,
+                    limits: Limits | None = None) -> FibreDegree:
     """Degree of the neurovariety of a 1D or 2D architecture from the generic fibre size.
+
+    Parameters
+    ----------
+    mu : Parameterization
+    seed : int
+        Seed of the random sample points (2D).
+    max_fibre_factors : int, optional
+        Overrides ``limits.max_fibre_factors``: give up (degree None) when the filter at a
+        sample point has more factors.
+    limits : Limits, optional
+        Also gives ``max_fibre_order`` (1D: largest cumulative stride counted).
 
     Examples
     --------
@@ -184,11 +198,12 @@ def degree_by_fibre(mu: Parameterization, seed: int = 0, max_factors: int = 12) 
     """
     from lcnalg.polys.bivariate import absolutely_irreducible_certificate
 
+    limits = Limits.coerce(limits, max_fibre_factors=max_fibre_factors)
     arch = mu.architecture
     ns = [n - 1 for n in arch.filter_sizes]
     segre = math.factorial(sum(ns)) // math.prod(math.factorial(x) for x in ns)
     if arch.ndim == 1:
-        size = fibre_size_1d(arch)
+        size = fibre_size_1d(arch, limits=limits)
         if size is None or size == 0 or segre % size:
             return FibreDegree(None, None, segre, f"1D fibre count failed ({size})")
         return FibreDegree(
@@ -198,7 +213,7 @@ def degree_by_fibre(mu: Parameterization, seed: int = 0, max_factors: int = 12) 
         )
     if arch.ndim != 2:
         return FibreDegree(None, None, segre, "fibre count implemented for 1D and 2D architectures only")
-    ring = flint.fmpz_mpoly_ctx.get(("x", "y"), "degrevlex")
+    ring = integer_ring(("x", "y"))
     sizes = []
     t = arch.cumulative_strides
     for trial in range(2):
@@ -218,7 +233,7 @@ def degree_by_fibre(mu: Parameterization, seed: int = 0, max_factors: int = 12) 
         poly = ring.from_dict({(i, j): int(c[i * ny + j]) for i in range(nx) for j in range(ny)
                                if c[i * ny + j]})
         _, factors = poly.factor()
-        if sum(int(e) for _, e in factors) > max_factors:
+        if sum(int(e) for _, e in factors) > limits.max_fibre_factors:
             return FibreDegree(None, None, segre, "too many factors at the sample point")
         for f, _ in factors:
             if absolutely_irreducible_certificate(f) is None and not _smooth_point(f, points):

@@ -6,7 +6,7 @@ import argparse
 
 from lcnalg.cli.common import add_format_options, architecture_argument, emit
 from lcnalg.function_space import FunctionSpace
-from lcnalg.singularities.critical import DEFAULT_MAX_MINORS
+from lcnalg.limits import DEFAULT_LIMITS
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -21,8 +21,8 @@ def register(sub: argparse._SubParsersAction) -> None:
     )
     architecture_argument(p)
     p.add_argument("--seed", type=int, default=0, help="seed of the random points (default 0)")
-    p.add_argument("--max-minors", type=int, default=DEFAULT_MAX_MINORS, metavar="M",
-                   help=f"refuse more than M maximal minors (default {DEFAULT_MAX_MINORS})")
+    p.add_argument("--max-minors", type=int, default=DEFAULT_LIMITS.max_minors, metavar="M",
+                   help=f"refuse more than M maximal minors (default {DEFAULT_LIMITS.max_minors})")
     add_format_options(p)
     p.set_defaults(run=run)
 

@@ -19,7 +19,7 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from lcnalg.architecture import Architecture
-from lcnalg.dimension import function_space_dimension
+from lcnalg.algebra.dimension import function_space_dimension
 from lcnalg.errors import InputError
 from lcnalg.limits import Limits
 from lcnalg.parameterization import Parameterization
@@ -178,7 +178,7 @@ def _thin_boundary(arch: Architecture, case: ClosedCase, dimension: Any, seed: i
         description=(f"dim M = {value} < {k}: M is closed in R^{k} (MATH.md §2: the cone over the image of a "
                      "product of spheres) and has empty interior, so ∂M = M; is_boundary_point() decides membership "
                      "exactly (contains())"),
-        relative=relative, method="exact dimension (lcnalg.dimension) + Euclidean closedness of M",
+        relative=relative, method="exact dimension (lcnalg.algebra.dimension) + Euclidean closedness of M",
         seconds=time.perf_counter() - start)
 
 

@@ -16,7 +16,7 @@ from typing import Any, Sequence
 
 from lcnalg.algebra.implicitization import implicit_equations
 from lcnalg.architecture import Architecture
-from lcnalg.dimension import function_space_dimension
+from lcnalg.algebra.dimension import function_space_dimension
 from lcnalg.errors import InputError
 from lcnalg.limits import Limits
 from lcnalg.parameterization import Parameterization

@@ -1,11 +1,30 @@
 """Singularities and strata of function spaces (MATH.md §3).
 
 * :mod:`~lcnalg.singularities.critical` -- the critical locus of the parameterization μ.
-* :mod:`~lcnalg.singularities.singular_locus` -- the singular locus of the neurovariety.
+* :mod:`~lcnalg.singularities.singular_locus` -- the singular locus of the neurovariety, by an
+  ordered table of routes (the toric route and the sandwich of certified families and linear
+  sections are re-exported here: :func:`toric_singular_locus`, :func:`candidate_families`,
+  :func:`certify_family`, :func:`section_upper_bound`).
 * :mod:`~lcnalg.singularities.strata` -- the stratification (networkx DiGraph) and its exports.
+
+Every function takes what it needs (``dimension=``, ``equations=``, ``limits=``, ``seed=``)
+and computes what it is not given from the lower layers.
 """
 
 from lcnalg.singularities.critical import (CriticalLocusResult, critical_locus, is_critical,
                                            shares_hyperroot)
+from lcnalg.singularities.singular_locus import (SingularLocusResult, candidate_families, certify_family,
+                                                 section_upper_bound, singular_locus, toric_singular_locus)
 
-__all__ = ["CriticalLocusResult", "critical_locus", "is_critical", "shares_hyperroot"]
+__all__ = ["CriticalLocusResult", "SingularLocusResult", "Stratification", "candidate_families",
+           "certify_family", "critical_locus", "is_critical", "section_upper_bound",
+           "shares_hyperroot", "singular_locus", "stratification", "toric_singular_locus"]
+
+
+def __getattr__(name: str):
+    if name in ("Stratification", "stratification"):
+        # deferred: strata needs networkx and lcnalg.real (~0.1 s), which the loci do not
+        from lcnalg.singularities import strata
+
+        return getattr(strata, name)
+    raise AttributeError(f"module 'lcnalg.singularities' has no attribute {name!r}")

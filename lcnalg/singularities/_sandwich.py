@@ -25,22 +25,23 @@ random choices (they only decide whether the bound is reached).
 from __future__ import annotations
 
 import itertools
+import math
 import random
 from dataclasses import dataclass
 from typing import Any, Callable, Sequence
 
 import flint
 
+from lcnalg.polys.groebner import groebner_basis
 from lcnalg.errors import ResourceLimitError
+from lcnalg.limits import Limits
 from lcnalg.rings import integer_ring
 from lcnalg.polys.minors import determinant
 from lcnalg.polys.modular import GF_PRIME
+from lcnalg.singularities.critical import planted_families
 
 __all__ = ["Family", "family_contained", "candidate_families", "certify_family", "section_upper_bound",
-           "jacobian_rank_at", "DEFAULT_MAX_CERTIFICATE_TERMS"]
-
-#: Bound on the terms of one entry of ``G(t)`` in a family certificate.
-DEFAULT_MAX_CERTIFICATE_TERMS = 20_000
+           "jacobian_rank_at"]
 
 
 @dataclass(frozen=True)
@@ -231,9 +232,7 @@ def candidate_families(mu: Any) -> list[Family]:
                                 "layer(s) " + ", ".join(str(i + 1) for i in sub)
                                 + " are products a(x) b(y) of univariate filters", builders))
     if arch.ndim == 1:
-        from lcnalg.singularities.critical import _pairs, planted_families
-
-        ratio = {(a, b): r for a, b, r in _pairs(arch)}
+        ratio = {(a, b): r for a, b, r in arch.layer_pairs()}
         for pair in planted_families(arch):
             l, m = pair[0] - 1, pair[1] - 1
             r = ratio[(l, m)]
@@ -310,28 +309,31 @@ def _image_rank(mu: Any, fam: Family, t0: Sequence[int]) -> int:
 
 
 def certify_family(mu: Any, jac: Sequence[Sequence[Any]], codim: int, fam: Family, *, seed: int,
-                   max_terms: int = DEFAULT_MAX_CERTIFICATE_TERMS,
-                   max_bordered: int = 20_000) -> dict[str, Any]:
+                   max_terms: int | None = None, max_bordered: int | None = None,
+                   limits: Limits | None = None) -> dict[str, Any]:
     """Decide exactly whether the image of a family lies in ``Sing V``.
 
     Returns a dict: ``name``, ``description``, ``dimension`` (exact rank of ``J(μ∘φ)`` at a
     random point: a lower bound on ``dim P``, equal to it generically), ``jacobian_rank`` (rank of
     ``J_g`` at that point), ``in_singular_locus`` (True: certified by the bordered minors;
     False: certified by the point; None: not decided -- a bordered minor was non-zero (the
-    point was special) or the certificate exceeded ``max_terms`` / ``max_bordered``), and
-    ``sample`` (an integer point of ``P``).
+    point was special) or the certificate exceeded ``limits.max_certificate_terms`` (terms of
+    one entry of ``G(t)``; overridden by ``max_terms``) or ``limits.max_bordered`` (overridden
+    by ``max_bordered``)), and ``sample`` (an integer point of ``P``).
 
     Examples
     --------
-    >>> from lcnalg import FunctionSpace
-    >>> fs = FunctionSpace("3,3 s=2"); mu = fs.parameterization
-    >>> eqs = fs.implicit_equations().polynomials
+    >>> from lcnalg import Parameterization
+    >>> from lcnalg.algebra.implicitization import implicit_equations
+    >>> mu = Parameterization("3,3 s=2")
+    >>> eqs = implicit_equations(mu).polynomials
     >>> jac = [[g.derivative(j) for j in range(7)] for g in eqs]
     >>> fam = [f for f in candidate_families(mu) if f.name.startswith("lacunary")][0]
     >>> r = certify_family(mu, jac, 2, fam, seed=0)
     >>> r["name"], r["dimension"], r["in_singular_locus"]
     ('lacunary 1 (r=2)', 4, True)
     """
+    limits = Limits.coerce(limits, max_certificate_terms=max_terms, max_bordered=max_bordered)
     rng = random.Random(seed)
     a = fam.ctx.nvars()
     t0 = [rng.randint(-97, 97) or 1 for _ in range(a)]
@@ -357,18 +359,16 @@ def certify_family(mu: Any, jac: Sequence[Sequence[Any]], codim: int, fam: Famil
             e = jac[i][j]
             v = e.compose(*coords, ctx=fam.ctx) if not e.is_constant() else fam.ctx.from_dict(
                 {tuple([0] * a): int(e.coefficient(0))} if len(e) else {})
-            if len(v) > max_terms:
-                raise ResourceLimitError(f"terms of one entry of J_g on the family {fam.name}",
-                                         len(v), max_terms, "pass max_terms=")
+            limits.check("max_certificate_terms", f"terms of one entry of J_g on the family {fam.name}",
+                         len(v))
             cache[(i, j)] = v
         return cache[(i, j)]
 
     zero = fam.ctx.from_dict({})
     m, n = len(jac), len(jac[0])
-    if (m - rho) * (n - rho) > max_bordered:
+    if (m - rho) * (n - rho) > limits.max_bordered:
         out["in_singular_locus"] = None
-        out["certificate"] = (f"not certified: {(m - rho) * (n - rho)} bordered minors > "
-                              f"max_bordered = {max_bordered}")
+        out["certificate"] = f"not certified: {limits.refuse('max_bordered', 'bordered minors', (m - rho) * (n - rho))}"
         return out
     try:
         for i in range(m):
@@ -415,7 +415,8 @@ def _nonsingular_block(M: Any, rho: int) -> tuple[list[int], list[int]]:
 
 def section_upper_bound(eqs: Sequence[Any], codim: int, u: int, *, seed: int,
                         modulus: int = GF_PRIME, max_dets: int | None = None,
-                        bound: int = 50, max_terms: int = 200_000) -> tuple[bool, int]:
+                        bound: int = 50, max_terms: int | None = None,
+                        limits: Limits | None = None) -> tuple[bool, int]:
     """Try to prove ``dim Sing V ≤ u`` by a linear section (module docstring).
 
     Returns ``(proved, number of determinants used)``.  ``proved`` is exact whatever the
@@ -424,7 +425,8 @@ def section_upper_bound(eqs: Sequence[Any], codim: int, u: int, *, seed: int,
     Raises
     ------
     ResourceLimitError
-        When one determinant may have more than ``max_terms`` terms (checked first).
+        When one determinant may have more than ``limits.max_section_terms`` terms (overridden
+        by ``max_terms``; checked first).
 
     Examples
     --------
@@ -433,20 +435,15 @@ def section_upper_bound(eqs: Sequence[Any], codim: int, u: int, *, seed: int,
     >>> section_upper_bound([x*y - z**2], 1, 0, seed=0)   # the quadric cone: Sing = {0}
     (True, 2)
     """
-    from lcnalg.polys.groebner import groebner_basis
-
-    import math
-
+    limits = Limits.coerce(limits, max_section_terms=max_terms)
     n = eqs[0].context().nvars()
     s = n - u
     if s <= 0:
         return True, 0
     D = codim * max(g.total_degree() - 1 for g in eqs)
     est = math.comb(s + D - 1, D)
-    if est > max_terms:
-        raise ResourceLimitError(f"terms of one projected {codim}x{codim} determinant on a linear "
-                                 f"section (degree {D} in {s} variables)", est, max_terms,
-                                 "pass max_terms= (singular_locus: max_terms=)")
+    limits.check("max_section_terms", f"terms of one projected {codim}x{codim} determinant on a linear "
+                 f"section (degree {D} in {s} variables)", est)
     rng = random.Random(seed)
     ctx = integer_ring(tuple(f"y{i}" for i in range(s)))
     ys = ctx.gens()

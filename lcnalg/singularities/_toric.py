@@ -28,12 +28,11 @@ from typing import Any, Sequence
 
 import flint
 
-from lcnalg.errors import ResourceLimitError
+from lcnalg.algebra.grading import finest_grading
+from lcnalg.polys.groebner import groebner_basis
+from lcnalg.limits import Limits
 
-__all__ = ["toric_data", "toric_singular_locus", "DEFAULT_MAX_SUPPORTS"]
-
-#: Bound on the number ``2^n`` of candidate supports tested for being faces.
-DEFAULT_MAX_SUPPORTS = 1 << 20
+__all__ = ["toric_data", "toric_singular_locus"]
 
 
 def toric_data(mu: Any, dim_v: int) -> tuple[tuple[int, ...], tuple[tuple[int, ...], ...]] | None:
@@ -49,8 +48,6 @@ def toric_data(mu: Any, dim_v: int) -> tuple[tuple[int, ...], tuple[tuple[int, .
     >>> toric_data(Parameterization("3,3 s=2"), 5) is None
     True
     """
-    from lcnalg.algebra.grading import finest_grading
-
     gr = finest_grading(mu)
     if gr.rank != dim_v:
         return None
@@ -64,8 +61,8 @@ def _rank(vectors: Sequence[Sequence[int]]) -> int:
 
 
 def toric_singular_locus(mu: Any, eqs: Sequence[Any], dim_v: int, *,
-                         max_supports: int = DEFAULT_MAX_SUPPORTS,
-                         degrees: bool = True) -> dict[str, Any] | None:
+                         max_supports: int | None = None, degrees: bool = True,
+                         limits: Limits | None = None) -> dict[str, Any] | None:
     """Faces, singular orbits and components of a toric ``V`` (None if ``V`` is not toric).
 
     Parameters
@@ -74,10 +71,12 @@ def toric_singular_locus(mu: Any, eqs: Sequence[Any], dim_v: int, *,
     eqs : sequence of fmpz_mpoly
         Generators of ``I`` (homogeneous for the finest grading).
     dim_v : int
-    max_supports : int
-        Refuse (:class:`ResourceLimitError`) when ``2^(non-zero coordinates)`` exceeds it.
+    max_supports : int, optional
+        Overrides ``limits.max_supports``: refuse (:class:`~lcnalg.errors.ResourceLimitError`)
+        when ``2^(non-zero coordinates)`` exceeds it.
     degrees : bool
         Compute the degree of each component (a Gröbner basis over Q each).
+    limits : Limits, optional
 
     Returns
     -------
@@ -87,9 +86,10 @@ def toric_singular_locus(mu: Any, eqs: Sequence[Any], dim_v: int, *,
 
     Examples
     --------
-    >>> from lcnalg import FunctionSpace
-    >>> fs = FunctionSpace("2,2 s=2")
-    >>> out = toric_singular_locus(fs.parameterization, fs.implicit_equations().polynomials, 3)
+    >>> from lcnalg import Parameterization
+    >>> from lcnalg.algebra.implicitization import implicit_equations
+    >>> mu = Parameterization("2,2 s=2")
+    >>> out = toric_singular_locus(mu, implicit_equations(mu).polynomials, 3)
     >>> out["dimension"], len(out["faces"]), [c["dimension"] for c in out["components"]]
     (0, 10, [0])
     """
@@ -98,9 +98,8 @@ def toric_singular_locus(mu: Any, eqs: Sequence[Any], dim_v: int, *,
         return None
     variables, weights = data
     nv = len(variables)
-    if 2 ** nv > max_supports:
-        raise ResourceLimitError(f"candidate supports 2^{nv} of the toric face test", 2 ** nv,
-                                 max_supports, "pass max_supports=")
+    Limits.coerce(limits, max_supports=max_supports).check(
+        "max_supports", f"candidate supports 2^{nv} of the toric face test", 2 ** nv)
     n = mu.ambient_dimension
     codim = n - dim_v
     ones = [1] * mu.num_parameters
@@ -155,8 +154,6 @@ def toric_singular_locus(mu: Any, eqs: Sequence[Any], dim_v: int, *,
 
 def _face_degree(eqs: Sequence[Any], support: Sequence[int], n: int) -> int:
     """Degree of ``V ∩ {c_j = 0, j ∉ support}`` from a Gröbner basis over Q (certified)."""
-    from lcnalg.polys.groebner import groebner_basis
-
     keep = set(support)
     if not keep:
         return 1

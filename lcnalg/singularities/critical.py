@@ -22,44 +22,37 @@ from __future__ import annotations
 import random
 import time
 from dataclasses import dataclass, field
-from fractions import Fraction
 from typing import Any, Sequence
 
 import flint
 
+from lcnalg.algebra.dimension import function_space_dimension
+from lcnalg.polys.groebner import groebner_basis
 from lcnalg.architecture import Architecture
 from lcnalg.errors import InputError
-from lcnalg.parameterization import Parameterization, _as_fmpq
-from lcnalg.results import Result
-from lcnalg.rings import integer_ring
+from lcnalg.limits import Limits
+from lcnalg.parameterization import Parameterization
+from lcnalg.printing import poly_latex, poly_text
+from lcnalg.results import Result, Status
+from lcnalg.rings import integer_ring, to_fmpq
 from lcnalg.polys.minors import all_minors, count_minors
 from lcnalg.polys.modular import GF_PRIME
 
 __all__ = [
-    "CriticalLocusResult", "critical_locus", "is_critical", "shares_hyperroot",
-    "hyperroot_resultants", "shared_root_point", "shared_root_image_dimension",
-    "DEFAULT_MAX_MINORS",
+    "CriticalLocusResult", "CriticalComponent", "CriticalFamily", "critical_locus", "is_critical",
+    "shares_hyperroot", "hyperroot_resultants", "shared_root_point", "shared_root_image_dimension",
+    "planted_families",
 ]
 
-#: Default bound on the number of maximal minors computed symbolically.
-DEFAULT_MAX_MINORS = 5_000
+
+def _dimension(mu: Parameterization, dimension: int | None, seed: int) -> int:
+    """``dim M``: the given value, or the exact computation of :mod:`lcnalg.algebra.dimension`."""
+    if dimension is not None:
+        return dimension
+    return function_space_dimension(mu, seed=seed).value
 
 
-def _arch(arch: Architecture | str) -> Architecture:
-    if isinstance(arch, str):
-        return Architecture.parse(arch)
-    if not isinstance(arch, Architecture):
-        raise InputError(f"architecture: expected an Architecture or a string, got {type(arch).__name__}")
-    return arch
-
-
-def _dimension(arch: Architecture) -> int:
-    from lcnalg.function_space import FunctionSpace
-
-    return FunctionSpace(arch).dimension.value
-
-
-def is_critical(arch: Architecture | str, theta: Any) -> bool:
+def is_critical(arch: Architecture | str, theta: Any, *, dimension: int | None = None, seed: int = 0) -> bool:
     """Exact test: is ``rank Jμ(θ) < dim M`` (rank over Q at a rational point)?
 
     Parameters
@@ -67,6 +60,10 @@ def is_critical(arch: Architecture | str, theta: Any) -> bool:
     arch : Architecture or str
     theta : sequence
         Exact weights (flat, or one filter per layer).
+    dimension : int, optional
+        ``dim M`` if known (else computed, with ``seed``).
+    seed : int
+        Seed of the dimension computation.
 
     Examples
     --------
@@ -75,14 +72,8 @@ def is_critical(arch: Architecture | str, theta: Any) -> bool:
     >>> is_critical("2,2", [[1, 1], [2, 1]])
     False
     """
-    arch = _arch(arch)
-    mu = Parameterization(arch)
-    return mu.jacobian_rank(theta) < _dimension(arch)
-
-
-def _pairs(arch: Architecture) -> list[tuple[int, int, int]]:
-    t = [c[0] for c in arch.cumulative_strides]
-    return [(l, m, t[m] // t[l]) for l in range(arch.num_layers) for m in range(l + 1, arch.num_layers)]
+    mu = Parameterization(Architecture.coerce(arch))
+    return mu.jacobian_rank(theta) < _dimension(mu, dimension, seed)
 
 
 def _sylvester_det(f: Sequence[flint.fmpq], g: Sequence[flint.fmpq]) -> flint.fmpq:
@@ -116,16 +107,16 @@ def shares_hyperroot(arch: Architecture | str, theta: Any) -> bool:
     >>> shares_hyperroot("3,2 s=2", [[-4, 0, 1], [-4, 1]])   # p_1 = y^2 - 4, p_2 = x - 4
     True
     """
-    arch = _arch(arch)
+    arch = Architecture.coerce(arch)
     if arch.ndim != 1:
         raise InputError(f"architecture {arch}: the hyperroot condition is stated for 1D only")
     mu = Parameterization(arch)
-    layers = [[_as_fmpq(x, "point") for x in layer] for layer in mu.split(theta)]
+    layers = [[to_fmpq(x, "point") for x in layer] for layer in mu.split(theta)]
     zero = [all(x == 0 for x in layer) for layer in layers]
     dim_m = mu.num_parameters - arch.num_layers + 1
     if sum(zero) >= 2 or any(z and len(layers[i]) < dim_m for i, z in enumerate(zero)):
         return True
-    for l, m, r in _pairs(arch):
+    for l, m, r in arch.layer_pairs():
         if zero[l] or zero[m]:
             continue
         P, Q = layers[l], layers[m]
@@ -152,7 +143,7 @@ def hyperroot_resultants(arch: Architecture | str) -> dict[tuple[int, int], flin
     >>> hyperroot_resultants("2,2")[(1, 2)]
     w1_1*w2_0 - w1_0*w2_1
     """
-    arch = _arch(arch)
+    arch = Architecture.coerce(arch)
     if arch.ndim != 1:
         raise InputError(f"architecture {arch}: the hyperroot condition is stated for 1D only")
     mu = Parameterization(arch)
@@ -164,7 +155,7 @@ def hyperroot_resultants(arch: Architecture | str) -> dict[tuple[int, int], flin
     for lo, hi in mu.layer_slices:
         polys.append([gens[i] for i in range(lo, hi)])
     out = {}
-    for l, m, r in _pairs(arch):
+    for l, m, r in arch.layer_pairs():
         f = sum((c * z ** j for j, c in enumerate(polys[l])), ctx.from_dict({}))
         g = sum((c * z ** (j * r) for j, c in enumerate(polys[m])), ctx.from_dict({}))
         res = f.resultant(g, "z_")
@@ -190,9 +181,9 @@ def shared_root_point(arch: Architecture | str, pair: tuple[int, int], seed: int
     >>> shares_hyperroot("3,2 s=2", theta), is_critical("3,2 s=2", theta)
     (True, True)
     """
-    arch = _arch(arch)
+    arch = Architecture.coerce(arch)
     l, m = pair[0] - 1, pair[1] - 1
-    r = {(a, b): rr for a, b, rr in _pairs(arch)}[(l, m)]
+    r = {(a, b): rr for a, b, rr in arch.layer_pairs()}[(l, m)]
     sizes = [f[0] for f in arch.filters]
     if sizes[l] - 1 < r:
         raise InputError(f"layers {pair}: layer {pair[0]} has degree {sizes[l] - 1} < r = {r}")
@@ -231,7 +222,7 @@ def shared_root_image_dimension(arch: Architecture | str, pair: tuple[int, int],
     >>> shared_root_image_dimension("2,2", (1, 2), seed=0)   # (z-b)^2 q_1 q_2: the discriminant
     (3, 2)
     """
-    arch = _arch(arch)
+    arch = Architecture.coerce(arch)
     mu = Parameterization(arch)
     theta, data = shared_root_point(arch, pair, seed)
     l, m = pair[0] - 1, pair[1] - 1
@@ -273,9 +264,63 @@ def planted_families(arch: Architecture | str) -> list[tuple[int, int]]:
     >>> planted_families("3,2,2 s=2,2")
     [(1, 2)]
     """
-    arch = _arch(arch)
+    arch = Architecture.coerce(arch)
     sizes = [f[0] for f in arch.filters]
-    return [(l + 1, m + 1) for l, m, r in _pairs(arch) if sizes[l] - 1 >= r]
+    return [(l + 1, m + 1) for l, m, r in arch.layer_pairs() if sizes[l] - 1 >= r]
+
+
+@dataclass(frozen=True)
+class CriticalComponent:
+    """One irreducible hypersurface component ``{f = 0}`` of the critical locus.
+
+    Attributes
+    ----------
+    name : str
+        ``C1``, ``C2``, …
+    equation : str
+        The irreducible factor ``f`` over Q (:func:`~lcnalg.printing.poly_text`).
+    multiplicity : int
+        Its exponent in ``G = gcd(minors)``.
+    dimension : int
+        ``N - 1`` in parameter space.
+    shared_hyperroot_layers : tuple of int
+        When ``f`` is a hyperroot resultant vanishing on a planted family: its layers (from 1).
+    image_dimension : int or None
+        Then the exact rank of ``J(μ∘φ)`` at a random point of the family (a lower bound on the
+        dimension of its image under μ, equal generically).
+    """
+
+    name: str
+    equation: str
+    multiplicity: int
+    dimension: int
+    shared_hyperroot_layers: tuple[int, ...] = ()
+    image_dimension: int | None = None
+
+
+@dataclass(frozen=True)
+class CriticalFamily:
+    """A planted family of critical points (1D).
+
+    Attributes
+    ----------
+    kind : str
+        ``"shared hyperroot orbit"`` or ``"zero layer"``.
+    layers : tuple of int
+        The layers involved (from 1).
+    dimension : int
+        Exact rank of the family map at a random point (its dimension generically).
+    image_dimension : int
+        Exact rank of ``J(μ∘φ)`` there: the dimension of its image under μ generically.
+    critical : bool
+        ``rank Jμ < dim M`` at that point (exact).
+    """
+
+    kind: str
+    layers: tuple[int, ...]
+    dimension: int
+    image_dimension: int
+    critical: bool
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -290,7 +335,12 @@ class CriticalLocusResult(Result):
     num_minors : int
         Number of distinct non-zero maximal minors (up to sign).
     dimension : int
-        Dimension of the critical locus in parameter space (``-1`` if empty).
+        Dimension of the critical locus in parameter space (``-1`` if empty): ``N - 1`` when
+        there is a hypersurface part (proved), else the mod-p dimension of the rest (an upper
+        bound, equal over Q for all but finitely many p).
+    lower_bound : int
+        A proved lower bound on that dimension (``N - 1`` from a hypersurface factor; else 0:
+        every minor vanishes at ``θ = 0``).
     hypersurface_factors : tuple of str
         Irreducible factors over Q of ``G = gcd(minors)``, exact.
     hypersurface_multiplicities : tuple of int
@@ -304,14 +354,23 @@ class CriticalLocusResult(Result):
         hyperroot orbit, zero layer) is critical and the largest family dimension equals
         the computed dimension of the locus (a dimension-level comparison; that the families
         exhaust the locus is not proved).  None in 2D.
-    families : tuple of dict
-        1D: planted families (kind, layers, dimension = exact rank of the family map at a
-        random point, image_dimension under μ, critical at that point).
-    components : tuple of dict
-        Per hypersurface factor: equation, dimension in parameter space, and, when the factor
-        is a hyperroot resultant, the dimension of its image under μ (exact rank at a random
-        point of a planted family: a lower bound, equal to the image dimension generically).
-    dimension_note : str
+    families : tuple of CriticalFamily
+        1D: the planted families.
+    components : tuple of CriticalComponent
+        One per hypersurface factor.
+    minors : tuple
+        The minors (``fmpz_mpoly``; not exported).
+
+    The :attr:`status` is certified when the bounds meet, else ``bounds lower..dimension``.
+
+    Examples
+    --------
+    >>> r = critical_locus("2,2")
+    >>> r.dimension, str(r.status), r.components[0].name, r.components[0].shared_hyperroot_layers
+    (3, 'certified', 'C1', (1, 2))
+    >>> str(critical_locus("3,2 s=2").status)   # no hypersurface part: dimension mod p, an upper bound
+    'bounds 0..3'
+
     """
 
     dimension_of_function_space: int
@@ -321,26 +380,24 @@ class CriticalLocusResult(Result):
     hypersurface_factors: tuple[str, ...]
     hypersurface_multiplicities: tuple[int, ...]
     residual_dimension: int
+    lower_bound: int = -1
     hyperroot_resultants: dict = field(default_factory=dict)
     matches_hyperroots: bool | None = None
-    components: tuple = ()
-    families: tuple = ()
-    dimension_note: str = ""
-    minors: tuple = field(default=(), repr=False, compare=False)
+    components: tuple[CriticalComponent, ...] = ()
+    families: tuple[CriticalFamily, ...] = ()
+    minors: tuple = field(default=(), repr=False, compare=False, metadata={"export": False})
 
     title = "critical locus"
 
     @property
-    def status(self) -> str:
-        return "exact ideal; dimension mod p"
+    def status(self) -> Status:
+        """Certified when the dimension is proved (a hypersurface part), else the proved bounds."""
+        if self.certified:
+            return Status.certified()
+        return Status.bounds(self.lower_bound, self.dimension, reason=self.limitations)
 
     def answer(self) -> int:
         return self.dimension
-
-    def to_dict(self) -> dict[str, Any]:
-        data = super().to_dict()
-        data.pop("minors", None)
-        return data
 
     def to_text(self) -> str:
         lines = [
@@ -349,53 +406,146 @@ class CriticalLocusResult(Result):
             f"in R^{self.num_parameters} (codimension {self.num_parameters - self.dimension})",
         ]
         for comp in self.components:
-            img = comp.get("image_dimension")
-            lines.append(f"  hypersurface component {comp['name']}: {comp['equation']} = 0"
+            img = comp.image_dimension
+            lines.append(f"  hypersurface component {comp.name}: {comp.equation} = 0"
                          + (f"  (image under mu: dimension {img})" if img is not None else ""))
         lines.append(f"  lower-dimensional part V(minors/gcd): dimension {self.residual_dimension}")
         for fam in self.families:
-            lines.append(f"  family {fam['kind']} {fam['layers']}: dimension {fam['dimension']}, "
-                         f"image dimension {fam['image_dimension']}, critical: {fam['critical']}")
+            lines.append(f"  family {fam.kind} {list(fam.layers)}: dimension {fam.dimension}, "
+                         f"image dimension {fam.image_dimension}, critical: {fam.critical}")
         if self.matches_hyperroots is not None:
             lines.append("  shared-(hyper)root description: "
                          + ("agrees with the computed locus" if self.matches_hyperroots
                             else "DOES NOT agree with the computed locus"))
-        lines.append(f"  [{self.dimension_note}]")
+        lines.append(f"  [{self.provenance()}]")
         return "\n".join(lines)
 
     def to_latex(self) -> str:
-        import sympy
-
-        from lcnalg.printing import poly_latex
-
         rows = [r"\begin{tabular}{lll}", r"component & equation & image dim.\\ \hline"]
-        for comp in self.components:
-            eq = poly_latex(sympy.sympify(comp["equation"]))
-            img = comp.get("image_dimension")
-            rows.append(rf"{comp['name']} & ${eq} = 0$ & {'' if img is None else img}\\")
+        for comp, f in zip(self.components, self._factor_polys()):
+            img = comp.image_dimension
+            rows.append(rf"{comp.name} & ${poly_latex(f)} = 0$ & {'' if img is None else img}\\")
         rows.append(rf"residual & codim $\geq 2$ & dim.\ {self.residual_dimension}\\")
         rows.append(r"\end{tabular}")
         return "\n".join(rows)
+
+    def _factor_polys(self) -> list:
+        import sympy
+
+        return [sympy.sympify(c.equation, convert_xor=True) for c in self.components]
 
 
 def _factor_key(f: flint.fmpz_mpoly) -> str:
     return str(f if int(f.leading_coefficient()) > 0 else -f)
 
 
-def critical_locus(arch: Architecture | str, *, max_minors: int = DEFAULT_MAX_MINORS,
-                   seed: int = 0, modulus: int = GF_PRIME) -> CriticalLocusResult:
+def _maximal_minors(mu: Parameterization, rdim: int, limits: Limits) -> list:
+    """The distinct non-zero ``rdim × rdim`` minors of the symbolic Jacobian (count refused
+    beyond ``limits.max_minors`` before any work)."""
+    jac = [row for row in mu.jacobian if any(not e.is_zero() for e in row)]
+    what = "maximal minors of the Jacobian of mu"
+    limits.check("max_minors", what, count_minors(len(jac), mu.num_parameters, rdim))
+    minors = (all_minors(jac, rdim, mu.ring.from_dict({}), max_minors=limits.max_minors, what=what)
+              if rdim <= len(jac) else [])
+    if not minors:
+        raise InputError(f"architecture {mu.architecture}: the Jacobian has no non-zero minor of size {rdim}")
+    return minors
+
+
+def _split_hypersurface(minors: list) -> tuple[Any, list[tuple[Any, int]], list]:
+    """``G = gcd(minors)``, its irreducible factors over Q (leading coefficient positive) and
+    the residual minors ``minors / G``."""
+    g = minors[0]
+    for f in minors[1:]:
+        g = g.gcd(f)
+        if g.is_constant():
+            break
+    if g.is_constant():
+        return g, [], minors
+    _, facs = g.factor()
+    factors = [(f if int(f.leading_coefficient()) > 0 else -f, int(e)) for f, e in facs]
+    return g, factors, [f / g for f in minors]
+
+
+def _hyperroot_comparison(arch: Architecture, factors: list, dim: int, rdim: int,
+                          seed: int) -> tuple[dict, bool | None, dict, list[CriticalFamily]]:
+    """1D: the resultants ``H_{lm}``, whether they describe the locus, which pair each factor
+    comes from, and the planted families."""
+    hyper: dict = {}
+    matches = None
+    factor_pair: dict[str, tuple[int, int]] = {}
+    families: list[CriticalFamily] = []
+    if arch.ndim != 1 or arch.num_layers < 2:
+        return hyper, matches, factor_pair, families
+    stride_one = all(r == 1 for _, _, r in arch.layer_pairs())
+    if stride_one:
+        H = hyperroot_resultants(arch)
+        hyper = {f"{l},{m}": poly_text(h) for (l, m), h in H.items()}
+        hkeys: set[str] = set()
+        for pair, h in H.items():
+            if h.is_constant():
+                continue
+            _, hf = h.factor()
+            for f, _e in hf:
+                key = _factor_key(f)
+                hkeys.add(key)
+                factor_pair.setdefault(key, pair)
+        matches = hkeys == {_factor_key(f) for f, _ in factors}
+    mu = Parameterization(arch)
+    N = mu.num_parameters
+    for pair in planted_families(arch):
+        theta, _ = shared_root_point(arch, pair, seed)
+        fam, img = shared_root_image_dimension(arch, pair, seed)
+        families.append(CriticalFamily("shared hyperroot orbit", tuple(pair), fam, img,
+                                       mu.jacobian_rank(theta) < rdim))
+    for i, f in enumerate(arch.filters):
+        if f[0] < rdim:
+            families.append(CriticalFamily("zero layer", (i + 1,), N - f[0], 0, True))
+    if not stride_one:
+        matches = (all(fam.critical for fam in families)
+                   and dim == max((fam.dimension for fam in families), default=-1))
+    return hyper, matches, factor_pair, families
+
+
+def _components(arch: Architecture, factors: list, factor_pair: dict, N: int,
+                seed: int) -> tuple[CriticalComponent, ...]:
+    comps = []
+    for i, (f, e) in enumerate(factors, start=1):
+        pair = factor_pair.get(_factor_key(f))
+        layers: tuple[int, ...] = ()
+        img = None
+        if pair is not None and _vanishes_on_family(arch, pair, f, seed):
+            layers = tuple(pair)
+            img = shared_root_image_dimension(arch, pair, seed)[1]
+        comps.append(CriticalComponent(f"C{i}", poly_text(f), e, N - 1, layers, img))
+    return tuple(comps)
+
+
+def critical_locus(arch: Architecture | str, *, dimension: int | None = None, seed: int = 0,
+                   modulus: int = GF_PRIME, max_minors: int | None = None,
+                   limits: Limits | None = None) -> CriticalLocusResult:
     """Critical locus of μ: the ideal of maximal minors of the Jacobian, decomposed.
+
+    The stages: the maximal minors (refused beyond ``limits.max_minors``); their gcd ``G`` and
+    its factorization over Q (the hypersurface part); the dimension of the rest by a Gröbner
+    basis mod ``modulus``; in 1D the comparison with the shared-(hyper)root description and
+    the planted families; the components.
 
     Parameters
     ----------
     arch : Architecture or str
-    max_minors : int
-        Refuse (:class:`~lcnalg.errors.ResourceLimitError`) when ``C(n, r) C(N, r)`` minors
-        would be needed.
+    dimension : int, optional
+        ``dim M`` if already known (else computed by
+        :func:`~lcnalg.algebra.dimension.function_space_dimension`).
     seed : int
-        Seed of the random points used for image dimensions.
+        Seed of every random choice (the dimension, the points of the planted families).
     modulus : int
         Prime for the Gröbner basis giving the residual dimension.
+    max_minors : int, optional
+        Overrides ``limits.max_minors``: refuse (:class:`~lcnalg.errors.ResourceLimitError`)
+        when more maximal minors would be needed.
+    limits : Limits, optional
+        Resource bounds.
 
     Returns
     -------
@@ -407,93 +557,43 @@ def critical_locus(arch: Architecture | str, *, max_minors: int = DEFAULT_MAX_MI
     >>> r.hypersurface_factors, r.dimension, r.matches_hyperroots
     (('w1_1*w2_0 - w1_0*w2_1',), 3, True)
     """
-    from lcnalg.polys.groebner import groebner_basis
-
     start = time.perf_counter()
-    arch = _arch(arch)
-    mu = Parameterization(arch)
-    rdim = _dimension(arch)
+    limits = Limits.coerce(limits, max_minors=max_minors)
+    arch = Architecture.coerce(arch)
+    mu = Parameterization(arch, limits=limits)
+    rdim = _dimension(mu, dimension, seed)
     N = mu.num_parameters
-    jac = [row for row in mu.jacobian if any(not e.is_zero() for e in row)]
-    zero = mu.ring.from_dict({})
-    minors = all_minors(jac, rdim, zero, max_minors=max_minors,
-                        what="maximal minors of the Jacobian of mu") if rdim <= len(jac) else []
-    if not minors:
-        raise InputError(f"architecture {arch}: the Jacobian has no non-zero minor of size {rdim}")
-    g = minors[0]
-    for f in minors[1:]:
-        g = g.gcd(f)
-        if g.is_constant():
-            break
-    factors: list[tuple[flint.fmpz_mpoly, int]] = []
-    if not g.is_constant():
-        _, facs = g.factor()
-        factors = [(f if int(f.leading_coefficient()) > 0 else -f, int(e)) for f, e in facs]
-    residual = [f / g for f in minors] if not g.is_constant() else minors
-    gb = groebner_basis(residual, "degrevlex", modulus=modulus)
-    res_dim = gb.dimension()
+    minors = _maximal_minors(mu, rdim, limits)
+    g, factors, residual = _split_hypersurface(minors)
+    res_dim = groebner_basis(residual, "degrevlex", modulus=modulus).dimension()
     dim = max(N - 1 if factors else -1, res_dim)
-    hyper: dict = {}
-    matches = None
-    components = []
-    hyper_factor_pair: dict[str, tuple[int, int]] = {}
-    families: list[dict[str, Any]] = []
-    stride_one = all(r == 1 for _, _, r in _pairs(arch))
-    if arch.ndim == 1 and arch.num_layers >= 2:
-        if stride_one:
-            H = hyperroot_resultants(arch)
-            hyper = {f"{l},{m}": str(h) for (l, m), h in H.items()}
-            hkeys: set[str] = set()
-            for pair, h in H.items():
-                if h.is_constant():
-                    continue
-                _, hf = h.factor()
-                for f, _e in hf:
-                    key = _factor_key(f)
-                    hkeys.add(key)
-                    hyper_factor_pair.setdefault(key, pair)
-            matches = hkeys == {_factor_key(f) for f, _ in factors}
-        for pair in planted_families(arch):
-            theta, _ = shared_root_point(arch, pair, seed)
-            fam, img = shared_root_image_dimension(arch, pair, seed)
-            families.append({"kind": "shared hyperroot orbit", "layers": list(pair), "dimension": fam,
-                             "image_dimension": img,
-                             "critical": Parameterization(arch).jacobian_rank(theta) < rdim})
-        for i, f in enumerate(arch.filters):
-            if f[0] < rdim:
-                families.append({"kind": "zero layer", "layers": [i + 1], "dimension": N - f[0],
-                                 "image_dimension": 0, "critical": True})
-        if not stride_one:
-            matches = (all(fam["critical"] for fam in families)
-                       and dim == max((fam["dimension"] for fam in families), default=-1))
-    for i, (f, e) in enumerate(factors, start=1):
-        comp: dict[str, Any] = {"name": f"C{i}", "equation": str(f), "multiplicity": e,
-                                "dimension": N - 1}
-        pair = hyper_factor_pair.get(_factor_key(f))
-        if pair is not None and _vanishes_on_family(arch, pair, f):
-            comp["shared_hyperroot_layers"] = list(pair)
-            comp["image_dimension"] = shared_root_image_dimension(arch, pair, seed)[1]
-        components.append(comp)
-    note = (f"minors and factors exact over Z; dimension of V(minors/gcd) from a Groebner basis mod "
-            f"p = {modulus} (equals the dimension over Q outside finitely many primes); image "
-            "dimensions are exact Jacobian ranks at a random point of each planted family (lower "
-            "bounds, equal generically)")
+    lower = N - 1 if factors else 0
+    hyper, matches, factor_pair, families = _hyperroot_comparison(arch, factors, dim, rdim, seed)
+    limitations = (
+        f"minors and factors exact over Z; dimension of V(minors/gcd) from a Groebner basis mod "
+        f"p = {modulus} (an upper bound, equal to the dimension over Q outside finitely many primes); "
+        "image dimensions are exact Jacobian ranks at a random point of each planted family (lower "
+        "bounds, equal generically)")
     return CriticalLocusResult(
         architecture=str(arch), method="maximal minors of the symbolic Jacobian; gcd + factorization "
         "over Q for the hypersurface part; Groebner basis mod p for the rest",
-        certified=False, failure_probability=None,
-        how_to_certify="recompute the residual Groebner basis over Q (groebner_basis without modulus)",
+        certified=lower == dim, failure_probability=None,
+        how_to_certify="" if lower == dim else
+        "recompute the residual Groebner basis over Q (groebner_basis without modulus)",
+        argument=("V(gcd of the minors) is a hypersurface inside the locus, which is a proper subset: "
+                  f"dimension N - 1 = {N - 1}" if factors else ""),
+        limitations=limitations,
         seed=seed, primes=(modulus,), seconds=time.perf_counter() - start,
         dimension_of_function_space=rdim, num_parameters=N, num_minors=len(minors), dimension=dim,
-        hypersurface_factors=tuple(str(f) for f, _ in factors),
+        lower_bound=lower, hypersurface_factors=tuple(poly_text(f) for f, _ in factors),
         hypersurface_multiplicities=tuple(e for _, e in factors), residual_dimension=res_dim,
-        hyperroot_resultants=hyper, matches_hyperroots=matches, components=tuple(components),
-        families=tuple(families),
-        dimension_note=note, minors=tuple(minors),
+        hyperroot_resultants=hyper, matches_hyperroots=matches,
+        components=_components(arch, factors, factor_pair, N, seed),
+        families=tuple(families), minors=tuple(minors),
     )
 
 
-def _vanishes_on_family(arch: Architecture, pair: tuple[int, int], f: flint.fmpz_mpoly) -> bool:
+def _vanishes_on_family(arch: Architecture, pair: tuple[int, int], f: flint.fmpz_mpoly, seed: int) -> bool:
     """Does ``f`` vanish at a random point of the planted shared-hyperroot family of ``pair``?"""
-    theta, _ = shared_root_point(arch, pair, seed=12345)
+    theta, _ = shared_root_point(arch, pair, seed=seed)
     return f(*[flint.fmpz(int(x)) for layer in theta for x in layer]) == 0

@@ -1,9 +1,13 @@
 """The singular locus of the neurovariety ``V`` (Jacobian criterion), exactly.
 
-``I = (g_1..g_m)`` from :meth:`FunctionSpace.implicit_equations`, ``c = codim V``.  Since
+``I = (g_1..g_m)`` from :func:`~lcnalg.algebra.implicitization.implicit_equations` (or given
+by the caller), ``c = codim V``.  Since
 ``I`` is prime, ``Sing V = V(K)``, ``K = I + (c×c minors of ∂g_i/∂c_j)``.  Expanding all minors
 is hopeless beyond small cases (``3,2,2 s=2,2``: 90 090 minors; ``2x2,2x2 s=2x2``: 1.1e12), so
-``method="auto"`` uses, in this order:
+:func:`singular_locus` tries an ordered table of routes, the first that answers wins:
+
+``whole space`` / ``linear``
+    No equation, or only linear ones: ``V`` is a linear space, smooth.
 
 ``toric``
     When the torus of the finest grading has a dense orbit on ``V`` (computed), ``Sing V`` is
@@ -19,29 +23,99 @@ is hopeless beyond small cases (``3,2,2 s=2,2``: 90 090 minors; ``2x2,2x2 s=2x2`
 ``minors``
     All minors (exact over Z) and a Gröbner basis mod ``p`` (the previous behaviour; with
     ``randomized=True`` random Cauchy–Binet projections).  The mod-``p`` dimension is an upper
-    bound, equal to the dimension over Q for all but finitely many ``p``; not certified.
+    bound, equal to the dimension over Q for all but finitely many ``p``; not certified (a
+    verified Gröbner basis over Q certifies it when it fits ``limits.max_exact_entries``).
+
+``method`` restricts the table to one route (the smooth cases always come first); every
+bound is a field of :class:`~lcnalg.limits.Limits`.
 """
+
 
 from __future__ import annotations
 
 import math
 import time
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Callable
 
+import flint
+
+from lcnalg.algebra.dimension import function_space_dimension
+from lcnalg.polys.groebner import groebner_basis
+from lcnalg.algebra.implicitization import ImplicitEquations, implicit_equations
 from lcnalg.architecture import Architecture
-from lcnalg.errors import InputError, ResourceLimitError
-from lcnalg.results import Result
+from lcnalg.errors import InputError, InternalError, LCNAlgError, ResourceLimitError
+from lcnalg.limits import Limits
+from lcnalg.parameterization import Parameterization
+from lcnalg.printing import function_space_symbol
+from lcnalg.results import Result, Status
+from lcnalg.rings import to_fmpq
 from lcnalg.polys.minors import all_minors, count_minors, random_projected_minors
 from lcnalg.polys.modular import GF_PRIME
+from lcnalg.singularities._sandwich import (candidate_families, certify_family, family_contained,
+                                            jacobian_rank_at, section_upper_bound)
+from lcnalg.singularities._toric import toric_singular_locus
 
-__all__ = ["SingularLocusResult", "singular_locus", "DEFAULT_MAX_MINORS", "DEFAULT_MAX_TERMS"]
+__all__ = ["SingularLocusResult", "SingularComponent", "FamilyVerdict", "singular_locus", "METHODS",
+           # the routes' building blocks, public here (their modules are private)
+           "candidate_families", "certify_family", "section_upper_bound", "toric_singular_locus"]
 
-DEFAULT_MAX_MINORS = 5_000
-#: Bound on the estimated number of terms of one projected determinant (randomized mode).
-DEFAULT_MAX_TERMS = 200_000
+#: The accepted values of ``method``.
+METHODS = ("auto", "toric", "sandwich", "minors")
 _BOUND = 2**15
-_MAX_Q_ENTRIES = 1e8  # budget of the exact (over Q) Groebner basis of the minors ideal
+
+
+@dataclass(frozen=True)
+class SingularComponent:
+    """An irreducible piece of ``Sing V``.
+
+    Attributes
+    ----------
+    name : str
+    dimension : int
+    description : str
+    component : bool or None
+        True: a certified irreducible component; None: a certified subset of ``Sing V`` whose
+        maximality is not decided.
+    certificate : str
+        Why it lies in ``Sing V``.
+    degree : int or None
+        Its degree, when computed (toric route).
+    sample : tuple of int
+        An integer point of it (sandwich route).
+    """
+
+    name: str
+    dimension: int
+    description: str
+    component: bool | None
+    certificate: str
+    degree: int | None = None
+    sample: tuple[int, ...] = ()
+
+
+@dataclass(frozen=True)
+class FamilyVerdict:
+    """The verdict on one candidate filter family of the sandwich route.
+
+    Attributes
+    ----------
+    name, description : str
+    dimension : int
+        Exact rank of ``J(μ∘φ)`` at a random point (the dimension of its image, generically).
+    jacobian_rank : int
+        Rank of ``J_g`` at that point.
+    in_singular_locus : bool or None
+        True/False certified; None undecided.
+    certificate : str
+    """
+
+    name: str
+    description: str
+    dimension: int
+    jacobian_rank: int
+    in_singular_locus: bool | None
+    certificate: str
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -66,13 +140,17 @@ class SingularLocusResult(Result):
         True when all ``c×c`` minors were used (``minors`` route).
     route : str
         ``"smooth"``, ``"toric"``, ``"sandwich"`` or ``"minors"``.
-    components : tuple of dict
-        Irreducible pieces of ``Sing V`` found: ``name``, ``dimension``, ``description``,
-        ``component`` (True: certified irreducible component; None: a certified subset whose
-        maximality is not decided), ``degree`` when computed, ``certificate``.
-    families : tuple of dict
+    components : tuple of SingularComponent
+        Irreducible pieces of ``Sing V`` found.
+    families : tuple of FamilyVerdict
         ``sandwich`` route: every candidate family tried, with its verdict.
     description : str
+        The locus in words.
+    generators, equations : tuple
+        The ideal used and the equations of ``V`` (``fmpz_mpoly``; not exported).
+
+    The :attr:`status` is certified, probabilistic (random projections) or the proved
+    bounds ``lower..upper``.
     """
 
     dimension: int
@@ -86,22 +164,22 @@ class SingularLocusResult(Result):
     lower_bound: int = -1
     upper_bound: int = -1
     route: str = "minors"
-    components: tuple = ()
-    families: tuple = field(default=(), repr=False)
-    generators: tuple = field(default=(), repr=False, compare=False)
-    equations: tuple = field(default=(), repr=False, compare=False)
+    components: tuple[SingularComponent, ...] = ()
+    families: tuple[FamilyVerdict, ...] = field(default=(), repr=False)
+    generators: tuple = field(default=(), repr=False, compare=False, metadata={"export": False})
+    equations: tuple = field(default=(), repr=False, compare=False, metadata={"export": False})
 
     title = "singular locus"
 
     @property
-    def status(self) -> str:
+    def status(self) -> Status:
+        """Certified; probabilistic (random projections, with the failure bound); or the
+        proved bounds ``lower_bound..upper_bound``."""
         if self.certified:
-            return "certified"
-        if self.exact_ideal:
-            return "exact ideal; dimension mod p (an upper bound)"
-        if self.route == "minors":
-            return "probabilistic ideal (random projections); dimension mod p"
-        return f"bounds {self.lower_bound} <= dim <= {self.upper_bound}; not certified"
+            return Status.certified()
+        if self.failure_probability is not None:
+            return Status.probabilistic(self.failure_probability, self.how_to_certify)
+        return Status.bounds(self.lower_bound, self.upper_bound, reason=self.description)
 
     def answer(self) -> int:
         return self.dimension
@@ -115,12 +193,8 @@ class SingularLocusResult(Result):
         >>> r.contains([0, 0, 0, 0, 0]), r.contains([1, 2, 3, 4, 5])
         (True, False)
         """
-        import flint
-
-        from lcnalg.parameterization import _as_fmpq
-
         eqs = self.equations
-        vals = [_as_fmpq(x, "point") for x in point]
+        vals = [to_fmpq(x, "point") for x in point]
         if len(vals) != self.ambient_dimension:
             raise InputError(f"point: expected {self.ambient_dimension} coordinates, got {len(vals)}")
         if not eqs:
@@ -131,31 +205,21 @@ class SingularLocusResult(Result):
         M = flint.fmpq_mat([[_eval_q(g.derivative(j), vals) for j in range(n)] for g in eqs])
         return M.rank() < self.codimension
 
-    def to_dict(self) -> dict[str, Any]:
-        data = super().to_dict()
-        data.pop("generators", None)
-        data.pop("equations", None)
-        return data
-
     def to_text(self) -> str:
         lines = [f"singular locus of V[{self.architecture}]: dimension {self.dimension} "
                  f"(V: dimension {self.dimension_of_variety} in C^{self.ambient_dimension}); "
                  f"{self.description}  [{self.status}; {self.method}]"]
         for c in self.components:
-            tag = ("component" if c.get("component") else "contained in Sing V")
-            deg = f", degree {c['degree']}" if c.get("degree") is not None else ""
-            lines.append(f"  {tag}: {c['name']} (dim {c['dimension']}{deg}): {c['description']}")
+            tag = "component" if c.component else "contained in Sing V"
+            deg = f", degree {c.degree}" if c.degree is not None else ""
+            lines.append(f"  {tag}: {c.name} (dim {c.dimension}{deg}): {c.description}")
         return "\n".join(lines)
 
     def to_latex(self) -> str:
-        from lcnalg.printing import function_space_symbol
-
         return rf"\dim \operatorname{{Sing}} \overline{{{function_space_symbol(self.architecture)}}} = {self.dimension}"
 
 
 def _eval_q(g: Any, vals: list) -> Any:
-    import flint
-
     total = flint.fmpq(0)
     for e, c in zip(g.monoms(), g.coeffs()):
         term = flint.fmpq(int(c))
@@ -166,10 +230,149 @@ def _eval_q(g: Any, vals: list) -> Any:
     return total
 
 
-def singular_locus(arch: Architecture | str, *, method: str = "auto",
-                   max_minors: int = DEFAULT_MAX_MINORS,
-                   randomized: bool = False, seed: int = 0, modulus: int = GF_PRIME,
-                   max_terms: int = DEFAULT_MAX_TERMS) -> SingularLocusResult:
+@dataclass
+class _Problem:
+    """What every route needs, plus the sandwich bounds once that route has run."""
+
+    mu: Parameterization
+    eqs: list
+    n: int
+    dim_v: int
+    codim: int
+    method: str
+    seed: int
+    modulus: int
+    randomized: bool
+    limits: Limits
+    start: float
+    via: str
+    common: dict
+    sandwich: dict | None = None
+
+    def result(self, **fields: Any) -> SingularLocusResult:
+        return SingularLocusResult(seconds=time.perf_counter() - self.start, **fields, **self.common)
+
+
+def _describe(dim: int, ncomp: int) -> str:
+    if dim < 0:
+        return "empty: V is smooth"
+    if dim == 0:
+        return "only the origin (V is a cone, smooth away from its vertex)"
+    return f"a cone of dimension {dim}" + (f"; {ncomp} piece(s) listed in components" if ncomp else "")
+
+
+def _smooth(p: _Problem, method: str, description: str) -> SingularLocusResult:
+    return p.result(method=method, certified=True, dimension=-1, num_minors=0, exact_ideal=True,
+                    description=description, lower_bound=-1, upper_bound=-1, route="smooth")
+
+
+def _whole_space_route(p: _Problem) -> SingularLocusResult | None:
+    if p.eqs:
+        return None
+    return _smooth(p, "V is the whole space", "V = C^n has no singular points")
+
+
+def _linear_route(p: _Problem) -> SingularLocusResult | None:
+    if not all(g.total_degree() == 1 for g in p.eqs):
+        return None
+    return _smooth(p, "V is a linear space", "V is a linear subspace: no singular points")
+
+
+def _toric_route(p: _Problem) -> SingularLocusResult | None:
+    out = toric_singular_locus(p.mu, p.eqs, p.dim_v, limits=p.limits)
+    if out is None:
+        if p.method == "toric":
+            raise InputError(f"architecture {p.common['architecture']}: V is not toric (the torus of the "
+                             "finest grading has no dense orbit); use method='auto'")
+        return None
+    comps = tuple(
+        SingularComponent(f"S{i}" if c["support"] else "origin", c["dimension"],
+                          c["description"] if c["support"] else "the vertex c = 0", True,
+                          "exact Jacobian rank at the base point of the torus orbit", c.get("degree"))
+        for i, c in enumerate(out["components"], start=1))
+    dim = out["dimension"]
+    return p.result(
+        method=(f"toric: {out['num_faces']} torus orbits (faces found by exact support tests), "
+                "exact Jacobian rank at each base point; component degrees by Groebner bases over Q" + p.via),
+        certified=True, dimension=dim, lower_bound=dim, upper_bound=dim, route="toric", num_minors=0,
+        exact_ideal=False, description=_describe(dim, len(comps)), components=comps, primes=())
+
+
+def _sandwich_route(p: _Problem) -> SingularLocusResult | None:
+    res = p.sandwich = _sandwich_bounds(p)
+    lo, up = res["lower"], res["upper"]
+    if lo != up and p.method != "sandwich":
+        return None   # the minors route may narrow the bounds
+    desc = _describe(up, len(res["components"])) if lo == up else f"not decided: {lo} <= dim <= {up}"
+    return p.result(
+        method=res["method"] + p.via, certified=lo == up, dimension=up, lower_bound=lo, upper_bound=up,
+        route="sandwich", num_minors=0, exact_ideal=False, description=desc,
+        components=res["components"], families=res["families"],
+        how_to_certify="" if lo == up else "find a family of dimension upper_bound in Sing V",
+        primes=(p.modulus,))
+
+
+def _minors_route(p: _Problem) -> SingularLocusResult:
+    res = p.sandwich
+    r = _minors_dimension(p)
+    lo = res["lower"] if res else -1
+    up = min(r["dimension"], res["upper"]) if res else r["dimension"]
+    if not r["exact"]:
+        up = res["upper"] if res else p.dim_v - 1
+    dim = r["dimension"]
+    if r["certified"]:
+        lo = up = dim
+    certified = lo == up
+    desc = _describe(dim, len(res["components"]) if res else 0) if certified else (
+        f"{lo} <= dim <= {up} proved; the mod-p value {dim} of the minors route is "
+        "the dimension over Q for all but finitely many p")
+    return p.result(
+        method=r["method"] + ("" if res is None or r["certified"] else "; bounds from " + res["method"]) + p.via,
+        certified=certified, failure_probability=r["fp"] if not certified else None,
+        how_to_certify="" if certified else "recompute the Groebner basis over Q (and use all minors)",
+        dimension=dim, lower_bound=lo, upper_bound=up, route="minors", num_minors=len(r["minors"]),
+        exact_ideal=r["exact"], description=desc,
+        components=res["components"] if res else (), families=res["families"] if res else (),
+        generators=tuple(p.eqs) + tuple(r["minors"]), primes=(p.modulus,))
+
+
+#: The routes in order: (name, the methods that run it, the route).
+ROUTES: tuple[tuple[str, tuple[str, ...], Callable[[_Problem], SingularLocusResult | None]], ...] = (
+    ("whole space", METHODS, _whole_space_route),
+    ("linear", METHODS, _linear_route),
+    ("toric", ("auto", "toric"), _toric_route),
+    ("sandwich", ("auto", "sandwich"), _sandwich_route),
+    ("minors", ("auto", "minors"), _minors_route),
+)
+
+
+def _problem(arch: Architecture, *, method: str, dimension: int | None, equations: ImplicitEquations | None,
+             randomized: bool, seed: int, modulus: int, limits: Limits, start: float) -> _Problem:
+    """The equations, dimensions and parameterization (of the merged architecture) of the request."""
+    mu = Parameterization(arch, limits=limits)
+    n = mu.ambient_dimension
+    dim_v = dimension if dimension is not None else function_space_dimension(mu, seed=seed).value
+    if equations is None:
+        equations = implicit_equations(mu, seed=seed, dimension=dim_v, limits=limits)
+    eqs = list(equations.polynomials)
+    merged = arch.merged_over_c()
+    via = ""
+    if merged != arch:
+        # same neurovariety, fewer parameters: families and orbits are those of `merged`
+        mu = Parameterization(merged, limits=limits)
+        via = (f"; computed on {merged} (layers joined by stride one merged: the same complex "
+               "neurovariety), so parameter families below are that architecture's")
+    common = dict(architecture=str(arch), seed=seed, dimension_of_variety=dim_v, ambient_dimension=n,
+                  codimension=n - dim_v, num_equations=len(eqs), equations=tuple(eqs))
+    return _Problem(mu=mu, eqs=eqs, n=n, dim_v=dim_v, codim=n - dim_v, method=method, seed=seed,
+                    modulus=modulus, randomized=randomized, limits=limits, start=start, via=via,
+                    common=common)
+
+
+def singular_locus(arch: Architecture | str, *, method: str = "auto", dimension: int | None = None,
+                   equations: ImplicitEquations | None = None, randomized: bool = False, seed: int = 0,
+                   modulus: int = GF_PRIME, max_minors: int | None = None, max_terms: int | None = None,
+                   limits: Limits | None = None) -> SingularLocusResult:
     """Singular locus of the neurovariety by the Jacobian criterion.
 
     Parameters
@@ -177,20 +380,29 @@ def singular_locus(arch: Architecture | str, *, method: str = "auto",
     arch : Architecture or str
     method : {"auto", "toric", "sandwich", "minors"}
         See the module docstring.  ``"auto"``: toric when ``V`` is toric, else the sandwich;
-        if its bounds do not meet, the minors route (when within ``max_minors``) narrows them.
-    max_minors : int
-        ``minors`` route: refuse exact minors beyond this count (:class:`ResourceLimitError`)
-        unless ``randomized``.
+        if its bounds do not meet, the minors route (when within ``limits.max_minors``)
+        narrows them.
+    dimension : int, optional
+        ``dim V`` if already known (else computed, with ``seed``).
+    equations : ImplicitEquations, optional
+        The implicit equations of ``V`` if already known (else computed, with ``seed`` and
+        ``limits``).
     randomized : bool
-        ``minors`` route: above ``max_minors``, use ``dim V + 1`` random projected
+        ``minors`` route: above ``limits.max_minors``, use ``dim V + 1`` random projected
         determinants (probabilistic).
     seed : int
+        Seed of every random choice.
     modulus : int
         Prime of the modular Gröbner bases.
-    max_terms : int
-        Bound on the estimated terms of one projected determinant (linear sections of the
-        sandwich; randomized minors).  Beyond it that step is refused (ResourceLimitError
-        for the minors route; for the sandwich the upper bound falls back to ``dim V - 1``).
+    max_minors : int, optional
+        Overrides ``limits.max_minors``: the ``minors`` route refuses more exact minors
+        (:class:`~lcnalg.errors.ResourceLimitError`) unless ``randomized``.
+    max_terms : int, optional
+        Overrides ``limits.max_locus_terms``: the estimated terms of one projected determinant
+        of the randomized minors route.  (The linear sections of the sandwich are bounded by
+        ``limits.max_section_terms``; beyond it the upper bound falls back to ``dim V - 1``.)
+    limits : Limits, optional
+        Resource bounds, handed unchanged to the implicit equations and every route.
 
     Examples
     --------
@@ -203,130 +415,36 @@ def singular_locus(arch: Architecture | str, *, method: str = "auto",
     >>> r.route, r.dimension, r.certified
     ('toric', 0, True)
     """
-    from lcnalg.function_space import FunctionSpace
-
-    if method not in ("auto", "toric", "sandwich", "minors"):
+    if method not in METHODS:
         raise InputError(f"method: expected 'auto', 'toric', 'sandwich' or 'minors', got {method!r}")
     start = time.perf_counter()
-    fs = FunctionSpace(arch, seed=seed)
-    arch_s = str(fs.architecture)
-    n = fs.ambient_dimension
-    dim_v = fs.dimension.value
-    eqs = list(fs.implicit_equations().polynomials)
-    codim = n - dim_v
-    common = dict(architecture=arch_s, seed=seed, dimension_of_variety=dim_v,
-                  ambient_dimension=n, codimension=codim, num_equations=len(eqs),
-                  equations=tuple(eqs))
-    if not eqs:
-        return SingularLocusResult(
-            method="V is the whole space", certified=True, dimension=-1, num_minors=0, exact_ideal=True,
-            description="V = C^n has no singular points", lower_bound=-1, upper_bound=-1, route="smooth",
-            seconds=time.perf_counter() - start, **common)
-    if all(g.total_degree() == 1 for g in eqs):
-        return SingularLocusResult(
-            method="V is a linear space", certified=True, dimension=-1, num_minors=0, exact_ideal=True,
-            description="V is a linear subspace: no singular points", lower_bound=-1, upper_bound=-1,
-            route="smooth", seconds=time.perf_counter() - start, **common)
-    mu = fs.parameterization
-    merged = fs.architecture.merged_over_c()
-    via = ""
-    if merged != fs.architecture:
-        # same neurovariety, fewer parameters: families and orbits are those of `merged`
-        from lcnalg.parameterization import Parameterization
-
-        mu = Parameterization(merged)
-        via = (f"; computed on {merged} (layers joined by stride one merged: the same complex "
-               "neurovariety), so parameter families below are that architecture's")
-    if method in ("auto", "toric"):
-        from lcnalg.singularities._toric import toric_singular_locus
-
-        out = toric_singular_locus(mu, eqs, dim_v)
-        if out is not None:
-            comps = []
-            for i, c in enumerate(out["components"], start=1):
-                comps.append({"name": f"S{i}" if c["support"] else "origin", "dimension": c["dimension"],
-                              "description": c["description"] if c["support"] else "the vertex c = 0",
-                              "degree": c.get("degree"), "component": True,
-                              "certificate": "exact Jacobian rank at the base point of the torus orbit"})
-            dim = out["dimension"]
-            desc = _describe(dim, len(comps))
-            return SingularLocusResult(
-                method=(f"toric: {out['num_faces']} torus orbits (faces found by exact support tests), "
-                        "exact Jacobian rank at each base point; component degrees by Groebner bases over Q"
-                        + via),
-                certified=True, dimension=dim, lower_bound=dim, upper_bound=dim, route="toric",
-                num_minors=0, exact_ideal=False, description=desc, components=tuple(comps),
-                seconds=time.perf_counter() - start, primes=(), **common)
-        if method == "toric":
-            raise InputError(f"architecture {arch_s}: V is not toric (the torus of the finest grading "
-                             "has no dense orbit); use method='auto'")
-    if method in ("auto", "sandwich"):
-        res = _sandwich(mu, eqs, n, dim_v, codim, seed=seed, modulus=modulus, max_terms=max_terms)
-        lo, up = res["lower"], res["upper"]
-        if lo == up or method == "sandwich":
-            desc = _describe(up, len(res["components"])) if lo == up else (
-                f"not decided: {lo} <= dim <= {up}")
-            return SingularLocusResult(
-                method=res["method"] + via, certified=lo == up, dimension=up, lower_bound=lo, upper_bound=up,
-                route="sandwich", num_minors=0, exact_ideal=False, description=desc,
-                components=tuple(res["components"]), families=tuple(res["families"]),
-                how_to_certify="" if lo == up else "find a family of dimension upper_bound in Sing V",
-                seconds=time.perf_counter() - start, primes=(modulus,), **common)
-    else:
-        res = None
-    r = _minors_route(eqs, n, dim_v, codim, max_minors=max_minors, randomized=randomized, seed=seed,
-                      modulus=modulus, max_terms=max_terms)
-    lo = res["lower"] if res else -1
-    up = min(r["dimension"], res["upper"]) if res else r["dimension"]
-    if not r["exact"]:
-        up = res["upper"] if res else dim_v - 1
-    dim = r["dimension"]
-    if r["certified"]:
-        lo = up = dim
-    certified = lo == up
-    desc = _describe(dim, len(res["components"]) if res else 0) if certified else (
-        f"{lo} <= dim <= {up} proved; the mod-p value {dim} of the minors route is "
-        "the dimension over Q for all but finitely many p")
-    return SingularLocusResult(
-        method=r["method"] + ("" if res is None or r["certified"] else "; bounds from " + res["method"]) + via,
-        certified=certified, failure_probability=r["fp"] if not certified else None,
-        how_to_certify="" if certified else "recompute the Groebner basis over Q (and use all minors)",
-        dimension=dim, lower_bound=lo, upper_bound=up, route="minors", num_minors=len(r["minors"]),
-        exact_ideal=r["exact"], description=desc,
-        components=tuple(res["components"]) if res else (), families=tuple(res["families"]) if res else (),
-        generators=tuple(eqs) + tuple(r["minors"]), seconds=time.perf_counter() - start,
-        primes=(modulus,), **common)
-
-
-def _describe(dim: int, ncomp: int) -> str:
-    if dim < 0:
-        return "empty: V is smooth"
-    if dim == 0:
-        return "only the origin (V is a cone, smooth away from its vertex)"
-    return f"a cone of dimension {dim}" + (f"; {ncomp} piece(s) listed in components" if ncomp else "")
+    limits = Limits.coerce(limits, max_minors=max_minors, max_locus_terms=max_terms)
+    p = _problem(Architecture.coerce(arch), method=method, dimension=dimension, equations=equations,
+                 randomized=randomized, seed=seed, modulus=modulus, limits=limits, start=start)
+    for _name, methods, route in ROUTES:
+        if method in methods:
+            out = route(p)
+            if out is not None:
+                return out
+    raise InternalError("no route of singular_locus answered")  # pragma: no cover (minors always answers)
 
 
 def _origin_singular(eqs: list, n: int, codim: int) -> bool:
-    from lcnalg.singularities._sandwich import jacobian_rank_at
-
     jac = [[g.derivative(j) for j in range(n)] for g in eqs]
     return jacobian_rank_at(jac, [0] * n) < codim
 
 
-def _sandwich(mu: Any, eqs: list, n: int, dim_v: int, codim: int, *, seed: int,
-              modulus: int, max_terms: int) -> dict[str, Any]:
+def _sandwich_bounds(p: _Problem) -> dict[str, Any]:
     """Lower bound by certified families, upper bound by linear sections (see :mod:`._sandwich`)."""
-    from lcnalg.singularities._sandwich import (candidate_families, certify_family, family_contained,
-                                                section_upper_bound)
-
+    mu, eqs, n, dim_v, codim, seed, modulus = p.mu, p.eqs, p.n, p.dim_v, p.codim, p.seed, p.modulus
     jac = [[g.derivative(j) for j in range(n)] for g in eqs]
     fams = candidate_families(mu)
     verdicts = []
     certified: list[tuple[Any, dict]] = []
     for fam in fams:
-        v = certify_family(mu, jac, codim, fam, seed=seed)
-        verdicts.append({k: v[k] for k in ("name", "description", "dimension", "jacobian_rank",
-                                           "in_singular_locus", "certificate")})
+        v = certify_family(mu, jac, codim, fam, seed=seed, limits=p.limits)
+        verdicts.append(FamilyVerdict(v["name"], v["description"], v["dimension"], v["jacobian_rank"],
+                                      v["in_singular_locus"], v["certificate"]))
         if v["in_singular_locus"]:
             certified.append((fam, v))
     lower = max([v["dimension"] for _, v in certified], default=-1)
@@ -336,8 +454,7 @@ def _sandwich(mu: Any, eqs: list, n: int, dim_v: int, codim: int, *, seed: int,
     tries = []
     for u in range(max(lower, 0), dim_v):
         try:
-            proved, k = section_upper_bound(eqs, codim, u, seed=seed + u, modulus=modulus,
-                                            max_terms=max_terms)
+            proved, k = section_upper_bound(eqs, codim, u, seed=seed + u, modulus=modulus, limits=p.limits)
         except ResourceLimitError as err:
             tries.append(f"u={u}: {err}")
             break
@@ -351,60 +468,51 @@ def _sandwich(mu: Any, eqs: list, n: int, dim_v: int, codim: int, *, seed: int,
         upper = dim_v - 1
         tries.append(f"u={upper}: Sing V is a proper closed subset of the irreducible V")
     # components: certified families, deduplicated, with exact containments removed
-    comps = []
     kept: list[tuple[Any, dict]] = []
     for fam, v in sorted(certified, key=lambda x: -x[1]["dimension"]):
         if any(family_contained(fam, g, mu) for g, _ in kept):
             continue
         kept.append((fam, v))
-    for fam, v in kept:
-        comps.append({"name": fam.name, "dimension": v["dimension"],
-                      "description": "image under mu of: " + fam.description,
-                      "component": True if (v["dimension"] == upper == lower) else None,
-                      "degree": None, "certificate": v["certificate"], "sample": list(v["sample"])})
+    comps = tuple(
+        SingularComponent(fam.name, v["dimension"], "image under mu of: " + fam.description,
+                          True if (v["dimension"] == upper == lower) else None, v["certificate"],
+                          None, tuple(v["sample"]))
+        for fam, v in kept)
     method = (f"sandwich: {len(fams)} candidate filter families, {len(certified)} certified in Sing V "
               f"(bordered minors vanish in Z[t]); linear-section upper bound mod {modulus} "
               f"({'; '.join(tries) if tries else 'none needed'})")
-    return {"lower": lower, "upper": upper, "components": comps, "families": verdicts, "method": method}
+    return {"lower": lower, "upper": upper, "components": comps, "families": tuple(verdicts), "method": method}
 
 
-def _minors_route(eqs: list, n: int, dim_v: int, codim: int, *, max_minors: int, randomized: bool,
-                  seed: int, modulus: int, max_terms: int) -> dict[str, Any]:
-    """All minors (or random projections) plus a Gröbner basis mod ``modulus``."""
-    from lcnalg.polys.groebner import groebner_basis
-
+def _minors_dimension(p: _Problem) -> dict[str, Any]:
+    """All minors (or random projections) plus a Gröbner basis mod ``modulus`` (over Q when the
+    exact ideal fits ``limits.max_exact_entries``)."""
+    eqs, n, dim_v, codim, modulus, limits = p.eqs, p.n, p.dim_v, p.codim, p.modulus, p.limits
     ctx = eqs[0].context()
     jac = [[g.derivative(j) for j in range(n)] for g in eqs]
     zero = ctx.from_dict({})
     total = count_minors(len(eqs), n, codim)
-    if total <= max_minors:
-        minors = all_minors(jac, codim, zero, max_minors=max_minors,
-                            what="minors of the Jacobian of the implicit equations")
+    what = f"{codim}x{codim} minors of the {len(eqs)}x{n} Jacobian of the implicit equations"
+    if total <= limits.max_minors:
+        minors = all_minors(jac, codim, zero, max_minors=limits.max_minors, what=what)
         exact = True
         method = f"I + all {codim}x{codim} minors of the Jacobian (exact over Z); Groebner basis mod {modulus}"
         fp = None
     else:
-        if not randomized:
-            raise ResourceLimitError(
-                f"{codim}x{codim} minors of the {len(eqs)}x{n} Jacobian of the implicit equations",
-                total, max_minors, "pass max_minors= or randomized=True (CLI: --max-minors / --randomized)")
+        if not p.randomized:
+            raise limits.refuse("max_minors", what + " (or pass randomized=True)", total)
         deg = codim * max(e.total_degree() - 1 for e in eqs)
-        terms = math.comb(n + deg - 1, deg)
-        if terms > max_terms:
-            raise ResourceLimitError(
-                f"terms of one projected {codim}x{codim} determinant (degree {deg} in {n} variables)",
-                terms, max_terms, "pass max_terms=")
-        minors = random_projected_minors(jac, codim, dim_v + 1, zero, seed=seed, bound=_BOUND)
+        limits.check("max_locus_terms", f"terms of one projected {codim}x{codim} determinant "
+                     f"(degree {deg} in {n} variables)", math.comb(n + deg - 1, deg))
+        minors = random_projected_minors(jac, codim, dim_v + 1, zero, seed=p.seed, bound=_BOUND)
         exact = False
         method = (f"I + {dim_v + 1} random projections det(A J B) (Cauchy-Binet); Groebner basis mod {modulus}")
         fp = min(1.0, (dim_v + 1) * 2 * codim / (2 * _BOUND + 1))
     gens = eqs + [m for m in minors if not m.is_zero()]
     if exact:
         # the ideal is exact over Z: a verified Groebner basis over Q gives the dimension exactly
-        from lcnalg.errors import LCNAlgError
-
         try:
-            gbq = groebner_basis(gens, "degrevlex", max_total_entries=_MAX_Q_ENTRIES)
+            gbq = groebner_basis(gens, "degrevlex", max_total_entries=limits.max_exact_entries)
         except LCNAlgError:
             gbq = None
         if gbq is not None and gbq.certified:

@@ -5,21 +5,36 @@ condition) and ``dimension``; an edge ``A → B`` means "A lies in the closure o
 the neurovariety ``V``; the images under μ of the planted critical families (shared
 hyperroot orbits, 1D); the singular locus of ``V`` (Jacobian criterion, see
 :func:`~lcnalg.singularities.singular_locus.singular_locus`); the boundary of ``M`` (1D stride one; elsewhere undecided and recorded as
-such); the origin.  Edges are added only when verified at sample points (see ``edge_checks``).
+such); the origin.  Edges are added only when verified at sample points.
+
+:func:`stratification` adds the strata in that order, each by its own function, then the
+closure edges; the dimension, the implicit equations and the limits it is given (or computes)
+are handed to the singular locus and the boundary unchanged.  Pictures:
+:func:`lcnalg.plot.plot_stratification`.
 """
+
 
 from __future__ import annotations
 
-import json
+import random
 import time
 from dataclasses import dataclass, field
 from typing import Any
 
+import flint
 import networkx as nx
 
+from lcnalg.algebra.dimension import function_space_dimension
+from lcnalg.algebra.implicitization import ImplicitEquations, implicit_equations
 from lcnalg.architecture import Architecture
-from lcnalg.errors import InputError, LCNAlgError
-from lcnalg.results import Result
+from lcnalg.errors import LCNAlgError
+from lcnalg.limits import Limits
+from lcnalg.parameterization import Parameterization
+from lcnalg.real import boundary
+from lcnalg.results import Result, Status, StatusKind
+from lcnalg.rings import from_sympy
+from lcnalg.singularities.critical import planted_families, shared_root_image_dimension, shared_root_point
+from lcnalg.singularities.singular_locus import SingularLocusResult, singular_locus
 
 __all__ = ["Stratification", "stratification"]
 
@@ -32,25 +47,49 @@ class Stratification(Result):
     ----------
     graph : networkx.DiGraph
         Node id → attributes ``name, description, equations, dimension``; edge = "in the
-        closure of".
+        closure of" (not exported as such: :meth:`strata` lists it).
     notes : tuple of str
         What was not computed or decided, and why.
+    singular_locus_status : Status or None
+        The status of the singular-locus stratum (None: not computed).
+    boundary_decided : bool
+        Whether the boundary of ``M`` was decided.
+
+    The :attr:`status` is the weakest of its parts: undecided when a part is, else the
+    singular locus' bounds or failure bound, else probabilistic (the closure edges are checked
+    at sample points, without a failure bound).
 
     Examples
     --------
     >>> s = stratification("2,2")
     >>> sorted(s.graph.nodes)
     ['V', 'boundary', 'origin', 'shared root 1,2']
+    >>> str(s.status)
+    'probabilistic'
     """
 
-    graph: Any = field(compare=False)
+    graph: Any = field(compare=False, metadata={"export": False})
     notes: tuple[str, ...] = ()
+    singular_locus_status: Status | None = None
+    boundary_decided: bool = True
 
     title = "stratification"
 
     @property
-    def status(self) -> str:
-        return "dimensions exact ranks / mod-p Groebner; edges checked at sample points"
+    def status(self) -> Status:
+        """The weakest status of the parts (see the class docstring)."""
+        undecided = []
+        if self.singular_locus_status is None:
+            undecided.append("the singular locus was not computed")
+        elif self.singular_locus_status.kind is StatusKind.UNDECIDED:
+            undecided.append("singular locus: " + self.singular_locus_status.reason)
+        if not self.boundary_decided:
+            undecided.append("the boundary is undecided")
+        if undecided:
+            return Status.undecided("; ".join(undecided))
+        if self.singular_locus_status.kind in (StatusKind.BOUNDS, StatusKind.PROBABILISTIC):
+            return self.singular_locus_status
+        return Status.probabilistic(None, "prove each closure relation (edges are checked at sample points)")
 
     def answer(self) -> Any:
         return self.graph
@@ -65,15 +104,13 @@ class Stratification(Result):
         return out
 
     def to_dict(self) -> dict[str, Any]:
-        return {"architecture": self.architecture, "strata": self.strata(), "notes": list(self.notes),
-                "method": self.method, "status": self.status, "seed": self.seed,
-                "primes": list(self.primes), "seconds": self.seconds}
-
-    def to_json(self, indent: int | None = 2) -> str:
-        return json.dumps(self.to_dict(), indent=indent, ensure_ascii=False)
+        """Every field, the strata (:meth:`strata`) and the status."""
+        data = super().to_dict()
+        data["strata"] = self.strata()
+        return data
 
     def to_text(self) -> str:
-        lines = [f"stratification of M[{self.architecture}]"]
+        lines = [f"stratification of M[{self.architecture}]  [{self.provenance()}]"]
         for s in self.strata():
             lines.append(f"  {s['name']} (dim {s['dimension']}): {s['description']}")
             if s["in_closure_of"]:
@@ -94,6 +131,7 @@ class Stratification(Result):
         return "\n".join(rows)
 
     def to_dot(self) -> str:
+        """The Hasse diagram in Graphviz's dot language."""
         lines = [f'digraph "strata {self.architecture}" {{', "  rankdir=BT;"]
         for s in self.strata():
             lines.append(f'  "{s["name"]}" [label="{s["name"]}\\ndim {s["dimension"]}"];')
@@ -102,130 +140,96 @@ class Stratification(Result):
         lines.append("}")
         return "\n".join(lines)
 
-    def plot(self, path: str) -> str:
-        """Draw the Hasse diagram (dimension upwards) to ``path`` with matplotlib."""
-        try:
-            import matplotlib
 
-            matplotlib.use("Agg")
-            import matplotlib.pyplot as plt
-        except ImportError:
-            raise InputError("plot: matplotlib is not installed (pip install matplotlib)") from None
-        g = self.graph
-        levels: dict[int, list[str]] = {}
-        for node, d in g.nodes(data=True):
-            levels.setdefault(d["dimension"], []).append(node)
-        pos = {}
-        for dim, nodes in levels.items():
-            for i, node in enumerate(sorted(nodes)):
-                pos[node] = (i - (len(nodes) - 1) / 2, dim)
-        fig, ax = plt.subplots(figsize=(6, 4))
-        nx.draw_networkx(g, pos, ax=ax, node_color="#dde", node_size=1500, font_size=7, arrows=True)
-        ax.set_ylabel("dimension")
-        ax.set_title(f"strata of M[{self.architecture}]")
-        fig.savefig(path)
-        plt.close(fig)
-        return path
-
-
-def _eval(polys: Any, point: tuple) -> bool:
-    import flint
-
+def _vanish(polys: Any, point: tuple) -> bool:
     vals = [flint.fmpz(int(x)) for x in point]
     return all(p(*vals) == 0 for p in polys)
 
 
-def stratification(arch: Architecture | str, *, seed: int = 0, max_minors: int = 5_000) -> Stratification:
-    """Strata of the function space and their closure relations.
+def _all(points: Any, polys: list) -> bool:
+    if not points:
+        return False
+    return all(_vanish(polys, p) for p in points)
 
-    Parameters
-    ----------
-    arch : Architecture or str
-    seed : int
-        Seed of the sample points.
-    max_minors : int
-        Passed to the singular-locus computation (skipped, with a note, when refused).
 
-    Examples
-    --------
-    >>> s = stratification("3,2 s=2")
-    >>> [(x["name"], x["dimension"]) for x in s.strata()][:2]
-    [('V', 4), ('singular locus', 3)]
-    """
-    from lcnalg.function_space import FunctionSpace
-    from lcnalg.singularities.critical import (planted_families, shared_root_image_dimension,
-                                               shared_root_point)
-    from lcnalg.singularities.singular_locus import singular_locus
-
-    start = time.perf_counter()
-    fs = FunctionSpace(arch, seed=seed)
-    a = fs.architecture
-    mu = fs.parameterization
-    n = fs.ambient_dimension
-    eqs = fs.implicit_equations()
-    g = nx.DiGraph()
-    notes: list[str] = []
+def _add_variety(g: nx.DiGraph, eqs: ImplicitEquations, dim_v: int, n: int) -> None:
     veq = list(eqs.equations) if eqs.equations else [f"none: V = C^{n}"]
-    g.add_node("V", name="V", dimension=fs.dimension.value, equations=tuple(veq),
+    g.add_node("V", name="V", dimension=dim_v, equations=tuple(veq),
                description="Zariski closure of the function space (neurovariety)")
+
+
+def _add_critical_images(g: nx.DiGraph, a: Architecture, mu: Parameterization, seed: int,
+                         notes: list[str]) -> dict[str, list[tuple]]:
+    """1D: the images under μ of the planted shared-hyperroot families, with sample points."""
     samples: dict[str, list[tuple]] = {}
-    if a.ndim == 1:
-        for pair in planted_families(a):
-            _, img = shared_root_image_dimension(a, pair, seed)
-            name = f"shared root {pair[0]},{pair[1]}"
-            g.add_node(name, name=name, dimension=img,
-                       equations=(f"image under mu of: (y^r - b) | p_{pair[0]}(y) and p_{pair[1]}(b) = 0",),
-                       description=f"images of critical points where layers {pair[0]} and {pair[1]} share "
-                                   "a hyperroot orbit (a root, for stride one)")
-            samples[name] = [mu.evaluate(shared_root_point(a, pair, seed + i)[0]) for i in range(3)]
-    else:
+    if a.ndim != 1:
         notes.append("2D: the critical families are not parameterized, so their images are not strata here")
+        return samples
+    for pair in planted_families(a):
+        _, img = shared_root_image_dimension(a, pair, seed)
+        name = f"shared root {pair[0]},{pair[1]}"
+        g.add_node(name, name=name, dimension=img,
+                   equations=(f"image under mu of: (y^r - b) | p_{pair[0]}(y) and p_{pair[1]}(b) = 0",),
+                   description=f"images of critical points where layers {pair[0]} and {pair[1]} share "
+                               "a hyperroot orbit (a root, for stride one)")
+        samples[name] = [mu.evaluate(shared_root_point(a, pair, seed + i)[0]) for i in range(3)]
+    return samples
+
+
+def _add_singular_locus(g: nx.DiGraph, a: Architecture, dim_v: int, eqs: ImplicitEquations, seed: int,
+                        limits: Limits, notes: list[str]) -> SingularLocusResult | None:
     try:
-        sl = singular_locus(a, max_minors=max_minors, seed=seed)
-        if sl.dimension >= 1:
-            g.add_node("singular locus", name="singular locus", dimension=sl.dimension,
-                       equations=(f"I + {sl.codimension}x{sl.codimension} minors of Jac(I)",),
-                       description=f"singular points of V (Jacobian criterion; {sl.status}; "
-                                   f"{sl.route} route); {sl.description}")
-        elif sl.dimension == 0:
-            notes.append("the singular locus of V is the origin only")
+        sl = singular_locus(a, dimension=dim_v, equations=eqs, seed=seed, limits=limits)
     except LCNAlgError as err:
-        sl = None
         notes.append(f"singular locus not computed: {err}")
-    bd = fs.boundary(equations=False)
+        return None
+    if sl.dimension >= 1:
+        g.add_node("singular locus", name="singular locus", dimension=sl.dimension,
+                   equations=(f"I + {sl.codimension}x{sl.codimension} minors of Jac(I)",),
+                   description=f"singular points of V (Jacobian criterion; {sl.status}; "
+                               f"{sl.route} route); {sl.description}")
+    elif sl.dimension == 0:
+        notes.append("the singular locus of V is the origin only")
+    return sl
+
+
+def _boundary_samples(m: int, n: int, seed: int) -> list[tuple[int, ...]]:
+    """Three random integer forms of degree ``n - 1`` on the boundary of the 1D stride-one
+    function space with ``m`` real roots: ``(z - b)^2`` times a form with ``m - 2`` real roots
+    and complex pairs."""
+    rng = random.Random(seed)
+    pts = []
+    for _ in range(3):
+        b = rng.randint(-5, 5)
+        poly = flint.fmpz_poly([b * b, -2 * b, 1])
+        for j in range(m - 2):
+            poly *= flint.fmpz_poly([-(rng.randint(-9, 9) + 20 * (j + 1)), 1])
+        while poly.degree() < n - 1:
+            poly *= flint.fmpz_poly([rng.randint(1, 9), 0, 1])
+        pts.append(tuple(int(c) for c in poly.coeffs()))
+    return pts
+
+
+def _add_boundary(g: nx.DiGraph, bd: Any, n: int, seed: int, notes: list[str]) -> dict[str, list[tuple]]:
     if bd.decided and bd.closed and not bd.everything:
         notes.append("M = V(R) is Zariski closed with empty interior, so its Euclidean boundary is M itself "
                      "(no separate stratum)")
     elif bd.decided and not bd.everything and bd.m is not None:
-        eq = bd.discriminant or "Disc(c) = 0"
-        g.add_node("boundary", name="boundary", dimension=n - 1, equations=(eq,),
+        g.add_node("boundary", name="boundary", dimension=n - 1, equations=(bd.discriminant or "Disc(c) = 0",),
                    description=f"Euclidean boundary of M: forms with at least m = {bd.m} real roots but "
                                "fewer than m of odd multiplicity (inside Disc = 0)")
-        import random
-
-        rng = random.Random(seed)
-        pts = []
-        for _ in range(3):
-            b = rng.randint(-5, 5)
-            # (z - b)^2 times a form with m - 2 real roots and complex pairs
-            poly = [b * b, -2 * b, 1]
-            d = n - 1
-            for j in range(bd.m - 2):
-                poly = _mul(poly, [-(rng.randint(-9, 9) + 20 * (j + 1)), 1])
-            while len(poly) - 1 < d:
-                poly = _mul(poly, [rng.randint(1, 9), 0, 1])
-            pts.append(tuple(poly))
-        samples["boundary"] = pts
+        return {"boundary": _boundary_samples(bd.m, n, seed)}
     elif bd.decided and bd.thin and not bd.everything:
         notes.append("M has empty interior in R^N and is closed, so its Euclidean boundary is M itself (no separate "
                      f"stratum); relative boundary: {bd.relative}")
     elif not bd.decided:
         notes.append(f"boundary undecided: {bd.limitations}")
-    g.add_node("origin", name="origin", dimension=0, equations=tuple(f"{c} = 0" for c in mu.coordinate_names),
-               description="the zero filter (vertex of the cone)")
-    samples["origin"] = [tuple([0] * n)]
-    # closure edges, verified at sample points
-    vpolys = list(eqs.polynomials)
+    return {}
+
+
+def _closure_edges(g: nx.DiGraph, samples: dict, vpolys: list, sl: SingularLocusResult | None, bd: Any,
+                   mu: Parameterization) -> None:
+    """Closure relations, each verified at the sample points of the smaller stratum."""
     for node in list(g.nodes):
         if node != "V" and _all(samples.get(node), vpolys):
             g.add_edge(node, "V")
@@ -236,8 +240,6 @@ def stratification(arch: Architecture | str, *, seed: int = 0, max_minors: int =
                 g.add_edge(node, "singular locus")   # exact: on V with rank J_g < codim
         g.add_edge("singular locus", "V")
     if "boundary" in g and bd.discriminant:
-        from lcnalg.rings import from_sympy
-
         disc = from_sympy(bd.discriminant, mu.coordinate_ring)
         for node in list(g.nodes):
             if node.startswith("shared root") and _all(samples[node], [disc]):
@@ -246,21 +248,57 @@ def stratification(arch: Architecture | str, *, seed: int = 0, max_minors: int =
     for node in list(g.nodes):
         if node != "origin":
             g.add_edge("origin", node)   # every stratum is a cone: 0 lies in its closure
+
+
+def stratification(arch: Architecture | str, *, seed: int = 0, dimension: int | None = None,
+                   equations: ImplicitEquations | None = None, max_minors: int | None = None,
+                   limits: Limits | None = None) -> Stratification:
+    """Strata of the function space and their closure relations.
+
+    Parameters
+    ----------
+    arch : Architecture or str
+    seed : int
+        Seed of every random choice (sample points, and the computations below).
+    dimension : int, optional
+        ``dim M`` if already known (else computed).
+    equations : ImplicitEquations, optional
+        The implicit equations if already known (else computed); handed to the singular locus
+        and the boundary.
+    max_minors : int, optional
+        Overrides ``limits.max_minors`` of the singular-locus computation (skipped, with a
+        note, when refused).
+    limits : Limits, optional
+        Resource bounds, handed unchanged to every part.
+
+    Examples
+    --------
+    >>> s = stratification("3,2 s=2")
+    >>> [(x["name"], x["dimension"]) for x in s.strata()][:2]
+    [('V', 4), ('singular locus', 3)]
+    """
+    start = time.perf_counter()
+    limits = Limits.coerce(limits, max_minors=max_minors)
+    a = Architecture.coerce(arch)
+    mu = Parameterization(a, limits=limits)
+    n = mu.ambient_dimension
+    dim_v = dimension if dimension is not None else function_space_dimension(mu, seed=seed).value
+    eqs = equations if equations is not None else implicit_equations(mu, seed=seed, dimension=dim_v,
+                                                                      limits=limits)
+    g = nx.DiGraph()
+    notes: list[str] = []
+    _add_variety(g, eqs, dim_v, n)
+    samples = _add_critical_images(g, a, mu, seed, notes)
+    sl = _add_singular_locus(g, a, dim_v, eqs, seed, limits, notes)
+    bd = boundary(a, dimension=dim_v, equations=eqs, seed=seed, limits=limits)
+    samples.update(_add_boundary(g, bd, n, seed, notes))
+    g.add_node("origin", name="origin", dimension=0, equations=tuple(f"{c} = 0" for c in mu.coordinate_names),
+               description="the zero filter (vertex of the cone)")
+    samples["origin"] = [tuple([0] * n)]
+    _closure_edges(g, samples, list(eqs.polynomials), sl, bd, mu)
     return Stratification(architecture=str(a), method="strata from the critical locus, the Jacobian "
                           "criterion and the boundary; edges verified at sample points",
                           certified=False, seed=seed, primes=(), graph=g, notes=tuple(notes),
-                          seconds=time.perf_counter() - start)
-
-
-def _mul(p: list[int], q: list[int]) -> list[int]:
-    out = [0] * (len(p) + len(q) - 1)
-    for i, x in enumerate(p):
-        for j, y in enumerate(q):
-            out[i + j] += x * y
-    return out
-
-
-def _all(points: Any, polys: list) -> bool:
-    if not points:
-        return False
-    return all(_eval(polys, p) for p in points)
+                          limitations="; ".join(notes),
+                          singular_locus_status=sl.status if sl is not None else None,
+                          boundary_decided=bool(bd.decided), seconds=time.perf_counter() - start)

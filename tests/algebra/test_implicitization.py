@@ -14,7 +14,7 @@ from hypothesis import HealthCheck, given, settings, strategies as st
 from lcnalg import FunctionSpace, InputError, Parameterization, ResourceLimitError
 from lcnalg.algebra.certify import complete_up_to_degree, verify_equations
 from lcnalg.polys.groebner import groebner_basis
-from lcnalg.algebra.implicitization import _certify_by_elimination, implicit_equations
+from lcnalg.algebra.implicitization import certify_by_elimination, implicit_equations
 from lcnalg.polys.monomials import elimination
 from lcnalg.cli import main
 
@@ -71,10 +71,10 @@ def test_dropping_a_generator_is_never_certified():
     polys = list(r.polynomials)
     for drop in range(len(polys)):
         rest = polys[:drop] + polys[drop + 1:]
-        ok, why = _certify_by_elimination(mu, tuple(rest))
+        ok, why = certify_by_elimination(mu, tuple(rest))
         assert not ok
         assert complete_up_to_degree(mu, rest, 3) < 2
-    assert _certify_by_elimination(mu, tuple(polys))[0]
+    assert certify_by_elimination(mu, tuple(polys))[0]
     assert complete_up_to_degree(mu, polys, 3) == 3
 
 
@@ -279,3 +279,35 @@ def test_layers_joined_by_stride_one_merge_over_c(arch, seed):
             point = [[rng.randint(-9, 9) for _ in range(n)] for n in other.filter_sizes]
             value = [int(v) for v in mu.evaluate(point)]
             assert all(p(*value) == 0 for p in r.polynomials)
+
+
+def test_result_protocol_status_and_text_convention():
+    import sympy
+
+    r = FunctionSpace("3,2 s=2").implicit_equations()
+    assert r.status == "certified" and r.status.is_certified and r.argument == r.certificate
+    assert "^" in r.equations[0] and "**" not in r.equations[0]
+    assert sympy.expand(sympy.sympify(r.equations[0], convert_xor=True) - sympy.sympify(
+        str(r.polynomials[0]).replace("^", "**"))) == 0
+    data = json.loads(r.to_json())
+    assert "polynomials" not in data and data["status"] == "certified"
+    assert r.provenance().startswith("certified") and r._repr_latex_().startswith("$")
+    partial = FunctionSpace("2x2,2x2").implicit_equations(max_degree=3, certify=False)
+    assert partial.status.kind.name == "COMPLETE_TO_DEGREE" and partial.status.degree == 3
+    assert json.loads(partial.to_json())["status_detail"]["degree"] == 3
+    many = FunctionSpace("2,2,2 s=2,2").implicit_equations()
+    text = many.to_text(max_equations=2)
+    assert "--all" not in text and "7 more equations not shown" in text
+    assert not hasattr(many, "to_macaulay2") and not hasattr(many, "to_singular")
+
+
+def test_bounds_are_limits_fields():
+    from lcnalg import Limits
+
+    with pytest.raises(ResourceLimitError) as err:
+        implicit_equations(Parameterization("3x3,3x3"), max_degree=12)
+    assert err.value.limit == "max_monomials"
+    r = implicit_equations(Parameterization("2,2,2 s=2,2"), limits=Limits(max_summary_generators=1))
+    assert r.degree is None and "max_summary_generators" in r.stopped_by
+    r = implicit_equations(Parameterization("2,2,2 s=2,2"), limits=Limits(max_certify_generators=1))
+    assert not r.certified and "max_certify_generators" in r.certificate

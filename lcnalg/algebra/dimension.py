@@ -27,7 +27,8 @@ from __future__ import annotations
 
 import time
 
-from lcnalg.parameterization import LARGE_PRIMES, Parameterization
+from lcnalg.parameterization import Parameterization
+from lcnalg.polys.modular import LARGE_PRIMES
 from lcnalg.results import DimensionResult
 
 __all__ = ["function_space_dimension", "support"]

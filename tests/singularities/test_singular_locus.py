@@ -1,0 +1,211 @@
+"""Singular locus: the toric and sandwich routes against all minors over Q, and components
+checked at sample points by exact ranks."""
+
+from __future__ import annotations
+
+import json
+import random
+
+import flint
+import pytest
+
+from lcnalg import Architecture, FunctionSpace, Parameterization
+from lcnalg.errors import InputError, ResourceLimitError
+from lcnalg.singularities.singular_locus import (SingularLocusResult, candidate_families, certify_family,
+                                                 section_upper_bound, singular_locus, toric_singular_locus)
+
+
+def test_singular_locus_small():
+    assert singular_locus("2,2,2").dimension == -1
+    r = singular_locus("3,2 s=2")
+    assert r.certified and r.codimension == 1 and r.dimension == 3 == r.lower_bound == r.upper_bound
+    old = singular_locus("3,2 s=2", method="minors")   # the exact-minors route is still there
+    assert old.exact_ideal and old.dimension == 3 and old.certified and "over Q" in old.method
+    with pytest.raises(ResourceLimitError):
+        singular_locus("3,2,2 s=2,2", method="minors")
+    with pytest.raises(InputError):
+        singular_locus("3,3 s=2", method="toric")   # not toric: refused, not guessed
+
+
+@pytest.mark.parametrize("arch", ["3,2 s=2", "3,3 s=2", "4,2 s=2", "2,2,2 s=1,2", "3,3,2 s=1,2",
+                                  "2,3,2 s=1,2", "2x2,2x1", "2,2 s=2"])
+def test_minors_over_q_agree_with_the_structured_routes(arch):
+    """Two independent routes: all minors + a verified Groebner basis over Q, against the
+    toric / sandwich route (families proved singular + linear-section upper bound)."""
+    a = singular_locus(arch)
+    b = singular_locus(arch, method="minors")
+    assert a.certified and b.certified and b.route == "minors"
+    assert a.dimension == b.dimension
+    if "merged" in a.method:   # layers joined by stride one: same V as the merged architecture
+        merged = Architecture.parse(arch).merged_over_c()
+        assert singular_locus(str(merged)).dimension == a.dimension
+
+
+def _jac_rank(eqs, n, point):
+    vals = [flint.fmpz(int(x)) for x in point]
+    return flint.fmpq_mat([[int(g.derivative(j)(*vals)) for j in range(n)] for g in eqs]).rank()
+
+
+def _on_v(eqs, point):
+    vals = [flint.fmpz(int(x)) for x in point]
+    return all(g(*vals) == 0 for g in eqs)
+
+
+def _family_point(mu, family, seed):
+    """A random filter of the named candidate family and its image."""
+    fam = {f.name: f for f in candidate_families(mu)}[family]
+    rng = random.Random(seed)
+    t = [flint.fmpz(rng.randint(-30, 30) or 1) for _ in range(fam.ctx.nvars())]
+    theta = [int(p(*t)) for p in fam.theta]
+    return theta, mu.evaluate(theta), t
+
+
+def test_toric_segre_2x2_s2x2():
+    """2x2,2x2 s=2x2: distinct Kronecker exponents, V is the Segre cone of P^3 x P^3 (4x4 rank-one
+    matrices after relabelling); the theorem says Sing = {0}.  Computed, then compared."""
+    arch = "2x2,2x2 s=2x2"
+    r = singular_locus(arch)
+    assert r.route == "toric" and r.certified and r.dimension == 0
+    assert [c.name for c in r.components] == ["origin"]
+    mu = Parameterization(arch)
+    # every coordinate is one monomial u_ij v_ab, all distinct: the coordinate Segre embedding
+    assert all(len(c) == 1 for c in mu.coordinates) and len({str(c) for c in mu.coordinates}) == 16
+    fs = FunctionSpace(arch)
+    eqs = fs.implicit_equations().polynomials
+    out = toric_singular_locus(mu, eqs, 7, degrees=False)
+    assert out["num_faces"] == (2**4 - 1) ** 2 + 1   # faces of Delta_3 x Delta_3, plus the empty one
+    # independent route: rank J_g = codim = 9 at random points of V, also with zero filter entries
+    for seed in range(4):
+        theta = list(mu.random_point(seed, bound=9))
+        if seed >= 2:
+            theta[seed] = 0
+            theta[4 + seed] = 0
+        assert _jac_rank(eqs, 16, mu.evaluate(theta)) == 9
+    assert _jac_rank(eqs, 16, [0] * 16) < 9 and r.contains([0] * 16)
+
+
+@pytest.mark.parametrize("arch, family, dim_sing", [
+    ("3,2,2 s=2,2", "sparse 1:1", 4),     # Singular: dim(std(I + minor(jacob(I), 4))) = 4 (mod 32003)
+    ("3,3 s=2", "sparse 1:1", 4),
+    ("2x2,2x2", "separable all", 5),      # Singular: 5 (mod 32003)
+])
+def test_sandwich_certified_components(arch, family, dim_sing):
+    r = singular_locus(arch)
+    assert r.certified and r.route == "sandwich" and r.dimension == dim_sing
+    assert r.lower_bound == r.upper_bound == dim_sing
+    comp = {c.name: c for c in r.components}[family]
+    assert comp.component is True and comp.dimension == dim_sing
+    fs = FunctionSpace(arch)
+    mu = fs.parameterization
+    eqs = fs.implicit_equations().polynomials
+    n, codim = fs.ambient_dimension, r.codimension
+    fam = {f.name: f for f in candidate_families(mu)}[family]
+    for seed in (101, 102, 103):
+        theta, c, t = _family_point(mu, family, seed)
+        # on V, and the Jacobian of the equations drops rank there (exact ranks)
+        assert _on_v(eqs, c) and _jac_rank(eqs, n, c) < codim and r.contains(c)
+        # dimension of the component: exact rank of J(mu o phi) at the point
+        jphi = flint.fmpq_mat([[int(p.derivative(i)(*t)) for i in range(fam.ctx.nvars())] for p in fam.theta])
+        assert (mu.jacobian_at(theta) * jphi).rank() == dim_sing
+        # random points of V (outside the component) are smooth: rank = codim
+        c2 = mu.evaluate(mu.random_point(seed, bound=50))
+        assert _jac_rank(eqs, n, c2) == codim and not r.contains(c2)
+
+
+def test_2x2_2x2_component_is_rank_one():
+    """The 5-dimensional component of Sing V for 2x2,2x2: products a(x) b(y), i.e. coefficient
+    matrices of rank one -- checked at sample points; the squares p^2 lie in Sing V too."""
+    r = singular_locus("2x2,2x2")
+    mu = Parameterization("2x2,2x2")
+    for seed in (5, 6):
+        _, c, _ = _family_point(mu, "separable all", seed)
+        assert flint.fmpq_mat(3, 3, list(c)).rank() == 1
+        p = list(mu.random_point(seed, bound=20))
+        square = mu.evaluate(p[:4] + p[:4])
+        assert r.contains(square) and flint.fmpq_mat(3, 3, list(square)).rank() == 3
+    rep = {c.name: c for c in r.components}["repeated 1=2"]
+    assert rep.dimension == 4 and rep.component is None   # maximality not decided
+
+
+@pytest.mark.parametrize("arch", ["3,2 s=2", "3,3 s=2", "4,2 s=2", "2x2,2x1", "3,3,2 s=1,2"])
+def test_sandwich_agrees_with_all_minors(arch):
+    """Independent route: all minors + a Groebner basis mod p (an upper bound, equal for all but
+    finitely many p) against the certified sandwich."""
+    r = singular_locus(arch)
+    assert r.certified
+    assert singular_locus(arch, method="minors").dimension == r.dimension
+
+
+def test_section_bound_is_not_fooled():
+    """Below the true dimension the section test never 'proves' a bound (it cannot, being a proof)."""
+    fs = FunctionSpace("3,3 s=2")
+    eqs = fs.implicit_equations().polynomials
+    for seed in range(3):
+        assert section_upper_bound(eqs, 2, 3, seed=seed)[0] is False
+    assert section_upper_bound(eqs, 2, 4, seed=0)[0] is True
+    with pytest.raises(ResourceLimitError):
+        section_upper_bound(eqs, 2, 0, seed=0, max_terms=10)
+
+
+def test_certify_family_negative_and_contains_input():
+    fs = FunctionSpace("3,2,2 s=2,2")
+    mu = fs.parameterization
+    eqs = fs.implicit_equations().polynomials
+    jac = [[g.derivative(j) for j in range(9)] for g in eqs]
+    fam = {f.name: f for f in candidate_families(mu)}["sparse 1:0"]
+    v = certify_family(mu, jac, 4, fam, seed=3)
+    assert v["in_singular_locus"] is False and v["jacobian_rank"] == 4
+    r = singular_locus("3,2,2 s=2,2")
+    with pytest.raises(InputError):
+        r.contains([0, 1])
+    assert not r.contains([1] * 9)   # not on V
+    data = json.loads(r.to_json())
+    assert data["certified"] and data["dimension"] == 4 and "equations" not in data
+
+
+def test_unknown_method():
+    with pytest.raises(InputError):
+        singular_locus("3,2 s=2", method="magic")
+
+
+def _protocol(r):
+    """Every export of a result works and carries its status."""
+    data = json.loads(r.to_json())
+    assert data["status"] == r.status.label and data["status_detail"]["kind"]
+    assert r.status.label in r.provenance() and r.to_text() and r.to_latex()
+    assert r._repr_latex_().startswith("$")
+    return data
+
+
+def test_result_protocol_and_status():
+    r = singular_locus("3,2 s=2")
+    assert r.status == "certified" and r.status.is_certified
+    data = _protocol(r)
+    assert "generators" not in data and "equations" not in data
+    assert data["components"] and isinstance(data["components"][0]["name"], str)
+    undecided = SingularLocusResult(
+        architecture="3,3 s=2", method="sandwich", certified=False, dimension=3, dimension_of_variety=5,
+        ambient_dimension=7, codimension=2, num_equations=3, num_minors=0, exact_ideal=False,
+        description="not decided: 1 <= dim <= 3", lower_bound=1, upper_bound=3, route="sandwich")
+    assert undecided.status == "bounds 1..3"
+    _protocol(undecided)
+    projected = SingularLocusResult(
+        architecture="3,3 s=2", method="minors", certified=False, failure_probability=1e-3, dimension=4,
+        dimension_of_variety=5, ambient_dimension=7, codimension=2, num_equations=3, num_minors=6,
+        exact_ideal=False, description="4", lower_bound=-1, upper_bound=4, how_to_certify="all minors")
+    assert projected.status == "probabilistic" and projected.status.failure_bound == 1e-3
+    _protocol(projected)
+
+
+def test_limits_name_the_field():
+    from lcnalg import Limits
+
+    with pytest.raises(ResourceLimitError) as err:
+        singular_locus("3,2,2 s=2,2", method="minors")
+    assert err.value.limit == "max_minors" and "--max-minors" in str(err.value)
+    with pytest.raises(ResourceLimitError) as err:
+        singular_locus("3,2,2 s=2,2", method="minors", randomized=True, limits=Limits(max_locus_terms=10))
+    assert err.value.limit == "max_locus_terms"
+    with pytest.raises(ResourceLimitError) as err:
+        singular_locus("2,2 s=2", limits=Limits(max_supports=2))
+    assert err.value.limit == "max_supports"
