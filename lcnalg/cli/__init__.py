@@ -67,6 +67,8 @@ def build_parser(only: str | None = None) -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"lcnalg {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
     for name in SUBCOMMANDS if only is None else (only,):
+        # deferred: only the requested subcommand's module (and what it needs) is imported,
+        # which keeps the start-up of a single command short
         module = importlib.import_module(f"lcnalg.cli.{name}")
         module.register(sub)
     return parser
