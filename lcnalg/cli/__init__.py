@@ -140,9 +140,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     except Exception as exc:  # a bug: say so in one line (LCNALG_DEBUG=1 shows the traceback)
         if os.environ.get("LCNALG_DEBUG") == "1":
             raise
-        print(f"lcnalg {args.command}: {InternalError(f'{type(exc).__name__}: {str(exc)[:200]}')}",
+        print(f"lcnalg {args.command}: {InternalError(f'{type(exc).__name__}: {_one_line(exc)}')}",
               file=sys.stderr)
         return EXIT_BUG
+
+
+def _one_line(exc: BaseException) -> str:
+    text = " ".join(str(exc).split())
+    return text if len(text) <= 200 else text[:200] + "…"
 
 
 def entry_point() -> None:

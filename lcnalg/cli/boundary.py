@@ -8,7 +8,7 @@ import argparse
 from lcnalg.cli.common import (INEQUALITIES_BOUNDS, add_format_options, add_jobs_option, add_limit_options,
                                add_seed_option, architecture_argument, emit, jobs_from_args,
                                limits_from_args, positive_int)
-from lcnalg.function_space import FunctionSpace
+from lcnalg.real import boundary
 
 __all__ = ["register", "run"]
 
@@ -38,7 +38,7 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 def run(args: argparse.Namespace) -> int:
     """Compute and print the boundary; returns the exit status."""
-    fs = FunctionSpace(args.arch, seed=args.seed, limits=limits_from_args(args))
-    emit(fs.boundary(equations=not args.no_equations, max_degree=args.max_degree, jobs=jobs_from_args(args)),
-         args.format)
+    result = boundary(args.arch, equations=False if args.no_equations else None, max_degree=args.max_degree,
+                      jobs=jobs_from_args(args), seed=args.seed, limits=limits_from_args(args))
+    emit(result, args.format)
     return 0
