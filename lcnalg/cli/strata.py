@@ -40,6 +40,8 @@ def run(args: argparse.Namespace) -> int:
     """Compute and print the strata (and draw them with ``--plot``); returns the exit status."""
     result = FunctionSpace(args.arch, seed=args.seed, limits=limits_from_args(args)).stratification()
     if args.plot:
-        result.plot(args.plot)
+        from lcnalg.plot import plot_stratification  # deferred: only --plot needs the plotting module
+
+        plot_stratification(result, args.plot)
     emit(result, args.format)
     return 0

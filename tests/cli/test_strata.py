@@ -19,3 +19,10 @@ def test_plot_path_checked_before_computing(path, tmp_path, capsys):
 def test_strata_options(capsys):
     code, out, err = run(["strata", "2,2", "--seed", "3", "--max-minors", "5000", "--json"], capsys)
     assert code == 0 and '"seed": 3' in out
+
+
+def test_plot_draws_the_hasse_diagram(tmp_path, capsys):
+    pytest.importorskip("matplotlib")
+    path = tmp_path / "strata.png"
+    code, out, err = run(["strata", "2,2", "--plot", str(path)], capsys)
+    assert code == 0 and out and path.stat().st_size > 1000
