@@ -21,3 +21,9 @@ def test_inequalities_boundary(cmd, fmt, capsys):
         assert "∂M = M" in out or r"\partial \mathcal{M}_{\texttt{2x2,2x2}} = \mathcal{M}" in out
     code, out, err = run([cmd, "3,2 s=2"] + fmt, capsys)
     assert code == 0 and out and not err
+
+
+@pytest.mark.parametrize("cmd", ["inequalities", "boundary"])
+def test_seed_and_no_equations(cmd, capsys):
+    code, out, err = run([cmd, "3,3 s=2", "--seed", "4", "--no-equations"], capsys)
+    assert code == 0 and out and not err
