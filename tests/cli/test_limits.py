@@ -15,6 +15,9 @@ import pytest
 from lcnalg.limits import Limits
 from tests.cli.runner import run
 
+_N = 10**30
+_CLOSE_ROOTS = f"{_N + 1},{-2 * _N - 1},{2 * _N + 1},{-2 * _N - 1},{_N}"
+
 #: (field, small value, command line without the bound, outcome): with the small value the
 #: request is "refused" (exit 2, one line on stderr naming the option), answered "partial"ly
 #: (exit 0, the verdict names the bound that stopped it: undecided, complete up to a degree,
@@ -30,7 +33,8 @@ ROWS = [
     ("max_total_entries", 1, ["equations", "2,3 s=3", "--certify"], "either"),
     ("max_nodes", 1, ["contains", "3,3 s=2", "1,0,2,0,1,0,1"], "refused"),
     ("max_field_work", 1, ["contains", "2x2,2x2", "1,2,1;2,5,2;1,2,1"], "refused"),
-    ("max_precision", 8, ["contains", "2x2,2x2", "1,2,1;0,0,0;-2,0,0"], "refused"),  # witness over Q(sqrt 2)
+    # (z - 1)(N z - N - 1)(1 + z^2), N = 10^30: two roots 10^-30 apart need > 64 bits
+    ("max_precision", 8, ["contains", "3,2 s=2", _CLOSE_ROOTS], "refused"),
     ("max_states", 3, ["closed", "4,4,4 s=2,2"], "partial"),
     ("max_witness_candidates", 1, ["closed", "4,4,4 s=2,2", "--max-states", "3"], "partial"),
     ("max_symbolic_degree", 2, ["inequalities", "2,2,2"], "partial"),  # Sturm-Habicht of degree 3
