@@ -39,8 +39,9 @@ EQUATIONS_BOUNDS = DIMENSION_BOUNDS + (
     "max_primes", "max_summary_generators", "max_summary_degree", "max_certify_generators",
     "max_certify_degree", "max_hilbert_nodes", "max_fibre_order", "max_fibre_factors",
 )
-#: Bounds met by real membership (1D orbit search, 2D grouping, certified zero tests).
-CONTAINS_BOUNDS = ("max_nodes", "max_field_work", "max_precision")
+#: Bounds met by real membership (1D orbit search, 2D grouping, certified zero tests; μ itself
+#: where a route builds it).
+CONTAINS_BOUNDS = ("max_nodes", "max_field_work", "max_precision") + DIMENSION_BOUNDS
 #: Bounds met by closedness (which also decides membership of its witnesses).
 CLOSED_BOUNDS = ("max_states", "max_segre_terms", "max_witness_candidates") + CONTAINS_BOUNDS
 #: Bounds met by inequalities and boundary (closedness, then the equations in the closed case).
