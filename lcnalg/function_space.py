@@ -18,7 +18,7 @@ from lcnalg.architecture import Architecture
 from lcnalg.errors import InputError
 from lcnalg.limits import Limits
 from lcnalg.parameterization import Parameterization
-from lcnalg.results import DimensionResult
+from lcnalg.results import ArchitectureSummary, DimensionResult
 
 if TYPE_CHECKING:
     from concurrent.futures import Executor
@@ -399,3 +399,34 @@ class FunctionSpace:
             ("stratification", limits),
             lambda: stratification(self.architecture, dimension=self.dimension.value,
                                    equations=self.implicit_equations(), seed=self.seed, limits=limits))
+
+    def summary(self) -> "ArchitectureSummary":
+        """The architecture, its parameterization and its function space at a glance.
+
+        Returns
+        -------
+        ArchitectureSummary
+            Axes ``D``, layers ``L``, filters, strides, end-to-end filter shape, parameter
+            count, every coordinate of μ as text, the dimension with its status, the ambient
+            dimension and whether the space is filling (what ``lcnalg info`` prints).
+
+        Examples
+        --------
+        >>> s = FunctionSpace("2x2,2x2").summary()
+        >>> s.D, s.L, s.num_parameters, s.dimension, s.is_filling, len(s.parameterization)
+        (2, 2, 8, 7, False, 9)
+        """
+
+
+        arch, mu, dim = self.architecture, self.parameterization, self.dimension
+        return ArchitectureSummary(
+            architecture=str(arch), method=dim.method, certified=dim.certified,
+            failure_probability=dim.failure_probability, how_to_certify=dim.how_to_certify,
+            seed=dim.seed, primes=tuple(dim.primes), argument=dim.argument, limitations=dim.limitations,
+            D=arch.ndim, L=arch.num_layers,
+            filters=tuple(tuple(f) for f in arch.filters), strides=tuple(tuple(s) for s in arch.strides),
+            end_to_end_filter_shape=tuple(arch.end_to_end_filter_shape), num_parameters=arch.num_parameters,
+            parameterization={n: str(c) for n, c in zip(mu.coordinate_names, mu.coordinates)},
+            dimension=dim.value, dimension_status=dim.status, ambient_dimension=self.ambient_dimension,
+            is_filling=self.is_filling,
+        )

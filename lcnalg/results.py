@@ -22,9 +22,9 @@ from dataclasses import dataclass, field
 from fractions import Fraction
 from typing import Any
 
-from lcnalg.printing import function_space_symbol
+from lcnalg.printing import align, function_space_symbol, poly_latex
 
-__all__ = ["Result", "DimensionResult", "Status", "StatusKind", "Witness", "jsonable"]
+__all__ = ["Result", "ArchitectureSummary", "DimensionResult", "Status", "StatusKind", "Witness", "jsonable"]
 
 
 def jsonable(value: Any) -> Any:
@@ -363,3 +363,150 @@ class DimensionResult(Result):
 
     def to_text(self) -> str:
         return f"{self.value}  [{self.provenance()}]"
+
+
+
+
+@dataclass(frozen=True, kw_only=True)
+class ArchitectureSummary(Result):
+    r"""An architecture at a glance: its shape, its parameterization and its function space.
+
+    Returned by :meth:`lcnalg.FunctionSpace.summary` (and printed by ``lcnalg info``).  Its
+    :attr:`status` is that of the dimension, the only computed answer in it.
+
+    Attributes
+    ----------
+    D : int
+        Number of axes (1 for sequences, 2 for images, ...).
+    L : int
+        Number of layers.
+    filters, strides : tuple of tuple of int
+        Filter size and stride of each layer along each axis.
+    end_to_end_filter_shape : tuple of int
+        Shape of the end-to-end filter.
+    num_parameters : int
+        Number of weights.
+    parameterization : dict of str to str
+        Each coordinate name with its polynomial in the weights (``*`` and ``^``).
+    dimension : int
+        Dimension of the function space.
+    dimension_status : Status
+        How sure the dimension is.
+    ambient_dimension : int
+        Number of entries of the end-to-end filter.
+    is_filling : bool
+        True when the dimension equals the ambient dimension (otherwise the space is thin).
+
+    Examples
+    --------
+    >>> from lcnalg import FunctionSpace
+    >>> s = FunctionSpace("3,2 s=2").summary()
+    >>> s.dimension, s.ambient_dimension, s.is_filling, s.status == "certified"
+    (4, 5, False, True)
+    >>> print(s.to_text())  # doctest: +ELLIPSIS
+    architecture       3,2 s=2
+    axes (D)           1
+    layers (L)         2
+    filters            3, 2
+    strides            2, 1
+    end-to-end filter  5
+    parameters         5
+    parameterization
+      c0 = w1_0*w2_0
+      c1 = w1_1*w2_0
+      c2 = w1_2*w2_0 + w1_0*w2_1
+      c3 = w1_1*w2_1
+      c4 = w1_2*w2_1
+    dimension          4  [certified (...)]
+    ambient dimension  5
+    filling            no (thin)
+    >>> s.to_latex().splitlines()[1]
+    '$\\dim \\mathcal{M}_{\\texttt{3,2 s=2}} = 4$ in $\\mathbb{R}^{5}$ (thin; certified).'
+    """
+
+    D: int
+    L: int
+    filters: tuple[tuple[int, ...], ...]
+    strides: tuple[tuple[int, ...], ...]
+    end_to_end_filter_shape: tuple[int, ...]
+    num_parameters: int
+    parameterization: dict[str, str] = field(default_factory=dict, hash=False)
+    dimension: int
+    dimension_status: Status
+    ambient_dimension: int
+    is_filling: bool
+
+    title = "architecture summary"
+    #: Terms shown per coordinate, and coordinates shown, unless ``full``.
+    ABBREVIATE_TERMS = 6
+    ABBREVIATE_COORDINATES = 12
+
+    @property
+    def status(self) -> Status:
+        """The status of the dimension."""
+        return self.dimension_status
+
+    def answer(self) -> int:
+        """The dimension of the function space."""
+        return self.dimension
+
+    @staticmethod
+    def abbreviate(text: str, max_terms: int | None) -> str:
+        """A polynomial's text cut after ``max_terms`` terms, with the number of terms.
+
+        Examples
+        --------
+        >>> ArchitectureSummary.abbreviate("x^3 + 3*x^2*y + 3*x*y^2 + y^3", 2)
+        'x^3 + 3*x^2*y + … (4 terms)'
+        >>> ArchitectureSummary.abbreviate("-x - y", 2)
+        '-x - y'
+        """
+        cuts = [i for i in range(1, len(text) - 2) if text[i] == " " and text[i + 1] in "+-"
+                and text[i + 2] == " "]
+        if max_terms is None or len(cuts) < max_terms:
+            return text
+        return f"{text[:cuts[max_terms - 1]]} + … ({len(cuts) + 1} terms)"
+
+    def to_text(self, full: bool = False) -> str:
+        """The summary as aligned rows; coordinates abbreviated unless ``full``."""
+        width = 19
+        rows = [
+            ("architecture", self.architecture),
+            ("axes (D)", str(self.D)),
+            ("layers (L)", str(self.L)),
+            ("filters", ", ".join("x".join(map(str, f)) for f in self.filters)),
+            ("strides", ", ".join("x".join(map(str, s)) for s in self.strides)),
+            ("end-to-end filter", "x".join(map(str, self.end_to_end_filter_shape))),
+            ("parameters", str(self.num_parameters)),
+        ]
+        out = [f"{k:<{width}}{v}" for k, v in rows]
+        out.append("parameterization")
+        coords = list(self.parameterization.items())
+        shown = coords if full or len(coords) <= self.ABBREVIATE_COORDINATES else coords[:self.ABBREVIATE_COORDINATES]
+        for name, text in shown:
+            out.append(f"  {name} = {self.abbreviate(text, None if full else self.ABBREVIATE_TERMS)}")
+        if len(shown) < len(coords):
+            out.append(f"  … {len(coords) - len(shown)} more coordinates (use --full)")
+        out.append(f"{'dimension':<{width}}{self.dimension}  [{self.provenance()}]")
+        out.append(f"{'ambient dimension':<{width}}{self.ambient_dimension}")
+        out.append(f"{'filling':<{width}}{'yes (filling)' if self.is_filling else 'no (thin)'}")
+        return "\n".join(out)
+
+    def _headline(self) -> str:
+        kind = "filling" if self.is_filling else "thin"
+        return (f"$\\dim {function_space_symbol(self.architecture)} = {self.dimension}$ in "
+                f"$\\mathbb{{R}}^{{{self.ambient_dimension}}}$ "
+                f"({kind}; {'certified' if self.certified else 'probabilistic'}).")
+
+    def to_latex(self) -> str:
+        """A comment line, the dimension sentence and every coordinate in an ``align*``."""
+        import sympy  # sympy is imported only when LaTeX is asked for
+
+        lines = [(poly_latex(sympy.Symbol(name)), poly_latex(sympy.sympify(text.replace("^", "**"))))
+                 for name, text in self.parameterization.items()]
+        return f"% lcnalg info {self.architecture}\n{self._headline()}\n" + align(lines)
+
+    def _repr_latex_(self) -> str:
+        return self._headline()
+
+

@@ -1,22 +1,41 @@
 """The ``lcnalg`` command line.
 
 Each subcommand lives in its own module of this package with two functions,
-``register(subparsers)`` and ``run(args) -> int``; :data:`SUBCOMMANDS` lists them.
-Bad input (any :class:`~lcnalg.LCNAlgError`, or a malformed command line) prints
-one line on stderr and exits with status 2.
+``register(subparsers)`` and ``run(args) -> int``; :data:`SUBCOMMANDS` lists them.  Only
+the requested subcommand's module is imported, to keep start-up short.
+
+Exit status:
+
+* 0: the answer was printed;
+* 2: bad input (any :class:`~lcnalg.LCNAlgError`, a malformed command line, no command,
+  a request refused by a resource bound): one line on stderr;
+* 70 (``EX_SOFTWARE``): a bug in lcnalg (an :class:`~lcnalg.errors.InternalError` or any
+  other unexpected exception): one line on stderr naming it and asking for a bug report;
+  with ``LCNALG_DEBUG=1`` in the environment the traceback is shown instead;
+* 130: interrupted (Ctrl-C).
 """
 
 from __future__ import annotations
 
 import argparse
 import importlib
+import os
+import re
 import sys
 from typing import Sequence
 
 from lcnalg import __version__
-from lcnalg.errors import LCNAlgError
+from lcnalg.errors import InternalError, LCNAlgError
 
-__all__ = ["main", "build_parser", "SUBCOMMANDS"]
+__all__ = ["main", "build_parser", "negative_values_last", "SUBCOMMANDS", "EXIT_BAD_INPUT", "EXIT_BUG"]
+
+#: Exit status of bad input (one line on stderr).
+EXIT_BAD_INPUT = 2
+#: Exit status of a bug in lcnalg (``EX_SOFTWARE`` of sysexits.h).
+EXIT_BUG = 70
+
+#: A value list starting with a minus sign, such as the filter "-2,0,1" or "-1/2;3,4".
+_NEGATIVE_LIST = re.compile(r"^-\d[\d,/;\s+-]*$")
 
 #: Modules of :mod:`lcnalg.cli` that each define one subcommand.
 SUBCOMMANDS = ("info", "equations", "contains", "inequalities", "boundary", "closed", "strata",
@@ -48,9 +67,34 @@ def build_parser(only: str | None = None) -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"lcnalg {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
     for name in SUBCOMMANDS if only is None else (only,):
+        # deferred: only the requested subcommand's module (and what it needs) is imported,
+        # which keeps the start-up of a single command short
         module = importlib.import_module(f"lcnalg.cli.{name}")
         module.register(sub)
     return parser
+
+
+def negative_values_last(argv: Sequence[str]) -> list[str]:
+    """``argv`` with every value list that starts with a minus sign (``-2,0,1``) moved
+    behind ``--``, where argparse reads it as a positional value and not as an option.
+
+    A plain negative number (``-5``) is left in place (argparse reads it as a value
+    already), and so is a command line that has its own ``--``.
+
+    Examples
+    --------
+    >>> negative_values_last(["contains", "2,2", "-2,0,1", "--json"])
+    ['contains', '2,2', '--json', '--', '-2,0,1']
+    >>> negative_values_last(["info", "3,2", "--seed", "-5"])
+    ['info', '3,2', '--seed', '-5']
+    """
+    argv = list(argv)
+    if "--" in argv:
+        return argv
+    moved = [a for a in argv if _NEGATIVE_LIST.match(a) and not re.fullmatch(r"-\d+", a)]
+    if not moved:
+        return argv
+    return [a for a in argv if a not in moved] + ["--"] + moved
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -64,7 +108,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     ...
     0
     """
-    argv = list(sys.argv[1:] if argv is None else argv)
+    argv = negative_values_last(sys.argv[1:] if argv is None else argv)
     first = next((a for a in argv if not a.startswith("-")), None)
     name = first.replace("-", "_") if first else None
     parser = build_parser(name if name in SUBCOMMANDS else None)
@@ -73,22 +117,37 @@ def main(argv: Sequence[str] | None = None) -> int:
     except SystemExit as exc:
         return int(exc.code or 0)
     if not args.command:
-        parser.print_help(sys.stderr)
-        return 2
+        commands = ", ".join(n.replace("_", "-") for n in SUBCOMMANDS)
+        print(f"lcnalg: error: no command given; one of {commands} (see 'lcnalg --help')", file=sys.stderr)
+        return EXIT_BAD_INPUT
     try:
         return int(args.run(args) or 0)
+    except InternalError as err:
+        if os.environ.get("LCNALG_DEBUG") == "1":
+            raise
+        print(f"lcnalg {args.command}: {err}", file=sys.stderr)
+        return EXIT_BUG
     except LCNAlgError as err:
         print(f"lcnalg {args.command}: error: {err}", file=sys.stderr)
-        return 2
+        return EXIT_BAD_INPUT
     except KeyboardInterrupt:
         print("lcnalg: interrupted", file=sys.stderr)
         return 130
     except BrokenPipeError:  # output piped into a command that stopped reading (e.g. head)
-        import os
-
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())
         return 0
+    except Exception as exc:  # a bug: say so in one line (LCNALG_DEBUG=1 shows the traceback)
+        if os.environ.get("LCNALG_DEBUG") == "1":
+            raise
+        print(f"lcnalg {args.command}: {InternalError(f'{type(exc).__name__}: {_one_line(exc)}')}",
+              file=sys.stderr)
+        return EXIT_BUG
+
+
+def _one_line(exc: BaseException) -> str:
+    text = " ".join(str(exc).split())
+    return text if len(text) <= 200 else text[:200] + "…"
 
 
 def entry_point() -> None:

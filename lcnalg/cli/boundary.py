@@ -5,11 +5,16 @@ from __future__ import annotations
 
 import argparse
 
-from lcnalg.cli.common import add_format_options, architecture_argument, emit
-from lcnalg.real.boundary import boundary
+from lcnalg.cli.common import (INEQUALITIES_BOUNDS, add_format_options, add_jobs_option, add_limit_options,
+                               add_seed_option, architecture_argument, emit, jobs_from_args,
+                               limits_from_args, positive_int)
+from lcnalg.real import boundary
+
+__all__ = ["register", "run"]
 
 
 def register(sub: argparse._SubParsersAction) -> None:
+    """Add the ``boundary`` subcommand to ``sub``."""
     p = sub.add_parser(
         "boundary",
         help='boundary of the real function space and its discriminant',
@@ -22,20 +27,18 @@ def register(sub: argparse._SubParsersAction) -> None:
     architecture_argument(p)
     p.add_argument("--no-equations", action="store_true",
                    help="closed case: do not compute the implicit equations")
-    p.add_argument("--max-degree", type=int, default=None,
+    p.add_argument("--max-degree", type=positive_int, default=None, metavar="D",
                    help="closed case: compute the implicit equations up to this degree only")
-    p.add_argument("--jobs", type=int, default=1, help="processes for the implicit equations (default 1)")
+    add_jobs_option(p, "the implicit equations")
+    add_seed_option(p)
+    add_limit_options(p, INEQUALITIES_BOUNDS)
     add_format_options(p)
     p.set_defaults(run=run)
 
 
 def run(args: argparse.Namespace) -> int:
-    res = boundary(args.arch, equations=not args.no_equations, max_degree=args.max_degree,
-                  jobs=args.jobs)
-    if args.format == "json":
-        emit(res.to_dict(), "json")
-    elif args.format == "latex":
-        emit(res.to_latex(), "latex")
-    else:
-        emit(res.to_text(), "text")
+    """Compute and print the boundary; returns the exit status."""
+    result = boundary(args.arch, equations=False if args.no_equations else None, max_degree=args.max_degree,
+                      jobs=jobs_from_args(args), seed=args.seed, limits=limits_from_args(args))
+    emit(result, args.format)
     return 0

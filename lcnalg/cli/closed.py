@@ -4,12 +4,15 @@ from __future__ import annotations
 
 import argparse
 
-from lcnalg.cli.common import add_format_options, architecture_argument, emit
-from lcnalg.real.closedness import is_zariski_closed
-from lcnalg.limits import DEFAULT_LIMITS
+from lcnalg.cli.common import (CLOSED_BOUNDS, add_format_options, add_limit_options, architecture_argument,
+                               emit, limits_from_args)
+from lcnalg.function_space import FunctionSpace
+
+__all__ = ["register", "run"]
 
 
 def register(sub: argparse._SubParsersAction) -> None:
+    """Add the ``closed`` subcommand to ``sub``."""
     p = sub.add_parser(
         "closed",
         help="decide whether the real function space equals the real points of its Zariski closure",
@@ -20,18 +23,12 @@ def register(sub: argparse._SubParsersAction) -> None:
         ),
     )
     architecture_argument(p)
-    p.add_argument("--max-states", type=int, default=DEFAULT_LIMITS.max_states,
-                   help=f"bound on the 1D root-orbit search (default {DEFAULT_LIMITS.max_states})")
+    add_limit_options(p, CLOSED_BOUNDS)
     add_format_options(p)
     p.set_defaults(run=run)
 
 
 def run(args: argparse.Namespace) -> int:
-    res = is_zariski_closed(args.arch, max_states=args.max_states)
-    if args.format == "json":
-        emit(res.to_dict(), "json")
-    elif args.format == "latex":
-        emit(res.to_latex(), "latex")
-    else:
-        emit(res.to_text(), "text")
+    """Decide closedness and print the verdict; returns the exit status."""
+    emit(FunctionSpace(args.arch, limits=limits_from_args(args)).is_zariski_closed(), args.format)
     return 0

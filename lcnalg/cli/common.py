@@ -1,12 +1,60 @@
-"""Options and output helpers shared by the subcommands."""
+"""Options and output shared by the subcommands.
+
+Every subcommand reads as *parse → façade → emit*: its options are declared with the
+helpers here (the architecture, the output format, ``--seed``, ``--jobs`` and the resource
+bounds of :class:`~lcnalg.limits.Limits`), it calls :class:`~lcnalg.FunctionSpace`, and
+it prints the result object with :func:`emit`.
+
+The bound options are generated from the fields of :class:`~lcnalg.limits.Limits`
+(``max_nodes`` → ``--max-nodes``), with the field's help text and default, so a refusal
+(:class:`~lcnalg.ResourceLimitError`, which names the option) always names an option
+that the subcommand has.
+"""
 
 from __future__ import annotations
 
 import argparse
-import json
-from typing import Any
+import dataclasses
+import os
+import sys
+from typing import Any, Callable, Iterable
 
-__all__ = ["add_format_options", "emit", "architecture_argument"]
+from lcnalg.errors import InternalError
+from lcnalg.limits import Limits
+from lcnalg.results import Result
+
+__all__ = [
+    "architecture_argument", "add_format_options", "emit", "SCRIPT_FORMATS",
+    "positive_int", "seed_value", "add_seed_option", "add_jobs_option", "jobs_from_args",
+    "add_limit_options", "limits_from_args", "output_path",
+    "DIMENSION_BOUNDS", "EQUATIONS_BOUNDS", "CONTAINS_BOUNDS", "CLOSED_BOUNDS",
+    "INEQUALITIES_BOUNDS", "SINGULAR_BOUNDS",
+]
+
+#: Bounds met while computing the dimension (μ itself, then Jacobian ranks).
+DIMENSION_BOUNDS = ("max_terms",)
+#: Bounds met by the implicit equations (interpolation, lifting, Gröbner certificate, summary).
+EQUATIONS_BOUNDS = DIMENSION_BOUNDS + (
+    "max_monomials", "max_piece", "max_auto_degree", "max_matrix_entries", "max_total_entries",
+    "max_primes", "max_summary_generators", "max_summary_degree", "max_certify_generators",
+    "max_certify_degree", "max_hilbert_nodes", "max_fibre_order", "max_fibre_factors",
+)
+#: Bounds met by real membership (1D orbit search, 2D grouping, certified zero tests; μ itself
+#: where a route builds it).
+CONTAINS_BOUNDS = ("max_nodes", "max_field_work", "max_precision") + DIMENSION_BOUNDS
+#: Bounds met by closedness (which also decides membership of its witnesses).
+CLOSED_BOUNDS = ("max_states", "max_segre_terms", "max_witness_candidates") + CONTAINS_BOUNDS
+#: Bounds met by inequalities and boundary (closedness, then the equations in the closed case).
+INEQUALITIES_BOUNDS = ("max_symbolic_degree",) + CLOSED_BOUNDS + EQUATIONS_BOUNDS
+#: Bounds met by the critical and singular loci (minors, exact and modular Gröbner bases).
+SINGULAR_BOUNDS = ("max_minors", "max_locus_terms", "max_exact_entries", "max_supports",
+                   "max_certificate_terms", "max_bordered", "max_section_terms") + EQUATIONS_BOUNDS
+
+#: Output formats printed by a script writer of :mod:`lcnalg.export` instead of the result.
+SCRIPT_FORMATS = ("m2", "singular")
+
+#: Longest integer token read from the command line (longer ones are refused before conversion).
+_MAX_DIGITS = 30
 
 
 def architecture_argument(parser: argparse.ArgumentParser) -> None:
@@ -18,7 +66,8 @@ def architecture_argument(parser: argparse.ArgumentParser) -> None:
 
 
 def add_format_options(parser: argparse.ArgumentParser, extra: tuple[str, ...] = ()) -> None:
-    """Add mutually exclusive ``--json`` / ``--latex`` (and extra) output switches."""
+    """Add mutually exclusive ``--json`` / ``--latex`` (and ``extra``) output switches;
+    the format lands in ``args.format`` (default ``"text"``)."""
     group = parser.add_mutually_exclusive_group()
     group.add_argument("--json", action="store_const", const="json", dest="format",
                        help="print one JSON object")
@@ -30,9 +79,225 @@ def add_format_options(parser: argparse.ArgumentParser, extra: tuple[str, ...] =
     parser.set_defaults(format="text")
 
 
-def emit(text: str | dict[str, Any], fmt: str) -> None:
-    """Print text, or a dict as indented JSON."""
-    if isinstance(text, dict):
-        print(json.dumps(text, indent=2, ensure_ascii=False))
+def emit(result: Any, fmt: str = "text", **text_options: Any) -> None:
+    """Print a result object in the format ``fmt``.
+
+    Parameters
+    ----------
+    result : Result
+        What to print.  For the script formats (:data:`SCRIPT_FORMATS`) it may also be an
+        architecture or a :class:`~lcnalg.Parameterization`: the script computes the
+        implicit equations of its architecture.
+    fmt : {"text", "json", "latex", "dot", "m2", "singular"}
+        ``text``: ``result.to_text(**text_options)``; ``json``: ``result.to_json()``;
+        ``latex``: ``result.to_latex()``; ``dot``: ``result.to_dot()``; ``m2`` and
+        ``singular``: the Macaulay2 or Singular script of :mod:`lcnalg.export`.
+    **text_options
+        Keyword arguments of ``to_text`` (only for ``fmt="text"``).
+
+    Raises
+    ------
+    InternalError
+        For a format no subcommand declares.
+
+    Examples
+    --------
+    >>> from lcnalg import FunctionSpace
+    >>> emit(FunctionSpace("3,2 s=2").dimension)  # doctest: +ELLIPSIS
+    4  [certified (...)]
+    >>> emit(FunctionSpace("2,2 s=2").parameterization, "singular")  # doctest: +ELLIPSIS
+    // lcnalg: implicit equations of the function space of 2,2 s=2 (eliminate)
+    ...
+    """
+    if fmt == "text":
+        text = result.to_text(**text_options)
+    elif fmt == "json":
+        text = result.to_json()
+    elif fmt == "latex":
+        text = result.to_latex()
+    elif fmt == "dot":
+        text = result.to_dot()
+    elif fmt in SCRIPT_FORMATS:
+        text = _script_writer(fmt)(result.architecture if isinstance(result, Result) else result)
     else:
-        print(text)
+        raise InternalError(f"output format {fmt!r} is not one of text, json, latex, dot, "
+                            + ", ".join(SCRIPT_FORMATS))
+    print(text)
+
+
+def _script_writer(fmt: str) -> Callable[[Any], str]:
+    if fmt == "m2":
+        from lcnalg.export.macaulay2 import macaulay2_script  # deferred: only --m2 needs the writer
+
+        return macaulay2_script
+    from lcnalg.export.singular import singular_script  # deferred: only --singular needs the writer
+
+    return singular_script
+
+
+# -- typed option values --------------------------------------------------------------
+
+
+def _integer(text: str, what: str) -> int:
+    token = text.strip()
+    digits = token.lstrip("+-")
+    if not digits.isdigit() or not digits.isascii():
+        raise argparse.ArgumentTypeError(f"expected {what}, got {text[:20]!r}")
+    if len(digits) > _MAX_DIGITS:
+        raise argparse.ArgumentTypeError(f"expected {what} of at most {_MAX_DIGITS} digits, "
+                                         f"got {text[:20]!r}… ({len(digits)} digits)")
+    return int(token)
+
+
+def positive_int(text: str) -> int:
+    """An argparse ``type``: a positive integer (``0`` is refused, never read as a default).
+
+    Raises
+    ------
+    argparse.ArgumentTypeError
+        Otherwise (the parser turns it into one line on stderr and exit status 2).
+
+    Examples
+    --------
+    >>> positive_int("12")
+    12
+    >>> positive_int("0")
+    Traceback (most recent call last):
+    ...
+    argparse.ArgumentTypeError: expected a positive integer, got '0'
+    """
+    value = _integer(text, "a positive integer")
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"expected a positive integer, got {text[:20]!r}")
+    return value
+
+
+def seed_value(text: str) -> int:
+    """An argparse ``type``: a seed, a non-negative integer.
+
+    Examples
+    --------
+    >>> seed_value("0"), seed_value("17")
+    (0, 17)
+    """
+    value = _integer(text, "a non-negative integer")
+    if value < 0:
+        raise argparse.ArgumentTypeError(f"expected a non-negative integer, got {text[:20]!r}")
+    return value
+
+
+def add_seed_option(parser: argparse.ArgumentParser, what: str = "random points") -> None:
+    """Add ``--seed`` (default 0): the seed of every random choice of the request."""
+    parser.add_argument("--seed", type=seed_value, default=0, metavar="SEED",
+                        help=f"seed of the {what} (default 0)")
+
+
+def add_jobs_option(parser: argparse.ArgumentParser, what: str) -> None:
+    """Add ``--jobs N`` (a positive integer, default 1); read it with :func:`jobs_from_args`."""
+    parser.add_argument("--jobs", type=positive_int, default=1, metavar="N",
+                        help=f"processes for {what} (default 1; at most the cores available)")
+
+
+def _cores() -> int:
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except (AttributeError, OSError):  # not every platform has sched_getaffinity
+        return max(1, os.cpu_count() or 1)
+
+
+def jobs_from_args(args: argparse.Namespace) -> int:
+    """``args.jobs``, capped at the cores available to this process (with a one-line
+    notice on stderr when it is capped)."""
+    cores = _cores()
+    if args.jobs > cores:
+        print(f"lcnalg {args.command}: notice: --jobs {args.jobs} capped at the {cores} cores available",
+              file=sys.stderr)
+        return cores
+    return args.jobs
+
+
+def output_path(option: str, suffixes: Iterable[str]) -> Callable[[str], str]:
+    """An argparse ``type`` checking an output path before any computation: a non-empty
+    name with one of ``suffixes``, not a directory, in an existing directory, short enough.
+
+    Examples
+    --------
+    >>> check = output_path("--plot", (".png", ".pdf"))
+    >>> check("out.png")
+    'out.png'
+    >>> check("out.txt")
+    Traceback (most recent call last):
+    ...
+    argparse.ArgumentTypeError: 'out.txt': expected a file name ending in .png or .pdf
+    """
+    allowed = tuple(s.lower() for s in suffixes)
+
+    def check(text: str) -> str:
+        if not text.strip():
+            raise argparse.ArgumentTypeError("expected a file name, got an empty string")
+        shown = repr(text[:40] + ("…" if len(text) > 40 else ""))
+        if os.path.isdir(text):
+            raise argparse.ArgumentTypeError(f"{shown} is a directory; expected a file name")
+        directory, name = os.path.split(os.path.abspath(text))
+        if not name.lower().endswith(allowed):
+            raise argparse.ArgumentTypeError(f"{shown}: expected a file name ending in "
+                                             + " or ".join(allowed))
+        try:
+            name_max = os.pathconf(directory if os.path.isdir(directory) else "/", "PC_NAME_MAX")
+        except (AttributeError, OSError, ValueError):
+            name_max = 255
+        if len(name.encode()) > name_max:
+            raise argparse.ArgumentTypeError(f"{shown}: file name longer than {name_max} bytes")
+        if not os.path.isdir(directory):
+            raise argparse.ArgumentTypeError(f"{shown}: the directory does not exist")
+        return text
+
+    check.__name__ = option.lstrip("-")
+    return check
+
+
+# -- resource bounds --------------------------------------------------------------------
+
+
+def add_limit_options(parser: argparse.ArgumentParser, names: Iterable[str]) -> None:
+    """Add one ``--max-...`` option per field of :class:`~lcnalg.limits.Limits` in ``names``
+    (duplicates ignored), in a group "resource bounds".
+
+    Each option takes a positive integer; its help is ``Limits.help(name)`` and shows the
+    dataclass default.  Options left out stay ``None`` and :func:`limits_from_args` keeps
+    the default for them.
+
+    Raises
+    ------
+    InternalError
+        When a name is not a field of :class:`~lcnalg.limits.Limits`.
+
+    Examples
+    --------
+    >>> p = argparse.ArgumentParser(prog="x")
+    >>> add_limit_options(p, ["max_nodes", "max_states", "max_nodes"])
+    >>> limits_from_args(p.parse_args(["--max-nodes", "7"])).max_nodes
+    7
+    """
+    defaults = {f.name: f.default for f in dataclasses.fields(Limits)}
+    group = parser.add_argument_group(
+        "resource bounds", "a request beyond a bound is refused with its estimate and the option to raise")
+    for name in dict.fromkeys(names):
+        if name not in defaults:
+            raise InternalError(f"{name} is not a field of Limits")
+        group.add_argument(Limits.option(name), dest=name, type=positive_int, default=None, metavar="N",
+                           help=f"{Limits.help(name)} (default {defaults[name]})")
+
+
+def limits_from_args(args: argparse.Namespace) -> Limits:
+    """The :class:`~lcnalg.limits.Limits` of a parsed command line: the defaults, with every
+    bound option that was given.
+
+    Examples
+    --------
+    >>> limits_from_args(argparse.Namespace(max_minors=3)).max_minors
+    3
+    >>> limits_from_args(argparse.Namespace()) == Limits()
+    True
+    """
+    return Limits.coerce(None, **{n: getattr(args, n, None) for n in Limits.names()})

@@ -1,16 +1,24 @@
-"""``lcnalg contains ARCH FILTER``: is an exact filter in the real function space?"""
+"""``lcnalg contains ARCH FILTER``: is an exact filter in the real function space?
+
+A FILTER may start with a minus sign (``lcnalg contains 2,2 -2,0,1``): :func:`lcnalg.cli.main`
+moves such a value behind ``--`` before parsing (see :func:`lcnalg.cli.negative_values_last`),
+so argparse reads it as a value, not as an unknown option.  Writing ``-- -2,0,1`` by hand
+works too.
+"""
 
 from __future__ import annotations
 
 import argparse
-import re
 
-from lcnalg.cli.common import add_format_options, architecture_argument, emit
-from lcnalg.limits import DEFAULT_LIMITS
-from lcnalg.real.membership import contains
+from lcnalg.cli.common import (CONTAINS_BOUNDS, add_format_options, add_limit_options, architecture_argument,
+                               emit, limits_from_args)
+from lcnalg.function_space import FunctionSpace
+
+__all__ = ["register", "run"]
 
 
 def register(sub: argparse._SubParsersAction) -> None:
+    """Add the ``contains`` subcommand to ``sub``."""
     p = sub.add_parser(
         "contains",
         help="decide membership of a filter in the real function space, with a witness or a reason",
@@ -21,30 +29,14 @@ def register(sub: argparse._SubParsersAction) -> None:
             '"1,0,-2/3,4"; 2D rows are separated by ";".'
         ),
     )
-    # A filter may start with a minus sign ("-2,0,1"): let argparse read it as a value,
-    # like a negative number, rather than as an unknown option.
-    p._negative_number_matcher = re.compile(r"^-\d[\d,/;\s+-]*$")
     architecture_argument(p)
     p.add_argument("filter", metavar="FILTER", help='e.g. "1,0,-2/3,4" or "1,2;3,4" (2D)')
-    p.add_argument("--max-nodes", type=int, default=DEFAULT_LIMITS.max_nodes,
-                   help=f"bound on the search (default {DEFAULT_LIMITS.max_nodes})")
-    p.add_argument("--max-field-work", type=int, default=DEFAULT_LIMITS.max_field_work,
-                   help="2D: bound on one absolute factorization, deg(field)^2 (deg_x+1)(deg_y+1) "
-                        f"(default {DEFAULT_LIMITS.max_field_work})")
-    p.add_argument("--max-precision", type=int, default=DEFAULT_LIMITS.max_precision,
-                   help="2D: bound on the working precision in bits of one exact zero test "
-                        f"(Liouville bound; default {DEFAULT_LIMITS.max_precision})")
+    add_limit_options(p, CONTAINS_BOUNDS)
     add_format_options(p)
     p.set_defaults(run=run)
 
 
 def run(args: argparse.Namespace) -> int:
-    res = contains(args.arch, args.filter, max_nodes=args.max_nodes, max_field_work=args.max_field_work,
-                   max_precision=args.max_precision)
-    if args.format == "json":
-        emit(res.to_dict(), "json")
-    elif args.format == "latex":
-        emit(res.to_latex(), "latex")
-    else:
-        emit(res.to_text(), "text")
+    """Decide membership and print the verdict; returns the exit status."""
+    emit(FunctionSpace(args.arch, limits=limits_from_args(args)).contains(args.filter), args.format)
     return 0

@@ -4,12 +4,15 @@ from __future__ import annotations
 
 import argparse
 
-from lcnalg.cli.common import add_format_options, architecture_argument, emit
+from lcnalg.cli.common import (SINGULAR_BOUNDS, add_format_options, add_limit_options, add_seed_option,
+                               architecture_argument, emit, limits_from_args)
 from lcnalg.function_space import FunctionSpace
-from lcnalg.limits import DEFAULT_LIMITS
+
+__all__ = ["register", "run"]
 
 
 def register(sub: argparse._SubParsersAction) -> None:
+    """Add the ``critical-locus`` subcommand to ``sub``."""
     p = sub.add_parser(
         "critical-locus",
         help="critical locus of mu (rank drop of its Jacobian) and the shared-(hyper)root families",
@@ -20,19 +23,13 @@ def register(sub: argparse._SubParsersAction) -> None:
         ),
     )
     architecture_argument(p)
-    p.add_argument("--seed", type=int, default=0, help="seed of the random points (default 0)")
-    p.add_argument("--max-minors", type=int, default=DEFAULT_LIMITS.max_minors, metavar="M",
-                   help=f"refuse more than M maximal minors (default {DEFAULT_LIMITS.max_minors})")
+    add_seed_option(p)
+    add_limit_options(p, SINGULAR_BOUNDS)
     add_format_options(p)
     p.set_defaults(run=run)
 
 
 def run(args: argparse.Namespace) -> int:
-    result = FunctionSpace(args.arch, seed=args.seed).critical_locus(max_minors=args.max_minors)
-    if args.format == "json":
-        emit(result.to_dict(), "json")
-    elif args.format == "latex":
-        emit(result.to_latex(), "latex")
-    else:
-        emit(result.to_text(), "text")
+    """Compute and print the critical locus; returns the exit status."""
+    emit(FunctionSpace(args.arch, seed=args.seed, limits=limits_from_args(args)).critical_locus(), args.format)
     return 0

@@ -4,14 +4,19 @@ from __future__ import annotations
 
 import argparse
 
-from lcnalg.algebra.interpolation import DEFAULT_MAX_MONOMIALS, DEFAULT_MAX_PIECE
-from lcnalg.cli.common import add_format_options, architecture_argument, emit
+from lcnalg.cli.common import (EQUATIONS_BOUNDS, SCRIPT_FORMATS, add_format_options, add_jobs_option,
+                               add_limit_options, add_seed_option, architecture_argument, emit,
+                               jobs_from_args, limits_from_args, positive_int)
 from lcnalg.function_space import FunctionSpace
 
+__all__ = ["register", "run", "SHOWN"]
+
+#: Equations printed as text unless ``--all``.
 SHOWN = 40
 
 
 def register(sub: argparse._SubParsersAction) -> None:
+    """Add the ``equations`` subcommand to ``sub``."""
     p = sub.add_parser(
         "equations",
         help="implicit equations of the neurovariety (exact, certified or complete up to a degree)",
@@ -26,48 +31,35 @@ def register(sub: argparse._SubParsersAction) -> None:
         ),
     )
     architecture_argument(p)
-    p.add_argument("--max-degree", type=int, default=None, metavar="D",
+    p.add_argument("--max-degree", type=positive_int, default=None, metavar="D",
                    help="stop after degree D (verdict: complete up to degree D)")
-    p.add_argument("--jobs", type=int, default=1, metavar="N",
-                   help="processes for the graded pieces (default 1)")
-    p.add_argument("--seed", type=int, default=0, help="seed of the random points (default 0)")
+    add_jobs_option(p, "the graded pieces")
+    add_seed_option(p)
     cert = p.add_mutually_exclusive_group()
     cert.add_argument("--certify", dest="certify", action="store_true", default=None,
                       help="always attempt the exact whole-ideal certificate (elimination Groebner "
-                           "basis over Q; default: only for at most 60 equations of degree <= 4)")
+                           "basis over Q; default: only for small ideals, see --max-certify-generators "
+                           "and --max-certify-degree)")
     cert.add_argument("--no-certify", dest="certify", action="store_false",
                       help="never attempt it (the verdict is then 'complete up to degree d')")
-    p.add_argument("--max-monomials", type=int, default=DEFAULT_MAX_MONOMIALS, metavar="M",
-                   help=f"refuse a degree with more than M monomials (default {DEFAULT_MAX_MONOMIALS})")
-    p.add_argument("--max-piece", type=int, default=DEFAULT_MAX_PIECE, metavar="M",
-                   help=f"refuse a graded piece with more than M monomials (default {DEFAULT_MAX_PIECE})")
     p.add_argument("--all", action="store_true", help=f"print every equation (default: first {SHOWN})")
     progress = p.add_mutually_exclusive_group()
     progress.add_argument("--progress", dest="progress", action="store_true", default=None,
                           help="show a progress bar (default: on a terminal)")
     progress.add_argument("--no-progress", dest="progress", action="store_false",
                           help="never show a progress bar")
-    add_format_options(p, extra=("m2", "singular"))
+    add_limit_options(p, EQUATIONS_BOUNDS)
+    add_format_options(p, extra=SCRIPT_FORMATS)
     p.set_defaults(run=run)
 
 
 def run(args: argparse.Namespace) -> int:
-    fs = FunctionSpace(args.arch, seed=args.seed)
-    if args.format in ("m2", "singular"):
-        from lcnalg.export.macaulay2 import macaulay2_script
-        from lcnalg.export.singular import singular_script
-
-        writer = macaulay2_script if args.format == "m2" else singular_script
-        emit(writer(fs.architecture), "text")
+    """Compute and print the equations (or a script computing them); returns the exit status."""
+    fs = FunctionSpace(args.arch, seed=args.seed, limits=limits_from_args(args))
+    if args.format in SCRIPT_FORMATS:
+        emit(fs.parameterization, args.format)
         return 0
-    result = fs.implicit_equations(
-        max_degree=args.max_degree, jobs=args.jobs, certify=args.certify, progress=args.progress,
-        max_monomials=args.max_monomials, max_piece=args.max_piece,
-    )
-    if args.format == "json":
-        emit(result.to_dict(), "json")
-    elif args.format == "latex":
-        emit(result.to_latex(), "latex")
-    else:
-        emit(result.to_text(None if args.all else SHOWN), "text")
+    result = fs.implicit_equations(max_degree=args.max_degree, jobs=jobs_from_args(args),
+                                   certify=args.certify, progress=args.progress)
+    emit(result, args.format, max_equations=None if args.all else SHOWN)
     return 0

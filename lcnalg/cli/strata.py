@@ -4,11 +4,18 @@ from __future__ import annotations
 
 import argparse
 
-from lcnalg.cli.common import add_format_options, architecture_argument, emit
+from lcnalg.cli.common import (INEQUALITIES_BOUNDS, SINGULAR_BOUNDS, add_format_options, add_limit_options,
+                               add_seed_option, architecture_argument, emit, limits_from_args, output_path)
 from lcnalg.function_space import FunctionSpace
+
+__all__ = ["register", "run"]
+
+#: File types matplotlib writes without extra packages.
+PLOT_SUFFIXES = (".png", ".pdf", ".svg", ".eps", ".ps", ".jpg", ".jpeg")
 
 
 def register(sub: argparse._SubParsersAction) -> None:
+    """Add the ``strata`` subcommand to ``sub``."""
     p = sub.add_parser(
         "strata",
         help="strata of the function space (critical images, singular locus, boundary) and closures",
@@ -20,24 +27,21 @@ def register(sub: argparse._SubParsersAction) -> None:
         ),
     )
     architecture_argument(p)
-    p.add_argument("--seed", type=int, default=0, help="seed of the sample points (default 0)")
-    p.add_argument("--max-minors", type=int, default=5000, metavar="M",
-                   help="largest number of minors for the singular locus (default 5000)")
-    p.add_argument("--plot", metavar="PATH", default=None, help="also draw the Hasse diagram (matplotlib)")
+    add_seed_option(p, "sample points")
+    p.add_argument("--plot", metavar="PATH", default=None, type=output_path("--plot", PLOT_SUFFIXES),
+                   help="also draw the Hasse diagram (matplotlib; " + ", ".join(PLOT_SUFFIXES) + ")")
+    # the strata gather the singular locus and the boundary (closedness, membership, equations)
+    add_limit_options(p, SINGULAR_BOUNDS + INEQUALITIES_BOUNDS)
     add_format_options(p, extra=("dot",))
     p.set_defaults(run=run)
 
 
 def run(args: argparse.Namespace) -> int:
-    result = FunctionSpace(args.arch, seed=args.seed).stratification(max_minors=args.max_minors)
+    """Compute and print the strata (and draw them with ``--plot``); returns the exit status."""
+    result = FunctionSpace(args.arch, seed=args.seed, limits=limits_from_args(args)).stratification()
     if args.plot:
-        result.plot(args.plot)
-    if args.format == "json":
-        emit(result.to_dict(), "json")
-    elif args.format == "latex":
-        emit(result.to_latex(), "latex")
-    elif args.format == "dot":
-        emit(result.to_dot(), "text")
-    else:
-        emit(result.to_text(), "text")
+        from lcnalg.plot import plot_stratification  # deferred: only --plot needs the plotting module
+
+        plot_stratification(result, args.plot)
+    emit(result, args.format)
     return 0

@@ -27,6 +27,7 @@ are taken.
 from __future__ import annotations
 
 from lcnalg.architecture import Architecture
+from lcnalg.errors import InputError
 from lcnalg.parameterization import Parameterization
 
 __all__ = ["singular_script", "METHODS"]
@@ -85,7 +86,7 @@ def singular_script(arch: Architecture | str | Parameterization, method: str = "
 
     Raises
     ------
-    ValueError
+    InputError
         When ``method`` is not one of :data:`METHODS`.
 
     Examples
@@ -96,9 +97,13 @@ def singular_script(arch: Architecture | str | Parameterization, method: str = "
     ideal G = c0-(w1_0*w2_0), c1-(w1_1*w2_0), c2-(w1_0*w2_1), c3-(w1_1*w2_1);
     >>> "preimage(W, phi, zero)" in singular_script("2,2 s=2", method="preimage")
     True
+    >>> singular_script("2,2 s=2", method="groebner")
+    Traceback (most recent call last):
+    ...
+    lcnalg.errors.InputError: method: 'groebner' is not one of eliminate, preimage
     """
     if method not in METHODS:
-        raise ValueError(f"method: {method!r} is not one of {', '.join(METHODS)}")
+        raise InputError(f"method: {method!r:.40} is not one of {', '.join(METHODS)}")
     mu = _parameterization(arch)
     w = list(mu.parameter_names)
     c = list(mu.coordinate_names)

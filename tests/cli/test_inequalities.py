@@ -1,0 +1,29 @@
+"""``lcnalg inequalities`` and ``lcnalg boundary``: the semi-algebraic description and the
+boundary of the real function space, in every format."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.cli.runner import run
+
+
+@pytest.mark.parametrize("cmd", ["inequalities", "boundary"])
+@pytest.mark.parametrize("fmt", [[], ["--json"], ["--latex"]])
+def test_inequalities_boundary(cmd, fmt, capsys):
+    code, out, err = run([cmd, "2,2,2"] + fmt, capsys)
+    assert code == 0 and out and not err
+    code, out, err = run([cmd, "2x2,2x2"] + fmt, capsys)
+    # not closed, two layers along both axes: no inequalities; the boundary is M (thin, closed),
+    # its boundary relative to V(R) is not derived
+    assert code == 0 and ("undecided" in out or "not derived" in out or "no description" in out)
+    if cmd == "boundary":
+        assert "∂M = M" in out or r"\partial \mathcal{M}_{\texttt{2x2,2x2}} = \mathcal{M}" in out
+    code, out, err = run([cmd, "3,2 s=2"] + fmt, capsys)
+    assert code == 0 and out and not err
+
+
+@pytest.mark.parametrize("cmd", ["inequalities", "boundary"])
+def test_seed_and_no_equations(cmd, capsys):
+    code, out, err = run([cmd, "3,3 s=2", "--seed", "4", "--no-equations"], capsys)
+    assert code == 0 and out and not err

@@ -1,0 +1,87 @@
+"""Every resource bound of :class:`lcnalg.limits.Limits` is reachable from the command line.
+
+For each field that can stop a request, one command line hits it with a small value: the
+request is refused (exit status 2, one line on stderr naming the option ``--max-...``) or,
+where the computation keeps what it has, answered partially with a verdict that names the
+bound.  The same command line with the bound raised to its default is answered (exit 0)
+without that bound being named.  Every field of :class:`Limits` is either in the table or in
+:data:`NOT_A_STOP`, with the reason.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from lcnalg.limits import Limits
+from tests.cli.runner import run
+
+_N = 10**30
+_CLOSE_ROOTS = f"{_N + 1},{-2 * _N - 1},{2 * _N + 1},{-2 * _N - 1},{_N}"
+
+#: (field, small value, command line without the bound, outcome): with the small value the
+#: request is "refused" (exit 2, one line on stderr naming the option), answered "partial"ly
+#: (exit 0, the verdict names the bound that stopped it: undecided, complete up to a degree,
+#: a note), or "either" where both are right (a bound met by a step that may keep a partial
+#: answer, such as the optional certificate of the equations).
+ROWS = [
+    ("max_terms", 3, ["info", "3,2 s=2"], "refused"),  # 6 terms
+    ("max_monomials", 2, ["equations", "3,2 s=2", "--max-degree", "3"], "refused"),
+    ("max_piece", 3, ["equations", "2x2,2x2", "--max-degree", "3"], "refused"),
+    ("max_primes", 1, ["equations", "2,3 s=3", "--certify"], "either"),  # a lift over Q needs 2 primes
+    ("max_auto_degree", 3, ["equations", "2x2,2x2"], "partial"),  # its equations have degree 6
+    ("max_matrix_entries", 1, ["equations", "2,3 s=3", "--certify"], "either"),
+    ("max_total_entries", 1, ["equations", "2,3 s=3", "--certify"], "either"),
+    ("max_nodes", 1, ["contains", "3,3 s=2", "1,0,2,0,1,0,1"], "refused"),
+    ("max_field_work", 1, ["contains", "2x2,2x2", "1,2,1;2,5,2;1,2,1"], "refused"),
+    # (z - 1)(N z - N - 1)(1 + z^2), N = 10^30: two roots 10^-30 apart need > 64 bits
+    ("max_precision", 8, ["contains", "3,2 s=2", _CLOSE_ROOTS], "refused"),
+    ("max_states", 3, ["closed", "4,4,4 s=2,2"], "partial"),
+    ("max_witness_candidates", 1, ["closed", "4,4,4 s=2,2", "--max-states", "3"], "partial"),
+    ("max_symbolic_degree", 2, ["inequalities", "2,2,2"], "partial"),  # Sturm-Habicht of degree 3
+    ("max_minors", 1, ["critical-locus", "3,2 s=2"], "refused"),
+    ("max_supports", 2, ["strata", "2,2 s=2"], "partial"),  # toric route: a note of the strata
+]
+
+#: Fields no command line can turn into a refusal or a partial answer that names them, and why.
+NOT_A_STOP = {
+    # thresholds choosing how much is *reported*; the answer itself is complete either way
+    "max_summary_generators": "above it the Groebner summary (degree, Hilbert series) is not formed",
+    "max_summary_degree": "as max_summary_generators",
+    "max_certify_generators": "above it certify=None does not try the certificate (--certify forces it)",
+    "max_certify_degree": "as max_certify_generators",
+    # bounds of a cross-check or of one route among several: beyond them another route answers
+    "max_hilbert_nodes": "beyond it the Hilbert numerator is taken by another route",
+    "max_fibre_order": "beyond it the fibre count (a cross-check of the degree) is skipped",
+    "max_fibre_factors": "as max_fibre_order",
+    "max_segre_terms": "beyond it closedness is decided by the other arguments",
+    "max_exact_entries": "beyond it the minors ideal is reduced mod p instead of over Q",
+    "max_locus_terms": "bounds the randomized singular-locus route, which the CLI does not offer",
+    # singular-locus certificates: reached only inside `strata`, which reports the singular
+    # locus's status (certified or bounds), not which certificate stopped
+    "max_certificate_terms": "a family whose certificate stops is left uncertified (strata show the status)",
+    "max_bordered": "as max_certificate_terms",
+    "max_section_terms": "an upper bound whose section stops is not proved (strata show the status)",
+}
+
+
+def _named(text: str, field: str) -> bool:
+    return Limits.option(field) in text or field in text
+
+
+def test_every_field_is_accounted_for():
+    rows = [r[0] for r in ROWS]
+    assert len(rows) == len(set(rows)), "a field has two rows"
+    assert not set(rows) & set(NOT_A_STOP)
+    assert set(rows) | set(NOT_A_STOP) == set(Limits.names())
+
+
+@pytest.mark.parametrize("field, small, argv, outcome", ROWS, ids=[r[0] for r in ROWS])
+def test_bound_stops_and_raised_lets_through(field, small, argv, outcome, capsys):
+    option = Limits.option(field)
+    code, out, err = run(argv + [option, str(small)], capsys)
+    refused = code == 2 and not out and len(err.strip().splitlines()) == 1 and option in err
+    partial = code == 0 and _named(out, field)
+    assert {"refused": refused, "partial": partial, "either": refused or partial}[outcome], \
+        (code, out[-600:], err)
+    code, raised, err = run(argv + [option, str(getattr(Limits(), field))], capsys)
+    assert code == 0 and raised and not _named(raised, field), (code, raised[-600:], err)
