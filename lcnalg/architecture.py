@@ -2,7 +2,7 @@
 
 An :class:`Architecture` records, per layer, the shape of its filter and its stride
 (one entry per spatial axis), an optional monomial activation exponent ``r`` and
-optional channel widths.  Layer 1 acts on the input first (MATH.md §1).
+optional channel widths.  Layer 1 acts on the input first (docs/theory.md#stride-rule).
 
 The architecture string
 -----------------------
@@ -17,7 +17,7 @@ One format is read and written everywhere (CLI, JSON, LaTeX captions)::
 * Layers are separated by commas, axes of one filter shape by ``x``.
 * ``s=`` lists the strides of layers 1..L-1 (``L-1`` entries) or of all layers
   (``L`` entries); omitted strides are 1.  The last stride never changes the
-  function space (MATH.md §1) but is kept, because it changes the network matrix.
+  function space (docs/theory.md#reductions) but is kept, because it changes the network matrix.
   Each stride has one entry per axis, written like a filter shape (``2x1``).
 * ``r=`` is the exponent of the monomial activation (an integer ``>= 1``; ``r=1``
   is the linear network and is normalised to no activation).
@@ -385,7 +385,7 @@ class Architecture:
 
     @property
     def is_reduced(self) -> bool:
-        """True when every layer has at least two entries (MATH.md §1)."""
+        """True when every layer has at least two entries (docs/theory.md#reductions)."""
         return all(n >= 2 for n in self.filter_sizes)
 
     def reduced(self) -> "Architecture":
@@ -440,7 +440,7 @@ class Architecture:
         stride) have the same complex image as one layer of size ``k_l + k_{l+1} - 1`` with
         stride ``s_{l+1}``.  The real parameters are Zariski dense in the complex ones, so the
         vanishing ideal of the function space is unchanged; the *real* function space is not
-        (MATH.md §2), so use this for ideals only.  In 2D and with activations or channels the
+        (docs/theory.md#complex-image), so use this for ideals only.  In 2D and with activations or channels the
         architecture is returned unchanged (multivariate polynomials rarely factor).
 
         Returns

@@ -1,4 +1,4 @@
-"""The parameterization μ: layer filters ↦ end-to-end filter (MATH.md §1).
+"""The parameterization μ: layer filters ↦ end-to-end filter (docs/theory.md#stride-rule).
 
 For a linear convolutional network the end-to-end filter is the product
 

@@ -54,7 +54,7 @@ def test_normal_form():
 
 
 def test_stride_rule_example():
-    # MATH.md §1: k = 1 + Σ (k_l - 1) t_{l-1}
+    # docs/theory.md#stride-rule: k = 1 + Σ (k_l - 1) t_{l-1}
     a = Architecture.parse("2,2,2 s=3,2")
     assert a.cumulative_strides == ((1,), (3,), (6,), (6,))
     assert a.end_to_end_filter_shape == (1 + 1 + 3 + 6,)

@@ -40,14 +40,14 @@ def test_known_cases(text, dim, ambient, filling):
 @settings(max_examples=100, deadline=None)
 @given(architectures(ndim=1, max_layers=4, max_size=4, max_stride=3, max_ambient=60, reduced=True))
 def test_filling_in_1d_iff_strides_before_last_layer_are_one(arch):
-    """MATH.md §2 [KMMT22, KMST24]: reduced 1D is filling iff t_{L-1} = 1."""
+    """docs/theory.md#filling [KMMT22, KMST24]: reduced 1D is filling iff t_{L-1} = 1."""
     assert FunctionSpace(arch).is_filling == (arch.cumulative_strides[-2] == (1,))
 
 
 @settings(max_examples=60, deadline=None)
 @given(architectures(ndim=2, max_layers=3, max_size=3, max_stride=2, max_ambient=60, reduced=True))
 def test_2d_filling_only_in_degenerate_cases(arch):
-    """MATH.md §2: filling in 2D only with one non-trivial layer or all along one axis."""
+    """docs/theory.md#filling: filling in 2D only with one non-trivial layer or all along one axis."""
     along_one_axis = any(all(f[b] == 1 for f in arch.filters) for b in range(2))
     if FunctionSpace(arch).is_filling:
         assert arch.num_layers == 1 or along_one_axis

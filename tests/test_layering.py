@@ -124,8 +124,9 @@ def test_no_private_names_cross_modules():
     for module, path in MODULES.items():
         for _node, _inside, owner, name in _imports(path, module):
             hidden = owner.rsplit(".", 1)[-1]
+            package = module if path.name == "__init__.py" else module.rsplit(".", 1)[0]
             if (hidden.startswith("_") and not hidden.startswith("__")
-                    and owner.rsplit(".", 1)[0] != module.rsplit(".", 1)[0]):
+                    and owner.rsplit(".", 1)[0] != package):
                 private.append(f"{module} imports {owner}, private to its package")
             if name and name.startswith("_") and not name.startswith("__"):
                 private.append(f"{module} imports {owner}.{name}")

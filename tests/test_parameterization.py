@@ -118,7 +118,7 @@ def test_jacobian_at_point_matches_symbolic_jacobian(data):
     for m, row in enumerate(mu.jacobian):
         for i, entry in enumerate(row):
             assert J[m, i] == entry(*flat)
-    # Euler: J_l w_l = μ for every layer (MATH.md §5), an independent identity.
+    # Euler: J_l w_l = μ for every layer (docs/theory.md#euler-identity), an independent identity.
     c = mu.evaluate(theta)
     for lo, hi in mu.layer_slices:
         for m in range(mu.ambient_dimension):

@@ -5,7 +5,7 @@ a linear projection of the Segre variety whose centre misses it, so
 
     deg V · |F| = (Σ n_l)! / Π n_l!
 
-with ``|F|`` the number of points of a generic fibre modulo rescaling (MATH.md §2).
+with ``|F|`` the number of points of a generic fibre modulo rescaling (docs/theory.md#degree).
 In 1D ``|F|`` is counted exactly from the structure of the root orbits of a generic
 point (:func:`fibre_size_1d`).  In 2D a fibre is the set of factorizations of the end-to-end polynomial into the
 layers' sparse shapes.  At a random integer point, FLINT factors ``p = μ(θ)`` over Q;
@@ -30,6 +30,7 @@ from typing import Any
 
 
 from lcnalg.limits import Limits
+from lcnalg.polys.bivariate import absolutely_irreducible_certificate
 from lcnalg.parameterization import Parameterization
 from lcnalg.rings import integer_ring
 
@@ -196,8 +197,6 @@ def degree_by_fibre(mu: Parameterization, seed: int = 0, *, max_fibre_factors: i
     >>> degree_by_fibre(Parameterization("2x2,2x2 s=2x2")).degree
     20
     """
-    from lcnalg.polys.bivariate import absolutely_irreducible_certificate
-
     limits = Limits.coerce(limits, max_fibre_factors=max_fibre_factors)
     arch = mu.architecture
     ns = [n - 1 for n in arch.filter_sizes]

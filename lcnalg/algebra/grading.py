@@ -9,7 +9,7 @@ form the orthogonal complement ``U`` of the differences of exponents inside each
 
 For a linear convolution it always contains the total degree (``u`` = indicator of
 a layer) and one weight per spatial axis (``u_{l,j} = j_a t_{l-1,a}``, the scaling
-``x_a ↦ λ x_a``, MATH.md §2); with large strides (``k_l ≤ s_l``) coordinates become
+``x_a ↦ λ x_a``, docs/theory.md#gradings); with large strides (``k_l ≤ s_l``) coordinates become
 monomials and the grading is finer still (toric cases), which makes the graded
 pieces tiny.  Coordinates that vanish identically are left out (they are linear
 generators of ``I`` on their own).
@@ -130,7 +130,7 @@ def symmetries(mu: Parameterization, grading: Grading) -> tuple[tuple[int, ...],
     * Reversing every filter along axis ``a`` reverses the end-to-end filter along
       ``a`` (``p_l(x) ↦ x^{k_l-1} p_l(1/x)`` per layer, and the stride substitution
       commutes with it), so ``c_{…, i_a, …} ↦ c_{…, n_a-1-i_a, …}`` preserves ``I``
-      for any strides (MATH.md §2).
+      for any strides (docs/theory.md#gradings).
     * In 2D, transposing preserves ``I`` when the transposed architecture is the same
       one, or when all strides before the last layer are 1 (the layers then commute)
       and the transposed filter shapes are the same multiset.

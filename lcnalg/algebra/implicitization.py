@@ -6,7 +6,7 @@ reduction modulo a prime (Hilbert series, dimension, degree), and returns an
 :class:`ImplicitEquations` result with one of three verdicts:
 
 ``certified``
-    ``J`` is the whole vanishing ideal ``I``, by an exact argument (MATH.md §8 (i)):
+    ``J`` is the whole vanishing ideal ``I``, by an exact argument (docs/theory.md#elimination-certificate):
     an elimination Gröbner basis of the graph ideal ``⟨c − μ(w)⟩`` over Q, lifted
     from primes and verified exactly; its elements free of ``w`` generate ``I``, and
     each of them reduces to zero modulo an exactly verified Gröbner basis of ``J``
@@ -547,7 +547,7 @@ def _multidegree(poly: Any, state: InterpolationState) -> tuple[int, ...]:
 
 def certify_by_elimination(mu: Parameterization, polys: tuple[Any, ...], *,
                            limits: Limits | None = None) -> tuple[bool, str]:
-    """Route (i) of MATH.md §8: do ``polys`` (vanishing on μ) generate the whole ideal?
+    """The certificate docs/theory.md#elimination-certificate: do ``polys`` (vanishing on μ) generate the whole ideal?
 
     An elimination Gröbner basis of the graph ideal ``<c - μ(w)>`` over Q (multi-modular,
     verified exactly); its ``w``-free part must reduce to zero modulo a verified Gröbner basis

@@ -1,7 +1,7 @@
 """Macaulay2 input scripts computing the vanishing ideal of a function space.
 
 The script computes ``kernel map(W, C, {μ_0, ...})`` of the ring map ``Q[c] → Q[w]``,
-``c_m ↦ μ_m`` (MATH.md §2), then ``mingens``, ``dim`` and ``degree``, and prints the same
+``c_m ↦ μ_m`` (docs/theory.md#neurovariety), then ``mingens``, ``dim`` and ``degree``, and prints the same
 machine-readable lines as :mod:`lcnalg.export.singular`::
 
     LCNALG ngens 1

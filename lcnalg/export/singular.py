@@ -1,7 +1,7 @@
 """Singular input scripts computing the vanishing ideal of a function space.
 
-The script builds the graph ideal ``⟨c_m − μ_m(w)⟩`` of the parameterization (MATH.md §1,
-§8 route (i)) and eliminates the weights, either with ``eliminate`` in one ring holding
+The script builds the graph ideal ``⟨c_m − μ_m(w)⟩`` of the parameterization (docs/theory.md#elimination-certificate)
+and eliminates the weights, either with ``eliminate`` in one ring holding
 ``w`` and ``c`` or with ``preimage`` of the zero ideal under the ring map
 ``Q[c] → Q[w], c_m ↦ μ_m``.  It prints machine-readable lines::
 

@@ -160,7 +160,7 @@ def _embedded_boundary(inner: BoundaryResult, emb: CoordinateEmbedding, start: f
     return BoundaryResult(
         decided=True, certified=True, everything=False, thin=True, closed=closed, relative=relative,
         description=(embedding_head(emb) + f"; so M lies in a coordinate subspace of dimension {len(emb.positions)}"
-                     f" < {k}, has empty interior in R^{k} and is closed (MATH.md §2): ∂M = M"), **common)
+                     f" < {k}, has empty interior in R^{k} and is closed (docs/theory.md#closedness): ∂M = M"), **common)
 
 
 def _thin_boundary(arch: Architecture, case: ClosedCase, dimension: Any, seed: int,
@@ -175,7 +175,7 @@ def _thin_boundary(arch: Architecture, case: ClosedCase, dimension: Any, seed: i
     relative = f"not derived ({case.verdict})"
     return BoundaryResult(
         architecture=str(arch), decided=True, certified=True, everything=False, thin=True, closed=case.closed,
-        description=(f"dim M = {value} < {k}: M is closed in R^{k} (MATH.md §2: the cone over the image of a "
+        description=(f"dim M = {value} < {k}: M is closed in R^{k} (docs/theory.md#closedness: the cone over the image of a "
                      "product of spheres) and has empty interior, so ∂M = M; is_boundary_point() decides membership "
                      "exactly (contains())"),
         relative=relative, method="exact dimension (lcnalg.algebra.dimension) + Euclidean closedness of M",
@@ -195,7 +195,7 @@ def boundary(arch: Architecture | str, *, limits: Limits | None = None, seed: in
     * **M Zariski closed** (:func:`~lcnalg.real.closedness.is_zariski_closed`): empty if ``M``
       is everything, else ``∂M = M`` (closed, empty interior), given by the implicit equations;
       relative to ``V(R)`` empty.
-    * **Otherwise, dim M < k** (exact): ``M`` is closed (MATH.md §2) with empty interior, so
+    * **Otherwise, dim M < k** (exact): ``M`` is closed (docs/theory.md#closedness) with empty interior, so
       ``∂M = M`` (``is_boundary_point`` decides membership exactly); the boundary relative to
       ``V(R)`` is reported not derived.
     * Otherwise undecided, saying why.
@@ -270,7 +270,7 @@ def _stride_one(arch: Architecture, limits: Limits, start: float) -> BoundaryRes
         return BoundaryResult(architecture=str(arch), decided=True, certified=True, everything=True, m=m,
                               closed=True, thin=False,
                               description=f"M = R^{d + 1}, so the boundary is empty",
-                              method="MATH.md §2 real-root condition", seconds=time.perf_counter() - start)
+                              method="real-root condition of docs/theory.md#stride-one", seconds=time.perf_counter() - start)
     limitations = ""
     if d <= limits.max_symbolic_degree:
         names = tuple(f"c{j}" for j in range(d + 1))
@@ -296,5 +296,5 @@ def _stride_one(arch: Architecture, limits: Limits, start: float) -> BoundaryRes
                           discriminant=disc, expressions=expressions, description=description,
                           limitations=limitations,
                           closed=False, thin=False,
-                          method="MATH.md §2 real-root condition; discriminant of the binary form (FLINT)",
+                          method="real-root condition of docs/theory.md#stride-one; discriminant of the binary form (FLINT)",
                           seconds=time.perf_counter() - start)

@@ -1,4 +1,4 @@
-"""Is the function space Zariski closed, ``M = V(R)``? (MATH.md §2, "Closedness").
+"""Is the function space Zariski closed, ``M = V(R)``? (docs/theory.md#closedness).
 
 Decided by one of these exact arguments, else reported undecided:
 
@@ -660,7 +660,7 @@ def _route_stride_one_1d(arch: Architecture, limits: Limits) -> Decision:
     layers, d = _layers_and_degree(arch)
     m = sum(1 for n, _ in layers if n % 2 == 1)
     if m <= d % 2:
-        return _verdict(True, method="MATH.md §2 real-root condition",
+        return _verdict(True, method="real-root condition of docs/theory.md#stride-one",
                         argument=f"m = {m} ≤ d mod 2, so M = R^{d + 1} = V(R)")
     base = [1]
     for _ in range(d // 2):
@@ -671,7 +671,7 @@ def _route_stride_one_1d(arch: Architecture, limits: Limits) -> Decision:
     res = contains(arch, wit, limits=limits)
     check(res.contained is False, "the stride-one witness (z^2+1)^k z^e lies in M")
     return _verdict(False, witness=tuple(map(str, wit)),
-                    method="MATH.md §2 real-root condition; exact real-root count",
+                    method="real-root condition of docs/theory.md#stride-one; exact real-root count",
                     argument=f"M is full-dimensional (stride one), so V(R) = R^{d + 1}; the witness "
                              f"(z^2+1)^{d // 2}·z^{d % 2} has {d % 2} < m = {m} real roots ({res.reason})")
 

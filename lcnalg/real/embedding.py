@@ -1,4 +1,4 @@
-"""Function spaces that are coordinate copies of smaller ones (MATH.md §1, "Reductions").
+"""Function spaces that are coordinate copies of smaller ones (docs/theory.md#coordinate-copies).
 
 Two reductions change the architecture but not the function space, up to placing the
 coordinates:
@@ -141,7 +141,7 @@ def coordinate_embedding(arch: Architecture) -> CoordinateEmbedding | None:
         return None
     shape_r = red.end_to_end_filter_shape
     shape_o = arch.end_to_end_filter_shape
-    check(all(o == 1 + k * (r - 1) for o, k, r in zip(shape_o, e, shape_r)),  # MATH.md §1
+    check(all(o == 1 + k * (r - 1) for o, k, r in zip(shape_o, e, shape_r)),  # docs/theory.md#conventions
           f"{arch}: reduced shape {shape_r} does not embed by {e}")
     positions = []
     for idx in multi_indices(shape_r):

@@ -1,6 +1,6 @@
 """Semi-algebraic description and boundary of the function space (1D, stride one).
 
-MATH.md §2: for stride one in 1D, ``M`` is the set of binary forms of degree ``d = k − 1``
+docs/theory.md#stride-one: for stride one in 1D, ``M`` is the set of binary forms of degree ``d = k − 1``
 with at least ``m = #{l : k_l even}`` real roots counted with multiplicity (roots at
 infinity included).  lcnalg turns this into exact polynomial sign conditions:
 
@@ -187,7 +187,7 @@ def _polyphase_result(arch: Architecture, shape: tuple[int, int, int, int], star
         limitations=("the conditions are stated through G (subresultants of the polyphase components) and "
                      "Sturm counts of its squarefree parts, evaluated exactly at a point by holds_at(); they "
                      "are not expanded as polynomials in c"),
-        method="polyphase gcd (C[z]/(q(z^s)) is free over C[w]/(q)) + MATH.md §2 real-root condition "
+        method="polyphase gcd (C[z]/(q(z^s)) is free over C[w]/(q)) + real-root condition of docs/theory.md#stride-one "
                "(lcnalg.real.polyphase)",
         seconds=time.perf_counter() - start)
 
@@ -250,7 +250,7 @@ def inequalities(arch: Architecture | str, *, limits: Limits | None = None, seed
                  max_degree: int | None = None, jobs: int = 1, max_states: int | None = None) -> InequalitiesResult:
     """Exact semi-algebraic description of the function space.
 
-    * **1D stride one**: at least ``m`` real roots (MATH.md §2) as Sturm–Habicht sign
+    * **1D stride one**: at least ``m`` real roots (docs/theory.md#stride-one) as Sturm–Habicht sign
       conditions.
     * **Otherwise, when M is Zariski closed** (:func:`~lcnalg.real.closedness.is_zariski_closed`
       proves ``M = V(R)``): ``M`` is the real zero set of the implicit equations and no
@@ -385,6 +385,6 @@ def _stride_one(arch: Architecture, limits: Limits, start: float) -> Inequalitie
         family="stride one", closed=everything, sturm_habicht=seq, expressions=tuple(sym), discriminant=disc,
         description=description,
         limitations=limitations,
-        method="MATH.md §2 real-root condition; Sturm–Habicht sequences (exact subresultants)",
+        method="real-root condition of docs/theory.md#stride-one; Sturm–Habicht sequences (exact subresultants)",
         seconds=time.perf_counter() - start,
     )

@@ -1,4 +1,4 @@
-"""Membership in the real function space, with a witness or a reason (MATH.md §1–2).
+"""Membership in the real function space, with a witness or a reason (docs/theory.md#root-distribution).
 
 :func:`contains` reads the filter and dispatches to the route that decides it; every route
 returns a :class:`~lcnalg.real.decision.Decision`, from which the

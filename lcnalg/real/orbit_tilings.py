@@ -1,6 +1,6 @@
 """Closedness of 1D strided function spaces by root-orbit tilings (exact, exhaustive).
 
-Setting (MATH.md §1–2).  With cumulative strides ``t_{l−1}``,
+Setting (docs/theory.md#hyperroots).  With cumulative strides ``t_{l−1}``,
 ``p_μ(z) = Π_l p_l(z^{t_{l−1}})``.  Group the layers by *level* ``T_1 | T_2 | ⋯ | T_J``
 (the distinct cumulative strides); level ``j`` holds the layers of degrees ``D_j``
 (``N_j = Σ D_j`` roots in ``y = z^{T_j}``, ``m_j`` of the degrees odd).  Let ``T = T_J``.
@@ -22,7 +22,7 @@ factorization is a conjugation-invariant tiling, so (classes being disjoint) it 
   a tiling invariant under that involution; its invariant cosets are the real roots in ``y``;
 * for ``0`` and ``∞``: any split of the multiplicity, every orbit real;
 
-and level ``j`` must receive at least ``m_j`` real roots in ``y`` (MATH.md §2, stride one:
+and level ``j`` must receive at least ``m_j`` real roots in ``y`` (docs/theory.md#stride-one:
 a real polynomial of degree ``N_j`` is a product of real ones of degrees ``D_j`` iff it has at
 least ``m_j`` real roots).
 

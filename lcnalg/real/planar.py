@@ -1,4 +1,4 @@
-"""2D membership: groupings of irreducible factors (MATH.md §1, D = 2).
+"""2D membership: groupings of irreducible factors (docs/theory.md#planar-factorization).
 
 When at most one layer extends along both axes, :func:`contains_2d` first takes the shorter
 exact route of :mod:`lcnalg.real.contents` (contents and primitive part are forced by ``P``;

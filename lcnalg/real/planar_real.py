@@ -1,4 +1,4 @@
-"""2D membership through the irreducible factorization over R (MATH.md §1, D = 2).
+"""2D membership through the irreducible factorization over R (docs/theory.md#planar-factorization).
 
 Used by :func:`lcnalg.real.planar.contains_2d` when no grouping of the Q-irreducible
 factors fits and some Q-irreducible factor is not certified absolutely irreducible.

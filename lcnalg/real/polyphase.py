@@ -14,7 +14,7 @@ coefficients of ``P`` vanish, so ``k_∞ = ⌊(D − deg P)/s⌋`` are available
 **Real factorizations.**  A real ``q`` is a conjugation-closed choice of ``n`` roots among the
 roots of ``G`` and ``k_∞`` points at infinity; the cofactor ``A = P / q(z^s)`` is then real,
 and it is a product of the stride-one layers over R iff it has at least ``m`` real roots
-counted with multiplicity, infinity included (MATH.md §2).  A root ``a`` of ``q`` uses up the
+counted with multiplicity, infinity included (docs/theory.md#stride-one).  A root ``a`` of ``q`` uses up the
 real roots of ``z^s = a`` in ``P``: ``s`` for ``a = 0`` or ``∞``; for ``a > 0`` two (``s``
 even) or one (``s`` odd); for ``a < 0`` none (``s`` even) or one (``s`` odd); none for a
 pair ``a, ā``.  Costs are non-negative, so the best choice takes as many pairs as possible

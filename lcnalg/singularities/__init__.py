@@ -1,4 +1,4 @@
-"""Singularities and strata of function spaces (MATH.md §3).
+"""Singularities and strata of function spaces (docs/theory.md#stratification).
 
 * :mod:`~lcnalg.singularities.critical` -- the critical locus of the parameterization μ.
 * :mod:`~lcnalg.singularities.singular_locus` -- the singular locus of the neurovariety, by an

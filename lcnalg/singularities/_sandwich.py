@@ -18,7 +18,7 @@ Take ``L = M·C^{n-u}`` with a random integer ``M`` and ``F`` = the restrictions
 ``K`` by Cauchy–Binet; ``K`` is homogeneous).  ``V(F) ⊇ Sing V ∩ L``.  If the Gröbner basis of
 ``F`` **mod p** has Krull dimension 0, then so has ``F`` over Q (a Macaulay matrix has rank
 mod p at most its rank over Q, so the Hilbert function mod p bounds the one over Q from above,
-MATH.md §8), hence ``Sing V ∩ L = {0}`` and ``dim Sing V ≤ u`` — a proof, whatever the
+docs/theory.md#mod-p-hilbert), hence ``Sing V ∩ L = {0}`` and ``dim Sing V ≤ u`` — a proof, whatever the
 random choices (they only decide whether the bound is reached).
 """
 

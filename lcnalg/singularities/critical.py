@@ -1,4 +1,4 @@
-"""Critical points of the parameterization μ (MATH.md §3).
+"""Critical points of the parameterization μ (docs/theory.md#critical-locus).
 
 ``θ`` is critical iff ``rank Jμ(θ) < dim M``.  The critical locus is the zero set of the
 ideal of maximal (``dim M``-sized) minors of the symbolic Jacobian, computed exactly over
@@ -92,7 +92,7 @@ def _sylvester_det(f: Sequence[flint.fmpq], g: Sequence[flint.fmpq]) -> flint.fm
 
 def shares_hyperroot(arch: Architecture | str, theta: Any) -> bool:
     """The shared-hyperroot condition at an exact point (1D) -- the description tests compare
-    with :func:`is_critical` (MATH.md §3; for strides this is lcnalg's reading of [KMST24],
+    with :func:`is_critical` (docs/theory.md#critical-points; for strides this is lcnalg's reading of [KMST24],
     checked by tests, not proved here).
 
     True iff (a) a layer is zero and the rank drops because of it (another layer is zero, or

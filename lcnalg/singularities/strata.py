@@ -1,4 +1,4 @@
-"""The stratification of a function space: a networkx DiGraph of strata (MATH.md §3).
+"""The stratification of a function space: a networkx DiGraph of strata (docs/theory.md#stratification).
 
 Nodes are strata with ``name``, ``description``, ``equations`` (strings: an ideal or a
 condition) and ``dimension``; an edge ``A → B`` means "A lies in the closure of B".  Strata:

@@ -1,4 +1,4 @@
-"""Dimension of the function space: the dimension formula of MATH.md §2 is the oracle."""
+"""Dimension of the function space: the dimension formula of docs/theory.md#dimension is the oracle."""
 
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ from tests.strategies import architectures
 
 
 def formula_dimension(arch: Architecture) -> int:
-    """MATH.md §2: Σ_l |k_l| − (L−1) (1D [KMST24]; D dims [derived])."""
+    """docs/theory.md#dimension: Σ_l |k_l| − (L−1) (1D [KMST24]; D dims [derived])."""
     return sum(arch.filter_sizes) - (arch.num_layers - 1)
 
 

@@ -20,7 +20,7 @@ from lcnalg.cli import main
 
 from tests.strategies import architectures
 
-# Measured with Singular and Macaulay2 (MATH.md §2, issue 4): degree histogram, dim, degree.
+# Measured with Singular and Macaulay2 (docs/theory.md#measured-invariants, issue 4): degree histogram, dim, degree.
 KNOWN = [
     ("2,2 s=2", {2: 1}, 3, 2),
     ("3,2 s=2", {3: 1}, 4, 3),
@@ -147,7 +147,7 @@ def test_dimension_and_degree_by_independent_routes(arch):
         assert _points_on_slice(r.polynomials, r.ambient_dimension, r.dimension, seed=1) == r.degree
     t = arch.cumulative_strides
     if arch.ndim == 1 and arch.num_layers > 1 and all(s[0] > 1 for s in arch.strides[:-1]):
-        # MATH.md §2: 1D, all strides > 1: generic fibre 1 modulo rescaling, so
+        # docs/theory.md#degree: 1D, all strides > 1: generic fibre 1 modulo rescaling, so
         # deg V = multinomial(Σ n_l; n_1, ..., n_L) with n_l = k_l - 1.
         ns = [k[0] - 1 for k in arch.filters]
         assert r.degree == math.factorial(sum(ns)) // math.prod(math.factorial(x) for x in ns)
@@ -206,7 +206,7 @@ def test_cli_json_latex_scripts(capsys):
                                           ("2x2,2x1", 4)])
 def test_degree_by_fibre_matches_the_equations(arch, degree):
     """Two routes to deg V: the Hilbert series of the certified/complete ideal, and
-    Segre degree / generic fibre size (MATH.md §2)."""
+    Segre degree / generic fibre size (docs/theory.md#degree)."""
     from lcnalg.algebra.degree import degree_by_fibre
 
     r = FunctionSpace(arch).implicit_equations(certify=False)

@@ -18,7 +18,7 @@ HAVE_M2 = shutil.which("M2") is not None
 needs_singular = pytest.mark.skipif(not HAVE_SINGULAR, reason="Singular not installed")
 needs_m2 = pytest.mark.skipif(not HAVE_M2, reason="Macaulay2 not installed")
 
-# architecture -> (degree histogram of minimal generators, dim, degree) [MATH.md §2]
+# architecture -> (degree histogram of minimal generators, dim, degree) [docs/theory.md#measured-invariants]
 EXPECTED = {
     "2,2 s=2": ({2: 1}, 3, 2),
     "3,2 s=2": ({3: 1}, 4, 3),

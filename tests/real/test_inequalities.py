@@ -1,4 +1,4 @@
-"""Inequalities, boundary and Zariski closedness: compared with contains() and with MATH.md."""
+"""Inequalities, boundary and Zariski closedness: compared with contains() and with docs/theory.md#stride-one."""
 
 from __future__ import annotations
 
@@ -20,7 +20,7 @@ STRIDE_ONE = ["2,2", "2,2,2", "3,3", "2,3", "3,2", "2,2,2,2", "4,2", "2,2,3", "3
 
 
 def test_everything_iff_at_most_one_even_size():
-    """MATH.md §2: stride one, M = R^k iff at most one filter size is even."""
+    """docs/theory.md#stride-one: stride one, M = R^k iff at most one filter size is even."""
     for sizes in [(2,), (3,), (2, 2), (2, 3), (3, 3), (2, 2, 2), (2, 2, 3), (3, 4, 5), (4, 4, 3), (2, 3, 4, 5),
                   (5, 5), (2, 5, 5)]:
         arch = ",".join(map(str, sizes))

@@ -28,13 +28,13 @@ The lifted set ``H`` is then **verified exactly over Q** (fmpq arithmetic):
 2. every critical pair of ``H`` kept by the Gebauer--Möller criteria has an S-polynomial that
    top-reduces to 0 (Buchberger's criterion with the product/chain criteria, so ``H`` is a
    Gröbner basis of ``<H>``);
-3. ``<H> ⊆ J``: by the Hilbert-function sandwich of MATH.md §8: ``J`` is homogeneous; for the
+3. ``<H> ⊆ J``: by the Hilbert-function sandwich of docs/theory.md#mod-p-hilbert: ``J`` is homogeneous; for the
    prime ``p`` used, ``dim (J_p)_d <= dim J_d`` (a Macaulay matrix mod p has rank at most its
    rank over Q) and the mod-p basis computed above is a Gröbner basis of ``J_p`` with the same
    leading monomials as ``H``.  Hence ``HF(R/<LM H>) = HF(R/J_p) >= HF(R/J) >= HF(R/<H>) =
    HF(R/<LM H>)``, so ``J = <H>``.  This step trusts the exact mod-p computation; if an exact
    membership test is supplied (``ideal_test=``, e.g. "vanishes under the parameterization"
-   for a graph ideal, MATH.md §8 (i)) every final element is also checked with it.
+   for a graph ideal, docs/theory.md#elimination-certificate) every final element is also checked with it.
 
 If a check fails more primes are added, up to ``max_primes``; then
 :class:`~lcnalg.errors.ResourceLimitError` is raised.  For homogenized input the verified
