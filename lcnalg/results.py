@@ -266,13 +266,6 @@ class Result:
             return Status.probabilistic(self.failure_probability, self.how_to_certify)
         return Status.undecided(self.limitations or "not certified")
 
-    def _status(self) -> Status:
-        # TRANSITIONAL: until every subclass returns a Status (removed at integration).
-        status = self.status
-        if isinstance(status, Status):
-            return status
-        return Status.certified() if status == "certified" else Status.undecided(str(status))
-
     def answer(self) -> Any:
         """The answer itself (subclasses override)."""
         raise TypeError(f"{type(self).__name__} has no single answer")
@@ -280,7 +273,7 @@ class Result:
     def to_dict(self) -> dict[str, Any]:
         """All fields as JSON-ready data, plus ``status``."""
         data = jsonable(self)
-        status = self._status()
+        status = self.status
         data["status"] = status.label
         data["status_detail"] = status.to_dict()
         return data
@@ -298,7 +291,7 @@ class Result:
         >>> FunctionSpace("3,2 s=2").dimension.provenance()  # doctest: +ELLIPSIS
         'certified (...)'
         """
-        status = self._status()
+        status = self.status
         head = f"{status.label} ({self.method})"
         rest = status.describe()[len(status.label) + 2:]
         return f"{head}; {rest}" if rest else head

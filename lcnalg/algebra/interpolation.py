@@ -46,7 +46,7 @@ from lcnalg.algebra.grading import Grading, finest_grading, symmetries
 from lcnalg.algebra.sampling import pieces_of_degree, sample_image
 from lcnalg import errors
 from lcnalg.errors import LCNAlgError
-from lcnalg.limits import DEFAULT_LIMITS, Limits
+from lcnalg.limits import Limits
 from lcnalg.parameterization import Parameterization
 from lcnalg.polys.modmat import evaluate_monomials, kernel_basis, pivot_columns, rref
 from lcnalg.polys.modular import PRIMES_31, lift_vector
@@ -57,11 +57,6 @@ __all__ = [
     "InterpolationState",
     "interpolate_degree",
 ]
-
-#: The default ``Limits().max_monomials`` (kept for callers that do not pass ``limits=`` yet).
-DEFAULT_MAX_MONOMIALS = DEFAULT_LIMITS.max_monomials
-#: The default ``Limits().max_piece`` (kept for callers that do not pass ``limits=`` yet).
-DEFAULT_MAX_PIECE = DEFAULT_LIMITS.max_piece
 
 
 @dataclass
