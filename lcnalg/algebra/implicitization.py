@@ -360,7 +360,7 @@ def _run_degrees(state: InterpolationState, *, max_degree: int | None, dimension
                 stop = _stopping_rule(state, e, n, dimension, fibre, limit, limits)
                 if stop is not None:
                     return stop
-    return f"max_degree = {limit}" if max_degree is not None else f"the automatic degree cap {limit}"
+    return f"max_degree = {limit}" if max_degree is not None else f"the automatic degree cap max_auto_degree = {limit}"
 
 
 def _verified_polynomials(mu: Parameterization, state: InterpolationState) -> tuple[Any, ...]:
@@ -609,11 +609,11 @@ def certify_by_elimination(mu: Parameterization, polys: tuple[Any, ...], *,
     try:
         order = elimination(N)
         gb = groebner_basis(graph, order, nvars=N + n, grading=[1] * N + [L] * n,
-                            max_matrix_entries=min(limits.max_matrix_entries, limits.max_total_entries // 20),
-                            max_total_entries=limits.max_total_entries,
-                            ideal_test=vanishes)
+                            max_matrix_entries=min(limits.max_matrix_entries, max(1, limits.max_total_entries // 20)),
+                            ideal_test=vanishes, limits=limits)
     except LCNAlgError as err:
-        return False, f"the elimination certificate was not completed ({err})"
+        return False, (f"the elimination certificate was not completed ({err}; one matrix may have "
+                       f"max_total_entries/20 = {limits.max_total_entries // 20} entries, within max_matrix_entries)")
     if not gb.certified:
         return False, f"the elimination Gröbner basis could not be verified over Q ({gb.method})"
     eliminated = [g for g in gb.polys if all(all(x == 0 for x in exps[:N]) for exps in g)]

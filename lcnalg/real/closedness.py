@@ -376,6 +376,25 @@ def _fillers(box: tuple[int, int]) -> list[dict]:
     return out
 
 
+def _no_argument(limits: Limits, searched: str, also: str | None = None) -> str:
+    """The reason of an undecided verdict: no exact argument applied and ``searched`` (what the
+    witness search found); ``also`` names a second bound that stopped it."""
+    fields = ["max_states"] + ([also] if also else [])
+    raise_ = ", ".join(f"{f}=..." for f in fields)
+    options = ", ".join(Limits.option(f) for f in fields)
+    return ("no exact argument applies (not a coordinate Segre embedding; in 1D the root-orbit "
+            f"search exceeded max_states = {limits.max_states}; in 2D two or more layers extend along both "
+            f"axes, or a 1D part is undecided) and {searched}; M = V(R) is neither proved nor refuted "
+            f"(raise limits=Limits({raise_}), CLI {options})")
+
+
+def _candidates_exhausted(limits: Limits) -> Decision:
+    """Undecided: a witness search stopped at ``limits.max_witness_candidates``."""
+    return Decision.undecided("none", _no_argument(
+        limits, f"none of the first max_witness_candidates = {limits.max_witness_candidates} complex-layer "
+        "witness candidates was outside M", also="max_witness_candidates"))
+
+
 def _witness_search_2d(arch: Architecture, limits: Limits) -> Decision | None:
     """2D: complex layer ``q`` in one layer, ``q̄`` times a real filler in another, real fillers
     elsewhere; :func:`contains` (exact, through the absolute factorization) decides each real
@@ -409,7 +428,7 @@ def _witness_search_2d(arch: Architecture, limits: Limits) -> Decision | None:
                     for rest in itertools.product(*others):
                         tried += 1
                         if tried > limits.max_witness_candidates:
-                            return None
+                            return _candidates_exhausted(limits)
                         polys = [r for r in rest]
                         polys[l] = _gpoly_mul(q, f1)
                         polys[l2] = _gpoly_mul(qbar, f2)
@@ -458,7 +477,7 @@ def _witness_search_1d(arch: Architecture, limits: Limits) -> Decision | None:
             for fill in (False, True):
                 tried += 1
                 if tried > limits.max_witness_candidates:
-                    return None
+                    return _candidates_exhausted(limits)
                 polys = []
                 root = 2
                 for k, (nk, tk) in enumerate(layers):
@@ -788,10 +807,6 @@ def is_zariski_closed(arch: Architecture | str, *, limits: Limits | None = None,
             decision = decide(arch, limits)
             if decision is not None:
                 return ClosednessResult.from_decision(arch, decision, time.perf_counter() - start)
-    undecided = Decision.undecided("none", (
-        "no exact argument applies (not a coordinate Segre embedding; in 1D the root-orbit "
-        f"search exceeded max_states = {limits.max_states}; in 2D two or more layers extend along both "
-        "axes, or a 1D part is undecided) and none of the complex-layer witness candidates was "
-        "outside M; M = V(R) is neither proved nor refuted (raise limits=Limits(max_states=...), CLI "
-        "--max-states)"))
+    undecided = Decision.undecided("none", _no_argument(limits, "none of the complex-layer witness "
+                                                         "candidates was outside M"))
     return ClosednessResult.from_decision(arch, undecided, time.perf_counter() - start)
