@@ -274,16 +274,17 @@ def dimension(value: object, name: str = "dimension") -> Any:
     return integer(value, name, low=0, form="None, a non-negative integer or a DimensionResult")
 
 
-def exact(value: object, name: str) -> Fraction:
+def exact(value: object, name: str, *, decimals: bool = False) -> Fraction:
     """An exact rational number: int, numpy integer, Fraction, flint ``fmpz``/``fmpq``, a sympy
-    rational, or text like ``"3"`` or ``"-2/5"`` (its length checked before conversion).
+    rational, or text like ``"3"`` or ``"-2/5"`` (its length checked before conversion; with
+    ``decimals``, also exact decimal text like ``"0.25"``, without exponent).
     Floats are refused: results are exact.
 
     Examples
     --------
     >>> import numpy as np
-    >>> exact(np.int64(-4), "point"), exact(" -2/5 ", "point")
-    (Fraction(-4, 1), Fraction(-2, 5))
+    >>> exact(np.int64(-4), "point"), exact(" -2/5 ", "point"), exact("0.25", "point", decimals=True)
+    (Fraction(-4, 1), Fraction(-2, 5), Fraction(1, 4))
     >>> exact(0.5, "point")
     Traceback (most recent call last):
     ...
@@ -303,6 +304,10 @@ def exact(value: object, name: str) -> Fraction:
         text = digits(value, name).replace(" ", "")
         body = text[1:] if text[:1] in "+-" else text
         num, slash, den = body.partition("/")
+        if decimals and not slash and "." in num:
+            whole, _, frac = num.partition(".")
+            if (whole + frac).isdigit() and (whole + frac).isascii():
+                return Fraction(text)
         if not num.isdigit() or not num.isascii() or (slash and not (den.isdigit() and den.isascii())):
             raise InputError(f"{name}: {short(value)!r} is not an integer or fraction like 3 or -2/5")
         if slash and int(den) == 0:
