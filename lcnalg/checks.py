@@ -301,7 +301,7 @@ def exact(value: object, name: str, *, decimals: bool = False) -> Fraction:
     if isinstance(value, flint.fmpq):
         return Fraction(int(value.p), int(value.q))
     if isinstance(value, str):
-        text = digits(value, name).replace(" ", "")
+        text = "/".join(part.strip() for part in digits(value, name).split("/", 1))
         body = text[1:] if text[:1] in "+-" else text
         num, slash, den = body.partition("/")
         if decimals and not slash and "." in num:
