@@ -46,6 +46,8 @@ __all__ = ["MAX_DIGITS", "short", "digits", "is_integer", "integer", "positive_i
 MAX_DIGITS = 4000
 #: Largest modulus of a modular computation (flint's word-sized moduli, kept signed).
 MAX_MODULUS = 2**63
+#: Bound on a dimension handed down to an algorithm (any function space has fewer coordinates).
+MAX_DIMENSION = 10**9
 
 
 def short(value: object, length: int = 20) -> str:
@@ -269,9 +271,10 @@ def dimension(value: object, name: str = "dimension") -> Any:
     if value is None:
         return None
     if hasattr(value, "value") and not is_integer(value):
-        integer(value.value, f"{name}.value", low=0, form="a non-negative integer")
+        integer(value.value, f"{name}.value", low=0, high=MAX_DIMENSION, form="a non-negative integer below 10**9")
         return value
-    return integer(value, name, low=0, form="None, a non-negative integer or a DimensionResult")
+    return integer(value, name, low=0, high=MAX_DIMENSION,
+                   form="None, a non-negative integer (below 10**9) or a DimensionResult")
 
 
 def exact(value: object, name: str, *, decimals: bool = False) -> Fraction:
