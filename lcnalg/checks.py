@@ -39,8 +39,8 @@ import flint
 from lcnalg.errors import InputError, check
 
 __all__ = ["MAX_DIGITS", "short", "digits", "is_integer", "integer", "positive_int", "seed", "flag",
-           "jobs", "available_cores", "executor", "modulus", "dimension", "exact", "sequence",
-           "arguments"]
+           "jobs", "available_cores", "executor", "modulus", "dimension", "parameterization", "exact",
+           "sequence", "arguments"]
 
 #: Longest numeric token read from text (Python converts at most 4300 digits).
 MAX_DIGITS = 4000
@@ -344,6 +344,24 @@ def sequence(value: object, name: str, form: str = "a sequence") -> list:
     return list(value)
 
 
+def parameterization(value: object, name: str = "mu") -> Any:
+    """A :class:`~lcnalg.Parameterization` (recognised by its interface: this module comes
+    before it in the layers).
+
+    Examples
+    --------
+    >>> parameterization("3,2")
+    Traceback (most recent call last):
+    ...
+    lcnalg.errors.InputError: mu: expected a Parameterization (e.g. Parameterization("3,2 s=2")), got str
+    """
+    if isinstance(value, type) or not all(callable(getattr(value, a, None))
+                                          for a in ("jacobian_rank", "random_point_mod", "evaluate")):
+        raise InputError(f'{name}: expected a Parameterization (e.g. Parameterization("3,2 s=2")), '
+                         f"got {type(value).__name__}")
+    return value
+
+
 #: The validator of each parameter name checked by :func:`arguments`.
 VALIDATORS: dict[str, Callable[[Any], Any]] = {
     "seed": seed,
@@ -356,6 +374,7 @@ VALIDATORS: dict[str, Callable[[Any], Any]] = {
     "max_degree": lambda v: None if v is None else positive_int(v, "max_degree"),
     "trials": lambda v: positive_int(v, "trials"),
     "dimension": dimension,
+    "mu": parameterization,
 }
 
 

@@ -18,7 +18,6 @@ Examples
 from __future__ import annotations
 
 import itertools
-from fractions import Fraction
 from typing import Any, Sequence
 
 import flint

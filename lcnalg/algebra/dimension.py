@@ -70,7 +70,7 @@ def function_space_dimension(mu: Parameterization, seed: int = 0, trials: int = 
     >>> d.value, d.upper_bound, d.certified
     (4, 4, True)
     """
-    seed, trials = checks.arguments(seed=seed, trials=trials)
+    mu, seed, trials = checks.arguments(mu=mu, seed=seed, trials=trials)
     start = time.perf_counter()
     arch = mu.architecture
     upper = min(mu.num_parameters - (arch.num_layers - 1), len(support(mu)))

@@ -418,7 +418,7 @@ def singular_locus(arch: Architecture | str, *, method: str = "auto", dimension:
     """
     dimension, randomized, seed, modulus = checks.arguments(dimension=dimension, randomized=randomized, seed=seed, modulus=modulus)
     if method not in METHODS:
-        raise InputError(f"method: expected 'auto', 'toric', 'sandwich' or 'minors', got {method!r}")
+        raise InputError(f"method: expected 'auto', 'toric', 'sandwich' or 'minors', got {method!r:.40}")
     start = time.perf_counter()
     limits = Limits.coerce(limits, max_minors=max_minors, max_locus_terms=max_terms)
     p = _problem(Architecture.coerce(arch), method=method, dimension=dimension, equations=equations,
