@@ -32,8 +32,9 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass
-from typing import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence, Set
 
+from lcnalg import checks
 from lcnalg.errors import ArchitectureError, InputError
 
 __all__ = ["Architecture", "MAX_AXIS_SIZE", "MAX_LAYERS", "MAX_AXES", "MAX_AMBIENT"]
@@ -55,11 +56,13 @@ _INT = re.compile(r"^[0-9]+$")
 
 
 def _positive(text: str, field: str, bound: int) -> int:
-    text = text.strip()
-    if not _INT.match(text):
+    text = checks.digits(text.strip(), field, error=ArchitectureError)
+    if not _INT.match(text) or not text.isascii():
         raise ArchitectureError(
-            f"{field}: {text!r} is not a positive integer; {_FORM}"
+            f"{field}: {checks.short(text)!r} is not a positive integer; {_FORM}"
         )
+    if len(text.lstrip("0")) > len(str(bound)):
+        raise ArchitectureError(f"{field}: {checks.short(text)} exceeds the bound {bound}; {_FORM}")
     value = int(text)
     if value < 1:
         raise ArchitectureError(f"{field}: {value} must be at least 1; {_FORM}")
@@ -82,8 +85,9 @@ def _write_shape(shape: Sequence[int]) -> str:
 
 
 def _check_int(value: object, field: str, low: int, high: int) -> int:
-    if isinstance(value, bool) or not isinstance(value, int):
-        raise ArchitectureError(f"{field}: {value!r} is not an integer; {_FORM}")
+    if not checks.is_integer(value):
+        raise ArchitectureError(f"{field}: {checks.short(repr(value), 40)} is not an integer; {_FORM}")
+    value = int(value)  # a numpy integer becomes a Python int
     if value < low:
         raise ArchitectureError(f"{field}: {value} must be at least {low}; {_FORM}")
     if value > high:
@@ -92,14 +96,17 @@ def _check_int(value: object, field: str, low: int, high: int) -> int:
 
 
 def _tuple_of_shapes(value: object, field: str) -> tuple[tuple[int, ...], ...]:
-    if isinstance(value, (str, bytes)) or not isinstance(value, Iterable):
+    if (isinstance(value, (str, bytes, Mapping, Set)) or not isinstance(value, Iterable)
+            or getattr(value, "ndim", None) == 0):
         raise ArchitectureError(f"{field}: expected a sequence of shape tuples; {_FORM}")
     shapes = []
     for i, shape in enumerate(value, start=1):
-        if isinstance(shape, int) and not isinstance(shape, bool):
+        if checks.is_integer(shape):
             shape = (shape,)
-        if isinstance(shape, (str, bytes)) or not isinstance(shape, Iterable):
-            raise ArchitectureError(f"{field} of layer {i}: {shape!r} is not a shape tuple; {_FORM}")
+        if (isinstance(shape, (str, bytes, Mapping, Set)) or not isinstance(shape, Iterable)
+                or getattr(shape, "ndim", None) == 0):
+            raise ArchitectureError(f"{field} of layer {i}: {checks.short(repr(shape), 40)} is not a shape tuple; "
+                                    f"{_FORM}")
         shape = tuple(shape)
         if not shape or len(shape) > MAX_AXES:
             raise ArchitectureError(
@@ -186,7 +193,8 @@ class Architecture:
                 activation = None
         channels = self.channels
         if channels is not None:
-            if isinstance(channels, (str, bytes)) or not isinstance(channels, Iterable):
+            if (isinstance(channels, (str, bytes, Mapping, Set)) or not isinstance(channels, Iterable)
+                    or getattr(channels, "ndim", None) == 0):
                 raise ArchitectureError(f"channels (c): expected {nlayers + 1} integers; {_FORM}")
             channels = tuple(_check_int(c, "channels (c)", 1, MAX_CHANNELS) for c in channels)
             if len(channels) != nlayers + 1:
@@ -287,7 +295,7 @@ class Architecture:
             key, eq, value = opt.partition("=")
             if not eq or key not in ("s", "r", "c"):
                 raise ArchitectureError(
-                    f"options: {opt!r} is not one of s=..., r=..., c=...; {_FORM}"
+                    f"options: {checks.short(opt)!r} is not one of s=..., r=..., c=...; {_FORM}"
                 )
             if key in seen:
                 raise ArchitectureError(f"options: {key}= given twice; {_FORM}")

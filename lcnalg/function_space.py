@@ -13,6 +13,7 @@ from __future__ import annotations
 from functools import cached_property
 from typing import TYPE_CHECKING, Any, Callable
 
+from lcnalg import checks
 from lcnalg.algebra.dimension import function_space_dimension
 from lcnalg.architecture import Architecture
 from lcnalg.errors import InputError
@@ -61,7 +62,9 @@ class FunctionSpace:
         For a malformed architecture string.
     InputError
         For architectures outside linear one-channel convolutions, a seed that is not an
-        integer, or ``limits`` that is not a :class:`~lcnalg.limits.Limits`.
+        integer (numpy integers are; ``None`` is not), or ``limits`` that is not a
+        :class:`~lcnalg.limits.Limits`.  Each method checks its own arguments the same way
+        (:mod:`lcnalg.checks`) before looking in its cache.
 
     Examples
     --------
@@ -79,10 +82,8 @@ class FunctionSpace:
 
     def __init__(self, arch: Architecture | str, *, seed: int = 0, limits: Limits | None = None) -> None:
         arch = Architecture.coerce(arch)
-        if isinstance(seed, bool) or not isinstance(seed, int):
-            raise InputError(f"seed: expected an integer, got {seed!r}")
         self.architecture = arch
-        self.seed = seed
+        self.seed = checks.seed(seed)
         self.limits = Limits.coerce(limits)
         self._cache: dict[tuple, Any] = {}
 
@@ -94,8 +95,9 @@ class FunctionSpace:
             self._cache[key] = compute()
         return self._cache[key]
 
-    def _limits(self, **overrides: int | None) -> Limits:
-        return Limits.coerce(self.limits, **overrides)
+    def _limits(self, **overrides: Any) -> Limits:
+        """:attr:`limits` with the given fields replaced (numpy integers read as ints)."""
+        return Limits.coerce(self.limits, **{k: int(v) if checks.is_integer(v) else v for k, v in overrides.items()})
 
     def _known_equations(self) -> "ImplicitEquations | None":
         """The implicit equations with default arguments, if already computed."""
@@ -172,6 +174,8 @@ class FunctionSpace:
         # deferred: the algorithm modules cost ~0.3 s to import; `import lcnalg` stays fast
         from lcnalg.algebra.implicitization import implicit_equations
 
+        max_degree, certify, jobs, progress, executor = checks.arguments(
+            max_degree=max_degree, certify=certify, jobs=jobs, progress=progress, executor=executor)
         limits = self._limits(max_monomials=max_monomials, max_piece=max_piece)
         return self._cached(
             ("implicit_equations", max_degree, certify, limits),
@@ -260,6 +264,7 @@ class FunctionSpace:
         # deferred: the algorithm modules cost ~0.3 s to import; `import lcnalg` stays fast
         from lcnalg.real import inequalities
 
+        max_degree, jobs = checks.arguments(max_degree=max_degree, jobs=jobs)
         return self._cached(
             ("inequalities", max_degree),
             lambda: inequalities(self.architecture, dimension=self.dimension.value,
@@ -286,6 +291,7 @@ class FunctionSpace:
         # deferred: the algorithm modules cost ~0.3 s to import; `import lcnalg` stays fast
         from lcnalg.real import boundary
 
+        max_degree, jobs = checks.arguments(max_degree=max_degree, jobs=jobs)
         return self._cached(
             ("boundary", max_degree),
             lambda: boundary(self.architecture, dimension=self.dimension.value,
@@ -322,6 +328,7 @@ class FunctionSpace:
         from lcnalg.singularities.critical import critical_locus
 
         limits = self._limits(max_minors=max_minors)
+        modulus = None if modulus is None else checks.modulus(modulus)
         extra = {} if modulus is None else {"modulus": modulus}
         return self._cached(
             ("critical_locus", modulus, limits),
@@ -360,7 +367,12 @@ class FunctionSpace:
         # deferred: the algorithm modules cost ~0.3 s to import; `import lcnalg` stays fast
         from lcnalg.singularities.singular_locus import singular_locus
 
+        if not isinstance(method, str):
+            raise InputError(f"method: expected one of 'auto', 'toric', 'sandwich', 'minors', "
+                             f"got {checks.short(repr(method), 40)}")
+        (randomized,) = checks.arguments(randomized=randomized)
         limits = self._limits(max_minors=max_minors)
+        modulus = None if modulus is None else checks.modulus(modulus)
         extra = {} if modulus is None else {"modulus": modulus}
         return self._cached(
             ("singular_locus", method, randomized, modulus, limits),

@@ -149,7 +149,7 @@ class Limits:
         for f in dataclasses.fields(self):
             value = getattr(self, f.name)
             if isinstance(value, bool) or not isinstance(value, int) or value < 1:
-                raise InputError(f"limits.{f.name}: expected a positive integer, got {value!r}")
+                raise InputError(f"limits.{f.name}: expected a positive integer, got {value!r:.60}")
 
     # -- construction -----------------------------------------------------------------
 

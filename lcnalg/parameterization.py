@@ -25,6 +25,7 @@ from typing import Any
 
 import flint
 
+from lcnalg import checks
 from lcnalg.architecture import Architecture
 from lcnalg.errors import InputError
 from lcnalg.limits import Limits
@@ -181,14 +182,10 @@ class Parameterization:
         InputError
             When the point has the wrong number of layers or entries.
         """
-        if isinstance(theta, (str, bytes)) or not hasattr(theta, "__len__"):
-            raise InputError(
-                f"point: expected {self.num_parameters} weights or one filter per layer, "
-                f"got {type(theta).__name__}"
-            )
-        theta = list(theta)
+        theta = checks.sequence(theta, "point",
+                                f"{self.num_parameters} weights or one filter per layer (a sequence)")
         sizes = [hi - lo for lo, hi in self.layer_slices]
-        if len(theta) == self.num_parameters and all(not hasattr(x, "__len__") or isinstance(x, str) for x in theta):
+        if len(theta) == self.num_parameters and all(_scalar(x) for x in theta):
             return [theta[lo:hi] for lo, hi in self.layer_slices]
         if len(theta) != self.architecture.num_layers:
             raise InputError(
@@ -197,7 +194,7 @@ class Parameterization:
             )
         layers = []
         for l, (layer, shape) in enumerate(zip(theta, self.architecture.filters), start=1):
-            flat = _flatten(layer)
+            flat = _flatten(layer, f"point (layer {l})")
             if len(flat) != math.prod(shape):
                 raise InputError(
                     f"point: layer {l} needs {math.prod(shape)} weights (shape {shape}), got {len(flat)}"
@@ -234,8 +231,9 @@ class Parameterization:
         Parameters
         ----------
         theta : sequence
-            Integers, fractions (``Fraction``, ``fmpq``, strings like ``"2/3"``),
-            flat or one filter per layer.
+            Integers (numpy integers and integer arrays included), fractions (``Fraction``,
+            ``fmpq``, strings like ``"2/3"``), flat or one filter per layer.  Mappings, sets,
+            scalars and 0-d arrays are refused (a dict is not read by its keys).
 
         Returns
         -------
@@ -248,12 +246,38 @@ class Parameterization:
         (3, 5, 6, 10)
         >>> Parameterization("2x1,1x2").evaluate([[[1], [2]], [[3, 4]]])
         (3, 4, 6, 8)
+        >>> import numpy as np
+        >>> Parameterization("2,2 s=2").evaluate(np.array([3, 5, 1, 2]))
+        (3, 5, 6, 10)
         """
         product = math.prod(self._layer_polys(theta, "exact"), start=flint.fmpz_poly([1]))
         return self._read(product)
 
     def evaluate_mod(self, theta: Any, modulus: int) -> tuple[int, ...]:
-        """``μ(θ)`` modulo a prime, flattened row-major (entries in ``[0, p)``)."""
+        """``μ(θ)`` modulo a prime, flattened row-major (entries in ``[0, p)``).
+
+        Parameters
+        ----------
+        theta : sequence
+            As for :meth:`evaluate` (denominators must be invertible modulo ``modulus``).
+        modulus : int
+            A prime ``p`` with ``2 <= p < 2**63``.
+
+        Raises
+        ------
+        InputError
+            For a malformed point, or a modulus that is not such a prime.
+
+        Examples
+        --------
+        >>> Parameterization("2,2").evaluate_mod([1, 2, 3, 5], 7)
+        (3, 4, 3)
+        >>> Parameterization("2,2").evaluate_mod([1, 2, 3, 5], 1)
+        Traceback (most recent call last):
+        ...
+        lcnalg.errors.InputError: modulus: expected a prime integer p with 2 <= p < 2**63, got 1
+        """
+        modulus = checks.modulus(modulus)
         product = math.prod(self._layer_polys(theta, "nmod", modulus), start=flint.nmod_poly([1], modulus))
         return self._read(product, modulus)
 
@@ -270,6 +294,8 @@ class Parameterization:
         [5, 3, 2, 1]
         [0, 5, 0, 2]
         """
+        if modulus is not None:
+            modulus = checks.modulus(modulus)
         kind = "nmod" if modulus is not None else "exact"
         polys = self._layer_polys(theta, kind, modulus)
         one = flint.nmod_poly([1], modulus) if modulus is not None else flint.fmpz_poly([1])
@@ -292,17 +318,33 @@ class Parameterization:
     def random_point(self, seed: int, bound: int = 2**20) -> tuple[int, ...]:
         """A reproducible random integer point, entries uniform in ``[-bound, bound]``.
 
+        Parameters
+        ----------
+        seed : int
+            Any integer (``None`` is refused: the point must be reproducible).
+        bound : int
+            A non-negative integer.
+
         Examples
         --------
         >>> mu = Parameterization("3,2 s=2")
         >>> mu.random_point(seed=1) == mu.random_point(seed=1)
         True
+        >>> mu.random_point(seed=None)
+        Traceback (most recent call last):
+        ...
+        lcnalg.errors.InputError: seed: expected an integer (any int; seeds make results reproducible), got None
         """
+        seed = checks.seed(seed)
+        bound = checks.integer(bound, "bound", low=0, form="a non-negative integer")
         rng = random.Random(seed)
         return tuple(rng.randint(-bound, bound) for _ in range(self.num_parameters))
 
     def random_point_mod(self, seed: int, modulus: int) -> tuple[int, ...]:
-        """A reproducible point with entries uniform in ``GF(modulus)``."""
+        """A reproducible point with entries uniform in ``GF(modulus)`` (``modulus`` a prime
+        below ``2**63``)."""
+        seed = checks.seed(seed)
+        modulus = checks.modulus(modulus)
         rng = random.Random(seed)
         return tuple(rng.randrange(modulus) for _ in range(self.num_parameters))
 
@@ -310,12 +352,17 @@ class Parameterization:
         return f"Parameterization({str(self.architecture)!r})"
 
 
-def _flatten(layer: Any) -> list:
-    if isinstance(layer, (str, bytes)) or not hasattr(layer, "__len__"):
+def _scalar(x: Any) -> bool:
+    """A weight rather than a (nested) filter: numbers, text, 0-d arrays; not sequences."""
+    return isinstance(x, (str, bytes)) or not hasattr(x, "__len__") or getattr(x, "ndim", None) == 0
+
+
+def _flatten(layer: Any, where: str = "point") -> list:
+    if _scalar(layer):
         return [layer]
     out: list = []
-    for x in layer:
-        out.extend(_flatten(x))
+    for x in checks.sequence(layer, where, "a filter: a (nested) sequence of weights"):
+        out.extend(_flatten(x, where))
     return out
 
 

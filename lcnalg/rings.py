@@ -18,11 +18,11 @@ Examples
 from __future__ import annotations
 
 import itertools
-from fractions import Fraction
 from typing import Any, Sequence
 
 import flint
 
+from lcnalg import checks
 from lcnalg.architecture import Architecture
 from lcnalg.errors import InputError
 
@@ -194,12 +194,13 @@ def poly_to_str(poly: flint.fmpz_mpoly | flint.fmpq_mpoly, max_terms: int | None
 
 
 def to_fmpq(value: Any, field: str) -> flint.fmpq:
-    """The exact rational ``value`` (int, Fraction, flint number, sympy rational or a string
-    like ``"-2/5"``) as a :class:`flint.fmpq`; anything inexact is refused.
+    """The exact rational ``value`` (int, numpy integer, Fraction, flint number, sympy rational
+    or a string like ``"-2/5"`` or ``"0.25"``) as a :class:`flint.fmpq`; anything inexact is refused
+    (:func:`lcnalg.checks.exact`, which checks the length of text before converting it).
 
     Parameters
     ----------
-    value : int, Fraction, flint.fmpz, flint.fmpq, sympy.Rational or str
+    value : int, numpy integer, Fraction, flint.fmpz, flint.fmpq, sympy.Rational or str
     field : str
         Name of the input, for the error message.
 
@@ -215,26 +216,11 @@ def to_fmpq(value: Any, field: str) -> flint.fmpq:
     >>> to_fmpq(0.5, "point")
     Traceback (most recent call last):
     ...
-    lcnalg.errors.InputError: point: 0.5 (float) is not exact; give integers or fractions (floats are refused: results are exact)
+    lcnalg.errors.InputError: point: 0.5 (float) is not exact; give integers or fractions like 3 or -2/5 (floats are refused: results are exact)
     """
-    if isinstance(value, bool):
-        raise InputError(f"{field}: booleans are not weights; give integers or fractions")
-    if isinstance(value, (int, flint.fmpz)):
-        return flint.fmpq(int(value))
+    if type(value) is int:
+        return flint.fmpq(value)
     if isinstance(value, flint.fmpq):
         return value
-    if isinstance(value, Fraction):
-        return flint.fmpq(value.numerator, value.denominator)
-    if isinstance(value, str):
-        try:
-            f = Fraction(value.strip())
-        except (ValueError, ZeroDivisionError):
-            raise InputError(f"{field}: {value!r} is not an integer or fraction like 3 or -2/5") from None
-        return flint.fmpq(f.numerator, f.denominator)
-    numerator = getattr(value, "p", None) if hasattr(value, "q") else None
-    if numerator is not None and getattr(value, "is_Rational", False):
-        return flint.fmpq(int(value.p), int(value.q))
-    raise InputError(
-        f"{field}: {value!r} ({type(value).__name__}) is not exact; give integers or fractions "
-        "(floats are refused: results are exact)"
-    )
+    f = checks.exact(value, field, decimals=True)
+    return flint.fmpq(f.numerator, f.denominator)

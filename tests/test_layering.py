@@ -24,7 +24,7 @@ ROOT = Path(__file__).resolve().parents[1]
 PACKAGE = ROOT / "lcnalg"
 
 LAYERS = (
-    ("errors", "limits"),
+    ("errors", "limits", "checks"),
     ("architecture", "rings", "printing"),
     ("polys",),
     ("parameterization", "results"),

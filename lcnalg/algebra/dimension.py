@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import time
 
+from lcnalg import checks
 from lcnalg.parameterization import Parameterization
 from lcnalg.polys.modular import LARGE_PRIMES
 from lcnalg.results import DimensionResult
@@ -69,6 +70,7 @@ def function_space_dimension(mu: Parameterization, seed: int = 0, trials: int = 
     >>> d.value, d.upper_bound, d.certified
     (4, 4, True)
     """
+    mu, seed, trials = checks.arguments(mu=mu, seed=seed, trials=trials)
     start = time.perf_counter()
     arch = mu.architecture
     upper = min(mu.num_parameters - (arch.num_layers - 1), len(support(mu)))

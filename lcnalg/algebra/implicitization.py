@@ -56,6 +56,7 @@ from lcnalg.polys.monomials import elimination
 from lcnalg.algebra.stopping_rule import check_degree
 from lcnalg.polys.modular import SUMMARY_PRIME
 from lcnalg.polys.monomial_ideals import minimal_leads
+from lcnalg import checks
 from lcnalg.errors import InputError, LCNAlgError, ResourceLimitError, check
 from lcnalg.limits import Limits
 from lcnalg.parameterization import Parameterization
@@ -277,12 +278,16 @@ def _executor(executor: Executor | None, jobs: int) -> Iterator[Executor | None]
         pool.shutdown()
 
 
-def _check_inputs(max_degree: int | None, jobs: int) -> None:
-    if max_degree is not None and (isinstance(max_degree, bool) or not isinstance(max_degree, int)
-                                   or max_degree < 1):
-        raise InputError(f"max_degree: expected a positive integer, got {max_degree!r}")
-    if isinstance(jobs, bool) or not isinstance(jobs, int) or jobs < 1:
-        raise InputError(f"jobs: expected a positive integer, got {jobs!r}")
+def _check_inputs(mu: Any, max_degree: Any, jobs: Any, seed: Any, certify: Any, progress: Any,
+                  executor: Any, dimension: Any) -> tuple:
+    """Every argument of :func:`implicit_equations` checked (even those this run would not use)
+    and normalised: ``(max_degree, jobs, seed, certify, progress, executor, dimension)``, jobs
+    capped at the available cores (:mod:`lcnalg.checks`)."""
+    if not isinstance(mu, Parameterization):
+        raise InputError(f"mu: expected a Parameterization (e.g. Parameterization(\"3,2 s=2\")), "
+                         f"got {type(mu).__name__}")
+    return checks.arguments(max_degree=max_degree, jobs=jobs, seed=seed, certify=certify,
+                            progress=progress, executor=executor, dimension=dimension)
 
 
 def _refuse_oversized(n: int, max_degree: int | None, limits: Limits) -> None:
@@ -481,7 +486,8 @@ def implicit_equations(mu: Parameterization, *, max_degree: int | None = None, j
     """
     start = time.perf_counter()
     limits = Limits.coerce(limits, max_monomials=max_monomials, max_piece=max_piece)
-    _check_inputs(max_degree, jobs)
+    max_degree, jobs, seed, certify, progress, executor, dimension = _check_inputs(
+        mu, max_degree, jobs, seed, certify, progress, executor, dimension)
     state = InterpolationState.start(mu, seed=seed)
     _refuse_oversized(len(state.grading.variables), max_degree, limits)
     if dimension is None:

@@ -18,6 +18,7 @@ import time
 from dataclasses import dataclass, replace
 from typing import Any
 
+from lcnalg import checks
 from lcnalg.architecture import Architecture
 from lcnalg.algebra.dimension import function_space_dimension
 from lcnalg.errors import InputError
@@ -221,6 +222,7 @@ def boundary(arch: Architecture | str, *, limits: Limits | None = None, seed: in
     >>> b = boundary("2,2 s=2"); b.closed, b.is_boundary_point([1, 2, 3, 6]), b.is_boundary_point([1, 2, 3, 5])
     (True, True, False)
     """
+    seed, dimension, max_degree, jobs = checks.arguments(seed=seed, dimension=dimension, max_degree=max_degree, jobs=jobs)
     start = time.perf_counter()
     arch = linear_architecture(arch)
     limits = Limits.coerce(limits, max_states=max_states)

@@ -32,6 +32,7 @@ import time
 from dataclasses import dataclass, replace
 from typing import Any
 
+from lcnalg import checks
 from lcnalg.architecture import Architecture
 from lcnalg.errors import InputError
 from lcnalg.limits import Limits
@@ -306,6 +307,7 @@ def inequalities(arch: Architecture | str, *, limits: Limits | None = None, seed
     >>> inequalities("2,2,2 s=2,2").closed, inequalities("4,4,4 s=2,2").decided
     (True, False)
     """
+    seed, dimension, max_degree, jobs = checks.arguments(seed=seed, dimension=dimension, max_degree=max_degree, jobs=jobs)
     start = time.perf_counter()
     arch = linear_architecture(arch)
     limits = Limits.coerce(limits, max_states=max_states)

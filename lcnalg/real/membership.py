@@ -17,14 +17,12 @@ is described in :mod:`lcnalg.real.membership_1d`.
 from __future__ import annotations
 
 import math
-import re
 import time
 from dataclasses import dataclass, field
 from fractions import Fraction
 from typing import Any, Callable
 
-import flint
-
+from lcnalg import checks
 from lcnalg.architecture import Architecture
 from lcnalg.errors import InputError, UndecidedError
 from lcnalg.limits import Limits
@@ -38,46 +36,29 @@ from lcnalg.rings import coordinate_names
 
 __all__ = ["ContainmentResult", "contains", "parse_filter"]
 
-_NUM = re.compile(r"^\s*[-+]?\d+(\s*/\s*\d+)?\s*$")
-
 
 # ------------------------------------------------------------------ input
-def _fraction(x: Any, where: str) -> Fraction:
-    if isinstance(x, bool):
-        raise InputError(f"filter: booleans are not coefficients ({where})")
-    if isinstance(x, (int, Fraction)):
-        return Fraction(x)
-    if isinstance(x, (flint.fmpz, flint.fmpq)):
-        return Fraction(str(x))
-    if isinstance(x, str):
-        if not _NUM.match(x):
-            raise InputError(f"filter: {x!r} is not an integer or fraction like 3 or -2/5 ({where})")
-        try:
-            return Fraction(x.replace(" ", ""))
-        except ZeroDivisionError:
-            raise InputError(f"filter: {x!r} has a zero denominator ({where})") from None
-    if getattr(x, "is_Rational", False):
-        return Fraction(int(x.p), int(x.q))
-    raise InputError(
-        f"filter: {x!r} ({type(x).__name__}) is not exact; give integers or fractions ({where})"
-    )
-
-
 def parse_filter(value: Any, arch: Architecture) -> tuple[Fraction, ...]:
     """Read an end-to-end filter: a flat row-major sequence, nested rows, or a string.
 
-    Strings are comma-separated integers or fractions, 2D rows separated by ``;``.
+    Strings are comma-separated integers or fractions, 2D rows separated by ``;``.  Entries
+    are read by :func:`lcnalg.checks.exact`: integers (numpy integers and integer arrays
+    included), fractions, text whose length is checked before it is converted.
 
     Raises
     ------
     InputError
-        Wrong number of entries, wrong row lengths, non-exact numbers.
+        Wrong number of entries, wrong row lengths, non-exact numbers, numbers of more than
+        :data:`lcnalg.checks.MAX_DIGITS` digits, mappings, sets, scalars and 0-d arrays.
 
     Examples
     --------
     >>> parse_filter("1,0,-2/3", Architecture.parse("2,2"))
     (Fraction(1, 1), Fraction(0, 1), Fraction(-2, 3))
     >>> parse_filter("1,2;3,4", Architecture.parse("2x1,1x2"))
+    (Fraction(1, 1), Fraction(2, 1), Fraction(3, 1), Fraction(4, 1))
+    >>> import numpy as np
+    >>> parse_filter(np.array([[1, 2], [3, 4]]), Architecture.parse("2x1,1x2"))
     (Fraction(1, 1), Fraction(2, 1), Fraction(3, 1), Fraction(4, 1))
     """
     shape = arch.end_to_end_filter_shape
@@ -99,23 +80,25 @@ def parse_filter(value: Any, arch: Architecture) -> tuple[Fraction, ...]:
             flat: list = [x for r in nested for x in r]
         else:
             flat = text.split(",")
-    elif isinstance(value, (bytes, dict)) or not hasattr(value, "__iter__"):
-        raise InputError(f"filter: expected a sequence of {size} numbers, got {type(value).__name__}")
     else:
-        items = list(value)
-        nested = [hasattr(x, "__iter__") and not isinstance(x, (str, bytes)) for x in items]
+        items = checks.sequence(value, "filter", f"a sequence of {size} numbers")
+        nested = [hasattr(x, "__iter__") and not isinstance(x, (str, bytes)) and getattr(x, "ndim", None) != 0
+                  for x in items]
         if any(nested):
             if len(shape) != 2 or not all(nested):
                 raise InputError(f"filter: nested rows are only for 2D filters of shape {shape}; give a flat list")
-            if len(items) != shape[0] or any(len(list(r)) != shape[1] for r in items):
+            rows = [checks.sequence(r, f"filter (row {i})", f"a row of {shape[1]} numbers")
+                    for i, r in enumerate(items)]
+            if len(rows) != shape[0] or any(len(r) != shape[1] for r in rows):
                 raise InputError(f"filter: needs {shape[0]} rows of {shape[1]} entries")
-            flat = [x for r in items for x in r]
+            flat = [x for r in rows for x in r]
         else:
             flat = items
     if len(flat) != size:
         shape_text = "x".join(map(str, shape))
         raise InputError(f"filter: {len(flat)} entries given, {size} needed (end-to-end shape {shape_text})")
-    return tuple(_fraction(x, f"entry {i}") for i, x in enumerate(flat))
+    return tuple(checks.exact(x.strip() if isinstance(x, str) else x, f"filter (entry {i})")
+                 for i, x in enumerate(flat))
 
 
 # ------------------------------------------------------------------ result

@@ -26,6 +26,7 @@ from typing import Any, Sequence
 
 import flint
 
+from lcnalg import checks
 from lcnalg.algebra.dimension import function_space_dimension
 from lcnalg.polys.groebner import groebner_basis
 from lcnalg.architecture import Architecture
@@ -557,6 +558,7 @@ def critical_locus(arch: Architecture | str, *, dimension: int | None = None, se
     >>> r.hypersurface_factors, r.dimension, r.matches_hyperroots
     (('w1_1*w2_0 - w1_0*w2_1',), 3, True)
     """
+    dimension, seed, modulus = checks.arguments(dimension=dimension, seed=seed, modulus=modulus)
     start = time.perf_counter()
     limits = Limits.coerce(limits, max_minors=max_minors)
     arch = Architecture.coerce(arch)

@@ -40,6 +40,7 @@ from typing import Any, Callable
 
 import flint
 
+from lcnalg import checks
 from lcnalg.algebra.dimension import function_space_dimension
 from lcnalg.polys.groebner import groebner_basis
 from lcnalg.algebra.implicitization import ImplicitEquations, implicit_equations
@@ -415,8 +416,9 @@ def singular_locus(arch: Architecture | str, *, method: str = "auto", dimension:
     >>> r.route, r.dimension, r.certified
     ('toric', 0, True)
     """
+    dimension, randomized, seed, modulus = checks.arguments(dimension=dimension, randomized=randomized, seed=seed, modulus=modulus)
     if method not in METHODS:
-        raise InputError(f"method: expected 'auto', 'toric', 'sandwich' or 'minors', got {method!r}")
+        raise InputError(f"method: expected 'auto', 'toric', 'sandwich' or 'minors', got {method!r:.40}")
     start = time.perf_counter()
     limits = Limits.coerce(limits, max_minors=max_minors, max_locus_terms=max_terms)
     p = _problem(Architecture.coerce(arch), method=method, dimension=dimension, equations=equations,

@@ -24,6 +24,7 @@ from typing import Any
 import flint
 import networkx as nx
 
+from lcnalg import checks
 from lcnalg.algebra.dimension import function_space_dimension
 from lcnalg.algebra.implicitization import ImplicitEquations, implicit_equations
 from lcnalg.architecture import Architecture
@@ -277,6 +278,7 @@ def stratification(arch: Architecture | str, *, seed: int = 0, dimension: int | 
     >>> [(x["name"], x["dimension"]) for x in s.strata()][:2]
     [('V', 4), ('singular locus', 3)]
     """
+    seed, dimension = checks.arguments(seed=seed, dimension=dimension)
     start = time.perf_counter()
     limits = Limits.coerce(limits, max_minors=max_minors)
     a = Architecture.coerce(arch)

@@ -1,0 +1,399 @@
+"""Validators of the arguments of lcnalg's public functions.
+
+Each validator takes the value and the name of the parameter it was given as, returns the
+value in its normal form (a Python ``int`` for a numpy integer, for example) and raises
+:class:`~lcnalg.errors.InputError` naming the parameter and the accepted form otherwise.
+They are applied wherever an argument is accepted, even when the computation at hand would
+not use it, so that a wrong value is never accepted silently; and they are cheap (no
+validator does more than a primality test of a word-sized integer).
+
+Text is never converted to a number before its length is checked: Python refuses to convert
+integers of more than 4300 digits (and would take quadratic time below that), so a token of
+more than :data:`MAX_DIGITS` characters is refused first, quoting only a short prefix of it.
+
+Examples
+--------
+>>> import numpy as np
+>>> positive_int(np.int64(3), "max_degree")
+3
+>>> seed(None)
+Traceback (most recent call last):
+...
+lcnalg.errors.InputError: seed: expected an integer (any int; seeds make results reproducible), got None
+>>> arguments(seed=np.int32(5), certify=None, max_degree=2)
+(5, None, 2)
+"""
+
+from __future__ import annotations
+
+import numbers
+import os
+import warnings
+from collections.abc import Iterable, Mapping, Set
+from concurrent.futures import Executor
+from fractions import Fraction
+from typing import Any, Callable
+
+import flint
+
+from lcnalg.errors import InputError, check
+
+__all__ = ["MAX_DIGITS", "short", "digits", "is_integer", "integer", "positive_int", "seed", "flag",
+           "jobs", "available_cores", "executor", "modulus", "dimension", "parameterization", "exact",
+           "sequence", "arguments"]
+
+#: Longest numeric token read from text (Python converts at most 4300 digits).
+MAX_DIGITS = 4000
+#: Largest modulus of a modular computation (flint's word-sized moduli, kept signed).
+MAX_MODULUS = 2**63
+#: Bound on a dimension handed down to an algorithm (any function space has fewer coordinates).
+MAX_DIMENSION = 10**9
+
+
+def short(value: object, length: int = 20) -> str:
+    """A token for an error message: ``value`` as text, cut to ``length`` characters + "…".
+
+    Examples
+    --------
+    >>> short("9" * 5000)
+    '99999999999999999999…'
+    >>> short([1, 2])
+    '[1, 2]'
+    """
+    text = value if isinstance(value, str) else repr(value)
+    return text if len(text) <= length else text[:length] + "…"
+
+
+def digits(text: str, name: str, *, error: type[Exception] = InputError) -> str:
+    """``text`` unchanged when it is short enough to be converted to a number.
+
+    Parameters
+    ----------
+    text : str
+        A numeric token, not yet converted.
+    name : str
+        The parameter or field, for the message.
+    error : exception class
+        What to raise (:class:`InputError`; ``ArchitectureError`` inside an architecture).
+
+    Raises
+    ------
+    InputError
+        (or ``error``) when ``text`` has more than :data:`MAX_DIGITS` characters; the message
+        quotes its first 20 characters only.
+
+    Examples
+    --------
+    >>> digits("123", "filter")
+    '123'
+    >>> digits("9" * 5000, "filter")
+    Traceback (most recent call last):
+    ...
+    lcnalg.errors.InputError: filter: the number 99999999999999999999… has 5000 characters, more than the 4000 digits accepted
+    """
+    if len(text) > MAX_DIGITS:
+        raise error(f"{name}: the number {short(text.strip())} has {len(text)} characters, "
+                    f"more than the {MAX_DIGITS} digits accepted")
+    return text
+
+
+def is_integer(value: object) -> bool:
+    """True for Python and numpy integers (and other :class:`numbers.Integral`), not booleans.
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> is_integer(3), is_integer(np.uint8(3)), is_integer(True), is_integer(3.0)
+    (True, True, False, False)
+    """
+    return isinstance(value, numbers.Integral) and not isinstance(value, bool)
+
+
+def integer(value: object, name: str, *, low: int | None = None, high: int | None = None,
+            form: str = "an integer") -> int:
+    """``value`` as a Python int, checked against ``low <= value < high``.
+
+    Raises
+    ------
+    InputError
+        For booleans, floats, strings, ``None`` and anything else that is not an integer,
+        and for integers out of range.
+
+    Examples
+    --------
+    >>> integer(-3, "seed")
+    -3
+    >>> integer(1.0, "trials", low=1)
+    Traceback (most recent call last):
+    ...
+    lcnalg.errors.InputError: trials: expected an integer, got 1.0
+    """
+    if not is_integer(value):
+        raise InputError(f"{name}: expected {form}, got {short(repr(value), 60)}")
+    value = int(value)  # type: ignore[call-overload]
+    if (low is not None and value < low) or (high is not None and value >= high):
+        raise InputError(f"{name}: expected {form}, got {short(repr(value), 60)}")
+    return value
+
+
+def positive_int(value: object, name: str) -> int:
+    """A positive integer (numpy integers accepted; booleans, floats, ``None`` refused).
+
+    Examples
+    --------
+    >>> positive_int(2, "max_degree")
+    2
+    >>> positive_int(0, "max_degree")
+    Traceback (most recent call last):
+    ...
+    lcnalg.errors.InputError: max_degree: expected a positive integer, got 0
+    """
+    return integer(value, name, low=1, form="a positive integer")
+
+
+def seed(value: object, name: str = "seed") -> int:
+    """A seed: any integer (``None`` is refused: a seed makes a result reproducible).
+
+    Examples
+    --------
+    >>> seed(-1)
+    -1
+    """
+    return integer(value, name, form="an integer (any int; seeds make results reproducible)")
+
+
+def flag(value: object, name: str, *, none: bool = True) -> bool | None:
+    """``True``, ``False`` or (when ``none``) ``None`` meaning automatic; numpy booleans accepted.
+
+    Examples
+    --------
+    >>> flag(None, "certify"), flag(False, "certify")
+    (None, False)
+    >>> flag(1, "certify")
+    Traceback (most recent call last):
+    ...
+    lcnalg.errors.InputError: certify: expected True, False or None (automatic), got 1
+    """
+    if value is None and none:
+        return None
+    if isinstance(value, bool) or _numpy_bool(value):
+        return bool(value)
+    form = "True, False or None (automatic)" if none else "True or False"
+    raise InputError(f"{name}: expected {form}, got {short(repr(value), 60)}")
+
+
+def _numpy_bool(value: object) -> bool:
+    return type(value).__module__ == "numpy" and type(value).__name__ in ("bool_", "bool")
+
+
+def available_cores() -> int:
+    """The cores this process may run on (its CPU affinity, where the system reports it)."""
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:  # pragma: no cover - platforms without sched_getaffinity
+        return max(1, os.cpu_count() or 1)
+
+
+def jobs(value: object, name: str = "jobs") -> int:
+    """A number of worker processes: a positive integer, capped (with a warning) at
+    :func:`available_cores`.
+
+    Examples
+    --------
+    >>> jobs(1)
+    1
+    >>> jobs(-5)
+    Traceback (most recent call last):
+    ...
+    lcnalg.errors.InputError: jobs: expected a positive integer (worker processes), got -5
+    """
+    value = integer(value, name, low=1, form="a positive integer (worker processes)")
+    cores = available_cores()
+    if value > cores:
+        warnings.warn(f"{name}={short(value)} exceeds the {cores} cores available to this process; "
+                      f"using {cores}", stacklevel=3)
+        return cores
+    return value
+
+
+def executor(value: object, name: str = "executor") -> Any:
+    """``None`` or an executor (a :class:`concurrent.futures.Executor`, or an object with
+    ``submit`` and ``map`` like one).
+
+    Examples
+    --------
+    >>> executor(None) is None
+    True
+    >>> executor("x")
+    Traceback (most recent call last):
+    ...
+    lcnalg.errors.InputError: executor: expected None or a concurrent.futures.Executor, got 'x'
+    """
+    if value is None or isinstance(value, Executor):
+        return value
+    if not isinstance(value, type) and callable(getattr(value, "submit", None)) \
+            and callable(getattr(value, "map", None)):
+        return value
+    raise InputError(f"{name}: expected None or a concurrent.futures.Executor, got {short(repr(value), 60)}")
+
+
+def modulus(value: object, name: str = "modulus") -> int:
+    """A prime ``p`` with ``2 <= p < 2**63`` (modular computations need a field).
+
+    Examples
+    --------
+    >>> modulus(7)
+    7
+    >>> modulus(-7)
+    Traceback (most recent call last):
+    ...
+    lcnalg.errors.InputError: modulus: expected a prime integer p with 2 <= p < 2**63, got -7
+    >>> modulus(91)
+    Traceback (most recent call last):
+    ...
+    lcnalg.errors.InputError: modulus: 91 is not prime; modular computations need a prime field
+    """
+    p = integer(value, name, low=2, high=MAX_MODULUS, form="a prime integer p with 2 <= p < 2**63")
+    if not flint.fmpz(p).is_prime():
+        raise InputError(f"{name}: {p} is not prime; modular computations need a prime field")
+    return p
+
+
+def dimension(value: object, name: str = "dimension") -> Any:
+    """A known dimension handed down: ``None``, a non-negative integer, or a result object
+    whose ``value`` is one (a :class:`~lcnalg.results.DimensionResult`).
+
+    Examples
+    --------
+    >>> dimension(3), dimension(None)
+    (3, None)
+    """
+    if value is None:
+        return None
+    if hasattr(value, "value") and not is_integer(value):
+        integer(value.value, f"{name}.value", low=0, high=MAX_DIMENSION, form="a non-negative integer below 10**9")
+        return value
+    return integer(value, name, low=0, high=MAX_DIMENSION,
+                   form="None, a non-negative integer (below 10**9) or a DimensionResult")
+
+
+def exact(value: object, name: str, *, decimals: bool = False) -> Fraction:
+    """An exact rational number: int, numpy integer, Fraction, flint ``fmpz``/``fmpq``, a sympy
+    rational, or text like ``"3"`` or ``"-2/5"`` (its length checked before conversion; with
+    ``decimals``, also exact decimal text like ``"0.25"``, without exponent).
+    Floats are refused: results are exact.
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> exact(np.int64(-4), "point"), exact(" -2/5 ", "point"), exact("0.25", "point", decimals=True)
+    (Fraction(-4, 1), Fraction(-2, 5), Fraction(1, 4))
+    >>> exact(0.5, "point")
+    Traceback (most recent call last):
+    ...
+    lcnalg.errors.InputError: point: 0.5 (float) is not exact; give integers or fractions like 3 or -2/5 (floats are refused: results are exact)
+    """
+    if isinstance(value, bool) or _numpy_bool(value):
+        raise InputError(f"{name}: booleans are not numbers here; give integers or fractions like 3 or -2/5")
+    if isinstance(value, Fraction):
+        return value
+    if is_integer(value):
+        return Fraction(int(value))  # type: ignore[call-overload]
+    if isinstance(value, flint.fmpz):
+        return Fraction(int(value))
+    if isinstance(value, flint.fmpq):
+        return Fraction(int(value.p), int(value.q))
+    if isinstance(value, str):
+        text = "/".join(part.strip() for part in digits(value, name).split("/", 1))
+        body = text[1:] if text[:1] in "+-" else text
+        num, slash, den = body.partition("/")
+        if decimals and not slash and "." in num:
+            whole, _, frac = num.partition(".")
+            if (whole + frac).isdigit() and (whole + frac).isascii():
+                return Fraction(text)
+        if not num.isdigit() or not num.isascii() or (slash and not (den.isdigit() and den.isascii())):
+            raise InputError(f"{name}: {short(value)!r} is not an integer or fraction like 3 or -2/5")
+        if slash and int(den) == 0:
+            raise InputError(f"{name}: {short(value)!r} has a zero denominator")
+        return Fraction(text)
+    if getattr(value, "is_Rational", False) is True:
+        return Fraction(int(value.p), int(value.q))  # type: ignore[attr-defined]
+    raise InputError(f"{name}: {short(value, 40)} ({type(value).__name__}) is not exact; give integers or "
+                     "fractions like 3 or -2/5 (floats are refused: results are exact)")
+
+
+def sequence(value: object, name: str, form: str = "a sequence") -> list:
+    """The items of a sequence (list, tuple, numpy array of at least one axis, …).
+
+    Strings, bytes, mappings (a dict would be read by its keys), sets (no order), 0-d arrays
+    and scalars are refused.
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> sequence(np.array([1, 2]), "point") == [1, 2]
+    True
+    >>> sequence({0: 5, 1: 7}, "point")
+    Traceback (most recent call last):
+    ...
+    lcnalg.errors.InputError: point: expected a sequence, got dict
+    """
+    if (isinstance(value, (str, bytes, bytearray, Mapping, Set)) or not isinstance(value, Iterable)
+            or getattr(value, "ndim", None) == 0):
+        raise InputError(f"{name}: expected {form}, got {type(value).__name__}")
+    return list(value)
+
+
+def parameterization(value: object, name: str = "mu") -> Any:
+    """A :class:`~lcnalg.Parameterization` (recognised by its interface: this module comes
+    before it in the layers).
+
+    Examples
+    --------
+    >>> parameterization("3,2")
+    Traceback (most recent call last):
+    ...
+    lcnalg.errors.InputError: mu: expected a Parameterization (e.g. Parameterization("3,2 s=2")), got str
+    """
+    if isinstance(value, type) or not all(callable(getattr(value, a, None))
+                                          for a in ("jacobian_rank", "random_point_mod", "evaluate")):
+        raise InputError(f'{name}: expected a Parameterization (e.g. Parameterization("3,2 s=2")), '
+                         f"got {type(value).__name__}")
+    return value
+
+
+#: The validator of each parameter name checked by :func:`arguments`.
+VALIDATORS: dict[str, Callable[[Any], Any]] = {
+    "seed": seed,
+    "jobs": jobs,
+    "executor": executor,
+    "certify": lambda v: flag(v, "certify"),
+    "progress": lambda v: flag(v, "progress"),
+    "randomized": lambda v: flag(v, "randomized", none=False),
+    "modulus": modulus,
+    "max_degree": lambda v: None if v is None else positive_int(v, "max_degree"),
+    "trials": lambda v: positive_int(v, "trials"),
+    "dimension": dimension,
+    "mu": parameterization,
+}
+
+
+def arguments(**values: Any) -> tuple:
+    """Check keyword arguments by their names (the table :data:`VALIDATORS`) and return their
+    normal forms, in the order given: one line at the top of a public function.
+
+    Examples
+    --------
+    >>> arguments(jobs=1, max_degree=None)
+    (1, None)
+    >>> arguments(executor="x", jobs=1)
+    Traceback (most recent call last):
+    ...
+    lcnalg.errors.InputError: executor: expected None or a concurrent.futures.Executor, got 'x'
+    """
+    out = []
+    for key, value in values.items():
+        validate = VALIDATORS.get(key)
+        check(validate is not None, f"no validator for the argument {key!r}")
+        out.append(validate(value))
+    return tuple(out)
