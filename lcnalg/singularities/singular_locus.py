@@ -353,6 +353,9 @@ def _problem(arch: Architecture, *, method: str, dimension: int | None, equation
     mu = Parameterization(arch, limits=limits)
     n = mu.ambient_dimension
     dim_v = dimension if dimension is not None else function_space_dimension(mu, seed=seed).value
+    if dim_v > n:
+        raise InputError(f"dimension: {dim_v} exceeds the ambient dimension {n} of {arch}; pass the "
+                         "dimension of the function space (or None to compute it)")
     if equations is None:
         equations = implicit_equations(mu, seed=seed, dimension=dim_v, limits=limits)
     eqs = list(equations.polynomials)
