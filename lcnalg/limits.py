@@ -26,6 +26,7 @@ refused: search nodes estimated at 11, above the bound 10; to allow it, raise li
 from __future__ import annotations
 
 import dataclasses
+import numbers
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -148,6 +149,9 @@ class Limits:
     def __post_init__(self) -> None:
         for f in dataclasses.fields(self):
             value = getattr(self, f.name)
+            if isinstance(value, numbers.Integral) and not isinstance(value, (bool, int)):
+                value = int(value)  # numpy integers are exact
+                object.__setattr__(self, f.name, value)
             if isinstance(value, bool) or not isinstance(value, int) or value < 1:
                 raise InputError(f"limits.{f.name}: expected a positive integer, got {value!r:.60}")
 
@@ -184,6 +188,8 @@ class Limits:
         for k, v in changes.items():
             if k not in names:
                 raise InputError(f"{k}: not a resource bound; the bounds are the fields of Limits")
+            if isinstance(v, numbers.Integral) and not isinstance(v, bool):
+                v = changes[k] = int(v)
             if isinstance(v, bool) or not isinstance(v, int) or v < 1:
                 raise InputError(f"{k}: expected a positive integer, got {v!r:.60}")
         return dataclasses.replace(limits, **changes)
