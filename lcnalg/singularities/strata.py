@@ -31,11 +31,17 @@ name).  The comparisons are exact arguments, not samples:
   ``d - 2 ≥ m`` odd real roots, or one with fewer than ``m`` real roots).  Equality is
   containment both ways: *certified*.  For ``"2,2,2"`` (``m = d = 3``) the boundary and the
   three shared-root images are all ``S(1)``, one node.
-* *1D with strides.*  Two families whose marked layers have the same cumulative strides and
-  sizes (in either order when the stride ratio is 1) have the same image, since the product
-  of the layer polynomials does not depend on the order of the factors: *certified*.  A
-  family with a sample point outside the singular locus (an exact membership test) is a
-  different set: *certified*.  Any other pair of candidates of equal dimension is *undecided*
+* *1D with strides.*  The image of the family of layers ``l, m`` is ``{(z^T - β)² g : β real,
+  g ∈ M'}``, ``T`` the cumulative stride of layer ``m`` and ``M'`` the function space of the
+  layers with ``p_l`` shortened by the stride ratio and ``p_m`` by one.  By
+  docs/theory.md#root-distribution, ``M'`` depends only on, for each cumulative stride
+  ``t``, the total degree and the number of conjugate pairs its layers can take
+  (``Σ n_i``, ``Σ ⌊n_i/2⌋``); families with the same ``T`` and these numbers have the same
+  image: *certified* (:func:`family_kind`).  Two families are different sets when a sample
+  point of one fails the exact membership test of the other (:func:`in_family`: every
+  candidate ``β`` is found from ``gcd(f, f')``, then ``contains`` decides ``g ∈ M'``), and a
+  family with a sample point outside the singular locus is not the singular locus:
+  *certified*.  Any other pair of candidates of equal dimension is *undecided*
   (neither merged nor joined by an edge); it is listed in ``undecided_pairs`` and makes the
   whole result undecided.  A same-dimension candidate that is a proper subset of another
   (certified above) is listed in ``subset_of``, never as an edge.
@@ -56,8 +62,10 @@ given (or computes) are handed to the singular locus and the boundary unchanged.
 
 from __future__ import annotations
 
+import math
 import random
 import time
+from fractions import Fraction
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -72,11 +80,12 @@ from lcnalg.errors import LCNAlgError
 from lcnalg.limits import Limits
 from lcnalg.parameterization import Parameterization
 from lcnalg.real import boundary
+from lcnalg.real.membership import contains
 from lcnalg.results import Result, Status, StatusKind
 from lcnalg.singularities.critical import planted_families, shared_root_image_dimension, shared_root_point
 from lcnalg.singularities.singular_locus import SingularLocusResult, singular_locus
 
-__all__ = ["Stratification", "family_kind", "kind_subset", "stratification"]
+__all__ = ["Stratification", "family_kind", "in_family", "kind_subset", "stratification"]
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -235,9 +244,12 @@ def family_kind(arch: Architecture | str, pair: tuple[int, int]) -> tuple:
     ``("origin",)`` when layer ``m`` has a single entry: its polynomial has the root only when
     it is zero, so the image is the origin.  Stride one: ``("double root", a)``, the image
     being ``S(a)`` (forms ``ℓ² g`` with ``g``
-    having at least ``a`` real roots).  With strides: ``("planted", key)``, the cumulative
-    strides and sizes of the two marked layers (unordered when the stride ratio is 1); equal
-    keys give equal images.
+    having at least ``a`` real roots).  With strides: ``("planted", T, groups)``: the image is
+    ``{(z^T - β)^2 g : β real, g ∈ M'}`` (``T`` the cumulative stride of layer ``m``, ``M'``
+    the function space with layer ``l`` shortened by the stride ratio and layer ``m`` by one),
+    and ``M'`` depends only on ``(t, Σ n_i, Σ ⌊n_i/2⌋)`` over the layers ``i`` at each
+    cumulative stride ``t`` (docs/theory.md#root-distribution), so equal kinds give equal
+    images.
 
     Examples
     --------
@@ -245,6 +257,8 @@ def family_kind(arch: Architecture | str, pair: tuple[int, int]) -> tuple:
     (('double root', 1), ('double root', 0), ('double root', 2))
     >>> family_kind("3,2,2 s=2,1", (1, 2)) == family_kind("3,2,2 s=2,1", (1, 3))
     True
+    >>> family_kind("3,2,4 s=2,1", (1, 2)), family_kind("3,2,4 s=2,1", (1, 3))   # g: real cubics in z^2
+    (('planted', 2, ((2, 3, 1),)), ('planted', 2, ((2, 3, 1),)))
     >>> family_kind("2,1", (1, 2))
     ('origin',)
     """
@@ -257,8 +271,16 @@ def family_kind(arch: Architecture | str, pair: tuple[int, int]) -> tuple:
         degrees = [k - 1 - (i in (l, m)) for i, k in enumerate(sizes)]
         return ("double root", sum(d % 2 for d in degrees))
     t = [c[0] for c in a.cumulative_strides]
-    marked = ((t[l], sizes[l]), (t[m], sizes[m]))
-    return ("planted", tuple(sorted(marked)) if t[l] == t[m] else marked)
+    degrees = [k - 1 for k in sizes]
+    degrees[l] -= t[m] // t[l]
+    degrees[m] -= 1
+    groups: dict[int, list[int]] = {}
+    for i, e in enumerate(degrees):
+        if e > 0:
+            groups.setdefault(t[i], [0, 0])
+            groups[t[i]][0] += e
+            groups[t[i]][1] += e // 2
+    return ("planted", t[m], tuple(sorted((ti, tot, pairs) for ti, (tot, pairs) in groups.items())))
 
 
 def _add_critical_images(g: nx.DiGraph, a: Architecture, mu: Parameterization, seed: int,
@@ -358,6 +380,91 @@ def kind_subset(first: tuple | None, second: tuple | None) -> bool | None:
     return None
 
 
+def _pair_of(name: str) -> tuple[int, int]:
+    l, m = name.split()[-1].split(",")
+    return int(l), int(m)
+
+
+def in_family(arch: Architecture | str, pair: tuple[int, int], filt: Any, *,
+              limits: Limits | None = None) -> bool | None:
+    """Exact membership of an integer filter in the image of the planted family of ``pair``
+    (1D, a real shared hyperroot orbit), or None when this test cannot decide.
+
+    The image is ``{(z^T - β)^2 g : β real, g ∈ M'}``, ``T`` the cumulative stride of layer
+    ``m`` and ``M'`` the function space with layer ``l`` shortened by the stride ratio ``r`` and
+    layer ``m`` by one.  Every candidate ``β`` is a ``T``-th power of a root of
+    ``gcd(f, f')``: a root of the characteristic polynomial of ``C^T`` (``C`` the companion
+    matrix of the gcd).  Rational candidates are tried exactly (divide, then
+    :func:`~lcnalg.real.membership.contains`); a candidate that may be real and irrational,
+    or a refused membership test, gives None.
+
+    Examples
+    --------
+    >>> in_family("3,2,2 s=2,1", (1, 2), [4, 0, -4, 0, 1, 0, 0])   # (z^2 - 2)^2 times 1
+    True
+    >>> in_family("3,2,2 s=2,1", (1, 2), [1, 0, 0, 0, 1, 0, 0])    # 1 + z^4: no double root
+    False
+    """
+    a = Architecture.coerce(arch)
+    c = [int(x) for x in filt]
+    if not any(c):
+        return True
+    l, m = pair[0] - 1, pair[1] - 1
+    t = [x[0] for x in a.cumulative_strides]
+    T, r = t[m], t[m] // t[l]
+    sizes = [f[0] for f in a.filters]
+    sizes[l] -= r
+    sizes[m] -= 1
+    rest = ",".join(str(k) for k in sizes)
+    if a.num_layers > 1:
+        rest += " s=" + ",".join(str(x[0]) for x in a.strides[:-1])
+    n = len(c) - 2 * T          # entries of g
+
+    def member(g: list) -> bool | None:
+        den = 1
+        for x in g:
+            den = den * x.denominator // math.gcd(den, x.denominator)
+        try:
+            return bool(contains(rest, [int(x * den) for x in g], limits=limits).contained)
+        except LCNAlgError:
+            return None
+
+    undecided = False
+    if not any(c[n:]):          # the double orbit at infinity
+        got = member([Fraction(x) for x in c[:n]])
+        if got:
+            return True
+        undecided = got is None
+    f = flint.fmpz_poly(c)
+    d = f.gcd(f.derivative())
+    if d.degree() >= T:
+        e = d.degree()
+        lead = d.coeffs()[-1]
+        comp = flint.fmpq_mat(e, e)
+        for i in range(e):
+            if i + 1 < e:
+                comp[i + 1, i] = 1
+            comp[i, e - 1] = -flint.fmpq(int(d.coeffs()[i]), int(lead))
+        for factor, _ in flint.fmpq_poly((comp ** T).charpoly().coeffs()).factor()[1]:
+            if factor.degree() > 1:
+                if any(z.imag.contains(0) for z, _ in flint.fmpz_poly(
+                        [int(x * factor.denom()) for x in factor.coeffs()]).complex_roots()):
+                    undecided = True   # possibly a real irrational candidate
+                continue
+            b0, b1 = factor.coeffs()
+            beta = -flint.fmpq(b0) / flint.fmpq(b1)
+            orbit = flint.fmpq_poly([-beta] + [0] * (T - 1) + [1])
+            quotient, remainder = divmod(flint.fmpq_poly(c), orbit * orbit)
+            if remainder != 0:
+                continue
+            g = [Fraction(int(x.p), int(x.q)) for x in quotient.coeffs()]
+            got = member(g + [Fraction(0)] * (n - len(g)))
+            if got:
+                return True
+            undecided = undecided or got is None
+    return None if undecided else False
+
+
 def _merge(g: nx.DiGraph, keep: str, other: str, samples: dict) -> None:
     """Fold ``other`` (the same set) into ``keep``."""
     a, b = g.nodes[keep], g.nodes[other]
@@ -382,8 +489,13 @@ def _merge_equal_sets(g: nx.DiGraph, samples: dict, kinds: dict[str, tuple]) -> 
                 _merge(g, keep, other, samples)
 
 
-def _same_dimension(g: nx.DiGraph, samples: dict, kinds: dict[str, tuple],
-                    sl: SingularLocusResult | None) -> list[str]:
+WITNESS_TRIES = 12
+"""Random points of each of two shared-root families of equal dimension tried as witnesses
+that they differ (each an exact membership test, :func:`in_family`)."""
+
+
+def _same_dimension(g: nx.DiGraph, samples: dict, kinds: dict[str, tuple], sl: SingularLocusResult | None,
+                    a: Architecture, mu: Parameterization, seed: int, limits: Limits) -> list[str]:
     """Distinct nodes of equal dimension: proper containments go to ``subset_of`` (never an
     edge); pairs no exact argument tells apart are returned (undecided)."""
     undecided = []
@@ -405,6 +517,11 @@ def _same_dimension(g: nx.DiGraph, samples: dict, kinds: dict[str, tuple],
                 pts = samples.get(other)
                 if pts and not all(sl.contains(p) for p in pts):
                     continue   # a point of `other` outside the singular locus: different sets
+            if kinds.get(u, ("",))[0] == "planted" and kinds.get(v, ("",))[0] == "planted":
+                pu, pv = _pair_of(g.nodes[u]["names"][0]), _pair_of(g.nodes[v]["names"][0])
+                if any(in_family(a, q, mu.evaluate(shared_root_point(a, p, seed + i)[0]), limits=limits) is False
+                       for i in range(WITNESS_TRIES) for p, q in ((pu, pv), (pv, pu))):
+                    continue   # a point of one outside the other: different sets
             undecided.append(f"whether the strata '{u}' and '{v}' (both of dimension "
                              f"{g.nodes[u]['dimension']}) are equal sets")
     return undecided
@@ -483,7 +600,7 @@ def stratification(arch: Architecture | str, *, seed: int = 0, dimension: int | 
     samples["origin"] = [tuple([0] * n)]
     kinds["origin"] = ("origin",)
     _merge_equal_sets(g, samples, kinds)
-    undecided = _same_dimension(g, samples, kinds, sl)
+    undecided = _same_dimension(g, samples, kinds, sl, a, mu, seed, limits)
     _closure_edges(g, samples, list(eqs.polynomials), sl)
     return Stratification(architecture=str(a), method="strata from the critical locus, the Jacobian "
                           "criterion and the boundary, equal sets merged by exact arguments; edges verified at "

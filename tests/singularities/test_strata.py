@@ -17,7 +17,7 @@ from lcnalg.plot import plot_stratification
 from lcnalg.real.boundary import boundary
 from lcnalg.real.membership import contains
 from lcnalg.singularities.critical import shared_root_image_dimension, shared_root_point
-from lcnalg.singularities.strata import family_kind, kind_subset, stratification
+from lcnalg.singularities.strata import family_kind, in_family, kind_subset, stratification
 
 
 # ----------------------------------------------------------------------------- invariants
@@ -107,12 +107,16 @@ def check_strata(s, arch):
         for u, v in same:
             if f"'{u}' and '{v}'" in " ".join(s.undecided_pairs) or f"'{v}' and '{u}'" in " ".join(s.undecided_pairs):
                 continue
-            assert "singular locus" in (u, v), (u, v)
-            other = v if u == "singular locus" else u
-            sl = FunctionSpace(arch).singular_locus()
             mu = Parameterization(a)
-            assert not all(sl.contains(mu.evaluate(shared_root_point(a, _pair(x), 7)[0]))
-                           for x in g.nodes[other]["names"])
+            if "singular locus" in (u, v):      # a point of the family off the singular locus
+                other = v if u == "singular locus" else u
+                sl = FunctionSpace(arch).singular_locus()
+                assert not all(sl.contains(mu.evaluate(shared_root_point(a, _pair(x), seed)[0]))
+                               for x in g.nodes[other]["names"] for seed in range(7, 10))
+                continue
+            pu, pv = _pair(g.nodes[u]["names"][0]), _pair(g.nodes[v]["names"][0])
+            assert any(in_family(a, q, mu.evaluate(shared_root_point(a, p, seed)[0])) is False
+                       for p, q in ((pu, pv), (pv, pu)) for seed in range(7, 12)), (u, v)
         for _, d in g.nodes(data=True):        # merged families: same marked layer types
             kinds = {family_kind(a, _pair(x)) for x in d["names"] if x.startswith("shared root")}
             assert len(kinds) <= 1
@@ -245,3 +249,26 @@ def test_kind_subset_is_a_partial_order_on_double_roots():
 def test_stride_one_strata_are_distinct_sets(sizes):
     arch = ",".join(str(k) for k in sizes)
     check_strata(stratification(arch), arch)
+
+
+@pytest.mark.parametrize("arch", ["3,2,3 s=2,1", "3,3,3 s=2,2", "2,3,2 s=1,2", "3,2 s=2"])
+def test_planted_points_are_in_their_family(arch):
+    a = Architecture.parse(arch)
+    mu = Parameterization(a)
+    for pair in [(l + 1, m + 1) for l, m, r in a.layer_pairs() if a.filters[l][0] - 1 >= r and a.filters[m][0] > 1]:
+        for seed in range(4):
+            assert in_family(a, pair, mu.evaluate(shared_root_point(a, pair, seed)[0])) is True
+    assert in_family(a, (1, 2), [0] * mu.ambient_dimension) is True
+
+
+def test_strided_families_told_apart_exactly():
+    # 3,2,3 s=2,1: g ranges over quadratics in z^2 for layers 1,2, over those with real roots
+    # in z^2 for layers 1,3; a point of the first with complex roots in z^2 is not in the second
+    s = check_strata(stratification("3,2,3 s=2,1"), "3,2,3 s=2,1")
+    assert {"shared root 1,2", "shared root 1,3"} <= set(s.graph) and not s.undecided_pairs
+    f = flint.fmpz_poly([-2, 0, 1]) ** 2 * flint.fmpz_poly([1, 0, 0, 0, 1])   # (z^2 - 2)^2 (1 + z^4)
+    c = [int(x) for x in f.coeffs()]
+    assert in_family("3,2,3 s=2,1", (1, 2), c) is True and in_family("3,2,3 s=2,1", (1, 3), c) is False
+    # 3,2,4 s=2,1: both give the real cubics in z^2: one node
+    t = check_strata(stratification("3,2,4 s=2,1"), "3,2,4 s=2,1")
+    assert t.graph.nodes["shared root 1,2"]["names"] == ("shared root 1,2", "shared root 1,3")
