@@ -10,8 +10,9 @@ stride one; elsewhere undecided and recorded as such); the origin.  All are real
 
 **One node is one set.**  Candidates of equal dimension are compared before any edge is
 drawn, and candidates that are equal as sets become one node carrying all their names,
-descriptions and equations (the boundary's name, when it is one of them, else the first
-name).  The comparisons are exact arguments, not samples:
+descriptions and equations (named the origin or the boundary when one of them is among
+them, else by the first name; a merged image keeps the largest of the exact-rank dimensions,
+which are lower bounds).  The comparisons are exact arguments about the real sets:
 
 * *A layer with a single entry* (any stride): a constant shares a root only when it is zero,
   so such a "family" maps to the origin and is merged into it: *certified*.
@@ -46,10 +47,17 @@ name).  The comparisons are exact arguments, not samples:
   whole result undecided.  A same-dimension candidate that is a proper subset of another
   (certified above) is listed in ``subset_of``, never as an edge.
 
+*Why not generic points.*  Comparing the equations of one candidate at a generic point of
+another (Schwartz–Zippel) decides equality of Zariski closures only.  These candidates are
+semialgebraic: for ``"2,3,2"`` the boundary, the image of layers 1,2 (= 2,3) and the image
+of layers 1,3 all have the Zariski closure ``{Disc = 0}``, yet the first two are distinct
+proper subsets of the third (listed in ``subset_of``).  A point is used here only as a
+witness that two sets differ, through an exact membership test.
+
 Edges ``A → B`` (``dim A < dim B``): to ``V`` and to the singular locus when every sample
 point of ``A`` satisfies the equations of ``V`` or the exact singular-locus membership test;
 singular locus → ``V``; origin → every other node (every stratum is a cone).  The relation
-is kept transitively closed, as before (the origin lies in the closure of every stratum).
+is transitively closed, not reduced (the origin lies in the closure of every stratum).
 Samples are exact integer points (planted random integers from the seed), so an edge is
 probabilistic: a random point of an irreducible family could lie on a proper closed subset
 where the check passes by accident.
@@ -65,8 +73,8 @@ from __future__ import annotations
 import math
 import random
 import time
-from fractions import Fraction
 from dataclasses import dataclass, field
+from fractions import Fraction
 from typing import Any
 
 import flint

@@ -272,3 +272,17 @@ def test_strided_families_told_apart_exactly():
     # 3,2,4 s=2,1: both give the real cubics in z^2: one node
     t = check_strata(stratification("3,2,4 s=2,1"), "3,2,4 s=2,1")
     assert t.graph.nodes["shared root 1,2"]["names"] == ("shared root 1,2", "shared root 1,3")
+
+
+def test_pairs_without_a_witness_are_undecided(monkeypatch):
+    # with no witness tried, the two families of 3,2,3 s=2,1 cannot be told apart: they stay
+    # two nodes without an edge, and the whole result says what is undecided
+    import lcnalg.singularities.strata as strata
+
+    monkeypatch.setattr(strata, "WITNESS_TRIES", 0)
+    s = check_strata(stratification("3,2,3 s=2,1"), "3,2,3 s=2,1")
+    assert s.undecided_pairs == ("whether the strata 'shared root 1,2' and 'shared root 1,3' (both of "
+                                 "dimension 4) are equal sets",)
+    assert s.status == "undecided" and "shared root 1,3" in s.status.reason
+    assert not s.graph.has_edge("shared root 1,2", "shared root 1,3")
+    assert json.loads(s.to_json())["undecided_pairs"] == list(s.undecided_pairs)
