@@ -84,7 +84,7 @@ from lcnalg.algebra.dimension import function_space_dimension
 from lcnalg.algebra.implicitization import ImplicitEquations, implicit_equations
 from lcnalg.architecture import Architecture
 from lcnalg import errors
-from lcnalg.errors import LCNAlgError
+from lcnalg.errors import InputError, LCNAlgError
 from lcnalg.limits import Limits
 from lcnalg.parameterization import Parameterization
 from lcnalg.real import boundary
@@ -412,9 +412,20 @@ def in_family(arch: Architecture | str, pair: tuple[int, int], filt: Any, *,
     True
     >>> in_family("3,2,2 s=2,1", (1, 2), [1, 0, 0, 0, 1, 0, 0])    # 1 + z^4: no double root
     False
+
+    Raises
+    ------
+    InputError
+        When ``pair`` is not a planted family with two layers of at least two entries, or the
+        filter is not a list of integers of the end-to-end length.
     """
     a = Architecture.coerce(arch)
+    if a.ndim != 1 or tuple(pair) not in planted_families(a) or a.filters[pair[1] - 1][0] < 2:
+        raise InputError(f"pair: expected one of the planted families {planted_families(a)} of {a} whose "
+                         f"second layer has at least two entries, got {str(pair)[:40]}")
     c = [int(x) for x in filt]
+    if len(c) != a.end_to_end_filter_shape[0]:
+        raise InputError(f"filter: {len(c)} entries given, {a.end_to_end_filter_shape[0]} needed")
     if not any(c):
         return True
     l, m = pair[0] - 1, pair[1] - 1

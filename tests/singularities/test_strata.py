@@ -286,3 +286,12 @@ def test_pairs_without_a_witness_are_undecided(monkeypatch):
     assert s.status == "undecided" and "shared root 1,3" in s.status.reason
     assert not s.graph.has_edge("shared root 1,2", "shared root 1,3")
     assert json.loads(s.to_json())["undecided_pairs"] == list(s.undecided_pairs)
+
+
+def test_in_family_refuses_what_is_not_a_family():
+    with pytest.raises(InputError, match="pair"):
+        in_family("2,1", (1, 2), [1, 1])
+    with pytest.raises(InputError, match="pair"):
+        in_family("2,2", (2, 3), [1, 2, 1])
+    with pytest.raises(InputError, match="filter"):
+        in_family("2,2", (1, 2), [1, 2])
