@@ -107,6 +107,9 @@ def plot_cubic_slice(arch: Architecture | str, path: str | Path, *, extent: floa
 def plot_stratification(strat: Stratification, path: str | Path) -> Path:
     """Draw the Hasse diagram of a stratification (dimension upwards) to ``path``.
 
+    A node that carries several descriptions of one set (merged candidate strata) is
+    labelled with all its names.
+
     Parameters
     ----------
     strat : Stratification
@@ -131,8 +134,9 @@ def plot_stratification(strat: Stratification, path: str | Path) -> Path:
     for dim, nodes in levels.items():
         for i, node in enumerate(sorted(nodes)):
             pos[node] = (i - (len(nodes) - 1) / 2, dim)
+    labels = {node: "\n= ".join(d.get("names", (node,))) for node, d in g.nodes(data=True)}
     fig, ax = plt.subplots(figsize=(6, 4))
-    nx.draw_networkx(g, pos, ax=ax, node_color="#dde", node_size=1500, font_size=7, arrows=True)
+    nx.draw_networkx(g, pos, ax=ax, labels=labels, node_color="#dde", node_size=1500, font_size=7, arrows=True)
     ax.set_ylabel("dimension")
     ax.set_title(f"strata of M[{strat.architecture}]")
     path = Path(path)

@@ -1,24 +1,80 @@
 """The stratification of a function space: a networkx DiGraph of strata (docs/theory.md#stratification).
 
-Nodes are strata with ``name``, ``description``, ``equations`` (strings: an ideal or a
-condition) and ``dimension``; an edge ``A → B`` means "A lies in the closure of B".  Strata:
-the neurovariety ``V``; the images under μ of the planted critical families (shared
-hyperroot orbits, 1D); the singular locus of ``V`` (Jacobian criterion, see
-:func:`~lcnalg.singularities.singular_locus.singular_locus`); the boundary of ``M`` (1D stride one; elsewhere undecided and recorded as
-such); the origin.  Edges are added only when verified at sample points.
+Nodes are strata with ``name``, ``names``, ``description``, ``descriptions``, ``equations``
+(strings: an ideal or a condition), ``dimension`` and ``subset_of``; an edge ``A → B`` means
+"A lies in the closure of B and is not equal to it", so ``dim A < dim B``.  Candidate strata:
+the neurovariety ``V``; the images under μ of the planted critical families (shared hyperroot
+orbits with a real shared root, 1D); the singular locus of ``V`` (Jacobian criterion, see
+:func:`~lcnalg.singularities.singular_locus.singular_locus`); the boundary of ``M`` (1D
+stride one; elsewhere undecided and recorded as such); the origin.  All are real cones.
 
-:func:`stratification` adds the strata in that order, each by its own function, then the
-closure edges; the dimension, the implicit equations and the limits it is given (or computes)
-are handed to the singular locus and the boundary unchanged.  Pictures:
+**One node is one set.**  Candidates of equal dimension are compared before any edge is
+drawn, and candidates that are equal as sets become one node carrying all their names,
+descriptions and equations (named the origin or the boundary when one of them is among
+them, else by the first name; a merged image keeps the largest of the exact-rank dimensions,
+which are lower bounds).  The comparisons are exact arguments about the real sets:
+
+* *A layer with a single entry* (any stride): a constant shares a root only when it is zero,
+  so such a "family" maps to the origin and is merged into it: *certified*.
+
+* *1D stride one* (docs/theory.md#stride-one, docs/theory.md#boundary).  With forms of
+  degree ``d`` and ``d_i = k_i - 1``, the image of the family where layers ``l, m`` share a
+  real root ``β`` (infinity included) is ``S(a) = {ℓ² g : ℓ real linear, g real of degree
+  d - 2 with at least a real roots}``, ``a`` = the number of odd numbers among the ``d_i``
+  after ``d_l`` and ``d_m`` are lowered by one (the real-root count of ``M`` for the other
+  factors).  ``S(a) ⊆ S(b)`` iff ``a ≥ b`` (if ``a < b``, ``ℓ² g`` with ``g`` having exactly
+  ``a`` simple real roots, none at ``ℓ``, has one repeated real root only, so lies in no
+  ``S(b)``).  The boundary is ``∂M = {f ∈ M : fewer than m real roots of odd multiplicity}``;
+  a non-zero ``f ∈ ∂M`` has a repeated real root, so ``∂M ⊆ S(m - 2)``, hence ``∂M ⊆ S(a)``
+  iff ``a ≤ m - 2`` (``ℓ² g`` with exactly ``m - 2`` simple real roots in ``g`` lies in ``∂M``
+  and not in ``S(a)`` for ``a > m - 2``); and ``S(a) ⊆ ∂M`` iff ``m = d`` and ``a = d - 2``
+  (otherwise ``S(a)`` contains a form with ``d - 2`` simple real roots in ``g`` and
+  ``d - 2 ≥ m`` odd real roots, or one with fewer than ``m`` real roots).  Equality is
+  containment both ways: *certified*.  For ``"2,2,2"`` (``m = d = 3``) the boundary and the
+  three shared-root images are all ``S(1)``, one node.
+* *1D with strides.*  The image of the family of layers ``l, m`` is ``{(z^T - β)² g : β real,
+  g ∈ M'}``, ``T`` the cumulative stride of layer ``m`` and ``M'`` the function space of the
+  layers with ``p_l`` shortened by the stride ratio and ``p_m`` by one.  By
+  docs/theory.md#root-distribution, ``M'`` depends only on, for each cumulative stride
+  ``t``, the total degree and the number of conjugate pairs its layers can take
+  (``Σ n_i``, ``Σ ⌊n_i/2⌋``); families with the same ``T`` and these numbers have the same
+  image: *certified* (:func:`family_kind`).  Two families are different sets when a sample
+  point of one fails the exact membership test of the other (:func:`in_family`: every
+  candidate ``β`` is found from ``gcd(f, f')``, then ``contains`` decides ``g ∈ M'``), and a
+  family with a sample point outside the singular locus is not the singular locus:
+  *certified*.  Any other pair of candidates of equal dimension is *undecided*
+  (neither merged nor joined by an edge); it is listed in ``undecided_pairs`` and makes the
+  whole result undecided.  A same-dimension candidate that is a proper subset of another
+  (certified above) is listed in ``subset_of``, never as an edge.
+
+*Why not generic points.*  Comparing the equations of one candidate at a generic point of
+another (Schwartz–Zippel) decides equality of Zariski closures only.  These candidates are
+semialgebraic: for ``"2,3,2"`` the boundary, the image of layers 1,2 (= 2,3) and the image
+of layers 1,3 all have the Zariski closure ``{Disc = 0}``, yet the first two are distinct
+proper subsets of the third (listed in ``subset_of``).  A point is used here only as a
+witness that two sets differ, through an exact membership test.
+
+Edges ``A → B`` (``dim A < dim B``): to ``V`` and to the singular locus when every sample
+point of ``A`` satisfies the equations of ``V`` or the exact singular-locus membership test;
+singular locus → ``V``; origin → every other node (every stratum is a cone).  The relation
+is transitively closed, not reduced (the origin lies in the closure of every stratum).
+Samples are exact integer points (planted random integers from the seed), so an edge is
+probabilistic: a random point of an irreducible family could lie on a proper closed subset
+where the check passes by accident.
+
+:func:`stratification` adds the strata in that order, each by its own function, merges equal
+ones, then adds the closure edges; the dimension, the implicit equations and the limits it is
+given (or computes) are handed to the singular locus and the boundary unchanged.  Pictures:
 :func:`lcnalg.plot.plot_stratification`.
 """
 
-
 from __future__ import annotations
 
+import math
 import random
 import time
 from dataclasses import dataclass, field
+from fractions import Fraction
 from typing import Any
 
 import flint
@@ -28,16 +84,17 @@ from lcnalg import checks
 from lcnalg.algebra.dimension import function_space_dimension
 from lcnalg.algebra.implicitization import ImplicitEquations, implicit_equations
 from lcnalg.architecture import Architecture
-from lcnalg.errors import LCNAlgError
+from lcnalg import errors
+from lcnalg.errors import InputError, LCNAlgError
 from lcnalg.limits import Limits
 from lcnalg.parameterization import Parameterization
 from lcnalg.real import boundary
+from lcnalg.real.membership import contains
 from lcnalg.results import Result, Status, StatusKind
-from lcnalg.rings import from_sympy
 from lcnalg.singularities.critical import planted_families, shared_root_image_dimension, shared_root_point
 from lcnalg.singularities.singular_locus import SingularLocusResult, singular_locus
 
-__all__ = ["Stratification", "stratification"]
+__all__ = ["Stratification", "family_kind", "in_family", "kind_subset", "stratification"]
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -47,16 +104,21 @@ class Stratification(Result):
     Attributes
     ----------
     graph : networkx.DiGraph
-        Node id → attributes ``name, description, equations, dimension``; edge = "in the
-        closure of" (not exported as such: :meth:`strata` lists it).
+        Node id → attributes ``name, names, description, descriptions, equations, dimension,
+        subset_of``; edge = "in the closure of, and not equal to" (not exported as such:
+        :meth:`strata` lists it).  Every node is one set (see the module docstring).
     notes : tuple of str
         What was not computed or decided, and why.
+    undecided_pairs : tuple of str
+        Candidate strata of equal dimension for which no exact argument decides whether they
+        are equal sets (kept as separate nodes; they make the status undecided).
     singular_locus_status : Status or None
         The status of the singular-locus stratum (None: not computed).
     boundary_decided : bool
         Whether the boundary of ``M`` was decided.
 
-    The :attr:`status` is the weakest of its parts: undecided when a part is, else the
+    The :attr:`status` is the weakest of its parts: undecided when a part is (or when two
+    candidate strata could not be told apart or merged), else the
     singular locus' bounds or failure bound, else probabilistic (the closure edges are checked
     at sample points, without a failure bound).
 
@@ -64,7 +126,9 @@ class Stratification(Result):
     --------
     >>> s = stratification("2,2")
     >>> sorted(s.graph.nodes)
-    ['V', 'boundary', 'origin', 'shared root 1,2']
+    ['V', 'boundary', 'origin']
+    >>> s.graph.nodes["boundary"]["names"]   # (z - b)^2 up to scale: one set, two descriptions
+    ('boundary', 'shared root 1,2')
     >>> str(s.status)
     'probabilistic'
     """
@@ -73,6 +137,7 @@ class Stratification(Result):
     notes: tuple[str, ...] = ()
     singular_locus_status: Status | None = None
     boundary_decided: bool = True
+    undecided_pairs: tuple[str, ...] = ()
 
     title = "stratification"
 
@@ -86,6 +151,7 @@ class Stratification(Result):
             undecided.append("singular locus: " + self.singular_locus_status.reason)
         if not self.boundary_decided:
             undecided.append("the boundary is undecided")
+        undecided.extend(self.undecided_pairs)
         if undecided:
             return Status.undecided("; ".join(undecided))
         if self.singular_locus_status.kind in (StatusKind.BOUNDS, StatusKind.PROBABILISTIC):
@@ -96,12 +162,19 @@ class Stratification(Result):
         return self.graph
 
     def strata(self) -> list[dict[str, Any]]:
-        """One dict per stratum, largest dimension first."""
+        """One dict per stratum, largest dimension first.
+
+        ``names`` and ``descriptions`` list every candidate merged into the stratum (equal
+        sets); ``subset_of`` the strata of the same dimension it is a proper subset of.
+        """
         out = []
         for node, data in sorted(self.graph.nodes(data=True), key=lambda x: (-x[1]["dimension"], x[0])):
-            out.append({"name": node, "dimension": data["dimension"], "description": data["description"],
+            out.append({"name": node, "names": list(data.get("names", (node,))),
+                        "dimension": data["dimension"], "description": data["description"],
+                        "descriptions": list(data.get("descriptions", (data["description"],))),
                         "equations": list(data["equations"]),
-                        "in_closure_of": sorted(self.graph.successors(node))})
+                        "in_closure_of": sorted(self.graph.successors(node)),
+                        "subset_of": sorted(data.get("subset_of", ()))})
         return out
 
     def to_dict(self) -> dict[str, Any]:
@@ -113,9 +186,15 @@ class Stratification(Result):
     def to_text(self) -> str:
         lines = [f"stratification of M[{self.architecture}]  [{self.provenance()}]"]
         for s in self.strata():
-            lines.append(f"  {s['name']} (dim {s['dimension']}): {s['description']}")
+            if len(s["names"]) == 1:
+                lines.append(f"  {s['name']} (dim {s['dimension']}): {s['description']}")
+            else:
+                lines.append(f"  {' = '.join(s['names'])} (dim {s['dimension']}), one set described as:")
+                lines.extend(f"      - {name}: {d}" for name, d in zip(s["names"], s["descriptions"]))
             if s["in_closure_of"]:
                 lines.append(f"      in the closure of: {', '.join(s['in_closure_of'])}")
+            if s["subset_of"]:
+                lines.append(f"      a proper subset (same dimension) of: {', '.join(s['subset_of'])}")
         for n in self.notes:
             lines.append(f"  note: {n}")
         return "\n".join(lines)
@@ -126,7 +205,7 @@ class Stratification(Result):
 
         rows = [r"\begin{tabular}{llp{7cm}l}", r"stratum & dim & description & in closure of\\ \hline"]
         for s in self.strata():
-            rows.append(f"{esc(s['name'])} & {s['dimension']} & {esc(s['description'])} & "
+            rows.append(f"{esc(' = '.join(s['names']))} & {s['dimension']} & {esc(s['description'])} & "
                         f"{esc(', '.join(s['in_closure_of']))}\\\\")
         rows.append(r"\end{tabular}")
         return "\n".join(rows)
@@ -135,7 +214,8 @@ class Stratification(Result):
         """The Hasse diagram in Graphviz's dot language."""
         lines = [f'digraph "strata {self.architecture}" {{', "  rankdir=BT;"]
         for s in self.strata():
-            lines.append(f'  "{s["name"]}" [label="{s["name"]}\\ndim {s["dimension"]}"];')
+            label = "\\n= ".join(s["names"])
+            lines.append(f'  "{s["name"]}" [label="{label}\\ndim {s["dimension"]}"];')
         for a, b in self.graph.edges:
             lines.append(f'  "{a}" -> "{b}";')
         lines.append("}")
@@ -153,14 +233,67 @@ def _all(points: Any, polys: list) -> bool:
     return all(_vanish(polys, p) for p in points)
 
 
+def _add_node(g: nx.DiGraph, name: str, dimension: int, equations: tuple, description: str) -> None:
+    g.add_node(name, name=name, names=(name,), dimension=dimension, equations=tuple(equations),
+               description=description, descriptions=(description,), subset_of=())
+
+
+def _stride_one(a: Architecture) -> bool:
+    return a.ndim == 1 and all(s == (1,) for s in a.strides[:-1])
+
+
 def _add_variety(g: nx.DiGraph, eqs: ImplicitEquations, dim_v: int, n: int) -> None:
     veq = list(eqs.equations) if eqs.equations else [f"none: V = C^{n}"]
-    g.add_node("V", name="V", dimension=dim_v, equations=tuple(veq),
-               description="Zariski closure of the function space (neurovariety)")
+    _add_node(g, "V", dim_v, tuple(veq), "Zariski closure of the function space (neurovariety)")
+
+
+def family_kind(arch: Architecture | str, pair: tuple[int, int]) -> tuple:
+    """What decides the set of a shared-root image exactly (see the module docstring).
+
+    ``("origin",)`` when layer ``m`` has a single entry: its polynomial has the root only when
+    it is zero, so the image is the origin.  Stride one: ``("double root", a)``, the image
+    being ``S(a)`` (forms ``ℓ² g`` with ``g``
+    having at least ``a`` real roots).  With strides: ``("planted", T, groups)``: the image is
+    ``{(z^T - β)^2 g : β real, g ∈ M'}`` (``T`` the cumulative stride of layer ``m``, ``M'``
+    the function space with layer ``l`` shortened by the stride ratio and layer ``m`` by one),
+    and ``M'`` depends only on ``(t, Σ n_i, Σ ⌊n_i/2⌋)`` over the layers ``i`` at each
+    cumulative stride ``t`` (docs/theory.md#root-distribution), so equal kinds give equal
+    images.
+
+    Examples
+    --------
+    >>> family_kind("2,2,2", (1, 2)), family_kind("2,3,2", (1, 3)), family_kind("2,3,2", (2, 3))
+    (('double root', 1), ('double root', 0), ('double root', 2))
+    >>> family_kind("3,2,2 s=2,1", (1, 2)) == family_kind("3,2,2 s=2,1", (1, 3))
+    True
+    >>> family_kind("3,2,4 s=2,1", (1, 2)), family_kind("3,2,4 s=2,1", (1, 3))   # g: real cubics in z^2
+    (('planted', 2, ((2, 3, 1),)), ('planted', 2, ((2, 3, 1),)))
+    >>> family_kind("2,1", (1, 2))
+    ('origin',)
+    """
+    a = Architecture.coerce(arch)
+    l, m = pair[0] - 1, pair[1] - 1
+    sizes = [f[0] for f in a.filters]
+    if sizes[m] == 1:
+        return ("origin",)
+    if _stride_one(a):
+        degrees = [k - 1 - (i in (l, m)) for i, k in enumerate(sizes)]
+        return ("double root", sum(d % 2 for d in degrees))
+    t = [c[0] for c in a.cumulative_strides]
+    degrees = [k - 1 for k in sizes]
+    degrees[l] -= t[m] // t[l]
+    degrees[m] -= 1
+    groups: dict[int, list[int]] = {}
+    for i, e in enumerate(degrees):
+        if e > 0:
+            groups.setdefault(t[i], [0, 0])
+            groups[t[i]][0] += e
+            groups[t[i]][1] += e // 2
+    return ("planted", t[m], tuple(sorted((ti, tot, pairs) for ti, (tot, pairs) in groups.items())))
 
 
 def _add_critical_images(g: nx.DiGraph, a: Architecture, mu: Parameterization, seed: int,
-                         notes: list[str]) -> dict[str, list[tuple]]:
+                         notes: list[str], kinds: dict[str, tuple]) -> dict[str, list[tuple]]:
     """1D: the images under μ of the planted shared-hyperroot families, with sample points."""
     samples: dict[str, list[tuple]] = {}
     if a.ndim != 1:
@@ -169,10 +302,10 @@ def _add_critical_images(g: nx.DiGraph, a: Architecture, mu: Parameterization, s
     for pair in planted_families(a):
         _, img = shared_root_image_dimension(a, pair, seed)
         name = f"shared root {pair[0]},{pair[1]}"
-        g.add_node(name, name=name, dimension=img,
-                   equations=(f"image under mu of: (y^r - b) | p_{pair[0]}(y) and p_{pair[1]}(b) = 0",),
-                   description=f"images of critical points where layers {pair[0]} and {pair[1]} share "
-                               "a hyperroot orbit (a root, for stride one)")
+        _add_node(g, name, img, (f"image under mu of: (y^r - b) | p_{pair[0]}(y) and p_{pair[1]}(b) = 0",),
+                  f"images of critical points where layers {pair[0]} and {pair[1]} share a real hyperroot "
+                  "orbit (a real root, infinity included, for stride one)")
+        kinds[name] = family_kind(a, pair)
         samples[name] = [mu.evaluate(shared_root_point(a, pair, seed + i)[0]) for i in range(3)]
     return samples
 
@@ -185,10 +318,8 @@ def _add_singular_locus(g: nx.DiGraph, a: Architecture, dim_v: int, eqs: Implici
         notes.append(f"singular locus not computed: {err}")
         return None
     if sl.dimension >= 1:
-        g.add_node("singular locus", name="singular locus", dimension=sl.dimension,
-                   equations=(f"I + {sl.codimension}x{sl.codimension} minors of Jac(I)",),
-                   description=f"singular points of V (Jacobian criterion; {sl.status}; "
-                               f"{sl.route} route); {sl.description}")
+        _add_node(g, "singular locus", sl.dimension, (f"I + {sl.codimension}x{sl.codimension} minors of Jac(I)",),
+                  f"singular points of V (Jacobian criterion; {sl.status}; {sl.route} route); {sl.description}")
     elif sl.dimension == 0:
         notes.append("the singular locus of V is the origin only")
     return sl
@@ -211,14 +342,16 @@ def _boundary_samples(m: int, n: int, seed: int) -> list[tuple[int, ...]]:
     return pts
 
 
-def _add_boundary(g: nx.DiGraph, bd: Any, n: int, seed: int, notes: list[str]) -> dict[str, list[tuple]]:
+def _add_boundary(g: nx.DiGraph, bd: Any, n: int, seed: int, notes: list[str],
+                  kinds: dict[str, tuple]) -> dict[str, list[tuple]]:
     if bd.decided and bd.closed and not bd.everything:
         notes.append("M = V(R) is Zariski closed with empty interior, so its Euclidean boundary is M itself "
                      "(no separate stratum)")
     elif bd.decided and not bd.everything and bd.m is not None:
-        g.add_node("boundary", name="boundary", dimension=n - 1, equations=(bd.discriminant or "Disc(c) = 0",),
-                   description=f"Euclidean boundary of M: forms with at least m = {bd.m} real roots but "
-                               "fewer than m of odd multiplicity (inside Disc = 0)")
+        _add_node(g, "boundary", n - 1, (bd.discriminant or "Disc(c) = 0",),
+                  f"Euclidean boundary of M: forms with at least m = {bd.m} real roots but fewer than m of odd "
+                  "multiplicity (inside Disc = 0)")
+        kinds["boundary"] = ("boundary", bd.m, n - 1)
         return {"boundary": _boundary_samples(bd.m, n, seed)}
     elif bd.decided and bd.thin and not bd.everything:
         notes.append("M has empty interior in R^N and is closed, so its Euclidean boundary is M itself (no separate "
@@ -228,27 +361,214 @@ def _add_boundary(g: nx.DiGraph, bd: Any, n: int, seed: int, notes: list[str]) -
     return {}
 
 
-def _closure_edges(g: nx.DiGraph, samples: dict, vpolys: list, sl: SingularLocusResult | None, bd: Any,
-                   mu: Parameterization) -> None:
-    """Closure relations, each verified at the sample points of the smaller stratum."""
+def kind_subset(first: tuple | None, second: tuple | None) -> bool | None:
+    """Exact answer to "is the set of kind ``first`` contained in that of kind ``second``?"
+    (kinds from :func:`family_kind` and ``("boundary", m, d)``), or None when no exact
+    argument applies.  The arguments are in the module docstring.
+
+    Examples
+    --------
+    >>> kind_subset(("boundary", 3, 3), ("double root", 1)), kind_subset(("double root", 1), ("boundary", 3, 3))
+    (True, True)
+    >>> kind_subset(("double root", 2), ("double root", 0)), kind_subset(("double root", 0), ("double root", 2))
+    (True, False)
+    >>> kind_subset(("double root", 0), ("boundary", 2, 4)), kind_subset(("boundary", 2, 4), ("double root", 0))
+    (False, True)
+    """
+    if first is None or second is None:
+        return None
+    if first == second:
+        return True
+    if first[0] == "double root" and second[0] == "double root":
+        return first[1] >= second[1]
+    if first[0] == "boundary" and second[0] == "double root":
+        return second[1] <= first[1] - 2
+    if first[0] == "double root" and second[0] == "boundary":
+        m, d = second[1], second[2]
+        return m == d and first[1] == d - 2
+    return None
+
+
+def _pair_of(name: str) -> tuple[int, int]:
+    l, m = name.split()[-1].split(",")
+    return int(l), int(m)
+
+
+def in_family(arch: Architecture | str, pair: tuple[int, int], filt: Any, *,
+              limits: Limits | None = None) -> bool | None:
+    """Exact membership of an integer filter in the image of the planted family of ``pair``
+    (1D, a real shared hyperroot orbit), or None when this test cannot decide.
+
+    The image is ``{(z^T - β)^2 g : β real, g ∈ M'}``, ``T`` the cumulative stride of layer
+    ``m`` and ``M'`` the function space with layer ``l`` shortened by the stride ratio ``r`` and
+    layer ``m`` by one.  Every candidate ``β`` is a ``T``-th power of a root of
+    ``gcd(f, f')``: a root of the characteristic polynomial of ``C^T`` (``C`` the companion
+    matrix of the gcd).  Rational candidates are tried exactly (divide, then
+    :func:`~lcnalg.real.membership.contains`); a candidate that may be real and irrational,
+    or a refused membership test, gives None.
+
+    Examples
+    --------
+    >>> in_family("3,2,2 s=2,1", (1, 2), [4, 0, -4, 0, 1, 0, 0])   # (z^2 - 2)^2 times 1
+    True
+    >>> in_family("3,2,2 s=2,1", (1, 2), [1, 0, 0, 0, 1, 0, 0])    # 1 + z^4: no double root
+    False
+
+    Raises
+    ------
+    InputError
+        When ``pair`` is not a planted family with two layers of at least two entries, or the
+        filter is not a list of integers of the end-to-end length.
+    """
+    a = Architecture.coerce(arch)
+    if a.ndim != 1 or tuple(pair) not in planted_families(a) or a.filters[pair[1] - 1][0] < 2:
+        raise InputError(f"pair: expected one of the planted families {planted_families(a)} of {a} whose "
+                         f"second layer has at least two entries, got {str(pair)[:40]}")
+    c = [int(x) for x in filt]
+    if len(c) != a.end_to_end_filter_shape[0]:
+        raise InputError(f"filter: {len(c)} entries given, {a.end_to_end_filter_shape[0]} needed")
+    if not any(c):
+        return True
+    l, m = pair[0] - 1, pair[1] - 1
+    t = [x[0] for x in a.cumulative_strides]
+    T, r = t[m], t[m] // t[l]
+    sizes = [f[0] for f in a.filters]
+    sizes[l] -= r
+    sizes[m] -= 1
+    rest = ",".join(str(k) for k in sizes)
+    if a.num_layers > 1:
+        rest += " s=" + ",".join(str(x[0]) for x in a.strides[:-1])
+    n = len(c) - 2 * T          # entries of g
+
+    def member(g: list) -> bool | None:
+        den = 1
+        for x in g:
+            den = den * x.denominator // math.gcd(den, x.denominator)
+        try:
+            return bool(contains(rest, [int(x * den) for x in g], limits=limits).contained)
+        except LCNAlgError:
+            return None
+
+    undecided = False
+    if not any(c[n:]):          # the double orbit at infinity
+        got = member([Fraction(x) for x in c[:n]])
+        if got:
+            return True
+        undecided = got is None
+    f = flint.fmpz_poly(c)
+    d = f.gcd(f.derivative())
+    if d.degree() >= T:
+        e = d.degree()
+        lead = d.coeffs()[-1]
+        comp = flint.fmpq_mat(e, e)
+        for i in range(e):
+            if i + 1 < e:
+                comp[i + 1, i] = 1
+            comp[i, e - 1] = -flint.fmpq(int(d.coeffs()[i]), int(lead))
+        for factor, _ in flint.fmpq_poly((comp ** T).charpoly().coeffs()).factor()[1]:
+            if factor.degree() > 1:
+                if any(z.imag.contains(0) for z, _ in flint.fmpz_poly(
+                        [int(x * factor.denom()) for x in factor.coeffs()]).complex_roots()):
+                    undecided = True   # possibly a real irrational candidate
+                continue
+            b0, b1 = factor.coeffs()
+            beta = -flint.fmpq(b0) / flint.fmpq(b1)
+            orbit = flint.fmpq_poly([-beta] + [0] * (T - 1) + [1])
+            quotient, remainder = divmod(flint.fmpq_poly(c), orbit * orbit)
+            if remainder != 0:
+                continue
+            g = [Fraction(int(x.p), int(x.q)) for x in quotient.coeffs()]
+            got = member(g + [Fraction(0)] * (n - len(g)))
+            if got:
+                return True
+            undecided = undecided or got is None
+    return None if undecided else False
+
+
+def _merge(g: nx.DiGraph, keep: str, other: str, samples: dict) -> None:
+    """Fold ``other`` (the same set) into ``keep``."""
+    a, b = g.nodes[keep], g.nodes[other]
+    a["names"] += b["names"]
+    a["descriptions"] += b["descriptions"]
+    a["description"] = "; equally, ".join(a["descriptions"])
+    a["equations"] += tuple(e for e in b["equations"] if e not in a["equations"])
+    a["dimension"] = max(a["dimension"], b["dimension"])   # image dimensions are lower bounds
+    samples[keep] = list(samples.get(keep, [])) + list(samples.get(other, []))
+    g.remove_node(other)
+
+
+def _merge_equal_sets(g: nx.DiGraph, samples: dict, kinds: dict[str, tuple]) -> None:
+    """One node per set: candidates proved equal (containment both ways) are merged."""
+    order = sorted(g.nodes, key=lambda v: (v not in ("boundary", "origin"), list(g.nodes).index(v)))
+    for keep in order:
+        if keep not in g:
+            continue
+        for other in order:
+            if other != keep and other in g and kind_subset(kinds.get(keep), kinds.get(other)) \
+                    and kind_subset(kinds.get(other), kinds.get(keep)):
+                _merge(g, keep, other, samples)
+
+
+WITNESS_TRIES = 12
+"""Random points of each of two shared-root families of equal dimension tried as witnesses
+that they differ (each an exact membership test, :func:`in_family`)."""
+
+
+def _same_dimension(g: nx.DiGraph, samples: dict, kinds: dict[str, tuple], sl: SingularLocusResult | None,
+                    a: Architecture, mu: Parameterization, seed: int, limits: Limits) -> list[str]:
+    """Distinct nodes of equal dimension: proper containments go to ``subset_of`` (never an
+    edge); pairs no exact argument tells apart are returned (undecided)."""
+    undecided = []
+    nodes = list(g.nodes)
+    for i, u in enumerate(nodes):
+        for v in nodes[i + 1:]:
+            if g.nodes[u]["dimension"] != g.nodes[v]["dimension"]:
+                continue
+            uv, vu = kind_subset(kinds.get(u), kinds.get(v)), kind_subset(kinds.get(v), kinds.get(u))
+            if uv is not None and vu is not None:
+                errors.check(not (uv and vu), f"{u} and {v} are equal sets but were not merged")
+                if uv:
+                    g.nodes[u]["subset_of"] += (v,)
+                if vu:
+                    g.nodes[v]["subset_of"] += (u,)
+                continue
+            if sl is not None and "singular locus" in (u, v):
+                other = v if u == "singular locus" else u
+                pts = samples.get(other)
+                if pts and not all(sl.contains(p) for p in pts):
+                    continue   # a point of `other` outside the singular locus: different sets
+            if kinds.get(u, ("",))[0] == "planted" and kinds.get(v, ("",))[0] == "planted":
+                pu, pv = _pair_of(g.nodes[u]["names"][0]), _pair_of(g.nodes[v]["names"][0])
+                if any(in_family(a, q, mu.evaluate(shared_root_point(a, p, seed + i)[0]), limits=limits) is False
+                       for i in range(WITNESS_TRIES) for p, q in ((pu, pv), (pv, pu))):
+                    continue   # a point of one outside the other: different sets
+            undecided.append(f"whether the strata '{u}' and '{v}' (both of dimension "
+                             f"{g.nodes[u]['dimension']}) are equal sets")
+    return undecided
+
+
+def _closure_edges(g: nx.DiGraph, samples: dict, vpolys: list, sl: SingularLocusResult | None) -> None:
+    """Closure relations ``A → B`` with ``dim A < dim B``, each verified at the sample points
+    of the smaller stratum."""
+    def lower(u: str, v: str) -> bool:
+        return g.nodes[u]["dimension"] < g.nodes[v]["dimension"]
+
     for node in list(g.nodes):
-        if node != "V" and _all(samples.get(node), vpolys):
+        if node != "V" and lower(node, "V") and _all(samples.get(node), vpolys):
             g.add_edge(node, "V")
     if sl is not None and "singular locus" in g:
         for node in list(g.nodes):
             pts = samples.get(node)
-            if node not in ("V", "singular locus") and pts and all(sl.contains(p) for p in pts):
+            if node not in ("V", "singular locus") and lower(node, "singular locus") and pts \
+                    and all(sl.contains(p) for p in pts):
                 g.add_edge(node, "singular locus")   # exact: on V with rank J_g < codim
-        g.add_edge("singular locus", "V")
-    if "boundary" in g and bd.discriminant:
-        disc = from_sympy(bd.discriminant, mu.coordinate_ring)
-        for node in list(g.nodes):
-            if node.startswith("shared root") and _all(samples[node], [disc]):
-                if _all(samples["boundary"], [disc]):   # both closures lie in {Disc = 0}
-                    g.add_edge("boundary", node)
+        if lower("singular locus", "V"):
+            g.add_edge("singular locus", "V")
     for node in list(g.nodes):
-        if node != "origin":
+        if node != "origin" and lower("origin", node):
             g.add_edge("origin", node)   # every stratum is a cone: 0 lies in its closure
+    for u, v in g.edges:
+        errors.check(lower(u, v), f"closure edge {u} -> {v} between strata of equal dimension")
 
 
 def stratification(arch: Architecture | str, *, seed: int = 0, dimension: int | None = None,
@@ -277,6 +597,8 @@ def stratification(arch: Architecture | str, *, seed: int = 0, dimension: int | 
     >>> s = stratification("3,2 s=2")
     >>> [(x["name"], x["dimension"]) for x in s.strata()][:2]
     [('V', 4), ('singular locus', 3)]
+    >>> [(x["names"], x["dimension"]) for x in stratification("2,2,2").strata()][:2]
+    [(['V'], 4), (['boundary', 'shared root 1,2', 'shared root 1,3', 'shared root 2,3'], 3)]
     """
     seed, dimension = checks.arguments(seed=seed, dimension=dimension)
     start = time.perf_counter()
@@ -289,18 +611,22 @@ def stratification(arch: Architecture | str, *, seed: int = 0, dimension: int | 
                                                                       limits=limits)
     g = nx.DiGraph()
     notes: list[str] = []
+    kinds: dict[str, tuple] = {}
     _add_variety(g, eqs, dim_v, n)
-    samples = _add_critical_images(g, a, mu, seed, notes)
+    samples = _add_critical_images(g, a, mu, seed, notes, kinds)
     sl = _add_singular_locus(g, a, dim_v, eqs, seed, limits, notes)
     bd = boundary(a, dimension=dim_v, equations=eqs, seed=seed, limits=limits)
-    samples.update(_add_boundary(g, bd, n, seed, notes))
-    g.add_node("origin", name="origin", dimension=0, equations=tuple(f"{c} = 0" for c in mu.coordinate_names),
-               description="the zero filter (vertex of the cone)")
+    samples.update(_add_boundary(g, bd, n, seed, notes, kinds))
+    _add_node(g, "origin", 0, tuple(f"{c} = 0" for c in mu.coordinate_names), "the zero filter (vertex of the cone)")
     samples["origin"] = [tuple([0] * n)]
-    _closure_edges(g, samples, list(eqs.polynomials), sl, bd, mu)
+    kinds["origin"] = ("origin",)
+    _merge_equal_sets(g, samples, kinds)
+    undecided = _same_dimension(g, samples, kinds, sl, a, mu, seed, limits)
+    _closure_edges(g, samples, list(eqs.polynomials), sl)
     return Stratification(architecture=str(a), method="strata from the critical locus, the Jacobian "
-                          "criterion and the boundary; edges verified at sample points",
-                          certified=False, seed=seed, primes=(), graph=g, notes=tuple(notes),
-                          limitations="; ".join(notes),
+                          "criterion and the boundary, equal sets merged by exact arguments; edges verified at "
+                          "sample points", certified=False, seed=seed, primes=(), graph=g, notes=tuple(notes),
+                          limitations="; ".join(notes + undecided),
                           singular_locus_status=sl.status if sl is not None else None,
-                          boundary_decided=bool(bd.decided), seconds=time.perf_counter() - start)
+                          boundary_decided=bool(bd.decided), undecided_pairs=tuple(undecided),
+                          seconds=time.perf_counter() - start)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 import pytest
 
 from tests.cli.runner import run
@@ -26,3 +28,34 @@ def test_plot_draws_the_hasse_diagram(tmp_path, capsys):
     path = tmp_path / "strata.png"
     code, out, err = run(["strata", "2,2", "--plot", str(path)], capsys)
     assert code == 0 and out and path.stat().st_size > 1000
+
+
+def _check_strata_json(data):
+    """One node per set (no name twice) and no closure edge between strata of equal dimension."""
+    rows = {x["name"]: x for x in data["strata"]}
+    names = [n for x in data["strata"] for n in x["names"]]
+    assert len(names) == len(set(names))
+    for x in data["strata"]:
+        for y in x["in_closure_of"]:
+            assert x["dimension"] < rows[y]["dimension"]
+        for y in x["subset_of"]:
+            assert x["dimension"] == rows[y]["dimension"]
+
+
+@pytest.mark.parametrize("arch", ["2,2,2", "2,3,2", "3,2,2 s=2,2", "2,2 s=2", "3,3 s=2"])
+def test_strata_are_distinct_sets(arch, capsys):
+    code, out, err = run(["strata", arch, "--json"], capsys)
+    assert code == 0
+    data = json.loads(out)
+    _check_strata_json(data)
+    if arch == "2,2,2":   # the boundary and the shared-root images are one set
+        (merged,) = [x for x in data["strata"] if x["dimension"] == 3]
+        assert merged["names"] == ["boundary", "shared root 1,2", "shared root 1,3", "shared root 2,3"]
+        assert merged["in_closure_of"] == ["V"] and len(data["strata"]) == 3
+
+
+def test_plot_draws_merged_nodes(tmp_path, capsys):
+    pytest.importorskip("matplotlib")
+    path = tmp_path / "strata.png"
+    code, out, err = run(["strata", "2,2,2", "--plot", str(path)], capsys)
+    assert code == 0 and "boundary = shared root 1,2" in out and path.stat().st_size > 1000
