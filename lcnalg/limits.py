@@ -100,6 +100,13 @@ class Limits:
         Bordered minors formed when certifying a singular family.
     max_section_terms : int
         Terms of the linear section of the singular-locus upper bound.
+    max_search_work : int
+        Steps of the 1D closedness search (tilings enumerated, count vectors combined), so
+        that its time, not only its number of states, is bounded.
+    max_root_work : int
+        Work of certified root isolation in membership tests: ``degree² × precision / 64``
+        summed over every polynomial whose complex roots are isolated (one isolation of a
+        degree-1000 polynomial at 64 bits is 10^6, about 15 s).
 
     Raises
     ------
@@ -144,6 +151,9 @@ class Limits:
     max_certificate_terms: int = _bound(20_000, "terms of one singular-locus certificate polynomial")
     max_bordered: int = _bound(20_000, "bordered minors formed to certify a singular family")
     max_section_terms: int = _bound(200_000, "terms of the linear section of the singular-locus bound")
+    # time bounds of the real-geometry searches (a bounded number of steps of bounded size)
+    max_search_work: int = _bound(60_000_000, "steps of the 1D closedness search (tilings, count vectors)")
+    max_root_work: int = _bound(3_000_000, "degree^2 x precision/64 of the root isolations of a membership test")
 
     def __post_init__(self) -> None:
         for f in dataclasses.fields(self):

@@ -416,7 +416,15 @@ class RootData:
     p : fmpz_poly
         A nonzero polynomial.
     limits : Limits, optional
-        ``max_precision`` bounds the working precision (bits) of the isolation.
+        ``max_precision`` bounds the working precision (bits) of the isolation;
+        ``max_root_work`` its time: every isolation pass (of the factors, or of the orbit
+        resultants of :meth:`orbits`) counts ``degree² × precision / 64`` per polynomial, and
+        the first pass, ``deg(p)²``, is checked before ``p`` is factored.
+
+    Raises
+    ------
+    ResourceLimitError
+        When the precision or the isolation work exceeds its bound.
 
     Attributes
     ----------
@@ -445,13 +453,21 @@ class RootData:
         self.poly = p
         self.zero_multiplicity = a0
         rest = flint.fmpz_poly(coeffs[a0:])
+        self.work = self.limits.budget("max_root_work", "root isolation work (degree^2 x precision/64)")
+        self.limits.check("max_root_work", "root isolation work (degree^2 x precision/64)",
+                          int(rest.degree()) ** 2)
         self.content, fac = rest.factor()
         self.factors = [(f, int(e)) for f, e in fac]
         self.prec = 64
         self._isolate()
 
+    def _spend(self, polys: Any, prec: int) -> None:
+        """Count one isolation pass of ``polys`` at ``prec`` bits against ``max_root_work``."""
+        self.work.spend(sum(int(f.degree()) ** 2 for f in polys) * max(1, prec // 64))
+
     def _isolate(self) -> None:
         while True:
+            self._spend((f for f, _ in self.factors), self.prec)
             with flint.ctx.workprec(self.prec):
                 roots, mult, fidx, real = [], [], [], []
                 for i, (f, e) in enumerate(self.factors):
@@ -499,6 +515,8 @@ class RootData:
         ctx = integer_ring(("z", "w"))
         z, w = ctx.gens()
         sfactors: list = []
+        # the resultants have the degrees of the factors and t times their coefficient size
+        self.work.spend(sum(int(f.degree()) ** 2 for f, _ in self.factors) * max(1, t // 4))
         for f, _ in self.factors:
             fz = sum((int(c) * z ** e for e, c in enumerate(f.coeffs())), ctx.from_dict({}))
             res = fz.resultant(w - z ** t, "z")
@@ -511,6 +529,7 @@ class RootData:
                     sfactors.append(h)
         prec = self.prec
         while True:
+            self._spend(sfactors, prec)
             with flint.ctx.workprec(prec):
                 values, real, factor = [], [], []
                 for i, h in enumerate(sfactors):
