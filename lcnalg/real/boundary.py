@@ -164,11 +164,11 @@ def _embedded_boundary(inner: BoundaryResult, emb: CoordinateEmbedding, start: f
 
 
 def _thin_boundary(arch: Architecture, case: ClosedCase, dimension: Any, seed: int,
-                   start: float) -> BoundaryResult | None:
+                   start: float, limits: Limits | None = None) -> BoundaryResult | None:
     """``dim M < k`` (exact): ``M`` is closed with empty interior, so ``∂M = M``."""
     k = math.prod(arch.end_to_end_filter_shape)
     if dimension is None:
-        dimension = function_space_dimension(Parameterization(arch), seed=seed)
+        dimension = function_space_dimension(Parameterization(arch, limits=limits), seed=seed)
     value, certified = (dimension, True) if isinstance(dimension, int) else (dimension.value, dimension.certified)
     if not (certified and value < k):
         return None
@@ -235,7 +235,7 @@ def boundary(arch: Architecture | str, *, limits: Limits | None = None, seed: in
                        closedness=closedness, max_degree=max_degree, jobs=jobs)
     if case.closed is True:
         return _closed_boundary(arch, case, start)
-    thin = _thin_boundary(arch, case, dimension, seed, start)
+    thin = _thin_boundary(arch, case, dimension, seed, start, limits)
     if thin is not None:
         return thin
     return BoundaryResult(architecture=str(arch), decided=False, certified=False, method="none",

@@ -180,7 +180,9 @@ def segre_embedding(arch: Architecture, limits: Limits | None = None) -> bool | 
     (True, False)
     """
     limits = Limits.coerce(limits)
-    mu = Parameterization(arch)
+    if math.prod(math.prod(f) for f in arch.filters) > limits.max_segre_terms:   # before building mu
+        return None
+    mu = Parameterization(arch, limits=limits)
     if math.prod(len(e) for e in mu.layer_exponents) > limits.max_segre_terms:
         return None
     seen = set()
