@@ -49,6 +49,7 @@ __all__ = [
     "chart",
     "real_roots_projective",
     "odd_real_roots_projective",
+    "check_sturm_work",
     "RootData",
     "OrbitLabels",
 ]
@@ -298,26 +299,53 @@ def chart(coeffs: Sequence[Fraction]) -> tuple[str, list[Fraction]]:
     raise InputError("chart: the zero form has no chart; give a nonzero coefficient list")
 
 
-def real_roots_projective(coeffs: Sequence) -> int:
+def check_sturm_work(degree: int, limits: Limits | None = None, what: str = "Sturm sequence") -> None:
+    """Refuse an exact real-root count whose work, ``degree³`` (a sequence of ``degree``
+    polynomials of growing degree and coefficient size over Q), exceeds ``limits.max_root_work``.
+
+    Raises
+    ------
+    ResourceLimitError
+        Naming ``max_root_work``.
+
+    Examples
+    --------
+    >>> check_sturm_work(100)
+    >>> check_sturm_work(100, Limits(max_root_work=10**5))
+    Traceback (most recent call last):
+    ...
+    lcnalg.errors.ResourceLimitError: refused: work (degree^3) of the Sturm sequence of a degree-100 polynomial estimated at 1000000, above the bound 100000; to allow it, raise limits=Limits(max_root_work=...) (CLI: --max-root-work)
+    """
+    Limits.coerce(limits).check("max_root_work", f"work (degree^3) of the {what} of a degree-{degree} polynomial",
+                                degree ** 3)
+
+
+def real_roots_projective(coeffs: Sequence, limits: Limits | None = None) -> int:
     """Real roots of the binary form with multiplicity, infinity included (Sturm–Habicht).
+
+    ``limits.max_root_work`` bounds the work, ``d³`` (:func:`check_sturm_work`), checked first.
 
     Examples
     --------
     >>> real_roots_projective([1, 0, 0])   # the constant 1 as a quadratic form: double root at infinity
     2
     """
+    check_sturm_work(len(coeffs) - 1, limits, "Sturm-Habicht sequence")
     _, g = chart(coeffs)
     return sturm_habicht_count(g)
 
 
-def odd_real_roots_projective(coeffs: Sequence) -> int:
+def odd_real_roots_projective(coeffs: Sequence, limits: Limits | None = None) -> int:
     """Distinct real roots of odd multiplicity, infinity included (squarefree parts + Sturm).
+
+    ``limits.max_root_work`` bounds the work, ``d³`` (:func:`check_sturm_work`), checked first.
 
     Examples
     --------
     >>> odd_real_roots_projective([-1, 2, -1, 0])   # -(z-1)^2, simple root at infinity
     1
     """
+    check_sturm_work(len(coeffs) - 1, limits)
     c = [Fraction(x) for x in coeffs]
     d = len(c) - 1
     p, _ = to_fmpz_poly(c)

@@ -66,8 +66,11 @@ class BoundaryResult(RealDescription):
 
     title = "boundary"
 
-    def is_boundary_point(self, filt: Any) -> bool:
+    def is_boundary_point(self, filt: Any, *, limits: Limits | None = None) -> bool:
         """Exact test: does the filter lie on the (Euclidean) boundary of ``M``?
+
+        ``limits`` bounds the exact tests (``max_root_work``: the real-root counts, degree³;
+        the bounds of :func:`~lcnalg.real.membership.contains`).
 
         Examples
         --------
@@ -86,15 +89,15 @@ class BoundaryResult(RealDescription):
             if sub is None:
                 return False
             if self.embedding.proper:           # ∂M = M
-                return bool(contains(self.inner.architecture, list(sub)).contained)
-            return self.inner.is_boundary_point(list(sub))
+                return bool(contains(self.inner.architecture, list(sub), limits=limits).contained)
+            return self.inner.is_boundary_point(list(sub), limits=limits)
         if self.closed:
-            return vanish(self, c)
+            return vanish(self, c, limits)
         if self.thin:                            # ∂M = M, decided exactly by contains()
-            return bool(contains(arch, list(c)).contained)
+            return bool(contains(arch, list(c), limits=limits).contained)
         if all(x == 0 for x in c):
             return True
-        return real_roots_projective(c) >= self.m and odd_real_roots_projective(c) < self.m
+        return real_roots_projective(c, limits) >= self.m and odd_real_roots_projective(c, limits) < self.m
 
     def to_text(self) -> str:
         lines = [f"boundary of M[{self.architecture}]:", self.description]

@@ -105,12 +105,13 @@ def ambient(arch: str) -> int:
     return math.prod(Architecture.parse(arch).end_to_end_filter_shape)
 
 
-def vanish(res: RealDescription, c: Sequence[Fraction]) -> bool:
+def vanish(res: RealDescription, c: Sequence[Fraction], limits: Limits | None = None) -> bool:
     """``c ∈ M = V(R)``: do the certified implicit equations vanish at ``c``?  They are
     homogeneous (``V`` is a cone), so the denominators are cleared first.  Without certified
-    equations the exact membership test :func:`~lcnalg.real.membership.contains` decides."""
+    equations the exact membership test :func:`~lcnalg.real.membership.contains` decides
+    (within ``limits``)."""
     if res.equations_status != "certified":
-        return bool(contains(res.architecture, list(c)).contained)
+        return bool(contains(res.architecture, list(c), limits=limits).contained)
     den = math.lcm(*(Fraction(x).denominator for x in c))
     ints = [int(Fraction(x) * den) for x in c]
     return all(p(*ints) == 0 for p in res.polynomials)

@@ -99,3 +99,20 @@ def test_real_roots_from_isolation_match_sturm(coeffs):
     rd = RootData(p)
     from_isolation = rd.zero_multiplicity + sum(m for m, re in zip(rd.multiplicity, rd.real) if re)
     assert from_isolation == real_root_count(p)
+
+
+def test_pointwise_descriptions_check_their_sturm_work():
+    ineq = inequalities("2,2,2")
+    assert ineq.holds_at([0, -1, 0, 1], limits=Limits(max_root_work=27)) is True
+    with pytest.raises(ResourceLimitError, match="max_root_work"):
+        ineq.holds_at([0, -1, 0, 1], limits=Limits(max_root_work=26))      # degree 3: 27
+    strided = inequalities("3,2 s=2")
+    with pytest.raises(ResourceLimitError, match="max_root_work"):
+        strided.holds_at([1, 0, 0, 0, 1], limits=Limits(max_root_work=63))  # degree 4: 64
+    from lcnalg.real.boundary import boundary
+    with pytest.raises(ResourceLimitError, match="max_root_work"):
+        boundary("2,2,2").is_boundary_point([-2, 5, -4, 1], limits=Limits(max_root_work=26))
+    # a long filter is refused at once instead of running a Sturm sequence for minutes
+    long = inequalities("1000,2,2", equations=False)      # d = 1001, m = 2
+    with within(5), pytest.raises(ResourceLimitError, match="--max-root-work"):
+        long.holds_at([1] * 1002)
