@@ -436,6 +436,17 @@ class OrbitLabels:
     factors: tuple
 
 
+def _factor_work(p: flint.fmpz_poly, bound: int) -> int:
+    """Estimated work of factoring ``p`` over Z: ``deg² / 8`` (a random degree-4800 polynomial
+    takes about 15 s), summed over the squarefree parts when ``p`` itself is above ``bound``
+    (a power of a small polynomial factors at once)."""
+    work = int(p.degree()) ** 2 // 8
+    if work > bound:
+        _, parts = p.factor_squarefree()
+        work = sum(int(g.degree()) ** 2 // 8 for g, _ in parts)
+    return work
+
+
 class RootData:
     """Exact factorization and certified isolation of the roots of an integer polynomial.
 
@@ -447,7 +458,8 @@ class RootData:
         ``max_precision`` bounds the working precision (bits) of the isolation;
         ``max_root_work`` its time: every isolation pass (of the factors, or of the orbit
         resultants of :meth:`orbits`) counts ``degree² × precision / 64`` per polynomial, and
-        the first pass, ``deg(p)²``, is checked before ``p`` is factored.
+        the factorization, ``deg² / 8`` summed over the squarefree parts of ``p``, is checked
+        before ``p`` is factored.
 
     Raises
     ------
@@ -482,8 +494,8 @@ class RootData:
         self.zero_multiplicity = a0
         rest = flint.fmpz_poly(coeffs[a0:])
         self.work = self.limits.budget("max_root_work", "root isolation work (degree^2 x precision/64)")
-        self.limits.check("max_root_work", "root isolation work (degree^2 x precision/64)",
-                          int(rest.degree()) ** 2)
+        self.limits.check("max_root_work", "factorization work (degree^2/8 over the squarefree parts)",
+                          _factor_work(rest, self.limits.max_root_work))
         self.content, fac = rest.factor()
         self.factors = [(f, int(e)) for f, e in fac]
         self.prec = 64

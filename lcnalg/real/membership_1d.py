@@ -210,7 +210,9 @@ def decide_1d(arch: Architecture, values: tuple[Fraction, ...], limits: Limits |
     values : tuple of Fraction
         The end-to-end filter (coefficient ``j`` of ``z^j``).
     limits : Limits, optional
-        ``max_nodes`` bounds the orbit search, ``max_precision`` the root separation.
+        ``max_nodes`` bounds the orbit search, ``max_precision`` the root separation,
+        ``max_root_work`` the factorization and every isolation pass (one budget for the
+        whole decision, precision raises included).
 
     Returns
     -------
@@ -219,7 +221,7 @@ def decide_1d(arch: Architecture, values: tuple[Fraction, ...], limits: Limits |
     Raises
     ------
     ResourceLimitError
-        When the search or the root separation exceeds its bound.
+        When the search, the root separation or the root-isolation work exceeds its bound.
 
     Examples
     --------
