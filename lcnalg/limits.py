@@ -101,6 +101,14 @@ class Limits:
         Bordered minors formed when certifying a singular family.
     max_section_terms : int
         Terms of the linear section of the singular-locus upper bound.
+    max_search_work : int
+        Steps of the 1D closedness search (tilings enumerated, count vectors combined), so
+        that its time, not only its number of states, is bounded.
+    max_root_work : int
+        Work of the exact root computations of one 1D test, checked before each starts:
+        factoring over Z, ``degree² / 8``; certified root isolation, ``degree² × precision /
+        64`` summed over every pass (one isolation of a degree-1000 polynomial at 64 bits is
+        10^6, about 15 s); a Sturm or Sturm–Habicht count over Q, ``degree³``.
 
     Raises
     ------
@@ -145,6 +153,9 @@ class Limits:
     max_certificate_terms: int = _bound(20_000, "terms of one singular-locus certificate polynomial")
     max_bordered: int = _bound(20_000, "bordered minors formed to certify a singular family")
     max_section_terms: int = _bound(200_000, "terms of the linear section of the singular-locus bound")
+    # time bounds of the real-geometry searches (a bounded number of steps of bounded size)
+    max_search_work: int = _bound(60_000_000, "steps of the 1D closedness search (tilings, count vectors)")
+    max_root_work: int = _bound(3_000_000, "work of factoring, isolating or counting the roots of a 1D filter")
 
     def __post_init__(self) -> None:
         for f in dataclasses.fields(self):

@@ -41,9 +41,9 @@ EQUATIONS_BOUNDS = DIMENSION_BOUNDS + (
 )
 #: Bounds met by real membership (1D orbit search, 2D grouping, certified zero tests; μ itself
 #: where a route builds it).
-CONTAINS_BOUNDS = ("max_nodes", "max_field_work", "max_precision") + DIMENSION_BOUNDS
+CONTAINS_BOUNDS = ("max_nodes", "max_field_work", "max_precision", "max_root_work") + DIMENSION_BOUNDS
 #: Bounds met by closedness (which also decides membership of its witnesses).
-CLOSED_BOUNDS = ("max_states", "max_segre_terms", "max_witness_candidates") + CONTAINS_BOUNDS
+CLOSED_BOUNDS = ("max_states", "max_search_work", "max_segre_terms", "max_witness_candidates") + CONTAINS_BOUNDS
 #: Bounds met by inequalities and boundary (closedness, then the equations in the closed case).
 INEQUALITIES_BOUNDS = ("max_symbolic_degree",) + CLOSED_BOUNDS + EQUATIONS_BOUNDS
 #: Bounds met by the critical and singular loci (minors, exact and modular Gröbner bases).

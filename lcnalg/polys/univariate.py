@@ -49,6 +49,7 @@ __all__ = [
     "chart",
     "real_roots_projective",
     "odd_real_roots_projective",
+    "check_sturm_work",
     "RootData",
     "OrbitLabels",
 ]
@@ -298,26 +299,53 @@ def chart(coeffs: Sequence[Fraction]) -> tuple[str, list[Fraction]]:
     raise InputError("chart: the zero form has no chart; give a nonzero coefficient list")
 
 
-def real_roots_projective(coeffs: Sequence) -> int:
+def check_sturm_work(degree: int, limits: Limits | None = None, what: str = "Sturm sequence") -> None:
+    """Refuse an exact real-root count whose work, ``degree³`` (a sequence of ``degree``
+    polynomials of growing degree and coefficient size over Q), exceeds ``limits.max_root_work``.
+
+    Raises
+    ------
+    ResourceLimitError
+        Naming ``max_root_work``.
+
+    Examples
+    --------
+    >>> check_sturm_work(100)
+    >>> check_sturm_work(100, Limits(max_root_work=10**5))
+    Traceback (most recent call last):
+    ...
+    lcnalg.errors.ResourceLimitError: refused: work (degree^3) of the Sturm sequence of a degree-100 polynomial estimated at 1000000, above the bound 100000; to allow it, raise limits=Limits(max_root_work=...) (CLI: --max-root-work)
+    """
+    Limits.coerce(limits).check("max_root_work", f"work (degree^3) of the {what} of a degree-{degree} polynomial",
+                                degree ** 3)
+
+
+def real_roots_projective(coeffs: Sequence, limits: Limits | None = None) -> int:
     """Real roots of the binary form with multiplicity, infinity included (Sturm–Habicht).
+
+    ``limits.max_root_work`` bounds the work, ``d³`` (:func:`check_sturm_work`), checked first.
 
     Examples
     --------
     >>> real_roots_projective([1, 0, 0])   # the constant 1 as a quadratic form: double root at infinity
     2
     """
+    check_sturm_work(len(coeffs) - 1, limits, "Sturm-Habicht sequence")
     _, g = chart(coeffs)
     return sturm_habicht_count(g)
 
 
-def odd_real_roots_projective(coeffs: Sequence) -> int:
+def odd_real_roots_projective(coeffs: Sequence, limits: Limits | None = None) -> int:
     """Distinct real roots of odd multiplicity, infinity included (squarefree parts + Sturm).
+
+    ``limits.max_root_work`` bounds the work, ``d³`` (:func:`check_sturm_work`), checked first.
 
     Examples
     --------
     >>> odd_real_roots_projective([-1, 2, -1, 0])   # -(z-1)^2, simple root at infinity
     1
     """
+    check_sturm_work(len(coeffs) - 1, limits)
     c = [Fraction(x) for x in coeffs]
     d = len(c) - 1
     p, _ = to_fmpz_poly(c)
@@ -408,6 +436,17 @@ class OrbitLabels:
     factors: tuple
 
 
+def _factor_work(p: flint.fmpz_poly, bound: int) -> int:
+    """Estimated work of factoring ``p`` over Z: ``deg² / 8`` (a random degree-4800 polynomial
+    takes about 15 s), summed over the squarefree parts when ``p`` itself is above ``bound``
+    (a power of a small polynomial factors at once)."""
+    work = int(p.degree()) ** 2 // 8
+    if work > bound:
+        _, parts = p.factor_squarefree()
+        work = sum(int(g.degree()) ** 2 // 8 for g, _ in parts)
+    return work
+
+
 class RootData:
     """Exact factorization and certified isolation of the roots of an integer polynomial.
 
@@ -416,7 +455,16 @@ class RootData:
     p : fmpz_poly
         A nonzero polynomial.
     limits : Limits, optional
-        ``max_precision`` bounds the working precision (bits) of the isolation.
+        ``max_precision`` bounds the working precision (bits) of the isolation;
+        ``max_root_work`` its time: every isolation pass (of the factors, or of the orbit
+        resultants of :meth:`orbits`) counts ``degree² × precision / 64`` per polynomial, and
+        the factorization, ``deg² / 8`` summed over the squarefree parts of ``p``, is checked
+        before ``p`` is factored.
+
+    Raises
+    ------
+    ResourceLimitError
+        When the precision or the isolation work exceeds its bound.
 
     Attributes
     ----------
@@ -445,13 +493,21 @@ class RootData:
         self.poly = p
         self.zero_multiplicity = a0
         rest = flint.fmpz_poly(coeffs[a0:])
+        self.work = self.limits.budget("max_root_work", "root isolation work (degree^2 x precision/64)")
+        self.limits.check("max_root_work", "factorization work (degree^2/8 over the squarefree parts)",
+                          _factor_work(rest, self.limits.max_root_work))
         self.content, fac = rest.factor()
         self.factors = [(f, int(e)) for f, e in fac]
         self.prec = 64
         self._isolate()
 
+    def _spend(self, polys: Any, prec: int) -> None:
+        """Count one isolation pass of ``polys`` at ``prec`` bits against ``max_root_work``."""
+        self.work.spend(sum(int(f.degree()) ** 2 for f in polys) * max(1, prec // 64))
+
     def _isolate(self) -> None:
         while True:
+            self._spend((f for f, _ in self.factors), self.prec)
             with flint.ctx.workprec(self.prec):
                 roots, mult, fidx, real = [], [], [], []
                 for i, (f, e) in enumerate(self.factors):
@@ -499,6 +555,8 @@ class RootData:
         ctx = integer_ring(("z", "w"))
         z, w = ctx.gens()
         sfactors: list = []
+        # the resultants have the degrees of the factors and t times their coefficient size
+        self.work.spend(sum(int(f.degree()) ** 2 for f, _ in self.factors) * max(1, t // 4))
         for f, _ in self.factors:
             fz = sum((int(c) * z ** e for e, c in enumerate(f.coeffs())), ctx.from_dict({}))
             res = fz.resultant(w - z ** t, "z")
@@ -511,6 +569,7 @@ class RootData:
                     sfactors.append(h)
         prec = self.prec
         while True:
+            self._spend(sfactors, prec)
             with flint.ctx.workprec(prec):
                 values, real, factor = [], [], []
                 for i, h in enumerate(sfactors):

@@ -67,8 +67,11 @@ class BoundaryResult(RealDescription):
 
     title = "boundary"
 
-    def is_boundary_point(self, filt: Any) -> bool:
+    def is_boundary_point(self, filt: Any, *, limits: Limits | None = None) -> bool:
         """Exact test: does the filter lie on the (Euclidean) boundary of ``M``?
+
+        ``limits`` bounds the exact tests (``max_root_work``: the real-root counts, degree³;
+        the bounds of :func:`~lcnalg.real.membership.contains`).
 
         Examples
         --------
@@ -87,15 +90,15 @@ class BoundaryResult(RealDescription):
             if sub is None:
                 return False
             if self.embedding.proper:           # ∂M = M
-                return bool(contains(self.inner.architecture, list(sub)).contained)
-            return self.inner.is_boundary_point(list(sub))
+                return bool(contains(self.inner.architecture, list(sub), limits=limits).contained)
+            return self.inner.is_boundary_point(list(sub), limits=limits)
         if self.closed:
-            return vanish(self, c)
+            return vanish(self, c, limits)
         if self.thin:                            # ∂M = M, decided exactly by contains()
-            return bool(contains(arch, list(c)).contained)
+            return bool(contains(arch, list(c), limits=limits).contained)
         if all(x == 0 for x in c):
             return True
-        return real_roots_projective(c) >= self.m and odd_real_roots_projective(c) < self.m
+        return real_roots_projective(c, limits) >= self.m and odd_real_roots_projective(c, limits) < self.m
 
     def to_text(self) -> str:
         lines = [f"boundary of M[{self.architecture}]:", self.description]
@@ -165,11 +168,11 @@ def _embedded_boundary(inner: BoundaryResult, emb: CoordinateEmbedding, start: f
 
 
 def _thin_boundary(arch: Architecture, case: ClosedCase, dimension: Any, seed: int,
-                   start: float) -> BoundaryResult | None:
+                   start: float, limits: Limits | None = None) -> BoundaryResult | None:
     """``dim M < k`` (exact): ``M`` is closed with empty interior, so ``∂M = M``."""
     k = math.prod(arch.end_to_end_filter_shape)
     if dimension is None:
-        dimension = function_space_dimension(Parameterization(arch), seed=seed)
+        dimension = function_space_dimension(Parameterization(arch, limits=limits), seed=seed)
     value, certified = (dimension, True) if isinstance(dimension, int) else (dimension.value, dimension.certified)
     if not (certified and value < k):
         return None
@@ -237,7 +240,7 @@ def boundary(arch: Architecture | str, *, limits: Limits | None = None, seed: in
                        closedness=closedness, max_degree=max_degree, jobs=jobs)
     if case.closed is True:
         return _closed_boundary(arch, case, start)
-    thin = _thin_boundary(arch, case, dimension, seed, start)
+    thin = _thin_boundary(arch, case, dimension, seed, start, limits)
     if thin is not None:
         return thin
     return BoundaryResult(architecture=str(arch), decided=False, certified=False, method="none",

@@ -41,7 +41,7 @@ Decided by one of these exact arguments, else reported undecided:
 Otherwise the result is **undecided** and says so: in 2D when two or more layers extend
 along both axes (and they are not two equal stride-one layers) and no candidate witness was
 rejected, or a 1D sub-architecture is undecided; in 1D only when the tiling search exceeds its
-state bound.
+state bound (``max_states``) or its work bound (``max_search_work``, estimated before it starts).
 """
 
 from __future__ import annotations
@@ -64,7 +64,8 @@ from lcnalg.real.contents import axis_architecture
 from lcnalg.real.decision import Decision
 from lcnalg.real.embedding import coordinate_embedding
 from lcnalg.real.membership import contains
-from lcnalg.real.orbit_tilings import decide_closedness_1d, describe_blocks, witness_polynomial
+from lcnalg.real.orbit_tilings import (decide_closedness_1d, describe_blocks, orbit_model, search_work_estimate,
+                                      witness_polynomial)
 from lcnalg.results import Result, Status, Witness
 
 __all__ = ["ClosednessResult", "is_zariski_closed", "segre_embedding", "ROUTES"]
@@ -179,7 +180,9 @@ def segre_embedding(arch: Architecture, limits: Limits | None = None) -> bool | 
     (True, False)
     """
     limits = Limits.coerce(limits)
-    mu = Parameterization(arch)
+    if math.prod(math.prod(f) for f in arch.filters) > limits.max_segre_terms:   # before building mu
+        return None
+    mu = Parameterization(arch, limits=limits)
     if math.prod(len(e) for e in mu.layer_exponents) > limits.max_segre_terms:
         return None
     seen = set()
@@ -376,22 +379,35 @@ def _fillers(box: tuple[int, int]) -> list[dict]:
     return out
 
 
-def _no_argument(limits: Limits, searched: str, also: str | None = None) -> str:
+def _search_note(arch: Architecture, limits: Limits) -> tuple[str, list[str]]:
+    """Why the 1D root-orbit search gave no answer, and the bounds that stopped it."""
+    if arch.ndim != 1:
+        return (f"in 1D the root-orbit search exceeded max_states = {limits.max_states}", ["max_states"])
+    estimate = search_work_estimate(orbit_model(arch))
+    if estimate > limits.max_search_work:
+        return (f"the 1D root-orbit search was not started: its set-up (coset tilings) is estimated at "
+                f"{estimate} steps, above max_search_work = {limits.max_search_work}", ["max_search_work"])
+    return (f"the 1D root-orbit search exceeded max_states = {limits.max_states} states or "
+            f"max_search_work = {limits.max_search_work} steps", ["max_states", "max_search_work"])
+
+
+def _no_argument(arch: Architecture, limits: Limits, searched: str, also: str | None = None) -> str:
     """The reason of an undecided verdict: no exact argument applied and ``searched`` (what the
     witness search found); ``also`` names a second bound that stopped it."""
-    fields = ["max_states"] + ([also] if also else [])
+    note, fields = _search_note(arch, limits)
+    fields = fields + ([also] if also else [])
     raise_ = ", ".join(f"{f}=..." for f in fields)
     options = ", ".join(Limits.option(f) for f in fields)
-    return ("no exact argument applies (not a coordinate Segre embedding; in 1D the root-orbit "
-            f"search exceeded max_states = {limits.max_states}; in 2D two or more layers extend along both "
+    return ("no exact argument applies (not a coordinate Segre embedding; "
+            f"{note}; in 2D two or more layers extend along both "
             f"axes, or a 1D part is undecided) and {searched}; M = V(R) is neither proved nor refuted "
             f"(raise limits=Limits({raise_}), CLI {options})")
 
 
-def _candidates_exhausted(limits: Limits) -> Decision:
+def _candidates_exhausted(arch: Architecture, limits: Limits) -> Decision:
     """Undecided: a witness search stopped at ``limits.max_witness_candidates``."""
     return Decision.undecided("none", _no_argument(
-        limits, f"none of the first max_witness_candidates = {limits.max_witness_candidates} complex-layer "
+        arch, limits, f"none of the first max_witness_candidates = {limits.max_witness_candidates} complex-layer "
         "witness candidates was outside M", also="max_witness_candidates"))
 
 
@@ -428,7 +444,7 @@ def _witness_search_2d(arch: Architecture, limits: Limits) -> Decision | None:
                     for rest in itertools.product(*others):
                         tried += 1
                         if tried > limits.max_witness_candidates:
-                            return _candidates_exhausted(limits)
+                            return _candidates_exhausted(arch, limits)
                         polys = [r for r in rest]
                         polys[l] = _gpoly_mul(q, f1)
                         polys[l2] = _gpoly_mul(qbar, f2)
@@ -477,7 +493,7 @@ def _witness_search_1d(arch: Architecture, limits: Limits) -> Decision | None:
             for fill in (False, True):
                 tried += 1
                 if tried > limits.max_witness_candidates:
-                    return _candidates_exhausted(limits)
+                    return _candidates_exhausted(arch, limits)
                 polys = []
                 root = 2
                 for k, (nk, tk) in enumerate(layers):
@@ -777,8 +793,10 @@ def is_zariski_closed(arch: Architecture | str, *, limits: Limits | None = None,
     limits : Limits, optional
         The resource bounds, handed unchanged to every membership test of a witness:
         ``max_states`` bounds the configuration states of the 1D root-orbit search (beyond it
-        that route gives up and the result may be undecided), ``max_segre_terms`` the Segre
-        test, ``max_witness_candidates`` the witness searches.
+        that route gives up and the result may be undecided), ``max_search_work`` its time (its
+        set-up is estimated before it starts), ``max_segre_terms`` the Segre test,
+        ``max_witness_candidates`` the witness searches, ``max_root_work`` (with ``max_nodes``
+        and ``max_precision``) each membership test of a candidate witness.
     max_states : int, optional
         Overrides ``limits.max_states``.
 
@@ -807,6 +825,6 @@ def is_zariski_closed(arch: Architecture | str, *, limits: Limits | None = None,
             decision = decide(arch, limits)
             if decision is not None:
                 return ClosednessResult.from_decision(arch, decision, time.perf_counter() - start)
-    undecided = Decision.undecided("none", _no_argument(limits, "none of the complex-layer witness "
+    undecided = Decision.undecided("none", _no_argument(arch, limits, "none of the complex-layer witness "
                                                          "candidates was outside M"))
     return ClosednessResult.from_decision(arch, undecided, time.perf_counter() - start)

@@ -105,12 +105,13 @@ def ambient(arch: str) -> int:
     return math.prod(Architecture.parse(arch).end_to_end_filter_shape)
 
 
-def vanish(res: RealDescription, c: Sequence[Fraction]) -> bool:
+def vanish(res: RealDescription, c: Sequence[Fraction], limits: Limits | None = None) -> bool:
     """``c ∈ M = V(R)``: do the certified implicit equations vanish at ``c``?  They are
     homogeneous (``V`` is a cone), so the denominators are cleared first.  Without certified
-    equations the exact membership test :func:`~lcnalg.real.membership.contains` decides."""
+    equations the exact membership test :func:`~lcnalg.real.membership.contains` decides
+    (within ``limits``)."""
     if res.equations_status != "certified":
-        return bool(contains(res.architecture, list(c)).contained)
+        return bool(contains(res.architecture, list(c), limits=limits).contained)
     den = math.lcm(*(Fraction(x).denominator for x in c))
     ints = [int(Fraction(x) * den) for x in c]
     return all(p(*ints) == 0 for p in res.polynomials)
@@ -150,11 +151,11 @@ class ClosedCase:
         return self.closedness.closed
 
 
-def _dimension(arch: Architecture, dimension: Any, seed: int) -> tuple[int, bool]:
+def _dimension(arch: Architecture, dimension: Any, seed: int, limits: Limits) -> tuple[int, bool]:
     """``(dim M, certified)`` from the caller's ``dimension`` (an int, taken as exact, or a
-    :class:`~lcnalg.results.DimensionResult`), else computed."""
+    :class:`~lcnalg.results.DimensionResult`), else computed (within ``limits``)."""
     if dimension is None:
-        dimension = function_space_dimension(Parameterization(arch), seed=seed)
+        dimension = function_space_dimension(Parameterization(arch, limits=limits), seed=seed)
     if isinstance(dimension, bool) or not isinstance(dimension, int) and not hasattr(dimension, "value"):
         raise InputError(f"dimension: expected an int or a DimensionResult, got {dimension!r:.60}")
     if isinstance(dimension, int):
@@ -172,7 +173,9 @@ def closed_case(arch: Architecture, *, limits: Limits, seed: int = 0, dimension:
     ----------
     arch : Architecture
     limits : Limits
-        Handed unchanged to :func:`~lcnalg.real.closedness.is_zariski_closed`.
+        Handed unchanged to :func:`~lcnalg.real.closedness.is_zariski_closed`, to the
+        dimension and to the implicit equations (whose bounds refuse a description too large
+        to build, such as the Jacobian of a long filter).
     seed : int
         Seed of the random choices (dimension, implicit equations).
     dimension : int or DimensionResult, optional
@@ -201,15 +204,15 @@ def closed_case(arch: Architecture, *, limits: Limits, seed: int = 0, dimension:
             why = "M = V(R) is undecided (" + verdict.argument + "); "
         return ClosedCase(verdict, limitations=why + undecided_text(arch), verdict=line)
     k = math.prod(arch.end_to_end_filter_shape)
-    dim, certified = _dimension(arch, dimension, seed)
+    dim, certified = _dimension(arch, dimension, seed, limits)
     if dim == k and certified:
         return ClosedCase(verdict, everything=True, dimension=dim, dimension_certified=certified,
                           equations_status="certified")
     if equations is False:
         return ClosedCase(verdict, dimension=dim, dimension_certified=certified, equations_status="not computed")
     if equations is None or equations is True:
-        equations = implicit_equations(Parameterization(arch), max_degree=max_degree, jobs=jobs, seed=seed,
-                                       dimension=dim)
+        equations = implicit_equations(Parameterization(arch, limits=limits), max_degree=max_degree, jobs=jobs,
+                                       seed=seed, dimension=dim, limits=limits)
     status = ("certified" if equations.certified
               else f"complete up to degree {equations.complete_up_to_degree}")
     return ClosedCase(verdict, dimension=dim, dimension_certified=certified, equations=tuple(equations.equations),

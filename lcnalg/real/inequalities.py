@@ -87,8 +87,11 @@ class InequalitiesResult(RealDescription):
 
     title = "inequalities"
 
-    def holds_at(self, filt: Any) -> bool:
+    def holds_at(self, filt: Any, *, limits: Limits | None = None) -> bool:
         """Evaluate the description at an exact filter (row-major).
+
+        ``limits`` bounds the exact tests (``max_root_work``: the real-root counts, degree³;
+        the bounds of :func:`~lcnalg.real.membership.contains`).
 
         Examples
         --------
@@ -102,18 +105,18 @@ class InequalitiesResult(RealDescription):
         c = parse_filter(filt, arch)
         if self.inner is not None:
             sub = self.embedding.restrict(c)
-            return sub is not None and self.inner.holds_at(list(sub))
+            return sub is not None and self.inner.holds_at(list(sub), limits=limits)
         if self.everything:
             return True
         if self.closed:
-            return vanish(self, c)
+            return vanish(self, c, limits)
         if self.family == "last layer strided":
-            return polyphase_member(arch, c)[0]
+            return polyphase_member(arch, c, limits)[0]
         if self.family == "2D contents":
-            return content_member(arch, c)[0]
+            return content_member(arch, c, limits)[0]
         if all(x == 0 for x in c):
             return True
-        return real_roots_projective(c) >= self.m
+        return real_roots_projective(c, limits) >= self.m
 
     def to_text(self) -> str:
         lines = [f"inequalities for M[{self.architecture}]:"]

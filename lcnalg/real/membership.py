@@ -297,7 +297,9 @@ def contains(arch: Architecture | str, filt: Any, *, limits: Limits | None = Non
         The resource bounds: ``max_nodes`` (the search: 1D strides, 2D groupings),
         ``max_field_work`` (2D: one absolute factorization,
         ``deg(field)^2 · (deg_x + 1)(deg_y + 1)``), ``max_precision`` (working precision in
-        bits of a root separation or of one exact zero test of an algebraic coefficient).
+        bits of a root separation or of one exact zero test of an algebraic coefficient),
+        ``max_root_work`` (1D: the factorization, ``deg²/8``, checked before it starts, and
+        every root isolation, ``deg² × precision/64``), so the time of a test is bounded too.
     max_nodes, max_field_work, max_precision : int, optional
         Override the same fields of ``limits``.
 
@@ -310,7 +312,8 @@ def contains(arch: Architecture | str, filt: Any, *, limits: Limits | None = Non
     InputError
         Malformed filter or architecture outside linear one-channel networks.
     ResourceLimitError
-        When the search or the root separation exceeds its bound.
+        When the search, the root separation or the work of factoring and isolating the roots
+        exceeds its bound.
 
     Examples
     --------

@@ -41,7 +41,7 @@ import flint
 from lcnalg.architecture import Architecture
 from lcnalg.errors import check
 from lcnalg.limits import Budget, Limits
-from lcnalg.polys.univariate import RootData, real_root_count, to_fmpz_poly
+from lcnalg.polys.univariate import RootData, to_fmpz_poly
 from lcnalg.real.decision import Decision, ball_text, number_text, zero_decision
 from lcnalg.results import Witness
 
@@ -210,7 +210,9 @@ def decide_1d(arch: Architecture, values: tuple[Fraction, ...], limits: Limits |
     values : tuple of Fraction
         The end-to-end filter (coefficient ``j`` of ``z^j``).
     limits : Limits, optional
-        ``max_nodes`` bounds the orbit search, ``max_precision`` the root separation.
+        ``max_nodes`` bounds the orbit search, ``max_precision`` the root separation,
+        ``max_root_work`` the factorization and every isolation pass (one budget for the
+        whole decision, precision raises included).
 
     Returns
     -------
@@ -219,7 +221,7 @@ def decide_1d(arch: Architecture, values: tuple[Fraction, ...], limits: Limits |
     Raises
     ------
     ResourceLimitError
-        When the search or the root separation exceeds its bound.
+        When the search, the root separation or the root-isolation work exceeds its bound.
 
     Examples
     --------
@@ -238,10 +240,10 @@ def decide_1d(arch: Architecture, values: tuple[Fraction, ...], limits: Limits |
         groups_map[t].append(l)
     stride_one = set(groups_map) == {1}
     prec = 64
+    rd = RootData(p, limits)          # one budget of max_root_work for every pass below
     while True:
-        rd = RootData(p, limits)
-        rd.prec = max(rd.prec, prec)
-        if prec > 64:
+        if prec > rd.prec:
+            rd.prec = prec
             rd._isolate()
         final = _Group(1, groups_map[1], sum(layers[l][0] for l in groups_map[1]),
                        sum(layers[l][0] // 2 for l in groups_map[1]))
@@ -273,7 +275,7 @@ def decide_1d(arch: Architecture, values: tuple[Fraction, ...], limits: Limits |
         try:
             witness, exact, check = _witness_1d(arch, layers, rd, values, p, scale, groups, final, found, labels)
         except _PrecisionTooLow:
-            prec *= 2
+            prec = max(prec, rd.prec) * 2
             limits.check("max_precision", "working precision (bits) for the witness", prec)
             continue
         if stride_one:
@@ -315,7 +317,9 @@ def _root_data(rd: RootData, d: int, labels: dict) -> dict:
         "zero_multiplicity": rd.zero_multiplicity,
         "factorization": [[str(f), e] for f, e in rd.factors],
         "roots": roots,
-        "real_roots_with_multiplicity": real_root_count(rd.poly) + d - rd.degree,
+        # certified by the isolation (a real root's ball has exactly zero imaginary part)
+        "real_roots_with_multiplicity": (rd.zero_multiplicity + d - rd.degree
+                                         + sum(m for m, re_ in zip(rd.multiplicity, rd.real) if re_)),
     }
     if labels:
         out["complete_orbits"] = {}

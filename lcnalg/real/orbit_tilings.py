@@ -32,7 +32,9 @@ most two of ``0``/``∞``) gives the set of count vectors of its complex tilings
 ``M ⊊ V(R)`` iff some configuration reaches ``N`` over ``C`` but not over ``R``; every block
 shape is realizable (choose the values ``a``), so the search over all configurations up to
 degree ``deg P`` (states deduplicated) decides closedness exactly.  The search is bounded by
-``max_states``; beyond it the answer is ``None`` (undecided).
+``max_states`` and its time by ``max_search_work`` (:func:`search_work_estimate` before any
+tiling is formed, then every combination of count vectors is counted); beyond either the
+answer is ``None`` (undecided).
 """
 
 from __future__ import annotations
@@ -49,7 +51,7 @@ from lcnalg.architecture import Architecture
 from lcnalg.limits import Limits
 
 __all__ = ["OrbitModel", "orbit_model", "decide_closedness_1d", "configuration_blocks", "describe_blocks",
-           "witness_polynomial"]
+           "witness_polynomial", "search_work_estimate"]
 
 
 Vec = tuple[int, ...]
@@ -92,6 +94,27 @@ def orbit_model(arch: Architecture) -> OrbitModel:
     return OrbitModel(levels, tuple(sum(groups[x]) for x in levels),
                       tuple(sum(1 for n in groups[x] if n % 2) for x in levels),
                       tuple(tuple(groups[x]) for x in levels))
+
+
+def search_work_estimate(model: OrbitModel) -> int:
+    """Steps :func:`configuration_blocks` takes before the search starts (exact arithmetic on
+    the model, nothing is built): the coset multisets it enumerates (``C(T/T_j + N_j, N_j)``
+    per level, multiplied), each costing ``(T + deg P + Σ_j N_j) / 4`` steps (its multiplicity
+    vector, its roots and its cosets; a step, one count vector combined by the search, takes
+    about a microsecond), plus the count vectors of the blocks of ``0`` and ``∞``
+    (``deg P · Π_j (N_j + 1)``).
+
+    Examples
+    --------
+    >>> search_work_estimate(orbit_model(Architecture.parse("3,2 s=2")))
+    51
+    >>> search_work_estimate(orbit_model(Architecture.parse("2,5,3,2,3,4 s=2,2,2,2,3"))) > 10**12
+    True
+    """
+    T = model.T
+    tilings = math.prod(math.comb(T // tj + n, n) for tj, n in zip(model.levels, model.N))
+    return (tilings * (T + model.degree + sum(model.N)) // 4
+            + model.degree * math.prod(n + 1 for n in model.N))
 
 
 def _tilings(model: OrbitModel, bound: Vec) -> list[tuple[Vec, tuple[tuple[int, int], ...]]]:
@@ -207,7 +230,9 @@ def decide_closedness_1d(arch: Architecture, *, limits: Limits | None = None, ma
     ``blocks`` is a witness configuration when not closed (each block: ``kind`` in
     ``pair``/``positive``/``negative``/``zero``, multiplicities ``S`` on ``Z/T``).  Returns
     None when more than ``limits.max_states`` states would be needed (``max_states``
-    overrides it).
+    overrides it), or more than ``limits.max_search_work`` steps: the estimate of
+    :func:`search_work_estimate` is checked before the blocks are formed, and each state
+    counts the count vectors it combines (``|C|·|FC| + |R|·|FR|`` per block).
 
     Examples
     --------
@@ -218,12 +243,16 @@ def decide_closedness_1d(arch: Architecture, *, limits: Limits | None = None, ma
     >>> decide_closedness_1d(Architecture.parse("3,3,3 s=2,2"))["closed"]
     True
     """
-    max_states = Limits.coerce(limits, max_states=max_states).max_states
+    limits = Limits.coerce(limits, max_states=max_states)
+    max_states, max_work = limits.max_states, limits.max_search_work
     model = orbit_model(arch)
     N, m = model.N, model.m
     J = len(N)
     if J == 0:
         return {"closed": True, "blocks": [], "states": 0, "model": model}
+    work = search_work_estimate(model)
+    if work > max_work:
+        return None
     blocks = configuration_blocks(model)
     full_r = tuple(m)
     start = (frozenset({(0,) * J}), frozenset({((0,) * J, (0,) * J)}), 0)
@@ -237,6 +266,9 @@ def decide_closedness_1d(arch: Architecture, *, limits: Limits | None = None, ma
             for bi, b in enumerate(blocks):
                 if b["zero"] and nz >= 2:
                     continue
+                work += len(C) * len(b["FC"]) + len(R) * len(b["FR"])
+                if work > max_work:
+                    return None
                 C2 = frozenset(tuple(x + y for x, y in zip(c, f)) for c in C for f in b["FC"])
                 C2 = frozenset(v for v in C2 if all(a <= n for a, n in zip(v, N)))
                 if not C2:

@@ -38,7 +38,8 @@ import flint
 
 from lcnalg.architecture import Architecture
 from lcnalg.errors import InputError
-from lcnalg.polys.univariate import real_roots_projective, sturm_count
+from lcnalg.limits import Limits
+from lcnalg.polys.univariate import check_sturm_work, real_roots_projective, sturm_count
 
 __all__ = ["last_layer_strided", "PolyphaseCounts", "polyphase_counts", "polyphase_member"]
 
@@ -95,8 +96,11 @@ def _sign_split(g: flint.fmpq_poly) -> tuple[int, int, int]:
     return pos, neg, zero
 
 
-def polyphase_counts(coeffs: Sequence, s: int) -> PolyphaseCounts:
+def polyphase_counts(coeffs: Sequence, s: int, limits: Limits | None = None) -> PolyphaseCounts:
     """Exact root data of the polyphase gcd ``G`` of ``P`` (coefficients low to high).
+
+    ``limits.max_root_work`` bounds the Sturm counts (``D³`` for ``P`` of formal degree ``D``,
+    checked before anything is computed; the counts of ``G`` are smaller).
 
     Examples
     --------
@@ -107,6 +111,7 @@ def polyphase_counts(coeffs: Sequence, s: int) -> PolyphaseCounts:
 
     c = [Fraction(x) for x in coeffs]
     D = len(c) - 1
+    check_sturm_work(D, limits, "Sturm counts")
     nz = [i for i, x in enumerate(c) if x != 0]
     if not nz:
         return PolyphaseCounts((), 0, 0, 0, 0, 0, 0)
@@ -119,11 +124,12 @@ def polyphase_counts(coeffs: Sequence, s: int) -> PolyphaseCounts:
     pos, neg, zero = _sign_split(g)
     pairs = (g.degree() - pos - neg - zero) // 2
     return PolyphaseCounts(tuple(Fraction(int(x.p), int(x.q)) for x in g.coeffs()), (D - nz[-1]) // s,
-                           pos, neg, zero, pairs, real_roots_projective(c))
+                           pos, neg, zero, pairs, real_roots_projective(c, limits))
 
 
-def polyphase_member(arch: Architecture, coeffs: Sequence) -> tuple[bool, bool, str]:
-    """``(P ∈ M, P ∈ V, reason)`` for an architecture of :func:`last_layer_strided`.
+def polyphase_member(arch: Architecture, coeffs: Sequence, limits: Limits | None = None) -> tuple[bool, bool, str]:
+    """``(P ∈ M, P ∈ V, reason)`` for an architecture of :func:`last_layer_strided`
+    (``limits`` as for :func:`polyphase_counts`).
 
     Examples
     --------
@@ -138,7 +144,7 @@ def polyphase_member(arch: Architecture, coeffs: Sequence) -> tuple[bool, bool, 
         raise InputError(f"architecture {arch}: polyphase_member needs a 1D architecture whose only stride > 1 "
                          "is the last")
     _, m, n, s = shape
-    k = polyphase_counts(coeffs, s)
+    k = polyphase_counts(coeffs, s, limits)
     if not k.gcd:
         return True, True, "the zero filter"
     total = k.at_infinity + k.zero + k.positive + k.negative + 2 * k.pairs

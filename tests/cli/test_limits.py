@@ -40,6 +40,10 @@ ROWS = [
     ("max_symbolic_degree", 2, ["inequalities", "2,2,2"], "partial"),  # Sturm-Habicht of degree 3
     ("max_minors", 1, ["critical-locus", "3,2 s=2"], "refused"),
     ("max_supports", 2, ["strata", "2,2 s=2"], "partial"),  # toric route: a note of the strata
+    # the 1D tiling search's set-up is estimated (13244 steps) before it starts
+    ("max_search_work", 3, ["closed", "4,4,4 s=2,2"], "partial"),
+    # (1 + 2z + 3z^2)(4 + 5z^2): isolating its roots costs 4^2 = 16
+    ("max_root_work", 3, ["contains", "3,2 s=2", "4,8,17,10,15"], "refused"),
 ]
 
 #: Fields no command line can turn into a refusal or a partial answer that names them, and why.
