@@ -818,7 +818,7 @@ def is_zariski_closed(arch: Architecture | str, *, limits: Limits | None = None,
     True
     """
     start = time.perf_counter()
-    arch = Architecture.parse(arch) if isinstance(arch, str) else arch
+    arch = Architecture.coerce(arch)
     limits = Limits.coerce(limits, max_states=max_states)
     for _name, applies, decide in ROUTES:
         if applies(arch):

@@ -221,7 +221,7 @@ def closed_case(arch: Architecture, *, limits: Limits, seed: int = 0, dimension:
 
 def linear_architecture(arch: Architecture | str) -> Architecture:
     """The parsed architecture; networks with activations or channels are refused."""
-    arch = Architecture.parse(arch) if isinstance(arch, str) else arch
+    arch = Architecture.coerce(arch)
     if not isinstance(arch, Architecture):
         raise InputError(f"architecture: expected an Architecture or a string, got {type(arch).__name__}")
     if arch.activation is not None or arch.channels is not None:
