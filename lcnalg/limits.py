@@ -100,6 +100,20 @@ class Limits:
         Bordered minors formed when certifying a singular family.
     max_section_terms : int
         Terms of the linear section of the singular-locus upper bound.
+    max_coordinates : int
+        Parameters plus coordinates (entries of the end-to-end filter) named by a
+        parameterization.
+    max_symbolic_entries : int
+        Exponent entries (terms times parameters) of the symbolic coordinates of μ.
+    max_jacobian_entries : int
+        Entries of a Jacobian whose exact rank is computed at a point (its rank costs at most
+        entries^1.5 field operations).
+    max_interpolation_work : int
+        Estimated field operations of one degree of the implicitization (the sum of ``|P|^3``
+        over its graded pieces ``P``); the degree loop stops with a partial answer before a
+        degree beyond it.
+    max_subminors : int
+        Sub-minors formed by the Laplace expansion of the symbolic maximal minors of a Jacobian.
 
     Raises
     ------
@@ -144,6 +158,12 @@ class Limits:
     max_certificate_terms: int = _bound(20_000, "terms of one singular-locus certificate polynomial")
     max_bordered: int = _bound(20_000, "bordered minors formed to certify a singular family")
     max_section_terms: int = _bound(200_000, "terms of the linear section of the singular-locus bound")
+    max_coordinates: int = _bound(1_000_000, "parameters plus coordinates of a parameterization")
+    max_symbolic_entries: int = _bound(250_000_000, "exponent entries (terms x parameters) of the symbolic mu")
+    max_jacobian_entries: int = _bound(4_000_000, "entries of a Jacobian whose exact rank is computed")
+    max_interpolation_work: int = _bound(100_000_000_000,
+                                         "estimated field operations of one implicitization degree")
+    max_subminors: int = _bound(2_000_000, "sub-minors of the Laplace expansion of symbolic minors")
 
     def __post_init__(self) -> None:
         for f in dataclasses.fields(self):

@@ -290,8 +290,9 @@ def _refuse_oversized(n: int, max_degree: int | None, limits: Limits) -> None:
     than ``limits.max_monomials``."""
     if max_degree is None:
         return
-    for e in range(1, max_degree + 1):
-        limits.check("max_monomials", f"monomials of degree {e} in {n} coordinates", count_monomials(n, e))
+    # C(n+e-1, e) does not decrease with e: the last degree is the largest (closed form, no loop)
+    limits.check("max_monomials", f"monomials of degree {max_degree} in {n} coordinates",
+                 count_monomials(n, max_degree))
 
 
 def _stopping_rule(state: InterpolationState, e: int, n: int, dimension: int, fibre: FibreDegree,
@@ -339,19 +340,29 @@ def _run_degrees(state: InterpolationState, *, max_degree: int | None, dimension
     n = len(state.grading.variables)
     limit = max_degree if max_degree is not None else limits.max_auto_degree
     with _progress_bar(progress) as bar:
+        if bar is not None:
+            print(
+                f"lcnalg: equations of {state.mu.architecture} in {n} coordinates (dimension {dimension}), "
+                f"degrees up to {limit}; each degree estimated before it starts and stopped beyond "
+                f"max_monomials = {limits.max_monomials} or max_interpolation_work = "
+                f"{limits.max_interpolation_work:.3g} field operations", file=sys.stderr, flush=True)
         while state.degree < limit:
             e = state.degree + 1
+            if e > 1 and not state.generators and (n == 0 or dimension == n):
+                # full-dimensional in the non-zero coordinates: no equation in any degree
+                return ("the function space is full-dimensional in the coordinates "
+                        "that do not vanish identically: no further equations")
             callback = None
             if bar is not None:
-                task = bar.add_task(f"degree {e}: graded pieces", total=None)
+                task = bar.add_task(f"degree {e}: {count_monomials(n, e):,} monomials", total=None)
 
                 def callback(done: int, total: int, task=task) -> None:
                     bar.update(task, completed=done, total=total)
             try:
-                report = interpolate_degree(state, executor=executor, max_monomials=limits.max_monomials,
-                                            max_piece=limits.max_piece, progress=callback, last=e == limit)
+                report = interpolate_degree(state, executor=executor, progress=callback, last=e == limit,
+                                            limits=limits)
             except ResourceLimitError as err:
-                if max_degree is not None:
+                if max_degree is not None and err.limit != "max_interpolation_work":
                     raise
                 return f"resource bound at degree {e}: {err}"
             if not report.tight:
