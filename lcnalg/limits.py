@@ -163,7 +163,7 @@ class Limits:
     max_jacobian_entries: int = _bound(4_000_000, "entries of a Jacobian whose exact rank is computed")
     max_interpolation_work: int = _bound(100_000_000_000,
                                          "estimated field operations of one implicitization degree")
-    max_subminors: int = _bound(2_000_000, "sub-minors of the Laplace expansion of symbolic minors")
+    max_subminors: int = _bound(1_000_000, "sub-minors of the Laplace expansion of symbolic minors")
 
     def __post_init__(self) -> None:
         for f in dataclasses.fields(self):

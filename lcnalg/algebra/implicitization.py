@@ -352,15 +352,19 @@ def _run_degrees(state: InterpolationState, *, max_degree: int | None, dimension
                 # full-dimensional in the non-zero coordinates: no equation in any degree
                 return ("the function space is full-dimensional in the coordinates "
                         "that do not vanish identically: no further equations")
-            callback = None
+            callback = estimated = None
             if bar is not None:
                 task = bar.add_task(f"degree {e}: {count_monomials(n, e):,} monomials", total=None)
 
                 def callback(done: int, total: int, task=task) -> None:
                     bar.update(task, completed=done, total=total)
+
+                def estimated(monomials: int, work: int, task=task, e=e) -> None:
+                    bar.update(task, description=f"degree {e}: {monomials:,} monomials, "
+                                                 f"~{work:.2g} field operations")
             try:
                 report = interpolate_degree(state, executor=executor, progress=callback, last=e == limit,
-                                            limits=limits)
+                                            limits=limits, on_estimate=estimated)
             except ResourceLimitError as err:
                 if max_degree is not None and err.limit != "max_interpolation_work":
                     raise

@@ -263,7 +263,8 @@ def interpolate_degree(state: InterpolationState, *, executor: Executor | None =
                        max_monomials: int | None = None,
                        max_piece: int | None = None,
                        progress: Callable[[int, int], None] | None = None,
-                       last: bool = False, limits: Limits | None = None) -> DegreeReport:
+                       last: bool = False, limits: Limits | None = None,
+                       on_estimate: Callable[[int, int], None] | None = None) -> DegreeReport:
     """Run the next total degree: new minimal generators, verified, and the sandwich.
 
     Parameters
@@ -282,6 +283,9 @@ def interpolate_degree(state: InterpolationState, *, executor: Executor | None =
         and inter-process traffic).
     limits : Limits, optional
         Bounds (default ``Limits()``).
+    on_estimate : callable, optional
+        Called as ``on_estimate(monomials, work)`` once the degree is estimated and accepted,
+        before any linear algebra (``work``: :func:`interpolation_work`).
 
     Returns
     -------
@@ -323,8 +327,11 @@ def interpolate_degree(state: InterpolationState, *, executor: Executor | None =
     pools = [pl[:, local] for pl in pools]
     degs = grading.degrees
     images = _orbits(pieces, state.symmetries)
+    work = interpolation_work(pieces, images)
     lim.check("max_interpolation_work", f"field operations of degree {e} (sum of |P|^3 over its "
-              f"{len(pieces) - len(images)} graded pieces P up to symmetry)", interpolation_work(pieces, images))
+              f"{len(pieces) - len(images)} graded pieces P up to symmetry)", work)
+    if on_estimate is not None:
+        on_estimate(sum(len(v) for v in pieces.values()), work)
     stdset = None
     if e == 1:
         stdset = set(itertools.chain.from_iterable(pieces.values()))

@@ -18,7 +18,7 @@ import flint
 
 from lcnalg.limits import Limits
 
-__all__ = ["count_minors", "all_minors", "determinant", "random_projected_minors"]
+__all__ = ["count_minors", "count_subminors", "all_minors", "determinant", "random_projected_minors"]
 
 
 def count_minors(rows: int, cols: int, size: int) -> int:
@@ -32,6 +32,30 @@ def count_minors(rows: int, cols: int, size: int) -> int:
     if size > min(rows, cols) or size < 0:
         return 0
     return math.comb(rows, size) * math.comb(cols, size)
+
+
+def count_subminors(rows: int, cols: int, size: int) -> int:
+    """Sub-minors formed by the Laplace expansion of all ``size × size`` minors of a
+    ``rows × cols`` matrix (an upper bound: zero entries prune the expansion).
+
+    The expansion of :func:`all_minors` runs along the last column of each column set and
+    shares its sub-minors: a ``j × j`` sub-minor uses a prefix of ``j`` columns of a column
+    set (``C(cols - size + j, j)`` of them) and ``j`` of the rows (``C(rows, j)``), so at
+    most ``Σ_{j=1}^{size} C(cols - size + j, j) · C(rows, j)`` are formed.  This is computed
+    in closed form before any work.
+
+    Examples
+    --------
+    >>> count_subminors(4, 5, 4)
+    47
+    >>> count_subminors(34, 36, 34) > 10**12
+    True
+    >>> count_subminors(2, 3, 3)
+    0
+    """
+    if size > min(rows, cols) or size < 1:
+        return 0
+    return sum(math.comb(cols - size + j, j) * math.comb(rows, j) for j in range(1, size + 1))
 
 
 def determinant(mat: Sequence[Sequence[Any]], zero: Any) -> Any:
@@ -146,7 +170,9 @@ def all_minors(mat: Sequence[Sequence[Any]], size: int, zero: Any, *, limits: Li
     Raises
     ------
     ResourceLimitError
-        When the number of minors exceeds ``max_minors`` (checked before computing).
+        When the number of minors exceeds ``max_minors``, or the sub-minors of their
+        expansion (:func:`count_subminors`) exceed ``limits.max_subminors`` (both checked
+        before computing).
 
     Examples
     --------
@@ -161,6 +187,8 @@ def all_minors(mat: Sequence[Sequence[Any]], size: int, zero: Any, *, limits: Li
     nrows, ncols = len(mat), len(mat[0]) if mat else 0
     count = count_minors(nrows, ncols, size)
     lim.check("max_minors", f"{what} ({size}x{size} of a {nrows}x{ncols} matrix)", count)
+    lim.check("max_subminors", f"sub-minors of the Laplace expansion of the {what} ({size}x{size} of a "
+              f"{nrows}x{ncols} matrix)", count_subminors(nrows, ncols, size))
     out: list[Any] = []
     seen: set[str] = set()
     memo: dict = {}

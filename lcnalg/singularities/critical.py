@@ -26,7 +26,7 @@ from typing import Any, Sequence
 
 import flint
 
-from lcnalg.algebra.dimension import function_space_dimension
+from lcnalg.algebra.dimension import function_space_dimension, support
 from lcnalg.polys.groebner import groebner_basis
 from lcnalg.architecture import Architecture
 from lcnalg.errors import InputError
@@ -35,7 +35,7 @@ from lcnalg.parameterization import Parameterization
 from lcnalg.printing import poly_latex, poly_text
 from lcnalg.results import Result, Status
 from lcnalg.rings import integer_ring, to_fmpq
-from lcnalg.polys.minors import all_minors, count_minors
+from lcnalg.polys.minors import all_minors, count_minors, count_subminors
 from lcnalg.polys.modular import GF_PRIME
 
 __all__ = [
@@ -440,11 +440,16 @@ def _factor_key(f: flint.fmpz_mpoly) -> str:
 
 
 def _maximal_minors(mu: Parameterization, rdim: int, limits: Limits) -> list:
-    """The distinct non-zero ``rdim × rdim`` minors of the symbolic Jacobian (count refused
-    beyond ``limits.max_minors`` before any work)."""
-    jac = [row for row in mu.jacobian if any(not e.is_zero() for e in row)]
+    """The distinct non-zero ``rdim × rdim`` minors of the symbolic Jacobian (their count and
+    the sub-minors of their expansion refused beyond ``limits.max_minors`` and
+    ``limits.max_subminors`` before the Jacobian is built)."""
     what = "maximal minors of the Jacobian of mu"
-    limits.check("max_minors", what, count_minors(len(jac), mu.num_parameters, rdim))
+    # the non-zero rows are the coordinates that do not vanish identically
+    rows, cols = len(support(mu)), mu.num_parameters
+    limits.check("max_minors", what, count_minors(rows, cols, rdim))
+    limits.check("max_subminors", f"sub-minors of the Laplace expansion of the {what} ({rdim}x{rdim} of a "
+                 f"{rows}x{cols} matrix)", count_subminors(rows, cols, rdim))
+    jac = [row for row in mu.jacobian if any(not e.is_zero() for e in row)]
     minors = (all_minors(jac, rdim, mu.ring.from_dict({}), max_minors=limits.max_minors, what=what)
               if rdim <= len(jac) else [])
     if not minors:
@@ -510,11 +515,13 @@ def _hyperroot_comparison(arch: Architecture, factors: list, dim: int, rdim: int
 def _components(arch: Architecture, factors: list, factor_pair: dict, N: int,
                 seed: int) -> tuple[CriticalComponent, ...]:
     comps = []
+    # a pair whose family is empty (a single-entry layer has no root to share) plants nothing
+    planted = set(planted_families(arch)) if factor_pair else set()
     for i, (f, e) in enumerate(factors, start=1):
         pair = factor_pair.get(_factor_key(f))
         layers: tuple[int, ...] = ()
         img = None
-        if pair is not None and _vanishes_on_family(arch, pair, f, seed):
+        if pair is not None and pair in planted and _vanishes_on_family(arch, pair, f, seed):
             layers = tuple(pair)
             img = shared_root_image_dimension(arch, pair, seed)[1]
         comps.append(CriticalComponent(f"C{i}", poly_text(f), e, N - 1, layers, img))
@@ -565,7 +572,7 @@ def critical_locus(arch: Architecture | str, *, dimension: int | None = None, se
     N = mu.num_parameters
     minors = _maximal_minors(mu, rdim, limits)
     g, factors, residual = _split_hypersurface(minors)
-    res_dim = groebner_basis(residual, "degrevlex", modulus=modulus).dimension()
+    res_dim = groebner_basis(residual, "degrevlex", modulus=modulus, limits=limits).dimension()
     dim = max(N - 1 if factors else -1, res_dim)
     lower = N - 1 if factors else 0
     hyper, matches, factor_pair, families = _hyperroot_comparison(arch, factors, dim, rdim, seed)
