@@ -75,7 +75,7 @@ def check_jacobian_size(mu: Parameterization, limits: Limits | None = None, what
     >>> check_jacobian_size(Parameterization("3,2 s=2"), Limits(max_jacobian_entries=10))
     Traceback (most recent call last):
     ...
-    lcnalg.errors.ResourceLimitError: refused: entries of the 4x5 Jacobian of mu estimated at 20, above the bound 10; to allow it, raise limits=Limits(max_jacobian_entries=...) (CLI: --max-jacobian-entries)
+    lcnalg.errors.ResourceLimitError: refused: entries of the 5x5 Jacobian of mu estimated at 25, above the bound 10; to allow it, raise limits=Limits(max_jacobian_entries=...) (CLI: --max-jacobian-entries)
     """
     limits = mu.limits if limits is None else Limits.coerce(limits)
     rows, cols = mu.ambient_dimension, mu.num_parameters

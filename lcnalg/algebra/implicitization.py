@@ -23,7 +23,9 @@ reduction modulo a prime (Hilbert series, dimension, degree), and returns an
     (:mod:`~lcnalg.algebra.stopping_rule`).  That no equation appears beyond
     ``e + 1`` is the heuristic part (it held in every tested architecture, and it
     follows when ``in(I) = N``), so the verdict is ``complete_up_to_degree = e + 1``;
-    or a resource bound.
+    or a resource bound: the next degree's estimated work (``limits.max_interpolation_work``,
+    estimated from its graded pieces before any linear algebra) stops the loop with the
+    degrees done so far, with or without ``max_degree``.
 
 The dimension, degree and Hilbert series reported are those of ``J``; they are the
 invariants of the neurovariety when the verdict is ``certified``.
