@@ -120,6 +120,10 @@ class Limits:
         run takes about 100 s because of its 1023 generators) and stops degree 8 of the
         16-coordinate cases (1.0·10^12).  The estimate of each degree is shown on the progress
         bar and the bound on stderr when progress is shown.
+    max_grading_work : int
+        Estimated operations (terms × parameters², :func:`lcnalg.algebra.grading.grading_work`)
+        of the finest torus grading computed before the implicitization's first degree; the
+        default 5·10^10 allows ``300,300`` (about a minute) and refuses ``20x20,20x20``.
     max_subminors : int
         Sub-minors formed by the Laplace expansion of the symbolic maximal minors of a Jacobian.
 
@@ -171,6 +175,7 @@ class Limits:
     max_jacobian_entries: int = _bound(4_000_000, "entries of a Jacobian whose exact rank is computed")
     max_interpolation_work: int = _bound(100_000_000_000,
                                          "estimated field operations of one implicitization degree")
+    max_grading_work: int = _bound(50_000_000_000, "estimated operations of the finest grading of mu")
     max_subminors: int = _bound(1_000_000, "sub-minors of the Laplace expansion of symbolic minors")
 
     def __post_init__(self) -> None:

@@ -50,6 +50,7 @@ from typing import Any, Iterator
 from lcnalg.algebra.certify import verify_equations
 from lcnalg.algebra.degree import FibreDegree, degree_by_fibre
 from lcnalg.algebra.dimension import function_space_dimension
+from lcnalg.algebra.grading import grading_work
 from lcnalg.polys.groebner import groebner_basis
 from lcnalg.polys.hilbert import dimension_and_degree, hilbert_numerator, monomial_dimension
 from lcnalg.algebra.interpolation import InterpolationState, interpolate_degree
@@ -499,6 +500,8 @@ def implicit_equations(mu: Parameterization, *, max_degree: int | None = None, j
     start = time.perf_counter()
     limits = Limits.coerce(limits, max_monomials=max_monomials, max_piece=max_piece)
     _check_inputs(max_degree, jobs)
+    limits.check("max_grading_work", f"operations of the finest grading of {mu.architecture} "
+                 "(terms x parameters^2 of mu)", grading_work(mu))
     state = InterpolationState.start(mu, seed=seed)
     _refuse_oversized(len(state.grading.variables), max_degree, limits)
     if dimension is None:

@@ -346,6 +346,13 @@ def test_interpolation_work_bound_gives_a_partial_answer():
     assert r.num_generators == 39 and "max_interpolation_work" not in r.stopped_by
 
 
+def test_grading_work_is_refused_up_front(capsys):
+    """The finest grading of a huge architecture (an integer nullspace of terms x parameters)
+    is estimated before the symbolic mu is built."""
+    _one_line_refusal(["equations", "20x20,20x20"], "--max-grading-work", capsys)
+    _one_line_refusal(["equations", "500,500"], "--max-grading-work", capsys)
+
+
 def test_interpolation_work_estimate():
     from lcnalg.algebra.interpolation import InterpolationState, interpolation_work
     from lcnalg.algebra.sampling import pieces_of_degree

@@ -32,6 +32,7 @@ ROWS = [
     ("max_piece", 3, ["equations", "2x2,2x2", "--max-degree", "3"], "refused"),
     # degree 3 of 2x2,2x2 is estimated at 1907 field operations: complete up to degree 2
     ("max_interpolation_work", 1000, ["equations", "2x2,2x2"], "partial"),
+    ("max_grading_work", 149, ["equations", "3,2 s=2"], "refused"),  # 6 terms x 5^2 weights
     ("max_primes", 1, ["equations", "2,3 s=3", "--certify"], "either"),  # a lift over Q needs 2 primes
     ("max_auto_degree", 3, ["equations", "2x2,2x2"], "partial"),  # its equations have degree 6
     ("max_matrix_entries", 1, ["equations", "2,3 s=3", "--certify"], "either"),
