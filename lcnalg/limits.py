@@ -244,10 +244,23 @@ class Limits:
 
     def refuse(self, name: str, what: str, estimate: float) -> ResourceLimitError:
         """The error refusing a request whose ``what`` is estimated at ``estimate``, above
-        the bound ``name`` (raise it with ``raise limits.refuse(...)``)."""
-        return ResourceLimitError(what, estimate, getattr(self, name),
-                                  f"raise limits=Limits({name}=...) (CLI: {self.option(name)})",
-                                  limit=name)
+        the bound ``name`` (raise it with ``raise limits.refuse(...)``); an estimate of more
+        than 60 bits is shown as its power of two (never hundreds of digits).
+
+        Examples
+        --------
+        >>> err = Limits().refuse("max_minors", "minors", 3 ** 400)
+        >>> str(err).split(",")[0], err.estimate == 3 ** 400
+        ('refused: minors estimated at about 2^633', True)
+        """
+        shown = estimate
+        if isinstance(estimate, int) and estimate.bit_length() > 60:
+            shown = f"about 2^{estimate.bit_length() - 1}"
+        err = ResourceLimitError(what, shown, getattr(self, name),
+                                 f"raise limits=Limits({name}=...) (CLI: {self.option(name)})",
+                                 limit=name)
+        err.estimate = estimate
+        return err
 
     def check(self, name: str, what: str, estimate: float) -> None:
         """Refuse (raise :class:`~lcnalg.ResourceLimitError`) when ``estimate`` exceeds the
