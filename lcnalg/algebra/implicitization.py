@@ -342,13 +342,14 @@ def _run_degrees(state: InterpolationState, *, max_degree: int | None, dimension
     sandwich or a resource bound; returns why it stopped."""
     n = len(state.grading.variables)
     limit = max_degree if max_degree is not None else limits.max_auto_degree
-    with _progress_bar(progress) as bar:
-        if bar is not None:
-            print(
-                f"lcnalg: equations of {state.mu.architecture} in {n} coordinates (dimension {dimension}), "
-                f"degrees up to {limit}; each degree estimated before it starts and stopped beyond "
-                f"max_monomials = {limits.max_monomials} or max_interpolation_work = "
-                f"{limits.max_interpolation_work:.3g} field operations", file=sys.stderr, flush=True)
+    show = sys.stderr.isatty() if progress is None else progress
+    if show:
+        # one line before the live display starts: the size and the bounds of the run
+        print(f"lcnalg: equations of {state.mu.architecture} in {n} coordinates (dimension {dimension}), "
+              f"degrees up to {limit}; each degree estimated before it starts and stopped beyond "
+              f"max_monomials = {limits.max_monomials} or max_interpolation_work = "
+              f"{limits.max_interpolation_work:.3g} field operations", file=sys.stderr, flush=True)
+    with _progress_bar(show) as bar:
         while state.degree < limit:
             e = state.degree + 1
             if e > 1 and not state.generators and (n == 0 or dimension == n):
