@@ -125,7 +125,11 @@ class Limits:
         of the finest torus grading computed before the implicitization's first degree; the
         default 5·10^10 allows ``300,300`` (about a minute) and refuses ``20x20,20x20``.
     max_subminors : int
-        Sub-minors formed by the Laplace expansion of the symbolic maximal minors of a Jacobian.
+        Sub-minors formed by the Laplace expansion of the symbolic minors of a Jacobian
+        (counted before any arithmetic, on the zero pattern when the closed form is above it).
+    max_minor_terms : int
+        Terms of the polynomial sub-minors formed by that expansion (counted as they are
+        formed: a bound on its memory and time).
 
     Raises
     ------
@@ -177,6 +181,7 @@ class Limits:
                                          "estimated field operations of one implicitization degree")
     max_grading_work: int = _bound(50_000_000_000, "estimated operations of the finest grading of mu")
     max_subminors: int = _bound(1_000_000, "sub-minors of the Laplace expansion of symbolic minors")
+    max_minor_terms: int = _bound(20_000_000, "terms of the polynomial sub-minors of that expansion")
 
     def __post_init__(self) -> None:
         for f in dataclasses.fields(self):

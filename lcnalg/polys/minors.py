@@ -119,8 +119,27 @@ def _numeric_determinant(mat: Sequence[Sequence[Any]], zero: Any) -> Any:
     return None
 
 
+def _pattern_dp(nonzero: Sequence[Sequence[bool]], rows: tuple[int, ...], cols: tuple[int, ...],
+                memo: dict, budget: Any) -> bool:
+    """The expansion of :func:`_minor_dp` on the zero pattern only (no arithmetic): counts
+    the sub-minors it would form (an upper bound: cancellations are not seen)."""
+    if not cols:
+        return True
+    key = (cols, rows)
+    if key in memo:
+        return memo[key]
+    budget.spend()
+    last = cols[-1]
+    found = False
+    for pos, i in enumerate(rows):
+        if nonzero[i][last] and _pattern_dp(nonzero, rows[:pos] + rows[pos + 1:], cols[:-1], memo, budget):
+            found = True
+    memo[key] = found
+    return found
+
+
 def _minor_dp(mat: Sequence[Sequence[Any]], rows: tuple[int, ...], cols: tuple[int, ...], zero: Any,
-              memo: dict) -> Any:
+              memo: dict, terms: Any = None) -> Any:
     k = len(cols)
     if k == 0:
         return zero + 1
@@ -133,11 +152,13 @@ def _minor_dp(mat: Sequence[Sequence[Any]], rows: tuple[int, ...], cols: tuple[i
         entry = mat[i][last]
         if entry == 0:
             continue
-        sub = _minor_dp(mat, rows[:pos] + rows[pos + 1:], cols[:-1], zero, memo)
+        sub = _minor_dp(mat, rows[:pos] + rows[pos + 1:], cols[:-1], zero, memo, terms)
         if sub == 0:
             continue
         sign = -1 if (k - 1 - pos) % 2 else 1
         total = total + sign * entry * sub
+    if terms is not None and k > 1:
+        terms.spend(len(total))
     memo[key] = total
     return total
 
@@ -171,8 +192,10 @@ def all_minors(mat: Sequence[Sequence[Any]], size: int, zero: Any, *, limits: Li
     ------
     ResourceLimitError
         When the number of minors exceeds ``max_minors``, or the sub-minors of their
-        expansion (:func:`count_subminors`) exceed ``limits.max_subminors`` (both checked
-        before computing).
+        expansion exceed ``limits.max_subminors`` (both checked before any arithmetic: the
+        closed form :func:`count_subminors`, and when it is above the bound, the expansion
+        run on the zero pattern alone); while computing, when the terms of the sub-minors
+        formed pass ``limits.max_minor_terms`` (polynomial entries; a bound on memory).
 
     Examples
     --------
@@ -187,14 +210,25 @@ def all_minors(mat: Sequence[Sequence[Any]], size: int, zero: Any, *, limits: Li
     nrows, ncols = len(mat), len(mat[0]) if mat else 0
     count = count_minors(nrows, ncols, size)
     lim.check("max_minors", f"{what} ({size}x{size} of a {nrows}x{ncols} matrix)", count)
-    lim.check("max_subminors", f"sub-minors of the Laplace expansion of the {what} ({size}x{size} of a "
-              f"{nrows}x{ncols} matrix)", count_subminors(nrows, ncols, size))
+    shape = f"{size}x{size} of a {nrows}x{ncols} matrix"
+    if count_subminors(nrows, ncols, size) > lim.max_subminors:
+        # the closed form ignores zero entries: count the expansion on the zero pattern
+        states = lim.budget("max_subminors", f"sub-minors of the Laplace expansion of the {what} ({shape})")
+        nonzero = [[x != 0 for x in row] for row in mat]
+        pattern_memo: dict = {}
+        for cols in itertools.combinations(range(ncols), size):
+            for rows in itertools.combinations(range(nrows), size):
+                _pattern_dp(nonzero, rows, cols, pattern_memo, states)
+        del pattern_memo
+    terms = None
+    if not isinstance(zero, int):
+        terms = lim.budget("max_minor_terms", f"terms of the sub-minors of the {what} ({shape})")
     out: list[Any] = []
     seen: set[str] = set()
     memo: dict = {}
     for cols in itertools.combinations(range(ncols), size):
         for rows in itertools.combinations(range(nrows), size):
-            d = _minor_dp(mat, rows, cols, zero, memo)
+            d = _minor_dp(mat, rows, cols, zero, memo, terms)
             if d == 0:
                 continue
             key = str(d if _positive_lead(d) else -d)

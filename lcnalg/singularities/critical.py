@@ -35,7 +35,7 @@ from lcnalg.parameterization import Parameterization
 from lcnalg.printing import poly_latex, poly_text
 from lcnalg.results import Result, Status
 from lcnalg.rings import integer_ring, to_fmpq
-from lcnalg.polys.minors import all_minors, count_minors, count_subminors
+from lcnalg.polys.minors import all_minors, count_minors
 from lcnalg.polys.modular import GF_PRIME
 
 __all__ = [
@@ -440,17 +440,15 @@ def _factor_key(f: flint.fmpz_mpoly) -> str:
 
 
 def _maximal_minors(mu: Parameterization, rdim: int, limits: Limits) -> list:
-    """The distinct non-zero ``rdim × rdim`` minors of the symbolic Jacobian (their count and
-    the sub-minors of their expansion refused beyond ``limits.max_minors`` and
-    ``limits.max_subminors`` before the Jacobian is built)."""
+    """The distinct non-zero ``rdim × rdim`` minors of the symbolic Jacobian (their count
+    refused beyond ``limits.max_minors`` before the Jacobian is built; the expansion bounded by
+    ``limits.max_subminors`` and ``limits.max_minor_terms`` in :func:`all_minors`)."""
     what = "maximal minors of the Jacobian of mu"
     # the non-zero rows are the coordinates that do not vanish identically
     rows, cols = len(support(mu)), mu.num_parameters
     limits.check("max_minors", what, count_minors(rows, cols, rdim))
-    limits.check("max_subminors", f"sub-minors of the Laplace expansion of the {what} ({rdim}x{rdim} of a "
-                 f"{rows}x{cols} matrix)", count_subminors(rows, cols, rdim))
     jac = [row for row in mu.jacobian if any(not e.is_zero() for e in row)]
-    minors = (all_minors(jac, rdim, mu.ring.from_dict({}), max_minors=limits.max_minors, what=what)
+    minors = (all_minors(jac, rdim, mu.ring.from_dict({}), limits=limits, what=what)
               if rdim <= len(jac) else [])
     if not minors:
         raise InputError(f"architecture {mu.architecture}: the Jacobian has no non-zero minor of size {rdim}")

@@ -494,7 +494,7 @@ def _minors_dimension(p: _Problem) -> dict[str, Any]:
     total = count_minors(len(eqs), n, codim)
     what = f"{codim}x{codim} minors of the {len(eqs)}x{n} Jacobian of the implicit equations"
     if total <= limits.max_minors:
-        minors = all_minors(jac, codim, zero, max_minors=limits.max_minors, what=what)
+        minors = all_minors(jac, codim, zero, limits=limits, what=what)
         exact = True
         method = f"I + all {codim}x{codim} minors of the Jacobian (exact over Z); Groebner basis mod {modulus}"
         fp = None
