@@ -109,6 +109,36 @@ class Limits:
         factoring over Z, ``degree² / 8``; certified root isolation, ``degree² × precision /
         64`` summed over every pass (one isolation of a degree-1000 polynomial at 64 bits is
         10^6, about 15 s); a Sturm or Sturm–Habicht count over Q, ``degree³``.
+    max_coordinates : int
+        Parameters plus coordinates (entries of the end-to-end filter) named by a
+        parameterization.
+    max_symbolic_entries : int
+        Exponent entries (terms times parameters) of the symbolic coordinates of μ: the
+        default 2.5·10^8 (``500,500``) takes under a minute and about 2 GB.
+    max_jacobian_entries : int
+        Entries of a Jacobian whose exact rank is computed at a point (its rank costs at most
+        entries^1.5 field operations): the default 4·10^6 (a 2000 x 2000 matrix) takes
+        seconds and a few hundred MB.
+    max_interpolation_work : int
+        Estimated field operations of one degree of the implicitization (the sum of ``|P|^3``
+        over its graded pieces ``P``); the degree loop stops with a partial answer (complete
+        up to the degree before, ``stopped_by`` naming this bound) before a degree beyond it.
+        The default 10^11 is about a minute of echelon forms on one core: it keeps every
+        degree that the benchmarked cases reach (degree 7 of ``2x2,2x2,2x2``, ``2x3,3x2`` and
+        ``3x3,2x2`` at about 4.5·10^10; degree 5 of ``4,4,4 s=2,2`` at 1.2·10^10, whose whole
+        run takes about 100 s because of its 1023 generators) and stops degree 8 of the
+        16-coordinate cases (1.0·10^12).  The estimate of each degree is shown on the progress
+        bar and the bound on stderr when progress is shown.
+    max_grading_work : int
+        Estimated operations (terms × parameters², :func:`lcnalg.algebra.grading.grading_work`)
+        of the finest torus grading computed before the implicitization's first degree; the
+        default 5·10^10 allows ``300,300`` (about a minute) and refuses ``20x20,20x20``.
+    max_subminors : int
+        Sub-minors formed by the Laplace expansion of the symbolic minors of a Jacobian
+        (counted before any arithmetic, on the zero pattern when the closed form is above it).
+    max_minor_terms : int
+        Terms of the polynomial sub-minors formed by that expansion (counted as they are
+        formed: a bound on its memory and time).
 
     Raises
     ------
@@ -156,6 +186,14 @@ class Limits:
     # time bounds of the real-geometry searches (a bounded number of steps of bounded size)
     max_search_work: int = _bound(60_000_000, "steps of the 1D closedness search (tilings, count vectors)")
     max_root_work: int = _bound(3_000_000, "work of factoring, isolating or counting the roots of a 1D filter")
+    max_coordinates: int = _bound(1_000_000, "parameters plus coordinates of a parameterization")
+    max_symbolic_entries: int = _bound(250_000_000, "exponent entries (terms x parameters) of the symbolic mu")
+    max_jacobian_entries: int = _bound(4_000_000, "entries of a Jacobian whose exact rank is computed")
+    max_interpolation_work: int = _bound(100_000_000_000,
+                                         "estimated field operations of one implicitization degree")
+    max_grading_work: int = _bound(50_000_000_000, "estimated operations of the finest grading of mu")
+    max_subminors: int = _bound(1_000_000, "sub-minors of the Laplace expansion of symbolic minors")
+    max_minor_terms: int = _bound(20_000_000, "terms of the polynomial sub-minors of that expansion")
 
     def __post_init__(self) -> None:
         for f in dataclasses.fields(self):
@@ -228,10 +266,23 @@ class Limits:
 
     def refuse(self, name: str, what: str, estimate: float) -> ResourceLimitError:
         """The error refusing a request whose ``what`` is estimated at ``estimate``, above
-        the bound ``name`` (raise it with ``raise limits.refuse(...)``)."""
-        return ResourceLimitError(what, estimate, getattr(self, name),
-                                  f"raise limits=Limits({name}=...) (CLI: {self.option(name)})",
-                                  limit=name)
+        the bound ``name`` (raise it with ``raise limits.refuse(...)``); an estimate of more
+        than 60 bits is shown as its power of two (never hundreds of digits).
+
+        Examples
+        --------
+        >>> err = Limits().refuse("max_minors", "minors", 3 ** 400)
+        >>> str(err).split(",")[0], err.estimate == 3 ** 400
+        ('refused: minors estimated at about 2^633', True)
+        """
+        shown = estimate
+        if isinstance(estimate, int) and estimate.bit_length() > 60:
+            shown = f"about 2^{estimate.bit_length() - 1}"
+        err = ResourceLimitError(what, shown, getattr(self, name),
+                                 f"raise limits=Limits({name}=...) (CLI: {self.option(name)})",
+                                 limit=name)
+        err.estimate = estimate
+        return err
 
     def check(self, name: str, what: str, estimate: float) -> None:
         """Refuse (raise :class:`~lcnalg.ResourceLimitError`) when ``estimate`` exceeds the

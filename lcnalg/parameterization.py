@@ -56,6 +56,9 @@ class Parameterization:
     InputError
         For architectures with channels or with an activation (not linear
         convolutions with one channel).
+    ResourceLimitError
+        When the parameters plus the coordinates exceed ``limits.max_coordinates`` (checked
+        before any name is built).
 
     Examples
     --------
@@ -84,6 +87,9 @@ class Parameterization:
         self.architecture = arch
         self.limits = Limits.coerce(limits, max_terms=max_terms)
         self.max_terms = self.limits.max_terms
+        # the names below are built eagerly: refuse a huge architecture before any of them
+        self.limits.check("max_coordinates", f"parameters plus coordinates of {arch}",
+                          arch.num_parameters + arch.ambient_dimension)
         self.parameter_names = parameter_names(arch)
         self.coordinate_names = coordinate_names(arch)
         self.shape = arch.end_to_end_filter_shape
@@ -140,9 +146,12 @@ class Parameterization:
         Raises
         ------
         ResourceLimitError
-            When ``Π_l |k_l|`` exceeds ``max_terms``.
+            When ``Π_l |k_l|`` exceeds ``max_terms``, or ``Π_l |k_l|`` times the number of
+            parameters exceeds ``limits.max_symbolic_entries``.
         """
         self.limits.check("max_terms", "terms of the parameterization", self.num_terms)
+        self.limits.check("max_symbolic_entries", "exponent entries (terms x parameters) of the symbolic mu",
+                          self.num_terms * self.num_parameters)
         n = self.num_parameters
         # Multiply layer by layer, keeping dicts {flat exponent: {monomial: coeff}}.
         current: dict[int, dict[tuple[int, ...], int]] = {0: {(0,) * n: 1}}

@@ -28,11 +28,12 @@ from __future__ import annotations
 import time
 
 from lcnalg import checks
+from lcnalg.limits import Limits
 from lcnalg.parameterization import Parameterization
 from lcnalg.polys.modular import LARGE_PRIMES
 from lcnalg.results import DimensionResult
 
-__all__ = ["function_space_dimension", "support"]
+__all__ = ["function_space_dimension", "support", "check_jacobian_size"]
 
 
 def support(mu: Parameterization) -> frozenset[int]:
@@ -49,7 +50,41 @@ def support(mu: Parameterization) -> frozenset[int]:
     return frozenset(reach)
 
 
-def function_space_dimension(mu: Parameterization, seed: int = 0, trials: int = 3) -> DimensionResult:
+def check_jacobian_size(mu: Parameterization, limits: Limits | None = None, what: str = "") -> None:
+    """Refuse, before it is built, a Jacobian of μ too large for an exact rank.
+
+    The Jacobian at a point has one row per coordinate and one column per weight; its exact
+    rank over GF(p) costs at most ``entries^1.5`` field operations, so bounding the entries
+    (``limits.max_jacobian_entries``) bounds both its memory and its time.
+
+    Parameters
+    ----------
+    mu : Parameterization
+    limits : Limits, optional
+        Default: ``mu.limits``.
+    what : str
+        What the rank is for, for the message.
+
+    Raises
+    ------
+    ResourceLimitError
+        When ``ambient dimension × parameters`` exceeds ``limits.max_jacobian_entries``.
+
+    Examples
+    --------
+    >>> check_jacobian_size(Parameterization("3,2 s=2"))
+    >>> check_jacobian_size(Parameterization("3,2 s=2"), Limits(max_jacobian_entries=10))
+    Traceback (most recent call last):
+    ...
+    lcnalg.errors.ResourceLimitError: refused: entries of the 5x5 Jacobian of mu estimated at 25, above the bound 10; to allow it, raise limits=Limits(max_jacobian_entries=...) (CLI: --max-jacobian-entries)
+    """
+    limits = mu.limits if limits is None else Limits.coerce(limits)
+    rows, cols = mu.ambient_dimension, mu.num_parameters
+    limits.check("max_jacobian_entries", f"entries of the {rows}x{cols} Jacobian of mu{what}", rows * cols)
+
+
+def function_space_dimension(mu: Parameterization, seed: int = 0, trials: int = 3, *,
+                             limits: Limits | None = None) -> DimensionResult:
     """Dimension of the function space of ``mu``'s architecture.
 
     Parameters
@@ -59,10 +94,18 @@ def function_space_dimension(mu: Parameterization, seed: int = 0, trials: int = 
         Seed of the random points.
     trials : int
         Number of random points tried before settling for a probabilistic answer.
+    limits : Limits, optional
+        Resource bounds (default: ``mu.limits``); ``max_jacobian_entries`` bounds the
+        Jacobian, checked before it is built (:func:`check_jacobian_size`).
 
     Returns
     -------
     DimensionResult
+
+    Raises
+    ------
+    ResourceLimitError
+        When the Jacobian is beyond ``limits.max_jacobian_entries``.
 
     Examples
     --------
@@ -73,6 +116,7 @@ def function_space_dimension(mu: Parameterization, seed: int = 0, trials: int = 
     mu, seed, trials = checks.arguments(mu=mu, seed=seed, trials=trials)
     start = time.perf_counter()
     arch = mu.architecture
+    check_jacobian_size(mu, limits, " (its exact rank gives the dimension)")
     upper = min(mu.num_parameters - (arch.num_layers - 1), len(support(mu)))
     p = LARGE_PRIMES[0]
     best = 0

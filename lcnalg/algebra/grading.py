@@ -26,7 +26,7 @@ import flint
 from lcnalg.parameterization import Parameterization
 from lcnalg.polys.modmat import integer_nullspace
 
-__all__ = ["Grading", "finest_grading", "symmetries"]
+__all__ = ["Grading", "finest_grading", "grading_work", "symmetries"]
 
 
 @dataclass(frozen=True)
@@ -52,6 +52,19 @@ class Grading:
     def rank(self) -> int:
         """Number of independent weights (the total degree included)."""
         return len(self.degrees[0]) if self.degrees else 0
+
+
+def grading_work(mu: Parameterization) -> int:
+    """Estimated field operations of :func:`finest_grading`: the integer nullspace of at most
+    one exponent difference per term of μ (``terms × parameters``), about ``terms ×
+    parameters²`` operations; cheap arithmetic, checked before the symbolic μ is built.
+
+    Examples
+    --------
+    >>> grading_work(Parameterization("3,2 s=2"))
+    150
+    """
+    return mu.num_terms * mu.num_parameters ** 2
 
 
 def finest_grading(mu: Parameterization) -> Grading:

@@ -23,7 +23,9 @@ reduction modulo a prime (Hilbert series, dimension, degree), and returns an
     (:mod:`~lcnalg.algebra.stopping_rule`).  That no equation appears beyond
     ``e + 1`` is the heuristic part (it held in every tested architecture, and it
     follows when ``in(I) = N``), so the verdict is ``complete_up_to_degree = e + 1``;
-    or a resource bound.
+    or a resource bound: the next degree's estimated work (``limits.max_interpolation_work``,
+    estimated from its graded pieces before any linear algebra) stops the loop with the
+    degrees done so far, with or without ``max_degree``.
 
 The dimension, degree and Hilbert series reported are those of ``J``; they are the
 invariants of the neurovariety when the verdict is ``certified``.
@@ -48,6 +50,7 @@ from typing import Any, Iterator
 from lcnalg.algebra.certify import verify_equations
 from lcnalg.algebra.degree import FibreDegree, degree_by_fibre
 from lcnalg.algebra.dimension import function_space_dimension
+from lcnalg.algebra.grading import grading_work
 from lcnalg.polys.groebner import groebner_basis
 from lcnalg.polys.hilbert import dimension_and_degree, hilbert_numerator, monomial_dimension
 from lcnalg.algebra.interpolation import InterpolationState, interpolate_degree
@@ -295,8 +298,9 @@ def _refuse_oversized(n: int, max_degree: int | None, limits: Limits) -> None:
     than ``limits.max_monomials``."""
     if max_degree is None:
         return
-    for e in range(1, max_degree + 1):
-        limits.check("max_monomials", f"monomials of degree {e} in {n} coordinates", count_monomials(n, e))
+    # C(n+e-1, e) does not decrease with e: the last degree is the largest (closed form, no loop)
+    limits.check("max_monomials", f"monomials of degree {max_degree} in {n} coordinates",
+                 count_monomials(n, max_degree))
 
 
 def _stopping_rule(state: InterpolationState, e: int, n: int, dimension: int, fibre: FibreDegree,
@@ -343,20 +347,35 @@ def _run_degrees(state: InterpolationState, *, max_degree: int | None, dimension
     sandwich or a resource bound; returns why it stopped."""
     n = len(state.grading.variables)
     limit = max_degree if max_degree is not None else limits.max_auto_degree
-    with _progress_bar(progress) as bar:
+    show = sys.stderr.isatty() if progress is None else progress
+    if show:
+        # one line before the live display starts: the size and the bounds of the run
+        print(f"lcnalg: equations of {state.mu.architecture} in {n} coordinates (dimension {dimension}), "
+              f"degrees up to {limit}; each degree estimated before it starts and stopped beyond "
+              f"max_monomials = {limits.max_monomials} or max_interpolation_work = "
+              f"{limits.max_interpolation_work:.3g} field operations", file=sys.stderr, flush=True)
+    with _progress_bar(show) as bar:
         while state.degree < limit:
             e = state.degree + 1
-            callback = None
+            if e > 1 and not state.generators and (n == 0 or dimension == n):
+                # full-dimensional in the non-zero coordinates: no equation in any degree
+                return ("the function space is full-dimensional in the coordinates "
+                        "that do not vanish identically: no further equations")
+            callback = estimated = None
             if bar is not None:
-                task = bar.add_task(f"degree {e}: graded pieces", total=None)
+                task = bar.add_task(f"degree {e}: {count_monomials(n, e):,} monomials", total=None)
 
                 def callback(done: int, total: int, task=task) -> None:
                     bar.update(task, completed=done, total=total)
+
+                def estimated(monomials: int, work: int, task=task, e=e) -> None:
+                    bar.update(task, description=f"degree {e}: {monomials:,} monomials, "
+                                                 f"~{work:.2g} field operations")
             try:
-                report = interpolate_degree(state, executor=executor, max_monomials=limits.max_monomials,
-                                            max_piece=limits.max_piece, progress=callback, last=e == limit)
+                report = interpolate_degree(state, executor=executor, progress=callback, last=e == limit,
+                                            limits=limits, on_estimate=estimated)
             except ResourceLimitError as err:
-                if max_degree is not None:
+                if max_degree is not None and err.limit != "max_interpolation_work":
                     raise
                 return f"resource bound at degree {e}: {err}"
             if not report.tight:
@@ -488,6 +507,8 @@ def implicit_equations(mu: Parameterization, *, max_degree: int | None = None, j
     limits = Limits.coerce(limits, max_monomials=max_monomials, max_piece=max_piece)
     max_degree, jobs, seed, certify, progress, executor, dimension = _check_inputs(
         mu, max_degree, jobs, seed, certify, progress, executor, dimension)
+    limits.check("max_grading_work", f"operations of the finest grading of {mu.architecture} "
+                 "(terms x parameters^2 of mu)", grading_work(mu))
     state = InterpolationState.start(mu, seed=seed)
     _refuse_oversized(len(state.grading.variables), max_degree, limits)
     if dimension is None:

@@ -56,6 +56,7 @@ __all__ = [
     "DegreeReport",
     "InterpolationState",
     "interpolate_degree",
+    "interpolation_work",
 ]
 
 
@@ -262,7 +263,8 @@ def interpolate_degree(state: InterpolationState, *, executor: Executor | None =
                        max_monomials: int | None = None,
                        max_piece: int | None = None,
                        progress: Callable[[int, int], None] | None = None,
-                       last: bool = False, limits: Limits | None = None) -> DegreeReport:
+                       last: bool = False, limits: Limits | None = None,
+                       on_estimate: Callable[[int, int], None] | None = None) -> DegreeReport:
     """Run the next total degree: new minimal generators, verified, and the sandwich.
 
     Parameters
@@ -281,6 +283,9 @@ def interpolate_degree(state: InterpolationState, *, executor: Executor | None =
         and inter-process traffic).
     limits : Limits, optional
         Bounds (default ``Limits()``).
+    on_estimate : callable, optional
+        Called as ``on_estimate(monomials, work)`` once the degree is estimated and accepted,
+        before any linear algebra (``work``: :func:`interpolation_work`).
 
     Returns
     -------
@@ -289,7 +294,9 @@ def interpolate_degree(state: InterpolationState, *, executor: Executor | None =
     Raises
     ------
     ResourceLimitError
-        When the degree or its largest graded piece exceeds its bound (before any work).
+        When the degree, its largest graded piece or its estimated work
+        (:func:`interpolation_work`, ``limits.max_interpolation_work``) exceeds its bound
+        (before any linear algebra).
 
     Examples
     --------
@@ -320,6 +327,11 @@ def interpolate_degree(state: InterpolationState, *, executor: Executor | None =
     pools = [pl[:, local] for pl in pools]
     degs = grading.degrees
     images = _orbits(pieces, state.symmetries)
+    work = interpolation_work(pieces, images)
+    lim.check("max_interpolation_work", f"field operations of degree {e} (sum of |P|^3 over its "
+              f"{len(pieces) - len(images)} graded pieces P up to symmetry)", work)
+    if on_estimate is not None:
+        on_estimate(sum(len(v) for v in pieces.values()), work)
     stdset = None
     if e == 1:
         stdset = set(itertools.chain.from_iterable(pieces.values()))
@@ -407,6 +419,34 @@ def interpolate_degree(state: InterpolationState, *, executor: Executor | None =
                           upper_bound, new_count, biggest, time.perf_counter() - start)
     state.reports.append(report)
     return report
+
+
+def interpolation_work(pieces: dict[tuple[int, ...], list[tuple[int, ...]]],
+                       images: dict | None = None) -> int:
+    """Estimated field operations of one degree: ``Σ |P|^3`` over the graded pieces ``P``
+    computed (those that are not the image of another under a symmetry), the cost of their
+    echelon forms.
+
+    Parameters
+    ----------
+    pieces : dict
+        Multidegree → monomials (:func:`~lcnalg.algebra.sampling.pieces_of_degree`).
+    images : dict, optional
+        The pieces obtained from another by a symmetry (not computed).
+
+    Returns
+    -------
+    int
+
+    Examples
+    --------
+    >>> interpolation_work({(1,): [(0,), (1,)], (2,): [(2,)]})
+    9
+    >>> interpolation_work({(1,): [(0,), (1,)], (2,): [(2,)]}, {(1,): ((2,), (0,))})
+    1
+    """
+    images = images or {}
+    return sum(len(monos) ** 3 for key, monos in pieces.items() if key not in images)
 
 
 def _orbits(pieces: dict[tuple[int, ...], list[tuple[int, ...]]],

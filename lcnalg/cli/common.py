@@ -32,10 +32,10 @@ __all__ = [
 ]
 
 #: Bounds met while computing the dimension (μ itself, then Jacobian ranks).
-DIMENSION_BOUNDS = ("max_terms",)
+DIMENSION_BOUNDS = ("max_terms", "max_coordinates", "max_symbolic_entries", "max_jacobian_entries")
 #: Bounds met by the implicit equations (interpolation, lifting, Gröbner certificate, summary).
 EQUATIONS_BOUNDS = DIMENSION_BOUNDS + (
-    "max_monomials", "max_piece", "max_auto_degree", "max_matrix_entries", "max_total_entries",
+    "max_monomials", "max_piece", "max_interpolation_work", "max_grading_work", "max_auto_degree", "max_matrix_entries", "max_total_entries",
     "max_primes", "max_summary_generators", "max_summary_degree", "max_certify_generators",
     "max_certify_degree", "max_hilbert_nodes", "max_fibre_order", "max_fibre_factors",
 )
@@ -47,7 +47,7 @@ CLOSED_BOUNDS = ("max_states", "max_search_work", "max_segre_terms", "max_witnes
 #: Bounds met by inequalities and boundary (closedness, then the equations in the closed case).
 INEQUALITIES_BOUNDS = ("max_symbolic_degree",) + CLOSED_BOUNDS + EQUATIONS_BOUNDS
 #: Bounds met by the critical and singular loci (minors, exact and modular Gröbner bases).
-SINGULAR_BOUNDS = ("max_minors", "max_locus_terms", "max_exact_entries", "max_supports",
+SINGULAR_BOUNDS = ("max_minors", "max_subminors", "max_minor_terms", "max_locus_terms", "max_exact_entries", "max_supports",
                    "max_certificate_terms", "max_bordered", "max_section_terms") + EQUATIONS_BOUNDS
 
 #: Output formats printed by a script writer of :mod:`lcnalg.export` instead of the result.

@@ -18,7 +18,7 @@ import flint
 
 from lcnalg.limits import Limits
 
-__all__ = ["count_minors", "all_minors", "determinant", "random_projected_minors"]
+__all__ = ["count_minors", "count_subminors", "all_minors", "determinant", "random_projected_minors"]
 
 
 def count_minors(rows: int, cols: int, size: int) -> int:
@@ -32,6 +32,30 @@ def count_minors(rows: int, cols: int, size: int) -> int:
     if size > min(rows, cols) or size < 0:
         return 0
     return math.comb(rows, size) * math.comb(cols, size)
+
+
+def count_subminors(rows: int, cols: int, size: int) -> int:
+    """Sub-minors formed by the Laplace expansion of all ``size × size`` minors of a
+    ``rows × cols`` matrix (an upper bound: zero entries prune the expansion).
+
+    The expansion of :func:`all_minors` runs along the last column of each column set and
+    shares its sub-minors: a ``j × j`` sub-minor uses a prefix of ``j`` columns of a column
+    set (``C(cols - size + j, j)`` of them) and ``j`` of the rows (``C(rows, j)``), so at
+    most ``Σ_{j=1}^{size} C(cols - size + j, j) · C(rows, j)`` are formed.  This is computed
+    in closed form before any work.
+
+    Examples
+    --------
+    >>> count_subminors(4, 5, 4)
+    47
+    >>> count_subminors(34, 36, 34) > 10**12
+    True
+    >>> count_subminors(2, 3, 3)
+    0
+    """
+    if size > min(rows, cols) or size < 1:
+        return 0
+    return sum(math.comb(cols - size + j, j) * math.comb(rows, j) for j in range(1, size + 1))
 
 
 def determinant(mat: Sequence[Sequence[Any]], zero: Any) -> Any:
@@ -95,8 +119,27 @@ def _numeric_determinant(mat: Sequence[Sequence[Any]], zero: Any) -> Any:
     return None
 
 
+def _pattern_dp(nonzero: Sequence[Sequence[bool]], rows: tuple[int, ...], cols: tuple[int, ...],
+                memo: dict, budget: Any) -> bool:
+    """The expansion of :func:`_minor_dp` on the zero pattern only (no arithmetic): counts
+    the sub-minors it would form (an upper bound: cancellations are not seen)."""
+    if not cols:
+        return True
+    key = (cols, rows)
+    if key in memo:
+        return memo[key]
+    budget.spend()
+    last = cols[-1]
+    found = False
+    for pos, i in enumerate(rows):
+        if nonzero[i][last] and _pattern_dp(nonzero, rows[:pos] + rows[pos + 1:], cols[:-1], memo, budget):
+            found = True
+    memo[key] = found
+    return found
+
+
 def _minor_dp(mat: Sequence[Sequence[Any]], rows: tuple[int, ...], cols: tuple[int, ...], zero: Any,
-              memo: dict) -> Any:
+              memo: dict, terms: Any = None) -> Any:
     k = len(cols)
     if k == 0:
         return zero + 1
@@ -109,11 +152,13 @@ def _minor_dp(mat: Sequence[Sequence[Any]], rows: tuple[int, ...], cols: tuple[i
         entry = mat[i][last]
         if entry == 0:
             continue
-        sub = _minor_dp(mat, rows[:pos] + rows[pos + 1:], cols[:-1], zero, memo)
+        sub = _minor_dp(mat, rows[:pos] + rows[pos + 1:], cols[:-1], zero, memo, terms)
         if sub == 0:
             continue
         sign = -1 if (k - 1 - pos) % 2 else 1
         total = total + sign * entry * sub
+    if terms is not None and k > 1:
+        terms.spend(len(total))
     memo[key] = total
     return total
 
@@ -146,7 +191,11 @@ def all_minors(mat: Sequence[Sequence[Any]], size: int, zero: Any, *, limits: Li
     Raises
     ------
     ResourceLimitError
-        When the number of minors exceeds ``max_minors`` (checked before computing).
+        When the number of minors exceeds ``max_minors``, or the sub-minors of their
+        expansion exceed ``limits.max_subminors`` (both checked before any arithmetic: the
+        closed form :func:`count_subminors`, and when it is above the bound, the expansion
+        run on the zero pattern alone); while computing, when the terms of the sub-minors
+        formed pass ``limits.max_minor_terms`` (polynomial entries; a bound on memory).
 
     Examples
     --------
@@ -161,12 +210,25 @@ def all_minors(mat: Sequence[Sequence[Any]], size: int, zero: Any, *, limits: Li
     nrows, ncols = len(mat), len(mat[0]) if mat else 0
     count = count_minors(nrows, ncols, size)
     lim.check("max_minors", f"{what} ({size}x{size} of a {nrows}x{ncols} matrix)", count)
+    shape = f"{size}x{size} of a {nrows}x{ncols} matrix"
+    if count_subminors(nrows, ncols, size) > lim.max_subminors:
+        # the closed form ignores zero entries: count the expansion on the zero pattern
+        states = lim.budget("max_subminors", f"sub-minors of the Laplace expansion of the {what} ({shape})")
+        nonzero = [[x != 0 for x in row] for row in mat]
+        pattern_memo: dict = {}
+        for cols in itertools.combinations(range(ncols), size):
+            for rows in itertools.combinations(range(nrows), size):
+                _pattern_dp(nonzero, rows, cols, pattern_memo, states)
+        del pattern_memo
+    terms = None
+    if not isinstance(zero, int):
+        terms = lim.budget("max_minor_terms", f"terms of the sub-minors of the {what} ({shape})")
     out: list[Any] = []
     seen: set[str] = set()
     memo: dict = {}
     for cols in itertools.combinations(range(ncols), size):
         for rows in itertools.combinations(range(nrows), size):
-            d = _minor_dp(mat, rows, cols, zero, memo)
+            d = _minor_dp(mat, rows, cols, zero, memo, terms)
             if d == 0:
                 continue
             key = str(d if _positive_lead(d) else -d)

@@ -27,7 +27,8 @@ from typing import Any, Sequence
 import flint
 
 from lcnalg import checks
-from lcnalg.algebra.dimension import function_space_dimension
+
+from lcnalg.algebra.dimension import function_space_dimension, support
 from lcnalg.polys.groebner import groebner_basis
 from lcnalg.architecture import Architecture
 from lcnalg.errors import InputError
@@ -441,12 +442,15 @@ def _factor_key(f: flint.fmpz_mpoly) -> str:
 
 
 def _maximal_minors(mu: Parameterization, rdim: int, limits: Limits) -> list:
-    """The distinct non-zero ``rdim × rdim`` minors of the symbolic Jacobian (count refused
-    beyond ``limits.max_minors`` before any work)."""
-    jac = [row for row in mu.jacobian if any(not e.is_zero() for e in row)]
+    """The distinct non-zero ``rdim × rdim`` minors of the symbolic Jacobian (their count
+    refused beyond ``limits.max_minors`` before the Jacobian is built; the expansion bounded by
+    ``limits.max_subminors`` and ``limits.max_minor_terms`` in :func:`all_minors`)."""
     what = "maximal minors of the Jacobian of mu"
-    limits.check("max_minors", what, count_minors(len(jac), mu.num_parameters, rdim))
-    minors = (all_minors(jac, rdim, mu.ring.from_dict({}), max_minors=limits.max_minors, what=what)
+    # the non-zero rows are the coordinates that do not vanish identically
+    rows, cols = len(support(mu)), mu.num_parameters
+    limits.check("max_minors", what, count_minors(rows, cols, rdim))
+    jac = [row for row in mu.jacobian if any(not e.is_zero() for e in row)]
+    minors = (all_minors(jac, rdim, mu.ring.from_dict({}), limits=limits, what=what)
               if rdim <= len(jac) else [])
     if not minors:
         raise InputError(f"architecture {mu.architecture}: the Jacobian has no non-zero minor of size {rdim}")
@@ -511,11 +515,13 @@ def _hyperroot_comparison(arch: Architecture, factors: list, dim: int, rdim: int
 def _components(arch: Architecture, factors: list, factor_pair: dict, N: int,
                 seed: int) -> tuple[CriticalComponent, ...]:
     comps = []
+    # a pair whose family is empty (a single-entry layer has no root to share) plants nothing
+    planted = set(planted_families(arch)) if factor_pair else set()
     for i, (f, e) in enumerate(factors, start=1):
         pair = factor_pair.get(_factor_key(f))
         layers: tuple[int, ...] = ()
         img = None
-        if pair is not None and _vanishes_on_family(arch, pair, f, seed):
+        if pair is not None and pair in planted and _vanishes_on_family(arch, pair, f, seed):
             layers = tuple(pair)
             img = shared_root_image_dimension(arch, pair, seed)[1]
         comps.append(CriticalComponent(f"C{i}", poly_text(f), e, N - 1, layers, img))
@@ -567,7 +573,7 @@ def critical_locus(arch: Architecture | str, *, dimension: int | None = None, se
     N = mu.num_parameters
     minors = _maximal_minors(mu, rdim, limits)
     g, factors, residual = _split_hypersurface(minors)
-    res_dim = groebner_basis(residual, "degrevlex", modulus=modulus).dimension()
+    res_dim = groebner_basis(residual, "degrevlex", modulus=modulus, limits=limits).dimension()
     dim = max(N - 1 if factors else -1, res_dim)
     lower = N - 1 if factors else 0
     hyper, matches, factor_pair, families = _hyperroot_comparison(arch, factors, dim, rdim, seed)

@@ -499,7 +499,7 @@ def _minors_dimension(p: _Problem) -> dict[str, Any]:
     total = count_minors(len(eqs), n, codim)
     what = f"{codim}x{codim} minors of the {len(eqs)}x{n} Jacobian of the implicit equations"
     if total <= limits.max_minors:
-        minors = all_minors(jac, codim, zero, max_minors=limits.max_minors, what=what)
+        minors = all_minors(jac, codim, zero, limits=limits, what=what)
         exact = True
         method = f"I + all {codim}x{codim} minors of the Jacobian (exact over Z); Groebner basis mod {modulus}"
         fp = None
@@ -517,7 +517,7 @@ def _minors_dimension(p: _Problem) -> dict[str, Any]:
     if exact:
         # the ideal is exact over Z: a verified Groebner basis over Q gives the dimension exactly
         try:
-            gbq = groebner_basis(gens, "degrevlex", max_total_entries=limits.max_exact_entries)
+            gbq = groebner_basis(gens, "degrevlex", max_total_entries=limits.max_exact_entries, limits=limits)
         except LCNAlgError:
             gbq = None
         if gbq is not None and gbq.certified:
@@ -525,6 +525,6 @@ def _minors_dimension(p: _Problem) -> dict[str, Any]:
                     "method": method.replace(f"Groebner basis mod {modulus}",
                                              "Groebner basis over Q (multi-modular, verified exactly)"),
                     "fp": None}
-    gb = groebner_basis(gens, "degrevlex", modulus=modulus)
+    gb = groebner_basis(gens, "degrevlex", modulus=modulus, limits=limits)
     return {"dimension": gb.dimension(), "minors": minors, "exact": exact, "method": method, "fp": fp,
             "certified": False}

@@ -45,3 +45,34 @@ def test_probabilistic_label_when_bounds_do_not_meet(monkeypatch):
     assert d.value == 3 and not d.certified
     assert 0 < d.failure_probability < 1e-30
     assert "minor" in d.how_to_certify and "probabilistic" in d.to_text()
+
+
+def test_large_jacobians_are_refused_before_they_are_built(capsys):
+    """info on huge architectures: one line naming the bound, at once (no FLINT abort, no
+    MemoryError, no minutes inside one rank)."""
+    import time
+
+    from lcnalg.cli import main
+
+    for arch, option in [("3000,3000", "--max-jacobian-entries"), ("10000,10000", "--max-jacobian-entries"),
+                         ("100x100,100x100", "--max-jacobian-entries"),
+                         ("10000,10000 s=10000", "--max-coordinates"),
+                         ("1000,1000", "--max-symbolic-entries")]:
+        start = time.perf_counter()
+        assert main(["info", arch]) == 2
+        out, err = capsys.readouterr()
+        assert not out and len(err.strip().splitlines()) == 1 and option in err, (arch, err)
+        assert time.perf_counter() - start < 20, arch
+
+
+def test_jacobian_bound_is_a_limits_field():
+    import pytest
+
+    from lcnalg import Limits, Parameterization, ResourceLimitError
+    from lcnalg.algebra.dimension import function_space_dimension
+
+    mu = Parameterization("3,2 s=2", limits=Limits(max_jacobian_entries=24))
+    with pytest.raises(ResourceLimitError) as err:
+        function_space_dimension(mu)
+    assert err.value.limit == "max_jacobian_entries" and err.value.estimate == 25
+    assert function_space_dimension(mu, limits=Limits(max_jacobian_entries=25)).value == 4

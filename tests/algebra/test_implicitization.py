@@ -311,3 +311,58 @@ def test_bounds_are_limits_fields():
     assert r.degree is None and "max_summary_generators" in r.stopped_by
     r = implicit_equations(Parameterization("2,2,2 s=2,2"), limits=Limits(max_certify_generators=1))
     assert not r.certified and "max_certify_generators" in r.certificate
+
+
+# -- every request bounded up front -------------------------------------------------------
+
+def _one_line_refusal(argv, option, capsys):
+    assert main(argv) == 2
+    out, err = capsys.readouterr()
+    assert not out and len(err.strip().splitlines()) == 1 and option in err, err
+
+
+def test_huge_max_degree_is_decided_at_once(capsys):
+    """The degree pre-check is one closed-form count (no loop over 10^9 degrees); a space
+    that fills its coordinates stops after degree 1 whatever max_degree says."""
+    _one_line_refusal(["equations", "2,2", "--max-degree", "1000000000"], "--max-monomials", capsys)
+    assert main(["equations", "1", "--max-degree", "1000000000", "--json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert data["certified"] and data["num_generators"] == 0
+
+
+def test_interpolation_work_bound_gives_a_partial_answer():
+    """Beyond max_interpolation_work the degree loop stops with `complete up to degree d`
+    naming the bound (with or without max_degree); raised, the answer is complete."""
+    from lcnalg import Limits
+
+    small = Limits(max_interpolation_work=1000)     # degree 3 of 2x2,2x2 is estimated at 1907
+    for max_degree in (None, 6):
+        r = implicit_equations(Parameterization("2x2,2x2"), max_degree=max_degree, certify=False,
+                               limits=small)
+        assert r.status == "complete up to degree 2" and r.num_generators == 0
+        assert "max_interpolation_work" in r.stopped_by and "--max-interpolation-work" in r.stopped_by
+    r = implicit_equations(Parameterization("2x2,2x2"), certify=False,
+                           limits=Limits(max_interpolation_work=10**7))
+    assert r.num_generators == 39 and "max_interpolation_work" not in r.stopped_by
+
+
+def test_grading_work_is_refused_up_front(capsys):
+    """The finest grading of a huge architecture (an integer nullspace of terms x parameters)
+    is estimated before the symbolic mu is built."""
+    _one_line_refusal(["equations", "20x20,20x20"], "--max-grading-work", capsys)
+    _one_line_refusal(["equations", "500,500"], "--max-grading-work", capsys)
+
+
+def test_interpolation_work_estimate():
+    from lcnalg.algebra.interpolation import InterpolationState, interpolation_work
+    from lcnalg.algebra.sampling import pieces_of_degree
+
+    state = InterpolationState.start(Parameterization("2,2 s=2"))
+    pieces = pieces_of_degree(state.grading, 2)
+    assert interpolation_work(pieces) == sum(len(v) ** 3 for v in pieces.values()) == 16  # 8 pieces of 1, one of 2
+
+
+def test_progress_announces_the_estimates(capsys):
+    implicit_equations(Parameterization("2,2 s=2"), progress=True)
+    err = capsys.readouterr().err
+    assert "max_interpolation_work" in err and "2,2 s=2 in 4 coordinates" in err

@@ -25,8 +25,14 @@ _CLOSE_ROOTS = f"{_N + 1},{-2 * _N - 1},{2 * _N + 1},{-2 * _N - 1},{_N}"
 #: answer, such as the optional certificate of the equations).
 ROWS = [
     ("max_terms", 3, ["info", "3,2 s=2"], "refused"),  # 6 terms
+    ("max_coordinates", 9, ["info", "3,2 s=2"], "refused"),  # 5 weights + 5 coordinates
+    ("max_symbolic_entries", 29, ["info", "3,2 s=2"], "refused"),  # 6 terms x 5 weights
+    ("max_jacobian_entries", 24, ["info", "3,2 s=2"], "refused"),  # 5 x 5
     ("max_monomials", 2, ["equations", "3,2 s=2", "--max-degree", "3"], "refused"),
     ("max_piece", 3, ["equations", "2x2,2x2", "--max-degree", "3"], "refused"),
+    # degree 3 of 2x2,2x2 is estimated at 1907 field operations: complete up to degree 2
+    ("max_interpolation_work", 1000, ["equations", "2x2,2x2"], "partial"),
+    ("max_grading_work", 149, ["equations", "3,2 s=2"], "refused"),  # 6 terms x 5^2 weights
     ("max_primes", 1, ["equations", "2,3 s=3", "--certify"], "either"),  # a lift over Q needs 2 primes
     ("max_auto_degree", 3, ["equations", "2x2,2x2"], "partial"),  # its equations have degree 6
     ("max_matrix_entries", 1, ["equations", "2,3 s=3", "--certify"], "either"),
@@ -39,6 +45,8 @@ ROWS = [
     ("max_witness_candidates", 1, ["closed", "4,4,4 s=2,2", "--max-states", "3"], "partial"),
     ("max_symbolic_degree", 2, ["inequalities", "2,2,2"], "partial"),  # Sturm-Habicht of degree 3
     ("max_minors", 1, ["critical-locus", "3,2 s=2"], "refused"),
+    ("max_subminors", 2, ["critical-locus", "3,2 s=2"], "refused"),  # 105 at most, by the closed form
+    ("max_minor_terms", 1, ["critical-locus", "3,2 s=2"], "refused"),
     ("max_supports", 2, ["strata", "2,2 s=2"], "partial"),  # toric route: a note of the strata
     # the 1D tiling search's set-up is estimated (13244 steps) before it starts
     ("max_search_work", 3, ["closed", "4,4,4 s=2,2"], "partial"),

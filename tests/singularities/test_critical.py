@@ -111,3 +111,31 @@ def test_result_protocol_and_status():
     with pytest.raises(ResourceLimitError) as err:
         critical_locus("3,3,3 s=2,2", limits=Limits(max_minors=10))
     assert err.value.limit == "max_minors"
+
+
+def test_oversized_critical_loci_are_refused_up_front(capsys):
+    """Minors counted before the symbolic Jacobian is built (9x9,9x9,9x9 aborted in FLINT),
+    the Laplace expansion estimated before it runs (3,2,31 ran for minutes), its terms
+    counted as they are formed (5,5,5 grew past 16 GB)."""
+    import time
+
+    from lcnalg.cli import main
+
+    for argv, option in [(["9x9,9x9,9x9"], "--max-minors"), (["3,2,31"], "--max-subminors"),
+                         (["5,5,5", "--max-minor-terms", "1000000"], "--max-minor-terms")]:
+        start = time.perf_counter()
+        assert main(["critical-locus"] + argv) == 2
+        out, err = capsys.readouterr()
+        assert not out and len(err.strip().splitlines()) == 1 and option in err, (argv, err)
+        assert time.perf_counter() - start < 20, argv
+
+
+@pytest.mark.parametrize("arch, factors", [("1,5", {"w1_0"}), ("1,2,2", {"w1_0", "w2_1*w3_0 - w2_0*w3_1"}),
+                                           ("1,1,2", {"w1_0", "w2_0"})])
+def test_single_entry_layers_are_answered(arch, factors):
+    """A single-entry layer has no root to share: its resultant factor is a component (the
+    layer is zero) without a planted shared-root family, and the locus is answered."""
+    r = critical_locus(arch)
+    assert set(r.hypersurface_factors) == factors and r.dimension == r.num_parameters - 1
+    assert r.certified and r.matches_hyperroots
+    assert all(c.shared_hyperroot_layers == () for c in r.components if c.equation.startswith("w1_0"))
