@@ -400,8 +400,11 @@ class FunctionSpace:
 
         Examples
         --------
-        >>> sorted(FunctionSpace("2,2").stratification().graph.nodes)
-        ['V', 'boundary', 'origin', 'shared root 1,2']
+        >>> strata = FunctionSpace("2,2").stratification()
+        >>> sorted(strata.graph.nodes)     # the boundary and the shared-root image: one set
+        ['V', 'boundary', 'origin']
+        >>> strata.graph.nodes["boundary"]["names"]
+        ('boundary', 'shared root 1,2')
         """
         # deferred: the algorithm modules cost ~0.3 s to import; `import lcnalg` stays fast
         from lcnalg.singularities.strata import stratification
