@@ -274,7 +274,7 @@ def _executor(executor: Executor | None, jobs: int) -> Iterator[Executor | None]
     try:
         yield pool
     finally:
-        pool.shutdown()
+        pool.shutdown(cancel_futures=True)
 
 
 def _check_inputs(max_degree: int | None, jobs: int) -> None:
