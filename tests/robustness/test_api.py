@@ -25,7 +25,7 @@ from tests.robustness.harness import HUGE, Overrun, alarm
 from tests.strategies import architectures
 
 #: Hypothesis examples per function (derandomized).
-EXAMPLES = 12
+EXAMPLES = 25
 
 #: Values no parameter accepts, or accepts only at its edge.
 GARBAGE = (None, "x", "", " ", "3,,x", 1.5, float("nan"), float("inf"), -1, 0, -(2**70), 2**70, True, False,
