@@ -278,7 +278,7 @@ def _executor(executor: Executor | None, jobs: int) -> Iterator[Executor | None]
     try:
         yield pool
     finally:
-        pool.shutdown()
+        pool.shutdown(cancel_futures=True)
 
 
 def _check_inputs(mu: Any, max_degree: Any, jobs: Any, seed: Any, certify: Any, progress: Any,

@@ -6,33 +6,41 @@ the requested subcommand's module is imported, to keep start-up short.
 
 Exit status:
 
-* 0: the answer was printed;
+* 0: the answer was printed (then any notice on stderr, e.g. that ``--jobs`` was capped);
 * 2: bad input (any :class:`~lcnalg.LCNAlgError`, a malformed command line, no command,
   a request refused by a resource bound): one line on stderr;
 * 70 (``EX_SOFTWARE``): a bug in lcnalg (an :class:`~lcnalg.errors.InternalError` or any
   other unexpected exception): one line on stderr naming it and asking for a bug report;
   with ``LCNALG_DEBUG=1`` in the environment the traceback is shown instead;
-* 130: interrupted (Ctrl-C).
+* 130: interrupted (Ctrl-C): one line on stderr; the worker processes of the run (``--jobs``)
+  are terminated first, so none is left behind.
 """
 
 from __future__ import annotations
 
 import argparse
+import contextlib
 import importlib
+import multiprocessing
 import os
 import re
+import signal
 import sys
-from typing import Sequence
+import threading
+from typing import Iterator, Sequence
 
 from lcnalg import __version__
 from lcnalg.errors import InternalError, LCNAlgError
 
-__all__ = ["main", "build_parser", "negative_values_last", "SUBCOMMANDS", "EXIT_BAD_INPUT", "EXIT_BUG"]
+__all__ = ["main", "build_parser", "negative_values_last", "interruptible", "SUBCOMMANDS", "EXIT_BAD_INPUT",
+           "EXIT_BUG", "EXIT_INTERRUPTED"]
 
 #: Exit status of bad input (one line on stderr).
 EXIT_BAD_INPUT = 2
 #: Exit status of a bug in lcnalg (``EX_SOFTWARE`` of sysexits.h).
 EXIT_BUG = 70
+#: Exit status of an interrupted run (128 + SIGINT, as a shell reports it).
+EXIT_INTERRUPTED = 130
 
 #: A value list starting with a minus sign, such as the filter "-2,0,1" or "-1/2;3,4".
 _NEGATIVE_LIST = re.compile(r"^-\d[\d,/;\s+-]*$")
@@ -120,8 +128,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         commands = ", ".join(n.replace("_", "-") for n in SUBCOMMANDS)
         print(f"lcnalg: error: no command given; one of {commands} (see 'lcnalg --help')", file=sys.stderr)
         return EXIT_BAD_INPUT
+    args.notices = []  # printed once the request is answered (a refused one prints only its error)
     try:
-        return int(args.run(args) or 0)
+        with interruptible():
+            code = int(args.run(args) or 0)
+        for notice in args.notices:
+            print(notice, file=sys.stderr)
+        return code
     except InternalError as err:
         if os.environ.get("LCNALG_DEBUG") == "1":
             raise
@@ -131,8 +144,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"lcnalg {args.command}: error: {err}", file=sys.stderr)
         return EXIT_BAD_INPUT
     except KeyboardInterrupt:
-        print("lcnalg: interrupted", file=sys.stderr)
-        return 130
+        print(f"lcnalg {args.command}: interrupted", file=sys.stderr)
+        return EXIT_INTERRUPTED
     except BrokenPipeError:  # output piped into a command that stopped reading (e.g. head)
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())
@@ -145,11 +158,85 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_BUG
 
 
+@contextlib.contextmanager
+def interruptible() -> Iterator[None]:
+    """Within the block, Ctrl-C (SIGINT) stops the worker processes of this process (the
+    pools of ``--jobs``) and then raises :class:`KeyboardInterrupt` in the main thread.
+
+    Without it a process pool's shutdown waits for the pieces its workers are computing,
+    which can take minutes.  The handler terminates the workers and waits for them and for
+    the pools' manager threads (which mark every pending piece failed) before raising, so the
+    pool shuts down at once and nothing is left behind.  Workers forked inside the block
+    inherit the handler and ignore SIGINT (a Ctrl-C on a terminal reaches the whole process
+    group): their parent terminates them, so they print nothing.  The previous handler is
+    restored on exit.  Outside the main thread, or when SIGINT is ignored (a background job),
+    nothing changes.
+
+    Examples
+    --------
+    >>> import signal
+    >>> before = signal.getsignal(signal.SIGINT)
+    >>> with interruptible():
+    ...     signal.getsignal(signal.SIGINT) is before
+    False
+    >>> signal.getsignal(signal.SIGINT) is before
+    True
+    """
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    previous = signal.getsignal(signal.SIGINT)
+    if previous is signal.SIG_IGN:
+        yield
+        return
+    owner = os.getpid()
+
+    def stop(signum: int, frame: object) -> None:
+        if os.getpid() != owner:  # a worker forked by the run: its parent terminates it
+            return
+        signal.signal(signal.SIGINT, signal.SIG_IGN)  # a second Ctrl-C does not cut the clean-up short
+        _stop_workers()
+        raise KeyboardInterrupt
+
+    signal.signal(signal.SIGINT, stop)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGINT, signal.SIG_DFL if previous is None else previous)
+
+
+def _stop_workers(grace: float = 5.0) -> None:
+    """Terminate the child processes of this process and wait for them, then for the
+    process pools' manager threads, which notice the lost workers and fail the pending
+    pieces (so no pool shutdown waits for work that will never come)."""
+    children = multiprocessing.active_children()
+    for child in children:
+        child.terminate()
+    for child in children:
+        child.join(grace)
+        if child.is_alive():
+            child.kill()
+            child.join(grace)
+    for thread in threading.enumerate():
+        if type(thread).__module__ == "concurrent.futures.process" and thread is not threading.current_thread():
+            thread.join(grace)
+
+
 def _one_line(exc: BaseException) -> str:
     text = " ".join(str(exc).split())
     return text if len(text) <= 200 else text[:200] + "…"
 
 
 def entry_point() -> None:
-    """Console-script entry point (``lcnalg``)."""
-    sys.exit(main())
+    """Console-script entry point (``lcnalg``).
+
+    After an interrupt the process ends at once (``os._exit``, streams flushed): its workers
+    are already terminated, and the interpreter's exit handlers would only wait on their queues.
+    """
+    status = main()
+    if status == EXIT_INTERRUPTED:
+        for stream in (sys.stdout, sys.stderr):
+            with contextlib.suppress(Exception):
+                stream.flush()
+        os._exit(status)
+    sys.exit(status)

@@ -206,14 +206,27 @@ def _cores() -> int:
 
 
 def jobs_from_args(args: argparse.Namespace) -> int:
-    """``args.jobs``, capped at the cores available to this process (with a one-line
-    notice on stderr when it is capped)."""
+    """``args.jobs``, capped at the cores available to this process, with a one-line notice
+    when it is capped: on stderr at once, or appended to ``args.notices`` when the namespace
+    has that list (:func:`lcnalg.cli.main` prints them once the request is answered, so a
+    refused request prints only its error line).
+
+    Examples
+    --------
+    >>> args = argparse.Namespace(command="equations", jobs=10**6, notices=[])
+    >>> jobs_from_args(args) == _cores(), len(args.notices)
+    (True, 1)
+    """
     cores = _cores()
-    if args.jobs > cores:
-        print(f"lcnalg {args.command}: notice: --jobs {args.jobs} capped at the {cores} cores available",
-              file=sys.stderr)
-        return cores
-    return args.jobs
+    if args.jobs <= cores:
+        return args.jobs
+    notice = f"lcnalg {args.command}: notice: --jobs {args.jobs} capped at the {cores} cores available"
+    notices = getattr(args, "notices", None)
+    if notices is None:
+        print(notice, file=sys.stderr)
+    else:
+        notices.append(notice)
+    return cores
 
 
 def output_path(option: str, suffixes: Iterable[str]) -> Callable[[str], str]:
