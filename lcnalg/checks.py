@@ -59,8 +59,15 @@ def short(value: object, length: int = 20) -> str:
     '99999999999999999999…'
     >>> short([1, 2])
     '[1, 2]'
+    >>> short(10**5000)
+    '<int of about 5001 digits>'
     """
-    text = value if isinstance(value, str) else repr(value)
+    if isinstance(value, numbers.Integral) and not isinstance(value, bool) and abs(int(value)).bit_length() > 64:
+        return f"<int of about {int(abs(int(value)).bit_length() * 0.30103) + 1} digits>"
+    try:
+        text = value if isinstance(value, str) else repr(value)
+    except ValueError:  # a container holding an integer too long to print
+        text = f"<{type(value).__name__}>"
     return text if len(text) <= length else text[:length] + "…"
 
 

@@ -30,6 +30,7 @@ import numbers
 from dataclasses import dataclass, field
 from typing import Any
 
+from lcnalg.checks import short
 from lcnalg.errors import InputError, ResourceLimitError
 
 __all__ = ["Limits", "Budget", "DEFAULT_LIMITS"]
@@ -202,7 +203,7 @@ class Limits:
                 value = int(value)  # numpy integers are exact
                 object.__setattr__(self, f.name, value)
             if isinstance(value, bool) or not isinstance(value, int) or value < 1:
-                raise InputError(f"limits.{f.name}: expected a positive integer, got {value!r:.60}")
+                raise InputError(f"limits.{f.name}: expected a positive integer, got {short(value)}")
 
     # -- construction -----------------------------------------------------------------
 
@@ -229,7 +230,7 @@ class Limits:
         if limits is None:
             limits = DEFAULT_LIMITS
         elif not isinstance(limits, Limits):
-            raise InputError(f"limits: expected a Limits object or None, got {limits!r:.60}")
+            raise InputError(f"limits: expected a Limits object or None, got {short(limits, 60)!r}")
         changes = {k: v for k, v in overrides.items() if v is not None}
         if not changes:
             return limits
@@ -240,7 +241,7 @@ class Limits:
             if isinstance(v, numbers.Integral) and not isinstance(v, bool):
                 v = changes[k] = int(v)
             if isinstance(v, bool) or not isinstance(v, int) or v < 1:
-                raise InputError(f"{k}: expected a positive integer, got {v!r:.60}")
+                raise InputError(f"{k}: expected a positive integer, got {short(v)}")
         return dataclasses.replace(limits, **changes)
 
     @classmethod

@@ -18,6 +18,8 @@ import numpy as np
 import pytest
 from hypothesis import HealthCheck, given, settings, strategies as st
 
+pytestmark = pytest.mark.robustness
+
 import lcnalg
 from lcnalg import LCNAlgError
 from lcnalg.results import Result

@@ -19,6 +19,8 @@ from fractions import Fraction
 import pytest
 from hypothesis import HealthCheck, given, settings, strategies as st
 
+pytestmark = pytest.mark.robustness
+
 from lcnalg import Architecture
 from lcnalg.cli import SUBCOMMANDS, build_parser, main
 from tests.robustness.harness import (EXTREME_NUMBERS, GARBAGE_ARCHITECTURES, GARBAGE_NUMBERS, HUGE,
