@@ -24,18 +24,9 @@ from typing import Iterable, Sequence
 
 import numpy as np
 
+from lcnalg.polys.monomials import divides
+
 __all__ = ["divides", "minimal_monomial_generators", "standard_monomials", "minimal_leads"]
-
-
-def divides(a: Sequence[int], b: Sequence[int]) -> bool:
-    """Whether the monomial with exponents ``a`` divides the one with exponents ``b``.
-
-    Examples
-    --------
-    >>> divides((1, 0), (2, 1)), divides((0, 2), (2, 1))
-    (True, False)
-    """
-    return all(x <= y for x, y in zip(a, b))
 
 
 def minimal_monomial_generators(monos: Iterable[Sequence[int]]) -> list[tuple[int, ...]]:

@@ -27,21 +27,13 @@ from lcnalg.parameterization import Parameterization
 from lcnalg.polys.univariate import odd_real_roots_projective, real_roots_projective
 from lcnalg.printing import align, function_space_symbol
 from lcnalg.real.closedness import ClosednessResult
-from lcnalg.real.description import (ClosedCase, RealDescription, closed_case, embedding_head,
+from lcnalg.real.description import (ClosedCase, RealDescription, min_real_roots, stride_one_1d, closed_case, embedding_head,
                                      equations_limitation, linear_architecture, vanish)
 from lcnalg.real.embedding import CoordinateEmbedding, coordinate_embedding
 from lcnalg.real.membership import contains, parse_filter
 from lcnalg.rings import integer_ring
 
 __all__ = ["BoundaryResult", "boundary"]
-
-
-def _stride_one_1d(arch: Architecture) -> bool:
-    return arch.ndim == 1 and all(s == (1,) for s in arch.strides[:-1])
-
-
-def _m_of(arch: Architecture) -> int:
-    return sum(1 for f in arch.filters if f[0] % 2 == 0)
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -234,7 +226,7 @@ def boundary(arch: Architecture | str, *, limits: Limits | None = None, seed: in
         inner = boundary(emb.inner, limits=limits, seed=seed, equations=False if equations is False else None,
                          max_degree=max_degree, jobs=jobs)
         return _embedded_boundary(inner, emb, start)
-    if _stride_one_1d(arch):
+    if stride_one_1d(arch):
         return _stride_one(arch, limits, start)
     case = closed_case(arch, limits=limits, seed=seed, dimension=dimension, equations=equations,
                        closedness=closedness, max_degree=max_degree, jobs=jobs)
@@ -270,7 +262,7 @@ def _closed_boundary(arch: Architecture, case: ClosedCase, start: float) -> Boun
 def _stride_one(arch: Architecture, limits: Limits, start: float) -> BoundaryResult:
     """1D stride one: inside the discriminant hypersurface."""
     d = arch.end_to_end_filter_shape[0] - 1
-    m = _m_of(arch)
+    m = min_real_roots(arch)
     if m <= d % 2:
         return BoundaryResult(architecture=str(arch), decided=True, certified=True, everything=True, m=m,
                               closed=True, thin=False,

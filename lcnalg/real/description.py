@@ -26,8 +26,21 @@ from lcnalg.real.membership import contains
 from lcnalg.results import Result, Status
 from lcnalg.rings import coordinate_names, to_sympy
 
-__all__ = ["RealDescription", "ClosedCase", "closed_case", "linear_architecture", "equations_limitation",
+__all__ = ["stride_one_1d", "min_real_roots", "RealDescription", "ClosedCase", "closed_case", "linear_architecture", "equations_limitation",
            "undecided_text", "embedding_head", "vanish", "ambient"]
+
+
+def stride_one_1d(arch: Architecture) -> bool:
+    """True for a 1D architecture whose layers are joined by stride one (the last stride is
+    free: it does not change the function space)."""
+    return arch.ndim == 1 and all(s == (1,) for s in arch.strides[:-1])
+
+
+def min_real_roots(arch: Architecture) -> int:
+    """``m``: the number of layers of even filter size, each of which has a real root (odd
+    degree); in 1D stride one, ``M`` is the set of filters with at least ``m`` real roots
+    (see docs/theory.md#stride-one)."""
+    return sum(1 for f in arch.filters if f[0] % 2 == 0)
 
 
 @dataclass(frozen=True, kw_only=True)

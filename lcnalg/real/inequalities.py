@@ -40,21 +40,13 @@ from lcnalg.polys.univariate import real_roots_projective, symbolic_sturm_habich
 from lcnalg.printing import align, function_space_symbol
 from lcnalg.real.closedness import ClosednessResult
 from lcnalg.real.contents import content_member, pure_layer_structure
-from lcnalg.real.description import (ClosedCase, RealDescription, ambient, closed_case, embedding_head,
+from lcnalg.real.description import (ClosedCase, RealDescription, min_real_roots, stride_one_1d, ambient, closed_case, embedding_head,
                                      equations_limitation, linear_architecture, vanish)
 from lcnalg.real.embedding import CoordinateEmbedding, coordinate_embedding
 from lcnalg.real.membership import parse_filter
 from lcnalg.real.polyphase import last_layer_strided, polyphase_member
 
 __all__ = ["InequalitiesResult", "inequalities"]
-
-
-def _stride_one_1d(arch: Architecture) -> bool:
-    return arch.ndim == 1 and all(s == (1,) for s in arch.strides[:-1])
-
-
-def _m_of(arch: Architecture) -> int:
-    return sum(1 for f in arch.filters if f[0] % 2 == 0)
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -319,7 +311,7 @@ def inequalities(arch: Architecture | str, *, limits: Limits | None = None, seed
         inner = inequalities(emb.inner, limits=limits, seed=seed, equations=False if equations is False else None,
                              max_degree=max_degree, jobs=jobs)
         return _embedded_inequalities(inner, emb, start)
-    if _stride_one_1d(arch):
+    if stride_one_1d(arch):
         return _stride_one(arch, limits, start)
     case = closed_case(arch, limits=limits, seed=seed, dimension=dimension, equations=equations,
                        closedness=closedness, max_degree=max_degree, jobs=jobs)
@@ -358,7 +350,7 @@ def _closed_result(arch: Architecture, case: ClosedCase, start: float) -> Inequa
 def _stride_one(arch: Architecture, limits: Limits, start: float) -> InequalitiesResult:
     """1D stride one: at least ``m`` real roots, as Sturm–Habicht sign conditions."""
     d = arch.end_to_end_filter_shape[0] - 1
-    m = _m_of(arch)
+    m = min_real_roots(arch)
     everything = m <= d % 2
     seq: tuple[str, ...] = ()
     sym: list = []
