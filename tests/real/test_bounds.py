@@ -5,9 +5,7 @@ answer or a refusal that names the bound (``max_search_work``, ``max_root_work``
 from __future__ import annotations
 
 import random
-import signal
 import time
-from contextlib import contextmanager
 
 import flint
 import pytest
@@ -19,21 +17,7 @@ from lcnalg.real.closedness import is_zariski_closed
 from lcnalg.real.inequalities import inequalities
 from lcnalg.real.membership import contains
 from lcnalg.real.orbit_tilings import decide_closedness_1d, orbit_model, search_work_estimate
-
-
-@contextmanager
-def within(seconds: int):
-    """Fail (instead of hanging) when the block runs longer than ``seconds``."""
-    def stop(signum, frame):
-        raise TimeoutError(f"still running after {seconds} s")
-
-    old = signal.signal(signal.SIGALRM, stop)
-    signal.alarm(seconds)
-    try:
-        yield
-    finally:
-        signal.alarm(0)
-        signal.signal(signal.SIGALRM, old)
+from tests.alarm import alarm
 
 
 @pytest.mark.parametrize("arch", ["2,5,3,2,3,4 s=2,2,2,2,3", "50,50,50 s=2,2"])
@@ -53,7 +37,7 @@ def test_tiling_search_counts_its_steps():
 
 
 def test_closed_reproducer_is_undecided_naming_the_work_bound():
-    with within(30):
+    with alarm(30):
         r = is_zariski_closed("2,5,3,2,3,4 s=2,2,2,2,3")
     assert r.closed is None and str(r.status) == "undecided"
     assert "max_search_work" in r.limitations and "--max-search-work" in r.limitations
@@ -63,7 +47,7 @@ def test_closed_reproducer_is_undecided_naming_the_work_bound():
 def test_inequalities_real_stages_of_a_long_filter_are_quick():
     # 10000,3 s=2 is closed (n_2 = 2 even); the stages of the real geometry answer at once
     # (the dimension and the equations are bounded by their own fields)
-    with within(30):
+    with alarm(30):
         r = inequalities("10000,3 s=2", dimension=10002, equations=False)
     assert r.decided and r.closed is True and r.equations_status == "not computed"
 
@@ -72,7 +56,7 @@ def test_membership_of_a_long_filter_is_answered():
     # degree 343: the real-root count no longer runs a Sturm sequence over Q (minutes)
     rng = random.Random(1)
     filt = [rng.randint(-9, 9) for _ in range(344)]
-    with within(60):
+    with alarm(60):
         r = contains("50,50,50 s=2,2", filt)
     assert r.contained is False and r.decided
 
@@ -117,5 +101,5 @@ def test_pointwise_descriptions_check_their_sturm_work():
         boundary("2,2,2").is_boundary_point([-2, 5, -4, 1], limits=Limits(max_root_work=26))
     # a long filter is refused at once instead of running a Sturm sequence for minutes
     long = inequalities("1000,2,2", equations=False)      # d = 1001, m = 2
-    with within(5), pytest.raises(ResourceLimitError, match="--max-root-work"):
+    with alarm(5), pytest.raises(ResourceLimitError, match="--max-root-work"):
         long.holds_at([1] * 1002)

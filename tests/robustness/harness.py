@@ -14,36 +14,14 @@ import contextlib
 import json
 import os
 import re
-import signal
 import time
-from typing import Iterator, Sequence
+from typing import Sequence
+
+from tests.alarm import alarm
 
 #: Seconds one call may take (``LCNALG_ROBUSTNESS_ALARM`` overrides; small inputs answer in
 #: well under a second, large ones must be refused up front).
 ALARM = float(os.environ.get("LCNALG_ROBUSTNESS_ALARM", "5"))
-
-
-class Overrun(BaseException):
-    """Raised by the alarm in the middle of a call that ran too long (a ``BaseException``,
-    so that no ``except Exception`` of the code under test swallows it)."""
-
-
-@contextlib.contextmanager
-def alarm(seconds: float = ALARM) -> Iterator[None]:
-    """Raise :class:`Overrun` in the main thread when the block runs longer than ``seconds``
-    (``SIGALRM`` through ``setitimer``; a long call inside C is stopped when it returns to
-    Python, and conftest's faulthandler limit ends a call that never does)."""
-
-    def ring(signum: int, frame: object) -> None:
-        raise Overrun(f"still running after {seconds} s")
-
-    previous = signal.signal(signal.SIGALRM, ring)
-    signal.setitimer(signal.ITIMER_REAL, seconds)
-    try:
-        yield
-    finally:
-        signal.setitimer(signal.ITIMER_REAL, 0)
-        signal.signal(signal.SIGALRM, previous)
 
 
 #: Digits beyond what Python converts to an int by default (4300).
@@ -133,6 +111,6 @@ def _mentions(line: str, name: str) -> bool:
 def timed(call, *args, **kwargs):
     """``(value, seconds)`` of ``call(*args, **kwargs)`` under :func:`alarm`."""
     start = time.perf_counter()
-    with alarm():
+    with alarm(ALARM):
         value = call(*args, **kwargs)
     return value, time.perf_counter() - start

@@ -23,7 +23,8 @@ pytestmark = pytest.mark.robustness
 import lcnalg
 from lcnalg import LCNAlgError
 from lcnalg.results import Result
-from tests.robustness.harness import HUGE, Overrun, alarm
+from tests.alarm import Overrun, alarm
+from tests.robustness.harness import ALARM, HUGE
 from tests.strategies import architectures
 
 #: Hypothesis examples per function (derandomized).
@@ -176,7 +177,7 @@ def check_call(label: str, func, args, kwargs) -> None:
     args = [a.value for a in args]
     kwargs = {k: v.value for k, v in kwargs.items()}
     try:
-        with alarm():
+        with alarm(ALARM):
             func(*args, **kwargs)
     except Overrun:
         pytest.fail(f"{label}({described(args, kwargs)}): still running after the alarm")

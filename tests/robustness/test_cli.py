@@ -24,7 +24,8 @@ pytestmark = pytest.mark.robustness
 from lcnalg import Architecture
 from lcnalg.cli import SUBCOMMANDS, build_parser, main
 from tests.robustness.harness import (EXTREME_NUMBERS, GARBAGE_ARCHITECTURES, GARBAGE_NUMBERS, HUGE,
-                                      LARGE_ARCHITECTURES, Overrun, alarm, outcome_problem)
+                                      LARGE_ARCHITECTURES, ALARM, outcome_problem)
+from tests.alarm import Overrun, alarm
 from tests.strategies import architectures
 
 #: Words naming the fields of the input, any of which an error line may name.
@@ -70,7 +71,7 @@ def call(argv: list[str]) -> tuple[int, str, str, float]:
     out, err = io.StringIO(), io.StringIO()
     start = time.perf_counter()
     try:
-        with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err), alarm():
+        with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err), alarm(ALARM):
             code = main(argv)
     except Overrun:
         pytest.fail(f"lcnalg {argv_text(argv)}: still running after the alarm")
