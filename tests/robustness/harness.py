@@ -10,7 +10,6 @@ names the field or option at fault; an API call returns or raises an
 
 from __future__ import annotations
 
-import contextlib
 import json
 import os
 import re
