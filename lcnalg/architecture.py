@@ -86,12 +86,12 @@ def _write_shape(shape: Sequence[int]) -> str:
 
 def _check_int(value: object, field: str, low: int, high: int) -> int:
     if not checks.is_integer(value):
-        raise ArchitectureError(f"{field}: {checks.short(repr(value), 40)} is not an integer; {_FORM}")
+        raise ArchitectureError(f"{field}: {checks.short(value, 40, quote=True)} is not an integer; {_FORM}")
     value = int(value)  # a numpy integer becomes a Python int
     if value < low:
-        raise ArchitectureError(f"{field}: {value} must be at least {low}; {_FORM}")
+        raise ArchitectureError(f"{field}: {checks.short(value)} must be at least {low}; {_FORM}")
     if value > high:
-        raise ArchitectureError(f"{field}: {value} exceeds the bound {high}; {_FORM}")
+        raise ArchitectureError(f"{field}: {checks.short(value)} exceeds the bound {high}; {_FORM}")
     return value
 
 
@@ -105,7 +105,7 @@ def _tuple_of_shapes(value: object, field: str) -> tuple[tuple[int, ...], ...]:
             shape = (shape,)
         if (isinstance(shape, (str, bytes, Mapping, Set)) or not isinstance(shape, Iterable)
                 or getattr(shape, "ndim", None) == 0):
-            raise ArchitectureError(f"{field} of layer {i}: {checks.short(repr(shape), 40)} is not a shape tuple; "
+            raise ArchitectureError(f"{field} of layer {i}: {checks.short(shape, 40, quote=True)} is not a shape tuple; "
                                     f"{_FORM}")
         shape = tuple(shape)
         if not shape or len(shape) > MAX_AXES:

@@ -50,25 +50,46 @@ MAX_MODULUS = 2**63
 MAX_DIMENSION = 10**9
 
 
-def short(value: object, length: int = 20) -> str:
+def short(value: object, length: int = 20, *, quote: bool = False) -> str:
     """A token for an error message: ``value`` as text, cut to ``length`` characters + "…".
+
+    Never fails, whatever ``value`` is: an integer or fraction too long for Python to convert
+    to text (more than 4300 digits, or a container holding one) is shown by its size.  Pass
+    the value itself, never ``repr(value)`` (which is what fails); ``quote`` shows strings
+    with their quotes, as ``repr`` would.
 
     Examples
     --------
     >>> short("9" * 5000)
     '99999999999999999999…'
+    >>> short("x", quote=True)
+    "'x'"
     >>> short([1, 2])
     '[1, 2]'
     >>> short(10**5000)
     '<int of about 5001 digits>'
+    >>> from fractions import Fraction
+    >>> short(Fraction(10**5000, 7))
+    '<Fraction of about 5001 digits>'
+    >>> short([10**5000])
+    '<list>'
     """
     if isinstance(value, numbers.Integral) and not isinstance(value, bool) and abs(int(value)).bit_length() > 64:
-        return f"<int of about {int(abs(int(value)).bit_length() * 0.30103) + 1} digits>"
+        return f"<int of about {_decimal_digits(int(value))} digits>"
+    if isinstance(value, Fraction) and max(abs(value.numerator), value.denominator).bit_length() > 64:
+        return f"<Fraction of about {_decimal_digits(max(abs(value.numerator), value.denominator))} digits>"
     try:
-        text = value if isinstance(value, str) else repr(value)
-    except ValueError:  # a container holding an integer too long to print
+        text = value if isinstance(value, str) and not quote else repr(value)
+    except Exception:  # a container holding an integer too long to print, a broken __repr__
+        text = f"<{type(value).__name__}>"
+    if not isinstance(text, str):  # pragma: no cover - a __repr__ returning something else
         text = f"<{type(value).__name__}>"
     return text if len(text) <= length else text[:length] + "…"
+
+
+def _decimal_digits(value: int) -> int:
+    """About how many decimal digits ``value`` has (from its bit length: no conversion)."""
+    return int(abs(value).bit_length() * 0.30103) + 1
 
 
 def digits(text: str, name: str, *, error: type[Exception] = InputError) -> str:
@@ -136,10 +157,10 @@ def integer(value: object, name: str, *, low: int | None = None, high: int | Non
     lcnalg.errors.InputError: trials: expected an integer, got 1.0
     """
     if not is_integer(value):
-        raise InputError(f"{name}: expected {form}, got {short(repr(value), 60)}")
+        raise InputError(f"{name}: expected {form}, got {short(value, 60, quote=True)}")
     value = int(value)  # type: ignore[call-overload]
     if (low is not None and value < low) or (high is not None and value >= high):
-        raise InputError(f"{name}: expected {form}, got {short(repr(value), 60)}")
+        raise InputError(f"{name}: expected {form}, got {short(value, 60, quote=True)}")
     return value
 
 
@@ -186,7 +207,7 @@ def flag(value: object, name: str, *, none: bool = True) -> bool | None:
     if isinstance(value, bool) or _numpy_bool(value):
         return bool(value)
     form = "True, False or None (automatic)" if none else "True or False"
-    raise InputError(f"{name}: expected {form}, got {short(repr(value), 60)}")
+    raise InputError(f"{name}: expected {form}, got {short(value, 60, quote=True)}")
 
 
 def _numpy_bool(value: object) -> bool:
@@ -241,7 +262,7 @@ def executor(value: object, name: str = "executor") -> Any:
     if not isinstance(value, type) and callable(getattr(value, "submit", None)) \
             and callable(getattr(value, "map", None)):
         return value
-    raise InputError(f"{name}: expected None or a concurrent.futures.Executor, got {short(repr(value), 60)}")
+    raise InputError(f"{name}: expected None or a concurrent.futures.Executor, got {short(value, 60, quote=True)}")
 
 
 def modulus(value: object, name: str = "modulus") -> int:

@@ -369,7 +369,7 @@ class FunctionSpace:
 
         if not isinstance(method, str):
             raise InputError(f"method: expected one of 'auto', 'toric', 'sandwich', 'minors', "
-                             f"got {checks.short(repr(method), 40)}")
+                             f"got {checks.short(method, 40, quote=True)}")
         (randomized,) = checks.arguments(randomized=randomized)
         limits = self._limits(max_minors=max_minors)
         modulus = None if modulus is None else checks.modulus(modulus)
