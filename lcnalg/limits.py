@@ -26,9 +26,13 @@ refused: search nodes estimated at 11, above the bound 10; to allow it, raise li
 from __future__ import annotations
 
 import dataclasses
+import math
 import numbers
 from dataclasses import dataclass, field
+from fractions import Fraction
 from typing import Any
+
+import flint
 
 from lcnalg.checks import short
 from lcnalg.errors import InputError, ResourceLimitError
@@ -251,13 +255,49 @@ class Limits:
 
     @classmethod
     def help(cls, name: str) -> str:
-        """One-line description of a field."""
-        return next(f.metadata["help"] for f in dataclasses.fields(cls) if f.name == name)
+        """One-line description of a field.
+
+        Raises
+        ------
+        InputError
+            When ``name`` is not the name of a field.
+
+        Examples
+        --------
+        >>> Limits.help("max_nodes")
+        'nodes of a membership search'
+        """
+        return _FIELDS[cls.field(name)].metadata["help"]
 
     @staticmethod
     def option(name: str) -> str:
-        """The command-line option of a field: ``max_nodes`` → ``--max-nodes``."""
-        return "--" + name.replace("_", "-")
+        """The command-line option of a field: ``max_nodes`` → ``--max-nodes``.
+
+        Raises
+        ------
+        InputError
+            When ``name`` is not the name of a field.
+        """
+        return "--" + Limits.field(name).replace("_", "-")
+
+    @staticmethod
+    def field(name: object, param: str = "name") -> str:
+        """``name`` when it names a field of :class:`Limits`; an :class:`InputError` naming
+        the parameter ``param`` otherwise.
+
+        Examples
+        --------
+        >>> Limits.field("max_nodes")
+        'max_nodes'
+        >>> Limits.field("x")
+        Traceback (most recent call last):
+        ...
+        lcnalg.errors.InputError: name: expected the name of a field of Limits (a bound such as 'max_nodes'), got 'x'
+        """
+        if not isinstance(name, str) or name not in _FIELDS:
+            raise InputError(f"{param}: expected the name of a field of Limits (a bound such as 'max_nodes'), "
+                             f"got {short(name, 40, quote=True)}")
+        return name
 
     def changed(self) -> dict[str, int]:
         """The fields that differ from the defaults (for provenance)."""
@@ -276,9 +316,13 @@ class Limits:
         >>> str(err).split(",")[0], err.estimate == 3 ** 400
         ('refused: minors estimated at about 2^633', True)
         """
-        shown = estimate
-        if isinstance(estimate, int) and estimate.bit_length() > 60:
-            shown = f"about 2^{estimate.bit_length() - 1}"
+        name, what, estimate = self.field(name), _what(what), _estimate(estimate)
+        shown: Any = estimate
+        magnitude = int(abs(estimate)) if isinstance(estimate, (int, Fraction)) else 0
+        if magnitude.bit_length() > 60:
+            shown = f"about 2^{magnitude.bit_length() - 1}"
+        elif isinstance(estimate, Fraction):
+            shown = float(estimate)
         err = ResourceLimitError(what, shown, getattr(self, name),
                                  f"raise limits=Limits({name}=...) (CLI: {self.option(name)})",
                                  limit=name)
@@ -297,16 +341,46 @@ class Limits:
         ...
         lcnalg.errors.ResourceLimitError: refused: minors estimated at 11, above the bound 10; to allow it, raise limits=Limits(max_minors=...) (CLI: --max-minors)
         """
-        if estimate > getattr(self, name):
+        if _estimate(estimate) > getattr(self, self.field(name)):
             raise self.refuse(name, what, estimate)
+        _what(what)
 
     def budget(self, name: str, what: str) -> "Budget":
-        """A fresh :class:`Budget` of the bound ``name``."""
+        """A fresh :class:`Budget` of the bound ``name``.
+
+        Raises
+        ------
+        InputError
+            When ``name`` is not a field or ``what`` not a text.
+        """
         return Budget(self, name, what)
 
 
 #: The defaults.
 DEFAULT_LIMITS = Limits()
+#: The fields by name.
+_FIELDS = {f.name: f for f in dataclasses.fields(Limits)}
+
+
+def _what(what: object) -> str:
+    """``what`` (the text naming what is estimated) when it is a non-empty string."""
+    if not isinstance(what, str) or not what.strip():
+        raise InputError(f"what: expected a text naming what is estimated (e.g. 'search nodes'), "
+                         f"got {short(what, 40, quote=True)}")
+    return what
+
+
+def _estimate(estimate: object) -> Any:
+    """``estimate`` when it is a real number (int, float, Fraction; numpy, sympy and flint integers read as ints),
+    not a boolean and not NaN: an estimate that compares with nothing would pass every bound."""
+    if (isinstance(estimate, numbers.Integral) and not isinstance(estimate, bool)) or isinstance(estimate, flint.fmpz):
+        return int(estimate)
+    if isinstance(estimate, Fraction):
+        return estimate
+    if isinstance(estimate, numbers.Real) and not isinstance(estimate, bool) and not math.isnan(estimate):
+        return float(estimate)
+    raise InputError(f"estimate: expected a real number (int, float or Fraction, not NaN), "
+                     f"got {short(estimate, 40, quote=True)}")
 
 
 class Budget:
@@ -335,9 +409,11 @@ class Budget:
     __slots__ = ("limits", "name", "what", "bound", "used")
 
     def __init__(self, limits: Limits, name: str, what: str) -> None:
+        if not isinstance(limits, Limits):
+            raise InputError(f"limits: expected a Limits object, got {short(limits, 60, quote=True)}")
         self.limits = limits
-        self.name = name
-        self.what = what
+        self.name = Limits.field(name)
+        self.what = _what(what)
         self.bound = getattr(limits, name)
         self.used = 0
 

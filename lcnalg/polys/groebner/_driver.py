@@ -2,15 +2,20 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from fractions import Fraction
 from typing import Any, Callable, Iterable, Sequence
 
+from flint import fmpq, fmpz
+
+from lcnalg import checks
 from lcnalg.errors import InputError
 from lcnalg.limits import Limits
 from lcnalg.polys.groebner._lift import groebner_q
 from lcnalg.polys.groebner._packed import Exp
 from lcnalg.polys.groebner._setup import Setup, check_modulus, gf_p, parse_polys, primitive
 from lcnalg.polys.groebner.basis import GroebnerBasis
-from lcnalg.polys.monomials import as_order
+from lcnalg.polys.monomials import MonomialOrder, as_order
 
 __all__ = ["groebner_basis"]
 
@@ -68,7 +73,10 @@ def groebner_basis(polys: Iterable[Any], order: Any = "degrevlex", modulus: int 
     Raises
     ------
     InputError
-        For malformed polynomials, mixed contexts, a bad order or modulus.
+        For malformed polynomials (``polys`` must be a list of flint mpolys of one context or
+        of dicts ``{exponent tuple: int | fmpz | fmpq | Fraction}``, exponents non-negative
+        integers of total degree below 2**18), mixed contexts, a bad order, modulus, ``nvars``,
+        ``grading``, ``ideal_test`` or bound; each names the parameter.
     ResourceLimitError
         When a Macaulay matrix exceeds ``max_matrix_entries``, all of them exceed
         ``max_total_entries``, or the lift needs more than
@@ -86,8 +94,11 @@ def groebner_basis(polys: Iterable[Any], order: Any = "degrevlex", modulus: int 
     ...
     lcnalg.errors.ResourceLimitError: refused: entries of a degree-2 Macaulay matrix block (2 x 4) estimated at 8, above the bound 1; to allow it, raise limits=Limits(max_matrix_entries=...) (CLI: --max-matrix-entries)
     """
+    polys, order, modulus, nvars, grading, ideal_test = _check_arguments(
+        polys, order, modulus, nvars, grading, ideal_test)
     max_total: float = float("inf")
-    if max_total_entries is not None and max_total_entries != float("inf"):
+    unbounded = isinstance(max_total_entries, float) and max_total_entries == float("inf")
+    if max_total_entries is not None and not unbounded:
         max_total = max_total_entries = _as_bound(max_total_entries, "max_total_entries")
     elif max_total_entries is None and limits is not None:
         max_total = Limits.coerce(limits).max_total_entries
@@ -135,10 +146,61 @@ def groebner_basis(polys: Iterable[Any], order: Any = "degrevlex", modulus: int 
                          primes, setup.grading, ctx, stats)
 
 
-def _as_bound(value: float | None, name: str) -> int | None:
-    """A bound given as an integral float (``2e7``) as an int; None stays None."""
-    if isinstance(value, float):
-        if not value.is_integer() or value < 1:
-            raise InputError(f"{name}: expected a positive integer, got {value!r}")
+#: Largest total degree of an input monomial (the packed exponent fields hold < 2**19,
+#: with room for the homogenizing variable).
+MAX_INPUT_DEGREE = 1 << 18
+#: Largest number of variables.
+MAX_VARIABLES = 1 << 20
+
+
+def _check_arguments(polys: Any, order: Any, modulus: Any, nvars: Any, grading: Any,
+                     ideal_test: Any) -> tuple:
+    """The arguments of :func:`groebner_basis` checked (types and ranges, each naming its
+    parameter) and in normal form: ``polys`` a list, numpy integers as ints."""
+    if isinstance(polys, Mapping) or (hasattr(polys, "to_dict") and hasattr(polys, "context")):
+        polys = [polys]
+    polys = checks.sequence(polys, "polys", "a list of flint mpolys or of dicts {exponent tuple: coefficient}")
+    for k, f in enumerate(polys):
+        if hasattr(f, "to_dict") and hasattr(f, "context"):
+            continue
+        if not isinstance(f, Mapping):
+            raise InputError(f"polys[{k}]: {type(f).__name__} is neither a flint mpoly nor a dict "
+                             "{exponent tuple: coefficient}")
+        for e, c in f.items():
+            if not isinstance(e, tuple) or not all(checks.is_integer(a) and 0 <= a for a in e):
+                raise InputError(f"polys[{k}]: key {checks.short(e, 40, quote=True)} is not an exponent tuple "
+                                 "of non-negative integers")
+            if sum(e) >= MAX_INPUT_DEGREE:
+                raise InputError(f"polys[{k}]: a monomial of degree {checks.short(sum(e))} is above the "
+                                 f"supported degree {MAX_INPUT_DEGREE - 1}")
+            if not (checks.is_integer(c) or isinstance(c, (fmpz, fmpq, Fraction))
+                    or (hasattr(c, "modulus") and hasattr(c, "__int__"))):
+                raise InputError(f"polys[{k}]: coefficient {checks.short(c, 40, quote=True)} is not an int, "
+                                 "fmpz, fmpq or Fraction")
+        if any(not isinstance(c, (int, fmpz, fmpq, Fraction)) or isinstance(c, bool) for c in f.values()) \
+                or any(type(a) is not int for e in f for a in e):
+            polys[k] = {tuple(int(a) for a in e): (int(c) if checks.is_integer(c) else c) for e, c in f.items()}
+    if not isinstance(order, (str, MonomialOrder)):
+        raise InputError(f"order: expected 'degrevlex', 'deglex', 'lex' or a MonomialOrder, "
+                         f"got {checks.short(order, 40, quote=True)}")
+    if modulus is not None:
+        modulus = checks.modulus(modulus)
+    if nvars is not None:
+        nvars = checks.integer(nvars, "nvars", low=0, high=MAX_VARIABLES,
+                               form=f"None or a non-negative integer below {MAX_VARIABLES}")
+    if grading is not None:
+        grading = tuple(checks.positive_int(w, "grading")
+                        for w in checks.sequence(grading, "grading", "a sequence of positive integers"))
+    if ideal_test is not None and not callable(ideal_test):
+        raise InputError(f"ideal_test: expected None or a callable, got {checks.short(ideal_test, 40, quote=True)}")
+    return polys, order, modulus, nvars, grading, ideal_test
+
+
+def _as_bound(value: Any, name: str) -> int | None:
+    """A bound given as a positive integer or an integral float (``2e7``) as an int; None
+    stays None."""
+    if value is None:
+        return None
+    if isinstance(value, float) and value.is_integer() and value >= 1:
         return int(value)
-    return value
+    return checks.positive_int(value, name)
