@@ -40,7 +40,7 @@ from lcnalg.errors import InputError, check
 
 __all__ = ["MAX_DIGITS", "short", "digits", "is_integer", "integer", "positive_int", "seed", "flag",
            "jobs", "available_cores", "executor", "modulus", "dimension", "parameterization", "exact",
-           "sequence", "arguments"]
+           "sequence", "arguments", "handed_down"]
 
 #: Longest numeric token read from text (Python converts at most 4300 digits).
 MAX_DIGITS = 4000
@@ -388,6 +388,81 @@ def parameterization(value: object, name: str = "mu") -> Any:
         raise InputError(f'{name}: expected a Parameterization (e.g. Parameterization("3,2 s=2")), '
                          f"got {type(value).__name__}")
     return value
+
+
+def _same_architecture(value: Any, arch: Any, name: str, what: str) -> None:
+    """Refuse a result computed for another architecture than ``arch``."""
+    made_for = getattr(value, "architecture", None)
+    if not isinstance(made_for, str):
+        raise InputError(f"{name}: expected {what}, got {type(value).__name__}")
+    if made_for != str(arch):
+        raise InputError(f"{name}: computed for the architecture {short(made_for, 40)!r}, "
+                         f"not for {short(str(arch), 40)!r}; give the {what} of this architecture or None")
+
+
+def handed_down(arch: Any, *, flags: bool = False, number: bool = False, **values: Any) -> tuple:
+    """Check what a caller hands down to an algorithm of the architecture ``arch`` (an
+    :class:`~lcnalg.Architecture`): ``dimension=``, ``equations=``, ``closedness=``; their type
+    and that they belong to ``arch``.  Returns them, in the order given (a dimension as given,
+    an int or a result object; with ``number``, always as an int).
+
+    * ``dimension``: ``None``, an integer ``0 <= d <= min(parameters, ambient dimension)``, or
+      a :class:`~lcnalg.results.DimensionResult` of ``arch``;
+    * ``equations``: ``None``, the :class:`~lcnalg.algebra.implicitization.ImplicitEquations`
+      of ``arch`` (or, with ``flags``, ``True``/``False``: compute them or not);
+    * ``closedness``: ``None`` or the :class:`~lcnalg.real.ClosednessResult` of ``arch``.
+
+    The result classes come later in the layers, so they are recognised by their fields.
+
+    Examples
+    --------
+    >>> from lcnalg import Architecture
+    >>> arch = Architecture.coerce("2,2")
+    >>> handed_down(arch, dimension=3, equations=None)
+    (3, None)
+    >>> handed_down(arch, dimension=4)
+    Traceback (most recent call last):
+    ...
+    lcnalg.errors.InputError: dimension: 4 exceeds the dimension 3 of the space of end-to-end filters of 2,2
+    >>> handed_down(arch, equations="x")
+    Traceback (most recent call last):
+    ...
+    lcnalg.errors.InputError: equations: expected None or the ImplicitEquations of this architecture (implicit_equations(...)), got str
+    """
+    out = []
+    for key, value in values.items():
+        if key == "dimension":
+            value = dimension(value)
+            if is_integer(value):
+                bound = min(arch.ambient_dimension, arch.num_parameters)
+                if value > bound:
+                    raise InputError(f"dimension: {value} exceeds the dimension {bound} of the space of "
+                                     + ("end-to-end filters" if bound == arch.ambient_dimension else "parameters")
+                                     + f" of {short(str(arch), 40)}")
+            elif value is not None:
+                _same_architecture(value, arch, "dimension", "DimensionResult")
+                if number:
+                    value = int(value.value)
+        elif key == "equations":
+            form = "None" + (", True, False" if flags else "") + \
+                " or the ImplicitEquations of this architecture (implicit_equations(...))"
+            if value is None or (flags and isinstance(value, bool)):
+                pass
+            elif isinstance(value, type) or not all(hasattr(value, a) for a in ("polynomials", "equations",
+                                                                                 "complete_up_to_degree")):
+                raise InputError(f"equations: expected {form}, got {type(value).__name__}")
+            else:
+                _same_architecture(value, arch, "equations", "ImplicitEquations")
+        elif key == "closedness":
+            if value is not None:
+                if isinstance(value, type) or not (hasattr(value, "closed") and hasattr(value, "evidence")):
+                    raise InputError("closedness: expected None or the ClosednessResult of this architecture "
+                                     f"(is_zariski_closed(...)), got {type(value).__name__}")
+                _same_architecture(value, arch, "closedness", "ClosednessResult")
+        else:
+            check(False, f"handed_down: no check for the argument {key!r}")
+        out.append(value)
+    return tuple(out)
 
 
 #: The validator of each parameter name checked by :func:`arguments`.

@@ -267,7 +267,7 @@ class Limits:
         >>> Limits.help("max_nodes")
         'nodes of a membership search'
         """
-        return _FIELDS[cls.field(name)].metadata["help"]
+        return _FIELDS[_field(name)].metadata["help"]
 
     @staticmethod
     def option(name: str) -> str:
@@ -278,26 +278,7 @@ class Limits:
         InputError
             When ``name`` is not the name of a field.
         """
-        return "--" + Limits.field(name).replace("_", "-")
-
-    @staticmethod
-    def field(name: object, param: str = "name") -> str:
-        """``name`` when it names a field of :class:`Limits`; an :class:`InputError` naming
-        the parameter ``param`` otherwise.
-
-        Examples
-        --------
-        >>> Limits.field("max_nodes")
-        'max_nodes'
-        >>> Limits.field("x")
-        Traceback (most recent call last):
-        ...
-        lcnalg.errors.InputError: name: expected the name of a field of Limits (a bound such as 'max_nodes'), got 'x'
-        """
-        if not isinstance(name, str) or name not in _FIELDS:
-            raise InputError(f"{param}: expected the name of a field of Limits (a bound such as 'max_nodes'), "
-                             f"got {short(name, 40, quote=True)}")
-        return name
+        return "--" + _field(name).replace("_", "-")
 
     def changed(self) -> dict[str, int]:
         """The fields that differ from the defaults (for provenance)."""
@@ -316,7 +297,7 @@ class Limits:
         >>> str(err).split(",")[0], err.estimate == 3 ** 400
         ('refused: minors estimated at about 2^633', True)
         """
-        name, what, estimate = self.field(name), _what(what), _estimate(estimate)
+        name, what, estimate = _field(name), _what(what), _estimate(estimate)
         shown: Any = estimate
         magnitude = int(abs(estimate)) if isinstance(estimate, (int, Fraction)) else 0
         if magnitude.bit_length() > 60:
@@ -341,7 +322,7 @@ class Limits:
         ...
         lcnalg.errors.ResourceLimitError: refused: minors estimated at 11, above the bound 10; to allow it, raise limits=Limits(max_minors=...) (CLI: --max-minors)
         """
-        if _estimate(estimate) > getattr(self, self.field(name)):
+        if _estimate(estimate) > getattr(self, _field(name)):
             raise self.refuse(name, what, estimate)
         _what(what)
 
@@ -360,6 +341,15 @@ class Limits:
 DEFAULT_LIMITS = Limits()
 #: The fields by name.
 _FIELDS = {f.name: f for f in dataclasses.fields(Limits)}
+
+
+def _field(name: object) -> str:
+    """``name`` when it names a field of :class:`Limits`; an :class:`InputError` naming the
+    parameter ``name`` otherwise."""
+    if not isinstance(name, str) or name not in _FIELDS:
+        raise InputError("name: expected the name of a field of Limits (a bound such as 'max_nodes'), "
+                         f"got {short(name, 40, quote=True)}")
+    return name
 
 
 def _what(what: object) -> str:
@@ -412,7 +402,7 @@ class Budget:
         if not isinstance(limits, Limits):
             raise InputError(f"limits: expected a Limits object, got {short(limits, 60, quote=True)}")
         self.limits = limits
-        self.name = Limits.field(name)
+        self.name = _field(name)
         self.what = _what(what)
         self.bound = getattr(limits, name)
         self.used = 0

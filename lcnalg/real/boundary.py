@@ -220,6 +220,8 @@ def boundary(arch: Architecture | str, *, limits: Limits | None = None, seed: in
     seed, dimension, max_degree, jobs = checks.arguments(seed=seed, dimension=dimension, max_degree=max_degree, jobs=jobs)
     start = time.perf_counter()
     arch = linear_architecture(arch)
+    dimension, equations, closedness = checks.handed_down(arch, flags=True, dimension=dimension,
+                                                          equations=equations, closedness=closedness)
     limits = Limits.coerce(limits, max_states=max_states)
     emb = coordinate_embedding(arch)
     if emb is not None:

@@ -2,9 +2,12 @@
 
 * :mod:`~lcnalg.singularities.critical` -- the critical locus of the parameterization μ.
 * :mod:`~lcnalg.singularities.singular_locus` -- the singular locus of the neurovariety, by an
-  ordered table of routes (the toric route and the sandwich of certified families and linear
-  sections are re-exported here: :func:`toric_singular_locus`, :func:`candidate_families`,
-  :func:`certify_family`, :func:`section_upper_bound`).
+  ordered table of routes (the toric route, the sandwich of certified families and linear
+  sections, the minors); a route is chosen with ``singular_locus(..., method=...)``.  The
+  steps of the routes (``toric_singular_locus``, ``candidate_families``, ``certify_family``,
+  ``section_upper_bound``) take the algorithm's internal objects (a symbolic Jacobian, a
+  filter family) and are not part of the public interface; they stay importable from
+  :mod:`lcnalg.singularities.singular_locus` for tests.
 * :mod:`~lcnalg.singularities.strata` -- the stratification (networkx DiGraph) and its exports.
 
 Every function takes what it needs (``dimension=``, ``equations=``, ``limits=``, ``seed=``)
@@ -13,12 +16,10 @@ and computes what it is not given from the lower layers.
 
 from lcnalg.singularities.critical import (CriticalLocusResult, critical_locus, is_critical,
                                            shares_hyperroot)
-from lcnalg.singularities.singular_locus import (SingularLocusResult, candidate_families, certify_family,
-                                                 section_upper_bound, singular_locus, toric_singular_locus)
+from lcnalg.singularities.singular_locus import SingularLocusResult, singular_locus
 
-__all__ = ["CriticalLocusResult", "SingularLocusResult", "Stratification", "candidate_families",
-           "certify_family", "critical_locus", "is_critical", "section_upper_bound",
-           "shares_hyperroot", "singular_locus", "stratification", "toric_singular_locus"]
+__all__ = ["CriticalLocusResult", "SingularLocusResult", "Stratification", "critical_locus", "is_critical",
+           "shares_hyperroot", "singular_locus", "stratification"]
 
 
 def __getattr__(name: str):

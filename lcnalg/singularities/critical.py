@@ -74,7 +74,10 @@ def is_critical(arch: Architecture | str, theta: Any, *, dimension: int | None =
     >>> is_critical("2,2", [[1, 1], [2, 1]])
     False
     """
-    mu = Parameterization(Architecture.coerce(arch))
+    seed, dimension = checks.arguments(seed=seed, dimension=dimension)
+    arch = Architecture.coerce(arch)
+    (dimension,) = checks.handed_down(arch, number=True, dimension=dimension)
+    mu = Parameterization(arch)
     return mu.jacobian_rank(theta) < _dimension(mu, dimension, seed)
 
 
@@ -568,6 +571,7 @@ def critical_locus(arch: Architecture | str, *, dimension: int | None = None, se
     start = time.perf_counter()
     limits = Limits.coerce(limits, max_minors=max_minors)
     arch = Architecture.coerce(arch)
+    (dimension,) = checks.handed_down(arch, number=True, dimension=dimension)
     mu = Parameterization(arch, limits=limits)
     rdim = _dimension(mu, dimension, seed)
     N = mu.num_parameters

@@ -420,11 +420,14 @@ def singular_locus(arch: Architecture | str, *, method: str = "auto", dimension:
     ('toric', 0, True)
     """
     dimension, randomized, seed, modulus = checks.arguments(dimension=dimension, randomized=randomized, seed=seed, modulus=modulus)
-    if method not in METHODS:
-        raise InputError(f"method: expected 'auto', 'toric', 'sandwich' or 'minors', got {method!r:.40}")
+    if not isinstance(method, str) or method not in METHODS:
+        raise InputError("method: expected 'auto', 'toric', 'sandwich' or 'minors', "
+                         f"got {checks.short(method, 40, quote=True)}")
     start = time.perf_counter()
     limits = Limits.coerce(limits, max_minors=max_minors, max_locus_terms=max_terms)
-    p = _problem(Architecture.coerce(arch), method=method, dimension=dimension, equations=equations,
+    arch = Architecture.coerce(arch)
+    dimension, equations = checks.handed_down(arch, number=True, dimension=dimension, equations=equations)
+    p = _problem(arch, method=method, dimension=dimension, equations=equations,
                  randomized=randomized, seed=seed, modulus=modulus, limits=limits, start=start)
     for _name, methods, route in ROUTES:
         if method in methods:

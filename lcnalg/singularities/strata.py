@@ -604,6 +604,7 @@ def stratification(arch: Architecture | str, *, seed: int = 0, dimension: int | 
     start = time.perf_counter()
     limits = Limits.coerce(limits, max_minors=max_minors)
     a = Architecture.coerce(arch)
+    dimension, equations = checks.handed_down(a, number=True, dimension=dimension, equations=equations)
     mu = Parameterization(a, limits=limits)
     n = mu.ambient_dimension
     dim_v = dimension if dimension is not None else function_space_dimension(mu, seed=seed).value
