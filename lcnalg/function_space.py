@@ -31,13 +31,6 @@ if TYPE_CHECKING:
 __all__ = ["FunctionSpace"]
 
 
-def _frozen(value: Any) -> Any:
-    """A hashable copy of a (nested) sequence of exact numbers, for a cache key."""
-    if isinstance(value, (list, tuple)):
-        return tuple(_frozen(v) for v in value)
-    return value
-
-
 class FunctionSpace:
     """The function space ``M = μ(R^{k_1} × … × R^{k_L})`` of an architecture.
 
@@ -210,16 +203,11 @@ class FunctionSpace:
         False
         """
         # deferred: the algorithm modules cost ~0.3 s to import; `import lcnalg` stays fast
-        from lcnalg.real import contains
+        from lcnalg.real.membership import contains, parse_filter
 
         limits = self._limits(max_nodes=max_nodes, max_field_work=max_field_work, max_precision=max_precision)
-        compute = lambda: contains(self.architecture, filt, limits=limits)  # noqa: E731
-        try:
-            key = ("contains", _frozen(filt), limits)
-            hash(key)
-        except TypeError:
-            return compute()
-        return self._cached(key, compute)
+        filt = parse_filter(filt, self.architecture)  # checked, and exact: the cache key
+        return self._cached(("contains", filt, limits), lambda: contains(self.architecture, filt, limits=limits))
 
     def is_zariski_closed(self, *, max_states: int | None = None) -> "ClosednessResult":
         """Is ``M = V(R)`` (the function space equals the real points of its Zariski closure)?

@@ -296,6 +296,13 @@ class Parameterization:
         Column ``(l, j)`` is ``x^{shift(l, j)} · Π_{l' ≠ l} p_{l'}``, computed with FLINT
         polynomial products; exact over Q, or modulo ``modulus``.
 
+        Raises
+        ------
+        InputError
+            For a malformed point or a modulus that is not a prime below ``2**63``.
+        ResourceLimitError
+            When the matrix has more than ``limits.max_jacobian_entries`` entries.
+
         Examples
         --------
         >>> print(Parameterization("2,2").jacobian_at([1, 2, 3, 5]))
@@ -305,10 +312,12 @@ class Parameterization:
         """
         if modulus is not None:
             modulus = checks.modulus(modulus)
+        n = self.ambient_dimension
+        self.limits.check("max_jacobian_entries", f"entries of the {n}x{self.num_parameters} Jacobian of mu",
+                          n * self.num_parameters)
         kind = "nmod" if modulus is not None else "exact"
         polys = self._layer_polys(theta, kind, modulus)
         one = flint.nmod_poly([1], modulus) if modulus is not None else flint.fmpz_poly([1])
-        n = self.ambient_dimension
         columns: list[tuple] = []
         for l, exps in enumerate(self.layer_exponents):
             others = math.prod((p for i, p in enumerate(polys) if i != l), start=one)
@@ -321,7 +330,14 @@ class Parameterization:
         return flint.fmpq_mat([[to_fmpq(x, "jacobian") for x in row] for row in rows])
 
     def jacobian_rank(self, theta: Any, modulus: int | None = None) -> int:
-        """Exact rank of the Jacobian at ``θ`` (over Q, or over GF(p) with ``modulus``)."""
+        """Exact rank of the Jacobian at ``θ`` (over Q, or over GF(p) with ``modulus``); raises
+        as :meth:`jacobian_at`.
+
+        Examples
+        --------
+        >>> Parameterization("2,2").jacobian_rank([1, 2, 3, 5], modulus=7)
+        3
+        """
         return self.jacobian_at(theta, modulus).rank()
 
     def random_point(self, seed: int, bound: int = 2**20) -> tuple[int, ...]:
