@@ -38,7 +38,7 @@ import flint
 
 from lcnalg.errors import InputError, check
 
-__all__ = ["MAX_DIGITS", "short", "digits", "is_integer", "integer", "positive_int", "seed", "flag",
+__all__ = ["MAX_DIGITS", "short", "digits", "is_integer", "integer", "positive_int", "count", "seed", "flag",
            "jobs", "available_cores", "executor", "modulus", "dimension", "parameterization", "exact",
            "sequence", "arguments", "handed_down"]
 
@@ -46,6 +46,8 @@ __all__ = ["MAX_DIGITS", "short", "digits", "is_integer", "integer", "positive_i
 MAX_DIGITS = 4000
 #: Largest modulus of a modular computation (flint's word-sized moduli, kept signed).
 MAX_MODULUS = 2**63
+#: Bound on a count given as an argument (a degree, a number of trials).
+MAX_COUNT = 2**63
 #: Bound on a dimension handed down to an algorithm (any function space has fewer coordinates).
 MAX_DIMENSION = 10**9
 
@@ -177,6 +179,23 @@ def positive_int(value: object, name: str) -> int:
     lcnalg.errors.InputError: max_degree: expected a positive integer, got 0
     """
     return integer(value, name, low=1, form="a positive integer")
+
+
+def count(value: object, name: str) -> int:
+    """A positive integer below :data:`MAX_COUNT` (a degree, a number of trials): larger
+    values are not bounds but slips, and would reach messages and loops as numbers of
+    thousands of digits.
+
+    Examples
+    --------
+    >>> count(10**9, "max_degree")
+    1000000000
+    >>> count(10**5000, "max_degree")
+    Traceback (most recent call last):
+    ...
+    lcnalg.errors.InputError: max_degree: expected a positive integer (below 2**63), got <int of about 5001 digits>
+    """
+    return integer(value, name, low=1, high=MAX_COUNT, form="a positive integer (below 2**63)")
 
 
 def seed(value: object, name: str = "seed") -> int:
@@ -474,8 +493,8 @@ VALIDATORS: dict[str, Callable[[Any], Any]] = {
     "progress": lambda v: flag(v, "progress"),
     "randomized": lambda v: flag(v, "randomized", none=False),
     "modulus": modulus,
-    "max_degree": lambda v: None if v is None else positive_int(v, "max_degree"),
-    "trials": lambda v: positive_int(v, "trials"),
+    "max_degree": lambda v: None if v is None else count(v, "max_degree"),
+    "trials": lambda v: count(v, "trials"),
     "dimension": dimension,
     "mu": parameterization,
 }

@@ -304,10 +304,11 @@ class Limits:
             shown = f"about 2^{magnitude.bit_length() - 1}"
         elif isinstance(estimate, Fraction):
             shown = float(estimate)
-        err = ResourceLimitError(what, shown, getattr(self, name),
+        bound = getattr(self, name)
+        err = ResourceLimitError(what, shown, bound if bound.bit_length() <= 60 else f"about 2^{bound.bit_length() - 1}",
                                  f"raise limits=Limits({name}=...) (CLI: {self.option(name)})",
                                  limit=name)
-        err.estimate = estimate
+        err.estimate, err.bound = estimate, bound
         return err
 
     def check(self, name: str, what: str, estimate: float) -> None:

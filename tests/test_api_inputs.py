@@ -9,6 +9,7 @@ Python ints.
 from __future__ import annotations
 
 import warnings
+from fractions import Fraction
 from unittest import mock
 
 import numpy as np
@@ -17,9 +18,11 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import lcnalg
+import lcnalg.singularities
 from lcnalg import (Architecture, ArchitectureError, FunctionSpace, InputError, LCNAlgError, Limits,
                     Parameterization, checks)
 from lcnalg.cli import main
+from lcnalg.polys.groebner import groebner_basis
 from tests.alarm import Overrun, alarm
 from tests.strategies import architectures
 
@@ -129,6 +132,106 @@ def test_function_space_seed_and_limits():
     assert FunctionSpace("2,2", seed=np.int64(4)).seed == 4
 
 
+# ------------------------------------------------------------------ reproducers: handed-down results
+def test_equations_of_another_type_or_architecture_refused():
+    other = lcnalg.implicit_equations(Parameterization("2,2 s=2"))
+    for function in (lcnalg.stratification, lcnalg.singular_locus, lcnalg.inequalities, lcnalg.boundary):
+        with pytest.raises(InputError, match="^equations: expected"):
+            function("1", equations="x")
+        with pytest.raises(InputError, match="^equations: computed for the architecture '2,2 s=2'"):
+            function("3,2 s=2", equations=other)
+    with pytest.raises(InputError, match="^equations: expected"):
+        lcnalg.stratification("2,2", equations=False)   # only the real descriptions take a flag
+    assert lcnalg.inequalities("2,2 s=2", equations=other).closed is True   # its own: used
+
+
+def test_dimension_and_closedness_of_another_architecture_refused():
+    with pytest.raises(InputError, match="^dimension: 4 exceeds the dimension 3"):
+        lcnalg.critical_locus("2,2", dimension=4)
+    with pytest.raises(InputError, match="^dimension: computed for the architecture"):
+        lcnalg.boundary("2,2", dimension=lcnalg.function_space_dimension(Parameterization("3,2")))
+    with pytest.raises(InputError, match="^dimension: "):
+        lcnalg.singularities.is_critical("2,2", [1, 1, 1, 1], dimension="3")
+    with pytest.raises(InputError, match="^closedness: computed for the architecture"):
+        lcnalg.inequalities("3,2 s=2", closedness=lcnalg.is_zariski_closed("2,2 s=2"))
+    with pytest.raises(InputError, match="^closedness: expected"):
+        lcnalg.boundary("3,2 s=2", closedness=True)
+    dim = lcnalg.function_space_dimension(Parameterization("2,2"))
+    assert lcnalg.critical_locus("2,2", dimension=dim).dimension == lcnalg.critical_locus("2,2").dimension
+
+
+def test_function_space_cache_keys_on_checked_values():
+    fs = FunctionSpace("2,2")
+    first = fs.contains(np.array([1, 0, 1]))
+    assert fs.contains([1, 0, 1]) is first and fs.contains("1,0,1") is first   # one exact key
+    for value in ([True, 0, 1], {0: 1}, [[1, 0, 1]]):
+        with pytest.raises(InputError, match="^filter"):
+            fs.contains(value)
+    for method, kwargs in (("implicit_equations", {"max_degree": [1]}), ("is_zariski_closed", {"max_states": {}}),
+                           ("critical_locus", {"modulus": np.array([7])}), ("boundary", {"jobs": [1]}),
+                           ("singular_locus", {"method": np.array(["auto", "toric"])}),
+                           ("stratification", {"max_minors": np.array([1, 2])})):
+        with pytest.raises(InputError, match=f"^{next(iter(kwargs))}: "):
+            getattr(fs, method)(**kwargs)
+
+
+def test_limits_methods_name_a_field():
+    for name in (None, "x", np.array(["a"]), 10**5000):
+        for call in (lambda: Limits().check(name, "nodes", 1), lambda: Limits().refuse(name, "nodes", 1),
+                     lambda: Limits().budget(name, "nodes"), lambda: Limits.help(name), lambda: Limits.option(name)):
+            with pytest.raises(InputError, match="^name: expected the name of a field of Limits"):
+                call()
+    with pytest.raises(InputError, match="^estimate: "):
+        Limits().check("max_nodes", "nodes", float("nan"))   # NaN would pass every bound
+    with pytest.raises(InputError, match="^what: "):
+        Limits().budget("max_nodes", None)
+    assert "about 2^16609" in str(Limits().refuse("max_nodes", "nodes", 10**5000))
+    assert Limits.help("max_nodes") and Limits.option("max_nodes") == "--max-nodes"
+
+
+def test_groebner_basis_arguments():
+    with pytest.raises(InputError, match="^polys: "):
+        groebner_basis(polys=None, max_total_entries=np.array([1.5, 2.5]))
+    with pytest.raises(InputError, match="^max_total_entries: "):
+        groebner_basis([{(1, 0): 1}], max_total_entries=np.array([1.5, 2.5]))
+    for kwargs, name in (({"polys": "x"}, "polys"), ({"polys": [{(1,): "x"}]}, r"polys\[0\]"),
+                         ({"polys": [{(-1,): 1}]}, r"polys\[0\]"), ({"polys": [{(1 << 20,): 1}]}, r"polys\[0\]"),
+                         ({"polys": [[1, 2]]}, r"polys\[0\]"), ({"order": 5}, "order"), ({"nvars": 1.5}, "nvars"),
+                         ({"grading": "x"}, "grading"), ({"ideal_test": 3}, "ideal_test"),
+                         ({"modulus": 10**5000}, "modulus"), ({"max_primes": 1.5}, "max_primes"),
+                         ({"max_matrix_entries": "x"}, "max_matrix_entries"), ({"limits": "x"}, "limits")):
+        with pytest.raises(InputError, match=f"^{name}: "):
+            groebner_basis(**{"polys": [{(1,): 1}], **kwargs})
+    assert groebner_basis([{(np.int64(2),): np.int64(3)}]).polys == [{(2,): 1}]   # numpy integers are exact
+
+
+@pytest.mark.parametrize("function, kwargs", [
+    (lcnalg.boundary, {"dimension": 10**5000}), (lcnalg.inequalities, {"jobs": Fraction(10**5000, 7)}),
+    (lcnalg.stratification, {"dimension": Fraction(10**5000, 7)}), (lcnalg.critical_locus, {"modulus": 10**5000}),
+    (lcnalg.singular_locus, {"method": 10**5000}), (lcnalg.singular_locus, {"randomized": 10**5000}),
+])
+def test_huge_numbers_in_keyword_arguments_are_named(function, kwargs):
+    with pytest.raises(InputError, match=f"^{next(iter(kwargs))}: .*(<int|<Fraction) of about 5001 digits>"):
+        function("2,2", **kwargs)
+
+
+def test_huge_numbers_in_methods_are_named():
+    fs, mu = FunctionSpace("2,2"), Parameterization("2,2")
+    for call, name in ((lambda: fs.singular_locus(method=10**5000), "method"),
+                       (lambda: fs.singular_locus(randomized=10**5000), "randomized"),
+                       (lambda: fs.critical_locus(modulus=Fraction(10**5000, 3)), "modulus"),
+                       (lambda: mu.jacobian_rank([1, 2, 3, 4], modulus=10**5000), "modulus")):
+        with pytest.raises(InputError, match=f"^{name}: "):
+            call()
+
+
+def test_public_lists_hold_what_users_call():
+    import lcnalg.singularities as sing
+
+    assert not {"candidate_families", "certify_family", "section_upper_bound", "toric_singular_locus"} & set(sing.__all__)
+    assert all(hasattr(sing, name) for name in sing.__all__)
+
+
 # ------------------------------------------------------------------ reproducers: huge numbers
 def test_huge_filter_entry_refused_before_conversion():
     for filt in ("1,1," + NINES + ",1", [1, 1, NINES, 1], [1, 1, "1/" + NINES, 1]):
@@ -226,7 +329,8 @@ def test_numpy_integers_are_exact_input():
 
 # ------------------------------------------------------------------ hypothesis: garbage everywhere
 GARBAGE_VALUES = [None, "x", "7", 1.5, float("nan"), -1, 0, True, 2**70, -(2**70), np.int64(-3), np.int64(0),
-                  np.int64(3), np.int64(5), [[1]], [1, [2]], {0: 1}, {1}, np.array(5), NINES, "1/0", b"1", object()]
+                  np.int64(3), np.int64(5), [[1]], [1, [2]], {0: 1}, {1}, np.array(5), NINES, "1/0", b"1", object(),
+                  10**5000, Fraction(10**5000, 7), [], np.array([1.5, 2.5])]
 GARBAGE = st.sampled_from(GARBAGE_VALUES)
 
 #: (name, call with one keyword set to the garbage value).  Each is small: a valid value
@@ -260,6 +364,12 @@ CALLS = {
     "critical_locus": lambda k, v: lcnalg.critical_locus(**{"arch": "2,2", k: v}),
     "singular_locus": lambda k, v: lcnalg.singular_locus(**{"arch": "2,2 s=2", k: v}),
     "stratification": lambda k, v: lcnalg.stratification(**{"arch": "2,2", k: v}),
+    "Limits.check": lambda k, v: Limits().check(**{"name": "max_nodes", "what": "nodes", "estimate": 1, k: v}),
+    "Limits.refuse": lambda k, v: Limits().refuse(**{"name": "max_nodes", "what": "nodes", "estimate": 1, k: v}),
+    "Limits.budget": lambda k, v: Limits().budget(**{"name": "max_nodes", "what": "nodes", k: v}),
+    "Limits.help": lambda k, v: Limits.help(v),
+    "Limits.option": lambda k, v: Limits.option(v),
+    "groebner_basis": lambda k, v: groebner_basis(**{"polys": [{(1, 1): 1, (0, 0): -1}], k: v}),
 }
 PARAMETERS = {
     "Architecture": ["filters", "strides", "activation", "channels"],
@@ -284,13 +394,22 @@ PARAMETERS = {
                            "executor", "dimension", "limits"],
     "function_space_dimension": ["mu", "seed", "trials"],
     "contains": ["arch", "filt", "limits", "max_nodes", "max_field_work", "max_precision"],
-    "inequalities": ["arch", "limits", "seed", "dimension", "max_degree", "jobs", "max_states"],
-    "boundary": ["arch", "limits", "seed", "dimension", "max_degree", "jobs", "max_states"],
+    "inequalities": ["arch", "limits", "seed", "dimension", "equations", "closedness", "max_degree", "jobs",
+                     "max_states"],
+    "boundary": ["arch", "limits", "seed", "dimension", "equations", "closedness", "max_degree", "jobs",
+                 "max_states"],
     "is_zariski_closed": ["arch", "limits", "max_states"],
     "critical_locus": ["arch", "dimension", "seed", "modulus", "max_minors", "limits"],
-    "singular_locus": ["arch", "method", "dimension", "randomized", "seed", "modulus", "max_minors", "max_terms",
-                       "limits"],
-    "stratification": ["arch", "seed", "dimension", "max_minors", "limits"],
+    "singular_locus": ["arch", "method", "dimension", "equations", "randomized", "seed", "modulus", "max_minors",
+                       "max_terms", "limits"],
+    "stratification": ["arch", "seed", "dimension", "equations", "max_minors", "limits"],
+    "Limits.check": ["name", "what", "estimate"],
+    "Limits.refuse": ["name", "what", "estimate"],
+    "Limits.budget": ["name", "what"],
+    "Limits.help": ["name"],
+    "Limits.option": ["name"],
+    "groebner_basis": ["polys", "order", "modulus", "nvars", "grading", "max_matrix_entries", "max_total_entries",
+                       "max_primes", "ideal_test", "limits"],
 }
 CASES = [(name, param) for name, params in PARAMETERS.items() for param in params]
 
@@ -344,3 +463,8 @@ def test_numpy_integers_give_the_same_answers(arch, data):
     filt = [int(x) for x in mu.evaluate(theta)]
     got, expected = lcnalg.contains(arch, np.array(filt, dtype=np.int64)), lcnalg.contains(arch, filt)
     assert (got.filter, got.contained) == (expected.filter, expected.contained)
+
+
+def test_a_huge_bound_is_shown_by_its_size():
+    err = Limits(max_nodes=10**5000).refuse("max_nodes", "nodes", 10**6000)
+    assert "above the bound about 2^16609" in str(err) and err.bound == 10**5000 and err.estimate == 10**6000

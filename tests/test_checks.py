@@ -179,3 +179,57 @@ def test_arguments_in_order_and_unknown_names_are_bugs():
         checks.arguments(trials=0)
     with pytest.raises(Exception, match="internal error"):
         checks.arguments(nonsense=1)
+
+
+class _BrokenRepr:
+    def __repr__(self):
+        raise RuntimeError("no repr")
+
+
+@pytest.mark.parametrize("value, shown", [
+    (10**5000, "<int of about 5001 digits>"), (-(10**5000), "<int of about 5001 digits>"),
+    (Fraction(10**5000, 7), "<Fraction of about 5001 digits>"), (Fraction(1, 10**5000), "<Fraction of about 5001 digits>"),
+    ([10**5000], "<list>"), ({"a": 10**5000}, "<dict>"), (_BrokenRepr(), "<_BrokenRepr>"), ("x", "x"),
+], ids=["int", "negative int", "Fraction", "Fraction denominator", "list", "dict", "broken repr", "str"])
+def test_short_never_fails(value, shown):
+    assert checks.short(value) == shown
+
+
+def test_short_quotes_text_on_request():
+    assert checks.short("x", quote=True) == "'x'" and checks.short(3, quote=True) == "3"
+
+
+@pytest.mark.parametrize("validator", [lambda v: checks.integer(v, "n", low=0), lambda v: checks.positive_int(v, "n"),
+                                       lambda v: checks.count(v, "n"),
+                                       lambda v: checks.flag(v, "n"), lambda v: checks.jobs(v, "n"),
+                                       lambda v: checks.executor(v, "n"), lambda v: checks.modulus(v, "n"),
+                                       lambda v: checks.dimension(v, "n"), lambda v: checks.exact([v], "n")])
+@pytest.mark.parametrize("value", [-(10**5000), Fraction(10**5000, 7), [10**5000]], ids=["int", "Fraction", "list"])
+def test_huge_values_are_named_not_converted(validator, value):
+    with pytest.raises(InputError, match="^n: "):
+        validator(value)
+
+
+def test_count_is_below_2_63():
+    assert checks.count(2**63 - 1, "max_degree") == 2**63 - 1
+    with pytest.raises(InputError, match=r"^max_degree: expected a positive integer \(below 2\*\*63\)"):
+        checks.count(2**63, "max_degree")
+
+
+def test_handed_down_checks_type_and_architecture():
+    from lcnalg import Architecture, Parameterization, implicit_equations, is_zariski_closed, function_space_dimension
+
+    arch = Architecture.coerce("2,2 s=2")
+    eqs, dim = implicit_equations(Parameterization(arch)), function_space_dimension(Parameterization(arch))
+    closed = is_zariski_closed(arch)
+    assert checks.handed_down(arch, dimension=dim, equations=eqs, closedness=closed) == (dim, eqs, closed)
+    assert checks.handed_down(arch, number=True, dimension=dim) == (3,)
+    assert checks.handed_down(arch, flags=True, equations=False) == (False,)
+    for key, value in (("equations", False), ("equations", "x"), ("equations", dim), ("closedness", eqs),
+                       ("closedness", True), ("dimension", 5), ("dimension", -1), ("dimension", "3")):
+        with pytest.raises(InputError, match=f"^{key}: "):
+            checks.handed_down(arch, **{key: value})
+    other = Architecture.coerce("3,2 s=2")
+    for key, value in (("equations", eqs), ("dimension", dim), ("closedness", closed)):
+        with pytest.raises(InputError, match=f"^{key}: computed for the architecture '2,2 s=2', not for '3,2 s=2'"):
+            checks.handed_down(other, flags=True, **{key: value})

@@ -180,9 +180,12 @@ def _check_arguments(polys: Any, order: Any, modulus: Any, nvars: Any, grading: 
         if any(not isinstance(c, (int, fmpz, fmpq, Fraction)) or isinstance(c, bool) for c in f.values()) \
                 or any(type(a) is not int for e in f for a in e):
             polys[k] = {tuple(int(a) for a in e): (int(c) if checks.is_integer(c) else c) for e, c in f.items()}
-    if not isinstance(order, (str, MonomialOrder)):
-        raise InputError(f"order: expected 'degrevlex', 'deglex', 'lex' or a MonomialOrder, "
-                         f"got {checks.short(order, 40, quote=True)}")
+    if not isinstance(order, MonomialOrder):
+        try:
+            order = as_order(order if isinstance(order, str) and len(order) <= 20 else None)
+        except InputError:
+            raise InputError(f"order: expected 'degrevlex', 'deglex', 'lex' or a MonomialOrder, "
+                             f"got {checks.short(order, 40, quote=True)}") from None
     if modulus is not None:
         modulus = checks.modulus(modulus)
     if nvars is not None:
