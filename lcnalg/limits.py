@@ -286,18 +286,29 @@ class Limits:
 
     # -- refusals ---------------------------------------------------------------------
 
-    def refuse(self, name: str, what: str, estimate: float) -> ResourceLimitError:
+    def refuse(self, name: str, what: str, estimate: float | str) -> ResourceLimitError:
         """The error refusing a request whose ``what`` is estimated at ``estimate``, above
         the bound ``name`` (raise it with ``raise limits.refuse(...)``); an estimate of more
-        than 60 bits is shown as its power of two (never hundreds of digits).
+        than 60 bits is shown as its power of two (never hundreds of digits).  ``estimate``
+        is a real number, or a short text for what is known only as a bound (``">64"``).
+
+        Raises
+        ------
+        InputError
+            When ``name`` is not a field, ``what`` not a text, or ``estimate`` neither a
+            real number nor a text of at most 40 characters.
 
         Examples
         --------
         >>> err = Limits().refuse("max_minors", "minors", 3 ** 400)
         >>> str(err).split(",")[0], err.estimate == 3 ** 400
         ('refused: minors estimated at about 2^633', True)
+        >>> str(Limits().refuse("max_primes", "primes", ">64")).split(",")[0]
+        'refused: primes estimated at >64'
         """
-        name, what, estimate = _field(name), _what(what), _estimate(estimate)
+        name, what = _field(name), _what(what)
+        if not (isinstance(estimate, str) and 0 < len(estimate.strip()) <= 40):
+            estimate = _estimate(estimate)
         shown: Any = estimate
         magnitude = int(abs(estimate)) if isinstance(estimate, (int, Fraction)) else 0
         if magnitude.bit_length() > 60:

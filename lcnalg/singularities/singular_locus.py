@@ -194,6 +194,7 @@ class SingularLocusResult(Result):
         >>> r.contains([0, 0, 0, 0, 0]), r.contains([1, 2, 3, 4, 5])
         (True, False)
         """
+        point = checks.sequence(point, "point", f"a sequence of {self.ambient_dimension} exact coordinates")
         eqs = self.equations
         vals = [to_fmpq(x, "point") for x in point]
         if len(vals) != self.ambient_dimension:
