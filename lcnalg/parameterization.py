@@ -300,8 +300,6 @@ class Parameterization:
         ------
         InputError
             For a malformed point or a modulus that is not a prime below ``2**63``.
-        ResourceLimitError
-            When the matrix has more than ``limits.max_jacobian_entries`` entries.
 
         Examples
         --------
@@ -312,12 +310,10 @@ class Parameterization:
         """
         if modulus is not None:
             modulus = checks.modulus(modulus)
-        n = self.ambient_dimension
-        self.limits.check("max_jacobian_entries", f"entries of the {n}x{self.num_parameters} Jacobian of mu",
-                          n * self.num_parameters)
         kind = "nmod" if modulus is not None else "exact"
         polys = self._layer_polys(theta, kind, modulus)
         one = flint.nmod_poly([1], modulus) if modulus is not None else flint.fmpz_poly([1])
+        n = self.ambient_dimension
         columns: list[tuple] = []
         for l, exps in enumerate(self.layer_exponents):
             others = math.prod((p for i, p in enumerate(polys) if i != l), start=one)
