@@ -38,7 +38,7 @@ import flint
 
 from lcnalg.errors import InputError, check
 
-__all__ = ["MAX_DIGITS", "short", "digits", "is_integer", "integer", "positive_int", "count", "seed", "flag",
+__all__ = ["MAX_DIGITS", "short", "digits", "is_integer", "integer", "positive_int", "seed", "flag",
            "jobs", "available_cores", "executor", "modulus", "dimension", "parameterization", "exact",
            "sequence", "arguments", "handed_down"]
 
@@ -46,8 +46,9 @@ __all__ = ["MAX_DIGITS", "short", "digits", "is_integer", "integer", "positive_i
 MAX_DIGITS = 4000
 #: Largest modulus of a modular computation (flint's word-sized moduli, kept signed).
 MAX_MODULUS = 2**63
-#: Bound on a count given as an argument (a degree, a number of trials).
-MAX_COUNT = 2**63
+#: Most bits of an integer argument: below 10**MAX_DIGITS, so that it prints (Python prints
+#: at most 4300 digits) wherever it is quoted, and as long as the longest accepted text.
+MAX_BITS = int(MAX_DIGITS * 3.3219280948873626)
 #: Bound on a dimension handed down to an algorithm (any function space has fewer coordinates).
 MAX_DIMENSION = 10**9
 
@@ -147,7 +148,8 @@ def integer(value: object, name: str, *, low: int | None = None, high: int | Non
     ------
     InputError
         For booleans, floats, strings, ``None`` and anything else that is not an integer,
-        and for integers out of range.
+        for integers of more than :data:`MAX_DIGITS` digits (they could not be quoted in a
+        message or a result), and for integers out of range.
 
     Examples
     --------
@@ -157,10 +159,16 @@ def integer(value: object, name: str, *, low: int | None = None, high: int | Non
     Traceback (most recent call last):
     ...
     lcnalg.errors.InputError: trials: expected an integer, got 1.0
+    >>> integer(10**5000, "seed")
+    Traceback (most recent call last):
+    ...
+    lcnalg.errors.InputError: seed: expected an integer of at most 4000 digits, got <int of about 5001 digits>
     """
     if not is_integer(value):
         raise InputError(f"{name}: expected {form}, got {short(value, 60, quote=True)}")
     value = int(value)  # type: ignore[call-overload]
+    if value.bit_length() > MAX_BITS:
+        raise InputError(f"{name}: expected {form} of at most {MAX_DIGITS} digits, got {short(value)}")
     if (low is not None and value < low) or (high is not None and value >= high):
         raise InputError(f"{name}: expected {form}, got {short(value, 60, quote=True)}")
     return value
@@ -179,23 +187,6 @@ def positive_int(value: object, name: str) -> int:
     lcnalg.errors.InputError: max_degree: expected a positive integer, got 0
     """
     return integer(value, name, low=1, form="a positive integer")
-
-
-def count(value: object, name: str) -> int:
-    """A positive integer below :data:`MAX_COUNT` (a degree, a number of trials): larger
-    values are not bounds but slips, and would reach messages and loops as numbers of
-    thousands of digits.
-
-    Examples
-    --------
-    >>> count(10**9, "max_degree")
-    1000000000
-    >>> count(10**5000, "max_degree")
-    Traceback (most recent call last):
-    ...
-    lcnalg.errors.InputError: max_degree: expected a positive integer (below 2**63), got <int of about 5001 digits>
-    """
-    return integer(value, name, low=1, high=MAX_COUNT, form="a positive integer (below 2**63)")
 
 
 def seed(value: object, name: str = "seed") -> int:
@@ -493,8 +484,8 @@ VALIDATORS: dict[str, Callable[[Any], Any]] = {
     "progress": lambda v: flag(v, "progress"),
     "randomized": lambda v: flag(v, "randomized", none=False),
     "modulus": modulus,
-    "max_degree": lambda v: None if v is None else count(v, "max_degree"),
-    "trials": lambda v: count(v, "trials"),
+    "max_degree": lambda v: None if v is None else positive_int(v, "max_degree"),
+    "trials": lambda v: positive_int(v, "trials"),
     "dimension": dimension,
     "mu": parameterization,
 }

@@ -200,7 +200,7 @@ def test_short_quotes_text_on_request():
 
 
 @pytest.mark.parametrize("validator", [lambda v: checks.integer(v, "n", low=0), lambda v: checks.positive_int(v, "n"),
-                                       lambda v: checks.count(v, "n"),
+                                       lambda v: checks.seed(v, "n"),
                                        lambda v: checks.flag(v, "n"), lambda v: checks.jobs(v, "n"),
                                        lambda v: checks.executor(v, "n"), lambda v: checks.modulus(v, "n"),
                                        lambda v: checks.dimension(v, "n"), lambda v: checks.exact([v], "n")])
@@ -210,10 +210,11 @@ def test_huge_values_are_named_not_converted(validator, value):
         validator(value)
 
 
-def test_count_is_below_2_63():
-    assert checks.count(2**63 - 1, "max_degree") == 2**63 - 1
-    with pytest.raises(InputError, match=r"^max_degree: expected a positive integer \(below 2\*\*63\)"):
-        checks.count(2**63, "max_degree")
+def test_integers_print_wherever_they_are_quoted():
+    assert checks.seed(10**3999) == 10**3999 and checks.positive_int(10**30, "max_degree") == 10**30
+    for validator in (checks.seed, lambda v: checks.positive_int(v, "seed")):
+        with pytest.raises(InputError, match="^seed: expected .* of at most 4000 digits, got <int of about 4001 digits>"):
+            validator(-(10**4000))
 
 
 def test_handed_down_checks_type_and_architecture():
