@@ -1,6 +1,6 @@
 """Gradient descent on a linear convolutional network: where it ends, and what it conserves.
 
-The loss ``ℓ(θ) = (μ(θ) − u)ᵀ Q (μ(θ) − u) + const`` of docs/theory.md#squared-loss is
+The squared loss ``ℓ(θ) = (μ(θ) − u)ᵀ Q (μ(θ) − u) + const`` on function space is
 minimised over the weights ``θ`` by gradient descent in float64 from seeded random
 initialisations; this module is an experiment, not a proof, and says so in its result
 (floating point is the point here: it shows what an optimiser finds).
