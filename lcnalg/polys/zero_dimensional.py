@@ -67,6 +67,7 @@ from lcnalg.errors import InputError, UndecidedError, check
 from lcnalg.limits import Limits
 from lcnalg.polys.groebner import GroebnerBasis
 from lcnalg.polys.monomials import divides
+from lcnalg.polys.real_algebraic import RealAlgebraicPoint
 
 __all__ = ["SolutionCounts", "UnivariateRepresentation", "standard_monomials", "multiplication_matrix",
            "solution_counts", "univariate_representation", "symmetric_signature"]
@@ -166,6 +167,32 @@ class UnivariateRepresentation:
                 check(not den.contains(0) or prec < 4096,
                       "univariate representation: the denominator vanishes at a root")
                 out.append(tuple(_evaluate(g, tau) / den for g in self.numerators))
+        return out
+
+    def real_algebraic_points(self, prec: int = 64) -> list[RealAlgebraicPoint]:
+        """The real solutions as exact points over number fields, in increasing order of ``τ``.
+
+        Each is a :class:`~lcnalg.polys.real_algebraic.RealAlgebraicPoint` over
+        ``Q[T]/(φ)`` for the irreducible factor ``φ`` of ``f`` vanishing at its ``τ``: signs and
+        signatures of polynomials at it are then decided exactly.
+
+        Examples
+        --------
+        >>> from lcnalg.polys.groebner import groebner_basis
+        >>> gb = groebner_basis([{(2, 0): 1, (0, 0): -2}, {(0, 1): 1, (1, 0): -1, (0, 0): -1}])
+        >>> [p.sign({(0, 1): 1}) for p in univariate_representation(gb).real_algebraic_points()]
+        [-1, 1]
+        """
+        checks.positive_int(prec, "prec")
+        num = self.minimal_polynomial.numer()
+        out = []
+        for phi, _ in (num.factor()[1] if num.degree() > 0 else []):
+            with flint.ctx.workprec(prec):
+                roots = [flint.arb(r.real) for r, _m in phi.complex_roots() if r.imag.is_zero()]
+            for tau in roots:
+                out.append(RealAlgebraicPoint.from_root(flint.fmpq_poly(phi), tau, self.numerators,
+                                                        self.denominator, self.limits))
+        out.sort(key=lambda p: float(p.root.mid()))
         return out
 
     def exact_point(self, tau: Any) -> tuple[Any, ...]:

@@ -158,3 +158,55 @@ def test_bad_input_and_bounds():
     assert len(standard_monomials(gb, Limits(max_quotient_dimension=25))) == 25
     with pytest.raises(InputError, match="over Q"):
         univariate_representation(groebner_basis([{(1,): 1}], modulus=101))
+
+
+# -- exact arithmetic at the real solutions ------------------------------------------------
+
+@settings(max_examples=30, deadline=None)
+@given(triangular_systems(), st.integers(0, 3))
+def test_generators_vanish_exactly_at_the_real_algebraic_points(case, seed):
+    n, system, total, distinct, real = case
+    if total == 0:
+        return
+    rur = univariate_representation(gb := groebner_basis(system, "degrevlex", nvars=n), seed=seed)
+    points = rur.real_algebraic_points()
+    assert len(points) == real
+    balls = rur.real_points(prec=128)
+    for p, ball in zip(points, balls):
+        assert all(p.sign(f) == 0 for f in system)
+        assert all(a.overlaps(b) for a, b in zip(p.point(128), ball))
+        # a polynomial not in the ideal: x_1 - (a rational not a root) has a non-zero sign
+        assert p.sign({tuple(int(i == 0) for i in range(n)): 1, (0,) * n: Fraction(-1, 7)}) != 0
+
+
+def test_signature_against_diagonal_and_exact_eigenvalues():
+    from lcnalg.polys.real_algebraic import RealAlgebraicPoint
+
+    phi = flint.fmpq_poly([-2, 0, 1])            # τ = ±√2
+    for side, expect in ((1, (2, 1, 0)), (-1, (0, 3, 0))):
+        tau = [r.real for r, _ in phi.numer().complex_roots() if r.real * side > 0][0]
+        p = RealAlgebraicPoint.from_root(phi, tau, [flint.fmpq_poly([0, 1])])
+        x, one = {(1,): 1}, {(0,): 1}
+        zero = {}
+        # diag(x, x, -1) ⊕ ...: eigenvalues x, x, -1 at x = ±√2
+        m = [[x, zero, zero], [zero, x, zero], [zero, zero, {(0,): -1}]]
+        assert p.signature(m) == expect
+        # [[x, 1], [1, x]] has eigenvalues x ± 1: both positive at √2, both negative at -√2
+        assert p.signature([[x, one], [one, x]]) == ((2, 0, 0) if expect == (2, 1, 0) else (0, 2, 0))
+        # [[x^2, 2], [2, 2]] has determinant 2x^2 - 4 = 0 at x = ±√2: one zero eigenvalue, exactly
+        assert p.signature([[{(2,): 1}, {(0,): 2}], [{(0,): 2}, {(0,): 2}]]) == (1, 0, 1)
+
+
+def test_berkowitz_matches_flint_charpoly_on_rational_matrices():
+    import random
+
+    from lcnalg.polys.real_algebraic import RealAlgebraicPoint
+
+    rng = random.Random(3)
+    p = RealAlgebraicPoint.from_root(flint.fmpq_poly([-3, 1]), flint.arb(3), [flint.fmpq_poly([3])])
+    for size in range(1, 6):
+        a = [[rng.randint(-4, 4) for _ in range(size)] for _ in range(size)]
+        sym = [[a[i][j] + a[j][i] for j in range(size)] for i in range(size)]
+        pos, neg, zero = p.signature([[{(0,): v} for v in row] for row in sym])
+        rank, sig = symmetric_signature(flint.fmpq_mat(sym))
+        assert (pos + neg, pos - neg, zero) == (rank, sig, size - rank)
