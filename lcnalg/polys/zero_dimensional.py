@@ -69,7 +69,7 @@ from lcnalg.polys.groebner import GroebnerBasis
 from lcnalg.polys.monomials import divides
 from lcnalg.polys.real_algebraic import RealAlgebraicPoint
 
-__all__ = ["SolutionCounts", "UnivariateRepresentation", "standard_monomials", "multiplication_matrix",
+__all__ = ["QuotientAlgebra", "SolutionCounts", "UnivariateRepresentation", "standard_monomials", "multiplication_matrix",
            "solution_counts", "univariate_representation", "symmetric_signature"]
 
 Exp = tuple[int, ...]
@@ -258,16 +258,48 @@ def standard_monomials(gb: GroebnerBasis, limits: Limits | None = None) -> list[
     return sorted(seen, key=gb.order.key)
 
 
-class _Quotient:
-    """The algebra ``K[x]/I``: standard basis, coordinates of normal forms, multiplication."""
+class QuotientAlgebra:
+    """The algebra ``A = K[x]/I`` of a zero-dimensional ideal, as linear algebra.
 
-    def __init__(self, gb: GroebnerBasis, limits: Limits) -> None:
+    Parameters
+    ----------
+    gb : GroebnerBasis
+        A Gröbner basis of ``I`` (over Q or GF(p)).
+    limits : Limits, optional
+        ``max_quotient_dimension`` bounds ``dim A``.
+
+    Attributes
+    ----------
+    basis : list of exponent tuples
+        The standard monomials, in increasing order; ``dim`` of them.
+    index : dict
+        Position of each standard monomial.
+
+    Methods give the coordinates of a normal form (:meth:`coordinates`), the multiplication
+    matrices of a variable (only the border monomials ``x_i b`` outside the basis need a
+    normal form), of each standard monomial (products of variable matrices, ``B`` being closed
+    under division) and of any polynomial ``f`` (:meth:`of`: ``Σ_m c_m M_m`` over the normal
+    form of ``f``): ``fmpq_mat`` over Q, ``nmod_mat`` over GF(p).
+
+    Examples
+    --------
+    >>> from lcnalg.polys.groebner import groebner_basis
+    >>> A = QuotientAlgebra(groebner_basis([{(2,): 1, (0,): -3}]))
+    >>> A.basis, print(A.of({(1,): 1, (0,): 1}))
+    [1, 3]
+    [1, 1]
+    ([(0,), (1,)], None)
+    """
+
+    def __init__(self, gb: GroebnerBasis, limits: Limits | None = None) -> None:
+        limits = Limits.coerce(limits)
         self.gb = gb
         self.basis = standard_monomials(gb, limits)
         self.index = {m: i for i, m in enumerate(self.basis)}
         self.dim = len(self.basis)
         self.modulus = gb.modulus
         self._mult: dict[int, Any] = {}
+        self._monomials: list[Any] | None = None
 
     def matrix(self, rows: Sequence[Sequence[Any]]) -> Any:
         if self.modulus is None:
@@ -282,12 +314,17 @@ class _Quotient:
         return vec
 
     def variable_matrix(self, i: int) -> Any:
-        """``M_{x_i}``."""
+        """``M_{x_i}``: only the border monomials ``x_i b`` outside the basis need a normal form."""
         if i not in self._mult:
             cols = []
             for b in self.basis:
                 e = b[:i] + (b[i] + 1,) + b[i + 1:]
-                cols.append(self.coordinates({e: 1}))
+                if e in self.index:
+                    col = [0] * self.dim
+                    col[self.index[e]] = 1
+                    cols.append(col)
+                else:
+                    cols.append(self.coordinates({e: 1}))
             self._mult[i] = self.matrix([[cols[j][k] for j in range(self.dim)] for k in range(self.dim)])
         return self._mult[i]
 
@@ -300,16 +337,27 @@ class _Quotient:
 
     def monomial_matrices(self) -> list[Any]:
         """``M_b`` for every standard monomial ``b`` (each ``x_i`` times a smaller one)."""
-        mats: list[Any] = []
-        one = self.matrix([[1 if r == c else 0 for c in range(self.dim)] for r in range(self.dim)])
-        for b in self.basis:
-            if not any(b):
-                mats.append(one)
-                continue
-            i = next(k for k, a in enumerate(b) if a)
-            smaller = b[:i] + (b[i] - 1,) + b[i + 1:]
-            mats.append(self.variable_matrix(i) * mats[self.index[smaller]])
-        return mats
+        if self._monomials is None:
+            mats: list[Any] = []
+            one = self.matrix([[1 if r == c else 0 for c in range(self.dim)] for r in range(self.dim)])
+            for b in self.basis:
+                if not any(b):
+                    mats.append(one)
+                    continue
+                i = next(k for k, a in enumerate(b) if a)
+                smaller = b[:i] + (b[i] - 1,) + b[i + 1:]
+                mats.append(self.variable_matrix(i) * mats[self.index[smaller]])
+            self._monomials = mats
+        return self._monomials
+
+    def of(self, poly: dict) -> Any:
+        """``M_f = Σ_m c_m M_m`` over the normal form ``Σ_m c_m m`` of ``f``."""
+        mats = self.monomial_matrices()
+        total = self.matrix([[0] * self.dim for _ in range(self.dim)])
+        for i, c in enumerate(self.coordinates(poly)):
+            if c:
+                total = total + mats[i] * c
+        return total
 
 
 def multiplication_matrix(gb: GroebnerBasis, poly: dict, limits: Limits | None = None) -> Any:
@@ -336,19 +384,15 @@ def multiplication_matrix(gb: GroebnerBasis, poly: dict, limits: Limits | None =
     [0, 2]
     [1, 0]
     """
-    q = _Quotient(gb, Limits.coerce(limits))
+    q = QuotientAlgebra(gb, Limits.coerce(limits))
     if not isinstance(poly, dict):
         raise InputError(f"poly: expected a dict {{exponent tuple: coefficient}}, got {checks.short(poly)}")
-    cols = []
-    for b in q.basis:
-        prod: dict = {}
-        for e, c in poly.items():
-            if not isinstance(e, tuple) or len(e) != gb.nvars:
-                raise InputError(f"poly: exponent {checks.short(e)} is not a tuple of {gb.nvars} integers")
-            key = tuple(a + x for a, x in zip(e, b))
-            prod[key] = prod.get(key, 0) + checks.exact(c, "poly")
-        cols.append(q.coordinates({e: c for e, c in prod.items() if c}))
-    return q.matrix([[cols[j][k] for j in range(q.dim)] for k in range(q.dim)])
+    clean = {}
+    for e, c in poly.items():
+        if not isinstance(e, tuple) or len(e) != gb.nvars:
+            raise InputError(f"poly: exponent {checks.short(e)} is not a tuple of {gb.nvars} integers")
+        clean[e] = checks.exact(c, "poly")
+    return q.of({e: c for e, c in clean.items() if c})
 
 
 def symmetric_signature(matrix: Any) -> tuple[int, int]:
@@ -377,7 +421,7 @@ def _variations(coeffs: Sequence[Any]) -> int:
     return sum(1 for a, b in zip(signs, signs[1:]) if a != b)
 
 
-def _trace_vector(q: _Quotient) -> tuple[list[Any], list[Any]]:
+def _trace_vector(q: QuotientAlgebra) -> tuple[list[Any], list[Any]]:
     """``(τ, M_b list)`` with ``τ_k = Tr M_{b_k}``."""
     mats = q.monomial_matrices()
     return [sum((m[i, i] for i in range(q.dim)), start=m[0, 0] * 0) if q.dim else 0 for m in mats], mats
@@ -436,7 +480,7 @@ def solution_counts(gb: GroebnerBasis, *, seed: int = 0, limits: Limits | None =
     """
     seed = checks.seed(seed)
     limits = Limits.coerce(limits)
-    q = _Quotient(gb, limits)
+    q = QuotientAlgebra(gb, limits)
     if q.dim == 0:
         return SolutionCounts(0, 0, 0 if gb.modulus is None else None, gb.modulus is None and gb.certified)
     if gb.modulus is None:
@@ -488,7 +532,7 @@ def univariate_representation(gb: GroebnerBasis, *, seed: int = 0, attempts: int
     seed = checks.seed(seed)
     attempts = checks.positive_int(attempts, "attempts")
     limits = Limits.coerce(limits)
-    q = _Quotient(gb, limits)
+    q = QuotientAlgebra(gb, limits)
     tau, mats = _trace_vector(q)
     hermite = q.matrix([[sum((mats[i][k, j] * tau[k] for k in range(q.dim)), start=flint.fmpq(0))
                          for j in range(q.dim)] for i in range(q.dim)])
