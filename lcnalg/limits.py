@@ -114,6 +114,10 @@ class Limits:
         factoring over Z, ``degree² / 8``; certified root isolation, ``degree² × precision /
         64`` summed over every pass (one isolation of a degree-1000 polynomial at 64 bits is
         10^6, about 15 s); a Sturm or Sturm–Habicht count over Q, ``degree³``.
+    max_quotient_dimension : int
+        Dimension of the quotient algebra ``K[x]/I`` of a zero-dimensional system (its
+        number of solutions with multiplicity) on which multiplication matrices, traces and
+        the Hermite form are built (about ``dimension^4`` exact operations).
     max_coordinates : int
         Parameters plus coordinates (entries of the end-to-end filter) named by a
         parameterization.
@@ -191,6 +195,7 @@ class Limits:
     # time bounds of the real-geometry searches (a bounded number of steps of bounded size)
     max_search_work: int = _bound(60_000_000, "steps of the 1D closedness search (tilings, count vectors)")
     max_root_work: int = _bound(3_000_000, "work of factoring, isolating or counting the roots of a 1D filter")
+    max_quotient_dimension: int = _bound(400, "dimension of the quotient algebra of a zero-dimensional system")
     max_coordinates: int = _bound(1_000_000, "parameters plus coordinates of a parameterization")
     max_symbolic_entries: int = _bound(250_000_000, "exponent entries (terms x parameters) of the symbolic mu")
     max_jacobian_entries: int = _bound(4_000_000, "entries of a Jacobian whose exact rank is computed")

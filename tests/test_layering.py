@@ -31,6 +31,7 @@ LAYERS = (
     ("algebra",),
     ("real",),
     ("singularities",),
+    ("landscape",),
     ("function_space", "plot", "export", ""),
     ("cli", "__main__"),
 )

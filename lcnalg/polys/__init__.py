@@ -15,6 +15,11 @@ The modules import only :mod:`lcnalg.errors`, :mod:`lcnalg.limits`, :mod:`lcnalg
 * :mod:`lcnalg.polys.minors` — minors of polynomial matrices, their count bounded first.
 * :mod:`lcnalg.polys.groebner` — Gröbner bases over GF(p) and Q (F4 on FLINT matrices,
   multi-modular lift verified exactly).
+* :mod:`lcnalg.polys.zero_dimensional` — zero-dimensional systems: solutions counted with
+  multiplicity, distinct and real (Hermite's quadratic form), rational univariate
+  representations and certified enclosures of the real solutions.
+* :mod:`lcnalg.polys.real_algebraic` — exact arithmetic at a real algebraic point (a number
+  field ``Q(τ)`` with an isolating ball): values, signs and signatures decided exactly.
 
 Submodules are imported on use (``from lcnalg.polys.groebner import groebner_basis``); this
 package imports none of them, so that importing one does not load the others.
