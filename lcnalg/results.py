@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 from fractions import Fraction
 from typing import Any
 
+from lcnalg import checks
 from lcnalg.printing import align, function_space_symbol, poly_latex
 
 __all__ = ["Result", "ArchitectureSummary", "DimensionResult", "Status", "StatusKind", "Witness", "jsonable"]
@@ -279,7 +280,15 @@ class Result:
         return data
 
     def to_json(self, indent: int | None = 2) -> str:
-        """One JSON object with every field (exact numbers as ints or strings)."""
+        """One JSON object with every field (exact numbers as ints or strings).
+
+        Parameters
+        ----------
+        indent : int or None
+            Spaces per level (0 to 16), or None for one line.
+        """
+        if indent is not None:
+            indent = checks.integer(indent, "indent", low=0, high=17, form="an integer from 0 to 16, or None")
         return json.dumps(self.to_dict(), indent=indent, ensure_ascii=False)
 
     def provenance(self) -> str:
@@ -462,6 +471,7 @@ class ArchitectureSummary(Result):
 
     def to_text(self, full: bool = False) -> str:
         """The summary as aligned rows; coordinates abbreviated unless ``full``."""
+        full = checks.flag(full, "full", none=False)
         width = 19
         rows = [
             ("architecture", self.architecture),

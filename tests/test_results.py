@@ -15,6 +15,7 @@ import pytest
 
 import lcnalg
 from lcnalg import FunctionSpace
+from lcnalg.landscape.descent import gradient_descent
 from lcnalg.real import boundary, contains, inequalities, is_zariski_closed
 from lcnalg.results import Result, Status, StatusKind
 
@@ -51,6 +52,8 @@ def _instances() -> list[tuple[str, object]]:
         ("critical locus", fs.critical_locus()),
         ("singular locus", fs.singular_locus()),
         ("stratification", FunctionSpace("2,2,2").stratification()),
+        ("gradient descent", gradient_descent("2,2 s=2", [[1, 0, 0, 0], [0, 1, 0, 0], [0, 0, 1, 0], [0, 0, 0, 1]],
+                                              [1, 2, 3, 5], runs=2, seed=0)),
     ]
 
 
