@@ -18,9 +18,10 @@ from typing import Sequence
 
 from tests.alarm import alarm
 
-#: Seconds one call may take (``LCNALG_ROBUSTNESS_ALARM`` overrides; small inputs answer in
-#: well under a second, large ones must be refused up front).
-ALARM = float(os.environ.get("LCNALG_ROBUSTNESS_ALARM", "5"))
+#: Seconds one call may take (``LCNALG_ROBUSTNESS_ALARM`` overrides): small inputs answer in
+#: about a second and large ones must be refused up front within a second or two; the margin
+#: absorbs a loaded machine (CI shares two cores), so an overrun means a request is unbounded.
+ALARM = float(os.environ.get("LCNALG_ROBUSTNESS_ALARM", "10"))
 
 
 #: Digits beyond what Python converts to an int by default (4300).
