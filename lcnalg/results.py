@@ -593,7 +593,7 @@ class CriticalPointsResult(Result):
         n = "\\infty" if self.complex_critical_points is None else str(self.complex_critical_points)
         f = "\\infty" if self.function_space_critical_points is None else str(self.function_space_critical_points)
         return (f"% lcnalg critical-points {self.architecture}\n"
-                f"{function_space_symbol(self.architecture)}: ${n}$ complex critical points in parameter "
+                f"${function_space_symbol(self.architecture)}$: ${n}$ complex critical points in parameter "
                 f"space (modulo rescaling), ${f}$ on the neurovariety; generic ED degree of the Segre "
                 f"variety ${self.ed_degree_segre}$ ({self.status.label}).")
 

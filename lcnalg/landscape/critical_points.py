@@ -328,7 +328,8 @@ def critical_points(arch: Architecture | str, loss: QuadraticLoss, *, seed: int 
     method = (f"F4 Groebner basis over {field} of grad l = 0 on a random affine chart of the rescaling "
               f"torus, saturated by z*det(B*J_mu) = 1; counts from the leading monomials, distinct points "
               f"and fibres from characteristic polynomials of multiplication maps")
-    how = ("repeat with other seeds" + ("" if p is None else " and exact=True (over Q)"))
+    how = ("saturate by the ideal of all maximal minors of the Jacobian instead of one random combination "
+           "(not implemented)" + ("" if p is None else "; exact=True (--exact) removes the unlucky-prime doubt"))
     return CriticalPointsResult(
         **base, method=method, certified=False, failure_probability=min(1.0, failure), how_to_certify=how,
         complex_critical_points=D, distinct_critical_points=distinct, function_space_critical_points=fs_count,
