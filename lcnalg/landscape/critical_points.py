@@ -40,6 +40,15 @@ The critical points of ``ℓ`` restricted to the neurovariety at its μ-regular 
 images ``μ(θ)`` of the points above.  Their number is the number of distinct roots of the
 characteristic polynomial of multiplication by ``ρ · μ`` (``ρ`` random); the exponent of each
 root is the size of the fibre over that point (with multiplicity).
+
+References
+----------
+.. [KMMT22] Kohn, Merkh, Montúfar, Trager, *Geometry of Linear Convolutional
+   Networks*, SIAM J. Appl. Algebra Geom. 6 (2022): critical points in parameter and function space.
+.. [KMST24] Kohn, Montúfar, Shahverdi, Trager, *Function Space and Critical Points
+   of Linear Convolutional Networks*, SIAGA 8 (2024): for strides > 1 and generic data the non-zero critical points lie in the smooth interior.
+.. [S24] Shahverdi, *Algebraic Complexity and Neurovariety of Linear Convolutional
+   Networks*, arXiv:2401.16613 (2024): for strides > 1 and generic data their number is the generic ED degree of the Segre variety.
 """
 
 from __future__ import annotations

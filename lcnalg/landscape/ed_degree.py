@@ -6,6 +6,13 @@ neurovariety (at the points where μ is not critical), for a generic positive de
 centre: it never reads a formula.  :func:`~lcnalg.landscape.segre.segre_ed_degree` is the
 independent closed formula for the Segre variety ``P^{|k_1|−1} × ⋯ × P^{|k_L|−1}``, which
 for all strides > 1 is the expected value (docs/theory.md#loss-critical-points).
+
+References
+----------
+.. [S24] Shahverdi, *Algebraic Complexity and Neurovariety of Linear Convolutional
+   Networks*, arXiv:2401.16613 (2024): the count equals the Segre value for all strides > 1, generic data.
+.. [DHOST16] Draisma, Horobeţ, Ottaviani, Sturmfels, Thomas, *The Euclidean distance
+   degree of an algebraic variety*, Found. Comput. Math. 16 (2016): ED degrees.
 """
 
 from __future__ import annotations

@@ -8,6 +8,11 @@ and total stride ``T = s_1 ⋯ s_L`` maps input ``x`` to ``(Σ_j w_j x_{iT + j})
 with the patches ``P_{n,i} = (x_n[iT + j])_j`` (``j`` over the end-to-end filter's shape,
 row-major), ``Q = Σ P Pᵀ`` and ``b = Σ y P``.  When ``Q`` is non-singular, ``u = Q⁻¹ b`` and
 ``const = Σ y² − bᵀ u`` (docs/theory.md#loss-landscape).  Everything is exact (``Fraction``).
+
+References
+----------
+.. [KMMT22] Kohn, Merkh, Montúfar, Trager, *Geometry of Linear Convolutional
+   Networks*, SIAM J. Appl. Algebra Geom. 6 (2022): the loss as a weighted distance on function space.
 """
 
 from __future__ import annotations

@@ -15,6 +15,11 @@ and ``|e| = Σ e_l``:
     EDdeg = Σ_e (−1)^{|e|} (2^{m+1−|e|} − 1) (m − |e|)! Π_l C(n_l + 1, e_l) / (n_l − e_l)!,
 
 ``m = Σ n_l`` (docs/theory.md#segre-ed-degree).
+
+References
+----------
+.. [DHOST16] Draisma, Horobeţ, Ottaviani, Sturmfels, Thomas, *The Euclidean distance
+   degree of an algebraic variety*, Found. Comput. Math. 16 (2016): the ED degree as a sum of polar degrees (Chern classes).
 """
 
 from __future__ import annotations
