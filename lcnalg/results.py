@@ -534,6 +534,10 @@ class CriticalPointsResult(Result):
         ``(2L-1)^r``, the Bézout bound of the system.
     loss_kind : str
         ``data``, ``generic``, ``identity`` or ``given``.
+    mu_critical_points : int or None
+        Isolated critical points (with multiplicity, modulo rescaling, last layer non-zero) at
+        which μ is critical, found and set aside; None when they were removed by saturation
+        without being counted.
     over_q : bool
         True when counted over Q (verified Gröbner basis), False for a count modulo a prime.
 
@@ -555,6 +559,7 @@ class CriticalPointsResult(Result):
     ed_degree_segre: int
     bezout_number: int
     loss_kind: str
+    mu_critical_points: int | None = None
     over_q: bool = False
 
     title = "complex critical points"
@@ -580,6 +585,8 @@ class CriticalPointsResult(Result):
             ("parameter space", f"{show(self.complex_critical_points)} with multiplicity, "
                                 f"{show(self.distinct_critical_points)} distinct (modulo rescaling)"),
             ("function space", show(self.function_space_critical_points)),
+            ("mu critical", "not counted" if self.mu_critical_points is None
+                            else f"{self.mu_critical_points} isolated critical points set aside"),
             ("fibre sizes", ", ".join(f"{n} point(s) with fibre {s}" for s, n in self.fibre_sizes.items()) or "-"),
             ("Segre ED degree", f"{self.ed_degree_segre}"
                                 + ("" if self.matches_segre is None else

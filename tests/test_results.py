@@ -52,7 +52,7 @@ def _instances() -> list[tuple[str, object]]:
         ("singular locus", fs.singular_locus()),
         ("stratification", FunctionSpace("2,2,2").stratification()),
         ("critical points", FunctionSpace("2,2 s=2").critical_points("generic")),
-        ("critical points exact", FunctionSpace("2,3").critical_points("identity", exact=True)),
+        ("critical points exact", FunctionSpace("2,2").critical_points("identity", exact=True)),
     ]
 
 

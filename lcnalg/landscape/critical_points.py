@@ -10,29 +10,37 @@ is kept with a seeded generic affine chart: on each layer ``l < L`` a random lin
 the orbits), the system is ``∇ℓ = 0`` in the ``r`` free weights.
 
 Points where the Jacobian of μ drops rank (zero layers, shared (hyper)roots, repeated filters)
-form positive-dimensional families in general; they are removed by saturation with the
-Rabinowitsch trick: a new variable ``z`` and the equation ``z · g = 1`` where
-``g = det(B · J)``, ``J`` the ``k x r`` Jacobian of μ on the chart and ``B`` a seeded random
-``r x k`` matrix.  By Cauchy–Binet ``g`` is a combination of the maximal minors of ``J``
-(so it vanishes wherever μ is critical) with coefficients the maximal minors of ``B``.
+form positive-dimensional families in general.  Let ``J`` be the ``k x r`` Jacobian of μ on
+the chart, ``B`` a seeded random ``r x k`` matrix and ``g = det(B · J)``: by Cauchy–Binet a
+combination of the maximal minors of ``J`` (so ``g = 0`` wherever μ is critical) with the
+maximal minors of ``B`` as coefficients.  Two stages:
+
+1. The families with a zero last layer (``μ = 0``) are removed with the cheap Rabinowitsch
+   equation ``z · h = 1``, ``h`` a random linear form of the last layer (the other layers are
+   non-zero on the chart).  If the result is not zero-dimensional, ``z · g = 1`` is used
+   instead (the direct saturation by ``g``; slower, since ``g`` has degree ``r (L − 1)``).
+2. In the finite-dimensional algebra ``A = k[y, z]/I`` the points with ``g = 0`` form the
+   generalized kernel of multiplication by ``g``; the image of ``M_g^{dim A}`` is the part of
+   ``A`` at the points with ``g ≠ 0`` (an invariant subspace of every multiplication map).  Its
+   dimension counts those points with multiplicity; what is left (``dim A`` minus it) counts the
+   isolated critical points with μ critical, reported as ``mu_critical_points``.
 
 What is certified and what is not
 ---------------------------------
-The quotient ``k[y, z]/(∇ℓ, zg − 1)`` is the product of the local rings of the critical points
-with ``g ≠ 0``; its dimension (the count with multiplicity) comes from the leading monomials
-of a Gröbner basis (lcnalg's F4 engine).  Over Q that count is certified for the saturated
-system, and it is a proved lower bound for the number of critical orbits at which μ is not
-critical.  It is the exact number unless a random choice is unlucky: a critical orbit with
-``a_l · w_l = 0`` for some ``l``, or with ``g = 0`` although μ is not critical there.  By the
-Schwartz–Zippel lemma, for each of the at most ``Bz = (2L − 1)^r`` (Bézout) isolated such orbits
-these events have probability at most ``(L − 1)/S`` and ``r/S`` (entries drawn from
-``{1..S}``), so the failure bound is ``Bz · (L − 1 + r) / S``.  The count without multiplicity
-is the number of distinct roots of the characteristic polynomial of multiplication by a random
-linear form (a proved lower bound; equal unless the form takes one value at two points,
-probability at most ``C(D, 2) / S``).  Modulo a prime ``p`` (the default route) the same holds
-for the system reduced mod ``p``; it equals the count over Q unless ``p`` is unlucky (divides
-one of finitely many integers of the computation), which is not bounded here: the count over Q
-(``exact=True``) removes that doubt (docs/theory.md#loss-critical-points).
+The dimension of ``A`` (from the leading monomials of a Gröbner basis by lcnalg's F4 engine)
+and the rank of ``M_g^{dim A}`` are exact.  Over Q the count is then certified for the chosen
+chart, ``h`` and ``g``, and it is a proved lower bound for the number of critical orbits at
+which μ is not critical.  It is the exact number unless a random choice is unlucky: a critical
+orbit with ``a_l · w_l = 0`` for some ``l < L``, ``h = 0`` or ``g = 0`` although μ is not
+critical there.  By the Schwartz–Zippel lemma, for each of the at most ``Bz = (2L − 1)^r``
+(Bézout) isolated such orbits these events have probability at most ``(L − 1)/S``, ``1/S`` and
+``r/S`` (entries drawn from ``{1..S}``), so the failure bound is ``Bz · (L + r) / S``.  The
+count without multiplicity is the number of distinct roots of the characteristic polynomial of
+multiplication by a random linear form (a proved lower bound; equal unless the form takes one
+value at two points, probability at most ``C(D, 2) / S``).  Modulo a prime ``p`` (the default
+route) the same holds for the system reduced mod ``p``; it equals the count over Q unless ``p``
+is unlucky (divides one of finitely many integers of the computation), which is not bounded
+here: the count over Q (``exact=True``) removes that doubt (docs/theory.md#loss-critical-points).
 
 Function space
 --------------
@@ -214,25 +222,83 @@ def _standard_monomials(gb: GroebnerBasis, budget: int) -> list[tuple[int, ...]]
     return sorted(out)
 
 
-def _charpoly(gb: GroebnerBasis, basis: list[tuple[int, ...]], f: dict, modulus: int | None) -> Any:
-    """Characteristic polynomial of multiplication by ``f`` on ``k[x]/I`` (standard monomials)."""
-    index = {m: i for i, m in enumerate(basis)}
-    D = len(basis)
-    cols = []
-    for b in basis:
-        prod: dict = {}
-        for e, c in f.items():
-            key = tuple(x + y for x, y in zip(e, b))
-            prod[key] = prod.get(key, 0) + c
-        nf = gb.normal_form({e: c for e, c in prod.items() if c})
-        col = [0] * D
-        for e, c in nf.items():
-            col[index[e]] = c
-        cols.append(col)
-    rows = [[cols[j][i] for j in range(D)] for i in range(D)]
+def _basis(polys: list, modulus: int | None, nvars: int, limits: Limits) -> GroebnerBasis:
+    eqs = [f for f in (_as_dict(g, modulus) for g in polys) if f]
+    return groebner_basis(eqs, "degrevlex", modulus=modulus, nvars=nvars, limits=limits)
+
+
+class _Multiplication:
+    """Multiplication maps on ``k[x]/I`` in the basis of standard monomials ``B``.
+
+    The map of each variable needs the normal forms of the border monomials ``x_i b`` only;
+    the map of a monomial ``m ∈ B`` is the product of variable maps along ``m`` (``B`` is closed
+    under division, and in ascending order ``m − e_i`` comes before ``m``); the map of ``f`` is
+    ``Σ_m c_m M^m`` over the normal form ``Σ_m c_m m`` of ``f``.
+    """
+
+    def __init__(self, gb: GroebnerBasis, basis: list[tuple[int, ...]], modulus: int | None) -> None:
+        self.gb, self.basis, self.modulus = gb, basis, modulus
+        self.index = {m: i for i, m in enumerate(basis)}
+        D, n = len(basis), gb.nvars
+        variables = []
+        for i in range(n):
+            cols = []
+            for b in basis:
+                e = b[:i] + (b[i] + 1,) + b[i + 1:]
+                col = [0] * D
+                if e in self.index:
+                    col[self.index[e]] = 1
+                else:
+                    for m, c in gb.normal_form({e: 1}).items():
+                        col[self.index[m]] = c
+                cols.append(col)
+            variables.append(self._matrix([[cols[j][r] for j in range(D)] for r in range(D)]))
+        self.powers: dict[tuple[int, ...], Any] = {}
+        for m in basis:
+            if not any(m):
+                self.powers[m] = self._matrix([[int(r == c) for c in range(D)] for r in range(D)])
+                continue
+            i = next(j for j, x in enumerate(m) if x)
+            self.powers[m] = variables[i] * self.powers[m[:i] + (m[i] - 1,) + m[i + 1:]]
+
+    def _matrix(self, rows: list[list[Any]]) -> Any:
+        if self.modulus is not None:
+            return flint.nmod_mat(rows, self.modulus)
+        D = len(rows)
+        return flint.fmpq_mat(D, D, [flint.fmpq(x) for row in rows for x in row])
+
+    def of(self, f: dict) -> Any:
+        """The matrix of multiplication by ``f`` (a dict polynomial)."""
+        nf = self.gb.normal_form(f) if f else {}
+        D = len(self.basis)
+        total = self._matrix([[0] * D for _ in range(D)])
+        for m, c in nf.items():
+            total = total + self.powers[m] * (c if self.modulus is not None else flint.fmpq(c))
+        return total
+
+
+def _pivots(R: Any, rank: int) -> list[int]:
+    """Pivot columns of the first ``rank`` rows of a matrix in reduced row echelon form."""
+    out = []
+    for i in range(rank):
+        out.append(next(j for j in range(R.ncols()) if R[i, j] != 0))
+    return out
+
+
+def _restrict(M: Any, R: Any, piv: list[int], rank: int, modulus: int | None) -> Any:
+    """``M`` restricted to the row space of ``R`` (rref, pivots ``piv``), an M-invariant subspace:
+    with ``C = R[:rank]ᵀ`` (so ``C[piv] = I``), ``M C = C X`` gives ``X = (M C)[piv]``."""
+    if rank == 0:
+        return None
+    D = M.nrows()
     if modulus is not None:
-        return flint.nmod_mat(rows, modulus).charpoly()
-    return flint.fmpq_mat(D, D, [flint.fmpq(x) for row in rows for x in row]).charpoly()
+        C = flint.nmod_mat([[R[i, j] for i in range(rank)] for j in range(D)], modulus)
+    else:
+        C = flint.fmpq_mat(D, rank, [R[i, j] for j in range(D) for i in range(rank)])
+    MC = M * C
+    if modulus is not None:
+        return flint.nmod_mat([[MC[a, b] for b in range(rank)] for a in piv], modulus)
+    return flint.fmpq_mat(rank, rank, [MC[a, b] for a in piv for b in range(rank)])
 
 
 def _as_dict(poly: Any, modulus: int | None) -> dict:
@@ -263,8 +329,9 @@ def critical_points(arch: Architecture | str, loss: QuadraticLoss, *, seed: int 
     modulus : int, optional
         The prime of the modular count (default: a fixed 62-bit prime).
     limits : Limits, optional
-        ``max_critical_solutions`` bounds the Bézout number ``(2L − 1)^r`` (refused up front);
-        the Gröbner engine's bounds apply to its matrices.
+        ``max_critical_solutions`` (``max_exact_critical_solutions`` over Q) bounds the Bézout
+        number ``(2L − 1)^r`` (refused up front); the Gröbner engine's bounds apply to its
+        matrices.
 
     Returns
     -------
@@ -275,7 +342,8 @@ def critical_points(arch: Architecture | str, loss: QuadraticLoss, *, seed: int 
     InputError
         For a loss of the wrong size, or an architecture with channels or activations.
     ResourceLimitError
-        When the Bézout number exceeds ``limits.max_critical_solutions``.
+        When the Bézout number exceeds ``limits.max_critical_solutions`` (or, over Q,
+        ``max_exact_critical_solutions``), or the Gröbner engine meets one of its bounds.
 
     Examples
     --------
@@ -295,15 +363,32 @@ def critical_points(arch: Architecture | str, loss: QuadraticLoss, *, seed: int 
     modulus = checks.modulus(modulus)
     limits.check("max_critical_solutions",
                  f"Bezout number (2L-1)^r of the critical-point system of {arch}", bezout_number(arch))
+    if exact:
+        limits.check("max_exact_critical_solutions",
+                     f"Bezout number (2L-1)^r of the critical-point system of {arch} over Q", bezout_number(arch))
     p = None if exact else modulus
     S = EXACT_RANDOM_RANGE if exact else RANDOM_RANGE
     system = critical_system(arch, loss, seed=seed, random_range=S)
-    eqs = [_as_dict(f, p) for f in system["gradient"] + [system["saturation"]]]
-    nvars = system["r"] + 1
-    eqs = [f for f in eqs if f]
-    gb = groebner_basis(eqs, "degrevlex", modulus=p, nvars=nvars, limits=limits)
     r = system["r"]
     L = arch.num_layers
+    nvars = r + 1
+    ctx = system["ctx"]
+    rng = random.Random(seed + 1)
+    top = S if p is None else min(S, p - 1)
+    gens = ctx.gens()
+    last = len(Parameterization(arch).layer_exponents[-1])
+    h = sum((rng.randint(1, top) * gens[i] for i in range(r - last, r)), ctx.from_dict({}))
+    lin = sum((rng.randint(1, top) * gens[i] for i in range(r)), ctx.from_dict({}))
+    rho = [rng.randint(1, top) for _ in system["mu"]]
+    image = sum((c * m for c, m in zip(rho, system["mu"])), ctx.from_dict({}))
+    # Stage 1: saturate by a random linear form of the last layer (z h = 1), a cheap equation;
+    # the points with mu critical that survive (g = 0) are split off by linear algebra below.
+    # If that system is not zero-dimensional, saturate by g itself (z g = 1).
+    route = "last layer"
+    gb = _basis(system["gradient"] + [gens[r] * h - 1], p, nvars, limits)
+    if not gb.is_zero_dimensional():
+        route = "minor"
+        gb = _basis(system["gradient"] + [system["saturation"]], p, nvars, limits)
     segre = segre_ed_degree(segre_dimensions(arch))
     bz = bezout_number(arch)
     base = dict(architecture=str(arch), data=loss.summary(), ed_degree_segre=segre, seed=seed,
@@ -316,33 +401,42 @@ def critical_points(arch: Architecture | str, loss: QuadraticLoss, *, seed: int 
             seconds=time.perf_counter() - start,
             limitations=f"the saturated critical system has dimension {gb.dimension()} (not finitely many "
                         "critical orbits: the data are not generic)")
-    D = gb.num_solutions()
-    basis = _standard_monomials(gb, D)
-    rng = random.Random(seed + 1)
-    top = S if p is None else min(S, p - 1)
-    lin = {tuple(int(i == j) for j in range(nvars)): rng.randint(1, top) for i in range(r)}
-    rho = [rng.randint(1, top) for _ in system["mu"]]
-    image = sum((c * m for c, m in zip(rho, system["mu"])), system["ctx"].from_dict({}))
-    distinct = fs_count = 0
+    D1 = gb.num_solutions()
+    basis = _standard_monomials(gb, D1)
+    distinct = fs_count = D = 0
     fibres: Counter = Counter()
-    if D:
-        cp = _charpoly(gb, basis, {e: c for e, c in lin.items()}, p)
-        distinct = sum(f.degree() for f, _ in cp.factor_squarefree()[1])
-        cp2 = _charpoly(gb, basis, _as_dict(image, p), p)
-        for f, e in cp2.factor_squarefree()[1]:
-            fibres[int(e)] += f.degree()
+    if D1:
+        mult = _Multiplication(gb, basis, p)
+        Mg = mult.of(_as_dict(system["minor"], p))
+        # the points with g != 0: the image of Mg^D1 (the invertible part of multiplication by g)
+        R, D = (Mg ** D1).transpose().rref()
+        piv = _pivots(R, D)
+        for f, count in ((lin, None), (image, fibres)):
+            X = _restrict(mult.of(_as_dict(f, p)), R, piv, D, p)
+            if D == 0:
+                continue
+            factors = X.charpoly().factor_squarefree()[1]
+            if count is None:
+                distinct = sum(q.degree() for q, _ in factors)
+            else:
+                for q, e in factors:
+                    count[int(e)] += q.degree()
         fs_count = sum(fibres.values())
-    failure = bz * (L - 1 + r) / S + math.comb(max(D, 2), 2) * 2 / top
+    mu_critical = D1 - D
+    failure = bz * (L + r) / S + math.comb(max(D, 2), 2) * 2 / top
     field = "Q (multi-modular, verified exactly)" if p is None else f"GF({p})"
+    sat = "z*h = 1 (h a random linear form of the last layer)" if route == "last layer" else "z*det(B*J_mu) = 1"
     method = (f"F4 Groebner basis over {field} of grad l = 0 on a random affine chart of the rescaling "
-              f"torus, saturated by z*det(B*J_mu) = 1; counts from the leading monomials, distinct points "
-              f"and fibres from characteristic polynomials of multiplication maps")
+              f"torus, saturated by {sat}; the points where mu is critical split off as the generalized "
+              f"kernel of multiplication by det(B*J_mu); counts from the leading monomials and ranks, distinct "
+              f"points and fibres from characteristic polynomials of multiplication maps")
     how = ("saturate by the ideal of all maximal minors of the Jacobian instead of one random combination "
            "(not implemented)" + ("" if p is None else "; exact=True (--exact) removes the unlucky-prime doubt"))
     return CriticalPointsResult(
         **base, method=method, certified=False, failure_probability=min(1.0, failure), how_to_certify=how,
         complex_critical_points=D, distinct_critical_points=distinct, function_space_critical_points=fs_count,
-        fibre_sizes=dict(sorted(fibres.items())), over_q=p is None, seconds=time.perf_counter() - start,
+        fibre_sizes=dict(sorted(fibres.items())), mu_critical_points=mu_critical if route == "last layer" else None,
+        over_q=p is None, seconds=time.perf_counter() - start,
         argument=("the count of the saturated system is exact" + (" over Q" if p is None else f" over GF({p})")
                   + " and a proved lower bound for the critical orbits where mu is not critical"
                   + ("" if p is None else " (modulo the reduction mod p)")),

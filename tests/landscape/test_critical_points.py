@@ -54,6 +54,24 @@ def test_stride_one_counts_the_orderings_of_the_factors(arch, count):
     res = ed_degree(arch, seed=3)
     assert res.complex_critical_points == count != res.ed_degree_segre
     assert res.function_space_critical_points == 1 and res.fibre_sizes == {count: 1}
+    # stride one: isolated critical points where mu is critical (shared roots) exist and are set aside
+    assert res.mu_critical_points > 0
+
+
+@pytest.mark.parametrize("arch", ["2,2 s=2", "3,2 s=2", "2,3 s=2"])
+def test_strides_above_one_have_no_mu_critical_critical_points_with_nonzero_layers(arch):
+    # [KMST24]: reduced, strides > 1, generic data: every non-zero critical point is in the
+    # smooth interior; here: no isolated critical point with a non-zero last layer has mu critical
+    n = Parameterization(arch).ambient_dimension
+    for seed in (1, 2):
+        loss = QuadraticLoss.from_data(arch, Dataset.random(arch, n + 1, seed=seed))
+        assert critical_points(arch, loss, seed=seed).mu_critical_points == 0
+
+
+def test_three_three_stride_two_identity():
+    # the generic count (39, the Segre value) takes about 2 s and is left to the benchmarks
+    res = ed_degree("3,3 s=2", "identity", seed=0)
+    assert res.complex_critical_points == 23 and res.ed_degree_segre == 39
 
 
 def test_count_over_q_agrees():
@@ -64,6 +82,8 @@ def test_count_over_q_agrees():
 def test_refusals_and_bad_input():
     with pytest.raises(ResourceLimitError, match="--max-critical-solutions"):
         critical_points("2,2,2 s=2,2", QuadraticLoss.generic(8, seed=0))
+    with pytest.raises(ResourceLimitError, match="--max-exact-critical-solutions"):
+        critical_points("2,3", QuadraticLoss.generic(4, seed=0), exact=True)
     with pytest.raises(InputError, match="^loss: defined on 3 entries"):
         critical_points("2,2 s=2", QuadraticLoss.generic(3, seed=0))
     with pytest.raises(InputError, match="^loss: expected a QuadraticLoss"):
