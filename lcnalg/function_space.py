@@ -480,10 +480,13 @@ class FunctionSpace:
         """
         # deferred: the landscape modules are imported only when a loss is studied
         from lcnalg.landscape import Dataset, QuadraticLoss, critical_points
+        from lcnalg.landscape.critical_points import check_size  # deferred: as above
 
+        exact = bool(checks.flag(exact, "exact", none=False))
+        check_size(self.architecture, exact=exact, limits=self.limits)
         if isinstance(loss, str):
             if loss not in ("generic", "identity"):
-                raise InputError(f"loss: {checks.short(repr(loss))} is not a QuadraticLoss, a Dataset, "
+                raise InputError(f"loss: {checks.short(loss)!r} is not a QuadraticLoss, a Dataset, "
                                  "'generic' or 'identity'")
             n = self.ambient_dimension
             loss = (QuadraticLoss.generic(n, self.seed) if loss == "generic"
@@ -493,7 +496,6 @@ class FunctionSpace:
         elif not isinstance(loss, QuadraticLoss):
             raise InputError(f"loss: expected a QuadraticLoss, a Dataset, 'generic' or 'identity', "
                              f"got {type(loss).__name__}")
-        exact = bool(checks.flag(exact, "exact", none=False))
         modulus = None if modulus is None else checks.modulus(modulus)
         return self._cached(
             ("critical_points", loss, exact, modulus, self.limits),
@@ -520,6 +522,6 @@ class FunctionSpace:
         >>> e.function_space_critical_points, e.ed_degree_segre
         (2, 10)
         """
-        if kind not in ("generic", "identity"):
-            raise InputError(f"kind: {checks.short(repr(kind))} is not one of generic, identity")
+        if not isinstance(kind, str) or kind not in ("generic", "identity"):
+            raise InputError(f"kind: {checks.short(kind)!r} is not one of generic, identity")
         return self.critical_points(kind)

@@ -6,6 +6,8 @@ import argparse
 
 from lcnalg.cli.common import (add_format_options, add_limit_options, add_seed_option, architecture_argument,
                                emit, limits_from_args)
+from lcnalg.checks import short
+from lcnalg.errors import InputError
 from lcnalg.function_space import FunctionSpace
 
 __all__ = ["register", "run", "CRITICAL_POINTS_BOUNDS"]
@@ -50,9 +52,12 @@ def run(args: argparse.Namespace) -> int:
     fs = FunctionSpace(args.arch, seed=args.seed, limits=limits_from_args(args))
     if args.data is not None:
         # deferred: the landscape modules are imported only by this subcommand
-        from lcnalg.landscape import Dataset
+        from lcnalg.landscape import Dataset, QuadraticLoss
 
-        loss = Dataset.from_file(args.data)
+        try:
+            loss = QuadraticLoss.from_data(fs.architecture, Dataset.from_file(args.data), limits=fs.limits)
+        except InputError as exc:  # name the option that brought the file
+            raise InputError(f"--data {short(args.data, 40)!r}: {exc}") from None
     else:
         loss = args.kind or "generic"
     emit(fs.critical_points(loss, exact=args.exact), args.format)

@@ -81,7 +81,7 @@ from lcnalg.polys.groebner import GroebnerBasis, groebner_basis
 from lcnalg.polys.modular import LARGE_PRIMES
 from lcnalg.results import CriticalPointsResult
 
-__all__ = ["critical_points", "critical_system", "bezout_number", "RANDOM_RANGE", "EXACT_RANDOM_RANGE"]
+__all__ = ["critical_points", "critical_system", "bezout_number", "check_size", "RANDOM_RANGE", "EXACT_RANDOM_RANGE"]
 
 #: Random chart, saturation and separating coefficients are drawn from ``{1, ..., RANDOM_RANGE}``
 #: modulo a prime; over Q from ``{1, ..., EXACT_RANDOM_RANGE}`` (small numbers keep the rational
@@ -102,6 +102,40 @@ def bezout_number(arch: Architecture | str) -> int:
     L = arch.num_layers
     r = arch.num_parameters - (L - 1)
     return (2 * L - 1) ** r
+
+
+def check_size(arch: Architecture | str, *, exact: bool = False, limits: Limits | None = None) -> None:
+    """Refuse, before any work, a critical-point count whose system is beyond the limits.
+
+    Raises
+    ------
+    ResourceLimitError
+        When the Bézout number ``(2L − 1)^r`` exceeds ``limits.max_critical_solutions`` (or,
+        with ``exact``, ``limits.max_exact_critical_solutions``).
+
+    Examples
+    --------
+    >>> check_size("3,3 s=2")
+    >>> check_size("2,2,2 s=2,2")
+    Traceback (most recent call last):
+    ...
+    lcnalg.errors.ResourceLimitError: refused: Bezout number (2L-1)^r of the critical-point system of 2,2,2 s=2,2 estimated at 625, above the bound 300; to allow it, raise limits=Limits(max_critical_solutions=...) (CLI: --max-critical-solutions)
+    """
+    arch = Architecture.coerce(arch)
+    limits = Limits.coerce(limits)
+    L = arch.num_layers
+    r = arch.num_parameters - (L - 1)
+    name_of = checks.short(str(arch), 40)
+    # compare logarithms first: (2L-1)^r is not formed when it is astronomically large
+    for name, on in (("max_critical_solutions", True), ("max_exact_critical_solutions", exact)):
+        bound = getattr(limits, name)
+        if on and r * math.log2(2 * L - 1) > max(64.0, math.log2(bound) + 1):
+            raise limits.refuse(name, f"Bezout number (2L-1)^r of the critical-point system of {name_of}"
+                                + (" over Q" if name.startswith("max_exact") else ""),
+                                f"2^{r * math.log2(2 * L - 1):.0f}")
+        if on:
+            limits.check(name, f"Bezout number (2L-1)^r of the critical-point system of {name_of}"
+                         + (" over Q" if name.startswith("max_exact") else ""), (2 * L - 1) ** r)
 
 
 def _fq(x: Fraction) -> flint.fmpq:
@@ -130,7 +164,7 @@ def critical_system(arch: Architecture | str, loss: QuadraticLoss, *, seed: int 
     if not isinstance(loss, QuadraticLoss):
         raise InputError(f"loss: expected a QuadraticLoss, got {type(loss).__name__}")
     if loss.n != mu.ambient_dimension:
-        raise InputError(f"loss: defined on {loss.n} entries, the end-to-end filter of {arch} has "
+        raise InputError(f"loss: defined on {loss.n} entries, the end-to-end filter of {checks.short(str(arch), 40)} has "
                          f"{mu.ambient_dimension}")
     rng = random.Random(checks.seed(seed))
     L = arch.num_layers
@@ -361,11 +395,7 @@ def critical_points(arch: Architecture | str, loss: QuadraticLoss, *, seed: int 
     if modulus is None:
         modulus = LARGE_PRIMES[0]
     modulus = checks.modulus(modulus)
-    limits.check("max_critical_solutions",
-                 f"Bezout number (2L-1)^r of the critical-point system of {arch}", bezout_number(arch))
-    if exact:
-        limits.check("max_exact_critical_solutions",
-                     f"Bezout number (2L-1)^r of the critical-point system of {arch} over Q", bezout_number(arch))
+    check_size(arch, exact=exact, limits=limits)
     p = None if exact else modulus
     S = EXACT_RANDOM_RANGE if exact else RANDOM_RANGE
     system = critical_system(arch, loss, seed=seed, random_range=S)

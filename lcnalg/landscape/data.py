@@ -301,19 +301,19 @@ class Dataset:
         k = arch.end_to_end_filter_shape
         t = arch.cumulative_strides[-1]
         if len(self.input_shape) != arch.ndim:
-            raise InputError(f"inputs: samples have {len(self.input_shape)} axes, {arch} has {arch.ndim} "
+            raise InputError(f"inputs: samples have {len(self.input_shape)} axes, {checks.short(str(arch), 40)} has {arch.ndim} "
                              f"(one array with {arch.ndim} axes per sample)")
         out = []
         for a, (n, ki, ti) in enumerate(zip(self.input_shape, k, t), start=1):
             if n < ki or (n - ki) % ti:
                 raise InputError(
-                    f"inputs: length {n} along axis {a} does not fit {arch} (total stride {ti}, "
+                    f"inputs: length {n} along axis {a} does not fit {checks.short(str(arch), 40)} (total stride {ti}, "
                     f"end-to-end filter {ki}): it must be {ti}*(d-1) + {ki} for an output size d >= 1, "
                     f"e.g. {ki}, {ki + ti}, {ki + 2 * ti}")
             out.append((n - ki) // ti + 1)
         out_t = tuple(out)
         if self.target_shape != out_t and not (self.target_shape == () and math.prod(out_t) == 1):
-            raise InputError(f"targets: shape {self.target_shape or '(scalar)'} per sample, but {arch} maps "
+            raise InputError(f"targets: shape {self.target_shape or '(scalar)'} per sample, but {checks.short(str(arch), 40)} maps "
                              f"inputs of shape {self.input_shape} to outputs of shape {out_t}")
         return out_t
 

@@ -62,8 +62,8 @@ def ed_degree(arch: Architecture | str, kind: str = "generic", *, seed: int = 0,
     """
     arch = Architecture.coerce(arch)
     seed = checks.seed(seed)
-    if kind not in KINDS:
-        raise InputError(f"kind: {checks.short(repr(kind))} is not one of {', '.join(KINDS)}")
+    if not isinstance(kind, str) or kind not in KINDS:
+        raise InputError(f"kind: {checks.short(kind)!r} is not one of {', '.join(KINDS)}")
     n = arch.ambient_dimension
     loss = (QuadraticLoss.generic(n, seed) if kind == "generic"
             else QuadraticLoss.identity(n=n, seed=seed))

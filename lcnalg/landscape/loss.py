@@ -32,7 +32,10 @@ from lcnalg.errors import InputError
 from lcnalg.landscape.data import Dataset
 from lcnalg.limits import Limits
 
-__all__ = ["QuadraticLoss"]
+__all__ = ["QuadraticLoss", "MAX_GENERIC"]
+
+#: Largest size of a generic or identity form (a form of that size has ``n²`` exact entries).
+MAX_GENERIC = 1000
 
 
 def _fmpq(x: Fraction) -> flint.fmpq:
@@ -143,7 +146,7 @@ class QuadraticLoss:
         t = arch.cumulative_strides[-1]
         n = math.prod(k)
         positions = math.prod(out_shape)
-        limits.check("max_loss_work", f"products forming the loss of {data.describe()} on {arch}",
+        limits.check("max_loss_work", f"products forming the loss of {data.describe()} on {checks.short(str(arch), 40)}",
                      data.num_samples * positions * (n * n + n))
         in_base = [1] * len(k)
         for a in range(len(k) - 2, -1, -1):
@@ -171,7 +174,7 @@ class QuadraticLoss:
         bu = sum((b[i, 0] * u[i, 0] for i in range(n)), flint.fmpq(0))
         return cls(tuple(tuple(_frac(Q[i, j]) for j in range(n)) for i in range(n)),
                    tuple(_frac(u[i, 0]) for i in range(n)), _frac(yy - bu), "data",
-                   f"squared loss of {arch} on {data.describe()}")
+                   f"squared loss of {checks.short(str(arch), 40)} on {data.describe()}")
 
     @classmethod
     def generic(cls, n: int, seed: int) -> "QuadraticLoss":
@@ -183,12 +186,12 @@ class QuadraticLoss:
         >>> L == QuadraticLoss.generic(3, seed=1), L.is_positive_definite()
         (True, True)
         """
-        n = checks.integer(n, "n", low=1, high=10**4 + 1, form="a positive integer")
+        n = checks.integer(n, "n", low=1, high=MAX_GENERIC + 1, form=f"a positive integer up to {MAX_GENERIC}")
         seed = checks.seed(seed)
         rng = random.Random(seed)
-        A = [[rng.randint(-9, 9) for _ in range(n)] for _ in range(n)]
-        Q = tuple(tuple(Fraction(sum(A[r][i] * A[r][j] for r in range(n)) + (i == j)) for j in range(n))
-                  for i in range(n))
+        A = flint.fmpz_mat(n, n, [rng.randint(-9, 9) for _ in range(n * n)])
+        AtA = A.transpose() * A
+        Q = tuple(tuple(Fraction(int(AtA[i, j]) + (i == j)) for j in range(n)) for i in range(n))
         u = tuple(Fraction(rng.randint(-99, 99)) for _ in range(n))
         return cls(Q, u, Fraction(0), "generic", f"generic positive definite Q and u (seed {seed})")
 
@@ -204,7 +207,7 @@ class QuadraticLoss:
         if u is None:
             if n is None or seed is None:
                 raise InputError("u: give the centre u, or n and seed for a random one")
-            n = checks.integer(n, "n", low=1, high=10**4 + 1, form="a positive integer")
+            n = checks.integer(n, "n", low=1, high=MAX_GENERIC + 1, form=f"a positive integer up to {MAX_GENERIC}")
             rng = random.Random(checks.seed(seed))
             u = [Fraction(rng.randint(-99, 99)) for _ in range(n)]
             what = f"Q = I, random u (seed {seed})"
