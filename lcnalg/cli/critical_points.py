@@ -15,7 +15,7 @@ __all__ = ["register", "run", "CRITICAL_POINTS_BOUNDS"]
 #: The bounds of a critical-point count: the system's size (refused up front), the loss, the
 #: Gröbner engine and the parameterization.
 CRITICAL_POINTS_BOUNDS = ("max_critical_solutions", "max_exact_critical_solutions", "max_loss_work", "max_matrix_entries", "max_total_entries",
-                          "max_primes", "max_coordinates")
+                          "max_primes", "max_terms", "max_coordinates")
 
 
 def register(sub: argparse._SubParsersAction) -> None:

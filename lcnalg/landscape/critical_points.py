@@ -111,7 +111,8 @@ def check_size(arch: Architecture | str, *, exact: bool = False, limits: Limits 
     ------
     ResourceLimitError
         When the Bézout number ``(2L − 1)^r`` exceeds ``limits.max_critical_solutions`` (or,
-        with ``exact``, ``limits.max_exact_critical_solutions``).
+        with ``exact``, ``limits.max_exact_critical_solutions``), or the terms of μ
+        ``Π_l |k_l|`` exceed ``limits.max_terms``.
 
     Examples
     --------
@@ -136,6 +137,8 @@ def check_size(arch: Architecture | str, *, exact: bool = False, limits: Limits 
         if on:
             limits.check(name, f"Bezout number (2L-1)^r of the critical-point system of {name_of}"
                          + (" over Q" if name.startswith("max_exact") else ""), (2 * L - 1) ** r)
+    limits.check("max_terms", f"terms of the parameterization of {name_of}",
+                 math.prod(math.prod(f) for f in arch.filters))
 
 
 def _fq(x: Fraction) -> flint.fmpq:
@@ -341,6 +344,9 @@ def _as_dict(poly: Any, modulus: int | None) -> dict:
         if modulus is None:
             out[e] = c
         else:
+            if int(c.q) % modulus == 0:
+                raise InputError(f"modulus: {modulus} divides a denominator of the system (of the loss); "
+                                 "choose another prime (modulus=...) or count over Q (exact=True)")
             out[e] = int(c.p) * pow(int(c.q), -1, modulus) % modulus
     return {e: c for e, c in out.items() if c}
 

@@ -16,7 +16,7 @@ from lcnalg.limits import Limits
 
 
 @pytest.mark.parametrize("dims, value", [((1, 1), 6), ((1, 2), 10), ((2, 1), 10), ((2, 2), 39),
-                                         ((1, 1, 1), 34), ((0,), 1), ((1,), 1), ((0, 3), 1)])
+                                         ((1, 1, 1), 34), ((1, 3), 14), ((0,), 1), ((1,), 1), ((0, 3), 1)])
 def test_segre_formula(dims, value):
     assert segre_ed_degree(dims) == value
 
