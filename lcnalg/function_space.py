@@ -25,6 +25,7 @@ if TYPE_CHECKING:
     from concurrent.futures import Executor
 
     from lcnalg.algebra.implicitization import ImplicitEquations
+    from lcnalg.results import CriticalPointsResult
     from lcnalg.real import BoundaryResult, ClosednessResult, ContainmentResult, InequalitiesResult
     from lcnalg.singularities import CriticalLocusResult, SingularLocusResult, Stratification
 
@@ -433,3 +434,82 @@ class FunctionSpace:
             dimension=dim.value, dimension_status=dim.status, ambient_dimension=self.ambient_dimension,
             is_filling=self.is_filling,
         )
+
+    # ------------------------------------------------------------------ loss landscape
+    def critical_points(self, loss: Any = "generic", *, exact: bool = False,
+                        modulus: int | None = None) -> "CriticalPointsResult":
+        """Complex critical points of a squared loss over this network, counted exactly.
+
+        Parameters
+        ----------
+        loss : QuadraticLoss, Dataset or str
+            A loss on the end-to-end filters (:class:`lcnalg.landscape.QuadraticLoss`), a
+            :class:`lcnalg.landscape.Dataset` (its squared loss), or ``"generic"`` /
+            ``"identity"`` (a generic positive definite ``Q``, or ``Q = I``, with a random centre
+            from :attr:`seed`).
+        exact : bool
+            Count over Q instead of modulo a prime (feasible for the smallest cases only).
+        modulus : int, optional
+            The prime of the modular count.
+
+        Returns
+        -------
+        CriticalPointsResult
+
+        See Also
+        --------
+        lcnalg.landscape.critical_points : the algorithm (this method passes the seed and the limits).
+
+        Examples
+        --------
+        >>> res = FunctionSpace("3,2 s=2").critical_points("generic")
+        >>> res.complex_critical_points, res.ed_degree_segre
+        (10, 10)
+        """
+        # deferred: the landscape modules are imported only when a loss is studied
+        from lcnalg.landscape import Dataset, QuadraticLoss, critical_points
+        from lcnalg.landscape.critical_points import check_size  # deferred: as above
+
+        exact = bool(checks.flag(exact, "exact", none=False))
+        check_size(self.architecture, exact=exact, limits=self.limits)
+        if isinstance(loss, str):
+            if loss not in ("generic", "identity"):
+                raise InputError(f"loss: {checks.short(loss)!r} is not a QuadraticLoss, a Dataset, "
+                                 "'generic' or 'identity'")
+            n = self.ambient_dimension
+            loss = (QuadraticLoss.generic(n, self.seed) if loss == "generic"
+                    else QuadraticLoss.identity(n=n, seed=self.seed))
+        elif isinstance(loss, Dataset):
+            loss = QuadraticLoss.from_data(self.architecture, loss, limits=self.limits)
+        elif not isinstance(loss, QuadraticLoss):
+            raise InputError(f"loss: expected a QuadraticLoss, a Dataset, 'generic' or 'identity', "
+                             f"got {type(loss).__name__}")
+        modulus = None if modulus is None else checks.modulus(modulus)
+        return self._cached(
+            ("critical_points", loss, exact, modulus, self.limits),
+            lambda: critical_points(self.architecture, loss, seed=self.seed, exact=exact, modulus=modulus,
+                                    limits=self.limits))
+
+    def ed_degree(self, kind: str = "generic") -> "CriticalPointsResult":
+        """The ED degree of the neurovariety, counted (never read from a formula).
+
+        Parameters
+        ----------
+        kind : {"generic", "identity"}
+            A seeded generic positive definite quadratic form, or the standard inner product.
+
+        Returns
+        -------
+        CriticalPointsResult
+            Its ``function_space_critical_points`` is the ED degree; ``ed_degree_segre`` the
+            generic ED degree of the Segre variety (closed formula) for comparison.
+
+        Examples
+        --------
+        >>> e = FunctionSpace("2,3 s=2").ed_degree("identity")
+        >>> e.function_space_critical_points, e.ed_degree_segre
+        (2, 10)
+        """
+        if not isinstance(kind, str) or kind not in ("generic", "identity"):
+            raise InputError(f"kind: {checks.short(kind)!r} is not one of generic, identity")
+        return self.critical_points(kind)

@@ -148,6 +148,16 @@ class Limits:
     max_minor_terms : int
         Terms of the polynomial sub-minors formed by that expansion (counted as they are
         formed: a bound on its memory and time).
+    max_loss_work : int
+        Products formed to write a squared loss on function space (samples × output
+        positions × end-to-end filter entries²).
+    max_critical_solutions : int
+        Bézout number ``(2L−1)^r`` of the critical-point system of a loss in parameter
+        space (``r`` = dimension of the function space): bounds the number of solutions, the
+        size of the quotient ring and the Gröbner work; ``3,3 s=2`` needs 243.
+    max_exact_critical_solutions : int
+        The same Bézout number for a count over Q (``exact=True``), whose rational Gröbner
+        basis grows much faster: ``2,2 s=2`` (27) takes a second, ``2,3`` (81) several.
 
     Raises
     ------
@@ -204,6 +214,9 @@ class Limits:
     max_grading_work: int = _bound(50_000_000_000, "estimated operations of the finest grading of mu")
     max_subminors: int = _bound(1_000_000, "sub-minors of the Laplace expansion of symbolic minors")
     max_minor_terms: int = _bound(20_000_000, "terms of the polynomial sub-minors of that expansion")
+    max_loss_work: int = _bound(100_000_000, "products forming a squared loss on function space")
+    max_critical_solutions: int = _bound(300, "Bezout number of the critical-point system of a loss")
+    max_exact_critical_solutions: int = _bound(27, "Bezout number of a critical-point system counted over Q")
 
     def __post_init__(self) -> None:
         for f in dataclasses.fields(self):

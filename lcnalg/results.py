@@ -513,3 +513,106 @@ class ArchitectureSummary(Result):
         return self._headline()
 
 
+
+
+@dataclass(frozen=True, kw_only=True)
+class CriticalPointsResult(Result):
+    r"""Complex critical points of a quadratic loss over a network, counted exactly.
+
+    Returned by :func:`lcnalg.landscape.critical_points` and
+    :meth:`lcnalg.FunctionSpace.critical_points`.  Its :attr:`status` is probabilistic (the
+    random chart and saturation, docs/theory.md#loss-critical-points) with the failure bound
+    in ``failure_probability``, or undecided when the system is not zero-dimensional.
+
+    Attributes
+    ----------
+    data : str
+        The loss: its kind and where it comes from.
+    complex_critical_points : int or None
+        Critical points in parameter space modulo rescaling at which μ is not critical,
+        counted with multiplicity (None when there are infinitely many).
+    distinct_critical_points : int or None
+        The same, counted without multiplicity.
+    function_space_critical_points : int or None
+        Their distinct images: the critical points of the loss on the neurovariety (at
+        μ-regular points); for a generic form the ED degree.
+    fibre_sizes : dict of int to int
+        Fibre size (with multiplicity) → number of function-space critical points with it.
+    ed_degree_segre : int
+        The generic ED degree of the Segre ``P^{|k_1|-1} × ⋯ × P^{|k_L|-1}`` (closed formula).
+    bezout_number : int
+        ``(2L-1)^r``, the Bézout bound of the system.
+    loss_kind : str
+        ``data``, ``generic``, ``identity`` or ``given``.
+    mu_critical_points : int or None
+        Isolated critical points (with multiplicity, modulo rescaling, last layer non-zero) at
+        which μ is critical, found and set aside; None when they were removed by saturation
+        without being counted.
+    over_q : bool
+        True when counted over Q (verified Gröbner basis), False for a count modulo a prime.
+
+    Examples
+    --------
+    >>> r = CriticalPointsResult(architecture="2,2 s=2", method="m", certified=False,
+    ...     failure_probability=1e-6, data="generic", complex_critical_points=6,
+    ...     distinct_critical_points=6, function_space_critical_points=6, fibre_sizes={1: 6},
+    ...     ed_degree_segre=6, bezout_number=27, loss_kind="generic")
+    >>> r.answer(), r.status == "probabilistic", r.matches_segre
+    (6, True, True)
+    """
+
+    data: str
+    complex_critical_points: int | None
+    distinct_critical_points: int | None
+    function_space_critical_points: int | None
+    fibre_sizes: dict[int, int] = field(default_factory=dict, hash=False)
+    ed_degree_segre: int
+    bezout_number: int
+    loss_kind: str
+    mu_critical_points: int | None = None
+    over_q: bool = False
+
+    title = "complex critical points"
+
+    def answer(self) -> int | None:
+        """The number of complex critical points (with multiplicity), None if infinite."""
+        return self.complex_critical_points
+
+    @property
+    def matches_segre(self) -> bool | None:
+        """Whether the count equals the Segre ED degree (None when not counted)."""
+        if self.complex_critical_points is None:
+            return None
+        return self.complex_critical_points == self.ed_degree_segre
+
+    def to_text(self) -> str:
+        """Aligned rows: the counts, the Segre value, the fibres and the provenance."""
+        def show(v: Any) -> str:
+            return "infinitely many" if v is None else str(v)
+        rows = [
+            ("architecture", self.architecture),
+            ("loss", self.data),
+            ("parameter space", f"{show(self.complex_critical_points)} with multiplicity, "
+                                f"{show(self.distinct_critical_points)} distinct (modulo rescaling)"),
+            ("function space", show(self.function_space_critical_points)),
+            ("mu critical", "not counted" if self.mu_critical_points is None
+                            else f"{self.mu_critical_points} isolated critical points set aside"),
+            ("fibre sizes", ", ".join(f"{n} point(s) with fibre {s}" for s, n in self.fibre_sizes.items()) or "-"),
+            ("Segre ED degree", f"{self.ed_degree_segre}"
+                                + ("" if self.matches_segre is None else
+                                   " (equal)" if self.matches_segre else " (different)")),
+            ("status", self.provenance()),
+        ]
+        return "\n".join(f"{k:<17}{v}" for k, v in rows)
+
+    def to_latex(self) -> str:
+        """One sentence with the counts and the Segre value."""
+        n = "\\infty" if self.complex_critical_points is None else str(self.complex_critical_points)
+        f = "\\infty" if self.function_space_critical_points is None else str(self.function_space_critical_points)
+        return (f"% lcnalg critical-points {self.architecture}\n"
+                f"${function_space_symbol(self.architecture)}$: ${n}$ complex critical points in parameter "
+                f"space (modulo rescaling), ${f}$ on the neurovariety; generic ED degree of the Segre "
+                f"variety ${self.ed_degree_segre}$ ({self.status.label}).")
+
+    def _repr_latex_(self) -> str:
+        return self.to_latex().split("\n", 1)[1]

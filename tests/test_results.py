@@ -54,6 +54,8 @@ def _instances() -> list[tuple[str, object]]:
         ("stratification", FunctionSpace("2,2,2").stratification()),
         ("gradient descent", gradient_descent("2,2 s=2", [[1, 0, 0, 0], [0, 1, 0, 0], [0, 0, 1, 0], [0, 0, 0, 1]],
                                               [1, 2, 3, 5], runs=2, seed=0)),
+        ("critical points", FunctionSpace("2,2 s=2").critical_points("generic")),
+        ("critical points exact", FunctionSpace("2,2").critical_points("identity", exact=True)),
     ]
 
 

@@ -10,11 +10,14 @@ without that bound being named.  Every field of :class:`Limits` is either in the
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from lcnalg.limits import Limits
 from tests.cli.runner import run
 
+_LOSS_DATA = str(Path(__file__).resolve().parents[1] / "landscape" / "data_2_2_s2.csv")
 _N = 10**30
 _CLOSE_ROOTS = f"{_N + 1},{-2 * _N - 1},{2 * _N + 1},{-2 * _N - 1},{_N}"
 
@@ -52,6 +55,10 @@ ROWS = [
     ("max_search_work", 3, ["closed", "4,4,4 s=2,2"], "partial"),
     # (1 + 2z + 3z^2)(4 + 5z^2): isolating its roots costs 4^2 = 16
     ("max_root_work", 3, ["contains", "3,2 s=2", "4,8,17,10,15"], "refused"),
+    ("max_critical_solutions", 26, ["critical-points", "2,2 s=2"], "refused"),  # (2L-1)^r = 3^3
+    ("max_exact_critical_solutions", 26, ["critical-points", "2,2 s=2", "--exact"], "refused"),
+    # 6 samples x 1 output x (16 + 4) products
+    ("max_loss_work", 119, ["critical-points", "2,2 s=2", "--data", _LOSS_DATA], "refused"),
 ]
 
 #: Fields no command line can turn into a refusal or a partial answer that names them, and why.

@@ -1,0 +1,64 @@
+"""``lcnalg critical-points ARCH``: complex critical points of a squared loss, counted."""
+
+from __future__ import annotations
+
+import argparse
+
+from lcnalg.cli.common import (add_format_options, add_limit_options, add_seed_option, architecture_argument,
+                               emit, limits_from_args)
+from lcnalg.checks import short
+from lcnalg.errors import InputError
+from lcnalg.function_space import FunctionSpace
+
+__all__ = ["register", "run", "CRITICAL_POINTS_BOUNDS"]
+
+#: The bounds of a critical-point count: the system's size (refused up front), the loss, the
+#: Gröbner engine and the parameterization.
+CRITICAL_POINTS_BOUNDS = ("max_critical_solutions", "max_exact_critical_solutions", "max_loss_work", "max_matrix_entries", "max_total_entries",
+                          "max_primes", "max_terms", "max_coordinates")
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    """Add the ``critical-points`` subcommand to ``sub``."""
+    p = sub.add_parser(
+        "critical-points",
+        help="count the complex critical points of a squared loss (parameter and function space)",
+        description=(
+            "Count, with a Groebner basis, the complex critical points of the loss "
+            "(mu(theta) - u)^T Q (mu(theta) - u) modulo the rescaling torus, at points where mu is "
+            "not critical; their images on the neurovariety with the fibre sizes; and the generic "
+            "ED degree of the Segre variety from its closed formula.  The loss comes from data "
+            "(--data FILE: JSON {\"inputs\": [...], \"targets\": [...]} or CSV with columns x0,...,y0,...), "
+            "a seeded generic positive definite Q (--generic, the default) or Q = I (--identity)."
+        ),
+    )
+    architecture_argument(p)
+    group = p.add_mutually_exclusive_group()
+    group.add_argument("--data", metavar="FILE", help="JSON or CSV file of inputs and targets")
+    group.add_argument("--generic", action="store_const", const="generic", dest="kind",
+                       help="a seeded generic positive definite Q and centre u (default)")
+    group.add_argument("--identity", action="store_const", const="identity", dest="kind",
+                       help="Q = I (the standard inner product) and a seeded centre u")
+    p.add_argument("--exact", action="store_true",
+                   help="count over Q (verified Groebner basis; the smallest cases only) instead of mod p")
+    add_seed_option(p, "the loss, the chart and the saturation")
+    add_limit_options(p, CRITICAL_POINTS_BOUNDS)
+    add_format_options(p)
+    p.set_defaults(run=run, kind=None)
+
+
+def run(args: argparse.Namespace) -> int:
+    """Count and print the critical points; returns the exit status."""
+    fs = FunctionSpace(args.arch, seed=args.seed, limits=limits_from_args(args))
+    if args.data is not None:
+        # deferred: the landscape modules are imported only by this subcommand
+        from lcnalg.landscape import Dataset, QuadraticLoss
+
+        try:
+            loss = QuadraticLoss.from_data(fs.architecture, Dataset.from_file(args.data), limits=fs.limits)
+        except InputError as exc:  # name the option that brought the file
+            raise InputError(f"--data {short(args.data, 40)!r}: {exc}") from None
+    else:
+        loss = args.kind or "generic"
+    emit(fs.critical_points(loss, exact=args.exact), args.format)
+    return 0

@@ -1,0 +1,480 @@
+"""Critical points of a quadratic loss over a linear convolutional network, counted exactly.
+
+Parameter space
+---------------
+The loss ``ℓ(θ) = (μ(θ) − u)ᵀ Q (μ(θ) − u)`` is invariant under the rescaling torus
+``w_l ↦ λ_l w_l`` (``Π λ_l = 1``), so its critical points come in orbits.  One point per orbit
+is kept with a seeded generic affine chart: on each layer ``l < L`` a random linear form
+``a_l · w_l`` equals 1 (the orbit of ``θ`` meets it exactly once when ``a_l · w_l ≠ 0`` for all
+``l < L``).  On the chart, of dimension ``r = N − (L − 1) = dim M`` (the chart is transversal to
+the orbits), the system is ``∇ℓ = 0`` in the ``r`` free weights.
+
+Points where the Jacobian of μ drops rank (zero layers, shared (hyper)roots, repeated filters)
+form positive-dimensional families in general.  Let ``J`` be the ``k x r`` Jacobian of μ on
+the chart, ``B`` a seeded random ``r x k`` matrix and ``g = det(B · J)``: by Cauchy–Binet a
+combination of the maximal minors of ``J`` (so ``g = 0`` wherever μ is critical) with the
+maximal minors of ``B`` as coefficients.  Two stages:
+
+1. The families with a zero last layer (``μ = 0``) are removed with the cheap Rabinowitsch
+   equation ``z · h = 1``, ``h`` a random linear form of the last layer (the other layers are
+   non-zero on the chart).  If the result is not zero-dimensional, ``z · g = 1`` is used
+   instead (the direct saturation by ``g``; slower, since ``g`` has degree ``r (L − 1)``).
+2. In the finite-dimensional algebra ``A = k[y, z]/I`` the points with ``g = 0`` form the
+   generalized kernel of multiplication by ``g``; the image of ``M_g^{dim A}`` is the part of
+   ``A`` at the points with ``g ≠ 0`` (an invariant subspace of every multiplication map).  Its
+   dimension counts those points with multiplicity; what is left (``dim A`` minus it) counts the
+   isolated critical points with μ critical, reported as ``mu_critical_points``.
+
+What is certified and what is not
+---------------------------------
+The dimension of ``A`` (from the leading monomials of a Gröbner basis by lcnalg's F4 engine)
+and the rank of ``M_g^{dim A}`` are exact.  Over Q the count is then certified for the chosen
+chart, ``h`` and ``g``, and it is a proved lower bound for the number of critical orbits at
+which μ is not critical.  It is the exact number unless a random choice is unlucky: a critical
+orbit with ``a_l · w_l = 0`` for some ``l < L``, ``h = 0`` or ``g = 0`` although μ is not
+critical there.  By the Schwartz–Zippel lemma, for each of the at most ``Bz = (2L − 1)^r``
+(Bézout) isolated such orbits these events have probability at most ``(L − 1)/S``, ``1/S`` and
+``r/S`` (entries drawn from ``{1..S}``), so the failure bound is ``Bz · (L + r) / S``.  The
+count without multiplicity is the number of distinct roots of the characteristic polynomial of
+multiplication by a random linear form (a proved lower bound; equal unless the form takes one
+value at two points, probability at most ``C(D, 2) / S``).  Modulo a prime ``p`` (the default
+route) the same holds for the system reduced mod ``p``; it equals the count over Q unless ``p``
+is unlucky (divides one of finitely many integers of the computation), which is not bounded
+here: the count over Q (``exact=True``) removes that doubt (docs/theory.md#loss-critical-points).
+
+Function space
+--------------
+The critical points of ``ℓ`` restricted to the neurovariety at its μ-regular points are the
+images ``μ(θ)`` of the points above.  Their number is the number of distinct roots of the
+characteristic polynomial of multiplication by ``ρ · μ`` (``ρ`` random); the exponent of each
+root is the size of the fibre over that point (with multiplicity).
+
+References
+----------
+.. [KMMT22] Kohn, Merkh, Montúfar, Trager, *Geometry of Linear Convolutional
+   Networks*, SIAM J. Appl. Algebra Geom. 6 (2022): critical points in parameter and function space.
+.. [KMST24] Kohn, Montúfar, Shahverdi, Trager, *Function Space and Critical Points
+   of Linear Convolutional Networks*, SIAGA 8 (2024): for strides > 1 and generic data the non-zero critical points lie in the smooth interior.
+.. [S24] Shahverdi, *Algebraic Complexity and Neurovariety of Linear Convolutional
+   Networks*, arXiv:2401.16613 (2024): for strides > 1 and generic data their number is the generic ED degree of the Segre variety.
+"""
+
+from __future__ import annotations
+
+import math
+import random
+import time
+from collections import Counter
+from fractions import Fraction
+from typing import Any
+
+import flint
+
+from lcnalg import checks
+from lcnalg.architecture import Architecture
+from lcnalg.errors import InputError
+from lcnalg.landscape.segre import segre_dimensions, segre_ed_degree
+from lcnalg.landscape.loss import QuadraticLoss
+from lcnalg.limits import Limits
+from lcnalg.parameterization import Parameterization
+from lcnalg.polys.groebner import GroebnerBasis, groebner_basis
+from lcnalg.polys.modular import LARGE_PRIMES
+from lcnalg.results import CriticalPointsResult
+
+__all__ = ["critical_points", "critical_system", "bezout_number", "check_size", "RANDOM_RANGE", "EXACT_RANDOM_RANGE"]
+
+#: Random chart, saturation and separating coefficients are drawn from ``{1, ..., RANDOM_RANGE}``
+#: modulo a prime; over Q from ``{1, ..., EXACT_RANDOM_RANGE}`` (small numbers keep the rational
+#: Gröbner basis small, at the price of a larger failure bound).
+RANDOM_RANGE = 2**30
+EXACT_RANDOM_RANGE = 2**12
+
+
+def bezout_number(arch: Architecture | str) -> int:
+    """``(2L − 1)^r``: the Bézout bound of the critical system on the chart (``r = N − L + 1``).
+
+    Examples
+    --------
+    >>> bezout_number("2,2 s=2"), bezout_number("3,3 s=2")
+    (27, 243)
+    """
+    arch = Architecture.coerce(arch)
+    L = arch.num_layers
+    r = arch.num_parameters - (L - 1)
+    return (2 * L - 1) ** r
+
+
+def check_size(arch: Architecture | str, *, exact: bool = False, limits: Limits | None = None) -> None:
+    """Refuse, before any work, a critical-point count whose system is beyond the limits.
+
+    Raises
+    ------
+    ResourceLimitError
+        When the Bézout number ``(2L − 1)^r`` exceeds ``limits.max_critical_solutions`` (or,
+        with ``exact``, ``limits.max_exact_critical_solutions``), or the terms of μ
+        ``Π_l |k_l|`` exceed ``limits.max_terms``.
+
+    Examples
+    --------
+    >>> check_size("3,3 s=2")
+    >>> check_size("2,2,2 s=2,2")
+    Traceback (most recent call last):
+    ...
+    lcnalg.errors.ResourceLimitError: refused: Bezout number (2L-1)^r of the critical-point system of 2,2,2 s=2,2 estimated at 625, above the bound 300; to allow it, raise limits=Limits(max_critical_solutions=...) (CLI: --max-critical-solutions)
+    """
+    arch = Architecture.coerce(arch)
+    limits = Limits.coerce(limits)
+    L = arch.num_layers
+    r = arch.num_parameters - (L - 1)
+    name_of = checks.short(str(arch), 40)
+    # compare logarithms first: (2L-1)^r is not formed when it is astronomically large
+    for name, on in (("max_critical_solutions", True), ("max_exact_critical_solutions", exact)):
+        bound = getattr(limits, name)
+        if on and r * math.log2(2 * L - 1) > max(64.0, math.log2(bound) + 1):
+            raise limits.refuse(name, f"Bezout number (2L-1)^r of the critical-point system of {name_of}"
+                                + (" over Q" if name.startswith("max_exact") else ""),
+                                f"2^{r * math.log2(2 * L - 1):.0f}")
+        if on:
+            limits.check(name, f"Bezout number (2L-1)^r of the critical-point system of {name_of}"
+                         + (" over Q" if name.startswith("max_exact") else ""), (2 * L - 1) ** r)
+    limits.check("max_terms", f"terms of the parameterization of {name_of}",
+                 math.prod(math.prod(f) for f in arch.filters))
+
+
+def _fq(x: Fraction) -> flint.fmpq:
+    return flint.fmpq(x.numerator, x.denominator)
+
+
+def critical_system(arch: Architecture | str, loss: QuadraticLoss, *, seed: int = 0,
+                    random_range: int = RANDOM_RANGE) -> dict[str, Any]:
+    """The polynomial system of the critical points on the seeded chart, with its random data.
+
+    Returns
+    -------
+    dict
+        ``ctx`` (an ``fmpq_mpoly`` context in the ``r`` free weights and ``z``), ``gradient``
+        (``r`` polynomials), ``saturation`` (``z · g − 1``), ``mu`` (the coordinates of μ on
+        the chart), ``chart`` (the forms ``a_l``), ``free`` (names of the free weights).
+
+    Examples
+    --------
+    >>> s = critical_system("2,2 s=2", QuadraticLoss.identity([1, 2, 3, 4]))
+    >>> len(s["gradient"]), s["free"]
+    (3, ('w1_1', 'w2_0', 'w2_1'))
+    """
+    arch = Architecture.coerce(arch)
+    mu = Parameterization(arch)
+    if not isinstance(loss, QuadraticLoss):
+        raise InputError(f"loss: expected a QuadraticLoss, got {type(loss).__name__}")
+    if loss.n != mu.ambient_dimension:
+        raise InputError(f"loss: defined on {loss.n} entries, the end-to-end filter of {checks.short(str(arch), 40)} has "
+                         f"{mu.ambient_dimension}")
+    rng = random.Random(checks.seed(seed))
+    L = arch.num_layers
+    names = mu.parameter_names
+    free: list[str] = []
+    chart: list[tuple[int, ...]] = []
+    for l, (lo, hi) in enumerate(mu.layer_slices):
+        if l < L - 1:
+            a = tuple(rng.randint(1, random_range) for _ in range(hi - lo))
+            chart.append(a)
+            free.extend(names[lo + 1:hi])
+        else:
+            free.extend(names[lo:hi])
+    r = len(free)
+    ctx = flint.fmpq_mpoly_ctx.get(tuple(free) + ("z",), "degrevlex")
+    gens = ctx.gens()
+    y, z = gens[:r], gens[r]
+    layers = []
+    pos = 0
+    for l, (lo, hi) in enumerate(mu.layer_slices):
+        size = hi - lo
+        if l < L - 1:
+            a = chart[l]
+            rest = [y[pos + j] for j in range(size - 1)]
+            w0 = (ctx.from_dict({(0,) * (r + 1): 1}) - sum((a[j + 1] * rest[j] for j in range(size - 1)),
+                                                           ctx.from_dict({}))) / a[0]
+            layers.append([w0] + rest)
+            pos += size - 1
+        else:
+            layers.append([y[pos + j] for j in range(size)])
+            pos += size
+    current: dict[int, Any] = {0: ctx.from_dict({(0,) * (r + 1): 1})}
+    for ws, exps in zip(layers, mu.layer_exponents):
+        nxt: dict[int, Any] = {}
+        for p0, poly in current.items():
+            for w, e in zip(ws, exps):
+                nxt[p0 + e] = nxt.get(p0 + e, ctx.from_dict({})) + poly * w
+        current = nxt
+    k = mu.ambient_dimension
+    coords = [current.get(m, ctx.from_dict({})) for m in range(k)]
+    d = [coords[m] - _fq(loss.u[m]) for m in range(k)]
+    Qd = [sum((_fq(loss.Q[m][j]) * d[j] for j in range(k) if loss.Q[m][j]), ctx.from_dict({})) for m in range(k)]
+    ell = sum((d[m] * Qd[m] for m in range(k)), ctx.from_dict({}))
+    gradient = [ell.derivative(i) for i in range(r)]
+    B = [[rng.randint(1, random_range) for _ in range(k)] for _ in range(r)]
+    J = [[c.derivative(i) for i in range(r)] for c in coords]
+    M = [[sum((B[a][m] * J[m][i] for m in range(k)), ctx.from_dict({})) for i in range(r)] for a in range(r)]
+    g = _det(M, ctx)
+    return {"ctx": ctx, "gradient": gradient, "saturation": z * g - 1, "minor": g, "mu": coords,
+            "chart": tuple(chart), "free": tuple(free), "r": r}
+
+
+def _det(M: list[list[Any]], ctx: Any) -> Any:
+    """Determinant of a square matrix of polynomials by fraction-free (Bareiss) elimination."""
+    n = len(M)
+    M = [row[:] for row in M]
+    sign = 1
+    prev = ctx.from_dict({(0,) * ctx.nvars(): 1})
+    for i in range(n - 1):
+        piv = next((j for j in range(i, n) if not M[j][i].is_zero()), None)
+        if piv is None:
+            return ctx.from_dict({})
+        if piv != i:
+            M[i], M[piv] = M[piv], M[i]
+            sign = -sign
+        for j in range(i + 1, n):
+            for c in range(i + 1, n):
+                M[j][c] = (M[j][c] * M[i][i] - M[j][i] * M[i][c]) / prev
+        prev = M[i][i]
+    return M[n - 1][n - 1] * sign
+
+
+def _standard_monomials(gb: GroebnerBasis, budget: int) -> list[tuple[int, ...]]:
+    lms = gb.leading_monomials
+    n = gb.nvars
+    out, todo, seen = [], [(0,) * n], {(0,) * n}
+    while todo:
+        m = todo.pop()
+        if any(all(a >= b for a, b in zip(m, lm)) for lm in lms):
+            continue
+        out.append(m)
+        if len(out) > budget:
+            break
+        for i in range(n):
+            e = m[:i] + (m[i] + 1,) + m[i + 1:]
+            if e not in seen:
+                seen.add(e)
+                todo.append(e)
+    return sorted(out)
+
+
+def _basis(polys: list, modulus: int | None, nvars: int, limits: Limits) -> GroebnerBasis:
+    eqs = [f for f in (_as_dict(g, modulus) for g in polys) if f]
+    return groebner_basis(eqs, "degrevlex", modulus=modulus, nvars=nvars, limits=limits)
+
+
+class _Multiplication:
+    """Multiplication maps on ``k[x]/I`` in the basis of standard monomials ``B``.
+
+    The map of each variable needs the normal forms of the border monomials ``x_i b`` only;
+    the map of a monomial ``m ∈ B`` is the product of variable maps along ``m`` (``B`` is closed
+    under division, and in ascending order ``m − e_i`` comes before ``m``); the map of ``f`` is
+    ``Σ_m c_m M^m`` over the normal form ``Σ_m c_m m`` of ``f``.
+    """
+
+    def __init__(self, gb: GroebnerBasis, basis: list[tuple[int, ...]], modulus: int | None) -> None:
+        self.gb, self.basis, self.modulus = gb, basis, modulus
+        self.index = {m: i for i, m in enumerate(basis)}
+        D, n = len(basis), gb.nvars
+        variables = []
+        for i in range(n):
+            cols = []
+            for b in basis:
+                e = b[:i] + (b[i] + 1,) + b[i + 1:]
+                col = [0] * D
+                if e in self.index:
+                    col[self.index[e]] = 1
+                else:
+                    for m, c in gb.normal_form({e: 1}).items():
+                        col[self.index[m]] = c
+                cols.append(col)
+            variables.append(self._matrix([[cols[j][r] for j in range(D)] for r in range(D)]))
+        self.powers: dict[tuple[int, ...], Any] = {}
+        for m in basis:
+            if not any(m):
+                self.powers[m] = self._matrix([[int(r == c) for c in range(D)] for r in range(D)])
+                continue
+            i = next(j for j, x in enumerate(m) if x)
+            self.powers[m] = variables[i] * self.powers[m[:i] + (m[i] - 1,) + m[i + 1:]]
+
+    def _matrix(self, rows: list[list[Any]]) -> Any:
+        if self.modulus is not None:
+            return flint.nmod_mat(rows, self.modulus)
+        D = len(rows)
+        return flint.fmpq_mat(D, D, [flint.fmpq(x) for row in rows for x in row])
+
+    def of(self, f: dict) -> Any:
+        """The matrix of multiplication by ``f`` (a dict polynomial)."""
+        nf = self.gb.normal_form(f) if f else {}
+        D = len(self.basis)
+        total = self._matrix([[0] * D for _ in range(D)])
+        for m, c in nf.items():
+            total = total + self.powers[m] * (c if self.modulus is not None else flint.fmpq(c))
+        return total
+
+
+def _pivots(R: Any, rank: int) -> list[int]:
+    """Pivot columns of the first ``rank`` rows of a matrix in reduced row echelon form."""
+    out = []
+    for i in range(rank):
+        out.append(next(j for j in range(R.ncols()) if R[i, j] != 0))
+    return out
+
+
+def _restrict(M: Any, R: Any, piv: list[int], rank: int, modulus: int | None) -> Any:
+    """``M`` restricted to the row space of ``R`` (rref, pivots ``piv``), an M-invariant subspace:
+    with ``C = R[:rank]ᵀ`` (so ``C[piv] = I``), ``M C = C X`` gives ``X = (M C)[piv]``."""
+    if rank == 0:
+        return None
+    D = M.nrows()
+    if modulus is not None:
+        C = flint.nmod_mat([[R[i, j] for i in range(rank)] for j in range(D)], modulus)
+    else:
+        C = flint.fmpq_mat(D, rank, [R[i, j] for j in range(D) for i in range(rank)])
+    MC = M * C
+    if modulus is not None:
+        return flint.nmod_mat([[MC[a, b] for b in range(rank)] for a in piv], modulus)
+    return flint.fmpq_mat(rank, rank, [MC[a, b] for a in piv for b in range(rank)])
+
+
+def _as_dict(poly: Any, modulus: int | None) -> dict:
+    out = {}
+    for e, c in poly.to_dict().items():
+        if modulus is None:
+            out[e] = c
+        else:
+            if int(c.q) % modulus == 0:
+                raise InputError(f"modulus: {modulus} divides a denominator of the system (of the loss); "
+                                 "choose another prime (modulus=...) or count over Q (exact=True)")
+            out[e] = int(c.p) * pow(int(c.q), -1, modulus) % modulus
+    return {e: c for e, c in out.items() if c}
+
+
+def critical_points(arch: Architecture | str, loss: QuadraticLoss, *, seed: int = 0, exact: bool = False,
+                    modulus: int | None = None, limits: Limits | None = None) -> CriticalPointsResult:
+    """Count the complex critical points of ``ℓ(θ) = (μ(θ) − u)ᵀ Q (μ(θ) − u)`` modulo rescaling.
+
+    Parameters
+    ----------
+    arch : Architecture or str
+        A linear architecture (1D or 2D, any strides).
+    loss : QuadraticLoss
+        The loss on the end-to-end filters (:meth:`QuadraticLoss.from_data`, ``generic``,
+        ``identity``).
+    seed : int
+        Seed of the chart, the saturation and the separating forms.
+    exact : bool
+        Count over Q (certified count of the saturated system) instead of modulo a prime.
+    modulus : int, optional
+        The prime of the modular count (default: a fixed 62-bit prime).
+    limits : Limits, optional
+        ``max_critical_solutions`` (``max_exact_critical_solutions`` over Q) bounds the Bézout
+        number ``(2L − 1)^r`` (refused up front); the Gröbner engine's bounds apply to its
+        matrices.
+
+    Returns
+    -------
+    CriticalPointsResult
+
+    Raises
+    ------
+    InputError
+        For a loss of the wrong size, or an architecture with channels or activations.
+    ResourceLimitError
+        When the Bézout number exceeds ``limits.max_critical_solutions`` (or, over Q,
+        ``max_exact_critical_solutions``), or the Gröbner engine meets one of its bounds.
+
+    Examples
+    --------
+    >>> res = critical_points("2,2 s=2", QuadraticLoss.generic(4, seed=1))
+    >>> res.complex_critical_points, res.ed_degree_segre, res.function_space_critical_points
+    (6, 6, 6)
+    >>> critical_points("2,2", QuadraticLoss.generic(3, seed=1)).fibre_sizes
+    {2: 1}
+    """
+    start = time.perf_counter()
+    arch = Architecture.coerce(arch)
+    seed = checks.seed(seed)
+    exact = bool(checks.flag(exact, "exact", none=False))
+    limits = Limits.coerce(limits)
+    if modulus is None:
+        modulus = LARGE_PRIMES[0]
+    modulus = checks.modulus(modulus)
+    check_size(arch, exact=exact, limits=limits)
+    p = None if exact else modulus
+    S = EXACT_RANDOM_RANGE if exact else RANDOM_RANGE
+    system = critical_system(arch, loss, seed=seed, random_range=S)
+    r = system["r"]
+    L = arch.num_layers
+    nvars = r + 1
+    ctx = system["ctx"]
+    rng = random.Random(seed + 1)
+    top = S if p is None else min(S, p - 1)
+    gens = ctx.gens()
+    last = len(Parameterization(arch).layer_exponents[-1])
+    h = sum((rng.randint(1, top) * gens[i] for i in range(r - last, r)), ctx.from_dict({}))
+    lin = sum((rng.randint(1, top) * gens[i] for i in range(r)), ctx.from_dict({}))
+    rho = [rng.randint(1, top) for _ in system["mu"]]
+    image = sum((c * m for c, m in zip(rho, system["mu"])), ctx.from_dict({}))
+    # Stage 1: saturate by a random linear form of the last layer (z h = 1), a cheap equation;
+    # the points with mu critical that survive (g = 0) are split off by linear algebra below.
+    # If that system is not zero-dimensional, saturate by g itself (z g = 1).
+    route = "last layer"
+    gb = _basis(system["gradient"] + [gens[r] * h - 1], p, nvars, limits)
+    if not gb.is_zero_dimensional():
+        route = "minor"
+        gb = _basis(system["gradient"] + [system["saturation"]], p, nvars, limits)
+    segre = segre_ed_degree(segre_dimensions(arch))
+    bz = bezout_number(arch)
+    base = dict(architecture=str(arch), data=loss.summary(), ed_degree_segre=segre, seed=seed,
+                primes=tuple(gb.primes), bezout_number=bz, loss_kind=loss.kind)
+    if not gb.is_zero_dimensional():
+        return CriticalPointsResult(
+            **base, method="F4 Groebner basis of the saturated critical system on a random chart",
+            certified=False, complex_critical_points=None, distinct_critical_points=None,
+            function_space_critical_points=None, fibre_sizes={},
+            seconds=time.perf_counter() - start,
+            limitations=f"the saturated critical system has dimension {gb.dimension()} (not finitely many "
+                        "critical orbits: the data are not generic)")
+    D1 = gb.num_solutions()
+    basis = _standard_monomials(gb, D1)
+    distinct = fs_count = D = 0
+    fibres: Counter = Counter()
+    if D1:
+        mult = _Multiplication(gb, basis, p)
+        Mg = mult.of(_as_dict(system["minor"], p))
+        # the points with g != 0: the image of Mg^D1 (the invertible part of multiplication by g)
+        R, D = (Mg ** D1).transpose().rref()
+        piv = _pivots(R, D)
+        for f, count in ((lin, None), (image, fibres)):
+            X = _restrict(mult.of(_as_dict(f, p)), R, piv, D, p)
+            if D == 0:
+                continue
+            factors = X.charpoly().factor_squarefree()[1]
+            if count is None:
+                distinct = sum(q.degree() for q, _ in factors)
+            else:
+                for q, e in factors:
+                    count[int(e)] += q.degree()
+        fs_count = sum(fibres.values())
+    mu_critical = D1 - D
+    failure = bz * (L + r) / S + math.comb(max(D, 2), 2) * 2 / top
+    field = "Q (multi-modular, verified exactly)" if p is None else f"GF({p})"
+    sat = "z*h = 1 (h a random linear form of the last layer)" if route == "last layer" else "z*det(B*J_mu) = 1"
+    method = (f"F4 Groebner basis over {field} of grad l = 0 on a random affine chart of the rescaling "
+              f"torus, saturated by {sat}; the points where mu is critical split off as the generalized "
+              f"kernel of multiplication by det(B*J_mu); counts from the leading monomials and ranks, distinct "
+              f"points and fibres from characteristic polynomials of multiplication maps")
+    how = ("saturate by the ideal of all maximal minors of the Jacobian instead of one random combination "
+           "(not implemented)" + ("" if p is None else "; exact=True (--exact) removes the unlucky-prime doubt"))
+    return CriticalPointsResult(
+        **base, method=method, certified=False, failure_probability=min(1.0, failure), how_to_certify=how,
+        complex_critical_points=D, distinct_critical_points=distinct, function_space_critical_points=fs_count,
+        fibre_sizes=dict(sorted(fibres.items())), mu_critical_points=mu_critical if route == "last layer" else None,
+        over_q=p is None, seconds=time.perf_counter() - start,
+        argument=("the count of the saturated system is exact" + (" over Q" if p is None else f" over GF({p})")
+                  + " and a proved lower bound for the critical orbits where mu is not critical"
+                  + ("" if p is None else " (modulo the reduction mod p)")),
+        limitations=("real critical points, their types and the mu-critical strata are not computed"
+                     + ("" if p is None else "; an unlucky prime is not excluded by the failure bound")))

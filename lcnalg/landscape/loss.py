@@ -1,0 +1,258 @@
+"""The squared loss on function space: ``ℓ(w) = (w - u)ᵀ Q (w - u) + const``.
+
+For data ``X`` (``N`` inputs) and targets ``Y``, the network with end-to-end filter ``w``
+and total stride ``T = s_1 ⋯ s_L`` maps input ``x`` to ``(Σ_j w_j x_{iT + j})_i``, so
+
+    ‖W_θ X − Y‖² = Σ_{n,i} (⟨w, P_{n,i}⟩ − y_{n,i})² = wᵀ Q w − 2 bᵀ w + Σ y²,
+
+with the patches ``P_{n,i} = (x_n[iT + j])_j`` (``j`` over the end-to-end filter's shape,
+row-major), ``Q = Σ P Pᵀ`` and ``b = Σ y P``.  When ``Q`` is non-singular, ``u = Q⁻¹ b`` and
+``const = Σ y² − bᵀ u`` (docs/theory.md#loss-landscape).  Everything is exact (``Fraction``).
+
+References
+----------
+.. [KMMT22] Kohn, Merkh, Montúfar, Trager, *Geometry of Linear Convolutional
+   Networks*, SIAM J. Appl. Algebra Geom. 6 (2022): the loss as a weighted distance on function space.
+"""
+
+from __future__ import annotations
+
+import itertools
+import math
+import random
+from dataclasses import dataclass
+from fractions import Fraction
+from typing import Any
+
+import flint
+
+from lcnalg import checks
+from lcnalg.architecture import Architecture
+from lcnalg.errors import InputError
+from lcnalg.landscape.data import Dataset
+from lcnalg.limits import Limits
+
+__all__ = ["QuadraticLoss", "MAX_GENERIC"]
+
+#: Largest size of a generic or identity form (a form of that size has ``n²`` exact entries).
+MAX_GENERIC = 1000
+
+
+def _fmpq(x: Fraction) -> flint.fmpq:
+    return flint.fmpq(x.numerator, x.denominator)
+
+
+def _frac(x: Any) -> Fraction:
+    return Fraction(int(x.p), int(x.q))
+
+
+@dataclass(frozen=True)
+class QuadraticLoss:
+    """A quadratic loss ``ℓ(w) = (w - u)ᵀ Q (w - u) + constant`` on the end-to-end filters.
+
+    Attributes
+    ----------
+    Q : tuple of tuple of Fraction
+        A symmetric ``n x n`` matrix (``n`` entries of the end-to-end filter, row-major).
+    u : tuple of Fraction
+        The centre (for data: the least-squares filter).
+    constant : Fraction
+        The value at ``w = u``.
+    kind : str
+        ``"data"``, ``"generic"``, ``"identity"`` or ``"given"``.
+    description : str
+        Where it comes from, in words (the dataset, the seed).
+
+    Raises
+    ------
+    InputError
+        Naming ``Q`` (not square, not symmetric, not exact) or ``u`` (wrong length).
+
+    Examples
+    --------
+    >>> L = QuadraticLoss.identity([1, 2])
+    >>> L.loss([0, 0]), L.n
+    (Fraction(5, 1), 2)
+    >>> QuadraticLoss(((1, 2), (3, 4)), (0, 0))
+    Traceback (most recent call last):
+    ...
+    lcnalg.errors.InputError: Q: not symmetric (entry (0, 1) is 2, entry (1, 0) is 3)
+    """
+
+    Q: tuple[tuple[Fraction, ...], ...]
+    u: tuple[Fraction, ...]
+    constant: Fraction = Fraction(0)
+    kind: str = "given"
+    description: str = ""
+
+    def __post_init__(self) -> None:
+        rows = checks.sequence(self.Q, "Q", "a square matrix (a sequence of rows)")
+        n = len(rows)
+        if n == 0:
+            raise InputError("Q: empty matrix")
+        Q = []
+        for i, row in enumerate(rows):
+            row = checks.sequence(row, "Q", "a square matrix (a sequence of rows)")
+            if len(row) != n:
+                raise InputError(f"Q: row {i} has {len(row)} entries, expected {n} (a square matrix)")
+            Q.append(tuple(checks.exact(x, "Q") for x in row))
+        for i, j in itertools.combinations(range(n), 2):
+            if Q[i][j] != Q[j][i]:
+                raise InputError(f"Q: not symmetric (entry ({i}, {j}) is {Q[i][j]}, entry ({j}, {i}) is {Q[j][i]})")
+        u = checks.sequence(self.u, "u", "a vector")
+        if len(u) != n:
+            raise InputError(f"u: {len(u)} entries, Q is {n} x {n}")
+        object.__setattr__(self, "Q", tuple(Q))
+        object.__setattr__(self, "u", tuple(checks.exact(x, "u") for x in u))
+        object.__setattr__(self, "constant", checks.exact(self.constant, "constant"))
+
+    # -- constructors -----------------------------------------------------------------
+    @classmethod
+    def from_data(cls, arch: Architecture | str, data: Dataset, *, limits: Limits | None = None) -> "QuadraticLoss":
+        """The squared loss ``‖W_θ X − Y‖²`` of ``arch`` on ``data``, on function space.
+
+        Parameters
+        ----------
+        arch : Architecture or str
+        data : Dataset
+        limits : Limits, optional
+            ``max_loss_work`` bounds the products formed (samples x outputs x filter²).
+
+        Raises
+        ------
+        InputError
+            Naming ``inputs``/``targets`` when the data do not fit ``arch``; naming ``data``
+            when ``Q`` is singular (too few or degenerate samples: the loss then has no
+            unique centre ``u``).
+
+        Examples
+        --------
+        >>> d = Dataset.from_arrays([[1, 0, 0, 0], [0, 1, 0, 0], [0, 0, 1, 0], [0, 0, 0, 1]],
+        ...                         [1, 2, 3, 4])
+        >>> L = QuadraticLoss.from_data("2,2 s=2", d)
+        >>> L.u, L.constant
+        ((Fraction(1, 1), Fraction(2, 1), Fraction(3, 1), Fraction(4, 1)), Fraction(0, 1))
+        >>> QuadraticLoss.from_data("2,2 s=2", Dataset.from_arrays([[1, 2, 3, 4]], [1]))
+        Traceback (most recent call last):
+        ...
+        lcnalg.errors.InputError: data: the patch matrix Q has rank 1 < 4: too few or degenerate samples (the loss has no unique minimiser on the end-to-end filters); give at least 4 samples in general position
+        """
+        arch = Architecture.coerce(arch)
+        if not isinstance(data, Dataset):
+            raise InputError(f"data: expected a Dataset, got {type(data).__name__}")
+        limits = Limits.coerce(limits)
+        out_shape = data.output_shape(arch)
+        k = arch.end_to_end_filter_shape
+        t = arch.cumulative_strides[-1]
+        n = math.prod(k)
+        positions = math.prod(out_shape)
+        limits.check("max_loss_work", f"products forming the loss of {data.describe()} on {checks.short(str(arch), 40)}",
+                     data.num_samples * positions * (n * n + n))
+        in_base = [1] * len(k)
+        for a in range(len(k) - 2, -1, -1):
+            in_base[a] = in_base[a + 1] * data.input_shape[a + 1]
+        offsets = [sum(j[a] * in_base[a] for a in range(len(k))) for j in itertools.product(*map(range, k))]
+        starts = [sum(i[a] * t[a] * in_base[a] for a in range(len(k))) for i in itertools.product(*map(range, out_shape))]
+        rows, ys = [], []
+        for x, y in zip(data.inputs, data.targets):
+            xq = [_fmpq(v) for v in x]
+            for pos, start in enumerate(starts):
+                rows.append([xq[start + o] for o in offsets])
+                ys.append(_fmpq(y[pos]))
+        P = flint.fmpq_mat(len(rows), n, [v for r in rows for v in r])
+        Y = flint.fmpq_mat(len(ys), 1, ys)
+        Pt = P.transpose()
+        Q = Pt * P
+        b = Pt * Y
+        rank = Q.rank()
+        if rank < n:
+            raise InputError(f"data: the patch matrix Q has rank {rank} < {n}: too few or degenerate samples "
+                             "(the loss has no unique minimiser on the end-to-end filters); "
+                             f"give at least {n} samples in general position")
+        u = Q.solve(b)
+        yy = sum((v * v for v in ys), flint.fmpq(0))
+        bu = sum((b[i, 0] * u[i, 0] for i in range(n)), flint.fmpq(0))
+        return cls(tuple(tuple(_frac(Q[i, j]) for j in range(n)) for i in range(n)),
+                   tuple(_frac(u[i, 0]) for i in range(n)), _frac(yy - bu), "data",
+                   f"squared loss of {checks.short(str(arch), 40)} on {data.describe()}")
+
+    @classmethod
+    def generic(cls, n: int, seed: int) -> "QuadraticLoss":
+        """A seeded generic positive definite ``Q = AᵀA + I`` and centre ``u`` (integers).
+
+        Examples
+        --------
+        >>> L = QuadraticLoss.generic(3, seed=1)
+        >>> L == QuadraticLoss.generic(3, seed=1), L.is_positive_definite()
+        (True, True)
+        """
+        n = checks.integer(n, "n", low=1, high=MAX_GENERIC + 1, form=f"a positive integer up to {MAX_GENERIC}")
+        seed = checks.seed(seed)
+        rng = random.Random(seed)
+        A = flint.fmpz_mat(n, n, [rng.randint(-9, 9) for _ in range(n * n)])
+        AtA = A.transpose() * A
+        Q = tuple(tuple(Fraction(int(AtA[i, j]) + (i == j)) for j in range(n)) for i in range(n))
+        u = tuple(Fraction(rng.randint(-99, 99)) for _ in range(n))
+        return cls(Q, u, Fraction(0), "generic", f"generic positive definite Q and u (seed {seed})")
+
+    @classmethod
+    def identity(cls, u: Any = None, *, n: int | None = None, seed: int | None = None) -> "QuadraticLoss":
+        """The standard inner product ``Q = I`` with centre ``u`` (given, or seeded random of length ``n``).
+
+        Examples
+        --------
+        >>> QuadraticLoss.identity(n=2, seed=0).Q
+        ((Fraction(1, 1), Fraction(0, 1)), (Fraction(0, 1), Fraction(1, 1)))
+        """
+        if u is None:
+            if n is None or seed is None:
+                raise InputError("u: give the centre u, or n and seed for a random one")
+            n = checks.integer(n, "n", low=1, high=MAX_GENERIC + 1, form=f"a positive integer up to {MAX_GENERIC}")
+            rng = random.Random(checks.seed(seed))
+            u = [Fraction(rng.randint(-99, 99)) for _ in range(n)]
+            what = f"Q = I, random u (seed {seed})"
+        else:
+            what = "Q = I"
+        u = checks.sequence(u, "u", "a vector")
+        m = len(u)
+        Q = tuple(tuple(Fraction(int(i == j)) for j in range(m)) for i in range(m))
+        return cls(Q, tuple(u), Fraction(0), "identity", what)
+
+    # -- use --------------------------------------------------------------------------
+    @property
+    def n(self) -> int:
+        """Number of entries of the end-to-end filter."""
+        return len(self.u)
+
+    @property
+    def matrix(self) -> flint.fmpq_mat:
+        """``Q`` as an ``fmpq_mat``."""
+        return flint.fmpq_mat(self.n, self.n, [_fmpq(x) for r in self.Q for x in r])
+
+    def loss(self, w: Any) -> Fraction:
+        """``(w - u)ᵀ Q (w - u) + constant`` exactly.
+
+        Examples
+        --------
+        >>> QuadraticLoss.identity([1, 1]).loss(["1/2", 0])
+        Fraction(5, 4)
+        """
+        w = checks.sequence(w, "w", "an end-to-end filter (a flat sequence)")
+        if len(w) != self.n:
+            raise InputError(f"w: {len(w)} entries, the loss has {self.n}")
+        d = [checks.exact(x, "w") - c for x, c in zip(w, self.u)]
+        return sum((d[i] * self.Q[i][j] * d[j] for i in range(self.n) for j in range(self.n)),
+                   Fraction(0)) + self.constant
+
+    def is_positive_definite(self) -> bool:
+        """Exact test (Sylvester's criterion: every leading principal minor is positive)."""
+        M = self.matrix
+        for m in range(1, self.n + 1):
+            sub = flint.fmpq_mat(m, m, [M[i, j] for i in range(m) for j in range(m)])
+            if sub.det() <= 0:
+                return False
+        return True
+
+    def summary(self) -> str:
+        """The kind and its description, for results."""
+        return f"{self.kind}: {self.description}" if self.description else self.kind
