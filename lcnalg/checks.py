@@ -129,15 +129,15 @@ def digits(text: str, name: str, *, error: type[Exception] = InputError) -> str:
 
 
 def is_integer(value: object) -> bool:
-    """True for Python and numpy integers (and other :class:`numbers.Integral`), not booleans.
+    """True for Python, numpy and FLINT integers (and other :class:`numbers.Integral`), not booleans.
 
     Examples
     --------
     >>> import numpy as np
-    >>> is_integer(3), is_integer(np.uint8(3)), is_integer(True), is_integer(3.0)
-    (True, True, False, False)
+    >>> is_integer(3), is_integer(np.uint8(3)), is_integer(flint.fmpz(3)), is_integer(True), is_integer(3.0)
+    (True, True, True, False, False)
     """
-    return isinstance(value, numbers.Integral) and not isinstance(value, bool)
+    return (isinstance(value, numbers.Integral) or isinstance(value, flint.fmpz)) and not isinstance(value, bool)
 
 
 def integer(value: object, name: str, *, low: int | None = None, high: int | None = None,
