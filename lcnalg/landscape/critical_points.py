@@ -79,6 +79,7 @@ from lcnalg.limits import Limits
 from lcnalg.parameterization import Parameterization
 from lcnalg.polys.groebner import GroebnerBasis, groebner_basis
 from lcnalg.polys.modular import LARGE_PRIMES
+from lcnalg.polys.zero_dimensional import QuotientAlgebra
 from lcnalg.results import CriticalPointsResult
 
 __all__ = ["critical_points", "critical_system", "bezout_number", "check_size", "RANDOM_RANGE", "EXACT_RANDOM_RANGE"]
@@ -240,78 +241,9 @@ def _det(M: list[list[Any]], ctx: Any) -> Any:
     return M[n - 1][n - 1] * sign
 
 
-def _standard_monomials(gb: GroebnerBasis, budget: int) -> list[tuple[int, ...]]:
-    lms = gb.leading_monomials
-    n = gb.nvars
-    out, todo, seen = [], [(0,) * n], {(0,) * n}
-    while todo:
-        m = todo.pop()
-        if any(all(a >= b for a, b in zip(m, lm)) for lm in lms):
-            continue
-        out.append(m)
-        if len(out) > budget:
-            break
-        for i in range(n):
-            e = m[:i] + (m[i] + 1,) + m[i + 1:]
-            if e not in seen:
-                seen.add(e)
-                todo.append(e)
-    return sorted(out)
-
-
 def _basis(polys: list, modulus: int | None, nvars: int, limits: Limits) -> GroebnerBasis:
     eqs = [f for f in (_as_dict(g, modulus) for g in polys) if f]
     return groebner_basis(eqs, "degrevlex", modulus=modulus, nvars=nvars, limits=limits)
-
-
-class _Multiplication:
-    """Multiplication maps on ``k[x]/I`` in the basis of standard monomials ``B``.
-
-    The map of each variable needs the normal forms of the border monomials ``x_i b`` only;
-    the map of a monomial ``m ∈ B`` is the product of variable maps along ``m`` (``B`` is closed
-    under division, and in ascending order ``m − e_i`` comes before ``m``); the map of ``f`` is
-    ``Σ_m c_m M^m`` over the normal form ``Σ_m c_m m`` of ``f``.
-    """
-
-    def __init__(self, gb: GroebnerBasis, basis: list[tuple[int, ...]], modulus: int | None) -> None:
-        self.gb, self.basis, self.modulus = gb, basis, modulus
-        self.index = {m: i for i, m in enumerate(basis)}
-        D, n = len(basis), gb.nvars
-        variables = []
-        for i in range(n):
-            cols = []
-            for b in basis:
-                e = b[:i] + (b[i] + 1,) + b[i + 1:]
-                col = [0] * D
-                if e in self.index:
-                    col[self.index[e]] = 1
-                else:
-                    for m, c in gb.normal_form({e: 1}).items():
-                        col[self.index[m]] = c
-                cols.append(col)
-            variables.append(self._matrix([[cols[j][r] for j in range(D)] for r in range(D)]))
-        self.powers: dict[tuple[int, ...], Any] = {}
-        for m in basis:
-            if not any(m):
-                self.powers[m] = self._matrix([[int(r == c) for c in range(D)] for r in range(D)])
-                continue
-            i = next(j for j, x in enumerate(m) if x)
-            self.powers[m] = variables[i] * self.powers[m[:i] + (m[i] - 1,) + m[i + 1:]]
-
-    def _matrix(self, rows: list[list[Any]]) -> Any:
-        if self.modulus is not None:
-            return flint.nmod_mat(rows, self.modulus)
-        D = len(rows)
-        return flint.fmpq_mat(D, D, [flint.fmpq(x) for row in rows for x in row])
-
-    def of(self, f: dict) -> Any:
-        """The matrix of multiplication by ``f`` (a dict polynomial)."""
-        nf = self.gb.normal_form(f) if f else {}
-        D = len(self.basis)
-        total = self._matrix([[0] * D for _ in range(D)])
-        for m, c in nf.items():
-            total = total + self.powers[m] * (c if self.modulus is not None else flint.fmpq(c))
-        return total
 
 
 def _pivots(R: Any, rank: int) -> list[int]:
@@ -437,18 +369,17 @@ def critical_points(arch: Architecture | str, loss: QuadraticLoss, *, seed: int 
             seconds=time.perf_counter() - start,
             limitations=f"the saturated critical system has dimension {gb.dimension()} (not finitely many "
                         "critical orbits: the data are not generic)")
-    D1 = gb.num_solutions()
-    basis = _standard_monomials(gb, D1)
+    algebra = QuotientAlgebra(gb, limits)
+    D1 = algebra.dim
     distinct = fs_count = D = 0
     fibres: Counter = Counter()
     if D1:
-        mult = _Multiplication(gb, basis, p)
-        Mg = mult.of(_as_dict(system["minor"], p))
+        Mg = algebra.of(_as_dict(system["minor"], p))
         # the points with g != 0: the image of Mg^D1 (the invertible part of multiplication by g)
         R, D = (Mg ** D1).transpose().rref()
         piv = _pivots(R, D)
         for f, count in ((lin, None), (image, fibres)):
-            X = _restrict(mult.of(_as_dict(f, p)), R, piv, D, p)
+            X = _restrict(algebra.of(_as_dict(f, p)), R, piv, D, p)
             if D == 0:
                 continue
             factors = X.charpoly().factor_squarefree()[1]
