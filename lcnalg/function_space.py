@@ -10,6 +10,7 @@ construct a ``FunctionSpace``.
 
 from __future__ import annotations
 
+import dataclasses
 from functools import cached_property
 from typing import TYPE_CHECKING, Any, Callable
 
@@ -437,7 +438,7 @@ class FunctionSpace:
 
     # ------------------------------------------------------------------ loss landscape
     def critical_points(self, loss: Any = "generic", *, exact: bool = False,
-                        modulus: int | None = None) -> "CriticalPointsResult":
+                        modulus: int | None = None, real: bool = False) -> "CriticalPointsResult":
         """Complex critical points of a squared loss over this network, counted exactly.
 
         Parameters
@@ -451,6 +452,10 @@ class FunctionSpace:
             Count over Q instead of modulo a prime (feasible for the smallest cases only).
         modulus : int, optional
             The prime of the modular count.
+        real : bool
+            Also isolate and classify the real critical points exactly
+            (:meth:`real_critical_points`, over Q: the smallest cases only); they fill the
+            result's ``real_critical_points``.
 
         Returns
         -------
@@ -467,28 +472,80 @@ class FunctionSpace:
         (10, 10)
         """
         # deferred: the landscape modules are imported only when a loss is studied
-        from lcnalg.landscape import Dataset, QuadraticLoss, critical_points
+        from lcnalg.landscape import critical_points
         from lcnalg.landscape.critical_points import check_size  # deferred: as above
 
         exact = bool(checks.flag(exact, "exact", none=False))
-        check_size(self.architecture, exact=exact, limits=self.limits)
+        real = bool(checks.flag(real, "real", none=False))
+        check_size(self.architecture, exact=exact or real, limits=self.limits)
+        loss = self._loss(loss)
+        modulus = None if modulus is None else checks.modulus(modulus)
+        counted = self._cached(
+            ("critical_points", loss, exact, modulus, self.limits),
+            lambda: critical_points(self.architecture, loss, seed=self.seed, exact=exact, modulus=modulus,
+                                    limits=self.limits))
+        if not real:
+            return counted
+        found = self.real_critical_points(loss)
+        return dataclasses.replace(
+            counted, real_critical_points=found.points,
+            failure_probability=max(counted.failure_probability or 0.0, found.failure_probability or 0.0),
+            seconds=counted.seconds + found.seconds,
+            method=counted.method + "; real points: " + found.method,
+            limitations=counted.limitations.replace("real critical points, their types and the mu-critical strata "
+                                                    "are not computed", "the mu-critical strata are not named")
+            + "; real points: " + found.limitations)
+
+    def real_critical_points(self, loss: Any = "generic") -> "RealCriticalPointsResult":
+        """The real critical points of a squared loss, isolated and classified exactly.
+
+        Parameters
+        ----------
+        loss : QuadraticLoss, Dataset or str
+            As for :meth:`critical_points`.
+
+        Returns
+        -------
+        RealCriticalPointsResult
+
+        See Also
+        --------
+        lcnalg.landscape.real_critical_points : the algorithm (this method passes the seed, the
+            dimension and the limits).
+
+        Examples
+        --------
+        >>> res = FunctionSpace("2,2").real_critical_points("identity")
+        >>> [(p.kind, p.mu_critical, p.repeated_filters) for p in res.points]
+        [('minimum', True, ((1, 2),)), ('saddle', True, ((1, 2),))]
+        """
+        # deferred: the landscape modules are imported only when a loss is studied
+        from lcnalg.landscape.real_critical_points import real_critical_points
+
+        loss = self._loss(loss)
+        return self._cached(
+            ("real_critical_points", loss, self.limits),
+            lambda: real_critical_points(self.architecture, loss, seed=self.seed, dimension=self.dimension.value,
+                                         limits=self.limits))
+
+    def _loss(self, loss: Any) -> Any:
+        """A QuadraticLoss from a QuadraticLoss, a Dataset, ``"generic"`` or ``"identity"``."""
+        # deferred: the landscape modules are imported only when a loss is studied
+        from lcnalg.landscape import Dataset, QuadraticLoss
+
         if isinstance(loss, str):
             if loss not in ("generic", "identity"):
                 raise InputError(f"loss: {checks.short(loss)!r} is not a QuadraticLoss, a Dataset, "
                                  "'generic' or 'identity'")
             n = self.ambient_dimension
-            loss = (QuadraticLoss.generic(n, self.seed) if loss == "generic"
+            return (QuadraticLoss.generic(n, self.seed) if loss == "generic"
                     else QuadraticLoss.identity(n=n, seed=self.seed))
-        elif isinstance(loss, Dataset):
-            loss = QuadraticLoss.from_data(self.architecture, loss, limits=self.limits)
-        elif not isinstance(loss, QuadraticLoss):
+        if isinstance(loss, Dataset):
+            return QuadraticLoss.from_data(self.architecture, loss, limits=self.limits)
+        if not isinstance(loss, QuadraticLoss):
             raise InputError(f"loss: expected a QuadraticLoss, a Dataset, 'generic' or 'identity', "
                              f"got {type(loss).__name__}")
-        modulus = None if modulus is None else checks.modulus(modulus)
-        return self._cached(
-            ("critical_points", loss, exact, modulus, self.limits),
-            lambda: critical_points(self.architecture, loss, seed=self.seed, exact=exact, modulus=modulus,
-                                    limits=self.limits))
+        return loss
 
     def ed_degree(self, kind: str = "generic") -> "CriticalPointsResult":
         """The ED degree of the neurovariety, counted (never read from a formula).

@@ -550,6 +550,9 @@ class CriticalPointsResult(Result):
         without being counted.
     over_q : bool
         True when counted over Q (verified Gröbner basis), False for a count modulo a prime.
+    real_critical_points : tuple or None
+        The real critical points, exactly isolated and classified
+        (:class:`lcnalg.landscape.real_critical_points.RealCriticalPoint`), when asked for.
 
     Examples
     --------
@@ -571,6 +574,7 @@ class CriticalPointsResult(Result):
     loss_kind: str
     mu_critical_points: int | None = None
     over_q: bool = False
+    real_critical_points: tuple[Any, ...] | None = None
 
     title = "complex critical points"
 
@@ -603,7 +607,17 @@ class CriticalPointsResult(Result):
                                    " (equal)" if self.matches_segre else " (different)")),
             ("status", self.provenance()),
         ]
-        return "\n".join(f"{k:<17}{v}" for k, v in rows)
+        text = "\n".join(f"{k:<17}{v}" for k, v in rows)
+        if self.real_critical_points is not None:
+            lines = [f"real points      {len(self.real_critical_points)} (exact, classified)"]
+            for i, p in enumerate(self.real_critical_points, 1):
+                where = "mu critical" if p.mu_critical else "mu regular"
+                if p.repeated_filters:
+                    where += ", repeated filter " + ", ".join(f"{a}={b}" for a, b in p.repeated_filters)
+                least = "  (least loss)" if p.least_loss else ""
+                lines.append(f"  {i:>3}. {p.kind:<10} signature {p.signature}  loss {p.loss}  {where}{least}")
+            text += "\n" + "\n".join(lines)
+        return text
 
     def to_latex(self) -> str:
         """One sentence with the counts and the Segre value."""

@@ -55,6 +55,8 @@ def _instances() -> list[tuple[str, object]]:
         ("gradient descent", gradient_descent("2,2 s=2", [[1, 0, 0, 0], [0, 1, 0, 0], [0, 0, 1, 0], [0, 0, 0, 1]],
                                               [1, 2, 3, 5], runs=2, seed=0)),
         ("critical points", FunctionSpace("2,2 s=2").critical_points("generic")),
+        ("critical points real", FunctionSpace("2,2", seed=1).critical_points("identity", real=True)),
+        ("real critical points", FunctionSpace("2,2 s=2").real_critical_points("identity")),
         ("critical points exact", FunctionSpace("2,2").critical_points("identity", exact=True)),
     ]
 

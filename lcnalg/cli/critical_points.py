@@ -39,6 +39,9 @@ def register(sub: argparse._SubParsersAction) -> None:
                        help="a seeded generic positive definite Q and centre u (default)")
     group.add_argument("--identity", action="store_const", const="identity", dest="kind",
                        help="Q = I (the standard inner product) and a seeded centre u")
+    p.add_argument("--real", action="store_true",
+                   help="also isolate the real critical points exactly and classify them (minimum, saddle, "
+                        "maximum; mu critical; repeated filters; loss value); over Q, the smallest cases only")
     p.add_argument("--exact", action="store_true",
                    help="count over Q (verified Groebner basis; the smallest cases only) instead of mod p")
     add_seed_option(p, "the loss, the chart and the saturation")
@@ -60,5 +63,5 @@ def run(args: argparse.Namespace) -> int:
             raise InputError(f"--data {short(args.data, 40)!r}: {exc}") from None
     else:
         loss = args.kind or "generic"
-    emit(fs.critical_points(loss, exact=args.exact), args.format)
+    emit(fs.critical_points(loss, exact=args.exact, real=args.real), args.format)
     return 0

@@ -82,7 +82,7 @@ from lcnalg.polys.modular import LARGE_PRIMES
 from lcnalg.polys.zero_dimensional import QuotientAlgebra
 from lcnalg.results import CriticalPointsResult
 
-__all__ = ["critical_points", "critical_system", "bezout_number", "check_size", "RANDOM_RANGE", "EXACT_RANDOM_RANGE"]
+__all__ = ["critical_points", "critical_system", "saturated_basis", "bezout_number", "check_size", "RANDOM_RANGE", "EXACT_RANDOM_RANGE"]
 
 #: Random chart, saturation and separating coefficients are drawn from ``{1, ..., RANDOM_RANGE}``
 #: modulo a prime; over Q from ``{1, ..., EXACT_RANDOM_RANGE}`` (small numbers keep the rational
@@ -154,8 +154,10 @@ def critical_system(arch: Architecture | str, loss: QuadraticLoss, *, seed: int 
     -------
     dict
         ``ctx`` (an ``fmpq_mpoly`` context in the ``r`` free weights and ``z``), ``gradient``
-        (``r`` polynomials), ``saturation`` (``z · g − 1``), ``mu`` (the coordinates of μ on
-        the chart), ``chart`` (the forms ``a_l``), ``free`` (names of the free weights).
+        (``r`` polynomials), ``saturation`` (``z · g − 1``), ``minor`` (``g``), ``mu`` (the
+        coordinates of μ on the chart), ``chart`` (the forms ``a_l``), ``free`` (names of the
+        free weights), ``r``, ``loss`` (``(μ − u)ᵀQ(μ − u)`` on the chart) and ``layers`` (each
+        layer's weights as polynomials on the chart).
 
     Examples
     --------
@@ -218,7 +220,7 @@ def critical_system(arch: Architecture | str, loss: QuadraticLoss, *, seed: int 
     M = [[sum((B[a][m] * J[m][i] for m in range(k)), ctx.from_dict({})) for i in range(r)] for a in range(r)]
     g = _det(M, ctx)
     return {"ctx": ctx, "gradient": gradient, "saturation": z * g - 1, "minor": g, "mu": coords,
-            "chart": tuple(chart), "free": tuple(free), "r": r}
+            "chart": tuple(chart), "free": tuple(free), "r": r, "loss": ell, "layers": layers}
 
 
 def _det(M: list[list[Any]], ctx: Any) -> Any:
@@ -283,6 +285,32 @@ def _as_dict(poly: Any, modulus: int | None) -> dict:
     return {e: c for e, c in out.items() if c}
 
 
+def saturated_basis(arch: Architecture, system: dict[str, Any], *, seed: int, modulus: int | None,
+                    top: int, limits: Limits) -> tuple[GroebnerBasis, str, random.Random]:
+    """The Gröbner basis of the critical system with the zero-last-layer families removed.
+
+    Stage 1 of :func:`critical_points`: saturate by a random linear form ``h`` of the last layer
+    (the equation ``z h = 1``, cheap); the points where μ is critical that survive (``g = 0``)
+    are split off later.  If that system is not zero-dimensional, saturate by ``g`` itself
+    (``z g = 1``).
+
+    Returns
+    -------
+    (GroebnerBasis, str, random.Random)
+        The basis (over Q when ``modulus`` is None), the route (``"last layer"`` or
+        ``"minor"``) and the generator for the next random choices.
+    """
+    r = system["r"]
+    gens = system["ctx"].gens()
+    rng = random.Random(seed + 1)
+    last = len(Parameterization(arch).layer_exponents[-1])
+    h = sum((rng.randint(1, top) * gens[i] for i in range(r - last, r)), system["ctx"].from_dict({}))
+    gb = _basis(system["gradient"] + [gens[r] * h - 1], modulus, r + 1, limits)
+    if gb.is_zero_dimensional():
+        return gb, "last layer", rng
+    return _basis(system["gradient"] + [system["saturation"]], modulus, r + 1, limits), "minor", rng
+
+
 def critical_points(arch: Architecture | str, loss: QuadraticLoss, *, seed: int = 0, exact: bool = False,
                     modulus: int | None = None, limits: Limits | None = None) -> CriticalPointsResult:
     """Count the complex critical points of ``ℓ(θ) = (μ(θ) − u)ᵀ Q (μ(θ) − u)`` modulo rescaling.
@@ -339,24 +367,13 @@ def critical_points(arch: Architecture | str, loss: QuadraticLoss, *, seed: int 
     system = critical_system(arch, loss, seed=seed, random_range=S)
     r = system["r"]
     L = arch.num_layers
-    nvars = r + 1
     ctx = system["ctx"]
-    rng = random.Random(seed + 1)
     top = S if p is None else min(S, p - 1)
+    gb, route, rng = saturated_basis(arch, system, seed=seed, modulus=p, top=top, limits=limits)
     gens = ctx.gens()
-    last = len(Parameterization(arch).layer_exponents[-1])
-    h = sum((rng.randint(1, top) * gens[i] for i in range(r - last, r)), ctx.from_dict({}))
     lin = sum((rng.randint(1, top) * gens[i] for i in range(r)), ctx.from_dict({}))
     rho = [rng.randint(1, top) for _ in system["mu"]]
     image = sum((c * m for c, m in zip(rho, system["mu"])), ctx.from_dict({}))
-    # Stage 1: saturate by a random linear form of the last layer (z h = 1), a cheap equation;
-    # the points with mu critical that survive (g = 0) are split off by linear algebra below.
-    # If that system is not zero-dimensional, saturate by g itself (z g = 1).
-    route = "last layer"
-    gb = _basis(system["gradient"] + [gens[r] * h - 1], p, nvars, limits)
-    if not gb.is_zero_dimensional():
-        route = "minor"
-        gb = _basis(system["gradient"] + [system["saturation"]], p, nvars, limits)
     segre = segre_ed_degree(segre_dimensions(arch))
     bz = bezout_number(arch)
     base = dict(architecture=str(arch), data=loss.summary(), ed_degree_segre=segre, seed=seed,

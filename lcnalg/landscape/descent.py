@@ -13,7 +13,9 @@ Algorithm
 derivative in the weight ``θ_{l,j}`` is ``x^{e_{l,j}} Π_{m≠l} p_m``, so the gradient
 ``2 Jᵀ Q (μ − u)`` is one correlation per layer.
 
-*Step control.*  Backtracking (Armijo): a step ``η`` is accepted when
+*Step control.*  The loss is divided by ``max |Q_ij|`` for the steps (the same critical points
+and paths, a step size independent of the data's scale; losses are reported unscaled).
+Backtracking (Armijo): a step ``η`` is accepted when
 ``ℓ(θ − η g) ≤ ℓ(θ) − η‖g‖²/2``, otherwise halved; the next step starts at ``1.25 η`` (at most ``max_step``: the
 smaller it is, the closer the path stays to the gradient flow, whose conserved quantities
 then drift by less).  A run
@@ -119,10 +121,24 @@ class Network:
         return jac
 
     def loss_and_gradient(self, theta: np.ndarray, Q: np.ndarray, u: np.ndarray) -> tuple[float, np.ndarray]:
-        """``((μ−u)ᵀQ(μ−u), its gradient in θ)``."""
-        r = self.image(theta) - u
-        qr = Q @ r
-        return float(r @ qr), 2.0 * (self.jacobian(theta).T @ qr)
+        """``((μ−u)ᵀQ(μ−u), its gradient in θ)``: per layer one correlation of ``2Q(μ−u)`` with
+        the product of the other layers, read at the layer's exponents."""
+        polys = self.layers(theta)
+        prod = np.ones(1)
+        for p in polys:
+            prod = np.convolve(prod, p)
+        r = self._first(prod) - u
+        qr2 = 2.0 * (Q @ r)
+        grad = np.empty(self.num_parameters)
+        for l, ((lo, hi), exps) in enumerate(zip(self.slices, self.exponents)):
+            others = np.ones(1)
+            for m, p in enumerate(polys):
+                if m != l:
+                    others = np.convolve(others, p)
+            padded = np.concatenate([qr2, np.zeros(len(others))])
+            corr = np.correlate(padded, others, mode="valid")
+            grad[lo:hi] = corr[exps]
+        return float(r @ (Q @ r)), grad
 
 
 @dataclass(frozen=True)
@@ -354,6 +370,8 @@ def gradient_descent(arch: Architecture | str, Q: Any, u: Any, *, runs: int = 20
     n = net.n
     Qf = _as_float_matrix(Q, n)
     uf = _as_float_vector(u, n)
+    scale = float(np.abs(Qf).max()) or 1.0
+    Qf = Qf / scale
     if dimension is None:
         dim = function_space_dimension(mu, seed=seed, limits=limits).value
     else:
@@ -382,7 +400,7 @@ def gradient_descent(arch: Architecture | str, Q: Any, u: Any, *, runs: int = 20
             if dists[best] <= separation / 4:
                 matched, distance = exact[best].label, dists[best]
                 at_min = exact[best].is_global_minimum
-        out.append(DescentRun(index, steps, converged, loss, gnorm, tuple(float(x) for x in drift),
+        out.append(DescentRun(index, steps, converged, loss * scale, gnorm * scale, tuple(float(x) for x in drift),
                               relative < 1e-6, relative, zero, tuple(float(x) for x in image),
                               matched, distance, at_min))
     best_loss = min(r.loss for r in out)

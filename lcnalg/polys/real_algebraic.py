@@ -195,6 +195,37 @@ class RealAlgebraicPoint:
         check(pos + neg + zero == n, "signature: the characteristic polynomial has non-real roots")
         return pos, neg, zero
 
+    def rank(self, matrix: Sequence[Sequence[Mapping[Exp, Any]]]) -> int:
+        """The rank of a matrix of polynomials at this point, exactly (Gaussian elimination in
+        ``Q[T]/(φ)``, a field: a pivot is an element not divisible by ``φ``).
+
+        Examples
+        --------
+        >>> import flint
+        >>> p = RealAlgebraicPoint.from_root(flint.fmpq_poly([-2, 0, 1]), flint.arb("1.41 +/- 0.01"),
+        ...                                  [flint.fmpq_poly([0, 1])])
+        >>> p.rank([[{(1,): 1}, {(0,): 2}], [{(0,): 1}, {(1,): 1}]])          # det = x² − 2 = 0
+        1
+        """
+        phi = self.minimal_polynomial
+        rows = [[self.element(e) for e in row] for row in matrix]
+        rank, col = 0, 0
+        ncols = max((len(r) for r in rows), default=0)
+        while rank < len(rows) and col < ncols:
+            piv = next((i for i in range(rank, len(rows)) if rows[i][col] % phi != 0), None)
+            if piv is None:
+                col += 1
+                continue
+            rows[rank], rows[piv] = rows[piv], rows[rank]
+            inv = _inverse(rows[rank][col], phi)
+            for i in range(rank + 1, len(rows)):
+                if rows[i][col] % phi != 0:
+                    f = (rows[i][col] * inv) % phi
+                    rows[i] = [(a - f * b) % phi for a, b in zip(rows[i], rows[rank])]
+            rank += 1
+            col += 1
+        return rank
+
     def _root_at(self, prec: int) -> Any:
         if prec <= 64 or self.root.rad() == 0:
             return self.root

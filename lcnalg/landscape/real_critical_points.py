@@ -1,0 +1,264 @@
+"""The real critical points of a squared loss over a network, isolated and classified exactly.
+
+Algorithm
+---------
+The critical system of :mod:`lcnalg.landscape.critical_points` (``∇ℓ = 0`` on a seeded affine
+chart of the rescaling torus, the zero-last-layer families removed by ``z h = 1``) is solved
+over Q: a Gröbner basis verified exactly, then a rational univariate representation
+(docs/theory.md#zero-dimensional) whose real roots give every real solution as an exact point
+over a number field ``Q(τ)`` with an isolating ball.  At each point, decided exactly
+(docs/theory.md#zero-dimensional; signs in ``Q(τ)`` are zero iff the minimal polynomial of
+``τ`` divides, otherwise refined until the ball excludes 0):
+
+* **where it lies**: the rank of the Jacobian of μ at the point against the dimension of the
+  function space (μ-critical or regular); which pairs of layers with the same filter shape
+  repeat a filter (proportional weights, all 2 x 2 minors zero); its image ``μ(θ)`` as balls;
+* **its type**: the signature of the Hessian of ``ℓ`` in the chart coordinates.  The chart is
+  a slice transverse to the rescaling orbits, on which ``ℓ`` is constant, so this is the
+  Hessian of the loss on the quotient: positive definite — a strict local minimum; negative
+  definite — a strict local maximum; both signs — a saddle; otherwise degenerate (the
+  second-order test does not decide);
+* **its loss value** as a certified ball, and whether it is the least among the real critical
+  points found (balls compared after refinement).
+
+What is certified: every listed point is a real critical point of the loss, its type and
+location are exact.  That the list is complete depends on the random chart and ``h`` (a real
+critical orbit with ``a_l · w_l = 0`` or ``h = 0`` is missed), with the failure bound of
+docs/theory.md#loss-critical-points, so the status is probabilistic with that bound.
+
+References
+----------
+.. [KMMT22] Kohn, Merkh, Montúfar, Trager, *Geometry of Linear Convolutional Networks*,
+   SIAM J. Appl. Algebra Geom. 6 (2022): critical points, repeated filters and shared roots.
+.. [KMST24] Kohn, Montúfar, Shahverdi, Trager, *Function Space and Critical Points of Linear
+   Convolutional Networks*, SIAGA 8 (2024): strides > 1, generic data, critical points in the
+   smooth interior.
+"""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass, field
+from typing import Any
+
+import flint
+
+from lcnalg import checks
+from lcnalg.algebra.dimension import function_space_dimension
+from lcnalg.architecture import Architecture
+from lcnalg.errors import InputError
+from lcnalg.landscape.critical_points import (EXACT_RANDOM_RANGE, bezout_number, check_size, critical_system,
+                                              saturated_basis)
+from lcnalg.landscape.loss import QuadraticLoss
+from lcnalg.limits import Limits
+from lcnalg.parameterization import Parameterization
+from lcnalg.polys.zero_dimensional import univariate_representation
+from lcnalg.results import Result
+
+__all__ = ["RealCriticalPoint", "RealCriticalPointsResult", "real_critical_points"]
+
+
+@dataclass(frozen=True)
+class RealCriticalPoint:
+    """One real critical point of the loss (modulo rescaling), exactly located and typed.
+
+    Attributes
+    ----------
+    kind : str
+        ``minimum``, ``maximum``, ``saddle`` or ``degenerate`` (from the Hessian's signature).
+    signature : tuple of int
+        ``(positive, negative, zero)`` eigenvalues of the Hessian on the chart.
+    loss : str
+        A certified ball of the loss value (the constant of the loss included).
+    mu_critical : bool
+        Whether the Jacobian of μ drops rank here.
+    jacobian_rank : int
+        Its exact rank (at most the dimension of the function space).
+    repeated_filters : tuple of (int, int)
+        Pairs of layers (1-based) with the same filter shape whose weights are proportional.
+    least_loss : bool
+        Whether its loss is the least among the real critical points found.
+    weights : tuple of str
+        Balls of the weights on the chart, layer by layer.
+    image : tuple of str
+        Balls of the end-to-end filter ``μ(θ)``.
+    field_degree : int
+        Degree of the number field of its coordinates (1: rational).
+    """
+
+    kind: str
+    signature: tuple[int, int, int]
+    loss: str
+    mu_critical: bool
+    jacobian_rank: int
+    repeated_filters: tuple[tuple[int, int], ...]
+    least_loss: bool
+    weights: tuple[str, ...]
+    image: tuple[str, ...]
+    field_degree: int
+    loss_value: float = field(default=0.0, metadata={"export": False})
+    image_values: tuple[float, ...] = field(default=(), metadata={"export": False})
+    image_radius: float = field(default=0.0, metadata={"export": False})
+
+
+@dataclass(frozen=True, kw_only=True)
+class RealCriticalPointsResult(Result):
+    """Every real critical point of a squared loss found on the chart, exactly.
+
+    Attributes
+    ----------
+    data : str
+        The loss.
+    points : tuple of RealCriticalPoint
+        In increasing order of loss.
+    complex_solutions : int or None
+        Distinct complex solutions of the saturated system (μ-critical ones included).
+    dimension : int
+        Dimension of the function space.
+    """
+
+    data: str
+    points: tuple[RealCriticalPoint, ...]
+    complex_solutions: int | None
+    dimension: int
+
+    title = "real critical points"
+
+    def answer(self) -> int:
+        return len(self.points)
+
+    def counts(self) -> dict[str, int]:
+        """How many points of each kind, and how many are μ-critical or repeat a filter."""
+        out: dict[str, int] = {}
+        for p in self.points:
+            out[p.kind] = out.get(p.kind, 0) + 1
+        out["mu critical"] = sum(p.mu_critical for p in self.points)
+        out["repeated filter"] = sum(bool(p.repeated_filters) for p in self.points)
+        return out
+
+    def to_text(self) -> str:
+        lines = [f"real critical points of the loss on {self.architecture} ({self.data}): {len(self.points)}  "
+                 f"[{self.provenance()}]"]
+        for i, p in enumerate(self.points, 1):
+            where = "mu critical" if p.mu_critical else "mu regular"
+            if p.repeated_filters:
+                where += ", repeated filter " + ", ".join(f"{a}={b}" for a, b in p.repeated_filters)
+            star = "  (least loss)" if p.least_loss else ""
+            lines.append(f"  {i:>3}. {p.kind:<10} signature {p.signature}  loss {p.loss}  {where}{star}")
+        return "\n".join(lines)
+
+    def to_latex(self) -> str:
+        where = {True: "\\mu\\text{-critical}", False: "\\text{regular}"}
+        rows = " \\\\\n".join(
+            f"{i} & \\text{{{p.kind}}} & {p.signature} & {p.loss_value:.6g} & {where[p.mu_critical]}"
+            for i, p in enumerate(self.points, 1))
+        return ("\\begin{array}{rllrl}\n\\# & \\text{type} & (+,-,0) & \\ell & \\mu \\\\ \\hline\n" + rows
+                + "\n\\end{array}")
+
+
+def _dict(poly: Any) -> dict[tuple[int, ...], Any]:
+    return {tuple(int(a) for a in e): c for e, c in poly.to_dict().items()}
+
+
+def real_critical_points(arch: Architecture | str, loss: QuadraticLoss, *, seed: int = 0,
+                         dimension: int | None = None, limits: Limits | None = None) -> RealCriticalPointsResult:
+    """The real critical points of ``ℓ(θ) = (μ(θ) − u)ᵀQ(μ(θ) − u) + const``, modulo rescaling.
+
+    Parameters
+    ----------
+    arch : Architecture or str
+    loss : QuadraticLoss
+    seed : int
+        Seed of the chart, ``h`` and the separating form.
+    dimension : int, optional
+        Dimension of the function space (computed when not given).
+    limits : Limits, optional
+        ``max_exact_critical_solutions`` bounds the Bézout number (refused up front);
+        ``max_quotient_dimension``, ``max_precision`` and the Gröbner engine's bounds apply.
+
+    Returns
+    -------
+    RealCriticalPointsResult
+
+    Raises
+    ------
+    InputError
+        For a loss of the wrong size.
+    ResourceLimitError
+        Beyond the limits (the system over Q is refused up front by its Bézout number).
+
+    Examples
+    --------
+    >>> res = real_critical_points("2,2 s=2", QuadraticLoss.identity([4, 0, 0, 1]))
+    >>> [(p.kind, p.loss) for p in res.points]
+    [('minimum', '1.00000000000000'), ('saddle', '16.0000000000000')]
+    """
+    start = time.perf_counter()
+    arch = Architecture.coerce(arch)
+    seed = checks.seed(seed)
+    limits = Limits.coerce(limits)
+    if not isinstance(loss, QuadraticLoss):
+        raise InputError(f"loss: expected a QuadraticLoss, got {checks.short(loss)}")
+    check_size(arch, exact=True, limits=limits)
+    mu = Parameterization(arch, limits=limits)
+    if dimension is None:
+        dimension = function_space_dimension(mu, seed=seed, limits=limits).value
+    dimension = checks.integer(dimension, "dimension", low=0, form="a non-negative integer")
+    system = critical_system(arch, loss, seed=seed, random_range=EXACT_RANDOM_RANGE)
+    r = system["r"]
+    gb, route, _ = saturated_basis(arch, system, seed=seed, modulus=None, top=EXACT_RANDOM_RANGE, limits=limits)
+    bound = min(1.0, bezout_number(arch) * arch.num_layers / EXACT_RANDOM_RANGE)
+    base = dict(architecture=str(arch), data=loss.summary(), seed=seed, primes=tuple(gb.primes),
+                dimension=dimension)
+    if not gb.is_zero_dimensional():
+        return RealCriticalPointsResult(
+            **base, method="verified Groebner basis over Q of the saturated critical system",
+            certified=False, points=(), complex_solutions=None, seconds=time.perf_counter() - start,
+            limitations=f"the saturated critical system has dimension {gb.dimension()}: not finitely many "
+                        "critical orbits (the data are not generic)")
+    rur = univariate_representation(gb, seed=seed, limits=limits)
+    ell = _dict(system["loss"])
+    hessian = [[_dict(system["loss"].derivative(i).derivative(j)) for j in range(r)] for i in range(r)]
+    jacobian = [[_dict(c.derivative(i)) for i in range(r)] for c in system["mu"]]
+    layers = [[_dict(w) for w in layer] for layer in system["layers"]]
+    shapes = arch.filters
+    constant = flint.arb(flint.fmpq(loss.constant.numerator, loss.constant.denominator))
+    found = []
+    for point in rur.real_algebraic_points():
+        pos, neg, zero = point.signature(hessian)
+        kind = ("minimum" if neg == zero == 0 else "maximum" if pos == zero == 0
+                else "saddle" if pos and neg else "degenerate")
+        rank = point.rank(jacobian)
+        repeated = tuple((a + 1, b + 1) for a in range(len(layers)) for b in range(a + 1, len(layers))
+                         if shapes[a] == shapes[b] and point.rank([layers[a], layers[b]]) <= 1)
+        value = point.value(ell, 128) + constant
+        image = [point.value(_dict(c), 128) for c in system["mu"]]
+        weights = [point.value(w, 64) for layer in layers for w in layer]
+        found.append((value, pos, neg, zero, kind, rank, repeated, image, weights, point))
+    least = min((item[0] for item in found), key=lambda v: float(v.upper()), default=None)
+    points = []
+    for value, pos, neg, zero, kind, rank, repeated, image, weights, point in sorted(
+            found, key=lambda t: float(t[0].mid())):
+        points.append(RealCriticalPoint(
+            kind=kind, signature=(pos, neg, zero), loss=value.str(15, radius=False),
+            mu_critical=rank < dimension, jacobian_rank=rank, repeated_filters=repeated,
+            least_loss=least is not None and float(value.lower()) <= float(least.upper()),
+            weights=tuple(w.str(10, radius=False) for w in weights),
+            image=tuple(c.str(10, radius=False) for c in image),
+            field_degree=int(point.minimal_polynomial.degree()),
+            loss_value=float(value.mid()), image_values=tuple(float(c.mid()) for c in image),
+            image_radius=max((float(c.rad()) for c in image), default=0.0)))
+    return RealCriticalPointsResult(
+        **base,
+        method=("verified Groebner basis over Q of grad l = 0 on a random affine chart of the rescaling torus "
+                f"saturated by {'z*h = 1' if route == 'last layer' else 'z*det(B*J_mu) = 1'}; rational univariate "
+                "representation; exact signs, ranks and Hessian signatures over the number field of each real root"),
+        certified=False, failure_probability=bound,
+        how_to_certify="repeat with other seeds (other charts); a complete list needs every chart of the torus",
+        points=tuple(points), complex_solutions=rur.num_solutions, seconds=time.perf_counter() - start,
+        argument=("every listed point is an exact real critical point; its type, rank and repeated filters are "
+                  "decided exactly over its number field; completeness holds unless the random chart or h "
+                  "vanishes on a real critical orbit"),
+        limitations=("shared (hyper)roots are reported through the rank of the Jacobian (mu critical), not "
+                     "named; the least loss is among the real critical points found, which is the infimum "
+                     "of the loss only when it is attained at a point where the chart applies"))

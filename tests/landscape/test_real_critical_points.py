@@ -1,0 +1,100 @@
+"""Real critical points of the loss, exactly: Eckart–Young for the standard inner product on
+``2,2 s=2``, repeated filters at stride one, agreement with gradient descent and with the
+complex count."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+from hypothesis import given, settings, strategies as st
+
+from lcnalg import FunctionSpace
+from lcnalg.errors import InputError, ResourceLimitError
+from lcnalg.landscape import QuadraticLoss, critical_points, gradient_descent
+from lcnalg.landscape.real_critical_points import real_critical_points
+from lcnalg.limits import Limits
+
+
+def loss_ball(point) -> tuple[float, float]:
+    value = point.loss_value
+    return value, 1e-9 * (1 + abs(value))
+
+
+@settings(max_examples=12, deadline=None)
+@given(st.lists(st.integers(-9, 9), min_size=4, max_size=4))
+def test_standard_inner_product_on_rank_one_matrices_is_eckart_young(u):
+    """``2,2 s=2`` maps onto the rank-one 2 x 2 matrices: for ``Q = I`` the critical points with
+    μ regular are the two rank-one truncations of the SVD of ``u``: the minimum at loss
+    ``σ_2²`` and a saddle at ``σ_1²`` (when ``σ_1 > σ_2 > 0``)."""
+    sigma = np.linalg.svd(np.array(u, dtype=float).reshape(2, 2), compute_uv=False)
+    if sigma[1] < 1e-6 or sigma[0] - sigma[1] < 1e-6:
+        return  # not generic: a zero or repeated singular value
+    res = real_critical_points("2,2 s=2", QuadraticLoss.identity(u))
+    regular = [p for p in res.points if not p.mu_critical]
+    assert [p.kind for p in regular] == ["minimum", "saddle"]
+    assert regular[0].loss_value == pytest.approx(sigma[1] ** 2, rel=1e-9)
+    assert regular[1].loss_value == pytest.approx(sigma[0] ** 2, rel=1e-9)
+    assert regular[0].least_loss and not regular[1].least_loss
+    assert regular[0].signature == (3, 0, 0) and regular[1].signature == (2, 1, 0)
+
+
+def test_stride_one_minimum_repeats_the_filter_when_the_target_has_no_real_roots():
+    """For ``2,2`` the function space is the quadratics with real roots; for a target without
+    real roots the best approximation has a double root: the two layers repeat one filter
+    ([KMMT22]), a point where μ is critical.  Every μ-critical point of two layers of size 2 is a
+    shared root, which for linear factors is a repeated filter: the exact rank and the exact
+    proportionality test agree."""
+    res = real_critical_points("2,2", QuadraticLoss.identity([1, 1, 1]))
+    least = [p for p in res.points if p.least_loss]
+    assert least and all(p.kind == "minimum" and p.mu_critical and p.repeated_filters == ((1, 2),)
+                         for p in least)
+    for p in res.points:
+        assert p.mu_critical == bool(p.repeated_filters)
+        assert p.mu_critical == (p.jacobian_rank < res.dimension)
+
+
+@pytest.mark.parametrize("arch, loss", [
+    ("2,2 s=2", QuadraticLoss.generic(4, seed=1)),
+    ("2,2", QuadraticLoss.identity([1, 1, 1])),
+    ("2,2", QuadraticLoss.generic(3, seed=4)),
+])
+def test_gradient_descent_reaches_the_least_exact_critical_value(arch, loss):
+    res = real_critical_points(arch, loss)
+    least = min(p.loss_value for p in res.points)
+    Q = np.array([[float(x) for x in row] for row in loss.Q])
+    u = np.array([float(x) for x in loss.u])
+    descent = gradient_descent(arch, Q, u, runs=4, seed=2, max_steps=3000, tolerance=1e-7)
+    assert descent.best_loss + float(loss.constant) == pytest.approx(least, rel=1e-3, abs=1e-4)
+
+
+@pytest.mark.parametrize("arch, loss", [
+    ("2,2 s=2", QuadraticLoss.generic(4, seed=3)),
+    ("2,2", QuadraticLoss.generic(3, seed=3)),
+    ("2,2 s=2", QuadraticLoss.identity([3, 1, -2, 5])),
+])
+def test_real_points_are_among_the_counted_complex_points(arch, loss):
+    res = real_critical_points(arch, loss)
+    count = critical_points(arch, loss)
+    regular = [p for p in res.points if not p.mu_critical]
+    assert len(regular) <= count.distinct_critical_points
+    assert len(regular) % 2 == count.distinct_critical_points % 2  # non-real points come in pairs
+    assert len(res.points) <= res.complex_solutions
+
+
+def test_facade_and_result():
+    fs = FunctionSpace("2,2 s=2", seed=1)
+    res = fs.critical_points("identity", real=True)
+    assert res.real_critical_points == fs.real_critical_points("identity").points
+    assert "real points" in res.to_text()
+    assert res.to_json()
+    assert fs.critical_points("identity").real_critical_points is None
+    assert real_critical_points("2,2 s=2", QuadraticLoss.identity([4, 0, 0, 1])).to_latex().startswith("\\begin")
+
+
+def test_bad_input_and_bounds():
+    with pytest.raises(InputError, match="loss"):
+        real_critical_points("2,2 s=2", "generic")
+    with pytest.raises(ResourceLimitError, match="max_exact_critical_solutions"):
+        real_critical_points("3,3 s=2", QuadraticLoss.generic(7, seed=0))
+    with pytest.raises(ResourceLimitError, match="max_exact_critical_solutions"):
+        real_critical_points("2,2 s=2", QuadraticLoss.generic(4, seed=0), limits=Limits(max_exact_critical_solutions=26))
