@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any, Callable
 from lcnalg import checks
 from lcnalg.algebra.dimension import function_space_dimension
 from lcnalg.architecture import Architecture
-from lcnalg.errors import InputError
+from lcnalg.errors import InputError, ResourceLimitError
 from lcnalg.limits import Limits
 from lcnalg.parameterization import Parameterization
 from lcnalg.results import ArchitectureSummary, DimensionResult
@@ -26,6 +26,8 @@ if TYPE_CHECKING:
     from concurrent.futures import Executor
 
     from lcnalg.algebra.implicitization import ImplicitEquations
+    from lcnalg.landscape.descent import DescentResult
+    from lcnalg.landscape.real_critical_points import RealCriticalPointsResult
     from lcnalg.results import CriticalPointsResult
     from lcnalg.real import BoundaryResult, ClosednessResult, ContainmentResult, InequalitiesResult
     from lcnalg.singularities import CriticalLocusResult, SingularLocusResult, Stratification
@@ -528,6 +530,67 @@ class FunctionSpace:
             ("real_critical_points", loss, self.limits),
             lambda: real_critical_points(self.architecture, loss, seed=self.seed, dimension=self.dimension.value,
                                          limits=self.limits))
+
+    def descend(self, loss: Any = "generic", *, runs: int = 20, max_steps: int = 20_000,
+                tolerance: float = 1e-7, max_step: float = 0.5, snap: bool | None = None) -> "DescentResult":
+        """Gradient descent from ``runs`` seeded initialisations, matched to the exact real
+        critical points.
+
+        Parameters
+        ----------
+        loss : QuadraticLoss, Dataset or str
+            As for :meth:`critical_points`.
+        runs, max_steps, tolerance, max_step
+            As for :func:`lcnalg.landscape.gradient_descent`.
+        snap : bool or None
+            Match the end points to the exact real critical points (:meth:`real_critical_points`);
+            None (default) does so when the exact system is within the limits.
+
+        Returns
+        -------
+        DescentResult
+
+        See Also
+        --------
+        lcnalg.landscape.gradient_descent : the algorithm (this method passes the seed, the
+            dimension and the exact critical points).
+
+        Examples
+        --------
+        >>> res = FunctionSpace("2,2 s=2").descend("identity", runs=4)
+        >>> res.statistics["matched to an exact critical point"]
+        1.0
+        """
+        # deferred: the landscape modules are imported only when a loss is studied
+        from lcnalg.landscape.critical_points import check_size
+        from lcnalg.landscape.descent import ExactCriticalImage, gradient_descent  # deferred: as above
+
+        snap = checks.flag(snap, "snap")
+        runs = checks.positive_int(runs, "runs")
+        max_steps = checks.positive_int(max_steps, "max_steps")
+        for name, value in (("tolerance", tolerance), ("max_step", max_step)):
+            if isinstance(value, bool) or not isinstance(value, (int, float)):
+                raise InputError(f"{name}: expected a positive number, got {checks.short(value)}")
+        loss = self._loss(loss)
+        exact = None
+        if snap is not False:
+            try:
+                if snap is None:
+                    check_size(self.architecture, exact=True, limits=self.limits)
+                found = self.real_critical_points(loss)
+                exact = [ExactCriticalImage(
+                    label=p.kind + (" (mu critical)" if p.mu_critical else ""), image=p.image_values,
+                    radius=p.image_radius, loss=p.loss_value, is_global_minimum=p.least_loss) for p in found.points]
+            except ResourceLimitError:
+                if snap:
+                    raise
+        Q = [[float(x) for x in row] for row in loss.Q]
+        u = [float(x) for x in loss.u]
+        return self._cached(
+            ("descend", loss, runs, max_steps, tolerance, max_step, exact is not None, self.limits),
+            lambda: gradient_descent(self.architecture, Q, u, runs=runs, seed=self.seed, max_steps=max_steps,
+                                     tolerance=tolerance, max_step=max_step, dimension=self.dimension.value,
+                                     critical_points=exact, limits=self.limits))
 
     def _loss(self, loss: Any) -> Any:
         """A QuadraticLoss from a QuadraticLoss, a Dataset, ``"generic"`` or ``"identity"``."""

@@ -16,9 +16,10 @@ import networkx as nx
 from lcnalg.architecture import Architecture
 from lcnalg.errors import InputError
 from lcnalg.real import inequalities
+from lcnalg.landscape.descent import DescentResult
 from lcnalg.singularities.strata import Stratification
 
-__all__ = ["plot_cubic_slice", "plot_stratification"]
+__all__ = ["plot_cubic_slice", "plot_stratification", "plot_descent"]
 
 
 def _pyplot():
@@ -141,5 +142,44 @@ def plot_stratification(strat: Stratification, path: str | Path) -> Path:
     ax.set_title(f"strata of M[{strat.architecture}]")
     path = Path(path)
     fig.savefig(path)
+    plt.close(fig)
+    return path
+
+
+def plot_descent(result: DescentResult, path: str | Path) -> Path:
+    """Histogram of the final losses of gradient descent runs, coloured by where they ended.
+
+    Parameters
+    ----------
+    result : DescentResult
+    path : str or Path
+        Where to save the picture (format from the suffix).
+
+    Returns
+    -------
+    Path
+
+    Raises
+    ------
+    InputError
+        If matplotlib is missing.
+    """
+    plt = _pyplot()
+    groups: dict[str, list[float]] = {}
+    for run in result.runs:
+        label = run.matched or ("mu critical" if run.mu_critical else "not matched")
+        groups.setdefault(label, []).append(run.loss)
+    fig, ax = plt.subplots(figsize=(6, 3.5))
+    losses = [run.loss for run in result.runs]
+    low, high = min(losses), max(losses)
+    span = (low - 0.5, high + 0.5) if high - low <= 1e-12 * (1 + abs(high)) else (low, high)
+    ax.hist(list(groups.values()), bins=min(30, max(5, len(result.runs))), range=span, stacked=True,
+            label=list(groups))
+    ax.set_xlabel("final loss")
+    ax.set_ylabel("runs")
+    ax.set_title(f"gradient descent on {result.architecture}: {len(result.runs)} runs")
+    ax.legend(fontsize=8)
+    path = Path(path)
+    fig.savefig(path, dpi=100, bbox_inches="tight")
     plt.close(fig)
     return path

@@ -28,7 +28,7 @@ __all__ = [
     "positive_int", "seed_value", "add_seed_option", "add_jobs_option", "jobs_from_args",
     "add_limit_options", "limits_from_args", "output_path",
     "DIMENSION_BOUNDS", "EQUATIONS_BOUNDS", "CONTAINS_BOUNDS", "CLOSED_BOUNDS",
-    "INEQUALITIES_BOUNDS", "SINGULAR_BOUNDS",
+    "INEQUALITIES_BOUNDS", "SINGULAR_BOUNDS", "CRITICAL_POINTS_BOUNDS",
 ]
 
 #: Bounds met while computing the dimension (μ itself, then Jacobian ranks).
@@ -47,6 +47,12 @@ CLOSED_BOUNDS = ("max_states", "max_search_work", "max_segre_terms", "max_witnes
 #: Bounds met by inequalities and boundary (closedness, then the equations in the closed case).
 INEQUALITIES_BOUNDS = ("max_symbolic_degree",) + CLOSED_BOUNDS + EQUATIONS_BOUNDS
 #: Bounds met by the critical and singular loci (minors, exact and modular Gröbner bases).
+#: The bounds of a critical-point count and of the exact real critical points: the system's
+#: size (refused up front), the loss, the Gröbner engine, the quotient algebra, the precision
+#: of signs and the parameterization and its Jacobian (the dimension).
+CRITICAL_POINTS_BOUNDS = ("max_critical_solutions", "max_exact_critical_solutions", "max_loss_work",
+                          "max_matrix_entries", "max_total_entries", "max_primes", "max_quotient_dimension",
+                          "max_precision") + DIMENSION_BOUNDS
 SINGULAR_BOUNDS = ("max_minors", "max_subminors", "max_minor_terms", "max_locus_terms", "max_exact_entries", "max_supports",
                    "max_certificate_terms", "max_bordered", "max_section_terms") + EQUATIONS_BOUNDS
 

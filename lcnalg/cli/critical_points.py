@@ -4,18 +4,14 @@ from __future__ import annotations
 
 import argparse
 
-from lcnalg.cli.common import (add_format_options, add_limit_options, add_seed_option, architecture_argument,
+from lcnalg.cli.common import (CRITICAL_POINTS_BOUNDS, add_format_options, add_limit_options, add_seed_option, architecture_argument,
                                emit, limits_from_args)
 from lcnalg.checks import short
 from lcnalg.errors import InputError
 from lcnalg.function_space import FunctionSpace
 
-__all__ = ["register", "run", "CRITICAL_POINTS_BOUNDS"]
+__all__ = ["register", "run"]
 
-#: The bounds of a critical-point count: the system's size (refused up front), the loss, the
-#: Gröbner engine and the parameterization.
-CRITICAL_POINTS_BOUNDS = ("max_critical_solutions", "max_exact_critical_solutions", "max_loss_work", "max_matrix_entries", "max_total_entries",
-                          "max_primes", "max_terms", "max_coordinates")
 
 
 def register(sub: argparse._SubParsersAction) -> None:

@@ -13,8 +13,11 @@ Algorithm
 derivative in the weight ``θ_{l,j}`` is ``x^{e_{l,j}} Π_{m≠l} p_m``, so the gradient
 ``2 Jᵀ Q (μ − u)`` is one correlation per layer.
 
-*Step control.*  The loss is divided by ``max |Q_ij|`` for the steps (the same critical points
-and paths, a step size independent of the data's scale; losses are reported unscaled).
+*Step control.*  The data are scaled first: ``Q`` by ``1/q``, ``q = max |Q_ij|``, and ``u`` by
+``1/s``, ``s = max(1, max |u_i|)``; since μ is homogeneous of degree ``L``, ``θ ↦ s^{1/L} θ``
+maps the scaled problem's critical points and gradient paths to the original ones (with time
+rescaled), so the step size no longer depends on the data's scale.  Everything is reported
+in the original units (losses times ``q s²``, weights times ``s^{1/L}``).
 Backtracking (Armijo): a step ``η`` is accepted when
 ``ℓ(θ − η g) ≤ ℓ(θ) − η‖g‖²/2``, otherwise halved; the next step starts at ``1.25 η`` (at most ``max_step``: the
 smaller it is, the closer the path stays to the gradient flow, whose conserved quantities
@@ -307,7 +310,7 @@ def _as_float_vector(u: Any, n: int) -> np.ndarray:
 
 
 def gradient_descent(arch: Architecture | str, Q: Any, u: Any, *, runs: int = 20, seed: int = 0,
-                     max_steps: int = 20_000, tolerance: float = 1e-7, max_step: float = 0.05, dimension: int | None = None,
+                     max_steps: int = 20_000, tolerance: float = 1e-7, max_step: float = 0.5, dimension: int | None = None,
                      critical_points: Sequence[ExactCriticalImage] | None = None,
                      limits: Limits | None = None) -> DescentResult:
     """Run gradient descent on ``(μ(θ)−u)ᵀQ(μ(θ)−u)`` from ``runs`` seeded initialisations.
@@ -335,7 +338,8 @@ def gradient_descent(arch: Architecture | str, Q: Any, u: Any, *, runs: int = 20
         Dimension of the function space (for the μ-criticality test); computed exactly
         (:func:`~lcnalg.algebra.dimension.function_space_dimension`) when not given.
     critical_points : sequence of ExactCriticalImage, optional
-        Exact real critical points of the loss to match end points with.
+        Exact real critical points of the loss to match end points with (points with one
+        image, such as the points of one fibre, are matched as one, their labels joined).
     limits : Limits, optional
         ``max_coordinates`` bounds the architecture.
 
@@ -370,13 +374,26 @@ def gradient_descent(arch: Architecture | str, Q: Any, u: Any, *, runs: int = 20
     n = net.n
     Qf = _as_float_matrix(Q, n)
     uf = _as_float_vector(u, n)
-    scale = float(np.abs(Qf).max()) or 1.0
-    Qf = Qf / scale
+    qscale = float(np.abs(Qf).max()) or 1.0
+    uscale = max(1.0, float(np.abs(uf).max()))
+    Qf, uf = Qf / qscale, uf / uscale
+    wscale = uscale ** (1.0 / arch.num_layers)  # θ = wscale · θ' (μ is homogeneous of degree L)
+    scale = qscale * uscale ** 2
     if dimension is None:
         dim = function_space_dimension(mu, seed=seed, limits=limits).value
     else:
         dim = checks.integer(dimension, "dimension", low=0, form="a non-negative integer")
-    exact = list(critical_points or ())
+    exact = []
+    for point in critical_points or ():  # one function-space point per image (a fibre may have several)
+        same = [i for i, q in enumerate(exact)
+                if np.linalg.norm(np.subtract(q.image, point.image)) <= q.radius + point.radius + 1e-12]
+        if not same:
+            exact.append(point)
+            continue
+        q = exact[same[0]]
+        labels = q.label if point.label in q.label.split(" / ") else q.label + " / " + point.label
+        exact[same[0]] = ExactCriticalImage(labels, q.image, max(q.radius, point.radius), min(q.loss, point.loss),
+                                            q.is_global_minimum or point.is_global_minimum)
     separation = math.inf
     for i in range(len(exact)):
         for j in range(i):
@@ -387,6 +404,7 @@ def gradient_descent(arch: Architecture | str, Q: Any, u: Any, *, runs: int = 20
         rng = np.random.default_rng([seed, index])
         theta0 = rng.standard_normal(net.num_parameters)
         theta, steps, converged, loss, gnorm, drift = _descend(net, theta0, Qf, uf, max_steps, tolerance, max_step)
+        theta, drift, gnorm = theta * wscale, drift * wscale ** 2, gnorm * scale / wscale
         sv = np.linalg.svd(net.jacobian(theta), compute_uv=False)
         relative = float(sv[dim - 1] / sv[0]) if dim and sv[0] > 0 else 0.0
         norms = [float(np.linalg.norm(theta[lo:hi])) for lo, hi in net.slices]
@@ -400,7 +418,7 @@ def gradient_descent(arch: Architecture | str, Q: Any, u: Any, *, runs: int = 20
             if dists[best] <= separation / 4:
                 matched, distance = exact[best].label, dists[best]
                 at_min = exact[best].is_global_minimum
-        out.append(DescentRun(index, steps, converged, loss * scale, gnorm * scale, tuple(float(x) for x in drift),
+        out.append(DescentRun(index, steps, converged, loss * scale, gnorm, tuple(float(x) for x in drift),
                               relative < 1e-6, relative, zero, tuple(float(x) for x in image),
                               matched, distance, at_min))
     best_loss = min(r.loss for r in out)

@@ -79,7 +79,7 @@ NOT_A_STOP = {
     # locus's status (certified or bounds), not which certificate stopped
     "max_certificate_terms": "a family whose certificate stops is left uncertified (strata show the status)",
     "max_bordered": "as max_certificate_terms",
-    "max_quotient_dimension": "no subcommand solves a zero-dimensional system yet",
+    "max_quotient_dimension": "critical-points --real meets max_exact_critical_solutions first (the quotient is at most the Bezout number)",
     "max_section_terms": "an upper bound whose section stops is not proved (strata show the status)",
 }
 
