@@ -24,14 +24,18 @@ reduction modulo a prime (Hilbert series, dimension, degree), and returns an
     ``e + 1`` is the heuristic part (it held in every tested architecture, and it
     follows when ``in(I) = N``), so the verdict is ``complete_up_to_degree = e + 1``;
     or a resource bound: the next degree's estimated work (``limits.max_interpolation_work``,
-    estimated from its graded pieces before any linear algebra) stops the loop with the
-    degrees done so far, with or without ``max_degree``.
+    estimated from its graded pieces before any linear algebra) or the whole run's
+    (``limits.max_equations_work``: the grading, each degree's monomials and pieces, the
+    equations lifted, the stopping rule's search, counted as they come) stops the loop with
+    the degrees done so far, with or without ``max_degree``; a degree stopped part-way is
+    not counted.
 
 The dimension, degree and Hilbert series reported are those of ``J``; they are the
 invariants of the neurovariety when the verdict is ``certified``.
 
 :func:`implicit_equations` runs these stages in order: refuse an oversized request before
-any work (:func:`_refuse_oversized`); run the degrees with the stopping rule
+any work (the grading's estimate, :func:`~lcnalg.algebra.grading.grading_work`, against
+``max_grading_work`` and ``max_equations_work``; :func:`_refuse_oversized`); run the degrees with the stopping rule
 (:func:`_run_degrees`, :func:`_stopping_rule`); verify every equation exactly
 (:func:`_verified_polynomials`, through :func:`~lcnalg.algebra.certify.verify_equations`);
 summarise ``J`` (:func:`_summarise`); decide the certificate (:func:`_certificate`); assemble
@@ -316,10 +320,12 @@ def _arch_text(mu: Parameterization) -> str:
 
 class _Work:
     """The estimated work of one implicitization against ``limits.max_equations_work``;
-    announces once on stderr when the run goes beyond what the default bound allows."""
+    when ``show`` (progress shown), announces once on stderr that the run goes beyond what
+    the default bound allows."""
 
-    def __init__(self, mu: Parameterization, limits: Limits) -> None:
+    def __init__(self, mu: Parameterization, limits: Limits, show: bool) -> None:
         self.mu = mu
+        self.show = show
         self.budget: Budget = limits.budget("max_equations_work", "field operations of the implicitization "
                                             "(grading, interpolation, lifting, stopping rule)")
         self.announced = False
@@ -339,7 +345,7 @@ class _Work:
                                             f"{_arch_text(self.mu)} up to {what}", self.budget.used + amount)
         self.budget.used += amount
         default = DEFAULT_LIMITS.max_equations_work
-        if not self.announced and self.budget.used > default:
+        if self.show and not self.announced and self.budget.used > default:
             self.announced = True
             print(f"lcnalg: equations of {_arch_text(self.mu)}: estimated at {self.budget.used:.2g} field "
                   f"operations up to {what}, beyond the default max_equations_work = {default:.2g} (a few "
@@ -594,7 +600,7 @@ def implicit_equations(mu: Parameterization, *, max_degree: int | None = None, j
     grading = grading_work(mu)
     limits.check("max_grading_work", f"operations of the finest grading of {_arch_text(mu)} (building mu, "
                  "then the echelon form of its exponent differences)", grading)
-    work = _Work(mu, limits)
+    work = _Work(mu, limits, sys.stderr.isatty() if progress is None else progress)
     work.spend(grading, "its finest grading")
     state = InterpolationState.start(mu, seed=seed)
     _refuse_oversized(len(state.grading.variables), max_degree, limits)
