@@ -396,8 +396,10 @@ def _stopping_rule(state: InterpolationState, e: int, n: int, dimension: int, fi
         dim_n = None  # same dimension, but not (yet) the degree of V
     if dim_n != dimension:
         return None
-    try:
-        checked = check_degree(state, max_monomials=limits.max_monomials)
+    try:  # its standard monomials are enumerated among all monomials of degree e + 1
+        work.spend(MONOMIAL_WORK * count_monomials(n, e + 1), f"the check of degree {e + 1}")
+        checked = check_degree(state, max_monomials=limits.max_monomials,
+                               on_estimate=lambda cost: work.spend(cost, f"the check of degree {e + 1}"))
     except ResourceLimitError as err:
         return f"resource bound at degree {e + 1}: {err}"
     if checked is None:
