@@ -439,18 +439,16 @@ def _run_degrees(state: InterpolationState, *, max_degree: int | None, dimension
             except ResourceLimitError as err:
                 return f"resource bound at degree {e}: {err}"
 
-            def estimated(monomials: int, cost: int, e=e) -> None:
-                work.spend(cost, f"degree {e}")
-
-            callback = None
+            task = None
             if bar is not None:
                 task = bar.add_task(f"degree {e}: {count_monomials(n, e):,} monomials", total=None)
 
-                def callback(done: int, total: int, task=task) -> None:
-                    bar.update(task, completed=done, total=total)
+            def callback(done: int, total: int, task=task) -> None:
+                bar.update(task, completed=done, total=total)
 
-                def estimated(monomials: int, cost: int, task=task, e=e) -> None:
-                    work.spend(cost, f"degree {e}")
+            def estimated(monomials: int, cost: int, task=task, e=e) -> None:
+                work.spend(cost, f"degree {e}")
+                if task is not None:
                     bar.update(task, description=f"degree {e}: {monomials:,} monomials, "
                                                  f"~{cost:.2g} field operations")
             before = len(state.generators)
@@ -461,7 +459,8 @@ def _run_degrees(state: InterpolationState, *, max_degree: int | None, dimension
                 lifted[0] += new
 
             try:
-                report = interpolate_degree(state, executor=executor, progress=callback, last=e == limit,
+                report = interpolate_degree(state, executor=executor, progress=callback if task is not None else None,
+                                            last=e == limit,
                                             limits=limits, on_estimate=estimated, on_piece=lifting)
             except ResourceLimitError as err:
                 if max_degree is not None and err.limit not in ("max_interpolation_work", "max_equations_work"):
