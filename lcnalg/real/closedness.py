@@ -9,7 +9,8 @@ Decided by one of these exact arguments, else reported undecided:
   a coordinate copy of the Segre cone and ``V(R)`` = real tensors of complex rank ≤ 1 =
   real tensors of real rank ≤ 1 (their flattenings are real matrices of rank ≤ 1) = ``M``.
 * **1D stride one, m ≥ 2**: ``M`` is full-dimensional so ``V(R) = R^k``, and the form
-  ``(z^2 + 1)^{⌊d/2⌋} z^{d mod 2}`` has fewer than ``m`` real roots: a witness in
+  ``(z^2 + 1)^{⌊d/2⌋} z^{d mod 2}`` (``z^d + 1`` for ``d`` above
+  :data:`STRIDE_ONE_BINOMIAL_DEGREE`) has fewer than ``m`` real roots: a witness in
   ``V(R) \\ M``.
 * **1D, two layers, stride s ≥ 2** (:func:`_two_layers_1d`): ``M = V(R)`` iff
   ``n_2 = k_2 − 1`` is even or ``n_1 = k_1 − 1 < s`` (root-orbit parity argument);
@@ -36,7 +37,10 @@ Decided by one of these exact arguments, else reported undecided:
   layer, the conjugate orbit shared out as cosets among layers with smaller strides), each
   decided exactly by :func:`~lcnalg.real.membership.contains` (2D through the absolute
   factorization, :mod:`lcnalg.real.planar_real`).  A rejected candidate is a witness,
-  ``M ⊊ V(R)``.  At most :data:`MAX_WITNESS_CANDIDATES` candidates are tried.
+  ``M ⊊ V(R)``.  At most ``limits.max_witness_candidates`` candidates are tried, and their
+  membership tests together may cost at most ``limits.max_witness_work`` (root work,
+  ``degree²`` each, counted by :class:`WitnessWork` before each test; a confirmation of a
+  witness that an exact argument already gives is skipped beyond it).
 
 Otherwise the result is **undecided** and says so: in 2D when two or more layers extend
 along both axes (and they are not two equal stride-one layers) and no candidate witness was
