@@ -122,8 +122,9 @@ class Limits:
         Parameters plus coordinates (entries of the end-to-end filter) named by a
         parameterization.
     max_symbolic_entries : int
-        Exponent entries (terms times parameters) of the symbolic coordinates of μ: the
-        default 2.5·10^8 (``500,500``) takes under a minute and about 2 GB.
+        Exponent entries (terms times parameters) of the symbolic coordinates of μ, built at
+        about 10^7 a second: the default 10^8 (``300,300`` has 5.4·10^7, ``9x9,9x9,9x9``
+        1.3·10^8) is about ten seconds and 1 GB.
     max_jacobian_entries : int
         Entries of a Jacobian whose exact rank is computed at a point (its rank costs at most
         entries^1.5 field operations): the default 4·10^6 (a 2000 x 2000 matrix) takes
@@ -139,9 +140,11 @@ class Limits:
         16-coordinate cases (1.0·10^12).  The estimate of each degree is shown on the progress
         bar and the bound on stderr when progress is shown.
     max_grading_work : int
-        Estimated operations (terms × parameters², :func:`lcnalg.algebra.grading.grading_work`)
-        of the finest torus grading computed before the implicitization's first degree; the
-        default 5·10^10 allows ``300,300`` (about a minute) and refuses ``20x20,20x20``.
+        Estimated operations of the finest torus grading computed before the
+        implicitization's first degree: building μ, then the echelon form over Q of its
+        exponent differences (:func:`lcnalg.algebra.grading.grading_work`, from the sizes of
+        the layers).  The default 5·10^10 allows ``300,300`` (3.4·10^10, several minutes) and
+        refuses ``20x20,20x20``; the whole run is bounded first by ``max_equations_work``.
     max_subminors : int
         Sub-minors formed by the Laplace expansion of the symbolic minors of a Jacobian
         (counted before any arithmetic, on the zero pattern when the closed form is above it).
@@ -158,6 +161,21 @@ class Limits:
     max_exact_critical_solutions : int
         The same Bézout number for a count over Q (``exact=True``), whose rational Gröbner
         basis grows much faster: ``2,2 s=2`` (27) takes a second, ``2,3`` (81) several.
+    max_equations_work : int
+        Estimated field operations of one whole implicitization: the finest grading
+        (:func:`lcnalg.algebra.grading.grading_work`), every degree's interpolation
+        (``Σ |P|^3``), the lifting of the equations found and the stopping rule's search,
+        summed.  Checked before the grading (a refusal) and before each degree (the run
+        stops with a partial answer, complete up to the degree before, naming this bound).
+        The default 2·10^9 is a few seconds on one core: ``2x2,2x2,2x2`` and ``2x3,3x2``
+        stop after degree 5 (degree 6 is estimated at 3·10^9, degree 7 at 4.5·10^10); raise
+        it to reach the higher degrees (``max_interpolation_work`` still bounds each one).
+    max_witness_work : int
+        Root work (``degree²`` per candidate: its factorization and one root isolation) of
+        the membership tests of the candidate witnesses of one closedness decision, summed
+        over the candidates; beyond it the search stops with an undecided verdict that names
+        this bound.  The default 10^6 is a few seconds (a degree-343 candidate costs
+        1.3·10^5, about 0.4 s).
 
     Raises
     ------
@@ -207,7 +225,7 @@ class Limits:
     max_root_work: int = _bound(3_000_000, "work of factoring, isolating or counting the roots of a 1D filter")
     max_quotient_dimension: int = _bound(400, "dimension of the quotient algebra of a zero-dimensional system")
     max_coordinates: int = _bound(1_000_000, "parameters plus coordinates of a parameterization")
-    max_symbolic_entries: int = _bound(250_000_000, "exponent entries (terms x parameters) of the symbolic mu")
+    max_symbolic_entries: int = _bound(100_000_000, "exponent entries (terms x parameters) of the symbolic mu")
     max_jacobian_entries: int = _bound(4_000_000, "entries of a Jacobian whose exact rank is computed")
     max_interpolation_work: int = _bound(100_000_000_000,
                                          "estimated field operations of one implicitization degree")
@@ -217,6 +235,8 @@ class Limits:
     max_loss_work: int = _bound(100_000_000, "products forming a squared loss on function space")
     max_critical_solutions: int = _bound(300, "Bezout number of the critical-point system of a loss")
     max_exact_critical_solutions: int = _bound(27, "Bezout number of a critical-point system counted over Q")
+    max_equations_work: int = _bound(2_000_000_000, "estimated field operations of one whole implicitization")
+    max_witness_work: int = _bound(1_000_000, "root work (degree^2 per candidate) of a closedness witness search")
 
     def __post_init__(self) -> None:
         for f in dataclasses.fields(self):

@@ -55,7 +55,10 @@ def check_jacobian_size(mu: Parameterization, limits: Limits | None = None, what
 
     The Jacobian at a point has one row per coordinate and one column per weight; its exact
     rank over GF(p) costs at most ``entries^1.5`` field operations, so bounding the entries
-    (``limits.max_jacobian_entries``) bounds both its memory and its time.
+    (``limits.max_jacobian_entries``) bounds both its memory and its time.  Its columns are
+    formed from the products of the other layers' polynomials, about ``layers² ×
+    coordinates / 2`` coefficients; with many small layers that is the larger count, and
+    it is the one checked.
 
     Parameters
     ----------
@@ -77,9 +80,18 @@ def check_jacobian_size(mu: Parameterization, limits: Limits | None = None, what
     Traceback (most recent call last):
     ...
     lcnalg.errors.ResourceLimitError: refused: entries of the 5x5 Jacobian of mu estimated at 25, above the bound 10; to allow it, raise limits=Limits(max_jacobian_entries=...) (CLI: --max-jacobian-entries)
+    >>> check_jacobian_size(Parameterization("2," * 999 + "2"))  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    ...
+    lcnalg.errors.ResourceLimitError: refused: coefficients formed while building the 1001x2000 Jacobian of mu (products of 1000 layer polynomials, layers^2 x coordinates / 2) estimated at 500500000, ...
     """
     limits = mu.limits if limits is None else Limits.coerce(limits)
     rows, cols = mu.ambient_dimension, mu.num_parameters
+    layers = mu.architecture.num_layers
+    building = layers * layers * rows // 2
+    if building > rows * cols:  # many small layers: forming the columns costs more than the matrix
+        limits.check("max_jacobian_entries", f"coefficients formed while building the {rows}x{cols} Jacobian of mu "
+                     f"(products of {layers} layer polynomials, layers^2 x coordinates / 2){what}", building)
     limits.check("max_jacobian_entries", f"entries of the {rows}x{cols} Jacobian of mu{what}", rows * cols)
 
 

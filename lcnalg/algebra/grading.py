@@ -55,16 +55,26 @@ class Grading:
 
 
 def grading_work(mu: Parameterization) -> int:
-    """Estimated field operations of :func:`finest_grading`: the integer nullspace of at most
-    one exponent difference per term of μ (``terms × parameters``), about ``terms ×
-    parameters²`` operations; cheap arithmetic, checked before the symbolic μ is built.
+    """Estimated field operations of :func:`finest_grading`, from the sizes of the layers
+    alone (cheap arithmetic, checked before the symbolic μ is built).
+
+    Two stages: building the symbolic μ (``terms × parameters`` exponent entries, each about
+    32 field operations of Python dictionary work), then the exact echelon form over Q of
+    the exponent differences (at most ``rows = terms − coordinates`` distinct rows of
+    ``parameters`` columns, rank at most ``min(rows, parameters)``), about ``rows ×
+    parameters × min(rows, parameters)`` operations.  Measured: ``50,50,50 s=2,2``
+    (estimate 3.4·10^9) takes 17 s; ``300,300`` (3.4·10^10) several minutes.
 
     Examples
     --------
-    >>> grading_work(Parameterization("3,2 s=2"))
-    150
+    >>> grading_work(Parameterization("3,2 s=2"))   # 6 terms, 5 weights, 5 coordinates
+    965
+    >>> grading_work(Parameterization("2," * 999 + "2")) > 10**12
+    True
     """
-    return mu.num_terms * mu.num_parameters ** 2
+    terms, n = mu.num_terms, mu.num_parameters
+    rows = max(terms - mu.ambient_dimension, 0)
+    return 32 * terms * n + rows * n * min(rows, n)
 
 
 def finest_grading(mu: Parameterization) -> Grading:

@@ -24,14 +24,18 @@ reduction modulo a prime (Hilbert series, dimension, degree), and returns an
     ``e + 1`` is the heuristic part (it held in every tested architecture, and it
     follows when ``in(I) = N``), so the verdict is ``complete_up_to_degree = e + 1``;
     or a resource bound: the next degree's estimated work (``limits.max_interpolation_work``,
-    estimated from its graded pieces before any linear algebra) stops the loop with the
-    degrees done so far, with or without ``max_degree``.
+    estimated from its graded pieces before any linear algebra) or the whole run's
+    (``limits.max_equations_work``: the grading, each degree's monomials and pieces, the
+    equations lifted, the stopping rule's search, counted as they come) stops the loop with
+    the degrees done so far, with or without ``max_degree``; a degree stopped part-way is
+    not counted.
 
 The dimension, degree and Hilbert series reported are those of ``J``; they are the
 invariants of the neurovariety when the verdict is ``certified``.
 
 :func:`implicit_equations` runs these stages in order: refuse an oversized request before
-any work (:func:`_refuse_oversized`); run the degrees with the stopping rule
+any work (the grading's estimate, :func:`~lcnalg.algebra.grading.grading_work`, against
+``max_grading_work`` and ``max_equations_work``; :func:`_refuse_oversized`); run the degrees with the stopping rule
 (:func:`_run_degrees`, :func:`_stopping_rule`); verify every equation exactly
 (:func:`_verified_polynomials`, through :func:`~lcnalg.algebra.certify.verify_equations`);
 summarise ``J`` (:func:`_summarise`); decide the certificate (:func:`_certificate`); assemble
@@ -61,7 +65,7 @@ from lcnalg.polys.modular import SUMMARY_PRIME
 from lcnalg.polys.monomial_ideals import minimal_leads
 from lcnalg import checks
 from lcnalg.errors import InputError, LCNAlgError, ResourceLimitError, check
-from lcnalg.limits import Limits
+from lcnalg.limits import DEFAULT_LIMITS, Budget, Limits
 from lcnalg.parameterization import Parameterization
 from lcnalg.printing import align, function_space_symbol, poly_latex, poly_text
 from lcnalg.results import Result, Status
@@ -293,6 +297,61 @@ def _check_inputs(mu: Any, max_degree: Any, jobs: Any, seed: Any, certify: Any, 
                             progress=progress, executor=executor, dimension=dimension)
 
 
+#: Estimated field operations of enumerating and sorting one monomial of a degree into its
+#: graded piece (Python work, charged before the degree's linear algebra).
+MONOMIAL_WORK = 500
+#: Estimated field operations of one new equation: lifting it to Q, turning it into a
+#: polynomial and verifying it exactly (measured: the 8398 equations of degree 2 of
+#: ``2,5,3,2,3,4 s=2,2,2,2,3`` take about 3.7 s, then 1.5 s to verify).
+GENERATOR_WORK = 400_000
+#: Estimated field operations of one node of the stopping rule's dimension search.
+NODE_WORK = 20_000
+#: Estimated field operations of comparing two leading monomials in that search's set-up.
+PAIR_WORK = 100
+
+
+def _arch_text(mu: Parameterization) -> str:
+    """The architecture for a message: its text, or a prefix and its size when long."""
+    text = str(mu.architecture)
+    if len(text) <= 60:
+        return text
+    return f"{checks.short(text, 40)} ({mu.architecture.num_layers} layers, {mu.num_parameters} weights)"
+
+
+class _Work:
+    """The estimated work of one implicitization against ``limits.max_equations_work``;
+    when ``show`` (progress shown), announces once on stderr that the run goes beyond what
+    the default bound allows."""
+
+    def __init__(self, mu: Parameterization, limits: Limits, show: bool) -> None:
+        self.mu = mu
+        self.show = show
+        self.budget: Budget = limits.budget("max_equations_work", "field operations of the implicitization "
+                                            "(grading, interpolation, lifting, stopping rule)")
+        self.announced = False
+
+    @property
+    def remaining(self) -> int:
+        return max(self.budget.bound - self.budget.used, 0)
+
+    def allows(self, amount: int) -> bool:
+        """Whether ``amount`` more operations stay within the bound."""
+        return self.budget.used + amount <= self.budget.bound
+
+    def spend(self, amount: int, what: str) -> None:
+        """Count ``amount`` operations (about to be done); refuse beyond the bound."""
+        if not self.allows(amount):
+            raise self.budget.limits.refuse("max_equations_work", f"field operations of the implicitization of "
+                                            f"{_arch_text(self.mu)} up to {what}", self.budget.used + amount)
+        self.budget.used += amount
+        default = DEFAULT_LIMITS.max_equations_work
+        if self.show and not self.announced and self.budget.used > default:
+            self.announced = True
+            print(f"lcnalg: equations of {_arch_text(self.mu)}: estimated at {self.budget.used:.2g} field "
+                  f"operations up to {what}, beyond the default max_equations_work = {default:.2g} (a few "
+                  f"seconds); this may take minutes (Ctrl-C stops it)", file=sys.stderr, flush=True)
+
+
 def _refuse_oversized(n: int, max_degree: int | None, limits: Limits) -> None:
     """With ``max_degree``: refuse before any work when a degree up to it has more monomials
     than ``limits.max_monomials``."""
@@ -304,7 +363,7 @@ def _refuse_oversized(n: int, max_degree: int | None, limits: Limits) -> None:
 
 
 def _stopping_rule(state: InterpolationState, e: int, n: int, dimension: int, fibre: FibreDegree,
-                   limit: int, limits: Limits) -> str | None:
+                   limit: int, limits: Limits, work: _Work) -> str | None:
     """After degree ``e`` (no ``max_degree``): why the loop stops, or None to go on.
 
     Candidate stop: the ideal ``N`` generated by ``in(I)_{<=e}`` has the dimension (and,
@@ -318,7 +377,18 @@ def _stopping_rule(state: InterpolationState, e: int, n: int, dimension: int, fi
             and e + 1 <= limit and e in state.leads):
         return None
     mins = minimal_leads(state.leads, n, e)
-    dim_n = monomial_dimension(mins, n)
+    # the dimension search is bounded by what the run may still spend; the Hilbert numerator
+    # (no bound of its own) only for an ideal small enough for the summary of the equations
+    # (its set-up compares the supports of the minimal leads pairwise: PAIR_WORK each)
+    if not work.allows(PAIR_WORK * len(mins) ** 2):
+        return None
+    work.budget.used += PAIR_WORK * len(mins) ** 2
+    nodes = min(limits.max_hilbert_nodes, work.remaining // NODE_WORK)
+    dim_n = monomial_dimension(mins, n, max_nodes=nodes) if nodes >= 1 else None
+    if dim_n is None:
+        work.budget.used += nodes * NODE_WORK
+        if len(mins) > limits.max_summary_generators:
+            return None
     deg_n = None
     if dim_n is None or (dim_n == dimension and fibre.degree is not None):
         dim_n, deg_n = dimension_and_degree(hilbert_numerator(mins, n), n)
@@ -326,8 +396,10 @@ def _stopping_rule(state: InterpolationState, e: int, n: int, dimension: int, fi
         dim_n = None  # same dimension, but not (yet) the degree of V
     if dim_n != dimension:
         return None
-    try:
-        checked = check_degree(state, max_monomials=limits.max_monomials)
+    try:  # its standard monomials are enumerated among all monomials of degree e + 1
+        work.spend(MONOMIAL_WORK * count_monomials(n, e + 1), f"the check of degree {e + 1}")
+        checked = check_degree(state, max_monomials=limits.max_monomials,
+                               on_estimate=lambda cost: work.spend(cost, f"the check of degree {e + 1}"))
     except ResourceLimitError as err:
         return f"resource bound at degree {e + 1}: {err}"
     if checked is None:
@@ -342,7 +414,7 @@ def _stopping_rule(state: InterpolationState, e: int, n: int, dimension: int, fi
 
 def _run_degrees(state: InterpolationState, *, max_degree: int | None, dimension: int,
                  fibre: FibreDegree, executor: Executor | None, progress: bool | None,
-                 limits: Limits) -> str:
+                 limits: Limits, work: _Work) -> str:
     """Interpolate degree after degree until ``max_degree``, the stopping rule, an open rank
     sandwich or a resource bound; returns why it stopped."""
     n = len(state.grading.variables)
@@ -350,10 +422,11 @@ def _run_degrees(state: InterpolationState, *, max_degree: int | None, dimension
     show = sys.stderr.isatty() if progress is None else progress
     if show:
         # one line before the live display starts: the size and the bounds of the run
-        print(f"lcnalg: equations of {state.mu.architecture} in {n} coordinates (dimension {dimension}), "
+        print(f"lcnalg: equations of {_arch_text(state.mu)} in {n} coordinates (dimension {dimension}), "
               f"degrees up to {limit}; each degree estimated before it starts and stopped beyond "
               f"max_monomials = {limits.max_monomials} or max_interpolation_work = "
-              f"{limits.max_interpolation_work:.3g} field operations", file=sys.stderr, flush=True)
+              f"{limits.max_interpolation_work:.3g} field operations, the whole run beyond "
+              f"max_equations_work = {limits.max_equations_work:.3g}", file=sys.stderr, flush=True)
     with _progress_bar(show) as bar:
         while state.degree < limit:
             e = state.degree + 1
@@ -361,27 +434,44 @@ def _run_degrees(state: InterpolationState, *, max_degree: int | None, dimension
                 # full-dimensional in the non-zero coordinates: no equation in any degree
                 return ("the function space is full-dimensional in the coordinates "
                         "that do not vanish identically: no further equations")
-            callback = estimated = None
+            try:  # enumerating the degree's monomials into pieces is work of its own
+                work.spend(MONOMIAL_WORK * count_monomials(n, e), f"the monomials of degree {e}")
+            except ResourceLimitError as err:
+                return f"resource bound at degree {e}: {err}"
+
+            task = None
             if bar is not None:
                 task = bar.add_task(f"degree {e}: {count_monomials(n, e):,} monomials", total=None)
 
-                def callback(done: int, total: int, task=task) -> None:
-                    bar.update(task, completed=done, total=total)
+            def callback(done: int, total: int, task=task) -> None:
+                bar.update(task, completed=done, total=total)
 
-                def estimated(monomials: int, work: int, task=task, e=e) -> None:
+            def estimated(monomials: int, cost: int, task=task, e=e) -> None:
+                work.spend(cost, f"degree {e}")
+                if task is not None:
                     bar.update(task, description=f"degree {e}: {monomials:,} monomials, "
-                                                 f"~{work:.2g} field operations")
+                                                 f"~{cost:.2g} field operations")
+            before = len(state.generators)
+            lifted = [0]
+
+            def lifting(new: int, e=e) -> None:  # counted as the pieces come back
+                work.spend(GENERATOR_WORK * new, f"the equations of degree {e}")
+                lifted[0] += new
+
             try:
-                report = interpolate_degree(state, executor=executor, progress=callback, last=e == limit,
-                                            limits=limits, on_estimate=estimated)
+                report = interpolate_degree(state, executor=executor, progress=callback if task is not None else None,
+                                            last=e == limit,
+                                            limits=limits, on_estimate=estimated, on_piece=lifting)
             except ResourceLimitError as err:
-                if max_degree is not None and err.limit != "max_interpolation_work":
+                if max_degree is not None and err.limit not in ("max_interpolation_work", "max_equations_work"):
                     raise
                 return f"resource bound at degree {e}: {err}"
+            # the equations of the pieces obtained by a symmetry (counted once the degree is done)
+            work.budget.used += GENERATOR_WORK * max(len(state.generators) - before - lifted[0], 0)
             if not report.tight:
                 return f"the rank sandwich did not close at degree {e}"
             if max_degree is None:
-                stop = _stopping_rule(state, e, n, dimension, fibre, limit, limits)
+                stop = _stopping_rule(state, e, n, dimension, fibre, limit, limits, work)
                 if stop is not None:
                     return stop
     return f"max_degree = {limit}" if max_degree is not None else f"the automatic degree cap max_auto_degree = {limit}"
@@ -507,8 +597,12 @@ def implicit_equations(mu: Parameterization, *, max_degree: int | None = None, j
     limits = Limits.coerce(limits, max_monomials=max_monomials, max_piece=max_piece)
     max_degree, jobs, seed, certify, progress, executor, dimension = _check_inputs(
         mu, max_degree, jobs, seed, certify, progress, executor, dimension)
-    limits.check("max_grading_work", f"operations of the finest grading of {mu.architecture} "
-                 "(terms x parameters^2 of mu)", grading_work(mu))
+    # estimated from the sizes of the layers, before the symbolic mu is built
+    grading = grading_work(mu)
+    limits.check("max_grading_work", f"operations of the finest grading of {_arch_text(mu)} (building mu, "
+                 "then the echelon form of its exponent differences)", grading)
+    work = _Work(mu, limits, sys.stderr.isatty() if progress is None else progress)
+    work.spend(grading, "its finest grading")
     state = InterpolationState.start(mu, seed=seed)
     _refuse_oversized(len(state.grading.variables), max_degree, limits)
     if dimension is None:
@@ -516,7 +610,7 @@ def implicit_equations(mu: Parameterization, *, max_degree: int | None = None, j
     fibre = degree_by_fibre(mu, seed=seed, limits=limits)
     with _executor(executor, jobs) as pool:
         stopped_by = _run_degrees(state, max_degree=max_degree, dimension=dimension, fibre=fibre,
-                                  executor=pool, progress=progress, limits=limits)
+                                  executor=pool, progress=progress, limits=limits, work=work)
     polys = _verified_polynomials(mu, state)
     degree, hilbert, summary_note = _summarise(state, dimension, limits)
     certified, certificate = _certificate(mu, polys, state, dimension=dimension, max_degree=max_degree,

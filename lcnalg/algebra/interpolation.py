@@ -264,7 +264,8 @@ def interpolate_degree(state: InterpolationState, *, executor: Executor | None =
                        max_piece: int | None = None,
                        progress: Callable[[int, int], None] | None = None,
                        last: bool = False, limits: Limits | None = None,
-                       on_estimate: Callable[[int, int], None] | None = None) -> DegreeReport:
+                       on_estimate: Callable[[int, int], None] | None = None,
+                       on_piece: Callable[[int], None] | None = None) -> DegreeReport:
     """Run the next total degree: new minimal generators, verified, and the sandwich.
 
     Parameters
@@ -286,6 +287,10 @@ def interpolate_degree(state: InterpolationState, *, executor: Executor | None =
     on_estimate : callable, optional
         Called as ``on_estimate(monomials, work)`` once the degree is estimated and accepted,
         before any linear algebra (``work``: :func:`interpolation_work`).
+    on_piece : callable, optional
+        Called as ``on_piece(new)`` after each graded piece computed, with the number of new
+        equations it lifted to Q (counting those of its images under the symmetries); an exception raised there abandons the degree (the state
+        stays at the degree before).
 
     Returns
     -------
@@ -362,6 +367,9 @@ def interpolate_degree(state: InterpolationState, *, executor: Executor | None =
         tasks.append(_PieceTask(key, monos, lower, pools, primes, seed + hash(key) % 100_000, hint,
                                 not last, std))
     results: list[_PieceResult] = []
+    copies: dict[tuple[int, ...], int] = {}  # a representative and its images under the symmetries
+    for rep, _ in images.values():
+        copies[rep] = copies.get(rep, 1) + 1
     mapper: Iterable[_PieceResult]
     if executor is None:
         mapper = map(_process_piece, tasks)
@@ -369,6 +377,8 @@ def interpolate_degree(state: InterpolationState, *, executor: Executor | None =
         mapper = executor.map(_process_piece, tasks, chunksize=max(1, len(tasks) // 64))
     for i, res in enumerate(mapper, 1):
         results.append(res)
+        if on_piece is not None:
+            on_piece(len(res.new) * copies.get(res.key, 1))
         if progress is not None:
             progress(i, len(tasks))
     new_lower: dict[tuple[int, ...], tuple[list[tuple[int, ...]], np.ndarray]] = {}

@@ -27,6 +27,7 @@ from __future__ import annotations
 import random
 import time
 from fractions import Fraction
+from typing import Callable
 
 import flint
 import numpy as np
@@ -89,7 +90,8 @@ def _key_maps(state: InterpolationState) -> list:
 
 
 def check_degree(state: InterpolationState, *, max_monomials: int | None = None, retries: int = 1,
-                 limits: Limits | None = None) -> DegreeReport | None:
+                 limits: Limits | None = None,
+                 on_estimate: Callable[[int], None] | None = None) -> DegreeReport | None:
     """Prove ``J_e = I_e`` for ``e = state.degree + 1`` from the standard monomials of ``J``.
 
     Parameters
@@ -104,6 +106,10 @@ def check_degree(state: InterpolationState, *, max_monomials: int | None = None,
         Further point sets (other primes) tried for a piece whose rank falls short.
     limits : Limits, optional
         Bounds (default ``Limits()``).
+    on_estimate : callable, optional
+        Called as ``on_estimate(work)`` once the pieces are known, before any rank is
+        computed: ``work`` is ``Σ |S_P|^3`` over the pieces checked (``S_P``: the standard
+        monomials of the piece); an exception raised there abandons the check.
 
     Returns
     -------
@@ -174,6 +180,8 @@ def check_degree(state: InterpolationState, *, max_monomials: int | None = None,
             if j is not None and j > i and rep_of[j] == j:
                 rep_of[j] = i
     reps = [g for g in np.argsort(sizes, kind="stable") if rep_of[g] == g]
+    if on_estimate is not None:
+        on_estimate(int(sum(int(sizes[g]) ** 3 for g in reps)))
     rank_sum = 0
     # smallest pieces first, and stop at the first piece that stays short of full rank
     # after the retries (a new leading monomial there: the full degree must be run)

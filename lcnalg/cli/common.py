@@ -35,7 +35,7 @@ __all__ = [
 DIMENSION_BOUNDS = ("max_terms", "max_coordinates", "max_symbolic_entries", "max_jacobian_entries")
 #: Bounds met by the implicit equations (interpolation, lifting, Gröbner certificate, summary).
 EQUATIONS_BOUNDS = DIMENSION_BOUNDS + (
-    "max_monomials", "max_piece", "max_interpolation_work", "max_grading_work", "max_auto_degree", "max_matrix_entries", "max_total_entries",
+    "max_monomials", "max_piece", "max_interpolation_work", "max_grading_work", "max_equations_work", "max_auto_degree", "max_matrix_entries", "max_total_entries",
     "max_primes", "max_summary_generators", "max_summary_degree", "max_certify_generators",
     "max_certify_degree", "max_hilbert_nodes", "max_fibre_order", "max_fibre_factors",
 )
@@ -43,7 +43,7 @@ EQUATIONS_BOUNDS = DIMENSION_BOUNDS + (
 #: where a route builds it).
 CONTAINS_BOUNDS = ("max_nodes", "max_field_work", "max_precision", "max_root_work") + DIMENSION_BOUNDS
 #: Bounds met by closedness (which also decides membership of its witnesses).
-CLOSED_BOUNDS = ("max_states", "max_search_work", "max_segre_terms", "max_witness_candidates") + CONTAINS_BOUNDS
+CLOSED_BOUNDS = ("max_states", "max_search_work", "max_segre_terms", "max_witness_candidates", "max_witness_work") + CONTAINS_BOUNDS
 #: Bounds met by inequalities and boundary (closedness, then the equations in the closed case).
 INEQUALITIES_BOUNDS = ("max_symbolic_degree",) + CLOSED_BOUNDS + EQUATIONS_BOUNDS
 #: Bounds met by the critical and singular loci (minors, exact and modular Gröbner bases).

@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import argparse
+import math
+import sys
 
 from lcnalg.cli.common import (DIMENSION_BOUNDS, add_format_options, add_limit_options, add_seed_option,
                                architecture_argument, emit, limits_from_args)
 from lcnalg.function_space import FunctionSpace
+from lcnalg.limits import DEFAULT_LIMITS
 
 __all__ = ["register", "run"]
 
@@ -33,7 +36,18 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    """Print the summary of the architecture and its function space; returns the exit status."""
-    emit(FunctionSpace(args.arch, seed=args.seed, limits=limits_from_args(args)).summary(), args.format,
-         full=args.full)
+    """Print the summary of the architecture and its function space; returns the exit status.
+
+    With ``--max-symbolic-entries`` raised above its default and an architecture beyond the
+    default, one line on stderr says the size of the symbolic μ before it is built."""
+    fs = FunctionSpace(args.arch, seed=args.seed, limits=limits_from_args(args))
+    arch = fs.architecture
+    if arch.channels is None and arch.activation is None:
+        entries = math.prod(math.prod(f) for f in arch.filters) * arch.num_parameters
+        default = DEFAULT_LIMITS.max_symbolic_entries
+        if default < entries <= fs.limits.max_symbolic_entries:
+            print(f"lcnalg info: the symbolic mu has about {entries:.2g} exponent entries, beyond the default "
+                  f"max_symbolic_entries = {default:.2g} (about 10^7 a second; Ctrl-C stops it)",
+                  file=sys.stderr, flush=True)
+    emit(fs.summary(), args.format, full=args.full)
     return 0

@@ -9,7 +9,8 @@ Decided by one of these exact arguments, else reported undecided:
   a coordinate copy of the Segre cone and ``V(R)`` = real tensors of complex rank ≤ 1 =
   real tensors of real rank ≤ 1 (their flattenings are real matrices of rank ≤ 1) = ``M``.
 * **1D stride one, m ≥ 2**: ``M`` is full-dimensional so ``V(R) = R^k``, and the form
-  ``(z^2 + 1)^{⌊d/2⌋} z^{d mod 2}`` has fewer than ``m`` real roots: a witness in
+  ``(z^2 + 1)^{⌊d/2⌋} z^{d mod 2}`` (``z^d + 1`` for ``d`` above
+  :data:`STRIDE_ONE_BINOMIAL_DEGREE`) has fewer than ``m`` real roots: a witness in
   ``V(R) \\ M``.
 * **1D, two layers, stride s ≥ 2** (:func:`_two_layers_1d`): ``M = V(R)`` iff
   ``n_2 = k_2 − 1`` is even or ``n_1 = k_1 − 1 < s`` (root-orbit parity argument);
@@ -36,7 +37,10 @@ Decided by one of these exact arguments, else reported undecided:
   layer, the conjugate orbit shared out as cosets among layers with smaller strides), each
   decided exactly by :func:`~lcnalg.real.membership.contains` (2D through the absolute
   factorization, :mod:`lcnalg.real.planar_real`).  A rejected candidate is a witness,
-  ``M ⊊ V(R)``.  At most :data:`MAX_WITNESS_CANDIDATES` candidates are tried.
+  ``M ⊊ V(R)``.  At most ``limits.max_witness_candidates`` candidates are tried, and their
+  membership tests together may cost at most ``limits.max_witness_work`` (root work,
+  ``degree²`` each, counted by :class:`WitnessWork` before each test; a confirmation of a
+  witness that an exact argument already gives is skipped beyond it).
 
 Otherwise the result is **undecided** and says so: in 2D when two or more layers extend
 along both axes (and they are not two equal stride-one layers) and no candidate witness was
@@ -55,8 +59,8 @@ from typing import Any, Callable
 import flint
 
 from lcnalg.architecture import Architecture
-from lcnalg.errors import LCNAlgError, check
-from lcnalg.limits import Limits
+from lcnalg.errors import LCNAlgError, ResourceLimitError, check
+from lcnalg.limits import Budget, Limits
 from lcnalg.parameterization import Parameterization
 from lcnalg.polys.bivariate import newton_polygon_indecomposable
 from lcnalg.printing import function_space_symbol
@@ -68,7 +72,59 @@ from lcnalg.real.orbit_tilings import (decide_closedness_1d, describe_blocks, or
                                       witness_polynomial)
 from lcnalg.results import Result, Status, Witness
 
-__all__ = ["ClosednessResult", "is_zariski_closed", "segre_embedding", "ROUTES"]
+__all__ = ["ClosednessResult", "is_zariski_closed", "segre_embedding", "ROUTES", "WitnessWork"]
+
+
+class WitnessWork:
+    """The root work of the membership tests of one closedness decision's candidate
+    witnesses, counted against ``limits.max_witness_work`` before each test.
+
+    A test of a filter of degree ``d`` (``d = d_x + d_y`` in 2D) is counted as ``d² + d²/8``:
+    its factorization over Z and one root isolation (the units of ``max_root_work``).
+
+    Examples
+    --------
+    >>> work = WitnessWork(Limits(max_witness_work=200))
+    >>> work.cost([1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1]), work.affordable([1, 0, 1])
+    (112, True)
+    >>> work.charge([1] * 11); work.charge([1] * 11)
+    Traceback (most recent call last):
+    ...
+    lcnalg.errors.ResourceLimitError: refused: root work of the candidate witnesses' membership tests estimated at 224, above the bound 200; to allow it, raise limits=Limits(max_witness_work=...) (CLI: --max-witness-work)
+    """
+
+    def __init__(self, limits: Limits) -> None:
+        self.budget: Budget = limits.budget("max_witness_work", "root work of the candidate witnesses' "
+                                            "membership tests")
+        #: the end-to-end shape of a 2D architecture (its degrees), None in 1D
+        self.shape: tuple[int, ...] | None = None
+
+    def cost(self, wit: Any) -> int:
+        """The estimated root work of deciding the filter ``wit`` (flat)."""
+        d = len(wit) - 1 if self.shape is None else sum(n - 1 for n in self.shape)
+        return d * d + d * d // 8
+
+    def affordable(self, wit: Any) -> bool:
+        """Whether testing ``wit`` stays within the bound."""
+        return self.budget.used + self.cost(wit) <= self.budget.bound
+
+    def charge(self, wit: Any) -> None:
+        """Count the test of ``wit``; refuse (``limit == "max_witness_work"``) beyond the bound."""
+        self.budget.spend(self.cost(wit))
+
+
+def _work(arch: Architecture, limits: Limits, work: "WitnessWork | None") -> WitnessWork:
+    if work is None:
+        work = WitnessWork(limits)
+    if arch.ndim > 1:
+        work.shape = tuple(arch.end_to_end_filter_shape)
+    return work
+
+
+def _test(arch: Architecture, wit: Any, limits: Limits, work: "WitnessWork | None"):
+    """``contains(arch, wit)`` after counting its root work (refused beyond the bound)."""
+    _work(arch, limits, work).charge(wit)
+    return contains(arch, wit, limits=limits)
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -199,7 +255,8 @@ def _cx(z: complex) -> str:
     return _gtext((int(z.real), int(z.imag)))
 
 
-def _two_layers_1d(arch: Architecture, layers, d: int, limits: Limits) -> Decision | None:
+def _two_layers_1d(arch: Architecture, layers, d: int, limits: Limits,
+                   work: WitnessWork | None = None) -> Decision | None:
     """The rule for ``p = w_1(z) w_2(z^s)`` (1D, two layers, stride ``s ≥ 2``).
 
     In homogeneous coordinates the roots of ``w_2(z^s)`` are ``n_2`` orbits
@@ -230,7 +287,7 @@ def _two_layers_1d(arch: Architecture, layers, d: int, limits: Limits) -> Decisi
         prod *= flint.fmpz_poly([-(j + 2), 1])
     wit = [int(c) for c in prod.coeffs()]
     wit = wit + [0] * (d + 1 - len(wit))
-    res = contains(arch, wit, limits=limits)
+    res = _test(arch, wit, limits, work)
     if res.contained is not False:
         return None
     return _verdict(False, witness=tuple(map(str, wit)),
@@ -241,7 +298,7 @@ def _two_layers_1d(arch: Architecture, layers, d: int, limits: Limits) -> Decisi
                           f"self-conjugate orbit; contains() proves it is not in M: {res.reason}"))
 
 
-def _two_equal_layers_2d(arch: Architecture, limits: Limits) -> Decision | None:
+def _two_equal_layers_2d(arch: Architecture, limits: Limits, work: WitnessWork | None = None) -> Decision | None:
     """2D, two layers of the same shape ``a × b`` (``a, b ≥ 2``), stride one: a witness.
 
     ``q = 1 + i x^{a−1} + x y^{b−1}`` has the Newton polygon with vertices ``(0,0)``,
@@ -335,7 +392,8 @@ def _real_filter(prod: dict, shape: tuple[int, ...]) -> list[int] | None:
 
 
 def _search_verdict(arch: Architecture, layer_polys: list[dict], boxes: list[tuple[int, ...]],
-                    strides: list[tuple[int, ...]], limits: Limits, why: str) -> Decision | None:
+                    strides: list[tuple[int, ...]], limits: Limits, why: str,
+                    work: WitnessWork | None = None) -> Decision | None:
     """Multiply the complex layers out; if the real product is not in M, a decided witness."""
     prod: dict = {tuple(0 for _ in boxes[0]): (1, 0)}
     for q, st in zip(layer_polys, strides):
@@ -343,6 +401,7 @@ def _search_verdict(arch: Architecture, layer_polys: list[dict], boxes: list[tup
     wit = _real_filter(prod, arch.end_to_end_filter_shape)
     if wit is None or not any(wit):
         return None
+    _work(arch, limits, work).charge(wit)   # beyond the bound: the search stops (undecided)
     try:
         res = contains(arch, wit, limits=limits)
     except LCNAlgError:
@@ -411,7 +470,7 @@ def _candidates_exhausted(arch: Architecture, limits: Limits) -> Decision:
         "witness candidates was outside M", also="max_witness_candidates"))
 
 
-def _witness_search_2d(arch: Architecture, limits: Limits) -> Decision | None:
+def _witness_search_2d(arch: Architecture, limits: Limits, work: WitnessWork | None = None) -> Decision | None:
     """2D: complex layer ``q`` in one layer, ``q̄`` times a real filler in another, real fillers
     elsewhere; :func:`contains` (exact, through the absolute factorization) decides each real
     product.  ``q ∈ {X + i, Y + i, 1 + iX + XY}`` in the layer's own variables
@@ -449,13 +508,13 @@ def _witness_search_2d(arch: Architecture, limits: Limits) -> Decision | None:
                         polys[l] = _gpoly_mul(q, f1)
                         polys[l2] = _gpoly_mul(qbar, f2)
                         found = _search_verdict(arch, polys, boxes, strides, limits,
-                                                f"layer {l + 1} takes q, layer {l2 + 1} takes conj(q)")
+                                                f"layer {l + 1} takes q, layer {l2 + 1} takes conj(q)", work)
                         if found is not None:
                             return found
     return None
 
 
-def _witness_search_1d(arch: Architecture, limits: Limits) -> Decision | None:
+def _witness_search_1d(arch: Architecture, limits: Limits, work: WitnessWork | None = None) -> Decision | None:
     """1D: layer ``l`` (stride ``t``) takes the orbit ``z^t = a``, ``a = ρ^t`` non-real; the
     conjugate orbit ``{ζ ρ̄ : ζ^t = 1}`` is shared out as ``μ_{t''}``-cosets among layers with
     stride ``t'' | t`` and ``t/t'' ∈ {1, 2, 4}`` (so every layer has Gaussian-integer
@@ -517,13 +576,13 @@ def _witness_search_1d(arch: Architecture, limits: Limits) -> Decision | None:
                 found = _search_verdict(arch, polys, [(nk,) for nk, _ in layers], [(tk,) for _, tk in layers],
                                         limits, f"layer {l + 1} takes the orbit z^{tl} = {_gtext(a)}, the "
                                                   f"conjugate orbit is shared out among layers "
-                                                  + ", ".join(str(k + 1) for k in share if share[k]))
+                                                  + ", ".join(str(k + 1) for k in share if share[k]), work)
                 if found is not None:
                     return found
     return None
 
 
-def _pure_layers_2d(arch: Architecture, limits: Limits) -> Decision | None:
+def _pure_layers_2d(arch: Architecture, limits: Limits, work: WitnessWork | None = None) -> Decision | None:
     """2D, every layer but at most one along a single axis (any number of layers, any strides).
 
     Call a layer *pure along x* (``y``) when its extent along ``y`` (``x``) is 1 and *mixed*
@@ -613,8 +672,9 @@ def _pure_layers_2d(arch: Architecture, limits: Limits) -> Decision | None:
                 f"in the mixed layer's {names[ax]}-variable) it is a real point of V whose content is that witness, "
                 "so it is not in M")
     wit = tuple(str(c) for c in flat)
-    if all(c.is_Rational for c in flat):
-        res = contains(arch, wit, limits=limits)
+    work = _work(arch, limits, work)
+    if all(c.is_Rational for c in flat) and work.affordable(wit):   # a confirmation: skipped beyond the bound
+        res = _test(arch, wit, limits, work)
         if res.contained is True:
             return None   # the two exact routes disagree: report nothing rather than a wrong verdict
         if res.contained is False:
@@ -623,7 +683,7 @@ def _pure_layers_2d(arch: Architecture, limits: Limits) -> Decision | None:
     return _verdict(False, witness=wit, method=method, argument=argument)
 
 
-def _orbit_tilings_1d(arch: Architecture, limits: Limits) -> Decision | None:
+def _orbit_tilings_1d(arch: Architecture, limits: Limits, work: WitnessWork | None = None) -> Decision | None:
     """The exhaustive root-orbit decision of :mod:`lcnalg.real.orbit_tilings`."""
     res = decide_closedness_1d(arch, limits=limits)
     if res is None:
@@ -643,8 +703,9 @@ def _orbit_tilings_1d(arch: Architecture, limits: Limits) -> Decision | None:
     argument = (f"the root configuration [{words}] is tiled by the layers' root orbits over C, so its "
                 "real polynomial lies in V(C) ∩ R^k = V(R) (over C the image is Zariski closed), but no "
                 "conjugation-invariant tiling with enough real roots per level exists, so it is not in M")
-    if wit is not None and all(c.is_Rational for c in wit):
-        confirm = contains(arch, [str(c) for c in wit], limits=limits)
+    work = _work(arch, limits, work)
+    if wit is not None and all(c.is_Rational for c in wit) and work.affordable(wit):  # skipped beyond the bound
+        confirm = _test(arch, [str(c) for c in wit], limits, work)
         if confirm.contained is not False:
             return None   # the two exact routes disagree: report nothing rather than a wrong verdict
         return _verdict(False, witness=tuple(str(c) for c in wit), method=method
@@ -657,7 +718,7 @@ def _orbit_tilings_1d(arch: Architecture, limits: Limits) -> Decision | None:
 
 
 # ------------------------------------------------------------------ the routes
-def _route_segre(arch: Architecture, limits: Limits) -> Decision | None:
+def _route_segre(arch: Architecture, limits: Limits, work: WitnessWork | None = None) -> Decision | None:
     if not segre_embedding(arch, limits):
         return None
     return _verdict(True, method="Segre embedding (distinct Kronecker exponents)",
@@ -665,7 +726,7 @@ def _route_segre(arch: Architecture, limits: Limits) -> Decision | None:
                              "tensors of complex rank ≤ 1 = real tensors of real rank ≤ 1 = M")
 
 
-def _route_embedding(arch: Architecture, limits: Limits) -> Decision | None:
+def _route_embedding(arch: Architecture, limits: Limits, work: WitnessWork | None = None) -> Decision | None:
     emb = coordinate_embedding(arch)
     if emb is None or emb.inner.ndim > 2:
         return None
@@ -690,33 +751,47 @@ def _stride_one(arch: Architecture) -> bool:
     return all(tt == 1 for _, tt in _layers_and_degree(arch)[0])
 
 
-def _route_stride_one_1d(arch: Architecture, limits: Limits) -> Decision:
-    """1D stride one: everything when ``m ≤ d mod 2``, else the witness ``(z^2+1)^⌊d/2⌋ z^{d mod 2}``."""
+#: Largest degree whose stride-one witness is ``(z^2+1)^⌊d/2⌋ z^{d mod 2}`` (beyond it the
+#: binomial coefficients have thousands of digits and ``z^d + 1`` is used instead).
+STRIDE_ONE_BINOMIAL_DEGREE = 1000
+
+
+def _route_stride_one_1d(arch: Architecture, limits: Limits, work: WitnessWork | None = None) -> Decision:
+    """1D stride one: everything when ``m ≤ d mod 2``, else the witness ``(z^2+1)^⌊d/2⌋ z^{d mod 2}``
+    (``z^d + 1`` above degree :data:`STRIDE_ONE_BINOMIAL_DEGREE`; both have ``d mod 2`` real
+    roots), confirmed by :func:`contains` when its root work is within ``max_witness_work``."""
     layers, d = _layers_and_degree(arch)
     m = sum(1 for n, _ in layers if n % 2 == 1)
     if m <= d % 2:
         return _verdict(True, method="real-root condition of docs/theory.md#stride-one",
                         argument=f"m = {m} ≤ d mod 2, so M = R^{d + 1} = V(R)")
-    base = [1]
-    for _ in range(d // 2):
-        base = [a + b for a, b in itertools.zip_longest(base + [0, 0], [0, 0] + base, fillvalue=0)]
-    if d % 2:
-        base = [0] + base
-    wit = base + [0] * (d + 1 - len(base))
-    res = contains(arch, wit, limits=limits)
-    check(res.contained is False, "the stride-one witness (z^2+1)^k z^e lies in M")
-    return _verdict(False, witness=tuple(map(str, wit)),
-                    method="real-root condition of docs/theory.md#stride-one; exact real-root count",
-                    argument=f"M is full-dimensional (stride one), so V(R) = R^{d + 1}; the witness "
-                             f"(z^2+1)^{d // 2}·z^{d % 2} has {d % 2} < m = {m} real roots ({res.reason})")
+    if d <= STRIDE_ONE_BINOMIAL_DEGREE:
+        k = d // 2
+        base = [math.comb(k, j // 2) if j % 2 == 0 else 0 for j in range(2 * k + 1)]
+        wit = ([0] + base) if d % 2 else base
+        form = f"(z^2+1)^{k}·z^{d % 2}"
+    else:
+        wit = [1] + [0] * (d - 1) + [1]
+        form = f"z^{d} + 1"
+    work = _work(arch, limits, work)
+    method = "real-root condition of docs/theory.md#stride-one"
+    count = (f"{form} has {d % 2} < m = {m} real roots (" + ("none" if d % 2 == 0 else "only z = -1" if d > STRIDE_ONE_BINOMIAL_DEGREE else "only z = 0")
+             + ", and no root at infinity)")
+    if work.affordable(wit):
+        res = _test(arch, wit, limits, work)
+        check(res.contained is False, f"the stride-one witness {form} lies in M")
+        method += "; exact real-root count"
+        count = f"{form} has {d % 2} < m = {m} real roots ({res.reason})"
+    return _verdict(False, witness=tuple(map(str, wit)), method=method,
+                    argument=f"M is full-dimensional (stride one), so V(R) = R^{d + 1}; the witness {count}")
 
 
-def _route_two_layers_1d(arch: Architecture, limits: Limits) -> Decision | None:
+def _route_two_layers_1d(arch: Architecture, limits: Limits, work: WitnessWork | None = None) -> Decision | None:
     layers, d = _layers_and_degree(arch)
-    return _two_layers_1d(arch, layers, d, limits)
+    return _two_layers_1d(arch, layers, d, limits, work)
 
 
-def _route_complex_layers_1d(arch: Architecture, limits: Limits) -> Decision | None:
+def _route_complex_layers_1d(arch: Architecture, limits: Limits, work: WitnessWork | None = None) -> Decision | None:
     """1D with strides: the witness ``(z^t − a)(z^t − ā)`` from complex layers ``w − a`` (stride
     ``t``) and ``w^{t/t'} − ā`` (stride ``t'``), decided outside ``M`` by :func:`contains`."""
     layers, d = _layers_and_degree(arch)
@@ -732,7 +807,7 @@ def _route_complex_layers_1d(arch: Architecture, limits: Limits) -> Decision | N
             if 2 * tl > d:
                 continue
             wit[2 * tl] += 1
-            res = contains(arch, wit, limits=limits)
+            res = _test(arch, wit, limits, work)
             if res.contained is False:
                 layer_filters = []
                 for k, (nk, _) in enumerate(layers):
@@ -762,9 +837,11 @@ def _is_2d(arch: Architecture) -> bool:
 
 
 #: The closedness routes, in the order they are tried: ``(name, applies, decide)``.  ``applies``
-#: is a cheap test on the architecture; ``decide(arch, limits)`` returns a Decision, or None
-#: when its argument does not settle this architecture (the next route is tried).
-ROUTES: tuple[tuple[str, Callable[[Architecture], bool], Callable[[Architecture, Limits], Decision | None]], ...] = (
+#: is a cheap test on the architecture; ``decide(arch, limits, work)`` returns a Decision, or None
+#: when its argument does not settle this architecture (the next route is tried); ``work``
+#: (a :class:`WitnessWork`) counts the membership tests of candidate witnesses.
+ROUTES: tuple[tuple[str, Callable[[Architecture], bool],
+                    Callable[[Architecture, Limits, "WitnessWork | None"], Decision | None]], ...] = (
     ("Segre embedding", lambda arch: True, _route_segre),
     ("coordinate copy", lambda arch: arch.ndim >= 3, _route_embedding),
     ("2D contents and primitive part", _is_2d, _pure_layers_2d),
@@ -795,8 +872,9 @@ def is_zariski_closed(arch: Architecture | str, *, limits: Limits | None = None,
         ``max_states`` bounds the configuration states of the 1D root-orbit search (beyond it
         that route gives up and the result may be undecided), ``max_search_work`` its time (its
         set-up is estimated before it starts), ``max_segre_terms`` the Segre test,
-        ``max_witness_candidates`` the witness searches, ``max_root_work`` (with ``max_nodes``
-        and ``max_precision``) each membership test of a candidate witness.
+        ``max_witness_candidates`` the witness searches, ``max_witness_work`` the root work of
+        all their membership tests together (:class:`WitnessWork`, counted before each test),
+        ``max_root_work`` (with ``max_nodes`` and ``max_precision``) each one.
     max_states : int, optional
         Overrides ``limits.max_states``.
 
@@ -820,9 +898,17 @@ def is_zariski_closed(arch: Architecture | str, *, limits: Limits | None = None,
     start = time.perf_counter()
     arch = Architecture.coerce(arch)
     limits = Limits.coerce(limits, max_states=max_states)
+    work = WitnessWork(limits)   # one bound for every candidate witness of this decision
     for _name, applies, decide in ROUTES:
         if applies(arch):
-            decision = decide(arch, limits)
+            try:
+                decision = decide(arch, limits, work)
+            except ResourceLimitError as err:
+                if err.limit != "max_witness_work":
+                    raise
+                decision = Decision.undecided("none", _no_argument(
+                    arch, limits, f"no candidate witness tested was shown outside M before their membership "
+                    f"tests reached max_witness_work = {limits.max_witness_work}", also="max_witness_work"))
             if decision is not None:
                 return ClosednessResult.from_decision(arch, decision, time.perf_counter() - start)
     undecided = Decision.undecided("none", _no_argument(arch, limits, "none of the complex-layer witness "

@@ -38,6 +38,7 @@ from lcnalg.parameterization import Parameterization
 from lcnalg.real.decision import Decision, ball_text, number_text, zero_decision
 from lcnalg.real.membership_1d import decide_1d
 from lcnalg.results import Witness
+from lcnalg.checks import short
 
 __all__ = ["PureLayerStructure", "pure_layer_structure", "axis_architecture", "content_member",
            "contains_by_contents"]
@@ -255,7 +256,7 @@ def contains_by_contents(arch: Architecture, values: Sequence, limits: Limits | 
     limits = Limits.coerce(limits, max_nodes=max_nodes)
     st = pure_layer_structure(arch)
     if st is None:
-        raise InputError(f"architecture {arch}: the contents route needs at most one layer extending along "
+        raise InputError(f"architecture {short(str(arch), 60)}: the contents route needs at most one layer extending along "
                          "both axes")
     method = "contents and primitive part over Q (FLINT gcds) + 1D membership of the contents"
     if not any(Fraction(v) for v in values):

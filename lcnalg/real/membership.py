@@ -70,7 +70,7 @@ def parse_filter(value: Any, arch: Architecture) -> tuple[Fraction, ...]:
         rows = [r for r in text.split(";")]
         if len(rows) > 1:
             if len(shape) != 2:
-                raise InputError(f"filter: ';' separates rows of a 2D filter, but {arch} is {len(shape)}D")
+                raise InputError(f"filter: ';' separates rows of a 2D filter, but {checks.short(str(arch), 60)} is {len(shape)}D")
             if len(rows) != shape[0]:
                 raise InputError(f"filter: {len(rows)} rows given, {shape[0]} needed (shape {shape[0]}x{shape[1]})")
             nested = [r.split(",") for r in rows]
@@ -332,7 +332,7 @@ def contains(arch: Architecture | str, filt: Any, *, limits: Limits | None = Non
     if not isinstance(arch, Architecture):
         raise InputError(f"architecture: expected an Architecture or a string, got {type(arch).__name__}")
     if arch.activation is not None or arch.channels is not None:
-        raise InputError(f"architecture {arch}: contains() covers linear networks with one channel (drop r=, c=)")
+        raise InputError(f"architecture {checks.short(str(arch), 60)}: contains() covers linear networks with one channel (drop r=, c=)")
     limits = Limits.coerce(limits, max_nodes=max_nodes, max_field_work=max_field_work, max_precision=max_precision)
     values = parse_filter(filt, arch)
     for _name, decide in ROUTES:

@@ -37,7 +37,7 @@ from lcnalg.polys.bivariate import absolutely_irreducible_certificate
 from lcnalg.real.contents import contains_by_contents, pure_layer_structure
 from lcnalg.real.decision import Decision, number_text, zero_decision
 from lcnalg.real.grouping import grouping_search
-from lcnalg.real.planar_real import real_grouping
+from lcnalg.real.planar_real import check_grouping_size, real_grouping
 from lcnalg.results import Witness
 from lcnalg.rings import integer_ring
 
@@ -134,6 +134,7 @@ class _RationalGrouping:
         return True
 
     def search(self, limits: Limits) -> list[tuple[int, ...]] | None:
+        check_grouping_size(tuple(e for _, e in self.atoms), len(self.layers), limits, "the factors over Q")
         return grouping_search(tuple(e for _, e in self.atoms), len(self.layers), self.fits,
                                limits.budget("max_nodes", "nodes of the 2D factor-grouping search"))
 

@@ -49,7 +49,7 @@ from lcnalg.real.grouping import grouping_search
 from lcnalg.results import Witness
 from lcnalg.rings import integer_ring
 
-__all__ = ["real_grouping"]
+__all__ = ["real_grouping", "check_grouping_size"]
 
 Poly = dict  # {(i, j): coefficient}
 
@@ -206,6 +206,28 @@ def _sparse_ok(src: _Sources, choice: tuple[int, ...], a: int, b: int, limits: L
         prec = need
 
 
+def check_grouping_size(counts: tuple[int, ...], num_layers: int, limits: Limits, what: str) -> None:
+    """Refuse, before it starts, a grouping search of factors with multiplicities ``counts``
+    into ``num_layers`` layers that may try more choices than ``limits.max_nodes``.
+
+    Each node of :func:`~lcnalg.real.grouping.grouping_search` tries every choice of the
+    factors for one layer, ``Π (multiplicity + 1)`` of them for the first; with no fitting
+    grouping all are tried, so ``layers × Π (multiplicity + 1)`` bounds its work from below
+    and is checked (cheap arithmetic on the multiplicities).
+
+    Examples
+    --------
+    >>> check_grouping_size((1, 1, 2), 2, Limits(), "factors")
+    >>> check_grouping_size((1,) * 198, 2, Limits(), "the real factors")
+    Traceback (most recent call last):
+    ...
+    lcnalg.errors.ResourceLimitError: refused: choices of the grouping search of the real factors (layers x prod(multiplicity + 1)) estimated at about 2^199, above the bound 200000; to allow it, raise limits=Limits(max_nodes=...) (CLI: --max-nodes)
+    """
+    choices = math.prod(c + 1 for c in counts)
+    limits.check("max_nodes", f"choices of the grouping search of {what} (layers x prod(multiplicity + 1))",
+                 num_layers * choices if num_layers > 1 else 1)
+
+
 def real_grouping(arch: Architecture, values: tuple[Fraction, ...], const: int, den: int, atoms: list,
                   certs: list, layers: list, limits: Limits | None = None) -> Decision:
     """Decide 2D membership by grouping the irreducible factors over R (module docstring).
@@ -253,6 +275,7 @@ def real_grouping(arch: Architecture, values: tuple[Fraction, ...], const: int, 
             fit_cache[key] = _sparse_ok(src, choice, a, b, limits)
         return fit_cache[key]
 
+    check_grouping_size(tuple(src.item_mult), len(layers), limits, "the real factors")
     found = grouping_search(tuple(src.item_mult), len(layers), fits,
                             limits.budget("max_nodes", "nodes of the 2D real-factor grouping search"))
     data = _data(src, atoms)

@@ -40,6 +40,7 @@ from lcnalg.architecture import Architecture
 from lcnalg.errors import InputError
 from lcnalg.limits import Limits
 from lcnalg.polys.univariate import check_sturm_work, real_roots_projective, sturm_count
+from lcnalg.checks import short
 
 __all__ = ["last_layer_strided", "PolyphaseCounts", "polyphase_counts", "polyphase_member"]
 
@@ -141,7 +142,7 @@ def polyphase_member(arch: Architecture, coeffs: Sequence, limits: Limits | None
     """
     shape = last_layer_strided(arch)
     if shape is None:
-        raise InputError(f"architecture {arch}: polyphase_member needs a 1D architecture whose only stride > 1 "
+        raise InputError(f"architecture {short(str(arch), 60)}: polyphase_member needs a 1D architecture whose only stride > 1 "
                          "is the last")
     _, m, n, s = shape
     k = polyphase_counts(coeffs, s, limits)

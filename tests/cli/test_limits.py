@@ -35,7 +35,10 @@ ROWS = [
     ("max_piece", 3, ["equations", "2x2,2x2", "--max-degree", "3"], "refused"),
     # degree 3 of 2x2,2x2 is estimated at 1907 field operations: complete up to degree 2
     ("max_interpolation_work", 1000, ["equations", "2x2,2x2"], "partial"),
-    ("max_grading_work", 149, ["equations", "3,2 s=2"], "refused"),  # 6 terms x 5^2 weights
+    # building mu (32 x 6 terms x 5 weights) and the echelon form of its 1 exponent difference: 965
+    ("max_grading_work", 149, ["equations", "3,2 s=2"], "refused"),
+    # 2x2,2x2: grading 4488, the monomials and pieces of degrees 1-2 bring it to 31491, degree 3 to 114161
+    ("max_equations_work", 50_000, ["equations", "2x2,2x2"], "partial"),
     ("max_primes", 1, ["equations", "2,3 s=3", "--certify"], "either"),  # a lift over Q needs 2 primes
     ("max_auto_degree", 3, ["equations", "2x2,2x2"], "partial"),  # its equations have degree 6
     ("max_matrix_entries", 1, ["equations", "2,3 s=3", "--certify"], "either"),
@@ -46,6 +49,8 @@ ROWS = [
     ("max_precision", 8, ["contains", "3,2 s=2", _CLOSE_ROOTS], "refused"),
     ("max_states", 3, ["closed", "4,4,4 s=2,2"], "partial"),
     ("max_witness_candidates", 1, ["closed", "4,4,4 s=2,2", "--max-states", "3"], "partial"),
+    # the first candidate witness (degree 21) costs 21^2 + 21^2/8 = 496
+    ("max_witness_work", 1, ["closed", "4,4,4 s=2,2", "--max-states", "3"], "partial"),
     ("max_symbolic_degree", 2, ["inequalities", "2,2,2"], "partial"),  # Sturm-Habicht of degree 3
     ("max_minors", 1, ["critical-locus", "3,2 s=2"], "refused"),
     ("max_subminors", 2, ["critical-locus", "3,2 s=2"], "refused"),  # 105 at most, by the closed form

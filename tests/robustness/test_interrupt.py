@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 #: A run that computes for minutes with two worker processes.
-LONG_RUN = ["equations", "2x2,2x2,2x2", "--jobs", "2", "--max-degree", "7", "--no-progress"]
+LONG_RUN = ["equations", "2x2,2x2,2x2", "--jobs", "2", "--max-degree", "7", "--max-equations-work", "1000000000000", "--no-progress"]
 
 pytestmark = pytest.mark.skipif(not Path("/proc/self/stat").exists() or len(os.sched_getaffinity(0)) < 2,
                                 reason="needs /proc and two cores (so that --jobs 2 starts two workers)")

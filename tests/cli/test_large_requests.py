@@ -1,0 +1,79 @@
+"""Valid but large requests with the default bounds: each ends at once, refused up front with
+its estimate and the option that raises the bound, or answered (partially, naming the bound
+that stopped it).  The same command lines are in the robustness harness under its alarm;
+here they run in the ordinary suite, with the outcome checked precisely."""
+
+from __future__ import annotations
+
+import pytest
+
+from lcnalg.algebra.dimension import check_jacobian_size
+from lcnalg.algebra.grading import grading_work
+from lcnalg.errors import ResourceLimitError
+from lcnalg.limits import Limits
+from lcnalg.parameterization import Parameterization
+from lcnalg.real.closedness import is_zariski_closed
+from tests.cli.runner import run
+
+LONG = "2," * 999 + "2"
+ONES_199 = ";".join([",".join(["1"] * 199)] * 199)
+
+
+def refused(argv, option, capsys) -> str:
+    code, out, err = run(argv, capsys)
+    lines = err.strip().splitlines()
+    assert code == 2 and not out and len(lines) == 1, (code, out[-300:], err[-600:])
+    assert "estimated at" in lines[0] and f"(CLI: {option})" in lines[0], lines[0]
+    assert len(lines[0]) < 600, len(lines[0])
+    return lines[0]
+
+
+@pytest.mark.parametrize("argv, option", [
+    (["equations", "50,50,50 s=2,2"], "--max-equations-work"),      # the grading alone: 3.4e9
+    (["equations", "9x9,9x9,9x9"], "--max-equations-work"),         # 3.5e10
+    (["equations", "300,300"], "--max-equations-work"),             # the grading takes minutes
+    (["equations", LONG], "--max-jacobian-entries"),                 # 1000 layers: building the Jacobian
+    (["info", LONG], "--max-jacobian-entries"),
+    (["info", "9x9,9x9,9x9"], "--max-symbolic-entries"),             # 1.3e8 entries of the symbolic mu
+    (["contains", "100x100,100x100", ONES_199], "--max-nodes"),      # 198 real factors: 2^199 groupings
+], ids=["equations-50^3", "equations-9x9^3", "equations-300,300", "equations-1000-layers", "info-1000-layers",
+        "info-9x9^3", "contains-100x100^2"])
+def test_refused_up_front(argv, option, capsys):
+    line = refused(argv, option, capsys)
+    assert "2,2,2,2,2,2,2,2,2,2,2,2,2,2,2,2,2,2,2,2,2,2" not in line   # a long architecture is quoted short
+
+
+@pytest.mark.parametrize("arch, degree", [("2x2x2,2x2x2", 4), ("2x3,3x2 s=1x1", 5), ("2x2,2x2,2x2", 5),
+                                          ("2,5,3,2,3,4 s=2,2,2,2,3", 1)])
+def test_equations_stop_partially_at_the_work_bound(arch, degree, capsys):
+    code, out, err = run(["equations", arch, "--no-progress"], capsys)
+    assert code == 0 and not err, err
+    assert f"complete up to degree {degree}" in out
+    assert "--max-equations-work" in out   # the verdict names the bound that stopped it
+
+
+@pytest.mark.parametrize("command", ["closed", "inequalities"])
+def test_witness_search_stops_at_its_work_bound(command, capsys):
+    code, out, err = run([command, "50,50,50 s=2,2"], capsys)
+    assert code == 0 and "undecided" in out and "max_witness_work" in out and "--max-witness-work" in out
+
+
+def test_stride_one_witness_of_a_large_degree_is_small(capsys):
+    code, out, err = run(["closed", "10000,10000"], capsys)
+    assert code == 0 and "z^19998 + 1 has 0 < m = 2 real roots" in out
+    assert len(out) < 100_000
+    # up to degree 1000 the witness is (z^2+1)^k z^e, confirmed by the exact membership test
+    r = is_zariski_closed("300,300,2")   # d = 599 odd, m = 3
+    assert r.closed is False and r.witness[:5] == ("0", "1", "0", "299", "0")
+
+
+def test_grading_estimate_from_the_layer_sizes():
+    # building mu (32 x terms x weights) and the echelon form (rows x weights x rank)
+    assert grading_work(Parameterization("300,300")) == 32 * 90_000 * 600 + 89_401 * 600 * 600
+    assert grading_work(Parameterization("50,50,50 s=2,2")) > Limits().max_equations_work
+
+
+def test_jacobian_of_many_small_layers_is_refused_before_it_is_built():
+    with pytest.raises(ResourceLimitError, match="layers\\^2 x coordinates"):
+        check_jacobian_size(Parameterization("2," * 99 + "2"), Limits(max_jacobian_entries=10_000))
+    check_jacobian_size(Parameterization("2," * 99 + "2"))   # 100 layers: 5e5 coefficients, fine
