@@ -426,7 +426,8 @@ def section_upper_bound(eqs: Sequence[Any], codim: int, u: int, *, seed: int,
     ------
     ResourceLimitError
         When one determinant may have more than ``limits.max_section_terms`` terms (overridden
-        by ``max_terms``; checked first).
+        by ``max_terms``; checked first), or the Macaulay matrices of the Gröbner basis of the
+        section pass ``limits.max_section_entries`` entries in total.
 
     Examples
     --------
@@ -471,7 +472,14 @@ def section_upper_bound(eqs: Sequence[Any], codim: int, u: int, *, seed: int,
         polys += [ctx.from_dict(v) for v in comps.values()]
         if k < min(s - 1, max_dets):
             continue   # fewer than s - 1 extra equations cannot cut the section to a point
-        gb = groebner_basis(polys, "degrevlex", modulus=modulus)
+        try:
+            gb = groebner_basis(polys, "degrevlex", modulus=modulus, limits=limits,
+                                max_total_entries=limits.max_section_entries)
+        except ResourceLimitError as err:
+            if err.limit != "max_total_entries":
+                raise
+            raise limits.refuse("max_section_entries", f"total Macaulay entries of the Groebner basis of "
+                                f"a linear section in {s} variables", err.estimate) from None
         if gb.dimension() <= 0:
             return True, k
     return False, max_dets

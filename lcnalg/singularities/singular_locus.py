@@ -33,6 +33,7 @@ bound is a field of :class:`~lcnalg.limits.Limits`.
 
 from __future__ import annotations
 
+import dataclasses
 import math
 import time
 from dataclasses import dataclass, field
@@ -147,11 +148,19 @@ class SingularLocusResult(Result):
         ``sandwich`` route: every candidate family tried, with its verdict.
     description : str
         The locus in words.
+    equations_certified : bool
+        Whether the implicit equations used are certified to generate the ideal of ``V``.
+        When they are only complete up to a degree, the certified families, the certified
+        components and the lower bound rest on that unproved completeness (the Jacobian of
+        fewer equations can drop rank where ``V`` is smooth); the upper bound (linear
+        sections: the section and the determinants lie in ``I`` and ``K`` whatever is
+        missing) still holds; :attr:`lower_bound` is then the bound that holds without it,
+        and :attr:`limitations` says what rests on it.
     generators, equations : tuple
         The ideal used and the equations of ``V`` (``fmpz_mpoly``; not exported).
 
-    The :attr:`status` is certified, probabilistic (random projections) or the proved
-    bounds ``lower..upper``.
+    The :attr:`status` is certified (only when the equations are), probabilistic (random
+    projections) or the proved bounds ``lower..upper``.
     """
 
     dimension: int
@@ -167,6 +176,7 @@ class SingularLocusResult(Result):
     route: str = "minors"
     components: tuple[SingularComponent, ...] = ()
     families: tuple[FamilyVerdict, ...] = field(default=(), repr=False)
+    equations_certified: bool = True
     generators: tuple = field(default=(), repr=False, compare=False, metadata={"export": False})
     equations: tuple = field(default=(), repr=False, compare=False, metadata={"export": False})
 
@@ -180,7 +190,8 @@ class SingularLocusResult(Result):
             return Status.certified()
         if self.failure_probability is not None:
             return Status.probabilistic(self.failure_probability, self.how_to_certify)
-        return Status.bounds(self.lower_bound, self.upper_bound, reason=self.description)
+        return Status.bounds(self.lower_bound, self.upper_bound,
+                             reason=self.description if self.equations_certified else self.limitations)
 
     def answer(self) -> int:
         return self.dimension
@@ -211,7 +222,8 @@ class SingularLocusResult(Result):
                  f"(V: dimension {self.dimension_of_variety} in C^{self.ambient_dimension}); "
                  f"{self.description}  [{self.status}; {self.method}]"]
         for c in self.components:
-            tag = "component" if c.component else "contained in Sing V"
+            tag = ("component" if c.component else "contained in Sing V" if self.equations_certified
+                   else "singular for the equations found")
             deg = f", degree {c.degree}" if c.degree is not None else ""
             lines.append(f"  {tag}: {c.name} (dim {c.dimension}{deg}): {c.description}")
         return "\n".join(lines)
@@ -249,6 +261,10 @@ class _Problem:
     via: str
     common: dict
     sandwich: dict | None = None
+    #: whether the equations generate the ideal of V (certified), and up to which degree
+    #: they are proved complete (None: not even that)
+    eq_certified: bool = True
+    eq_degree: int | None = None
 
     def result(self, **fields: Any) -> SingularLocusResult:
         return SingularLocusResult(seconds=time.perf_counter() - self.start, **fields, **self.common)
@@ -270,13 +286,78 @@ def _smooth(p: _Problem, method: str, description: str) -> SingularLocusResult:
 def _whole_space_route(p: _Problem) -> SingularLocusResult | None:
     if p.eqs:
         return None
-    return _smooth(p, "V is the whole space", "V = C^n has no singular points")
+    if p.dim_v == p.n:
+        return _smooth(p, "V is the whole space", "V = C^n has no singular points")
+    return _unfinished(p, "no equation found", "no equation of V was found")
 
 
 def _linear_route(p: _Problem) -> SingularLocusResult | None:
     if not all(g.total_degree() == 1 for g in p.eqs):
         return None
-    return _smooth(p, "V is a linear space", "V is a linear subspace: no singular points")
+    if jacobian_rank_at([[g.derivative(j) for j in range(p.n)] for g in p.eqs], [0] * p.n) == p.codim:
+        # V lies in the linear space V(eqs) of its own dimension: V is that space, whatever
+        # the status of the equations
+        return _smooth(p, "V is a linear space", "V is a linear subspace: no singular points")
+    return _unfinished(p, "only linear equations found",
+                       f"only {len(p.eqs)} linear equation(s) of V were found, fewer than its codimension")
+
+
+def _unfinished(p: _Problem, method: str, found: str) -> SingularLocusResult:
+    """The equations found do not cut out ``V`` (they are not certified and miss the equations
+    of higher degree): ``V`` is then not a linear space, so its vertex is singular (when the
+    equations are proved complete in degree 1) and ``Sing V`` is a proper subset."""
+    lo = 0 if (p.eq_degree or 0) >= 1 else -1
+    up = p.dim_v - 1
+    return p.result(method=method, certified=lo == up, dimension=up, num_minors=0, exact_ideal=False,
+                    description=f"not decided: {lo} <= dim <= {up}", lower_bound=lo, upper_bound=up,
+                    route="smooth", equations_certified=False,
+                    how_to_certify=_HOW_TO_CERTIFY,
+                    limitations=f"{found}: {_equations_state(p)}; {up} = dim V - 1 bounds any proper "
+                    "closed subset of the irreducible V")
+
+
+#: How a result that rests on uncertified equations is certified.
+_HOW_TO_CERTIFY = ("compute the implicit equations with certify=True (CLI: lcnalg equations --certify) "
+                   "and pass them as equations=")
+
+
+def _equations_state(p: _Problem) -> str:
+    if p.eq_degree is None:
+        return "the implicit equations are not certified"
+    return f"the implicit equations are proved complete only up to degree {p.eq_degree}, not certified"
+
+
+def _honest(p: _Problem, out: SingularLocusResult) -> SingularLocusResult:
+    """``out`` as far as it is proved when the equations are not certified to generate ``I``.
+
+    The upper bounds of every route hold for any equations of ``V`` (the section and the
+    determinants lie in ``I`` and ``K``; a smaller Jacobian only marks more points); the
+    families found singular, the components and so the lower bound rest on the equations
+    generating ``I`` (with equations missing, the Jacobian can drop rank where ``V`` is
+    smooth).  Proved without them: ``V`` has a non-linear equation and is no linear space, so
+    its vertex is singular (``dim Sing V >= 0``) once the equations are complete in degree 1.
+    """
+    if p.eq_certified or out.route == "smooth":
+        return out
+    nonlinear = any(g.total_degree() > 1 for g in p.eqs)
+    lo = min(0 if nonlinear and (p.eq_degree or 0) >= 1 else -1, out.upper_bound)
+    up = out.upper_bound
+    if lo == up:
+        return dataclasses.replace(out, lower_bound=lo, equations_certified=False)   # proved both ways
+    fams = [c.name for c in out.components if c.name != "origin"]
+    rests = (f"the lower bound {out.lower_bound}"
+             + (f" (families {', '.join(fams)} found singular by the Jacobian of these equations)" if fams else "")
+             + " and the components")
+    limitations = (f"{_equations_state(p)}: {rests} rest on their generating the ideal of V (an equation "
+                   "missing could raise the rank of the Jacobian); the upper bound "
+                   f"{up} holds whatever is missing")
+    return dataclasses.replace(
+        out, certified=False, failure_probability=None, lower_bound=lo, equations_certified=False,
+        components=tuple(dataclasses.replace(c, component=None) for c in out.components),
+        description=(f"{lo} <= dim <= {up} proved; dim = {out.dimension} if the equations found generate "
+                     "the ideal of V"),
+        how_to_certify=_HOW_TO_CERTIFY, method=out.method.replace(" certified in Sing V", " singular for them"),
+        limitations="; ".join(x for x in (limitations, out.limitations) if x))
 
 
 def _toric_route(p: _Problem) -> SingularLocusResult | None:
@@ -370,7 +451,26 @@ def _problem(arch: Architecture, *, method: str, dimension: int | None, equation
                   codimension=n - dim_v, num_equations=len(eqs), equations=tuple(eqs))
     return _Problem(mu=mu, eqs=eqs, n=n, dim_v=dim_v, codim=n - dim_v, method=method, seed=seed,
                     modulus=modulus, randomized=randomized, limits=limits, start=start, via=via,
-                    common=common)
+                    common=common, eq_certified=bool(equations.certified) or _principal(eqs, n - dim_v),
+                    eq_degree=equations.complete_up_to_degree)
+
+
+def _principal(eqs: list, codim: int) -> bool:
+    """Whether one equation, irreducible over Q, of a hypersurface ``V`` generates its ideal:
+    ``I`` is then a prime of height one in a factorial ring, so principal, ``I = (h)``, and
+    ``h`` divides the equation, which is irreducible (exact, whatever the equations' status).
+
+    Examples
+    --------
+    >>> import flint
+    >>> x, y, z = flint.fmpz_mpoly_ctx.get(("x", "y", "z"), "degrevlex").gens()
+    >>> _principal([x*y - z**2], 1), _principal([(x - y)**2], 1), _principal([x, y], 2)
+    (True, False, False)
+    """
+    if codim != 1 or len(eqs) != 1 or eqs[0].total_degree() < 1:
+        return False
+    _, factors = eqs[0].factor()
+    return len(factors) == 1 and int(factors[0][1]) == 1
 
 
 def singular_locus(arch: Architecture | str, *, method: str = "auto", dimension: int | None = None,
@@ -430,7 +530,7 @@ def singular_locus(arch: Architecture | str, *, method: str = "auto", dimension:
         if method in methods:
             out = route(p)
             if out is not None:
-                return out
+                return _honest(p, out)
     raise InternalError("no route of singular_locus answered")  # pragma: no cover (minors always answers)
 
 
@@ -462,7 +562,7 @@ def _sandwich_bounds(p: _Problem) -> dict[str, Any]:
             proved, k = section_upper_bound(eqs, codim, u, seed=seed + u, modulus=modulus, limits=p.limits)
         except ResourceLimitError as err:
             tries.append(f"u={u}: {err}")
-            break
+            continue   # a larger u is a smaller section: cheaper
         tries.append(f"u={u}: {'proved' if proved else 'not reached'} ({k} determinants)")
         if proved:
             upper = u

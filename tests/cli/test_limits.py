@@ -48,6 +48,7 @@ ROWS = [
     ("max_subminors", 2, ["critical-locus", "3,2 s=2"], "refused"),  # 105 at most, by the closed form
     ("max_minor_terms", 1, ["critical-locus", "3,2 s=2"], "refused"),
     ("max_supports", 2, ["strata", "2,2 s=2"], "partial"),  # toric route: a note of the strata
+    ("max_strata", 2, ["strata", "2,2,2"], "refused"),  # 3 shared-root families
     # the 1D tiling search's set-up is estimated (13244 steps) before it starts
     ("max_search_work", 3, ["closed", "4,4,4 s=2,2"], "partial"),
     # (1 + 2z + 3z^2)(4 + 5z^2): isolating its roots costs 4^2 = 16
@@ -73,6 +74,7 @@ NOT_A_STOP = {
     "max_certificate_terms": "a family whose certificate stops is left uncertified (strata show the status)",
     "max_bordered": "as max_certificate_terms",
     "max_section_terms": "an upper bound whose section stops is not proved (strata show the status)",
+    "max_section_entries": "as max_section_terms",
 }
 
 
