@@ -31,7 +31,7 @@ from lcnalg import checks
 from lcnalg.algebra.dimension import function_space_dimension, support
 from lcnalg.polys.groebner import groebner_basis
 from lcnalg.architecture import Architecture
-from lcnalg.errors import InputError
+from lcnalg.errors import InputError, ResourceLimitError
 from lcnalg.limits import Limits
 from lcnalg.parameterization import Parameterization
 from lcnalg.printing import poly_latex, poly_text
@@ -347,7 +347,10 @@ class CriticalLocusResult(Result):
         Irreducible factors over Q of ``G = gcd(minors)``, exact.
     hypersurface_multiplicities : tuple of int
     residual_dimension : int
-        Dimension of ``V(minors / G)`` (mod p), ``-1`` if empty.
+        Dimension of ``V(minors / G)`` (mod p), ``-1`` if empty; its upper bound ``N - 2``
+        when its Gröbner basis passed ``limits.max_locus_entries`` (said in ``limitations``).
+    residual_computed : bool
+        False in that case.
     hyperroot_resultants : dict
         ``"l,m"`` → ``H_{lm}`` (1D only).
     matches_hyperroots : bool or None
@@ -383,6 +386,7 @@ class CriticalLocusResult(Result):
     hypersurface_multiplicities: tuple[int, ...]
     residual_dimension: int
     lower_bound: int = -1
+    residual_computed: bool = True
     hyperroot_resultants: dict = field(default_factory=dict)
     matches_hyperroots: bool | None = None
     components: tuple[CriticalComponent, ...] = ()
@@ -411,7 +415,8 @@ class CriticalLocusResult(Result):
             img = comp.image_dimension
             lines.append(f"  hypersurface component {comp.name}: {comp.equation} = 0"
                          + (f"  (image under mu: dimension {img})" if img is not None else ""))
-        lines.append(f"  lower-dimensional part V(minors/gcd): dimension {self.residual_dimension}")
+        lines.append(f"  lower-dimensional part V(minors/gcd): dimension "
+                     f"{'' if self.residual_computed else 'at most '}{self.residual_dimension}")
         for fam in self.families:
             lines.append(f"  family {fam.kind} {list(fam.layers)}: dimension {fam.dimension}, "
                          f"image dimension {fam.image_dimension}, critical: {fam.critical}")
@@ -573,11 +578,22 @@ def critical_locus(arch: Architecture | str, *, dimension: int | None = None, se
     N = mu.num_parameters
     minors = _maximal_minors(mu, rdim, limits)
     g, factors, residual = _split_hypersurface(minors)
-    res_dim = groebner_basis(residual, "degrevlex", modulus=modulus, limits=limits).dimension()
+    stopped = ""
+    try:
+        res_dim = groebner_basis(residual, "degrevlex", modulus=modulus, limits=limits,
+                                 max_total_entries=limits.max_locus_entries).dimension()
+    except ResourceLimitError as err:
+        if err.limit != "max_total_entries":
+            raise
+        # the residual minors have no common factor: V(minors/G) has codimension >= 2
+        res_dim = N - 2
+        stopped = (f"the dimension of V(minors/gcd) was not computed ("
+                   f"{limits.refuse('max_locus_entries', 'total Macaulay entries of its Groebner basis', err.estimate)}"
+                   f"); N - 2 = {N - 2} bounds it (the residual minors have no common factor); ")
     dim = max(N - 1 if factors else -1, res_dim)
     lower = N - 1 if factors else 0
     hyper, matches, factor_pair, families = _hyperroot_comparison(arch, factors, dim, rdim, seed)
-    limitations = (
+    limitations = stopped + (
         f"minors and factors exact over Z; dimension of V(minors/gcd) from a Groebner basis mod "
         f"p = {modulus} (an upper bound, equal to the dimension over Q outside finitely many primes); "
         "image dimensions are exact Jacobian ranks at a random point of each planted family (lower "
@@ -595,6 +611,7 @@ def critical_locus(arch: Architecture | str, *, dimension: int | None = None, se
         dimension_of_function_space=rdim, num_parameters=N, num_minors=len(minors), dimension=dim,
         lower_bound=lower, hypersurface_factors=tuple(poly_text(f) for f, _ in factors),
         hypersurface_multiplicities=tuple(e for _, e in factors), residual_dimension=res_dim,
+        residual_computed=not stopped,
         hyperroot_resultants=hyper, matches_hyperroots=matches,
         components=_components(arch, factors, factor_pair, N, seed),
         families=tuple(families), minors=tuple(minors),

@@ -190,8 +190,7 @@ class SingularLocusResult(Result):
             return Status.certified()
         if self.failure_probability is not None:
             return Status.probabilistic(self.failure_probability, self.how_to_certify)
-        return Status.bounds(self.lower_bound, self.upper_bound,
-                             reason=self.description if self.equations_certified else self.limitations)
+        return Status.bounds(self.lower_bound, self.upper_bound, reason=self.limitations or self.description)
 
     def answer(self) -> int:
         return self.dimension
@@ -345,8 +344,9 @@ def _honest(p: _Problem, out: SingularLocusResult) -> SingularLocusResult:
     if lo == up:
         return dataclasses.replace(out, lower_bound=lo, equations_certified=False)   # proved both ways
     fams = [c.name for c in out.components if c.name != "origin"]
+    shown = ", ".join(fams[:4]) + (f" and {len(fams) - 4} more" if len(fams) > 4 else "")
     rests = (f"the lower bound {out.lower_bound}"
-             + (f" (families {', '.join(fams)} found singular by the Jacobian of these equations)" if fams else "")
+             + (f" (families {shown} found singular by the Jacobian of these equations)" if fams else "")
              + " and the components")
     limitations = (f"{_equations_state(p)}: {rests} rest on their generating the ideal of V (an equation "
                    "missing could raise the rank of the Jacobian); the upper bound "
@@ -396,7 +396,19 @@ def _sandwich_route(p: _Problem) -> SingularLocusResult | None:
 
 def _minors_route(p: _Problem) -> SingularLocusResult:
     res = p.sandwich
-    r = _minors_dimension(p)
+    try:
+        r = _minors_dimension(p)
+    except ResourceLimitError as err:
+        if res is None:
+            raise
+        # the sandwich's proved bounds are the answer, with the bound that stopped the rest
+        lo, up = res["lower"], res["upper"]
+        return p.result(
+            method=res["method"] + p.via, certified=False, dimension=up, lower_bound=lo, upper_bound=up,
+            route="sandwich", num_minors=0, exact_ideal=False, description=f"not decided: {lo} <= dim <= {up}",
+            components=res["components"], families=res["families"], primes=(p.modulus,),
+            how_to_certify="find a family of dimension upper_bound in Sing V, or raise the bound below",
+            limitations=f"the minors route that could narrow the bounds was not run: {err}")
     lo = res["lower"] if res else -1
     up = min(r["dimension"], res["upper"]) if res else r["dimension"]
     if not r["exact"]:
@@ -625,6 +637,13 @@ def _minors_dimension(p: _Problem) -> dict[str, Any]:
                     "method": method.replace(f"Groebner basis mod {modulus}",
                                              "Groebner basis over Q (multi-modular, verified exactly)"),
                     "fp": None}
-    gb = groebner_basis(gens, "degrevlex", modulus=modulus, limits=limits)
+    try:
+        gb = groebner_basis(gens, "degrevlex", modulus=modulus, limits=limits,
+                            max_total_entries=limits.max_locus_entries)
+    except ResourceLimitError as err:
+        if err.limit != "max_total_entries":
+            raise
+        raise limits.refuse("max_locus_entries", "total Macaulay entries of the Groebner basis of "
+                            "the minors ideal of the singular locus", err.estimate) from None
     return {"dimension": gb.dimension(), "minors": minors, "exact": exact, "method": method, "fp": fp,
             "certified": False}

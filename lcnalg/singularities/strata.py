@@ -649,6 +649,9 @@ def stratification(arch: Architecture | str, *, seed: int = 0, dimension: int | 
     g = nx.DiGraph()
     notes: list[str] = []
     kinds: dict[str, tuple] = {}
+    if not eqs.certified:
+        notes.append(f"the implicit equations of V are not certified ({eqs.status.label}): the edges to V are "
+                     "checked against them, and the singular locus says what rests on them")
     _add_variety(g, eqs, dim_v, n)
     samples = _add_critical_images(g, a, mu, seed, notes, kinds)
     sl = _add_singular_locus(g, a, dim_v, eqs, seed, limits, notes)

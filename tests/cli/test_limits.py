@@ -47,6 +47,8 @@ ROWS = [
     ("max_minors", 1, ["critical-locus", "3,2 s=2"], "refused"),
     ("max_subminors", 2, ["critical-locus", "3,2 s=2"], "refused"),  # 105 at most, by the closed form
     ("max_minor_terms", 1, ["critical-locus", "3,2 s=2"], "refused"),
+    # the residual minors' Groebner basis needs 96 entries: its dimension is bounded instead
+    ("max_locus_entries", 1, ["critical-locus", "3,2 s=2"], "partial"),
     ("max_supports", 2, ["strata", "2,2 s=2"], "partial"),  # toric route: a note of the strata
     ("max_strata", 2, ["strata", "2,2,2"], "refused"),  # 3 shared-root families
     # the 1D tiling search's set-up is estimated (13244 steps) before it starts

@@ -9,7 +9,7 @@ import random
 import flint
 import pytest
 
-from lcnalg import Architecture, FunctionSpace, Parameterization
+from lcnalg import Architecture, FunctionSpace, Limits, Parameterization
 from lcnalg.errors import InputError, ResourceLimitError
 from lcnalg.singularities.singular_locus import (SingularLocusResult, candidate_families, certify_family,
                                                  section_upper_bound, singular_locus, toric_singular_locus)
@@ -240,3 +240,20 @@ def test_limits_name_the_field():
     with pytest.raises(ResourceLimitError) as err:
         singular_locus("2,2 s=2", limits=Limits(max_supports=2))
     assert err.value.limit == "max_supports"
+
+
+def test_section_bounded_and_sandwich_bounds_kept():
+    """A linear section beyond limits.max_section_entries is given up (the next one tried);
+    when the minors route that could narrow the bounds is refused, the sandwich's proved
+    bounds are the answer, naming the bound."""
+    fs = FunctionSpace("3,2,2 s=2,2")
+    eqs = fs.implicit_equations().polynomials
+    with pytest.raises(ResourceLimitError) as info:
+        section_upper_bound(eqs, 2, 3, seed=0, limits=Limits(max_section_entries=1))
+    assert info.value.limit == "max_section_entries"
+    r = singular_locus("3,2,2 s=2,2", limits=Limits(max_section_entries=1))
+    assert r.certified and r.dimension == 4 and "--max-section-entries" in r.method
+    # 2x2,2x2: no section proves the bound 5 and all minors are refused: the proved bounds
+    r = singular_locus("2x2,2x2", limits=Limits(max_section_entries=1, max_minors=1))
+    assert r.route == "sandwich" and r.status == "bounds 0..6" and r.upper_bound == 6
+    assert "--max-minors" in r.status.reason
