@@ -148,6 +148,10 @@ class Limits:
         not computed) and the minors route of the singular locus.  The tested cases stay
         below 10^5; ``critical-locus 2x2,2x3`` needs 6.4·10^6 (about 30 s); the default
         2·10^6 stops it after about 10 s.
+    max_family_work : int
+        Entries of the Jacobian of the implicit equations evaluated by the singular-locus
+        sandwich (candidate families × equations × coordinates), checked before the first
+        family: ``2x2,2x2`` needs 4.5·10^3; the default 2·10^6 is a few seconds.
     max_strata : int
         Candidate strata (the planted critical families, 1D) of a stratification, counted
         from the architecture before anything is computed: each is sampled and compared with
@@ -212,6 +216,8 @@ class Limits:
     max_section_entries: int = _bound(10_000_000, "total Macaulay entries of one linear section of the "
                                       "singular-locus bound")
     max_locus_entries: int = _bound(2_000_000, "total Macaulay entries of the Groebner basis of a minors ideal")
+    max_family_work: int = _bound(2_000_000, "Jacobian entries evaluated over the candidate families of "
+                                  "the singular-locus sandwich")
     max_strata: int = _bound(1_000, "candidate strata (planted critical families) of a stratification")
     max_minor_terms: int = _bound(20_000_000, "terms of the polynomial sub-minors of that expansion")
 

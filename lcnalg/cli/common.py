@@ -48,7 +48,8 @@ CLOSED_BOUNDS = ("max_states", "max_search_work", "max_segre_terms", "max_witnes
 INEQUALITIES_BOUNDS = ("max_symbolic_degree",) + CLOSED_BOUNDS + EQUATIONS_BOUNDS
 #: Bounds met by the critical and singular loci (minors, exact and modular Gröbner bases).
 SINGULAR_BOUNDS = ("max_minors", "max_subminors", "max_minor_terms", "max_locus_terms", "max_exact_entries", "max_supports",
-                   "max_certificate_terms", "max_bordered", "max_section_terms", "max_section_entries", "max_locus_entries") + EQUATIONS_BOUNDS
+                   "max_certificate_terms", "max_bordered", "max_section_terms", "max_section_entries", "max_locus_entries",
+                   "max_family_work", "max_jacobian_entries") + EQUATIONS_BOUNDS
 
 #: Output formats printed by a script writer of :mod:`lcnalg.export` instead of the result.
 SCRIPT_FORMATS = ("m2", "singular")

@@ -538,6 +538,9 @@ def singular_locus(arch: Architecture | str, *, method: str = "auto", dimension:
     limits = Limits.coerce(limits, max_minors=max_minors, max_locus_terms=max_terms)
     p = _problem(Architecture.coerce(arch), method=method, dimension=dimension, equations=equations,
                  randomized=randomized, seed=seed, modulus=modulus, limits=limits, start=start)
+    # every route but the first forms the Jacobian of the equations and its exact ranks
+    limits.check("max_jacobian_entries", f"entries of the Jacobian of the {len(p.eqs)} implicit equations "
+                 f"({len(p.eqs)} x {p.n})", len(p.eqs) * p.n)
     for _name, methods, route in ROUTES:
         if method in methods:
             out = route(p)
@@ -554,8 +557,10 @@ def _origin_singular(eqs: list, n: int, codim: int) -> bool:
 def _sandwich_bounds(p: _Problem) -> dict[str, Any]:
     """Lower bound by certified families, upper bound by linear sections (see :mod:`._sandwich`)."""
     mu, eqs, n, dim_v, codim, seed, modulus = p.mu, p.eqs, p.n, p.dim_v, p.codim, p.seed, p.modulus
-    jac = [[g.derivative(j) for j in range(n)] for g in eqs]
     fams = candidate_families(mu)
+    p.limits.check("max_family_work", f"Jacobian entries of the {len(eqs)} implicit equations evaluated "
+                   f"over {len(fams)} candidate families ({len(fams)} x {len(eqs)} x {n})", len(fams) * len(eqs) * n)
+    jac = [[g.derivative(j) for j in range(n)] for g in eqs]
     verdicts = []
     certified: list[tuple[Any, dict]] = []
     for fam in fams:
