@@ -37,7 +37,7 @@ from lcnalg.parameterization import Parameterization
 from lcnalg.printing import poly_latex, poly_text
 from lcnalg.results import Result, Status
 from lcnalg.rings import integer_ring, to_fmpq
-from lcnalg.polys.minors import all_minors, count_minors
+from lcnalg.polys.minors import all_minors, count_minors, count_subminors
 from lcnalg.polys.modular import GF_PRIME
 
 __all__ = [
@@ -455,8 +455,17 @@ def _maximal_minors(mu: Parameterization, rdim: int, limits: Limits) -> list:
     rows, cols = len(support(mu)), mu.num_parameters
     limits.check("max_minors", what, count_minors(rows, cols, rdim))
     jac = [row for row in mu.jacobian if any(not e.is_zero() for e in row)]
-    minors = (all_minors(jac, rdim, mu.ring.from_dict({}), limits=limits, what=what)
-              if rdim <= len(jac) else [])
+    try:
+        minors = (all_minors(jac, rdim, mu.ring.from_dict({}), limits=limits, what=what)
+                  if rdim <= len(jac) else [])
+    except ResourceLimitError as err:
+        if err.limit != "max_subminors":
+            raise
+        # the expansion on the zero pattern stops at the bound: report the closed form, the
+        # estimate of the whole expansion, not the count at the stop
+        raise limits.refuse("max_subminors", f"sub-minors of the Laplace expansion of the {what} "
+                            f"({rdim}x{rdim} of a {len(jac)}x{cols} matrix; closed form, zero entries not "
+                            "counted)", count_subminors(len(jac), cols, rdim)) from None
     if not minors:
         raise InputError(f"architecture {mu.architecture}: the Jacobian has no non-zero minor of size {rdim}")
     return minors
@@ -593,6 +602,8 @@ def critical_locus(arch: Architecture | str, *, dimension: int | None = None, se
     dim = max(N - 1 if factors else -1, res_dim)
     lower = N - 1 if factors else 0
     hyper, matches, factor_pair, families = _hyperroot_comparison(arch, factors, dim, rdim, seed)
+    if stopped and not all(r == 1 for _, _, r in arch.layer_pairs()):
+        matches = None   # with strides it compares dimensions, and this one is only bounded
     limitations = stopped + (
         f"minors and factors exact over Z; dimension of V(minors/gcd) from a Groebner basis mod "
         f"p = {modulus} (an upper bound, equal to the dimension over Q outside finitely many primes); "
