@@ -358,7 +358,8 @@ class CriticalLocusResult(Result):
         resultants ``H_{lm}`` (exact).  1D with strides: every planted family (shared
         hyperroot orbit, zero layer) is critical and the largest family dimension equals
         the computed dimension of the locus (a dimension-level comparison; that the families
-        exhaust the locus is not proved).  None in 2D.
+        exhaust the locus is not proved).  None in 2D, and with strides when the residual
+        dimension is only bounded.
     families : tuple of CriticalFamily
         1D: the planted families.
     components : tuple of CriticalComponent
