@@ -28,6 +28,16 @@ is hopeless beyond small cases (``3,2,2 s=2,2``: 90 090 minors; ``2x2,2x2 s=2x2`
 
 ``method`` restricts the table to one route (the smooth cases always come first); every
 bound is a field of :class:`~lcnalg.limits.Limits`.
+
+**Certified only with certified equations.**  Every route reads ``Sing V`` off the Jacobian
+of the equations it is given.  When they are only proved complete up to a degree (not
+certified to generate ``I``), the upper bounds still hold (the restricted equations and the
+determinants ``det(A J_g B)`` lie in ``I`` and in ``K`` whatever equations are missing, and a
+smaller Jacobian only marks more points), but a family found singular by that Jacobian may be
+smooth on ``V``: the result then has the proved bounds ``lower..upper`` (the lower bound: the
+vertex, ``V`` being no linear space), says in ``limitations`` what rests on the completeness,
+and how to certify (``certify=True``).  One irreducible equation of a hypersurface generates
+its ideal whatever its status (``I`` is a height-one prime of a factorial ring).
 """
 
 
