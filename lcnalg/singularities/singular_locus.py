@@ -322,7 +322,7 @@ def _unfinished(p: _Problem, method: str, found: str) -> SingularLocusResult:
                     route="smooth", equations_certified=False,
                     how_to_certify=_HOW_TO_CERTIFY,
                     limitations=f"{found}: {_equations_state(p)}; {up} = dim V - 1 bounds any proper "
-                    "closed subset of the irreducible V")
+                    f"closed subset of the irreducible V; to certify, {_HOW_TO_CERTIFY}")
 
 
 #: How a result that rests on uncertified equations is certified.
@@ -360,7 +360,7 @@ def _honest(p: _Problem, out: SingularLocusResult) -> SingularLocusResult:
              + " and the components")
     limitations = (f"{_equations_state(p)}: {rests} rest on their generating the ideal of V (an equation "
                    "missing could raise the rank of the Jacobian); the upper bound "
-                   f"{up} holds whatever is missing")
+                   f"{up} holds whatever is missing; to certify, {_HOW_TO_CERTIFY}")
     return dataclasses.replace(
         out, certified=False, failure_probability=None, lower_bound=lo, equations_certified=False,
         components=tuple(dataclasses.replace(c, component=None) for c in out.components),
