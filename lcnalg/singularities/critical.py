@@ -43,7 +43,7 @@ from lcnalg.polys.modular import GF_PRIME
 __all__ = [
     "CriticalLocusResult", "CriticalComponent", "CriticalFamily", "critical_locus", "is_critical",
     "shares_hyperroot", "hyperroot_resultants", "shared_root_point", "shared_root_image_dimension",
-    "planted_families",
+    "planted_families", "jacobian_minors",
 ]
 
 
@@ -447,6 +447,39 @@ def _factor_key(f: flint.fmpz_mpoly) -> str:
     return str(f if int(f.leading_coefficient()) > 0 else -f)
 
 
+def jacobian_minors(mat: list, size: int, zero: Any, limits: Limits, what: str) -> list:
+    """:func:`~lcnalg.polys.minors.all_minors` of a symbolic Jacobian, whose refusal by
+    ``limits.max_subminors`` reports the closed-form count of the whole Laplace expansion
+    (:func:`~lcnalg.polys.minors.count_subminors`), not the count where the walk on the zero
+    pattern passed the bound.
+
+    Raises
+    ------
+    ResourceLimitError
+        As :func:`~lcnalg.polys.minors.all_minors`.
+
+    Examples
+    --------
+    >>> from lcnalg import Parameterization
+    >>> mu = Parameterization("3,2 s=2")
+    >>> len(jacobian_minors(mu.jacobian, 4, mu.ring.from_dict({}), Limits(), "minors"))
+    22
+    >>> jacobian_minors(mu.jacobian, 4, mu.ring.from_dict({}), Limits(max_subminors=2), "minors")
+    Traceback (most recent call last):
+    ...
+    lcnalg.errors.ResourceLimitError: refused: sub-minors of the Laplace expansion of the minors (4x4 of a 5x5 matrix; closed form, zero entries not counted) estimated at 105, above the bound 2; to allow it, raise limits=Limits(max_subminors=...) (CLI: --max-subminors)
+    """
+    try:
+        return all_minors(mat, size, zero, limits=limits, what=what)
+    except ResourceLimitError as err:
+        if err.limit != "max_subminors":
+            raise
+        rows, cols = len(mat), len(mat[0]) if mat else 0
+        raise limits.refuse("max_subminors", f"sub-minors of the Laplace expansion of the {what} ({size}x{size} "
+                            f"of a {rows}x{cols} matrix; closed form, zero entries not counted)",
+                            count_subminors(rows, cols, size)) from None
+
+
 def _maximal_minors(mu: Parameterization, rdim: int, limits: Limits) -> list:
     """The distinct non-zero ``rdim × rdim`` minors of the symbolic Jacobian (their count
     refused beyond ``limits.max_minors`` before the Jacobian is built; the expansion bounded by
@@ -456,17 +489,7 @@ def _maximal_minors(mu: Parameterization, rdim: int, limits: Limits) -> list:
     rows, cols = len(support(mu)), mu.num_parameters
     limits.check("max_minors", what, count_minors(rows, cols, rdim))
     jac = [row for row in mu.jacobian if any(not e.is_zero() for e in row)]
-    try:
-        minors = (all_minors(jac, rdim, mu.ring.from_dict({}), limits=limits, what=what)
-                  if rdim <= len(jac) else [])
-    except ResourceLimitError as err:
-        if err.limit != "max_subminors":
-            raise
-        # the expansion on the zero pattern stops at the bound: report the closed form, the
-        # estimate of the whole expansion, not the count at the stop
-        raise limits.refuse("max_subminors", f"sub-minors of the Laplace expansion of the {what} "
-                            f"({rdim}x{rdim} of a {len(jac)}x{cols} matrix; closed form, zero entries not "
-                            "counted)", count_subminors(len(jac), cols, rdim)) from None
+    minors = jacobian_minors(jac, rdim, mu.ring.from_dict({}), limits, what) if rdim <= len(jac) else []
     if not minors:
         raise InputError(f"architecture {mu.architecture}: the Jacobian has no non-zero minor of size {rdim}")
     return minors

@@ -62,11 +62,12 @@ from lcnalg.parameterization import Parameterization
 from lcnalg.printing import function_space_symbol
 from lcnalg.results import Result, Status
 from lcnalg.rings import to_fmpq
-from lcnalg.polys.minors import all_minors, count_minors, random_projected_minors
+from lcnalg.polys.minors import count_minors, random_projected_minors
 from lcnalg.polys.modular import GF_PRIME
 from lcnalg.singularities._sandwich import (candidate_families, certify_family, family_contained,
                                             jacobian_rank_at, section_upper_bound)
 from lcnalg.singularities._toric import toric_singular_locus
+from lcnalg.singularities.critical import jacobian_minors
 
 __all__ = ["SingularLocusResult", "SingularComponent", "FamilyVerdict", "singular_locus", "METHODS",
            # the routes' building blocks, public here (their modules are private)
@@ -626,7 +627,7 @@ def _minors_dimension(p: _Problem) -> dict[str, Any]:
     total = count_minors(len(eqs), n, codim)
     what = f"{codim}x{codim} minors of the {len(eqs)}x{n} Jacobian of the implicit equations"
     if total <= limits.max_minors:
-        minors = all_minors(jac, codim, zero, limits=limits, what=what)
+        minors = jacobian_minors(jac, codim, zero, limits, what)
         exact = True
         method = f"I + all {codim}x{codim} minors of the Jacobian (exact over Z); Groebner basis mod {modulus}"
         fp = None
