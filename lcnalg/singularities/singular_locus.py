@@ -478,6 +478,10 @@ def _problem(arch: Architecture, *, method: str, dimension: int | None, equation
                     eq_degree=equations.complete_up_to_degree)
 
 
+#: Terms up to which a single equation is factored to certify that it generates the ideal.
+_FACTOR_TERMS = 20_000
+
+
 def _principal(eqs: list, codim: int) -> bool:
     """Whether one equation, irreducible over Q, of a hypersurface ``V`` generates its ideal:
     ``I`` is then a prime of height one in a factorial ring, so principal, ``I = (h)``, and
@@ -490,8 +494,8 @@ def _principal(eqs: list, codim: int) -> bool:
     >>> _principal([x*y - z**2], 1), _principal([(x - y)**2], 1), _principal([x, y], 2)
     (True, False, False)
     """
-    if codim != 1 or len(eqs) != 1 or eqs[0].total_degree() < 1:
-        return False
+    if codim != 1 or len(eqs) != 1 or eqs[0].total_degree() < 1 or len(eqs[0]) > _FACTOR_TERMS:
+        return False   # (a large equation is not factored: the answer then stays uncertified)
     _, factors = eqs[0].factor()
     return len(factors) == 1 and int(factors[0][1]) == 1
 

@@ -51,7 +51,7 @@ ROWS = [
     ("max_locus_entries", 1, ["critical-locus", "3,2 s=2"], "partial"),
     ("max_supports", 2, ["strata", "2,2 s=2"], "partial"),  # toric route: a note of the strata
     ("max_strata", 2, ["strata", "2,2,2"], "refused"),  # 3 shared-root families
-    # the strata of 3,3 s=2: 8 families x 2 equations x 7 coordinates; a note names the bound
+    # the strata of 3,3 s=2: 9 families x 4 equations x 7 coordinates; a note names the bound
     ("max_family_work", 100, ["strata", "3,3 s=2"], "partial"),
     # the 1D tiling search's set-up is estimated (13244 steps) before it starts
     ("max_search_work", 3, ["closed", "4,4,4 s=2,2"], "partial"),
