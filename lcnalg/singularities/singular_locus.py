@@ -57,7 +57,7 @@ from lcnalg.polys.groebner import groebner_basis
 from lcnalg.algebra.implicitization import ImplicitEquations, implicit_equations
 from lcnalg.architecture import Architecture
 from lcnalg.errors import InputError, InternalError, LCNAlgError, ResourceLimitError
-from lcnalg.limits import Limits
+from lcnalg.limits import DEFAULT_LIMITS, Limits
 from lcnalg.parameterization import Parameterization
 from lcnalg.printing import function_space_symbol
 from lcnalg.results import Result, Status
@@ -474,18 +474,15 @@ def _problem(arch: Architecture, *, method: str, dimension: int | None, equation
                   codimension=n - dim_v, num_equations=len(eqs), equations=tuple(eqs))
     return _Problem(mu=mu, eqs=eqs, n=n, dim_v=dim_v, codim=n - dim_v, method=method, seed=seed,
                     modulus=modulus, randomized=randomized, limits=limits, start=start, via=via,
-                    common=common, eq_certified=bool(equations.certified) or _principal(eqs, n - dim_v),
+                    common=common, eq_certified=bool(equations.certified) or _principal(eqs, n - dim_v, limits),
                     eq_degree=equations.complete_up_to_degree)
 
 
-#: Terms up to which a single equation is factored to certify that it generates the ideal.
-_FACTOR_TERMS = 20_000
-
-
-def _principal(eqs: list, codim: int) -> bool:
+def _principal(eqs: list, codim: int, limits: Limits = DEFAULT_LIMITS) -> bool:
     """Whether one equation, irreducible over Q, of a hypersurface ``V`` generates its ideal:
     ``I`` is then a prime of height one in a factorial ring, so principal, ``I = (h)``, and
     ``h`` divides the equation, which is irreducible (exact, whatever the equations' status).
+    An equation of more than ``limits.max_certificate_terms`` terms is not factored (False).
 
     Examples
     --------
@@ -494,8 +491,8 @@ def _principal(eqs: list, codim: int) -> bool:
     >>> _principal([x*y - z**2], 1), _principal([(x - y)**2], 1), _principal([x, y], 2)
     (True, False, False)
     """
-    if codim != 1 or len(eqs) != 1 or eqs[0].total_degree() < 1 or len(eqs[0]) > _FACTOR_TERMS:
-        return False   # (a large equation is not factored: the answer then stays uncertified)
+    if codim != 1 or len(eqs) != 1 or eqs[0].total_degree() < 1 or len(eqs[0]) > limits.max_certificate_terms:
+        return False
     _, factors = eqs[0].factor()
     return len(factors) == 1 and int(factors[0][1]) == 1
 
