@@ -399,9 +399,10 @@ class FunctionSpace:
         ('boundary', 'shared root 1,2')
         """
         # deferred: the algorithm modules cost ~0.3 s to import; `import lcnalg` stays fast
-        from lcnalg.singularities.strata import stratification
+        from lcnalg.singularities.strata import check_stratification, stratification
 
         limits = self._limits(max_minors=max_minors)
+        check_stratification(self.architecture, limits)   # its own bounds before the equations
         return self._cached(
             ("stratification", limits),
             lambda: stratification(self.architecture, dimension=self.dimension.value,

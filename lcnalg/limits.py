@@ -148,6 +148,25 @@ class Limits:
     max_subminors : int
         Sub-minors formed by the Laplace expansion of the symbolic minors of a Jacobian
         (counted before any arithmetic, on the zero pattern when the closed form is above it).
+    max_section_entries : int
+        Total entries of the Macaulay matrices of the Gröbner basis (mod p) of one linear
+        section of the singular-locus upper bound; beyond it that section is given up (the
+        next, smaller one is tried).  Those of the tested cases stay below 2·10^5; the default
+        10^7 is a few seconds (``3x1,3x1,1x2``: its first section would need 4.8·10^7, 16 s).
+    max_locus_entries : int
+        Total entries of the Macaulay matrices of the Gröbner basis (mod p) of a minors
+        ideal: the residual minors of the critical locus (beyond it, its dimension is bounded,
+        not computed) and the minors route of the singular locus.  The tested cases stay
+        below 10^5; ``critical-locus 2x2,2x3`` needs 6.4·10^6 (about 30 s); the default
+        2·10^6 stops it after about 10 s.
+    max_family_work : int
+        Entries of the Jacobian of the implicit equations evaluated by the singular-locus
+        sandwich (candidate families × equations × coordinates), checked before the first
+        family: ``2x2,2x2`` needs 4.5·10^3; the default 2·10^6 is a few seconds.
+    max_strata : int
+        Candidate strata (the planted critical families, 1D) of a stratification, counted
+        from the architecture before anything is computed: each is sampled and compared with
+        the others of its dimension.
     max_minor_terms : int
         Terms of the polynomial sub-minors formed by that expansion (counted as they are
         formed: a bound on its memory and time).
@@ -231,6 +250,12 @@ class Limits:
                                          "estimated field operations of one implicitization degree")
     max_grading_work: int = _bound(50_000_000_000, "estimated operations of the finest grading of mu")
     max_subminors: int = _bound(1_000_000, "sub-minors of the Laplace expansion of symbolic minors")
+    max_section_entries: int = _bound(10_000_000, "total Macaulay entries of one linear section of the "
+                                      "singular-locus bound")
+    max_locus_entries: int = _bound(2_000_000, "total Macaulay entries of the Groebner basis of a minors ideal")
+    max_family_work: int = _bound(2_000_000, "Jacobian entries evaluated over the candidate families of "
+                                  "the singular-locus sandwich")
+    max_strata: int = _bound(1_000, "candidate strata (planted critical families) of a stratification")
     max_minor_terms: int = _bound(20_000_000, "terms of the polynomial sub-minors of that expansion")
     max_loss_work: int = _bound(100_000_000, "products forming a squared loss on function space")
     max_critical_solutions: int = _bound(300, "Bezout number of the critical-point system of a loss")

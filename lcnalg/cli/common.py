@@ -54,7 +54,8 @@ CRITICAL_POINTS_BOUNDS = ("max_critical_solutions", "max_exact_critical_solution
                           "max_matrix_entries", "max_total_entries", "max_primes", "max_quotient_dimension",
                           "max_precision") + DIMENSION_BOUNDS
 SINGULAR_BOUNDS = ("max_minors", "max_subminors", "max_minor_terms", "max_locus_terms", "max_exact_entries", "max_supports",
-                   "max_certificate_terms", "max_bordered", "max_section_terms") + EQUATIONS_BOUNDS
+                   "max_certificate_terms", "max_bordered", "max_section_terms", "max_section_entries", "max_locus_entries",
+                   "max_family_work", "max_jacobian_entries") + EQUATIONS_BOUNDS
 
 #: Output formats printed by a script writer of :mod:`lcnalg.export` instead of the result.
 SCRIPT_FORMATS = ("m2", "singular")

@@ -31,7 +31,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--plot", metavar="PATH", default=None, type=output_path("--plot", PLOT_SUFFIXES),
                    help="also draw the Hasse diagram (matplotlib; " + ", ".join(PLOT_SUFFIXES) + ")")
     # the strata gather the singular locus and the boundary (closedness, membership, equations)
-    add_limit_options(p, SINGULAR_BOUNDS + INEQUALITIES_BOUNDS)
+    add_limit_options(p, SINGULAR_BOUNDS + INEQUALITIES_BOUNDS + ("max_strata",))
     add_format_options(p, extra=("dot",))
     p.set_defaults(run=run)
 

@@ -342,7 +342,8 @@ def certify_family(mu: Any, jac: Sequence[Sequence[Any]], codim: int, fam: Famil
     c0 = [int(x) for x in mu.evaluate(theta0)]
     out: dict[str, Any] = {"name": fam.name, "description": fam.description,
                            "dimension": _image_rank(mu, fam, t0), "sample": tuple(c0)}
-    G0 = flint.fmpq_mat([[int(e(*[flint.fmpz(x) for x in c0])) for e in row] for row in jac])
+    cvals = [flint.fmpz(x) for x in c0]
+    G0 = flint.fmpq_mat([[int(e(*cvals)) for e in row] for row in jac])
     rho = G0.rank()
     out["jacobian_rank"] = rho
     if rho >= codim:
@@ -395,22 +396,31 @@ def certify_family(mu: Any, jac: Sequence[Sequence[Any]], codim: int, fam: Famil
 
 
 def _nonsingular_block(M: Any, rho: int) -> tuple[list[int], list[int]]:
-    """Rows and columns of a non-zero ``rho × rho`` minor of an fmpq_mat of rank ``rho``."""
-    rows: list[int] = []
-    for i in range(M.nrows()):
-        trial = rows + [i]
-        if flint.fmpq_mat([[M[r, c] for c in range(M.ncols())] for r in trial]).rank() == len(trial):
-            rows = trial
-        if len(rows) == rho:
-            break
-    cols: list[int] = []
-    for j in range(M.ncols()):
-        trial = cols + [j]
-        if flint.fmpq_mat([[M[r, c] for c in trial] for r in rows]).rank() == len(trial):
-            cols = trial
-        if len(cols) == rho:
-            break
-    return rows, cols
+    """Rows and columns of a non-zero ``rho × rho`` minor of an fmpq_mat of rank ``rho``: the
+    first independent rows (the pivots of the echelon form of the transpose), then the first
+    independent columns among them (two eliminations, whatever the size).
+
+    Examples
+    --------
+    >>> _nonsingular_block(flint.fmpq_mat([[0, 0, 0], [1, 2, 3], [2, 4, 6], [0, 1, 1]]), 2)
+    ([1, 3], [0, 1])
+    """
+    rows = _pivots(M.transpose())[:rho]
+    sub = flint.fmpq_mat([[M[r, c] for c in range(M.ncols())] for r in rows])
+    return rows, _pivots(sub)[:rho]
+
+
+def _pivots(M: Any) -> list[int]:
+    """The pivot columns of the reduced row echelon form of ``M``."""
+    R, rank = M.rref()
+    out: list[int] = []
+    j = 0
+    for i in range(rank):
+        while R[i, j] == 0:
+            j += 1
+        out.append(j)
+        j += 1
+    return out
 
 
 def section_upper_bound(eqs: Sequence[Any], codim: int, u: int, *, seed: int,
@@ -426,7 +436,8 @@ def section_upper_bound(eqs: Sequence[Any], codim: int, u: int, *, seed: int,
     ------
     ResourceLimitError
         When one determinant may have more than ``limits.max_section_terms`` terms (overridden
-        by ``max_terms``; checked first).
+        by ``max_terms``; checked first), or the Macaulay matrices of the Gröbner basis of the
+        section pass ``limits.max_section_entries`` entries in total.
 
     Examples
     --------
@@ -471,7 +482,14 @@ def section_upper_bound(eqs: Sequence[Any], codim: int, u: int, *, seed: int,
         polys += [ctx.from_dict(v) for v in comps.values()]
         if k < min(s - 1, max_dets):
             continue   # fewer than s - 1 extra equations cannot cut the section to a point
-        gb = groebner_basis(polys, "degrevlex", modulus=modulus)
+        try:
+            gb = groebner_basis(polys, "degrevlex", modulus=modulus, limits=limits,
+                                max_total_entries=limits.max_section_entries)
+        except ResourceLimitError as err:
+            if err.limit != "max_total_entries":
+                raise
+            raise limits.refuse("max_section_entries", f"total Macaulay entries of the Groebner basis of "
+                                f"a linear section in {s} variables", err.estimate) from None
         if gb.dimension() <= 0:
             return True, k
     return False, max_dets

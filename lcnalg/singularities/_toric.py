@@ -98,7 +98,8 @@ def toric_singular_locus(mu: Any, eqs: Sequence[Any], dim_v: int, *,
         return None
     variables, weights = data
     nv = len(variables)
-    Limits.coerce(limits, max_supports=max_supports).check(
+    limits = Limits.coerce(limits, max_supports=max_supports)
+    limits.check(
         "max_supports", f"candidate supports 2^{nv} of the toric face test", 2 ** nv)
     n = mu.ambient_dimension
     codim = n - dim_v
@@ -146,13 +147,13 @@ def toric_singular_locus(mu: Any, eqs: Sequence[Any], dim_v: int, *,
             "description": ("torus-orbit closure V ∩ {" + ", ".join(zero) + " = 0}") if zero
             else "V itself", "certified": True}
         if degrees:
-            comp["degree"] = _face_degree(eqs, f["support"], n)
+            comp["degree"] = _face_degree(eqs, f["support"], n, limits)
         comps.append(comp)
     return {"faces": out_faces, "dimension": max((f["dimension"] for f in sing), default=-1),
             "components": comps, "num_faces": len(faces)}
 
 
-def _face_degree(eqs: Sequence[Any], support: Sequence[int], n: int) -> int:
+def _face_degree(eqs: Sequence[Any], support: Sequence[int], n: int, limits: Limits) -> int:
     """Degree of ``V ∩ {c_j = 0, j ∉ support}`` from a Gröbner basis over Q (certified)."""
     keep = set(support)
     if not keep:
@@ -166,4 +167,4 @@ def _face_degree(eqs: Sequence[Any], support: Sequence[int], n: int) -> int:
     for j in range(n):
         if j not in keep:
             polys.append({tuple(int(i == j) for i in range(n)): 1})
-    return groebner_basis(polys, "degrevlex", nvars=n).degree()
+    return groebner_basis(polys, "degrevlex", nvars=n, limits=limits).degree()

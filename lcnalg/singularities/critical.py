@@ -31,19 +31,19 @@ from lcnalg import checks
 from lcnalg.algebra.dimension import function_space_dimension, support
 from lcnalg.polys.groebner import groebner_basis
 from lcnalg.architecture import Architecture
-from lcnalg.errors import InputError
+from lcnalg.errors import InputError, ResourceLimitError
 from lcnalg.limits import Limits
 from lcnalg.parameterization import Parameterization
 from lcnalg.printing import poly_latex, poly_text
 from lcnalg.results import Result, Status
 from lcnalg.rings import integer_ring, to_fmpq
-from lcnalg.polys.minors import all_minors, count_minors
+from lcnalg.polys.minors import all_minors, count_minors, count_subminors
 from lcnalg.polys.modular import GF_PRIME
 
 __all__ = [
     "CriticalLocusResult", "CriticalComponent", "CriticalFamily", "critical_locus", "is_critical",
     "shares_hyperroot", "hyperroot_resultants", "shared_root_point", "shared_root_image_dimension",
-    "planted_families",
+    "planted_families", "jacobian_minors",
 ]
 
 
@@ -350,7 +350,10 @@ class CriticalLocusResult(Result):
         Irreducible factors over Q of ``G = gcd(minors)``, exact.
     hypersurface_multiplicities : tuple of int
     residual_dimension : int
-        Dimension of ``V(minors / G)`` (mod p), ``-1`` if empty.
+        Dimension of ``V(minors / G)`` (mod p), ``-1`` if empty; its upper bound ``N - 2``
+        when its Gröbner basis passed ``limits.max_locus_entries`` (said in ``limitations``).
+    residual_computed : bool
+        False in that case.
     hyperroot_resultants : dict
         ``"l,m"`` → ``H_{lm}`` (1D only).
     matches_hyperroots : bool or None
@@ -358,7 +361,8 @@ class CriticalLocusResult(Result):
         resultants ``H_{lm}`` (exact).  1D with strides: every planted family (shared
         hyperroot orbit, zero layer) is critical and the largest family dimension equals
         the computed dimension of the locus (a dimension-level comparison; that the families
-        exhaust the locus is not proved).  None in 2D.
+        exhaust the locus is not proved).  None in 2D, and with strides when the residual
+        dimension is only bounded.
     families : tuple of CriticalFamily
         1D: the planted families.
     components : tuple of CriticalComponent
@@ -386,6 +390,7 @@ class CriticalLocusResult(Result):
     hypersurface_multiplicities: tuple[int, ...]
     residual_dimension: int
     lower_bound: int = -1
+    residual_computed: bool = True
     hyperroot_resultants: dict = field(default_factory=dict)
     matches_hyperroots: bool | None = None
     components: tuple[CriticalComponent, ...] = ()
@@ -414,7 +419,8 @@ class CriticalLocusResult(Result):
             img = comp.image_dimension
             lines.append(f"  hypersurface component {comp.name}: {comp.equation} = 0"
                          + (f"  (image under mu: dimension {img})" if img is not None else ""))
-        lines.append(f"  lower-dimensional part V(minors/gcd): dimension {self.residual_dimension}")
+        lines.append(f"  lower-dimensional part V(minors/gcd): dimension "
+                     f"{'' if self.residual_computed else 'at most '}{self.residual_dimension}")
         for fam in self.families:
             lines.append(f"  family {fam.kind} {list(fam.layers)}: dimension {fam.dimension}, "
                          f"image dimension {fam.image_dimension}, critical: {fam.critical}")
@@ -444,6 +450,39 @@ def _factor_key(f: flint.fmpz_mpoly) -> str:
     return str(f if int(f.leading_coefficient()) > 0 else -f)
 
 
+def jacobian_minors(mat: list, size: int, zero: Any, limits: Limits, what: str) -> list:
+    """:func:`~lcnalg.polys.minors.all_minors` of a symbolic Jacobian, whose refusal by
+    ``limits.max_subminors`` reports the closed-form count of the whole Laplace expansion
+    (:func:`~lcnalg.polys.minors.count_subminors`), not the count where the walk on the zero
+    pattern passed the bound.
+
+    Raises
+    ------
+    ResourceLimitError
+        As :func:`~lcnalg.polys.minors.all_minors`.
+
+    Examples
+    --------
+    >>> from lcnalg import Parameterization
+    >>> mu = Parameterization("3,2 s=2")
+    >>> len(jacobian_minors(mu.jacobian, 4, mu.ring.from_dict({}), Limits(), "minors"))
+    22
+    >>> jacobian_minors(mu.jacobian, 4, mu.ring.from_dict({}), Limits(max_subminors=2), "minors")
+    Traceback (most recent call last):
+    ...
+    lcnalg.errors.ResourceLimitError: refused: sub-minors of the Laplace expansion of the minors (4x4 of a 5x5 matrix; closed form, zero entries not counted) estimated at 105, above the bound 2; to allow it, raise limits=Limits(max_subminors=...) (CLI: --max-subminors)
+    """
+    try:
+        return all_minors(mat, size, zero, limits=limits, what=what)
+    except ResourceLimitError as err:
+        if err.limit != "max_subminors":
+            raise
+        rows, cols = len(mat), len(mat[0]) if mat else 0
+        raise limits.refuse("max_subminors", f"sub-minors of the Laplace expansion of the {what} ({size}x{size} "
+                            f"of a {rows}x{cols} matrix; closed form, zero entries not counted)",
+                            count_subminors(rows, cols, size)) from None
+
+
 def _maximal_minors(mu: Parameterization, rdim: int, limits: Limits) -> list:
     """The distinct non-zero ``rdim × rdim`` minors of the symbolic Jacobian (their count
     refused beyond ``limits.max_minors`` before the Jacobian is built; the expansion bounded by
@@ -453,8 +492,7 @@ def _maximal_minors(mu: Parameterization, rdim: int, limits: Limits) -> list:
     rows, cols = len(support(mu)), mu.num_parameters
     limits.check("max_minors", what, count_minors(rows, cols, rdim))
     jac = [row for row in mu.jacobian if any(not e.is_zero() for e in row)]
-    minors = (all_minors(jac, rdim, mu.ring.from_dict({}), limits=limits, what=what)
-              if rdim <= len(jac) else [])
+    minors = jacobian_minors(jac, rdim, mu.ring.from_dict({}), limits, what) if rdim <= len(jac) else []
     if not minors:
         raise InputError(f"architecture {mu.architecture}: the Jacobian has no non-zero minor of size {rdim}")
     return minors
@@ -577,11 +615,24 @@ def critical_locus(arch: Architecture | str, *, dimension: int | None = None, se
     N = mu.num_parameters
     minors = _maximal_minors(mu, rdim, limits)
     g, factors, residual = _split_hypersurface(minors)
-    res_dim = groebner_basis(residual, "degrevlex", modulus=modulus, limits=limits).dimension()
+    stopped = ""
+    try:
+        res_dim = groebner_basis(residual, "degrevlex", modulus=modulus, limits=limits,
+                                 max_total_entries=limits.max_locus_entries).dimension()
+    except ResourceLimitError as err:
+        if err.limit != "max_total_entries":
+            raise
+        # the residual minors have no common factor: V(minors/G) has codimension >= 2
+        res_dim = N - 2
+        stopped = (f"the dimension of V(minors/gcd) was not computed ("
+                   f"{limits.refuse('max_locus_entries', 'total Macaulay entries of its Groebner basis', err.estimate)}"
+                   f"); N - 2 = {N - 2} bounds it (the residual minors have no common factor); ")
     dim = max(N - 1 if factors else -1, res_dim)
     lower = N - 1 if factors else 0
     hyper, matches, factor_pair, families = _hyperroot_comparison(arch, factors, dim, rdim, seed)
-    limitations = (
+    if stopped and not all(r == 1 for _, _, r in arch.layer_pairs()):
+        matches = None   # with strides it compares dimensions, and this one is only bounded
+    limitations = stopped + (
         f"minors and factors exact over Z; dimension of V(minors/gcd) from a Groebner basis mod "
         f"p = {modulus} (an upper bound, equal to the dimension over Q outside finitely many primes); "
         "image dimensions are exact Jacobian ranks at a random point of each planted family (lower "
@@ -599,6 +650,7 @@ def critical_locus(arch: Architecture | str, *, dimension: int | None = None, se
         dimension_of_function_space=rdim, num_parameters=N, num_minors=len(minors), dimension=dim,
         lower_bound=lower, hypersurface_factors=tuple(poly_text(f) for f, _ in factors),
         hypersurface_multiplicities=tuple(e for _, e in factors), residual_dimension=res_dim,
+        residual_computed=not stopped,
         hyperroot_resultants=hyper, matches_hyperroots=matches,
         components=_components(arch, factors, factor_pair, N, seed),
         families=tuple(families), minors=tuple(minors),

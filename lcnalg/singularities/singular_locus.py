@@ -28,11 +28,22 @@ is hopeless beyond small cases (``3,2,2 s=2,2``: 90 090 minors; ``2x2,2x2 s=2x2`
 
 ``method`` restricts the table to one route (the smooth cases always come first); every
 bound is a field of :class:`~lcnalg.limits.Limits`.
+
+**Certified only with certified equations.**  Every route reads ``Sing V`` off the Jacobian
+of the equations it is given.  When they are only proved complete up to a degree (not
+certified to generate ``I``), the upper bounds still hold (the restricted equations and the
+determinants ``det(A J_g B)`` lie in ``I`` and in ``K`` whatever equations are missing, and a
+smaller Jacobian only marks more points), but a family found singular by that Jacobian may be
+smooth on ``V``: the result then has the proved bounds ``lower..upper`` (the lower bound: the
+vertex, ``V`` being no linear space), says in ``limitations`` what rests on the completeness,
+and how to certify (``certify=True``).  One irreducible equation of a hypersurface generates
+its ideal whatever its status (``I`` is a height-one prime of a factorial ring).
 """
 
 
 from __future__ import annotations
 
+import dataclasses
 import math
 import time
 from dataclasses import dataclass, field
@@ -46,16 +57,17 @@ from lcnalg.polys.groebner import groebner_basis
 from lcnalg.algebra.implicitization import ImplicitEquations, implicit_equations
 from lcnalg.architecture import Architecture
 from lcnalg.errors import InputError, InternalError, LCNAlgError, ResourceLimitError
-from lcnalg.limits import Limits
+from lcnalg.limits import DEFAULT_LIMITS, Limits
 from lcnalg.parameterization import Parameterization
 from lcnalg.printing import function_space_symbol
 from lcnalg.results import Result, Status
 from lcnalg.rings import to_fmpq
-from lcnalg.polys.minors import all_minors, count_minors, random_projected_minors
+from lcnalg.polys.minors import count_minors, random_projected_minors
 from lcnalg.polys.modular import GF_PRIME
 from lcnalg.singularities._sandwich import (candidate_families, certify_family, family_contained,
                                             jacobian_rank_at, section_upper_bound)
 from lcnalg.singularities._toric import toric_singular_locus
+from lcnalg.singularities.critical import jacobian_minors
 
 __all__ = ["SingularLocusResult", "SingularComponent", "FamilyVerdict", "singular_locus", "METHODS",
            # the routes' building blocks, public here (their modules are private)
@@ -147,11 +159,19 @@ class SingularLocusResult(Result):
         ``sandwich`` route: every candidate family tried, with its verdict.
     description : str
         The locus in words.
+    equations_certified : bool
+        Whether the implicit equations used are certified to generate the ideal of ``V``.
+        When they are only complete up to a degree, the certified families, the certified
+        components and the lower bound rest on that unproved completeness (the Jacobian of
+        fewer equations can drop rank where ``V`` is smooth); the upper bound (linear
+        sections: the section and the determinants lie in ``I`` and ``K`` whatever is
+        missing) still holds; :attr:`lower_bound` is then the bound that holds without it,
+        and :attr:`limitations` says what rests on it.
     generators, equations : tuple
         The ideal used and the equations of ``V`` (``fmpz_mpoly``; not exported).
 
-    The :attr:`status` is certified, probabilistic (random projections) or the proved
-    bounds ``lower..upper``.
+    The :attr:`status` is certified (only when the equations are), probabilistic (random
+    projections) or the proved bounds ``lower..upper``.
     """
 
     dimension: int
@@ -167,6 +187,7 @@ class SingularLocusResult(Result):
     route: str = "minors"
     components: tuple[SingularComponent, ...] = ()
     families: tuple[FamilyVerdict, ...] = field(default=(), repr=False)
+    equations_certified: bool = True
     generators: tuple = field(default=(), repr=False, compare=False, metadata={"export": False})
     equations: tuple = field(default=(), repr=False, compare=False, metadata={"export": False})
 
@@ -180,7 +201,7 @@ class SingularLocusResult(Result):
             return Status.certified()
         if self.failure_probability is not None:
             return Status.probabilistic(self.failure_probability, self.how_to_certify)
-        return Status.bounds(self.lower_bound, self.upper_bound, reason=self.description)
+        return Status.bounds(self.lower_bound, self.upper_bound, reason=self.limitations or self.description)
 
     def answer(self) -> int:
         return self.dimension
@@ -212,7 +233,8 @@ class SingularLocusResult(Result):
                  f"(V: dimension {self.dimension_of_variety} in C^{self.ambient_dimension}); "
                  f"{self.description}  [{self.status}; {self.method}]"]
         for c in self.components:
-            tag = "component" if c.component else "contained in Sing V"
+            tag = ("component" if c.component else "contained in Sing V" if self.equations_certified
+                   else "singular for the equations found")
             deg = f", degree {c.degree}" if c.degree is not None else ""
             lines.append(f"  {tag}: {c.name} (dim {c.dimension}{deg}): {c.description}")
         return "\n".join(lines)
@@ -250,6 +272,10 @@ class _Problem:
     via: str
     common: dict
     sandwich: dict | None = None
+    #: whether the equations generate the ideal of V (certified), and up to which degree
+    #: they are proved complete (None: not even that)
+    eq_certified: bool = True
+    eq_degree: int | None = None
 
     def result(self, **fields: Any) -> SingularLocusResult:
         return SingularLocusResult(seconds=time.perf_counter() - self.start, **fields, **self.common)
@@ -271,13 +297,79 @@ def _smooth(p: _Problem, method: str, description: str) -> SingularLocusResult:
 def _whole_space_route(p: _Problem) -> SingularLocusResult | None:
     if p.eqs:
         return None
-    return _smooth(p, "V is the whole space", "V = C^n has no singular points")
+    if p.dim_v == p.n:
+        return _smooth(p, "V is the whole space", "V = C^n has no singular points")
+    return _unfinished(p, "no equation found", "no equation of V was found")
 
 
 def _linear_route(p: _Problem) -> SingularLocusResult | None:
     if not all(g.total_degree() == 1 for g in p.eqs):
         return None
-    return _smooth(p, "V is a linear space", "V is a linear subspace: no singular points")
+    if jacobian_rank_at([[g.derivative(j) for j in range(p.n)] for g in p.eqs], [0] * p.n) == p.codim:
+        # V lies in the linear space V(eqs) of its own dimension: V is that space, whatever
+        # the status of the equations
+        return _smooth(p, "V is a linear space", "V is a linear subspace: no singular points")
+    return _unfinished(p, "only linear equations found",
+                       f"only {len(p.eqs)} linear equation(s) of V were found, fewer than its codimension")
+
+
+def _unfinished(p: _Problem, method: str, found: str) -> SingularLocusResult:
+    """The equations found do not cut out ``V`` (they are not certified and miss the equations
+    of higher degree): ``V`` is then not a linear space, so its vertex is singular (when the
+    equations are proved complete in degree 1) and ``Sing V`` is a proper subset."""
+    lo = 0 if (p.eq_degree or 0) >= 1 else -1
+    up = p.dim_v - 1
+    return p.result(method=method, certified=lo == up, dimension=up, num_minors=0, exact_ideal=False,
+                    description=f"not decided: {lo} <= dim <= {up}", lower_bound=lo, upper_bound=up,
+                    route="smooth", equations_certified=False,
+                    how_to_certify=_HOW_TO_CERTIFY,
+                    limitations=f"{found}: {_equations_state(p)}; {up} = dim V - 1 bounds any proper "
+                    f"closed subset of the irreducible V; to certify, {_HOW_TO_CERTIFY}")
+
+
+#: How a result that rests on uncertified equations is certified.
+_HOW_TO_CERTIFY = ("compute the implicit equations with certify=True (CLI: lcnalg equations --certify) "
+                   "and pass them as equations=")
+
+
+def _equations_state(p: _Problem) -> str:
+    if p.eq_degree is None:
+        return "the implicit equations are not certified"
+    return f"the implicit equations are proved complete only up to degree {p.eq_degree}, not certified"
+
+
+def _honest(p: _Problem, out: SingularLocusResult) -> SingularLocusResult:
+    """``out`` as far as it is proved when the equations are not certified to generate ``I``.
+
+    The upper bounds of every route hold for any equations of ``V`` (the section and the
+    determinants lie in ``I`` and ``K``; a smaller Jacobian only marks more points); the
+    families found singular, the components and so the lower bound rest on the equations
+    generating ``I`` (with equations missing, the Jacobian can drop rank where ``V`` is
+    smooth).  Proved without them: ``V`` has a non-linear equation and is no linear space, so
+    its vertex is singular (``dim Sing V >= 0``) once the equations are complete in degree 1.
+    """
+    if p.eq_certified or out.route == "smooth":
+        return out
+    nonlinear = any(g.total_degree() > 1 for g in p.eqs)
+    lo = min(0 if nonlinear and (p.eq_degree or 0) >= 1 else -1, out.upper_bound)
+    up = out.upper_bound
+    if lo == up:
+        return dataclasses.replace(out, lower_bound=lo, equations_certified=False)   # proved both ways
+    fams = [c.name for c in out.components if c.name != "origin"]
+    shown = ", ".join(fams[:4]) + (f" and {len(fams) - 4} more" if len(fams) > 4 else "")
+    rests = (f"the lower bound {out.lower_bound}"
+             + (f" (families {shown} found singular by the Jacobian of these equations)" if fams else "")
+             + " and the components")
+    limitations = (f"{_equations_state(p)}: {rests} rest on their generating the ideal of V (an equation "
+                   "missing could raise the rank of the Jacobian); the upper bound "
+                   f"{up} holds whatever is missing; to certify, {_HOW_TO_CERTIFY}")
+    return dataclasses.replace(
+        out, certified=False, failure_probability=None, lower_bound=lo, equations_certified=False,
+        components=tuple(dataclasses.replace(c, component=None) for c in out.components),
+        description=(f"{lo} <= dim <= {up} proved; dim = {out.dimension} if the equations found generate "
+                     "the ideal of V"),
+        how_to_certify=_HOW_TO_CERTIFY, method=out.method.replace(" certified in Sing V", " singular for them"),
+        limitations="; ".join(x for x in (limitations, out.limitations) if x))
 
 
 def _toric_route(p: _Problem) -> SingularLocusResult | None:
@@ -316,7 +408,19 @@ def _sandwich_route(p: _Problem) -> SingularLocusResult | None:
 
 def _minors_route(p: _Problem) -> SingularLocusResult:
     res = p.sandwich
-    r = _minors_dimension(p)
+    try:
+        r = _minors_dimension(p)
+    except ResourceLimitError as err:
+        if res is None:
+            raise
+        # the sandwich's proved bounds are the answer, with the bound that stopped the rest
+        lo, up = res["lower"], res["upper"]
+        return p.result(
+            method=res["method"] + p.via, certified=False, dimension=up, lower_bound=lo, upper_bound=up,
+            route="sandwich", num_minors=0, exact_ideal=False, description=f"not decided: {lo} <= dim <= {up}",
+            components=res["components"], families=res["families"], primes=(p.modulus,),
+            how_to_certify="find a family of dimension upper_bound in Sing V, or raise the bound below",
+            limitations=f"the minors route that could narrow the bounds was not run: {err}")
     lo = res["lower"] if res else -1
     up = min(r["dimension"], res["upper"]) if res else r["dimension"]
     if not r["exact"]:
@@ -371,7 +475,27 @@ def _problem(arch: Architecture, *, method: str, dimension: int | None, equation
                   codimension=n - dim_v, num_equations=len(eqs), equations=tuple(eqs))
     return _Problem(mu=mu, eqs=eqs, n=n, dim_v=dim_v, codim=n - dim_v, method=method, seed=seed,
                     modulus=modulus, randomized=randomized, limits=limits, start=start, via=via,
-                    common=common)
+                    common=common, eq_certified=bool(equations.certified) or _principal(eqs, n - dim_v, limits),
+                    eq_degree=equations.complete_up_to_degree)
+
+
+def _principal(eqs: list, codim: int, limits: Limits = DEFAULT_LIMITS) -> bool:
+    """Whether one equation, irreducible over Q, of a hypersurface ``V`` generates its ideal:
+    ``I`` is then a prime of height one in a factorial ring, so principal, ``I = (h)``, and
+    ``h`` divides the equation, which is irreducible (exact, whatever the equations' status).
+    An equation of more than ``limits.max_certificate_terms`` terms is not factored (False).
+
+    Examples
+    --------
+    >>> import flint
+    >>> x, y, z = flint.fmpz_mpoly_ctx.get(("x", "y", "z"), "degrevlex").gens()
+    >>> _principal([x*y - z**2], 1), _principal([(x - y)**2], 1), _principal([x, y], 2)
+    (True, False, False)
+    """
+    if codim != 1 or len(eqs) != 1 or eqs[0].total_degree() < 1 or len(eqs[0]) > limits.max_certificate_terms:
+        return False
+    _, factors = eqs[0].factor()
+    return len(factors) == 1 and int(factors[0][1]) == 1
 
 
 def singular_locus(arch: Architecture | str, *, method: str = "auto", dimension: int | None = None,
@@ -430,11 +554,14 @@ def singular_locus(arch: Architecture | str, *, method: str = "auto", dimension:
     dimension, equations = checks.handed_down(arch, number=True, dimension=dimension, equations=equations)
     p = _problem(arch, method=method, dimension=dimension, equations=equations,
                  randomized=randomized, seed=seed, modulus=modulus, limits=limits, start=start)
+    # every route but the first forms the Jacobian of the equations and its exact ranks
+    limits.check("max_jacobian_entries", f"entries of the Jacobian of the {len(p.eqs)} implicit equations "
+                 f"({len(p.eqs)} x {p.n})", len(p.eqs) * p.n)
     for _name, methods, route in ROUTES:
         if method in methods:
             out = route(p)
             if out is not None:
-                return out
+                return _honest(p, out)
     raise InternalError("no route of singular_locus answered")  # pragma: no cover (minors always answers)
 
 
@@ -446,8 +573,10 @@ def _origin_singular(eqs: list, n: int, codim: int) -> bool:
 def _sandwich_bounds(p: _Problem) -> dict[str, Any]:
     """Lower bound by certified families, upper bound by linear sections (see :mod:`._sandwich`)."""
     mu, eqs, n, dim_v, codim, seed, modulus = p.mu, p.eqs, p.n, p.dim_v, p.codim, p.seed, p.modulus
-    jac = [[g.derivative(j) for j in range(n)] for g in eqs]
     fams = candidate_families(mu)
+    p.limits.check("max_family_work", f"Jacobian entries of the {len(eqs)} implicit equations evaluated "
+                   f"over {len(fams)} candidate families ({len(fams)} x {len(eqs)} x {n})", len(fams) * len(eqs) * n)
+    jac = [[g.derivative(j) for j in range(n)] for g in eqs]
     verdicts = []
     certified: list[tuple[Any, dict]] = []
     for fam in fams:
@@ -466,7 +595,7 @@ def _sandwich_bounds(p: _Problem) -> dict[str, Any]:
             proved, k = section_upper_bound(eqs, codim, u, seed=seed + u, modulus=modulus, limits=p.limits)
         except ResourceLimitError as err:
             tries.append(f"u={u}: {err}")
-            break
+            continue   # a larger u is a smaller section: cheaper
         tries.append(f"u={u}: {'proved' if proved else 'not reached'} ({k} determinants)")
         if proved:
             upper = u
@@ -503,7 +632,7 @@ def _minors_dimension(p: _Problem) -> dict[str, Any]:
     total = count_minors(len(eqs), n, codim)
     what = f"{codim}x{codim} minors of the {len(eqs)}x{n} Jacobian of the implicit equations"
     if total <= limits.max_minors:
-        minors = all_minors(jac, codim, zero, limits=limits, what=what)
+        minors = jacobian_minors(jac, codim, zero, limits, what)
         exact = True
         method = f"I + all {codim}x{codim} minors of the Jacobian (exact over Z); Groebner basis mod {modulus}"
         fp = None
@@ -529,6 +658,13 @@ def _minors_dimension(p: _Problem) -> dict[str, Any]:
                     "method": method.replace(f"Groebner basis mod {modulus}",
                                              "Groebner basis over Q (multi-modular, verified exactly)"),
                     "fp": None}
-    gb = groebner_basis(gens, "degrevlex", modulus=modulus, limits=limits)
+    try:
+        gb = groebner_basis(gens, "degrevlex", modulus=modulus, limits=limits,
+                            max_total_entries=limits.max_locus_entries)
+    except ResourceLimitError as err:
+        if err.limit != "max_total_entries":
+            raise
+        raise limits.refuse("max_locus_entries", "total Macaulay entries of the Groebner basis of "
+                            "the minors ideal of the singular locus", err.estimate) from None
     return {"dimension": gb.dimension(), "minors": minors, "exact": exact, "method": method, "fp": fp,
             "certified": False}

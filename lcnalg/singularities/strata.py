@@ -94,7 +94,7 @@ from lcnalg.results import Result, Status, StatusKind
 from lcnalg.singularities.critical import planted_families, shared_root_image_dimension, shared_root_point
 from lcnalg.singularities.singular_locus import SingularLocusResult, singular_locus
 
-__all__ = ["Stratification", "family_kind", "in_family", "kind_subset", "stratification"]
+__all__ = ["Stratification", "check_stratification", "family_kind", "in_family", "kind_subset", "stratification"]
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -571,6 +571,42 @@ def _closure_edges(g: nx.DiGraph, samples: dict, vpolys: list, sl: SingularLocus
         errors.check(lower(u, v), f"closure edge {u} -> {v} between strata of equal dimension")
 
 
+def check_stratification(arch: Architecture | str, limits: Limits | None = None) -> None:
+    """Refuse, before anything is computed (the dimension and the implicit equations
+    included), a stratification whose own stages are beyond ``limits``: the candidate strata
+    (planted critical families, 1D), each sampled and compared with the others of its
+    dimension, are counted from the architecture and checked against ``limits.max_strata``.
+    :class:`~lcnalg.FunctionSpace` calls it before the equations it hands down.
+
+    Raises
+    ------
+    ResourceLimitError
+        When the candidate strata exceed ``limits.max_strata``.
+
+    Examples
+    --------
+    >>> check_stratification("2,2,2")
+    >>> check_stratification("2,2,2", Limits(max_strata=2))
+    Traceback (most recent call last):
+    ...
+    lcnalg.errors.ResourceLimitError: refused: candidate strata (planted critical families of the 3 layers) estimated at 3, above the bound 2; to allow it, raise limits=Limits(max_strata=...) (CLI: --max-strata)
+    """
+    a = Architecture.coerce(arch)
+    limits = Limits.coerce(limits)
+    if a.ndim == 1:
+        # a pair of layers plants a family when the first is long enough for its stride ratio
+        sizes = [f[0] for f in a.filters]
+        t = [c[0] for c in a.cumulative_strides]
+        count, partial = 0, ""
+        for m in range(1, len(sizes)):
+            count += sum(1 for l in range(m) if sizes[l] - 1 >= t[m] // t[l])
+            if count > 4 * limits.max_strata and m + 1 < len(sizes):
+                partial = f", of its first {m + 1}"   # enough to refuse: the rest is not counted
+                break
+        limits.check("max_strata", f"candidate strata (planted critical families of the {a.num_layers} "
+                     f"layers{partial})", count)
+
+
 def stratification(arch: Architecture | str, *, seed: int = 0, dimension: int | None = None,
                    equations: ImplicitEquations | None = None, max_minors: int | None = None,
                    limits: Limits | None = None) -> Stratification:
@@ -605,6 +641,7 @@ def stratification(arch: Architecture | str, *, seed: int = 0, dimension: int | 
     limits = Limits.coerce(limits, max_minors=max_minors)
     a = Architecture.coerce(arch)
     dimension, equations = checks.handed_down(a, number=True, dimension=dimension, equations=equations)
+    check_stratification(a, limits)
     mu = Parameterization(a, limits=limits)
     n = mu.ambient_dimension
     dim_v = dimension if dimension is not None else function_space_dimension(mu, seed=seed).value
@@ -613,6 +650,9 @@ def stratification(arch: Architecture | str, *, seed: int = 0, dimension: int | 
     g = nx.DiGraph()
     notes: list[str] = []
     kinds: dict[str, tuple] = {}
+    if not eqs.certified:
+        notes.append(f"the implicit equations of V are not certified ({eqs.status.label}): the edges to V are "
+                     "checked against them, and the singular locus says what rests on them")
     _add_variety(g, eqs, dim_v, n)
     samples = _add_critical_images(g, a, mu, seed, notes, kinds)
     sl = _add_singular_locus(g, a, dim_v, eqs, seed, limits, notes)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 
 from lcnalg.cli import main
+from tests.cli.runner import run
 
 
 def test_cli(capsys):
@@ -19,3 +20,10 @@ def test_cli(capsys):
     err = capsys.readouterr().err
     assert err.count("\n") == 1
     assert main(["strata", "2,2", "--bogus"]) == 2
+
+
+def test_residual_dimension_bounded_names_the_bound(capsys):
+    """Beyond limits.max_locus_entries the residual minors' dimension is bounded by N - 2
+    (they have no common factor), not computed: a partial answer naming the option."""
+    code, out, err = run(["critical-locus", "3,2 s=2", "--max-locus-entries", "1"], capsys)
+    assert code == 0 and "--max-locus-entries" in out and "dimension at most 3" in out and "bounds 0..3" in out

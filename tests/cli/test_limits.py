@@ -55,7 +55,12 @@ ROWS = [
     ("max_minors", 1, ["critical-locus", "3,2 s=2"], "refused"),
     ("max_subminors", 2, ["critical-locus", "3,2 s=2"], "refused"),  # 105 at most, by the closed form
     ("max_minor_terms", 1, ["critical-locus", "3,2 s=2"], "refused"),
+    # the residual minors' Groebner basis needs 96 entries: its dimension is bounded instead
+    ("max_locus_entries", 1, ["critical-locus", "3,2 s=2"], "partial"),
     ("max_supports", 2, ["strata", "2,2 s=2"], "partial"),  # toric route: a note of the strata
+    ("max_strata", 2, ["strata", "2,2,2"], "refused"),  # 3 shared-root families
+    # the strata of 3,3 s=2: 9 families x 4 equations x 7 coordinates; a note names the bound
+    ("max_family_work", 100, ["strata", "3,3 s=2"], "partial"),
     # the 1D tiling search's set-up is estimated (13244 steps) before it starts
     ("max_search_work", 3, ["closed", "4,4,4 s=2,2"], "partial"),
     # (1 + 2z + 3z^2)(4 + 5z^2): isolating its roots costs 4^2 = 16
@@ -86,6 +91,7 @@ NOT_A_STOP = {
     "max_bordered": "as max_certificate_terms",
     "max_quotient_dimension": "critical-points --real meets max_exact_critical_solutions first (the quotient is at most the Bezout number)",
     "max_section_terms": "an upper bound whose section stops is not proved (strata show the status)",
+    "max_section_entries": "as max_section_terms",
 }
 
 

@@ -59,3 +59,15 @@ def test_plot_draws_merged_nodes(tmp_path, capsys):
     path = tmp_path / "strata.png"
     code, out, err = run(["strata", "2,2,2", "--plot", str(path)], capsys)
     assert code == 0 and "boundary = shared root 1,2" in out and path.stat().st_size > 1000
+
+
+def test_too_many_candidate_strata_refused_before_the_equations(capsys):
+    """1000 layers plant about 500 000 shared-root families: refused at once, with the count
+    (of the layers looked at) and the option, before the dimension and the equations."""
+    import time
+
+    start = time.perf_counter()
+    code, out, err = run(["strata", "2," * 999 + "2"], capsys)
+    assert code == 2 and not out and len(err.strip().splitlines()) == 1
+    assert "--max-strata" in err and "candidate strata" in err and len(err) < 400
+    assert time.perf_counter() - start < 5

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 from hypothesis import given, settings, strategies as st
 
-from lcnalg import Architecture, Parameterization
+from lcnalg import Architecture, Limits, Parameterization
 from lcnalg.errors import ResourceLimitError
 from lcnalg.singularities.critical import (critical_locus, is_critical, planted_families,
                                            shared_root_image_dimension, shared_root_point,
@@ -139,3 +139,13 @@ def test_single_entry_layers_are_answered(arch, factors):
     assert set(r.hypersurface_factors) == factors and r.dimension == r.num_parameters - 1
     assert r.certified and r.matches_hyperroots
     assert all(c.shared_hyperroot_layers == () for c in r.components if c.equation.startswith("w1_0"))
+
+
+def test_residual_groebner_basis_bounded():
+    """The residual minors' Groebner basis is bounded by limits.max_locus_entries: beyond it
+    the dimension of V(minors/gcd) is bounded by N - 2 and the status says which bound."""
+    r = critical_locus("3,2 s=2", limits=Limits(max_locus_entries=1))
+    assert not r.residual_computed and r.residual_dimension == 3 == r.dimension
+    assert r.status == "bounds 0..3" and "--max-locus-entries" in r.status.reason
+    full = critical_locus("3,2 s=2")
+    assert full.residual_computed and full.dimension == 3 and "max_locus_entries" not in full.limitations

@@ -9,7 +9,7 @@ import random
 import flint
 import pytest
 
-from lcnalg import Architecture, FunctionSpace, Parameterization
+from lcnalg import Architecture, FunctionSpace, Limits, Parameterization
 from lcnalg.errors import InputError, ResourceLimitError
 from lcnalg.singularities.singular_locus import (SingularLocusResult, candidate_families, certify_family,
                                                  section_upper_bound, singular_locus, toric_singular_locus)
@@ -91,10 +91,19 @@ def test_toric_segre_2x2_s2x2():
 ])
 def test_sandwich_certified_components(arch, family, dim_sing):
     r = singular_locus(arch)
-    assert r.certified and r.route == "sandwich" and r.dimension == dim_sing
-    assert r.lower_bound == r.upper_bound == dim_sing
+    assert r.route == "sandwich" and r.dimension == dim_sing
     comp = {c.name: c for c in r.components}[family]
-    assert comp.component is True and comp.dimension == dim_sing
+    assert comp.dimension == dim_sing
+    if FunctionSpace(arch).implicit_equations().certified:
+        assert r.certified and r.lower_bound == r.upper_bound == dim_sing
+        assert comp.component is True
+    else:
+        # 2x2,2x2: the equations are complete up to degree 7 only (certify=True takes ~14 s), so
+        # the family found singular by their Jacobian proves nothing: only the upper bound and
+        # the vertex (V is no linear space) are proved
+        assert not r.certified and r.status == f"bounds 0..{dim_sing}" and not r.equations_certified
+        assert r.upper_bound == dim_sing and r.lower_bound == 0 and comp.component is None
+        assert "certify=True" in r.how_to_certify and f"lower bound {dim_sing}" in r.limitations
     fs = FunctionSpace(arch)
     mu = fs.parameterization
     eqs = fs.implicit_equations().polynomials
@@ -110,6 +119,28 @@ def test_sandwich_certified_components(arch, family, dim_sing):
         # random points of V (outside the component) are smooth: rank = codim
         c2 = mu.evaluate(mu.random_point(seed, bound=50))
         assert _jac_rank(eqs, n, c2) == codim and not r.contains(c2)
+
+
+def test_certified_only_with_certified_equations():
+    """The status is certified only when the equations are: with equations complete up to a
+    degree, the families' certificates (bordered minors of the Jacobian of those equations)
+    rest on their completeness; the linear-section upper bound does not."""
+    from lcnalg.algebra.implicitization import implicit_equations
+
+    mu = Parameterization("3,3 s=2")
+    partial = implicit_equations(mu, certify=False)
+    assert not partial.certified and partial.complete_up_to_degree is not None
+    r = singular_locus("3,3 s=2", equations=partial)
+    assert not r.certified and not r.equations_certified and r.dimension == 4
+    assert r.status == "bounds 0..4" and r.status.reason == r.limitations
+    assert "complete only up to degree" in r.limitations and "upper bound 4 holds" in r.limitations
+    assert all(c.component is None for c in r.components) and "certify=True" in r.how_to_certify
+    assert "certify=True" in r.status.reason and "--certify" in r.provenance()
+    full = singular_locus("3,3 s=2", equations=implicit_equations(mu, certify=True))
+    assert full.certified and full.equations_certified and full.status == "certified"
+    # one irreducible equation of a hypersurface generates its ideal: certified without more
+    hyper = singular_locus("3,2 s=2", equations=implicit_equations(Parameterization("3,2 s=2"), certify=False))
+    assert hyper.certified and hyper.dimension == 3
 
 
 def test_2x2_2x2_component_is_rank_one():
@@ -209,3 +240,20 @@ def test_limits_name_the_field():
     with pytest.raises(ResourceLimitError) as err:
         singular_locus("2,2 s=2", limits=Limits(max_supports=2))
     assert err.value.limit == "max_supports"
+
+
+def test_section_bounded_and_sandwich_bounds_kept():
+    """A linear section beyond limits.max_section_entries is given up (the next one tried);
+    when the minors route that could narrow the bounds is refused, the sandwich's proved
+    bounds are the answer, naming the bound."""
+    fs = FunctionSpace("3,2,2 s=2,2")
+    eqs = fs.implicit_equations().polynomials
+    with pytest.raises(ResourceLimitError) as info:
+        section_upper_bound(eqs, 2, 3, seed=0, limits=Limits(max_section_entries=1))
+    assert info.value.limit == "max_section_entries"
+    r = singular_locus("3,2,2 s=2,2", limits=Limits(max_section_entries=1))
+    assert r.certified and r.dimension == 4 and "--max-section-entries" in r.method
+    # 2x2,2x2: no section proves the bound 5 and all minors are refused: the proved bounds
+    r = singular_locus("2x2,2x2", limits=Limits(max_section_entries=1, max_minors=1))
+    assert r.route == "sandwich" and r.status == "bounds 0..6" and r.upper_bound == 6
+    assert "--max-minors" in r.status.reason
