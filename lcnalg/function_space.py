@@ -585,6 +585,10 @@ class FunctionSpace:
             except ResourceLimitError:
                 if snap:
                     raise
+        n, N = self.ambient_dimension, self.architecture.num_parameters
+        self.limits.check("max_descent_work", f"gradient descent of {runs} runs of up to {max_steps} steps on "
+                          f"{checks.short(str(self.architecture), 40)} (runs x steps x layers x n x N)",
+                          runs * max_steps * self.architecture.num_layers * n * N)
         Q = [[float(x) for x in row] for row in loss.Q]
         u = [float(x) for x in loss.u]
         return self._cached(
@@ -603,6 +607,8 @@ class FunctionSpace:
                 raise InputError(f"loss: {checks.short(loss)!r} is not a QuadraticLoss, a Dataset, "
                                  "'generic' or 'identity'")
             n = self.ambient_dimension
+            self.limits.check("max_loss_work", f"products forming the {loss} quadratic form on the "
+                              f"{n} coordinates of {checks.short(str(self.architecture), 40)} (n^3)", n ** 3)
             return (QuadraticLoss.generic(n, self.seed) if loss == "generic"
                     else QuadraticLoss.identity(n=n, seed=self.seed))
         if isinstance(loss, Dataset):

@@ -28,7 +28,7 @@ __all__ = [
     "positive_int", "seed_value", "add_seed_option", "add_jobs_option", "jobs_from_args",
     "add_limit_options", "limits_from_args", "output_path",
     "DIMENSION_BOUNDS", "EQUATIONS_BOUNDS", "CONTAINS_BOUNDS", "CLOSED_BOUNDS",
-    "INEQUALITIES_BOUNDS", "SINGULAR_BOUNDS", "CRITICAL_POINTS_BOUNDS",
+    "INEQUALITIES_BOUNDS", "SINGULAR_BOUNDS", "CRITICAL_POINTS_BOUNDS", "DESCEND_BOUNDS",
 ]
 
 #: Bounds met while computing the dimension (μ itself, then Jacobian ranks).
@@ -53,6 +53,8 @@ INEQUALITIES_BOUNDS = ("max_symbolic_degree",) + CLOSED_BOUNDS + EQUATIONS_BOUND
 CRITICAL_POINTS_BOUNDS = ("max_critical_solutions", "max_exact_critical_solutions", "max_loss_work",
                           "max_matrix_entries", "max_total_entries", "max_primes", "max_quotient_dimension",
                           "max_precision") + DIMENSION_BOUNDS
+#: The bounds of gradient descent: its own work, and those of the exact points it is matched to.
+DESCEND_BOUNDS = ("max_descent_work",) + CRITICAL_POINTS_BOUNDS
 SINGULAR_BOUNDS = ("max_minors", "max_subminors", "max_minor_terms", "max_locus_terms", "max_exact_entries", "max_supports",
                    "max_certificate_terms", "max_bordered", "max_section_terms", "max_section_entries", "max_locus_entries",
                    "max_family_work", "max_jacobian_entries") + EQUATIONS_BOUNDS

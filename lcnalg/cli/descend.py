@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 
-from lcnalg.cli.common import (CRITICAL_POINTS_BOUNDS, add_format_options, add_limit_options, add_seed_option,
+from lcnalg.cli.common import (DESCEND_BOUNDS, add_format_options, add_limit_options, add_seed_option,
                                architecture_argument, emit, limits_from_args, output_path, positive_int)
 from lcnalg.checks import short
 from lcnalg.errors import InputError
@@ -43,7 +43,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--plot", metavar="PATH", default=None, type=output_path("--plot", PLOT_SUFFIXES),
                    help="also draw a histogram of the final losses (matplotlib; " + ", ".join(PLOT_SUFFIXES) + ")")
     add_seed_option(p, "the loss and the initialisations")
-    add_limit_options(p, CRITICAL_POINTS_BOUNDS)
+    add_limit_options(p, DESCEND_BOUNDS)
     add_format_options(p)
     p.set_defaults(run=run, kind=None)
 

@@ -27,6 +27,7 @@ _CLOSE_ROOTS = f"{_N + 1},{-2 * _N - 1},{2 * _N + 1},{-2 * _N - 1},{_N}"
 #: a note), or "either" where both are right (a bound met by a step that may keep a partial
 #: answer, such as the optional certificate of the equations).
 ROWS = [
+    ("max_descent_work", 1000, ["descend", "2,2 s=2", "--runs", "2"], "refused"),
     ("max_terms", 3, ["info", "3,2 s=2"], "refused"),  # 6 terms
     ("max_coordinates", 9, ["info", "3,2 s=2"], "refused"),  # 5 weights + 5 coordinates
     ("max_symbolic_entries", 29, ["info", "3,2 s=2"], "refused"),  # 6 terms x 5 weights
