@@ -5,6 +5,9 @@
   the test, so a clean machine runs exactly the cases run here, with no example database.
   ``HYPOTHESIS_PROFILE=explore`` draws fresh random examples (and keeps a database) to hunt
   for counterexamples.
+* The robustness harness (tests/robustness, marker ``robustness``: garbage and valid-but-large
+  input through every subcommand and public function) runs with the rest; ``-m "not
+  robustness"`` leaves it out for a quicker local run.
 * Every test has a wall-clock limit (``LCNALG_TEST_TIMEOUT`` seconds, default 300; 0 turns it
   off): a test that runs away ends the run with every thread's traceback, instead of hanging.
 """
@@ -20,24 +23,6 @@ from hypothesis import settings
 
 collect_ignore = ["lcnalg/__main__.py"]
 
-
-def pytest_addoption(parser):
-    parser.addoption(
-        "--robustness", action="store_true",
-        help="also run the whole robustness harness: garbage and valid-but-large input through "
-             "every subcommand and every public function (tests marked 'robustness')")
-
-
-def pytest_collection_modifyitems(config, items):
-    # The harness still finds failures (huge digit strings inside architecture strings, API
-    # arguments without checks, requests not yet bounded up front); until they are fixed it is
-    # opt-in, so that CI reports the rest of the suite.
-    if config.getoption("--robustness"):
-        return
-    skip = pytest.mark.skip(reason="the robustness harness runs with --robustness")
-    for item in items:
-        if item.get_closest_marker("robustness") is not None:
-            item.add_marker(skip)
 
 settings.register_profile("lcnalg", derandomize=True, database=None, print_blob=True)
 settings.register_profile("explore", derandomize=False, print_blob=True)
