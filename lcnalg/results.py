@@ -610,12 +610,7 @@ class CriticalPointsResult(Result):
         text = "\n".join(f"{k:<17}{v}" for k, v in rows)
         if self.real_critical_points is not None:
             lines = [f"real points      {len(self.real_critical_points)} (exact, classified)"]
-            for i, p in enumerate(self.real_critical_points, 1):
-                where = "mu critical" if p.mu_critical else "mu regular"
-                if p.repeated_filters:
-                    where += ", repeated filter " + ", ".join(f"{a}={b}" for a, b in p.repeated_filters)
-                least = "  (least loss)" if p.least_loss else ""
-                lines.append(f"  {i:>3}. {p.kind:<10} signature {p.signature}  loss {p.loss}  {where}{least}")
+            lines += [p.line(i) for i, p in enumerate(self.real_critical_points, 1)]
             text += "\n" + "\n".join(lines)
         return text
 

@@ -19,17 +19,22 @@ import os
 import sys
 from typing import Any, Callable, Iterable
 
-from lcnalg.errors import InternalError
+from lcnalg.checks import short
+from lcnalg.errors import InputError, InternalError
 from lcnalg.limits import Limits
 from lcnalg.results import Result
 
 __all__ = [
     "architecture_argument", "add_format_options", "emit", "SCRIPT_FORMATS",
     "positive_int", "seed_value", "add_seed_option", "add_jobs_option", "jobs_from_args",
-    "add_limit_options", "limits_from_args", "output_path",
+    "add_limit_options", "limits_from_args", "output_path", "add_loss_options", "loss_from_args",
+    "PLOT_SUFFIXES",
     "DIMENSION_BOUNDS", "EQUATIONS_BOUNDS", "CONTAINS_BOUNDS", "CLOSED_BOUNDS",
     "INEQUALITIES_BOUNDS", "SINGULAR_BOUNDS", "CRITICAL_POINTS_BOUNDS", "DESCEND_BOUNDS",
 ]
+
+#: File types matplotlib writes without extra packages (``--plot PATH``).
+PLOT_SUFFIXES = (".png", ".pdf", ".svg", ".eps", ".ps", ".jpg", ".jpeg")
 
 #: Bounds met while computing the dimension (μ itself, then Jacobian ranks).
 DIMENSION_BOUNDS = ("max_terms", "max_coordinates", "max_symbolic_entries", "max_jacobian_entries")
@@ -323,3 +328,28 @@ def limits_from_args(args: argparse.Namespace) -> Limits:
     True
     """
     return Limits.coerce(None, **{n: getattr(args, n, None) for n in Limits.names()})
+
+
+def add_loss_options(parser: argparse.ArgumentParser) -> None:
+    """``--data FILE | --generic | --identity``: where the squared loss comes from."""
+    group = parser.add_mutually_exclusive_group()
+    group.add_argument("--data", metavar="FILE", help="JSON or CSV file of inputs and targets")
+    group.add_argument("--generic", action="store_const", const="generic", dest="kind",
+                       help="a seeded generic positive definite Q and centre u (default)")
+    group.add_argument("--identity", action="store_const", const="identity", dest="kind",
+                       help="Q = I (the standard inner product) and a seeded centre u")
+    parser.set_defaults(kind=None)
+
+
+def loss_from_args(args: argparse.Namespace, fs: Any) -> Any:
+    """The loss the options name: a QuadraticLoss read from ``--data`` (errors name the option),
+    or ``"generic"`` / ``"identity"`` for the FunctionSpace ``fs`` to build."""
+    if args.data is None:
+        return args.kind or "generic"
+    # deferred: the landscape modules are imported only by the subcommands that study a loss
+    from lcnalg.landscape import Dataset, QuadraticLoss
+
+    try:
+        return QuadraticLoss.from_data(fs.architecture, Dataset.from_file(args.data), limits=fs.limits)
+    except InputError as exc:  # name the option that brought the file
+        raise InputError(f"--data {short(args.data, 40)!r}: {exc}") from None

@@ -4,10 +4,9 @@ from __future__ import annotations
 
 import argparse
 
-from lcnalg.cli.common import (CRITICAL_POINTS_BOUNDS, add_format_options, add_limit_options, add_seed_option, architecture_argument,
-                               emit, limits_from_args)
-from lcnalg.checks import short
-from lcnalg.errors import InputError
+from lcnalg.cli.common import (CRITICAL_POINTS_BOUNDS, add_format_options, add_limit_options,
+                               add_loss_options, add_seed_option, architecture_argument, emit,
+                               limits_from_args, loss_from_args)
 from lcnalg.function_space import FunctionSpace
 
 __all__ = ["register", "run"]
@@ -29,12 +28,7 @@ def register(sub: argparse._SubParsersAction) -> None:
         ),
     )
     architecture_argument(p)
-    group = p.add_mutually_exclusive_group()
-    group.add_argument("--data", metavar="FILE", help="JSON or CSV file of inputs and targets")
-    group.add_argument("--generic", action="store_const", const="generic", dest="kind",
-                       help="a seeded generic positive definite Q and centre u (default)")
-    group.add_argument("--identity", action="store_const", const="identity", dest="kind",
-                       help="Q = I (the standard inner product) and a seeded centre u")
+    add_loss_options(p)
     p.add_argument("--real", action="store_true",
                    help="also isolate the real critical points exactly and classify them (minimum, saddle, "
                         "maximum; mu critical; repeated filters; loss value); over Q, the smallest cases only")
@@ -43,21 +37,12 @@ def register(sub: argparse._SubParsersAction) -> None:
     add_seed_option(p, "the loss, the chart and the saturation")
     add_limit_options(p, CRITICAL_POINTS_BOUNDS)
     add_format_options(p)
-    p.set_defaults(run=run, kind=None)
+    p.set_defaults(run=run)
 
 
 def run(args: argparse.Namespace) -> int:
     """Count and print the critical points; returns the exit status."""
     fs = FunctionSpace(args.arch, seed=args.seed, limits=limits_from_args(args))
-    if args.data is not None:
-        # deferred: the landscape modules are imported only by this subcommand
-        from lcnalg.landscape import Dataset, QuadraticLoss
-
-        try:
-            loss = QuadraticLoss.from_data(fs.architecture, Dataset.from_file(args.data), limits=fs.limits)
-        except InputError as exc:  # name the option that brought the file
-            raise InputError(f"--data {short(args.data, 40)!r}: {exc}") from None
-    else:
-        loss = args.kind or "generic"
+    loss = loss_from_args(args, fs)
     emit(fs.critical_points(loss, exact=args.exact, real=args.real), args.format)
     return 0

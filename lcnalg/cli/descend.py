@@ -4,17 +4,12 @@ from __future__ import annotations
 
 import argparse
 
-from lcnalg.cli.common import (DESCEND_BOUNDS, add_format_options, add_limit_options, add_seed_option,
-                               architecture_argument, emit, limits_from_args, output_path, positive_int)
-from lcnalg.checks import short
-from lcnalg.errors import InputError
+from lcnalg.cli.common import (DESCEND_BOUNDS, PLOT_SUFFIXES, add_format_options, add_limit_options,
+                               add_loss_options, add_seed_option, architecture_argument, emit,
+                               limits_from_args, loss_from_args, output_path, positive_int)
 from lcnalg.function_space import FunctionSpace
 
 __all__ = ["register", "run"]
-
-#: File types matplotlib writes without extra packages.
-PLOT_SUFFIXES = (".png", ".pdf", ".svg", ".eps", ".ps", ".jpg", ".jpeg")
-
 
 def register(sub: argparse._SubParsersAction) -> None:
     """Add the ``descend`` subcommand to ``sub``."""
@@ -32,12 +27,7 @@ def register(sub: argparse._SubParsersAction) -> None:
         ),
     )
     architecture_argument(p)
-    group = p.add_mutually_exclusive_group()
-    group.add_argument("--data", metavar="FILE", help="JSON or CSV file of inputs and targets")
-    group.add_argument("--generic", action="store_const", const="generic", dest="kind",
-                       help="a seeded generic positive definite Q and centre u (default)")
-    group.add_argument("--identity", action="store_const", const="identity", dest="kind",
-                       help="Q = I (the standard inner product) and a seeded centre u")
+    add_loss_options(p)
     p.add_argument("--runs", type=positive_int, default=20, help="number of initialisations (default 20)")
     p.add_argument("--max-steps", type=positive_int, default=20_000, help="steps per run (default 20000)")
     p.add_argument("--plot", metavar="PATH", default=None, type=output_path("--plot", PLOT_SUFFIXES),
@@ -45,22 +35,13 @@ def register(sub: argparse._SubParsersAction) -> None:
     add_seed_option(p, "the loss and the initialisations")
     add_limit_options(p, DESCEND_BOUNDS)
     add_format_options(p)
-    p.set_defaults(run=run, kind=None)
+    p.set_defaults(run=run)
 
 
 def run(args: argparse.Namespace) -> int:
     """Run the descents and print the statistics; returns the exit status."""
     fs = FunctionSpace(args.arch, seed=args.seed, limits=limits_from_args(args))
-    if args.data is not None:
-        # deferred: the landscape modules are imported only by the subcommands that study a loss
-        from lcnalg.landscape import Dataset, QuadraticLoss
-
-        try:
-            loss = QuadraticLoss.from_data(fs.architecture, Dataset.from_file(args.data), limits=fs.limits)
-        except InputError as exc:  # name the option that brought the file
-            raise InputError(f"--data {short(args.data, 40)!r}: {exc}") from None
-    else:
-        loss = args.kind or "generic"
+    loss = loss_from_args(args, fs)
     result = fs.descend(loss, runs=args.runs, max_steps=args.max_steps)
     if args.plot:
         from lcnalg.plot import plot_descent  # deferred: only --plot needs the plotting module

@@ -4,15 +4,12 @@ from __future__ import annotations
 
 import argparse
 
-from lcnalg.cli.common import (INEQUALITIES_BOUNDS, SINGULAR_BOUNDS, add_format_options, add_limit_options,
-                               add_seed_option, architecture_argument, emit, limits_from_args, output_path)
+from lcnalg.cli.common import (INEQUALITIES_BOUNDS, PLOT_SUFFIXES, SINGULAR_BOUNDS, add_format_options,
+                               add_limit_options, add_seed_option, architecture_argument, emit,
+                               limits_from_args, output_path)
 from lcnalg.function_space import FunctionSpace
 
 __all__ = ["register", "run"]
-
-#: File types matplotlib writes without extra packages.
-PLOT_SUFFIXES = (".png", ".pdf", ".svg", ".eps", ".ps", ".jpg", ".jpeg")
-
 
 def register(sub: argparse._SubParsersAction) -> None:
     """Add the ``strata`` subcommand to ``sub``."""

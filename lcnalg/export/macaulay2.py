@@ -20,10 +20,13 @@ is then moved to a standard-graded copy of ``Q[c]``.
 
 from __future__ import annotations
 
+from typing import Any, Sequence
+
 from lcnalg.architecture import Architecture
+from lcnalg.errors import InputError
 from lcnalg.parameterization import Parameterization
 
-__all__ = ["macaulay2_script", "m2_name"]
+__all__ = ["macaulay2_script", "m2_name", "zero_dimensional_m2_script"]
 
 
 def m2_name(name: str) -> str:
@@ -83,3 +86,40 @@ def macaulay2_script(arch: Architecture | str | Parameterization) -> str:
         "exit 0",
     ]
     return "\n".join(lines) + "\n"
+
+
+def zero_dimensional_m2_script(polys: Sequence[Any], names: Sequence[str], modulus: int = 32003) -> str:
+    """A Macaulay2 input counting the solutions of a polynomial system with multiplicity.
+
+    Prints ``LCNALG vdim N`` (``N = dim_k k[x]/I`` from a basis of the quotient; ``-1`` if it is
+    not finite) and ``LCNALG dim d`` over ``ZZ/modulus``.
+
+    Examples
+    --------
+    >>> print(zero_dimensional_m2_script(["x^2-1", "y_0-x"], ["x", "y_0"]))
+    R = ZZ/32003[x,yu0];
+    I = ideal(x^2-1, yu0-x);
+    d = dim I;
+    print("LCNALG vdim " | toString(if d == 0 then numColumns basis(R^1/I) else -1));
+    print("LCNALG dim " | toString d);
+    exit 0
+    """
+    if not names or not all(isinstance(n, str) and n.replace("_", "").isalnum() for n in names):
+        raise InputError("names: expected variable names made of letters, digits and '_'")
+    if not isinstance(modulus, int) or isinstance(modulus, bool) or not 2 <= modulus < 2**31:
+        raise InputError(f"modulus: expected a prime below 2^31, got {modulus!r}")
+    gens = ", ".join(_rename(str(p).replace(" ", ""), names) for p in polys)
+    return (f"R = ZZ/{modulus}[{','.join(m2_name(n) for n in names)}];\n"
+            f"I = ideal({gens});\n"
+            "d = dim I;\n"
+            'print("LCNALG vdim " | toString(if d == 0 then numColumns basis(R^1/I) else -1));\n'
+            'print("LCNALG dim " | toString d);\n'
+            "exit 0")
+
+
+def _rename(text: str, names: Sequence[str]) -> str:
+    """``text`` with every variable name replaced by its Macaulay2 spelling (longest first)."""
+    import re
+
+    pattern = re.compile("|".join(re.escape(n) for n in sorted(names, key=len, reverse=True)) + r"(?![A-Za-z0-9_])")
+    return pattern.sub(lambda m: m2_name(m.group(0)), text)

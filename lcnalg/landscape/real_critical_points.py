@@ -97,6 +97,14 @@ class RealCriticalPoint:
     image: tuple[str, ...]
     field_degree: int
     loss_value: float = field(default=0.0, metadata={"export": False})
+
+    def line(self, index: int) -> str:
+        """One line of text: number, type, signature, loss, where it lies."""
+        where = "mu critical" if self.mu_critical else "mu regular"
+        if self.repeated_filters:
+            where += ", repeated filter " + ", ".join(f"{a}={b}" for a, b in self.repeated_filters)
+        least = "  (least loss)" if self.least_loss else ""
+        return f"  {index:>3}. {self.kind:<10} signature {self.signature}  loss {self.loss}  {where}{least}"
     image_values: tuple[float, ...] = field(default=(), metadata={"export": False})
     image_radius: float = field(default=0.0, metadata={"export": False})
 
@@ -139,12 +147,7 @@ class RealCriticalPointsResult(Result):
     def to_text(self) -> str:
         lines = [f"real critical points of the loss on {self.architecture} ({self.data}): {len(self.points)}  "
                  f"[{self.provenance()}]"]
-        for i, p in enumerate(self.points, 1):
-            where = "mu critical" if p.mu_critical else "mu regular"
-            if p.repeated_filters:
-                where += ", repeated filter " + ", ".join(f"{a}={b}" for a, b in p.repeated_filters)
-            star = "  (least loss)" if p.least_loss else ""
-            lines.append(f"  {i:>3}. {p.kind:<10} signature {p.signature}  loss {p.loss}  {where}{star}")
+        lines += [p.line(i) for i, p in enumerate(self.points, 1)]
         return "\n".join(lines)
 
     def to_latex(self) -> str:
