@@ -45,7 +45,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--runs", type=int, default=50)
     parser.add_argument("--output", default=str(ROOT / "benchmarks" / "RESULTS.md"))
     args = parser.parse_args(argv)
-    limits = Limits(max_exact_critical_solutions=100, max_descent_work=10**11)
+    limits = Limits(max_descent_work=10**11)
     header = ["architecture", "loss", "real critical points (min / saddle / mu-critical)", "at least loss found",
               "at exact global min", "at mu-critical (repeated filter / shared root)", "not matched", "max drift",
               "seconds"]

@@ -480,7 +480,7 @@ class FunctionSpace:
 
         exact = bool(checks.flag(exact, "exact", none=False))
         real = bool(checks.flag(real, "real", none=False))
-        check_size(self.architecture, exact=exact or real, limits=self.limits)
+        check_size(self.architecture, exact=exact, limits=self.limits)
         loss = self._loss(loss)
         modulus = None if modulus is None else checks.modulus(modulus)
         counted = self._cached(
@@ -577,7 +577,7 @@ class FunctionSpace:
         if snap is not False:
             try:
                 if snap is None:
-                    check_size(self.architecture, exact=True, limits=self.limits)
+                    check_size(self.architecture, real=True, limits=self.limits)
                 found = self.real_critical_points(loss)
                 exact = [ExactCriticalImage(
                     label=p.kind + (" (mu critical)" if p.mu_critical else ""), image=p.image_values,

@@ -189,6 +189,10 @@ class Limits:
         The default 2·10^9 is a few seconds on one core: ``2x2,2x2,2x2`` and ``2x3,3x2``
         stop after degree 5 (degree 6 is estimated at 3·10^9, degree 7 at 4.5·10^10); raise
         it to reach the higher degrees (``max_interpolation_work`` still bounds each one).
+    max_real_critical_solutions : int
+        The same Bézout number for the real critical points (a univariate representation
+        lifted from many primes): ``3,2 s=2`` and ``2,3`` (81) take a few seconds, ``3,3 s=2``
+        (243) several minutes.
     max_descent_work : int
         Estimated work of gradient descent, ``runs × steps × layers × n × N`` (``n``
         coordinates, ``N`` weights; the convolutions of one gradient), checked before the
@@ -268,6 +272,7 @@ class Limits:
     max_exact_critical_solutions: int = _bound(27, "Bezout number of a critical-point system counted over Q")
     max_equations_work: int = _bound(2_000_000_000, "estimated field operations of one whole implicitization")
     max_witness_work: int = _bound(1_000_000, "root work (degree^2 per candidate) of a closedness witness search")
+    max_real_critical_solutions: int = _bound(81, "Bezout number of a critical-point system solved for its real points")
     max_descent_work: int = _bound(500_000_000, "estimated work of gradient descent (runs x steps x layers x n x N)")
 
     def __post_init__(self) -> None:

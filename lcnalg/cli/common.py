@@ -55,7 +55,8 @@ INEQUALITIES_BOUNDS = ("max_symbolic_degree",) + CLOSED_BOUNDS + EQUATIONS_BOUND
 #: The bounds of a critical-point count and of the exact real critical points: the system's
 #: size (refused up front), the loss, the Gröbner engine, the quotient algebra, the precision
 #: of signs and the parameterization and its Jacobian (the dimension).
-CRITICAL_POINTS_BOUNDS = ("max_critical_solutions", "max_exact_critical_solutions", "max_loss_work",
+CRITICAL_POINTS_BOUNDS = ("max_critical_solutions", "max_exact_critical_solutions", "max_real_critical_solutions",
+                          "max_loss_work",
                           "max_matrix_entries", "max_total_entries", "max_primes", "max_quotient_dimension",
                           "max_precision") + DIMENSION_BOUNDS
 #: The bounds of gradient descent: its own work, and those of the exact points it is matched to.

@@ -82,7 +82,7 @@ from lcnalg.polys.modular import LARGE_PRIMES
 from lcnalg.polys.zero_dimensional import QuotientAlgebra
 from lcnalg.results import CriticalPointsResult
 
-__all__ = ["critical_points", "critical_system", "saturated_basis", "bezout_number", "check_size", "RANDOM_RANGE", "EXACT_RANDOM_RANGE"]
+__all__ = ["critical_points", "critical_system", "saturated_basis", "last_layer_saturation", "bezout_number", "check_size", "RANDOM_RANGE", "EXACT_RANDOM_RANGE"]
 
 #: Random chart, saturation and separating coefficients are drawn from ``{1, ..., RANDOM_RANGE}``
 #: modulo a prime; over Q from ``{1, ..., EXACT_RANDOM_RANGE}`` (small numbers keep the rational
@@ -105,15 +105,17 @@ def bezout_number(arch: Architecture | str) -> int:
     return (2 * L - 1) ** r
 
 
-def check_size(arch: Architecture | str, *, exact: bool = False, limits: Limits | None = None) -> None:
+def check_size(arch: Architecture | str, *, exact: bool = False, real: bool = False,
+               limits: Limits | None = None) -> None:
     """Refuse, before any work, a critical-point count whose system is beyond the limits.
 
     Raises
     ------
     ResourceLimitError
         When the Bézout number ``(2L − 1)^r`` exceeds ``limits.max_critical_solutions`` (or,
-        with ``exact``, ``limits.max_exact_critical_solutions``), or the terms of μ
-        ``Π_l |k_l|`` exceed ``limits.max_terms``.
+        with ``exact``, ``limits.max_exact_critical_solutions``; with ``real``,
+        ``limits.max_real_critical_solutions``), or the terms of μ ``Π_l |k_l|`` exceed
+        ``limits.max_terms``.
 
     Examples
     --------
@@ -129,15 +131,15 @@ def check_size(arch: Architecture | str, *, exact: bool = False, limits: Limits 
     r = arch.num_parameters - (L - 1)
     name_of = checks.short(str(arch), 40)
     # compare logarithms first: (2L-1)^r is not formed when it is astronomically large
-    for name, on in (("max_critical_solutions", True), ("max_exact_critical_solutions", exact)):
+    for name, on, what in (("max_critical_solutions", True, ""), ("max_exact_critical_solutions", exact, " over Q"),
+                           ("max_real_critical_solutions", real, " solved for its real points")):
         bound = getattr(limits, name)
         if on and r * math.log2(2 * L - 1) > max(64.0, math.log2(bound) + 1):
-            raise limits.refuse(name, f"Bezout number (2L-1)^r of the critical-point system of {name_of}"
-                                + (" over Q" if name.startswith("max_exact") else ""),
+            raise limits.refuse(name, f"Bezout number (2L-1)^r of the critical-point system of {name_of}{what}",
                                 f"2^{r * math.log2(2 * L - 1):.0f}")
         if on:
-            limits.check(name, f"Bezout number (2L-1)^r of the critical-point system of {name_of}"
-                         + (" over Q" if name.startswith("max_exact") else ""), (2 * L - 1) ** r)
+            limits.check(name, f"Bezout number (2L-1)^r of the critical-point system of {name_of}{what}",
+                         (2 * L - 1) ** r)
     limits.check("max_terms", f"terms of the parameterization of {name_of}",
                  math.prod(math.prod(f) for f in arch.filters))
 
@@ -301,14 +303,22 @@ def saturated_basis(arch: Architecture, system: dict[str, Any], *, seed: int, mo
         ``"minor"``) and the generator for the next random choices.
     """
     r = system["r"]
+    equation, rng = last_layer_saturation(arch, system, seed=seed, top=top)
+    gb = _basis(system["gradient"] + [equation], modulus, r + 1, limits)
+    if gb.is_zero_dimensional():
+        return gb, "last layer", rng
+    return _basis(system["gradient"] + [system["saturation"]], modulus, r + 1, limits), "minor", rng
+
+
+def last_layer_saturation(arch: Architecture, system: dict[str, Any], *, seed: int, top: int) -> tuple[Any, random.Random]:
+    """``(z h − 1, rng)``: the cheap saturation equation of :func:`saturated_basis`, with ``h`` a
+    seeded random linear form of the last layer's weights, and the generator after drawing it."""
+    r = system["r"]
     gens = system["ctx"].gens()
     rng = random.Random(seed + 1)
     last = len(Parameterization(arch).layer_exponents[-1])
     h = sum((rng.randint(1, top) * gens[i] for i in range(r - last, r)), system["ctx"].from_dict({}))
-    gb = _basis(system["gradient"] + [gens[r] * h - 1], modulus, r + 1, limits)
-    if gb.is_zero_dimensional():
-        return gb, "last layer", rng
-    return _basis(system["gradient"] + [system["saturation"]], modulus, r + 1, limits), "minor", rng
+    return gens[r] * h - 1, rng
 
 
 def critical_points(arch: Architecture | str, loss: QuadraticLoss, *, seed: int = 0, exact: bool = False,

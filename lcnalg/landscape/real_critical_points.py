@@ -4,9 +4,11 @@ Algorithm
 ---------
 The critical system of :mod:`lcnalg.landscape.critical_points` (``∇ℓ = 0`` on a seeded affine
 chart of the rescaling torus, the zero-last-layer families removed by ``z h = 1``) is solved
-over Q: a Gröbner basis verified exactly, then a rational univariate representation
-(docs/theory.md#zero-dimensional) whose real roots give every real solution as an exact point
-over a number field ``Q(τ)`` with an isolating ball.  At each point, decided exactly
+over Q by a rational univariate representation (docs/theory.md#zero-dimensional), computed
+from Gröbner bases modulo primes, lifted by rational reconstruction and verified by exact
+substitution into the system, so that each root of its univariate polynomial is a proved
+solution.  Its real roots give every real solution as an exact point over a number field
+``Q(τ)`` with an isolating ball.  At each point, decided exactly
 (docs/theory.md#zero-dimensional; signs in ``Q(τ)`` are zero iff the minimal polynomial of
 ``τ`` divides, otherwise refined until the ball excludes 0):
 
@@ -47,15 +49,20 @@ from lcnalg import checks
 from lcnalg.algebra.dimension import function_space_dimension
 from lcnalg.architecture import Architecture
 from lcnalg.errors import InputError
-from lcnalg.landscape.critical_points import (EXACT_RANDOM_RANGE, bezout_number, check_size, critical_system,
-                                              saturated_basis)
+from lcnalg.landscape.critical_points import (bezout_number, check_size, critical_system,
+                                              last_layer_saturation)
 from lcnalg.landscape.loss import QuadraticLoss
 from lcnalg.limits import Limits
 from lcnalg.parameterization import Parameterization
-from lcnalg.polys.zero_dimensional import univariate_representation
+from lcnalg.polys.zero_dimensional import modular_univariate_representation
 from lcnalg.results import Result
 
-__all__ = ["RealCriticalPoint", "RealCriticalPointsResult", "real_critical_points"]
+__all__ = ["RealCriticalPoint", "RealCriticalPointsResult", "real_critical_points", "REAL_RANDOM_RANGE"]
+
+#: The chart and ``h`` are drawn from ``{1, ..., REAL_RANDOM_RANGE}``: small numbers keep the
+#: coefficients of the univariate representation (and so the primes of its lift) small, at the
+#: price of a larger failure bound than the modular count's.
+REAL_RANDOM_RANGE = 2**16
 
 
 @dataclass(frozen=True)
@@ -176,8 +183,10 @@ def real_critical_points(arch: Architecture | str, loss: QuadraticLoss, *, seed:
     dimension : int, optional
         Dimension of the function space (computed when not given).
     limits : Limits, optional
-        ``max_exact_critical_solutions`` bounds the Bézout number (refused up front);
-        ``max_quotient_dimension``, ``max_precision`` and the Gröbner engine's bounds apply.
+        ``max_real_critical_solutions`` bounds the Bézout number (refused up front; the
+        default 81 admits ``3,2 s=2`` and ``2,3``, a few seconds, and refuses ``3,3 s=2``,
+        several minutes); ``max_primes`` the lift, ``max_quotient_dimension``,
+        ``max_precision`` and the Gröbner engine's bounds apply.
 
     Returns
     -------
@@ -188,7 +197,7 @@ def real_critical_points(arch: Architecture | str, loss: QuadraticLoss, *, seed:
     InputError
         For a loss of the wrong size.
     ResourceLimitError
-        Beyond the limits (the system over Q is refused up front by its Bézout number).
+        Beyond the limits (the system is refused up front by its Bézout number).
 
     Examples
     --------
@@ -202,24 +211,31 @@ def real_critical_points(arch: Architecture | str, loss: QuadraticLoss, *, seed:
     limits = Limits.coerce(limits)
     if not isinstance(loss, QuadraticLoss):
         raise InputError(f"loss: expected a QuadraticLoss, got {checks.short(loss)}")
-    check_size(arch, exact=True, limits=limits)
+    check_size(arch, real=True, limits=limits)
     mu = Parameterization(arch, limits=limits)
     if dimension is None:
         dimension = function_space_dimension(mu, seed=seed, limits=limits).value
     dimension = checks.integer(dimension, "dimension", low=0, form="a non-negative integer")
-    system = critical_system(arch, loss, seed=seed, random_range=EXACT_RANDOM_RANGE)
+    system = critical_system(arch, loss, seed=seed, random_range=REAL_RANDOM_RANGE)
     r = system["r"]
-    gb, route, _ = saturated_basis(arch, system, seed=seed, modulus=None, top=EXACT_RANDOM_RANGE, limits=limits)
-    bound = min(1.0, bezout_number(arch) * arch.num_layers / EXACT_RANDOM_RANGE)
-    base = dict(architecture=str(arch), data=loss.summary(), seed=seed, primes=tuple(gb.primes),
-                dimension=dimension)
-    if not gb.is_zero_dimensional():
+    equation, _ = last_layer_saturation(arch, system, seed=seed, top=REAL_RANDOM_RANGE)
+    bound = min(1.0, bezout_number(arch) * arch.num_layers / REAL_RANDOM_RANGE)
+    base = dict(architecture=str(arch), data=loss.summary(), seed=seed, dimension=dimension)
+    rur = None
+    for route, last in (("z*h = 1", equation), ("z*det(B*J_mu) = 1", system["saturation"])):
+        try:
+            rur = modular_univariate_representation([_dict(f) for f in system["gradient"] + [last]], r + 1,
+                                                    seed=seed, limits=limits)
+            break
+        except InputError:  # not zero-dimensional: saturate by the minor instead
+            continue
+    if rur is None:
         return RealCriticalPointsResult(
-            **base, method="verified Groebner basis over Q of the saturated critical system",
+            **base, method="multi-modular univariate representation of the saturated critical system",
             certified=False, points=(), complex_solutions=None, seconds=time.perf_counter() - start,
-            limitations=f"the saturated critical system has dimension {gb.dimension()}: not finitely many "
-                        "critical orbits (the data are not generic)")
-    rur = univariate_representation(gb, seed=seed, limits=limits)
+            limitations="the saturated critical system is not zero-dimensional: not finitely many critical "
+                        "orbits (the data are not generic)")
+    base["primes"] = rur.primes
     ell = _dict(system["loss"])
     hessian = [[_dict(system["loss"].derivative(i).derivative(j)) for j in range(r)] for i in range(r)]
     jacobian = [[_dict(c.derivative(i)) for i in range(r)] for c in system["mu"]]
@@ -253,15 +269,17 @@ def real_critical_points(arch: Architecture | str, loss: QuadraticLoss, *, seed:
             image_radius=max((float(c.rad()) for c in image), default=0.0)))
     return RealCriticalPointsResult(
         **base,
-        method=("verified Groebner basis over Q of grad l = 0 on a random affine chart of the rescaling torus "
-                f"saturated by {'z*h = 1' if route == 'last layer' else 'z*det(B*J_mu) = 1'}; rational univariate "
-                "representation; exact signs, ranks and Hessian signatures over the number field of each real root"),
+        method=("grad l = 0 on a random affine chart of the rescaling torus saturated by " + route
+                + "; rational univariate representation from F4 Groebner bases modulo primes, lifted and "
+                "verified by exact substitution; exact signs, ranks and Hessian signatures over the number "
+                "field of each real root"),
         certified=False, failure_probability=bound,
         how_to_certify="repeat with other seeds (other charts); a complete list needs every chart of the torus",
         points=tuple(points), complex_solutions=rur.num_solutions, seconds=time.perf_counter() - start,
-        argument=("every listed point is an exact real critical point; its type, rank and repeated filters are "
-                  "decided exactly over its number field; completeness holds unless the random chart or h "
-                  "vanishes on a real critical orbit"),
+        argument=("every listed point is an exact real critical point (the representation is verified by "
+                  "substituting it into the system); its type, rank and repeated filters are decided exactly "
+                  "over its number field; completeness holds unless the random chart or h vanishes on a real "
+                  "critical orbit, or a prime of the lift was unlucky"),
         limitations=("shared (hyper)roots are reported through the rank of the Jacobian (mu critical), not "
                      "named; the least loss is among the real critical points found, which is the infimum "
                      "of the loss only when it is attained at a point where the chart applies"))

@@ -68,8 +68,9 @@ from lcnalg.limits import Limits
 from lcnalg.polys.groebner import GroebnerBasis
 from lcnalg.polys.monomials import divides
 from lcnalg.polys.real_algebraic import RealAlgebraicPoint
+from lcnalg.rings import to_fmpq
 
-__all__ = ["QuotientAlgebra", "SolutionCounts", "UnivariateRepresentation", "standard_monomials", "multiplication_matrix",
+__all__ = ["QuotientAlgebra", "SolutionCounts", "UnivariateRepresentation", "modular_univariate_representation", "standard_monomials", "multiplication_matrix",
            "solution_counts", "univariate_representation", "symmetric_signature"]
 
 Exp = tuple[int, ...]
@@ -121,8 +122,12 @@ class UnivariateRepresentation:
         ``g_0 = g_1`` of the module docstring, nonzero at every root of ``f``.
     numerators : tuple of fmpq_poly
         ``g_{x_i}``, one per variable.
-    multiplicities : tuple of int
-        Not stored per root; ``sum`` of the multiplicities is ``with_multiplicity``.
+    with_multiplicity : int
+        Solutions counted with multiplicity (``dim K[x]/I``).
+    verified : bool
+        Set by :func:`modular_univariate_representation`: the substitution check passed.
+    primes : tuple of int
+        Primes of a multi-modular computation (empty over Q).
     """
 
     separating_form: tuple[int, ...]
@@ -131,6 +136,8 @@ class UnivariateRepresentation:
     numerators: tuple[Any, ...]
     with_multiplicity: int
     limits: Limits = field(default_factory=Limits, compare=False, repr=False)
+    verified: bool = False
+    primes: tuple[int, ...] = ()
 
     @property
     def num_solutions(self) -> int:
@@ -561,6 +568,176 @@ def univariate_representation(gb: GroebnerBasis, *, seed: int = 0, attempts: int
         return UnivariateRepresentation(form, f, g(unit), numerators, q.dim, limits)
     raise UndecidedError(f"univariate_representation: no separating linear form among {attempts} tried; "
                          "raise attempts")
+
+
+def _rur_mod_p(gb: GroebnerBasis, form: Sequence[int], limits: Limits) -> tuple[int, list[list[int]]] | None:
+    """``(distinct, [f, g_0, g_1, ..., g_n])`` modulo ``p = gb.modulus`` for the linear form
+    ``form`` (coefficient lists, ``f`` monic), or None when ``form`` does not separate.
+
+    The same trace formulas as over Q (:func:`univariate_representation`), in ``nmod_mat``:
+    the distinct count is the rank of the Hermite matrix modulo ``p``, which counts the
+    solutions whose multiplicity is not divisible by ``p`` (all of them for ``p`` larger than
+    the dimension of the quotient).
+    """
+    p = gb.modulus
+    q = QuotientAlgebra(gb, limits)
+    D = q.dim
+    if D == 0:
+        return 0, [[1], [], *([[]] * gb.nvars)]
+    mats = q.monomial_matrices()
+    tau = [sum(int(m[i, i]) for i in range(D)) % p for m in mats]
+    tau_row = flint.nmod_mat([tau], p)
+    hermite = flint.nmod_mat([[int((tau_row * mats[i])[0, j]) for j in range(D)] for i in range(D)], p)
+    distinct = hermite.rank()
+    mt = q.linear_matrix(form)
+    f = _squarefree(mt.charpoly())
+    if int(f.degree()) != distinct:
+        return None
+    d = distinct
+    a = [int(c) for c in f.coeffs()]
+
+    def g(vec: list[int]) -> list[int]:
+        y = flint.nmod_mat([[c] for c in vec], p)
+        traces = []
+        for _ in range(d):
+            traces.append(int((tau_row * y)[0, 0]))
+            y = mt * y
+        return [sum(a[k] * traces[k - i - 1] for k in range(i + 1, d + 1)) % p for i in range(d)]
+
+    unit = [1 if not any(m) else 0 for m in q.basis]
+    out = [a, g(unit)]
+    for i in range(gb.nvars):
+        out.append(g([int(c) for c in q.coordinates({tuple(int(j == i) for j in range(gb.nvars)): 1})]))
+    return distinct, out
+
+
+def modular_univariate_representation(polys: Sequence[dict], nvars: int, *, seed: int = 0,
+                                      limits: Limits | None = None) -> UnivariateRepresentation:
+    """A rational univariate representation over Q computed modulo primes, lifted, and verified.
+
+    Parameters
+    ----------
+    polys : sequence of dict
+        The system, ``{exponent tuple: rational coefficient}``, zero-dimensional.
+    nvars : int
+    seed : int
+        Seed of the separating linear forms tried.
+    limits : Limits, optional
+        ``max_primes`` bounds the primes of the lift; ``max_quotient_dimension`` the quotient.
+
+    Returns
+    -------
+    UnivariateRepresentation
+        Its ``verified`` flag is True: substituting ``x_i = g_i(T)/g_0(T)`` into every
+        polynomial of the system gives 0 modulo ``f(T)``, and ``Σ c_i x_i ≡ T``, so every root
+        of ``f`` is a solution, distinct roots giving distinct solutions (a proof).  That ``f``
+        has a root for every solution rests on the modular computation (a prime dividing a
+        leading coefficient or a denominator of the Gröbner basis over Q would change it):
+        ``complete`` is False.
+
+    Algorithm
+    ---------
+    For 62-bit primes ``p``, largest first: the Gröbner basis modulo ``p`` (lcnalg's F4), the
+    trace formulas of :func:`univariate_representation` in ``nmod_mat`` for one separating form
+    (the same form for every prime; a prime whose leading monomials or distinct count differ from
+    the majority is dropped), Chinese remaindering and rational reconstruction of all
+    coefficients until a reconstruction passes the exact substitution check.
+
+    Raises
+    ------
+    InputError
+        For a system that is not zero-dimensional modulo the primes.
+    ResourceLimitError
+        When more than ``max_primes`` primes are needed.
+
+    Examples
+    --------
+    >>> rur = modular_univariate_representation([{(2, 0): 1, (0, 0): -2}, {(0, 1): 3, (1, 0): -1}], 2)
+    >>> rur.verified, rur.num_solutions, [tuple(round(float(c.mid()), 4) for c in p) for p in rur.real_points()]
+    (True, 2, [(-1.4142, -0.4714), (1.4142, 0.4714)])
+    """
+    from lcnalg.polys.groebner import groebner_basis  # deferred: the F4 engine is loaded only when solving
+    from lcnalg.polys.modular import lift_vector, primes_below  # deferred: as above
+
+    seed = checks.seed(seed)
+    nvars = checks.integer(nvars, "nvars", low=1, form="a positive integer")
+    limits = Limits.coerce(limits)
+    system = [{tuple(int(a) for a in e): to_fmpq(c, "polys") for e, c in f.items()} for f in polys]
+    rng = random.Random(seed)
+    form = tuple(rng.randint(1, 1000) for _ in range(nvars))
+    residues: list[list[int]] = []
+    primes: list[int] = []
+    shape = None
+    tried = 0
+    for p in primes_below(1 << 62):
+        tried += 1
+        if tried > 4 * limits.max_primes:
+            break
+        if len(primes) >= limits.max_primes:
+            raise limits.refuse("max_primes", "primes of the multi-modular univariate representation",
+                                f">{limits.max_primes}")
+        gb = groebner_basis([{e: int(c.p) * pow(int(c.q), -1, p) % p for e, c in f.items() if int(c.q) % p}
+                             for f in system], "degrevlex", modulus=p, nvars=nvars, limits=limits)
+        if not gb.is_zero_dimensional():
+            raise InputError("polys: the system is not zero-dimensional")
+        found = _rur_mod_p(gb, form, limits)
+        if found is None:  # this form does not separate (modulo p): try another one from the start
+            form = tuple(rng.randint(1, 1000) for _ in range(nvars))
+            residues, primes, shape = [], [], None
+            continue
+        distinct, vectors = found
+        key = (gb.leading_monomials, distinct)
+        if shape is not None and key != shape:
+            continue  # an unlucky prime (or the earlier ones were): keep the first shape
+        shape = key
+        flat = [c for v in vectors for c in v + [0] * (distinct + 1 - len(v))]
+        residues.append(flat)
+        primes.append(p)
+        lifted = lift_vector(residues, primes)
+        if lifted is None:
+            continue
+        width = distinct + 1
+        parts = [lifted[i * width:(i + 1) * width] for i in range(nvars + 2)]
+        f = flint.fmpq_poly([flint.fmpq(x.numerator, x.denominator) for x in parts[0]])
+        g0 = flint.fmpq_poly([flint.fmpq(x.numerator, x.denominator) for x in parts[1]])
+        gs = tuple(flint.fmpq_poly([flint.fmpq(x.numerator, x.denominator) for x in v]) for v in parts[2:])
+        if _substitution_vanishes(system, f, g0, gs, form):
+            return UnivariateRepresentation(form, f, g0, gs, int(f.degree()), limits, verified=True,
+                                            primes=tuple(primes))
+    raise limits.refuse("max_primes", "primes of the multi-modular univariate representation (forms that "
+                        "did not separate or unlucky primes included)", f">{limits.max_primes}")
+
+
+def _substitution_vanishes(system: Sequence[dict], f: Any, g0: Any, gs: Sequence[Any], form: Sequence[int]) -> bool:
+    """Whether every polynomial of ``system`` vanishes at ``x_i = g_i/g_0`` modulo ``f``, and
+    ``Σ c_i x_i ≡ T`` (exact, in ``Q[T]/(f)``)."""
+    if f.degree() < 1:
+        return all(not poly for poly in system) or f.degree() == 0
+    g, s, _ = g0.xgcd(f)
+    if g.degree() != 0:
+        return False
+    inv = (s / g[0]) % f
+    xs = [(gi * inv) % f for gi in gs]
+    if sum((c * x for c, x in zip(form, xs)), flint.fmpq_poly([])) % f != flint.fmpq_poly([0, 1]) % f:
+        return False
+    powers: dict[tuple[int, int], Any] = {}
+
+    def power(i: int, k: int) -> Any:
+        if (i, k) not in powers:
+            powers[(i, k)] = flint.fmpq_poly([1]) if k == 0 else (power(i, k - 1) * xs[i]) % f
+        return powers[(i, k)]
+
+    for poly in system:
+        acc = flint.fmpq_poly([])
+        for e, c in poly.items():
+            term = flint.fmpq_poly([c])
+            for i, k in enumerate(e):
+                if k:
+                    term = (term * power(i, k)) % f
+            acc += term
+        if acc % f != 0:
+            return False
+    return True
 
 
 def _apply(mat: Any, vec: list[Any]) -> list[Any]:

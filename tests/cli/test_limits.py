@@ -27,6 +27,7 @@ _CLOSE_ROOTS = f"{_N + 1},{-2 * _N - 1},{2 * _N + 1},{-2 * _N - 1},{_N}"
 #: a note), or "either" where both are right (a bound met by a step that may keep a partial
 #: answer, such as the optional certificate of the equations).
 ROWS = [
+    ("max_real_critical_solutions", 26, ["critical-points", "2,2 s=2", "--real"], "refused"),  # Bezout 27
     ("max_descent_work", 1000, ["descend", "2,2 s=2", "--runs", "2"], "refused"),
     ("max_terms", 3, ["info", "3,2 s=2"], "refused"),  # 6 terms
     ("max_coordinates", 9, ["info", "3,2 s=2"], "refused"),  # 5 weights + 5 coordinates
@@ -90,7 +91,7 @@ NOT_A_STOP = {
     # locus's status (certified or bounds), not which certificate stopped
     "max_certificate_terms": "a family whose certificate stops is left uncertified (strata show the status)",
     "max_bordered": "as max_certificate_terms",
-    "max_quotient_dimension": "critical-points --real meets max_exact_critical_solutions first (the quotient is at most the Bezout number)",
+    "max_quotient_dimension": "critical-points --real meets max_real_critical_solutions first (the quotient is at most the Bezout number)",
     "max_section_terms": "an upper bound whose section stops is not proved (strata show the status)",
     "max_section_entries": "as max_section_terms",
 }

@@ -81,6 +81,16 @@ def test_real_points_are_among_the_counted_complex_points(arch, loss):
     assert len(res.points) <= res.complex_solutions
 
 
+def test_strided_generic_data_puts_every_real_critical_point_where_mu_is_regular():
+    """[KMST24]: strides > 1, generic data: no critical point where μ is critical (here on
+    ``3,2 s=2`` with data-free generic forms, and the least loss is a minimum)."""
+    for seed in (2,):
+        res = real_critical_points("3,2 s=2", QuadraticLoss.generic(5, seed=seed))
+        assert res.points and not any(p.mu_critical for p in res.points)
+        assert [p.kind for p in res.points if p.least_loss] == ["minimum"]
+        assert len(res.points) <= critical_points("3,2 s=2", QuadraticLoss.generic(5, seed=seed)).distinct_critical_points
+
+
 def test_facade_and_result():
     fs = FunctionSpace("2,2 s=2", seed=1)
     res = fs.critical_points("identity", real=True)
@@ -94,7 +104,7 @@ def test_facade_and_result():
 def test_bad_input_and_bounds():
     with pytest.raises(InputError, match="loss"):
         real_critical_points("2,2 s=2", "generic")
-    with pytest.raises(ResourceLimitError, match="max_exact_critical_solutions"):
+    with pytest.raises(ResourceLimitError, match="max_real_critical_solutions"):
         real_critical_points("3,3 s=2", QuadraticLoss.generic(7, seed=0))
-    with pytest.raises(ResourceLimitError, match="max_exact_critical_solutions"):
-        real_critical_points("2,2 s=2", QuadraticLoss.generic(4, seed=0), limits=Limits(max_exact_critical_solutions=26))
+    with pytest.raises(ResourceLimitError, match="max_real_critical_solutions"):
+        real_critical_points("2,2 s=2", QuadraticLoss.generic(4, seed=0), limits=Limits(max_real_critical_solutions=26))

@@ -210,3 +210,38 @@ def test_berkowitz_matches_flint_charpoly_on_rational_matrices():
         pos, neg, zero = p.signature([[{(0,): v} for v in row] for row in sym])
         rank, sig = symmetric_signature(flint.fmpq_mat(sym))
         assert (pos + neg, pos - neg, zero) == (rank, sig, size - rank)
+
+
+@settings(max_examples=25, deadline=None)
+@given(triangular_systems(), st.integers(0, 3))
+def test_modular_representation_agrees_with_the_one_over_q(case, seed):
+    from lcnalg.polys.zero_dimensional import modular_univariate_representation
+
+    n, system, total, distinct, real = case
+    if total == 0:
+        return
+    rur = modular_univariate_representation(system, n, seed=seed)
+    assert rur.verified and rur.num_solutions == distinct
+    exact = univariate_representation(groebner_basis(system, "degrevlex", nvars=n), seed=seed)
+    mod_points, q_points = rur.real_points(128), exact.real_points(128)
+    assert len(mod_points) == len(q_points) == real
+    # the same real solutions (balls overlap pairwise after sorting by the first coordinate)
+    key = lambda p: tuple(float(c.mid()) for c in p)  # noqa: E731
+    for a, b in zip(sorted(mod_points, key=key), sorted(q_points, key=key)):
+        assert all(x.overlaps(y) for x, y in zip(a, b))
+
+
+def test_modular_representation_of_dense_systems_with_large_coefficients():
+    import random
+
+    from lcnalg.polys.zero_dimensional import modular_univariate_representation
+
+    rng = random.Random(11)
+    for _ in range(5):
+        system = [{e: Fraction(rng.randint(-10**6, 10**6), rng.randint(1, 50))
+                   for e in [(2, 0, 0), (1, 1, 0), (0, 1, 1), (0, 0, 2), (1, 0, 0), (0, 1, 0), (0, 0, 1), (0, 0, 0)]}
+                  for _ in range(3)]
+        rur = modular_univariate_representation(system, 3, seed=2)
+        counts = solution_counts(groebner_basis(system, "degrevlex", nvars=3))
+        assert rur.verified and rur.num_solutions == counts.distinct <= 8  # Bezout
+        assert len(rur.real_points()) == counts.real
