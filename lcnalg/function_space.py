@@ -514,7 +514,7 @@ class FunctionSpace:
         See Also
         --------
         lcnalg.landscape.real_critical_points : the algorithm (this method passes the seed, the
-            dimension and the limits).
+            dimension, the implicit equations, which decide each point's location, and the limits).
 
         Examples
         --------
@@ -530,6 +530,7 @@ class FunctionSpace:
         return self._cached(
             ("real_critical_points", loss, self.limits),
             lambda: real_critical_points(self.architecture, loss, seed=self.seed, dimension=self.dimension.value,
+                                         equations=None if self.is_filling else self.implicit_equations(),
                                          limits=self.limits))
 
     def descend(self, loss: Any = "generic", *, runs: int = 20, max_steps: int = 20_000,

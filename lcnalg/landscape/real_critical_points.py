@@ -20,6 +20,12 @@ solution.  Its real roots give every real solution as an exact point over a numb
   Hessian of the loss on the quotient: positive definite — a strict local minimum; negative
   definite — a strict local maximum; both signs — a saddle; otherwise degenerate (the
   second-order test does not decide);
+* **smooth interior**: at a μ-regular point, the rank of the Jacobian of the implicit
+  equations ``g ⊆ I`` at ``μ(θ)``, exactly.  Rank ``codim V`` proves ``μ(θ)`` a smooth point
+  of ``V`` (``rank J_g ≤ rank J_I ≤ codim``, so equations complete only up to a degree
+  suffice), and μ regular at the real ``θ`` maps a neighbourhood of ``θ`` onto a neighbourhood
+  of ``μ(θ)`` in the manifold ``V(R)`` there: ``μ(θ)`` is in the smooth interior of ``M``, the
+  statement of [KMST24] checked point by point;
 * **its loss value** as a certified ball, and whether it is the least among the real critical
   points found (balls compared after refinement).
 
@@ -91,6 +97,12 @@ class RealCriticalPoint:
         Balls of the end-to-end filter ``μ(θ)``.
     field_degree : int
         Degree of the number field of its coordinates (1: rational).
+    location : str
+        ``smooth interior`` (proved: μ is regular at the real point θ and the Jacobian of the
+        implicit equations has full rank ``codim`` at ``μ(θ)``, so ``μ(θ)`` is a smooth point
+        of ``V`` with a neighbourhood in ``V(R)`` inside ``M``); ``singular point of V``
+        (proved: certified equations, rank below ``codim``); ``mu critical``; or ``not
+        decided`` (no equations given, or incomplete equations with a rank drop).
     """
 
     kind: str
@@ -103,17 +115,20 @@ class RealCriticalPoint:
     weights: tuple[str, ...]
     image: tuple[str, ...]
     field_degree: int
+    location: str = "not decided"
     loss_value: float = field(default=0.0, metadata={"export": False})
+    image_values: tuple[float, ...] = field(default=(), metadata={"export": False})
+    image_radius: float = field(default=0.0, metadata={"export": False})
 
     def line(self, index: int) -> str:
         """One line of text: number, type, signature, loss, where it lies."""
-        where = "mu critical" if self.mu_critical else "mu regular"
+        where = "mu critical" if self.mu_critical else (
+            "smooth interior" if self.location == "smooth interior" else
+            "mu regular, singular point of V" if self.location == "singular point of V" else "mu regular")
         if self.repeated_filters:
             where += ", repeated filter " + ", ".join(f"{a}={b}" for a, b in self.repeated_filters)
         least = "  (least loss)" if self.least_loss else ""
         return f"  {index:>3}. {self.kind:<10} signature {self.signature}  loss {self.loss}  {where}{least}"
-    image_values: tuple[float, ...] = field(default=(), metadata={"export": False})
-    image_radius: float = field(default=0.0, metadata={"export": False})
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -170,8 +185,30 @@ def _dict(poly: Any) -> dict[tuple[int, ...], Any]:
     return {tuple(int(a) for a in e): c for e, c in poly.to_dict().items()}
 
 
+def _equation_jacobian(equations: Any, mu: Parameterization, system: dict[str, Any],
+                       codim: int) -> tuple[list[list[dict]] | None, bool]:
+    """The Jacobian of the implicit equations composed with μ on the chart (dict entries), and
+    whether the equations are certified; ``(None, False)`` without usable equations."""
+    if equations is None or codim == 0:
+        return None, False
+    polys = getattr(equations, "polynomials", None)
+    if polys is None or getattr(equations, "architecture", None) != str(mu.architecture):
+        raise InputError("equations: expected the ImplicitEquations of the same architecture")
+    if not polys:
+        return None, False
+    names = tuple(mu.coordinate_names)
+    ring = flint.fmpq_mpoly_ctx.get(names, "degrevlex")
+    ctx = system["ctx"]
+    rows = []
+    for g in polys:
+        gq = ring.from_dict({tuple(int(a) for a in e): flint.fmpq(int(c)) for e, c in g.to_dict().items()})
+        rows.append([_dict(gq.derivative(m).compose(*system["mu"], ctx=ctx)) for m in range(len(names))])
+    return rows, bool(getattr(equations, "certified", False))
+
+
 def real_critical_points(arch: Architecture | str, loss: QuadraticLoss, *, seed: int = 0,
-                         dimension: int | None = None, limits: Limits | None = None) -> RealCriticalPointsResult:
+                         dimension: int | None = None, equations: Any = None,
+                         limits: Limits | None = None) -> RealCriticalPointsResult:
     """The real critical points of ``ℓ(θ) = (μ(θ) − u)ᵀQ(μ(θ) − u) + const``, modulo rescaling.
 
     Parameters
@@ -182,6 +219,10 @@ def real_critical_points(arch: Architecture | str, loss: QuadraticLoss, *, seed:
         Seed of the chart, ``h`` and the separating form.
     dimension : int, optional
         Dimension of the function space (computed when not given).
+    equations : ImplicitEquations, optional
+        Implicit equations of the function space (complete up to a degree suffices): with
+        them each μ-regular point's location is decided (smooth interior, or a singular point
+        of ``V`` when they are certified); without them it is ``not decided``.
     limits : Limits, optional
         ``max_real_critical_solutions`` bounds the Bézout number (refused up front; the
         default 81 admits ``3,2 s=2`` and ``2,3``, a few seconds, and refuses ``3,3 s=2``,
@@ -242,6 +283,8 @@ def real_critical_points(arch: Architecture | str, loss: QuadraticLoss, *, seed:
     layers = [[_dict(w) for w in layer] for layer in system["layers"]]
     shapes = arch.filters
     constant = flint.arb(flint.fmpq(loss.constant.numerator, loss.constant.denominator))
+    codim = mu.ambient_dimension - dimension
+    eq_jacobian, eq_certified = _equation_jacobian(equations, mu, system, codim)
     found = []
     for point in rur.real_algebraic_points():
         pos, neg, zero = point.signature(hessian)
@@ -253,10 +296,20 @@ def real_critical_points(arch: Architecture | str, loss: QuadraticLoss, *, seed:
         value = point.value(ell, 128) + constant
         image = [point.value(_dict(c), 128) for c in system["mu"]]
         weights = [point.value(w, 64) for layer in layers for w in layer]
-        found.append((value, pos, neg, zero, kind, rank, repeated, image, weights, point))
+        if rank < dimension:
+            location = "mu critical"
+        elif codim == 0:
+            location = "smooth interior"
+        elif eq_jacobian is None:
+            location = "not decided"
+        elif point.rank(eq_jacobian) == codim:
+            location = "smooth interior"
+        else:
+            location = "singular point of V" if eq_certified else "not decided"
+        found.append((value, pos, neg, zero, kind, rank, repeated, image, weights, point, location))
     least = min((item[0] for item in found), key=lambda v: float(v.upper()), default=None)
     points = []
-    for value, pos, neg, zero, kind, rank, repeated, image, weights, point in sorted(
+    for value, pos, neg, zero, kind, rank, repeated, image, weights, point, location in sorted(
             found, key=lambda t: float(t[0].mid())):
         points.append(RealCriticalPoint(
             kind=kind, signature=(pos, neg, zero), loss=value.str(15, radius=False),
@@ -264,7 +317,7 @@ def real_critical_points(arch: Architecture | str, loss: QuadraticLoss, *, seed:
             least_loss=least is not None and float(value.lower()) <= float(least.upper()),
             weights=tuple(w.str(10, radius=False) for w in weights),
             image=tuple(c.str(10, radius=False) for c in image),
-            field_degree=int(point.minimal_polynomial.degree()),
+            field_degree=int(point.minimal_polynomial.degree()), location=location,
             loss_value=float(value.mid()), image_values=tuple(float(c.mid()) for c in image),
             image_radius=max((float(c.rad()) for c in image), default=0.0)))
     return RealCriticalPointsResult(
@@ -281,5 +334,5 @@ def real_critical_points(arch: Architecture | str, loss: QuadraticLoss, *, seed:
                   "over its number field; completeness holds unless the random chart or h vanishes on a real "
                   "critical orbit, or a prime of the lift was unlucky"),
         limitations=("shared (hyper)roots are reported through the rank of the Jacobian (mu critical), not "
-                     "named; the least loss is among the real critical points found, which is the infimum "
+                     "named; a mu-critical point's location (boundary or interior of M) is not decided; the least loss is among the real critical points found, which is the infimum "
                      "of the loss only when it is attained at a point where the chart applies"))

@@ -91,6 +91,35 @@ def test_strided_generic_data_puts_every_real_critical_point_where_mu_is_regular
         assert len(res.points) <= critical_points("3,2 s=2", QuadraticLoss.generic(5, seed=seed)).distinct_critical_points
 
 
+@pytest.mark.parametrize("arch, seed", [("2,2 s=2", 1), ("2,3 s=2", 2), ("1x2,2x1 s=2x2", 0)])
+def test_kmst24_every_real_critical_point_of_strided_generic_data_is_in_the_smooth_interior(arch, seed):
+    """[KMST24] for strides > 1 and generic data, checked point by point: μ regular at the real
+    point and the implicit equations' Jacobian of full rank at its image (a proof of smooth
+    interior); the images satisfy the equations (balls contain 0)."""
+    fs = FunctionSpace(arch, seed=seed)
+    res = fs.real_critical_points("generic")
+    assert res.points and all(p.location == "smooth interior" for p in res.points)
+    eqs = fs.implicit_equations()
+    import flint
+
+    for p in res.points:
+        image = [flint.arb(x) for x in p.image]
+        for g in eqs.polynomials:
+            value = sum((flint.arb(int(c)) * np.prod([image[i] ** int(k) for i, k in enumerate(e)])
+                         for e, c in g.to_dict().items()), flint.arb(0))
+            assert value.contains(0) or abs(float(value.mid())) < 1e-6 * (1 + max(abs(float(x.mid())) for x in image)) ** int(g.total_degree())
+
+
+def test_location_needs_equations_off_the_filling_case():
+    res = real_critical_points("2,2 s=2", QuadraticLoss.generic(4, seed=1))
+    assert {p.location for p in res.points} == {"not decided"}
+    filling = real_critical_points("2,2", QuadraticLoss.generic(3, seed=1))
+    assert {p.location for p in filling.points} == {"smooth interior", "mu critical"}
+    with pytest.raises(InputError, match="equations"):
+        real_critical_points("2,2 s=2", QuadraticLoss.generic(4, seed=1),
+                             equations=FunctionSpace("3,2 s=2").implicit_equations())
+
+
 def test_facade_and_result():
     fs = FunctionSpace("2,2 s=2", seed=1)
     res = fs.critical_points("identity", real=True)
