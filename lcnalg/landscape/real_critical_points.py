@@ -97,6 +97,11 @@ class RealCriticalPoint:
         Balls of the end-to-end filter ``μ(θ)``.
     field_degree : int
         Degree of the number field of its coordinates (1: rational).
+    shared_roots : tuple of (int, int)
+        1D: pairs of layers whose stride-substituted polynomials ``p_l(x^{t_{l−1}})`` share a
+        root, projectively (at infinity included): the Sylvester matrix of their formal degrees
+        is singular at the point, decided exactly.  At stride one, μ is critical exactly when
+        some pair shares a root (docs/theory.md#critical-locus).
     location : str
         ``smooth interior`` (proved: μ is regular at the real point θ and the Jacobian of the
         implicit equations has full rank ``codim`` at ``μ(θ)``, so ``μ(θ)`` is a smooth point
@@ -116,6 +121,7 @@ class RealCriticalPoint:
     image: tuple[str, ...]
     field_degree: int
     location: str = "not decided"
+    shared_roots: tuple[tuple[int, int], ...] = ()
     loss_value: float = field(default=0.0, metadata={"export": False})
     image_values: tuple[float, ...] = field(default=(), metadata={"export": False})
     image_radius: float = field(default=0.0, metadata={"export": False})
@@ -125,6 +131,8 @@ class RealCriticalPoint:
         where = "mu critical" if self.mu_critical else (
             "smooth interior" if self.location == "smooth interior" else
             "mu regular, singular point of V" if self.location == "singular point of V" else "mu regular")
+        if self.shared_roots:
+            where += ", shared root " + ", ".join(f"{a}&{b}" for a, b in self.shared_roots)
         if self.repeated_filters:
             where += ", repeated filter " + ", ".join(f"{a}={b}" for a, b in self.repeated_filters)
         least = "  (least loss)" if self.least_loss else ""
@@ -206,6 +214,33 @@ def _equation_jacobian(equations: Any, mu: Parameterization, system: dict[str, A
     return rows, bool(getattr(equations, "certified", False))
 
 
+def _sylvester_matrices(arch: Architecture, layers: list[list[dict]], nvars: int) -> list[tuple[tuple[int, int], list]]:
+    """For each pair of layers of a 1D architecture, the Sylvester matrix (dict entries) of
+    ``p_l(x^{t_{l−1}})`` and ``p_m(x^{t_{m−1}})`` at their formal degrees."""
+    t = [c[0] for c in arch.cumulative_strides]
+    polys = []
+    for l, ws in enumerate(layers):
+        coeffs: list[dict] = [{} for _ in range((len(ws) - 1) * t[l] + 1)]
+        for j, w in enumerate(ws):
+            coeffs[j * t[l]] = w
+        polys.append(coeffs)  # coefficient of x^k at index k
+    out = []
+    for a in range(len(polys)):
+        for b in range(a + 1, len(polys)):
+            p, q = polys[a], polys[b]
+            m, n = len(p) - 1, len(q) - 1
+            if m == 0 or n == 0:
+                continue
+            size = m + n
+            rows = []
+            for i in range(n):  # shifts of p, highest coefficient first
+                rows.append([p[m - (c - i)] if 0 <= c - i <= m else {} for c in range(size)])
+            for i in range(m):
+                rows.append([q[n - (c - i)] if 0 <= c - i <= n else {} for c in range(size)])
+            out.append(((a + 1, b + 1), rows))
+    return out
+
+
 def real_critical_points(arch: Architecture | str, loss: QuadraticLoss, *, seed: int = 0,
                          dimension: int | None = None, equations: Any = None,
                          limits: Limits | None = None) -> RealCriticalPointsResult:
@@ -285,6 +320,7 @@ def real_critical_points(arch: Architecture | str, loss: QuadraticLoss, *, seed:
     constant = flint.arb(flint.fmpq(loss.constant.numerator, loss.constant.denominator))
     codim = mu.ambient_dimension - dimension
     eq_jacobian, eq_certified = _equation_jacobian(equations, mu, system, codim)
+    sylvester = _sylvester_matrices(arch, layers, r + 1) if arch.ndim == 1 else []
     found = []
     for point in rur.real_algebraic_points():
         pos, neg, zero = point.signature(hessian)
@@ -293,6 +329,7 @@ def real_critical_points(arch: Architecture | str, loss: QuadraticLoss, *, seed:
         rank = point.rank(jacobian)
         repeated = tuple((a + 1, b + 1) for a in range(len(layers)) for b in range(a + 1, len(layers))
                          if shapes[a] == shapes[b] and point.rank([layers[a], layers[b]]) <= 1)
+        shared = tuple(pair for pair, matrix in sylvester if point.rank(matrix) < len(matrix))
         value = point.value(ell, 128) + constant
         image = [point.value(_dict(c), 128) for c in system["mu"]]
         weights = [point.value(w, 64) for layer in layers for w in layer]
@@ -306,10 +343,10 @@ def real_critical_points(arch: Architecture | str, loss: QuadraticLoss, *, seed:
             location = "smooth interior"
         else:
             location = "singular point of V" if eq_certified else "not decided"
-        found.append((value, pos, neg, zero, kind, rank, repeated, image, weights, point, location))
+        found.append((value, pos, neg, zero, kind, rank, repeated, image, weights, point, location, shared))
     least = min((item[0] for item in found), key=lambda v: float(v.upper()), default=None)
     points = []
-    for value, pos, neg, zero, kind, rank, repeated, image, weights, point, location in sorted(
+    for value, pos, neg, zero, kind, rank, repeated, image, weights, point, location, shared in sorted(
             found, key=lambda t: float(t[0].mid())):
         points.append(RealCriticalPoint(
             kind=kind, signature=(pos, neg, zero), loss=value.str(15, radius=False),
@@ -317,7 +354,7 @@ def real_critical_points(arch: Architecture | str, loss: QuadraticLoss, *, seed:
             least_loss=least is not None and float(value.lower()) <= float(least.upper()),
             weights=tuple(w.str(10, radius=False) for w in weights),
             image=tuple(c.str(10, radius=False) for c in image),
-            field_degree=int(point.minimal_polynomial.degree()), location=location,
+            field_degree=int(point.minimal_polynomial.degree()), location=location, shared_roots=shared,
             loss_value=float(value.mid()), image_values=tuple(float(c.mid()) for c in image),
             image_radius=max((float(c.rad()) for c in image), default=0.0)))
     return RealCriticalPointsResult(

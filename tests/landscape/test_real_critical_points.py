@@ -120,6 +120,22 @@ def test_location_needs_equations_off_the_filling_case():
                              equations=FunctionSpace("3,2 s=2").implicit_equations())
 
 
+@pytest.mark.parametrize("arch, loss", [
+    ("2,3", QuadraticLoss.generic(4, seed=2)),
+    ("3,2", QuadraticLoss.identity([1, 0, 2, 1])),
+    ("2,2", QuadraticLoss.identity([1, 1, 1])),
+])
+def test_stride_one_mu_is_critical_exactly_where_two_layers_share_a_root(arch, loss):
+    """Two exact routes: the rank of the Jacobian of μ and the Sylvester matrices of the layer
+    polynomials (stride one: the differential of the product drops rank iff two factors share a
+    root, projectively)."""
+    res = real_critical_points(arch, loss)
+    assert res.points
+    for p in res.points:
+        assert p.mu_critical == bool(p.shared_roots)
+        assert set(p.repeated_filters) <= set(p.shared_roots)
+
+
 def test_facade_and_result():
     fs = FunctionSpace("2,2 s=2", seed=1)
     res = fs.critical_points("identity", real=True)
