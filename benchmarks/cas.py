@@ -31,7 +31,7 @@ if str(ROOT) not in sys.path:
 
 __all__ = [
     "Run", "run_process", "parse_lcnalg_lines", "run_singular", "run_m2", "run_lcnalg",
-    "run_sympy", "SYSTEMS", "run_system", "versions",
+    "run_sympy", "SYSTEMS", "run_system", "versions", "update_section",
 ]
 
 #: System labels understood by :func:`run_system`.
@@ -381,3 +381,16 @@ def versions() -> dict[str, str]:
     else:
         out["Macaulay2"] = "not installed"
     return out
+
+
+def update_section(path: str | os.PathLike, section: str, begin: str, end: str) -> None:
+    """Replace the part of the results file ``path`` between the markers ``begin`` and ``end``
+    by ``section`` (which starts with ``begin`` and ends with ``end``), or append it."""
+    path = Path(path)
+    text = path.read_text() if path.exists() else "# lcnalg benchmark results\n\n"
+    if begin in text and end in text:
+        head, rest = text.split(begin, 1)
+        text = head + section.rstrip("\n") + rest.split(end, 1)[1]
+    else:
+        text = text.rstrip("\n") + "\n\n" + section
+    path.write_text(text)

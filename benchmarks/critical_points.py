@@ -156,14 +156,7 @@ def main(argv: list[str] | None = None) -> int:
         *table, "", END, ""])
     print("\n".join(table))
     if args.output:
-        path = Path(args.output)
-        text = path.read_text() if path.exists() else "# lcnalg benchmark results\n\n"
-        if BEGIN in text and END in text:
-            head, rest = text.split(BEGIN, 1)
-            text = head + section.rstrip("\n") + rest.split(END, 1)[1]
-        else:
-            text = text.rstrip("\n") + "\n\n" + section
-        path.write_text(text)
+        cas.update_section(args.output, section, BEGIN, END)
     return 0 if ok else 1
 
 

@@ -28,6 +28,7 @@ ROOT = Path(__file__).resolve().parents[1]
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
+from benchmarks import cas  # noqa: E402
 from benchmarks.implicitization import machine  # noqa: E402
 
 CASES = ("2,2", "2,3", "3,2", "2,2 s=2", "2,3 s=2", "3,2 s=2")
@@ -82,14 +83,7 @@ def main(argv: list[str] | None = None) -> int:
             "a quarter of the least separation of the exact images (a match by distance, not a proof). "
             "'mu-critical' points are where the Jacobian of mu drops rank (at stride one: repeated filters or "
             "shared roots).", "", *table, "", END, ""])
-        path = Path(args.output)
-        text = path.read_text() if path.exists() else "# lcnalg benchmark results\n\n"
-        if BEGIN in text and END in text:
-            head, rest = text.split(BEGIN, 1)
-            text = head + section.rstrip("\n") + rest.split(END, 1)[1]
-        else:
-            text = text.rstrip("\n") + "\n\n" + section
-        path.write_text(text)
+        cas.update_section(args.output, section, BEGIN, END)
     return 0
 
 
