@@ -325,7 +325,7 @@ def gradient_descent(arch: Architecture | str, Q: Any, u: Any, *, runs: int = 20
         The target point in function space (``n`` numbers).
     runs : int
         Number of initialisations; run ``i`` draws its weights from ``N(0, 1)`` with the
-        numpy generator seeded ``(seed, i)``.
+        numpy generator seeded by ``seed`` (its low 64 bits and sign) and ``i``.
     seed : int
     max_steps : int
         Steps per run before it is reported as not converged.
@@ -383,6 +383,9 @@ def gradient_descent(arch: Architecture | str, Q: Any, u: Any, *, runs: int = 20
         dim = function_space_dimension(mu, seed=seed, limits=limits).value
     else:
         dim = checks.integer(dimension, "dimension", low=0, form="a non-negative integer")
+    if critical_points is not None and (isinstance(critical_points, (str, bytes)) or not hasattr(critical_points, "__iter__")
+                                        or not all(isinstance(p, ExactCriticalImage) for p in critical_points)):
+        raise InputError(f"critical_points: expected a sequence of ExactCriticalImage, got {checks.short(critical_points)}")
     exact = []
     for point in critical_points or ():  # one function-space point per image (a fibre may have several)
         same = [i for i, q in enumerate(exact)
@@ -401,7 +404,7 @@ def gradient_descent(arch: Architecture | str, Q: Any, u: Any, *, runs: int = 20
             separation = min(separation, d - exact[i].radius - exact[j].radius)
     out: list[DescentRun] = []
     for index in range(runs):
-        rng = np.random.default_rng([seed, index])
+        rng = np.random.default_rng([seed & ((1 << 64) - 1), int(seed < 0), index])  # numpy takes no negatives
         theta0 = rng.standard_normal(net.num_parameters)
         theta, steps, converged, loss, gnorm, drift = _descend(net, theta0, Qf, uf, max_steps, tolerance, max_step)
         theta, drift, gnorm = theta * wscale, drift * wscale ** 2, gnorm * scale / wscale

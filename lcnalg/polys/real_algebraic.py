@@ -88,7 +88,16 @@ class RealAlgebraicPoint:
         InputError
             If ``phi`` is not irreducible of positive degree, or the denominator vanishes at ``τ``.
         """
-        phi = flint.fmpq_poly(phi)
+        phi = _as_poly(phi, "phi")
+        try:
+            root = flint.arb(root)
+        except (TypeError, ValueError):
+            raise InputError(f"root: expected a real ball (arb) or a number, got {checks.short(root)}") from None
+        if isinstance(coordinates, (str, bytes)) or not hasattr(coordinates, "__iter__"):
+            raise InputError(f"coordinates: expected a sequence of polynomials in T, got {checks.short(coordinates)}")
+        coordinates = [_as_poly(c, "coordinates") for c in coordinates]
+        if denominator is not None:
+            denominator = _as_poly(denominator, "denominator")
         if phi.degree() < 1:
             raise InputError("phi: expected an irreducible polynomial of positive degree")
         num = phi.numer()
@@ -234,6 +243,17 @@ class RealAlgebraicPoint:
                 if r.imag.is_zero() and r.real.overlaps(self.root):
                     return r.real
         return self.root
+
+
+def _as_poly(value: Any, name: str) -> Any:
+    """``value`` as an ``fmpq_poly`` (an fmpq_poly, fmpz_poly, or a list of rational coefficients,
+    constant term first)."""
+    if isinstance(value, (flint.fmpq_poly, flint.fmpz_poly)):
+        return flint.fmpq_poly(value)
+    if isinstance(value, (list, tuple)):
+        return flint.fmpq_poly([to_fmpq(c, name) for c in value])
+    raise InputError(f"{name}: expected a polynomial (fmpq_poly, or a list of rational coefficients, constant "
+                     f"term first), got {checks.short(value)}")
 
 
 def _variations(signs: Sequence[int]) -> int:

@@ -662,7 +662,18 @@ def modular_univariate_representation(polys: Sequence[dict], nvars: int, *, seed
     seed = checks.seed(seed)
     nvars = checks.integer(nvars, "nvars", low=1, form="a positive integer")
     limits = Limits.coerce(limits)
-    system = [{tuple(int(a) for a in e): to_fmpq(c, "polys") for e, c in f.items()} for f in polys]
+    polys = checks.sequence(polys, "polys", "a list of dicts {exponent tuple: rational coefficient}")
+    system = []
+    for k, f in enumerate(polys):
+        if not isinstance(f, dict):
+            raise InputError(f"polys[{k}]: expected a dict {{exponent tuple: coefficient}}, got {checks.short(f)}")
+        poly = {}
+        for e, c in f.items():
+            if not isinstance(e, tuple) or len(e) != nvars or not all(checks.is_integer(a) and a >= 0 for a in e):
+                raise InputError(f"polys[{k}]: exponent {checks.short(e)} is not a tuple of {nvars} non-negative "
+                                 "integers")
+            poly[tuple(int(a) for a in e)] = to_fmpq(c, f"polys[{k}]")
+        system.append({e: c for e, c in poly.items() if c})
     rng = random.Random(seed)
     form = tuple(rng.randint(1, 1000) for _ in range(nvars))
     residues: list[list[int]] = []

@@ -245,3 +245,17 @@ def test_modular_representation_of_dense_systems_with_large_coefficients():
         counts = solution_counts(groebner_basis(system, "degrevlex", nvars=3))
         assert rur.verified and rur.num_solutions == counts.distinct <= 8  # Bezout
         assert len(rur.real_points()) == counts.real
+
+
+@pytest.mark.parametrize("bad", [None, "x", 1.5, [[1]], [{}], [{(1,): "x"}], [{(1, 2, 3): 1}]])
+def test_garbage_systems_and_points_are_refused_naming_the_argument(bad):
+    from lcnalg.polys.real_algebraic import RealAlgebraicPoint
+    from lcnalg.polys.zero_dimensional import modular_univariate_representation
+
+    with pytest.raises(InputError, match="polys"):
+        modular_univariate_representation(bad, 2)
+    with pytest.raises(InputError, match="phi|coordinates|root"):
+        RealAlgebraicPoint.from_root(bad, 1, [])
+    if bad != [[1]]:  # [[1]] is one valid coordinate, the constant 1
+        with pytest.raises(InputError, match="coordinates"):
+            RealAlgebraicPoint.from_root([-2, 0, 1], 1.4, bad if bad is not None else 3)
