@@ -108,6 +108,9 @@ def test_bad_input():
         gradient_descent("2,2 s=2", np.eye(4), [1, 2, float("nan"), 4])
     with pytest.raises(InputError, match="runs"):
         gradient_descent("2,2 s=2", np.eye(4), [1, 2, 3, 4], runs=0)
+    with pytest.raises(InputError, match="critical_points"):
+        gradient_descent("2,2 s=2", np.eye(4), [1, 2, 3, 4], runs=1, critical_points="x")
+    assert gradient_descent("2,2 s=2", np.eye(4), [1, 2, 3, 4], runs=1, seed=-7).runs[0].steps > 0
     with pytest.raises(InputError, match="tolerance"):
         gradient_descent("2,2 s=2", np.eye(4), [1, 2, 3, 4], tolerance="x")
     assert gradient_descent("2,2 s=2", flint.fmpq_mat(4, 4, [1, 0, 0, 0, 0, 1, 0, 0, 0, 0, 1, 0, 0, 0, 0, 1]),
