@@ -154,6 +154,11 @@ def f4_homogeneous(gens: list[dict[int, int]], pk: Packer, p: int, limits: Limit
                                     f"total entries of the Macaulay matrices up to degree {d}", total)
             col = {m: i for i, m in enumerate(L)}
             col.update({m: nA + i for i, m in enumerate(N)})
+            if len(low) * 8 < nA:
+                # few rows to reduce against many reducers: eliminate the reducer columns of
+                # each low row sparsely, then echelonize only the small block left on N
+                new_elems.extend(_reduce_few_rows(L, N, low, piv, G, col, nA, p, stats))
+                continue
             M = nmod_mat(nr, nc, p)
             r = 0
             for m in L:
@@ -185,6 +190,65 @@ def f4_homogeneous(gens: list[dict[int, int]], pk: Packer, p: int, limits: Limit
             active.append(True)
             pairs = gm_update(pk, leads, active, pairs, len(G) - 1)
     return [G[i] for i in range(len(G)) if active[i]]
+
+
+def _reduce_few_rows(L: list[int], N: list[int], low: list[tuple[int, Poly]], piv: dict[int, tuple[int, int]],
+                     G: list[Poly], col: dict[int, int], nA: int, p: int, stats: dict[str, Any]) -> list[Poly]:
+    """The new basis rows of one Macaulay block when its low rows are few.
+
+    The reducer rows (one monic multiple of a basis element per column of ``L``, its lead on
+    that column, its other terms on later columns) form an upper unitriangular block, so
+    eliminating the ``L`` columns of a low row one pivot at a time, in column order, leaves
+    exactly the row's part in ``D − C A⁻¹ B``; the rows with a pivot on ``N`` are then the
+    reduced echelon form of that small block, as a full echelon form of the block would give.
+    """
+    nN = len(N)
+    dense = []
+    for mult, (gm, gc) in low:
+        row: dict[int, int] = {}
+        for mm, c in zip(gm, gc):
+            j = col[mult + mm]
+            row[j] = (row.get(j, 0) + c) % p
+        heap = [j for j in row if j < nA]
+        heapq.heapify(heap)
+        while heap:
+            j = heapq.heappop(heap)
+            c = row.pop(j, 0)
+            if not c:
+                continue
+            rmult, gi = piv[L[j]]
+            gm2, gc2 = G[gi]
+            for mm, v in zip(gm2[1:], gc2[1:]):
+                k = col[rmult + mm]
+                old = row.get(k)
+                if old is None:
+                    row[k] = (-c * v) % p
+                    if k < nA:
+                        heapq.heappush(heap, k)
+                else:
+                    row[k] = (old - c * v) % p
+        vec = [0] * nN
+        for k, v in row.items():
+            if v:
+                vec[k - nA] = v
+        dense.append(vec)
+    M = nmod_mat(len(dense), nN, p)
+    for i, vec in enumerate(dense):
+        for j, v in enumerate(vec):
+            if v:
+                M[i, j] = v
+    R, rk = M.rref()
+    stats["sparse_blocks"] = stats.get("sparse_blocks", 0) + 1
+    out = []
+    for i in range(rk):
+        mons, coefs = [], []
+        for j in range(nN):
+            v = int(R[i, j])
+            if v:
+                mons.append(N[j])
+                coefs.append(v)
+        out.append((mons, coefs))
+    return out
 
 
 # ----------------------------------------------------------------------------------------
