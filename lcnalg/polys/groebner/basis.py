@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Any, Iterator, Mapping, Sequence
 
 from flint import fmpq
@@ -120,7 +121,9 @@ class GroebnerBasis:
         return iter(self.polys)
 
     # -- reduction --------------------------------------------------------------------
-    def _reducer(self) -> tuple[Packer, Reducer]:
+    @cached_property
+    def _reduction(self) -> tuple[Packer, Reducer]:
+        """The packed basis and its reducer, built once (every normal form uses them)."""
         w = self.grading or tuple([1] * self.nvars)
         pk = Packer(self.nvars, w, self.order.key)
         basis = []
@@ -166,7 +169,7 @@ class GroebnerBasis:
             raise InputError(f"normal_form: {n} variables, the basis has {self.nvars}")
         if ctx is not None and self.ctx is not None and ctx != self.ctx:
             raise InputError("normal_form: f is in a different flint context")
-        pk, red = self._reducer()
+        pk, red = self._reduction
         p = self.modulus
         if p is None:
             h = {pk.pack(e): c for e, c in g.items()}
