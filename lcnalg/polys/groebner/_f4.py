@@ -144,19 +144,22 @@ def f4_homogeneous(gens: list[dict[int, int]], pk: Packer, p: int, limits: Limit
             N = sorted(Nb, key=key, reverse=True)
             nA = len(L)
             nr, nc = nA + len(low), nA + len(N)
-            if nr * nc > max_entries:
+            # few rows to reduce against many reducers: the block is reduced sparsely (its size is
+            # the reducers' terms plus the low rows as dense rows), otherwise as a dense matrix
+            sparse = len(low) * 8 < nA
+            size = (sum(len(G[piv[m][1]][0]) for m in L) + len(low) * nc) if sparse else nr * nc
+            if size > max_entries:
                 raise limits.refuse("max_matrix_entries",
-                                    f"entries of a degree-{d} Macaulay matrix block ({nr} x {nc})", nr * nc)
-            total += nr * nc
-            stats["total_entries"] = stats.get("total_entries", 0) + nr * nc
+                                    f"entries of a degree-{d} Macaulay matrix block ({nr} x {nc}"
+                                    + (", reduced sparsely)" if sparse else ")"), size)
+            total += size
+            stats["total_entries"] = stats.get("total_entries", 0) + size
             if total > max_total:
                 raise limits.refuse("max_total_entries",
                                     f"total entries of the Macaulay matrices up to degree {d}", total)
             col = {m: i for i, m in enumerate(L)}
             col.update({m: nA + i for i, m in enumerate(N)})
-            if len(low) * 8 < nA:
-                # few rows to reduce against many reducers: eliminate the reducer columns of
-                # each low row sparsely, then echelonize only the small block left on N
+            if sparse:  # eliminate the reducer columns of each low row, then echelonize what is left
                 new_elems.extend(_reduce_few_rows(L, N, low, piv, G, col, nA, p, stats))
                 continue
             M = nmod_mat(nr, nc, p)
