@@ -167,14 +167,18 @@ class UnivariateRepresentation:
         prec : int
             Working precision in bits; raise it for tighter balls.
         """
-        out = []
-        for tau in self.real_roots(prec):
-            with flint.ctx.workprec(prec):
-                den = _evaluate(self.denominator, tau)
-                check(not den.contains(0) or prec < 4096,
-                      "univariate representation: the denominator vanishes at a root")
-                out.append(tuple(_evaluate(g, tau) / den for g in self.numerators))
-        return out
+        while True:  # g_0(τ) ≠ 0 at every root (proved), so its ball excludes 0 at some precision
+            out = []
+            for tau in self.real_roots(prec):
+                with flint.ctx.workprec(prec):
+                    den = _evaluate(self.denominator, tau)
+                    if den.contains(0):
+                        break
+                    out.append(tuple(_evaluate(g, tau) / den for g in self.numerators))
+            else:
+                return out
+            prec *= 2
+            self.limits.check("max_precision", "working precision (bits) of the real solutions", prec)
 
     def real_algebraic_points(self, prec: int = 64) -> list[RealAlgebraicPoint]:
         """The real solutions as exact points over number fields, in increasing order of ``τ``.
@@ -434,6 +438,12 @@ def _trace_vector(q: QuotientAlgebra) -> tuple[list[Any], list[Any]]:
     return [sum((m[i, i] for i in range(q.dim)), start=m[0, 0] * 0) if q.dim else 0 for m in mats], mats
 
 
+def _hermite(q: QuotientAlgebra, tau: list[Any], mats: list[Any]) -> Any:
+    """The Hermite matrix ``H_ij = Tr M_{b_i b_j} = Σ_k (M_{b_i})_{kj} τ_k`` over Q."""
+    return q.matrix([[sum((mats[i][k, j] * tau[k] for k in range(q.dim)), start=flint.fmpq(0))
+                      for j in range(q.dim)] for i in range(q.dim)])
+
+
 def _squarefree(poly: Any) -> Any:
     """Monic squarefree part of a univariate polynomial over Q or GF(p)."""
     if poly.degree() <= 0:
@@ -492,9 +502,7 @@ def solution_counts(gb: GroebnerBasis, *, seed: int = 0, limits: Limits | None =
         return SolutionCounts(0, 0, 0 if gb.modulus is None else None, gb.modulus is None and gb.certified)
     if gb.modulus is None:
         tau, mats = _trace_vector(q)
-        hermite = q.matrix([[sum((mats[i][k, j] * tau[k] for k in range(q.dim)), start=flint.fmpq(0))
-                             for j in range(q.dim)] for i in range(q.dim)])
-        rank, signature = symmetric_signature(hermite)
+        rank, signature = symmetric_signature(_hermite(q, tau, mats))
         return SolutionCounts(q.dim, rank, signature, bool(gb.certified))
     form = _random_form(random.Random(seed), gb.nvars, gb.modulus)
     distinct = int(_squarefree(q.linear_matrix(form).charpoly()).degree())
@@ -541,9 +549,7 @@ def univariate_representation(gb: GroebnerBasis, *, seed: int = 0, attempts: int
     limits = Limits.coerce(limits)
     q = QuotientAlgebra(gb, limits)
     tau, mats = _trace_vector(q)
-    hermite = q.matrix([[sum((mats[i][k, j] * tau[k] for k in range(q.dim)), start=flint.fmpq(0))
-                         for j in range(q.dim)] for i in range(q.dim)])
-    distinct = symmetric_signature(hermite)[0] if q.dim else 0
+    distinct = symmetric_signature(_hermite(q, tau, mats))[0] if q.dim else 0
     rng = random.Random(seed)
     forms = [tuple(range(1, gb.nvars + 1))] + [_random_form(rng, gb.nvars, None) for _ in range(attempts - 1)]
     for form in forms:

@@ -168,7 +168,7 @@ def test_generators_vanish_exactly_at_the_real_algebraic_points(case, seed):
     n, system, total, distinct, real = case
     if total == 0:
         return
-    rur = univariate_representation(gb := groebner_basis(system, "degrevlex", nvars=n), seed=seed)
+    rur = univariate_representation(groebner_basis(system, "degrevlex", nvars=n), seed=seed)
     points = rur.real_algebraic_points()
     assert len(points) == real
     balls = rur.real_points(prec=128)
