@@ -64,7 +64,7 @@ def build_parser(only: str | None = None) -> argparse.ArgumentParser:
         prog="lcnalg",
         description=(
             "Exact computer algebra for the geometry of convolutional networks: "
-            "function spaces, implicit equations, real geometry, singularities."
+            "function spaces, implicit equations, real geometry, singularities, loss landscapes."
         ),
         epilog=(
             'Architectures are strings like "3,2 s=2", "2x2,2x2", "2x3,3x2 s=1x1", '

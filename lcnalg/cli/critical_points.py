@@ -17,12 +17,16 @@ def register(sub: argparse._SubParsersAction) -> None:
     """Add the ``critical-points`` subcommand to ``sub``."""
     p = sub.add_parser(
         "critical-points",
-        help="count the complex critical points of a squared loss (parameter and function space)",
+        help="count the complex critical points of a squared loss (parameter and function space); "
+             "--real: the real ones, isolated and classified exactly",
         description=(
             "Count, with a Groebner basis, the complex critical points of the loss "
             "(mu(theta) - u)^T Q (mu(theta) - u) modulo the rescaling torus, at points where mu is "
             "not critical; their images on the neurovariety with the fibre sizes; and the generic "
-            "ED degree of the Segre variety from its closed formula.  The loss comes from data "
+            "ED degree of the Segre variety from its closed formula.  With --real, every real critical "
+            "point is isolated exactly and classified: minimum, saddle or maximum (Hessian signature), "
+            "mu critical with the layers that share a root or repeat a filter, or in the smooth interior "
+            "of the function space; its loss as a certified ball.  The loss comes from data "
             "(--data FILE: JSON {\"inputs\": [...], \"targets\": [...]} or CSV with columns x0,...,y0,...), "
             "a seeded generic positive definite Q (--generic, the default) or Q = I (--identity)."
         ),
@@ -31,7 +35,8 @@ def register(sub: argparse._SubParsersAction) -> None:
     add_loss_options(p)
     p.add_argument("--real", action="store_true",
                    help="also isolate the real critical points exactly and classify them (minimum, saddle, "
-                        "maximum; mu critical; repeated filters; loss value); over Q, the smallest cases only")
+                        "maximum; mu critical, shared roots, repeated filters; smooth interior; loss value); "
+                        "exact over Q, small systems only (--max-real-critical-solutions)")
     p.add_argument("--exact", action="store_true",
                    help="count over Q (verified Groebner basis; the smallest cases only) instead of mod p")
     add_seed_option(p, "the loss, the chart and the saturation")
