@@ -78,6 +78,7 @@ from lcnalg.landscape.loss import QuadraticLoss
 from lcnalg.limits import Limits
 from lcnalg.parameterization import Parameterization
 from lcnalg.polys.groebner import GroebnerBasis, groebner_basis
+from lcnalg.polys.minors import bareiss_determinant
 from lcnalg.polys.modular import LARGE_PRIMES
 from lcnalg.polys.zero_dimensional import QuotientAlgebra
 from lcnalg.results import CriticalPointsResult
@@ -220,29 +221,9 @@ def critical_system(arch: Architecture | str, loss: QuadraticLoss, *, seed: int 
     B = [[rng.randint(1, random_range) for _ in range(k)] for _ in range(r)]
     J = [[c.derivative(i) for i in range(r)] for c in coords]
     M = [[sum((B[a][m] * J[m][i] for m in range(k)), ctx.from_dict({})) for i in range(r)] for a in range(r)]
-    g = _det(M, ctx)
+    g = bareiss_determinant(M)
     return {"ctx": ctx, "gradient": gradient, "saturation": z * g - 1, "minor": g, "mu": coords,
             "chart": tuple(chart), "free": tuple(free), "r": r, "loss": ell, "layers": layers}
-
-
-def _det(M: list[list[Any]], ctx: Any) -> Any:
-    """Determinant of a square matrix of polynomials by fraction-free (Bareiss) elimination."""
-    n = len(M)
-    M = [row[:] for row in M]
-    sign = 1
-    prev = ctx.from_dict({(0,) * ctx.nvars(): 1})
-    for i in range(n - 1):
-        piv = next((j for j in range(i, n) if not M[j][i].is_zero()), None)
-        if piv is None:
-            return ctx.from_dict({})
-        if piv != i:
-            M[i], M[piv] = M[piv], M[i]
-            sign = -sign
-        for j in range(i + 1, n):
-            for c in range(i + 1, n):
-                M[j][c] = (M[j][c] * M[i][i] - M[j][i] * M[i][c]) / prev
-        prev = M[i][i]
-    return M[n - 1][n - 1] * sign
 
 
 def _basis(polys: list, modulus: int | None, nvars: int, limits: Limits) -> GroebnerBasis:

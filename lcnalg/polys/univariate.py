@@ -35,6 +35,7 @@ import flint
 
 from lcnalg.errors import InputError
 from lcnalg.limits import Limits
+from lcnalg.polys.minors import bareiss_determinant
 from lcnalg.rings import integer_ring
 
 __all__ = [
@@ -354,28 +355,6 @@ def odd_real_roots_projective(coeffs: Sequence, limits: Limits | None = None) ->
     return sum(sturm_count(g) for g, e in parts if e % 2 == 1) + (inf % 2)
 
 
-def _bareiss(mat: list[list[Any]]) -> Any:
-    """Fraction-free determinant (Bareiss) of a matrix of multivariate integer polynomials;
-    every division is exact.  FLINT has no matrices over ``fmpz_mpoly``."""
-    n = len(mat)
-    a = [list(r) for r in mat]
-    sign = 1
-    prev = None
-    for k in range(n - 1):
-        if a[k][k] == 0:
-            swap = next((i for i in range(k + 1, n) if a[i][k] != 0), None)
-            if swap is None:
-                return 0 * a[0][0]
-            a[k], a[swap] = a[swap], a[k]
-            sign = -sign
-        for i in range(k + 1, n):
-            for j in range(k + 1, n):
-                num = a[i][j] * a[k][k] - a[i][k] * a[k][j]
-                a[i][j] = num if prev is None else num / prev
-        prev = a[k][k]
-    return a[n - 1][n - 1] if sign == 1 else -a[n - 1][n - 1]
-
-
 def symbolic_sturm_habicht(d: int) -> tuple[list, Any]:
     """The principal Sturm–Habicht coefficients ``s_d, …, s_0`` of the generic polynomial
     ``Σ_j c_j z^j`` of degree ``d`` and its discriminant, in ``Z[c_0, …, c_d, z]``.
@@ -396,7 +375,7 @@ def symbolic_sturm_habicht(d: int) -> tuple[list, Any]:
     for j in range(d - 2, -1, -1):
         size = 2 * d - 1 - 2 * j
         rows = syha_rows(P, Q, j)
-        seq.append(_bareiss([[x if not isinstance(x, int) else ctx.from_dict({}) + x for x in r[:size]]
+        seq.append(bareiss_determinant([[x if not isinstance(x, int) else ctx.from_dict({}) + x for x in r[:size]]
                              for r in rows]))
     poly = sum((c * z ** j for j, c in enumerate(cs)), ctx.from_dict({}))
     disc = poly.discriminant("z") if d >= 1 else ctx.from_dict({}) + 1
