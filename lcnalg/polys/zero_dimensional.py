@@ -66,6 +66,7 @@ from lcnalg import checks
 from lcnalg.errors import InputError, UndecidedError, check
 from lcnalg.limits import Limits
 from lcnalg.polys.groebner import GroebnerBasis
+from lcnalg.polys.groebner.border import NormalFormTable
 from lcnalg.polys.monomials import divides
 from lcnalg.polys.real_algebraic import RealAlgebraicPoint
 from lcnalg.rings import to_fmpq
@@ -309,7 +310,7 @@ class QuotientAlgebra:
         self.index = {m: i for i, m in enumerate(self.basis)}
         self.dim = len(self.basis)
         self.modulus = gb.modulus
-        self._mult: dict[int, Any] = {}
+        self._table: NormalFormTable | None = None
         self._monomials: list[Any] | None = None
 
     def matrix(self, rows: Sequence[Sequence[Any]]) -> Any:
@@ -325,19 +326,19 @@ class QuotientAlgebra:
         return vec
 
     def variable_matrix(self, i: int) -> Any:
-        """``M_{x_i}``: only the border monomials ``x_i b`` outside the basis need a normal form."""
-        if i not in self._mult:
-            cols = []
-            for b in self.basis:
-                e = b[:i] + (b[i] + 1,) + b[i + 1:]
-                if e in self.index:
-                    col = [0] * self.dim
-                    col[self.index[e]] = 1
-                    cols.append(col)
-                else:
-                    cols.append(self.coordinates({e: 1}))
-            self._mult[i] = self.matrix([[cols[j][k] for j in range(self.dim)] for k in range(self.dim)])
-        return self._mult[i]
+        """``M_{x_i}``: column ``b`` is the normal form of ``x_i b``.
+
+        All ``n`` matrices are built at once by :class:`~lcnalg.polys.groebner.border.NormalFormTable`:
+        a border monomial is either a leading monomial of the reduced basis (its normal form is
+        minus the tail) or ``x_k m'`` with ``m'`` on the border, whose normal form is
+        ``M_{x_k}`` applied to that of ``m'`` (columns already known, since they belong to
+        smaller monomials): one matrix-vector product per border monomial, no polynomial
+        division."""
+        if self._table is None:
+            elements = [([e for e, _ in t], [c for _, c in t]) for t in self.gb.terms]
+            self._table = NormalFormTable(elements, self.basis, self.gb.nvars, self.gb.order.key,
+                                          self.modulus)
+        return self._table.matrices[i]
 
     def linear_matrix(self, form: Sequence[int]) -> Any:
         acc = self.matrix([[0] * self.dim for _ in range(self.dim)])
@@ -362,13 +363,23 @@ class QuotientAlgebra:
         return self._monomials
 
     def of(self, poly: dict) -> Any:
-        """``M_f = Σ_m c_m M_m`` over the normal form ``Σ_m c_m m`` of ``f``."""
-        mats = self.monomial_matrices()
-        total = self.matrix([[0] * self.dim for _ in range(self.dim)])
-        for i, c in enumerate(self.coordinates(poly)):
-            if c:
-                total = total + mats[i] * c
-        return total
+        """``M_f``: column ``b`` is ``M_b v`` with ``v`` the coordinates of the normal form of
+        ``f`` (``b f = f b``), each ``M_b v = M_{x_i} (M_{b / x_i} v)`` along the staircase: one
+        normal form and ``dim`` matrix-vector products."""
+        D = self.dim
+        coords = self.coordinates(poly)
+        if D == 0:
+            return self.matrix([])
+        cols: list[Any] = []
+        for b in self.basis:
+            if not any(b):
+                cols.append(self.matrix([[c] for c in coords]))
+                continue
+            i = next(k for k, a in enumerate(b) if a)
+            smaller = b[:i] + (b[i] - 1,) + b[i + 1:]
+            cols.append(self.variable_matrix(i) * cols[self.index[smaller]])
+        entries = [c.entries() for c in cols]
+        return self.matrix([[entries[j][k] for j in range(D)] for k in range(D)])
 
 
 def multiplication_matrix(gb: GroebnerBasis, poly: dict, limits: Limits | None = None) -> Any:

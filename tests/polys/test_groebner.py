@@ -487,19 +487,26 @@ def test_unit_and_zero_ideal():
 
 
 def test_few_row_blocks_reduce_like_a_full_echelon_form():
-    """Blocks with few rows to reduce against many reducers are reduced sparsely; the basis is
-    the reduced one sympy computes, and that route is taken (the critical-point systems of the
-    loss spend most of their blocks there)."""
+    """Blocks with few rows to reduce against many reducers are reduced sparsely when that is
+    estimated cheaper than a dense echelon form; the basis is the reduced one sympy computes, and
+    that route is taken (five homogeneous quadrics in six variables)."""
     import random
 
-    rng = random.Random(5)
-    xs = sympy.symbols("x0:3")
+    def quadrics(n):
+        return [(a,) + r for a in range(3) for r in (quadrics_rest(n - 1, 2 - a))]
+
+    def quadrics_rest(n, d):
+        if n == 0:
+            return [()] if d == 0 else []
+        return [(a,) + r for a in range(d + 1) for r in quadrics_rest(n - 1, d - a)]
+
     taken = 0
-    for _ in range(4):
-        polys = [{(a, b, c): rng.randint(-9, 9) for a in range(4) for b in range(4 - a) for c in range(4 - a - b)
-                  if rng.random() < 0.5} for _ in range(3)]
+    for seed in range(3):
+        rng = random.Random(seed)
+        polys = [{e: c for e in quadrics(6) if rng.random() < 0.4 for c in [rng.randint(-9, 9)] if c}
+                 for _ in range(5)]
         polys = [p for p in polys if p]
-        gb = groebner_basis(polys, "degrevlex", modulus=P, nvars=3)
+        gb = groebner_basis(polys, "degrevlex", modulus=P, nvars=6)
         taken += (gb.stats or {}).get("sparse_blocks", 0)
-        assert canon_p(gb.polys, degrevlex(), P) == canon_p(sympy_gb(polys, 3, "grevlex", modulus=P), degrevlex(), P)
+        assert canon_p(gb.polys, degrevlex(), P) == canon_p(sympy_gb(polys, 6, "grevlex", modulus=P), degrevlex(), P)
     assert taken > 0

@@ -5,8 +5,9 @@ Algorithm
 *Over GF(p)* (``modulus=p``).  The input is made homogeneous for a positive integer grading
 (the given ``grading=``, else the standard grading, the order's weights, or a positive grading
 found from the input; if none exists the input is homogenized with one extra variable
-``h``).  Then, degree by degree (weighted degree), all critical pairs of the lowest degree
-and all input polynomials of that degree are put into one Macaulay matrix; symbolic
+``h``).  Then, degree by degree (weighted degree), the critical pairs of the lowest degree
+(at most ``MAX_PAIRS_PER_STEP``, smallest lcms first) and all input polynomials of that
+degree are put into one Macaulay matrix; symbolic
 preprocessing adds one reducer (a monomial multiple of a basis element) for every monomial
 divisible by a leading monomial; columns are ordered ``[reducer leads | other monomials]``,
 each part from the largest monomial down, and the matrix is reduced with FLINT
@@ -16,7 +17,14 @@ homogeneous input this yields the reduced Gröbner basis directly: an element of
 never contains a monomial divisible by a leading monomial of degree ``> d``.  For
 homogenized input the basis is dehomogenized (``h = 1``) and inter-reduced, which gives the
 reduced basis of the original ideal for any monomial order (the order on ``k[x, h]`` compares
-the ``x`` part first, so leading monomials dehomogenize to leading monomials).
+the ``x`` part first, so leading monomials dehomogenize to leading monomials).  Modulo ``p``
+the homogenized run also divides every new element ``h^k g`` by ``h^k`` (the affine fall of
+degree; ``g`` re-enters at its degree), and once the dehomogenized leading monomials leave
+finitely many standard monomials it tries the commuting-matrices certificate of
+:mod:`lcnalg.polys.groebner.border` after each step, which proves the basis complete without
+reducing the remaining pairs (docs/theory.md#affine-groebner).  A block with few rows to
+reduce against many reducers is reduced row by row in sparse form when that is estimated
+cheaper than FLINT's dense echelon form.
 
 *Over Q* (``modulus=None``).  Multi-modular: the homogeneous stage is run modulo 62-bit
 primes; primes whose leading-monomial set differs from the majority are discarded; the

@@ -10,9 +10,11 @@ from flint import fmpq, fmpq_mat, fmpz, fmpz_mat
 
 from lcnalg.errors import InputError
 from lcnalg.limits import Limits
+from lcnalg.polys.groebner.border import border_certificate
 from lcnalg.polys.groebner._f4 import f4_homogeneous, interreduce
 from lcnalg.polys.groebner._packed import Exp, Packer, Poly
 from lcnalg.polys.modmat import integer_nullspace
+from lcnalg.polys.monomial_ideals import minimal_monomial_generators
 from lcnalg.polys.monomials import MonomialOrder
 
 __all__ = ["to_fmpq", "parse_polys", "primitive", "is_homogeneous", "find_grading", "multigrading",
@@ -211,13 +213,16 @@ class Setup:
         return Packer(self.hn, self.weights, self.hkey, self.multigrading)
 
 
-def modp_stage(setup: Setup, p: int, limits: Limits, max_total: float, stats: dict[str, Any]
-               ) -> tuple[Packer, list[Poly]]:
+def modp_stage(setup: Setup, p: int, limits: Limits, max_total: float, stats: dict[str, Any],
+               saturate: bool = False) -> tuple[Packer, list[Poly]]:
+    """The homogeneous basis mod ``p``; with ``saturate`` (homogenized input only) of an ideal
+    between the homogenized generators' ideal and its saturation by the extra variable."""
     pk = setup.packer()
     gens = []
     for f in setup.hint:
         gens.append({pk.pack(e): c % p for e, c in f.items() if c % p})
-    return pk, f4_homogeneous(gens, pk, p, limits, max_total, stats)
+    var = setup.n if saturate and not setup.homog else None
+    return pk, f4_homogeneous(gens, pk, p, limits, max_total, stats, saturate=var)
 
 
 def dehomogenize(setup: Setup, pk: Packer, H: list[Poly], p: int | None
@@ -232,7 +237,38 @@ def dehomogenize(setup: Setup, pk: Packer, H: list[Poly], p: int | None
 
 def gf_p(setup: Setup, p: int, limits: Limits, max_total: float, stats: dict[str, Any]
          ) -> tuple[Packer, list[Poly]]:
-    pk, H = modp_stage(setup, p, limits, max_total, stats)
+    """The reduced basis mod ``p`` of the (affine) input.
+
+    Homogenized input runs the saturating engine (``saturate``) and, once the staircase of the
+    dehomogenized basis is finite, tries the commuting-matrices certificate
+    (:func:`~lcnalg.polys.groebner.border.border_certificate`) after each step: a proved
+    early end for zero-dimensional ideals."""
     if setup.homog:
-        return pk, H
+        return modp_stage(setup, p, limits, max_total, stats)
+    pk = setup.packer()
+    n = setup.n
+    apk = Packer(n, setup.weights[:n], setup.order.key)
+    inputs = [{e[:n]: c % p for e, c in f.items() if c % p} for f in setup.hint]
+    tried: list[set] = []
+
+    def finish(G: list[Poly]) -> list[Poly] | None:
+        leads = [pk.unpack(mons[0])[:n] for mons, _ in G]
+        pure = {k for e in leads for k in range(n) if e[k] and sum(e) == e[k]}
+        if len(pure) < n:
+            return None
+        minimal = set(minimal_monomial_generators(leads))
+        if minimal in tried:  # this staircase failed before: wait for a new leading monomial
+            return None
+        tried.append(minimal)
+        stats["certificate_attempts"] = len(tried)
+        affine = [([pk.unpack(m)[:n] for m in mons], coefs) for mons, coefs in G]
+        basis = border_certificate(affine, inputs, n, setup.order.key, p)
+        if basis is None:
+            return None
+        return [([apk.pack(e) for e in mons], list(coefs)) for mons, coefs in basis]
+
+    gens = [{pk.pack(e): c % p for e, c in f.items() if c % p} for f in setup.hint]
+    H = f4_homogeneous(gens, pk, p, limits, max_total, stats, saturate=n, finish=finish)
+    if stats.get("finished_early"):
+        return apk, H
     return dehomogenize(setup, pk, H, p)
