@@ -39,7 +39,7 @@ from benchmarks import cas  # noqa: E402
 from benchmarks.implicitization import install_cas, machine  # noqa: E402
 
 CASES = ("2,2 s=2", "2,3 s=2", "3,3 s=2", "3,3 s=3", "2,2,2 s=2,2", "3,2,2 s=2,2", "2x2,2x2 s=2x2",
-         "2x2,2x1")
+         "2x2,2x1", "4,4 s=2", "2x2,2x2", "2,2,2,2 s=2,2,2", "3,3,2 s=2,2")
 BEGIN = "<!-- critical_points.py: begin -->"
 END = "<!-- critical_points.py: end -->"
 #: Bounds raised so that every case runs (the defaults refuse the largest ones up front).

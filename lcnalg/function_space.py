@@ -564,8 +564,10 @@ class FunctionSpace:
         1.0
         """
         # deferred: the landscape modules are imported only when a loss is studied
-        from lcnalg.landscape.critical_points import check_size
+        from lcnalg.landscape.critical_points import check_size, critical_system
         from lcnalg.landscape.descent import ExactCriticalImage, gradient_descent  # deferred: as above
+        from lcnalg.landscape.real_critical_points import REAL_RANDOM_RANGE  # deferred: as above
+        from lcnalg.landscape.snapping import ChartSystem  # deferred: as above
 
         snap = checks.flag(snap, "snap")
         runs = checks.positive_int(runs, "runs")
@@ -574,7 +576,7 @@ class FunctionSpace:
             if isinstance(value, bool) or not isinstance(value, (int, float)):
                 raise InputError(f"{name}: expected a positive number, got {checks.short(value)}")
         loss = self._loss(loss)
-        exact = None
+        exact = chart_system = None
         if snap is not False:
             try:
                 if snap is None:
@@ -582,7 +584,11 @@ class FunctionSpace:
                 found = self.real_critical_points(loss)
                 exact = [ExactCriticalImage(
                     label=p.kind + (" (mu critical)" if p.mu_critical else ""), image=p.image_values,
-                    radius=p.image_radius, loss=p.loss_value, is_global_minimum=p.least_loss) for p in found.points]
+                    radius=p.image_radius, loss=p.loss_value, is_global_minimum=p.least_loss,
+                    chart=p.chart) for p in found.points]
+                # the chart the exact points live on (same seed and range): snapping is certified on it
+                system = critical_system(self.architecture, loss, seed=self.seed, random_range=REAL_RANDOM_RANGE)
+                chart_system = ChartSystem.from_system(system, self.parameterization.layer_slices)
             except ResourceLimitError:
                 if snap:
                     raise
@@ -596,7 +602,7 @@ class FunctionSpace:
             ("descend", loss, runs, max_steps, tolerance, max_step, exact is not None, self.limits),
             lambda: gradient_descent(self.architecture, Q, u, runs=runs, seed=self.seed, max_steps=max_steps,
                                      tolerance=tolerance, max_step=max_step, dimension=self.dimension.value,
-                                     critical_points=exact, limits=self.limits))
+                                     critical_points=exact, chart_system=chart_system, limits=self.limits))
 
     def _loss(self, loss: Any) -> Any:
         """A QuadraticLoss from a QuadraticLoss, a Dataset, ``"generic"`` or ``"identity"``."""

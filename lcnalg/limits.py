@@ -176,8 +176,10 @@ class Limits:
     max_critical_solutions : int
         Bézout number ``(2L−1)^r`` of the critical-point system of a loss in parameter
         space (``r`` = dimension of the function space): bounds the number of solutions, the
-        size of the quotient ring and the Gröbner work; ``3,3 s=2`` needs 243 (1.5 s),
-        ``2,2,2 s=2,2`` 625 (1.6 s); the default refuses ``3,2,2 s=2,2`` (3125, several minutes).
+        size of the quotient ring and the Gröbner work; ``3,3 s=2`` needs 243 (0.3 s),
+        ``3,2,2 s=2,2`` 3125 (1 s), ``2x2,2x2 s=2x2`` and ``4,4`` 2187 (6 s); the default
+        5000 refuses ``2,2,2,2 s=2,2,2`` (16807, 5 s) and ``3,3,2`` (15625: 15 s, then a
+        quotient algebra of dimension 435, above ``max_quotient_dimension``).
     max_exact_critical_solutions : int
         The same Bézout number for a count over Q (``exact=True``), whose rational Gröbner
         basis grows much faster: ``2,2 s=2`` (27) takes a second, ``2,3`` (81) several.
@@ -269,7 +271,7 @@ class Limits:
     max_strata: int = _bound(1_000, "candidate strata (planted critical families) of a stratification")
     max_minor_terms: int = _bound(20_000_000, "terms of the polynomial sub-minors of that expansion")
     max_loss_work: int = _bound(100_000_000, "products forming a squared loss on function space")
-    max_critical_solutions: int = _bound(1000, "Bezout number of the critical-point system of a loss")
+    max_critical_solutions: int = _bound(5_000, "Bezout number of the critical-point system of a loss")
     max_exact_critical_solutions: int = _bound(27, "Bezout number of a critical-point system counted over Q")
     max_equations_work: int = _bound(2_000_000_000, "estimated field operations of one whole implicitization")
     max_witness_work: int = _bound(1_000_000, "root work (degree^2 per candidate) of a closedness witness search")

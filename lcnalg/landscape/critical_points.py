@@ -121,10 +121,10 @@ def check_size(arch: Architecture | str, *, exact: bool = False, real: bool = Fa
     Examples
     --------
     >>> check_size("3,3 s=2")
-    >>> check_size("3,2,2 s=2,2")
+    >>> check_size("3,3,3 s=2,2")
     Traceback (most recent call last):
     ...
-    lcnalg.errors.ResourceLimitError: refused: Bezout number (2L-1)^r of the critical-point system of 3,2,2 s=2,2 estimated at 3125, above the bound 1000; to allow it, raise limits=Limits(max_critical_solutions=...) (CLI: --max-critical-solutions)
+    lcnalg.errors.ResourceLimitError: refused: Bezout number (2L-1)^r of the critical-point system of 3,3,3 s=2,2 estimated at 78125, above the bound 5000; to allow it, raise limits=Limits(max_critical_solutions=...) (CLI: --max-critical-solutions)
     """
     arch = Architecture.coerce(arch)
     limits = Limits.coerce(limits)

@@ -33,9 +33,13 @@ unchanged, so along the gradient *flow* ``δ_l = ‖θ_{l+1}‖² − ‖θ_l‖
 numerically critical there (rank below the dimension of the function space, relative
 threshold ``1e-6``), and a layer of norm below ``1e-6`` times the largest is reported as
 zero.  When exact critical points are given (their images in function space as certified
-balls, with labels), the end point's image is *matched* to the nearest one if it lies within
-a quarter of their least separation; this is a match by distance, labelled so, not a proof
-that the run converges to that point.
+balls, with labels) together with the chart system they were computed on, each end point is
+*snapped* to one of them by :mod:`lcnalg.landscape.snapping`: refined by Newton's method on the
+chart, then a Krawczyk box around it is proved to hold exactly one critical point, whose exact
+ball lies inside (certified; otherwise "not snapped", with the reason).  Without the chart
+system the end point's image is *matched* to the nearest exact image if it lies within a
+quarter of their least separation, a match by distance, labelled so.  Neither proves that the
+run converges to that point.
 
 References
 ----------
@@ -51,12 +55,14 @@ import time
 from dataclasses import dataclass, field
 from typing import Any, Sequence
 
+import flint
 import numpy as np
 
 from lcnalg import checks
 from lcnalg.algebra.dimension import function_space_dimension
 from lcnalg.architecture import Architecture
 from lcnalg.errors import InputError
+from lcnalg.landscape.snapping import ChartSystem, snap_to_critical_point
 from lcnalg.limits import Limits
 from lcnalg.parameterization import Parameterization
 from lcnalg.results import Result
@@ -160,6 +166,9 @@ class ExactCriticalImage:
         Its loss value (midpoint).
     is_global_minimum : bool
         Whether its loss is the least among all real critical points.
+    chart : tuple of str
+        Certified balls (``arb`` strings) of its coordinates on the chart of the critical
+        system, for certified snapping; empty when unknown.
     """
 
     label: str
@@ -167,6 +176,7 @@ class ExactCriticalImage:
     radius: float
     loss: float
     is_global_minimum: bool = False
+    chart: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -195,8 +205,14 @@ class DescentRun:
     image : tuple of float
         ``μ`` at the end point.
     matched : str or None
-        Label of the exact critical point matched by distance, if any.
+        Label of the exact critical point the run was snapped to (certified, Krawczyk) or,
+        without a chart system, matched by distance, if any.
     match_distance : float or None
+    at_global_minimum : bool or None
+        Whether the exact point snapped or matched to has the least loss.
+    snap : str or None
+        With certified snapping, its outcome (``"snapped"`` or why not; see
+        :class:`~lcnalg.landscape.snapping.Snap`); None when matched by distance.
     """
 
     index: int
@@ -212,6 +228,7 @@ class DescentRun:
     matched: str | None = None
     match_distance: float | None = None
     at_global_minimum: bool | None = None
+    snap: str | None = None
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -312,6 +329,7 @@ def _as_float_vector(u: Any, n: int) -> np.ndarray:
 def gradient_descent(arch: Architecture | str, Q: Any, u: Any, *, runs: int = 20, seed: int = 0,
                      max_steps: int = 20_000, tolerance: float = 1e-7, max_step: float = 0.5, dimension: int | None = None,
                      critical_points: Sequence[ExactCriticalImage] | None = None,
+                     chart_system: ChartSystem | None = None,
                      limits: Limits | None = None) -> DescentResult:
     """Run gradient descent on ``(μ(θ)−u)ᵀQ(μ(θ)−u)`` from ``runs`` seeded initialisations.
 
@@ -340,6 +358,11 @@ def gradient_descent(arch: Architecture | str, Q: Any, u: Any, *, runs: int = 20
     critical_points : sequence of ExactCriticalImage, optional
         Exact real critical points of the loss to match end points with (points with one
         image, such as the points of one fibre, are matched as one, their labels joined).
+    chart_system : ChartSystem, optional
+        The critical system on the chart the exact points were computed on; when given (and
+        every point has its ``chart`` balls), each end point is *snapped* by the Krawczyk test
+        of :mod:`lcnalg.landscape.snapping` (certified, or "not snapped") instead of matched
+        by distance.
     limits : Limits, optional
         ``max_coordinates`` bounds the architecture.
 
@@ -387,16 +410,26 @@ def gradient_descent(arch: Architecture | str, Q: Any, u: Any, *, runs: int = 20
                                         or not all(isinstance(p, ExactCriticalImage) for p in critical_points)):
         raise InputError(f"critical_points: expected a sequence of ExactCriticalImage, got {checks.short(critical_points)}")
     exact = []
+    merged: list[int] = []  # position in `exact` of each given point
     for point in critical_points or ():  # one function-space point per image (a fibre may have several)
         same = [i for i, q in enumerate(exact)
                 if np.linalg.norm(np.subtract(q.image, point.image)) <= q.radius + point.radius + 1e-12]
         if not same:
+            merged.append(len(exact))
             exact.append(point)
             continue
+        merged.append(same[0])
         q = exact[same[0]]
         labels = q.label if point.label in q.label.split(" / ") else q.label + " / " + point.label
         exact[same[0]] = ExactCriticalImage(labels, q.image, max(q.radius, point.radius), min(q.loss, point.loss),
                                             q.is_global_minimum or point.is_global_minimum)
+    if chart_system is not None and not isinstance(chart_system, ChartSystem):
+        raise InputError(f"chart_system: expected a ChartSystem, got {checks.short(chart_system)}")
+    certified = chart_system is not None and bool(critical_points) and all(p.chart for p in critical_points)
+    balls = []
+    if certified:
+        with flint.ctx.workprec(128):
+            balls = [[flint.arb(c) for c in p.chart] for p in critical_points]
     separation = math.inf
     for i in range(len(exact)):
         for j in range(i):
@@ -415,7 +448,15 @@ def gradient_descent(arch: Architecture | str, Q: Any, u: Any, *, runs: int = 20
         image = net.image(theta)
         matched = distance = None
         at_min = None
-        if exact:
+        reason = None
+        if certified:
+            outcome = snap_to_critical_point(chart_system, theta, balls)
+            reason = outcome.reason
+            if outcome.index is not None:
+                target = exact[merged[outcome.index]]
+                matched, at_min = target.label, target.is_global_minimum
+                distance = float(np.linalg.norm(image - np.asarray(target.image)))
+        elif exact:
             dists = [float(np.linalg.norm(image - np.asarray(p.image))) for p in exact]
             best = int(np.argmin(dists))
             if dists[best] <= separation / 4:
@@ -423,7 +464,7 @@ def gradient_descent(arch: Architecture | str, Q: Any, u: Any, *, runs: int = 20
                 at_min = exact[best].is_global_minimum
         out.append(DescentRun(index, steps, converged, loss * scale, gnorm, tuple(float(x) for x in drift),
                               relative < 1e-6, relative, zero, tuple(float(x) for x in image),
-                              matched, distance, at_min))
+                              matched, distance, at_min, reason))
     best_loss = min(r.loss for r in out)
     stats = {
         "converged": sum(r.converged for r in out) / runs,
@@ -431,6 +472,9 @@ def gradient_descent(arch: Architecture | str, Q: Any, u: Any, *, runs: int = 20
         "mu critical at the end": sum(r.mu_critical for r in out) / runs,
         "a zero layer at the end": sum(bool(r.zero_layers) for r in out) / runs,
     }
+    if certified:
+        for why in sorted({r.snap for r in out if r.snap}):
+            stats[f"snap: {why}"] = sum(r.snap == why for r in out) / runs
     if exact:
         stats["matched to an exact critical point"] = sum(r.matched is not None for r in out) / runs
         stats["at the global minimum (matched)"] = sum(bool(r.at_global_minimum) for r in out) / runs
@@ -441,7 +485,11 @@ def gradient_descent(arch: Architecture | str, Q: Any, u: Any, *, runs: int = 20
         architecture=str(arch), method="gradient descent in float64 with Armijo backtracking",
         certified=False, seed=seed, seconds=time.perf_counter() - start,
         argument="",
-        limitations=("a floating-point experiment: end points are where runs stopped, μ-criticality is "
-                     "a numerical rank, and a match to an exact critical point is by distance "
-                     "(within a quarter of their least separation), not a proof of convergence"),
+        limitations=("a floating-point experiment: end points are where runs stopped and μ-criticality is "
+                     "a numerical rank; " + (
+                         "a snap to an exact critical point is certified (a Krawczyk box around the end point "
+                         "holds exactly one critical point, that one), which proves proximity, not convergence"
+                         if certified else
+                         "a match to an exact critical point is by distance (within a quarter of their least "
+                         "separation), not a proof of convergence")),
         runs=tuple(out), statistics=stats, max_drift=drift, best_loss=best_loss)

@@ -125,6 +125,7 @@ class RealCriticalPoint:
     loss_value: float = field(default=0.0, metadata={"export": False})
     image_values: tuple[float, ...] = field(default=(), metadata={"export": False})
     image_radius: float = field(default=0.0, metadata={"export": False})
+    chart: tuple[str, ...] = field(default=(), metadata={"export": False})
 
     def line(self, index: int) -> str:
         """One line of text: number, type, signature, loss, where it lies."""
@@ -333,6 +334,7 @@ def real_critical_points(arch: Architecture | str, loss: QuadraticLoss, *, seed:
         value = point.value(ell, 128) + constant
         image = [point.value(_dict(c), 128) for c in system["mu"]]
         weights = [point.value(w, 64) for layer in layers for w in layer]
+        chart = [point.value({tuple(int(j == i) for j in range(r + 1)): 1}, 128) for i in range(r)]
         if rank < dimension:
             location = "mu critical"
         elif codim == 0:
@@ -343,10 +345,10 @@ def real_critical_points(arch: Architecture | str, loss: QuadraticLoss, *, seed:
             location = "smooth interior"
         else:
             location = "singular point of V" if eq_certified else "not decided"
-        found.append((value, pos, neg, zero, kind, rank, repeated, image, weights, point, location, shared))
+        found.append((value, pos, neg, zero, kind, rank, repeated, image, weights, point, location, shared, chart))
     least = min((item[0] for item in found), key=lambda v: float(v.upper()), default=None)
     points = []
-    for value, pos, neg, zero, kind, rank, repeated, image, weights, point, location, shared in sorted(
+    for value, pos, neg, zero, kind, rank, repeated, image, weights, point, location, shared, chart in sorted(
             found, key=lambda t: float(t[0].mid())):
         points.append(RealCriticalPoint(
             kind=kind, signature=(pos, neg, zero), loss=value.str(15, radius=False),
@@ -356,7 +358,8 @@ def real_critical_points(arch: Architecture | str, loss: QuadraticLoss, *, seed:
             image=tuple(c.str(10, radius=False) for c in image),
             field_degree=int(point.minimal_polynomial.degree()), location=location, shared_roots=shared,
             loss_value=float(value.mid()), image_values=tuple(float(c.mid()) for c in image),
-            image_radius=max((float(c.rad()) for c in image), default=0.0)))
+            image_radius=max((float(c.rad()) for c in image), default=0.0),
+            chart=tuple(c.str(40, radius=True) for c in chart)))
     return RealCriticalPointsResult(
         **base,
         method=("grad l = 0 on a random affine chart of the rescaling torus saturated by " + route

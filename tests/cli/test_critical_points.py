@@ -29,7 +29,7 @@ def test_bad_input_is_one_line(capsys, tmp_path):
     bad.write_text("x0,x1,y0\n1,2,3\n")
     for argv, word in [(["2,2 s=2", "--data", str(bad)], "inputs"),
                        (["2,2 s=2", "--data", str(tmp_path / "none.json")], "data"),
-                       (["3,2,2 s=2,2"], "--max-critical-solutions"),
+                       (["3,3,3 s=2,2"], "--max-critical-solutions"),
                        (["2,2 s=2", "--generic", "--identity"], "not allowed"),
                        (["3,,2"], "layer")]:
         assert main(["critical-points"] + argv) == 2

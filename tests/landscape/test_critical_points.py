@@ -81,7 +81,7 @@ def test_count_over_q_agrees():
 
 def test_refusals_and_bad_input():
     with pytest.raises(ResourceLimitError, match="--max-critical-solutions"):
-        critical_points("3,2,2 s=2,2", QuadraticLoss.generic(9, seed=0))
+        critical_points("3,3,3 s=2,2", QuadraticLoss.generic(15, seed=0))
     with pytest.raises(ResourceLimitError, match="--max-exact-critical-solutions"):
         critical_points("2,3", QuadraticLoss.generic(4, seed=0), exact=True)
     with pytest.raises(InputError, match="^loss: defined on 3 entries"):
