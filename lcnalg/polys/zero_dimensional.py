@@ -66,8 +66,7 @@ from lcnalg import checks
 from lcnalg.errors import InputError, UndecidedError, check
 from lcnalg.limits import Limits
 from lcnalg.polys.groebner import GroebnerBasis
-from lcnalg.polys.groebner.border import NormalFormTable
-from lcnalg.polys.monomials import divides
+from lcnalg.polys.groebner.border import NormalFormTable, standard_set
 from lcnalg.polys.real_algebraic import RealAlgebraicPoint
 from lcnalg.rings import to_fmpq
 
@@ -253,20 +252,9 @@ def standard_monomials(gb: GroebnerBasis, limits: Limits | None = None) -> list[
                          "the leading monomials)")
     limits = Limits.coerce(limits)
     limits.check("max_quotient_dimension", "dimension of the quotient algebra", gb.num_solutions())
-    leads = gb.leading_monomials
-    seen = {tuple([0] * gb.nvars)}
-    if any(divides(lm, next(iter(seen))) for lm in leads):
-        return []
-    frontier = list(seen)
-    while frontier:
-        nxt = []
-        for m in frontier:
-            for i in range(gb.nvars):
-                e = m[:i] + (m[i] + 1,) + m[i + 1:]
-                if e not in seen and not any(divides(lm, e) for lm in leads):
-                    seen.add(e)
-                    nxt.append(e)
-        frontier = nxt
+    basis = standard_set(gb.leading_monomials, gb.nvars, max(limits.max_quotient_dimension, 1))
+    check(basis is not None, "a zero-dimensional basis has finitely many standard monomials")
+    seen = basis
     return sorted(seen, key=gb.order.key)
 
 

@@ -29,15 +29,19 @@ def gm_update(pk: Packer, leads: list[int], active: list[bool], pairs: list[list
     """
     lh = leads[h]
     cand = [(pk.lcm(lh, leads[g]), g) for g in range(h) if active[g]]
+    # chain criterion among the new pairs: drop (g, h) when another new pair's lcm divides its
+    # lcm (one of equal lcms survives).  In increasing degree only the pairs kept so far need
+    # checking: a dropped divisor has itself a kept divisor.  Coprime pairs are kept for this
+    # test and then dropped (product criterion).
+    deg = pk.deg
+    cand.sort(key=lambda t: deg(t[0]))
     kept: list[tuple[int, int]] = []
     guard = pk.guard
-    for idx, (l, g) in enumerate(cand):
+    for l, g in cand:
         if l == lh + leads[g]:  # coprime leading monomials
             kept.append((l, g))
             continue
         lgd = l | guard
-        if any((lgd - l2) & guard == guard for l2, _ in cand[idx + 1:]):
-            continue
         if any((lgd - l2) & guard == guard for l2, _ in kept):
             continue
         kept.append((l, g))

@@ -34,7 +34,7 @@ from typing import Any, Sequence
 
 from flint import fmpq, fmpq_mat, nmod_mat
 
-from lcnalg.polys.groebner._packed import Exp, Poly
+from lcnalg.polys.groebner._packed import Exp
 
 __all__ = ["standard_set", "NormalFormTable", "border_certificate", "MAX_CERTIFICATE_DIMENSION"]
 
@@ -55,6 +55,12 @@ def standard_set(leads: Sequence[Exp], n: int, bound: int) -> list[Exp] | None:
     for k in range(n):
         if not any(all((a == 0) == (i != k) for i, a in enumerate(e)) for e in leads):
             return None
+    # a lead dividing x_k e with e standard has k-th exponent exactly e_k + 1: index them so
+    by_power: dict[tuple[int, int], list[Exp]] = {}
+    for l in leads:
+        for k in range(n):
+            if l[k]:
+                by_power.setdefault((k, l[k]), []).append(l)
     seen = {tuple([0] * n)}
     frontier = [tuple([0] * n)]
     while frontier:
@@ -62,7 +68,7 @@ def standard_set(leads: Sequence[Exp], n: int, bound: int) -> list[Exp] | None:
         for e in frontier:
             for k in range(n):
                 f = e[:k] + (e[k] + 1,) + e[k + 1:]
-                if f in seen or any(_divides(l, f) for l in leads):
+                if f in seen or any(_divides(l, f) for l in by_power.get((k, f[k]), ())):
                     continue
                 seen.add(f)
                 if len(seen) > bound:
