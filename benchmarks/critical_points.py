@@ -7,7 +7,7 @@ Jacobian of μ does not vanish.
 
 | label | what runs |
 |---|---|
-| `lcnalg` | `python -m lcnalg critical-points ARCH --generic --seed 0 --json` (F4 over a 62-bit prime on the system with ``z h = 1``, then the points with ``g = 0`` split off by linear algebra on multiplication maps) |
+| `lcnalg` | `python -m lcnalg critical-points ARCH --generic --seed 0 --json` (F4 over the prime 1073741789 on the system with ``z h = 1``, then the points with ``g = 0`` split off by linear algebra on multiplication maps) |
 | `singular` | `vdim(std(I))` over GF(32003) of ``I = ⟨∇ℓ, z g − 1⟩``, the script written by `lcnalg.export.singular.zero_dimensional_script` from lcnalg's own system |
 | `m2` | the same ideal in Macaulay2 (`dim`, then the length of a basis of the quotient) |
 
@@ -69,11 +69,11 @@ def system_scripts(arch: str) -> tuple[str, str]:
     from lcnalg.export.macaulay2 import zero_dimensional_m2_script
     from lcnalg.export.singular import zero_dimensional_script
     from lcnalg.landscape import QuadraticLoss
-    from lcnalg.landscape.critical_points import RANDOM_RANGE, critical_system
+    from lcnalg.landscape.critical_points import MODULUS, RANDOM_RANGE, critical_system
 
     a = Architecture.parse(arch)  # the loss of `critical-points --generic --seed 0`
     loss = QuadraticLoss.generic(a.ambient_dimension, seed=0)
-    system = critical_system(a, loss, seed=0, random_range=RANDOM_RANGE)
+    system = critical_system(a, loss, seed=0, random_range=min(RANDOM_RANGE, MODULUS - 1))  # as the CLI
     polys = list(system["gradient"]) + [system["saturation"]]
     names = list(system["free"]) + ["z"]
     return zero_dimensional_script(polys, names), zero_dimensional_m2_script(polys, names)
@@ -151,7 +151,7 @@ def main(argv: list[str] | None = None) -> int:
         f"command `{command.strip()}`; timeout {args.timeout:.0f} s per run, one run at a time.", "",
         "Generic positive definite loss (seed 0); each system counts the critical points on lcnalg's "
         "random chart at which the random minor combination g does not vanish (Singular and Macaulay2: "
-        "`vdim` of the ideal with `z g - 1`, over GF(32003); lcnalg: F4 over a 62-bit prime with the cheap "
+        "`vdim` of the ideal with `z g - 1`, over GF(32003); lcnalg: F4 over the prime 1073741789 with the cheap "
         "`z h - 1`, the points with g = 0 split off by linear algebra). Wall time includes process start.", "",
         *table, "", END, ""])
     print("\n".join(table))

@@ -79,17 +79,20 @@ from lcnalg.limits import Limits
 from lcnalg.parameterization import Parameterization
 from lcnalg.polys.groebner import GroebnerBasis, groebner_basis
 from lcnalg.polys.minors import bareiss_determinant
-from lcnalg.polys.modular import LARGE_PRIMES
 from lcnalg.polys.zero_dimensional import QuotientAlgebra
 from lcnalg.results import CriticalPointsResult
 
-__all__ = ["critical_points", "critical_system", "saturated_basis", "last_layer_saturation", "bezout_number", "check_size", "RANDOM_RANGE", "EXACT_RANDOM_RANGE"]
+__all__ = ["critical_points", "critical_system", "saturated_basis", "last_layer_saturation", "bezout_number", "check_size", "RANDOM_RANGE", "EXACT_RANDOM_RANGE", "MODULUS"]
 
 #: Random chart, saturation and separating coefficients are drawn from ``{1, ..., RANDOM_RANGE}``
 #: modulo a prime; over Q from ``{1, ..., EXACT_RANDOM_RANGE}`` (small numbers keep the rational
 #: Gröbner basis small, at the price of a larger failure bound).
 RANDOM_RANGE = 2**30
 EXACT_RANDOM_RANGE = 2**12
+#: The prime of the modular count: the largest below 2^30 (FLINT's ``nmod_mat`` echelon forms
+#: are about 1.7 times faster below 2^30 than with 62-bit primes); the random choices are then
+#: drawn from ``{1, ..., MODULUS − 1}``.
+MODULUS = 1073741789
 
 
 def bezout_number(arch: Architecture | str) -> int:
@@ -318,7 +321,7 @@ def critical_points(arch: Architecture | str, loss: QuadraticLoss, *, seed: int 
     exact : bool
         Count over Q (certified count of the saturated system) instead of modulo a prime.
     modulus : int, optional
-        The prime of the modular count (default: a fixed 62-bit prime).
+        The prime of the modular count (default :data:`MODULUS`, the largest prime below 2^30).
     limits : Limits, optional
         ``max_critical_solutions`` (``max_exact_critical_solutions`` over Q) bounds the Bézout
         number ``(2L − 1)^r`` (refused up front); the Gröbner engine's bounds apply to its
@@ -350,11 +353,11 @@ def critical_points(arch: Architecture | str, loss: QuadraticLoss, *, seed: int 
     exact = bool(checks.flag(exact, "exact", none=False))
     limits = Limits.coerce(limits)
     if modulus is None:
-        modulus = LARGE_PRIMES[0]
+        modulus = MODULUS
     modulus = checks.modulus(modulus)
     check_size(arch, exact=exact, limits=limits)
     p = None if exact else modulus
-    S = EXACT_RANDOM_RANGE if exact else RANDOM_RANGE
+    S = EXACT_RANDOM_RANGE if exact else min(RANDOM_RANGE, modulus - 1)
     system = critical_system(arch, loss, seed=seed, random_range=S)
     r = system["r"]
     L = arch.num_layers
