@@ -1,11 +1,11 @@
 """What gradient descent finds: stride one against strided architectures.
 
 For each architecture and loss (``--identity`` and a seeded generic form), ``lcnalg descend``
-runs gradient descent from ``--runs`` seeded initialisations and matches each end point to the
-exact real critical points (:meth:`lcnalg.FunctionSpace.real_critical_points`; the exact bound
+runs gradient descent from ``--runs`` seeded initialisations and snaps each end point to the
+exact real critical points (certified by a Krawczyk box, :mod:`lcnalg.landscape.snapping`) (:meth:`lcnalg.FunctionSpace.real_critical_points`; the exact bound
 is raised so that the small cases below are solved over Q).  The table records the shares of
 runs that end at the least loss found, at the exact global minimum, at a μ-critical point
-(repeated filters or shared roots) and unmatched, with the largest drift of the conserved
+(repeated filters or shared roots) and not snapped, with the largest drift of the conserved
 differences of squared layer norms.  [KMMT22] predicts that at stride one optimisation often
 ends at repeated filters; with strides > 1 and generic data [KMST24] puts every critical point
 in the smooth interior.
@@ -48,7 +48,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     limits = Limits(max_descent_work=10**11)
     header = ["architecture", "loss", "real critical points (min / saddle / mu-critical)", "at least loss found",
-              "at exact global min", "at mu-critical (repeated filter / shared root)", "not matched", "max drift",
+              "at exact global min", "at mu-critical (repeated filter / shared root)", "not snapped", "max drift",
               "seconds"]
     rows = []
     for arch in args.cases:
@@ -79,8 +79,9 @@ def main(argv: list[str] | None = None) -> int:
             BEGIN, "## What gradient descent finds: `descent.py`", "",
             f"{time.strftime('%Y-%m-%d')}, {info['cpu']}, {info['nproc']} cores; command `{command.strip()}`; "
             f"{args.runs} runs per row (float64, Armijo steps, seeded N(0,1) initialisations, seed 0). "
-            "Shares of runs; an end point is matched to an exact real critical point when its image lies within "
-            "a quarter of the least separation of the exact images (a match by distance, not a proof). "
+            "Shares of runs; an end point is snapped to an exact real critical point when, after Newton's "
+            "refinement on the chart, a Krawczyk box around it is proved to hold exactly one critical point and "
+            "the exact point's ball lies inside (proximity is certified, convergence of the run is not). "
             "'mu-critical' points are where the Jacobian of mu drops rank (at stride one: repeated filters or "
             "shared roots).", "", *table, "", END, ""])
         cas.update_section(args.output, section, BEGIN, END)

@@ -20,9 +20,11 @@ def register(sub: argparse._SubParsersAction) -> None:
             "Run gradient descent (float64, Armijo steps) on the squared loss from --runs seeded "
             "random initialisations; report the drift of the conserved differences of squared layer "
             "norms, the share of runs that end at the least loss found, where mu is critical, with a "
-            "zero layer, and (when the exact system is within the limits) the share matched to each "
+            "zero layer, and (when the exact system is within the limits) the share snapped to each "
             "kind of exact real critical point (minimum, saddle; mu critical = repeated filters or "
-            "shared roots).  The loss comes from --data FILE, a seeded generic form (--generic, the "
+            "shared roots): each end point is refined by Newton's method on the chart and a Krawczyk "
+            "box around it is proved to hold exactly one critical point, that exact one; otherwise "
+            "the run is 'not snapped' and the reason is counted.  The loss comes from --data FILE, a seeded generic form (--generic, the "
             "default) or Q = I (--identity)."
         ),
     )
