@@ -160,7 +160,8 @@ def critical_system(arch: Architecture | str, loss: QuadraticLoss, *, seed: int 
     -------
     dict
         ``ctx`` (an ``fmpq_mpoly`` context in the ``r`` free weights and ``z``), ``gradient``
-        (``r`` polynomials), ``saturation`` (``z · g − 1``), ``minor`` (``g``), ``mu`` (the
+        (``r`` polynomials), ``saturation`` (``z · g − 1``), ``minor`` (``g``), ``minor_matrix``
+        (``B · J``, whose determinant is ``g``), ``mu`` (the
         coordinates of μ on the chart), ``chart`` (the forms ``a_l``), ``free`` (names of the
         free weights), ``r``, ``loss`` (``(μ − u)ᵀQ(μ − u)`` on the chart) and ``layers`` (each
         layer's weights as polynomials on the chart).
@@ -225,7 +226,7 @@ def critical_system(arch: Architecture | str, loss: QuadraticLoss, *, seed: int 
     J = [[c.derivative(i) for i in range(r)] for c in coords]
     M = [[sum((B[a][m] * J[m][i] for m in range(k)), ctx.from_dict({})) for i in range(r)] for a in range(r)]
     g = bareiss_determinant(M)
-    return {"ctx": ctx, "gradient": gradient, "saturation": z * g - 1, "minor": g, "mu": coords,
+    return {"ctx": ctx, "gradient": gradient, "saturation": z * g - 1, "minor": g, "minor_matrix": M, "mu": coords,
             "chart": tuple(chart), "free": tuple(free), "r": r, "loss": ell, "layers": layers}
 
 
@@ -385,7 +386,10 @@ def critical_points(arch: Architecture | str, loss: QuadraticLoss, *, seed: int 
     distinct = fs_count = D = 0
     fibres: Counter = Counter()
     if D1:
-        Mg = algebra.of(_as_dict(system["minor"], p))
+        # M_g from the normal form of g = det(B J) built by Laplace expansion on vectors of the
+        # algebra (r 2^(r-1) products by the small entries), not by reducing g itself
+        Mg = algebra.of_vector(algebra.determinant_vector(
+            [[_as_dict(e, p) for e in row] for row in system["minor_matrix"]]))
         # the points with g != 0: the image of Mg^D1 (the invertible part of multiplication by g)
         R, D = (Mg ** D1).transpose().rref()
         piv = _pivots(R, D)

@@ -354,14 +354,59 @@ class QuotientAlgebra:
         """``M_f``: column ``b`` is ``M_b v`` with ``v`` the coordinates of the normal form of
         ``f`` (``b f = f b``), each ``M_b v = M_{x_i} (M_{b / x_i} v)`` along the staircase: one
         normal form and ``dim`` matrix-vector products."""
+        if self.dim == 0:
+            return self.matrix([])
+        return self.of_vector(self.matrix([[c] for c in self.coordinates(poly)]))
+
+    def apply(self, poly: dict, vector: Any) -> Any:
+        """``M_f v`` (``v`` a ``dim x 1`` matrix) as ``Σ_m c_m M^m v``, each ``M^m v`` one
+        product by a variable matrix from a smaller monomial's vector."""
+        memo: dict[tuple[int, ...], Any] = {tuple([0] * self.gb.nvars): vector}
+
+        def power(m: tuple[int, ...]) -> Any:
+            out = memo.get(m)
+            if out is None:
+                k = next(i for i, a in enumerate(m) if a)
+                out = self.variable_matrix(k) * power(m[:k] + (m[k] - 1,) + m[k + 1:])
+                memo[m] = out
+            return out
+
+        acc = self.matrix([[0] for _ in range(self.dim)])
+        for m, c in poly.items():
+            acc = acc + power(tuple(m)) * c
+        return acc
+
+    def determinant_vector(self, entries: Sequence[Sequence[dict]]) -> Any:
+        """The coordinates (a ``dim x 1`` matrix) of the normal form of ``det(entries)`` for a
+        square matrix of polynomials, by Laplace expansion along the rows on vectors:
+        ``r 2^(r-1)`` products :meth:`apply` by single entries, never the expanded determinant."""
+        r = len(entries)
+        one = self.matrix([[1 if not any(b) else 0] for b in self.basis])
+        minors: dict[int, Any] = {0: one}  # column subset (bit mask) -> minor of the first rows
+        for k in range(r):
+            nxt: dict[int, Any] = {}
+            for S, vec in minors.items():
+                for j in range(r):
+                    if S >> j & 1 or not entries[k][j]:
+                        continue
+                    T = S | (1 << j)
+                    sign = -1 if (bin(T & ((1 << j) - 1)).count("1") + k) % 2 else 1
+                    term = self.apply(entries[k][j], vec) * sign
+                    nxt[T] = nxt[T] + term if T in nxt else term
+            minors = nxt
+        full = (1 << r) - 1
+        return minors.get(full, self.matrix([[0] for _ in range(self.dim)]))
+
+    def of_vector(self, vector: Any) -> Any:
+        """``M_f`` from the coordinates ``v`` of ``f`` (a ``dim x 1`` matrix): column ``b`` is
+        ``M_b v``."""
         D = self.dim
-        coords = self.coordinates(poly)
         if D == 0:
             return self.matrix([])
         cols: list[Any] = []
         for b in self.basis:
             if not any(b):
-                cols.append(self.matrix([[c] for c in coords]))
+                cols.append(vector)
                 continue
             i = next(k for k, a in enumerate(b) if a)
             smaller = b[:i] + (b[i] - 1,) + b[i + 1:]

@@ -259,3 +259,41 @@ def test_garbage_systems_and_points_are_refused_naming_the_argument(bad):
     if bad != [[1]]:  # [[1]] is one valid coordinate, the constant 1
         with pytest.raises(InputError, match="coordinates"):
             RealAlgebraicPoint.from_root([-2, 0, 1], 1.4, bad if bad is not None else 3)
+
+
+@pytest.mark.parametrize("modulus", [None, 1073741789])
+@pytest.mark.parametrize("size", [1, 2, 3, 4])
+def test_determinant_vector_is_the_normal_form_of_the_expanded_determinant(modulus, size):
+    """Laplace expansion on vectors of the algebra against the normal form of the determinant
+    expanded as a polynomial (sympy), and ``apply`` against the normal form of the product."""
+    import random
+
+    import sympy
+
+    from lcnalg.polys.zero_dimensional import QuotientAlgebra
+
+    rng = random.Random(size)
+    system = [{e: rng.randint(-5, 5) or 1 for e in [(2, 0, 0), (0, 1, 1), (1, 0, 0), (0, 0, 1), (0, 0, 0)]},
+              {e: rng.randint(-5, 5) or 1 for e in [(0, 2, 0), (1, 0, 1), (0, 1, 0), (0, 0, 0)]},
+              {e: rng.randint(-5, 5) or 1 for e in [(0, 0, 2), (1, 1, 0), (0, 0, 1), (0, 0, 0)]}]
+    gb = groebner_basis(system, "degrevlex", modulus=modulus, nvars=3)
+    A = QuotientAlgebra(gb)
+    xs = sympy.symbols("x0:3")
+    monos = [(1, 0, 0), (0, 1, 0), (0, 0, 1), (0, 0, 0), (1, 1, 0), (0, 0, 2)]
+    entries = [[{m: rng.randint(-3, 3) for m in rng.sample(monos, 3)} for _ in range(size)] for _ in range(size)]
+    entries = [[{m: c for m, c in e.items() if c} for e in row] for row in entries]
+    expr = sympy.Matrix([[sum(c * sympy.prod([x ** a for x, a in zip(xs, m)]) for m, c in e.items())
+                          for e in row] for row in entries]).det()
+    det = {m: int(c) for m, c in sympy.Poly(sympy.expand(expr), *xs).terms()} if expr != 0 else {}
+    expected = A.coordinates(det) if det else [0] * A.dim
+    got = A.determinant_vector(entries)
+    assert [got[i, 0] for i in range(A.dim)] == [expected[i] if modulus is None else expected[i] % modulus
+                                                for i in range(A.dim)]
+    f, g = entries[0][0] or {(0, 0, 0): 1}, {(1, 0, 0): 2, (0, 1, 1): -1}
+    product = sympy.Poly(sympy.expand(sum(c * sympy.prod([x ** a for x, a in zip(xs, m)]) for m, c in f.items())
+                                      * sum(c * sympy.prod([x ** a for x, a in zip(xs, m)]) for m, c in g.items())),
+                         *xs)
+    vg = A.matrix([[c] for c in A.coordinates(g)])
+    fg = A.coordinates({m: int(c) for m, c in product.terms()})
+    assert [A.apply(f, vg)[i, 0] for i in range(A.dim)] == [fg[i] for i in range(A.dim)]
+    assert A.of_vector(vg) == A.of(g)
