@@ -322,6 +322,9 @@ class QuotientAlgebra:
         ``M_{x_k}`` applied to that of ``m'`` (columns already known, since they belong to
         smaller monomials): one matrix-vector product per border monomial, no polynomial
         division."""
+        known = self.gb.multiplication_matrices
+        if known is not None and self._table is None:
+            return known[i]
         if self._table is None:
             elements = [([e for e, _ in t], [c for _, c in t]) for t in self.gb.terms]
             self._table = NormalFormTable(elements, self.basis, self.gb.nvars, self.gb.order.key,

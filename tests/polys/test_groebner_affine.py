@@ -108,3 +108,17 @@ def test_positive_dimensional_input_takes_the_plain_route(name):
     assert "finished_early" not in gb.stats and gb.dimension() == 1
     assert canon_p(gb.polys, order, P) == canon_p(
         sympy_gb(polys, 3, "grevlex" if name == "degrevlex" else "lex", modulus=P), order, P)
+
+
+def test_proved_multiplication_matrices_equal_those_of_the_reduced_basis():
+    import dataclasses
+
+    from lcnalg.polys.zero_dimensional import QuotientAlgebra
+
+    rng = random.Random(11)
+    polys = [{e: rng.randint(-9, 9) or 1 for e in _monomials(3, 2)} for _ in range(3)]
+    gb = groebner_basis(polys, modulus=P, nvars=3)
+    assert gb.multiplication_matrices is not None and "border basis criterion" in gb.method
+    plain = QuotientAlgebra(dataclasses.replace(gb, multiplication_matrices=None))
+    for k in range(3):
+        assert gb.multiplication_matrices[k] == plain.variable_matrix(k)

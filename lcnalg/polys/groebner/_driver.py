@@ -127,14 +127,16 @@ def groebner_basis(polys: Iterable[Any], order: Any = "degrevlex", modulus: int 
     okey = order.key
     if modulus is not None:
         p = modulus
-        pk, B = gf_p(setup, p, lim, max_total, stats)
+        pk, B, matrices = gf_p(setup, p, lim, max_total, stats)
         B = sorted(B, key=lambda b: pk.key(b[0][0]), reverse=True)
         terms = tuple(tuple((pk.unpack(m), int(c)) for m, c in zip(mons, coefs)) for mons, coefs in B)
         method = "F4 (Macaulay matrices, FLINT nmod_mat) over GF(%d)" % p
         if not setup.homog:
             method += " on the homogenization, dehomogenized and inter-reduced"
+        if matrices is not None:
+            method += "; completeness proved by commuting multiplication matrices (border basis criterion)"
         return GroebnerBasis(terms, order, p, n, tuple(t[0][0] for t in terms), False, method,
-                             (p,), setup.grading, ctx, stats)
+                             (p,), setup.grading, ctx, stats, matrices)
     pk, B, primes, method = groebner_q(setup, lim, max_total, stats, ideal_test)
     terms_l = []
     for mons, coefs in B:

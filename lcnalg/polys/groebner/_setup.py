@@ -10,7 +10,7 @@ from flint import fmpq, fmpq_mat, fmpz, fmpz_mat
 
 from lcnalg.errors import InputError
 from lcnalg.limits import Limits
-from lcnalg.polys.groebner.border import border_certificate
+from lcnalg.polys.groebner.border import NormalFormTable, border_certificate
 from lcnalg.polys.groebner._f4 import f4_homogeneous, interreduce
 from lcnalg.polys.groebner._packed import Exp, Packer, Poly
 from lcnalg.polys.modmat import integer_nullspace
@@ -236,20 +236,22 @@ def dehomogenize(setup: Setup, pk: Packer, H: list[Poly], p: int | None
 
 
 def gf_p(setup: Setup, p: int, limits: Limits, max_total: float, stats: dict[str, Any]
-         ) -> tuple[Packer, list[Poly]]:
+         ) -> tuple[Packer, list[Poly], tuple | None]:
     """The reduced basis mod ``p`` of the (affine) input.
 
     Homogenized input runs the saturating engine (``saturate``) and, once the staircase of the
     dehomogenized basis is finite, tries the commuting-matrices certificate
     (:func:`~lcnalg.polys.groebner.border.border_certificate`) after each step: a proved
-    early end for zero-dimensional ideals."""
+    early end for zero-dimensional ideals.  Returns the packer, the basis, and the proved
+    multiplication matrices when the certificate ended the run (else None)."""
     if setup.homog:
-        return modp_stage(setup, p, limits, max_total, stats)
+        return (*modp_stage(setup, p, limits, max_total, stats), None)
     pk = setup.packer()
     n = setup.n
     apk = Packer(n, setup.weights[:n], setup.order.key)
     inputs = [{e[:n]: c % p for e, c in f.items() if c % p} for f in setup.hint]
     tried: list[set] = []
+    proved: list[NormalFormTable] = []
 
     def finish(G: list[Poly]) -> list[Poly] | None:
         leads = [pk.unpack(mons[0])[:n] for mons, _ in G]
@@ -262,7 +264,7 @@ def gf_p(setup: Setup, p: int, limits: Limits, max_total: float, stats: dict[str
         tried.append(minimal)
         stats["certificate_attempts"] = len(tried)
         affine = [([pk.unpack(m)[:n] for m in mons], coefs) for mons, coefs in G]
-        basis = border_certificate(affine, inputs, n, setup.order.key, p)
+        basis = border_certificate(affine, inputs, n, setup.order.key, p, tables=proved)
         if basis is None:
             return None
         return [([apk.pack(e) for e in mons], list(coefs)) for mons, coefs in basis]
@@ -270,5 +272,5 @@ def gf_p(setup: Setup, p: int, limits: Limits, max_total: float, stats: dict[str
     gens = [{pk.pack(e): c % p for e, c in f.items() if c % p} for f in setup.hint]
     H = f4_homogeneous(gens, pk, p, limits, max_total, stats, saturate=n, finish=finish)
     if stats.get("finished_early"):
-        return apk, H
-    return dehomogenize(setup, pk, H, p)
+        return apk, H, tuple(proved[-1].matrices)
+    return (*dehomogenize(setup, pk, H, p), None)

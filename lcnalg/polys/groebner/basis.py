@@ -48,6 +48,10 @@ class GroebnerBasis:
         Weights for which the input is homogeneous, None if it is not (weighted-)homogeneous.
     ctx : flint context or None
         The context of the input polynomials, if any.
+    multiplication_matrices : tuple of nmod_mat or None
+        When a zero-dimensional run mod p ended with the border certificate
+        (:mod:`lcnalg.polys.groebner.border`), the proved matrices of multiplication by each
+        variable on the standard monomials (in increasing order); None otherwise.
 
     Examples
     --------
@@ -68,6 +72,7 @@ class GroebnerBasis:
     grading: tuple[int, ...] | None = None
     ctx: Any = field(default=None, compare=False, repr=False)
     stats: Any = field(default=None, compare=False, repr=False)
+    multiplication_matrices: Any = field(default=None, compare=False, repr=False)
 
     # -- access -----------------------------------------------------------------------
     @property

@@ -216,13 +216,16 @@ class NormalFormTable:
 
 
 def border_certificate(basis: Sequence[tuple[Sequence[Exp], Sequence[int]]], inputs: Sequence[dict[Exp, int]],
-                       n: int, key: Any, p: int, bound: int = MAX_CERTIFICATE_DIMENSION
-                       ) -> list[tuple[list[Exp], list[int]]] | None:
+                       n: int, key: Any, p: int, bound: int = MAX_CERTIFICATE_DIMENSION,
+                       tables: list | None = None) -> list[tuple[list[Exp], list[int]]] | None:
     """The reduced Gröbner basis of the ideal of ``inputs`` mod ``p``, proved from ``basis``
     (elements of that ideal, leading term first, any coefficients mod ``p``) by the
     commuting-matrices certificate of the module docstring; None when the staircase of
     ``basis`` is infinite or larger than ``bound``, or a check fails (``basis`` is not yet
     complete).
+
+    When ``tables`` (a list) is given, the proved :class:`NormalFormTable` is appended to it:
+    its matrices are the multiplication matrices on the standard monomials.
 
     Returns
     -------
@@ -251,4 +254,6 @@ def border_certificate(basis: Sequence[tuple[Sequence[Exp], Sequence[int]]], inp
     for f in inputs:
         if any(int(v) for v in table.of(f).entries()):
             return None
+    if tables is not None:
+        tables.append(table)
     return table.reduced_basis()
