@@ -24,7 +24,7 @@ points are not isolated), or no exact point lies in the box (the exact list woul
 incomplete), the run is "not snapped".
 
 What this proves is proximity after refinement, not convergence of the run: the float path
-is not followed with error bounds.
+is not followed with error bounds (docs/theory.md#certified-snapping).
 """
 
 from __future__ import annotations
