@@ -154,12 +154,18 @@ class RealCriticalPointsResult(Result):
         Distinct complex solutions of the saturated system (μ-critical ones included).
     dimension : int
         Dimension of the function space.
+    zero_loss : str or None
+        With at least two layers, ``θ = 0`` is a critical point for all data (every partial
+        derivative of μ vanishes there), of image ``μ = 0``: its loss ``uᵀQu + const`` as an
+        exact rational.  It lies in positive-dimensional families (any layer zero), which the
+        saturation removes from ``points``.  None for one layer.
     """
 
     data: str
     points: tuple[RealCriticalPoint, ...]
     complex_solutions: int | None
     dimension: int
+    zero_loss: str | None = None
 
     title = "real critical points"
 
@@ -179,6 +185,9 @@ class RealCriticalPointsResult(Result):
         lines = [f"real critical points of the loss on {self.architecture} ({self.data}): {len(self.points)}  "
                  f"[{self.provenance()}]"]
         lines += [p.line(i) for i, p in enumerate(self.points, 1)]
+        if self.zero_loss is not None:
+            lines.append(f"  zero: theta = 0 (mu = 0) is critical for all data, loss {self.zero_loss}; its families "
+                         "(a zero layer) are not isolated and not listed")
         return "\n".join(lines)
 
     def to_latex(self) -> str:
@@ -297,7 +306,12 @@ def real_critical_points(arch: Architecture | str, loss: QuadraticLoss, *, seed:
     r = system["r"]
     equation, _ = last_layer_saturation(arch, system, seed=seed, top=REAL_RANDOM_RANGE)
     bound = min(1.0, bezout_number(arch) * arch.num_layers / REAL_RANDOM_RANGE)
-    base = dict(architecture=str(arch), data=loss.summary(), seed=seed, dimension=dimension)
+    zero = None
+    if arch.num_layers >= 2:  # uᵀQu + const, exactly
+        u, Q = loss.u, loss.Q
+        value = sum(u[i] * Q[i][j] * u[j] for i in range(len(u)) for j in range(len(u))) + loss.constant
+        zero = str(value)
+    base = dict(architecture=str(arch), data=loss.summary(), seed=seed, dimension=dimension, zero_loss=zero)
     rur = None
     for route, last in (("z*h = 1", equation), ("z*det(B*J_mu) = 1", system["saturation"])):
         try:

@@ -145,3 +145,24 @@ def test_bad_input_and_bounds():
         real_critical_points("3,3 s=2", QuadraticLoss.generic(7, seed=0))
     with pytest.raises(ResourceLimitError, match="max_real_critical_solutions"):
         real_critical_points("2,2 s=2", QuadraticLoss.generic(4, seed=0), limits=Limits(max_real_critical_solutions=26))
+
+
+def test_the_zero_function_is_reported_with_its_exact_loss():
+    """θ = 0 is critical for every loss when L >= 2 (the gradient system vanishes there, exactly),
+    and its loss is the loss form at w = 0."""
+    from fractions import Fraction
+
+    from lcnalg import FunctionSpace
+    from lcnalg.landscape import QuadraticLoss
+    from lcnalg.parameterization import Parameterization
+
+    loss = QuadraticLoss.generic(4, seed=3)
+    res = FunctionSpace("2,2 s=2").real_critical_points(loss)
+    n = len(loss.u)
+    at_zero = sum(Fraction(loss.u[i]) * Fraction(loss.Q[i][j]) * Fraction(loss.u[j]) for i in range(n)
+                  for j in range(n)) + Fraction(loss.constant)
+    assert Fraction(res.zero_loss) == at_zero == loss.loss([0] * n) and "zero: theta = 0" in res.to_text()
+    # the gradient J(0)^T Q (mu(0) - u) vanishes: the Jacobian of mu is zero at theta = 0
+    mu = Parameterization("2,2 s=2")
+    assert mu.jacobian_at([0] * mu.num_parameters).rank() == 0
+    assert FunctionSpace("5").real_critical_points(QuadraticLoss.generic(5, seed=1)).zero_loss is None
