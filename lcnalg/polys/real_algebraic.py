@@ -205,8 +205,8 @@ class RealAlgebraicPoint:
         return pos, neg, zero
 
     def rank(self, matrix: Sequence[Sequence[Mapping[Exp, Any]]]) -> int:
-        """The rank of a matrix of polynomials at this point, exactly (Gaussian elimination in
-        ``Q[T]/(φ)``, a field: a pivot is an element not divisible by ``φ``).
+        """The rank of a matrix of polynomials at this point, exactly (fraction-free Gaussian
+        elimination in ``Q[T]/(φ)``, a field: a pivot is an element not divisible by ``φ``).
 
         Examples
         --------
@@ -226,11 +226,14 @@ class RealAlgebraicPoint:
                 col += 1
                 continue
             rows[rank], rows[piv] = rows[piv], rows[rank]
-            inv = _inverse(rows[rank][col], phi)
+            # fraction-free: row_i <- p row_i - c row_rank (p a non-zero pivot of the field Q(τ));
+            # multiplying a row by a non-zero element keeps the rank and avoids inverting p,
+            # whose extended gcd with φ is the expensive step over Q
+            p = rows[rank][col] % phi
             for i in range(rank + 1, len(rows)):
-                if rows[i][col] % phi != 0:
-                    f = (rows[i][col] * inv) % phi
-                    rows[i] = [(a - f * b) % phi for a, b in zip(rows[i], rows[rank])]
+                c = rows[i][col] % phi
+                if c != 0:
+                    rows[i] = [(p * a - c * b) % phi for a, b in zip(rows[i], rows[rank])]
             rank += 1
             col += 1
         return rank
