@@ -46,10 +46,11 @@ def gm_update(pk: Packer, leads: list[int], active: list[bool], pairs: list[list
             continue
         kept.append((l, g))
     new_pairs = []
+    lcm = pk.lcm
     for pr in pairs:
-        l, i, j = pr[1], pr[2], pr[3]
-        if pk.divides(lh, l) and pk.lcm(leads[i], lh) != l and pk.lcm(lh, leads[j]) != l:
-            continue
+        l = pr[1]
+        if ((l | guard) - lh) & guard == guard and lcm(leads[pr[2]], lh) != l and lcm(lh, leads[pr[3]]) != l:
+            continue  # chain criterion for an old pair: lead(h) divides its lcm
         new_pairs.append(pr)
     for l, g in kept:
         if l != lh + leads[g]:

@@ -263,7 +263,12 @@ def gf_p(setup: Setup, p: int, limits: Limits, max_total: float, stats: dict[str
             return None
         tried.append(minimal)
         stats["certificate_attempts"] = len(tried)
-        affine = [([pk.unpack(m)[:n] for m in mons], coefs) for mons, coefs in G]
+        # only one element per minimal leading monomial is used (its tail)
+        affine, seen = [], set()
+        for (mons, coefs), lead in zip(G, leads):
+            if lead in minimal and lead not in seen:
+                seen.add(lead)
+                affine.append(([pk.unpack(m)[:n] for m in mons], coefs))
         basis = border_certificate(affine, inputs, n, setup.order.key, p, tables=proved)
         if basis is None:
             return None
