@@ -341,17 +341,20 @@ class QuotientAlgebra:
     def monomial_matrices(self) -> list[Any]:
         """``M_b`` for every standard monomial ``b`` (each ``x_i`` times a smaller one)."""
         if self._monomials is None:
-            mats: list[Any] = []
-            one = self.matrix([[1 if r == c else 0 for c in range(self.dim)] for r in range(self.dim)])
-            for b in self.basis:
-                if not any(b):
-                    mats.append(one)
-                    continue
-                i = next(k for k, a in enumerate(b) if a)
-                smaller = b[:i] + (b[i] - 1,) + b[i + 1:]
-                mats.append(self.variable_matrix(i) * mats[self.index[smaller]])
-            self._monomials = mats
+            self._monomials = self._along_staircase(
+                self.matrix([[1 if r == c else 0 for c in range(self.dim)] for r in range(self.dim)]))
         return self._monomials
+
+    def _along_staircase(self, start: Any) -> list[Any]:
+        """``[M_b X for b in basis]`` with ``X = start``: ``M_b X = M_{x_i} (M_{b / x_i} X)``."""
+        out: list[Any] = []
+        for b in self.basis:
+            if not any(b):
+                out.append(start)
+                continue
+            i = next(k for k, a in enumerate(b) if a)
+            out.append(self.variable_matrix(i) * out[self.index[b[:i] + (b[i] - 1,) + b[i + 1:]]])
+        return out
 
     def of(self, poly: dict) -> Any:
         """``M_f``: column ``b`` is ``M_b v`` with ``v`` the coordinates of the normal form of
@@ -406,15 +409,7 @@ class QuotientAlgebra:
         D = self.dim
         if D == 0:
             return self.matrix([])
-        cols: list[Any] = []
-        for b in self.basis:
-            if not any(b):
-                cols.append(vector)
-                continue
-            i = next(k for k, a in enumerate(b) if a)
-            smaller = b[:i] + (b[i] - 1,) + b[i + 1:]
-            cols.append(self.variable_matrix(i) * cols[self.index[smaller]])
-        entries = [c.entries() for c in cols]
+        entries = [c.entries() for c in self._along_staircase(vector)]
         return self.matrix([[entries[j][k] for j in range(D)] for k in range(D)])
 
 
