@@ -106,8 +106,12 @@ class RealCriticalPoint:
         ``smooth interior`` (proved: μ is regular at the real point θ and the Jacobian of the
         implicit equations has full rank ``codim`` at ``μ(θ)``, so ``μ(θ)`` is a smooth point
         of ``V`` with a neighbourhood in ``V(R)`` inside ``M``); ``singular point of V``
-        (proved: certified equations, rank below ``codim``); ``mu critical``; or ``not
-        decided`` (no equations given, or incomplete equations with a rank drop).
+        (proved: certified equations, rank below ``codim``); for a μ-critical point of a 1D
+        stride-one architecture (where ``M`` is a full-dimensional semi-algebraic set)
+        ``mu critical, interior of M`` or ``mu critical, boundary of M``, decided exactly by the
+        parity rule of docs/theory.md#loss-location; ``mu critical`` (location not decided) for
+        other architectures; or ``not decided`` (no equations given, or incomplete equations
+        with a rank drop).
     """
 
     kind: str
@@ -129,7 +133,7 @@ class RealCriticalPoint:
 
     def line(self, index: int) -> str:
         """One line of text: number, type, signature, loss, where it lies."""
-        where = "mu critical" if self.mu_critical else (
+        where = self.location if self.location.startswith("mu critical") else "mu critical" if self.mu_critical else (
             "smooth interior" if self.location == "smooth interior" else
             "mu regular, singular point of V" if self.location == "singular point of V" else "mu regular")
         if self.shared_roots:
@@ -197,6 +201,30 @@ class RealCriticalPointsResult(Result):
             for i, p in enumerate(self.points, 1))
         return ("\\begin{array}{rllrl}\n\\# & \\text{type} & (+,-,0) & \\ell & \\mu \\\\ \\hline\n" + rows
                 + "\n\\end{array}")
+
+
+def _parity_rule(arch: Architecture, system: dict[str, Any]) -> tuple[list[dict], int, Any]:
+    """For a 1D stride-one architecture: the coefficients of the end-to-end polynomial on the
+    chart, the number ``m`` of layers of odd degree, and a function giving the parity of the
+    multiplicity of its root at infinity (its degree drop) at a point.
+
+    ``M`` is the set of real polynomials of degree at most ``d = Σ (k_l − 1)`` with at least
+    ``m`` real roots, projectively (a degree drop is a root at infinity); a small perturbation
+    keeps one real root of each real root of odd multiplicity and can remove all the others,
+    so ``μ(θ)`` is an interior point of ``M`` iff its real roots of odd multiplicity number at
+    least ``m`` (docs/theory.md#loss-location)."""
+    coefficients = [_dict(c) for c in system["mu"]]
+    m = sum(1 for (k,) in arch.filters if (k - 1) % 2)
+
+    def at_infinity(point: Any) -> int:
+        drop = 0
+        for c in reversed(coefficients):
+            if point.sign(c) != 0:
+                break
+            drop += 1
+        return drop % 2
+
+    return coefficients, m, at_infinity
 
 
 def _dict(poly: Any) -> dict[tuple[int, ...], Any]:
@@ -336,6 +364,7 @@ def real_critical_points(arch: Architecture | str, loss: QuadraticLoss, *, seed:
     codim = mu.ambient_dimension - dimension
     eq_jacobian, eq_certified = _equation_jacobian(equations, mu, system, codim)
     sylvester = _sylvester_matrices(arch, layers, r + 1) if arch.ndim == 1 else []
+    parity = _parity_rule(arch, system) if arch.ndim == 1 and all(s == (1,) for s in arch.strides) else None
     found = []
     for point in rur.real_algebraic_points():
         pos, neg, zero = point.signature(hessian)
@@ -351,6 +380,9 @@ def real_critical_points(arch: Architecture | str, loss: QuadraticLoss, *, seed:
         chart = [point.value({tuple(int(j == i) for j in range(r + 1)): 1}, 128) for i in range(r)]
         if rank < dimension:
             location = "mu critical"
+            if parity is not None:  # 1D stride one: interior iff enough real roots of odd multiplicity
+                odd = point.real_roots(parity[0], odd=True) + parity[2](point)
+                location += ", interior of M" if odd >= parity[1] else ", boundary of M"
         elif codim == 0:
             location = "smooth interior"
         elif eq_jacobian is None:
@@ -388,5 +420,5 @@ def real_critical_points(arch: Architecture | str, loss: QuadraticLoss, *, seed:
                   "over its number field; completeness holds unless the random chart or h vanishes on a real "
                   "critical orbit, or a prime of the lift was unlucky"),
         limitations=("shared (hyper)roots are reported through the rank of the Jacobian (mu critical), not "
-                     "named; a mu-critical point's location (boundary or interior of M) is not decided; the least loss is among the real critical points found, which is the infimum "
+                     "named; a mu-critical point's location (boundary or interior of M) is decided for 1D stride one only; the least loss is among the real critical points found, which is the infimum "
                      "of the loss only when it is attained at a point where the chart applies"))

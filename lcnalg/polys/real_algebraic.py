@@ -238,6 +238,57 @@ class RealAlgebraicPoint:
             col += 1
         return rank
 
+    def real_roots(self, coefficients: Sequence[Mapping[Exp, Any]], *, odd: bool = False) -> int:
+        """The number of distinct real roots of the univariate polynomial ``Σ_i c_i(p) x^i``
+        whose coefficients ``c_i`` (constant first) are polynomials in the coordinates, taken at
+        this point; with ``odd``, only the roots of odd multiplicity (where it changes sign).
+
+        Exact and division-free over ``Q(τ)``: ``g_0 = f``, ``g_j = gcd(g_{j−1}, g_{j−1}')`` by
+        pseudo-remainder sequences; the distinct real roots of ``g_{j−1}`` are those of
+        multiplicity ``≥ j`` in ``f``, each counted by a Sturm sequence (negated pseudo-remainders
+        with a positive square factor, signs of leading coefficients decided exactly), and the
+        roots of odd multiplicity number ``Σ_j (−1)^{j+1} N_j``.
+
+        Examples
+        --------
+        >>> import flint
+        >>> p = RealAlgebraicPoint.from_root(flint.fmpq_poly([-2, 0, 1]), flint.arb("1.41 +/- 0.01"),
+        ...                                  [flint.fmpq_poly([0, 1])])
+        >>> # (x - √2)^2 (x + 1) = x^3 + (1 - 2√2) x^2 + (2 - 2√2) x + 2
+        >>> f = [{(0,): 2}, {(0,): 2, (1,): -2}, {(0,): 1, (1,): -2}, {(0,): 1}]
+        >>> p.real_roots(f), p.real_roots(f, odd=True)
+        (2, 1)
+        """
+        phi = self.minimal_polynomial
+        f = [self.element(c) for c in coefficients]
+        f = _trim(f, phi)
+        if not f:
+            raise InputError("coefficients: the polynomial vanishes at this point")
+        counts: list[int] = []
+        g = f
+        while len(g) > 1:
+            counts.append(self._sturm_count(g))
+            if not odd:
+                break
+            g = _pgcd(g, _derivative(g, phi), phi)
+        if not odd:
+            return counts[0] if counts else 0
+        return sum(c if j % 2 == 0 else -c for j, c in enumerate(counts))
+
+    def _sturm_count(self, f: list[Any]) -> int:
+        """Distinct real roots of ``f`` (elements of ``Q(τ)``, constant first, non-zero leading)."""
+        phi = self.minimal_polynomial
+        seq = [f, _derivative(f, phi)]
+        while len(seq[-1]) > 1:
+            r = _prem(seq[-2], seq[-1], phi, self)
+            if not r:
+                break
+            seq.append([(-c) % phi for c in r])
+        lead = [self.element_sign(q[-1]) for q in seq]
+        at_plus = lead
+        at_minus = [s if (len(q) - 1) % 2 == 0 else -s for s, q in zip(lead, seq)]
+        return _variations(at_minus) - _variations(at_plus)
+
     def _root_at(self, prec: int) -> Any:
         if prec <= 64 or self.root.rad() == 0:
             return self.root
@@ -262,6 +313,55 @@ def _as_poly(value: Any, name: str) -> Any:
 def _variations(signs: Sequence[int]) -> int:
     s = [x for x in signs if x]
     return sum(1 for a, b in zip(s, s[1:]) if a != b)
+
+
+def _trim(f: list[Any], phi: Any) -> list[Any]:
+    """Drop leading coefficients that are zero in ``Q[T]/(φ)``."""
+    f = [c % phi for c in f]
+    while f and f[-1] == 0:
+        f.pop()
+    return f
+
+
+def _derivative(f: list[Any], phi: Any) -> list[Any]:
+    return _trim([c * i for i, c in enumerate(f)][1:], phi)
+
+
+def _prem(a: list[Any], b: list[Any], phi: Any, point: Any) -> list[Any]:
+    """A positive multiple of the remainder of ``a`` by ``b`` over ``Q(τ)``: ``lc(b)^(2k) a``
+    reduced by ``b`` without division, so its signs are those of the remainder."""
+    r = list(a)
+    lb = b[-1]
+    used = 0
+    while len(r) >= len(b) and r:
+        lr = r[-1]
+        shift = len(r) - len(b)
+        r = [(c * lb) % phi for c in r]
+        used += 1
+        for i, c in enumerate(b):
+            r[shift + i] = (r[shift + i] - lr * c) % phi
+        r = _trim(r, phi)
+    if used % 2:  # make the factor lc(b)^used an even power: positive
+        r = [(c * lb) % phi for c in r]
+    return r
+
+
+def _pgcd(a: list[Any], b: list[Any], phi: Any) -> list[Any]:
+    """A gcd of ``a`` and ``b`` over ``Q(τ)`` (up to a non-zero factor), by pseudo-remainders."""
+    if not b:
+        return a
+    while b:
+        r = list(a)
+        lb = b[-1]
+        while len(r) >= len(b) and r:
+            lr = r[-1]
+            shift = len(r) - len(b)
+            r = [(c * lb) % phi for c in r]
+            for i, c in enumerate(b):
+                r[shift + i] = (r[shift + i] - lr * c) % phi
+            r = _trim(r, phi)
+        a, b = b, r
+    return a
 
 
 def _inverse(a: Any, phi: Any) -> Any:

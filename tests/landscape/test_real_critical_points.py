@@ -106,7 +106,7 @@ def test_location_needs_equations_off_the_filling_case():
     res = real_critical_points("2,2 s=2", QuadraticLoss.generic(4, seed=1))
     assert {p.location for p in res.points} == {"not decided"}
     filling = real_critical_points("2,2", QuadraticLoss.generic(3, seed=1))
-    assert {p.location for p in filling.points} == {"smooth interior", "mu critical"}
+    assert {p.location for p in filling.points} == {"smooth interior", "mu critical, boundary of M"}
     with pytest.raises(InputError, match="equations"):
         real_critical_points("2,2 s=2", QuadraticLoss.generic(4, seed=1),
                              equations=FunctionSpace("3,2 s=2").implicit_equations())
@@ -166,3 +166,34 @@ def test_the_zero_function_is_reported_with_its_exact_loss():
     mu = Parameterization("2,2 s=2")
     assert mu.jacobian_at([0] * mu.num_parameters).rank() == 0
     assert FunctionSpace("5").real_critical_points(QuadraticLoss.generic(5, seed=1)).zero_loss is None
+
+
+@pytest.mark.parametrize("arch", ["2,2", "2,3", "3,2"])
+def test_location_of_mu_critical_points_against_random_perturbations(arch):
+    """Stride one: the exact parity rule (interior iff enough real roots of odd multiplicity)
+    against floating-point perturbations of the image: an interior point keeps at least m real
+    roots under every small perturbation, a boundary point loses them under some."""
+    import numpy as np
+
+    from lcnalg import Architecture, FunctionSpace
+
+    a = Architecture.parse(arch)
+    m = sum(1 for (k,) in a.filters if (k - 1) % 2)
+    rng = np.random.default_rng(0)
+    seen = set()
+    for loss in ("identity", "generic"):
+        for p in FunctionSpace(arch).real_critical_points(loss).points:
+            if not p.mu_critical:
+                assert p.location in ("smooth interior", "not decided")
+                continue
+            assert p.location in ("mu critical, interior of M", "mu critical, boundary of M")
+            w = np.array(p.image_values)
+            outside = 0
+            for _ in range(300):
+                q = w + 1e-6 * np.abs(w).max() * rng.standard_normal(len(w))
+                roots = np.roots(q[::-1])
+                real = int(np.sum(np.abs(roots.imag) <= 1e-9 * (1 + np.abs(roots))))
+                outside += real < m
+            assert (outside == 0) == p.location.endswith("interior of M"), (p.location, outside)
+            seen.add(p.location)
+    assert seen
