@@ -101,7 +101,10 @@ class RealCriticalPoint:
         1D: pairs of layers whose stride-substituted polynomials ``p_l(x^{t_{l−1}})`` share a
         root, projectively (at infinity included): the Sylvester matrix of their formal degrees
         is singular at the point, decided exactly.  At stride one, μ is critical exactly when
-        some pair shares a root (docs/theory.md#critical-locus).
+        some pair shares a root (docs/theory.md#critical-locus).  2D: pairs whose
+        stride-substituted polynomials share a non-constant factor (a common hyperroot curve),
+        multi-projectively in their formal boxes, decided by the exact rank of the map
+        ``(U, V) ↦ U P_b + P_a V``.
     location : str
         ``smooth interior`` (proved: μ is regular at the real point θ and the Jacobian of the
         implicit equations has full rank ``codim`` at ``μ(θ)``, so ``μ(θ)`` is a smooth point
@@ -275,7 +278,56 @@ def _sylvester_matrices(arch: Architecture, layers: list[list[dict]], nvars: int
                 rows.append([p[m - (c - i)] if 0 <= c - i <= m else {} for c in range(size)])
             for i in range(m):
                 rows.append([q[n - (c - i)] if 0 <= c - i <= n else {} for c in range(size)])
-            out.append(((a + 1, b + 1), rows))
+            out.append(((a + 1, b + 1), rows, size))
+    return out
+
+
+def _common_factor_matrices(arch: Architecture, layers: list[list[dict]], mu: Parameterization
+                            ) -> list[tuple[tuple[int, int], list, int]]:
+    """For each pair of layers of a 2D (or higher) architecture, the matrix (dict entries) of
+    ``(U, V) ↦ U P_b + P_a V`` with ``P_l`` the stride-substituted layer polynomial and ``U``,
+    ``V`` ranging over all monomials of the bounding boxes of ``P_a`` and ``P_b``; with the rank
+    bound ``columns − 1``.
+
+    The kernel always holds ``(P_a, −P_b)``; it is larger exactly when ``P_a`` and ``P_b`` share
+    a non-constant factor (in the multi-projective sense of their formal boxes: ``U P_b =
+    −P_a V`` with coprime ``P_a``, ``P_b`` forces ``P_a | U``, so ``U = c P_a`` in its box; a
+    common factor ``g`` gives ``(P_a/g · h, −P_b/g · h)`` for every ``h`` in the box of ``g``).
+    At stride one μ is critical exactly when two layers share a factor (the kernel of the
+    differential of the product map beyond the rescalings is then non-trivial)."""
+    shape = arch.end_to_end_filter_shape
+
+    def position(e: int) -> tuple[int, ...]:
+        out = []
+        for size in reversed(shape):
+            out.append(e % size)
+            e //= size
+        return tuple(reversed(out))
+
+    polys = [{position(e): w for e, w in zip(exps, ws)} for exps, ws in zip(mu.layer_exponents, layers)]
+    boxes = [tuple(max(p[a] for p in poly) for a in range(arch.ndim)) for poly in polys]
+
+    def box(top: tuple[int, ...]) -> list[tuple[int, ...]]:
+        cells = [()]
+        for t in top:
+            cells = [c + (i,) for c in cells for i in range(t + 1)]
+        return cells
+
+    out = []
+    for a in range(len(polys)):
+        for b in range(a + 1, len(polys)):
+            if not any(boxes[a]) or not any(boxes[b]):
+                continue  # a constant layer shares no factor
+            rows_at = {c: i for i, c in enumerate(box(tuple(x + y for x, y in zip(boxes[a], boxes[b]))))}
+            columns = []
+            for other, own in ((polys[b], boxes[a]), (polys[a], boxes[b])):
+                for s in box(own):
+                    col: dict[int, dict] = {}
+                    for e, w in other.items():
+                        col[rows_at[tuple(x + y for x, y in zip(s, e))]] = w
+                    columns.append(col)
+            matrix = [[columns[j].get(i, {}) for j in range(len(columns))] for i in range(len(rows_at))]
+            out.append(((a + 1, b + 1), matrix, len(columns) - 1))
     return out
 
 
@@ -363,7 +415,8 @@ def real_critical_points(arch: Architecture | str, loss: QuadraticLoss, *, seed:
     constant = flint.arb(flint.fmpq(loss.constant.numerator, loss.constant.denominator))
     codim = mu.ambient_dimension - dimension
     eq_jacobian, eq_certified = _equation_jacobian(equations, mu, system, codim)
-    sylvester = _sylvester_matrices(arch, layers, r + 1) if arch.ndim == 1 else []
+    sylvester = (_sylvester_matrices(arch, layers, r + 1) if arch.ndim == 1
+                 else _common_factor_matrices(arch, layers, mu))
     parity = _parity_rule(arch, system) if arch.ndim == 1 and all(s == (1,) for s in arch.strides) else None
     found = []
     for point in rur.real_algebraic_points():
@@ -373,7 +426,7 @@ def real_critical_points(arch: Architecture | str, loss: QuadraticLoss, *, seed:
         rank = point.rank(jacobian)
         repeated = tuple((a + 1, b + 1) for a in range(len(layers)) for b in range(a + 1, len(layers))
                          if shapes[a] == shapes[b] and point.rank([layers[a], layers[b]]) <= 1)
-        shared = tuple(pair for pair, matrix in sylvester if point.rank(matrix) < len(matrix))
+        shared = tuple(pair for pair, matrix, bound in sylvester if point.rank(matrix) < bound)
         value = point.value(ell, 128) + constant
         image = [point.value(_dict(c), 128) for c in system["mu"]]
         weights = [point.value(w, 64) for layer in layers for w in layer]
@@ -419,6 +472,7 @@ def real_critical_points(arch: Architecture | str, loss: QuadraticLoss, *, seed:
                   "substituting it into the system); its type, rank and repeated filters are decided exactly "
                   "over its number field; completeness holds unless the random chart or h vanishes on a real "
                   "critical orbit, or a prime of the lift was unlucky"),
-        limitations=("shared (hyper)roots are reported through the rank of the Jacobian (mu critical), not "
-                     "named; a mu-critical point's location (boundary or interior of M) is decided for 1D stride one only; the least loss is among the real critical points found, which is the infimum "
-                     "of the loss only when it is attained at a point where the chart applies"))
+        limitations=("a mu-critical point's location (boundary or interior of M) is decided for 1D stride one "
+                     "only; with strides > 1 shared hyperroots and common factors are named but mu-criticality is "
+                     "read from the rank of the Jacobian; the least loss is among the real critical points found, "
+                     "which is the infimum of the loss only when it is attained at a point where the chart applies"))

@@ -197,3 +197,17 @@ def test_location_of_mu_critical_points_against_random_perturbations(arch):
             assert (outside == 0) == p.location.endswith("interior of M"), (p.location, outside)
             seen.add(p.location)
     assert seen
+
+
+@pytest.mark.parametrize("arch", ["2x1,2x1", "1x2,1x2", "2x1,3x1", "1x2,2x1"])
+def test_2d_stride_one_mu_is_critical_exactly_where_two_layers_share_a_factor(arch):
+    """Two exact routes in 2D: the rank of the Jacobian of μ and the kernel of
+    (U, V) ↦ U P_b + P_a V (a common factor of two layer polynomials)."""
+    from lcnalg import FunctionSpace
+
+    seen = set()
+    for loss in ("identity", "generic"):
+        for p in FunctionSpace(arch).real_critical_points(loss).points:
+            assert p.mu_critical == bool(p.shared_roots)
+            seen.add(p.mu_critical)
+    assert seen == ({False} if arch == "1x2,2x1" else {False, True})
