@@ -128,8 +128,11 @@ def groebner_basis(polys: Iterable[Any], order: Any = "degrevlex", modulus: int 
     if modulus is not None:
         p = modulus
         pk, B, matrices = gf_p(setup, p, lim, max_total, stats)
-        B = sorted(B, key=lambda b: pk.key(b[0][0]), reverse=True)
-        terms = tuple(tuple((pk.unpack(m), int(c)) for m, c in zip(mons, coefs)) for mons, coefs in B)
+        if pk is None:  # proved by the border certificate: exponent tuples, largest lead first
+            terms = tuple(tuple((e, int(c)) for e, c in zip(mons, coefs)) for mons, coefs in B)
+        else:
+            B = sorted(B, key=lambda b: pk.key(b[0][0]), reverse=True)
+            terms = tuple(tuple((pk.unpack(m), int(c)) for m, c in zip(mons, coefs)) for mons, coefs in B)
         method = "F4 (Macaulay matrices, FLINT nmod_mat) over GF(%d)" % p
         if not setup.homog:
             method += " on the homogenization, dehomogenized and inter-reduced"

@@ -30,11 +30,11 @@ def gm_update(pk: Packer, leads: list[int], active: list[bool], pairs: list[list
     lh = leads[h]
     cand = [(pk.lcm(lh, leads[g]), g) for g in range(h) if active[g]]
     # chain criterion among the new pairs: drop (g, h) when another new pair's lcm divides its
-    # lcm (one of equal lcms survives).  In increasing degree only the pairs kept so far need
-    # checking: a dropped divisor has itself a kept divisor.  Coprime pairs are kept for this
-    # test and then dropped (product criterion).
-    deg = pk.deg
-    cand.sort(key=lambda t: deg(t[0]))
+    # lcm (one of equal lcms survives).  In an order extending divisibility only the pairs kept
+    # so far need checking: a dropped divisor has itself a kept divisor.  The packed integers
+    # are such an order (a divisor is smaller field by field, hence as an integer).  Coprime
+    # pairs are kept for this test and then dropped (product criterion).
+    cand.sort()
     kept: list[tuple[int, int]] = []
     guard = pk.guard
     for l, g in cand:

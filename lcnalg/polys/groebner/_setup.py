@@ -242,18 +242,18 @@ def gf_p(setup: Setup, p: int, limits: Limits, max_total: float, stats: dict[str
     Homogenized input runs the saturating engine (``saturate``) and, once the staircase of the
     dehomogenized basis is finite, tries the commuting-matrices certificate
     (:func:`~lcnalg.polys.groebner.border.border_certificate`) after each step: a proved
-    early end for zero-dimensional ideals.  Returns the packer, the basis, and the proved
-    multiplication matrices when the certificate ended the run (else None)."""
+    early end for zero-dimensional ideals.  Returns the packer, the basis (packed), and None;
+    or, when the certificate ended the run, None, the basis with exponent tuples (largest
+    leading monomial first) and the proved multiplication matrices."""
     if setup.homog:
         return (*modp_stage(setup, p, limits, max_total, stats), None)
     pk = setup.packer()
     n = setup.n
-    apk = Packer(n, setup.weights[:n], setup.order.key)
     inputs = [{e[:n]: c % p for e, c in f.items() if c % p} for f in setup.hint]
     tried: list[set] = []
     proved: list[NormalFormTable] = []
 
-    def finish(G: list[Poly]) -> list[Poly] | None:
+    def finish(G: list[Poly]) -> list[tuple[list[Exp], list[int]]] | None:
         leads = [pk.unpack(mons[0])[:n] for mons, _ in G]
         pure = {k for e in leads for k in range(n) if e[k] and sum(e) == e[k]}
         if len(pure) < n:
@@ -272,10 +272,10 @@ def gf_p(setup: Setup, p: int, limits: Limits, max_total: float, stats: dict[str
         basis = border_certificate(affine, inputs, n, setup.order.key, p, tables=proved)
         if basis is None:
             return None
-        return [([apk.pack(e) for e in mons], list(coefs)) for mons, coefs in basis]
+        return basis
 
     gens = [{pk.pack(e): c % p for e, c in f.items() if c % p} for f in setup.hint]
     H = f4_homogeneous(gens, pk, p, limits, max_total, stats, saturate=n, finish=finish)
-    if stats.get("finished_early"):
-        return apk, H, tuple(proved[-1].matrices)
+    if stats.get("finished_early"):  # H is the certificate's reduced basis, as exponent tuples
+        return None, H, tuple(proved[-1].matrices)
     return (*dehomogenize(setup, pk, H, p), None)
