@@ -280,7 +280,7 @@ class RealAlgebraicPoint:
         phi = self.minimal_polynomial
         seq = [f, _derivative(f, phi)]
         while len(seq[-1]) > 1:
-            r = _prem(seq[-2], seq[-1], phi, self)
+            r = _prem(seq[-2], seq[-1], phi)
             if not r:
                 break
             seq.append([(-c) % phi for c in r])
@@ -327,9 +327,8 @@ def _derivative(f: list[Any], phi: Any) -> list[Any]:
     return _trim([c * i for i, c in enumerate(f)][1:], phi)
 
 
-def _prem(a: list[Any], b: list[Any], phi: Any, point: Any) -> list[Any]:
-    """A positive multiple of the remainder of ``a`` by ``b`` over ``Q(τ)``: ``lc(b)^(2k) a``
-    reduced by ``b`` without division, so its signs are those of the remainder."""
+def _pseudo_reduce(a: list[Any], b: list[Any], phi: Any) -> tuple[list[Any], int]:
+    """``(lc(b)^k a mod b, k)`` over ``Q(τ)``, by division-free reduction steps."""
     r = list(a)
     lb = b[-1]
     used = 0
@@ -341,26 +340,22 @@ def _prem(a: list[Any], b: list[Any], phi: Any, point: Any) -> list[Any]:
         for i, c in enumerate(b):
             r[shift + i] = (r[shift + i] - lr * c) % phi
         r = _trim(r, phi)
+    return r, used
+
+
+def _prem(a: list[Any], b: list[Any], phi: Any) -> list[Any]:
+    """A positive multiple of the remainder of ``a`` by ``b`` over ``Q(τ)``: ``lc(b)^(2k) a``
+    reduced by ``b`` without division, so its signs are those of the remainder."""
+    r, used = _pseudo_reduce(a, b, phi)
     if used % 2:  # make the factor lc(b)^used an even power: positive
-        r = [(c * lb) % phi for c in r]
+        r = [(c * b[-1]) % phi for c in r]
     return r
 
 
 def _pgcd(a: list[Any], b: list[Any], phi: Any) -> list[Any]:
     """A gcd of ``a`` and ``b`` over ``Q(τ)`` (up to a non-zero factor), by pseudo-remainders."""
-    if not b:
-        return a
     while b:
-        r = list(a)
-        lb = b[-1]
-        while len(r) >= len(b) and r:
-            lr = r[-1]
-            shift = len(r) - len(b)
-            r = [(c * lb) % phi for c in r]
-            for i, c in enumerate(b):
-                r[shift + i] = (r[shift + i] - lr * c) % phi
-            r = _trim(r, phi)
-        a, b = b, r
+        a, b = b, _pseudo_reduce(a, b, phi)[0]
     return a
 
 

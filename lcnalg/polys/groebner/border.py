@@ -35,15 +35,12 @@ from typing import Any, Sequence
 from flint import fmpq, fmpq_mat, nmod_mat
 
 from lcnalg.polys.groebner._packed import Exp
+from lcnalg.polys.monomials import divides
 
 __all__ = ["standard_set", "NormalFormTable", "border_certificate", "MAX_CERTIFICATE_DIMENSION"]
 
 #: Largest staircase for which the certificate is tried (its matrices are ``D x D``).
 MAX_CERTIFICATE_DIMENSION = 1500
-
-
-def _divides(a: Exp, b: Exp) -> bool:
-    return all(x <= y for x, y in zip(a, b))
 
 
 def standard_set(leads: Sequence[Exp], n: int, bound: int) -> list[Exp] | None:
@@ -68,7 +65,7 @@ def standard_set(leads: Sequence[Exp], n: int, bound: int) -> list[Exp] | None:
         for e in frontier:
             for k in range(n):
                 f = e[:k] + (e[k] + 1,) + e[k + 1:]
-                if f in seen or any(_divides(l, f) for l in by_power.get((k, f[k]), ())):
+                if f in seen or any(divides(l, f) for l in by_power.get((k, f[k]), ())):
                     continue
                 seen.add(f)
                 if len(seen) > bound:
@@ -116,7 +113,7 @@ class NormalFormTable:
                 elems[mons[0]] = (mons, coefs)
         self.elems = elems
         leads = list(elems)
-        self.minimal = minimal = {b for b in leads if not any(l != b and _divides(l, b) for l in leads)}
+        self.minimal = minimal = {b for b in leads if not any(l != b and divides(l, b) for l in leads)}
         unit = [tuple(1 if i == k else 0 for i in range(n)) for k in range(n)]
         # the rule of each monomial needed: None for a minimal generator (its element's tail),
         # (k, m') for m = x_k m' with m' in the leading ideal
