@@ -26,7 +26,8 @@ from lcnalg.errors import (ArchitectureError, InputError, InternalError, LCNAlgE
                            UndecidedError)
 from lcnalg.function_space import FunctionSpace
 from lcnalg.limits import Limits
-from lcnalg.parameterization import Parameterization
+from lcnalg.parameterization import Parameterization, parameterize
+from lcnalg.polynomial_parameterization import PolynomialParameterization
 
 __version__ = "0.1.0"
 
@@ -51,10 +52,12 @@ __all__ = [
     "LCNAlgError",
     "Limits",
     "Parameterization",
+    "PolynomialParameterization",
     "ResourceLimitError",
     "UndecidedError",
     "__version__",
     "function_space_dimension",
+    "parameterize",
     *_LAZY,
 ]
 

@@ -19,7 +19,7 @@ from lcnalg.algebra.dimension import function_space_dimension
 from lcnalg.architecture import Architecture
 from lcnalg.errors import InputError, ResourceLimitError
 from lcnalg.limits import Limits
-from lcnalg.parameterization import Parameterization
+from lcnalg.parameterization import Parameterization, parameterize
 from lcnalg.results import ArchitectureSummary, DimensionResult
 
 if TYPE_CHECKING:
@@ -103,8 +103,9 @@ class FunctionSpace:
     # ------------------------------------------------------------------ algebra
     @cached_property
     def parameterization(self) -> Parameterization:
-        """The exact parameterization μ (:class:`~lcnalg.Parameterization`)."""
-        return Parameterization(self.architecture, limits=self.limits)
+        """The exact parameterization μ (:class:`~lcnalg.Parameterization`, or
+        :class:`~lcnalg.PolynomialParameterization` with an activation ``r ≥ 2``)."""
+        return parameterize(self.architecture, limits=self.limits)
 
     @cached_property
     def dimension(self) -> DimensionResult:
@@ -118,7 +119,10 @@ class FunctionSpace:
 
     @property
     def ambient_dimension(self) -> int:
-        """Number of entries of the end-to-end filter."""
+        """Number of coordinates: entries of the end-to-end filter (linear), monomials that
+        occur in the output form (activation ``r ≥ 2``)."""
+        if self.architecture.activation is not None:
+            return self.parameterization.ambient_dimension
         return self.architecture.ambient_dimension
 
     @property

@@ -24,6 +24,7 @@ from functools import cached_property
 from typing import Any
 
 import flint
+import numpy as np
 
 from lcnalg import checks
 from lcnalg.architecture import Architecture
@@ -32,7 +33,7 @@ from lcnalg.limits import Limits
 from lcnalg.polys.modular import LARGE_PRIMES
 from lcnalg.rings import coordinate_names, integer_ring, multi_indices, parameter_names, to_fmpq, to_sympy
 
-__all__ = ["Parameterization"]
+__all__ = ["Parameterization", "parameterize"]
 
 
 Number = int | Fraction | flint.fmpz | flint.fmpq
@@ -82,7 +83,7 @@ class Parameterization:
         if arch.activation is not None:
             raise InputError(
                 f"architecture {arch}: monomial activations (r=) are not linear convolutions; "
-                "this parameterization covers linear networks (drop r=)"
+                "use lcnalg.PolynomialParameterization (or lcnalg.parameterize) for r >= 2"
             )
         self.architecture = arch
         self.limits = Limits.coerce(limits, max_terms=max_terms)
@@ -111,6 +112,10 @@ class Parameterization:
         self.layer_exponents: tuple[tuple[int, ...], ...] = tuple(exps)
         #: For each layer, the slice of its weights in the flat parameter vector.
         self.layer_slices: tuple[tuple[int, int], ...] = tuple(offsets)
+        #: Degree of every coordinate in each layer's weights (1: μ is multilinear).
+        self.layer_degrees: tuple[int, ...] = (1,) * arch.num_layers
+        #: Shape of the receptive field of one output (the inputs).
+        self.input_shape: tuple[int, ...] = self.shape
 
     # ----------------------------------------------------------------- sizes
     @property
@@ -122,6 +127,27 @@ class Parameterization:
     def ambient_dimension(self) -> int:
         """Number of entries of the end-to-end filter."""
         return len(self.coordinate_names)
+
+    @cached_property
+    def support(self) -> frozenset[int]:
+        """Flat indices of the coordinates that are not identically zero (the sums of one
+        exponent per layer; strides can leave gaps).
+
+        Examples
+        --------
+        >>> sorted(Parameterization("2,3 s=3").support)
+        [0, 1, 3, 4, 6, 7]
+        """
+        reach = {0}
+        for exps in self.layer_exponents:
+            reach = {a + e for a in reach for e in exps}
+        return frozenset(reach)
+
+    def permute_inputs(self, perm: tuple[int, ...]) -> tuple[int, ...]:
+        """The permutation of the coordinates induced by a permutation of the inputs (flat
+        row-major positions of the receptive field): ``c_m ↦ c_{perm[m]}``, since the
+        coordinate ``c_m`` is the weight of input ``m``."""
+        return tuple(perm)
 
     @property
     def num_terms(self) -> int:
@@ -369,8 +395,52 @@ class Parameterization:
         rng = random.Random(seed)
         return tuple(rng.randrange(modulus) for _ in range(self.num_parameters))
 
+    def sample_image(self, count: int, modulus: int, seed: int) -> np.ndarray:
+        """``count`` points ``μ(θ)`` modulo ``modulus`` (a prime below ``2^31``), θ uniform in
+        ``GF(p)^N``: one product of ``nmod_poly`` per point (Kronecker substitution).
+
+        Returns
+        -------
+        numpy array of int64, shape ``(count, ambient_dimension)``
+
+        Examples
+        --------
+        >>> Parameterization("2,2 s=2").sample_image(2, 101, seed=1).shape
+        (2, 4)
+        """
+        rng = random.Random(seed)
+        out = np.zeros((count, self.ambient_dimension), dtype=np.int64)
+        for row in range(count):
+            prod = flint.nmod_poly([1], modulus)
+            for exps in self.layer_exponents:
+                coeffs = [0] * (max(exps) + 1)
+                for e in exps:
+                    coeffs[e] = rng.randrange(modulus)
+                prod *= flint.nmod_poly(coeffs, modulus)
+            c = [int(x) for x in prod.coeffs()]
+            out[row, : len(c)] = c[: self.ambient_dimension]
+        return out
+
     def __repr__(self) -> str:
         return f"Parameterization({str(self.architecture)!r})"
+
+
+def parameterize(arch: Architecture | str, *, limits: Limits | None = None) -> Any:
+    """The parameterization of any supported architecture: :class:`Parameterization` for a
+    linear network, :class:`~lcnalg.polynomial_parameterization.PolynomialParameterization`
+    for a monomial activation ``r ≥ 2``.
+
+    Examples
+    --------
+    >>> parameterize("2,2 s=2"), parameterize("2,2 r=2")
+    (Parameterization('2,2 s=2'), PolynomialParameterization('2,2 r=2'))
+    """
+    arch = Architecture.coerce(arch)
+    if arch.activation is not None and arch.channels is None:
+        from lcnalg.polynomial_parameterization import PolynomialParameterization
+
+        return PolynomialParameterization(arch, limits=limits)
+    return Parameterization(arch, limits=limits)
 
 
 def _scalar(x: Any) -> bool:

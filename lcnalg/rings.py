@@ -96,8 +96,15 @@ def rational_ring(names: Sequence[str], order: str = "degrevlex") -> flint.fmpq_
 
 
 def modular_ring(names: Sequence[str], modulus: int, order: str = "degrevlex") -> flint.nmod_mpoly_ctx:
-    """The ring ``GF(p)[names]`` as a flint context (``modulus`` a prime below ``2**64``)."""
-    return flint.nmod_mpoly_ctx.get(tuple(names), _check_order(order), modulus)
+    """The ring ``GF(p)[names]`` as a flint context (``modulus`` a prime below ``2**64``).
+
+    Examples
+    --------
+    >>> x, y = modular_ring(("x", "y"), 7).gens()
+    >>> (x + y) ** 7
+    x^7 + y^7
+    """
+    return flint.nmod_mpoly_ctx.get(tuple(names), modulus=modulus, ordering=_check_order(order))
 
 
 def to_sympy(poly: flint.fmpz_mpoly | flint.fmpq_mpoly | flint.nmod_mpoly) -> "sympy.Expr":

@@ -111,7 +111,7 @@ def complete_up_to_degree(mu: Parameterization, polys: Sequence[Any], degree: in
     for e in range(1, degree + 1):
         pieces = pieces_of_degree(grading, e)
         biggest = max(len(v) for v in pieces.values())
-        pool = sample_image(mu.layer_exponents, mu.ambient_dimension, biggest, p, seed + e)
+        pool = sample_image(mu, biggest, p, seed + e)
         pool = pool[:, np.array(variables, dtype=np.int64)] if n else pool
         for key, monos in pieces.items():
             index = {m: j for j, m in enumerate(monos)}

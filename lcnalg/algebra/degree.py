@@ -201,6 +201,8 @@ def degree_by_fibre(mu: Parameterization, seed: int = 0, *, max_fibre_factors: i
     arch = mu.architecture
     ns = [n - 1 for n in arch.filter_sizes]
     segre = math.factorial(sum(ns)) // math.prod(math.factorial(x) for x in ns)
+    if arch.activation is not None:
+        return FibreDegree(None, None, segre, "the fibre count covers linear networks")
     if arch.ndim == 1:
         size = fibre_size_1d(arch, limits=limits)
         if size is None or size == 0 or segre % size:

@@ -9,12 +9,15 @@ The dimension of ``M = μ(R^N)`` is the generic rank of the Jacobian of μ.
   fixed; where every ``w_l ≠ 0`` its orbits have dimension ``L-1``, so the fibres
   of μ over a dense set have dimension at least ``L-1`` and ``dim M ≤ N-(L-1)``.
   Also ``dim M`` is at most the number of coordinates of μ that are not
-  identically zero.
+  identically zero.  With the activation ``t ↦ t^r`` the torus is
+  ``w_l ↦ λ w_l, w_{l+1} ↦ λ^{−r} w_{l+1}``, again of dimension ``L−1`` where every
+  ``w_l ≠ 0`` (docs/theory.md#polynomial-networks).
 
 When the two bounds meet the dimension is ``certified``.  Otherwise the largest
 rank found is reported as ``probabilistic``: a generic rank ``r* > r`` is missed at a
 uniform random point of ``GF(p)^N`` only if a non-zero ``(r+1)``-minor of degree at
-most ``(r+1)(L-1)`` vanishes there, which has probability at most ``(r+1)(L-1)/p``
+most ``(r+1)(e-1)`` vanishes there (``e = Σ_l`` the degree of μ in layer ``l``: ``L`` for a
+linear network), which has probability at most ``(r+1)(L-1)/p``
 (Schwartz–Zippel); independent points multiply the bounds.
 
 References
@@ -44,10 +47,7 @@ def support(mu: Parameterization) -> frozenset[int]:
     >>> sorted(support(Parameterization("2,3 s=3")))
     [0, 1, 3, 4, 6, 7]
     """
-    reach = {0}
-    for exps in mu.layer_exponents:
-        reach = {a + e for a in reach for e in exps}
-    return frozenset(reach)
+    return mu.support
 
 
 def check_jacobian_size(mu: Parameterization, limits: Limits | None = None, what: str = "") -> None:
@@ -158,7 +158,8 @@ def function_space_dimension(mu: Parameterization, seed: int = 0, trials: int = 
             seconds=time.perf_counter() - start,
             **common,
         )
-    per_point = (best + 1) * max(arch.num_layers - 1, 1) / p
+    # a minor of size best+1 has degree at most (best+1) times an entry's degree
+    per_point = (best + 1) * max(sum(mu.layer_degrees) - 1, 1) / p
     return DimensionResult(
         method=f"largest exact Jacobian rank modulo p at {used} random points",
         certified=False,

@@ -153,7 +153,10 @@ def symmetries(mu: Parameterization, grading: Grading) -> tuple[tuple[int, ...],
     * Reversing every filter along axis ``a`` reverses the end-to-end filter along
       ``a`` (``p_l(x) ↦ x^{k_l-1} p_l(1/x)`` per layer, and the stride substitution
       commutes with it), so ``c_{…, i_a, …} ↦ c_{…, n_a-1-i_a, …}`` preserves ``I``
-      for any strides (docs/theory.md#gradings).
+      for any strides (docs/theory.md#gradings).  With an activation, reversing every
+      filter reverses every layer's grid (one output's grids fit exactly), so the network
+      at the reversed filters is the network at the reversed inputs: the induced
+      permutation of the monomials preserves ``I``.
     * In 2D, transposing preserves ``I`` when the transposed architecture is the same
       one, or when all strides before the last layer are 1 (the layers then commute)
       and the transposed filter shapes are the same multiset.
@@ -167,7 +170,7 @@ def symmetries(mu: Parameterization, grading: Grading) -> tuple[tuple[int, ...],
     7
     """
     arch = mu.architecture
-    shape = arch.end_to_end_filter_shape
+    shape = mu.input_shape
     D = arch.ndim
 
     def flat_perm(f) -> tuple[int, ...]:
@@ -191,6 +194,7 @@ def symmetries(mu: Parameterization, grading: Grading) -> tuple[tuple[int, ...],
             tuple(f) for f in arch.filters)
         if same or commute:
             generators.append(flat_perm(lambda idx: (idx[1], idx[0])))
+    generators = [mu.permute_inputs(g) for g in generators]
     n = mu.ambient_dimension
     identity = tuple(range(n))
     group = {identity}

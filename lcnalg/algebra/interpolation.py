@@ -322,10 +322,10 @@ def interpolate_degree(state: InterpolationState, *, executor: Executor | None =
     primes = PRIMES_31
     pool_size = max(min(biggest, 256 if biggest <= 256 else biggest), 1)
     seed = state.seed * 1_000_003 + e
-    pools = [sample_image(mu.layer_exponents, mu.ambient_dimension, pool_size, primes[0], seed)]
+    pools = [sample_image(mu, pool_size, primes[0], seed)]
     lift_pools = max(3, min(6, len(primes)))
     for k in range(1, lift_pools):
-        pools.append(sample_image(mu.layer_exponents, mu.ambient_dimension, pool_size, primes[k],
+        pools.append(sample_image(mu, pool_size, primes[k],
                                   seed + 7919 * k))
     # map pool columns (flat coordinates) to local variables
     local = np.array(grading.variables, dtype=np.int64)

@@ -11,7 +11,7 @@ Examples
 >>> from lcnalg.algebra.grading import finest_grading
 >>> from lcnalg.parameterization import Parameterization
 >>> mu = Parameterization("2,2 s=2")
->>> sample_image(mu.layer_exponents, mu.ambient_dimension, 2, 101, seed=1).shape
+>>> sample_image(mu, 2, 101, seed=1).shape
 (2, 4)
 """
 
@@ -20,9 +20,8 @@ from __future__ import annotations
 import itertools
 import random
 from math import comb
-from typing import Sequence
+from typing import Any
 
-import flint
 import numpy as np
 
 from lcnalg.algebra.grading import Grading
@@ -102,17 +101,13 @@ def pieces_of_degree(grading: Grading, degree: int, max_monomials: int | None = 
     return buckets
 
 
-def sample_image(layer_exponents: Sequence[Sequence[int]], ambient: int, count: int,
-                 modulus: int, seed: int) -> np.ndarray:
+def sample_image(mu: Any, count: int, modulus: int, seed: int) -> np.ndarray:
     """``count`` points ``μ(θ)`` modulo ``modulus``, θ uniform in ``GF(p)^N``.
 
     Parameters
     ----------
-    layer_exponents : sequence of sequences of int
-        For each layer, the exponents of its filter polynomial
-        (:attr:`~lcnalg.parameterization.Parameterization.layer_exponents`).
-    ambient : int
-        Number of coordinates of μ.
+    mu : Parameterization or PolynomialParameterization
+        Draws the points (:meth:`~lcnalg.parameterization.Parameterization.sample_image`).
     count : int
         Number of points.
     modulus : int
@@ -122,22 +117,12 @@ def sample_image(layer_exponents: Sequence[Sequence[int]], ambient: int, count: 
 
     Returns
     -------
-    numpy array of int64, shape ``(count, ambient)``
+    numpy array of int64, shape ``(count, mu.ambient_dimension)``
 
     Examples
     --------
-    >>> sample_image([[0, 1], [0, 1]], 3, 1, 7, seed=0).shape
-    (1, 3)
+    >>> from lcnalg.parameterization import parameterize
+    >>> sample_image(parameterize("2,2 r=2"), 1, 7, seed=0).shape
+    (1, 5)
     """
-    rng = random.Random(seed)
-    out = np.zeros((count, ambient), dtype=np.int64)
-    for row in range(count):
-        prod = flint.nmod_poly([1], modulus)
-        for exps in layer_exponents:
-            coeffs = [0] * (max(exps) + 1)
-            for e in exps:
-                coeffs[e] = rng.randrange(modulus)
-            prod *= flint.nmod_poly(coeffs, modulus)
-        c = [int(x) for x in prod.coeffs()]
-        out[row, : len(c)] = c[:ambient]
-    return out
+    return mu.sample_image(count, modulus, seed)

@@ -161,7 +161,7 @@ def check_degree(state: InterpolationState, *, max_monomials: int | None = None,
     def pool(k: int) -> tuple[int, np.ndarray]:
         while len(pools) <= k:
             p = PRIMES_31[len(pools) % len(PRIMES_31)]
-            pts = sample_image(mu.layer_exponents, mu.ambient_dimension, biggest, p,
+            pts = sample_image(mu, biggest, p,
                                rng.randrange(2**62))[:, local]
             pools.append((p, pts))
         return pools[k]
