@@ -48,7 +48,7 @@ from lcnalg.limits import Limits
 from lcnalg.parameterization import _exact, _flatten, _mod, _scalar
 from lcnalg.rings import integer_ring, modular_ring, multi_indices, parameter_names, rational_ring, to_fmpq, to_sympy
 
-__all__ = ["PolynomialParameterization", "support_bound"]
+__all__ = ["PolynomialParameterization", "support_bound", "term_bound"]
 
 
 def _grid_sizes(arch: Architecture) -> list[tuple[int, ...]]:
@@ -59,11 +59,36 @@ def _grid_sizes(arch: Architecture) -> list[tuple[int, ...]]:
     return sizes[::-1]
 
 
-def support_bound(arch: Architecture) -> int:
-    """An upper bound on the number of coordinates, from the layer sizes alone.
+#: Term counts above this are reported as this (any bound refuses them long before).
+_HUGE = 2**64
 
-    ``B_1 = k_1`` monomials per layer-1 output, ``B_l ≤ |k_l| · C(B_{l−1} + r − 1, r)``, and
-    at most ``C(n + d − 1, d)`` forms of degree ``d`` in ``n`` inputs.
+
+def term_bound(arch: Architecture) -> int:
+    """An upper bound on the terms of ``f`` in ``Z[w, x]`` (all coordinates together).
+
+    Every output of layer 1 has ``|k_1|`` terms ``w_1[j] x_i``; ``σ`` turns ``T`` terms into at
+    most ``C(T + r − 1, r)`` (the multisets of ``r`` of them); a convolution adds ``|k_l|``
+    polynomials whose terms carry different weights ``w_l[j]``, so
+    ``T_l = |k_l| · C(T_{l−1} + r − 1, r)`` bounds layer ``l``.  Capped at ``2^64``.
+
+    Examples
+    --------
+    >>> term_bound(Architecture.parse("4,4,4 r=3"))   # the expansion has 188672 terms
+    354240
+    """
+    r = arch.activation or 1
+    bound = math.prod(arch.filters[0])
+    for f in arch.filters[1:]:
+        if bound >= _HUGE:
+            return _HUGE
+        bound = min(math.prod(f) * math.comb(bound + r - 1, r), _HUGE)
+    return bound
+
+
+def support_bound(arch: Architecture) -> int:
+    """An upper bound on the number of coordinates, from the layer sizes alone: at most
+    :func:`term_bound` and at most the ``C(n + d − 1, d)`` forms of degree ``d = r^{L−1}`` in
+    ``n`` inputs.
 
     Examples
     --------
@@ -73,11 +98,9 @@ def support_bound(arch: Architecture) -> int:
     r = arch.activation or 1
     n = math.prod(arch.end_to_end_filter_shape)
     d = r ** (arch.num_layers - 1)
-    cap = math.comb(n + d - 1, d)
-    bound = math.prod(arch.filters[0])
-    for f in arch.filters[1:]:
-        bound = min(math.prod(f) * math.comb(bound + r - 1, r), cap)
-    return min(bound, cap)
+    if d > 64 * _HUGE.bit_length():  # comb(n + d - 1, d) >= d + 1 > any bound
+        return term_bound(arch)
+    return min(term_bound(arch), math.comb(n + d - 1, d))
 
 
 class PolynomialParameterization:
@@ -197,13 +220,9 @@ class PolynomialParameterization:
 
     @property
     def num_terms(self) -> int:
-        """An upper bound on the number of terms of all coordinates together:
-        ``Π_l C(|k_l| + r^{L−l} − 1, r^{L−l})`` weight monomials, each in at most all
-        coordinates (the exact count needs the expansion)."""
-        weights = math.prod(math.comb(math.prod(f) + d - 1, d)
-                            for f, d in zip(self.architecture.filters, self.layer_degrees))
-        return min(weights * self.ambient_dimension, weights * math.comb(self.num_inputs + self.degree - 1,
-                                                                         self.degree))
+        """An upper bound on the number of terms of all coordinates together
+        (:func:`term_bound`; the exact count needs the expansion)."""
+        return term_bound(self.architecture)
 
     @cached_property
     def ring(self) -> flint.fmpz_mpoly_ctx:
