@@ -26,10 +26,11 @@ lcnalg.errors.InputError: seed: expected an integer (any int; seeds make results
 
 from __future__ import annotations
 
+import math
 import numbers
 import os
 import warnings
-from collections.abc import Iterable, Mapping, Set
+from collections.abc import Iterable, Mapping, Sequence, Set
 from concurrent.futures import Executor
 from fractions import Fraction
 from typing import Any, Callable
@@ -380,6 +381,81 @@ def sequence(value: object, name: str, form: str = "a sequence") -> list:
             or getattr(value, "ndim", None) == 0):
         raise InputError(f"{name}: expected {form}, got {type(value).__name__}")
     return list(value)
+
+
+def _is_weight(x: Any) -> bool:
+    """A weight rather than a (nested) filter: numbers, text, 0-d arrays; not sequences."""
+    return isinstance(x, (str, bytes)) or not hasattr(x, "__len__") or getattr(x, "ndim", None) == 0
+
+
+def _flatten(layer: Any, where: str) -> list:
+    if _is_weight(layer):
+        return [layer]
+    out: list = []
+    for x in sequence(layer, where, "a filter: a (nested) sequence of weights"):
+        out.extend(_flatten(x, where))
+    return out
+
+
+def layer_point(theta: object, shapes: Sequence[Sequence[int]]) -> list[list[Any]]:
+    """Read a point of parameter space: a flat sequence of all the weights, or one filter per
+    layer (nested in the layer's shape, row-major, or flat); the entries are not converted.
+
+    Parameters
+    ----------
+    theta : sequence
+    shapes : sequence of filter shapes, one per layer
+
+    Raises
+    ------
+    InputError
+        When the point has the wrong number of layers or entries.
+
+    Examples
+    --------
+    >>> layer_point([1, 2, 3, 4, 5], [(3,), (2,)])
+    [[1, 2, 3], [4, 5]]
+    >>> layer_point([[[1], [2]], [3, 4]], [(2, 1), (1, 2)])
+    [[1, 2], [3, 4]]
+    """
+    sizes = [math.prod(s) for s in shapes]
+    total = sum(sizes)
+    theta = sequence(theta, "point", f"{total} weights or one filter per layer (a sequence)")
+    if len(theta) == total and all(_is_weight(x) for x in theta):
+        out, start = [], 0
+        for n in sizes:
+            out.append(theta[start:start + n])
+            start += n
+        return out
+    if len(theta) != len(shapes):
+        raise InputError(f"point: expected {total} weights or {len(shapes)} layer filters of sizes {sizes}, "
+                         f"got {len(theta)} entries")
+    layers = []
+    for l, (layer, shape) in enumerate(zip(theta, shapes), start=1):
+        flat = _flatten(layer, f"point (layer {l})")
+        if len(flat) != math.prod(shape):
+            raise InputError(f"point: layer {l} needs {math.prod(shape)} weights (shape {tuple(shape)}), "
+                             f"got {len(flat)}")
+        layers.append(flat)
+    return layers
+
+
+def permutation(value: object, n: int, name: str = "perm") -> tuple[int, ...]:
+    """A permutation of ``range(n)``, as a tuple.
+
+    Examples
+    --------
+    >>> permutation([2, 0, 1], 3)
+    (2, 0, 1)
+    >>> permutation([0, 0, 1], 3)
+    Traceback (most recent call last):
+    ...
+    lcnalg.errors.InputError: perm: expected a permutation of 0..2, got [0, 0, 1]
+    """
+    items = sequence(value, name, f"a permutation of 0..{n - 1}")
+    if len(items) != n or not all(is_integer(x) for x in items) or sorted(int(x) for x in items) != list(range(n)):
+        raise InputError(f"{name}: expected a permutation of 0..{n - 1}, got {short(value)}")
+    return tuple(int(x) for x in items)
 
 
 def parameterization(value: object, name: str = "mu") -> Any:

@@ -121,6 +121,9 @@ class Limits:
     max_coordinates : int
         Parameters plus coordinates (entries of the end-to-end filter) named by a
         parameterization.
+    max_sample_entries : int
+        Entries (points times coordinates, 8 bytes each) of one sample of points of the image of
+        μ modulo a prime (``sample_image``); interpolation draws pools far below it.
     max_symbolic_entries : int
         Exponent entries (terms times parameters) of the symbolic coordinates of μ, built at
         about 10^7 a second: the default 10^8 (``300,300`` has 5.4·10^7, ``9x9,9x9,9x9``
@@ -258,6 +261,7 @@ class Limits:
     max_quotient_dimension: int = _bound(400, "dimension of the quotient algebra of a zero-dimensional system")
     max_coordinates: int = _bound(1_000_000, "parameters plus coordinates of a parameterization")
     max_symbolic_entries: int = _bound(100_000_000, "exponent entries (terms x parameters) of the symbolic mu")
+    max_sample_entries: int = _bound(100_000_000, "entries (points x coordinates) of a sample of the image of mu")
     max_jacobian_entries: int = _bound(4_000_000, "entries of a Jacobian whose exact rank is computed")
     max_interpolation_work: int = _bound(100_000_000_000,
                                          "estimated field operations of one implicitization degree")

@@ -31,7 +31,9 @@ from lcnalg.architecture import Architecture
 from lcnalg.errors import InputError
 from lcnalg.limits import Limits
 from lcnalg.polys.modular import LARGE_PRIMES
-from lcnalg.rings import coordinate_names, integer_ring, multi_indices, parameter_names, to_fmpq, to_sympy
+from lcnalg.polynomial_parameterization import PolynomialParameterization
+from lcnalg.rings import (coordinate_names, fmpq_residue, from_fmpq, integer_ring, multi_indices, parameter_names,
+                          to_fmpq, to_sympy)
 
 __all__ = ["Parameterization", "parameterize"]
 
@@ -146,8 +148,14 @@ class Parameterization:
     def permute_inputs(self, perm: tuple[int, ...]) -> tuple[int, ...]:
         """The permutation of the coordinates induced by a permutation of the inputs (flat
         row-major positions of the receptive field): ``c_m ↦ c_{perm[m]}``, since the
-        coordinate ``c_m`` is the weight of input ``m``."""
-        return tuple(perm)
+        coordinate ``c_m`` is the weight of input ``m``.
+
+        Raises
+        ------
+        InputError
+            When ``perm`` is not a permutation of ``range(ambient_dimension)``.
+        """
+        return checks.permutation(perm, self.ambient_dimension)
 
     @property
     def num_terms(self) -> int:
@@ -210,32 +218,15 @@ class Parameterization:
     def split(self, theta: Any) -> list[list[Any]]:
         """Read a point: a flat sequence of ``N`` weights, or one array per layer.
 
-        Layer arrays may be nested lists in the layer's filter shape (row-major) or flat.
+        Layer arrays may be nested lists in the layer's filter shape (row-major) or flat
+        (:func:`lcnalg.checks.layer_point`).
 
         Raises
         ------
         InputError
             When the point has the wrong number of layers or entries.
         """
-        theta = checks.sequence(theta, "point",
-                                f"{self.num_parameters} weights or one filter per layer (a sequence)")
-        sizes = [hi - lo for lo, hi in self.layer_slices]
-        if len(theta) == self.num_parameters and all(_scalar(x) for x in theta):
-            return [theta[lo:hi] for lo, hi in self.layer_slices]
-        if len(theta) != self.architecture.num_layers:
-            raise InputError(
-                f"point: expected {self.num_parameters} weights or {self.architecture.num_layers} "
-                f"layer filters of sizes {sizes}, got {len(theta)} entries"
-            )
-        layers = []
-        for l, (layer, shape) in enumerate(zip(theta, self.architecture.filters), start=1):
-            flat = _flatten(layer, f"point (layer {l})")
-            if len(flat) != math.prod(shape):
-                raise InputError(
-                    f"point: layer {l} needs {math.prod(shape)} weights (shape {shape}), got {len(flat)}"
-                )
-            layers.append(flat)
-        return layers
+        return checks.layer_point(theta, self.architecture.filters)
 
     def _layer_polys(self, theta: Any, kind: str, modulus: int | None = None) -> list:
         layers = self.split(theta)
@@ -245,7 +236,7 @@ class Parameterization:
             for v, e in zip(vals, exps):
                 coeffs[e] = to_fmpq(v, f"point (layer {l})")
             if kind == "nmod":
-                polys.append(flint.nmod_poly([_mod(c, modulus) for c in coeffs], modulus))
+                polys.append(flint.nmod_poly([fmpq_residue(c, modulus) for c in coeffs], modulus))
             elif all(c == 0 or c.q == 1 for c in coeffs):
                 polys.append(flint.fmpz_poly([int(c.p) if c else 0 for c in coeffs]))
             else:
@@ -257,7 +248,7 @@ class Parameterization:
         n = self.ambient_dimension
         out = list(coeffs[:n]) + [0] * (n - len(coeffs))
         if modulus is None:
-            return tuple(_exact(c) for c in out)
+            return tuple(from_fmpq(c) for c in out)
         return tuple(int(c) for c in out)
 
     def evaluate(self, theta: Any) -> tuple:
@@ -408,6 +399,7 @@ class Parameterization:
         >>> Parameterization("2,2 s=2").sample_image(2, 101, seed=1).shape
         (2, 4)
         """
+        count, modulus, seed = self._sample_arguments(count, modulus, seed)
         rng = random.Random(seed)
         out = np.zeros((count, self.ambient_dimension), dtype=np.int64)
         for row in range(count):
@@ -420,6 +412,15 @@ class Parameterization:
             c = [int(x) for x in prod.coeffs()]
             out[row, : len(c)] = c[: self.ambient_dimension]
         return out
+
+    def _sample_arguments(self, count: Any, modulus: Any, seed: Any) -> tuple[int, int, int]:
+        count = checks.integer(count, "count", low=0, form="a non-negative integer")
+        modulus = checks.modulus(modulus)
+        if modulus >= 2**31:
+            raise InputError(f"modulus: the sample needs a prime below 2**31, got {modulus}")
+        self.limits.check("max_sample_entries", "entries of the sample (points x coordinates)",
+                          count * self.ambient_dimension)
+        return count, modulus, checks.seed(seed)
 
     def __repr__(self) -> str:
         return f"Parameterization({str(self.architecture)!r})"
@@ -437,36 +438,5 @@ def parameterize(arch: Architecture | str, *, limits: Limits | None = None) -> A
     """
     arch = Architecture.coerce(arch)
     if arch.activation is not None and arch.channels is None:
-        from lcnalg.polynomial_parameterization import PolynomialParameterization
-
         return PolynomialParameterization(arch, limits=limits)
     return Parameterization(arch, limits=limits)
-
-
-def _scalar(x: Any) -> bool:
-    """A weight rather than a (nested) filter: numbers, text, 0-d arrays; not sequences."""
-    return isinstance(x, (str, bytes)) or not hasattr(x, "__len__") or getattr(x, "ndim", None) == 0
-
-
-def _flatten(layer: Any, where: str = "point") -> list:
-    if _scalar(layer):
-        return [layer]
-    out: list = []
-    for x in checks.sequence(layer, where, "a filter: a (nested) sequence of weights"):
-        out.extend(_flatten(x, where))
-    return out
-
-
-def _mod(c: flint.fmpq, modulus: int) -> int:
-    if c == 0:
-        return 0
-    q = int(c.q) % modulus
-    if q == 0:
-        raise InputError(f"point: denominator {c.q} vanishes modulo {modulus}")
-    return int(c.p) * pow(q, -1, modulus) % modulus
-
-
-def _exact(c: Any) -> int | Fraction:
-    if isinstance(c, flint.fmpq):
-        return int(c.p) if c.q == 1 else Fraction(int(c.p), int(c.q))
-    return int(c)

@@ -45,8 +45,8 @@ from lcnalg import checks
 from lcnalg.architecture import Architecture
 from lcnalg.errors import InputError
 from lcnalg.limits import Limits
-from lcnalg.parameterization import _exact, _flatten, _mod, _scalar
-from lcnalg.rings import integer_ring, modular_ring, multi_indices, parameter_names, rational_ring, to_fmpq, to_sympy
+from lcnalg.rings import (fmpq_residue, from_fmpq, integer_ring, modular_ring, multi_indices, parameter_names,
+                          rational_ring, to_fmpq, to_sympy)
 
 __all__ = ["PolynomialParameterization", "support_bound", "term_bound"]
 
@@ -206,8 +206,10 @@ class PolynomialParameterization:
         Raises
         ------
         InputError
-            When the image of an occurring monomial does not occur (not a symmetry).
+            When ``perm`` is not a permutation of the inputs, or the image of an occurring
+            monomial does not occur (not a symmetry).
         """
+        perm = checks.permutation(perm, self.num_inputs)
         out = []
         for m in self.monomials:
             image = [0] * self.num_inputs
@@ -281,7 +283,7 @@ class PolynomialParameterization:
         out = [flint.fmpq(0)] * self.ambient_dimension
         for m, c in d.items():
             out[self._index[m]] = c
-        return tuple(_exact(c) for c in out)
+        return tuple(from_fmpq(c) for c in out)
 
     # ------------------------------------------------------------- symbolic
     @cached_property
@@ -331,35 +333,22 @@ class PolynomialParameterization:
 
     # ------------------------------------------------------------- points
     def split(self, theta: Any) -> list[list[Any]]:
-        """Read a point: ``N`` weights flat, or one (nested or flat) filter per layer.
+        """Read a point: ``N`` weights flat, or one (nested or flat) filter per layer
+        (:func:`lcnalg.checks.layer_point`).
 
         Raises
         ------
         InputError
             When the point has the wrong number of layers or entries.
         """
-        theta = checks.sequence(theta, "point",
-                                f"{self.num_parameters} weights or one filter per layer (a sequence)")
-        sizes = [hi - lo for lo, hi in self.layer_slices]
-        if len(theta) == self.num_parameters and all(_scalar(x) for x in theta):
-            return [list(theta[lo:hi]) for lo, hi in self.layer_slices]
-        if len(theta) != self.architecture.num_layers:
-            raise InputError(f"point: expected {self.num_parameters} weights or {self.architecture.num_layers} "
-                             f"layer filters of sizes {sizes}, got {len(theta)} entries")
-        layers = []
-        for l, (layer, size) in enumerate(zip(theta, sizes), start=1):
-            flat = _flatten(layer, f"point (layer {l})")
-            if len(flat) != size:
-                raise InputError(f"point: layer {l} needs {size} weights, got {len(flat)}")
-            layers.append(flat)
-        return layers
+        return checks.layer_point(theta, self.architecture.filters)
 
     def _exact_layers(self, theta: Any) -> list[list[flint.fmpq]]:
         return [[to_fmpq(v, f"point (layer {l})") for v in layer]
                 for l, layer in enumerate(self.split(theta), start=1)]
 
     def _mod_layers(self, theta: Any, modulus: int) -> list[list[int]]:
-        return [[_mod(c, modulus) for c in layer] for layer in self._exact_layers(theta)]
+        return [[fmpq_residue(c, modulus) for c in layer] for layer in self._exact_layers(theta)]
 
     def evaluate(self, theta: Any) -> tuple:
         """``μ(θ)`` exactly (Python ints, or ``Fraction`` where needed).
@@ -452,7 +441,13 @@ class PolynomialParameterization:
         >>> PolynomialParameterization("2,2 r=2").sample_image(3, 101, seed=1).shape
         (3, 5)
         """
-        rng = random.Random(seed)
+        count = checks.integer(count, "count", low=0, form="a non-negative integer")
+        modulus = checks.modulus(modulus)
+        if modulus >= 2**31:
+            raise InputError(f"modulus: the sample needs a prime below 2**31, got {modulus}")
+        self.limits.check("max_sample_entries", "entries of the sample (points x coordinates)",
+                          count * self.ambient_dimension)
+        rng = random.Random(checks.seed(seed))
         ring = self._input_ring(modulus)
         out = np.zeros((count, self.ambient_dimension), dtype=np.int64)
         for row in range(count):

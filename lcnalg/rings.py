@@ -18,6 +18,7 @@ Examples
 from __future__ import annotations
 
 import itertools
+from fractions import Fraction
 from typing import Any, Sequence
 
 import flint
@@ -37,6 +38,8 @@ __all__ = [
     "from_sympy",
     "poly_to_str",
     "to_fmpq",
+    "fmpq_residue",
+    "from_fmpq",
 ]
 
 ORDERS = ("lex", "deglex", "degrevlex")
@@ -231,3 +234,37 @@ def to_fmpq(value: Any, field: str) -> flint.fmpq:
         return value
     f = checks.exact(value, field, decimals=True)
     return flint.fmpq(f.numerator, f.denominator)
+
+
+def fmpq_residue(c: flint.fmpq, modulus: int) -> int:
+    """The residue of a rational modulo a prime, in ``[0, p)``.
+
+    Raises
+    ------
+    InputError
+        When the denominator vanishes modulo ``modulus``.
+
+    Examples
+    --------
+    >>> fmpq_residue(flint.fmpq(1, 2), 7)
+    4
+    """
+    if c == 0:
+        return 0
+    q = int(c.q) % modulus
+    if q == 0:
+        raise InputError(f"point: denominator {c.q} vanishes modulo {modulus}")
+    return int(c.p) * pow(q, -1, modulus) % modulus
+
+
+def from_fmpq(c: Any) -> "int | Fraction":
+    """A flint rational or integer as a Python ``int`` when integral, else a ``Fraction``.
+
+    Examples
+    --------
+    >>> from_fmpq(flint.fmpq(6, 3)), from_fmpq(flint.fmpq(1, 3))
+    (2, Fraction(1, 3))
+    """
+    if isinstance(c, flint.fmpq):
+        return int(c.p) if c.q == 1 else Fraction(int(c.p), int(c.q))
+    return int(c)

@@ -3,7 +3,8 @@
 Every module of ``lcnalg/`` is parsed with :mod:`ast`, imports inside function bodies
 included.  The layers, each importing only from itself and the layers before it:
 
-    errors, limits → architecture, rings, printing → polys → parameterization, results
+    errors, limits → architecture, rings, printing → polys → polynomial_parameterization, results
+    → parameterization
     → algebra → real → singularities → landscape → function_space, plot, export (and the package
     ``lcnalg`` itself) → cli
 
@@ -27,7 +28,8 @@ LAYERS = (
     ("errors", "limits", "checks"),
     ("architecture", "rings", "printing"),
     ("polys",),
-    ("parameterization", "results"),
+    ("polynomial_parameterization", "results"),
+    ("parameterization",),
     ("algebra",),
     ("real",),
     ("singularities",),

@@ -94,6 +94,7 @@ NOT_A_STOP = {
     "max_quotient_dimension": "critical-points --real meets max_real_critical_solutions first (the quotient is at most the Bezout number)",
     "max_section_terms": "an upper bound whose section stops is not proved (strata show the status)",
     "max_section_entries": "as max_section_terms",
+    "max_sample_entries": "bounds the public sample_image; the pools interpolation draws are far below it",
 }
 
 

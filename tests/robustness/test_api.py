@@ -88,7 +88,10 @@ def instances() -> dict[str, object]:
         if hasattr(cls, "parse"):
             made[name] = cls.parse("2,2 s=2")
         elif "arch" in inspect.signature(cls).parameters:
-            made[name] = cls("2,2 s=2")
+            try:
+                made[name] = cls("2,2 s=2")
+            except LCNAlgError:  # a class for networks with an activation
+                made[name] = cls("2,2 s=2 r=2")
         else:
             made[name] = cls()
     return made
