@@ -24,6 +24,7 @@ from lcnalg.landscape.critical_points import critical_points
 from lcnalg.landscape.loss import QuadraticLoss
 from lcnalg.landscape.segre import segre_dimensions, segre_ed_degree
 from lcnalg.limits import Limits
+from lcnalg.parameterization import parameterize
 from lcnalg.results import CriticalPointsResult
 
 __all__ = ["ed_degree", "segre_ed_degree", "segre_dimensions", "KINDS"]
@@ -55,6 +56,8 @@ def ed_degree(arch: Architecture | str, kind: str = "generic", *, seed: int = 0,
     6
     >>> ed_degree("2,2 s=2", "identity").function_space_critical_points
     2
+    >>> ed_degree("2,2 s=2 r=2").function_space_critical_points
+    14
     >>> ed_degree("2,2 s=2", "other")
     Traceback (most recent call last):
     ...
@@ -64,7 +67,7 @@ def ed_degree(arch: Architecture | str, kind: str = "generic", *, seed: int = 0,
     seed = checks.seed(seed)
     if not isinstance(kind, str) or kind not in KINDS:
         raise InputError(f"kind: {checks.short(kind)!r} is not one of {', '.join(KINDS)}")
-    n = arch.ambient_dimension
+    n = parameterize(arch, limits=limits).ambient_dimension  # the monomials of the output form when r >= 2
     loss = (QuadraticLoss.generic(n, seed) if kind == "generic"
             else QuadraticLoss.identity(n=n, seed=seed))
     return critical_points(arch, loss, seed=seed, limits=limits)

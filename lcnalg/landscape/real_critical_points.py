@@ -59,7 +59,7 @@ from lcnalg.landscape.critical_points import (bezout_number, check_size, critica
                                               last_layer_saturation)
 from lcnalg.landscape.loss import QuadraticLoss
 from lcnalg.limits import Limits
-from lcnalg.parameterization import Parameterization
+from lcnalg.parameterization import Parameterization, parameterize
 from lcnalg.polys.zero_dimensional import modular_univariate_representation
 from lcnalg.results import Result
 
@@ -378,7 +378,7 @@ def real_critical_points(arch: Architecture | str, loss: QuadraticLoss, *, seed:
     if not isinstance(loss, QuadraticLoss):
         raise InputError(f"loss: expected a QuadraticLoss, got {checks.short(loss)}")
     check_size(arch, real=True, limits=limits)
-    mu = Parameterization(arch, limits=limits)
+    mu = parameterize(arch, limits=limits)
     if dimension is None:
         dimension = function_space_dimension(mu, seed=seed, limits=limits).value
     dimension = checks.integer(dimension, "dimension", low=0, form="a non-negative integer")
@@ -415,9 +415,11 @@ def real_critical_points(arch: Architecture | str, loss: QuadraticLoss, *, seed:
     constant = flint.arb(flint.fmpq(loss.constant.numerator, loss.constant.denominator))
     codim = mu.ambient_dimension - dimension
     eq_jacobian, eq_certified = _equation_jacobian(equations, mu, system, codim)
-    sylvester = (_sylvester_matrices(arch, layers, r + 1) if arch.ndim == 1
+    linear = arch.activation is None  # shared roots and the parity rule are facts of products of filters
+    sylvester = ([] if not linear else _sylvester_matrices(arch, layers, r + 1) if arch.ndim == 1
                  else _common_factor_matrices(arch, layers, mu))
-    parity = _parity_rule(arch, system) if arch.ndim == 1 and all(s == (1,) for s in arch.strides) else None
+    parity = (_parity_rule(arch, system) if linear and arch.ndim == 1 and all(s == (1,) for s in arch.strides)
+              else None)
     found = []
     for point in rur.real_algebraic_points():
         pos, neg, zero = point.signature(hessian)
