@@ -5,7 +5,9 @@ neurovariety (at the points where μ is not critical), for a generic positive de
 (``kind="generic"``) or the standard inner product (``kind="identity"``) and a seeded random
 centre: it never reads a formula.  :func:`~lcnalg.landscape.segre.segre_ed_degree` is the
 independent closed formula for the Segre variety ``P^{|k_1|−1} × ⋯ × P^{|k_L|−1}``, which
-for all strides > 1 is the expected value (docs/theory.md#loss-critical-points).
+for all strides > 1 is the expected value (docs/theory.md#loss-critical-points); for a
+polynomial network the result also carries the Segre–Veronese value
+(docs/theory.md#polynomial-critical-points).
 
 References
 ----------
