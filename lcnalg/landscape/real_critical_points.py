@@ -29,6 +29,11 @@ solution.  Its real roots give every real solution as an exact point over a numb
 * **its loss value** as a certified ball, and whether it is the least among the real critical
   points found (balls compared after refinement).
 
+For a polynomial network (activation ``t^r``, ``r ≥ 2``) everything above applies to the
+coefficients of the output form, except the shared (hyper)roots and the 1D stride-one parity
+rule, which are facts about products of filter polynomials: they are not evaluated (no
+``shared_roots``; a μ-critical point's location is ``mu critical``).
+
 What is certified: every listed point is a real critical point of the loss, its type and
 location are exact.  That the list is complete depends on the random chart and ``h`` (a real
 critical orbit with ``a_l · w_l = 0`` or ``h = 0`` is missed), with the failure bound of
@@ -474,7 +479,9 @@ def real_critical_points(arch: Architecture | str, loss: QuadraticLoss, *, seed:
                   "substituting it into the system); its type, rank and repeated filters are decided exactly "
                   "over its number field; completeness holds unless the random chart or h vanishes on a real "
                   "critical orbit, or a prime of the lift was unlucky"),
-        limitations=("a mu-critical point's location (boundary or interior of M) is decided for 1D stride one "
+        limitations=(("shared roots and the parity rule are not evaluated for an activation r >= 2; " if not linear
+                      else "")
+                     + "a mu-critical point's location (boundary or interior of M) is decided for 1D stride one "
                      "only; with strides > 1 shared hyperroots and common factors are named but mu-criticality is "
                      "read from the rank of the Jacobian; the least loss is among the real critical points found, "
                      "which is the infimum of the loss only when it is attained at a point where the chart applies"))
