@@ -539,7 +539,9 @@ class CriticalPointsResult(Result):
     fibre_sizes : dict of int to int
         Fibre size (with multiplicity) → number of function-space critical points with it.
     ed_degree_segre : int
-        The generic ED degree of the Segre ``P^{|k_1|-1} × ⋯ × P^{|k_L|-1}`` (closed formula).
+        The generic ED degree of the Segre ``P^{|k_1|-1} × ⋯ × P^{|k_L|-1}`` (closed formula);
+        with an activation ``r ≥ 2`` still the Segre value of the same filter sizes (the linear
+        network's), kept for comparison.
     bezout_number : int
         ``(2L-1)^r``, the Bézout bound of the system.
     loss_kind : str
@@ -553,6 +555,10 @@ class CriticalPointsResult(Result):
     real_critical_points : tuple or None
         The real critical points, exactly isolated and classified
         (:class:`lcnalg.landscape.real_critical_points.RealCriticalPoint`), when asked for.
+    ed_degree_segre_veronese : int or None
+        With an activation ``r ≥ 2``: the generic ED degree of the Segre–Veronese variety
+        ``P^{|k_1|-1} × ⋯ × P^{|k_L|-1}`` embedded by ``O(r^{L-1}, …, r, 1)``, of which μ is a
+        linear image (closed formula); None for a linear network (there it is ``ed_degree_segre``).
 
     Examples
     --------
@@ -575,6 +581,7 @@ class CriticalPointsResult(Result):
     mu_critical_points: int | None = None
     over_q: bool = False
     real_critical_points: tuple[Any, ...] | None = None
+    ed_degree_segre_veronese: int | None = None
 
     title = "complex critical points"
 
@@ -588,6 +595,13 @@ class CriticalPointsResult(Result):
         if self.complex_critical_points is None:
             return None
         return self.complex_critical_points == self.ed_degree_segre
+
+    @property
+    def matches_segre_veronese(self) -> bool | None:
+        """Whether the count equals the Segre–Veronese ED degree (None when not counted or linear)."""
+        if self.complex_critical_points is None or self.ed_degree_segre_veronese is None:
+            return None
+        return self.complex_critical_points == self.ed_degree_segre_veronese
 
     def to_text(self) -> str:
         """Aligned rows: the counts, the Segre value, the fibres and the provenance."""
@@ -603,10 +617,15 @@ class CriticalPointsResult(Result):
                             else f"{self.mu_critical_points} isolated critical points set aside"),
             ("fibre sizes", ", ".join(f"{n} point(s) with fibre {s}" for s, n in self.fibre_sizes.items()) or "-"),
             ("Segre ED degree", f"{self.ed_degree_segre}"
-                                + ("" if self.matches_segre is None else
+                                + (" (the linear network's, for comparison)" if self.ed_degree_segre_veronese is not None
+                                   else "" if self.matches_segre is None else
                                    " (equal)" if self.matches_segre else " (different)")),
             ("status", self.provenance()),
         ]
+        if self.ed_degree_segre_veronese is not None:
+            rows.insert(-1, ("S-Veronese ED", f"{self.ed_degree_segre_veronese}"
+                                              + ("" if self.matches_segre_veronese is None else
+                                                 " (equal)" if self.matches_segre_veronese else " (different)")))
         text = "\n".join(f"{k:<17}{v}" for k, v in rows)
         if self.real_critical_points is not None:
             lines = [f"real points      {len(self.real_critical_points)} (exact, classified)"]

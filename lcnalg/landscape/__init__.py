@@ -1,9 +1,10 @@
-"""The loss landscape of linear convolutional networks: data, the squared loss on function
-space, its critical points counted exactly, ED degrees, and what gradient descent finds
-(docs/theory.md#loss-landscape).
+"""The loss landscape of convolutional networks: data, the squared loss on function space, its
+critical points counted exactly, ED degrees (linear networks, and polynomial networks with the
+activation ``t^r``: docs/theory.md#polynomial-critical-points), and what gradient descent finds
+for linear networks (docs/theory.md#loss-landscape).
 
 Modules: :mod:`~lcnalg.landscape.data` (:class:`Dataset`), :mod:`~lcnalg.landscape.loss`
-(:class:`QuadraticLoss`), :mod:`~lcnalg.landscape.segre` (the Segre ED degree formula),
+(:class:`QuadraticLoss`), :mod:`~lcnalg.landscape.segre` (the Segre and Segre–Veronese ED degree formulas),
 :mod:`~lcnalg.landscape.critical_points` (the count), :mod:`~lcnalg.landscape.ed_degree` and
 :mod:`~lcnalg.landscape.descent` (gradient descent in float64 from seeded initialisations, the
 drift of the conserved quantities, where runs end).

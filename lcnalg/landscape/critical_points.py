@@ -1,4 +1,5 @@
-"""Critical points of a quadratic loss over a linear convolutional network, counted exactly.
+"""Critical points of a quadratic loss over a convolutional network (linear, or with the
+activation ``t ↦ t^r``), counted exactly.
 
 Parameter space
 ---------------
@@ -32,8 +33,8 @@ and the rank of ``M_g^{dim A}`` are exact.  Over Q the count is then certified f
 chart, ``h`` and ``g``, and it is a proved lower bound for the number of critical orbits at
 which μ is not critical.  It is the exact number unless a random choice is unlucky: a critical
 orbit with ``a_l · w_l = 0`` for some ``l < L``, ``h = 0`` or ``g = 0`` although μ is not
-critical there.  By the Schwartz–Zippel lemma, for each of the at most ``Bz = (2L − 1)^r``
-(Bézout) isolated such orbits these events have probability at most ``(L − 1)/S``, ``1/S`` and
+critical there.  By the Schwartz–Zippel lemma, for each of the at most ``Bz = (2D − 1)^r``
+(Bézout; ``D`` the degree of μ, ``D = L`` for a linear network) isolated such orbits these events have probability at most ``(L − 1)/S``, ``1/S`` and
 ``r/S`` (entries drawn from ``{1..S}``), so the failure bound is ``Bz · (L + r) / S``.  The
 count without multiplicity is the number of distinct roots of the characteristic polynomial of
 multiplication by a random linear form (a proved lower bound; equal unless the form takes one
@@ -41,6 +42,20 @@ value at two points, probability at most ``C(D, 2) / S``).  Modulo a prime ``p``
 route) the same holds for the system reduced mod ``p``; it equals the count over Q unless ``p``
 is unlucky (divides one of finitely many integers of the computation), which is not bounded
 here: the count over Q (``exact=True``) removes that doubt (docs/theory.md#loss-critical-points).
+
+Polynomial networks
+-------------------
+With the activation ``σ(t) = t^r`` (``r ≥ 2``) the coordinates are the coefficients of the
+output form (:class:`~lcnalg.PolynomialParameterization`), homogeneous of degree
+``d_l = r^{L−l}`` in layer ``l``, and the rescaling torus is ``w_l ↦ λ w_l``,
+``w_{l+1} ↦ λ^{−r} w_{l+1}`` (``l < L``).  The same chart meets every orbit with
+``a_l · w_l ≠ 0`` (``l < L``) exactly once: ``λ_1, λ_2, …`` are fixed one after the other.
+μ vanishes only when a layer does (the forms after each layer are shifted copies of a non-zero
+form, hence linearly independent), so the same saturation by the last layer applies.  The
+system is built from the symbolic coordinates of the parameterization, composed with the
+chart, for linear and polynomial networks alike; the loss has degree ``2D``,
+``D = Σ_l d_l``, whence the Bézout number ``(2D − 1)^r``
+(docs/theory.md#polynomial-critical-points).
 
 Function space
 --------------
@@ -57,6 +72,12 @@ References
    of Linear Convolutional Networks*, SIAGA 8 (2024): for strides > 1 and generic data the non-zero critical points lie in the smooth interior.
 .. [S24] Shahverdi, *Algebraic Complexity and Neurovariety of Linear Convolutional
    Networks*, arXiv:2401.16613 (2024): for strides > 1 and generic data their number is the generic ED degree of the Segre variety.
+.. [SMK25] Shahverdi, Marchetti, Kohn, *On the geometry and optimization of polynomial
+   convolutional networks*, AISTATS 2025: the rescaling torus and the Segre–Veronese variety of
+   polynomial networks; a formula for the number of critical points for generic large data,
+   which is not compared here.
+.. [DHOST16] Draisma, Horobeţ, Ottaviani, Sturmfels, Thomas, *The Euclidean distance degree of
+   an algebraic variety*, Found. Comput. Math. 16 (2016): generic ED degrees (Theorems 5.4, 5.8).
 """
 
 from __future__ import annotations
@@ -73,16 +94,18 @@ import flint
 from lcnalg import checks
 from lcnalg.architecture import Architecture
 from lcnalg.errors import InputError
-from lcnalg.landscape.segre import segre_dimensions, segre_ed_degree
+from lcnalg.landscape.segre import (segre_dimensions, segre_ed_degree, segre_veronese_dimensions,
+                                    segre_veronese_ed_degree, segre_veronese_kernel)
 from lcnalg.landscape.loss import QuadraticLoss
 from lcnalg.limits import Limits
-from lcnalg.parameterization import Parameterization
+from lcnalg.parameterization import parameterize
 from lcnalg.polys.groebner import GroebnerBasis, groebner_basis
 from lcnalg.polys.minors import bareiss_determinant
 from lcnalg.polys.zero_dimensional import QuotientAlgebra
 from lcnalg.results import CriticalPointsResult
 
-__all__ = ["critical_points", "critical_system", "saturated_basis", "last_layer_saturation", "bezout_number", "check_size", "RANDOM_RANGE", "EXACT_RANDOM_RANGE", "MODULUS"]
+__all__ = ["critical_points", "critical_system", "saturated_basis", "last_layer_saturation", "bezout_number",
+           "system_degree", "check_size", "RANDOM_RANGE", "EXACT_RANDOM_RANGE", "MODULUS"]
 
 #: Random chart, saturation and separating coefficients are drawn from ``{1, ..., RANDOM_RANGE}``
 #: modulo a prime; over Q from ``{1, ..., EXACT_RANDOM_RANGE}`` (small numbers keep the rational
@@ -95,18 +118,33 @@ EXACT_RANDOM_RANGE = 2**12
 MODULUS = 1073741789
 
 
-def bezout_number(arch: Architecture | str) -> int:
-    """``(2L − 1)^r``: the Bézout bound of the critical system on the chart (``r = N − L + 1``).
+def system_degree(arch: Architecture | str) -> int:
+    """``D = Σ_l d_l``, the total degree of μ in the weights (``d_l = r^{L−l}``; ``D = L`` for a
+    linear network), so that the loss has degree ``2D`` and its gradient ``2D − 1``.
 
     Examples
     --------
-    >>> bezout_number("2,2 s=2"), bezout_number("3,3 s=2")
-    (27, 243)
+    >>> system_degree("2,2 s=2"), system_degree("2,2 r=2"), system_degree("2,2,2 r=3")
+    (2, 3, 13)
+    """
+    arch = Architecture.coerce(arch)
+    r = arch.activation or 1
+    return sum(r ** (arch.num_layers - l) for l in range(1, arch.num_layers + 1))
+
+
+def bezout_number(arch: Architecture | str) -> int:
+    """``(2D − 1)^r``: the Bézout bound of the critical system on the chart (``r = N − L + 1``,
+    ``D`` = :func:`system_degree`; ``(2L − 1)^r`` for a linear network).
+
+    Examples
+    --------
+    >>> bezout_number("2,2 s=2"), bezout_number("3,3 s=2"), bezout_number("2,2 r=2")
+    (27, 243, 125)
     """
     arch = Architecture.coerce(arch)
     L = arch.num_layers
     r = arch.num_parameters - (L - 1)
-    return (2 * L - 1) ** r
+    return (2 * system_degree(arch) - 1) ** r
 
 
 def check_size(arch: Architecture | str, *, exact: bool = False, real: bool = False,
@@ -116,7 +154,7 @@ def check_size(arch: Architecture | str, *, exact: bool = False, real: bool = Fa
     Raises
     ------
     ResourceLimitError
-        When the Bézout number ``(2L − 1)^r`` exceeds ``limits.max_critical_solutions`` (or,
+        When the Bézout number ``(2D − 1)^r`` (:func:`bezout_number`) exceeds ``limits.max_critical_solutions`` (or,
         with ``exact``, ``limits.max_exact_critical_solutions``; with ``real``,
         ``limits.max_real_critical_solutions``), or the terms of μ ``Π_l |k_l|`` exceed
         ``limits.max_terms``.
@@ -128,24 +166,32 @@ def check_size(arch: Architecture | str, *, exact: bool = False, real: bool = Fa
     Traceback (most recent call last):
     ...
     lcnalg.errors.ResourceLimitError: refused: Bezout number (2L-1)^r of the critical-point system of 3,3,3 s=2,2 estimated at 78125, above the bound 5000; to allow it, raise limits=Limits(max_critical_solutions=...) (CLI: --max-critical-solutions)
+    >>> check_size("2,2,2 r=2")
+    Traceback (most recent call last):
+    ...
+    lcnalg.errors.ResourceLimitError: refused: Bezout number (2D-1)^r, D = sum of the layer degrees r^(L-l), of the critical-point system of 2,2,2 r=2 estimated at 28561, above the bound 5000; to allow it, raise limits=Limits(max_critical_solutions=...) (CLI: --max-critical-solutions)
     """
     arch = Architecture.coerce(arch)
     limits = Limits.coerce(limits)
     L = arch.num_layers
     r = arch.num_parameters - (L - 1)
+    e = 2 * system_degree(arch) - 1
     name_of = checks.short(str(arch), 40)
-    # compare logarithms first: (2L-1)^r is not formed when it is astronomically large
+    label = "(2L-1)^r" if arch.activation is None else "(2D-1)^r, D = sum of the layer degrees r^(L-l),"
+    # compare logarithms first: (2D-1)^r is not formed when it is astronomically large
     for name, on, what in (("max_critical_solutions", True, ""), ("max_exact_critical_solutions", exact, " over Q"),
                            ("max_real_critical_solutions", real, " solved for its real points")):
         bound = getattr(limits, name)
-        if on and r * math.log2(2 * L - 1) > max(64.0, math.log2(bound) + 1):
-            raise limits.refuse(name, f"Bezout number (2L-1)^r of the critical-point system of {name_of}{what}",
-                                f"2^{r * math.log2(2 * L - 1):.0f}")
+        if on and r * math.log2(e) > max(64.0, math.log2(bound) + 1):
+            raise limits.refuse(name, f"Bezout number {label} of the critical-point system of {name_of}{what}",
+                                f"2^{r * math.log2(e):.0f}")
         if on:
-            limits.check(name, f"Bezout number (2L-1)^r of the critical-point system of {name_of}{what}",
-                         (2 * L - 1) ** r)
-    limits.check("max_terms", f"terms of the parameterization of {name_of}",
-                 math.prod(math.prod(f) for f in arch.filters))
+            limits.check(name, f"Bezout number {label} of the critical-point system of {name_of}{what}", e ** r)
+    if arch.activation is None:
+        terms = math.prod(math.prod(f) for f in arch.filters)
+    else:  # a bound on the terms of the symbolic coordinates (checks max_coordinates on the way)
+        terms = parameterize(arch, limits=limits).num_terms
+    limits.check("max_terms", f"terms of the parameterization of {name_of}", terms)
 
 
 def _fq(x: Fraction) -> flint.fmpq:
@@ -173,7 +219,7 @@ def critical_system(arch: Architecture | str, loss: QuadraticLoss, *, seed: int 
     (3, ('w1_1', 'w2_0', 'w2_1'))
     """
     arch = Architecture.coerce(arch)
-    mu = Parameterization(arch)
+    mu = parameterize(arch)
     if not isinstance(loss, QuadraticLoss):
         raise InputError(f"loss: expected a QuadraticLoss, got {type(loss).__name__}")
     if loss.n != mu.ambient_dimension:
@@ -209,15 +255,13 @@ def critical_system(arch: Architecture | str, loss: QuadraticLoss, *, seed: int 
         else:
             layers.append([y[pos + j] for j in range(size)])
             pos += size
-    current: dict[int, Any] = {0: ctx.from_dict({(0,) * (r + 1): 1})}
-    for ws, exps in zip(layers, mu.layer_exponents):
-        nxt: dict[int, Any] = {}
-        for p0, poly in current.items():
-            for w, e in zip(ws, exps):
-                nxt[p0 + e] = nxt.get(p0 + e, ctx.from_dict({})) + poly * w
-        current = nxt
+    # μ on the chart: the symbolic coordinates of the parameterization (linear or polynomial)
+    # with each weight replaced by its polynomial on the chart
     k = mu.ambient_dimension
-    coords = [current.get(m, ctx.from_dict({})) for m in range(k)]
+    weights = [w for layer in layers for w in layer]
+    over_q = flint.fmpq_mpoly_ctx.get(tuple(names), "degrevlex")
+    coords = [over_q.from_dict({e: int(c) for e, c in poly.to_dict().items()}).compose(*weights, ctx=ctx)
+              if poly.to_dict() else ctx.from_dict({}) for poly in mu.coordinates]
     d = [coords[m] - _fq(loss.u[m]) for m in range(k)]
     Qd = [sum((_fq(loss.Q[m][j]) * d[j] for j in range(k) if loss.Q[m][j]), ctx.from_dict({})) for m in range(k)]
     ell = sum((d[m] * Qd[m] for m in range(k)), ctx.from_dict({}))
@@ -301,7 +345,7 @@ def last_layer_saturation(arch: Architecture, system: dict[str, Any], *, seed: i
     r = system["r"]
     gens = system["ctx"].gens()
     rng = random.Random(seed + 1)
-    last = len(Parameterization(arch).layer_exponents[-1])
+    last = math.prod(arch.filters[-1])
     h = sum((rng.randint(1, top) * gens[i] for i in range(r - last, r)), system["ctx"].from_dict({}))
     return gens[r] * h - 1, rng
 
@@ -313,7 +357,8 @@ def critical_points(arch: Architecture | str, loss: QuadraticLoss, *, seed: int 
     Parameters
     ----------
     arch : Architecture or str
-        A linear architecture (1D or 2D, any strides).
+        An architecture with one channel (1D or 2D, any strides), linear or with an
+        activation ``r ≥ 2``.
     loss : QuadraticLoss
         The loss on the end-to-end filters (:meth:`QuadraticLoss.from_data`, ``generic``,
         ``identity``).
@@ -325,7 +370,7 @@ def critical_points(arch: Architecture | str, loss: QuadraticLoss, *, seed: int 
         The prime of the modular count (default :data:`MODULUS`, the largest prime below 2^30).
     limits : Limits, optional
         ``max_critical_solutions`` (``max_exact_critical_solutions`` over Q) bounds the Bézout
-        number ``(2L − 1)^r`` (refused up front); the Gröbner engine's bounds apply to its
+        number ``(2D − 1)^r`` (refused up front); the Gröbner engine's bounds apply to its
         matrices.
 
     Returns
@@ -347,6 +392,9 @@ def critical_points(arch: Architecture | str, loss: QuadraticLoss, *, seed: int 
     (6, 6, 6)
     >>> critical_points("2,2", QuadraticLoss.generic(3, seed=1)).fibre_sizes
     {2: 1}
+    >>> res = critical_points("2,2 r=2", QuadraticLoss.generic(5, seed=1))
+    >>> res.complex_critical_points, res.ed_degree_segre_veronese
+    (14, 14)
     """
     start = time.perf_counter()
     arch = Architecture.coerce(arch)
@@ -370,9 +418,20 @@ def critical_points(arch: Architecture | str, loss: QuadraticLoss, *, seed: int 
     rho = [rng.randint(1, top) for _ in system["mu"]]
     image = sum((c * m for c, m in zip(rho, system["mu"])), ctx.from_dict({}))
     segre = segre_ed_degree(segre_dimensions(arch))
+    veronese, theorem, caveat = None, "", ""
+    if arch.activation is not None:
+        veronese = segre_veronese_ed_degree(*segre_veronese_dimensions(arch))
+        kernel = segre_veronese_kernel(parameterize(arch, limits=limits))
+        if kernel == 0:
+            theorem = ("; mu embeds the Segre-Veronese cone linearly (kernel 0), so for generic Q the count is "
+                       "its generic ED degree (docs/theory.md#polynomial-critical-points)")
+        else:
+            caveat = (f"; mu is a linear projection of the Segre-Veronese cone with kernel {kernel}: its relation to "
+                      "the Segre-Veronese ED degree is measured, not proved here")
+        caveat += "; the critical-point formula of [SMK25] is not compared"
     bz = bezout_number(arch)
     base = dict(architecture=str(arch), data=loss.summary(), ed_degree_segre=segre, seed=seed,
-                primes=tuple(gb.primes), bezout_number=bz, loss_kind=loss.kind)
+                primes=tuple(gb.primes), bezout_number=bz, loss_kind=loss.kind, ed_degree_segre_veronese=veronese)
     if not gb.is_zero_dimensional():
         return CriticalPointsResult(
             **base, method="F4 Groebner basis of the saturated critical system on a random chart",
@@ -421,6 +480,7 @@ def critical_points(arch: Architecture | str, loss: QuadraticLoss, *, seed: int 
         over_q=p is None, seconds=time.perf_counter() - start,
         argument=("the count of the saturated system is exact" + (" over Q" if p is None else f" over GF({p})")
                   + " and a proved lower bound for the critical orbits where mu is not critical"
-                  + ("" if p is None else " (modulo the reduction mod p)")),
+                  + ("" if p is None else " (modulo the reduction mod p)") + theorem),
         limitations=("real critical points, their types and the mu-critical strata are not computed"
-                     + ("" if p is None else "; an unlucky prime is not excluded by the failure bound")))
+                     + ("" if p is None else "; an unlucky prime is not excluded by the failure bound")
+                     + caveat))

@@ -1,4 +1,5 @@
-"""Exact training data: inputs ``X`` and targets ``Y`` of a linear convolutional network.
+"""Exact training data: inputs ``X`` and targets ``Y`` of a convolutional network (linear, or with
+an activation ``t^r``: the receptive field and the output shape are the linear network's).
 
 A :class:`Dataset` holds ``N`` samples.  Each input is a sequence (1D) or an image (2D, or any
 number of axes) of exact rational numbers, each target an array of the network's output shape.

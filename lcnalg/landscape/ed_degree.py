@@ -5,7 +5,9 @@ neurovariety (at the points where μ is not critical), for a generic positive de
 (``kind="generic"``) or the standard inner product (``kind="identity"``) and a seeded random
 centre: it never reads a formula.  :func:`~lcnalg.landscape.segre.segre_ed_degree` is the
 independent closed formula for the Segre variety ``P^{|k_1|−1} × ⋯ × P^{|k_L|−1}``, which
-for all strides > 1 is the expected value (docs/theory.md#loss-critical-points).
+for all strides > 1 is the expected value (docs/theory.md#loss-critical-points); for a
+polynomial network the result also carries the Segre–Veronese value
+(docs/theory.md#polynomial-critical-points).
 
 References
 ----------
@@ -24,6 +26,7 @@ from lcnalg.landscape.critical_points import critical_points
 from lcnalg.landscape.loss import QuadraticLoss
 from lcnalg.landscape.segre import segre_dimensions, segre_ed_degree
 from lcnalg.limits import Limits
+from lcnalg.parameterization import parameterize
 from lcnalg.results import CriticalPointsResult
 
 __all__ = ["ed_degree", "segre_ed_degree", "segre_dimensions", "KINDS"]
@@ -55,6 +58,8 @@ def ed_degree(arch: Architecture | str, kind: str = "generic", *, seed: int = 0,
     6
     >>> ed_degree("2,2 s=2", "identity").function_space_critical_points
     2
+    >>> ed_degree("2,2 s=2 r=2").function_space_critical_points
+    14
     >>> ed_degree("2,2 s=2", "other")
     Traceback (most recent call last):
     ...
@@ -64,7 +69,7 @@ def ed_degree(arch: Architecture | str, kind: str = "generic", *, seed: int = 0,
     seed = checks.seed(seed)
     if not isinstance(kind, str) or kind not in KINDS:
         raise InputError(f"kind: {checks.short(kind)!r} is not one of {', '.join(KINDS)}")
-    n = arch.ambient_dimension
+    n = parameterize(arch, limits=limits).ambient_dimension  # the monomials of the output form when r >= 2
     loss = (QuadraticLoss.generic(n, seed) if kind == "generic"
             else QuadraticLoss.identity(n=n, seed=seed))
     return critical_points(arch, loss, seed=seed, limits=limits)

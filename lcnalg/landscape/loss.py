@@ -9,6 +9,15 @@ with the patches ``P_{n,i} = (x_n[iT + j])_j`` (``j`` over the end-to-end filter
 row-major), ``Q = Σ P Pᵀ`` and ``b = Σ y P``.  When ``Q`` is non-singular, ``u = Q⁻¹ b`` and
 ``const = Σ y² − bᵀ u`` (docs/theory.md#loss-landscape).  Everything is exact (``Fraction``).
 
+**Polynomial networks** (activation ``σ(t) = t^r``, ``r ≥ 2``).  Output ``i`` of the network
+reads the same patch ``P_{n,i}`` (the receptive field of one output is the linear network's
+end-to-end filter shape, and consecutive outputs are ``T`` inputs apart), and it is the form
+``f(P) = Σ_α c_α P^α`` with ``c = μ(θ)`` and ``α`` over the monomials that occur
+(:attr:`~lcnalg.PolynomialParameterization.monomials`).  So the same expansion holds with the
+patch replaced by its vector of monomials ``m(P) = (P^α)_α``: ``Q = Aᵀ A`` and ``b = Aᵀ y``
+for the matrix ``A`` whose rows are the ``m(P_{n,i})``.  (For ``r = 1`` the monomials are the
+entries of the patch and this is the linear case.)
+
 References
 ----------
 .. [KMMT22] Kohn, Merkh, Montúfar, Trager, *Geometry of Linear Convolutional
@@ -31,6 +40,7 @@ from lcnalg.architecture import Architecture
 from lcnalg.errors import InputError
 from lcnalg.landscape.data import Dataset
 from lcnalg.limits import Limits
+from lcnalg.parameterization import parameterize
 
 __all__ = ["QuadraticLoss", "MAX_GENERIC"]
 
@@ -44,6 +54,21 @@ def _fmpq(x: Fraction) -> flint.fmpq:
 
 def _frac(x: Any) -> Fraction:
     return Fraction(int(x.p), int(x.q))
+
+
+def _monomial_values(patch: list, monomials: tuple[tuple[int, ...], ...]) -> list:
+    """``(P^α)_α`` for the exponent vectors ``α`` over the patch's entries (row-major)."""
+    powers: dict[tuple[int, int], Any] = {}
+    out = []
+    for alpha in monomials:
+        value = flint.fmpq(1)
+        for i, e in enumerate(alpha):
+            if e:
+                if (i, e) not in powers:
+                    powers[(i, e)] = patch[i] ** e
+                value *= powers[(i, e)]
+        out.append(value)
+    return out
 
 
 @dataclass(frozen=True)
@@ -111,6 +136,10 @@ class QuadraticLoss:
     def from_data(cls, arch: Architecture | str, data: Dataset, *, limits: Limits | None = None) -> "QuadraticLoss":
         """The squared loss ``‖W_θ X − Y‖²`` of ``arch`` on ``data``, on function space.
 
+        For a polynomial network (``r ≥ 2``) the coordinates are the coefficients of the output
+        form in :attr:`~lcnalg.PolynomialParameterization.monomials`, and ``Q = AᵀA`` with
+        ``A`` the monomials evaluated at the patches (module docstring).
+
         Parameters
         ----------
         arch : Architecture or str
@@ -136,6 +165,9 @@ class QuadraticLoss:
         Traceback (most recent call last):
         ...
         lcnalg.errors.InputError: data: the patch matrix Q has rank 1 < 4: too few or degenerate samples (the loss has no unique minimiser on the end-to-end filters); give at least 4 samples in general position
+        >>> d = Dataset.from_arrays([[1, 0, 0], [0, 1, 0], [0, 0, 1], [1, 1, 0], [0, 1, 1]], [1, 0, 0, 2, 2])
+        >>> QuadraticLoss.from_data("2,2 r=2", d).u    # coefficients of x0^2, x0x1, x1^2, x1x2, x2^2
+        (Fraction(1, 1), Fraction(1, 1), Fraction(0, 1), Fraction(2, 1), Fraction(0, 1))
         """
         arch = Architecture.coerce(arch)
         if not isinstance(data, Dataset):
@@ -144,10 +176,19 @@ class QuadraticLoss:
         out_shape = data.output_shape(arch)
         k = arch.end_to_end_filter_shape
         t = arch.cumulative_strides[-1]
-        n = math.prod(k)
         positions = math.prod(out_shape)
-        limits.check("max_loss_work", f"products forming the loss of {data.describe()} on {checks.short(str(arch), 40)}",
-                     data.num_samples * positions * (n * n + n))
+        monomials = None
+        if arch.activation is not None:  # the coordinates are the monomials of the output form
+            monomials = parameterize(arch, limits=limits).monomials
+            n = len(monomials)
+            degree = arch.activation ** (arch.num_layers - 1)
+            limits.check("max_loss_work", f"products forming the loss of {data.describe()} on "
+                         f"{checks.short(str(arch), 40)} (monomials of degree {degree} at every patch, and Q)",
+                         data.num_samples * positions * (n * n + n * (degree + 1)))
+        else:
+            n = math.prod(k)
+            limits.check("max_loss_work", f"products forming the loss of {data.describe()} on "
+                         f"{checks.short(str(arch), 40)}", data.num_samples * positions * (n * n + n))
         in_base = [1] * len(k)
         for a in range(len(k) - 2, -1, -1):
             in_base[a] = in_base[a + 1] * data.input_shape[a + 1]
@@ -157,7 +198,8 @@ class QuadraticLoss:
         for x, y in zip(data.inputs, data.targets):
             xq = [_fmpq(v) for v in x]
             for pos, start in enumerate(starts):
-                rows.append([xq[start + o] for o in offsets])
+                patch = [xq[start + o] for o in offsets]
+                rows.append(patch if monomials is None else _monomial_values(patch, monomials))
                 ys.append(_fmpq(y[pos]))
         P = flint.fmpq_mat(len(rows), n, [v for r in rows for v in r])
         Y = flint.fmpq_mat(len(ys), 1, ys)
@@ -166,8 +208,10 @@ class QuadraticLoss:
         b = Pt * Y
         rank = Q.rank()
         if rank < n:
+            what = ("end-to-end filters" if monomials is None
+                    else f"{n} coefficients of the output form")
             raise InputError(f"data: the patch matrix Q has rank {rank} < {n}: too few or degenerate samples "
-                             "(the loss has no unique minimiser on the end-to-end filters); "
+                             f"(the loss has no unique minimiser on the {what}); "
                              f"give at least {n} samples in general position")
         u = Q.solve(b)
         yy = sum((v * v for v in ys), flint.fmpq(0))

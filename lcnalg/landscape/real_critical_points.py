@@ -29,6 +29,11 @@ solution.  Its real roots give every real solution as an exact point over a numb
 * **its loss value** as a certified ball, and whether it is the least among the real critical
   points found (balls compared after refinement).
 
+For a polynomial network (activation ``t^r``, ``r ≥ 2``) everything above applies to the
+coefficients of the output form, except the shared (hyper)roots and the 1D stride-one parity
+rule, which are facts about products of filter polynomials: they are not evaluated (no
+``shared_roots``; a μ-critical point's location is ``mu critical``).
+
 What is certified: every listed point is a real critical point of the loss, its type and
 location are exact.  That the list is complete depends on the random chart and ``h`` (a real
 critical orbit with ``a_l · w_l = 0`` or ``h = 0`` is missed), with the failure bound of
@@ -59,7 +64,7 @@ from lcnalg.landscape.critical_points import (bezout_number, check_size, critica
                                               last_layer_saturation)
 from lcnalg.landscape.loss import QuadraticLoss
 from lcnalg.limits import Limits
-from lcnalg.parameterization import Parameterization
+from lcnalg.parameterization import Parameterization, parameterize
 from lcnalg.polys.zero_dimensional import modular_univariate_representation
 from lcnalg.results import Result
 
@@ -378,7 +383,7 @@ def real_critical_points(arch: Architecture | str, loss: QuadraticLoss, *, seed:
     if not isinstance(loss, QuadraticLoss):
         raise InputError(f"loss: expected a QuadraticLoss, got {checks.short(loss)}")
     check_size(arch, real=True, limits=limits)
-    mu = Parameterization(arch, limits=limits)
+    mu = parameterize(arch, limits=limits)
     if dimension is None:
         dimension = function_space_dimension(mu, seed=seed, limits=limits).value
     dimension = checks.integer(dimension, "dimension", low=0, form="a non-negative integer")
@@ -415,9 +420,11 @@ def real_critical_points(arch: Architecture | str, loss: QuadraticLoss, *, seed:
     constant = flint.arb(flint.fmpq(loss.constant.numerator, loss.constant.denominator))
     codim = mu.ambient_dimension - dimension
     eq_jacobian, eq_certified = _equation_jacobian(equations, mu, system, codim)
-    sylvester = (_sylvester_matrices(arch, layers, r + 1) if arch.ndim == 1
+    linear = arch.activation is None  # shared roots and the parity rule are facts of products of filters
+    sylvester = ([] if not linear else _sylvester_matrices(arch, layers, r + 1) if arch.ndim == 1
                  else _common_factor_matrices(arch, layers, mu))
-    parity = _parity_rule(arch, system) if arch.ndim == 1 and all(s == (1,) for s in arch.strides) else None
+    parity = (_parity_rule(arch, system) if linear and arch.ndim == 1 and all(s == (1,) for s in arch.strides)
+              else None)
     found = []
     for point in rur.real_algebraic_points():
         pos, neg, zero = point.signature(hessian)
@@ -472,7 +479,9 @@ def real_critical_points(arch: Architecture | str, loss: QuadraticLoss, *, seed:
                   "substituting it into the system); its type, rank and repeated filters are decided exactly "
                   "over its number field; completeness holds unless the random chart or h vanishes on a real "
                   "critical orbit, or a prime of the lift was unlucky"),
-        limitations=("a mu-critical point's location (boundary or interior of M) is decided for 1D stride one "
+        limitations=(("shared roots and the parity rule are not evaluated for an activation r >= 2; " if not linear
+                      else "")
+                     + "a mu-critical point's location (boundary or interior of M) is decided for 1D stride one "
                      "only; with strides > 1 shared hyperroots and common factors are named but mu-criticality is "
                      "read from the rank of the Jacobian; the least loss is among the real critical points found, "
                      "which is the infimum of the loss only when it is attained at a point where the chart applies"))

@@ -35,3 +35,14 @@ def test_bad_input_is_one_line(capsys, tmp_path):
         assert main(["critical-points"] + argv) == 2
         err = capsys.readouterr().err
         assert err.count("\n") == 1 and word in err, err
+
+
+def test_polynomial_network(capsys):
+    assert main(["critical-points", "2,2 r=2", "--generic", "--json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert data["complex_critical_points"] == data["ed_degree_segre_veronese"] == 14
+    assert data["ed_degree_segre"] == 6
+    assert {"architecture", "data", "real_critical_points", "certified", "method", "seconds"} <= set(data)
+    assert main(["critical-points", "2,2,2 r=2"]) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "--max-critical-solutions" in err
