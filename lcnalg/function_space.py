@@ -518,7 +518,8 @@ class FunctionSpace:
         See Also
         --------
         lcnalg.landscape.real_critical_points : the algorithm (this method passes the seed, the
-            dimension, the implicit equations, which decide each point's location, and the limits).
+            dimension, the implicit equations and whether ``M = V(R)`` is proved, which decide each
+            point's location, and the limits).
 
         Examples
         --------
@@ -535,7 +536,15 @@ class FunctionSpace:
             ("real_critical_points", loss, self.limits),
             lambda: real_critical_points(self.architecture, loss, seed=self.seed, dimension=self.dimension.value,
                                          equations=None if self.is_filling else self.implicit_equations(),
-                                         limits=self.limits))
+                                         closed=self._proved_closed(), limits=self.limits))
+
+    def _proved_closed(self) -> bool | None:
+        """``True`` when ``M = V(R)`` is proved, ``None`` otherwise (not asked of networks with
+        an activation, whose closedness lcnalg does not decide)."""
+        if self.architecture.activation is not None or self.architecture.channels is not None:
+            return None
+        result = self.is_zariski_closed()
+        return True if result.decided and result.closed else None
 
     def descend(self, loss: Any = "generic", *, runs: int = 20, max_steps: int = 20_000,
                 tolerance: float = 1e-7, max_step: float = 0.5, snap: bool | None = None) -> "DescentResult":

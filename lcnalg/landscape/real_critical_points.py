@@ -117,9 +117,11 @@ class RealCriticalPoint:
         (proved: certified equations, rank below ``codim``); for a μ-critical point of a 1D
         stride-one architecture (where ``M`` is a full-dimensional semi-algebraic set)
         ``mu critical, interior of M`` or ``mu critical, boundary of M``, decided exactly by the
-        parity rule of docs/theory.md#loss-location; ``mu critical`` (location not decided) for
-        other architectures; or ``not decided`` (no equations given, or incomplete equations
-        with a rank drop).
+        parity rule of docs/theory.md#loss-location; ``mu critical, interior of M (M = V(R))``
+        where ``M`` is proved Zariski closed (then ``M`` has no boundary in ``V(R)``); ``mu
+        critical`` (interior or boundary not decided) otherwise; a μ-critical location ends with
+        ``, smooth point of V`` or ``, singular point of V`` where the implicit equations decide
+        it; or ``not decided`` (no equations given, or incomplete equations with a rank drop).
     """
 
     kind: str
@@ -337,7 +339,7 @@ def _common_factor_matrices(arch: Architecture, layers: list[list[dict]], mu: Pa
 
 
 def real_critical_points(arch: Architecture | str, loss: QuadraticLoss, *, seed: int = 0,
-                         dimension: int | None = None, equations: Any = None,
+                         dimension: int | None = None, equations: Any = None, closed: bool | None = None,
                          limits: Limits | None = None) -> RealCriticalPointsResult:
     """The real critical points of ``ℓ(θ) = (μ(θ) − u)ᵀQ(μ(θ) − u) + const``, modulo rescaling.
 
@@ -352,7 +354,11 @@ def real_critical_points(arch: Architecture | str, loss: QuadraticLoss, *, seed:
     equations : ImplicitEquations, optional
         Implicit equations of the function space (complete up to a degree suffices): with
         them each μ-regular point's location is decided (smooth interior, or a singular point
-        of ``V`` when they are certified); without them it is ``not decided``.
+        of ``V`` when they are certified); without them it is ``not decided``.  They also say
+        whether a μ-critical point's image is a smooth or a singular point of ``V``.
+    closed : bool, optional
+        ``True`` when ``M = V(R)`` is proved (:func:`lcnalg.real.is_zariski_closed`): then ``M``
+        has no boundary in ``V(R)``, and a μ-critical point lies in the interior of ``M``.
     limits : Limits, optional
         ``max_real_critical_solutions`` bounds the Bézout number (refused up front; the
         default 81 admits ``3,2 s=2`` and ``2,3``, a few seconds, and refuses ``3,3 s=2``,
@@ -443,6 +449,13 @@ def real_critical_points(arch: Architecture | str, loss: QuadraticLoss, *, seed:
             if parity is not None:  # 1D stride one: interior iff enough real roots of odd multiplicity
                 odd = point.real_roots(parity[0], odd=True) + parity[2](point)
                 location += ", interior of M" if odd >= parity[1] else ", boundary of M"
+            elif closed:  # M = V(R): every point of M has a neighbourhood in V(R) inside M
+                location += ", interior of M (M = V(R))"
+            if codim and eq_jacobian is not None:
+                if point.rank(eq_jacobian) == codim:
+                    location += ", smooth point of V"
+                elif eq_certified:
+                    location += ", singular point of V"
         elif codim == 0:
             location = "smooth interior"
         elif eq_jacobian is None:
@@ -482,6 +495,6 @@ def real_critical_points(arch: Architecture | str, loss: QuadraticLoss, *, seed:
         limitations=(("shared roots and the parity rule are not evaluated for an activation r >= 2; " if not linear
                       else "")
                      + "a mu-critical point's location (boundary or interior of M) is decided for 1D stride one "
-                     "only; with strides > 1 shared hyperroots and common factors are named but mu-criticality is "
+                     "and where M = V(R) is proved; with strides > 1 shared hyperroots and common factors are named but mu-criticality is "
                      "read from the rank of the Jacobian; the least loss is among the real critical points found, "
                      "which is the infimum of the loss only when it is attained at a point where the chart applies"))

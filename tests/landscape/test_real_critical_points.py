@@ -112,6 +112,26 @@ def test_location_needs_equations_off_the_filling_case():
                              equations=FunctionSpace("3,2 s=2").implicit_equations())
 
 
+def test_strided_mu_critical_point_says_whether_its_image_is_singular_on_v():
+    """3,2 s=2 with the target p = (z^2 - 2)(z^2 - 2): the layers repeat a hyperroot, mu is
+    critical at the zero-loss point, and its image is a singular point of V (the certified
+    cubic's gradient vanishes there); M != V(R) here, so interior/boundary is not claimed."""
+    from lcnalg import Parameterization
+
+    theta = [[-2, 0, 1], [-2, 1]]
+    u = list(Parameterization("3,2 s=2").evaluate(theta))
+    fs = FunctionSpace("3,2 s=2")
+    assert fs.is_zariski_closed().closed is False
+    res = fs.real_critical_points(QuadraticLoss.identity(u))
+    zero = [p for p in res.points if p.loss == "0"]
+    assert len(zero) == 1 and zero[0].mu_critical and zero[0].shared_roots == ((1, 2),)
+    assert zero[0].location == "mu critical, singular point of V"
+    # independent check: the gradient of the equation vanishes at u
+    (eq,) = fs.implicit_equations().polynomials
+    assert all(eq.derivative(i)(*u) == 0 for i in range(len(u)))
+    assert all("interior" not in p.location and "boundary" not in p.location for p in res.points if p.mu_critical)
+
+
 @pytest.mark.parametrize("arch, loss", [
     ("2,3", QuadraticLoss.generic(4, seed=2)),
     ("3,2", QuadraticLoss.identity([1, 0, 2, 1])),
