@@ -54,6 +54,9 @@ class Run:
     gens: list[str] = field(default_factory=list)
     message: str = ""
     cpu_seconds: float | None = None
+    verdict: str = ""  # lcnalg only: "certified" or "complete up to degree d"
+    variety_degree: int | None = None  # lcnalg only: degree of V from the fibre of mu, when computed
+    inner_seconds: float | None = None  # lcnalg only: its own "seconds" (the computation, no start-up)
 
     def summary(self) -> dict[str, Any]:
         """The fields stored in ``baseline_cas.json`` (everything but the generators)."""
@@ -251,7 +254,9 @@ def run_lcnalg(arch: str, extra_args: Sequence[str] = (), timeout: float = 300) 
         hist = None
     msg = f"certified={data.get('certified')} method={data.get('method')}"
     return Run("lcnalg", arch, "finished", sec, peak, data.get("num_generators", len(eqs)), hist,
-               data.get("dimension"), data.get("degree"), eqs, msg, cpu)
+               data.get("dimension"), data.get("degree"), eqs, msg, cpu,
+               verdict=str(data.get("status", "")), variety_degree=data.get("variety_degree"),
+               inner_seconds=data.get("seconds"))
 
 
 _SYMPY_CHILD = r"""

@@ -13,9 +13,13 @@ machine-readable lines as :mod:`lcnalg.export.singular`::
 Names: in Macaulay2 ``x_i`` is an indexed variable and ``w1_0_0`` does not parse as a
 ring variable, so the script renames ``_`` to ``u`` (``w1_0 → w1u0``, ``c0_1 → c0u1``;
 the letter ``u`` appears in no lcnalg name) and maps the names back in the ``LCNALG
-gens`` line.  ``C`` carries degree ``L`` (number of layers) on every variable so that the
-map is homogeneous and the kernel is computed with homogeneous Gröbner bases; the kernel
-is then moved to a standard-graded copy of ``Q[c]``.
+gens`` line.  ``C`` carries degree ``D`` on every variable, ``D`` the degree of every
+``μ_m`` in ``w`` (``L``, the number of layers, for a linear network; ``r^{L−1} + ⋯ + 1``
+for the activation ``t ↦ t^r``, :func:`lcnalg.export.singular.coordinate_weight`), so that
+the map is homogeneous and the kernel is computed with homogeneous Gröbner bases; the kernel
+is then moved to a standard-graded copy of ``Q[c]``.  Polynomial networks are
+parameterized by the coefficients of their output form
+(:class:`~lcnalg.polynomial_parameterization.PolynomialParameterization`).
 """
 
 from __future__ import annotations
@@ -24,7 +28,8 @@ from typing import Any, Sequence
 
 from lcnalg.architecture import Architecture
 from lcnalg.errors import InputError
-from lcnalg.parameterization import Parameterization
+from lcnalg.export.singular import coordinate_weight
+from lcnalg.parameterization import Parameterization, parameterize
 
 __all__ = ["macaulay2_script", "m2_name", "zero_dimensional_m2_script"]
 
@@ -40,13 +45,13 @@ def m2_name(name: str) -> str:
     return name.replace("_", "u")
 
 
-def macaulay2_script(arch: Architecture | str | Parameterization) -> str:
+def macaulay2_script(arch: Architecture | str | Parameterization | Any) -> str:
     """A complete Macaulay2 input computing the implicit equations of ``arch``.
 
     Parameters
     ----------
-    arch : Architecture, str or Parameterization
-        The architecture (``"2,2 s=2"`` etc.).
+    arch : Architecture, str, Parameterization or PolynomialParameterization
+        The architecture (``"2,2 s=2"``, ``"2,2 r=2"`` etc.).
 
     Returns
     -------
@@ -61,18 +66,20 @@ def macaulay2_script(arch: Architecture | str | Parameterization) -> str:
     W = QQ[w1u0,w1u1,w2u0,w2u1];
     >>> print(lines[5])
     phi = map(W, Cw, {w1u0*w2u0, w1u1*w2u0, w1u0*w2u1, w1u1*w2u1});
+    >>> print(macaulay2_script("2,2 r=2").splitlines()[4])
+    Cw = QQ[c0u0,c0u1,c1u1,c1u2,c2u2, Degrees => {3,3,3,3,3}];
     """
-    mu = arch if isinstance(arch, Parameterization) else Parameterization(arch)
+    mu = arch if hasattr(arch, "coordinates") and hasattr(arch, "layer_degrees") else parameterize(arch)
     w = [m2_name(n) for n in mu.parameter_names]
     c = [m2_name(n) for n in mu.coordinate_names]
     polys = [m2_name(str(p)) for p in mu.coordinates]
-    L = mu.architecture.num_layers
+    D = coordinate_weight(mu)
     lines = [
         f"-- lcnalg: implicit equations of the function space of {mu.architecture} (kernel)",
         "-- names: '_' is renamed 'u' (w1_0 -> w1u0), since x_i is indexed-variable syntax in M2;",
         "-- the LCNALG gens line maps the names back",
         f"W = QQ[{','.join(w)}];",
-        f"Cw = QQ[{','.join(c)}, Degrees => {{{','.join(str(L) for _ in c)}}}];",
+        f"Cw = QQ[{','.join(c)}, Degrees => {{{','.join(str(D) for _ in c)}}}];",
         "phi = map(W, Cw, {" + ", ".join(polys) + "});",
         "Kw = kernel phi;",
         f"C = QQ[{','.join(c)}];",

@@ -20,9 +20,12 @@ Krull dimension of ``Q[c]/I`` (the dimension of the function space) and ``degree
 by commas (polynomials never contain one).  Singular accepts lcnalg's variable names
 (``w1_0``, ``c0_1``) as they are.
 
-The elimination is run in rings with weights ``1`` on every ``w`` and ``L`` (number of
-layers) on every ``c``: ``μ`` is multilinear of degree ``L``, so the graph ideal is
-weighted homogeneous and Singular can use its Hilbert-driven algorithms.  The result is
+The elimination is run in rings with weights ``1`` on every ``w`` and ``D`` on every
+``c``, where ``D`` is the degree of every ``μ_m`` in ``w``: ``D = L`` (number of layers)
+for a linear network, where ``μ`` is multilinear, and ``D = r^{L−1} + ⋯ + r + 1`` for the
+activation ``t ↦ t^r``, where layer ``l``'s filter enters with degree ``r^{L−l}``
+(docs/theory.md#polynomial-networks).  So the graph ideal is weighted homogeneous and
+Singular can use its Hilbert-driven algorithms.  The result is
 mapped to a standard-graded ring ``Q[c]`` before minimal generators, dimension and degree
 are taken.
 """
@@ -33,9 +36,9 @@ from typing import Any, Sequence
 
 from lcnalg.architecture import Architecture
 from lcnalg.errors import InputError
-from lcnalg.parameterization import Parameterization
+from lcnalg.parameterization import Parameterization, parameterize
 
-__all__ = ["singular_script", "zero_dimensional_script", "METHODS"]
+__all__ = ["singular_script", "zero_dimensional_script", "coordinate_weight", "METHODS"]
 
 #: Elimination routes understood by :func:`singular_script`.
 METHODS = ("eliminate", "preimage")
@@ -66,19 +69,39 @@ quit;
 """
 
 
-def _parameterization(arch: Architecture | str | Parameterization) -> Parameterization:
-    if isinstance(arch, Parameterization):
+def _parameterization(arch: Any) -> Any:
+    """``arch`` itself when it is a parameterization (linear or polynomial), else
+    :func:`~lcnalg.parameterization.parameterize` of it."""
+    if hasattr(arch, "coordinates") and hasattr(arch, "layer_degrees"):
         return arch
-    return Parameterization(arch)
+    return parameterize(arch)
 
 
-def singular_script(arch: Architecture | str | Parameterization, method: str = "eliminate") -> str:
+def coordinate_weight(mu: Any) -> int:
+    """The degree ``D`` of every coordinate ``μ_m`` in the weights (all of weight 1).
+
+    Layer ``l`` contributes ``mu.layer_degrees[l]`` (1 for a linear network, ``r^{L−l}``
+    for the activation ``t ↦ t^r``), so ``D = L`` when linear and ``(r^L − 1)/(r − 1)``
+    otherwise.  The scripts give every ``c`` this weight, which makes ``c_m − μ_m(w)``
+    homogeneous.
+
+    Examples
+    --------
+    >>> from lcnalg.parameterization import parameterize
+    >>> coordinate_weight(parameterize("2,2,2 s=2,2")), coordinate_weight(parameterize("2,2,2 r=2"))
+    (3, 7)
+    """
+    return int(sum(mu.layer_degrees))
+
+
+def singular_script(arch: Architecture | str | Any, method: str = "eliminate") -> str:
     """A complete Singular input computing the implicit equations of ``arch``.
 
     Parameters
     ----------
-    arch : Architecture, str or Parameterization
-        The architecture (``"2,2 s=2"`` etc.).
+    arch : Architecture, str, Parameterization or PolynomialParameterization
+        The architecture (``"2,2 s=2"``, ``"2,2 r=2"`` etc.); a polynomial network
+        (activation ``t ↦ t^r``) is eliminated through its coefficients of the output form.
     method : {"eliminate", "preimage"}
         ``"eliminate"``: ``eliminate`` the weights from the graph ideal in ``Q[w, c]``;
         ``"preimage"``: ``preimage`` of the zero ideal under ``Q[c] → Q[w]``.
@@ -102,6 +125,10 @@ def singular_script(arch: Architecture | str | Parameterization, method: str = "
     ideal G = c0-(w1_0*w2_0), c1-(w1_1*w2_0), c2-(w1_0*w2_1), c3-(w1_1*w2_1);
     >>> "preimage(W, phi, zero)" in singular_script("2,2 s=2", method="preimage")
     True
+    >>> print(singular_script("2,2 r=2").splitlines()[4])
+    ring R = 0, (w1_0,w1_1,w2_0,w2_1,c0_0,c0_1,c1_1,c1_2,c2_2), (wp(1,1,1,1),wp(3,3,3,3,3));
+    >>> print(singular_script("2,2 r=2").splitlines()[5])
+    ideal G = c0_0-(w1_0^2*w2_0), c0_1-(2*w1_0*w1_1*w2_0), c1_1-(w1_1^2*w2_0 + w1_0^2*w2_1), c1_2-(2*w1_0*w1_1*w2_1), c2_2-(w1_1^2*w2_1);
     >>> singular_script("2,2 s=2", method="groebner")
     Traceback (most recent call last):
     ...
@@ -113,13 +140,13 @@ def singular_script(arch: Architecture | str | Parameterization, method: str = "
     w = list(mu.parameter_names)
     c = list(mu.coordinate_names)
     polys = [str(p) for p in mu.coordinates]
-    L = mu.architecture.num_layers
+    D = coordinate_weight(mu)
     ones = ",".join("1" for _ in w)
-    heavy = ",".join(str(L) for _ in c)
+    heavy = ",".join(str(D) for _ in c)
     head = [
         f"// lcnalg: implicit equations of the function space of {mu.architecture} ({method})",
         "// variables are named exactly as in lcnalg (Singular accepts underscores in names)",
-        "// weights: 1 on each w, L (number of layers) on each c -- mu is multilinear of degree L",
+        f"// weights: 1 on each w, {D} on each c -- every coordinate of mu has degree {D} in w",
         "option(redSB);",
     ]
     if method == "eliminate":

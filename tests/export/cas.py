@@ -11,7 +11,7 @@ from collections import Counter
 import flint
 import pytest
 
-from lcnalg.parameterization import Parameterization
+from lcnalg.parameterization import parameterize
 
 HAVE_SINGULAR = shutil.which("Singular") is not None
 HAVE_M2 = shutil.which("M2") is not None
@@ -59,8 +59,9 @@ def parse_poly(text: str, ctx: flint.fmpz_mpoly_ctx) -> flint.fmpz_mpoly:
 
 
 def assert_vanishes(arch: str, gens: list[str]) -> None:
-    """Each generator is zero after substituting c_m ↦ μ_m(w), exactly in Z[w]."""
-    mu = Parameterization(arch)
+    """Each generator is zero after substituting c_m ↦ μ_m(w), exactly in Z[w] (linear or
+    polynomial network)."""
+    mu = parameterize(arch)
     assert gens
     for g in gens:
         poly = parse_poly(g, mu.coordinate_ring)
