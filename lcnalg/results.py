@@ -703,11 +703,11 @@ class InvariantsResult(Result):
         """The quantities as a LaTeX list with the count."""
         import sympy
 
-        items = ",\\quad ".join(f"\\delta_{{{l}}} = {sympy.latex(sympy.sympify(q))}"
+        items = ",\\quad ".join(f"\\delta_{{{l}}} = {poly_latex(sympy.sympify(q))}"
                                 for l, q in enumerate(self.invariants, start=1))
         count = self.num_independent if self.num_independent is not None else f"{self.lower}..{self.upper}"
         return (f"% lcnalg invariants {self.architecture}\n"
-                f"${items}$ ({count} independent conserved functions, {self.status.label}).")
+                f"${items}$ ({count} independent conserved function(s), {self.status.label}).")
 
     def _repr_latex_(self) -> str:
         return self.to_latex().split("\n", 1)[1]
