@@ -202,6 +202,10 @@ class Limits:
         runs; about 10^8 per second, so the default 5·10^8 is a few seconds (``3,2,31`` with
         20 runs of 20000 steps, 1.5·10^9, is refused; fewer runs or steps, or a raised bound,
         let it run).
+    max_flow_evaluations : int
+        Right-hand-side evaluations of one gradient-flow integration (each one ``μ``, its
+        Jacobian and the loss gradient); an integration that needs more stops with that
+        reason instead of running on.
     max_witness_work : int
         Root work (``degree²`` per candidate: its factorization and one root isolation) of
         the membership tests of the candidate witnesses of one closedness decision, summed
@@ -277,6 +281,7 @@ class Limits:
     max_witness_work: int = _bound(1_000_000, "root work (degree^2 per candidate) of a closedness witness search")
     max_real_critical_solutions: int = _bound(81, "Bezout number of a critical-point system solved for its real points")
     max_descent_work: int = _bound(500_000_000, "estimated work of gradient descent (runs x steps x layers x n x N)")
+    max_flow_evaluations: int = _bound(200_000, "right-hand-side evaluations of one gradient-flow integration")
 
     def __post_init__(self) -> None:
         for f in dataclasses.fields(self):

@@ -48,3 +48,47 @@ def test_bad_architecture_exit_2(capsys):
     err = capsys.readouterr().err
     assert err.count("\n") == 1 and "r" in err
     assert main(["invariants", "2,x"]) == 2
+
+
+def _files(tmp_path):
+    data = tmp_path / "d.csv"
+    data.write_text("x0,x1,x2,y0\n1,2,0,3\n0,1,5,-1\n2,-3,1,0\n4,0,1,2\n1,1,1,1\n")
+    init = tmp_path / "init.json"
+    init.write_text("[[0.5, -0.3], [0.2, 0.4]]")
+    return data, init
+
+
+def test_flow_json_trajectory(tmp_path, capsys):
+    import pytest
+    pytest.importorskip("scipy")
+    data, init = _files(tmp_path)
+    assert main(["flow", "2,2", "--data", str(data), "--init", str(init), "--t-max", "5", "--samples", "11",
+                 "--json"]) == 0
+    out = json.loads(capsys.readouterr().out)
+    assert out["success"] and len(out["times"]) == 11 and out["times"][-1] == 5.0
+    assert out["parameters"][0] == [0.5, -0.3, 0.2, 0.4]
+    assert max(out["drift"]) < 1e-9 and out["losses"][-1] < out["losses"][0]
+    assert main(["flow", "2,2 r=2", "--data", str(data), "--seed", "3", "--t-max", "1"]) == 0
+    assert "reached t = 1" in capsys.readouterr().out
+    assert main(["flow", "2,2", "--data", str(data), "--max-flow-evaluations", "50", "--latex"]) == 0
+    assert "stopped" in capsys.readouterr().out
+
+
+def test_flow_bad_input(tmp_path, capsys):
+    import pytest
+    pytest.importorskip("scipy")
+    data, init = _files(tmp_path)
+    bad = tmp_path / "bad.json"
+    for argv, word in [
+        (["--t-max", "-1"], "--t-max"), (["--t-max", "inf"], "--t-max"), (["--t-max", "nan"], "--t-max"),
+        (["--init", str(bad)], "--init"), (["--rtol", "0"], "--rtol"),
+    ]:
+        bad.write_text("[1, 2, 3]")
+        assert main(["flow", "2,2", "--data", str(data)] + argv) == 2
+        err = capsys.readouterr().err
+        assert word in err and err.count("\n") == 1
+    bad.write_text("[1, 2, NaN, 4]")
+    assert main(["flow", "2,2", "--data", str(data), "--init", str(bad)]) == 2
+    assert "init: entry 2 is nan" in capsys.readouterr().err
+    assert main(["flow", "3,2", "--data", str(data)]) == 2
+    assert "--data" in capsys.readouterr().err
