@@ -4,7 +4,7 @@ Every module of ``lcnalg/`` is parsed with :mod:`ast`, imports inside function b
 included.  The layers, each importing only from itself and the layers before it:
 
     errors, limits → architecture, rings, printing → polys → parameterization, results
-    → algebra → real → singularities → landscape → function_space, plot, export (and the package
+    → algebra → real → singularities → landscape → flow → function_space, plot, export (and the package
     ``lcnalg`` itself) → cli
 
 No module imports a name with a leading underscore from another module (in the library or
@@ -32,6 +32,7 @@ LAYERS = (
     ("real",),
     ("singularities",),
     ("landscape",),
+    ("flow",),
     ("function_space", "plot", "export", ""),
     ("cli", "__main__"),
 )

@@ -81,9 +81,9 @@ def _read_init(path: str) -> object:
 def run(args: argparse.Namespace) -> int:
     """Integrate and print the report; returns the exit status."""
     # deferred: the flow and landscape modules are imported only by this subcommand
-    from lcnalg.flow.trajectory import FlowLoss, flow, initial_point
-    from lcnalg.landscape import Dataset
-    from lcnalg.parameterization import parameterize
+    from lcnalg.flow.trajectory import FlowLoss, flow, initial_point  # deferred: scipy and the flow
+    from lcnalg.landscape import Dataset  # deferred: the data reader
+    from lcnalg.parameterization import parameterize  # deferred: kept with the other imports of run
 
     limits = limits_from_args(args)
     t_max = _number(args.t_max, "--t-max")

@@ -50,6 +50,7 @@ import numpy as np
 from lcnalg import checks
 from lcnalg.errors import InputError
 from lcnalg.flow.invariants import evaluate_invariants
+from lcnalg.landscape.descent import Network
 from lcnalg.limits import Limits
 from lcnalg.results import FlowResult
 
@@ -154,8 +155,6 @@ class FloatMap:
         self.n = mu.ambient_dimension
         self._network = None
         if mu.architecture.activation is None:
-            from lcnalg.landscape.descent import Network  # the linear network's polynomial products
-
             self._network = Network(mu)
             return
         exps, coefs, rows = [], [], []
