@@ -28,6 +28,9 @@ def register(sub: argparse._SubParsersAction) -> None:
         ),
     )
     architecture_argument(p)
+    p.add_argument("--formula", action="store_true",
+                   help="instead: K of a two-layer linear network as an explicit function of (w, delta), "
+                        "by elimination, checked exactly at random rational points")
     add_seed_option(p)
     add_limit_options(p, DIMENSION_BOUNDS)
     add_format_options(p)
@@ -37,5 +40,10 @@ def register(sub: argparse._SubParsersAction) -> None:
 def run(args: argparse.Namespace) -> int:
     """Print the decisions and the pairs; returns the exit status."""
     fs = FunctionSpace(args.arch, seed=args.seed, limits=limits_from_args(args))
+    if args.formula:
+        from lcnalg.flow.closed_form import two_layer_metric_formula  # deferred: sympy elimination, only here
+
+        emit(two_layer_metric_formula(fs.parameterization, seed=args.seed), args.format)
+        return 0
     emit(fs.metric(), args.format)
     return 0

@@ -92,3 +92,11 @@ def test_flow_bad_input(tmp_path, capsys):
     assert "init: entry 2 is nan" in capsys.readouterr().err
     assert main(["flow", "3,2", "--data", str(data)]) == 2
     assert "--data" in capsys.readouterr().err
+
+
+def test_metric_formula(capsys):
+    assert main(["metric", "2x1,1x2", "--formula", "--json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert data["available"] and sympy.sympify(data["P"]) == sympy.sympify("w0**2 + w1**2 + w2**2 + w3**2")
+    assert main(["metric", "2,2", "--formula"]) == 0
+    assert "none" in capsys.readouterr().out
