@@ -32,7 +32,7 @@ def register(sub: argparse._SubParsersAction) -> None:
                    help="instead: K of a two-layer linear network as an explicit function of (w, delta), "
                         "by elimination, checked exactly at random rational points")
     add_seed_option(p)
-    add_limit_options(p, DIMENSION_BOUNDS)
+    add_limit_options(p, DIMENSION_BOUNDS + ("max_elimination_variables",))
     add_format_options(p)
     p.set_defaults(run=run)
 
@@ -43,7 +43,7 @@ def run(args: argparse.Namespace) -> int:
     if args.formula:
         from lcnalg.flow.closed_form import two_layer_metric_formula  # deferred: sympy elimination, only here
 
-        emit(two_layer_metric_formula(fs.parameterization, seed=args.seed), args.format)
+        emit(two_layer_metric_formula(fs.parameterization, seed=args.seed, limits=fs.limits), args.format)
         return 0
     emit(fs.metric(), args.format)
     return 0

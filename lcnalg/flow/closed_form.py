@@ -47,6 +47,7 @@ import sympy
 
 from lcnalg import checks
 from lcnalg.errors import InputError
+from lcnalg.limits import Limits
 from lcnalg.results import MetricFormulaResult
 
 __all__ = ["two_layer_metric_formula"]
@@ -68,7 +69,8 @@ def _to_z(expr: sympy.Expr, u: list, v: list, z: dict) -> sympy.Expr:
     return out
 
 
-def two_layer_metric_formula(mu: Any, *, seed: int = 0, points: int = 10) -> MetricFormulaResult:
+def two_layer_metric_formula(mu: Any, *, seed: int = 0, points: int = 10,
+                             limits: Limits | None = None) -> MetricFormulaResult:
     """``K`` of a two-layer linear network as a function of ``(w, δ)``, by elimination.
 
     Parameters
@@ -79,6 +81,8 @@ def two_layer_metric_formula(mu: Any, *, seed: int = 0, points: int = 10) -> Met
         Seed of the random rational points of the verification.
     points : int
         How many points are checked.
+    limits : Limits, optional
+        ``max_elimination_variables`` bounds the weights plus coordinates of the elimination.
 
     Returns
     -------
@@ -91,6 +95,8 @@ def two_layer_metric_formula(mu: Any, *, seed: int = 0, points: int = 10) -> Met
     ------
     InputError
         For a network with an activation or a number of layers other than two.
+    ResourceLimitError
+        When the elimination has more variables than ``limits.max_elimination_variables``.
 
     Examples
     --------
@@ -105,6 +111,9 @@ def two_layer_metric_formula(mu: Any, *, seed: int = 0, points: int = 10) -> Met
     arch = mu.architecture
     if arch.activation is not None or arch.num_layers != 2:
         raise InputError(f"architecture {arch}: the formula is derived for linear networks with two layers")
+    limits = Limits.coerce(limits)
+    limits.check("max_elimination_variables", f"weights plus coordinates of the elimination for {arch}",
+                 mu.num_parameters + mu.ambient_dimension)
     seed = checks.seed(seed)
     points = checks.integer(points, "points", low=1, high=1000, form="an integer from 1 to 1000")
     names = sympy.symbols(mu.parameter_names)

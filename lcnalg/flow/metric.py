@@ -51,6 +51,7 @@ from typing import Any, Iterator
 import flint
 
 from lcnalg import checks
+from lcnalg.flow.closed_form import two_layer_metric_formula
 from lcnalg.flow.invariants import conserved_quantities, layer_degrees
 from lcnalg.results import MetricPair, MetricResult
 
@@ -63,6 +64,10 @@ PAPER_CLAIM = ("[AKR25, abstract] gradient flow on the parameters of a linear co
                "D = 1 when all strides are > 1; the metric depends on the initialization (through delta)")
 
 _PREC = 200
+
+#: Two-layer networks with at most this many weights plus coordinates get the elimination that
+#: proves global determinacy inside :func:`metric` (a second or less; ``--formula`` goes further).
+_MAX_FORMULA_VARIABLES = 12
 
 
 def _fmpq(x: Any) -> flint.fmpq:
@@ -394,6 +399,12 @@ def metric(mu: Any, *, seed: int = 0) -> MetricResult:
             if special is not None:
                 break
     globally = False if counter is not None else None
+    formula = None
+    if counter is None and arch.activation is None and arch.num_layers == 2 \
+            and n + mu.ambient_dimension <= _MAX_FORMULA_VARIABLES:
+        formula = two_layer_metric_formula(mu, seed=seed, points=3)
+        if formula.available:
+            globally = True
     return MetricResult(
         architecture=str(arch),
         locally_determined=locally,
@@ -407,14 +418,19 @@ def metric(mu: Any, *, seed: int = 0) -> MetricResult:
         method=("exact rank of the Jacobian of (mu, delta) at a random integer point; pairs of parameter points "
                 "with equal mu (layer swaps, root exchanges) rescaled to equal delta, exact or certified-ball "
                 "comparison of K = J J^T"),
-        certified=locally and (counter is not None),
+        certified=locally and globally is not None,
         seed=seed,
         seconds=time.perf_counter() - start,
         argument=("rank N at one point gives an immersion on a dense open set (K locally a function of (w, delta)); "
                   "the pair, at a point where (mu, delta) is a local diffeomorphism onto its image at both ends, "
-                  "persists on an open set of (w, delta)") if counter is not None else "",
-        limitations=("" if counter is not None else
+                  "persists on an open set of (w, delta)") if counter is not None else (
+                  "two linear layers: every u_i v_j is a rational function N/D of w (elimination), so at w with "
+                  "D(w) != 0 every real factorization is (c u, v/c); delta fixes c^2 > 0 and K depends on c^2 only: "
+                  "K = (rho(G1 + G2) + delta(G1 - G2))/(2P), rho = sqrt(delta^2 + 4P)") if globally else "",
+        limitations=("" if globally is not None else
                      "no pair of generic factorizations with different K found among layer swaps and root "
                      "exchanges; that K is globally a function of (w, delta) was not proved (the generic fibre of mu "
-                     "modulo rescaling was not computed)"),
+                     "modulo rescaling was not computed"
+                     + ("; for two linear layers beyond 12 weights plus coordinates, lcnalg metric --formula "
+                        "can prove it" if arch.activation is None and arch.num_layers == 2 else "") + ")"),
     )

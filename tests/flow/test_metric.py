@@ -94,11 +94,13 @@ def test_special_point_of_strided_filter():
     _float_check(mu, pair)
 
 
-@pytest.mark.parametrize("arch", ["3,3 s=2", "3,2 s=2", "2x3,3x2"])
-def test_special_pairs_found(arch):
+@pytest.mark.parametrize("arch, globally", [("3,3 s=2", None), ("3,2 s=2", True), ("2x3,3x2", None)])
+def test_special_pairs_found(arch, globally):
+    """Generic determinacy (proved by elimination for small two-layer networks) coexists with
+    special filters where two factorizations with equal delta have different K."""
     mu = parameterize(arch)
     res = metric(mu, seed=1)
-    assert res.counterexample is None and res.globally_determined is None
+    assert res.counterexample is None and res.globally_determined is globally
     assert res.special_counterexample is not None
     pair = res.special_counterexample
     (_sympy_check if pair.exact else _float_check)(mu, pair)
@@ -137,3 +139,11 @@ def test_paper_setting_and_function_space():
     res = FunctionSpace("2x2,2x2").metric()
     assert res.paper_claim_applies and res.globally_determined is False   # the claim needs a qualifier
     assert res.to_json() and "K = J" in res.to_latex() or "K =" in res.to_latex()
+
+
+@pytest.mark.parametrize("arch", ["2,2 s=2", "2x1,1x2", "2,2 s=3"])
+def test_globally_determined_by_elimination(arch):
+    """[AKR25]'s setting: here K is proved a function of (w, delta) at generic w."""
+    res = metric(parameterize(arch))
+    assert res.paper_claim_applies and res.globally_determined is True and res.status == "certified"
+    assert "rational function" in res.argument
