@@ -869,6 +869,11 @@ class FlowResult(Result):
     function_space_residual : float or None
         Largest relative residual of ``ẇ = −K ∇ℓ(w)`` at the reported times.
     loss_non_increasing : bool
+    nearest_critical_point : dict or None
+        The exact real critical point of the loss nearest to the end point in function space
+        (label, distance, its loss, whether it is the global minimum, whether the distance is
+        below a quarter of the least separation of the exact points); a distance, not a proof
+        that the flow converges there.
     """
 
     loss: str
@@ -886,6 +891,7 @@ class FlowResult(Result):
     drift: tuple[float, ...]
     function_space_residual: float | None
     loss_non_increasing: bool
+    nearest_critical_point: dict[str, Any] | None = None
 
     title = "gradient flow"
 
@@ -909,6 +915,14 @@ class FlowResult(Result):
             ("delta(0)", fmt(self.invariants_initial) or "-"),
             ("drift", fmt(self.drift) or "-"),
             ("w' = -K grad", f"largest relative residual {res}"),
+        ]
+        if self.nearest_critical_point is not None:
+            p = self.nearest_critical_point
+            rows.append(("nearest exact", f"{p['label']}{' (global minimum)' if p['is_global_minimum'] else ''} at "
+                                          f"distance {p['distance']:.3g}, loss {p['loss']:.6g}"
+                                          + (" (within a quarter of their separation)"
+                                             if p['within_quarter_separation'] else "")))
+        rows += [
             ("status", self.provenance()),
         ]
         return "\n".join(f"{k:<14}{v}" for k, v in rows)

@@ -45,6 +45,9 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--rtol", default="1e-10", metavar="R", help="relative tolerance (default 1e-10)")
     p.add_argument("--atol", default="1e-12", metavar="A", help="absolute tolerance (default 1e-12)")
     p.add_argument("--samples", type=positive_int, default=101, help="times reported (default 101)")
+    p.add_argument("--nearest-critical", action="store_true",
+                   help="also compute the exact real critical points of the loss (linear networks; the "
+                        "critical-points bounds apply) and report the one nearest to the end point")
     p.add_argument("--plot", metavar="PATH", default=None, type=output_path("--plot", PLOT_SUFFIXES),
                    help="also draw the loss, the drift and the function-space trajectory (matplotlib; "
                         + ", ".join(PLOT_SUFFIXES) + ")")
@@ -78,6 +81,23 @@ def _read_init(path: str) -> object:
                          "or one list per layer") from None
 
 
+def _critical_points(args: argparse.Namespace, limits: object) -> list:
+    """The exact real critical points of the data loss, as the flow compares them."""
+    from lcnalg.function_space import FunctionSpace  # deferred: only --nearest-critical needs them
+    from lcnalg.landscape import Dataset, QuadraticLoss  # deferred: as above
+    from lcnalg.landscape.descent import ExactCriticalImage  # deferred: as above
+
+    fs = FunctionSpace(args.arch, seed=args.seed, limits=limits)
+    try:
+        quadratic = QuadraticLoss.from_data(fs.architecture, Dataset.from_file(args.data), limits=fs.limits)
+    except InputError as exc:
+        raise InputError(f"--data {short(args.data, 40)!r}: {exc}") from None
+    found = fs.real_critical_points(quadratic)
+    return [ExactCriticalImage(label=p.kind + (" (mu critical)" if p.mu_critical else ""), image=p.image_values,
+                               radius=p.image_radius, loss=p.loss_value, is_global_minimum=p.least_loss)
+            for p in found.points]
+
+
 def run(args: argparse.Namespace) -> int:
     """Integrate and print the report; returns the exit status."""
     # deferred: the flow and landscape modules are imported only by this subcommand
@@ -90,13 +110,17 @@ def run(args: argparse.Namespace) -> int:
     rtol, atol = _number(args.rtol, "--rtol"), _number(args.atol, "--atol")
     scale = _number(args.init_scale, "--init-scale")
     mu = parameterize(args.arch, limits=limits)
+    if args.nearest_critical and mu.architecture.activation is not None:
+        raise InputError("--nearest-critical: exact critical points are computed for linear networks only")
     try:
         loss = FlowLoss.from_data(mu, Dataset.from_file(args.data), limits=limits)
     except InputError as exc:  # name the option that brought the file
         raise InputError(f"--data {short(args.data, 40)!r}: {exc}") from None
     init = _read_init(args.init) if args.init else initial_point(mu, args.seed, scale)
+    exact = _critical_points(args, limits) if args.nearest_critical else None
     try:
-        result = flow(mu, loss, init, t_max=t_max, rtol=rtol, atol=atol, samples=args.samples, limits=limits)
+        result = flow(mu, loss, init, t_max=t_max, rtol=rtol, atol=atol, samples=args.samples,
+                      critical_points=exact, limits=limits)
     except InputError as exc:
         raise InputError(f"--init {short(args.init, 40)!r}: {exc}" if args.init and str(exc).startswith("init")
                          else str(exc)) from None

@@ -43,14 +43,14 @@ import math
 import time
 from dataclasses import dataclass
 from fractions import Fraction
-from typing import Any
+from typing import Any, Sequence
 
 import numpy as np
 
 from lcnalg import checks
 from lcnalg.errors import InputError
 from lcnalg.flow.invariants import evaluate_invariants
-from lcnalg.landscape.descent import Network
+from lcnalg.landscape.descent import ExactCriticalImage, Network
 from lcnalg.limits import Limits
 from lcnalg.results import FlowResult
 
@@ -239,7 +239,8 @@ class _Stop(Exception):
 
 
 def flow(mu: Any, loss: FlowLoss, init: Any, *, t_max: float = 10.0, rtol: float = 1e-10, atol: float = 1e-12,
-         samples: int = 101, limits: Limits | None = None) -> FlowResult:
+         samples: int = 101, critical_points: Sequence[ExactCriticalImage] | None = None,
+         limits: Limits | None = None) -> FlowResult:
     """Integrate ``θ' = −∇(ℓ∘μ)(θ)`` from ``init`` on ``[0, t_max]`` (DOP853).
 
     Parameters
@@ -255,6 +256,9 @@ def flow(mu: Any, loss: FlowLoss, init: Any, *, t_max: float = 10.0, rtol: float
         Tolerances of the integrator (finite, > 0).
     samples : int
         Number of equally spaced times reported (>= 2).
+    critical_points : sequence of ExactCriticalImage, optional
+        Exact real critical points of the same loss (:mod:`lcnalg.landscape`); the end point is
+        compared with the nearest one (a distance, not a proof of convergence).
     limits : Limits, optional
         ``max_flow_evaluations`` bounds the right-hand-side evaluations.
 
@@ -287,6 +291,8 @@ def flow(mu: Any, loss: FlowLoss, init: Any, *, t_max: float = 10.0, rtol: float
     if loss.Q.shape != (mu.ambient_dimension, mu.ambient_dimension):
         raise InputError(f"loss: a form on {loss.Q.shape[0]} coordinates, the network has {mu.ambient_dimension}")
     theta0 = _init(mu, init)
+    if critical_points is not None and not all(isinstance(p, ExactCriticalImage) for p in critical_points):
+        raise InputError("critical_points: expected a sequence of ExactCriticalImage")
     fmap = FloatMap(mu)
     budget = limits.max_flow_evaluations
     count = [0]
@@ -344,7 +350,20 @@ def flow(mu: Any, loss: FlowLoss, init: Any, *, t_max: float = 10.0, rtol: float
             predicted = -(J @ J.T) @ loss.gradient(fmap.image(th))
             worst = max(worst, float(np.abs(wdot - predicted).max() / (1.0 + np.abs(predicted).max())))
         residual = worst
+    nearest = None
+    if critical_points:
+        end = ws[-1]
+        dist = [float(np.linalg.norm(end - np.array(p.image))) for p in critical_points]
+        i = int(np.argmin(dist))
+        gaps = [float(np.linalg.norm(np.subtract(p.image, q.image))) for a, p in enumerate(critical_points)
+                for q in critical_points[a + 1:]]
+        gaps = [g for g in gaps if g > 1e-9]
+        p = critical_points[i]
+        nearest = {"label": p.label, "distance": dist[i], "loss": p.loss, "is_global_minimum": p.is_global_minimum,
+                   "image": list(p.image),
+                   "within_quarter_separation": bool(not gaps or dist[i] <= min(gaps) / 4)}
     return FlowResult(
+        nearest_critical_point=nearest,
         architecture=str(mu.architecture),
         loss=loss.description,
         t_max=t_max, rtol=rtol, atol=atol,

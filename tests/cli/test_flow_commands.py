@@ -100,3 +100,19 @@ def test_metric_formula(capsys):
     assert data["available"] and sympy.sympify(data["P"]) == sympy.sympify("w0**2 + w1**2 + w2**2 + w3**2")
     assert main(["metric", "2,2", "--formula"]) == 0
     assert "none" in capsys.readouterr().out
+
+
+def test_flow_ends_at_the_exact_minimum(capsys):
+    """The flow's end point against the exact real critical points (an independent, exact route)."""
+    import pytest
+    from pathlib import Path
+    pytest.importorskip("scipy")
+    data = Path(__file__).resolve().parents[1] / "landscape" / "data_2_2_s2.csv"
+    assert main(["flow", "2,2 s=2", "--data", str(data), "--nearest-critical", "--t-max", "20", "--seed", "1",
+                 "--samples", "3", "--json"]) == 0
+    out = json.loads(capsys.readouterr().out)
+    near = out["nearest_critical_point"]
+    assert near["label"] == "minimum" and near["is_global_minimum"] and near["distance"] < 1e-8
+    assert abs(out["losses"][-1] - near["loss"]) < 1e-8
+    assert main(["flow", "2,2 r=2", "--data", str(data), "--nearest-critical"]) == 2
+    assert "linear networks only" in capsys.readouterr().err
