@@ -45,6 +45,9 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--rtol", default="1e-10", metavar="R", help="relative tolerance (default 1e-10)")
     p.add_argument("--atol", default="1e-12", metavar="A", help="absolute tolerance (default 1e-12)")
     p.add_argument("--samples", type=positive_int, default=101, help="times reported (default 101)")
+    p.add_argument("--precision", type=positive_int, default=None, metavar="BITS",
+                   help="working precision in bits; above 53 the flow is integrated with mpmath's Taylor "
+                        "method at that precision (slower) instead of DOP853")
     p.add_argument("--nearest-critical", action="store_true",
                    help="also compute the exact real critical points of the loss (linear networks; the "
                         "critical-points bounds apply) and report the one nearest to the end point")
@@ -120,7 +123,7 @@ def run(args: argparse.Namespace) -> int:
     exact = _critical_points(args, limits) if args.nearest_critical else None
     try:
         result = flow(mu, loss, init, t_max=t_max, rtol=rtol, atol=atol, samples=args.samples,
-                      critical_points=exact, limits=limits)
+                      critical_points=exact, precision=args.precision, limits=limits)
     except InputError as exc:
         raise InputError(f"--init {short(args.init, 40)!r}: {exc}" if args.init and str(exc).startswith("init")
                          else str(exc)) from None

@@ -240,7 +240,7 @@ class _Stop(Exception):
 
 def flow(mu: Any, loss: FlowLoss, init: Any, *, t_max: float = 10.0, rtol: float = 1e-10, atol: float = 1e-12,
          samples: int = 101, critical_points: Sequence[ExactCriticalImage] | None = None,
-         limits: Limits | None = None) -> FlowResult:
+         precision: int | None = None, limits: Limits | None = None) -> FlowResult:
     """Integrate ``θ' = −∇(ℓ∘μ)(θ)`` from ``init`` on ``[0, t_max]`` (DOP853).
 
     Parameters
@@ -259,6 +259,10 @@ def flow(mu: Any, loss: FlowLoss, init: Any, *, t_max: float = 10.0, rtol: float
     critical_points : sequence of ExactCriticalImage, optional
         Exact real critical points of the same loss (:mod:`lcnalg.landscape`); the end point is
         compared with the nearest one (a distance, not a proof of convergence).
+    precision : int, optional
+        Bits of working precision; above 53 the flow is integrated with mpmath's Taylor-series
+        method (``mpmath.odefun``) at that precision instead of DOP853 (slower; the loss's
+        entries are taken as their float64 values, exact for integer data).
     limits : Limits, optional
         ``max_flow_evaluations`` bounds the right-hand-side evaluations.
 
@@ -286,6 +290,8 @@ def flow(mu: Any, loss: FlowLoss, init: Any, *, t_max: float = 10.0, rtol: float
     rtol = _positive_float(rtol, "rtol")
     atol = _positive_float(atol, "atol")
     samples = checks.integer(samples, "samples", low=2, high=100_001, form="an integer from 2 to 100001")
+    if precision is not None:
+        precision = checks.integer(precision, "precision", low=53, high=10_000, form="an integer from 53 to 10000 (bits)")
     if not isinstance(loss, FlowLoss):
         raise InputError(f"loss: expected a FlowLoss, got {type(loss).__name__}")
     if loss.Q.shape != (mu.ambient_dimension, mu.ambient_dimension):
@@ -307,6 +313,8 @@ def flow(mu: Any, loss: FlowLoss, init: Any, *, t_max: float = 10.0, rtol: float
         w = fmap.image(theta)
         return -(fmap.jacobian(theta).T @ loss.gradient(w))
 
+    if precision is not None and precision > 53:
+        return _flow_mpmath(mu, loss, theta0, t_max, samples, precision, budget, critical_points, start)
     from scipy.integrate import DOP853  # deferred: scipy only for trajectories
 
     times = np.linspace(0.0, t_max, samples)
@@ -350,18 +358,7 @@ def flow(mu: Any, loss: FlowLoss, init: Any, *, t_max: float = 10.0, rtol: float
             predicted = -(J @ J.T) @ loss.gradient(fmap.image(th))
             worst = max(worst, float(np.abs(wdot - predicted).max() / (1.0 + np.abs(predicted).max())))
         residual = worst
-    nearest = None
-    if critical_points:
-        end = ws[-1]
-        dist = [float(np.linalg.norm(end - np.array(p.image))) for p in critical_points]
-        i = int(np.argmin(dist))
-        gaps = [float(np.linalg.norm(np.subtract(p.image, q.image))) for a, p in enumerate(critical_points)
-                for q in critical_points[a + 1:]]
-        gaps = [g for g in gaps if g > 1e-9]
-        p = critical_points[i]
-        nearest = {"label": p.label, "distance": dist[i], "loss": p.loss, "is_global_minimum": p.is_global_minimum,
-                   "image": list(p.image),
-                   "within_quarter_separation": bool(not gaps or dist[i] <= min(gaps) / 4)}
+    nearest = _nearest(ws[-1], critical_points)
     return FlowResult(
         nearest_critical_point=nearest,
         architecture=str(mu.architecture),
@@ -384,6 +381,112 @@ def flow(mu: Any, loss: FlowLoss, init: Any, *, t_max: float = 10.0, rtol: float
                      "the drift of the conserved quantities and the function-space residual measure it"
                      + ("" if success else f"; integration did not finish: {message}")),
     )
+
+
+class _ExactTerms:
+    """``μ`` and ``Jμ`` as lists of (coefficient, exponents), evaluated in any number type."""
+
+    def __init__(self, mu: Any) -> None:
+        n = mu.num_parameters
+        self.coords = [[(int(a), tuple(int(x) for x in e)) for e, a in c.terms()] for c in mu.coordinates]
+        self.jac = [[[(int(a), tuple(int(x) for x in e)) for e, a in c.derivative(j).terms()] if not
+                     c.derivative(j).is_zero() else [] for j in range(n)] for c in mu.coordinates]
+
+    @staticmethod
+    def _eval(terms: list, theta: list, one: Any) -> Any:
+        acc = one * 0
+        for a, e in terms:
+            t = one * a
+            for x, k in zip(theta, e):
+                if k:
+                    t *= x ** k
+            acc += t
+        return acc
+
+    def image(self, theta: list, one: Any) -> list:
+        return [self._eval(t, theta, one) for t in self.coords]
+
+    def jacobian(self, theta: list, one: Any) -> list:
+        return [[self._eval(t, theta, one) for t in row] for row in self.jac]
+
+
+def _flow_mpmath(mu: Any, loss: FlowLoss, theta0: np.ndarray, t_max: float, samples: int, precision: int,
+                 budget: int, critical_points: Any, start: float) -> FlowResult:
+    import mpmath  # deferred: only a flow at more than float64 precision needs it
+
+    terms = _ExactTerms(mu)
+    count = [0]
+    n, N = mu.ambient_dimension, mu.num_parameters
+    r = mu.architecture.activation or 1
+    with mpmath.workprec(precision):
+        one = mpmath.mpf(1)
+        Q = [[mpmath.mpf(float(x)) for x in row] for row in loss.Q]
+        b = [mpmath.mpf(float(x)) for x in loss.b]
+        c = mpmath.mpf(float(loss.c))
+
+        def grad_loss(w: list) -> list:
+            return [2 * (mpmath.fsum(Q[i][j] * w[j] for j in range(n)) - b[i]) for i in range(n)]
+
+        def rhs(_t: Any, theta: list) -> list:
+            count[0] += 1
+            if count[0] > budget:
+                raise _Stop(f"stopped after {budget} right-hand-side evaluations (raise max_flow_evaluations, "
+                            "CLI --max-flow-evaluations, or lower the precision)")
+            g = grad_loss(terms.image(theta, one))
+            J = terms.jacobian(theta, one)
+            return [-mpmath.fsum(J[i][j] * g[i] for i in range(n)) for j in range(N)]
+
+        def value(w: list) -> Any:
+            return (mpmath.fsum(w[i] * Q[i][j] * w[j] for i in range(n) for j in range(n))
+                    - 2 * mpmath.fsum(b[i] * w[i] for i in range(n)) + c)
+
+        def deltas(theta: list) -> list:
+            norms = [mpmath.fsum(x * x for x in theta[lo:hi]) for lo, hi in mu.layer_slices]
+            return [r * norms[l + 1] - norms[l] for l in range(len(norms) - 1)]
+
+        y0 = [mpmath.mpf(float(x)) for x in theta0]
+        solution = mpmath.odefun(rhs, 0, y0)
+        ts, thetas, message, success = [0.0], [y0], "", False
+        try:
+            for t in np.linspace(0.0, t_max, samples)[1:]:
+                thetas.append(list(solution(mpmath.mpf(float(t)))))
+                ts.append(float(t))
+            success, message = True, "reached t_max"
+        except _Stop as exc:
+            message = str(exc)
+        d0 = deltas(thetas[0])
+        drift = tuple(float(max(abs(deltas(th)[l] - d0[l]) for th in thetas)) for l in range(len(d0)))
+        ws = [terms.image(th, one) for th in thetas]
+        losses = tuple(float(value(w)) for w in ws)
+        init = tuple(float(v) for v in d0)
+        params = tuple(tuple(float(x) for x in th) for th in thetas)
+        funcs = tuple(tuple(float(x) for x in w) for w in ws)
+    nearest = _nearest(np.array(funcs[-1]), critical_points)
+    return FlowResult(
+        nearest_critical_point=nearest,
+        architecture=str(mu.architecture), loss=loss.description, t_max=t_max, rtol=2.0 ** -precision,
+        atol=2.0 ** -precision, success=success, message=message, evaluations=min(count[0], budget),
+        times=tuple(ts), parameters=params, functions=funcs, losses=losses, invariants_initial=init, drift=drift,
+        function_space_residual=None,
+        loss_non_increasing=bool(all(b2 <= a2 + 1e-9 * (1 + abs(a2)) for a2, b2 in zip(losses, losses[1:]))),
+        method=f"mpmath.odefun (Taylor series) at {precision} bits",
+        certified=False, seconds=time.perf_counter() - start,
+        limitations=(f"numerical integration at {precision} bits (values reported in float64); the drift of the "
+                     "conserved quantities measures the accuracy" + ("" if success else f"; stopped: {message}")),
+    )
+
+
+def _nearest(end: np.ndarray, critical_points: Any) -> dict | None:
+    if not critical_points:
+        return None
+    dist = [float(np.linalg.norm(end - np.array(p.image))) for p in critical_points]
+    i = int(np.argmin(dist))
+    gaps = [float(np.linalg.norm(np.subtract(p.image, q.image))) for a, p in enumerate(critical_points)
+            for q in critical_points[a + 1:]]
+    gaps = [g for g in gaps if g > 1e-9]
+    p = critical_points[i]
+    return {"label": p.label, "distance": dist[i], "loss": p.loss, "is_global_minimum": p.is_global_minimum,
+            "image": list(p.image), "within_quarter_separation": bool(not gaps or dist[i] <= min(gaps) / 4)}
 
 
 def _positive_float(value: Any, name: str) -> float:

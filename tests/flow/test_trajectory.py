@@ -122,3 +122,16 @@ def test_plot_flow(tmp_path):
     res = flow(mu, _small_loss(mu.ambient_dimension), initial_point(mu, 2, 0.5), t_max=1.0, samples=21)
     out = plot_flow(res, tmp_path / "flow.png")
     assert out.stat().st_size > 0
+
+
+def test_higher_precision_agrees_and_drifts_less():
+    """mpmath's Taylor method at 100 bits against DOP853: same trajectory, drift near 2^-100."""
+    mu = parameterize("2,2")
+    loss = FlowLoss.identity([1.0, -1.0, 2.0])
+    lo = flow(mu, loss, [1.0, 0.5, 0.3, -0.2], t_max=0.5, samples=3)
+    hi = flow(mu, loss, [1.0, 0.5, 0.3, -0.2], t_max=0.5, samples=3, precision=100)
+    assert hi.success and "100 bits" in hi.method
+    assert np.allclose(lo.parameters[-1], hi.parameters[-1], rtol=1e-8, atol=1e-9)
+    assert max(hi.drift) < 1e-25
+    with pytest.raises(InputError, match="^precision"):
+        flow(mu, loss, [1.0, 0.5, 0.3, -0.2], precision=20)
