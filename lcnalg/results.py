@@ -780,6 +780,8 @@ class MetricResult(Result):
         That generic pair.
     special_counterexample : MetricPair or None
         A pair at a special filter, looked for when no generic pair exists.
+    special_set : str
+        What is known of the set of such special filters (empty when no pair was found).
     paper_claim : str
         The statement of [AKR25] this is compared with.
     paper_claim_applies : bool
@@ -792,6 +794,7 @@ class MetricResult(Result):
     globally_determined: bool | None
     counterexample: MetricPair | None
     special_counterexample: MetricPair | None
+    special_set: str = ""
     paper_claim: str
     paper_claim_applies: bool
 
@@ -819,6 +822,7 @@ class MetricResult(Result):
             ("globally", show(self.globally_determined)),
             ("counterexample", self.counterexample.line() if self.counterexample else "-"),
             ("special", self.special_counterexample.line() if self.special_counterexample else "-"),
+            ("special set", self.special_set or "-"),
             ("paper", self.paper_claim + (" (applies)" if self.paper_claim_applies else
                                           " (outside its stated setting)")),
             ("status", self.provenance()),

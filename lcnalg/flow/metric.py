@@ -398,6 +398,16 @@ def metric(mu: Any, *, seed: int = 0) -> MetricResult:
             special = compare_metrics(mu, theta, q, description=how)
             if special is not None:
                 break
+    special_set = ""
+    if special is not None:
+        if arch.ndim == 2:
+            special_set = ("contains the products of separable layers p_l = a_l(x) b_l(y) whose univariate factors "
+                           "can be regrouped among the layers with the same filter sizes (stride one)")
+        else:
+            s1 = arch.strides[0][0]
+            special_set = (f"contains the filters w(x) = g(x^{s1}) with g a product of factors of degrees "
+                           f"{(arch.filters[0][0] - 1) // s1} and {arch.filters[1][0] - 1} in more than one way "
+                           f"(layer 1 a polynomial in x^{s1}): two factorizations, equal delta, different K")
     globally = False if counter is not None else None
     formula = None
     if counter is None and arch.activation is None and arch.num_layers == 2 \
@@ -413,6 +423,7 @@ def metric(mu: Any, *, seed: int = 0) -> MetricResult:
         globally_determined=globally,
         counterexample=counter,
         special_counterexample=special,
+        special_set=special_set,
         paper_claim=PAPER_CLAIM,
         paper_claim_applies=paper_claim_applies(arch),
         method=("exact rank of the Jacobian of (mu, delta) at a random integer point; pairs of parameter points "

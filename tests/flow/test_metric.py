@@ -101,7 +101,7 @@ def test_special_pairs_found(arch, globally):
     mu = parameterize(arch)
     res = metric(mu, seed=1)
     assert res.counterexample is None and res.globally_determined is globally
-    assert res.special_counterexample is not None
+    assert res.special_counterexample is not None and res.special_set
     pair = res.special_counterexample
     (_sympy_check if pair.exact else _float_check)(mu, pair)
 
