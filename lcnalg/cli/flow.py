@@ -7,7 +7,7 @@ import json
 import math
 
 from lcnalg.checks import short
-from lcnalg.cli.common import (DIMENSION_BOUNDS, PLOT_SUFFIXES, add_format_options, add_limit_options,
+from lcnalg.cli.common import (CRITICAL_POINTS_BOUNDS, DIMENSION_BOUNDS, PLOT_SUFFIXES, add_format_options, add_limit_options,
                                architecture_argument, emit, limits_from_args, output_path, positive_int, seed_value)
 from lcnalg.errors import InputError
 
@@ -54,7 +54,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--plot", metavar="PATH", default=None, type=output_path("--plot", PLOT_SUFFIXES),
                    help="also draw the loss, the drift and the function-space trajectory (matplotlib; "
                         + ", ".join(PLOT_SUFFIXES) + ")")
-    add_limit_options(p, DIMENSION_BOUNDS + ("max_flow_evaluations", "max_loss_work"))
+    add_limit_options(p, DIMENSION_BOUNDS + ("max_flow_evaluations", "max_loss_work") + CRITICAL_POINTS_BOUNDS)
     add_format_options(p)
     p.set_defaults(run=run)
 

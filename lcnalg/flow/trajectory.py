@@ -273,8 +273,9 @@ def flow(mu: Any, loss: FlowLoss, init: Any, *, t_max: float = 10.0, rtol: float
     Raises
     ------
     InputError
-        Naming ``t_max``, ``rtol``, ``atol``, ``samples`` or ``init`` (wrong shape, NaN or
-        infinite entries), or ``loss`` (a form of the wrong size).
+        Naming ``t_max``, ``rtol``, ``atol``, ``samples``, ``precision`` or ``init`` (wrong
+        shape, NaN or infinite entries), or ``loss`` (a form of the wrong size); or when scipy
+        is missing (float64 integration needs the extra ``flow``).
 
     Examples
     --------
@@ -315,7 +316,11 @@ def flow(mu: Any, loss: FlowLoss, init: Any, *, t_max: float = 10.0, rtol: float
 
     if precision is not None and precision > 53:
         return _flow_mpmath(mu, loss, theta0, t_max, samples, precision, budget, critical_points, start)
-    from scipy.integrate import DOP853  # deferred: scipy only for trajectories
+    try:
+        from scipy.integrate import DOP853  # deferred: scipy only for trajectories
+    except ImportError:
+        raise InputError('scipy is needed to integrate a flow: pip install "lcnalg[flow]" '
+                         "(or give precision > 53 to use mpmath)") from None
 
     times = np.linspace(0.0, t_max, samples)
     ts, thetas, wdots = [0.0], [theta0], []
