@@ -57,7 +57,14 @@ __all__ = ["conserved_quantities", "layer_degrees", "euler_identities_hold", "or
 
 
 def layer_degrees(mu: Any) -> tuple[int, ...]:
-    """Degree ``r^{L−l}`` of every coordinate of ``mu`` in layer ``l``'s weights (1 when linear)."""
+    """Degree ``r^{L−l}`` of every coordinate of ``mu`` in layer ``l``'s weights (1 when linear).
+
+    Examples
+    --------
+    >>> from lcnalg.parameterization import parameterize
+    >>> layer_degrees(parameterize("2,2,2 r=3"))
+    (9, 3, 1)
+    """
     arch = mu.architecture
     r = arch.activation or 1
     return tuple(r ** (arch.num_layers - l) for l in range(1, arch.num_layers + 1))
@@ -130,7 +137,14 @@ def orthogonality_holds(mu: Any, quantities: list[flint.fmpz_mpoly]) -> bool:
 
 
 def evaluate_invariants(mu: Any, theta: Any) -> list[float]:
-    """The ``δ_l`` at a float point (flat weights), in float64."""
+    """The ``δ_l`` at a float point (flat weights), in float64.
+
+    Examples
+    --------
+    >>> from lcnalg.parameterization import parameterize
+    >>> evaluate_invariants(parameterize("2,1 r=2"), [1.0, 2.0, 3.0])
+    [13.0]
+    """
     r = mu.architecture.activation or 1
     norms = [sum(float(x) ** 2 for x in theta[lo:hi]) for lo, hi in mu.layer_slices]
     return [r * norms[l + 1] - norms[l] for l in range(len(norms) - 1)]

@@ -92,7 +92,16 @@ def metric_tensor(mu: Any, theta: Any) -> flint.fmpq_mat:
 
 
 def layer_metrics(mu: Any, theta: Any) -> list[flint.fmpq_mat]:
-    """The parts ``J_l(θ) J_l(θ)ᵀ`` of ``K(θ)``, one per layer (their sum is ``K``)."""
+    """The parts ``J_l(θ) J_l(θ)ᵀ`` of ``K(θ)``, one per layer (their sum is ``K``).
+
+    Examples
+    --------
+    >>> from lcnalg.parameterization import parameterize
+    >>> mu = parameterize("2,2")
+    >>> parts = layer_metrics(mu, [1, 2, 3, 5])
+    >>> parts[0] + parts[1] == metric_tensor(mu, [1, 2, 3, 5])
+    True
+    """
     J = mu.jacobian_at(theta)
     out = []
     for lo, hi in mu.layer_slices:
@@ -344,7 +353,14 @@ def _special_candidates(mu: Any, seed: int) -> Iterator[tuple[list, list, str]]:
 
 def paper_claim_applies(arch: Any) -> bool:
     """Whether [AKR25]'s stated setting covers ``arch``: linear, and ``D >= 2`` or all strides
-    (of the layers before the last) ``> 1``."""
+    (of the layers before the last) ``> 1``.
+
+    Examples
+    --------
+    >>> from lcnalg import Architecture
+    >>> [paper_claim_applies(Architecture.parse(a)) for a in ("2,2", "2,2 s=2", "2x2,2x2", "2,2 s=2 r=2")]
+    [False, True, True, False]
+    """
     if arch.activation is not None or arch.channels is not None:
         return False
     return arch.ndim >= 2 or all(s[0] > 1 for s in arch.strides[:-1])

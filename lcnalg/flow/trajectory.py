@@ -94,6 +94,15 @@ class FlowLoss:
         ------
         InputError
             Naming ``inputs``/``targets`` when the data do not fit the architecture.
+
+        Examples
+        --------
+        >>> from lcnalg.landscape import Dataset
+        >>> from lcnalg.parameterization import parameterize
+        >>> mu = parameterize("2,1 r=2")          # f = c0_0 x0^2 + c0_1 x0 x1 + c1_1 x1^2
+        >>> L = FlowLoss.from_data(mu, Dataset.from_arrays([[1, 2], [3, -1]], [5, 0]))
+        >>> L.value(np.array([1.0, 1.0, 1.0]))  # (1 + 2 + 4 - 5)^2 + (9 - 3 + 1)^2
+        53.0
         """
         arch = mu.architecture
         limits = Limits.coerce(limits)
@@ -195,7 +204,14 @@ class FloatMap:
 
 
 def initial_point(mu: Any, seed: int, scale: float = 1.0) -> np.ndarray:
-    """A seeded standard normal initialisation (times ``scale``)."""
+    """A seeded standard normal initialisation (times ``scale``).
+
+    Examples
+    --------
+    >>> from lcnalg.parameterization import parameterize
+    >>> initial_point(parameterize("2,2"), seed=1).shape
+    (4,)
+    """
     seed = checks.seed(seed)
     rng = np.random.default_rng([seed & ((1 << 64) - 1), int(seed < 0)])
     return scale * rng.standard_normal(mu.num_parameters)
