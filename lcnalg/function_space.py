@@ -28,7 +28,7 @@ if TYPE_CHECKING:
     from lcnalg.algebra.implicitization import ImplicitEquations
     from lcnalg.landscape.descent import DescentResult
     from lcnalg.landscape.real_critical_points import RealCriticalPointsResult
-    from lcnalg.results import CriticalPointsResult
+    from lcnalg.results import CriticalPointsResult, InvariantsResult, MetricResult
     from lcnalg.real import BoundaryResult, ClosednessResult, ContainmentResult, InequalitiesResult
     from lcnalg.singularities import CriticalLocusResult, SingularLocusResult, Stratification
 
@@ -661,3 +661,31 @@ class FunctionSpace:
         if not isinstance(kind, str) or kind not in ("generic", "identity"):
             raise InputError(f"kind: {checks.short(kind)!r} is not one of generic, identity")
         return self.critical_points(kind)
+
+    def invariants(self, *, max_depth: int = 3) -> "InvariantsResult":
+        """The conserved quantities of the gradient flows of every loss ``ℓ∘μ``, verified exactly,
+        and the proof that there are no others (:func:`lcnalg.flow.invariants`).
+
+        Examples
+        --------
+        >>> FunctionSpace("2,2,2 r=2").invariants().num_independent
+        2
+        """
+        from lcnalg.flow.invariants import invariants  # deferred: only the flow needs it
+
+        return self._cached(("invariants", max_depth),
+                            lambda: invariants(self.parameterization, seed=self.seed, max_depth=max_depth))
+
+    def metric(self) -> "MetricResult":
+        """Whether the metric ``K = Jμ Jμᵀ`` of the function-space flow is a function of the
+        end-to-end filter and ``δ``, locally and at generic and special points
+        (:func:`lcnalg.flow.metric`).
+
+        Examples
+        --------
+        >>> FunctionSpace("2x2,2x2").metric().globally_determined
+        False
+        """
+        from lcnalg.flow.metric import metric  # deferred: only the flow needs it
+
+        return self._cached(("metric",), lambda: metric(self.parameterization, seed=self.seed))

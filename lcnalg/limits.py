@@ -205,6 +205,13 @@ class Limits:
         runs; about 10^8 per second, so the default 5·10^8 is a few seconds (``3,2,31`` with
         20 runs of 20000 steps, 1.5·10^9, is refused; fewer runs or steps, or a raised bound,
         let it run).
+    max_flow_evaluations : int
+        Right-hand-side evaluations of one gradient-flow integration (each one ``μ``, its
+        Jacobian and the loss gradient); an integration that needs more stops with that
+        reason instead of running on.
+    max_elimination_variables : int
+        Weights plus coordinates of the lex Gröbner bases (sympy) behind the two-layer metric
+        formula: ``3,3 s=2`` (13) takes a few seconds, ``2x2,2x2 s=2x2`` (24) minutes.
     max_witness_work : int
         Root work (``degree²`` per candidate: its factorization and one root isolation) of
         the membership tests of the candidate witnesses of one closedness decision, summed
@@ -281,6 +288,8 @@ class Limits:
     max_witness_work: int = _bound(1_000_000, "root work (degree^2 per candidate) of a closedness witness search")
     max_real_critical_solutions: int = _bound(81, "Bezout number of a critical-point system solved for its real points")
     max_descent_work: int = _bound(500_000_000, "estimated work of gradient descent (runs x steps x layers x n x N)")
+    max_elimination_variables: int = _bound(14, "weights plus coordinates of the elimination behind the two-layer metric formula")
+    max_flow_evaluations: int = _bound(200_000, "right-hand-side evaluations of one gradient-flow integration")
 
     def __post_init__(self) -> None:
         for f in dataclasses.fields(self):

@@ -17,9 +17,10 @@ from lcnalg.architecture import Architecture
 from lcnalg.errors import InputError
 from lcnalg.real import inequalities
 from lcnalg.landscape.descent import DescentResult
+from lcnalg.results import FlowResult
 from lcnalg.singularities.strata import Stratification
 
-__all__ = ["plot_cubic_slice", "plot_stratification", "plot_descent"]
+__all__ = ["plot_cubic_slice", "plot_stratification", "plot_descent", "plot_flow"]
 
 
 def _pyplot():
@@ -183,3 +184,65 @@ def plot_descent(result: DescentResult, path: str | Path) -> Path:
     fig.savefig(path, dpi=100, bbox_inches="tight")
     plt.close(fig)
     return path
+
+
+def plot_flow(result: FlowResult, path: str | Path) -> Path:
+    """Three panels of a gradient-flow trajectory: the loss against time, the conserved
+    quantities ``δ_l(t) − δ_l(0)``, and the function-space trajectory projected to its first
+    two coordinates.
+
+    Parameters
+    ----------
+    result : FlowResult
+    path : str or Path
+        Where to save the picture (format from the suffix).
+
+    Returns
+    -------
+    Path
+
+    Raises
+    ------
+    InputError
+        If matplotlib is missing.
+    """
+    plt = _pyplot()
+    fig, axes = plt.subplots(1, 3, figsize=(12, 3.5))
+    t = result.times
+    axes[0].plot(t, result.losses)
+    axes[0].set_xlabel("t")
+    axes[0].set_ylabel("loss")
+    for l, d0 in enumerate(result.invariants_initial):
+        # δ_l from the sampled parameters, with the same constant as the invariants module
+        vals = []
+        for theta in result.parameters:
+            vals.append(_delta(result.architecture, theta, l) - d0)
+        axes[1].plot(t, vals, label=f"delta_{l + 1}")
+    axes[1].set_xlabel("t")
+    axes[1].set_ylabel("delta(t) - delta(0)")
+    if result.invariants_initial:
+        axes[1].legend(fontsize=8)
+    w = result.functions
+    if w and len(w[0]) >= 2:
+        axes[2].plot([x[0] for x in w], [x[1] for x in w], marker=".", markersize=2)
+        axes[2].set_xlabel("w_0")
+        axes[2].set_ylabel("w_1")
+    axes[2].set_title("function space")
+    fig.suptitle(f"gradient flow on {result.architecture}" + ("" if result.success else " (stopped)"))
+    path = Path(path)
+    fig.savefig(path, dpi=100, bbox_inches="tight")
+    plt.close(fig)
+    return path
+
+
+def _delta(architecture: str, theta: tuple[float, ...], l: int) -> float:
+    arch = Architecture.parse(architecture)
+    r = arch.activation or 1
+    start, norms = 0, []
+    for f in arch.filters:
+        size = 1
+        for k in f:
+            size *= k
+        norms.append(sum(x * x for x in theta[start:start + size]))
+        start += size
+    return r * norms[l + 1] - norms[l]

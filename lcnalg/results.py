@@ -644,3 +644,378 @@ class CriticalPointsResult(Result):
 
     def _repr_latex_(self) -> str:
         return self.to_latex().split("\n", 1)[1]
+
+
+@dataclass(frozen=True, kw_only=True)
+class InvariantsResult(Result):
+    r"""Conserved quantities of the gradient flows of every loss ``ℓ∘μ``, and their number.
+
+    Returned by :func:`lcnalg.flow.invariants` and :meth:`lcnalg.FunctionSpace.invariants`.
+    Certified when the identities hold in ``Z[w]`` and the Lie-algebra bound meets the
+    number of independent quantities (docs/theory.md#conserved-quantities-monomial);
+    otherwise its status gives the bounds ``lower..upper``.
+
+    Attributes
+    ----------
+    invariants : tuple of str
+        ``δ_l = r‖w_{l+1}‖² − ‖w_l‖²`` as sympy-parsable strings in the parameter names.
+    num_independent : int or None
+        The number of independent conserved functions (``L − 1``) when proved, else None.
+    lower, upper : int
+        Proved bounds on that number (independent quantities found; ``N`` minus the Lie rank).
+    euler_identities, orthogonality : bool
+        Whether Euler's identities and ``⟨∇δ_l, ∇μ_m⟩ = 0`` hold as identities in ``Z[w]``.
+    gradients_rank : int
+        Exact rank of the gradients of the ``δ_l`` at the random point.
+    lie_rank, lie_depth : int
+        Rank at the random point of the brackets of the fields ``∇μ_m``, and the depth reached.
+    lie_rank_by_depth : tuple of int
+    num_parameters : int
+
+    Examples
+    --------
+    >>> r = InvariantsResult(architecture="2,2", method="m", certified=True, invariants=("w2_0**2 - w1_0**2",),
+    ...     num_independent=1, lower=1, upper=1, euler_identities=True, orthogonality=True,
+    ...     gradients_rank=1, lie_rank=3, lie_depth=1, lie_rank_by_depth=(3,), num_parameters=4)
+    >>> r.answer(), r.status.label
+    (1, 'certified')
+    """
+
+    invariants: tuple[str, ...]
+    num_independent: int | None
+    lower: int
+    upper: int
+    euler_identities: bool
+    orthogonality: bool
+    gradients_rank: int
+    lie_rank: int
+    lie_depth: int
+    lie_rank_by_depth: tuple[int, ...]
+    num_parameters: int
+
+    title = "conserved quantities"
+
+    @property
+    def status(self) -> Status:
+        if self.certified:
+            return Status.certified()
+        return Status.bounds(self.lower, self.upper, self.limitations)
+
+    def answer(self) -> int | None:
+        """The number of independent conserved functions (None when only bounded)."""
+        return self.num_independent
+
+    def to_text(self) -> str:
+        """The quantities, one a line, then the count and the checks."""
+        rows = [("architecture", self.architecture)]
+        rows += [(f"delta_{l}", q) for l, q in enumerate(self.invariants, start=1)]
+        count = self.num_independent if self.num_independent is not None else f"{self.lower}..{self.upper}"
+        rows += [
+            ("independent", f"{count} (N = {self.num_parameters}, Lie rank {self.lie_rank} at depth {self.lie_depth})"),
+            ("identities", f"Euler {'holds' if self.euler_identities else 'FAILS'}, "
+                           f"<grad delta, grad mu> = 0 {'holds' if self.orthogonality else 'FAILS'} in Z[w]"),
+            ("status", self.provenance()),
+        ]
+        return "\n".join(f"{k:<14}{v}" for k, v in rows)
+
+    def to_latex(self) -> str:
+        """The quantities as a LaTeX list with the count."""
+        import sympy
+
+        items = ",\\quad ".join(f"\\delta_{{{l}}} = {poly_latex(sympy.sympify(q))}"
+                                for l, q in enumerate(self.invariants, start=1))
+        count = self.num_independent if self.num_independent is not None else f"{self.lower}..{self.upper}"
+        return (f"% lcnalg invariants {self.architecture}\n"
+                f"${items}$ ({count} independent conserved function(s), {self.status.label}).")
+
+    def _repr_latex_(self) -> str:
+        return self.to_latex().split("\n", 1)[1]
+
+
+@dataclass(frozen=True)
+class MetricPair:
+    """Two parameter points with the same end-to-end filter and the same ``δ`` but different
+    metrics ``K = Jμ Jμᵀ``.
+
+    The second point is ``g·q``: the base point ``q`` (exact, ``μ(q) = μ(θ)``) rescaled layer by
+    layer by ``c_l = sqrt(t_l)``, with ``t_l`` exact or a certified ball (a root of
+    ``scales_polynomial`` in ``x = t_1``).
+
+    Attributes
+    ----------
+    point, other_base : tuple of str
+        ``θ`` and ``q`` (flat exact weights).
+    scales_squared : tuple of str
+        ``t_l = c_l²``, exact rationals or balls ``[mid +/- rad]``.
+    scales_polynomial : str
+    filter, delta : tuple of str
+        The common ``μ`` and ``δ``.
+    metric, other_metric : tuple of tuple of str
+        ``K(θ)`` exactly and ``K(g·q)`` (exact or balls).
+    max_difference : float
+        The largest entry of ``|K(g·q) − K(θ)|`` proved non-zero.
+    exact : bool
+        Whether ``t`` (hence ``K(g·q)``) is rational.
+    description : str
+        How ``q`` was obtained from ``θ``.
+    """
+
+    point: tuple[str, ...]
+    other_base: tuple[str, ...]
+    scales_squared: tuple[str, ...]
+    scales_polynomial: str
+    filter: tuple[str, ...]
+    delta: tuple[str, ...]
+    metric: tuple[tuple[str, ...], ...]
+    other_metric: tuple[tuple[str, ...], ...]
+    max_difference: float
+    exact: bool
+    description: str = ""
+
+    def line(self) -> str:
+        """One line: the filter, how the points differ, and by how much ``K`` does."""
+        return (f"w = ({', '.join(self.filter)}), delta = ({', '.join(self.delta)}): theta = ({', '.join(self.point)}) "
+                f"and q = ({', '.join(self.other_base)}) rescaled by c_l^2 = ({', '.join(self.scales_squared)}) "
+                f"[{self.description}]; K differs by up to {self.max_difference:.6g}"
+                f" ({'exact' if self.exact else 'certified balls'})")
+
+
+@dataclass(frozen=True, kw_only=True)
+class MetricResult(Result):
+    r"""Whether the metric ``K = Jμ Jμᵀ`` of the function-space flow is a function of ``(w, δ)``.
+
+    Returned by :func:`lcnalg.flow.metric` and :meth:`lcnalg.FunctionSpace.metric`.
+
+    Attributes
+    ----------
+    locally_determined : bool
+        Whether ``θ ↦ (μ(θ), δ(θ))`` has rank ``N`` at a random point (then it is an immersion
+        on a dense open set and ``K`` is locally a function of ``(w, δ)``).
+    jacobian_rank, num_parameters : int
+    globally_determined : bool or None
+        False when a generic pair with equal ``(w, δ)`` and different ``K`` was found; None
+        (undecided) otherwise.
+    counterexample : MetricPair or None
+        That generic pair.
+    special_counterexample : MetricPair or None
+        A pair at a special filter, looked for when no generic pair exists.
+    special_set : str
+        What is known of the set of such special filters (empty when no pair was found).
+    paper_claim : str
+        The statement of [AKR25] this is compared with.
+    paper_claim_applies : bool
+        Whether the architecture is in the paper's stated setting.
+    """
+
+    locally_determined: bool
+    jacobian_rank: int
+    num_parameters: int
+    globally_determined: bool | None
+    counterexample: MetricPair | None
+    special_counterexample: MetricPair | None
+    special_set: str = ""
+    paper_claim: str
+    paper_claim_applies: bool
+
+    title = "metric"
+
+    @property
+    def status(self) -> Status:
+        if self.certified:
+            return Status.certified()
+        return Status.undecided(self.limitations or "not certified")
+
+    def answer(self) -> dict[str, Any]:
+        """The three decisions."""
+        return {"locally_determined": self.locally_determined, "globally_determined": self.globally_determined,
+                "special_counterexample": self.special_counterexample is not None}
+
+    def to_text(self) -> str:
+        """Aligned rows: the decisions, the pairs and the paper's claim."""
+        def show(v: Any) -> str:
+            return "undecided" if v is None else ("yes" if v else "no")
+        rows = [
+            ("architecture", self.architecture),
+            ("locally", f"{show(self.locally_determined)} (rank of (mu, delta) {self.jacobian_rank} of "
+                        f"{self.num_parameters})"),
+            ("globally", show(self.globally_determined)),
+            ("counterexample", self.counterexample.line() if self.counterexample else "-"),
+            ("special", self.special_counterexample.line() if self.special_counterexample else "-"),
+            ("special set", self.special_set or "-"),
+            ("paper", self.paper_claim + (" (applies)" if self.paper_claim_applies else
+                                          " (outside its stated setting)")),
+            ("status", self.provenance()),
+        ]
+        return "\n".join(f"{k:<16}{v}" for k, v in rows)
+
+    def to_latex(self) -> str:
+        """One sentence with the decisions."""
+        def show(v: Any) -> str:
+            return "undecided" if v is None else ("yes" if v else "no")
+        return (f"% lcnalg metric {self.architecture}\n"
+                f"${function_space_symbol(self.architecture)}$: $K = J\\mu J\\mu^{{\\mathsf T}}$ locally a function "
+                f"of $(w, \\delta)$: {show(self.locally_determined)}; globally at a generic point: "
+                f"{show(self.globally_determined)}; pair at a special filter: "
+                f"{'yes' if self.special_counterexample else 'none found'} ({self.status.label}).")
+
+    def _repr_latex_(self) -> str:
+        return self.to_latex().split("\n", 1)[1]
+
+
+@dataclass(frozen=True, kw_only=True)
+class FlowResult(Result):
+    r"""A numerically integrated gradient-flow trajectory, with what it must conserve.
+
+    Returned by :func:`lcnalg.flow.flow`.  Numerical (float64): its status is undecided with
+    the reason, and the drift of the conserved quantities and the function-space residual
+    measure its accuracy.
+
+    Attributes
+    ----------
+    loss : str
+        Where the loss comes from.
+    t_max, rtol, atol : float
+    success : bool
+        Whether the integrator reached ``t_max``.
+    message : str
+        The integrator's message, or why it stopped.
+    evaluations : int
+        Right-hand-side evaluations.
+    times : tuple of float
+    parameters, functions : tuple of tuple of float
+        ``θ(t)`` and ``w(t) = μ(θ(t))`` at the reported times.
+    losses : tuple of float
+    invariants_initial : tuple of float
+        ``δ_l(θ(0))``.
+    drift : tuple of float
+        ``max_t |δ_l(θ(t)) − δ_l(θ(0))|`` per conserved quantity.
+    function_space_residual : float or None
+        Largest relative residual of ``ẇ = −K ∇ℓ(w)`` at the reported times.
+    loss_non_increasing : bool
+    nearest_critical_point : dict or None
+        The exact real critical point of the loss nearest to the end point in function space
+        (label, distance, its loss, whether it is the global minimum, whether the distance is
+        below a quarter of the least separation of the exact points); a distance, not a proof
+        that the flow converges there.
+    """
+
+    loss: str
+    t_max: float
+    rtol: float
+    atol: float
+    success: bool
+    message: str
+    evaluations: int
+    times: tuple[float, ...]
+    parameters: tuple[tuple[float, ...], ...]
+    functions: tuple[tuple[float, ...], ...]
+    losses: tuple[float, ...]
+    invariants_initial: tuple[float, ...]
+    drift: tuple[float, ...]
+    function_space_residual: float | None
+    loss_non_increasing: bool
+    nearest_critical_point: dict[str, Any] | None = None
+
+    title = "gradient flow"
+
+    def answer(self) -> dict[str, Any]:
+        """The final loss and the largest drift."""
+        return {"final_loss": self.losses[-1], "max_drift": max(self.drift, default=0.0)}
+
+    def to_text(self) -> str:
+        """Aligned rows: the run, the end point, the drift and the checks."""
+        fmt = lambda xs: ", ".join(f"{x:.6g}" for x in xs)  # noqa: E731
+        res = "-" if self.function_space_residual is None else f"{self.function_space_residual:.3g}"
+        rows = [
+            ("architecture", self.architecture),
+            ("loss", self.loss),
+            ("integration", f"{'reached' if self.success else 'STOPPED before'} t = {self.t_max:g} "
+                            f"({self.evaluations} evaluations): {self.message}"),
+            ("loss", f"{self.losses[0]:.6g} -> {self.losses[-1]:.6g}"
+                     + ("" if self.loss_non_increasing else " (NOT monotone)")),
+            ("final theta", fmt(self.parameters[-1])),
+            ("final w", fmt(self.functions[-1])),
+            ("delta(0)", fmt(self.invariants_initial) or "-"),
+            ("drift", fmt(self.drift) or "-"),
+            ("w' = -K grad", f"largest relative residual {res}"),
+        ]
+        if self.nearest_critical_point is not None:
+            p = self.nearest_critical_point
+            rows.append(("nearest exact", f"{p['label']}{' (global minimum)' if p['is_global_minimum'] else ''} at "
+                                          f"distance {p['distance']:.3g}, loss {p['loss']:.6g}"
+                                          + (" (within a quarter of their separation)"
+                                             if p['within_quarter_separation'] else "")))
+        rows += [
+            ("status", self.provenance()),
+        ]
+        return "\n".join(f"{k:<14}{v}" for k, v in rows)
+
+    def to_latex(self) -> str:
+        """One sentence: the loss decrease and the drift."""
+        return (f"% lcnalg flow {self.architecture}\n"
+                f"${function_space_symbol(self.architecture)}$: gradient flow to $t = {self.t_max:g}$, loss "
+                f"${self.losses[0]:.6g} \\to {self.losses[-1]:.6g}$, largest drift of a conserved $\\delta_l$ "
+                f"${max(self.drift, default=0.0):.3g}$ (DOP853, float64"
+                + ("" if self.success else f"; stopped before $t_{{\\max}}$: {self.message}") + ").")
+
+    def _repr_latex_(self) -> str:
+        return self.to_latex().split("\n", 1)[1]
+
+
+@dataclass(frozen=True, kw_only=True)
+class MetricFormulaResult(Result):
+    r"""The metric ``K`` of a two-layer linear network as an explicit function of ``(w, δ)``.
+
+    Returned by :func:`lcnalg.flow.closed_form.two_layer_metric_formula`:
+    ``K = (ρ(G_1 + G_2) + δ(G_1 − G_2)) / (2P)`` with ``ρ = √(δ² + 4P)``.
+
+    Attributes
+    ----------
+    available : bool
+        False when the Segre coordinates ``u_i v_j`` are not rational in ``w`` (then no
+        formula of this form exists; ``argument`` says which).
+    P : str
+        ``‖u‖²‖v‖²`` as a rational function of ``w``.
+    G1, G2 : tuple of tuple of str
+        ``‖u‖² K_1(v)`` and ``‖v‖² K_2(u)`` as rational functions of ``w``.
+    formula : str
+    points_checked : int
+        Random rational points where the formula was verified exactly.
+    """
+
+    available: bool
+    P: str
+    G1: tuple[tuple[str, ...], ...]
+    G2: tuple[tuple[str, ...], ...]
+    formula: str
+    points_checked: int
+
+    title = "metric formula"
+
+    def answer(self) -> str:
+        return self.formula if self.available else "none"
+
+    def to_text(self) -> str:
+        """The formula and the rational functions, one a line."""
+        if not self.available:
+            return f"architecture  {self.architecture}\nformula       none: {self.argument}"
+        m = len(self.G1)
+        lines = [f"architecture  {self.architecture}", f"formula       {self.formula}", f"P             {self.P}"]
+        for name, G in (("G1", self.G1), ("G2", self.G2)):
+            for i in range(m):
+                for j in range(i, m):
+                    if G[i][j] != "0":
+                        lines.append(f"{name}[{i},{j}]{'':<{max(1, 7 - len(str(i)) - len(str(j)))}}{G[i][j]}")
+        lines.append(f"checked       exactly at {self.points_checked} random rational points")
+        lines.append(f"status        {self.provenance()}")
+        return "\n".join(lines)
+
+    def to_latex(self) -> str:
+        """The formula and ``P``."""
+        import sympy
+
+        if not self.available:
+            return f"% lcnalg metric --formula {self.architecture}\nno formula: {self.argument}"
+        return (f"% lcnalg metric --formula {self.architecture}\n"
+                f"$K = \\frac{{\\rho (G_1 + G_2) + \\delta (G_1 - G_2)}}{{2P}},\\ \\rho = \\sqrt{{\\delta^2 + 4P}},\\ "
+                f"P = {sympy.latex(sympy.sympify(self.P))}$")

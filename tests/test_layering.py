@@ -4,8 +4,8 @@ Every module of ``lcnalg/`` is parsed with :mod:`ast`, imports inside function b
 included.  The layers, each importing only from itself and the layers before it:
 
     errors, limits → architecture, rings, printing → polys → polynomial_parameterization, results
-    → parameterization
-    → algebra → real → singularities → landscape → function_space, plot, export (and the package
+    → parameterization → algebra → real → singularities → landscape → flow → function_space, plot,
+    export (and the package
     ``lcnalg`` itself) → cli
 
 No module imports a name with a leading underscore from another module (in the library or
@@ -34,6 +34,7 @@ LAYERS = (
     ("real",),
     ("singularities",),
     ("landscape",),
+    ("flow",),
     ("function_space", "plot", "export", ""),
     ("cli", "__main__"),
 )

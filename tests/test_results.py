@@ -15,6 +15,8 @@ import pytest
 
 import lcnalg
 from lcnalg import FunctionSpace
+from lcnalg.flow.closed_form import two_layer_metric_formula
+from lcnalg.flow.trajectory import FlowLoss, flow
 from lcnalg.landscape.descent import gradient_descent
 from lcnalg.real import boundary, contains, inequalities, is_zariski_closed
 from lcnalg.results import Result, Status, StatusKind
@@ -58,6 +60,13 @@ def _instances() -> list[tuple[str, object]]:
         ("critical points real", FunctionSpace("2,2", seed=1).critical_points("identity", real=True)),
         ("real critical points", FunctionSpace("2,2 s=2").real_critical_points("identity")),
         ("critical points exact", FunctionSpace("2,2").critical_points("identity", exact=True)),
+        ("invariants", FunctionSpace("2,2,2 r=2").invariants()),
+        ("metric decided", FunctionSpace("2,2").metric()),
+        ("metric undecided", FunctionSpace("3,3 s=2").metric()),
+        ("metric formula", two_layer_metric_formula(FunctionSpace("2x1,1x2").parameterization, points=2)),
+        ("metric formula none", two_layer_metric_formula(FunctionSpace("2,2").parameterization, points=2)),
+        ("gradient flow", flow(FunctionSpace("2,2 r=2").parameterization, FlowLoss.identity([1, 0, 2, 0, 1]),
+                               [1, 0.5, 0.3, -0.2], t_max=1.0, samples=5)),
     ]
 
 

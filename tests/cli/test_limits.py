@@ -71,6 +71,10 @@ ROWS = [
     ("max_exact_critical_solutions", 26, ["critical-points", "2,2 s=2", "--exact"], "refused"),
     # 6 samples x 1 output x (16 + 4) products
     ("max_loss_work", 119, ["critical-points", "2,2 s=2", "--data", _LOSS_DATA], "refused"),
+    # 5 weights + 5 coordinates
+    ("max_elimination_variables", 9, ["metric", "3,2 s=2", "--formula"], "refused"),
+    # the integration stops and says which bound stopped it
+    ("max_flow_evaluations", 50, ["flow", "2,2 s=2", "--data", _LOSS_DATA, "--t-max", "1"], "partial"),
 ]
 
 #: Fields no command line can turn into a refusal or a partial answer that names them, and why.
