@@ -673,6 +673,7 @@ class FunctionSpace:
         """
         from lcnalg.flow.invariants import invariants  # deferred: only the flow needs it
 
+        max_depth = checks.integer(max_depth, "max_depth", low=1, form="an integer >= 1")
         return self._cached(("invariants", max_depth),
                             lambda: invariants(self.parameterization, seed=self.seed, max_depth=max_depth))
 

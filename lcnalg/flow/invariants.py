@@ -65,6 +65,7 @@ def layer_degrees(mu: Any) -> tuple[int, ...]:
     >>> layer_degrees(parameterize("2,2,2 r=3"))
     (9, 3, 1)
     """
+    mu = checks.parameterization(mu)
     arch = mu.architecture
     r = arch.activation or 1
     return tuple(r ** (arch.num_layers - l) for l in range(1, arch.num_layers + 1))
@@ -85,6 +86,7 @@ def conserved_quantities(mu: Any) -> list[flint.fmpz_mpoly]:
     >>> conserved_quantities(parameterize("2,1 r=3"))
     [-w1_0^2 - w1_1^2 + 3*w2_0^2]
     """
+    mu = checks.parameterization(mu)
     r = mu.architecture.activation or 1
     gens = mu.ring.gens()
     norms = [sum((gens[j] ** 2 for j in range(lo, hi)), mu.ring.from_dict({})) for lo, hi in mu.layer_slices]
@@ -100,6 +102,7 @@ def euler_identities_hold(mu: Any) -> bool:
     >>> euler_identities_hold(parameterize("2,2 s=2 r=2"))
     True
     """
+    mu = checks.parameterization(mu)
     gens = mu.ring.gens()
     for c in mu.coordinates:
         for (lo, hi), d in zip(mu.layer_slices, layer_degrees(mu)):
@@ -123,6 +126,7 @@ def orthogonality_holds(mu: Any, quantities: list[flint.fmpz_mpoly]) -> bool:
     >>> orthogonality_holds(mu, [x[2]**2 - x[0]**2 - x[1]**2])   # r = 1's quantity, wrong here
     False
     """
+    mu = checks.parameterization(mu)
     n = mu.num_parameters
     for h in quantities:
         grad = [h.derivative(j) for j in range(n)]
@@ -145,6 +149,7 @@ def evaluate_invariants(mu: Any, theta: Any) -> list[float]:
     >>> evaluate_invariants(parameterize("2,1 r=2"), [1.0, 2.0, 3.0])
     [13.0]
     """
+    mu = checks.parameterization(mu)
     r = mu.architecture.activation or 1
     norms = [sum(float(x) ** 2 for x in theta[lo:hi]) for lo, hi in mu.layer_slices]
     return [r * norms[l + 1] - norms[l] for l in range(len(norms) - 1)]
@@ -178,6 +183,7 @@ def invariants(mu: Any, *, seed: int = 0, max_depth: int = 3) -> InvariantsResul
     ----------
     [KMMT22] (linear case), [MGP23] (the count), docs/theory.md#conserved-quantities-monomial.
     """
+    mu = checks.parameterization(mu)
     start = time.perf_counter()
     seed = checks.seed(seed)
     arch = mu.architecture

@@ -149,6 +149,10 @@ def lie_algebra_rank(coordinates: Sequence[flint.fmpz_mpoly], point: Sequence[in
     >>> lie_algebra_rank([x * y * z], (2, 3, 5)).conserved_upper_bound
     2
     """
+    coordinates = checks.sequence(coordinates, "coordinates", "a sequence of fmpz_mpoly in one context")
+    if not coordinates or not all(isinstance(c, flint.fmpz_mpoly) for c in coordinates) or len(
+            {c.context() for c in coordinates}) != 1:
+        raise InputError("coordinates: expected a non-empty sequence of fmpz_mpoly in one context")
     fields = gradient_fields(coordinates)
     n = len(fields[0])
     point = checks.sequence(point, "point", f"{n} integers")

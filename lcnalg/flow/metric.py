@@ -87,6 +87,7 @@ def metric_tensor(mu: Any, theta: Any) -> flint.fmpq_mat:
     [17, 39, 17]
     [ 0, 17, 29]
     """
+    mu = checks.parameterization(mu)
     J = mu.jacobian_at(theta)
     return J * J.transpose()
 
@@ -102,6 +103,7 @@ def layer_metrics(mu: Any, theta: Any) -> list[flint.fmpq_mat]:
     >>> parts[0] + parts[1] == metric_tensor(mu, [1, 2, 3, 5])
     True
     """
+    mu = checks.parameterization(mu)
     J = mu.jacobian_at(theta)
     out = []
     for lo, hi in mu.layer_slices:
@@ -136,6 +138,7 @@ def rescalings_matching(mu: Any, q: list, delta: list) -> list[_Rescaling]:
     delta : list of fmpq
         The prescribed values of the ``δ_l``.
     """
+    mu = checks.parameterization(mu)
     r = mu.architecture.activation or 1
     a = [sum((_fmpq(v) ** 2 for v in q[lo:hi]), flint.fmpq(0)) for lo, hi in mu.layer_slices]
     L = len(a)
@@ -209,6 +212,7 @@ def compare_metrics(mu: Any, theta: Any, q: Any, *, description: str = "") -> Me
     >>> pair.filter, pair.delta, pair.exact
     (('6', '0', '-11', '0', '6', '0', '-1'), ('60',), False)
     """
+    mu = checks.parameterization(mu)
     theta = [_fmpq(v) for v in mu.split(theta) for v in v]
     q = [_fmpq(v) for v in mu.split(q) for v in v]
     w = mu.evaluate(theta)
@@ -389,6 +393,7 @@ def metric(mu: Any, *, seed: int = 0) -> MetricResult:
     >>> res.locally_determined, res.globally_determined, res.counterexample.description
     (True, False, 'layers 1 and 2 swapped')
     """
+    mu = checks.parameterization(mu)
     start = time.perf_counter()
     seed = checks.seed(seed)
     arch = mu.architecture
