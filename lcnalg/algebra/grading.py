@@ -156,7 +156,8 @@ def symmetries(mu: Parameterization, grading: Grading) -> tuple[tuple[int, ...],
       for any strides (docs/theory.md#gradings).  With an activation, reversing every
       filter reverses every layer's grid (one output's grids fit exactly), so the network
       at the reversed filters is the network at the reversed inputs: the induced
-      permutation of the monomials preserves ``I``.
+      permutation of the monomials preserves ``I``; transposition only when it maps the
+      architecture to itself (the layers do not commute through ``σ``).
     * In 2D, transposing preserves ``I`` when the transposed architecture is the same
       one, or when all strides before the last layer are 1 (the layers then commute)
       and the transposed filter shapes are the same multiset.
@@ -190,8 +191,9 @@ def symmetries(mu: Parameterization, grading: Grading) -> tuple[tuple[int, ...],
         transposed = [(f[1], f[0]) for f in arch.filters]
         same = transposed == [tuple(f) for f in arch.filters] and all(
             (s[1], s[0]) == tuple(s) for s in arch.strides[:-1])
-        commute = all(s == (1, 1) for s in arch.strides[:-1]) and sorted(transposed) == sorted(
-            tuple(f) for f in arch.filters)
+        # the layers commute only without an activation (σ sits between them)
+        commute = arch.activation is None and all(s == (1, 1) for s in arch.strides[:-1]) and sorted(
+            transposed) == sorted(tuple(f) for f in arch.filters)
         if same or commute:
             generators.append(flat_perm(lambda idx: (idx[1], idx[0])))
     generators = [mu.permute_inputs(g) for g in generators]

@@ -106,3 +106,16 @@ def test_fibre_of_2_2_r_2_is_one_orbit():
     eqs = [e.subs(w[0], 1) - t for e, t in zip(mu.to_sympy(), target)]
     sols = sympy.solve(eqs, w[1:], dict=True)
     assert sols == [{w[1]: 3, w[2]: 2, w[3]: -5}]
+
+
+@pytest.mark.parametrize("arch", ["2x1,1x2 r=2", "1x2,2x1 r=2", "2x2,2x1 r=2"])
+def test_transposition_is_a_symmetry_only_of_a_transposition_invariant_architecture(arch):
+    """Linear layers with stride one commute, polynomial ones do not: the equations of
+    2x1,1x2 r=2 are computed without the transposition, and each vanishes on mu."""
+    fs = FunctionSpace(arch)
+    eqs = fs.implicit_equations(max_degree=3)
+    mu = fs.parameterization
+    rng = random.Random(1)
+    for poly in eqs.polynomials:
+        for _ in range(2):
+            assert poly(*mu.evaluate([rng.randint(-5, 5) for _ in range(mu.num_parameters)])) == 0
