@@ -58,7 +58,7 @@ from lcnalg.algebra.implicitization import ImplicitEquations, implicit_equations
 from lcnalg.architecture import Architecture
 from lcnalg.errors import InputError, InternalError, LCNAlgError, ResourceLimitError
 from lcnalg.limits import DEFAULT_LIMITS, Limits
-from lcnalg.parameterization import Parameterization
+from lcnalg.parameterization import Parameterization, parameterize
 from lcnalg.printing import function_space_symbol
 from lcnalg.results import Result, Status
 from lcnalg.rings import to_fmpq
@@ -455,7 +455,7 @@ ROUTES: tuple[tuple[str, tuple[str, ...], Callable[[_Problem], SingularLocusResu
 def _problem(arch: Architecture, *, method: str, dimension: int | None, equations: ImplicitEquations | None,
              randomized: bool, seed: int, modulus: int, limits: Limits, start: float) -> _Problem:
     """The equations, dimensions and parameterization (of the merged architecture) of the request."""
-    mu = Parameterization(arch, limits=limits)
+    mu = parameterize(arch, limits=limits)
     n = mu.ambient_dimension
     dim_v = dimension if dimension is not None else function_space_dimension(mu, seed=seed).value
     if dim_v > n:
@@ -464,7 +464,8 @@ def _problem(arch: Architecture, *, method: str, dimension: int | None, equation
     if equations is None:
         equations = implicit_equations(mu, seed=seed, dimension=dim_v, limits=limits)
     eqs = list(equations.polynomials)
-    merged = arch.merged_over_c()
+    # merging layers joined by stride one is a linear-network fact (no activation between them)
+    merged = arch if arch.activation is not None else arch.merged_over_c()
     via = ""
     if merged != arch:
         # same neurovariety, fewer parameters: families and orbits are those of `merged`

@@ -580,6 +580,11 @@ def check_stratification(arch: Architecture | str, limits: Limits | None = None)
 
     Raises
     ------
+    InputError
+        For a polynomial network (``r ≥ 2``): its strata are not implemented (the boundary
+        and the shared-root strata are linear-network descriptions); its critical locus and
+        singular locus are (:func:`~lcnalg.singularities.critical.critical_locus`,
+        :func:`~lcnalg.singularities.singular_locus.singular_locus`).
     ResourceLimitError
         When the candidate strata exceed ``limits.max_strata``.
 
@@ -593,6 +598,9 @@ def check_stratification(arch: Architecture | str, limits: Limits | None = None)
     """
     a = Architecture.coerce(arch)
     limits = Limits.coerce(limits)
+    if a.activation is not None:
+        raise InputError(f"architecture {a}: strata are supported for linear networks only (no r=); for r >= 2 "
+                         "use critical-locus and the singular locus")
     if a.ndim == 1:
         # a pair of layers plants a family when the first is long enough for its stride ratio
         sizes = [f[0] for f in a.filters]
@@ -641,7 +649,7 @@ def stratification(arch: Architecture | str, *, seed: int = 0, dimension: int | 
     limits = Limits.coerce(limits, max_minors=max_minors)
     a = Architecture.coerce(arch)
     dimension, equations = checks.handed_down(a, number=True, dimension=dimension, equations=equations)
-    check_stratification(a, limits)
+    check_stratification(a, limits)   # refuses r >= 2 first
     mu = Parameterization(a, limits=limits)
     n = mu.ambient_dimension
     dim_v = dimension if dimension is not None else function_space_dimension(mu, seed=seed).value
