@@ -26,6 +26,18 @@ is hopeless beyond small cases (``3,2,2 s=2,2``: 90 090 minors; ``2x2,2x2 s=2x2`
     bound, equal to the dimension over Q for all but finitely many ``p``; not certified (a
     verified Gröbner basis over Q certifies it when it fits ``limits.max_exact_entries``).
 
+**Polynomial networks** (``σ(t) = t^r``, ``r ≥ 2``, docs/theory.md#polynomial-critical-locus).
+Every route reads ``Sing V`` off the implicit equations, so they all apply unchanged with the
+parameterization of :func:`~lcnalg.parameterization.parameterize`; the images of the critical
+points of μ (the zero layers) are the origin only, tested like any point.  The sandwich's
+candidate families are the sparse ones (one or two zero weights: sub-networks, whose images
+can be met by two parameter orbits, e.g. ``c x_1^2`` for ``2,2 r=2``), the repeated filters and
+(2D) the separable layers; the linear-network families (lacunary, factor exchange, shared
+hyperroots) describe nothing special there and are still tried as filter families (each is
+certified or rejected exactly).  Layers joined by stride one are not merged (``σ`` sits
+between them).  What is not certified is reported with its proved bounds, as for linear
+networks.
+
 ``method`` restricts the table to one route (the smooth cases always come first); every
 bound is a field of :class:`~lcnalg.limits.Limits`.
 
