@@ -7,7 +7,6 @@ import json
 import pytest
 
 from lcnalg import FunctionSpace
-from lcnalg.errors import InputError
 from tests.cli.runner import run
 
 
@@ -27,15 +26,16 @@ def test_critical_locus_cli_refuses_above_the_bound(capsys):
     assert code == 2 and not out and err.count("\n") == 1 and "--max-minors" in err
 
 
-def test_strata_cli_refuses_r(capsys):
-    code, out, err = run(["strata", "2,2 r=2"], capsys)
-    assert code == 2 and not out and err.count("\n") == 1
-    assert "architecture 2,2 r=2" in err and "linear networks only" in err
+def test_strata_cli_accepts_r(capsys):
+    code, out, err = run(["strata", "2,2 r=2", "--json"], capsys)
+    assert code == 0 and not err
+    data = json.loads(out)
+    assert [x["name"] for x in data["strata"]] == ["V", "singular locus", "origin"]
+    assert data["boundary_decided"] is False
 
 
 def test_function_space_methods():
     fs = FunctionSpace("2,2 r=2")
     assert fs.critical_locus().matches_zero_layers is True
     assert fs.singular_locus().dimension == 1
-    with pytest.raises(InputError, match="linear networks only"):
-        fs.stratification()
+    assert [x["name"] for x in fs.stratification().strata()] == ["V", "singular locus", "origin"]
