@@ -15,11 +15,12 @@ def register(sub: argparse._SubParsersAction) -> None:
     """Add the ``critical-locus`` subcommand to ``sub``."""
     p = sub.add_parser(
         "critical-locus",
-        help="critical locus of mu (rank drop of its Jacobian) and the shared-(hyper)root families",
+        help="critical locus of mu (rank drop of its Jacobian): shared-(hyper)root families, zero layers for r >= 2",
         description=(
             "Compute the ideal of maximal minors of the Jacobian of mu exactly, factor its gcd "
             "(hypersurface components), give the dimension of the rest (Groebner basis mod p), "
-            "and compare with the shared-(hyper)root description in 1D."
+            "and compare with the shared-(hyper)root description in 1D; for a polynomial network "
+            "(r >= 2) with the zero layers, whose exhaustion of the locus is proved chart by chart."
         ),
     )
     architecture_argument(p)

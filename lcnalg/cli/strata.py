@@ -20,7 +20,8 @@ def register(sub: argparse._SubParsersAction) -> None:
             "Print the strata of the function space: the neurovariety V, the images of the "
             "shared-(hyper)root critical families (1D), the singular locus of V (Jacobian "
             "criterion, dimension mod p), the boundary (1D stride one), the origin; with "
-            "dimensions and the 'lies in the closure of' relation checked at sample points."
+            "dimensions and the 'lies in the closure of' relation checked at sample points. With r >= 2: "
+            "V, the singular locus and the origin; the boundary is not computed (undecided)."
         ),
     )
     architecture_argument(p)

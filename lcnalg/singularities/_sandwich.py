@@ -139,7 +139,9 @@ def candidate_families(mu: Any) -> list[Family]:
       stride ratios ``r = t_{m-1}/t_{l-1} > 1`` of later layers ``m`` (1D; 2D per axis);
     * ``repeated l=m`` — two layers of the same shape carry the same filter;
     * ``separable l`` (2D) — layer ``l`` is a product ``a(x) b(y)``; ``separable all``;
-    * ``hyperroot l,m`` (1D) — the planted shared-hyperroot family of :mod:`.critical`.
+    * ``hyperroot l,m`` (1D) — the planted shared-hyperroot family of :mod:`.critical`;
+    * polynomial networks (``r ≥ 2``) also ``sparse l:j+m:i`` — two weights are zero (sub-networks
+      whose functions can have several parameter orbits, candidates for nodes of ``V``).
 
     Examples
     --------
@@ -170,6 +172,17 @@ def candidate_families(mu: Any) -> list[Family]:
             tag = ",".join(str(x) for x in j) if len(j) > 1 else str(j[0])
             fams.append(_family(mu, f"sparse {l + 1}:{tag}",
                                 f"weight {tag} of layer {l + 1} is zero", builders))
+    if arch.activation is not None:
+        flat = [(l, pos, j) for l in range(L) for pos, j in enumerate(indices(l))]
+        for (l1, p1, j1), (l2, p2, j2) in itertools.combinations(flat, 2):
+            def zero_two(l: int, fresh: Callable, a: tuple = (l1, p1), b: tuple = (l2, p2)) -> list:
+                size = slices[l][1] - slices[l][0]
+                return [None if (l, i) in (a, b) else fresh() for i in range(size)]
+            builders = [(lambda fresh, l=l: zero_two(l, fresh)) for l in range(L)]
+            t1 = ",".join(str(x) for x in j1)
+            t2 = ",".join(str(x) for x in j2)
+            fams.append(_family(mu, f"sparse {l1 + 1}:{t1}+{l2 + 1}:{t2}",
+                                f"weights {t1} of layer {l1 + 1} and {t2} of layer {l2 + 1} are zero", builders))
     for l in range(L):
         ratios = set()
         for m in range(l + 1, L):

@@ -15,10 +15,24 @@ In 1D the factors are compared with the *shared (hyper)root* resultants [KMST24]
 (binary forms of formal degrees ``k_l-1`` and ``(k_m-1) r``, infinity included) have a
 common root, iff their Sylvester resultant ``H_{lm}(θ)`` vanishes.  Stride one is ``r = 1``:
 two layer polynomials share a root.
+
+**Polynomial networks** (``σ(t) = t^r``, ``r ≥ 2``, docs/theory.md#polynomial-critical-locus).  The
+same minors, gcd and residual dimension; the 1D shared-root description is replaced by the
+*zero layers* ``Z_l = {w_l = 0}``: for ``r ≥ 2`` every coordinate has degree ``r^{L-l} ≥ 2``
+in ``w_l`` when ``l < L``, so the whole Jacobian vanishes on ``Z_l``, and on ``Z_L`` only the
+``|k_L|`` columns of ``w_L`` survive; whether ``Z_l`` is critical is decided exactly (every
+minor vanishes identically under ``w_l = 0``).  That the zero layers *exhaust* the locus is
+decided exactly when it fits the bounds: off ``⋃ Z_l`` a point lies in a chart
+``w_{1,i_1} ⋯ w_{L,i_L} ≠ 0``; the rescaling torus and the homogeneity of μ in ``w_L``
+preserve ``rank Jμ`` and move the point to the slice ``w_{l,i_l} = 1`` (all ``l``), so the
+locus misses the chart iff the maximal minors of ``Jμ`` restricted to that slice generate the
+unit ideal, proved by a Gröbner basis over Q (multi-modular, verified exactly).  Then the
+critical locus is exactly the union of the critical ``Z_l`` (its dimension certified).
 """
 
 from __future__ import annotations
 
+import itertools
 import random
 import time
 from dataclasses import dataclass, field
@@ -33,7 +47,7 @@ from lcnalg.polys.groebner import groebner_basis
 from lcnalg.architecture import Architecture
 from lcnalg.errors import InputError, ResourceLimitError
 from lcnalg.limits import Limits
-from lcnalg.parameterization import Parameterization
+from lcnalg.parameterization import Parameterization, parameterize
 from lcnalg.printing import poly_latex, poly_text
 from lcnalg.results import Result, Status
 from lcnalg.rings import integer_ring, to_fmpq
@@ -43,7 +57,7 @@ from lcnalg.polys.modular import GF_PRIME
 __all__ = [
     "CriticalLocusResult", "CriticalComponent", "CriticalFamily", "critical_locus", "is_critical",
     "shares_hyperroot", "hyperroot_resultants", "shared_root_point", "shared_root_image_dimension",
-    "planted_families", "jacobian_minors",
+    "planted_families", "jacobian_minors", "zero_layers_exhaust",
 ]
 
 
@@ -73,12 +87,21 @@ def is_critical(arch: Architecture | str, theta: Any, *, dimension: int | None =
     True
     >>> is_critical("2,2", [[1, 1], [2, 1]])
     False
+    >>> is_critical("2,2 r=2", [[1, 1], [1, 1]]), is_critical("2,2 r=2", [[0, 0], [1, 1]])
+    (False, True)
     """
     seed, dimension = checks.arguments(seed=seed, dimension=dimension)
     arch = Architecture.coerce(arch)
     (dimension,) = checks.handed_down(arch, number=True, dimension=dimension)
-    mu = Parameterization(arch)
+    mu = parameterize(arch)
     return mu.jacobian_rank(theta) < _dimension(mu, dimension, seed)
+
+
+def _linear_only(arch: Architecture, what: str) -> None:
+    """Refuse a polynomial network (``r ≥ 2``) where only the linear description applies."""
+    if arch.activation is not None:
+        raise InputError(f"architecture {arch}: {what} is stated for linear networks (no r=); for r >= 2 "
+                         "use critical_locus, whose families are the zero layers")
 
 
 def _sylvester_det(f: Sequence[flint.fmpq], g: Sequence[flint.fmpq]) -> flint.fmpq:
@@ -113,6 +136,7 @@ def shares_hyperroot(arch: Architecture | str, theta: Any) -> bool:
     True
     """
     arch = Architecture.coerce(arch)
+    _linear_only(arch, "the hyperroot condition")
     if arch.ndim != 1:
         raise InputError(f"architecture {arch}: the hyperroot condition is stated for 1D only")
     mu = Parameterization(arch)
@@ -149,6 +173,7 @@ def hyperroot_resultants(arch: Architecture | str) -> dict[tuple[int, int], flin
     w1_1*w2_0 - w1_0*w2_1
     """
     arch = Architecture.coerce(arch)
+    _linear_only(arch, "the hyperroot condition")
     if arch.ndim != 1:
         raise InputError(f"architecture {arch}: the hyperroot condition is stated for 1D only")
     mu = Parameterization(arch)
@@ -187,6 +212,7 @@ def shared_root_point(arch: Architecture | str, pair: tuple[int, int], seed: int
     (True, True)
     """
     arch = Architecture.coerce(arch)
+    _linear_only(arch, "the shared-hyperroot family")
     l, m = pair[0] - 1, pair[1] - 1
     r = {(a, b): rr for a, b, rr in arch.layer_pairs()}[(l, m)]
     sizes = [f[0] for f in arch.filters]
@@ -262,14 +288,17 @@ def shared_root_image_dimension(arch: Architecture | str, pair: tuple[int, int],
 
 
 def planted_families(arch: Architecture | str) -> list[tuple[int, int]]:
-    """Layer pairs ``(l, m)`` (from 1) whose shared-hyperroot family is non-empty (1D).
+    """Layer pairs ``(l, m)`` (from 1) whose shared-hyperroot family is non-empty (1D, linear;
+    none for a polynomial network, whose critical families are the zero layers).
 
     Examples
     --------
-    >>> planted_families("3,2,2 s=2,2")
-    [(1, 2)]
+    >>> planted_families("3,2,2 s=2,2"), planted_families("3,2,2 s=2,2 r=2")
+    ([(1, 2)], [])
     """
     arch = Architecture.coerce(arch)
+    if arch.activation is not None:
+        return []
     sizes = [f[0] for f in arch.filters]
     return [(l + 1, m + 1) for l, m, r in arch.layer_pairs() if sizes[l] - 1 >= r]
 
@@ -364,7 +393,15 @@ class CriticalLocusResult(Result):
         exhaust the locus is not proved).  None in 2D, and with strides when the residual
         dimension is only bounded.
     families : tuple of CriticalFamily
-        1D: the planted families.
+        1D linear: the planted families.  Polynomial networks (``r ≥ 2``): the zero layers
+        ``{w_l = 0}`` (kind ``"zero layer"``, ``critical`` decided exactly: every minor vanishes
+        identically on it).
+    matches_zero_layers : bool or None
+        Polynomial networks: True when the critical locus is proved to be exactly the union
+        of the critical zero layers (:func:`zero_layers_exhaust`); False when a chart off the
+        zero layers meets it; None when not decided (reason in ``zero_layers_note``) or linear.
+    zero_layers_note : str
+        How the exhaustion was decided, or why not.
     components : tuple of CriticalComponent
         One per hypersurface factor.
     minors : tuple
@@ -395,6 +432,8 @@ class CriticalLocusResult(Result):
     matches_hyperroots: bool | None = None
     components: tuple[CriticalComponent, ...] = ()
     families: tuple[CriticalFamily, ...] = ()
+    matches_zero_layers: bool | None = None
+    zero_layers_note: str = ""
     minors: tuple = field(default=(), repr=False, compare=False, metadata={"export": False})
 
     title = "critical locus"
@@ -424,6 +463,11 @@ class CriticalLocusResult(Result):
         for fam in self.families:
             lines.append(f"  family {fam.kind} {list(fam.layers)}: dimension {fam.dimension}, "
                          f"image dimension {fam.image_dimension}, critical: {fam.critical}")
+        if self.matches_zero_layers is not None or self.zero_layers_note:
+            verdict = {True: "the critical locus is exactly the union of the critical zero layers",
+                       False: "the critical locus is NOT only the zero layers (not described)",
+                       None: "whether the zero layers exhaust the critical locus is not decided"}
+            lines.append(f"  zero-layer description: {verdict[self.matches_zero_layers]} ({self.zero_layers_note})")
         if self.matches_hyperroots is not None:
             lines.append("  shared-(hyper)root description: "
                          + ("agrees with the computed locus" if self.matches_hyperroots
@@ -496,6 +540,81 @@ def _maximal_minors(mu: Parameterization, rdim: int, limits: Limits) -> list:
     if not minors:
         raise InputError(f"architecture {mu.architecture}: the Jacobian has no non-zero minor of size {rdim}")
     return minors
+
+
+def _zero_layer_families(mu: Any, minors: list, rdim: int, seed: int) -> list[CriticalFamily]:
+    """Polynomial networks: the zero layers ``{w_l = 0}``, each decided critical exactly (every
+    minor has all its terms divisible by a weight of layer ``l``, i.e. vanishes identically
+    there), with the exact rank of ``Jμ`` restricted to the other layers' columns at a random
+    point of it (the dimension of its image, generically: 0 for ``r ≥ 2``, ``μ`` vanishing there)."""
+    N = mu.num_parameters
+    out = []
+    for l, (lo, hi) in enumerate(mu.layer_slices):
+        vanish = all(any(e[i] for i in range(lo, hi)) for m in minors for e in m.monoms())
+        theta = list(mu.random_point(seed + l, bound=50))
+        theta[lo:hi] = [0] * (hi - lo)
+        jac = mu.jacobian_at(theta)
+        keep = [j for j in range(N) if not lo <= j < hi]
+        img = flint.fmpq_mat([[jac[i, j] for j in keep] for i in range(jac.nrows())]).rank() if keep else 0
+        out.append(CriticalFamily("zero layer", (l + 1,), N - (hi - lo), img, vanish))
+    return out
+
+
+def zero_layers_exhaust(mu: Any, rdim: int, limits: Limits | None = None) -> tuple[bool | None, str]:
+    """Decide exactly whether every critical point of μ has a zero layer (docs/theory.md#polynomial-critical-locus).
+
+    For each choice ``i_1, …, i_L`` of one weight per layer, the maximal minors of ``Jμ``
+    restricted to the slice ``w_{l,i_l} = 1`` must generate the unit ideal of
+    ``Q[other weights]`` (a Gröbner basis over Q, verified exactly).  The rescaling torus and
+    the homogeneity of μ in the last layer keep ``rank Jμ`` and move every point with
+    ``w_{l,i_l} ≠ 0`` (all ``l``) into that slice, so the charts cover the complement of the
+    zero layers.  Valid for any parameterization with that rescaling torus (linear networks
+    included, where shared roots make the answer False).
+
+    Returns
+    -------
+    (bool or None, str)
+        True: the locus lies in the union of the zero layers; False: a chart meets it (the
+        chart is named); None: refused by ``limits`` (``max_minors``: the minors of one
+        slice; ``max_locus_entries``: each Gröbner basis), with the reason.
+
+    Examples
+    --------
+    >>> from lcnalg.parameterization import parameterize
+    >>> zero_layers_exhaust(parameterize("2,2 r=2"), 3)[0], zero_layers_exhaust(parameterize("2,2"), 3)[0]
+    (True, False)
+    """
+    limits = Limits.coerce(limits)
+    N = mu.num_parameters
+    rows = [row for row in mu.jacobian if any(not e.is_zero() for e in row)]
+    charts = list(itertools.product(*[range(lo, hi) for lo, hi in mu.layer_slices]))
+    try:
+        limits.check("max_minors", "maximal minors of the Jacobian of mu on one chart slice",
+                     count_minors(len(rows), N, rdim))
+    except ResourceLimitError as err:
+        return None, f"not decided: {err}"
+    for chart in charts:
+        free = [i for i in range(N) if i not in chart]
+        ctx = integer_ring(tuple(mu.parameter_names[i] for i in free) or ("t_",))
+        gens = ctx.gens()
+        one = ctx.from_dict({(0,) * ctx.nvars(): 1})
+        sub = [one if i in chart else gens[free.index(i)] for i in range(N)]
+        jac = [[e.compose(*sub, ctx=ctx) for e in row] for row in rows]
+        name = "*".join(mu.parameter_names[i] for i in chart)
+        try:
+            minors = jacobian_minors(jac, rdim, ctx.from_dict({}), limits, "maximal minors on a chart slice")
+            unit = any(m.is_constant() and not m.is_zero() for m in minors)
+            if not unit and minors:
+                gb = groebner_basis(minors, "degrevlex", limits=limits, max_total_entries=limits.max_locus_entries)
+                if not gb.certified:
+                    return None, f"not decided: the Groebner basis on the chart {name} != 0 was not verified"
+                unit = gb.dimension() < 0
+        except ResourceLimitError as err:
+            return None, f"not decided on the chart {name} != 0: {err}"
+        if not unit:
+            return False, f"the chart {name} != 0 meets the critical locus"
+    return True, (f"proved: on each of the {len(charts)} charts w_(1,i1)*...*w_(L,iL) != 0 the maximal minors "
+                  "restricted to the slice w_(l,il) = 1 generate the unit ideal (Groebner basis over Q, verified)")
 
 
 def _split_hypersurface(minors: list) -> tuple[Any, list[tuple[Any, int]], list]:
@@ -610,7 +729,7 @@ def critical_locus(arch: Architecture | str, *, dimension: int | None = None, se
     limits = Limits.coerce(limits, max_minors=max_minors)
     arch = Architecture.coerce(arch)
     (dimension,) = checks.handed_down(arch, number=True, dimension=dimension)
-    mu = Parameterization(arch, limits=limits)
+    mu = parameterize(arch, limits=limits)
     rdim = _dimension(mu, dimension, seed)
     N = mu.num_parameters
     minors = _maximal_minors(mu, rdim, limits)
@@ -629,14 +748,23 @@ def critical_locus(arch: Architecture | str, *, dimension: int | None = None, se
                    f"); N - 2 = {N - 2} bounds it (the residual minors have no common factor); ")
     dim = max(N - 1 if factors else -1, res_dim)
     lower = N - 1 if factors else 0
-    hyper, matches, factor_pair, families = _hyperroot_comparison(arch, factors, dim, rdim, seed)
+    zero_match, zero_note = None, ""
+    if arch.activation is not None:
+        hyper, matches, factor_pair = {}, None, {}
+        families = _zero_layer_families(mu, minors, rdim, seed)
+        zero_match, zero_note = zero_layers_exhaust(mu, rdim, limits)
+        if zero_match:
+            # the locus is the union of the critical zero layers, linear subspaces: exact dimension
+            dim = lower = max((f.dimension for f in families if f.critical), default=-1)
+    else:
+        hyper, matches, factor_pair, families = _hyperroot_comparison(arch, factors, dim, rdim, seed)
     if stopped and not all(r == 1 for _, _, r in arch.layer_pairs()):
         matches = None   # with strides it compares dimensions, and this one is only bounded
     limitations = stopped + (
         f"minors and factors exact over Z; dimension of V(minors/gcd) from a Groebner basis mod "
         f"p = {modulus} (an upper bound, equal to the dimension over Q outside finitely many primes); "
         "image dimensions are exact Jacobian ranks at a random point of each planted family (lower "
-        "bounds, equal generically)")
+        "bounds, equal generically)") + (f"; zero layers: {zero_note}" if zero_note else "")
     return CriticalLocusResult(
         architecture=str(arch), method="maximal minors of the symbolic Jacobian; gcd + factorization "
         "over Q for the hypersurface part; Groebner basis mod p for the rest",
@@ -644,7 +772,9 @@ def critical_locus(arch: Architecture | str, *, dimension: int | None = None, se
         how_to_certify="" if lower == dim else
         "recompute the residual Groebner basis over Q (groebner_basis without modulus)",
         argument=("V(gcd of the minors) is a hypersurface inside the locus, which is a proper subset: "
-                  f"dimension N - 1 = {N - 1}" if factors else ""),
+                  f"dimension N - 1 = {N - 1}" if factors else
+                  "the locus is the union of the critical zero layers (linear subspaces), proved chart by chart"
+                  if zero_match else ""),
         limitations=limitations,
         seed=seed, primes=(modulus,), seconds=time.perf_counter() - start,
         dimension_of_function_space=rdim, num_parameters=N, num_minors=len(minors), dimension=dim,
@@ -653,7 +783,8 @@ def critical_locus(arch: Architecture | str, *, dimension: int | None = None, se
         residual_computed=not stopped,
         hyperroot_resultants=hyper, matches_hyperroots=matches,
         components=_components(arch, factors, factor_pair, N, seed),
-        families=tuple(families), minors=tuple(minors),
+        families=tuple(families), matches_zero_layers=zero_match, zero_layers_note=zero_note,
+        minors=tuple(minors),
     )
 
 

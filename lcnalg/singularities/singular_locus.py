@@ -26,6 +26,18 @@ is hopeless beyond small cases (``3,2,2 s=2,2``: 90 090 minors; ``2x2,2x2 s=2x2`
     bound, equal to the dimension over Q for all but finitely many ``p``; not certified (a
     verified Gröbner basis over Q certifies it when it fits ``limits.max_exact_entries``).
 
+**Polynomial networks** (``σ(t) = t^r``, ``r ≥ 2``, docs/theory.md#polynomial-critical-locus).
+Every route reads ``Sing V`` off the implicit equations, so they all apply unchanged with the
+parameterization of :func:`~lcnalg.parameterization.parameterize`; the images of the critical
+points of μ (the zero layers) are the origin only, tested like any point.  The sandwich's
+candidate families are the sparse ones (one or two zero weights: sub-networks, whose images
+can be met by two parameter orbits, e.g. ``c x_1^2`` for ``2,2 r=2``), the repeated filters and
+(2D) the separable layers; the linear-network families (lacunary, factor exchange, shared
+hyperroots) describe nothing special there and are still tried as filter families (each is
+certified or rejected exactly).  Layers joined by stride one are not merged (``σ`` sits
+between them).  What is not certified is reported with its proved bounds, as for linear
+networks.
+
 ``method`` restricts the table to one route (the smooth cases always come first); every
 bound is a field of :class:`~lcnalg.limits.Limits`.
 
@@ -58,7 +70,7 @@ from lcnalg.algebra.implicitization import ImplicitEquations, implicit_equations
 from lcnalg.architecture import Architecture
 from lcnalg.errors import InputError, InternalError, LCNAlgError, ResourceLimitError
 from lcnalg.limits import DEFAULT_LIMITS, Limits
-from lcnalg.parameterization import Parameterization
+from lcnalg.parameterization import Parameterization, parameterize
 from lcnalg.printing import function_space_symbol
 from lcnalg.results import Result, Status
 from lcnalg.rings import to_fmpq
@@ -455,7 +467,7 @@ ROUTES: tuple[tuple[str, tuple[str, ...], Callable[[_Problem], SingularLocusResu
 def _problem(arch: Architecture, *, method: str, dimension: int | None, equations: ImplicitEquations | None,
              randomized: bool, seed: int, modulus: int, limits: Limits, start: float) -> _Problem:
     """The equations, dimensions and parameterization (of the merged architecture) of the request."""
-    mu = Parameterization(arch, limits=limits)
+    mu = parameterize(arch, limits=limits)
     n = mu.ambient_dimension
     dim_v = dimension if dimension is not None else function_space_dimension(mu, seed=seed).value
     if dim_v > n:
@@ -464,7 +476,8 @@ def _problem(arch: Architecture, *, method: str, dimension: int | None, equation
     if equations is None:
         equations = implicit_equations(mu, seed=seed, dimension=dim_v, limits=limits)
     eqs = list(equations.polynomials)
-    merged = arch.merged_over_c()
+    # merging layers joined by stride one is a linear-network fact (no activation between them)
+    merged = arch if arch.activation is not None else arch.merged_over_c()
     via = ""
     if merged != arch:
         # same neurovariety, fewer parameters: families and orbits are those of `merged`

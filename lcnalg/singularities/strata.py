@@ -54,6 +54,11 @@ of layers 1,3 all have the Zariski closure ``{Disc = 0}``, yet the first two are
 proper subsets of the third (listed in ``subset_of``).  A point is used here only as a
 witness that two sets differ, through an exact membership test.
 
+*Polynomial networks* (``r ≥ 2``): the candidates are ``V``, the singular locus and the
+origin (the image of every zero layer, the critical points of μ when
+:func:`~lcnalg.singularities.critical.critical_locus` proves they are all); the boundary of
+``M`` is not computed, so the result is undecided and says so in its notes.
+
 Edges ``A → B`` (``dim A < dim B``): to ``V`` and to the singular locus when every sample
 point of ``A`` satisfies the equations of ``V`` or the exact singular-locus membership test;
 singular locus → ``V``; origin → every other node (every stratum is a cone).  The relation
@@ -87,7 +92,7 @@ from lcnalg.architecture import Architecture
 from lcnalg import errors
 from lcnalg.errors import InputError, LCNAlgError
 from lcnalg.limits import Limits
-from lcnalg.parameterization import Parameterization
+from lcnalg.parameterization import Parameterization, parameterize
 from lcnalg.real import boundary
 from lcnalg.real.membership import contains
 from lcnalg.results import Result, Status, StatusKind
@@ -593,7 +598,7 @@ def check_stratification(arch: Architecture | str, limits: Limits | None = None)
     """
     a = Architecture.coerce(arch)
     limits = Limits.coerce(limits)
-    if a.ndim == 1:
+    if a.ndim == 1 and a.activation is None:
         # a pair of layers plants a family when the first is long enough for its stride ratio
         sizes = [f[0] for f in a.filters]
         t = [c[0] for c in a.cumulative_strides]
@@ -635,6 +640,8 @@ def stratification(arch: Architecture | str, *, seed: int = 0, dimension: int | 
     [('V', 4), ('singular locus', 3)]
     >>> [(x["names"], x["dimension"]) for x in stratification("2,2,2").strata()][:2]
     [(['V'], 4), (['boundary', 'shared root 1,2', 'shared root 1,3', 'shared root 2,3'], 3)]
+    >>> [(x["name"], x["dimension"]) for x in stratification("2,2 r=2").strata()]   # boundary undecided
+    [('V', 3), ('singular locus', 1), ('origin', 0)]
     """
     seed, dimension = checks.arguments(seed=seed, dimension=dimension)
     start = time.perf_counter()
@@ -642,7 +649,7 @@ def stratification(arch: Architecture | str, *, seed: int = 0, dimension: int | 
     a = Architecture.coerce(arch)
     dimension, equations = checks.handed_down(a, number=True, dimension=dimension, equations=equations)
     check_stratification(a, limits)
-    mu = Parameterization(a, limits=limits)
+    mu = parameterize(a, limits=limits)
     n = mu.ambient_dimension
     dim_v = dimension if dimension is not None else function_space_dimension(mu, seed=seed).value
     eqs = equations if equations is not None else implicit_equations(mu, seed=seed, dimension=dim_v,
@@ -654,10 +661,21 @@ def stratification(arch: Architecture | str, *, seed: int = 0, dimension: int | 
         notes.append(f"the implicit equations of V are not certified ({eqs.status.label}): the edges to V are "
                      "checked against them, and the singular locus says what rests on them")
     _add_variety(g, eqs, dim_v, n)
-    samples = _add_critical_images(g, a, mu, seed, notes, kinds)
+    polynomial = a.activation is not None
+    if polynomial:
+        samples: dict[str, list[tuple]] = {}
+        notes.append("r >= 2: a zero layer maps to the origin (mu vanishes there); whether the zero layers are "
+                     "the whole critical locus is decided by critical_locus (lcnalg critical-locus)")
+    else:
+        samples = _add_critical_images(g, a, mu, seed, notes, kinds)
     sl = _add_singular_locus(g, a, dim_v, eqs, seed, limits, notes)
-    bd = boundary(a, dimension=dim_v, equations=eqs, seed=seed, limits=limits)
-    samples.update(_add_boundary(g, bd, n, seed, notes, kinds))
+    if polynomial:
+        decided = False
+        notes.append("r >= 2: the boundary of M is not computed (its description is for linear networks): undecided")
+    else:
+        bd = boundary(a, dimension=dim_v, equations=eqs, seed=seed, limits=limits)
+        samples.update(_add_boundary(g, bd, n, seed, notes, kinds))
+        decided = bool(bd.decided)
     _add_node(g, "origin", 0, tuple(f"{c} = 0" for c in mu.coordinate_names), "the zero filter (vertex of the cone)")
     samples["origin"] = [tuple([0] * n)]
     kinds["origin"] = ("origin",)
@@ -669,5 +687,5 @@ def stratification(arch: Architecture | str, *, seed: int = 0, dimension: int | 
                           "sample points", certified=False, seed=seed, primes=(), graph=g, notes=tuple(notes),
                           limitations="; ".join(notes + undecided),
                           singular_locus_status=sl.status if sl is not None else None,
-                          boundary_decided=bool(bd.decided), undecided_pairs=tuple(undecided),
+                          boundary_decided=decided, undecided_pairs=tuple(undecided),
                           seconds=time.perf_counter() - start)
