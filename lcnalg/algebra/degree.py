@@ -30,6 +30,7 @@ from __future__ import annotations
 import itertools
 import math
 import random
+import time
 from dataclasses import dataclass
 from typing import Any
 
@@ -38,9 +39,10 @@ from lcnalg.errors import ResourceLimitError
 from lcnalg.limits import Limits
 from lcnalg.polys.bivariate import absolutely_irreducible_certificate
 from lcnalg.parameterization import Parameterization
+from lcnalg.results import DegreeResult
 from lcnalg.rings import integer_ring
 
-__all__ = ["FibreDegree", "degree_by_fibre", "fibre_size_1d", "segre_veronese_degree"]
+__all__ = ["FibreDegree", "degree_by_fibre", "fibre_size_1d", "segre_veronese_degree", "variety_degree"]
 
 
 @dataclass(frozen=True)
@@ -250,7 +252,7 @@ def degree_by_fibre(mu: Parameterization, seed: int = 0, *, max_fibre_factors: i
         try:
             count = count_fibre(mu, seed=seed, limits=limits)
         except ResourceLimitError as err:
-            return FibreDegree(None, None, segre, f"the fibre count was refused: {err}",
+            return FibreDegree(None, None, segre, "Groebner count of the fibre of mu (refused)",
                                limitations=str(err))
         size = count.fibre_size
         if size is None or segre % size:
@@ -309,4 +311,48 @@ def degree_by_fibre(mu: Parameterization, seed: int = 0, *, max_fibre_factors: i
         "a random point may have a non-generic fibre)",
         limitations="a random point on the set where the fibre is not generic (of unbounded degree) is "
                     "not excluded; no failure bound is known",
+    )
+
+
+def variety_degree(mu: Parameterization, *, seed: int = 0, limits: Limits | None = None) -> DegreeResult:
+    """Degree of the neurovariety as a result object, from :func:`degree_by_fibre`.
+
+    Parameters
+    ----------
+    mu : Parameterization or PolynomialParameterization
+    seed : int
+        Seed of the random points (2D linear networks, activation ``r ≥ 2``).
+    limits : Limits, optional
+        ``max_fibre_order``, ``max_fibre_factors``, ``max_fibre_solutions`` and the Gröbner
+        engine's bounds; beyond them the degree is undecided, with the reason.
+
+    Returns
+    -------
+    DegreeResult
+        Certified for 1D linear networks (exact count), probabilistic otherwise (for
+        ``r ≥ 2`` with the failure bound of the random chart and separating form; in 2D linear
+        networks without a known bound), undecided when the count failed or was refused.
+
+    Examples
+    --------
+    >>> from lcnalg import PolynomialParameterization
+    >>> d = variety_degree(PolynomialParameterization("2x2,2x1 r=2"))
+    >>> d.value, d.fibre_size, d.segre_degree, str(d.status)
+    (32, 1, 32, 'probabilistic')
+    """
+    start = time.perf_counter()
+    fib = degree_by_fibre(mu, seed=seed, limits=limits)
+    arch = mu.architecture
+    if arch.activation is not None:
+        how = ("count over Q (lcnalg.algebra.fibre.count_fibre with exact=True), or compare with the "
+               "degree of certified implicit equations")
+    else:
+        how = "compare with the degree of certified implicit equations (lcnalg equations --certify)"
+    return DegreeResult(
+        architecture=str(arch), method=fib.method, certified=fib.certified,
+        failure_probability=None if fib.certified else fib.failure_probability,
+        how_to_certify="" if fib.certified or fib.degree is None else how,
+        seed=seed, seconds=time.perf_counter() - start,
+        limitations=fib.limitations or (fib.method if fib.degree is None else ""),
+        value=fib.degree, fibre_size=fib.fibre_size, segre_degree=fib.segre_degree,
     )
