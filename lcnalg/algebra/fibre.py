@@ -67,6 +67,14 @@ that limitation.  Modulo ``p`` all of this holds for the reduction of the system
 matches the count over Q is not bounded (an unlucky prime), and ``exact=True`` removes that
 doubt.
 
+A second route (:func:`degree_by_slice`), which never counts a fibre: cut the affine cone of
+``V`` by ``m − 1`` random linear forms ``ℓ_i(c) = 0`` and ``ℓ_0(c) = 1`` (``m = dim`` of the
+cone), pull the slice back to the chart and solve the ``m`` equations in the ``m`` free
+weights.  The ``deg V`` points of the slice are the distinct values of a random linear form
+``ρ · μ`` at the solutions: the distinct roots of the characteristic polynomial of
+multiplication by ``ρ · μ`` on the quotient algebra (each with the size of its fibre as its
+multiplicity, and ``deg SV`` solutions in all for a generic slice).
+
 The size of the system is estimated before any work by its *multihomogeneous Bézout number*
 ``m! / Π m_l! · Π d_l^{m_l}`` (``m_l = n_l`` free weights in layer ``l < L``, ``m_L = |k_L|``),
 the number of isolated solutions of ``m`` generic combinations of the equations; a system above
@@ -97,7 +105,7 @@ from lcnalg.polys.modular import GF_PRIME
 from lcnalg.polys.zero_dimensional import solution_counts
 from lcnalg.rings import modular_ring, rational_ring
 
-__all__ = ["FibreCount", "count_fibre", "fibre_bezout_number", "check_fibre_size", "MODULUS",
+__all__ = ["FibreCount", "SliceCount", "count_fibre", "degree_by_slice", "fibre_bezout_number", "check_fibre_size", "MODULUS",
            "EXACT_RANDOM_RANGE"]
 
 #: The prime of the modular count (``2^31 − 1``); the random entries are drawn from ``{1, …, p − 1}``.
@@ -207,8 +215,8 @@ def check_fibre_size(mu: PolynomialParameterization, limits: Limits | None = Non
     return bz
 
 
-def _system(mu: PolynomialParameterization, rng: random.Random, top: int, p: int | None
-            ) -> tuple[list[dict], list[Any], int]:
+def _system(mu: PolynomialParameterization, rng: random.Random, top: int, p: int | None,
+            slice_forms: bool = False) -> tuple[list[dict], list[Any], int]:
     """The chart system ``μ(y) − μ(θ_0)`` (dicts), the rescaled ``θ_0`` on the chart (its free
     weights) and the number of free weights; None for the point when ``θ_0``'s orbit misses the
     chart."""
@@ -260,9 +268,16 @@ def _system(mu: PolynomialParameterization, rng: random.Random, top: int, p: int
             point = [int(v) % p for v in point]
     flat = [v for t in theta for v in t]
     target = mu.evaluate(flat) if p is None else mu.evaluate_mod(flat, p)
+    pulled = [c.compose(*subs, ctx=R) for c in coords]
+    if slice_forms:  # m - 1 linear forms = 0 and one = 1, then a random form rho . mu
+        forms = [[rng.randint(1, top) for _ in pulled] for _ in range(m + 1)]
+        combos = [sum((a * f for a, f in zip(form, pulled)), R.from_dict({})) for form in forms]
+        combos[0] = combos[0] - 1
+        return [{tuple(int(x) for x in e): _coefficient(cf, p) for e, cf in f.to_dict().items()}
+                for f in combos], point, m
     eqs = []
-    for c, v in zip(coords, target):
-        f = c.compose(*subs, ctx=R) - _scalar(v)
+    for f, v in zip(pulled, target):
+        f = f - _scalar(v)
         eqs.append({tuple(int(x) for x in e): _coefficient(cf, p) for e, cf in f.to_dict().items()})
     return [e for e in eqs if e], point, m
 
@@ -381,3 +396,69 @@ def count_fibre(mu: PolynomialParameterization, *, seed: int = 0, points: int = 
         fibre_size=size, with_multiplicity=tuple(mult), distinct=tuple(dist), contains_sample=tuple(found),
         bezout_number=bz, segre_veronese_degree=sv, failure_probability=min(1.0, failure), modulus=p,
         seed=seed, seconds=time.perf_counter() - start, method=method, limitations=limitations)
+
+
+@dataclass(frozen=True)
+class SliceCount:
+    """The points of ``V`` on a random linear slice of complementary dimension.
+
+    Attributes
+    ----------
+    degree : int
+        Distinct images of the solutions: the points of the slice, ``deg V`` for a generic slice.
+    solutions : int
+        Solutions on the chart with multiplicity (``deg SV`` for a generic slice).
+    fibre_sizes : dict of int to int
+        Multiplicity of an image point (its fibre size) → number of image points with it.
+    modulus : int
+    failure_probability : float
+        Bound for the random separating form ``ρ`` (two slice points with one value).
+    seconds : float
+    """
+
+    degree: int
+    solutions: int
+    fibre_sizes: dict[int, int]
+    modulus: int
+    failure_probability: float
+    seconds: float
+
+
+def degree_by_slice(mu: PolynomialParameterization, *, seed: int = 0, modulus: int | None = None,
+                    limits: Limits | None = None) -> SliceCount:
+    """Degree of ``V`` as the number of its points on a random linear slice (module docstring).
+
+    Modulo a prime; probabilistic (a random slice, chart or form ``ρ`` may be special).  The
+    square system has ``deg SV`` solutions, refused above ``limits.max_fibre_solutions``
+    (estimated by :func:`fibre_bezout_number`) and bounded by ``max_quotient_dimension``.
+
+    Examples
+    --------
+    >>> s = degree_by_slice(PolynomialParameterization("3,2 r=2"))
+    >>> s.degree, s.solutions, s.fibre_sizes
+    (12, 12, {1: 12})
+    """
+    from lcnalg.polys.zero_dimensional import QuotientAlgebra
+
+    start = time.perf_counter()
+    if not isinstance(mu, PolynomialParameterization):
+        raise InputError(f"mu: expected a PolynomialParameterization (activation r >= 2), got {checks.short(mu)}")
+    seed = checks.seed(seed)
+    limits = Limits.coerce(limits)
+    p = checks.modulus(MODULUS if modulus is None else modulus)
+    check_fibre_size(mu, limits)
+    rng = random.Random(seed * 1_000_003 + 7)
+    eqs, _, m = _system(mu, rng, p - 1, p, slice_forms=True)
+    rho = eqs.pop()
+    gb = groebner_basis(eqs, "degrevlex", modulus=p, nvars=m, limits=limits)
+    if not gb.is_zero_dimensional():
+        raise InputError(f"the random slice of {mu.architecture} is not zero-dimensional; try another seed")
+    algebra = QuotientAlgebra(gb, limits)
+    fibres: dict[int, int] = {}
+    if algebra.dim:
+        for q, e in algebra.of(rho).charpoly().factor_squarefree()[1]:
+            fibres[int(e)] = fibres.get(int(e), 0) + int(q.degree())
+    degree = sum(fibres.values())
+    return SliceCount(degree=degree, solutions=algebra.dim, fibre_sizes=dict(sorted(fibres.items())), modulus=p,
+                      failure_probability=min(1.0, math.comb(max(degree, 2), 2) / p),
+                      seconds=time.perf_counter() - start)
