@@ -14,7 +14,7 @@ import pkgutil
 import pytest
 
 import lcnalg
-from lcnalg import FunctionSpace
+from lcnalg import FunctionSpace, Limits
 from lcnalg.landscape.descent import gradient_descent
 from lcnalg.real import boundary, contains, inequalities, is_zariski_closed
 from lcnalg.results import Result, Status, StatusKind
@@ -40,6 +40,9 @@ def _instances() -> list[tuple[str, object]]:
     return [
         ("dimension", fs.dimension),
         ("summary", fs.summary()),
+        ("degree certified", fs.degree),
+        ("degree probabilistic", FunctionSpace("2,2 r=2").degree),
+        ("degree undecided", FunctionSpace("2,2 r=2", limits=Limits(max_fibre_solutions=1)).degree),
         ("equations certified", fs.implicit_equations()),
         ("equations partial", FunctionSpace("2x2,2x2").implicit_equations(max_degree=2)),
         ("contains decided", contains("3,2 s=2", "4,8,17,10,15")),
