@@ -20,7 +20,7 @@ from lcnalg.architecture import Architecture
 from lcnalg.errors import InputError, ResourceLimitError
 from lcnalg.limits import Limits
 from lcnalg.parameterization import Parameterization, parameterize
-from lcnalg.results import ArchitectureSummary, DimensionResult
+from lcnalg.results import ArchitectureSummary, DegreeResult, DimensionResult
 
 if TYPE_CHECKING:
     from concurrent.futures import Executor
@@ -116,6 +116,19 @@ class FunctionSpace:
         lcnalg.algebra.dimension.function_space_dimension
         """
         return function_space_dimension(self.parameterization, seed=self.seed)
+
+    @cached_property
+    def degree(self) -> DegreeResult:
+        """Degree of the neurovariety from the generic fibre of μ (a
+        :class:`~lcnalg.results.DegreeResult`), linear and polynomial networks alike.
+
+        See Also
+        --------
+        lcnalg.algebra.degree.variety_degree
+        """
+        from lcnalg.algebra.degree import variety_degree  # imports the Gröbner engine
+
+        return variety_degree(self.parameterization, seed=self.seed, limits=self.limits)
 
     @property
     def ambient_dimension(self) -> int:
@@ -420,7 +433,8 @@ class FunctionSpace:
         ArchitectureSummary
             Axes ``D``, layers ``L``, filters, strides, end-to-end filter shape, parameter
             count, every coordinate of μ as text, the dimension with its status, the ambient
-            dimension and whether the space is filling (what ``lcnalg info`` prints).
+            dimension, whether the space is filling and the degree of the neurovariety with its
+            status (what ``lcnalg info`` prints).
 
         Examples
         --------
@@ -440,7 +454,7 @@ class FunctionSpace:
             end_to_end_filter_shape=tuple(arch.end_to_end_filter_shape), num_parameters=arch.num_parameters,
             parameterization={n: str(c) for n, c in zip(mu.coordinate_names, mu.coordinates)},
             dimension=dim.value, dimension_status=dim.status, ambient_dimension=self.ambient_dimension,
-            is_filling=self.is_filling,
+            is_filling=self.is_filling, degree=self.degree,
         )
 
     # ------------------------------------------------------------------ loss landscape

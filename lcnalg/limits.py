@@ -199,6 +199,11 @@ class Limits:
         The same Bézout number for the real critical points (a univariate representation
         lifted from many primes): ``3,2 s=2`` and ``2,3`` (81) take a few seconds, ``3,3 s=2``
         (243) several minutes.
+    max_fibre_solutions : int
+        Multihomogeneous Bézout number of the system ``μ(y) = μ(θ_0)`` whose solutions count the
+        generic fibre of a polynomial network (activation ``r ≥ 2``), refused above it before any
+        work: ``2,2,2 r=2`` needs 96, ``3,3,3 r=2`` 13440 (0.1 s per point), ``2x2,2x2,2x2 r=2``
+        and ``4,4,4 r=2`` 2150400 (2 s per point).
     max_descent_work : int
         Estimated work of gradient descent, ``runs × steps × layers × n × N`` (``n``
         coordinates, ``N`` weights; the convolutions of one gradient), checked before the
@@ -287,6 +292,7 @@ class Limits:
     max_equations_work: int = _bound(2_000_000_000, "estimated field operations of one whole implicitization")
     max_witness_work: int = _bound(1_000_000, "root work (degree^2 per candidate) of a closedness witness search")
     max_real_critical_solutions: int = _bound(81, "Bezout number of a critical-point system solved for its real points")
+    max_fibre_solutions: int = _bound(5_000_000, "Bezout number of the fibre system of a polynomial network")
     max_descent_work: int = _bound(500_000_000, "estimated work of gradient descent (runs x steps x layers x n x N)")
     max_elimination_variables: int = _bound(14, "weights plus coordinates of the elimination behind the two-layer metric formula")
     max_flow_evaluations: int = _bound(200_000, "right-hand-side evaluations of one gradient-flow integration")

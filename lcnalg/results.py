@@ -25,7 +25,7 @@ from typing import Any
 from lcnalg import checks
 from lcnalg.printing import align, function_space_symbol, poly_latex
 
-__all__ = ["Result", "ArchitectureSummary", "DimensionResult", "Status", "StatusKind", "Witness", "jsonable"]
+__all__ = ["Result", "ArchitectureSummary", "DimensionResult", "DegreeResult", "Status", "StatusKind", "Witness", "jsonable"]
 
 
 def jsonable(value: Any) -> Any:
@@ -370,6 +370,60 @@ class DimensionResult(Result):
 
 
 @dataclass(frozen=True, kw_only=True)
+class DegreeResult(Result):
+    """Degree of the neurovariety ``V`` from the generic fibre of μ: ``deg V = deg SV / |F|``.
+
+    Attributes
+    ----------
+    value : int or None
+        ``deg V`` (None when undecided).
+    fibre_size : int or None
+        ``|F|``, the points of a generic fibre of μ modulo rescaling.
+    segre_degree : int
+        Degree of the Segre (linear network) or Segre–Veronese (activation ``r ≥ 2``) variety
+        that μ projects finitely onto ``V``.
+
+    Its :attr:`status` is certified (exact 1D count), probabilistic (with the failure bound of
+    the random choices it covers, or none known) or undecided (with the reason).
+
+    Examples
+    --------
+    >>> from lcnalg import FunctionSpace
+    >>> d = FunctionSpace("2,2,2 r=2").degree
+    >>> d.value, d.fibre_size, d.segre_degree, d.status == "probabilistic"
+    (48, 1, 48, True)
+    >>> FunctionSpace("3,2 s=2").degree.to_text()  # doctest: +ELLIPSIS
+    '3  [certified (...)]'
+    """
+
+    value: int | None
+    fibre_size: int | None
+    segre_degree: int
+
+    title = "degree"
+
+    @property
+    def status(self) -> Status:
+        """Certified, probabilistic (failure bound possibly unknown) or undecided."""
+        if self.value is None:
+            return Status.undecided(self.limitations or "the fibre count did not decide")
+        if self.certified:
+            return Status.certified()
+        return Status(StatusKind.PROBABILISTIC, failure_bound=self.failure_probability,
+                      how_to_certify=self.how_to_certify, reason=self.limitations)
+
+    def answer(self) -> int | None:
+        return self.value
+
+    def to_text(self) -> str:
+        return f"{'undecided' if self.value is None else self.value}  [{self.provenance()}]"
+
+    def to_latex(self) -> str:
+        value = "?" if self.value is None else str(self.value)
+        return rf"\deg {function_space_symbol(self.architecture)} = {value}"
+
+
+@dataclass(frozen=True, kw_only=True)
 class ArchitectureSummary(Result):
     r"""An architecture at a glance: its shape, its parameterization and its function space.
 
@@ -398,6 +452,8 @@ class ArchitectureSummary(Result):
         Number of entries of the end-to-end filter.
     is_filling : bool
         True when the dimension equals the ambient dimension (otherwise the space is thin).
+    degree : DegreeResult or None
+        Degree of the neurovariety with its status (None when not asked for).
 
     Examples
     --------
@@ -422,6 +478,7 @@ class ArchitectureSummary(Result):
     dimension          4  [certified (...)]
     ambient dimension  5
     filling            no (thin)
+    degree             3  [certified (...)]
     >>> s.to_latex().splitlines()[1]
     '$\\dim \\mathcal{M}_{\\texttt{3,2 s=2}} = 4$ in $\\mathbb{R}^{5}$ (thin; certified).'
     """
@@ -437,6 +494,7 @@ class ArchitectureSummary(Result):
     dimension_status: Status
     ambient_dimension: int
     is_filling: bool
+    degree: "DegreeResult | None" = None
 
     title = "architecture summary"
     #: Terms shown per coordinate, and coordinates shown, unless ``full``.
@@ -451,6 +509,16 @@ class ArchitectureSummary(Result):
     def answer(self) -> int:
         """The dimension of the function space."""
         return self.dimension
+
+    def to_dict(self) -> dict[str, Any]:
+        """All fields, with ``degree`` the degree of V (or None), ``degree_status`` its status
+        label and ``degree_detail`` the whole degree result."""
+        data = super().to_dict()
+        if self.degree is not None:
+            data["degree"] = self.degree.value
+            data["degree_status"] = self.degree.status.label
+            data["degree_detail"] = self.degree.to_dict()
+        return data
 
     @staticmethod
     def abbreviate(text: str, max_terms: int | None) -> str:
@@ -493,6 +561,8 @@ class ArchitectureSummary(Result):
         out.append(f"{'dimension':<{width}}{self.dimension}  [{self.provenance()}]")
         out.append(f"{'ambient dimension':<{width}}{self.ambient_dimension}")
         out.append(f"{'filling':<{width}}{'yes (filling)' if self.is_filling else 'no (thin)'}")
+        if self.degree is not None:
+            out.append(f"{'degree':<{width}}{self.degree.to_text()}")
         return "\n".join(out)
 
     def _headline(self) -> str:

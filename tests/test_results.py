@@ -14,7 +14,7 @@ import pkgutil
 import pytest
 
 import lcnalg
-from lcnalg import FunctionSpace
+from lcnalg import FunctionSpace, Limits
 from lcnalg.flow.closed_form import two_layer_metric_formula
 from lcnalg.flow.trajectory import FlowLoss, flow
 from lcnalg.landscape.descent import gradient_descent
@@ -42,6 +42,9 @@ def _instances() -> list[tuple[str, object]]:
     return [
         ("dimension", fs.dimension),
         ("summary", fs.summary()),
+        ("degree certified", fs.degree),
+        ("degree probabilistic", FunctionSpace("2,2 r=2").degree),
+        ("degree undecided", FunctionSpace("2,2 r=2", limits=Limits(max_fibre_solutions=1)).degree),
         ("equations certified", fs.implicit_equations()),
         ("equations partial", FunctionSpace("2x2,2x2").implicit_equations(max_degree=2)),
         ("contains decided", contains("3,2 s=2", "4,8,17,10,15")),

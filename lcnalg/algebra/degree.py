@@ -6,6 +6,11 @@ a linear projection of the Segre variety whose centre misses it, so
     deg V · |F| = (Σ n_l)! / Π n_l!
 
 with ``|F|`` the number of points of a generic fibre modulo rescaling (docs/theory.md#degree).
+With the activation ``t ↦ t^r`` (``r ≥ 2``) the Segre variety becomes the Segre–Veronese
+variety of ``O(d_1, …, d_L)``, ``d_l = r^{L−l}``, of degree
+``(Σ n_l)!/Π n_l! · Π d_l^{n_l}`` (:func:`segre_veronese_degree`), and ``|F|`` is counted by
+a zero-dimensional Gröbner basis at random points (:mod:`lcnalg.algebra.fibre`, whose
+docstring has the proof, docs/theory.md#polynomial-networks).
 In 1D ``|F|`` is counted exactly from the structure of the root orbits of a generic
 point (:func:`fibre_size_1d`).  In 2D a fibre is the set of factorizations of the end-to-end polynomial into the
 layers' sparse shapes.  At a random integer point, FLINT factors ``p = μ(θ)`` over Q;
@@ -25,26 +30,58 @@ from __future__ import annotations
 import itertools
 import math
 import random
+import time
 from dataclasses import dataclass
 from typing import Any
 
 
+from lcnalg.errors import ResourceLimitError
 from lcnalg.limits import Limits
 from lcnalg.polys.bivariate import absolutely_irreducible_certificate
 from lcnalg.parameterization import Parameterization
+from lcnalg.results import DegreeResult
 from lcnalg.rings import integer_ring
 
-__all__ = ["FibreDegree", "degree_by_fibre", "fibre_size_1d"]
+__all__ = ["FibreDegree", "degree_by_fibre", "fibre_size_1d", "segre_veronese_degree", "variety_degree"]
 
 
 @dataclass(frozen=True)
 class FibreDegree:
-    """Degree of V from the fibre count; ``degree`` is None when not decided."""
+    """Degree of V from the fibre count; ``degree`` is None when not decided.
+
+    ``segre_degree`` is the degree of the Segre (linear networks) or Segre–Veronese
+    (activation ``r ≥ 2``) variety that μ projects.  ``certified`` marks an exact count
+    (1D linear networks); otherwise ``failure_probability`` bounds the random choices it
+    covers (None when no bound is known) and ``limitations`` says what it does not cover.
+    """
 
     degree: int | None
     fibre_size: int | None
     segre_degree: int
     method: str
+    certified: bool = False
+    failure_probability: float | None = None
+    limitations: str = ""
+
+
+def segre_veronese_degree(arch) -> int:
+    """Degree of ``P^{n_1} × ⋯ × P^{n_L}`` embedded by ``O(d_1, …, d_L)``.
+
+    ``(Σ n_l)!/Π n_l! · Π d_l^{n_l}`` with ``n_l = |k_l| − 1`` and ``d_l = r^{L−l}``
+    (``r = 1`` for a linear network: the Segre degree, the multinomial coefficient): the
+    top self-intersection of ``Σ d_l H_l`` with ``H_l^{n_l + 1} = 0``.
+
+    Examples
+    --------
+    >>> from lcnalg import Architecture
+    >>> [segre_veronese_degree(Architecture.parse(a)) for a in ("2,2", "2,2 r=2", "2,2,2 r=2", "3,2 r=3")]
+    [2, 4, 48, 27]
+    """
+    r = arch.activation or 1
+    L = arch.num_layers
+    ns = [n - 1 for n in arch.filter_sizes]
+    return math.factorial(sum(ns)) // math.prod(math.factorial(n) for n in ns) * math.prod(
+        (r ** (L - 1 - l)) ** n for l, n in enumerate(ns))
 
 
 def _count_groupings(factors: list[tuple[Any, int]], arch, ring) -> int:
@@ -178,11 +215,16 @@ def degree_by_fibre(mu: Parameterization, seed: int = 0, *, max_fibre_factors: i
                     limits: Limits | None = None) -> FibreDegree:
     """Degree of the neurovariety of a 1D or 2D architecture from the generic fibre size.
 
+    Linear networks: exact count in 1D, factorizations at random points in 2D.  Activation
+    ``r ≥ 2``: :func:`lcnalg.algebra.fibre.count_fibre` (a zero-dimensional Gröbner basis at
+    random points; refused, with the degree left undecided, when its Bézout number exceeds
+    ``limits.max_fibre_solutions``).
+
     Parameters
     ----------
-    mu : Parameterization
+    mu : Parameterization or PolynomialParameterization
     seed : int
-        Seed of the random sample points (2D).
+        Seed of the random sample points (2D, and activation ``r ≥ 2``).
     max_fibre_factors : int, optional
         Overrides ``limits.max_fibre_factors``: give up (degree None) when the filter at a
         sample point has more factors.
@@ -196,13 +238,31 @@ def degree_by_fibre(mu: Parameterization, seed: int = 0, *, max_fibre_factors: i
     (10, 2, 20)
     >>> degree_by_fibre(Parameterization("2x2,2x2 s=2x2")).degree
     20
+    >>> from lcnalg import PolynomialParameterization
+    >>> r = degree_by_fibre(PolynomialParameterization("2,2,2 r=2"))
+    >>> r.degree, r.fibre_size, r.segre_degree
+    (48, 1, 48)
     """
     limits = Limits.coerce(limits, max_fibre_factors=max_fibre_factors)
     arch = mu.architecture
-    ns = [n - 1 for n in arch.filter_sizes]
-    segre = math.factorial(sum(ns)) // math.prod(math.factorial(x) for x in ns)
+    segre = segre_veronese_degree(arch)
     if arch.activation is not None:
-        return FibreDegree(None, None, segre, "the fibre count covers linear networks")
+        from lcnalg.algebra.fibre import count_fibre  # the Gröbner engine is imported when needed
+
+        try:
+            count = count_fibre(mu, seed=seed, limits=limits)
+        except ResourceLimitError as err:
+            return FibreDegree(None, None, segre, "Groebner count of the fibre of mu (refused)",
+                               limitations=str(err))
+        size = count.fibre_size
+        if size is None or segre % size:
+            return FibreDegree(None, size, segre, f"fibre count failed: {count.limitations}",
+                               limitations=count.limitations)
+        return FibreDegree(
+            segre // size, size, segre,
+            "deg V = Segre-Veronese degree / |F|, |F| = " + count.method,
+            failure_probability=count.failure_probability, limitations=count.limitations,
+        )
     if arch.ndim == 1:
         size = fibre_size_1d(arch, limits=limits)
         if size is None or size == 0 or segre % size:
@@ -211,6 +271,7 @@ def degree_by_fibre(mu: Parameterization, seed: int = 0, *, max_fibre_factors: i
             segre // size, size, segre,
             "deg V = Segre degree / |F|, |F| = number of ways to share the root orbits of a "
             "generic end-to-end filter among the layers (1D: exact count, see fibre_size_1d)",
+            certified=True,
         )
     if arch.ndim != 2:
         return FibreDegree(None, None, segre, "fibre count implemented for 1D and 2D architectures only")
@@ -248,4 +309,50 @@ def degree_by_fibre(mu: Parameterization, seed: int = 0, *, max_fibre_factors: i
         "deg V = Segre degree / |F|, |F| = number of groupings of the absolutely irreducible "
         "factors of mu(theta) into the layers' shapes at two random integer points (probabilistic: "
         "a random point may have a non-generic fibre)",
+        limitations="a random point on the set where the fibre is not generic (of unbounded degree) is "
+                    "not excluded; no failure bound is known",
+    )
+
+
+def variety_degree(mu: Parameterization, *, seed: int = 0, limits: Limits | None = None) -> DegreeResult:
+    """Degree of the neurovariety as a result object, from :func:`degree_by_fibre`.
+
+    Parameters
+    ----------
+    mu : Parameterization or PolynomialParameterization
+    seed : int
+        Seed of the random points (2D linear networks, activation ``r ≥ 2``).
+    limits : Limits, optional
+        ``max_fibre_order``, ``max_fibre_factors``, ``max_fibre_solutions`` and the Gröbner
+        engine's bounds; beyond them the degree is undecided, with the reason.
+
+    Returns
+    -------
+    DegreeResult
+        Certified for 1D linear networks (exact count), probabilistic otherwise (for
+        ``r ≥ 2`` with the failure bound of the random chart and separating form; in 2D linear
+        networks without a known bound), undecided when the count failed or was refused.
+
+    Examples
+    --------
+    >>> from lcnalg import PolynomialParameterization
+    >>> d = variety_degree(PolynomialParameterization("2x2,2x1 r=2"))
+    >>> d.value, d.fibre_size, d.segre_degree, str(d.status)
+    (32, 1, 32, 'probabilistic')
+    """
+    start = time.perf_counter()
+    fib = degree_by_fibre(mu, seed=seed, limits=limits)
+    arch = mu.architecture
+    if arch.activation is not None:
+        how = ("count over Q (lcnalg.algebra.fibre.count_fibre with exact=True), or compare with the "
+               "degree of certified implicit equations")
+    else:
+        how = "compare with the degree of certified implicit equations (lcnalg equations --certify)"
+    return DegreeResult(
+        architecture=str(arch), method=fib.method, certified=fib.certified,
+        failure_probability=None if fib.certified else fib.failure_probability,
+        how_to_certify="" if fib.certified or fib.degree is None else how,
+        seed=seed, seconds=time.perf_counter() - start,
+        limitations=fib.limitations or (fib.method if fib.degree is None else ""),
+        value=fib.degree, fibre_size=fib.fibre_size, segre_degree=fib.segre_degree,
     )

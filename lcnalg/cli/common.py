@@ -29,7 +29,7 @@ __all__ = [
     "positive_int", "seed_value", "add_seed_option", "add_jobs_option", "jobs_from_args",
     "add_limit_options", "limits_from_args", "output_path", "add_loss_options", "loss_from_args",
     "PLOT_SUFFIXES",
-    "DIMENSION_BOUNDS", "EQUATIONS_BOUNDS", "CONTAINS_BOUNDS", "CLOSED_BOUNDS",
+    "DIMENSION_BOUNDS", "INFO_BOUNDS", "EQUATIONS_BOUNDS", "CONTAINS_BOUNDS", "CLOSED_BOUNDS",
     "INEQUALITIES_BOUNDS", "SINGULAR_BOUNDS", "CRITICAL_POINTS_BOUNDS", "DESCEND_BOUNDS",
 ]
 
@@ -42,8 +42,12 @@ DIMENSION_BOUNDS = ("max_terms", "max_coordinates", "max_symbolic_entries", "max
 EQUATIONS_BOUNDS = DIMENSION_BOUNDS + (
     "max_monomials", "max_piece", "max_interpolation_work", "max_grading_work", "max_equations_work", "max_auto_degree", "max_matrix_entries", "max_total_entries",
     "max_primes", "max_summary_generators", "max_summary_degree", "max_certify_generators",
-    "max_certify_degree", "max_hilbert_nodes", "max_fibre_order", "max_fibre_factors",
+    "max_certify_degree", "max_hilbert_nodes", "max_fibre_order", "max_fibre_factors", "max_fibre_solutions",
 )
+#: Bounds met by ``info``: the dimension, then the degree from the fibre of μ (1D orbit count,
+#: 2D factorizations, or the Gröbner fibre count with an activation).
+INFO_BOUNDS = DIMENSION_BOUNDS + ("max_fibre_order", "max_fibre_factors", "max_fibre_solutions",
+                                  "max_matrix_entries", "max_quotient_dimension")
 #: Bounds met by real membership (1D orbit search, 2D grouping, certified zero tests; μ itself
 #: where a route builds it).
 CONTAINS_BOUNDS = ("max_nodes", "max_field_work", "max_precision", "max_root_work") + DIMENSION_BOUNDS

@@ -6,7 +6,7 @@ import argparse
 import math
 import sys
 
-from lcnalg.cli.common import (DIMENSION_BOUNDS, add_format_options, add_limit_options, add_seed_option,
+from lcnalg.cli.common import (INFO_BOUNDS, add_format_options, add_limit_options, add_seed_option,
                                architecture_argument, emit, limits_from_args)
 from lcnalg.function_space import FunctionSpace
 from lcnalg.limits import DEFAULT_LIMITS
@@ -18,7 +18,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     """Add the ``info`` subcommand to ``sub``."""
     p = sub.add_parser(
         "info",
-        help="architecture, parameterization, dimension, filling or thin",
+        help="architecture, parameterization, dimension, filling or thin, degree",
         description=(
             "Print the normalised architecture, its number of axes D and layers L, the "
             "end-to-end filter shape, the parameter count, the coordinate polynomials of "
@@ -30,7 +30,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     architecture_argument(p)
     p.add_argument("--full", action="store_true", help="print every coordinate polynomial in full")
     add_seed_option(p)
-    add_limit_options(p, DIMENSION_BOUNDS)
+    add_limit_options(p, INFO_BOUNDS)
     add_format_options(p)
     p.set_defaults(run=run)
 

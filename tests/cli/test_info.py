@@ -65,3 +65,28 @@ def test_summary_is_a_result_in_every_format():
 def test_seed_reaches_the_dimension(capsys):
     code, out, _ = run(["info", "3,2 s=2", "--json", "--seed", "5"], capsys)
     assert code == 0 and json.loads(out)["seed"] == 5
+
+
+@pytest.mark.parametrize("arch, degree, status", [("3,2 s=2", 3, "certified"), ("2x2,2x2", 10, "probabilistic"),
+                                                  ("2,2 r=2", 4, "probabilistic"),
+                                                  ("2x2,2x1 r=2", 32, "probabilistic")])
+def test_info_reports_the_degree_for_linear_and_polynomial_networks(arch, degree, status, capsys):
+    """The JSON degree is the fibre route's, and agrees with the slice (r >= 2) or the
+    certified equations (linear), computed here independently."""
+    code, out, _ = run(["info", arch, "--json"], capsys)
+    data = json.loads(out)
+    assert code == 0 and data["degree"] == degree and data["degree_status"] == status
+    fs = FunctionSpace(arch)
+    assert data["dimension"] == fs.dimension.value
+    detail = data["degree_detail"]
+    assert detail["fibre_size"] * degree == detail["segre_degree"]
+    if fs.architecture.activation:
+        from lcnalg.algebra.fibre import degree_by_slice
+
+        assert degree_by_slice(fs.parameterization, seed=9).degree == degree
+        assert detail["status_detail"]["failure_bound"] > 0
+    elif fs.architecture.ndim == 1:
+        assert fs.implicit_equations(certify=True).degree == degree
+    code, text, _ = run(["info", arch], capsys)
+    row = [line for line in text.splitlines() if line.startswith("degree ")]
+    assert len(row) == 1 and row[0].split()[1] == str(degree) and status in row[0]

@@ -67,6 +67,8 @@ ROWS = [
     ("max_search_work", 3, ["closed", "4,4,4 s=2,2"], "partial"),
     # (1 + 2z + 3z^2)(4 + 5z^2): isolating its roots costs 4^2 = 16
     ("max_root_work", 3, ["contains", "3,2 s=2", "4,8,17,10,15"], "refused"),
+    # the fibre system of 2,2 r=2 has multihomogeneous Bezout number 6: info leaves the degree undecided
+    ("max_fibre_solutions", 5, ["info", "2,2 r=2"], "partial"),
     ("max_critical_solutions", 26, ["critical-points", "2,2 s=2"], "refused"),  # (2L-1)^r = 3^3
     ("max_exact_critical_solutions", 26, ["critical-points", "2,2 s=2", "--exact"], "refused"),
     # 6 samples x 1 output x (16 + 4) products

@@ -24,7 +24,7 @@ def test_version(capsys):
 @pytest.mark.parametrize(
     "argv",
     [["info", "3,,x"], ["info", ""], ["info"], ["nonsense"], ["info", "3,2", "--bogus"],
-     ["info", "2x2,3"], ["info", "3 r=0"], ["info", "3,2 r=1.5"], ["info", "3,2", "--seed", "x"],
+     ["info", "2x2,3"], ["info", "3 r=0"], ["info", "3,2 r=1.5"], ["info", "3,2 c=1,2,1 r=2"], ["info", "3,2", "--seed", "x"],
      ["info", "3,2", "--json", "--latex"]],
 )
 def test_bad_input_is_one_line_exit_2(argv, capsys):

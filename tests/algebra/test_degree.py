@@ -1,0 +1,141 @@
+"""Degree of the neurovariety: the Segre–Veronese formula, the fibre count, the linear slice and
+the Hilbert polynomial of the certified equations, compared with each other."""
+
+from __future__ import annotations
+
+import math
+
+import pytest
+import sympy
+from hypothesis import HealthCheck, assume, given, settings, strategies as st
+
+from lcnalg import Architecture, FunctionSpace, Limits, Parameterization, PolynomialParameterization, ResourceLimitError
+from lcnalg.algebra.degree import degree_by_fibre, segre_veronese_degree, variety_degree
+from lcnalg.algebra.fibre import count_fibre, degree_by_slice, fibre_bezout_number
+from lcnalg.algebra.implicitization import implicit_equations
+
+from tests.strategies import architectures
+
+# 1D and 2D, r = 2 and 3, strides 1 and 2, L = 2 and 3
+CASES = ["2,2 r=2", "2,2 s=2 r=3", "3,2 r=2", "2,2,2 r=2", "2x2,2x1 r=2", "2,2,2 s=2,1 r=3",
+         "2x2,2x1 s=2x1 r=2", "2,3 s=2 r=2"]
+
+
+def _hilbert_degree(arch: Architecture) -> int:
+    """deg SV from its Hilbert polynomial: dim of the multidegree (t d_l) piece is
+    Π C(n_l + t d_l, n_l); the degree is (Σ n_l)! times its leading coefficient."""
+    t = sympy.Symbol("t")
+    r = arch.activation or 1
+    L = arch.num_layers
+    ns = [n - 1 for n in arch.filter_sizes]
+    hp = sympy.Integer(1)
+    for l, n in enumerate(ns):
+        d = r ** (L - 1 - l)
+        hp *= sympy.Mul(*[(t * d + n - i) for i in range(n)]) / sympy.factorial(n)
+    poly = sympy.Poly(sympy.expand(hp), t)
+    return int(poly.LC() * sympy.factorial(sum(ns))) if poly.degree() == sum(ns) else 1
+
+
+@settings(max_examples=60, deadline=None)
+@given(architectures(max_layers=4, max_size=3, max_stride=2, max_ambient=60, reduced=True), st.integers(1, 4))
+def test_segre_veronese_formula_is_the_hilbert_polynomial_s(arch, r):
+    arch = Architecture(arch.filters, arch.strides, activation=r)
+    assert segre_veronese_degree(arch) == _hilbert_degree(arch)
+
+
+@pytest.mark.parametrize("arch", CASES)
+def test_fibre_and_slice_agree_with_the_formula(arch):
+    """Route 1: deg SV / |F| with |F| counted; route 2: the points of V on a random slice (no
+    fibre count); and deg SV by the formula."""
+    mu = PolynomialParameterization(arch)
+    fib = degree_by_fibre(mu, seed=2)
+    sl = degree_by_slice(mu, seed=5)
+    sv = segre_veronese_degree(mu.architecture)
+    assert fib.segre_degree == sv == sl.solutions == _hilbert_degree(mu.architecture)
+    assert fib.degree is not None and fib.degree * fib.fibre_size == sv
+    assert sl.degree == fib.degree
+    # every image point of the slice has a fibre of the size counted by route 1
+    assert sl.fibre_sizes == {fib.fibre_size: sl.degree}
+    assert 0 < fib.failure_probability < 1e-3 and not fib.certified
+
+
+@pytest.mark.parametrize("arch", ["2,2 r=2", "2,2 s=2 r=3", "3,2 r=2"])
+def test_hilbert_polynomial_of_the_certified_equations(arch):
+    """The degree of the whole vanishing ideal (elimination certificate) equals both routes."""
+    mu = PolynomialParameterization(arch)
+    eqs = implicit_equations(mu, certify=True)
+    assert eqs.certified
+    assert eqs.degree == eqs.variety_degree == degree_by_slice(mu).degree == degree_by_fibre(mu).degree
+
+
+@pytest.mark.parametrize("arch", ["2,2 r=2", "2,2 s=2 r=3", "3,2 r=2"])
+def test_fibre_count_over_q_and_mod_p(arch):
+    mu = PolynomialParameterization(arch)
+    modp = count_fibre(mu, seed=1, points=3)
+    over_q = count_fibre(mu, seed=1, points=1, exact=True)
+    assert modp.modulus is not None and over_q.modulus is None
+    assert all(modp.contains_sample) and all(over_q.contains_sample)
+    assert modp.fibre_size == over_q.fibre_size == min(modp.with_multiplicity)
+    assert all(d <= k for d, k in zip(modp.distinct, modp.with_multiplicity))
+    # the chart bound: deg SV (L - 1) / S per point
+    assert over_q.failure_probability == pytest.approx(
+        over_q.segre_veronese_degree * (mu.architecture.num_layers - 1) / 2**12)
+
+
+@st.composite
+def polynomial_architectures(draw):
+    arch = draw(architectures(max_layers=3, max_size=3, max_stride=2, max_ambient=20, reduced=True))
+    arch = Architecture(arch.filters, arch.strides, activation=draw(st.integers(2, 3)))
+    assume(arch.num_layers >= 2 and segre_veronese_degree(arch) <= 120)
+    assume(fibre_bezout_number(PolynomialParameterization(arch)) <= 2000)
+    return arch
+
+
+@settings(max_examples=12, deadline=None, suppress_health_check=[HealthCheck.filter_too_much, HealthCheck.too_slow])
+@given(polynomial_architectures(), st.integers(0, 10**6))
+def test_two_routes_on_random_architectures(arch, seed):
+    mu = PolynomialParameterization(arch)
+    fib = degree_by_fibre(mu, seed=seed)
+    sl = degree_by_slice(mu, seed=seed)
+    assert fib.degree == sl.degree and fib.degree * fib.fibre_size == sl.solutions
+
+
+def test_refused_up_front():
+    mu = PolynomialParameterization("2,2,2 r=2")
+    small = Limits(max_fibre_solutions=fibre_bezout_number(mu) - 1)
+    with pytest.raises(ResourceLimitError, match="max-fibre-solutions"):
+        count_fibre(mu, limits=small)
+    with pytest.raises(ResourceLimitError, match="max-fibre-solutions"):
+        degree_by_slice(mu, limits=small)
+    d = FunctionSpace("2,2,2 r=2", limits=small).degree
+    assert d.value is None and d.status == "undecided" and "max_fibre_solutions" in d.status.reason
+
+
+@pytest.mark.parametrize("arch, status", [("3,2 s=2", "certified"), ("2,2,2 s=2,2", "certified"),
+                                          ("2x2,2x2", "probabilistic"), ("2,2 r=2", "probabilistic"),
+                                          ("2x2,2x1 r=2", "probabilistic")])
+def test_function_space_degree_linear_and_polynomial(arch, status):
+    fs = FunctionSpace(arch)
+    d = fs.degree
+    assert d is fs.degree  # cached
+    assert d.status == status and d.fibre_size * d.value == d.segre_degree
+    assert d.segre_degree == segre_veronese_degree(fs.architecture)
+    data = d.to_dict()
+    assert data["value"] == d.value and data["status"] == status
+    if status == "probabilistic" and fs.architecture.activation:
+        assert data["status_detail"]["failure_bound"] > 0
+
+
+@pytest.mark.parametrize("arch", ["3,2 s=2", "2,2,2 s=2,2"])
+def test_linear_degree_is_the_certified_equations_degree(arch):
+    mu = Parameterization(arch)
+    eqs = implicit_equations(mu, certify=True)
+    assert eqs.certified and variety_degree(mu).value == eqs.degree
+
+
+def test_seconds_and_bezout_recorded():
+    c = count_fibre(PolynomialParameterization("3,2 r=2"))
+    ns, ds = [2, 1], [2, 1]
+    assert c.bezout_number == math.factorial(4) // (math.factorial(2) * math.factorial(2)) * 2**2
+    assert c.segre_veronese_degree == math.factorial(3) // 2 * math.prod(d ** n for d, n in zip(ds, ns))
+    assert c.seconds >= 0
