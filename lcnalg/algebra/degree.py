@@ -36,6 +36,7 @@ from typing import Any
 
 
 from lcnalg.errors import ResourceLimitError
+from lcnalg.algebra.fibre import count_fibre
 from lcnalg.limits import Limits
 from lcnalg.polys.bivariate import absolutely_irreducible_certificate
 from lcnalg.parameterization import Parameterization
@@ -247,8 +248,6 @@ def degree_by_fibre(mu: Parameterization, seed: int = 0, *, max_fibre_factors: i
     arch = mu.architecture
     segre = segre_veronese_degree(arch)
     if arch.activation is not None:
-        from lcnalg.algebra.fibre import count_fibre  # the Gröbner engine is imported when needed
-
         try:
             count = count_fibre(mu, seed=seed, limits=limits)
         except ResourceLimitError as err:

@@ -102,6 +102,7 @@ from lcnalg.limits import Limits
 from lcnalg.polynomial_parameterization import PolynomialParameterization
 from lcnalg.polys.groebner import groebner_basis
 from lcnalg.polys.modular import GF_PRIME
+from lcnalg.polys.zero_dimensional import QuotientAlgebra
 from lcnalg.polys.zero_dimensional import solution_counts
 from lcnalg.rings import modular_ring, rational_ring
 
@@ -438,7 +439,6 @@ def degree_by_slice(mu: PolynomialParameterization, *, seed: int = 0, modulus: i
     >>> s.degree, s.solutions, s.fibre_sizes
     (12, 12, {1: 12})
     """
-    from lcnalg.polys.zero_dimensional import QuotientAlgebra
 
     start = time.perf_counter()
     if not isinstance(mu, PolynomialParameterization):
