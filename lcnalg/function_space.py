@@ -214,7 +214,7 @@ class FunctionSpace:
         from lcnalg.real.membership import contains, parse_filter
 
         limits = self._limits(max_nodes=max_nodes, max_field_work=max_field_work, max_precision=max_precision)
-        filt = parse_filter(filt, self.architecture)  # checked, and exact: the cache key
+        filt = parse_filter(filt, self.architecture, limits=limits)  # checked, and exact: the cache key
         return self._cached(("contains", filt, limits), lambda: contains(self.architecture, filt, limits=limits))
 
     def is_zariski_closed(self, *, max_states: int | None = None) -> "ClosednessResult":
