@@ -569,10 +569,11 @@ class FunctionSpace:
         """
         # deferred: the landscape modules are imported only when a loss is studied
         from lcnalg.landscape.critical_points import check_size, critical_system
-        from lcnalg.landscape.descent import ExactCriticalImage, gradient_descent  # deferred: as above
+        from lcnalg.landscape.descent import ExactCriticalImage, gradient_descent, refuse_activation  # deferred: as above
         from lcnalg.landscape.real_critical_points import REAL_RANDOM_RANGE  # deferred: as above
         from lcnalg.landscape.snapping import ChartSystem  # deferred: as above
 
+        refuse_activation(self.architecture)  # up front: no exact critical points for nothing
         snap = checks.flag(snap, "snap")
         runs = checks.positive_int(runs, "runs")
         max_steps = checks.positive_int(max_steps, "max_steps")

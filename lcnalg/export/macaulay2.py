@@ -13,8 +13,8 @@ machine-readable lines as :mod:`lcnalg.export.singular`::
 Names: in Macaulay2 ``x_i`` is an indexed variable and ``w1_0_0`` does not parse as a
 ring variable, so the script renames ``_`` to ``u`` (``w1_0 → w1u0``, ``c0_1 → c0u1``;
 the letter ``u`` appears in no lcnalg name) and maps the names back in the ``LCNALG
-gens`` line.  ``C`` carries degree ``L`` (number of layers) on every variable so that the
-map is homogeneous and the kernel is computed with homogeneous Gröbner bases; the kernel
+gens`` line.  ``C`` carries degree ``L`` (number of layers; ``Σ_l r^{L−l}`` with an
+activation ``r ≥ 2``) on every variable so that the map is homogeneous and the kernel is computed with homogeneous Gröbner bases; the kernel
 is then moved to a standard-graded copy of ``Q[c]``.
 """
 
@@ -24,7 +24,9 @@ from typing import Any, Sequence
 
 from lcnalg.architecture import Architecture
 from lcnalg.errors import InputError
-from lcnalg.parameterization import Parameterization
+from lcnalg.export.singular import coordinate_degree
+from lcnalg.parameterization import Parameterization, parameterize
+from lcnalg.polynomial_parameterization import PolynomialParameterization
 
 __all__ = ["macaulay2_script", "m2_name", "zero_dimensional_m2_script"]
 
@@ -45,8 +47,8 @@ def macaulay2_script(arch: Architecture | str | Parameterization) -> str:
 
     Parameters
     ----------
-    arch : Architecture, str or Parameterization
-        The architecture (``"2,2 s=2"`` etc.).
+    arch : Architecture, str, Parameterization or PolynomialParameterization
+        The architecture (``"2,2 s=2"``, ``"2,2 r=2"`` etc.).
 
     Returns
     -------
@@ -62,11 +64,11 @@ def macaulay2_script(arch: Architecture | str | Parameterization) -> str:
     >>> print(lines[5])
     phi = map(W, Cw, {w1u0*w2u0, w1u1*w2u0, w1u0*w2u1, w1u1*w2u1});
     """
-    mu = arch if isinstance(arch, Parameterization) else Parameterization(arch)
+    mu = arch if isinstance(arch, (Parameterization, PolynomialParameterization)) else parameterize(arch)
     w = [m2_name(n) for n in mu.parameter_names]
     c = [m2_name(n) for n in mu.coordinate_names]
     polys = [m2_name(str(p)) for p in mu.coordinates]
-    L = mu.architecture.num_layers
+    L = coordinate_degree(mu)
     lines = [
         f"-- lcnalg: implicit equations of the function space of {mu.architecture} (kernel)",
         "-- names: '_' is renamed 'u' (w1_0 -> w1u0), since x_i is indexed-variable syntax in M2;",

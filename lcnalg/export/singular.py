@@ -21,8 +21,9 @@ by commas (polynomials never contain one).  Singular accepts lcnalg's variable n
 (``w1_0``, ``c0_1``) as they are.
 
 The elimination is run in rings with weights ``1`` on every ``w`` and ``L`` (number of
-layers) on every ``c``: ``μ`` is multilinear of degree ``L``, so the graph ideal is
-weighted homogeneous and Singular can use its Hilbert-driven algorithms.  The result is
+layers) on every ``c``: ``μ`` is multilinear of degree ``L`` (with an activation ``r ≥ 2``
+every coordinate is homogeneous of degree ``Σ_l r^{L−l}`` and that is the weight, see
+:func:`coordinate_degree`), so the graph ideal is weighted homogeneous and Singular can use its Hilbert-driven algorithms.  The result is
 mapped to a standard-graded ring ``Q[c]`` before minimal generators, dimension and degree
 are taken.
 """
@@ -33,9 +34,10 @@ from typing import Any, Sequence
 
 from lcnalg.architecture import Architecture
 from lcnalg.errors import InputError
-from lcnalg.parameterization import Parameterization
+from lcnalg.parameterization import Parameterization, parameterize
+from lcnalg.polynomial_parameterization import PolynomialParameterization
 
-__all__ = ["singular_script", "zero_dimensional_script", "METHODS"]
+__all__ = ["singular_script", "zero_dimensional_script", "METHODS", "coordinate_degree"]
 
 #: Elimination routes understood by :func:`singular_script`.
 METHODS = ("eliminate", "preimage")
@@ -67,9 +69,23 @@ quit;
 
 
 def _parameterization(arch: Architecture | str | Parameterization) -> Parameterization:
-    if isinstance(arch, Parameterization):
+    if isinstance(arch, (Parameterization, PolynomialParameterization)):
         return arch
-    return Parameterization(arch)
+    return parameterize(arch)
+
+
+def coordinate_degree(mu: Parameterization | PolynomialParameterization) -> int:
+    """The degree of every coordinate of μ in the weights: ``L`` (multilinear), or
+    ``Σ_l r^{L−l}`` with an activation ``r ≥ 2``.
+
+    Examples
+    --------
+    >>> coordinate_degree(parameterize("2,2,2 r=2")), coordinate_degree(parameterize("2,2,2"))
+    (7, 3)
+    """
+    if isinstance(mu, PolynomialParameterization):
+        return sum(mu.layer_degrees)
+    return mu.architecture.num_layers
 
 
 def singular_script(arch: Architecture | str | Parameterization, method: str = "eliminate") -> str:
@@ -77,8 +93,8 @@ def singular_script(arch: Architecture | str | Parameterization, method: str = "
 
     Parameters
     ----------
-    arch : Architecture, str or Parameterization
-        The architecture (``"2,2 s=2"`` etc.).
+    arch : Architecture, str, Parameterization or PolynomialParameterization
+        The architecture (``"2,2 s=2"``, ``"2,2 r=2"`` etc.).
     method : {"eliminate", "preimage"}
         ``"eliminate"``: ``eliminate`` the weights from the graph ideal in ``Q[w, c]``;
         ``"preimage"``: ``preimage`` of the zero ideal under ``Q[c] → Q[w]``.
@@ -113,13 +129,13 @@ def singular_script(arch: Architecture | str | Parameterization, method: str = "
     w = list(mu.parameter_names)
     c = list(mu.coordinate_names)
     polys = [str(p) for p in mu.coordinates]
-    L = mu.architecture.num_layers
+    L = coordinate_degree(mu)
     ones = ",".join("1" for _ in w)
     heavy = ",".join(str(L) for _ in c)
     head = [
         f"// lcnalg: implicit equations of the function space of {mu.architecture} ({method})",
         "// variables are named exactly as in lcnalg (Singular accepts underscores in names)",
-        "// weights: 1 on each w, L (number of layers) on each c -- mu is multilinear of degree L",
+        f"// weights: 1 on each w, {L} on each c -- every coordinate of mu is homogeneous of degree {L}",
         "option(redSB);",
     ]
     if method == "eliminate":
