@@ -59,11 +59,13 @@ def _grid_sizes(arch: Architecture) -> list[tuple[int, ...]]:
     return sizes[::-1]
 
 
-def support_bound(arch: Architecture) -> int:
+def support_bound(arch: Architecture, ceiling: int | None = None) -> int:
     """An upper bound on the number of coordinates, from the layer sizes alone.
 
     ``B_1 = k_1`` monomials per layer-1 output, ``B_l ≤ |k_l| · C(B_{l−1} + r − 1, r)``, and
-    at most ``C(n + d − 1, d)`` forms of degree ``d`` in ``n`` inputs.
+    at most ``C(n + d − 1, d)`` forms of degree ``d`` in ``n`` inputs.  With ``ceiling``, the
+    recursion stops once the bound exceeds it (``B_l`` only grows) and returns a number above
+    ``ceiling`` (then a lower estimate of the bound), so that a refusal costs no huge binomials.
 
     Examples
     --------
@@ -76,6 +78,8 @@ def support_bound(arch: Architecture) -> int:
     cap = math.comb(n + d - 1, d)
     bound = math.prod(arch.filters[0])
     for f in arch.filters[1:]:
+        if ceiling is not None and min(bound, cap) > ceiling:
+            break
         bound = min(math.prod(f) * math.comb(bound + r - 1, r), cap)
     return min(bound, cap)
 
@@ -135,7 +139,7 @@ class PolynomialParameterization:
         self.layer_degrees: tuple[int, ...] = tuple(
             self.exponent ** (arch.num_layers - l) for l in range(1, arch.num_layers + 1))
         self.limits.check("max_coordinates", f"parameters plus coordinates (bound) of {arch}",
-                          arch.num_parameters + support_bound(arch))
+                          arch.num_parameters + support_bound(arch, self.limits.max_coordinates))
         self._grids = _grid_sizes(arch)
         #: Shape of the receptive field of one output (the inputs ``x``).
         self.input_shape: tuple[int, ...] = self._grids[0]

@@ -70,6 +70,7 @@ def test_contains_in_every_format(capsys):
 @pytest.mark.parametrize("arch, field", [
     ("2,2 r=0", "activation (r)"), ("2,2 r=-1", "activation (r)"), ("2,2 r=1.5", "activation (r)"),
     ("2,2 r=two", "activation (r)"), ("2,2 r=10000000", "activation (r)"), ("3,3,3 r=40", "--max-coordinates"),
+    (",".join(["9"] * 30) + " r=1000", "--max-coordinates"),   # refused at once, no huge binomials
 ])
 @pytest.mark.parametrize("command", sorted(ELSEWHERE | set(ANSWERED) | REFUSED))
 def test_bad_activations_are_one_line(command, arch, field, capsys):
