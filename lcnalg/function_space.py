@@ -228,7 +228,7 @@ class FunctionSpace:
         from lcnalg.real.membership import contains, parse_filter
 
         limits = self._limits(max_nodes=max_nodes, max_field_work=max_field_work, max_precision=max_precision)
-        filt = parse_filter(filt, self.architecture)  # checked, and exact: the cache key
+        filt = parse_filter(filt, self.architecture, limits=limits)  # checked, and exact: the cache key
         return self._cached(("contains", filt, limits), lambda: contains(self.architecture, filt, limits=limits))
 
     def is_zariski_closed(self, *, max_states: int | None = None) -> "ClosednessResult":
@@ -593,10 +593,11 @@ class FunctionSpace:
         """
         # deferred: the landscape modules are imported only when a loss is studied
         from lcnalg.landscape.critical_points import check_size, critical_system
-        from lcnalg.landscape.descent import ExactCriticalImage, gradient_descent  # deferred: as above
+        from lcnalg.landscape.descent import ExactCriticalImage, gradient_descent, refuse_activation  # deferred: as above
         from lcnalg.landscape.real_critical_points import REAL_RANDOM_RANGE  # deferred: as above
         from lcnalg.landscape.snapping import ChartSystem  # deferred: as above
 
+        refuse_activation(self.architecture)  # up front: no exact critical points for nothing
         snap = checks.flag(snap, "snap")
         runs = checks.positive_int(runs, "runs")
         max_steps = checks.positive_int(max_steps, "max_steps")

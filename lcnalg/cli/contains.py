@@ -4,6 +4,11 @@ A FILTER may start with a minus sign (``lcnalg contains 2,2 -2,0,1``): :func:`lc
 moves such a value behind ``--`` before parsing (see :func:`lcnalg.cli.negative_values_last`),
 so argparse reads it as a value, not as an unknown option.  Writing ``-- -2,0,1`` by hand
 works too.
+
+With an activation ``r ≥ 2`` (``lcnalg contains "2,2 r=2" ...``) the FILTER is the network's
+output form: its coefficients in the order of the coordinates that ``lcnalg info`` lists
+(``c0_0, c0_1, …``), comma-separated, or the form itself as a polynomial in ``x0, x1, …``
+(``"x0^2 + 2*x0*x1 - 2*x1*x2 - x2^2"``).
 """
 
 from __future__ import annotations
@@ -30,7 +35,7 @@ def register(sub: argparse._SubParsersAction) -> None:
         ),
     )
     architecture_argument(p)
-    p.add_argument("filter", metavar="FILTER", help='e.g. "1,0,-2/3,4" or "1,2;3,4" (2D)')
+    p.add_argument("filter", metavar="FILTER", help='e.g. "1,0,-2/3,4" or "1,2;3,4" (2D); with r >= 2: "1,2,3,4,5" or "x0^2 + x2^2"')
     add_limit_options(p, CONTAINS_BOUNDS)
     add_format_options(p)
     p.set_defaults(run=run)

@@ -43,6 +43,9 @@ def register(sub: argparse._SubParsersAction) -> None:
 def run(args: argparse.Namespace) -> int:
     """Run the descents and print the statistics; returns the exit status."""
     fs = FunctionSpace(args.arch, seed=args.seed, limits=limits_from_args(args))
+    from lcnalg.landscape.descent import refuse_activation  # deferred: as the loss modules below
+
+    refuse_activation(fs.architecture)  # before any exact critical point is computed
     loss = loss_from_args(args, fs)
     result = fs.descend(loss, runs=args.runs, max_steps=args.max_steps)
     if args.plot:

@@ -67,7 +67,7 @@ from lcnalg.limits import Limits
 from lcnalg.parameterization import Parameterization
 from lcnalg.results import Result
 
-__all__ = ["Network", "DescentRun", "DescentResult", "ExactCriticalImage", "gradient_descent"]
+__all__ = ["refuse_activation", "Network", "DescentRun", "DescentResult", "ExactCriticalImage", "gradient_descent"]
 
 
 class Network:
@@ -326,6 +326,26 @@ def _as_float_vector(u: Any, n: int) -> np.ndarray:
     return vec
 
 
+def refuse_activation(arch: Architecture) -> None:
+    """Refuse a network with an activation: the descent runs on linear networks only.
+
+    Raises
+    ------
+    InputError
+        When ``arch`` has an activation ``r ≥ 2``.
+
+    Examples
+    --------
+    >>> refuse_activation(Architecture.parse("2,2 r=2"))
+    Traceback (most recent call last):
+    ...
+    lcnalg.errors.InputError: architecture 2,2 r=2: activation (r=2): gradient descent runs on linear networks only (drop r=)
+    """
+    if arch.activation is not None:
+        raise InputError(f"architecture {arch}: activation (r={arch.activation}): gradient descent runs on linear "
+                         "networks only (drop r=)")
+
+
 def gradient_descent(arch: Architecture | str, Q: Any, u: Any, *, runs: int = 20, seed: int = 0,
                      max_steps: int = 20_000, tolerance: float = 1e-7, max_step: float = 0.5, dimension: int | None = None,
                      critical_points: Sequence[ExactCriticalImage] | None = None,
@@ -373,7 +393,8 @@ def gradient_descent(arch: Architecture | str, Q: Any, u: Any, *, runs: int = 20
     Raises
     ------
     InputError
-        For a bad architecture, matrix, vector, or option.
+        For a bad architecture (one with an activation ``r ≥ 2`` included: not covered),
+        matrix, vector, or option.
 
     Examples
     --------
@@ -384,6 +405,7 @@ def gradient_descent(arch: Architecture | str, Q: Any, u: Any, *, runs: int = 20
     """
     start = time.perf_counter()
     arch = Architecture.coerce(arch)
+    refuse_activation(arch)
     runs = checks.positive_int(runs, "runs")
     seed = checks.seed(seed)
     max_steps = checks.positive_int(max_steps, "max_steps")

@@ -59,7 +59,7 @@ from typing import Any, Callable
 import flint
 
 from lcnalg.architecture import Architecture
-from lcnalg.errors import LCNAlgError, ResourceLimitError, check
+from lcnalg.errors import InputError, LCNAlgError, ResourceLimitError, check
 from lcnalg.limits import Budget, Limits
 from lcnalg.parameterization import Parameterization
 from lcnalg.polys.bivariate import newton_polygon_indecomposable
@@ -882,6 +882,11 @@ def is_zariski_closed(arch: Architecture | str, *, limits: Limits | None = None,
     -------
     ClosednessResult
 
+    Raises
+    ------
+    InputError
+        For a network with an activation ``r ≥ 2`` (not covered).
+
     Examples
     --------
     >>> is_zariski_closed("2,2,2").closed, is_zariski_closed("3,2").closed
@@ -897,6 +902,9 @@ def is_zariski_closed(arch: Architecture | str, *, limits: Limits | None = None,
     """
     start = time.perf_counter()
     arch = Architecture.coerce(arch)
+    if arch.activation is not None:
+        raise InputError(f"architecture {arch}: activation (r={arch.activation}): closedness (M = V(R)) is decided "
+                         "for linear networks only (drop r=); membership of a filter is decided for r >= 2")
     limits = Limits.coerce(limits, max_states=max_states)
     work = WitnessWork(limits)   # one bound for every candidate witness of this decision
     for _name, applies, decide in ROUTES:

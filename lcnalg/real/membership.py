@@ -29,7 +29,9 @@ from lcnalg.limits import Limits
 from lcnalg.printing import function_space_symbol
 from lcnalg.real.decision import Decision, number_text, zero_decision
 from lcnalg.real.embedding import coordinate_embedding
+from lcnalg.polynomial_parameterization import PolynomialParameterization
 from lcnalg.real.membership_1d import decide_1d
+from lcnalg.real.membership_polynomial import decide_polynomial, parse_polynomial_filter
 from lcnalg.real.planar import contains_2d
 from lcnalg.results import Result, Status, Witness
 from lcnalg.rings import coordinate_names
@@ -38,8 +40,13 @@ __all__ = ["ContainmentResult", "contains", "parse_filter"]
 
 
 # ------------------------------------------------------------------ input
-def parse_filter(value: Any, arch: Architecture) -> tuple[Fraction, ...]:
+def parse_filter(value: Any, arch: Architecture, *, limits: Limits | None = None) -> tuple[Fraction, ...]:
     """Read an end-to-end filter: a flat row-major sequence, nested rows, or a string.
+
+    With an activation ``r ≥ 2`` the filter is the output form instead: its coefficients in the
+    order of :attr:`lcnalg.PolynomialParameterization.coordinate_names`, or the form as a
+    polynomial in ``x0, x1, …`` (:func:`lcnalg.real.membership_polynomial.parse_polynomial_filter`;
+    ``limits.max_coordinates`` bounds the parameterization built to name them).
 
     Strings are comma-separated integers or fractions, 2D rows separated by ``;``.  Entries
     are read by :func:`lcnalg.checks.exact`: integers (numpy integers and integer arrays
@@ -60,7 +67,11 @@ def parse_filter(value: Any, arch: Architecture) -> tuple[Fraction, ...]:
     >>> import numpy as np
     >>> parse_filter(np.array([[1, 2], [3, 4]]), Architecture.parse("2x1,1x2"))
     (Fraction(1, 1), Fraction(2, 1), Fraction(3, 1), Fraction(4, 1))
+    >>> parse_filter("x0^2 + x2^2", Architecture.parse("2,2 r=2"))
+    (Fraction(1, 1), Fraction(0, 1), Fraction(0, 1), Fraction(0, 1), Fraction(1, 1))
     """
+    if arch.activation is not None and arch.channels is None:
+        return parse_polynomial_filter(value, PolynomialParameterization(arch, limits=limits))
     shape = arch.end_to_end_filter_shape
     size = math.prod(shape)
     if isinstance(value, str):
@@ -289,10 +300,15 @@ def contains(arch: Architecture | str, filt: Any, *, limits: Limits | None = Non
     ----------
     arch : Architecture or str
         A linear architecture (1D or 2D, any strides; 3D and up when every layer has extent 1
-        along all but at most two common axes, through :mod:`lcnalg.real.embedding`).
+        along all but at most two common axes, through :mod:`lcnalg.real.embedding`), or a
+        one-channel network with an activation ``r ≥ 2`` (any dimension and strides, through
+        :mod:`lcnalg.real.membership_polynomial`).
     filt : sequence or str
         The end-to-end filter: flat row-major, nested rows, or a string
-        ``"1,0,-2/3"`` (2D rows separated by ``;``).
+        ``"1,0,-2/3"`` (2D rows separated by ``;``).  With an activation: the coefficients of
+        the output form in the order of ``PolynomialParameterization(arch).coordinate_names``
+        (a flat sequence or a comma-separated string), or the form as a polynomial in
+        ``x0, x1, …`` (a string like ``"x0^2 + 2*x1*x2"`` or a sympy expression).
     limits : Limits, optional
         The resource bounds: ``max_nodes`` (the search: 1D strides, 2D groupings),
         ``max_field_work`` (2D: one absolute factorization,
@@ -300,6 +316,8 @@ def contains(arch: Architecture | str, filt: Any, *, limits: Limits | None = Non
         bits of a root separation or of one exact zero test of an algebraic coefficient),
         ``max_root_work`` (1D: the factorization, ``deg²/8``, checked before it starts, and
         every root isolation, ``deg² × precision/64``), so the time of a test is bounded too.
+        With an activation: ``max_coordinates`` (the parameterizations of the first layers)
+        and ``max_nodes`` (coefficients solved).
     max_nodes, max_field_work, max_precision : int, optional
         Override the same fields of ``limits``.
 
@@ -310,7 +328,7 @@ def contains(arch: Architecture | str, filt: Any, *, limits: Limits | None = Non
     Raises
     ------
     InputError
-        Malformed filter or architecture outside linear one-channel networks.
+        Malformed filter, or an architecture with channels.
     ResourceLimitError
         When the search, the root separation or the work of factoring and isolating the roots
         exceeds its bound.
@@ -325,16 +343,24 @@ def contains(arch: Architecture | str, filt: Any, *, limits: Limits | None = Non
     (True, True)
     >>> contains("3,2 s=2", [1, 0, 0, 0, 1]).contained   # z^4 + 1
     False
+    >>> r = contains("2,2 r=2", "x0^2 + 2*x0*x1 - 2*x1*x2 - x2^2")   # (x0 + x1)^2 - (x1 + x2)^2
+    >>> r.contained, r.witness
+    (True, (('1', '1'), ('1', '-1')))
+    >>> contains("2,2 r=2", "x0^2 + x2^2").reason        # doctest: +ELLIPSIS
+    'not in M: tap 0: no layer-2 filter v gives f = sum_k v_k g_k^2 ...'
     """
     start = time.perf_counter()
     if isinstance(arch, str):
         arch = Architecture.parse(arch)
     if not isinstance(arch, Architecture):
         raise InputError(f"architecture: expected an Architecture or a string, got {type(arch).__name__}")
-    if arch.activation is not None or arch.channels is not None:
-        raise InputError(f"architecture {checks.short(str(arch), 60)}: contains() covers linear networks with one channel (drop r=, c=)")
+    if arch.channels is not None:
+        raise InputError(f"architecture {checks.short(str(arch), 60)}: contains() covers networks with one channel (drop c=)")
     limits = Limits.coerce(limits, max_nodes=max_nodes, max_field_work=max_field_work, max_precision=max_precision)
-    values = parse_filter(filt, arch)
+    values = parse_filter(filt, arch, limits=limits)
+    if arch.activation is not None:
+        return ContainmentResult.from_decision(arch, values, decide_polynomial(arch, values, limits),
+                                               seconds=time.perf_counter() - start)
     for _name, decide in ROUTES:
         decision = decide(arch, values, limits)
         if decision is not None:
