@@ -13,9 +13,9 @@ from tests.cli.runner import run
 ARCH = "2,2 r=2"
 
 #: Subcommands whose support for r >= 2 is decided elsewhere: here only "no crash" is asserted.
-ELSEWHERE = {"info", "strata", "critical-locus", "critical-points"}
+ELSEWHERE = {"info", "strata", "critical-locus", "critical-points", "flow"}
 #: Subcommands that answer for r >= 2, with the argument list after ARCH.
-ANSWERED = {"equations": [], "contains": ["1,2,0,-2,-1"]}
+ANSWERED = {"equations": [], "contains": ["1,2,0,-2,-1"], "invariants": [], "metric": []}
 #: Subcommands that refuse r >= 2.
 REFUSED = {"boundary", "closed", "inequalities", "descend"}
 
