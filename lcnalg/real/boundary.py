@@ -28,7 +28,8 @@ from lcnalg.polys.univariate import odd_real_roots_projective, real_roots_projec
 from lcnalg.printing import align, function_space_symbol
 from lcnalg.real.closedness import ClosednessResult
 from lcnalg.real.description import (ClosedCase, RealDescription, min_real_roots, stride_one_1d, closed_case, embedding_head,
-                                     equations_limitation, linear_architecture, vanish)
+                                     equations_limitation, linear_architecture, one_channel_architecture,
+                                     ambient, vanish)
 from lcnalg.real.embedding import CoordinateEmbedding, coordinate_embedding
 from lcnalg.real.membership import contains, parse_filter
 from lcnalg.rings import integer_ring
@@ -219,16 +220,16 @@ def boundary(arch: Architecture | str, *, limits: Limits | None = None, seed: in
     """
     seed, dimension, max_degree, jobs = checks.arguments(seed=seed, dimension=dimension, max_degree=max_degree, jobs=jobs)
     start = time.perf_counter()
-    arch = linear_architecture(arch)
+    arch = one_channel_architecture(arch)
     dimension, equations, closedness = checks.handed_down(arch, flags=True, dimension=dimension,
                                                           equations=equations, closedness=closedness)
     limits = Limits.coerce(limits, max_states=max_states)
-    emb = coordinate_embedding(arch)
+    emb = coordinate_embedding(arch) if arch.activation is None else None
     if emb is not None:
         inner = boundary(emb.inner, limits=limits, seed=seed, equations=False if equations is False else None,
                          max_degree=max_degree, jobs=jobs)
         return _embedded_boundary(inner, emb, start)
-    if stride_one_1d(arch):
+    if arch.activation is None and stride_one_1d(arch):
         return _stride_one(arch, limits, start)
     case = closed_case(arch, limits=limits, seed=seed, dimension=dimension, equations=equations,
                        closedness=closedness, max_degree=max_degree, jobs=jobs)
@@ -243,7 +244,7 @@ def boundary(arch: Architecture | str, *, limits: Limits | None = None, seed: in
 
 def _closed_boundary(arch: Architecture, case: ClosedCase, start: float) -> BoundaryResult:
     """``M = V(R)``: empty when ``M`` is everything, else ``∂M = M`` cut out by the equations."""
-    k = math.prod(arch.end_to_end_filter_shape)
+    k = ambient(arch)
     method = "Zariski closedness (lcnalg.real.closedness) + implicit equations"
     if case.everything:
         return BoundaryResult(architecture=str(arch), decided=True, certified=True, everything=True, closed=True,

@@ -215,6 +215,26 @@ class ClosednessResult(Result):
         return rf"{sym} {rel} V_{{\texttt{{{self.architecture}}}}}(\mathbb{{R}})"
 
 
+def _polynomial_network(arch: Architecture) -> Decision:
+    """``M = V(R)`` for every one-channel network with an activation ``r ≥ 2``.
+
+    Peeling off the last layer (:mod:`lcnalg.real.membership_polynomial`) determines the
+    inner form ``g`` from ``f`` rationally, given the tap of the first non-zero last weight,
+    and then the last filter by a linear system with real coefficients; over ``C`` the same
+    steps apply to any complex preimage.  So a real filter in the complex image has real
+    preimages (induction over the layers): ``M = μ(C^N) ∩ R^n``.  The complex image is the
+    affine cone over the image of a projective morphism (no base locus,
+    docs/theory.md#polynomial-degree), closed, so it is ``V(C)`` and ``M = V(R)``.
+    """
+    return _verdict(True, method="peeling off the last layer (the inner form is a rational function of f)",
+                    argument=("a real filter f in the complex image mu(C^N) has real preimages: given the tap "
+                              "of the first non-zero last weight, the inner form g is determined by f rationally "
+                              "(its leading coefficient normalised to 1 by a real rescaling), and the last filter "
+                              "solves a linear system with real coefficients, so M = mu(C^N) ∩ R^n; mu(C^N) is "
+                              "the affine cone over the image of a projective morphism (no base locus), hence "
+                              "Zariski closed, and M = V(R)"))
+
+
 def _verdict(closed: bool, *, method: str, argument: str, witness: tuple[str, ...] | None = None,
              witness_layers: tuple[tuple[str, ...], ...] | None = None) -> Decision:
     """A decided closedness route: the verdict, with the witness filter and its complex layers."""
@@ -862,7 +882,8 @@ def is_zariski_closed(arch: Architecture | str, *, limits: Limits | None = None,
     """Decide ``M = V(R)`` with an exact argument or a witness, or report undecided.
 
     The routes of :data:`ROUTES` are tried in order (the module docstring gives their
-    arguments); the first that decides answers.
+    arguments); the first that decides answers.  A network with an activation ``r ≥ 2`` is
+    always closed (:func:`_polynomial_network` gives the argument).
 
     Parameters
     ----------
@@ -885,7 +906,7 @@ def is_zariski_closed(arch: Architecture | str, *, limits: Limits | None = None,
     Raises
     ------
     InputError
-        For a network with an activation ``r ≥ 2`` (not covered).
+        For a network with channels and an activation.
 
     Examples
     --------
@@ -899,13 +920,16 @@ def is_zariski_closed(arch: Architecture | str, *, limits: Limits | None = None,
     (False, ('1', '0', '0', '0', '1', '0'))
     >>> is_zariski_closed("1x2,2x1,1x3").closed   # (y-part 2,3 and x-part 2 are closed in 1D)
     True
+    >>> is_zariski_closed("2,2,2 s=2,1 r=2").closed
+    True
     """
     start = time.perf_counter()
     arch = Architecture.coerce(arch)
-    if arch.activation is not None:
-        raise InputError(f"architecture {arch}: activation (r={arch.activation}): closedness (M = V(R)) is decided "
-                         "for linear networks only (drop r=); membership of a filter is decided for r >= 2")
     limits = Limits.coerce(limits, max_states=max_states)
+    if arch.activation is not None:
+        if arch.channels is not None:
+            raise InputError(f"architecture {arch}: closedness is decided for one channel (drop c=)")
+        return ClosednessResult.from_decision(arch, _polynomial_network(arch), time.perf_counter() - start)
     work = WitnessWork(limits)   # one bound for every candidate witness of this decision
     for _name, applies, decide in ROUTES:
         if applies(arch):

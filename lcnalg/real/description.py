@@ -19,14 +19,14 @@ from lcnalg.architecture import Architecture
 from lcnalg.algebra.dimension import function_space_dimension
 from lcnalg.errors import InputError
 from lcnalg.limits import Limits
-from lcnalg.parameterization import Parameterization
+from lcnalg.parameterization import Parameterization, parameterize
 from lcnalg.printing import poly_latex
 from lcnalg.real.closedness import ClosednessResult, is_zariski_closed
 from lcnalg.real.membership import contains
 from lcnalg.results import Result, Status
 from lcnalg.rings import coordinate_names, to_sympy
 
-__all__ = ["stride_one_1d", "min_real_roots", "RealDescription", "ClosedCase", "closed_case", "linear_architecture", "equations_limitation",
+__all__ = ["stride_one_1d", "min_real_roots", "RealDescription", "ClosedCase", "closed_case", "linear_architecture", "one_channel_architecture", "ambient", "equations_limitation",
            "undecided_text", "embedding_head", "vanish", "ambient"]
 
 
@@ -113,11 +113,6 @@ class RealDescription(Result):
         return [poly_latex(sympy.sympify(t)) for t in texts]
 
 
-def ambient(arch: str) -> int:
-    """Number of entries of the end-to-end filter of an architecture string."""
-    return math.prod(Architecture.parse(arch).end_to_end_filter_shape)
-
-
 def vanish(res: RealDescription, c: Sequence[Fraction], limits: Limits | None = None) -> bool:
     """``c ∈ M = V(R)``: do the certified implicit equations vanish at ``c``?  They are
     homogeneous (``V`` is a cone), so the denominators are cleared first.  Without certified
@@ -168,7 +163,7 @@ def _dimension(arch: Architecture, dimension: Any, seed: int, limits: Limits) ->
     """``(dim M, certified)`` from the caller's ``dimension`` (an int, taken as exact, or a
     :class:`~lcnalg.results.DimensionResult`), else computed (within ``limits``)."""
     if dimension is None:
-        dimension = function_space_dimension(Parameterization(arch, limits=limits), seed=seed)
+        dimension = function_space_dimension(parameterize(arch, limits=limits), seed=seed)
     if isinstance(dimension, bool) or not isinstance(dimension, int) and not hasattr(dimension, "value"):
         raise InputError(f"dimension: expected an int or a DimensionResult, got {dimension!r:.60}")
     if isinstance(dimension, int):
@@ -216,7 +211,7 @@ def closed_case(arch: Architecture, *, limits: Limits, seed: int = 0, dimension:
             line = "M = V(R) is undecided (" + verdict.argument + ")"
             why = "M = V(R) is undecided (" + verdict.argument + "); "
         return ClosedCase(verdict, limitations=why + undecided_text(arch), verdict=line)
-    k = math.prod(arch.end_to_end_filter_shape)
+    k = ambient(arch, limits)
     dim, certified = _dimension(arch, dimension, seed, limits)
     if dim == k and certified:
         return ClosedCase(verdict, everything=True, dimension=dim, dimension_certified=certified,
@@ -224,12 +219,38 @@ def closed_case(arch: Architecture, *, limits: Limits, seed: int = 0, dimension:
     if equations is False:
         return ClosedCase(verdict, dimension=dim, dimension_certified=certified, equations_status="not computed")
     if equations is None or equations is True:
-        equations = implicit_equations(Parameterization(arch, limits=limits), max_degree=max_degree, jobs=jobs,
+        equations = implicit_equations(parameterize(arch, limits=limits), max_degree=max_degree, jobs=jobs,
                                        seed=seed, dimension=dim, limits=limits)
     status = ("certified" if equations.certified
               else f"complete up to degree {equations.complete_up_to_degree}")
     return ClosedCase(verdict, dimension=dim, dimension_certified=certified, equations=tuple(equations.equations),
                       polynomials=tuple(equations.polynomials), equations_status=status)
+
+
+def ambient(arch: Architecture | str, limits: Limits | None = None) -> int:
+    """Number of coordinates (of an architecture or its string): entries of the end-to-end
+    filter, or the monomials of the output form of a network with an activation.
+
+    Examples
+    --------
+    >>> ambient(Architecture.parse("3,2 s=2")), ambient(Architecture.parse("2,2 r=2"))
+    (5, 5)
+    """
+    arch = Architecture.coerce(arch)
+    if arch.activation is None:
+        return math.prod(arch.end_to_end_filter_shape)
+    return parameterize(arch, limits=limits).ambient_dimension
+
+
+def one_channel_architecture(arch: Architecture | str) -> Architecture:
+    """The parsed architecture; networks with channels are refused (activations are kept: a
+    network with an activation ``r ≥ 2`` has ``M = V(R)``, docs/theory.md#polynomial-real)."""
+    arch = Architecture.coerce(arch)
+    if not isinstance(arch, Architecture):
+        raise InputError(f"architecture: expected an Architecture or a string, got {type(arch).__name__}")
+    if arch.channels is not None:
+        raise InputError(f"architecture {arch}: the real description covers networks with one channel (drop c=)")
+    return arch
 
 
 def linear_architecture(arch: Architecture | str) -> Architecture:

@@ -41,7 +41,8 @@ from lcnalg.printing import align, function_space_symbol
 from lcnalg.real.closedness import ClosednessResult
 from lcnalg.real.contents import content_member, pure_layer_structure
 from lcnalg.real.description import (ClosedCase, RealDescription, min_real_roots, stride_one_1d, ambient, closed_case, embedding_head,
-                                     equations_limitation, linear_architecture, vanish)
+                                     equations_limitation, linear_architecture, one_channel_architecture,
+                                     ambient, vanish)
 from lcnalg.real.embedding import CoordinateEmbedding, coordinate_embedding
 from lcnalg.real.membership import parse_filter
 from lcnalg.real.polyphase import last_layer_strided, polyphase_member
@@ -304,16 +305,16 @@ def inequalities(arch: Architecture | str, *, limits: Limits | None = None, seed
     """
     seed, dimension, max_degree, jobs = checks.arguments(seed=seed, dimension=dimension, max_degree=max_degree, jobs=jobs)
     start = time.perf_counter()
-    arch = linear_architecture(arch)
+    arch = one_channel_architecture(arch)
     dimension, equations, closedness = checks.handed_down(arch, flags=True, dimension=dimension,
                                                           equations=equations, closedness=closedness)
     limits = Limits.coerce(limits, max_states=max_states)
-    emb = coordinate_embedding(arch)
+    emb = coordinate_embedding(arch) if arch.activation is None else None
     if emb is not None:
         inner = inequalities(emb.inner, limits=limits, seed=seed, equations=False if equations is False else None,
                              max_degree=max_degree, jobs=jobs)
         return _embedded_inequalities(inner, emb, start)
-    if stride_one_1d(arch):
+    if arch.activation is None and stride_one_1d(arch):
         return _stride_one(arch, limits, start)
     case = closed_case(arch, limits=limits, seed=seed, dimension=dimension, equations=equations,
                        closedness=closedness, max_degree=max_degree, jobs=jobs)
@@ -333,7 +334,7 @@ def inequalities(arch: Architecture | str, *, limits: Limits | None = None, seed
 
 def _closed_result(arch: Architecture, case: ClosedCase, start: float) -> InequalitiesResult:
     """``M = V(R)``: the implicit equations describe ``M``; no inequality is needed."""
-    k = math.prod(arch.end_to_end_filter_shape)
+    k = ambient(arch)
     why = case.closedness.argument
     if case.everything:
         description = f"M = V(R) = R^{k}: M is Zariski closed and full-dimensional ({why})"

@@ -36,7 +36,7 @@ def test_bad_input_is_one_line_exit_2(argv, capsys):
 @pytest.mark.parametrize("argv", [["closed", "2,2", "--max-states", "0"], ["closed", "2,,2"],
                                   ["contains", "2x2,2x2", "1,2;3,4;5,6", "--max-field-work", "-1"],
                                   ["inequalities", "2,2 s=2", "--max-degree", "x"],
-                                  ["inequalities", "2,2 r=2"], ["boundary", "2x2,2x2 r=2"],
+                                  ["inequalities", "2,2 c=1,2,1"], ["boundary", "2x2,2x2 c=1,2,1"],
                                   ["contains", "2,2", "1,x,2"], ["contains", "2,2", "1,2"],
                                   ["contains", "2,,2", "1,2,3"], ["contains", "2x2,2x2", "1,2;3"],
                                   ["contains", "2,2", "1,2/0,3"], ["inequalities", "3,,"],

@@ -158,3 +158,28 @@ def test_bad_filters_name_the_field(filt, field):
 def test_channels_are_refused():
     with pytest.raises(InputError, match="c="):
         contains(Architecture(((2,), (2,)), activation=2, channels=(1, 2, 1)), [1, 2, 3])
+
+
+@pytest.mark.parametrize("arch", ["2,1 r=2", "2,2 r=2", "1,2 s=1 r=3", "2,2 s=2 r=2"])
+def test_m_is_the_real_zero_set_of_the_equations(arch):
+    """is_zariski_closed says M = V(R) for r >= 2; an independent check: every integer point of
+    a small box on which the certified equations vanish is contained (the membership search
+    finds an exact witness), and closedness, inequalities and boundary agree."""
+    import itertools
+
+    from lcnalg import FunctionSpace
+
+    fs = FunctionSpace(arch)
+    closed = fs.is_zariski_closed()
+    assert closed.closed is True and closed.certified
+    eqs = fs.implicit_equations()
+    assert eqs.certified
+    n = fs.ambient_dimension
+    on_v = [c for c in itertools.product(range(-2, 3), repeat=n) if all(p(*c) == 0 for p in eqs.polynomials)]
+    assert len(on_v) > 1
+    for c in on_v:
+        assert fs.contains(list(c)).contained is True, c
+    ineq = fs.inequalities()
+    assert ineq.decided and ineq.closed and ineq.equations == eqs.equations
+    b = fs.boundary()
+    assert b.decided and b.closed
