@@ -669,13 +669,9 @@ def stratification(arch: Architecture | str, *, seed: int = 0, dimension: int | 
     else:
         samples = _add_critical_images(g, a, mu, seed, notes, kinds)
     sl = _add_singular_locus(g, a, dim_v, eqs, seed, limits, notes)
-    if polynomial:
-        decided = False
-        notes.append("r >= 2: the boundary of M is not computed (its description is for linear networks): undecided")
-    else:
-        bd = boundary(a, dimension=dim_v, equations=eqs, seed=seed, limits=limits)
-        samples.update(_add_boundary(g, bd, n, seed, notes, kinds))
-        decided = bool(bd.decided)
+    bd = boundary(a, dimension=dim_v, equations=eqs, seed=seed, limits=limits)  # r >= 2: M = V(R)
+    samples.update(_add_boundary(g, bd, n, seed, notes, kinds))
+    decided = bool(bd.decided)
     _add_node(g, "origin", 0, tuple(f"{c} = 0" for c in mu.coordinate_names), "the zero filter (vertex of the cone)")
     samples["origin"] = [tuple([0] * n)]
     kinds["origin"] = ("origin",)

@@ -31,7 +31,7 @@ def test_strata_cli_accepts_r(capsys):
     assert code == 0 and not err
     data = json.loads(out)
     assert [x["name"] for x in data["strata"]] == ["V", "singular locus", "origin"]
-    assert data["boundary_decided"] is False
+    assert data["boundary_decided"] is True
 
 
 def test_function_space_methods():
