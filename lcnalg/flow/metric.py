@@ -51,6 +51,8 @@ from typing import Any, Iterator
 import flint
 
 from lcnalg import checks
+from lcnalg.algebra.degree import degree_by_fibre
+from lcnalg.errors import ResourceLimitError
 from lcnalg.flow.closed_form import two_layer_metric_formula
 from lcnalg.flow.invariants import conserved_quantities, layer_degrees
 from lcnalg.results import MetricPair, MetricResult
@@ -383,7 +385,9 @@ def metric(mu: Any, *, seed: int = 0) -> MetricResult:
     -------
     MetricResult
         ``locally_determined`` (exact rank), ``globally_determined`` (False with a generic
-        ``counterexample``, else None: undecided), ``special_counterexample`` (a pair at a
+        ``counterexample``; True when proved: two linear layers by elimination, or any network
+        whose generic fibre is one rescaling orbit, by the monotone argument of
+        docs/theory.md#metric-fibre; else None: undecided), ``special_counterexample`` (a pair at a
         special filter, or None), and [AKR25]'s claim with whether it applies.
 
     Examples
@@ -436,6 +440,15 @@ def metric(mu: Any, *, seed: int = 0) -> MetricResult:
         formula = two_layer_metric_formula(mu, seed=seed, points=3)
         if formula.available:
             globally = True
+    fibre = None
+    if counter is None and globally is None:
+        try:
+            fibre = degree_by_fibre(mu, seed=seed)
+        except ResourceLimitError:
+            fibre = None
+        if fibre is not None and fibre.fibre_size == 1:
+            globally = True
+    by_fibre = fibre is not None and globally is True and formula is None
     return MetricResult(
         architecture=str(arch),
         locally_determined=locally,
@@ -450,7 +463,10 @@ def metric(mu: Any, *, seed: int = 0) -> MetricResult:
         method=("exact rank of the Jacobian of (mu, delta) at a random integer point; pairs of parameter points "
                 "with equal mu (layer swaps, root exchanges) rescaled to equal delta, exact or certified-ball "
                 "comparison of K = J J^T"),
-        certified=locally and globally is not None,
+        certified=locally and globally is not None and (not by_fibre or fibre.certified),
+        failure_probability=fibre.failure_probability if by_fibre and not fibre.certified else None,
+        how_to_certify=("count the generic fibre exactly (over Q, at a point proved generic)"
+                        if by_fibre and not fibre.certified else ""),
         seed=seed,
         seconds=time.perf_counter() - start,
         argument=("rank N at one point gives an immersion on a dense open set (K locally a function of (w, delta)); "
@@ -458,7 +474,12 @@ def metric(mu: Any, *, seed: int = 0) -> MetricResult:
                   "persists on an open set of (w, delta)") if counter is not None else (
                   "two linear layers: every u_i v_j is a rational function N/D of w (elimination), so at w with "
                   "D(w) != 0 every real factorization is (c u, v/c); delta fixes c^2 > 0 and K depends on c^2 only: "
-                  "K = (rho(G1 + G2) + delta(G1 - G2))/(2P), rho = sqrt(delta^2 + 4P)") if globally else "",
+                  "K = (rho(G1 + G2) + delta(G1 - G2))/(2P), rho = sqrt(delta^2 + 4P)") if globally and not by_fibre
+            else ("the generic fibre of mu is one rescaling orbit (" + fibre.method + "): real points with the same "
+                  "generic w differ by a real rescaling s (w_l -> s_l w_l, prod s_l^{d_l} = 1); equal delta means "
+                  "r_l t_{l+1}|w_{l+1}|^2 - t_l|w_l|^2 = delta_l for t_l = s_l^2 > 0, so every t_l is an increasing "
+                  "affine function of t_1 and prod t_l^{d_l} = 1 has the one positive solution t = 1: s_l = +-1, "
+                  "and K = sum_l J_l J_l^T / t_l is unchanged (docs/theory.md#metric-fibre)") if by_fibre else "",
         limitations=("" if globally is not None else
                      "no pair of generic factorizations with different K found among layer swaps and root "
                      "exchanges; that K is globally a function of (w, delta) was not proved (the generic fibre of mu "

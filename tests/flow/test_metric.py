@@ -94,10 +94,11 @@ def test_special_point_of_strided_filter():
     _float_check(mu, pair)
 
 
-@pytest.mark.parametrize("arch, globally", [("3,3 s=2", None), ("3,2 s=2", True), ("2x3,3x2", None)])
+@pytest.mark.parametrize("arch, globally", [("3,3 s=2", True), ("3,2 s=2", True), ("2x3,3x2", True)])
 def test_special_pairs_found(arch, globally):
-    """Generic determinacy (proved by elimination for small two-layer networks) coexists with
-    special filters where two factorizations with equal delta have different K."""
+    """Generic determinacy (proved by elimination for small two-layer networks, or from a
+    generic fibre of one orbit) coexists with special filters where two factorizations with
+    equal delta have different K."""
     mu = parameterize(arch)
     res = metric(mu, seed=1)
     assert res.counterexample is None and res.globally_determined is globally
@@ -147,3 +148,30 @@ def test_globally_determined_by_elimination(arch):
     res = metric(parameterize(arch))
     assert res.paper_claim_applies and res.globally_determined is True and res.status == "certified"
     assert "rational function" in res.argument
+
+
+@pytest.mark.parametrize("arch, certified", [("2,2,2 s=2,2", True), ("3,2,2 s=2,2", True), ("2,2 r=2", False),
+                                             ("2,2,2 s=2,1 r=2", False)])
+def test_globally_determined_from_a_generic_fibre_of_one_orbit(arch, certified):
+    """|F| = 1: real points with the same generic w differ by a real rescaling, and equal delta
+    forces it to be a sign change, which keeps K (docs/theory.md#metric-fibre).  Independent
+    check: random real rescalings of a point, rescaled back to equal delta by the exact
+    univariate solver, give the same K."""
+    import random
+    from fractions import Fraction
+
+    mu = parameterize(arch)
+    res = metric(mu, seed=2)
+    assert res.globally_determined is True and res.counterexample is None
+    assert "one rescaling orbit" in res.argument
+    assert res.certified is certified
+    rng = random.Random(4)
+    theta = list(mu.random_point(5, bound=9))
+    degrees = mu.layer_degrees
+    for _ in range(3):
+        s = [Fraction(rng.randint(1, 9), rng.randint(1, 9)) * rng.choice([-1, 1]) for _ in degrees[:-1]]
+        last = 1 / math.prod(x ** d for x, d in zip(s, degrees))   # d_L = 1: prod s_l^{d_l} = 1
+        scales = s + [last]
+        other = [v * scales[l] for l, (lo, hi) in enumerate(mu.layer_slices) for v in theta[lo:hi]]
+        assert mu.evaluate(other) == mu.evaluate(theta)
+        assert compare_metrics(mu, theta, other) is None
