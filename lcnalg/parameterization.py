@@ -30,10 +30,9 @@ from lcnalg import checks
 from lcnalg.architecture import Architecture
 from lcnalg.errors import InputError
 from lcnalg.limits import Limits
-from lcnalg.polys.modular import LARGE_PRIMES
+from lcnalg.network_map import NetworkMap
 from lcnalg.polynomial_parameterization import PolynomialParameterization
-from lcnalg.rings import (coordinate_names, fmpq_residue, from_fmpq, integer_ring, multi_indices, parameter_names,
-                          to_fmpq, to_sympy)
+from lcnalg.rings import coordinate_names, fmpq_residue, from_fmpq, multi_indices, parameter_names, to_fmpq
 
 __all__ = ["Parameterization", "parameterize"]
 
@@ -41,7 +40,7 @@ __all__ = ["Parameterization", "parameterize"]
 Number = int | Fraction | flint.fmpz | flint.fmpq
 
 
-class Parameterization:
+class Parameterization(NetworkMap):
     """The map μ of a linear convolutional architecture, exactly.
 
     Parameters
@@ -121,11 +120,6 @@ class Parameterization:
 
     # ----------------------------------------------------------------- sizes
     @property
-    def num_parameters(self) -> int:
-        """Number of weights ``N = Σ_l |k_l|``."""
-        return len(self.parameter_names)
-
-    @property
     def ambient_dimension(self) -> int:
         """Number of entries of the end-to-end filter."""
         return len(self.coordinate_names)
@@ -162,16 +156,6 @@ class Parameterization:
         """Number of terms of all coordinates together, ``Π_l |k_l|``."""
         return math.prod(len(e) for e in self.layer_exponents)
 
-    @cached_property
-    def ring(self) -> flint.fmpz_mpoly_ctx:
-        """The parameter ring ``Z[w]`` (degrevlex)."""
-        return integer_ring(self.parameter_names)
-
-    @cached_property
-    def coordinate_ring(self) -> flint.fmpz_mpoly_ctx:
-        """The function ring ``Z[c]`` (degrevlex)."""
-        return integer_ring(self.coordinate_names)
-
     # ------------------------------------------------------------- symbolic
     @cached_property
     def coordinates(self) -> tuple[flint.fmpz_mpoly, ...]:
@@ -202,31 +186,6 @@ class Parameterization:
             current = nxt
         ctx = self.ring
         return tuple(ctx.from_dict(current.get(m, {})) for m in range(self.ambient_dimension))
-
-    @cached_property
-    def jacobian(self) -> tuple[tuple[flint.fmpz_mpoly, ...], ...]:
-        """Symbolic Jacobian ``∂μ_m / ∂w_i`` (rows: coordinates, columns: weights)."""
-        return tuple(
-            tuple(c.derivative(i) for i in range(self.num_parameters)) for c in self.coordinates
-        )
-
-    def to_sympy(self) -> list:
-        """The coordinates as sympy expressions (via :func:`lcnalg.rings.to_sympy`)."""
-        return [to_sympy(c) for c in self.coordinates]
-
-    # ------------------------------------------------------------- points
-    def split(self, theta: Any) -> list[list[Any]]:
-        """Read a point: a flat sequence of ``N`` weights, or one array per layer.
-
-        Layer arrays may be nested lists in the layer's filter shape (row-major) or flat
-        (:func:`lcnalg.checks.layer_point`).
-
-        Raises
-        ------
-        InputError
-            When the point has the wrong number of layers or entries.
-        """
-        return checks.layer_point(theta, self.architecture.filters)
 
     def _layer_polys(self, theta: Any, kind: str, modulus: int | None = None) -> list:
         layers = self.split(theta)
@@ -342,50 +301,6 @@ class Parameterization:
             return flint.nmod_mat(rows, modulus)
         return flint.fmpq_mat([[to_fmpq(x, "jacobian") for x in row] for row in rows])
 
-    def jacobian_rank(self, theta: Any, modulus: int | None = None) -> int:
-        """Exact rank of the Jacobian at ``θ`` (over Q, or over GF(p) with ``modulus``); raises
-        as :meth:`jacobian_at`.
-
-        Examples
-        --------
-        >>> Parameterization("2,2").jacobian_rank([1, 2, 3, 5], modulus=7)
-        3
-        """
-        return self.jacobian_at(theta, modulus).rank()
-
-    def random_point(self, seed: int, bound: int = 2**20) -> tuple[int, ...]:
-        """A reproducible random integer point, entries uniform in ``[-bound, bound]``.
-
-        Parameters
-        ----------
-        seed : int
-            Any integer (``None`` is refused: the point must be reproducible).
-        bound : int
-            A non-negative integer.
-
-        Examples
-        --------
-        >>> mu = Parameterization("3,2 s=2")
-        >>> mu.random_point(seed=1) == mu.random_point(seed=1)
-        True
-        >>> mu.random_point(seed=None)
-        Traceback (most recent call last):
-        ...
-        lcnalg.errors.InputError: seed: expected an integer (any int; seeds make results reproducible), got None
-        """
-        seed = checks.seed(seed)
-        bound = checks.integer(bound, "bound", low=0, form="a non-negative integer")
-        rng = random.Random(seed)
-        return tuple(rng.randint(-bound, bound) for _ in range(self.num_parameters))
-
-    def random_point_mod(self, seed: int, modulus: int) -> tuple[int, ...]:
-        """A reproducible point with entries uniform in ``GF(modulus)`` (``modulus`` a prime
-        below ``2**63``)."""
-        seed = checks.seed(seed)
-        modulus = checks.modulus(modulus)
-        rng = random.Random(seed)
-        return tuple(rng.randrange(modulus) for _ in range(self.num_parameters))
-
     def sample_image(self, count: int, modulus: int, seed: int) -> np.ndarray:
         """``count`` points ``μ(θ)`` modulo ``modulus`` (a prime below ``2^31``), θ uniform in
         ``GF(p)^N``: one product of ``nmod_poly`` per point (Kronecker substitution).
@@ -412,19 +327,6 @@ class Parameterization:
             c = [int(x) for x in prod.coeffs()]
             out[row, : len(c)] = c[: self.ambient_dimension]
         return out
-
-    def _sample_arguments(self, count: Any, modulus: Any, seed: Any) -> tuple[int, int, int]:
-        count = checks.integer(count, "count", low=0, form="a non-negative integer")
-        modulus = checks.modulus(modulus)
-        if modulus >= 2**31:
-            raise InputError(f"modulus: the sample needs a prime below 2**31, got {modulus}")
-        self.limits.check("max_sample_entries", "entries of the sample (points x coordinates)",
-                          count * self.ambient_dimension)
-        return count, modulus, checks.seed(seed)
-
-    def __repr__(self) -> str:
-        return f"Parameterization({str(self.architecture)!r})"
-
 
 def parameterize(arch: Architecture | str, *, limits: Limits | None = None) -> Any:
     """The parameterization of any supported architecture: :class:`Parameterization` for a

@@ -45,6 +45,7 @@ from lcnalg import checks
 from lcnalg.architecture import Architecture
 from lcnalg.errors import InputError
 from lcnalg.limits import Limits
+from lcnalg.network_map import NetworkMap
 from lcnalg.rings import (fmpq_residue, from_fmpq, integer_ring, modular_ring, multi_indices, parameter_names,
                           rational_ring, to_fmpq, to_sympy)
 
@@ -103,7 +104,7 @@ def support_bound(arch: Architecture) -> int:
     return min(term_bound(arch), math.comb(n + d - 1, d))
 
 
-class PolynomialParameterization:
+class PolynomialParameterization(NetworkMap):
     """The map μ of a convolutional network with the activation ``σ(t) = t^r``, ``r ≥ 2``.
 
     The same interface as :class:`~lcnalg.parameterization.Parameterization`: names,
@@ -185,11 +186,6 @@ class PolynomialParameterization:
 
     # ----------------------------------------------------------------- sizes
     @property
-    def num_parameters(self) -> int:
-        """Number of weights ``N = Σ_l |k_l|``."""
-        return len(self.parameter_names)
-
-    @property
     def ambient_dimension(self) -> int:
         """Number of coordinates (monomials that occur)."""
         return len(self.monomials)
@@ -225,16 +221,6 @@ class PolynomialParameterization:
         """An upper bound on the number of terms of all coordinates together
         (:func:`term_bound`; the exact count needs the expansion)."""
         return term_bound(self.architecture)
-
-    @cached_property
-    def ring(self) -> flint.fmpz_mpoly_ctx:
-        """The parameter ring ``Z[w]`` (degrevlex)."""
-        return integer_ring(self.parameter_names)
-
-    @cached_property
-    def coordinate_ring(self) -> flint.fmpz_mpoly_ctx:
-        """The function ring ``Z[c]`` (degrevlex)."""
-        return integer_ring(self.coordinate_names)
 
     @cached_property
     def input_names(self) -> tuple[str, ...]:
@@ -311,15 +297,6 @@ class PolynomialParameterization:
             parts[self._index[tuple(exps[n:])]][tuple(exps[:n])] = c
         return tuple(self.ring.from_dict(p) for p in parts)
 
-    @cached_property
-    def jacobian(self) -> tuple[tuple[flint.fmpz_mpoly, ...], ...]:
-        """Symbolic Jacobian ``∂μ_m / ∂w_i`` (rows: coordinates, columns: weights)."""
-        return tuple(tuple(c.derivative(i) for i in range(self.num_parameters)) for c in self.coordinates)
-
-    def to_sympy(self) -> list:
-        """The coordinates as sympy expressions."""
-        return [to_sympy(c) for c in self.coordinates]
-
     def form(self, theta: Any) -> Any:
         """The network's output ``f`` at ``θ`` as a sympy polynomial expression in the inputs
         ``x0, x1, …`` (flat, row-major).
@@ -332,17 +309,6 @@ class PolynomialParameterization:
         return to_sympy(self._forward(self._input_ring(None), self._exact_layers(theta)))
 
     # ------------------------------------------------------------- points
-    def split(self, theta: Any) -> list[list[Any]]:
-        """Read a point: ``N`` weights flat, or one (nested or flat) filter per layer
-        (:func:`lcnalg.checks.layer_point`).
-
-        Raises
-        ------
-        InputError
-            When the point has the wrong number of layers or entries.
-        """
-        return checks.layer_point(theta, self.architecture.filters)
-
     def _exact_layers(self, theta: Any) -> list[list[flint.fmpq]]:
         return [[to_fmpq(v, f"point (layer {l})") for v in layer]
                 for l, layer in enumerate(self.split(theta), start=1)]
@@ -415,24 +381,6 @@ class PolynomialParameterization:
             return flint.nmod_mat(rows, modulus)
         return flint.fmpq_mat([[to_fmpq(x, "jacobian") for x in row] for row in rows])
 
-    def jacobian_rank(self, theta: Any, modulus: int | None = None) -> int:
-        """Exact rank of the Jacobian at ``θ`` (over Q, or over GF(p) with ``modulus``)."""
-        return self.jacobian_at(theta, modulus).rank()
-
-    def random_point(self, seed: int, bound: int = 2**20) -> tuple[int, ...]:
-        """A reproducible random integer point, entries uniform in ``[-bound, bound]``."""
-        seed = checks.seed(seed)
-        bound = checks.integer(bound, "bound", low=0, form="a non-negative integer")
-        rng = random.Random(seed)
-        return tuple(rng.randint(-bound, bound) for _ in range(self.num_parameters))
-
-    def random_point_mod(self, seed: int, modulus: int) -> tuple[int, ...]:
-        """A reproducible point with entries uniform in ``GF(modulus)``."""
-        seed = checks.seed(seed)
-        modulus = checks.modulus(modulus)
-        rng = random.Random(seed)
-        return tuple(rng.randrange(modulus) for _ in range(self.num_parameters))
-
     def sample_image(self, count: int, modulus: int, seed: int) -> np.ndarray:
         """``count`` points ``μ(θ)`` modulo ``modulus`` (a prime below ``2^31``), θ uniform.
 
@@ -441,19 +389,11 @@ class PolynomialParameterization:
         >>> PolynomialParameterization("2,2 r=2").sample_image(3, 101, seed=1).shape
         (3, 5)
         """
-        count = checks.integer(count, "count", low=0, form="a non-negative integer")
-        modulus = checks.modulus(modulus)
-        if modulus >= 2**31:
-            raise InputError(f"modulus: the sample needs a prime below 2**31, got {modulus}")
-        self.limits.check("max_sample_entries", "entries of the sample (points x coordinates)",
-                          count * self.ambient_dimension)
-        rng = random.Random(checks.seed(seed))
+        count, modulus, seed = self._sample_arguments(count, modulus, seed)
+        rng = random.Random(seed)
         ring = self._input_ring(modulus)
         out = np.zeros((count, self.ambient_dimension), dtype=np.int64)
         for row in range(count):
             layers = [[rng.randrange(modulus) for _ in range(hi - lo)] for lo, hi in self.layer_slices]
             out[row] = self._coordinates_of(self._forward(ring, layers), modulus)
         return out
-
-    def __repr__(self) -> str:
-        return f"PolynomialParameterization({str(self.architecture)!r})"

@@ -3,7 +3,8 @@
 Every module of ``lcnalg/`` is parsed with :mod:`ast`, imports inside function bodies
 included.  The layers, each importing only from itself and the layers before it:
 
-    errors, limits → architecture, rings, printing → polys → polynomial_parameterization, results
+    errors, limits → architecture, rings, printing → polys → network_map → polynomial_parameterization,
+    results
     → parameterization → algebra → real → singularities → landscape → flow → function_space, plot,
     export (and the package
     ``lcnalg`` itself) → cli
@@ -28,6 +29,7 @@ LAYERS = (
     ("errors", "limits", "checks"),
     ("architecture", "rings", "printing"),
     ("polys",),
+    ("network_map",),
     ("polynomial_parameterization", "results"),
     ("parameterization",),
     ("algebra",),

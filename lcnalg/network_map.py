@@ -1,0 +1,148 @@
+"""What every parameterization of a network shares: names, rings, points and ranks.
+
+A network map ``μ`` sends the weights ``θ`` (one filter per layer, flattened layer after
+layer) to the coordinates of the network's function.  :class:`NetworkMap` holds the parts
+that do not depend on how the coordinates are formed: the sizes, the polynomial rings
+``Z[w]`` and ``Z[c]``, the symbolic Jacobian from the symbolic coordinates, reading points,
+seeded random points and exact Jacobian ranks.  The linear
+:class:`~lcnalg.parameterization.Parameterization` (products of filter polynomials) and
+:class:`~lcnalg.polynomial_parameterization.PolynomialParameterization` (coefficients of the
+output form of a network with a monomial activation) add ``coordinates``, ``evaluate``,
+``evaluate_mod``, ``jacobian_at`` and ``sample_image``.
+"""
+
+from __future__ import annotations
+
+import random
+from functools import cached_property
+from typing import Any
+
+import flint
+
+from lcnalg import checks
+from lcnalg.errors import InputError
+from lcnalg.rings import integer_ring, to_sympy
+
+__all__ = ["NetworkMap"]
+
+
+class NetworkMap:
+    """The shared part of a network's parameterization (a base class; see the module).
+
+    Subclasses set ``architecture``, ``limits``, ``parameter_names``, ``coordinate_names``
+    and ``layer_slices``, and provide ``coordinates`` and ``jacobian_at``.
+    """
+
+    architecture: Any
+    limits: Any
+    parameter_names: tuple[str, ...]
+    coordinate_names: tuple[str, ...]
+    layer_slices: tuple[tuple[int, int], ...]
+
+    # ----------------------------------------------------------------- sizes
+    @property
+    def num_parameters(self) -> int:
+        """Number of weights ``N = Σ_l |k_l|``."""
+        return len(self.parameter_names)
+
+    @property
+    def ambient_dimension(self) -> int:
+        """Number of coordinates."""
+        return len(self.coordinate_names)
+
+    @cached_property
+    def ring(self) -> flint.fmpz_mpoly_ctx:
+        """The parameter ring ``Z[w]`` (degrevlex)."""
+        return integer_ring(self.parameter_names)
+
+    @cached_property
+    def coordinate_ring(self) -> flint.fmpz_mpoly_ctx:
+        """The function ring ``Z[c]`` (degrevlex)."""
+        return integer_ring(self.coordinate_names)
+
+    # ------------------------------------------------------------- symbolic
+    @cached_property
+    def jacobian(self) -> tuple[tuple[flint.fmpz_mpoly, ...], ...]:
+        """Symbolic Jacobian ``∂μ_m / ∂w_i`` (rows: coordinates, columns: weights)."""
+        coordinates: Any = getattr(self, "coordinates")
+        return tuple(tuple(c.derivative(i) for i in range(self.num_parameters)) for c in coordinates)
+
+    def to_sympy(self) -> list:
+        """The coordinates as sympy expressions (via :func:`lcnalg.rings.to_sympy`)."""
+        coordinates: Any = getattr(self, "coordinates")
+        return [to_sympy(c) for c in coordinates]
+
+    # ------------------------------------------------------------- points
+    def split(self, theta: Any) -> list[list[Any]]:
+        """Read a point: a flat sequence of ``N`` weights, or one array per layer.
+
+        Layer arrays may be nested lists in the layer's filter shape (row-major) or flat
+        (:func:`lcnalg.checks.layer_point`).
+
+        Raises
+        ------
+        InputError
+            When the point has the wrong number of layers or entries.
+        """
+        return checks.layer_point(theta, self.architecture.filters)
+
+    def jacobian_rank(self, theta: Any, modulus: int | None = None) -> int:
+        """Exact rank of the Jacobian at ``θ`` (over Q, or over GF(p) with ``modulus``); raises
+        as ``jacobian_at``.
+
+        Examples
+        --------
+        >>> from lcnalg import Parameterization
+        >>> Parameterization("2,2").jacobian_rank([1, 2, 3, 5], modulus=7)
+        3
+        """
+        jacobian_at: Any = getattr(self, "jacobian_at")
+        return jacobian_at(theta, modulus).rank()
+
+    def random_point(self, seed: int, bound: int = 2**20) -> tuple[int, ...]:
+        """A reproducible random integer point, entries uniform in ``[-bound, bound]``.
+
+        Parameters
+        ----------
+        seed : int
+            Any integer (``None`` is refused: the point must be reproducible).
+        bound : int
+            A non-negative integer.
+
+        Examples
+        --------
+        >>> from lcnalg import Parameterization
+        >>> mu = Parameterization("3,2 s=2")
+        >>> mu.random_point(seed=1) == mu.random_point(seed=1)
+        True
+        >>> mu.random_point(seed=None)
+        Traceback (most recent call last):
+        ...
+        lcnalg.errors.InputError: seed: expected an integer (any int; seeds make results reproducible), got None
+        """
+        seed = checks.seed(seed)
+        bound = checks.integer(bound, "bound", low=0, form="a non-negative integer")
+        rng = random.Random(seed)
+        return tuple(rng.randint(-bound, bound) for _ in range(self.num_parameters))
+
+    def random_point_mod(self, seed: int, modulus: int) -> tuple[int, ...]:
+        """A reproducible point with entries uniform in ``GF(modulus)`` (``modulus`` a prime
+        below ``2**63``)."""
+        seed = checks.seed(seed)
+        modulus = checks.modulus(modulus)
+        rng = random.Random(seed)
+        return tuple(rng.randrange(modulus) for _ in range(self.num_parameters))
+
+    def _sample_arguments(self, count: Any, modulus: Any, seed: Any) -> tuple[int, int, int]:
+        """``sample_image``'s arguments checked: a count within ``max_sample_entries``, a prime
+        below ``2**31`` (the sample is int64), a seed."""
+        count = checks.integer(count, "count", low=0, form="a non-negative integer")
+        modulus = checks.modulus(modulus)
+        if modulus >= 2**31:
+            raise InputError(f"modulus: the sample needs a prime below 2**31, got {modulus}")
+        self.limits.check("max_sample_entries", "entries of the sample (points x coordinates)",
+                          count * self.ambient_dimension)
+        return count, modulus, checks.seed(seed)
+
+    def __repr__(self) -> str:
+        return f"{type(self).__name__}({str(self.architecture)!r})"
