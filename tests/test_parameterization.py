@@ -11,7 +11,7 @@ import pytest
 from hypothesis import given, settings, strategies as st
 
 from lcnalg import Architecture, InputError, Parameterization, ResourceLimitError
-from lcnalg.parameterization import LARGE_PRIMES
+from lcnalg.polys.modular import LARGE_PRIMES
 
 from tests.strategies import architectures, points
 
