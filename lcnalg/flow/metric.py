@@ -52,6 +52,7 @@ import flint
 
 from lcnalg import checks
 from lcnalg.algebra.degree import degree_by_fibre
+from lcnalg.algebra.dimension import check_jacobian_size
 from lcnalg.errors import ResourceLimitError
 from lcnalg.flow.closed_form import two_layer_metric_formula
 from lcnalg.flow.invariants import conserved_quantities, layer_degrees
@@ -280,13 +281,14 @@ def _split_points(arch: Any, rng: random.Random, stretch_first: int = 1) -> tupl
     as (flat weights, the roots per layer and axis, leading coefficient per layer)."""
     used: set[int] = set()
     roots, lcs = [], []
+    bound = max(9, sum(k - 1 for f in arch.filters for k in f))   # room for distinct roots
     for f in arch.filters:
         axes = []
         for k in f:
             deg = k - 1 if stretch_first == 1 else (k - 1) // stretch_first
             rs = []
             while len(rs) < deg:
-                v = rng.randint(-9, 9)
+                v = rng.randint(-bound, bound)
                 if v not in used:
                     used.add(v)
                     rs.append(v)
@@ -400,6 +402,7 @@ def metric(mu: Any, *, seed: int = 0) -> MetricResult:
     mu = checks.parameterization(mu)
     start = time.perf_counter()
     seed = checks.seed(seed)
+    check_jacobian_size(mu, what=" (the rank of (mu, delta) and the metrics compared)")
     arch = mu.architecture
     n = mu.num_parameters
     rng = random.Random(seed)

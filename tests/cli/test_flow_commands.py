@@ -37,7 +37,8 @@ def test_metric_json_keys(capsys):
     assert pair["filter"] and pair["metric"] != pair["other_metric"]
     assert main(["metric", "3,3 s=2", "--json"]) == 0
     data = json.loads(capsys.readouterr().out)
-    assert data["globally_determined"] is None and data["counterexample"] is None
+    # generic fibre of one orbit (exact 1D count): determined at generic w; special pairs remain
+    assert data["globally_determined"] is True and data["counterexample"] is None
     assert data["special_counterexample"]["delta"]
     assert main(["metric", "2x2,2x2", "--latex"]) == 0
     assert "K = J" in capsys.readouterr().out
