@@ -731,7 +731,9 @@ def certify_by_elimination(mu: Parameterization, polys: tuple[Any, ...], *,
 
     try:
         order = elimination(N)
-        gb = groebner_basis(graph, order, nvars=N + n, grading=[1] * N + [L] * n,
+        # every coordinate has degree D = Σ_l (degree in layer l) in w: weight D on c keeps the graph
+        # ideal homogeneous (D = L for a linear network)
+        gb = groebner_basis(graph, order, nvars=N + n, grading=[1] * N + [sum(mu.layer_degrees)] * n,
                             max_matrix_entries=min(limits.max_matrix_entries, max(1, limits.max_total_entries // 20)),
                             ideal_test=vanishes, limits=limits)
     except LCNAlgError as err:
