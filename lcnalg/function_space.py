@@ -455,7 +455,7 @@ class FunctionSpace:
             end_to_end_filter_shape=tuple(arch.end_to_end_filter_shape), num_parameters=arch.num_parameters,
             parameterization={n: str(c) for n, c in zip(mu.coordinate_names, mu.coordinates)},
             dimension=dim.value, dimension_status=dim.status, ambient_dimension=self.ambient_dimension,
-            is_filling=self.is_filling, degree=self.degree,
+            is_filling=self.is_filling, degree=None if arch.channels is not None else self.degree,
         )
 
     # ------------------------------------------------------------------ loss landscape
