@@ -333,20 +333,23 @@ class ChannelParameterization(NetworkMap):
             return flint.nmod_mat(rows, modulus) if rows else flint.nmod_mat(0, self.num_parameters, modulus)
         return flint.fmpq_mat([[to_fmpq(x, "jacobian") for x in row] for row in rows])
 
-    def orbit_rank(self, theta: Any, modulus: int | None = None) -> int:
-        """Rank at ``θ`` of the infinitesimal action of ``Π_{0<l<L} GL(c_l)`` on the weights.
+    def orbit_tangents(self, theta: Any, modulus: int | None = None) -> flint.fmpq_mat | flint.nmod_mat:
+        """Tangent vectors at ``θ`` of the orbit of ``Π_{0<l<L} GL(c_l)`` (one row per hidden
+        layer ``l`` and elementary matrix ``E_{ab}`` of ``gl(c_l)``; columns: weights).
 
         ``A ∈ GL(c_l)`` sends ``P_l ↦ A P_l`` and ``P_{l+1} ↦ P_{l+1} A^{−1}`` and keeps μ
-        fixed (a constant matrix keeps every filter's shape); its tangent at ``θ`` for the
-        elementary matrix ``E_{ab}`` puts row ``b`` of ``P_l`` in row ``a`` and minus column
-        ``a`` of ``P_{l+1}`` in column ``b``.  The rank is a lower bound for the dimension of
-        the orbit at a generic point, hence for the generic fibre of μ, so
-        ``N − orbit_rank(θ)`` bounds ``dim`` μ's image from above at any ``θ``.
+        fixed (a constant matrix keeps every filter's shape); the tangent for ``E_{ab}`` puts
+        row ``b`` of ``P_l`` in row ``a`` and minus column ``a`` of ``P_{l+1}`` in column
+        ``b``.  Every row lies in the kernel of :meth:`jacobian_at` at ``θ``.  Exact over Q, or
+        modulo ``modulus``; zero rows when there is no hidden layer.
 
         Examples
         --------
-        >>> ChannelParameterization("1,1 c=1,2,1").orbit_rank([1, 2, 3, 4])  # GL(2) on the hidden channels: a 3-dimensional orbit
-        3
+        >>> print(ChannelParameterization("1,1 c=1,2,1").orbit_tangents([1, 2, 3, 4]))
+        [1, 0, -3, 0]
+        [2, 0, 0, -3]
+        [0, 1, -4, 0]
+        [0, 2, 0, -4]
         """
         if modulus is not None:
             modulus = checks.modulus(modulus)
@@ -358,21 +361,35 @@ class ChannelParameterization(NetworkMap):
             lo, lo2 = self.layer_slices[l - 1][0], self.layer_slices[l][0]
             for a in range(ch[l]):
                 for b in range(ch[l]):
-                    v: list = [0] * self.num_parameters
+                    v: list = [flint.fmpq(0)] * self.num_parameters
                     for i in range(ch[l - 1]):
                         for j in range(k):
-                            v[lo + (a * ch[l - 1] + i) * k + j] = layers[l - 1][(b * ch[l - 1] + i) * k + j]
+                            v[lo + (a * ch[l - 1] + i) * k + j] = to_fmpq(
+                                layers[l - 1][(b * ch[l - 1] + i) * k + j], f"point (layer {l})")
                     for o in range(ch[l + 1]):
                         for j in range(k2):
                             v[lo2 + (o * ch[l] + b) * k2 + j] = -to_fmpq(
-                                layers[l][(o * ch[l] + a) * k2 + j], "point")
+                                layers[l][(o * ch[l] + a) * k2 + j], f"point (layer {l + 1})")
                     vectors.append(v)
-        if not vectors:
-            return 0
         if modulus is None:
-            return flint.fmpq_mat([[to_fmpq(x, "point") for x in v] for v in vectors]).rank()
-        return flint.nmod_mat([[fmpq_residue(to_fmpq(x, "point"), modulus) for x in v] for v in vectors],
-                              modulus).rank()
+            return flint.fmpq_mat(vectors) if vectors else flint.fmpq_mat(0, self.num_parameters)
+        if not vectors:
+            return flint.nmod_mat(0, self.num_parameters, modulus)
+        return flint.nmod_mat([[fmpq_residue(x, modulus) for x in v] for v in vectors], modulus)
+
+    def orbit_rank(self, theta: Any, modulus: int | None = None) -> int:
+        """Rank of :meth:`orbit_tangents` at ``θ`` (over Q, or over GF(p) with ``modulus``).
+
+        It is at most the dimension of the orbit at a generic point, hence at most the
+        dimension of the generic fibre of μ, so ``N − orbit_rank(θ)`` bounds the dimension of
+        μ's image from above, at any ``θ``.
+
+        Examples
+        --------
+        >>> ChannelParameterization("1,1 c=1,2,1").orbit_rank([1, 2, 3, 4])  # a 3-dimensional GL(2) orbit
+        3
+        """
+        return self.orbit_tangents(theta, modulus).rank()
 
     def sample_image(self, count: int, modulus: int, seed: int) -> np.ndarray:
         """``count`` points ``μ(θ)`` modulo ``modulus`` (a prime below ``2^31``), θ uniform in
