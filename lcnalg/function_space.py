@@ -58,7 +58,8 @@ class FunctionSpace:
     ArchitectureError
         For a malformed architecture string.
     InputError
-        For architectures outside linear one-channel convolutions, a seed that is not an
+        For architectures a method does not cover (with channels, ``c=``: only the
+        parameterization, dimension, ambient dimension, filling and summary), a seed that is not an
         integer (numpy integers are; ``None`` is not), or ``limits`` that is not a
         :class:`~lcnalg.limits.Limits`.  Each method checks its own arguments the same way
         (:mod:`lcnalg.checks`) before looking in its cache.
