@@ -89,9 +89,18 @@ class FunctionSpace:
         return f"FunctionSpace({str(self.architecture)!r})"
 
     def _cached(self, key: tuple, compute: Callable[[], Any]) -> Any:
+        self._one_channel(str(key[0]))
         if key not in self._cache:
             self._cache[key] = compute()
         return self._cache[key]
+
+    def _one_channel(self, what: str) -> None:
+        """Refuse channel widths for a method that covers one channel (every method but the
+        parameterization, dimension, ambient dimension, filling and summary)."""
+        if self.architecture.channels is not None:
+            raise InputError(f"architecture {self.architecture}: {what}() covers networks with one channel; "
+                             "with channels (c=) only the parameterization, dimension, ambient_dimension, "
+                             "is_filling and summary are computed (drop c=)")
 
     def _limits(self, **overrides: Any) -> Limits:
         """:attr:`limits` with the given fields replaced (numpy integers read as ints)."""
@@ -500,6 +509,7 @@ class FunctionSpace:
 
         exact = bool(checks.flag(exact, "exact", none=False))
         real = bool(checks.flag(real, "real", none=False))
+        self._one_channel("critical_points")
         check_size(self.architecture, exact=exact, limits=self.limits)
         loss = self._loss(loss)
         modulus = None if modulus is None else checks.modulus(modulus)
@@ -547,6 +557,7 @@ class FunctionSpace:
         # deferred: the landscape modules are imported only when a loss is studied
         from lcnalg.landscape.real_critical_points import real_critical_points
 
+        self._one_channel("real_critical_points")
         loss = self._loss(loss)
         return self._cached(
             ("real_critical_points", loss, self.limits),

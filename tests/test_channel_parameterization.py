@@ -195,3 +195,17 @@ def test_refusals():
         mu.coordinates
     with pytest.raises(InputError, match="point"):
         mu.evaluate([1, 2, 3])
+
+
+@pytest.mark.parametrize("method,args", [
+    ("implicit_equations", ()), ("contains", ([1, 2],)), ("is_zariski_closed", ()), ("inequalities", ()),
+    ("boundary", ()), ("critical_locus", ()), ("singular_locus", ()), ("stratification", ()),
+    ("critical_points", ()), ("real_critical_points", ()), ("descend", ()), ("ed_degree", ()), ("invariants", ()),
+    ("metric", ()),
+])
+def test_one_channel_methods_refuse_channels(method, args):
+    fs = FunctionSpace("2,1 c=1,2,1")
+    with pytest.raises(InputError, match=r"one channel.*\(c=\)"):
+        getattr(fs, method)(*args)
+    summary = fs.summary()  # what channels support: the summary, without the one-channel degree
+    assert summary.degree is None and summary.dimension == fs.dimension.value == 2
