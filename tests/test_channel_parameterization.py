@@ -209,3 +209,8 @@ def test_one_channel_methods_refuse_channels(method, args):
         getattr(fs, method)(*args)
     summary = fs.summary()  # what channels support: the summary, without the one-channel degree
     assert summary.degree is None and summary.dimension == fs.dimension.value == 2
+
+
+def test_symmetry_matrix_is_bounded_up_front():
+    with pytest.raises(ResourceLimitError, match="max_jacobian_entries"):
+        FunctionSpace("1,1 c=1,300,1").dimension

@@ -136,6 +136,10 @@ def function_space_dimension(mu: Parameterization, seed: int = 0, trials: int = 
     check_jacobian_size(mu, limits, " (its exact rank gives the dimension)")
     p = LARGE_PRIMES[0]
     if arch.channels is not None:
+        hidden = sum(c * c for c in arch.channels[1:-1])
+        (mu.limits if limits is None else Limits.coerce(limits)).check(
+            "max_jacobian_entries", f"entries of the {hidden}x{mu.num_parameters} tangent matrix of the hidden "
+            "GL(c_l) action (its rank bounds the dimension)", hidden * mu.num_parameters)
         symmetry = mu.orbit_rank(mu.random_point_mod(seed, p), modulus=p)
         bound_text = f"min(N - {symmetry} (rank of the hidden GL(c_l) action at a point), #nonzero coordinates)"
     else:
