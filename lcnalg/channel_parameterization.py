@@ -144,6 +144,26 @@ class ChannelParameterization(NetworkMap):
         n = self.channels[0] * self.channels[-1]
         return frozenset(b * self._size + m for b in range(n) for m in reach)
 
+    def permute_inputs(self, perm: Any) -> tuple[int, ...]:
+        """The permutation of the coordinates induced by a permutation of the input positions
+        (flat row-major positions of the receptive field, the same in every input channel):
+        ``c{o}_{i}_{m} ↦ c{o}_{i}_{perm[m]}``, since ``c{o}_{i}_{m}`` is the weight of input
+        ``m`` of channel ``i`` in output channel ``o``.
+
+        Raises
+        ------
+        InputError
+            When ``perm`` is not a permutation of ``range(|receptive field|)``.
+
+        Examples
+        --------
+        >>> ChannelParameterization("2,1 c=1,1,2").permute_inputs([1, 0])
+        (1, 0, 3, 2)
+        """
+        perm = checks.permutation(perm, self._size)
+        n = self.channels[0] * self.channels[-1]
+        return tuple(b * self._size + perm[m] for b in range(n) for m in range(self._size))
+
     @property
     def num_terms(self) -> int:
         """Number of terms of all coordinates together, ``c_0 Π_l c_l |k_l|`` (one per path

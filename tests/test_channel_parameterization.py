@@ -118,6 +118,14 @@ def test_symbolic_numeric_modular_and_jacobians_agree(arch, seed):
     product = exact * tangents.transpose()  # the hidden GL(c_l) keeps mu fixed: tangents in the kernel
     assert product == flint.fmpq_mat(product.nrows(), product.ncols())
     assert mu.orbit_rank(theta, modulus=P) <= mu.orbit_rank(theta) == tangents.rank()
+    # reversing every filter (all axes) reverses every end-to-end filter, strides included
+    reversed_theta = []
+    for (lo, hi), exps in zip(mu.layer_slices, mu.layer_exponents):
+        k = len(exps)
+        for b in range(lo, hi, k):
+            reversed_theta.extend(theta[b:b + k][::-1])
+    image = mu.permute_inputs(list(range(math.prod(mu.input_shape)))[::-1])
+    assert mu.evaluate(reversed_theta) == tuple(values[image[idx]] for idx in range(mu.ambient_dimension))
     sample = mu.sample_image(2, 101, seed=seed)
     assert sample.shape == (2, mu.ambient_dimension)
 
@@ -150,6 +158,7 @@ def test_dense_networks_are_determinantal_varieties(c0, d, widths):
     m, n = widths[-1], c0 * d
     r = min((n,) + widths)
     assert fs.dimension.value == r * (m + n - r)
+    assert fs.dimension.certified  # the Jacobian rank meets N minus the hidden GL(c_l) orbit
     assert fs.ambient_dimension == m * n
     assert fs.is_filling == (r == min(m, n))
 
