@@ -82,6 +82,13 @@ class ChannelParameterization(NetworkMap):
     (w1_0_0_0*w2_0_0_0 + w1_1_0_0*w2_0_1_0, w1_0_0_1*w2_0_0_0 + w1_1_0_1*w2_0_1_0)
     >>> mu.evaluate([[[1, 2], [3, 5]], [[1, 1]]])
     (4, 7)
+
+    References
+    ----------
+    .. [KMMT22] Kohn, Merkh, Montúfar, Trager, *Geometry of Linear Convolutional Networks*,
+       SIAM J. Appl. Algebra Geom. 6 (2022) (the stride rule, one channel).
+    .. [SHS23] Singh, Hofmann, Schölkopf, *The Hessian perspective into the nature of
+       convolutional neural networks*, ICML 2023 (channels, Toeplitz representation).
     """
 
     def __init__(self, arch: Architecture | str, *, max_terms: int | None = None,
