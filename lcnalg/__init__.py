@@ -24,6 +24,7 @@ from lcnalg.algebra.dimension import function_space_dimension
 from lcnalg.architecture import Architecture
 from lcnalg.errors import (ArchitectureError, InputError, InternalError, LCNAlgError, ResourceLimitError,
                            UndecidedError)
+from lcnalg.channel_parameterization import ChannelParameterization
 from lcnalg.function_space import FunctionSpace
 from lcnalg.limits import Limits
 from lcnalg.parameterization import Parameterization, parameterize
@@ -46,6 +47,7 @@ _LAZY = {
 __all__ = [
     "Architecture",
     "ArchitectureError",
+    "ChannelParameterization",
     "FunctionSpace",
     "InputError",
     "InternalError",

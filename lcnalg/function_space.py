@@ -58,7 +58,8 @@ class FunctionSpace:
     ArchitectureError
         For a malformed architecture string.
     InputError
-        For architectures outside linear one-channel convolutions, a seed that is not an
+        For architectures a method does not cover (with channels, ``c=``: only the
+        parameterization, dimension, ambient dimension, filling and summary), a seed that is not an
         integer (numpy integers are; ``None`` is not), or ``limits`` that is not a
         :class:`~lcnalg.limits.Limits`.  Each method checks its own arguments the same way
         (:mod:`lcnalg.checks`) before looking in its cache.
@@ -88,9 +89,18 @@ class FunctionSpace:
         return f"FunctionSpace({str(self.architecture)!r})"
 
     def _cached(self, key: tuple, compute: Callable[[], Any]) -> Any:
+        self._one_channel(str(key[0]))
         if key not in self._cache:
             self._cache[key] = compute()
         return self._cache[key]
+
+    def _one_channel(self, what: str) -> None:
+        """Refuse channel widths for a method that covers one channel (every method but the
+        parameterization, dimension, ambient dimension, filling and summary)."""
+        if self.architecture.channels is not None:
+            raise InputError(f"architecture {self.architecture}: {what}() covers networks with one channel; "
+                             "with channels (c=) only the parameterization, dimension, ambient_dimension, "
+                             "is_filling and summary are computed (drop c=)")
 
     def _limits(self, **overrides: Any) -> Limits:
         """:attr:`limits` with the given fields replaced (numpy integers read as ints)."""
@@ -455,7 +465,7 @@ class FunctionSpace:
             end_to_end_filter_shape=tuple(arch.end_to_end_filter_shape), num_parameters=arch.num_parameters,
             parameterization={n: str(c) for n, c in zip(mu.coordinate_names, mu.coordinates)},
             dimension=dim.value, dimension_status=dim.status, ambient_dimension=self.ambient_dimension,
-            is_filling=self.is_filling, degree=self.degree,
+            is_filling=self.is_filling, degree=None if arch.channels is not None else self.degree,
         )
 
     # ------------------------------------------------------------------ loss landscape
@@ -499,6 +509,7 @@ class FunctionSpace:
 
         exact = bool(checks.flag(exact, "exact", none=False))
         real = bool(checks.flag(real, "real", none=False))
+        self._one_channel("critical_points")
         check_size(self.architecture, exact=exact, limits=self.limits)
         loss = self._loss(loss)
         modulus = None if modulus is None else checks.modulus(modulus)
@@ -546,6 +557,7 @@ class FunctionSpace:
         # deferred: the landscape modules are imported only when a loss is studied
         from lcnalg.landscape.real_critical_points import real_critical_points
 
+        self._one_channel("real_critical_points")
         loss = self._loss(loss)
         return self._cached(
             ("real_critical_points", loss, self.limits),

@@ -28,6 +28,7 @@ import numpy as np
 
 from lcnalg import checks
 from lcnalg.architecture import Architecture
+from lcnalg.channel_parameterization import ChannelParameterization
 from lcnalg.errors import InputError
 from lcnalg.limits import Limits
 from lcnalg.network_map import NetworkMap
@@ -331,14 +332,23 @@ class Parameterization(NetworkMap):
 def parameterize(arch: Architecture | str, *, limits: Limits | None = None) -> Any:
     """The parameterization of any supported architecture: :class:`Parameterization` for a
     linear network, :class:`~lcnalg.polynomial_parameterization.PolynomialParameterization`
-    for a monomial activation ``r ≥ 2``.
+    for a monomial activation ``r ≥ 2``,
+    :class:`~lcnalg.channel_parameterization.ChannelParameterization` for a linear network
+    with channels (``c=``).
+
+    Raises
+    ------
+    InputError
+        For channels together with an activation (``c=`` and ``r=``).
 
     Examples
     --------
-    >>> parameterize("2,2 s=2"), parameterize("2,2 r=2")
-    (Parameterization('2,2 s=2'), PolynomialParameterization('2,2 r=2'))
+    >>> parameterize("2,2 s=2"), parameterize("2,2 r=2"), parameterize("2,2 c=1,2,1")
+    (Parameterization('2,2 s=2'), PolynomialParameterization('2,2 r=2'), ChannelParameterization('2,2 c=1,2,1'))
     """
     arch = Architecture.coerce(arch)
+    if arch.channels is not None:
+        return ChannelParameterization(arch, limits=limits)
     if arch.activation is not None and arch.channels is None:
         return PolynomialParameterization(arch, limits=limits)
     return Parameterization(arch, limits=limits)

@@ -4,7 +4,7 @@ Every module of ``lcnalg/`` is parsed with :mod:`ast`, imports inside function b
 included.  The layers, each importing only from itself and the layers before it:
 
     errors, limits → architecture, rings, printing → polys → network_map → polynomial_parameterization,
-    results
+    channel_parameterization, results
     → parameterization → algebra → real → singularities → landscape → flow → function_space, plot,
     export (and the package
     ``lcnalg`` itself) → cli
@@ -30,7 +30,7 @@ LAYERS = (
     ("architecture", "rings", "printing"),
     ("polys",),
     ("network_map",),
-    ("polynomial_parameterization", "results"),
+    ("polynomial_parameterization", "channel_parameterization", "results"),
     ("parameterization",),
     ("algebra",),
     ("real",),

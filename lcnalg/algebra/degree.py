@@ -35,7 +35,7 @@ from dataclasses import dataclass
 from typing import Any
 
 
-from lcnalg.errors import ResourceLimitError
+from lcnalg.errors import InputError, ResourceLimitError
 from lcnalg.algebra.fibre import count_fibre
 from lcnalg.limits import Limits
 from lcnalg.polys.bivariate import absolutely_irreducible_certificate
@@ -340,8 +340,11 @@ def variety_degree(mu: Parameterization, *, seed: int = 0, limits: Limits | None
     (32, 1, 32, 'probabilistic')
     """
     start = time.perf_counter()
-    fib = degree_by_fibre(mu, seed=seed, limits=limits)
     arch = mu.architecture
+    if arch.channels is not None:
+        raise InputError(f"architecture {arch}: the degree is counted from the fibre of one-channel networks; "
+                         "channels (c=) are not supported (drop c=)")
+    fib = degree_by_fibre(mu, seed=seed, limits=limits)
     if arch.activation is not None:
         how = ("count over Q (lcnalg.algebra.fibre.count_fibre with exact=True), or compare with the "
                "degree of certified implicit equations")

@@ -11,7 +11,12 @@ The dimension of ``M = μ(R^N)`` is the generic rank of the Jacobian of μ.
   Also ``dim M`` is at most the number of coordinates of μ that are not
   identically zero.  With the activation ``t ↦ t^r`` the torus is
   ``w_l ↦ λ w_l, w_{l+1} ↦ λ^{−r} w_{l+1}``, again of dimension ``L−1`` where every
-  ``w_l ≠ 0`` (docs/theory.md#polynomial-networks).
+  ``w_l ≠ 0`` (docs/theory.md#polynomial-networks).  With channels the group
+  ``Π_{0<l<L} GL(c_l)`` of the hidden channels keeps μ fixed (``P_l ↦ A P_l``,
+  ``P_{l+1} ↦ P_{l+1} A^{−1}``); the rank of its infinitesimal action at any point is at
+  most its generic orbit dimension, which is at most the generic fibre dimension, so
+  ``dim M ≤ N − (that rank)``
+  (:meth:`~lcnalg.channel_parameterization.ChannelParameterization.orbit_rank`).
 
 When the two bounds meet the dimension is ``certified``.  Otherwise the largest
 rank found is reported as ``probabilistic``: a generic rank ``r* > r`` is missed at a
@@ -129,8 +134,18 @@ def function_space_dimension(mu: Parameterization, seed: int = 0, trials: int = 
     start = time.perf_counter()
     arch = mu.architecture
     check_jacobian_size(mu, limits, " (its exact rank gives the dimension)")
-    upper = min(mu.num_parameters - (arch.num_layers - 1), len(support(mu)))
     p = LARGE_PRIMES[0]
+    if arch.channels is not None:
+        hidden = sum(c * c for c in arch.channels[1:-1])
+        (mu.limits if limits is None else Limits.coerce(limits)).check(
+            "max_jacobian_entries", f"entries of the {hidden}x{mu.num_parameters} tangent matrix of the hidden "
+            "GL(c_l) action (its rank bounds the dimension)", hidden * mu.num_parameters)
+        symmetry = mu.orbit_rank(mu.random_point_mod(seed, p), modulus=p)
+        bound_text = f"min(N - {symmetry} (rank of the hidden GL(c_l) action at a point), #nonzero coordinates)"
+    else:
+        symmetry = arch.num_layers - 1
+        bound_text = "min(N-(L-1), #nonzero coordinates)"
+    upper = min(mu.num_parameters - symmetry, len(support(mu)))
     best = 0
     used = 0
     for trial in range(max(1, trials)):
@@ -152,7 +167,7 @@ def function_space_dimension(mu: Parameterization, seed: int = 0, trials: int = 
         return DimensionResult(
             method=(
                 f"exact Jacobian rank {best} modulo p at a random point (proved lower bound) "
-                f"meets min(N-(L-1), #nonzero coordinates) = {upper} (proved upper bound)"
+                f"meets {bound_text} = {upper} (proved upper bound)"
             ),
             certified=True,
             seconds=time.perf_counter() - start,

@@ -30,7 +30,8 @@ import threading
 from typing import Iterator, Sequence
 
 from lcnalg import __version__
-from lcnalg.errors import InternalError, LCNAlgError
+from lcnalg.architecture import Architecture
+from lcnalg.errors import InputError, InternalError, LCNAlgError
 
 __all__ = ["main", "build_parser", "negative_values_last", "interruptible", "SUBCOMMANDS", "EXIT_BAD_INPUT",
            "EXIT_BUG", "EXIT_INTERRUPTED"]
@@ -105,6 +106,25 @@ def negative_values_last(argv: Sequence[str]) -> list[str]:
     return [a for a in argv if a not in moved] + ["--"] + moved
 
 
+#: Subcommands that accept channel widths (``c=``).
+CHANNEL_COMMANDS = frozenset({"info"})
+
+
+def _refuse_channels(args: argparse.Namespace) -> None:
+    """Refuse channel widths for a subcommand that does not cover them (one line, exit 2); a
+    malformed architecture is left to the subcommand's own message."""
+    text = getattr(args, "arch", None)
+    if args.command in CHANNEL_COMMANDS or not isinstance(text, str):
+        return
+    try:
+        arch = Architecture.parse(text)
+    except LCNAlgError:
+        return
+    if arch.channels is not None:
+        raise InputError(f"architecture {arch}: channels (c=) are supported by "
+                         f"{', '.join(sorted(CHANNEL_COMMANDS))} only; drop c= (one channel)")
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit status.
 
@@ -130,6 +150,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_BAD_INPUT
     args.notices = []  # printed once the request is answered (a refused one prints only its error)
     try:
+        _refuse_channels(args)
         with interruptible():
             code = int(args.run(args) or 0)
         for notice in args.notices:

@@ -90,8 +90,11 @@ def instances() -> dict[str, object]:
         elif "arch" in inspect.signature(cls).parameters:
             try:
                 made[name] = cls("2,2 s=2")
-            except LCNAlgError:  # a class for networks with an activation
-                made[name] = cls("2,2 s=2 r=2")
+            except LCNAlgError:  # a class for networks with an activation, or with channels
+                try:
+                    made[name] = cls("2,2 s=2 r=2")
+                except LCNAlgError:
+                    made[name] = cls("2,2 s=2 c=1,2,1")
         else:
             made[name] = cls()
     return made
