@@ -30,12 +30,10 @@ exactly, ``nmod_poly`` modulo a prime).
 from __future__ import annotations
 
 import math
-import random
 from functools import cached_property
 from typing import Any
 
 import flint
-import numpy as np
 
 from lcnalg import checks
 from lcnalg.architecture import Architecture
@@ -417,24 +415,3 @@ class ChannelParameterization(NetworkMap):
         3
         """
         return self.orbit_tangents(theta, modulus).rank()
-
-    def sample_image(self, count: int, modulus: int, seed: int) -> np.ndarray:
-        """``count`` points ``μ(θ)`` modulo ``modulus`` (a prime below ``2^31``), θ uniform in
-        ``GF(p)^N``.
-
-        Returns
-        -------
-        numpy array of int64, shape ``(count, ambient_dimension)``
-
-        Examples
-        --------
-        >>> ChannelParameterization("2,2 c=1,2,2").sample_image(2, 101, seed=1).shape
-        (2, 6)
-        """
-        count, modulus, seed = self._sample_arguments(count, modulus, seed)
-        rng = random.Random(seed)
-        out = np.zeros((count, self.ambient_dimension), dtype=np.int64)
-        for row in range(count):
-            theta = [rng.randrange(modulus) for _ in range(self.num_parameters)]
-            out[row, :] = self.evaluate_mod(theta, modulus)
-        return out

@@ -18,6 +18,7 @@ from functools import cached_property
 from typing import Any
 
 import flint
+import numpy as np
 
 from lcnalg import checks
 from lcnalg.errors import InputError
@@ -132,6 +133,28 @@ class NetworkMap:
         modulus = checks.modulus(modulus)
         rng = random.Random(seed)
         return tuple(rng.randrange(modulus) for _ in range(self.num_parameters))
+
+    def sample_image(self, count: int, modulus: int, seed: int) -> np.ndarray:
+        """``count`` points ``μ(θ)`` modulo ``modulus`` (a prime below ``2^31``), θ uniform in
+        ``GF(p)^N``, one ``evaluate_mod`` per point (subclasses with a faster route override it).
+
+        Returns
+        -------
+        numpy array of int64, shape ``(count, ambient_dimension)``
+
+        Examples
+        --------
+        >>> from lcnalg import ChannelParameterization
+        >>> ChannelParameterization("2,2 c=1,2,2").sample_image(2, 101, seed=1).shape
+        (2, 6)
+        """
+        count, modulus, seed = self._sample_arguments(count, modulus, seed)
+        evaluate_mod: Any = getattr(self, "evaluate_mod")
+        rng = random.Random(seed)
+        out = np.zeros((count, self.ambient_dimension), dtype=np.int64)
+        for row in range(count):
+            out[row, :] = evaluate_mod([rng.randrange(modulus) for _ in range(self.num_parameters)], modulus)
+        return out
 
     def _sample_arguments(self, count: Any, modulus: Any, seed: Any) -> tuple[int, int, int]:
         """``sample_image``'s arguments checked: a count within ``max_sample_entries``, a prime
