@@ -188,8 +188,9 @@ def loss_hessian(layers: Sequence[LinearLayer], theta: Sequence[Sequence], X: An
     dims = [layers[0].cols] + [m.rows for m in layers]
     n_dense = sum(dims[l] * dims[l + 1] for l in range(L))
     if n_dense * n_dense > limits.max_hessian_entries:
-        raise ResourceLimitError(f"the dense Hessian has {n_dense}^2 entries, above max_hessian_entries="
-                                 f"{limits.max_hessian_entries}", field="max_hessian_entries")
+        raise ResourceLimitError("entries of the dense loss Hessian", n_dense * n_dense,
+                                 limits.max_hessian_entries,
+                                 "pass max_hessian_entries= or --max-hessian-entries", limit="max_hessian_entries")
     Xr = _read(X, "X", None)
     if len(Xr) != dims[0]:
         raise InputError(f"X must have {dims[0]} rows (the input size), got {len(Xr)}")
