@@ -9,6 +9,7 @@ closed-form ranks of dense linear networks [SBH21]).
 from lcnalg.hessian.layers import LinearLayer, dense_layer, convolution_layer, architecture_layers
 from lcnalg.hessian.loss_hessian import HessianParts, loss_hessian
 from lcnalg.hessian.formulas import dense_hessian_ranks
+from lcnalg.hessian.rank import hessian_rank
 
 __all__ = ["LinearLayer", "dense_layer", "convolution_layer", "architecture_layers", "HessianParts",
-           "loss_hessian", "dense_hessian_ranks"]
+           "loss_hessian", "dense_hessian_ranks", "hessian_rank"]
