@@ -9,7 +9,10 @@ Hessian ranks, and their corollary for the loss Hessian) state, at generic weigh
 * ``rank H_F = 2 q Σ_l m_l + 2 q s − L q²``,
 * ``rank H_L = rank H_F + rank H_o + q (q − 2 s)``.
 
-These are the paper's statements; lcnalg computes the ranks exactly
+These are the paper's statements, for ``L ≥ 2``.  With one layer (``L = 1``) the loss is
+quadratic and ``H_F = 0``, while the functional formula gives ``s²``; the formulas for
+``H_o`` and ``H_L`` still hold there (the tests check both).  The ranks are generic: a point
+with a zero weight in a width-1 layer, for instance, has smaller ranks.  lcnalg computes the ranks exactly
 (:func:`lcnalg.hessian.loss_hessian`) and the tests compare both.
 """
 

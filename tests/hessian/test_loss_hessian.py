@@ -6,6 +6,8 @@ from fractions import Fraction
 import flint
 import pytest
 import sympy
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from lcnalg.errors import InputError, ResourceLimitError
 from lcnalg.hessian import (architecture_layers, convolution_layer, dense_hessian_ranks, dense_layer,
@@ -27,7 +29,9 @@ def _data_of_rank(rng, d0, N, r):
 
 
 def _random_theta(rng, layers):
-    return [[Fraction(rng.randint(-9, 9), rng.randint(1, 4)) for _ in range(m.num_weights)] for m in layers]
+    """Nonzero weights: a zero in a width-1 layer is a special point (the ranks drop)."""
+    return [[Fraction(rng.choice((-1, 1)) * rng.randint(1, 99), rng.randint(1, 7)) for _ in range(m.num_weights)]
+            for m in layers]
 
 
 def _sympy_hessians(layers, theta, X, Y):
@@ -91,6 +95,31 @@ def test_dense_ranks_equal_sbh21(d0, hidden, K, r):
     expected = dense_hessian_ranks(r, K, hidden)
     assert (ranks["outer"], ranks["functional"], ranks["loss"]) == (
         expected["outer"], expected["functional"], expected["loss"]), (ranks, expected)
+
+
+@settings(max_examples=25, deadline=None)
+@given(widths=st.lists(st.integers(1, 4), min_size=3, max_size=5), data=st.data())
+def test_dense_ranks_equal_sbh21_random_widths(widths, data):
+    d0, K, hidden = widths[0], widths[-1], widths[1:-1]
+    r = data.draw(st.integers(1, d0))
+    rng = random.Random(data.draw(st.integers(0, 10**6)))
+    layers = [dense_layer(widths[l + 1], widths[l]) for l in range(len(widths) - 1)]
+    N = r + data.draw(st.integers(0, 2))
+    X, Y = _data_of_rank(rng, d0, N, r), _rand_matrix(rng, K, N)
+    ranks = loss_hessian(layers, _random_theta(rng, layers), X, Y).ranks()
+    expected = dense_hessian_ranks(r, K, hidden)
+    assert all(ranks[k] == expected[k] for k in ("outer", "functional", "loss")), (widths, r, N, ranks, expected)
+
+
+def test_one_layer_functional_part_vanishes():
+    """L = 1: the loss is quadratic, H_F = 0, though the functional formula gives s²; H_L and H_o agree."""
+    rng = random.Random(3)
+    layers = [dense_layer(2, 3)]
+    X, Y = _data_of_rank(rng, 3, 4, 2), _rand_matrix(rng, 2, 4)
+    ranks = loss_hessian(layers, _random_theta(rng, layers), X, Y).ranks()
+    expected = dense_hessian_ranks(2, 2, [])
+    assert ranks["functional"] == 0 and expected["functional"] == 4
+    assert (ranks["outer"], ranks["loss"]) == (expected["outer"], expected["loss"])
 
 
 @pytest.mark.parametrize("arch", ["2,2", "3,2 s=2", "2,2,2 s=2,1", "2x2,2x2", "2x2,2x1 s=2x2,1x1", "3,3"])
