@@ -247,15 +247,16 @@ def loss_hessian(layers: Sequence[LinearLayer], theta: Sequence[Sequence], X: An
             cols.append([offsets[l] + i * dims[l] + j for i, j in pos])
     n = len(cols)
 
-    def restrict(H: list[list]) -> list[list]:
-        half = [[sum((H[u][v] for v in cb), 0) for cb in cols] for u in range(n_dense)]
-        return [[sum((half[u][b] for u in ca), 0) for b in range(n)] for ca in cols]
-
-    def mat(rows: list[list], size: int) -> Any:
+    def mat(rows: list[list], nr: int, nc: int) -> Any:
         if field[0] == "q":
-            return flint.fmpq_mat(size, size, [e for r in rows for e in r])
-        return flint.nmod_mat(size, size, [int(e) for r in rows for e in r], modulus)
+            return flint.fmpq_mat(nr, nc, [e for r in rows for e in r])
+        return flint.nmod_mat(nr, nc, [int(e) for r in rows for e in r], modulus)
 
-    Do, Df = mat(Ho, n_dense), mat(Hf, n_dense)
-    Po, Pf = mat(restrict(Ho), n), mat(restrict(Hf), n)
+    embed = [[0] * n for _ in range(n_dense)]
+    for b, cb in enumerate(cols):
+        for u in cb:
+            embed[u][b] = 1
+    P = mat(embed, n_dense, n)
+    Do, Df = mat(Ho, n_dense, n_dense), mat(Hf, n_dense, n_dense)
+    Po, Pf = P.transpose() * Do * P, P.transpose() * Df * P
     return HessianParts(Po + Pf, Po, Pf, Do + Df, Do, Df, modulus)
