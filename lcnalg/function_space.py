@@ -720,5 +720,7 @@ class FunctionSpace:
         """
         from lcnalg.hessian.rank import hessian_rank  # deferred: only the Hessian needs it
 
+        dim = self.dimension
         return hessian_rank(self.architecture, inputs=inputs, targets=targets, output_shape=output_shape,
-                            samples=samples, seed=self.seed, limits=self.limits)
+                            samples=samples, seed=self.seed, limits=self.limits,
+                            function_dimension=dim.value if dim.certified else dim.upper_bound)

@@ -1124,8 +1124,9 @@ class HessianRankResult(Result):
     def status(self) -> Status:
         if self.certified:
             return Status.certified()
-        return Status.bounds(self.rank_loss, self.num_parameters,
-                             "the rank at a random point is a lower bound for the generic rank")
+        open_parts = ", ".join(k for k, v in self.certified_parts.items() if not v)
+        return Status.undecided(f"generic rank of {open_parts}: the rank at a random point is a lower bound, "
+                                "below the proved upper bounds")
 
     def answer(self) -> dict[str, int]:
         return {"loss": self.rank_loss, "outer": self.rank_outer, "functional": self.rank_functional}

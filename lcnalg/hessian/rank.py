@@ -7,8 +7,9 @@ a seeded random rational point, compute ``H_L``, ``H_o``, ``H_F`` exactly over Q
 
 Status.  The rank at the point is exact for that point.  The generic rank over the weights
 (for these data) is the largest rank, so the point's rank is a lower bound for it; it is
-certified when it meets a proved upper bound: the number of weights, or, for a dense network
-(every Toeplitz layer dense), the [SBH21] formula.  Bounds reported:
+certified when it meets a proved upper bound: the number of weights, for ``H_o`` the dimension
+of the function space when it is given, or, for a dense network (every Toeplitz layer dense),
+the [SBH21] formula.  Bounds reported:
 
 * ``toeplitz`` (*derived*): the CNN loss is the dense loss composed with the linear embedding
   ``P`` of the CNN weights into the Toeplitz matrices' entries, so ``H_CNN = Pᵀ H_dense P`` and
@@ -42,7 +43,8 @@ __all__ = ["hessian_rank"]
 
 
 def hessian_rank(arch: Architecture | str, *, inputs: Any = None, targets: Any = None, output_shape: Any = None,
-                 samples: int | None = None, seed: int = 0, limits: Limits | None = None) -> HessianRankResult:
+                 samples: int | None = None, seed: int = 0, function_dimension: int | None = None,
+                 limits: Limits | None = None) -> HessianRankResult:
     """Exact ranks of ``H_L``, ``H_o``, ``H_F`` at a seeded random point, with bounds.
 
     Parameters
@@ -58,6 +60,10 @@ def hessian_rank(arch: Architecture | str, *, inputs: Any = None, targets: Any =
         ``N`` when the data are random (default ``d_0 + 1``).
     seed : int
         Seed of the point and of random data.
+    function_dimension : int, optional
+        A proved upper bound for the dimension of the function space (the generic rank of the
+        network's Jacobian): ``H_o = 2 DFᵀ (Σ ⊗ I) DF`` has rank at most ``rank DF``, so it
+        bounds the generic rank of ``H_o`` (bound ``function_space``, *proved*).
     limits : Limits, optional
         ``max_hessian_entries`` bounds the dense Hessian.
 
@@ -125,8 +131,15 @@ def hessian_rank(arch: Architecture | str, *, inputs: Any = None, targets: Any =
         bounds["sbh21_dense"] = {"loss": min(f["loss"], n), "outer": min(f["outer"], n),
                                  "functional": min(f["functional"], n), "status": "theorem (dense, generic)",
                                  "source": "Singh-Bachmann-Hofmann, NeurIPS 2021, arXiv:2106.16225"}
+    if function_dimension is not None:
+        if not isinstance(function_dimension, int) or isinstance(function_dimension, bool) or function_dimension < 0:
+            raise InputError(f"function_dimension must be a non-negative integer, got {function_dimension!r}")
+        bounds["function_space"] = {"loss": n, "outer": min(function_dimension, n), "functional": n,
+                                    "status": "proved",
+                                    "source": "rank H_o <= rank DF <= dim of the function space"}
     parts = {"loss": ranks["loss"], "outer": ranks["outer"], "functional": ranks["functional"]}
     certified_parts = {k: v == n or (dense and "sbh21_dense" in bounds and v == bounds["sbh21_dense"][k])
+                       or ("function_space" in bounds and v == bounds["function_space"][k])
                        for k, v in parts.items()}
     return HessianRankResult(
         architecture=str(arch),

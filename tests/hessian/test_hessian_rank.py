@@ -20,6 +20,8 @@ def test_ranks_within_bounds(arch):
     r = FunctionSpace(arch, seed=5).hessian_rank()
     for part in ("loss", "outer", "functional"):
         assert getattr(r, f"rank_{part}") <= r.bounds["toeplitz"][part] <= r.num_parameters
+    # H_o = 2 DF^T (Sigma x I) DF: its rank is at most the function space's dimension
+    assert r.rank_outer <= r.bounds["function_space"]["outer"] == FunctionSpace(arch).dimension.value
 
 
 def test_bad_data():
