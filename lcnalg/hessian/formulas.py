@@ -20,7 +20,7 @@ from __future__ import annotations
 
 from typing import Sequence
 
-from lcnalg.errors import InputError
+from lcnalg import checks
 
 __all__ = ["dense_hessian_ranks"]
 
@@ -58,9 +58,10 @@ def dense_hessian_ranks(r: int, K: int, hidden: Sequence[int]) -> dict[str, int]
        of Neural Network Hessian Maps*, NeurIPS 2021, arXiv:2106.16225 (rank of the outer-product
        Hessian, rank of the functional Hessian, and the resulting rank of the loss Hessian).
     """
-    for name, v in (("r", r), ("K", K), *((f"hidden[{i}]", m) for i, m in enumerate(hidden))):
-        if not isinstance(v, int) or isinstance(v, bool) or v < 1:
-            raise InputError(f"{name} must be a positive integer, got {v!r}")
+    r = checks.integer(r, "r", low=1, form="a positive integer")
+    K = checks.integer(K, "K", low=1, form="a positive integer")
+    hidden = [checks.integer(m, "hidden", low=1, form="positive integers")
+              for m in checks.sequence(hidden, "hidden", "a sequence of positive integers")]
     L = len(hidden) + 1
     s = min(r, K)
     q = min([r, K, *hidden])

@@ -16,9 +16,11 @@ from __future__ import annotations
 import itertools
 import math
 from dataclasses import dataclass
-from typing import Sequence
+from typing import Any, Sequence
 
+from lcnalg import checks
 from lcnalg.architecture import Architecture
+from lcnalg.limits import Limits
 from lcnalg.errors import InputError
 
 __all__ = ["LinearLayer", "dense_layer", "convolution_layer", "architecture_layers"]
@@ -62,7 +64,22 @@ class LinearLayer:
         return out
 
 
-def dense_layer(rows: int, cols: int) -> LinearLayer:
+def _shape(value: Any, name: str, ndim: int | None = None, low: int = 1) -> tuple[int, ...]:
+    """A shape: a sequence of integers ``>= low`` (``ndim`` of them when given)."""
+    items = checks.sequence(value, name, "a sequence of positive integers")
+    if ndim is not None and len(items) != ndim:
+        raise InputError(f"{name}: expected {ndim} integers, got {len(items)}")
+    if not items:
+        raise InputError(f"{name}: expected at least one integer")
+    return tuple(checks.integer(v, name, low=low, form=f"integers >= {low}") for v in items)
+
+
+def _bounded(rows: int, cols: int, limits: Limits | None) -> None:
+    """Refuse, before it is built, a layer matrix beyond ``max_hessian_entries``."""
+    Limits.coerce(limits).check("max_hessian_entries", f"entries of a {rows}x{cols} layer matrix", rows * cols)
+
+
+def dense_layer(rows: int, cols: int, *, limits: Limits | None = None) -> LinearLayer:
     """A dense ``rows × cols`` layer; weight ``k`` is entry ``(k // cols, k % cols)``.
 
     Examples
@@ -70,13 +87,14 @@ def dense_layer(rows: int, cols: int) -> LinearLayer:
     >>> dense_layer(2, 3).num_weights
     6
     """
-    if rows < 1 or cols < 1:
-        raise InputError(f"a dense layer needs positive sizes, got {rows} x {cols}")
+    rows = checks.integer(rows, "rows", low=1, form="a positive integer")
+    cols = checks.integer(cols, "cols", low=1, form="a positive integer")
+    _bounded(rows, cols, limits)
     return LinearLayer(rows, cols, tuple(((i, j),) for i in range(rows) for j in range(cols)))
 
 
 def convolution_layer(filter_shape: Sequence[int], stride: Sequence[int],
-                      input_shape: Sequence[int]) -> LinearLayer:
+                      input_shape: Sequence[int], *, limits: Limits | None = None) -> LinearLayer:
     """The Toeplitz matrix of a one-channel convolution with stride (1D or 2D, any dimension).
 
     Parameters
@@ -102,11 +120,13 @@ def convolution_layer(filter_shape: Sequence[int], stride: Sequence[int],
     >>> layer.rows, layer.cols, layer.positions
     (2, 4, (((0, 0), (1, 2)), ((0, 1), (1, 3))))
     """
-    if not (len(filter_shape) == len(stride) == len(input_shape)):
-        raise InputError("filter, stride and input shape must have the same number of axes")
+    filter_shape = _shape(filter_shape, "filter_shape")
+    stride = _shape(stride, "stride", len(filter_shape))
+    input_shape = _shape(input_shape, "input_shape", len(filter_shape))
     if any(n < k for n, k in zip(input_shape, filter_shape)):
         raise InputError(f"input shape {tuple(input_shape)} is smaller than the filter {tuple(filter_shape)}")
     out_shape = tuple((n - k) // s + 1 for n, k, s in zip(input_shape, filter_shape, stride))
+    _bounded(math.prod(out_shape), math.prod(input_shape), limits)
 
     def flat(index: Sequence[int], shape: Sequence[int]) -> int:
         f = 0
@@ -122,7 +142,8 @@ def convolution_layer(filter_shape: Sequence[int], stride: Sequence[int],
     return LinearLayer(math.prod(out_shape), math.prod(input_shape), tuple(positions))
 
 
-def architecture_layers(arch: Architecture | str, output_shape: Sequence[int] | None = None) -> list[LinearLayer]:
+def architecture_layers(arch: Architecture | str, output_shape: Sequence[int] | None = None, *,
+                        limits: Limits | None = None) -> list[LinearLayer]:
     """The Toeplitz layers of a one-channel convolutional architecture.
 
     The input shape is the one that gives ``output_shape`` (default all ones, i.e. the input is
@@ -143,13 +164,11 @@ def architecture_layers(arch: Architecture | str, output_shape: Sequence[int] | 
         raise InputError("channels: the Toeplitz layers are built for one channel only")
     if arch.activation is not None:
         raise InputError("activation: the Hessian is implemented for linear networks (no r=)")
-    shape = tuple(output_shape) if output_shape is not None else (1,) * arch.ndim
-    if len(shape) != arch.ndim or any(not isinstance(n, int) or n < 1 for n in shape):
-        raise InputError(f"output_shape must be {arch.ndim} positive integers, got {output_shape!r}")
+    shape = _shape(output_shape, "output_shape", arch.ndim) if output_shape is not None else (1,) * arch.ndim
     strides = arch.strides or tuple((1,) * arch.ndim for _ in arch.filters)
     layers = []
     for f, s in zip(reversed(arch.filters), reversed(strides)):
         inp = tuple(si * (n - 1) + k for n, k, si in zip(shape, f, s))
-        layers.append(convolution_layer(f, s, inp))
+        layers.append(convolution_layer(f, s, inp, limits=limits))
         shape = inp
     return layers[::-1]

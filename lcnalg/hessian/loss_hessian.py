@@ -36,6 +36,7 @@ import flint
 
 from lcnalg.errors import InputError, ResourceLimitError
 from lcnalg.hessian.layers import LinearLayer
+from lcnalg import checks
 from lcnalg.limits import Limits
 
 __all__ = ["HessianParts", "loss_hessian"]
@@ -172,10 +173,15 @@ def loss_hessian(layers: Sequence[LinearLayer], theta: Sequence[Sequence], X: An
        of Neural Network Hessian Maps*, NeurIPS 2021, arXiv:2106.16225 (the decomposition
        ``H_L = H_o + H_F``).
     """
-    limits = limits if limits is not None else Limits()
+    limits = Limits.coerce(limits)
+    layers = checks.sequence(layers, "layers", "a sequence of LinearLayer")
+    if not all(isinstance(m, LinearLayer) for m in layers):
+        raise InputError("layers: expected a sequence of LinearLayer (dense_layer, convolution_layer)")
     L = len(layers)
     if L < 1:
         raise InputError("layers: at least one layer is needed")
+    theta = [checks.sequence(t, "theta", "one sequence of weights per layer")
+             for t in checks.sequence(theta, "theta", "one sequence of weights per layer")]
     for l in range(1, L):
         if layers[l].cols != layers[l - 1].rows:
             raise InputError(f"layers: layer {l + 1} takes {layers[l].cols} inputs but layer {l} gives "

@@ -36,6 +36,7 @@ from lcnalg.errors import InputError
 from lcnalg.hessian.formulas import dense_hessian_ranks
 from lcnalg.hessian.layers import architecture_layers
 from lcnalg.hessian.loss_hessian import loss_hessian
+from lcnalg import checks
 from lcnalg.limits import Limits
 from lcnalg.results import HessianRankResult
 
@@ -89,21 +90,25 @@ def hessian_rank(arch: Architecture | str, *, inputs: Any = None, targets: Any =
     """
     start = time.perf_counter()
     arch = Architecture.coerce(arch)
+    seed = checks.seed(seed)
+    limits = Limits.coerce(limits)
     rng = random.Random(seed)
-    layers = architecture_layers(arch, output_shape)
+    layers = architecture_layers(arch, output_shape, limits=limits)
     d0, K = layers[0].cols, layers[-1].rows
     if inputs is None:
         if targets is not None:
             raise InputError("targets: give inputs too")
-        N = d0 + 1 if samples is None else samples
-        if not isinstance(N, int) or isinstance(N, bool) or N < 1:
-            raise InputError(f"samples must be a positive integer, got {samples!r}")
+        N = d0 + 1 if samples is None else checks.integer(samples, "samples", low=1, form="a positive integer")
+        limits.check("max_hessian_entries", "entries of the random data (samples x input size)", N * d0)
         inputs = [[rng.randint(-9, 9) for _ in range(d0)] for _ in range(N)]
         targets = [[rng.randint(-9, 9) for _ in range(K)] for _ in range(N)]
     else:
         if targets is None:
             raise InputError("targets: give targets with the inputs")
-        inputs, targets = [list(x) for x in inputs], [list(y) for y in targets]
+        inputs = [checks.sequence(x, "inputs", "one sequence of numbers per sample")
+                  for x in checks.sequence(inputs, "inputs", "a sequence of samples")]
+        targets = [checks.sequence(y, "targets", "one sequence of numbers per sample")
+                   for y in checks.sequence(targets, "targets", "a sequence of samples")]
         if len(inputs) < 1:
             raise InputError("inputs: at least one sample (N >= 1) is needed")
         if len(targets) != len(inputs):
