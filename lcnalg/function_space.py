@@ -720,7 +720,10 @@ class FunctionSpace:
         """
         from lcnalg.hessian.rank import hessian_rank  # deferred: only the Hessian needs it
 
-        dim = self.dimension
+        try:  # the dimension only sharpens a bound; a network too large for it still gets its ranks
+            dim = self.dimension
+            bound = dim.value if dim.certified else dim.upper_bound
+        except ResourceLimitError:
+            bound = None
         return hessian_rank(self.architecture, inputs=inputs, targets=targets, output_shape=output_shape,
-                            samples=samples, seed=self.seed, limits=self.limits,
-                            function_dimension=dim.value if dim.certified else dim.upper_bound)
+                            samples=samples, seed=self.seed, limits=self.limits, function_dimension=bound)

@@ -30,6 +30,7 @@ import threading
 from typing import Iterator, Sequence
 
 from lcnalg import __version__
+from lcnalg.checks import short
 from lcnalg.errors import InternalError, LCNAlgError
 
 __all__ = ["main", "build_parser", "negative_values_last", "interruptible", "SUBCOMMANDS", "EXIT_BAD_INPUT",
@@ -55,6 +56,8 @@ class _Parser(argparse.ArgumentParser):
     """An argument parser whose errors are one line on stderr and exit status 2."""
 
     def error(self, message: str) -> None:  # type: ignore[override]
+        # argparse quotes the offending arguments whole; a long one is cut so the line stays short
+        message = re.sub(r"\S{61,}", lambda m: short(m.group(0), 60), message.replace("\n", " "))
         self.exit(2, f"{self.prog}: error: {message} (see '{self.prog} --help')\n")
 
 
