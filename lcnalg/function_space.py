@@ -718,3 +718,24 @@ class FunctionSpace:
         from lcnalg.flow.metric import metric  # deferred: only the flow needs it
 
         return self._cached(("metric",), lambda: metric(self.parameterization, seed=self.seed))
+
+    def hessian_rank(self, *, inputs: Any = None, targets: Any = None, output_shape: Any = None,
+                     samples: int | None = None) -> "HessianRankResult":
+        """Exact ranks of the loss Hessian ``H_L`` and its parts ``H_o``, ``H_F`` at a seeded random
+        point, with the derived Toeplitz bound and the [SBH21] dense formula
+        (:func:`lcnalg.hessian.hessian_rank`).
+
+        Examples
+        --------
+        >>> FunctionSpace("2,2").hessian_rank().num_parameters
+        4
+        """
+        from lcnalg.hessian.rank import hessian_rank  # deferred: only the Hessian needs it
+
+        try:  # the dimension only sharpens a bound; a network too large for it still gets its ranks
+            dim = self.dimension
+            bound = dim.value if dim.certified else dim.upper_bound
+        except ResourceLimitError:
+            bound = None
+        return hessian_rank(self.architecture, inputs=inputs, targets=targets, output_shape=output_shape,
+                            samples=samples, seed=self.seed, limits=self.limits, function_dimension=bound)

@@ -98,6 +98,8 @@ class Limits:
         Terms of the minors formed for a singular locus.
     max_exact_entries : int
         Matrix entries of the exact (over Q) Gröbner basis of a minors ideal.
+    max_hessian_entries : int
+        Entries of the dense loss Hessian of a linear network (``lcnalg hessian-rank``).
     max_supports : int
         Coordinate supports enumerated by the toric singular-locus route.
     max_certificate_terms : int
@@ -263,6 +265,7 @@ class Limits:
     max_minors: int = _bound(5_000, "minors of a Jacobian")
     max_locus_terms: int = _bound(200_000, "terms of the minors of a singular locus")
     max_exact_entries: int = _bound(100_000_000, "entries of the exact Groebner basis of a minors ideal")
+    max_hessian_entries: int = _bound(4_000_000, "entries of the dense loss Hessian of a linear network")
     max_supports: int = _bound(1 << 20, "coordinate supports of the toric route")
     max_certificate_terms: int = _bound(20_000, "terms of one singular-locus certificate polynomial")
     max_bordered: int = _bound(20_000, "bordered minors formed to certify a singular family")

@@ -37,6 +37,7 @@ LAYERS = (
     ("singularities",),
     ("landscape",),
     ("flow",),
+    ("hessian",),
     ("function_space", "plot", "export", ""),
     ("cli", "__main__"),
 )

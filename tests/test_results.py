@@ -70,6 +70,8 @@ def _instances() -> list[tuple[str, object]]:
         ("metric formula none", two_layer_metric_formula(FunctionSpace("2,2").parameterization, points=2)),
         ("gradient flow", flow(FunctionSpace("2,2 r=2").parameterization, FlowLoss.identity([1, 0, 2, 0, 1]),
                                [1, 0.5, 0.3, -0.2], t_max=1.0, samples=5)),
+        ("hessian rank certified", FunctionSpace("3,1").hessian_rank(samples=4)),
+        ("hessian rank bounds", FunctionSpace("2,2,2").hessian_rank()),
     ]
 
 

@@ -31,6 +31,7 @@ from typing import Iterator, Sequence
 
 from lcnalg import __version__
 from lcnalg.architecture import Architecture
+from lcnalg.checks import short
 from lcnalg.errors import InputError, InternalError, LCNAlgError
 
 __all__ = ["main", "build_parser", "negative_values_last", "interruptible", "SUBCOMMANDS", "EXIT_BAD_INPUT",
@@ -48,13 +49,16 @@ _NEGATIVE_LIST = re.compile(r"^-\d[\d,/;\s+-]*$")
 
 #: Modules of :mod:`lcnalg.cli` that each define one subcommand.
 SUBCOMMANDS = ("info", "equations", "contains", "inequalities", "boundary", "closed", "strata",
-               "critical_locus", "critical_points", "descend", "invariants", "metric", "flow")
+               "critical_locus", "critical_points", "descend", "invariants", "metric", "flow",
+               "hessian_rank")
 
 
 class _Parser(argparse.ArgumentParser):
     """An argument parser whose errors are one line on stderr and exit status 2."""
 
     def error(self, message: str) -> None:  # type: ignore[override]
+        # argparse quotes the offending arguments whole; a long one is cut so the line stays short
+        message = re.sub(r"\S{61,}", lambda m: short(m.group(0), 60), message.replace("\n", " "))
         self.exit(2, f"{self.prog}: error: {message} (see '{self.prog} --help')\n")
 
 
