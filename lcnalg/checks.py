@@ -361,6 +361,27 @@ def exact(value: object, name: str, *, decimals: bool = False) -> Fraction:
                      "fractions like 3 or -2/5 (floats are refused: results are exact)")
 
 
+def rational(value: object, name: str) -> Fraction:
+    """An exact rational as :func:`exact` reads it, or a finite float read exactly (its binary
+    value): for data, where a float stands for the number it stores.
+
+    Examples
+    --------
+    >>> rational(0.5, "X"), rational("-2/5", "X")
+    (Fraction(1, 2), Fraction(-2, 5))
+    >>> rational(float("inf"), "X")
+    Traceback (most recent call last):
+    ...
+    lcnalg.errors.InputError: X: non-finite entry inf; give finite numbers
+    """
+    if isinstance(value, float) or type(value).__name__ in ("float16", "float32", "float64"):
+        value = float(value)  # type: ignore[arg-type]
+        if not math.isfinite(value):
+            raise InputError(f"{name}: non-finite entry {value!r}; give finite numbers")
+        return Fraction(value)
+    return exact(value, name)
+
+
 def sequence(value: object, name: str, form: str = "a sequence") -> list:
     """The items of a sequence (list, tuple, numpy array of at least one axis, …).
 

@@ -100,7 +100,7 @@ class FunctionSpace:
         if self.architecture.channels is not None:
             raise InputError(f"architecture {self.architecture}: {what}() covers networks with one channel; "
                              "with channels (c=) only the parameterization, dimension, ambient_dimension, "
-                             "is_filling and summary are computed (drop c=)")
+                             "is_filling, summary and hessian_rank are computed (drop c=)")
 
     def _limits(self, **overrides: Any) -> Limits:
         """:attr:`limits` with the given fields replaced (numpy integers read as ints)."""
@@ -720,15 +720,18 @@ class FunctionSpace:
         return self._cached(("metric",), lambda: metric(self.parameterization, seed=self.seed))
 
     def hessian_rank(self, *, inputs: Any = None, targets: Any = None, output_shape: Any = None,
-                     samples: int | None = None) -> "HessianRankResult":
-        """Exact ranks of the loss Hessian ``H_L`` and its parts ``H_o``, ``H_F`` at a seeded random
-        point, with the derived Toeplitz bound and the [SBH21] dense formula
-        (:func:`lcnalg.hessian.hessian_rank`).
+                     samples: int | None = None, method: str = "auto") -> "HessianRankResult":
+        """Ranks of the loss Hessian ``H_L`` and its parts ``H_o``, ``H_F`` at a seeded random point
+        (channels included), with proved and derived bounds, the [SBH21] dense formula and the
+        function space's dimension as a bound for ``H_o`` (:func:`lcnalg.hessian.hessian_rank`;
+        ``method`` is ``auto``, ``exact``, ``modular`` or ``sketch``).
 
         Examples
         --------
         >>> FunctionSpace("2,2").hessian_rank().num_parameters
         4
+        >>> FunctionSpace("2,2 c=1,2,1").hessian_rank().rank_outer
+        3
         """
         from lcnalg.hessian.rank import hessian_rank  # deferred: only the Hessian needs it
 
@@ -738,4 +741,5 @@ class FunctionSpace:
         except ResourceLimitError:
             bound = None
         return hessian_rank(self.architecture, inputs=inputs, targets=targets, output_shape=output_shape,
-                            samples=samples, seed=self.seed, limits=self.limits, function_dimension=bound)
+                            samples=samples, seed=self.seed, limits=self.limits, function_dimension=bound,
+                            method=method)

@@ -1125,8 +1125,11 @@ class HessianRankResult(Result):
         if self.certified:
             return Status.certified()
         open_parts = ", ".join(k for k, v in self.certified_parts.items() if not v)
+        sketched = ("" if self.failure_probability is None else
+                    f"; the ranks at the point are sketched: equal to the modular ranks except with probability "
+                    f"<= {self.failure_probability:.1e} (to confirm: {self.how_to_certify})")
         return Status.undecided(f"generic rank of {open_parts}: the rank at a random point is a lower bound, "
-                                "below the proved upper bounds")
+                                "below the proved upper bounds" + sketched)
 
     def answer(self) -> dict[str, int]:
         return {"loss": self.rank_loss, "outer": self.rank_outer, "functional": self.rank_functional}

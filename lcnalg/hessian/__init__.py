@@ -2,14 +2,19 @@
 
 Modules: :mod:`~lcnalg.hessian.layers` (layer matrices linear in the weights: dense layers and
 convolution (Toeplitz) matrices with strides), :mod:`~lcnalg.hessian.loss_hessian` (the
-Hessian of the squared loss over Q or modulo a prime), :mod:`~lcnalg.hessian.formulas` (the
+Hessian of the squared loss over Q or modulo a prime, in the entries of the dense matrices),
+:mod:`~lcnalg.hessian.convolution` (the Hessian of a CNN with channels assembled in the weights
+from the shift structure, and its sketched ranks), :mod:`~lcnalg.hessian.rank` (ranks, bounds
+and status), :mod:`~lcnalg.hessian.formulas` (the
 closed-form ranks of dense linear networks [SBH21]).
 """
 
 from lcnalg.hessian.layers import LinearLayer, dense_layer, convolution_layer, architecture_layers
 from lcnalg.hessian.loss_hessian import HessianParts, loss_hessian
+from lcnalg.hessian.convolution import ConvolutionLayer, StructuredHessian, convolution_hessian, convolution_layers
 from lcnalg.hessian.formulas import dense_hessian_ranks
 from lcnalg.hessian.rank import hessian_rank
 
 __all__ = ["LinearLayer", "dense_layer", "convolution_layer", "architecture_layers", "HessianParts",
-           "loss_hessian", "dense_hessian_ranks", "hessian_rank"]
+           "loss_hessian", "ConvolutionLayer", "StructuredHessian", "convolution_hessian", "convolution_layers",
+           "dense_hessian_ranks", "hessian_rank"]

@@ -1,23 +1,37 @@
-"""Hessian ranks of a one-channel linear convolutional network at a seeded random point.
+"""Hessian ranks of a linear convolutional network (channels, strides, 1D/2D) at a seeded point.
 
-Algorithm: build the Toeplitz layers of the architecture (:func:`architecture_layers`), take
-the data (given, or ``N`` seeded random integer samples with seeded random integer targets) and
-a seeded random rational point, compute ``H_L``, ``H_o``, ``H_F`` exactly over Q
-(:func:`loss_hessian`) and their ranks.
+Algorithm: build the layers of the architecture (:func:`convolution_layers`), take the data
+(given, or ``N`` seeded random integer samples with seeded random integer targets) and a seeded
+random rational point, assemble the Hessian in its block structure
+(:func:`convolution_hessian`) and take ranks by one of three routes:
 
-Status.  The rank at the point is exact for that point.  The generic rank over the weights
-(for these data) is the largest rank, so the point's rank is a lower bound for it; it is
-certified when it meets a proved upper bound: the number of weights, for ``H_o`` the dimension
-of the function space when it is given, or, for a dense network (every Toeplitz layer dense),
-the [SBH21] formula.  Bounds reported:
+* ``exact``: ``H_L``, ``H_o``, ``H_F`` assembled over Q (``fmpq_mat``); the ranks at the point
+  are exact.
+* ``modular``: the same modulo a 61-bit prime (``nmod_mat``); each rank is at most the rank over
+  Q at the point (reduction never raises a rank).
+* ``sketch``: modulo the prime, ``rank (Sᵀ H S)`` for a random ``S`` with ``k = U + 1`` columns,
+  ``U`` a proved upper bound below; a proved lower bound for the rank at the point, equal to the
+  modular rank except with probability at most ``1/(p − 1)`` (:mod:`lcnalg.hessian.convolution`).
+  ``rank H_o = rank J`` (``J`` is ``K N × n``) is taken directly.
+
+``auto`` takes ``exact`` up to ``exact_max`` weights, else ``sketch`` (``modular`` on request).
+
+Status.  Whatever the route, each reported rank is a proved lower bound of the rank at the
+point, hence of the generic rank over the weights (for these data); it is certified when it
+meets a proved upper bound: the number of weights; ``blocks`` (*proved*): ``H_F`` vanishes on its
+diagonal blocks, so ``rank H_F ≤ Σ_l min(n_l, n − n_l)``; ``data`` (*proved*):
+``H_o = 2 JᵀJ`` and ``J = (Xᵀ ⊗ I_K) ∂vec F/∂θ``, so ``rank H_o ≤ K · rank X``, and
+``rank H_L ≤ rank H_o + rank H_F``; the function space's dimension for ``H_o`` when it is given;
+and, for a dense network (every layer matrix dense), the [SBH21] formula.  Bounds reported
+besides:
 
 * ``toeplitz`` (*derived*): the CNN loss is the dense loss composed with the linear embedding
-  ``P`` of the CNN weights into the Toeplitz matrices' entries, so ``H_CNN = Pᵀ H_dense P`` and
-  each rank is at most ``min(rank of the dense part at the Toeplitz matrices, #weights)``;
-  a bound at this point.
-* ``sbh21_dense``: the [SBH21] ranks of the dense network with the Toeplitz widths and this
-  data rank (a theorem on the generic dense ranks, for generic data of that rank and generic
-  targets; it bounds the CNN's ranks where those hypotheses hold).
+  ``P`` of the CNN weights into the layer matrices' entries, so ``H_CNN = Pᵀ H_dense P`` and
+  each rank is at most ``min(rank of the dense part at the layer matrices, #weights)``;
+  a bound at this point (computed where the dense Hessian fits ``max_hessian_entries``).
+* ``sbh21_dense``: the [SBH21] ranks of the dense network with the layer matrices' widths and
+  this data rank (a theorem on the generic dense ranks, for generic data of that rank and
+  generic targets; it bounds the CNN's ranks where those hypotheses hold).
 
 [SHS23]'s own convolutional bounds are not implemented: their statement was not available.
 """
@@ -32,26 +46,33 @@ from typing import Any
 import flint
 
 from lcnalg.architecture import Architecture
-from lcnalg.errors import InputError
+from lcnalg.errors import InputError, ResourceLimitError
+from lcnalg.hessian.convolution import convolution_hessian, convolution_layers
 from lcnalg.hessian.formulas import dense_hessian_ranks
-from lcnalg.hessian.layers import architecture_layers
+from lcnalg.hessian.layers import LinearLayer
 from lcnalg.hessian.loss_hessian import loss_hessian
 from lcnalg import checks
 from lcnalg.limits import Limits
 from lcnalg.results import HessianRankResult
 
-__all__ = ["hessian_rank"]
+__all__ = ["hessian_rank", "HESSIAN_METHODS"]
+
+#: Routes of :func:`hessian_rank`.
+HESSIAN_METHODS = ("auto", "exact", "modular", "sketch")
+#: The prime of the modular routes (the largest below 2^61).
+PRIME = (1 << 61) - 1
 
 
 def hessian_rank(arch: Architecture | str, *, inputs: Any = None, targets: Any = None, output_shape: Any = None,
                  samples: int | None = None, seed: int = 0, function_dimension: int | None = None,
+                 method: str = "auto", exact_max: int = 300,
                  limits: Limits | None = None) -> HessianRankResult:
-    """Exact ranks of ``H_L``, ``H_o``, ``H_F`` at a seeded random point, with bounds.
+    """Ranks of ``H_L``, ``H_o``, ``H_F`` at a seeded random point, with bounds and status.
 
     Parameters
     ----------
     arch : Architecture or str
-        A linear architecture with one channel (1D or 2D, strides).
+        A linear architecture (1D or 2D, strides, channels ``c=``).
     inputs, targets : sequence of sequences, optional
         ``N`` flattened inputs and targets (one per sample); default ``samples`` seeded random
         integer samples in ``[-9, 9]``.
@@ -65,8 +86,12 @@ def hessian_rank(arch: Architecture | str, *, inputs: Any = None, targets: Any =
         A proved upper bound for the dimension of the function space (the generic rank of the
         network's Jacobian): ``H_o = 2 DFᵀ (Σ ⊗ I) DF`` has rank at most ``rank DF``, so it
         bounds the generic rank of ``H_o`` (bound ``function_space``, *proved*).
+    method : {"auto", "exact", "modular", "sketch"}
+        The route (module docstring); ``auto`` by the number of weights.
+    exact_max : int
+        Largest number of weights ``auto`` sends to ``exact``.
     limits : Limits, optional
-        ``max_hessian_entries`` bounds the dense Hessian.
+        ``max_hessian_entries`` bounds the stored Hessian (and the layer matrices, the data).
 
     Returns
     -------
@@ -75,7 +100,10 @@ def hessian_rank(arch: Architecture | str, *, inputs: Any = None, targets: Any =
     Raises
     ------
     InputError
-        For data of the wrong shape, ``samples < 1``, non-finite entries (the message names the field).
+        For data of the wrong shape, ``samples < 1``, non-finite entries, an unknown method
+        (the message names the field).
+    ResourceLimitError
+        When the Hessian the route stores exceeds ``max_hessian_entries``.
 
     Examples
     --------
@@ -92,9 +120,16 @@ def hessian_rank(arch: Architecture | str, *, inputs: Any = None, targets: Any =
     arch = Architecture.coerce(arch)
     seed = checks.seed(seed)
     limits = Limits.coerce(limits)
+    if method not in HESSIAN_METHODS:
+        raise InputError(f"method: {checks.short(method, quote=True)} is not one of {', '.join(HESSIAN_METHODS)}")
+    exact_max = checks.integer(exact_max, "exact_max", low=0, form="a non-negative integer")
+    if function_dimension is not None and (not isinstance(function_dimension, int)
+                                           or isinstance(function_dimension, bool) or function_dimension < 0):
+        raise InputError(f"function_dimension must be a non-negative integer, got {checks.short(function_dimension)}")
     rng = random.Random(seed)
-    layers = architecture_layers(arch, output_shape, limits=limits)
+    layers = convolution_layers(arch, output_shape, limits=limits)
     d0, K = layers[0].cols, layers[-1].rows
+    n = sum(m.num_weights for m in layers)
     if inputs is None:
         if targets is not None:
             raise InputError("targets: give inputs too")
@@ -118,18 +153,45 @@ def hessian_rank(arch: Architecture | str, *, inputs: Any = None, targets: Any =
         if any(len(y) != K for y in targets):
             raise InputError(f"targets: each sample must have {K} entries (the output size)")
         N = len(inputs)
+        inputs = [[checks.rational(e, "inputs") for e in x] for x in inputs]
+        targets = [[checks.rational(e, "targets") for e in y] for y in targets]
     X = [[inputs[j][i] for j in range(N)] for i in range(d0)]
     Y = [[targets[j][i] for j in range(N)] for i in range(K)]
     theta = [[Fraction(rng.randint(-9, 9) or 1, rng.randint(1, 4)) for _ in range(m.num_weights)] for m in layers]
-    H = loss_hessian(layers, theta, X, Y, limits=limits)
-    ranks = H.ranks()
-    n = sum(m.num_weights for m in layers)
-    Xq = flint.fmpq_mat(d0, N, [flint.fmpq(Fraction(e).numerator, Fraction(e).denominator) for row in X for e in row])
+    if method == "auto":
+        method = "exact" if n <= exact_max else "sketch"
+    if method in ("exact", "modular"):
+        limits.check("max_hessian_entries", f"entries of the {n}x{n} loss Hessian ({method} route)", n * n)
+    H = convolution_hessian(layers, theta, X, Y, modulus=None if method == "exact" else PRIME, limits=limits)
+    Xq = flint.fmpq_mat(d0, N, [flint.fmpq(e.numerator, e.denominator) for row in X for e in row])
     r = Xq.rank()
-    bounds: dict[str, dict] = {"toeplitz": {
-        "loss": min(ranks["dense_loss"], n), "outer": min(ranks["dense_outer"], n),
-        "functional": min(ranks["dense_functional"], n), "status": "derived",
-        "source": "H_CNN = P^T H_dense P (Toeplitz embedding P); a bound at this point"}}
+    sizes = H.sizes
+    blocks_F = min(n, sum(min(k, n - k) for k in sizes))
+    data_o = min(n, K * r)
+    rank_o = H.jacobian.rank()
+    if method == "sketch":
+        upper = min(n, data_o + blocks_F)
+        limits.check("max_hessian_entries", f"entries of the {n}x{upper + 1} sketch", n * (upper + 1))
+        sketched = H.sketched_ranks(upper=upper, seed=seed)
+        rank_l, rank_f = sketched["loss"], sketched["functional"]
+    else:
+        rank_l, rank_f = H.loss().rank(), H.functional().rank()
+    bounds: dict[str, dict] = {
+        "blocks": {"loss": min(n, data_o + blocks_F), "outer": data_o, "functional": blocks_F,
+                   "status": "proved",
+                   "source": "H_F vanishes on its diagonal blocks; rank H_o = rank J <= K rank X; "
+                             "rank H_L <= rank H_o + rank H_F"}}
+    linear = [LinearLayer(m.rows, m.cols, m.positions()) for m in layers]
+    try:
+        dense_parts = loss_hessian(linear, theta, X, Y, modulus=None if method == "exact" else PRIME,
+                                   limits=limits).ranks()
+        bounds["toeplitz"] = {
+            "loss": min(dense_parts["dense_loss"], n), "outer": min(dense_parts["dense_outer"], n),
+            "functional": min(dense_parts["dense_functional"], n), "status": "derived",
+            "source": "H_CNN = P^T H_dense P (embedding P of the weights in the layer matrices); a bound at "
+                      "this point" + ("" if method == "exact" else " (dense ranks modulo the prime)")}
+    except ResourceLimitError:
+        pass  # the dense Hessian in all entries is beyond the limits: no Toeplitz bound
     dense = all(m.num_weights == m.rows * m.cols for m in layers)
     if r >= 1:
         f = dense_hessian_ranks(r, K, [m.rows for m in layers[:-1]])
@@ -137,24 +199,36 @@ def hessian_rank(arch: Architecture | str, *, inputs: Any = None, targets: Any =
                                  "functional": min(f["functional"], n), "status": "theorem (dense, generic)",
                                  "source": "Singh-Bachmann-Hofmann, NeurIPS 2021, arXiv:2106.16225"}
     if function_dimension is not None:
-        if not isinstance(function_dimension, int) or isinstance(function_dimension, bool) or function_dimension < 0:
-            raise InputError(f"function_dimension must be a non-negative integer, got {function_dimension!r}")
         bounds["function_space"] = {"loss": n, "outer": min(function_dimension, n), "functional": n,
                                     "status": "proved",
                                     "source": "rank H_o <= rank DF <= dim of the function space"}
-    parts = {"loss": ranks["loss"], "outer": ranks["outer"], "functional": ranks["functional"]}
-    certified_parts = {k: v == n or (dense and "sbh21_dense" in bounds and v == bounds["sbh21_dense"][k])
-                       or ("function_space" in bounds and v == bounds["function_space"][k])
-                       for k, v in parts.items()}
+    parts = {"loss": rank_l, "outer": rank_o, "functional": rank_f}
+    proved = [b for name, b in bounds.items() if b["status"] == "proved"
+              or (name == "sbh21_dense" and dense)]
+    certified_parts = {k: v == n or any(v == b[k] for b in proved) for k, v in parts.items()}
+    routes = {
+        "exact": "exact ranks over Q (fmpq_mat) at a seeded random rational point",
+        "modular": f"ranks modulo the prime 2^61-1 (nmod_mat) at a seeded random rational point (each at most "
+                   "the rank over Q there)",
+        "sketch": "ranks modulo the prime 2^61-1 of S^T H S for a seeded random S with one column more than a "
+                  "proved upper bound (H in its block structure); rank H_o = rank J",
+    }
     return HessianRankResult(
         architecture=str(arch),
-        method=("exact ranks over Q (fmpq_mat) of H_L = H_o + H_F at a seeded random rational point, "
-                "Toeplitz layers"),
+        method=routes[method] + "; Hessian assembled in the weights from the layers' shift structure",
         certified=all(certified_parts.values()),
         seed=seed, seconds=time.perf_counter() - start,
-        argument=("the rank at the point is exact; the generic rank is at least it and at most a proved "
-                  "upper bound (#weights, or [SBH21] for dense networks)"),
-        limitations="as the generic rank, a lower bound unless certified; one channel only",
+        argument=("each rank is a proved lower bound of the rank at the point, hence of the generic rank; a "
+                  "part is certified where it meets a proved upper bound (#weights, blocks, data, function "
+                  "space, or [SBH21] for dense networks)"),
+        limitations=("as the generic rank, a lower bound unless certified"
+                     + ("" if method == "exact" else "; below the rank over Q at the point only if the prime "
+                        "divides a minor")
+                     + ("; the sketch equals the modular rank except with probability at most 1/(p-1) "
+                        "(probabilistic, p = 2^61-1; rerun with another --seed or method exact to confirm)"
+                        if method == "sketch" else "")),
+        failure_probability=2 / (PRIME - 1) if method == "sketch" else None,
+        how_to_certify="--method modular (method='modular'), whose ranks are not sketched" if method == "sketch" else "",
         num_parameters=n, rank_loss=parts["loss"], rank_outer=parts["outer"],
         rank_functional=parts["functional"], bounds=bounds, num_samples=N, data_rank=r,
         certified_parts=certified_parts)

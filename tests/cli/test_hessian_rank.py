@@ -32,6 +32,17 @@ def test_bad_input_is_one_line(capsys, tmp_path):
     bad = tmp_path / "bad.csv"
     bad.write_text("1,2,3\n")
     for argv in (["hessian-rank", "2,2", "--samples", "0"], ["hessian-rank", "2,2 s=2", "--data", str(bad)],
-                 ["hessian-rank", "2,2 c=1,2,1"]):
+                 ["hessian-rank", "2,2 c=1,2"], ["hessian-rank", "2,2", "--method", "svd"]):
         code, out, err = run(argv, capsys)
         assert code == 2 and not out and len(err.strip().splitlines()) == 1, (argv, err)
+
+
+def test_channels_and_the_sketch(capsys):
+    code, out, err = run(["hessian-rank", "3,3 c=1,4,2", "--method", "sketch", "--json"], capsys)
+    assert code == 0, err
+    data = json.loads(out)
+    assert data["num_parameters"] == 3 * 4 + 4 * 2 * 3 and data["failure_probability"] > 0
+    code, out2, err = run(["hessian-rank", "3,3 c=1,4,2", "--method", "exact", "--json"], capsys)
+    exact = json.loads(out2)
+    assert all(data[f"rank_{p}"] == exact[f"rank_{p}"] for p in ("loss", "outer", "functional"))
+    assert exact["failure_probability"] is None

@@ -77,7 +77,7 @@ ROWS = [
     ("max_elimination_variables", 9, ["metric", "3,2 s=2", "--formula"], "refused"),
     # the integration stops and says which bound stopped it
     ("max_flow_evaluations", 50, ["flow", "2,2 s=2", "--data", _LOSS_DATA, "--t-max", "1"], "partial"),
-    ("max_hessian_entries", 63, ["hessian-rank", "2,2"], "refused"),  # dense Hessian 8 x 8
+    ("max_hessian_entries", 15, ["hessian-rank", "2,2"], "refused"),  # Hessian 4 x 4
 ]
 
 #: Fields no command line can turn into a refusal or a partial answer that names them, and why.
