@@ -216,12 +216,18 @@ class Stratification(Result):
         return "\n".join(rows)
 
     def to_dot(self) -> str:
-        """The Hasse diagram in Graphviz's dot language."""
+        """The Hasse diagram in Graphviz's dot language: the transitive reduction of the
+        closure relation, strata of one dimension on one rank."""
         lines = [f'digraph "strata {self.architecture}" {{', "  rankdir=BT;"]
+        rows: dict[int, list[str]] = {}
         for s in self.strata():
             label = "\\n= ".join(s["names"])
             lines.append(f'  "{s["name"]}" [label="{label}\\ndim {s["dimension"]}"];')
-        for a, b in self.graph.edges:
+            rows.setdefault(s["dimension"], []).append(s["name"])
+        for names in rows.values():
+            if len(names) > 1:
+                lines.append("  { rank=same; " + " ".join(f'"{n}";' for n in names) + " }")
+        for a, b in sorted(nx.transitive_reduction(self.graph).edges):
             lines.append(f'  "{a}" -> "{b}";')
         lines.append("}")
         return "\n".join(lines)
