@@ -28,6 +28,11 @@ the same file).
   :data:`H_GAP` points apart, so boxes of one row are disjoint by construction; consecutive
   rows are at least half their tallest boxes plus :data:`V_GAP` points apart, so boxes of
   different rows are disjoint too;
+* *lines*: a line crossing a row takes a slot of its own there, placed among the boxes like a
+  box of width 0 (the dummy nodes of layered graph drawing); a line rises vertically through
+  the band of each row it meets (the height of the tallest box of the row), where it is in its
+  own slot or above or below its own box, and runs straight between bands, where there are no
+  boxes: so a line meets no box but its two ends;
 * *sizes*: every label is measured with matplotlib's Agg renderer (points); the axes are sized
   to the layout in points, and the figure to the axes plus the measured tick labels, axis label
   and title, so every label lies inside the figure.
@@ -140,6 +145,9 @@ class HasseLayout:
     ----------
     edges : tuple of (str, str)
         ``(lower, upper)``: the transitive reduction of the closure relation.
+    paths : dict
+        Edge → the points of its line, from the top of the lower box to the bottom of the upper
+        one; it meets no other box.
     labels : dict
         Node → label (the names of the candidate strata that are this set, one a line).
     dimensions : dict
@@ -159,6 +167,7 @@ class HasseLayout:
     """
 
     edges: tuple[tuple[str, str], ...]
+    paths: dict[tuple[str, str], tuple[tuple[float, float], ...]]
     labels: dict[str, str]
     dimensions: dict[str, int]
     centres: dict[str, tuple[float, float]]
@@ -226,13 +235,26 @@ def hasse_layout(strat: Stratification, *, fontsize: float = FONT_SIZE,
         w, h = measure(text, fontsize)
         size[n] = (w + 2 * PAD, h + 2 * PAD)
     rows = sorted(set(dims.values()), reverse=True)
-    members = {d: sorted(n for n in g if dims[n] == d) for d in rows}
-    x: dict[str, float] = {}
+    edges = tuple(sorted(reduced.edges))
+    # a line crossing rows gets a slot (a dummy node of width 0) in each row it crosses
+    chains: dict[tuple[str, str], list[Any]] = {}
+    upward: dict[Any, Any] = {}
+    for u, v in edges:
+        chain = [u] + [("edge", u, v, d) for d in sorted(rows) if dims[u] < d < dims[v]] + [v]
+        chains[(u, v)] = chain
+        for a, b in zip(chain, chain[1:]):
+            upward.setdefault(a, []).append(b)
+            if not isinstance(b, str):
+                size[b] = (0.0, 0.0)
+                dims[b] = b[3]
+    slots = list(g.nodes) + [c for chain in chains.values() for c in chain[1:-1]]
+    members = {d: [n for n in slots if dims[n] == d] for d in rows}
+    x: dict[Any, float] = {}
     row_width = {}
     for d in rows:
-        def key(n: str) -> tuple[float, str]:
-            above = [x[m] for m in reduced.successors(n) if m in x]
-            return (sum(above) / len(above) if above else 0.0, n)
+        def key(n: Any) -> tuple[float, int, str]:
+            above = [x[m] for m in upward.get(n, ()) if m in x]
+            return (sum(above) / len(above) if above else 0.0, isinstance(n, str), str(n))
 
         order = sorted(members[d], key=key)
         total = sum(size[n][0] for n in order) + H_GAP * (len(order) - 1)
@@ -262,8 +284,22 @@ def hasse_layout(strat: Stratification, *, fontsize: float = FONT_SIZE,
     centres = {n: (x[n] + width / 2, y[dims[n]]) for n in g}
     boxes = {n: (cx - size[n][0] / 2, cy - size[n][1] / 2, cx + size[n][0] / 2, cy + size[n][1] / 2)
              for n, (cx, cy) in centres.items()}
-    edges = tuple(sorted(reduced.edges))
-    return HasseLayout(edges=edges, labels=labels, dimensions=dims, centres=centres, boxes=boxes,
+    paths = {}
+    for (u, v), chain in chains.items():
+        # up from the top of u through the band of each row (only its own slot there), straight
+        # across the empty space between rows, into the bottom of v
+        pts = [(x[u] + width / 2, boxes[u][3])]
+        for i, n in enumerate(chain):
+            band = tallest[dims[n]] / 2
+            cx = x[n] + width / 2
+            if i:
+                pts.append((cx, y[dims[n]] - band))
+            if i < len(chain) - 1:
+                pts.append((cx, y[dims[n]] + band))
+        pts.append((x[v] + width / 2, boxes[v][1]))
+        paths[(u, v)] = tuple(p for i, p in enumerate(pts) if i == 0 or p != pts[i - 1])
+    dims = {n: dims[n] for n in g}
+    return HasseLayout(edges=edges, paths=paths, labels=labels, dimensions=dims, centres=centres, boxes=boxes,
                        ticks=tuple(ticks), breaks=tuple(breaks), width=width, height=height, fontsize=fontsize)
 
 
@@ -273,7 +309,9 @@ def stratification_figure(strat: Stratification, *, fontsize: float = FONT_SIZE)
     none in between, the height is the dimension.
 
     A node that carries several descriptions of one set (merged candidate strata) is
-    labelled with all its names.
+    labelled with all its names.  A proper subset of a stratum of the same dimension
+    (``subset_of``) is not a closure relation and is not drawn; :meth:`Stratification.table`
+    lists it.
 
     Parameters
     ----------
@@ -312,9 +350,9 @@ def stratification_figure(strat: Stratification, *, fontsize: float = FONT_SIZE)
     ax = fig.add_axes((left / fig_w, bottom / fig_h, lay.width / fig_w, height / fig_h))
     ax.set_xlim(0, lay.width)
     ax.set_ylim(-(height - lay.height) / 2, lay.height + (height - lay.height) / 2)
-    for lower, upper in lay.edges:   # centre to centre, under the opaque boxes
-        (x0, y0), (x1, y1) = lay.centres[lower], lay.centres[upper]
-        ax.plot([x0, x1], [y0, y1], color="#555555", lw=0.9, zorder=1, gid=f"edge {lower} -> {upper}")
+    for (lower, upper), pts in lay.paths.items():
+        ax.plot([p[0] for p in pts], [p[1] for p in pts], color="#555555", lw=0.9, zorder=1,
+                solid_joinstyle="round", gid=f"edge {lower} -> {upper}")
     for node, (cx, cy) in lay.centres.items():
         ax.text(cx, cy, lay.labels[node], ha="center", va="center", fontsize=fontsize, parse_math=False,
                 multialignment="center", zorder=3, gid=f"stratum {node}",

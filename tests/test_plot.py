@@ -70,9 +70,34 @@ def _check_axes_labelled(fig):
         assert ax.get_xlabel().strip() or not ax.get_xticks().size, ax
 
 
+def _segment_meets_box(p, q, box, eps=1e-6):
+    """Whether the segment pq meets the interior of the box (Liang-Barsky clipping)."""
+    x0, y0, x1, y1 = box[0] + eps, box[1] + eps, box[2] - eps, box[3] - eps
+    lo, hi = 0.0, 1.0
+    dx, dy = q[0] - p[0], q[1] - p[1]
+    for d, a, b in ((dx, p[0] - x0, x1 - p[0]), (dy, p[1] - y0, y1 - p[1])):
+        if d == 0:
+            if a < 0 or b < 0:
+                return False
+            continue
+        t0, t1 = sorted((-a / d, b / d))
+        lo, hi = max(lo, t0), min(hi, t1)
+        if lo > hi:
+            return False
+    return True
+
+
 def _check_layout(strat, lay):
     g = strat.graph
-    assert set(lay.edges) == set(nx.transitive_reduction(g).edges)
+    assert set(lay.edges) == set(nx.transitive_reduction(g).edges) == set(lay.paths)
+    for (u, v), pts in lay.paths.items():
+        (ux0, _, ux1, uy1), (vx0, vy0, vx1, _) = lay.boxes[u], lay.boxes[v]
+        assert ux0 < pts[0][0] < ux1 and pts[0][1] == uy1      # from the top of the lower box
+        assert vx0 < pts[-1][0] < vx1 and pts[-1][1] == vy0    # to the bottom of the upper one
+        for p, q in zip(pts, pts[1:]):
+            assert q[1] >= p[1]                                  # always upwards
+            for w, box in lay.boxes.items():
+                assert not _segment_meets_box(p, q, box), ((u, v), w)
     assert set(lay.centres) == set(g.nodes)
     for u, v in itertools.combinations(g.nodes, 2):
         du, dv = g.nodes[u]["dimension"], g.nodes[v]["dimension"]
