@@ -97,8 +97,6 @@ def _matplotlib() -> Any:
     """The matplotlib package, or a one-line error saying how to install it."""
     try:
         import matplotlib  # deferred: the plot extra is optional
-        from matplotlib.backends.backend_agg import FigureCanvasAgg  # noqa: F401  # deferred: as above
-        from matplotlib.figure import Figure  # noqa: F401  # deferred: as above
     except ImportError:
         raise InputError('plotting needs matplotlib: pip install "lcnalg[plot]"') from None
     return matplotlib
@@ -206,8 +204,8 @@ def hasse_layout(strat: Stratification, *, fontsize: float = FONT_SIZE,
     Raises
     ------
     InputError
-        If ``strat`` is not a Stratification, ``fontsize`` is out of range, or matplotlib is
-        missing (and no ``measure`` is given).
+        If ``strat`` is not a Stratification, ``fontsize`` is out of range, ``measure`` is not
+        callable, or matplotlib is missing (and no ``measure`` is given).
 
     Examples
     --------
@@ -225,6 +223,8 @@ def hasse_layout(strat: Stratification, *, fontsize: float = FONT_SIZE,
     if isinstance(fontsize, bool) or not isinstance(fontsize, (int, float)) or not 4 <= fontsize <= 30:
         raise InputError(f"fontsize: expected a number of points from 4 to 30, got {checks.short(fontsize)}")
     fontsize = float(fontsize)
+    if measure is not None and not callable(measure):
+        raise InputError(f"measure: expected a function (text, fontsize) -> (width, height), got {checks.short(measure)}")
     measure = measure or text_measure()
     g = strat.graph
     reduced = nx.transitive_reduction(g)
@@ -391,8 +391,11 @@ def save_figure(fig: Any, path: str | Path) -> Path:
     Raises
     ------
     InputError
-        If the suffix is not one of :data:`SUFFIXES` or the directory does not exist.
+        If ``fig`` is not a Figure, the suffix is not one of :data:`SUFFIXES` or the directory
+        does not exist.
     """
+    if not callable(getattr(fig, "savefig", None)):
+        raise InputError(f"fig: expected a matplotlib Figure, got {checks.short(fig)}")
     if not isinstance(path, (str, Path)) or not str(path).strip():
         raise InputError(f"path: expected a file name ending in one of {', '.join(SUFFIXES)}, "
                          f"got {checks.short(path)}")

@@ -262,6 +262,10 @@ def test_bad_arguments_are_one_line_errors(tmp_path):
         hasse_layout("2,2")
     with pytest.raises(InputError, match="^fontsize"):
         hasse_layout(strat, fontsize=1e9)
+    with pytest.raises(InputError, match="^measure"):
+        hasse_layout(strat, measure="wide")
+    with pytest.raises(InputError, match="^fig: expected a matplotlib Figure"):
+        save_figure("figure", tmp_path / "h.png")
     with pytest.raises(InputError, match="^result: expected a DescentResult"):
         descent_figure(strat)
     with pytest.raises(InputError, match="^result: expected a FlowResult"):
