@@ -1,5 +1,5 @@
 """Printing shared by every result: polynomial text, architecture names, LaTeX of polynomials
-and equation lists.
+and equation lists, and what notebooks display (:func:`notebook_latex`, :func:`html_table`).
 
 The one text convention for polynomials is ``^`` for powers and ``*`` for products (as
 Singular and Macaulay2 write them); :func:`poly_text` produces it from a FLINT or sympy
@@ -9,12 +9,14 @@ polynomial.  ``sympy.parse_expr(text, transformations=standard_transformations +
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Sequence
+import html
+import re
+from typing import TYPE_CHECKING, Any, Sequence
 
 if TYPE_CHECKING:
     import sympy
 
-__all__ = ["poly_text", "function_space_symbol", "poly_latex", "align"]
+__all__ = ["poly_text", "function_space_symbol", "poly_latex", "align", "notebook_latex", "html_table"]
 
 
 def poly_text(expr: object) -> str:
@@ -118,3 +120,140 @@ def _break(text: str, width: int) -> list[str]:
         start = last_cut
     chunks.append(text[start:].rstrip())
     return chunks
+
+
+#: Environments MathJax typesets on their own (outside ``$ … $``).
+DISPLAY_ENVIRONMENTS = ("align", "align*", "equation", "equation*", "gather", "gather*", "multline", "multline*")
+
+
+def _top_level_dollar(text: str) -> bool:
+    """Whether ``text`` has an unescaped ``$`` outside every brace group (text with inline math,
+    rather than math whose ``\text{…}`` holds a ``$``)."""
+    depth, escaped = 0, False
+    for ch in text:
+        if escaped:
+            escaped = False
+        elif ch == "\\":
+            escaped = True
+        elif ch == "{":
+            depth += 1
+        elif ch == "}":
+            depth -= 1
+        elif ch == "$" and depth == 0:
+            return True
+    return False
+
+
+def _text_cell(cell: str) -> str:
+    """A text-mode table cell as math: text runs in ``\text{…}`` (their escapes undone: MathJax
+    shows ``\text`` literally), ``$…$`` runs as they are."""
+    out = []
+    for i, part in enumerate(re.split(r"(?<!\\)\$", cell.strip())):
+        if i % 2:
+            out.append(part)
+        elif part:
+            text = part.replace(r"\_", "_").replace(r"\^{}", "^").replace(r"\#", "#").replace(r"\&", "&")
+            out.append(r"\text{" + text.replace("\\ ", " ") + "}")
+    return " ".join(out)
+
+
+def _tabular_to_array(latex: str) -> str:
+    r"""``\begin{tabular}{spec} … \end{tabular}`` (text mode, not typeset by MathJax) as an
+    ``array`` in ``$$ … $$``."""
+    match = re.search(r"\\begin\{tabular\}\{((?:[^{}]|\{[^{}]*\})*)\}(.*?)\\end\{tabular\}", latex, re.S)
+    if match is None:
+        return latex
+    spec = re.sub(r"[pmb]\{[^{}]*\}", "l", match.group(1))
+    rows, hline = [], False
+    for chunk in re.split(r"\\\\", match.group(2)):
+        chunk = chunk.strip()
+        if chunk.startswith(r"\hline"):
+            hline, chunk = True, chunk[len(r"\hline"):].strip()
+        if not chunk:
+            continue
+        cells = " & ".join(_text_cell(c) for c in re.split(r"(?<!\\)&", chunk))
+        rows.append((r"\hline " if hline else "") + cells)
+        hline = False
+    return "$$\\begin{array}{" + spec + "}\n" + " \\\\\n".join(rows) + "\n\\end{array}$$"
+
+
+def notebook_latex(latex: str) -> str:
+    r"""What a notebook shows for ``to_latex()`` output (``_repr_latex_``, typeset by MathJax).
+
+    Comment lines (``% …``) are dropped; a ``tabular`` (text mode, which MathJax does not
+    typeset) becomes an ``array`` in ``$$ … $$``; text with inline ``$ … $`` and a display
+    environment (:data:`DISPLAY_ENVIRONMENTS`) are kept as they are, and so is plain text (no
+    backslash, no ``$``); anything else is math: put in ``$\displaystyle … $``, or, when it
+    has several lines (``\\`` outside an environment), in a ``gathered`` in ``$$ … $$``.
+
+    Parameters
+    ----------
+    latex : str
+
+    Returns
+    -------
+    str
+
+    Examples
+    --------
+    >>> notebook_latex(r"\dim M = 4")
+    '$\\displaystyle \\dim M = 4$'
+    >>> notebook_latex("% a comment\n$M$: closed.")
+    '$M$: closed.'
+    >>> notebook_latex(r"a = b \\ c = d")
+    '$$\\begin{gathered}a = b \\\\ c = d\\end{gathered}$$'
+    >>> print(notebook_latex("\\begin{tabular}{lp{3cm}}\na\\_b & $x^2$\\\\ \\hline\nc & d\\\\\n\\end{tabular}"))
+    $$\begin{array}{ll}
+    \text{a_b} & x^2 \\
+    \hline \text{c} & \text{d}
+    \end{array}$$
+    """
+    body = "\n".join(line for line in latex.splitlines() if not line.lstrip().startswith("%")).strip()
+    if "\\" not in body and "$" not in body:
+        return body   # plain text
+    if r"\begin{tabular}" in body:
+        return _tabular_to_array(body)
+    env = re.match(r"\\begin\{([a-z*]+)\}", body)
+    if _top_level_dollar(body) or (env is not None and env.group(1) in DISPLAY_ENVIRONMENTS):
+        return body
+    if "\\\\" in re.sub(r"\\begin\{([a-z*]+)\}.*?\\end\{\1\}", "", body, flags=re.S):
+        return r"$$\begin{gathered}" + body + r"\end{gathered}$$"   # lines: one formula each
+    return r"$\displaystyle " + body + "$"
+
+
+def _html_cell(value: Any) -> str:
+    if isinstance(value, (list, tuple)):
+        return "<br>".join(html.escape(str(v)) for v in value)
+    return html.escape(str(value))
+
+
+def html_table(caption: str, header: Sequence[str], rows: Sequence[Sequence[Any]],
+               notes: Sequence[str] = ()) -> str:
+    """An HTML table (what a notebook shows for a result that is a table, ``_repr_html_``).
+
+    Every text is escaped; a cell that is a list or tuple shows one item a line.
+
+    Parameters
+    ----------
+    caption : str
+    header : sequence of str
+    rows : sequence of sequences
+        One value per column.
+    notes : sequence of str
+        Lines under the table (the status, notes).
+
+    Returns
+    -------
+    str
+
+    Examples
+    --------
+    >>> print(html_table("x < y", ["a"], [[1], [("p", "q&r")]], ["ok"]).replace(' style="text-align:left"', ""))
+    <table><caption>x &lt; y</caption><thead><tr><th>a</th></tr></thead><tbody><tr><td>1</td></tr><tr><td>p<br>q&amp;r</td></tr></tbody></table><p>ok</p>
+    """
+    head = "".join(f'<th style="text-align:left">{html.escape(str(h))}</th>' for h in header)
+    body = "".join("<tr>" + "".join(f'<td style="text-align:left">{_html_cell(c)}</td>' for c in row) + "</tr>"
+                   for row in rows)
+    tail = "".join(f"<p>{html.escape(n)}</p>" for n in notes)
+    return (f"<table><caption>{html.escape(caption)}</caption><thead><tr>{head}</tr></thead>"
+            f"<tbody>{body}</tbody></table>{tail}")

@@ -5,7 +5,10 @@ answer, the ``method``, the ``seed`` and ``primes`` used, whether the answer is
 ``certified`` (proved by an exact computation) and, when it is not, the
 ``failure_probability`` bound of the randomized argument together with how to
 certify it.  The CLI only formats these objects: ``to_text()``, ``to_json()``,
-``to_latex()``; notebooks show ``_repr_latex_()``.
+``to_latex()``; notebooks show ``_repr_latex_()`` (``to_latex()`` made fit for MathJax by
+:func:`~lcnalg.printing.notebook_latex`, one rule for every result) and, for the results that
+are tables (the :class:`Tabular` ones: strata, critical points, descent statistics, components),
+``_repr_html_()`` (their :meth:`Tabular.table` through :func:`~lcnalg.printing.html_table`).
 
 How sure an answer is is one :class:`Status`: certified; probabilistic with its failure
 bound; complete up to degree ``d``; bounds ``lo..hi``; or undecided with the reason.
@@ -23,9 +26,9 @@ from fractions import Fraction
 from typing import Any
 
 from lcnalg import checks
-from lcnalg.printing import align, function_space_symbol, poly_latex
+from lcnalg.printing import align, function_space_symbol, html_table, notebook_latex, poly_latex
 
-__all__ = ["Result", "ArchitectureSummary", "DimensionResult", "DegreeResult", "Status", "StatusKind", "Witness", "jsonable"]
+__all__ = ["Result", "Tabular", "ArchitectureSummary", "DimensionResult", "DegreeResult", "Status", "StatusKind", "Witness", "jsonable"]
 
 
 def jsonable(value: Any) -> Any:
@@ -314,10 +317,40 @@ class Result:
         return str(self.answer())
 
     def _repr_latex_(self) -> str:
-        return "$" + self.to_latex() + "$"
+        """What Jupyter typesets: :meth:`to_latex` through :func:`~lcnalg.printing.notebook_latex`."""
+        return notebook_latex(self.to_latex())
 
     def __str__(self) -> str:
         return self.to_text()
+
+
+class Tabular:
+    """Mixin of the results that are tables: they give :meth:`table`, and notebooks show it as
+    an HTML table (``_repr_html_``, every text escaped) under a caption, with the status and
+    the notes underneath.
+
+    Examples
+    --------
+    >>> from lcnalg import FunctionSpace
+    >>> s = FunctionSpace("2,2").stratification()
+    >>> isinstance(s, Tabular), s.table()[0][:2]
+    (True, ('stratum', 'dimension'))
+    >>> s._repr_html_().startswith("<table><caption>strata of M[2,2]</caption>")
+    True
+    """
+
+    def table(self) -> tuple[tuple[str, ...], list[tuple[Any, ...]]]:
+        """The column names and the rows (a cell that is a tuple or list holds one item a line)."""
+        raise NotImplementedError
+
+    def table_caption(self) -> str:
+        """The caption of :meth:`table`."""
+        return f"{self.title} of {self.architecture}"   # type: ignore[attr-defined]
+
+    def _repr_html_(self) -> str:
+        header, rows = self.table()
+        notes = [self.provenance()] + list(getattr(self, "notes", ()))   # type: ignore[attr-defined]
+        return html_table(self.table_caption(), header, rows, notes)
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -712,9 +745,6 @@ class CriticalPointsResult(Result):
                 f"space (modulo rescaling), ${f}$ on the neurovariety; generic ED degree of the Segre "
                 f"variety ${self.ed_degree_segre}$ ({self.status.label}).")
 
-    def _repr_latex_(self) -> str:
-        return self.to_latex().split("\n", 1)[1]
-
 
 @dataclass(frozen=True, kw_only=True)
 class InvariantsResult(Result):
@@ -797,9 +827,6 @@ class InvariantsResult(Result):
         count = self.num_independent if self.num_independent is not None else f"{self.lower}..{self.upper}"
         return (f"% lcnalg invariants {self.architecture}\n"
                 f"${items}$ ({count} independent conserved function(s), {self.status.label}).")
-
-    def _repr_latex_(self) -> str:
-        return self.to_latex().split("\n", 1)[1]
 
 
 @dataclass(frozen=True)
@@ -928,9 +955,6 @@ class MetricResult(Result):
                 f"{show(self.globally_determined)}; pair at a special filter: "
                 f"{'yes' if self.special_counterexample else 'none found'} ({self.status.label}).")
 
-    def _repr_latex_(self) -> str:
-        return self.to_latex().split("\n", 1)[1]
-
 
 @dataclass(frozen=True, kw_only=True)
 class FlowResult(Result):
@@ -1027,9 +1051,6 @@ class FlowResult(Result):
                 f"${self.losses[0]:.6g} \\to {self.losses[-1]:.6g}$, largest drift of a conserved $\\delta_l$ "
                 f"${max(self.drift, default=0.0):.3g}$ (DOP853, float64"
                 + ("" if self.success else f"; stopped before $t_{{\\max}}$: {self.message}") + ").")
-
-    def _repr_latex_(self) -> str:
-        return self.to_latex().split("\n", 1)[1]
 
 
 @dataclass(frozen=True, kw_only=True)

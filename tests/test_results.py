@@ -7,9 +7,11 @@ later fails :func:`test_every_result_class_is_exercised` until an instance is ad
 
 from __future__ import annotations
 
+import html.parser
 import importlib
 import json
 import pkgutil
+import re
 
 import pytest
 
@@ -19,7 +21,7 @@ from lcnalg.flow.closed_form import two_layer_metric_formula
 from lcnalg.flow.trajectory import FlowLoss, flow
 from lcnalg.landscape.descent import gradient_descent
 from lcnalg.real import boundary, contains, inequalities, is_zariski_closed
-from lcnalg.results import Result, Status, StatusKind
+from lcnalg.results import Result, Status, StatusKind, Tabular
 
 #: Base classes that are never returned themselves.
 ABSTRACT = {"RealDescription"}
@@ -102,4 +104,110 @@ def test_every_result_renders(name, res):
     assert data["status"] == status.label and data["status_detail"]["kind"] == status.kind.name.lower()
     assert data["architecture"] == res.architecture
     latex = res.to_latex()
-    assert latex.strip() and res._repr_latex_().startswith("$")
+    assert latex.strip()
+    _check_notebook_reprs(res)
+
+
+VOID = {"br", "hr", "img", "meta", "input", "col", "wbr"}
+
+
+class _WellFormed(html.parser.HTMLParser):
+    """Every tag closed in order (void elements excepted); collects the text."""
+
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.stack, self.text, self.tags = [], [], []
+
+    def handle_starttag(self, tag, attrs):
+        self.tags.append(tag)
+        if tag not in VOID:
+            self.stack.append(tag)
+
+    def handle_endtag(self, tag):
+        assert self.stack and self.stack[-1] == tag, (tag, self.stack)
+        self.stack.pop()
+
+    def handle_data(self, data):
+        self.text.append(data)
+
+
+def _parse_html(text):
+    parser = _WellFormed()
+    parser.feed(text)
+    parser.close()
+    assert not parser.stack, parser.stack
+    return parser
+
+
+def _balanced(text):
+    depth = 0
+    for ch in re.sub(r"\\[{}$]", "", text):
+        depth += (ch == "{") - (ch == "}")
+        assert depth >= 0, text
+    return depth == 0
+
+
+def _check_notebook_reprs(res):
+    """``_repr_latex_``: non-empty, no comment line, math delimited (``$`` pairs balanced) or a
+    display environment or plain text; ``_repr_html_`` (tables): one well-formed table whose
+    rows are those of ``table()``."""
+    latex = res._repr_latex_()
+    assert isinstance(latex, str) and latex.strip()
+    assert not any(line.lstrip().startswith("%") for line in latex.splitlines())
+    assert r"\begin{tabular}" not in latex and _balanced(latex)
+    top = re.sub(r"\\\$", "", latex)
+    assert top.count("$") % 2 == 0, latex
+    if isinstance(res, Tabular):
+        text = res._repr_html_()
+        assert isinstance(text, str) and text.strip()
+        parser = _parse_html(text)
+        header, rows = res.table()
+        assert parser.tags.count("table") == 1 and parser.tags.count("th") == len(header)
+        assert parser.tags.count("tr") == len(rows) + 1
+        assert res.provenance() in "".join(parser.text)
+
+
+def test_every_tabular_class_has_an_instance_and_a_table():
+    tabular = {c for c in _all_result_classes() if issubclass(c, Tabular)}
+    assert {"Stratification", "RealCriticalPointsResult", "DescentResult", "CriticalLocusResult"} <= {
+        c.__name__ for c in tabular}
+    assert tabular <= {type(r) for _, r in INSTANCES}
+    for c in _all_result_classes():   # the rule is defined once, on Result and Tabular
+        assert "_repr_html_" not in vars(c) and ("_repr_latex_" not in vars(c) or c.__name__ == "ArchitectureSummary")
+
+
+def test_html_escapes_user_text():
+    """Names, descriptions and equations reach the HTML escaped (a synthetic stratification)."""
+    import networkx as nx
+
+    from lcnalg.singularities.strata import Stratification
+
+    g = nx.DiGraph()
+    evil = '<script>alert("x")</script> & <b>'
+    g.add_node(evil, name=evil, names=(evil, "a<b"), dimension=2, equations=("x < y & z > 0",),
+               description=evil, descriptions=(evil, "c&d"), subset_of=())
+    g.add_node("origin", name="origin", names=("origin",), dimension=0, equations=(), description="0",
+               descriptions=("0",), subset_of=())
+    g.add_edge("origin", evil)
+    s = Stratification(architecture="2,2", method="m <i>", certified=False, graph=g, notes=("n <u>",))
+    text = s._repr_html_()
+    parser = _parse_html(text)
+    assert set(parser.tags) <= {"table", "caption", "thead", "tbody", "tr", "th", "td", "br", "p"}
+    assert "<script>" not in text and "&lt;script&gt;" in text and "x &lt; y &amp; z &gt; 0" in text
+    joined = "".join(parser.text)
+    assert evil in joined and "n <u>" in joined and "m <i>" in joined
+    _check_notebook_reprs(s)
+
+
+def test_latex_for_notebooks_keeps_the_math():
+    """The strata table becomes a MathJax array with every stratum; a bare formula is delimited;
+    a comment line is dropped (the sentence after it kept)."""
+    s = FunctionSpace("2,2,2").stratification()
+    latex = s._repr_latex_()
+    assert latex.startswith(r"$$\begin{array}") and latex.endswith(r"\end{array}$$")
+    for row in s.strata():
+        assert row["names"][0] in latex
+    d = FunctionSpace("3,2 s=2").dimension
+    assert d._repr_latex_() == r"$\displaystyle " + d.to_latex() + "$"
+    inv = FunctionSpace("2,2,2 r=2").invariants()
+    assert inv._repr_latex_() == inv.to_latex().split("\n", 1)[1]

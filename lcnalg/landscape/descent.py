@@ -65,7 +65,7 @@ from lcnalg.errors import InputError
 from lcnalg.landscape.snapping import ChartSystem, snap_to_critical_point
 from lcnalg.limits import Limits
 from lcnalg.parameterization import Parameterization
-from lcnalg.results import Result
+from lcnalg.results import Result, Tabular
 
 __all__ = ["refuse_activation", "Network", "DescentRun", "DescentResult", "ExactCriticalImage", "gradient_descent"]
 
@@ -232,7 +232,7 @@ class DescentRun:
 
 
 @dataclass(frozen=True, kw_only=True)
-class DescentResult(Result):
+class DescentResult(Tabular, Result):
     """Statistics of gradient descent from seeded random initialisations.
 
     Attributes
@@ -264,6 +264,12 @@ class DescentResult(Result):
         lines.append(f"  best loss                          {self.best_loss:.6g}")
         lines.append(f"  largest drift of a conserved δ_l   {self.max_drift:.3g}")
         return "\n".join(lines)
+
+    def table(self) -> tuple[tuple[str, ...], list[tuple[Any, ...]]]:
+        """The statistics (shares of runs), the best loss and the largest drift."""
+        rows = [(k, f"{v:.3f}") for k, v in self.statistics.items()]
+        rows += [("best loss", f"{self.best_loss:.6g}"), ("largest drift of a conserved δ_l", f"{self.max_drift:.3g}")]
+        return (("statistic", "value"), rows)
 
     def to_latex(self) -> str:
         rows = " \\\\\n".join(f"\\text{{{k}}} & {v:.3f}" for k, v in self.statistics.items())

@@ -66,7 +66,7 @@ from lcnalg.landscape.loss import QuadraticLoss
 from lcnalg.limits import Limits
 from lcnalg.parameterization import Parameterization, parameterize
 from lcnalg.polys.zero_dimensional import modular_univariate_representation
-from lcnalg.results import Result
+from lcnalg.results import Result, Tabular
 
 __all__ = ["RealCriticalPoint", "RealCriticalPointsResult", "real_critical_points", "REAL_RANDOM_RANGE"]
 
@@ -155,7 +155,7 @@ class RealCriticalPoint:
 
 
 @dataclass(frozen=True, kw_only=True)
-class RealCriticalPointsResult(Result):
+class RealCriticalPointsResult(Tabular, Result):
     """Every real critical point of a squared loss found on the chart, exactly.
 
     Attributes
@@ -203,6 +203,16 @@ class RealCriticalPointsResult(Result):
             lines.append(f"  zero: theta = 0 (mu = 0) is critical for all data, loss {self.zero_loss}; its families "
                          "(a zero layer) are not isolated and not listed")
         return "\n".join(lines)
+
+    def table(self) -> tuple[tuple[str, ...], list[tuple[Any, ...]]]:
+        """One row per point, in increasing order of loss: type, signature, exact loss, where it
+        lies, the shared roots and repeated filters."""
+        rows = [(i, p.kind, str(p.signature), p.loss, p.location, "yes" if p.mu_critical else "no",
+                 ", ".join(f"{a}&{b}" for a, b in p.shared_roots),
+                 ", ".join(f"{a}={b}" for a, b in p.repeated_filters))
+                for i, p in enumerate(self.points, 1)]
+        return (("#", "type", "signature (+,-,0)", "loss", "location", "mu critical", "shared root",
+                 "repeated filter"), rows)
 
     def to_latex(self) -> str:
         where = {True: "\\mu\\text{-critical}", False: "\\text{regular}"}

@@ -49,7 +49,7 @@ from lcnalg.errors import InputError, ResourceLimitError
 from lcnalg.limits import Limits
 from lcnalg.parameterization import Parameterization, parameterize
 from lcnalg.printing import poly_latex, poly_text
-from lcnalg.results import Result, Status
+from lcnalg.results import Result, Status, Tabular
 from lcnalg.rings import integer_ring, to_fmpq
 from lcnalg.polys.minors import all_minors, count_minors, count_subminors
 from lcnalg.polys.modular import GF_PRIME
@@ -358,7 +358,7 @@ class CriticalFamily:
 
 
 @dataclass(frozen=True, kw_only=True)
-class CriticalLocusResult(Result):
+class CriticalLocusResult(Tabular, Result):
     """The critical locus ``{θ : rank Jμ(θ) < dim M}`` in the filter coordinates.
 
     Attributes
@@ -474,6 +474,21 @@ class CriticalLocusResult(Result):
                             else "DOES NOT agree with the computed locus"))
         lines.append(f"  [{self.provenance()}]")
         return "\n".join(lines)
+
+    def table(self) -> tuple[tuple[str, ...], list[tuple[Any, ...]]]:
+        """One row per hypersurface component, then the lower-dimensional rest and the planted
+        families: part, equation or layers, dimension in parameter space, image dimension."""
+        rows: list[tuple[Any, ...]] = [(c.name, f"{c.equation} = 0", self.num_parameters - 1,
+                                        "" if c.image_dimension is None else c.image_dimension)
+                                       for c in self.components]
+        rows.append(("V(minors/gcd)", "codimension >= 2",
+                     ("" if self.residual_computed else "at most ") + str(self.residual_dimension), ""))
+        rows += [(f"family: {f.kind}", f"layers {', '.join(map(str, f.layers))}", f.dimension, f.image_dimension)
+                 for f in self.families]
+        return (("part", "equation", "dimension", "image dimension"), rows)
+
+    def table_caption(self) -> str:
+        return f"critical locus of mu for {self.architecture}"
 
     def to_latex(self) -> str:
         rows = [r"\begin{tabular}{lll}", r"component & equation & image dim.\\ \hline"]

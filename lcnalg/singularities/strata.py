@@ -95,7 +95,7 @@ from lcnalg.limits import Limits
 from lcnalg.parameterization import Parameterization, parameterize
 from lcnalg.real import boundary
 from lcnalg.real.membership import contains
-from lcnalg.results import Result, Status, StatusKind
+from lcnalg.results import Result, Status, StatusKind, Tabular
 from lcnalg.singularities.critical import planted_families, shared_root_image_dimension, shared_root_point
 from lcnalg.singularities.singular_locus import SingularLocusResult, singular_locus
 
@@ -103,7 +103,7 @@ __all__ = ["Stratification", "check_stratification", "family_kind", "in_family",
 
 
 @dataclass(frozen=True, kw_only=True)
-class Stratification(Result):
+class Stratification(Tabular, Result):
     """Strata and closure relations, with exports.
 
     Attributes
@@ -215,13 +215,38 @@ class Stratification(Result):
         rows.append(r"\end{tabular}")
         return "\n".join(rows)
 
+    #: Equations shown per stratum in :meth:`table` (``to_dict()`` has them all).
+    TABLE_EQUATIONS = 6
+
+    def table(self) -> tuple[tuple[str, ...], list[tuple[Any, ...]]]:
+        """The strata as a table, largest dimension first: names (equal sets merged), dimension,
+        descriptions, equations (the first :attr:`TABLE_EQUATIONS`), the strata whose closure
+        contains it, the strata of its dimension it is a proper subset of."""
+        rows = []
+        for s in self.strata():
+            eqs = s["equations"][:self.TABLE_EQUATIONS]
+            if len(s["equations"]) > len(eqs):
+                eqs.append(f"… {len(s['equations']) - len(eqs)} more")
+            rows.append((" = ".join(s["names"]), s["dimension"], tuple(s["descriptions"]), tuple(eqs),
+                         ", ".join(s["in_closure_of"]), ", ".join(s["subset_of"])))
+        return (("stratum", "dimension", "description", "equations", "in the closure of", "proper subset of"), rows)
+
+    def table_caption(self) -> str:
+        return f"strata of M[{self.architecture}]"
+
     def to_dot(self) -> str:
-        """The Hasse diagram in Graphviz's dot language."""
+        """The Hasse diagram in Graphviz's dot language: the transitive reduction of the
+        closure relation, strata of one dimension on one rank."""
         lines = [f'digraph "strata {self.architecture}" {{', "  rankdir=BT;"]
+        rows: dict[int, list[str]] = {}
         for s in self.strata():
             label = "\\n= ".join(s["names"])
             lines.append(f'  "{s["name"]}" [label="{label}\\ndim {s["dimension"]}"];')
-        for a, b in self.graph.edges:
+            rows.setdefault(s["dimension"], []).append(s["name"])
+        for names in rows.values():
+            if len(names) > 1:
+                lines.append("  { rank=same; " + " ".join(f'"{n}";' for n in names) + " }")
+        for a, b in sorted(nx.transitive_reduction(self.graph).edges):
             lines.append(f'  "{a}" -> "{b}";')
         lines.append("}")
         return "\n".join(lines)

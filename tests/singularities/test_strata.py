@@ -295,3 +295,16 @@ def test_in_family_refuses_what_is_not_a_family():
         in_family("2,2", (2, 3), [1, 2, 1])
     with pytest.raises(InputError, match="filter"):
         in_family("2,2", (1, 2), [1, 2])
+
+
+@pytest.mark.parametrize("arch", ["2,2,2", "3,3,3 s=2,2"])
+def test_dot_is_the_hasse_diagram(arch):
+    """--dot draws the covering relation only; its transitive closure is the closure relation."""
+    import re
+
+    import networkx as nx
+
+    s = stratification(arch)
+    edges = set(re.findall(r'^  "([^"]+)" -> "([^"]+)";$', s.to_dot(), re.M))
+    assert edges == set(nx.transitive_reduction(s.graph).edges)
+    assert set(nx.transitive_closure_dag(nx.DiGraph(list(edges))).edges) == set(s.graph.edges)
