@@ -8,7 +8,7 @@ import json
 import pytest
 
 from lcnalg import FunctionSpace
-from lcnalg.cli import SUBCOMMANDS
+from lcnalg.cli import CHANNEL_COMMANDS, SUBCOMMANDS
 from tests.cli.runner import run
 
 
@@ -32,8 +32,15 @@ def test_info_channels_text(capsys):
 ARGS = {"contains": ["1,2,3,4"], "flow": ["--data", "missing.csv"]}
 
 
-@pytest.mark.parametrize("command", [c.replace("_", "-") for c in SUBCOMMANDS if c != "info"])
+@pytest.mark.parametrize("command", [c.replace("_", "-") for c in SUBCOMMANDS
+                                     if c.replace("_", "-") not in CHANNEL_COMMANDS])
 def test_other_subcommands_refuse_channels(command, capsys):
     code, out, err = run([command, "3,2 c=1,4,1", *ARGS.get(command, [])], capsys)
     assert code == 2 and not out
-    assert len(err.strip().splitlines()) == 1 and "c=" in err and "info" in err
+    assert len(err.strip().splitlines()) == 1 and "c=" in err and all(c in err for c in CHANNEL_COMMANDS)
+
+
+def test_channel_commands_accept_channels(capsys):
+    for command in sorted(CHANNEL_COMMANDS):
+        code, out, err = run([command, "3,2 c=1,4,1"], capsys)
+        assert code == 0 and out and not err, (command, err)

@@ -18,7 +18,7 @@ ELSEWHERE = {"info", "strata", "critical-locus", "critical-points", "flow"}
 ANSWERED = {"equations": [], "contains": ["1,2,0,-2,-1"], "invariants": [], "metric": [], "closed": [],
             "inequalities": [], "boundary": []}
 #: Subcommands that refuse r >= 2.
-REFUSED = {"descend"}
+REFUSED = {"descend", "hessian-rank"}
 
 
 def _one_line(err: str) -> bool:
