@@ -3,7 +3,7 @@
 Given integer polynomials ``g_1..g_r`` in the coordinates, :func:`verify_equations`
 checks exactly that each lies in the vanishing ideal ``I`` (substitute ``c ↦ μ(w)``
 and expand in ``Z[w]``), and :func:`complete_up_to_degree` runs the degree-by-degree
-rank sandwich of docs/theory.md#degree-sandwich on ``J = ⟨g_1..g_r⟩``:
+rank sandwich of docs/theory.md#degree-sandwich on ``J = ⟨g_1..g_r⟩``::
 
     rank_p(A_P) ≤ dim (R/I)_P ≤ dim (R/J)_P ≤ |P| − rank_p(M_P)
 

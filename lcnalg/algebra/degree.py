@@ -1,7 +1,7 @@
 """Degree of the neurovariety from the fibre of μ (1D and 2D), without its equations.
 
 μ descends to a finite morphism from ``P^{n_1} × ⋯ × P^{n_L}`` (``n_l = |k_l| − 1``),
-a linear projection of the Segre variety whose centre misses it, so
+a linear projection of the Segre variety whose centre misses it, so::
 
     deg V · |F| = (Σ n_l)! / Π n_l!
 

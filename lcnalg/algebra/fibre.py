@@ -2,7 +2,7 @@
 
 For the activation ``σ(t) = t^r`` (``r ≥ 2``) the degree of the neurovariety ``V`` follows
 from the number ``|F|`` of points of a generic fibre of μ modulo rescaling
-(docs/theory.md#polynomial-networks):
+(docs/theory.md#polynomial-networks)::
 
     deg V · |F| = (Σ n_l)! / Π n_l! · Π d_l^{n_l},   n_l = |k_l| − 1,  d_l = r^{L−l},
 

@@ -10,7 +10,7 @@ the hyperplane class ``h^{m−i}`` ([DHOST16], Theorem 5.8).  For the Segre vari
 ``X = P^{n_1} × ⋯ × P^{n_L}`` (``h = h_1 + ⋯ + h_L``, ``h_l^{n_l + 1} = 0``), the total Chern
 class is ``Π_l (1 + h_l)^{n_l + 1}`` and integration takes the coefficient of
 ``Π_l h_l^{n_l}``.  Expanding, with ``e`` running over the exponent vectors ``0 ≤ e_l ≤ n_l``
-and ``|e| = Σ e_l``:
+and ``|e| = Σ e_l``::
 
     EDdeg = Σ_e (−1)^{|e|} (2^{m+1−|e|} − 1) (m − |e|)! Π_l C(n_l + 1, e_l) / (n_l − e_l)!,
 

@@ -6,13 +6,15 @@ so ``sorted(monos, key=order.key, reverse=True)`` lists monomials from the leadi
 
 Orders provided
 ---------------
-``degrevlex``  total degree, ties broken by reverse lexicographic order (Singular ``dp``).
-``deglex``     total degree, ties broken lexicographically (Singular ``Dp``).
-``lex``        lexicographic with ``x_1 > x_2 > ... > x_n`` (Singular ``lp``).
-``weighted``   weighted degree ``w . e``, ties broken by degrevlex (Singular ``wp(w)``).
-``elimination`` a block order: the first block of variables ``>>`` the second ``>>`` ...;
-               inside a block, (weighted) degree of the block then reverse lexicographic
-               (Singular ``(dp(k), dp(n-k))``, or ``(wp(w1), wp(w2))`` with weights).
+::
+
+    degrevlex  total degree, ties broken by reverse lexicographic order (Singular dp).
+    deglex     total degree, ties broken lexicographically (Singular Dp).
+    lex        lexicographic with x_1 > x_2 > ... > x_n (Singular lp).
+    weighted   weighted degree w . e, ties broken by degrevlex (Singular wp(w)).
+    elimination a block order: the first block of variables >> the second >> ...;
+                   inside a block, (weighted) degree of the block then reverse lexicographic
+                   (Singular (dp(k), dp(n-k)), or (wp(w1), wp(w2)) with weights).
 
 Examples
 --------
