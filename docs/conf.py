@@ -63,8 +63,9 @@ html_title = f"lcnalg {release}"
 suppress_warnings = ["ref.citation"]
 
 # docs/theory.md marks its sections with HTML anchors (<a id="name"></a>) so that it reads
-# well on its own and code can cite docs/theory.md#name.  For Sphinx, each anchor becomes a
-# MyST target and each link to it (#name, theory.md#name, docs/theory.md#name) a reference.
+# well on its own and code can cite a section by its anchor.  For Sphinx, each anchor becomes a
+# MyST target and each link to such an anchor (in theory.md, or to theory.md from another
+# page) a reference.
 import re  # noqa: E402
 
 _ANCHOR = re.compile(r'^<a id="([^"]+)"></a>\s*$', re.MULTILINE)

@@ -11,7 +11,8 @@ ANCHOR = re.compile(r'^<a id="([a-z0-9]+(?:-[a-z0-9]+)*)"></a>\s*$')
 CITED = re.compile(r"(?:docs/)?theory\.md#([A-Za-z0-9_-]+)")
 # the names are assembled so that this file does not mention them itself
 FORBIDDEN = re.compile(r"\b(" + "MATH" + "|" + "DESIGN" + r")\.md\b")
-SKIP = {"__pycache__", ".git", ".pytest_cache", ".hypothesis", "build", "dist", ".venv"}
+SKIP = {"__pycache__", ".git", ".pytest_cache", ".hypothesis", "build", "dist", ".venv",
+        "_build", "generated"}  # docs/_build, docs/generated: the built documentation
 
 
 def _files(*names: str):
