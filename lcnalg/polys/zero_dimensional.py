@@ -683,9 +683,9 @@ def modular_univariate_representation(polys: Sequence[dict], nvars: int, *, seed
         leading coefficient or a denominator of the Gröbner basis over Q would change it):
         ``complete`` is False.
 
-    Algorithm
-    ---------
-    For 62-bit primes ``p``, largest first: the Gröbner basis modulo ``p`` (lcnalg's F4), the
+    Notes
+    -----
+    The algorithm.  For 62-bit primes ``p``, largest first: the Gröbner basis modulo ``p`` (lcnalg's F4), the
     trace formulas of :func:`univariate_representation` in ``nmod_mat`` for one separating form
     (the same form for every prime; a prime whose leading monomials or distinct count differ from
     the majority is dropped), Chinese remaindering and rational reconstruction of all
