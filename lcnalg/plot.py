@@ -2,12 +2,14 @@
 
 Every picture lcnalg draws lives here: :func:`plot_cubic_slice` (a slice of a 1D function
 space, coloured by real roots) and :func:`plot_stratification` (the Hasse diagram of a
-:class:`~lcnalg.singularities.strata.Stratification`).  matplotlib is imported only when a
-function here is called.
+:class:`~lcnalg.singularities.strata.Stratification`); :func:`plot_hessian_sweep` (the Hessian
+ranks of a family against its numbers of parameters, log–log, with the fitted exponent).
+matplotlib is imported only when a function here is called.
 """
 
 from __future__ import annotations
 
+import math
 from fractions import Fraction
 from pathlib import Path
 
@@ -17,10 +19,10 @@ from lcnalg.architecture import Architecture
 from lcnalg.errors import InputError
 from lcnalg.real import inequalities
 from lcnalg.landscape.descent import DescentResult
-from lcnalg.results import FlowResult
+from lcnalg.results import FlowResult, HessianSweepResult
 from lcnalg.singularities.strata import Stratification
 
-__all__ = ["plot_cubic_slice", "plot_stratification", "plot_descent", "plot_flow"]
+__all__ = ["plot_cubic_slice", "plot_stratification", "plot_descent", "plot_flow", "plot_hessian_sweep"]
 
 
 def _pyplot():
@@ -229,6 +231,74 @@ def plot_flow(result: FlowResult, path: str | Path) -> Path:
         axes[2].set_ylabel("w_1")
     axes[2].set_title("function space")
     fig.suptitle(f"gradient flow on {result.architecture}" + ("" if result.success else " (stopped)"))
+    path = Path(path)
+    fig.savefig(path, dpi=100, bbox_inches="tight")
+    plt.close(fig)
+    return path
+
+
+def plot_hessian_sweep(result: HessianSweepResult, path: str | Path) -> Path:
+    """Log–log picture of a Hessian rank sweep: the ranks of ``H_L``, ``H_o``, ``H_F`` against the
+    number of parameters, the fitted line ``log rank H_L = a + b log n`` with ``b ± stderr`` in
+    the legend, and the reference slope ``1/2`` through the fit's centre.
+
+    Parameters
+    ----------
+    result : HessianSweepResult
+    path : str or Path
+        Where to save the picture (format from the suffix).
+
+    Returns
+    -------
+    Path
+
+    Raises
+    ------
+    InputError
+        If matplotlib is missing or ``result`` is not a sweep.
+    """
+    if not isinstance(result, HessianSweepResult):
+        raise InputError(f"result: expected a HessianSweepResult, got {type(result).__name__}")
+    plt = _pyplot()
+    fig, ax = plt.subplots(figsize=(6, 4.5))
+    n = [m.num_parameters for m in result.members]
+    for part, marker, label in (("loss", "o", "rank H_L"), ("outer", "s", "rank H_o"),
+                                ("functional", "^", "rank H_F")):
+        pts = [(x, getattr(m, f"rank_{part}")) for x, m in zip(n, result.members) if getattr(m, f"rank_{part}") > 0]
+        if pts:
+            ax.scatter([p[0] for p in pts], [p[1] for p in pts], marker=marker, label=label,
+                       s=60 if part == "loss" else 25, facecolors="none" if part == "loss" else None,
+                       edgecolors="C0" if part == "loss" else None, zorder=2 if part == "loss" else 3)
+    fit = result.fit
+    if fit is not None:
+        lo, hi = min(n), max(n)
+        xs = [lo * (hi / lo) ** (i / 50) for i in range(51)]
+        se = "" if fit.stderr is None else f" ± {fit.stderr:.2g}"
+        ax.plot(xs, [math.exp(fit.intercept) * x ** fit.exponent for x in xs], color="black",
+                label=f"fit: rank H_L ∝ n^b, b = {fit.exponent:.3f}{se}")
+        logs = [math.log(m.num_parameters) for m in result.members if m.rank_loss > 0]
+        centre = sum(logs) / len(logs)
+        level = fit.intercept + fit.exponent * centre
+        ax.plot(xs, [math.exp(level + fit.target * (math.log(x) - centre)) for x in xs], color="gray",
+                linestyle="--", label=f"slope {fit.target:g} (reference)")
+    title = None
+    if fit is not None:
+        if fit.near_target is None:
+            title = f"b vs {fit.target:g}: undecided (no stderr)"
+        else:
+            title = (f"b {'near' if fit.near_target else 'not near'} {fit.target:g}: |b - {fit.target:g}| "
+                     f"{'<=' if fit.near_target else '>'} 2 stderr")
+    ax.set_xscale("log")
+    ax.set_yscale("log")
+    ticks = plt.FuncFormatter(lambda v, _: f"{v:g}")
+    for axis in (ax.xaxis, ax.yaxis):
+        axis.set_major_formatter(ticks)
+        axis.set_minor_formatter(ticks)
+    ax.tick_params(which="minor", labelsize=7)
+    ax.set_xlabel("number of parameters n")
+    ax.set_ylabel("exact rank at a seeded point")
+    ax.set_title(f"Hessian ranks over {len(result.members)} architectures (seed {result.seed})")
+    ax.legend(fontsize=8, loc="upper left", title=title, title_fontsize=8)
     path = Path(path)
     fig.savefig(path, dpi=100, bbox_inches="tight")
     plt.close(fig)
