@@ -180,6 +180,8 @@ def sweep_family(family: Any, *, limits: Limits | None = None) -> tuple[Architec
         count = sum(1 if isinstance(p, str) else
                     math.prod(_count(p[k]) for k in ("dim", "layers", "strides", "filters")) for p in parts)
         limits.check("max_sweep_members", "architectures of the sweep", count)
+        limits.check("max_hessian_entries", "entries of the dense loss Hessians of the sweep (at least one per "
+                     "architecture)", count)
         texts: list[Any] = []
         for p in parts:
             texts.extend([p] if isinstance(p, str) else _grid_members(p))
@@ -369,8 +371,12 @@ def power_law_fit(x: Sequence, y: Sequence, *, target: float = 0.5) -> PowerLawF
     """
     xs = [_log(v, "x") for v in checks.sequence(x, "x", "a sequence of positive numbers")]
     ys = [_log(v, "y") for v in checks.sequence(y, "y", "a sequence of positive numbers")]
-    if isinstance(target, bool) or not isinstance(target, numbers.Real) or not math.isfinite(float(target)):
-        raise InputError(f"target: expected a finite real number, got {short(target, 30)}")
+    try:
+        finite = not isinstance(target, bool) and isinstance(target, numbers.Real) and math.isfinite(float(target))
+    except OverflowError:
+        finite = False
+    if not finite:
+        raise InputError(f"target: expected a finite real number (a float), got {short(target, 30)}")
     if len(xs) != len(ys):
         raise InputError(f"y: {len(ys)} values but x has {len(xs)}")
     if len(set(xs)) < 2:
