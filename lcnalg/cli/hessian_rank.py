@@ -81,11 +81,11 @@ def run_sweep(args: argparse.Namespace) -> int:
     limits = limits_from_args(args)
     try:
         family = sweep_family(args.sweep, limits=limits)
+        result = rank_sweep(family, samples=args.samples, seed=args.seed, limits=limits)
     except ResourceLimitError:
         raise
-    except LCNAlgError as exc:  # name the option that brought the description
+    except LCNAlgError as exc:  # name the option that brought the family (a malformed or unsupported member)
         raise InputError(f"--sweep {short(args.sweep, 40)!r}: {short(str(exc), 400)}") from None
-    result = rank_sweep(family, samples=args.samples, seed=args.seed, limits=limits)
     if args.plot:
         from lcnalg.plot import plot_hessian_sweep  # deferred: only --plot needs the plotting module
 

@@ -49,6 +49,7 @@ from lcnalg.algebra.dimension import function_space_dimension
 from lcnalg.architecture import MAX_AXES, MAX_AXIS_SIZE, MAX_LAYERS, Architecture
 from lcnalg.checks import short
 from lcnalg.errors import InputError, LCNAlgError, ResourceLimitError
+from lcnalg.hessian.layers import architecture_layers
 from lcnalg.hessian.rank import hessian_rank
 from lcnalg.limits import Limits
 from lcnalg.parameterization import parameterize
@@ -293,6 +294,8 @@ def rank_sweep(family: Any, *, samples: int | None = None, seed: int = 0,
         d0 = _input_size(arch)
         limits.check("max_hessian_entries", f"entries of the random data of {short(str(arch), 30)} "
                      "(samples x input size)", (d0 + 1 if samples is None else samples) * d0)
+    for arch in members:  # every member supported (one channel, linear) before the first rank
+        architecture_layers(arch, limits=limits)
     results = []
     for arch in members:
         try:  # the dimension only sharpens the bound of H_o; a network too large for it still gets its ranks

@@ -107,6 +107,16 @@ def test_bad_family_objects(family):
         sweep_family(family)
 
 
+def test_unsupported_members_are_refused_before_any_rank(monkeypatch):
+    import lcnalg.hessian.sweep as sweep
+
+    monkeypatch.setattr(sweep, "hessian_rank", lambda *a, **k: pytest.fail("a rank was computed"))
+    with pytest.raises(InputError, match="^channels"):
+        rank_sweep(["2,2", "2,2 c=1,2,1"])
+    with pytest.raises(InputError, match="^activation"):
+        rank_sweep("filters=2..3; 2,2 r=2")
+
+
 def test_refused_beyond_the_member_bound_before_building():
     start = time.perf_counter()
     with pytest.raises(ResourceLimitError, match="max_sweep_members") as info:
@@ -188,7 +198,7 @@ def test_cli_sweep_table_and_json(capsys):
     (["2,2", "--sweep", "filters=2"], "--sweep"), ([], "ARCH"), (["2,2", "--plot", "x.png"], "--plot"),
     (["--sweep", "filters=2", "--data", "x.csv"], "--data"),
     (["--sweep", "filters=1..100", "--max-sweep-members", "5"], "--max-sweep-members"),
-    (["--sweep", "filters=300..320"], "--max-hessian-entries"),
+    (["--sweep", "filters=300..320"], "--max-hessian-entries"), (["--sweep", "2,2; 2,2 c=1,2,1"], "--sweep"),
 ])
 def test_cli_errors_are_one_line(argv, option, capsys):
     code, out, err = run(["hessian-rank", *argv], capsys)
