@@ -11,7 +11,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from lcnalg import FunctionSpace, Limits
+from lcnalg import Architecture, FunctionSpace, Limits
 from lcnalg.errors import InputError, LCNAlgError, ResourceLimitError
 from lcnalg.hessian import dense_hessian_entries, hessian_rank, power_law_fit, rank_sweep, sweep_family
 from lcnalg.hessian.layers import architecture_layers
@@ -85,6 +85,23 @@ def test_family_grid_and_lists():
     assert [str(a) for a in sweep_family("filters=2 dim=1..2 layers=1 strides=1,2")] == ["2", "2x2"]  # deduplicated
     assert [str(a) for a in sweep_family(" 3,2 s=2 ; filters=2; 2,2 ")] == ["3,2 s=2", "2,2"]
     assert [str(a) for a in sweep_family(["2x2,2x2", FunctionSpace("3,2").architecture])] == ["2x2,2x2", "3,2"]
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.lists(st.integers(1, 5), min_size=1, max_size=3), st.lists(st.integers(1, 3), min_size=1, max_size=2),
+       st.lists(st.integers(1, 3), min_size=1, max_size=2), st.sampled_from([1, 2]))
+def test_grid_is_the_product_of_its_values(filters, layers, strides, dim):
+    """Independent route: the Architecture constructor on the product of the values."""
+    spec = (f"filters={','.join(map(str, filters))} layers={','.join(map(str, layers))} "
+            f"strides={','.join(map(str, strides))} dim={dim}")
+    expected = []
+    for L in layers:
+        for s in strides:
+            for k in filters:
+                arch = Architecture(filters=((k,) * dim,) * L, strides=((s,) * dim,) * (L - 1) + ((1,) * dim,))
+                if arch not in expected:
+                    expected.append(arch)
+    assert list(sweep_family(spec)) == expected
 
 
 @pytest.mark.parametrize("spec, words", [
@@ -213,3 +230,13 @@ def test_cli_plot(tmp_path, capsys):
     assert code == 0, err
     svg = path.read_text()
     assert "fit: rank H_L" in svg and "b = 1.000" in svg and "slope 0.5" in svg
+
+
+def test_plot_refuses_other_results(tmp_path):
+    pytest.importorskip("matplotlib")
+    from lcnalg.plot import plot_hessian_sweep
+
+    with pytest.raises(InputError, match="^result: expected a HessianSweepResult"):
+        plot_hessian_sweep(hessian_rank("2,2"), tmp_path / "x.png")
+    single = rank_sweep(["2,2"])  # no fit: the ranks alone are drawn
+    assert plot_hessian_sweep(single, tmp_path / "one.png").stat().st_size > 1000
