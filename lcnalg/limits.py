@@ -225,6 +225,10 @@ class Limits:
         over the candidates; beyond it the search stops with an undecided verdict that names
         this bound.  The default 10^6 is a few seconds (a degree-343 candidate costs
         1.3·10^5, about 0.4 s).
+    max_sweep_members : int
+        Architectures of one Hessian rank sweep (``lcnalg hessian-rank --sweep``), counted
+        from the family's description before any is built; the members' dense Hessians
+        together are bounded by ``max_hessian_entries``.
 
     Raises
     ------
@@ -299,6 +303,7 @@ class Limits:
     max_descent_work: int = _bound(500_000_000, "estimated work of gradient descent (runs x steps x layers x n x N)")
     max_elimination_variables: int = _bound(14, "weights plus coordinates of the elimination behind the two-layer metric formula")
     max_flow_evaluations: int = _bound(200_000, "right-hand-side evaluations of one gradient-flow integration")
+    max_sweep_members: int = _bound(64, "architectures of one Hessian rank sweep")
 
     def __post_init__(self) -> None:
         for f in dataclasses.fields(self):

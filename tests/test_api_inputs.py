@@ -18,6 +18,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import lcnalg
+import lcnalg.hessian
 import lcnalg.singularities
 from lcnalg import (Architecture, ArchitectureError, FunctionSpace, InputError, LCNAlgError, Limits,
                     Parameterization, checks)
@@ -373,6 +374,10 @@ CALLS = {
     "Limits.help": lambda k, v: Limits.help(v),
     "Limits.option": lambda k, v: Limits.option(v),
     "groebner_basis": lambda k, v: groebner_basis(**{"polys": [{(1, 1): 1, (0, 0): -1}], k: v}),
+    "sweep_family": lambda k, v: lcnalg.hessian.sweep_family(**{"family": "filters=2..3", k: v}),
+    "rank_sweep": lambda k, v: lcnalg.hessian.rank_sweep(**{"family": ["2,2", "3,3"], k: v}),
+    "power_law_fit": lambda k, v: lcnalg.hessian.power_law_fit(**{"x": [1, 2, 3], "y": [1, 2, 4], k: v}),
+    "dense_hessian_entries": lambda k, v: lcnalg.hessian.dense_hessian_entries(v),
 }
 PARAMETERS = {
     "Architecture": ["filters", "strides", "activation", "channels"],
@@ -416,6 +421,10 @@ PARAMETERS = {
     "Limits.option": ["name"],
     "groebner_basis": ["polys", "order", "modulus", "nvars", "grading", "max_matrix_entries", "max_total_entries",
                        "max_primes", "ideal_test", "limits"],
+    "sweep_family": ["family", "limits"],
+    "rank_sweep": ["family", "samples", "seed", "limits"],
+    "power_law_fit": ["x", "y", "target"],
+    "dense_hessian_entries": ["arch"],
 }
 CASES = [(name, param) for name, params in PARAMETERS.items() for param in params]
 

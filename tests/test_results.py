@@ -19,6 +19,7 @@ import lcnalg
 from lcnalg import FunctionSpace, Limits
 from lcnalg.flow.closed_form import two_layer_metric_formula
 from lcnalg.flow.trajectory import FlowLoss, flow
+from lcnalg.hessian import rank_sweep
 from lcnalg.landscape.descent import gradient_descent
 from lcnalg.real import boundary, contains, inequalities, is_zariski_closed
 from lcnalg.results import Result, Status, StatusKind, Tabular
@@ -74,6 +75,8 @@ def _instances() -> list[tuple[str, object]]:
                                [1, 0.5, 0.3, -0.2], t_max=1.0, samples=5)),
         ("hessian rank certified", FunctionSpace("3,1").hessian_rank(samples=4)),
         ("hessian rank bounds", FunctionSpace("2,2,2").hessian_rank()),
+        ("hessian sweep certified", rank_sweep("filters=2..3")),
+        ("hessian sweep undecided", rank_sweep("filters=2..4 layers=2..3", samples=2)),
     ]
 
 

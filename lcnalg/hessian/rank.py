@@ -157,7 +157,8 @@ def hessian_rank(arch: Architecture | str, *, inputs: Any = None, targets: Any =
         targets = [[checks.rational(e, "targets") for e in y] for y in targets]
     X = [[inputs[j][i] for j in range(N)] for i in range(d0)]
     Y = [[targets[j][i] for j in range(N)] for i in range(K)]
-    theta = [[Fraction(rng.randint(-9, 9) or 1, rng.randint(1, 4)) for _ in range(m.num_weights)] for m in layers]
+    # a wide range keeps two layers from sharing a root ratio by chance (a special, lower-rank point)
+    theta = [[Fraction(rng.randint(-999, 999) or 1, rng.randint(1, 97)) for _ in range(m.num_weights)] for m in layers]
     if method == "auto":
         method = "exact" if n <= exact_max else "sketch"
     if method in ("exact", "modular"):
