@@ -15,9 +15,9 @@ from lcnalg.hessian.loss_hessian import HessianParts, loss_hessian
 from lcnalg.hessian.convolution import ConvolutionLayer, StructuredHessian, convolution_hessian, convolution_layers
 from lcnalg.hessian.formulas import dense_hessian_ranks
 from lcnalg.hessian.rank import hessian_rank
-from lcnalg.hessian.sweep import sweep_family, rank_sweep, power_law_fit, dense_hessian_entries
+from lcnalg.hessian.sweep import sweep_family, rank_sweep, power_law_fit, dense_hessian_entries, stored_hessian_entries
 
 __all__ = ["LinearLayer", "dense_layer", "convolution_layer", "architecture_layers", "HessianParts",
            "loss_hessian", "ConvolutionLayer", "StructuredHessian", "convolution_hessian", "convolution_layers",
            "dense_hessian_ranks", "hessian_rank",
-           "sweep_family", "rank_sweep", "power_law_fit", "dense_hessian_entries"]
+           "sweep_family", "rank_sweep", "power_law_fit", "dense_hessian_entries", "stored_hessian_entries"]

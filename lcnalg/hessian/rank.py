@@ -28,7 +28,8 @@ besides:
 * ``toeplitz`` (*derived*): the CNN loss is the dense loss composed with the linear embedding
   ``P`` of the CNN weights into the layer matrices' entries, so ``H_CNN = Pᵀ H_dense P`` and
   each rank is at most ``min(rank of the dense part at the layer matrices, #weights)``;
-  a bound at this point (computed where the dense Hessian fits ``max_hessian_entries``).
+  a bound at this point (computed up to :data:`TOEPLITZ_MAX` entries of the layer matrices,
+  where the dense Hessian also fits ``max_hessian_entries``).
 * ``sbh21_dense``: the [SBH21] ranks of the dense network with the layer matrices' widths and
   this data rank (a theorem on the generic dense ranks, for generic data of that rank and
   generic targets; it bounds the CNN's ranks where those hypotheses hold).
@@ -59,6 +60,9 @@ __all__ = ["hessian_rank", "HESSIAN_METHODS"]
 
 #: Routes of :func:`hessian_rank`.
 HESSIAN_METHODS = ("auto", "exact", "modular", "sketch")
+#: Largest number of entries of the layer matrices for which the Toeplitz bound is computed
+#: (its dense Hessian has that many rows; beyond, it would cost more than the ranks).
+TOEPLITZ_MAX = 400
 #: The prime of the modular routes (the largest below 2^61).
 PRIME = (1 << 61) - 1
 
@@ -182,17 +186,20 @@ def hessian_rank(arch: Architecture | str, *, inputs: Any = None, targets: Any =
                    "status": "proved",
                    "source": "H_F vanishes on its diagonal blocks; rank H_o = rank J <= K rank X; "
                              "rank H_L <= rank H_o + rank H_F"}}
-    linear = [LinearLayer(m.rows, m.cols, m.positions()) for m in layers]
-    try:
-        dense_parts = loss_hessian(linear, theta, X, Y, modulus=None if method == "exact" else PRIME,
-                                   limits=limits).ranks()
-        bounds["toeplitz"] = {
-            "loss": min(dense_parts["dense_loss"], n), "outer": min(dense_parts["dense_outer"], n),
-            "functional": min(dense_parts["dense_functional"], n), "status": "derived",
-            "source": "H_CNN = P^T H_dense P (embedding P of the weights in the layer matrices); a bound at "
-                      "this point" + ("" if method == "exact" else " (dense ranks modulo the prime)")}
-    except ResourceLimitError:
-        pass  # the dense Hessian in all entries is beyond the limits: no Toeplitz bound
+    # the Toeplitz bound: the dense Hessian in all entries of the layer matrices, where it is small
+    # (beyond TOEPLITZ_MAX entries it would cost more than the ranks themselves)
+    if sum(m.rows * m.cols for m in layers) <= TOEPLITZ_MAX:
+        linear = [LinearLayer(m.rows, m.cols, m.positions()) for m in layers]
+        try:
+            dense_parts = loss_hessian(linear, theta, X, Y, modulus=None if method == "exact" else PRIME,
+                                       limits=limits).ranks()
+            bounds["toeplitz"] = {
+                "loss": min(dense_parts["dense_loss"], n), "outer": min(dense_parts["dense_outer"], n),
+                "functional": min(dense_parts["dense_functional"], n), "status": "derived",
+                "source": "H_CNN = P^T H_dense P (embedding P of the weights in the layer matrices); a bound at "
+                          "this point" + ("" if method == "exact" else " (dense ranks modulo the prime)")}
+        except ResourceLimitError:
+            pass  # the dense Hessian in all entries is beyond the limits: no Toeplitz bound
     dense = all(m.num_weights == m.rows * m.cols for m in layers)
     if r >= 1:
         f = dense_hessian_ranks(r, K, [m.rows for m in layers[:-1]])

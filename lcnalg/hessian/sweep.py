@@ -6,10 +6,10 @@ square root of its number of parameters.  This module measures the exponent on a
 1. :func:`sweep_family` reads the family, either a description ``SPEC`` (below) or a
    sequence of architectures, and counts its members *before* building them, so that a family
    beyond ``limits.max_sweep_members`` is refused up front.
-2. :func:`rank_sweep` bounds the members' dense loss Hessians together by
-   ``limits.max_hessian_entries`` (their sizes follow from the architectures alone: per axis
-   ``n_{l−1} = s_l (n_l − 1) + k_l`` from one output position), then computes each member's
-   exact ranks with :func:`~lcnalg.hessian.hessian_rank` at the same seed, with the dimension
+2. :func:`rank_sweep` bounds the Hessians the members' ranks store together by
+   ``limits.max_hessian_entries`` (:func:`stored_hessian_entries`, from the architectures
+   alone: per axis ``n_{l−1} = s_l (n_l − 1) + k_l`` from one output position), then computes
+   each member's ranks with :func:`~lcnalg.hessian.hessian_rank` at the same seed, with the dimension
    of its function space as the proved bound of ``rank H_o`` where it is within the limits.
 3. :func:`power_law_fit` fits ``log rank H_L = a + b log n`` by least squares.  The
    logarithms are floating-point numbers; the normal equations are solved exactly over Q on
@@ -49,13 +49,13 @@ from lcnalg.algebra.dimension import function_space_dimension
 from lcnalg.architecture import MAX_AXES, MAX_AXIS_SIZE, MAX_LAYERS, Architecture
 from lcnalg.checks import short
 from lcnalg.errors import InputError, LCNAlgError, ResourceLimitError
-from lcnalg.hessian.layers import architecture_layers
+from lcnalg.hessian.convolution import convolution_layers
 from lcnalg.hessian.rank import hessian_rank
 from lcnalg.limits import Limits
 from lcnalg.parameterization import parameterize
 from lcnalg.results import HessianSweepResult, PowerLawFit
 
-__all__ = ["sweep_family", "rank_sweep", "power_law_fit", "dense_hessian_entries"]
+__all__ = ["sweep_family", "rank_sweep", "power_law_fit", "dense_hessian_entries", "stored_hessian_entries"]
 
 #: Keys of a grid part, with (default values, smallest value, largest value).
 _KEYS = {"filters": (None, 1, MAX_AXIS_SIZE), "layers": ((2,), 1, MAX_LAYERS), "strides": ((1,), 1, MAX_AXIS_SIZE),
@@ -225,6 +225,29 @@ def dense_hessian_entries(arch: Architecture | str) -> int:
     return total * total
 
 
+def stored_hessian_entries(arch: Architecture | str, samples: int | None = None, *,
+                           limits: Limits | None = None) -> int:
+    """Entries :func:`~lcnalg.hessian.hessian_rank` stores for ``arch`` by its ``auto`` route, from
+    the sizes alone: ``n²`` up to 300 weights (exact), else the structured Hessian (``J``, the
+    blocks of ``H_F``) and the sketch ``n × (U + 1)``.
+
+    Examples
+    --------
+    >>> stored_hessian_entries("2,2")
+    16
+    """
+    layers = convolution_layers(arch, limits=limits)
+    sizes = [m.num_weights for m in layers]
+    n = sum(sizes)
+    if n <= 300:
+        return n * n
+    K, d0 = layers[-1].rows, layers[0].cols
+    N = d0 + 1 if samples is None else samples
+    upper = min(n, K * min(N, d0) + sum(min(k, n - k) for k in sizes))
+    blocks = sum(sizes[l] * sizes[m] for l in range(len(sizes)) for m in range(l + 1, len(sizes)))
+    return K * N * n + blocks + n * (upper + 1)
+
+
 def _input_size(arch: Architecture) -> int:
     shape = (1,) * arch.ndim
     for l in range(arch.num_layers - 1, -1, -1):
@@ -279,23 +302,21 @@ def rank_sweep(family: Any, *, samples: int | None = None, seed: int = 0,
     if samples is not None:
         samples = checks.integer(samples, "samples", low=1, form="a positive integer")
     members = sweep_family(family, limits=limits)
-    # up front: the dense Hessians together, then each member's random data
+    # up front: the Hessians the members' ranks store together, then each member's random data
     total, largest, most = 0, members[0], 0
     for arch in members:
-        entries = dense_hessian_entries(arch)
+        entries = stored_hessian_entries(arch, samples, limits=limits)
         if entries > most:
             largest, most = arch, entries
         total += entries
         if total > limits.max_hessian_entries:
             break
-    limits.check("max_hessian_entries", f"entries of the dense loss Hessians of the {len(members)} architectures "
+    limits.check("max_hessian_entries", f"entries of the loss Hessians of the {len(members)} architectures "
                  f"of the sweep (largest {short(str(largest), 30)})", total)
     for arch in members:
         d0 = _input_size(arch)
         limits.check("max_hessian_entries", f"entries of the random data of {short(str(arch), 30)} "
                      "(samples x input size)", (d0 + 1 if samples is None else samples) * d0)
-    for arch in members:  # every member supported (one channel, linear) before the first rank
-        architecture_layers(arch, limits=limits)
     results = []
     for arch in members:
         try:  # the dimension only sharpens the bound of H_o; a network too large for it still gets its ranks
@@ -310,7 +331,8 @@ def rank_sweep(family: Any, *, samples: int | None = None, seed: int = 0,
         fit = power_law_fit([m.num_parameters for m in fitted], [m.rank_loss for m in fitted])
     return HessianSweepResult(
         architecture="; ".join(m.architecture for m in results),
-        method=("exact ranks over Q of H_L, H_o, H_F per architecture (hessian_rank at one seed); least-squares "
+        method=("ranks of H_L, H_o, H_F per architecture (hessian_rank's auto route at one seed: exact over Q up "
+                "to 300 weights, else the sketch modulo 2^61-1); least-squares "
                 "fit of log rank H_L against log num_parameters, solved exactly over Q on the float logarithms"),
         certified=all(m.certified for m in results),
         seed=seed, seconds=time.perf_counter() - start,

@@ -13,7 +13,8 @@ from hypothesis import strategies as st
 
 from lcnalg import Architecture, FunctionSpace, Limits
 from lcnalg.errors import InputError, LCNAlgError, ResourceLimitError
-from lcnalg.hessian import dense_hessian_entries, hessian_rank, power_law_fit, rank_sweep, sweep_family
+from lcnalg.hessian import (dense_hessian_entries, hessian_rank, power_law_fit, rank_sweep, stored_hessian_entries,
+                            sweep_family)
 from lcnalg.hessian.layers import architecture_layers
 from tests.cli.runner import run
 
@@ -128,8 +129,8 @@ def test_unsupported_members_are_refused_before_any_rank(monkeypatch):
     import lcnalg.hessian.sweep as sweep
 
     monkeypatch.setattr(sweep, "hessian_rank", lambda *a, **k: pytest.fail("a rank was computed"))
-    with pytest.raises(InputError, match="^channels"):
-        rank_sweep(["2,2", "2,2 c=1,2,1"])
+    with pytest.raises(InputError, match="^activation"):
+        rank_sweep(["2,2", "2,2 c=1,2,1", "2,2 r=2"])
     with pytest.raises(InputError, match="^activation"):
         rank_sweep("filters=2..3; 2,2 r=2")
 
@@ -151,13 +152,15 @@ def test_dense_hessian_entries_match_the_layers():
 
 
 def test_refused_beyond_the_hessian_bound_together():
-    # 2,2 has 64 entries, 3,3 has (3*5 + 1*3)^2 = 324: each fits 330, together they do not
+    # the dense Hessians in all entries: 2,2 has 64, 3,3 has (3*5 + 1*3)^2 = 324
     assert dense_hessian_entries("3,3") == 324
-    limits = Limits(max_hessian_entries=330)
+    # what the ranks store (exact route: n^2): 2,2 has 16, 3,3 has 36; each fits 50, together they do not
+    assert (stored_hessian_entries("2,2"), stored_hessian_entries("3,3")) == (16, 36)
+    limits = Limits(max_hessian_entries=50)
     assert hessian_rank("3,3", limits=limits, samples=1).num_parameters == 6
     with pytest.raises(ResourceLimitError, match="max_hessian_entries") as info:
         rank_sweep(["2,2", "3,3"], limits=limits, samples=1)
-    assert info.value.estimate == 64 + 324
+    assert info.value.estimate == 16 + 36
     with pytest.raises(ResourceLimitError, match="random data"):
         rank_sweep(["2,2"], samples=10**9)
     start = time.perf_counter()
@@ -215,7 +218,7 @@ def test_cli_sweep_table_and_json(capsys):
     (["2,2", "--sweep", "filters=2"], "--sweep"), ([], "ARCH"), (["2,2", "--plot", "x.png"], "--plot"),
     (["--sweep", "filters=2", "--data", "x.csv"], "--data"),
     (["--sweep", "filters=1..100", "--max-sweep-members", "5"], "--max-sweep-members"),
-    (["--sweep", "filters=300..320"], "--max-hessian-entries"), (["--sweep", "2,2; 2,2 c=1,2,1"], "--sweep"),
+    (["--sweep", "filters=300..320"], "--max-hessian-entries"), (["--sweep", "2,2; 2,2 r=2"], "--sweep"),
 ])
 def test_cli_errors_are_one_line(argv, option, capsys):
     code, out, err = run(["hessian-rank", *argv], capsys)
