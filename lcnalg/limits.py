@@ -219,6 +219,12 @@ class Limits:
     max_elimination_variables : int
         Weights plus coordinates of the lex Gröbner bases (sympy) behind the two-layer metric
         formula: ``3,3 s=2`` (13) takes a few seconds, ``2x2,2x2 s=2x2`` (24) minutes.
+    max_region_work : int
+        Work of the exact count of the linear regions of a rectifier network: simplex tableau
+        entries updated, estimated up front as (hidden units) x (Serra et al.'s bound on the
+        regions, or 2^units) x (the cost of one linear program, rows x columns x (rows +
+        columns)) plus the entries of the layers' dense matrices, and counted during the
+        enumeration against the same bound.
     max_witness_work : int
         Root work (``degree²`` per candidate: its factorization and one root isolation) of
         the membership tests of the candidate witnesses of one closedness decision, summed
@@ -304,6 +310,7 @@ class Limits:
     max_elimination_variables: int = _bound(14, "weights plus coordinates of the elimination behind the two-layer metric formula")
     max_flow_evaluations: int = _bound(200_000, "right-hand-side evaluations of one gradient-flow integration")
     max_sweep_members: int = _bound(64, "architectures of one Hessian rank sweep")
+    max_region_work: int = _bound(200_000_000, "tableau entries updated by the exact count of linear regions")
 
     def __post_init__(self) -> None:
         for f in dataclasses.fields(self):
