@@ -28,7 +28,7 @@ point ``x*`` of it.  For the next unit, ``z^sigma_u`` is affine on ``P``:
 * otherwise each child ``sigma_u = 1`` (add ``z_u > 0``) and ``sigma_u = 0`` (add ``z_u < 0``) is
   kept iff its open polyhedron still meets ``int D``: the sign of ``z_u(x*)`` decides one child
   at once (``x*`` is its point), and the other is decided by an exact linear program
-  (:func:`lcnalg.regions.lp.interior_point`, a simplex method over ``fmpq`` started at ``x*``).
+  (:func:`lcnalg.regions.lp.strict_point`, a simplex method over ``fmpq`` started at ``x*``).
 
 The leaves are the regions.  *Correctness.*  A full pattern is a leaf iff its polyhedron has
 nonempty interior in ``D``: the interior of ``{z > 0 on the active units, z <= 0 on the others}``
@@ -61,7 +61,7 @@ from lcnalg.checks import exact, sequence, short
 from lcnalg.errors import InputError
 from lcnalg.limits import Limits
 from lcnalg.regions.bounds import arrangement_bound, montufar_lower_bound, product_bound, serra_bound
-from lcnalg.regions.lp import interior_point, lp_cost
+from lcnalg.regions.lp import lp_cost, strict_point
 from lcnalg.regions.network import Network
 from lcnalg.results import RegionsResult
 
@@ -286,7 +286,7 @@ def _enumerate(layers: Sequence[tuple[flint.fmpq_mat, tuple]], depth: int, n: in
                 point = x
             else:
                 programs += 1
-                point = interior_point(rows + (row,), n, box, start=x, budget=budget)
+                point = strict_point(rows + (row,), n, box, start=x, budget=budget)
                 if point is None:
                     continue
             stack.append((layer, unit + 1, rows + (row,), point, M, m, bits + (bit,), done))

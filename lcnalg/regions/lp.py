@@ -53,10 +53,14 @@ from typing import Any, Sequence
 
 import flint
 
-from lcnalg.errors import check
+from lcnalg.checks import exact, integer, sequence
+from lcnalg.errors import InputError, check
 from lcnalg.limits import Budget
 
-__all__ = ["interior_point", "lp_cost"]
+__all__ = ["interior_point", "strict_point", "lp_cost"]
+
+#: Largest dimension and number of rows :func:`interior_point` accepts from a caller.
+MAX_SIZE = 1000
 
 
 def lp_cost(rows: int, dimension: int, box: bool) -> int:
@@ -76,9 +80,20 @@ def lp_cost(rows: int, dimension: int, box: bool) -> int:
     return R * N * (R + N)
 
 
+def _rationals(value: object, length: int, name: str) -> tuple:
+    items = sequence(value, name, f"a sequence of {length} numbers")
+    if len(items) != length:
+        raise InputError(f"{name}: expected {length} numbers, got {len(items)}")
+    out = []
+    for k, v in enumerate(items):
+        q = exact(v, f"{name}[{k}]")
+        out.append(flint.fmpq(q.numerator, q.denominator))
+    return tuple(out)
+
+
 def interior_point(rows: Sequence[tuple[Sequence[Any], Any]], dimension: int,
                    box: tuple[Sequence[Any], Sequence[Any]] | None = None,
-                   start: Sequence[Any] | None = None, budget: Budget | None = None) -> tuple | None:
+                   start: Sequence[Any] | None = None) -> tuple | None:
     """A point ``x`` of the domain with ``a . x + c > 0`` for every row ``(a, c)``, or ``None``
     when the open set these strict inequalities define does not meet the interior of the domain.
 
@@ -92,13 +107,16 @@ def interior_point(rows: Sequence[tuple[Sequence[Any], Any]], dimension: int,
         The domain ``lo <= x <= hi`` (``lo < hi`` coordinatewise); ``None`` for all of ``R^n``.
     start : sequence or None
         A point of the domain to start from (default: the centre of the box, or the origin).
-    budget : Budget or None
-        Charged one unit per tableau entry updated.
 
     Returns
     -------
     tuple of flint.fmpq or None
         The witness (in the closed box when there is one).
+
+    Raises
+    ------
+    InputError
+        When a row, the box or the start point is not made of exact numbers of the right length.
 
     Examples
     --------
@@ -110,6 +128,37 @@ def interior_point(rows: Sequence[tuple[Sequence[Any], Any]], dimension: int,
     >>> interior_point([((1,), -2)], 1, box=((0,), (1,))) is None   # x > 2 on [0, 1]
     True
     """
+    n = integer(dimension, "dimension", low=1, high=MAX_SIZE + 1, form=f"a positive integer up to {MAX_SIZE}")
+    items = sequence(rows, "rows", "a sequence of pairs (a, c)")
+    if len(items) > MAX_SIZE:
+        raise InputError(f"rows: {len(items)} rows, more than the {MAX_SIZE} accepted")
+    checked = []
+    for i, item in enumerate(items):
+        pair = sequence(item, f"rows[{i}]", "a pair (a, c)")
+        if len(pair) != 2:
+            raise InputError(f"rows[{i}]: expected a pair (a, c), got {len(pair)} items")
+        checked.append((_rationals(pair[0], n, f"rows[{i}] (a)"), _rationals([pair[1]], 1, f"rows[{i}] (c)")[0]))
+    domain = None
+    if box is not None:
+        pair = sequence(box, "box", "a pair (lo, hi)")
+        if len(pair) != 2:
+            raise InputError("box: expected a pair (lo, hi) of sequences")
+        domain = (_rationals(pair[0], n, "box (lo)"), _rationals(pair[1], n, "box (hi)"))
+        if any(not a < b for a, b in zip(*domain)):
+            raise InputError("box: expected lo < hi in every coordinate")
+    x0 = None
+    if start is not None:
+        x0 = _rationals(start, n, "start")
+        if domain is not None and any(not a <= v <= b for a, v, b in zip(domain[0], x0, domain[1])):
+            raise InputError("start: expected a point of the box")
+    return strict_point(checked, n, domain, x0)
+
+
+def strict_point(rows: Sequence[tuple[Sequence[Any], Any]], dimension: int,
+                 box: tuple[Sequence[Any], Sequence[Any]] | None = None,
+                 start: Sequence[Any] | None = None, budget: Budget | None = None) -> tuple | None:
+    """:func:`interior_point` on checked input: every number an ``fmpq`` (or int), ``start`` in
+    the box; ``budget`` (optional) is charged one unit per tableau entry updated."""
     n = dimension
     Q = flint.fmpq
     A = [tuple(Q(v) for v in a) for a, _ in rows]

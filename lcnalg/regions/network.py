@@ -239,7 +239,8 @@ class Network:
             raise InputError(f"network: unknown field {short(sorted(map(str, extra))[0], 30)!r}; "
                              "the fields are input and layers")
         if "input" not in data or "layers" not in data:
-            raise InputError(f"network: missing field {'input' if 'input' not in data else 'layers'}")
+            missing = "input" if "input" not in data else "layers"
+            raise InputError(f"{missing}: missing; a network is an object {{\"input\": [n], \"layers\": [...]}}")
         shape = _shape(data["input"])
         raw_layers = sequence(data["layers"], "layers", "a list of layers")
         if not raw_layers:
