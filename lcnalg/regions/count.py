@@ -57,12 +57,12 @@ from typing import Any, Sequence
 
 import flint
 
-from lcnalg.checks import exact, sequence, short
+from lcnalg.checks import exact, integer, sequence, short
 from lcnalg.errors import InputError
 from lcnalg.limits import Limits
 from lcnalg.regions.bounds import arrangement_bound, montufar_lower_bound, product_bound, serra_bound
 from lcnalg.regions.lp import lp_cost, strict_point
-from lcnalg.regions.network import Network
+from lcnalg.regions.network import MAX_UNITS, Network
 from lcnalg.results import RegionsResult
 
 __all__ = ["linear_regions", "read_network", "read_box", "region_work"]
@@ -104,6 +104,7 @@ def read_box(box: object, dimension: int) -> tuple[tuple[Any, ...], tuple[Any, .
     ...
     lcnalg.errors.InputError: box: coordinate 0 has lo = 1 >= hi = 1; give lo < hi
     """
+    dimension = integer(dimension, "dimension", low=1, high=MAX_UNITS + 1, form=f"a positive integer up to {MAX_UNITS}")
     if box is None:
         return None
     items = sequence(box, "box", "a pair (lo, hi) or one pair per coordinate")
