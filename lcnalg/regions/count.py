@@ -39,9 +39,9 @@ decision is exact.  Distinct leaves are distinct patterns, so the count is the n
 regions; each leaf keeps its witness point.
 
 The cost is at most (hidden units) x (regions of the prefixes) linear programs; the prefixes'
-regions are bounded by Serra et al.'s bound for the truncated network, at most that of the
-whole network.  That product times the cost of one program is checked up front against
-``Limits.max_region_work`` and the tableau work is counted during the search.
+regions are bounded by Serra et al.'s bound for the network truncated after their layer
+(:func:`region_work`).  That estimate is checked up front against ``Limits.max_region_work``
+and the tableau work is counted during the search against the same bound.
 
 References
 ----------
@@ -137,8 +137,16 @@ def _rational(value: object, name: str) -> Any:
 
 def region_work(network: Network, box: bool, limits: Limits) -> tuple[int, int]:
     """``(estimate, upper)``: the up-front estimate of the tableau work of :func:`linear_regions`
-    and Serra et al.'s bound on the regions; refuses (``max_region_work``) before computing the
-    bound when already (hidden units) x (one linear program) is above the limit.
+    and Serra et al.'s bound on the regions.
+
+    The search decides unit ``u`` of hidden layer ``l`` once per surviving prefix, at most
+    Serra et al.'s bound ``S_l`` of the network truncated after layer ``l`` (the prefix's regions
+    are regions of a network with fewer units), with one linear program of at most
+    ``n_1 + ... + n_l`` rows each, and forms the next layer's affine maps once per region of
+    the layer.  So the estimate is the dense matrices' entries plus
+    ``sum_l n_l S_l (lp_cost(n_1 + ... + n_l) + n_{l+1} n_l n_0)``.  Before the bounds are
+    computed, the same sum with every ``S_l = 1`` (a floor of the estimate) is checked, so a
+    huge network is refused at once.
 
     Raises
     ------
@@ -146,16 +154,20 @@ def region_work(network: Network, box: bool, limits: Limits) -> tuple[int, int]:
         When the estimate is above ``limits.max_region_work``.
     """
     n, hidden = network.input_dimension, network.hidden_widths
-    units = sum(hidden)
-    transitions = sum(a * b * n for a, b in zip(network.widths[1:], network.widths[2:]))
-    per_node = lp_cost(units, n, box) + transitions
-    floor = network.dense_entries() + max(units, 1) * per_node
-    limits.check("max_region_work", "tableau work of the exact region count", floor)
-    upper = serra_bound(n, hidden)
-    estimate = network.dense_entries() + max(units, 1) * upper * per_node
-    limits.check("max_region_work", "tableau work of the exact region count (units x Serra bound x one program)",
-                 estimate)
-    return estimate, upper
+    widths = network.widths
+
+    def total(bounds: list[int]) -> int:
+        work, rows = network.dense_entries(), 0
+        for l, (units, S) in enumerate(zip(hidden, bounds), start=1):
+            rows += units
+            work += units * S * (lp_cost(rows, n, box) + widths[l + 1] * units * n)
+        return work
+
+    what = "tableau work of the exact region count"
+    limits.check("max_region_work", what, total([1] * len(hidden)))
+    bounds = [serra_bound(n, hidden[:l]) for l in range(1, len(hidden) + 1)]
+    limits.check("max_region_work", what + " (units x Serra et al.'s bound x one linear program)", total(bounds))
+    return total(bounds), bounds[-1] if bounds else 1
 
 
 def linear_regions(network: object, box: object = None, limits: Limits | None = None) -> RegionsResult:
