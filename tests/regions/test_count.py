@@ -16,6 +16,7 @@ from hypothesis import HealthCheck, given, settings, strategies as st
 from lcnalg import InputError, Limits, ResourceLimitError
 from lcnalg.regions import (Network, arrangement_bound, linear_regions, montufar_lower_bound, product_bound,
                             serra_bound)
+from lcnalg.regions.count import region_work
 from tests.regions.reference import generic_point, pattern, preactivations
 
 
@@ -147,10 +148,24 @@ def test_tiny_network_agrees_with_a_fine_grid():
 # ------------------------------------------------------------------ random networks: bounds and points
 @st.composite
 def small_networks(draw):
-    n0 = draw(st.integers(1, 3))
-    widths = draw(st.lists(st.integers(1, 3), min_size=0, max_size=2))
+    """Dense networks, or a strided 1D convolution (possibly two) followed by a dense layer."""
     seed = draw(st.integers(0, 10**6))
-    return n0, widths, dense_net(n0, widths, random.Random(seed), -2, 2)
+    if draw(st.booleans()):
+        n0 = draw(st.integers(1, 3))
+        widths = draw(st.lists(st.integers(1, 3), min_size=0, max_size=2))
+        return n0, widths, dense_net(n0, widths, random.Random(seed), -2, 2)
+    rng = random.Random(seed)
+    n0 = draw(st.integers(2, 5))
+    layers, length, widths = [], n0, []
+    for _ in range(draw(st.integers(1, 2))):
+        k = draw(st.integers(1, min(3, length)))
+        stride = draw(st.integers(1, 2))
+        layers.append({"type": "conv", "filter": [rng.randint(-2, 2) for _ in range(k)], "stride": stride,
+                       "bias": rng.randint(-2, 2)})
+        length = (length - k) // stride + 1
+        widths.append(length)
+    layers.append({"type": "dense", "weights": [[1] * length]})
+    return n0, widths, {"input": [n0], "layers": layers}
 
 
 @settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -159,6 +174,9 @@ def test_random_networks_between_the_points_seen_and_the_bounds(case, boxed, see
     n0, widths, net = case
     r = linear_regions(net, box=(-3, 3) if boxed else None)
     assert r.count <= r.upper_bound == serra_bound(n0, widths) <= product_bound(n0, widths) <= 2 ** sum(widths)
+    # the work done stays below the up-front estimate that max_region_work is checked against
+    estimate, upper = region_work(Network.from_dict(net), boxed, Limits())
+    assert r.work <= estimate and upper == r.upper_bound
     # every region's point has its pattern, with no pre-activation zero; the patterns are distinct
     patterns = [p for p, _ in r.regions]
     assert len(set(patterns)) == len(patterns) == r.count
