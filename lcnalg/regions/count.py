@@ -152,6 +152,13 @@ def region_work(network: Network, box: bool, limits: Limits) -> tuple[int, int]:
     ------
     ResourceLimitError
         When the estimate is above ``limits.max_region_work``.
+
+    Examples
+    --------
+    >>> net = read_network({"input": [2], "layers": [{"type": "dense", "weights": [[1, 0], [0, 1]]},
+    ...                                              {"type": "dense", "weights": [[1, 1]]}]})
+    >>> region_work(net, False, Limits())     # 2 units x bound 4 x one program, plus 6 entries
+    (998, 4)
     """
     n, hidden = network.input_dimension, network.hidden_widths
     widths = network.widths
