@@ -51,6 +51,9 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def _box(args: argparse.Namespace) -> object:
+    for option, value in (("--box", args.box), ("--box-file", args.box_file)):
+        if value is not None and not isinstance(value, str):  # argparse reads "--box=--" as []
+            raise InputError(f"{option}: expected {'LO,HI' if option == '--box' else 'a file name'}, got nothing")
     if args.box is not None:
         parts = args.box.split(",")
         if len(parts) != 2:

@@ -88,3 +88,19 @@ def test_large_networks_are_refused_up_front(tmp_path, data, capsys):
 def test_help_documents_the_file_format(capsys):
     code, out, _ = run(["regions", "--help"], capsys)
     assert code == 0 and '"type": "conv"' in out and "NETWORK_FILE" in out and "--box" in out
+
+
+def test_every_option_with_garbage_on_a_valid_network(tmp_path, capsys):
+    """Each option that takes a value, given the values no option accepts (and extreme valid
+    ones), on a valid network file: an answer, or one line naming the option, at once."""
+    from tests.robustness.harness import GARBAGE_NUMBERS, outcome_problem
+
+    names = ["--box", "--box-file", "--max-region-work", "--json", "--latex", "NETWORK_FILE", "network_file", "box",
+             "layers", "input"]
+    for option in ("--box", "--box-file", "--max-region-work"):
+        for value in GARBAGE_NUMBERS + ("1000000000", "9" * 30, "0,1", "-1,1", str(tmp_path)):
+            argv = ["regions", NETWORK, f"{option}={value}"]
+            start = time.perf_counter()
+            code, out, err = run(argv, capsys)
+            problem = outcome_problem(argv, code, out, err, time.perf_counter() - start, names)
+            assert problem is None, (argv, problem, err)
