@@ -95,7 +95,7 @@ def test_every_option_with_garbage_on_a_valid_network(tmp_path, capsys):
     ones), on a valid network file: an answer, or one line naming the option, at once."""
     from tests.robustness.harness import GARBAGE_NUMBERS, outcome_problem
 
-    names = ["--box", "--box-file", "--max-region-work", "--json", "--latex", "NETWORK_FILE", "network_file", "box",
+    names = ["--box", "--box-file", "--max-region-work", "max_region_work", "--json", "--latex", "NETWORK_FILE", "box",
              "layers", "input"]
     for option in ("--box", "--box-file", "--max-region-work"):
         for value in GARBAGE_NUMBERS + ("1000000000", "9" * 30, "0,1", "-1,1", str(tmp_path)):
