@@ -42,6 +42,7 @@ _LAZY = {
     "critical_locus": "lcnalg.singularities",
     "singular_locus": "lcnalg.singularities",
     "stratification": "lcnalg.singularities",
+    "linear_regions": "lcnalg.regions",
 }
 
 __all__ = [

@@ -219,6 +219,16 @@ class Limits:
     max_elimination_variables : int
         Weights plus coordinates of the lex Gröbner bases (sympy) behind the two-layer metric
         formula: ``3,3 s=2`` (13) takes a few seconds, ``2x2,2x2 s=2x2`` (24) minutes.
+    max_region_work : int
+        Work of the exact count of the linear regions of a rectifier network: simplex tableau
+        entries updated (about 0.6 µs each).  Estimated up front from the hidden widths as
+        ``sum_l n_l S_l (one linear program with n_1 + ... + n_l rows)``, ``S_l`` Serra et al.'s
+        bound of the network truncated after layer ``l``
+        (:func:`lcnalg.regions.count.region_work`), and counted during the search against the
+        same bound.  The estimate is 100 to 1500 times the work done on random networks (the
+        bound is far above the count): ``2 -> 12 -> 12`` is estimated at 3.7·10^8 (0.8 s),
+        ``3 -> 8 -> 8`` at 3.4·10^8 (1.3 s); the default 2·10^9 refuses ``3 -> 12 -> 12``
+        (8.9·10^9, 6 s) and ``2 -> 20 -> 20`` (10^10, 5 s).
     max_witness_work : int
         Root work (``degree²`` per candidate: its factorization and one root isolation) of
         the membership tests of the candidate witnesses of one closedness decision, summed
@@ -304,6 +314,7 @@ class Limits:
     max_elimination_variables: int = _bound(14, "weights plus coordinates of the elimination behind the two-layer metric formula")
     max_flow_evaluations: int = _bound(200_000, "right-hand-side evaluations of one gradient-flow integration")
     max_sweep_members: int = _bound(64, "architectures of one Hessian rank sweep")
+    max_region_work: int = _bound(2_000_000_000, "tableau entries updated by the exact count of linear regions")
 
     def __post_init__(self) -> None:
         for f in dataclasses.fields(self):

@@ -19,6 +19,7 @@ from hypothesis import strategies as st
 
 import lcnalg
 import lcnalg.hessian
+import lcnalg.regions
 import lcnalg.singularities
 from lcnalg import (Architecture, ArchitectureError, FunctionSpace, InputError, LCNAlgError, Limits,
                     Parameterization, checks)
@@ -28,6 +29,9 @@ from tests.alarm import Overrun, alarm
 from tests.strategies import architectures
 
 NINES = "9" * 5000
+#: A small rectifier network (2 inputs, 3 hidden units) in its JSON form.
+_NET = {"input": [2], "layers": [{"type": "dense", "weights": [[1, 0], [0, 1], [1, 1]], "bias": [0, 0, -1]},
+                                 {"type": "dense", "weights": [[1, 1, 1]]}]}
 
 
 # ------------------------------------------------------------------ reproducers: silent nonsense
@@ -378,6 +382,16 @@ CALLS = {
     "rank_sweep": lambda k, v: lcnalg.hessian.rank_sweep(**{"family": ["2,2", "3,3"], k: v}),
     "power_law_fit": lambda k, v: lcnalg.hessian.power_law_fit(**{"x": [1, 2, 3], "y": [1, 2, 4], k: v}),
     "dense_hessian_entries": lambda k, v: lcnalg.hessian.dense_hessian_entries(v),
+    "linear_regions": lambda k, v: lcnalg.linear_regions(**{"network": _NET, k: v}),
+    "regions.interior_point": lambda k, v: lcnalg.regions.interior_point(
+        **{"rows": [((1, 1), -1)], "dimension": 2, k: v}),
+    "regions.read_box": lambda k, v: lcnalg.regions.read_box(**{"box": (0, 1), "dimension": 2, k: v}),
+    "regions.read_network": lambda k, v: lcnalg.regions.read_network(v),
+    "regions.arrangement_bound": lambda k, v: lcnalg.regions.arrangement_bound(**{"units": 3, "dimension": 2, k: v}),
+    "regions.serra_bound": lambda k, v: lcnalg.regions.serra_bound(**{"input_dimension": 2, "widths": [3], k: v}),
+    "regions.product_bound": lambda k, v: lcnalg.regions.product_bound(**{"input_dimension": 2, "widths": [3], k: v}),
+    "regions.montufar_lower_bound": lambda k, v: lcnalg.regions.montufar_lower_bound(
+        **{"input_dimension": 2, "widths": [3], k: v}),
 }
 PARAMETERS = {
     "Architecture": ["filters", "strides", "activation", "channels"],
@@ -425,6 +439,14 @@ PARAMETERS = {
     "rank_sweep": ["family", "samples", "seed", "limits"],
     "power_law_fit": ["x", "y", "target"],
     "dense_hessian_entries": ["arch"],
+    "linear_regions": ["network", "box", "limits"],
+    "regions.interior_point": ["rows", "dimension", "box", "start"],
+    "regions.read_box": ["box", "dimension"],
+    "regions.read_network": ["network"],
+    "regions.arrangement_bound": ["units", "dimension"],
+    "regions.serra_bound": ["input_dimension", "widths"],
+    "regions.product_bound": ["input_dimension", "widths"],
+    "regions.montufar_lower_bound": ["input_dimension", "widths"],
 }
 CASES = [(name, param) for name, params in PARAMETERS.items() for param in params]
 

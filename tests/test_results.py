@@ -22,6 +22,7 @@ from lcnalg.flow.trajectory import FlowLoss, flow
 from lcnalg.hessian import rank_sweep
 from lcnalg.landscape.descent import gradient_descent
 from lcnalg.real import boundary, contains, inequalities, is_zariski_closed
+from lcnalg.regions import linear_regions
 from lcnalg.results import Result, Status, StatusKind, Tabular
 
 #: Base classes that are never returned themselves.
@@ -77,6 +78,8 @@ def _instances() -> list[tuple[str, object]]:
         ("hessian rank bounds", FunctionSpace("2,2,2").hessian_rank()),
         ("hessian sweep certified", rank_sweep("filters=2..3")),
         ("hessian sweep undecided", rank_sweep("filters=2..4 layers=2..3", samples=2)),
+        ("linear regions", linear_regions({"input": [4], "layers": [
+            {"type": "conv", "filter": [1, -1], "stride": 2}, {"type": "dense", "weights": [[1, 1]]}]}, box=(0, 1))),
     ]
 
 

@@ -18,6 +18,7 @@ from lcnalg.limits import Limits
 from tests.cli.runner import run
 
 _LOSS_DATA = str(Path(__file__).resolve().parents[1] / "landscape" / "data_2_2_s2.csv")
+_NETWORK = str(Path(__file__).resolve().parents[1] / "regions" / "net_2_3_2.json")
 _N = 10**30
 _CLOSE_ROOTS = f"{_N + 1},{-2 * _N - 1},{2 * _N + 1},{-2 * _N - 1},{_N}"
 
@@ -79,6 +80,8 @@ ROWS = [
     ("max_flow_evaluations", 50, ["flow", "2,2 s=2", "--data", _LOSS_DATA, "--t-max", "1"], "partial"),
     ("max_hessian_entries", 15, ["hessian-rank", "2,2"], "refused"),  # Hessian 4 x 4
     ("max_sweep_members", 2, ["hessian-rank", "--sweep", "filters=2..4"], "refused"),  # 3 architectures
+    # the floor of the estimate (every prefix bound 1) is already 1258; with the bounds 20746
+    ("max_region_work", 1000, ["regions", _NETWORK], "refused"),
 ]
 
 #: Fields no command line can turn into a refusal or a partial answer that names them, and why.
