@@ -21,7 +21,6 @@ from __future__ import annotations
 import argparse
 import contextlib
 import importlib
-import multiprocessing
 import os
 import re
 import signal
@@ -230,6 +229,9 @@ def _stop_workers(grace: float = 5.0) -> None:
     """Terminate the child processes of this process and wait for them, then for the
     process pools' manager threads, which notice the lost workers and fail the pending
     pieces (so no pool shutdown waits for work that will never come)."""
+    # deferred: only a run that started worker processes gets here with children to stop
+    import multiprocessing
+
     children = multiprocessing.active_children()
     for child in children:
         child.terminate()

@@ -16,10 +16,8 @@ from __future__ import annotations
 import argparse
 import contextlib
 import dataclasses
-import ipaddress
 import os
 import re
-import socket
 import sys
 from typing import Any, Callable, Iterable, Iterator
 
@@ -282,6 +280,9 @@ def cluster_address(text: str) -> str:
     if match is None:
         raise argparse.ArgumentTypeError(expected)
     scheme, host, port = match.groups()
+    # deferred: only a command line with --cluster needs it
+    import ipaddress
+
     try:
         if host.startswith("["):
             ipaddress.IPv6Address(host[1:-1])
@@ -334,6 +335,9 @@ def executor_from_args(args: argparse.Namespace) -> Iterator[Any]:
     except ImportError:
         raise InputError("--cluster: needs the optional package distributed "
                          "(pip install 'lcnalg[cluster]')") from None
+    # deferred: only a command line with --cluster opens a connection
+    import socket
+
     host, port = address.split("://", 1)[1].rsplit(":", 1)
     try:  # refused or unknown hosts fail at once here, instead of after the client's retries
         socket.create_connection((host.strip("[]"), int(port)), timeout=CLUSTER_TIMEOUT).close()
