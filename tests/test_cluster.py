@@ -48,6 +48,17 @@ def test_cluster_gives_the_single_process_equations(cluster, arch):
     assert {task["worker"] for task in pieces} <= workers and len(workers) == 2
 
 
+def test_inequalities_and_boundary_pass_the_executor_on(cluster):
+    with Client(cluster.scheduler_address, set_as_default=False) as client, get_task_stream(client) as stream:
+        executor = client.get_executor(pure=False)
+        remote = (FunctionSpace("2,2,2 s=2,2").inequalities(executor=executor),
+                  FunctionSpace("3,3 s=2").boundary(executor=executor))
+    alone = FunctionSpace("2,2,2 s=2,2").inequalities(), FunctionSpace("3,3 s=2").boundary()
+    assert [answer(r) for r in remote] == [answer(r) for r in alone]
+    assert remote[0].equations and remote[1].closed
+    assert any("process_piece" in str(task["key"]) for task in stream.data)
+
+
 @pytest.mark.parametrize("command, arch", [("equations", "2x2,2x2"), ("equations", "3,2 s=2"),
                                            ("inequalities", "2,2 s=2"), ("boundary", "2,2,2 s=2,2")])
 def test_cli_cluster_option_gives_the_same_answer(cluster, command, arch):
