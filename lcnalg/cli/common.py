@@ -254,10 +254,11 @@ def jobs_from_args(args: argparse.Namespace) -> int:
 #: Seconds allowed to reach the Dask scheduler of ``--cluster`` before the request is refused.
 CLUSTER_TIMEOUT = 10.0
 
-#: ``[tcp://|tls://]HOST:PORT``: HOST a DNS name, an IPv4 address or a bracketed IPv6 address.
-_ADDRESS = re.compile(r"(?:(tcp|tls)://)?(\[[0-9A-Fa-f:.]+\]|[A-Za-z0-9](?:[A-Za-z0-9.-]{0,251}[A-Za-z0-9])?)"
-                      r":([0-9]{1,5})")
-_LABEL = re.compile(r"[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?")
+#: ``[tcp://|tls://]HOST:PORT``: HOST a DNS name, an IPv4 address or a bracketed IPv6 address
+#: (patterns compiled on first use: most command lines have no --cluster).
+_ADDRESS = (r"(?:(tcp|tls)://)?(\[[0-9A-Fa-f:.]+\]|[A-Za-z0-9](?:[A-Za-z0-9.-]{0,251}[A-Za-z0-9])?)"
+            r":([0-9]{1,5})")
+_LABEL = r"[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?"
 
 
 def cluster_address(text: str) -> str:
@@ -276,7 +277,7 @@ def cluster_address(text: str) -> str:
     """
     expected = ("expected the address of a Dask scheduler, [tcp://|tls://]HOST:PORT "
                 f"(e.g. tcp://10.0.0.5:8786), got {short(text, 40, quote=True)}")
-    match = _ADDRESS.fullmatch(text) if len(text) <= 300 else None
+    match = re.fullmatch(_ADDRESS, text) if len(text) <= 300 else None
     if match is None:
         raise argparse.ArgumentTypeError(expected)
     scheme, host, port = match.groups()
@@ -288,7 +289,7 @@ def cluster_address(text: str) -> str:
             ipaddress.IPv6Address(host[1:-1])
         elif re.fullmatch(r"[0-9.]+", host):
             ipaddress.IPv4Address(host)  # all digits and dots: an IPv4 address, not a name
-        elif not all(_LABEL.fullmatch(label) for label in host.split(".")):
+        elif not all(re.fullmatch(_LABEL, label) for label in host.split(".")):
             raise ValueError(host)
     except ValueError:
         raise argparse.ArgumentTypeError(expected) from None
