@@ -16,6 +16,7 @@ import pytest
 from distributed import Client, LocalCluster, get_task_stream
 
 from lcnalg import FunctionSpace
+from lcnalg.cli import common
 from tests.cli.runner import run_quiet
 
 #: Small architectures of both dimensions, with one and several generators, certified or not.
@@ -24,7 +25,7 @@ ARCHITECTURES = ("2,2 s=2", "3,2 s=2", "2,2,2 s=2,2", "2x2,2x2")
 
 @pytest.fixture(scope="module")
 def cluster():
-    with LocalCluster(n_workers=2, processes=True, threads_per_worker=1, dashboard_address=None) as local:
+    with LocalCluster(n_workers=2, processes=True, threads_per_worker=1, dashboard_address=":0") as local:
         yield local
 
 
@@ -89,4 +90,14 @@ def test_unreachable_scheduler_is_refused_at_once():
     code, out, err = run_quiet(["equations", "2,2 s=2", "--cluster", f"127.0.0.1:{closed_port()}"])
     assert code == 2 and not out
     assert err.count("\n") == 1 and "--cluster: no Dask scheduler reachable at tcp://127.0.0.1:" in err
+    assert time.perf_counter() - start < 5
+
+
+def test_scheduler_without_workers_is_refused_after_the_timeout(monkeypatch):
+    monkeypatch.setattr(common, "CLUSTER_TIMEOUT", 1.0)
+    with LocalCluster(n_workers=0, processes=False, protocol="tcp", dashboard_address=":0") as empty:
+        start = time.perf_counter()
+        code, out, err = run_quiet(["equations", "2,2 s=2", "--cluster", empty.scheduler_address])
+    assert code == 2 and not out
+    assert err.count("\n") == 1 and "has no worker after 1 s" in err and "--cluster" in err
     assert time.perf_counter() - start < 5

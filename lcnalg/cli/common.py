@@ -317,8 +317,9 @@ def executor_from_args(args: argparse.Namespace) -> Iterator[Any]:
     Raises
     ------
     InputError
-        Naming ``--cluster``: the optional package ``distributed`` is missing, or no
-        scheduler answered at the address within :data:`CLUSTER_TIMEOUT` seconds.
+        Naming ``--cluster``: the optional package ``distributed`` is missing, no
+        scheduler answered at the address within :data:`CLUSTER_TIMEOUT` seconds, or the
+        scheduler had no worker within that time.
 
     Examples
     --------
@@ -348,6 +349,11 @@ def executor_from_args(args: argparse.Namespace) -> Iterator[Any]:
         raise InputError(f"--cluster: no Dask scheduler reachable at {address} within "
                          f"{CLUSTER_TIMEOUT:g} s ({reason})") from None
     try:
+        try:  # a scheduler without workers would hold the pieces forever
+            client.wait_for_workers(1, timeout=CLUSTER_TIMEOUT)
+        except Exception:  # noqa: BLE001 - distributed raises its own timeout
+            raise InputError(f"--cluster: the Dask scheduler at {address} has no worker after "
+                             f"{CLUSTER_TIMEOUT:g} s (start one with: dask worker {address})") from None
         yield client.get_executor(pure=False)
     finally:
         client.close()
