@@ -264,12 +264,13 @@ class FunctionSpace:
         return self._cached(("is_zariski_closed", limits),
                             lambda: is_zariski_closed(self.architecture, limits=limits))
 
-    def inequalities(self, *, max_degree: int | None = None, jobs: int = 1) -> "InequalitiesResult":
+    def inequalities(self, *, max_degree: int | None = None, jobs: int = 1,
+                     executor: "Executor | None" = None) -> "InequalitiesResult":
         """Exact semi-algebraic description of the function space.
 
         Parameters
         ----------
-        max_degree, jobs : optional
+        max_degree, jobs, executor : optional
             Passed to the implicit equations when the closed case needs them.
 
         Returns
@@ -284,19 +285,21 @@ class FunctionSpace:
         # deferred: the algorithm modules cost ~0.3 s to import; `import lcnalg` stays fast
         from lcnalg.real import inequalities
 
-        max_degree, jobs = checks.arguments(max_degree=max_degree, jobs=jobs)
+        max_degree, jobs, executor = checks.arguments(max_degree=max_degree, jobs=jobs, executor=executor)
         return self._cached(
             ("inequalities", max_degree),
             lambda: inequalities(self.architecture, dimension=self.dimension.value,
                                  equations=None if max_degree is not None else self._known_equations(),
-                                 max_degree=max_degree, jobs=jobs, seed=self.seed, limits=self.limits))
+                                 max_degree=max_degree, jobs=jobs, executor=executor, seed=self.seed,
+                             limits=self.limits))
 
-    def boundary(self, *, max_degree: int | None = None, jobs: int = 1) -> "BoundaryResult":
+    def boundary(self, *, max_degree: int | None = None, jobs: int = 1,
+                 executor: "Executor | None" = None) -> "BoundaryResult":
         """The boundary of the function space in ``R^k`` (and, where derived, relative to ``V(R)``).
 
         Parameters
         ----------
-        max_degree, jobs : optional
+        max_degree, jobs, executor : optional
             Passed to the implicit equations when the closed case needs them.
 
         Returns
@@ -311,12 +314,13 @@ class FunctionSpace:
         # deferred: the algorithm modules cost ~0.3 s to import; `import lcnalg` stays fast
         from lcnalg.real import boundary
 
-        max_degree, jobs = checks.arguments(max_degree=max_degree, jobs=jobs)
+        max_degree, jobs, executor = checks.arguments(max_degree=max_degree, jobs=jobs, executor=executor)
         return self._cached(
             ("boundary", max_degree),
             lambda: boundary(self.architecture, dimension=self.dimension.value,
                              equations=None if max_degree is not None else self._known_equations(),
-                             max_degree=max_degree, jobs=jobs, seed=self.seed, limits=self.limits))
+                             max_degree=max_degree, jobs=jobs, executor=executor, seed=self.seed,
+                             limits=self.limits))
 
     # ------------------------------------------------------------------ singularities
     def critical_locus(self, *, modulus: int | None = None,

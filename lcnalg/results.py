@@ -20,7 +20,6 @@ from __future__ import annotations
 
 import dataclasses
 import enum
-import json
 from dataclasses import dataclass, field
 from fractions import Fraction
 from typing import Any
@@ -292,6 +291,9 @@ class Result:
         """
         if indent is not None:
             indent = checks.integer(indent, "indent", low=0, high=17, form="an integer from 0 to 16, or None")
+        # deferred: only JSON output needs it, and text output starts faster without it
+        import json
+
         return json.dumps(self.to_dict(), indent=indent, ensure_ascii=False)
 
     def provenance(self) -> str:

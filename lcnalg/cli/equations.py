@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import argparse
 
-from lcnalg.cli.common import (EQUATIONS_BOUNDS, SCRIPT_FORMATS, add_format_options, add_jobs_option,
-                               add_limit_options, add_seed_option, architecture_argument, emit,
-                               jobs_from_args, limits_from_args, positive_int)
+from lcnalg.cli.common import (EQUATIONS_BOUNDS, SCRIPT_FORMATS, add_cluster_option, add_format_options,
+                               add_jobs_option, add_limit_options, add_seed_option, architecture_argument, emit,
+                               executor_from_args, jobs_from_args, limits_from_args, positive_int)
 from lcnalg.function_space import FunctionSpace
 
 __all__ = ["register", "run", "SHOWN"]
@@ -34,6 +34,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--max-degree", type=positive_int, default=None, metavar="D",
                    help="stop after degree D (verdict: complete up to degree D)")
     add_jobs_option(p, "the graded pieces")
+    add_cluster_option(p, "the graded pieces")
     add_seed_option(p)
     cert = p.add_mutually_exclusive_group()
     cert.add_argument("--certify", dest="certify", action="store_true", default=None,
@@ -59,7 +60,8 @@ def run(args: argparse.Namespace) -> int:
     if args.format in SCRIPT_FORMATS:
         emit(fs.parameterization, args.format)
         return 0
-    result = fs.implicit_equations(max_degree=args.max_degree, jobs=jobs_from_args(args),
-                                   certify=args.certify, progress=args.progress)
+    with executor_from_args(args) as executor:
+        result = fs.implicit_equations(max_degree=args.max_degree, jobs=jobs_from_args(args),
+                                       certify=args.certify, progress=args.progress, executor=executor)
     emit(result, args.format, max_equations=None if args.all else SHOWN)
     return 0

@@ -159,6 +159,9 @@ def option_values(action: argparse.Action, workdir: str):
         return st.sampled_from(("", " ", workdir, f"{workdir}/missing/out.png", f"{workdir}/out.txt",
                                 f"{workdir}/{'x' * 300}.png", f"{workdir}/out", "out.png\x00",
                                 f"{workdir}/out.png", f"{workdir}/out.svg"))
+    if kind == "cluster_address":  # a well-formed address is contacted: only refused or unknown ones here
+        return st.one_of(garbage, st.sampled_from(
+            ("tcp://127.0.0.1:1", "127.0.0.1:1", "tcp://", "host:", ":8786", "udp://a:1", "a:99999", "[::1:1")))
     if kind == "seed_value":
         return st.one_of(garbage, st.sampled_from(("0", "1", "17", "9" * 30)))
     if kind == "positive_int":
