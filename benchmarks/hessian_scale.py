@@ -98,7 +98,7 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--cases", nargs="+", default=None)
     parser.add_argument("--quick", action="store_true")
-    parser.add_argument("--max-dense", type=int, default=3300 ** 2,
+    parser.add_argument("--max-dense", type=int, default=2600 ** 2,
                         help="largest n^2 for the modular and numpy routes")
     parser.add_argument("--output", default=str(ROOT / "benchmarks" / "RESULTS.md"))
     parser.add_argument("--child", nargs=2, metavar=("ARCH", "MAX_DENSE"), help=argparse.SUPPRESS)
