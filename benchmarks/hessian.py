@@ -2,8 +2,8 @@
 
 For each architecture (one channel, 1D and 2D, strides; one output position) and seed, a child
 process builds the data, the targets and the point exactly as :func:`lcnalg.hessian.hessian_rank`
-does (``N = d_0 + 1`` random integer samples in ``[-9, 9]``, weights ``a/b`` with ``a`` in
-``[-9, 9] \\ {0}``, ``b`` in ``[1, 4]``), forms the loss Hessian exactly
+does (:func:`lcnalg.hessian.rank.seeded_data` with ``N = d_0 + 1`` samples and
+:func:`lcnalg.hessian.rank.seeded_point`), forms the loss Hessian exactly
 (:func:`lcnalg.hessian.loss_hessian`, over Q), and then, on the same six matrices (``H_L``,
 ``H_o``, ``H_F`` in the weights, and in the entries of the dense layer matrices, whose ranks
 give the Toeplitz bound):
@@ -37,7 +37,6 @@ import random
 import shlex
 import sys
 import time
-from fractions import Fraction
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -81,6 +80,7 @@ def child(arch: str, seed: int) -> dict:
     import numpy as np
 
     from lcnalg.hessian import architecture_layers, loss_hessian
+    from lcnalg.hessian.rank import seeded_data, seeded_point
 
     np.linalg.matrix_rank(np.random.default_rng(0).normal(size=(50, 50)))  # load LAPACK before timing
     start_mb = _rss_mb()
@@ -88,11 +88,10 @@ def child(arch: str, seed: int) -> dict:
     layers = architecture_layers(arch)
     d0, K = layers[0].cols, layers[-1].rows
     N = d0 + 1
-    inputs = [[rng.randint(-9, 9) for _ in range(d0)] for _ in range(N)]
-    targets = [[rng.randint(-9, 9) for _ in range(K)] for _ in range(N)]
+    inputs, targets = seeded_data(layers, N, rng)
     X = [[inputs[j][i] for j in range(N)] for i in range(d0)]
     Y = [[targets[j][i] for j in range(N)] for i in range(K)]
-    theta = [[Fraction(rng.randint(-9, 9) or 1, rng.randint(1, 4)) for _ in range(m.num_weights)] for m in layers]
+    theta = seeded_point(layers, rng)
     t = time.perf_counter()
     H = loss_hessian(layers, theta, X, Y)
     build = time.perf_counter() - t

@@ -75,17 +75,15 @@ def _numpy_ranks(arch: str, limits) -> tuple[float, list[int]]:
     import numpy as np
 
     from lcnalg.hessian import convolution_hessian, convolution_layers
+    from lcnalg.hessian.rank import seeded_data, seeded_point
 
     rng = random.Random(0)  # the same data and point as hessian_rank(seed=0)
     layers = convolution_layers(arch, limits=limits)
-    d0, K = layers[0].cols, layers[-1].rows
-    N = d0 + 1
-    inputs = [[rng.randint(-9, 9) for _ in range(d0)] for _ in range(N)]
-    targets = [[rng.randint(-9, 9) for _ in range(K)] for _ in range(N)]
-    X = [[inputs[j][i] for j in range(N)] for i in range(d0)]
-    Y = [[targets[j][i] for j in range(N)] for i in range(K)]
-    theta = [[Fraction(rng.randint(-999, 999) or 1, rng.randint(1, 97)) for _ in range(m.num_weights)]
-             for m in layers]
+    d0 = layers[0].cols
+    inputs, targets = seeded_data(layers, d0 + 1, rng)
+    X = [list(col) for col in zip(*inputs)]
+    Y = [list(col) for col in zip(*targets)]
+    theta = seeded_point(layers, rng)
     H = convolution_hessian(layers, theta, X, Y, limits=limits)
     mats = [H.loss(), H.outer(), H.functional()]
     floats = [np.array([[float(Fraction(int(e.p), int(e.q))) for e in row] for row in M.table()]) for M in mats]

@@ -42,13 +42,13 @@ from __future__ import annotations
 import random
 import time
 from fractions import Fraction
-from typing import Any
+from typing import Any, Sequence
 
 import flint
 
 from lcnalg.architecture import Architecture
 from lcnalg.errors import InputError, ResourceLimitError
-from lcnalg.hessian.convolution import convolution_hessian, convolution_layers
+from lcnalg.hessian.convolution import ConvolutionLayer, convolution_hessian, convolution_layers
 from lcnalg.hessian.formulas import dense_hessian_ranks
 from lcnalg.hessian.layers import LinearLayer
 from lcnalg.hessian.loss_hessian import loss_hessian
@@ -56,7 +56,7 @@ from lcnalg import checks
 from lcnalg.limits import Limits
 from lcnalg.results import HessianRankResult
 
-__all__ = ["hessian_rank", "HESSIAN_METHODS"]
+__all__ = ["hessian_rank", "seeded_data", "seeded_point", "HESSIAN_METHODS"]
 
 #: Routes of :func:`hessian_rank`.
 HESSIAN_METHODS = ("auto", "exact", "modular", "sketch")
@@ -65,6 +65,36 @@ HESSIAN_METHODS = ("auto", "exact", "modular", "sketch")
 TOEPLITZ_MAX = 400
 #: The prime of the modular routes (the largest below 2^61).
 PRIME = (1 << 61) - 1
+
+
+def seeded_data(layers: Sequence[ConvolutionLayer], N: int, rng: random.Random) -> tuple[list, list]:
+    """``N`` random integer samples and targets in ``[-9, 9]`` (one list per sample), drawn from
+    ``rng``: the data :func:`hessian_rank` uses when none are given.
+
+    Examples
+    --------
+    >>> inputs, targets = seeded_data(convolution_layers("2,2"), 4, random.Random(0))
+    >>> len(inputs), len(inputs[0]), len(targets[0])
+    (4, 3, 1)
+    """
+    d0, K = layers[0].cols, layers[-1].rows
+    inputs = [[rng.randint(-9, 9) for _ in range(d0)] for _ in range(N)]
+    targets = [[rng.randint(-9, 9) for _ in range(K)] for _ in range(N)]
+    return inputs, targets
+
+
+def seeded_point(layers: Sequence[ConvolutionLayer], rng: random.Random) -> list[list[Fraction]]:
+    """Random rational weights ``a/b`` (``0 < |a| ≤ 999``, ``1 ≤ b ≤ 97``) for each layer, drawn
+    from ``rng``: the point of :func:`hessian_rank`.  The wide range keeps layers from sharing a
+    root ratio by chance (a special point, where the ranks drop).
+
+    Examples
+    --------
+    >>> [len(t) for t in seeded_point(convolution_layers("2,3"), random.Random(0))]
+    [2, 3]
+    """
+    return [[Fraction(rng.randint(-999, 999) or 1, rng.randint(1, 97)) for _ in range(m.num_weights)]
+            for m in layers]
 
 
 def hessian_rank(arch: Architecture | str, *, inputs: Any = None, targets: Any = None, output_shape: Any = None,
@@ -139,8 +169,7 @@ def hessian_rank(arch: Architecture | str, *, inputs: Any = None, targets: Any =
             raise InputError("targets: give inputs too")
         N = d0 + 1 if samples is None else checks.integer(samples, "samples", low=1, form="a positive integer")
         limits.check("max_hessian_entries", "entries of the random data (samples x input size)", N * d0)
-        inputs = [[rng.randint(-9, 9) for _ in range(d0)] for _ in range(N)]
-        targets = [[rng.randint(-9, 9) for _ in range(K)] for _ in range(N)]
+        inputs, targets = seeded_data(layers, N, rng)
     else:
         if targets is None:
             raise InputError("targets: give targets with the inputs")
@@ -161,8 +190,7 @@ def hessian_rank(arch: Architecture | str, *, inputs: Any = None, targets: Any =
         targets = [[checks.rational(e, "targets") for e in y] for y in targets]
     X = [[inputs[j][i] for j in range(N)] for i in range(d0)]
     Y = [[targets[j][i] for j in range(N)] for i in range(K)]
-    # a wide range keeps two layers from sharing a root ratio by chance (a special, lower-rank point)
-    theta = [[Fraction(rng.randint(-999, 999) or 1, rng.randint(1, 97)) for _ in range(m.num_weights)] for m in layers]
+    theta = seeded_point(layers, rng)
     if method == "auto":
         method = "exact" if n <= exact_max else "sketch"
     if method in ("exact", "modular"):
@@ -216,7 +244,7 @@ def hessian_rank(arch: Architecture | str, *, inputs: Any = None, targets: Any =
     certified_parts = {k: v == n or any(v == b[k] for b in proved) for k, v in parts.items()}
     routes = {
         "exact": "exact ranks over Q (fmpq_mat) at a seeded random rational point",
-        "modular": f"ranks modulo the prime 2^61-1 (nmod_mat) at a seeded random rational point (each at most "
+        "modular": "ranks modulo the prime 2^61-1 (nmod_mat) at a seeded random rational point (each at most "
                    "the rank over Q there)",
         "sketch": "ranks modulo the prime 2^61-1 of S^T H S for a seeded random S with one column more than a "
                   "proved upper bound (H in its block structure); rank H_o = rank J",
