@@ -43,6 +43,7 @@ from lcnalg.architecture import Architecture
 from lcnalg.errors import InputError, LCNAlgError, ResourceLimitError
 from lcnalg.function_space import FunctionSpace
 from lcnalg.limits import Limits
+from lcnalg.printing import align, poly_latex
 
 __all__ = ["SECTIONS", "latex_escape", "latex_report", "write_report", "compile_pdf"]
 
@@ -57,6 +58,10 @@ SECTIONS = {
     "flow": "Gradient flow: conserved quantities and metric",
     "hessian": "Hessian ranks",
 }
+
+#: Terms of the parameterization typeset in full; beyond, the coordinates are abbreviated as
+#: ``lcnalg info`` abbreviates them (typesetting costs about 10^-3 s a term).
+MAX_PARAMETERIZATION_TERMS = 2000
 
 #: Seconds each pdflatex run may take before it is stopped.
 PDFLATEX_TIMEOUT = 120
@@ -200,6 +205,33 @@ def _summary(fs: FunctionSpace) -> str:
     return table + "\n\n" + extra
 
 
+def _terms(text: str) -> list[str]:
+    """The terms of a coordinate's text (``"w1_0*w2_0 + 2*w1_1*w2_0 - ..."``), signs kept."""
+    return re.split(r" (?=[+-] )", text)
+
+
+def _parameterization(summary: Any) -> str:
+    """Every coordinate of mu in an ``align*``, or (beyond :data:`MAX_PARAMETERIZATION_TERMS`
+    terms in all) the first coordinates with their first terms."""
+    items = list(summary.parameterization.items())
+    total = sum(len(_terms(text)) for _, text in items)
+    if total <= MAX_PARAMETERIZATION_TERMS:
+        return _as_block(summary.to_latex())
+    import sympy  # deferred: sympy typesets the polynomials, and is imported only when LaTeX is asked for
+
+    coords, terms = summary.ABBREVIATE_COORDINATES, summary.ABBREVIATE_TERMS
+    lines = []
+    for name, text in items[:coords]:
+        parts = _terms(text)
+        rhs = poly_latex(sympy.sympify(" ".join(parts[:terms]).replace("^", "**")))
+        lines.append((poly_latex(sympy.Symbol(name)), rhs + (r" + \dots" if len(parts) > terms else "")))
+    if len(items) > coords:
+        lines.append((r"\vdots", r"\quad\text{(" + str(len(items) - coords) + " more coordinates)}"))
+    return (f"The parameterization has {len(items)} coordinates with {total} terms in all; shown: the first "
+            f"{min(coords, len(items))} coordinates with their first {terms} terms each (the order of sympy).\n"
+            + align(lines))
+
+
 def _strata(fs: FunctionSpace, figure: Path | None) -> str:
     text, strat = _item("Strata and the closure relation", fs.stratification,
                         lambda s: r"{\small" + "\n" + _as_block(s.to_latex()) + "\n}")
@@ -306,7 +338,7 @@ def latex_report(space: Any, *, sections: Iterable[str] | str | None = None, see
         if key == "summary":
             body.append(_summary(fs))
         elif key == "parameterization":
-            body.append(_item(r"Coordinates of the parameterization mu", fs.summary)[0])
+            body.append(_item("Coordinates of the parameterization mu", fs.summary, _parameterization)[0])
         elif key == "equations":
             body.append(_item("Generators of the vanishing ideal", fs.implicit_equations)[0])
         elif key == "real":
