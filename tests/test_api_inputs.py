@@ -22,6 +22,7 @@ import lcnalg.singularities
 from lcnalg import (Architecture, ArchitectureError, FunctionSpace, InputError, LCNAlgError, Limits,
                     Parameterization, checks)
 from lcnalg.cli import main
+from lcnalg.export.report import latex_report
 from lcnalg.polys.groebner import groebner_basis
 from tests.alarm import Overrun, alarm
 from tests.strategies import architectures
@@ -373,6 +374,7 @@ CALLS = {
     "Limits.help": lambda k, v: Limits.help(v),
     "Limits.option": lambda k, v: Limits.option(v),
     "groebner_basis": lambda k, v: groebner_basis(**{"polys": [{(1, 1): 1, (0, 0): -1}], k: v}),
+    "latex_report": lambda k, v: latex_report(**{"space": "2,2", "sections": "summary", k: v}),
 }
 PARAMETERS = {
     "Architecture": ["filters", "strides", "activation", "channels"],
@@ -416,6 +418,7 @@ PARAMETERS = {
     "Limits.option": ["name"],
     "groebner_basis": ["polys", "order", "modulus", "nvars", "grading", "max_matrix_entries", "max_total_entries",
                        "max_primes", "ideal_test", "limits"],
+    "latex_report": ["space", "sections", "seed", "limits", "path"],
 }
 CASES = [(name, param) for name, params in PARAMETERS.items() for param in params]
 

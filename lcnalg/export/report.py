@@ -261,7 +261,7 @@ def _sections(value: Any) -> tuple[str, ...]:
         raise InputError(f"sections: expected a list of section names from {', '.join(SECTIONS)}, "
                          f"got {checks.short(value)}")
     for name in value:
-        if name not in SECTIONS:
+        if not isinstance(name, str) or name not in SECTIONS:
             raise InputError(f"sections: {checks.short(name, 40)} is not a section; expected names from "
                              + ", ".join(SECTIONS))
     return tuple(n for n in SECTIONS if n in value)
