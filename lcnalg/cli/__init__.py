@@ -111,7 +111,7 @@ def negative_values_last(argv: Sequence[str]) -> list[str]:
 
 
 #: Subcommands that accept channel widths (``c=``).
-CHANNEL_COMMANDS = frozenset({"info", "hessian-rank"})
+CHANNEL_COMMANDS = frozenset({"info", "hessian-rank", "report"})
 
 
 def _refuse_channels(args: argparse.Namespace) -> None:
