@@ -170,14 +170,15 @@ def _refusal(what: str | None, exc: LCNAlgError) -> str:
     return rf"\noindent\textbf{{{kind}}}{where}: {latex_escape(message)}" + "\n"
 
 
-def _item(what: str, compute: Callable[[], Any], render: Callable[[Any], str] | None = None) -> tuple[str, Any]:
-    """One item: the heading ``what``, the result's LaTeX and its status, or the refusal line."""
+def _item(heading: str, compute: Callable[[], Any], render: Callable[[Any], str] | None = None) -> tuple[str, Any]:
+    """One item: the heading (LaTeX, one of this module's), the result's LaTeX and its status,
+    or the refusal line."""
     try:
         result = compute()
     except LCNAlgError as exc:
-        return rf"\subsection*{{{latex_escape(what)}}}" + "\n" + _refusal(None, exc), None
+        return rf"\subsection*{{{heading}}}" + "\n" + _refusal(None, exc), None
     body = render(result) if render else _as_block(result.to_latex())
-    return (rf"\subsection*{{{latex_escape(what)}}}" + "\n" + body + "\n\n" + _status_line(result), result)
+    return (rf"\subsection*{{{heading}}}" + "\n" + body + "\n\n" + _status_line(result), result)
 
 
 def _summary(fs: FunctionSpace) -> str:
@@ -338,22 +339,22 @@ def latex_report(space: Any, *, sections: Iterable[str] | str | None = None, see
         if key == "summary":
             body.append(_summary(fs))
         elif key == "parameterization":
-            body.append(_item("Coordinates of the parameterization mu", fs.summary, _parameterization)[0])
+            body.append(_item(r"Coordinates of the parameterization $\mu$", fs.summary, _parameterization)[0])
         elif key == "equations":
             body.append(_item("Generators of the vanishing ideal", fs.implicit_equations)[0])
         elif key == "real":
-            body.append(_item("Closedness: is M the set of real points of its Zariski closure?",
+            body.append(_item(r"Closedness: is $\mathcal{M}$ the set of real points of its Zariski closure?",
                               fs.is_zariski_closed)[0])
             body.append(_item("Semi-algebraic description (inequalities)", fs.inequalities)[0])
             body.append(_item("Boundary", fs.boundary)[0])
         elif key == "strata":
             body.append(_strata(fs, figure))
         elif key == "critical":
-            body.append(_item("Squared loss with Q = I (ED degree)", lambda: fs.critical_points("identity"))[0])
-            body.append(_item("Squared loss with a generic Q", lambda: fs.critical_points("generic"))[0])
+            body.append(_item(r"Squared loss with $Q = I$ (ED degree)", lambda: fs.critical_points("identity"))[0])
+            body.append(_item(r"Squared loss with a generic $Q$", lambda: fs.critical_points("generic"))[0])
         elif key == "flow":
             body.append(_item("Conserved quantities", fs.invariants)[0])
-            body.append(_item("Metric K = J J^T", fs.metric)[0])
+            body.append(_item(r"Metric $K = J_\mu J_\mu^{\mathsf T}$", fs.metric)[0])
         elif key == "hessian":
             body.append(_item("Ranks of the loss Hessian at a random point", fs.hessian_rank)[0])
     preamble = "\n".join([
