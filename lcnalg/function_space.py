@@ -110,6 +110,10 @@ class FunctionSpace:
         """The implicit equations with default arguments, if already computed."""
         return self._cache.get(("implicit_equations", None, None, self.limits))
 
+    def _known_closedness(self) -> "ClosednessResult | None":
+        """The closedness verdict with default arguments, if already computed."""
+        return self._cache.get(("is_zariski_closed", self._limits()))
+
     # ------------------------------------------------------------------ algebra
     @cached_property
     def parameterization(self) -> Parameterization:
@@ -290,6 +294,7 @@ class FunctionSpace:
             ("inequalities", max_degree),
             lambda: inequalities(self.architecture, dimension=self.dimension.value,
                                  equations=None if max_degree is not None else self._known_equations(),
+                                 closedness=self._known_closedness(),
                                  max_degree=max_degree, jobs=jobs, executor=executor, seed=self.seed,
                              limits=self.limits))
 
@@ -319,6 +324,7 @@ class FunctionSpace:
             ("boundary", max_degree),
             lambda: boundary(self.architecture, dimension=self.dimension.value,
                              equations=None if max_degree is not None else self._known_equations(),
+                             closedness=self._known_closedness(),
                              max_degree=max_degree, jobs=jobs, executor=executor, seed=self.seed,
                              limits=self.limits))
 

@@ -24,6 +24,7 @@ import lcnalg.singularities
 from lcnalg import (Architecture, ArchitectureError, FunctionSpace, InputError, LCNAlgError, Limits,
                     Parameterization, checks)
 from lcnalg.cli import main
+from lcnalg.export.report import latex_report
 from lcnalg.polys.groebner import groebner_basis
 from tests.alarm import Overrun, alarm
 from tests.strategies import architectures
@@ -392,6 +393,7 @@ CALLS = {
     "regions.product_bound": lambda k, v: lcnalg.regions.product_bound(**{"input_dimension": 2, "widths": [3], k: v}),
     "regions.montufar_lower_bound": lambda k, v: lcnalg.regions.montufar_lower_bound(
         **{"input_dimension": 2, "widths": [3], k: v}),
+    "latex_report": lambda k, v: latex_report(**{"space": "2,2", "sections": "summary", k: v}),
 }
 PARAMETERS = {
     "Architecture": ["filters", "strides", "activation", "channels"],
@@ -447,6 +449,7 @@ PARAMETERS = {
     "regions.serra_bound": ["input_dimension", "widths"],
     "regions.product_bound": ["input_dimension", "widths"],
     "regions.montufar_lower_bound": ["input_dimension", "widths"],
+    "latex_report": ["space", "sections", "seed", "limits", "path"],
 }
 CASES = [(name, param) for name, params in PARAMETERS.items() for param in params]
 

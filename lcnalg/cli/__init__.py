@@ -49,7 +49,7 @@ _NEGATIVE_LIST = re.compile(r"^-\d[\d,/;\s+-]*$")
 #: Modules of :mod:`lcnalg.cli` that each define one subcommand.
 SUBCOMMANDS = ("info", "equations", "contains", "inequalities", "boundary", "closed", "strata",
                "critical_locus", "critical_points", "descend", "invariants", "metric", "flow",
-               "hessian_rank", "regions")
+               "hessian_rank", "regions", "report")
 
 
 def _terminal_columns() -> int:
@@ -139,7 +139,7 @@ def negative_values_last(argv: Sequence[str]) -> list[str]:
 
 
 #: Subcommands that accept channel widths (``c=``).
-CHANNEL_COMMANDS = frozenset({"info", "hessian-rank"})
+CHANNEL_COMMANDS = frozenset({"info", "hessian-rank", "report"})
 
 
 def _refuse_channels(args: argparse.Namespace) -> None:
