@@ -258,6 +258,33 @@ class FilterBasis:
             return cls.family(data["family"], architecture, data["size"], of=data.get("of", "polynomial"))
         raise InputError(f"basis: expected {form}, got keys {checks.short(', '.join(map(str, data)), 60)}")
 
+    @classmethod
+    def coerce(cls, value: Any, architecture: Architecture | str) -> "FilterBasis":
+        """A :class:`FilterBasis` checked against ``architecture``, or its JSON form read
+        (:meth:`from_json`).
+
+        Raises
+        ------
+        InputError
+            For anything else, or a basis that does not fit.
+
+        Examples
+        --------
+        >>> FilterBasis.coerce({"family": "polynomial", "size": 1}, "2,2").ranks
+        (1, 1)
+        >>> FilterBasis.coerce("haar", "2,2")
+        Traceback (most recent call last):
+        ...
+        lcnalg.errors.InputError: basis: expected a FilterBasis or {"layers": [[vector, ...], ...]} or {"family": "separable"|"polynomial"|"haar", "size": m}, got str
+        """
+        if isinstance(value, cls):
+            value.check(architecture)
+            return value
+        if isinstance(value, dict):
+            return cls.from_json(value, architecture)
+        raise InputError('basis: expected a FilterBasis or {"layers": [[vector, ...], ...]} or '
+                         f'{{"family": "separable"|"polynomial"|"haar", "size": m}}, got {type(value).__name__}')
+
     # ------------------------------------------------------------ reading
     @property
     def ranks(self) -> tuple[int, ...]:

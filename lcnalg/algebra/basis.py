@@ -135,7 +135,7 @@ def basis_equations(mu: BasisParameterization, *, max_degree: int | None = None,
                    f"not attempted for filters in a fixed basis (the equations are complete up to degree "
                    f"{state.complete_up_to_degree})")
     return ImplicitEquations(
-        architecture=str(mu.architecture),
+        architecture=f"{mu.architecture} (filters in the basis {mu.basis.name})",
         method=(f"filters in the basis {mu.basis.name} (ranks {', '.join(map(str, mu.basis.ranks))}): "
                 f"multigraded interpolation over GF(p) (finest grading of the restricted map, "
                 f"{state.grading.rank} weights, no symmetry), rational reconstruction, exact substitution check"),
