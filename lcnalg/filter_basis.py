@@ -187,9 +187,9 @@ class FilterBasis:
         >>> FilterBasis.family("separable", "3x3", 2).ranks
         (4,)
         """
-        if name not in FAMILIES:
+        if not isinstance(name, str) or name not in FAMILIES:
             raise InputError(f"basis.family: {checks.short(name, quote=True)} is not one of {', '.join(FAMILIES)}")
-        if of not in ("polynomial", "haar"):
+        if not isinstance(of, str) or of not in ("polynomial", "haar"):
             raise InputError(f"basis.of: {checks.short(of, quote=True)} is not one of polynomial, haar")
         m = checks.positive_int(size, "basis.size")
         arch = Architecture.coerce(architecture)

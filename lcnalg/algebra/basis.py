@@ -98,10 +98,20 @@ def basis_equations(mu: BasisParameterization, *, max_degree: int | None = None,
     start = time.perf_counter()
     mu, max_degree, seed = _check(mu, max_degree, seed)
     limits = mu.limits if limits is None else Limits.coerce(limits)
+    dimension = checks.arguments(dimension=dimension)[0]
+    dimension = getattr(dimension, "value", dimension)
     if dimension is None:
         dimension = function_space_dimension(mu, seed=seed).value
     state = InterpolationState.start(mu, seed=seed, use_symmetry=False)
     n = len(state.grading.variables)
+    if n <= 1:  # one non-zero coordinate: no equation beyond its degree 1 (a zero coordinate)
+        max_degree = 1
+    count = 1  # monomials of the top degree, refused up front (stops growing past the bound)
+    for e in range(1, max_degree + 1):
+        count = count * (n + e - 1) // e
+        if count > limits.max_monomials:
+            limits.check("max_monomials", f"monomials of degree {max_degree} in {n} coordinates "
+                         f"(at least, degree {e} already)", count)
     stopped = f"max_degree = {max_degree}"
     while state.degree < max_degree:
         if state.degree >= 1 and not state.generators and dimension == n:
