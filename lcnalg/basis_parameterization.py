@@ -45,8 +45,9 @@ class BasisParameterization(NetworkMap):
     ----------
     arch : Architecture or str
         A linear architecture with one channel (as :class:`~lcnalg.parameterization.Parameterization`).
-    basis : FilterBasis
-        Per layer a basis of the allowed filters (checked against ``arch``).
+    basis : FilterBasis, optional
+        Per layer a basis of the allowed filters (checked against ``arch``); default the
+        standard basis (the unrestricted network).
     limits : Limits, optional
 
     Raises
@@ -57,7 +58,7 @@ class BasisParameterization(NetworkMap):
 
     Examples
     --------
-    >>> B = FilterBasis([[[1, 1, 1], [0, 1, 2]], [[1, 0], [0, 1]]], "3,2")
+    >>> B = FilterBasis("3,2", [[[1, 1, 1], [0, 1, 2]], [[1, 0], [0, 1]]])
     >>> mu = BasisParameterization("3,2", B)
     >>> mu.parameter_names
     ('a1_0', 'a1_1', 'a2_0', 'a2_1')
@@ -67,7 +68,10 @@ class BasisParameterization(NetworkMap):
     (1, 2, 3, 0)
     """
 
-    def __init__(self, arch: Architecture | str, basis: FilterBasis, *, limits: Limits | None = None) -> None:
+    def __init__(self, arch: Architecture | str, basis: FilterBasis | None = None, *,
+                 limits: Limits | None = None) -> None:
+        if basis is None:
+            basis = FilterBasis(arch)
         if not isinstance(basis, FilterBasis):
             raise InputError(f"basis: expected a FilterBasis (e.g. FilterBasis.family(\"polynomial\", arch, 2)), "
                              f"got {type(basis).__name__}")
@@ -151,7 +155,7 @@ class BasisParameterization(NetworkMap):
 
         Examples
         --------
-        >>> B = FilterBasis([[[1, 1, 1], [0, 1, 2]], [[1, 0], [0, 1]]], "3,2")
+        >>> B = FilterBasis("3,2", [[[1, 1, 1], [0, 1, 2]], [[1, 0], [0, 1]]])
         >>> BasisParameterization("3,2", B).filters([1, 2, 3, 5])
         [[1, 3, 5], [3, 5]]
         """
@@ -170,7 +174,7 @@ class BasisParameterization(NetworkMap):
 
         Examples
         --------
-        >>> B = FilterBasis([[[1, 1]], [[1, -1]]], "2,2")
+        >>> B = FilterBasis("2,2", [[[1, 1]], [[1, -1]]])
         >>> BasisParameterization("2,2", B).evaluate([2, 3])
         (6, 0, -6)
         """
@@ -181,7 +185,7 @@ class BasisParameterization(NetworkMap):
 
         Examples
         --------
-        >>> B = FilterBasis([[[1, 1]], [[1, -1]]], "2,2")
+        >>> B = FilterBasis("2,2", [[[1, 1]], [[1, -1]]])
         >>> BasisParameterization("2,2", B).evaluate_mod([2, 3], 7)
         (6, 0, 1)
         """
@@ -193,7 +197,7 @@ class BasisParameterization(NetworkMap):
 
         Examples
         --------
-        >>> B = FilterBasis([[[1, 1]], [[1, -1]]], "2,2")
+        >>> B = FilterBasis("2,2", [[[1, 1]], [[1, -1]]])
         >>> BasisParameterization("2,2", B).jacobian_at([2, 3]).tolist()
         [[3, 2], [0, 0], [-3, -2]]
         """

@@ -22,7 +22,7 @@ Built-in families of a given size ``m`` (:meth:`FilterBasis.family`):
   1D filter the 1D family itself.
 
 A layer with fewer than ``m`` positions along an axis keeps all of them along it (``m`` is an
-upper bound per axis), so one family applies to every layer of an architecture.
+upper bound per axis), so one family applies to every layer of an arch.
 
 References
 ----------
@@ -77,12 +77,14 @@ class FilterBasis:
 
     Parameters
     ----------
-    layers : sequence
+    arch : Architecture or str
+        The architecture whose filters the basis restricts (vectors are checked against its
+        filter sizes).
+    layers : sequence, optional
         One entry per layer: a sequence of basis vectors, each a filter of the layer's shape
         (flat, or nested row-major), entries exact rationals (int, ``Fraction``, text ``"2/3"``;
-        finite floats are read exactly).
-    architecture : Architecture or str, optional
-        When given, the vectors are checked against its filter sizes at once.
+        finite floats are read exactly).  Default: the standard basis of every layer (the
+        unrestricted network).
 
     Raises
     ------
@@ -92,26 +94,26 @@ class FilterBasis:
 
     Examples
     --------
-    >>> b = FilterBasis([[[1, 1, 1], [0, 1, 2]], [[1, 0], [0, 1]]], "3,2")
+    >>> b = FilterBasis("3,2", [[[1, 1, 1], [0, 1, 2]], [[1, 0], [0, 1]]])
     >>> b.ranks
     (2, 2)
-    >>> FilterBasis([[[1, 2, 3], [2, 4, 6]]], "3")
+    >>> FilterBasis("3", [[[1, 2, 3], [2, 4, 6]]])
     Traceback (most recent call last):
     ...
     lcnalg.errors.InputError: basis.layers[0]: the 2 vectors have rank 1 (dependent); give linearly independent vectors
     """
 
-    def __init__(self, layers: Any, architecture: Architecture | str | None = None) -> None:
+    def __init__(self, arch: Architecture | str, layers: Any = None) -> None:
+        arch = Architecture.coerce(arch)
+        sizes = [math.prod(f) for f in arch.filters]
+        self.name = "user"
+        if layers is None:  # the standard basis of every layer: the unrestricted network
+            layers = [[[int(i == j) for i in range(k)] for j in range(k)] for k in sizes]
+            self.name = "identity"
         layers = checks.sequence(layers, "basis.layers", "one list of basis vectors per layer")
-        if not layers:
-            raise InputError("basis.layers: expected one list of basis vectors per layer, got none")
-        sizes = None
-        if architecture is not None:
-            architecture = Architecture.coerce(architecture)
-            sizes = [math.prod(f) for f in architecture.filters]
-            if len(layers) != len(sizes):
-                raise InputError(f"basis.layers: {len(layers)} layers given, the architecture "
-                                 f"{architecture} has {len(sizes)}")
+        if len(layers) != len(sizes):
+            raise InputError(f"basis.layers: {len(layers)} layers given, the architecture "
+                             f"{checks.short(str(arch), 40)} has {len(sizes)}")
         total = 0
         matrices = []
         for l, vectors in enumerate(layers):
@@ -126,7 +128,7 @@ class FilterBasis:
                 if total > MAX_BASIS_ENTRIES:
                     raise InputError(f"basis.layers: more than {MAX_BASIS_ENTRIES} entries; give a smaller basis")
                 rows.append(flat)
-            size = len(rows[0]) if sizes is None else sizes[l]
+            size = sizes[l]
             for v, row in enumerate(rows):
                 if len(row) != size:
                     raise InputError(f"{where}[{v}]: a basis vector of {len(row)} entries; the layer's filter "
@@ -142,7 +144,6 @@ class FilterBasis:
             matrices.append(tuple(tuple(r) for r in rows))
         #: Per layer the basis vectors (exact, flat row-major), as given.
         self.vectors: tuple[tuple[tuple[Fraction, ...], ...], ...] = tuple(matrices)
-        self.name = "user"
 
     @staticmethod
     def _flat(vec: Any, where: str) -> list[Fraction]:
@@ -161,13 +162,13 @@ class FilterBasis:
 
     # ------------------------------------------------------------ families
     @classmethod
-    def family(cls, name: str, architecture: Architecture | str, size: int, *, of: str = "polynomial") -> "FilterBasis":
-        """A built-in family (module docstring) of size ``size`` for every layer of ``architecture``.
+    def family(cls, name: str, arch: Architecture | str, size: int, *, of: str = "polynomial") -> "FilterBasis":
+        """A built-in family (module docstring) of size ``size`` for every layer of ``arch``.
 
         Parameters
         ----------
         name : {"polynomial", "haar", "separable"}
-        architecture : Architecture or str
+        arch : Architecture or str
         size : int
             ``m ≥ 1``: functions per axis (polynomial: degree below ``m``).
         of : {"polynomial", "haar"}
@@ -192,7 +193,7 @@ class FilterBasis:
         if not isinstance(of, str) or of not in ("polynomial", "haar"):
             raise InputError(f"basis.of: {checks.short(of, quote=True)} is not one of polynomial, haar")
         m = checks.positive_int(size, "basis.size")
-        arch = Architecture.coerce(architecture)
+        arch = Architecture.coerce(arch)
         if m > max(max(f) for f in arch.filters):
             m = max(max(f) for f in arch.filters)
         layers = []
@@ -210,27 +211,23 @@ class FilterBasis:
                 vecs = [[x * y for x in u for y in v]
                         for u, v in itertools.product(_one_axis(kind, k1, m), _one_axis(kind, k2, m))]
             layers.append(vecs)
-        basis = cls(layers, arch)
+        basis = cls(arch, layers)
         basis.name = f"{name} size {m}" + (f" of {of}" if name == "separable" else "")
         return basis
 
     @classmethod
-    def identity(cls, architecture: Architecture | str) -> "FilterBasis":
-        """The standard basis of every layer: the unrestricted architecture.
+    def identity(cls, arch: Architecture | str) -> "FilterBasis":
+        """The standard basis of every layer: the unrestricted arch.
 
         Examples
         --------
         >>> FilterBasis.identity("3,2").ranks
         (3, 2)
         """
-        arch = Architecture.coerce(architecture)
-        sizes = [math.prod(f) for f in arch.filters]
-        basis = cls([[[int(i == j) for i in range(k)] for j in range(k)] for k in sizes], arch)
-        basis.name = "identity"
-        return basis
+        return cls(arch)
 
     @classmethod
-    def from_json(cls, data: Any, architecture: Architecture | str) -> "FilterBasis":
+    def from_json(cls, data: Any, arch: Architecture | str) -> "FilterBasis":
         """Read ``{"layers": [[vector, …], …]}`` or ``{"family": NAME, "size": m[, "of": …]}``.
 
         Raises
@@ -251,16 +248,16 @@ class FilterBasis:
         if not isinstance(data, dict):
             raise InputError(f"basis: expected {form}, got {type(data).__name__}")
         if "layers" in data and set(data) <= {"layers"}:
-            return cls(data["layers"], architecture)
+            return cls(arch, data["layers"])
         if "family" in data and set(data) <= {"family", "size", "of"}:
             if "size" not in data:
                 raise InputError("basis.size: missing; give the size m of the family (a positive integer)")
-            return cls.family(data["family"], architecture, data["size"], of=data.get("of", "polynomial"))
+            return cls.family(data["family"], arch, data["size"], of=data.get("of", "polynomial"))
         raise InputError(f"basis: expected {form}, got keys {checks.short(', '.join(map(str, data)), 60)}")
 
     @classmethod
-    def coerce(cls, value: Any, architecture: Architecture | str) -> "FilterBasis":
-        """A :class:`FilterBasis` checked against ``architecture``, or its JSON form read
+    def coerce(cls, value: Any, arch: Architecture | str) -> "FilterBasis":
+        """A :class:`FilterBasis` checked against ``arch``, or its JSON form read
         (:meth:`from_json`).
 
         Raises
@@ -278,10 +275,10 @@ class FilterBasis:
         lcnalg.errors.InputError: basis: expected a FilterBasis or {"layers": [[vector, ...], ...]} or {"family": "separable"|"polynomial"|"haar", "size": m}, got str
         """
         if isinstance(value, cls):
-            value.check(architecture)
+            value.check(arch)
             return value
         if isinstance(value, dict):
-            return cls.from_json(value, architecture)
+            return cls.from_json(value, arch)
         raise InputError('basis: expected a FilterBasis or {"layers": [[vector, ...], ...]} or '
                          f'{{"family": "separable"|"polynomial"|"haar", "size": m}}, got {type(value).__name__}')
 
@@ -291,15 +288,15 @@ class FilterBasis:
         """Number of basis vectors ``r_l`` per layer (their rank)."""
         return tuple(len(v) for v in self.vectors)
 
-    def check(self, architecture: Architecture | str) -> Architecture:
-        """The architecture, after checking that the basis fits it (layers and filter sizes).
+    def check(self, arch: Architecture | str) -> Architecture:
+        """The arch, after checking that the basis fits it (layers and filter sizes).
 
         Raises
         ------
         InputError
             When the number of layers or a vector's length does not match.
         """
-        arch = Architecture.coerce(architecture)
+        arch = Architecture.coerce(arch)
         sizes = [math.prod(f) for f in arch.filters]
         if len(sizes) != len(self.vectors):
             raise InputError(f"basis.layers: {len(self.vectors)} layers given, the architecture {arch} has {len(sizes)}")
@@ -314,7 +311,7 @@ class FilterBasis:
 
         Examples
         --------
-        >>> FilterBasis([[["1/2", "1/3"]]]).integer_vectors()
+        >>> FilterBasis("2", [[["1/2", "1/3"]]]).integer_vectors()
         (((3, 2),),)
         """
         out = []

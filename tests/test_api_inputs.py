@@ -373,14 +373,13 @@ CALLS = {
     "Limits.help": lambda k, v: Limits.help(v),
     "Limits.option": lambda k, v: Limits.option(v),
     "groebner_basis": lambda k, v: groebner_basis(**{"polys": [{(1, 1): 1, (0, 0): -1}], k: v}),
-    "FilterBasis": lambda k, v: lcnalg.FilterBasis(**{"layers": [[[1, 1]], [[1, 0], [0, 1]]], "architecture": "2,2",
-                                                      k: v}),
-    "FilterBasis.family": lambda k, v: lcnalg.FilterBasis.family(**{"name": "haar", "architecture": "2,2", "size": 1,
+    "FilterBasis": lambda k, v: lcnalg.FilterBasis(**{"layers": [[[1, 1]], [[1, 0], [0, 1]]], "arch": "2,2", k: v}),
+    "FilterBasis.family": lambda k, v: lcnalg.FilterBasis.family(**{"name": "haar", "arch": "2,2", "size": 1,
                                                                     k: v}),
     "FilterBasis.from_json": lambda k, v: lcnalg.FilterBasis.from_json(**{"data": {"family": "haar", "size": 1},
-                                                                          "architecture": "2,2", k: v}),
+                                                                          "arch": "2,2", k: v}),
     "BasisParameterization": lambda k, v: lcnalg.BasisParameterization(
-        **{"arch": "2,2", "basis": lcnalg.FilterBasis([[[1, 1]], [[1, 0], [0, 1]]]), k: v}),
+        **{"arch": "2,2", "basis": lcnalg.FilterBasis("2,2", [[[1, 1]], [[1, 0], [0, 1]]]), k: v}),
     "basis_evaluate": lambda k, v: _basis_mu().evaluate(v),
     "basis_jacobian_rank": lambda k, v: _basis_mu().jacobian_rank(**{"theta": [1, 2, 3], k: v}),
     "compare_basis": lambda k, v: lcnalg.compare_basis(**{"mu": _basis_mu(), k: v}),
@@ -430,9 +429,9 @@ PARAMETERS = {
     "Limits.option": ["name"],
     "groebner_basis": ["polys", "order", "modulus", "nvars", "grading", "max_matrix_entries", "max_total_entries",
                        "max_primes", "ideal_test", "limits"],
-    "FilterBasis": ["layers", "architecture"],
-    "FilterBasis.family": ["name", "architecture", "size", "of"],
-    "FilterBasis.from_json": ["data", "architecture"],
+    "FilterBasis": ["layers", "arch"],
+    "FilterBasis.family": ["name", "arch", "size", "of"],
+    "FilterBasis.from_json": ["data", "arch"],
     "BasisParameterization": ["arch", "basis", "limits"],
     "basis_evaluate": ["theta"],
     "basis_jacobian_rank": ["theta", "modulus"],
@@ -445,7 +444,7 @@ CASES = [(name, param) for name, params in PARAMETERS.items() for param in param
 
 
 def _basis_mu() -> "lcnalg.BasisParameterization":
-    return lcnalg.BasisParameterization("2,2", lcnalg.FilterBasis([[[1, 1]], [[1, 0], [0, 1]]]))
+    return lcnalg.BasisParameterization("2,2", lcnalg.FilterBasis("2,2", [[[1, 1]], [[1, 0], [0, 1]]]))
 
 
 def test_every_public_function_is_covered():

@@ -27,7 +27,7 @@ def bases(draw, arch):
         rows = [[draw(st.integers(-3, 3)) for _ in range(k)] for _ in range(r)]
         assume(sympy.Matrix(rows).rank() == r)
         layers.append(rows)
-    return FilterBasis(layers, arch)
+    return FilterBasis(arch, layers)
 
 
 def _small(draw_arch=architectures(max_layers=2, max_size=3, max_ambient=9)):
@@ -147,10 +147,10 @@ def test_families():
 ])
 def test_bad_bases_are_one_line_errors_naming_the_field(layers, field):
     if field is None:
-        assert FilterBasis(layers, "3,2").ranks == (1, 1)
+        assert FilterBasis("3,2", layers).ranks == (1, 1)
         return
     with pytest.raises(InputError, match=field) as err:
-        FilterBasis(layers, "3,2")
+        FilterBasis("3,2", layers)
     assert "\n" not in str(err.value)
 
 
