@@ -79,8 +79,8 @@ def main(argv: list[str] | None = None) -> int:
             "mixes the filter positions, so the finest grading of the restricted map is usually the total degree "
             "alone (one graded piece per degree instead of many small ones), and no coordinate symmetry is used. "
             "Every basis here drops the dimension, so every restricted space is a proper subvariety, and its "
-            "equations of low degree are all new (the unrestricted ideals have none of degree <= 2 except where "
-            "listed).", "", END, ""])
+            "equations of low degree are all new (of the unrestricted ideals only that of 3,2 s=2 has a "
+            "generator of degree <= 3, a cubic).", "", END, ""])
         cas.update_section(args.output, section, BEGIN, END)
     return 0
 
