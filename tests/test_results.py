@@ -74,6 +74,8 @@ def _instances() -> list[tuple[str, object]]:
                                [1, 0.5, 0.3, -0.2], t_max=1.0, samples=5)),
         ("hessian rank certified", FunctionSpace("3,1").hessian_rank(samples=4)),
         ("hessian rank bounds", FunctionSpace("2,2,2").hessian_rank()),
+        ("basis comparison", FunctionSpace("3,2 s=2", basis={"family": "haar", "size": 2}).compare_basis()),
+        ("basis equations", FunctionSpace("3,3", basis={"family": "polynomial", "size": 2}).implicit_equations()),
     ]
 
 
