@@ -231,7 +231,8 @@ class FunctionSpace:
 
             return self._cached(("implicit_equations", max_degree, certify, limits),
                                 lambda: basis_equations(self.parameterization, max_degree=max_degree, seed=self.seed,
-                                                        limits=limits, dimension=self.dimension.value))
+                                                        limits=limits, dimension=self.dimension.value,
+                                                        certify=certify))
         return self._cached(
             ("implicit_equations", max_degree, certify, limits),
             lambda: implicit_equations(self.parameterization, max_degree=max_degree, jobs=jobs,

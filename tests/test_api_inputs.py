@@ -436,7 +436,7 @@ PARAMETERS = {
     "basis_evaluate": ["theta"],
     "basis_jacobian_rank": ["theta", "modulus"],
     "compare_basis": ["mu", "max_degree", "seed", "limits"],
-    "basis_equations": ["mu", "max_degree", "seed", "limits", "dimension"],
+    "basis_equations": ["mu", "max_degree", "seed", "limits", "dimension", "certify"],
     "fs.compare_basis": ["max_degree"],
     "FunctionSpace(basis=)": ["basis"],
 }

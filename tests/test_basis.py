@@ -179,3 +179,14 @@ def test_cli(tmp_path, capsys):
     assert err.count("\n") == 0 and "--basis" in err and "basis.layers[0][0]" in err
     assert main(["strata", "3,2", "--basis", str(good)]) == 2
     assert main(["equations", "3,2", "--compare"]) == 2
+
+
+def test_whole_ideal_certificate_fails_without_the_cubic():
+    """2x2,2x2 with the polynomial basis of size 2: three linear equations and one cubic generate
+    the ideal (certified by elimination); without the cubic (degree <= 2) the certificate must fail."""
+    mu = BasisParameterization("2x2,2x2", FilterBasis.family("polynomial", "2x2,2x2", 2))
+    full = basis_equations(mu, max_degree=3, certify=True)
+    assert full.certified and full.degrees == (1, 1, 1, 3)
+    cut = basis_equations(mu, max_degree=2, certify=True)
+    assert not cut.certified and cut.degrees == (1, 1, 1)
+    assert str(cut.status) == "complete up to degree 2"

@@ -39,7 +39,7 @@ from typing import Any
 from lcnalg import checks
 from lcnalg.algebra.certify import verify_equations
 from lcnalg.algebra.dimension import function_space_dimension
-from lcnalg.algebra.implicitization import ImplicitEquations, implicit_equations
+from lcnalg.algebra.implicitization import ImplicitEquations, certify_by_elimination, implicit_equations
 from lcnalg.algebra.interpolation import InterpolationState, interpolate_degree
 from lcnalg.basis_parameterization import BasisParameterization
 from lcnalg.errors import InputError, check
@@ -63,7 +63,8 @@ def _check(mu: Any, max_degree: Any, seed: Any) -> tuple[BasisParameterization, 
 
 
 def basis_equations(mu: BasisParameterization, *, max_degree: int | None = None, seed: int = 0,
-                    limits: Limits | None = None, dimension: int | None = None) -> ImplicitEquations:
+                    limits: Limits | None = None, dimension: int | None = None,
+                    certify: bool | None = None) -> ImplicitEquations:
     """Minimal generators, up to ``max_degree``, of the vanishing ideal of ``M_B`` (module docstring).
 
     Parameters
@@ -76,11 +77,17 @@ def basis_equations(mu: BasisParameterization, *, max_degree: int | None = None,
         Bounds of the interpolation (``max_monomials``, ``max_piece``, ``max_interpolation_work``).
     dimension : int, optional
         The dimension of ``M_B`` if known.
+    certify : bool or None
+        Attempt the exact whole-ideal certificate (elimination Gröbner basis of the graph ideal
+        of ``μ_B`` over Q, :func:`~lcnalg.algebra.implicitization.certify_by_elimination`): always
+        (True), never (False), or (None, the default) when the equations are at most
+        ``limits.max_certify_generators`` of degree at most ``limits.max_certify_degree``.
 
     Returns
     -------
     ImplicitEquations
-        Complete up to ``max_degree`` (proved), certified when ``M_B`` fills its non-zero coordinates.
+        Complete up to ``max_degree`` (proved); certified when ``M_B`` fills its non-zero
+        coordinates or the elimination certificate succeeds.
 
     Raises
     ------
@@ -98,7 +105,7 @@ def basis_equations(mu: BasisParameterization, *, max_degree: int | None = None,
     start = time.perf_counter()
     mu, max_degree, seed = _check(mu, max_degree, seed)
     limits = mu.limits if limits is None else Limits.coerce(limits)
-    dimension = checks.arguments(dimension=dimension)[0]
+    dimension, certify = checks.arguments(dimension=dimension, certify=certify)
     dimension = getattr(dimension, "value", dimension)
     if dimension is None:
         dimension = function_space_dimension(mu, seed=seed).value
@@ -139,18 +146,27 @@ def basis_equations(mu: BasisParameterization, *, max_degree: int | None = None,
     for poly, ok in zip(polys, verify_equations(mu, polys)):
         check(ok, f"interpolation produced a non-equation {poly}")
     polys.sort(key=lambda p: (int(p.total_degree()), str(p)))
-    filling = dimension == n
-    certificate = ("the function space fills its non-zero coordinates: the vanishing coordinates generate "
-                   "the ideal" if filling else
-                   f"not attempted for filters in a fixed basis (the equations are complete up to degree "
-                   f"{state.complete_up_to_degree})")
+    filling = dimension == n and len(polys) == len(state.grading.zero_coordinates)
+    small = (len(state.grading.zero_coordinates) < len(polys) <= limits.max_certify_generators
+             and max((int(p.total_degree()) for p in polys), default=0) <= limits.max_certify_degree)
+    if filling:
+        certified, certificate = True, ("the certified dimension equals the number of coordinates that are not "
+                                        "identically zero: the vanishing coordinates generate the ideal")
+    elif certify or (certify is None and small):
+        certified, certificate = certify_by_elimination(mu, tuple(polys), limits=limits)
+    elif certify is None:
+        certified, certificate = False, (
+            f"the elimination certificate is attempted by default only for at most {limits.max_certify_generators} "
+            f"equations of degree <= {limits.max_certify_degree}; pass certify=True to attempt it")
+    else:
+        certified, certificate = False, "no whole-ideal certificate was attempted (certify=False)"
     return ImplicitEquations(
         architecture=f"{mu.architecture} (filters in the basis {mu.basis.name})",
         method=(f"filters in the basis {mu.basis.name} (ranks {', '.join(map(str, mu.basis.ranks))}): "
                 f"multigraded interpolation over GF(p) (finest grading of the restricted map, "
                 f"{state.grading.rank} weights, no symmetry), rational reconstruction, exact substitution check"),
-        certified=filling,
-        how_to_certify="" if filling else "an elimination of the graph ideal of the restricted map",
+        certified=certified,
+        how_to_certify="" if certified else "certify=True (elimination of the graph ideal of the restricted map)",
         seed=seed,
         primes=tuple(sorted(state.primes_used)),
         seconds=time.perf_counter() - start,
@@ -199,7 +215,8 @@ def compare_basis(mu: BasisParameterization, *, max_degree: int | None = None, s
     unrestricted = mu.unrestricted
     start = time.perf_counter()
     dim_b = function_space_dimension(mu, seed=seed)
-    eq_b = basis_equations(mu, max_degree=max_degree, seed=seed, limits=limits, dimension=dim_b.value)
+    eq_b = basis_equations(mu, max_degree=max_degree, seed=seed, limits=limits, dimension=dim_b.value,
+                           certify=False)
     seconds_b = time.perf_counter() - start
     start = time.perf_counter()
     dim_u = function_space_dimension(unrestricted, seed=seed)
