@@ -805,6 +805,7 @@ class FunctionSpace:
         """
         from lcnalg.hessian.rank import hessian_rank  # deferred: only the Hessian needs it
 
+        self._no_basis("hessian_rank")
         try:  # the dimension only sharpens a bound; a network too large for it still gets its ranks
             dim = self.dimension
             bound = dim.value if dim.certified else dim.upper_bound

@@ -159,6 +159,17 @@ def test_function_space_with_a_basis():
     assert fs.dimension.value == 3 and fs.summary().num_parameters == 4
     with pytest.raises(InputError, match="^basis: contains"):
         fs.contains([1, 0, 0, 0, 0])
+    # every method but those listed refuses basis= (none computes the unrestricted answer silently)
+    allowed = {"ambient_dimension", "compare_basis", "dimension", "implicit_equations", "is_filling",
+               "parameterization", "summary"}
+    import inspect
+    for name, _ in inspect.getmembers(FunctionSpace):
+        if name.startswith("_") or name in allowed:
+            continue
+        arguments = {"filt": [1, 0, 0, 0, 0]} if name == "contains" else {}
+        with pytest.raises(InputError, match="^basis: "):
+            value = getattr(fs, name)  # a property (degree) refuses when read
+            value(**arguments)
     with pytest.raises(InputError, match="^basis: filters in a fixed basis cover linear"):
         FunctionSpace("2,2 r=2", basis={"family": "haar", "size": 1})
     with pytest.raises(InputError, match="^basis: compare_basis"):
