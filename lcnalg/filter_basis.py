@@ -35,7 +35,7 @@ from __future__ import annotations
 import itertools
 import math
 from fractions import Fraction
-from typing import Any, Sequence
+from typing import Any
 
 import flint
 
