@@ -24,7 +24,9 @@ from lcnalg.algebra.dimension import function_space_dimension
 from lcnalg.architecture import Architecture
 from lcnalg.errors import (ArchitectureError, InputError, InternalError, LCNAlgError, ResourceLimitError,
                            UndecidedError)
+from lcnalg.basis_parameterization import BasisParameterization
 from lcnalg.channel_parameterization import ChannelParameterization
+from lcnalg.filter_basis import FilterBasis
 from lcnalg.function_space import FunctionSpace
 from lcnalg.limits import Limits
 from lcnalg.parameterization import Parameterization, parameterize
@@ -43,12 +45,16 @@ _LAZY = {
     "singular_locus": "lcnalg.singularities",
     "stratification": "lcnalg.singularities",
     "linear_regions": "lcnalg.regions",
+    "compare_basis": "lcnalg.algebra.basis",
+    "basis_equations": "lcnalg.algebra.basis",
 }
 
 __all__ = [
     "Architecture",
     "ArchitectureError",
+    "BasisParameterization",
     "ChannelParameterization",
+    "FilterBasis",
     "FunctionSpace",
     "InputError",
     "InternalError",

@@ -394,6 +394,19 @@ CALLS = {
     "regions.montufar_lower_bound": lambda k, v: lcnalg.regions.montufar_lower_bound(
         **{"input_dimension": 2, "widths": [3], k: v}),
     "latex_report": lambda k, v: latex_report(**{"space": "2,2", "sections": "summary", k: v}),
+    "FilterBasis": lambda k, v: lcnalg.FilterBasis(**{"layers": [[[1, 1]], [[1, 0], [0, 1]]], "arch": "2,2", k: v}),
+    "FilterBasis.family": lambda k, v: lcnalg.FilterBasis.family(**{"name": "haar", "arch": "2,2", "size": 1,
+                                                                    k: v}),
+    "FilterBasis.from_json": lambda k, v: lcnalg.FilterBasis.from_json(**{"data": {"family": "haar", "size": 1},
+                                                                          "arch": "2,2", k: v}),
+    "BasisParameterization": lambda k, v: lcnalg.BasisParameterization(
+        **{"arch": "2,2", "basis": lcnalg.FilterBasis("2,2", [[[1, 1]], [[1, 0], [0, 1]]]), k: v}),
+    "basis_evaluate": lambda k, v: _basis_mu().evaluate(v),
+    "basis_jacobian_rank": lambda k, v: _basis_mu().jacobian_rank(**{"theta": [1, 2, 3], k: v}),
+    "compare_basis": lambda k, v: lcnalg.compare_basis(**{"mu": _basis_mu(), k: v}),
+    "basis_equations": lambda k, v: lcnalg.basis_equations(**{"mu": _basis_mu(), k: v}),
+    "fs.compare_basis": lambda k, v: FunctionSpace("2,2", basis={"family": "haar", "size": 1}).compare_basis(**{k: v}),
+    "FunctionSpace(basis=)": lambda k, v: FunctionSpace(**{"arch": "2,2", k: v}),
 }
 PARAMETERS = {
     "Architecture": ["filters", "strides", "activation", "channels"],
@@ -450,8 +463,22 @@ PARAMETERS = {
     "regions.product_bound": ["input_dimension", "widths"],
     "regions.montufar_lower_bound": ["input_dimension", "widths"],
     "latex_report": ["space", "sections", "seed", "limits", "path"],
+    "FilterBasis": ["layers", "arch"],
+    "FilterBasis.family": ["name", "arch", "size", "of"],
+    "FilterBasis.from_json": ["data", "arch"],
+    "BasisParameterization": ["arch", "basis", "limits"],
+    "basis_evaluate": ["theta"],
+    "basis_jacobian_rank": ["theta", "modulus"],
+    "compare_basis": ["mu", "max_degree", "seed", "limits"],
+    "basis_equations": ["mu", "max_degree", "seed", "limits", "dimension", "certify"],
+    "fs.compare_basis": ["max_degree"],
+    "FunctionSpace(basis=)": ["basis"],
 }
 CASES = [(name, param) for name, params in PARAMETERS.items() for param in params]
+
+
+def _basis_mu() -> "lcnalg.BasisParameterization":
+    return lcnalg.BasisParameterization("2,2", lcnalg.FilterBasis("2,2", [[[1, 1]], [[1, 0], [0, 1]]]))
 
 
 def test_every_public_function_is_covered():

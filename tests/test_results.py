@@ -80,6 +80,8 @@ def _instances() -> list[tuple[str, object]]:
         ("hessian sweep undecided", rank_sweep("filters=2..4 layers=2..3", samples=2)),
         ("linear regions", linear_regions({"input": [4], "layers": [
             {"type": "conv", "filter": [1, -1], "stride": 2}, {"type": "dense", "weights": [[1, 1]]}]}, box=(0, 1))),
+        ("basis comparison", FunctionSpace("3,2 s=2", basis={"family": "haar", "size": 2}).compare_basis()),
+        ("basis equations", FunctionSpace("3,3", basis={"family": "polynomial", "size": 2}).implicit_equations()),
     ]
 
 

@@ -706,7 +706,7 @@ def certify_by_elimination(mu: Parameterization, polys: tuple[Any, ...], *,
 
     merged_from = mu.architecture
     merged = mu.architecture.merged_over_c()
-    if merged != mu.architecture:
+    if merged != mu.architecture and isinstance(mu, Parameterization):
         # same complex image, fewer parameters (Architecture.merged_over_c)
         mu = Parameterization(merged)
     N = mu.num_parameters

@@ -19,6 +19,7 @@ import dataclasses
 import os
 import re
 import sys
+from fractions import Fraction
 from typing import Any, Callable, Iterable, Iterator
 
 from lcnalg.checks import short
@@ -469,3 +470,57 @@ def loss_from_args(args: argparse.Namespace, fs: Any) -> Any:
         return QuadraticLoss.from_data(fs.architecture, Dataset.from_file(args.data), limits=fs.limits)
     except InputError as exc:  # name the option that brought the file
         raise InputError(f"--data {short(args.data, 40)!r}: {exc}") from None
+
+
+#: Largest ``--basis`` file read (bytes).
+MAX_BASIS_BYTES = 10**7
+
+
+def add_basis_option(parser: argparse.ArgumentParser) -> None:
+    """``--basis FILE``: filters restricted to a fixed basis (JSON)."""
+    parser.add_argument("--basis", metavar="FILE", default=None,
+                        help='filters in a fixed basis: JSON {"layers": [[vector, ...], ...]} (per layer exact '
+                             'basis vectors of the filter size, 2D flattened row-major) or {"family": '
+                             '"polynomial"|"haar"|"separable", "size": m}')
+
+
+def basis_from_args(args: argparse.Namespace) -> Any:
+    """The JSON object of ``--basis FILE`` (numbers read exactly), or None; errors name ``--basis``."""
+    if getattr(args, "basis", None) is None:
+        return None
+    path = args.basis
+
+    def constant(name: str) -> Any:
+        raise InputError(f"--basis: {short(path, 60)} has the non-finite entry {name}; give finite exact numbers")
+
+    try:
+        with open(path, encoding="utf-8") as f:
+            text = f.read(MAX_BASIS_BYTES + 1)
+    except (OSError, UnicodeDecodeError) as exc:
+        raise InputError(f"--basis: cannot read {short(path, 60)!r} ({type(exc).__name__})") from None
+    if len(text) > MAX_BASIS_BYTES:
+        raise InputError(f"--basis: {short(path, 60)} is larger than {MAX_BASIS_BYTES} bytes")
+    try:
+        import json  # deferred: only --basis files need it (start-up of small requests)
+
+        return json.loads(text, parse_float=Fraction, parse_constant=constant)
+    except InputError:
+        raise
+    except ValueError as exc:
+        raise InputError(f"--basis: {short(path, 60)} is not JSON ({getattr(exc, 'msg', exc)}); give "
+                         '{"layers": [[vector, ...], ...]} or {"family": "polynomial", "size": m}') from None
+
+
+def function_space_from_args(args: argparse.Namespace, limits: Limits) -> Any:
+    """The FunctionSpace of ``args.arch`` with ``--basis`` if given; a bad basis is an InputError naming ``--basis``."""
+    # deferred: the FunctionSpace imports the algebra; common is imported by every subcommand
+    from lcnalg.function_space import FunctionSpace
+
+    basis = basis_from_args(args)
+    if basis is None:
+        return FunctionSpace(args.arch, seed=args.seed, limits=limits)
+    fs = FunctionSpace(args.arch, seed=args.seed, limits=limits)
+    try:
+        return FunctionSpace(fs.architecture, seed=args.seed, limits=limits, basis=basis)
+    except InputError as exc:
+        raise InputError(f"--basis {short(args.basis, 40)!r}: {exc}") from None
