@@ -223,6 +223,22 @@ class Limits:
         over the candidates; beyond it the search stops with an undecided verdict that names
         this bound.  The default 10^6 is a few seconds (a degree-343 candidate costs
         1.3·10^5, about 0.4 s).
+    max_group_order : int
+        Elements of a finite permutation group enumerated (``lcnalg.groups``): a named group
+        (``S12`` has 479001600) is refused from its order before anything is built; a group
+        given by generators is enumerated breadth-first and refused once it passes the bound.
+        The default 50000 admits ``S8`` (40320).
+    max_equivariant_work : int
+        Estimated elementary operations of one computation of equivariant maps: enumerating
+        the group, the orbits on ``X × Y``, Burnside's count and the Kondor–Trivedi check
+        (about ``|G| · n`` per pass over the group, ``|X| · |Y|`` per pass over the pairs),
+        and the entries ``dimension × |X| × |Y|`` of the basis.  An operation touches one point
+        of a permutation (3·10^6 to 3·10^7 a second), so the default 10^7 is a few seconds at
+        most: ``S7`` on pairs is answered, ``S8`` on pairs (4.8·10^7, one second) needs it raised.
+    max_commutant_entries : int
+        Entries of the dense system ``P_Y(g) A = A P_X(g)`` (generators × ``(|X| · |Y|)²``)
+        whose exact nullspace the linear-algebra route computes: the default 4·10^6 (a
+        1400-unknown system of two generators) is about two seconds.
 
     Raises
     ------
@@ -296,6 +312,9 @@ class Limits:
     max_descent_work: int = _bound(500_000_000, "estimated work of gradient descent (runs x steps x layers x n x N)")
     max_elimination_variables: int = _bound(14, "weights plus coordinates of the elimination behind the two-layer metric formula")
     max_flow_evaluations: int = _bound(200_000, "right-hand-side evaluations of one gradient-flow integration")
+    max_group_order: int = _bound(50_000, "elements of a finite permutation group enumerated")
+    max_equivariant_work: int = _bound(10_000_000, "estimated operations of one computation of equivariant maps")
+    max_commutant_entries: int = _bound(4_000_000, "entries of the dense commutation system solved exactly")
 
     def __post_init__(self) -> None:
         for f in dataclasses.fields(self):

@@ -5,7 +5,7 @@ included.  The layers, each importing only from itself and the layers before it:
 
     errors, limits → architecture, rings, printing → polys → network_map → polynomial_parameterization,
     channel_parameterization, results
-    → parameterization → algebra → real → singularities → landscape → flow → function_space, plot,
+    → parameterization → algebra → real → singularities → landscape → flow → groups → function_space, plot,
     export (and the package
     ``lcnalg`` itself) → cli
 
@@ -37,6 +37,7 @@ LAYERS = (
     ("singularities",),
     ("landscape",),
     ("flow",),
+    ("groups",),
     ("function_space", "plot", "export", ""),
     ("cli", "__main__"),
 )
