@@ -18,6 +18,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import lcnalg
+import lcnalg.groups
 import lcnalg.singularities
 from lcnalg import (Architecture, ArchitectureError, FunctionSpace, InputError, LCNAlgError, Limits,
                     Parameterization, checks)
@@ -373,6 +374,13 @@ CALLS = {
     "Limits.help": lambda k, v: Limits.help(v),
     "Limits.option": lambda k, v: Limits.option(v),
     "groebner_basis": lambda k, v: groebner_basis(**{"polys": [{(1, 1): 1, (0, 0): -1}], k: v}),
+    "equivariant_maps": lambda k, v: lcnalg.equivariant_maps(**{"group": "S3", "on": "points", "to": "pairs", k: v}),
+    "PermutationGroup": lambda k, v: lcnalg.groups.PermutationGroup(**{"generators": [[1, 2, 0]], k: v}),
+    "parse_action": lambda k, v: lcnalg.groups.parse_action(**{"group": lcnalg.groups.parse_group("S3"),
+                                                               "text": "pairs", k: v}),
+    "convolution_matrix": lambda k, v: lcnalg.groups.convolution_matrix(
+        **{**_s3_points(), "kernel": [1, 1, 0, 0, 0, 0], k: v}),
+    "read_generators": lambda k, v: lcnalg.groups.read_generators(v),
 }
 PARAMETERS = {
     "Architecture": ["filters", "strides", "activation", "channels"],
@@ -416,8 +424,19 @@ PARAMETERS = {
     "Limits.option": ["name"],
     "groebner_basis": ["polys", "order", "modulus", "nvars", "grading", "max_matrix_entries", "max_total_entries",
                        "max_primes", "ideal_test", "limits"],
+    "equivariant_maps": ["group", "on", "to", "dense", "limits"],
+    "PermutationGroup": ["generators", "name", "point_name"],
+    "parse_action": ["group", "text", "limits"],
+    "convolution_matrix": ["group", "on", "to", "kernel", "limits"],
+    "read_generators": ["path"],
 }
 CASES = [(name, param) for name, params in PARAMETERS.items() for param in params]
+
+
+def _s3_points() -> dict:
+    G = lcnalg.groups.parse_group("S3")
+    X = lcnalg.groups.TupleAction(G, 1)
+    return {"group": G, "on": X, "to": X}
 
 
 def test_every_public_function_is_covered():

@@ -17,6 +17,7 @@ import lcnalg
 from lcnalg import FunctionSpace, Limits
 from lcnalg.flow.closed_form import two_layer_metric_formula
 from lcnalg.flow.trajectory import FlowLoss, flow
+from lcnalg.groups import equivariant_maps
 from lcnalg.landscape.descent import gradient_descent
 from lcnalg.real import boundary, contains, inequalities, is_zariski_closed
 from lcnalg.results import Result, Status, StatusKind
@@ -70,6 +71,7 @@ def _instances() -> list[tuple[str, object]]:
         ("metric formula none", two_layer_metric_formula(FunctionSpace("2,2").parameterization, points=2)),
         ("gradient flow", flow(FunctionSpace("2,2 r=2").parameterization, FlowLoss.identity([1, 0, 2, 0, 1]),
                                [1, 0.5, 0.3, -0.2], t_max=1.0, samples=5)),
+        ("equivariant maps", equivariant_maps("S4", "pairs", "points", dense=True)),
     ]
 
 

@@ -285,11 +285,14 @@ def convolution_matrix(group: PermutationGroup, on: Action, to: Action, kernel: 
     _transitive(to, "to")
     limits = Limits.coerce(limits)
     elements = group.elements(limits)
-    if isinstance(kernel, (str, bytes)) or not hasattr(kernel, "__len__") or len(kernel) != len(elements):
-        size = len(kernel) if hasattr(kernel, "__len__") and not isinstance(kernel, (str, bytes)) else "no list"
+    items = None
+    if not isinstance(kernel, (str, bytes)) and (isinstance(kernel, Sequence) or hasattr(kernel, "tolist")):
+        items = kernel.tolist() if hasattr(kernel, "tolist") else list(kernel)
+    if not isinstance(items, list) or len(items) != len(elements):
+        got = f"{len(items)} values" if isinstance(items, list) else checks.short(kernel, 40, quote=True)
         raise InputError(f"kernel: expected {len(elements)} rational values (one per element of the group, in the "
-                         f"order of group.elements()), got {size}")
-    values = [checks.exact(v, f"kernel (entry {i})") for i, v in enumerate(kernel)]
+                         f"order of group.elements()), got {got}")
+    values = [checks.exact(v, f"kernel (entry {i})") for i, v in enumerate(items)]
     limits.check("max_equivariant_work", "operations of the convolution sum",
                  (to.size + 1) * len(elements) * group.degree)
     index = {g: i for i, g in enumerate(elements)}

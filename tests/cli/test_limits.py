@@ -77,6 +77,10 @@ ROWS = [
     ("max_elimination_variables", 9, ["metric", "3,2 s=2", "--formula"], "refused"),
     # the integration stops and says which bound stopped it
     ("max_flow_evaluations", 50, ["flow", "2,2 s=2", "--data", _LOSS_DATA, "--t-max", "1"], "partial"),
+    ("max_group_order", 100, ["equivariant", "S5"], "refused"),  # 5! = 120
+    # the orbit basis of S4 on pairs -> pairs: 15 matrices of 16 x 16 entries
+    ("max_equivariant_work", 1000, ["equivariant", "S4", "--on", "pairs", "--to", "pairs"], "refused"),
+    ("max_commutant_entries", 100, ["equivariant", "C6", "--dense"], "refused"),  # 1 generator x 36^2
 ]
 
 #: Fields no command line can turn into a refusal or a partial answer that names them, and why.
