@@ -3,7 +3,8 @@
 The data flow is one way: :class:`Architecture` → :class:`Parameterization` → the
 algorithms (:func:`function_space_dimension`, :func:`implicit_equations`, :func:`contains`,
 :func:`inequalities`, :func:`boundary`, :func:`is_zariski_closed`, :func:`critical_locus`,
-:func:`singular_locus`, :func:`stratification`) → result objects → export (text, LaTeX,
+:func:`singular_locus`, :func:`stratification`; :func:`equivariant_maps` for finite groups acting
+by permutations) → result objects → export (text, LaTeX,
 JSON).  :class:`FunctionSpace` is the façade over the algorithms: it caches their results
 and hands them down.  Every resource bound is a field of :class:`Limits`.
 
@@ -47,6 +48,7 @@ _LAZY = {
     "linear_regions": "lcnalg.regions",
     "compare_basis": "lcnalg.algebra.basis",
     "basis_equations": "lcnalg.algebra.basis",
+    "equivariant_maps": "lcnalg.groups",
 }
 
 __all__ = [

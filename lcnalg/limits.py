@@ -239,6 +239,22 @@ class Limits:
         Architectures of one Hessian rank sweep (``lcnalg hessian-rank --sweep``), counted
         from the family's description before any is built; the members' dense Hessians
         together are bounded by ``max_hessian_entries``.
+    max_group_order : int
+        Elements of a finite permutation group enumerated (``lcnalg.groups``): a named group
+        (``S12`` has 479001600) is refused from its order before anything is built; a group
+        given by generators is enumerated breadth-first and refused once it passes the bound.
+        The default 50000 admits ``S8`` (40320).
+    max_equivariant_work : int
+        Estimated elementary operations of one computation of equivariant maps: enumerating
+        the group, the orbits on ``X × Y``, Burnside's count and the Kondor–Trivedi check
+        (about ``|G| · n`` per pass over the group, ``|X| · |Y|`` per pass over the pairs),
+        and the entries ``dimension × |X| × |Y|`` of the basis.  An operation touches one point
+        of a permutation (3·10^6 to 3·10^7 a second), so the default 10^7 is a few seconds at
+        most: ``S7`` on pairs is answered, ``S8`` on pairs (4.8·10^7, one second) needs it raised.
+    max_commutant_entries : int
+        Entries of the dense system ``P_Y(g) A = A P_X(g)`` (generators × ``(|X| · |Y|)²``)
+        whose exact nullspace the linear-algebra route computes: the default 4·10^6 (a
+        1400-unknown system of two generators) is about two seconds.
 
     Raises
     ------
@@ -315,6 +331,9 @@ class Limits:
     max_flow_evaluations: int = _bound(200_000, "right-hand-side evaluations of one gradient-flow integration")
     max_sweep_members: int = _bound(64, "architectures of one Hessian rank sweep")
     max_region_work: int = _bound(2_000_000_000, "tableau entries updated by the exact count of linear regions")
+    max_group_order: int = _bound(50_000, "elements of a finite permutation group enumerated")
+    max_equivariant_work: int = _bound(10_000_000, "estimated operations of one computation of equivariant maps")
+    max_commutant_entries: int = _bound(4_000_000, "entries of the dense commutation system solved exactly")
 
     def __post_init__(self) -> None:
         for f in dataclasses.fields(self):

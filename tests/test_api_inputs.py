@@ -20,6 +20,7 @@ from hypothesis import strategies as st
 import lcnalg
 import lcnalg.hessian
 import lcnalg.regions
+import lcnalg.groups
 import lcnalg.singularities
 from lcnalg import (Architecture, ArchitectureError, FunctionSpace, InputError, LCNAlgError, Limits,
                     Parameterization, checks)
@@ -407,6 +408,13 @@ CALLS = {
     "basis_equations": lambda k, v: lcnalg.basis_equations(**{"mu": _basis_mu(), k: v}),
     "fs.compare_basis": lambda k, v: FunctionSpace("2,2", basis={"family": "haar", "size": 1}).compare_basis(**{k: v}),
     "FunctionSpace(basis=)": lambda k, v: FunctionSpace(**{"arch": "2,2", k: v}),
+    "equivariant_maps": lambda k, v: lcnalg.equivariant_maps(**{"group": "S3", "on": "points", "to": "pairs", k: v}),
+    "PermutationGroup": lambda k, v: lcnalg.groups.PermutationGroup(**{"generators": [[1, 2, 0]], k: v}),
+    "parse_action": lambda k, v: lcnalg.groups.parse_action(**{"group": lcnalg.groups.parse_group("S3"),
+                                                               "text": "pairs", k: v}),
+    "convolution_matrix": lambda k, v: lcnalg.groups.convolution_matrix(
+        **{**_s3_points(), "kernel": [1, 1, 0, 0, 0, 0], k: v}),
+    "read_generators": lambda k, v: lcnalg.groups.read_generators(v),
 }
 PARAMETERS = {
     "Architecture": ["filters", "strides", "activation", "channels"],
@@ -473,12 +481,21 @@ PARAMETERS = {
     "basis_equations": ["mu", "max_degree", "seed", "limits", "dimension", "certify"],
     "fs.compare_basis": ["max_degree"],
     "FunctionSpace(basis=)": ["basis"],
+    "equivariant_maps": ["group", "on", "to", "dense", "limits"],
+    "PermutationGroup": ["generators", "name", "point_name"],
+    "parse_action": ["group", "text", "limits"],
+    "convolution_matrix": ["group", "on", "to", "kernel", "limits"],
+    "read_generators": ["path"],
 }
 CASES = [(name, param) for name, params in PARAMETERS.items() for param in params]
 
 
 def _basis_mu() -> "lcnalg.BasisParameterization":
     return lcnalg.BasisParameterization("2,2", lcnalg.FilterBasis("2,2", [[[1, 1]], [[1, 0], [0, 1]]]))
+def _s3_points() -> dict:
+    G = lcnalg.groups.parse_group("S3")
+    X = lcnalg.groups.TupleAction(G, 1)
+    return {"group": G, "on": X, "to": X}
 
 
 def test_every_public_function_is_covered():

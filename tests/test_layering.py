@@ -5,7 +5,7 @@ included.  The layers, each importing only from itself and the layers before it:
 
     errors, limits → architecture, rings, printing → polys → network_map → polynomial_parameterization,
     channel_parameterization, results, filter_basis
-    → parameterization → basis_parameterization → algebra → real → singularities → landscape → flow, regions → function_space, plot,
+    → parameterization → basis_parameterization → algebra → real → singularities → landscape → flow, regions, groups → function_space, plot,
     export (and the package
     ``lcnalg`` itself) → cli
 
@@ -37,7 +37,7 @@ LAYERS = (
     ("real",),
     ("singularities",),
     ("landscape",),
-    ("flow", "regions"),
+    ("flow", "regions", "groups"),
     ("hessian",),
     ("function_space", "plot", "export", ""),
     ("cli", "__main__"),

@@ -20,6 +20,7 @@ from lcnalg import FunctionSpace, Limits
 from lcnalg.flow.closed_form import two_layer_metric_formula
 from lcnalg.flow.trajectory import FlowLoss, flow
 from lcnalg.hessian import rank_sweep
+from lcnalg.groups import equivariant_maps
 from lcnalg.landscape.descent import gradient_descent
 from lcnalg.real import boundary, contains, inequalities, is_zariski_closed
 from lcnalg.regions import linear_regions
@@ -82,6 +83,7 @@ def _instances() -> list[tuple[str, object]]:
             {"type": "conv", "filter": [1, -1], "stride": 2}, {"type": "dense", "weights": [[1, 1]]}]}, box=(0, 1))),
         ("basis comparison", FunctionSpace("3,2 s=2", basis={"family": "haar", "size": 2}).compare_basis()),
         ("basis equations", FunctionSpace("3,3", basis={"family": "polynomial", "size": 2}).implicit_equations()),
+        ("equivariant maps", equivariant_maps("S4", "pairs", "points", dense=True)),
     ]
 
 

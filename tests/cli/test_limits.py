@@ -82,6 +82,10 @@ ROWS = [
     ("max_sweep_members", 2, ["hessian-rank", "--sweep", "filters=2..4"], "refused"),  # 3 architectures
     # the floor of the estimate (every prefix bound 1) is already 1258; with the bounds 20746
     ("max_region_work", 1000, ["regions", _NETWORK], "refused"),
+    ("max_group_order", 100, ["equivariant", "S5"], "refused"),  # 5! = 120
+    # the orbit basis of S4 on pairs -> pairs: 15 matrices of 16 x 16 entries
+    ("max_equivariant_work", 1000, ["equivariant", "S4", "--on", "pairs", "--to", "pairs"], "refused"),
+    ("max_commutant_entries", 100, ["equivariant", "C6", "--dense"], "refused"),  # 1 generator x 36^2
 ]
 
 #: Fields no command line can turn into a refusal or a partial answer that names them, and why.
