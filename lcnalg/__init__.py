@@ -3,7 +3,8 @@
 The data flow is one way: :class:`Architecture` → :class:`Parameterization` → the
 algorithms (:func:`function_space_dimension`, :func:`implicit_equations`, :func:`contains`,
 :func:`inequalities`, :func:`boundary`, :func:`is_zariski_closed`, :func:`critical_locus`,
-:func:`singular_locus`, :func:`stratification`) → result objects → export (text, LaTeX,
+:func:`singular_locus`, :func:`stratification`; :func:`equivariant_maps` for finite groups acting
+by permutations) → result objects → export (text, LaTeX,
 JSON).  :class:`FunctionSpace` is the façade over the algorithms: it caches their results
 and hands them down.  Every resource bound is a field of :class:`Limits`.
 
@@ -24,7 +25,9 @@ from lcnalg.algebra.dimension import function_space_dimension
 from lcnalg.architecture import Architecture
 from lcnalg.errors import (ArchitectureError, InputError, InternalError, LCNAlgError, ResourceLimitError,
                            UndecidedError)
+from lcnalg.basis_parameterization import BasisParameterization
 from lcnalg.channel_parameterization import ChannelParameterization
+from lcnalg.filter_basis import FilterBasis
 from lcnalg.function_space import FunctionSpace
 from lcnalg.limits import Limits
 from lcnalg.parameterization import Parameterization, parameterize
@@ -42,12 +45,18 @@ _LAZY = {
     "critical_locus": "lcnalg.singularities",
     "singular_locus": "lcnalg.singularities",
     "stratification": "lcnalg.singularities",
+    "linear_regions": "lcnalg.regions",
+    "compare_basis": "lcnalg.algebra.basis",
+    "basis_equations": "lcnalg.algebra.basis",
+    "equivariant_maps": "lcnalg.groups",
 }
 
 __all__ = [
     "Architecture",
     "ArchitectureError",
+    "BasisParameterization",
     "ChannelParameterization",
+    "FilterBasis",
     "FunctionSpace",
     "InputError",
     "InternalError",

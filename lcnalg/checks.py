@@ -31,7 +31,6 @@ import numbers
 import os
 import warnings
 from collections.abc import Iterable, Mapping, Sequence, Set
-from concurrent.futures import Executor
 from fractions import Fraction
 from typing import Any, Callable
 
@@ -268,7 +267,12 @@ def executor(value: object, name: str = "executor") -> Any:
     ...
     lcnalg.errors.InputError: executor: expected None or a concurrent.futures.Executor, got 'x'
     """
-    if value is None or isinstance(value, Executor):
+    if value is None:
+        return value
+    # deferred: concurrent.futures (and the logging it imports) only when an executor is given
+    from concurrent.futures import Executor
+
+    if isinstance(value, Executor):
         return value
     if not isinstance(value, type) and callable(getattr(value, "submit", None)) \
             and callable(getattr(value, "map", None)):

@@ -17,7 +17,9 @@ from typing import TYPE_CHECKING, Any, Callable
 from lcnalg import checks
 from lcnalg.algebra.dimension import function_space_dimension
 from lcnalg.architecture import Architecture
+from lcnalg.basis_parameterization import BasisParameterization
 from lcnalg.errors import InputError, ResourceLimitError
+from lcnalg.filter_basis import FilterBasis
 from lcnalg.limits import Limits
 from lcnalg.parameterization import Parameterization, parameterize
 from lcnalg.results import ArchitectureSummary, DegreeResult, DimensionResult
@@ -28,7 +30,8 @@ if TYPE_CHECKING:
     from lcnalg.algebra.implicitization import ImplicitEquations
     from lcnalg.landscape.descent import DescentResult
     from lcnalg.landscape.real_critical_points import RealCriticalPointsResult
-    from lcnalg.results import CriticalPointsResult, InvariantsResult, MetricResult
+    from lcnalg.results import (BasisComparison, CriticalPointsResult, HessianRankResult, InvariantsResult,
+                                MetricResult)
     from lcnalg.real import BoundaryResult, ClosednessResult, ContainmentResult, InequalitiesResult
     from lcnalg.singularities import CriticalLocusResult, SingularLocusResult, Stratification
 
@@ -78,18 +81,26 @@ class FunctionSpace:
        Networks*, SIAM J. Appl. Algebra Geom. 6 (2022).
     """
 
-    def __init__(self, arch: Architecture | str, *, seed: int = 0, limits: Limits | None = None) -> None:
+    def __init__(self, arch: Architecture | str, *, seed: int = 0, limits: Limits | None = None,
+                 basis: Any = None) -> None:
         arch = Architecture.coerce(arch)
         self.architecture = arch
         self.seed = checks.seed(seed)
         self.limits = Limits.coerce(limits)
         self._cache: dict[tuple, Any] = {}
+        #: Filters restricted to a fixed basis (:class:`~lcnalg.filter_basis.FilterBasis`, or its JSON
+        #: form ``{"layers": …}`` / ``{"family": …, "size": m}``), or None.
+        self.basis = None if basis is None else FilterBasis.coerce(basis, arch)
+        if self.basis is not None and (arch.channels is not None or arch.activation is not None):
+            raise InputError(f"basis: filters in a fixed basis cover linear networks with one channel; "
+                             f"{arch} has channels or an activation")
 
     def __repr__(self) -> str:
         return f"FunctionSpace({str(self.architecture)!r})"
 
     def _cached(self, key: tuple, compute: Callable[[], Any]) -> Any:
         self._one_channel(str(key[0]))
+        self._no_basis(str(key[0]))
         if key not in self._cache:
             self._cache[key] = compute()
         return self._cache[key]
@@ -102,6 +113,15 @@ class FunctionSpace:
                              "with channels (c=) only the parameterization, dimension, ambient_dimension, "
                              "is_filling, summary and hessian_rank are computed (drop c=)")
 
+    def _no_basis(self, what: str) -> None:
+        """Refuse a method that does not cover filters in a fixed basis (every method but the
+        parameterization, dimension, ambient dimension, filling, summary, implicit equations and
+        compare_basis)."""
+        if self.basis is not None and what not in ("implicit_equations", "compare_basis"):
+            raise InputError(f"basis: {what}() does not cover filters in a fixed basis; with basis= only the "
+                             "parameterization, dimension, ambient_dimension, is_filling, summary, "
+                             "implicit_equations and compare_basis are computed (drop basis=)")
+
     def _limits(self, **overrides: Any) -> Limits:
         """:attr:`limits` with the given fields replaced (numpy integers read as ints)."""
         return Limits.coerce(self.limits, **{k: int(v) if checks.is_integer(v) else v for k, v in overrides.items()})
@@ -110,11 +130,18 @@ class FunctionSpace:
         """The implicit equations with default arguments, if already computed."""
         return self._cache.get(("implicit_equations", None, None, self.limits))
 
+    def _known_closedness(self) -> "ClosednessResult | None":
+        """The closedness verdict with default arguments, if already computed."""
+        return self._cache.get(("is_zariski_closed", self._limits()))
+
     # ------------------------------------------------------------------ algebra
     @cached_property
     def parameterization(self) -> Parameterization:
         """The exact parameterization μ (:class:`~lcnalg.Parameterization`, or
-        :class:`~lcnalg.PolynomialParameterization` with an activation ``r ≥ 2``)."""
+        :class:`~lcnalg.PolynomialParameterization` with an activation ``r ≥ 2``,
+        :class:`~lcnalg.basis_parameterization.BasisParameterization` with ``basis=``)."""
+        if self.basis is not None:
+            return BasisParameterization(self.architecture, self.basis, limits=self.limits)
         return parameterize(self.architecture, limits=self.limits)
 
     @cached_property
@@ -139,6 +166,7 @@ class FunctionSpace:
         # deferred: the degree imports the Gröbner engine (~0.3 s); `import lcnalg` stays fast
         from lcnalg.algebra.degree import variety_degree
 
+        self._no_basis("degree")
         return variety_degree(self.parameterization, seed=self.seed, limits=self.limits)
 
     @property
@@ -202,11 +230,56 @@ class FunctionSpace:
         max_degree, certify, jobs, progress, executor = checks.arguments(
             max_degree=max_degree, certify=certify, jobs=jobs, progress=progress, executor=executor)
         limits = self._limits(max_monomials=max_monomials, max_piece=max_piece)
+        if self.basis is not None:
+            # deferred: as above
+            from lcnalg.algebra.basis import basis_equations
+
+            return self._cached(("implicit_equations", max_degree, certify, limits),
+                                lambda: basis_equations(self.parameterization, max_degree=max_degree, seed=self.seed,
+                                                        limits=limits, dimension=self.dimension.value,
+                                                        certify=certify))
         return self._cached(
             ("implicit_equations", max_degree, certify, limits),
             lambda: implicit_equations(self.parameterization, max_degree=max_degree, jobs=jobs,
                                        seed=self.seed, certify=certify, progress=progress,
                                        executor=executor, dimension=self.dimension.value, limits=limits))
+
+    def compare_basis(self, *, max_degree: int | None = None) -> "BasisComparison":
+        """The function space with filters in :attr:`basis` against the unrestricted one.
+
+        Parameters
+        ----------
+        max_degree : int, optional
+            Highest degree of the equations compared (default 2).
+
+        Returns
+        -------
+        BasisComparison
+
+        Raises
+        ------
+        InputError
+            Without ``basis=``.
+
+        See Also
+        --------
+        lcnalg.algebra.basis.compare_basis
+
+        Examples
+        --------
+        >>> r = FunctionSpace("3,2 s=2", basis={"family": "haar", "size": 2}).compare_basis()
+        >>> r.proper, r.dimension, r.unrestricted_dimension, r.added_equations
+        (True, 3, 4, ('c3 - c4', 'c1^2 - c1*c2 + c0*c4'))
+        """
+        # deferred: the algorithm modules cost ~0.3 s to import; `import lcnalg` stays fast
+        from lcnalg.algebra.basis import compare_basis
+
+        if self.basis is None:
+            raise InputError("basis: compare_basis() needs filters in a fixed basis; give FunctionSpace(arch, basis=...)")
+        max_degree = checks.arguments(max_degree=max_degree)[0]
+        return self._cached(("compare_basis", max_degree, self.limits),
+                            lambda: compare_basis(self.parameterization, max_degree=max_degree, seed=self.seed,
+                                                  limits=self.limits))
 
     # ------------------------------------------------------------------ real geometry
     def contains(self, filt: Any, *, max_nodes: int | None = None, max_field_work: int | None = None,
@@ -264,12 +337,13 @@ class FunctionSpace:
         return self._cached(("is_zariski_closed", limits),
                             lambda: is_zariski_closed(self.architecture, limits=limits))
 
-    def inequalities(self, *, max_degree: int | None = None, jobs: int = 1) -> "InequalitiesResult":
+    def inequalities(self, *, max_degree: int | None = None, jobs: int = 1,
+                     executor: "Executor | None" = None) -> "InequalitiesResult":
         """Exact semi-algebraic description of the function space.
 
         Parameters
         ----------
-        max_degree, jobs : optional
+        max_degree, jobs, executor : optional
             Passed to the implicit equations when the closed case needs them.
 
         Returns
@@ -284,19 +358,22 @@ class FunctionSpace:
         # deferred: the algorithm modules cost ~0.3 s to import; `import lcnalg` stays fast
         from lcnalg.real import inequalities
 
-        max_degree, jobs = checks.arguments(max_degree=max_degree, jobs=jobs)
+        max_degree, jobs, executor = checks.arguments(max_degree=max_degree, jobs=jobs, executor=executor)
         return self._cached(
             ("inequalities", max_degree),
             lambda: inequalities(self.architecture, dimension=self.dimension.value,
                                  equations=None if max_degree is not None else self._known_equations(),
-                                 max_degree=max_degree, jobs=jobs, seed=self.seed, limits=self.limits))
+                                 closedness=self._known_closedness(),
+                                 max_degree=max_degree, jobs=jobs, executor=executor, seed=self.seed,
+                             limits=self.limits))
 
-    def boundary(self, *, max_degree: int | None = None, jobs: int = 1) -> "BoundaryResult":
+    def boundary(self, *, max_degree: int | None = None, jobs: int = 1,
+                 executor: "Executor | None" = None) -> "BoundaryResult":
         """The boundary of the function space in ``R^k`` (and, where derived, relative to ``V(R)``).
 
         Parameters
         ----------
-        max_degree, jobs : optional
+        max_degree, jobs, executor : optional
             Passed to the implicit equations when the closed case needs them.
 
         Returns
@@ -311,12 +388,14 @@ class FunctionSpace:
         # deferred: the algorithm modules cost ~0.3 s to import; `import lcnalg` stays fast
         from lcnalg.real import boundary
 
-        max_degree, jobs = checks.arguments(max_degree=max_degree, jobs=jobs)
+        max_degree, jobs, executor = checks.arguments(max_degree=max_degree, jobs=jobs, executor=executor)
         return self._cached(
             ("boundary", max_degree),
             lambda: boundary(self.architecture, dimension=self.dimension.value,
                              equations=None if max_degree is not None else self._known_equations(),
-                             max_degree=max_degree, jobs=jobs, seed=self.seed, limits=self.limits))
+                             closedness=self._known_closedness(),
+                             max_degree=max_degree, jobs=jobs, executor=executor, seed=self.seed,
+                             limits=self.limits))
 
     # ------------------------------------------------------------------ singularities
     def critical_locus(self, *, modulus: int | None = None,
@@ -457,15 +536,17 @@ class FunctionSpace:
 
         arch, mu, dim = self.architecture, self.parameterization, self.dimension
         return ArchitectureSummary(
-            architecture=str(arch), method=dim.method, certified=dim.certified,
+            architecture=str(arch) if self.basis is None else f"{arch} (filters in the basis {self.basis.name})",
+            method=dim.method, certified=dim.certified,
             failure_probability=dim.failure_probability, how_to_certify=dim.how_to_certify,
             seed=dim.seed, primes=tuple(dim.primes), argument=dim.argument, limitations=dim.limitations,
             D=arch.ndim, L=arch.num_layers,
             filters=tuple(tuple(f) for f in arch.filters), strides=tuple(tuple(s) for s in arch.strides),
-            end_to_end_filter_shape=tuple(arch.end_to_end_filter_shape), num_parameters=arch.num_parameters,
+            end_to_end_filter_shape=tuple(arch.end_to_end_filter_shape), num_parameters=mu.num_parameters,
             parameterization={n: str(c) for n, c in zip(mu.coordinate_names, mu.coordinates)},
             dimension=dim.value, dimension_status=dim.status, ambient_dimension=self.ambient_dimension,
-            is_filling=self.is_filling, degree=None if arch.channels is not None else self.degree,
+            is_filling=self.is_filling,
+            degree=None if arch.channels is not None or self.basis is not None else self.degree,
         )
 
     # ------------------------------------------------------------------ loss landscape
@@ -735,6 +816,7 @@ class FunctionSpace:
         """
         from lcnalg.hessian.rank import hessian_rank  # deferred: only the Hessian needs it
 
+        self._no_basis("hessian_rank")
         try:  # the dimension only sharpens a bound; a network too large for it still gets its ranks
             dim = self.dimension
             bound = dim.value if dim.certified else dim.upper_bound

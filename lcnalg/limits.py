@@ -219,12 +219,42 @@ class Limits:
     max_elimination_variables : int
         Weights plus coordinates of the lex Gröbner bases (sympy) behind the two-layer metric
         formula: ``3,3 s=2`` (13) takes a few seconds, ``2x2,2x2 s=2x2`` (24) minutes.
+    max_region_work : int
+        Work of the exact count of the linear regions of a rectifier network: simplex tableau
+        entries updated (about 0.6 µs each).  Estimated up front from the hidden widths as
+        ``sum_l n_l S_l (one linear program with n_1 + ... + n_l rows)``, ``S_l`` Serra et al.'s
+        bound of the network truncated after layer ``l``
+        (:func:`lcnalg.regions.count.region_work`), and counted during the search against the
+        same bound.  The estimate is 100 to 1500 times the work done on random networks (the
+        bound is far above the count): ``2 -> 12 -> 12`` is estimated at 3.7·10^8 (0.8 s),
+        ``3 -> 8 -> 8`` at 3.4·10^8 (1.3 s); the default 2·10^9 refuses ``3 -> 12 -> 12``
+        (8.9·10^9, 6 s) and ``2 -> 20 -> 20`` (10^10, 5 s).
     max_witness_work : int
         Root work (``degree²`` per candidate: its factorization and one root isolation) of
         the membership tests of the candidate witnesses of one closedness decision, summed
         over the candidates; beyond it the search stops with an undecided verdict that names
         this bound.  The default 10^6 is a few seconds (a degree-343 candidate costs
         1.3·10^5, about 0.4 s).
+    max_sweep_members : int
+        Architectures of one Hessian rank sweep (``lcnalg hessian-rank --sweep``), counted
+        from the family's description before any is built; the members' dense Hessians
+        together are bounded by ``max_hessian_entries``.
+    max_group_order : int
+        Elements of a finite permutation group enumerated (``lcnalg.groups``): a named group
+        (``S12`` has 479001600) is refused from its order before anything is built; a group
+        given by generators is enumerated breadth-first and refused once it passes the bound.
+        The default 50000 admits ``S8`` (40320).
+    max_equivariant_work : int
+        Estimated elementary operations of one computation of equivariant maps: enumerating
+        the group, the orbits on ``X × Y``, Burnside's count and the Kondor–Trivedi check
+        (about ``|G| · n`` per pass over the group, ``|X| · |Y|`` per pass over the pairs),
+        and the entries ``dimension × |X| × |Y|`` of the basis.  An operation touches one point
+        of a permutation (3·10^6 to 3·10^7 a second), so the default 10^7 is a few seconds at
+        most: ``S7`` on pairs is answered, ``S8`` on pairs (4.8·10^7, one second) needs it raised.
+    max_commutant_entries : int
+        Entries of the dense system ``P_Y(g) A = A P_X(g)`` (generators × ``(|X| · |Y|)²``)
+        whose exact nullspace the linear-algebra route computes: the default 4·10^6 (a
+        1400-unknown system of two generators) is about two seconds.
 
     Raises
     ------
@@ -299,6 +329,11 @@ class Limits:
     max_descent_work: int = _bound(500_000_000, "estimated work of gradient descent (runs x steps x layers x n x N)")
     max_elimination_variables: int = _bound(14, "weights plus coordinates of the elimination behind the two-layer metric formula")
     max_flow_evaluations: int = _bound(200_000, "right-hand-side evaluations of one gradient-flow integration")
+    max_sweep_members: int = _bound(64, "architectures of one Hessian rank sweep")
+    max_region_work: int = _bound(2_000_000_000, "tableau entries updated by the exact count of linear regions")
+    max_group_order: int = _bound(50_000, "elements of a finite permutation group enumerated")
+    max_equivariant_work: int = _bound(10_000_000, "estimated operations of one computation of equivariant maps")
+    max_commutant_entries: int = _bound(4_000_000, "entries of the dense commutation system solved exactly")
 
     def __post_init__(self) -> None:
         for f in dataclasses.fields(self):

@@ -12,7 +12,9 @@ the same file).
 * :func:`stratification_figure`: the Hasse diagram of a
   :class:`~lcnalg.singularities.strata.Stratification`, laid out by :func:`hasse_layout`;
 * :func:`descent_figure`: the final losses of gradient descent runs;
-* :func:`flow_figure`: a gradient-flow trajectory.
+* :func:`flow_figure`: a gradient-flow trajectory;
+* :func:`hessian_sweep_figure`: the Hessian ranks of a family against its numbers of
+  parameters, log–log, with the fitted exponent.
 
 **The Hasse diagram** (:func:`hasse_layout`) is computed as data before anything is drawn:
 
@@ -43,6 +45,7 @@ labels lie inside the figure too.  matplotlib is imported only when a function h
 
 from __future__ import annotations
 
+import math
 import textwrap
 from dataclasses import dataclass
 from fractions import Fraction
@@ -56,11 +59,12 @@ from lcnalg.architecture import Architecture
 from lcnalg.errors import InputError
 from lcnalg.real import inequalities
 from lcnalg.landscape.descent import DescentResult
-from lcnalg.results import FlowResult
+from lcnalg.results import FlowResult, HessianSweepResult
 from lcnalg.singularities.strata import Stratification
 
 __all__ = ["SUFFIXES", "HasseLayout", "hasse_layout", "text_measure", "save_figure", "cubic_slice_figure", "stratification_figure",
-           "descent_figure", "flow_figure", "plot_cubic_slice", "plot_stratification", "plot_descent", "plot_flow"]
+           "descent_figure", "flow_figure", "plot_cubic_slice", "plot_stratification", "plot_descent", "plot_flow",
+           "hessian_sweep_figure", "plot_hessian_sweep"]
 
 #: File suffixes :func:`save_figure` writes (the format is taken from the suffix).
 SUFFIXES = (".png", ".pdf", ".svg", ".eps", ".ps", ".jpg", ".jpeg")
@@ -661,6 +665,91 @@ def plot_flow(result: FlowResult, path: str | Path) -> Path:
         If matplotlib is missing, or the path has another suffix or no directory.
     """
     return save_figure(flow_figure(result), path)
+
+
+def hessian_sweep_figure(result: HessianSweepResult) -> Any:
+    """Log–log picture of a Hessian rank sweep: the ranks of ``H_L``, ``H_o``, ``H_F`` against the
+    number of parameters, the fitted line ``log rank H_L = a + b log n`` with ``b ± stderr`` in
+    the legend, and the reference slope ``1/2`` through the fit's centre.
+
+    Parameters
+    ----------
+    result : HessianSweepResult
+
+    Returns
+    -------
+    matplotlib.figure.Figure
+
+    Raises
+    ------
+    InputError
+        If matplotlib is missing or ``result`` is not a sweep.
+    """
+    if not isinstance(result, HessianSweepResult):
+        raise InputError(f"result: expected a HessianSweepResult, got {checks.short(type(result).__name__)}")
+    _matplotlib()
+    from matplotlib.ticker import FuncFormatter  # deferred: the plot extra is optional
+
+    fig = _figure(figsize=(6, 4.5), layout="constrained")
+    ax = fig.add_subplot()
+    n = [m.num_parameters for m in result.members]
+    for part, marker, label in (("loss", "o", "rank H_L"), ("outer", "s", "rank H_o"),
+                                ("functional", "^", "rank H_F")):
+        pts = [(x, getattr(m, f"rank_{part}")) for x, m in zip(n, result.members) if getattr(m, f"rank_{part}") > 0]
+        if pts:
+            ax.scatter([p[0] for p in pts], [p[1] for p in pts], marker=marker, label=label,
+                       s=60 if part == "loss" else 25, facecolors="none" if part == "loss" else None,
+                       edgecolors="C0" if part == "loss" else None, zorder=2 if part == "loss" else 3)
+    fit = result.fit
+    title = None
+    if fit is not None:
+        lo, hi = min(n), max(n)
+        xs = [lo * (hi / lo) ** (i / 50) for i in range(51)]
+        se = "" if fit.stderr is None else f" ± {fit.stderr:.2g}"
+        ax.plot(xs, [math.exp(fit.intercept) * x ** fit.exponent for x in xs], color="black",
+                label=f"fit: rank H_L ∝ n^b, b = {fit.exponent:.3f}{se}")
+        logs = [math.log(m.num_parameters) for m in result.members if m.rank_loss > 0]
+        centre = sum(logs) / len(logs)
+        level = fit.intercept + fit.exponent * centre
+        ax.plot(xs, [math.exp(level + fit.target * (math.log(x) - centre)) for x in xs], color="gray",
+                linestyle="--", label=f"slope {fit.target:g} (reference)")
+        if fit.near_target is None:
+            title = f"b vs {fit.target:g}: undecided (no stderr)"
+        else:
+            title = (f"b {'near' if fit.near_target else 'not near'} {fit.target:g}: |b - {fit.target:g}| "
+                     f"{'<=' if fit.near_target else '>'} 2 stderr")
+    ax.set_xscale("log")
+    ax.set_yscale("log")
+    ticks = FuncFormatter(lambda v, _: f"{v:g}")
+    for axis in (ax.xaxis, ax.yaxis):
+        axis.set_major_formatter(ticks)
+    ax.set_xlabel("number of parameters n")
+    ax.set_ylabel("rank at a seeded point")
+    ax.set_title(textwrap.fill(f"Hessian ranks over {len(result.members)} architectures (seed {result.seed})",
+                               TITLE_WIDTH))
+    ax.legend(fontsize=8, loc="upper left", title=title, title_fontsize=8)
+    return fig
+
+
+def plot_hessian_sweep(result: HessianSweepResult, path: str | Path) -> Path:
+    """Draw :func:`hessian_sweep_figure` to ``path`` (format from the suffix, :data:`SUFFIXES`).
+
+    Parameters
+    ----------
+    result : HessianSweepResult
+    path : str or Path
+        Where to save the picture.
+
+    Returns
+    -------
+    Path
+
+    Raises
+    ------
+    InputError
+        If matplotlib is missing, or the path has another suffix or no directory.
+    """
+    return save_figure(hessian_sweep_figure(result), path)
 
 
 def _delta(architecture: str, theta: tuple[float, ...], l: int) -> float:

@@ -20,7 +20,6 @@ from __future__ import annotations
 
 import dataclasses
 import enum
-import json
 from dataclasses import dataclass, field
 from fractions import Fraction
 from typing import Any
@@ -292,6 +291,9 @@ class Result:
         """
         if indent is not None:
             indent = checks.integer(indent, "indent", low=0, high=17, form="an integer from 0 to 16, or None")
+        # deferred: only JSON output needs it, and text output starts faster without it
+        import json
+
         return json.dumps(self.to_dict(), indent=indent, ensure_ascii=False)
 
     def provenance(self) -> str:
@@ -1168,3 +1170,288 @@ class HessianRankResult(Result):
         return (rf"\operatorname{{rank}} H_L = {self.rank_loss},\ \operatorname{{rank}} H_o = {self.rank_outer},"
                 rf"\ \operatorname{{rank}} H_F = {self.rank_functional}")
 __all__ += ["HessianRankResult"]
+
+
+@dataclass(frozen=True)
+class PowerLawFit:
+    """Least-squares fit of ``log y = a + b log x`` (a power law ``y ≈ e^a x^b``).
+
+    A statistic of floating-point logarithms: the normal equations are solved exactly over Q
+    on the float logs, so the only rounding is that of the logarithms themselves.
+
+    Attributes
+    ----------
+    exponent : float
+        ``b``.
+    intercept : float
+        ``a``.
+    stderr : float or None
+        Standard error of ``b``, ``sqrt(RSS / (n − 2) / Σ (log x_i − mean)²)``; None with
+        fewer than three points.
+    points : int
+        ``n``, the points fitted.
+    residual : float
+        ``RSS``, the sum of the squared residuals of the logs.
+    target : float
+        The exponent the fit is compared with (``1/2`` for the Hessian ranks).
+    near_target : bool or None
+        ``|b − target| ≤ 2 · stderr``; None when there is no standard error.
+    """
+
+    exponent: float
+    intercept: float
+    stderr: float | None
+    points: int
+    residual: float
+    target: float
+    near_target: bool | None
+
+    def verdict(self) -> str:
+        """The comparison with the target exponent, in words."""
+        if self.near_target is None:
+            return f"undecided whether b is near {self.target:g} (fewer than 3 points: no standard error)"
+        gap = abs(self.exponent - self.target)
+        word = "near" if self.near_target else "not near"
+        return f"b is {word} {self.target:g}: |b - {self.target:g}| = {gap:.3g} vs 2 stderr = {2 * self.stderr:.3g}"
+
+
+@dataclass(frozen=True, kw_only=True)
+class HessianSweepResult(Result):
+    """Hessian ranks over a family of architectures, with the fitted growth exponent.
+
+    Attributes
+    ----------
+    members : tuple of HessianRankResult
+        One result per architecture, in the order of the family.
+    fit : PowerLawFit or None
+        ``log rank H_L = a + b log num_parameters`` over the members of positive rank; None
+        with fewer than two distinct numbers of parameters.
+    excluded : tuple of str
+        Members left out of the fit (rank 0 has no logarithm).
+
+    The ranks are exact; the fit is a floating-point statistic of them (never certified by
+    itself); the result is certified when every member's ranks are.
+    """
+
+    members: tuple
+    fit: PowerLawFit | None
+    excluded: tuple[str, ...] = ()
+    title = "Hessian rank sweep"
+
+    @property
+    def status(self) -> Status:
+        if self.certified:
+            return Status.certified()
+        open_members = [m.architecture for m in self.members if not m.certified]
+        shown = ", ".join(open_members[:5]) + (f" and {len(open_members) - 5} more" if len(open_members) > 5 else "")
+        return Status.undecided(f"generic ranks of {shown}: the rank at a random point is a lower bound, "
+                                "below the proved upper bounds")
+
+    def answer(self) -> dict[str, Any]:
+        if self.fit is None:
+            return {"exponent": None, "stderr": None, "near_half": None}
+        return {"exponent": self.fit.exponent, "stderr": self.fit.stderr, "near_half": self.fit.near_target}
+
+    def table(self) -> list[tuple[str, int, int, int, int, bool]]:
+        """Rows ``(architecture, num_parameters, rank_loss, rank_outer, rank_functional, certified)``."""
+        return [(m.architecture, m.num_parameters, m.rank_loss, m.rank_outer, m.rank_functional, m.certified)
+                for m in self.members]
+
+    def fit_text(self) -> str:
+        """The fitted line and the verdict, in one line."""
+        if self.fit is None:
+            return "fit: fewer than two distinct numbers of parameters of positive rank; no exponent"
+        f = self.fit
+        se = "n/a" if f.stderr is None else f"{f.stderr:.3g}"
+        return (f"fit log(rank H_L) = a + b log(num_parameters) over {f.points} architectures (least squares "
+                f"of float logs): b = {f.exponent:.4f} (stderr {se}), a = {f.intercept:.4f}; {f.verdict()}")
+
+    def to_text(self) -> str:
+        header = ("architecture", "params", "rank H_L", "rank H_o", "rank H_F", "certified")
+        rows = [tuple(str(v) if not isinstance(v, bool) else ("yes" if v else "no") for v in row)
+                for row in self.table()]
+        widths = [max(len(r[i]) for r in [header, *rows]) for i in range(len(header))]
+        lines = [f"{self.title} over {len(self.members)} architectures (seed {self.seed})"]
+        for row in [header, *rows]:
+            lines.append("  ".join(c.ljust(w) if i == 0 else c.rjust(w) for i, (c, w) in enumerate(zip(row, widths))))
+        lines.append(self.fit_text())
+        if self.excluded:
+            lines.append("left out of the fit (rank H_L = 0): " + ", ".join(self.excluded))
+        lines.append(f"[{self.provenance()}]")
+        return "\n".join(lines)
+
+    def to_latex(self) -> str:
+        body = [r"\begin{tabular}{lrrrrl}", r"architecture & $n$ & $\operatorname{rank} H_L$ & "
+                r"$\operatorname{rank} H_o$ & $\operatorname{rank} H_F$ & certified \\ \hline"]
+        for arch, n, rl, ro, rf, cert in self.table():
+            body.append(rf"\texttt{{{arch}}} & {n} & {rl} & {ro} & {rf} & {'yes' if cert else 'no'} \\")
+        body.append(r"\end{tabular}")
+        if self.fit is not None:
+            se = "" if self.fit.stderr is None else rf" \pm {self.fit.stderr:.3g}"
+            body.append(rf"\[ \log \operatorname{{rank}} H_L \approx {self.fit.intercept:.4f} + "
+                        rf"({self.fit.exponent:.4f}{se}) \log n \]")
+        return "\n".join(body)
+__all__ += ["PowerLawFit", "HessianSweepResult"]
+
+
+@dataclass(frozen=True, kw_only=True)
+class RegionsResult(Result):
+    r"""The exact number of linear (activation) regions of a rectifier network, with the bounds
+    of the literature beside it.
+
+    Returned by :func:`lcnalg.regions.linear_regions`.  ``architecture`` describes the network
+    (its layers); the count is certified (exact rational linear programming).
+
+    Attributes
+    ----------
+    count : int
+        Activation patterns of the hidden units whose region has nonempty interior in the domain
+        (adjacent regions with the same affine map are *not* merged).
+    domain : str
+        ``R^n`` or the box.
+    input_dimension : int
+    hidden_widths : tuple of int
+    upper_bound : int
+        Serra, Tjandraatmadja and Ramalingam (2018), Theorem 1.
+    product_bound : int
+        ``prod_l sum_{j <= d_l} C(n_l, j)``, ``d_l = min(n_0..n_l)`` (Montúfar 2017).
+    arrangement_bound : int or None
+        ``sum_{j <= n} C(N, j)`` for one hidden layer of ``N`` units (Zaslavsky); ``None``
+        for other depths.
+    max_lower_bound : int or None
+        Montúfar et al. (2014): the largest count over all weights of this dense architecture
+        is at least this (``None`` for convolutions or a hidden layer narrower than the input).
+    linear_programs : int
+        Exact linear programs solved.
+    work : int
+        Tableau entries updated (what ``max_region_work`` bounds).
+    regions : tuple of (str, tuple of str)
+        Each region's activation pattern (one bit per hidden unit, layers separated by ``|``)
+        and an exact point of it (every pre-activation nonzero there).
+    """
+
+    count: int
+    domain: str
+    input_dimension: int
+    hidden_widths: tuple[int, ...]
+    upper_bound: int
+    product_bound: int
+    arrangement_bound: int | None
+    max_lower_bound: int | None
+    linear_programs: int
+    work: int
+    regions: tuple[tuple[str, tuple[str, ...]], ...] = ()
+
+    title = "linear regions"
+
+    def answer(self) -> int:
+        return self.count
+
+    def to_text(self) -> str:
+        """The count, the bounds beside it and the status, one a line."""
+        lines = [f"network            {self.architecture}",
+                 f"domain             {self.domain}",
+                 f"linear regions     {self.count}  (activation patterns with nonempty interior)",
+                 f"upper bound        {self.upper_bound}  (Serra, Tjandraatmadja, Ramalingam 2018, Theorem 1)",
+                 f"product bound      {self.product_bound}  (Montufar 2017: prod_l sum_(j<=d_l) C(n_l, j))"]
+        if self.arrangement_bound is not None:
+            lines.append(f"arrangement bound  {self.arrangement_bound}  (one hidden layer: sum_(j<=n) C(N, j), "
+                         "reached in general position)")
+        if self.max_lower_bound is not None:
+            lines.append(f"max over weights   >= {self.max_lower_bound}  (Montufar, Pascanu, Cho, Bengio 2014)")
+        lines.append(f"linear programs    {self.linear_programs} exact ({self.work} tableau entries updated)")
+        lines.append(f"status             {self.provenance()}")
+        return "\n".join(lines)
+
+    def to_latex(self) -> str:
+        """A small table: the count and the bounds."""
+        rows = [("linear regions", self.count), ("upper bound (Serra et al. 2018, Thm.~1)", self.upper_bound),
+                ("product bound (Mont\\'ufar 2017)", self.product_bound)]
+        if self.arrangement_bound is not None:
+            rows.append(("arrangement bound $\\sum_{j\\le n}\\binom{N}{j}$", self.arrangement_bound))
+        if self.max_lower_bound is not None:
+            rows.append(("max.\\ over weights $\\ge$ (Mont\\'ufar et al. 2014)", self.max_lower_bound))
+        body = " \\\\\n".join(f"{name} & {value}" for name, value in rows)
+        return (f"% lcnalg regions: {self.architecture}; domain {self.domain}\n"
+                f"\\begin{{tabular}}{{lr}}\n{body} \\\\\n\\end{{tabular}}")
+@dataclass(frozen=True, kw_only=True)
+class BasisComparison(Result):
+    """Filters in a fixed basis against the unrestricted architecture (:func:`lcnalg.algebra.basis.compare_basis`).
+
+    Attributes
+    ----------
+    basis : str
+        The basis (a family with its size, or ``user``).
+    ranks : tuple of int
+        Basis vectors per layer.
+    dimension, unrestricted_dimension, ambient_dimension : int
+    proper : bool or None
+        Whether the restricted function space is a proper subvariety (the dimension drops);
+        None when a dimension is not certified.
+    equations, unrestricted_equations : tuple of str
+        Minimal generators up to :attr:`complete_up_to_degree` of both ideals.
+    added_equations : tuple of str
+        The restricted generators that are not in the unrestricted ideal (exact substitution).
+    complete_up_to_degree : int
+    seconds_restricted, seconds_unrestricted : float
+        Wall time of each side (dimension and equations).
+
+    Examples
+    --------
+    >>> r = BasisComparison(architecture="2,2", method="m", certified=True, basis="user", ranks=(1, 2),
+    ...     dimension=2, unrestricted_dimension=3, ambient_dimension=3, proper=True, equations=("c0 - c1",),
+    ...     unrestricted_equations=(), added_equations=("c0 - c1",), complete_up_to_degree=2,
+    ...     seconds_restricted=0.0, seconds_unrestricted=0.0)
+    >>> print(r.to_text().splitlines()[1])
+    dimension    2 (unrestricted 3, ambient 3): a proper subvariety
+    """
+
+    basis: str
+    ranks: tuple[int, ...]
+    dimension: int
+    unrestricted_dimension: int
+    ambient_dimension: int
+    proper: bool | None
+    equations: tuple[str, ...]
+    unrestricted_equations: tuple[str, ...]
+    added_equations: tuple[str, ...]
+    complete_up_to_degree: int
+    seconds_restricted: float = 0.0
+    seconds_unrestricted: float = 0.0
+
+    title = "filters in a fixed basis"
+
+    def answer(self) -> bool | None:
+        return self.proper
+
+    def _verdict(self) -> str:
+        if self.proper is None:
+            return "undecided (a dimension is not certified)"
+        return "a proper subvariety" if self.proper else "the same function space (equal closures)"
+
+    def to_text(self) -> str:
+        lines = [f"{self.title}: {self.architecture}, basis {self.basis} (ranks {', '.join(map(str, self.ranks))})",
+                 f"dimension    {self.dimension} (unrestricted {self.unrestricted_dimension}, "
+                 f"ambient {self.ambient_dimension}): {self._verdict()}",
+                 f"equations    {len(self.equations)} restricted, {len(self.unrestricted_equations)} unrestricted, "
+                 f"{len(self.added_equations)} added (complete up to degree {self.complete_up_to_degree})",
+                 f"verdict      {self.status}  [{self.provenance()}]",
+                 f"seconds      restricted {self.seconds_restricted:.2f}, unrestricted {self.seconds_unrestricted:.2f}"]
+        if self.added_equations:
+            lines.append("added equations")
+            lines += [f"  {e} = 0" for e in self.added_equations]
+        return "\n".join(lines)
+
+    def to_latex(self) -> str:
+        sym = function_space_symbol(self.architecture)
+        rel = r"\subsetneq" if self.proper else ("=" if self.proper is False else r"\subseteq")
+        head = (rf"\dim \overline{{{sym}^B}} = {self.dimension},\ \dim \overline{{{sym}}} = "
+                rf"{self.unrestricted_dimension},\ \overline{{{sym}^B}} {rel} \overline{{{sym}}}")
+        if not self.added_equations:
+            return head
+        # deferred: sympy (~0.5 s) only to typeset the added equations
+        import sympy
+
+        rows = [(poly_latex(sympy.sympify(e, convert_xor=True)), "0") for e in self.added_equations]
+        return head + "\n% added equations\n" + align(rows)
+__all__ += ["BasisComparison"]

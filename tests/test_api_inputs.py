@@ -18,15 +18,22 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import lcnalg
+import lcnalg.hessian
+import lcnalg.regions
+import lcnalg.groups
 import lcnalg.singularities
 from lcnalg import (Architecture, ArchitectureError, FunctionSpace, InputError, LCNAlgError, Limits,
                     Parameterization, checks)
 from lcnalg.cli import main
+from lcnalg.export.report import latex_report
 from lcnalg.polys.groebner import groebner_basis
 from tests.alarm import Overrun, alarm
 from tests.strategies import architectures
 
 NINES = "9" * 5000
+#: A small rectifier network (2 inputs, 3 hidden units) in its JSON form.
+_NET = {"input": [2], "layers": [{"type": "dense", "weights": [[1, 0], [0, 1], [1, 1]], "bias": [0, 0, -1]},
+                                 {"type": "dense", "weights": [[1, 1, 1]]}]}
 
 
 # ------------------------------------------------------------------ reproducers: silent nonsense
@@ -373,6 +380,41 @@ CALLS = {
     "Limits.help": lambda k, v: Limits.help(v),
     "Limits.option": lambda k, v: Limits.option(v),
     "groebner_basis": lambda k, v: groebner_basis(**{"polys": [{(1, 1): 1, (0, 0): -1}], k: v}),
+    "sweep_family": lambda k, v: lcnalg.hessian.sweep_family(**{"family": "filters=2..3", k: v}),
+    "rank_sweep": lambda k, v: lcnalg.hessian.rank_sweep(**{"family": ["2,2", "3,3"], k: v}),
+    "power_law_fit": lambda k, v: lcnalg.hessian.power_law_fit(**{"x": [1, 2, 3], "y": [1, 2, 4], k: v}),
+    "dense_hessian_entries": lambda k, v: lcnalg.hessian.dense_hessian_entries(v),
+    "linear_regions": lambda k, v: lcnalg.linear_regions(**{"network": _NET, k: v}),
+    "regions.interior_point": lambda k, v: lcnalg.regions.interior_point(
+        **{"rows": [((1, 1), -1)], "dimension": 2, k: v}),
+    "regions.read_box": lambda k, v: lcnalg.regions.read_box(**{"box": (0, 1), "dimension": 2, k: v}),
+    "regions.read_network": lambda k, v: lcnalg.regions.read_network(v),
+    "regions.arrangement_bound": lambda k, v: lcnalg.regions.arrangement_bound(**{"units": 3, "dimension": 2, k: v}),
+    "regions.serra_bound": lambda k, v: lcnalg.regions.serra_bound(**{"input_dimension": 2, "widths": [3], k: v}),
+    "regions.product_bound": lambda k, v: lcnalg.regions.product_bound(**{"input_dimension": 2, "widths": [3], k: v}),
+    "regions.montufar_lower_bound": lambda k, v: lcnalg.regions.montufar_lower_bound(
+        **{"input_dimension": 2, "widths": [3], k: v}),
+    "latex_report": lambda k, v: latex_report(**{"space": "2,2", "sections": "summary", k: v}),
+    "FilterBasis": lambda k, v: lcnalg.FilterBasis(**{"layers": [[[1, 1]], [[1, 0], [0, 1]]], "arch": "2,2", k: v}),
+    "FilterBasis.family": lambda k, v: lcnalg.FilterBasis.family(**{"name": "haar", "arch": "2,2", "size": 1,
+                                                                    k: v}),
+    "FilterBasis.from_json": lambda k, v: lcnalg.FilterBasis.from_json(**{"data": {"family": "haar", "size": 1},
+                                                                          "arch": "2,2", k: v}),
+    "BasisParameterization": lambda k, v: lcnalg.BasisParameterization(
+        **{"arch": "2,2", "basis": lcnalg.FilterBasis("2,2", [[[1, 1]], [[1, 0], [0, 1]]]), k: v}),
+    "basis_evaluate": lambda k, v: _basis_mu().evaluate(v),
+    "basis_jacobian_rank": lambda k, v: _basis_mu().jacobian_rank(**{"theta": [1, 2, 3], k: v}),
+    "compare_basis": lambda k, v: lcnalg.compare_basis(**{"mu": _basis_mu(), k: v}),
+    "basis_equations": lambda k, v: lcnalg.basis_equations(**{"mu": _basis_mu(), k: v}),
+    "fs.compare_basis": lambda k, v: FunctionSpace("2,2", basis={"family": "haar", "size": 1}).compare_basis(**{k: v}),
+    "FunctionSpace(basis=)": lambda k, v: FunctionSpace(**{"arch": "2,2", k: v}),
+    "equivariant_maps": lambda k, v: lcnalg.equivariant_maps(**{"group": "S3", "on": "points", "to": "pairs", k: v}),
+    "PermutationGroup": lambda k, v: lcnalg.groups.PermutationGroup(**{"generators": [[1, 2, 0]], k: v}),
+    "parse_action": lambda k, v: lcnalg.groups.parse_action(**{"group": lcnalg.groups.parse_group("S3"),
+                                                               "text": "pairs", k: v}),
+    "convolution_matrix": lambda k, v: lcnalg.groups.convolution_matrix(
+        **{**_s3_points(), "kernel": [1, 1, 0, 0, 0, 0], k: v}),
+    "read_generators": lambda k, v: lcnalg.groups.read_generators(v),
 }
 PARAMETERS = {
     "Architecture": ["filters", "strides", "activation", "channels"],
@@ -390,8 +432,8 @@ PARAMETERS = {
     "FunctionSpace": ["arch", "seed", "limits"],
     "fs.implicit_equations": ["max_degree", "certify", "jobs", "progress", "executor", "max_monomials", "max_piece"],
     "fs.contains": ["filt", "max_nodes", "max_field_work", "max_precision"],
-    "fs.inequalities": ["max_degree", "jobs"],
-    "fs.boundary": ["max_degree", "jobs"],
+    "fs.inequalities": ["max_degree", "jobs", "executor"],
+    "fs.boundary": ["max_degree", "jobs", "executor"],
     "fs.critical_locus": ["modulus", "max_minors"],
     "fs.singular_locus": ["method", "randomized", "modulus", "max_minors"],
     "fs.is_zariski_closed": ["max_states"],
@@ -401,9 +443,9 @@ PARAMETERS = {
     "function_space_dimension": ["mu", "seed", "trials"],
     "contains": ["arch", "filt", "limits", "max_nodes", "max_field_work", "max_precision"],
     "inequalities": ["arch", "limits", "seed", "dimension", "equations", "closedness", "max_degree", "jobs",
-                     "max_states"],
+                     "max_states", "executor"],
     "boundary": ["arch", "limits", "seed", "dimension", "equations", "closedness", "max_degree", "jobs",
-                 "max_states"],
+                 "max_states", "executor"],
     "is_zariski_closed": ["arch", "limits", "max_states"],
     "critical_locus": ["arch", "dimension", "seed", "modulus", "max_minors", "limits"],
     "singular_locus": ["arch", "method", "dimension", "equations", "randomized", "seed", "modulus", "max_minors",
@@ -416,8 +458,44 @@ PARAMETERS = {
     "Limits.option": ["name"],
     "groebner_basis": ["polys", "order", "modulus", "nvars", "grading", "max_matrix_entries", "max_total_entries",
                        "max_primes", "ideal_test", "limits"],
+    "sweep_family": ["family", "limits"],
+    "rank_sweep": ["family", "samples", "seed", "limits"],
+    "power_law_fit": ["x", "y", "target"],
+    "dense_hessian_entries": ["arch"],
+    "linear_regions": ["network", "box", "limits"],
+    "regions.interior_point": ["rows", "dimension", "box", "start"],
+    "regions.read_box": ["box", "dimension"],
+    "regions.read_network": ["network"],
+    "regions.arrangement_bound": ["units", "dimension"],
+    "regions.serra_bound": ["input_dimension", "widths"],
+    "regions.product_bound": ["input_dimension", "widths"],
+    "regions.montufar_lower_bound": ["input_dimension", "widths"],
+    "latex_report": ["space", "sections", "seed", "limits", "path"],
+    "FilterBasis": ["layers", "arch"],
+    "FilterBasis.family": ["name", "arch", "size", "of"],
+    "FilterBasis.from_json": ["data", "arch"],
+    "BasisParameterization": ["arch", "basis", "limits"],
+    "basis_evaluate": ["theta"],
+    "basis_jacobian_rank": ["theta", "modulus"],
+    "compare_basis": ["mu", "max_degree", "seed", "limits"],
+    "basis_equations": ["mu", "max_degree", "seed", "limits", "dimension", "certify"],
+    "fs.compare_basis": ["max_degree"],
+    "FunctionSpace(basis=)": ["basis"],
+    "equivariant_maps": ["group", "on", "to", "dense", "limits"],
+    "PermutationGroup": ["generators", "name", "point_name"],
+    "parse_action": ["group", "text", "limits"],
+    "convolution_matrix": ["group", "on", "to", "kernel", "limits"],
+    "read_generators": ["path"],
 }
 CASES = [(name, param) for name, params in PARAMETERS.items() for param in params]
+
+
+def _basis_mu() -> "lcnalg.BasisParameterization":
+    return lcnalg.BasisParameterization("2,2", lcnalg.FilterBasis("2,2", [[[1, 1]], [[1, 0], [0, 1]]]))
+def _s3_points() -> dict:
+    G = lcnalg.groups.parse_group("S3")
+    X = lcnalg.groups.TupleAction(G, 1)
+    return {"group": G, "on": X, "to": X}
 
 
 def test_every_public_function_is_covered():

@@ -4,8 +4,8 @@ Every module of ``lcnalg/`` is parsed with :mod:`ast`, imports inside function b
 included.  The layers, each importing only from itself and the layers before it:
 
     errors, limits → architecture, rings, printing → polys → network_map → polynomial_parameterization,
-    channel_parameterization, results
-    → parameterization → algebra → real → singularities → landscape → flow → function_space, plot,
+    channel_parameterization, results, filter_basis
+    → parameterization → basis_parameterization → algebra → real → singularities → landscape → flow, regions, groups → function_space, plot,
     export (and the package
     ``lcnalg`` itself) → cli
 
@@ -30,13 +30,14 @@ LAYERS = (
     ("architecture", "rings", "printing"),
     ("polys",),
     ("network_map",),
-    ("polynomial_parameterization", "channel_parameterization", "results"),
+    ("polynomial_parameterization", "channel_parameterization", "results", "filter_basis"),
     ("parameterization",),
+    ("basis_parameterization",),
     ("algebra",),
     ("real",),
     ("singularities",),
     ("landscape",),
-    ("flow",),
+    ("flow", "regions", "groups"),
     ("hessian",),
     ("function_space", "plot", "export", ""),
     ("cli", "__main__"),

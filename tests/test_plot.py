@@ -19,8 +19,8 @@ pytest.importorskip("matplotlib")
 from matplotlib.text import Text  # noqa: E402
 
 from lcnalg import plot  # noqa: E402
-from lcnalg.plot import (cubic_slice_figure, descent_figure, flow_figure, hasse_layout, plot_cubic_slice,  # noqa: E402
-                         plot_stratification, save_figure, stratification_figure, text_measure)
+from lcnalg.plot import (cubic_slice_figure, descent_figure, flow_figure, hasse_layout, hessian_sweep_figure,  # noqa: E402
+                         plot_cubic_slice, plot_stratification, save_figure, stratification_figure, text_measure)
 
 TOL = 0.5   # display units (pixels): rounding of the renderer
 
@@ -49,7 +49,7 @@ def _check_every_text_inside(fig):
     tight = fig.get_tightbbox(renderer)   # inches: every drawn artist, tick labels included
     assert tight.x0 >= -0.01 and tight.y0 >= -0.01, tight
     assert tight.x1 <= fig.get_figwidth() + 0.01 and tight.y1 <= fig.get_figheight() + 0.01, tight
-    ticks = {id(t) for ax in fig.axes for t in ax.get_xticklabels() + ax.get_yticklabels()}
+    ticks = {id(t) for ax in fig.axes for t in ax.get_xticklabels(which="both") + ax.get_yticklabels(which="both")}
     texts = _texts(fig)
     assert texts
     for t in texts:
@@ -207,11 +207,18 @@ def _flow():
                 [1, 0.5, 0.3, -0.2], t_max=1.0, samples=5)
 
 
+def _sweep():
+    from lcnalg.hessian import rank_sweep
+
+    return rank_sweep("2,2; 3,2; 2,2,2; 3,3 s=2", seed=0)
+
+
 FIGURES = {
     "strata": lambda: stratification_figure(stratification("2,2,2")),
     "cubic slice": lambda: cubic_slice_figure("2,2,2", resolution=21),
     "descent": lambda: descent_figure(_descent()),
     "flow": lambda: flow_figure(_flow()),
+    "hessian sweep": lambda: hessian_sweep_figure(_sweep()),
 }
 
 
@@ -224,7 +231,7 @@ def test_every_picture_has_its_labels_inside_and_labelled_axes(name):
 
 def test_every_figure_function_is_tested():
     assert {n for n in plot.__all__ if n.endswith("_figure") and n != "save_figure"} == {
-        "stratification_figure", "cubic_slice_figure", "descent_figure", "flow_figure"}
+        "stratification_figure", "cubic_slice_figure", "descent_figure", "flow_figure", "hessian_sweep_figure"}
 
 
 MAGIC = {".png": b"\x89PNG", ".pdf": b"%PDF", ".svg": b"<?xml"}

@@ -19,8 +19,11 @@ import lcnalg
 from lcnalg import FunctionSpace, Limits
 from lcnalg.flow.closed_form import two_layer_metric_formula
 from lcnalg.flow.trajectory import FlowLoss, flow
+from lcnalg.hessian import rank_sweep
+from lcnalg.groups import equivariant_maps
 from lcnalg.landscape.descent import gradient_descent
 from lcnalg.real import boundary, contains, inequalities, is_zariski_closed
+from lcnalg.regions import linear_regions
 from lcnalg.results import Result, Status, StatusKind, Tabular
 
 #: Base classes that are never returned themselves.
@@ -74,6 +77,13 @@ def _instances() -> list[tuple[str, object]]:
                                [1, 0.5, 0.3, -0.2], t_max=1.0, samples=5)),
         ("hessian rank certified", FunctionSpace("3,1").hessian_rank(samples=4)),
         ("hessian rank bounds", FunctionSpace("2,2,2").hessian_rank()),
+        ("hessian sweep certified", rank_sweep("filters=2..3")),
+        ("hessian sweep undecided", rank_sweep("filters=2..4 layers=2..3", samples=2)),
+        ("linear regions", linear_regions({"input": [4], "layers": [
+            {"type": "conv", "filter": [1, -1], "stride": 2}, {"type": "dense", "weights": [[1, 1]]}]}, box=(0, 1))),
+        ("basis comparison", FunctionSpace("3,2 s=2", basis={"family": "haar", "size": 2}).compare_basis()),
+        ("basis equations", FunctionSpace("3,3", basis={"family": "polynomial", "size": 2}).implicit_equations()),
+        ("equivariant maps", equivariant_maps("S4", "pairs", "points", dense=True)),
     ]
 
 

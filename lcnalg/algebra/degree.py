@@ -38,7 +38,6 @@ from typing import Any
 from lcnalg.errors import InputError, ResourceLimitError
 from lcnalg.algebra.fibre import count_fibre
 from lcnalg.limits import Limits
-from lcnalg.polys.bivariate import absolutely_irreducible_certificate
 from lcnalg.parameterization import Parameterization
 from lcnalg.results import DegreeResult
 from lcnalg.rings import integer_ring
@@ -274,6 +273,9 @@ def degree_by_fibre(mu: Parameterization, seed: int = 0, *, max_fibre_factors: i
         )
     if arch.ndim != 2:
         return FibreDegree(None, None, segre, "fibre count implemented for 1D and 2D architectures only")
+    # deferred: only the 2D fibre count needs it; a 1D run starts faster
+    from lcnalg.polys.bivariate import absolutely_irreducible_certificate
+
     ring = integer_ring(("x", "y"))
     sizes = []
     t = arch.cumulative_strides

@@ -102,8 +102,6 @@ from lcnalg.limits import Limits
 from lcnalg.polynomial_parameterization import PolynomialParameterization
 from lcnalg.polys.groebner import groebner_basis
 from lcnalg.polys.modular import GF_PRIME
-from lcnalg.polys.zero_dimensional import QuotientAlgebra
-from lcnalg.polys.zero_dimensional import solution_counts
 from lcnalg.rings import modular_ring, rational_ring
 
 __all__ = ["FibreCount", "SliceCount", "count_fibre", "degree_by_slice", "fibre_bezout_number", "check_fibre_size", "MODULUS",
@@ -362,6 +360,9 @@ def count_fibre(mu: PolynomialParameterization, *, seed: int = 0, points: int = 
     dist: list[int | None] = []
     found: list[bool] = []
     failure = 0.0
+    # deferred: zero-dimensional algebra is needed by activations only; a linear run starts faster
+    from lcnalg.polys.zero_dimensional import solution_counts
+
     for trial in range(points):
         rng = random.Random(seed * 1_000_003 + trial)
         eqs, point, m = _system(mu, rng, top, p)
@@ -453,6 +454,9 @@ def degree_by_slice(mu: PolynomialParameterization, *, seed: int = 0, modulus: i
     gb = groebner_basis(eqs, "degrevlex", modulus=p, nvars=m, limits=limits)
     if not gb.is_zero_dimensional():
         raise InputError(f"the random slice of {mu.architecture} is not zero-dimensional; try another seed")
+    # deferred: zero-dimensional algebra is needed by activations only; a linear run starts faster
+    from lcnalg.polys.zero_dimensional import QuotientAlgebra
+
     algebra = QuotientAlgebra(gb, limits)
     fibres: dict[int, int] = {}
     if algebra.dim:

@@ -46,10 +46,9 @@ from __future__ import annotations
 
 import sys
 import time
-from concurrent.futures import Executor, ProcessPoolExecutor
 from contextlib import contextmanager, nullcontext
 from dataclasses import dataclass, field
-from typing import Any, Iterator
+from typing import TYPE_CHECKING, Any, Iterator
 
 from lcnalg.algebra.certify import verify_equations
 from lcnalg.algebra.degree import FibreDegree, degree_by_fibre
@@ -71,6 +70,9 @@ from lcnalg.polynomial_parameterization import PolynomialParameterization
 from lcnalg.printing import align, function_space_symbol, poly_latex, poly_text
 from lcnalg.results import Result, Status
 from lcnalg.rings import to_sympy
+
+if TYPE_CHECKING:
+    from concurrent.futures import Executor
 
 __all__ = ["ImplicitEquations", "implicit_equations", "certify_by_elimination"]
 
@@ -280,6 +282,9 @@ def _executor(executor: Executor | None, jobs: int) -> Iterator[Executor | None]
     if executor is not None or jobs <= 1:
         yield executor
         return
+    # deferred: concurrent.futures and multiprocessing cost start-up, and one process needs neither
+    from concurrent.futures import ProcessPoolExecutor
+
     pool = ProcessPoolExecutor(max_workers=jobs)
     try:
         yield pool
@@ -701,7 +706,7 @@ def certify_by_elimination(mu: Parameterization, polys: tuple[Any, ...], *,
 
     merged_from = mu.architecture
     merged = mu.architecture.merged_over_c()
-    if merged != mu.architecture:
+    if merged != mu.architecture and isinstance(mu, Parameterization):
         # same complex image, fewer parameters (Architecture.merged_over_c)
         mu = Parameterization(merged)
     N = mu.num_parameters

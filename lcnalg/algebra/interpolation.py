@@ -34,11 +34,10 @@ from __future__ import annotations
 
 import itertools
 import time
-from concurrent.futures import Executor
 from dataclasses import dataclass, field
 from fractions import Fraction
 from math import gcd
-from typing import Callable, Iterable, Sequence
+from typing import TYPE_CHECKING, Callable, Iterable, Sequence
 
 import numpy as np
 
@@ -51,6 +50,9 @@ from lcnalg.parameterization import Parameterization
 from lcnalg.polys.modmat import evaluate_monomials, kernel_basis, pivot_columns, rref
 from lcnalg.polys.modular import PRIMES_31, lift_vector
 from lcnalg.polys.monomial_ideals import standard_monomials
+
+if TYPE_CHECKING:
+    from concurrent.futures import Executor
 
 __all__ = [
     "DegreeReport",

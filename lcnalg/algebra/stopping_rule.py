@@ -148,7 +148,7 @@ def check_degree(state: InterpolationState, *, max_monomials: int | None = None,
         return report
     degs = np.array(grading.degrees, dtype=np.int64)
     keys = degs[S].sum(axis=1)
-    _, inverse, sizes = np.unique(keys, axis=0, return_inverse=True, return_counts=True)
+    unique_keys, inverse, sizes = np.unique(keys, axis=0, return_inverse=True, return_counts=True)
     inverse = inverse.reshape(-1)
     order = np.argsort(inverse, kind="stable")
     bounds = np.concatenate([[0], np.cumsum(sizes)])
@@ -168,7 +168,7 @@ def check_degree(state: InterpolationState, *, max_monomials: int | None = None,
 
     # One piece per orbit of the coordinate symmetries (J and I are both invariant, so
     # dim (R/J)_{gP} = dim (R/J)_P = dim (R/I)_P = dim (R/I)_{gP} once P is checked).
-    ukeys = [tuple(int(x) for x in k) for k in np.unique(keys, axis=0)]
+    ukeys = [tuple(int(x) for x in k) for k in unique_keys]
     index = {k: i for i, k in enumerate(ukeys)}
     rep_of = list(range(len(ukeys)))
     maps = _key_maps(state)

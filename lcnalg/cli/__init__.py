@@ -21,7 +21,6 @@ from __future__ import annotations
 import argparse
 import contextlib
 import importlib
-import multiprocessing
 import os
 import re
 import signal
@@ -50,11 +49,40 @@ _NEGATIVE_LIST = re.compile(r"^-\d[\d,/;\s+-]*$")
 #: Modules of :mod:`lcnalg.cli` that each define one subcommand.
 SUBCOMMANDS = ("info", "equations", "contains", "inequalities", "boundary", "closed", "strata",
                "critical_locus", "critical_points", "descend", "invariants", "metric", "flow",
-               "hessian_rank")
+               "hessian_rank", "regions", "report", "equivariant")
+
+
+def _terminal_columns() -> int:
+    """Columns of the terminal, as :func:`shutil.get_terminal_size` reads them (``COLUMNS``,
+    then the terminal of ``sys.__stdout__``, else 80)."""
+    try:
+        columns = int(os.environ["COLUMNS"])
+    except (KeyError, ValueError):
+        columns = 0
+    if columns <= 0:
+        try:
+            columns = os.get_terminal_size(sys.__stdout__.fileno()).columns or 80
+        except (AttributeError, ValueError, OSError):
+            columns = 80
+    return columns
+
+
+class _Formatter(argparse.HelpFormatter):
+    """argparse's help formatter, given the terminal width so that it does not import
+    :mod:`shutil` (with its compression modules) on every start."""
+
+    def __init__(self, prog: str, indent_increment: int = 2, max_help_position: int = 24,
+                 width: int | None = None) -> None:
+        super().__init__(prog, indent_increment, max_help_position,
+                         _terminal_columns() - 2 if width is None else width)
 
 
 class _Parser(argparse.ArgumentParser):
     """An argument parser whose errors are one line on stderr and exit status 2."""
+
+    def __init__(self, *args: object, **kwargs: object) -> None:
+        kwargs.setdefault("formatter_class", _Formatter)
+        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
 
     def error(self, message: str) -> None:  # type: ignore[override]
         # argparse quotes the offending arguments whole; a long one is cut so the line stays short
@@ -111,7 +139,7 @@ def negative_values_last(argv: Sequence[str]) -> list[str]:
 
 
 #: Subcommands that accept channel widths (``c=``).
-CHANNEL_COMMANDS = frozenset({"info", "hessian-rank"})
+CHANNEL_COMMANDS = frozenset({"info", "hessian-rank", "report"})
 
 
 def _refuse_channels(args: argparse.Namespace) -> None:
@@ -234,6 +262,9 @@ def _stop_workers(grace: float = 5.0) -> None:
     """Terminate the child processes of this process and wait for them, then for the
     process pools' manager threads, which notice the lost workers and fail the pending
     pieces (so no pool shutdown waits for work that will never come)."""
+    # deferred: only a run that started worker processes gets here with children to stop
+    import multiprocessing
+
     children = multiprocessing.active_children()
     for child in children:
         child.terminate()

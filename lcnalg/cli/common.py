@@ -1,7 +1,7 @@
 """Options and output shared by the subcommands.
 
 Every subcommand reads as *parse → façade → emit*: its options are declared with the
-helpers here (the architecture, the output format, ``--seed``, ``--jobs`` and the resource
+helpers here (the architecture, the output format, ``--seed``, ``--jobs``, ``--cluster`` and the resource
 bounds of :class:`~lcnalg.limits.Limits`), it calls :class:`~lcnalg.FunctionSpace`, and
 it prints the result object with :func:`emit`.
 
@@ -14,10 +14,13 @@ that the subcommand has.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import dataclasses
 import os
+import re
 import sys
-from typing import Any, Callable, Iterable
+from fractions import Fraction
+from typing import Any, Callable, Iterable, Iterator
 
 from lcnalg.checks import short
 from lcnalg.errors import InputError, InternalError
@@ -27,6 +30,7 @@ from lcnalg.results import Result
 __all__ = [
     "architecture_argument", "add_format_options", "emit", "SCRIPT_FORMATS",
     "positive_int", "seed_value", "add_seed_option", "add_jobs_option", "jobs_from_args",
+    "cluster_address", "add_cluster_option", "executor_from_args", "CLUSTER_TIMEOUT",
     "add_limit_options", "limits_from_args", "output_path", "add_loss_options", "loss_from_args",
     "PLOT_SUFFIXES",
     "DIMENSION_BOUNDS", "INFO_BOUNDS", "EQUATIONS_BOUNDS", "CONTAINS_BOUNDS", "CLOSED_BOUNDS",
@@ -248,6 +252,114 @@ def jobs_from_args(args: argparse.Namespace) -> int:
     return cores
 
 
+#: Seconds allowed to reach the Dask scheduler of ``--cluster`` before the request is refused.
+CLUSTER_TIMEOUT = 10.0
+
+#: ``[tcp://|tls://]HOST:PORT``: HOST a DNS name, an IPv4 address or a bracketed IPv6 address
+#: (patterns compiled on first use: most command lines have no --cluster).
+_ADDRESS = (r"(?:(tcp|tls)://)?(\[[0-9A-Fa-f:.]+\]|[A-Za-z0-9](?:[A-Za-z0-9.-]{0,251}[A-Za-z0-9])?)"
+            r":([0-9]{1,5})")
+_LABEL = r"[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?"
+
+
+def cluster_address(text: str) -> str:
+    """An argparse ``type`` for ``--cluster``: the address of a Dask scheduler,
+    ``[tcp://|tls://]HOST:PORT``, checked for its form only (nothing is contacted here);
+    returned with the scheme (``tcp://`` when omitted).
+
+    Examples
+    --------
+    >>> cluster_address("10.0.0.5:8786"), cluster_address("tls://head.example.org:8786")
+    ('tcp://10.0.0.5:8786', 'tls://head.example.org:8786')
+    >>> cluster_address("1000000000")
+    Traceback (most recent call last):
+    ...
+    argparse.ArgumentTypeError: expected the address of a Dask scheduler, [tcp://|tls://]HOST:PORT (e.g. tcp://10.0.0.5:8786), got '1000000000'
+    """
+    expected = ("expected the address of a Dask scheduler, [tcp://|tls://]HOST:PORT "
+                f"(e.g. tcp://10.0.0.5:8786), got {short(text, 40, quote=True)}")
+    match = re.fullmatch(_ADDRESS, text) if len(text) <= 300 else None
+    if match is None:
+        raise argparse.ArgumentTypeError(expected)
+    scheme, host, port = match.groups()
+    # deferred: only a command line with --cluster needs it
+    import ipaddress
+
+    try:
+        if host.startswith("["):
+            ipaddress.IPv6Address(host[1:-1])
+        elif re.fullmatch(r"[0-9.]+", host):
+            ipaddress.IPv4Address(host)  # all digits and dots: an IPv4 address, not a name
+        elif not all(re.fullmatch(_LABEL, label) for label in host.split(".")):
+            raise ValueError(host)
+    except ValueError:
+        raise argparse.ArgumentTypeError(expected) from None
+    if not 1 <= int(port) <= 65535:
+        raise argparse.ArgumentTypeError(f"expected a port between 1 and 65535 in the scheduler address, "
+                                         f"got {short(text, 40, quote=True)}")
+    return f"{scheme or 'tcp'}://{host}:{int(port)}"
+
+
+def add_cluster_option(parser: argparse.ArgumentParser, what: str) -> None:
+    """Add ``--cluster ADDRESS`` (a Dask scheduler); read it with :func:`executor_from_args`."""
+    parser.add_argument("--cluster", type=cluster_address, default=None, metavar="ADDRESS",
+                        help=f"run {what} on the Dask distributed cluster whose scheduler is at "
+                             "ADDRESS ([tcp://]HOST:PORT, e.g. tcp://10.0.0.5:8786; needs the "
+                             "optional extra lcnalg[cluster]; --jobs is then ignored; same results)")
+
+
+@contextlib.contextmanager
+def executor_from_args(args: argparse.Namespace) -> Iterator[Any]:
+    """Within the block: ``None`` without ``--cluster``, else a
+    :class:`concurrent.futures.Executor` running tasks on the Dask cluster at
+    ``args.cluster`` (``distributed.Client(address).get_executor()``); the client is closed
+    on exit, which cancels whatever it still runs.
+
+    Raises
+    ------
+    InputError
+        Naming ``--cluster``: the optional package ``distributed`` is missing, no
+        scheduler answered at the address within :data:`CLUSTER_TIMEOUT` seconds, or the
+        scheduler had no worker within that time.
+
+    Examples
+    --------
+    >>> with executor_from_args(argparse.Namespace(cluster=None)) as executor:
+    ...     executor is None
+    True
+    """
+    address = getattr(args, "cluster", None)
+    if address is None:
+        yield None
+        return
+    try:
+        # deferred: an optional extra (lcnalg[cluster]) that takes about a second to import
+        import distributed
+    except ImportError:
+        raise InputError("--cluster: needs the optional package distributed "
+                         "(pip install 'lcnalg[cluster]')") from None
+    # deferred: only a command line with --cluster opens a connection
+    import socket
+
+    host, port = address.split("://", 1)[1].rsplit(":", 1)
+    try:  # refused or unknown hosts fail at once here, instead of after the client's retries
+        socket.create_connection((host.strip("[]"), int(port)), timeout=CLUSTER_TIMEOUT).close()
+        client = distributed.Client(address, timeout=CLUSTER_TIMEOUT, set_as_default=False)
+    except Exception as err:  # noqa: BLE001 - whatever the reason, no cluster to run on
+        reason = " ".join(str(err).split())[:200] or type(err).__name__
+        raise InputError(f"--cluster: no Dask scheduler reachable at {address} within "
+                         f"{CLUSTER_TIMEOUT:g} s ({reason})") from None
+    try:
+        try:  # a scheduler without workers would hold the pieces forever
+            client.wait_for_workers(1, timeout=CLUSTER_TIMEOUT)
+        except Exception:  # noqa: BLE001 - distributed raises its own timeout
+            raise InputError(f"--cluster: the Dask scheduler at {address} has no worker after "
+                             f"{CLUSTER_TIMEOUT:g} s (start one with: dask worker {address})") from None
+        yield client.get_executor(pure=False)
+    finally:
+        client.close()
+
+
 def output_path(option: str, suffixes: Iterable[str]) -> Callable[[str], str]:
     """An argparse ``type`` checking an output path before any computation: a non-empty
     name with one of ``suffixes``, not a directory, in an existing directory, short enough.
@@ -358,3 +470,57 @@ def loss_from_args(args: argparse.Namespace, fs: Any) -> Any:
         return QuadraticLoss.from_data(fs.architecture, Dataset.from_file(args.data), limits=fs.limits)
     except InputError as exc:  # name the option that brought the file
         raise InputError(f"--data {short(args.data, 40)!r}: {exc}") from None
+
+
+#: Largest ``--basis`` file read (bytes).
+MAX_BASIS_BYTES = 10**7
+
+
+def add_basis_option(parser: argparse.ArgumentParser) -> None:
+    """``--basis FILE``: filters restricted to a fixed basis (JSON)."""
+    parser.add_argument("--basis", metavar="FILE", default=None,
+                        help='filters in a fixed basis: JSON {"layers": [[vector, ...], ...]} (per layer exact '
+                             'basis vectors of the filter size, 2D flattened row-major) or {"family": '
+                             '"polynomial"|"haar"|"separable", "size": m}')
+
+
+def basis_from_args(args: argparse.Namespace) -> Any:
+    """The JSON object of ``--basis FILE`` (numbers read exactly), or None; errors name ``--basis``."""
+    if getattr(args, "basis", None) is None:
+        return None
+    path = args.basis
+
+    def constant(name: str) -> Any:
+        raise InputError(f"--basis: {short(path, 60)} has the non-finite entry {name}; give finite exact numbers")
+
+    try:
+        with open(path, encoding="utf-8") as f:
+            text = f.read(MAX_BASIS_BYTES + 1)
+    except (OSError, UnicodeDecodeError) as exc:
+        raise InputError(f"--basis: cannot read {short(path, 60)!r} ({type(exc).__name__})") from None
+    if len(text) > MAX_BASIS_BYTES:
+        raise InputError(f"--basis: {short(path, 60)} is larger than {MAX_BASIS_BYTES} bytes")
+    try:
+        import json  # deferred: only --basis files need it (start-up of small requests)
+
+        return json.loads(text, parse_float=Fraction, parse_constant=constant)
+    except InputError:
+        raise
+    except ValueError as exc:
+        raise InputError(f"--basis: {short(path, 60)} is not JSON ({getattr(exc, 'msg', exc)}); give "
+                         '{"layers": [[vector, ...], ...]} or {"family": "polynomial", "size": m}') from None
+
+
+def function_space_from_args(args: argparse.Namespace, limits: Limits) -> Any:
+    """The FunctionSpace of ``args.arch`` with ``--basis`` if given; a bad basis is an InputError naming ``--basis``."""
+    # deferred: the FunctionSpace imports the algebra; common is imported by every subcommand
+    from lcnalg.function_space import FunctionSpace
+
+    basis = basis_from_args(args)
+    if basis is None:
+        return FunctionSpace(args.arch, seed=args.seed, limits=limits)
+    fs = FunctionSpace(args.arch, seed=args.seed, limits=limits)
+    try:
+        return FunctionSpace(fs.architecture, seed=args.seed, limits=limits, basis=basis)
+    except InputError as exc:
+        raise InputError(f"--basis {short(args.basis, 40)!r}: {exc}") from None

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import argparse
 
-from lcnalg.cli.common import (INEQUALITIES_BOUNDS, add_format_options, add_jobs_option, add_limit_options,
-                               add_seed_option, architecture_argument, emit, jobs_from_args,
+from lcnalg.cli.common import (INEQUALITIES_BOUNDS, add_cluster_option, add_format_options, add_jobs_option, add_limit_options,
+                               add_seed_option, architecture_argument, emit, executor_from_args, jobs_from_args,
                                limits_from_args, positive_int)
 from lcnalg.real import inequalities
 
@@ -31,6 +31,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--max-degree", type=positive_int, default=None, metavar="D",
                    help="closed case: compute the implicit equations up to this degree only")
     add_jobs_option(p, "the implicit equations")
+    add_cluster_option(p, "the graded pieces of the implicit equations")
     add_seed_option(p)
     add_limit_options(p, INEQUALITIES_BOUNDS)
     add_format_options(p)
@@ -39,7 +40,8 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 def run(args: argparse.Namespace) -> int:
     """Compute and print the description; returns the exit status."""
-    result = inequalities(args.arch, equations=False if args.no_equations else None, max_degree=args.max_degree,
-                          jobs=jobs_from_args(args), seed=args.seed, limits=limits_from_args(args))
+    with executor_from_args(args) as executor:
+        result = inequalities(args.arch, equations=False if args.no_equations else None, max_degree=args.max_degree,
+                              jobs=jobs_from_args(args), executor=executor, seed=args.seed, limits=limits_from_args(args))
     emit(result, args.format)
     return 0

@@ -6,9 +6,9 @@ import argparse
 import math
 import sys
 
-from lcnalg.cli.common import (INFO_BOUNDS, add_format_options, add_limit_options, add_seed_option,
-                               architecture_argument, emit, limits_from_args)
-from lcnalg.function_space import FunctionSpace
+from lcnalg.cli.common import (INFO_BOUNDS, add_basis_option, add_format_options, add_limit_options,
+                               add_seed_option, architecture_argument, emit, function_space_from_args,
+                               limits_from_args)
 from lcnalg.limits import DEFAULT_LIMITS
 
 __all__ = ["register", "run"]
@@ -24,12 +24,14 @@ def register(sub: argparse._SubParsersAction) -> None:
             "end-to-end filter shape, the parameter count, the coordinate polynomials of "
             "the parameterization mu (abbreviated unless --full), the dimension of the "
             "function space (with its certification), the ambient dimension, and whether "
-            "the function space is filling or thin."
+            "the function space is filling or thin. With --basis FILE the filters are "
+            "restricted to a fixed basis and the weights are their coefficients."
         ),
     )
     architecture_argument(p)
     p.add_argument("--full", action="store_true", help="print every coordinate polynomial in full")
     add_seed_option(p)
+    add_basis_option(p)
     add_limit_options(p, INFO_BOUNDS)
     add_format_options(p)
     p.set_defaults(run=run)
@@ -40,7 +42,7 @@ def run(args: argparse.Namespace) -> int:
 
     With ``--max-symbolic-entries`` raised above its default and an architecture beyond the
     default, one line on stderr says the size of the symbolic μ before it is built."""
-    fs = FunctionSpace(args.arch, seed=args.seed, limits=limits_from_args(args))
+    fs = function_space_from_args(args, limits_from_args(args))
     arch = fs.architecture
     if arch.channels is None and arch.activation is None:
         entries = math.prod(math.prod(f) for f in arch.filters) * arch.num_parameters

@@ -59,6 +59,7 @@ import flint
 from lcnalg import checks
 from lcnalg.architecture import Architecture
 from lcnalg.errors import InputError
+from lcnalg.hessian.layers import check_chain
 from lcnalg.limits import Limits
 
 __all__ = ["ConvolutionLayer", "convolution_layers", "StructuredHessian", "convolution_hessian", "assembly_entries"]
@@ -373,15 +374,9 @@ def convolution_hessian(layers: Sequence[ConvolutionLayer], theta: Sequence[Sequ
     L = len(layers)
     if L < 1 or not all(isinstance(m, ConvolutionLayer) for m in layers):
         raise InputError("layers: expected a non-empty sequence of ConvolutionLayer (convolution_layers)")
-    for l in range(1, L):
-        if layers[l].cols != layers[l - 1].rows:
-            raise InputError(f"layers: layer {l + 1} takes {layers[l].cols} inputs but layer {l} gives "
-                             f"{layers[l - 1].rows}")
-    if len(theta) != L or any(len(t) != m.num_weights for t, m in zip(theta, layers)):
-        raise InputError(f"theta must give {[m.num_weights for m in layers]} weights per layer")
-    if modulus is not None and (not isinstance(modulus, int) or isinstance(modulus, bool) or modulus < 2
-                                or modulus >= 1 << 63 or not flint.fmpz(modulus).is_prime()):
-        raise InputError(f"modulus must be a prime below 2^63, got {checks.short(modulus)}")
+    check_chain(layers, theta)
+    if modulus is not None:
+        modulus = checks.modulus(modulus)
     n = sum(m.num_weights for m in layers)
     d0, K = layers[0].cols, layers[-1].rows
     if len(X) != d0 or len(Y) != K:

@@ -23,7 +23,7 @@ from lcnalg.architecture import Architecture
 from lcnalg.limits import Limits
 from lcnalg.errors import InputError
 
-__all__ = ["LinearLayer", "dense_layer", "convolution_layer", "architecture_layers"]
+__all__ = ["LinearLayer", "dense_layer", "convolution_layer", "architecture_layers", "check_chain"]
 
 
 @dataclass(frozen=True)
@@ -172,3 +172,27 @@ def architecture_layers(arch: Architecture | str, output_shape: Sequence[int] | 
         layers.append(convolution_layer(f, s, inp, limits=limits))
         shape = inp
     return layers[::-1]
+
+
+def check_chain(layers: Sequence[Any], theta: Sequence[Sequence]) -> None:
+    """Refuse layers whose sizes do not compose (``cols`` of layer ``l + 1`` = ``rows`` of layer
+    ``l``) or weights that do not fit them (``len(theta[l]) = layers[l].num_weights``).
+
+    Raises
+    ------
+    InputError
+        Naming ``layers`` or ``theta``.
+
+    Examples
+    --------
+    >>> check_chain([dense_layer(2, 3), dense_layer(1, 3)], [[0] * 6, [0] * 3])
+    Traceback (most recent call last):
+    ...
+    lcnalg.errors.InputError: layers: layer 2 takes 3 inputs but layer 1 gives 2
+    """
+    for l in range(1, len(layers)):
+        if layers[l].cols != layers[l - 1].rows:
+            raise InputError(f"layers: layer {l + 1} takes {layers[l].cols} inputs but layer {l} gives "
+                             f"{layers[l - 1].rows}")
+    if len(theta) != len(layers) or any(len(t) != m.num_weights for t, m in zip(theta, layers)):
+        raise InputError(f"theta must give {[m.num_weights for m in layers]} weights per layer")

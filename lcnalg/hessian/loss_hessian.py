@@ -35,7 +35,7 @@ from typing import Any, Sequence
 import flint
 
 from lcnalg.errors import InputError, ResourceLimitError
-from lcnalg.hessian.layers import LinearLayer
+from lcnalg.hessian.layers import LinearLayer, check_chain
 from lcnalg import checks
 from lcnalg.limits import Limits
 
@@ -182,15 +182,9 @@ def loss_hessian(layers: Sequence[LinearLayer], theta: Sequence[Sequence], X: An
         raise InputError("layers: at least one layer is needed")
     theta = [checks.sequence(t, "theta", "one sequence of weights per layer")
              for t in checks.sequence(theta, "theta", "one sequence of weights per layer")]
-    for l in range(1, L):
-        if layers[l].cols != layers[l - 1].rows:
-            raise InputError(f"layers: layer {l + 1} takes {layers[l].cols} inputs but layer {l} gives "
-                             f"{layers[l - 1].rows}")
-    if len(theta) != L or any(len(t) != m.num_weights for t, m in zip(theta, layers)):
-        raise InputError(f"theta must give {[m.num_weights for m in layers]} weights per layer")
-    if modulus is not None and (not isinstance(modulus, int) or modulus < 2 or not flint.fmpz(modulus).is_prime()
-                                or modulus >= 1 << 63):
-        raise InputError(f"modulus must be a prime below 2^63, got {modulus!r}")
+    check_chain(layers, theta)
+    if modulus is not None:
+        modulus = checks.modulus(modulus)
     dims = [layers[0].cols] + [m.rows for m in layers]
     n_dense = sum(dims[l] * dims[l + 1] for l in range(L))
     if n_dense * n_dense > limits.max_hessian_entries:

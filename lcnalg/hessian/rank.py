@@ -28,7 +28,8 @@ besides:
 * ``toeplitz`` (*derived*): the CNN loss is the dense loss composed with the linear embedding
   ``P`` of the CNN weights into the layer matrices' entries, so ``H_CNN = Pᵀ H_dense P`` and
   each rank is at most ``min(rank of the dense part at the layer matrices, #weights)``;
-  a bound at this point (computed where the dense Hessian fits ``max_hessian_entries``).
+  a bound at this point (computed up to :data:`TOEPLITZ_MAX` entries of the layer matrices,
+  where the dense Hessian also fits ``max_hessian_entries``).
 * ``sbh21_dense``: the [SBH21] ranks of the dense network with the layer matrices' widths and
   this data rank (a theorem on the generic dense ranks, for generic data of that rank and
   generic targets; it bounds the CNN's ranks where those hypotheses hold).
@@ -41,13 +42,13 @@ from __future__ import annotations
 import random
 import time
 from fractions import Fraction
-from typing import Any
+from typing import Any, Sequence
 
 import flint
 
 from lcnalg.architecture import Architecture
 from lcnalg.errors import InputError, ResourceLimitError
-from lcnalg.hessian.convolution import convolution_hessian, convolution_layers
+from lcnalg.hessian.convolution import ConvolutionLayer, convolution_hessian, convolution_layers
 from lcnalg.hessian.formulas import dense_hessian_ranks
 from lcnalg.hessian.layers import LinearLayer
 from lcnalg.hessian.loss_hessian import loss_hessian
@@ -55,12 +56,45 @@ from lcnalg import checks
 from lcnalg.limits import Limits
 from lcnalg.results import HessianRankResult
 
-__all__ = ["hessian_rank", "HESSIAN_METHODS"]
+__all__ = ["hessian_rank", "seeded_data", "seeded_point", "HESSIAN_METHODS"]
 
 #: Routes of :func:`hessian_rank`.
 HESSIAN_METHODS = ("auto", "exact", "modular", "sketch")
+#: Largest number of entries of the layer matrices for which the Toeplitz bound is computed
+#: (its dense Hessian has that many rows; beyond, it would cost more than the ranks).
+TOEPLITZ_MAX = 400
 #: The prime of the modular routes (the largest below 2^61).
 PRIME = (1 << 61) - 1
+
+
+def seeded_data(layers: Sequence[ConvolutionLayer], N: int, rng: random.Random) -> tuple[list, list]:
+    """``N`` random integer samples and targets in ``[-9, 9]`` (one list per sample), drawn from
+    ``rng``: the data :func:`hessian_rank` uses when none are given.
+
+    Examples
+    --------
+    >>> inputs, targets = seeded_data(convolution_layers("2,2"), 4, random.Random(0))
+    >>> len(inputs), len(inputs[0]), len(targets[0])
+    (4, 3, 1)
+    """
+    d0, K = layers[0].cols, layers[-1].rows
+    inputs = [[rng.randint(-9, 9) for _ in range(d0)] for _ in range(N)]
+    targets = [[rng.randint(-9, 9) for _ in range(K)] for _ in range(N)]
+    return inputs, targets
+
+
+def seeded_point(layers: Sequence[ConvolutionLayer], rng: random.Random) -> list[list[Fraction]]:
+    """Random rational weights ``a/b`` (``0 < |a| ≤ 999``, ``1 ≤ b ≤ 97``) for each layer, drawn
+    from ``rng``: the point of :func:`hessian_rank`.  The wide range keeps layers from sharing a
+    root ratio by chance (a special point, where the ranks drop).
+
+    Examples
+    --------
+    >>> [len(t) for t in seeded_point(convolution_layers("2,3"), random.Random(0))]
+    [2, 3]
+    """
+    return [[Fraction(rng.randint(-999, 999) or 1, rng.randint(1, 97)) for _ in range(m.num_weights)]
+            for m in layers]
 
 
 def hessian_rank(arch: Architecture | str, *, inputs: Any = None, targets: Any = None, output_shape: Any = None,
@@ -135,8 +169,7 @@ def hessian_rank(arch: Architecture | str, *, inputs: Any = None, targets: Any =
             raise InputError("targets: give inputs too")
         N = d0 + 1 if samples is None else checks.integer(samples, "samples", low=1, form="a positive integer")
         limits.check("max_hessian_entries", "entries of the random data (samples x input size)", N * d0)
-        inputs = [[rng.randint(-9, 9) for _ in range(d0)] for _ in range(N)]
-        targets = [[rng.randint(-9, 9) for _ in range(K)] for _ in range(N)]
+        inputs, targets = seeded_data(layers, N, rng)
     else:
         if targets is None:
             raise InputError("targets: give targets with the inputs")
@@ -157,7 +190,7 @@ def hessian_rank(arch: Architecture | str, *, inputs: Any = None, targets: Any =
         targets = [[checks.rational(e, "targets") for e in y] for y in targets]
     X = [[inputs[j][i] for j in range(N)] for i in range(d0)]
     Y = [[targets[j][i] for j in range(N)] for i in range(K)]
-    theta = [[Fraction(rng.randint(-9, 9) or 1, rng.randint(1, 4)) for _ in range(m.num_weights)] for m in layers]
+    theta = seeded_point(layers, rng)
     if method == "auto":
         method = "exact" if n <= exact_max else "sketch"
     if method in ("exact", "modular"):
@@ -181,17 +214,20 @@ def hessian_rank(arch: Architecture | str, *, inputs: Any = None, targets: Any =
                    "status": "proved",
                    "source": "H_F vanishes on its diagonal blocks; rank H_o = rank J <= K rank X; "
                              "rank H_L <= rank H_o + rank H_F"}}
-    linear = [LinearLayer(m.rows, m.cols, m.positions()) for m in layers]
-    try:
-        dense_parts = loss_hessian(linear, theta, X, Y, modulus=None if method == "exact" else PRIME,
-                                   limits=limits).ranks()
-        bounds["toeplitz"] = {
-            "loss": min(dense_parts["dense_loss"], n), "outer": min(dense_parts["dense_outer"], n),
-            "functional": min(dense_parts["dense_functional"], n), "status": "derived",
-            "source": "H_CNN = P^T H_dense P (embedding P of the weights in the layer matrices); a bound at "
-                      "this point" + ("" if method == "exact" else " (dense ranks modulo the prime)")}
-    except ResourceLimitError:
-        pass  # the dense Hessian in all entries is beyond the limits: no Toeplitz bound
+    # the Toeplitz bound: the dense Hessian in all entries of the layer matrices, where it is small
+    # (beyond TOEPLITZ_MAX entries it would cost more than the ranks themselves)
+    if sum(m.rows * m.cols for m in layers) <= TOEPLITZ_MAX:
+        linear = [LinearLayer(m.rows, m.cols, m.positions()) for m in layers]
+        try:
+            dense_parts = loss_hessian(linear, theta, X, Y, modulus=None if method == "exact" else PRIME,
+                                       limits=limits).ranks()
+            bounds["toeplitz"] = {
+                "loss": min(dense_parts["dense_loss"], n), "outer": min(dense_parts["dense_outer"], n),
+                "functional": min(dense_parts["dense_functional"], n), "status": "derived",
+                "source": "H_CNN = P^T H_dense P (embedding P of the weights in the layer matrices); a bound at "
+                          "this point" + ("" if method == "exact" else " (dense ranks modulo the prime)")}
+        except ResourceLimitError:
+            pass  # the dense Hessian in all entries is beyond the limits: no Toeplitz bound
     dense = all(m.num_weights == m.rows * m.cols for m in layers)
     if r >= 1:
         f = dense_hessian_ranks(r, K, [m.rows for m in layers[:-1]])
@@ -208,7 +244,7 @@ def hessian_rank(arch: Architecture | str, *, inputs: Any = None, targets: Any =
     certified_parts = {k: v == n or any(v == b[k] for b in proved) for k, v in parts.items()}
     routes = {
         "exact": "exact ranks over Q (fmpq_mat) at a seeded random rational point",
-        "modular": f"ranks modulo the prime 2^61-1 (nmod_mat) at a seeded random rational point (each at most "
+        "modular": "ranks modulo the prime 2^61-1 (nmod_mat) at a seeded random rational point (each at most "
                    "the rank over Q there)",
         "sketch": "ranks modulo the prime 2^61-1 of S^T H S for a seeded random S with one column more than a "
                   "proved upper bound (H in its block structure); rank H_o = rank J",

@@ -181,7 +181,8 @@ def _thin_boundary(arch: Architecture, case: ClosedCase, dimension: Any, seed: i
 
 def boundary(arch: Architecture | str, *, limits: Limits | None = None, seed: int = 0, dimension: Any = None,
              equations: Any = None, closedness: ClosednessResult | None = None, max_degree: int | None = None,
-             jobs: int = 1, max_states: int | None = None) -> BoundaryResult:
+             jobs: int = 1, max_states: int | None = None,
+             executor: Any = None) -> BoundaryResult:
     """The boundary of the function space in ``R^k`` (and, where derived, relative to ``V(R)``).
 
     * **1D stride one**: inside the discriminant hypersurface (module docstring).
@@ -200,7 +201,7 @@ def boundary(arch: Architecture | str, *, limits: Limits | None = None, seed: in
     Parameters
     ----------
     arch : Architecture or str
-    limits, seed, dimension, equations, closedness, max_degree, jobs, max_states
+    limits, seed, dimension, equations, closedness, max_degree, jobs, max_states, executor
         As for :func:`~lcnalg.real.inequalities.inequalities` (``limits.max_symbolic_degree``
         bounds the symbolic discriminant).
 
@@ -218,7 +219,8 @@ def boundary(arch: Architecture | str, *, limits: Limits | None = None, seed: in
     >>> b = boundary("2,2 s=2"); b.closed, b.is_boundary_point([1, 2, 3, 6]), b.is_boundary_point([1, 2, 3, 5])
     (True, True, False)
     """
-    seed, dimension, max_degree, jobs = checks.arguments(seed=seed, dimension=dimension, max_degree=max_degree, jobs=jobs)
+    seed, dimension, max_degree, jobs, executor = checks.arguments(
+        seed=seed, dimension=dimension, max_degree=max_degree, jobs=jobs, executor=executor)
     start = time.perf_counter()
     arch = one_channel_architecture(arch)
     dimension, equations, closedness = checks.handed_down(arch, flags=True, dimension=dimension,
@@ -227,12 +229,12 @@ def boundary(arch: Architecture | str, *, limits: Limits | None = None, seed: in
     emb = coordinate_embedding(arch) if arch.activation is None else None
     if emb is not None:
         inner = boundary(emb.inner, limits=limits, seed=seed, equations=False if equations is False else None,
-                         max_degree=max_degree, jobs=jobs)
+                         max_degree=max_degree, jobs=jobs, executor=executor)
         return _embedded_boundary(inner, emb, start)
     if arch.activation is None and stride_one_1d(arch):
         return _stride_one(arch, limits, start)
     case = closed_case(arch, limits=limits, seed=seed, dimension=dimension, equations=equations,
-                       closedness=closedness, max_degree=max_degree, jobs=jobs)
+                       closedness=closedness, max_degree=max_degree, jobs=jobs, executor=executor)
     if case.closed is True:
         return _closed_boundary(arch, case, start)
     thin = _thin_boundary(arch, case, dimension, seed, start, limits)

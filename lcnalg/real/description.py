@@ -173,7 +173,7 @@ def _dimension(arch: Architecture, dimension: Any, seed: int, limits: Limits) ->
 
 def closed_case(arch: Architecture, *, limits: Limits, seed: int = 0, dimension: Any = None,
                 equations: Any = None, closedness: ClosednessResult | None = None,
-                max_degree: int | None = None, jobs: int = 1) -> ClosedCase:
+                max_degree: int | None = None, jobs: int = 1, executor: Any = None) -> ClosedCase:
     """Outside 1D stride one: decide ``M = V(R)``; when it holds, ``M`` is the real zero set of
     the implicit equations.
 
@@ -193,7 +193,7 @@ def closed_case(arch: Architecture, *, limits: Limits, seed: int = 0, dimension:
         ``None`` or ``True`` to compute them when needed.
     closedness : ClosednessResult, optional
         The verdict of :func:`~lcnalg.real.closedness.is_zariski_closed` when the caller has it.
-    max_degree, jobs : optional
+    max_degree, jobs, executor : optional
         Passed to :func:`~lcnalg.algebra.implicitization.implicit_equations`.
 
     Returns
@@ -220,7 +220,7 @@ def closed_case(arch: Architecture, *, limits: Limits, seed: int = 0, dimension:
         return ClosedCase(verdict, dimension=dim, dimension_certified=certified, equations_status="not computed")
     if equations is None or equations is True:
         equations = implicit_equations(parameterize(arch, limits=limits), max_degree=max_degree, jobs=jobs,
-                                       seed=seed, dimension=dim, limits=limits)
+                                       executor=executor, seed=seed, dimension=dim, limits=limits)
     status = ("certified" if equations.certified
               else f"complete up to degree {equations.complete_up_to_degree}")
     return ClosedCase(verdict, dimension=dim, dimension_certified=certified, equations=tuple(equations.equations),

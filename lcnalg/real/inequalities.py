@@ -244,7 +244,8 @@ def _embedded_inequalities(inner: InequalitiesResult, emb: CoordinateEmbedding, 
 
 def inequalities(arch: Architecture | str, *, limits: Limits | None = None, seed: int = 0,
                  dimension: Any = None, equations: Any = None, closedness: ClosednessResult | None = None,
-                 max_degree: int | None = None, jobs: int = 1, max_states: int | None = None) -> InequalitiesResult:
+                 max_degree: int | None = None, jobs: int = 1, max_states: int | None = None,
+                 executor: Any = None) -> InequalitiesResult:
     """Exact semi-algebraic description of the function space.
 
     * **1D stride one**: at least ``m`` real roots (docs/theory.md#stride-one) as Sturm–Habicht sign
@@ -282,6 +283,9 @@ def inequalities(arch: Architecture | str, *, limits: Limits | None = None, seed
         Passed to the implicit equations.
     max_states : int, optional
         Overrides ``limits.max_states``.
+    executor : concurrent.futures.Executor, optional
+        Where the graded pieces of the implicit equations run (e.g. the executor of a Dask
+        ``distributed.Client``); ``jobs`` is then ignored.
 
     Returns
     -------
@@ -303,7 +307,8 @@ def inequalities(arch: Architecture | str, *, limits: Limits | None = None, seed
     >>> inequalities("2,2,2 s=2,2").closed, inequalities("4,4,4 s=2,2").decided
     (True, False)
     """
-    seed, dimension, max_degree, jobs = checks.arguments(seed=seed, dimension=dimension, max_degree=max_degree, jobs=jobs)
+    seed, dimension, max_degree, jobs, executor = checks.arguments(
+        seed=seed, dimension=dimension, max_degree=max_degree, jobs=jobs, executor=executor)
     start = time.perf_counter()
     arch = one_channel_architecture(arch)
     dimension, equations, closedness = checks.handed_down(arch, flags=True, dimension=dimension,
@@ -312,12 +317,12 @@ def inequalities(arch: Architecture | str, *, limits: Limits | None = None, seed
     emb = coordinate_embedding(arch) if arch.activation is None else None
     if emb is not None:
         inner = inequalities(emb.inner, limits=limits, seed=seed, equations=False if equations is False else None,
-                             max_degree=max_degree, jobs=jobs)
+                             max_degree=max_degree, jobs=jobs, executor=executor)
         return _embedded_inequalities(inner, emb, start)
     if arch.activation is None and stride_one_1d(arch):
         return _stride_one(arch, limits, start)
     case = closed_case(arch, limits=limits, seed=seed, dimension=dimension, equations=equations,
-                       closedness=closedness, max_degree=max_degree, jobs=jobs)
+                       closedness=closedness, max_degree=max_degree, jobs=jobs, executor=executor)
     if case.closed is True:
         return _closed_result(arch, case, start)
     if case.closed is False:

@@ -651,7 +651,8 @@ def _minors_dimension(p: _Problem) -> dict[str, Any]:
         fp = None
     else:
         if not p.randomized:
-            raise limits.refuse("max_minors", what + " (or pass randomized=True)", total)
+            raise limits.refuse("max_minors", what + " (in Python, singular_locus(randomized=True) projects them "
+                                "instead, probabilistic)", total)
         deg = codim * max(e.total_degree() - 1 for e in eqs)
         limits.check("max_locus_terms", f"terms of one projected {codim}x{codim} determinant "
                      f"(degree {deg} in {n} variables)", math.comb(n + deg - 1, deg))

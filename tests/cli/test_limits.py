@@ -18,6 +18,7 @@ from lcnalg.limits import Limits
 from tests.cli.runner import run
 
 _LOSS_DATA = str(Path(__file__).resolve().parents[1] / "landscape" / "data_2_2_s2.csv")
+_NETWORK = str(Path(__file__).resolve().parents[1] / "regions" / "net_2_3_2.json")
 _N = 10**30
 _CLOSE_ROOTS = f"{_N + 1},{-2 * _N - 1},{2 * _N + 1},{-2 * _N - 1},{_N}"
 
@@ -78,6 +79,13 @@ ROWS = [
     # the integration stops and says which bound stopped it
     ("max_flow_evaluations", 50, ["flow", "2,2 s=2", "--data", _LOSS_DATA, "--t-max", "1"], "partial"),
     ("max_hessian_entries", 15, ["hessian-rank", "2,2"], "refused"),  # Hessian 4 x 4
+    ("max_sweep_members", 2, ["hessian-rank", "--sweep", "filters=2..4"], "refused"),  # 3 architectures
+    # the floor of the estimate (every prefix bound 1) is already 1258; with the bounds 20746
+    ("max_region_work", 1000, ["regions", _NETWORK], "refused"),
+    ("max_group_order", 100, ["equivariant", "S5"], "refused"),  # 5! = 120
+    # the orbit basis of S4 on pairs -> pairs: 15 matrices of 16 x 16 entries
+    ("max_equivariant_work", 1000, ["equivariant", "S4", "--on", "pairs", "--to", "pairs"], "refused"),
+    ("max_commutant_entries", 100, ["equivariant", "C6", "--dense"], "refused"),  # 1 generator x 36^2
 ]
 
 #: Fields no command line can turn into a refusal or a partial answer that names them, and why.

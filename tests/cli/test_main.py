@@ -135,7 +135,8 @@ def test_every_subcommand_lists_its_bounds_with_defaults(name, capsys):
 
     assert main([name.replace("_", "-"), "--help"]) == 0
     out = capsys.readouterr().out
-    assert "resource bounds" in out and "--max-terms" in out or name in ("contains", "closed", "hessian_rank")
+    assert "resource bounds" in out and ("--max-terms" in out
+                                         or name in ("contains", "closed", "hessian_rank", "regions", "equivariant"))
     for option in [Limits.option(n) for n in Limits.names()]:
         if option in out:
             default = getattr(Limits(), option[2:].replace("-", "_"))

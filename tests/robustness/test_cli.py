@@ -158,7 +158,11 @@ def option_values(action: argparse.Action, workdir: str):
     if action.metavar == "PATH":
         return st.sampled_from(("", " ", workdir, f"{workdir}/missing/out.png", f"{workdir}/out.txt",
                                 f"{workdir}/{'x' * 300}.png", f"{workdir}/out", "out.png\x00",
-                                f"{workdir}/out.png", f"{workdir}/out.svg"))
+                                f"{workdir}/out.png", f"{workdir}/out.svg", f"{workdir}/out.tex",
+                                f"{workdir}/out.pdf"))
+    if kind == "cluster_address":  # a well-formed address is contacted: only refused or unknown ones here
+        return st.one_of(garbage, st.sampled_from(
+            ("tcp://127.0.0.1:1", "127.0.0.1:1", "tcp://", "host:", ":8786", "udp://a:1", "a:99999", "[::1:1")))
     if kind == "seed_value":
         return st.one_of(garbage, st.sampled_from(("0", "1", "17", "9" * 30)))
     if kind == "positive_int":
@@ -212,9 +216,15 @@ def test_garbage_and_valid_command_lines(command, workdir, data):
     check(command, data.draw(command_lines(command, workdir), label="argv"))
 
 
-def complete(command: str, arch_text: str) -> list[str]:
-    """``lcnalg COMMAND ARCH`` with every other positional argument filled with a valid value."""
+def complete(command: str, arch_text: str, workdir: str = ".") -> list[str]:
+    """``lcnalg COMMAND ARCH`` with every other positional argument filled with a valid value
+    (and every required option: an output file is written in ``workdir``)."""
     argv = [command, arch_text]
+    for action in options(PARSERS[command]):
+        if action.required:
+            if action.metavar != "PATH":
+                pytest.fail(f"no valid value known for the required option {action.dest} of {command}")
+            argv += [action.option_strings[-1], f"{workdir}/required.tex"]
     for action in positionals(PARSERS[command])[1:]:
         if action.dest == "filter":
             arch = Architecture.parse(arch_text)
@@ -229,8 +239,8 @@ def complete(command: str, arch_text: str) -> list[str]:
 
 @pytest.mark.parametrize("command", COMMANDS)
 @pytest.mark.parametrize("arch_text", LARGE_ARCHITECTURES, ids=lambda a: a if len(a) < 30 else f"{a[:20]}…")
-def test_valid_but_large_is_refused_up_front(command, arch_text):
-    check(command, complete(command, arch_text))
+def test_valid_but_large_is_refused_up_front(command, arch_text, workdir):
+    check(command, complete(command, arch_text, workdir))
 
 
 @pytest.mark.parametrize("command", COMMANDS)
@@ -248,7 +258,7 @@ def test_bad_value_of_every_option(command, workdir):
             continue
         values = ("", "-5", "-1", "0", "x", "1.5", HUGE) + (("1000000000", "9" * 30) if action.metavar != "PATH" else ())
         for value in values:
-            check(command, complete(command, "2,2") + [action.option_strings[-1], value])
+            check(command, complete(command, "2,2", workdir) + [action.option_strings[-1], value])
 
 
 def test_big_degree_bound_is_refused_or_answered_at_once():

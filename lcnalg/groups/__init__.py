@@ -1,0 +1,37 @@
+"""Finite groups acting by permutations, and the linear maps equivariant under them.
+
+Modules: :mod:`~lcnalg.groups.permutations` (one-line notation),
+:mod:`~lcnalg.groups.permutation_group` (groups from generators, enumerated within
+``Limits.max_group_order``), :mod:`~lcnalg.groups.families` (cyclic, dihedral, symmetric,
+alternating, direct products), :mod:`~lcnalg.groups.icosahedron` (the rotation group of the
+icosahedron from its exact combinatorics), :mod:`~lcnalg.groups.actions` (tuples, sets and
+cosets as G-sets), :mod:`~lcnalg.groups.spec` (the text forms of the command line),
+:mod:`~lcnalg.groups.convolution` (Kondor–Trivedi: equivariant maps of homogeneous spaces are
+convolutions with bi-invariant kernels) and :mod:`~lcnalg.groups.equivariant` (the commutant:
+orbit basis, Burnside's count, the dense linear-algebra route).
+
+Examples
+--------
+>>> from lcnalg.groups import equivariant_maps
+>>> equivariant_maps("C6").dimension
+6
+"""
+
+from lcnalg.groups.actions import Action, CosetAction, SubsetAction, TupleAction
+from lcnalg.groups.convolution import bi_invariant_kernels, convolution_matrix
+from lcnalg.groups.equivariant import (ConvolutionBlock, EquivariantMapsResult, burnside_count, commutant_nullspace,
+                                       equivariant_maps, orbits_on_pairs)
+from lcnalg.groups.families import alternating_group, cyclic_group, dihedral_group, direct_product, symmetric_group
+from lcnalg.groups.icosahedron import Icosahedron, icosahedral_rotation_group, icosahedron
+from lcnalg.groups.permutation_group import PermutationGroup
+from lcnalg.groups.spec import parse_action, parse_group, read_generators
+
+__all__ = [
+    "PermutationGroup", "cyclic_group", "dihedral_group", "symmetric_group", "alternating_group", "direct_product",
+    "Icosahedron", "icosahedron", "icosahedral_rotation_group",
+    "Action", "TupleAction", "SubsetAction", "CosetAction",
+    "parse_group", "parse_action", "read_generators",
+    "equivariant_maps", "orbits_on_pairs", "burnside_count", "commutant_nullspace",
+    "bi_invariant_kernels", "convolution_matrix",
+    "EquivariantMapsResult", "ConvolutionBlock",
+]

@@ -1,0 +1,57 @@
+"""Start-up of ``lcnalg equations``: a small request loads only what it uses.
+
+Python, numpy and python-flint take most of the start-up of ``lcnalg equations "2,2 s=2"``;
+the modules below are needed only by other requests (sympy: export and LaTeX; a process
+pool: ``--jobs``; JSON: ``--json``; ...).  Each one loaded by every command would cost
+milliseconds of every start, so a fresh interpreter answers the request and reports which
+of them it loaded.
+"""
+
+from __future__ import annotations
+
+import ast
+import json
+import os
+import subprocess
+import sys
+
+import pytest
+
+#: Modules a text answer of a small linear request does without.
+NOT_AT_START = ("sympy", "networkx", "rich", "scipy", "matplotlib", "mpmath", "distributed",
+                "concurrent.futures", "multiprocessing", "logging", "numpy.ma", "shutil", "socket",
+                "json", "lcnalg.polys.zero_dimensional", "lcnalg.polys.bivariate")
+
+CHILD = """
+import io, contextlib, sys
+before = set(sys.modules)
+from lcnalg.cli import main
+with contextlib.redirect_stdout(io.StringIO()) as out:
+    code = main(sys.argv[1:])
+print(repr((code, out.getvalue(), sorted(set(sys.modules) - before))))
+"""
+
+
+def loaded_by(argv: list[str]) -> tuple[int, str, set[str]]:
+    done = subprocess.run([sys.executable, "-c", CHILD, *argv], capture_output=True, text=True,
+                          timeout=60, check=True)
+    code, out, loaded = ast.literal_eval(done.stdout)
+    return code, out, set(loaded)
+
+
+@pytest.mark.parametrize("arch", ["2,2 s=2", "3,2 s=2"])
+def test_small_equations_load_no_module_they_do_not_use(arch):
+    code, out, loaded = loaded_by(["equations", arch])
+    assert code == 0 and "certified" in out
+    assert "lcnalg.algebra.implicitization" in loaded and "flint" in loaded  # the test sees the run
+    assert sorted(loaded & set(NOT_AT_START)) == []
+
+
+def test_the_modules_left_out_are_loaded_where_they_are_needed():
+    code, out, loaded = loaded_by(["equations", "2,2 s=2", "--json"])
+    assert code == 0 and json.loads(out)["equations"] == ["c1*c2 - c0*c3"]
+    assert "json" in loaded
+    if len(os.sched_getaffinity(0)) >= 2:  # with one core --jobs 2 is capped at 1: no pool
+        code, out, loaded = loaded_by(["equations", "2,2 s=2", "--jobs", "2"])
+        assert code == 0 and "c1*c2 - c0*c3" in out
+        assert {"concurrent.futures", "multiprocessing"} <= loaded
