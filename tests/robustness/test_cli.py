@@ -218,13 +218,12 @@ def test_garbage_and_valid_command_lines(command, workdir, data):
 
 def complete(command: str, arch_text: str, workdir: str = ".") -> list[str]:
     """``lcnalg COMMAND ARCH`` with every other positional argument filled with a valid value
-    (and every required option: an output file is written in ``workdir``)."""
+    (and every required output option: the file is written in ``workdir``)."""
     argv = [command, arch_text]
     for action in options(PARSERS[command]):
-        if action.required:
-            if action.metavar != "PATH":
-                pytest.fail(f"no valid value known for the required option {action.dest} of {command}")
+        if action.required and action.metavar == "PATH":  # an output file: written in workdir
             argv += [action.option_strings[-1], f"{workdir}/required.tex"]
+        # other required options (flow's --data FILE) are left out: the one-line usage error is the answer
     for action in positionals(PARSERS[command])[1:]:
         if action.dest == "filter":
             arch = Architecture.parse(arch_text)
