@@ -12,11 +12,11 @@ limits, or an answer that is not certified, gives ``undecided`` with the reason.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any, ClassVar
 
 from lcnalg.architecture import Architecture
-from lcnalg.errors import LCNAlgError
+from lcnalg.errors import InputError, LCNAlgError
 from lcnalg.limits import Limits
 
 __all__ = ["Theorem", "Check", "certainty", "linear_one_channel", "HELD", "COUNTEREXAMPLE", "UNDECIDED", "NOT_APPLICABLE", "STATUSES"]
@@ -116,8 +116,10 @@ class Theorem:
         """``None`` when the statement applies to ``arch``, else the reason it does not."""
         raise NotImplementedError
 
-    def compare(self, arch: Architecture, *, seed: int, limits: Limits) -> Check:
-        """Compute with lcnalg on ``arch`` and compare with the statement's prediction."""
+    def compare(self, arch: Architecture, *, seed: int, limits: Limits, space: Any) -> Check:
+        """Compute with lcnalg on ``arch`` (through ``space``, its
+        :class:`~lcnalg.FunctionSpace` with ``seed`` and ``limits``) and compare with the
+        statement's prediction."""
         raise NotImplementedError
 
     def applies(self, arch: Architecture | str) -> tuple[bool, str]:
@@ -132,7 +134,8 @@ class Theorem:
         reason = self.hypotheses(arch)
         return (True, "") if reason is None else (False, reason)
 
-    def check(self, arch: Architecture | str, *, seed: int = 0, limits: Limits | None = None) -> Check:
+    def check(self, arch: Architecture | str, *, seed: int = 0, limits: Limits | None = None,
+              space: Any = None) -> Check:
         """Check the statement on ``arch``.
 
         Parameters
@@ -142,6 +145,9 @@ class Theorem:
             Seed of every random choice of the computation.
         limits : Limits, optional
             Resource bounds; a computation they refuse gives ``undecided`` with the refusal.
+        space : FunctionSpace, optional
+            The function space of ``arch`` with this seed and these limits, shared by several
+            checks so that each invariant is computed once (default: a new one).
 
         Returns
         -------
@@ -155,8 +161,14 @@ class Theorem:
         reason = self.hypotheses(arch)
         if reason is not None:
             return Check(self.name, str(arch), NOT_APPLICABLE, reason=reason)
+        if space is None:
+            from lcnalg.function_space import FunctionSpace  # deferred: the facade imports every algorithm
+
+            space = FunctionSpace(arch, seed=seed, limits=limits)
+        elif (space.architecture, space.seed, space.limits) != (arch, seed, limits):
+            raise InputError("space: expected the FunctionSpace of the same architecture, seed and limits")
         try:
-            return self.compare(arch, seed=seed, limits=limits)
+            return self.compare(arch, seed=seed, limits=limits, space=space)
         except LCNAlgError as exc:  # refused by a bound, or a case the algorithm does not cover
             return Check(self.name, str(arch), UNDECIDED, reason=f"{type(exc).__name__}: {exc}")
 

@@ -36,10 +36,10 @@ class ConservedQuantities(Theorem):
             return reason
         return "one layer: no delta_l" if arch.num_layers < 2 else None
 
-    def compare(self, arch: Architecture, *, seed: int, limits: Limits) -> Check:
+    def compare(self, arch: Architecture, *, seed: int, limits: Limits, space: FunctionSpace) -> Check:
         import sympy  # deferred: only this comparison needs symbolic polynomials
 
-        fs = FunctionSpace(arch, seed=seed, limits=limits)
+        fs = space
         mu = fs.parameterization
         r = arch.activation or 1
         layers = [[sympy.Symbol(n) for n in mu.parameter_names[a:b]] for a, b in mu.layer_slices]
@@ -77,8 +77,8 @@ class ConservedQuantitiesComplete(Theorem):
     def hypotheses(self, arch: Architecture) -> str | None:
         return _one_channel(arch)
 
-    def compare(self, arch: Architecture, *, seed: int, limits: Limits) -> Check:
-        res = FunctionSpace(arch, seed=seed, limits=limits).invariants()
+    def compare(self, arch: Architecture, *, seed: int, limits: Limits, space: FunctionSpace) -> Check:
+        res = space.invariants()
         predicted = arch.num_layers - 1
         if res.num_independent is None:
             if res.upper < predicted or res.lower > predicted:
@@ -120,8 +120,8 @@ class MetricLocal(Theorem):
     def hypotheses(self, arch: Architecture) -> str | None:
         return _metric_setting(arch)
 
-    def compare(self, arch: Architecture, *, seed: int, limits: Limits) -> Check:
-        res = FunctionSpace(arch, seed=seed, limits=limits).metric()
+    def compare(self, arch: Architecture, *, seed: int, limits: Limits, space: FunctionSpace) -> Check:
+        res = space.metric()
         if res.locally_determined:
             return Check(self.name, str(arch), HELD, "locally determined", "locally determined",
                          reason=f"exact Jacobian rank {res.jacobian_rank} of (mu, delta), N = {res.num_parameters}")
@@ -145,8 +145,8 @@ class MetricFibre(Theorem):
             return reason
         return "one layer" if arch.num_layers < 2 else None
 
-    def compare(self, arch: Architecture, *, seed: int, limits: Limits) -> Check:
-        fs = FunctionSpace(arch, seed=seed, limits=limits)
+    def compare(self, arch: Architecture, *, seed: int, limits: Limits, space: FunctionSpace) -> Check:
+        fs = space
         deg = fs.degree
         if deg.fibre_size is None:
             return Check(self.name, str(arch), UNDECIDED, reason=f"fibre not counted: {deg.limitations}")

@@ -47,9 +47,9 @@ class DimensionFormula(Theorem):
     def hypotheses(self, arch: Architecture) -> str | None:
         return linear_one_channel(arch)
 
-    def compare(self, arch: Architecture, *, seed: int, limits: Limits) -> Check:
+    def compare(self, arch: Architecture, *, seed: int, limits: Limits, space: FunctionSpace) -> Check:
         predicted = sum(_entries(f) for f in arch.filters) - (arch.num_layers - 1)
-        dim = FunctionSpace(arch, seed=seed, limits=limits).dimension
+        dim = space.dimension
         sure, how = certainty(dim)
         return self._verdict(arch, predicted, dim.value, sure=sure, how=how, what="dimension")
 
@@ -73,9 +73,9 @@ class FillingCriterion(Theorem):
             return "not reduced (a filter of size 1 or a stride the next layer cannot see)"
         return None
 
-    def compare(self, arch: Architecture, *, seed: int, limits: Limits) -> Check:
+    def compare(self, arch: Architecture, *, seed: int, limits: Limits, space: FunctionSpace) -> Check:
         predicted = arch.cumulative_strides[-1][0] == 1
-        fs = FunctionSpace(arch, seed=seed, limits=limits)
+        fs = space
         dim = fs.dimension
         sure, how = certainty(dim)
         return self._verdict(arch, predicted, dim.value == fs.ambient_dimension, sure=sure, how=how,
@@ -95,9 +95,9 @@ class DegreeSegre(Theorem):
     def hypotheses(self, arch: Architecture) -> str | None:
         return linear_one_channel(arch)
 
-    def compare(self, arch: Architecture, *, seed: int, limits: Limits) -> Check:
+    def compare(self, arch: Architecture, *, seed: int, limits: Limits, space: FunctionSpace) -> Check:
         predicted = multinomial([_entries(f) - 1 for f in arch.filters])
-        deg = FunctionSpace(arch, seed=seed, limits=limits).degree
+        deg = space.degree
         if deg.value is None or deg.fibre_size is None:
             return Check(self.name, str(arch), "undecided", str(predicted), "",
                          reason=f"degree or fibre not computed: {deg.limitations}")

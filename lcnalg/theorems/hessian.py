@@ -49,10 +49,10 @@ class DenseHessianRanks(Theorem):
             return "one layer: the functional formula is for L >= 2"
         return None
 
-    def compare(self, arch: Architecture, *, seed: int, limits: Limits) -> Check:
+    def compare(self, arch: Architecture, *, seed: int, limits: Limits, space: FunctionSpace) -> Check:
         from lcnalg.hessian.formulas import dense_hessian_ranks  # deferred: the Hessian is imported on use
 
-        res = FunctionSpace(arch, seed=seed, limits=limits).hessian_rank()
+        res = space.hessian_rank()
         widths = _widths(arch)
         n = res.num_parameters
         f = dense_hessian_ranks(res.data_rank, widths[-1], list(widths[1:-1]))
@@ -85,8 +85,8 @@ class HessianBlockBounds(Theorem):
     def hypotheses(self, arch: Architecture) -> str | None:
         return _linear(arch)
 
-    def compare(self, arch: Architecture, *, seed: int, limits: Limits) -> Check:
-        res = FunctionSpace(arch, seed=seed, limits=limits).hessian_rank()
+    def compare(self, arch: Architecture, *, seed: int, limits: Limits, space: FunctionSpace) -> Check:
+        res = space.hessian_rank()
         widths = _widths(arch)
         sizes = [widths[l] * widths[l + 1] * math.prod(arch.filters[l]) for l in range(arch.num_layers)]
         n = sum(sizes)

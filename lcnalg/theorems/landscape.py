@@ -41,8 +41,8 @@ class SmoothInterior(Theorem):
     def hypotheses(self, arch: Architecture) -> str | None:
         return _strided_1d(arch)
 
-    def compare(self, arch: Architecture, *, seed: int, limits: Limits) -> Check:
-        res = FunctionSpace(arch, seed=seed, limits=limits).critical_points("generic")
+    def compare(self, arch: Architecture, *, seed: int, limits: Limits, space: FunctionSpace) -> Check:
+        res = space.critical_points("generic")
         if res.mu_critical_points is None:
             return Check(self.name, str(arch), UNDECIDED, "0", "", reason="mu-critical points not counted")
         sure, how = certainty(res)
@@ -65,11 +65,11 @@ class CriticalPointCount(Theorem):
     def hypotheses(self, arch: Architecture) -> str | None:
         return _strided_1d(arch)
 
-    def compare(self, arch: Architecture, *, seed: int, limits: Limits) -> Check:
+    def compare(self, arch: Architecture, *, seed: int, limits: Limits, space: FunctionSpace) -> Check:
         from lcnalg.landscape.segre import segre_ed_degree  # deferred: the landscape is imported on use
 
         predicted = segre_ed_degree([f[0] - 1 for f in arch.filters])
-        res = FunctionSpace(arch, seed=seed, limits=limits).critical_points("generic")
+        res = space.critical_points("generic")
         if res.complex_critical_points is None:
             return Check(self.name, str(arch), UNDECIDED, str(predicted), "", reason="critical points not counted")
         sure, how = certainty(res)

@@ -37,9 +37,9 @@ class PolynomialDimension(Theorem):
     def hypotheses(self, arch: Architecture) -> str | None:
         return _polynomial(arch)
 
-    def compare(self, arch: Architecture, *, seed: int, limits: Limits) -> Check:
+    def compare(self, arch: Architecture, *, seed: int, limits: Limits, space: FunctionSpace) -> Check:
         predicted = sum(math.prod(f) for f in arch.filters) - (arch.num_layers - 1)
-        dim = FunctionSpace(arch, seed=seed, limits=limits).dimension
+        dim = space.dimension
         sure, how = certainty(dim)
         return self._verdict(arch, predicted, dim.value, sure=sure, how=how, what="dimension")
 
@@ -57,8 +57,8 @@ class PolynomialFibre(Theorem):
     def hypotheses(self, arch: Architecture) -> str | None:
         return _polynomial(arch)
 
-    def compare(self, arch: Architecture, *, seed: int, limits: Limits) -> Check:
-        deg = FunctionSpace(arch, seed=seed, limits=limits).degree
+    def compare(self, arch: Architecture, *, seed: int, limits: Limits, space: FunctionSpace) -> Check:
+        deg = space.degree
         if deg.fibre_size is None:
             return Check(self.name, str(arch), UNDECIDED, "1", "", reason=f"fibre not counted: {deg.limitations}")
         sure, how = certainty(deg)
@@ -78,11 +78,11 @@ class PolynomialDegree(Theorem):
     def hypotheses(self, arch: Architecture) -> str | None:
         return _polynomial(arch)
 
-    def compare(self, arch: Architecture, *, seed: int, limits: Limits) -> Check:
+    def compare(self, arch: Architecture, *, seed: int, limits: Limits, space: FunctionSpace) -> Check:
         L, r = arch.num_layers, arch.activation
         n = [math.prod(f) - 1 for f in arch.filters]
         predicted = multinomial(n) * math.prod((r ** (L - l)) ** n[l - 1] for l in range(1, L + 1))
-        deg = FunctionSpace(arch, seed=seed, limits=limits).degree
+        deg = space.degree
         if deg.value is None or deg.fibre_size is None:
             return Check(self.name, str(arch), UNDECIDED, str(predicted), "",
                          reason=f"degree not computed: {deg.limitations}")

@@ -59,12 +59,12 @@ class StrideOneRealRoots(Theorem):
     def hypotheses(self, arch: Architecture) -> str | None:
         return _stride_one_1d(arch)
 
-    def compare(self, arch: Architecture, *, seed: int, limits: Limits) -> Check:
+    def compare(self, arch: Architecture, *, seed: int, limits: Limits, space: FunctionSpace) -> Check:
         d = sum(f[0] - 1 for f in arch.filters)
         m = sum(1 for f in arch.filters if f[0] % 2 == 0)
         few = polynomial_product([[1, 0, 1]] * (d // 2) + [[0, 1]] * (d % 2))  # d mod 2 real roots
         many = polynomial_product([[-j, 1] for j in range(1, d + 1)])          # d real roots
-        fs = FunctionSpace(arch, seed=seed, limits=limits)
+        fs = space
         for filt, real_roots in ((few, d % 2), (many, d)):
             predicted = real_roots >= m
             res = fs.contains(filt)
@@ -79,9 +79,9 @@ class StrideOneRealRoots(Theorem):
                      reason=f"exact membership of a filter with {d % 2} and one with {d} real roots (m = {m})")
 
 
-def _closed_verdict(theorem: Theorem, arch: Architecture, predicted: bool, seed: int, limits: Limits,
+def _closed_verdict(theorem: Theorem, arch: Architecture, predicted: bool, space: FunctionSpace,
                     rule: str) -> Check:
-    res = FunctionSpace(arch, seed=seed, limits=limits).is_zariski_closed()
+    res = space.is_zariski_closed()
     if res.closed is None:
         return Check(theorem.name, str(arch), UNDECIDED, str(predicted), "undecided",
                      reason=f"is_zariski_closed undecided: {res.limitations or res.method}")
@@ -106,9 +106,9 @@ class StrideOneClosedness(Theorem):
     def hypotheses(self, arch: Architecture) -> str | None:
         return _stride_one_1d(arch)
 
-    def compare(self, arch: Architecture, *, seed: int, limits: Limits) -> Check:
+    def compare(self, arch: Architecture, *, seed: int, limits: Limits, space: FunctionSpace) -> Check:
         m = sum(1 for f in arch.filters if f[0] % 2 == 0)
-        return _closed_verdict(self, arch, m <= 1, seed, limits, f"the rule m <= 1 (m = {m})")
+        return _closed_verdict(self, arch, m <= 1, space, f"the rule m <= 1 (m = {m})")
 
 
 class ParityRule(Theorem):
@@ -130,9 +130,9 @@ class ParityRule(Theorem):
             return "stride 1: see the stride-one rule"
         return None
 
-    def compare(self, arch: Architecture, *, seed: int, limits: Limits) -> Check:
+    def compare(self, arch: Architecture, *, seed: int, limits: Limits, space: FunctionSpace) -> Check:
         n1, n2, s = arch.filters[0][0] - 1, arch.filters[1][0] - 1, arch.strides[0][0]
-        return _closed_verdict(self, arch, n2 % 2 == 0 or n1 < s, seed, limits,
+        return _closed_verdict(self, arch, n2 % 2 == 0 or n1 < s, space,
                                f"the parity rule (n1 = {n1}, n2 = {n2}, s = {s})")
 
 
@@ -152,5 +152,5 @@ class PolynomialClosedness(Theorem):
             return "linear network: see the linear closedness rules"
         return None
 
-    def compare(self, arch: Architecture, *, seed: int, limits: Limits) -> Check:
-        return _closed_verdict(self, arch, True, seed, limits, "the rule for r >= 2")
+    def compare(self, arch: Architecture, *, seed: int, limits: Limits, space: FunctionSpace) -> Check:
+        return _closed_verdict(self, arch, True, space, "the rule for r >= 2")

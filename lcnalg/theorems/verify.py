@@ -33,7 +33,6 @@ from __future__ import annotations
 
 import concurrent.futures
 import itertools
-import math
 import random
 import re
 import time
@@ -47,11 +46,16 @@ from lcnalg.results import VerificationResult
 from lcnalg.theorems import catalog, get
 from lcnalg.theorems.base import COUNTEREXAMPLE, HELD, NOT_APPLICABLE, Check, Theorem
 
-__all__ = ["family", "random_family", "parse_family", "family_size", "verify", "FIELDS", "DEFAULT_RANDOM_FAMILY"]
+__all__ = ["family", "random_family", "parse_family", "family_size", "verify", "FIELDS", "DEFAULT_RANDOM_FAMILY", "CHEAP_LIMITS",
+           "verify_limits"]
 
 #: The fields of a family specification: (default, lowest, highest).
 FIELDS = {"ndim": ("1", 1, 2), "layers": ("2", 1, 6), "filters": ("2..3", 1, 9), "strides": ("1", 1, 9),
           "r": ("1", 1, 5)}
+#: The bounds a verification uses unless told otherwise: each check stays cheap (about a second at
+#: most on the families above) and a larger computation is undecided with the refusal as reason.
+CHEAP_LIMITS = {"max_terms": 20_000, "max_jacobian_entries": 20_000, "max_fibre_solutions": 2_000,
+                "max_critical_solutions": 1_000, "max_hessian_entries": 100_000}
 #: The family ``--random`` draws from when no specification is given.
 DEFAULT_RANDOM_FAMILY = "ndim=1..2 layers=2..3 filters=1..3 strides=1..2 r=1..2"
 FORM = ("whitespace-separated key=value with keys " + ", ".join(FIELDS)
@@ -189,6 +193,19 @@ def random_family(n: object, *, seed: object = 0, spec: object = DEFAULT_RANDOM_
     return out
 
 
+def verify_limits(limits: Limits | None = None, **given: Any) -> Limits:
+    """The bounds of a verification: ``limits`` when given, else :data:`CHEAP_LIMITS` over the
+    defaults; then the fields in ``given`` that are not None.
+
+    Examples
+    --------
+    >>> verify_limits().max_jacobian_entries, verify_limits(max_terms=7).max_terms
+    (20000, 7)
+    """
+    base = Limits(**CHEAP_LIMITS) if limits is None else Limits.coerce(limits)
+    return Limits.coerce(base, **given)
+
+
 def _theorems(theorems: object) -> list[Theorem]:
     if theorems is None:
         return catalog()
@@ -205,7 +222,10 @@ def _theorems(theorems: object) -> list[Theorem]:
 
 def _run(theorems: list[Theorem], arch: str, seed: int, limits: Limits) -> list[Check]:
     """Every theorem's check on one architecture (the unit of work of the pool)."""
-    return [t.check(arch, seed=seed, limits=limits) for t in theorems]
+    from lcnalg.function_space import FunctionSpace  # deferred: imported in the worker process
+
+    space = FunctionSpace(arch, seed=seed, limits=limits)
+    return [t.check(arch, seed=seed, limits=limits, space=space) for t in theorems]
 
 
 def verify(theorems: object = None, architectures: Iterable[Any] = (), *, seed: int = 0,
@@ -223,7 +243,8 @@ def verify(theorems: object = None, architectures: Iterable[Any] = (), *, seed: 
     seed : int
         Seed of every random choice of the checks.
     limits : Limits, optional
-        Bounds of every computation (a refused one is undecided) and ``max_family_size``.
+        Bounds of every computation (a refused one is undecided) and ``max_family_size``;
+        default :data:`CHEAP_LIMITS` over the defaults of :class:`~lcnalg.limits.Limits`.
     jobs : int
         Worker processes (capped at the cores available).
     description : str
@@ -250,7 +271,7 @@ def verify(theorems: object = None, architectures: Iterable[Any] = (), *, seed: 
     start = time.perf_counter()
     chosen = _theorems(theorems)
     seed = checks.seed(seed)
-    limits = Limits.coerce(limits)
+    limits = verify_limits(limits)
     jobs = checks.jobs(jobs)
     if progress is not None and not callable(progress):
         raise InputError(f"progress: expected a callable or None, got {type(progress).__name__}")
