@@ -23,6 +23,7 @@ from lcnalg import (Architecture, ArchitectureError, FunctionSpace, InputError, 
                     Parameterization, checks)
 from lcnalg.cli import main
 from lcnalg.polys.groebner import groebner_basis
+from lcnalg import theorems
 from tests.alarm import Overrun, alarm
 from tests.strategies import architectures
 
@@ -373,6 +374,15 @@ CALLS = {
     "Limits.help": lambda k, v: Limits.help(v),
     "Limits.option": lambda k, v: Limits.option(v),
     "groebner_basis": lambda k, v: groebner_basis(**{"polys": [{(1, 1): 1, (0, 0): -1}], k: v}),
+    "theorems.get": lambda k, v: theorems.get(v),
+    "Theorem.check": lambda k, v: theorems.get("dimension").check(**{"arch": "2,2", k: v}),
+    "Theorem.applies": lambda k, v: theorems.get("filling").applies(v),
+    "theorems.verify": lambda k, v: theorems.verify(**{"theorems": ["dimension"], "architectures": ["2,2"], k: v}),
+    "theorems.family": lambda k, v: theorems.family(**{"spec": "layers=2 filters=2", k: v}),
+    "theorems.random_family": lambda k, v: theorems.random_family(**{"n": 2, k: v}),
+    "theorems.parse_family": lambda k, v: theorems.parse_family(v),
+    "theorems.family_size": lambda k, v: theorems.family_size(v),
+    "theorems.verify_limits": lambda k, v: theorems.verify_limits(v),
 }
 PARAMETERS = {
     "Architecture": ["filters", "strides", "activation", "channels"],
@@ -416,6 +426,15 @@ PARAMETERS = {
     "Limits.option": ["name"],
     "groebner_basis": ["polys", "order", "modulus", "nvars", "grading", "max_matrix_entries", "max_total_entries",
                        "max_primes", "ideal_test", "limits"],
+    "theorems.get": ["name"],
+    "Theorem.check": ["arch", "seed", "limits", "space"],
+    "Theorem.applies": ["arch"],
+    "theorems.verify": ["theorems", "architectures", "seed", "limits", "jobs", "description", "progress"],
+    "theorems.family": ["spec", "limits"],
+    "theorems.random_family": ["n", "seed", "spec", "limits"],
+    "theorems.parse_family": ["spec"],
+    "theorems.family_size": ["spec"],
+    "theorems.verify_limits": ["limits"],
 }
 CASES = [(name, param) for name, params in PARAMETERS.items() for param in params]
 
@@ -423,6 +442,9 @@ CASES = [(name, param) for name, params in PARAMETERS.items() for param in param
 def test_every_public_function_is_covered():
     public = {n for n in lcnalg.__all__ if callable(getattr(lcnalg, n)) and not isinstance(getattr(lcnalg, n), type)}
     assert public <= set(CALLS)
+    catalog_functions = {f"theorems.{n}" for n in theorems.__all__
+                         if callable(getattr(theorems, n)) and not isinstance(getattr(theorems, n), type)}
+    assert catalog_functions - {"theorems.catalog"} <= set(CALLS)  # catalog() takes no argument
     assert set(CALLS) == set(PARAMETERS)
 
 

@@ -28,7 +28,8 @@ from lcnalg.theorems.landscape import CriticalPointCount, SmoothInterior
 from lcnalg.theorems.polynomial import PolynomialDegree, PolynomialDimension, PolynomialFibre
 from lcnalg.theorems.real_geometry import ParityRule, PolynomialClosedness, StrideOneClosedness, StrideOneRealRoots
 
-__all__ = ["Theorem", "Check", "catalog", "get", "CATALOG"]
+__all__ = ["Theorem", "Check", "catalog", "get", "CATALOG", "verify", "family", "random_family", "parse_family",
+           "family_size", "verify_limits"]
 
 #: The catalogued statements, in the order of docs/theory.md.
 CATALOG = (DimensionFormula, FillingCriterion, StrideOneRealRoots, StrideOneClosedness, ParityRule,
@@ -63,8 +64,13 @@ def get(name: object) -> Theorem:
     """
     from lcnalg.checks import short  # deferred: checks imports flint, the catalog listing does not need it
 
-    for t in catalog():
-        if t.name == name:
-            return t
-    raise InputError(f"theorem: {short(name, 40)!r} is not in the catalog; expected one of "
-                     + ", ".join(t.name for t in catalog()))
+    if isinstance(name, str):
+        for t in catalog():
+            if t.name == name:
+                return t
+    raise InputError(f"theorem: {short(name, 40)!r} is not in the catalog; expected a name such as dimension, "
+                     "degree or akr25-metric (all: 'lcnalg verify --list', or lcnalg.theorems.catalog())")
+
+
+# the verification reads the catalog above, so it is imported last
+from lcnalg.theorems.verify import family, family_size, parse_family, random_family, verify, verify_limits  # noqa: E402

@@ -161,11 +161,11 @@ class Theorem:
         reason = self.hypotheses(arch)
         if reason is not None:
             return Check(self.name, str(arch), NOT_APPLICABLE, reason=reason)
-        if space is None:
-            from lcnalg.function_space import FunctionSpace  # deferred: the facade imports every algorithm
+        from lcnalg.function_space import FunctionSpace  # deferred: the facade imports every algorithm
 
+        if space is None:
             space = FunctionSpace(arch, seed=seed, limits=limits)
-        elif (space.architecture, space.seed, space.limits) != (arch, seed, limits):
+        elif not isinstance(space, FunctionSpace) or (space.architecture, space.seed, space.limits) != (arch, seed, limits):
             raise InputError("space: expected the FunctionSpace of the same architecture, seed and limits")
         try:
             return self.compare(arch, seed=seed, limits=limits, space=space)

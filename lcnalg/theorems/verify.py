@@ -273,6 +273,8 @@ def verify(theorems: object = None, architectures: Iterable[Any] = (), *, seed: 
     seed = checks.seed(seed)
     limits = verify_limits(limits)
     jobs = checks.jobs(jobs)
+    if not isinstance(description, str):
+        raise InputError(f"description: expected a string, got {type(description).__name__}")
     if progress is not None and not callable(progress):
         raise InputError(f"progress: expected a callable or None, got {type(progress).__name__}")
     if isinstance(architectures, (str, Architecture)):

@@ -78,6 +78,7 @@ ROWS = [
     # the integration stops and says which bound stopped it
     ("max_flow_evaluations", 50, ["flow", "2,2 s=2", "--data", _LOSS_DATA, "--t-max", "1"], "partial"),
     ("max_hessian_entries", 15, ["hessian-rank", "2,2"], "refused"),  # Hessian 4 x 4
+    ("max_family_size", 3, ["verify", "dimension", "--family", "layers=2 filters=2 strides=1..4"], "refused"),  # 4
 ]
 
 #: Fields no command line can turn into a refusal or a partial answer that names them, and why.
