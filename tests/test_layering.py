@@ -7,7 +7,7 @@ included.  The layers, each importing only from itself and the layers before it:
     channel_parameterization, results
     → parameterization → algebra → real → singularities → landscape → flow → function_space, plot,
     export (and the package
-    ``lcnalg`` itself) → cli
+    ``lcnalg`` itself) → theorems → cli
 
 No module imports a name with a leading underscore from another module (in the library or
 in the tests; a private module, such as ``singularities/_toric.py``, is imported only by its
@@ -39,6 +39,7 @@ LAYERS = (
     ("flow",),
     ("hessian",),
     ("function_space", "plot", "export", ""),
+    ("theorems",),
     ("cli", "__main__"),
 )
 RANK = {name: i for i, names in enumerate(LAYERS) for name in names}

@@ -16,6 +16,7 @@ import re
 import pytest
 
 import lcnalg
+from lcnalg.theorems import verify
 from lcnalg import FunctionSpace, Limits
 from lcnalg.flow.closed_form import two_layer_metric_formula
 from lcnalg.flow.trajectory import FlowLoss, flow
@@ -74,6 +75,7 @@ def _instances() -> list[tuple[str, object]]:
                                [1, 0.5, 0.3, -0.2], t_max=1.0, samples=5)),
         ("hessian rank certified", FunctionSpace("3,1").hessian_rank(samples=4)),
         ("hessian rank bounds", FunctionSpace("2,2,2").hessian_rank()),
+        ("verification", verify(["dimension", "degree"], ["3,2 s=2", "2x2,2x2"], description="two")),
     ]
 
 

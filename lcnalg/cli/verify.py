@@ -6,7 +6,10 @@ from __future__ import annotations
 import argparse
 import sys
 
-from lcnalg.cli.common import (add_format_options, add_jobs_option, add_limit_options, add_seed_option, emit,
+from lcnalg.errors import InputError
+from lcnalg.limits import Limits
+
+from lcnalg.cli.common import (add_format_options, add_jobs_option, add_seed_option, emit,
                                jobs_from_args, positive_int)
 
 __all__ = ["register", "run"]
@@ -42,9 +45,23 @@ def register(sub: argparse._SubParsersAction) -> None:
     group.add_argument("--list", action="store_true", help="list the catalogued theorems and exit")
     add_seed_option(p, "random draws and of every check")
     add_jobs_option(p, "the architectures")
-    add_limit_options(p, VERIFY_BOUNDS)
+    _add_bounds(p)
     add_format_options(p)
     p.set_defaults(run=run)
+
+
+def _add_bounds(parser: argparse.ArgumentParser) -> None:
+    """The ``--max-...`` options of :data:`VERIFY_BOUNDS`, each showing the default a
+    verification uses (:func:`lcnalg.theorems.verify_limits`)."""
+    from lcnalg.theorems.verify import verify_limits  # deferred: the catalog imports every family of statements
+
+    defaults = verify_limits()
+    group = parser.add_argument_group(
+        "resource bounds", "a check beyond a bound is undecided, with the refusal; a family beyond "
+                           "--max-family-size is refused")
+    for name in VERIFY_BOUNDS:
+        group.add_argument(Limits.option(name), dest=name, type=positive_int, default=None, metavar="N",
+                           help=f"{Limits.help(name)} (default {getattr(defaults, name)})")
 
 
 def _list(fmt: str) -> int:
@@ -87,7 +104,6 @@ def run(args: argparse.Namespace) -> int:
     """Verify and print the tallies; returns 1 when a counterexample was found."""
     if args.list:
         return _list(args.format)
-    from lcnalg.errors import InputError
     from lcnalg.theorems import get  # deferred: as above
     from lcnalg.theorems.verify import family, random_family, verify  # deferred: as above
 
@@ -99,7 +115,6 @@ def run(args: argparse.Namespace) -> int:
             raise InputError(f"THEOREM: {exc}") from None
     if args.family is None and args.random is None:
         raise InputError("give --family SPEC or --random N (or --list)")
-    from lcnalg.limits import Limits  # deferred: as above
     from lcnalg.theorems.verify import verify_limits  # deferred: as above
 
     limits = verify_limits(None, **{n: getattr(args, n, None) for n in Limits.names()})

@@ -43,7 +43,7 @@ from lcnalg.architecture import Architecture
 from lcnalg.errors import InputError
 from lcnalg.limits import Limits
 from lcnalg.results import VerificationResult
-from lcnalg.theorems import catalog, get
+from lcnalg.theorems.registry import catalog, get
 from lcnalg.theorems.base import COUNTEREXAMPLE, HELD, NOT_APPLICABLE, Check, Theorem
 
 __all__ = ["family", "random_family", "parse_family", "family_size", "verify", "FIELDS", "DEFAULT_RANDOM_FAMILY", "CHEAP_LIMITS",

@@ -33,7 +33,7 @@ ARGS = {"contains": ["1,2,3,4"], "flow": ["--data", "missing.csv"]}
 
 
 @pytest.mark.parametrize("command", [c.replace("_", "-") for c in SUBCOMMANDS
-                                     if c.replace("_", "-") not in CHANNEL_COMMANDS])
+                                     if c.replace("_", "-") not in CHANNEL_COMMANDS and c != "verify"])
 def test_other_subcommands_refuse_channels(command, capsys):
     code, out, err = run([command, "3,2 c=1,4,1", *ARGS.get(command, [])], capsys)
     assert code == 2 and not out

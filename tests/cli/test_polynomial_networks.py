@@ -13,7 +13,7 @@ from tests.cli.runner import run
 ARCH = "2,2 r=2"
 
 #: Subcommands whose support for r >= 2 is decided elsewhere: here only "no crash" is asserted.
-ELSEWHERE = {"info", "strata", "critical-locus", "critical-points", "flow"}
+ELSEWHERE = {"info", "strata", "critical-locus", "critical-points", "flow", "verify"}
 #: Subcommands that answer for r >= 2, with the argument list after ARCH.
 ANSWERED = {"equations": [], "contains": ["1,2,0,-2,-1"], "invariants": [], "metric": [], "closed": [],
             "inequalities": [], "boundary": []}
