@@ -90,8 +90,10 @@ def _table(result) -> None:
     from rich.table import Table
 
     table = Table(title=f"verification on {result.num_architectures} architectures ({result.architecture})")
-    for head in ("theorem", "status", "tried", "held", "counterexamples", "undecided"):
-        table.add_column(head, justify="right" if head in ("tried", "held", "counterexamples", "undecided") else "left")
+    table.add_column("theorem", no_wrap=True, min_width=max(len(t["name"]) for t in result.tallies))
+    table.add_column("status", no_wrap=True)
+    for head in ("tried", "held", "counterex.", "undecided"):
+        table.add_column(head, justify="right", no_wrap=True)
     for row in result.rows():
         table.add_row(*map(str, row), style="bold red" if row[4] else None)
     console = Console()
