@@ -1192,8 +1192,9 @@ class VerificationResult(Result):
     tallies : tuple of dict
         One per theorem: ``name``, ``status`` (proved/qualified/open), ``source``, ``statement``,
         ``latex``, ``tried`` (architectures it applies to), ``held``, ``not_applicable``,
-        ``counterexamples`` (each ``architecture``, ``predicted``, ``observed``, ``witness``) and
-        ``undecided`` (each ``architecture``, ``reason``).
+        ``counterexamples`` (each ``architecture``, ``predicted``, ``observed``, ``witness``),
+        ``undecided`` (each ``architecture``, ``reason``) and ``errors`` (checks whose computation
+        raised an internal error, a bug in lcnalg: each ``architecture``, ``reason``).
     """
 
     num_architectures: int
@@ -1216,15 +1217,15 @@ class VerificationResult(Result):
     def answer(self) -> dict[str, int]:
         return {t["name"]: len(t["counterexamples"]) for t in self.tallies}
 
-    def rows(self) -> list[tuple[str, str, int, int, int, int]]:
-        """``(theorem, status, tried, held, counterexamples, undecided)`` per theorem."""
-        return [(t["name"], t["status"], t["tried"], t["held"], len(t["counterexamples"]), len(t["undecided"]))
-                for t in self.tallies]
+    def rows(self) -> list[tuple[str, str, int, int, int, int, int]]:
+        """``(theorem, status, tried, held, counterexamples, undecided, errors)`` per theorem."""
+        return [(t["name"], t["status"], t["tried"], t["held"], len(t["counterexamples"]), len(t["undecided"]),
+                 len(t.get("errors", ()))) for t in self.tallies]
 
     def to_text(self) -> str:
         """A table per theorem, then every counterexample with its witness and every undecided
         case with its reason."""
-        head = ("theorem", "status", "tried", "held", "counterex.", "undecided")
+        head = ("theorem", "status", "tried", "held", "counterex.", "undecided", "errors")
         rows = [tuple(map(str, r)) for r in self.rows()]
         widths = [max(len(x) for x in col) for col in zip(head, *rows)]
         line = lambda r: "  ".join(x.ljust(w) for x, w in zip(r, widths)).rstrip()  # noqa: E731
@@ -1237,12 +1238,15 @@ class VerificationResult(Result):
                            f"computed {c['observed']}; witness: {c['witness']}")
             for u in t["undecided"]:
                 out.append(f"undecided {t['name']} at {u['architecture']}: {u['reason']}")
+            for e in t.get("errors", ()):
+                out.append(f"ERROR {t['name']} at {e['architecture']}: {e['reason']}")
         return "\n".join(out)
 
     def to_latex(self) -> str:
         """A ``tabular`` with one row per theorem, its statement and source, and the witnesses."""
         out = [f"% lcnalg verify --family {self.architecture}",
-               r"\begin{tabular}{llrrrr}", r"theorem & status & tried & held & counterexamples & undecided \\ \hline"]
+               r"\begin{tabular}{llrrrrr}",
+               r"theorem & status & tried & held & counterexamples & undecided & errors \\ \hline"]
         out += [" & ".join(_tex_text(x) for x in map(str, r)) + r" \\" for r in self.rows()]
         out.append(r"\end{tabular}")
         out.append(r"\begin{itemize}")
@@ -1251,6 +1255,8 @@ class VerificationResult(Result):
                        rf"{_tex_text(t['source'])}): ${t['latex']}$")
             for c in t["counterexamples"]:
                 out.append(rf"  counterexample at \texttt{{{_tex_text(c['architecture'])}}}: {_tex_text(c['witness'])}")
+            for e in t.get("errors", ()):
+                out.append(rf"  internal error at \texttt{{{_tex_text(e['architecture'])}}}: {_tex_text(e['reason'])}")
         out.append(r"\end{itemize}")
         return "\n".join(out)
 __all__ += ["VerificationResult"]

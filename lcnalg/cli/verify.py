@@ -92,7 +92,7 @@ def _table(result) -> None:
     table = Table(title=f"verification on {result.num_architectures} architectures ({result.architecture})")
     table.add_column("theorem", no_wrap=True, min_width=max(len(t["name"]) for t in result.tallies))
     table.add_column("status", no_wrap=True)
-    for head in ("tried", "held", "counterex.", "undecided"):
+    for head in ("tried", "held", "counterex.", "undecided", "errors"):
         table.add_column(head, justify="right", no_wrap=True)
     for row in result.rows():
         table.add_row(*map(str, row), style="bold red" if row[4] else None)
@@ -138,4 +138,9 @@ def run(args: argparse.Namespace) -> int:
     else:
         result = verify(theorems or None, archs, seed=args.seed, limits=limits, jobs=jobs, description=description)
         emit(result, args.format)
+    errors = sum(len(t["errors"]) for t in result.tallies)
+    if errors:
+        notice = (f"lcnalg verify: notice: {errors} checks raised an internal error (a bug in lcnalg, "
+                  "listed as ERROR above); please report them")
+        print(notice, file=sys.stderr)
     return 1 if result.counterexamples else 0

@@ -19,12 +19,14 @@ from lcnalg.architecture import Architecture
 from lcnalg.errors import InputError, LCNAlgError
 from lcnalg.limits import Limits
 
-__all__ = ["Theorem", "Check", "certainty", "linear_one_channel", "HELD", "COUNTEREXAMPLE", "UNDECIDED", "NOT_APPLICABLE", "STATUSES"]
+__all__ = ["Theorem", "Check", "certainty", "linear_one_channel", "ERROR", "HELD", "COUNTEREXAMPLE", "UNDECIDED", "NOT_APPLICABLE", "STATUSES"]
 
 HELD = "held"
 COUNTEREXAMPLE = "counterexample"
 UNDECIDED = "undecided"
 NOT_APPLICABLE = "not applicable"
+#: A check that raised something other than an LCNAlgError: a bug in lcnalg, reported, never hidden.
+ERROR = "error"
 #: The statuses a catalogued statement may carry: proved (literature or proved in docs/theory.md),
 #: qualified (holds only in the qualified form stated), open (conjectural).
 STATUSES = ("proved", "qualified", "open")
@@ -41,7 +43,9 @@ class Check:
     architecture : str
         The normalised architecture string.
     outcome : str
-        ``"held"``, ``"counterexample"``, ``"undecided"`` or ``"not applicable"``.
+        ``"held"``, ``"counterexample"``, ``"undecided"``, ``"not applicable"``, or ``"error"``
+        (the computation raised an internal error: a bug in lcnalg, with its message in ``reason``;
+        only :func:`lcnalg.theorems.verify.verify` records it, ``check`` itself raises).
     predicted, observed : str
         The statement's prediction and lcnalg's computed value (as text).
     witness : str

@@ -26,7 +26,7 @@ Examples
 ['2,2', '2,2 s=2']
 >>> res = verify(["dimension"], family("layers=2 filters=2..3"))
 >>> res.rows()
-[('dimension', 'proved', 4, 4, 0, 0)]
+[('dimension', 'proved', 4, 4, 0, 0, 0)]
 """
 
 from __future__ import annotations
@@ -44,7 +44,7 @@ from lcnalg.errors import InputError
 from lcnalg.limits import Limits
 from lcnalg.results import VerificationResult
 from lcnalg.theorems.registry import catalog, get
-from lcnalg.theorems.base import COUNTEREXAMPLE, HELD, NOT_APPLICABLE, Check, Theorem
+from lcnalg.theorems.base import COUNTEREXAMPLE, ERROR, HELD, NOT_APPLICABLE, Check, Theorem
 
 __all__ = ["family", "random_family", "parse_family", "family_size", "verify", "FIELDS", "DEFAULT_RANDOM_FAMILY", "CHEAP_LIMITS",
            "verify_limits"]
@@ -225,7 +225,14 @@ def _run(theorems: list[Theorem], arch: str, seed: int, limits: Limits) -> list[
     from lcnalg.function_space import FunctionSpace  # deferred: imported in the worker process
 
     space = FunctionSpace(arch, seed=seed, limits=limits)
-    return [t.check(arch, seed=seed, limits=limits, space=space) for t in theorems]
+    out = []
+    for t in theorems:
+        try:
+            out.append(t.check(arch, seed=seed, limits=limits, space=space))
+        except Exception as exc:  # noqa: BLE001 - a bug in one computation is reported, the run goes on
+            out.append(Check(t.name, arch, ERROR, reason=f"internal error (a bug in lcnalg, please report it): "
+                                                         f"{type(exc).__name__}: {checks.short(str(exc), 300)}"))
+    return out
 
 
 def verify(theorems: object = None, architectures: Iterable[Any] = (), *, seed: int = 0,
@@ -255,7 +262,9 @@ def verify(theorems: object = None, architectures: Iterable[Any] = (), *, seed: 
     Returns
     -------
     VerificationResult
-        ``counterexamples`` is 0 exactly when no statement failed.
+        ``counterexamples`` is 0 exactly when no statement failed.  A check whose computation
+        raised an internal error (a bug in lcnalg) is listed under ``errors`` with the message;
+        the other checks go on.
 
     Raises
     ------
@@ -310,8 +319,9 @@ def verify(theorems: object = None, architectures: Iterable[Any] = (), *, seed: 
                                  "witness": c.witness} for c in outcomes if c.outcome == COUNTEREXAMPLE],
             "undecided": [{"architecture": c.architecture, "reason": c.reason} for c in outcomes
                           if c.outcome == "undecided"],
+            "errors": [{"architecture": c.architecture, "reason": c.reason} for c in outcomes if c.outcome == ERROR],
         })
-    undecided = sum(len(t["undecided"]) for t in tallies)
+    undecided = sum(len(t["undecided"]) + len(t["errors"]) for t in tallies)
     held_reasons = {c.reason for r in results for c in r if c.outcome == HELD}
     exact = all(h == "certified" or not h.startswith("probabilistic") for h in held_reasons)
     return VerificationResult(

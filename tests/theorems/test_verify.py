@@ -32,6 +32,15 @@ class WrongDegree(DegreeSegre):
         return reason if reason is not None else (None if arch.ndim == 1 else "1D only")
 
 
+class Broken(DegreeSegre):
+    """A check whose computation raises (standing for a bug in lcnalg)."""
+
+    name = "planted-broken"
+
+    def compare(self, arch, *, seed, limits, space):
+        raise RuntimeError(f"broken at {arch}")
+
+
 FAMILY = "layers=2 filters=2..3 strides=1..2"
 
 
@@ -105,3 +114,12 @@ def test_random_family_is_seeded():
     a, b = random_family(8, seed=3), random_family(8, seed=3)
     assert a == b and random_family(8, seed=4) != a
     assert all(2 <= x.num_layers <= 3 for x in a)
+
+
+def test_an_internal_error_is_reported_and_the_run_goes_on():
+    res = verify([Broken(), "dimension"], ["2,2", "3,2 s=2"])
+    broken, dimension = res.tallies
+    assert [e["architecture"] for e in broken["errors"]] == ["2,2", "3,2 s=2"]
+    assert "RuntimeError: broken at 2,2" in broken["errors"][0]["reason"]
+    assert dimension["held"] == 2 and res.counterexamples == 0 and not res.certified
+    assert "ERROR planted-broken at 2,2" in res.to_text()
