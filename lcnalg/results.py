@@ -1193,7 +1193,8 @@ class VerificationResult(Result):
         One per theorem: ``name``, ``status`` (proved/qualified/open), ``source``, ``statement``,
         ``latex``, ``tried`` (architectures it applies to), ``held``, ``not_applicable``,
         ``counterexamples`` (each ``architecture``, ``predicted``, ``observed``, ``witness``),
-        ``undecided`` (each ``architecture``, ``reason``) and ``errors`` (checks whose computation
+        ``undecided`` (each ``architecture``, ``reason``, and ``predicted`` and ``observed`` where
+        a value was computed without certificate) and ``errors`` (checks whose computation
         raised an internal error, a bug in lcnalg: each ``architecture``, ``reason``).
     """
 
@@ -1237,7 +1238,9 @@ class VerificationResult(Result):
                 out.append(f"COUNTEREXAMPLE {t['name']} at {c['architecture']}: predicted {c['predicted']}, "
                            f"computed {c['observed']}; witness: {c['witness']}")
             for u in t["undecided"]:
-                out.append(f"undecided {t['name']} at {u['architecture']}: {u['reason']}")
+                values = (f" (computed {u['observed']}, predicted {u['predicted']})"
+                          if u.get("observed") and u.get("predicted") else "")
+                out.append(f"undecided {t['name']} at {u['architecture']}{values}: {u['reason']}")
             for e in t.get("errors", ()):
                 out.append(f"ERROR {t['name']} at {e['architecture']}: {e['reason']}")
         return "\n".join(out)

@@ -317,8 +317,8 @@ def verify(theorems: object = None, architectures: Iterable[Any] = (), *, seed: 
             "not_applicable": sum(c.outcome == NOT_APPLICABLE for c in outcomes),
             "counterexamples": [{"architecture": c.architecture, "predicted": c.predicted, "observed": c.observed,
                                  "witness": c.witness} for c in outcomes if c.outcome == COUNTEREXAMPLE],
-            "undecided": [{"architecture": c.architecture, "reason": c.reason} for c in outcomes
-                          if c.outcome == "undecided"],
+            "undecided": [{"architecture": c.architecture, "reason": c.reason, "predicted": c.predicted,
+                           "observed": c.observed} for c in outcomes if c.outcome == "undecided"],
             "errors": [{"architecture": c.architecture, "reason": c.reason} for c in outcomes if c.outcome == ERROR],
         })
     undecided = sum(len(t["undecided"]) + len(t["errors"]) for t in tallies)
