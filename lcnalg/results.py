@@ -1247,7 +1247,7 @@ class VerificationResult(Result):
 
     def to_latex(self) -> str:
         """A ``tabular`` with one row per theorem, its statement and source, and the witnesses."""
-        out = [f"% lcnalg verify --family {self.architecture}",
+        out = [f"% lcnalg verify: {self.architecture} (seed {self.seed})",
                r"\begin{tabular}{llrrrrr}",
                r"theorem & status & tried & held & counterexamples & undecided & errors \\ \hline"]
         out += [" & ".join(_tex_text(x) for x in map(str, r)) + r" \\" for r in self.rows()]
