@@ -7,10 +7,13 @@ A *family* is given by a specification, whitespace-separated ``key=value`` field
 * ``filters`` (filter size along each axis, 1 to 9; default ``2..3``),
 * ``strides`` (stride of layers 1..L-1 along each axis, 1 to 9; default 1),
 * ``r`` (activation exponent, 1 = linear, 1 to 5; default 1),
+* ``channels`` (every width c_0, ..., c_L of a linear network, 1 to 4; default 1: one channel;
+  widths above 1 are combined with r = 1 only),
 
 each value an integer ``3``, a range ``2..4`` or a list ``1,3``.  The family is every
 architecture with a value of each field (every axis and layer drawn independently), in a fixed
-order; its size, the product of the choices, is computed before any architecture is formed and
+order; its size, the product of the choices (an upper bound when ``r`` and ``channels`` both
+exceed 1 somewhere, or ``layers=1`` meets ``r`` above 1: those are skipped), is computed before any architecture is formed and
 refused beyond ``Limits.max_family_size``.  :func:`random_family` draws architectures from a
 specification with a seed instead.
 
@@ -51,7 +54,7 @@ __all__ = ["family", "random_family", "parse_family", "family_size", "verify", "
 
 #: The fields of a family specification: (default, lowest, highest).
 FIELDS = {"ndim": ("1", 1, 2), "layers": ("2", 1, 6), "filters": ("2..3", 1, 9), "strides": ("1", 1, 9),
-          "r": ("1", 1, 5)}
+          "r": ("1", 1, 5), "channels": ("1", 1, 4)}
 #: The bounds a verification uses unless told otherwise: each check stays cheap (about a second at
 #: most on the families above) and a larger computation is undecided with the refusal as reason.
 CHEAP_LIMITS = {"max_terms": 20_000, "max_jacobian_entries": 20_000, "max_fibre_solutions": 2_000,
@@ -111,7 +114,8 @@ def parse_family(spec: object) -> dict[str, tuple[int, ...]]:
 
 
 def _size_for(choices: dict[str, tuple[int, ...]], D: int, L: int) -> int:
-    return (len(choices["filters"]) ** (D * L) * len(choices["strides"]) ** (D * (L - 1)) * len(choices["r"]))
+    return (len(choices["filters"]) ** (D * L) * len(choices["strides"]) ** (D * (L - 1)) * len(choices["r"])
+            * len(choices["channels"]) ** (L + 1))
 
 
 def family_size(spec: object) -> int:
@@ -126,12 +130,15 @@ def family_size(spec: object) -> int:
     return sum(_size_for(c, D, L) for D in c["ndim"] for L in c["layers"])
 
 
-def _arch(D: int, filters: Sequence[Sequence[int]], strides: Sequence[Sequence[int]], r: int) -> Architecture:
+def _arch(D: int, filters: Sequence[Sequence[int]], strides: Sequence[Sequence[int]], r: int,
+          widths: Sequence[int] = ()) -> Architecture:
     text = ",".join("x".join(map(str, f)) for f in filters)
     if strides:
         text += " s=" + ",".join("x".join(map(str, s)) for s in strides)
     if r > 1:
         text += f" r={r}"
+    if any(c > 1 for c in widths):
+        text += " c=" + ",".join(map(str, widths))
     return Architecture.parse(text)
 
 
@@ -158,7 +165,10 @@ def family(spec: object, *, limits: Limits | None = None) -> list[Architecture]:
                     for r in c["r"]:
                         if r > 1 and L < 2:
                             continue  # an activation needs two layers
-                        out.append(_arch(D, filters, strides, r))
+                        for widths in itertools.product(c["channels"], repeat=L + 1):
+                            if r > 1 and any(w > 1 for w in widths):
+                                continue  # channels are for linear networks
+                            out.append(_arch(D, filters, strides, r, widths))
     return list(dict.fromkeys(out))
 
 
@@ -189,7 +199,8 @@ def random_family(n: object, *, seed: object = 0, spec: object = DEFAULT_RANDOM_
         r = rng.choice(c["r"]) if L > 1 else 1
         filters = [[rng.choice(c["filters"]) for _ in range(D)] for _ in range(L)]
         strides = [[rng.choice(c["strides"]) for _ in range(D)] for _ in range(L - 1)]
-        out.append(_arch(D, filters, strides, r))
+        widths = [rng.choice(c["channels"]) for _ in range(L + 1)] if r == 1 else []
+        out.append(_arch(D, filters, strides, r, widths))
     return out
 
 

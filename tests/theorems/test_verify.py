@@ -123,3 +123,12 @@ def test_an_internal_error_is_reported_and_the_run_goes_on():
     assert "RuntimeError: broken at 2,2" in broken["errors"][0]["reason"]
     assert dimension["held"] == 2 and res.counterexamples == 0 and not res.certified
     assert "ERROR planted-broken at 2,2" in res.to_text()
+
+
+def test_a_channel_family_checks_the_dense_hessian_formulas():
+    archs = family("layers=2 filters=1 channels=1..2")
+    assert len(archs) == family_size("layers=2 filters=1 channels=1..2") == 8
+    assert {str(a) for a in archs} >= {"1,1", "1,1 c=2,2,2", "1,1 c=1,2,1"}
+    res = verify(["sbh21-dense-hessian", "hessian-block-bounds"], archs)
+    assert res.counterexamples == 0
+    assert [t["held"] for t in res.tallies] == [8, 8], res.to_text()
