@@ -216,6 +216,9 @@ class Limits:
         Right-hand-side evaluations of one gradient-flow integration (each one ``μ``, its
         Jacobian and the loss gradient); an integration that needs more stops with that
         reason instead of running on.
+    max_family_size : int
+        Architectures of a family that ``verify`` checks (the product of the ranges of its
+        specification, or the number drawn with ``--random``), refused up front beyond it.
     max_elimination_variables : int
         Weights plus coordinates of the lex Gröbner bases (sympy) behind the two-layer metric
         formula: ``3,3 s=2`` (13) takes a few seconds, ``2x2,2x2 s=2x2`` (24) minutes.
@@ -334,6 +337,7 @@ class Limits:
     max_group_order: int = _bound(50_000, "elements of a finite permutation group enumerated")
     max_equivariant_work: int = _bound(10_000_000, "estimated operations of one computation of equivariant maps")
     max_commutant_entries: int = _bound(4_000_000, "entries of the dense commutation system solved exactly")
+    max_family_size: int = _bound(1_000, "architectures of a family checked by verify")
 
     def __post_init__(self) -> None:
         for f in dataclasses.fields(self):

@@ -27,6 +27,7 @@ from lcnalg import (Architecture, ArchitectureError, FunctionSpace, InputError, 
 from lcnalg.cli import main
 from lcnalg.export.report import latex_report
 from lcnalg.polys.groebner import groebner_basis
+from lcnalg import theorems
 from tests.alarm import Overrun, alarm
 from tests.strategies import architectures
 
@@ -415,6 +416,15 @@ CALLS = {
     "convolution_matrix": lambda k, v: lcnalg.groups.convolution_matrix(
         **{**_s3_points(), "kernel": [1, 1, 0, 0, 0, 0], k: v}),
     "read_generators": lambda k, v: lcnalg.groups.read_generators(v),
+    "theorems.get": lambda k, v: theorems.get(v),
+    "Theorem.check": lambda k, v: theorems.get("dimension").check(**{"arch": "2,2", k: v}),
+    "Theorem.applies": lambda k, v: theorems.get("filling").applies(v),
+    "theorems.verify": lambda k, v: theorems.verify(**{"theorems": ["dimension"], "architectures": ["2,2"], k: v}),
+    "theorems.family": lambda k, v: theorems.family(**{"spec": "layers=2 filters=2", k: v}),
+    "theorems.random_family": lambda k, v: theorems.random_family(**{"n": 2, k: v}),
+    "theorems.parse_family": lambda k, v: theorems.parse_family(v),
+    "theorems.family_size": lambda k, v: theorems.family_size(v),
+    "theorems.verify_limits": lambda k, v: theorems.verify_limits(v),
 }
 PARAMETERS = {
     "Architecture": ["filters", "strides", "activation", "channels"],
@@ -486,6 +496,15 @@ PARAMETERS = {
     "parse_action": ["group", "text", "limits"],
     "convolution_matrix": ["group", "on", "to", "kernel", "limits"],
     "read_generators": ["path"],
+    "theorems.get": ["name"],
+    "Theorem.check": ["arch", "seed", "limits", "space"],
+    "Theorem.applies": ["arch"],
+    "theorems.verify": ["theorems", "architectures", "seed", "limits", "jobs", "description", "progress"],
+    "theorems.family": ["spec", "limits"],
+    "theorems.random_family": ["n", "seed", "spec", "limits"],
+    "theorems.parse_family": ["spec"],
+    "theorems.family_size": ["spec"],
+    "theorems.verify_limits": ["limits"],
 }
 CASES = [(name, param) for name, params in PARAMETERS.items() for param in params]
 
@@ -501,6 +520,9 @@ def _s3_points() -> dict:
 def test_every_public_function_is_covered():
     public = {n for n in lcnalg.__all__ if callable(getattr(lcnalg, n)) and not isinstance(getattr(lcnalg, n), type)}
     assert public <= set(CALLS)
+    catalog_functions = {f"theorems.{n}" for n in theorems.__all__
+                         if callable(getattr(theorems, n)) and not isinstance(getattr(theorems, n), type)}
+    assert catalog_functions - {"theorems.catalog"} <= set(CALLS)  # catalog() takes no argument
     assert set(CALLS) == set(PARAMETERS)
 
 

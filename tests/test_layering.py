@@ -7,7 +7,7 @@ included.  The layers, each importing only from itself and the layers before it:
     channel_parameterization, results, filter_basis
     → parameterization → basis_parameterization → algebra → real → singularities → landscape → flow, regions, groups → function_space, plot,
     export (and the package
-    ``lcnalg`` itself) → cli
+    ``lcnalg`` itself) → theorems → cli
 
 No module imports a name with a leading underscore from another module (in the library or
 in the tests; a private module, such as ``singularities/_toric.py``, is imported only by its
@@ -40,6 +40,7 @@ LAYERS = (
     ("flow", "regions", "groups"),
     ("hessian",),
     ("function_space", "plot", "export", ""),
+    ("theorems",),
     ("cli", "__main__"),
 )
 RANK = {name: i for i, names in enumerate(LAYERS) for name in names}

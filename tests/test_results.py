@@ -16,6 +16,7 @@ import re
 import pytest
 
 import lcnalg
+from lcnalg.theorems import verify
 from lcnalg import FunctionSpace, Limits
 from lcnalg.flow.closed_form import two_layer_metric_formula
 from lcnalg.flow.trajectory import FlowLoss, flow
@@ -84,6 +85,7 @@ def _instances() -> list[tuple[str, object]]:
         ("basis comparison", FunctionSpace("3,2 s=2", basis={"family": "haar", "size": 2}).compare_basis()),
         ("basis equations", FunctionSpace("3,3", basis={"family": "polynomial", "size": 2}).implicit_equations()),
         ("equivariant maps", equivariant_maps("S4", "pairs", "points", dense=True)),
+        ("verification", verify(["dimension", "degree"], ["3,2 s=2", "2x2,2x2"], description="two")),
     ]
 
 

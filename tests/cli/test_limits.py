@@ -86,6 +86,7 @@ ROWS = [
     # the orbit basis of S4 on pairs -> pairs: 15 matrices of 16 x 16 entries
     ("max_equivariant_work", 1000, ["equivariant", "S4", "--on", "pairs", "--to", "pairs"], "refused"),
     ("max_commutant_entries", 100, ["equivariant", "C6", "--dense"], "refused"),  # 1 generator x 36^2
+    ("max_family_size", 3, ["verify", "dimension", "--family", "layers=2 filters=2 strides=1..4"], "refused"),  # 4
 ]
 
 #: Fields no command line can turn into a refusal or a partial answer that names them, and why.

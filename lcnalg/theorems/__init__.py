@@ -1,0 +1,27 @@
+"""The theorem catalog: every statement of docs/theory.md that lcnalg computes, as an object
+that can be checked on an architecture (:class:`~lcnalg.theorems.base.Theorem`).
+
+One module per family of statements: :mod:`~lcnalg.theorems.function_space` (dimension,
+filling, degree), :mod:`~lcnalg.theorems.real_geometry` (stride-one real roots, closedness
+rules), :mod:`~lcnalg.theorems.landscape` ([KMST24], [S24]), :mod:`~lcnalg.theorems.polynomial`
+([SMK25]), :mod:`~lcnalg.theorems.flow` (conserved quantities, [AKR25] metric) and
+:mod:`~lcnalg.theorems.hessian` ([SBH21] and the proved bounds).  :func:`lcnalg.theorems.verify.verify`
+checks a list of them on a family of architectures.
+
+Examples
+--------
+>>> from lcnalg.theorems import catalog, get
+>>> "degree" in [t.name for t in catalog()]
+True
+>>> get("akr25-metric").status
+'qualified'
+"""
+
+from __future__ import annotations
+
+from lcnalg.theorems.base import Check, Theorem
+from lcnalg.theorems.registry import CATALOG, catalog, get
+from lcnalg.theorems.verify import family, family_size, parse_family, random_family, verify, verify_limits
+
+__all__ = ["Theorem", "Check", "catalog", "get", "CATALOG", "verify", "family", "random_family", "parse_family",
+           "family_size", "verify_limits"]

@@ -1,0 +1,106 @@
+"""Statements about the function space of linear CNNs: dimension, filling, degree.
+
+Each check computes the invariant with :class:`~lcnalg.FunctionSpace` (the rank sandwich for
+the dimension, the generic fibre for the degree) and evaluates the statement's closed formula
+from the architecture alone (docs/theory.md#dimension, #filling, #degree).
+"""
+
+from __future__ import annotations
+
+import math
+
+from lcnalg.architecture import Architecture
+from lcnalg.function_space import FunctionSpace
+from lcnalg.limits import Limits
+from lcnalg.theorems.base import Check, Theorem, certainty, linear_one_channel
+
+__all__ = ["DimensionFormula", "FillingCriterion", "DegreeSegre", "multinomial"]
+
+
+def multinomial(parts: list[int]) -> int:
+    """``(Σ n_l)! / Π n_l!``.
+
+    Examples
+    --------
+    >>> multinomial([1, 2])
+    3
+    """
+    out = math.factorial(sum(parts))
+    for n in parts:
+        out //= math.factorial(n)
+    return out
+
+
+def _entries(filt: tuple[int, ...]) -> int:
+    return math.prod(filt)
+
+
+class DimensionFormula(Theorem):
+    """dim M = Σ_l |k_l| − (L − 1) for linear CNNs (1D [KMST24]; D ≥ 2 proved in docs/theory.md#dimension)."""
+
+    name = "dimension"
+    statement = "The function space of a linear CNN has dimension sum_l |k_l| - (L - 1)."
+    latex = r"\dim M = \sum_{l=1}^{L} |k_l| - (L-1)"
+    source = "[KMST24] (1D); docs/theory.md#dimension (D >= 2, proved here)"
+    status = "proved"
+
+    def hypotheses(self, arch: Architecture) -> str | None:
+        return linear_one_channel(arch)
+
+    def compare(self, arch: Architecture, *, seed: int, limits: Limits, space: FunctionSpace) -> Check:
+        predicted = sum(_entries(f) for f in arch.filters) - (arch.num_layers - 1)
+        dim = space.dimension
+        sure, how = certainty(dim)
+        return self._verdict(arch, predicted, dim.value, sure=sure, how=how, what="dimension")
+
+
+class FillingCriterion(Theorem):
+    """1D reduced: M fills R^k iff every stride before the last layer is 1 ([KMMT22, KMST24])."""
+
+    name = "filling"
+    statement = ("A reduced 1D linear CNN has a filling function space (dim M = k) iff every stride "
+                 "before the last layer is 1.")
+    latex = r"\dim M = k \iff t_{L-1} = 1 \quad (D = 1,\ \text{reduced})"
+    source = "[KMMT22], [KMST24]; docs/theory.md#filling"
+    status = "proved"
+
+    def hypotheses(self, arch: Architecture) -> str | None:
+        if (reason := linear_one_channel(arch)) is not None:
+            return reason
+        if arch.ndim != 1:
+            return "D >= 2: the criterion is stated for 1D"
+        if not arch.is_reduced:
+            return "not reduced (a filter of size 1 or a stride the next layer cannot see)"
+        return None
+
+    def compare(self, arch: Architecture, *, seed: int, limits: Limits, space: FunctionSpace) -> Check:
+        predicted = arch.cumulative_strides[-1][0] == 1
+        fs = space
+        dim = fs.dimension
+        sure, how = certainty(dim)
+        return self._verdict(arch, predicted, dim.value == fs.ambient_dimension, sure=sure, how=how,
+                             what=f"filling (dim {dim.value} of k = {fs.ambient_dimension})")
+
+
+class DegreeSegre(Theorem):
+    """deg V · |F| = (Σ n_l)! / Π n_l!, the Segre degree (docs/theory.md#degree)."""
+
+    name = "degree"
+    statement = ("The degree of the neurovariety of a linear CNN times the size of a generic fibre "
+                 "(modulo rescaling) is the degree of the Segre variety P^{n_1} x ... x P^{n_L}, n_l = |k_l| - 1.")
+    latex = r"\deg V \cdot |F| = \frac{(\sum_l n_l)!}{\prod_l n_l!},\quad n_l = |k_l| - 1"
+    source = "docs/theory.md#degree (proved here)"
+    status = "proved"
+
+    def hypotheses(self, arch: Architecture) -> str | None:
+        return linear_one_channel(arch)
+
+    def compare(self, arch: Architecture, *, seed: int, limits: Limits, space: FunctionSpace) -> Check:
+        predicted = multinomial([_entries(f) - 1 for f in arch.filters])
+        deg = space.degree
+        if deg.value is None or deg.fibre_size is None:
+            return Check(self.name, str(arch), "undecided", str(predicted), "",
+                         reason=f"degree or fibre not computed: {deg.limitations}")
+        sure, how = certainty(deg)
+        return self._verdict(arch, predicted, deg.value * deg.fibre_size, sure=sure, how=how,
+                             what=f"deg V * |F| (deg {deg.value}, |F| {deg.fibre_size})")

@@ -1,0 +1,156 @@
+"""Statements about the real function space: the stride-one real-root criterion and the
+closedness rules (docs/theory.md#stride-one, #two-layers, #polynomial-real).
+
+The membership check builds two exact filters from the statement (one with the fewest real
+roots a form of degree d can have, one with d real roots) and asks :meth:`FunctionSpace.contains`;
+the closedness checks evaluate the rule from the filter sizes and strides and ask
+:meth:`FunctionSpace.is_zariski_closed`.
+"""
+
+from __future__ import annotations
+
+from lcnalg.architecture import Architecture
+from lcnalg.function_space import FunctionSpace
+from lcnalg.limits import Limits
+from lcnalg.theorems.base import COUNTEREXAMPLE, HELD, UNDECIDED, Check, Theorem, linear_one_channel
+
+__all__ = ["StrideOneRealRoots", "StrideOneClosedness", "ParityRule", "PolynomialClosedness", "polynomial_product"]
+
+
+def polynomial_product(factors: list[list[int]]) -> list[int]:
+    """Coefficients (constant first) of a product of integer polynomials.
+
+    Examples
+    --------
+    >>> polynomial_product([[1, 0, 1], [0, 1]])   # (1 + z^2) z
+    [0, 1, 0, 1]
+    """
+    out = [1]
+    for f in factors:
+        new = [0] * (len(out) + len(f) - 1)
+        for i, a in enumerate(out):
+            for j, b in enumerate(f):
+                new[i + j] += a * b
+        out = new
+    return out
+
+
+def _stride_one_1d(arch: Architecture) -> str | None:
+    if (reason := linear_one_channel(arch)) is not None:
+        return reason
+    if arch.ndim != 1:
+        return "D >= 2: the criterion is about binary forms (1D)"
+    if any(s != (1,) for s in arch.strides[:-1]):
+        return "a stride > 1 before the last layer: the criterion is for stride one"
+    return None
+
+
+class StrideOneRealRoots(Theorem):
+    """1D stride one: M is the set of binary forms of degree d with at least m real roots
+    (infinity included), m the number of even filter sizes ([KMMT22])."""
+
+    name = "stride-one-real-roots"
+    statement = ("For a 1D linear CNN with stride one, M is the set of real binary forms of degree d = k - 1 "
+                 "with at least m real roots counted with multiplicity (infinity included), m = #{l : k_l even}.")
+    latex = r"M = \{p \in \mathbb{R}[z]_{\le d} : \#\{\text{real roots of } p\} \ge m\},\ m = \#\{l : 2 \mid k_l\}"
+    source = "[KMMT22]; docs/theory.md#stride-one"
+    status = "proved"
+
+    def hypotheses(self, arch: Architecture) -> str | None:
+        return _stride_one_1d(arch)
+
+    def compare(self, arch: Architecture, *, seed: int, limits: Limits, space: FunctionSpace) -> Check:
+        d = sum(f[0] - 1 for f in arch.filters)
+        m = sum(1 for f in arch.filters if f[0] % 2 == 0)
+        few = polynomial_product([[1, 0, 1]] * (d // 2) + [[0, 1]] * (d % 2))  # d mod 2 real roots
+        many = polynomial_product([[-j, 1] for j in range(1, d + 1)])          # d real roots
+        fs = space
+        for filt, real_roots in ((few, d % 2), (many, d)):
+            predicted = real_roots >= m
+            res = fs.contains(filt)
+            if res.contained is None:
+                return Check(self.name, str(arch), UNDECIDED, str(predicted), "undecided",
+                             reason=f"membership of {filt} undecided: {res.limitations}")
+            if res.contained != predicted:
+                return Check(self.name, str(arch), COUNTEREXAMPLE, str(predicted), str(res.contained),
+                             witness=f"filter {filt} ({real_roots} real roots, m = {m}): contains() says "
+                                     f"{res.contained}, the criterion {predicted}")
+        return Check(self.name, str(arch), HELD, "both filters as predicted", "both filters as predicted",
+                     reason=f"exact membership of a filter with {d % 2} and one with {d} real roots (m = {m})")
+
+
+def _closed_verdict(theorem: Theorem, arch: Architecture, predicted: bool, space: FunctionSpace,
+                    rule: str) -> Check:
+    res = space.is_zariski_closed()
+    if res.closed is None:
+        return Check(theorem.name, str(arch), UNDECIDED, str(predicted), "undecided",
+                     reason=f"is_zariski_closed undecided: {res.limitations or res.method}")
+    if res.closed == predicted:
+        return Check(theorem.name, str(arch), HELD, str(predicted), str(res.closed), reason=rule)
+    evidence = "" if res.evidence is None else f"; evidence {res.evidence}"
+    return Check(theorem.name, str(arch), COUNTEREXAMPLE, str(predicted), str(res.closed),
+                 witness=f"{arch}: is_zariski_closed() = {res.closed} ({res.method}), {rule} predicts "
+                         f"{predicted}{evidence}")
+
+
+class StrideOneClosedness(Theorem):
+    """1D stride one: M = V(R) (= R^k) iff m <= 1 (docs/theory.md#stride-one)."""
+
+    name = "closed-stride-one"
+    statement = ("For a 1D linear CNN with stride one, M equals the real points of its Zariski closure "
+                 "(then M = R^k) iff at most one filter size is even.")
+    latex = r"M = V(\mathbb{R}) \iff m \le 1,\ m = \#\{l : 2 \mid k_l\}"
+    source = "[KMMT22]; docs/theory.md#stride-one"
+    status = "proved"
+
+    def hypotheses(self, arch: Architecture) -> str | None:
+        return _stride_one_1d(arch)
+
+    def compare(self, arch: Architecture, *, seed: int, limits: Limits, space: FunctionSpace) -> Check:
+        m = sum(1 for f in arch.filters if f[0] % 2 == 0)
+        return _closed_verdict(self, arch, m <= 1, space, f"the rule m <= 1 (m = {m})")
+
+
+class ParityRule(Theorem):
+    """1D, two layers, stride s >= 2: M = V(R) iff n_2 is even or n_1 < s (docs/theory.md#two-layers)."""
+
+    name = "closed-parity-rule"
+    statement = ("For a 1D linear CNN with two layers and stride s >= 2, M = V(R) iff k_2 - 1 is even "
+                 "or k_1 - 1 < s.")
+    latex = r"M = V(\mathbb{R}) \iff 2 \mid n_2 \ \text{or}\ n_1 < s"
+    source = "docs/theory.md#two-layers (proved here)"
+    status = "proved"
+
+    def hypotheses(self, arch: Architecture) -> str | None:
+        if (reason := linear_one_channel(arch)) is not None:
+            return reason
+        if arch.ndim != 1 or arch.num_layers != 2:
+            return "the rule is for two 1D layers"
+        if arch.strides[0][0] < 2:
+            return "stride 1: see the stride-one rule"
+        return None
+
+    def compare(self, arch: Architecture, *, seed: int, limits: Limits, space: FunctionSpace) -> Check:
+        n1, n2, s = arch.filters[0][0] - 1, arch.filters[1][0] - 1, arch.strides[0][0]
+        return _closed_verdict(self, arch, n2 % 2 == 0 or n1 < s, space,
+                               f"the parity rule (n1 = {n1}, n2 = {n2}, s = {s})")
+
+
+class PolynomialClosedness(Theorem):
+    """With an activation r >= 2, M = V(R) (docs/theory.md#polynomial-real)."""
+
+    name = "closed-polynomial"
+    statement = "With a monomial activation t^r, r >= 2, the function space equals V(R)."
+    latex = r"M = V(\mathbb{R})\quad (\sigma(t) = t^r,\ r \ge 2)"
+    source = "docs/theory.md#polynomial-real (proved here)"
+    status = "proved"
+
+    def hypotheses(self, arch: Architecture) -> str | None:
+        if arch.channels is not None:
+            return "channels (c=)"
+        if arch.activation is None:
+            return "linear network: see the linear closedness rules"
+        return None
+
+    def compare(self, arch: Architecture, *, seed: int, limits: Limits, space: FunctionSpace) -> Check:
+        return _closed_verdict(self, arch, True, space, "the rule for r >= 2")

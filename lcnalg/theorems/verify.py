@@ -1,0 +1,347 @@
+"""Check catalogued theorems over a family of architectures.
+
+A *family* is given by a specification, whitespace-separated ``key=value`` fields:
+
+* ``ndim`` (number of axes D, 1 or 2; default 1),
+* ``layers`` (L, 1 to 6; default 2),
+* ``filters`` (filter size along each axis, 1 to 9; default ``2..3``),
+* ``strides`` (stride of layers 1..L-1 along each axis, 1 to 9; default 1),
+* ``r`` (activation exponent, 1 = linear, 1 to 5; default 1),
+* ``channels`` (every width c_0, ..., c_L of a linear network, 1 to 4; default 1: one channel;
+  widths above 1 are combined with r = 1 only),
+
+each value an integer ``3``, a range ``2..4`` or a list ``1,3``.  The family is every
+architecture with a value of each field (every axis and layer drawn independently), in a fixed
+order; its size, the product of the choices (an upper bound when ``r`` and ``channels`` both
+exceed 1 somewhere, or ``layers=1`` meets ``r`` above 1: those are skipped), is computed before any architecture is formed and
+refused beyond ``Limits.max_family_size``.  :func:`random_family` draws architectures from a
+specification with a seed instead.
+
+:func:`verify` runs every theorem's :meth:`~lcnalg.theorems.base.Theorem.check` on every
+architecture (in a process pool with ``jobs > 1``) and gathers the outcomes into a
+:class:`~lcnalg.results.VerificationResult`.  Each check compares lcnalg's computation with the
+statement's formula, so a tally is a test of both.
+
+Examples
+--------
+>>> from lcnalg.theorems.verify import family, verify
+>>> [str(a) for a in family("layers=2 filters=2 strides=1..2")]
+['2,2', '2,2 s=2']
+>>> res = verify(["dimension"], family("layers=2 filters=2..3"))
+>>> res.rows()
+[('dimension', 'proved', 4, 4, 0, 0, 0)]
+"""
+
+from __future__ import annotations
+
+import concurrent.futures
+import itertools
+import random
+import re
+import time
+from typing import Any, Callable, Iterable, Sequence
+
+from lcnalg import checks
+from lcnalg.architecture import Architecture
+from lcnalg.errors import InputError
+from lcnalg.limits import Limits
+from lcnalg.results import VerificationResult
+from lcnalg.theorems.registry import catalog, get
+from lcnalg.theorems.base import COUNTEREXAMPLE, ERROR, HELD, NOT_APPLICABLE, Check, Theorem
+
+__all__ = ["family", "random_family", "parse_family", "family_size", "verify", "FIELDS", "DEFAULT_RANDOM_FAMILY", "CHEAP_LIMITS",
+           "verify_limits"]
+
+#: The fields of a family specification: (default, lowest, highest).
+FIELDS = {"ndim": ("1", 1, 2), "layers": ("2", 1, 6), "filters": ("2..3", 1, 9), "strides": ("1", 1, 9),
+          "r": ("1", 1, 5), "channels": ("1", 1, 4)}
+#: The bounds a verification uses unless told otherwise: each check stays cheap (about a second at
+#: most on the families above) and a larger computation is undecided with the refusal as reason.
+CHEAP_LIMITS = {"max_terms": 20_000, "max_jacobian_entries": 20_000, "max_fibre_solutions": 2_000,
+                "max_critical_solutions": 1_000, "max_hessian_entries": 100_000}
+#: The family ``--random`` draws from when no specification is given.
+DEFAULT_RANDOM_FAMILY = "ndim=1..2 layers=2..3 filters=1..3 strides=1..2 r=1..2"
+FORM = ("whitespace-separated key=value with keys " + ", ".join(FIELDS)
+        + ", each value an integer, a range a..b or a list a,b (e.g. 'ndim=1 layers=2..3 filters=2..3 strides=1..2')")
+_VALUE = re.compile(r"^(\d{1,3})(?:\.\.(\d{1,3}))?$")
+
+
+def _error(message: str) -> InputError:
+    return InputError(f"--family: {message}; expected {FORM}")
+
+
+def _values(key: str, value: str) -> tuple[int, ...]:
+    low, high = FIELDS[key][1], FIELDS[key][2]
+    chosen: list[int] = []
+    for item in value.split(","):
+        m = _VALUE.match(item.strip())
+        if not m:
+            raise _error(f"{key}={checks.short(value, 30)!r} is not an integer, range or list")
+        a = int(m.group(1))
+        b = int(m.group(2)) if m.group(2) else a
+        if not low <= a <= b <= high:
+            raise _error(f"{key}={checks.short(value, 30)!r}: values from {low} to {high}, ranges increasing")
+        chosen += [v for v in range(a, b + 1) if v not in chosen]
+    return tuple(chosen)
+
+
+def parse_family(spec: object) -> dict[str, tuple[int, ...]]:
+    """The choices of every field of a family specification.
+
+    Raises
+    ------
+    InputError
+        For anything but the form described in the module (one line, naming ``--family``).
+
+    Examples
+    --------
+    >>> parse_family("layers=2..3 filters=2,4")["filters"]
+    (2, 4)
+    """
+    if not isinstance(spec, str):
+        raise _error(f"expected a string, got {type(spec).__name__}")
+    out: dict[str, tuple[int, ...]] = {}
+    for part in spec.split():
+        key, eq, value = part.partition("=")
+        if not eq or key not in FIELDS:
+            raise _error(f"{checks.short(part, 30)!r} is not a field")
+        if key in out:
+            raise _error(f"{key} given twice")
+        out[key] = _values(key, value)
+    for key, (default, _, _) in FIELDS.items():
+        out.setdefault(key, _values(key, default))
+    return out
+
+
+def _size_for(choices: dict[str, tuple[int, ...]], D: int, L: int) -> int:
+    return (len(choices["filters"]) ** (D * L) * len(choices["strides"]) ** (D * (L - 1)) * len(choices["r"])
+            * len(choices["channels"]) ** (L + 1))
+
+
+def family_size(spec: object) -> int:
+    """Number of architectures of a family, computed without forming them.
+
+    Examples
+    --------
+    >>> family_size("ndim=1..2 layers=2 filters=2..3")
+    20
+    """
+    c = parse_family(spec)
+    return sum(_size_for(c, D, L) for D in c["ndim"] for L in c["layers"])
+
+
+def _arch(D: int, filters: Sequence[Sequence[int]], strides: Sequence[Sequence[int]], r: int,
+          widths: Sequence[int] = ()) -> Architecture:
+    text = ",".join("x".join(map(str, f)) for f in filters)
+    if strides:
+        text += " s=" + ",".join("x".join(map(str, s)) for s in strides)
+    if r > 1:
+        text += f" r={r}"
+    if any(c > 1 for c in widths):
+        text += " c=" + ",".join(map(str, widths))
+    return Architecture.parse(text)
+
+
+def family(spec: object, *, limits: Limits | None = None) -> list[Architecture]:
+    """Every architecture of a family specification, in a fixed order.
+
+    Raises
+    ------
+    InputError
+        For a malformed specification.
+    ResourceLimitError
+        When the family has more than ``limits.max_family_size`` architectures.
+    """
+    limits = Limits.coerce(limits)
+    c = parse_family(spec)
+    limits.check("max_family_size", f"architectures of the family {checks.short(spec, 60)!r}", family_size(spec))
+    out: list[Architecture] = []
+    for D in c["ndim"]:
+        for L in c["layers"]:
+            shapes = list(itertools.product(c["filters"], repeat=D))
+            steps = list(itertools.product(c["strides"], repeat=D))
+            for filters in itertools.product(shapes, repeat=L):
+                for strides in itertools.product(steps, repeat=L - 1):
+                    for r in c["r"]:
+                        if r > 1 and L < 2:
+                            continue  # an activation needs two layers
+                        for widths in itertools.product(c["channels"], repeat=L + 1):
+                            if r > 1 and any(w > 1 for w in widths):
+                                continue  # channels are for linear networks
+                            out.append(_arch(D, filters, strides, r, widths))
+    return list(dict.fromkeys(out))
+
+
+def random_family(n: object, *, seed: object = 0, spec: object = DEFAULT_RANDOM_FAMILY,
+                  limits: Limits | None = None) -> list[Architecture]:
+    """``n`` architectures drawn with ``seed`` from a family specification (repetitions allowed).
+
+    Raises
+    ------
+    InputError
+        For ``n`` not a positive integer, a seed that is not an integer or a malformed specification.
+    ResourceLimitError
+        When ``n`` exceeds ``limits.max_family_size``.
+
+    Examples
+    --------
+    >>> [str(a) for a in random_family(2, seed=1)] == [str(a) for a in random_family(2, seed=1)]
+    True
+    """
+    limits = Limits.coerce(limits)
+    n = checks.positive_int(n, "random")
+    rng = random.Random(checks.seed(seed))
+    c = parse_family(spec)
+    limits.check("max_family_size", "architectures drawn at random (--random)", n)
+    out = []
+    for _ in range(n):
+        D, L = rng.choice(c["ndim"]), rng.choice(c["layers"])
+        r = rng.choice(c["r"]) if L > 1 else 1
+        filters = [[rng.choice(c["filters"]) for _ in range(D)] for _ in range(L)]
+        strides = [[rng.choice(c["strides"]) for _ in range(D)] for _ in range(L - 1)]
+        widths = [rng.choice(c["channels"]) for _ in range(L + 1)] if r == 1 else []
+        out.append(_arch(D, filters, strides, r, widths))
+    return out
+
+
+def verify_limits(limits: Limits | None = None, **given: Any) -> Limits:
+    """The bounds of a verification: ``limits`` when given, else :data:`CHEAP_LIMITS` over the
+    defaults; then the fields in ``given`` that are not None.
+
+    Examples
+    --------
+    >>> verify_limits().max_jacobian_entries, verify_limits(max_terms=7).max_terms
+    (20000, 7)
+    """
+    base = Limits(**CHEAP_LIMITS) if limits is None else Limits.coerce(limits)
+    return Limits.coerce(base, **given)
+
+
+def _theorems(theorems: object) -> list[Theorem]:
+    if theorems is None:
+        return catalog()
+    if isinstance(theorems, (str, Theorem)):
+        theorems = [theorems]
+    items = checks.sequence(theorems, "theorems", "a sequence of theorem names or Theorem objects")
+    out = []
+    for t in items:
+        out.append(t if isinstance(t, Theorem) else get(t))
+    if not out:
+        raise InputError("theorems: expected at least one theorem name or Theorem object")
+    return out
+
+
+def _run(theorems: list[Theorem], arch: str, seed: int, limits: Limits) -> list[Check]:
+    """Every theorem's check on one architecture (the unit of work of the pool)."""
+    from lcnalg.function_space import FunctionSpace  # deferred: imported in the worker process
+
+    space = FunctionSpace(arch, seed=seed, limits=limits)
+    out = []
+    for t in theorems:
+        try:
+            out.append(t.check(arch, seed=seed, limits=limits, space=space))
+        except Exception as exc:  # noqa: BLE001 - a bug in one computation is reported, the run goes on
+            out.append(Check(t.name, arch, ERROR, reason=f"internal error (a bug in lcnalg, please report it): "
+                                                         f"{type(exc).__name__}: {checks.short(str(exc), 300)}"))
+    return out
+
+
+def verify(theorems: object = None, architectures: Iterable[Any] = (), *, seed: int = 0,
+           limits: Limits | None = None, jobs: int = 1, description: str = "",
+           progress: Callable[[int, int], None] | None = None) -> VerificationResult:
+    """Check theorems on architectures and tally the outcomes.
+
+    Parameters
+    ----------
+    theorems : sequence of str or Theorem, optional
+        Names in the catalog or :class:`~lcnalg.theorems.base.Theorem` objects (for example a
+        statement under test); default every catalogued theorem.
+    architectures : iterable of Architecture or str
+        The family (:func:`family`, :func:`random_family`).
+    seed : int
+        Seed of every random choice of the checks.
+    limits : Limits, optional
+        Bounds of every computation (a refused one is undecided) and ``max_family_size``;
+        default :data:`CHEAP_LIMITS` over the defaults of :class:`~lcnalg.limits.Limits`.
+    jobs : int
+        Worker processes (capped at the cores available).
+    description : str
+        How the family was given, for the report.
+    progress : callable, optional
+        Called with ``(done, total)`` after each architecture.
+
+    Returns
+    -------
+    VerificationResult
+        ``counterexamples`` is 0 exactly when no statement failed.  A check whose computation
+        raised an internal error (a bug in lcnalg) is listed under ``errors`` with the message;
+        the other checks go on.
+
+    Raises
+    ------
+    InputError
+        For an unknown theorem, a malformed architecture or bad arguments.
+    ResourceLimitError
+        For more than ``limits.max_family_size`` architectures.
+
+    References
+    ----------
+    Each theorem's ``source``; docs/theory.md.
+    """
+    start = time.perf_counter()
+    chosen = _theorems(theorems)
+    seed = checks.seed(seed)
+    limits = verify_limits(limits)
+    jobs = checks.jobs(jobs)
+    if not isinstance(description, str):
+        raise InputError(f"description: expected a string, got {type(description).__name__}")
+    if progress is not None and not callable(progress):
+        raise InputError(f"progress: expected a callable or None, got {type(progress).__name__}")
+    if isinstance(architectures, (str, Architecture)):
+        architectures = [architectures]
+    archs = checks.sequence(architectures, "architectures", "a sequence of architectures")
+    limits.check("max_family_size", "architectures to verify", len(archs))
+    archs = [str(Architecture.coerce(a)) for a in archs]
+    if not archs:
+        raise InputError("architectures: expected at least one architecture (an empty family)")
+    results: list[list[Check]] = [[] for _ in archs]
+    if jobs > 1 and len(archs) > 1:
+        with concurrent.futures.ProcessPoolExecutor(max_workers=jobs) as pool:
+            futures = {pool.submit(_run, chosen, a, seed, limits): i for i, a in enumerate(archs)}
+            for done, future in enumerate(concurrent.futures.as_completed(futures), 1):
+                results[futures[future]] = future.result()
+                if progress is not None:
+                    progress(done, len(archs))
+    else:
+        for i, a in enumerate(archs):
+            results[i] = _run(chosen, a, seed, limits)
+            if progress is not None:
+                progress(i + 1, len(archs))
+    tallies = []
+    for j, t in enumerate(chosen):
+        outcomes = [r[j] for r in results]
+        tallies.append({
+            "name": t.name, "status": t.status, "source": t.source, "statement": t.statement, "latex": t.latex,
+            "note": t.note,
+            "tried": sum(c.outcome != NOT_APPLICABLE for c in outcomes),
+            "held": sum(c.outcome == HELD for c in outcomes),
+            "not_applicable": sum(c.outcome == NOT_APPLICABLE for c in outcomes),
+            "counterexamples": [{"architecture": c.architecture, "predicted": c.predicted, "observed": c.observed,
+                                 "witness": c.witness} for c in outcomes if c.outcome == COUNTEREXAMPLE],
+            "undecided": [{"architecture": c.architecture, "reason": c.reason, "predicted": c.predicted,
+                           "observed": c.observed} for c in outcomes if c.outcome == "undecided"],
+            "errors": [{"architecture": c.architecture, "reason": c.reason} for c in outcomes if c.outcome == ERROR],
+        })
+    undecided = sum(len(t["undecided"]) + len(t["errors"]) for t in tallies)
+    held_reasons = {c.reason for r in results for c in r if c.outcome == HELD}
+    exact = all(h == "certified" or not h.startswith("probabilistic") for h in held_reasons)
+    return VerificationResult(
+        architecture=description or f"{len(archs)} architectures", seed=seed,
+        method="each theorem's check: lcnalg's computation compared with the statement's formula",
+        certified=undecided == 0 and exact,
+        failure_probability=None,
+        limitations=("" if undecided == 0 else f"{undecided} checks undecided (reasons listed)")
+        + ("" if exact else "; some observations are probabilistic (their bounds are in the checks)"),
+        seconds=time.perf_counter() - start,
+        argument="a counterexample is a computed value that differs from the statement's prediction",
+        num_architectures=len(archs), tallies=tuple(tallies))
