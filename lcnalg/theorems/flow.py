@@ -131,7 +131,7 @@ class MetricLocal(Theorem):
 
 
 class MetricFibre(Theorem):
-    """|F| = 1 ⇒ K is a function of (w, δ) at generic w (docs/theory.md#metric-fibre)."""
+    """``|F| = 1`` ⇒ ``K`` is a function of ``(w, δ)`` at generic ``w`` (docs/theory.md#metric-fibre)."""
 
     name = "metric-fibre"
     statement = ("If a generic fibre of mu is one rescaling orbit (|F| = 1), the metric K = J J^T is a function "

@@ -36,7 +36,7 @@ def _entries(filt: tuple[int, ...]) -> int:
 
 
 class DimensionFormula(Theorem):
-    """dim M = Σ_l |k_l| − (L − 1) for linear CNNs (1D [KMST24]; D ≥ 2 proved in docs/theory.md#dimension)."""
+    """``dim M = Σ_l |k_l| − (L − 1)`` for linear CNNs (1D [KMST24]; D ≥ 2 proved in docs/theory.md#dimension)."""
 
     name = "dimension"
     statement = "The function space of a linear CNN has dimension sum_l |k_l| - (L - 1)."
@@ -83,7 +83,7 @@ class FillingCriterion(Theorem):
 
 
 class DegreeSegre(Theorem):
-    """deg V · |F| = (Σ n_l)! / Π n_l!, the Segre degree (docs/theory.md#degree)."""
+    """``deg V · |F| = (Σ n_l)! / Π n_l!``, the Segre degree (docs/theory.md#degree)."""
 
     name = "degree"
     statement = ("The degree of the neurovariety of a linear CNN times the size of a generic fibre "

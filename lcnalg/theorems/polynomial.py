@@ -26,7 +26,7 @@ def _polynomial(arch: Architecture) -> str | None:
 
 
 class PolynomialDimension(Theorem):
-    """[SMK25]: dim M = Σ_l |k_l| − (L − 1) with an activation t^r, r ≥ 2."""
+    """[SMK25]: ``dim M = Σ_l |k_l| − (L − 1)`` with an activation ``t^r``, ``r ≥ 2``."""
 
     name = "smk25-dimension"
     statement = "With an activation t^r (r >= 2) the function space has dimension sum_l |k_l| - (L - 1)."
@@ -45,7 +45,7 @@ class PolynomialDimension(Theorem):
 
 
 class PolynomialFibre(Theorem):
-    """[SMK25]: the parameterization is generically injective up to rescaling (|F| = 1)."""
+    """[SMK25]: the parameterization is generically injective up to rescaling (``|F| = 1``)."""
 
     name = "smk25-fibre"
     statement = ("With an activation t^r (r >= 2) a generic fibre of the parameterization is one orbit of the "
@@ -66,7 +66,7 @@ class PolynomialFibre(Theorem):
 
 
 class PolynomialDegree(Theorem):
-    """deg V · |F| = Segre–Veronese degree (Σ n_l)!/Π n_l! · Π d_l^{n_l}, d_l = r^{L−l}."""
+    """``deg V · |F|`` = Segre–Veronese degree ``(Σ n_l)!/Π n_l! · Π d_l^{n_l}``, ``d_l = r^{L−l}``."""
 
     name = "smk25-degree"
     statement = ("With an activation t^r (r >= 2), deg V times the generic fibre size is the degree of the "
