@@ -153,7 +153,9 @@ def two_layer_metric_formula(mu: Any, *, seed: int = 0, points: int = 10,
     attempts = 0
     while checked < points and attempts < 20 * points:
         attempts += 1
-        theta = [sympy.Rational(rng.randint(-9, 9), rng.randint(1, 4)) for _ in names]
+        # non-zero weights: the formula comes from elimination and holds on a dense open set; a
+        # weight 0 is a special point (e.g. 1x2,2x2 at [7/2, 0, -2, 4, 0, -7/3]), not a check
+        theta = [sympy.Rational(rng.choice((-1, 1)) * rng.randint(1, 9), rng.randint(1, 4)) for _ in names]
         sub = dict(zip(names, theta))
         wv = {Wm: c.subs(sub) for Wm, c in zip(W, coords)}
         try:

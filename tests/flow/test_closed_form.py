@@ -48,3 +48,10 @@ def test_refused_outside_two_linear_layers():
         two_layer_metric_formula(parameterize("2,2,2 s=2,2"))
     with pytest.raises(InputError, match="two layers"):
         two_layer_metric_formula(parameterize("2,2 s=2 r=2"))
+
+
+def test_special_points_are_not_drawn():
+    # seed 0 once drew [7/2, 0, -2, 4, 0, -7/3] for 1x2,2x2, a point with zero weights where the
+    # eliminated formula (valid on a dense open set) does not hold, and failed with an internal error
+    res = two_layer_metric_formula(parameterize("1x2,2x2"), seed=0, points=3)
+    assert res.available and res.points_checked == 3
