@@ -283,9 +283,16 @@ def degree_by_fibre(mu: Parameterization, seed: int = 0, *, max_fibre_factors: i
         rng = random.Random(seed * 7919 + trial)
         theta = [rng.randint(-50, 50) or 1 for _ in range(mu.num_parameters)]
         points = []
+        # planted zeros with distinct |x| and distinct |y| across the layers: with strides the planted
+        # factor splits (x^2 - x0^2), and a filter of one row or column sees one coordinate only, so
+        # two layers of one shape and stride given the same |x0| would share their factors and the
+        # count would miss the swap of those layers (a special point)
+        values = [2, 3, 5, 7, 11, 13, 17, 19, 23, 29, 31, 37]
+        values += list(range(41, 41 + max(0, len(arch.filters) - len(values))))
+        xs, ys = rng.sample(values, len(arch.filters)), rng.sample(values, len(arch.filters))
         for l, ((lo, hi), shape) in enumerate(zip(mu.layer_slices, arch.filters)):
             # plant an integer zero (x_l, y_l) of the layer's factor p_l(x^{t}, y^{t'})
-            x0, y0 = rng.choice([-3, -2, 2, 3]), rng.choice([-3, -2, 2, 3])
+            x0, y0 = rng.choice([-1, 1]) * xs[l], rng.choice([-1, 1]) * ys[l]
             X, Y = x0 ** t[l][0], y0 ** t[l][1]
             vals = [theta[lo + i * shape[1] + j] * X**i * Y**j
                     for i in range(shape[0]) for j in range(shape[1])]

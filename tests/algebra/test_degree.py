@@ -139,3 +139,14 @@ def test_seconds_and_bezout_recorded():
     assert c.bezout_number == math.factorial(4) // (math.factorial(2) * math.factorial(2)) * 2**2
     assert c.segre_veronese_degree == math.factorial(3) // 2 * math.prod(d ** n for d, n in zip(ds, ns))
     assert c.seconds >= 0
+
+
+@pytest.mark.parametrize("arch,degree", [("1x3,2x1,2x1 s=2x2,1x1", 6), ("1x2,1x2,2x3 s=1x1,2x2", 21)])
+def test_2d_fibre_sees_the_swap_of_equal_layers_at_every_seed(arch, degree):
+    # two layers of one shape and cumulative stride can be swapped (|F| = 2); planting the same
+    # zero |x0| in both made them share their factors and gave |F| = 1 (deg 12 and 42 at seed 7);
+    # the degrees are those of the certified equations (lcnalg equations --certify: 6 and 21)
+    mu = Parameterization(arch)
+    for seed in range(10):
+        r = degree_by_fibre(mu, seed=seed)
+        assert (r.degree, r.fibre_size) == (degree, 2), seed
