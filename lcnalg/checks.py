@@ -365,6 +365,30 @@ def exact(value: object, name: str, *, decimals: bool = False) -> Fraction:
                      "fractions like 3 or -2/5 (floats are refused: results are exact)")
 
 
+def read_text(path: object, name: str, max_bytes: int) -> str:
+    """The text of the UTF-8 file ``path``, read up to ``max_bytes``; a path that cannot be read,
+    is not text or is larger is an :class:`InputError` naming ``name`` (the option or argument
+    that brought it).
+
+    Examples
+    --------
+    >>> read_text("/nonexistent", "--data", 100)
+    Traceback (most recent call last):
+    ...
+    lcnalg.errors.InputError: --data: cannot read '/nonexistent' (FileNotFoundError)
+    """
+    if not isinstance(path, str) or not path or "\x00" in path:
+        raise InputError(f"{name}: expected a path to a file, got {short(path, 40, quote=True)}")
+    try:
+        with open(path, encoding="utf-8") as f:
+            text = f.read(max_bytes + 1)
+    except (OSError, UnicodeDecodeError, ValueError) as exc:
+        raise InputError(f"{name}: cannot read {short(path, 60)!r} ({type(exc).__name__})") from None
+    if len(text) > max_bytes:
+        raise InputError(f"{name}: {short(path, 60)} is larger than {max_bytes} bytes")
+    return text
+
+
 def rational(value: object, name: str) -> Fraction:
     """An exact rational as :func:`exact` reads it, or a finite float read exactly (its binary
     value): for data, where a float stands for the number it stores.

@@ -234,3 +234,18 @@ def test_handed_down_checks_type_and_architecture():
     for key, value in (("equations", eqs), ("dimension", dim), ("closedness", closed)):
         with pytest.raises(InputError, match=f"^{key}: computed for the architecture '2,2 s=2', not for '3,2 s=2'"):
             checks.handed_down(other, flags=True, **{key: value})
+
+
+def test_read_text_names_the_field(tmp_path):
+    good = tmp_path / "a.json"
+    good.write_text("[1, 2]", encoding="utf-8")
+    assert checks.read_text(str(good), "--init", 100) == "[1, 2]"
+    binary = tmp_path / "b.json"
+    binary.write_bytes(b"\xff\xfe\x00bin")   # not UTF-8: once an internal error of flow --init
+    big = tmp_path / "c.json"
+    big.write_text("x" * 101, encoding="utf-8")
+    for path, message in ((str(binary), "UnicodeDecodeError"), (str(big), "larger than 100 bytes"),
+                          (str(tmp_path / "missing"), "FileNotFoundError"), (None, "expected a path"),
+                          ("a\x00b", "expected a path")):
+        with pytest.raises(InputError, match=f"^--init: .*{message}"):
+            checks.read_text(path, "--init", 100)

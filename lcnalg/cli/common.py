@@ -22,7 +22,7 @@ import sys
 from fractions import Fraction
 from typing import Any, Callable, Iterable, Iterator
 
-from lcnalg.checks import short
+from lcnalg.checks import read_text, short
 from lcnalg.errors import InputError, InternalError
 from lcnalg.limits import Limits
 from lcnalg.results import Result
@@ -493,13 +493,7 @@ def basis_from_args(args: argparse.Namespace) -> Any:
     def constant(name: str) -> Any:
         raise InputError(f"--basis: {short(path, 60)} has the non-finite entry {name}; give finite exact numbers")
 
-    try:
-        with open(path, encoding="utf-8") as f:
-            text = f.read(MAX_BASIS_BYTES + 1)
-    except (OSError, UnicodeDecodeError) as exc:
-        raise InputError(f"--basis: cannot read {short(path, 60)!r} ({type(exc).__name__})") from None
-    if len(text) > MAX_BASIS_BYTES:
-        raise InputError(f"--basis: {short(path, 60)} is larger than {MAX_BASIS_BYTES} bytes")
+    text = read_text(path, "--basis", MAX_BASIS_BYTES)
     try:
         import json  # deferred: only --basis files need it (start-up of small requests)
 

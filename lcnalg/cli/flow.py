@@ -6,7 +6,7 @@ import argparse
 import json
 import math
 
-from lcnalg.checks import short
+from lcnalg.checks import read_text, short
 from lcnalg.cli.common import (CRITICAL_POINTS_BOUNDS, DIMENSION_BOUNDS, PLOT_SUFFIXES, add_format_options, add_limit_options,
                                architecture_argument, emit, limits_from_args, output_path, positive_int, seed_value)
 from lcnalg.errors import InputError
@@ -70,13 +70,7 @@ def _number(text: str, option: str) -> float:
 
 
 def _read_init(path: str) -> object:
-    try:
-        with open(path, encoding="utf-8") as f:
-            text = f.read(MAX_INIT_BYTES + 1)
-    except OSError as exc:
-        raise InputError(f"--init: cannot read {short(path, 60)!r} ({type(exc).__name__})") from None
-    if len(text) > MAX_INIT_BYTES:
-        raise InputError(f"--init: {short(path, 60)} is larger than {MAX_INIT_BYTES} bytes")
+    text = read_text(path, "--init", MAX_INIT_BYTES)
     try:
         return json.loads(text)
     except ValueError as exc:

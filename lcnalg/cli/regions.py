@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import json
 
-from lcnalg.checks import short
+from lcnalg.checks import read_text, short
 from lcnalg.cli.common import add_format_options, add_limit_options, emit, limits_from_args
 from lcnalg.errors import InputError
 
@@ -60,13 +60,7 @@ def _box(args: argparse.Namespace) -> object:
             raise InputError(f"--box: expected LO,HI (two exact numbers), got {short(args.box, 40)!r}")
         return tuple(part.strip() for part in parts)
     if args.box_file is not None:
-        try:
-            with open(args.box_file, encoding="utf-8") as f:
-                text = f.read(MAX_BOX_BYTES + 1)
-        except (OSError, UnicodeDecodeError, ValueError) as exc:
-            raise InputError(f"--box-file: cannot read {short(args.box_file, 60)!r} ({type(exc).__name__})") from None
-        if len(text) > MAX_BOX_BYTES:
-            raise InputError(f"--box-file: {short(args.box_file, 60)} is larger than {MAX_BOX_BYTES} bytes")
+        text = read_text(args.box_file, "--box-file", MAX_BOX_BYTES)
         try:
             return json.loads(text)
         except (ValueError, RecursionError):

@@ -45,7 +45,7 @@ from typing import Any, Sequence
 
 import flint
 
-from lcnalg.checks import exact, integer, sequence, short
+from lcnalg.checks import exact, integer, read_text, sequence, short
 from lcnalg.errors import InputError
 
 __all__ = ["Network", "Layer", "MAX_NETWORK_BYTES", "MAX_UNITS"]
@@ -196,15 +196,7 @@ class Network:
             When the file cannot be read, is larger than :data:`MAX_NETWORK_BYTES`, is not
             JSON, or describes no valid network (the message names the field).
         """
-        if not isinstance(path, str) or not path or "\x00" in path:
-            raise InputError(f"NETWORK_FILE: expected a path to a JSON file, got {short(path, 40, quote=True)}")
-        try:
-            with open(path, encoding="utf-8") as f:
-                text = f.read(MAX_NETWORK_BYTES + 1)
-        except (OSError, UnicodeDecodeError, ValueError) as exc:
-            raise InputError(f"NETWORK_FILE: cannot read {short(path, 60)!r} ({type(exc).__name__})") from None
-        if len(text) > MAX_NETWORK_BYTES:
-            raise InputError(f"NETWORK_FILE: {short(path, 60)} is larger than {MAX_NETWORK_BYTES} bytes")
+        text = read_text(path, "NETWORK_FILE", MAX_NETWORK_BYTES)
         try:
             data = json.loads(text)
         except (ValueError, RecursionError) as exc:
