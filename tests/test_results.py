@@ -58,7 +58,7 @@ def _instances() -> list[tuple[str, object]]:
         ("closed decided", is_zariski_closed("3,2 s=2")),
         ("closed undecided", is_zariski_closed("1x3,1x3,1x3 s=1x2,1x2", max_states=5)),
         ("inequalities decided", inequalities("2,2")),
-        ("inequalities undecided", inequalities("4,4,4 s=2,2", equations=False)),
+        ("inequalities undecided", inequalities("2x2x2,2x2x2", equations=False)),
         ("boundary decided", boundary("2,2,2")),
         ("critical locus", fs.critical_locus()),
         ("singular locus", fs.singular_locus()),

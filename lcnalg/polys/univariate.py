@@ -512,6 +512,22 @@ class RootData:
             self._raise_prec("separating complex conjugate roots")
         self.roots, self.multiplicity, self.factor_of, self.real, self.conj = roots, mult, fidx, real, conj
 
+    def refine(self) -> None:
+        """Double the working precision and isolate the roots again (bounded by the limits).
+
+        Raises
+        ------
+        ResourceLimitError
+            When the precision or the isolation work exceeds its bound.
+
+        Examples
+        --------
+        >>> rd = RootData(flint.fmpz_poly([-2, 0, 1])); rd.refine(); rd.prec
+        128
+        """
+        self._raise_prec("refining the root enclosures")
+        self._isolate()
+
     def _raise_prec(self, what: str) -> None:
         self.prec *= 2
         self.limits.check("max_precision", f"working precision (bits) for {what}", self.prec)

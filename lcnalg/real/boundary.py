@@ -32,6 +32,7 @@ from lcnalg.real.description import (ClosedCase, RealDescription, min_real_roots
                                      ambient, vanish)
 from lcnalg.real.embedding import CoordinateEmbedding, coordinate_embedding
 from lcnalg.real.membership import contains, parse_filter
+from lcnalg.real.orbit_description import relative_boundary_member
 from lcnalg.rings import integer_ring
 
 __all__ = ["BoundaryResult", "boundary"]
@@ -57,6 +58,31 @@ class BoundaryResult(RealDescription):
 
     thin: bool | None = None
     relative: str = ""
+    relative_family: str = ""
+
+    def is_relative_boundary_point(self, filt: Any, *, limits: Limits | None = None) -> bool:
+        """Exact test: is the filter on the boundary of ``M`` relative to ``V(R)``?
+
+        Derived for 1D architectures with ``M ⊊ V(R)`` (``relative_family == "root orbits"``:
+        the generisation search of :func:`~lcnalg.real.orbit_description.relative_boundary_member`).
+        ``limits`` bounds the search (``max_nodes``) and the root isolation.
+
+        Raises
+        ------
+        InputError
+            When the relative boundary is not derived for this architecture.
+
+        Examples
+        --------
+        >>> b = boundary("3,2 s=2")
+        >>> b.is_relative_boundary_point([1, 0, -2, 0, 1]), b.is_relative_boundary_point([-1, 0, 0, 0, 1])
+        (True, False)
+        """
+        if self.relative_family != "root orbits":
+            raise InputError(f"the relative boundary is not derived for {self.architecture}: {self.relative}")
+        arch = Architecture.parse(self.architecture)
+        c = parse_filter(filt, arch)
+        return relative_boundary_member(arch, c, limits)[0]
 
     title = "boundary"
 
@@ -170,7 +196,16 @@ def _thin_boundary(arch: Architecture, case: ClosedCase, dimension: Any, seed: i
     if not (certified and value < k):
         return None
     relative = f"not derived ({case.verdict})"
+    family = ""
+    if case.closed is False and arch.activation is None and arch.ndim == 1:
+        family = "root orbits"
+        relative = (
+            "∂_V M = M ∩ closure(V(R) \\ M) = {P ∈ M : some generisation κ' of the root-orbit type κ(P) has "
+            "N ∈ Σ C(B) but (N, m) ∉ Σ R(B)} (classes split: a real class into real classes of its sign and "
+            "conjugate pairs b, b̄ → a; a pair into pairs; 0 and ∞ into smaller 0, ∞ and classes of any shape), "
+            "plus 0; decided exactly at a point by is_relative_boundary_point() (docs/theory.md#orbit-description)")
     return BoundaryResult(
+        relative_family=family,
         architecture=str(arch), decided=True, certified=True, everything=False, thin=True, closed=case.closed,
         description=(f"dim M = {value} < {k}: M is closed in R^{k} (docs/theory.md#closedness: the cone over the image of a "
                      "product of spheres) and has empty interior, so ∂M = M; is_boundary_point() decides membership "

@@ -1,4 +1,4 @@
-"""Semi-algebraic description and boundary of the function space (1D, stride one).
+"""Semi-algebraic description of the function space (1D stride one in this module; the other families are dispatched).
 
 docs/theory.md#stride-one: for stride one in 1D, ``M`` is the set of binary forms of degree ``d = k − 1``
 with at least ``m = #{l : k_l even}`` real roots counted with multiplicity (roots at
@@ -45,6 +45,8 @@ from lcnalg.real.description import (ClosedCase, RealDescription, min_real_roots
                                      ambient, vanish)
 from lcnalg.real.embedding import CoordinateEmbedding, coordinate_embedding
 from lcnalg.real.membership import parse_filter
+from lcnalg.real.orbit_description import orbit_member
+from lcnalg.real.orbit_tilings import orbit_model
 from lcnalg.real.polyphase import last_layer_strided, polyphase_member
 
 __all__ = ["InequalitiesResult", "inequalities"]
@@ -67,7 +69,12 @@ class InequalitiesResult(RealDescription):
     family : str
         Which description: ``"stride one"``, ``"closed"`` (equations only),
         ``"last layer strided"`` (the polyphase-gcd conditions of :mod:`lcnalg.real.polyphase`),
-        or ``"2D contents"`` (at most one layer along both axes, :mod:`lcnalg.real.contents`).
+        ``"2D contents"`` (at most one layer along both axes, :mod:`lcnalg.real.contents`),
+        or ``"root orbits"`` (1D, any strides: the root-orbit types of
+        :mod:`lcnalg.real.orbit_description`).
+    conditions : tuple of str
+        ``"root orbits"``: the computable polynomials the conditions are stated on, as
+        sympy-parsable strings (``class_polynomial = resultant(P(z), w - z**T, z)``, …).
     m_data : tuple of int
         ``"last layer strided"``: ``(n_A, m, n, s)`` (degree of the stride-one part, its number
         of even sizes, degree of the last layer, its stride).
@@ -77,6 +84,7 @@ class InequalitiesResult(RealDescription):
     sturm_habicht: tuple[str, ...] = ()
     family: str = ""
     m_data: tuple[int, ...] = ()
+    conditions: tuple[str, ...] = ()
 
     title = "inequalities"
 
@@ -107,6 +115,8 @@ class InequalitiesResult(RealDescription):
             return polyphase_member(arch, c, limits)[0]
         if self.family == "2D contents":
             return content_member(arch, c, limits)[0]
+        if self.family == "root orbits":
+            return orbit_member(arch, c, limits).in_function_space
         if all(x == 0 for x in c):
             return True
         return real_roots_projective(c, limits) >= self.m
@@ -139,6 +149,14 @@ class InequalitiesResult(RealDescription):
                     rf"${sym} = \{{P : P = 0\ \text{{or}}\ r \in \mathbb{{R}}[x^a, y^b],\ "
                     r"(d_u, d_v) = \deg r \le (m_x, m_y),\ A \in \mathcal{M}(A^x_{m_x - d_u}),\ "
                     r"B \in \mathcal{M}(A^y_{m_y - d_v})\}$")
+        if self.family == "root orbits":
+            levels = ", ".join(str(t) for t in self.m_data)
+            model = orbit_model(Architecture.parse(self.architecture))
+            return ("% kappa(P): the root-orbit type of P (classes a = r^T, multiplicities on Z/T); "
+                    "C(B), R(B): count vectors of the coset tilings of a block B (complex; real, with real-root vectors)\n"
+                    rf"${sym} = \{{P : P = 0\ \text{{or}}\ (N, m) \in \textstyle\sum_{{B \in \kappa(P)}} R(B)\}},\quad "
+                    rf"V(\mathbb{{R}}) = \{{P : P = 0\ \text{{or}}\ N \in \textstyle\sum_{{B \in \kappa(P)}} C(B)\}}$"
+                    rf" (levels $T_j = {levels}$, $N = {model.N}$, $m = {model.m}$)")
         if self.family == "last layer strided":
             n_a, m, n, st = self.m_data
             return ("% P = A(z) q(z^s); G = gcd of the polyphase components P_r, P = sum_r z^r P_r(z^s)\n"
@@ -186,6 +204,47 @@ def _polyphase_result(arch: Architecture, shape: tuple[int, int, int, int], star
                      "are not expanded as polynomials in c"),
         method="polyphase gcd (C[z]/(q(z^s)) is free over C[w]/(q)) + real-root condition of docs/theory.md#stride-one "
                "(lcnalg.real.polyphase)",
+        seconds=time.perf_counter() - start)
+
+
+def _orbit_result(arch: Architecture, closed: bool | None, start: float) -> InequalitiesResult:
+    """1D, any strides, not closed: the root-orbit types (:mod:`lcnalg.real.orbit_description`)."""
+    model = orbit_model(arch)
+    D, T = model.degree, model.T
+    poly = " + ".join(f"c{j}*z**{j}" for j in range(D + 1))
+    conditions = (
+        f"P = {poly}",
+        f"class_polynomial = resultant({poly}, w - z**{T}, z)",
+        f"class_members = gcd({poly}, z**{T} - a)",
+        f"roots_at_infinity = {D} - degree(P, z)",
+    )
+    levels = ", ".join(f"T={t}: N={n}, m={mm}" for t, n, mm in zip(model.levels, model.N, model.m))
+    description = (
+        ("M ⊊ V(R) is not closed. " if closed is False else
+           "Whether M = V(R) is undecided (the closedness search was refused by its bounds), but the description "
+           "below holds either way. ")
+        + f"Levels (cumulative strides) {levels}; N = {model.N}, m = {model.m}. "
+        f"Root-orbit type κ(P): the distinct roots r ≠ 0 of P grouped by a = r^{T} (the roots of the class "
+        f"polynomial res_z(P(z), w − z^{T})); a class is ρ_a ζ^k (ζ = e^(2πi/{T}), ρ_a = a^(1/{T}) > 0 for a > 0, "
+        f"|a|^(1/{T}) e^(iπ/{T}) for a < 0, any root of the class for a non-real) with multiplicities S_a on Z/{T}; "
+        "the blocks are the real classes (sign of a), the conjugate pairs {a, ā}, the root 0 and the roots at "
+        "infinity. For a block B, C(B) is the set of count vectors of its tilings by level cosets (level j: cosets "
+        f"of the subgroup of order T_j of Z/{T}; a pair: a tiling of S_a and one of S_ā; 0 and ∞ of multiplicity μ: "
+        "Σ_j v_j T_j = μ) and R(B) the set of (count vector, real-root vector) of its conjugation-invariant tilings "
+        "(a pair: S_a and its mirror image, no real root; a > 0: invariant under k ↦ −k; a < 0: under k ↦ −1−k; "
+        "an invariant coset is a real root of its level's factor; 0 and ∞: every orbit real). "
+        "P ∈ V(R) ⇔ P = 0 or N ∈ Σ_B C(B); P ∈ M ⇔ P = 0 or (N, m) ∈ Σ_B R(B) (Minkowski sums over the blocks of "
+        "κ(P), real-root vectors capped at m). M is the finite union of the type strata {P : κ(P) = κ} over the "
+        "admissible types κ.")
+    return InequalitiesResult(
+        architecture=str(arch), decided=True, certified=True, everything=False, closed=closed,
+        family="root orbits", m_data=model.levels, degree=D, description=description, conditions=conditions,
+        limitations=("the conditions are stated on the class polynomial and the gcds of P with z^T − a (exact "
+                     "algebraic data evaluated at a point by holds_at(): FLINT factorization, certified root "
+                     "isolation, exact class grouping); the finitely many type strata are not expanded as sign "
+                     "conditions on polynomials in c"),
+        method=("root-orbit types and coset tilings (docs/theory.md#orbit-description, "
+                "lcnalg.real.orbit_description)"),
         seconds=time.perf_counter() - start)
 
 
@@ -259,6 +318,8 @@ def inequalities(arch: Architecture | str, *, limits: Limits | None = None, seed
       :mod:`lcnalg.real.polyphase` (``holds_at`` evaluates them exactly).
     * **2D, at most one layer along both axes, not closed**: contents and primitive part
       (:mod:`lcnalg.real.contents`), reducing to the 1D descriptions of the contents.
+    * **1D, any other stride pattern, not closed**: the root-orbit types of
+      :mod:`lcnalg.real.orbit_description` (``holds_at`` evaluates them exactly).
     * **Coordinate copies** (:mod:`lcnalg.real.embedding`): derived for the smaller model and
       carried back.
     * **Otherwise** the result is undecided and says why (not closed, with the witness; or
@@ -304,8 +365,10 @@ def inequalities(arch: Architecture | str, *, limits: Limits | None = None, seed
     (True, False, 'last layer strided')
     >>> r.holds_at([1, 0, 0, 0, 1]), r.holds_at([4, 8, 17, 10, 15])  # 1 + z^4; (1 + 2z + 3z^2)(4 + 5z^2)
     (False, True)
-    >>> inequalities("2,2,2 s=2,2").closed, inequalities("4,4,4 s=2,2").decided
-    (True, False)
+    >>> inequalities("2,2,2 s=2,2").closed
+    True
+    >>> r = inequalities("2,3,2 s=2,2"); r.family, r.holds_at([-40000, 10000, 0, 0, 224, -56, 0, 0, -4, 1])
+    ('root orbits', False)
     """
     seed, dimension, max_degree, jobs, executor = checks.arguments(
         seed=seed, dimension=dimension, max_degree=max_degree, jobs=jobs, executor=executor)
@@ -332,6 +395,8 @@ def inequalities(arch: Architecture | str, *, limits: Limits | None = None, seed
         structure = pure_layer_structure(arch)
         if structure is not None:
             return _contents_result(arch, structure, start, limits)
+    if arch.activation is None and arch.ndim == 1:
+        return _orbit_result(arch, case.closed, start)
     return InequalitiesResult(architecture=str(arch), decided=False, certified=False, method="none",
                               closed=case.closed, limitations=case.limitations,
                               seconds=time.perf_counter() - start)

@@ -82,19 +82,20 @@ def test_generic_sign_rule_matches_sturm():
             assert d - 2 * var == real_root_count(flint.fmpz_poly(c))
 
 
-def test_not_closed_strides_and_2d_say_undecided():
-    """No inequalities are derived there (said so); the Euclidean boundary is M itself (thin and
-    closed): images of random layers are boundary points, the closedness witness (in V(R) but
-    not in M) and a point off V are not; the boundary relative to V(R) is reported not derived."""
+def test_not_closed_thin_boundary_is_m():
+    """The Euclidean boundary of a thin, closed M is M itself: images of random layers are
+    boundary points, the closedness witness (in V(R) but not in M) and a point off V are not;
+    the boundary relative to V(R) is derived in 1D (root orbits) and reported not derived in 2D."""
     rng = random.Random(3)
     for arch in ["4,4,4 s=2,2", "2x2,2x2", "3x3,2x2", "2,3,2 s=2,2"]:
+        one_d = "x" not in arch
         r = inequalities(arch)
-        assert r.decided is False and r.closed is False and "not Zariski closed" in r.limitations
-        assert r.status == "undecided"
-        with pytest.raises(ValueError):
-            r.holds_at([0] * Architecture.parse(arch).ambient_dimension)
+        assert r.closed is False
+        assert r.decided is one_d and (r.family == "root orbits") is one_d
         b = boundary(arch)
-        assert b.decided and b.thin and b.closed is False and b.relative.startswith("not derived")
+        assert b.decided and b.thin and b.closed is False
+        assert (b.relative_family == "root orbits") is one_d
+        assert b.relative.startswith("not derived") is not one_d
         fs = FunctionSpace(arch)
         assert fs.dimension.value < fs.ambient_dimension
         mu = fs.parameterization
@@ -310,7 +311,7 @@ def test_polyphase_family_outputs():
     assert r.decided and r.family == "last layer strided" and r.closed is False
     assert "gcd" in r.to_text() and r.to_latex() and r.to_dict()["family"] == "last layer strided"
     b = boundary("3,2 s=2")                            # thin and not closed: ∂M = M
-    assert b.decided and b.thin and b.relative.startswith("not derived")
+    assert b.decided and b.thin and b.relative_family == "root orbits"
     assert b.is_boundary_point([4, 8, 17, 10, 15]) and not b.is_boundary_point([1, 0, 0, 0, 1])
 
 
