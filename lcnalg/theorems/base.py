@@ -91,6 +91,9 @@ class Theorem:
         ``proved``, ``qualified`` or ``open`` (:data:`STATUSES`).
     note : str
         The qualification, for a qualified or open statement.
+    family_kind : str
+        What the statement is indexed by: ``architectures`` here; ``groups``, ``regions`` or
+        ``bases`` for the statements of :class:`lcnalg.theorems.cases.CaseTheorem`.
 
     Examples
     --------
@@ -106,6 +109,7 @@ class Theorem:
     source: ClassVar[str] = ""
     status: ClassVar[str] = "proved"
     note: ClassVar[str] = ""
+    family_kind: ClassVar[str] = "architectures"
 
     def __repr__(self) -> str:
         return f"<Theorem {self.name}>"
