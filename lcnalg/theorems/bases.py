@@ -57,6 +57,9 @@ class IdentityBasis(CaseTheorem):
 
         mu_b = _mu(case, limits)
         mu = mu_b.unrestricted
+        k = mu.ambient_dimension  # a basis mixes positions: one graded piece holds every quadric
+        limits.check("max_piece", "monomials of degree 2 in the coordinates (one graded piece of the "
+                                  "interpolation with filters in a basis)", k * (k + 1) // 2)
         dim_b, dim = function_space_dimension(mu_b, seed=seed, limits=limits), \
             function_space_dimension(mu, seed=seed, limits=limits)
         eq_b = basis_equations(mu_b, max_degree=DEGREE, seed=seed, limits=limits, certify=False)

@@ -92,6 +92,13 @@ class GroupCase:
     to: str = "points"
     kind = "groups"
 
+    def __post_init__(self) -> None:
+        for name in ("group", "on", "to"):
+            value = getattr(self, name)
+            if not isinstance(value, str) or not value or len(value) > 200:
+                raise InputError(f"{name}: expected the text of a {'group' if name == 'group' else 'set'} "
+                                 f"(e.g. 'S4', 'pairs'), got {checks.short(value, 40, quote=True)}")
+
     def __str__(self) -> str:
         return f"{self.group}: {self.on} -> {self.to}"
 
@@ -120,8 +127,18 @@ class RegionsCase:
 
     inputs: int
     widths: tuple[int, ...]
-    seed: int
+    seed: int = 0
     kind = "regions"
+
+    def __post_init__(self) -> None:
+        form = "an integer from 1 to 100"
+        object.__setattr__(self, "inputs", checks.integer(self.inputs, "inputs", low=1, high=101, form=form))
+        items = checks.sequence(self.widths, "widths", "a non-empty list of hidden-layer widths")
+        if not 1 <= len(items) <= 10:
+            raise InputError(f"widths: expected 1 to 10 hidden layers, got {len(items)}")
+        object.__setattr__(self, "widths", tuple(checks.integer(w, f"widths[{i}]", low=1, high=101, form=form)
+                                                 for i, w in enumerate(items)))
+        object.__setattr__(self, "seed", checks.seed(self.seed))
 
     def __str__(self) -> str:
         return f"regions inputs={self.inputs} widths={','.join(map(str, self.widths))} seed={self.seed}"
@@ -154,9 +171,23 @@ class BasisCase:
     """
 
     architecture: str
-    basis: str
+    basis: str = "identity"
     size: int = 0
     kind = "bases"
+
+    def __post_init__(self) -> None:
+        from lcnalg.architecture import Architecture  # deferred: the architecture parser
+
+        object.__setattr__(self, "architecture", str(Architecture.coerce(self.architecture)))
+        if not isinstance(self.basis, str) or self.basis not in _BASES:
+            raise InputError(f"basis: expected one of {', '.join(_BASES)}, got {checks.short(self.basis, 40, quote=True)}")
+        if self.basis == "identity":
+            if self.size not in (0, None):
+                raise InputError("size: the identity basis has no size (leave it out)")
+            object.__setattr__(self, "size", 0)
+        else:
+            object.__setattr__(self, "size", checks.integer(self.size, "size", low=1, high=10,
+                                                            form="an integer from 1 to 9"))
 
     def __str__(self) -> str:
         return f"{self.architecture} basis={self.basis}" + (f":{self.size}" if self.basis != "identity" else "")
@@ -358,6 +389,9 @@ class CaseTheorem(Theorem):
         case = self._case(case)
         seed = checks.seed(seed)
         limits = Limits.coerce(limits)
+        if space is not None:
+            raise InputError(f"space: {self.name} is a statement about {KINDS[self.family_kind]}, which have no "
+                             "function space; leave space out")
         try:
             reason = self.hypotheses(case)
             if reason is not None:

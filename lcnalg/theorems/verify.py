@@ -64,7 +64,7 @@ FIELDS = {"ndim": ("1", 1, 2), "layers": ("2", 1, 6), "filters": ("2..3", 1, 9),
 #: The bounds a verification uses unless told otherwise: each check stays cheap (about a second at
 #: most on the families above) and a larger computation is undecided with the refusal as reason.
 CHEAP_LIMITS = {"max_terms": 20_000, "max_jacobian_entries": 20_000, "max_fibre_solutions": 2_000,
-                "max_critical_solutions": 1_000, "max_hessian_entries": 100_000}
+                "max_critical_solutions": 1_000, "max_hessian_entries": 100_000, "max_region_work": 100_000_000}
 #: The family ``--random`` draws from when no specification is given.
 DEFAULT_RANDOM_FAMILY = "ndim=1..2 layers=2..3 filters=1..3 strides=1..2 r=1..2"
 FORM = ("whitespace-separated key=value with keys " + ", ".join(FIELDS)
@@ -133,6 +133,9 @@ def family_size(spec: object) -> int:
     20
     >>> family_size("groups group=C3..6 to=points,pairs")
     8
+
+    For groups, a set of the icosahedron (faces, vertices, edges) goes with the icosahedron only,
+    so the size is an upper bound when both are listed.
     """
     kind, c = parse_kind_family(spec)
     if kind == "groups":
@@ -152,8 +155,10 @@ def _basis_architectures(c: dict[str, tuple]) -> str:
 
 
 def _kind_family(kind: str, c: dict[str, tuple], limits: Limits) -> list[Any]:
-    if kind == "groups":
-        return [GroupCase(g, on, to) for g in c["group"] for on in c["on"] for to in c["to"]]
+    if kind == "groups":  # the icosahedron's sets belong to it alone
+        solid = ("faces", "vertices", "edges")
+        return [GroupCase(g, on, to) for g in c["group"] for on in c["on"] for to in c["to"]
+                if g == "icosahedron" or (on not in solid and to not in solid)]
     out: list[Any] = []
     if kind == "regions":
         for n0 in c["inputs"]:
