@@ -2,8 +2,8 @@
 that can be checked on an architecture (:class:`~lcnalg.theorems.base.Theorem`).
 
 One module per family of statements: :mod:`~lcnalg.theorems.function_space` (dimension,
-filling, degree), :mod:`~lcnalg.theorems.real_geometry` (stride-one real roots, closedness
-rules), :mod:`~lcnalg.theorems.landscape` ([KMST24], [S24]), :mod:`~lcnalg.theorems.polynomial`
+filling, degree, the dimension of channel networks that are matrix products), :mod:`~lcnalg.theorems.real_geometry` (stride-one real roots, closedness
+rules), :mod:`~lcnalg.theorems.landscape` ([KMST24], [S24], the count of polynomial networks), :mod:`~lcnalg.theorems.polynomial`
 ([SMK25]), :mod:`~lcnalg.theorems.flow` (conserved quantities, [AKR25] metric) and
 :mod:`~lcnalg.theorems.hessian` ([SBH21] and the proved bounds).  Statements indexed by other
 families than architectures (:mod:`~lcnalg.theorems.cases`): :mod:`~lcnalg.theorems.regions`
