@@ -41,7 +41,8 @@ class Check:
     theorem : str
         The theorem's name.
     architecture : str
-        The normalised architecture string.
+        The normalised architecture string, or the text of the case for a statement indexed by
+        another family kind (:mod:`lcnalg.theorems.cases`).
     outcome : str
         ``"held"``, ``"counterexample"``, ``"undecided"``, ``"not applicable"``, or ``"error"``
         (the computation raised an internal error: a bug in lcnalg, with its message in ``reason``;

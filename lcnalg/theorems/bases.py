@@ -50,10 +50,10 @@ class IdentityBasis(CaseTheorem):
         return None if case.basis == "identity" else f"basis {case.basis}: the statement is about the identity basis"
 
     def compare(self, case: BasisCase, *, seed: int, limits: Limits, space: Any) -> Check:
-        from lcnalg.algebra.basis import basis_equations  # deferred: the algebra engine
-        from lcnalg.algebra.certify import verify_equations
-        from lcnalg.algebra.dimension import function_space_dimension
-        from lcnalg.algebra.implicitization import implicit_equations
+        from lcnalg.algebra.basis import basis_equations  # deferred: the algebra engine is imported on use
+        from lcnalg.algebra.certify import verify_equations  # deferred: as above
+        from lcnalg.algebra.dimension import function_space_dimension  # deferred: as above
+        from lcnalg.algebra.implicitization import implicit_equations  # deferred: as above
 
         mu_b = _mu(case, limits)
         mu = mu_b.unrestricted
