@@ -36,7 +36,7 @@ def register(sub: argparse._SubParsersAction) -> None:
             "axis, 1..9, default 1), r (activation exponent, 1 = linear, 1..5, default 1), channels (every "
             "width c_0..c_L of a linear network, 1..4, default 1); each value an "
             "integer, a range a..b or a list a,b; e.g. --family 'ndim=1 layers=2..3 filters=2..3 strides=1..2'. "
-            "--random N draws N architectures with --seed from 'ndim=1..2 layers=2..3 filters=1..3 strides=1..2 "
+            "--random N draws N architectures (of no other kind) with --seed from 'ndim=1..2 layers=2..3 filters=1..3 strides=1..2 "
             "r=1..2'. A SPEC starting with a family kind is a family of other cases, checked by the statements "
             "of that kind: 'groups group=C3..6,D3..5,S3..4 on=points,pairs to=points' (groups C/D/S/A with a degree "
             "or range 1..9, or icosahedron; sets points, pairs, regular, tuples:<k>, faces, vertices, edges; "
@@ -46,7 +46,7 @@ def register(sub: argparse._SubParsersAction) -> None:
             "basis=identity,polynomial,haar size=1..2' (architectures with filter bases: ndim 1..2, layers 1..4, "
             "filters 1..5, strides 1..4, basis identity, polynomial, haar, separable, size 1..4). "
             "Each check stays cheap: unless raised by the options below, the bounds max_terms and "
-            "max_jacobian_entries are 20000, max_fibre_solutions 2000, max_critical_solutions 1000 and "
+            "max_jacobian_entries are 20000, max_fibre_solutions 2000, max_critical_solutions 1000, "
             "max_hessian_entries 100000 and max_region_work 100000000 (a check beyond them is undecided, with the refusal). Exit status: 0 no counterexample, 1 a counterexample, 2 bad input."
         ),
     )
