@@ -1473,7 +1473,9 @@ class VerificationResult(Result):
     Attributes
     ----------
     num_architectures : int
-        Architectures in the family.
+        Architectures (or cases of another kind) in the family.
+    family_kind : str
+        ``architectures``, or the kind of the cases (``groups``, ``regions``, ``bases``).
     tallies : tuple of dict
         One per theorem: ``name``, ``status`` (proved/qualified/open), ``source``, ``statement``,
         ``latex``, ``tried`` (architectures it applies to), ``held``, ``not_applicable``,
@@ -1485,6 +1487,7 @@ class VerificationResult(Result):
 
     num_architectures: int
     tallies: tuple
+    family_kind: str = "architectures"
     title = "verification"
 
     @property
@@ -1515,7 +1518,8 @@ class VerificationResult(Result):
         rows = [tuple(map(str, r)) for r in self.rows()]
         widths = [max(len(x) for x in col) for col in zip(head, *rows)]
         line = lambda r: "  ".join(x.ljust(w) for x, w in zip(r, widths)).rstrip()  # noqa: E731
-        out = [f"{self.title} of {len(self.tallies)} theorems on {self.num_architectures} architectures "
+        what = "architectures" if self.family_kind == "architectures" else f"cases ({self.family_kind})"
+        out = [f"{self.title} of {len(self.tallies)} theorems on {self.num_architectures} {what} "
                f"({self.architecture}, seed {self.seed})", line(head)]
         out += [line(r) for r in rows]
         for t in self.tallies:

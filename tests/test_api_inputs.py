@@ -425,6 +425,14 @@ CALLS = {
     "theorems.parse_family": lambda k, v: theorems.parse_family(v),
     "theorems.family_size": lambda k, v: theorems.family_size(v),
     "theorems.verify_limits": lambda k, v: theorems.verify_limits(v),
+    "CaseTheorem.check": lambda k, v: theorems.get("burnside-orbits").check(**{"case": theorems.GroupCase("C3"), k: v}),
+    "CaseTheorem.applies": lambda k, v: theorems.get("kondor-trivedi").applies(v),
+    "GroupCase": lambda k, v: theorems.get("burnside-orbits").check(theorems.GroupCase(**{"group": "S3", k: v})),
+    "RegionsCase": lambda k, v: theorems.get("str18-upper-bound").check(
+        theorems.RegionsCase(**{"inputs": 2, "widths": [2], "seed": 0, k: v})),
+    "BasisCase": lambda k, v: theorems.get("basis-dimension-bound").check(
+        theorems.BasisCase(**{"architecture": "2,2", "basis": "haar", "size": 1, k: v})),
+    "verify(cases)": lambda k, v: theorems.verify(**{"architectures": [theorems.GroupCase("C3")], k: v}),
 }
 PARAMETERS = {
     "Architecture": ["filters", "strides", "activation", "channels"],
@@ -505,6 +513,12 @@ PARAMETERS = {
     "theorems.parse_family": ["spec"],
     "theorems.family_size": ["spec"],
     "theorems.verify_limits": ["limits"],
+    "CaseTheorem.check": ["case", "seed", "limits", "space"],
+    "CaseTheorem.applies": ["case"],
+    "GroupCase": ["group", "on", "to"],
+    "RegionsCase": ["inputs", "widths", "seed"],
+    "BasisCase": ["architecture", "basis", "size"],
+    "verify(cases)": ["theorems", "seed", "limits", "jobs"],
 }
 CASES = [(name, param) for name, params in PARAMETERS.items() for param in params]
 

@@ -1,5 +1,6 @@
 """``lcnalg verify [THEOREM ...] (--family SPEC | --random N)``: check catalogued theorems over a
-family of architectures; exit status 1 when a counterexample is found."""
+family of architectures (or of groups, random rectifier networks or architectures with filter
+bases); exit status 1 when a counterexample is found."""
 
 from __future__ import annotations
 
@@ -16,14 +17,16 @@ __all__ = ["register", "run"]
 
 #: The bounds a verification hands to its checks (the ones the catalogued computations meet first).
 VERIFY_BOUNDS = ("max_family_size", "max_terms", "max_jacobian_entries", "max_critical_solutions",
-                 "max_fibre_solutions", "max_hessian_entries", "max_states", "max_nodes")
+                 "max_fibre_solutions", "max_hessian_entries", "max_states", "max_nodes", "max_region_work",
+                 "max_group_order", "max_equivariant_work", "max_commutant_entries", "max_piece")
 
 
 def register(sub: argparse._SubParsersAction) -> None:
     """Add the ``verify`` subcommand to ``sub``."""
     p = sub.add_parser(
         "verify",
-        help="check catalogued theorems over a family of architectures (exit 1 on a counterexample)",
+        help="check catalogued theorems over a family of architectures, groups, ReLU networks or filter bases "
+             "(exit 1 on a counterexample)",
         description=(
             "Check theorems of the catalog (all by default; 'lcnalg verify --list' names them) on a family of "
             "architectures: each check computes with lcnalg and compares with the statement's formula. Prints "
@@ -33,15 +36,24 @@ def register(sub: argparse._SubParsersAction) -> None:
             "axis, 1..9, default 1), r (activation exponent, 1 = linear, 1..5, default 1), channels (every "
             "width c_0..c_L of a linear network, 1..4, default 1); each value an "
             "integer, a range a..b or a list a,b; e.g. --family 'ndim=1 layers=2..3 filters=2..3 strides=1..2'. "
-            "--random N draws N architectures with --seed from 'ndim=1..2 layers=2..3 filters=1..3 strides=1..2 "
-            "r=1..2'. Each check stays cheap: unless raised by the options below, the bounds max_terms and "
-            "max_jacobian_entries are 20000, max_fibre_solutions 2000, max_critical_solutions 1000 and "
-            "max_hessian_entries 100000 (a check beyond them is undecided, with the refusal). Exit status: 0 no counterexample, 1 a counterexample, 2 bad input."
+            "--random N draws N architectures (of no other kind) with --seed from 'ndim=1..2 layers=2..3 filters=1..3 strides=1..2 "
+            "r=1..2'. A SPEC starting with a family kind is a family of other cases, checked by the statements "
+            "of that kind: 'groups group=C3..6,D3..5,S3..4 on=points,pairs to=points' (groups C/D/S/A with a degree "
+            "or range 1..9, or icosahedron; sets points, pairs, regular, tuples:<k>, faces, vertices, edges; "
+            "defaults group=C3..6,D3..5 on=points to=points), 'regions inputs=1..3 layers=1 neurons=2..5 "
+            "seeds=0..1' (dense ReLU networks with weights drawn from each seed: inputs 1..4, hidden layers 1..3, "
+            "width of each 1..8, seeds 0..999) and 'bases ndim=1 layers=2 filters=2..3 strides=1 "
+            "basis=identity,polynomial,haar size=1..2' (architectures with filter bases: ndim 1..2, layers 1..4, "
+            "filters 1..5, strides 1..4, basis identity, polynomial, haar, separable, size 1..4). "
+            "Each check stays cheap: unless raised by the options below, the bounds max_terms and "
+            "max_jacobian_entries are 20000, max_fibre_solutions 2000, max_critical_solutions 1000, "
+            "max_hessian_entries 100000 and max_region_work 100000000 (a check beyond them is undecided, with the refusal). Exit status: 0 no counterexample, 1 a counterexample, 2 bad input."
         ),
     )
-    p.add_argument("theorems", nargs="*", metavar="THEOREM", help="names of catalogued theorems (default: all)")
+    p.add_argument("theorems", nargs="*", metavar="THEOREM",
+                   help="names of catalogued theorems (default: all those of the family's kind)")
     group = p.add_mutually_exclusive_group()
-    group.add_argument("--family", metavar="SPEC", help="the family of architectures (see above)")
+    group.add_argument("--family", metavar="SPEC", help="the family of architectures or other cases (see above)")
     group.add_argument("--random", type=positive_int, metavar="N", help="check N architectures drawn with --seed")
     group.add_argument("--list", action="store_true", help="list the catalogued theorems and exit")
     add_seed_option(p, "random draws and of every check")
@@ -72,17 +84,19 @@ def _list(fmt: str) -> int:
 
     items = catalog()
     if fmt == "json":
-        print(json.dumps([{"name": t.name, "status": t.status, "source": t.source, "statement": t.statement,
-                           "latex": t.latex, "note": t.note} for t in items], indent=2, ensure_ascii=False))
+        print(json.dumps([{"name": t.name, "status": t.status, "family_kind": t.family_kind, "source": t.source,
+                           "statement": t.statement, "latex": t.latex, "note": t.note} for t in items],
+                         indent=2, ensure_ascii=False))
     elif fmt == "latex":
         print("\\begin{itemize}")
         for t in items:
-            print(f"\\item \\texttt{{{t.name}}} ({t.status}): ${t.latex}$")
+            print(f"\\item \\texttt{{{t.name}}} ({t.status}; {t.family_kind}): ${t.latex}$")
         print("\\end{itemize}")
     else:
         width = max(len(t.name) for t in items)
+        kinds = max(len(t.family_kind) for t in items)
         for t in items:
-            print(f"{t.name:<{width}}  {t.status:<9}  {t.source}")
+            print(f"{t.name:<{width}}  {t.status:<9}  {t.family_kind:<{kinds}}  {t.source}")
     return 0
 
 
@@ -90,7 +104,8 @@ def _table(result) -> None:
     from rich.console import Console  # deferred: only a terminal gets the rich table
     from rich.table import Table
 
-    table = Table(title=f"verification on {result.num_architectures} architectures ({result.architecture})")
+    what = "architectures" if result.family_kind == "architectures" else f"cases ({result.family_kind})"
+    table = Table(title=f"verification on {result.num_architectures} {what} ({result.architecture})")
     table.add_column("theorem", no_wrap=True, min_width=max(len(t["name"]) for t in result.tallies))
     table.add_column("status", no_wrap=True)
     for head in ("tried", "held", "counterex.", "undecided", "errors"):
@@ -126,6 +141,13 @@ def run(args: argparse.Namespace) -> int:
     else:
         archs, description = random_family(args.random, seed=args.seed, limits=limits), \
             f"--random {args.random} --seed {args.seed}"
+    from lcnalg.theorems.cases import kind_of  # deferred: as above
+
+    kind = kind_of(archs[0]) if archs else "architectures"
+    for t in theorems:
+        if t.family_kind != kind:
+            raise InputError(f"THEOREM: {t.name} is a statement about {t.family_kind}, the --family is of {kind} "
+                             f"(lcnalg verify --list shows each statement's kind)")
     jobs = jobs_from_args(args)
     tty = sys.stdout.isatty() and args.format == "text"
     if tty:

@@ -41,7 +41,8 @@ class Check:
     theorem : str
         The theorem's name.
     architecture : str
-        The normalised architecture string.
+        The normalised architecture string, or the text of the case for a statement indexed by
+        another family kind (:mod:`lcnalg.theorems.cases`).
     outcome : str
         ``"held"``, ``"counterexample"``, ``"undecided"``, ``"not applicable"``, or ``"error"``
         (the computation raised an internal error: a bug in lcnalg, with its message in ``reason``;
@@ -91,6 +92,9 @@ class Theorem:
         ``proved``, ``qualified`` or ``open`` (:data:`STATUSES`).
     note : str
         The qualification, for a qualified or open statement.
+    family_kind : str
+        What the statement is indexed by: ``architectures`` here; ``groups``, ``regions`` or
+        ``bases`` for the statements of :class:`lcnalg.theorems.cases.CaseTheorem`.
 
     Examples
     --------
@@ -106,6 +110,7 @@ class Theorem:
     source: ClassVar[str] = ""
     status: ClassVar[str] = "proved"
     note: ClassVar[str] = ""
+    family_kind: ClassVar[str] = "architectures"
 
     def __repr__(self) -> str:
         return f"<Theorem {self.name}>"

@@ -14,7 +14,7 @@ from lcnalg.function_space import FunctionSpace
 from lcnalg.limits import Limits
 from lcnalg.theorems.base import Check, Theorem, certainty, linear_one_channel
 
-__all__ = ["DimensionFormula", "FillingCriterion", "DegreeSegre", "multinomial"]
+__all__ = ["DimensionFormula", "FillingCriterion", "DegreeSegre", "ChannelLowRankDimension", "multinomial"]
 
 
 def multinomial(parts: list[int]) -> int:
@@ -104,3 +104,37 @@ class DegreeSegre(Theorem):
         sure, how = certainty(deg)
         return self._verdict(arch, predicted, deg.value * deg.fibre_size, sure=sure, how=how,
                              what=f"deg V * |F| (deg {deg.value}, |F| {deg.fibre_size})")
+
+
+class ChannelLowRankDimension(Theorem):
+    """Channels, a first filter covering the input, then filters of size 1: the function space is
+    the ``c_L × c_0 k_1`` matrices of rank at most ``r``, of dimension ``r(m + n − r)``."""
+
+    name = "channel-low-rank-dimension"
+    statement = ("A linear 1D network with channels c_0, ..., c_L whose first filter (size k_1) covers the input "
+                 "and whose other filters have size 1 computes W_L ... W_1: its function space is the "
+                 "c_L x c_0 k_1 matrices of rank at most r = min(c_0 k_1, c_1, ..., c_L), of dimension r(m + n - r) "
+                 "with m = c_L, n = c_0 k_1.")
+    latex = r"\dim M = r(m + n - r),\ r = \min(c_0 k_1, c_1, \dots, c_L),\ m = c_L,\ n = c_0 k_1"
+    source = "docs/theory.md#hessian-rank (Dimension with channels; determinantal varieties, proved here)"
+    status = "proved"
+
+    def hypotheses(self, arch: Architecture) -> str | None:
+        if arch.channels is None:
+            return "one channel: the statement is about channels (c=)"
+        if arch.activation is not None:
+            return f"activation r={arch.activation}: the statement is about linear networks"
+        if arch.ndim != 1:
+            return "D >= 2: the statement is stated for 1D"
+        if any(_entries(f) != 1 for f in arch.filters[1:]):
+            return "a filter after the first has size > 1"
+        return None
+
+    def compare(self, arch: Architecture, *, seed: int, limits: Limits, space: FunctionSpace) -> Check:
+        c = list(arch.channels)
+        n, m = c[0] * _entries(arch.filters[0]), c[-1]
+        r = min([n] + c[1:])
+        predicted = r * (m + n - r)
+        dim = space.dimension
+        sure, how = certainty(dim)
+        return self._verdict(arch, predicted, dim.value, sure=sure, how=how, what="dimension")

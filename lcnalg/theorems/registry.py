@@ -4,20 +4,26 @@ from __future__ import annotations
 
 from lcnalg.errors import InputError
 from lcnalg.theorems.base import Theorem
+from lcnalg.theorems.bases import BasisDimensionBound, IdentityBasis
 from lcnalg.theorems.flow import ConservedQuantities, ConservedQuantitiesComplete, MetricFibre, MetricLocal
-from lcnalg.theorems.function_space import DegreeSegre, DimensionFormula, FillingCriterion
+from lcnalg.theorems.function_space import ChannelLowRankDimension, DegreeSegre, DimensionFormula, FillingCriterion
+from lcnalg.theorems.groups import BurnsideOrbits, KondorTrivedi
 from lcnalg.theorems.hessian import DenseHessianRanks, HessianBlockBounds
-from lcnalg.theorems.landscape import CriticalPointCount, SmoothInterior
+from lcnalg.theorems.landscape import CriticalPointCount, PolynomialCriticalPointCount, SmoothInterior
 from lcnalg.theorems.polynomial import PolynomialDegree, PolynomialDimension, PolynomialFibre
 from lcnalg.theorems.real_geometry import ParityRule, PolynomialClosedness, StrideOneClosedness, StrideOneRealRoots
+from lcnalg.theorems.regions import ArrangementCount, ProductUpperBound, SerraUpperBound
 
 __all__ = ["catalog", "get", "CATALOG"]
 
-#: The catalogued statements, in the order of docs/theory.md.
+#: The catalogued statements, in the order of docs/theory.md (statements indexed by other
+#: families than architectures last: regions, bases, groups).
 CATALOG = (DimensionFormula, FillingCriterion, StrideOneRealRoots, StrideOneClosedness, ParityRule,
            PolynomialClosedness, DegreeSegre, SmoothInterior, CriticalPointCount, PolynomialDimension,
            PolynomialFibre, PolynomialDegree, ConservedQuantities, ConservedQuantitiesComplete, MetricLocal,
-           MetricFibre, DenseHessianRanks, HessianBlockBounds)
+           MetricFibre, DenseHessianRanks, HessianBlockBounds, ChannelLowRankDimension, PolynomialCriticalPointCount,
+           ArrangementCount, SerraUpperBound, ProductUpperBound, IdentityBasis, BasisDimensionBound,
+           BurnsideOrbits, KondorTrivedi)
 
 
 def catalog() -> list[Theorem]:

@@ -17,6 +17,11 @@ exceed 1 somewhere, or ``layers=1`` meets ``r`` above 1: those are skipped), is 
 refused beyond ``Limits.max_family_size``.  :func:`random_family` draws architectures from a
 specification with a seed instead.
 
+A specification that starts with ``groups``, ``regions`` or ``bases`` is a family of another kind
+(groups with actions, seeded random rectifier networks, architectures with filter bases; its
+fields are in :mod:`lcnalg.theorems.cases`); :func:`family` then returns those cases, and the
+statements of that kind are the ones checked on them.
+
 :func:`verify` runs every theorem's :meth:`~lcnalg.theorems.base.Theorem.check` on every
 architecture (in a process pool with ``jobs > 1``) and gathers the outcomes into a
 :class:`~lcnalg.results.VerificationResult`.  Each check compares lcnalg's computation with the
@@ -48,6 +53,7 @@ from lcnalg.limits import Limits
 from lcnalg.results import VerificationResult
 from lcnalg.theorems.registry import catalog, get
 from lcnalg.theorems.base import COUNTEREXAMPLE, ERROR, HELD, NOT_APPLICABLE, Check, Theorem
+from lcnalg.theorems.cases import BasisCase, GroupCase, RegionsCase, kind_of, parse_kind_family
 
 __all__ = ["family", "random_family", "parse_family", "family_size", "verify", "FIELDS", "DEFAULT_RANDOM_FAMILY", "CHEAP_LIMITS",
            "verify_limits"]
@@ -58,7 +64,7 @@ FIELDS = {"ndim": ("1", 1, 2), "layers": ("2", 1, 6), "filters": ("2..3", 1, 9),
 #: The bounds a verification uses unless told otherwise: each check stays cheap (about a second at
 #: most on the families above) and a larger computation is undecided with the refusal as reason.
 CHEAP_LIMITS = {"max_terms": 20_000, "max_jacobian_entries": 20_000, "max_fibre_solutions": 2_000,
-                "max_critical_solutions": 1_000, "max_hessian_entries": 100_000}
+                "max_critical_solutions": 1_000, "max_hessian_entries": 100_000, "max_region_work": 100_000_000}
 #: The family ``--random`` draws from when no specification is given.
 DEFAULT_RANDOM_FAMILY = "ndim=1..2 layers=2..3 filters=1..3 strides=1..2 r=1..2"
 FORM = ("whitespace-separated key=value with keys " + ", ".join(FIELDS)
@@ -125,9 +131,45 @@ def family_size(spec: object) -> int:
     --------
     >>> family_size("ndim=1..2 layers=2 filters=2..3")
     20
+    >>> family_size("groups group=C3..6 to=points,pairs")
+    8
+
+    For groups, a set of the icosahedron (faces, vertices, edges) goes with the icosahedron only,
+    so the size is an upper bound when both are listed.
     """
-    c = parse_family(spec)
+    kind, c = parse_kind_family(spec)
+    if kind == "groups":
+        return len(c["group"]) * len(c["on"]) * len(c["to"])
+    if kind == "regions":
+        return len(c["inputs"]) * len(c["seeds"]) * sum(len(c["neurons"]) ** L for L in c["layers"])
+    if kind == "bases":
+        per_arch = sum(1 if b == "identity" else len(c["size"]) for b in c["basis"])
+        return family_size(_basis_architectures(c)) * per_arch
+    c = parse_family(c["spec"][0])
     return sum(_size_for(c, D, L) for D in c["ndim"] for L in c["layers"])
+
+
+def _basis_architectures(c: dict[str, tuple]) -> str:
+    """The architecture specification of the architecture fields of a family of bases."""
+    return " ".join(f"{k}={','.join(map(str, c[k]))}" for k in ("ndim", "layers", "filters", "strides"))
+
+
+def _kind_family(kind: str, c: dict[str, tuple], limits: Limits) -> list[Any]:
+    if kind == "groups":  # the icosahedron's sets belong to it alone
+        solid = ("faces", "vertices", "edges")
+        return [GroupCase(g, on, to) for g in c["group"] for on in c["on"] for to in c["to"]
+                if g == "icosahedron" or (on not in solid and to not in solid)]
+    out: list[Any] = []
+    if kind == "regions":
+        for n0 in c["inputs"]:
+            for L in c["layers"]:
+                for widths in itertools.product(c["neurons"], repeat=L):
+                    out += [RegionsCase(n0, tuple(widths), s) for s in c["seeds"]]
+        return out
+    for arch in family(_basis_architectures(c), limits=limits):
+        for b in c["basis"]:
+            out += [BasisCase(str(arch), b)] if b == "identity" else [BasisCase(str(arch), b, m) for m in c["size"]]
+    return list(dict.fromkeys(out))
 
 
 def _arch(D: int, filters: Sequence[Sequence[int]], strides: Sequence[Sequence[int]], r: int,
@@ -142,19 +184,38 @@ def _arch(D: int, filters: Sequence[Sequence[int]], strides: Sequence[Sequence[i
     return Architecture.parse(text)
 
 
-def family(spec: object, *, limits: Limits | None = None) -> list[Architecture]:
-    """Every architecture of a family specification, in a fixed order.
+def family(spec: object, *, limits: Limits | None = None) -> list[Any]:
+    """Every architecture (or case of another kind) of a family specification, in a fixed order.
+
+    Returns
+    -------
+    list
+        :class:`~lcnalg.architecture.Architecture` objects, or for a specification starting
+        with ``groups``, ``regions`` or ``bases`` the cases of :mod:`lcnalg.theorems.cases`.
 
     Raises
     ------
     InputError
         For a malformed specification.
     ResourceLimitError
-        When the family has more than ``limits.max_family_size`` architectures.
+        When the family has more than ``limits.max_family_size`` members.
+
+    Examples
+    --------
+    >>> [str(c) for c in family("groups group=C3..4 on=points to=points,pairs")]
+    ['C3: points -> points', 'C3: points -> pairs', 'C4: points -> points', 'C4: points -> pairs']
+    >>> [str(c) for c in family("regions inputs=2 neurons=3 seeds=0..1")]
+    ['regions inputs=2 widths=3 seed=0', 'regions inputs=2 widths=3 seed=1']
+    >>> [str(c) for c in family("bases layers=2 filters=3 basis=identity,haar size=1")]
+    ['3,3 basis=identity', '3,3 basis=haar:1']
     """
     limits = Limits.coerce(limits)
-    c = parse_family(spec)
-    limits.check("max_family_size", f"architectures of the family {checks.short(spec, 60)!r}", family_size(spec))
+    kind, choices = parse_kind_family(spec)
+    what = "architectures" if kind == "architectures" else "cases"
+    limits.check("max_family_size", f"{what} of the family {checks.short(spec, 60)!r}", family_size(spec))
+    if kind != "architectures":
+        return _kind_family(kind, choices, limits)
+    c = parse_family(choices["spec"][0])
     out: list[Architecture] = []
     for D in c["ndim"]:
         for L in c["layers"]:
@@ -231,19 +292,32 @@ def _theorems(theorems: object) -> list[Theorem]:
     return out
 
 
-def _run(theorems: list[Theorem], arch: str, seed: int, limits: Limits) -> list[Check]:
-    """Every theorem's check on one architecture (the unit of work of the pool)."""
-    from lcnalg.function_space import FunctionSpace  # deferred: imported in the worker process
+def _run(theorems: list[Theorem], case: Any, seed: int, limits: Limits) -> list[Check]:
+    """Every theorem's check on one architecture (as text) or case (the unit of work of the pool)."""
+    space = None
+    if kind_of(case) == "architectures":
+        from lcnalg.function_space import FunctionSpace  # deferred: imported in the worker process
 
-    space = FunctionSpace(arch, seed=seed, limits=limits)
+        space = FunctionSpace(case, seed=seed, limits=limits)
     out = []
     for t in theorems:
         try:
-            out.append(t.check(arch, seed=seed, limits=limits, space=space))
+            out.append(t.check(case, seed=seed, limits=limits, space=space))
         except Exception as exc:  # noqa: BLE001 - a bug in one computation is reported, the run goes on
-            out.append(Check(t.name, arch, ERROR, reason=f"internal error (a bug in lcnalg, please report it): "
-                                                         f"{type(exc).__name__}: {checks.short(str(exc), 300)}"))
+            out.append(Check(t.name, str(case), ERROR, reason=f"internal error (a bug in lcnalg, please report it): "
+                                                              f"{type(exc).__name__}: {checks.short(str(exc), 300)}"))
     return out
+
+
+def _cases(items: list[Any]) -> tuple[str, list[Any]]:
+    """The one kind of the cases and the cases (architectures normalised to their text)."""
+    kinds = {kind_of(c) for c in items}
+    if len(kinds) > 1:
+        raise InputError(f"architectures: expected cases of one family kind, got {', '.join(sorted(kinds))}")
+    kind = kinds.pop() if kinds else "architectures"
+    if kind == "architectures":
+        return kind, [str(Architecture.coerce(a)) for a in items]
+    return kind, list(items)
 
 
 def verify(theorems: object = None, architectures: Iterable[Any] = (), *, seed: int = 0,
@@ -256,8 +330,12 @@ def verify(theorems: object = None, architectures: Iterable[Any] = (), *, seed: 
     theorems : sequence of str or Theorem, optional
         Names in the catalog or :class:`~lcnalg.theorems.base.Theorem` objects (for example a
         statement under test); default every catalogued theorem.
-    architectures : iterable of Architecture or str
-        The family (:func:`family`, :func:`random_family`).
+    architectures : iterable of Architecture or str, or of cases
+        The family (:func:`family`, :func:`random_family`): architectures, or cases of one
+        other kind (:class:`~lcnalg.theorems.cases.GroupCase`,
+        :class:`~lcnalg.theorems.cases.RegionsCase`, :class:`~lcnalg.theorems.cases.BasisCase`).
+        With ``theorems`` left out, the catalogued statements of the family's kind are checked;
+        a named statement of another kind is refused.
     seed : int
         Seed of every random choice of the checks.
     limits : Limits, optional
@@ -284,12 +362,17 @@ def verify(theorems: object = None, architectures: Iterable[Any] = (), *, seed: 
     ResourceLimitError
         For more than ``limits.max_family_size`` architectures.
 
+    Examples
+    --------
+    >>> res = verify(None, family("groups group=C3,S3 on=points to=points,pairs"))
+    >>> [(name, tried, held) for name, _, tried, held, *_ in res.rows()]
+    [('burnside-orbits', 4, 4), ('kondor-trivedi', 2, 2)]
+
     References
     ----------
     Each theorem's ``source``; docs/theory.md.
     """
     start = time.perf_counter()
-    chosen = _theorems(theorems)
     seed = checks.seed(seed)
     limits = verify_limits(limits)
     jobs = checks.jobs(jobs)
@@ -301,9 +384,14 @@ def verify(theorems: object = None, architectures: Iterable[Any] = (), *, seed: 
         architectures = [architectures]
     archs = checks.sequence(architectures, "architectures", "a sequence of architectures")
     limits.check("max_family_size", "architectures to verify", len(archs))
-    archs = [str(Architecture.coerce(a)) for a in archs]
+    kind, archs = _cases(archs)
     if not archs:
         raise InputError("architectures: expected at least one architecture (an empty family)")
+    chosen = [t for t in catalog() if t.family_kind == kind] if theorems is None else _theorems(theorems)
+    for t in chosen:
+        if t.family_kind != kind:
+            raise InputError(f"theorems: {t.name} is a statement about {t.family_kind}, the family is of {kind}; "
+                             f"give a family of {t.family_kind} (lcnalg verify --list shows each statement's kind)")
     results: list[list[Check]] = [[] for _ in archs]
     if jobs > 1 and len(archs) > 1:
         with concurrent.futures.ProcessPoolExecutor(max_workers=jobs) as pool:
@@ -338,7 +426,7 @@ def verify(theorems: object = None, architectures: Iterable[Any] = (), *, seed: 
     return VerificationResult(
         architecture=description or f"{len(archs)} architectures", seed=seed,
         method="each theorem's check: lcnalg's computation compared with the statement's formula",
-        certified=undecided == 0 and exact,
+        certified=undecided == 0 and exact, family_kind=kind,
         failure_probability=None,
         limitations=("" if undecided == 0 else f"{undecided} checks undecided (reasons listed)")
         + ("" if exact else "; some observations are probabilistic (their bounds are in the checks)"),
