@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import math
 import time
+from fractions import Fraction
 from dataclasses import dataclass, replace
 from typing import Any
 
@@ -32,7 +33,8 @@ from lcnalg.real.description import (ClosedCase, RealDescription, min_real_roots
                                      ambient, vanish)
 from lcnalg.real.embedding import CoordinateEmbedding, coordinate_embedding
 from lcnalg.real.membership import contains, parse_filter
-from lcnalg.real.orbit_description import relative_boundary_member
+from lcnalg.real.orbit_description import relative_boundary_dimension, relative_boundary_member
+from lcnalg.real.orbit_tilings import orbit_model, witness_polynomial
 from lcnalg.rings import integer_ring
 
 __all__ = ["BoundaryResult", "boundary"]
@@ -54,11 +56,21 @@ class BoundaryResult(RealDescription):
     relative : str
         The boundary relative to the smallest natural ambient set (``V(R)``, or the
         coordinate subspace of an embedded copy), where lcnalg derives it, else why not.
+    relative_family : str
+        ``"root orbits"`` when the relative boundary is decided pointwise
+        (:meth:`is_relative_boundary_point`; 1D, any strides).
+    relative_dimension : int or None
+        Its real dimension, when the bounds of
+        :func:`~lcnalg.real.orbit_description.relative_boundary_dimension` meet.
+    relative_samples : tuple
+        Exact rational points of a top-dimensional type stratum of the relative boundary.
     """
 
     thin: bool | None = None
     relative: str = ""
     relative_family: str = ""
+    relative_dimension: int | None = None
+    relative_samples: tuple = ()
 
     def is_relative_boundary_point(self, filt: Any, *, limits: Limits | None = None) -> bool:
         """Exact test: is the filter on the boundary of ``M`` relative to ``V(R)``?
@@ -186,6 +198,26 @@ def _embedded_boundary(inner: BoundaryResult, emb: CoordinateEmbedding, start: f
                      f" < {k}, has empty interior in R^{k} and is closed (docs/theory.md#closedness): ∂M = M"), **common)
 
 
+def _relative_dimension(arch: Architecture, limits: Limits | None) -> tuple[int | None, tuple, str]:
+    """The dimension of ``∂_V M`` where its bounds meet, rational sample points, and words."""
+    dim = relative_boundary_dimension(arch, limits)
+    if dim.lower is None and dim.upper is None:
+        return None, (), "its dimension is not derived (the type search was refused by max_states)"
+    if not dim.exact:
+        return None, (), (f"its dimension lies in [{dim.lower if dim.lower is not None else 0}, {dim.upper}] "
+                          "(upper: the frontier of V(R) \\ M; lower: an exhibited type stratum)")
+    samples = []
+    model = orbit_model(arch)
+    if 4 % model.T == 0 or 6 % model.T == 0:
+        w = witness_polynomial(model, list(dim.boundary_blocks))
+        if w is not None and all(x.is_Rational for x in w):
+            samples.append(tuple(Fraction(str(x)) for x in w))
+    return dim.lower, tuple(samples), (
+        f"dimension {dim.lower} (exact: a type stratum of V(R) \\ M of dimension {dim.upper + 1} whose conjugate "
+        f"pair of classes tends to a real class lands in M, and the frontier of V(R) \\ M has dimension < "
+        f"{dim.upper + 1})")
+
+
 def _thin_boundary(arch: Architecture, case: ClosedCase, dimension: Any, seed: int,
                    start: float, limits: Limits | None = None) -> BoundaryResult | None:
     """``dim M < k`` (exact): ``M`` is closed with empty interior, so ``∂M = M``."""
@@ -197,15 +229,18 @@ def _thin_boundary(arch: Architecture, case: ClosedCase, dimension: Any, seed: i
         return None
     relative = f"not derived ({case.verdict})"
     family = ""
+    rel_dim, rel_samples = None, ()
     if case.closed is False and arch.activation is None and arch.ndim == 1:
         family = "root orbits"
+        rel_dim, rel_samples, dim_text = _relative_dimension(arch, limits)
         relative = (
             "∂_V M = M ∩ closure(V(R) \\ M) = {P ∈ M : some generisation κ' of the root-orbit type κ(P) has "
             "N ∈ Σ C(B) but (N, m) ∉ Σ R(B)} (classes split: a real class into real classes of its sign and "
             "conjugate pairs b, b̄ → a; a pair into pairs; 0 and ∞ into smaller 0, ∞ and classes of any shape), "
-            "plus 0; decided exactly at a point by is_relative_boundary_point() (docs/theory.md#orbit-description)")
+            "plus 0; decided exactly at a point by is_relative_boundary_point() (docs/theory.md#orbit-description); "
+            + dim_text)
     return BoundaryResult(
-        relative_family=family,
+        relative_family=family, relative_dimension=rel_dim, relative_samples=rel_samples,
         architecture=str(arch), decided=True, certified=True, everything=False, thin=True, closed=case.closed,
         description=(f"dim M = {value} < {k}: M is closed in R^{k} (docs/theory.md#closedness: the cone over the image of a "
                      "product of spheres) and has empty interior, so ∂M = M; is_boundary_point() decides membership "

@@ -73,6 +73,7 @@ from lcnalg.polys.univariate import RootData, to_fmpz_poly
 from lcnalg.real.orbit_tilings import OrbitModel, configuration_blocks, orbit_model
 
 __all__ = ["RootType", "root_type", "block_counts", "orbit_member", "relative_boundary_member",
+           "RelativeBoundaryDimension", "relative_boundary_dimension",
            "OrbitMembership"]
 
 Vec = tuple[int, ...]
@@ -519,3 +520,114 @@ def relative_boundary_member(arch: Architecture, values: Iterable[Any], limits: 
                     new.add(combined)
         states = new
     return any(model.N in C and (model.N, model.m) not in R for C, R in states), member
+
+
+# ------------------------------------------------------------------ dimension of the relative boundary
+@dataclass(frozen=True)
+class RelativeBoundaryDimension:
+    """Exact bounds for ``dim ∂_V M`` (real dimension, the cone included).
+
+    Attributes
+    ----------
+    lower, upper : int or None
+        ``upper = dim(V(R) \\ M) − 1`` (the frontier of a semi-algebraic set has smaller dimension,
+        and ``∂_V M`` lies in the frontier of ``V(R) \\ M``); ``lower`` is the dimension of a type
+        stratum exhibited in ``∂_V M`` (a configuration of ``V(R) \\ M`` of top dimension whose
+        pair ``b, b̄`` tends to a real class, landing in ``M``).  None when ``M = V(R)`` or the
+        search is refused.
+    outside_blocks, boundary_blocks : tuple
+        The configurations (blocks of :func:`~lcnalg.real.orbit_tilings.configuration_blocks`
+        form) realising ``upper + 1`` and ``lower``.
+    """
+
+    lower: int | None
+    upper: int | None
+    outside_blocks: tuple = ()
+    boundary_blocks: tuple = ()
+
+    @property
+    def exact(self) -> bool:
+        return self.lower is not None and self.lower == self.upper
+
+
+def _block_dim(b: dict) -> int:
+    return 0 if b["zero"] else 2 if b["kind"] == "pair" else 1
+
+
+def relative_boundary_dimension(arch: Architecture, limits: Limits | None = None) -> RelativeBoundaryDimension:
+    """Bounds for the dimension of the boundary of ``M`` relative to ``V(R)`` (1D, any strides).
+
+    The dimension of a type stratum is ``1 + #real classes + 2·#conjugate pairs`` (the scale and
+    the class values; positions are discrete).  ``dim(V(R) \\ M)`` is the largest over the
+    configurations with ``N ∈ ΣC`` and ``(N, m) ∉ ΣR``, found by an exhaustive search over the
+    block signatures of :func:`~lcnalg.real.orbit_tilings.configuration_blocks` (the dimension
+    of a block depends on its kind only), keeping the largest dimension per ``(C, R)`` state.
+
+    Parameters
+    ----------
+    arch : Architecture
+        A 1D linear architecture.
+    limits : Limits, optional
+        ``max_states`` bounds the states of the search.
+
+    Returns
+    -------
+    RelativeBoundaryDimension
+
+    Examples
+    --------
+    >>> d = relative_boundary_dimension(Architecture.parse("3,2 s=2"))   # λ(z^2 − b)^2
+    >>> d.lower, d.upper, d.exact
+    (2, 2, True)
+    """
+    limits = Limits.coerce(limits)
+    model = orbit_model(arch)
+    if not model.levels:
+        return RelativeBoundaryDimension(None, None)
+    blocks = configuration_blocks(model)
+    sigs = [(b["FC"], frozenset((v, _cap(model, r)) for v, r in b["FR"])) for b in blocks]
+    start = _unit(model)
+    best: dict[State, tuple[int, tuple[int, ...]]] = {start: (0, ())}
+    frontier = [start]
+    while frontier:
+        nxt = []
+        for st in frontier:
+            d0, chain = best[st]
+            zeros = sum(1 for i in chain if blocks[i]["zero"])
+            for i, (b, sig) in enumerate(zip(blocks, sigs)):
+                if b["zero"] and zeros >= 2:
+                    continue
+                new = _combine(model, st, sig)
+                if not new[0]:
+                    continue
+                cand = (d0 + _block_dim(b), chain + (i,))
+                old = best.get(new)
+                if old is None or cand[0] > old[0]:
+                    if old is None and len(best) >= limits.max_states:
+                        return RelativeBoundaryDimension(None, None)
+                    best[new] = cand
+                    nxt.append(new)
+        frontier = nxt
+    outside = [(d, chain) for (C, R), (d, chain) in best.items() if model.N in C and (model.N, model.m) not in R]
+    if not outside:
+        return RelativeBoundaryDimension(None, None)
+    top = max(d for d, _ in outside)
+    upper = top                                       # 1 + top − 1
+    lower, found, source = None, (), ()
+    for d, chain in sorted(outside, key=lambda x: -x[0]):
+        conf = [blocks[i] for i in chain]
+        for i, b in enumerate(conf):
+            if b["kind"] != "pair" or b["zero"]:
+                continue
+            for sign, kind in ((1, "positive"), (-1, "negative")):
+                S = tuple(b["S"][k] + b["S"][_sigma(model.T, sign, k)] for k in range(model.T))
+                lim = conf[:i] + [dict(b, kind=kind, S=S)] + conf[i + 1:]
+                st = _unit(model)
+                for x in lim:
+                    st = _combine(model, st, block_counts(model, ("zero", tuple(x["S"])) if x["zero"]
+                                                          else (x["kind"], tuple(x["S"]))))
+                if (model.N, model.m) in st[1] and (lower is None or d > lower):
+                    lower, found, source = d, tuple(lim), tuple(conf)      # 1 + (d − 2 + 1)
+        if lower == upper:
+            break
+    return RelativeBoundaryDimension(lower, upper, source, found)

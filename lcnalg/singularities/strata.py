@@ -383,6 +383,12 @@ def _add_boundary(g: nx.DiGraph, bd: Any, n: int, seed: int, notes: list[str],
                   "multiplicity (inside Disc = 0)")
         kinds["boundary"] = ("boundary", bd.m, n - 1)
         return {"boundary": _boundary_samples(bd.m, n, seed)}
+    elif bd.decided and bd.thin and not bd.everything and bd.relative_dimension is not None:
+        notes.append("M has empty interior in R^N and is closed, so its Euclidean boundary is M itself (no separate "
+                     "stratum); its boundary relative to V(R) is the stratum 'relative boundary'")
+        _add_node(g, "relative boundary", bd.relative_dimension, ("semi-algebraic: root-orbit generisations",),
+                  f"boundary of M relative to V(R): {bd.relative}")
+        return {"relative boundary": [tuple(p) for p in bd.relative_samples]} if bd.relative_samples else {}
     elif bd.decided and bd.thin and not bd.everything:
         notes.append("M has empty interior in R^N and is closed, so its Euclidean boundary is M itself (no separate "
                      f"stratum); relative boundary: {bd.relative}")
@@ -545,7 +551,8 @@ that they differ (each an exact membership test, :func:`in_family`)."""
 
 
 def _same_dimension(g: nx.DiGraph, samples: dict, kinds: dict[str, tuple], sl: SingularLocusResult | None,
-                    a: Architecture, mu: Parameterization, seed: int, limits: Limits) -> list[str]:
+                    a: Architecture, mu: Parameterization, seed: int, limits: Limits,
+                    relative: Any = None) -> list[str]:
     """Distinct nodes of equal dimension: proper containments go to ``subset_of`` (never an
     edge); pairs no exact argument tells apart are returned (undecided)."""
     undecided = []
@@ -567,6 +574,15 @@ def _same_dimension(g: nx.DiGraph, samples: dict, kinds: dict[str, tuple], sl: S
                 pts = samples.get(other)
                 if pts and not all(sl.contains(p) for p in pts):
                     continue   # a point of `other` outside the singular locus: different sets
+            if relative is not None and "relative boundary" in (u, v):
+                other = v if u == "relative boundary" else u
+                pts = samples.get(other)
+                if pts and not all(relative(p) for p in pts):
+                    continue   # a point of `other` off the relative boundary: different sets
+                if kinds.get(other, ("",))[0] == "planted" and any(
+                        in_family(a, _pair_of(g.nodes[other]["names"][0]), p, limits=limits) is False
+                        for p in samples.get("relative boundary", ())):
+                    continue   # a relative-boundary point outside the family: different sets
             if kinds.get(u, ("",))[0] == "planted" and kinds.get(v, ("",))[0] == "planted":
                 pu, pv = _pair_of(g.nodes[u]["names"][0]), _pair_of(g.nodes[v]["names"][0])
                 if any(in_family(a, q, mu.evaluate(shared_root_point(a, p, seed + i)[0]), limits=limits) is False
@@ -701,7 +717,9 @@ def stratification(arch: Architecture | str, *, seed: int = 0, dimension: int | 
     samples["origin"] = [tuple([0] * n)]
     kinds["origin"] = ("origin",)
     _merge_equal_sets(g, samples, kinds)
-    undecided = _same_dimension(g, samples, kinds, sl, a, mu, seed, limits)
+    relative = ((lambda p: bd.is_relative_boundary_point(list(p), limits=limits))
+                if "relative boundary" in g else None)
+    undecided = _same_dimension(g, samples, kinds, sl, a, mu, seed, limits, relative)
     _closure_edges(g, samples, list(eqs.polynomials), sl)
     return Stratification(architecture=str(a), method="strata from the critical locus, the Jacobian "
                           "criterion and the boundary, equal sets merged by exact arguments; edges verified at "
