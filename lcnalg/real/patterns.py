@@ -32,8 +32,9 @@ patterns one layer can take (real shares, and complex shares of absolute factors
 enumerated box by box; ``Π_M`` (``Π_V^C``, over C) is the set of sums of one share per
 layer, built layer by layer with one grouping kept per pattern; ``Π_V`` is the set of real
 patterns of bidegree ``≤`` the end-to-end box whose expansion (``C(d) ↦ d, d``) lies in
-``Π_V^C``.  The work is estimated up front by exact counting (a knapsack recursion over the
-types) and bounded by ``limits.max_pattern_work``.
+``Π_V^C``.  The work (patterns formed times the number of types, the length of a pattern vector) is
+estimated up front by exact counting (a knapsack recursion over the types) and bounded by
+``limits.max_pattern_work``.
 
 **Membership from the description.**  :meth:`PatternTable.pattern_of` computes ``π(P)``
 exactly: FLINT factorization over Q, then every Q-irreducible factor not certified
@@ -272,11 +273,18 @@ class PatternTable:
 
 
 def _estimate(types: list[FactorType], boxes: Sequence[tuple[int, int]], total: tuple[int, int]) -> int:
+    """Patterns formed: ``Σ_l N(n_1 + … + n_{l−1}) · N(n_l)`` for the real and the complex shares
+    (a partial sum lies below the boxes so far) plus ``N(n)`` for the final pass, ``N(b)`` the
+    exact number of patterns of bidegree ``≤ b``."""
     real = [_size(t) for t in types]
     cplx = [(t[1], t[2]) for t in types if t[0] == "R"]
-    n_all = _count(real, total)
-    n_c = _count(cplx, total)
-    return n_all * (2 + sum(_count(real, b) for b in boxes)) + n_c * (1 + sum(_count(cplx, b) for b in boxes))
+    work = _count(real, total)
+    for sizes in (real, cplx):
+        below = (0, 0)
+        for b in boxes:
+            work += _count(sizes, below) * _count(sizes, b)
+            below = (below[0] + b[0], below[1] + b[1])
+    return work
 
 
 def pattern_table(arch: Architecture | str, limits: Limits | None = None) -> PatternTable:
@@ -320,12 +328,13 @@ def pattern_table(arch: Architecture | str, limits: Limits | None = None) -> Pat
     boxes = tuple((f[0] - 1, f[1] - 1) for f in arch.filters)
     total = (sum(b[0] for b in boxes), sum(b[1] for b in boxes))
     cells = (total[0] + 1) * (total[1] + 1)
-    # counting costs (types x cells) per box; types <= 2 * cells
-    limits.check("max_pattern_work", "steps of counting the 2D factorization patterns (types x cells)",
-                 2 * cells * cells * (len(boxes) + 1))
+    # each exact count costs at most types x cells steps, types <= 2 * cells
+    limits.check("max_pattern_work", "steps of counting the 2D factorization patterns (counts x types x cells)",
+                 (2 * len(boxes) + 1) * 2 * cells * cells)
     types = _types(total)
-    work = _estimate(types, boxes, total)
-    limits.check("max_pattern_work", "steps of the 2D factorization-pattern enumeration", work)
+    work = _estimate(types, boxes, total) * len(types)
+    limits.check("max_pattern_work", "steps of the 2D factorization-pattern enumeration (patterns formed x "
+                 "factor types)", work)
     real = [_size(t) for t in types]
     cidx = [k for k, t in enumerate(types) if t[0] == "R"]
     cplx = [(types[k][1], types[k][2]) for k in cidx]
