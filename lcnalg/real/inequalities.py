@@ -106,6 +106,10 @@ class InequalitiesResult(RealDescription):
         >>> ineq = inequalities("2,2,2")
         >>> ineq.holds_at([0, -1, 0, 1]), ineq.holds_at([1, 0, 1, 0])
         (True, False)
+        >>> r = inequalities("2x2,2x2", equations=False); r.family
+        '2D factorization patterns'
+        >>> r.holds_at([1, 2, 1, 2, 4, 2, 1, 2, 1]), r.holds_at([1, 0, 0, 0, 2, 0, 1, 0, 1])   # (1+x)^2(1+y)^2; q conj(q)
+        (True, False)
         """
         if not self.decided:
             raise InputError(f"no description available: {self.limitations}")
@@ -281,6 +285,10 @@ def inequalities(arch: Architecture | str, *, limits: Limits | None = None, seed
       :mod:`lcnalg.real.polyphase` (``holds_at`` evaluates them exactly).
     * **2D, at most one layer along both axes, not closed**: contents and primitive part
       (:mod:`lcnalg.real.contents`), reducing to the 1D descriptions of the contents.
+    * **2D, every layer at stride one, two or more layers along both axes, not proved closed**:
+      ``M`` is the finite union over the factorization patterns of :mod:`lcnalg.real.patterns`
+      (the kinds and bidegrees of the real irreducible factors); the patterns of
+      ``V(R) \\ M`` are listed, and ``holds_at`` decides by looking the pattern of the point up.
     * **Coordinate copies** (:mod:`lcnalg.real.embedding`): derived for the smaller model and
       carried back.
     * **Otherwise** the result is undecided and says why (not closed, with the witness; or
@@ -493,6 +501,9 @@ def _patterns_text(res: InequalitiesResult) -> list[str]:
     out.extend(f"  {e['pattern']}   [{e['grouping']}]" for e in kept[:_TEXT_PATTERNS])
     if len(kept) > _TEXT_PATTERNS:
         out.append(f"  … {len(kept) - _TEXT_PATTERNS} more (all in --json)")
+    out.append("  each S_π lies in {P : bidegree(P) = the sum of its factors' real bidegrees} (the JSON field "
+               "'conditions': c_ij = 0 beyond it, its last row and column not zero); 'representative' (JSON) is an "
+               "integer point of S_π for the patterns of V(R) \\ M")
     if table is not None:
         out.append(f"  ({table.counts['patterns']} patterns of bidegree ≤ {table.total}, {len(table.types)} factor "
                    "types; the other patterns are not in V(R))")

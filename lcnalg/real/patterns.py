@@ -315,8 +315,8 @@ def pattern_table(arch: Architecture | str, limits: Limits | None = None) -> Pat
     Examples
     --------
     >>> t = pattern_table("2x2,2x2")
-    >>> [pattern_text(p) for p in t.not_closed]
-    ['C(1,1)']
+    >>> [pattern_text(p) for p in t.not_closed][:4], len(t.not_closed), len(t.in_m)
+    (['C(1,1)', 'C(1,0)', 'C(0,1)', 'C(0,1)*C(1,0)'], 8, 14)
     >>> t.holds(((("R", 1, 1), 2),)), t.holds(((("C", 1, 1), 1),)), t.in_v(((("C", 1, 1), 1),))
     (True, False, True)
     """
@@ -379,8 +379,8 @@ def pattern_representative(pattern: Pattern) -> dict:
 
     Examples
     --------
-    >>> sorted(pattern_representative(((("C", 1, 0), 1), (("R", 0, 1), 1))).items())
-    [((0, 0), 1), ((0, 1), 1), ((2, 0), 1), ((2, 1), 1)]
+    >>> sorted(pattern_representative(((("C", 1, 0), 1), (("R", 0, 1), 1))).items())   # (x^2 + 1)(y + 2)
+    [((0, 0), 2), ((0, 1), 1), ((2, 0), 2), ((2, 1), 1)]
     """
     ctx = integer_ring(("x", "y"))
     p = ctx.from_dict({(0, 0): 1})
@@ -416,6 +416,11 @@ def conditions(pattern: Pattern, total_box: tuple[int, int]) -> list[str]:
     return out
 
 
+def _representative_filter(pattern: Pattern, total: tuple[int, int]) -> list[int]:
+    rep = pattern_representative(pattern)
+    return [rep.get((i, j), 0) for i in range(total[0] + 1) for j in range(total[1] + 1)]
+
+
 def pattern_entry(table: PatternTable, pattern: Pattern) -> dict[str, Any]:
     """One pattern, JSON-ready."""
     factors = [{"kind": "real absolutely irreducible" if t[0] == "R" else "conjugate pair h*conj(h)",
@@ -425,6 +430,7 @@ def pattern_entry(table: PatternTable, pattern: Pattern) -> dict[str, Any]:
     return {"pattern": pattern_text(pattern), "in_M": table.holds(pattern), "in_V": table.in_v(pattern),
             "bidegree": bideg, "factors": factors, "grouping": table.grouping_text(pattern),
             "conditions": conditions(pattern, table.total),
+            **({} if table.holds(pattern) else {"representative": _representative_filter(pattern, table.total)}),
             "factorization_condition": ("the irreducible factorization of P over R, computed from the exact "
                                         "absolute factorization (FLINT over Q, then over Q(beta)), has exactly "
                                         f"the factors {pattern_text(pattern)} (R: real absolutely irreducible, "

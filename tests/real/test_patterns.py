@@ -173,6 +173,9 @@ def test_description_outputs_and_limits():
         for cond in e["conditions"]:
             assert sympy.sympify(cond).free_symbols
         assert "absolute factorization" in e["factorization_condition"]
+        if not e["in_M"]:       # a point of V(R) outside M, with the listed pattern
+            assert contains("3x2,2x2", e["representative"]).contained is False
+            assert pattern_text(r.table.pattern_of(e["representative"])) == e["pattern"]
     with pytest.raises(ResourceLimitError, match="max_pattern_work"):
         inequalities("2x2,2x2", equations=False, limits=Limits(max_pattern_work=10))
     with pytest.raises(InputError):
