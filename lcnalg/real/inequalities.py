@@ -529,4 +529,7 @@ def _patterns_latex(res: InequalitiesResult, sym: str) -> str:
                      + (r",\ \dots" if len(missing) > _TEXT_PATTERNS else "") + r"\}$")
     lines.append(r"$\Pi_M = \{1,\ " + ",\\ ".join(kept[:_TEXT_PATTERNS])
                  + (rf",\ \dots\ ({len(kept)} in all)" if len(kept) > _TEXT_PATTERNS else "") + r"\}$")
+    if res.equations:
+        lines.append(f"% V is cut out by {len(res.equations)} implicit equations ({res.equations_status}; "
+                     "in the text and JSON output, or 'lcnalg equations --latex')")
     return "\n".join(lines)
