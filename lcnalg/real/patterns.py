@@ -38,7 +38,8 @@ estimated up front by exact counting (a knapsack recursion over the types) and b
 
 **Membership from the description.**  :meth:`PatternTable.pattern_of` computes ``π(P)``
 exactly: FLINT factorization over Q, then every Q-irreducible factor not certified
-absolutely irreducible is factored absolutely (:mod:`lcnalg.polys.bivariate`; its absolute
+absolutely irreducible (by :func:`support_gcd`, its Galois conjugates share its support, or
+by Gao's criterion) is factored absolutely (:mod:`lcnalg.polys.bivariate`; its absolute
 factors are Galois conjugate, of equal bidegree, real or in conjugate pairs); ``P ∈ M`` iff
 ``π(P) ∈ Π_M`` (a table look-up, no grouping search).
 """
@@ -56,13 +57,34 @@ from lcnalg.limits import Limits
 from lcnalg.polys.bivariate import absolute_factorization, absolutely_irreducible_certificate, real_factors
 from lcnalg.rings import integer_ring
 
-__all__ = ["FactorType", "PatternTable", "pattern_table", "stride_one_2d", "absolute_bidegree",
+__all__ = ["FactorType", "PatternTable", "pattern_table", "stride_one_2d", "absolute_bidegree", "support_gcd",
            "pattern_text", "pattern_representative"]
 
 #: ``("R", d_x, d_y)``: a real absolutely irreducible factor of bidegree ``(d_x, d_y)``;
 #: ``("C", d_x, d_y)``: ``h h̄`` with ``h`` absolutely irreducible, non-real, of bidegree ``(d_x, d_y)``.
 FactorType = tuple[str, int, int]
 Pattern = tuple[tuple[FactorType, int], ...]
+
+
+def support_gcd(f: dict) -> int:
+    """A multiple of the number of absolute factors of a Q-irreducible ``f`` (``{(i, j): c}``).
+
+    Over Q, ``f = c · Π_σ σ(g)`` with ``r`` Galois conjugates ``σ(g)`` of one absolute factor
+    ``g``; conjugation keeps the support, so for every direction ``w`` the extreme values
+    ``max/min_{m ∈ supp} w·m`` of ``f`` are ``r`` times those of ``g``.  Hence ``r`` divides
+    ``gcd(max i, max j, max (i + j), max (i − j), min (i − j))`` (``f`` is not divisible by ``x``
+    or ``y`` unless it is ``x`` or ``y``), and ``f`` is absolutely irreducible when this is 1:
+    an exact certificate, independent of Gao's (``x^3 y^2 + x^3 + x y + y^2 + 1`` has the
+    decomposable Newton polygon ``[0, 3] × [0, 2]`` but this gcd 1).
+
+    Examples
+    --------
+    >>> support_gcd({(3, 2): 1, (3, 0): 1, (1, 1): 1, (0, 2): 1, (0, 0): 1}), support_gcd({(2, 2): 1, (0, 0): 1})
+    (1, 2)
+    """
+    ms = list(f)
+    diff = [i - j for i, j in ms]
+    return math.gcd(max(i for i, _ in ms), max(j for _, j in ms), max(i + j for i, j in ms), max(diff), min(diff))
 
 
 def stride_one_2d(arch: Architecture) -> bool:
@@ -234,7 +256,7 @@ class PatternTable:
         for f, e in factors:
             fd = {(int(m[0]), int(m[1])): int(c) for m, c in f.terms()}
             deg = (max(m[0] for m in fd), max(m[1] for m in fd))
-            if absolutely_irreducible_certificate(f) is not None:
+            if support_gcd(fd) == 1 or absolutely_irreducible_certificate(f) is not None:
                 kinds = [("R",) + deg]
             else:
                 af = absolute_factorization(fd, limits=limits)

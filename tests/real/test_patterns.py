@@ -21,7 +21,10 @@ from lcnalg.limits import Limits
 from lcnalg.polys.bivariate import newton_polygon_indecomposable
 from lcnalg.real import contains, inequalities, is_zariski_closed
 from lcnalg.real.contents import content_member
-from lcnalg.real.patterns import absolute_bidegree, pattern_representative, pattern_table, pattern_text
+from lcnalg.polys.bivariate import absolute_factorization, absolutely_irreducible_certificate
+from lcnalg.real.patterns import (absolute_bidegree, pattern_representative, pattern_table, pattern_text,
+                                  support_gcd)
+from lcnalg.rings import integer_ring
 
 
 def _flat(poly: dict, shape: tuple[int, int]) -> list[int]:
@@ -136,6 +139,28 @@ def test_factor_types_are_absolutely_irreducible():
                 assert absolute_bidegree(dx, dy) and newton_polygon_indecomposable([(1, 0), (0, 1), (dx, dy)])
             else:
                 assert absolute_bidegree(dx, dy) is ((dx, dy) in ((1, 0), (0, 1)))
+
+
+def test_support_gcd_bounds_the_absolute_factors():
+    """The number of absolute factors of a Q-irreducible f (computed by the absolute factorization)
+    divides support_gcd(f); on random polynomials Gao's criterion leaves uncertified."""
+    rng = random.Random(8)
+    ctx = integer_ring(("x", "y"))
+    seen = {1: 0, 2: 0}
+    pair = {(2, 2): 1, (2, 0): 1, (1, 1): 4, (0, 2): 1, (0, 0): 1}     # (xy + 1)^2 + (x + y)^2: two factors
+    for _ in range(40):
+        dx, dy = rng.randint(1, 3), rng.randint(1, 3)
+        d = {(i, j): rng.randint(-2, 2) for i in range(dx + 1) for j in range(dy + 1)}
+        d[(dx, dy)], d[(0, 0)] = 1, rng.choice([-1, 1])
+        d = {m: c for m, c in d.items() if c}
+        for f, _ in ctx.from_dict(d).factor()[1] + ctx.from_dict(pair).factor()[1]:
+            fd = {(int(m[0]), int(m[1])): int(c) for m, c in f.terms()}
+            if absolutely_irreducible_certificate(f) is not None or len(fd) < 2:
+                continue
+            r = len(absolute_factorization(fd).classes)
+            assert support_gcd(fd) % r == 0
+            seen[min(r, 2)] += 1
+    assert seen[1] and seen[2]
 
 
 def test_patterns_agree_with_contents_route():
