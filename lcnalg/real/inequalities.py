@@ -525,9 +525,9 @@ def _patterns_latex(res: InequalitiesResult, sym: str) -> str:
         r"S_\pi = \{P : \pi(P) = \pi\}$",
     ]
     if missing:
-        lines.append(r"$\Pi_V \setminus \Pi_M = \{" + ",\\ ".join(missing[:_TEXT_PATTERNS])
+        lines.append(r"$\Pi_V \setminus \Pi_M = \{" + ",\\ \\allowbreak ".join(missing[:_TEXT_PATTERNS])
                      + (r",\ \dots" if len(missing) > _TEXT_PATTERNS else "") + r"\}$")
-    lines.append(r"$\Pi_M = \{1,\ " + ",\\ ".join(kept[:_TEXT_PATTERNS])
+    lines.append(r"$\Pi_M = \{1,\ " + ",\\ \\allowbreak ".join(kept[:_TEXT_PATTERNS])
                  + (rf",\ \dots\ ({len(kept)} in all)" if len(kept) > _TEXT_PATTERNS else "") + r"\}$")
     if res.equations:
         lines.append(f"% V is cut out by {len(res.equations)} implicit equations ({res.equations_status}; "
