@@ -44,10 +44,11 @@ from lcnalg.real.closedness import ClosednessResult
 from lcnalg.real.contents import content_member, pure_layer_structure
 from lcnalg.real.description import (ClosedCase, RealDescription, min_real_roots, stride_one_1d, ambient, closed_case, embedding_head,
                                      equations_limitation, linear_architecture, one_channel_architecture,
-                                     ambient, vanish)
+                                     ambient, undecided_text, vanish)
 from lcnalg.real.embedding import CoordinateEmbedding, coordinate_embedding
 from lcnalg.real.membership import parse_filter
 from lcnalg.real.patterns import PatternTable, pattern_entry, pattern_table, pattern_text, stride_one_2d
+from lcnalg.real.planar import contains_2d
 from lcnalg.real.polyphase import last_layer_strided, polyphase_member
 
 __all__ = ["InequalitiesResult", "inequalities"]
@@ -71,7 +72,8 @@ class InequalitiesResult(RealDescription):
         Which description: ``"stride one"``, ``"closed"`` (equations only),
         ``"last layer strided"`` (the polyphase-gcd conditions of :mod:`lcnalg.real.polyphase`),
         ``"2D contents"`` (at most one layer along both axes, :mod:`lcnalg.real.contents`),
-        or ``"2D factorization patterns"`` (2D stride one, :mod:`lcnalg.real.patterns`).
+        ``"2D factorization patterns"`` (2D stride one, :mod:`lcnalg.real.patterns`), or
+        ``"2D factor groupings"`` (2D with a strided layer: the reduction to groupings).
     m_data : tuple of int
         ``"last layer strided"``: ``(n_A, m, n, s)`` (degree of the stride-one part, its number
         of even sizes, degree of the last layer, its stride).
@@ -126,6 +128,8 @@ class InequalitiesResult(RealDescription):
             return polyphase_member(arch, c, limits)[0]
         if self.family == "2D contents":
             return content_member(arch, c, limits)[0]
+        if self.family == "2D factor groupings":
+            return bool(contains_2d(arch, tuple(c), limits, route="factorization").answer)
         if self.family == "2D factorization patterns":
             table = self.table if isinstance(self.table, PatternTable) else pattern_table(arch, limits)
             return table.contains(c, limits)
@@ -160,6 +164,12 @@ class InequalitiesResult(RealDescription):
             return rf"{sym} = \mathbb{{R}}^{{{k}}}"
         if self.family == "2D factorization patterns":
             return _patterns_latex(self, sym)
+        if self.family == "2D factor groupings":
+            return ("% the real irreducible factors f_i of P over R, from the exact absolute factorization; "
+                    "layer l at cumulative stride (a_l, b_l) with box n_l\n"
+                    rf"${sym} = \{{P : P = 0\ \text{{or}}\ \exists\, I_1 \sqcup \dots \sqcup I_L "
+                    r"= \{\text{factors of } P\}:\ \prod_{i \in I_l} f_i \in \mathbb{R}[x^{a_l}, y^{b_l}],\ "
+                    r"\deg \prod_{i \in I_l} f_i \le (a_l n_{l,1}, b_l n_{l,2})\}$")
         if self.family == "2D contents":
             return ("% P = A(x) B(y) r(x^a, y^b): A = cont_y(P), B = cont_x(P), r primitive (forced by P)\n"
                     rf"${sym} = \{{P : P = 0\ \text{{or}}\ r \in \mathbb{{R}}[x^a, y^b],\ "
@@ -289,6 +299,11 @@ def inequalities(arch: Architecture | str, *, limits: Limits | None = None, seed
       ``M`` is the finite union over the factorization patterns of :mod:`lcnalg.real.patterns`
       (the kinds and bidegrees of the real irreducible factors); the patterns of
       ``V(R) \\ M`` are listed, and ``holds_at`` decides by looking the pattern of the point up.
+    * **2D with a strided layer and two or more layers along both axes, not proved closed**: the
+      exact reduction to groupings of the real irreducible factors (family ``"2D factor
+      groupings"``); the limitations say what is not known (the orbit-refined pattern list), and
+      ``holds_at`` evaluates the reduction with the grouping search of
+      :func:`~lcnalg.real.planar.contains_2d`.
     * **Coordinate copies** (:mod:`lcnalg.real.embedding`): derived for the smaller model and
       carried back.
     * **Otherwise** the result is undecided and says why (not closed, with the witness; or
@@ -365,6 +380,8 @@ def inequalities(arch: Architecture | str, *, limits: Limits | None = None, seed
     if case.closed is not True and stride_one_2d(arch):
         return _patterns_result(arch, case, start, limits, seed=seed, dimension=dimension, equations=equations,
                                 max_degree=max_degree, jobs=jobs, executor=executor)
+    if case.closed is not True and arch.ndim == 2 and arch.activation is None:
+        return _groupings_result(arch, case, start)
     return InequalitiesResult(architecture=str(arch), decided=False, certified=False, method="none",
                               closed=case.closed, limitations=case.limitations,
                               seconds=time.perf_counter() - start)
@@ -472,6 +489,31 @@ def _patterns_result(arch: Architecture, case: ClosedCase, start: float, limits:
                      "polynomial conditions of its bidegree" + note),
         method="factorization patterns (unique factorization in R[x, y] and C[x, y], lcnalg.real.patterns)"
                + ("" if status == "not computed" else " + implicit equations of V"),
+        seconds=time.perf_counter() - start)
+
+
+def _groupings_result(arch: Architecture, case: ClosedCase, start: float) -> InequalitiesResult:
+    """2D with a strided layer and two or more layers along both axes: the exact reduction to
+    groupings of the real irreducible factors (no pattern list up front; see the limitations)."""
+    layers = "; ".join(f"layer {l + 1}: box {f[0] - 1}x{f[1] - 1} in (x^{t[0]}, y^{t[1]})"
+                       for l, (f, t) in enumerate(zip(arch.filters, arch.cumulative_strides)))
+    closed = {True: "M = V(R)", False: "M ⊊ V(R) is not closed", None: "M = V(R) is undecided"}[case.closed]
+    description = (
+        f"{closed}. By unique factorization in R[x, y] a real layer is a real constant times a product of real "
+        "irreducible factors of P, so P ∈ M iff P = 0 or the irreducible factors of P over R (from the exact "
+        "factorization over Q and the absolute factorization over Q(β): real absolute factors and products "
+        "h·conj(h) of conjugate pairs) can be shared out among the layers so that the product of each layer's "
+        f"share is a polynomial in x^a, y^b of degrees ≤ the layer's box ({layers}): a finite union over the "
+        "groupings of the factors, decided exactly (bidegrees add; off-lattice coefficients are tested exactly)")
+    return InequalitiesResult(
+        architecture=str(arch), decided=True, certified=True, everything=False, closed=case.closed,
+        family="2D factor groupings", description=description,
+        limitations=(undecided_text(arch) + ". What is not known: the finite list of orbit-refined factorization "
+                     "patterns (absolute factors with their bidegrees, their orbits and stabilizers under "
+                     "x -> ζx, y -> ξy, and complex conjugation) that would describe M up front as for stride one; "
+                     "holds_at() evaluates the reduction point by point with the grouping search of contains() "
+                     "(not an independent route)"),
+        method="groupings of the real irreducible factors (unique factorization in R[x, y], lcnalg.real.planar_real)",
         seconds=time.perf_counter() - start)
 
 

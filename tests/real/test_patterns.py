@@ -207,6 +207,25 @@ def test_description_outputs_and_limits():
         pattern_table("2x2,2x2 s=2x1")
 
 
+@pytest.mark.parametrize("arch", ["2x2,2x2 s=2x1", "2x2,2x2,2x2 s=1x1,2x1", "2x2,2x2 s=1x2"])
+def test_strided_2d_reduction(arch):
+    """With a strided layer the description is the reduction to groupings of the real irreducible
+    factors, stating what is not known; holds_at agrees with contains() on images, the closedness
+    witness and images moved off V."""
+    r = inequalities(arch, equations=False)
+    assert r.decided and r.family == "2D factor groupings" and "orbit-refined" in r.limitations
+    assert r.to_latex() and json.loads(r.to_json())["family"] == "2D factor groupings"
+    rng = random.Random(4)
+    for _ in range(3):
+        image = _image(arch, rng)
+        assert _agree(r, arch, image) is True
+        image[rng.randrange(len(image))] += 1
+        _agree(r, arch, image)
+    verdict = is_zariski_closed(arch)
+    if verdict.closed is False:
+        assert _agree(r, arch, [Fraction(w) for w in map(sympy.Rational, verdict.witness)]) is False
+
+
 ARCHS_2D = st.lists(st.sampled_from(["2x2", "3x2", "2x3", "2x1", "1x2"]), min_size=2, max_size=3).filter(
     lambda fs: sum(1 for f in fs if "1" not in f) >= 2 and sum(int(f[0]) - 1 for f in fs) <= 4
     and sum(int(f[2]) - 1 for f in fs) <= 4)
