@@ -3,9 +3,11 @@
 Usage: ``python benchmarks/real_membership.py [--points N] [--seed S] [--cases ARCH ...]``.
 
 For each architecture, ``N`` images of random integer weights and ``N`` random integer
-filters are decided twice in the same process: by ``inequalities(arch).holds_at`` (the
-family's description: polyphase gcd in 1D, contents and primitive part in 2D, equations when
-closed) and by ``contains`` (root-orbit search in 1D; in 2D contents and primitive part when
+filters (in 2D with every layer at stride one, also ``N`` real points of V built from a
+Gaussian-integer layer q, its conjugate in another layer and real integer layers elsewhere)
+are decided twice in the same process: by ``inequalities(arch).holds_at`` (the family's
+description: polyphase gcd in 1D, contents and primitive part in 2D, the table of
+factorization patterns in 2D stride one, equations when closed) and by ``contains`` (root-orbit search in 1D; in 2D contents and primitive part when
 at most one layer extends along both axes).  In 2D the factorization route of ``contains``
 (factorization over Q and R, grouping into the layers' shapes; what ``contains`` used before
 the contents route) is timed too.  The answers must agree (the run fails otherwise); the wall
@@ -25,7 +27,33 @@ import time
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 sys.path.insert(0, ROOT)
 
-CASES = ["3,2 s=2", "2,2,2,3 s=1,1,2", "3,3 s=2", "2x1,1x2,2x2,2x1", "3x3,2x1,2x1 s=2x2,2x2"]
+CASES = ["3,2 s=2", "2,2,2,3 s=1,1,2", "3,3 s=2", "2x1,1x2,2x2,2x1", "3x3,2x1,2x1 s=2x2,2x2",
+         "2x2,2x2", "3x2,2x2", "2x3,3x2", "2x2,2x2,2x2"]
+
+
+def conjugate_pair_point(arch, rng: random.Random) -> list[int]:
+    """q in one layer, conj(q) in another (Gaussian integers), real layers elsewhere; stride one."""
+    boxes = [(f[0] - 1, f[1] - 1) for f in arch.filters]
+    l, l2 = rng.sample(range(len(boxes)), 2)
+    dx, dy = min(boxes[l][0], boxes[l2][0]), min(boxes[l][1], boxes[l2][1])
+    layers = []
+    q = {(i, j): complex(rng.randint(-3, 3), rng.randint(-3, 3)) for i in range(dx + 1) for j in range(dy + 1)}
+    for k, (b1, b2) in enumerate(boxes):
+        if k == l:
+            layers.append(q)
+        elif k == l2:
+            layers.append({m: c.conjugate() for m, c in q.items()})
+        else:
+            layers.append({(i, j): complex(rng.randint(-3, 3)) for i in range(b1 + 1) for j in range(b2 + 1)})
+    prod = {(0, 0): complex(1)}
+    for layer in layers:
+        out: dict = {}
+        for (i, j), c in prod.items():
+            for (u, v), d in layer.items():
+                out[(i + u, j + v)] = out.get((i + u, j + v), 0) + c * d
+        prod = out
+    nx, ny = arch.end_to_end_filter_shape
+    return [int(round(prod.get((i, j), 0).real)) for i in range(nx) for j in range(ny)]  # small ints: exact
 
 
 def main() -> int:
@@ -41,9 +69,10 @@ def main() -> int:
     rng = random.Random(args.seed)
     from lcnalg.architecture import Architecture
     from lcnalg.real.membership import parse_filter
+    from lcnalg.real.patterns import stride_one_2d
     from lcnalg.real.planar import contains_2d
 
-    print(f"{'architecture':26} {'family':20} {'in M':>5} {'description s':>14} {'contains s':>11} "
+    print(f"{'architecture':26} {'family':26} {'in M':>9} {'description s':>14} {'contains s':>11} "
           f"{'factorization s':>16} {'base/desc':>9} {'base/contains':>13}")
     for arch in args.cases:
         desc = inequalities(arch, equations=True)
@@ -53,6 +82,9 @@ def main() -> int:
         mu = FunctionSpace(arch).parameterization
         pts = [list(mu.evaluate([rng.randint(-3, 3) for _ in range(mu.num_parameters)])) for _ in range(args.points)]
         pts += [[rng.randint(-3, 3) for _ in range(mu.ambient_dimension)] for _ in range(args.points)]
+        arch_obj = Architecture.parse(arch)
+        if stride_one_2d(arch_obj) and arch_obj.num_layers >= 2:
+            pts += [conjugate_pair_point(arch_obj, rng) for _ in range(args.points)]
         t = time.perf_counter()
         a = [desc.holds_at(p) for p in pts]
         t_desc = time.perf_counter() - t
@@ -60,7 +92,6 @@ def main() -> int:
         b = [contains(arch, p).contained for p in pts]
         t_cont = time.perf_counter() - t
         t_fact = None
-        arch_obj = Architecture.parse(arch)
         if arch_obj.ndim == 2:
             t = time.perf_counter()
             c = [contains_2d(arch_obj, parse_filter(p, arch_obj), route="factorization").answer
@@ -74,7 +105,7 @@ def main() -> int:
             return 1
         base = t_fact if t_fact is not None else t_cont
         fact = f"{t_fact:>16.2f}" if t_fact is not None else f"{'-':>16}"
-        print(f"{arch:26} {desc.family:20} {sum(a):>5} {t_desc:>14.2f} {t_cont:>11.2f} {fact} "
+        print(f"{arch:26} {desc.family:26} {f'{sum(a)}/{len(a)}':>9} {t_desc:>14.2f} {t_cont:>11.2f} {fact} "
               f"{base / t_desc:>8.1f}x {base / t_cont:>12.1f}x")
     return 0
 

@@ -254,6 +254,11 @@ class Limits:
         and the entries ``dimension × |X| × |Y|`` of the basis.  An operation touches one point
         of a permutation (3·10^6 to 3·10^7 a second), so the default 10^7 is a few seconds at
         most: ``S7`` on pairs is answered, ``S8`` on pairs (4.8·10^7, one second) needs it raised.
+    max_pattern_work : int
+        Steps of the enumeration of the factorization patterns of a 2D stride-one function
+        space (patterns formed times factor types, estimated by exact counting before it
+        starts): ``4x4,4x4`` (9·10^5, 2699 patterns of V(R)) takes under a second; ``5x5,5x5``
+        (1.7·10^7, about three seconds for 22678 patterns) needs the default 10^7 raised.
     max_commutant_entries : int
         Entries of the dense system ``P_Y(g) A = A P_X(g)`` (generators × ``(|X| · |Y|)²``)
         whose exact nullspace the linear-algebra route computes: the default 4·10^6 (a
@@ -338,6 +343,7 @@ class Limits:
     max_equivariant_work: int = _bound(10_000_000, "estimated operations of one computation of equivariant maps")
     max_commutant_entries: int = _bound(4_000_000, "entries of the dense commutation system solved exactly")
     max_family_size: int = _bound(1_000, "architectures of a family checked by verify")
+    max_pattern_work: int = _bound(10_000_000, "steps of the 2D factorization-pattern enumeration")
 
     def __post_init__(self) -> None:
         for f in dataclasses.fields(self):

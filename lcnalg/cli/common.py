@@ -58,7 +58,7 @@ CONTAINS_BOUNDS = ("max_nodes", "max_field_work", "max_precision", "max_root_wor
 #: Bounds met by closedness (which also decides membership of its witnesses).
 CLOSED_BOUNDS = ("max_states", "max_search_work", "max_segre_terms", "max_witness_candidates", "max_witness_work") + CONTAINS_BOUNDS
 #: Bounds met by inequalities and boundary (closedness, then the equations in the closed case).
-INEQUALITIES_BOUNDS = ("max_symbolic_degree",) + CLOSED_BOUNDS + EQUATIONS_BOUNDS
+INEQUALITIES_BOUNDS = ("max_symbolic_degree", "max_pattern_work") + CLOSED_BOUNDS + EQUATIONS_BOUNDS
 #: Bounds met by the critical and singular loci (minors, exact and modular Gröbner bases).
 #: The bounds of a critical-point count and of the exact real critical points: the system's
 #: size (refused up front), the loss, the Gröbner engine, the quotient algebra, the precision

@@ -23,7 +23,10 @@ def register(sub: argparse._SubParsersAction) -> None:
                      "c0..c_{k-1}; otherwise, when M is proved Zariski closed (see 'lcnalg closed'), the "
                      "implicit equations (no inequality is needed); 1D with only the last stride > 1: conditions "
                      "on the gcd of the polyphase components; 2D with at most one layer along both axes: "
-                     "conditions on the contents; otherwise it says that no description is derived and why."),
+                     "conditions on the contents; 2D stride one with two or more layers along both axes: "
+                     "the finite list of factorization patterns (kinds and bidegrees of the real irreducible "
+                     "factors) of M and of V(R) \\ M; 2D with a strided layer: the reduction to groupings of the real "
+                     "irreducible factors; otherwise it says that no description is derived and why."),
     )
     architecture_argument(p)
     p.add_argument("--no-equations", action="store_true",

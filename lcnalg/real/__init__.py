@@ -10,7 +10,9 @@ root isolation; Newton polygons and absolute factorization) is in :mod:`lcnalg.p
   :mod:`lcnalg.real.contents`, groupings over Q and R :mod:`lcnalg.real.planar_real`, one
   search :mod:`lcnalg.real.grouping`); coordinate copies :mod:`lcnalg.real.embedding`.
 * :mod:`lcnalg.real.inequalities` — :func:`inequalities` (1D stride one; closed spaces through
-  their equations; 1D with only the last stride > 1 through :mod:`lcnalg.real.polyphase`).
+  their equations; 1D with only the last stride > 1 through :mod:`lcnalg.real.polyphase`; 2D stride
+  one through the factorization patterns of :mod:`lcnalg.real.patterns`, with a strided layer the
+  reduction to groupings of the real irreducible factors).
 * :mod:`lcnalg.real.boundary` — :func:`boundary`; both share :mod:`lcnalg.real.description`.
 * :mod:`lcnalg.real.closedness` — :func:`is_zariski_closed` (1D root-orbit tilings
   :mod:`lcnalg.real.orbit_tilings`; 2D unique factorization and witness searches).

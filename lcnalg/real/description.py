@@ -206,7 +206,7 @@ def closed_case(arch: Architecture, *, limits: Limits, seed: int = 0, dimension:
             wit = ", ".join(verdict.witness) if verdict.witness is not None else "see is_zariski_closed"
             line = f"M ⊊ V(R): witness ({wit}) in V(R) \\ M; {verdict.method}"
             why = (f"M ⊊ V(R): M is not Zariski closed (witness ({wit}) in V(R) \\ M; {verdict.method}), so "
-                   "inequalities are needed, and lcnalg derives them only for 1D stride one; ")
+                   "inequalities are needed; ")
         else:
             line = "M = V(R) is undecided (" + verdict.argument + ")"
             why = "M = V(R) is undecided (" + verdict.argument + "); "
@@ -274,6 +274,17 @@ def equations_limitation(status: str) -> str:
 
 
 def undecided_text(arch: Architecture) -> str:
+    if arch.ndim == 2:
+        strided = [tuple(t) for t in arch.cumulative_strides[:arch.num_layers] if tuple(t) != (1, 1)]
+        if strided and arch.activation is None:
+            a, b = strided[0]
+            return ("2D with two or more layers along both axes and a layer at cumulative stride "
+                    f"({a}, {b}): such a layer takes a group of irreducible factors only if their product lies in "
+                    f"R[x^{a}, y^{b}], which depends on how x -> ζx, y -> ξy (ζ^{a} = ξ^{b} = 1) permutes the "
+                    "absolute factors (their off-lattice coefficients), not on their bidegrees alone; the "
+                    "factorization patterns of the stride-one case (docs/theory.md#factorization-patterns) would "
+                    "need this orbit data and are not derived; membership is decided exactly pointwise by "
+                    "contains() (grouping of the real irreducible factors, off-lattice coefficients tested exactly)")
     if arch.ndim != 1:
         return (f"{arch.ndim}D: no semi-algebraic description is derived (membership is decided pointwise "
                 "by contains(), exactly where the factors are absolutely irreducible)")

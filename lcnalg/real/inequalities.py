@@ -29,24 +29,28 @@ from __future__ import annotations
 
 import math
 import time
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from lcnalg import checks
+from lcnalg.algebra.implicitization import implicit_equations
 from lcnalg.architecture import Architecture
-from lcnalg.errors import InputError
+from lcnalg.errors import InputError, ResourceLimitError
 from lcnalg.limits import Limits
+from lcnalg.parameterization import parameterize
 from lcnalg.polys.univariate import real_roots_projective, symbolic_sturm_habicht
 from lcnalg.printing import align, function_space_symbol
 from lcnalg.real.closedness import ClosednessResult
 from lcnalg.real.contents import content_member, pure_layer_structure
 from lcnalg.real.description import (ClosedCase, RealDescription, min_real_roots, stride_one_1d, ambient, closed_case, embedding_head,
                                      equations_limitation, linear_architecture, one_channel_architecture,
-                                     ambient, vanish)
+                                     ambient, undecided_text, vanish)
 from lcnalg.real.embedding import CoordinateEmbedding, coordinate_embedding
 from lcnalg.real.membership import parse_filter
 from lcnalg.real.orbit_description import orbit_member
 from lcnalg.real.orbit_tilings import orbit_model
+from lcnalg.real.patterns import PatternTable, pattern_entry, pattern_table, pattern_text, stride_one_2d
+from lcnalg.real.planar import contains_2d
 from lcnalg.real.polyphase import last_layer_strided, polyphase_member
 
 __all__ = ["InequalitiesResult", "inequalities"]
@@ -70,7 +74,9 @@ class InequalitiesResult(RealDescription):
         Which description: ``"stride one"``, ``"closed"`` (equations only),
         ``"last layer strided"`` (the polyphase-gcd conditions of :mod:`lcnalg.real.polyphase`),
         ``"2D contents"`` (at most one layer along both axes, :mod:`lcnalg.real.contents`),
-        or ``"root orbits"`` (1D, any strides: the root-orbit types of
+        ``"2D factorization patterns"`` (2D stride one, :mod:`lcnalg.real.patterns`),
+        ``"2D factor groupings"`` (2D with a strided layer: the reduction to groupings), or
+        ``"root orbits"`` (1D, any strides: the root-orbit types of
         :mod:`lcnalg.real.orbit_description`).
     conditions : tuple of str
         ``"root orbits"``: the computable polynomials the conditions are stated on, as
@@ -78,6 +84,14 @@ class InequalitiesResult(RealDescription):
     m_data : tuple of int
         ``"last layer strided"``: ``(n_A, m, n, s)`` (degree of the stride-one part, its number
         of even sizes, degree of the last layer, its stride).
+    patterns : tuple of dict
+        ``"2D factorization patterns"``: every pattern of ``Π_V`` (``in_M`` says whether it is in
+        ``Π_M``) with its factor types, a grouping into the layers, the bidegree conditions as
+        sympy-parsable strings, and the factorization condition in words.
+    pattern_counts : dict
+        ``{"types", "patterns", "in_V", "in_M", "work"}`` of the enumeration.
+    table
+        Not exported: the :class:`~lcnalg.real.patterns.PatternTable` behind ``holds_at``.
     """
 
     degree: int | None = None
@@ -85,6 +99,9 @@ class InequalitiesResult(RealDescription):
     family: str = ""
     m_data: tuple[int, ...] = ()
     conditions: tuple[str, ...] = ()
+    patterns: tuple[dict, ...] = ()
+    pattern_counts: dict = field(default_factory=dict)
+    table: Any = field(default=None, repr=False, compare=False, metadata={"export": False})
 
     title = "inequalities"
 
@@ -98,6 +115,10 @@ class InequalitiesResult(RealDescription):
         --------
         >>> ineq = inequalities("2,2,2")
         >>> ineq.holds_at([0, -1, 0, 1]), ineq.holds_at([1, 0, 1, 0])
+        (True, False)
+        >>> r = inequalities("2x2,2x2", equations=False); r.family
+        '2D factorization patterns'
+        >>> r.holds_at([1, 2, 1, 2, 4, 2, 1, 2, 1]), r.holds_at([1, 0, 0, 0, 2, 0, 1, 0, 1])   # (1+x)^2(1+y)^2; q conj(q)
         (True, False)
         """
         if not self.decided:
@@ -117,6 +138,11 @@ class InequalitiesResult(RealDescription):
             return content_member(arch, c, limits)[0]
         if self.family == "root orbits":
             return orbit_member(arch, c, limits).in_function_space
+        if self.family == "2D factor groupings":
+            return bool(contains_2d(arch, tuple(c), limits, route="factorization").answer)
+        if self.family == "2D factorization patterns":
+            table = self.table if isinstance(self.table, PatternTable) else pattern_table(arch, limits)
+            return table.contains(c, limits)
         if all(x == 0 for x in c):
             return True
         return real_roots_projective(c, limits) >= self.m
@@ -125,6 +151,8 @@ class InequalitiesResult(RealDescription):
         lines = [f"inequalities for M[{self.architecture}]:"]
         if self.description:
             lines.append(self.description)
+        if self.patterns:
+            lines.extend(_patterns_text(self))
         if self.sturm_habicht:
             d = self.degree
             for j, s in enumerate(self.sturm_habicht):
@@ -144,6 +172,14 @@ class InequalitiesResult(RealDescription):
         k = ambient(self.architecture)
         if self.everything:
             return rf"{sym} = \mathbb{{R}}^{{{k}}}"
+        if self.family == "2D factorization patterns":
+            return _patterns_latex(self, sym)
+        if self.family == "2D factor groupings":
+            return ("% the real irreducible factors f_i of P over R, from the exact absolute factorization; "
+                    "layer l at cumulative stride (a_l, b_l) with box n_l\n"
+                    rf"${sym} = \{{P : P = 0\ \text{{or}}\ \exists\, I_1 \sqcup \dots \sqcup I_L "
+                    r"= \{\text{factors of } P\}:\ \prod_{i \in I_l} f_i \in \mathbb{R}[x^{a_l}, y^{b_l}],\ "
+                    r"\deg \prod_{i \in I_l} f_i \le (a_l n_{l,1}, b_l n_{l,2})\}$")
         if self.family == "2D contents":
             return ("% P = A(x) B(y) r(x^a, y^b): A = cont_y(P), B = cont_x(P), r primitive (forced by P)\n"
                     rf"${sym} = \{{P : P = 0\ \text{{or}}\ r \in \mathbb{{R}}[x^a, y^b],\ "
@@ -320,6 +356,15 @@ def inequalities(arch: Architecture | str, *, limits: Limits | None = None, seed
       (:mod:`lcnalg.real.contents`), reducing to the 1D descriptions of the contents.
     * **1D, any other stride pattern, not closed**: the root-orbit types of
       :mod:`lcnalg.real.orbit_description` (``holds_at`` evaluates them exactly).
+    * **2D, every layer at stride one, two or more layers along both axes, not proved closed**:
+      ``M`` is the finite union over the factorization patterns of :mod:`lcnalg.real.patterns`
+      (the kinds and bidegrees of the real irreducible factors); the patterns of
+      ``V(R) \\ M`` are listed, and ``holds_at`` decides by looking the pattern of the point up.
+    * **2D with a strided layer and two or more layers along both axes, not proved closed**: the
+      exact reduction to groupings of the real irreducible factors (family ``"2D factor
+      groupings"``); the limitations say what is not known (the orbit-refined pattern list), and
+      ``holds_at`` evaluates the reduction with the grouping search of
+      :func:`~lcnalg.real.planar.contains_2d`.
     * **Coordinate copies** (:mod:`lcnalg.real.embedding`): derived for the smaller model and
       carried back.
     * **Otherwise** the result is undecided and says why (not closed, with the witness; or
@@ -397,6 +442,11 @@ def inequalities(arch: Architecture | str, *, limits: Limits | None = None, seed
             return _contents_result(arch, structure, start, limits)
     if arch.activation is None and arch.ndim == 1:
         return _orbit_result(arch, case.closed, start)
+    if case.closed is not True and stride_one_2d(arch):
+        return _patterns_result(arch, case, start, limits, seed=seed, dimension=dimension, equations=equations,
+                                max_degree=max_degree, jobs=jobs, executor=executor)
+    if case.closed is not True and arch.ndim == 2 and arch.activation is None:
+        return _groupings_result(arch, case, start)
     return InequalitiesResult(architecture=str(arch), decided=False, certified=False, method="none",
                               closed=case.closed, limitations=case.limitations,
                               seconds=time.perf_counter() - start)
@@ -458,3 +508,135 @@ def _stride_one(arch: Architecture, limits: Limits, start: float) -> Inequalitie
         method="real-root condition of docs/theory.md#stride-one; Sturm–Habicht sequences (exact subresultants)",
         seconds=time.perf_counter() - start,
     )
+
+
+#: Patterns listed one per line in the text output (the JSON output has all of them).
+_TEXT_PATTERNS = 40
+
+
+def _patterns_result(arch: Architecture, case: ClosedCase, start: float, limits: Limits, **eq: Any) -> InequalitiesResult:
+    """2D stride one: ``M`` as the finite union over the factorization patterns of
+    :mod:`lcnalg.real.patterns`, with the implicit equations of ``V`` when they are computed."""
+    table = pattern_table(arch, limits)
+    c = table.counts
+    closed = not table.not_closed
+    if case.closed is not None and case.closed != closed:   # pragma: no cover - two exact arguments
+        raise AssertionError(f"closedness of {arch}: the patterns say {closed}, is_zariski_closed {case.closed}")
+    entries = tuple(pattern_entry(table, p) for p in table.not_closed) + tuple(pattern_entry(table, p)
+                                                                               for p in table.in_m if p)
+    equations: tuple[str, ...] = ()
+    polys: tuple[Any, ...] = ()
+    status = "not computed"
+    note = ""
+    if eq["equations"] is not False:
+        try:
+            equations, polys, status = _v_equations(arch, limits, eq)
+        except ResourceLimitError as err:
+            note = f"; the implicit equations of V were not computed ({err})"
+    head = ("M ⊊ V(R) is not closed" if not closed else "M = V(R) (no pattern of V(R) is missing from M)")
+    description = (
+        f"{head}. Every layer is at stride (1, 1), so a layer takes any real polynomial of bidegree ≤ its box "
+        f"({', '.join(f'{b[0]}x{b[1]}' for b in table.boxes)}). Write the irreducible factorization of P ≠ 0 over R "
+        "as R(d) (a real absolutely irreducible factor of bidegree d) and C(d) (h·conj(h), h absolutely irreducible "
+        "and non-real of bidegree d): its pattern π(P). By unique factorization in R[x, y] and C[x, y], P ∈ M iff "
+        "its real irreducible factors can be shared out among the layers within their boxes, and P ∈ V(R) iff its "
+        "absolute factors can (C(d) gives two of bidegree d): both depend on π(P) only. Hence "
+        f"M = {{0}} ∪ ⋃_{{π ∈ Π_M}} S_π and V(R) \\ M = ⋃_{{π ∈ Π_V \\ Π_M}} S_π, S_π = {{P : π(P) = π}} (each "
+        f"non-empty): {c['in_M'] - 1} non-constant patterns in Π_M, {len(table.not_closed)} in Π_V \\ Π_M, of the "
+        f"{c['patterns']} patterns of bidegree ≤ {table.total}. P ∈ M ⇔ P = 0 or π(P) ∈ Π_M")
+    return InequalitiesResult(
+        architecture=str(arch), decided=True, certified=True, everything=False, closed=closed,
+        family="2D factorization patterns", description=description, equations=equations, polynomials=polys,
+        equations_status=status, patterns=entries, pattern_counts=dict(c), table=table,
+        limitations=("S_π is described by its factorization shape (the irreducible factorization over R, computed "
+                     "exactly from the factorization over Q and the absolute factorization over Q(β), evaluated at "
+                     "a point by holds_at()), not by polynomial sign conditions in c: each pattern carries only the "
+                     "polynomial conditions of its bidegree" + note),
+        method="factorization patterns (unique factorization in R[x, y] and C[x, y], lcnalg.real.patterns)"
+               + ("" if status == "not computed" else " + implicit equations of V"),
+        seconds=time.perf_counter() - start)
+
+
+def _groupings_result(arch: Architecture, case: ClosedCase, start: float) -> InequalitiesResult:
+    """2D with a strided layer and two or more layers along both axes: the exact reduction to
+    groupings of the real irreducible factors (no pattern list up front; see the limitations)."""
+    layers = "; ".join(f"layer {l + 1}: box {f[0] - 1}x{f[1] - 1} in (x^{t[0]}, y^{t[1]})"
+                       for l, (f, t) in enumerate(zip(arch.filters, arch.cumulative_strides)))
+    closed = {True: "M = V(R)", False: "M ⊊ V(R) is not closed", None: "M = V(R) is undecided"}[case.closed]
+    description = (
+        f"{closed}. By unique factorization in R[x, y] a real layer is a real constant times a product of real "
+        "irreducible factors of P, so P ∈ M iff P = 0 or the irreducible factors of P over R (from the exact "
+        "factorization over Q and the absolute factorization over Q(β): real absolute factors and products "
+        "h·conj(h) of conjugate pairs) can be shared out among the layers so that the product of each layer's "
+        f"share is a polynomial in x^a, y^b of degrees ≤ the layer's box ({layers}): a finite union over the "
+        "groupings of the factors, decided exactly (bidegrees add; off-lattice coefficients are tested exactly)")
+    return InequalitiesResult(
+        architecture=str(arch), decided=True, certified=True, everything=False, closed=case.closed,
+        family="2D factor groupings", description=description,
+        limitations=(undecided_text(arch) + ". What is not known: the finite list of orbit-refined factorization "
+                     "patterns (absolute factors with their bidegrees, their orbits and stabilizers under "
+                     "x -> ζx, y -> ξy, and complex conjugation) that would describe M up front as for stride one; "
+                     "holds_at() evaluates the reduction point by point with the grouping search of contains() "
+                     "(not an independent route)"),
+        method="groupings of the real irreducible factors (unique factorization in R[x, y], lcnalg.real.planar_real)",
+        seconds=time.perf_counter() - start)
+
+
+def _v_equations(arch: Architecture, limits: Limits, eq: dict) -> tuple[tuple[str, ...], tuple[Any, ...], str]:
+    """The implicit equations of ``V`` (given by the caller, or computed within ``limits``)."""
+    given = eq["equations"]
+    if given is None or given is True:
+        dim = eq["dimension"]
+        dim = dim if isinstance(dim, int) and not isinstance(dim, bool) else None
+        given = implicit_equations(parameterize(arch, limits=limits), max_degree=eq["max_degree"], jobs=eq["jobs"],
+                                   executor=eq["executor"], seed=eq["seed"], dimension=dim, limits=limits)
+    status = "certified" if given.certified else f"complete up to degree {given.complete_up_to_degree}"
+    return tuple(given.equations), tuple(given.polynomials), status
+
+
+def _patterns_text(res: InequalitiesResult) -> list[str]:
+    table = res.table
+    out = []
+    missing = [e for e in res.patterns if not e["in_M"]]
+    kept = [e for e in res.patterns if e["in_M"]]
+    if missing:
+        out.append(f"Π_V \\ Π_M (V(R) \\ M = union of S_π over these; grouping of the absolute factors h):")
+        out.extend(f"  {e['pattern']}   [{e['grouping']}]" for e in missing[:_TEXT_PATTERNS])
+        if len(missing) > _TEXT_PATTERNS:
+            out.append(f"  … {len(missing) - _TEXT_PATTERNS} more (all in --json)")
+    out.append("Π_M (M \\ {0} = union of S_π over these and the constants; a grouping into the layers):")
+    out.extend(f"  {e['pattern']}   [{e['grouping']}]" for e in kept[:_TEXT_PATTERNS])
+    if len(kept) > _TEXT_PATTERNS:
+        out.append(f"  … {len(kept) - _TEXT_PATTERNS} more (all in --json)")
+    out.append("  each S_π lies in {P : bidegree(P) = the sum of its factors' real bidegrees} (the JSON field "
+               "'conditions': c_ij = 0 beyond it, its last row and column not zero); 'representative' (JSON) is an "
+               "integer point of S_π for the patterns of V(R) \\ M")
+    if table is not None:
+        out.append(f"  ({table.counts['patterns']} patterns of bidegree ≤ {table.total}, {len(table.types)} factor "
+                   "types; the other patterns are not in V(R))")
+    return out
+
+
+def _patterns_latex(res: InequalitiesResult, sym: str) -> str:
+    def tex(e: dict) -> str:
+        return " ".join(rf"{'R' if f['kind'].startswith('real') else 'C'}_{{{f['bidegree'][0]},{f['bidegree'][1]}}}"
+                        + (f"^{{{f['multiplicity']}}}" if f["multiplicity"] > 1 else "") for f in e["factors"])
+
+    missing = [tex(e) for e in res.patterns if not e["in_M"]]
+    kept = [tex(e) for e in res.patterns if e["in_M"]]
+    lines = [
+        "% pi(P): the irreducible factors of P over R, R_{d} real absolutely irreducible of bidegree d,",
+        "% C_{d} = h conj(h) with h absolutely irreducible, non-real, of bidegree d (multiplicity as exponent)",
+        rf"${sym} = \{{0\}} \cup \bigcup_{{\pi \in \Pi_M}} S_\pi,\quad "
+        rf"V(\mathbb{{R}}) \setminus {sym} = \bigcup_{{\pi \in \Pi_V \setminus \Pi_M}} S_\pi,\quad "
+        r"S_\pi = \{P : \pi(P) = \pi\}$",
+    ]
+    if missing:
+        lines.append(r"$\Pi_V \setminus \Pi_M = \{" + ",\\ \\allowbreak ".join(missing[:_TEXT_PATTERNS])
+                     + (r",\ \dots" if len(missing) > _TEXT_PATTERNS else "") + r"\}$")
+    lines.append(r"$\Pi_M = \{1,\ " + ",\\ \\allowbreak ".join(kept[:_TEXT_PATTERNS])
+                 + (rf",\ \dots\ ({len(kept)} in all)" if len(kept) > _TEXT_PATTERNS else "") + r"\}$")
+    if res.equations:
+        lines.append(f"% V is cut out by {len(res.equations)} implicit equations ({res.equations_status}; "
+                     "in the text and JSON output, or 'lcnalg equations --latex')")
+    return "\n".join(lines)

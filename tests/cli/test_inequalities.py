@@ -13,12 +13,19 @@ from tests.cli.runner import run
 def test_inequalities_boundary(cmd, fmt, capsys):
     code, out, err = run([cmd, "2,2,2"] + fmt, capsys)
     assert code == 0 and out and not err
-    code, out, err = run([cmd, "2x2,2x2"] + fmt, capsys)
-    # not closed, two layers along both axes: no inequalities; the boundary is M (thin, closed),
-    # its boundary relative to V(R) is not derived
-    assert code == 0 and ("undecided" in out or "not derived" in out or "no description" in out)
-    if cmd == "boundary":
-        assert "∂M = M" in out or r"\partial \mathcal{M}_{\texttt{2x2,2x2}} = \mathcal{M}" in out
+    code, out, err = run([cmd, "2x2,2x2 s=2x1"] + fmt, capsys)
+    assert code == 0 and out and not err
+    if cmd == "boundary":   # not closed: the boundary is M (thin, closed), relative to V(R) not derived
+        assert "not derived" in out
+        assert "∂M = M" in out or r"\partial \mathcal{M}_{\texttt{2x2,2x2 s=2x1}} = \mathcal{M}" in out
+    else:                   # 2D strided: the reduction to groupings, with what is not known
+        assert "groupings" in out or "mathbb{R}[x^{a_l}, y^{b_l}]" in out
+        code, out, err = run([cmd, "2,3,2 s=2,2"] + fmt, capsys)
+        assert code == 0 and ("undecided" in out or "no description" in out)
+    code, out, err = run([cmd, "2x2,2x2"] + fmt + (["--no-equations"] if cmd == "inequalities" else []), capsys)
+    assert code == 0 and out and not err
+    if cmd == "inequalities":     # 2D stride one: the factorization patterns, C(1,1) the one q conj(q)
+        assert "C(1,1)" in out or "C_{1,1}" in out or '"C(1,1)"' in out
     code, out, err = run([cmd, "3,2 s=2"] + fmt, capsys)
     assert code == 0 and out and not err
 

@@ -55,6 +55,8 @@ ROWS = [
     # the first candidate witness (degree 21) costs 21^2 + 21^2/8 = 496
     ("max_witness_work", 1, ["closed", "4,4,4 s=2,2", "--max-states", "3"], "partial"),
     ("max_symbolic_degree", 2, ["inequalities", "2,2,2"], "partial"),  # Sturm-Habicht of degree 3
+    # 2x2,2x2: counting the patterns costs 2 x 9 x 9 x 3 = 486 steps, the enumeration 533
+    ("max_pattern_work", 100, ["inequalities", "2x2,2x2", "--no-equations"], "refused"),
     ("max_minors", 1, ["critical-locus", "3,2 s=2"], "refused"),
     ("max_subminors", 2, ["critical-locus", "3,2 s=2"], "refused"),  # 105 at most, by the closed form
     ("max_minor_terms", 1, ["critical-locus", "3,2 s=2"], "refused"),
