@@ -9,12 +9,15 @@ the closedness checks evaluate the rule from the filter sizes and strides and as
 
 from __future__ import annotations
 
+import random
+
 from lcnalg.architecture import Architecture
 from lcnalg.function_space import FunctionSpace
 from lcnalg.limits import Limits
 from lcnalg.theorems.base import COUNTEREXAMPLE, HELD, UNDECIDED, Check, Theorem, linear_one_channel
 
-__all__ = ["StrideOneRealRoots", "StrideOneClosedness", "ParityRule", "PolynomialClosedness", "polynomial_product"]
+__all__ = ["StrideOneRealRoots", "StrideOneClosedness", "ParityRule", "PolynomialClosedness", "OrbitDescription",
+           "polynomial_product"]
 
 
 def polynomial_product(factors: list[list[int]]) -> list[int]:
@@ -154,3 +157,61 @@ class PolynomialClosedness(Theorem):
 
     def compare(self, arch: Architecture, *, seed: int, limits: Limits, space: FunctionSpace) -> Check:
         return _closed_verdict(self, arch, True, space, "the rule for r >= 2")
+
+
+def _layer_product(arch: Architecture, rng: random.Random) -> list[int]:
+    """The end-to-end filter of random integer layers: the product of ``q_l(z^{t_l})``."""
+    t = [x[0] for x in arch.cumulative_strides]
+    return polynomial_product([[rng.randint(-3, 3) if e % t[l] == 0 else 0 for e in range((f[0] - 1) * t[l] + 1)]
+                               for l, f in enumerate(arch.filters)])
+
+
+class OrbitDescription(Theorem):
+    """1D, any strides: membership is decided by the root-orbit type (docs/theory.md#orbit-description)."""
+
+    name = "orbit-description"
+    statement = ("For a 1D linear CNN with any strides, a real filter P != 0 lies in M iff (N, m) lies in the "
+                 "Minkowski sum, over the blocks B of its root-orbit type, of the sets R(B) of (count vector, "
+                 "real-root vector) of the conjugation-invariant coset tilings of B (and in V(R) iff N lies in the "
+                 "sum of the complex count vectors C(B)).")
+    latex = (r"P \in M \iff P = 0 \ 	ext{or}\ (N, m) \in 	extstyle\sum_{B \in \kappa(P)} R(B),\quad "
+             r"P \in V(\mathbb{R}) \iff P = 0 \ 	ext{or}\ N \in 	extstyle\sum_{B \in \kappa(P)} C(B)")
+    source = "docs/theory.md#orbit-description (proved here)"
+    status = "proved"
+
+    #: Filters tried per architecture: images of random layers, each also moved by one unit.
+    TRIES = 6
+
+    def hypotheses(self, arch: Architecture) -> str | None:
+        if (reason := linear_one_channel(arch)) is not None:
+            return reason
+        if arch.ndim != 1:
+            return "the root-orbit types are for 1D architectures"
+        return None
+
+    def compare(self, arch: Architecture, *, seed: int, limits: Limits, space: FunctionSpace) -> Check:
+        from lcnalg.real.orbit_description import orbit_member  # deferred: the real-geometry stack is heavy
+
+        rng = random.Random(seed)
+        filters = []
+        for _ in range(self.TRIES):
+            image = _layer_product(arch, rng)
+            moved = list(image)
+            moved[rng.randrange(len(moved))] += rng.choice((-1, 1))
+            filters += [image, moved]
+        witness = space.is_zariski_closed().witness
+        if witness is not None:
+            filters.append(list(witness))
+        for filt in filters:
+            predicted = orbit_member(arch, filt, limits).in_function_space
+            res = space.contains(filt)
+            if res.contained is None:
+                return Check(self.name, str(arch), UNDECIDED, str(predicted), "undecided",
+                             reason=f"membership of {filt} undecided: {res.limitations}")
+            if res.contained != predicted:
+                return Check(self.name, str(arch), COUNTEREXAMPLE, str(predicted), str(res.contained),
+                             witness=f"filter {filt}: contains() says {res.contained}, the root-orbit description "
+                                     f"{predicted}")
+        return Check(self.name, str(arch), HELD, "as described", "as described",
+                     reason=f"{len(filters)} exact filters (images, moved images, the closedness witness if any): "
+                            "contains() (orbit distribution) agrees with the coset-tiling description")

@@ -53,6 +53,7 @@ def test_metadata_follows_the_docs():
     ("stride-one-real-roots", ["3,2 s=2", "2x1,1x2", "2,2 r=2"], ["2,2,2", "3,2"]),
     ("closed-parity-rule", ["2,2", "2,2,2 s=2,2", "2x2,2x2"], ["3,2 s=2", "2,4 s=3"]),
     ("closed-polynomial", ["2,2", "2,2 c=1,2,1"], ["2,2 r=2"]),
+    ("orbit-description", ["2x2,2x2", "2,2 r=2", "2,2 c=1,2,1"], ["3,2 s=2", "2,3,2 s=2,2", "2,2"]),
     ("kmst24-smooth-interior", ["2,2", "2,2,2 s=1,2", "2x2,2x2", "1,2 s=2"], ["2,2 s=2", "2,2,2 s=2,2"]),
     ("s24-critical-points", ["3,2", "2,2 s=2 r=2"], ["3,3 s=2"]),
     ("smk25-degree", ["2,2", "2,2 c=1,2,1"], ["2,2 r=3"]),
@@ -79,6 +80,27 @@ def test_two_layer_strided_statements_hold(k1, k2, s):
     arch = f"{k1},{k2} s={s}"
     for name in ("closed-parity-rule", "degree", "dimension", "filling"):
         assert get(name).check(arch).outcome == HELD, (name, arch, get(name).check(arch))
+
+
+def test_orbit_description_planted_false():
+    """A planted wrong description (membership negated on moved filters) is caught with its witness."""
+    from lcnalg.theorems.real_geometry import OrbitDescription
+
+    class Wrong(OrbitDescription):
+        name = "wrong-orbit-description"
+
+        def compare(self, arch, *, seed, limits, space):
+            import lcnalg.real.orbit_description as od  # deferred: the planted statement wraps the real one
+            real = od.orbit_member
+            try:
+                od.orbit_member = lambda a, f, lim=None: od.OrbitMembership(True, True, None)
+                return super().compare(arch, seed=seed, limits=limits, space=space)
+            finally:
+                od.orbit_member = real
+
+    c = Wrong().check("2,3,2 s=2,2")
+    assert c.outcome == "counterexample" and "filter" in c.witness
+    assert get("orbit-description").check("2,3,2 s=2,2").outcome == HELD
 
 
 def test_the_polynomial_count_needs_an_injective_projection():
