@@ -17,7 +17,7 @@ from lcnalg.limits import Limits
 from lcnalg.theorems.base import COUNTEREXAMPLE, HELD, UNDECIDED, Check, Theorem, linear_one_channel
 
 __all__ = ["StrideOneRealRoots", "StrideOneClosedness", "ParityRule", "PolynomialClosedness", "OrbitDescription",
-           "polynomial_product"]
+           "FactorizationPatterns", "polynomial_product"]
 
 
 def polynomial_product(factors: list[list[int]]) -> list[int]:
@@ -215,3 +215,76 @@ class OrbitDescription(Theorem):
         return Check(self.name, str(arch), HELD, "as described", "as described",
                      reason=f"{len(filters)} exact filters (images, moved images, the closedness witness if any): "
                             "contains() (orbit distribution) agrees with the coset-tiling description")
+
+
+def _conjugate_pair_filter(arch: Architecture, rng: random.Random) -> list[int]:
+    """A point of V(R): a Gaussian-integer layer q in one layer, its conjugate in another, real
+    integer layers elsewhere (all at stride one)."""
+    boxes = [(f[0] - 1, f[1] - 1) for f in arch.filters]
+    l1, l2 = rng.sample(range(len(boxes)), 2)
+    dx, dy = min(boxes[l1][0], boxes[l2][0]), min(boxes[l1][1], boxes[l2][1])
+    q = {(i, j): complex(rng.randint(-3, 3), rng.randint(-3, 3)) for i in range(dx + 1) for j in range(dy + 1)}
+    layers = []
+    for k, (b1, b2) in enumerate(boxes):
+        if k == l1:
+            layers.append(q)
+        elif k == l2:
+            layers.append({m: c.conjugate() for m, c in q.items()})
+        else:
+            layers.append({(i, j): complex(rng.randint(-3, 3)) for i in range(b1 + 1) for j in range(b2 + 1)})
+    prod = {(0, 0): complex(1)}
+    for layer in layers:
+        out: dict = {}
+        for (i, j), c in prod.items():
+            for (u, v), d in layer.items():
+                out[(i + u, j + v)] = out.get((i + u, j + v), 0) + c * d
+        prod = out
+    nx, ny = arch.end_to_end_filter_shape
+    return [int(round(prod.get((i, j), 0).real)) for i in range(nx) for j in range(ny)]  # small integers: exact
+
+
+class FactorizationPatterns(Theorem):
+    """2D stride one: M is the union of the pattern strata of Π_M (docs/theory.md#factorization-patterns)."""
+
+    name = "factorization-patterns"
+    statement = ("For a 2D linear CNN whose layers all sit at stride one, a real filter P != 0 lies in M iff the "
+                 "pattern of its real irreducible factors (real absolutely irreducible factors R(d) and conjugate "
+                 "pairs C(d), with bidegrees and multiplicities) lies in the finite set Π_M of patterns whose "
+                 "factors can be shared out among the layers' boxes.")
+    latex = r"M = \{0\} \cup 	extstyleigcup_{\pi \in \Pi_M} S_\pi,\quad S_\pi = \{P : \pi(P) = \pi\}"
+    source = "docs/theory.md#factorization-patterns (proved here)"
+    status = "proved"
+
+    #: Filters tried per architecture: images of random layers and conjugate-pair points of V(R).
+    TRIES = 4
+
+    def hypotheses(self, arch: Architecture) -> str | None:
+        from lcnalg.real.patterns import stride_one_2d  # deferred: the real-geometry stack is heavy
+
+        if (reason := linear_one_channel(arch)) is not None:
+            return reason
+        if not stride_one_2d(arch) or arch.num_layers < 2:
+            return "the patterns are derived for 2D architectures of at least two layers at stride one"
+        return None
+
+    def compare(self, arch: Architecture, *, seed: int, limits: Limits, space: FunctionSpace) -> Check:
+        from lcnalg.real.patterns import pattern_table  # deferred: the real-geometry stack is heavy
+
+        rng = random.Random(seed)
+        mu = space.parameterization
+        filters = [list(mu.evaluate([rng.randint(-3, 3) for _ in range(mu.num_parameters)]))
+                   for _ in range(self.TRIES)]
+        filters += [_conjugate_pair_filter(arch, rng) for _ in range(self.TRIES)]
+        table = pattern_table(arch, limits)
+        for filt in filters:
+            predicted = table.contains(filt, limits)
+            res = space.contains(filt)
+            if res.contained is None:
+                return Check(self.name, str(arch), UNDECIDED, str(predicted), "undecided",
+                             reason=f"membership of {filt} undecided: {res.limitations}")
+            if res.contained != predicted:
+                return Check(self.name, str(arch), COUNTEREXAMPLE, str(predicted), str(res.contained),
+                             witness=f"filter {filt}: contains() says {res.contained}, the pattern table {predicted}")
+        return Check(self.name, str(arch), HELD, "as described", "as described",
+                     reason=f"{len(filters)} exact filters (images and conjugate-pair points of V(R)): contains() "
+                            "(grouping search) agrees with the pattern table")

@@ -11,7 +11,7 @@ from lcnalg.theorems.groups import BurnsideOrbits, KondorTrivedi
 from lcnalg.theorems.hessian import DenseHessianRanks, HessianBlockBounds
 from lcnalg.theorems.landscape import CriticalPointCount, PolynomialCriticalPointCount, SmoothInterior
 from lcnalg.theorems.polynomial import PolynomialDegree, PolynomialDimension, PolynomialFibre
-from lcnalg.theorems.real_geometry import (OrbitDescription, ParityRule, PolynomialClosedness, StrideOneClosedness,
+from lcnalg.theorems.real_geometry import (FactorizationPatterns, OrbitDescription, ParityRule, PolynomialClosedness, StrideOneClosedness,
                                            StrideOneRealRoots)
 from lcnalg.theorems.regions import ArrangementCount, ProductUpperBound, SerraUpperBound
 
@@ -20,7 +20,8 @@ __all__ = ["catalog", "get", "CATALOG"]
 #: The catalogued statements, in the order of docs/theory.md (statements indexed by other
 #: families than architectures last: regions, bases, groups).
 CATALOG = (DimensionFormula, FillingCriterion, StrideOneRealRoots, StrideOneClosedness, ParityRule,
-           PolynomialClosedness, OrbitDescription, DegreeSegre, SmoothInterior, CriticalPointCount, PolynomialDimension,
+           PolynomialClosedness, OrbitDescription, FactorizationPatterns,
+           DegreeSegre, SmoothInterior, CriticalPointCount, PolynomialDimension,
            PolynomialFibre, PolynomialDegree, ConservedQuantities, ConservedQuantitiesComplete, MetricLocal,
            MetricFibre, DenseHessianRanks, HessianBlockBounds, ChannelLowRankDimension, PolynomialCriticalPointCount,
            ArrangementCount, SerraUpperBound, ProductUpperBound, IdentityBasis, BasisDimensionBound,
