@@ -33,8 +33,8 @@ throughout: ``R/J`` is Cohen–Macaulay, hence unmixed, with ``I`` as its only m
 ``J_I = I_I``, so ``J = I``.
 
 Randomness (the forms ``y``, the prime) can only make ``ℓ_p`` larger than ``e``, which makes
-the certificate fail, never pass.  It also fails when ``J ≠ I`` and whenever ``R/I`` is not
-Cohen–Macaulay (then ``e(R/J) < ℓ_Q`` for every linear system of parameters).  When the
+the certificate fail, never pass.  It also fails when ``J ≠ I``, and even for ``J = I`` when ``R/I`` is not
+Cohen–Macaulay (then ``e(R/I) < ℓ_Q`` for every linear system of parameters).  When the
 degree passed is not certified, a closed certificate is only as sure as that degree: the
 caller must label it so (:attr:`LengthCertificate.certified` is then False).
 """
@@ -206,7 +206,7 @@ def length_certificate(polys: Sequence[Any], *, dimension: int, degree: int,
     References
     ----------
     The multiplicity of a system of parameters and the associativity formula: Bruns–Herzog,
-    *Cohen–Macaulay rings*, Cor. 4.7.11 and Cor. 4.7.8; Eisenbud, *Commutative Algebra*, §12.
+    *Cohen–Macaulay rings*, §4.7; Eisenbud, *Commutative Algebra*, §12.
 
     Examples
     --------
