@@ -565,8 +565,8 @@ def _certificate(mu: Parameterization, polys: tuple[Any, ...], state: Interpolat
         if length.certified:
             return True, length.text + " (docs/theory.md#length-certificate)", "length certificate"
         if length.closed:
-            notes.append(f"{length.text}; the degree of V is {fibre.method} (probabilistic), so the "
-                         "whole ideal is conditional on it, not certified")
+            notes.append(f"{length.text}; deg V = {fibre.degree} is probabilistic (fibre count at random "
+                         "points), so the whole ideal is not certified by it")
         else:
             notes.append(length.text)
     # the elimination certificate: automatic only for a small ideal found by the stopping rule

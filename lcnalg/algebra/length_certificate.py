@@ -286,9 +286,13 @@ def length_certificate(polys: Sequence[Any], *, dimension: int, degree: int,
         return fail(length, f"the length certificate did not close: the equations cut by {k} random linear "
                             f"forms leave a quotient of length {length} modulo {p}, below the degree {e} "
                             "passed, which therefore exceeds deg V (or the equations do not all vanish on V)")
-    how = ("the degree of V is certified" if degree_certified
-           else "the degree of V is NOT certified: the conclusion holds if deg V >= " + str(e))
-    return LengthCertificate(True, degree_certified, length, e, k, forms, p, (
-        f"length certificate: the equations cut by {k} random linear forms (seed {seed}) leave a "
-        f"quotient of length {length} modulo {p}, equal to the degree {e} of V; so R/J is "
-        f"Cohen-Macaulay with the single associated prime I and J = I ({how})"))
+    if degree_certified:
+        return LengthCertificate(True, True, length, e, k, forms, p, (
+            f"length certificate: the equations cut by {k} random linear forms (seed {seed}) leave a "
+            f"quotient of length {length} modulo {p}, equal to the certified degree {e} of V; so R/J is "
+            f"Cohen-Macaulay with the single associated prime I, and J = I"))
+    return LengthCertificate(True, False, length, e, k, forms, p, (
+        f"length certificate, conditional on the degree: the equations cut by {k} random linear forms "
+        f"(seed {seed}) leave a quotient of length {length} modulo {p}, equal to the degree {e} given "
+        f"for V; if deg V >= {e}, R/J is Cohen-Macaulay with the single associated prime I, and J = I "
+        f"(that degree is not certified)"))
