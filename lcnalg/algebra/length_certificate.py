@@ -191,7 +191,9 @@ def length_certificate(polys: Sequence[Any], *, dimension: int, degree: int,
         ``max_matrix_entries`` bounds the substituted generators (estimated up front, before any
         substitution: generators times the monomials of their degree in ``n − k`` variables)
         and every Macaulay matrix; ``max_total_entries / 20`` bounds the whole Gröbner basis
-        modulo ``p``.  A bound met makes the certificate fail (with the reason), it never raises.
+        modulo ``p``, and up front the full Macaulay matrix of the degree after the highest
+        generator's (every monomial multiple of every generator as a row).  A bound met makes
+        the certificate fail (with the reason), it never raises.
 
     Returns
     -------
@@ -223,8 +225,8 @@ def length_certificate(polys: Sequence[Any], *, dimension: int, degree: int,
     False
     """
     dicts, n = _as_dicts(polys, nvars)
-    k = checks.integer(dimension, "dimension", low=0, high=n, form=f"an integer in 0..{n} (the dimension of V)")
-    e = checks.integer(degree, "degree", low=1, high=MAX_DEGREE, form=f"an integer in 1..{MAX_DEGREE} "
+    k = checks.integer(dimension, "dimension", low=0, high=n + 1, form=f"an integer in 0..{n} (the dimension of V)")
+    e = checks.integer(degree, "degree", low=1, high=MAX_DEGREE + 1, form=f"an integer in 1..{MAX_DEGREE} "
                        "(deg V or a lower bound)")
     if not isinstance(degree_certified, bool):
         raise InputError(f"degree_certified: expected True or False, got {checks.short(degree_certified, 40)}")
@@ -248,6 +250,17 @@ def length_certificate(polys: Sequence[Any], *, dimension: int, degree: int,
         return fail(None, f"the length certificate was not attempted: the generators restricted to "
                           f"{c} variables may have {entries} terms, above max_matrix_entries = "
                           f"{limits.max_matrix_entries}")
+    # up front: the Macaulay matrix of the degree after the generators' (all monomial multiples
+    # as rows), against the share of max_total_entries the whole basis may use
+    total = max(1, limits.max_total_entries // 20)
+    if c:
+        top = max((sum(next(iter(f))) for f in dicts), default=0)
+        rows = sum(math.comb(top - sum(next(iter(f))) + c, c - 1) for f in dicts)
+        macaulay = rows * math.comb(top + c, c - 1)
+        if macaulay > total:
+            return fail(None, f"the length certificate was not attempted: the Macaulay matrix of degree "
+                              f"{top + 1} in {c} variables would have {rows} x {math.comb(top + c, c - 1)} = "
+                              f"{macaulay} entries, above max_total_entries/20 = {total}")
     if c == 0:  # the section is the origin: F_p[x]/(x) has length 1 (J has positive degrees)
         length = 1
     else:
@@ -268,7 +281,7 @@ def length_certificate(polys: Sequence[Any], *, dimension: int, degree: int,
                 section.append(h)
         try:
             gb = groebner_basis(section, "degrevlex", modulus=p,
-                                max_total_entries=max(1, limits.max_total_entries // 20), limits=limits)
+                                max_total_entries=total, limits=limits)
         except LCNAlgError as err:
             return fail(None, f"the length certificate was not completed ({err})")
         if not gb.is_zero_dimensional():
