@@ -565,8 +565,10 @@ def _certificate(mu: Parameterization, polys: tuple[Any, ...], state: Interpolat
         if length.certified:
             return True, length.text + " (docs/theory.md#length-certificate)", "length certificate"
         if length.closed:
+            bound = ("" if fibre.failure_probability is None
+                     else f", failure probability <= {fibre.failure_probability:.3g}")
             notes.append(f"{length.text}; deg V = {fibre.degree} is probabilistic (fibre count at random "
-                         "points), so the whole ideal is not certified by it")
+                         f"points{bound}), so the whole ideal is not certified by it")
         else:
             notes.append(length.text)
     # the elimination certificate: automatic only for a small ideal found by the stopping rule

@@ -168,3 +168,14 @@ def test_default_certificate_on_random_1d_architectures(arch):
     if mu.num_parameters + mu.ambient_dimension <= 16:  # the elimination mod p stays fast
         n = mu.ambient_dimension
         assert _reduced_gb_mod_p(r.polynomials, n) == _reduced_gb_mod_p(_elimination_mod_p(mu), n)
+
+
+def test_a_probabilistic_degree_is_reported_as_conditional():
+    """2D: deg V comes from a probabilistic fibre count, so a closed length certificate does not
+    certify; the elimination certificate (when attempted) still does."""
+    mu = Parameterization("2x1,1x2,2x1 s=2x1,1x2")
+    r = implicit_equations(mu, limits=Limits(max_certify_generators=1))
+    assert not r.certified and r.status == "complete up to degree 3"
+    assert "conditional on the degree" in r.certificate and "probabilistic" in r.certificate
+    r = implicit_equations(mu)
+    assert r.certified and "elimination certificate" in r.method
