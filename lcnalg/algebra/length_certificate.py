@@ -10,6 +10,8 @@ degree; the degree itself when it is known).
 
 Algorithm
 ---------
+0. Fewer than ``n − k`` generators cannot generate ``I``: by Krull's height theorem every
+   minimal prime of ``J`` then has height below ``n − k``, so ``dim R/J > k``.  Refused at once.
 1. Draw ``k`` linear forms ``y_1, …, y_k`` with integer coefficients in ``[-9, 9]`` (seeded).
 2. Modulo a prime ``p``, bring their coefficient matrix to reduced echelon form; if its rank is
    below ``k``, draw again.  Solving for the ``k`` pivot variables parameterizes ``{y = 0}`` by
@@ -244,6 +246,11 @@ def length_certificate(polys: Sequence[Any], *, dimension: int, degree: int,
     def fail(length: int | None, why: str) -> LengthCertificate:
         return LengthCertificate(False, False, length, e, k, forms, p, why)
 
+    if len(dicts) < c:
+        # Krull's height theorem: every minimal prime of J has height <= len(dicts) < n - k
+        return fail(None, f"the length certificate did not close: {len(dicts)} equations cannot cut out a "
+                          f"variety of codimension {c} (Krull's height theorem: dim R/J >= "
+                          f"{n - len(dicts)} > {k}), so they do not generate the whole ideal")
     # up front: the substituted generators are dense in c variables at worst
     entries = sum(math.comb(c + sum(next(iter(f))) - 1, c - 1) if c else 1 for f in dicts)
     if entries > limits.max_matrix_entries:

@@ -129,6 +129,10 @@ def test_bounds_and_bad_input():
         length_certificate(["x"], dimension=1, degree=1)
     with pytest.raises(InputError, match="^nvars"):
         length_certificate([], dimension=0, degree=1)
+    # fewer equations than the codimension (Krull): refused without a Gröbner basis
+    cert = length_certificate(r.polynomials[:1], dimension=r.dimension, degree=fib.degree,
+                              nvars=r.ambient_dimension, limits=Limits(max_total_entries=1))
+    assert not cert.closed and "Krull" in cert.text
     # V = C^3: the zero ideal is the whole ideal; the section is the origin, of length 1
     assert length_certificate([], dimension=3, degree=1, nvars=3).certified
     assert not length_certificate([], dimension=2, degree=1, nvars=3).closed
