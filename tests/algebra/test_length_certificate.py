@@ -5,7 +5,6 @@ certify."""
 
 from __future__ import annotations
 
-import flint
 import pytest
 from hypothesis import HealthCheck, given, settings
 
