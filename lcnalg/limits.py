@@ -61,7 +61,8 @@ class Limits:
     max_matrix_entries : int
         Entries of one Macaulay matrix of the Gröbner engine.
     max_total_entries : int
-        Total matrix entries of one elimination certificate.
+        Total matrix entries of one elimination certificate; a twentieth of it bounds the
+        Gröbner basis mod p of one length certificate.
     max_primes : int
         Primes of one multi-modular lift.
     max_summary_generators : int

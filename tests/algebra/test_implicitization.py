@@ -47,7 +47,10 @@ def test_measured_invariants(arch, histogram, dim, degree):
 def test_certified_small_cases(arch):
     r = FunctionSpace(arch).implicit_equations()
     assert r.certified and r.status == "certified"
-    assert "elimination" in r.certificate
+    # 1D: deg V is certified and these V are Cohen-Macaulay, so the length certificate closes
+    # first; the elimination certificate, an independent route, agrees
+    assert "length certificate" in r.certificate and "length certificate" in r.method
+    assert certify_by_elimination(Parameterization(arch), r.polynomials)[0]
 
 
 @pytest.mark.slow
@@ -312,7 +315,11 @@ def test_bounds_are_limits_fields():
     r = implicit_equations(Parameterization("2,2,2 s=2,2"), limits=Limits(max_summary_generators=1))
     assert r.degree is None and "max_summary_generators" in r.stopped_by
     r = implicit_equations(Parameterization("2,2,2 s=2,2"), limits=Limits(max_certify_generators=1))
+    assert r.certified and "length certificate" in r.certificate  # the size rule is the elimination's
+    r = implicit_equations(Parameterization("2,2,2 s=2,2"),
+                           limits=Limits(max_certify_generators=1, max_total_entries=1))
     assert not r.certified and "max_certify_generators" in r.certificate
+    assert "max_total_entries" in r.certificate  # the length certificate's bound
 
 
 # -- every request bounded up front -------------------------------------------------------
