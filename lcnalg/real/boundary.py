@@ -22,7 +22,7 @@ from typing import Any
 from lcnalg import checks
 from lcnalg.architecture import Architecture
 from lcnalg.algebra.dimension import function_space_dimension
-from lcnalg.errors import InputError
+from lcnalg.errors import InputError, ResourceLimitError
 from lcnalg.limits import Limits
 from lcnalg.parameterization import Parameterization
 from lcnalg.polys.univariate import odd_real_roots_projective, real_roots_projective
@@ -253,16 +253,20 @@ def _thin_boundary(arch: Architecture, case: ClosedCase, dimension: Any, seed: i
             + dim_text)
     elif case.closed is False and stride_one_2d(arch):
         family = "2D factorization patterns"
-        dim = pattern_boundary_dimension(arch, limits)
-        rel_dim = dim.lower if dim.exact else None
-        rel_samples = (tuple(Fraction(x) for x in dim.sample),) if dim.exact and dim.sample else ()
+        try:
+            dim = pattern_boundary_dimension(arch, limits)
+            rel_dim = dim.lower if dim.exact else None
+            rel_samples = (tuple(Fraction(x) for x in dim.sample),) if dim.exact and dim.sample else ()
+            dim_text = describe_pattern_boundary(dim)
+        except ResourceLimitError as err:
+            dim_text = f"its dimension is not derived ({err})"
         relative = (
             "∂_V M = M ∩ ⋃_{π ∈ Π_V \\ Π_M} closure(S_π), closure(S_π) = {c · Π_r G_r · Π_c H_c·conj(H_c)}: one "
             "factor per type of π (with multiplicity), G_r real of bidegree ≤ d_r for R(d_r), H_c complex of "
             "bidegree ≤ d_c for C(d_c); so P ≠ 0 is on it iff P ∈ M and its absolute factors can be shared out "
             "among the slots of some π ∈ Π_V \\ Π_M (R: conjugation-closed, C: F ∪ conj(F)), and 0 iff "
             "Π_V ≠ Π_M; decided exactly at a point by is_relative_boundary_point() "
-            "(docs/theory.md#pattern-boundary); " + describe_pattern_boundary(dim))
+            "(docs/theory.md#pattern-boundary); " + dim_text)
     elif case.closed is False and arch.ndim == 2 and arch.activation is None:
         relative = (
             f"not derived ({case.verdict}): with a strided layer (cumulative stride ≠ (1, 1) before the last "

@@ -323,7 +323,8 @@ def pattern_boundary_dimension(arch: Architecture | str, limits: Limits | None =
         A 2D linear one-channel architecture with every layer at cumulative stride ``(1, 1)``.
     limits : Limits, optional
         ``max_pattern_work`` bounds the table and the number of (factor list, pattern) pairs
-        (counted before the search), ``max_nodes`` the slot searches.
+        times the number of factor types (counted before the search), ``max_nodes`` the slot
+        searches.
     table : PatternTable, optional
 
     Returns
@@ -352,8 +353,8 @@ def pattern_boundary_dimension(arch: Architecture | str, limits: Limits | None =
     refined = []
     for pattern in table.in_m:
         refined.extend(_refinements(pattern))
-    limits.check("max_pattern_work", "pairs (factor list of M, pattern of V(R) \\ M) of the 2D relative-boundary "
-                 "dimension", len(refined) * len(table.not_closed))
+    limits.check("max_pattern_work", "pairs (factor list of M, pattern of V(R) \\ M) times factor types of the 2D "
+                 "relative-boundary dimension", len(refined) * len(table.not_closed) * len(table.types))
     refined.sort(key=lambda r: (-stratum_dimension(r), r))
     budget = limits.budget("max_nodes", "slot assignments searched for the 2D relative-boundary dimension")
     nx, ny = table.total[0] + 1, table.total[1] + 1
