@@ -8,7 +8,9 @@ repeated root, so ``∂M`` lies in the discriminant hypersurface ``Disc(c) = 0``
 (discriminant of the form of formal degree ``d``).
 
 Elsewhere: coordinate copies are carried back from the smaller model; when ``M = V(R)`` is
-Zariski closed the boundary is empty or ``M`` itself; when ``dim M < k`` it is ``M`` itself.
+Zariski closed the boundary is empty or ``M`` itself; when ``dim M < k`` it is ``M`` itself,
+and the boundary relative to ``V(R)`` is derived in 1D (:mod:`lcnalg.real.orbit_description`)
+and 2D stride one (:mod:`lcnalg.real.pattern_boundary`).
 """
 
 from __future__ import annotations
@@ -301,7 +303,9 @@ def boundary(arch: Architecture | str, *, limits: Limits | None = None, seed: in
       relative to ``V(R)`` empty.
     * **Otherwise, dim M < k** (exact): ``M`` is closed (docs/theory.md#closedness) with empty interior, so
       ``∂M = M`` (``is_boundary_point`` decides membership exactly); the boundary relative to
-      ``V(R)`` is reported not derived.
+      ``V(R)`` is decided at points and its dimension given for 1D (root orbits) and 2D stride
+      one (closures of the factorization-pattern strata, :mod:`lcnalg.real.pattern_boundary`),
+      and reported not derived otherwise (2D with a strided layer: saying why).
     * Otherwise undecided, saying why.
 
     Parameters

@@ -296,8 +296,18 @@ def _partitions(n: int, most: int | None = None) -> Iterable[tuple[int, ...]]:
             yield (first,) + rest
 
 
+def _partition_count(n: int) -> int:
+    """The number of partitions of ``n`` (Euler's recursion over the largest part)."""
+    ways = [1] + [0] * n
+    for part in range(1, n + 1):
+        for k in range(part, n + 1):
+            ways[k] += ways[k - part]
+    return ways[n]
+
+
 def _refinements(pattern: tuple) -> Iterable[Factors]:
-    """Every factor list whose pattern is ``pattern`` (exponents: a partition of each multiplicity)."""
+    """Every factor list whose pattern is ``pattern`` (exponents: a partition of each multiplicity;
+    :func:`_partition_count` of them per type)."""
     def rec(i: int) -> Iterable[Factors]:
         if i == len(pattern):
             yield ()
@@ -322,9 +332,9 @@ def pattern_boundary_dimension(arch: Architecture | str, limits: Limits | None =
     arch : Architecture or str
         A 2D linear one-channel architecture with every layer at cumulative stride ``(1, 1)``.
     limits : Limits, optional
-        ``max_pattern_work`` bounds the table and the number of (factor list, pattern) pairs
-        times the number of factor types (counted before the search), ``max_nodes`` the slot
-        searches.
+        ``max_pattern_work`` bounds the table and the number of factor lists of ``M`` times the
+        number of factor types (counted exactly before they are formed), ``max_nodes`` the
+        (factor list, pattern) pairs tried and the slot searches together.
     table : PatternTable, optional
 
     Returns
@@ -350,16 +360,17 @@ def pattern_boundary_dimension(arch: Architecture | str, limits: Limits | None =
         return PatternBoundaryDimension(None, None)
     outside = max(table.not_closed, key=lambda p: stratum_dimension((t, 1) for t, m in p for _ in range(m)))
     frontier = stratum_dimension((t, 1) for t, m in outside for _ in range(m)) - 1
-    refined = []
-    for pattern in table.in_m:
-        refined.extend(_refinements(pattern))
-    limits.check("max_pattern_work", "pairs (factor list of M, pattern of V(R) \\ M) times factor types of the 2D "
-                 "relative-boundary dimension", len(refined) * len(table.not_closed) * len(table.types))
+    count = sum(math.prod(_partition_count(m) for _, m in pattern) for pattern in table.in_m)
+    limits.check("max_pattern_work", "factor lists of M (refinements of its patterns) times factor types of the "
+                 "2D relative-boundary dimension", count * len(table.types))
+    refined = [rho for pattern in table.in_m for rho in _refinements(pattern)]
     refined.sort(key=lambda r: (-stratum_dimension(r), r))
-    budget = limits.budget("max_nodes", "slot assignments searched for the 2D relative-boundary dimension")
+    budget = limits.budget("max_nodes", "(factor list, pattern) pairs and slot assignments searched for the 2D "
+                           "relative-boundary dimension")
     nx, ny = table.total[0] + 1, table.total[1] + 1
     for rho in refined:
         for other in table.not_closed:
+            budget.spend()
             if in_pattern_closure(rho, other, budget):
                 dim = stratum_dimension(rho)
                 rep = factors_representative(rho)

@@ -243,7 +243,8 @@ def test_strided_2d_says_why_not():
 
 def test_bounds_refuse_up_front():
     with pytest.raises(ResourceLimitError, match="max_pattern_work"):
-        pattern_boundary_dimension("2x2,2x2,2x2", Limits(max_pattern_work=10_000))   # table 5474, pairs 34048
+        pattern_boundary_dimension("3x3,3x3", Limits(max_pattern_work=10_000),          # 681 factor lists x 24 types
+                                   table=pattern_table("3x3,3x3"))
     with pytest.raises(ResourceLimitError, match="max_nodes"):
         pattern_boundary_dimension("3x3,2x2", Limits(max_nodes=2))
     with pytest.raises(InputError, match="filter"):
