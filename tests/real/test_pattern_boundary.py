@@ -275,3 +275,51 @@ def test_random_2d_architectures(filters, seed):
     image[rng.randrange(len(image))] += 1
     if not contains(arch, image).contained:
         assert pattern_boundary_member(arch, image).on_boundary is False
+
+
+# ------------------------------------------------------------------ the slot search against brute force
+def _brute_closure(factors, pattern) -> bool:
+    """Every assignment of every copy of every absolute factor to a slot side (an R-slot, or the F or
+    conj(F) side of a C-slot), checked directly: R-slots conjugation-closed, conj(F) sides the
+    conjugates of the F sides, F and R bidegrees within the slots."""
+    import itertools
+    from collections import Counter
+    copies = []                                   # (label, conjugate label, bidegree)
+    for n, ((kind, i, j), e) in enumerate(factors):
+        for _ in range(e):
+            if kind == "R":
+                copies.append(((n, 0), (n, 0), (i, j)))
+            else:
+                copies += [((n, 1), (n, 2), (i, j)), ((n, 2), (n, 1), (i, j))]
+    slots = [(t[0], (t[1], t[2])) for t, m in pattern for _ in range(m)]
+    sides = [(k, 0) for k in range(len(slots))] + [(k, 1) for k, s in enumerate(slots) if s[0] == "C"]
+    for choice in itertools.product(range(len(sides)), repeat=len(copies)):
+        ok = True
+        for k, (kind, d) in enumerate(slots):
+            main = [copies[c] for c, s in enumerate(choice) if sides[s] == (k, 0)]
+            other = [copies[c] for c, s in enumerate(choice) if sides[s] == (k, 1)]
+            bx, by = sum(c[2][0] for c in main), sum(c[2][1] for c in main)
+            target = Counter(c[1] for c in main)
+            have = Counter(c[0] for c in (main if kind == "R" else other))
+            if bx > d[0] or by > d[1] or target != have:
+                ok = False
+                break
+        if ok:
+            return True
+    return False
+
+
+SMALL_TYPES = [("R", 1, 0), ("R", 0, 1), ("R", 1, 1), ("C", 1, 0), ("C", 0, 1), ("C", 1, 1), ("R", 2, 1)]
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from(SMALL_TYPES), st.integers(1, 2)), max_size=3),
+       st.lists(st.tuples(st.sampled_from(SMALL_TYPES), st.integers(1, 2)), min_size=1, max_size=2))
+def test_slot_search_against_brute_force(factors, pattern):
+    """in_pattern_closure (costs per distinct real factor) against the direct definition over the
+    absolute factors."""
+    copies = sum(e * (2 if t[0] == "C" else 1) for t, e in factors)
+    slots = sum(m * (2 if t[0] == "C" else 1) for t, m in pattern)
+    if copies > 6 or slots > 4:
+        return
+    assert in_pattern_closure(tuple(factors), tuple(pattern)) is _brute_closure(factors, pattern), (factors, pattern)
