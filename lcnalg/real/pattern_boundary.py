@@ -42,7 +42,6 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
-from fractions import Fraction
 from typing import Any, Iterable, Sequence
 
 from lcnalg.architecture import Architecture
@@ -97,7 +96,26 @@ def in_pattern_closure(factors: Factors, pattern: Sequence[tuple[FactorType, int
     """Is a polynomial with the factor list ``factors`` in the closure of ``S_pattern``?
 
     The exact slot search of the module docstring (constants aside: a constant is in every
-    closure).  ``budget`` counts the nodes.
+    closure).
+
+    Parameters
+    ----------
+    factors : tuple of (FactorType, int)
+        ``ρ(P)``: one ``(type, exponent)`` per distinct real irreducible factor
+        (:meth:`~lcnalg.real.patterns.PatternTable.factors_of`).
+    pattern : sequence of (FactorType, int)
+        A pattern ``π`` (types with multiplicity).
+    budget : Budget, optional
+        Counts the search nodes (``max_nodes``).
+
+    Returns
+    -------
+    bool
+
+    Raises
+    ------
+    ResourceLimitError
+        When the budget is exceeded.
 
     Examples
     --------

@@ -323,3 +323,20 @@ def test_slot_search_against_brute_force(factors, pattern):
     if copies > 6 or slots > 4:
         return
     assert in_pattern_closure(tuple(factors), tuple(pattern)) is _brute_closure(factors, pattern), (factors, pattern)
+
+
+@pytest.mark.parametrize("arch", ["2x2,2x2", "3x2,2x2"])
+def test_factor_lists_are_realized(arch):
+    """T_ρ is non-empty for the factor lists of every pattern of M (all factors distinct, or each
+    type one factor to its multiplicity): the integer representative has exactly that factor list,
+    and the dimension formula counts a repeated factor once."""
+    table = pattern_table(arch)
+    shape = Architecture.parse(arch).end_to_end_filter_shape
+    for pattern in table.in_m:
+        for rho in (tuple((t, 1) for t, m in pattern for _ in range(m)), tuple(pattern)):
+            rep = factors_representative(rho)
+            filt = [rep.get((i, j), 0) for i in range(shape[0]) for j in range(shape[1])]
+            assert sorted(table.factors_of(filt) or ()) == sorted(rho), factors_text(rho)
+            assert table.pattern_of(filt) in (pattern, None)
+        assert stratum_dimension(tuple(pattern)) == 1 + sum(
+            (t[1] + 1) * (t[2] + 1) - 1 for t, _ in pattern for _ in range(2 if t[0] == "C" else 1))
