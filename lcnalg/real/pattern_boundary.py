@@ -399,7 +399,21 @@ def pattern_boundary_dimension(arch: Architecture | str, limits: Limits | None =
 
 
 def describe(dim: PatternBoundaryDimension) -> str:
-    """The words for :func:`~lcnalg.real.boundary.boundary`."""
+    """The dimension in words, for :func:`~lcnalg.real.boundary.boundary`.
+
+    Parameters
+    ----------
+    dim : PatternBoundaryDimension
+
+    Returns
+    -------
+    str
+
+    Examples
+    --------
+    >>> describe(PatternBoundaryDimension(None, None))
+    'empty (Π_V = Π_M)'
+    """
     if dim.lower is None:
         return "empty (Π_V = Π_M)"
     return (f"dimension {dim.lower} (exact: the largest stratum T_ρ = {{P : factors {factors_text(dim.top)}}} in the "
