@@ -47,6 +47,7 @@ from typing import Any, Iterable, Sequence
 from lcnalg.architecture import Architecture
 from lcnalg.errors import InputError
 from lcnalg.limits import Budget, Limits
+from lcnalg.real.membership import parse_filter
 from lcnalg.real.patterns import (FactorType, PatternTable, factors_representative, pattern_table, pattern_text,
                                   stride_one_2d)
 
@@ -224,8 +225,8 @@ def pattern_boundary_member(arch: Architecture | str, values: Sequence[Any], lim
     ----------
     arch : Architecture or str
         A 2D linear one-channel architecture with every layer at cumulative stride ``(1, 1)``.
-    values : sequence of rational numbers
-        The end-to-end filter, flat row-major.
+    values : sequence of rational numbers, nested rows or str
+        The end-to-end filter (read by :func:`~lcnalg.real.membership.parse_filter`).
     limits : Limits, optional
         ``max_pattern_work`` bounds the pattern table, ``max_field_work`` the absolute
         factorization, ``max_nodes`` the slot searches (all of them together).
@@ -239,7 +240,8 @@ def pattern_boundary_member(arch: Architecture | str, values: Sequence[Any], lim
     Raises
     ------
     InputError
-        When the architecture is not 2D stride one or the filter has the wrong length.
+        When the architecture is not 2D stride one or the filter is not one (wrong length,
+        entries not exact numbers).
     ResourceLimitError
         When a bound is exceeded.
 
@@ -253,6 +255,7 @@ def pattern_boundary_member(arch: Architecture | str, values: Sequence[Any], lim
     """
     limits = Limits.coerce(limits)
     table = _table(arch, limits, table)
+    values = parse_filter(values, Architecture.parse(table.architecture), limits=limits)
     factors = table.factors_of(list(values), limits)
     if factors is None:
         limit = next(iter(table.not_closed), None)

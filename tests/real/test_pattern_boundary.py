@@ -247,8 +247,13 @@ def test_bounds_refuse_up_front():
                                    table=pattern_table("3x3,3x3"))
     with pytest.raises(ResourceLimitError, match="max_nodes"):
         pattern_boundary_dimension("3x3,2x2", Limits(max_nodes=2))
-    with pytest.raises(InputError, match="filter"):
-        pattern_boundary_member("2x2,2x2", [1, 2, 3])
+    for garbage in ([1, 2, 3], None, "x", [None] * 9, {"a": 1}, ["9" * 5000] * 9):
+        with pytest.raises(InputError):
+            pattern_boundary_member("2x2,2x2", garbage)
+    for garbage in (None, 5, "2,2", "2x2,2x2 r=2", "3x3,2x2 s=2x1"):
+        with pytest.raises(InputError):
+            pattern_boundary_dimension(garbage)
+    assert pattern_boundary_member("2x2,2x2", "1,2,1;2,4,2;1,2,1").on_boundary
 
 
 # ------------------------------------------------------------------ (5): random architectures
