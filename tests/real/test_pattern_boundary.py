@@ -345,3 +345,38 @@ def test_factor_lists_are_realized(arch):
             assert table.pattern_of(filt) in (pattern, None)
         assert stratum_dimension(tuple(pattern)) == 1 + sum(
             (t[1] + 1) * (t[2] + 1) - 1 for t, _ in pattern for _ in range(2 if t[0] == "C" else 1))
+
+
+def _stratum_rank(factors, rng: random.Random) -> int:
+    """Rank of the Jacobian of (real G_i, complex H_j) ↦ Π G_i^{e_i} Π (H_j H̄_j)^{f_j} at random
+    integer points (exact, sympy; the largest of three): the dimension of T_ρ, computed without the
+    formula."""
+    import sympy
+    x, y = sympy.symbols("x y")
+    params, values, prod = [], [], sympy.Integer(1)
+    for n, ((kind, i, j), e) in enumerate(factors):
+        mons = [x ** a * y ** b for a in range(i + 1) for b in range(j + 1)]
+        re = sympy.symbols(f"a{n}_0:{len(mons)}")
+        f = sum(c * m for c, m in zip(re, mons))
+        params += re
+        if kind == "C":
+            im = sympy.symbols(f"b{n}_0:{len(mons)}")
+            params += im
+            f = f ** 2 + sum(c * m for c, m in zip(im, mons)) ** 2        # |Re H + i Im H|^2
+        prod *= f ** e
+    poly = sympy.Poly(sympy.expand(prod), x, y)
+    jac = sympy.Matrix([[sympy.diff(c, p) for p in params] for c in poly.coeffs()])
+    # the rank at a point is at most the generic rank, and equal to it away from a hypersurface
+    return max(jac.subs({p: rng.randint(-20, 20) for p in params}).rank() for _ in range(3))
+
+
+@pytest.mark.parametrize("arch", ARCHS[:3])
+def test_top_stratum_dimension_is_a_jacobian_rank(arch):
+    """The reported dimension (formula 1 + Σ (#d − 1) + Σ 2(#d − 1)) is the rank of the Jacobian of
+    the top stratum's parameterization by its distinct factors, and so is dim S_π of the top
+    pattern of V(R) \\ M."""
+    d = pattern_boundary_dimension(arch)
+    rng = random.Random(5)
+    assert _stratum_rank(d.top, rng) == d.lower
+    outside = tuple((t, 1) for t, m in d.outside for _ in range(m))
+    assert _stratum_rank(outside, rng) == d.frontier + 1
