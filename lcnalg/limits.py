@@ -260,6 +260,8 @@ class Limits:
         space (patterns formed times factor types, estimated by exact counting before it
         starts): ``4x4,4x4`` (9·10^5, 2699 patterns of V(R)) takes under a second; ``5x5,5x5``
         (1.7·10^7, about three seconds for 22678 patterns) needs the default 10^7 raised.
+        Also the factor lists of ``M`` times factor types of the relative-boundary dimension
+        (:mod:`lcnalg.real.pattern_boundary`).
     max_commutant_entries : int
         Entries of the dense system ``P_Y(g) A = A P_X(g)`` (generators × ``(|X| · |Y|)²``)
         whose exact nullspace the linear-algebra route computes: the default 4·10^6 (a

@@ -13,7 +13,9 @@ root isolation; Newton polygons and absolute factorization) is in :mod:`lcnalg.p
   their equations; 1D with only the last stride > 1 through :mod:`lcnalg.real.polyphase`; 2D stride
   one through the factorization patterns of :mod:`lcnalg.real.patterns`, with a strided layer the
   reduction to groupings of the real irreducible factors).
-* :mod:`lcnalg.real.boundary` — :func:`boundary`; both share :mod:`lcnalg.real.description`.
+* :mod:`lcnalg.real.boundary` — :func:`boundary`; both share :mod:`lcnalg.real.description`; the
+  boundary relative to ``V(R)``: :mod:`lcnalg.real.orbit_description` (1D),
+  :mod:`lcnalg.real.pattern_boundary` (2D stride one).
 * :mod:`lcnalg.real.closedness` — :func:`is_zariski_closed` (1D root-orbit tilings
   :mod:`lcnalg.real.orbit_tilings`; 2D unique factorization and witness searches).
 

@@ -8,7 +8,9 @@ repeated root, so ``∂M`` lies in the discriminant hypersurface ``Disc(c) = 0``
 (discriminant of the form of formal degree ``d``).
 
 Elsewhere: coordinate copies are carried back from the smaller model; when ``M = V(R)`` is
-Zariski closed the boundary is empty or ``M`` itself; when ``dim M < k`` it is ``M`` itself.
+Zariski closed the boundary is empty or ``M`` itself; when ``dim M < k`` it is ``M`` itself,
+and the boundary relative to ``V(R)`` is derived in 1D (:mod:`lcnalg.real.orbit_description`)
+and 2D stride one (:mod:`lcnalg.real.pattern_boundary`).
 """
 
 from __future__ import annotations
@@ -22,7 +24,7 @@ from typing import Any
 from lcnalg import checks
 from lcnalg.architecture import Architecture
 from lcnalg.algebra.dimension import function_space_dimension
-from lcnalg.errors import InputError
+from lcnalg.errors import InputError, ResourceLimitError
 from lcnalg.limits import Limits
 from lcnalg.parameterization import Parameterization
 from lcnalg.polys.univariate import odd_real_roots_projective, real_roots_projective
@@ -35,6 +37,9 @@ from lcnalg.real.embedding import CoordinateEmbedding, coordinate_embedding
 from lcnalg.real.membership import contains, parse_filter
 from lcnalg.real.orbit_description import relative_boundary_dimension, relative_boundary_member
 from lcnalg.real.orbit_tilings import orbit_model, witness_polynomial
+from lcnalg.real.pattern_boundary import describe as describe_pattern_boundary
+from lcnalg.real.pattern_boundary import pattern_boundary_dimension, pattern_boundary_member
+from lcnalg.real.patterns import stride_one_2d
 from lcnalg.rings import integer_ring
 
 __all__ = ["BoundaryResult", "boundary"]
@@ -57,13 +62,15 @@ class BoundaryResult(RealDescription):
         The boundary relative to the smallest natural ambient set (``V(R)``, or the
         coordinate subspace of an embedded copy), where lcnalg derives it, else why not.
     relative_family : str
-        ``"root orbits"`` when the relative boundary is decided pointwise
-        (:meth:`is_relative_boundary_point`; 1D, any strides).
+        ``"root orbits"`` (1D, any strides) or ``"2D factorization patterns"`` (2D stride one)
+        when the relative boundary is decided pointwise (:meth:`is_relative_boundary_point`).
     relative_dimension : int or None
         Its real dimension, when the bounds of
-        :func:`~lcnalg.real.orbit_description.relative_boundary_dimension` meet.
+        :func:`~lcnalg.real.orbit_description.relative_boundary_dimension` meet (1D), or from
+        the exhaustive search of
+        :func:`~lcnalg.real.pattern_boundary.pattern_boundary_dimension` (2D stride one).
     relative_samples : tuple
-        Exact rational points of a top-dimensional type stratum of the relative boundary.
+        Exact rational points of a top-dimensional stratum of the relative boundary.
     """
 
     thin: bool | None = None
@@ -76,8 +83,10 @@ class BoundaryResult(RealDescription):
         """Exact test: is the filter on the boundary of ``M`` relative to ``V(R)``?
 
         Derived for 1D architectures with ``M ⊊ V(R)`` (``relative_family == "root orbits"``:
-        the generisation search of :func:`~lcnalg.real.orbit_description.relative_boundary_member`).
-        ``limits`` bounds the search (``max_nodes``) and the root isolation.
+        the generisation search of :func:`~lcnalg.real.orbit_description.relative_boundary_member`)
+        and for 2D stride one (``"2D factorization patterns"``: the slot search of
+        :func:`~lcnalg.real.pattern_boundary.pattern_boundary_member`).  ``limits`` bounds the
+        search (``max_nodes``), the root isolation and the absolute factorization.
 
         Raises
         ------
@@ -89,11 +98,16 @@ class BoundaryResult(RealDescription):
         >>> b = boundary("3,2 s=2")
         >>> b.is_relative_boundary_point([1, 0, -2, 0, 1]), b.is_relative_boundary_point([-1, 0, 0, 0, 1])
         (True, False)
+        >>> b = boundary("2x2,2x2")                      # ((1 + x)(1 + y))^2 = lim q q̄; g_1 g_2
+        >>> b.is_relative_boundary_point([1, 2, 1, 2, 4, 2, 1, 2, 1]), b.is_relative_boundary_point([2, 3, 1, 3, 5, 2, 1, 2, 1])
+        (True, False)
         """
-        if self.relative_family != "root orbits":
+        if self.relative_family not in ("root orbits", "2D factorization patterns"):
             raise InputError(f"the relative boundary is not derived for {self.architecture}: {self.relative}")
         arch = Architecture.parse(self.architecture)
         c = parse_filter(filt, arch)
+        if self.relative_family == "2D factorization patterns":
+            return pattern_boundary_member(arch, list(c), limits).on_boundary
         return relative_boundary_member(arch, c, limits)[0]
 
     title = "boundary"
@@ -239,6 +253,30 @@ def _thin_boundary(arch: Architecture, case: ClosedCase, dimension: Any, seed: i
             "conjugate pairs b, b̄ → a; a pair into pairs; 0 and ∞ into smaller 0, ∞ and classes of any shape), "
             "plus 0; decided exactly at a point by is_relative_boundary_point() (docs/theory.md#orbit-description); "
             + dim_text)
+    elif case.closed is False and stride_one_2d(arch):
+        family = "2D factorization patterns"
+        try:
+            dim = pattern_boundary_dimension(arch, limits)
+            rel_dim = dim.lower if dim.exact else None
+            rel_samples = (tuple(Fraction(x) for x in dim.sample),) if dim.exact and dim.sample else ()
+            dim_text = describe_pattern_boundary(dim)
+        except ResourceLimitError as err:
+            dim_text = f"its dimension is not derived ({err})"
+        relative = (
+            "∂_V M = M ∩ ⋃_{π ∈ Π_V \\ Π_M} closure(S_π), closure(S_π) = {c · Π_r G_r · Π_c H_c·conj(H_c)}: one "
+            "factor per type of π (with multiplicity), G_r real of bidegree ≤ d_r for R(d_r), H_c complex of "
+            "bidegree ≤ d_c for C(d_c); so P ≠ 0 is on it iff P ∈ M and its absolute factors can be shared out "
+            "among the slots of some π ∈ Π_V \\ Π_M (R: conjugation-closed, C: F ∪ conj(F)), and 0 iff "
+            "Π_V ≠ Π_M; decided exactly at a point by is_relative_boundary_point() "
+            "(docs/theory.md#pattern-boundary); " + dim_text)
+    elif case.closed is False and arch.ndim == 2 and arch.activation is None:
+        relative = (
+            f"not derived ({case.verdict}): with a strided layer (cumulative stride ≠ (1, 1) before the last "
+            "layer) a layer takes a group of absolute factors only if their product lies in R[x^a, y^b], i.e. the "
+            "group is a union of orbits of x ↦ ζx, y ↦ ξy (ζ^a = ξ^b = 1) with lowest exponents on the stride "
+            "lattice; membership then depends on this orbit structure, not on the factor bidegrees, so the "
+            "closures of the pattern strata do not describe the limits, and the orbit-refined pattern list "
+            "that would is not derived (docs/theory.md#factorization-patterns)")
     return BoundaryResult(
         relative_family=family, relative_dimension=rel_dim, relative_samples=rel_samples,
         architecture=str(arch), decided=True, certified=True, everything=False, thin=True, closed=case.closed,
@@ -265,7 +303,9 @@ def boundary(arch: Architecture | str, *, limits: Limits | None = None, seed: in
       relative to ``V(R)`` empty.
     * **Otherwise, dim M < k** (exact): ``M`` is closed (docs/theory.md#closedness) with empty interior, so
       ``∂M = M`` (``is_boundary_point`` decides membership exactly); the boundary relative to
-      ``V(R)`` is reported not derived.
+      ``V(R)`` is decided at points and its dimension given for 1D (root orbits) and 2D stride
+      one (closures of the factorization-pattern strata, :mod:`lcnalg.real.pattern_boundary`),
+      and reported not derived otherwise (2D with a strided layer: saying why).
     * Otherwise undecided, saying why.
 
     Parameters

@@ -58,7 +58,8 @@ from lcnalg.polys.bivariate import absolute_factorization, absolutely_irreducibl
 from lcnalg.rings import integer_ring
 
 __all__ = ["FactorType", "PatternTable", "pattern_table", "stride_one_2d", "absolute_bidegree", "support_gcd",
-           "pattern_text", "pattern_representative"]
+           "pattern_text", "pattern_representative",
+           "factors_representative"]
 
 #: ``("R", d_x, d_y)``: a real absolutely irreducible factor of bidegree ``(d_x, d_y)``;
 #: ``("C", d_x, d_y)``: ``h h̄`` with ``h`` absolutely irreducible, non-real, of bidegree ``(d_x, d_y)``.
@@ -240,6 +241,28 @@ class PatternTable:
 
         ``limits.max_field_work`` bounds each absolute factorization.
         """
+        factors = self.factors_of(values, limits)
+        if factors is None:
+            return None
+        found: dict = {}
+        for t, e in factors:
+            found[t] = found.get(t, 0) + e
+        return tuple(sorted(found.items(), key=lambda te: self._order(te[0])))
+
+    def factors_of(self, values: Sequence[Fraction], limits: Limits | None = None
+                   ) -> tuple[tuple[FactorType, int], ...] | None:
+        """The distinct real irreducible factors of ``P``: ``(type, exponent)`` each, exactly; None for 0.
+
+        Finer than :meth:`pattern_of` (``g^2`` and ``g_1 g_2`` have the same pattern
+        ``R(d)^2`` but the factors ``((R(d), 2),)`` and ``((R(d), 1), (R(d), 1))``).
+        ``limits.max_field_work`` bounds each absolute factorization.
+
+        Examples
+        --------
+        >>> t = pattern_table("2x2,2x2")
+        >>> t.factors_of([1, 0, 0, 2, 0, 0, 1, 0, 0]), t.factors_of([2, 0, 0, 3, 0, 0, 1, 0, 0])   # (x+1)^2, (x+1)(x+2)
+        (((('R', 1, 0), 2),), ((('R', 1, 0), 1), (('R', 1, 0), 1)))
+        """
         limits = Limits.coerce(limits)
         nx, ny = self.total[0] + 1, self.total[1] + 1
         if len(values) != nx * ny:
@@ -252,7 +275,7 @@ class PatternTable:
         p = ctx.from_dict({(i, j): int(values[i * ny + j] * den) for i in range(nx) for j in range(ny)
                            if values[i * ny + j] != 0})
         _, factors = p.factor()
-        found: dict = {}
+        found: list = []
         for f, e in factors:
             fd = {(int(m[0]), int(m[1])): int(c) for m, c in f.terms()}
             deg = (max(m[0] for m in fd), max(m[1] for m in fd))
@@ -268,9 +291,8 @@ class PatternTable:
                         kinds.append(("R",) + deg if r == 1 else ("C",) + g)
                     else:
                         kinds.append(("R" if rf.kind == "real" else "C",) + g)
-            for t in kinds:
-                found[t] = found.get(t, 0) + int(e)
-        return tuple(sorted(found.items(), key=lambda te: self._order(te[0])))
+            found.extend((t, int(e)) for t in kinds)
+        return tuple(sorted(found, key=lambda te: (self._order(te[0]), te[1])))
 
     def _order(self, t: FactorType) -> tuple:
         return (self.types.index(t), t) if t in self.types else (len(self.types), t)
@@ -404,24 +426,35 @@ def pattern_representative(pattern: Pattern) -> dict:
     >>> sorted(pattern_representative(((("C", 1, 0), 1), (("R", 0, 1), 1))).items())   # (x^2 + 1)(y + 2)
     [((0, 0), 2), ((0, 1), 1), ((2, 0), 2), ((2, 1), 1)]
     """
+    return factors_representative(tuple((t, 1) for t, m in pattern for _ in range(m)))
+
+
+def factors_representative(factors: Sequence[tuple[FactorType, int]]) -> dict:
+    """An integer polynomial ``{(i, j): c}`` with the distinct real irreducible factors
+    ``factors`` (``(type, exponent)`` each, as :meth:`PatternTable.factors_of` returns them):
+    the ``k``-th entry is the ``k``-th factor of :func:`pattern_representative` raised to its
+    exponent.
+
+    Examples
+    --------
+    >>> sorted(factors_representative(((("R", 1, 0), 2),)).items())   # (x + 1)^2
+    [((0, 0), 1), ((1, 0), 2), ((2, 0), 1)]
+    """
     ctx = integer_ring(("x", "y"))
     p = ctx.from_dict({(0, 0): 1})
-    k = 0
-    for (kind, i, j), m in pattern:
-        for _ in range(m):
-            k += 1
-            if kind == "R":
-                f = {(1, 0): {(1, 0): 1, (0, 0): k}, (0, 1): {(0, 1): 1, (0, 0): k}}.get(
-                    (i, j), {(1, 0): 1, (0, 1): 1, (i, j): k})
-            elif (i, j) == (1, 0):
-                f = {(2, 0): 1, (0, 0): k * k}
-            elif (i, j) == (0, 1):
-                f = {(0, 2): 1, (0, 0): k * k}
-            else:
-                f = {}
-                for e, c in (((2, 0), 1), ((i + 1, j), 2), ((2 * i, 2 * j), 1), ((0, 2), k * k)):
-                    f[e] = f.get(e, 0) + c
-            p *= ctx.from_dict(f)
+    for k, ((kind, i, j), e) in enumerate(factors, start=1):
+        if kind == "R":
+            f = {(1, 0): {(1, 0): 1, (0, 0): k}, (0, 1): {(0, 1): 1, (0, 0): k}}.get(
+                (i, j), {(1, 0): 1, (0, 1): 1, (i, j): k})
+        elif (i, j) == (1, 0):
+            f = {(2, 0): 1, (0, 0): k * k}
+        elif (i, j) == (0, 1):
+            f = {(0, 2): 1, (0, 0): k * k}
+        else:
+            f = {}
+            for m, c in (((2, 0), 1), ((i + 1, j), 2), ((2 * i, 2 * j), 1), ((0, 2), k * k)):
+                f[m] = f.get(m, 0) + c
+        p *= ctx.from_dict(f) ** e
     return {(int(m[0]), int(m[1])): int(c) for m, c in p.terms()}
 
 

@@ -386,7 +386,9 @@ def _add_boundary(g: nx.DiGraph, bd: Any, n: int, seed: int, notes: list[str],
     elif bd.decided and bd.thin and not bd.everything and bd.relative_dimension is not None:
         notes.append("M has empty interior in R^N and is closed, so its Euclidean boundary is M itself (no separate "
                      "stratum); its boundary relative to V(R) is the stratum 'relative boundary'")
-        _add_node(g, "relative boundary", bd.relative_dimension, ("semi-algebraic: root-orbit generisations",),
+        how = ("root-orbit generisations" if bd.relative_family == "root orbits"
+               else "limits of factorization patterns")
+        _add_node(g, "relative boundary", bd.relative_dimension, (f"semi-algebraic: {how}",),
                   f"boundary of M relative to V(R): {bd.relative}")
         return {"relative boundary": [tuple(p) for p in bd.relative_samples]} if bd.relative_samples else {}
     elif bd.decided and bd.thin and not bd.everything:

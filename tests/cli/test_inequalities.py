@@ -24,6 +24,9 @@ def test_inequalities_boundary(cmd, fmt, capsys):
         assert code == 0 and ("root-orbit" in out or "root orbits" in out or r"\kappa" in out)
     code, out, err = run([cmd, "2x2,2x2"] + fmt + (["--no-equations"] if cmd == "inequalities" else []), capsys)
     assert code == 0 and out and not err
+    if cmd == "boundary":         # 2D stride one: the relative boundary from the pattern closures
+        assert "closure(S_π)" in out and "not derived" not in out
+        assert "--json" not in fmt or '"relative_dimension": 4' in out
     if cmd == "inequalities":     # 2D stride one: the factorization patterns, C(1,1) the one q conj(q)
         assert "C(1,1)" in out or "C_{1,1}" in out or '"C(1,1)"' in out
     code, out, err = run([cmd, "3,2 s=2"] + fmt, capsys)
