@@ -47,7 +47,7 @@ from lcnalg import errors
 from lcnalg.errors import LCNAlgError
 from lcnalg.limits import Limits
 from lcnalg.parameterization import Parameterization
-from lcnalg.polys.modmat import evaluate_monomials, kernel_basis, pivot_columns, rref
+from lcnalg.polys.modmat import evaluate_monomials, kernel_basis, pivot_columns
 from lcnalg.polys.modular import PRIMES_31, lift_vector
 from lcnalg.polys.monomial_ideals import standard_monomials
 
@@ -112,14 +112,28 @@ def _process_piece(task: _PieceTask) -> _PieceResult:
             kappa = len(free)
             basis = K.astype(np.int32) if task.keep_basis else np.zeros((0, size), dtype=np.int32)
             return _PieceResult(task.key, size, rank, kappa, kappa, [], basis, rows, 1, free)
-    rows = size if size <= 256 else max(256, int(1.1 * task.rank_hint) + 32)
-    rows = min(rows, size, pool.shape[0])
+        if rank < rows or rows >= size:
+            # the u + 8 points already have the rank the loop below stops at (more points
+            # than the rank, or all the monomials): its kernel is the one to use
+            return _finish_piece(task, idx, rows, rank, free, K)
+        rows = min(size, 2 * rows, pool.shape[0])
+    else:
+        rows = size if size <= 256 else max(256, int(1.1 * task.rank_hint) + 32)
+        rows = min(rows, size, pool.shape[0])
     while True:
         A = evaluate_monomials(pool, idx, rows, p)
         rank, free, K = kernel_basis(A, p, size)
         if rank < rows or rows >= size or rows >= pool.shape[0]:
             break
         rows = min(size, 2 * rows, pool.shape[0])
+    return _finish_piece(task, idx, rows, rank, free, K)
+
+
+def _finish_piece(task: _PieceTask, idx: np.ndarray, rows: int, rank: int, free: list[int],
+                  K: np.ndarray) -> _PieceResult:
+    """The products of the lower degree, the new generators lifted to Q, the result."""
+    size = len(task.monos)
+    p = task.primes[0]
     kappa = len(free)
     # Leading monomials of the products of the lower-degree ideal, in free coordinates.
     new_cols: list[int] = list(free)
@@ -145,9 +159,9 @@ def _process_piece(task: _PieceTask) -> _PieceResult:
             if stacked.shape[0] > kappa + 10:
                 pick = rng.choice(stacked.shape[0], size=kappa + 10, replace=False)
                 take = stacked[pick]
-            _, piv = rref(take[:, order], p)
+            piv = pivot_columns(take[:, order], p)  # only the pivots: no entries read back
             if len(piv) < kappa and take.shape[0] < stacked.shape[0]:
-                _, piv = rref(stacked[:, order], p)
+                piv = pivot_columns(stacked[:, order], p)
             lower_rank = len(piv)
             lead = {free[kappa - 1 - j] for j in piv}
             new_cols = [f for f in free if f not in lead]
@@ -164,8 +178,23 @@ def _lift(task: _PieceTask, idx: np.ndarray, rows: int, free: list[int], K: np.n
     prefix_free = [f for f in free if f < width]
     residues = {f: [[int(x) for x in K[fpos[f], :width]]] for f in new_cols}
     primes = [task.primes[0]]
-    pending = list(new_cols)
     lifted: dict[int, list[Fraction]] = {}
+    # small coefficients (the usual case) are read from the first prime alone: the candidate
+    # is kept when it vanishes at points of mu modulo the next primes (then it is, with
+    # overwhelming probability, the kernel vector over Q; the exact substitution check of
+    # every equation decides), and the kernels modulo further primes are not computed
+    checks = [(task.primes[k], task.pools[k]) for k in range(1, min(len(task.pools), len(task.primes), 3))]
+    if len(checks) == 2:
+        sub = idx[:width]
+        tests = [(q, evaluate_monomials(pool, sub, min(CHECK_POINTS, pool.shape[0]), q).astype(object))
+                 for q, pool in checks]
+        for f in new_cols:
+            vec = lift_vector(residues[f], primes)
+            if vec is not None and all(_vanishes(vec, A, q) for q, A in tests):
+                lifted[f] = vec
+        if len(lifted) == len(new_cols):
+            return [(f, lifted[f]) for f in new_cols], 1 + len(checks)
+    pending = [f for f in new_cols if f not in lifted]
     candidates: dict[int, list[Fraction]] = {}
     prefix_rows = min(rows, width - len(prefix_free) + 16)
     # one sample pool per prime: the primes beyond the pools are not tried
@@ -196,7 +225,22 @@ def _lift(task: _PieceTask, idx: np.ndarray, rows: int, free: list[int], K: np.n
             f"interpolation: could not lift {len(pending)} equation(s) of piece {task.key} to Q "
             f"with {len(primes)} primes"
         )
-    return [(f, lifted[f]) for f in new_cols], len(primes)
+    return [(f, lifted[f]) for f in new_cols], max(len(primes), 1 + len(checks))
+
+
+#: Points of mu modulo each further prime at which an equation read from one prime must vanish.
+CHECK_POINTS = 4
+
+
+def _vanishes(vec: list[Fraction], A: np.ndarray, q: int) -> bool:
+    """Whether the rational vector ``vec`` (coefficients of the monomials of the columns of
+    ``A``, an object array of their values at points mod ``q``) vanishes at every point mod q."""
+    coeffs = []
+    for c in vec:
+        if c.denominator % q == 0:
+            return False
+        coeffs.append(c.numerator * pow(c.denominator, -1, q) % q)
+    return not any(int(x) % q for x in A.dot(np.array(coeffs, dtype=object)))
 
 
 # --------------------------------------------------------------------------- driver
