@@ -194,12 +194,16 @@ class Limits:
         interpolation (as ``max_interpolation_work``), the lifting of the equations found and
         the stopping rule's search, summed.  Checked before the grading (a refusal) and before
         each degree (the run stops with a partial answer, complete up to the degree before,
-        naming this bound).  The default 9·10^9 is about ten seconds on one core: it reaches
-        the whole degree-5 answer of ``4,4,4 s=2,2`` (1023 equations, 8.1·10^9 in all);
-        ``2x2x2,2x2x2`` stops after degree 4 (its degree 5 would bring the run to 9.7·10^9),
-        ``2x2,2x2,2x2`` and ``2x3,3x2`` after degree 6 (degree 7 is estimated at 1.8·10^10);
-        raise it to reach the higher degrees (``max_interpolation_work`` still bounds each
-        one).
+        naming this bound).  The default 1.5·10^9 (about two seconds) keeps the commands that go
+        on from the equations to more work (strata, real geometry, report) quick: ``2x2,2x2,2x2``
+        and ``2x3,3x2`` stop after degree 5 (degree 6 would bring the run to 2.0·10^9),
+        ``4,4,4 s=2,2`` after degree 4, ``2,5,3,2,3,4 s=2,2,2,2,3`` after degree 1 (its 8398
+        equations of degree 2 would make each of them slow).  ``lcnalg equations`` has its
+        own default 9·10^9 (about ten seconds): the whole degree-5 answer of ``4,4,4 s=2,2``
+        (1023 equations, 8.1·10^9 in all), ``2x2x2,2x2x2`` after degree 4 (its degree 5 would
+        bring the run to 9.7·10^9), ``2x2,2x2,2x2`` and ``2x3,3x2`` after degree 6 (degree 7 is
+        estimated at 1.8·10^10).  Raise it to reach the higher degrees
+        (``max_interpolation_work`` still bounds each one).
     max_real_critical_solutions : int
         The same Bézout number for the real critical points (a univariate representation
         lifted from many primes): ``3,2 s=2`` and ``2,3`` (81) take a few seconds, ``3,3 s=2``
@@ -328,7 +332,7 @@ class Limits:
     max_loss_work: int = _bound(100_000_000, "products forming a squared loss on function space")
     max_critical_solutions: int = _bound(5_000, "Bezout number of the critical-point system of a loss")
     max_exact_critical_solutions: int = _bound(27, "Bezout number of a critical-point system counted over Q")
-    max_equations_work: int = _bound(9_000_000_000, "estimated field operations of one whole implicitization")
+    max_equations_work: int = _bound(1_500_000_000, "estimated field operations of one whole implicitization")
     max_witness_work: int = _bound(1_000_000, "root work (degree^2 per candidate) of a closedness witness search")
     max_real_critical_solutions: int = _bound(81, "Bezout number of a critical-point system solved for its real points")
     max_fibre_solutions: int = _bound(5_000_000, "Bezout number of the fibre system of a polynomial network")

@@ -213,8 +213,9 @@ class ImplicitEquations(Result):
                 lines.append(f"  … {len(self.equations) - len(eqs)} more equations not shown")
         return "\n".join(lines)
 
-    def to_latex(self) -> str:
-        """The equations as an ``align*`` environment, after a comment with the invariants."""
+    def to_latex(self, max_equations: int | None = None) -> str:
+        """The equations as an ``align*`` environment, after a comment with the invariants (the
+        first ``max_equations`` of them, all by default, then a line counting the others)."""
 
         sym = function_space_symbol(self.architecture)
         head = (
@@ -224,8 +225,12 @@ class ImplicitEquations(Result):
         )
         if not self.polynomials:
             return head + rf"$I(\overline{{{sym}}}) = 0$ (the function space is full-dimensional)."
-        rows = [(poly_latex(to_sympy(p)), "0") for p in self.polynomials]
+        shown = self.polynomials if max_equations is None else self.polynomials[:max_equations]
+        rows = [(poly_latex(to_sympy(p)), "0") for p in shown]
         text = align([(rhs, lhs) for rhs, lhs in rows])
+        if len(shown) < len(self.polynomials):
+            text += (f"\n\\noindent\\ldots\\ {len(self.polynomials) - len(shown)} more equations not shown "
+                     f"(\\texttt{{lcnalg equations --all --latex}}).")
         return head + text
 
 
@@ -359,7 +364,7 @@ class _Work:
         if self.show and not self.announced and self.budget.used > default:
             self.announced = True
             print(f"lcnalg: equations of {_arch_text(self.mu)}: estimated at {self.budget.used:.2g} field "
-                  f"operations up to {what}, beyond the default max_equations_work = {default:.2g} (about ten "
+                  f"operations up to {what}, beyond the default max_equations_work = {default:.2g} (a few "
                   f"seconds); this may take minutes (Ctrl-C stops it)", file=sys.stderr, flush=True)
 
 
