@@ -61,7 +61,7 @@ from lcnalg.singularities.singular_locus import singular_locus
 try:
     r = singular_locus(sys.argv[1])
     print("LCNALG dim", r.dimension)
-    print("LCNALG answer", r.dimension, "certified" if r.certified else f"bounds {r.status}", f"({r.route})")
+    print("LCNALG answer", r.dimension, "certified" if r.certified else str(r.status), f"({r.route})")
 except ResourceLimitError as err:
     print("LCNALG answer refused:", str(err).split(";")[0][:120])
 """
