@@ -12,7 +12,7 @@ from lcnalg.cli.common import (EQUATIONS_BOUNDS, SCRIPT_FORMATS, add_basis_optio
 from lcnalg.errors import InputError
 from lcnalg.limits import DEFAULT_LIMITS
 
-__all__ = ["register", "run", "SHOWN"]
+__all__ = ["register", "run", "SHOWN", "EQUATIONS_WORK"]
 
 #: Equations printed as text unless ``--all``.
 SHOWN = 40
@@ -62,9 +62,9 @@ def register(sub: argparse._SubParsersAction) -> None:
     add_limit_options(p, EQUATIONS_BOUNDS)
     for action in p._actions:  # this subcommand's own default of the whole-run bound
         if action.dest == "max_equations_work":
-            action.help = (f"estimated field operations of one whole implicitization (default here "
-                           f"{EQUATIONS_WORK}, about ten seconds; Limits() and the other subcommands: "
-                           f"{DEFAULT_LIMITS.max_equations_work})")
+            action.help = (f"estimated field operations of one whole implicitization, about ten seconds "
+                           f"(default {EQUATIONS_WORK}); in Limits() and the subcommands that go on from "
+                           f"the equations: {DEFAULT_LIMITS.max_equations_work}")
     add_format_options(p, extra=SCRIPT_FORMATS)
     p.set_defaults(run=run)
 
