@@ -201,7 +201,7 @@ class Limits:
         equations of degree 2 would make each of them slow).  ``lcnalg equations`` has its
         own default 9·10^9 (about ten seconds): the whole degree-5 answer of ``4,4,4 s=2,2``
         (1023 equations, 8.1·10^9 in all), ``2x2x2,2x2x2`` after degree 4 (its degree 5 would
-        bring the run to 9.7·10^9), ``2x2,2x2,2x2`` and ``2x3,3x2`` after degree 6 (degree 7 is
+        bring the run to 9.2·10^9), ``2x2,2x2,2x2`` and ``2x3,3x2`` after degree 6 (degree 7 is
         estimated at 1.8·10^10).  Raise it to reach the higher degrees
         (``max_interpolation_work`` still bounds each one).
     max_real_critical_solutions : int

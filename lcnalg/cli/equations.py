@@ -72,7 +72,7 @@ def register(sub: argparse._SubParsersAction) -> None:
 #: ``lcnalg equations``' own default of ``max_equations_work`` (``Limits()`` keeps 2·10^9 for the
 #: commands that go on from the equations to more work): about ten seconds of interpolation, enough
 #: for the whole degree-5 answer of ``4,4,4 s=2,2`` (8.1·10^9), not for degree 5 of ``2x2x2,2x2x2``
-#: (9.7·10^9 with it) -- see ``Limits.max_equations_work``.
+#: (9.2·10^9 with it) -- see ``Limits.max_equations_work``.
 EQUATIONS_WORK = 9_000_000_000
 
 
