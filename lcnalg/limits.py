@@ -136,21 +136,21 @@ class Limits:
         entries^1.5 field operations): the default 4·10^6 (a 2000 x 2000 matrix) takes
         seconds and a few hundred MB.
     max_interpolation_work : int
-        Estimated field operations of one degree of the implicitization (the sum of ``|P|^3``
-        over its graded pieces ``P``); the degree loop stops with a partial answer (complete
-        up to the degree before, ``stopped_by`` naming this bound) before a degree beyond it.
-        The default 10^11 is about a minute of echelon forms on one core: it keeps every
-        degree that the benchmarked cases reach (degree 7 of ``2x2,2x2,2x2``, ``2x3,3x2`` and
-        ``3x3,2x2`` at about 4.5·10^10; degree 5 of ``4,4,4 s=2,2`` at 1.2·10^10, whose whole
-        run takes about 100 s because of its 1023 generators) and stops degree 8 of the
-        16-coordinate cases (1.0·10^12).  The estimate of each degree is shown on the progress
+        Estimated field operations of one degree of the implicitization (the echelon forms of
+        its graded pieces up to symmetry, sized by their standard monomials, plus the entries
+        moved in and out of FLINT: :func:`lcnalg.algebra.interpolation.interpolation_work`);
+        the degree loop stops with a partial answer (complete up to the degree before,
+        ``stopped_by`` naming this bound) before a degree beyond it.  The default 10^11 is
+        about a minute and a half on one core (about 10^9 of these operations a second): it
+        keeps degree 7 of ``2x2,2x2,2x2``, ``2x3,3x2`` and ``3x3,2x2`` (1.8·10^10) and degree 5
+        of ``4,4,4 s=2,2`` (6.7·10^9).  The estimate of each degree is shown on the progress
         bar and the bound on stderr when progress is shown.
     max_grading_work : int
         Estimated operations of the finest torus grading computed before the
         implicitization's first degree: building μ, then the echelon form over Q of its
         exponent differences (:func:`lcnalg.algebra.grading.grading_work`, from the sizes of
-        the layers).  The default 5·10^10 allows ``300,300`` (3.4·10^10, several minutes) and
-        refuses ``20x20,20x20``; the whole run is bounded first by ``max_equations_work``.
+        the layers).  The default 2·10^9 (about ten seconds) refuses ``50,50,50 s=2,2``
+        (3.4·10^9, 17 s), ``300,300`` (3.4·10^10, several minutes) and ``20x20,20x20``.
     max_subminors : int
         Sub-minors formed by the Laplace expansion of the symbolic minors of a Jacobian
         (counted before any arithmetic, on the zero pattern when the closed form is above it).
@@ -191,13 +191,20 @@ class Limits:
         basis grows much faster: ``2,2 s=2`` (27) takes a second, ``2,3`` (81) several.
     max_equations_work : int
         Estimated field operations of one whole implicitization: the finest grading
-        (:func:`lcnalg.algebra.grading.grading_work`), every degree's interpolation
-        (``Σ |P|^3``), the lifting of the equations found and the stopping rule's search,
-        summed.  Checked before the grading (a refusal) and before each degree (the run
-        stops with a partial answer, complete up to the degree before, naming this bound).
-        The default 2·10^9 is a few seconds on one core: ``2x2,2x2,2x2`` and ``2x3,3x2``
-        stop after degree 5 (degree 6 is estimated at 3·10^9, degree 7 at 4.5·10^10); raise
-        it to reach the higher degrees (``max_interpolation_work`` still bounds each one).
+        (:func:`lcnalg.algebra.grading.grading_work`), every degree's monomials and
+        interpolation (as ``max_interpolation_work``), the lifting of the equations found and
+        the stopping rule's search, summed.  Checked before the grading (a refusal) and before
+        each degree (the run stops with a partial answer, complete up to the degree before,
+        naming this bound).  The default 1.5·10^9 (about two seconds) keeps the commands that go
+        on from the equations to more work (strata, real geometry, report) quick: ``2x2,2x2,2x2``
+        and ``2x3,3x2`` stop after degree 5 (degree 6 would bring the run to 2.0·10^9),
+        ``4,4,4 s=2,2`` after degree 4, ``2,5,3,2,3,4 s=2,2,2,2,3`` after degree 1 (its 8398
+        equations of degree 2 would make each of them slow).  ``lcnalg equations`` has its
+        own default 9·10^9 (about ten seconds): the whole degree-5 answer of ``4,4,4 s=2,2``
+        (1023 equations, 8.1·10^9 in all), ``2x2x2,2x2x2`` after degree 4 (its degree 5 would
+        bring the run to 9.2·10^9), ``2x2,2x2,2x2`` and ``2x3,3x2`` after degree 6 (degree 7 is
+        estimated at 1.8·10^10).  Raise it to reach the higher degrees
+        (``max_interpolation_work`` still bounds each one).
     max_real_critical_solutions : int
         The same Bézout number for the real critical points (a univariate representation
         lifted from many primes): ``3,2 s=2`` and ``2,3`` (81) take a few seconds, ``3,3 s=2``
@@ -321,7 +328,7 @@ class Limits:
     max_jacobian_entries: int = _bound(4_000_000, "entries of a Jacobian whose exact rank is computed")
     max_interpolation_work: int = _bound(100_000_000_000,
                                          "estimated field operations of one implicitization degree")
-    max_grading_work: int = _bound(50_000_000_000, "estimated operations of the finest grading of mu")
+    max_grading_work: int = _bound(2_000_000_000, "estimated operations of the finest grading of mu")
     max_subminors: int = _bound(1_000_000, "sub-minors of the Laplace expansion of symbolic minors")
     max_section_entries: int = _bound(10_000_000, "total Macaulay entries of one linear section of the "
                                       "singular-locus bound")
@@ -333,7 +340,7 @@ class Limits:
     max_loss_work: int = _bound(100_000_000, "products forming a squared loss on function space")
     max_critical_solutions: int = _bound(5_000, "Bezout number of the critical-point system of a loss")
     max_exact_critical_solutions: int = _bound(27, "Bezout number of a critical-point system counted over Q")
-    max_equations_work: int = _bound(2_000_000_000, "estimated field operations of one whole implicitization")
+    max_equations_work: int = _bound(1_500_000_000, "estimated field operations of one whole implicitization")
     max_witness_work: int = _bound(1_000_000, "root work (degree^2 per candidate) of a closedness witness search")
     max_real_critical_solutions: int = _bound(81, "Bezout number of a critical-point system solved for its real points")
     max_fibre_solutions: int = _bound(5_000_000, "Bezout number of the fibre system of a polynomial network")

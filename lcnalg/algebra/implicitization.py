@@ -224,8 +224,9 @@ class ImplicitEquations(Result):
                 lines.append(f"  … {len(self.equations) - len(eqs)} more equations not shown")
         return "\n".join(lines)
 
-    def to_latex(self) -> str:
-        """The equations as an ``align*`` environment, after a comment with the invariants."""
+    def to_latex(self, max_equations: int | None = None) -> str:
+        """The equations as an ``align*`` environment, after a comment with the invariants (the
+        first ``max_equations`` of them, all by default, then a line counting the others)."""
 
         sym = function_space_symbol(self.architecture)
         head = (
@@ -235,8 +236,12 @@ class ImplicitEquations(Result):
         )
         if not self.polynomials:
             return head + rf"$I(\overline{{{sym}}}) = 0$ (the function space is full-dimensional)."
-        rows = [(poly_latex(to_sympy(p)), "0") for p in self.polynomials]
+        shown = self.polynomials if max_equations is None else self.polynomials[:max_equations]
+        rows = [(poly_latex(to_sympy(p)), "0") for p in shown]
         text = align([(rhs, lhs) for rhs, lhs in rows])
+        if len(shown) < len(self.polynomials):
+            text += (f"\n\\noindent\\ldots\\ {len(self.polynomials) - len(shown)} more equations not shown "
+                     f"(\\texttt{{lcnalg equations --all --latex}}).")
         return head + text
 
 
@@ -317,13 +322,16 @@ def _check_inputs(mu: Any, max_degree: Any, jobs: Any, seed: Any, certify: Any, 
 
 #: Estimated field operations of enumerating and sorting one monomial of a degree into its
 #: graded piece (Python work, charged before the degree's linear algebra).
-MONOMIAL_WORK = 500
+MONOMIAL_WORK = 5000
 #: Estimated field operations of one new equation: lifting it to Q, turning it into a
 #: polynomial and verifying it exactly (measured: the 8398 equations of degree 2 of
 #: ``2,5,3,2,3,4 s=2,2,2,2,3`` take about 3.7 s, then 1.5 s to verify).
 GENERATOR_WORK = 400_000
 #: Estimated field operations of one node of the stopping rule's dimension search.
 NODE_WORK = 20_000
+#: Nodes the stopping rule's dimension search may always use (within the bound): beyond them
+#: the search may not cost more than the interpolation so far.
+SEARCH_NODES = 20_000
 #: Estimated field operations of comparing two leading monomials in that search's set-up.
 PAIR_WORK = 100
 
@@ -347,6 +355,7 @@ class _Work:
         self.budget: Budget = limits.budget("max_equations_work", "field operations of the implicitization "
                                             "(grading, interpolation, lifting, stopping rule)")
         self.announced = False
+        self.interpolation = 0  # the part spent on the degrees' eliminations
 
     @property
     def remaining(self) -> int:
@@ -401,7 +410,10 @@ def _stopping_rule(state: InterpolationState, e: int, n: int, dimension: int, fi
     if not work.allows(PAIR_WORK * len(mins) ** 2):
         return None
     work.budget.used += PAIR_WORK * len(mins) ** 2
-    nodes = min(limits.max_hilbert_nodes, work.remaining // NODE_WORK)
+    # the search may spend what remains, but no more than the interpolation so far (at least
+    # SEARCH_NODES nodes): it is to save degrees of interpolation, not to outweigh them
+    nodes = min(limits.max_hilbert_nodes, work.remaining // NODE_WORK,
+                max(SEARCH_NODES, work.interpolation // NODE_WORK))
     dim_n = monomial_dimension(mins, n, max_nodes=nodes) if nodes >= 1 else None
     if dim_n is None:
         work.budget.used += nodes * NODE_WORK
@@ -466,6 +478,7 @@ def _run_degrees(state: InterpolationState, *, max_degree: int | None, dimension
 
             def estimated(monomials: int, cost: int, task=task, e=e) -> None:
                 work.spend(cost, f"degree {e}")
+                work.interpolation += cost
                 if task is not None:
                     bar.update(task, description=f"degree {e}: {monomials:,} monomials, "
                                                  f"~{cost:.2g} field operations")

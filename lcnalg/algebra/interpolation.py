@@ -47,7 +47,7 @@ from lcnalg import errors
 from lcnalg.errors import LCNAlgError
 from lcnalg.limits import Limits
 from lcnalg.parameterization import Parameterization
-from lcnalg.polys.modmat import evaluate_monomials, kernel_basis, pivot_columns, rref
+from lcnalg.polys.modmat import evaluate_monomials, kernel_basis, pivot_columns
 from lcnalg.polys.modular import PRIMES_31, lift_vector
 from lcnalg.polys.monomial_ideals import standard_monomials
 
@@ -89,6 +89,7 @@ class _PieceResult:
     rows_used: int
     primes_used: int
     free: list[int] = field(default_factory=list)  # leading monomials of I_P (mod p)
+    work: int = 0  # operations of its eliminations, counted as interpolation_work counts them
 
 
 def _process_piece(task: _PieceTask) -> _PieceResult:
@@ -107,19 +108,42 @@ def _process_piece(task: _PieceTask) -> _PieceResult:
         rows = min(size, u + 8, pool.shape[0])
         A = evaluate_monomials(pool, idx, rows, p)
         rank, free, K = kernel_basis(A, p, size)
+        work = _kernel_work(rows, size, rank)
         errors.check(rank <= u, f"interpolation: rank {rank} above the proved bound {u} in piece {task.key}")
         if rank == u:
             kappa = len(free)
             basis = K.astype(np.int32) if task.keep_basis else np.zeros((0, size), dtype=np.int32)
-            return _PieceResult(task.key, size, rank, kappa, kappa, [], basis, rows, 1, free)
-    rows = size if size <= 256 else max(256, int(1.1 * task.rank_hint) + 32)
-    rows = min(rows, size, pool.shape[0])
+            return _PieceResult(task.key, size, rank, kappa, kappa, [], basis, rows, 1, free, work)
+        if rank < rows or rows >= size:
+            # the u + 8 points already have the rank the loop below stops at (more points
+            # than the rank, or all the monomials): its kernel is the one to use
+            return _finish_piece(task, idx, rows, rank, free, K, work)
+        rows = min(size, 2 * rows, pool.shape[0])
+    else:
+        work = 0
+        rows = size if size <= 256 else max(256, int(1.1 * task.rank_hint) + 32)
+        rows = min(rows, size, pool.shape[0])
     while True:
         A = evaluate_monomials(pool, idx, rows, p)
         rank, free, K = kernel_basis(A, p, size)
+        work += _kernel_work(rows, size, rank)
         if rank < rows or rows >= size or rows >= pool.shape[0]:
             break
         rows = min(size, 2 * rows, pool.shape[0])
+    return _finish_piece(task, idx, rows, rank, free, K, work)
+
+
+def _kernel_work(rows: int, cols: int, rank: int) -> int:
+    """The operations of one :func:`~lcnalg.polys.modmat.kernel_basis`, entries read back included."""
+    read = rank * cols if 2 * rows <= cols else (cols - rank) * cols
+    return _elimination_work(rows, cols, rank, read)
+
+
+def _finish_piece(task: _PieceTask, idx: np.ndarray, rows: int, rank: int, free: list[int],
+                  K: np.ndarray, work: int) -> _PieceResult:
+    """The products of the lower degree, the new generators lifted to Q, the result."""
+    size = len(task.monos)
+    p = task.primes[0]
     kappa = len(free)
     # Leading monomials of the products of the lower-degree ideal, in free coordinates.
     new_cols: list[int] = list(free)
@@ -145,28 +169,48 @@ def _process_piece(task: _PieceTask) -> _PieceResult:
             if stacked.shape[0] > kappa + 10:
                 pick = rng.choice(stacked.shape[0], size=kappa + 10, replace=False)
                 take = stacked[pick]
-            _, piv = rref(take[:, order], p)
+            piv = pivot_columns(take[:, order], p)  # only the pivots: no entries read back
+            work += _elimination_work(take.shape[0], kappa, len(piv), 0)
             if len(piv) < kappa and take.shape[0] < stacked.shape[0]:
-                _, piv = rref(stacked[:, order], p)
+                piv = pivot_columns(stacked[:, order], p)
+                work += _elimination_work(stacked.shape[0], kappa, len(piv), 0)
             lower_rank = len(piv)
             lead = {free[kappa - 1 - j] for j in piv}
             new_cols = [f for f in free if f not in lead]
-    new = _lift(task, idx, rows, free, K, new_cols) if new_cols else ([], 1)
+    new = _lift(task, idx, rows, free, K, new_cols) if new_cols else ([], 1, 0)
     basis = K.astype(np.int32) if task.keep_basis else np.zeros((0, size), dtype=np.int32)
-    return _PieceResult(task.key, size, rank, kappa, lower_rank, new[0], basis, rows, new[1], free)
+    return _PieceResult(task.key, size, rank, kappa, lower_rank, new[0], basis, rows, new[1], free,
+                        work + new[2])
 
 
 def _lift(task: _PieceTask, idx: np.ndarray, rows: int, free: list[int], K: np.ndarray,
-          new_cols: list[int]) -> tuple[list[tuple[int, list[Fraction]]], int]:
-    """Lift the kernel vectors with leading columns ``new_cols`` to Q."""
+          new_cols: list[int]) -> tuple[list[tuple[int, list[Fraction]]], int, int]:
+    """Lift the kernel vectors with leading columns ``new_cols`` to Q; returns them, the
+    primes used and the operations of the eliminations modulo further primes."""
     fpos = {f: i for i, f in enumerate(free)}
     width = max(new_cols) + 1
     prefix_free = [f for f in free if f < width]
     residues = {f: [[int(x) for x in K[fpos[f], :width]]] for f in new_cols}
     primes = [task.primes[0]]
-    pending = list(new_cols)
     lifted: dict[int, list[Fraction]] = {}
+    # small coefficients (the usual case) are read from the first prime alone: the candidate
+    # is kept when it vanishes at points of mu modulo the next primes (then it is, with
+    # overwhelming probability, the kernel vector over Q; the exact substitution check of
+    # every equation decides), and the kernels modulo further primes are not computed
+    checks = [(task.primes[k], task.pools[k]) for k in range(1, min(len(task.pools), len(task.primes), 3))]
+    if len(checks) == 2:
+        sub = idx[:width]
+        tests = [(q, evaluate_monomials(pool, sub, min(CHECK_POINTS, pool.shape[0]), q).astype(object))
+                 for q, pool in checks]
+        for f in new_cols:
+            vec = lift_vector(residues[f], primes)
+            if vec is not None and all(_vanishes(vec, A, q) for q, A in tests):
+                lifted[f] = vec
+        if len(lifted) == len(new_cols):
+            return [(f, lifted[f]) for f in new_cols], 1 + len(checks), 0
+    pending = [f for f in new_cols if f not in lifted]
     candidates: dict[int, list[Fraction]] = {}
+    work = 0
     prefix_rows = min(rows, width - len(prefix_free) + 16)
     # one sample pool per prime: the primes beyond the pools are not tried
     for k, p in enumerate(task.primes[1:len(task.pools)], start=1):
@@ -175,7 +219,8 @@ def _lift(task: _PieceTask, idx: np.ndarray, rows: int, free: list[int], K: np.n
         pool = task.pools[k]
         sub = idx[:width]
         A = evaluate_monomials(pool, sub, min(max(prefix_rows, 1), pool.shape[0]), p)
-        _, fr, Kp = kernel_basis(A, p, width)
+        rk, fr, Kp = kernel_basis(A, p, width)
+        work += _kernel_work(A.shape[0], width, rk)
         if fr != prefix_free:
             continue  # unlucky prime or too few points: skip it
         primes.append(p)
@@ -196,7 +241,22 @@ def _lift(task: _PieceTask, idx: np.ndarray, rows: int, free: list[int], K: np.n
             f"interpolation: could not lift {len(pending)} equation(s) of piece {task.key} to Q "
             f"with {len(primes)} primes"
         )
-    return [(f, lifted[f]) for f in new_cols], len(primes)
+    return [(f, lifted[f]) for f in new_cols], max(len(primes), 1 + len(checks)), work
+
+
+#: Points of mu modulo each further prime at which an equation read from one prime must vanish.
+CHECK_POINTS = 4
+
+
+def _vanishes(vec: list[Fraction], A: np.ndarray, q: int) -> bool:
+    """Whether the rational vector ``vec`` (coefficients of the monomials of the columns of
+    ``A``, an object array of their values at points mod ``q``) vanishes at every point mod q."""
+    coeffs = []
+    for c in vec:
+        if c.denominator % q == 0:
+            return False
+        coeffs.append(c.numerator * pow(c.denominator, -1, q) % q)
+    return not any(int(x) % q for x in A.dot(np.array(coeffs, dtype=object)))
 
 
 # --------------------------------------------------------------------------- driver
@@ -212,6 +272,10 @@ class DegreeReport:
     new_generators: int
     max_piece: int
     seconds: float
+    #: the degree's estimated field operations (:func:`interpolation_work`), and those of the
+    #: eliminations done, counted the same way (the estimate bounds them, see there)
+    estimate: int = 0
+    work: int = 0
 
     @property
     def tight(self) -> bool:
@@ -334,23 +398,34 @@ def interpolate_degree(state: InterpolationState, *, executor: Executor | None =
     pools = [pl[:, local] for pl in pools]
     degs = grading.degrees
     images = _orbits(pieces, state.symmetries)
-    work = interpolation_work(pieces, images)
-    lim.check("max_interpolation_work", f"field operations of degree {e} (sum of |P|^3 over its "
-              f"{len(pieces) - len(images)} graded pieces P up to symmetry)", work)
-    if on_estimate is not None:
-        on_estimate(sum(len(v) for v in pieces.values()), work)
     stdset = None
     if e == 1:
         stdset = set(itertools.chain.from_iterable(pieces.values()))
     elif e - 1 in state.leads:
         stdset = set(map(tuple, standard_monomials(state.leads[e - 1], len(grading.variables),
                                                    e - 1).tolist()))
+    stds = {key: [j for j, m in enumerate(monos) if m in stdset]
+            for key, monos in pieces.items() if key not in images} if stdset is not None else None
+    hints = {key: max((state._ranks.get(tuple(a - b for a, b in zip(key, dv)), 0) for dv in degs), default=0)
+             for key in pieces}
+    products = {}
+    for key in pieces:
+        prevs = (state._lower.get(tuple(a - b for a, b in zip(key, dv))) for dv in degs)
+        products[key] = sum(entry[1].shape[0] for entry in prevs if entry is not None)
+    work = interpolation_work(pieces, images,
+                              standard=None if stds is None else {k: len(v) for k, v in stds.items()},
+                              hints=hints, products=products, keep=not last)
+    lim.check("max_interpolation_work", f"field operations of degree {e} (the echelon forms of its "
+              f"{len(pieces) - len(images)} graded pieces up to symmetry, sized by their standard "
+              f"monomials)", work)
+    if on_estimate is not None:
+        on_estimate(sum(len(v) for v in pieces.values()), work)
     tasks = []
     for key, monos in pieces.items():
         if key in images:
             continue  # the image of a representative under a symmetry
         lower = []
-        hint = max((state._ranks.get(tuple(a - b for a, b in zip(key, dv)), 0) for dv in degs), default=0)
+        hint = hints[key]
         if e > 1:
             index = {m: j for j, m in enumerate(monos)}
             for v, dv in enumerate(degs):
@@ -363,9 +438,7 @@ def interpolate_degree(state: InterpolationState, *, executor: Executor | None =
                     continue
                 colmap = np.array([index[tuple(sorted(pm + (v,)))] for pm in pmonos], dtype=np.int64)
                 lower.append((basis.astype(np.int64), colmap))
-        std = None
-        if stdset is not None:
-            std = [j for j, m in enumerate(monos) if m in stdset]
+        std = None if stds is None else stds[key]
         tasks.append(_PieceTask(key, monos, lower, pools, primes, seed + hash(key) % 100_000, hint,
                                 not last, std))
     results: list[_PieceResult] = []
@@ -410,6 +483,7 @@ def interpolate_degree(state: InterpolationState, *, executor: Executor | None =
         polys = [_to_integer_poly(task.monos, coeffs, nvars) for _, coeffs in res.new]
         account(key, task.monos, res.basis, res, polys, res.free)
         state.primes_used.update(primes[: res.primes_used])
+    done = sum(res.work for res in results)
     for key, (rep, g) in images.items():
         task, res = by_key[rep]
         index = {m: j for j, m in enumerate(pieces[key])}
@@ -422,22 +496,107 @@ def interpolate_degree(state: InterpolationState, *, executor: Executor | None =
             polys.append({tuple(exps[g.index(i)] for i in range(nvars)): c for exps, c in poly.items()})
         # the permuted basis is not in degrevlex echelon form: read its pivots
         piv = pivot_columns(basis[:, ::-1].astype(np.int64), primes[0]) if not last else []
+        if not last:
+            done += _elimination_work(basis.shape[0], basis.shape[1], len(piv), 0)
         account(key, pieces[key], basis, res, polys, [len(pieces[key]) - 1 - j for j in piv])
     state._lower = new_lower
     if not last:
         state.leads[e] = leads
     state._ranks = ranks
     report = DegreeReport(e, len(pieces), sum(len(v) for v in pieces.values()), lower_bound,
-                          upper_bound, new_count, biggest, time.perf_counter() - start)
+                          upper_bound, new_count, biggest, time.perf_counter() - start, work, done)
     state.reports.append(report)
     return report
 
 
+#: Estimated field operations of moving one matrix entry into or out of FLINT (Python
+#: integers both ways); measured about 100 times a modular operation of an echelon form.
+ENTRY_WORK = 100
+
+
+def _echelon_work(rows: int, cols: int, rank: int) -> int:
+    """Field operations of the reduced echelon form of a ``rows × cols`` matrix of rank
+    ``rank`` by Gaussian elimination: ``Σ_{i<rank} (rows − 1 − i)(cols − i)`` for the forward
+    elimination, plus ``rank (rank − 1) / 2 · (cols − rank)`` to reduce above the pivots.
+
+    Examples
+    --------
+    >>> _echelon_work(2, 2, 2)     # one row update of 2 entries, then one of 1 above the pivot
+    2
+    >>> _echelon_work(5, 7, 0)
+    0
+    """
+    if rank <= 0:
+        return 0
+    a, b, k = rows - 1, cols, rank
+    forward = k * a * b - (a + b) * k * (k - 1) // 2 + (k - 1) * k * (2 * k - 1) // 6
+    return max(forward, 0) + k * (k - 1) // 2 * max(cols - k, 0)
+
+
+def _elimination_work(rows: int, cols: int, rank: int, read: int) -> int:
+    """Estimated operations of one elimination of the interpolation: the echelon form
+    (``_echelon_work``) plus :data:`ENTRY_WORK` per entry sent to FLINT (``rows × cols``)
+    and per entry read back (``read``).
+
+    Examples
+    --------
+    >>> _elimination_work(2, 2, 2, 0)
+    402
+    """
+    return _echelon_work(rows, cols, rank) + ENTRY_WORK * (rows * cols + read)
+
+
+def _piece_work(size: int, std: int | None, hint: int, products: int | None = None) -> int:
+    """Estimated operations of one graded piece of ``size`` monomials, ``std`` of them standard
+    (None: unknown), a proved lower bound ``hint`` of ``dim (R/I)_P`` (the rank of a piece of
+    the degree before) and ``products`` rows of the products of the degree before (None: as
+    many as the kernel); mirrors :func:`_process_piece`."""
+    hint = min(hint, size)
+    if std is None:  # doubling the points until the rank stops growing (at most all rows)
+        rows = size if size <= 256 else min(size, max(256, int(1.1 * hint) + 32))
+        total = 0
+        while True:
+            read = rows * size if 2 * rows <= size else (size - hint) * size
+            total += _elimination_work(rows, size, rows, read)
+            if rows >= size:
+                break
+            rows = min(size, 2 * rows)
+        return total + (_elimination_work(size - hint + 10, size - hint, size - hint, 0) if size > hint else 0)
+    hint = min(hint, std)
+    rows = min(size, std + 8)
+    # the kernel has size − rank ≥ size − std vectors, as many as that when the piece holds no
+    # new equation (each new equation adds one): its size is taken to be size − std
+    kappa = size - std
+    read = min(rows, std) * size if 2 * rows <= size else kappa * size
+    total = _elimination_work(rows, size, min(rows, std), read)
+    if std > hint and kappa:  # the rank may fall short of std: the products of the degree before,
+        # a random kappa + 10 of them, then all of them when the piece holds a new equation
+        rows = kappa + 10 if products is None else products
+        total += _elimination_work(min(kappa + 10, rows), kappa, kappa, 0)
+        if rows > kappa + 10:
+            total += _elimination_work(rows, kappa, kappa, 0)
+    return total
+
+
 def interpolation_work(pieces: dict[tuple[int, ...], list[tuple[int, ...]]],
-                       images: dict | None = None) -> int:
-    """Estimated field operations of one degree: ``Σ |P|^3`` over the graded pieces ``P``
-    computed (those that are not the image of another under a symmetry), the cost of their
-    echelon forms.
+                       images: dict | None = None, *, standard: dict | None = None,
+                       hints: dict | None = None, products: dict | None = None, keep: bool = False) -> int:
+    """Estimated field operations of one degree: the eliminations of the graded pieces ``P``
+    computed (those that are not the image of another under a symmetry), sized as
+    :func:`interpolate_degree` sizes them.
+
+    With the number ``u`` of standard monomials of each piece (``standard``: the monomials
+    outside the leading monomials of the degree before, ``dim (R/J)_P ≤ u``), a piece is one
+    elimination of ``min(|P|, u + 8)`` points of rank at most ``u``; when the piece may hold a
+    new equation (``u`` above the rank ``hint`` of a piece of the degree before, a proved lower
+    bound), also the echelon form of the products of the degree before, in the at most
+    ``|P| − hint`` free columns.  Without ``standard`` a piece doubles its points up to ``|P|``.
+    Each elimination costs its Gaussian-elimination operations (``_echelon_work``) plus
+    :data:`ENTRY_WORK` per entry moved in and out of FLINT (``_elimination_work``).  With
+    ``keep`` (a degree that is not the last), each image under a symmetry also costs the
+    pivots of its permuted kernel basis.  Measured against the work done, counted the same
+    way (``DegreeReport.work``), it is within a few per cent, above it but for the columns of
+    the new equations; the equations lifted to Q are counted separately, as they come.
 
     Parameters
     ----------
@@ -445,6 +604,15 @@ def interpolation_work(pieces: dict[tuple[int, ...], list[tuple[int, ...]]],
         Multidegree → monomials (:func:`~lcnalg.algebra.sampling.pieces_of_degree`).
     images : dict, optional
         The pieces obtained from another by a symmetry (not computed).
+    standard : dict, optional
+        Multidegree → number of standard monomials of the piece (None: unknown).
+    hints : dict, optional
+        Multidegree → a proved lower bound of the rank (default 0).
+    products : dict, optional
+        Multidegree → the number of products of the degree before's kernel bases by a
+        variable that land in the piece (default: as many as its kernel).
+    keep : bool
+        Whether the kernel bases are kept for the next degree.
 
     Returns
     -------
@@ -452,13 +620,27 @@ def interpolation_work(pieces: dict[tuple[int, ...], list[tuple[int, ...]]],
 
     Examples
     --------
-    >>> interpolation_work({(1,): [(0,), (1,)], (2,): [(2,)]})
-    9
-    >>> interpolation_work({(1,): [(0,), (1,)], (2,): [(2,)]}, {(1,): ((2,), (0,))})
-    1
+    >>> pieces = {(1,): [(0,), (1,)], (2,): [(2,)]}
+    >>> interpolation_work(pieces)
+    4544
+    >>> interpolation_work(pieces, {(1,): ((2,), (0,))}, standard={(2,): 0})
+    200
     """
     images = images or {}
-    return sum(len(monos) ** 3 for key, monos in pieces.items() if key not in images)
+    hints = hints or {}
+    total = 0
+    for key, monos in pieces.items():
+        size = len(monos)
+        if key in images:
+            if keep:  # the pivots of the permuted kernel basis (size − std vectors, as above)
+                rep = images[key][0]
+                std = None if standard is None else standard.get(rep)
+                kappa = size - (min(hints.get(rep, 0), size) if std is None else std)
+                total += _elimination_work(kappa, size, kappa, 0)
+            continue
+        std = None if standard is None else standard.get(key)
+        total += _piece_work(size, std, hints.get(key, 0), None if products is None else products.get(key, 0))
+    return total
 
 
 def _orbits(pieces: dict[tuple[int, ...], list[tuple[int, ...]]],
@@ -471,16 +653,24 @@ def _orbits(pieces: dict[tuple[int, ...], list[tuple[int, ...]]],
     for key, monos in pieces.items():
         for m in monos:
             keyof[m] = key
+    arrays = {key: np.array(monos, dtype=np.int64).reshape(len(monos), -1) for key, monos in pieces.items()}
+    perms = [np.array(g, dtype=np.int64) for g in group]
     for key in sorted(pieces):
         if key in images:
             continue
-        for g in group:
-            targets = {keyof.get(tuple(sorted(g[i] for i in m))) for m in pieces[key]}
-            if len(targets) != 1 or None in targets:
+        M = arrays[key]
+        for g, perm in zip(group, perms):
+            image = np.sort(perm[M], axis=1) if M.size else M
+            target = keyof.get(tuple(image[0].tolist())) if len(M) else None
+            if target is None or target == key or target in images or len(pieces[target]) != len(M):
+                continue
+            # compatible with the grading when every image lies in that piece: the sorted
+            # images are then exactly its monomials
+            T = arrays[target]
+            if image.shape != T.shape or not np.array_equal(image[np.lexsort(image.T[::-1])],
+                                                             T[np.lexsort(T.T[::-1])]):
                 continue  # not compatible with the grading: do not use it here
-            target = targets.pop()
-            if target != key and target not in images and len(pieces[target]) == len(pieces[key]):
-                images[target] = (key, g)
+            images[target] = (key, g)
     return images
 
 

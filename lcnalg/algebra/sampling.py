@@ -92,13 +92,39 @@ def pieces_of_degree(grading: Grading, degree: int, max_monomials: int | None = 
     total = count_monomials(n, degree)
     lim.check("max_monomials", f"monomials of degree {degree} in {n} coordinates", total)
     degs = grading.degrees
-    buckets: dict[tuple[int, ...], list[tuple[int, ...]]] = {}
-    for mono in itertools.combinations_with_replacement(range(n), degree):
-        key = tuple(sum(col) for col in zip(*(degs[i] for i in mono)))
-        buckets.setdefault(key, []).append(mono)
-    for key in buckets:
-        buckets[key].sort(key=lambda m: _degrevlex_key(m, n))
-    return buckets
+    if degree == 0 or n == 0 or not degs or not degs[0]:
+        buckets: dict[tuple[int, ...], list[tuple[int, ...]]] = {}
+        for mono in itertools.combinations_with_replacement(range(n), degree):
+            key = tuple(sum(col) for col in zip(*(degs[i] for i in mono)))
+            buckets.setdefault(key, []).append(mono)
+        for key in buckets:
+            buckets[key].sort(key=lambda m: _degrevlex_key(m, n))
+        return buckets
+    # vectorised: the monomials as rows of variable indices (ascending), their multidegrees,
+    # one global sort (bucket of first appearance, then ascending degrevlex: for monomials of
+    # one degree that is the reversed index tuple, descending)
+    monos = np.fromiter(itertools.chain.from_iterable(itertools.combinations_with_replacement(range(n), degree)),
+                        dtype=np.int64, count=total * degree).reshape(total, degree)
+    keys = np.asarray(degs, dtype=np.int64)[monos].sum(axis=1)
+    # one integer per multidegree (mixed radix over the ranges of its entries) when it fits
+    low, span = keys.min(axis=0), keys.max(axis=0) - keys.min(axis=0) + 1
+    if float(np.prod(span.astype(float))) < 2.0 ** 62:
+        radix = np.concatenate([np.cumprod(span[::-1])[::-1][1:], [1]]).astype(np.int64)
+        _, first, inverse = np.unique((keys - low) @ radix, return_index=True, return_inverse=True)
+        uniq = keys[first]
+    else:
+        uniq, first, inverse = np.unique(keys, axis=0, return_index=True, return_inverse=True)
+    inverse = inverse.reshape(-1)
+    rank_of = np.empty(len(uniq), dtype=np.int64)
+    rank_of[np.argsort(first, kind="stable")] = np.arange(len(uniq))
+    bucket = rank_of[inverse]
+    order = np.lexsort(tuple(-monos[:, t] for t in range(degree)) + (bucket,))
+    bounds = np.flatnonzero(np.diff(bucket[order])) + 1
+    ukeys = uniq[np.argsort(first, kind="stable")].tolist()
+    out: dict[tuple[int, ...], list[tuple[int, ...]]] = {}
+    for key, chunk in zip(ukeys, np.split(order, bounds)):
+        out[tuple(key)] = list(map(tuple, monos[chunk].tolist()))
+    return out
 
 
 def sample_image(mu: Any, count: int, modulus: int, seed: int) -> np.ndarray:

@@ -3,14 +3,16 @@
 from __future__ import annotations
 
 import argparse
+import dataclasses
 
 from lcnalg.cli.common import (EQUATIONS_BOUNDS, SCRIPT_FORMATS, add_basis_option, add_cluster_option,
                                add_format_options, add_jobs_option, add_limit_options, add_seed_option,
                                architecture_argument, emit, executor_from_args, function_space_from_args,
                                jobs_from_args, limits_from_args, positive_int)
 from lcnalg.errors import InputError
+from lcnalg.limits import DEFAULT_LIMITS
 
-__all__ = ["register", "run", "SHOWN"]
+__all__ = ["register", "run", "SHOWN", "EQUATIONS_WORK"]
 
 #: Equations printed as text unless ``--all``.
 SHOWN = 40
@@ -61,15 +63,30 @@ def register(sub: argparse._SubParsersAction) -> None:
     progress.add_argument("--no-progress", dest="progress", action="store_false",
                           help="never show a progress bar")
     add_limit_options(p, EQUATIONS_BOUNDS)
+    for action in p._actions:  # this subcommand's own default of the whole-run bound
+        if action.dest == "max_equations_work":
+            action.help = (f"estimated field operations of one whole implicitization, about ten seconds "
+                           f"(default {EQUATIONS_WORK}); in Limits() and the subcommands that go on from "
+                           f"the equations: {DEFAULT_LIMITS.max_equations_work}")
     add_format_options(p, extra=SCRIPT_FORMATS)
     p.set_defaults(run=run)
+
+
+#: ``lcnalg equations``' own default of ``max_equations_work`` (``Limits()`` keeps 2·10^9 for the
+#: commands that go on from the equations to more work): about ten seconds of interpolation, enough
+#: for the whole degree-5 answer of ``4,4,4 s=2,2`` (8.1·10^9), not for degree 5 of ``2x2x2,2x2x2``
+#: (9.2·10^9 with it) -- see ``Limits.max_equations_work``.
+EQUATIONS_WORK = 9_000_000_000
 
 
 def run(args: argparse.Namespace) -> int:
     """Compute and print the equations (or a script computing them); returns the exit status."""
     if args.compare and args.basis is None:
         raise InputError("--compare: needs --basis FILE (the restricted filters to compare)")
-    fs = function_space_from_args(args, limits_from_args(args))
+    limits = limits_from_args(args)
+    if getattr(args, "max_equations_work", None) is None:
+        limits = dataclasses.replace(limits, max_equations_work=EQUATIONS_WORK)
+    fs = function_space_from_args(args, limits)
     if args.compare:
         if args.format in SCRIPT_FORMATS:
             raise InputError(f"--format {args.format}: not with --compare; give text, json or latex")

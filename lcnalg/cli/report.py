@@ -41,7 +41,7 @@ def register(sub: argparse._SubParsersAction) -> None:
             "of the squared loss (Q = I and a generic Q), conserved quantities and metric of gradient flow, "
             "Hessian ranks; each item with its status. A computation refused by a resource bound, or that "
             "does not apply to ARCH, is one line with the reason. With -o FILE.pdf the document is compiled "
-            "with pdflatex (texlive, an optional system dependency)."
+            "with pdflatex (texlive, an optional system dependency). At most 200 equations are written out."
         ),
     )
     architecture_argument(p)

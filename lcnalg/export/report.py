@@ -150,6 +150,11 @@ def _latex_ascii(latex: str) -> str:
     return "\n".join(lines)
 
 
+#: Equations written out in a report (the others are counted): thousands of them (degree 2 of
+#: ``2,5,3,2,3,4 s=2,2,2,2,3`` has 8398) would take longer to typeset than to compute.
+REPORT_EQUATIONS = 200
+
+
 def _as_block(latex: str) -> str:
     """A result's ``to_latex()`` as a paragraph: a bare formula (no ``$`` and no environment) is displayed."""
     latex = _latex_ascii(latex.strip())
@@ -341,7 +346,8 @@ def latex_report(space: Any, *, sections: Iterable[str] | str | None = None, see
         elif key == "parameterization":
             body.append(_item(r"Coordinates of the parameterization $\mu$", fs.summary, _parameterization)[0])
         elif key == "equations":
-            body.append(_item("Generators of the vanishing ideal", fs.implicit_equations)[0])
+            body.append(_item("Generators of the vanishing ideal", fs.implicit_equations,
+                              lambda r: _as_block(r.to_latex(max_equations=REPORT_EQUATIONS)))[0])
         elif key == "real":
             body.append(_item(r"Closedness: is $\mathcal{M}$ the set of real points of its Zariski closure?",
                               fs.is_zariski_closed)[0])

@@ -97,7 +97,7 @@ def rref(A: np.ndarray, modulus: int, need_entries: bool = True) -> tuple[np.nda
         return np.zeros((0, c), dtype=np.int64), []
     if rank == c and not need_entries:
         return np.zeros((0, c), dtype=np.int64), list(range(c))
-    E = np.array(R.tolist()[:rank], dtype=np.int64)
+    E = _entries(R, rank, c)
     pivots = [int(np.flatnonzero(E[i])[0]) for i in range(rank)]
     return E, pivots
 
@@ -130,8 +130,9 @@ def kernel_basis(A: np.ndarray, modulus: int, ncols: int) -> tuple[int, list[int
     are monomials in ascending order), so the basis vector with leading column ``f`` is the
     unique kernel vector with coefficient 1 at ``f`` and 0 at every other leading column: it
     does not depend on the rows of ``A``, only on its kernel.  It is read from FLINT's
-    echelon form or from its nullspace, whichever has fewer entries (at most
-    ``min(rank, nullity) × ncols`` entries come back into Python).
+    echelon form when ``A`` has at most ``ncols / 2`` rows (then ``rank ≤ nullity``), else
+    from FLINT's nullspace, which is that same canonical basis: one elimination, and at
+    most ``max(rows, nullity) × ncols`` entries come back into Python.
 
     Parameters
     ----------
@@ -163,30 +164,39 @@ def kernel_basis(A: np.ndarray, modulus: int, ncols: int) -> tuple[int, list[int
         free = list(range(ncols))
         return 0, free, np.eye(ncols, dtype=np.int64)
     M = nmod_matrix(A, modulus)
-    R, rank = M.rref()
-    nullity = ncols - rank
-    if nullity == 0:
-        return rank, [], np.zeros((0, ncols), dtype=np.int64)
-    if rank <= nullity:
-        # few pivots: read the echelon form (about rank x ncols entries)
-        E = np.array([[int(x) for x in row] for row in R.tolist()[:rank]], dtype=np.int64).reshape(rank, ncols)
+    if 2 * r <= ncols:
+        # rank <= rows <= nullity: read the echelon form (rank x ncols entries)
+        R, rank = M.rref()
+        nullity = ncols - rank
+        E = _entries(R, rank, ncols)
         pivots = [int(np.flatnonzero(E[i])[0]) for i in range(rank)]
         pivset = set(pivots)
         free = [j for j in range(ncols) if j not in pivset]
         K = np.zeros((nullity, ncols), dtype=np.int64)
-        fidx = np.array(free)
+        fidx = np.array(free, dtype=np.int64)
         K[np.arange(nullity), fidx] = 1
         if pivots:
             K[:, np.array(pivots)] = (-E[:, fidx].T) % modulus
         return rank, free, K
-    # few kernel vectors: read a nullspace basis (nullity x ncols entries)
-    X, _ = M.nullspace()
-    rows = [[int(X[ncols - 1 - i, j]) for i in range(ncols)] for j in range(nullity)]
-    Rk, piv = rref(np.array(rows, dtype=np.int64), modulus)
-    K = Rk[:, ::-1].copy()
-    free = sorted(ncols - 1 - c for c in piv)
-    order = np.argsort([ncols - 1 - c for c in piv])
-    return rank, free, K[order]
+    # few kernel vectors: FLINT's nullspace basis is already the canonical one (the vector of
+    # the non-pivot column f has 1 at f, 0 at the other non-pivot columns, and its other
+    # entries at pivot columns < f), so it is read as it is (nullity x ncols entries)
+    X, nullity = M.nullspace()
+    rank = ncols - nullity
+    if nullity == 0:
+        return rank, [], np.zeros((0, ncols), dtype=np.int64)
+    K = _entries(X.transpose(), nullity, ncols)
+    free = [int(np.flatnonzero(K[i])[-1]) for i in range(nullity)]
+    return rank, free, K
+
+
+def _entries(M: Any, rows: int, ncols: int) -> np.ndarray:
+    """The first ``rows`` rows of a FLINT ``nmod_mat`` as an int64 array (one pass over its
+    entries, the fastest way out of python-flint)."""
+    if rows == 0:
+        return np.zeros((0, ncols), dtype=np.int64)
+    flat = M.entries()[: rows * ncols]
+    return np.fromiter(map(int, flat), dtype=np.int64, count=rows * ncols).reshape(rows, ncols)
 
 
 def integer_nullspace(rows: list[list[int]], ncols: int) -> list[list[int]]:

@@ -79,6 +79,11 @@ def outcome_problem(argv: Sequence[str], code: int, out: str, err: str, elapsed:
     if code == 0:
         if not out.strip():
             return "exit status 0 with nothing on stdout"
+        # a partial answer may carry a refusal of one of its parts (a note, a reason): the
+        # option it names to raise the bound must be one of this subcommand's
+        for option in re.findall(r"\(CLI: (--[a-z0-9-]+)\)", out + err):
+            if option not in names:
+                return f"the output names {option}, which this subcommand does not have"
         if "--json" in argv and "--help" not in argv and "-h" not in argv:
             try:
                 json.loads(out)

@@ -251,9 +251,66 @@ def test_section_bounded_and_sandwich_bounds_kept():
     with pytest.raises(ResourceLimitError) as info:
         section_upper_bound(eqs, 2, 3, seed=0, limits=Limits(max_section_entries=1))
     assert info.value.limit == "max_section_entries"
+    # 3,2,2 s=2,2: a certified family of dimension dim V - 1 = 4 meets the free upper bound
+    # (Sing V is a proper closed subset of the irreducible V): no section is computed
     r = singular_locus("3,2,2 s=2,2", limits=Limits(max_section_entries=1))
-    assert r.certified and r.dimension == 4 and "--max-section-entries" in r.method
+    assert r.certified and r.dimension == 4 and "--max-section-entries" not in r.method
+    assert "u=4: Sing V is a proper closed subset" in r.method
     # 2x2,2x2: no section proves the bound 5 and all minors are refused: the proved bounds
     r = singular_locus("2x2,2x2", limits=Limits(max_section_entries=1, max_minors=1))
     assert r.route == "sandwich" and r.status == "bounds 0..6" and r.upper_bound == 6
     assert "--max-minors" in r.status.reason
+
+
+def test_the_minors_refusal_names_options_that_exist():
+    """The minors route refused by max_minors names --max-minors, which the subcommands that
+    compute the singular locus (strata, report) have, and a Python keyword of singular_locus
+    (not a command-line option): every '--option' in the message is a real one."""
+    import inspect
+    import re
+
+    from lcnalg.cli import build_parser
+    from lcnalg.errors import ResourceLimitError
+    from lcnalg.limits import Limits
+    from lcnalg.singularities.singular_locus import singular_locus
+
+    with pytest.raises(ResourceLimitError) as info:
+        singular_locus("3,2 s=2", method="minors", limits=Limits(max_minors=1))
+    message = str(info.value)
+    named = set(re.findall(r"--[a-z0-9-]+", message))
+    assert named == {"--max-minors"}, message
+    parser = build_parser()
+    sub = next(a for a in parser._actions if a.__class__.__name__ == "_SubParsersAction")
+    for command in ("strata", "report"):
+        options = {s for a in sub.choices[command]._actions for s in a.option_strings}
+        assert named <= options, (command, named - options)
+    for keyword in re.findall(r"keyword (\w+)=", message):
+        assert keyword in inspect.signature(singular_locus).parameters
+
+
+def test_three_layers_with_a_family_of_codimension_one_in_v_is_certified_at_once():
+    """3,2,3 s=2,2 (43 quadratic and cubic equations, V of dimension 6 in C^13): the family
+    'weight 1 of layer 1 is zero' is certified in Sing V (bordered minors vanish in Z[t]) with
+    an image of dimension 5 = dim V - 1, the upper bound that holds for every irreducible V;
+    the answer is certified without any linear section or minor, and agrees with the rank of
+    the Jacobian of the equations at a point of that family (below codim) and at a random
+    point of V (equal to codim)."""
+    def jacobian_rank_at(jac, point):
+        return flint.fmpq_mat([[int(d(*point)) for d in row] for row in jac]).rank()
+
+    fs = FunctionSpace("3,2,3 s=2,2")
+    equations = fs.implicit_equations()
+    r = singular_locus("3,2,3 s=2,2", equations=equations)
+    assert r.certified and r.route == "sandwich" and r.dimension == 5
+    assert "proper closed subset" in r.method and "determinants" not in r.method
+    comp = r.components[0]
+    assert comp.dimension == 5
+    eqs = equations.polynomials
+    n = fs.parameterization.ambient_dimension
+    codim = n - 6
+    jac = [[g.derivative(j) for j in range(n)] for g in eqs]
+    assert jacobian_rank_at(jac, list(comp.sample)) < codim
+    rng = random.Random(1)
+    theta = [rng.randint(-5, 5) or 1 for _ in range(fs.parameterization.num_parameters)]
+    point = [int(x) for x in fs.parameterization.evaluate(theta)]
+    assert jacobian_rank_at(jac, point) == codim
