@@ -50,6 +50,7 @@ from __future__ import annotations
 
 import math
 import re
+from fractions import Fraction
 from functools import cached_property
 from typing import Any, Sequence
 
@@ -73,30 +74,56 @@ SPEC_FORM = ("GROUP: k1,k2,... with GROUP one of " + GROUP_FORMS + " and each k 
 _CYCLIC = re.compile(r"C(\d+)")
 
 
-def group_algebra_product(a: Sequence[Any], b: Sequence[Any], table: Sequence[Sequence[int]],
-                          modulus: int | None = None) -> list[Any]:
-    """The product ``a · b`` in the group algebra, from the multiplication table.
+def group_algebra_product(a: Sequence[Any], b: Sequence[Any], table: Sequence[Sequence[int]]) -> list[Fraction]:
+    """The product ``a · b`` in the group algebra ``Q[G]``, from the multiplication table.
 
     Parameters
     ----------
-    a, b : sequence
-        Coefficients indexed by the enumerated elements (any ring whose zero is ``0``).
+    a, b : sequence of exact numbers
+        Coefficients indexed by the enumerated elements ``e_0, …, e_{n−1}``.
     table : sequence of sequence of int
-        ``table[i][j]`` is the index of ``e_i e_j``.
-    modulus : int, optional
-        Reduce the result modulo this integer.
+        ``table[i][j]`` is the index of ``e_i e_j`` (an ``n × n`` table, entries in ``0..n−1``;
+        :attr:`GroupConvParameterization.table`).
 
     Returns
     -------
-    list
+    list of Fraction
         ``(a · b)[h] = Σ_{e_i e_j = e_h} a[i] b[j]``.
+
+    Raises
+    ------
+    InputError
+        For a table that is not ``n × n`` with entries in ``0..n−1`` (at most 2000 rows), or
+        coefficients that are not ``n`` exact numbers.
 
     Examples
     --------
     >>> table = [[(i + j) % 3 for j in range(3)] for i in range(3)]   # Z/3
-    >>> group_algebra_product([1, 1, 0], [1, 0, 2], table)             # (1 + z)(1 + 2z^2) mod z^3 - 1
+    >>> [int(x) for x in group_algebra_product([1, 1, 0], [1, 0, 2], table)]   # (1 + z)(1 + 2z^2) mod z^3 - 1
     [3, 1, 2]
     """
+    rows = checks.sequence(table, "table", "an n x n multiplication table")
+    n = len(rows)
+    if not 1 <= n <= 2000:
+        raise InputError(f"table: expected an n x n multiplication table with 1 <= n <= 2000, got {n} rows")
+    clean = []
+    for i, row in enumerate(rows):
+        items = checks.sequence(row, f"table[{i}]", f"{n} indices")
+        if len(items) != n or not all(checks.is_integer(x) and 0 <= int(x) < n for x in items):
+            raise InputError(f"table[{i}]: expected {n} indices in 0..{n - 1}, got {checks.short(row, 40)}")
+        clean.append([int(x) for x in items])
+    vectors = []
+    for name, v in (("a", a), ("b", b)):
+        items = checks.sequence(v, name, f"{n} exact numbers")
+        if len(items) != n:
+            raise InputError(f"{name}: expected {n} exact numbers (one per element), got {len(items)}")
+        vectors.append([checks.exact(x, name) for x in items])
+    return [Fraction(x) for x in _multiply(vectors[0], vectors[1], clean)]
+
+
+def _multiply(a: Sequence[Any], b: Sequence[Any], table: Sequence[Sequence[int]],
+              modulus: int | None = None) -> list[Any]:
+    """``a · b`` over any ring whose zero is ``0`` (no checks), reduced modulo ``modulus`` if given."""
     out: list[Any] = [0] * len(table)
     for i, x in enumerate(a):
         if not x:
@@ -123,7 +150,7 @@ class GroupConvArchitecture:
     Raises
     ------
     InputError
-        For text of another form, naming the part (``spec``, ``GROUP``, ``windows``).
+        For text of another form, naming ``spec`` and the part (the group, a window).
 
     Examples
     --------
@@ -137,7 +164,7 @@ class GroupConvArchitecture:
     >>> GroupConvArchitecture("C6: 7")
     Traceback (most recent call last):
     ...
-    lcnalg.errors.InputError: windows: layer 1 has window size 7, expected 1 <= k <= |G| = 6 (or *)
+    lcnalg.errors.InputError: spec: layer 1 has window size 7, expected 1 <= k <= |G| = 6 (or *)
     """
 
     def __init__(self, spec: "str | GroupConvArchitecture", limits: Limits | None = None) -> None:
@@ -148,11 +175,11 @@ class GroupConvArchitecture:
         limits = Limits.coerce(limits)
         group_text, layer_text = (part.strip() for part in spec.split(":"))
         self.group_text: str = group_text
-        self.group: PermutationGroup = parse_group(group_text, limits, name="GROUP")
+        self.group: PermutationGroup = parse_group(group_text, limits, name="spec (GROUP)")
         self.order: int = self.group.order(limits)
         items = [x.strip() for x in layer_text.split(",")]
         if not items or any(not x for x in items):
-            raise InputError(f"windows: expected comma-separated window sizes after 'GROUP:' (e.g. 'C6: 3,2'), "
+            raise InputError(f"spec: expected comma-separated window sizes after 'GROUP:' (e.g. 'C6: 3,2'), "
                              f"got {checks.short(layer_text, 60, quote=True)}")
         windows = []
         for l, x in enumerate(items, start=1):
@@ -160,11 +187,11 @@ class GroupConvArchitecture:
                 windows.append(self.order)
                 continue
             if not x.isdigit() or len(x) > 12:
-                raise InputError(f"windows: layer {l} has window {checks.short(x, 20, quote=True)}, expected a "
+                raise InputError(f"spec: layer {l} has window {checks.short(x, 20, quote=True)}, expected a "
                                  f"positive integer or *")
             k = int(x)
             if not 1 <= k <= self.order:
-                raise InputError(f"windows: layer {l} has window size {k}, expected 1 <= k <= |G| = {self.order} "
+                raise InputError(f"spec: layer {l} has window size {k}, expected 1 <= k <= |G| = {self.order} "
                                  f"(or *)")
             windows.append(k)
         #: Window sizes, layer 1 first.
@@ -309,7 +336,7 @@ class GroupConvParameterization(NetworkMap):
         for i in range(hi - lo):
             current[i] = gens[lo + i]
         for lo, hi in self.layer_slices[1:]:
-            current = group_algebra_product(list(gens[lo:hi]), current, self.table)
+            current = _multiply(list(gens[lo:hi]), current, self.table)
             current = [zero if isinstance(c, int) else c for c in current]
         return tuple(current)
 
@@ -336,7 +363,7 @@ class GroupConvParameterization(NetworkMap):
         """``w_L ⋯ w_1`` for the given layer filters (full length)."""
         current = filters[0]
         for w in filters[1:]:
-            current = group_algebra_product(w, current, self.table, modulus)
+            current = _multiply(w, current, self.table, modulus)
         return current
 
     def evaluate(self, theta: Any) -> tuple:
@@ -382,10 +409,10 @@ class GroupConvParameterization(NetworkMap):
         L = len(filters)
         right = [one]                      # right[l] = w_l ⋯ w_1 (right[0] = 1)
         for w in filters:
-            right.append(group_algebra_product(w, right[-1], self.table, modulus))
+            right.append(_multiply(w, right[-1], self.table, modulus))
         left = [one]                       # left[j] = w_L ⋯ w_{L-j+1}
         for w in reversed(filters):
-            left.append(group_algebra_product(left[-1], w, self.table, modulus))
+            left.append(_multiply(left[-1], w, self.table, modulus))
         columns = []
         for l, k in enumerate(self.architecture.windows):
             outer, inner = left[L - 1 - l], right[l]
@@ -394,7 +421,7 @@ class GroupConvParameterization(NetworkMap):
                 for h, v in enumerate(inner):
                     if v:
                         shifted[self.table[g][h]] = v
-                columns.append(group_algebra_product(outer, shifted, self.table, modulus))
+                columns.append(_multiply(outer, shifted, self.table, modulus))
         rows = [[columns[c][h] for c in range(len(columns))] for h in range(n)]
         if modulus is not None:
             return flint.nmod_mat([[int(x) for x in r] for r in rows], modulus)

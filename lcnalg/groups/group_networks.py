@@ -83,7 +83,7 @@ from lcnalg.real.decision import number_text
 from lcnalg.real.membership import ContainmentResult, contains
 from lcnalg.results import DimensionResult, Result, Witness
 
-__all__ = ["group_conv_equations", "group_conv_contains", "group_convolution", "cyclic_fourier",
+__all__ = ["group_conv_equations", "group_conv_contains", "group_convolution", "read_filter", "cyclic_fourier",
            "fourier_components", "cyclotomic_zeros", "GroupConvResult"]
 
 #: Default highest degree of the equations.
@@ -225,8 +225,44 @@ def group_conv_equations(mu: GroupConvParameterization | str, *, max_degree: int
 
 
 # ------------------------------------------------------------------ Fourier
+#: Largest cyclic group order of the Fourier functions (the transform costs ``n^2`` field additions).
+MAX_FOURIER_ORDER = 2000
+
+
 def _cyclic_order(n: Any) -> int:
-    return checks.integer(n, "n", low=1, high=10**4, form="the order of the cyclic group, 1 <= n <= 10000")
+    return checks.integer(n, "n", low=1, high=MAX_FOURIER_ORDER,
+                          form=f"the order of the cyclic group, 1 <= n <= {MAX_FOURIER_ORDER}")
+
+
+def read_filter(filt: Any, arch: GroupConvArchitecture | str, *, name: str = "filter") -> tuple[Fraction, ...]:
+    """Read an end-to-end filter of ``arch``: ``|G|`` exact numbers, a sequence or comma-separated text.
+
+    Parameters
+    ----------
+    filt : sequence or str
+    arch : GroupConvArchitecture or str
+    name : str
+        The field named in messages (the command line passes ``--contains``).
+
+    Raises
+    ------
+    InputError
+        For another length or an inexact entry.
+
+    Examples
+    --------
+    >>> read_filter("1, -2/3, 0", "C3: 2,2")
+    (Fraction(1, 1), Fraction(-2, 3), Fraction(0, 1))
+    >>> read_filter([1, 2], "C3: 2,2", name="--contains")
+    Traceback (most recent call last):
+    ...
+    lcnalg.errors.InputError: --contains: expected 3 exact numbers (one per element of the group), got 2
+    """
+    if not isinstance(name, str):
+        raise InputError(f"name: expected a text, got {type(name).__name__}")
+    if not isinstance(arch, GroupConvArchitecture):
+        arch = GroupConvArchitecture(arch)
+    return _filter(filt, arch.order, name)
 
 
 def _filter(values: Any, size: int, name: str = "filter") -> tuple[Fraction, ...]:
