@@ -165,6 +165,27 @@ def test_equations_of_a_non_abelian_network_vanish_exactly_on_its_image(spec, de
     assert member.contained is False and "does not vanish" in member.reason
 
 
+@pytest.mark.parametrize("spec", ["C3xC2: 2,2,3", "C3xC2: 2,3"])
+def test_the_ideal_of_an_abelian_group_is_graded_by_the_group(spec):
+    """c_h has G-degree h (each term of c_h is a product of elements with product h), so the ideal
+    is G-graded: every G-homogeneous component of an equation vanishes on the image by itself."""
+    mu = GroupConvParameterization(spec)
+    r = group_conv_equations(mu, max_degree=3)
+    cubic = [p for p in r.polynomials if p.total_degree() == 3]
+    assert cubic
+    ring = mu.coordinate_ring
+    for poly in cubic:
+        parts: dict[int, dict] = {}
+        for mono, coeff in poly.terms():
+            degree = 0  # the identity
+            for h, e in enumerate(mono):
+                for _ in range(int(e)):
+                    degree = mu.table[degree][h]
+            parts.setdefault(degree, {})[mono] = coeff
+        for part in parts.values():
+            assert ring.from_dict(part).compose(*mu.coordinates, ctx=mu.ring).is_zero()
+
+
 # ------------------------------------------------------------------ Fourier
 @SETTINGS
 @given(n=st.integers(1, 9), data=st.data())
