@@ -396,6 +396,11 @@ class GroupConvParameterization(NetworkMap):
         """The Jacobian at ``θ`` (rows: coordinates, columns: weights), exactly over Q or modulo
         a prime: the column of ``w_{l,g}`` is ``(w_L ⋯ w_{l+1}) · g · (w_{l−1} ⋯ w_1)``.
 
+        Raises
+        ------
+        ResourceLimitError
+            When ``(weights + 2L) · |G|^2`` exceeds ``limits.max_equivariant_work``.
+
         Examples
         --------
         >>> GroupConvParameterization("C3: 2,2").jacobian_at([1, 2, 3, 5]).tolist()
@@ -404,6 +409,9 @@ class GroupConvParameterization(NetworkMap):
         if modulus is not None:
             modulus = checks.modulus(modulus)
         n = self.architecture.order
+        self.limits.check("max_equivariant_work", f"operations of the Jacobian of {self.architecture} (one product "
+                          f"in R[G] per weight, weights x |G|^2)", (self.num_parameters + 2 * len(self.layer_slices))
+                          * n * n)
         filters = self.filters(theta, modulus)
         one = [1] + [0] * (n - 1)
         L = len(filters)
