@@ -35,8 +35,9 @@ def register(sub: argparse._SubParsersAction) -> None:
             "SPEC: 'GROUP: k1,k2,...' with GROUP one of C<n>, D<n>, S<n>, A<n> or a product such as C3xC2,\n"
             "and k_l the size of layer l's window: the first k_l elements of G in breadth-first order\n"
             "(for C<n>: 1, g, ..., g^(k_l - 1), i.e. a filter polynomial of degree < k_l); * means all of G.\n"
-            "Without wrap-around (C<n> with sum (k_l - 1) < n) the function space is the ordinary one of\n"
-            "k1,k2,... in the coordinates c0..cK.\n\n"
+            "For C<n> optionally strides as for the ordinary network, 'C8: 3,2 s=2' (layer l's filter is\n"
+            "w_l(z^S_l), S_l = s_1 ... s_(l-1)).  Without wrap-around (C<n> with K = sum S_l (k_l - 1) < n)\n"
+            "the function space is the ordinary one of k1,k2,... s=... in the coordinates c0..cK.\n\n"
             "FILTER: |G| exact numbers separated by commas, indexed like the elements (C<n>: coefficients\n"
             "of z^0..z^(n-1)).\n\n"
             "Examples: lcnalg group-conv 'C6: 3,2';  lcnalg group-conv 'S3: 3,3' --equations --max-degree 4;\n"
@@ -44,7 +45,7 @@ def register(sub: argparse._SubParsersAction) -> None:
             "JSON keys: dimension, equations, membership, wraps_around, ordinary, fourier, support_size."
         ),
     )
-    p.add_argument("spec", metavar="SPEC", help="'GROUP: k1,k2,...', e.g. 'C6: 3,2' or 'S3: *,2'")
+    p.add_argument("spec", metavar="SPEC", help="'GROUP: k1,k2,...', e.g. 'C6: 3,2', 'S3: *,2' or 'C8: 3,2 s=2'")
     p.add_argument("--equations", action="store_true", help="also compute the implicit equations")
     p.add_argument("--max-degree", type=positive_int, default=None, metavar="D",
                    help="highest degree of the equations (default 2)")

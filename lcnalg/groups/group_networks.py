@@ -34,23 +34,26 @@ exactly when ``Φ_d`` divides ``f(z)`` (:func:`cyclotomic_zeros`).
 3. ``f`` lies in one layer's window (in particular when a layer ranges over all of ``G``): contained,
    with that layer equal to ``f`` and every other layer the identity ``δ_e`` (``e`` is in every
    window).  So with one full-support layer ``M = R[G]``.
-4. ``C_n`` without wrap-around: the product of the layer polynomials has degree
-   ``≤ K = Σ (k_l − 1) < n``, so it is not reduced: ``M`` is the ordinary function space of
-   ``k_1,…,k_L`` in the coordinates ``c_0..c_K`` (the others zero), and the existing decision
+4. ``C_n`` without wrap-around: the product ``Π_l w_l(z^{S_l})`` of the layer polynomials
+   (``S_l = s_1 ⋯ s_{l−1}``, all 1 without strides) has degree ``≤ K = Σ S_l (k_l − 1) < n``,
+   so it is not reduced: ``M`` is the ordinary function space of ``k_1,…,k_L s=s_1,…`` in the
+   coordinates ``c_0..c_K`` (the others zero), and the existing decision
    :func:`lcnalg.real.membership.contains` answers.
 5. ``C_n`` with wrap-around, necessary conditions: (a) *Fourier zeros*: if ``f ≠ 0`` then every
-   ``w_l ≠ 0`` is a real polynomial of degree ``≤ k_l − 1 < n``, so it vanishes on a
-   conjugation-closed set of at most ``k_l − 1`` roots of unity, and these sets cover the zeros
-   of ``\hat f``; with ``p`` conjugate pairs (``Φ_d | f``, ``d ≥ 3``, gives ``φ(d)/2``) and ``s``
-   real zeros (``z = ±1``) among them that needs ``p ≤ Σ ⌊(k_l − 1)/2⌋`` and
-   ``2p + s ≤ Σ (k_l − 1)``; (b) every verified equation vanishes at ``f``.
-6. ``C_n`` with wrap-around, a sufficient condition: ``f``, as a polynomial of degree ``< n``,
-   factors into real polynomials of degrees ``< k_l`` (the ordinary decision on ``k_1,…,k_L``
-   with ``f`` padded by zeros); that factorization is a witness.
+   layer ``w_l(z^{S_l})`` is non-zero in ``R[G]``, so it vanishes on a conjugation-closed proper
+   subset of the ``n``-th roots of unity with at most ``c_l = min(gcd(n, S_l)(k_l − 1), n − 1)``
+   elements (``w_l`` has at most ``k_l − 1`` roots, each hit by ``gcd(n, S_l)`` powers
+   ``ζ^{j S_l}``), and these sets cover the zeros of ``\hat f``; with ``p`` conjugate pairs
+   (``Φ_d | f``, ``d ≥ 3``, gives ``φ(d)/2``) and ``s`` real zeros (``z = ±1``) among them that
+   needs ``p ≤ Σ ⌊c_l/2⌋`` and ``2p + s ≤ Σ c_l``; (b) every verified equation vanishes at ``f``.
+6. ``C_n`` with wrap-around, a sufficient condition: some lift ``f + (z^n − 1) h`` (``h`` real of
+   degree ``≤ K − n``) is in the ordinary function space (the ordinary decision); lcnalg tries
+   ``h = 0``, ``±c z^i`` (``c = 1, 2, 1/2``) and seeded random small integer ``h``, up to ``tries``;
+   the ordinary witness is a witness.
 
 Otherwise the answer is **undecided**: ``f ∈ M`` iff ``f + (z^n − 1) h`` lies in the ordinary
 function space for some real ``h`` of degree ``≤ K − n``, an existential real question that step 6
-tries only at ``h = 0``.  For non-cyclic groups only steps 1–3 and 5(b) apply.
+tries only at finitely many exact ``h``.  For non-cyclic groups only steps 1–3 and 5(b) apply.
 
 References
 ----------
@@ -447,27 +450,30 @@ def group_conv_contains(mu: GroupConvParameterization | str, filt: Any, *, equat
         return result(False, f"coordinate c{outside[0]} is not zero, but no product of the windows reaches it",
                       "support of the windows' products")
     # 3. f in one layer's window
-    for l, k in enumerate(windows):
-        if all(not v for v in values[k:]):
-            layers = tuple(texts[:k] if j == l else identity(kk) for j, kk in enumerate(windows))
+    for l, positions in enumerate(arch.positions):
+        if all(not v for h, v in enumerate(values) if h not in positions):
+            layers = tuple(tuple(texts[g] for g in positions) if j == l else identity(kk)
+                           for j, kk in enumerate(windows))
             return result(True, f"f lies in the window of layer {l + 1}: that layer is f, the others the identity",
                           "one layer carries f", layers)
     checked.append("f does not lie in a single window")
     n = arch.cyclic_order
-    K = sum(k - 1 for k in windows)
+    K = arch.degree
     lcn = arch.lcn_text
     # 4. cyclic without wrap-around: the ordinary function space
     if n is not None and not arch.wraps_around:
         r = contains(lcn, list(values[:K + 1]), limits=limits)
-        method = (f"no wrap-around (sum (k_l - 1) = {K} < n = {n}): M is the ordinary function space of {lcn} "
+        method = (f"no wrap-around (sum S_l (k_l - 1) = {K} < n = {n}): M is the ordinary function space of {lcn} "
                   f"in c0..c{K}; {r.method}")
         return result(r.contained, r.reason, method, r.witness, r.witness_exact, r.limitations)
     # 5a. Fourier zeros
     if n is not None:
         zeros = cyclotomic_zeros(list(values), n)
         pairs, singles = _zero_count(zeros)
-        cap_pairs = sum((k - 1) // 2 for k in windows)
-        cap = K
+        # layer l is w_l(z^{S_l}): at most gcd(n, S_l)(k_l - 1) zeros among the n-th roots, and not all n
+        caps = [min(math.gcd(n, S) * (k - 1), n - 1) for k, S in zip(windows, arch.dilations)]
+        cap_pairs = sum(c // 2 for c in caps)
+        cap = sum(caps)
         if pairs > cap_pairs or 2 * pairs + singles > cap:
             return result(False, f"the Fourier transform vanishes at {pairs} conjugate pair(s) and {singles} real "
                           f"root(s) of unity; the layers can vanish at no more than {cap_pairs} pair(s) and "
@@ -570,6 +576,10 @@ class GroupConvResult(Result):
     membership : ContainmentResult or None
     fourier : tuple of str
         The factors of ``R[Z/n]`` (``"chi_j: R"`` or ``"chi_j: C"``) for ``C<n>``.
+    strides : tuple of int
+        Strides of layers ``1..L−1`` (``C<n>``).
+    degree : int or None
+        For ``C<n>``: ``K = Σ S_l (k_l − 1)``, the degree of the unreduced product.
     """
 
     group: str
@@ -585,6 +595,8 @@ class GroupConvResult(Result):
     equations: ImplicitEquations | None = None
     membership: ContainmentResult | None = None
     fourier: tuple[str, ...] = ()
+    strides: tuple[int, ...] = ()
+    degree: int | None = None
 
     title = "group-convolutional function space"
 
@@ -597,7 +609,7 @@ class GroupConvResult(Result):
         if self.cyclic_order is not None:
             lines.append("wrap-around: " + ("yes (the product of the filter polynomials is reduced mod z^n - 1)"
                                             if self.wraps_around else f"no: same function space as the ordinary "
-                                            f"{self.ordinary} (coordinates c0..c{sum(k - 1 for k in self.windows)})"))
+                                            f"{self.ordinary} (coordinates c0..c{self.degree})"))
             lines.append("Fourier factors: " + ", ".join(self.fourier))
         lines.append(f"dimension: {self.dimension.value} of {self.ambient_dimension} "
                      f"({self.support_size} coordinates not identically zero)  [{self.dimension.provenance()}]")
@@ -670,4 +682,5 @@ def group_convolution(spec: GroupConvArchitecture | str, *, equations: bool = Fa
         group=arch.group_text, group_order=arch.order, windows=arch.windows, cyclic_order=n,
         wraps_around=arch.wraps_around, ordinary=arch.lcn_text if arch.wraps_around is False else None,
         num_parameters=mu.num_parameters, ambient_dimension=mu.ambient_dimension, support_size=len(mu.support),
-        dimension=dim, equations=eqs, membership=member, fourier=fourier)
+        dimension=dim, equations=eqs, membership=member, fourier=fourier, strides=arch.strides,
+        degree=arch.degree if n is not None else None)
