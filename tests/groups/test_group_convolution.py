@@ -6,6 +6,7 @@ representation, a norm identity)."""
 from __future__ import annotations
 
 import json
+import math
 import random
 from fractions import Fraction
 
@@ -46,15 +47,30 @@ def random_point(mu, rng, bound=5):
     return [Fraction(rng.randint(-bound, bound), rng.randint(1, 3)) for _ in range(mu.num_parameters)]
 
 
-def sympy_cyclic_coordinates(n: int, windows: list[int]):
-    """The end-to-end filter by sympy's remainder of the product of the layer polynomials."""
+@st.composite
+def strided_specs(draw):
+    """``C<n>: k_1,...,k_L s=s_1,...`` with strides 1..3 and windows within their subgroups."""
+    n = draw(st.integers(2, 8))
+    layers = draw(st.integers(2, 3))
+    strides = [draw(st.integers(1, 3)) for _ in range(layers - 1)]
+    windows, S = [], 1
+    for l in range(layers):
+        room = n // math.gcd(S, n)
+        windows.append(draw(st.integers(1, min(room, 3))))
+        if l < layers - 1:
+            S *= strides[l]
+    return f"C{n}: " + ",".join(map(str, windows)) + " s=" + ",".join(map(str, strides))
+
+
+def sympy_cyclic_coordinates(n: int, windows: list[int], dilations: list[int] | None = None):
+    """The end-to-end filter by sympy's remainder of the product of the layer polynomials w_l(z^S_l)."""
     z = sp.Symbol("z")
     product = sp.Integer(1)
     names = []
-    for l, k in enumerate(windows, start=1):
+    for l, (k, S) in enumerate(zip(windows, dilations or [1] * len(windows)), start=1):
         ws = sp.symbols(f"w{l}_0:{k}")
         names += list(ws)
-        product *= sum(w * z**i for i, w in enumerate(ws))
+        product *= sum(w * z**(S * i) for i, w in enumerate(ws))
     rem = sp.Poly(sp.rem(sp.expand(product), z**n - 1, z), z)
     coeffs = [rem.coeff_monomial(z**m) for m in range(n)]
     return names, coeffs
@@ -119,6 +135,53 @@ def test_jacobian_is_the_symbolic_derivative(spec):
     at = sym.subs({sp.Symbol(w): sp.Rational(t.numerator, t.denominator) for w, t in zip(mu.parameter_names, theta)})
     assert at.tolist() == [[sp.Rational(str(x)) for x in row] for row in mu.jacobian_at(theta).tolist()]
     assert mu.jacobian_at([int(t * 6) % 101 for t in theta], modulus=101).rank() <= mu.num_parameters
+
+
+@SETTINGS
+@given(spec=strided_specs(), seed=st.integers(0, 10**6))
+def test_strided_coordinates_and_the_ordinary_strided_network(spec, seed):
+    mu = GroupConvParameterization(spec)
+    arch = mu.architecture
+    names, coeffs = sympy_cyclic_coordinates(arch.cyclic_order, list(arch.windows), list(arch.dilations))
+    assert [sp.expand(a - b) for a, b in zip(mu.to_sympy(), coeffs)] == [0] * arch.order
+    f = mu.evaluate(random_point(mu, random.Random(seed)))
+    assert group_conv_contains(mu, f).contained is not False
+    if not arch.wraps_around:
+        lcn = Parameterization(arch.lcn_text)
+        assert [str(c) for c in mu.coordinates[:arch.degree + 1]] == [str(c) for c in lcn.coordinates]
+        assert function_space_dimension(mu).value == FunctionSpace(arch.lcn_text).dimension.value
+
+
+def test_strided_no_wrap_equations_are_the_ordinary_ones():
+    mu = GroupConvParameterization("C6: 2,2 s=2")             # w1(z) w2(z^2): degree 3 < 6
+    ours = group_conv_equations(mu, max_degree=2)
+    ordinary = FunctionSpace("2,2 s=2").implicit_equations(max_degree=2).equations
+    assert set(ours.equations) == set(ordinary) | {"c4", "c5"} and ours.certified
+
+
+@pytest.mark.parametrize("spec", ["C6: 3,2,2 s=2,2", "C6: 2,2,2 s=2,2"])
+def test_strided_wrap_around_equations_are_graded_by_z_mod_n(spec):
+    """With wrap-around the torus weight wt(c_m) = m is lost but m mod n survives: each Z/n-homogeneous
+    component of an equation vanishes on the image (exact substitution), and random points satisfy them."""
+    mu = GroupConvParameterization(spec)
+    n = mu.architecture.order
+    r = group_conv_equations(mu, max_degree=3, certify=True)
+    assert r.certified and r.equations and r.dimension < n
+    ring = mu.coordinate_ring
+    for poly in r.polynomials:
+        parts: dict[int, dict] = {}
+        for mono, coeff in poly.terms():
+            parts.setdefault(sum(m * int(e) for m, e in enumerate(mono)) % n, {})[mono] = coeff
+        for part in parts.values():
+            assert ring.from_dict(part).compose(*mu.coordinates, ctx=mu.ring).is_zero()
+    rng = random.Random(2)
+    f = mu.evaluate(random_point(mu, rng))
+    assert all(sp.sympify(e, locals={c: sp.Symbol(c) for c in mu.coordinate_names}).subs(
+        dict(zip(sp.symbols(mu.coordinate_names), f))) == 0 for e in r.equations)
+    # off the hypersurface: refused through an equation
+    off = [rng.randint(-9, 9) for _ in range(n)]
+    member = group_conv_contains(mu, off, equations=r)
+    assert member.contained is False
 
 
 # ------------------------------------------------------------------ general finite groups
