@@ -14,7 +14,7 @@ __all__ = ["register", "run"]
 GROUP_CONV_BOUNDS = ("max_group_order", "max_equivariant_work", "max_symbolic_entries", "max_jacobian_entries",
                      "max_monomials", "max_piece", "max_interpolation_work", "max_total_entries", "max_nodes",
                      "max_root_work", "max_precision", "max_field_work", "max_sample_entries", "max_matrix_entries",
-                     "max_quotient_dimension", "max_equations_work", "max_grading_work")
+                     "max_quotient_dimension", "max_equations_work", "max_grading_work", "max_coordinates")
 
 
 def register(sub: argparse._SubParsersAction) -> None:

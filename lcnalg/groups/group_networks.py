@@ -503,7 +503,12 @@ def group_conv_contains(mu: GroupConvParameterization | str, filt: Any, *, equat
         return result(None, "; ".join(checked) + "; no real decision for a non-cyclic group with restricted windows",
                       "necessary conditions only", limitation="membership undecided")
     # 6. lifts f + (z^n - 1) h that factor with the given degrees
-    lifts = _lifts(K - n, tries, seed)
+    try:
+        limits.check("max_coordinates", f"coefficients of each lift f + (z^{n} - 1) h (degree K = {K})", K + 1)
+        lifts = _lifts(K - n, tries, seed)
+    except ResourceLimitError as err:
+        checked.append(f"no lift tried ({err})")
+        lifts = []
     tried = 0
     for h in lifts:
         g = [Fraction(0)] * (K + 1)
