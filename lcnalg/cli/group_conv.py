@@ -72,6 +72,7 @@ def run(args: argparse.Namespace) -> int:
     arch = GroupConvArchitecture(args.spec, limits)
     filt = None if args.contains is None else read_filter(args.contains, arch, name="--contains")
     equations = args.equations or args.max_degree is not None or args.certify is not None
-    emit(group_convolution(arch, equations=equations, max_degree=args.max_degree, contains_filter=filt, seed=args.seed, certify=args.certify, limits=limits),
+    emit(group_convolution(arch, equations=equations, max_degree=args.max_degree, contains_filter=filt,
+                           seed=args.seed, certify=args.certify, limits=limits),
          args.format)
     return 0

@@ -193,7 +193,8 @@ def test_group_algebra_product_is_the_regular_representation(group):
     n = len(elements)
 
     def rho(a):  # sum_g a_g P(g), P(g) e_h = e_{gh}, built from the permutations themselves
-        return sp.Matrix(n, n, lambda h, k: sum(a[g] for g in range(n) if index[compose(elements[g], elements[k])] == h))
+        return sp.Matrix(n, n, lambda h, k: sum(a[g] for g in range(n)
+                                                if index[compose(elements[g], elements[k])] == h))
 
     mu = GroupConvParameterization(f"{group}: *,*,*")
     rng = random.Random(11)
