@@ -25,8 +25,9 @@ from lcnalg.groups.convolution import bi_invariant_kernels, convolution_matrix
 from lcnalg.groups.equivariant import (ConvolutionBlock, EquivariantMapsResult, burnside_count, commutant_nullspace,
                                        equivariant_maps, orbits_on_pairs)
 from lcnalg.groups.group_algebra import GroupConvArchitecture, GroupConvParameterization, group_algebra_product
-from lcnalg.groups.group_networks import (GroupConvResult, cyclic_fourier, cyclotomic_zeros, fourier_components,
-                                          group_conv_contains, group_conv_equations, group_convolution, read_filter)
+from lcnalg.groups.group_networks import (GroupConvResult, abelian_characters, abelian_fourier, cyclic_fourier,
+                                          cyclotomic_zeros, fourier_components, group_conv_contains,
+                                          group_conv_equations, group_convolution, read_filter)
 from lcnalg.groups.families import alternating_group, cyclic_group, dihedral_group, direct_product, symmetric_group
 from lcnalg.groups.icosahedron import Icosahedron, icosahedral_rotation_group, icosahedron
 from lcnalg.groups.permutation_group import PermutationGroup
@@ -42,5 +43,5 @@ __all__ = [
     "EquivariantMapsResult", "ConvolutionBlock",
     "GroupConvArchitecture", "GroupConvParameterization", "group_algebra_product", "group_convolution",
     "group_conv_equations", "group_conv_contains", "read_filter", "cyclic_fourier", "fourier_components",
-    "cyclotomic_zeros", "GroupConvResult",
+    "cyclotomic_zeros", "abelian_characters", "abelian_fourier", "GroupConvResult",
 ]

@@ -64,6 +64,7 @@ References
 
 from __future__ import annotations
 
+import itertools
 import math
 import random
 import time
@@ -87,6 +88,7 @@ from lcnalg.real.membership import ContainmentResult, contains
 from lcnalg.results import DimensionResult, Result, Witness
 
 __all__ = ["group_conv_equations", "group_conv_contains", "group_convolution", "read_filter", "cyclic_fourier",
+           "abelian_characters", "abelian_fourier",
            "fourier_components", "cyclotomic_zeros", "GroupConvResult"]
 
 #: Default highest degree of the equations.
@@ -348,6 +350,106 @@ def cyclotomic_zeros(f: Any, n: int) -> tuple[int, ...]:
         return tuple(d for d in range(1, n + 1) if n % d == 0)
     return tuple(d for d in range(1, n + 1)
                  if n % d == 0 and poly % flint.fmpq_poly(flint.fmpz_poly.cyclotomic(d)) == 0)
+
+
+def abelian_characters(mu: GroupConvParameterization | str, *,
+                       limits: Limits | None = None) -> tuple[int, tuple[tuple[int, ...], ...]]:
+    """The characters of an abelian group, exactly: ``χ(e_h) = ζ_m^{t[h]}`` with ``m`` the exponent.
+
+    A character is a homomorphism ``G → μ_m``; it is fixed by its values on the generators
+    ``g_i`` (of orders ``o_i``), which are ``m/o_i``-th multiples of ``ζ_m``.  Each of the ``Π o_i``
+    assignments is propagated breadth-first over the multiplication table (``χ(g_i h) =
+    χ(g_i) χ(h)``) and kept when consistent; an abelian group has exactly ``|G|`` characters
+    (checked), and they diagonalize ``R[G] ⊗ C ≅ C^{|G|}``: ``\\hat f(χ) = Σ_h f_h χ(e_h)``
+    is multiplicative (:func:`abelian_fourier`).
+
+    Parameters
+    ----------
+    mu : GroupConvParameterization or str
+        Its group must be abelian.
+    limits : Limits, optional
+        ``max_equivariant_work`` bounds ``Π o_i · |G| · #generators``.
+
+    Returns
+    -------
+    (int, tuple of tuple of int)
+        The exponent ``m`` and one tuple ``t`` per character (``t[h] ∈ 0..m−1``).
+
+    Raises
+    ------
+    InputError
+        For a non-abelian group (its irreducible representations are not computed).
+
+    Examples
+    --------
+    >>> m, chars = abelian_characters("C3xC2: 2")
+    >>> m, len(chars), chars[0]
+    (6, 6, (0, 0, 0, 0, 0, 0))
+    """
+    mu = _parameterization(mu, limits)
+    limits = mu.limits if limits is None else Limits.coerce(limits)
+    table = mu.table
+    order = len(table)
+    if any(table[i][j] != table[j][i] for i in range(order) for j in range(i)):
+        raise InputError(f"mu: the group {mu.architecture.group_text} is not abelian; only characters of abelian "
+                         f"groups are computed")
+    index = {g: i for i, g in enumerate(mu.elements)}
+    gens = [index[g] for g in mu.architecture.group.generators]
+    orders = []
+    for g in gens:
+        k, h = 1, g
+        while h != 0:
+            h, k = table[g][h], k + 1
+        orders.append(k)
+    m = math.lcm(*orders)
+    limits.check("max_equivariant_work", f"operations enumerating the characters of {mu.architecture.group_text}",
+                 math.prod(orders) * order * len(gens))
+    chars = []
+    for choice in itertools.product(*(range(0, m, m // o) for o in orders)):
+        value: list[int | None] = [None] * order
+        value[0] = 0
+        queue, ok = [0], True
+        for h in queue:
+            for g, t in zip(gens, choice):
+                v = (value[h] + t) % m  # type: ignore[operator]
+                target = table[g][h]
+                if value[target] is None:
+                    value[target] = v
+                    queue.append(target)
+                elif value[target] != v:
+                    ok = False
+                    break
+            if not ok:
+                break
+        if ok:
+            chars.append(tuple(int(v) for v in value))  # type: ignore[arg-type]
+    check(len(chars) == order, f"found {len(chars)} characters of an abelian group of order {order}")
+    return m, tuple(chars)
+
+
+def abelian_fourier(f: Any, mu: GroupConvParameterization | str, *,
+                    limits: Limits | None = None) -> tuple[flint.fmpq_poly, ...]:
+    """The Fourier transform ``\\hat f(χ) = Σ_h f_h χ(e_h)`` of ``f ∈ Q[G]`` at every character of an
+    abelian group (:func:`abelian_characters`), exact in ``Q(ζ_m)`` (polynomials in ``ζ_m`` modulo
+    ``Φ_m``).  For ``C<n>`` it is :func:`cyclic_fourier` (characters in the same order).
+
+    Examples
+    --------
+    >>> [v.coeffs() for v in abelian_fourier([1, 1, 0, 0], "C4: 2")] == [v.coeffs() for v in cyclic_fourier([1, 1, 0, 0], 4)]
+    True
+    """
+    mu = _parameterization(mu, limits)
+    m, chars = abelian_characters(mu, limits=limits)
+    values = _filter(f, len(mu.table))
+    phi = flint.fmpq_poly(flint.fmpz_poly.cyclotomic(m))
+    out = []
+    for t in chars:
+        coeffs = [flint.fmpq(0)] * m
+        for h, v in enumerate(values):
+            if v:
+                coeffs[t[h]] += flint.fmpq(v.numerator, v.denominator)
+        out.append(flint.fmpq_poly(coeffs) % phi)
+    return tuple(out)
 
 
 def _zero_count(zeros: tuple[int, ...]) -> tuple[int, int]:

@@ -18,7 +18,7 @@ from hypothesis import given, settings, strategies as st
 from lcnalg import FunctionSpace, InputError, Parameterization
 from lcnalg.algebra.dimension import function_space_dimension
 from lcnalg.cli import main
-from lcnalg.groups import (GroupConvParameterization, cyclic_fourier, cyclotomic_zeros, fourier_components,
+from lcnalg.groups import (GroupConvParameterization, abelian_characters, abelian_fourier, cyclic_fourier, cyclotomic_zeros, fourier_components,
                            group_algebra_product, group_conv_contains, group_conv_equations, group_convolution,
                            parse_group, read_filter)
 from lcnalg.groups.permutations import compose
@@ -280,6 +280,33 @@ def test_fourier_agrees_with_the_numerical_dft():
     assert np.allclose(numeric, np.conj(np.fft.fft(a)))
     assert fourier_components(6) == ((0, "R"), (3, "R"), (1, "C"), (2, "C"))
     assert sum(1 if f == "R" else 2 for _, f in fourier_components(7)) == 7
+
+
+@pytest.mark.parametrize("group", ["C3xC2", "C2xC2xC2", "C4xC2", "C5"])
+def test_characters_of_an_abelian_group_diagonalize_its_group_algebra(group):
+    mu = GroupConvParameterization(f"{group}: 1")
+    n = mu.architecture.order
+    m, chars = abelian_characters(mu)
+    assert len(set(chars)) == n
+    for t in chars:  # homomorphisms G -> mu_m
+        assert all((t[i] + t[j]) % m == t[mu.table[i][j]] for i in range(n) for j in range(n))
+    for t in chars:  # orthogonality: sum_g chi(g) conj(chi'(g)) = |G| [chi = chi'], exact in Q(zeta_m)
+        for u in chars:
+            total = sum(sp.exp(2 * sp.pi * sp.I * ((a - b) % m) / m) for a, b in zip(t, u))
+            assert sp.nsimplify(sp.simplify(total)) == (n if t == u else 0)
+    rng = random.Random(4)
+    a, b = ([Fraction(rng.randint(-5, 5), rng.randint(1, 3)) for _ in range(n)] for _ in range(2))
+    phi = flint.fmpq_poly(flint.fmpz_poly.cyclotomic(m))
+    fa, fb = abelian_fourier(a, mu), abelian_fourier(b, mu)
+    fab = abelian_fourier(group_algebra_product(a, b, mu.table), mu)
+    assert all((x * y) % phi == z for x, y, z in zip(fa, fb, fab))
+    if group == "C5":
+        assert fa == cyclic_fourier(a, 5)
+
+
+def test_non_abelian_groups_have_no_character_decomposition_here():
+    with pytest.raises(InputError, match="not abelian"):
+        abelian_characters("S3: 2")
 
 
 # ------------------------------------------------------------------ membership
