@@ -94,7 +94,7 @@ def pieces_of_degree(grading: Grading, degree: int, max_monomials: int | None = 
     degs = grading.degrees
     buckets: dict[tuple[int, ...], list[tuple[int, ...]]] = {}
     for mono in itertools.combinations_with_replacement(range(n), degree):
-        key = tuple(sum(col) for col in zip(*(degs[i] for i in mono)))
+        key = grading.reduce(tuple(sum(col) for col in zip(*(degs[i] for i in mono))))
         buckets.setdefault(key, []).append(mono)
     for key in buckets:
         buckets[key].sort(key=lambda m: _degrevlex_key(m, n))

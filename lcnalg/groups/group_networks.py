@@ -14,8 +14,9 @@ after degree up to ``max_degree``, over the finest torus grading of ``μ`` itsel
 its coordinates, :func:`~lcnalg.algebra.grading.finest_grading`: the total degree, plus whatever
 else survives).  Without wrap-around (``C_n`` with ``Σ (k_l − 1) < n``) the torus weight
 ``wt(c_m) = m`` of the ordinary convolution survives; with wrap-around only ``m mod n`` does,
-which is not a torus grading (docs/theory.md#group-convolutional-networks), so the pieces are
-coarser.  Every equation is verified exactly by substitution (``g(μ(w)) = 0`` in ``Z[w]``); the
+which is not a torus grading (docs/theory.md#group-convolutional-networks); for ``C_n`` it is
+added as a weight in ``Z/n`` (:attr:`~lcnalg.algebra.grading.Grading.moduli`), which splits the
+pieces further.  Every equation is verified exactly by substitution (``g(μ(w)) = 0`` in ``Z[w]``); the
 rank sandwich proves that those found generate every equation of degree ``≤ max_degree``; the
 whole ideal is certified when ``M`` fills its non-zero coordinates, or by the elimination
 certificate (:func:`~lcnalg.algebra.implicitization.certify_by_elimination`).
@@ -78,6 +79,7 @@ from lcnalg import checks
 from lcnalg.algebra.certify import verify_equations
 from lcnalg.algebra.dimension import function_space_dimension
 from lcnalg.algebra.implicitization import ImplicitEquations, certify_by_elimination
+from lcnalg.algebra.grading import Grading, finest_grading
 from lcnalg.algebra.interpolation import InterpolationState, interpolate_degree
 from lcnalg.errors import InputError, ResourceLimitError, check
 from lcnalg.groups.group_algebra import GroupConvArchitecture, GroupConvParameterization
@@ -159,7 +161,14 @@ def group_conv_equations(mu: GroupConvParameterization | str, *, max_degree: int
         if count > limits.max_monomials:
             limits.check("max_monomials", f"monomials of degree {max_degree} in {n} coordinates "
                          f"(at least, degree {e} already)", count)
-    state = InterpolationState.start(mu, seed=seed, use_symmetry=False)
+    grading = finest_grading(mu)
+    if mu.architecture.cyclic_order is not None:
+        # the Z/n grading c_m -> m mod n refines the pieces (docs/theory.md#group-convolutional-networks)
+        n_order = mu.architecture.order
+        grading = Grading(grading.variables, tuple(d + (m % n_order,) for d, m in zip(grading.degrees,
+                                                                                     grading.variables)),
+                          grading.zero_coordinates, moduli=(0,) * grading.rank + (n_order,))
+    state = InterpolationState.start(mu, seed=seed, use_symmetry=False, grading=grading)
     if n <= 1:
         max_degree = 1
     stopped = f"max_degree = {max_degree}"
@@ -206,8 +215,9 @@ def group_conv_equations(mu: GroupConvParameterization | str, *, max_degree: int
         certified, certificate = False, "no whole-ideal certificate was attempted (certify=False)"
     return ImplicitEquations(
         architecture=str(mu.architecture),
-        method=(f"multigraded interpolation over GF(p) (finest torus grading of the group-algebra product, "
-                f"{state.grading.rank} weights, no symmetry), rational reconstruction, exact substitution check"),
+        method=(f"multigraded interpolation over GF(p) (finest torus grading of the group-algebra product"
+                + (", refined by c_m -> m mod n" if grading.moduli else "")
+                + f", {state.grading.rank} weights, no symmetry), rational reconstruction, exact substitution check"),
         certified=certified,
         how_to_certify="" if certified else "certify=True (elimination of the graph ideal <c - mu(w)>)",
         seed=seed,

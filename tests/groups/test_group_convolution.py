@@ -17,6 +17,9 @@ from hypothesis import given, settings, strategies as st
 
 from lcnalg import FunctionSpace, InputError, Parameterization
 from lcnalg.algebra.dimension import function_space_dimension
+from lcnalg.algebra.grading import Grading, finest_grading
+from lcnalg.algebra.interpolation import InterpolationState, interpolate_degree
+from lcnalg.algebra.sampling import pieces_of_degree
 from lcnalg.cli import main
 from lcnalg.groups import (GroupConvParameterization, abelian_characters, abelian_fourier, cyclic_fourier, cyclotomic_zeros, fourier_components,
                            group_algebra_product, group_conv_contains, group_conv_equations, group_convolution,
@@ -184,6 +187,23 @@ def test_strided_wrap_around_equations_are_graded_by_z_mod_n(spec):
     assert member.contained is False
 
 
+@pytest.mark.parametrize("spec", ["C6: 3,2,2 s=2,2", "C8: 3,2,2 s=2,2"])
+def test_the_z_mod_n_weight_splits_the_pieces_and_keeps_the_ideal(spec):
+    mu = GroupConvParameterization(spec)
+    n = mu.architecture.order
+    coarse = finest_grading(mu)
+    fine = Grading(coarse.variables, tuple(d + (m % n,) for d, m in zip(coarse.degrees, coarse.variables)),
+                   coarse.zero_coordinates, moduli=(0,) * coarse.rank + (n,))
+    assert len(pieces_of_degree(fine, 3)) > len(pieces_of_degree(coarse, 3))
+    runs = []
+    for grading in (coarse, fine):
+        state = InterpolationState.start(mu, use_symmetry=False, grading=grading)
+        reports = [interpolate_degree(state) for _ in range(3)]
+        runs.append(([r.hilbert_lower for r in reports], sorted(e for e, _, _ in state.generators)))
+    assert runs[0] == runs[1]
+    assert "m mod n" in group_conv_equations(mu, max_degree=1).method
+
+
 # ------------------------------------------------------------------ general finite groups
 @pytest.mark.parametrize("group", ["S3", "D4", "C3xC2", "A4"])
 def test_group_algebra_product_is_the_regular_representation(group):
@@ -267,7 +287,7 @@ def test_fourier_transform_is_multiplicative(n, data):
     # zeros: a character vanishes iff Phi_d divides a for its order d
     zeros = set(cyclotomic_zeros(a, n))
     for j, v in enumerate(fa):
-        assert (v == 0) == (n // __import__("math").gcd(j, n) in zeros)
+        assert (v == 0) == (n // math.gcd(j, n) in zeros)
 
 
 def test_fourier_agrees_with_the_numerical_dft():
