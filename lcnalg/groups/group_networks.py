@@ -12,7 +12,7 @@ of dimension ``L − 1`` where every ``w_l ≠ 0``).  Equal bounds certify the d
 **Equations.**  The multigraded interpolation of :mod:`lcnalg.algebra.interpolation`, degree
 after degree up to ``max_degree``, over the finest torus grading of ``μ`` itself (computed from
 its coordinates, :func:`~lcnalg.algebra.grading.finest_grading`: the total degree, plus whatever
-else survives).  Without wrap-around (``C_n`` with ``Σ (k_l − 1) < n``) the torus weight
+else survives).  Without wrap-around (``C_n`` with ``K = Σ S_l (k_l − 1) < n``) the torus weight
 ``wt(c_m) = m`` of the ordinary convolution survives; with wrap-around only ``m mod n`` does,
 which is not a torus grading (docs/theory.md#group-convolutional-networks); for ``C_n`` it is
 added as a weight in ``Z/n`` (:attr:`~lcnalg.algebra.grading.Grading.moduli`), which splits the
@@ -26,7 +26,9 @@ are ring homomorphisms ``R[z]/(z^n − 1) → C``, so ``\hat f(χ_j) = Π_l \hat
 (:func:`cyclic_fourier`, exact in ``Q(ζ_n)`` as FLINT polynomials reduced modulo ``Φ_n``).
 Pairing ``χ_j`` with ``χ_{−j}`` gives ``R[Z/n] ≅ R × R (n even) × C^{⌊(n−1)/2⌋}``
 (:func:`fourier_components`).  ``\hat f`` vanishes at the primitive ``d``-th roots of unity
-exactly when ``Φ_d`` divides ``f(z)`` (:func:`cyclotomic_zeros`).
+exactly when ``Φ_d`` divides ``f(z)`` (:func:`cyclotomic_zeros`).  For any abelian group the
+characters are computed from the multiplication table (:func:`abelian_characters`,
+:func:`abelian_fourier`); the irreducible representations of non-abelian groups are not.
 
 **Membership** (:func:`group_conv_contains`), in this order, each step exact:
 
