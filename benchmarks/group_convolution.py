@@ -46,11 +46,11 @@ from lcnalg.groups import GroupConvParameterization, group_conv_equations  # noq
 
 #: How to read the table (written with it; about the run recorded in benchmarks/RESULTS.md).
 READING = ("Reading: lcnalg's whole run (symbolic map, certified dimension, equations up to d, elimination "
-           'certificate) stays below 0.6 s on every case. The dense baseline (every monomial of each degree, no '
-           'grading) agrees on every dim I_e it finished and is 3-90x slower at degree 3-4 in 6-8 coordinates, '
+           'certificate) stays below 0.5 s on every case. The dense baseline (every monomial of each degree, no '
+           'grading) agrees on every dim I_e it finished and is 6-80x slower at degree 3-4 in 6-8 coordinates, '
            "and times out on D4: 3,4 (330 quartic monomials). sympy's lex elimination is as fast as lcnalg on "
            "the smallest hypersurfaces (S3: 3,3, D4: 2,3) and agrees with lcnalg's ideal wherever it finishes, "
-           'but takes 26 s on C8: 3,2,2 s=2,2 (0.13 s in lcnalg) and times out on C6: 3,3,2 (8 weights; there '
+           'but takes 20 s on C8: 3,2,2 s=2,2 (0.15 s in lcnalg) and times out on C6: 3,3,2 (8 weights; there '
            'lcnalg certifies that M fills R^6 from the dimension alone) and on D4: 3,4, where lcnalg proves '
            'completeness up to degree 4 but its own elimination certificate does not finish within the default '
            'bounds.')
