@@ -42,11 +42,28 @@ class Grading:
         the total degree (always 1).
     zero_coordinates : tuple of int
         Flat indices of the coordinates that vanish identically.
+    moduli : tuple of int
+        Per weight, ``0`` for an integer weight or ``m ≥ 2`` for a weight in ``Z/m`` (a finite
+        grading, e.g. ``c_m ↦ m mod n`` of a circular convolution); empty (the default): every
+        weight is an integer.  Multidegrees are compared after :meth:`reduce`.
     """
 
     variables: tuple[int, ...]
     degrees: tuple[tuple[int, ...], ...]
     zero_coordinates: tuple[int, ...]
+    moduli: tuple[int, ...] = ()
+
+    def reduce(self, key: tuple[int, ...]) -> tuple[int, ...]:
+        """A multidegree with its finite weights reduced modulo their moduli.
+
+        Examples
+        --------
+        >>> Grading((0, 1), ((1, 0), (1, 2)), (), moduli=(0, 3)).reduce((2, 4))
+        (2, 1)
+        """
+        if not self.moduli:
+            return key
+        return tuple(k % m if m else k for k, m in zip(key, self.moduli))
 
     @property
     def rank(self) -> int:

@@ -1,9 +1,10 @@
 """Implicit equations by multigraded interpolation, with a proof of completeness by degree.
 
 The vanishing ideal ``I`` of the image of μ is homogeneous for the grading of
-:func:`~lcnalg.algebra.grading.finest_grading`, so every graded piece ``P`` (the
-monomials of one total degree and one multidegree) is an independent linear-algebra
-problem:
+:func:`~lcnalg.algebra.grading.finest_grading` (or for a finer one the caller knows, such as
+that grading with a weight in ``Z/n``, :attr:`~lcnalg.algebra.grading.Grading.moduli`), so every
+graded piece ``P`` (the monomials of one total degree and one multidegree) is an independent
+linear-algebra problem:
 
 1. **Sample.**  ``A_P`` = values of the monomials of ``P`` at points ``μ(θ)``,
    ``θ`` uniform in ``GF(p)^N`` (``p < 2^31``, numpy arithmetic).  Its kernel is
@@ -302,10 +303,12 @@ class InterpolationState:
     leads: dict[int, list[tuple[int, ...]]] = field(default_factory=dict)
 
     @classmethod
-    def start(cls, mu: Parameterization, seed: int = 0, use_symmetry: bool = True) -> "InterpolationState":
+    def start(cls, mu: Parameterization, seed: int = 0, use_symmetry: bool = True,
+              grading: Grading | None = None) -> "InterpolationState":
         """Fresh state; ``use_symmetry`` computes one graded piece per orbit of the
-        coordinate symmetries of :func:`~lcnalg.algebra.grading.symmetries`."""
-        grading = finest_grading(mu)
+        coordinate symmetries of :func:`~lcnalg.algebra.grading.symmetries`; ``grading`` (default
+        :func:`~lcnalg.algebra.grading.finest_grading`) must be one for which the ideal is homogeneous."""
+        grading = finest_grading(mu) if grading is None else grading
         sym = symmetries(mu, grading) if use_symmetry else ()
         return cls(mu=mu, grading=grading, seed=seed, symmetries=sym)
 
@@ -406,7 +409,7 @@ def interpolate_degree(state: InterpolationState, *, executor: Executor | None =
                                                    e - 1).tolist()))
     stds = {key: [j for j, m in enumerate(monos) if m in stdset]
             for key, monos in pieces.items() if key not in images} if stdset is not None else None
-    hints = {key: max((state._ranks.get(tuple(a - b for a, b in zip(key, dv)), 0) for dv in degs), default=0)
+    hints = {key: max((state._ranks.get(grading.reduce(tuple(a - b for a, b in zip(key, dv))), 0) for dv in degs), default=0)
              for key in pieces}
     products = {}
     for key in pieces:
@@ -429,7 +432,7 @@ def interpolate_degree(state: InterpolationState, *, executor: Executor | None =
         if e > 1:
             index = {m: j for j, m in enumerate(monos)}
             for v, dv in enumerate(degs):
-                prev = tuple(a - b for a, b in zip(key, dv))
+                prev = grading.reduce(tuple(a - b for a, b in zip(key, dv)))
                 entry = state._lower.get(prev)
                 if entry is None:
                     continue

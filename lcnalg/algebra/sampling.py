@@ -92,10 +92,10 @@ def pieces_of_degree(grading: Grading, degree: int, max_monomials: int | None = 
     total = count_monomials(n, degree)
     lim.check("max_monomials", f"monomials of degree {degree} in {n} coordinates", total)
     degs = grading.degrees
-    if degree == 0 or n == 0 or not degs or not degs[0]:
+    if degree == 0 or n == 0 or not degs or not degs[0] or grading.moduli:
         buckets: dict[tuple[int, ...], list[tuple[int, ...]]] = {}
         for mono in itertools.combinations_with_replacement(range(n), degree):
-            key = tuple(sum(col) for col in zip(*(degs[i] for i in mono)))
+            key = grading.reduce(tuple(sum(col) for col in zip(*(degs[i] for i in mono))))
             buckets.setdefault(key, []).append(mono)
         for key in buckets:
             buckets[key].sort(key=lambda m: _degrevlex_key(m, n))

@@ -49,7 +49,7 @@ _NEGATIVE_LIST = re.compile(r"^-\d[\d,/;\s+-]*$")
 #: Modules of :mod:`lcnalg.cli` that each define one subcommand.
 SUBCOMMANDS = ("info", "equations", "contains", "inequalities", "boundary", "closed", "strata",
                "critical_locus", "critical_points", "descend", "invariants", "metric", "flow",
-               "hessian_rank", "regions", "report", "equivariant", "verify")
+               "hessian_rank", "regions", "report", "equivariant", "group_conv", "verify")
 
 
 def _terminal_columns() -> int:

@@ -7,8 +7,11 @@ alternating, direct products), :mod:`~lcnalg.groups.icosahedron` (the rotation g
 icosahedron from its exact combinatorics), :mod:`~lcnalg.groups.actions` (tuples, sets and
 cosets as G-sets), :mod:`~lcnalg.groups.spec` (the text forms of the command line),
 :mod:`~lcnalg.groups.convolution` (Kondor–Trivedi: equivariant maps of homogeneous spaces are
-convolutions with bi-invariant kernels) and :mod:`~lcnalg.groups.equivariant` (the commutant:
-orbit basis, Burnside's count, the dense linear-algebra route).
+convolutions with bi-invariant kernels), :mod:`~lcnalg.groups.equivariant` (the commutant:
+orbit basis, Burnside's count, the dense linear-algebra route),
+:mod:`~lcnalg.groups.group_algebra` (linear group-convolutional networks: the product map in
+``R[G]``) and :mod:`~lcnalg.groups.group_networks` (their function space: dimension, equations,
+Fourier decomposition and real membership).
 
 Examples
 --------
@@ -21,6 +24,10 @@ from lcnalg.groups.actions import Action, CosetAction, SubsetAction, TupleAction
 from lcnalg.groups.convolution import bi_invariant_kernels, convolution_matrix
 from lcnalg.groups.equivariant import (ConvolutionBlock, EquivariantMapsResult, burnside_count, commutant_nullspace,
                                        equivariant_maps, orbits_on_pairs)
+from lcnalg.groups.group_algebra import GroupConvArchitecture, GroupConvParameterization, group_algebra_product
+from lcnalg.groups.group_networks import (GroupConvResult, abelian_characters, abelian_fourier, cyclic_fourier,
+                                          cyclotomic_zeros, fourier_components, group_conv_contains,
+                                          group_conv_equations, group_convolution, read_filter)
 from lcnalg.groups.families import alternating_group, cyclic_group, dihedral_group, direct_product, symmetric_group
 from lcnalg.groups.icosahedron import Icosahedron, icosahedral_rotation_group, icosahedron
 from lcnalg.groups.permutation_group import PermutationGroup
@@ -34,4 +41,7 @@ __all__ = [
     "equivariant_maps", "orbits_on_pairs", "burnside_count", "commutant_nullspace",
     "bi_invariant_kernels", "convolution_matrix",
     "EquivariantMapsResult", "ConvolutionBlock",
+    "GroupConvArchitecture", "GroupConvParameterization", "group_algebra_product", "group_convolution",
+    "group_conv_equations", "group_conv_contains", "read_filter", "cyclic_fourier", "fourier_components",
+    "cyclotomic_zeros", "abelian_characters", "abelian_fourier", "GroupConvResult",
 ]

@@ -136,7 +136,8 @@ def test_every_subcommand_lists_its_bounds_with_defaults(name, capsys):
     assert main([name.replace("_", "-"), "--help"]) == 0
     out = capsys.readouterr().out
     assert "resource bounds" in out and ("--max-terms" in out
-                                         or name in ("contains", "closed", "hessian_rank", "regions", "equivariant"))
+                                         or name in ("contains", "closed", "hessian_rank", "regions", "equivariant",
+                                                  "group_conv"))
     from lcnalg.theorems import verify_limits
 
     defaults = verify_limits() if name == "verify" else Limits()  # verify keeps each check cheap

@@ -1,0 +1,805 @@
+r"""The function space of a linear group-convolutional network: dimension, equations, membership.
+
+``M = μ(R^N) ⊆ R[G]`` for the product map ``μ(w) = w_L ⋯ w_1`` of
+:class:`~lcnalg.groups.group_algebra.GroupConvParameterization` (windows ``S_l ⊆ G``).
+
+**Dimension.**  The generic rank of ``Jμ``, by the rank sandwich of
+:func:`~lcnalg.algebra.dimension.function_space_dimension`: the exact rank modulo ``p`` at a
+random point (a proved lower bound) against ``min(N − (L − 1), #coordinates not identically
+zero)`` (proved upper bound: ``w_l ↦ λ_l w_l`` with ``Π λ_l = 1`` keeps ``μ`` fixed, with orbits
+of dimension ``L − 1`` where every ``w_l ≠ 0``).  Equal bounds certify the dimension.
+
+**Equations.**  The multigraded interpolation of :mod:`lcnalg.algebra.interpolation`, degree
+after degree up to ``max_degree``, over the finest torus grading of ``μ`` itself (computed from
+its coordinates, :func:`~lcnalg.algebra.grading.finest_grading`: the total degree, plus whatever
+else survives).  Without wrap-around (``C_n`` with ``K = Σ S_l (k_l − 1) < n``) the torus weight
+``wt(c_m) = m`` of the ordinary convolution survives; with wrap-around only ``m mod n`` does,
+which is not a torus grading (docs/theory.md#group-convolutional-networks); for ``C_n`` it is
+added as a weight in ``Z/n`` (:attr:`~lcnalg.algebra.grading.Grading.moduli`), which splits the
+pieces further.  Every equation is verified exactly by substitution (``g(μ(w)) = 0`` in ``Z[w]``); the
+rank sandwich proves that those found generate every equation of degree ``≤ max_degree``; the
+whole ideal is certified when ``M`` fills its non-zero coordinates, or by the elimination
+certificate (:func:`~lcnalg.algebra.implicitization.certify_by_elimination`).
+
+**Fourier decomposition (cyclic ``G = Z/n``).**  The characters ``χ_j(z) = ζ^j`` (``ζ = e^{2πi/n}``)
+are ring homomorphisms ``R[z]/(z^n − 1) → C``, so ``\hat f(χ_j) = Π_l \hat w_l(χ_j)``
+(:func:`cyclic_fourier`, exact in ``Q(ζ_n)`` as FLINT polynomials reduced modulo ``Φ_n``).
+Pairing ``χ_j`` with ``χ_{−j}`` gives ``R[Z/n] ≅ R × R (n even) × C^{⌊(n−1)/2⌋}``
+(:func:`fourier_components`).  ``\hat f`` vanishes at the primitive ``d``-th roots of unity
+exactly when ``Φ_d`` divides ``f(z)`` (:func:`cyclotomic_zeros`).  For any abelian group the
+characters are computed from the multiplication table (:func:`abelian_characters`,
+:func:`abelian_fourier`); the irreducible representations of non-abelian groups are not.
+
+**Membership** (:func:`group_conv_contains`), in this order, each step exact:
+
+1. ``f = 0``: contained (zero layers).
+2. A coordinate outside the products of the windows is non-zero: not contained.
+3. ``f`` lies in one layer's window (in particular when a layer ranges over all of ``G``): contained,
+   with that layer equal to ``f`` and every other layer the identity ``δ_e`` (``e`` is in every
+   window).  So with one full-support layer ``M = R[G]``.
+4. ``C_n`` without wrap-around: the product ``Π_l w_l(z^{S_l})`` of the layer polynomials
+   (``S_l = s_1 ⋯ s_{l−1}``, all 1 without strides) has degree ``≤ K = Σ S_l (k_l − 1) < n``,
+   so it is not reduced: ``M`` is the ordinary function space of ``k_1,…,k_L s=s_1,…`` in the
+   coordinates ``c_0..c_K`` (the others zero), and the existing decision
+   :func:`lcnalg.real.membership.contains` answers.
+5. ``C_n`` with wrap-around, necessary conditions: (a) *Fourier zeros*: if ``f ≠ 0`` then every
+   layer ``w_l(z^{S_l})`` is non-zero in ``R[G]``, so it vanishes on a conjugation-closed proper
+   subset of the ``n``-th roots of unity with at most ``c_l = min(gcd(n, S_l)(k_l − 1), n − 1)``
+   elements (``w_l`` has at most ``k_l − 1`` roots, each hit by ``gcd(n, S_l)`` powers
+   ``ζ^{j S_l}``), and these sets cover the zeros of ``\hat f``; with ``p`` conjugate pairs
+   (``Φ_d | f``, ``d ≥ 3``, gives ``φ(d)/2``) and ``s`` real zeros (``z = ±1``) among them that
+   needs ``p ≤ Σ ⌊c_l/2⌋`` and ``2p + s ≤ Σ c_l``; (b) every verified equation vanishes at ``f``.
+6. ``C_n`` with wrap-around, a sufficient condition: some lift ``f + (z^n − 1) h`` (``h`` real of
+   degree ``≤ K − n``) is in the ordinary function space (the ordinary decision); lcnalg tries
+   ``h = 0``, ``±c z^i`` (``c = 1, 2, 1/2``) and seeded random small integer ``h``, up to ``tries``;
+   the ordinary witness is a witness.
+
+Otherwise the answer is **undecided**: ``f ∈ M`` iff ``f + (z^n − 1) h`` lies in the ordinary
+function space for some real ``h`` of degree ``≤ K − n``, an existential real question that step 6
+tries only at finitely many exact ``h``.  For non-cyclic groups only steps 1–3 and 5(b) apply.
+
+References
+----------
+.. [KMST24] Kohn, Montúfar, Shahverdi, Trager, *Function Space and Critical Points of Linear
+   Convolutional Networks*, SIAGA 8 (2024).
+.. [CW16] T. Cohen, M. Welling, *Group equivariant convolutional networks*, ICML 2016.
+"""
+
+from __future__ import annotations
+
+import itertools
+import math
+import random
+import time
+from dataclasses import dataclass
+from fractions import Fraction
+from typing import Any
+
+import flint
+
+from lcnalg import checks
+from lcnalg.algebra.certify import verify_equations
+from lcnalg.algebra.dimension import function_space_dimension
+from lcnalg.algebra.implicitization import ImplicitEquations, certify_by_elimination
+from lcnalg.algebra.grading import Grading, finest_grading
+from lcnalg.algebra.interpolation import InterpolationState, interpolate_degree
+from lcnalg.errors import InputError, ResourceLimitError, check
+from lcnalg.groups.group_algebra import GroupConvArchitecture, GroupConvParameterization
+from lcnalg.limits import Limits
+from lcnalg.printing import poly_text
+from lcnalg.real.decision import number_text
+from lcnalg.real.membership import ContainmentResult, contains
+from lcnalg.results import DimensionResult, Result, Witness
+
+__all__ = ["group_conv_equations", "group_conv_contains", "group_convolution", "read_filter", "cyclic_fourier",
+           "abelian_characters", "abelian_fourier",
+           "fourier_components", "cyclotomic_zeros", "GroupConvResult"]
+
+#: Default highest degree of the equations.
+DEFAULT_MAX_DEGREE = 2
+
+
+def _parameterization(mu: Any, limits: Limits | None = None) -> GroupConvParameterization:
+    if isinstance(mu, GroupConvParameterization):
+        return mu
+    if isinstance(mu, (str, GroupConvArchitecture)):
+        return GroupConvParameterization(mu, limits=limits)
+    raise InputError(f"mu: expected a GroupConvParameterization or its text (e.g. 'C6: 3,2'), "
+                     f"got {type(mu).__name__}")
+
+
+# ------------------------------------------------------------------ equations
+def group_conv_equations(mu: GroupConvParameterization | str, *, max_degree: int | None = None, seed: int = 0,
+                         certify: bool | None = None, dimension: int | None = None,
+                         limits: Limits | None = None) -> ImplicitEquations:
+    """Minimal generators, up to ``max_degree``, of the vanishing ideal of ``M`` (module docstring).
+
+    Parameters
+    ----------
+    mu : GroupConvParameterization or str
+    max_degree : int, optional
+        Highest degree (default 2).
+    seed : int
+    certify : bool or None
+        Attempt the elimination certificate always (True), never (False), or (None) when the
+        equations are at most ``limits.max_certify_generators`` of degree at most
+        ``limits.max_certify_degree``.
+    dimension : int, optional
+        The dimension of ``M`` if known.
+    limits : Limits, optional
+
+    Returns
+    -------
+    ImplicitEquations
+
+    Raises
+    ------
+    ResourceLimitError
+        When a degree up to ``max_degree`` has more than ``limits.max_monomials`` monomials
+        (refused before any work), or a graded piece exceeds the interpolation bounds.
+
+    Examples
+    --------
+    >>> r = group_conv_equations("C5: 2,2,2")      # (a0 + a1 z)(b0 + b1 z)(c0 + c1 z) mod z^5 - 1
+    >>> r.equations, r.certified                   # no wrap-around: the product has degree 3
+    (('c4',), True)
+    >>> group_conv_equations("C4: 3,3").equations  # wrap-around: M fills R^4
+    ()
+    """
+    start = time.perf_counter()
+    mu = _parameterization(mu, limits)
+    limits = mu.limits if limits is None else Limits.coerce(limits)
+    max_degree = checks.integer(DEFAULT_MAX_DEGREE if max_degree is None else max_degree, "max_degree",
+                                low=1, form="a positive integer")
+    seed = checks.seed(seed)
+    dimension, certify = checks.arguments(dimension=dimension, certify=certify)
+    dimension = getattr(dimension, "value", dimension)
+    if dimension is None:
+        dimension = function_space_dimension(mu, seed=seed, limits=limits).value
+    n = len(mu.support)
+    count = 1
+    for e in range(1, max_degree + 1):  # monomials of the top degree, refused up front
+        count = count * (n + e - 1) // e
+        if count > limits.max_monomials:
+            limits.check("max_monomials", f"monomials of degree {max_degree} in {n} coordinates "
+                         f"(at least, degree {e} already)", count)
+    grading = finest_grading(mu)
+    if mu.architecture.cyclic_order is not None:
+        # the Z/n grading c_m -> m mod n refines the pieces (docs/theory.md#group-convolutional-networks)
+        n_order = mu.architecture.order
+        grading = Grading(grading.variables, tuple(d + (m % n_order,) for d, m in zip(grading.degrees,
+                                                                                     grading.variables)),
+                          grading.zero_coordinates, moduli=(0,) * grading.rank + (n_order,))
+    state = InterpolationState.start(mu, seed=seed, use_symmetry=False, grading=grading)
+    if n <= 1:
+        max_degree = 1
+    stopped = f"max_degree = {max_degree}"
+    while state.degree < max_degree:
+        if state.degree >= 1 and not state.generators and dimension == n:
+            stopped = "full-dimensional in the non-zero coordinates: no further equations"
+            break
+        report = interpolate_degree(state, last=state.degree + 1 == max_degree, limits=limits)
+        if not report.tight:
+            stopped = f"the rank sandwich did not close at degree {state.degree}"
+            break
+    ring = mu.coordinate_ring
+    polys = []
+    for _, _, local in state.generators:
+        full = {}
+        for exps, c in local.items():
+            v = [0] * mu.ambient_dimension
+            for i, x in zip(state.grading.variables, exps):
+                v[i] = x
+            full[tuple(v)] = c
+        poly = ring.from_dict(full)
+        polys.append(-poly if poly.leading_coefficient() < 0 else poly)
+    for m in state.grading.zero_coordinates:
+        v = [0] * mu.ambient_dimension
+        v[m] = 1
+        polys.append(ring.from_dict({tuple(v): 1}))
+    for poly, ok in zip(polys, verify_equations(mu, polys)):
+        check(ok, f"interpolation produced a non-equation {poly}")
+    polys.sort(key=lambda p: (int(p.total_degree()), str(p)))
+    zeros = len(state.grading.zero_coordinates)
+    filling = dimension == n and len(polys) == zeros
+    small = (zeros < len(polys) <= limits.max_certify_generators
+             and max((int(p.total_degree()) for p in polys), default=0) <= limits.max_certify_degree)
+    if filling:
+        certified, certificate = True, ("the certified dimension equals the number of coordinates that are not "
+                                        "identically zero: the vanishing coordinates generate the ideal")
+    elif certify or (certify is None and small):
+        certified, certificate = certify_by_elimination(mu, tuple(polys), limits=limits)
+    elif certify is None:
+        certified, certificate = False, (
+            f"the elimination certificate is attempted by default only for at most {limits.max_certify_generators} "
+            f"equations of degree <= {limits.max_certify_degree}; pass certify=True to attempt it")
+    else:
+        certified, certificate = False, "no whole-ideal certificate was attempted (certify=False)"
+    return ImplicitEquations(
+        architecture=str(mu.architecture),
+        method=(f"multigraded interpolation over GF(p) (finest torus grading of the group-algebra product"
+                + (", refined by c_m -> m mod n" if grading.moduli else "")
+                + f", {state.grading.rank} weights, no symmetry), rational reconstruction, exact substitution check"),
+        certified=certified,
+        how_to_certify="" if certified else "certify=True (elimination of the graph ideal <c - mu(w)>)",
+        seed=seed,
+        primes=tuple(sorted(state.primes_used)),
+        seconds=time.perf_counter() - start,
+        equations=tuple(poly_text(p) for p in polys),
+        polynomials=tuple(polys),
+        degrees=tuple(int(p.total_degree()) for p in polys),
+        multidegrees=tuple((int(p.total_degree()),) for p in polys),
+        num_generators=len(polys),
+        dimension=dimension,
+        degree=None,
+        hilbert_series=None,
+        hilbert_function=tuple([1] + [r.hilbert_lower for r in state.reports]),
+        complete_up_to_degree=state.complete_up_to_degree,
+        stopped_by=stopped,
+        certificate=certificate,
+        ambient_dimension=mu.ambient_dimension,
+    )
+
+
+# ------------------------------------------------------------------ Fourier
+#: Largest cyclic group order of the Fourier functions (the transform costs ``n^2`` field additions).
+MAX_FOURIER_ORDER = 2000
+
+
+def _cyclic_order(n: Any) -> int:
+    return checks.integer(n, "n", low=1, high=MAX_FOURIER_ORDER,
+                          form=f"the order of the cyclic group, 1 <= n <= {MAX_FOURIER_ORDER}")
+
+
+def read_filter(filt: Any, arch: GroupConvArchitecture | str, *, name: str = "filter") -> tuple[Fraction, ...]:
+    """Read an end-to-end filter of ``arch``: ``|G|`` exact numbers, a sequence or comma-separated text.
+
+    Parameters
+    ----------
+    filt : sequence or str
+    arch : GroupConvArchitecture or str
+    name : str
+        The field named in messages (the command line passes ``--contains``).
+
+    Raises
+    ------
+    InputError
+        For another length or an inexact entry.
+
+    Examples
+    --------
+    >>> read_filter("1, -2/3, 0", "C3: 2,2")
+    (Fraction(1, 1), Fraction(-2, 3), Fraction(0, 1))
+    >>> read_filter([1, 2], "C3: 2,2", name="--contains")
+    Traceback (most recent call last):
+    ...
+    lcnalg.errors.InputError: --contains: expected 3 exact numbers (one per element of the group), got 2
+    """
+    if not isinstance(name, str):
+        raise InputError(f"name: expected a text, got {type(name).__name__}")
+    if not isinstance(arch, GroupConvArchitecture):
+        arch = GroupConvArchitecture(arch)
+    return _filter(filt, arch.order, name)
+
+
+def _filter(values: Any, size: int, name: str = "filter") -> tuple[Fraction, ...]:
+    """An exact filter of ``size`` entries: a sequence or comma-separated text."""
+    if isinstance(values, str):
+        if len(values) > 64 * size + 64:
+            raise InputError(f"{name}: text of {len(values)} characters is too long for {size} entries")
+        values = [x for x in values.split(",")]
+    items = checks.sequence(values, name, f"{size} exact numbers (e.g. '1,0,-2/3')")
+    if len(items) != size:
+        raise InputError(f"{name}: expected {size} exact numbers (one per element of the group), got {len(items)}")
+    return tuple(checks.exact(x, name) for x in items)
+
+
+def cyclic_fourier(f: Any, n: int) -> tuple[flint.fmpq_poly, ...]:
+    r"""The Fourier transform of ``f ∈ Q[Z/n]``: ``\hat f(χ_j) = Σ_m f_m ζ^{jm}`` for ``j = 0..n−1``,
+    exact in ``Q(ζ_n)`` (each value a polynomial in ``ζ`` of degree ``< φ(n)``, reduced modulo
+    ``Φ_n``).
+
+    Parameters
+    ----------
+    f : sequence or str
+        ``n`` exact numbers (the coefficients of ``z^0..z^{n−1}``).
+    n : int
+
+    Returns
+    -------
+    tuple of flint.fmpq_poly
+
+    Examples
+    --------
+    >>> [v.coeffs() for v in cyclic_fourier([1, 1, 0, 0], 4)]    # 1 + z at 1, i, -1, -i (ζ = i: Φ_4 = ζ^2 + 1)
+    [[2], [1, 1], [], [1, -1]]
+    """
+    n = _cyclic_order(n)
+    values = _filter(f, n)
+    phi = flint.fmpq_poly(flint.fmpz_poly.cyclotomic(n))
+    out = []
+    for j in range(n):
+        coeffs = [flint.fmpq(0)] * n
+        for m, v in enumerate(values):
+            if v:
+                coeffs[(j * m) % n] += flint.fmpq(v.numerator, v.denominator)
+        out.append(flint.fmpq_poly(coeffs) % phi)
+    return tuple(out)
+
+
+def fourier_components(n: int) -> tuple[tuple[int, str], ...]:
+    """The factors of ``R[Z/n] ≅ R × R (n even) × C^{⌊(n−1)/2⌋}``: one character per pair
+    ``{χ_j, χ_{−j}}``, with its field.
+
+    Examples
+    --------
+    >>> fourier_components(6)
+    ((0, 'R'), (3, 'R'), (1, 'C'), (2, 'C'))
+    """
+    n = _cyclic_order(n)
+    out = [(0, "R")]
+    if n % 2 == 0:
+        out.append((n // 2, "R"))
+    out.extend((j, "C") for j in range(1, (n - 1) // 2 + 1))
+    return tuple(out)
+
+
+def cyclotomic_zeros(f: Any, n: int) -> tuple[int, ...]:
+    """The divisors ``d`` of ``n`` with ``Φ_d | f(z)``: ``\\hat f`` vanishes exactly at the
+    characters ``χ_j`` with ``n / gcd(j, n) = d`` for these ``d``.
+
+    Examples
+    --------
+    >>> cyclotomic_zeros([1, 1, 1, 0, 0, 0], 6)      # 1 + z + z^2 = Φ_3
+    (3,)
+    >>> cyclotomic_zeros([1, 0, 0, 0, 0, -1], 6)     # 1 - z^5 vanishes only at z = 1
+    (1,)
+    """
+    n = _cyclic_order(n)
+    values = _filter(f, n)
+    poly = flint.fmpq_poly([flint.fmpq(v.numerator, v.denominator) for v in values])
+    if poly == 0:
+        return tuple(d for d in range(1, n + 1) if n % d == 0)
+    return tuple(d for d in range(1, n + 1)
+                 if n % d == 0 and poly % flint.fmpq_poly(flint.fmpz_poly.cyclotomic(d)) == 0)
+
+
+def abelian_characters(mu: GroupConvParameterization | str, *,
+                       limits: Limits | None = None) -> tuple[int, tuple[tuple[int, ...], ...]]:
+    """The characters of an abelian group, exactly: ``χ(e_h) = ζ_m^{t[h]}`` with ``m`` the exponent.
+
+    A character is a homomorphism ``G → μ_m``; it is fixed by its values on the generators
+    ``g_i`` (of orders ``o_i``), which are ``m/o_i``-th multiples of ``ζ_m``.  Each of the ``Π o_i``
+    assignments is propagated breadth-first over the multiplication table (``χ(g_i h) =
+    χ(g_i) χ(h)``) and kept when consistent; an abelian group has exactly ``|G|`` characters
+    (checked), and they diagonalize ``R[G] ⊗ C ≅ C^{|G|}``: ``\\hat f(χ) = Σ_h f_h χ(e_h)``
+    is multiplicative (:func:`abelian_fourier`).
+
+    Parameters
+    ----------
+    mu : GroupConvParameterization or str
+        Its group must be abelian.
+    limits : Limits, optional
+        ``max_equivariant_work`` bounds ``Π o_i · |G| · #generators``.
+
+    Returns
+    -------
+    (int, tuple of tuple of int)
+        The exponent ``m`` and one tuple ``t`` per character (``t[h] ∈ 0..m−1``).
+
+    Raises
+    ------
+    InputError
+        For a non-abelian group (its irreducible representations are not computed).
+
+    Examples
+    --------
+    >>> m, chars = abelian_characters("C3xC2: 2")
+    >>> m, len(chars), chars[0]
+    (6, 6, (0, 0, 0, 0, 0, 0))
+    """
+    mu = _parameterization(mu, limits)
+    limits = mu.limits if limits is None else Limits.coerce(limits)
+    table = mu.table
+    order = len(table)
+    if any(table[i][j] != table[j][i] for i in range(order) for j in range(i)):
+        raise InputError(f"mu: the group {mu.architecture.group_text} is not abelian; only characters of abelian "
+                         f"groups are computed")
+    index = {g: i for i, g in enumerate(mu.elements)}
+    gens = [index[g] for g in mu.architecture.group.generators]
+    orders = []
+    for g in gens:
+        k, h = 1, g
+        while h != 0:
+            h, k = table[g][h], k + 1
+        orders.append(k)
+    m = math.lcm(*orders)
+    limits.check("max_equivariant_work", f"operations enumerating the characters of {mu.architecture.group_text}",
+                 math.prod(orders) * order * len(gens))
+    chars = []
+    for choice in itertools.product(*(range(0, m, m // o) for o in orders)):
+        value: list[int | None] = [None] * order
+        value[0] = 0
+        queue, ok = [0], True
+        for h in queue:
+            for g, t in zip(gens, choice):
+                v = (value[h] + t) % m  # type: ignore[operator]
+                target = table[g][h]
+                if value[target] is None:
+                    value[target] = v
+                    queue.append(target)
+                elif value[target] != v:
+                    ok = False
+                    break
+            if not ok:
+                break
+        if ok:
+            chars.append(tuple(int(v) for v in value))  # type: ignore[arg-type]
+    check(len(chars) == order, f"found {len(chars)} characters of an abelian group of order {order}")
+    return m, tuple(chars)
+
+
+def abelian_fourier(f: Any, mu: GroupConvParameterization | str, *,
+                    limits: Limits | None = None) -> tuple[flint.fmpq_poly, ...]:
+    """The Fourier transform ``\\hat f(χ) = Σ_h f_h χ(e_h)`` of ``f ∈ Q[G]`` at every character of an
+    abelian group (:func:`abelian_characters`), exact in ``Q(ζ_m)`` (polynomials in ``ζ_m`` modulo
+    ``Φ_m``).  For ``C<n>`` it is :func:`cyclic_fourier` (characters in the same order).
+
+    Examples
+    --------
+    >>> [v.coeffs() for v in abelian_fourier([1, 1, 0, 0], "C4: 2")] == [v.coeffs() for v in cyclic_fourier([1, 1, 0, 0], 4)]
+    True
+    """
+    mu = _parameterization(mu, limits)
+    m, chars = abelian_characters(mu, limits=limits)
+    values = _filter(f, len(mu.table))
+    phi = flint.fmpq_poly(flint.fmpz_poly.cyclotomic(m))
+    out = []
+    for t in chars:
+        coeffs = [flint.fmpq(0)] * m
+        for h, v in enumerate(values):
+            if v:
+                coeffs[t[h]] += flint.fmpq(v.numerator, v.denominator)
+        out.append(flint.fmpq_poly(coeffs) % phi)
+    return tuple(out)
+
+
+def _zero_count(zeros: tuple[int, ...]) -> tuple[int, int]:
+    """(conjugate pairs, real zeros) among the roots of unity of the divisors ``zeros``."""
+    pairs = singles = 0
+    for d in zeros:
+        if d <= 2:
+            singles += 1
+        else:
+            totient = sum(1 for k in range(1, d + 1) if math.gcd(k, d) == 1)
+            pairs += totient // 2
+    return pairs, singles
+
+
+# ------------------------------------------------------------------ membership
+def _evaluate(poly: Any, values: tuple[Fraction, ...]) -> Fraction:
+    total = Fraction(0)
+    for mono, coeff in poly.terms():
+        term = Fraction(int(coeff))
+        for v, e in zip(values, mono):
+            if e:
+                term *= v ** int(e)
+        total += term
+    return total
+
+
+def group_conv_contains(mu: GroupConvParameterization | str, filt: Any, *, equations: ImplicitEquations | None = None,
+                        seed: int = 0, tries: int = 32, limits: Limits | None = None) -> ContainmentResult:
+    """Is an exact end-to-end filter in the real function space ``M``?  (Module docstring, steps 1–6.)
+
+    Parameters
+    ----------
+    mu : GroupConvParameterization or str
+    filt : sequence or str
+        ``|G|`` exact numbers, indexed like the coordinates (``C<n>``: coefficients of
+        ``z^0..z^{n−1}``), or such text separated by commas.
+    equations : ImplicitEquations, optional
+        Verified equations of ``M`` (:func:`group_conv_equations`), used as necessary
+        conditions; by default those of degree ``≤ 2`` are computed when ``M`` does not fill its
+        non-zero coordinates.
+    seed : int
+        Seed of the random points and of the random lifts.
+    tries : int
+        How many lifts ``f + (z^n − 1) h`` step 6 tries at most (``h = 0`` first).
+    limits : Limits, optional
+        Bounds of the ordinary decision (``max_nodes``, ``max_root_work``, ...) and of the equations.
+
+    Returns
+    -------
+    ContainmentResult
+        ``contained`` True (with a witness), False (with the violated condition), or None
+        (undecided, with what was tried).
+
+    Raises
+    ------
+    InputError
+        For a filter of the wrong length or with inexact entries.
+
+    Examples
+    --------
+    >>> group_conv_contains("C5: 2,2,2", "1,0,0,1,0").contained     # no wrap: z^3 + 1 has one real root, needs 3
+    False
+    >>> group_conv_contains("C3: 2,2,2", "1,1,1").reason            # wrap: Φ_3 needs a layer of size 3
+    'the Fourier transform vanishes at 1 conjugate pair(s) and 0 real root(s) of unity; the layers can vanish at no more than 0 pair(s) and 3 roots in all'
+    >>> r = group_conv_contains("C3: 2,2,2", "1,0,1")               # z^2 (1 + z) = z^3 + z^2 = 1 + z^2 mod z^3 - 1
+    >>> r.contained, r.reason.split(" is ")[0]
+    (True, 'f + (z^3 - 1)(1)')
+    """
+    start = time.perf_counter()
+    mu = _parameterization(mu, limits)
+    limits = mu.limits if limits is None else Limits.coerce(limits)
+    seed = checks.seed(seed)
+    tries = checks.integer(tries, "tries", low=1, high=10**4, form="an integer from 1 to 10000")
+    arch = mu.architecture
+    order = arch.order
+    values = _filter(filt, order)
+    texts = tuple(number_text(v) for v in values)
+    windows = arch.windows
+    checked: list[str] = []
+
+    def result(contained: bool | None, reason: str, method: str, layers: tuple | None = None,
+               exact: bool = True, limitation: str = "") -> ContainmentResult:
+        evidence = None if layers is None else Witness(filter=texts, layers=layers, exact=exact,
+                                                      note="layer filters on their windows, layer 1 first")
+        return ContainmentResult(architecture=str(arch), filter=texts, contained=contained,
+                                 certified=contained is not None, method=method, evidence=evidence,
+                                 reason=reason, seconds=time.perf_counter() - start, seed=seed,
+                                 limitations=limitation if contained is None else "")
+
+    def identity(k: int) -> tuple[str, ...]:
+        return ("1",) + ("0",) * (k - 1)
+
+    # 1. zero
+    if not any(values):
+        return result(True, "the zero filter (every layer zero)", "zero filter",
+                      tuple(("0",) * k for k in windows))
+    # 2. coordinates that vanish identically
+    outside = [h for h in range(order) if values[h] and h not in mu.support]
+    if outside:
+        return result(False, f"coordinate c{outside[0]} is not zero, but no product of the windows reaches it",
+                      "support of the windows' products")
+    # 3. f in one layer's window
+    for l, positions in enumerate(arch.positions):
+        if all(not v for h, v in enumerate(values) if h not in positions):
+            layers = tuple(tuple(texts[g] for g in positions) if j == l else identity(kk)
+                           for j, kk in enumerate(windows))
+            return result(True, f"f lies in the window of layer {l + 1}: that layer is f, the others the identity",
+                          "one layer carries f", layers)
+    checked.append("f does not lie in a single window")
+    n = arch.cyclic_order
+    K = arch.degree
+    lcn = arch.lcn_text
+    # 4. cyclic without wrap-around: the ordinary function space
+    if n is not None and not arch.wraps_around:
+        r = contains(lcn, list(values[:K + 1]), limits=limits)
+        method = (f"no wrap-around (sum S_l (k_l - 1) = {K} < n = {n}): M is the ordinary function space of {lcn} "
+                  f"in c0..c{K}; {r.method}")
+        return result(r.contained, r.reason, method, r.witness, r.witness_exact, r.limitations)
+    # 5a. Fourier zeros
+    if n is not None:
+        zeros = cyclotomic_zeros(list(values), n)
+        pairs, singles = _zero_count(zeros)
+        # layer l is w_l(z^{S_l}): at most gcd(n, S_l)(k_l - 1) zeros among the n-th roots, and not all n
+        caps = [min(math.gcd(n, S) * (k - 1), n - 1) for k, S in zip(windows, arch.dilations)]
+        cap_pairs = sum(c // 2 for c in caps)
+        cap = sum(caps)
+        if pairs > cap_pairs or 2 * pairs + singles > cap:
+            return result(False, f"the Fourier transform vanishes at {pairs} conjugate pair(s) and {singles} real "
+                          f"root(s) of unity; the layers can vanish at no more than {cap_pairs} pair(s) and "
+                          f"{cap} roots in all", "Fourier zeros (cyclotomic divisors of f, exact)")
+        checked.append(f"Fourier zeros fit (Phi_d | f for d in {list(zeros)})")
+    # 5b. equations
+    if equations is None:
+        dim = function_space_dimension(mu, seed=seed, limits=limits)
+        if dim.certified and dim.value == len(mu.support):
+            checked.append("M is full-dimensional in its non-zero coordinates (no equation)")
+        else:
+            try:
+                equations = group_conv_equations(mu, max_degree=2, seed=seed, dimension=dim.value, certify=False,
+                                                 limits=limits)
+            except ResourceLimitError as err:
+                checked.append(f"equations not computed ({err})")
+    elif str(getattr(equations, "architecture", "")) != str(arch):
+        raise InputError(f"equations: computed for {getattr(equations, 'architecture', '?')}, not for {arch}")
+    if equations is not None:
+        for text, poly in zip(equations.equations, equations.polynomials):
+            if _evaluate(poly, values) != 0:
+                return result(False, f"the verified equation {text} does not vanish at f",
+                              "implicit equation of M (verified by exact substitution)")
+        checked.append(f"the {equations.num_generators} equations of degree <= "
+                       f"{equations.complete_up_to_degree} vanish")
+    if n is None:
+        return result(None, "; ".join(checked) + "; no real decision for a non-cyclic group with restricted windows",
+                      "necessary conditions only", limitation="membership undecided")
+    # 6. lifts f + (z^n - 1) h that factor with the given degrees
+    try:
+        limits.check("max_coordinates", f"coefficients of each lift f + (z^{n} - 1) h (degree K = {K})", K + 1)
+        lifts = _lifts(K - n, tries, seed)
+    except ResourceLimitError as err:
+        checked.append(f"no lift tried ({err})")
+        lifts = []
+    tried = 0
+    for h in lifts:
+        g = [Fraction(0)] * (K + 1)
+        for m, v in enumerate(values):
+            g[m] += v
+        for i, c in enumerate(h):      # (z^n - 1) h
+            g[i + n] += c
+            g[i] -= c
+        try:
+            r = contains(lcn, g, limits=limits)
+        except ResourceLimitError as err:
+            checked.append(f"the ordinary decision on {lcn} was refused ({err})")
+            break
+        tried += 1
+        if r.contained:
+            lift = "f itself" if not any(h) else "f + (z^%d - 1)(%s)" % (n, _poly_text(h))
+            return result(True, f"{lift} is a product of real polynomials of degrees < k_l ({lcn}), and reduces "
+                          f"to f modulo z^{n} - 1: {r.reason}",
+                          f"an exact lift of f in the ordinary function space of {lcn}; {r.method}",
+                          r.witness, r.witness_exact)
+    checked.append(f"none of {tried} lift(s) f + (z^{n} - 1) h tried is in the ordinary function space of {lcn}")
+    return result(None, "; ".join(checked) + f"; undecided: f is in M iff f + (z^{n} - 1) h is in the ordinary "
+                  f"function space of {lcn} for some real h of degree <= {K - n}",
+                  "necessary conditions (support, Fourier zeros, equations) and exact lifts to the ordinary network",
+                  limitation="membership undecided")
+
+
+def _lifts(degree: int, tries: int, seed: int) -> list[tuple[Fraction, ...]]:
+    """The polynomials ``h`` of degree ``≤ degree`` tried in step 6: zero, ``±c z^i``
+    (``c = 1, 2, 1/2``), then seeded random integer vectors with entries in ``[−3, 3]``; at
+    most ``tries`` of them."""
+    size = degree + 1
+    out: list[tuple[Fraction, ...]] = [(Fraction(0),) * size]
+    for i in range(size):
+        for c in (1, -1, 2, -2, Fraction(1, 2), Fraction(-1, 2)):
+            h = [Fraction(0)] * size
+            h[i] = Fraction(c)
+            out.append(tuple(h))
+    rng = random.Random(seed)
+    while len(out) < tries:
+        out.append(tuple(Fraction(rng.randint(-3, 3)) for _ in range(size)))
+    return out[:tries]
+
+
+def _poly_text(h: tuple[Fraction, ...]) -> str:
+    terms = [f"{number_text(c)}*z^{i}" if i else number_text(c) for i, c in enumerate(h) if c]
+    return " + ".join(terms) or "0"
+
+
+# ------------------------------------------------------------------ entry point
+@dataclass(frozen=True, kw_only=True)
+class GroupConvResult(Result):
+    """The function space of a linear group-convolutional network.
+
+    Attributes
+    ----------
+    group : str
+    group_order : int
+    windows : tuple of int
+    cyclic_order : int or None
+        ``n`` for ``C<n>``.
+    wraps_around : bool or None
+        For ``C<n>``: ``Σ (k_l − 1) ≥ n``.
+    ordinary : str or None
+        For ``C<n>`` without wrap-around: the ordinary architecture with the same function space
+        (in the coordinates ``c_0..c_K``).
+    num_parameters, ambient_dimension, support_size : int
+    dimension : DimensionResult
+    equations : ImplicitEquations or None
+    membership : ContainmentResult or None
+    fourier : tuple of str
+        The factors of ``R[Z/n]`` (``"chi_j: R"`` or ``"chi_j: C"``) for ``C<n>``.
+    strides : tuple of int
+        Strides of layers ``1..L−1`` (``C<n>``).
+    degree : int or None
+        For ``C<n>``: ``K = Σ S_l (k_l − 1)``, the degree of the unreduced product.
+    """
+
+    group: str
+    group_order: int
+    windows: tuple[int, ...]
+    cyclic_order: int | None
+    wraps_around: bool | None
+    ordinary: str | None
+    num_parameters: int
+    ambient_dimension: int
+    support_size: int
+    dimension: DimensionResult
+    equations: ImplicitEquations | None = None
+    membership: ContainmentResult | None = None
+    fourier: tuple[str, ...] = ()
+    strides: tuple[int, ...] = ()
+    degree: int | None = None
+
+    title = "group-convolutional function space"
+
+    def answer(self) -> int:
+        return self.dimension.value
+
+    def to_text(self) -> str:
+        lines = [f"architecture: {self.architecture} (group {self.group} of order {self.group_order}, "
+                 f"{len(self.windows)} layers, {self.num_parameters} weights)"]
+        if self.cyclic_order is not None:
+            lines.append("wrap-around: " + ("yes (the product of the filter polynomials is reduced mod z^n - 1)"
+                                            if self.wraps_around else f"no: same function space as the ordinary "
+                                            f"{self.ordinary} (coordinates c0..c{self.degree})"))
+            lines.append("Fourier factors: " + ", ".join(self.fourier))
+        lines.append(f"dimension: {self.dimension.value} of {self.ambient_dimension} "
+                     f"({self.support_size} coordinates not identically zero)  [{self.dimension.provenance()}]")
+        if self.equations is not None:
+            lines.append(self.equations.to_text())
+        if self.membership is not None:
+            lines.append(self.membership.to_text())
+        return "\n".join(lines)
+
+    def to_latex(self) -> str:
+        parts = [rf"\dim \mathcal{{M}}_{{{self.architecture}}} = {self.dimension.value}"]
+        if self.equations is not None:
+            parts.append(self.equations.to_latex())
+        if self.membership is not None:
+            parts.append(self.membership.to_latex())
+        return "\n".join(parts)
+
+
+def group_convolution(spec: GroupConvArchitecture | str, *, equations: bool = False, max_degree: int | None = None,
+                      contains_filter: Any = None, seed: int = 0, certify: bool | None = None,
+                      limits: Limits | None = None) -> GroupConvResult:
+    """The function space of a linear group-convolutional network: dimension, and optionally its
+    equations up to ``max_degree`` and the membership of a filter.
+
+    Parameters
+    ----------
+    spec : GroupConvArchitecture or str
+        ``"GROUP: k1,k2,..."`` (:class:`~lcnalg.groups.group_algebra.GroupConvArchitecture`).
+    equations : bool
+        Compute the equations (:func:`group_conv_equations`).
+    max_degree : int, optional
+        Their highest degree (default 2).
+    contains_filter : sequence or str, optional
+        Decide this end-to-end filter (:func:`group_conv_contains`).
+    seed : int
+    certify : bool or None
+        As in :func:`group_conv_equations`.
+    limits : Limits, optional
+
+    Returns
+    -------
+    GroupConvResult
+
+    Examples
+    --------
+    >>> r = group_convolution("C6: 3,2")
+    >>> r.dimension.value, r.wraps_around, r.ordinary
+    (4, False, '3,2')
+    >>> group_convolution("S3: 3,3").dimension.value     # one equation: a hypersurface in R^6
+    5
+    """
+    start = time.perf_counter()
+    limits = Limits.coerce(limits)
+    equations = checks.flag(equations, "equations", none=False)
+    seed = checks.seed(seed)
+    mu = GroupConvParameterization(spec, limits=limits)
+    arch = mu.architecture
+    dim = function_space_dimension(mu, seed=seed, limits=limits)
+    eqs = group_conv_equations(mu, max_degree=max_degree, seed=seed, certify=certify, dimension=dim.value,
+                               limits=limits) if equations else None
+    member = None
+    if contains_filter is not None:
+        member = group_conv_contains(mu, contains_filter, equations=eqs, seed=seed, limits=limits)
+    n = arch.cyclic_order
+    fourier = tuple(f"chi_{j}: {field}" for j, field in fourier_components(n)) if n is not None else ()
+    return GroupConvResult(
+        architecture=str(arch), method="group-algebra product; " + dim.method, certified=dim.certified,
+        failure_probability=dim.failure_probability, how_to_certify=dim.how_to_certify, seed=seed,
+        primes=dim.primes, seconds=time.perf_counter() - start,
+        group=arch.group_text, group_order=arch.order, windows=arch.windows, cyclic_order=n,
+        wraps_around=arch.wraps_around, ordinary=arch.lcn_text if arch.wraps_around is False else None,
+        num_parameters=mu.num_parameters, ambient_dimension=mu.ambient_dimension, support_size=len(mu.support),
+        dimension=dim, equations=eqs, membership=member, fourier=fourier, strides=arch.strides,
+        degree=arch.degree if n is not None else None)
