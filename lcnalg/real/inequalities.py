@@ -243,7 +243,7 @@ def _polyphase_result(arch: Architecture, shape: tuple[int, int, int, int], star
         seconds=time.perf_counter() - start)
 
 
-def _orbit_result(arch: Architecture, closed: bool | None, start: float) -> InequalitiesResult:
+def _orbit_result(arch: Architecture, closed: bool | None, start: float, why: str = "") -> InequalitiesResult:
     """1D, any strides, not closed: the root-orbit types (:mod:`lcnalg.real.orbit_description`)."""
     model = orbit_model(arch)
     D, T = model.degree, model.T
@@ -257,8 +257,7 @@ def _orbit_result(arch: Architecture, closed: bool | None, start: float) -> Ineq
     levels = ", ".join(f"T={t}: N={n}, m={mm}" for t, n, mm in zip(model.levels, model.N, model.m))
     description = (
         ("M ⊊ V(R) is not closed. " if closed is False else
-           "Whether M = V(R) is undecided (the closedness search was refused by its bounds), but the description "
-           "below holds either way. ")
+           f"{why or 'Whether M = V(R) is undecided'}; the description below holds either way. ")
         + f"Levels (cumulative strides) {levels}; N = {model.N}, m = {model.m}. "
         f"Root-orbit type κ(P): the distinct roots r ≠ 0 of P grouped by a = r^{T} (the roots of the class "
         f"polynomial res_z(P(z), w − z^{T})); a class is ρ_a ζ^k (ζ = e^(2πi/{T}), ρ_a = a^(1/{T}) > 0 for a > 0, "
@@ -441,7 +440,7 @@ def inequalities(arch: Architecture | str, *, limits: Limits | None = None, seed
         if structure is not None:
             return _contents_result(arch, structure, start, limits)
     if arch.activation is None and arch.ndim == 1:
-        return _orbit_result(arch, case.closed, start)
+        return _orbit_result(arch, case.closed, start, case.limitations)
     if case.closed is not True and stride_one_2d(arch):
         return _patterns_result(arch, case, start, limits, seed=seed, dimension=dimension, equations=equations,
                                 max_degree=max_degree, jobs=jobs, executor=executor)
