@@ -180,7 +180,10 @@ def class_blocks(rd: RootData, T: int, multiplicity: list[int]) -> list[Block] |
 
     The classes are grouped exactly (:meth:`~lcnalg.polys.univariate.RootData.orbits`); the
     sign of a real class value and the position ``k`` of each root are read from the certified
-    balls at the current precision.  The roots with a non-zero multiplicity must be closed under
+    balls at the current precision.  A pair's ``S`` depends on the choice of the base root (a
+    rotation) and of ``a`` or ``ā`` (the mirror image ``k ↦ −k``), which its tilings do not
+    see: the least of these images is returned, so that the type does not depend on the order
+    of the isolated roots.  The roots with a non-zero multiplicity must be closed under
     conjugation (a real polynomial's roots, or a real factor's).
 
     Parameters
@@ -231,6 +234,9 @@ def class_blocks(rd: RootData, T: int, multiplicity: list[int]) -> list[Block] |
                 if len(hits) != 1:
                     return None
                 S[hits[0]] += multiplicity[i]
+            if kind == "pair":  # the base root and the class of the pair are choices: canonical S
+                S = min(min(tuple(v[(k + c) % T] for k in range(T)) for c in range(T))
+                        for v in (S, [S[-k % T] for k in range(T)]))
             out.append((kind, tuple(S)))
     return out
 
