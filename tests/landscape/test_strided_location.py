@@ -163,3 +163,175 @@ def test_type_over_q_sqrt2_decides_membership_like_the_layers():
     outside = q2_poly([([(s(3), s(0)), (0, 0), (s(0), s(-2)), (0, 0), (1, 0)], 1)])
     assert type_member(model, algebraic_root_type(model, SQRT2, outside)) == (True, False)
     assert algebraic_root_type(model, SQRT2, [{}, {}]) is None
+
+
+# ------------------------------------------------------------------ μ-critical real critical points
+def layer_factorizations(roots: list[complex], layers: list[tuple[int, int]], tol: float):
+    """Every way to deal the (simple, non-zero) roots into the layers: a layer ``(n, t)`` takes
+    ``n`` orbits ``{r ζ^k : ζ^t = 1}``; yields the layers' roots in ``y = z^t``.  Straight from
+    the definition of μ, with no root-orbit types."""
+    if not layers:
+        if not roots:
+            yield []
+        return
+    (n, t), rest = layers[0], layers[1:]
+    orbits = set()
+    for r in roots:
+        idx = []
+        for k in range(t):
+            target = r * cmath.exp(2j * math.pi * k / t)
+            near = [j for j, x in enumerate(roots) if abs(x - target) < tol and j not in idx]
+            if not near:
+                break
+            idx.append(near[0])
+        else:
+            orbits.add(tuple(sorted(idx)))
+    for combo in itertools.combinations(sorted(orbits), n):
+        used = {j for o in combo for j in o}
+        if len(used) != n * t:
+            continue
+        remaining = [x for j, x in enumerate(roots) if j not in used]
+        for tail in layer_factorizations(remaining, rest, tol):
+            yield [[roots[o[0]] ** t for o in combo]] + tail
+
+
+def brute_force_member(arch: str, coefficients: list[Fraction]) -> tuple[bool, bool]:
+    """``(P ∈ V(R), P ∈ M)`` for a real filter with simple non-zero roots and full degree: some
+    complex factorization, some with every layer real (its roots closed under conjugation)."""
+    a = Architecture.parse(arch)
+    t = [c[0] for c in a.cumulative_strides]
+    layers = [(k - 1, tl) for (k,), tl in zip(a.filters, t) if k > 1]
+    p = flint.fmpq_poly([flint.fmpq(c.numerator, c.denominator) for c in coefficients])
+    assert p.degree() == len(coefficients) - 1 and coefficients[0] != 0
+    with flint.ctx.workprec(200):
+        roots = [complex(r) for r, m in p.complex_roots() for _ in range(int(m))]
+    scale = max(abs(r) for r in roots)
+    tol = 1e-9 * (1 + scale)
+    assert all(abs(x - y) > 100 * tol for x, y in itertools.combinations(roots, 2)), "not simple"
+
+    def real(ys: list[complex]) -> bool:
+        left = list(ys)
+        while left:
+            y = left.pop()
+            match = [i for i, w in enumerate(left) if abs(w - y.conjugate()) < tol * (1 + abs(y))]
+            if abs(y.imag) < tol * (1 + abs(y)):
+                continue
+            if not match:
+                return False
+            left.pop(match[0])
+        return True
+
+    in_v = in_m = False
+    for fact in layer_factorizations(roots, layers, tol):
+        in_v = True
+        if all(real(ys) for ys in fact):
+            in_m = True
+            break
+    return in_v, in_m
+
+
+def even_perturbations(image: tuple[float, ...], rng: random.Random, size: float, count: int):
+    """Rational even filters near an even image: every even quartic is a point of V(R) for 3,2 s=2
+    (``c(y − b)(y − b')`` with ``q1 = z² − b``, ``q2 = c(y − b')``, b, b' complex)."""
+    scale = max(abs(x) for x in image)
+    for _ in range(count):
+        yield [Fraction(x) + (Fraction(rng.uniform(-1, 1)) * Fraction(size * scale) if i % 2 == 0 else 0)
+               for i, x in enumerate(image)]
+
+
+@pytest.mark.parametrize("u", [[1, 0, -2, 0, 3], [2, 0, 2, 0, 0], [3, 0, 0, 2, 0], [0, 2, -1, 2, 0]])
+def test_mu_critical_points_of_3_2_s2_are_on_the_relative_boundary(u):
+    """3,2 s=2 with Q = I: every μ-critical real critical point is placed exactly (this
+    architecture has M ⊊ V(R)), and the placement is checked independently.  Its image is even
+    (odd coefficients exactly 0); rational even perturbations stay in V(R); for a boundary
+    point some of them leave M (a brute-force search of real layers finds none), for an interior
+    point none does; orbit_member agrees with the brute force on every sample.  Fields of degree
+    4 occur (u = (1, 0, −2, 0, 3): two points of degree 4)."""
+    arch = "3,2 s=2"
+    res = real_critical_points(arch, QuadraticLoss.identity(u), seed=1)
+    crit = [p for p in res.points if p.mu_critical]
+    assert crit
+    rng = random.Random(0)
+    for p in crit:
+        assert p.location in ("mu critical, interior of M (relative to V(R))",
+                              "mu critical, boundary of M (relative to V(R))")
+        assert p.image[1] == p.image[3] == "0"
+        outside = 0
+        for q in even_perturbations(p.image_values, rng, 1e-6, 12):
+            v, m = brute_force_member(arch, q)
+            w = orbit_member(Architecture.parse(arch), q)
+            assert v and (w.in_variety, w.in_function_space) == (v, m)
+            outside += not m
+        assert (outside > 0) == p.location.endswith("boundary of M (relative to V(R))"), (p.location, outside)
+
+
+def nearby_points_of_v(layers: list[list[complex]], strides: list[int], rng: np.random.Generator, size: float,
+                       count: int):
+    """Points of V(R) near ``μ(layers)``: random complex perturbations of the layers (coefficients
+    constant first, ``strides`` their cumulative strides) projected by minimal-norm Gauss–Newton
+    steps onto ``Im μ = 0``; yields the real filters (floating point)."""
+    sizes = [len(q) for q in layers]
+
+    def mu(qs):
+        out = np.array([1.0 + 0j])
+        for q, t in zip(qs, strides):
+            sub = np.zeros((len(q) - 1) * t + 1, dtype=complex)
+            sub[::t] = q
+            out = np.convolve(out, sub)
+        return out
+
+    def split(x):
+        qs, k = [], 0
+        for n in sizes:
+            qs.append(x[k:k + n] + 1j * x[k + sum(sizes):k + sum(sizes) + n])
+            k += n
+        return qs
+
+    base = np.concatenate([np.real(np.concatenate(layers)), np.imag(np.concatenate(layers))])
+    for _ in range(count):
+        x = base + size * rng.standard_normal(len(base))
+        for _ in range(60):
+            qs = split(x)
+            f = np.imag(mu(qs))
+            if np.abs(f).max() < 1e-14:
+                break
+            cols = []
+            for part in (1.0, 1j):
+                for l, n in enumerate(sizes):
+                    for j in range(n):
+                        dq = [np.zeros(m, dtype=complex) for m in sizes]
+                        dq[l][j] = part
+                        # μ is linear in each layer: its derivative replaces the layer by dq
+                        cols.append(np.imag(mu([dq[i] if i == l else qs[i] for i in range(len(qs))])))
+            jac = np.array(cols).T
+            x = x - np.linalg.lstsq(jac, f, rcond=None)[0]
+        assert np.abs(np.imag(mu(split(x)))).max() < 1e-12
+        yield [Fraction(float(c)) for c in np.real(mu(split(x)))]
+
+
+def test_interior_and_boundary_of_filters_over_q_sqrt2_against_nearby_points_of_v():
+    """Two μ-critical filters over Q(√2) (a layer of each level holds the same class):
+    (z² − √2)²(z² − 1) on 3,3 s=2 is interior relative to V(R) (a complex pair y = √2 ± iε can
+    move into the even-degree layer of level 2, q1 = z² − 1 real), and (z² − √2)² on 3,2 s=2 is
+    on the boundary ((z² − √2 − iε)(z² − √2 + iε) has complex layers only).  Checked against
+    points of V(R) near them (complex layers projected onto real products, Gauss–Newton) and
+    the explicit witnesses, with the brute-force search of real layers."""
+    from lcnalg.real.orbit_description import type_on_relative_boundary
+
+    s, r2, r4 = Fraction, math.sqrt(2), 2 ** 0.25
+    rng = np.random.default_rng(0)
+    # 3,3 s=2: q1 = z² − √2, q2 = (y − √2)(y − 1)
+    model = orbit_model(Architecture.parse("3,3 s=2"))
+    coeffs = q2_poly([([(s(0), s(-1)), (0, 0), (1, 0)], 2), ([(s(-1), s(0)), (0, 0), (1, 0)], 1)])
+    rtype = algebraic_root_type(model, SQRT2, coeffs)
+    assert rtype == numeric_type([(r4, 2), (-r4, 2), (1, 1), (-1, 1)], 2, 6)
+    assert not type_on_relative_boundary(model, rtype)
+    for q in nearby_points_of_v([[-r2, 0, 1], [r2, -r2 - 1, 1]], [1, 2], rng, 1e-3, 8):
+        assert brute_force_member("3,3 s=2", q) == (True, True)
+    # 3,2 s=2: q1 = z² − √2, q2 = y − √2
+    model = orbit_model(Architecture.parse("3,2 s=2"))
+    rtype = algebraic_root_type(model, SQRT2, q2_poly([([(s(0), s(-1)), (0, 0), (1, 0)], 2)]))
+    assert type_on_relative_boundary(model, rtype)
+    for e in (1e-2, 1e-4):
+        witness = [Fraction(r2 * r2 + e * e), Fraction(0), Fraction(-2 * r2), Fraction(0), Fraction(1)]
+        assert brute_force_member("3,2 s=2", witness) == (True, False)
