@@ -19,6 +19,7 @@ from hypothesis import given, settings, strategies as st
 from lcnalg import Architecture
 from lcnalg.landscape import QuadraticLoss
 from lcnalg.landscape.real_critical_points import real_critical_points
+from lcnalg.limits import Limits
 from lcnalg.polys.real_algebraic import RealAlgebraicPoint
 from lcnalg.real.algebraic_root_type import algebraic_root_type
 from lcnalg.real.orbit_description import RootType, orbit_member, root_type, type_member
@@ -115,7 +116,7 @@ def q2_roots(f: list[tuple[Fraction, Fraction]]) -> list[complex]:
 
 
 # ------------------------------------------------------------------ the type over Q(τ)
-@settings(max_examples=25, deadline=None)
+@settings(max_examples=15, deadline=None)
 @given(st.sampled_from(ARCHS), st.integers(0, 10**6))
 def test_type_over_a_number_field_equals_the_rational_type_on_rational_filters(arch, seed):
     """A rational filter seen in Q (τ = 3), in Q(√2) and in Q(2^(1/3)) (the norm then has the
@@ -335,3 +336,39 @@ def test_interior_and_boundary_of_filters_over_q_sqrt2_against_nearby_points_of_
     for e in (1e-2, 1e-4):
         witness = [Fraction(r2 * r2 + e * e), Fraction(0), Fraction(-2 * r2), Fraction(0), Fraction(1)]
         assert brute_force_member("3,2 s=2", witness) == (True, False)
+
+
+def test_mu_critical_points_of_3_3_s2_in_the_interior():
+    """3,3 s=2 with Q = I and the target (z² − 1)²(z² − 3) (q1 = z² − 1 and q2 = (y − 1)(y − 3)
+    share the class 1): μ-critical real critical points over Q and over fields of degree 6, all
+    in the interior of M relative to V(R).  Checked at each: points of V(R) near its layers
+    (complex perturbations projected onto real products) are all in M by the brute-force search
+    of real layers."""
+    from lcnalg import Parameterization
+
+    arch = "3,3 s=2"
+    u = list(Parameterization(arch).evaluate([[-1, 0, 1], [3, -4, 1]]))
+    res = real_critical_points(arch, QuadraticLoss.identity(u), seed=1,
+                               limits=Limits(max_real_critical_solutions=243))
+    crit = [p for p in res.points if p.mu_critical]
+    assert len(crit) == 3 and {p.field_degree for p in crit} == {1, 6}
+    rng = np.random.default_rng(1)
+    for p in crit:
+        assert p.location == "mu critical, interior of M (relative to V(R))"
+        w = [float(x) for x in p.weights]
+        for q in nearby_points_of_v([w[:3], w[3:]], [1, 2], rng, 1e-3, 6):
+            assert brute_force_member(arch, q) == (True, True)
+
+
+def test_bad_input_is_an_input_error():
+    from lcnalg.errors import InputError
+
+    model = orbit_model(Architecture.parse("3,2 s=2"))
+    with pytest.raises(InputError, match="^point"):
+        algebraic_root_type(model, "sqrt2", [{}])
+    with pytest.raises(InputError, match="^coefficients"):
+        algebraic_root_type(model, SQRT2, {(0,): 1})
+    with pytest.raises(InputError, match="^poly"):
+        algebraic_root_type(model, SQRT2, [1, 2, 3])
+    with pytest.raises(InputError, match="^poly"):
+        algebraic_root_type(model, SQRT2, [{(0, 1): 1}])
