@@ -14,7 +14,7 @@ from fractions import Fraction
 import flint
 import numpy as np
 import pytest
-from hypothesis import given, settings, strategies as st
+from hypothesis import assume, given, settings, strategies as st
 
 from lcnalg import Architecture
 from lcnalg.landscape import QuadraticLoss
@@ -372,3 +372,39 @@ def test_bad_input_is_an_input_error():
         algebraic_root_type(model, SQRT2, [1, 2, 3])
     with pytest.raises(InputError, match="^poly"):
         algebraic_root_type(model, SQRT2, [{(0, 1): 1}])
+
+
+@settings(max_examples=30, deadline=None)
+@given(st.sampled_from(ARCHS), st.integers(0, 10**6))
+def test_type_over_q_sqrt2_on_random_products_of_known_factors(arch, seed):
+    """Random products over Q(√2) of factors of degree 1 and 2 and stride-substituted factors
+    ``z^T + c`` (so that classes are shared across factors, with multiplicities, and conjugate
+    roots under √2 ↦ −√2 are often roots of the norm only): the exact type against the numeric
+    type of the known roots."""
+    rng = random.Random(seed)
+    model = orbit_model(Architecture.parse(arch))
+    T = model.T
+
+    def element():
+        return (Fraction(rng.randint(-3, 3)), Fraction(rng.choice([0, 0, 1, -1, 2])))
+
+    factors = []
+    for _ in range(rng.randint(1, 3)):
+        kind = rng.choice(["linear", "quadratic", "strided"])
+        if kind == "linear":
+            f = [element(), (Fraction(1), Fraction(0))]
+        elif kind == "quadratic":
+            f = [element(), element(), (Fraction(1), Fraction(0))]
+            (c, d), (b, e) = f[0], f[1]
+            # a double root would be two close floating-point roots: exponents carry multiplicity here
+            assume((b * b + 2 * e * e - 4 * c, 2 * b * e - 4 * d) != (0, 0))
+        else:
+            f = [element()] + [(Fraction(0), Fraction(0))] * (T - 1) + [(Fraction(1), Fraction(0))]
+        if f[0] == (0, 0):
+            f[0] = (Fraction(1), Fraction(1))
+        factors.append((f, rng.randint(1, 2)))
+    zero = rng.choice([0, 0, 1])
+    coeffs = [{}] * zero + q2_poly(factors) + [{}] * rng.randint(0, 1)
+    roots = [(r, e) for f, e in factors for r in q2_roots(f)] + ([(0, zero)] if zero else [])
+    got = algebraic_root_type(model, SQRT2, coeffs)
+    assert got == numeric_type(roots, T, len(coeffs) - 1), (factors, got)
