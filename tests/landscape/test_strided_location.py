@@ -408,3 +408,31 @@ def test_type_over_q_sqrt2_on_random_products_of_known_factors(arch, seed):
     roots = [(r, e) for f, e in factors for r in q2_roots(f)] + ([(0, zero)] if zero else [])
     got = algebraic_root_type(model, SQRT2, coeffs)
     assert got == numeric_type(roots, T, len(coeffs) - 1), (factors, got)
+
+
+def test_mu_critical_points_of_4_2_s2_against_explicit_sequences_outside_m():
+    """4,2 s=2 (levels 1 | 2) with Q = I and the target (z² − 1)²(z − 2): the μ-critical points
+    have rational images c·h(z)²·g(z) with h = z² − b even (the class of b is shared by both
+    layers), placed on the boundary; c·(h² + e²)·g (h² + e² = (z² − b − ie)(z² − b + ie)) is in
+    V(R) \\ M for every e ≠ 0 (brute-force search and orbit_member) and tends to the image."""
+    arch = "4,2 s=2"
+    res = real_critical_points(arch, QuadraticLoss.identity([-2, 1, 4, -2, -2, 1]), seed=1,
+                               limits=Limits(max_real_critical_solutions=243))
+    crit = [p for p in res.points if p.mu_critical]
+    assert len(crit) == 2
+    for p in crit:
+        assert p.location == "mu critical, boundary of M (relative to V(R))" and p.field_degree == 1
+        image = flint.fmpq_poly([flint.fmpq(Fraction(x).limit_denominator(1000).numerator,
+                                            Fraction(x).limit_denominator(1000).denominator)
+                                 for x in p.image_values])
+        c, factors = image.factor()
+        h = flint.fmpq_poly([1])
+        for f, m in factors:
+            h *= f ** (m // 2)
+        assert h.degree() == 2 and h[1] == 0
+        for e in (Fraction(1, 100), Fraction(1, 10**4)):
+            q = image + c * flint.fmpq(e.numerator ** 2, e.denominator ** 2) * (image / (c * h * h))
+            q = [Fraction(int(x.p), int(x.q)) for x in q.coeffs()]
+            assert brute_force_member(arch, q) == (True, False)
+            w = orbit_member(Architecture.parse(arch), q)
+            assert (w.in_variety, w.in_function_space) == (True, False)
