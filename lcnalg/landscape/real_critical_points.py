@@ -19,8 +19,8 @@ solution.  Its real roots give every real solution as an exact point over a numb
   (:func:`lcnalg.real.algebraic_root_type.algebraic_root_type`: the norm of ``μ(θ)`` over Q is
   factored and isolated, and exact gcds over ``Q(τ)`` pick its roots and multiplicities) and
   decided by the generisation search of :mod:`lcnalg.real.orbit_description`; which pairs of
-  layers with the same filter shape
-  repeat a filter (proportional weights, all 2 x 2 minors zero); its image ``μ(θ)`` as balls;
+  layers with the same filter shape repeat a filter (proportional weights, all 2 x 2 minors
+  zero); its image ``μ(θ)`` as balls;
 * **its type**: the signature of the Hessian of ``ℓ`` in the chart coordinates.  The chart is
   a slice transverse to the rescaling orbits, on which ``ℓ`` is constant, so this is the
   Hessian of the loss on the quotient: positive definite — a strict local minimum; negative
@@ -74,7 +74,7 @@ from lcnalg.parameterization import Parameterization, parameterize
 from lcnalg.polys.zero_dimensional import modular_univariate_representation
 from lcnalg.real.algebraic_root_type import algebraic_root_type
 from lcnalg.real.orbit_description import type_on_relative_boundary
-from lcnalg.real.orbit_tilings import orbit_model
+from lcnalg.real.orbit_tilings import OrbitModel, orbit_model
 from lcnalg.results import Result, Tabular
 
 __all__ = ["RealCriticalPoint", "RealCriticalPointsResult", "real_critical_points", "REAL_RANDOM_RANGE"]
@@ -133,9 +133,9 @@ class RealCriticalPoint:
         exactly from the root-orbit type of ``μ(θ)`` over the point's number field
         (docs/theory.md#orbit-type-number-field); ``mu critical`` (interior or boundary not
         decided) otherwise (2D, polynomial networks, or the type beyond the limits); a
-        μ-critical location ends with
-        ``, smooth point of V`` or ``, singular point of V`` where the implicit equations decide
-        it; or ``not decided`` (no equations given, or incomplete equations with a rank drop).
+        μ-critical location ends with ``, smooth point of V`` or ``, singular point of V`` where
+        the implicit equations decide it; or ``not decided`` (no equations given, or incomplete
+        equations with a rank drop).
     """
 
     kind: str
@@ -261,7 +261,7 @@ def _parity_rule(arch: Architecture, system: dict[str, Any]) -> tuple[list[dict]
     return coefficients, m, at_infinity
 
 
-def _orbit_location(model: Any, point: Any, mu: list[Any], limits: Limits) -> str:
+def _orbit_location(model: OrbitModel, point: Any, mu: list[Any], limits: Limits) -> str:
     """``, interior of M (relative to V(R))`` or ``, boundary of M (relative to V(R))`` for the
     image of a real point of a 1D architecture with strides, from the exact root-orbit type of
     ``μ(θ)`` over the point's number field (docs/theory.md#orbit-type-number-field); empty when
