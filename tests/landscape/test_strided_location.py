@@ -329,6 +329,11 @@ def test_interior_and_boundary_of_filters_over_q_sqrt2_against_nearby_points_of_
     assert not type_on_relative_boundary(model, rtype)
     for q in nearby_points_of_v([[-r2, 0, 1], [r2, -r2 - 1, 1]], [1, 2], rng, 1e-3, 8):
         assert brute_force_member("3,3 s=2", q) == (True, True)
+    # from complex layers with a real product: q1 = z² − (√2 + iδ), q2 = (y − √2 + iδ)(y − 1)
+    d = 1e-3j
+    swapped = [[-(r2 + d), 0, 1], [(r2 - d), -(r2 - d) - 1, 1]]
+    for q in nearby_points_of_v(swapped, [1, 2], rng, 1e-4, 8):
+        assert brute_force_member("3,3 s=2", q) == (True, True)
     # 3,2 s=2: q1 = z² − √2, q2 = y − √2
     model = orbit_model(Architecture.parse("3,2 s=2"))
     rtype = algebraic_root_type(model, SQRT2, q2_poly([([(s(0), s(-1)), (0, 0), (1, 0)], 2)]))
@@ -336,6 +341,9 @@ def test_interior_and_boundary_of_filters_over_q_sqrt2_against_nearby_points_of_
     for e in (1e-2, 1e-4):
         witness = [Fraction(r2 * r2 + e * e), Fraction(0), Fraction(-2 * r2), Fraction(0), Fraction(1)]
         assert brute_force_member("3,2 s=2", witness) == (True, False)
+    swapped = [[-(r2 + d), 0, 1], [-(r2 - d), 1]]          # q1 = z² − √2 − iδ, q2 = y − √2 + iδ
+    outside = [brute_force_member("3,2 s=2", q) for q in nearby_points_of_v(swapped, [1, 2], rng, 1e-4, 8)]
+    assert all(v for v, _ in outside) and not all(m for _, m in outside)
 
 
 def test_mu_critical_points_of_3_3_s2_in_the_interior():
