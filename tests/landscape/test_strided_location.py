@@ -22,7 +22,8 @@ from lcnalg.landscape.real_critical_points import real_critical_points
 from lcnalg.limits import Limits
 from lcnalg.polys.real_algebraic import RealAlgebraicPoint
 from lcnalg.real.algebraic_root_type import algebraic_root_type
-from lcnalg.real.orbit_description import RootType, orbit_member, root_type, type_member
+from lcnalg.real.orbit_description import (RootType, orbit_member, relative_boundary_member, root_type,
+                                           type_member)
 from lcnalg.real.orbit_tilings import orbit_model
 
 SQRT2 = RealAlgebraicPoint.from_root(flint.fmpq_poly([-2, 0, 1]), flint.arb("1.41 +/- 0.01"),
@@ -433,6 +434,9 @@ def test_mu_critical_points_of_4_2_s2_against_explicit_sequences_outside_m():
         image = flint.fmpq_poly([flint.fmpq(Fraction(x).limit_denominator(1000).numerator,
                                             Fraction(x).limit_denominator(1000).denominator)
                                  for x in p.image_values])
+        # the rational route agrees on the (rational) image
+        exact = [Fraction(int(x.p), int(x.q)) for x in image.coeffs()]
+        assert relative_boundary_member(Architecture.parse(arch), exact)[0]
         c, factors = image.factor()
         h = flint.fmpq_poly([1])
         for f, m in factors:
