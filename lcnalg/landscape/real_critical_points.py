@@ -13,8 +13,14 @@ solution.  Its real roots give every real solution as an exact point over a numb
 ``τ`` divides, otherwise refined until the ball excludes 0):
 
 * **where it lies**: the rank of the Jacobian of μ at the point against the dimension of the
-  function space (μ-critical or regular); which pairs of layers with the same filter shape
-  repeat a filter (proportional weights, all 2 x 2 minors zero); its image ``μ(θ)`` as balls;
+  function space (μ-critical or regular); at a μ-critical point of a linear 1D architecture,
+  interior or boundary of ``M`` relative to ``V(R)``: at stride one by the parity rule, with
+  strides by the root-orbit type of ``μ(θ)``, computed exactly over ``Q(τ)``
+  (:func:`lcnalg.real.algebraic_root_type.algebraic_root_type`: the norm of ``μ(θ)`` over Q is
+  factored and isolated, and exact gcds over ``Q(τ)`` pick its roots and multiplicities) and
+  decided by the generisation search of :mod:`lcnalg.real.orbit_description`; which pairs of
+  layers with the same filter shape repeat a filter (proportional weights, all 2 x 2 minors
+  zero); its image ``μ(θ)`` as balls;
 * **its type**: the signature of the Hessian of ``ℓ`` in the chart coordinates.  The chart is
   a slice transverse to the rescaling orbits, on which ``ℓ`` is constant, so this is the
   Hessian of the loss on the quotient: positive definite — a strict local minimum; negative
@@ -59,13 +65,16 @@ import flint
 from lcnalg import checks
 from lcnalg.algebra.dimension import function_space_dimension
 from lcnalg.architecture import Architecture
-from lcnalg.errors import InputError
+from lcnalg.errors import InputError, ResourceLimitError
 from lcnalg.landscape.critical_points import (bezout_number, check_size, critical_system,
                                               last_layer_saturation)
 from lcnalg.landscape.loss import QuadraticLoss
 from lcnalg.limits import Limits
 from lcnalg.parameterization import Parameterization, parameterize
 from lcnalg.polys.zero_dimensional import modular_univariate_representation
+from lcnalg.real.algebraic_root_type import algebraic_root_type
+from lcnalg.real.orbit_description import type_on_relative_boundary
+from lcnalg.real.orbit_tilings import OrbitModel, orbit_model
 from lcnalg.results import Result, Tabular
 
 __all__ = ["RealCriticalPoint", "RealCriticalPointsResult", "real_critical_points", "REAL_RANDOM_RANGE"]
@@ -118,10 +127,15 @@ class RealCriticalPoint:
         stride-one architecture (where ``M`` is a full-dimensional semi-algebraic set)
         ``mu critical, interior of M`` or ``mu critical, boundary of M``, decided exactly by the
         parity rule of docs/theory.md#loss-location; ``mu critical, interior of M (M = V(R))``
-        where ``M`` is proved Zariski closed (then ``M`` has no boundary in ``V(R)``); ``mu
-        critical`` (interior or boundary not decided) otherwise; a μ-critical location ends with
-        ``, smooth point of V`` or ``, singular point of V`` where the implicit equations decide
-        it; or ``not decided`` (no equations given, or incomplete equations with a rank drop).
+        where ``M`` is proved Zariski closed (then ``M`` has no boundary in ``V(R)``); for a
+        μ-critical point of any other linear 1D architecture (strides) ``mu critical, interior of
+        M (relative to V(R))`` or ``mu critical, boundary of M (relative to V(R))``, decided
+        exactly from the root-orbit type of ``μ(θ)`` over the point's number field
+        (docs/theory.md#orbit-type-number-field); ``mu critical`` (interior or boundary not
+        decided) otherwise (2D, polynomial networks, or the type beyond the limits); a
+        μ-critical location ends with ``, smooth point of V`` or ``, singular point of V`` where
+        the implicit equations decide it; or ``not decided`` (no equations given, or incomplete
+        equations with a rank drop).
     """
 
     kind: str
@@ -245,6 +259,19 @@ def _parity_rule(arch: Architecture, system: dict[str, Any]) -> tuple[list[dict]
         return drop % 2
 
     return coefficients, m, at_infinity
+
+
+def _orbit_location(model: OrbitModel, point: Any, mu: list[Any], limits: Limits) -> str:
+    """``, interior of M (relative to V(R))`` or ``, boundary of M (relative to V(R))`` for the
+    image of a real point of a 1D architecture with strides, from the exact root-orbit type of
+    ``μ(θ)`` over the point's number field (docs/theory.md#orbit-type-number-field); empty when
+    the type exceeds the limits (the location stays ``mu critical``)."""
+    try:
+        rtype = algebraic_root_type(model, point, [_dict(c) for c in mu], limits)
+        boundary = type_on_relative_boundary(model, rtype, limits)
+    except ResourceLimitError:
+        return ""
+    return ", boundary of M (relative to V(R))" if boundary else ", interior of M (relative to V(R))"
 
 
 def _dict(poly: Any) -> dict[tuple[int, ...], Any]:
@@ -441,6 +468,7 @@ def real_critical_points(arch: Architecture | str, loss: QuadraticLoss, *, seed:
                  else _common_factor_matrices(arch, layers, mu))
     parity = (_parity_rule(arch, system) if linear and arch.ndim == 1 and all(s == (1,) for s in arch.strides)
               else None)
+    orbits = orbit_model(arch) if linear and arch.ndim == 1 and parity is None else None
     found = []
     for point in rur.real_algebraic_points():
         pos, neg, zero = point.signature(hessian)
@@ -461,6 +489,8 @@ def real_critical_points(arch: Architecture | str, loss: QuadraticLoss, *, seed:
                 location += ", interior of M" if odd >= parity[1] else ", boundary of M"
             elif closed:  # M = V(R): every point of M has a neighbourhood in V(R) inside M
                 location += ", interior of M (M = V(R))"
+            elif orbits is not None:  # 1D with strides: the root-orbit type of mu(theta) over Q(tau)
+                location += _orbit_location(orbits, point, system["mu"], limits)
             if codim and eq_jacobian is not None:
                 if point.rank(eq_jacobian) == codim:
                     location += ", smooth point of V"
@@ -504,7 +534,9 @@ def real_critical_points(arch: Architecture | str, loss: QuadraticLoss, *, seed:
                   "critical orbit, or a prime of the lift was unlucky"),
         limitations=(("shared roots and the parity rule are not evaluated for an activation r >= 2; " if not linear
                       else "")
-                     + "a mu-critical point's location (boundary or interior of M) is decided for 1D stride one "
-                     "and where M = V(R) is proved; with strides > 1 shared hyperroots and common factors are named but mu-criticality is "
+                     + "a mu-critical point's location (boundary or interior of M) is decided for 1D stride one, "
+                     "for 1D with strides (relative to V(R), from the exact root-orbit type of its image, within "
+                     "the root-isolation and search limits) and where M = V(R) is proved; with strides > 1 shared "
+                     "hyperroots and common factors are named but mu-criticality is "
                      "read from the rank of the Jacobian; the least loss is among the real critical points found, "
                      "which is the infimum of the loss only when it is attained at a point where the chart applies"))

@@ -72,9 +72,9 @@ from lcnalg.limits import Budget, Limits
 from lcnalg.polys.univariate import RootData, to_fmpz_poly
 from lcnalg.real.orbit_tilings import OrbitModel, configuration_blocks, orbit_model
 
-__all__ = ["RootType", "root_type", "block_counts", "orbit_member", "relative_boundary_member",
-           "RelativeBoundaryDimension", "relative_boundary_dimension",
-           "OrbitMembership"]
+__all__ = ["RootType", "root_type", "class_blocks", "block_counts", "orbit_member", "type_member",
+           "relative_boundary_member", "type_on_relative_boundary", "OrbitMembership",
+           "RelativeBoundaryDimension", "relative_boundary_dimension"]
 
 Vec = tuple[int, ...]
 Block = tuple[str, tuple[int, ...]]
@@ -170,42 +170,76 @@ def root_type(model: OrbitModel, values: Iterable[Any], limits: Limits | None = 
 def _classes(rd: RootData, T: int, limits: Limits) -> list[Block]:
     """The class blocks: group by ``a = r^T`` (exact), then positions by certified balls."""
     while True:
-        lab = rd.orbits(T)
-        prec = rd.prec
-        with flint.ctx.workprec(prec):
-            zeta = [flint.acb(flint.arb(2 * k) / T).exp_pi_i() for k in range(T)]
-            members: dict[int, list[int]] = {}
-            for i, j in enumerate(lab.label):
-                members.setdefault(j, []).append(i)
-            out: list[Block] = []
-            ok = True
-            for j, idx in sorted(members.items()):
-                if lab.real[j]:
-                    a = lab.values[j].real
-                    if a.contains(0):
-                        ok = False
-                        break
-                    kind = "positive" if a > 0 else "negative"
-                    rho = (flint.acb(a).log() / T).exp()
-                elif lab.conj[j] > j:
-                    kind = "pair"
-                    rho = rd.roots[idx[0]]
-                else:
-                    continue                          # the conjugate class of a pair already taken
-                S = [0] * T
-                for i in idx:
-                    q = rd.roots[i] / rho
-                    hits = [k for k in range(T) if q.overlaps(zeta[k])]
-                    if len(hits) != 1:
-                        ok = False
-                        break
-                    S[hits[0]] += rd.multiplicity[i]
-                if not ok:
-                    break
-                out.append((kind, tuple(S)))
-        if ok:
+        out = class_blocks(rd, T, rd.multiplicity)
+        if out is not None:
             return out
         rd.refine()
+
+
+def class_blocks(rd: RootData, T: int, multiplicity: list[int]) -> list[Block] | None:
+    """The class blocks of the roots of ``rd`` counted with ``multiplicity`` (0: not a root).
+
+    The classes are grouped exactly (:meth:`~lcnalg.polys.univariate.RootData.orbits`); the
+    sign of a real class value and the position ``k`` of each root are read from the certified
+    balls at the current precision.  A pair's ``S`` depends on the choice of the base root (a
+    rotation) and of ``a`` or ``ā`` (the mirror image ``k ↦ −k``), which its tilings do not
+    see: the least of these images is returned, so that the type does not depend on the order
+    of the isolated roots.  The roots with a non-zero multiplicity must be closed under
+    conjugation (a real polynomial's roots, or a real factor's).
+
+    Parameters
+    ----------
+    rd : RootData
+        The isolated roots.
+    T : int
+        The largest cumulative stride.
+    multiplicity : list of int
+        One entry per root of ``rd.roots`` (their order at the current precision).
+
+    Returns
+    -------
+    list of blocks, or None
+        None when the balls do not decide a sign or a position yet (refine and call again).
+
+    Examples
+    --------
+    >>> rd = RootData(flint.fmpz_poly([-1, 0, 0, 0, 1]))          # z^4 − 1
+    >>> sorted(class_blocks(rd, 2, [1 if r.imag.is_zero() else 0 for r in rd.roots]))   # ±1 only
+    [('positive', (1, 1))]
+    """
+    lab = rd.orbits(T)
+    prec = rd.prec
+    with flint.ctx.workprec(prec):
+        zeta = [flint.acb(flint.arb(2 * k) / T).exp_pi_i() for k in range(T)]
+        members: dict[int, list[int]] = {}
+        for i, j in enumerate(lab.label):
+            if multiplicity[i]:
+                members.setdefault(j, []).append(i)
+        out: list[Block] = []
+        for j, idx in sorted(members.items()):
+            if lab.real[j]:
+                a = lab.values[j].real
+                if a.contains(0):
+                    return None
+                kind = "positive" if a > 0 else "negative"
+                rho = (flint.acb(a).log() / T).exp()
+            elif lab.conj[j] > j:
+                kind = "pair"
+                rho = rd.roots[idx[0]]
+            else:
+                continue                          # the conjugate class of a pair already taken
+            S = [0] * T
+            for i in idx:
+                q = rd.roots[i] / rho
+                hits = [k for k in range(T) if q.overlaps(zeta[k])]
+                if len(hits) != 1:
+                    return None
+                S[hits[0]] += multiplicity[i]
+            if kind == "pair":  # the base root and the class of the pair are choices: canonical S
+                S = min(min(tuple(v[(k + c) % T] for k in range(T)) for c in range(T))
+                        for v in (S, [S[-k % T] for k in range(T)]))
+            out.append((kind, tuple(S)))
+    return out
 
 
 # ------------------------------------------------------------------ block signatures
@@ -380,15 +414,53 @@ def orbit_member(arch: Architecture, values: Iterable[Any], limits: Limits | Non
     limits = Limits.coerce(limits)
     model = orbit_model(arch)
     t = root_type(model, values, limits)
-    if t is None or not model.levels:
-        return OrbitMembership(True, True, t)
+    return OrbitMembership(*type_member(model, t, limits), t)
+
+
+def type_member(model: OrbitModel, rtype: RootType | None, limits: Limits | None = None) -> tuple[bool, bool]:
+    """``(P ∈ V(R), P ∈ M)`` for a filter ``P`` of root-orbit type ``rtype`` (None: ``P = 0``).
+
+    Membership depends on ``P`` only through ``κ(P)`` (module docstring), so this is the
+    decision of :func:`orbit_member` once the type is known, however it was computed
+    (rational filters: :func:`root_type`; filters over a real number field:
+    :func:`lcnalg.real.algebraic_root_type.algebraic_root_type`).
+
+    Parameters
+    ----------
+    model : OrbitModel
+        The levels of the architecture.
+    rtype : RootType or None
+        The root-orbit type, with ``rtype.T`` the model's ``T``.
+    limits : Limits, optional
+        ``max_nodes`` bounds the tilings.
+
+    Returns
+    -------
+    (bool, bool)
+
+    Raises
+    ------
+    ResourceLimitError
+        When ``max_nodes`` is exceeded.
+
+    Examples
+    --------
+    >>> m = orbit_model(Architecture.parse("3,2 s=2"))
+    >>> type_member(m, RootType(2, (("pair", (1, 1)),)))         # ±β, ±β̄: a complex layer only
+    (True, False)
+    >>> type_member(m, RootType(2, (("negative", (1, 1)), ("positive", (1, 1)))))
+    (True, True)
+    """
+    limits = Limits.coerce(limits)
+    if rtype is None or not model.levels:
+        return True, True
     budget = limits.budget("max_nodes", "coset tilings of the root-orbit description")
     memo: dict = {}
     state = _unit(model)
-    for b in t.blocks:
+    for b in rtype.blocks:
         state = _combine(model, state, block_counts(model, b, memo, budget))
         budget.spend(len(state[0]) + len(state[1]))
-    return OrbitMembership(model.N in state[0], (model.N, model.m) in state[1], t)
+    return model.N in state[0], (model.N, model.m) in state[1]
 
 
 # ------------------------------------------------------------------ relative boundary
@@ -493,22 +565,60 @@ def relative_boundary_member(arch: Architecture, values: Iterable[Any], limits: 
     limits = Limits.coerce(limits)
     model = orbit_model(arch)
     member = orbit_member(arch, values, limits)
-    if not member.in_function_space or not model.levels:
+    if not member.in_function_space:
         return False, member
+    return type_on_relative_boundary(model, member.type, limits), member
+
+
+def type_on_relative_boundary(model: OrbitModel, rtype: RootType | None, limits: Limits | None = None) -> bool:
+    """Whether a filter of root-orbit type ``rtype`` (None: ``P = 0``) lies in ``∂_V M``.
+
+    The generisation search of :func:`relative_boundary_member` started from the type: the
+    answer depends on ``P`` only through ``κ(P)``.  A type outside ``M`` is not on the boundary.
+
+    Parameters
+    ----------
+    model : OrbitModel
+        The levels of the architecture.
+    rtype : RootType or None
+        The root-orbit type.
+    limits : Limits, optional
+        ``max_nodes`` bounds the search and the tilings.
+
+    Returns
+    -------
+    bool
+
+    Raises
+    ------
+    ResourceLimitError
+        When ``max_nodes`` is exceeded.
+
+    Examples
+    --------
+    >>> m = orbit_model(Architecture.parse("3,2 s=2"))
+    >>> type_on_relative_boundary(m, RootType(2, (("positive", (2, 2)),)))     # (z^2 − 1)^2
+    True
+    >>> type_on_relative_boundary(m, RootType(2, (("negative", (1, 1)), ("positive", (1, 1)))))
+    False
+    """
+    limits = Limits.coerce(limits)
+    if not model.levels or not type_member(model, rtype, limits)[1]:
+        return False
     budget = limits.budget("max_nodes", "generisations searched for the relative boundary")
     memo: dict = {}
     signatures = [(b["FC"], frozenset((v, _cap(model, r)) for v, r in b["FR"]))
                   for b in configuration_blocks(model) if not b["zero"]]
-    if member.type is None:
+    if rtype is None:
         # P = 0: every point of V(R) is near 0 (cone); on the boundary iff M ≠ V(R)
         near = _near_zero(model, ("zero", (model.degree,)), signatures, memo, budget)
         states = set(near)
         for mu in range(1, model.degree + 1):
             inf = block_counts(model, ("infinity", (mu,)), memo, budget)
             states |= {_combine(model, st, inf) for st in near}
-        return any(model.N in C and (model.N, model.m) not in R for C, R in states), member
+        return any(model.N in C and (model.N, model.m) not in R for C, R in states)
     states = {_unit(model)}
-    for b in member.type.blocks:
+    for b in rtype.blocks:
         options = (_near_zero(model, b, signatures, memo, budget) if b[0] in ("zero", "infinity")
                    else _splits(model, b, memo, budget))
         new = set()
@@ -519,7 +629,7 @@ def relative_boundary_member(arch: Architecture, values: Iterable[Any], limits: 
                 if combined[0]:
                     new.add(combined)
         states = new
-    return any(model.N in C and (model.N, model.m) not in R for C, R in states), member
+    return any(model.N in C and (model.N, model.m) not in R for C, R in states)
 
 
 # ------------------------------------------------------------------ dimension of the relative boundary

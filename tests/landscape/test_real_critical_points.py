@@ -4,6 +4,8 @@ complex count."""
 
 from __future__ import annotations
 
+from fractions import Fraction
+
 import numpy as np
 import pytest
 from hypothesis import given, settings, strategies as st
@@ -115,7 +117,11 @@ def test_location_needs_equations_off_the_filling_case():
 def test_strided_mu_critical_point_says_whether_its_image_is_singular_on_v():
     """3,2 s=2 with the target p = (z^2 - 2)(z^2 - 2): the layers repeat a hyperroot, mu is
     critical at the zero-loss point, and its image is a singular point of V (the certified
-    cubic's gradient vanishes there); M != V(R) here, so interior/boundary is not claimed."""
+    cubic's gradient vanishes there); M != V(R) here, and the root-orbit type places it on the
+    boundary of M relative to V(R): (z^2 - 2)^2 + e^2 = (z^2 - 2 - ie)(z^2 - 2 + ie) is in
+    V(R) \\ M for every e != 0 (a complex layer z^2 - 2 - ie; checked by orbit_member)."""
+    from lcnalg import Architecture
+    from lcnalg.real.orbit_description import orbit_member
     from lcnalg import Parameterization
 
     theta = [[-2, 0, 1], [-2, 1]]
@@ -125,11 +131,16 @@ def test_strided_mu_critical_point_says_whether_its_image_is_singular_on_v():
     res = fs.real_critical_points(QuadraticLoss.identity(u))
     zero = [p for p in res.points if p.loss == "0"]
     assert len(zero) == 1 and zero[0].mu_critical and zero[0].shared_roots == ((1, 2),)
-    assert zero[0].location == "mu critical, singular point of V"
+    assert zero[0].location == "mu critical, boundary of M (relative to V(R)), singular point of V"
+    for e in (1, Fraction(1, 100), Fraction(1, 10**6)):
+        w = orbit_member(Architecture.parse("3,2 s=2"), [u[0] + e * e] + list(u[1:]))
+        assert w.in_variety and not w.in_function_space
     # independent check: the gradient of the equation vanishes at u
     (eq,) = fs.implicit_equations().polynomials
     assert all(eq.derivative(i)(*u) == 0 for i in range(len(u)))
-    assert all("interior" not in p.location and "boundary" not in p.location for p in res.points if p.mu_critical)
+    assert all(p.location.startswith(("mu critical, interior of M (relative to V(R))",
+                                      "mu critical, boundary of M (relative to V(R))"))
+               for p in res.points if p.mu_critical)
 
 
 @pytest.mark.parametrize("arch, loss", [

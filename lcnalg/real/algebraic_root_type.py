@@ -1,0 +1,297 @@
+"""The root-orbit type of a filter whose coefficients lie in a real number field, exactly.
+
+:func:`lcnalg.real.orbit_description.root_type` computes the type ``κ(P)``
+(docs/theory.md#orbit-description) of a *rational* filter.  The image ``μ(θ)`` of a real
+critical point of a loss has coordinates in a real number field ``K = Q(τ)``
+(:class:`~lcnalg.polys.real_algebraic.RealAlgebraicPoint`), and this module computes ``κ(P)``
+for ``P ∈ K[z]`` (docs/theory.md#orbit-type-number-field).
+
+Algorithm
+---------
+Elements of ``K`` are polynomials in ``T`` reduced modulo the minimal polynomial ``φ`` of
+``τ``; a coefficient is zero iff its representative is, so the root ``0`` (multiplicity
+``μ_0``, the first non-zero coefficient) and the roots at infinity (the formal degree minus the
+last non-zero coefficient's index) are read off exactly.  Let ``P_0 = P / z^{μ_0}``.
+
+1. *Squarefree decomposition over K* (Yun, monic Euclidean gcds in ``K[z]``):
+   ``P_0 = c Π_e h_e^e`` with ``h_e`` squarefree and pairwise coprime, so a root of ``P_0``
+   has multiplicity ``e`` iff it is a root of ``h_e``.
+2. *Norm.*  ``N(z) = res_T(φ(T), s(z, T))`` for the squarefree part ``s = Π_e h_e`` (its
+   representative, denominators cleared) equals ``lc(φ)^{deg s} Π_σ σ(s)(z)`` over the
+   embeddings ``σ`` of ``K`` in ``C``; it is a non-zero rational polynomial (each ``σ(s)`` is
+   non-zero of the same degree), and the roots of ``P_0`` are among its roots, since the
+   real embedding ``τ`` is one of the ``σ``.
+3. *Which roots of N.*  ``N`` is factored over ``Z`` and its roots isolated in certified
+   balls (:class:`~lcnalg.polys.univariate.RootData`).  For each irreducible factor ``f`` and
+   each ``e``, ``g = gcd_K(h_e, f)`` is computed exactly; ``f`` is squarefree, so ``deg g`` is
+   the number of roots of ``f`` that are roots of ``h_e``.  A root ball of ``f`` on which
+   ``g`` (its coefficients enclosed with a certified ball of ``τ``) is certified non-zero is
+   not a root of ``g``; the true roots of ``g`` are never excluded, so when exactly
+   ``deg g`` balls remain they are the roots of ``g``, and refining the precision reaches this
+   (the enclosures shrink to the values, which are non-zero off the roots of ``g``).  Equal
+   roots are thus decided by exact gcds over ``K``, never by overlapping balls.
+4. *Classes and positions.*  The roots of ``N`` are grouped into classes ``a = r^T`` exactly
+   (:meth:`~lcnalg.polys.univariate.RootData.orbits`: ``res_z(f, w − z^T)`` is factored and
+   isolated), and :func:`~lcnalg.real.orbit_description.class_blocks` builds the blocks from
+   the roots of ``P_0`` with their multiplicities ``e`` (signs of real classes and positions
+   ``k`` from certified balls, refined until decided).  ``P`` is real (``τ`` is real), so its
+   roots are closed under conjugation and every pair of classes is complete.
+
+The result is the :class:`~lcnalg.real.orbit_description.RootType` that ``root_type`` gives
+for rational ``P`` (it depends only on the roots and their multiplicities), and the decisions
+:func:`~lcnalg.real.orbit_description.type_member` and
+:func:`~lcnalg.real.orbit_description.type_on_relative_boundary` apply to it.
+
+References
+----------
+.. [KMST24] Kohn, Montúfar, Shahverdi, Trager, *Function Space and Critical Points of Linear
+   Convolutional Networks*, SIAGA 8 (2024): the function space of 1D architectures with strides.
+B. M. Trager, *Algebraic factoring and rational function integration*, SYMSAC 1976 (the norm of a
+polynomial over a number field as a resultant); D. Y. Y. Yun, *On square-free decomposition
+algorithms*, SYMSAC 1976.
+"""
+
+from __future__ import annotations
+
+import math
+from typing import Any, Mapping, Sequence
+
+import flint
+
+from lcnalg import checks
+from lcnalg.errors import InputError
+from lcnalg.limits import Limits
+from lcnalg.polys.real_algebraic import RealAlgebraicPoint
+from lcnalg.polys.univariate import RootData
+from lcnalg.real.orbit_description import RootType, class_blocks
+from lcnalg.real.orbit_tilings import OrbitModel
+from lcnalg.rings import integer_ring
+
+__all__ = ["algebraic_root_type"]
+
+KPoly = list  # coefficients in Q[T]/(φ), constant term first, non-zero leading coefficient
+
+
+def algebraic_root_type(model: OrbitModel, point: RealAlgebraicPoint, coefficients: Sequence[Mapping[Any, Any]],
+                        limits: Limits | None = None) -> RootType | None:
+    """The exact root-orbit type ``κ(P)`` of a filter with coefficients in ``Q(τ)`` (None for ``P = 0``).
+
+    Parameters
+    ----------
+    model : OrbitModel
+        The levels of the architecture (:func:`~lcnalg.real.orbit_tilings.orbit_model`).
+    point : RealAlgebraicPoint
+        The real algebraic point: its number field ``Q(τ)`` and coordinates.
+    coefficients : sequence of dict
+        ``c_0, …, c_D`` (``D`` the formal degree), each a polynomial ``{exponent: coefficient}``
+        in the point's coordinates, evaluated exactly at the point.
+    limits : Limits, optional
+        ``max_root_work`` bounds the norm, its factorization and the isolation work,
+        ``max_precision`` the refinement.
+
+    Returns
+    -------
+    RootType or None
+
+    Raises
+    ------
+    InputError
+        For coefficients that are not polynomials in the point's coordinates.
+    ResourceLimitError
+        When a bound is exceeded.
+
+    Examples
+    --------
+    >>> from lcnalg.architecture import Architecture
+    >>> from lcnalg.real.orbit_tilings import orbit_model
+    >>> m = orbit_model(Architecture.parse("3,2 s=2"))
+    >>> x = RealAlgebraicPoint.from_root(flint.fmpq_poly([-2, 0, 1]), flint.arb("1.41 +/- 0.01"),
+    ...                                  [flint.fmpq_poly([0, 1])])                   # x = √2
+    >>> # (z^2 − √2)(z^2 + 1) = z^4 + (1 − √2) z^2 − √2: a = √2 > 0 and a = −1 < 0, simple
+    >>> algebraic_root_type(m, x, [{(1,): -1}, {}, {(0,): 1, (1,): -1}, {}, {(0,): 1}]).blocks
+    (('negative', (1, 1)), ('positive', (1, 1)))
+    >>> # (z − √2)^2 (z + √2)^2 = (z^2 − 2)^2: one class a = 2 with multiplicities (2, 2)
+    >>> algebraic_root_type(m, x, [{(0,): 4}, {}, {(0,): -4}, {}, {(0,): 1}]).blocks
+    (('positive', (2, 2)),)
+    """
+    limits = Limits.coerce(limits)
+    if not isinstance(point, RealAlgebraicPoint):
+        raise InputError(f"point: expected a RealAlgebraicPoint, got {checks.short(point)}")
+    if isinstance(coefficients, (str, bytes, Mapping)) or not hasattr(coefficients, "__iter__"):
+        raise InputError("coefficients: expected a sequence of polynomials {exponent: coefficient} in the "
+                         f"point's coordinates, got {checks.short(coefficients)}")
+    phi = point.minimal_polynomial
+    elems = [point.element(c) % phi for c in coefficients]
+    nonzero = [j for j, c in enumerate(elems) if c != 0]
+    if not nonzero:
+        return None
+    if not model.levels:                      # every layer has size 1: P is a constant
+        return RootType(1, ())
+    T = model.T
+    D = len(elems) - 1
+    mu0, top = nonzero[0], nonzero[-1]
+    blocks: list = []
+    if mu0:
+        blocks.append(("zero", (mu0,)))
+    if D > top:
+        blocks.append(("infinity", (D - top,)))
+    p0 = elems[mu0:top + 1]
+    if len(p0) > 1:
+        blocks.extend(_root_classes(point, p0, T, limits))
+    return RootType(T, tuple(sorted(blocks)))
+
+
+def _root_classes(point: RealAlgebraicPoint, p0: KPoly, T: int, limits: Limits) -> list:
+    """Steps 1–4 of the module docstring for ``p0`` of positive degree with ``p0(0) ≠ 0``."""
+    phi = point.minimal_polynomial
+    parts = _squarefree(_monic(p0, phi), phi)
+    sqf: KPoly = [flint.fmpq_poly([1])]
+    for h, _ in parts:
+        sqf = _mul(sqf, h, phi)
+    degree = len(sqf) - 1
+    limits.check("max_root_work", "work (degree^2/8) of the norm of a filter over its number field",
+                 (degree * int(phi.degree())) ** 2 // 8)
+    rd = RootData(_norm(sqf, phi), limits)
+    gcds = []
+    for h, e in parts:
+        for fi, (f, _) in enumerate(rd.factors):
+            g = _gcd(h, [flint.fmpq_poly([c]) for c in f.coeffs()], phi)
+            if len(g) > 1:
+                gcds.append((e, fi, g))
+    expected = sum((len(h) - 1) * e for h, e in parts)
+    gen = flint.fmpq_poly([0, 1])
+    while True:
+        tau = point.enclosure(gen, rd.prec)
+        mult = [0] * len(rd.roots)
+        ok = True
+        with flint.ctx.workprec(rd.prec):
+            for e, fi, g in gcds:
+                own = [i for i in range(len(rd.roots)) if rd.factor_of[i] == fi]
+                if len(g) - 1 == len(own):
+                    hits = own
+                else:
+                    gc = [_enclose(c, tau) for c in g]
+                    hits = [i for i in own if _horner(gc, rd.roots[i]).contains(0)]
+                if len(hits) != len(g) - 1:
+                    ok = False
+                    break
+                for i in hits:
+                    mult[i] = e
+        if ok:
+            if sum(mult) != expected:  # pragma: no cover - the gcds partition the roots of p0
+                raise ArithmeticError("algebraic_root_type: the roots found do not match the degree")
+            out = class_blocks(rd, T, mult)
+            if out is not None:
+                return out
+        rd.refine()
+
+
+# ------------------------------------------------------------------ K[z] arithmetic
+def _trim(f: KPoly, phi: Any) -> KPoly:
+    f = [c % phi for c in f]
+    while f and f[-1] == 0:
+        f.pop()
+    return f
+
+
+def _inverse(a: Any, phi: Any) -> Any:
+    g, s, _ = a.xgcd(phi)
+    return (s / g[0]) % phi
+
+
+def _monic(f: KPoly, phi: Any) -> KPoly:
+    f = _trim(f, phi)
+    inv = _inverse(f[-1], phi)
+    return [(c * inv) % phi for c in f]
+
+
+def _mul(a: KPoly, b: KPoly, phi: Any) -> KPoly:
+    out = [flint.fmpq_poly([]) for _ in range(len(a) + len(b) - 1)]
+    for i, x in enumerate(a):
+        for j, y in enumerate(b):
+            out[i + j] += x * y
+    return _trim(out, phi)
+
+
+def _divmod(a: KPoly, b: KPoly, phi: Any) -> tuple[KPoly, KPoly]:
+    """Division by a monic ``b`` in ``K[z]``."""
+    r = _trim(a, phi)
+    q = [flint.fmpq_poly([]) for _ in range(max(len(r) - len(b) + 1, 0))]
+    while len(r) >= len(b):
+        c, shift = r[-1], len(r) - len(b)
+        q[shift] = c
+        for i, y in enumerate(b):
+            r[shift + i] = (r[shift + i] - c * y) % phi
+        r = _trim(r, phi)
+    return _trim(q, phi), r
+
+
+def _gcd(a: KPoly, b: KPoly, phi: Any) -> KPoly:
+    """The monic gcd in ``K[z]`` (``[1]`` for coprime polynomials)."""
+    a, b = _monic(a, phi), _trim(b, phi)
+    while b:
+        b = _monic(b, phi)
+        a, b = b, _divmod(a, b, phi)[1]
+    return a
+
+
+def _derivative(f: KPoly, phi: Any) -> KPoly:
+    return _trim([c * i for i, c in enumerate(f)][1:], phi)
+
+
+def _squarefree(f: KPoly, phi: Any) -> list[tuple[KPoly, int]]:
+    """Yun's squarefree decomposition of a monic ``f``: ``[(h_e, e)]`` with ``deg h_e > 0``."""
+    out = []
+    df = _derivative(f, phi)
+    c = _gcd(f, df, phi)
+    w = _divmod(f, c, phi)[0]
+    y = _divmod(df, c, phi)[0]
+    e = 1
+    while len(w) > 1:
+        z = _trim([a - b for a, b in _pad(y, _derivative(w, phi))], phi)
+        g = _gcd(w, z, phi) if z else w
+        if len(g) > 1:
+            out.append((g, e))
+        w = _divmod(w, g, phi)[0]
+        y = _divmod(z, g, phi)[0] if z else []
+        e += 1
+    return out
+
+
+def _pad(a: KPoly, b: KPoly) -> list[tuple[Any, Any]]:
+    n = max(len(a), len(b))
+    zero = flint.fmpq_poly([])
+    return [(a[i] if i < len(a) else zero, b[i] if i < len(b) else zero) for i in range(n)]
+
+
+def _norm(f: KPoly, phi: Any) -> Any:
+    """``res_T(φ(T), f(z, T))`` as an integer polynomial in ``z`` (denominators cleared)."""
+    ctx = integer_ring(("z", "T"))
+    z, t = ctx.gens()
+    den = math.lcm(1, *(int(q.denom()) for c in f for q in c.coeffs()))
+    big = ctx.from_dict({})
+    for j, c in enumerate(f):
+        for k, q in enumerate(c.coeffs()):
+            if q != 0:
+                big += int(q * den) * z ** j * t ** k
+    ph = phi.numer()
+    small = sum((int(q) * t ** k for k, q in enumerate(ph.coeffs()) if q != 0), ctx.from_dict({}))
+    res = small.resultant(big, "T")
+    coeffs = [0] * (res.degrees()[0] + 1)
+    for (ez, _), c in res.terms():
+        coeffs[ez] += int(c)
+    return flint.fmpz_poly(coeffs)
+
+
+def _enclose(elem: Any, tau: Any) -> Any:
+    acc = flint.arb(0)
+    for c in reversed(flint.fmpq_poly(elem).coeffs()):
+        acc = acc * tau + flint.arb(c)
+    return acc
+
+
+def _horner(coeffs: list, r: Any) -> Any:
+    acc = flint.acb(0)
+    for c in reversed(coeffs):
+        acc = acc * r + c
+    return acc
