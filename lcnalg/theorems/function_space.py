@@ -12,9 +12,10 @@ import math
 from lcnalg.architecture import Architecture
 from lcnalg.function_space import FunctionSpace
 from lcnalg.limits import Limits
-from lcnalg.theorems.base import Check, Theorem, certainty, linear_one_channel
+from lcnalg.theorems.base import COUNTEREXAMPLE, HELD, UNDECIDED, Check, Theorem, certainty, linear_one_channel
 
-__all__ = ["DimensionFormula", "FillingCriterion", "DegreeSegre", "ChannelLowRankDimension", "multinomial"]
+__all__ = ["DimensionFormula", "FillingCriterion", "DegreeSegre", "ChannelLowRankDimension", "CyclicNoWrapAround",
+           "multinomial"]
 
 
 def multinomial(parts: list[int]) -> int:
@@ -138,3 +139,43 @@ class ChannelLowRankDimension(Theorem):
         dim = space.dimension
         sure, how = certainty(dim)
         return self._verdict(arch, predicted, dim.value, sure=sure, how=how, what="dimension")
+
+
+class CyclicNoWrapAround(Theorem):
+    """A circular network without wrap-around has the function space of the ordinary one
+    (docs/theory.md#group-convolutional-networks)."""
+
+    name = "cyclic-no-wrap-around"
+    statement = ("For a 1D linear CNN with filter sizes k_l and strides s_l, the circular network over "
+                 "C_n (filters in R[z]/(z^n - 1)) with n > K = sum_l S_l (k_l - 1) has the same function space: "
+                 "the product is never reduced, so the dimension, the equations and membership are those of "
+                 "the ordinary network.")
+    latex = (r"n > K = \textstyle\sum_l S_l (k_l - 1) \implies \mathcal{M}_{C_n} = \mathcal{M} \subseteq "
+             r"\mathbb{R}^{K+1} \subseteq \mathbb{R}[z]/(z^n - 1)")
+    source = "docs/theory.md#group-convolutional-networks (proved here)"
+    status = "proved"
+
+    def hypotheses(self, arch: Architecture) -> str | None:
+        if (reason := linear_one_channel(arch)) is not None:
+            return reason
+        if arch.ndim != 1:
+            return "circular (cyclic-group) networks are 1D"
+        return None
+
+    def compare(self, arch: Architecture, *, seed: int, limits: Limits, space: FunctionSpace) -> Check:
+        from lcnalg.groups.group_networks import group_convolution  # deferred: the groups stack is not needed elsewhere
+
+        n = arch.end_to_end_filter_shape[0] + seed % 3        # K + 1, K + 2 or K + 3 points
+        strides = ",".join(str(s[0]) for s in arch.strides[:-1])
+        spec = f"C{n}: " + ",".join(str(f[0]) for f in arch.filters) + (f" s={strides}" if strides else "")
+        circ = group_convolution(spec, seed=seed, limits=limits)
+        dim = space.dimension
+        if not (circ.dimension.certified and dim.certified):
+            return Check(self.name, str(arch), UNDECIDED, str(dim.value), str(circ.dimension.value),
+                         reason="a dimension is not certified")
+        if circ.dimension.value != dim.value or circ.wraps_around:
+            return Check(self.name, str(arch), COUNTEREXAMPLE, str(dim.value), str(circ.dimension.value),
+                         witness=f"{spec}: dimension {circ.dimension.value} (wraps around: {circ.wraps_around}), "
+                                 f"the ordinary network {dim.value}")
+        return Check(self.name, str(arch), HELD, str(dim.value), str(circ.dimension.value),
+                     reason=f"{spec} against {arch}: certified dimensions, no wrap-around")

@@ -6,7 +6,8 @@ from lcnalg.errors import InputError
 from lcnalg.theorems.base import Theorem
 from lcnalg.theorems.bases import BasisDimensionBound, IdentityBasis
 from lcnalg.theorems.flow import ConservedQuantities, ConservedQuantitiesComplete, MetricFibre, MetricLocal
-from lcnalg.theorems.function_space import ChannelLowRankDimension, DegreeSegre, DimensionFormula, FillingCriterion
+from lcnalg.theorems.function_space import (ChannelLowRankDimension, CyclicNoWrapAround, DegreeSegre, DimensionFormula,
+                                            FillingCriterion)
 from lcnalg.theorems.groups import BurnsideOrbits, KondorTrivedi
 from lcnalg.theorems.hessian import DenseHessianRanks, HessianBlockBounds
 from lcnalg.theorems.landscape import CriticalPointCount, PolynomialCriticalPointCount, SmoothInterior
@@ -24,6 +25,7 @@ CATALOG = (DimensionFormula, FillingCriterion, StrideOneRealRoots, StrideOneClos
            DegreeSegre, SmoothInterior, CriticalPointCount, PolynomialDimension,
            PolynomialFibre, PolynomialDegree, ConservedQuantities, ConservedQuantitiesComplete, MetricLocal,
            MetricFibre, DenseHessianRanks, HessianBlockBounds, ChannelLowRankDimension, PolynomialCriticalPointCount,
+           CyclicNoWrapAround,
            ArrangementCount, SerraUpperBound, ProductUpperBound, IdentityBasis, BasisDimensionBound,
            BurnsideOrbits, KondorTrivedi)
 

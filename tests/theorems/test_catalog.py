@@ -54,6 +54,7 @@ def test_metadata_follows_the_docs():
     ("closed-parity-rule", ["2,2", "2,2,2 s=2,2", "2x2,2x2"], ["3,2 s=2", "2,4 s=3"]),
     ("closed-polynomial", ["2,2", "2,2 c=1,2,1"], ["2,2 r=2"]),
     ("orbit-description", ["2x2,2x2", "2,2 r=2", "2,2 c=1,2,1"], ["3,2 s=2", "2,3,2 s=2,2", "2,2"]),
+    ("cyclic-no-wrap-around", ["2x2,2x2", "2,2 r=2", "2,2 c=1,2,1"], ["3,2 s=2", "2,2", "2,3,2 s=2,2"]),
     ("factorization-patterns", ["2,2", "2x2,2x2 s=2x2", "2x2", "2x2,2x2 r=2"], ["2x2,2x2", "2x1,1x2,2x2"]),
     ("kmst24-smooth-interior", ["2,2", "2,2,2 s=1,2", "2x2,2x2", "1,2 s=2"], ["2,2 s=2", "2,2,2 s=2,2"]),
     ("s24-critical-points", ["3,2", "2,2 s=2 r=2"], ["3,3 s=2"]),
