@@ -30,7 +30,6 @@ import random
 import sys
 import time
 from concurrent.futures import ProcessPoolExecutor
-from fractions import Fraction
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 sys.path.insert(0, ROOT)
@@ -52,32 +51,9 @@ def image(arch, rng):
 
 
 def configurations(arch, rng, count):
-    from lcnalg.real.orbit_tilings import configuration_blocks, orbit_model, witness_polynomial
+    from lcnalg.real.orbit_tilings import configuration_points, orbit_model
 
-    model = orbit_model(arch)
-    if not model.levels or (4 % model.T and 6 % model.T):
-        return []
-    blocks = configuration_blocks(model)
-    out = []
-    for _ in range(count * 4):
-        if len(out) >= count:
-            break
-        chosen, C = [], {(0,) * len(model.N)}
-        for _ in range(10):
-            b = rng.choice(blocks)
-            C2 = {tuple(x + y for x, y in zip(u, v)) for u in C for v in b["FC"]}
-            C2 = {v for v in C2 if all(a <= n for a, n in zip(v, model.N))}
-            if C2:
-                chosen.append(b)
-                C = C2
-            if model.N in C:
-                break
-        if model.N not in C:
-            continue
-        w = witness_polynomial(model, chosen)
-        if w is not None and all(x.is_Rational for x in w):
-            out.append([Fraction(str(x)) for x in w])
-    return out
+    return configuration_points(orbit_model(arch), count, seed=rng.randrange(10**9))
 
 
 def run_one(job):

@@ -33,27 +33,9 @@ CASES = ["3,2 s=2", "2,2,2,3 s=1,1,2", "3,3 s=2", "2x1,1x2,2x2,2x1", "3x3,2x1,2x
 
 def conjugate_pair_point(arch, rng: random.Random) -> list[int]:
     """q in one layer, conj(q) in another (Gaussian integers), real layers elsewhere; stride one."""
-    boxes = [(f[0] - 1, f[1] - 1) for f in arch.filters]
-    l, l2 = rng.sample(range(len(boxes)), 2)
-    dx, dy = min(boxes[l][0], boxes[l2][0]), min(boxes[l][1], boxes[l2][1])
-    layers = []
-    q = {(i, j): complex(rng.randint(-3, 3), rng.randint(-3, 3)) for i in range(dx + 1) for j in range(dy + 1)}
-    for k, (b1, b2) in enumerate(boxes):
-        if k == l:
-            layers.append(q)
-        elif k == l2:
-            layers.append({m: c.conjugate() for m, c in q.items()})
-        else:
-            layers.append({(i, j): complex(rng.randint(-3, 3)) for i in range(b1 + 1) for j in range(b2 + 1)})
-    prod = {(0, 0): complex(1)}
-    for layer in layers:
-        out: dict = {}
-        for (i, j), c in prod.items():
-            for (u, v), d in layer.items():
-                out[(i + u, j + v)] = out.get((i + u, j + v), 0) + c * d
-        prod = out
-    nx, ny = arch.end_to_end_filter_shape
-    return [int(round(prod.get((i, j), 0).real)) for i in range(nx) for j in range(ny)]  # small ints: exact
+    from lcnalg.theorems.real_geometry import conjugate_pair_filter
+
+    return conjugate_pair_filter(arch, rng)
 
 
 def main() -> int:

@@ -39,12 +39,11 @@ from typing import Any
 from lcnalg import checks
 from lcnalg.algebra.certify import verify_equations
 from lcnalg.algebra.dimension import function_space_dimension
-from lcnalg.algebra.implicitization import ImplicitEquations, certify_by_elimination, implicit_equations
-from lcnalg.algebra.interpolation import InterpolationState, interpolate_degree
+from lcnalg.algebra.implicitization import ImplicitEquations, implicit_equations
+from lcnalg.algebra.plain_interpolation import equations_up_to_degree
 from lcnalg.basis_parameterization import BasisParameterization
 from lcnalg.errors import InputError, check
 from lcnalg.limits import Limits
-from lcnalg.printing import poly_text
 from lcnalg.results import BasisComparison
 
 __all__ = ["basis_equations", "compare_basis"]
@@ -102,88 +101,17 @@ def basis_equations(mu: BasisParameterization, *, max_degree: int | None = None,
     >>> r.dimension, r.summary()
     (3, '2 generators: 2 of degree 1')
     """
-    start = time.perf_counter()
     mu, max_degree, seed = _check(mu, max_degree, seed)
     limits = mu.limits if limits is None else Limits.coerce(limits)
     dimension, certify = checks.arguments(dimension=dimension, certify=certify)
     dimension = getattr(dimension, "value", dimension)
-    if dimension is None:
-        dimension = function_space_dimension(mu, seed=seed).value
-    state = InterpolationState.start(mu, seed=seed, use_symmetry=False)
-    n = len(state.grading.variables)
-    if n <= 1:  # one non-zero coordinate: no equation beyond its degree 1 (a zero coordinate)
-        max_degree = 1
-    count = 1  # monomials of the top degree, refused up front (stops growing past the bound)
-    for e in range(1, max_degree + 1):
-        count = count * (n + e - 1) // e
-        if count > limits.max_monomials:
-            limits.check("max_monomials", f"monomials of degree {max_degree} in {n} coordinates "
-                         f"(at least, degree {e} already)", count)
-    stopped = f"max_degree = {max_degree}"
-    while state.degree < max_degree:
-        if state.degree >= 1 and not state.generators and dimension == n:
-            stopped = "full-dimensional in the non-zero coordinates: no further equations"
-            break
-        report = interpolate_degree(state, last=state.degree + 1 == max_degree, limits=limits)
-        if not report.tight:
-            stopped = f"the rank sandwich did not close at degree {state.degree}"
-            break
-    ring = mu.coordinate_ring
-    polys = []
-    for _, _, local in state.generators:
-        full = {}
-        for exps, c in local.items():
-            v = [0] * mu.ambient_dimension
-            for i, x in zip(state.grading.variables, exps):
-                v[i] = x
-            full[tuple(v)] = c
-        poly = ring.from_dict(full)
-        polys.append(-poly if poly.leading_coefficient() < 0 else poly)
-    for m in state.grading.zero_coordinates:
-        v = [0] * mu.ambient_dimension
-        v[m] = 1
-        polys.append(ring.from_dict({tuple(v): 1}))
-    for poly, ok in zip(polys, verify_equations(mu, polys)):
-        check(ok, f"interpolation produced a non-equation {poly}")
-    polys.sort(key=lambda p: (int(p.total_degree()), str(p)))
-    filling = dimension == n and len(polys) == len(state.grading.zero_coordinates)
-    small = (len(state.grading.zero_coordinates) < len(polys) <= limits.max_certify_generators
-             and max((int(p.total_degree()) for p in polys), default=0) <= limits.max_certify_degree)
-    if filling:
-        certified, certificate = True, ("the certified dimension equals the number of coordinates that are not "
-                                        "identically zero: the vanishing coordinates generate the ideal")
-    elif certify or (certify is None and small):
-        certified, certificate = certify_by_elimination(mu, tuple(polys), limits=limits)
-    elif certify is None:
-        certified, certificate = False, (
-            f"the elimination certificate is attempted by default only for at most {limits.max_certify_generators} "
-            f"equations of degree <= {limits.max_certify_degree}; pass certify=True to attempt it")
-    else:
-        certified, certificate = False, "no whole-ideal certificate was attempted (certify=False)"
-    return ImplicitEquations(
+    return equations_up_to_degree(
+        mu, max_degree=max_degree, seed=seed, dimension=dimension, certify=certify, limits=limits,
         architecture=f"{mu.architecture} (filters in the basis {mu.basis.name})",
-        method=(f"filters in the basis {mu.basis.name} (ranks {', '.join(map(str, mu.basis.ranks))}): "
-                f"multigraded interpolation over GF(p) (finest grading of the restricted map, "
-                f"{state.grading.rank} weights, no symmetry), rational reconstruction, exact substitution check"),
-        certified=certified,
-        how_to_certify="" if certified else "certify=True (elimination of the graph ideal of the restricted map)",
-        seed=seed,
-        primes=tuple(sorted(state.primes_used)),
-        seconds=time.perf_counter() - start,
-        equations=tuple(poly_text(p) for p in polys),
-        polynomials=tuple(polys),
-        degrees=tuple(int(p.total_degree()) for p in polys),
-        multidegrees=tuple((int(p.total_degree()),) for p in polys),
-        num_generators=len(polys),
-        dimension=dimension,
-        degree=None,
-        hilbert_series=None,
-        hilbert_function=tuple([1] + [r.hilbert_lower for r in state.reports]),
-        complete_up_to_degree=state.complete_up_to_degree,
-        stopped_by=stopped,
-        certificate=certificate,
-        ambient_dimension=mu.ambient_dimension,
-    )
+        method=lambda g: (f"filters in the basis {mu.basis.name} (ranks {', '.join(map(str, mu.basis.ranks))}): "
+                          f"multigraded interpolation over GF(p) (finest grading of the restricted map, "
+                          f"{g.rank} weights, no symmetry), rational reconstruction, exact substitution check"),
+        how_to_certify="certify=True (elimination of the graph ideal of the restricted map)")
 
 
 def compare_basis(mu: BasisParameterization, *, max_degree: int | None = None, seed: int = 0,

@@ -78,15 +78,13 @@ from typing import Any
 import flint
 
 from lcnalg import checks
-from lcnalg.algebra.certify import verify_equations
 from lcnalg.algebra.dimension import function_space_dimension
-from lcnalg.algebra.implicitization import ImplicitEquations, certify_by_elimination
+from lcnalg.algebra.implicitization import ImplicitEquations
 from lcnalg.algebra.grading import Grading, finest_grading
-from lcnalg.algebra.interpolation import InterpolationState, interpolate_degree
+from lcnalg.algebra.plain_interpolation import equations_up_to_degree
 from lcnalg.errors import InputError, ResourceLimitError, check
 from lcnalg.groups.group_algebra import GroupConvArchitecture, GroupConvParameterization
 from lcnalg.limits import Limits
-from lcnalg.printing import poly_text
 from lcnalg.real.decision import number_text
 from lcnalg.real.membership import ContainmentResult, contains
 from lcnalg.results import DimensionResult, Result, Witness
@@ -146,7 +144,6 @@ def group_conv_equations(mu: GroupConvParameterization | str, *, max_degree: int
     >>> group_conv_equations("C4: 3,3").equations  # wrap-around: M fills R^4
     ()
     """
-    start = time.perf_counter()
     mu = _parameterization(mu, limits)
     limits = mu.limits if limits is None else Limits.coerce(limits)
     max_degree = checks.integer(DEFAULT_MAX_DEGREE if max_degree is None else max_degree, "max_degree",
@@ -154,91 +151,19 @@ def group_conv_equations(mu: GroupConvParameterization | str, *, max_degree: int
     seed = checks.seed(seed)
     dimension, certify = checks.arguments(dimension=dimension, certify=certify)
     dimension = getattr(dimension, "value", dimension)
-    if dimension is None:
-        dimension = function_space_dimension(mu, seed=seed, limits=limits).value
-    n = len(mu.support)
-    count = 1
-    for e in range(1, max_degree + 1):  # monomials of the top degree, refused up front
-        count = count * (n + e - 1) // e
-        if count > limits.max_monomials:
-            limits.check("max_monomials", f"monomials of degree {max_degree} in {n} coordinates "
-                         f"(at least, degree {e} already)", count)
-    grading = finest_grading(mu)
+    grading = None
     if mu.architecture.cyclic_order is not None:
         # the Z/n grading c_m -> m mod n refines the pieces (docs/theory.md#group-convolutional-networks)
-        n_order = mu.architecture.order
-        grading = Grading(grading.variables, tuple(d + (m % n_order,) for d, m in zip(grading.degrees,
-                                                                                     grading.variables)),
-                          grading.zero_coordinates, moduli=(0,) * grading.rank + (n_order,))
-    state = InterpolationState.start(mu, seed=seed, use_symmetry=False, grading=grading)
-    if n <= 1:
-        max_degree = 1
-    stopped = f"max_degree = {max_degree}"
-    while state.degree < max_degree:
-        if state.degree >= 1 and not state.generators and dimension == n:
-            stopped = "full-dimensional in the non-zero coordinates: no further equations"
-            break
-        report = interpolate_degree(state, last=state.degree + 1 == max_degree, limits=limits)
-        if not report.tight:
-            stopped = f"the rank sandwich did not close at degree {state.degree}"
-            break
-    ring = mu.coordinate_ring
-    polys = []
-    for _, _, local in state.generators:
-        full = {}
-        for exps, c in local.items():
-            v = [0] * mu.ambient_dimension
-            for i, x in zip(state.grading.variables, exps):
-                v[i] = x
-            full[tuple(v)] = c
-        poly = ring.from_dict(full)
-        polys.append(-poly if poly.leading_coefficient() < 0 else poly)
-    for m in state.grading.zero_coordinates:
-        v = [0] * mu.ambient_dimension
-        v[m] = 1
-        polys.append(ring.from_dict({tuple(v): 1}))
-    for poly, ok in zip(polys, verify_equations(mu, polys)):
-        check(ok, f"interpolation produced a non-equation {poly}")
-    polys.sort(key=lambda p: (int(p.total_degree()), str(p)))
-    zeros = len(state.grading.zero_coordinates)
-    filling = dimension == n and len(polys) == zeros
-    small = (zeros < len(polys) <= limits.max_certify_generators
-             and max((int(p.total_degree()) for p in polys), default=0) <= limits.max_certify_degree)
-    if filling:
-        certified, certificate = True, ("the certified dimension equals the number of coordinates that are not "
-                                        "identically zero: the vanishing coordinates generate the ideal")
-    elif certify or (certify is None and small):
-        certified, certificate = certify_by_elimination(mu, tuple(polys), limits=limits)
-    elif certify is None:
-        certified, certificate = False, (
-            f"the elimination certificate is attempted by default only for at most {limits.max_certify_generators} "
-            f"equations of degree <= {limits.max_certify_degree}; pass certify=True to attempt it")
-    else:
-        certified, certificate = False, "no whole-ideal certificate was attempted (certify=False)"
-    return ImplicitEquations(
-        architecture=str(mu.architecture),
-        method=(f"multigraded interpolation over GF(p) (finest torus grading of the group-algebra product"
-                + (", refined by c_m -> m mod n" if grading.moduli else "")
-                + f", {state.grading.rank} weights, no symmetry), rational reconstruction, exact substitution check"),
-        certified=certified,
-        how_to_certify="" if certified else "certify=True (elimination of the graph ideal <c - mu(w)>)",
-        seed=seed,
-        primes=tuple(sorted(state.primes_used)),
-        seconds=time.perf_counter() - start,
-        equations=tuple(poly_text(p) for p in polys),
-        polynomials=tuple(polys),
-        degrees=tuple(int(p.total_degree()) for p in polys),
-        multidegrees=tuple((int(p.total_degree()),) for p in polys),
-        num_generators=len(polys),
-        dimension=dimension,
-        degree=None,
-        hilbert_series=None,
-        hilbert_function=tuple([1] + [r.hilbert_lower for r in state.reports]),
-        complete_up_to_degree=state.complete_up_to_degree,
-        stopped_by=stopped,
-        certificate=certificate,
-        ambient_dimension=mu.ambient_dimension,
-    )
+        base, n_order = finest_grading(mu), mu.architecture.order
+        grading = Grading(base.variables, tuple(d + (m % n_order,) for d, m in zip(base.degrees, base.variables)),
+                          base.zero_coordinates, moduli=(0,) * base.rank + (n_order,))
+    return equations_up_to_degree(
+        mu, max_degree=max_degree, seed=seed, dimension=dimension, certify=certify, limits=limits,
+        architecture=str(mu.architecture), grading=grading,
+        method=lambda g: ("multigraded interpolation over GF(p) (finest torus grading of the group-algebra product"
+                          + (", refined by c_m -> m mod n" if g.moduli else "")
+                          + f", {g.rank} weights, no symmetry), rational reconstruction, exact substitution check"),
+        how_to_certify="certify=True (elimination of the graph ideal <c - mu(w)>)")
 
 
 # ------------------------------------------------------------------ Fourier

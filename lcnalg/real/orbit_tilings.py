@@ -51,6 +51,7 @@ from lcnalg.architecture import Architecture
 from lcnalg.limits import Limits
 
 __all__ = ["OrbitModel", "orbit_model", "decide_closedness_1d", "configuration_blocks", "describe_blocks",
+           "configuration_points",
            "witness_polynomial", "search_work_estimate"]
 
 
@@ -403,4 +404,47 @@ def witness_polynomial(model: OrbitModel, blocks: list[dict[str, Any]]) -> list 
     while len(out) > 1 and out[-1] == 0 and len(out) > model.degree + 1:
         out.pop()
     out += [sp.Integer(0)] * (model.degree + 1 - len(out))
+    return out
+
+
+def configuration_points(model: OrbitModel, count: int, seed: int = 0) -> list[list]:
+    """Exact points of ``V(R)`` with random root-orbit configurations (for tests and benchmarks).
+
+    Blocks of :func:`configuration_blocks` are drawn (seeded) until their complex count vectors
+    can reach ``N``; :func:`witness_polynomial` realises the configuration.  Only rational points
+    are kept, so the list is empty unless ``T`` divides 4 or 6.  The points lie in ``M`` or in
+    ``V(R) \\ M`` depending on the configuration.
+
+    Examples
+    --------
+    >>> pts = configuration_points(orbit_model(Architecture.parse("3,2 s=2")), 3, seed=1)
+    >>> len(pts), len(pts[0])
+    (3, 5)
+    """
+    import random  # deferred: only the sampler draws
+    from fractions import Fraction
+
+    if not model.levels or (4 % model.T and 6 % model.T):
+        return []
+    rng = random.Random(seed)
+    blocks = configuration_blocks(model)
+    out: list[list] = []
+    for _ in range(count * 4):
+        if len(out) >= count:
+            break
+        chosen, C = [], {(0,) * len(model.N)}
+        for _ in range(10):
+            b = rng.choice(blocks)
+            C2 = {tuple(x + y for x, y in zip(u, v)) for u in C for v in b["FC"]}
+            C2 = {v for v in C2 if all(a <= n for a, n in zip(v, model.N))}
+            if C2:
+                chosen.append(b)
+                C = C2
+            if model.N in C:
+                break
+        if model.N not in C:
+            continue
+        w = witness_polynomial(model, chosen)
+        if w is not None and all(x.is_Rational for x in w):
+            out.append([Fraction(str(x)) for x in w])
     return out

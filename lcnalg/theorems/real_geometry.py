@@ -17,7 +17,7 @@ from lcnalg.limits import Limits
 from lcnalg.theorems.base import COUNTEREXAMPLE, HELD, UNDECIDED, Check, Theorem, linear_one_channel
 
 __all__ = ["StrideOneRealRoots", "StrideOneClosedness", "ParityRule", "PolynomialClosedness", "OrbitDescription",
-           "FactorizationPatterns", "polynomial_product"]
+           "FactorizationPatterns", "conjugate_pair_filter", "polynomial_product"]
 
 
 def polynomial_product(factors: list[list[int]]) -> list[int]:
@@ -217,7 +217,7 @@ class OrbitDescription(Theorem):
                             "contains() (orbit distribution) agrees with the coset-tiling description")
 
 
-def _conjugate_pair_filter(arch: Architecture, rng: random.Random) -> list[int]:
+def conjugate_pair_filter(arch: Architecture, rng: random.Random) -> list[int]:
     """A point of V(R): a Gaussian-integer layer q in one layer, its conjugate in another, real
     integer layers elsewhere (all at stride one)."""
     boxes = [(f[0] - 1, f[1] - 1) for f in arch.filters]
@@ -274,7 +274,7 @@ class FactorizationPatterns(Theorem):
         mu = space.parameterization
         filters = [list(mu.evaluate([rng.randint(-3, 3) for _ in range(mu.num_parameters)]))
                    for _ in range(self.TRIES)]
-        filters += [_conjugate_pair_filter(arch, rng) for _ in range(self.TRIES)]
+        filters += [conjugate_pair_filter(arch, rng) for _ in range(self.TRIES)]
         table = pattern_table(arch, limits)
         for filt in filters:
             predicted = table.contains(filt, limits)

@@ -24,7 +24,8 @@ from lcnalg.real.closedness import is_zariski_closed
 from lcnalg.real.inequalities import inequalities
 from lcnalg.real.membership import contains
 from lcnalg.real.orbit_description import block_counts, orbit_member, relative_boundary_member, root_type
-from lcnalg.real.orbit_tilings import configuration_blocks, decide_closedness_1d, orbit_model, witness_polynomial
+from lcnalg.real.orbit_tilings import (configuration_blocks, decide_closedness_1d, orbit_model, witness_polynomial,
+                                       configuration_points as sample_configurations)
 
 
 def image(arch: Architecture, rng: random.Random) -> list[int]:
@@ -45,30 +46,7 @@ def image(arch: Architecture, rng: random.Random) -> list[int]:
 
 def configuration_points(arch: Architecture, rng: random.Random, count: int) -> list[list[Fraction]]:
     """Exact points of V(R) with random root-orbit configurations (rational when T | 4 or T | 6)."""
-    model = orbit_model(arch)
-    if not model.levels or (4 % model.T and 6 % model.T):
-        return []
-    blocks = configuration_blocks(model)
-    out = []
-    for _ in range(count * 4):
-        if len(out) >= count:
-            break
-        chosen, C = [], {(0,) * len(model.N)}
-        for _ in range(10):
-            b = rng.choice(blocks)
-            C2 = {tuple(x + y for x, y in zip(u, v)) for u in C for v in b["FC"]}
-            C2 = {v for v in C2 if all(a <= n for a, n in zip(v, model.N))}
-            if C2:
-                chosen.append(b)
-                C = C2
-            if model.N in C:
-                break
-        if model.N not in C:
-            continue
-        w = witness_polynomial(model, chosen)
-        if w is not None and all(x.is_Rational for x in w):
-            out.append([Fraction(str(x)) for x in w])
-    return out
+    return sample_configurations(orbit_model(arch), count, seed=rng.randrange(10**9))
 
 
 def agree(arch: Architecture, points) -> dict:
