@@ -22,6 +22,7 @@ from lcnalg.flow.closed_form import two_layer_metric_formula
 from lcnalg.flow.trajectory import FlowLoss, flow
 from lcnalg.hessian import rank_sweep
 from lcnalg.groups import equivariant_maps
+from lcnalg.groups.group_networks import group_convolution
 from lcnalg.landscape.descent import gradient_descent
 from lcnalg.real import boundary, contains, inequalities, is_zariski_closed
 from lcnalg.regions import linear_regions
@@ -85,6 +86,7 @@ def _instances() -> list[tuple[str, object]]:
         ("basis comparison", FunctionSpace("3,2 s=2", basis={"family": "haar", "size": 2}).compare_basis()),
         ("basis equations", FunctionSpace("3,3", basis={"family": "polynomial", "size": 2}).implicit_equations()),
         ("equivariant maps", equivariant_maps("S4", "pairs", "points", dense=True)),
+        ("group convolution", group_convolution("C6: 2,2,2 s=2,2", equations=True, contains_filter="1,0,1,0,0,0")),
         ("verification", verify(["dimension", "degree"], ["3,2 s=2", "2x2,2x2"], description="two")),
     ]
 

@@ -33,7 +33,7 @@ ARGS = {"contains": ["1,2,3,4"], "flow": ["--data", "missing.csv"]}
 
 
 #: Subcommands whose argument is not an architecture (channels do not apply).
-NOT_ARCHITECTURE = {"regions", "equivariant", "verify"}
+NOT_ARCHITECTURE = {"regions", "equivariant", "verify", "group-conv"}
 
 
 @pytest.mark.parametrize("command", [c.replace("_", "-") for c in SUBCOMMANDS

@@ -20,7 +20,7 @@ ANSWERED = {"equations": [], "contains": ["1,2,0,-2,-1"], "invariants": [], "met
 #: Subcommands that refuse r >= 2.
 REFUSED = {"descend", "hessian-rank"}
 #: Subcommands whose argument is not an architecture.
-NOT_ARCHITECTURE = {"regions", "equivariant", "verify"}
+NOT_ARCHITECTURE = {"regions", "equivariant", "verify", "group-conv"}
 
 
 def _one_line(err: str) -> bool:
