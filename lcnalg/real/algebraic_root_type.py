@@ -46,9 +46,9 @@ References
 ----------
 .. [KMST24] Kohn, Montúfar, Shahverdi, Trager, *Function Space and Critical Points of Linear
    Convolutional Networks*, SIAGA 8 (2024): the function space of 1D architectures with strides.
-B. M. Trager, *Algebraic factoring and rational function integration*, SYMSAC 1976 (the norm of a
-polynomial over a number field as a resultant); D. Y. Y. Yun, *On square-free decomposition
-algorithms*, SYMSAC 1976.
+.. [Tra76] B. M. Trager, *Algebraic factoring and rational function integration*, SYMSAC 1976 (the
+   norm of a polynomial over a number field as a resultant).
+.. [Yun76] D. Y. Y. Yun, *On square-free decomposition algorithms*, SYMSAC 1976.
 """
 
 from __future__ import annotations

@@ -61,8 +61,8 @@ __all__ = ["FactorType", "PatternTable", "pattern_table", "stride_one_2d", "abso
            "pattern_text", "pattern_representative",
            "factors_representative"]
 
-#: ``("R", d_x, d_y)``: a real absolutely irreducible factor of bidegree ``(d_x, d_y)``;
-#: ``("C", d_x, d_y)``: ``h h̄`` with ``h`` absolutely irreducible, non-real, of bidegree ``(d_x, d_y)``.
+# ``("R", d_x, d_y)``: a real absolutely irreducible factor of bidegree ``(d_x, d_y)``;
+# ``("C", d_x, d_y)``: ``h h̄`` with ``h`` absolutely irreducible, non-real, of bidegree ``(d_x, d_y)``.
 FactorType = tuple[str, int, int]
 Pattern = tuple[tuple[FactorType, int], ...]
 
