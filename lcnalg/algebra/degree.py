@@ -12,7 +12,10 @@ variety of ``O(d_1, …, d_L)``, ``d_l = r^{L−l}``, of degree
 a zero-dimensional Gröbner basis at random points (:mod:`lcnalg.algebra.fibre`, whose
 docstring has the proof, docs/theory.md#polynomial-networks).
 In 1D ``|F|`` is counted exactly from the structure of the root orbits of a generic
-point (:func:`fibre_size_1d`).  In 2D a fibre is the set of factorizations of the end-to-end polynomial into the
+point (:func:`fibre_size_1d`); in 2D at stride one exactly from the absolute factors of a
+generic point (:func:`fibre_size_2d`: a generic layer is absolutely irreducible or a product
+of distinct linear factors, and the fibre is the set of their assignments to the layers).  With
+strides in 2D a fibre is the set of factorizations of the end-to-end polynomial into the
 layers' sparse shapes.  At a random integer point, FLINT factors ``p = μ(θ)`` over Q;
 when every factor is certified absolutely irreducible (degree 1, degree 1 in one
 variable, Gao's Newton-polygon criterion, or a non-singular rational point: the sample
@@ -42,7 +45,8 @@ from lcnalg.parameterization import Parameterization
 from lcnalg.results import DegreeResult
 from lcnalg.rings import integer_ring
 
-__all__ = ["FibreDegree", "degree_by_fibre", "fibre_size_1d", "segre_veronese_degree", "variety_degree"]
+__all__ = ["FibreDegree", "degree_by_fibre", "fibre_size_1d", "fibre_size_2d", "sampled_fibre_size_2d",
+           "segre_veronese_degree", "variety_degree"]
 
 
 @dataclass(frozen=True)
@@ -211,6 +215,113 @@ def fibre_size_1d(arch, *, max_fibre_order: int | None = None, limits: Limits | 
     return count(0, need)
 
 
+def fibre_size_2d(arch, *, limits: Limits | None = None) -> int | None:
+    """Exact generic fibre size ``|F|`` (modulo rescaling) of a 2D architecture at stride one.
+
+    A generic layer of box ``(a, b)`` (bidegree ``≤ (a, b)``) is absolutely irreducible when
+    ``a, b ≥ 1`` (the reducible polynomials are the images of the multiplication maps from
+    smaller boxes, a proper closed subset, and ``x^a y^b + x + y + 1``-type polynomials show it is
+    proper: docs/theory.md#factorization-patterns), and a product of ``a`` (``b``) distinct linear
+    factors in ``x`` (``y``) when ``b = 0`` (``a = 0``); the factors of distinct layers are
+    pairwise non-associated.  By unique factorization in ``C[x, y]`` the points of the fibre
+    modulo rescaling are exactly the assignments of these distinct factors to the layers whose
+    bidegrees add up to each layer's box, so ``|F|`` is their number.  Returns None when the
+    factors outnumber ``limits.max_fibre_factors``.
+
+    Examples
+    --------
+    >>> from lcnalg.architecture import Architecture
+    >>> fibre_size_2d(Architecture.parse("2x2,2x2")), fibre_size_2d(Architecture.parse("2x1,2x2,1x2"))
+    (2, 1)
+    >>> fibre_size_2d(Architecture.parse("3x1,2x1"))      # three linear factors in x, boxes 2 and 1
+    3
+    """
+    limits = Limits.coerce(limits)
+    boxes = [(f[0] - 1, f[1] - 1) for f in arch.filters]
+    factors: list[tuple[int, int]] = []
+    for a, b in boxes:
+        if a >= 1 and b >= 1:
+            factors.append((a, b))
+        else:
+            factors.extend([(1, 0)] * a + [(0, 1)] * b)
+    if len(factors) > limits.max_fibre_factors:
+        return None
+    memo: dict = {}
+
+    def count(i: int, free: tuple) -> int:
+        if i == len(factors):
+            return int(all(x == (0, 0) for x in free))
+        key = (i, free)
+        if key not in memo:
+            fa, fb = factors[i]
+            total = 0
+            for l, (a, b) in enumerate(free):
+                if a >= fa and b >= fb:
+                    total += count(i + 1, free[:l] + ((a - fa, b - fb),) + free[l + 1:])
+            memo[key] = total
+        return memo[key]
+
+    return count(0, tuple(boxes))
+
+
+def sampled_fibre_size_2d(mu: Parameterization, *, seed: int = 0, limits: Limits | None = None) -> tuple[int | None, str]:
+    """The fibre size of a 2D linear network counted at two random integer points (any strides).
+
+    At each point FLINT factors ``p = μ(θ)`` over Q, every factor is certified absolutely
+    irreducible (module docstring), and the groupings of the factors into the layers' shapes are
+    counted; both points must agree.  Probabilistic: a random point may have a non-generic fibre
+    (no failure bound is known).  Returns ``(size, "")`` or ``(None, why)``.
+
+    Examples
+    --------
+    >>> sampled_fibre_size_2d(Parameterization("2x2,2x2"))
+    (2, '')
+    """
+    limits = Limits.coerce(limits)
+    arch = mu.architecture
+    # deferred: only the 2D fibre count needs it; a 1D run starts faster
+    from lcnalg.polys.bivariate import absolutely_irreducible_certificate
+
+    ring = integer_ring(("x", "y"))
+    sizes = []
+    t = arch.cumulative_strides
+    for trial in range(2):
+        rng = random.Random(seed * 7919 + trial)
+        theta = [rng.randint(-50, 50) or 1 for _ in range(mu.num_parameters)]
+        points = []
+        # planted zeros with distinct |x| and distinct |y| across the layers: with strides the planted
+        # factor splits (x^2 - x0^2), and a filter of one row or column sees one coordinate only, so
+        # two layers of one shape and stride given the same |x0| would share their factors and the
+        # count would miss the swap of those layers (a special point)
+        values = [2, 3, 5, 7, 11, 13, 17, 19, 23, 29, 31, 37]
+        values += list(range(41, 41 + max(0, len(arch.filters) - len(values))))
+        xs, ys = rng.sample(values, len(arch.filters)), rng.sample(values, len(arch.filters))
+        for l, ((lo, hi), shape) in enumerate(zip(mu.layer_slices, arch.filters)):
+            if shape[0] * shape[1] == 1:
+                continue  # a single-entry layer is a constant: planting a zero would make it 0
+            # plant an integer zero (x_l, y_l) of the layer's factor p_l(x^{t}, y^{t'})
+            x0, y0 = rng.choice([-1, 1]) * xs[l], rng.choice([-1, 1]) * ys[l]
+            X, Y = x0 ** t[l][0], y0 ** t[l][1]
+            vals = [theta[lo + i * shape[1] + j] * X**i * Y**j
+                    for i in range(shape[0]) for j in range(shape[1])]
+            theta[lo] -= sum(vals)  # entry (0, 0): now p_l(X, Y) = 0
+            points.append((x0, y0))
+        c = mu.evaluate(theta)
+        nx, ny = arch.end_to_end_filter_shape
+        poly = ring.from_dict({(i, j): int(c[i * ny + j]) for i in range(nx) for j in range(ny)
+                               if c[i * ny + j]})
+        _, factors = poly.factor()
+        if sum(int(e) for _, e in factors) > limits.max_fibre_factors:
+            return None, "too many factors at the sample point"
+        for f, _ in factors:
+            if absolutely_irreducible_certificate(f) is None and not _smooth_point(f, points):
+                return None, "a factor at the sample point is not certified absolutely irreducible"
+        sizes.append(_count_groupings(list(factors), arch, ring))
+    if sizes[0] != sizes[1]:
+        return None, f"inconsistent fibre sizes {sizes}"
+    return sizes[0], ""
+
+
 def degree_by_fibre(mu: Parameterization, seed: int = 0, *, max_fibre_factors: int | None = None,
                     limits: Limits | None = None) -> FibreDegree:
     """Degree of the neurovariety of a 1D or 2D architecture from the generic fibre size.
@@ -273,45 +384,18 @@ def degree_by_fibre(mu: Parameterization, seed: int = 0, *, max_fibre_factors: i
         )
     if arch.ndim != 2:
         return FibreDegree(None, None, segre, "fibre count implemented for 1D and 2D architectures only")
-    # deferred: only the 2D fibre count needs it; a 1D run starts faster
-    from lcnalg.polys.bivariate import absolutely_irreducible_certificate
-
-    ring = integer_ring(("x", "y"))
-    sizes = []
-    t = arch.cumulative_strides
-    for trial in range(2):
-        rng = random.Random(seed * 7919 + trial)
-        theta = [rng.randint(-50, 50) or 1 for _ in range(mu.num_parameters)]
-        points = []
-        # planted zeros with distinct |x| and distinct |y| across the layers: with strides the planted
-        # factor splits (x^2 - x0^2), and a filter of one row or column sees one coordinate only, so
-        # two layers of one shape and stride given the same |x0| would share their factors and the
-        # count would miss the swap of those layers (a special point)
-        values = [2, 3, 5, 7, 11, 13, 17, 19, 23, 29, 31, 37]
-        values += list(range(41, 41 + max(0, len(arch.filters) - len(values))))
-        xs, ys = rng.sample(values, len(arch.filters)), rng.sample(values, len(arch.filters))
-        for l, ((lo, hi), shape) in enumerate(zip(mu.layer_slices, arch.filters)):
-            # plant an integer zero (x_l, y_l) of the layer's factor p_l(x^{t}, y^{t'})
-            x0, y0 = rng.choice([-1, 1]) * xs[l], rng.choice([-1, 1]) * ys[l]
-            X, Y = x0 ** t[l][0], y0 ** t[l][1]
-            vals = [theta[lo + i * shape[1] + j] * X**i * Y**j
-                    for i in range(shape[0]) for j in range(shape[1])]
-            theta[lo] -= sum(vals)  # entry (0, 0): now p_l(X, Y) = 0
-            points.append((x0, y0))
-        c = mu.evaluate(theta)
-        nx, ny = arch.end_to_end_filter_shape
-        poly = ring.from_dict({(i, j): int(c[i * ny + j]) for i in range(nx) for j in range(ny)
-                               if c[i * ny + j]})
-        _, factors = poly.factor()
-        if sum(int(e) for _, e in factors) > limits.max_fibre_factors:
-            return FibreDegree(None, None, segre, "too many factors at the sample point")
-        for f, _ in factors:
-            if absolutely_irreducible_certificate(f) is None and not _smooth_point(f, points):
-                return FibreDegree(None, None, segre,
-                                   "a factor at the sample point is not certified absolutely irreducible")
-        sizes.append(_count_groupings(list(factors), arch, ring))
-    if sizes[0] != sizes[1] or sizes[0] == 0 or segre % sizes[0]:
-        return FibreDegree(None, None, segre, f"inconsistent fibre sizes {sizes}")
+    if all(tuple(t) == (1, 1) for t in arch.cumulative_strides[:arch.num_layers]):
+        size = fibre_size_2d(arch, limits=limits)
+        if size is not None and size > 0 and segre % size == 0:
+            return FibreDegree(
+                segre // size, size, segre,
+                "deg V = Segre degree / |F|, |F| = number of ways to share the absolute factors of a generic "
+                "end-to-end filter among the layers' boxes (2D stride one: exact count, see fibre_size_2d)",
+                certified=True)
+    size, why = sampled_fibre_size_2d(mu, seed=seed, limits=limits)
+    if size is None or size == 0 or segre % size:
+        return FibreDegree(None, None, segre, why or f"a fibre size {size} that does not divide {segre}")
+    sizes = [size]
     return FibreDegree(
         segre // sizes[0], sizes[0], segre,
         "deg V = Segre degree / |F|, |F| = number of groupings of the absolutely irreducible "

@@ -112,7 +112,8 @@ def test_refused_up_front():
 
 
 @pytest.mark.parametrize("arch, status", [("3,2 s=2", "certified"), ("2,2,2 s=2,2", "certified"),
-                                          ("2x2,2x2", "probabilistic"), ("2,2 r=2", "probabilistic"),
+                                          ("2x2,2x2", "certified"), ("2x2,2x2 s=2x2", "probabilistic"),
+                                          ("2,2 r=2", "probabilistic"),
                                           ("2x2,2x1 r=2", "probabilistic")])
 def test_function_space_degree_linear_and_polynomial(arch, status):
     fs = FunctionSpace(arch)
@@ -150,3 +151,27 @@ def test_2d_fibre_sees_the_swap_of_equal_layers_at_every_seed(arch, degree):
     for seed in range(10):
         r = degree_by_fibre(mu, seed=seed)
         assert (r.degree, r.fibre_size) == (degree, 2), seed
+
+
+@settings(max_examples=20, deadline=None)
+@given(st.lists(st.tuples(st.integers(1, 3), st.integers(1, 3)), min_size=2, max_size=3), st.integers(0, 10**6))
+def test_exact_2d_fibre_against_random_points(shapes, seed):
+    """2D stride one: the exact count of assignments of generic absolute factors equals the count
+    of groupings of the factors of mu(theta) at random integer points (an independent route)."""
+    from lcnalg.algebra.degree import fibre_size_2d, sampled_fibre_size_2d
+
+    arch = ",".join(f"{a}x{b}" for a, b in shapes)
+    mu = Parameterization(arch)
+    exact = fibre_size_2d(mu.architecture)
+    sampled, why = sampled_fibre_size_2d(mu, seed=seed)
+    if sampled is not None:                  # refused only when a factor is not certified
+        assert exact == sampled, (arch, exact, sampled)
+    assert segre_veronese_degree(mu.architecture) % exact == 0
+
+
+@pytest.mark.parametrize("arch", ["2x2,2x1", "2x1,2x2,1x2", "2x1,1x2,2x1"])
+def test_exact_2d_degree_is_the_degree_of_the_certified_equations(arch):
+    fs = FunctionSpace(arch)
+    eqs = fs.implicit_equations(certify=True)
+    assert eqs.certified and fs.degree.status == "certified"
+    assert eqs.degree == fs.degree.value

@@ -67,7 +67,7 @@ def test_seed_reaches_the_dimension(capsys):
     assert code == 0 and json.loads(out)["seed"] == 5
 
 
-@pytest.mark.parametrize("arch, degree, status", [("3,2 s=2", 3, "certified"), ("2x2,2x2", 10, "probabilistic"),
+@pytest.mark.parametrize("arch, degree, status", [("3,2 s=2", 3, "certified"), ("2x2,2x2", 10, "certified"),
                                                   ("2,2 r=2", 4, "probabilistic"),
                                                   ("2x2,2x1 r=2", 32, "probabilistic")])
 def test_info_reports_the_degree_for_linear_and_polynomial_networks(arch, degree, status, capsys):
