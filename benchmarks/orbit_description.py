@@ -36,18 +36,10 @@ sys.path.insert(0, ROOT)
 
 
 def image(arch, rng):
-    t = [x[0] for x in arch.cumulative_strides]
-    P = [1]
-    for l, f in enumerate(arch.filters):
-        q = [0] * ((f[0] - 1) * t[l] + 1)
-        for e in range(f[0]):
-            q[e * t[l]] = rng.randint(-3, 3)
-        out = [0] * (len(P) + len(q) - 1)
-        for i, a in enumerate(P):
-            for j, b in enumerate(q):
-                out[i + j] += a * b
-        P = out
-    return P
+    from lcnalg.parameterization import Parameterization
+
+    mu = Parameterization(arch)
+    return [int(c) for c in mu.evaluate([rng.randint(-3, 3) for _ in range(mu.num_parameters)])]
 
 
 def configurations(arch, rng, count):

@@ -10,6 +10,7 @@ the closedness checks evaluate the rule from the filter sizes and strides and as
 from __future__ import annotations
 
 import random
+from typing import Any
 
 from lcnalg.architecture import Architecture
 from lcnalg.function_space import FunctionSpace
@@ -159,11 +160,19 @@ class PolynomialClosedness(Theorem):
         return _closed_verdict(self, arch, True, space, "the rule for r >= 2")
 
 
-def _layer_product(arch: Architecture, rng: random.Random) -> list[int]:
-    """The end-to-end filter of random integer layers: the product of ``q_l(z^{t_l})``."""
-    t = [x[0] for x in arch.cumulative_strides]
-    return polynomial_product([[rng.randint(-3, 3) if e % t[l] == 0 else 0 for e in range((f[0] - 1) * t[l] + 1)]
-                               for l, f in enumerate(arch.filters)])
+def _description_agrees(theorem: Theorem, arch: Architecture, space: FunctionSpace, filters: list,
+                        predict: Any, name: str, held: str) -> Check:
+    """Compare a description's membership test ``predict`` with ``space.contains`` on ``filters``."""
+    for filt in filters:
+        predicted = predict(filt)
+        res = space.contains(filt)
+        if res.contained is None:
+            return Check(theorem.name, str(arch), UNDECIDED, str(predicted), "undecided",
+                         reason=f"membership of {filt} undecided: {res.limitations}")
+        if res.contained != predicted:
+            return Check(theorem.name, str(arch), COUNTEREXAMPLE, str(predicted), str(res.contained),
+                         witness=f"filter {filt}: contains() says {res.contained}, {name} {predicted}")
+    return Check(theorem.name, str(arch), HELD, "as described", "as described", reason=held)
 
 
 class OrbitDescription(Theorem):
@@ -194,27 +203,20 @@ class OrbitDescription(Theorem):
 
         rng = random.Random(seed)
         filters = []
+        mu = space.parameterization
         for _ in range(self.TRIES):
-            image = _layer_product(arch, rng)
+            image = [int(c) for c in mu.evaluate([rng.randint(-3, 3) for _ in range(mu.num_parameters)])]
             moved = list(image)
             moved[rng.randrange(len(moved))] += rng.choice((-1, 1))
             filters += [image, moved]
         witness = space.is_zariski_closed().witness
         if witness is not None:
             filters.append(list(witness))
-        for filt in filters:
-            predicted = orbit_member(arch, filt, limits).in_function_space
-            res = space.contains(filt)
-            if res.contained is None:
-                return Check(self.name, str(arch), UNDECIDED, str(predicted), "undecided",
-                             reason=f"membership of {filt} undecided: {res.limitations}")
-            if res.contained != predicted:
-                return Check(self.name, str(arch), COUNTEREXAMPLE, str(predicted), str(res.contained),
-                             witness=f"filter {filt}: contains() says {res.contained}, the root-orbit description "
-                                     f"{predicted}")
-        return Check(self.name, str(arch), HELD, "as described", "as described",
-                     reason=f"{len(filters)} exact filters (images, moved images, the closedness witness if any): "
-                            "contains() (orbit distribution) agrees with the coset-tiling description")
+        return _description_agrees(
+            self, arch, space, filters, lambda f: orbit_member(arch, f, limits).in_function_space,
+            "the root-orbit description",
+            f"{len(filters)} exact filters (images, moved images, the closedness witness if any): contains() "
+            "(orbit distribution) agrees with the coset-tiling description")
 
 
 def conjugate_pair_filter(arch: Architecture, rng: random.Random) -> list[int]:
@@ -276,15 +278,7 @@ class FactorizationPatterns(Theorem):
                    for _ in range(self.TRIES)]
         filters += [conjugate_pair_filter(arch, rng) for _ in range(self.TRIES)]
         table = pattern_table(arch, limits)
-        for filt in filters:
-            predicted = table.contains(filt, limits)
-            res = space.contains(filt)
-            if res.contained is None:
-                return Check(self.name, str(arch), UNDECIDED, str(predicted), "undecided",
-                             reason=f"membership of {filt} undecided: {res.limitations}")
-            if res.contained != predicted:
-                return Check(self.name, str(arch), COUNTEREXAMPLE, str(predicted), str(res.contained),
-                             witness=f"filter {filt}: contains() says {res.contained}, the pattern table {predicted}")
-        return Check(self.name, str(arch), HELD, "as described", "as described",
-                     reason=f"{len(filters)} exact filters (images and conjugate-pair points of V(R)): contains() "
-                            "(grouping search) agrees with the pattern table")
+        return _description_agrees(
+            self, arch, space, filters, lambda f: table.contains(f, limits), "the pattern table",
+            f"{len(filters)} exact filters (images and conjugate-pair points of V(R)): contains() (grouping "
+            "search) agrees with the pattern table")

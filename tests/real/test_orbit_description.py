@@ -19,6 +19,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from lcnalg.architecture import Architecture
+from lcnalg.parameterization import Parameterization
 from lcnalg.real.boundary import boundary
 from lcnalg.real.closedness import is_zariski_closed
 from lcnalg.real.inequalities import inequalities
@@ -29,19 +30,9 @@ from lcnalg.real.orbit_tilings import (configuration_blocks, decide_closedness_1
 
 
 def image(arch: Architecture, rng: random.Random) -> list[int]:
-    """The end-to-end filter of random integer layers (product of q_l(z^{t_l}))."""
-    t = [x[0] for x in arch.cumulative_strides]
-    P = [1]
-    for l, f in enumerate(arch.filters):
-        q = [0] * ((f[0] - 1) * t[l] + 1)
-        for e in range(f[0]):
-            q[e * t[l]] = rng.randint(-3, 3)
-        out = [0] * (len(P) + len(q) - 1)
-        for i, a in enumerate(P):
-            for j, b in enumerate(q):
-                out[i + j] += a * b
-        P = out
-    return P
+    """The end-to-end filter of random integer layers."""
+    mu = Parameterization(arch)
+    return [int(c) for c in mu.evaluate([rng.randint(-3, 3) for _ in range(mu.num_parameters)])]
 
 
 def configuration_points(arch: Architecture, rng: random.Random, count: int) -> list[list[Fraction]]:
