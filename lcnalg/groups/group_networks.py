@@ -54,9 +54,24 @@ characters are computed from the multiplication table (:func:`abelian_characters
    ``h = 0``, ``±c z^i`` (``c = 1, 2, 1/2``) and seeded random small integer ``h``, up to ``tries``;
    the ordinary witness is a witness.
 
-Otherwise the answer is **undecided**: ``f ∈ M`` iff ``f + (z^n − 1) h`` lies in the ordinary
-function space for some real ``h`` of degree ``≤ K − n``, an existential real question that step 6
-tries only at finitely many exact ``h``.  For non-cyclic groups only steps 1–3 and 5(b) apply.
+7. ``C_n`` with wrap-around, the exact lift decision (:func:`~lcnalg.groups.cyclic_lifts.decide_lift`,
+   whose module docstring has the proofs): (a) *stride-one fill*: with every layer at cumulative
+   stride 1 and ``m = #{l : k_l − 1 odd} ≤ e + 1`` (``e = K − n``) every ``f`` is in ``M``: ``h``
+   interpolates ``−f(r)/(r^n − 1)`` at ``m`` rational points ``r ≠ ±1``, so the lift has ``m``
+   real roots, and its ordinary witness is the witness; (b) *one free coefficient* (``e = 0``, any
+   strides): the root-orbit type of ``F_c = f + c (z^n − 1)`` is constant between the real roots of
+   ``c (f_0 − c) ψ_F(c) ψ_R(c)`` (first non-vanishing subresultant coefficients of ``F_c, ∂_z F_c``
+   and of the class polynomial ``res_z(F_c, w − z^T), ∂_w``), so a rational sample per interval and
+   every critical value (irrational ones exactly over ``Q(c_0)``) decide ``f ∈ M``, with the
+   witness ``c`` (``data["lift"]``: critical values, samples, ``h``, the lift, or the algebraic
+   ``c`` with its minimal polynomial and isolating interval).
+
+Otherwise (``e ≥ 1`` with strides, or stride one with ``m > e + 1``) the answer is **undecided**:
+``f ∈ M`` iff ``f + (z^n − 1) h`` lies in the ordinary function space for some real ``h`` of degree
+``≤ e``, an existential question in ``e + 1`` real variables (stated in ``data["lift"]["remaining"]``;
+for stride one: at least ``m`` real roots with multiplicity, ``e − deg h`` of them at infinity),
+which step 6 tries only at finitely many exact ``h``.  For non-cyclic groups only steps 1–3 and
+5(b) apply.
 
 References
 ----------
@@ -83,6 +98,7 @@ from lcnalg.algebra.implicitization import ImplicitEquations
 from lcnalg.algebra.grading import Grading, finest_grading
 from lcnalg.algebra.plain_interpolation import equations_up_to_degree
 from lcnalg.errors import InputError, ResourceLimitError, check
+from lcnalg.groups.cyclic_lifts import decide_lift
 from lcnalg.groups.group_algebra import GroupConvArchitecture, GroupConvParameterization
 from lcnalg.limits import Limits
 from lcnalg.real.decision import number_text
@@ -415,7 +431,7 @@ def _evaluate(poly: Any, values: tuple[Fraction, ...]) -> Fraction:
 
 def group_conv_contains(mu: GroupConvParameterization | str, filt: Any, *, equations: ImplicitEquations | None = None,
                         seed: int = 0, tries: int = 32, limits: Limits | None = None) -> ContainmentResult:
-    """Is an exact end-to-end filter in the real function space ``M``?  (Module docstring, steps 1–6.)
+    """Is an exact end-to-end filter in the real function space ``M``?  (Module docstring, steps 1–7.)
 
     Parameters
     ----------
@@ -468,13 +484,15 @@ def group_conv_contains(mu: GroupConvParameterization | str, filt: Any, *, equat
     checked: list[str] = []
 
     def result(contained: bool | None, reason: str, method: str, layers: tuple | None = None,
-               exact: bool = True, limitation: str = "") -> ContainmentResult:
+               exact: bool = True, limitation: str = "", argument: str = "",
+               data: dict | None = None) -> ContainmentResult:
         evidence = None if layers is None else Witness(filter=texts, layers=layers, exact=exact,
                                                       note="layer filters on their windows, layer 1 first")
         return ContainmentResult(architecture=str(arch), filter=texts, contained=contained,
                                  certified=contained is not None, method=method, evidence=evidence,
                                  reason=reason, seconds=time.perf_counter() - start, seed=seed,
-                                 limitations=limitation if contained is None else "")
+                                 limitations=limitation if contained is None else "", argument=argument,
+                                 data=data or {})
 
     def identity(k: int) -> tuple[str, ...]:
         return ("1",) + ("0",) * (k - 1)
@@ -569,10 +587,26 @@ def group_conv_contains(mu: GroupConvParameterization | str, filt: Any, *, equat
                           f"an exact lift of f in the ordinary function space of {lcn}; {r.method}",
                           r.witness, r.witness_exact)
     checked.append(f"none of {tried} lift(s) f + (z^{n} - 1) h tried is in the ordinary function space of {lcn}")
-    return result(None, "; ".join(checked) + f"; undecided: f is in M iff f + (z^{n} - 1) h is in the ordinary "
-                  f"function space of {lcn} for some real h of degree <= {K - n}",
+    # 7. the exact lift decision: stride-one fill, or the pencil f + c (z^n - 1) (lcnalg.groups.cyclic_lifts)
+    try:
+        d = decide_lift(arch, values, limits=limits)
+    except ResourceLimitError as err:
+        checked.append(f"the exact lift decision was refused ({err})")
+        d = None
+    if d is not None and d.contained is not None:
+        method = {"fill": "stride-one fill: an interpolated exact lift with m real roots (lcnalg.groups.cyclic_lifts)",
+                  "pencil": "the pencil f + c (z^n - 1): its root-orbit type is constant between exact critical "
+                            "values of c, one sample per interval and each critical value decided exactly "
+                            "(lcnalg.groups.cyclic_lifts)"}[d.case]
+        r = d.ordinary
+        layers = r.witness if r is not None and d.contained else None
+        return result(d.contained, d.reason, method, layers, r.witness_exact if r is not None else True,
+                      argument=d.argument, data={"lift": d.to_dict()})
+    question = d.remaining if d is not None else (f"is f + (z^{n} - 1) h in the ordinary function space of {lcn} "
+                                                  f"for some real h of degree <= {K - n}?")
+    return result(None, "; ".join(checked) + f"; undecided: f is in M iff the answer is yes: {question}",
                   "necessary conditions (support, Fourier zeros, equations) and exact lifts to the ordinary network",
-                  limitation="membership undecided")
+                  limitation="membership undecided", data={"lift": d.to_dict() if d is not None else {}})
 
 
 def _lifts(degree: int, tries: int, seed: int) -> list[tuple[Fraction, ...]]:
