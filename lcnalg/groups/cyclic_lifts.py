@@ -65,8 +65,10 @@ which (for stride one: ``f + (z^n − 1) h`` has at least ``m`` real roots with 
 ``e − deg h`` at infinity included).
 
 Bounds: ``limits.max_root_work`` bounds the subresultant determinants (estimated before they
-start: size³ × entry degree) and, as usual, each factorization and isolation; the ordinary
-decisions keep their own bounds.
+start: size³ × entry degree), the exact types at the irrational critical values (estimated
+before the first: ``Σ (n · deg φ)³``, the norms over ``Q(c_0)`` dominate) and, as usual, each
+factorization and isolation; the ordinary decisions keep their own bounds.  A refused bound
+leaves the question undecided in :func:`~lcnalg.groups.group_networks.group_conv_contains`.
 
 References
 ----------
@@ -442,6 +444,10 @@ def _pencil(lcn: str, model: Any, values: tuple[Fraction, ...], n: int, limits: 
             found = rational(Fraction(-int(f[0]), int(f[1])), "a critical value")
             if found is not None:
                 return found
+    irrational = [int(f.degree()) for f, _, _, _ in roots if f.degree() > 1]
+    # the norm res_T(phi, F(z, T)) of each type over Q(c_0) dominates: (n deg phi)^3, summed
+    limits.check("max_root_work", f"work of the exact types at {len(irrational)} irrational critical value(s) of c "
+                 "((n deg phi)^3 summed: the norms over Q(c_0))", sum((n * d) ** 3 for d in irrational))
     for f, lo, hi, ball in roots:
         if f.degree() == 1:
             continue
