@@ -10,6 +10,7 @@ from fractions import Fraction
 
 import flint
 import pytest
+import sympy as sp
 from hypothesis import assume, given, settings, strategies as st
 
 from lcnalg import FunctionSpace, InputError
@@ -104,6 +105,15 @@ def test_fill_lift_and_witness_multiply_back(arch, data):
     assert ball_product_contains(mu, d.ordinary.witness, f)
 
 
+def test_fill_with_an_irrational_factorization_has_certified_layers():
+    # C4: 3,3,2 (m = 1, e = 1): h = f(0) puts the root 0 in the lift; the quartic rest splits over R only
+    mu = GroupConvParameterization("C4: 3,3,2")
+    d = decide_lift(mu.architecture, [1, 3, -2, 5])
+    assert d.case == "fill" and d.h == (1, 0) and not d.ordinary.witness_exact
+    assert ball_product_contains(mu, d.ordinary.witness, [1, 3, -2, 5])
+    assert not ball_product_contains(mu, d.ordinary.witness, [1, 3, -2, 6])     # the check can fail
+
+
 def test_fill_interpolates_at_the_announced_points():
     d = decide_lift("C3: 2,2,3,2", [1, 1, 1])        # K = 5, e = 2, m = 3: three points
     assert d.case == "fill" and d.data["points"] == ["0", "2", "-2"]
@@ -112,7 +122,7 @@ def test_fill_interpolates_at_the_announced_points():
 
 # ------------------------------------------------------------------ 2. the pencil
 PENCILS = ["C3: 2,2,2", "C4: 2,2,2,2", "C4: 2,2,3", "C4: 3,2 s=2", "C5: 2,2,2,3", "C6: 3,3 s=2", "C6: 2,2,3 s=1,2"]
-GRID = [Fraction(k, 4) for k in range(-16, 17)]
+GRID = [Fraction(k, 2) for k in range(-8, 9)]
 
 
 @SETTINGS
@@ -160,6 +170,33 @@ def test_pencil_decides_what_the_finite_lifts_leave_open():
     old = group_conv_contains("C5: 2,2,2,2,2", f, tries=1)
     assert old.contained is False and old.data["lift"]["case"] == "pencil"
     assert len(old.data["lift"]["critical_values"]) + 1 == len(old.data["lift"]["samples"])
+
+
+def test_an_irrational_critical_value_is_the_only_witness_and_sympy_factors_its_lift():
+    """C6: 5,2 s=2 and f = 1 - 2z + z^5: F_c = E(z^2) + z O(z^2) with O(y) = y^2 - 2 needs a pair +-rho
+    (a common root y0 of E_c and O): only at c = -1/(y0^3 - 1), y0 = +-sqrt 2, i.e. 7c^2 + 2c - 1 = 0."""
+    f = [1, -2, 0, 0, 0, 1]
+    d = decide_lift("C6: 5,2 s=2", f)
+    assert d.contained is True and d.lift is None
+    alg = d.algebraic_c
+    c, z = sp.symbols("c z")
+    phi = sum(int(a) * c ** i for i, a in enumerate(alg["minimal_polynomial"]))
+    lo, hi = (sp.Rational(x) for x in alg["interval"])
+    (c0,) = [r for r in sp.real_roots(sp.Poly(phi, c)) if lo <= r <= hi]
+    c0 = sp.nsimplify(sp.radsimp(c0.evalf(50)), [sp.sqrt(2)])
+    assert sp.expand(7 * c0 ** 2 + 2 * c0 - 1) == 0 and sp.minimal_polynomial(c0, c).as_expr() == sp.expand(phi)
+    F = sum(v * z ** i for i, v in enumerate(f)) + c0 * (z ** 6 - 1)
+    y0 = -1 / c0 + 1                                  # y0^3 = 1 - 1/c0
+    y0 = sp.nsimplify(sp.real_root(sp.radsimp(y0), 3), [sp.sqrt(2)])
+    q, rem = sp.div(sp.Poly(F, z, extension=sp.sqrt(2)), sp.Poly(z ** 2 - y0, z, extension=sp.sqrt(2)))
+    assert rem.is_zero and q.degree() == 4 and y0.is_real          # layer 1: q (degree 4), layer 2: y - y0
+    for cc in GRID:                                                 # isolated: no rational c is a witness
+        F = [Fraction(v) for v in f] + [Fraction(0)]
+        F[0] -= cc
+        F[6] += cc
+        assert not FunctionSpace("5,2 s=2").contains(F).contained
+    r = group_conv_contains("C6: 5,2 s=2", f)
+    assert r.contained is True and r.data["lift"]["algebraic_c"] == alg
 
 
 def test_irrational_critical_values_are_reported_with_their_minimal_polynomial():
