@@ -461,9 +461,11 @@ def _pencil(lcn: str, model: Any, values: tuple[Fraction, ...], n: int, limits: 
             alg = {"minimal_polynomial": [str(x) for x in f.coeffs()], "scale": den,
                    "interval": [number_text(lo / den), number_text(hi / den)],
                    "root_type": rtype.to_text() if rtype is not None else "zero"}
+            where = (f"the root c of {f} in [{number_text(lo)}, {number_text(hi)}]" if den == 1 else
+                     f"c = c'/{den}, c' the root of {f} in [{number_text(lo)}, {number_text(hi)}]")
             return LiftDecision(True, "pencil", f"F = f + c (z^{n} - 1) is in the ordinary function space of {lcn} at "
-                                f"the algebraic c = c'/{den}, c' the root of {f} in [{number_text(lo)}, "
-                                f"{number_text(hi)}]: its exact type over Q(c) is admissible",
+                                f"the algebraic {where} (no rational c is): its exact type over Q(c) is admissible "
+                                f"(no layers are printed: they have coefficients in an extension of Q(c))",
                                 argument=how + "; at c the type is " + alg["root_type"], algebraic_c=alg, data=data)
     return LiftDecision(False, "pencil", f"no lift f + c (z^{n} - 1) is in the ordinary function space of {lcn}: "
                         f"{how}; the sample of each of the {len(samples)} open intervals and each critical value fail",
