@@ -28,6 +28,7 @@ from lcnalg.groups.group_algebra import GroupConvArchitecture, GroupConvParamete
 from lcnalg.groups.group_networks import (GroupConvResult, abelian_characters, abelian_fourier, cyclic_fourier,
                                           cyclotomic_zeros, fourier_components, group_conv_contains,
                                           group_conv_equations, group_convolution, read_filter)
+from lcnalg.groups.cyclic_lifts import LiftDecision, decide_lift
 from lcnalg.groups.families import alternating_group, cyclic_group, dihedral_group, direct_product, symmetric_group
 from lcnalg.groups.icosahedron import Icosahedron, icosahedral_rotation_group, icosahedron
 from lcnalg.groups.permutation_group import PermutationGroup
@@ -44,4 +45,5 @@ __all__ = [
     "GroupConvArchitecture", "GroupConvParameterization", "group_algebra_product", "group_convolution",
     "group_conv_equations", "group_conv_contains", "read_filter", "cyclic_fourier", "fourier_components",
     "cyclotomic_zeros", "abelian_characters", "abelian_fourier", "GroupConvResult",
+    "decide_lift", "LiftDecision",
 ]

@@ -49,14 +49,37 @@ characters are computed from the multiplication table (:func:`abelian_characters
    ``ζ^{j S_l}``), and these sets cover the zeros of ``\hat f``; with ``p`` conjugate pairs
    (``Φ_d | f``, ``d ≥ 3``, gives ``φ(d)/2``) and ``s`` real zeros (``z = ±1``) among them that
    needs ``p ≤ Σ ⌊c_l/2⌋`` and ``2p + s ≤ Σ c_l``; (b) every verified equation vanishes at ``f``.
+   For an abelian non-cyclic ``G`` (a): the zero set of ``\hat f`` over the characters must be
+   covered by zero sets of non-zero real layers on their windows.  A real layer vanishing at ``χ``
+   vanishes at ``\bar χ``, so the conjugation classes of zeros are shared out among the layers;
+   a non-zero real ``w_l`` on ``S_l`` vanishes on a conjugation-closed set ``X`` iff the complex
+   system ``(χ(h))_{χ ∈ X, h ∈ S_l}`` has a non-zero solution (its conjugate is one too, so its
+   real or imaginary part is a real one), i.e. iff its rank over ``Q(ζ_m)`` (exact) is below
+   ``|S_l|``; zero sets only shrink when ``X`` does, so a cover exists iff some assignment of the
+   classes works, and every assignment is tried (bounded by ``max_nodes``).
 6. ``C_n`` with wrap-around, a sufficient condition: some lift ``f + (z^n − 1) h`` (``h`` real of
    degree ``≤ K − n``) is in the ordinary function space (the ordinary decision); lcnalg tries
    ``h = 0``, ``±c z^i`` (``c = 1, 2, 1/2``) and seeded random small integer ``h``, up to ``tries``;
    the ordinary witness is a witness.
 
-Otherwise the answer is **undecided**: ``f ∈ M`` iff ``f + (z^n − 1) h`` lies in the ordinary
-function space for some real ``h`` of degree ``≤ K − n``, an existential real question that step 6
-tries only at finitely many exact ``h``.  For non-cyclic groups only steps 1–3 and 5(b) apply.
+7. ``C_n`` with wrap-around, the exact lift decision (:func:`~lcnalg.groups.cyclic_lifts.decide_lift`,
+   whose module docstring has the proofs): (a) *stride-one fill*: with every layer at cumulative
+   stride 1 and ``m = #{l : k_l − 1 odd} ≤ e + 1`` (``e = K − n``) every ``f`` is in ``M``: ``h``
+   interpolates ``−f(r)/(r^n − 1)`` at ``m`` rational points ``r ≠ ±1``, so the lift has ``m``
+   real roots, and its ordinary witness is the witness; (b) *one free coefficient* (``e = 0``, any
+   strides): the root-orbit type of ``F_c = f + c (z^n − 1)`` is constant between the real roots of
+   ``c (f_0 − c) ψ_F(c) ψ_R(c)`` (first non-vanishing subresultant coefficients of ``F_c, ∂_z F_c``
+   and of the class polynomial ``res_z(F_c, w − z^T), ∂_w``), so a rational sample per interval and
+   every critical value (irrational ones exactly over ``Q(c_0)``) decide ``f ∈ M``, with the
+   witness ``c`` (``data["lift"]``: critical values, samples, ``h``, the lift, or the algebraic
+   ``c`` with its minimal polynomial and isolating interval).
+
+Otherwise (``e ≥ 1`` with strides, or stride one with ``m > e + 1``) the answer is **undecided**:
+``f ∈ M`` iff ``f + (z^n − 1) h`` lies in the ordinary function space for some real ``h`` of degree
+``≤ e``, an existential question in ``e + 1`` real variables (stated in ``data["lift"]["remaining"]``;
+for stride one: at least ``m`` real roots with multiplicity, ``e − deg h`` of them at infinity),
+which step 6 tries only at finitely many exact ``h``.  For non-cyclic groups only steps 1–3 and
+5 apply (5(a) for abelian groups).
 
 References
 ----------
@@ -83,6 +106,7 @@ from lcnalg.algebra.implicitization import ImplicitEquations
 from lcnalg.algebra.grading import Grading, finest_grading
 from lcnalg.algebra.plain_interpolation import equations_up_to_degree
 from lcnalg.errors import InputError, ResourceLimitError, check
+from lcnalg.groups.cyclic_lifts import decide_lift
 from lcnalg.groups.group_algebra import GroupConvArchitecture, GroupConvParameterization
 from lcnalg.limits import Limits
 from lcnalg.real.decision import number_text
@@ -401,6 +425,89 @@ def _zero_count(zeros: tuple[int, ...]) -> tuple[int, int]:
     return pairs, singles
 
 
+# ------------------------------------------------------------------ abelian character zeros
+def _cyclotomic_rank(rows: list[list[Any]], phi: Any) -> int:
+    """The rank over ``Q(ζ_m) = Q[x]/(Φ_m)`` (a field) of a matrix of its elements, by Gauss–Jordan."""
+    rows = [list(r) for r in rows]
+    rank = 0
+    for col in range(len(rows[0]) if rows else 0):
+        piv = next((i for i in range(rank, len(rows)) if rows[i][col] != 0), None)
+        if piv is None:
+            continue
+        rows[rank], rows[piv] = rows[piv], rows[rank]
+        g, u, _ = rows[rank][col].xgcd(phi)
+        inv = (u / g[0]) % phi
+        rows[rank] = [(x * inv) % phi for x in rows[rank]]
+        for i in range(len(rows)):
+            if i != rank and rows[i][col] != 0:
+                c = rows[i][col]
+                rows[i] = [(a - c * b) % phi for a, b in zip(rows[i], rows[rank])]
+        rank += 1
+    return rank
+
+
+def _character_cover(mu: GroupConvParameterization, values: tuple[Fraction, ...],
+                     limits: Limits) -> tuple[bool, str] | None:
+    r"""Step 5(a) for an abelian group (module docstring): can the zeros of ``\hat f`` be shared out
+    among the layers so that each layer vanishes on its share?  ``(False, reason)`` when not,
+    ``(True, note)`` when a share exists, None when ``\hat f`` has no zero."""
+    m, chars = abelian_characters(mu, limits=limits)
+    fhat = abelian_fourier(list(values), mu, limits=limits)
+    zeros = [i for i, v in enumerate(fhat) if v == 0]
+    if not zeros:
+        return None
+    index = {t: i for i, t in enumerate(chars)}
+    units, seen = [], set()
+    for i in zeros:                        # a real layer vanishing at χ vanishes at its conjugate
+        if i not in seen:
+            j = index[tuple((-x) % m for x in chars[i])]
+            seen |= {i, j}
+            units.append(frozenset({i, j}))
+    phi = flint.fmpq_poly(flint.fmpz_poly.cyclotomic(m))
+    power = [flint.fmpq_poly([0] * t + [1]) % phi for t in range(m)]
+    positions = mu.architecture.positions
+    memo: dict = {}
+    budget = limits.budget("max_nodes", "assignments of the Fourier zeros of f to the layers")
+
+    def vanishes(l: int, share: frozenset) -> bool:
+        # a non-zero real layer on window S_l vanishes on the conjugation-closed share iff the
+        # complex system has a non-zero solution (its real or imaginary part is real), i.e. rank < |S_l|
+        key = (l, share)
+        if key not in memo:
+            budget.spend(len(share) * len(positions[l]))
+            rows = [[power[chars[c][h]] for h in positions[l]] for c in sorted(share)]
+            memo[key] = _cyclotomic_rank(rows, phi) < len(positions[l])
+        return memo[key]
+
+    shares = [frozenset()] * len(positions)
+
+    def place(u: int) -> bool:
+        budget.spend()
+        if u == len(units):
+            return True
+        tried = set()
+        for l in range(len(positions)):
+            new = shares[l] | units[u]
+            if (positions[l], shares[l]) in tried:     # identical windows with identical shares: one try
+                continue
+            tried.add((positions[l], shares[l]))
+            if vanishes(l, new):
+                old, shares[l] = shares[l], new
+                if place(u + 1):
+                    return True
+                shares[l] = old
+        return False
+
+    count = sum(len(u) for u in units)
+    if place(0):
+        return True, (f"the {count} character zero(s) of the Fourier transform can be shared out among the layers "
+                      f"(exact ranks over Q(zeta_{m}))")
+    return False, (f"the Fourier transform vanishes at {count} character(s) ({len(units)} conjugation class(es)); "
+                   f"no way of sharing them out lets every layer vanish on its share (a non-zero real layer on "
+                   f"window S_l vanishes on a set X of characters iff the exact rank of (chi(h))_(chi in X, h in S_l) "
+                   f"over Q(zeta_{m}) is below |S_l|; every assignment was tried)")
+
+
 # ------------------------------------------------------------------ membership
 def _evaluate(poly: Any, values: tuple[Fraction, ...]) -> Fraction:
     total = Fraction(0)
@@ -415,7 +522,7 @@ def _evaluate(poly: Any, values: tuple[Fraction, ...]) -> Fraction:
 
 def group_conv_contains(mu: GroupConvParameterization | str, filt: Any, *, equations: ImplicitEquations | None = None,
                         seed: int = 0, tries: int = 32, limits: Limits | None = None) -> ContainmentResult:
-    """Is an exact end-to-end filter in the real function space ``M``?  (Module docstring, steps 1–6.)
+    """Is an exact end-to-end filter in the real function space ``M``?  (Module docstring, steps 1–7.)
 
     Parameters
     ----------
@@ -468,13 +575,15 @@ def group_conv_contains(mu: GroupConvParameterization | str, filt: Any, *, equat
     checked: list[str] = []
 
     def result(contained: bool | None, reason: str, method: str, layers: tuple | None = None,
-               exact: bool = True, limitation: str = "") -> ContainmentResult:
+               exact: bool = True, limitation: str = "", argument: str = "",
+               data: dict | None = None) -> ContainmentResult:
         evidence = None if layers is None else Witness(filter=texts, layers=layers, exact=exact,
                                                       note="layer filters on their windows, layer 1 first")
         return ContainmentResult(architecture=str(arch), filter=texts, contained=contained,
                                  certified=contained is not None, method=method, evidence=evidence,
                                  reason=reason, seconds=time.perf_counter() - start, seed=seed,
-                                 limitations=limitation if contained is None else "")
+                                 limitations=limitation if contained is None else "", argument=argument,
+                                 data=data or {})
 
     def identity(k: int) -> tuple[str, ...]:
         return ("1",) + ("0",) * (k - 1)
@@ -518,6 +627,19 @@ def group_conv_contains(mu: GroupConvParameterization | str, filt: Any, *, equat
                           f"root(s) of unity; the layers can vanish at no more than {cap_pairs} pair(s) and "
                           f"{cap} roots in all", "Fourier zeros (cyclotomic divisors of f, exact)")
         checked.append(f"Fourier zeros fit (Phi_d | f for d in {list(zeros)})")
+    # 5a'. abelian, not cyclic: the zeros of the Fourier transform covered by the layers' zero sets
+    table = mu.table
+    if n is None and all(table[i][j] == table[j][i] for i in range(order) for j in range(i)):
+        try:
+            cover = _character_cover(mu, values, limits)
+        except ResourceLimitError as err:
+            checked.append(f"character zeros not checked ({err})")
+        else:
+            if cover is not None and cover[0] is False:
+                return result(False, cover[1], "Fourier zeros at the characters of an abelian group (exact ranks "
+                              "over Q(zeta_m), exhaustive cover search)")
+            if cover is not None:
+                checked.append(cover[1])
     # 5b. equations
     if equations is None:
         dim = function_space_dimension(mu, seed=seed, limits=limits)
@@ -569,10 +691,26 @@ def group_conv_contains(mu: GroupConvParameterization | str, filt: Any, *, equat
                           f"an exact lift of f in the ordinary function space of {lcn}; {r.method}",
                           r.witness, r.witness_exact)
     checked.append(f"none of {tried} lift(s) f + (z^{n} - 1) h tried is in the ordinary function space of {lcn}")
-    return result(None, "; ".join(checked) + f"; undecided: f is in M iff f + (z^{n} - 1) h is in the ordinary "
-                  f"function space of {lcn} for some real h of degree <= {K - n}",
+    # 7. the exact lift decision: stride-one fill, or the pencil f + c (z^n - 1) (lcnalg.groups.cyclic_lifts)
+    try:
+        d = decide_lift(arch, values, limits=limits)
+    except ResourceLimitError as err:
+        checked.append(f"the exact lift decision was refused ({err})")
+        d = None
+    if d is not None and d.contained is not None:
+        method = {"fill": "stride-one fill: an interpolated exact lift with m real roots (lcnalg.groups.cyclic_lifts)",
+                  "pencil": "the pencil f + c (z^n - 1): its root-orbit type is constant between exact critical "
+                            "values of c, one sample per interval and each critical value decided exactly "
+                            "(lcnalg.groups.cyclic_lifts)"}[d.case]
+        r = d.ordinary
+        layers = r.witness if r is not None and d.contained else None
+        return result(d.contained, d.reason, method, layers, r.witness_exact if r is not None else True,
+                      argument=d.argument, data={"lift": d.to_dict()})
+    question = d.remaining if d is not None else (f"is f + (z^{n} - 1) h in the ordinary function space of {lcn} "
+                                                  f"for some real h of degree <= {K - n}?")
+    return result(None, "; ".join(checked) + f"; undecided: f is in M iff the answer is yes: {question}",
                   "necessary conditions (support, Fourier zeros, equations) and exact lifts to the ordinary network",
-                  limitation="membership undecided")
+                  limitation="membership undecided", data={"lift": d.to_dict() if d is not None else {}})
 
 
 def _lifts(degree: int, tries: int, seed: int) -> list[tuple[Fraction, ...]]:

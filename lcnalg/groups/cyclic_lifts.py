@@ -1,0 +1,472 @@
+r"""The lift question of a cyclic group-convolutional network with wrap-around, decided exactly where it can be.
+
+Setting (docs/theory.md#group-convolutional-networks).  For ``G = C_n`` with windows ``k_l``,
+cumulative strides ``S_l`` and ``K = Σ_l S_l (k_l − 1) ≥ n``, a filter ``f`` (degree ``< n``)
+lies in ``M`` iff some *lift* ``F = f + (z^n − 1) h``, ``h`` real of degree ``≤ e = K − n``,
+lies in the ordinary 1D function space ``M_ord`` of ``k_1,…,k_L s=s_1,…`` (formal degree
+``K``): the unreduced product ``Π_l w_l(z^{S_l})`` has degree ``≤ K`` and reduces to ``f``, and
+every polynomial of degree ``≤ K`` congruent to ``f`` is such an ``F``.  :func:`decide_lift`
+answers this existential question exactly in two cases.
+
+**1. Stride one, fill** (every layer of size ``> 1`` at cumulative stride 1).  Then
+``M_ord = {0} ∪ {F ≠ 0 of degree ≤ K with at least m real roots counted with multiplicity,
+roots at infinity (K − deg F) included}``, ``m = #{l : k_l − 1 odd}``
+(docs/theory.md#stride-one: an odd layer needs one real root, the rest is shared out in
+conjugate pairs).  *If* ``m ≤ e + 1`` *every* ``f`` *is in* ``M``.  Proof: for ``f ≠ 0`` choose
+the ``m`` distinct rationals ``r_i`` of ``0, 2, −2, 3, −3, …`` (never ``±1``, so
+``r_i^n − 1 ≠ 0``) and let ``h`` be the Lagrange interpolant of degree ``≤ m − 1 ≤ e`` with
+``h(r_i) = −f(r_i)/(r_i^n − 1)``.  Then ``F(r_i) = 0``: ``F`` has ``m`` distinct real roots,
+and ``F ≠ 0`` (it reduces to ``f ≠ 0``), so ``F ∈ M_ord``.  The lift is exact and rational;
+its layers are the ordinary decision's witness on ``F`` (exact when its root distribution is
+rational, certified balls otherwise), and reduce to ``f`` modulo ``z^n − 1``.
+
+**2. One free coefficient** (``e = 0``, any strides).  The lifts are the pencil
+``F_c = f + c (z^n − 1)``, ``c ∈ R``, of formal degree ``n``.  Membership of ``F`` in ``M_ord``
+depends only on its root-orbit type ``κ(F)`` (docs/theory.md#orbit-description; ``T`` the
+largest cumulative stride).  *The type is constant on each open interval of* ``R`` *avoiding
+the real roots of*
+
+``Crit(c) = c · (f_0 − c) · ψ_F(c) · ψ_R(c)``,
+
+where ``ψ_F`` is the first principal subresultant coefficient ``psc_j(F_c, ∂_z F_c)`` (in
+``z``) that is not identically zero in ``c``, and ``ψ_R`` the same for the class polynomial
+``R(c, w) = res_z(F_c(z), w − z^T) = c^T Π_r (w − r^T)`` and ``∂_w R`` (omitted for ``T = 1``).
+Proof.  Off ``c = 0`` the formal leading coefficients (``c``, ``n c``, ``±c^T``, ``n c^T``) do not
+vanish, so for ``c`` with ``ψ(c) ≠ 0`` the gcd of the specialized pair has the generic degree
+``j`` (``psc_i ≡ 0`` for ``i < j``): the number of distinct roots of ``F_c`` and the number of
+distinct class values ``a = r^T`` are constant on the interval.  Off ``c = f_0`` the root ``0``
+is absent and off ``c = 0`` there is no root at infinity.  The roots of ``F_c`` vary
+continuously as a multiset; with their number of distinct values constant no cluster splits,
+so the distinct roots ``r_i(c)`` are continuous with constant multiplicities, real roots stay
+real and non-real ones non-real (conjugation permutes them continuously).  The relation
+``r_i^T = r_j^T`` is closed in ``c``, so near any ``c_*`` it holds only for pairs for which it
+holds at ``c_*``; with the number of classes constant the two equivalence relations are equal:
+the partition into classes is locally constant, hence constant on the interval.  A class is
+real iff it is closed under conjugation (constant), its value ``a(c) ≠ 0`` keeps its sign, and
+the positions ``k`` of ``r = ρ_a ζ^k`` are continuous integers.  So ``κ(F_c)`` is constant.
+(``ψ_F`` is even the discriminant: ``F_c = g · (A + c B)`` with ``g = gcd(f, z^n − 1)``
+squarefree and ``A, B`` coprime, ``B`` not constant, and a pencil with a multiple root for
+infinitely many ``c`` would have them among the finitely many roots of ``A B' − A' B``; the
+class polynomial, in contrast, can have multiple roots for every ``c``, e.g. ``f(z) = p(z^2)``,
+``T = 2``.)
+
+The decision is then finite and exact: one rational sample in each open interval (the ordinary
+:func:`~lcnalg.real.membership.contains` on ``F_c``, with its witness layers), and each real
+critical value ``c_0``: rational ones by the same decision, irrational ones as real algebraic
+numbers (their minimal polynomial, an irreducible factor of ``Crit``, and an isolating
+interval) with ``F_{c_0} ∈ Q(c_0)[z]`` decided by its exact type
+(:func:`~lcnalg.real.algebraic_root_type.algebraic_root_type` and
+:func:`~lcnalg.real.orbit_description.type_member`).  ``f ∈ M`` iff one of them is in
+``M_ord``; the witness is that ``c``.
+
+**3. Otherwise** (``e ≥ 1`` with strides, or stride one with ``m > e + 1``) the question stays
+existential in the ``e + 1`` real coefficients of ``h``; :func:`decide_lift` says exactly
+which (for stride one: ``f + (z^n − 1) h`` has at least ``m`` real roots with multiplicity,
+``e − deg h`` at infinity included).
+
+Bounds: ``limits.max_root_work`` bounds the subresultant determinants (estimated before they
+start: size³ × entry degree), the exact types at the irrational critical values (estimated
+before the first: ``Σ (n · deg φ)³``, the norms over ``Q(c_0)`` dominate) and, as usual, each
+factorization and isolation; the ordinary decisions keep their own bounds.  A refused bound
+leaves the question undecided in :func:`~lcnalg.groups.group_networks.group_conv_contains`.
+
+References
+----------
+.. [KMST24] Kohn, Montúfar, Shahverdi, Trager, *Function Space and Critical Points of Linear
+   Convolutional Networks*, SIAGA 8 (2024) (the ordinary function space and its stride-one
+   description).
+.. [BPR06] S. Basu, R. Pollack, M.-F. Roy, *Algorithms in Real Algebraic Geometry*, Springer
+   (2006), Ch. 4 (subresultants and the degree of the gcd).
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+from fractions import Fraction
+from typing import Any
+
+import flint
+
+from lcnalg import checks
+from lcnalg.architecture import Architecture
+from lcnalg.errors import InputError, check
+from lcnalg.groups.group_algebra import GroupConvArchitecture
+from lcnalg.limits import Limits
+from lcnalg.polys.minors import bareiss_determinant
+from lcnalg.polys.real_algebraic import RealAlgebraicPoint
+from lcnalg.polys.univariate import RootData, syha_rows
+from lcnalg.real.algebraic_root_type import algebraic_root_type
+from lcnalg.real.decision import number_text
+from lcnalg.real.membership import ContainmentResult, contains
+from lcnalg.real.orbit_description import type_member
+from lcnalg.real.orbit_tilings import orbit_model
+from lcnalg.rings import integer_ring
+
+__all__ = ["LiftDecision", "decide_lift", "fill_points"]
+
+
+@dataclass(frozen=True)
+class LiftDecision:
+    """The exact decision of the lift question (module docstring).
+
+    Attributes
+    ----------
+    contained : bool or None
+        None: not decided (``remaining`` states the open question).
+    case : str
+        ``"fill"``, ``"pencil"`` or ``"open"``.
+    lift : tuple of Fraction or None
+        The rational lift ``F = c_0..c_K`` when a rational witness was found.
+    h : tuple of Fraction or None
+        Its ``h`` (coefficients of ``z^0..z^e``).
+    ordinary : ContainmentResult or None
+        The ordinary decision on ``F`` (its witness layers are the network's layers).
+    algebraic_c : dict or None
+        For a witness ``c`` that is irrational: ``minimal_polynomial`` (coefficients, constant first),
+        ``interval`` (rational endpoints) and the type ``root_type``.
+    reason, argument : str
+    data : dict
+        ``critical_values`` (text) and ``samples`` of the pencil, ``points`` of the fill.
+    remaining : str
+        The open question when undecided.
+    """
+
+    contained: bool | None
+    case: str
+    reason: str
+    argument: str = ""
+    lift: tuple[Fraction, ...] | None = None
+    h: tuple[Fraction, ...] | None = None
+    ordinary: ContainmentResult | None = None
+    algebraic_c: dict | None = None
+    data: dict = field(default_factory=dict)
+    remaining: str = ""
+
+    def to_dict(self) -> dict[str, Any]:
+        """Plain data (numbers as exact text).
+
+        Examples
+        --------
+        >>> decide_lift("C3: 2,2,2", [1, 1, 1]).to_dict()["case"]
+        'pencil'
+        """
+        return {"contained": self.contained, "case": self.case, "reason": self.reason, "argument": self.argument,
+                "lift": None if self.lift is None else [number_text(v) for v in self.lift],
+                "h": None if self.h is None else [number_text(v) for v in self.h],
+                "algebraic_c": self.algebraic_c, "remaining": self.remaining,
+                **{k: v for k, v in self.data.items()}}
+
+
+def _architecture(arch: Any) -> GroupConvArchitecture:
+    if isinstance(arch, str):
+        arch = GroupConvArchitecture(arch)
+    if not isinstance(arch, GroupConvArchitecture):
+        raise InputError(f"arch: expected a GroupConvArchitecture or its text (e.g. 'C4: 3,3'), "
+                         f"got {type(arch).__name__}")
+    if arch.cyclic_order is None or not arch.wraps_around:
+        raise InputError(f"arch: {arch} is not a cyclic network with wrap-around (C<n> with sum S_l (k_l - 1) >= n)")
+    return arch
+
+
+def _values(values: Any, n: int) -> tuple[Fraction, ...]:
+    if isinstance(values, str):
+        if len(values) > 64 * n + 64:
+            raise InputError(f"values: text of {len(values)} characters is too long for {n} entries")
+        values = values.split(",")
+    items = checks.sequence(values, "values", f"{n} exact numbers (e.g. '1,0,-2/3')")
+    if len(items) != n:
+        raise InputError(f"values: expected {n} exact numbers (one per element of the group), got {len(items)}")
+    return tuple(checks.exact(x, "values") for x in items)
+
+
+def fill_points(m: int) -> tuple[Fraction, ...]:
+    """The interpolation points of the stride-one fill: the first ``m`` of ``0, 2, −2, 3, −3, …``
+    (distinct, never ``±1``).
+
+    Examples
+    --------
+    >>> fill_points(4)
+    (Fraction(0, 1), Fraction(2, 1), Fraction(-2, 1), Fraction(3, 1))
+    """
+    if not isinstance(m, int) or isinstance(m, bool) or m < 0:
+        raise InputError(f"m: expected a non-negative integer, got {m!r}")
+    out = [Fraction(0)]
+    k = 2
+    while len(out) < m:
+        out += [Fraction(k), Fraction(-k)]
+        k += 1
+    return tuple(out[:m])
+
+
+def _lift(values: tuple[Fraction, ...], n: int, h: tuple[Fraction, ...], K: int) -> tuple[Fraction, ...]:
+    F = [Fraction(0)] * (K + 1)
+    for i, v in enumerate(values):
+        F[i] += v
+    for i, c in enumerate(h):
+        F[i + n] += c
+        F[i] -= c
+    return tuple(F)
+
+
+def _poly_text(h: tuple[Fraction, ...]) -> str:
+    terms = [f"{number_text(c)}*z^{i}" if i else number_text(c) for i, c in enumerate(h) if c]
+    return " + ".join(terms) or "0"
+
+
+def decide_lift(arch: GroupConvArchitecture | str, values: Any, *, limits: Limits | None = None) -> LiftDecision:
+    """Decide exactly whether some lift ``f + (z^n − 1) h`` (``deg h ≤ K − n``) is in the ordinary
+    function space, in the cases of the module docstring (fill, one free coefficient).
+
+    Parameters
+    ----------
+    arch : GroupConvArchitecture or str
+        ``C<n>: k_1,… [s=…]`` with wrap-around.
+    values : sequence or str
+        ``f``: ``n`` exact numbers.
+    limits : Limits, optional
+        ``max_root_work`` (subresultants, factorizations, isolations), ``max_precision``, and the
+        bounds of the ordinary decision.
+
+    Returns
+    -------
+    LiftDecision
+
+    Raises
+    ------
+    InputError
+        For a network without wrap-around or a malformed filter.
+    ResourceLimitError
+        When a bound is exceeded.
+
+    Examples
+    --------
+    >>> d = decide_lift("C4: 2,2,2,2,2", [1, 2, 3, 4])     # stride one, m = 5 odd layers, e = 1: no fill
+    >>> d.contained, d.case
+    (None, 'open')
+    >>> d = decide_lift("C4: 2,2,2,2", [0, 0, 1, 0])       # e = 0: the pencil z^2 + c (z^4 - 1)
+    >>> d.contained, d.case
+    (True, 'pencil')
+    >>> decide_lift("C3: 2,2,2", [1, 1, 1]).contained      # 1 + z + z^2 + c (z^3 - 1): never 3 real roots
+    False
+    """
+    arch = _architecture(arch)
+    limits = Limits.coerce(limits)
+    n, K = arch.order, arch.degree
+    values = _values(values, n)
+    e = K - n
+    lcn = arch.lcn_text
+    model = orbit_model(Architecture.parse(lcn))
+    if not any(values):
+        return LiftDecision(True, "fill", "the zero filter", lift=(Fraction(0),) * (K + 1), h=(Fraction(0),) * (e + 1),
+                            ordinary=contains(lcn, [0] * (K + 1), limits=limits))
+    if model.T == 1:
+        m = sum(model.m)
+        if m <= e + 1:
+            return _fill(lcn, values, n, K, m, limits)
+    if e == 0:
+        return _pencil(lcn, model, values, n, limits)
+    if model.T == 1:
+        question = (f"is there a real h of degree <= {e} such that f + (z^{n} - 1) h has at least {sum(model.m)} real "
+                    f"roots counted with multiplicity ({e} - deg h of them at infinity)?")
+    else:
+        question = (f"is there a real h of degree <= {e} such that the root-orbit type of f + (z^{n} - 1) h "
+                    f"(classes r^{model.T}) is one of the ordinary function space of {lcn}?")
+    return LiftDecision(None, "open", f"an existential question in {e + 1} real variables remains: {question}",
+                        remaining=question)
+
+
+def _fill(lcn: str, values: tuple[Fraction, ...], n: int, K: int, m: int, limits: Limits) -> LiftDecision:
+    points = fill_points(m)
+    targets = [-sum(v * r ** i for i, v in enumerate(values)) / (r ** n - 1) for r in points]
+    h = [Fraction(0)] * (K - n + 1)
+    for i, (r, y) in enumerate(zip(points, targets)):   # Lagrange: h = sum_i y_i prod_{j != i} (z - r_j)/(r_i - r_j)
+        basis = [Fraction(1)]
+        for j, s in enumerate(points):
+            if j != i:
+                basis = [a - s * b for a, b in zip([Fraction(0)] + basis, basis + [Fraction(0)])]
+                basis = [a / (r - s) for a in basis]
+        for d, b in enumerate(basis):
+            h[d] += y * b
+    h_t = tuple(h)
+    F = _lift(values, n, h_t, K)
+    r = contains(lcn, list(F), limits=limits)
+    check(r.contained is True, f"the fill lift of {lcn} at {list(points)} is not in the ordinary function space")
+    pts = ", ".join(number_text(p) for p in points)
+    return LiftDecision(
+        True, "fill",
+        f"stride one with m = {m} odd layer(s) <= e + 1 = {K - n + 1}: F = f + (z^{n} - 1)({_poly_text(h_t)}) "
+        f"vanishes at {pts or 'no point (m = 0)'}, so it has at least m real roots and lies in the ordinary "
+        f"function space of {lcn}",
+        argument=("every real F != 0 of degree <= K with at least m real roots (roots at infinity included) is a "
+                  "product of real layers (stride one); h interpolates -f(r)/(r^n - 1) at m points r != +-1; "
+                  + r.argument),
+        lift=F, h=h_t, ordinary=r, data={"points": [number_text(p) for p in points]})
+
+
+# ------------------------------------------------------------------ the pencil f + c (z^n - 1)
+def _first_psc(P: list, Q: list, variable_degree: int, limits: Limits, what: str) -> tuple[int, Any]:
+    """``(j, psc_j(P, Q))`` for the least ``j`` with ``psc_j ≢ 0`` (``P, Q`` lists of ``fmpz_mpoly`` in ``c``,
+    coefficients constant first, formal degrees ``len − 1``)."""
+    p, q = len(P) - 1, len(Q) - 1
+    size = p + q
+    limits.check("max_root_work", f"work of the subresultant determinants of {what} (size^3 x entry degree)",
+                 size ** 3 * max(1, variable_degree) * p)
+    zero = P[-1] * 0
+    for j in range(q + 1):
+        rows = [[x if not isinstance(x, int) else zero + x for x in r] for r in syha_rows(P, Q, j)]
+        width = p + q - 2 * j
+        det = bareiss_determinant([r[:width] for r in rows]) if width else P[-1]
+        if det != 0:
+            return j, det
+    raise ArithmeticError(f"{what}: every principal subresultant coefficient vanishes")  # pragma: no cover
+
+
+def _univariate(poly: Any) -> flint.fmpz_poly:
+    coeffs: dict[int, int] = {}
+    for exps, c in poly.terms():
+        coeffs[exps[0]] = coeffs.get(exps[0], 0) + int(c)
+    top = max(coeffs, default=-1)
+    return flint.fmpz_poly([coeffs.get(i, 0) for i in range(top + 1)])
+
+
+def _critical(fhat: list[int], n: int, T: int, limits: Limits) -> tuple[list, dict]:
+    """The irreducible factors of ``Crit`` (for ``F = fhat + c (z^n − 1)``) and their provenance."""
+    ctx = integer_ring(("c", "w", "z"))
+    c, w, z = ctx.gens()
+    zero = ctx.from_dict({})
+    Fz = [zero + v for v in fhat]
+    Fz[0] = Fz[0] - c
+    Fz += [zero] * (n + 1 - len(Fz))
+    Fz[n] = Fz[n] + c
+    dF = [Fz[i] * i for i in range(1, n + 1)]
+    parts = {"c": flint.fmpz_poly([0, 1]), "f0 - c": flint.fmpz_poly([fhat[0], -1])}
+    _, psi_f = _first_psc(Fz, dF, 1, limits, "F_c and dF_c/dz")
+    parts["psi_F"] = _univariate(psi_f)
+    if T > 1:
+        Fpoly = sum((Fz[i] * z ** i for i in range(n + 1)), zero)
+        R = (w - z ** T).resultant(Fpoly, "z")
+        Rw: list = [zero] * (n + 1)
+        for (ec, ew, _), coef in R.terms():
+            Rw[ew] += int(coef) * c ** ec
+        dR = [Rw[i] * i for i in range(1, n + 1)]
+        _, psi_r = _first_psc(Rw, dR, T, limits, f"the class polynomial res_z(F_c, w - z^{T})")
+        parts["psi_R"] = _univariate(psi_r)
+    factors: list = []
+    for p in parts.values():
+        check(not p.is_zero(), "a critical polynomial of the pencil vanishes identically")
+        for fac, _ in p.factor()[1]:
+            if fac.degree() > 0 and fac not in factors and -fac not in factors:
+                factors.append(fac)
+    return factors, parts
+
+
+def _fraction(x: Any) -> Fraction:
+    """An exact ``arb`` (an endpoint) as a Fraction."""
+    man, exp = x.mid().man_exp()
+    man, exp = int(man), int(exp)
+    return Fraction(man * 2 ** exp) if exp >= 0 else Fraction(man, 2 ** -exp)
+
+
+def _between(lo: Fraction, hi: Fraction) -> Fraction:
+    """A rational of small denominator in the open interval ``(lo, hi)``."""
+    q = 1
+    while True:
+        k = (lo * q).__floor__() + 1
+        if Fraction(k, q) < hi:
+            return Fraction(k, q)
+        q *= 2
+
+
+def _real_roots(factors: list, limits: Limits) -> list[tuple[Any, Fraction, Fraction, Any]]:
+    """``(factor, lo, hi, ball)`` for each real root, sorted, with pairwise disjoint rational intervals."""
+    prod = flint.fmpz_poly([1])
+    for f in factors:
+        prod *= f
+    rd = RootData(prod, limits)
+    out: list = []
+    if rd.zero_multiplicity:
+        out.append((flint.fmpz_poly([0, 1]), Fraction(0), Fraction(0), flint.arb(0)))
+    while True:
+        balls = [(rd.factors[rd.factor_of[i]][0], rd.roots[i].real) for i in range(len(rd.roots)) if rd.real[i]]
+        if all(not b.contains(0) for _, b in balls) or not rd.zero_multiplicity:
+            break
+        rd.refine()
+    for f, b in balls:
+        out.append((f, _fraction(b.lower()), _fraction(b.upper()), b))
+    out.sort(key=lambda t: t[1])
+    return out
+
+
+def _pencil(lcn: str, model: Any, values: tuple[Fraction, ...], n: int, limits: Limits) -> LiftDecision:
+    den = 1
+    for v in values:
+        den = den * v.denominator // math.gcd(den, v.denominator)
+    fhat = [int(v * den) for v in values]
+    factors, parts = _critical(fhat, n, model.T, limits)
+    roots = _real_roots(factors, limits)
+    samples: list[Fraction] = []
+    if not roots:
+        samples.append(Fraction(0))  # pragma: no cover - c = 0 is always a root
+    else:
+        samples.append((roots[0][1]).__floor__() - 1)
+        samples.extend(_between(a[2], b[1]) for a, b in zip(roots, roots[1:]))
+        samples.append((roots[-1][2]).__ceil__() + 1)
+    crit_text = []
+    for f, lo, hi, ball in roots:
+        if f.degree() == 1:
+            crit_text.append(number_text(Fraction(-int(f[0]), int(f[1])) / den))
+        else:
+            crit_text.append(f"root of {f} in [{number_text(lo / den)}, {number_text(hi / den)}]")
+    data = {"critical_values": crit_text, "samples": [number_text(Fraction(s) / den) for s in samples],
+            "critical_polynomial": {k: str(v) for k, v in parts.items()}}
+    how = (f"the root-orbit type of F_c = f + c (z^{n} - 1) is constant between the {len(roots)} real critical "
+           f"value(s) of c (roots of c (f_0 - c), of the first non-vanishing subresultant coefficient of F_c and "
+           f"dF_c/dz" + (f", and of that of the class polynomial res_z(F_c, w - z^{model.T})" if model.T > 1 else "")
+           + ")")
+
+    def rational(chat: Fraction, where: str) -> LiftDecision | None:
+        c = Fraction(chat) / den
+        F = _lift(values, n, (c,), n)
+        r = contains(lcn, list(F), limits=limits)
+        if r.contained:
+            return LiftDecision(True, "pencil", f"F = f + ({number_text(c)})(z^{n} - 1) ({where}) is in the ordinary "
+                                f"function space of {lcn}: {r.reason}", argument=how + "; " + r.argument,
+                                lift=F, h=(c,), ordinary=r, data=data)
+        return None
+
+    for i, s in enumerate(samples):
+        found = rational(Fraction(s), f"a sample of open interval {i + 1} of {len(samples)}")
+        if found is not None:
+            return found
+    for f, lo, hi, ball in roots:
+        if f.degree() == 1:
+            found = rational(Fraction(-int(f[0]), int(f[1])), "a critical value")
+            if found is not None:
+                return found
+    irrational = [int(f.degree()) for f, _, _, _ in roots if f.degree() > 1]
+    # the norm res_T(phi, F(z, T)) of each type over Q(c_0) dominates: (n deg phi)^3, summed
+    limits.check("max_root_work", f"work of the exact types at {len(irrational)} irrational critical value(s) of c "
+                 "((n deg phi)^3 summed: the norms over Q(c_0))", sum((n * d) ** 3 for d in irrational))
+    for f, lo, hi, ball in roots:
+        if f.degree() == 1:
+            continue
+        phi = flint.fmpq_poly(f)
+        point = RealAlgebraicPoint.from_root(phi, ball, [flint.fmpq_poly([0, 1])], limits=limits)
+        coeffs: list[dict] = [{(0,): v} if v else {} for v in fhat] + [{}] * (n + 1 - len(fhat))
+        coeffs[0] = {**coeffs[0], (1,): -1}
+        coeffs[n] = {(1,): 1}
+        rtype = algebraic_root_type(model, point, coeffs, limits)
+        if type_member(model, rtype, limits)[1]:
+            alg = {"minimal_polynomial": [str(x) for x in f.coeffs()], "scale": den,
+                   "interval": [number_text(lo / den), number_text(hi / den)],
+                   "root_type": rtype.to_text() if rtype is not None else "zero"}
+            where = (f"the root c of {f} in [{number_text(lo)}, {number_text(hi)}]" if den == 1 else
+                     f"c = c'/{den}, c' the root of {f} in [{number_text(lo)}, {number_text(hi)}]")
+            return LiftDecision(True, "pencil", f"F = f + c (z^{n} - 1) is in the ordinary function space of {lcn} at "
+                                f"the algebraic {where} (no rational c is): its exact type over Q(c) is admissible "
+                                f"(no layers are printed: they have coefficients in an extension of Q(c))",
+                                argument=how + "; at c the type is " + alg["root_type"], algebraic_c=alg, data=data)
+    return LiftDecision(False, "pencil", f"no lift f + c (z^{n} - 1) is in the ordinary function space of {lcn}: "
+                        f"{how}; the sample of each of the {len(samples)} open intervals and each critical value fail",
+                        argument=how, data=data)
