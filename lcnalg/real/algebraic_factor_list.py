@@ -28,18 +28,34 @@ Elements of ``K`` are polynomials in ``T`` reduced modulo the minimal polynomial
    gcd chains and Sturm sequences over ``K``).  The same in ``y``.
 3. *Mixed factors.*  ``q`` is *certified absolutely irreducible* when it has degree 1 in a
    variable (a primitive polynomial of degree 1 over ``K[x]`` stays primitive over
-   ``K̄[x]``, gcds being field-independent, so it is irreducible over ``K̄``) or when its
+   ``K̄[x]``, gcds being field-independent, so it is irreducible over ``K̄``), when its
    Newton polygon is integrally indecomposable (Gao's criterion holds over every field; the
-   support is exact, as the zero test in ``K`` is).  Otherwise ``q`` is factored over ``K``
-   (sympy's factorization over an algebraic number field, Trager's norm method; the product of
-   the factors is checked against ``q`` exactly) and each ``K``-irreducible factor ``g`` is
-   certified by the two criteria above or by its support gcd: over the perfect field ``K``,
-   ``g = c Π_σ σ(h)`` over the ``r`` conjugates of one absolute factor ``h`` under
-   ``Gal(K̄/K)``, which share the support of ``h``, so ``r`` divides
-   :func:`~lcnalg.real.patterns.support_gcd` of ``g`` and ``g`` is absolutely irreducible
-   when it is 1.  A certified ``g`` has real coefficients (``K ⊂ R``) and gives ``R(d)``,
-   ``d`` its bidegree.  A factor that no criterion certifies is *not decided* (its absolute
-   factorization over ``K`` is not computed): :class:`~lcnalg.errors.UndecidedError`.
+   support is exact, as the zero test in ``K`` is), or by the *discriminant criterion* below.
+   Otherwise ``q`` is factored over ``K`` (sympy's factorization over an algebraic number
+   field, Trager's norm method; the product of the factors is checked against ``q`` exactly)
+   and each ``K``-irreducible factor ``g`` is certified by these criteria or by its support
+   gcd: over the perfect field ``K``, ``g = c Π_σ σ(h)`` over the ``r`` conjugates of one
+   absolute factor ``h`` under ``Gal(K̄/K)``, which share the support of ``h`` (so the
+   bidegree too), hence ``r`` divides :func:`~lcnalg.real.patterns.support_gcd` of ``g`` and
+   ``g`` is absolutely irreducible when it is 1.  A certified ``g`` has real coefficients
+   (``K ⊂ R``) and gives ``R(d)``, ``d`` its bidegree.
+
+   *Discriminant criterion.*  Let ``g`` be primitive in both variables and squarefree, of
+   degree 2 in ``x`` (or symmetrically in ``y``): ``g = A x^2 + B x + C`` with
+   ``D = B^2 − 4AC ∈ K[y]`` non-zero.  By Gauss's lemma over ``K̄[y]`` (primitivity does not
+   depend on the field), ``g`` is reducible over ``K̄`` iff it has a root in ``K̄(y)``, iff
+   ``D`` is a square there, iff every root of ``D`` has even multiplicity (Yun's squarefree
+   decomposition over ``K``).  So a root of odd multiplicity certifies ``g`` absolutely
+   irreducible.  If there is none, ``D = lc(D) E^2`` with ``E ∈ K[y]`` monic, and
+   ``g = A (x − x_+)(x − x_−)`` with ``x_± = (−B ± √lc(D) E) / 2A``: for ``g`` irreducible over
+   ``K`` its two absolute factors are conjugate over ``K(√lc(D))``, of degree 1 in ``x`` and
+   primitive, of bidegree ``(1, d_y/2)``; they are real (two ``R(1, d_y/2)``) when
+   ``lc(D) > 0`` at the real embedding (the sign is decided exactly), and a pair
+   ``C(1, d_y/2)`` otherwise (not a multiple of a real polynomial: ``g`` is squarefree).  This
+   decides every factor with degree at most 2 in some variable (filters of up to three rows
+   or columns).  A factor of degree ``≥ 3`` in both variables that no criterion certifies is
+   *not decided* (its absolute factorization over ``K`` is not computed):
+   :class:`~lcnalg.errors.UndecidedError`.
 4. *Exponents.*  Distinct ``K``-irreducible factors are coprime over ``K``, hence over
    ``K̄``: their real factors are distinct.  Equal factors of different layers are merged
    (normalised by the coefficient of their lex-largest monomial and compared exactly in
@@ -65,7 +81,7 @@ from lcnalg import checks
 from lcnalg.errors import InputError, UndecidedError, check
 from lcnalg.limits import Limits
 from lcnalg.polys.bivariate import newton_polygon_indecomposable
-from lcnalg.polys.number_field import KPoly, divmod_monic, gcd, inverse, mul, trim
+from lcnalg.polys.number_field import KPoly, divmod_monic, gcd, inverse, monic, mul, squarefree, trim
 from lcnalg.polys.real_algebraic import RealAlgebraicPoint
 from lcnalg.real.patterns import FactorType, support_gcd
 
@@ -153,16 +169,16 @@ def algebraic_factor_list(point: RealAlgebraicPoint, layers: Sequence[Mapping[An
         univariate[1] = mul(univariate[1], cy, phi)
         if len(q) == 1 and (0, 0) in q:
             continue
-        for g, e in _mixed_factors(q, phi, number, limits):
+        for g, types, e in _mixed_factors(q, point, number, limits):
             key, g = _normalised(g, phi)
-            mixed[key] = (g, mixed.get(key, (g, 0))[1] + e)
+            mixed[key] = (types, mixed.get(key, (types, 0))[1] + e)
     found: list = []
     for var, unit in ((0, (1, 0)), (1, (0, 1))):
         if len(univariate[var]) > 1:
             for e, real, pairs in point.element_root_multiplicities(univariate[var]):
                 found += [(("R",) + unit, e)] * real + [(("C",) + unit, e)] * pairs
-    for g, e in mixed.values():
-        found.append((("R",) + _bidegree(g), e))
+    for types, e in mixed.values():
+        found += [(t, e) for t in types]
     return tuple(sorted(found))
 
 
@@ -216,26 +232,67 @@ def _certificate(f: BPoly) -> str | None:
     return None
 
 
-def _mixed_factors(q: BPoly, phi: Any, number: int, limits: Limits) -> list[tuple[BPoly, int]]:
+def _mixed_factors(q: BPoly, point: RealAlgebraicPoint, number: int, limits: Limits
+                   ) -> list[tuple[BPoly, list[FactorType], int]]:
     """The irreducible factors over ``K`` of ``q`` (primitive in both variables, not constant),
-    each certified absolutely irreducible, with exponents (step 3 of the module docstring)."""
-    if _certificate(q) is not None:
-        return [(q, 1)]
+    each with the types of its real irreducible factors and its exponent (step 3 of the module
+    docstring)."""
+    phi = point.minimal_polynomial
     dx, dy = _bidegree(q)
+    if _certificate(q) is not None or (min(dx, dy) == 2 and _odd_discriminant(q, point)):
+        return [(q, [("R", dx, dy)], 1)]
     limits.check("max_field_work", "size of a factorization over the number field of a real point, "
                  "deg(field)^2 x terms", int(phi.degree()) ** 2 * (dx + 1) * (dy + 1))
-    factors = _factor_over_field(q, phi)
     out = []
-    for g, e in factors:
-        if _certificate(g) is None and support_gcd(g) != 1:
-            gx, gy = _bidegree(g)
+    for g, e in _factor_over_field(q, phi):
+        gx, gy = _bidegree(g)
+        if _certificate(g) is not None or support_gcd(g) == 1:
+            types = [("R", gx, gy)]
+        elif min(gx, gy) == 2:
+            types = [("R", gx, gy)] if _odd_discriminant(g, point) else _conjugate_halves(g, point)
+        else:
             raise UndecidedError(
                 f"layer {number}: a factor of bidegree ({gx}, {gy}), irreducible over the number field Q(tau) of "
-                f"degree {int(phi.degree())}, is not certified absolutely irreducible (degree >= 2 in both "
+                f"degree {int(phi.degree())}, is not certified absolutely irreducible (degree >= 3 in both "
                 f"variables, decomposable Newton polygon, support gcd {support_gcd(g)}); its splitting over R is "
                 "not computed")
-        out.append((g, e))
+        out.append((g, types, e))
     return out
+
+
+def _discriminant(g: BPoly, phi: Any) -> tuple[int, KPoly]:
+    """``(v, D)``: ``g = A v^2 + B v + C`` in a variable ``v`` of degree 2 and ``D = B^2 − 4AC``,
+    a polynomial in the other variable."""
+    v = 0 if _bidegree(g)[0] == 2 else 1
+    rows = _coefficient_polys(g, 1 - v)
+    c, b, a = (trim(rows.get(i, []), phi) for i in range(3))
+    four_ac = mul([flint.fmpq_poly([4])], mul(a, c, phi), phi)
+    square = mul(b, b, phi)
+    n = max(len(square), len(four_ac))
+    return v, trim([(square[i] if i < len(square) else 0) - (four_ac[i] if i < len(four_ac) else 0)
+                    for i in range(n)], phi)
+
+
+def _odd_discriminant(g: BPoly, point: RealAlgebraicPoint) -> bool:
+    """Whether the discriminant of ``g`` (primitive in both variables, of degree 2 in a variable)
+    has a root of odd multiplicity: then ``g`` is absolutely irreducible (module docstring)."""
+    phi = point.minimal_polynomial
+    _, disc = _discriminant(g, phi)
+    return len(disc) > 1 and any(e % 2 for _, e in squarefree(monic(disc, phi), phi))
+
+
+def _conjugate_halves(g: BPoly, point: RealAlgebraicPoint) -> list[FactorType]:
+    """The two absolute factors of ``g``, irreducible over ``K``, of degree 2 in ``v`` and with a
+    discriminant ``lc · E^2`` (module docstring): two real ``R`` when ``lc > 0``, else one pair ``C``."""
+    phi = point.minimal_polynomial
+    v, disc = _discriminant(g, phi)
+    check(bool(disc), "factor list: a squarefree polynomial has a zero discriminant")
+    other = _bidegree(g)[1 - v]
+    check(other % 2 == 0, "factor list: conjugate factors of unequal bidegree")
+    half: FactorType = ("R", 1, other // 2) if v == 0 else ("R", other // 2, 1)
+    if point.element_sign(disc[-1]) > 0:          # √D = √lc · E is real: two real factors
+        return [half, half]
+    return [("C",) + half[1:]]
 
 
 def _factor_over_field(q: BPoly, phi: Any) -> list[tuple[BPoly, int]]:
