@@ -245,8 +245,9 @@ def test_shared_linear_factor_against_a_nearby_rational_point():
 
 
 def test_univariate_parts_split_by_real_root_counts():
-    """Over Q(2^(1/3)) = Q(τ): x^2 − τ has two real roots, x^2 + τ none, (x − τ) twice and y^2 − 2y + τ
-    (discriminant 4 − 4τ < 0) a complex pair: R(1,0) R(1,0)^3... counted by multiplicity."""
+    """Over Q(2^(1/3)) = Q(τ): x^2 − τ has the two real roots ±√τ, x^2 + τ a conjugate pair, x − τ
+    in two layers the real root τ twice, y^2 − 2y + τ (discriminant 4 − 4τ < 0) a pair in y:
+    C(0,1) C(1,0) R(1,0) R(1,0) R(1,0)^2, counted per multiplicity over Q(τ)."""
     t = {(1,): 1}
     layers = [{(2, 0): {(0,): 1}, (0, 0): {(1,): -1}},                 # x^2 − τ
               {(2, 0): {(0,): 1}, (0, 0): t},                           # x^2 + τ
@@ -262,9 +263,11 @@ def test_univariate_parts_split_by_real_root_counts():
 
 def test_quadratic_factors_irreducible_over_the_field_split_by_the_discriminant():
     """Factors of degree 2 in a variable, irreducible over Q(√2): (xy + 1)^2 − 3(x + y)^2 splits
-    over R (discriminant 3 · square) into two R(1,1); (xy + 1)^2 + 2(x + y)^2 is a pair C(1,1);
-    (xy + 1)^2 − √2 (x + y)^2 ... splits over R; a generic dense (2,2) factor is R(2,2); the
-    rational ones agree with the rational route."""
+    over R (discriminant in x: 12 (y^2 − 1)^2, a positive constant times a square) into two
+    R(1,1); (xy + 1)^2 + 2(x + y)^2 is a pair C(1,1) (discriminant −8 (y^2 − 1)^2); a dense (2,2)
+    factor with a simple root of its discriminant is R(2,2): the rational ones agree with the
+    rational route (absolute factorization over Q).  Over Q(√2) proper, (xy + 1)^2 ∓ √2 (x + y)^2
+    = (xy + 1 − 2^(1/4)(x + y))(xy + 1 + 2^(1/4)(x + y)) (two real factors) or a conjugate pair."""
     real_pair = {(2, 2): 1, (1, 1): -4, (0, 0): 1, (2, 0): -3, (0, 2): -3}
     complex_pair = {(2, 2): 1, (1, 1): 6, (0, 0): 1, (2, 0): 2, (0, 2): 2}
     dense = {(2, 2): 1, (2, 1): 1, (1, 1): 2, (0, 2): 1, (2, 0): 1, (0, 0): -1, (1, 0): 1}
