@@ -103,7 +103,8 @@ def algebraic_factor_list(point: RealAlgebraicPoint, layers: Sequence[Mapping[An
         coefficient a polynomial ``{exponent: coefficient}`` in the point's coordinates,
         evaluated exactly at the point.
     limits : Limits, optional
-        ``max_field_work`` bounds a factorization over ``Q(τ)``
+        ``max_root_work`` bounds the whole (``(D · deg φ)^2 / 8``, ``D`` the sum of the layers'
+        degrees), ``max_field_work`` a factorization over ``Q(τ)``
         (``deg(φ)^2 · (d_x + 1)(d_y + 1)``, checked before it starts); ``max_precision`` the
         signs.
 
@@ -158,6 +159,9 @@ def algebraic_factor_list(point: RealAlgebraicPoint, layers: Sequence[Mapping[An
         if not w:
             return None
         filters.append(w)
+    total = sum(sum(_bidegree(w)) for w in filters)
+    limits.check("max_root_work", "work (degree x field degree)^2/8 of the factor list of a filter over its number "
+                 "field", (total * int(phi.degree())) ** 2 // 8)
     univariate: list[KPoly] = [[flint.fmpq_poly([1])], [flint.fmpq_poly([1])]]
     mixed: dict = {}
     for number, w in enumerate(filters, 1):
