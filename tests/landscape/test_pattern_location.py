@@ -385,3 +385,25 @@ def test_2d_along_one_axis_matches_the_1d_parity_rule_at_critical_points():
         assert a.mu_critical == b.mu_critical
         if b.mu_critical:
             assert b.location == a.location + " (relative to V(R))", (a.location, b.location)
+
+
+def test_a_target_with_a_shared_factor_is_a_boundary_critical_point():
+    """2x2,2x1 with Q = I and the target u = (1 + x)^2 (2 + y), the image of the layers
+    (1 + x)(2 + y) and 1 + x: the loss 0 is attained at a μ-critical point, placed on the
+    boundary, and an explicit sequence of V(R) \\\\ M tends to it: ((1 + x)^2 + ε^2)(2 + y) is in
+    V (the absolute factors 1 + x ± iε go to different layers) and not in M (rational route)."""
+    arch = "2x2,2x1"
+    u = {(0, 0): 2, (0, 1): 1, (1, 0): 4, (1, 1): 2, (2, 0): 2, (2, 1): 1}
+    res = real_critical_points(arch, QuadraticLoss.identity(flat(u, arch)), limits=Limits(max_real_critical_solutions=243))
+    zero = [p for p in res.points if p.loss == "0"]
+    assert len(zero) == 1 and zero[0].mu_critical and zero[0].field_degree == 1
+    assert zero[0].location.startswith("mu critical, boundary of M (relative to V(R))")
+    assert parse_factors(zero[0].factors) == ((("R", 0, 1), 1), (("R", 1, 0), 2))
+    for k in (1, 10, 1000):                     # ε = 1/k, scaled by k^2: ((1 + x)^2 k^2 + 1)(2 + y)
+        p_eps = pmul({(2, 0): k * k, (1, 0): 2 * k * k, (0, 0): k * k + 1}, {(0, 1): 1, (0, 0): 2})
+        member = pattern_boundary_member(arch, flat(p_eps, arch), table=table(arch))
+        assert not member.in_function_space and pattern_in_v(arch, member.factors)
+    for p in res.points:
+        if p.mu_critical:
+            rational = pattern_boundary_member(arch, flat(factors_representative(parse_factors(p.factors)), arch))
+            assert rational.on_boundary == ("boundary of M" in p.location)
