@@ -24,7 +24,8 @@ solution.  Its real roots give every real solution as an exact point over a numb
   exponent of each distinct real irreducible factor), computed exactly from the layers over
   ``Q(τ)`` (:func:`lcnalg.real.algebraic_factor_list.algebraic_factor_list`: contents over
   ``Q(τ)[x]`` and ``Q(τ)[y]`` with their real roots counted by multiplicity, the other factors
-  certified absolutely irreducible) and decided by the slot search of
+  certified absolutely irreducible or, at degree 2 in a variable, split by their discriminant)
+  and decided by the slot search of
   :mod:`lcnalg.real.pattern_boundary`, which depends on ``P`` only through ``ρ(P)``; it stays
   undecided, with the reason in ``limitations``, when a factor over ``Q(τ)`` is not certified
   (then its real splitting is not computed) or a bound is exceeded; which pairs of
@@ -604,8 +605,9 @@ def real_critical_points(arch: Architecture | str, loss: QuadraticLoss, *, seed:
                      + "a mu-critical point's location (boundary or interior of M) is decided for 1D stride one, "
                      "for 1D with strides (relative to V(R), from the exact root-orbit type of its image, within "
                      "the root-isolation and search limits), for 2D stride one (relative to V(R), from the exact "
-                     "factor list of its image over its number field, where every factor is certified absolutely "
-                     "irreducible or univariate, within the factorization and search limits) and where M = V(R) is "
+                     "factor list of its image over its number field, where every factor is univariate, certified "
+                     "absolutely irreducible or of degree at most 2 in a variable, within the factorization and "
+                     "search limits) and where M = V(R) is "
                      "proved; it is not decided for 2D with strides (no description of the relative boundary) nor "
                      "for polynomial networks"
                      + "".join(f"; not decided at {reason}" for reason in reasons)
