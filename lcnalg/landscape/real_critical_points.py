@@ -18,7 +18,17 @@ solution.  Its real roots give every real solution as an exact point over a numb
   strides by the root-orbit type of ``μ(θ)``, computed exactly over ``Q(τ)``
   (:func:`lcnalg.real.algebraic_root_type.algebraic_root_type`: the norm of ``μ(θ)`` over Q is
   factored and isolated, and exact gcds over ``Q(τ)`` pick its roots and multiplicities) and
-  decided by the generisation search of :mod:`lcnalg.real.orbit_description`; which pairs of
+  decided by the generisation search of :mod:`lcnalg.real.orbit_description`; at a
+  μ-critical point of a linear 2D architecture with every layer at cumulative stride one,
+  interior or boundary of ``M`` relative to ``V(R)`` from the factor list ``ρ(μ(θ))`` (type and
+  exponent of each distinct real irreducible factor), computed exactly from the layers over
+  ``Q(τ)`` (:func:`lcnalg.real.algebraic_factor_list.algebraic_factor_list`: contents over
+  ``Q(τ)[x]`` and ``Q(τ)[y]`` with their real roots counted by multiplicity, the other factors
+  certified absolutely irreducible or, at degree 2 in a variable, split by their discriminant)
+  and decided by the slot search of
+  :mod:`lcnalg.real.pattern_boundary`, which depends on ``P`` only through ``ρ(P)``; it stays
+  undecided, with the reason in ``limitations``, when a factor over ``Q(τ)`` is not certified
+  (then its real splitting is not computed) or a bound is exceeded; which pairs of
   layers with the same filter shape repeat a filter (proportional weights, all 2 x 2 minors
   zero); its image ``μ(θ)`` as balls;
 * **its type**: the signature of the Hessian of ``ℓ`` in the chart coordinates.  The chart is
@@ -65,16 +75,19 @@ import flint
 from lcnalg import checks
 from lcnalg.algebra.dimension import function_space_dimension
 from lcnalg.architecture import Architecture
-from lcnalg.errors import InputError, ResourceLimitError
+from lcnalg.errors import InputError, ResourceLimitError, UndecidedError, check
 from lcnalg.landscape.critical_points import (bezout_number, check_size, critical_system,
                                               last_layer_saturation)
 from lcnalg.landscape.loss import QuadraticLoss
 from lcnalg.limits import Limits
 from lcnalg.parameterization import Parameterization, parameterize
 from lcnalg.polys.zero_dimensional import modular_univariate_representation
+from lcnalg.real.algebraic_factor_list import algebraic_factor_list
 from lcnalg.real.algebraic_root_type import algebraic_root_type
 from lcnalg.real.orbit_description import type_on_relative_boundary
 from lcnalg.real.orbit_tilings import OrbitModel, orbit_model
+from lcnalg.real.pattern_boundary import factors_boundary_member, factors_text
+from lcnalg.real.patterns import PatternTable, pattern_table, stride_one_2d
 from lcnalg.results import Result, Tabular
 
 __all__ = ["RealCriticalPoint", "RealCriticalPointsResult", "real_critical_points", "REAL_RANDOM_RANGE"]
@@ -131,11 +144,23 @@ class RealCriticalPoint:
         μ-critical point of any other linear 1D architecture (strides) ``mu critical, interior of
         M (relative to V(R))`` or ``mu critical, boundary of M (relative to V(R))``, decided
         exactly from the root-orbit type of ``μ(θ)`` over the point's number field
-        (docs/theory.md#orbit-type-number-field); ``mu critical`` (interior or boundary not
-        decided) otherwise (2D, polynomial networks, or the type beyond the limits); a
+        (docs/theory.md#orbit-type-number-field); for a μ-critical point of a linear 2D
+        architecture with every layer at cumulative stride one likewise ``mu critical, interior
+        of M (relative to V(R))`` or ``mu critical, boundary of M (relative to V(R))``, decided
+        exactly from the factor list of ``μ(θ)`` over the point's number field
+        (docs/theory.md#factor-list-number-field; the list in ``factors``); ``mu critical``
+        (interior or boundary not decided) otherwise (2D with strides, where no description of
+        the relative boundary exists; polynomial networks; the type beyond the limits; in 2D
+        stride one a factor over the number field not certified absolutely irreducible, the
+        reason in the result's ``limitations``); a
         μ-critical location ends with ``, smooth point of V`` or ``, singular point of V`` where
         the implicit equations decide it; or ``not decided`` (no equations given, or incomplete
         equations with a rank drop).
+    factors : str
+        2D stride one, at a μ-critical point whose location is decided: the factor list of
+        ``μ(θ)``, one entry per distinct real irreducible factor (``R(d_x,d_y)``: real
+        absolutely irreducible, ``C(d_x,d_y)``: ``h h̄``; the exponent after ``^``), ``0`` for
+        ``μ(θ) = 0``; empty otherwise.
     """
 
     kind: str
@@ -150,6 +175,7 @@ class RealCriticalPoint:
     field_degree: int
     location: str = "not decided"
     shared_roots: tuple[tuple[int, int], ...] = ()
+    factors: str = ""
     loss_value: float = field(default=0.0, metadata={"export": False})
     image_values: tuple[float, ...] = field(default=(), metadata={"export": False})
     image_radius: float = field(default=0.0, metadata={"export": False})
@@ -164,6 +190,8 @@ class RealCriticalPoint:
             where += ", shared root " + ", ".join(f"{a}&{b}" for a, b in self.shared_roots)
         if self.repeated_filters:
             where += ", repeated filter " + ", ".join(f"{a}={b}" for a, b in self.repeated_filters)
+        if self.factors:
+            where += f", factors {self.factors}"
         least = "  (least loss)" if self.least_loss else ""
         return f"  {index:>3}. {self.kind:<10} signature {self.signature}  loss {self.loss}  {where}{least}"
 
@@ -326,6 +354,37 @@ def _sylvester_matrices(arch: Architecture, layers: list[list[dict]], nvars: int
     return out
 
 
+def _layer_polynomials(arch: Architecture, layers: list[list[dict]], mu: Parameterization
+                       ) -> list[dict[tuple[int, ...], dict]]:
+    """Each layer's stride-substituted polynomial ``{position in the end-to-end filter: weight}``."""
+    shape = arch.end_to_end_filter_shape
+
+    def position(e: int) -> tuple[int, ...]:
+        out = []
+        for size in reversed(shape):
+            out.append(e % size)
+            e //= size
+        return tuple(reversed(out))
+
+    return [{position(e): w for e, w in zip(exps, ws)} for exps, ws in zip(mu.layer_exponents, layers)]
+
+
+def _pattern_location(table: PatternTable, point: Any, polys: list[dict], limits: Limits) -> tuple[str, str, str]:
+    """``(where, reason, factors)`` for the image of a real point of a 2D stride-one
+    architecture: ``where`` is ``, interior of M (relative to V(R))`` or ``, boundary of M
+    (relative to V(R))``, from the exact factor list ``factors`` of ``μ(θ)`` over the point's
+    number field (docs/theory.md#factor-list-number-field) and the slot search of
+    docs/theory.md#pattern-boundary; ``("", reason, "")`` when it is not decided."""
+    try:
+        factors = algebraic_factor_list(point, polys, limits)
+        member = factors_boundary_member(table.architecture, factors, limits, table=table)
+    except (UndecidedError, ResourceLimitError) as exc:
+        return "", str(exc), ""
+    check(member.in_function_space, "the factor list of the image of a real point is not a pattern of M")
+    where = ", boundary of M (relative to V(R))" if member.on_boundary else ", interior of M (relative to V(R))"
+    return where, "", "0" if factors is None else factors_text(factors)
+
+
 def _common_factor_matrices(arch: Architecture, layers: list[list[dict]], mu: Parameterization
                             ) -> list[tuple[tuple[int, int], list, int]]:
     """For each pair of layers of a 2D (or higher) architecture, the matrix (dict entries) of
@@ -339,16 +398,7 @@ def _common_factor_matrices(arch: Architecture, layers: list[list[dict]], mu: Pa
     common factor ``g`` gives ``(P_a/g · h, −P_b/g · h)`` for every ``h`` in the box of ``g``).
     At stride one μ is critical exactly when two layers share a factor (the kernel of the
     differential of the product map beyond the rescalings is then non-trivial)."""
-    shape = arch.end_to_end_filter_shape
-
-    def position(e: int) -> tuple[int, ...]:
-        out = []
-        for size in reversed(shape):
-            out.append(e % size)
-            e //= size
-        return tuple(reversed(out))
-
-    polys = [{position(e): w for e, w in zip(exps, ws)} for exps, ws in zip(mu.layer_exponents, layers)]
+    polys = _layer_polynomials(arch, layers, mu)
     boxes = [tuple(max(p[a] for p in poly) for a in range(arch.ndim)) for poly in polys]
 
     def box(top: tuple[int, ...]) -> list[tuple[int, ...]]:
@@ -469,12 +519,16 @@ def real_critical_points(arch: Architecture | str, loss: QuadraticLoss, *, seed:
     parity = (_parity_rule(arch, system) if linear and arch.ndim == 1 and all(s == (1,) for s in arch.strides)
               else None)
     orbits = orbit_model(arch) if linear and arch.ndim == 1 and parity is None else None
+    patterns = stride_one_2d(arch)  # 2D stride one: the factor list of mu(theta) over Q(tau)
+    polys = _layer_polynomials(arch, layers, mu) if patterns else []
+    table: PatternTable | str | None = None  # built at the first mu-critical point (or why it is not)
     found = []
     for point in rur.real_algebraic_points():
         pos, neg, zero = point.signature(hessian)
         kind = ("minimum" if neg == zero == 0 else "maximum" if pos == zero == 0
                 else "saddle" if pos and neg else "degenerate")
         rank = point.rank(jacobian)
+        undecided = factors = ""
         repeated = tuple((a + 1, b + 1) for a in range(len(layers)) for b in range(a + 1, len(layers))
                          if shapes[a] == shapes[b] and point.rank([layers[a], layers[b]]) <= 1)
         shared = tuple(pair for pair, matrix, bound in sylvester if point.rank(matrix) < bound)
@@ -491,6 +545,15 @@ def real_critical_points(arch: Architecture | str, loss: QuadraticLoss, *, seed:
                 location += ", interior of M (M = V(R))"
             elif orbits is not None:  # 1D with strides: the root-orbit type of mu(theta) over Q(tau)
                 location += _orbit_location(orbits, point, system["mu"], limits)
+            elif patterns:  # 2D stride one: the factor list of mu(theta) over Q(tau) and the slot search
+                if table is None:
+                    try:
+                        table = pattern_table(arch, limits)
+                    except ResourceLimitError as exc:
+                        table = f"the pattern table: {exc}"
+                where, undecided, factors = (("", table, "") if isinstance(table, str)
+                                             else _pattern_location(table, point, polys, limits))
+                location += where
             if codim and eq_jacobian is not None:
                 if point.rank(eq_jacobian) == codim:
                     location += ", smooth point of V"
@@ -504,11 +567,15 @@ def real_critical_points(arch: Architecture | str, loss: QuadraticLoss, *, seed:
             location = "smooth interior"
         else:
             location = "singular point of V" if eq_certified else "not decided"
-        found.append((value, pos, neg, zero, kind, rank, repeated, image, weights, point, location, shared, chart))
+        found.append((value, pos, neg, zero, kind, rank, repeated, image, weights, point, location, shared, chart,
+                      undecided, factors))
     least = min((item[0] for item in found), key=lambda v: float(v.upper()), default=None)
     points = []
-    for value, pos, neg, zero, kind, rank, repeated, image, weights, point, location, shared, chart in sorted(
-            found, key=lambda t: float(t[0].mid())):
+    reasons = []
+    for (value, pos, neg, zero, kind, rank, repeated, image, weights, point, location, shared, chart,
+         undecided, factors) in sorted(found, key=lambda t: float(t[0].mid())):
+        if undecided:
+            reasons.append(f"point {len(points) + 1}: {undecided}")
         points.append(RealCriticalPoint(
             kind=kind, signature=(pos, neg, zero), loss=value.str(15, radius=False),
             mu_critical=rank < dimension, jacobian_rank=rank, repeated_filters=repeated,
@@ -516,6 +583,7 @@ def real_critical_points(arch: Architecture | str, loss: QuadraticLoss, *, seed:
             weights=tuple(w.str(10, radius=False) for w in weights),
             image=tuple(c.str(10, radius=False) for c in image),
             field_degree=int(point.minimal_polynomial.degree()), location=location, shared_roots=shared,
+            factors=factors,
             loss_value=float(value.mid()), image_values=tuple(float(c.mid()) for c in image),
             image_radius=max((float(c.rad()) for c in image), default=0.0),
             chart=tuple(c.str(40, radius=True) for c in chart)))
@@ -536,7 +604,14 @@ def real_critical_points(arch: Architecture | str, loss: QuadraticLoss, *, seed:
                       else "")
                      + "a mu-critical point's location (boundary or interior of M) is decided for 1D stride one, "
                      "for 1D with strides (relative to V(R), from the exact root-orbit type of its image, within "
-                     "the root-isolation and search limits) and where M = V(R) is proved; with strides > 1 shared "
+                     "the root-isolation and search limits), for 2D stride one (relative to V(R), from the exact "
+                     "factor list of its image over its number field, where every factor is univariate, certified "
+                     "absolutely irreducible or of degree at most 2 in a variable, within the factorization and "
+                     "search limits) and where M = V(R) is "
+                     "proved; it is not decided for 2D with strides (no description of the relative boundary) nor "
+                     "for polynomial networks"
+                     + "".join(f"; not decided at {reason}" for reason in reasons)
+                     + "; with strides > 1 shared "
                      "hyperroots and common factors are named but mu-criticality is "
                      "read from the rank of the Jacobian; the least loss is among the real critical points found, "
                      "which is the infimum of the loss only when it is attained at a point where the chart applies"))

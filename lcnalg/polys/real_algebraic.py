@@ -275,6 +275,48 @@ class RealAlgebraicPoint:
             return counts[0] if counts else 0
         return sum(c if j % 2 == 0 else -c for j, c in enumerate(counts))
 
+    def element_root_multiplicities(self, f: Sequence[Any]) -> tuple[tuple[int, int, int], ...]:
+        """The roots of a univariate polynomial over ``Q(τ)`` by multiplicity: ``(e, real,
+        pairs)`` for each multiplicity ``e`` that occurs, with the numbers of distinct real roots
+        and of pairs of complex conjugate non-real roots of multiplicity exactly ``e``.
+
+        ``f`` lists the coefficients (constant first) as elements of ``Q[T]/(φ)``.  Exact: with
+        ``g_0 = f``, ``g_j = gcd(g_{j−1}, g_{j−1}')`` (pseudo-remainders), ``g_{j−1}`` has the
+        roots of multiplicity ``≥ j`` of ``f``, each once more than ``g_j``: they number
+        ``deg g_{j−1} − deg g_j``, the real ones ``N_j`` (Sturm sequence over ``Q(τ)``).  The
+        non-real roots come in conjugate pairs (``f`` is real at the real point).
+
+        Examples
+        --------
+        >>> import flint
+        >>> p = RealAlgebraicPoint.from_root(flint.fmpq_poly([-2, 0, 1]), flint.arb("1.41 +/- 0.01"),
+        ...                                  [flint.fmpq_poly([0, 1])])
+        >>> # (x − √2)^2 (x + 1)(x^2 + 1) = (x^3 + (1 − 2√2) x^2 + (2 − 2√2) x + 2)(x^2 + 1)
+        >>> f = [p.element(c) for c in ([{(0,): 2}, {(0,): 2, (1,): -2}, {(0,): 3, (1,): -2},
+        ...                              {(0,): 3, (1,): -2}, {(0,): 1, (1,): -2}, {(0,): 1}])]
+        >>> p.element_root_multiplicities(f)
+        ((1, 1, 1), (2, 1, 0))
+        """
+        phi = self.minimal_polynomial
+        g = _trim([flint.fmpq_poly(c) for c in f], phi)
+        if not g:
+            raise InputError("f: the zero polynomial has no root multiplicities")
+        real, total = [], []
+        while len(g) > 1:
+            real.append(self._sturm_count(g))
+            h = _pgcd(g, _derivative(g, phi), phi)
+            total.append(len(g) - len(h))
+            g = h
+        real.append(0)
+        total.append(0)
+        out = []
+        for e in range(1, len(real)):
+            n, d = real[e - 1] - real[e], total[e - 1] - total[e]
+            check(d >= n and (d - n) % 2 == 0, "root multiplicities: non-real roots not in conjugate pairs")
+            if d:
+                out.append((e, n, (d - n) // 2))
+        return tuple(out)
+
     def _sturm_count(self, f: list[Any]) -> int:
         """Distinct real roots of ``f`` (elements of ``Q(τ)``, constant first, non-zero leading)."""
         phi = self.minimal_polynomial

@@ -61,6 +61,7 @@ import flint
 from lcnalg import checks
 from lcnalg.errors import InputError
 from lcnalg.limits import Limits
+from lcnalg.polys.number_field import KPoly, gcd, monic, mul, squarefree
 from lcnalg.polys.real_algebraic import RealAlgebraicPoint
 from lcnalg.polys.univariate import RootData
 from lcnalg.real.orbit_description import RootType, class_blocks
@@ -68,8 +69,6 @@ from lcnalg.real.orbit_tilings import OrbitModel
 from lcnalg.rings import integer_ring
 
 __all__ = ["algebraic_root_type"]
-
-KPoly = list  # coefficients in Q[T]/(φ), constant term first, non-zero leading coefficient
 
 
 def algebraic_root_type(model: OrbitModel, point: RealAlgebraicPoint, coefficients: Sequence[Mapping[Any, Any]],
@@ -144,10 +143,10 @@ def algebraic_root_type(model: OrbitModel, point: RealAlgebraicPoint, coefficien
 def _root_classes(point: RealAlgebraicPoint, p0: KPoly, T: int, limits: Limits) -> list:
     """Steps 1–4 of the module docstring for ``p0`` of positive degree with ``p0(0) ≠ 0``."""
     phi = point.minimal_polynomial
-    parts = _squarefree(_monic(p0, phi), phi)
+    parts = squarefree(monic(p0, phi), phi)
     sqf: KPoly = [flint.fmpq_poly([1])]
     for h, _ in parts:
-        sqf = _mul(sqf, h, phi)
+        sqf = mul(sqf, h, phi)
     degree = len(sqf) - 1
     limits.check("max_root_work", "work (degree^2/8) of the norm of a filter over its number field",
                  (degree * int(phi.degree())) ** 2 // 8)
@@ -155,7 +154,7 @@ def _root_classes(point: RealAlgebraicPoint, p0: KPoly, T: int, limits: Limits) 
     gcds = []
     for h, e in parts:
         for fi, (f, _) in enumerate(rd.factors):
-            g = _gcd(h, [flint.fmpq_poly([c]) for c in f.coeffs()], phi)
+            g = gcd(h, [flint.fmpq_poly([c]) for c in f.coeffs()], phi)
             if len(g) > 1:
                 gcds.append((e, fi, g))
     expected = sum((len(h) - 1) * e for h, e in parts)
@@ -186,84 +185,7 @@ def _root_classes(point: RealAlgebraicPoint, p0: KPoly, T: int, limits: Limits) 
         rd.refine()
 
 
-# ------------------------------------------------------------------ K[z] arithmetic
-def _trim(f: KPoly, phi: Any) -> KPoly:
-    f = [c % phi for c in f]
-    while f and f[-1] == 0:
-        f.pop()
-    return f
-
-
-def _inverse(a: Any, phi: Any) -> Any:
-    g, s, _ = a.xgcd(phi)
-    return (s / g[0]) % phi
-
-
-def _monic(f: KPoly, phi: Any) -> KPoly:
-    f = _trim(f, phi)
-    inv = _inverse(f[-1], phi)
-    return [(c * inv) % phi for c in f]
-
-
-def _mul(a: KPoly, b: KPoly, phi: Any) -> KPoly:
-    out = [flint.fmpq_poly([]) for _ in range(len(a) + len(b) - 1)]
-    for i, x in enumerate(a):
-        for j, y in enumerate(b):
-            out[i + j] += x * y
-    return _trim(out, phi)
-
-
-def _divmod(a: KPoly, b: KPoly, phi: Any) -> tuple[KPoly, KPoly]:
-    """Division by a monic ``b`` in ``K[z]``."""
-    r = _trim(a, phi)
-    q = [flint.fmpq_poly([]) for _ in range(max(len(r) - len(b) + 1, 0))]
-    while len(r) >= len(b):
-        c, shift = r[-1], len(r) - len(b)
-        q[shift] = c
-        for i, y in enumerate(b):
-            r[shift + i] = (r[shift + i] - c * y) % phi
-        r = _trim(r, phi)
-    return _trim(q, phi), r
-
-
-def _gcd(a: KPoly, b: KPoly, phi: Any) -> KPoly:
-    """The monic gcd in ``K[z]`` (``[1]`` for coprime polynomials)."""
-    a, b = _monic(a, phi), _trim(b, phi)
-    while b:
-        b = _monic(b, phi)
-        a, b = b, _divmod(a, b, phi)[1]
-    return a
-
-
-def _derivative(f: KPoly, phi: Any) -> KPoly:
-    return _trim([c * i for i, c in enumerate(f)][1:], phi)
-
-
-def _squarefree(f: KPoly, phi: Any) -> list[tuple[KPoly, int]]:
-    """Yun's squarefree decomposition of a monic ``f``: ``[(h_e, e)]`` with ``deg h_e > 0``."""
-    out = []
-    df = _derivative(f, phi)
-    c = _gcd(f, df, phi)
-    w = _divmod(f, c, phi)[0]
-    y = _divmod(df, c, phi)[0]
-    e = 1
-    while len(w) > 1:
-        z = _trim([a - b for a, b in _pad(y, _derivative(w, phi))], phi)
-        g = _gcd(w, z, phi) if z else w
-        if len(g) > 1:
-            out.append((g, e))
-        w = _divmod(w, g, phi)[0]
-        y = _divmod(z, g, phi)[0] if z else []
-        e += 1
-    return out
-
-
-def _pad(a: KPoly, b: KPoly) -> list[tuple[Any, Any]]:
-    n = max(len(a), len(b))
-    zero = flint.fmpq_poly([])
-    return [(a[i] if i < len(a) else zero, b[i] if i < len(b) else zero) for i in range(n)]
-
-
+# ------------------------------------------------------------------ the norm and enclosures
 def _norm(f: KPoly, phi: Any) -> Any:
     """``res_T(φ(T), f(z, T))`` as an integer polynomial in ``z`` (denominators cleared)."""
     ctx = integer_ring(("z", "T"))

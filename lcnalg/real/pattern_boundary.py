@@ -24,7 +24,10 @@ an ``R``-slot and ``b`` in a ``C``-slot.
 **Membership.**  ``P ∈ ∂_V M`` iff ``P ∈ M`` and the exact slot search succeeds for some
 ``π ∈ Π_V \\ Π_M``; ``P = 0`` iff ``Π_V ≠ Π_M``.  The search is exhaustive (depth first
 over the factors, every distribution of the copies of a factor over the slots, failed states
-remembered up to permutations of equal slots) and bounded by ``limits.max_nodes``.
+remembered up to permutations of equal slots) and bounded by ``limits.max_nodes``.  It reads
+``P`` only through its factor list ``ρ(P)`` (below): :func:`pattern_boundary_member` computes
+``ρ(P)`` of a rational filter, :func:`factors_boundary_member` takes ``ρ(P)`` found otherwise
+(over a real number field: :mod:`lcnalg.real.algebraic_factor_list`).
 
 **Dimension.**  The answer depends on the *factor list* ``ρ(P)`` only (types and exponents of
 the distinct real irreducible factors), so ``∂_V M \\ {0}`` is the finite union of the sets
@@ -44,15 +47,16 @@ import math
 from dataclasses import dataclass
 from typing import Any, Iterable, Sequence
 
+from lcnalg import checks
 from lcnalg.architecture import Architecture
 from lcnalg.errors import InputError
 from lcnalg.limits import Budget, Limits
 from lcnalg.real.membership import parse_filter
-from lcnalg.real.patterns import (FactorType, PatternTable, factors_representative, pattern_table, pattern_text,
-                                  stride_one_2d)
+from lcnalg.real.patterns import (FactorType, PatternTable, absolute_bidegree, factors_representative, pattern_table,
+                                  pattern_text, stride_one_2d)
 
 __all__ = ["PatternBoundaryMembership", "PatternBoundaryDimension", "pattern_boundary_member",
-           "pattern_boundary_dimension", "in_pattern_closure", "stratum_dimension", "factors_text"]
+           "factors_boundary_member", "pattern_boundary_dimension", "in_pattern_closure", "stratum_dimension", "factors_text"]
 
 Factors = tuple[tuple[FactorType, int], ...]
 
@@ -256,13 +260,84 @@ def pattern_boundary_member(arch: Architecture | str, values: Sequence[Any], lim
     limits = Limits.coerce(limits)
     table = _table(arch, limits, table)
     values = parse_filter(values, Architecture.parse(table.architecture), limits=limits)
-    factors = table.factors_of(list(values), limits)
+    return factors_boundary_member(table.architecture, table.factors_of(list(values), limits), limits, table=table)
+
+
+def _check_factors(factors: Any) -> Factors | None:
+    """``factors`` as a tuple of ``((kind, d_x, d_y), exponent)``, or an InputError naming it."""
+    if factors is None:
+        return None
+    form = ("a factor list: a sequence of ((kind, d_x, d_y), exponent) with kind 'R' or 'C', (d_x, d_y) the "
+            "bidegree of an absolutely irreducible polynomial and exponent >= 1, or None for P = 0")
+    if isinstance(factors, (str, bytes, dict)) or not hasattr(factors, "__iter__"):
+        raise InputError(f"factors: expected {form}, got {checks.short(factors)}")
+    out = []
+    for entry in factors:
+        try:
+            (kind, dx, dy), e = entry
+        except (TypeError, ValueError):
+            raise InputError(f"factors: expected {form}, got the entry {checks.short(entry)}") from None
+        if kind not in ("R", "C") or not all(isinstance(v, int) and not isinstance(v, bool) for v in (dx, dy, e)):
+            raise InputError(f"factors: expected {form}, got the entry {checks.short(entry)}")
+        if e < 1 or dx < 0 or dy < 0 or not absolute_bidegree(dx, dy):
+            raise InputError(f"factors: expected {form}, got the entry {checks.short(entry)}")
+        out.append(((kind, dx, dy), e))
+    return tuple(out)
+
+
+def factors_boundary_member(arch: Architecture | str, factors: Sequence[tuple[FactorType, int]] | None,
+                            limits: Limits | None = None, *, table: PatternTable | None = None
+                            ) -> PatternBoundaryMembership:
+    """Whether a filter with the factor list ``factors`` lies in the boundary of ``M`` relative to
+    ``V(R)`` (2D stride one).
+
+    The decision of :func:`pattern_boundary_member` depends on ``P`` only through its factor
+    list ``ρ(P)`` (module docstring); this entry point takes ``ρ(P)`` itself, for filters whose
+    factors are found otherwise (over a real number field:
+    :func:`~lcnalg.real.algebraic_factor_list.algebraic_factor_list`).
+
+    Parameters
+    ----------
+    arch : Architecture or str
+        A 2D linear one-channel architecture with every layer at cumulative stride ``(1, 1)``.
+    factors : sequence of ((str, int, int), int), or None
+        ``ρ(P)``: ``((kind, d_x, d_y), exponent)`` per distinct real irreducible factor, ``kind``
+        ``"R"`` (real absolutely irreducible of bidegree ``d``) or ``"C"`` (``h h̄``, ``h`` of
+        bidegree ``d``), in any order; None for ``P = 0``.
+    limits : Limits, optional
+        ``max_pattern_work`` bounds the pattern table, ``max_nodes`` the slot searches.
+    table : PatternTable, optional
+        The architecture's pattern table, if already computed.
+
+    Returns
+    -------
+    PatternBoundaryMembership
+
+    Raises
+    ------
+    InputError
+        When the architecture is not 2D stride one or ``factors`` is not a factor list.
+    ResourceLimitError
+        When a bound is exceeded.
+
+    Examples
+    --------
+    >>> factors_boundary_member("2x2,2x2", [(("R", 1, 1), 2)]).on_boundary           # g^2 = lim q q̄
+    True
+    >>> factors_boundary_member("2x2,2x2", [(("R", 1, 1), 1), (("R", 1, 1), 1)]).on_boundary
+    False
+    """
+    limits = Limits.coerce(limits)
+    table = _table(arch, limits, table)
+    factors = _check_factors(factors)
     if factors is None:
         limit = next(iter(table.not_closed), None)
         return PatternBoundaryMembership(limit is not None, True, None, limit)
     counts: dict = {}
     for t, e in factors:
         counts[t] = counts.get(t, 0) + e
+    if any(t not in table.types for t in counts):   # a bidegree beyond the end-to-end box
+        return PatternBoundaryMembership(False, False, factors, None)
     pattern = tuple(sorted(counts.items(), key=lambda te: table.types.index(te[0])))
     if not table.holds(pattern):
         return PatternBoundaryMembership(False, False, factors, None)

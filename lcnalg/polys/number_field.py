@@ -1,0 +1,125 @@
+"""Polynomials in one variable over a number field ``K = Q[T]/(φ)``, exactly.
+
+An element of ``K`` is an ``fmpq_poly`` in ``T`` reduced modulo the irreducible ``φ``
+(:class:`~lcnalg.polys.real_algebraic.RealAlgebraicPoint` gives the elements of a real
+point); it is zero iff its representative is.  A polynomial of ``K[z]`` is the list of its
+coefficients, constant term first, with a non-zero leading coefficient (``[]`` is ``0``).
+``K`` is a field, so Euclid's algorithm gives gcds: a non-zero leading coefficient is inverted
+by the extended gcd with ``φ`` (``a s + φ t = 1``).
+
+Algorithm
+---------
+Products, division by a monic divisor and monic gcds are the schoolbook ones with every
+coefficient reduced modulo ``φ``; the squarefree decomposition is Yun's (``K`` has
+characteristic 0): with ``c = gcd(f, f')``, ``w = f/c``, ``y = f'/c`` and repeatedly
+``z = y − w'``, ``g = gcd(w, z)``, the ``g`` found at step ``e`` is the product of the roots of
+multiplicity ``e``.
+
+References
+----------
+.. [Yun76] D. Y. Y. Yun, *On square-free decomposition algorithms*, SYMSAC 1976.
+
+Examples
+--------
+>>> import flint
+>>> phi = flint.fmpq_poly([-2, 0, 1])                      # K = Q(√2)
+>>> r2 = flint.fmpq_poly([0, 1])
+>>> f = mul([-r2, flint.fmpq_poly([1])], [-r2, flint.fmpq_poly([1])], phi)   # (z − √2)^2
+>>> [(h, e) for h, e in squarefree(f, phi)] == [([-r2, 1], 2)]
+True
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import flint
+
+from lcnalg.errors import check
+
+__all__ = ["KPoly", "trim", "inverse", "monic", "mul", "divmod_monic", "gcd", "derivative", "squarefree"]
+
+#: Coefficients in ``Q[T]/(φ)``, constant term first, non-zero leading coefficient.
+KPoly = list
+
+
+def trim(f: KPoly, phi: Any) -> KPoly:
+    """``f`` with every coefficient reduced modulo ``φ`` and the zero leading ones dropped."""
+    f = [flint.fmpq_poly(c) % phi for c in f]
+    while f and f[-1] == 0:
+        f.pop()
+    return f
+
+
+def inverse(a: Any, phi: Any) -> Any:
+    """The inverse of a non-zero element ``a`` of ``Q[T]/(φ)``."""
+    g, s, _ = flint.fmpq_poly(a).xgcd(phi)
+    check(g.degree() == 0 and g != 0, "number field: an element is not invertible")
+    return (s / g[0]) % phi
+
+
+def monic(f: KPoly, phi: Any) -> KPoly:
+    """``f`` divided by its leading coefficient (``f ≠ 0``)."""
+    f = trim(f, phi)
+    inv = inverse(f[-1], phi)
+    return [(c * inv) % phi for c in f]
+
+
+def mul(a: KPoly, b: KPoly, phi: Any) -> KPoly:
+    """The product ``a b``."""
+    if not a or not b:
+        return []
+    out = [flint.fmpq_poly([]) for _ in range(len(a) + len(b) - 1)]
+    for i, x in enumerate(a):
+        for j, y in enumerate(b):
+            out[i + j] += x * y
+    return trim(out, phi)
+
+
+def divmod_monic(a: KPoly, b: KPoly, phi: Any) -> tuple[KPoly, KPoly]:
+    """Quotient and remainder of ``a`` by a monic ``b``."""
+    r = trim(a, phi)
+    q = [flint.fmpq_poly([]) for _ in range(max(len(r) - len(b) + 1, 0))]
+    while len(r) >= len(b):
+        c, shift = r[-1], len(r) - len(b)
+        q[shift] = c
+        for i, y in enumerate(b):
+            r[shift + i] = (r[shift + i] - c * y) % phi
+        r = trim(r, phi)
+    return trim(q, phi), r
+
+
+def gcd(a: KPoly, b: KPoly, phi: Any) -> KPoly:
+    """The monic gcd of ``a ≠ 0`` and ``b`` (``[1]`` for coprime polynomials)."""
+    a, b = monic(a, phi), trim(b, phi)
+    while b:
+        b = monic(b, phi)
+        a, b = b, divmod_monic(a, b, phi)[1]
+    return a
+
+
+def derivative(f: KPoly, phi: Any) -> KPoly:
+    """``f'``."""
+    return trim([c * i for i, c in enumerate(f)][1:], phi)
+
+
+def squarefree(f: KPoly, phi: Any) -> list[tuple[KPoly, int]]:
+    """Yun's squarefree decomposition of a monic ``f``: ``[(h_e, e)]`` with ``deg h_e > 0``,
+    ``h_e`` monic, squarefree and pairwise coprime, ``f = Π h_e^e``."""
+    out = []
+    df = derivative(f, phi)
+    c = gcd(f, df, phi)
+    w = divmod_monic(f, c, phi)[0]
+    y = divmod_monic(df, c, phi)[0]
+    e = 1
+    while len(w) > 1:
+        dw = derivative(w, phi)
+        n = max(len(y), len(dw))
+        z = trim([(y[i] if i < len(y) else 0) - (dw[i] if i < len(dw) else 0) for i in range(n)], phi)
+        g = gcd(w, z, phi) if z else w
+        if len(g) > 1:
+            out.append((g, e))
+        w = divmod_monic(w, g, phi)[0]
+        y = divmod_monic(z, g, phi)[0] if z else []
+        e += 1
+    return out
