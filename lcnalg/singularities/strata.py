@@ -558,6 +558,8 @@ class _Types:
         self.a, self.limits, self.relative = a, limits, relative
         self.keys: dict[str, Any] = {}
         self.merged: list[str] = []
+        self.differ: Any = None        # (u, v) -> True when sample witnesses tell two families apart
+        self.witnessed: dict = {}
         self.result: Any = None
         self.failed = False
         self.refusal = ""
@@ -612,7 +614,8 @@ def _merge_equal_sets(g: nx.DiGraph, samples: dict, kinds: dict[str, tuple], typ
             ab, ba = kind_subset(kinds.get(keep), kinds.get(other)), kind_subset(kinds.get(other), kinds.get(keep))
             if ab is None or ba is None:
                 c = (types.compare(keep, other) if types is not None
-                     and g.nodes[keep]["dimension"] == g.nodes[other]["dimension"] else None)
+                     and g.nodes[keep]["dimension"] == g.nodes[other]["dimension"]
+                     and not (types.differ is not None and types.differ(keep, other)) else None)
                 ab, ba = (c.first_in_second, c.second_in_first) if c is not None else (ab, ba)
                 if c is not None and c.equal:
                     types.merged.append(f"'{keep}' and '{other}' are one set: both are the union of the same "
@@ -646,15 +649,7 @@ def _same_dimension(g: nx.DiGraph, samples: dict, kinds: dict[str, tuple], sl: S
                 if vu:
                     g.nodes[v]["subset_of"] += (u,)
                 continue
-            c = types.compare(u, v) if types is not None else None
-            if c is not None:   # unions of non-empty, disjoint type strata: exact containments
-                errors.check(not c.equal, f"{u} and {v} are equal sets but were not merged")
-                if c.first_in_second:
-                    g.nodes[u]["subset_of"] += (v,)
-                if c.second_in_first:
-                    g.nodes[v]["subset_of"] += (u,)
-                if notes is not None:
-                    notes.extend(types.witness(c, u, v))
+            if "relative boundary" in (u, v) and _by_types(g, types, u, v, notes):
                 continue
             if sl is not None and "singular locus" in (u, v):
                 other = v if u == "singular locus" else u
@@ -670,16 +665,47 @@ def _same_dimension(g: nx.DiGraph, samples: dict, kinds: dict[str, tuple], sl: S
                         in_family(a, _pair_of(g.nodes[other]["names"][0]), p, limits=limits) is False
                         for p in samples.get("relative boundary", ())):
                     continue   # a relative-boundary point outside the family: different sets
-            if kinds.get(u, ("",))[0] == "planted" and kinds.get(v, ("",))[0] == "planted":
-                pu, pv = _pair_of(g.nodes[u]["names"][0]), _pair_of(g.nodes[v]["names"][0])
-                if any(in_family(a, q, mu.evaluate(shared_root_point(a, p, seed + i)[0]), limits=limits) is False
-                       for i in range(WITNESS_TRIES) for p, q in ((pu, pv), (pv, pu))):
-                    continue   # a point of one outside the other: different sets
+            if _planted_differ(g, kinds, a, mu, seed, limits, u, v, types):
+                continue       # a point of one outside the other: different sets
+            if _by_types(g, types, u, v, notes):
+                continue       # the families' root-orbit types (after the cheaper witnesses)
             why = f" ({types.refusal})" if types is not None and types.refusal and u in types.keys \
                 and v in types.keys else ""
             undecided.append(f"whether the strata '{u}' and '{v}' (both of dimension "
                              f"{g.nodes[u]['dimension']}) are equal sets{why}")
     return undecided
+
+
+def _planted_differ(g: nx.DiGraph, kinds: dict[str, tuple], a: Architecture, mu: Parameterization, seed: int,
+                    limits: Limits, u: str, v: str, types: _Types | None = None) -> bool:
+    """Whether a planted point of one of two strided families lies outside the other (exact
+    membership tests, :func:`in_family`); remembered on ``types``."""
+    if kinds.get(u, ("",))[0] != "planted" or kinds.get(v, ("",))[0] != "planted":
+        return False
+    cache = types.witnessed if types is not None else {}
+    key = frozenset((u, v))
+    if key not in cache:
+        pu, pv = _pair_of(g.nodes[u]["names"][0]), _pair_of(g.nodes[v]["names"][0])
+        cache[key] = any(in_family(a, q, mu.evaluate(shared_root_point(a, p, seed + i)[0]), limits=limits) is False
+                         for i in range(WITNESS_TRIES) for p, q in ((pu, pv), (pv, pu)))
+    return cache[key]
+
+
+def _by_types(g: nx.DiGraph, types: _Types | None, u: str, v: str, notes: list[str] | None) -> bool:
+    """Decide ``u`` against ``v`` through their root-orbit types (unions of non-empty, disjoint
+    type strata: exact containments, recorded in ``subset_of``, with witnesses in ``notes``);
+    False when they are not unions of types or the types are refused."""
+    c = types.compare(u, v) if types is not None else None
+    if c is None:
+        return False
+    errors.check(not c.equal, f"{u} and {v} are equal sets but were not merged")
+    if c.first_in_second:
+        g.nodes[u]["subset_of"] += (v,)
+    if c.second_in_first:
+        g.nodes[v]["subset_of"] += (u,)
+    if notes is not None:
+        notes.extend(types.witness(c, u, v))
+    return True
 
 
 def _closure_edges(g: nx.DiGraph, samples: dict, vpolys: list, sl: SingularLocusResult | None) -> None:
@@ -806,6 +832,8 @@ def stratification(arch: Architecture | str, *, seed: int = 0, dimension: int | 
     samples["origin"] = [tuple([0] * n)]
     kinds["origin"] = ("origin",)
     types = None if polynomial else _Types(a, g, kinds, limits, bd.relative_family == "root orbits")
+    if types is not None:
+        types.differ = lambda u, v: _planted_differ(g, kinds, a, mu, seed, limits, u, v, types)
     _merge_equal_sets(g, samples, kinds, types)
     relative = ((lambda p: bd.is_relative_boundary_point(list(p), limits=limits))
                 if "relative boundary" in g else None)
