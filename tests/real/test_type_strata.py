@@ -53,7 +53,7 @@ def test_relative_boundary_of_3_2_s2_from_its_closure():
 
 def test_a_proper_containment_has_an_exact_witness():
     # 2,2,2 s=1,2: F = {(z - β)^2 (a + b z^2)} lies in the relative boundary, but (z^2 - c)^2
-    # (a limit of (z^2 - b)(z^2 - b̄), not in V(R) \ M's complement) is not in F
+    # (a limit of (z^2 - b)(z^2 - b̄) in V(R) \ M) is not in F
     a = Architecture.parse("2,2,2 s=1,2")
     ts = TypeStrata(a)
     c = compare_types(ts.members((1, 2)), ts.members("relative boundary"))
