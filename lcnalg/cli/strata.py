@@ -19,8 +19,10 @@ def register(sub: argparse._SubParsersAction) -> None:
         description=(
             "Print the strata of the function space: the neurovariety V, the images of the "
             "shared-(hyper)root critical families (1D), the singular locus of V (Jacobian "
-            "criterion, dimension mod p), the boundary (1D stride one), the origin; with "
-            "dimensions and the 'lies in the closure of' relation checked at sample points. With r >= 2: "
+            "criterion, dimension mod p), the boundary (1D stride one; with strides the boundary "
+            "relative to V(R)), the origin; with dimensions and the 'lies in the closure of' relation "
+            "checked at sample points; equal sets are merged (in 1D the relative boundary and the "
+            "shared-root images are compared exactly through their root-orbit types). With r >= 2: "
             "V, the singular locus and the origin; the boundary is not computed (undecided)."
         ),
     )

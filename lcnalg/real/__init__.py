@@ -15,7 +15,8 @@ root isolation; Newton polygons and absolute factorization) is in :mod:`lcnalg.p
   reduction to groupings of the real irreducible factors).
 * :mod:`lcnalg.real.boundary` — :func:`boundary`; both share :mod:`lcnalg.real.description`; the
   boundary relative to ``V(R)``: :mod:`lcnalg.real.orbit_description` (1D),
-  :mod:`lcnalg.real.pattern_boundary` (2D stride one).
+  :mod:`lcnalg.real.pattern_boundary` (2D stride one); the relative boundary and the shared-root
+  images as unions of root-orbit type strata, compared exactly: :mod:`lcnalg.real.type_strata` (1D).
 * :mod:`lcnalg.real.closedness` — :func:`is_zariski_closed` (1D root-orbit tilings
   :mod:`lcnalg.real.orbit_tilings`; 2D unique factorization and witness searches).
 

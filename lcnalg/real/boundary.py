@@ -250,7 +250,8 @@ def _thin_boundary(arch: Architecture, case: ClosedCase, dimension: Any, seed: i
         relative = (
             "∂_V M = M ∩ closure(V(R) \\ M) = {P ∈ M : some generisation κ' of the root-orbit type κ(P) has "
             "N ∈ Σ C(B) but (N, m) ∉ Σ R(B)} (classes split: a real class into real classes of its sign and "
-            "conjugate pairs b, b̄ → a; a pair into pairs; 0 and ∞ into smaller 0, ∞ and classes of any shape), "
+            "conjugate pairs b, b̄ → a; a pair into pairs; 0 and ∞ of multiplicity μ into smaller 0, ∞ and "
+            "classes of any shape, μ roots in all), "
             "plus 0; decided exactly at a point by is_relative_boundary_point() (docs/theory.md#orbit-description); "
             + dim_text)
     elif case.closed is False and stride_one_2d(arch):

@@ -49,7 +49,9 @@ the root types converge, after a subsequence, to a fixed type ``κ'`` that *spec
 ``κ(P)``: each class of ``P`` is the limit of classes whose shapes add up to it (a real class
 ``a`` is the limit of real classes of the same sign and of pairs ``b, b̄ → a``: ``S_a = Σ R_i +
 Σ (U_j + σU_j)``; a pair class is the limit of pairs, ``S_a = Σ S_i``), and the roots ``0``, ``∞``
-are limits of a smaller ``0``, ``∞`` and of classes of any shape.  Conversely every such
+are limits of a smaller ``0``, ``∞`` and of classes of any shape with as many roots in all
+(exactly ``μ_0`` roots of a nearby filter of the same formal degree tend to ``0``, ``μ_∞`` to
+``∞``, and the roots of one class have one modulus).  Conversely every such
 ``κ'`` is realised arbitrarily close to ``P`` (move the class values ``a``).  Hence ``P ∈ ∂_V M``
 iff ``P ∈ M`` and some generisation ``κ'`` of ``κ(P)`` has ``N ∈ ΣC`` but ``(N, m) ∉ ΣR``;
 ``P = 0`` is in it iff ``M ≠ V(R)``.  The search is exhaustive over the generisations (shapes
@@ -73,7 +75,7 @@ from lcnalg.polys.univariate import RootData, to_fmpz_poly
 from lcnalg.real.orbit_tilings import OrbitModel, configuration_blocks, orbit_model
 
 __all__ = ["RootType", "root_type", "class_blocks", "block_counts", "orbit_member", "type_member",
-           "relative_boundary_member", "type_on_relative_boundary", "OrbitMembership",
+           "relative_boundary_member", "type_on_relative_boundary", "relative_boundary_types", "combine_counts", "OrbitMembership",
            "RelativeBoundaryDimension", "relative_boundary_dimension"]
 
 Vec = tuple[int, ...]
@@ -351,12 +353,25 @@ def block_counts(model: OrbitModel, block: Block, memo: dict | None = None,
     return tl, frozenset((v, _cap(model, r)) for v, r in R)
 
 
-def _combine(model: OrbitModel, a: State, b: State) -> State:
+def combine_counts(model: OrbitModel, a: State, b: State) -> State:
+    """The ``(C, R)`` state of the union of two sets of blocks: Minkowski sums, kept ``≤ N``,
+    real-root vectors capped at ``m``.
+
+    Examples
+    --------
+    >>> m = orbit_model(Architecture.parse("3,2 s=2"))
+    >>> st = combine_counts(m, block_counts(m, ("positive", (1, 1))), block_counts(m, ("negative", (1, 1))))
+    >>> (m.N, m.m) in st[1]                                   # z^4 − 1 ∈ M
+    True
+    """
     C = frozenset(v for v in (tuple(x + y for x, y in zip(u, w)) for u in a[0] for w in b[0]) if _le(model, v))
     R = frozenset((v, _cap(model, r)) for v, r in
                   ((tuple(x + y for x, y in zip(u, w)), tuple(x + y for x, y in zip(r1, r2)))
                    for u, r1 in a[1] for w, r2 in b[1]) if _le(model, v))
     return C, R
+
+
+_combine = combine_counts
 
 
 def _unit(model: OrbitModel) -> State:
@@ -508,9 +523,24 @@ def _splits(model: OrbitModel, block: Block, memo: dict, budget: Budget) -> set:
     return out
 
 
-def _near_zero(model: OrbitModel, block: Block, signatures: list[State], memo: dict, budget: Budget) -> set:
-    """States of a smaller ``0``/``∞`` plus any classes of small (large) roots."""
+def _weight(model: OrbitModel, state: State) -> int:
+    """The number of roots of a state (``Σ_j v_j T_j`` for any count vector of it; −1: none)."""
+    v = next(iter(state[0]), None)
+    return -1 if v is None else sum(a * t for a, t in zip(v, model.levels))
+
+
+def _near_zero(model: OrbitModel, block: Block, signatures: list[State], memo: dict, budget: Budget,
+               exact: bool = True) -> set:
+    """States of a smaller ``0``/``∞`` plus classes of small (large) roots, ``μ`` roots in all.
+
+    Exactly ``μ`` roots of a nearby filter of the same formal degree tend to ``0`` (``∞``), and
+    the roots of one class have one modulus, so a class lies wholly among them or not at all
+    (``exact=False``, for ``P = 0``: at most ``μ`` roots).
+    """
     mu = block[1][0]
+    key = ("near", block, exact)
+    if key in memo:
+        return memo[key]
     starts = {_unit(model)} | {block_counts(model, (block[0], (m0,)), memo, budget) for m0 in range(1, mu + 1)}
     seen = set(starts)
     frontier = list(starts)
@@ -520,12 +550,14 @@ def _near_zero(model: OrbitModel, block: Block, signatures: list[State], memo: d
             for sig in signatures:
                 budget.spend()
                 new = _combine(model, st, sig)
-                if not new[0] or new in seen:
+                if not new[0] or new in seen or _weight(model, new) > mu:
                     continue
                 seen.add(new)
                 nxt.append(new)
         frontier = nxt
-    return seen
+    out = {st for st in seen if st[0] and (not exact or _weight(model, st) == mu)}
+    memo[key] = out
+    return out
 
 
 def relative_boundary_member(arch: Architecture, values: Iterable[Any], limits: Limits | None = None
@@ -602,16 +634,68 @@ def type_on_relative_boundary(model: OrbitModel, rtype: RootType | None, limits:
     >>> type_on_relative_boundary(m, RootType(2, (("negative", (1, 1)), ("positive", (1, 1)))))
     False
     """
+    return relative_boundary_types(model, [rtype], limits)[0]
+
+
+def relative_boundary_types(model: OrbitModel, rtypes: Iterable[RootType | None],
+                            limits: Limits | None = None) -> list[bool]:
+    """:func:`type_on_relative_boundary` for many types, sharing the tilings, the block
+    signatures and one ``max_nodes`` budget.
+
+    Parameters
+    ----------
+    model : OrbitModel
+        The levels of the architecture.
+    rtypes : iterable of RootType or None
+        Root-orbit types (None: ``P = 0``).
+    limits : Limits, optional
+        ``max_nodes`` bounds the whole search.
+
+    Returns
+    -------
+    list of bool
+
+    Raises
+    ------
+    ResourceLimitError
+        When ``max_nodes`` is exceeded.
+
+    Examples
+    --------
+    >>> m = orbit_model(Architecture.parse("3,2 s=2"))
+    >>> relative_boundary_types(m, [None, RootType(2, (("positive", (2, 2)),)), RootType(2, (("pair", (1, 1)),))])
+    [True, True, False]
+    """
     limits = Limits.coerce(limits)
-    if not model.levels or not type_member(model, rtype, limits)[1]:
-        return False
+    rtypes = list(rtypes)
+    if not model.levels:
+        return [False] * len(rtypes)
     budget = limits.budget("max_nodes", "generisations searched for the relative boundary")
     memo: dict = {}
-    signatures = [(b["FC"], frozenset((v, _cap(model, r)) for v, r in b["FR"]))
-                  for b in configuration_blocks(model) if not b["zero"]]
+    signatures: list[State] = []
+    if rtypes:
+        signatures = [(b["FC"], frozenset((v, _cap(model, r)) for v, r in b["FR"]))
+                      for b in configuration_blocks(model) if not b["zero"]]
+    out = []
+    for rtype in rtypes:
+        if rtype is not None:
+            state = _unit(model)
+            for b in rtype.blocks:
+                state = _combine(model, state, block_counts(model, b, memo, budget))
+                budget.spend()
+            if (model.N, model.m) not in state[1]:
+                out.append(False)
+                continue
+        out.append(_type_on_boundary(model, rtype, signatures, memo, budget))
+    return out
+
+
+def _type_on_boundary(model: OrbitModel, rtype: RootType | None, signatures: list, memo: dict,
+                      budget: Budget) -> bool:
+    """The generisation search for one type of ``M`` (see the module docstring)."""
     if rtype is None:
         # P = 0: every point of V(R) is near 0 (cone); on the boundary iff M ≠ V(R)
-        near = _near_zero(model, ("zero", (model.degree,)), signatures, memo, budget)
+        near = _near_zero(model, ("zero", (model.degree,)), signatures, memo, budget, exact=False)
         states = set(near)
         for mu in range(1, model.degree + 1):
             inf = block_counts(model, ("infinity", (mu,)), memo, budget)

@@ -42,7 +42,19 @@ which are lower bounds).  The comparisons are exact arguments about the real set
   point of one fails the exact membership test of the other (:func:`in_family`: every
   candidate ``β`` is found from ``gcd(f, f')``, then ``contains`` decides ``g ∈ M'``), and a
   family with a sample point outside the singular locus is not the singular locus:
-  *certified*.  Any other pair of candidates of equal dimension is *undecided*
+  *certified*.
+* *1D, root-orbit types* (docs/theory.md#type-strata, :mod:`lcnalg.real.type_strata`).  The
+  boundary of ``M`` relative to ``V(R)`` and every shared-root image (infinity included) are
+  unions of the pairwise disjoint, non-empty type strata ``{P ≠ 0 : κ(P) = κ}``, plus ``0``.
+  The types of ``M`` are enumerated (bounded by ``max_nodes``) and each set's types decided
+  exactly, so two such candidates not decided above are equal iff they have the same types
+  (merged when of equal dimension) and one contains the other iff its types are among the
+  other's (``subset_of``); when they differ, a note names a type in one and not the other,
+  with an exact integer point of it where :func:`~lcnalg.real.type_strata.type_point` finds
+  one: *certified*.  On ``3,2 s=2``, ``4,2 s=2`` and ``2,3,2 s=2,2`` the relative boundary is
+  the image of the family of the two layers that share the class (``λ(z² − b)²`` and the like).
+  When ``max_nodes`` refuses the types, the pair stays undecided and says so.
+  Any other pair of candidates of equal dimension is *undecided*
   (neither merged nor joined by an edge); it is listed in ``undecided_pairs`` and makes the
   whole result undecided.  A same-dimension candidate that is a proper subset of another
   (certified above) is listed in ``subset_of``, never as an edge.
@@ -95,6 +107,8 @@ from lcnalg.limits import Limits
 from lcnalg.parameterization import Parameterization, parameterize
 from lcnalg.real import boundary
 from lcnalg.real.membership import contains
+from lcnalg.real.orbit_tilings import orbit_model
+from lcnalg.real.type_strata import TypeComparison, TypeStrata, compare_types, type_point
 from lcnalg.results import Result, Status, StatusKind, Tabular
 from lcnalg.singularities.critical import planted_families, shared_root_image_dimension, shared_root_point
 from lcnalg.singularities.singular_locus import SingularLocusResult, singular_locus
@@ -535,15 +549,79 @@ def _merge(g: nx.DiGraph, keep: str, other: str, samples: dict) -> None:
     g.remove_node(other)
 
 
-def _merge_equal_sets(g: nx.DiGraph, samples: dict, kinds: dict[str, tuple]) -> None:
-    """One node per set: candidates proved equal (containment both ways) are merged."""
-    order = sorted(g.nodes, key=lambda v: (v not in ("boundary", "origin"), list(g.nodes).index(v)))
+class _Types:
+    """The root-orbit type sets of the strata that are unions of types (1D linear: the relative
+    boundary and the shared-root images), enumerated once, when first asked for."""
+
+    def __init__(self, a: Architecture, g: nx.DiGraph, kinds: dict[str, tuple], limits: Limits,
+                 relative: bool) -> None:
+        self.a, self.limits, self.relative = a, limits, relative
+        self.keys: dict[str, Any] = {}
+        self.merged: list[str] = []
+        self.differ: Any = None        # (u, v) -> True when sample witnesses tell two families apart
+        self.witnessed: dict = {}
+        self.result: Any = None
+        self.failed = False
+        self.refusal = ""
+        if a.ndim != 1 or a.activation is not None:
+            return
+        for node in g.nodes:
+            if node == "relative boundary" and relative:
+                self.keys[node] = "relative boundary"
+            elif kinds.get(node, ("",))[0] in ("planted", "double root"):
+                self.keys[node] = _pair_of(g.nodes[node]["names"][0])
+
+    def compare(self, u: str, v: str) -> TypeComparison | None:
+        """``u`` against ``v`` as unions of types, or None (not unions of types, or refused)."""
+        if u not in self.keys or v not in self.keys or self.failed:
+            return None
+        try:
+            if self.result is None:
+                self.result = TypeStrata(self.a, self.limits)
+        except LCNAlgError as err:
+            self.failed = True
+            self.refusal = f"root-orbit types not enumerated: {err}"
+            return None
+        try:
+            return compare_types(self.result.members(self.keys[u]), self.result.members(self.keys[v]))
+        except LCNAlgError as err:
+            self.refusal = f"root-orbit types not decided: {err}"
+            return None
+
+    def witness(self, comparison: TypeComparison, u: str, v: str) -> list[str]:
+        """Notes naming, for each failed containment, a type (and an exact point of it) in one
+        set and not the other."""
+        out = []
+        for t, inside, outside in ((comparison.only_first, u, v), (comparison.only_second, v, u)):
+            if t is not None:
+                point = type_point(orbit_model(self.a), t)
+                shown = f" (exact point {point})" if point is not None else ""
+                out.append(f"'{inside}' is not contained in '{outside}': root-orbit type {t.to_text()}{shown}")
+        return out
+
+
+def _merge_equal_sets(g: nx.DiGraph, samples: dict, kinds: dict[str, tuple], types: _Types | None = None) -> None:
+    """One node per set: candidates proved equal (containment both ways: kinds, or the root-orbit
+    types for strata of equal dimension) are merged."""
+    first = ("boundary", "relative boundary", "origin")
+    order = sorted(g.nodes, key=lambda v: (v not in first, list(g.nodes).index(v)))
     for keep in order:
         if keep not in g:
             continue
         for other in order:
-            if other != keep and other in g and kind_subset(kinds.get(keep), kinds.get(other)) \
-                    and kind_subset(kinds.get(other), kinds.get(keep)):
+            if other == keep or other not in g:
+                continue
+            ab, ba = kind_subset(kinds.get(keep), kinds.get(other)), kind_subset(kinds.get(other), kinds.get(keep))
+            if ab is None or ba is None:
+                c = (types.compare(keep, other) if types is not None
+                     and g.nodes[keep]["dimension"] == g.nodes[other]["dimension"]
+                     and not (types.differ is not None and types.differ(keep, other)) else None)
+                ab, ba = (c.first_in_second, c.second_in_first) if c is not None else (ab, ba)
+                if c is not None and c.equal:
+                    types.merged.append(f"'{keep}' and '{other}' are one set: both are the union of the same "
+                                        f"{len(types.result.members(types.keys[keep]))} root-orbit type strata "
+                                        "(docs/theory.md#type-strata)")
+            if ab and ba:
                 _merge(g, keep, other, samples)
 
 
@@ -554,7 +632,7 @@ that they differ (each an exact membership test, :func:`in_family`)."""
 
 def _same_dimension(g: nx.DiGraph, samples: dict, kinds: dict[str, tuple], sl: SingularLocusResult | None,
                     a: Architecture, mu: Parameterization, seed: int, limits: Limits,
-                    relative: Any = None) -> list[str]:
+                    relative: Any = None, types: _Types | None = None, notes: list[str] | None = None) -> list[str]:
     """Distinct nodes of equal dimension: proper containments go to ``subset_of`` (never an
     edge); pairs no exact argument tells apart are returned (undecided)."""
     undecided = []
@@ -571,6 +649,8 @@ def _same_dimension(g: nx.DiGraph, samples: dict, kinds: dict[str, tuple], sl: S
                 if vu:
                     g.nodes[v]["subset_of"] += (u,)
                 continue
+            if "relative boundary" in (u, v) and _by_types(g, types, u, v, notes):
+                continue
             if sl is not None and "singular locus" in (u, v):
                 other = v if u == "singular locus" else u
                 pts = samples.get(other)
@@ -585,14 +665,47 @@ def _same_dimension(g: nx.DiGraph, samples: dict, kinds: dict[str, tuple], sl: S
                         in_family(a, _pair_of(g.nodes[other]["names"][0]), p, limits=limits) is False
                         for p in samples.get("relative boundary", ())):
                     continue   # a relative-boundary point outside the family: different sets
-            if kinds.get(u, ("",))[0] == "planted" and kinds.get(v, ("",))[0] == "planted":
-                pu, pv = _pair_of(g.nodes[u]["names"][0]), _pair_of(g.nodes[v]["names"][0])
-                if any(in_family(a, q, mu.evaluate(shared_root_point(a, p, seed + i)[0]), limits=limits) is False
-                       for i in range(WITNESS_TRIES) for p, q in ((pu, pv), (pv, pu))):
-                    continue   # a point of one outside the other: different sets
+            if _planted_differ(g, kinds, a, mu, seed, limits, u, v, types):
+                continue       # a point of one outside the other: different sets
+            if _by_types(g, types, u, v, notes):
+                continue       # the families' root-orbit types (after the cheaper witnesses)
+            why = f" ({types.refusal})" if types is not None and types.refusal and u in types.keys \
+                and v in types.keys else ""
             undecided.append(f"whether the strata '{u}' and '{v}' (both of dimension "
-                             f"{g.nodes[u]['dimension']}) are equal sets")
+                             f"{g.nodes[u]['dimension']}) are equal sets{why}")
     return undecided
+
+
+def _planted_differ(g: nx.DiGraph, kinds: dict[str, tuple], a: Architecture, mu: Parameterization, seed: int,
+                    limits: Limits, u: str, v: str, types: _Types | None = None) -> bool:
+    """Whether a planted point of one of two strided families lies outside the other (exact
+    membership tests, :func:`in_family`); remembered on ``types``."""
+    if kinds.get(u, ("",))[0] != "planted" or kinds.get(v, ("",))[0] != "planted":
+        return False
+    cache = types.witnessed if types is not None else {}
+    key = frozenset((u, v))
+    if key not in cache:
+        pu, pv = _pair_of(g.nodes[u]["names"][0]), _pair_of(g.nodes[v]["names"][0])
+        cache[key] = any(in_family(a, q, mu.evaluate(shared_root_point(a, p, seed + i)[0]), limits=limits) is False
+                         for i in range(WITNESS_TRIES) for p, q in ((pu, pv), (pv, pu)))
+    return cache[key]
+
+
+def _by_types(g: nx.DiGraph, types: _Types | None, u: str, v: str, notes: list[str] | None) -> bool:
+    """Decide ``u`` against ``v`` through their root-orbit types (unions of non-empty, disjoint
+    type strata: exact containments, recorded in ``subset_of``, with witnesses in ``notes``);
+    False when they are not unions of types or the types are refused."""
+    c = types.compare(u, v) if types is not None else None
+    if c is None:
+        return False
+    errors.check(not c.equal, f"{u} and {v} are equal sets but were not merged")
+    if c.first_in_second:
+        g.nodes[u]["subset_of"] += (v,)
+    if c.second_in_first:
+        g.nodes[v]["subset_of"] += (u,)
+    if notes is not None:
+        notes.extend(types.witness(c, u, v))
+    return True
 
 
 def _closure_edges(g: nx.DiGraph, samples: dict, vpolys: list, sl: SingularLocusResult | None) -> None:
@@ -718,10 +831,14 @@ def stratification(arch: Architecture | str, *, seed: int = 0, dimension: int | 
     _add_node(g, "origin", 0, tuple(f"{c} = 0" for c in mu.coordinate_names), "the zero filter (vertex of the cone)")
     samples["origin"] = [tuple([0] * n)]
     kinds["origin"] = ("origin",)
-    _merge_equal_sets(g, samples, kinds)
+    types = None if polynomial else _Types(a, g, kinds, limits, bd.relative_family == "root orbits")
+    if types is not None:
+        types.differ = lambda u, v: _planted_differ(g, kinds, a, mu, seed, limits, u, v, types)
+    _merge_equal_sets(g, samples, kinds, types)
     relative = ((lambda p: bd.is_relative_boundary_point(list(p), limits=limits))
                 if "relative boundary" in g else None)
-    undecided = _same_dimension(g, samples, kinds, sl, a, mu, seed, limits, relative)
+    notes.extend(types.merged if types is not None else ())
+    undecided = _same_dimension(g, samples, kinds, sl, a, mu, seed, limits, relative, types, notes)
     _closure_edges(g, samples, list(eqs.polynomials), sl)
     return Stratification(architecture=str(a), method="strata from the critical locus, the Jacobian "
                           "criterion and the boundary, equal sets merged by exact arguments; edges verified at "

@@ -4,6 +4,7 @@ one node per set (checked on every stratification built here by :func:`check_str
 from __future__ import annotations
 
 import json
+import re
 from fractions import Fraction
 from math import lcm
 
@@ -118,7 +119,13 @@ def check_strata(s, arch):
                 fam = _pair(g.nodes[other]["names"][0])
                 off = any(not bd.is_relative_boundary_point(list(mu.evaluate(shared_root_point(a, fam, seed)[0])))
                           for seed in range(7, 12))
-                assert off or any(in_family(a, fam, p) is False for p in bd.relative_samples), (u, v)
+                # the exact points of the root-orbit type witnesses named in the notes
+                witnesses = [[int(x) for x in w.split(",")] for n in s.notes if "not contained" in n
+                             for w in re.findall(r"exact point \[([-0-9, ]+)\]", n)]
+                out = [p for p in list(bd.relative_samples) + witnesses
+                       if bd.is_relative_boundary_point(list(p)) and in_family(a, fam, p) is False]
+                assert off or out, (u, v)
+                assert not (out and other in g.nodes["relative boundary"]["subset_of"])
                 continue
             if "singular locus" in (u, v):      # a point of the family off the singular locus
                 other = v if u == "singular locus" else u
@@ -287,14 +294,18 @@ def test_strided_families_told_apart_exactly():
 
 
 def test_pairs_without_a_witness_are_undecided(monkeypatch):
-    # with no witness tried, the two families of 3,2,3 s=2,1 cannot be told apart: they stay
-    # two nodes without an edge, and the whole result says what is undecided
+    # with no witness tried and the root-orbit types refused by max_nodes, the two families of
+    # 3,2,3 s=2,1 cannot be told apart: they stay two nodes without an edge, and the whole
+    # result says what is undecided and which bound stopped the types
     import lcnalg.singularities.strata as strata
+    from lcnalg import Limits
 
     monkeypatch.setattr(strata, "WITNESS_TRIES", 0)
-    s = check_strata(stratification("3,2,3 s=2,1"), "3,2,3 s=2,1")
-    assert s.undecided_pairs == ("whether the strata 'shared root 1,2' and 'shared root 1,3' (both of "
-                                 "dimension 4) are equal sets",)
+    s = check_strata(stratification("3,2,3 s=2,1", limits=Limits(max_nodes=100)), "3,2,3 s=2,1")
+    (pair,) = s.undecided_pairs
+    assert pair.startswith("whether the strata 'shared root 1,2' and 'shared root 1,3' (both of "
+                           "dimension 4) are equal sets (root-orbit types not enumerated: refused")
+    assert "max_nodes" in pair
     assert s.status == "undecided" and "shared root 1,3" in s.status.reason
     assert not s.graph.has_edge("shared root 1,2", "shared root 1,3")
     assert json.loads(s.to_json())["undecided_pairs"] == list(s.undecided_pairs)
