@@ -298,7 +298,7 @@ class Limits:
     max_primes: int = _bound(64, "primes of one multi-modular lift")
     max_summary_generators: int = _bound(400, "generators up to which a Groebner summary is formed")
     max_summary_degree: int = _bound(6, "equation degree up to which a Groebner summary is formed")
-    max_certify_generators: int = _bound(60, "generators up to which the certificate is tried by default")
+    max_certify_generators: int = _bound(150, "generators up to which the certificate is tried by default")
     max_certify_degree: int = _bound(4, "equation degree up to which the certificate is tried by default")
     max_hilbert_nodes: int = _bound(200_000, "nodes of a Hilbert-numerator recursion")
     max_fibre_order: int = _bound(24, "largest root of unity tried when counting a fibre")
