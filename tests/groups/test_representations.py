@@ -1,0 +1,172 @@
+"""Irreducible representations of small groups over Q(zeta_e) and the Fourier transform of R[G],
+against independent routes: sympy's conjugacy classes and derived subgroup (the number of
+irreducibles and of linear characters), the hook length formula (degrees of S_n), the full
+multiplication table (homomorphism), traces recomputed from the matrices (orthogonality), the
+group algebra product (multiplicativity) and the abelian characters of lcnalg.groups."""
+
+from __future__ import annotations
+
+import math
+import random
+from fractions import Fraction
+
+import flint
+import pytest
+from hypothesis import given, settings, strategies as st
+from sympy.combinatorics import Permutation
+from sympy.combinatorics import PermutationGroup as SympyGroup
+
+from lcnalg import InputError, Limits, ResourceLimitError
+from lcnalg.groups import PermutationGroup, abelian_characters, group_algebra_product, parse_group
+from lcnalg.groups.representations import group_fourier, inverse_group_fourier, irreducible_representations
+
+#: Q8 acting regularly on 8 points: i = (0 1 2 3)(4 5 6 7), j = (0 4 2 6)(1 7 3 5).
+Q8 = PermutationGroup([[1, 2, 3, 0, 5, 6, 7, 4], [4, 7, 6, 5, 2, 1, 0, 3]], name="Q8")
+GROUPS = {"S3": parse_group("S3"), "D4": parse_group("D4"), "Q8": Q8, "A4": parse_group("A4"),
+          "S4": parse_group("S4"), "C3xC2": parse_group("C3xC2"), "A5": parse_group("icosahedron")}
+REPS = {name: irreducible_representations(G) for name, G in GROUPS.items()}
+SETTINGS = settings(max_examples=10, deadline=None)
+
+
+def sympy_group(G):
+    return SympyGroup([Permutation(list(g)) for g in G.generators])
+
+
+def cyc(e):
+    phi = flint.fmpq_poly(flint.fmpz_poly.cyclotomic(e))
+    return phi, [flint.fmpq_poly([0] * t + [1]) % phi for t in range(e)]
+
+
+def conj(v, e):
+    phi, power = cyc(e)
+    return sum((c * power[(-t) % e] for t, c in enumerate(v.coeffs())), flint.fmpq_poly(0)) % phi
+
+
+def matmul(A, B, phi):
+    d = len(A)
+    return [[sum((A[i][m] * B[m][j] for m in range(d)), flint.fmpq_poly(0)) % phi for j in range(d)]
+            for i in range(d)]
+
+
+def hook_degrees(n):
+    """The degrees of the irreducible representations of S_n by the hook length formula."""
+    def partitions(m, top):
+        if m == 0:
+            yield []
+            return
+        for first in range(min(m, top), 0, -1):
+            for rest in partitions(m - first, first):
+                yield [first] + rest
+
+    out = []
+    for lam in partitions(n, n):
+        conjugate = [sum(1 for r in lam if r > j) for j in range(lam[0])]
+        hooks = math.prod(lam[i] - j + conjugate[j] - i - 1 for i in range(len(lam)) for j in range(lam[i]))
+        out.append(math.factorial(n) // hooks)
+    return sorted(out)
+
+
+@pytest.mark.parametrize("name", list(GROUPS))
+def test_counts_against_sympy(name):
+    G, R = GROUPS[name], REPS[name]
+    S = sympy_group(G)
+    assert len(R.degrees) == len(list(S.conjugacy_classes())) == len(R.classes)
+    assert sum(d * d for d in R.degrees) == R.order == S.order()
+    # linear characters = |G / [G, G]|
+    assert R.degrees.count(1) == S.order() // S.derived_subgroup().order()
+    assert R.exponent == math.lcm(*(Permutation(list(g)).order() for g in R.elements))
+    assert not R.not_computed
+
+
+@pytest.mark.parametrize("n", [3, 4])
+def test_symmetric_degrees_hook_formula(n):
+    assert sorted(REPS[f"S{n}"].degrees) == hook_degrees(n)
+
+
+def test_a5_known_structure():
+    R = REPS["A5"]
+    # A5 is perfect (one linear character) and its degrees divide 60
+    assert R.degrees.count(1) == 1 and all(60 % d == 0 for d in R.degrees)
+    assert R.exponent == 30
+
+
+@pytest.mark.parametrize("name", ["S3", "D4", "Q8", "A4"])
+def test_homomorphism_over_the_whole_table(name):
+    R = REPS[name]
+    phi, _ = cyc(R.exponent)
+    for rho in R.matrices:
+        for g in range(R.order):
+            for h in range(R.order):
+                assert matmul(rho[g], rho[h], phi) == [list(r) for r in rho[R.table[g][h]]]
+
+
+@pytest.mark.parametrize("name", list(GROUPS))
+def test_traces_and_orthogonality_from_the_matrices(name):
+    R = REPS[name]
+    e, n = R.exponent, R.order
+    phi, _ = cyc(e)
+    traces = [[sum((rho[g][i][i] for i in range(len(rho[0]))), flint.fmpq_poly(0)) % phi for g in range(n)]
+              for rho in R.matrices]
+    for c, tr in enumerate(traces):
+        assert all(tr[g] == R.character(c, g) for g in range(n))
+        for c2, tr2 in enumerate(traces):
+            inner = sum((tr[g] * conj(tr2[g], e) for g in range(n)), flint.fmpq_poly(0)) % phi
+            assert inner == (n if c == c2 else 0)
+    # column orthogonality: sum_chi |chi(g)|^2 = |C_G(g)|
+    for cls in R.classes:
+        g = cls[0]
+        centralizer = sum(1 for h in range(n) if R.table[g][h] == R.table[h][g])
+        assert sum((tr[g] * conj(tr[g], e) for tr in traces), flint.fmpq_poly(0)) % phi == centralizer
+
+
+def test_abelian_characters_agree():
+    R = REPS["C3xC2"]
+    m, chars = abelian_characters("C3xC2: 2")
+    _, power = cyc(m)
+    assert m == R.exponent
+    ours = sorted(tuple(str(R.character(c, g)) for g in range(R.order)) for c in range(len(R.degrees)))
+    theirs = sorted(tuple(str(power[t[g]]) for g in range(R.order)) for t in chars)
+    assert ours == theirs
+
+
+@pytest.mark.parametrize("name", ["S3", "Q8", "A4"])
+@SETTINGS
+@given(data=st.data())
+def test_fourier_multiplicative_and_invertible(name, data):
+    R = REPS[name]
+    n = R.order
+    phi, _ = cyc(R.exponent)
+    a = [Fraction(x) for x in data.draw(st.lists(st.integers(-3, 3), min_size=n, max_size=n))]
+    b = [Fraction(x) for x in data.draw(st.lists(st.integers(-3, 3), min_size=n, max_size=n))]
+    ab = group_algebra_product(a, b, R.table)
+    A, B, AB = group_fourier(a, R), group_fourier(b, R), group_fourier(ab, R)
+    for x, y, z in zip(A, B, AB):
+        assert matmul(x, y, phi) == [list(r) for r in z]
+    assert list(inverse_group_fourier(A, R)) == a
+    assert list(inverse_group_fourier(AB, R)) == ab
+
+
+def test_fourier_of_a5_round_trip():
+    R = REPS["A5"]
+    rng = random.Random(3)
+    f = [Fraction(rng.randint(-2, 2)) for _ in range(R.order)]
+    assert list(inverse_group_fourier(group_fourier(f, R), R)) == f
+
+
+def test_fourier_inputs():
+    R = REPS["S3"]
+    with pytest.raises(InputError, match="f: expected 6"):
+        group_fourier([1, 2], R)
+    with pytest.raises(InputError, match="reps"):
+        group_fourier([1] * 6, "S3")
+    with pytest.raises(InputError, match="fhat"):
+        inverse_group_fourier([[[1]]], R)
+    with pytest.raises(InputError, match="group"):
+        irreducible_representations(42)
+
+
+def test_refused_up_front():
+    with pytest.raises(ResourceLimitError, match="max_equivariant_work"):
+        irreducible_representations("S6")
+    with pytest.raises(ResourceLimitError):
+        irreducible_representations("S4", limits=Limits(max_equivariant_work=1000))
