@@ -17,7 +17,8 @@ from sympy.combinatorics import Permutation
 from sympy.combinatorics import PermutationGroup as SympyGroup
 
 from lcnalg import InputError, Limits, ResourceLimitError
-from lcnalg.groups import PermutationGroup, abelian_characters, group_algebra_product, parse_group
+from lcnalg.groups import (GroupConvParameterization, PermutationGroup, abelian_characters, group_algebra_product,
+                           group_conv_contains, parse_group)
 from lcnalg.groups.representations import group_fourier, inverse_group_fourier, irreducible_representations
 
 #: Q8 acting regularly on 8 points: i = (0 1 2 3)(4 5 6 7), j = (0 4 2 6)(1 7 3 5).
@@ -170,3 +171,47 @@ def test_refused_up_front():
         irreducible_representations("S6")
     with pytest.raises(ResourceLimitError):
         irreducible_representations("S4", limits=Limits(max_equivariant_work=1000))
+
+
+# ------------------------------------------------------------------ membership: zeros at the linear characters
+@st.composite
+def products(draw):
+    """(spec, f) with f = w_L ... w_1 for random small integer layers of a non-abelian group with a text
+    form (Q8 has none)."""
+    name = draw(st.sampled_from(["S3", "D4", "A4", "S4"]))
+    windows = [draw(st.integers(1, 3)) for _ in range(draw(st.integers(2, 3)))]
+    spec = f"{name}: " + ",".join(map(str, windows))
+    R = REPS[name]
+    f = [Fraction(1)] + [Fraction(0)] * (R.order - 1)
+    for k in windows:                     # the window is the first k elements (identity first)
+        w = [Fraction(draw(st.integers(-2, 2))) for _ in range(k)] + [Fraction(0)] * (R.order - k)
+        f = group_algebra_product(w, f, R.table)
+    return spec, f
+
+
+@settings(max_examples=25, deadline=None)
+@given(case=products())
+def test_membership_never_refuses_a_product(case):
+    spec, f = case
+    assert group_conv_contains(spec, f).contained is not False
+
+
+def test_a4_binomial_layers_against_real_factorization():
+    """A4: 2,2 has windows {1, g} with g of order 3; the product (a1 + b1 g)(a2 + b2 g) never wraps,
+    so a + b g + c g^2 is in M iff a + b x + c x^2 splits into real linear factors: b^2 >= 4ac."""
+    mu = GroupConvParameterization("A4: 2,2")
+    g2 = mu.table[1][1]
+    assert mu.table[1][g2] == 0 and g2 not in (0, 1)
+    refused = 0
+    for a in range(-2, 3):
+        for b in range(-2, 3):
+            for c in range(-2, 3):
+                f = [0] * 12
+                f[0], f[1], f[g2] = a, b, c
+                r = group_conv_contains(mu, f)
+                if r.contained is False:
+                    assert b * b < 4 * a * c
+                    refused += 1
+                if a == b == c != 0:          # the Fourier transform vanishes at the characters omega, omega^2
+                    assert r.contained is False and r.method.startswith("Fourier zeros at the characters")
+    assert refused >= 2
