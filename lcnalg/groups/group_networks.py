@@ -792,6 +792,11 @@ class GroupConvResult(Result):
         Strides of layers ``1..L−1`` (``C<n>``).
     degree : int or None
         For ``C<n>``: ``K = Σ S_l (k_l − 1)``, the degree of the unreduced product.
+    irreducible_degrees : tuple of int
+        With ``irreps``: the degrees ``d_ρ`` of the irreducible representations
+        (``C[G] ≅ ⊕_ρ Mat_{d_ρ}(C)``, :func:`~lcnalg.groups.representations.irreducible_representations`).
+    characters : tuple of str
+        With ``irreps``: the class sizes and the character table, exact in ``Q(ζ_e)`` (one line each).
     """
 
     group: str
@@ -809,6 +814,8 @@ class GroupConvResult(Result):
     fourier: tuple[str, ...] = ()
     strides: tuple[int, ...] = ()
     degree: int | None = None
+    irreducible_degrees: tuple[int, ...] = ()
+    characters: tuple[str, ...] = ()
 
     title = "group-convolutional function space"
 
@@ -823,6 +830,10 @@ class GroupConvResult(Result):
                                             if self.wraps_around else f"no: same function space as the ordinary "
                                             f"{self.ordinary} (coordinates c0..c{self.degree})"))
             lines.append("Fourier factors: " + ", ".join(self.fourier))
+        if self.characters:
+            lines.append("irreducible representations (exact over Q(zeta_e), verified; z<e> is zeta_e): "
+                         + self.characters[0])
+            lines.extend("  " + line for line in self.characters[1:])
         lines.append(f"dimension: {self.dimension.value} of {self.ambient_dimension} "
                      f"({self.support_size} coordinates not identically zero)  [{self.dimension.provenance()}]")
         if self.equations is not None:
@@ -842,7 +853,7 @@ class GroupConvResult(Result):
 
 def group_convolution(spec: GroupConvArchitecture | str, *, equations: bool = False, max_degree: int | None = None,
                       contains_filter: Any = None, seed: int = 0, certify: bool | None = None,
-                      limits: Limits | None = None) -> GroupConvResult:
+                      irreps: bool = False, limits: Limits | None = None) -> GroupConvResult:
     """The function space of a linear group-convolutional network: dimension, and optionally its
     equations up to ``max_degree`` and the membership of a filter.
 
@@ -859,6 +870,10 @@ def group_convolution(spec: GroupConvArchitecture | str, *, equations: bool = Fa
     seed : int
     certify : bool or None
         As in :func:`group_conv_equations`.
+    irreps : bool
+        Also compute the irreducible representations of ``G`` exactly
+        (:func:`~lcnalg.groups.representations.irreducible_representations`): their degrees and
+        the character table.
     limits : Limits, optional
 
     Returns
@@ -876,6 +891,7 @@ def group_convolution(spec: GroupConvArchitecture | str, *, equations: bool = Fa
     start = time.perf_counter()
     limits = Limits.coerce(limits)
     equations = checks.flag(equations, "equations", none=False)
+    irreps = checks.flag(irreps, "irreps", none=False)
     seed = checks.seed(seed)
     mu = GroupConvParameterization(spec, limits=limits)
     arch = mu.architecture
@@ -887,6 +903,7 @@ def group_convolution(spec: GroupConvArchitecture | str, *, equations: bool = Fa
         member = group_conv_contains(mu, contains_filter, equations=eqs, seed=seed, limits=limits)
     n = arch.cyclic_order
     fourier = tuple(f"chi_{j}: {field}" for j, field in fourier_components(n)) if n is not None else ()
+    reps = irreducible_representations(arch.group, limits=limits) if irreps else None
     return GroupConvResult(
         architecture=str(arch), method="group-algebra product; " + dim.method, certified=dim.certified,
         failure_probability=dim.failure_probability, how_to_certify=dim.how_to_certify, seed=seed,
@@ -895,4 +912,6 @@ def group_convolution(spec: GroupConvArchitecture | str, *, equations: bool = Fa
         wraps_around=arch.wraps_around, ordinary=arch.lcn_text if arch.wraps_around is False else None,
         num_parameters=mu.num_parameters, ambient_dimension=mu.ambient_dimension, support_size=len(mu.support),
         dimension=dim, equations=eqs, membership=member, fourier=fourier, strides=arch.strides,
-        degree=arch.degree if n is not None else None)
+        degree=arch.degree if n is not None else None,
+        irreducible_degrees=reps.degrees if reps is not None else (),
+        characters=tuple(reps.to_text().splitlines()) if reps is not None else ())

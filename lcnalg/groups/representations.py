@@ -349,7 +349,7 @@ def irreducible_representations(group: PermutationGroup | str, *,
             mult.append(ms)
             values.append(sum((ms[t] * power[(step * t) % e] for t in range(o)), flint.fmpq_poly(0)) % phi)
         found.append((d, values, mult))
-    found.sort(key=lambda t: (t[0], [str(v) for v in t[1]]))
+    found.sort(key=lambda t: (t[0], any(v != t[0] for v in t[1]), [str(v) for v in t[1]]))  # trivial first
     # verify: orthogonality and the degrees
     conj = [power[(-t) % e] for t in range(e)]
 

@@ -215,3 +215,15 @@ def test_a4_binomial_layers_against_real_factorization():
                 if a == b == c != 0:          # the Fourier transform vanishes at the characters omega, omega^2
                     assert r.contained is False and r.method.startswith("Fourier zeros at the characters")
     assert refused >= 2
+
+
+def test_trivial_character_first_and_group_conv_irreps(capsys):
+    from lcnalg.cli import main
+    from lcnalg.groups import group_convolution
+    for R in REPS.values():
+        assert all(v == 1 for v in R.characters[0])
+    r = group_convolution("S4: 2", irreps=True)
+    assert r.irreducible_degrees == REPS["S4"].degrees and len(r.characters) == 2 + len(REPS["S4"].degrees)
+    assert main(["group-conv", "S3: 2", "--irreps"]) == 0
+    out = capsys.readouterr().out
+    assert "irreducible degrees 1, 1, 2" in out and "chi3: 2, 0, -1" in out
