@@ -325,6 +325,8 @@ def irreducible_representations(group: PermutationGroup | str, *,
             seq.append(cls[h])
             h = table[r][h]
         powers_of.append(seq)
+    zp = [pow(z, t, p) for t in range(e)]
+    zlog = {v: t for t, v in enumerate(zp)}
     found = []
     for B in spaces:
         x = [int(B[i, 0]) for i in range(k)]
@@ -335,39 +337,52 @@ def irreducible_representations(group: PermutationGroup | str, *,
         d = next((d for d in range(1, math.isqrt(n) + 1) if d * d % p == d2), None)
         check(d is not None, f"no degree d <= sqrt|G| with d^2 = {d2} mod {p}")
         chi_p = [d * omega[i] * pow(len(classes[i]), -1, p) % p for i in range(k)]
-        mult = []
-        values = []
+        mult, values, sparse = [], [], []
         for i, r in enumerate(reps):
             o = orders[r]
             step = e // o
-            ms = []
-            for t in range(o):
-                total = sum(chi_p[powers_of[i][j]] * pow(z, (-(step * j * t)) % e, p) for j in range(o))
-                m = total * pow(o, -1, p) % p
-                check(m <= d, f"eigenvalue multiplicity {m} > degree {d} modulo {p}")
-                ms.append(m)
+            if d == 1:                     # a linear character: chi(g) is itself a power of zeta_o
+                a = zlog.get(chi_p[i])
+                check(a is not None and a % step == 0, f"a linear character value is no o-th root modulo {p}")
+                ms = [0] * o
+                ms[a // step] = 1
+            else:
+                cv = [chi_p[c] for c in powers_of[i]]
+                inv_o = pow(o, -1, p)
+                ms = [sum(cv[j] * zp[(-(step * j * t)) % e] for j in range(o)) * inv_o % p for t in range(o)]
+                check(all(m <= d for m in ms) and sum(ms) == d, f"eigenvalue multiplicities {ms} modulo {p}")
             mult.append(ms)
-            values.append(sum((ms[t] * power[(step * t) % e] for t in range(o)), flint.fmpq_poly(0)) % phi)
-        found.append((d, values, mult))
+            sparse.append([((step * t) % e, m) for t, m in enumerate(ms) if m])
+            acc = [0] * e
+            for a, m in sparse[-1]:
+                acc[a] += m
+            values.append(flint.fmpq_poly(acc) % phi)
+        found.append((d, values, mult, sparse))
     found.sort(key=lambda t: (t[0], any(v != t[0] for v in t[1]), [str(v) for v in t[1]]))  # trivial first
-    # verify: orthogonality and the degrees
+    # verify exactly: orthogonality (sum_g chi(g) conj psi(g), as an integer vector in the powers of zeta_e)
+    for c1, (d1, v1, _, sp1) in enumerate(found):
+        for c2 in range(c1, len(found)):
+            sp2 = found[c2][3]
+            acc = [0] * e
+            for i in range(k):
+                w = len(classes[i])
+                for a, m in sp1[i]:
+                    for b, m2 in sp2[i]:
+                        acc[(a - b) % e] += w * m * m2
+            inner = flint.fmpq_poly(acc) % phi
+            check(inner == (n if c1 == c2 else 0), f"characters {c1 + 1}, {c2 + 1} are not orthonormal")
+        check(v1[0] == d1, "chi(1) is not the degree")
+    check(sum(t[0] ** 2 for t in found) == n, "the squares of the degrees do not sum to |G|")
     conj = [power[(-t) % e] for t in range(e)]
 
     def bar(v: Any) -> Any:
         coeffs = v.coeffs()
         return sum((c * conj[t] for t, c in enumerate(coeffs) if c != 0), flint.fmpq_poly(0)) % phi
 
-    for c1, (d1, v1, _) in enumerate(found):
-        for c2 in range(c1, len(found)):
-            v2 = found[c2][1]
-            inner = sum((len(classes[i]) * v1[i] * bar(v2[i]) for i in range(k)), flint.fmpq_poly(0)) % phi
-            check(inner == (n if c1 == c2 else 0), f"characters {c1 + 1}, {c2 + 1} are not orthonormal")
-        check(v1[0] == d1, "chi(1) is not the degree")
-    check(sum(d * d for d, _, _ in found) == n, "the squares of the degrees do not sum to |G|")
     # 3. matrices
     matrices = []
     missing = []
-    for c, (d, values, mult) in enumerate(found):
+    for c, (d, values, mult, _) in enumerate(found):
         if d == 1:
             rho = tuple(((values[cls[g]],),) for g in range(n))
         else:
@@ -380,7 +395,7 @@ def irreducible_representations(group: PermutationGroup | str, *,
         matrices.append(rho)
     return IrreducibleRepresentations(
         group=G.name, elements=elements, table=table, exponent=e, classes=tuple(tuple(c) for c in classes),
-        characters=tuple(tuple(v) for _, v, _ in found), degrees=tuple(d for d, _, _ in found),
+        characters=tuple(tuple(t[1]) for t in found), degrees=tuple(t[0] for t in found),
         matrices=tuple(matrices), prime=p, not_computed=tuple(missing))
 
 
