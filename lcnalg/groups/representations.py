@@ -116,6 +116,8 @@ class IrreducibleRepresentations:
     not_computed : tuple of int
         Characters whose matrices were not computed (no cyclic subgroup with a multiplicity-one
         linear character).
+    class_of : tuple of int
+        ``class_of[g]``: the index of the class of ``e_g``.
     """
 
     group: str
@@ -128,6 +130,7 @@ class IrreducibleRepresentations:
     matrices: tuple
     prime: int
     not_computed: tuple
+    class_of: tuple
 
     @property
     def order(self) -> int:
@@ -135,15 +138,7 @@ class IrreducibleRepresentations:
 
     def character(self, c: int, g: int) -> Any:
         """``χ_c(e_g)``."""
-        return self.characters[c][self._class_of[g]]
-
-    @property
-    def _class_of(self) -> list[int]:
-        out = [0] * len(self.elements)
-        for i, cls in enumerate(self.classes):
-            for g in cls:
-                out[g] = i
-        return out
+        return self.characters[c][self.class_of[g]]
 
     def to_dict(self) -> dict:
         return {"group": self.group, "order": self.order, "exponent": self.exponent,
@@ -396,7 +391,7 @@ def irreducible_representations(group: PermutationGroup | str, *,
     return IrreducibleRepresentations(
         group=G.name, elements=elements, table=table, exponent=e, classes=tuple(tuple(c) for c in classes),
         characters=tuple(tuple(t[1]) for t in found), degrees=tuple(t[0] for t in found),
-        matrices=tuple(matrices), prime=p, not_computed=tuple(missing))
+        matrices=tuple(matrices), prime=p, not_computed=tuple(missing), class_of=tuple(cls))
 
 
 def _inverse(v: Any, phi: Any) -> Any:
