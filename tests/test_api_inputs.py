@@ -416,6 +416,10 @@ CALLS = {
     "convolution_matrix": lambda k, v: lcnalg.groups.convolution_matrix(
         **{**_s3_points(), "kernel": [1, 1, 0, 0, 0, 0], k: v}),
     "read_generators": lambda k, v: lcnalg.groups.read_generators(v),
+    "irreducible_representations": lambda k, v: lcnalg.groups.irreducible_representations(**{"group": "S3", k: v}),
+    "group_fourier": lambda k, v: lcnalg.groups.group_fourier(**{"f": [1, 0, 0, 0, 0, 0], "reps": _s3_reps(), k: v}),
+    "inverse_group_fourier": lambda k, v: lcnalg.groups.inverse_group_fourier(
+        **{"fhat": [[[1]], [[1]], [[1, 0], [0, 1]]], "reps": _s3_reps(), k: v}),
     "theorems.get": lambda k, v: theorems.get(v),
     "Theorem.check": lambda k, v: theorems.get("dimension").check(**{"arch": "2,2", k: v}),
     "Theorem.applies": lambda k, v: theorems.get("filling").applies(v),
@@ -500,6 +504,9 @@ PARAMETERS = {
     "fs.compare_basis": ["max_degree"],
     "FunctionSpace(basis=)": ["basis"],
     "equivariant_maps": ["group", "on", "to", "dense", "limits"],
+    "irreducible_representations": ["group", "limits"],
+    "group_fourier": ["f", "reps"],
+    "inverse_group_fourier": ["fhat", "reps"],
     "PermutationGroup": ["generators", "name", "point_name"],
     "parse_action": ["group", "text", "limits"],
     "convolution_matrix": ["group", "on", "to", "kernel", "limits"],
@@ -525,6 +532,10 @@ CASES = [(name, param) for name, params in PARAMETERS.items() for param in param
 
 def _basis_mu() -> "lcnalg.BasisParameterization":
     return lcnalg.BasisParameterization("2,2", lcnalg.FilterBasis("2,2", [[[1, 1]], [[1, 0], [0, 1]]]))
+def _s3_reps() -> "lcnalg.groups.IrreducibleRepresentations":
+    return lcnalg.groups.irreducible_representations("S3")
+
+
 def _s3_points() -> dict:
     G = lcnalg.groups.parse_group("S3")
     X = lcnalg.groups.TupleAction(G, 1)

@@ -45,8 +45,9 @@ def register(sub: argparse._SubParsersAction) -> None:
             "FILTER: |G| exact numbers separated by commas, indexed like the elements (C<n>: coefficients\n"
             "of z^0..z^(n-1)).\n\n"
             "Examples: lcnalg group-conv 'C6: 3,2';  lcnalg group-conv 'S3: 3,3' --equations --max-degree 4;\n"
-            "lcnalg group-conv 'C3: 2,2,2' --contains 1,1,1 --json.\n"
-            "JSON keys: dimension, equations, membership, wraps_around, ordinary, fourier, support_size."
+            "lcnalg group-conv 'C3: 2,2,2' --contains 1,1,1 --json;  lcnalg group-conv 'A5: 2' --irreps.\n"
+            "JSON keys: dimension, equations, membership, wraps_around, ordinary, fourier, support_size,\n"
+            "irreducible_degrees, characters (with --irreps)."
         ),
     )
     p.add_argument("spec", metavar="SPEC", help="'GROUP: k1,k2,...', e.g. 'C6: 3,2', 'S3: *,2' or 'C8: 3,2 s=2'")
@@ -58,6 +59,9 @@ def register(sub: argparse._SubParsersAction) -> None:
                       help="always attempt the elimination certificate of the whole ideal")
     cert.add_argument("--no-certify", dest="certify", action="store_false",
                       help="never attempt it (default: only for a few equations of low degree)")
+    p.add_argument("--irreps", action="store_true",
+                   help="also compute the irreducible representations of G exactly over Q(zeta_e) (e the exponent): "
+                        "their degrees and the character table, verified exactly")
     p.add_argument("--contains", metavar="FILTER", default=None,
                    help="decide whether this end-to-end filter (|G| exact numbers, comma-separated) is in M")
     add_seed_option(p)
@@ -77,6 +81,6 @@ def run(args: argparse.Namespace) -> int:
     filt = None if args.contains is None else read_filter(args.contains, arch, name="--contains")
     equations = args.equations or args.max_degree is not None or args.certify is not None
     emit(group_convolution(arch, equations=equations, max_degree=args.max_degree, contains_filter=filt,
-                           seed=args.seed, certify=args.certify, limits=limits),
+                           seed=args.seed, certify=args.certify, irreps=args.irreps, limits=limits),
          args.format)
     return 0

@@ -10,8 +10,10 @@ cosets as G-sets), :mod:`~lcnalg.groups.spec` (the text forms of the command lin
 convolutions with bi-invariant kernels), :mod:`~lcnalg.groups.equivariant` (the commutant:
 orbit basis, Burnside's count, the dense linear-algebra route),
 :mod:`~lcnalg.groups.group_algebra` (linear group-convolutional networks: the product map in
-``R[G]``) and :mod:`~lcnalg.groups.group_networks` (their function space: dimension, equations,
-Fourier decomposition and real membership).
+``R[G]``), :mod:`~lcnalg.groups.group_networks` (their function space: dimension, equations,
+Fourier decomposition and real membership) and :mod:`~lcnalg.groups.representations` (the
+irreducible representations of a small group, exact over ``Q(ζ_e)``, and the Fourier transform
+of ``R[G]``).
 
 Examples
 --------
@@ -32,6 +34,8 @@ from lcnalg.groups.cyclic_lifts import LiftDecision, decide_lift
 from lcnalg.groups.families import alternating_group, cyclic_group, dihedral_group, direct_product, symmetric_group
 from lcnalg.groups.icosahedron import Icosahedron, icosahedral_rotation_group, icosahedron
 from lcnalg.groups.permutation_group import PermutationGroup
+from lcnalg.groups.representations import (IrreducibleRepresentations, group_fourier, inverse_group_fourier,
+                                           irreducible_representations)
 from lcnalg.groups.spec import parse_action, parse_group, read_generators
 
 __all__ = [
@@ -46,4 +50,5 @@ __all__ = [
     "group_conv_equations", "group_conv_contains", "read_filter", "cyclic_fourier", "fourier_components",
     "cyclotomic_zeros", "abelian_characters", "abelian_fourier", "GroupConvResult",
     "decide_lift", "LiftDecision",
+    "irreducible_representations", "group_fourier", "inverse_group_fourier", "IrreducibleRepresentations",
 ]

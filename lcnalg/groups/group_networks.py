@@ -28,7 +28,8 @@ Pairing ``χ_j`` with ``χ_{−j}`` gives ``R[Z/n] ≅ R × R (n even) × C^{⌊
 (:func:`fourier_components`).  ``\hat f`` vanishes at the primitive ``d``-th roots of unity
 exactly when ``Φ_d`` divides ``f(z)`` (:func:`cyclotomic_zeros`).  For any abelian group the
 characters are computed from the multiplication table (:func:`abelian_characters`,
-:func:`abelian_fourier`); the irreducible representations of non-abelian groups are not.
+:func:`abelian_fourier`); for any group the irreducible representations, exact over ``Q(ζ_e)``,
+and the Fourier transform ``f ↦ (ρ(f))_ρ`` of ``R[G]`` are in :mod:`lcnalg.groups.representations`.
 
 **Membership** (:func:`group_conv_contains`), in this order, each step exact:
 
@@ -49,8 +50,11 @@ characters are computed from the multiplication table (:func:`abelian_characters
    ``ζ^{j S_l}``), and these sets cover the zeros of ``\hat f``; with ``p`` conjugate pairs
    (``Φ_d | f``, ``d ≥ 3``, gives ``φ(d)/2``) and ``s`` real zeros (``z = ±1``) among them that
    needs ``p ≤ Σ ⌊c_l/2⌋`` and ``2p + s ≤ Σ c_l``; (b) every verified equation vanishes at ``f``.
-   For an abelian non-cyclic ``G`` (a): the zero set of ``\hat f`` over the characters must be
-   covered by zero sets of non-zero real layers on their windows.  A real layer vanishing at ``χ``
+   For a non-cyclic ``G`` (a): the zero set of ``\hat f`` over the *linear* characters (all
+   characters when ``G`` is abelian; the degree-one irreducibles of
+   :func:`~lcnalg.groups.representations.irreducible_representations` otherwise) must be
+   covered by zero sets of non-zero real layers on their windows: a linear character is a ring
+   homomorphism ``R[G] → C``, so ``\hat f(χ) = Π_l \hat w_l(χ)``.  A real layer vanishing at ``χ``
    vanishes at ``\bar χ``, so the conjugation classes of zeros are shared out among the layers;
    a non-zero real ``w_l`` on ``S_l`` vanishes on a conjugation-closed set ``X`` iff the complex
    system ``(χ(h))_{χ ∈ X, h ∈ S_l}`` has a non-zero solution (its conjugate is one too, so its
@@ -79,7 +83,9 @@ Otherwise (``e ≥ 1`` with strides, or stride one with ``m > e + 1``) the answe
 ``≤ e``, an existential question in ``e + 1`` real variables (stated in ``data["lift"]["remaining"]``;
 for stride one: at least ``m`` real roots with multiplicity, ``e − deg h`` of them at infinity),
 which step 6 tries only at finitely many exact ``h``.  For non-cyclic groups only steps 1–3 and
-5 apply (5(a) for abelian groups).
+5 apply.  The higher-dimensional representations give no refusal of this kind: every window
+contains the identity, so ``ρ(w_l)`` reaches full rank and ``rank ρ(f) ≤ rank ρ(w_l)`` bounds
+nothing, and a product of non-zero matrices may vanish.
 
 References
 ----------
@@ -108,6 +114,7 @@ from lcnalg.algebra.plain_interpolation import equations_up_to_degree
 from lcnalg.errors import InputError, ResourceLimitError, check
 from lcnalg.groups.cyclic_lifts import decide_lift
 from lcnalg.groups.group_algebra import GroupConvArchitecture, GroupConvParameterization
+from lcnalg.groups.representations import irreducible_representations
 from lcnalg.limits import Limits
 from lcnalg.real.decision import number_text
 from lcnalg.real.membership import ContainmentResult, contains
@@ -446,25 +453,49 @@ def _cyclotomic_rank(rows: list[list[Any]], phi: Any) -> int:
     return rank
 
 
+def _linear_characters(mu: GroupConvParameterization, limits: Limits) -> tuple[int, list[list[Any]]]:
+    """``(m, χ values)``: every linear character of ``G`` as values in ``Q(ζ_m)`` (``fmpq_poly`` modulo
+    ``Φ_m``) at the enumerated elements; all characters for an abelian group
+    (:func:`abelian_characters`), the degree-one irreducibles otherwise
+    (:func:`~lcnalg.groups.representations.irreducible_representations`)."""
+    table = mu.table
+    order = len(table)
+    if all(table[i][j] == table[j][i] for i in range(order) for j in range(i)):
+        m, chars = abelian_characters(mu, limits=limits)
+        phi = flint.fmpq_poly(flint.fmpz_poly.cyclotomic(m))
+        power = [flint.fmpq_poly([0] * t + [1]) % phi for t in range(m)]
+        return m, [[power[t[h]] for h in range(order)] for t in chars]
+    reps = irreducible_representations(mu.architecture.group, limits=limits)
+    check(reps.elements == tuple(mu.elements), "the representations enumerate the group differently")
+    return reps.exponent, [[reps.character(c, h) for h in range(order)]
+                           for c, d in enumerate(reps.degrees) if d == 1]
+
+
 def _character_cover(mu: GroupConvParameterization, values: tuple[Fraction, ...],
                      limits: Limits) -> tuple[bool, str] | None:
-    r"""Step 5(a) for an abelian group (module docstring): can the zeros of ``\hat f`` be shared out
-    among the layers so that each layer vanishes on its share?  ``(False, reason)`` when not,
-    ``(True, note)`` when a share exists, None when ``\hat f`` has no zero."""
-    m, chars = abelian_characters(mu, limits=limits)
-    fhat = abelian_fourier(list(values), mu, limits=limits)
+    r"""Step 5(a) for a non-cyclic group (module docstring): can the zeros of ``\hat f`` at the linear
+    characters be shared out among the layers so that each layer vanishes on its share?
+    ``(False, reason)`` when not, ``(True, note)`` when a share exists, None when ``\hat f`` has no
+    zero there."""
+    m, chars = _linear_characters(mu, limits)
+    phi = flint.fmpq_poly(flint.fmpz_poly.cyclotomic(m))
+    power = [flint.fmpq_poly([0] * t + [1]) % phi for t in range(m)]
+    fq = [flint.fmpq(v.numerator, v.denominator) for v in values]
+    fhat = [sum((v * x for v, x in zip(fq, chi) if v != 0), flint.fmpq_poly(0)) % phi for chi in chars]
     zeros = [i for i, v in enumerate(fhat) if v == 0]
     if not zeros:
         return None
-    index = {t: i for i, t in enumerate(chars)}
+
+    def bar(v: Any) -> Any:
+        return sum((c * power[(-t) % m] for t, c in enumerate(v.coeffs()) if c != 0), flint.fmpq_poly(0)) % phi
+
+    index = {tuple(str(v) for v in chi): i for i, chi in enumerate(chars)}
     units, seen = [], set()
     for i in zeros:                        # a real layer vanishing at χ vanishes at its conjugate
         if i not in seen:
-            j = index[tuple((-x) % m for x in chars[i])]
+            j = index[tuple(str(bar(v)) for v in chars[i])]
             seen |= {i, j}
             units.append(frozenset({i, j}))
-    phi = flint.fmpq_poly(flint.fmpz_poly.cyclotomic(m))
-    power = [flint.fmpq_poly([0] * t + [1]) % phi for t in range(m)]
     positions = mu.architecture.positions
     memo: dict = {}
     budget = limits.budget("max_nodes", "assignments of the Fourier zeros of f to the layers")
@@ -475,7 +506,7 @@ def _character_cover(mu: GroupConvParameterization, values: tuple[Fraction, ...]
         key = (l, share)
         if key not in memo:
             budget.spend(len(share) * len(positions[l]))
-            rows = [[power[chars[c][h]] for h in positions[l]] for c in sorted(share)]
+            rows = [[chars[c][h] for h in positions[l]] for c in sorted(share)]
             memo[key] = _cyclotomic_rank(rows, phi) < len(positions[l])
         return memo[key]
 
@@ -627,17 +658,16 @@ def group_conv_contains(mu: GroupConvParameterization | str, filt: Any, *, equat
                           f"root(s) of unity; the layers can vanish at no more than {cap_pairs} pair(s) and "
                           f"{cap} roots in all", "Fourier zeros (cyclotomic divisors of f, exact)")
         checked.append(f"Fourier zeros fit (Phi_d | f for d in {list(zeros)})")
-    # 5a'. abelian, not cyclic: the zeros of the Fourier transform covered by the layers' zero sets
-    table = mu.table
-    if n is None and all(table[i][j] == table[j][i] for i in range(order) for j in range(i)):
+    # 5a'. not cyclic: the zeros of the Fourier transform at the linear characters covered by the layers' zero sets
+    if n is None:
         try:
             cover = _character_cover(mu, values, limits)
         except ResourceLimitError as err:
             checked.append(f"character zeros not checked ({err})")
         else:
             if cover is not None and cover[0] is False:
-                return result(False, cover[1], "Fourier zeros at the characters of an abelian group (exact ranks "
-                              "over Q(zeta_m), exhaustive cover search)")
+                return result(False, cover[1], "Fourier zeros at the characters (the linear ones for a non-abelian "
+                              "group; exact ranks over Q(zeta_m), exhaustive cover search)")
             if cover is not None:
                 checked.append(cover[1])
     # 5b. equations
@@ -762,6 +792,11 @@ class GroupConvResult(Result):
         Strides of layers ``1..L−1`` (``C<n>``).
     degree : int or None
         For ``C<n>``: ``K = Σ S_l (k_l − 1)``, the degree of the unreduced product.
+    irreducible_degrees : tuple of int
+        With ``irreps``: the degrees ``d_ρ`` of the irreducible representations
+        (``C[G] ≅ ⊕_ρ Mat_{d_ρ}(C)``, :func:`~lcnalg.groups.representations.irreducible_representations`).
+    characters : tuple of str
+        With ``irreps``: the class sizes and the character table, exact in ``Q(ζ_e)`` (one line each).
     """
 
     group: str
@@ -779,6 +814,8 @@ class GroupConvResult(Result):
     fourier: tuple[str, ...] = ()
     strides: tuple[int, ...] = ()
     degree: int | None = None
+    irreducible_degrees: tuple[int, ...] = ()
+    characters: tuple[str, ...] = ()
 
     title = "group-convolutional function space"
 
@@ -793,6 +830,10 @@ class GroupConvResult(Result):
                                             if self.wraps_around else f"no: same function space as the ordinary "
                                             f"{self.ordinary} (coordinates c0..c{self.degree})"))
             lines.append("Fourier factors: " + ", ".join(self.fourier))
+        if self.characters:
+            lines.append("irreducible representations (exact over Q(zeta_e), verified; z<e> is zeta_e): "
+                         + self.characters[0])
+            lines.extend("  " + line for line in self.characters[1:])
         lines.append(f"dimension: {self.dimension.value} of {self.ambient_dimension} "
                      f"({self.support_size} coordinates not identically zero)  [{self.dimension.provenance()}]")
         if self.equations is not None:
@@ -812,7 +853,7 @@ class GroupConvResult(Result):
 
 def group_convolution(spec: GroupConvArchitecture | str, *, equations: bool = False, max_degree: int | None = None,
                       contains_filter: Any = None, seed: int = 0, certify: bool | None = None,
-                      limits: Limits | None = None) -> GroupConvResult:
+                      irreps: bool = False, limits: Limits | None = None) -> GroupConvResult:
     """The function space of a linear group-convolutional network: dimension, and optionally its
     equations up to ``max_degree`` and the membership of a filter.
 
@@ -829,6 +870,10 @@ def group_convolution(spec: GroupConvArchitecture | str, *, equations: bool = Fa
     seed : int
     certify : bool or None
         As in :func:`group_conv_equations`.
+    irreps : bool
+        Also compute the irreducible representations of ``G`` exactly
+        (:func:`~lcnalg.groups.representations.irreducible_representations`): their degrees and
+        the character table.
     limits : Limits, optional
 
     Returns
@@ -846,6 +891,7 @@ def group_convolution(spec: GroupConvArchitecture | str, *, equations: bool = Fa
     start = time.perf_counter()
     limits = Limits.coerce(limits)
     equations = checks.flag(equations, "equations", none=False)
+    irreps = checks.flag(irreps, "irreps", none=False)
     seed = checks.seed(seed)
     mu = GroupConvParameterization(spec, limits=limits)
     arch = mu.architecture
@@ -857,6 +903,7 @@ def group_convolution(spec: GroupConvArchitecture | str, *, equations: bool = Fa
         member = group_conv_contains(mu, contains_filter, equations=eqs, seed=seed, limits=limits)
     n = arch.cyclic_order
     fourier = tuple(f"chi_{j}: {field}" for j, field in fourier_components(n)) if n is not None else ()
+    reps = irreducible_representations(arch.group, limits=limits) if irreps else None
     return GroupConvResult(
         architecture=str(arch), method="group-algebra product; " + dim.method, certified=dim.certified,
         failure_probability=dim.failure_probability, how_to_certify=dim.how_to_certify, seed=seed,
@@ -865,4 +912,6 @@ def group_convolution(spec: GroupConvArchitecture | str, *, equations: bool = Fa
         wraps_around=arch.wraps_around, ordinary=arch.lcn_text if arch.wraps_around is False else None,
         num_parameters=mu.num_parameters, ambient_dimension=mu.ambient_dimension, support_size=len(mu.support),
         dimension=dim, equations=eqs, membership=member, fourier=fourier, strides=arch.strides,
-        degree=arch.degree if n is not None else None)
+        degree=arch.degree if n is not None else None,
+        irreducible_degrees=reps.degrees if reps is not None else (),
+        characters=tuple(reps.to_text().splitlines()) if reps is not None else ())
