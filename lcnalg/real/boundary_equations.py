@@ -33,9 +33,14 @@ For other ``T`` the coefficients of ``Π (z − rζ^k)`` lie in ``Q(cos(2π/T))`
 rescaling of the parameters makes them rational for every position set, so the map is not
 over ``Q`` and the equations are not derived here.
 
-**Components.**  Every type of ``∂_V M`` of the top dimension gives a component; two give the
-same one when the certified equations of each vanish on the other's parameterization (equal
-irreducible closures of equal dimension).  A lower type is a further component unless the
+**Components.**  Every type of ``∂_V M`` of the top dimension gives a component.  Over ``C``
+the real parameters become free complex ones: a real class (either sign) is one class ``{ρζ^k}``
+with ``ρ ∈ C`` free (the base ``rβ_T`` ranges over ``C``), a pair is two independent classes
+with the position vectors ``S`` and its mirror ``k ↦ −k``, and a rotation of ``S`` is a change
+of base.  So two types with the same multiset of complex classes (:func:`complex_key`) have the
+same closure; and types with different keys have different closures (a generic point of one has
+its complex class structure; points of the other's closure with that structure have
+coinciding classes, a proper closed subset).  A lower type is a further component unless the
 equations of some top component vanish on its parameterization (certified equations: exactly
 ``closure ⊆ component``); otherwise it is listed as not shown to be contained.  The dimension
 of the union is the top dimension, compared with
@@ -62,7 +67,7 @@ from lcnalg.real.orbit_description import RootType, relative_boundary_dimension
 from lcnalg.real.orbit_tilings import OrbitModel, orbit_model
 from lcnalg.real.type_strata import TypeStrata
 
-__all__ = ["TypeStratumMap", "type_dimension", "BoundaryComponent", "RelativeBoundaryEquations",
+__all__ = ["TypeStratumMap", "type_dimension", "BoundaryComponent", "RelativeBoundaryEquations", "complex_key",
            "relative_boundary_equations", "DEFAULT_MAX_DEGREE"]
 
 #: Default highest degree of the interpolated equations of one component.
@@ -331,6 +336,32 @@ class RelativeBoundaryEquations:
         return "\n".join([head] + ["  " + c.text() for c in self.components])
 
 
+def complex_key(rtype: RootType) -> tuple:
+    """The multiset of complex classes of a type, each position vector up to rotation (a pair
+    gives ``S`` and its mirror): two types have the same stratum closure iff their keys agree
+    (see the module docstring).
+
+    Examples
+    --------
+    >>> complex_key(RootType(2, (("positive", (2, 2)),))) == complex_key(RootType(2, (("negative", (2, 2)),)))
+    True
+    """
+    T = rtype.T
+
+    def rot(S: tuple) -> tuple:
+        return min(tuple(S[(k + c) % T] for k in range(T)) for c in range(T))
+
+    out = []
+    for kind, S in rtype.blocks:
+        if kind in ("zero", "infinity"):
+            out.append((kind, tuple(S)))
+        else:
+            out.append(("class", rot(tuple(S))))
+            if kind == "pair":
+                out.append(("class", rot(tuple(S[-k % T] for k in range(T)))))
+    return tuple(sorted(out))
+
+
 def _vanish_on(polys: Any, phi: TypeStratumMap) -> bool:
     """Whether every polynomial (over the ``c`` of ``φ``'s coordinate ring names) vanishes on ``φ``."""
     q = phi.coordinate_ring
@@ -424,9 +455,8 @@ def relative_boundary_equations(arch: Architecture | str, *, max_degree: int | N
     dims_ok = True
     for t in tops:
         phi = TypeStratumMap(model, t, limits)
-        j = next((i for i, c in enumerate(components)
-                  if c.equations.certified and _vanish_on(c.equations.polynomials, phi)), None)
-        if j is not None:       # in that closure, irreducible of the same dimension: the same closure
+        j = next((i for i, c in enumerate(components) if complex_key(c.rtype) == complex_key(t)), None)
+        if j is not None:       # the same complex parameterization up to relabelling: the same closure
             c = components[j]
             components[j] = BoundaryComponent(c.rtype, c.same_closure + (t,), c.dimension, c.equations)
             continue

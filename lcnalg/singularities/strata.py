@@ -395,19 +395,25 @@ RELATIVE_EQUATIONS_AMBIENT = 10
 the relative boundary (:func:`~lcnalg.real.boundary_equations.relative_boundary_equations`) by
 default; beyond it the stratum keeps its semi-algebraic description and a note says how to get them."""
 
+RELATIVE_CERTIFY_ENTRIES = 100_000
+"""Here the elimination certificate of those equations gets at most this ``max_total_entries``
+(keeps the stratification cheap; uncertified ideals say up to which degree they are complete)."""
 
-def _relative_equations(bd: Any, n: int, limits: Limits, notes: list[str]) -> tuple[str, ...]:
+
+def _relative_equations(bd: Any, n: int, limits: Limits | None, notes: list[str]) -> tuple[str, ...]:
     """The ideals of the components of the Zariski closure of ``∂_V M`` (1D root orbits, ``T | 4``
     or ``T | 6``, at most :data:`RELATIVE_EQUATIONS_AMBIENT` coordinates), else nothing (a note)."""
     if bd.relative_family != "root orbits":
         return ()
+    limits = Limits.coerce(limits)
     if n > RELATIVE_EQUATIONS_AMBIENT:
         notes.append(f"the equations of the Zariski closure of the relative boundary are not computed here "
                      f"({n} > {RELATIVE_EQUATIONS_AMBIENT} coordinates): lcnalg.real.boundary_equations."
                      "relative_boundary_equations() derives them")
         return ()
     try:
-        r = relative_boundary_equations(bd.architecture, limits=limits)
+        r = relative_boundary_equations(bd.architecture, limits=Limits.coerce(
+            limits, max_total_entries=min(limits.max_total_entries, RELATIVE_CERTIFY_ENTRIES)))
     except LCNAlgError as err:
         notes.append(f"the equations of the Zariski closure of the relative boundary are not derived: {err}")
         return ()
@@ -420,6 +426,10 @@ def _relative_equations(bd: Any, n: int, limits: Limits, notes: list[str]) -> tu
                     for i, c in enumerate(r.components, start=1))
         if r.not_shown:
             out += (f"{len(r.not_shown)} lower type strata not shown to lie in these components",)
+        if not r.certified:
+            notes.append("the ideals of the relative boundary's closure are not all certified here (the elimination "
+                         f"certificate is given max_total_entries <= {RELATIVE_CERTIFY_ENTRIES}): "
+                         "relative_boundary_equations(arch, certify=True) attempts it")
     notes.append(f"Zariski closure of the relative boundary: {len(r.components)} component(s) of dimension "
                  f"{r.dimension} (the relative boundary's dimension {r.reported_dimension}"
                  f"{'' if r.agrees else ': DISAGREES'}; docs/theory.md#boundary-equations)")
