@@ -429,7 +429,7 @@ def _relative_equations(bd: Any, n: int, limits: Limits | None, notes: list[str]
         if not r.certified:
             notes.append("the ideals of the relative boundary's closure are not all certified here (the elimination "
                          f"certificate is given max_total_entries <= {RELATIVE_CERTIFY_ENTRIES}): "
-                         "relative_boundary_equations(arch, certify=True) attempts it")
+                         "relative_boundary_equations(arch) with the default limits attempts it")
     notes.append(f"Zariski closure of the relative boundary: {len(r.components)} component(s) of dimension "
                  f"{r.dimension} (the relative boundary's dimension {r.reported_dimension}"
                  f"{'' if r.agrees else ': DISAGREES'}; docs/theory.md#boundary-equations)")
