@@ -49,6 +49,7 @@ of the union is the top dimension, compared with
 
 from __future__ import annotations
 
+import random
 import time
 from dataclasses import dataclass, field, replace
 from functools import cached_property
@@ -246,7 +247,6 @@ class TypeStratumMap(NetworkMap):
     def certified_dimension(self, seed: int = 0) -> tuple[int, bool]:
         """``(rank, certified)``: the exact Jacobian rank at an integer point (a lower bound for the
         dimension of the image) and whether it meets the upper bound ``d``."""
-        import random   # deferred: only this method draws points
         rng = random.Random(seed)
         best = 0
         for _ in range(3):
