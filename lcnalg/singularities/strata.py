@@ -54,6 +54,9 @@ which are lower bounds).  The comparisons are exact arguments about the real set
   one: *certified*.  On ``3,2 s=2``, ``4,2 s=2`` and ``2,3,2 s=2,2`` the relative boundary is
   the image of the family of the two layers that share the class (``λ(z² − b)²`` and the like).
   When ``max_nodes`` refuses the types, the pair stays undecided and says so.
+  The relative boundary's equations are those of its Zariski closure, one ideal per component
+  (:func:`~lcnalg.real.boundary_equations.relative_boundary_equations`, ``T`` dividing 4 or 6,
+  at most :data:`RELATIVE_EQUATIONS_AMBIENT` coordinates), before its semi-algebraic description.
   Any other pair of candidates of equal dimension is *undecided*
   (neither merged nor joined by an edge); it is listed in ``undecided_pairs`` and makes the
   whole result undecided.  A same-dimension candidate that is a proper subset of another
@@ -106,6 +109,7 @@ from lcnalg.errors import InputError, LCNAlgError
 from lcnalg.limits import Limits
 from lcnalg.parameterization import Parameterization, parameterize
 from lcnalg.real import boundary
+from lcnalg.real.boundary_equations import relative_boundary_equations
 from lcnalg.real.membership import contains
 from lcnalg.real.orbit_tilings import orbit_model
 from lcnalg.real.type_strata import TypeComparison, TypeStrata, compare_types, type_point
@@ -386,8 +390,54 @@ def _boundary_samples(m: int, n: int, seed: int) -> list[tuple[int, ...]]:
     return pts
 
 
+RELATIVE_EQUATIONS_AMBIENT = 10
+"""Largest number of coordinates for which the stratification implicitizes the Zariski closure of
+the relative boundary (:func:`~lcnalg.real.boundary_equations.relative_boundary_equations`) by
+default; beyond it the stratum keeps its semi-algebraic description and a note says how to get them."""
+
+RELATIVE_CERTIFY_ENTRIES = 100_000
+"""Here the elimination certificate of those equations gets at most this ``max_total_entries``
+(keeps the stratification cheap; uncertified ideals say up to which degree they are complete)."""
+
+
+def _relative_equations(bd: Any, n: int, limits: Limits | None, notes: list[str]) -> tuple[str, ...]:
+    """The ideals of the components of the Zariski closure of ``∂_V M`` (1D root orbits, ``T | 4``
+    or ``T | 6``, at most :data:`RELATIVE_EQUATIONS_AMBIENT` coordinates), else nothing (a note)."""
+    if bd.relative_family != "root orbits":
+        return ()
+    limits = Limits.coerce(limits)
+    if n > RELATIVE_EQUATIONS_AMBIENT:
+        notes.append(f"the equations of the Zariski closure of the relative boundary are not computed here "
+                     f"({n} > {RELATIVE_EQUATIONS_AMBIENT} coordinates): lcnalg.real.boundary_equations."
+                     "relative_boundary_equations() derives them")
+        return ()
+    try:
+        r = relative_boundary_equations(bd.architecture, limits=Limits.coerce(
+            limits, max_total_entries=min(limits.max_total_entries, RELATIVE_CERTIFY_ENTRIES)))
+    except LCNAlgError as err:
+        notes.append(f"the equations of the Zariski closure of the relative boundary are not derived: {err}")
+        return ()
+    if len(r.components) == 1 and r.certified:
+        out = tuple(r.components[0].equations.equations)
+    else:
+        out = tuple(f"component {i} (dimension {c.dimension}): <{', '.join(c.equations.equations)}> ("
+                    + ("certified" if c.equations.certified
+                       else f"complete up to degree {c.equations.complete_up_to_degree}") + ")"
+                    for i, c in enumerate(r.components, start=1))
+        if r.not_shown:
+            out += (f"{len(r.not_shown)} lower type strata not shown to lie in these components",)
+        if not r.certified:
+            notes.append("the ideals of the relative boundary's closure are not all certified here (the elimination "
+                         f"certificate is given max_total_entries <= {RELATIVE_CERTIFY_ENTRIES}): "
+                         "relative_boundary_equations(arch) with the default limits attempts it")
+    notes.append(f"Zariski closure of the relative boundary: {len(r.components)} component(s) of dimension "
+                 f"{r.dimension} (the relative boundary's dimension {r.reported_dimension}"
+                 f"{'' if r.agrees else ': DISAGREES'}; docs/theory.md#boundary-equations)")
+    return out
+
+
 def _add_boundary(g: nx.DiGraph, bd: Any, n: int, seed: int, notes: list[str],
-                  kinds: dict[str, tuple]) -> dict[str, list[tuple]]:
+                  kinds: dict[str, tuple], limits: Limits | None = None) -> dict[str, list[tuple]]:
     if bd.decided and bd.closed and not bd.everything:
         notes.append("M = V(R) is Zariski closed with empty interior, so its Euclidean boundary is M itself "
                      "(no separate stratum)")
@@ -402,7 +452,8 @@ def _add_boundary(g: nx.DiGraph, bd: Any, n: int, seed: int, notes: list[str],
                      "stratum); its boundary relative to V(R) is the stratum 'relative boundary'")
         how = ("root-orbit generisations" if bd.relative_family == "root orbits"
                else "limits of factorization patterns")
-        _add_node(g, "relative boundary", bd.relative_dimension, (f"semi-algebraic: {how}",),
+        _add_node(g, "relative boundary", bd.relative_dimension,
+                  _relative_equations(bd, n, limits, notes) + (f"semi-algebraic: {how}",),
                   f"boundary of M relative to V(R): {bd.relative}")
         return {"relative boundary": [tuple(p) for p in bd.relative_samples]} if bd.relative_samples else {}
     elif bd.decided and bd.thin and not bd.everything:
@@ -826,7 +877,7 @@ def stratification(arch: Architecture | str, *, seed: int = 0, dimension: int | 
         samples = _add_critical_images(g, a, mu, seed, notes, kinds)
     sl = _add_singular_locus(g, a, dim_v, eqs, seed, limits, notes)
     bd = boundary(a, dimension=dim_v, equations=eqs, seed=seed, limits=limits)  # r >= 2: M = V(R)
-    samples.update(_add_boundary(g, bd, n, seed, notes, kinds))
+    samples.update(_add_boundary(g, bd, n, seed, notes, kinds, limits))
     decided = bool(bd.decided)
     _add_node(g, "origin", 0, tuple(f"{c} = 0" for c in mu.coordinate_names), "the zero filter (vertex of the cone)")
     samples["origin"] = [tuple([0] * n)]
