@@ -48,7 +48,7 @@ from lcnalg import errors
 from lcnalg.errors import LCNAlgError
 from lcnalg.limits import Limits
 from lcnalg.parameterization import Parameterization
-from lcnalg.polys.modmat import evaluate_monomials, kernel_basis, pivot_columns
+from lcnalg.polys.modmat import INDEX_READ, evaluate_monomials, kernel_basis, kernel_reader, pivot_columns
 from lcnalg.polys.modular import PRIMES_31, lift_vector
 from lcnalg.polys.monomial_ideals import standard_monomials
 
@@ -108,17 +108,21 @@ def _process_piece(task: _PieceTask) -> _PieceResult:
         u = len(task.std)
         rows = min(size, u + 8, pool.shape[0])
         A = evaluate_monomials(pool, idx, rows, p)
-        rank, free, K = kernel_basis(A, p, size)
-        work = _kernel_work(rows, size, rank)
+        rank, free, read = kernel_reader(A, p, size)
+        work = _elimination_work(rows, size, rank, size)
         errors.check(rank <= u, f"interpolation: rank {rank} above the proved bound {u} in piece {task.key}")
         if rank == u:
             kappa = len(free)
-            basis = K.astype(np.int32) if task.keep_basis else np.zeros((0, size), dtype=np.int32)
+            if task.keep_basis:
+                basis = read(None).astype(np.int32)
+                work += ENTRY_WORK * _read_work(rows, rank, size, kappa)
+            else:  # the last degree: the kernel is not needed, only its dimension
+                basis = np.zeros((0, size), dtype=np.int32)
             return _PieceResult(task.key, size, rank, kappa, kappa, [], basis, rows, 1, free, work)
         if rank < rows or rows >= size:
             # the u + 8 points already have the rank the loop below stops at (more points
             # than the rank, or all the monomials): its kernel is the one to use
-            return _finish_piece(task, idx, rows, rank, free, K, work)
+            return _finish_piece(task, idx, rows, rank, free, read, work)
         rows = min(size, 2 * rows, pool.shape[0])
     else:
         work = 0
@@ -126,22 +130,31 @@ def _process_piece(task: _PieceTask) -> _PieceResult:
         rows = min(rows, size, pool.shape[0])
     while True:
         A = evaluate_monomials(pool, idx, rows, p)
-        rank, free, K = kernel_basis(A, p, size)
-        work += _kernel_work(rows, size, rank)
+        rank, free, read = kernel_reader(A, p, size)
+        work += _elimination_work(rows, size, rank, size)
         if rank < rows or rows >= size or rows >= pool.shape[0]:
             break
         rows = min(size, 2 * rows, pool.shape[0])
-    return _finish_piece(task, idx, rows, rank, free, K, work)
+    return _finish_piece(task, idx, rows, rank, free, read, work)
 
 
-def _kernel_work(rows: int, cols: int, rank: int) -> int:
-    """The operations of one :func:`~lcnalg.polys.modmat.kernel_basis`, entries read back included."""
-    read = rank * cols if 2 * rows <= cols else (cols - rank) * cols
-    return _elimination_work(rows, cols, rank, read)
+def _read_work(rows: int, rank: int, cols: int, vectors: int) -> int:
+    """Entries moved out of FLINT to read ``vectors`` kernel vectors from the reduced echelon
+    form (``rows × cols``, rank ``rank``) of :func:`~lcnalg.polys.modmat.kernel_reader`: the
+    ``rank × vectors`` entries in their columns one by one (each counted
+    :data:`~lcnalg.polys.modmat.INDEX_READ` times), or all entries at once when that is cheaper."""
+    return min(INDEX_READ * rank * vectors, rows * cols) if vectors and rank else 0
+
+
+def _kernel_work(rows: int, cols: int, rank: int, vectors: int | None = None) -> int:
+    """The operations of one :func:`~lcnalg.polys.modmat.kernel_basis` reading ``vectors``
+    kernel vectors (default all), the pivot scan and the entries read back included."""
+    vectors = cols - rank if vectors is None else vectors
+    return _elimination_work(rows, cols, rank, cols + _read_work(rows, rank, cols, vectors))
 
 
 def _finish_piece(task: _PieceTask, idx: np.ndarray, rows: int, rank: int, free: list[int],
-                  K: np.ndarray, work: int) -> _PieceResult:
+                  read: Callable[[list[int] | None], np.ndarray], work: int) -> _PieceResult:
     """The products of the lower degree, the new generators lifted to Q, the result."""
     size = len(task.monos)
     p = task.primes[0]
@@ -178,60 +191,76 @@ def _finish_piece(task: _PieceTask, idx: np.ndarray, rows: int, rank: int, free:
             lower_rank = len(piv)
             lead = {free[kappa - 1 - j] for j in piv}
             new_cols = [f for f in free if f not in lead]
-    new = _lift(task, idx, rows, free, K, new_cols) if new_cols else ([], 1, 0)
+    # the kernel vectors read back: all of them when the basis is kept for the next degree,
+    # else only those of the new generators
+    K = read(None if task.keep_basis else new_cols)
+    work += ENTRY_WORK * _read_work(rows, rank, size, K.shape[0])
+    rowsof = free if task.keep_basis else new_cols
+    wanted = set(new_cols)
+    vectors = {f: K[i] for i, f in enumerate(rowsof) if f in wanted}
+    new = _lift(task, idx, rows, free, vectors, new_cols) if new_cols else ([], 1, 0)
     basis = K.astype(np.int32) if task.keep_basis else np.zeros((0, size), dtype=np.int32)
     return _PieceResult(task.key, size, rank, kappa, lower_rank, new[0], basis, rows, new[1], free,
                         work + new[2])
 
 
-def _lift(task: _PieceTask, idx: np.ndarray, rows: int, free: list[int], K: np.ndarray,
+def _lift(task: _PieceTask, idx: np.ndarray, rows: int, free: list[int], vectors: dict[int, np.ndarray],
           new_cols: list[int]) -> tuple[list[tuple[int, list[Fraction]]], int, int]:
-    """Lift the kernel vectors with leading columns ``new_cols`` to Q; returns them, the
-    primes used and the operations of the eliminations modulo further primes."""
-    fpos = {f: i for i, f in enumerate(free)}
+    """Lift the kernel vectors ``vectors[f]`` (modulo the first prime) with leading columns
+    ``new_cols`` to Q; returns them, the primes used and the operations of the eliminations
+    modulo further primes."""
     width = max(new_cols) + 1
     prefix_free = [f for f in free if f < width]
-    residues = {f: [[int(x) for x in K[fpos[f], :width]]] for f in new_cols}
+    residues = {f: [[int(x) for x in vectors[f][:width]]] for f in new_cols}
     primes = [task.primes[0]]
     lifted: dict[int, list[Fraction]] = {}
-    # small coefficients (the usual case) are read from the first prime alone: the candidate
-    # is kept when it vanishes at points of mu modulo the next primes (then it is, with
-    # overwhelming probability, the kernel vector over Q; the exact substitution check of
-    # every equation decides), and the kernels modulo further primes are not computed
-    checks = [(task.primes[k], task.pools[k]) for k in range(1, min(len(task.pools), len(task.primes), 3))]
-    if len(checks) == 2:
-        sub = idx[:width]
-        tests = [(q, evaluate_monomials(pool, sub, min(CHECK_POINTS, pool.shape[0]), q).astype(object))
-                 for q, pool in checks]
-        for f in new_cols:
-            vec = lift_vector(residues[f], primes)
-            if vec is not None and all(_vanishes(vec, A, q) for q, A in tests):
-                lifted[f] = vec
-        if len(lifted) == len(new_cols):
-            return [(f, lifted[f]) for f in new_cols], 1 + len(checks), 0
+    # a candidate read from the primes used so far is kept when it vanishes at points of mu
+    # modulo two primes not among them (then it is, with overwhelming probability, the kernel
+    # vector over Q; the exact substitution check of every equation decides): small
+    # coefficients (the usual case) are read from the first prime alone, and the kernels
+    # modulo further primes are computed only for the equations that need them
+    npools = min(len(task.pools), len(task.primes))
+    sub = idx[:width]
+    tests: dict[int, np.ndarray] = {}
+
+    def accepted(vec: list[Fraction], used: int) -> bool:
+        checks = list(range(used, min(used + 2, npools)))
+        if len(checks) < 2:
+            return False
+        for k in checks:
+            if k not in tests:
+                pool = task.pools[k]
+                tests[k] = evaluate_monomials(pool, sub, min(CHECK_POINTS, pool.shape[0]),
+                                              task.primes[k]).astype(object)
+        return all(_vanishes(vec, tests[k], task.primes[k]) for k in checks)
+
+    for f in new_cols:
+        vec = lift_vector(residues[f], primes)
+        if vec is not None and accepted(vec, 1):
+            lifted[f] = vec
+    checked = 1 + 2 if npools >= 3 else 1
     pending = [f for f in new_cols if f not in lifted]
     candidates: dict[int, list[Fraction]] = {}
     work = 0
     prefix_rows = min(rows, width - len(prefix_free) + 16)
     # one sample pool per prime: the primes beyond the pools are not tried
-    for k, p in enumerate(task.primes[1:len(task.pools)], start=1):
+    for k, p in enumerate(task.primes[1:npools], start=1):
         if not pending:
             break
         pool = task.pools[k]
-        sub = idx[:width]
         A = evaluate_monomials(pool, sub, min(max(prefix_rows, 1), pool.shape[0]), p)
-        rk, fr, Kp = kernel_basis(A, p, width)
-        work += _kernel_work(A.shape[0], width, rk)
+        rk, fr, Kp = kernel_basis(A, p, width, wanted=pending)
+        work += _kernel_work(A.shape[0], width, rk, len(pending))
         if fr != prefix_free:
             continue  # unlucky prime or too few points: skip it
         primes.append(p)
-        fp = {f: i for i, f in enumerate(fr)}
         still = []
-        for f in pending:
-            residues[f].append([int(x) for x in Kp[fp[f]]])
+        for f, row in zip(pending, Kp):
+            residues[f].append([int(x) for x in row])
             vec = lift_vector(residues[f], primes)
-            if vec is not None and candidates.get(f) == vec:
+            if vec is not None and (candidates.get(f) == vec or accepted(vec, k + 1)):
                 lifted[f] = vec
+                checked = max(checked, min(k + 3, npools))
             else:
                 if vec is not None:
                     candidates[f] = vec
@@ -242,7 +271,7 @@ def _lift(task: _PieceTask, idx: np.ndarray, rows: int, free: list[int], K: np.n
             f"interpolation: could not lift {len(pending)} equation(s) of piece {task.key} to Q "
             f"with {len(primes)} primes"
         )
-    return [(f, lifted[f]) for f in new_cols], max(len(primes), 1 + len(checks)), work
+    return [(f, lifted[f]) for f in new_cols], max(len(primes), checked), work
 
 
 #: Points of mu modulo each further prime at which an equation read from one prime must vanish.
@@ -549,29 +578,34 @@ def _elimination_work(rows: int, cols: int, rank: int, read: int) -> int:
     return _echelon_work(rows, cols, rank) + ENTRY_WORK * (rows * cols + read)
 
 
-def _piece_work(size: int, std: int | None, hint: int, products: int | None = None) -> int:
+def _piece_work(size: int, std: int | None, hint: int, products: int | None = None,
+                keep: bool = False) -> int:
     """Estimated operations of one graded piece of ``size`` monomials, ``std`` of them standard
     (None: unknown), a proved lower bound ``hint`` of ``dim (R/I)_P`` (the rank of a piece of
-    the degree before) and ``products`` rows of the products of the degree before (None: as
-    many as the kernel); mirrors :func:`_process_piece`."""
+    the degree before), ``products`` rows of the products of the degree before (None: as
+    many as the kernel), its kernel basis read back when ``keep`` (else only the vectors of the
+    new equations, not counted here); mirrors :func:`_process_piece`."""
     hint = min(hint, size)
-    if std is None:  # doubling the points until the rank stops growing (at most all rows)
+    if std is None:  # doubling the points until the rank stops growing (at most all rows);
+        # each elimination scans its pivots, the last one's kernel is read when kept
         rows = size if size <= 256 else min(size, max(256, int(1.1 * hint) + 32))
         total = 0
         while True:
-            read = rows * size if 2 * rows <= size else (size - hint) * size
-            total += _elimination_work(rows, size, rows, read)
+            total += _elimination_work(rows, size, rows, size)
             if rows >= size:
                 break
             rows = min(size, 2 * rows)
+        if keep:
+            total += ENTRY_WORK * _read_work(size, hint, size, size - hint)
         return total + (_elimination_work(size - hint + 10, size - hint, size - hint, 0) if size > hint else 0)
     hint = min(hint, std)
     rows = min(size, std + 8)
     # the kernel has size − rank ≥ size − std vectors, as many as that when the piece holds no
     # new equation (each new equation adds one): its size is taken to be size − std
     kappa = size - std
-    read = min(rows, std) * size if 2 * rows <= size else kappa * size
-    total = _elimination_work(rows, size, min(rows, std), read)
+    rank = min(rows, std)
+    read = size + (_read_work(rows, rank, size, kappa) if keep else 0)
+    total = _elimination_work(rows, size, rank, read)
     if std > hint and kappa:  # the rank may fall short of std: the products of the degree before,
         # a random kappa + 10 of them, then all of them when the piece holds a new equation
         rows = kappa + 10 if products is None else products
@@ -595,9 +629,11 @@ def interpolation_work(pieces: dict[tuple[int, ...], list[tuple[int, ...]]],
     bound), also the echelon form of the products of the degree before, in the at most
     ``|P| − hint`` free columns.  Without ``standard`` a piece doubles its points up to ``|P|``.
     Each elimination costs its Gaussian-elimination operations (``_echelon_work``) plus
-    :data:`ENTRY_WORK` per entry moved in and out of FLINT (``_elimination_work``).  With
-    ``keep`` (a degree that is not the last), each image under a symmetry also costs the
-    pivots of its permuted kernel basis.  Measured against the work done, counted the same
+    :data:`ENTRY_WORK` per entry moved in and out of FLINT (``_elimination_work``): every
+    entry in, about one per column to find the pivots, and, with ``keep`` (a degree that is not
+    the last), the kernel basis out (only the entries of the echelon form in the free columns,
+    ``_read_work``; in the last degree only the vectors of the new equations are read).  With
+    ``keep``, each image under a symmetry also costs the pivots of its permuted kernel basis.  Measured against the work done, counted the same
     way (``DegreeReport.work``), it is within a few per cent, above it but for the columns of
     the new equations; the equations lifted to Q are counted separately, as they come.
 
@@ -625,7 +661,7 @@ def interpolation_work(pieces: dict[tuple[int, ...], list[tuple[int, ...]]],
     --------
     >>> pieces = {(1,): [(0,), (1,)], (2,): [(2,)]}
     >>> interpolation_work(pieces)
-    4544
+    4344
     >>> interpolation_work(pieces, {(1,): ((2,), (0,))}, standard={(2,): 0})
     200
     """
@@ -642,7 +678,8 @@ def interpolation_work(pieces: dict[tuple[int, ...], list[tuple[int, ...]]],
                 total += _elimination_work(kappa, size, kappa, 0)
             continue
         std = None if standard is None else standard.get(key)
-        total += _piece_work(size, std, hints.get(key, 0), None if products is None else products.get(key, 0))
+        total += _piece_work(size, std, hints.get(key, 0), None if products is None else products.get(key, 0),
+                             keep)
     return total
 
 
