@@ -20,12 +20,12 @@ Examples
 from __future__ import annotations
 
 from math import gcd
-from typing import Any
+from typing import Any, Callable
 
 import flint
 import numpy as np
 
-__all__ = ["evaluate_monomials", "nmod_matrix", "rref", "pivot_columns", "kernel_basis",
+__all__ = ["evaluate_monomials", "nmod_matrix", "rref", "pivot_columns", "kernel_basis", "kernel_reader",
            "integer_nullspace"]
 
 
@@ -114,25 +114,22 @@ def pivot_columns(A: np.ndarray, modulus: int) -> list[int]:
     if r == 0 or c == 0:
         return []
     R, rank = nmod_matrix(A, modulus).rref()
-    piv, j = [], 0
-    for i in range(rank):
-        while int(R[i, j]) == 0:
-            j += 1
-        piv.append(j)
-        j += 1
-    return piv
+    return _pivots(R, rank)
 
 
-def kernel_basis(A: np.ndarray, modulus: int, ncols: int) -> tuple[int, list[int], np.ndarray]:
+def kernel_basis(A: np.ndarray, modulus: int, ncols: int,
+                 wanted: "list[int] | None" = None) -> tuple[int, list[int], np.ndarray]:
     """Rank, leading columns and canonical kernel basis of ``A`` mod p.
 
     The kernel is put in reduced echelon form with the *largest* column leading (columns
     are monomials in ascending order), so the basis vector with leading column ``f`` is the
     unique kernel vector with coefficient 1 at ``f`` and 0 at every other leading column: it
     does not depend on the rows of ``A``, only on its kernel.  It is read from FLINT's
-    echelon form when ``A`` has at most ``ncols / 2`` rows (then ``rank ≤ nullity``), else
-    from FLINT's nullspace, which is that same canonical basis: one elimination, and at
-    most ``max(rows, nullity) × ncols`` entries come back into Python.
+    reduced echelon form ``R`` of ``A``: the free (non-pivot) columns are found by scanning
+    the pivots (about ``ncols`` entries), and the vector of ``f`` is ``1`` at ``f`` and
+    ``−R[i, f]`` at the pivot column of row ``i``, so only the ``rank × nullity`` entries of
+    ``R`` in the free columns come back into Python (read one by one, or all of ``R`` at once
+    when that is cheaper), never the zeros of the pivot columns.
 
     Parameters
     ----------
@@ -142,6 +139,10 @@ def kernel_basis(A: np.ndarray, modulus: int, ncols: int) -> tuple[int, list[int
         A prime.
     ncols : int
         Number of columns (needed when ``A`` has no rows).
+    wanted : list of int, optional
+        Read only the kernel vectors of these columns (those of them that are free, in
+        ascending order); default all.  ``wanted=[]`` gives the rank and the free columns
+        without reading any entry of the echelon form.
 
     Returns
     -------
@@ -149,7 +150,8 @@ def kernel_basis(A: np.ndarray, modulus: int, ncols: int) -> tuple[int, list[int
     free : list of int
         The leading columns of the kernel basis (the free columns), ascending.
     K : numpy array of int64, shape (len(free), ncols)
-        ``K[i]`` is the kernel vector with leading column ``free[i]``.
+        ``K[i]`` is the kernel vector with leading column ``free[i]`` (with ``wanted``: one
+        row per wanted free column).
 
     Examples
     --------
@@ -158,36 +160,73 @@ def kernel_basis(A: np.ndarray, modulus: int, ncols: int) -> tuple[int, list[int
     >>> rank, free, K = kernel_basis(np.array([[1, 1, 1]], dtype=np.int64), 7, 3)
     >>> rank, free, K.tolist()
     (1, [1, 2], [[6, 1, 0], [6, 0, 1]])
+    >>> kernel_basis(np.array([[1, 1, 1]], dtype=np.int64), 7, 3, wanted=[2, 0])[2].tolist()
+    [[6, 0, 1]]
+    """
+    rank, free, read = kernel_reader(A, modulus, ncols)
+    return rank, free, read(wanted)
+
+
+def kernel_reader(A: np.ndarray, modulus: int,
+                  ncols: int) -> tuple[int, list[int], Callable[["list[int] | None"], np.ndarray]]:
+    """:func:`kernel_basis` in two steps: one elimination gives the rank and the free columns,
+    and ``read(wanted)`` reads the kernel vectors of the ``wanted`` free columns (None: all)
+    later, only when they are needed.
+
+    Examples
+    --------
+    >>> rank, free, read = kernel_reader(np.array([[1, 1, 1]], dtype=np.int64), 7, 3)
+    >>> rank, free, read([1]).tolist()
+    (1, [1, 2], [[6, 1, 0]])
     """
     r = A.shape[0]
     if r == 0:
         free = list(range(ncols))
-        return 0, free, np.eye(ncols, dtype=np.int64)
-    M = nmod_matrix(A, modulus)
-    if 2 * r <= ncols:
-        # rank <= rows <= nullity: read the echelon form (rank x ncols entries)
-        R, rank = M.rref()
-        nullity = ncols - rank
-        E = _entries(R, rank, ncols)
-        pivots = [int(np.flatnonzero(E[i])[0]) for i in range(rank)]
-        pivset = set(pivots)
-        free = [j for j in range(ncols) if j not in pivset]
-        K = np.zeros((nullity, ncols), dtype=np.int64)
-        fidx = np.array(free, dtype=np.int64)
-        K[np.arange(nullity), fidx] = 1
-        if pivots:
-            K[:, np.array(pivots)] = (-E[:, fidx].T) % modulus
-        return rank, free, K
-    # few kernel vectors: FLINT's nullspace basis is already the canonical one (the vector of
-    # the non-pivot column f has 1 at f, 0 at the other non-pivot columns, and its other
-    # entries at pivot columns < f), so it is read as it is (nullity x ncols entries)
-    X, nullity = M.nullspace()
-    rank = ncols - nullity
-    if nullity == 0:
-        return rank, [], np.zeros((0, ncols), dtype=np.int64)
-    K = _entries(X.transpose(), nullity, ncols)
-    free = [int(np.flatnonzero(K[i])[-1]) for i in range(nullity)]
-    return rank, free, K
+        return 0, free, lambda wanted: np.eye(ncols, dtype=np.int64)[free if wanted is None else
+                                                                      sorted(set(wanted) & set(free))]
+    R, rank = nmod_matrix(A, modulus).rref()
+    pivots = _pivots(R, rank)
+    pivset = set(pivots)
+    free = [j for j in range(ncols) if j not in pivset]
+
+    def read(wanted: "list[int] | None") -> np.ndarray:
+        cols = free if wanted is None else sorted(set(wanted).intersection(free))
+        K = np.zeros((len(cols), ncols), dtype=np.int64)
+        if not cols:
+            return K
+        fidx = np.array(cols, dtype=np.int64)
+        K[np.arange(len(cols)), fidx] = 1
+        if rank:
+            E = _free_entries(R, rank, ncols, cols)  # rank x len(cols): R[i, f]
+            K[:, np.array(pivots)] = (-E.T) % modulus
+        return K
+
+    return rank, free, read
+
+
+def _pivots(R: Any, rank: int) -> list[int]:
+    """Pivot columns of a reduced echelon form of rank ``rank`` (its leading entries)."""
+    piv, j = [], 0
+    for i in range(rank):
+        while int(R[i, j]) == 0:
+            j += 1
+        piv.append(j)
+        j += 1
+    return piv
+
+
+#: Cost of reading one entry of a FLINT matrix by index, relative to one entry of a bulk
+#: ``entries()`` read (measured about 1.5).
+INDEX_READ = 2
+
+
+def _free_entries(R: Any, rank: int, ncols: int, cols: list[int]) -> np.ndarray:
+    """The entries ``R[i, f]`` (``i < rank``, ``f`` in ``cols``) as an int64 array: one by one,
+    or from one bulk read of ``R`` when that moves fewer entries."""
+    if INDEX_READ * rank * len(cols) <= R.nrows() * ncols:
+        flat = [R[i, f] for i in range(rank) for f in cols]
+        return np.fromiter(map(int, flat), dtype=np.int64, count=rank * len(cols)).reshape(rank, len(cols))
+    return _entries(R, rank, ncols)[:, np.array(cols, dtype=np.int64)]
 
 
 def _entries(M: Any, rows: int, ncols: int) -> np.ndarray:

@@ -399,8 +399,8 @@ def test_interpolation_work_without_standard_monomials_doubles_the_points():
         forward = sum((rows - 1 - i) * (cols - i) for i in range(rank))
         return forward + rank * (rank - 1) // 2 * (cols - rank) + 100 * (rows * cols + read)
 
-    def piece(s):     # all s points, the kernel read back (s - 0) x s, products (s + 10) x s
-        return elimination(s, s, s, s * s) + elimination(s + 10, s, s, 0)
+    def piece(s):     # all s points, the pivots scanned (s entries), products (s + 10) x s
+        return elimination(s, s, s, s) + elimination(s + 10, s, s, 0)
     assert interpolation_work(pieces) == 8 * piece(1) + piece(2)
 
 
