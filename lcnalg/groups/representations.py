@@ -237,7 +237,8 @@ def irreducible_representations(group: PermutationGroup | str, *,
 
     References
     ----------
-    [Dix67]_, [Ser77]_ §2, §7.
+    .. [1] J. D. Dixon, *High speed computation of group characters*, Numer. Math. 10 (1967).
+    .. [2] J.-P. Serre, *Linear Representations of Finite Groups*, Springer (1977), §2, §7.
     """
     limits = Limits.coerce(limits)
     G = _group(group, limits)
