@@ -234,17 +234,21 @@ def available_cores() -> int:
 
 def jobs(value: object, name: str = "jobs") -> int:
     """A number of worker processes: a positive integer, capped (with a warning) at
-    :func:`available_cores`.
+    :func:`available_cores`; ``None`` means all of them.
 
     Examples
     --------
     >>> jobs(1)
     1
+    >>> jobs(None) == available_cores()
+    True
     >>> jobs(-5)
     Traceback (most recent call last):
     ...
     lcnalg.errors.InputError: jobs: expected a positive integer (worker processes), got -5
     """
+    if value is None:
+        return available_cores()
     value = integer(value, name, low=1, form="a positive integer (worker processes)")
     cores = available_cores()
     if value > cores:

@@ -186,7 +186,7 @@ class FunctionSpace:
         return self.dimension.value == self.ambient_dimension
 
     def implicit_equations(self, *, max_degree: int | None = None, certify: bool | None = None,
-                           jobs: int = 1, progress: bool | None = None, executor: "Executor | None" = None,
+                           jobs: int | None = None, progress: bool | None = None, executor: "Executor | None" = None,
                            max_monomials: int | None = None,
                            max_piece: int | None = None) -> "ImplicitEquations":
         """Minimal generators of the vanishing ideal of the neurovariety, exact over Q.
@@ -198,8 +198,9 @@ class FunctionSpace:
         certify : bool or None
             Attempt the exact whole-ideal certificate: always (True), never (False), or for
             small ideals (None, the default; see ``Limits.max_certify_generators``).
-        jobs : int
-            Processes for the graded pieces (not part of the cache key: same answer).
+        jobs : int, optional
+            Processes for the graded pieces (default: the cores available, started only for a
+            degree whose estimated work is worth them; not part of the cache key: same answer).
         progress : bool, optional
             Progress bar (default: when stderr is a terminal).
         executor : concurrent.futures.Executor, optional

@@ -58,7 +58,7 @@ import sys
 import time
 from contextlib import contextmanager, nullcontext
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any, Iterator
+from typing import TYPE_CHECKING, Any, Callable, Iterable, Iterator
 
 from lcnalg.algebra.certify import verify_equations
 from lcnalg.algebra.degree import FibreDegree, degree_by_fibre
@@ -292,20 +292,50 @@ def _progress_bar(enabled: bool | None):
                     TimeElapsedColumn(), transient=True)
 
 
+#: Estimated field operations of a degree below which its graded pieces run in this process
+#: even when several processes are allowed (starting them and moving the pieces costs about a
+#: second; 2·10^8 operations take about as long).
+PARALLEL_WORK = 200_000_000
+
+
+class _ProcessesWhenWorthIt:
+    """An executor for :func:`~lcnalg.algebra.interpolation.interpolate_degree`: ``map`` runs
+    in this process while the degree's estimated work (``work``, set before each degree) is
+    below :data:`PARALLEL_WORK`, and in a pool of ``jobs`` processes, started at the first
+    degree that needs it, from then on."""
+
+    def __init__(self, jobs: int) -> None:
+        self.jobs = jobs
+        self.work = 0
+        self._pool: Any = None
+
+    def map(self, fn: Callable, *iterables: Iterable, chunksize: int = 1) -> Iterator:
+        if self.work < PARALLEL_WORK:
+            return map(fn, *iterables)
+        if self._pool is None:
+            # deferred: concurrent.futures and multiprocessing cost start-up, and small runs need neither
+            from concurrent.futures import ProcessPoolExecutor
+
+            self._pool = ProcessPoolExecutor(max_workers=self.jobs)
+        return self._pool.map(fn, *iterables, chunksize=chunksize)
+
+    def shutdown(self) -> None:
+        if self._pool is not None:
+            self._pool.shutdown(cancel_futures=True)
+
+
 @contextmanager
-def _executor(executor: Executor | None, jobs: int) -> Iterator[Executor | None]:
-    """``executor`` itself, or a process pool of ``jobs`` workers owned by this run."""
+def _executor(executor: Executor | None, jobs: int) -> Iterator[Any]:
+    """``executor`` itself, or ``jobs`` processes owned by this run, started only for the
+    degrees whose estimated work is worth them (:class:`_ProcessesWhenWorthIt`)."""
     if executor is not None or jobs <= 1:
         yield executor
         return
-    # deferred: concurrent.futures and multiprocessing cost start-up, and one process needs neither
-    from concurrent.futures import ProcessPoolExecutor
-
-    pool = ProcessPoolExecutor(max_workers=jobs)
+    pool = _ProcessesWhenWorthIt(jobs)
     try:
         yield pool
     finally:
-        pool.shutdown(cancel_futures=True)
+        pool.shutdown()
 
 
 def _check_inputs(mu: Any, max_degree: Any, jobs: Any, seed: Any, certify: Any, progress: Any,
@@ -477,6 +507,8 @@ def _run_degrees(state: InterpolationState, *, max_degree: int | None, dimension
                 bar.update(task, completed=done, total=total)
 
             def estimated(monomials: int, cost: int, task=task, e=e) -> None:
+                if isinstance(executor, _ProcessesWhenWorthIt):
+                    executor.work = cost
                 work.spend(cost, f"degree {e}")
                 work.interpolation += cost
                 if task is not None:
@@ -600,7 +632,7 @@ def _certificate(mu: Parameterization, polys: tuple[Any, ...], state: Interpolat
     return False, "; ".join(notes), ""
 
 
-def implicit_equations(mu: Parameterization, *, max_degree: int | None = None, jobs: int = 1,
+def implicit_equations(mu: Parameterization, *, max_degree: int | None = None, jobs: int | None = None,
                        seed: int = 0, certify: bool | None = None, progress: bool | None = None,
                        max_monomials: int | None = None, max_piece: int | None = None,
                        executor: Executor | None = None, dimension: int | None = None,
@@ -613,8 +645,10 @@ def implicit_equations(mu: Parameterization, *, max_degree: int | None = None, j
     max_degree : int, optional
         Stop after this degree (verdict ``complete_up_to_degree``).  Without it, the
         stopping rule of the module docstring decides, up to ``limits.max_auto_degree``.
-    jobs : int
-        Processes for the graded pieces (ignored when ``executor`` is given).
+    jobs : int, optional
+        Processes for the graded pieces (default: the cores available to this process; ignored
+        when ``executor`` is given).  They are started only for a degree whose estimated work
+        exceeds :data:`PARALLEL_WORK`: smaller degrees run in this process.
     seed : int
         Seed of the random points.
     certify : bool or None

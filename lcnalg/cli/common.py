@@ -215,8 +215,15 @@ def add_seed_option(parser: argparse.ArgumentParser, what: str = "random points"
                         help=f"seed of the {what} (default 0)")
 
 
-def add_jobs_option(parser: argparse.ArgumentParser, what: str) -> None:
-    """Add ``--jobs N`` (a positive integer, default 1); read it with :func:`jobs_from_args`."""
+def add_jobs_option(parser: argparse.ArgumentParser, what: str, all_cores: bool = False) -> None:
+    """Add ``--jobs N`` (a positive integer, default 1, or with ``all_cores`` the cores
+    available); read it with :func:`jobs_from_args`."""
+    if all_cores:
+        parser.add_argument("--jobs", type=positive_int, default=None, metavar="N",
+                            help=f"processes for {what} (default: the cores available to this "
+                                 "process, started only for a degree whose estimated work is worth "
+                                 "them; at most the cores available)")
+        return
     parser.add_argument("--jobs", type=positive_int, default=1, metavar="N",
                         help=f"processes for {what} (default 1; at most the cores available)")
 
@@ -241,6 +248,8 @@ def jobs_from_args(args: argparse.Namespace) -> int:
     (True, 1)
     """
     cores = _cores()
+    if args.jobs is None:
+        return cores
     if args.jobs <= cores:
         return args.jobs
     notice = f"lcnalg {args.command}: notice: --jobs {args.jobs} capped at the {cores} cores available"

@@ -40,7 +40,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     architecture_argument(p)
     p.add_argument("--max-degree", type=positive_int, default=None, metavar="D",
                    help="stop after degree D (verdict: complete up to degree D)")
-    add_jobs_option(p, "the graded pieces")
+    add_jobs_option(p, "the graded pieces", all_cores=True)
     add_cluster_option(p, "the graded pieces")
     add_seed_option(p)
     cert = p.add_mutually_exclusive_group()
