@@ -69,10 +69,19 @@ from lcnalg.real.orbit_tilings import OrbitModel, orbit_model
 from lcnalg.real.type_strata import TypeStrata
 
 __all__ = ["TypeStratumMap", "type_dimension", "BoundaryComponent", "RelativeBoundaryEquations", "complex_key",
-           "relative_boundary_equations", "DEFAULT_MAX_DEGREE"]
+           "relative_boundary_equations", "DEFAULT_MAX_DEGREE", "AUTO_AMBIENT", "AUTO_CERTIFY_ENTRIES"]
 
 #: Default highest degree of the interpolated equations of one component.
 DEFAULT_MAX_DEGREE = 6
+
+#: Largest number of coordinates for which :func:`~lcnalg.real.boundary.boundary` derives these
+#: equations without being asked (``equations=True`` or a ``max_degree`` asks at any size).
+AUTO_AMBIENT = 10
+
+#: ``max_total_entries`` given to the elimination certificate when the equations are derived
+#: without being asked (keeps the boundary cheap; an uncertified ideal says up to which degree
+#: it is complete).
+AUTO_CERTIFY_ENTRIES = 100_000
 
 #: Lattice of the roots: ``g = i`` (``g² = −1``) or ``g = ω`` (``g² = −1 − g``); ζ and the
 #: negative-class base ``β_T`` as ``(u, v)`` = ``u + v g``.

@@ -157,3 +157,66 @@ def test_small_strided_architectures(text, seed):
     if p is not None:
         assert relative_boundary_member(a, p)[0]
         assert any(_vanish(comp.equations.polynomials, p) for comp in r.components)
+
+
+# ---------------------------------------------------------------- the equations in BoundaryResult
+
+
+@pytest.mark.parametrize("text", ["3,2 s=2", "4,2 s=2", "3,2,2 s=2,2"])
+def test_boundary_result_carries_the_equations(text):
+    """`boundary` carries the ideals of `relative_boundary_equations`; they vanish at the exact
+    points of every relative-boundary type stratum (which `is_relative_boundary_point` accepts),
+    fail at some interior points of M (which it rejects), and the exported strings parse with
+    sympy to the very polynomials."""
+    a = Architecture.parse(text)
+    model = orbit_model(a)
+    b = boundary(a)
+    r = relative_boundary_equations(a)
+    assert b.relative_equations_status == "certified" == ("certified" if r.certified else "")
+    assert [list(e) for e in b.relative_equations] == [list(e) for e in r.ideals()]
+    assert len(b.relative_components) == len(r.components)
+    strata = TypeStrata(a)
+    on = strata.members("relative boundary")
+    checked = 0
+    for t in sorted(on, key=lambda t: t.blocks):
+        p = type_point(model, t, seed=11)
+        if p is None:
+            continue
+        assert b.is_relative_boundary_point(p) and b.in_relative_boundary_closure(p)
+        checked += 1
+    assert checked >= 2
+    missed = 0
+    for t in [t for t in strata.types if t not in on and type_dimension(t) > b.relative_dimension][:10]:
+        p = type_point(model, t, seed=13)
+        if p is not None:
+            assert not b.is_relative_boundary_point(p)
+            missed += not b.in_relative_boundary_closure(p)
+    assert missed >= 1
+    names = sympy.symbols(f"c0:{model.degree + 1}")
+    loc = {str(x): x for x in names}
+    data = b.to_dict()
+    assert data["relative_equations_status"] == "certified"
+    for texts, polys in zip(data["relative_equations"], b.relative_polynomials):
+        for s, p in zip(texts, polys, strict=True):
+            expected = sum(int(c) * sympy.prod([x ** int(e) for x, e in zip(names, m)])
+                           for m, c in zip(p.monoms(), p.coeffs()))
+            assert sympy.expand(sympy.sympify(s, locals=loc) - expected) == 0
+
+
+def test_boundary_equations_switches_and_bounds():
+    # equations=False skips them; the default derives them only for at most 10 coordinates
+    assert boundary("3,2 s=2", equations=False).relative_equations == ()
+    assert boundary("3,2 s=2", equations=False).relative_equations_status.startswith("not computed")
+    big = boundary("3,2,2,2 s=2,2,2")                        # 17 coordinates
+    assert big.relative_equations == () and "17 > 10" in big.relative_equations_status
+    with pytest.raises(InputError, match="no equations"):
+        big.in_relative_boundary_closure([0] * 17)
+    # asked for (a max_degree): within the limits, refused up front naming the bound
+    with pytest.raises(ResourceLimitError, match="max_strata"):
+        boundary("3,2 s=2", max_degree=2, limits=Limits(max_strata=1))
+    # not asked: the refusal is the status
+    b = boundary("3,2 s=2", limits=Limits(max_strata=1))
+    assert b.relative_equations == () and "max_strata" in b.relative_equations_status
+    # a low max_degree: complete up to that degree (the ideal has a generator of degree 2)
+    low = boundary("3,2 s=2", max_degree=1, equations=True)
+    assert low.relative_equations == (("c1", "c3"),) or low.relative_equations_status == "certified"
