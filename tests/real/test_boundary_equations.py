@@ -22,7 +22,7 @@ from lcnalg.errors import InputError, ResourceLimitError
 from lcnalg.limits import Limits
 from lcnalg.real.boundary import boundary
 from lcnalg.real.boundary_equations import TypeStratumMap, relative_boundary_equations, type_dimension
-from lcnalg.real.orbit_description import relative_boundary_dimension, relative_boundary_member, root_type
+from lcnalg.real.orbit_description import RootType, relative_boundary_dimension, relative_boundary_member, root_type
 from lcnalg.real.orbit_tilings import orbit_model
 from lcnalg.real.type_strata import TypeStrata, type_point
 
@@ -121,8 +121,10 @@ def test_stratum_parameterization_has_the_type(text):
 
 
 def test_refusals():
-    with pytest.raises(InputError, match="T dividing 4 or 6"):
-        relative_boundary_equations("2,2 s=5")
+    with pytest.raises(InputError, match="no relative boundary"):
+        relative_boundary_equations("2,2 s=5")          # M = V(R)
+    with pytest.raises(InputError, match="T dividing"):   # the lattice map; other T: RationalTypeStratumMap
+        TypeStratumMap(orbit_model(Architecture.parse("6,2 s=5")), RootType(5, (("positive", (2, 2, 2, 2, 2)),)))
     with pytest.raises(InputError, match="^arch"):
         relative_boundary_equations("2x2,2x2")
     with pytest.raises(InputError, match="^max_degree"):
