@@ -30,7 +30,8 @@ from lcnalg.parameterization import Parameterization
 from lcnalg.polys.univariate import odd_real_roots_projective, real_roots_projective
 from lcnalg.printing import align, function_space_symbol
 from lcnalg.real.closedness import ClosednessResult
-from lcnalg.real.boundary_equations import AUTO_AMBIENT, AUTO_CERTIFY_ENTRIES, relative_boundary_equations
+from lcnalg.real.boundary_equations import (AUTO_AMBIENT, AUTO_CERTIFY_ENTRIES, relative_boundary_equations,
+                                            type_dimension)
 from lcnalg.real.description import (ClosedCase, RealDescription, min_real_roots, stride_one_1d, closed_case, embedding_head,
                                      equations_limitation, linear_architecture, one_channel_architecture,
                                      ambient, vanish)
@@ -41,6 +42,7 @@ from lcnalg.real.orbit_tilings import orbit_model, witness_polynomial
 from lcnalg.real.pattern_boundary import describe as describe_pattern_boundary
 from lcnalg.real.pattern_boundary import pattern_boundary_dimension, pattern_boundary_member
 from lcnalg.real.patterns import stride_one_2d
+from lcnalg.real.type_strata import TypeStrata
 from lcnalg.rings import integer_ring
 
 __all__ = ["BoundaryResult", "boundary"]
@@ -67,8 +69,9 @@ class BoundaryResult(RealDescription):
         when the relative boundary is decided pointwise (:meth:`is_relative_boundary_point`).
     relative_dimension : int or None
         Its real dimension, when the bounds of
-        :func:`~lcnalg.real.orbit_description.relative_boundary_dimension` meet (1D), or from
-        the exhaustive search of
+        :func:`~lcnalg.real.orbit_description.relative_boundary_dimension` meet (1D), else the
+        largest dimension of a type stratum on it (1D, the exact type union of
+        :mod:`lcnalg.real.type_strata`, within ``max_nodes``), or from the exhaustive search of
         :func:`~lcnalg.real.pattern_boundary.pattern_boundary_dimension` (2D stride one).
     relative_samples : tuple
         Exact rational points of a top-dimensional stratum of the relative boundary.
@@ -323,11 +326,17 @@ def _embedded_boundary(inner: BoundaryResult, emb: CoordinateEmbedding, start: f
 def _relative_dimension(arch: Architecture, limits: Limits | None) -> tuple[int | None, tuple, str]:
     """The dimension of ``∂_V M`` where its bounds meet, rational sample points, and words."""
     dim = relative_boundary_dimension(arch, limits)
-    if dim.lower is None and dim.upper is None:
-        return None, (), "its dimension is not derived (the type search was refused by max_states)"
     if not dim.exact:
-        return None, (), (f"its dimension lies in [{dim.lower if dim.lower is not None else 0}, {dim.upper}] "
-                          "(upper: the frontier of V(R) \\ M; lower: an exhibited type stratum)")
+        refused = dim.lower is None and dim.upper is None
+        bounds = ("the configuration search of relative_boundary_dimension was refused by max_states" if refused else
+                  f"its bounds are [{dim.lower if dim.lower is not None else 0}, {dim.upper}]: upper the frontier "
+                  "of V(R) \\ M, lower an exhibited type stratum")
+        exact = _type_union_dimension(arch, limits)
+        if isinstance(exact, str):
+            return None, (), f"its dimension is not derived ({bounds}; the type strata: {exact})"
+        return exact, (), (f"dimension {exact} (exact: ∂_V M is 0 plus the union of the type strata whose type "
+                           f"the generisation test puts on it, each of dimension 1 + #real classes + 2·#pairs; "
+                           f"{bounds})")
     samples = []
     model = orbit_model(arch)
     if 4 % model.T == 0 or 6 % model.T == 0:
@@ -338,6 +347,18 @@ def _relative_dimension(arch: Architecture, limits: Limits | None) -> tuple[int 
         f"dimension {dim.lower} (exact: a type stratum of V(R) \\ M of dimension {dim.upper + 1} whose conjugate "
         f"pair of classes tends to a real class lands in M, and the frontier of V(R) \\ M has dimension < "
         f"{dim.upper + 1})")
+
+
+def _type_union_dimension(arch: Architecture, limits: Limits | None) -> int | str:
+    """``dim ∂_V M`` as the largest dimension of a type stratum on it (exact: it is a finite union
+    of non-empty type strata, :mod:`lcnalg.real.type_strata`), or why not (a refusal)."""
+    try:
+        on = TypeStrata(arch, limits).members("relative boundary")
+    except ResourceLimitError as err:
+        return str(err)
+    if not on:
+        return "no type stratum lies on it"
+    return max(type_dimension(t) for t in on)
 
 
 def _thin_boundary(arch: Architecture, case: ClosedCase, dimension: Any, seed: int,

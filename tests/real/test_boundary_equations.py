@@ -222,3 +222,30 @@ def test_boundary_equations_switches_and_bounds():
     # a low max_degree: complete up to that degree (the ideal has a generator of degree 2)
     low = boundary("3,2 s=2", max_degree=1, equations=True)
     assert low.relative_equations == (("c1", "c3"),) or low.relative_equations_status == "certified"
+
+
+# ---------------------------------------------------------------- the dimension from the type strata
+
+
+@pytest.mark.parametrize("text", ["3,2 s=2", "2,3,2 s=2,2", "2,2,2 s=1,5", "3,2,2 s=2,2"])
+def test_dimension_from_the_type_strata_when_the_bounds_do_not_meet(text):
+    """With the configuration search of `relative_boundary_dimension` refused (max_states), the
+    dimension comes from the exact type union: the same number as the met bounds."""
+    from lcnalg.real.closedness import is_zariski_closed
+
+    exact = relative_boundary_dimension(Architecture.parse(text))
+    assert exact.exact
+    b = boundary(text, closedness=is_zariski_closed(text), limits=Limits(max_states=2), equations=False)
+    assert b.relative_dimension == exact.lower and "refused by max_states" in b.relative
+    # both refused: not derived, saying why
+    b = boundary(text, closedness=is_zariski_closed(text), limits=Limits(max_states=2, max_nodes=3), equations=False)
+    assert b.relative_dimension is None and "max_nodes" in b.relative
+
+
+@settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(text=st.sampled_from(SMALL + ["6,2 s=5", "2,2,2 s=1,8", "4,2 s=3", "3,2,2 s=5,1"]))
+def test_type_union_dimension_against_the_bounds(text):
+    a = Architecture.parse(text)
+    dim = relative_boundary_dimension(a)
+    on = TypeStrata(a).members("relative boundary")
+    assert dim.exact and max(type_dimension(t) for t in on) == dim.lower
