@@ -292,6 +292,8 @@ def galois_stable_rotation(rtype: RootType) -> RootType | None:
     >>> galois_stable_rotation(RootType(5, (("positive", (0, 1, 0, 0, 1)),))) is None
     True
     """
+    if not isinstance(rtype, RootType):
+        raise InputError(f"rtype: expected a RootType, got {type(rtype).__name__}")
     T = rtype.T
     units = [a for a in range(1, T) if math.gcd(a, T) == 1]
     blocks = []
@@ -447,7 +449,8 @@ def rational_key(rtype: RootType) -> tuple:
     ...     RootType(5, (("positive", (0, 0, 1, 1, 0)),)))
     True
     """
-    return (tuple(b for b in rtype.blocks if b[0] in ("zero", "infinity")), galois_orbit(rtype))
+    orbit = galois_orbit(rtype)               # checks rtype
+    return (tuple(b for b in rtype.blocks if b[0] in ("zero", "infinity")), orbit)
 
 
 def _rational_route(a: Architecture, model: OrbitModel, types: list, tops: list, dim: Any, max_degree: int,

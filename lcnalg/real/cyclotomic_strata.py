@@ -74,6 +74,8 @@ def _cyclo_slow(T: int) -> flint.fmpz_poly:
 
 def _classes(rtype: RootType) -> tuple[int, list[tuple[int, ...]], int]:
     """``(μ_0, position vectors of the complex classes, μ_∞)``."""
+    if not isinstance(rtype, RootType):
+        raise InputError(f"rtype: expected a RootType, got {type(rtype).__name__}")
     T = rtype.T
     mu0 = mu_inf = 0
     classes: list[tuple[int, ...]] = []
@@ -98,8 +100,8 @@ def galois_orbit(rtype: RootType) -> tuple[tuple[tuple[int, ...], ...], ...]:
     >>> sorted(galois_orbit(RootType(5, (("positive", (0, 1, 0, 0, 1)),))))    # ζ^{±1} and ζ^{±2}
     [((0, 0, 0, 1, 1),), ((0, 0, 1, 0, 1),)]
     """
-    T = rtype.T
     _, classes, _ = _classes(rtype)
+    T = rtype.T
 
     def rot(S: tuple) -> tuple:
         return min(tuple(S[(k + c) % T] for k in range(T)) for c in range(T))
@@ -129,8 +131,8 @@ class CyclotomicStratumMap:
     """
 
     def __init__(self, rtype: RootType, degree: int) -> None:
-        _, classes, _ = _classes(rtype)
-        if degree + 1 < sum(sum(S) for S in classes):
+        mu0, classes, _ = _classes(rtype)
+        if not isinstance(degree, int) or degree < mu0 + sum(sum(S) for S in classes):
             raise InputError(f"degree: {degree} is below the number of roots of the type {rtype.to_text()}")
         self.rtype, self.T, self.degree = rtype, rtype.T, degree
         self.mu0, self.classes, self.mu_inf = _classes(rtype)
@@ -287,8 +289,7 @@ def rational_stratum_equations(rtype: RootType, degree: int, *, max_degree: int,
     >>> r.equations, r.certified, r.conjugates          # (c1² − t²c0c2)(c1² − t'²c0c2), t = 2cos(2π/5)
     (('c1^4 - 3*c0*c1^2*c2 + c0^2*c2^2',), True, 2)
     """
-    if not isinstance(rtype, RootType):
-        raise InputError(f"rtype: expected a RootType, got {type(rtype).__name__}")
+    _classes(rtype)
     degree = checks.integer(degree, "degree", low=0, form="a non-negative integer")
     max_degree = checks.integer(max_degree, "max_degree", low=1, form="a positive integer")
     seed = checks.seed(seed)
