@@ -143,7 +143,7 @@ SMALL = ["2,2,2 s=1,2", "2,2,2 s=1,3", "2,2,2 s=2,1", "2,2,2 s=3,1", "2,3,2 s=1,
 def test_small_strided_architectures(text, seed):
     a = Architecture.parse(text)
     model = orbit_model(a)
-    b = boundary(a)
+    b = boundary(a, equations=False)             # the equations are compared below
     assert b.relative_family == "root orbits" and b.relative_dimension is not None
     r = relative_boundary_equations(a)
     assert r.agrees and r.dimension == b.relative_dimension and r.certified
