@@ -37,7 +37,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     add_jobs_option(p, "the implicit equations")
     add_cluster_option(p, "the graded pieces of the implicit equations")
     add_seed_option(p)
-    add_limit_options(p, INEQUALITIES_BOUNDS)
+    add_limit_options(p, INEQUALITIES_BOUNDS + ("max_strata", "max_matrix_entries"))   # + relative equations
     add_format_options(p)
     p.set_defaults(run=run)
 

@@ -30,4 +30,8 @@ def test_relative_equations_options(capsys):
     assert code == 0 and "not computed" in out and "c2^2" not in out
     # asked for with --max-degree: refused up front, naming the option
     code, out, err = run(["boundary", "3,2 s=2", "--max-degree", "2", "--max-strata", "1"], capsys)
-    assert code == 2 and not out and len(err.strip().splitlines()) == 1 and "--max-strata" in err
+    assert code == 2 and not out and len(err.strip().splitlines()) == 1
+    assert "refused" in err and "--max-strata" in err and "unrecognized" not in err
+    # the bound raised: derived
+    code, out, err = run(["boundary", "3,2 s=2", "--max-degree", "2", "--max-strata", "2"], capsys)
+    assert code == 0 and "c2^2 - 4*c0*c4 = 0" in out
