@@ -21,18 +21,23 @@ def register(sub: argparse._SubParsersAction) -> None:
         description=("Print the boundary of the function space: for 1D stride one, inside the discriminant "
                      "hypersurface, with the discriminant polynomial; when M is proved Zariski closed, empty "
                      "(M everything) or M itself with its equations; when M is thin (dim M < k) and not closed, "
-                     "M itself, with its boundary relative to V(R) where lcnalg derives it (otherwise it says so); "
+                     "M itself, with its boundary relative to V(R) where lcnalg derives it (otherwise it says so) "
+                     "and, in 1D, the equations of that relative boundary's Zariski closure (--json: "
+                     "sympy-parsable strings; --latex: displayed per component); "
                      "architectures with single-entry layers or 2D along one axis reduce to the smaller model."),
     )
     architecture_argument(p)
     p.add_argument("--no-equations", action="store_true",
-                   help="closed case: do not compute the implicit equations")
+                   help="closed case: do not compute the implicit equations; thin case: nor those of the "
+                        "relative boundary's Zariski closure")
     p.add_argument("--max-degree", type=positive_int, default=None, metavar="D",
-                   help="closed case: compute the implicit equations up to this degree only")
+                   help="closed case: compute the implicit equations up to this degree only; thin 1D case: "
+                        "derive the equations of the relative boundary's Zariski closure up to this degree at any "
+                        "size (by default only for at most 10 coordinates, up to degree 6)")
     add_jobs_option(p, "the implicit equations")
     add_cluster_option(p, "the graded pieces of the implicit equations")
     add_seed_option(p)
-    add_limit_options(p, INEQUALITIES_BOUNDS)
+    add_limit_options(p, INEQUALITIES_BOUNDS + ("max_strata", "max_matrix_entries"))   # + relative equations
     add_format_options(p)
     p.set_defaults(run=run)
 

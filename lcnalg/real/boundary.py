@@ -18,7 +18,7 @@ from __future__ import annotations
 import math
 import time
 from fractions import Fraction
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from lcnalg import checks
@@ -30,6 +30,8 @@ from lcnalg.parameterization import Parameterization
 from lcnalg.polys.univariate import odd_real_roots_projective, real_roots_projective
 from lcnalg.printing import align, function_space_symbol
 from lcnalg.real.closedness import ClosednessResult
+from lcnalg.real.boundary_equations import (AUTO_AMBIENT, AUTO_CERTIFY_ENTRIES, relative_boundary_equations,
+                                            type_dimension)
 from lcnalg.real.description import (ClosedCase, RealDescription, min_real_roots, stride_one_1d, closed_case, embedding_head,
                                      equations_limitation, linear_architecture, one_channel_architecture,
                                      ambient, vanish)
@@ -40,6 +42,7 @@ from lcnalg.real.orbit_tilings import orbit_model, witness_polynomial
 from lcnalg.real.pattern_boundary import describe as describe_pattern_boundary
 from lcnalg.real.pattern_boundary import pattern_boundary_dimension, pattern_boundary_member
 from lcnalg.real.patterns import stride_one_2d
+from lcnalg.real.type_strata import TypeStrata
 from lcnalg.rings import integer_ring
 
 __all__ = ["BoundaryResult", "boundary"]
@@ -66,11 +69,26 @@ class BoundaryResult(RealDescription):
         when the relative boundary is decided pointwise (:meth:`is_relative_boundary_point`).
     relative_dimension : int or None
         Its real dimension, when the bounds of
-        :func:`~lcnalg.real.orbit_description.relative_boundary_dimension` meet (1D), or from
-        the exhaustive search of
+        :func:`~lcnalg.real.orbit_description.relative_boundary_dimension` meet (1D), else the
+        largest dimension of a type stratum on it (1D, the exact type union of
+        :mod:`lcnalg.real.type_strata`, within ``max_nodes``), or from the exhaustive search of
         :func:`~lcnalg.real.pattern_boundary.pattern_boundary_dimension` (2D stride one).
     relative_samples : tuple
         Exact rational points of a top-dimensional stratum of the relative boundary.
+    relative_equations : tuple of tuple of str
+        1D (``"root orbits"``): the ideals of the components of the Zariski closure of the
+        relative boundary over Q (:func:`~lcnalg.real.boundary_equations.relative_boundary_equations`;
+        one tuple of generators per component, ``^`` for powers, parsable by ``sympy.sympify``);
+        a filter lies in that closure iff the generators of some component vanish at it
+        (:meth:`in_relative_boundary_closure`).
+    relative_equations_status : str
+        ``"certified"`` (every component's ideal certified and every lower stratum placed),
+        ``"complete up to degree d"``, ``"not computed: …"`` or ``"not derived: …"`` with the
+        reason; empty where there is no relative boundary to describe.
+    relative_components : tuple of str
+        Per component: its dimension, the type stratum it closes and its ideal's status.
+    relative_polynomials : tuple of tuple
+        Not exported: the generators as FLINT polynomials in ``c0, …``.
     """
 
     thin: bool | None = None
@@ -78,6 +96,34 @@ class BoundaryResult(RealDescription):
     relative_family: str = ""
     relative_dimension: int | None = None
     relative_samples: tuple = ()
+    relative_equations: tuple = ()
+    relative_equations_status: str = ""
+    relative_components: tuple = ()
+    relative_polynomials: tuple = field(default=(), repr=False, compare=False, metadata={"export": False})
+
+    def in_relative_boundary_closure(self, filt: Any) -> bool:
+        """Exact test: do the generators of some component of :attr:`relative_equations` vanish
+        at the filter?  With ``relative_equations_status == "certified"`` this is membership in
+        the Zariski closure (over Q) of the relative boundary; otherwise in a set containing it.
+
+        Raises
+        ------
+        InputError
+            When no equations were derived (the status says why).
+
+        Examples
+        --------
+        >>> b = boundary("3,2 s=2")                     # λ(z² − b)², closure c1 = c3 = 0 = c2² − 4c0c4
+        >>> b.in_relative_boundary_closure([1, 0, -2, 0, 1]), b.in_relative_boundary_closure([1, 0, 0, 0, 1])
+        (True, False)
+        """
+        if not self.relative_polynomials:
+            raise InputError(f"no equations of the relative boundary of {self.architecture}: "
+                             f"{self.relative_equations_status or 'no relative boundary derived'}")
+        c = parse_filter(filt, Architecture.parse(self.architecture))
+        den = math.lcm(*(Fraction(x).denominator for x in c))
+        ints = [int(Fraction(x) * den) for x in c]
+        return any(all(p(*ints) == 0 for p in comp) for comp in self.relative_polynomials)
 
     def is_relative_boundary_point(self, filt: Any, *, limits: Limits | None = None) -> bool:
         """Exact test: is the filter on the boundary of ``M`` relative to ``V(R)``?
@@ -149,6 +195,14 @@ class BoundaryResult(RealDescription):
         lines = [f"boundary of M[{self.architecture}]:", self.description]
         if self.relative:
             lines.append(f"relative boundary: {self.relative}")
+        if self.relative_equations:
+            lines.append(f"Zariski closure of the relative boundary ({self.relative_equations_status}): "
+                         f"{len(self.relative_equations)} component(s)")
+            for i, (eqs, comp) in enumerate(zip(self.relative_equations, self.relative_components), start=1):
+                lines.append(f"  component {i}: {comp}")
+                lines.extend(f"    {e} = 0" for e in eqs)
+        elif self.relative_equations_status:
+            lines.append(f"equations of the relative boundary: {self.relative_equations_status}")
         if self.discriminant:
             lines.append(f"discriminant: {self.discriminant}")
         if self.equations:
@@ -168,7 +222,7 @@ class BoundaryResult(RealDescription):
         if self.thin and not self.closed:
             return (f"% M is closed with empty interior in R^k: its boundary is M itself\n"
                     + (f"% relative boundary: {self.relative}\n" if self.relative else "")
-                    + rf"$\partial {sym} = {sym}$")
+                    + rf"$\partial {sym} = {sym}$" + self._relative_latex(sym))
         if self.closed:
             return (f"% M is closed with empty interior: its boundary is M ({self.equations_status} equations)\n"
                     rf"$\partial {sym} = {sym} = V(\mathbb{{R}})$" + (":\n" + align(
@@ -181,6 +235,63 @@ class BoundaryResult(RealDescription):
         disc = self.latex_polynomials((self.discriminant,), self.expressions)[0]
         return (rf"\partial {sym} \subseteq \{{\operatorname{{Disc}}(c) = 0\}},\quad "
                 rf"\operatorname{{Disc}} = {disc}")
+
+
+    def _relative_latex(self, sym: str) -> str:
+        """The components of the Zariski closure of ``∂_V M`` as displayed equations."""
+        if not self.relative_equations:
+            return (f"\n% equations of the relative boundary: {self.relative_equations_status}"
+                    if self.relative_equations_status else "")
+        out = [f"\n% Zariski closure of the relative boundary over Q ({self.relative_equations_status})",
+               rf"$\overline{{\partial_{{V}} {sym}}}^{{\mathrm{{Zar}}}} = "
+               + r" \cup ".join(f"Z_{{{i + 1}}}" for i in range(len(self.relative_equations))) + "$, where"]
+        for i, (eqs, polys, comp) in enumerate(zip(self.relative_equations, self.relative_polynomials,
+                                                  self.relative_components), start=1):
+            out.append(f"% component {i}: {comp}")
+            out.append(rf"$Z_{{{i}}}$:")
+            out.append(align([("0", tex) for tex in self.latex_polynomials(eqs, polys)]))
+        return "\n".join(out)
+
+
+def _relative_equations(arch: Architecture, limits: Limits | None, seed: int, max_degree: int | None,
+                        equations: Any) -> dict[str, Any]:
+    """The fields of the Zariski closure of ``∂_V M`` (1D root orbits).  Computed when asked
+    (``equations=True`` or a ``max_degree``: within the limits, refusals raised) or, by default, for
+    at most :data:`~lcnalg.real.boundary_equations.AUTO_AMBIENT` coordinates (refusals reported)."""
+    if equations is False:
+        return {"relative_equations_status": "not computed (equations=False; CLI: --no-equations)"}
+    n = arch.end_to_end_filter_shape[0]
+    asked = equations is True or max_degree is not None
+    limits = Limits.coerce(limits)
+    if not asked:
+        if n > AUTO_AMBIENT:
+            return {"relative_equations_status": (
+                f"not computed ({n} > {AUTO_AMBIENT} coordinates; pass equations=True or a max_degree, CLI: "
+                "--max-degree D, to derive them within the limits)")}
+        limits = Limits.coerce(limits, max_total_entries=min(limits.max_total_entries, AUTO_CERTIFY_ENTRIES))
+    try:
+        r = relative_boundary_equations(arch, max_degree=max_degree, seed=seed, limits=limits)
+    except (InputError, ResourceLimitError) as err:
+        if asked and isinstance(err, ResourceLimitError):
+            raise
+        return {"relative_equations_status": f"not derived: {err}"}
+    if r.certified:
+        status = "certified"
+    else:
+        degree = min(c.equations.complete_up_to_degree for c in r.components if not c.equations.certified)
+        status = f"complete up to degree {degree}"
+        if r.not_shown:
+            status += f"; {len(r.not_shown)} lower type strata not shown to lie in these components"
+    comps = tuple(
+        f"dimension {c.dimension}, closure of the type {c.rtype.to_text()}"
+        + (f" (and of {len(c.same_closure)} other type(s) with the same complex classes)" if c.same_closure else "")
+        + (f"; {c.galois}" if getattr(c, "galois", "") else "")
+        + ("; certified" if c.equations.certified else
+           f"; complete up to degree {c.equations.complete_up_to_degree}")
+        for c in r.components)
+    return {"relative_equations": tuple(tuple(c.equations.equations) for c in r.components),
+            "relative_polynomials": tuple(tuple(c.equations.polynomials) for c in r.components),
+            "relative_equations_status": status, "relative_components": comps}
 
 
 def _embedded_boundary(inner: BoundaryResult, emb: CoordinateEmbedding, start: float) -> BoundaryResult:
@@ -215,11 +326,17 @@ def _embedded_boundary(inner: BoundaryResult, emb: CoordinateEmbedding, start: f
 def _relative_dimension(arch: Architecture, limits: Limits | None) -> tuple[int | None, tuple, str]:
     """The dimension of ``∂_V M`` where its bounds meet, rational sample points, and words."""
     dim = relative_boundary_dimension(arch, limits)
-    if dim.lower is None and dim.upper is None:
-        return None, (), "its dimension is not derived (the type search was refused by max_states)"
     if not dim.exact:
-        return None, (), (f"its dimension lies in [{dim.lower if dim.lower is not None else 0}, {dim.upper}] "
-                          "(upper: the frontier of V(R) \\ M; lower: an exhibited type stratum)")
+        refused = dim.lower is None and dim.upper is None
+        bounds = ("the configuration search of relative_boundary_dimension was refused by max_states" if refused else
+                  f"its bounds are [{dim.lower if dim.lower is not None else 0}, {dim.upper}]: upper the frontier "
+                  "of V(R) \\ M, lower an exhibited type stratum")
+        exact = _type_union_dimension(arch, limits)
+        if isinstance(exact, str):
+            return None, (), f"its dimension is not derived ({bounds}; the type strata: {exact})"
+        return exact, (), (f"dimension {exact} (exact: ∂_V M is 0 plus the union of the type strata whose type "
+                           f"the generisation test puts on it, each of dimension 1 + #real classes + 2·#pairs; "
+                           f"{bounds})")
     samples = []
     model = orbit_model(arch)
     if 4 % model.T == 0 or 6 % model.T == 0:
@@ -232,8 +349,21 @@ def _relative_dimension(arch: Architecture, limits: Limits | None) -> tuple[int 
         f"{dim.upper + 1})")
 
 
+def _type_union_dimension(arch: Architecture, limits: Limits | None) -> int | str:
+    """``dim ∂_V M`` as the largest dimension of a type stratum on it (exact: it is a finite union
+    of non-empty type strata, :mod:`lcnalg.real.type_strata`), or why not (a refusal)."""
+    try:
+        on = TypeStrata(arch, limits).members("relative boundary")
+    except ResourceLimitError as err:
+        return str(err)
+    if not on:
+        return "no type stratum lies on it"
+    return max(type_dimension(t) for t in on)
+
+
 def _thin_boundary(arch: Architecture, case: ClosedCase, dimension: Any, seed: int,
-                   start: float, limits: Limits | None = None) -> BoundaryResult | None:
+                   start: float, limits: Limits | None = None, max_degree: int | None = None,
+                   equations: Any = None) -> BoundaryResult | None:
     """``dim M < k`` (exact): ``M`` is closed with empty interior, so ``∂M = M``."""
     k = math.prod(arch.end_to_end_filter_shape)
     if dimension is None:
@@ -244,9 +374,11 @@ def _thin_boundary(arch: Architecture, case: ClosedCase, dimension: Any, seed: i
     relative = f"not derived ({case.verdict})"
     family = ""
     rel_dim, rel_samples = None, ()
+    rel_eqs: dict[str, Any] = {}
     if case.closed is False and arch.activation is None and arch.ndim == 1:
         family = "root orbits"
         rel_dim, rel_samples, dim_text = _relative_dimension(arch, limits)
+        rel_eqs = _relative_equations(arch, limits, seed, max_degree, equations)
         relative = (
             "∂_V M = M ∩ closure(V(R) \\ M) = {P ∈ M : some generisation κ' of the root-orbit type κ(P) has "
             "N ∈ Σ C(B) but (N, m) ∉ Σ R(B)} (classes split: a real class into real classes of its sign and "
@@ -279,7 +411,7 @@ def _thin_boundary(arch: Architecture, case: ClosedCase, dimension: Any, seed: i
             "closures of the pattern strata do not describe the limits, and the orbit-refined pattern list "
             "that would is not derived (docs/theory.md#factorization-patterns)")
     return BoundaryResult(
-        relative_family=family, relative_dimension=rel_dim, relative_samples=rel_samples,
+        relative_family=family, relative_dimension=rel_dim, relative_samples=rel_samples, **rel_eqs,
         architecture=str(arch), decided=True, certified=True, everything=False, thin=True, closed=case.closed,
         description=(f"dim M = {value} < {k}: M is closed in R^{k} (docs/theory.md#closedness: the cone over the image of a "
                      "product of spheres) and has empty interior, so ∂M = M; is_boundary_point() decides membership "
@@ -315,6 +447,12 @@ def boundary(arch: Architecture | str, *, limits: Limits | None = None, seed: in
     limits, seed, dimension, equations, closedness, max_degree, jobs, max_states, executor
         As for :func:`~lcnalg.real.inequalities.inequalities` (``limits.max_symbolic_degree``
         bounds the symbolic discriminant).
+        When ``M`` is thin and not closed (1D): the equations of the Zariski closure of the
+        relative boundary (:attr:`BoundaryResult.relative_equations`) are derived by default for at
+        most :data:`~lcnalg.real.boundary_equations.AUTO_AMBIENT` coordinates (a refusal is
+        reported in ``relative_equations_status``); ``equations=True`` or a ``max_degree`` (the
+        highest degree interpolated, default 6) asks for them at any size, within ``limits``
+        (``max_strata``, ``max_monomials``, … refused up front); ``equations=False`` skips them.
 
     Returns
     -------
@@ -348,7 +486,8 @@ def boundary(arch: Architecture | str, *, limits: Limits | None = None, seed: in
                        closedness=closedness, max_degree=max_degree, jobs=jobs, executor=executor)
     if case.closed is True:
         return _closed_boundary(arch, case, start)
-    thin = _thin_boundary(arch, case, dimension, seed, start, limits)
+    thin = _thin_boundary(arch, case, dimension, seed, start, limits, max_degree,
+                          equations if isinstance(equations, bool) else None)
     if thin is not None:
         return thin
     return BoundaryResult(architecture=str(arch), decided=False, certified=False, method="none",

@@ -29,9 +29,19 @@ requires).  Its ideal is implicitized by the multigraded interpolation of
 when small).  The dimension ``d`` is certified by the exact Jacobian rank of ``φ_κ`` at an
 integer point (lower bound) against the ``d`` parameters modulo ``h`` (upper bound).
 
-For other ``T`` the coefficients of ``Π (z − rζ^k)`` lie in ``Q(cos(2π/T))`` and no real
-rescaling of the parameters makes them rational for every position set, so the map is not
-over ``Q`` and the equations are not derived here.
+**Other ``T``** (the coefficients of ``Π (z − rζ^k)`` lie in ``Q(cos 2π/T)``; no real rescaling
+makes them rational for every position set).  Over ``C`` every class is ``{ρζ^k}`` with a free
+complex base ``ρ``, and a rotation of its positions is a change of base; when each class can be
+rotated to positions invariant under every ``k ↦ ak`` (``a`` prime to ``T``;
+:func:`galois_stable_rotation`, e.g. a full orbit, or a single real root) the class polynomial is
+fixed by the Galois group, the map :class:`RationalTypeStratumMap` is over Z, and the route above
+applies unchanged (certificates included).  Otherwise the closure is defined over ``Q(ζ_T)`` only
+and its equations over Q are those of the union of its Galois conjugates, the norms of its
+equations: derived by exact interpolation over ``Q(ζ_T)``
+(:func:`~lcnalg.real.cyclotomic_strata.rational_stratum_equations`); types with the same Galois
+orbit of complex classes (:func:`rational_key`) share that closure, and lower types are placed by
+exact substitution into their own parameterization over ``Z[ζ_T]``.  The components are then
+those of the Zariski closure over Q.
 
 **Components.**  Every type of ``∂_V M`` of the top dimension gives a component.  Over ``C``
 the real parameters become free complex ones: a real class (either sign) is one class ``{ρζ^k}``
@@ -49,6 +59,7 @@ of the union is the top dimension, compared with
 
 from __future__ import annotations
 
+import math
 import random
 import time
 from dataclasses import dataclass, field, replace
@@ -64,15 +75,26 @@ from lcnalg.architecture import Architecture
 from lcnalg.errors import InputError
 from lcnalg.limits import Limits
 from lcnalg.network_map import NetworkMap
+from lcnalg.real.cyclotomic_strata import CyclotomicStratumMap, galois_orbit, rational_stratum_equations
 from lcnalg.real.orbit_description import RootType, relative_boundary_dimension
 from lcnalg.real.orbit_tilings import OrbitModel, orbit_model
 from lcnalg.real.type_strata import TypeStrata
 
 __all__ = ["TypeStratumMap", "type_dimension", "BoundaryComponent", "RelativeBoundaryEquations", "complex_key",
-           "relative_boundary_equations", "DEFAULT_MAX_DEGREE"]
+           "rational_key", "galois_stable_rotation", "RationalTypeStratumMap",
+           "relative_boundary_equations", "DEFAULT_MAX_DEGREE", "AUTO_AMBIENT", "AUTO_CERTIFY_ENTRIES"]
 
 #: Default highest degree of the interpolated equations of one component.
 DEFAULT_MAX_DEGREE = 6
+
+#: Largest number of coordinates for which :func:`~lcnalg.real.boundary.boundary` derives these
+#: equations without being asked (``equations=True`` or a ``max_degree`` asks at any size).
+AUTO_AMBIENT = 10
+
+#: ``max_total_entries`` given to the elimination certificate when the equations are derived
+#: without being asked (keeps the boundary cheap; an uncertified ideal says up to which degree
+#: it is complete).
+AUTO_CERTIFY_ENTRIES = 100_000
 
 #: Lattice of the roots: ``g = i`` (``g² = −1``) or ``g = ω`` (``g² = −1 − g``); ζ and the
 #: negative-class base ``β_T`` as ``(u, v)`` = ``u + v g``.
@@ -257,6 +279,82 @@ class TypeStratumMap(NetworkMap):
         return best, best == self.dimension
 
 
+def galois_stable_rotation(rtype: RootType) -> RootType | None:
+    """The type with each class's positions rotated to be invariant under every ``k ↦ ak``
+    (``a`` prime to ``T``), when such rotations exist (else None): then ``Π_k (z − ρζ^k)^{S_k}``
+    is fixed by the Galois group, its coefficients are integer polynomials in ``ρ`` (a rotation is
+    a change of base ``ρ ↦ ρζ^c``, so the complex stratum is the same).
+
+    Examples
+    --------
+    >>> galois_stable_rotation(RootType(5, (("negative", (0, 0, 2, 0, 0)),))).blocks
+    (('negative', (2, 0, 0, 0, 0)),)
+    >>> galois_stable_rotation(RootType(5, (("positive", (0, 1, 0, 0, 1)),))) is None
+    True
+    """
+    if not isinstance(rtype, RootType):
+        raise InputError(f"rtype: expected a RootType, got {type(rtype).__name__}")
+    T = rtype.T
+    units = [a for a in range(1, T) if math.gcd(a, T) == 1]
+    blocks = []
+    for kind, S in rtype.blocks:
+        if kind in ("zero", "infinity"):
+            blocks.append((kind, tuple(S)))
+            continue
+        for c in range(T):
+            R = tuple(S[(k + c) % T] for k in range(T))
+            if all(R[(a * k) % T] == R[k] for a in units for k in range(T)):
+                blocks.append((kind, R))
+                break
+        else:
+            return None
+    return RootType(T, tuple(blocks))
+
+
+class RationalTypeStratumMap(TypeStratumMap):
+    """``φ_κ`` over Z for any ``T`` when the classes can be rotated to Galois-stable positions
+    (:func:`galois_stable_rotation`): parameters ``lam, h, rho<j>`` (one complex base per class,
+    real parameters being Zariski dense in them), ``c_i = λ h^{i − μ_0} ·`` (the coefficient of
+    ``z^i`` in ``z^{μ_0} Π_j Π_k (z − ρ_j ζ^k)^{S_{j,k}}``, an integer polynomial in ``ρ``).
+
+    Examples
+    --------
+    >>> m = orbit_model(Architecture.parse("2,2,2 s=1,5"))
+    >>> phi = RationalTypeStratumMap(m, RootType(5, (("positive", (1, 1, 1, 1, 1)), ("positive", (2, 0, 0, 0, 0)))))
+    >>> phi.dimension, [str(c) for c in phi.coordinates][:2]         # λ(h⁵z⁵ − ρ₁⁵)(hz − ρ₂)²
+    (3, ['-lam*rho1^5*rho2^2', '2*lam*h*rho1^5*rho2'])
+    """
+
+    def __init__(self, model: OrbitModel, rtype: RootType, limits: Limits | None = None) -> None:
+        stable = galois_stable_rotation(rtype)
+        if stable is None:
+            raise InputError(f"rtype: the classes of {rtype.to_text()} cannot be rotated to Galois-stable positions")
+        self.model, self.rtype, self.T = model, rtype, rtype.T
+        self.limits = Limits.coerce(limits)
+        self.cyclotomic_map = CyclotomicStratumMap(stable, model.degree)
+        self.architecture = _Shape(f"type stratum {rtype.to_text() or 'constant'} (T = {rtype.T})")
+        self.parameter_names = ("lam", "h") + self.cyclotomic_map.names[1:]
+        self.coordinate_names = tuple(f"c{i}" for i in range(model.degree + 1))
+        self.layer_slices = ((0, 1), (1, len(self.parameter_names)))
+        self.roots = sum(sum(S) for S in self.cyclotomic_map.classes)
+        self.layer_degrees = (1, self.roots)
+
+    @cached_property
+    def coordinates(self) -> tuple[flint.fmpz_mpoly, ...]:
+        """``λ h^{i − μ_0}`` times the Galois-fixed coefficients (module docstring)."""
+        R = self.ring
+        mu0 = self.cyclotomic_map.mu0
+        out = []
+        for i, c in enumerate(self.cyclotomic_map.coordinates):
+            terms = {}
+            for m, a in zip(c.monoms(), c.coeffs()):
+                if m[0]:
+                    raise InputError("rtype: a rotated class is not Galois-stable")   # guarded by the rotation
+                terms[(1, i - mu0) + tuple(m[1:])] = int(a)
+            out.append(R.from_dict(terms))
+        return tuple(out)
+
+
 def _times(poly: list, factor: list, zero: Any) -> list:
     out = [zero] * (len(poly) + len(factor) - 1)
     for i, a in enumerate(poly):
@@ -276,14 +374,18 @@ class BoundaryComponent:
     same_closure : tuple of RootType
         Other types of ``∂_V M`` of the same dimension with the same closure.
     dimension : int
-    equations : ImplicitEquations
-        Its ideal (certified, or complete up to a degree).
+    equations : ImplicitEquations or RationalStratumEquations
+        Its ideal (certified, or complete up to a degree); for ``T`` dividing neither 4 nor 6 the
+        ideal over Q (:func:`~lcnalg.real.cyclotomic_strata.rational_stratum_equations`).
+    galois : str
+        For those ``T``: how many Galois conjugates the closure over Q unites.
     """
 
     rtype: RootType
     same_closure: tuple
     dimension: int
-    equations: ImplicitEquations = field(repr=False)
+    equations: Any = field(repr=False)
+    galois: str = ""
 
     def text(self) -> str:
         """``ideal <…> (certified | complete up to degree d)`` for a table."""
@@ -336,6 +438,61 @@ class RelativeBoundaryEquations:
         return "\n".join([head] + ["  " + c.text() for c in self.components])
 
 
+def rational_key(rtype: RootType) -> tuple:
+    """The roots 0 and ∞ and the Galois orbit of the complex classes
+    (:func:`~lcnalg.real.cyclotomic_strata.galois_orbit`): two types have the same closure over
+    Q iff their keys agree.
+
+    Examples
+    --------
+    >>> rational_key(RootType(5, (("positive", (0, 1, 0, 0, 1)),))) == rational_key(
+    ...     RootType(5, (("positive", (0, 0, 1, 1, 0)),)))
+    True
+    """
+    orbit = galois_orbit(rtype)               # checks rtype
+    return (tuple(b for b in rtype.blocks if b[0] in ("zero", "infinity")), orbit)
+
+
+def _rational_route(a: Architecture, model: OrbitModel, types: list, tops: list, dim: Any, max_degree: int,
+                    seed: int, certify: bool | None, limits: Limits, start: float) -> RelativeBoundaryEquations:
+    """``T`` dividing neither 4 nor 6: the components of the closure over Q, one per Galois orbit
+    of top types (:mod:`lcnalg.real.cyclotomic_strata`)."""
+    components: list[BoundaryComponent] = []
+    dims_ok = True
+    for t in tops:
+        j = next((i for i, c in enumerate(components) if rational_key(c.rtype) == rational_key(t)), None)
+        if j is not None:
+            c = components[j]
+            components[j] = replace(c, same_closure=c.same_closure + (t,))
+            continue
+        if galois_stable_rotation(t) is not None:     # a map over Z: the route of T | 4, 6
+            phi = RationalTypeStratumMap(model, t, limits)
+            rank, ok = phi.certified_dimension(seed)
+            dims_ok = dims_ok and ok
+            eqs = _implicitize(phi, rank, ok, max_degree, seed, certify, limits)
+            galois = f"defined over Q (its classes rotate to Galois-stable positions, T = {t.T})"
+            components.append(BoundaryComponent(t, (), rank, eqs, galois))
+            continue
+        eqs = rational_stratum_equations(t, model.degree, max_degree=max_degree, seed=seed, limits=limits)
+        dims_ok = dims_ok and eqs.dimension_certified
+        galois = (f"over Q: the union of the {eqs.conjugates} Galois conjugates of its closure "
+                  f"(T = {t.T}; exact interpolation over Q(ζ_{t.T}))")
+        components.append(BoundaryComponent(t, (), eqs.dimension, eqs, galois))
+    not_shown = []
+    for t in types[len(tops):]:
+        phi = CyclotomicStratumMap(t, model.degree)
+        if any(all(phi.vanishes(p) for p in c.equations.polynomials) for c in components if c.equations.certified):
+            continue
+        not_shown.append(t)
+    top = type_dimension(tops[0])
+    certified = dims_ok and all(c.equations.certified for c in components) and not not_shown
+    reported = dim.lower if dim.exact else None
+    return RelativeBoundaryEquations(
+        architecture=str(a), components=tuple(components), dimension=top, reported_dimension=reported,
+        agrees=reported == top, not_shown=tuple(not_shown), certified=certified,
+        seconds=time.perf_counter() - start)
+
+
 def complex_key(rtype: RootType) -> tuple:
     """The multiset of complex classes of a type, each position vector up to rotation (a pair
     gives ``S`` and its mirror): two types have the same stratum closure iff their keys agree
@@ -360,6 +517,18 @@ def complex_key(rtype: RootType) -> tuple:
             if kind == "pair":
                 out.append(("class", rot(tuple(S[-k % T] for k in range(T)))))
     return tuple(sorted(out))
+
+
+def _implicitize(phi: TypeStratumMap, rank: int, ok: bool, max_degree: int, seed: int, certify: bool | None,
+                 limits: Limits) -> ImplicitEquations:
+    """The ideal of ``closure(φ)`` (interpolation, then the hypersurface certificate)."""
+    eqs = equations_up_to_degree(
+        phi, max_degree=max_degree, seed=seed, dimension=rank, certify=certify, limits=limits,
+        architecture=str(phi.architecture),
+        method=lambda g: (f"implicitization of the type-stratum parameterization: multigraded interpolation over "
+                          f"GF(p) ({g.rank} weights), rational reconstruction, exact substitution check"),
+        how_to_certify="certify=True, or a larger max_degree")
+    return _hypersurface_certificate(eqs, phi, rank, ok)
 
 
 def _vanish_on(polys: Any, phi: TypeStratumMap) -> bool:
@@ -397,7 +566,7 @@ def _hypersurface_certificate(eqs: ImplicitEquations, phi: TypeStratumMap, rank:
 def relative_boundary_equations(arch: Architecture | str, *, max_degree: int | None = None, seed: int = 0,
                                 certify: bool | None = None, limits: Limits | None = None
                                 ) -> RelativeBoundaryEquations:
-    """The components of the Zariski closure of ``∂_V M`` with their ideals (1D, ``T | 4`` or ``T | 6``).
+    """The components of the Zariski closure of ``∂_V M`` (over Q) with their ideals (1D, any ``T``).
 
     Parameters
     ----------
@@ -419,7 +588,7 @@ def relative_boundary_equations(arch: Architecture | str, *, max_degree: int | N
     Raises
     ------
     InputError
-        Not 1D linear, ``M = V(R)`` (no relative boundary), or ``T`` dividing neither 4 nor 6.
+        Not 1D linear, or ``M = V(R)`` (no relative boundary).
     ResourceLimitError
         When a bound is exceeded (the option is named).
 
@@ -440,9 +609,6 @@ def relative_boundary_equations(arch: Architecture | str, *, max_degree: int | N
     (certify,) = checks.arguments(certify=certify)
     model = orbit_model(a)
     T = model.T if model.levels else 1
-    if T not in _LATTICE:
-        raise InputError(f"arch: the equations of the relative boundary are derived for T dividing 4 or 6 (the "
-                         f"coefficients of Π(z − ρζ^k) lie in Q(cos 2π/T)); got T = {T}")
     dim = relative_boundary_dimension(a, limits)
     strata = TypeStrata(a, limits)
     types = sorted(strata.members("relative boundary"), key=lambda t: (-type_dimension(t), t.blocks))
@@ -451,6 +617,8 @@ def relative_boundary_equations(arch: Architecture | str, *, max_degree: int | N
     top = type_dimension(types[0])
     tops = [t for t in types if type_dimension(t) == top]
     limits.check("max_strata", "top-dimensional type strata of the relative boundary implicitized", len(tops))
+    if T not in _LATTICE:
+        return _rational_route(a, model, types, tops, dim, max_degree, seed, certify, limits, start)
     components: list[BoundaryComponent] = []
     dims_ok = True
     for t in tops:
@@ -462,13 +630,8 @@ def relative_boundary_equations(arch: Architecture | str, *, max_degree: int | N
             continue
         rank, ok = phi.certified_dimension(seed)
         dims_ok = dims_ok and ok
-        eqs = equations_up_to_degree(
-            phi, max_degree=max_degree, seed=seed, dimension=rank, certify=certify, limits=limits,
-            architecture=str(phi.architecture),
-            method=lambda g: (f"implicitization of the type-stratum parameterization: multigraded interpolation over "
-                              f"GF(p) ({g.rank} weights), rational reconstruction, exact substitution check"),
-            how_to_certify="certify=True, or a larger max_degree")
-        components.append(BoundaryComponent(t, (), rank, _hypersurface_certificate(eqs, phi, rank, ok)))
+        components.append(BoundaryComponent(t, (), rank, _implicitize(phi, rank, ok, max_degree, seed, certify,
+                                                                      limits)))
     not_shown = []
     for t in types[len(tops):]:
         phi = TypeStratumMap(model, t, limits)

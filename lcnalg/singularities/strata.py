@@ -55,7 +55,7 @@ which are lower bounds).  The comparisons are exact arguments about the real set
   the image of the family of the two layers that share the class (``λ(z² − b)²`` and the like).
   When ``max_nodes`` refuses the types, the pair stays undecided and says so.
   The relative boundary's equations are those of its Zariski closure, one ideal per component
-  (:func:`~lcnalg.real.boundary_equations.relative_boundary_equations`, ``T`` dividing 4 or 6,
+  over Q (:func:`~lcnalg.real.boundary_equations.relative_boundary_equations`, any ``T``,
   at most :data:`RELATIVE_EQUATIONS_AMBIENT` coordinates), before its semi-algebraic description.
   Any other pair of candidates of equal dimension is *undecided*
   (neither merged nor joined by an edge); it is listed in ``undecided_pairs`` and makes the
@@ -401,8 +401,8 @@ RELATIVE_CERTIFY_ENTRIES = 100_000
 
 
 def _relative_equations(bd: Any, n: int, limits: Limits | None, notes: list[str]) -> tuple[str, ...]:
-    """The ideals of the components of the Zariski closure of ``∂_V M`` (1D root orbits, ``T | 4``
-    or ``T | 6``, at most :data:`RELATIVE_EQUATIONS_AMBIENT` coordinates), else nothing (a note)."""
+    """The ideals of the components of the Zariski closure of ``∂_V M`` over Q (1D root orbits, any
+    ``T``, at most :data:`RELATIVE_EQUATIONS_AMBIENT` coordinates), else nothing (a note)."""
     if bd.relative_family != "root orbits":
         return ()
     limits = Limits.coerce(limits)

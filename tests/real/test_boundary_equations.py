@@ -22,7 +22,7 @@ from lcnalg.errors import InputError, ResourceLimitError
 from lcnalg.limits import Limits
 from lcnalg.real.boundary import boundary
 from lcnalg.real.boundary_equations import TypeStratumMap, relative_boundary_equations, type_dimension
-from lcnalg.real.orbit_description import relative_boundary_dimension, relative_boundary_member, root_type
+from lcnalg.real.orbit_description import RootType, relative_boundary_dimension, relative_boundary_member, root_type
 from lcnalg.real.orbit_tilings import orbit_model
 from lcnalg.real.type_strata import TypeStrata, type_point
 
@@ -121,8 +121,10 @@ def test_stratum_parameterization_has_the_type(text):
 
 
 def test_refusals():
-    with pytest.raises(InputError, match="T dividing 4 or 6"):
-        relative_boundary_equations("2,2 s=5")
+    with pytest.raises(InputError, match="no relative boundary"):
+        relative_boundary_equations("2,2 s=5")          # M = V(R)
+    with pytest.raises(InputError, match="T dividing"):   # the lattice map; other T: RationalTypeStratumMap
+        TypeStratumMap(orbit_model(Architecture.parse("6,2 s=5")), RootType(5, (("positive", (2, 2, 2, 2, 2)),)))
     with pytest.raises(InputError, match="^arch"):
         relative_boundary_equations("2x2,2x2")
     with pytest.raises(InputError, match="^max_degree"):
@@ -141,7 +143,7 @@ SMALL = ["2,2,2 s=1,2", "2,2,2 s=1,3", "2,2,2 s=2,1", "2,2,2 s=3,1", "2,3,2 s=1,
 def test_small_strided_architectures(text, seed):
     a = Architecture.parse(text)
     model = orbit_model(a)
-    b = boundary(a)
+    b = boundary(a, equations=False)             # the equations are compared below
     assert b.relative_family == "root orbits" and b.relative_dimension is not None
     r = relative_boundary_equations(a)
     assert r.agrees and r.dimension == b.relative_dimension and r.certified
@@ -157,3 +159,93 @@ def test_small_strided_architectures(text, seed):
     if p is not None:
         assert relative_boundary_member(a, p)[0]
         assert any(_vanish(comp.equations.polynomials, p) for comp in r.components)
+
+
+# ---------------------------------------------------------------- the equations in BoundaryResult
+
+
+@pytest.mark.parametrize("text", ["3,2 s=2", "4,2 s=2", "3,2,2 s=2,2"])
+def test_boundary_result_carries_the_equations(text):
+    """`boundary` carries the ideals of `relative_boundary_equations`; they vanish at the exact
+    points of every relative-boundary type stratum (which `is_relative_boundary_point` accepts),
+    fail at some interior points of M (which it rejects), and the exported strings parse with
+    sympy to the very polynomials."""
+    a = Architecture.parse(text)
+    model = orbit_model(a)
+    b = boundary(a)
+    r = relative_boundary_equations(a)
+    assert b.relative_equations_status == "certified" == ("certified" if r.certified else "")
+    assert [list(e) for e in b.relative_equations] == [list(e) for e in r.ideals()]
+    assert len(b.relative_components) == len(r.components)
+    strata = TypeStrata(a)
+    on = strata.members("relative boundary")
+    checked = 0
+    for t in sorted(on, key=lambda t: t.blocks):
+        p = type_point(model, t, seed=11)
+        if p is None:
+            continue
+        assert b.is_relative_boundary_point(p) and b.in_relative_boundary_closure(p)
+        checked += 1
+    assert checked >= 2
+    missed = 0
+    for t in [t for t in strata.types if t not in on and type_dimension(t) > b.relative_dimension][:10]:
+        p = type_point(model, t, seed=13)
+        if p is not None:
+            assert not b.is_relative_boundary_point(p)
+            missed += not b.in_relative_boundary_closure(p)
+    assert missed >= 1
+    names = sympy.symbols(f"c0:{model.degree + 1}")
+    loc = {str(x): x for x in names}
+    data = b.to_dict()
+    assert data["relative_equations_status"] == "certified"
+    for texts, polys in zip(data["relative_equations"], b.relative_polynomials):
+        for s, p in zip(texts, polys, strict=True):
+            expected = sum(int(c) * sympy.prod([x ** int(e) for x, e in zip(names, m)])
+                           for m, c in zip(p.monoms(), p.coeffs()))
+            assert sympy.expand(sympy.sympify(s, locals=loc) - expected) == 0
+
+
+def test_boundary_equations_switches_and_bounds():
+    # equations=False skips them; the default derives them only for at most 10 coordinates
+    assert boundary("3,2 s=2", equations=False).relative_equations == ()
+    assert boundary("3,2 s=2", equations=False).relative_equations_status.startswith("not computed")
+    big = boundary("3,2,2,2 s=2,2,2")                        # 17 coordinates
+    assert big.relative_equations == () and "17 > 10" in big.relative_equations_status
+    with pytest.raises(InputError, match="no equations"):
+        big.in_relative_boundary_closure([0] * 17)
+    # asked for (a max_degree): within the limits, refused up front naming the bound
+    with pytest.raises(ResourceLimitError, match="max_strata"):
+        boundary("3,2 s=2", max_degree=2, limits=Limits(max_strata=1))
+    # not asked: the refusal is the status
+    b = boundary("3,2 s=2", limits=Limits(max_strata=1))
+    assert b.relative_equations == () and "max_strata" in b.relative_equations_status
+    # a low max_degree: complete up to that degree (the ideal has a generator of degree 2)
+    low = boundary("3,2 s=2", max_degree=1, equations=True)
+    assert low.relative_equations == (("c1", "c3"),) or low.relative_equations_status == "certified"
+
+
+# ---------------------------------------------------------------- the dimension from the type strata
+
+
+@pytest.mark.parametrize("text", ["3,2 s=2", "2,3,2 s=2,2", "2,2,2 s=1,5", "3,2,2 s=2,2"])
+def test_dimension_from_the_type_strata_when_the_bounds_do_not_meet(text):
+    """With the configuration search of `relative_boundary_dimension` refused (max_states), the
+    dimension comes from the exact type union: the same number as the met bounds."""
+    from lcnalg.real.closedness import is_zariski_closed
+
+    exact = relative_boundary_dimension(Architecture.parse(text))
+    assert exact.exact
+    b = boundary(text, closedness=is_zariski_closed(text), limits=Limits(max_states=2), equations=False)
+    assert b.relative_dimension == exact.lower and "refused by max_states" in b.relative
+    # both refused: not derived, saying why
+    b = boundary(text, closedness=is_zariski_closed(text), limits=Limits(max_states=2, max_nodes=3), equations=False)
+    assert b.relative_dimension is None and "max_nodes" in b.relative
+
+
+@settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(text=st.sampled_from(SMALL + ["6,2 s=5", "2,2,2 s=1,8", "4,2 s=3", "3,2,2 s=5,1"]))
+def test_type_union_dimension_against_the_bounds(text):
+    a = Architecture.parse(text)
+    dim = relative_boundary_dimension(a)
+    on = TypeStrata(a).members("relative boundary")
+    assert dim.exact and max(type_dimension(t) for t in on) == dim.lower
