@@ -540,9 +540,38 @@ def _run_degrees(state: InterpolationState, *, max_degree: int | None, dimension
     return f"max_degree = {limit}" if max_degree is not None else f"the automatic degree cap max_auto_degree = {limit}"
 
 
-def _verified_polynomials(mu: Parameterization, state: InterpolationState) -> tuple[Any, ...]:
+#: Equations from which the exact substitution check is shared among the processes of the run.
+PARALLEL_CHECK = 64
+
+
+def _verify_dicts(task: tuple[str, Limits, list[dict]]) -> list[bool]:
+    """:func:`~lcnalg.algebra.certify.verify_equations` in a worker process: the architecture's
+    parameterization rebuilt from its text, the polynomials from their exponent dictionaries."""
+    arch, limits, dicts = task
+    mu = Parameterization(arch, limits=limits)
+    ring = mu.coordinate_ring
+    return verify_equations(mu, [ring.from_dict(d) for d in dicts])
+
+
+def _check_all(mu: Any, items: list[Any], executor: Any, limits: Limits) -> list[bool]:
+    """The exact substitution check of every polynomial, in the run's processes when there are
+    many and the parameterization can be rebuilt there from its architecture."""
+    if (executor is None or type(mu) is not Parameterization or len(items) < PARALLEL_CHECK
+            or (isinstance(executor, _ProcessesWhenWorthIt) and executor.work < PARALLEL_WORK)):
+        return verify_equations(mu, items)
+    jobs = getattr(executor, "jobs", 2)
+    size = max(1, -(-len(items) // (4 * jobs)))
+    chunks = [items[i:i + size] for i in range(0, len(items), size)]
+    arch = str(mu.architecture)
+    tasks = [(arch, limits, [p.to_dict() for p in chunk]) for chunk in chunks]
+    return [ok for part in executor.map(_verify_dicts, tasks) for ok in part]
+
+
+def _verified_polynomials(mu: Parameterization, state: InterpolationState, executor: Any = None,
+                          limits: Limits = DEFAULT_LIMITS) -> tuple[Any, ...]:
     """The generators in the full coordinate ring (leading coefficient positive, plus the
-    vanishing coordinates), each verified exactly to vanish on μ, sorted."""
+    vanishing coordinates), each verified exactly to vanish on μ, sorted; the check runs in the
+    processes of ``executor`` when it is worth it (:func:`_check_all`)."""
     coord_ring = mu.coordinate_ring
     variables = state.grading.variables
     ambient = mu.ambient_dimension
@@ -556,7 +585,7 @@ def _verified_polynomials(mu: Parameterization, state: InterpolationState) -> tu
             full[tuple(v)] = c
         poly = coord_ring.from_dict(full)
         items.append(-poly if poly.leading_coefficient() < 0 else poly)
-    for poly, ok in zip(items, verify_equations(mu, items)):
+    for poly, ok in zip(items, _check_all(mu, items, executor, limits)):
         check(ok, f"interpolation produced a non-equation {poly}")
     for m in state.grading.zero_coordinates:
         v = [0] * ambient
@@ -701,7 +730,7 @@ def implicit_equations(mu: Parameterization, *, max_degree: int | None = None, j
     with _executor(executor, jobs) as pool:
         stopped_by = _run_degrees(state, max_degree=max_degree, dimension=dimension, fibre=fibre,
                                   executor=pool, progress=progress, limits=limits, work=work)
-    polys = _verified_polynomials(mu, state)
+        polys = _verified_polynomials(mu, state, pool, limits)
     degree, hilbert, summary_note = _summarise(state, dimension, limits)
     certified, certificate, closed_by = _certificate(mu, polys, state, dimension=dimension,
                                                      max_degree=max_degree, certify=certify, fibre=fibre,

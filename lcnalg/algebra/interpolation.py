@@ -42,7 +42,7 @@ import itertools
 import time
 from dataclasses import dataclass, field
 from fractions import Fraction
-from math import gcd
+from math import gcd, lcm
 from typing import TYPE_CHECKING, Callable, Iterable, Sequence
 
 import numpy as np
@@ -566,8 +566,10 @@ def interpolate_degree(state: InterpolationState, *, executor: Executor | None =
             state.generators.append((e, key, poly))
             new_count += 1
 
+    integer_polys = {}
     for key, (task, res) in by_key.items():
         polys = [_to_integer_poly(task.monos, coeffs, nvars) for _, coeffs in res.new]
+        integer_polys[key] = polys
         account(key, task.monos, res.basis, res, polys, res.free)
         state.primes_used.update(primes[: res.primes_used])
     done = sum(res.work for res in results)
@@ -577,10 +579,11 @@ def interpolate_degree(state: InterpolationState, *, executor: Executor | None =
         colmap = np.array([index[tuple(sorted(g[i] for i in m))] for m in task.monos], dtype=np.int64)
         basis = np.zeros((res.basis.shape[0], len(pieces[key])), dtype=np.int32)
         basis[:, colmap] = res.basis
-        polys = []
-        for _, coeffs in res.new:
-            poly = _to_integer_poly(task.monos, coeffs, nvars)
-            polys.append({tuple(exps[g.index(i)] for i in range(nvars)): c for exps, c in poly.items()})
+        inverse = [0] * nvars
+        for i, gi in enumerate(g):
+            inverse[gi] = i
+        polys = [{tuple([exps[j] for j in inverse]): c for exps, c in poly.items()}
+                 for poly in integer_polys[rep]]
         # the permuted basis is not in degrevlex echelon form: read its pivots
         piv = pivot_columns(basis[:, ::-1].astype(np.int64), primes[0]) if not last else []
         if not last:
@@ -807,14 +810,9 @@ def _orbits(pieces: dict[tuple[int, ...], list[tuple[int, ...]]],
 
 def _to_integer_poly(monos: list[tuple[int, ...]], coeffs: list[Fraction], nvars: int) -> dict[tuple[int, ...], int]:
     """Primitive integer polynomial (exponent dict over local variables), leading coefficient > 0."""
-    den = 1
-    for c in coeffs:
-        den = den * c.denominator // gcd(den, c.denominator)
-    ints = [int(c * den) for c in coeffs]
-    g = 0
-    for x in ints:
-        g = gcd(g, x)
-    g = g or 1
+    den = lcm(*(c.denominator for c in coeffs)) if coeffs else 1
+    ints = [c.numerator * (den // c.denominator) for c in coeffs]
+    g = gcd(*ints) or 1
     lead = ints[len(coeffs) - 1] if ints[len(coeffs) - 1] else next(x for x in reversed(ints) if x)
     if lead < 0:
         g = -g

@@ -12,7 +12,7 @@ from lcnalg.cli.common import (EQUATIONS_BOUNDS, SCRIPT_FORMATS, add_basis_optio
 from lcnalg.errors import InputError
 from lcnalg.limits import DEFAULT_LIMITS
 
-__all__ = ["register", "run", "SHOWN", "EQUATIONS_WORK"]
+__all__ = ["register", "run", "SHOWN", "EQUATIONS_WORK", "REQUESTED_DEGREE_WORK"]
 
 #: Equations printed as text unless ``--all``.
 SHOWN = 40
@@ -39,7 +39,8 @@ def register(sub: argparse._SubParsersAction) -> None:
     )
     architecture_argument(p)
     p.add_argument("--max-degree", type=positive_int, default=None, metavar="D",
-                   help="stop after degree D (verdict: complete up to degree D)")
+                   help="stop after degree D (verdict: complete up to degree D); the degrees up to D "
+                        f"may then take minutes (the work bounds default to {REQUESTED_DEGREE_WORK})")
     add_jobs_option(p, "the graded pieces", all_cores=True)
     add_cluster_option(p, "the graded pieces")
     add_seed_option(p)
@@ -66,8 +67,11 @@ def register(sub: argparse._SubParsersAction) -> None:
     for action in p._actions:  # this subcommand's own default of the whole-run bound
         if action.dest == "max_equations_work":
             action.help = (f"estimated field operations of one whole implicitization, about ten seconds "
-                           f"(default {EQUATIONS_WORK}); in Limits() and the subcommands that go on from "
+                           f"(default {EQUATIONS_WORK}; with --max-degree {REQUESTED_DEGREE_WORK}, a few "
+                           f"minutes); in Limits() and the subcommands that go on from "
                            f"the equations: {DEFAULT_LIMITS.max_equations_work}")
+        if action.dest == "max_interpolation_work":
+            action.help += f" (with --max-degree, at least {REQUESTED_DEGREE_WORK})"
     add_format_options(p, extra=SCRIPT_FORMATS)
     p.set_defaults(run=run)
 
@@ -78,6 +82,14 @@ def register(sub: argparse._SubParsersAction) -> None:
 #: (9.2·10^9 with it) -- see ``Limits.max_equations_work``.
 EQUATIONS_WORK = 9_000_000_000
 
+#: The defaults of ``max_equations_work`` and ``max_interpolation_work`` when a degree is asked for
+#: (``--max-degree D``): the question is then the equations up to ``D``, and minutes of work are
+#: allowed for it (about two to three minutes on two cores, with a progress bar on a terminal):
+#: enough for degree 8 of ``2x2,2x2,2x2``, ``3x3,2x2`` and ``2x3,3x2`` (1.8·10^11 in all), not for
+#: their degree 9.  Beyond it the request is refused up front (or answered up to the degree
+#: before, naming the bound).
+REQUESTED_DEGREE_WORK = 250_000_000_000
+
 
 def run(args: argparse.Namespace) -> int:
     """Compute and print the equations (or a script computing them); returns the exit status."""
@@ -85,7 +97,11 @@ def run(args: argparse.Namespace) -> int:
         raise InputError("--compare: needs --basis FILE (the restricted filters to compare)")
     limits = limits_from_args(args)
     if getattr(args, "max_equations_work", None) is None:
-        limits = dataclasses.replace(limits, max_equations_work=EQUATIONS_WORK)
+        limits = dataclasses.replace(limits, max_equations_work=EQUATIONS_WORK if args.max_degree is None
+                                     else REQUESTED_DEGREE_WORK)
+    if getattr(args, "max_interpolation_work", None) is None and args.max_degree is not None:
+        limits = dataclasses.replace(limits, max_interpolation_work=max(limits.max_interpolation_work,
+                                                                        REQUESTED_DEGREE_WORK))
     fs = function_space_from_args(args, limits)
     if args.compare:
         if args.format in SCRIPT_FORMATS:
