@@ -135,7 +135,7 @@ class NetworkMap:
         return tuple(rng.randrange(modulus) for _ in range(self.num_parameters))
 
     def sample_image(self, count: int, modulus: int, seed: int) -> np.ndarray:
-        """``count`` points ``μ(θ)`` modulo ``modulus`` (a prime below ``2^31``), θ uniform in
+        """``count`` points ``μ(θ)`` modulo ``modulus`` (a prime below ``2^62``), θ uniform in
         ``GF(p)^N``, one ``evaluate_mod`` per point (subclasses with a faster route override it).
 
         Returns
@@ -158,11 +158,11 @@ class NetworkMap:
 
     def _sample_arguments(self, count: Any, modulus: Any, seed: Any) -> tuple[int, int, int]:
         """``sample_image``'s arguments checked: a count within ``max_sample_entries``, a prime
-        below ``2**31`` (the sample is int64), a seed."""
+        below ``2**62`` (the sample is int64), a seed."""
         count = checks.integer(count, "count", low=0, form="a non-negative integer")
         modulus = checks.modulus(modulus)
-        if modulus >= 2**31:
-            raise InputError(f"modulus: the sample needs a prime below 2**31, got {modulus}")
+        if modulus >= 2**62:
+            raise InputError(f"modulus: the sample needs a prime below 2**62, got {modulus}")
         self.limits.check("max_sample_entries", "entries of the sample (points x coordinates)",
                           count * self.ambient_dimension)
         return count, modulus, checks.seed(seed)

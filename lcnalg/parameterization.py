@@ -303,7 +303,7 @@ class Parameterization(NetworkMap):
         return flint.fmpq_mat([[to_fmpq(x, "jacobian") for x in row] for row in rows])
 
     def sample_image(self, count: int, modulus: int, seed: int) -> np.ndarray:
-        """``count`` points ``μ(θ)`` modulo ``modulus`` (a prime below ``2^31``), θ uniform in
+        """``count`` points ``μ(θ)`` modulo ``modulus`` (a prime below ``2^62``), θ uniform in
         ``GF(p)^N``: one product of ``nmod_poly`` per point (Kronecker substitution).
 
         Returns

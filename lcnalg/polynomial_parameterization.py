@@ -382,7 +382,7 @@ class PolynomialParameterization(NetworkMap):
         return flint.fmpq_mat([[to_fmpq(x, "jacobian") for x in row] for row in rows])
 
     def sample_image(self, count: int, modulus: int, seed: int) -> np.ndarray:
-        """``count`` points ``μ(θ)`` modulo ``modulus`` (a prime below ``2^31``), θ uniform.
+        """``count`` points ``μ(θ)`` modulo ``modulus`` (a prime below ``2^62``), θ uniform.
 
         Examples
         --------

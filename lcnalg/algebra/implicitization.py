@@ -209,7 +209,7 @@ class ImplicitEquations(Result):
             f"  {self.provenance()}",
             f"stopped by          {self.stopped_by}",
             f"method              {self.method}",
-            f"primes              {len(self.primes)} primes below 2^31; seed {self.seed}",
+            f"primes              {_primes_text(self.primes)}; seed {self.seed}",
             f"seconds             {self.seconds:.2f}",
         ]
         if self.ambient_dimension == self.dimension and not self.num_generators:
@@ -538,6 +538,19 @@ def _run_degrees(state: InterpolationState, *, max_degree: int | None, dimension
                 if stop is not None:
                     return stop
     return f"max_degree = {limit}" if max_degree is not None else f"the automatic degree cap max_auto_degree = {limit}"
+
+
+def _primes_text(primes: tuple[int, ...]) -> str:
+    """How many primes of each size the interpolation used.
+
+    Examples
+    --------
+    >>> _primes_text((2147483629, 2147483587, 1125899906842597))
+    '2 primes below 2^31, 1 below 2^50'
+    """
+    big = sum(1 for p in primes if p >= 2**31)
+    text = f"{len(primes) - big} primes below 2^31"
+    return text + (f", {big} below 2^50" if big else "")
 
 
 #: Equations from which the exact substitution check is shared among the processes of the run.

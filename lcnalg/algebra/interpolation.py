@@ -55,7 +55,7 @@ from lcnalg.limits import Limits
 from lcnalg.parameterization import Parameterization
 from lcnalg.polys.isotypic import IsotypicBlock, commuting_involutions, isotypic_blocks, isotypic_kernel_reader
 from lcnalg.polys.modmat import INDEX_READ, evaluate_monomials, kernel_basis, kernel_reader, pivot_columns
-from lcnalg.polys.modular import PRIMES_31, lift_vector
+from lcnalg.polys.modular import LIFT_PRIME, PRIMES_31, lift_vector
 from lcnalg.polys.monomial_ideals import standard_monomials
 
 if TYPE_CHECKING:
@@ -85,6 +85,9 @@ class _PieceTask:
     #: the isotypic blocks of the commuting involutions among the symmetries that map the
     #: piece to itself (:mod:`lcnalg.polys.isotypic`); empty: no such symmetry
     blocks: Sequence[IsotypicBlock] = ()
+    #: points of mu modulo :data:`~lcnalg.polys.modular.LIFT_PRIME` (the first further prime of
+    #: the lifting), or None
+    lift_pool: np.ndarray | None = None
 
 
 @dataclass
@@ -97,7 +100,7 @@ class _PieceResult:
     new: list[tuple[int, list[Fraction]]]  # (leading column, exact coefficients)
     basis: np.ndarray
     rows_used: int
-    primes_used: int
+    primes_used: tuple[int, ...]  # the primes computed modulo or checked at
     free: list[int] = field(default_factory=list)  # leading monomials of I_P (mod p)
     work: int = 0  # operations of its eliminations, counted as interpolation_work counts them
 
@@ -122,7 +125,7 @@ def _process_piece(task: _PieceTask) -> _PieceResult:
             if rank == u:
                 kappa = len(free)
                 basis = read(None).astype(np.int32) if task.keep_basis else np.zeros((0, size), dtype=np.int32)
-                return _PieceResult(task.key, size, rank, kappa, kappa, [], basis, rows, 1, free, work)
+                return _PieceResult(task.key, size, rank, kappa, kappa, [], basis, rows, task.primes[:1], free, work)
         return _finish_piece(task, idx, rows, rank, free, read, work)
     # dim (R/I)_P is at least the rank of any piece P - deg(c_v) (multiplication by μ_v
     # is injective in the domain R/I): start with a little more points than that.
@@ -143,7 +146,7 @@ def _process_piece(task: _PieceTask) -> _PieceResult:
                 work += ENTRY_WORK * _read_work(rows, rank, size, kappa)
             else:  # the last degree: the kernel is not needed, only its dimension
                 basis = np.zeros((0, size), dtype=np.int32)
-            return _PieceResult(task.key, size, rank, kappa, kappa, [], basis, rows, 1, free, work)
+            return _PieceResult(task.key, size, rank, kappa, kappa, [], basis, rows, task.primes[:1], free, work)
         if rank < rows or rows >= size:
             # the u + 8 points already have the rank the loop below stops at (more points
             # than the rank, or all the monomials): its kernel is the one to use
@@ -237,17 +240,22 @@ def _finish_piece(task: _PieceTask, idx: np.ndarray, rows: int, rank: int, free:
     rowsof = free if task.keep_basis else new_cols
     wanted = set(new_cols)
     vectors = {f: K[i] for i, f in enumerate(rowsof) if f in wanted}
-    new = _lift(task, idx, rows, free, vectors, new_cols) if new_cols else ([], 1, 0)
+    new = _lift(task, idx, rows, free, vectors, new_cols) if new_cols else ([], task.primes[:1], 0)
     basis = K.astype(np.int32) if task.keep_basis else np.zeros((0, size), dtype=np.int32)
     return _PieceResult(task.key, size, rank, kappa, lower_rank, new[0], basis, rows, new[1], free,
                         work + new[2])
 
 
 def _lift(task: _PieceTask, idx: np.ndarray, rows: int, free: list[int], vectors: dict[int, np.ndarray],
-          new_cols: list[int]) -> tuple[list[tuple[int, list[Fraction]]], int, int]:
+          new_cols: list[int]) -> tuple[list[tuple[int, list[Fraction]]], tuple[int, ...], int]:
     """Lift the kernel vectors ``vectors[f]`` (modulo the first prime) with leading columns
-    ``new_cols`` to Q; returns them, the primes used and the operations of the eliminations
-    modulo further primes."""
+    ``new_cols`` to Q; returns them, the primes computed modulo or checked at, and the
+    operations of the eliminations modulo further primes.
+
+    The first further prime is :data:`~lcnalg.polys.modular.LIFT_PRIME` (50 bits, when the task
+    has its points): with the first prime, 81 bits, enough for the coefficients of the degree-8
+    equations of the hard 2D cases (numerators of about 42 bits over denominators of about 28)
+    in one elimination instead of two modulo 31-bit primes; the 31-bit primes follow if needed."""
     width = max(new_cols) + 1
     prefix_free = [f for f in free if f < width]
     residues = {f: [[int(x) for x in vectors[f][:width]]] for f in new_cols}
@@ -261,6 +269,7 @@ def _lift(task: _PieceTask, idx: np.ndarray, rows: int, free: list[int], vectors
     npools = min(len(task.pools), len(task.primes))
     sub = idx[:width]
     tests: dict[int, np.ndarray] = {}
+    checked: set[int] = set()
 
     def accepted(vec: list[Fraction], used: int) -> bool:
         checks = list(range(used, min(used + 2, npools)))
@@ -271,22 +280,24 @@ def _lift(task: _PieceTask, idx: np.ndarray, rows: int, free: list[int], vectors
                 pool = task.pools[k]
                 tests[k] = evaluate_monomials(pool, sub, min(CHECK_POINTS, pool.shape[0]),
                                               task.primes[k]).astype(object)
+            checked.add(task.primes[k])
         return all(_vanishes(vec, tests[k], task.primes[k]) for k in checks)
 
     for f in new_cols:
         vec = lift_vector(residues[f], primes)
         if vec is not None and accepted(vec, 1):
             lifted[f] = vec
-    checked = 1 + 2 if npools >= 3 else 1
     pending = [f for f in new_cols if f not in lifted]
     candidates: dict[int, list[Fraction]] = {}
     work = 0
     prefix_rows = min(rows, width - len(prefix_free) + 16)
-    # one sample pool per prime: the primes beyond the pools are not tried
-    for k, p in enumerate(task.primes[1:npools], start=1):
+    # the further primes: the 50-bit one, then the 31-bit ones (one sample pool per prime:
+    # the primes beyond the pools are not tried); a check at two unused 31-bit primes after each
+    sources = ([(task.lift_pool, LIFT_PRIME, 1)] if task.lift_pool is not None else [])
+    sources += [(task.pools[k], task.primes[k], k + 1) for k in range(1, npools)]
+    for pool, p, unused in sources:
         if not pending:
             break
-        pool = task.pools[k]
         if task.blocks:  # the whole piece block by block: cheaper than the prefix's elimination
             A = evaluate_monomials(pool, idx, min(pool.shape[0], max(b.size for b in task.blocks) + 8), p)
             rk, fr, read_k, elims = isotypic_kernel_reader(A, p, task.blocks, len(task.monos))
@@ -305,9 +316,8 @@ def _lift(task: _PieceTask, idx: np.ndarray, rows: int, free: list[int], vectors
         for f, row in zip(pending, Kp):
             residues[f].append([int(x) for x in row])
             vec = lift_vector(residues[f], primes)
-            if vec is not None and (candidates.get(f) == vec or accepted(vec, k + 1)):
+            if vec is not None and (candidates.get(f) == vec or accepted(vec, unused)):
                 lifted[f] = vec
-                checked = max(checked, min(k + 3, npools))
             else:
                 if vec is not None:
                     candidates[f] = vec
@@ -318,7 +328,7 @@ def _lift(task: _PieceTask, idx: np.ndarray, rows: int, free: list[int], vectors
             f"interpolation: could not lift {len(pending)} equation(s) of piece {task.key} to Q "
             f"with {len(primes)} primes"
         )
-    return [(f, lifted[f]) for f in new_cols], max(len(primes), checked), work
+    return [(f, lifted[f]) for f in new_cols], tuple(dict.fromkeys(primes + sorted(checked))), work
 
 
 #: Monomials of a graded piece from which it is split into isotypic blocks when symmetries fix
@@ -479,6 +489,7 @@ def interpolate_degree(state: InterpolationState, *, executor: Executor | None =
     # map pool columns (flat coordinates) to local variables
     local = np.array(grading.variables, dtype=np.int64)
     pools = [pl[:, local] for pl in pools]
+    lift_pool = sample_image(mu, pool_size, LIFT_PRIME, seed + 104_729)[:, local]
     degs = grading.degrees
     images = _orbits(pieces, state.symmetries)
     stdset = None
@@ -527,7 +538,7 @@ def interpolate_degree(state: InterpolationState, *, executor: Executor | None =
                 lower.append((basis.astype(np.int64), colmap))
         std = None if stds is None else stds[key]
         tasks.append(_PieceTask(key, monos, lower, pools, primes, seed + hash(key) % 100_000, hint,
-                                not last, std, blocks.get(key, ())))
+                                not last, std, blocks.get(key, ()), lift_pool))
     results: list[_PieceResult] = []
     copies: dict[tuple[int, ...], int] = {}  # a representative and its images under the symmetries
     for rep, _ in images.values():
@@ -571,7 +582,7 @@ def interpolate_degree(state: InterpolationState, *, executor: Executor | None =
         polys = [_to_integer_poly(task.monos, coeffs, nvars) for _, coeffs in res.new]
         integer_polys[key] = polys
         account(key, task.monos, res.basis, res, polys, res.free)
-        state.primes_used.update(primes[: res.primes_used])
+        state.primes_used.update(res.primes_used)
     done = sum(res.work for res in results)
     for key, (rep, g) in images.items():
         task, res = by_key[rep]

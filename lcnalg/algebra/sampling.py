@@ -137,7 +137,8 @@ def sample_image(mu: Any, count: int, modulus: int, seed: int) -> np.ndarray:
     count : int
         Number of points.
     modulus : int
-        A prime below ``2^31``.
+        A prime below ``2^62`` (the monomials of :func:`~lcnalg.polys.modmat.evaluate_monomials`
+        need one below ``2^50``).
     seed : int
         Seed of the random parameters.
 

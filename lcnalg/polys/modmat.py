@@ -25,8 +25,38 @@ from typing import Any, Callable
 import flint
 import numpy as np
 
-__all__ = ["evaluate_monomials", "nmod_matrix", "rref", "pivot_columns", "kernel_basis", "kernel_reader",
+__all__ = ["mulmod", "evaluate_monomials", "nmod_matrix", "rref", "pivot_columns", "kernel_basis", "kernel_reader",
            "integer_nullspace"]
+
+
+def mulmod(a: np.ndarray, b: np.ndarray, modulus: int) -> np.ndarray:
+    """``a · b mod modulus`` entrywise, for int64 arrays with entries in ``[0, modulus)`` and a
+    modulus below ``2^50``.
+
+    Below ``2^31`` the product fits in int64.  Up to ``2^50`` the quotient ``q`` of the exact
+    product by the modulus is computed in float64: the product is below ``2^100`` and rounded
+    with relative error ``2^-53``, the division adds as much, so the computed quotient (below
+    ``2^50``) is off by less than ``2^50 · 2^-51 < 1`` and its floor is ``q`` or ``q ± 1``.
+    The remainder ``a·b − q·p`` is computed modulo ``2^64`` (int64 arithmetic wraps): its true
+    value lies in ``[−p, 2p)``, which int64 holds, so one correction each way gives it exactly.
+
+    Examples
+    --------
+    >>> p = 1_125_899_906_842_597
+    >>> a = np.array([p - 1, 123456789012345], dtype=np.int64)
+    >>> b = np.array([p - 2, 987654321098765], dtype=np.int64)
+    >>> mulmod(a, b, p).tolist() == [(p - 1) * (p - 2) % p, 123456789012345 * 987654321098765 % p]
+    True
+    """
+    if modulus < 2**31:
+        return a * b % modulus
+    if modulus >= 2**50:
+        raise ValueError(f"mulmod: the modulus must be below 2^50, got {modulus}")
+    q = np.floor(a.astype(np.float64) * b.astype(np.float64) / float(modulus)).astype(np.int64)
+    with np.errstate(over="ignore"):
+        r = a * b - q * modulus  # modulo 2^64: the true value is in [-p, 2p)
+    r = np.where(r < 0, r + modulus, r)
+    return np.where(r >= modulus, r - modulus, r)
 
 
 def evaluate_monomials(pool: np.ndarray, monos: np.ndarray, rows: int, modulus: int) -> np.ndarray:
@@ -42,7 +72,8 @@ def evaluate_monomials(pool: np.ndarray, monos: np.ndarray, rows: int, modulus: 
     rows : int
         How many points to use.
     modulus : int
-        A prime below ``2^31`` (products of two residues fit in ``int64``).
+        A prime below ``2^50`` (below ``2^31`` products of two residues fit in ``int64``; above,
+        :func:`mulmod`).
 
     Returns
     -------
@@ -57,8 +88,11 @@ def evaluate_monomials(pool: np.ndarray, monos: np.ndarray, rows: int, modulus: 
     pts = pool[:rows]
     A = pts[:, monos[:, 0]].copy()
     for t in range(1, monos.shape[1]):
-        A *= pts[:, monos[:, t]]
-        A %= modulus
+        if modulus < 2**31:
+            A *= pts[:, monos[:, t]]
+            A %= modulus
+        else:
+            A = mulmod(A, pts[:, monos[:, t]], modulus)
     return A
 
 

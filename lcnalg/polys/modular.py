@@ -6,6 +6,8 @@ Every prime lcnalg computes modulo is named here:
 * :data:`SUMMARY_PRIME` — the prime of the modular Gröbner summary of an ideal;
 * :data:`GF_PRIME` — ``2^31 − 1``, the prime of the modular Gröbner bases behind dimensions;
 * :data:`LARGE_PRIMES` — word-size primes below ``2^62`` (modular ranks and sampling);
+* :data:`LIFT_PRIME` — the largest prime below ``2^50``: one elimination modulo it does the work
+  of almost two modulo :data:`PRIMES_31` when the interpolation lifts its equations to Q;
 * :func:`primes_below` — the primes below a bound, downwards (multi-modular Gröbner lifts).
 
 Examples
@@ -24,7 +26,7 @@ from typing import Iterator, Sequence
 
 from flint import fmpz
 
-__all__ = ["PRIMES_31", "SUMMARY_PRIME", "GF_PRIME", "LARGE_PRIMES", "primes_below", "crt_pair",
+__all__ = ["PRIMES_31", "SUMMARY_PRIME", "GF_PRIME", "LARGE_PRIMES", "LIFT_PRIME", "primes_below", "crt_pair",
            "crt_vector", "rational_reconstruction", "rational_reconstruction_bounded",
            "reconstruct_vector", "lift_vector"]
 
@@ -44,6 +46,11 @@ SUMMARY_PRIME = PRIMES_31[0]
 
 #: Prime of the modular Gröbner bases behind dimensions (dimension mod p): ``2^31 − 1``.
 GF_PRIME = 2_147_483_647
+
+#: The largest prime below 2^50: the interpolation's lifting prime.  Products of two residues
+#: exceed int64, but their quotient by it is found exactly from float64 arithmetic
+#: (:func:`lcnalg.polys.modmat.mulmod`).
+LIFT_PRIME = 1_125_899_906_842_597
 
 #: Word-size primes used for modular ranks and sampling (primes below 2^62).
 LARGE_PRIMES = (
