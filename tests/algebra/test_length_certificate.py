@@ -5,6 +5,12 @@ certify."""
 
 from __future__ import annotations
 
+import itertools
+import math
+import random
+
+import flint
+
 import pytest
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
@@ -13,7 +19,7 @@ from lcnalg import Architecture, InputError, Limits, Parameterization
 from lcnalg.algebra.certify import verify_equations
 from lcnalg.algebra.degree import degree_by_fibre
 from lcnalg.algebra.implicitization import certify_by_elimination, implicit_equations
-from lcnalg.algebra.length_certificate import length_certificate
+from lcnalg.algebra.length_certificate import length_certificate, length_lower_bound
 from lcnalg.polys.groebner import groebner_basis
 from lcnalg.polys.monomials import elimination
 
@@ -198,3 +204,40 @@ def test_a_probabilistic_degree_is_reported_as_conditional():
     assert "conditional on the degree" in r.certificate and "probabilistic" in r.certificate
     r = implicit_equations(mu)
     assert r.certified and "elimination certificate" in r.method
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.lists(st.integers(1, 4), min_size=1, max_size=5), st.integers(1, 3), st.integers(0, 10**6))
+def test_the_degree_bound_never_exceeds_the_length_of_a_random_section(degrees, m, seed):
+    """The lower bound from the degrees alone (dim R_d - sum dim R_(d-d_i)) against the exact
+    length of random homogeneous polynomials of those degrees in m variables, modulo p (a Groebner
+    basis); for as many general forms as variables it is the Bezout number."""
+    p = 32003
+    rng = random.Random(seed)
+    ctx = flint.nmod_mpoly_ctx.get(tuple(f"z{j}" for j in range(m)), modulus=p, ordering="degrevlex")
+    polys = []
+    for d in degrees:
+        monos = [e for e in itertools.product(range(d + 1), repeat=m) if sum(e) == d]
+        polys.append(ctx.from_dict({e: rng.randrange(1, p) for e in monos}))
+    gb = groebner_basis(polys, "degrevlex", modulus=p)
+    bound = length_lower_bound(degrees, m)
+    if gb.is_zero_dimensional():
+        assert bound <= gb.num_solutions()
+        if len(degrees) == m:
+            assert bound == math.prod(degrees) == gb.num_solutions()
+
+
+def test_a_quotient_longer_than_the_degree_by_its_degrees_alone_is_refused_without_a_basis():
+    """30 septics in 12 variables cut by 4 forms: the quotient in 8 variables keeps every
+    monomial of degree <= 6, C(14, 8) = 3003 of them, so its length exceeds 10 whatever the
+    septics are; the Groebner basis (Macaulay matrices of millions of entries) is not formed."""
+    rng = random.Random(1)
+    monos = []
+    for combo in itertools.islice(itertools.combinations_with_replacement(range(12), 7), 400):
+        monos.append(tuple(combo.count(i) for i in range(12)))
+    polys = [{e: rng.randrange(1, 100) for e in rng.sample(monos, 20)} for _ in range(30)]
+    cert = length_certificate(polys, dimension=4, degree=10, nvars=12)
+    assert not cert.closed and cert.length is None
+    bound = length_lower_bound([7] * 30, 8)
+    assert bound >= sum(math.comb(d + 7, 7) for d in range(7)) == 3003
+    assert f"at least {bound} > 10" in cert.text
