@@ -87,13 +87,23 @@ def evaluate_monomials(pool: np.ndarray, monos: np.ndarray, rows: int, modulus: 
     """
     pts = pool[:rows]
     A = pts[:, monos[:, 0]].copy()
-    for t in range(1, monos.shape[1]):
-        if modulus < 2**31:
+    if modulus < 2**31:
+        for t in range(1, monos.shape[1]):
             A *= pts[:, monos[:, t]]
             A %= modulus
-        else:
-            A = mulmod(A, pts[:, monos[:, t]], modulus)
+        return A
+    # above 2^31, mulmod's float64 temporaries: a few rows at a time keeps them small
+    step = max(1, MULMOD_ENTRIES // max(1, monos.shape[0]))
+    for lo in range(0, A.shape[0], step):
+        block = A[lo:lo + step]
+        for t in range(1, monos.shape[1]):
+            block[...] = mulmod(block, pts[lo:lo + step, monos[:, t]], modulus)
     return A
+
+
+#: Entries per block of :func:`evaluate_monomials` modulo a prime above ``2^31`` (the float64
+#: temporaries of :func:`mulmod` are about six times this many words).
+MULMOD_ENTRIES = 1 << 20
 
 
 def nmod_matrix(A: np.ndarray, modulus: int) -> Any:
