@@ -52,6 +52,7 @@ from lcnalg.real.orbit_tilings import orbit_model
 from lcnalg.real.patterns import PatternTable, pattern_entry, pattern_table, pattern_text, stride_one_2d
 from lcnalg.real.planar import contains_2d
 from lcnalg.real.polyphase import last_layer_strided, polyphase_member
+from lcnalg.real.polyphase_2d import polyphase_2d_member, polyphase_2d_shape
 
 __all__ = ["InequalitiesResult", "inequalities"]
 
@@ -139,6 +140,8 @@ class InequalitiesResult(RealDescription):
         if self.family == "root orbits":
             return orbit_member(arch, c, limits).in_function_space
         if self.family == "2D factor groupings":
+            if polyphase_2d_shape(arch) is not None:
+                return polyphase_2d_member(arch, c, limits).in_function_space
             return bool(contains_2d(arch, tuple(c), limits, route="factorization").answer)
         if self.family == "2D factorization patterns":
             table = self.table if isinstance(self.table, PatternTable) else pattern_table(arch, limits)
@@ -361,9 +364,11 @@ def inequalities(arch: Architecture | str, *, limits: Limits | None = None, seed
       ``V(R) \\ M`` are listed, and ``holds_at`` decides by looking the pattern of the point up.
     * **2D with a strided layer and two or more layers along both axes, not proved closed**: the
       exact reduction to groupings of the real irreducible factors (family ``"2D factor
-      groupings"``); the limitations say what is not known (the orbit-refined pattern list), and
-      ``holds_at`` evaluates the reduction with the grouping search of
-      :func:`~lcnalg.real.planar.contains_2d`.
+      groupings"``). When layer 1 is the only layer at stride ``(1, 1)`` and the others share one
+      stride, ``holds_at`` decides by the polyphase gcd of :mod:`lcnalg.real.polyphase_2d` (the
+      bidegrees of the factors of ``G = gcd(P_rs)``), independently of ``contains()``; otherwise
+      the limitations say what is not known (the orbit-refined pattern list), and ``holds_at``
+      evaluates the reduction with the grouping search of :func:`~lcnalg.real.planar.contains_2d`.
     * **Coordinate copies** (:mod:`lcnalg.real.embedding`): derived for the smaller model and
       carried back.
     * **Otherwise** the result is undecided and says why (not closed, with the witness; or
@@ -569,6 +574,28 @@ def _groupings_result(arch: Architecture, case: ClosedCase, start: float) -> Ine
         "h·conj(h) of conjugate pairs) can be shared out among the layers so that the product of each layer's "
         f"share is a polynomial in x^a, y^b of degrees ≤ the layer's box ({layers}): a finite union over the "
         "groupings of the factors, decided exactly (bidegrees add; off-lattice coefficients are tested exactly)")
+    shape = polyphase_2d_shape(arch)
+    if shape is not None:
+        (a, b), n1 = shape.strides, shape.first_box
+        boxes = ", ".join(f"{n[0]}x{n[1]}" for n in shape.boxes)
+        description += (
+            f". Here layer 1 (box {n1[0]}x{n1[1]}) is the only layer at stride (1, 1) and layers 2..L sit at "
+            f"({a}, {b}), so P = A(x, y)·Q(x^{a}, y^{b}) and, with the polyphase components P_rs of "
+            f"P = Σ_{{r<{a}, s<{b}}} x^r y^s P_rs(x^{a}, y^{b}) and G = gcd(P_rs) (C[x, y] is free over C[x^a, y^b]), Q(x^a, y^b) | P ⇔ Q | G. Hence P ∈ M ⇔ P = 0 "
+            f"or some real irreducible factors of G (a pair h·conj(h) as one factor) can be shared out among the "
+            f"boxes {boxes} with total bidegree t, {a}·t_x ≥ deg_x P − {n1[0]} and {b}·t_y ≥ deg_y P − {n1[1]}; "
+            "P ∈ V(R) ⇔ the same with the absolute factors of G. Only the bidegrees of the factors of G and deg P "
+            "enter")
+        return InequalitiesResult(
+            architecture=str(arch), decided=True, certified=True, everything=False, closed=case.closed,
+            family="2D factor groupings", description=description,
+            limitations=("the conditions are stated on G, the gcd of the polyphase components, and the bidegrees of "
+                         "its real and absolute irreducible factors (exact: FLINT gcd and factorization over Q, "
+                         "absolute factorization over a number field), evaluated at a point by holds_at(); they are "
+                         "not expanded as sign conditions on polynomials in c"),
+            method=("polyphase gcd and bidegree sharing of its factors (docs/theory.md#polyphase-2d, "
+                    "lcnalg.real.polyphase_2d); independent of the grouping search of contains()"),
+            seconds=time.perf_counter() - start)
     return InequalitiesResult(
         architecture=str(arch), decided=True, certified=True, everything=False, closed=case.closed,
         family="2D factor groupings", description=description,
