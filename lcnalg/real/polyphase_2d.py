@@ -39,12 +39,13 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
-from fractions import Fraction
 from typing import Any, Sequence
 
+from lcnalg import checks
 from lcnalg.architecture import Architecture
 from lcnalg.errors import InputError
 from lcnalg.limits import Budget, Limits
+from lcnalg.real.membership import parse_filter
 from lcnalg.real.patterns import FactorType, factor_types
 from lcnalg.rings import integer_ring
 
@@ -113,7 +114,7 @@ def polyphase_gcd_2d(values: Sequence[Any], shape: Polyphase2DShape) -> tuple[di
     nx, ny = shape.total[0] + 1, shape.total[1] + 1
     if len(values) != nx * ny:
         raise InputError(f"filter: expected {nx * ny} entries (shape {nx}x{ny}), got {len(values)}")
-    vals = [Fraction(v) for v in values]
+    vals = [checks.exact(v, f"filter (entry {i})") for i, v in enumerate(values)]
     if all(v == 0 for v in vals):
         raise InputError("filter: the zero filter has no polyphase gcd")
     den = math.lcm(*(v.denominator for v in vals))
@@ -252,8 +253,8 @@ def polyphase_2d_member(arch: Architecture | str, values: Sequence[Any], limits:
     ----------
     arch : Architecture or str
         Layer 1 at stride ``(1, 1)``, layers ``2..L`` at one stride ``(a, b) ≠ (1, 1)``.
-    values : sequence
-        The end-to-end filter, flat row-major, exact.
+    values : sequence of rational numbers, nested rows or str
+        The end-to-end filter (read by :func:`~lcnalg.real.membership.parse_filter`).
     limits : Limits, optional
         ``max_field_work`` (absolute factorizations of the factors of ``G``), ``max_nodes``
         (the sharing search).
@@ -265,7 +266,8 @@ def polyphase_2d_member(arch: Architecture | str, values: Sequence[Any], limits:
     Raises
     ------
     InputError
-        When the architecture has another shape, or the filter the wrong length.
+        When the architecture has another shape, or the filter is not one (wrong length,
+        entries not exact numbers).
     ResourceLimitError
         When a bound of ``limits`` is exceeded.
 
@@ -282,7 +284,8 @@ def polyphase_2d_member(arch: Architecture | str, values: Sequence[Any], limits:
         raise InputError(f"architecture {arch}: the polyphase route needs a 2D linear one-channel architecture with "
                          "layer 1 at stride 1x1 and the other layers at one stride (e.g. 2x2,2x2 s=2x1)")
     limits = Limits.coerce(limits)
-    if all(Fraction(v) == 0 for v in values):
+    values = parse_filter(values, Architecture.coerce(arch), limits=limits)
+    if all(v == 0 for v in values):
         return Polyphase2DMembership(True, True, (0, 0), {}, (), (0, 0), tuple(() for _ in shape.boxes),
                                      tuple(() for _ in shape.boxes))
     g, deg = polyphase_gcd_2d(values, shape)

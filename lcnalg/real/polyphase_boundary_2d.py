@@ -35,7 +35,6 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
-from fractions import Fraction
 from typing import Any, Iterator, Sequence
 
 from lcnalg.architecture import Architecture
@@ -298,8 +297,8 @@ def polyphase_boundary_member(arch: Architecture | str, values: Sequence[Any], l
     ----------
     arch : Architecture or str
         Layer 1 at stride ``(1, 1)``, layers ``2..L`` at one stride ``(a, b) ≠ (1, 1)``.
-    values : sequence
-        The end-to-end filter, flat row-major, exact.
+    values : sequence of rational numbers, nested rows or str
+        The end-to-end filter (read by :func:`~lcnalg.real.membership.parse_filter`).
     limits : Limits, optional
         ``max_pattern_work`` (the strata), ``max_field_work`` (absolute factorizations),
         ``max_nodes`` (the searches).
@@ -323,7 +322,7 @@ def polyphase_boundary_member(arch: Architecture | str, values: Sequence[Any], l
         strata = polyphase_strata(arch, limits)
     closures = _maximal_closures(strata)
     member = polyphase_2d_member(arch, values, limits)
-    if all(Fraction(v) == 0 for v in values):
+    if member.degree == (0, 0) and not member.gcd:            # the zero filter
         return PolyphaseBoundaryMembership(bool(closures), True, None, closures[0] if closures else None)
     if not member.in_function_space:
         return PolyphaseBoundaryMembership(False, False, member.factors, None)

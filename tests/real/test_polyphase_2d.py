@@ -19,6 +19,7 @@ from lcnalg.errors import InputError, ResourceLimitError
 from lcnalg.limits import Limits
 from lcnalg.real import contains, inequalities, is_zariski_closed
 from lcnalg.real.polyphase_2d import polyphase_2d_member, polyphase_2d_shape, polyphase_gcd_2d, share_bidegrees
+from lcnalg.real.polyphase_boundary_2d import polyphase_boundary_member
 
 
 # ------------------------------------------------------------------ points from layers
@@ -110,8 +111,14 @@ def test_shape():
         assert polyphase_2d_shape(arch) is None
     with pytest.raises(InputError, match="polyphase"):
         polyphase_2d_member("2x2,2x2", [0] * 9)
+    for garbage in ([1, 2], None, "x", [None] * 12, {"a": 1}, ["9" * 5000] * 12):
+        with pytest.raises(InputError, match="filter"):
+            polyphase_2d_member("2x2,2x2 s=2x1", garbage)
+        with pytest.raises(InputError, match="filter"):
+            polyphase_boundary_member("2x2,2x2 s=2x1", garbage)
     with pytest.raises(InputError, match="filter"):
-        polyphase_2d_member("2x2,2x2 s=2x1", [1, 2])
+        polyphase_gcd_2d([None] * 12, polyphase_2d_shape("2x2,2x2 s=2x1"))
+    assert polyphase_2d_member("2x2,2x2 s=2x1", "1,0,1;1,0,1;0,0,0;0,0,0").in_v
 
 
 def test_explicit_points():
