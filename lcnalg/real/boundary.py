@@ -43,7 +43,7 @@ from lcnalg.real.orbit_tilings import orbit_model, witness_polynomial
 from lcnalg.real.pattern_boundary import describe as describe_pattern_boundary
 from lcnalg.real.pattern_boundary import pattern_boundary_dimension, pattern_boundary_member
 from lcnalg.real.patterns import stride_one_2d
-from lcnalg.real.polyphase_2d import polyphase_2d_shape
+from lcnalg.real.polyphase_2d import polyphase_2d_shape, why_not_polyphase
 from lcnalg.real.polyphase_boundary_2d import describe as describe_polyphase_boundary
 from lcnalg.real.polyphase_boundary_2d import polyphase_boundary_dimension, polyphase_boundary_member
 from lcnalg.real.type_strata import TypeStrata
@@ -439,7 +439,9 @@ def _thin_boundary(arch: Architecture, case: ClosedCase, dimension: Any, seed: i
             "group is a union of orbits of x ↦ ζx, y ↦ ξy (ζ^a = ξ^b = 1) with lowest exponents on the stride "
             "lattice; membership then depends on this orbit structure, not on the factor bidegrees, so the "
             "closures of the pattern strata do not describe the limits, and the orbit-refined pattern list "
-            "that would is not derived (docs/theory.md#factorization-patterns)")
+            "that would is not derived (docs/theory.md#factorization-patterns); the closures of the polyphase-gcd "
+            "strata (docs/theory.md#polyphase-2d-boundary) need layer 1 to be the only layer at stride (1, 1) and "
+            "the others at one stride; here " + (why_not_polyphase(arch) or "they do not apply"))
     return BoundaryResult(
         relative_family=family, relative_dimension=rel_dim, relative_samples=rel_samples, **rel_eqs,
         architecture=str(arch), decided=True, certified=True, everything=False, thin=True, closed=case.closed,

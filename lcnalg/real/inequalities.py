@@ -52,7 +52,7 @@ from lcnalg.real.orbit_tilings import orbit_model
 from lcnalg.real.patterns import PatternTable, pattern_entry, pattern_table, pattern_text, stride_one_2d
 from lcnalg.real.planar import contains_2d
 from lcnalg.real.polyphase import last_layer_strided, polyphase_member
-from lcnalg.real.polyphase_2d import polyphase_2d_member, polyphase_2d_shape
+from lcnalg.real.polyphase_2d import polyphase_2d_member, polyphase_2d_shape, why_not_polyphase
 
 __all__ = ["InequalitiesResult", "inequalities"]
 
@@ -603,7 +603,9 @@ def _groupings_result(arch: Architecture, case: ClosedCase, start: float) -> Ine
                      "patterns (absolute factors with their bidegrees, their orbits and stabilizers under "
                      "x -> ζx, y -> ξy, and complex conjugation) that would describe M up front as for stride one; "
                      "holds_at() evaluates the reduction point by point with the grouping search of contains() "
-                     "(not an independent route)"),
+                     "(not an independent route). The polyphase-gcd route (lcnalg.real.polyphase_2d, "
+                     "docs/theory.md#polyphase-2d) needs layer 1 to be the only layer at stride (1, 1) and the others "
+                     "at one stride; here " + (why_not_polyphase(arch) or "it does not apply")),
         method="groupings of the real irreducible factors (unique factorization in R[x, y], lcnalg.real.planar_real)",
         seconds=time.perf_counter() - start)
 

@@ -50,7 +50,7 @@ from lcnalg.real.patterns import FactorType, factor_types
 from lcnalg.rings import integer_ring
 
 __all__ = ["Polyphase2DShape", "Polyphase2DMembership", "polyphase_2d_shape", "polyphase_gcd_2d",
-           "polyphase_2d_member", "share_bidegrees"]
+           "polyphase_2d_member", "share_bidegrees", "why_not_polyphase"]
 
 Box = tuple[int, int]
 
@@ -99,6 +99,34 @@ def polyphase_2d_shape(arch: Architecture | str) -> Polyphase2DShape | None:
     total = (boxes[0][0] + a * sum(n[0] for n in boxes[1:]), boxes[0][1] + b * sum(n[1] for n in boxes[1:]))
     return Polyphase2DShape(boxes[0], (a, b), boxes[1:], total)
 
+
+def why_not_polyphase(arch: Architecture | str) -> str:
+    """Why the polyphase route does not apply to a 2D linear architecture with a strided layer ("" when it does).
+
+    Examples
+    --------
+    >>> why_not_polyphase("2x2,2x2 s=2x1")
+    ''
+    >>> why_not_polyphase("2x2,2x2,2x2 s=1x1,2x1")[:60]
+    'layers 1..2 sit at stride (1, 1): the cofactor A = P / Q(x^a'
+    """
+    arch = Architecture.coerce(arch)
+    if polyphase_2d_shape(arch) is not None or not isinstance(arch, Architecture) or arch.ndim != 2:
+        return ""
+    ts = [tuple(t) for t in arch.cumulative_strides[:arch.num_layers]]
+    lead = next((k for k, t in enumerate(ts) if t != (1, 1)), len(ts))
+    levels = sorted(set(ts[lead:]))
+    out = []
+    if lead >= 2:
+        out.append(f"layers 1..{lead} sit at stride (1, 1): the cofactor A = P / Q(x^a, y^b) must lie in their "
+                   "stride-one function space, which depends on how the factors f(x^a, y^b) of the polyphase gcd "
+                   "split in R[x, y] (orbits of x -> ζx, y -> ξy on their absolute factors), not on bidegrees alone")
+    if len(levels) >= 2:
+        out.append(f"the strided layers sit at {len(levels)} cumulative strides "
+                   f"({', '.join(f'{a}x{b}' for a, b in levels)}): whether a product of factors of the polyphase gcd "
+                   "lies in R[u^c, v^d] for the next level depends on the orbits of u -> ζu, v -> ξv on their "
+                   "absolute factors, not on bidegrees alone")
+    return "; ".join(out)
 
 def polyphase_gcd_2d(values: Sequence[Any], shape: Polyphase2DShape) -> tuple[dict, Box]:
     """``G = gcd_{r,s} P_{rs}(u, v)`` (primitive, in ``Z[u, v]``, as ``{(i, j): c}``) and ``deg P``.

@@ -18,7 +18,8 @@ from lcnalg.architecture import Architecture
 from lcnalg.errors import InputError, ResourceLimitError
 from lcnalg.limits import Limits
 from lcnalg.real import contains, inequalities, is_zariski_closed
-from lcnalg.real.polyphase_2d import polyphase_2d_member, polyphase_2d_shape, polyphase_gcd_2d, share_bidegrees
+from lcnalg.real.polyphase_2d import (polyphase_2d_member, polyphase_2d_shape, polyphase_gcd_2d, share_bidegrees,
+                                      why_not_polyphase)
 from lcnalg.real.polyphase_boundary_2d import polyphase_boundary_member
 
 
@@ -230,3 +231,11 @@ def test_inequalities_holds_at_is_the_polyphase_route(arch):
     # not this shape: the grouping search, and the limitations say what is not known
     other = inequalities("2x2,2x2,2x2 s=1x1,2x1", equations=False)
     assert "orbit-refined" in other.limitations and "polyphase" not in other.method
+
+
+@pytest.mark.parametrize("arch, why", [("2x2,2x2,2x2 s=1x1,2x1", "layers 1..2"),
+                                       ("2x2,2x2,2x2 s=2x1,2x1", "2 cumulative strides")])
+def test_outside_the_family_the_limitations_say_why(arch, why):
+    r = inequalities(arch, equations=False)
+    assert r.family == "2D factor groupings" and why in r.limitations and "orbit-refined" in r.limitations
+    assert why_not_polyphase("2x2,2x2 s=2x1") == ""
