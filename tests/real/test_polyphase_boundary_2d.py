@@ -11,9 +11,12 @@ from fractions import Fraction
 
 import pytest
 import sympy
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from lcnalg import FunctionSpace
 from lcnalg.algebra.dimension import function_space_dimension
+from lcnalg.architecture import Architecture
 from lcnalg.errors import InputError
 from lcnalg.parameterization import Parameterization
 from lcnalg.real import boundary, contains, is_zariski_closed
@@ -23,7 +26,8 @@ from lcnalg.real.polyphase_2d import polyphase_2d_member, polyphase_2d_shape
 from lcnalg.real.polyphase_boundary_2d import (placed_in_closure, polyphase_boundary_dimension,
                                                polyphase_boundary_member, polyphase_strata, stratum_sample)
 
-ARCHS = ["2x2,2x2 s=2x1", "2x2,2x2 s=1x2", "3x2,2x2 s=2x1", "2x2,3x2 s=2x1", "2x2,2x2,2x2 s=2x1,1x1"]
+ARCHS = ["2x2,2x2 s=2x1", "2x2,2x2 s=1x2", "3x2,2x2 s=2x1", "2x2,3x2 s=2x1", "2x2,2x2,2x2 s=2x1,1x1",
+         "3x1,2x2 s=2x1", "2x2,2x2 s=3x1"]
 
 
 def _pattern_of(factors) -> tuple:
@@ -92,23 +96,41 @@ def _family(shape, pattern, rest, eps: Fraction, rng: random.Random) -> list[Fra
 def test_limits_of_families_outside_m(arch):
     """For every stratum of V(R) \\ M: points of an explicit family P_ε are in V(R) \\ M (contains() and
     the polyphase route), and the limit P_0, when in M (contains()), is on the relative boundary."""
+    assert _limits_land(arch, random.Random(2)) or not polyphase_strata(arch).outside
+
+
+@settings(max_examples=10, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(first=st.tuples(st.integers(1, 3), st.integers(1, 3)), second=st.tuples(st.integers(1, 2), st.integers(1, 2)),
+       stride=st.sampled_from([(2, 1), (1, 2), (2, 2), (3, 1)]), seed=st.integers(0, 10 ** 6))
+def test_limits_on_random_architectures(first, second, stride, seed):
+    arch = str(Architecture((first, second), (stride,)))
+    if polyphase_2d_shape(arch) is None:
+        return
+    _limits_land(arch, random.Random(seed), per_stratum=4)
+
+
+def _limits_land(arch: str, rng: random.Random, per_stratum: int = 0) -> int:
+    """Limits of families in V(R) \\ M (checked by contains()) that land in M are on ∂_V M; returns how many landed."""
     s = polyphase_strata(arch)
-    rng = random.Random(2)
     landed = 0
-    for x in s.outside:
+    outside = list(s.outside)
+    if per_stratum:
+        outside = rng.sample(outside, min(per_stratum, len(outside)))
+    for x in outside:
         seed = rng.randrange(10 ** 6)
-        pts = [_family(s.shape, x.pattern, x.rest, eps, random.Random(seed)) for eps in (Fraction(1, 3), Fraction(0))]
-        r = polyphase_2d_member(arch, pts[0])
-        if not r.in_v or r.in_function_space:        # a special member of the family: not in this stratum
+        pts = [_family(s.shape, x.pattern, x.rest, eps, random.Random(seed))
+               for eps in (Fraction(1, 3), Fraction(1, 1000), Fraction(0))]
+        r = [polyphase_2d_member(arch, p) for p in pts[:2]]
+        if any(not m.in_v or m.in_function_space for m in r):   # a special member of the family: not in this stratum
             continue
-        assert contains(arch, pts[0]).contained is False
-        limit = pts[1]
+        assert contains(arch, pts[0]).contained is False and contains(arch, pts[1]).contained is False
+        limit = pts[2]
         on = polyphase_boundary_member(arch, limit, strata=s)
         assert on.in_function_space is contains(arch, limit).contained
         if on.in_function_space:
             landed += 1
             assert on.on_boundary, (x, limit)
-    assert landed
+    return landed
 
 
 def test_explicit_boundary_points():
