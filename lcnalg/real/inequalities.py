@@ -81,10 +81,15 @@ class InequalitiesResult(RealDescription):
         :mod:`lcnalg.real.orbit_description`).
     conditions : tuple of str
         ``"root orbits"``: the computable polynomials the conditions are stated on, as
-        sympy-parsable strings (``class_polynomial = resultant(P(z), w - z**T, z)``, …).
+        sympy-parsable strings (``class_polynomial = resultant(P(z), w - z**T, z)``, …);
+        ``"2D factor groupings"`` decided by the polyphase gcd: ``P``, its polyphase components
+        ``P_r_s`` in ``u = x^a, v = y^b``, ``G = gcd(…)`` and the least bidegree ``need`` of ``Q``
+        (the real factors of ``G`` must share out among the boxes with total ``≥ need``).
     m_data : tuple of int
         ``"last layer strided"``: ``(n_A, m, n, s)`` (degree of the stride-one part, its number
-        of even sizes, degree of the last layer, its stride).
+        of even sizes, degree of the last layer, its stride); ``"2D factor groupings"`` decided by
+        the polyphase gcd: ``(a, b, n_1x, n_1y, n_2x, n_2y, …)`` (the stride of layers ``2..L`` and
+        the boxes).
     patterns : tuple of dict
         ``"2D factorization patterns"``: every pattern of ``Π_V`` (``in_M`` says whether it is in
         ``Π_M``) with its factor types, a grouping into the layers, the bidegree conditions as
@@ -586,9 +591,20 @@ def _groupings_result(arch: Architecture, case: ClosedCase, start: float) -> Ine
             f"boxes {boxes} with total bidegree t, {a}·t_x ≥ deg_x P − {n1[0]} and {b}·t_y ≥ deg_y P − {n1[1]}; "
             "P ∈ V(R) ⇔ the same with the absolute factors of G. Only the bidegrees of the factors of G and deg P "
             "enter")
+        nx, ny = shape.total[0] + 1, shape.total[1] + 1
+        comps = []
+        for r in range(a):
+            for t in range(b):
+                terms = [f"c{i}_{j}*u**{(i - r) // a}*v**{(j - t) // b}" for i in range(r, nx, a) for j in range(t, ny, b)]
+                comps.append(f"P_{r}_{t} = " + " + ".join(terms))
+        conditions = (("P = " + " + ".join(f"c{i}_{j}*x**{i}*y**{j}" for i in range(nx) for j in range(ny)),)
+                      + tuple(comps)
+                      + ("G = gcd(" + ", ".join(f"P_{r}_{t}" for r in range(a) for t in range(b)) + ")",
+                         f"need = (ceiling((degree(P, x) - {n1[0]})/{a}), ceiling((degree(P, y) - {n1[1]})/{b}))"))
         return InequalitiesResult(
             architecture=str(arch), decided=True, certified=True, everything=False, closed=case.closed,
-            family="2D factor groupings", description=description,
+            family="2D factor groupings", description=description, conditions=conditions,
+            m_data=(a, b) + tuple(n1) + tuple(x for n in shape.boxes for x in n),
             limitations=("the conditions are stated on G, the gcd of the polyphase components, and the bidegrees of "
                          "its real and absolute irreducible factors (exact: FLINT gcd and factorization over Q, "
                          "absolute factorization over a number field), evaluated at a point by holds_at(); they are "

@@ -239,3 +239,28 @@ def test_outside_the_family_the_limitations_say_why(arch, why):
     r = inequalities(arch, equations=False)
     assert r.family == "2D factor groupings" and why in r.limitations and "orbit-refined" in r.limitations
     assert why_not_polyphase("2x2,2x2 s=2x1") == ""
+
+
+def test_conditions_evaluate_to_the_polyphase_gcd():
+    """The sympy-parsable conditions of inequalities(), evaluated by sympy at points, give the same gcd (up to
+    a constant) and the same least bidegree of Q as the FLINT route."""
+    import sympy
+    arch = "3x2,2x2 s=2x1"
+    r = inequalities(arch, equations=False)
+    defs = dict(c.split(" = ", 1) for c in r.conditions)
+    u, v, x, y = sympy.symbols("u v x y")
+    rng = random.Random(13)
+    sh = polyphase_2d_shape(arch)
+    nx, ny = sh.total[0] + 1, sh.total[1] + 1
+    for point in (_image(arch, rng), _v_point(Architecture.parse(arch), rng), _image(arch, rng)):
+        if point is None or not any(point):
+            continue
+        sub = {sympy.Symbol(f"c{i}_{j}"): sympy.Rational(str(point[i * ny + j])) for i in range(nx) for j in range(ny)}
+        comps = [sympy.sympify(defs[k]).subs(sub) for k in defs if k.startswith("P_")]
+        g = sympy.Poly(sympy.gcd_list(comps), u, v)
+        ours, deg = polyphase_gcd_2d(point, sh)
+        assert sympy.Poly(sum(c * u ** i * v ** j for (i, j), c in ours.items()), u, v).monic() == g.monic()
+        P = sympy.Poly(sympy.sympify(defs["P"]).subs(sub), x, y)
+        need = sympy.sympify(defs["need"].replace("degree(P, x)", str(P.degree(x))).replace("degree(P, y)",
+                                                                                          str(P.degree(y))))
+        assert tuple(max(0, int(n)) for n in need) == polyphase_2d_member(arch, point).lower
