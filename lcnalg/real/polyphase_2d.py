@@ -38,6 +38,7 @@ coefficient test is involved: this route is independent of :func:`lcnalg.real.pl
 from __future__ import annotations
 
 import math
+from fractions import Fraction
 from dataclasses import dataclass
 from typing import Any, Sequence
 
@@ -46,11 +47,12 @@ from lcnalg.architecture import Architecture
 from lcnalg.errors import InputError
 from lcnalg.limits import Budget, Limits
 from lcnalg.real.membership import parse_filter
-from lcnalg.real.patterns import FactorType, factor_types
+from lcnalg.real.patterns import FactorType, factor_types, pattern_table
 from lcnalg.rings import integer_ring
 
 __all__ = ["Polyphase2DShape", "Polyphase2DMembership", "polyphase_2d_shape", "polyphase_gcd_2d",
-           "polyphase_2d_member", "share_bidegrees", "why_not_polyphase"]
+           "polyphase_2d_member", "share_bidegrees", "why_not_polyphase", "StridedTailShape", "strided_tail_shape",
+           "StridedTailMembership", "strided_tail_member"]
 
 Box = tuple[int, int]
 
@@ -329,3 +331,165 @@ def polyphase_2d_member(arch: Architecture | str, values: Sequence[Any], limits:
     real = share_bidegrees(real_items(factors), shape.boxes, lower, budget)
     cplx = real if real is not None else share_bidegrees(absolute_items(factors), shape.boxes, lower, budget)
     return Polyphase2DMembership(real is not None, cplx is not None, deg, g, factors, lower, real, cplx)
+
+
+# ------------------------------------------------------------------ several layers at stride one first
+@dataclass(frozen=True)
+class StridedTailShape:
+    """Layers ``1..k`` (``k ≥ 2``) at stride ``(1, 1)``, layers ``k+1..L`` at one stride ``(a, b) ≠ (1, 1)``.
+
+    Attributes
+    ----------
+    head : str
+        The stride-one architecture of layers ``1..k``.
+    strides : (int, int)
+    boxes : tuple of (int, int)
+        The boxes of layers ``k+1..L`` (in ``u = x^a, v = y^b``).
+    total : (int, int)
+        The end-to-end box.
+    """
+
+    head: str
+    strides: Box
+    boxes: tuple[Box, ...]
+    total: Box
+
+
+def strided_tail_shape(arch: Architecture | str) -> StridedTailShape | None:
+    """The shape when two or more layers lead at stride ``(1, 1)`` and the others share one stride; else None.
+
+    Examples
+    --------
+    >>> strided_tail_shape("2x2,2x2,2x2 s=1x1,2x1")
+    StridedTailShape(head='2x2,2x2', strides=(2, 1), boxes=((1, 1),), total=(4, 3))
+    >>> strided_tail_shape("2x2,2x2 s=2x1") is None
+    True
+    """
+    arch = Architecture.coerce(arch)
+    if (not isinstance(arch, Architecture) or arch.ndim != 2 or arch.activation is not None
+            or arch.channels is not None):
+        return None
+    ts = [tuple(t) for t in arch.cumulative_strides[:arch.num_layers]]
+    k = next((i for i, t in enumerate(ts) if t != (1, 1)), len(ts))
+    if k < 2 or k == len(ts) or any(t != ts[k] for t in ts[k:]):
+        return None
+    head = str(Architecture(tuple(arch.filters[:k])))
+    return StridedTailShape(head, ts[k], tuple((f[0] - 1, f[1] - 1) for f in arch.filters[k:]),
+                            tuple(n - 1 for n in arch.end_to_end_filter_shape))
+
+
+@dataclass(frozen=True)
+class StridedTailMembership:
+    """The decision of :func:`strided_tail_member`.
+
+    Attributes
+    ----------
+    in_function_space : bool or None
+        ``P ∈ M``; None when a Q-irreducible factor of ``G`` splits over R (not decided here).
+    gcd : dict
+        ``G`` in ``Z[u, v]``.
+    divisor : dict or None
+        When contained: the part ``Q`` of ``G`` given to layers ``k+1..L`` (``{(i, j): c}``).
+    reason : str
+    """
+
+    in_function_space: bool | None
+    gcd: dict
+    divisor: dict | None
+    reason: str
+
+
+def strided_tail_member(arch: Architecture | str, values: Sequence[Any], limits: Limits | None = None,
+                        *, table: Any = None) -> StridedTailMembership:
+    """``P ∈ M`` for two or more leading stride-one layers, by the polyphase gcd (docs/theory.md#polyphase-2d).
+
+    ``P = A · Q(x^a, y^b)`` with ``A`` in the stride-one function space ``M_A`` of layers ``1..k`` and
+    ``Q ∈ M_B``; ``Q(x^a, y^b) | P ⇔ Q | G``.  When every Q-irreducible factor of ``G`` stays
+    irreducible over R, every real divisor of ``G`` is a constant times a product of them, so
+    trying every sub-multiset ``S`` of them that shares out among the boxes of layers ``k+1..L``
+    and testing ``A = P / Q_S(x^a, y^b) ∈ M_A`` by its factorization pattern
+    (:mod:`lcnalg.real.patterns`) decides exactly.  Otherwise the answer is None.
+
+    Parameters
+    ----------
+    arch : Architecture or str
+    values : sequence of rational numbers, nested rows or str
+    limits : Limits, optional
+        ``max_field_work``, ``max_nodes`` (sub-multisets and sharing searches), ``max_pattern_work``.
+    table : PatternTable, optional
+        The pattern table of layers ``1..k``, if already computed.
+
+    Examples
+    --------
+    >>> r = strided_tail_member("2x2,2x2,2x2 s=1x1,2x1", [1, 0, 1, 0] + [0] * 16)   # 1 + y^2: q conj(q) needs two layers
+    >>> r.in_function_space
+    False
+    """
+    sh = strided_tail_shape(arch)
+    if sh is None:
+        raise InputError(f"architecture {arch}: this route needs a 2D linear one-channel architecture with two or "
+                         "more layers at stride 1x1 first and the others at one stride (e.g. 2x2,2x2,2x2 s=1x1,2x1)")
+    limits = Limits.coerce(limits)
+    values = parse_filter(values, Architecture.coerce(arch), limits=limits)
+    if all(v == 0 for v in values):
+        return StridedTailMembership(True, {}, {}, "the zero filter")
+    a, b = sh.strides
+    shape = Polyphase2DShape((0, 0), sh.strides, sh.boxes, sh.total)
+    g, _ = polyphase_gcd_2d(values, shape)
+    ctx = integer_ring(("u", "v"))
+    G = ctx.from_dict(g)
+    _, qfactors = G.factor()
+    items = []
+    for f, e in qfactors:
+        kinds = factor_types(f, limits)
+        if len(kinds) != 1:
+            return StridedTailMembership(None, g, None, "a Q-irreducible factor of G splits over R")
+        t = kinds[0][0]
+        k = 2 if t[0] == "C" else 1
+        items.append((f, (k * t[1], k * t[2]), int(e)))
+    table = table if table is not None and table.architecture == sh.head else pattern_table(sh.head, limits)
+    den = 1
+    for v in values:
+        den = den * v.denominator // math.gcd(den, v.denominator)
+    nx, ny = sh.total[0] + 1, sh.total[1] + 1
+    xy = integer_ring(("x", "y"))
+    P = xy.from_dict({(i, j): int(values[i * ny + j] * den) for i in range(nx) for j in range(ny)
+                      if values[i * ny + j] != 0})
+    hx, hy = table.total
+    budget = limits.budget("max_nodes", "divisors of the polyphase gcd tried")
+
+    def rec(i: int, chosen: list) -> dict | None:
+        budget.spend()
+        if i == len(items):
+            size = (sum(items[j][1][0] * c for j, c in enumerate(chosen)),
+                    sum(items[j][1][1] * c for j, c in enumerate(chosen)))
+            use = [(items[j][1], c) for j, c in enumerate(chosen) if c]
+            if share_bidegrees(use, sh.boxes, size, budget) is None:
+                return None
+            Q = ctx.from_dict({(0, 0): 1})
+            for j, c in enumerate(chosen):
+                Q *= items[j][0] ** c
+            Qxy = xy.from_dict({(int(m[0]) * a, int(m[1]) * b): int(cf) for m, cf in Q.terms()})
+            A, rem = divmod(P, Qxy)
+            if rem != 0:                                   # pragma: no cover - Q | G
+                raise AssertionError("Q(x^a, y^b) does not divide P")
+            terms = {(int(m[0]), int(m[1])): int(cf) for m, cf in A.terms()}
+            if any(i0 > hx or j0 > hy for i0, j0 in terms):
+                return None
+            flat = [Fraction(terms.get((i0, j0), 0)) for i0 in range(hx + 1) for j0 in range(hy + 1)]
+            if table.contains(flat, limits):
+                return {(int(m[0]), int(m[1])): int(cf) for m, cf in Q.terms()}
+            return None
+        for c in range(items[i][2] + 1):
+            found = rec(i + 1, chosen + [c])
+            if found is not None:
+                return found
+        return None
+
+    found = rec(0, [])
+    if found is not None:
+        return StridedTailMembership(True, g, found, "P = A·Q(x^a, y^b) with Q | G shared out among the strided "
+                                     "layers and A in the stride-one function space of the first layers")
+    return StridedTailMembership(False, g, None, "no divisor Q of G (a product of its Q-irreducible factors, each "
+                                 "irreducible over R) fits the strided layers with P / Q(x^a, y^b) in the stride-one "
+                                 "function space of the first layers")
