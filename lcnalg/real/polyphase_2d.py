@@ -51,7 +51,7 @@ from lcnalg.real.patterns import FactorType, factor_types, pattern_table
 from lcnalg.rings import integer_ring
 
 __all__ = ["Polyphase2DShape", "Polyphase2DMembership", "polyphase_2d_shape", "polyphase_gcd_2d",
-           "polyphase_2d_member", "share_bidegrees", "why_not_polyphase", "StridedTailShape", "strided_tail_shape",
+           "polyphase_2d_member", "share_bidegrees", "real_items", "absolute_items", "why_not_polyphase", "StridedTailShape", "strided_tail_shape",
            "StridedTailMembership", "strided_tail_member"]
 
 Box = tuple[int, int]
@@ -82,6 +82,15 @@ class Polyphase2DShape:
 def polyphase_2d_shape(arch: Architecture | str) -> Polyphase2DShape | None:
     """The shape when layer 1 is at stride ``(1, 1)`` and layers ``2..L`` at one stride ``(a, b) ≠ (1, 1)``; else None.
 
+    Parameters
+    ----------
+    arch : Architecture or str
+
+    Returns
+    -------
+    Polyphase2DShape or None
+        None for anything else (other dimensions, activations, channels, unparsable input).
+
     Examples
     --------
     >>> polyphase_2d_shape("2x2,2x2 s=2x1")
@@ -104,6 +113,14 @@ def polyphase_2d_shape(arch: Architecture | str) -> Polyphase2DShape | None:
 
 def why_not_polyphase(arch: Architecture | str) -> str:
     """Why the polyphase route does not apply to a 2D linear architecture with a strided layer ("" when it does).
+
+    Parameters
+    ----------
+    arch : Architecture or str
+
+    Returns
+    -------
+    str
 
     Examples
     --------
@@ -133,7 +150,25 @@ def why_not_polyphase(arch: Architecture | str) -> str:
 def polyphase_gcd_2d(values: Sequence[Any], shape: Polyphase2DShape) -> tuple[dict, Box]:
     """``G = gcd_{r,s} P_{rs}(u, v)`` (primitive, in ``Z[u, v]``, as ``{(i, j): c}``) and ``deg P``.
 
-    ``values`` is the end-to-end filter, flat row-major, nonzero.
+    Parameters
+    ----------
+    values : sequence of exact numbers
+        The end-to-end filter, flat row-major, nonzero.
+    shape : Polyphase2DShape
+        Its strides ``(a, b)`` and end-to-end box (the box of layer 1 is not used).
+
+    Returns
+    -------
+    (dict, (int, int))
+
+    Raises
+    ------
+    InputError
+        For a filter of the wrong length, entries that are not exact numbers, or the zero filter.
+
+    References
+    ----------
+    docs/theory.md#polyphase-2d (the polyphase gcd).
 
     Examples
     --------
@@ -175,6 +210,22 @@ def share_bidegrees(items: Sequence[tuple[Box, int]], boxes: Sequence[Box], lowe
     box and the total at least ``lower``; one sharing (per box, the bidegrees it takes) or None.
 
     An exhaustive search (``budget`` counts its nodes).
+
+    Parameters
+    ----------
+    items : sequence of ((int, int), int)
+    boxes : sequence of (int, int)
+    lower : (int, int)
+    budget : Budget, optional
+
+    Returns
+    -------
+    tuple of tuple of (int, int), or None
+
+    Raises
+    ------
+    ResourceLimitError
+        When the budget is exceeded.
 
     Examples
     --------
@@ -257,7 +308,13 @@ class Polyphase2DMembership:
 
 
 def real_items(factors: Sequence[tuple[FactorType, int]]) -> list[tuple[Box, int]]:
-    """Bidegrees of the real irreducible factors (a pair ``C(d)`` is one factor of bidegree ``2d``)."""
+    """Bidegrees of the real irreducible factors (a pair ``C(d)`` is one factor of bidegree ``2d``).
+
+    Examples
+    --------
+    >>> real_items([(("C", 0, 1), 1), (("R", 1, 1), 2)])
+    [((0, 2), 1), ((1, 1), 2)]
+    """
     out: dict = {}
     for t, e in factors:
         k = 2 if t[0] == "C" else 1
@@ -267,7 +324,13 @@ def real_items(factors: Sequence[tuple[FactorType, int]]) -> list[tuple[Box, int
 
 
 def absolute_items(factors: Sequence[tuple[FactorType, int]]) -> list[tuple[Box, int]]:
-    """Bidegrees of the absolute factors (a pair ``C(d)`` gives two of bidegree ``d``)."""
+    """Bidegrees of the absolute factors (a pair ``C(d)`` gives two of bidegree ``d``).
+
+    Examples
+    --------
+    >>> absolute_items([(("C", 0, 1), 1), (("R", 1, 1), 1)])
+    [((0, 1), 2), ((1, 1), 1)]
+    """
     out: dict = {}
     for t, e in factors:
         d = (t[1], t[2])
@@ -300,6 +363,10 @@ def polyphase_2d_member(arch: Architecture | str, values: Sequence[Any], limits:
         entries not exact numbers).
     ResourceLimitError
         When a bound of ``limits`` is exceeded.
+
+    References
+    ----------
+    docs/theory.md#polyphase-2d (the theorem and its proof).
 
     Examples
     --------
@@ -357,6 +424,14 @@ class StridedTailShape:
 
 def strided_tail_shape(arch: Architecture | str) -> StridedTailShape | None:
     """The shape when two or more layers lead at stride ``(1, 1)`` and the others share one stride; else None.
+
+    Parameters
+    ----------
+    arch : Architecture or str
+
+    Returns
+    -------
+    StridedTailShape or None
 
     Examples
     --------
@@ -418,6 +493,17 @@ def strided_tail_member(arch: Architecture | str, values: Sequence[Any], limits:
         ``max_field_work``, ``max_nodes`` (sub-multisets and sharing searches), ``max_pattern_work``.
     table : PatternTable, optional
         The pattern table of layers ``1..k``, if already computed.
+
+    Returns
+    -------
+    StridedTailMembership
+
+    Raises
+    ------
+    InputError
+        When the architecture has another shape, or the filter is not one.
+    ResourceLimitError
+        When a bound of ``limits`` is exceeded.
 
     Examples
     --------

@@ -141,8 +141,28 @@ class PolyphaseStrata:
 def polyphase_strata(arch: Architecture | str, limits: Limits | None = None) -> PolyphaseStrata:
     """Every non-empty stratum ``Σ_{δ,π}`` of ``V(R) \\ {0}`` (module docstring).
 
-    ``limits.max_pattern_work`` bounds the patterns enumerated (times the bidegrees ``δ``),
-    ``limits.max_nodes`` the sharing searches.
+    Parameters
+    ----------
+    arch : Architecture or str
+        Layer 1 at stride ``(1, 1)``, layers ``2..L`` at one stride ``(a, b) ≠ (1, 1)``.
+    limits : Limits, optional
+        ``max_pattern_work`` bounds the patterns enumerated (times the bidegrees ``δ``),
+        ``max_nodes`` the sharing searches.
+
+    Returns
+    -------
+    PolyphaseStrata
+
+    Raises
+    ------
+    InputError
+        When the architecture has another shape.
+    ResourceLimitError
+        When a bound is exceeded.
+
+    References
+    ----------
+    docs/theory.md#polyphase-2d-boundary.
 
     Examples
     --------
@@ -189,6 +209,24 @@ def placed_in_closure(factors: Factors, pattern: Sequence[tuple[FactorType, int]
     An ``R``-slot ``R(d)`` takes a conjugation-closed multiset of total bidegree ``≤ d``; a
     ``C``-slot ``C(d)`` a multiset ``F`` of total bidegree ``≤ d`` and consumes ``F ∪ F̄``.  The
     placed factors' product is a point of ``closure(S_pattern)`` dividing ``G``.
+
+    Parameters
+    ----------
+    factors : tuple of (FactorType, int)
+    pattern : sequence of (FactorType, int)
+    need : (int, int)
+        The least total bidegree of the placed factors.
+    budget : Budget, optional
+        Counts the search nodes (``max_nodes``).
+
+    Returns
+    -------
+    bool
+
+    Raises
+    ------
+    ResourceLimitError
+        When the budget is exceeded.
 
     Examples
     --------
@@ -309,6 +347,13 @@ def polyphase_boundary_member(arch: Architecture | str, values: Sequence[Any], l
     -------
     PolyphaseBoundaryMembership
 
+    Raises
+    ------
+    InputError
+        When the architecture has another shape, or the filter is not one.
+    ResourceLimitError
+        When a bound is exceeded.
+
     Examples
     --------
     >>> polyphase_boundary_member("2x2,2x2 s=2x1", [0, 0, 1, 0, 0, 1, 0, 0, 0, 0, 0, 0]).on_boundary  # (1+x)y^2
@@ -383,6 +428,17 @@ def stratum_sample(shape: Polyphase2DShape, rho: Factors, rest: Box) -> tuple[in
     (:func:`~lcnalg.real.patterns.factors_representative`) and ``A`` of exact bidegree ``rest`` with
     coprime polyphase components (a constant, or ``1 + (an off-lattice monomial) + x^{δ'_x} y^{δ'_y}``).
 
+    Parameters
+    ----------
+    shape : Polyphase2DShape
+    rho : tuple of (FactorType, int)
+    rest : (int, int)
+
+    Returns
+    -------
+    tuple of int
+        Flat row-major, the end-to-end shape.
+
     Examples
     --------
     >>> sh = polyphase_2d_shape("2x2,2x2 s=2x1")
@@ -411,8 +467,31 @@ def polyphase_boundary_dimension(arch: Architecture | str, limits: Limits | None
                                  strata: PolyphaseStrata | None = None) -> PolyphaseBoundaryDimension:
     """The exact dimension of ``∂_V M`` with a sample point of a top stratum (module docstring).
 
-    Every ``T_{δ,ρ}`` of ``M`` (``ρ`` refining the pattern of a stratum of ``M``) is tried, largest first;
-    ``limits.max_nodes`` bounds the searches, ``limits.max_pattern_work`` the factor lists formed.
+    Every ``T_{δ,ρ}`` of ``M`` (``ρ`` refining the pattern of a stratum of ``M``) is tried, largest first.
+
+    Parameters
+    ----------
+    arch : Architecture or str
+        Layer 1 at stride ``(1, 1)``, layers ``2..L`` at one stride ``(a, b) ≠ (1, 1)``.
+    limits : Limits, optional
+        ``max_nodes`` bounds the searches, ``max_pattern_work`` the strata and factor lists formed.
+    strata : PolyphaseStrata, optional
+        The strata, if already computed.
+
+    Returns
+    -------
+    PolyphaseBoundaryDimension
+
+    Raises
+    ------
+    InputError
+        When the architecture has another shape.
+    ResourceLimitError
+        When a bound is exceeded.
+
+    References
+    ----------
+    docs/theory.md#polyphase-2d-boundary.
 
     Examples
     --------
@@ -448,6 +527,14 @@ def polyphase_boundary_dimension(arch: Architecture | str, limits: Limits | None
 
 def describe(dim: PolyphaseBoundaryDimension) -> str:
     """The dimension in words, for :func:`~lcnalg.real.boundary.boundary`.
+
+    Parameters
+    ----------
+    dim : PolyphaseBoundaryDimension
+
+    Returns
+    -------
+    str
 
     Examples
     --------
