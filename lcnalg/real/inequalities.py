@@ -52,8 +52,7 @@ from lcnalg.real.orbit_tilings import orbit_model
 from lcnalg.real.patterns import PatternTable, pattern_entry, pattern_table, pattern_text, stride_one_2d
 from lcnalg.real.planar import contains_2d
 from lcnalg.real.polyphase import last_layer_strided, polyphase_member
-from lcnalg.real.polyphase_2d import (polyphase_2d_member, polyphase_2d_shape, strided_tail_member,
-                                      strided_tail_shape, why_not_polyphase)
+from lcnalg.real.polyphase_2d import levels_member, polyphase_2d_member, polyphase_2d_shape, why_not_polyphase
 
 __all__ = ["InequalitiesResult", "inequalities"]
 
@@ -148,10 +147,9 @@ class InequalitiesResult(RealDescription):
         if self.family == "2D factor groupings":
             if polyphase_2d_shape(arch) is not None:
                 return polyphase_2d_member(arch, c, limits).in_function_space
-            if strided_tail_shape(arch) is not None:
-                tail = strided_tail_member(arch, c, limits).in_function_space
-                if tail is not None:
-                    return tail
+            levels = levels_member(arch, c, limits).in_function_space
+            if levels is not None:
+                return levels
             return bool(contains_2d(arch, tuple(c), limits, route="factorization").answer)
         if self.family == "2D factorization patterns":
             table = self.table if isinstance(self.table, PatternTable) else pattern_table(arch, limits)
@@ -577,7 +575,6 @@ def _groupings_result(arch: Architecture, case: ClosedCase, start: float) -> Ine
     layers = "; ".join(f"layer {l + 1}: box {f[0] - 1}x{f[1] - 1} in (x^{t[0]}, y^{t[1]})"
                        for l, (f, t) in enumerate(zip(arch.filters, arch.cumulative_strides)))
     closed = {True: "M = V(R)", False: "M ⊊ V(R) is not closed", None: "M = V(R) is undecided"}[case.closed]
-    tail = strided_tail_shape(arch)
     description = (
         f"{closed}. By unique factorization in R[x, y] a real layer is a real constant times a product of real "
         "irreducible factors of P, so P ∈ M iff P = 0 or the irreducible factors of P over R (from the exact "
@@ -585,14 +582,14 @@ def _groupings_result(arch: Architecture, case: ClosedCase, start: float) -> Ine
         "h·conj(h) of conjugate pairs) can be shared out among the layers so that the product of each layer's "
         f"share is a polynomial in x^a, y^b of degrees ≤ the layer's box ({layers}): a finite union over the "
         "groupings of the factors, decided exactly (bidegrees add; off-lattice coefficients are tested exactly)")
-    if tail is not None:
-        a, b = tail.strides
+    if polyphase_2d_shape(arch) is None and arch.activation is None:
         description += (
-            f". The layers of {tail.head} sit at stride (1, 1) and the others at ({a}, {b}), so P = A(x, y)·Q(x^{a}, "
-            f"y^{b}) with A in M[{tail.head}], and Q(x^a, y^b) | P ⇔ Q | G, the gcd of the polyphase components of P "
-            "(C[x, y] is free over C[x^a, y^b]); when every Q-irreducible factor of G stays irreducible over R, "
-            "P ∈ M ⇔ some product Q of them shares out among the strided layers' boxes with P / Q(x^a, y^b) in "
-            f"M[{tail.head}] (its factorization pattern)")
+            ". Level by level: with layers 1..k at stride (1, 1) and layer k + 1 at (a, b), P = A(x, y)·R(x^a, y^b) "
+            "with A in the stride-one function space of layers 1..k and R in that of layers k+1..L (strides relative "
+            "to (a, b)), and R(x^a, y^b) | P ⇔ R | G, the gcd of the polyphase components of P (C[x, y] is free over "
+            "C[x^a, y^b]); the products R of Q-irreducible factors of G are tried, R recursively and A by its box or "
+            "factorization pattern, which decides exactly when every Q-irreducible factor of every such G stays "
+            "irreducible over R")
     shape = polyphase_2d_shape(arch)
     if shape is not None:
         (a, b), n1 = shape.strides, shape.first_box
@@ -636,14 +633,12 @@ def _groupings_result(arch: Architecture, case: ClosedCase, start: float) -> Ine
                      "(not an independent route). The polyphase-gcd route (lcnalg.real.polyphase_2d, "
                      "docs/theory.md#polyphase-2d) needs layer 1 to be the only layer at stride (1, 1) and the others "
                      "at one stride; here " + (why_not_polyphase(arch) or "it does not apply")
-                     + (". Since the layers after the stride-one ones share one stride, holds_at() first tries the "
-                        "polyphase gcd G with the factorization patterns of the stride-one layers (exact and "
-                        "independent of contains() when every Q-irreducible factor of G stays irreducible over R: "
-                        "every real divisor of G is then a product of them); only at the other points does it use "
-                        "the grouping search" if tail else "")),
-        method="groupings of the real irreducible factors (unique factorization in R[x, y], lcnalg.real.planar_real)"
-               + ("; polyphase gcd with the stride-one patterns where it decides (lcnalg.real.polyphase_2d)"
-                  if tail else ""),
+                     + ". holds_at() first tries the level-by-level polyphase route (lcnalg.real.polyphase_2d."
+                       "levels_member: exact and independent of contains() when every Q-irreducible factor of every "
+                       "polyphase gcd met stays irreducible over R, or when a rational divisor gives a factorization); "
+                       "only at the other points does it use the grouping search"),
+        method="groupings of the real irreducible factors (unique factorization in R[x, y], lcnalg.real.planar_real); "
+               "level-by-level polyphase gcds where they decide (lcnalg.real.polyphase_2d)",
         seconds=time.perf_counter() - start)
 
 
