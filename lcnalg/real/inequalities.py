@@ -376,7 +376,9 @@ def inequalities(arch: Architecture | str, *, limits: Limits | None = None, seed
       stride, ``holds_at`` decides by the polyphase gcd of :mod:`lcnalg.real.polyphase_2d` (the
       bidegrees of the factors of ``G = gcd(P_rs)``), independently of ``contains()``; otherwise
       the limitations say what is not known (the orbit-refined pattern list), and ``holds_at``
-      evaluates the reduction with the grouping search of :func:`~lcnalg.real.planar.contains_2d`.
+      tries :func:`~lcnalg.real.polyphase_2d.levels_member` (level by level) and evaluates the
+      reduction with the grouping search of :func:`~lcnalg.real.planar.contains_2d` where that
+      gives no answer.
     * **Coordinate copies** (:mod:`lcnalg.real.embedding`): derived for the smaller model and
       carried back.
     * **Otherwise** the result is undecided and says why (not closed, with the witness; or
