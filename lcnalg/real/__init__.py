@@ -12,10 +12,12 @@ root isolation; Newton polygons and absolute factorization) is in :mod:`lcnalg.p
 * :mod:`lcnalg.real.inequalities` — :func:`inequalities` (1D stride one; closed spaces through
   their equations; 1D with only the last stride > 1 through :mod:`lcnalg.real.polyphase`; 2D stride
   one through the factorization patterns of :mod:`lcnalg.real.patterns`, with a strided layer the
-  reduction to groupings of the real irreducible factors).
+  reduction to groupings of the real irreducible factors, decided by the polyphase gcd of
+  :mod:`lcnalg.real.polyphase_2d` when layer 1 is the only layer at stride one).
 * :mod:`lcnalg.real.boundary` — :func:`boundary`; both share :mod:`lcnalg.real.description`; the
   boundary relative to ``V(R)``: :mod:`lcnalg.real.orbit_description` (1D),
-  :mod:`lcnalg.real.pattern_boundary` (2D stride one); the relative boundary and the shared-root
+  :mod:`lcnalg.real.pattern_boundary` (2D stride one), :mod:`lcnalg.real.polyphase_boundary_2d` (2D, layer 1
+  the only layer at stride one); the relative boundary and the shared-root
   images as unions of root-orbit type strata, compared exactly: :mod:`lcnalg.real.type_strata` (1D).
 * :mod:`lcnalg.real.closedness` — :func:`is_zariski_closed` (1D root-orbit tilings
   :mod:`lcnalg.real.orbit_tilings`; 2D unique factorization and witness searches).

@@ -9,8 +9,9 @@ repeated root, so ``∂M`` lies in the discriminant hypersurface ``Disc(c) = 0``
 
 Elsewhere: coordinate copies are carried back from the smaller model; when ``M = V(R)`` is
 Zariski closed the boundary is empty or ``M`` itself; when ``dim M < k`` it is ``M`` itself,
-and the boundary relative to ``V(R)`` is derived in 1D (:mod:`lcnalg.real.orbit_description`)
-and 2D stride one (:mod:`lcnalg.real.pattern_boundary`).
+and the boundary relative to ``V(R)`` is derived in 1D (:mod:`lcnalg.real.orbit_description`),
+2D stride one (:mod:`lcnalg.real.pattern_boundary`) and 2D with layer 1 the only layer at stride
+one (:mod:`lcnalg.real.polyphase_boundary_2d`).
 """
 
 from __future__ import annotations
@@ -42,6 +43,9 @@ from lcnalg.real.orbit_tilings import orbit_model, witness_polynomial
 from lcnalg.real.pattern_boundary import describe as describe_pattern_boundary
 from lcnalg.real.pattern_boundary import pattern_boundary_dimension, pattern_boundary_member
 from lcnalg.real.patterns import stride_one_2d
+from lcnalg.real.polyphase_2d import polyphase_2d_shape, why_not_polyphase
+from lcnalg.real.polyphase_boundary_2d import describe as describe_polyphase_boundary
+from lcnalg.real.polyphase_boundary_2d import polyphase_boundary_dimension, polyphase_boundary_member
 from lcnalg.real.type_strata import TypeStrata
 from lcnalg.rings import integer_ring
 
@@ -65,14 +69,16 @@ class BoundaryResult(RealDescription):
         The boundary relative to the smallest natural ambient set (``V(R)``, or the
         coordinate subspace of an embedded copy), where lcnalg derives it, else why not.
     relative_family : str
-        ``"root orbits"`` (1D, any strides) or ``"2D factorization patterns"`` (2D stride one)
-        when the relative boundary is decided pointwise (:meth:`is_relative_boundary_point`).
+        ``"root orbits"`` (1D, any strides), ``"2D factorization patterns"`` (2D stride one) or
+        ``"2D polyphase gcd"`` (2D, layer 1 the only layer at stride one, the others at one
+        stride) when the relative boundary is decided pointwise (:meth:`is_relative_boundary_point`).
     relative_dimension : int or None
         Its real dimension, when the bounds of
         :func:`~lcnalg.real.orbit_description.relative_boundary_dimension` meet (1D), else the
         largest dimension of a type stratum on it (1D, the exact type union of
         :mod:`lcnalg.real.type_strata`, within ``max_nodes``), or from the exhaustive search of
-        :func:`~lcnalg.real.pattern_boundary.pattern_boundary_dimension` (2D stride one).
+        :func:`~lcnalg.real.pattern_boundary.pattern_boundary_dimension` (2D stride one) or of
+        :func:`~lcnalg.real.polyphase_boundary_2d.polyphase_boundary_dimension` (2D polyphase gcd).
     relative_samples : tuple
         Exact rational points of a top-dimensional stratum of the relative boundary.
     relative_equations : tuple of tuple of str
@@ -131,7 +137,9 @@ class BoundaryResult(RealDescription):
         Derived for 1D architectures with ``M ⊊ V(R)`` (``relative_family == "root orbits"``:
         the generisation search of :func:`~lcnalg.real.orbit_description.relative_boundary_member`)
         and for 2D stride one (``"2D factorization patterns"``: the slot search of
-        :func:`~lcnalg.real.pattern_boundary.pattern_boundary_member`).  ``limits`` bounds the
+        :func:`~lcnalg.real.pattern_boundary.pattern_boundary_member`), and for 2D with layer 1 the
+        only layer at stride one (``"2D polyphase gcd"``: the slot search on the polyphase gcd of
+        :func:`~lcnalg.real.polyphase_boundary_2d.polyphase_boundary_member`).  ``limits`` bounds the
         search (``max_nodes``), the root isolation and the absolute factorization.
 
         Raises
@@ -147,13 +155,18 @@ class BoundaryResult(RealDescription):
         >>> b = boundary("2x2,2x2")                      # ((1 + x)(1 + y))^2 = lim q q̄; g_1 g_2
         >>> b.is_relative_boundary_point([1, 2, 1, 2, 4, 2, 1, 2, 1]), b.is_relative_boundary_point([2, 3, 1, 3, 5, 2, 1, 2, 1])
         (True, False)
+        >>> b = boundary("2x2,2x2 s=2x1", equations=False)  # (1 + x) y^2 = lim (1 + x)(y^2 + ε^2); (1 + x)(1 + x^2)(1 + y)
+        >>> b.is_relative_boundary_point([0, 0, 1, 0, 0, 1] + [0] * 6), b.is_relative_boundary_point([1, 1, 0] * 4)
+        (True, False)
         """
-        if self.relative_family not in ("root orbits", "2D factorization patterns"):
+        if self.relative_family not in ("root orbits", "2D factorization patterns", "2D polyphase gcd"):
             raise InputError(f"the relative boundary is not derived for {self.architecture}: {self.relative}")
         arch = Architecture.parse(self.architecture)
         c = parse_filter(filt, arch)
         if self.relative_family == "2D factorization patterns":
             return pattern_boundary_member(arch, list(c), limits).on_boundary
+        if self.relative_family == "2D polyphase gcd":
+            return polyphase_boundary_member(arch, list(c), limits).on_boundary
         return relative_boundary_member(arch, c, limits)[0]
 
     title = "boundary"
@@ -402,6 +415,23 @@ def _thin_boundary(arch: Architecture, case: ClosedCase, dimension: Any, seed: i
             "among the slots of some π ∈ Π_V \\ Π_M (R: conjugation-closed, C: F ∪ conj(F)), and 0 iff "
             "Π_V ≠ Π_M; decided exactly at a point by is_relative_boundary_point() "
             "(docs/theory.md#pattern-boundary); " + dim_text)
+    elif case.closed is False and polyphase_2d_shape(arch) is not None:
+        family = "2D polyphase gcd"
+        try:
+            dim = polyphase_boundary_dimension(arch, limits)
+            rel_dim = dim.dimension
+            rel_samples = (tuple(Fraction(x) for x in dim.sample),) if dim.degree is not None else ()
+            dim_text = describe_polyphase_boundary(dim)
+        except ResourceLimitError as err:
+            dim_text = f"its dimension is not derived ({err})"
+        relative = (
+            "layer 1 is the only layer at stride (1, 1), so P = A(x, y)·Q(x^a, y^b) and membership depends only on "
+            "deg P and the factor types of G_P, the gcd of the polyphase components; V(R) \\ M is the union of the "
+            "strata Σ_(δ,π) = {P : deg P = δ, π(G_P) = π} outside M, closure(Σ_(δ,π)) = {A·Q(x^a, y^b) : deg A ≤ "
+            "δ − (a, b)·|π|, Q ∈ closure(S_π)} (S_π's closure: one factor per slot of π), so P ≠ 0 is on "
+            "∂_V M iff P ∈ M and some absolute factors of G_P can be placed into the slots of such a π (R: conjugation-closed, "
+            "C: F ∪ conj(F)) with (a, b)·(their total bidegree) ≥ deg P − deg A, and 0 iff M ≠ V(R); decided exactly "
+            "at a point by is_relative_boundary_point() (docs/theory.md#polyphase-2d-boundary); " + dim_text)
     elif case.closed is False and arch.ndim == 2 and arch.activation is None:
         relative = (
             f"not derived ({case.verdict}): with a strided layer (cumulative stride ≠ (1, 1) before the last "
@@ -409,7 +439,9 @@ def _thin_boundary(arch: Architecture, case: ClosedCase, dimension: Any, seed: i
             "group is a union of orbits of x ↦ ζx, y ↦ ξy (ζ^a = ξ^b = 1) with lowest exponents on the stride "
             "lattice; membership then depends on this orbit structure, not on the factor bidegrees, so the "
             "closures of the pattern strata do not describe the limits, and the orbit-refined pattern list "
-            "that would is not derived (docs/theory.md#factorization-patterns)")
+            "that would is not derived (docs/theory.md#factorization-patterns); the closures of the polyphase-gcd "
+            "strata (docs/theory.md#polyphase-2d-boundary) need layer 1 to be the only layer at stride (1, 1) and "
+            "the others at one stride; here " + (why_not_polyphase(arch) or "they do not apply"))
     return BoundaryResult(
         relative_family=family, relative_dimension=rel_dim, relative_samples=rel_samples, **rel_eqs,
         architecture=str(arch), decided=True, certified=True, everything=False, thin=True, closed=case.closed,
@@ -436,9 +468,11 @@ def boundary(arch: Architecture | str, *, limits: Limits | None = None, seed: in
       relative to ``V(R)`` empty.
     * **Otherwise, dim M < k** (exact): ``M`` is closed (docs/theory.md#closedness) with empty interior, so
       ``∂M = M`` (``is_boundary_point`` decides membership exactly); the boundary relative to
-      ``V(R)`` is decided at points and its dimension given for 1D (root orbits) and 2D stride
-      one (closures of the factorization-pattern strata, :mod:`lcnalg.real.pattern_boundary`),
-      and reported not derived otherwise (2D with a strided layer: saying why).
+      ``V(R)`` is decided at points and its dimension given for 1D (root orbits), 2D stride
+      one (closures of the factorization-pattern strata, :mod:`lcnalg.real.pattern_boundary`) and
+      2D with layer 1 the only layer at stride one and the others at one stride (closures of the
+      polyphase-gcd strata, :mod:`lcnalg.real.polyphase_boundary_2d`), and reported not derived
+      otherwise (other 2D stride patterns: saying why).
     * Otherwise undecided, saying why.
 
     Parameters

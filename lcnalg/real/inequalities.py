@@ -52,6 +52,7 @@ from lcnalg.real.orbit_tilings import orbit_model
 from lcnalg.real.patterns import PatternTable, pattern_entry, pattern_table, pattern_text, stride_one_2d
 from lcnalg.real.planar import contains_2d
 from lcnalg.real.polyphase import last_layer_strided, polyphase_member
+from lcnalg.real.polyphase_2d import levels_member, polyphase_2d_member, polyphase_2d_shape, why_not_polyphase
 
 __all__ = ["InequalitiesResult", "inequalities"]
 
@@ -80,10 +81,15 @@ class InequalitiesResult(RealDescription):
         :mod:`lcnalg.real.orbit_description`).
     conditions : tuple of str
         ``"root orbits"``: the computable polynomials the conditions are stated on, as
-        sympy-parsable strings (``class_polynomial = resultant(P(z), w - z**T, z)``, …).
+        sympy-parsable strings (``class_polynomial = resultant(P(z), w - z**T, z)``, …);
+        ``"2D factor groupings"`` decided by the polyphase gcd: ``P``, its polyphase components
+        ``P_r_s`` in ``u = x^a, v = y^b``, ``G = gcd(…)`` and the least bidegree ``need`` of ``Q``
+        (the real factors of ``G`` must share out among the boxes with total ``≥ need``).
     m_data : tuple of int
         ``"last layer strided"``: ``(n_A, m, n, s)`` (degree of the stride-one part, its number
-        of even sizes, degree of the last layer, its stride).
+        of even sizes, degree of the last layer, its stride); ``"2D factor groupings"`` decided by
+        the polyphase gcd: ``(a, b, n_1x, n_1y, n_2x, n_2y, …)`` (the stride of layers ``2..L`` and
+        the boxes).
     patterns : tuple of dict
         ``"2D factorization patterns"``: every pattern of ``Π_V`` (``in_M`` says whether it is in
         ``Π_M``) with its factor types, a grouping into the layers, the bidegree conditions as
@@ -139,6 +145,11 @@ class InequalitiesResult(RealDescription):
         if self.family == "root orbits":
             return orbit_member(arch, c, limits).in_function_space
         if self.family == "2D factor groupings":
+            if polyphase_2d_shape(arch) is not None:
+                return polyphase_2d_member(arch, c, limits).in_function_space
+            levels = levels_member(arch, c, limits).in_function_space
+            if levels is not None:
+                return levels
             return bool(contains_2d(arch, tuple(c), limits, route="factorization").answer)
         if self.family == "2D factorization patterns":
             table = self.table if isinstance(self.table, PatternTable) else pattern_table(arch, limits)
@@ -361,9 +372,13 @@ def inequalities(arch: Architecture | str, *, limits: Limits | None = None, seed
       ``V(R) \\ M`` are listed, and ``holds_at`` decides by looking the pattern of the point up.
     * **2D with a strided layer and two or more layers along both axes, not proved closed**: the
       exact reduction to groupings of the real irreducible factors (family ``"2D factor
-      groupings"``); the limitations say what is not known (the orbit-refined pattern list), and
-      ``holds_at`` evaluates the reduction with the grouping search of
-      :func:`~lcnalg.real.planar.contains_2d`.
+      groupings"``). When layer 1 is the only layer at stride ``(1, 1)`` and the others share one
+      stride, ``holds_at`` decides by the polyphase gcd of :mod:`lcnalg.real.polyphase_2d` (the
+      bidegrees of the factors of ``G = gcd(P_rs)``), independently of ``contains()``; otherwise
+      the limitations say what is not known (the orbit-refined pattern list), and ``holds_at``
+      tries :func:`~lcnalg.real.polyphase_2d.levels_member` (level by level) and evaluates the
+      reduction with the grouping search of :func:`~lcnalg.real.planar.contains_2d` where that
+      gives no answer.
     * **Coordinate copies** (:mod:`lcnalg.real.embedding`): derived for the smaller model and
       carried back.
     * **Otherwise** the result is undecided and says why (not closed, with the witness; or
@@ -569,6 +584,47 @@ def _groupings_result(arch: Architecture, case: ClosedCase, start: float) -> Ine
         "h·conj(h) of conjugate pairs) can be shared out among the layers so that the product of each layer's "
         f"share is a polynomial in x^a, y^b of degrees ≤ the layer's box ({layers}): a finite union over the "
         "groupings of the factors, decided exactly (bidegrees add; off-lattice coefficients are tested exactly)")
+    if polyphase_2d_shape(arch) is None and arch.activation is None:
+        description += (
+            ". Level by level: with layers 1..k at stride (1, 1) and layer k + 1 at (a, b), P = A(x, y)·R(x^a, y^b) "
+            "with A in the stride-one function space of layers 1..k and R in that of layers k+1..L (strides relative "
+            "to (a, b)), and R(x^a, y^b) | P ⇔ R | G, the gcd of the polyphase components of P (C[x, y] is free over "
+            "C[x^a, y^b]); the products R of Q-irreducible factors of G are tried, R recursively and A by its box or "
+            "factorization pattern, which decides exactly when every Q-irreducible factor of every such G stays "
+            "irreducible over R")
+    shape = polyphase_2d_shape(arch)
+    if shape is not None:
+        (a, b), n1 = shape.strides, shape.first_box
+        boxes = ", ".join(f"{n[0]}x{n[1]}" for n in shape.boxes)
+        description += (
+            f". Here layer 1 (box {n1[0]}x{n1[1]}) is the only layer at stride (1, 1) and layers 2..L sit at "
+            f"({a}, {b}), so P = A(x, y)·Q(x^{a}, y^{b}) and, with the polyphase components P_rs of "
+            f"P = Σ_{{r<{a}, s<{b}}} x^r y^s P_rs(x^{a}, y^{b}) and G = gcd(P_rs) (C[x, y] is free over C[x^a, y^b]), Q(x^a, y^b) | P ⇔ Q | G. Hence P ∈ M ⇔ P = 0 "
+            f"or some real irreducible factors of G (a pair h·conj(h) as one factor) can be shared out among the "
+            f"boxes {boxes} with total bidegree t, {a}·t_x ≥ deg_x P − {n1[0]} and {b}·t_y ≥ deg_y P − {n1[1]}; "
+            "P ∈ V(R) ⇔ the same with the absolute factors of G. Only the bidegrees of the factors of G and deg P "
+            "enter")
+        nx, ny = shape.total[0] + 1, shape.total[1] + 1
+        comps = []
+        for r in range(a):
+            for t in range(b):
+                terms = [f"c{i}_{j}*u**{(i - r) // a}*v**{(j - t) // b}" for i in range(r, nx, a) for j in range(t, ny, b)]
+                comps.append(f"P_{r}_{t} = " + " + ".join(terms))
+        conditions = (("P = " + " + ".join(f"c{i}_{j}*x**{i}*y**{j}" for i in range(nx) for j in range(ny)),)
+                      + tuple(comps)
+                      + ("G = gcd(" + ", ".join(f"P_{r}_{t}" for r in range(a) for t in range(b)) + ")",
+                         f"need = (ceiling((degree(P, x) - {n1[0]})/{a}), ceiling((degree(P, y) - {n1[1]})/{b}))"))
+        return InequalitiesResult(
+            architecture=str(arch), decided=True, certified=True, everything=False, closed=case.closed,
+            family="2D factor groupings", description=description, conditions=conditions,
+            m_data=(a, b) + tuple(n1) + tuple(x for n in shape.boxes for x in n),
+            limitations=("the conditions are stated on G, the gcd of the polyphase components, and the bidegrees of "
+                         "its real and absolute irreducible factors (exact: FLINT gcd and factorization over Q, "
+                         "absolute factorization over a number field), evaluated at a point by holds_at(); they are "
+                         "not expanded as sign conditions on polynomials in c"),
+            method=("polyphase gcd and bidegree sharing of its factors (docs/theory.md#polyphase-2d, "
+                    "lcnalg.real.polyphase_2d); independent of the grouping search of contains()"),
+            seconds=time.perf_counter() - start)
     return InequalitiesResult(
         architecture=str(arch), decided=True, certified=True, everything=False, closed=case.closed,
         family="2D factor groupings", description=description,
@@ -576,8 +632,15 @@ def _groupings_result(arch: Architecture, case: ClosedCase, start: float) -> Ine
                      "patterns (absolute factors with their bidegrees, their orbits and stabilizers under "
                      "x -> ζx, y -> ξy, and complex conjugation) that would describe M up front as for stride one; "
                      "holds_at() evaluates the reduction point by point with the grouping search of contains() "
-                     "(not an independent route)"),
-        method="groupings of the real irreducible factors (unique factorization in R[x, y], lcnalg.real.planar_real)",
+                     "(not an independent route). The polyphase-gcd route (lcnalg.real.polyphase_2d, "
+                     "docs/theory.md#polyphase-2d) needs layer 1 to be the only layer at stride (1, 1) and the others "
+                     "at one stride; here " + (why_not_polyphase(arch) or "it does not apply")
+                     + ". holds_at() first tries the level-by-level polyphase route (lcnalg.real.polyphase_2d."
+                       "levels_member: exact and independent of contains() when every Q-irreducible factor of every "
+                       "polyphase gcd met stays irreducible over R, or when a rational divisor gives a factorization); "
+                       "only at the other points does it use the grouping search"),
+        method="groupings of the real irreducible factors (unique factorization in R[x, y], lcnalg.real.planar_real); "
+               "level-by-level polyphase gcds where they decide (lcnalg.real.polyphase_2d)",
         seconds=time.perf_counter() - start)
 
 

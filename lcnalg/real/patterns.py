@@ -58,7 +58,7 @@ from lcnalg.polys.bivariate import absolute_factorization, absolutely_irreducibl
 from lcnalg.rings import integer_ring
 
 __all__ = ["FactorType", "PatternTable", "pattern_table", "stride_one_2d", "absolute_bidegree", "support_gcd",
-           "pattern_text", "pattern_representative",
+           "pattern_text", "pattern_representative", "factor_types",
            "factors_representative"]
 
 # ``("R", d_x, d_y)``: a real absolutely irreducible factor of bidegree ``(d_x, d_y)``;
@@ -274,24 +274,7 @@ class PatternTable:
         ctx = integer_ring(("x", "y"))
         p = ctx.from_dict({(i, j): int(values[i * ny + j] * den) for i in range(nx) for j in range(ny)
                            if values[i * ny + j] != 0})
-        _, factors = p.factor()
-        found: list = []
-        for f, e in factors:
-            fd = {(int(m[0]), int(m[1])): int(c) for m, c in f.terms()}
-            deg = (max(m[0] for m in fd), max(m[1] for m in fd))
-            if support_gcd(fd) == 1 or absolutely_irreducible_certificate(f) is not None:
-                kinds = [("R",) + deg]
-            else:
-                af = absolute_factorization(fd, limits=limits)
-                r = len(af.classes)
-                g = (deg[0] // r, deg[1] // r)
-                kinds = []
-                for rf in real_factors(af, 0):
-                    if rf.kind == "rational":
-                        kinds.append(("R",) + deg if r == 1 else ("C",) + g)
-                    else:
-                        kinds.append(("R" if rf.kind == "real" else "C",) + g)
-            found.extend((t, int(e)) for t in kinds)
+        found = factor_types(p, limits)
         return tuple(sorted(found, key=lambda te: (self._order(te[0]), te[1])))
 
     def _order(self, t: FactorType) -> tuple:
@@ -410,6 +393,45 @@ def pattern_table(arch: Architecture | str, limits: Limits | None = None) -> Pat
     counts = {"types": len(types), "patterns": n_all, "in_V": len(m_table) + len(not_closed), "in_M": len(m_table),
               "work": work}
     return PatternTable(str(arch), boxes, total, tuple(types), m_table, not_closed, counts)
+
+
+
+def factor_types(p: Any, limits: Limits | None = None) -> list[tuple[FactorType, int]]:
+    """The distinct real irreducible factors of a nonzero ``p ∈ Z[x, y]`` (FLINT ``fmpz_mpoly``):
+    ``(type, exponent)`` each, exactly (constants dropped).
+
+    FLINT factorization over Q; a Q-irreducible factor not certified absolutely irreducible
+    (:func:`support_gcd`, Gao's criterion) is factored absolutely (its absolute factors are
+    Galois conjugate, of equal bidegree, real or in conjugate pairs).  ``limits.max_field_work``
+    bounds each absolute factorization.
+
+    Examples
+    --------
+    >>> ctx = integer_ring(("x", "y"))
+    >>> x, y = ctx.gens()
+    >>> sorted(factor_types((x**2 + y**2) * (x**2 + 1) * (x + 1)**2))   # (x + iy)(x - iy): bidegree (1, 1) each
+    [(('C', 1, 0), 1), (('C', 1, 1), 1), (('R', 1, 0), 2)]
+    """
+    limits = Limits.coerce(limits)
+    _, factors = p.factor()
+    found: list = []
+    for f, e in factors:
+        fd = {(int(m[0]), int(m[1])): int(c) for m, c in f.terms()}
+        deg = (max(m[0] for m in fd), max(m[1] for m in fd))
+        if support_gcd(fd) == 1 or absolutely_irreducible_certificate(f) is not None:
+            kinds = [("R",) + deg]
+        else:
+            af = absolute_factorization(fd, limits=limits)
+            r = len(af.classes)
+            g = (deg[0] // r, deg[1] // r)
+            kinds = []
+            for rf in real_factors(af, 0):
+                if rf.kind == "rational":
+                    kinds.append(("R",) + deg if r == 1 else ("C",) + g)
+                else:
+                    kinds.append(("R" if rf.kind == "real" else "C",) + g)
+        found.extend((t, int(e)) for t in kinds)
+    return found
 
 
 def pattern_representative(pattern: Pattern) -> dict:

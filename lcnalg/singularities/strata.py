@@ -450,8 +450,9 @@ def _add_boundary(g: nx.DiGraph, bd: Any, n: int, seed: int, notes: list[str],
     elif bd.decided and bd.thin and not bd.everything and bd.relative_dimension is not None:
         notes.append("M has empty interior in R^N and is closed, so its Euclidean boundary is M itself (no separate "
                      "stratum); its boundary relative to V(R) is the stratum 'relative boundary'")
-        how = ("root-orbit generisations" if bd.relative_family == "root orbits"
-               else "limits of factorization patterns")
+        how = {"root orbits": "root-orbit generisations",
+               "2D polyphase gcd": "limits of polyphase-gcd strata"}.get(bd.relative_family,
+                                                                         "limits of factorization patterns")
         _add_node(g, "relative boundary", bd.relative_dimension,
                   _relative_equations(bd, n, limits, notes) + (f"semi-algebraic: {how}",),
                   f"boundary of M relative to V(R): {bd.relative}")

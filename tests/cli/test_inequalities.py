@@ -15,9 +15,12 @@ def test_inequalities_boundary(cmd, fmt, capsys):
     assert code == 0 and out and not err
     code, out, err = run([cmd, "2x2,2x2 s=2x1"] + fmt, capsys)
     assert code == 0 and out and not err
-    if cmd == "boundary":   # not closed: the boundary is M (thin, closed), relative to V(R) not derived
-        assert "not derived" in out
+    if cmd == "boundary":   # not closed: the boundary is M (thin, closed), relative to V(R) by the polyphase gcd
+        assert "polyphase" in out and "not derived" not in out
+        assert "--json" not in fmt or '"relative_dimension": 4' in out
         assert "∂M = M" in out or r"\partial \mathcal{M}_{\texttt{2x2,2x2 s=2x1}} = \mathcal{M}" in out
+        code, out, err = run([cmd, "2x2,2x2,2x2 s=1x1,2x1"] + fmt, capsys)   # two layers at stride one first
+        assert code == 0 and "not derived" in out
     else:                   # 2D strided: the reduction to groupings, with what is not known
         assert "groupings" in out or "mathbb{R}[x^{a_l}, y^{b_l}]" in out
         code, out, err = run([cmd, "2,3,2 s=2,2"] + fmt, capsys)   # 1D strides: the root-orbit types

@@ -233,10 +233,12 @@ def test_stratification_has_the_relative_boundary():
 
 
 def test_strided_2d_says_why_not():
-    b = boundary("3x3,2x2 s=2x1")
+    # two layers at stride one before a strided one: neither the patterns nor the polyphase gcd apply
+    b = boundary("2x2,2x2,2x2 s=1x1,2x1", equations=False)
     assert b.relative_family == "" and "orbit" in b.relative and "not derived" in b.relative
     with pytest.raises(InputError, match="not derived"):
         b.is_relative_boundary_point([0] * 20)
+    assert boundary("3x3,2x2 s=2x1", equations=False).relative_family == "2D polyphase gcd"
     with pytest.raises(InputError, match="architecture"):
         pattern_boundary_member("3x3,2x2 s=2x1", [0] * 20)
 

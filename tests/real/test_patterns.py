@@ -210,10 +210,13 @@ def test_description_outputs_and_limits():
 @pytest.mark.parametrize("arch", ["2x2,2x2 s=2x1", "2x2,2x2,2x2 s=1x1,2x1", "2x2,2x2 s=1x2"])
 def test_strided_2d_reduction(arch):
     """With a strided layer the description is the reduction to groupings of the real irreducible
-    factors, stating what is not known; holds_at agrees with contains() on images, the closedness
-    witness and images moved off V."""
+    factors, stating what is not known (or, with layer 1 the only layer at stride one, decided by the
+    polyphase gcd); holds_at agrees with contains() on images, the closedness witness and images
+    moved off V."""
     r = inequalities(arch, equations=False)
-    assert r.decided and r.family == "2D factor groupings" and "orbit-refined" in r.limitations
+    polyphase = arch != "2x2,2x2,2x2 s=1x1,2x1"         # there: the polyphase gcd where it decides, else groupings
+    assert r.decided and r.family == "2D factor groupings" and "polyphase" in r.method
+    assert ("orbit-refined" in r.limitations) is not polyphase
     assert r.to_latex() and json.loads(r.to_json())["family"] == "2D factor groupings"
     rng = random.Random(4)
     for _ in range(3):
