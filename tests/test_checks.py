@@ -55,10 +55,15 @@ def test_flag_accepts():
         checks.flag(None, "randomized", none=False)
 
 
-@pytest.mark.parametrize("value", GARBAGE + [True, 0, -5, np.int64(-1)])
+@pytest.mark.parametrize("value", [v for v in GARBAGE if v is not None] + [True, 0, -5, np.int64(-1)])
 def test_jobs_refuses(value):
     with pytest.raises(InputError, match=r"^jobs: expected a positive integer"):
         checks.jobs(value)
+
+
+def test_jobs_none_means_every_available_core(monkeypatch):
+    monkeypatch.setattr(checks, "available_cores", lambda: 3)
+    assert checks.jobs(None) == 3
 
 
 def test_jobs_capped_at_available_cores_with_one_warning(monkeypatch):

@@ -506,16 +506,20 @@ def interpolate_degree(state: InterpolationState, *, executor: Executor | None =
     for key in pieces:
         prevs = (state._lower.get(tuple(a - b for a, b in zip(key, dv))) for dv in degs)
         products[key] = sum(entry[1].shape[0] for entry in prevs if entry is not None)
-    blocks = {key: isotypic_blocks(gens, len(monos)) for key, monos in pieces.items()
-              if key not in images and len(monos) >= SPLIT_PIECE
-              for gens in [commuting_involutions(_stabilizer(monos, state.symmetries))] if gens}
+    # the pieces split into isotypic blocks: estimated from the symmetries that fix a piece's
+    # multidegree (blocks of |P| / |H| columns), built only once the degree is accepted
+    split = {key: gens for key, monos in pieces.items() if key not in images and len(monos) >= SPLIT_PIECE
+             for gens in [commuting_involutions(_key_stabilizer(key, monos[0], state.symmetries, grading))]
+             if gens}
     work = interpolation_work(pieces, images,
                               standard=None if stds is None else {k: len(v) for k, v in stds.items()},
                               hints=hints, products=products, keep=not last,
-                              blocks={k: [b.size for b in v] for k, v in blocks.items()})
+                              blocks={k: [len(pieces[k]) // 2 ** len(g)] * 2 ** len(g) for k, g in split.items()})
     lim.check("max_interpolation_work", f"field operations of degree {e} (the echelon forms of its "
               f"{len(pieces) - len(images)} graded pieces up to symmetry, sized by their standard "
               f"monomials)", work)
+    blocks = {key: isotypic_blocks(perms, len(pieces[key])) for key, gens in split.items()
+              for perms in [_positions(pieces[key], gens)] if perms}
     if on_estimate is not None:
         on_estimate(sum(len(v) for v in pieces.values()), work)
     tasks = []
@@ -774,14 +778,28 @@ def interpolation_work(pieces: dict[tuple[int, ...], list[tuple[int, ...]]],
     return total
 
 
-def _stabilizer(monos: list[tuple[int, ...]], group: Sequence[tuple[int, ...]]) -> list[tuple[int, ...]]:
-    """The symmetries in ``group`` that map the piece ``monos`` onto itself, as permutations of
-    its positions."""
-    index = {m: j for j, m in enumerate(monos)}
+def _key_stabilizer(key: tuple[int, ...], first: tuple[int, ...], group: Sequence[tuple[int, ...]],
+                    grading: Grading) -> list[tuple[int, ...]]:
+    """The symmetries in ``group`` (permutations of the variables) that map the monomial
+    ``first`` of the piece ``key`` to a monomial of the same multidegree: those that fix the
+    piece when they map pieces to pieces (checked by :func:`_positions`)."""
     out = []
     for g in group:
-        if not monos or tuple(sorted(g[i] for i in monos[0])) not in index:
-            continue
+        total = [0] * len(key)
+        for i in first:
+            for t, x in enumerate(grading.degrees[g[i]]):
+                total[t] += x
+        if grading.reduce(tuple(total)) == key:
+            out.append(g)
+    return out
+
+
+def _positions(monos: list[tuple[int, ...]], gens: Sequence[tuple[int, ...]]) -> list[tuple[int, ...]]:
+    """The permutations of the piece's positions induced by the variable permutations ``gens``,
+    those that map the piece onto itself (commuting involutions stay commuting involutions)."""
+    index = {m: j for j, m in enumerate(monos)}
+    out = []
+    for g in gens:
         image = [index.get(tuple(sorted(g[i] for i in m))) for m in monos]
         if None not in image:
             out.append(tuple(image))

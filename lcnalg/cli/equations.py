@@ -67,8 +67,8 @@ def register(sub: argparse._SubParsersAction) -> None:
     for action in p._actions:  # this subcommand's own default of the whole-run bound
         if action.dest == "max_equations_work":
             action.help = (f"estimated field operations of one whole implicitization, about ten seconds "
-                           f"(default {EQUATIONS_WORK}; with --max-degree {REQUESTED_DEGREE_WORK}, a few "
-                           f"minutes); in Limits() and the subcommands that go on from "
+                           f"(default {EQUATIONS_WORK}); with --max-degree {REQUESTED_DEGREE_WORK}, a few "
+                           f"minutes; in Limits() and the subcommands that go on from "
                            f"the equations: {DEFAULT_LIMITS.max_equations_work}")
         if action.dest == "max_interpolation_work":
             action.help += f" (with --max-degree, at least {REQUESTED_DEGREE_WORK})"

@@ -52,6 +52,11 @@ def test_the_modules_left_out_are_loaded_where_they_are_needed():
     assert code == 0 and json.loads(out)["equations"] == ["c1*c2 - c0*c3"]
     assert "json" in loaded
     if len(os.sched_getaffinity(0)) >= 2:  # with one core --jobs 2 is capped at 1: no pool
+        # processes are started only for a degree whose estimated work is worth them: not for
+        # the quadric of 2,2 s=2, but for degree 6 of 3x2,2x2 s=1x2 (estimated above 2e8)
         code, out, loaded = loaded_by(["equations", "2,2 s=2", "--jobs", "2"])
         assert code == 0 and "c1*c2 - c0*c3" in out
+        assert not {"concurrent.futures", "multiprocessing"} & loaded
+        code, out, loaded = loaded_by(["equations", "3x2,2x2 s=1x2", "--jobs", "2"])
+        assert code == 0 and "certified" in out
         assert {"concurrent.futures", "multiprocessing"} <= loaded
