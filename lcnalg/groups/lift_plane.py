@@ -51,20 +51,30 @@ have to be decided:
 
 * every sector, at a rational sample point ``(q, t)``;
 * every section, at ``(q, β)`` with ``q`` rational and ``β`` a real root of ``b(q, c1)``;
-* every point ``(α, β)`` of ``Z(D)`` over a root ``α`` of ``P``;
+* over a root ``α`` of ``P`` that is rational or a root of a ``c1``-free factor of ``H``: every point
+  ``(α, β)`` of the curves ``B``; over any other root ``α``: the points ``(α, β)`` at which
+  ``b(α, ·)`` has a multiple root or meets another curve of ``B ∪ G`` (the roots of
+  ``gcd(b(α, ·), ∂b(α, ·))`` and ``gcd(b(α, ·), g(α, ·))`` over ``Q(α)``), and ``(α, 0)``;
 * when ``α`` is a root of a ``c1``-free factor of ``D`` (the vertical line lies in ``Z(D)``),
   every point of the line on a curve of ``B ∪ G`` and a rational ``(α, t)`` in each segment
   between them (on such a segment every element of ``D ∪ H`` has a constant zero pattern).
 
 A point off ``Z(D)`` over a root ``α`` has a disc around it that avoids ``Z(D)``; the disc meets
-a sector, so the point has that sector's type (the remark after the claim).
+a sector, so the point has that sector's type (the remark after the claim).  Any other point
+``(α, β)`` of a curve ``b`` over ``α`` (``α`` not a root of a ``c1``-free factor of ``D`` or ``H``)
+is a simple root of ``b(α, ·)`` on no other curve of ``B ∪ G`` and off ``c1 = 0``: near it every
+factor but ``b`` is non-zero and, by the implicit function theorem, ``Z(b)`` is the graph of a
+continuous function over an interval around ``α``; that arc is connected with a constant zero
+pattern and reaches over the neighbouring open interval, into a section that was decided.
 
 **Exactness.**  A rational point is decided by the ordinary decision
 (:func:`~lcnalg.real.membership.contains`), with its witness layers.  A point with one
-algebraic coordinate (``β`` over rational ``q``, ``α`` with rational ``t``, or ``(α, 0)``) is a
+algebraic coordinate (``β`` over rational ``q``, ``α`` with rational ``t``, ``(α, 0)``, or a
+special point whose gcd is linear, ``β ∈ Q(α)``) is a
 :class:`~lcnalg.polys.real_algebraic.RealAlgebraicPoint` over ``Q(β)`` or ``Q(α)``.  A point
 ``(α, β)`` with ``α`` irrational (minimal polynomial ``φ``) is a real solution of
-``φ(c0) = b(c0, c1) = 0``, put over ``Q(τ)``, ``τ = c1 + k c0``, by a shear: ``χ(t)``, the
+``φ(c0) = b(c0, c1) = 0`` (needed when a gcd above is not linear, or every point is), put over
+``Q(τ)``, ``τ = c1 + k c0``, by a shear: ``χ(t)``, the
 resultant in ``c0`` of ``φ`` and ``b(c0, t − k c0)`` (reduced modulo ``φ``), vanishes at the
 values of ``t`` at the solutions, and where the first subresultant coefficient ``s_1(τ) ≠ 0``
 the two have exactly one common root ``c0 = −s_0(τ)/s_1(τ)`` (``φ`` has a constant leading
@@ -96,9 +106,10 @@ from typing import Any
 
 import flint
 
-from lcnalg.errors import check
+from lcnalg.errors import ResourceLimitError, check
 from lcnalg.limits import Limits
 from lcnalg.polys.minors import bareiss_determinant
+from lcnalg.polys.number_field import derivative as nf_derivative, gcd as nf_gcd, trim as nf_trim
 from lcnalg.polys.real_algebraic import RealAlgebraicPoint
 from lcnalg.polys.univariate import RootData, syha_rows
 from lcnalg.real.algebraic_root_type import algebraic_root_type
@@ -128,7 +139,8 @@ class PlaneDecision:
         At an algebraic cell point: ``minimal_polynomial``, ``coordinates`` (of ``(c0, c1)`` times ``scale``, as
         polynomials in its root), ``root`` (an isolating ball), ``scale`` and ``root_type``.
     data : dict
-        ``critical_curves``, ``projection_roots``, ``c0_samples``, ``scale`` and, for "not contained", ``cells``.
+        ``critical_curves``, ``projection_roots``, ``c0_samples``, ``scale`` and, for "not contained", ``cells``
+        (points decided) and ``algebraic_cells`` (those over a number field).
     """
 
     contained: bool
@@ -372,18 +384,21 @@ def _root_text(phi: flint.fmpz_poly, lo: Fraction, hi: Fraction) -> str:
 
 
 def _fiber_points(B: list, phi: flint.fmpz_poly, lo: Fraction, hi: Fraction, ball: Any, vertical: bool,
-                  limits: Limits) -> list[_Point]:
-    """The cells over an irrational root ``α`` of ``P`` (minimal polynomial ``phi``, isolating ``[lo, hi]``)."""
+                  limits: Limits, others: list | None = None) -> list[_Point]:
+    """The cells over an irrational root ``α`` of ``P`` (minimal polynomial ``phi``, isolating ``[lo, hi]``) to decide:
+    every point of the curves ``B`` over ``α`` (and the segments between them on a vertical line of ``Z(D)``), or,
+    with ``others``, only the special points (:func:`_special_points`)."""
     where = f"c0' {_root_text(phi, lo, hi)}"
-    dphi = int(phi.degree())
-    limits.check("max_root_work", f"work of the systems phi(c0) = b(c0, c1) = 0 over the irrational projection root "
-                 f"{where} ((2 deg phi)^3 x deg_c1 b x deg phi, summed)",
-                 sum((2 * dphi) ** 3 * b.degrees()[1] * dphi for b in B))
     pts: list[RealAlgebraicPoint] = []
+    if others is not None:      # only the special points of each b over α, over Q(α) when the gcd is linear
+        special, B = _special_points(B, others, phi, ball, limits)
+        pts += special
+    limits.check("max_root_work", f"work of the systems phi(c0) = b(c0, c1) = 0 over the irrational projection root "
+                 f"{where} ((2 deg phi)^3 x deg_c1 b x deg phi, summed)", _shear_work(phi, B))
     # on a vertical line of Z(D) one system with the product of the curves lists each point once (the segments
     # need the order of distinct values); otherwise one system per curve (smaller; a point on two curves is
     # decided twice)
-    c1 = B[0].context().gens()[1]
+    c1 = B[0].context().gens()[1] if B else None
     if vertical:
         prod = B[0]
         for b in B[1:]:
@@ -411,6 +426,50 @@ def _fiber_points(B: list, phi: flint.fmpz_poly, lo: Fraction, hi: Fraction, bal
             out.append(_Point("segment", f"a segment of the vertical line c0 = {where}",
                               algebraic=_algebraic(phi, ball, [[0, 1], [t]], limits)))
     return out
+
+
+def _special_points(B: list, others: list, phi: flint.fmpz_poly, ball: Any,
+                    limits: Limits) -> tuple[list[RealAlgebraicPoint], list]:
+    """The points ``(α, β)`` of each ``b ∈ B`` where ``b(α, ·)`` has a multiple root or meets another curve of
+    ``others`` (and ``(α, 0)`` when ``c1 ∈ B``), over ``Q(α)``: each is a root of ``gcd(b(α, ·), ∂b(α, ·))`` or
+    ``gcd(b(α, ·), g(α, ·))`` (exact over ``Q(α)``, :mod:`lcnalg.polys.number_field`); a linear gcd ``c1 + γ``
+    gives ``β = −γ ∈ Q(α)``.  Returns the points and the curves whose gcds are not all linear (for the shear).
+    The other points of ``b`` over ``α`` share the type of a section (docs/theory.md#plane-of-lifts)."""
+    phiq = flint.fmpq_poly(phi)
+    c1 = others[0].context().gens()[1]
+    limits.check("max_root_work", "work of the gcds over Q(alpha) of the critical curves at an irrational projection "
+                 "root ((deg phi x deg_c1 b x deg_c1 g)^2 summed)",
+                 sum((int(phi.degree()) * b.degrees()[1] * g.degrees()[1]) ** 2 for b in B for g in others))
+    pts: list[RealAlgebraicPoint] = []
+    betas: list = []
+    rest: list = []
+    for b in B:
+        if b == c1:
+            pts.append(_algebraic(phi, ball, [[0, 1], [0]], limits))
+            continue
+        bK = _at_alpha(b, phiq)
+        gcds = [nf_gcd(bK, nf_derivative(bK, phiq), phiq)]
+        gcds += [nf_gcd(bK, _at_alpha(g, phiq), phiq) for g in others if g != b and g != -b]
+        if any(len(h) > 2 for h in gcds):
+            rest.append(b)
+            continue
+        for h in gcds:
+            if len(h) == 2:       # monic c1 + h[0]
+                beta = (-h[0]) % phiq
+                if beta not in betas:
+                    betas.append(beta)
+                    pts.append(RealAlgebraicPoint.from_root(phiq, ball, [flint.fmpq_poly([0, 1]), beta],
+                                                            limits=limits))
+    return pts, rest
+
+
+def _at_alpha(b: Any, phiq: Any) -> list:
+    """``b(α, c1)`` as a polynomial over ``Q[T]/(φ)`` (coefficients of ``c1^0, c1^1, …``, trimmed)."""
+    coeffs: dict[int, Any] = {}
+    for exps, c in b.terms():
+        coeffs[int(exps[1])] = coeffs.get(int(exps[1]), flint.fmpq_poly([])) + \
+            int(c) * flint.fmpq_poly([0] * int(exps[0]) + [1])
+    return nf_trim([coeffs.get(i, flint.fmpq_poly([])) for i in range(max(coeffs) + 1)], phiq)
 
 
 def _shear_points(phi: flint.fmpz_poly, b: Any, lo: Fraction, hi: Fraction,
@@ -544,6 +603,7 @@ def decide_plane(lcn: str, model: Any, values: tuple[Fraction, ...], n: int, lim
     Dpolys, Hpolys, A0 = _critical_sets(fhat, n, model.T, limits)
     B, pure = _factors(Dpolys)
     G, pure_h = _factors(Hpolys, exclude=tuple(B))
+    pure_all = pure + pure_h        # over their roots every point of the curves is decided
     vertical = list(pure)
     proj: list = list(pure)
     for p in pure_h:
@@ -584,22 +644,78 @@ def decide_plane(lcn: str, model: Any, values: tuple[Fraction, ...], n: int, lim
            f"), and to where they meet the {len(G)} curve(s) of the later coefficients, over the {len(roots)} real "
            f"root(s) of the projection")
     order = sorted(points, key=lambda p: (p.algebraic is not None, p.kind != "sector"))
-    decided = 0
-    for p in order:
-        found = _decide(p, lcn, model, values, fhat, n, den, limits, how, data)
+
+    def fiber_work(phi: flint.fmpz_poly) -> int:
+        if phi in vertical:
+            return _shear_work(phi, B + G)
+        if phi in pure_all:
+            return _shear_work(phi, B)
+        return sum((int(phi.degree()) * b.degrees()[1] * g.degrees()[1]) ** 2 for b in B for g in B + G)
+
+    decided = algebraic_decided = 0
+    refused: list[ResourceLimitError] = []      # a refused cell is put off: a later cell may still decide "yes"
+    rational = [p for p in order if p.algebraic is None]
+    algebraic = [p for p in order if p.algebraic is not None]
+    for i, p in enumerate(rational + algebraic):
+        if i == len(rational) and (algebraic or algebraic_roots):
+            # every rational point failed: bound the algebraic part as a whole before it starts
+            limits.check("max_root_work", f"work of the exact types at {len(algebraic)} algebraic cell point(s) "
+                         f"and of the shears over {len(algebraic_roots)} irrational projection root(s)",
+                         sum(_type_work(q.algebraic, n) for q in algebraic) +
+                         sum(fiber_work(phi) for phi, _, _, _ in algebraic_roots))
+        try:
+            found = _decide(p, lcn, model, values, fhat, n, den, limits, how, data)
+        except ResourceLimitError as err:
+            refused.append(err)
+            continue
         decided += 1
+        algebraic_decided += p.algebraic is not None
         if found is not None:
             return found
+    if not algebraic and algebraic_roots:
+        limits.check("max_root_work", f"work of the shears over {len(algebraic_roots)} irrational projection root(s)",
+                     sum(fiber_work(phi) for phi, _, _, _ in algebraic_roots))
     for phi, lo, hi, ball in algebraic_roots:
-        for p in _fiber_points(B + G if phi in vertical else B, phi, lo, hi, ball, phi in vertical, limits):
-            found = _decide(p, lcn, model, values, fhat, n, den, limits, how, data)
+        try:
+            if phi in vertical:
+                fiber = _fiber_points(B + G, phi, lo, hi, ball, True, limits)
+            elif phi in pure_all:
+                fiber = _fiber_points(B, phi, lo, hi, ball, False, limits)
+            else:
+                fiber = _fiber_points(B, phi, lo, hi, ball, False, limits, others=B + G)
+        except ResourceLimitError as err:
+            refused.append(err)
+            continue
+        for p in fiber:
+            try:
+                found = _decide(p, lcn, model, values, fhat, n, den, limits, how, data)
+            except ResourceLimitError as err:
+                refused.append(err)
+                continue
             decided += 1
+            algebraic_decided += 1
             if found is not None:
                 return found
+    if refused:     # no cell said yes, and some were not decided: the first refusal names the bound
+        raise refused[0]
     data["cells"] = decided
+    data["algebraic_cells"] = algebraic_decided
     return PlaneDecision(False, f"no lift f + (c0 + c1 z)(z^{n} - 1) is in the ordinary function space of "
                         f"{lcn}: {how}; the point of each of the {decided} cell(s) to decide fails", argument=how,
                         data=data)
+
+
+def _type_work(pt: RealAlgebraicPoint, n: int) -> int:
+    """The estimate of an exact type at ``pt``: ``((n + 1) deg φ)^3`` times the coefficients' bits over 64."""
+    bits = max(max((int(c.p).bit_length() + int(c.q).bit_length() for c in x.coeffs()), default=1)
+               for x in (*pt.coordinates, pt.minimal_polynomial))
+    return ((n + 1) * int(pt.minimal_polynomial.degree())) ** 3 * max(1, bits // 64)
+
+
+def _shear_work(phi: flint.fmpz_poly, B: list) -> int:
+    """The estimate of the shears over a root of ``phi``: ``(2 deg φ)^3 deg_c1 b deg φ`` summed over ``B``."""
+    d = int(phi.degree())
+    return sum((2 * d) ** 3 * b.degrees()[1] * d for b in B)
 
 
 def _decide(p: _Point, lcn: str, model: Any, values: tuple[Fraction, ...], fhat: list[int], n: int, den: int,
@@ -620,7 +736,7 @@ def _decide(p: _Point, lcn: str, model: Any, values: tuple[Fraction, ...], fhat:
     coeffs[n + 1] = {**coeffs[n + 1], (0, 1): coeffs[n + 1].get((0, 1), 0) + 1}
     pt = p.algebraic
     limits.check("max_root_work", "work of the exact type at an algebraic point of the plane of lifts "
-                 "((K deg phi)^3: the norm over the number field)", ((n + 1) * pt.minimal_polynomial.degree()) ** 3)
+                 "((K deg phi)^3 x coefficient bits / 64: the norm over the number field)", _type_work(pt, n))
     rtype = algebraic_root_type(model, pt, coeffs, limits)
     if type_member(model, rtype, limits)[1]:
         alg = {"minimal_polynomial": [str(x) for x in pt.minimal_polynomial.coeffs()],

@@ -118,6 +118,20 @@ def test_no_lift_where_a_fourier_zero_forbids_it_and_the_grid_agrees(f):
     assert group_conv_contains("C3: 2,2,2,2", f).contained is False
 
 
+def test_no_lift_decided_on_the_curves_over_a_number_field_and_the_grid_agrees():
+    # 2 + 2z + z^2 on C3: 2,2,2,2 has no Fourier zero, and no rational cell point has 4 real roots: the "no" needs
+    # the special points of the curves over irrational projection roots, decided exactly over Q(alpha)
+    f = [2, 2, 1]
+    d = decide_lift("C3: 2,2,2,2", f)
+    assert d.contained is False and d.data["algebraic_cells"] > 0
+    for c0 in GRID:
+        for c1 in GRID:
+            F = lift(f, 3, c0, c1)
+            assert real_roots_with_infinity(F) < 4
+            assert not FunctionSpace("2,2,2,2").contains(F).contained
+    assert group_conv_contains("C3: 2,2,2,2", f).contained is False
+
+
 @SETTINGS
 @given(spec=st.sampled_from(PLANES), data=st.data())
 def test_the_grid_never_finds_a_lift_the_decision_missed(spec, data):
