@@ -352,7 +352,9 @@ class _Point:
 
 
 def _algebraic(phi: flint.fmpz_poly, ball: Any, coords: list, limits: Limits) -> RealAlgebraicPoint:
-    return RealAlgebraicPoint.from_root(flint.fmpq_poly(phi), ball, [flint.fmpq_poly([flint.fmpq(x.numerator, x.denominator) if isinstance(x, Fraction) else x for x in c]) for c in coords],
+    polys = [flint.fmpq_poly([flint.fmpq(x.numerator, x.denominator) if isinstance(x, Fraction) else x for x in c])
+             for c in coords]
+    return RealAlgebraicPoint.from_root(flint.fmpq_poly(phi), ball, polys,
                                         limits=limits)
 
 
@@ -411,8 +413,8 @@ def _fiber_points(B: list, phi: flint.fmpz_poly, lo: Fraction, hi: Fraction, bal
             pts.append(_algebraic(phi, ball, [[0, 1], [0]], limits))
         else:
             pts += _shear_points(phi, b, lo, hi, limits)
-    out = [_Point("curve", f"a point of the critical curves over {where}", algebraic=p, text=f"({where}, a root of b(c0', c1'))")
-           for p in pts]
+    out = [_Point("curve", f"a point of the critical curves over {where}", algebraic=p,
+                  text=f"({where}, a root of b(c0', c1'))") for p in pts]
     if vertical:    # the segments of a vertical line of Z(D): rational c1 between the distinct roots
         prec = 64
         while True:
@@ -431,7 +433,8 @@ def _fiber_points(B: list, phi: flint.fmpz_poly, lo: Fraction, hi: Fraction, bal
 def _special_points(B: list, others: list, phi: flint.fmpz_poly, ball: Any,
                     limits: Limits) -> tuple[list[RealAlgebraicPoint], list]:
     """The points ``(α, β)`` of each ``b ∈ B`` where ``b(α, ·)`` has a multiple root or meets another curve of
-    ``others`` (and ``(α, 0)`` when ``c1 ∈ B``), over ``Q(α)``: each is a root of ``gcd(b(α, ·), ∂b(α, ·))`` or
+    ``others`` (and ``(α, 0)`` when ``c1 ∈ B``), over ``Q(α)``: each is a root of ``gcd(b(α, ·), ∂b(α, ·))``
+    or
     ``gcd(b(α, ·), g(α, ·))`` (exact over ``Q(α)``, :mod:`lcnalg.polys.number_field`); a linear gcd ``c1 + γ``
     gives ``β = −γ ∈ Q(α)``.  Returns the points and the curves whose gcds are not all linear (for the shear).
     The other points of ``b`` over ``α`` share the type of a section (docs/theory.md#plane-of-lifts)."""
@@ -474,15 +477,16 @@ def _at_alpha(b: Any, phiq: Any) -> list:
 
 def _shear_points(phi: flint.fmpz_poly, b: Any, lo: Fraction, hi: Fraction,
                   limits: Limits) -> list[RealAlgebraicPoint]:
-    """The real solutions of ``φ(c0) = b(c0, c1) = 0`` with ``c0`` the root ``α`` of ``φ`` in ``[lo, hi]`` (``φ`` irreducible of degree ``d ≥ 2``, ``b(α, ·) ≢ 0``) as
-    exact points over ``Q(τ)``, ``τ = c1 + k c0`` (theory: the shear).
+    """The real solutions of ``φ(c0) = b(c0, c1) = 0`` with ``c0`` the root ``α`` of ``φ`` in ``[lo, hi]``
+    (``φ`` irreducible of degree ``d ≥ 2``, ``b(α, ·) ≢ 0``) as exact points over ``Q(τ)``, ``τ = c1 + k c0``
+    (docs/theory.md#plane-of-lifts: the shear).
 
     For ``k = 0, 1, −1, 2, …``: ``Q(c0, t)`` is ``b(c0, t − k c0)`` pseudo-reduced modulo ``φ`` (formal degree
     ``d − 1`` in ``c0``), ``χ(t) = psc_0(φ, Q)`` (the resultant in ``c0``, vanishing exactly at the values ``t`` of
     the solutions), and ``S_1 = s_1 c0 + s_0`` the first subresultant.  ``φ``'s leading coefficient is a non-zero
     constant, so at a root ``τ`` of an irreducible factor ``ψ`` of ``χ`` with ``ψ ∤ s_1`` the gcd of ``φ`` and
-    ``Q(·, τ)`` has degree exactly one: the only common root is ``c0 = −s_0(τ)/s_1(τ)``, and ``c1 = τ − k c0``; so
-    ``τ`` determines the solution.  A ``k`` for which some factor divides ``s_1`` is replaced by the next one
+    ``Q(·, τ)`` has degree exactly one: the only common root is ``c0 = −s_0(τ)/s_1(τ)``, and
+    ``c1 = τ − k c0``; so ``τ`` determines the solution.  A ``k`` for which some factor divides ``s_1`` is replaced by the next one
     (finitely many ``k`` fail: those identifying two of the finitely many solutions).
     """
     ctx = integer_ring(("c0", "t"))
@@ -542,7 +546,8 @@ def _real_roots_at(f: flint.fmpz_poly, s0: flint.fmpz_poly, s1: flint.fmpz_poly,
     """Isolating balls of the real roots ``τ`` of ``f`` with ``c0 = −s_0(τ)/s_1(τ)`` in ``[lo, hi]``.
 
     ``c0`` is exactly a root of ``φ`` and ``[lo, hi]`` isolates ``α`` among them, so a ball of ``c0`` inside
-    ``[lo, hi]`` proves ``c0 = α`` and one disjoint from it proves ``c0 ≠ α``; the precision doubles until one holds."""
+    ``[lo, hi]`` proves ``c0 = α`` and one disjoint from it proves ``c0 ≠ α``; the precision doubles until one
+    holds."""
     a, b = flint.arb(lo.numerator) / lo.denominator, flint.arb(hi.numerator) / hi.denominator
     prec = 64
     while True:
@@ -745,6 +750,7 @@ def _decide(p: _Point, lcn: str, model: Any, values: tuple[Fraction, ...], fhat:
         return PlaneDecision(True, f"F = f + (c0 + c1 z)(z^{n} - 1) is in the ordinary function space of "
                             f"{lcn} at the algebraic point (c0, c1) = (c0', c1')/{den}, {p.where} {p.text} (no "
                             f"rational cell point is): its exact type is admissible (no layers are printed: they have "
-                            f"coefficients in a number field)", argument=how + "; the type there is " + alg["root_type"],
+                            f"coefficients in a number field)",
+                            argument=how + "; the type there is " + alg["root_type"],
                             algebraic=alg, data=data)
     return None
