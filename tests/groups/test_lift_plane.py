@@ -157,6 +157,7 @@ def test_the_grid_never_finds_a_lift_the_decision_missed(spec, data):
             hits = hits or inside
     if hits:
         assert d.contained is True
+    assert group_conv_contains(mu, f, tries=4).contained == d.contained     # its cheaper steps first, then this
 
 
 def test_the_points_on_the_curves_matter():
@@ -185,6 +186,24 @@ def test_the_plane_agrees_with_the_fill(data):
     assert d.contained is True
     if d.lift is not None:
         assert reduce_mod(d.lift, 3) == f and FunctionSpace(lcn).contains(list(d.lift)).contained
+
+
+# ------------------------------------------------------------------ agreement with the pencil (e = 0)
+@SETTINGS
+@given(f=st.lists(st.integers(-3, 3), min_size=3, max_size=3))
+def test_the_line_c1_zero_is_the_pencil_of_one_layer_less(f):
+    # stride one: a lift of degree <= n of C3: 2,2,2,2 (K = 4, m = 4) has a root at infinity, so it is in the
+    # ordinary space iff it has 3 real roots, i.e. iff it is in that of 2,2,2 (K = 3 = n): the pencil of C3: 2,2,2
+    # is the line c1 = 0 of the plane of C3: 2,2,2,2. So pencil "yes" => plane "yes", plane "no" => pencil "no".
+    assume(any(f))
+    pencil = decide_lift("C3: 2,2,2", f)
+    plane = decide_lift("C3: 2,2,2,2", f)
+    assert pencil.case == "pencil" and plane.case == "plane"
+    if pencil.contained:
+        assert plane.contained is True
+    if pencil.lift is not None:                    # the pencil's lift, with a root at infinity, is a plane lift
+        F = list(pencil.lift) + [Fraction(0)]
+        assert FunctionSpace("2,2,2,2").contains(F).contained
 
 
 # ------------------------------------------------------------------ bounds
