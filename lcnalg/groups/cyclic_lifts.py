@@ -59,7 +59,11 @@ interval) with ``F_{c_0} ∈ Q(c_0)[z]`` decided by its exact type
 :func:`~lcnalg.real.orbit_description.type_member`).  ``f ∈ M`` iff one of them is in
 ``M_ord``; the witness is that ``c``.
 
-**3. Otherwise** (``e ≥ 1`` with strides, or stride one with ``m > e + 1``) the question stays
+**3. Two free coefficients** (``e = 1``, any strides, outside the fill): the plane of lifts
+``f + (c0 + c1 z)(z^n − 1)``, decided by an exact cylindrical decomposition
+(:mod:`lcnalg.groups.lift_plane`, whose module docstring has the proof).
+
+**4. Otherwise** (``e ≥ 2`` outside the fill) the question stays
 existential in the ``e + 1`` real coefficients of ``h``; :func:`decide_lift` says exactly
 which (for stride one: ``f + (z^n − 1) h`` has at least ``m`` real roots with multiplicity,
 ``e − deg h`` at infinity included).
@@ -92,6 +96,7 @@ from lcnalg import checks
 from lcnalg.architecture import Architecture
 from lcnalg.errors import InputError, check
 from lcnalg.groups.group_algebra import GroupConvArchitecture
+from lcnalg.groups.lift_plane import decide_plane
 from lcnalg.limits import Limits
 from lcnalg.polys.minors import bareiss_determinant
 from lcnalg.polys.real_algebraic import RealAlgebraicPoint
@@ -115,16 +120,18 @@ class LiftDecision:
     contained : bool or None
         None: not decided (``remaining`` states the open question).
     case : str
-        ``"fill"``, ``"pencil"`` or ``"open"``.
+        ``"fill"``, ``"pencil"``, ``"plane"`` or ``"open"``.
     lift : tuple of Fraction or None
-        The rational lift ``F = c_0..c_K`` when a rational witness was found.
+        The rational lift (its coefficients ``0..K``) when a rational witness was found.
     h : tuple of Fraction or None
         Its ``h`` (coefficients of ``z^0..z^e``).
     ordinary : ContainmentResult or None
         The ordinary decision on ``F`` (its witness layers are the network's layers).
     algebraic_c : dict or None
         For a witness ``c`` that is irrational: ``minimal_polynomial`` (coefficients, constant first),
-        ``interval`` (rational endpoints) and the type ``root_type``.
+        ``interval`` (rational endpoints) and the type ``root_type``; in the plane (``e = 1``) the
+        point ``(c0, c1)`` as ``coordinates`` (polynomials in a root ``τ`` of ``minimal_polynomial``,
+        in the ball ``root``), divided by ``scale``.
     reason, argument : str
     data : dict
         ``critical_values`` (text) and ``samples`` of the pencil, ``points`` of the fill.
@@ -216,7 +223,7 @@ def _poly_text(h: tuple[Fraction, ...]) -> str:
 
 def decide_lift(arch: GroupConvArchitecture | str, values: Any, *, limits: Limits | None = None) -> LiftDecision:
     """Decide exactly whether some lift ``f + (z^n − 1) h`` (``deg h ≤ K − n``) is in the ordinary
-    function space, in the cases of the module docstring (fill, one free coefficient).
+    function space, in the cases of the module docstring (fill, one or two free coefficients).
 
     Parameters
     ----------
@@ -241,9 +248,11 @@ def decide_lift(arch: GroupConvArchitecture | str, values: Any, *, limits: Limit
 
     Examples
     --------
-    >>> d = decide_lift("C4: 2,2,2,2,2", [1, 2, 3, 4])     # stride one, m = 5 odd layers, e = 1: no fill
+    >>> d = decide_lift("C3: 2,2,2,2,2", [1, 2, 3])     # stride one, m = 5 odd layers, e = 2: no fill
     >>> d.contained, d.case
     (None, 'open')
+    >>> decide_lift("C3: 2,2,2,2", [1, 1, 1]).case      # e = 1: the plane of lifts
+    'plane'
     >>> d = decide_lift("C4: 2,2,2,2", [0, 0, 1, 0])       # e = 0: the pencil z^2 + c (z^4 - 1)
     >>> d.contained, d.case
     (True, 'pencil')
@@ -266,6 +275,10 @@ def decide_lift(arch: GroupConvArchitecture | str, values: Any, *, limits: Limit
             return _fill(lcn, values, n, K, m, limits)
     if e == 0:
         return _pencil(lcn, model, values, n, limits)
+    if e == 1:
+        p = decide_plane(lcn, model, values, n, limits)
+        return LiftDecision(p.contained, "plane", p.reason, argument=p.argument, lift=p.lift, h=p.h,
+                            ordinary=p.ordinary, algebraic_c=p.algebraic, data=p.data)
     if model.T == 1:
         question = (f"is there a real h of degree <= {e} such that f + (z^{n} - 1) h has at least {sum(model.m)} real "
                     f"roots counted with multiplicity ({e} - deg h of them at infinity)?")

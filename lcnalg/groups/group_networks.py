@@ -76,9 +76,14 @@ and the Fourier transform ``f ↦ (ρ(f))_ρ`` of ``R[G]`` are in :mod:`lcnalg.g
    and of the class polynomial ``res_z(F_c, w − z^T), ∂_w``), so a rational sample per interval and
    every critical value (irrational ones exactly over ``Q(c_0)``) decide ``f ∈ M``, with the
    witness ``c`` (``data["lift"]``: critical values, samples, ``h``, the lift, or the algebraic
-   ``c`` with its minimal polynomial and isolating interval).
+   ``c`` with its minimal polynomial and isolating interval); (c) *two free coefficients*
+   (``e = 1``, any strides; :mod:`lcnalg.groups.lift_plane`): the type of
+   ``f + (c0 + c1 z)(z^n − 1)`` is constant on the cells of a cylindrical decomposition of the
+   plane adapted to the critical curves (``c1``, ``f_0 − c0``, the first non-vanishing
+   subresultant coefficients) and to where they meet the later subresultant coefficients; one
+   exact point per cell (rational, or over a number field on the curves) decides ``f ∈ M``.
 
-Otherwise (``e ≥ 1`` with strides, or stride one with ``m > e + 1``) the answer is **undecided**:
+Otherwise (``e ≥ 2`` outside the fill) the answer is **undecided**:
 ``f ∈ M`` iff ``f + (z^n − 1) h`` lies in the ordinary function space for some real ``h`` of degree
 ``≤ e``, an existential question in ``e + 1`` real variables (stated in ``data["lift"]["remaining"]``;
 for stride one: at least ``m`` real roots with multiplicity, ``e − deg h`` of them at infinity),
@@ -731,7 +736,10 @@ def group_conv_contains(mu: GroupConvParameterization | str, filt: Any, *, equat
         method = {"fill": "stride-one fill: an interpolated exact lift with m real roots (lcnalg.groups.cyclic_lifts)",
                   "pencil": "the pencil f + c (z^n - 1): its root-orbit type is constant between exact critical "
                             "values of c, one sample per interval and each critical value decided exactly "
-                            "(lcnalg.groups.cyclic_lifts)"}[d.case]
+                            "(lcnalg.groups.cyclic_lifts)",
+                  "plane": "the plane of lifts f + (c0 + c1 z)(z^n - 1): its root-orbit type is constant on the cells "
+                           "of an exact cylindrical decomposition adapted to the critical curves, one point per cell "
+                           "decided exactly (lcnalg.groups.lift_plane)"}[d.case]
         r = d.ordinary
         layers = r.witness if r is not None and d.contained else None
         return result(d.contained, d.reason, method, layers, r.witness_exact if r is not None else True,

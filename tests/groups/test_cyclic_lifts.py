@@ -207,9 +207,9 @@ def test_irrational_critical_values_are_reported_with_their_minimal_polynomial()
 
 # ------------------------------------------------------------------ 3. open cases
 def test_open_case_states_the_remaining_question():
-    d = decide_lift("C4: 2,2,2,2,2", [1, 2, 3, 4])       # m = 5 > e + 1 = 2
-    assert d.contained is None and "at least 5 real roots" in d.remaining
-    r = group_conv_contains("C4: 2,2,2,2,2", [1, 2, 3, 4])
+    d = decide_lift("C4: 2,2,2,2,2,2", [1, 2, 3, 4])       # e = 2, m = 6 > e + 1 = 3
+    assert d.contained is None and "at least 6 real roots" in d.remaining
+    r = group_conv_contains("C4: 2,2,2,2,2,2", [1, 2, 3, 4])
     assert r.contained is None and r.data["lift"]["remaining"] == d.remaining
 
 
