@@ -100,7 +100,7 @@ from lcnalg.groups.lift_plane import decide_plane
 from lcnalg.limits import Limits
 from lcnalg.polys.minors import bareiss_determinant
 from lcnalg.polys.real_algebraic import RealAlgebraicPoint
-from lcnalg.polys.univariate import RootData, syha_rows
+from lcnalg.polys.univariate import RootData, arb_fraction, rational_between, sorted_real_roots, syha_rows
 from lcnalg.real.algebraic_root_type import algebraic_root_type
 from lcnalg.real.decision import number_text
 from lcnalg.real.membership import ContainmentResult, contains
@@ -374,56 +374,19 @@ def _critical(fhat: list[int], n: int, T: int, limits: Limits) -> tuple[list, di
     return factors, parts
 
 
-def _fraction(x: Any) -> Fraction:
-    """An exact ``arb`` (an endpoint) as a Fraction."""
-    man, exp = x.mid().man_exp()
-    man, exp = int(man), int(exp)
-    return Fraction(man * 2 ** exp) if exp >= 0 else Fraction(man, 2 ** -exp)
-
-
-def _between(lo: Fraction, hi: Fraction) -> Fraction:
-    """A rational of small denominator in the open interval ``(lo, hi)``."""
-    q = 1
-    while True:
-        k = (lo * q).__floor__() + 1
-        if Fraction(k, q) < hi:
-            return Fraction(k, q)
-        q *= 2
-
-
-def _real_roots(factors: list, limits: Limits) -> list[tuple[Any, Fraction, Fraction, Any]]:
-    """``(factor, lo, hi, ball)`` for each real root, sorted, with pairwise disjoint rational intervals."""
-    prod = flint.fmpz_poly([1])
-    for f in factors:
-        prod *= f
-    rd = RootData(prod, limits)
-    out: list = []
-    if rd.zero_multiplicity:
-        out.append((flint.fmpz_poly([0, 1]), Fraction(0), Fraction(0), flint.arb(0)))
-    while True:
-        balls = [(rd.factors[rd.factor_of[i]][0], rd.roots[i].real) for i in range(len(rd.roots)) if rd.real[i]]
-        if all(not b.contains(0) for _, b in balls) or not rd.zero_multiplicity:
-            break
-        rd.refine()
-    for f, b in balls:
-        out.append((f, _fraction(b.lower()), _fraction(b.upper()), b))
-    out.sort(key=lambda t: t[1])
-    return out
-
-
 def _pencil(lcn: str, model: Any, values: tuple[Fraction, ...], n: int, limits: Limits) -> LiftDecision:
     den = 1
     for v in values:
         den = den * v.denominator // math.gcd(den, v.denominator)
     fhat = [int(v * den) for v in values]
     factors, parts = _critical(fhat, n, model.T, limits)
-    roots = _real_roots(factors, limits)
+    roots = sorted_real_roots(factors, limits)
     samples: list[Fraction] = []
     if not roots:
         samples.append(Fraction(0))  # pragma: no cover - c = 0 is always a root
     else:
         samples.append((roots[0][1]).__floor__() - 1)
-        samples.extend(_between(a[2], b[1]) for a, b in zip(roots, roots[1:]))
+        samples.extend(rational_between(a[2], b[1]) for a, b in zip(roots, roots[1:]))
         samples.append((roots[-1][2]).__ceil__() + 1)
     crit_text = []
     for f, lo, hi, ball in roots:

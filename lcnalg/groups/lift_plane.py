@@ -111,7 +111,7 @@ from lcnalg.limits import Limits
 from lcnalg.polys.minors import bareiss_determinant
 from lcnalg.polys.number_field import derivative as nf_derivative, gcd as nf_gcd, trim as nf_trim
 from lcnalg.polys.real_algebraic import RealAlgebraicPoint
-from lcnalg.polys.univariate import RootData, syha_rows
+from lcnalg.polys.univariate import RootData, arb_fraction, rational_between, sorted_real_roots, syha_rows
 from lcnalg.real.algebraic_root_type import algebraic_root_type
 from lcnalg.real.decision import number_text
 from lcnalg.real.membership import ContainmentResult, contains
@@ -154,43 +154,6 @@ class PlaneDecision:
 
 
 # ------------------------------------------------------------------ exact helpers
-def _fraction(x: Any) -> Fraction:
-    """An exact ``arb`` (an endpoint) as a Fraction."""
-    man, exp = x.mid().man_exp()
-    man, exp = int(man), int(exp)
-    return Fraction(man * 2 ** exp) if exp >= 0 else Fraction(man, 2 ** -exp)
-
-
-def _between(lo: Fraction, hi: Fraction) -> Fraction:
-    """A rational of small denominator in the open interval ``(lo, hi)``."""
-    q = 1
-    while True:
-        k = (lo * q).__floor__() + 1
-        if Fraction(k, q) < hi:
-            return Fraction(k, q)
-        q *= 2
-
-
-def _real_roots(factors: list, limits: Limits) -> list[tuple[Any, Fraction, Fraction, Any]]:
-    """``(factor, lo, hi, ball)`` for each real root, sorted, with pairwise disjoint rational intervals."""
-    prod = flint.fmpz_poly([1])
-    for f in factors:
-        prod *= f
-    rd = RootData(prod, limits)
-    out: list = []
-    if rd.zero_multiplicity:
-        out.append((flint.fmpz_poly([0, 1]), Fraction(0), Fraction(0), flint.arb(0)))
-    while True:
-        balls = [(rd.factors[rd.factor_of[i]][0], rd.roots[i].real) for i in range(len(rd.roots)) if rd.real[i]]
-        if all(not b.contains(0) for _, b in balls) or not rd.zero_multiplicity:
-            break
-        rd.refine()
-    for f, b in balls:
-        out.append((f, _fraction(b.lower()), _fraction(b.upper()), b))
-    out.sort(key=lambda t: t[1])
-    return out
-
-
 def _lift(values: tuple[Fraction, ...], n: int, h: tuple[Fraction, ...], K: int) -> tuple[Fraction, ...]:
     F = [Fraction(0)] * (K + 1)
     for i, v in enumerate(values):
@@ -337,7 +300,7 @@ def _samples(roots: list) -> list[Fraction]:
     if not roots:
         return [Fraction(0)]
     out = [Fraction((roots[0][1]).__floor__() - 1)]
-    out += [_between(a[2], b[1]) for a, b in zip(roots, roots[1:])]
+    out += [rational_between(a[2], b[1]) for a, b in zip(roots, roots[1:])]
     out.append(Fraction((roots[-1][2]).__ceil__() + 1))
     return out
 
@@ -364,7 +327,7 @@ def _line_points(B: list, q: Fraction, limits: Limits, segments: bool, sectors: 
     facs: list = []
     for b in B:
         _add_factor(facs, _at_c0(b, q))
-    roots = _real_roots(facs, limits) if facs else []
+    roots = sorted_real_roots(facs, limits) if facs else []
     out: list[_Point] = []
     if sectors or segments:
         kind = "sector" if sectors else "segment"
@@ -423,7 +386,7 @@ def _fiber_points(B: list, phi: flint.fmpz_poly, lo: Fraction, hi: Fraction, bal
                 break
             prec *= 2
             limits.check("max_precision", "working precision (bits) of a point of the decomposition", prec)
-        ts = [(None, _fraction(a.lower()), _fraction(a.upper()), None) for a in balls]
+        ts = [(None, arb_fraction(a.lower()), arb_fraction(a.upper()), None) for a in balls]
         for t in _samples(ts):
             out.append(_Point("segment", f"a segment of the vertical line c0 = {where}",
                               algebraic=_algebraic(phi, ball, [[0, 1], [t]], limits)))
@@ -626,7 +589,7 @@ def decide_plane(lcn: str, model: Any, values: tuple[Fraction, ...], n: int, lim
             _add_factor(proj, _in_c0(b.discriminant("c1")))
         for b2 in B[i + 1:] + G:
             _add_factor(proj, _in_c0(b.resultant(b2, "c1")))
-    roots = _real_roots(proj, limits) if proj else []
+    roots = sorted_real_roots(proj, limits) if proj else []
     qs = _samples(roots)
     points: list[_Point] = []
     for i, q in enumerate(qs):

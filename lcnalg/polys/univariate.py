@@ -40,6 +40,9 @@ from lcnalg.rings import integer_ring
 
 __all__ = [
     "to_fmpz_poly",
+    "arb_fraction",
+    "rational_between",
+    "sorted_real_roots",
     "sturm_count",
     "real_root_count",
     "sturm_habicht_sequence",
@@ -608,3 +611,62 @@ class RootData:
                 return list(self.roots)  # keep the coarser (still certified) balls
             out.append(hits[0])
         return out
+
+
+def arb_fraction(x: Any) -> Fraction:
+    """The exact value of an ``arb`` whose radius is zero (an endpoint of a ball) as a Fraction.
+
+    Examples
+    --------
+    >>> arb_fraction(flint.arb(0.375))
+    Fraction(3, 8)
+    """
+    man, exp = x.mid().man_exp()
+    man, exp = int(man), int(exp)
+    return Fraction(man * 2 ** exp) if exp >= 0 else Fraction(man, 2 ** -exp)
+
+
+def rational_between(lo: Fraction, hi: Fraction) -> Fraction:
+    """A rational with a power-of-two denominator, as small as possible, in the open interval
+    ``(lo, hi)`` (``lo < hi``).
+
+    Examples
+    --------
+    >>> rational_between(Fraction(1, 3), Fraction(1, 2))
+    Fraction(3, 8)
+    """
+    q = 1
+    while True:
+        k = (lo * q).__floor__() + 1
+        if Fraction(k, q) < hi:
+            return Fraction(k, q)
+        q *= 2
+
+
+def sorted_real_roots(factors: list, limits: Limits) -> list[tuple[Any, Fraction, Fraction, Any]]:
+    """``(factor, lo, hi, ball)`` for each real root of the product of the integer polynomials
+    ``factors``, sorted, with pairwise disjoint rational isolating intervals ``[lo, hi]`` (a root
+    at 0 exactly as ``[0, 0]``); isolation by :class:`RootData` within ``limits``.
+
+    Examples
+    --------
+    >>> roots = sorted_real_roots([flint.fmpz_poly([-2, 0, 1]), flint.fmpz_poly([0, 1])], Limits())
+    >>> [(str(f), lo * lo <= 2 <= hi * hi or lo * lo >= 2 >= hi * hi or lo == hi == 0) for f, lo, hi, _ in roots]
+    [('x^2 + (-2)', True), ('x', True), ('x^2 + (-2)', True)]
+    """
+    prod = flint.fmpz_poly([1])
+    for f in factors:
+        prod *= f
+    rd = RootData(prod, limits)
+    out: list = []
+    if rd.zero_multiplicity:
+        out.append((flint.fmpz_poly([0, 1]), Fraction(0), Fraction(0), flint.arb(0)))
+    while True:
+        balls = [(rd.factors[rd.factor_of[i]][0], rd.roots[i].real) for i in range(len(rd.roots)) if rd.real[i]]
+        if all(not b.contains(0) for _, b in balls) or not rd.zero_multiplicity:
+            break
+        rd.refine()
+    for f, b in balls:
+        out.append((f, arb_fraction(b.lower()), arb_fraction(b.upper()), b))
+    out.sort(key=lambda t: t[1])
+    return out
