@@ -319,6 +319,15 @@ class _ProcessesWhenWorthIt:
             self._pool = ProcessPoolExecutor(max_workers=self.jobs)
         return self._pool.map(fn, *iterables, chunksize=chunksize)
 
+    def submit(self, fn: Callable, *args: Any) -> Any:
+        """Run ``fn(*args)`` in the pool (started if needed)."""
+        if self._pool is None:
+            # deferred: concurrent.futures and multiprocessing cost start-up, and small runs need neither
+            from concurrent.futures import ProcessPoolExecutor
+
+            self._pool = ProcessPoolExecutor(max_workers=self.jobs)
+        return self._pool.submit(fn, *args)
+
     def shutdown(self) -> None:
         if self._pool is not None:
             self._pool.shutdown(cancel_futures=True)
@@ -557,27 +566,46 @@ def _primes_text(primes: tuple[int, ...]) -> str:
 PARALLEL_CHECK = 64
 
 
-def _verify_dicts(task: tuple[str, Limits, list[dict]]) -> list[bool]:
+def _verify_terms(task: tuple[str, Limits, list[tuple[Any, list[int]]]]) -> list[bool]:
     """:func:`~lcnalg.algebra.certify.verify_equations` in a worker process: the architecture's
-    parameterization rebuilt from its text, the polynomials from their exponent dictionaries."""
-    arch, limits, dicts = task
+    parameterization rebuilt from its text, each polynomial from its exponent matrix and
+    coefficients."""
+    arch, limits, polys = task
     mu = Parameterization(arch, limits=limits)
     ring = mu.coordinate_ring
-    return verify_equations(mu, [ring.from_dict(d) for d in dicts])
+    return verify_equations(mu, [ring.from_dict(dict(zip(map(tuple, exps.tolist()), coeffs)))
+                                 for exps, coeffs in polys])
 
 
 def _check_all(mu: Any, items: list[Any], executor: Any, limits: Limits) -> list[bool]:
     """The exact substitution check of every polynomial, in the run's processes when there are
-    many and the parameterization can be rebuilt there from its architecture."""
+    many and the parameterization can be rebuilt there from its architecture.  The polynomials
+    travel as exponent matrices (int32) and coefficient lists, a few chunks at a time, so that
+    the main process never holds them all in a second form."""
     if (executor is None or type(mu) is not Parameterization or len(items) < PARALLEL_CHECK
             or (isinstance(executor, _ProcessesWhenWorthIt) and executor.work < PARALLEL_WORK)):
         return verify_equations(mu, items)
+    # deferred: numpy is only needed for the payloads of a parallel check
+    import numpy as np
+
     jobs = getattr(executor, "jobs", 2)
-    size = max(1, -(-len(items) // (4 * jobs)))
+    size = max(1, -(-len(items) // (8 * jobs)))
     chunks = [items[i:i + size] for i in range(0, len(items), size)]
     arch = str(mu.architecture)
-    tasks = [(arch, limits, [p.to_dict() for p in chunk]) for chunk in chunks]
-    return [ok for part in executor.map(_verify_dicts, tasks) for ok in part]
+
+    def payload(chunk: list[Any]) -> tuple:
+        return arch, limits, [(np.array(p.monoms(), dtype=np.int32), [int(c) for c in p.coeffs()])
+                              for p in chunk]
+
+    out: list[bool] = []
+    window: list[Any] = []
+    for chunk in chunks:
+        window.append(executor.submit(_verify_terms, payload(chunk)))
+        if len(window) >= 2 * jobs:
+            out.extend(window.pop(0).result())
+    for future in window:
+        out.extend(future.result())
+    return out
 
 
 def _verified_polynomials(mu: Parameterization, state: InterpolationState, executor: Any = None,
