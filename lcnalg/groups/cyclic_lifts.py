@@ -96,7 +96,7 @@ from lcnalg import checks
 from lcnalg.architecture import Architecture
 from lcnalg.errors import InputError, check
 from lcnalg.groups.group_algebra import GroupConvArchitecture
-from lcnalg.groups.lift_plane import decide_plane
+from lcnalg.groups.lift_plane import decide_plane, lift_coefficients, polynomial_text
 from lcnalg.limits import Limits
 from lcnalg.polys.minors import bareiss_determinant
 from lcnalg.polys.real_algebraic import RealAlgebraicPoint
@@ -206,21 +206,6 @@ def fill_points(m: int) -> tuple[Fraction, ...]:
     return tuple(out[:m])
 
 
-def _lift(values: tuple[Fraction, ...], n: int, h: tuple[Fraction, ...], K: int) -> tuple[Fraction, ...]:
-    F = [Fraction(0)] * (K + 1)
-    for i, v in enumerate(values):
-        F[i] += v
-    for i, c in enumerate(h):
-        F[i + n] += c
-        F[i] -= c
-    return tuple(F)
-
-
-def _poly_text(h: tuple[Fraction, ...]) -> str:
-    terms = [f"{number_text(c)}*z^{i}" if i else number_text(c) for i, c in enumerate(h) if c]
-    return " + ".join(terms) or "0"
-
-
 def decide_lift(arch: GroupConvArchitecture | str, values: Any, *, limits: Limits | None = None) -> LiftDecision:
     """Decide exactly whether some lift ``f + (z^n − 1) h`` (``deg h ≤ K − n``) is in the ordinary
     function space, in the cases of the module docstring (fill, one or two free coefficients).
@@ -302,13 +287,13 @@ def _fill(lcn: str, values: tuple[Fraction, ...], n: int, K: int, m: int, limits
         for d, b in enumerate(basis):
             h[d] += y * b
     h_t = tuple(h)
-    F = _lift(values, n, h_t, K)
+    F = lift_coefficients(values, n, h_t, K)
     r = contains(lcn, list(F), limits=limits)
     check(r.contained is True, f"the fill lift of {lcn} at {list(points)} is not in the ordinary function space")
     pts = ", ".join(number_text(p) for p in points)
     return LiftDecision(
         True, "fill",
-        f"stride one with m = {m} odd layer(s) <= e + 1 = {K - n + 1}: F = f + (z^{n} - 1)({_poly_text(h_t)}) "
+        f"stride one with m = {m} odd layer(s) <= e + 1 = {K - n + 1}: F = f + (z^{n} - 1)({polynomial_text(h_t)}) "
         f"vanishes at {pts or 'no point (m = 0)'}, so it has at least m real roots and lies in the ordinary "
         f"function space of {lcn}",
         argument=("every real F != 0 of degree <= K with at least m real roots (roots at infinity included) is a "
@@ -403,7 +388,7 @@ def _pencil(lcn: str, model: Any, values: tuple[Fraction, ...], n: int, limits: 
 
     def rational(chat: Fraction, where: str) -> LiftDecision | None:
         c = Fraction(chat) / den
-        F = _lift(values, n, (c,), n)
+        F = lift_coefficients(values, n, (c,), n)
         r = contains(lcn, list(F), limits=limits)
         if r.contained:
             return LiftDecision(True, "pencil", f"F = f + ({number_text(c)})(z^{n} - 1) ({where}) is in the ordinary "

@@ -118,7 +118,7 @@ from lcnalg.real.membership import ContainmentResult, contains
 from lcnalg.real.orbit_description import type_member
 from lcnalg.rings import integer_ring
 
-__all__ = ["PlaneDecision", "decide_plane"]
+__all__ = ["PlaneDecision", "decide_plane", "lift_coefficients", "polynomial_text"]
 
 
 @dataclass(frozen=True)
@@ -154,7 +154,14 @@ class PlaneDecision:
 
 
 # ------------------------------------------------------------------ exact helpers
-def _lift(values: tuple[Fraction, ...], n: int, h: tuple[Fraction, ...], K: int) -> tuple[Fraction, ...]:
+def lift_coefficients(values: tuple[Fraction, ...], n: int, h: tuple[Fraction, ...], K: int) -> tuple[Fraction, ...]:
+    """The coefficients ``F_0..F_K`` of the lift ``F = f + (z^n − 1) h`` of ``f = Σ values_i z^i``.
+
+    Examples
+    --------
+    >>> lift_coefficients((Fraction(1), Fraction(2), Fraction(3)), 3, (Fraction(5),), 3)
+    (Fraction(-4, 1), Fraction(2, 1), Fraction(3, 1), Fraction(5, 1))
+    """
     F = [Fraction(0)] * (K + 1)
     for i, v in enumerate(values):
         F[i] += v
@@ -164,7 +171,14 @@ def _lift(values: tuple[Fraction, ...], n: int, h: tuple[Fraction, ...], K: int)
     return tuple(F)
 
 
-def _poly_text(h: tuple[Fraction, ...]) -> str:
+def polynomial_text(h: tuple[Fraction, ...]) -> str:
+    """``h_0 + h_1*z^1 + …`` with exact numbers, zero terms left out.
+
+    Examples
+    --------
+    >>> polynomial_text((Fraction(1, 2), Fraction(0), Fraction(-3)))
+    '1/2 + -3*z^2'
+    """
     terms = [f"{number_text(c)}*z^{i}" if i else number_text(c) for i, c in enumerate(h) if c]
     return " + ".join(terms) or "0"
 
@@ -690,10 +704,10 @@ def _decide(p: _Point, lcn: str, model: Any, values: tuple[Fraction, ...], fhat:
             limits: Limits, how: str, data: dict) -> PlaneDecision | None:
     if p.rational is not None:
         h = (p.rational[0] / den, p.rational[1] / den)
-        F = _lift(values, n, h, n + 1)
+        F = lift_coefficients(values, n, h, n + 1)
         r = contains(lcn, list(F), limits=limits)
         if r.contained:
-            return PlaneDecision(True, f"F = f + ({_poly_text(h)})(z^{n} - 1) ({p.where}) is in the ordinary "
+            return PlaneDecision(True, f"F = f + ({polynomial_text(h)})(z^{n} - 1) ({p.where}) is in the ordinary "
                                 f"function space of {lcn}: {r.reason}", argument=how + "; " + r.argument,
                                 lift=F, h=h, ordinary=r, data=data)
         return None
