@@ -309,24 +309,23 @@ class _ProcessesWhenWorthIt:
         self.work = 0
         self._pool: Any = None
 
+    def _processes(self) -> Any:
+        """The pool, started at the first call."""
+        if self._pool is None:
+            # deferred: concurrent.futures and multiprocessing cost start-up, and small runs need neither
+            from concurrent.futures import ProcessPoolExecutor
+
+            self._pool = ProcessPoolExecutor(max_workers=self.jobs)
+        return self._pool
+
     def map(self, fn: Callable, *iterables: Iterable, chunksize: int = 1) -> Iterator:
         if self.work < PARALLEL_WORK:
             return map(fn, *iterables)
-        if self._pool is None:
-            # deferred: concurrent.futures and multiprocessing cost start-up, and small runs need neither
-            from concurrent.futures import ProcessPoolExecutor
-
-            self._pool = ProcessPoolExecutor(max_workers=self.jobs)
-        return self._pool.map(fn, *iterables, chunksize=chunksize)
+        return self._processes().map(fn, *iterables, chunksize=chunksize)
 
     def submit(self, fn: Callable, *args: Any) -> Any:
         """Run ``fn(*args)`` in the pool (started if needed)."""
-        if self._pool is None:
-            # deferred: concurrent.futures and multiprocessing cost start-up, and small runs need neither
-            from concurrent.futures import ProcessPoolExecutor
-
-            self._pool = ProcessPoolExecutor(max_workers=self.jobs)
-        return self._pool.submit(fn, *args)
+        return self._processes().submit(fn, *args)
 
     def shutdown(self) -> None:
         if self._pool is not None:
