@@ -56,9 +56,9 @@ class IsotypicBlock:
 
     Attributes
     ----------
-    positions : numpy array of int64, shape (orbits, |H|)
+    positions : numpy array of int64, shape ``(orbits, |H|)``
         Row ``o``: the columns of the orbit ``O`` (padded with its first column).
-    signs : numpy array of int64, shape (orbits, |H|)
+    signs : numpy array of int64, shape ``(orbits, |H|)``
         ``χ(h_y)`` for each column ``y`` of the orbit, ``0`` on the padding.
     """
 
