@@ -8,7 +8,6 @@ from __future__ import annotations
 import json
 from fractions import Fraction
 
-import flint
 import pytest
 import sympy as sp
 from hypothesis import assume, given, settings, strategies as st
@@ -16,45 +15,9 @@ from hypothesis import assume, given, settings, strategies as st
 from lcnalg import FunctionSpace, InputError
 from lcnalg.cli import main
 from lcnalg.groups import GroupConvParameterization, decide_lift, group_conv_contains
-from lcnalg.polys.univariate import real_root_count
+from tests.groups.reference import ball_product_contains, real_roots_with_infinity, reduce_mod
 
 SETTINGS = settings(max_examples=12, deadline=None)
-
-
-def reduce_mod(F, n):
-    out = [Fraction(0)] * n
-    for i, v in enumerate(F):
-        out[i % n] += Fraction(v)
-    return out
-
-
-def real_roots_with_infinity(F) -> int:
-    """Real roots of F counted with multiplicity, roots at infinity included (Sturm, FLINT)."""
-    vals = [Fraction(v) for v in F]
-    top = max(i for i, v in enumerate(vals) if v)
-    den = 1
-    for v in vals:
-        den = den * v.denominator
-    p = flint.fmpz_poly([int(v * den) for v in vals[:top + 1]])
-    zeros = next(i for i, v in enumerate(vals) if v)
-    inner = flint.fmpz_poly([int(v * den) for v in vals[zeros:top + 1]])
-    count = zeros + (real_root_count(inner) if inner.degree() > 0 else 0)
-    assert p.degree() == top
-    return count + (len(vals) - 1 - top)
-
-
-def ball_product_contains(mu, layers, f) -> bool:
-    """The product of the witness layers (exact or certified balls) in R[z]/(z^n - 1) contains f."""
-    n = mu.architecture.order
-    acc = [flint.arb(1)] + [flint.arb(0)] * (n - 1)
-    for w, S in zip(layers, mu.architecture.dilations):
-        nxt = [flint.arb(0)] * n
-        for i, a in enumerate(acc):
-            for j, x in enumerate(w):
-                b = flint.arb(x.strip("[]")) if x.startswith("[") else flint.arb(Fraction(x).numerator) / Fraction(x).denominator
-                nxt[(i + S * j) % n] += a * b
-        acc = nxt
-    return all(a.contains(flint.arb(Fraction(v).numerator) / Fraction(v).denominator) for a, v in zip(acc, f))
 
 
 @st.composite

@@ -9,7 +9,6 @@ from __future__ import annotations
 import time
 from fractions import Fraction
 
-import flint
 import pytest
 from hypothesis import assume, given, settings, strategies as st
 
@@ -17,20 +16,13 @@ from lcnalg import FunctionSpace, Limits, ResourceLimitError
 from lcnalg.architecture import Architecture
 from lcnalg.groups import GroupConvParameterization, decide_lift, group_conv_contains
 from lcnalg.groups.lift_plane import decide_plane
-from lcnalg.polys.univariate import real_root_count
 from lcnalg.real.orbit_tilings import orbit_model
+from tests.groups.reference import ball_product_contains, real_roots_with_infinity, reduce_mod
 
 SETTINGS = settings(max_examples=6, deadline=None)
 #: e = K - n = 1 outside the stride-one fill (m > 2 odd layers, or strides)
 PLANES = ["C2: 2,2,2", "C3: 2,2,2,2", "C3: 3,2 s=2"]
 GRID = [Fraction(k, 2) for k in range(-4, 5)]
-
-
-def reduce_mod(F, n):
-    out = [Fraction(0)] * n
-    for i, v in enumerate(F):
-        out[i % n] += Fraction(v)
-    return out
 
 
 def product(layers, dilations, K):
@@ -51,32 +43,6 @@ def lift(f, n, c0, c1):
         F[i] -= c
         F[n + i] += c
     return F
-
-
-def real_roots_with_infinity(F) -> int:
-    """Real roots counted with multiplicity, the K - deg F roots at infinity included (Sturm, FLINT)."""
-    vals = [Fraction(v) for v in F]
-    top = max(i for i, v in enumerate(vals) if v)
-    low = next(i for i, v in enumerate(vals) if v)
-    den = 1
-    for v in vals:
-        den *= v.denominator
-    inner = flint.fmpz_poly([int(v * den) for v in vals[low:top + 1]])
-    return low + (real_root_count(inner) if inner.degree() > 0 else 0) + (len(vals) - 1 - top)
-
-
-def ball_product_contains(mu, layers, f) -> bool:
-    n = mu.architecture.order
-    acc = [flint.arb(1)] + [flint.arb(0)] * (n - 1)
-    for w, S in zip(layers, mu.architecture.dilations):
-        nxt = [flint.arb(0)] * n
-        for i, a in enumerate(acc):
-            for j, x in enumerate(w):
-                b = (flint.arb(x.strip("[]")) if x.startswith("[") else
-                     flint.arb(Fraction(x).numerator) / Fraction(x).denominator)
-                nxt[(i + S * j) % n] += a * b
-        acc = nxt
-    return all(a.contains(flint.arb(Fraction(v).numerator) / Fraction(v).denominator) for a, v in zip(acc, f))
 
 
 # ------------------------------------------------------------------ lifts built from layers are found
