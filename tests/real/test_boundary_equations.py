@@ -55,8 +55,12 @@ def test_3_2_s2_by_hand():
     assert sympy.groebner(found, *c, order="grevlex") == sympy.groebner(hand, *c, order="grevlex")
 
 
-@pytest.mark.parametrize("text", ["3,2 s=2", "4,2 s=2", "2,3,2 s=2,2"])
+@pytest.mark.parametrize("text", ["3,2 s=2", "4,2 s=2", "2,3,2 s=2,2",                 # T | 4 or 6
+                                  "6,2 s=5", "2,2,2 s=1,5", "2,2,2 s=1,8", "2,2,2 s=1,9"])  # T = 5, 8, 9
 def test_equations_against_points_and_dimension(text):
+    """Every relative-boundary type's exact points satisfy some component, some interior types
+    miss them all, the dimension is a Jacobian rank, and BoundaryResult carries the same ideals
+    (for T not dividing 4 or 6 through the Galois conjugates over Q(zeta_T))."""
     a = Architecture.parse(text)
     model = orbit_model(a)
     r = relative_boundary_equations(a)
@@ -98,6 +102,9 @@ def test_equations_against_points_and_dimension(text):
         assert not relative_boundary_member(a, p)[0]
         missed += not _vanish(polys, p)
     assert missed >= 1
+    b = boundary(a, equations=True)
+    assert b.relative_equations_status == "certified" and list(map(list, b.relative_equations)) == \
+        [list(c.equations.equations) for c in r.components]
 
 
 @pytest.mark.parametrize("text", ["3,2 s=2", "4,2 s=2", "2,3,2 s=2,2", "3,3 s=3"])

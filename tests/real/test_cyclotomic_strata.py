@@ -13,19 +13,17 @@ from __future__ import annotations
 import math
 import random
 
-import flint
 import mpmath
 import pytest
 import sympy
 
 from lcnalg.architecture import Architecture
-from lcnalg.real.boundary import boundary
 from lcnalg.real.boundary_equations import (RationalTypeStratumMap, TypeStratumMap, galois_stable_rotation,
                                             rational_key, relative_boundary_equations, type_dimension)
 from lcnalg.real.cyclotomic_strata import CyclotomicStratumMap, galois_orbit, rational_stratum_equations
-from lcnalg.real.orbit_description import RootType, relative_boundary_dimension, relative_boundary_member, root_type
+from lcnalg.real.orbit_description import RootType, root_type
 from lcnalg.real.orbit_tilings import orbit_model
-from lcnalg.real.type_strata import TypeStrata, type_point
+from lcnalg.real.type_strata import TypeStrata
 
 
 def _sym(polys, n):
@@ -132,46 +130,3 @@ def test_rotation_to_a_rational_map():
     assert galois_stable_rotation(RootType(5, (("positive", (0, 1, 0, 0, 1)),))) is None
     assert rational_key(RootType(5, (("positive", (0, 1, 0, 0, 1)),))) == rational_key(
         RootType(5, (("positive", (0, 0, 1, 1, 0)),)))
-
-
-def _vanish(polys, point) -> bool:
-    vals = [flint.fmpz(int(x)) for x in point]
-    return all(p(*vals) == 0 for p in polys)
-
-
-@pytest.mark.parametrize("text", ["6,2 s=5", "2,2,2 s=1,5", "2,2,2 s=1,8", "2,2,2 s=1,9"])
-def test_relative_boundary_for_other_T(text):
-    a = Architecture.parse(text)
-    model = orbit_model(a)
-    assert model.T in (5, 8, 9)
-    r = relative_boundary_equations(a)
-    dim = relative_boundary_dimension(a)
-    assert r.certified and r.agrees and dim.exact and r.dimension == dim.lower
-    strata = TypeStrata(a)
-    on = strata.members("relative boundary")
-    checked = 0
-    for t in sorted(on, key=lambda t: t.blocks):
-        p = type_point(model, t, seed=3)
-        if p is None:
-            continue
-        assert relative_boundary_member(a, p)[0]
-        assert any(_vanish(comp.equations.polynomials, p) for comp in r.components), t
-        checked += 1
-    assert checked >= 2
-    n = model.degree + 1
-    for comp in r.components:     # the ideal's dimension at a point of its top stratum
-        p = type_point(model, comp.rtype, seed=5)
-        vals = [flint.fmpz(int(x)) for x in p]
-        rows = [[int(f.derivative(i)(*vals)) for i in range(n)] for f in comp.equations.polynomials]
-        assert n - flint.fmpq_mat(rows).rank() == comp.dimension == r.dimension
-    missed = 0
-    for t in [t for t in strata.types if t not in on and type_dimension(t) > r.dimension][:10]:
-        p = type_point(model, t, seed=7)
-        if p is not None:
-            assert not relative_boundary_member(a, p)[0]
-            missed += not any(_vanish(comp.equations.polynomials, p) for comp in r.components)
-    assert missed >= 1
-    # and through BoundaryResult (asked for: more than 10 coordinates)
-    b = boundary(a, equations=True)
-    assert b.relative_equations_status == "certified" and list(map(list, b.relative_equations)) == \
-        [list(c.equations.equations) for c in r.components]
