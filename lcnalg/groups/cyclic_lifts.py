@@ -57,7 +57,12 @@ numbers (their minimal polynomial, an irreducible factor of ``Crit``, and an iso
 interval) with ``F_{c_0} ∈ Q(c_0)[z]`` decided by its exact type
 (:func:`~lcnalg.real.algebraic_root_type.algebraic_root_type` and
 :func:`~lcnalg.real.orbit_description.type_member`).  ``f ∈ M`` iff one of them is in
-``M_ord``; the witness is that ``c``.
+``M_ord``; the witness is that ``c``.  At an irrational ``c`` the layers of ``F_c`` come from
+:func:`~lcnalg.real.algebraic_witness.algebraic_layers` (the roots of ``F_c`` identified exactly by
+gcds over ``Q(c)`` with the factors of its norm, distributed among the layers by the exhaustive
+orbit search, each layer exact over ``Q(c)`` when its share is a product of factors of ``F_c``
+over ``Q(c)``, certified balls otherwise), multiplied back to ``F_c`` (exactly, or by containing
+balls) and reduced modulo ``z^n − 1`` to ``f``.
 
 **3. Two free coefficients** (``e = 1``, any strides, outside the fill): the plane of lifts
 ``f + (c0 + c1 z)(z^n − 1)``, decided by an exact cylindrical decomposition
@@ -96,7 +101,7 @@ from lcnalg import checks
 from lcnalg.architecture import Architecture
 from lcnalg.errors import InputError, check
 from lcnalg.groups.group_algebra import GroupConvArchitecture
-from lcnalg.groups.lift_plane import decide_plane, lift_coefficients, polynomial_text
+from lcnalg.groups.lift_plane import algebraic_witness, decide_plane, lift_coefficients, polynomial_text
 from lcnalg.limits import Limits
 from lcnalg.polys.minors import bareiss_determinant
 from lcnalg.polys.real_algebraic import RealAlgebraicPoint
@@ -131,7 +136,10 @@ class LiftDecision:
         For a witness ``c`` that is irrational: ``minimal_polynomial`` (coefficients, constant first),
         ``interval`` (rational endpoints) and the type ``root_type``; in the plane (``e = 1``) the
         point ``(c0, c1)`` as ``coordinates`` (polynomials in a root ``τ`` of ``minimal_polynomial``,
-        in the ball ``root``), divided by ``scale``.
+        in the ball ``root``), divided by ``scale``.  Always the layers of that lift
+        (:func:`~lcnalg.groups.lift_plane.algebraic_witness`): ``layers`` (layer 1 first; entries
+        polynomials in ``x``, the root, for exact layers, certified balls otherwise), ``layers_exact``
+        (every layer exact over ``Q(x)``), ``layer_kinds`` and ``layer_balls`` (enclosures of every entry).
     reason, argument : str
     data : dict
         ``critical_values`` (text) and ``samples`` of the pencil, ``points`` of the fill.
@@ -422,11 +430,17 @@ def _pencil(lcn: str, model: Any, values: tuple[Fraction, ...], n: int, limits: 
             alg = {"minimal_polynomial": [str(x) for x in f.coeffs()], "scale": den,
                    "interval": [number_text(lo / den), number_text(hi / den)],
                    "root_type": rtype.to_text() if rtype is not None else "zero"}
+            fq = Fraction(1, den)      # the layers of F itself: c = c'/den
+            exact: list[dict] = [{(0,): v} if v else {} for v in values] + [{}] * (n + 1 - len(values))
+            exact[0] = {**exact[0], (1,): -fq}
+            exact[n] = {(1,): fq}
+            more, text = algebraic_witness(lcn, point, exact, values, n, limits)
+            alg.update(more)
             where = (f"the root c of {f} in [{number_text(lo)}, {number_text(hi)}]" if den == 1 else
                      f"c = c'/{den}, c' the root of {f} in [{number_text(lo)}, {number_text(hi)}]")
             return LiftDecision(True, "pencil", f"F = f + c (z^{n} - 1) is in the ordinary function space of {lcn} at "
-                                f"the algebraic {where} (no rational c is): its exact type over Q(c) is admissible "
-                                f"(no layers are printed: they have coefficients in an extension of Q(c))",
+                                f"the algebraic {where} (no rational c is): its exact type over Q(c) is admissible; "
+                                f"{text}",
                                 argument=how + "; at c the type is " + alg["root_type"], algebraic_c=alg, data=data)
     return LiftDecision(False, "pencil", f"no lift f + c (z^{n} - 1) is in the ordinary function space of {lcn}: "
                         f"{how}; the sample of each of the {len(samples)} open intervals and each critical value fail",

@@ -76,12 +76,15 @@ and the Fourier transform ``f ↦ (ρ(f))_ρ`` of ``R[G]`` are in :mod:`lcnalg.g
    and of the class polynomial ``res_z(F_c, w − z^T), ∂_w``), so a rational sample per interval and
    every critical value (irrational ones exactly over ``Q(c_0)``) decide ``f ∈ M``, with the
    witness ``c`` (``data["lift"]``: critical values, samples, ``h``, the lift, or the algebraic
-   ``c`` with its minimal polynomial and isolating interval); (c) *two free coefficients*
+   ``c`` with its minimal polynomial and isolating interval, and the layers of ``F_c``: exact over
+   ``Q(c)`` when each layer's share of the roots is a product of factors of ``F_c`` over ``Q(c)``,
+   certified balls otherwise, :mod:`lcnalg.real.algebraic_witness`); (c) *two free coefficients*
    (``e = 1``, any strides; :mod:`lcnalg.groups.lift_plane`): the type of
    ``f + (c0 + c1 z)(z^n − 1)`` is constant on the cells of a cylindrical decomposition of the
    plane adapted to the critical curves (``c1``, ``f_0 − c0``, the first non-vanishing
    subresultant coefficients) and to where they meet the later subresultant coefficients; one
-   exact point per cell (rational, or over a number field on the curves) decides ``f ∈ M``.
+   exact point per cell (rational, or over a number field on the curves) decides ``f ∈ M``; at an
+   algebraic point the layers are given as in (b).
 
 Otherwise (``e ≥ 2`` outside the fill) the answer is **undecided**:
 ``f ∈ M`` iff ``f + (z^n − 1) h`` lies in the ordinary function space for some real ``h`` of degree
@@ -742,8 +745,12 @@ def group_conv_contains(mu: GroupConvParameterization | str, filt: Any, *, equat
                            "decided exactly (lcnalg.groups.lift_plane)"}[d.case]
         r = d.ordinary
         layers = r.witness if r is not None and d.contained else None
-        return result(d.contained, d.reason, method, layers, r.witness_exact if r is not None else True,
-                      argument=d.argument, data={"lift": d.to_dict()})
+        exact = r.witness_exact if r is not None else True
+        alg = d.algebraic_c or {}
+        if layers is None and d.contained and alg.get("layer_balls"):
+            # an algebraic lift: certified enclosures here, the exact layers over Q(x) in data["lift"]
+            layers, exact = tuple(tuple(q) for q in alg["layer_balls"]), False
+        return result(d.contained, d.reason, method, layers, exact, argument=d.argument, data={"lift": d.to_dict()})
     question = d.remaining if d is not None else (f"is f + (z^{n} - 1) h in the ordinary function space of {lcn} "
                                                   f"for some real h of degree <= {K - n}?")
     return result(None, "; ".join(checked) + f"; undecided: f is in M iff the answer is yes: {question}",

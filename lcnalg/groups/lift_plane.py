@@ -83,7 +83,11 @@ every irreducible factor of ``χ``.  The solution with ``c0 = α`` is selected e
 ``α``'s isolating interval (``c0`` is a root of ``φ``, and the interval holds only ``α``).
 At these points ``κ(F)`` is the exact type over the number field
 (:func:`~lcnalg.real.algebraic_root_type.algebraic_root_type`) and membership is
-:func:`~lcnalg.real.orbit_description.type_member`.  ``f ∈ M`` iff the point of some cell is in
+:func:`~lcnalg.real.orbit_description.type_member`; at an admissible one the layers of ``F`` are
+:func:`~lcnalg.real.algebraic_witness.algebraic_layers` (exact over the number field where each
+layer's share of the roots is a product of factors of ``F`` over it, certified balls otherwise),
+checked by multiplying them back to ``F`` and reducing modulo ``z^n − 1`` to ``f`` (:func:`algebraic_witness`).
+``f ∈ M`` iff the point of some cell is in
 ``M_ord``; "not contained" is proved by the finite list of cells.
 
 Bounds: ``limits.max_root_work`` bounds the subresultant determinants, the projection (estimated
@@ -106,6 +110,7 @@ from typing import Any
 
 import flint
 
+from lcnalg.architecture import Architecture
 from lcnalg.errors import ResourceLimitError, check
 from lcnalg.limits import Limits
 from lcnalg.polys.minors import bareiss_determinant
@@ -113,12 +118,13 @@ from lcnalg.polys.number_field import derivative as nf_derivative, gcd as nf_gcd
 from lcnalg.polys.real_algebraic import RealAlgebraicPoint
 from lcnalg.polys.univariate import RootData, arb_fraction, rational_between, sorted_real_roots, syha_rows
 from lcnalg.real.algebraic_root_type import algebraic_root_type
+from lcnalg.real.algebraic_witness import algebraic_layers
 from lcnalg.real.decision import number_text
 from lcnalg.real.membership import ContainmentResult, contains
 from lcnalg.real.orbit_description import type_member
 from lcnalg.rings import integer_ring
 
-__all__ = ["PlaneDecision", "decide_plane", "lift_coefficients", "polynomial_text"]
+__all__ = ["PlaneDecision", "algebraic_witness", "decide_plane", "lift_coefficients", "polynomial_text"]
 
 
 @dataclass(frozen=True)
@@ -137,7 +143,8 @@ class PlaneDecision:
         The ordinary decision on the lift (its witness layers).
     algebraic : dict or None
         At an algebraic cell point: ``minimal_polynomial``, ``coordinates`` (of ``(c0, c1)`` times ``scale``, as
-        polynomials in its root), ``root`` (an isolating ball), ``scale`` and ``root_type``.
+        polynomials in its root), ``root`` (an isolating ball), ``scale``, ``root_type`` and the layers
+        (:func:`algebraic_witness`: ``layers``, ``layers_exact``, ``layer_kinds``, ``layer_balls``).
     data : dict
         ``critical_curves``, ``projection_roots``, ``c0_samples``, ``scale`` and, for "not contained", ``cells``
         (points decided) and ``algebraic_cells`` (those over a number field).
@@ -182,6 +189,42 @@ def polynomial_text(h: tuple[Fraction, ...]) -> str:
     terms = [f"{number_text(c)}*z^{i}" if i else number_text(c) for i, c in enumerate(h) if c]
     return " + ".join(terms) or "0"
 
+
+
+def algebraic_witness(lcn: str, point: RealAlgebraicPoint, coefficients: list, values: tuple[Fraction, ...], n: int,
+                      limits: Limits) -> tuple[dict, str]:
+    """The layers of a lift ``F`` with coefficients in ``Q(τ)`` (:func:`~lcnalg.real.algebraic_witness.
+    algebraic_layers`), checked: the layers multiply back to ``F`` (exactly over ``Q(τ)``, or by containing balls)
+    and ``F`` reduces to ``f`` modulo ``z^n − 1`` (exactly, or by balls).  Returns the entries of the result's
+    ``algebraic`` data and a sentence for its text.
+
+    Examples
+    --------
+    >>> import flint
+    >>> from lcnalg.polys.real_algebraic import RealAlgebraicPoint
+    >>> c = RealAlgebraicPoint.from_root(flint.fmpq_poly([-1, -2, 1]), flint.arb("-0.41 +/- 0.01"),
+    ...                                  [flint.fmpq_poly([0, 1])])          # c = 1 - √2
+    >>> f = (Fraction(2), Fraction(-1), Fraction(1))                          # F = f + c (z^3 - 1)
+    >>> coeffs = [{(0,): 2, (1,): -1}, {(0,): -1}, {(0,): 1}, {(1,): 1}]
+    >>> data, text = algebraic_witness("2,2 s=2", c, coeffs, f, 3, Limits())
+    >>> data["layers_exact"], data["layers"]           # (1 + c z)(2 - c + z^2), c^2 = 2c + 1
+    (True, [['1', 'x'], ['2 - x', '1']])
+    """
+    w = algebraic_layers(Architecture.parse(lcn), point, coefficients, limits)
+    check(w.found, f"an algebraic lift of {lcn} with an admissible type has no distribution of its roots")
+    check(w.reduces_to(values, n, point.minimal_polynomial),
+          "the layers of an algebraic lift do not reduce to the filter modulo z^n - 1")
+    layers = "; ".join(f"layer {l + 1}: ({', '.join(q)})" for l, q in enumerate(w.layers))
+    if w.exact:
+        text = (f"layers exact over Q(x), x the root of {w.minimal_polynomial} in {w.root}, layer 1 first: {layers} "
+                f"(their product is F exactly over Q(x), and F = f modulo z^{n} - 1 exactly)")
+    else:
+        kinds = ", ".join("exact over Q(x)" if e else "certified balls" for e in w.layers_exact)
+        text = (f"layers ({kinds}; x the root of {w.minimal_polynomial} in {w.root}), layer 1 first: {layers} "
+                f"(the product of the enclosures contains every coefficient of F and, modulo z^{n} - 1, of f)")
+    return {"layers": [list(q) for q in w.layers], "layers_exact": w.exact,
+            "layer_kinds": ["exact" if e else "balls" for e in w.layers_exact],
+            "layer_balls": [list(q) for q in w.balls]}, text
 
 
 # ------------------------------------------------------------------ the critical polynomials
@@ -724,10 +767,17 @@ def _decide(p: _Point, lcn: str, model: Any, values: tuple[Fraction, ...], fhat:
         alg = {"minimal_polynomial": [str(x) for x in pt.minimal_polynomial.coeffs()],
                "coordinates": [str(c) for c in pt.coordinates], "scale": den,
                "root": str(pt.root), "root_type": rtype.to_text() if rtype is not None else "zero"}
+        fq = Fraction(1, den)          # the layers of F itself: coefficients in (c0, c1) = (c0', c1')/den
+        exact: list[dict] = [{(0, 0): v} if v else {} for v in values] + [{}] * (n + 2 - len(values))
+        for i, e in ((0, (1, 0)), (1, (0, 1))):
+            exact[i] = {**exact[i], e: -fq}
+        exact[n] = {**exact[n], (1, 0): fq}
+        exact[n + 1] = {**exact[n + 1], (0, 1): fq}
+        more, text = algebraic_witness(lcn, pt, exact, values, n, limits)
+        alg.update(more)
         return PlaneDecision(True, f"F = f + (c0 + c1 z)(z^{n} - 1) is in the ordinary function space of "
                             f"{lcn} at the algebraic point (c0, c1) = (c0', c1')/{den}, {p.where} {p.text} (no "
-                            f"rational cell point is): its exact type is admissible (no layers are printed: they have "
-                            f"coefficients in a number field)",
+                            f"rational cell point is): its exact type is admissible; {text}",
                             argument=how + "; the type there is " + alg["root_type"],
                             algebraic=alg, data=data)
     return None

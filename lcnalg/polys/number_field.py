@@ -31,13 +31,15 @@ True
 
 from __future__ import annotations
 
+import math
 from typing import Any
 
 import flint
 
 from lcnalg.errors import check
+from lcnalg.rings import integer_ring
 
-__all__ = ["KPoly", "trim", "inverse", "monic", "mul", "divmod_monic", "gcd", "derivative", "squarefree"]
+__all__ = ["KPoly", "trim", "inverse", "monic", "mul", "divmod_monic", "gcd", "derivative", "squarefree", "norm"]
 
 #: Coefficients in ``Q[T]/(φ)``, constant term first, non-zero leading coefficient.
 KPoly = list
@@ -123,3 +125,30 @@ def squarefree(f: KPoly, phi: Any) -> list[tuple[KPoly, int]]:
         y = divmod_monic(z, g, phi)[0] if z else []
         e += 1
     return out
+
+
+def norm(f: KPoly, phi: Any) -> flint.fmpz_poly:
+    """The norm ``res_T(φ(T), f(z, T))`` of ``f ∈ K[z]`` as an integer polynomial in ``z`` (denominators of ``f``
+    and ``φ`` cleared, so a non-zero rational multiple of ``Π_σ σ(f)`` over the embeddings ``σ`` of ``K``).
+
+    Examples
+    --------
+    >>> phi = flint.fmpq_poly([-2, 0, 1])
+    >>> norm([-flint.fmpq_poly([0, 1]), flint.fmpq_poly([1])], phi)     # (z − √2)(z + √2)
+    x^2 + (-2)
+    """
+    ctx = integer_ring(("z", "T"))
+    z, t = ctx.gens()
+    den = math.lcm(1, *(int(q.denom()) for c in f for q in flint.fmpq_poly(c).coeffs()))
+    big = ctx.from_dict({})
+    for j, c in enumerate(f):
+        for k, q in enumerate(flint.fmpq_poly(c).coeffs()):
+            if q != 0:
+                big += int(q * den) * z ** j * t ** k
+    small = sum((int(q) * t ** k for k, q in enumerate(flint.fmpq_poly(phi).numer().coeffs()) if q != 0),
+                ctx.from_dict({}))
+    res = small.resultant(big, "T")
+    coeffs = [0] * (res.degrees()[0] + 1)
+    for (ez, _), c in res.terms():
+        coeffs[ez] += int(c)
+    return flint.fmpz_poly(coeffs)
