@@ -76,7 +76,9 @@ which (for stride one: ``f + (z^n − 1) h`` has at least ``m`` real roots with 
 Bounds: ``limits.max_root_work`` bounds the subresultant determinants (estimated before they
 start: size³ × entry degree), the exact types at the irrational critical values (estimated
 before the first: ``Σ (n · deg φ)³``, the norms over ``Q(c_0)`` dominate) and, as usual, each
-factorization and isolation; the ordinary decisions keep their own bounds.  A refused bound
+factorization and isolation; the ordinary decisions keep their own bounds; the (at most three)
+reductions of case 4 are plane decisions with the plane's bounds, and a refused one is listed
+in ``data["reductions"]`` with the option to raise while the question stays open.  A refused bound
 leaves the question undecided in :func:`~lcnalg.groups.group_networks.group_conv_contains`.
 
 References
@@ -99,7 +101,7 @@ import flint
 
 from lcnalg import checks
 from lcnalg.architecture import Architecture
-from lcnalg.errors import InputError, check
+from lcnalg.errors import InputError, ResourceLimitError, check
 from lcnalg.groups.group_algebra import GroupConvArchitecture
 from lcnalg.groups.lift_plane import algebraic_witness, decide_plane, lift_coefficients, polynomial_text
 from lcnalg.limits import Limits
@@ -242,6 +244,9 @@ def decide_lift(arch: GroupConvArchitecture | str, values: Any, *, limits: Limit
     Examples
     --------
     >>> d = decide_lift("C3: 2,2,2,2,2", [1, 2, 3])     # stride one, m = 5 odd layers, e = 2: no fill
+    >>> d.contained, d.case                             # a root at infinity and a plane lift with 4 real roots
+    (True, 'reduced')
+    >>> d = decide_lift("C3: 2,2,2,2,2", [1, 1, 1])     # no reduction helps (every lift vanishes at e^{2 pi i/3})
     >>> d.contained, d.case
     (None, 'open')
     >>> decide_lift("C3: 2,2,2,2", [1, 1, 1]).case      # e = 1: the plane of lifts
@@ -272,18 +277,25 @@ def decide_lift(arch: GroupConvArchitecture | str, values: Any, *, limits: Limit
         p = decide_plane(lcn, model, values, n, limits)
         return LiftDecision(p.contained, "plane", p.reason, argument=p.argument, lift=p.lift, h=p.h,
                             ordinary=p.ordinary, algebraic_c=p.algebraic, data=p.data)
+    tried: dict = {}
     if model.T == 1:
+        found = _stride_one_high(lcn, values, n, K, sum(model.m), limits, tried)
+        if found is not None:
+            return found
         question = (f"is there a real h of degree <= {e} such that f + (z^{n} - 1) h has at least {sum(model.m)} real "
                     f"roots counted with multiplicity ({e} - deg h of them at infinity)?")
     else:
         question = (f"is there a real h of degree <= {e} such that the root-orbit type of f + (z^{n} - 1) h "
                     f"(classes r^{model.T}) is one of the ordinary function space of {lcn}?")
-    return LiftDecision(None, "open", f"an existential question in {e + 1} real variables remains: {question}",
-                        remaining=question)
+    done = "; ".join(tried.get("reductions", []))
+    return LiftDecision(None, "open", f"an existential question in {e + 1} real variables remains: {question}"
+                        + (f" (sufficient reductions to the plane of lifts tried, each answered no or refused: {done})"
+                           if done else ""), remaining=question, data=tried)
 
 
-def _fill(lcn: str, values: tuple[Fraction, ...], n: int, K: int, m: int, limits: Limits) -> LiftDecision:
-    points = fill_points(m)
+def _fill(lcn: str, values: tuple[Fraction, ...], n: int, K: int, m: int, limits: Limits,
+          ends: tuple[int, ...] = ()) -> LiftDecision:
+    points = fill_points(m - len(ends))
     targets = [-sum(v * r ** i for i, v in enumerate(values)) / (r ** n - 1) for r in points]
     h = [Fraction(0)] * (K - n + 1)
     for i, (r, y) in enumerate(zip(points, targets)):   # Lagrange: h = sum_i y_i prod_{j != i} (z - r_j)/(r_i - r_j)
@@ -299,15 +311,137 @@ def _fill(lcn: str, values: tuple[Fraction, ...], n: int, K: int, m: int, limits
     r = contains(lcn, list(F), limits=limits)
     check(r.contained is True, f"the fill lift of {lcn} at {list(points)} is not in the ordinary function space")
     pts = ", ".join(number_text(p) for p in points)
+    why = (f"m = {m} odd layer(s) <= e + 1 = {K - n + 1}" if not ends else
+           f"m = {m} odd layer(s) <= e + 1 + {len(ends)} = {K - n + 1 + len(ends)}, f vanishing at "
+           f"{', '.join(map(str, ends))} (a root of every lift)")
+    pts = ", ".join([pts] * bool(pts) + [str(r) for r in ends])
     return LiftDecision(
         True, "fill",
-        f"stride one with m = {m} odd layer(s) <= e + 1 = {K - n + 1}: F = f + (z^{n} - 1)({polynomial_text(h_t)}) "
+        f"stride one with {why}: F = f + (z^{n} - 1)({polynomial_text(h_t)}) "
         f"vanishes at {pts or 'no point (m = 0)'}, so it has at least m real roots and lies in the ordinary "
         f"function space of {lcn}",
         argument=("every real F != 0 of degree <= K with at least m real roots (roots at infinity included) is a "
                   "product of real layers (stride one); h interpolates -f(r)/(r^n - 1) at m points r != +-1; "
                   + r.argument),
         lift=F, h=h_t, ordinary=r, data={"points": [number_text(p) for p in points]})
+
+
+# ------------------------------------------------------------------ stride one, e >= 2 outside the fill
+def _stride_one_high(lcn: str, values: tuple[Fraction, ...], n: int, K: int, m: int, limits: Limits,
+                     tried: dict) -> LiftDecision | None:
+    """Case 4 for stride one (module docstring): the fill with the free roots ``±1``, Newton's inequalities at the
+    fixed coefficients (``m = K``), then the reductions to the plane; None when none of them decides."""
+    e = K - n
+    ends = tuple(r for r in ((1, -1) if n % 2 == 0 else (1,)) if sum(v * r ** i for i, v in enumerate(values)) == 0)
+    if m <= e + 1 + len(ends):
+        return _fill(lcn, values, n, K, m, limits, ends=ends)
+    if m == K:
+        for i in range(e + 2, n - 1):
+            a, b, c = values[i - 1], values[i], values[i + 1]
+            lhs, rhs = b * b * math.comb(K, i - 1) * math.comb(K, i + 1), a * c * math.comb(K, i) ** 2
+            if lhs < rhs:
+                reason = (f"every lift F = f + (z^{n} - 1) h (deg h <= {e}) keeps the coefficients F_{i - 1}, F_{i}, "
+                          f"F_{i + 1} of f, and they violate Newton's inequality F_{i}^2 / C({K},{i})^2 >= "
+                          f"F_{i - 1} F_{i + 1} / (C({K},{i - 1}) C({K},{i + 1})) that a binary form of degree {K} "
+                          f"with {K} real roots satisfies; {lcn} needs all {K} roots real")
+                return LiftDecision(False, "newton", reason,
+                                    argument="the derivative d^(i-1)/dx^(i-1) d^(K-i-1)/dy^(K-i-1) of a real-rooted "
+                                    "form is a real-rooted quadratic form, whose discriminant is Newton's inequality",
+                                    data={"newton_index": i})
+    return _reductions(lcn, values, n, K, m, limits, tried)
+
+
+def _stride_one_text(n: int, m: int) -> str:
+    """A stride-one architecture with formal degree ``n + 1`` and ``m`` odd layers (``n + 1 − m`` even)."""
+    return ",".join(["2"] * m + ["3"] * ((n + 1 - m) // 2))
+
+
+def _mul(a: list, b: list) -> list:
+    out = [0 * a[0]] * (len(a) + len(b) - 1)
+    for i, x in enumerate(a):
+        for j, y in enumerate(b):
+            out[i + j] = out[i + j] + x * y
+    return out
+
+
+def _reductions(lcn: str, values: tuple[Fraction, ...], n: int, K: int, m: int, limits: Limits,
+                tried: dict) -> LiftDecision | None:
+    """Sufficient reductions to the plane (module docstring, case 4): ``r`` rational roots ``q_i``, ``j = e − 1 − r``
+    roots at infinity, ``r`` in ``0, 1, e − 1``."""
+    e = K - n
+    mp = m - (e - 1)
+    lcn2 = _stride_one_text(n, mp)
+    model2 = orbit_model(Architecture.parse(lcn2))
+    out = tried.setdefault("reductions", [])
+    for r in sorted({0, 1, e - 1}):
+        qs = fill_points(r)
+        j = e - 1 - r
+        # h_int of degree < r with h_int(q) = -f(q)/(q^n - 1): f + h_int (z^n - 1) vanishes at every q
+        h_int = [Fraction(0)] * max(r, 1)
+        for i, q in enumerate(qs):
+            y = -sum(v * q ** k for k, v in enumerate(values)) / (q ** n - 1)
+            basis = [Fraction(1)]
+            for k, s in enumerate(qs):
+                if k != i:
+                    basis = [x / (q - s) for x in _mul(basis, [-s, Fraction(1)])]
+            for d, b in enumerate(basis):
+                h_int[d] += y * b
+        base = list(lift_coefficients(values, n, tuple(h_int), n + len(h_int) - 1))
+        P = [Fraction(1)]
+        for q in qs:
+            P = _mul(P, [-q, Fraction(1)])
+        g = base[:]                            # exact division of base by P (synthetic, one root at a time)
+        for q in qs:
+            acc, quo = Fraction(0), []
+            for c in reversed(g):
+                acc = acc * q + c
+                quo.append(acc)
+            check(quo[-1] == 0, "a reduction's interpolated lift does not vanish at its node")
+            g = list(reversed(quo[:-1]))
+        check(all(c == 0 for c in g[n:]), "a reduction's quotient has degree >= n")
+        g = (g + [Fraction(0)] * n)[:n]
+        where = (f"{j} root(s) at infinity" + (f" and F(q) = 0 at q = {', '.join(number_text(q) for q in qs)}"
+                                                if qs else ""))
+        try:
+            p = decide_plane(lcn2, model2, tuple(g), n, limits)
+        except ResourceLimitError as err:
+            out.append(f"{where}: refused ({err})")
+            continue
+        if not p.contained:
+            out.append(f"{where}: no lift g + (c0 + c1 z)(z^{n} - 1) of g = (f + h_int (z^{n} - 1))/prod(z - q) "
+                       f"has {mp} real roots ({lcn2})")
+            continue
+        how = (f"F = prod_q (z - q) G with {where}, G = g + (c0 + c1 z)(z^{n} - 1) a lift of "
+               f"g = (f + (z^{n} - 1)({polynomial_text(tuple(h_int))}))/prod_q (z - q) with at least {mp} real roots "
+               f"({lcn2}, the plane of lifts): F has at least {r} + {j} + {mp} = {m} real roots")
+        hh = list(h_int) + [Fraction(0)] * (e + 1 - len(h_int))
+        if p.lift is not None:
+            F = (_mul(P, list(p.lift)) + [Fraction(0)] * (K + 1))[:K + 1]
+            for d, c in enumerate(_mul(P, list(p.h))):
+                hh[d] += c
+            rr = contains(lcn, F, limits=limits)
+            check(rr.contained is True, f"a reduced lift of {lcn} is not in the ordinary function space")
+            check(lift_coefficients(values, n, tuple(hh), K) == tuple(F), "a reduced lift is not f + (z^n - 1) h")
+            return LiftDecision(True, "reduced", f"{how}; F = f + (z^{n} - 1)({polynomial_text(tuple(hh))}) is in the "
+                                f"ordinary function space of {lcn}: {rr.reason}", argument=how + "; " + rr.argument,
+                                lift=tuple(F), h=tuple(hh), ordinary=rr, data=tried)
+        den = p.algebraic["scale"]
+        Gd: list[dict] = [{(0, 0): v} if v else {} for v in g] + [{}, {}]
+        for i, ex, sgn in ((0, (1, 0), -1), (1, (0, 1), -1), (n, (1, 0), 1), (n + 1, (0, 1), 1)):
+            Gd[i] = {**Gd[i], ex: Gd[i].get(ex, 0) + Fraction(sgn, den)}
+        Fd: list[dict] = [{} for _ in range(K + 1)]
+        for a, pa in enumerate(P):
+            for b, gb in enumerate(Gd):
+                for ex, c in gb.items():
+                    Fd[a + b][ex] = Fd[a + b].get(ex, 0) + pa * c
+        alg = dict(p.algebraic)
+        more, text = algebraic_witness(lcn, p.point, Fd, values, n, limits)
+        alg.update(more)
+        alg["reduction"] = {"nodes": [number_text(q) for q in qs], "at_infinity": j, "plane": lcn2,
+                            "reduced_filter": [number_text(v) for v in g]}
+        return LiftDecision(True, "reduced", f"{how}; G at an algebraic point of its plane ({p.reason.split(': ')[0]}"
+                            f"); {text}", argument=how + "; " + p.argument, algebraic_c=alg, data=tried)
+    return None                       # the question stays open; a refused reduction is listed with its bound
 
 
 # ------------------------------------------------------------------ the pencil f + c (z^n - 1)

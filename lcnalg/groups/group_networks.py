@@ -86,7 +86,12 @@ and the Fourier transform ``f ↦ (ρ(f))_ρ`` of ``R[G]`` are in :mod:`lcnalg.g
    exact point per cell (rational, or over a number field on the curves) decides ``f ∈ M``; at an
    algebraic point the layers are given as in (b).
 
-Otherwise (``e ≥ 2`` outside the fill) the answer is **undecided**:
+For stride one with ``e ≥ 2`` outside the fill, :func:`~lcnalg.groups.cyclic_lifts.decide_lift` (case 4)
+also proves "contained" when ``m ≤ e + 1`` plus the number of ``±1`` at which ``f`` vanishes (roots of
+every lift), or when a lift with ``e − 1`` real roots placed (at ``0``, ``2``, … or at infinity) has the
+remaining ``m − e + 1`` (the plane of lifts of the quotient, decided exactly), and proves "not contained"
+when ``m = K`` and three coefficients of ``f`` that no lift changes violate Newton's inequality.
+Otherwise (``e ≥ 2`` outside these cases) the answer is **undecided**:
 ``f ∈ M`` iff ``f + (z^n − 1) h`` lies in the ordinary function space for some real ``h`` of degree
 ``≤ e``, an existential question in ``e + 1`` real variables (stated in ``data["lift"]["remaining"]``;
 for stride one: at least ``m`` real roots with multiplicity, ``e − deg h`` of them at infinity),
@@ -742,7 +747,12 @@ def group_conv_contains(mu: GroupConvParameterization | str, filt: Any, *, equat
                             "(lcnalg.groups.cyclic_lifts)",
                   "plane": "the plane of lifts f + (c0 + c1 z)(z^n - 1): its root-orbit type is constant on the cells "
                            "of an exact cylindrical decomposition adapted to the critical curves, one point per cell "
-                           "decided exactly (lcnalg.groups.lift_plane)"}[d.case]
+                           "decided exactly (lcnalg.groups.lift_plane)",
+                  "reduced": "stride one, e >= 2: a lift with e - 1 of its real roots placed (at rational points or at "
+                             "infinity), the rest decided exactly on the plane of lifts of the quotient "
+                             "(lcnalg.groups.cyclic_lifts)",
+                  "newton": "stride one, every root real: Newton's inequality at three coefficients no lift changes "
+                            "(lcnalg.groups.cyclic_lifts)"}[d.case]
         r = d.ordinary
         layers = r.witness if r is not None and d.contained else None
         exact = r.witness_exact if r is not None else True

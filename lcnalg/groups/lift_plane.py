@@ -148,6 +148,8 @@ class PlaneDecision:
     data : dict
         ``critical_curves``, ``projection_roots``, ``c0_samples``, ``scale`` and, for "not contained", ``cells``
         (points decided) and ``algebraic_cells`` (those over a number field).
+    point : RealAlgebraicPoint or None
+        The algebraic cell point ``(c0', c1')`` (times ``scale``) when ``algebraic`` is set.
     """
 
     contained: bool
@@ -158,6 +160,7 @@ class PlaneDecision:
     ordinary: ContainmentResult | None = None
     algebraic: dict | None = None
     data: dict = field(default_factory=dict)
+    point: RealAlgebraicPoint | None = field(default=None, compare=False, repr=False)
 
 
 # ------------------------------------------------------------------ exact helpers
@@ -779,5 +782,5 @@ def _decide(p: _Point, lcn: str, model: Any, values: tuple[Fraction, ...], fhat:
                             f"{lcn} at the algebraic point (c0, c1) = (c0', c1')/{den}, {p.where} {p.text} (no "
                             f"rational cell point is): its exact type is admissible; {text}",
                             argument=how + "; the type there is " + alg["root_type"],
-                            algebraic=alg, data=data)
+                            algebraic=alg, data=data, point=pt)
     return None
