@@ -571,7 +571,9 @@ def _real_roots_at(f: flint.fmpz_poly, s0: flint.fmpz_poly, s1: flint.fmpz_poly,
     ``c0`` is exactly a root of ``φ`` and ``[lo, hi]`` isolates ``α`` among them, so a ball of ``c0`` inside
     ``[lo, hi]`` proves ``c0 = α`` and one disjoint from it proves ``c0 ≠ α``; the precision doubles until one
     holds."""
-    a, b = flint.arb(lo.numerator) / lo.denominator, flint.arb(hi.numerator) / hi.denominator
+    exact = 64 + max(abs(x.numerator).bit_length() + x.denominator.bit_length() for x in (lo, hi))
+    with flint.ctx.workprec(exact):     # the dyadic endpoints exactly: a rounded one can hide a root inside
+        a, b = flint.arb(lo.numerator) / lo.denominator, flint.arb(hi.numerator) / hi.denominator
     prec = 64
     while True:
         with flint.ctx.workprec(prec):

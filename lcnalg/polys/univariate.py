@@ -664,9 +664,12 @@ def sorted_real_roots(factors: list, limits: Limits) -> list[tuple[Any, Fraction
     while True:
         balls = [(rd.factors[rd.factor_of[i]][0], rd.roots[i].real) for i in range(len(rd.roots)) if rd.real[i]]
         if all(not b.contains(0) for _, b in balls) or not rd.zero_multiplicity:
-            break
+            # the endpoints round outward at the context precision: two close roots can get overlapping
+            # rational intervals, so take them at the isolation's precision then, refining until disjoint
+            for prec in (None, rd.prec + 64):
+                with flint.ctx.workprec(prec or flint.ctx.prec):
+                    ends = sorted(out + [(f, arb_fraction(b.lower()), arb_fraction(b.upper()), b) for f, b in balls],
+                                  key=lambda t: t[1])
+                if all(a[2] < b[1] for a, b in zip(ends, ends[1:])):
+                    return ends
         rd.refine()
-    for f, b in balls:
-        out.append((f, arb_fraction(b.lower()), arb_fraction(b.upper()), b))
-    out.sort(key=lambda t: t[1])
-    return out
