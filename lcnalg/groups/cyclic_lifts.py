@@ -373,7 +373,14 @@ def _reductions(lcn: str, values: tuple[Fraction, ...], n: int, K: int, m: int, 
     lcn2 = _stride_one_text(n, mp)
     model2 = orbit_model(Architecture.parse(lcn2))
     out = tried.setdefault("reductions", [])
-    for r in sorted({0, 1, e - 1}):
+    nodes = sorted({0, 1, e - 1})
+    try:            # each is a plane of lifts in formal degree n + 1: about (n + 1)^7 / 2 (measured, before it starts)
+        limits.check("max_root_work", f"work of {len(nodes)} reduction(s) to the plane of lifts of formal degree "
+                     f"{n + 1} ((n + 1)^7 / 2 each)", len(nodes) * (n + 1) ** 7 // 2)
+    except ResourceLimitError as err:
+        out.append(f"not tried ({err})")
+        return None
+    for r in nodes:
         qs = fill_points(r)
         j = e - 1 - r
         # h_int of degree < r with h_int(q) = -f(q)/(q^n - 1): f + h_int (z^n - 1) vanishes at every q
