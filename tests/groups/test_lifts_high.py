@@ -9,10 +9,14 @@ import itertools
 import time
 from fractions import Fraction
 
+import flint
 from hypothesis import assume, example, given, settings, strategies as st
 
+import lcnalg.groups.cyclic_lifts as cyclic_lifts
 from lcnalg import FunctionSpace, Limits
 from lcnalg.groups import GroupConvParameterization, decide_lift, group_conv_contains
+from lcnalg.groups.lift_plane import PlaneDecision, decide_plane
+from lcnalg.polys.real_algebraic import RealAlgebraicPoint
 from tests.groups.reference import ball_product_contains, real_roots_with_infinity, reduce_mod
 
 SETTINGS = settings(max_examples=10, deadline=None)
@@ -147,3 +151,40 @@ def test_filters_built_from_layers_are_never_refused_by_newton(data):
     if d.contained:
         check_lift("C6: 2,2,2,2,2,2,2,2", f, d)
     assert time.perf_counter() - start < 4
+
+
+# ------------------------------------------------------------------ a reduction that ends at an algebraic point
+def test_a_reduction_through_an_algebraic_plane_point_gives_layers_of_the_lift(monkeypatch):
+    # the plane's rational answer for the quotient, handed back as a point of Q(sqrt 2) (its coordinates are
+    # rational elements of that field): the reduction must build F = P G over the field and its layers, which
+    # multiply back (balls) to a filter congruent to f; the rational route gives the same lift F
+    def as_algebraic(lcn, model, values, n, limits):
+        p = decide_plane(lcn, model, values, n, limits)
+        if not p.contained or p.lift is None:
+            return p
+        den = 6
+        pt = RealAlgebraicPoint.from_root(flint.fmpq_poly([-2, 0, 1]), flint.arb("1.41 +/- 0.01"),
+                                          [flint.fmpq_poly([flint.fmpq(c.numerator * den, c.denominator)])
+                                           for c in p.h])
+        alg = {"minimal_polynomial": ["-2", "0", "1"], "coordinates": [str(c) for c in pt.coordinates],
+               "scale": den, "root": str(pt.root), "root_type": "-"}
+        return PlaneDecision(True, "F = f + (c0 + c1 z)(z^n - 1) at an algebraic point: stand-in", algebraic=alg,
+                             data=p.data, point=pt)
+
+    f = [2, 2, 1]
+    rational = decide_lift("C3: 2,2,2,2,2", f)
+    monkeypatch.setattr(cyclic_lifts, "decide_plane", as_algebraic)
+    d = decide_lift("C3: 2,2,2,2,2", f)
+    assert d.contained is True and d.case == "reduced" and d.lift is None
+    alg = d.algebraic_c
+    assert alg["reduction"]["nodes"] == ["0"] and alg["reduction"]["at_infinity"] == 0
+    mu = GroupConvParameterization("C3: 2,2,2,2,2")
+    assert ball_product_contains(mu, alg["layer_balls"], f)
+    assert not ball_product_contains(mu, alg["layer_balls"], [2, 2, 2])
+    # the same F as the rational route: the product of the ball layers (stride one) contains its coefficients
+    acc = flint.arb_poly([1])
+    for q in alg["layer_balls"]:
+        acc *= flint.arb_poly([flint.arb(c.strip("[]")) if c.startswith("[") else
+                               flint.arb(Fraction(c).numerator) / Fraction(c).denominator for c in q])
+    coeffs = list(acc.coeffs()) + [flint.arb(0)] * 6
+    assert all(c.contains(flint.arb(v.numerator) / v.denominator) for c, v in zip(coeffs, rational.lift))
