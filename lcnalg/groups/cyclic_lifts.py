@@ -577,7 +577,7 @@ def _pencil(lcn: str, model: Any, values: tuple[Fraction, ...], n: int, limits: 
             exact[n] = {(1,): fq}
             more, text = algebraic_witness(lcn, point, exact, values, n, limits)
             alg.update(more)
-            where = (f"the root c of {f} in [{number_text(lo)}, {number_text(hi)}]" if den == 1 else
+            where = (f"c, the root of {f} in [{number_text(lo)}, {number_text(hi)}]" if den == 1 else
                      f"c = c'/{den}, c' the root of {f} in [{number_text(lo)}, {number_text(hi)}]")
             return LiftDecision(True, "pencil", f"F = f + c (z^{n} - 1) is in the ordinary function space of {lcn} at "
                                 f"the algebraic {where} (no rational c is): its exact type over Q(c) is admissible; "
