@@ -52,7 +52,8 @@ from lcnalg.real.orbit_tilings import orbit_model
 from lcnalg.real.patterns import PatternTable, pattern_entry, pattern_table, pattern_text, stride_one_2d
 from lcnalg.real.planar import contains_2d
 from lcnalg.real.polyphase import last_layer_strided, polyphase_member
-from lcnalg.real.polyphase_2d import levels_member, polyphase_2d_member, polyphase_2d_shape, why_not_polyphase
+from lcnalg.real.polyphase_2d import polyphase_2d_member, polyphase_2d_shape, why_not_polyphase
+from lcnalg.real.polyphase_head_2d import levels_member
 
 __all__ = ["InequalitiesResult", "inequalities"]
 
@@ -376,7 +377,7 @@ def inequalities(arch: Architecture | str, *, limits: Limits | None = None, seed
       stride, ``holds_at`` decides by the polyphase gcd of :mod:`lcnalg.real.polyphase_2d` (the
       bidegrees of the factors of ``G = gcd(P_rs)``), independently of ``contains()``; otherwise
       the limitations say what is not known (the orbit-refined pattern list), and ``holds_at``
-      tries :func:`~lcnalg.real.polyphase_2d.levels_member` (level by level) and evaluates the
+      tries :func:`~lcnalg.real.polyphase_head_2d.levels_member` (level by level) and evaluates the
       reduction with the grouping search of :func:`~lcnalg.real.planar.contains_2d` where that
       gives no answer.
     * **Coordinate copies** (:mod:`lcnalg.real.embedding`): derived for the smaller model and

@@ -18,8 +18,9 @@ from lcnalg.architecture import Architecture
 from lcnalg.errors import InputError, ResourceLimitError
 from lcnalg.limits import Limits
 from lcnalg.real import contains, inequalities, is_zariski_closed
-from lcnalg.real.polyphase_2d import (levels_member, polyphase_2d_member, polyphase_2d_shape, polyphase_gcd_2d,
-                                      share_bidegrees, why_not_polyphase)
+from lcnalg.real.polyphase_2d import (polyphase_2d_member, polyphase_2d_shape, polyphase_gcd_2d, share_bidegrees,
+                                      why_not_polyphase)
+from lcnalg.real.polyphase_head_2d import levels_member
 from lcnalg.real.polyphase_boundary_2d import polyphase_boundary_member
 
 
@@ -311,13 +312,19 @@ def test_levels_agree_with_contains(arch):
     assert {True, False} <= seen
 
 
-def test_levels_undecided_where_a_factor_splits_over_r():
+def test_levels_where_a_factor_splits_over_r():
     arch = "2x2,2x2,2x2 s=1x1,2x1"
     p = [0] * 20
     p[0], p[16] = -2, 1           # x^4 - 2: G = u^2 - 2 = (u - √2)(u + √2) over R, no rational divisor works
-    assert levels_member(arch, p).in_function_space is None
+    assert levels_member(arch, p).in_function_space is True        # the blocks of G decide (polyphase_head_2d)
     assert contains(arch, p).contained is True       # (x - 2^(1/4))(x + 2^(1/4)) · (u + √2)
-    assert inequalities(arch, equations=False).holds_at(p) is True      # the grouping search decides there
+    assert inequalities(arch, equations=False).holds_at(p) is True
+    # two strided levels: a Q-irreducible factor of G splitting over R still leaves the route undecided
+    arch2 = "2x2,2x2,2x2 s=2x1,2x1"
+    q = [0] * 32
+    q[0], q[16] = -2, 1           # x^4 - 2 in a 4x... filter: G = u^2 - 2 at the first level
+    r = levels_member(arch2, q)
+    assert r.in_function_space is None or r.in_function_space is contains(arch2, q).contained
     p[0] = 2                      # x^4 + 2: G = u^2 + 2 is a pair over R, decided here
     assert levels_member(arch, p).in_function_space is contains(arch, p).contained is False
     p = [0] * 20
