@@ -137,7 +137,11 @@ def why_not_polyphase(arch: Architecture | str) -> str:
     if lead >= 2:
         out.append(f"layers 1..{lead} sit at stride (1, 1): the cofactor A = P / Q(x^a, y^b) must lie in their "
                    "stride-one function space, which depends on how the factors f(x^a, y^b) of the polyphase gcd "
-                   "split in R[x, y] (orbits of x -> ζx, y -> ξy on their absolute factors), not on bidegrees alone")
+                   "split in R[x, y] (orbits of x -> ζx, y -> ξy on their absolute factors), not on bidegrees alone; "
+                   "membership is decided exactly from these splits (lcnalg.real.polyphase_head_2d), but they are a "
+                   "semi-algebraic condition on f (for 2x2,2x2,2x2 s=1x1,2x1, (x^2 + β)^2 (y+1)(y+2)(y+3) is in M "
+                   "iff β ≤ 0), so the closures of the strata of V(R) \\ M are not bidegree slots and the limits are "
+                   "not derived (docs/theory.md#polyphase-head-2d)")
     if len(levels) >= 2:
         out.append(f"the strided layers sit at {len(levels)} cumulative strides "
                    f"({', '.join(f'{a}x{b}' for a, b in levels)}): whether a product of factors of the polyphase gcd "

@@ -32,18 +32,20 @@ so every ``h_σ(x^a, y^b)`` has the same bidegrees of absolute factors: those of
 ``g(x^a, y^b)`` divided by ``r``.  So ``P ∈ V(R)`` is decided from factorizations over Q and the
 bidegrees of absolute factors alone (no lattice test).
 
-**Any strides, level by level** (:func:`levels_member`).  With several cumulative strides after the
-layers at stride one, ``P = A · R(x^a, y^b)`` with ``R`` in the function space of the later layers
-(strides relative to ``(a, b)``); the products ``R`` of Q-irreducible factors of ``G`` are tried,
-recursively, which is exact when every Q-irreducible factor met stays irreducible over R (the
-blocks above are not yet linked to the real factors of ``G`` needed one level down).  A level
-with one stride after the layers at stride one is decided by :func:`head_member`.
+**Any strides, level by level** (:func:`levels_member`).  Group the layers by cumulative stride
+``s_0 = (1, 1) | s_1 | … | s_J``: ``P = Π_j Q_j(x^{s_j}, y^{s_j})`` with ``Q_j`` in the stride-one
+function space of the boxes at level ``j``.  The blocks at level ``j`` (of the real irreducible factors of
+the polyphase gcd at ``s_j``) are minimal sets of real irreducible factors of ``P`` with product in
+``R[x^{s_j}, y^{s_j}]``, unions of blocks of level ``j − 1``.  By the lemma (and unique factorization),
+``P ∈ M`` iff the real factors of ``P`` (with multiplicity) split into blocks of the levels ``1..J`` and
+single factors at level 0 such that at every level the real bidegrees (a block's divided by ``s_j``)
+can all be shared out among that level's boxes: an exhaustive search, exact, and independent of the
+grouping search of :func:`lcnalg.real.planar.contains_2d` (no layer grouping is formed).
 """
 
 from __future__ import annotations
 
 import math
-from fractions import Fraction
 from dataclasses import dataclass
 from typing import Any, Sequence
 
@@ -202,7 +204,7 @@ def gcd_blocks(g: dict, strides: Box, limits: Limits | None = None) -> tuple[Gcd
     _, fac = _substitute(ctx.from_dict(rest), a, b).factor()
     atoms = [(f, int(e)) for f, e in fac]
     certs = [absolutely_irreducible_certificate(f) for f, _ in atoms]
-    items, mult, blocks = lattice_blocks(atoms, certs, a, b, limits)
+    items, mult, (blocks,) = lattice_blocks(atoms, certs, [((a, b), set(range(len(atoms))))], limits)
     types: list = []
     for src, (f, _) in enumerate(atoms):
         ks = [k for k, r in enumerate(items) if r.source == src]
@@ -376,38 +378,29 @@ class LevelsMembership:
 
     Attributes
     ----------
-    in_function_space : bool or None
-        ``P ∈ M``; None when not decided by this route (a Q-irreducible factor of a polyphase gcd
-        splits over R and no rational divisor gives a factorization).
+    in_function_space : bool
+        ``P ∈ M`` (exact).
     reason : str
     """
 
-    in_function_space: bool | None
+    in_function_space: bool
     reason: str
 
 
-def _values(poly: Any, shape: Sequence[int]) -> list[Fraction] | None:
-    """``poly`` (FLINT, two variables) as a flat row-major filter of ``shape``, or None when it does not fit."""
-    terms = {(int(m[0]), int(m[1])): int(c) for m, c in poly.terms()}
-    if any(i >= shape[0] or j >= shape[1] for i, j in terms):
-        return None
-    return [Fraction(terms.get((i, j), 0)) for i in range(shape[0]) for j in range(shape[1])]
-
-
 def levels_member(arch: Architecture | str, values: Sequence[Any], limits: Limits | None = None) -> LevelsMembership:
-    """``P ∈ M`` for a 2D linear one-channel architecture with any strides, level by level (docs/theory.md#polyphase-2d).
+    """``P ∈ M`` for a 2D linear one-channel architecture with any strides, by blocks level by level
+    (docs/theory.md#polyphase-head-2d).
 
-    Let layers ``1..k`` sit at stride ``(1, 1)`` and layer ``k + 1`` at ``(a, b)``.  Then
-    ``P = A · R(x^a, y^b)`` with ``A`` in the stride-one function space of layers ``1..k`` and ``R`` in
-    the function space of layers ``k+1..L`` (strides relative to ``(a, b)``), and ``R(x^a, y^b) | P``
-    iff ``R | G``, the gcd of the polyphase components.  Every product ``R`` of Q-irreducible factors
-    of ``G`` is tried: ``R`` by this function again (its first layer is at stride one) and ``A`` by
-    its box (one layer) or factorization pattern (:mod:`lcnalg.real.patterns`).  A success is a
-    real factorization (True).  Without one the answer is False when every Q-irreducible factor of
-    ``G`` stays irreducible over R (every real divisor of ``G`` was tried) and every recursive answer
-    was exact, else None.  Stride one: the factorization patterns; one strided level after a single
-    layer: :func:`polyphase_2d_member`; one strided level after several layers at stride one (also as the
-    last level of the recursion): :func:`head_member`, exact.
+    Group the layers by cumulative stride ``s_0 = (1, 1) | s_1 | … | s_J`` (boxes ``L_j`` in
+    ``x^{s_j}, y^{s_j}``); ``P = Π_j Q_j(x^{s_j}, y^{s_j})`` with ``Q_j`` in the stride-one function
+    space of ``L_j``.  The real irreducible factors ``φ`` of ``P`` are grouped at every level ``j ≥ 1``
+    into *blocks* (``g(x^{s_j}, y^{s_j})`` for the real irreducible factors ``g`` of the polyphase gcd at
+    ``s_j``; :func:`~lcnalg.real.planar_real.lattice_blocks`; ``x^{s_j}``, ``y^{s_j}`` for ``u``, ``v``).
+    ``P ∈ M`` iff the factors of ``P`` (with multiplicity) can be split into blocks of every level and single
+    factors at level 0 so that, at every level, the real bidegrees (of the blocks, divided by ``s_j``) can
+    all be shared out among ``L_j`` (:func:`~lcnalg.real.polyphase_2d.share_bidegrees`).  Exhaustive:
+    exact.  Stride one: the factorization patterns; one strided level after a single layer:
+    :func:`~lcnalg.real.polyphase_2d.polyphase_2d_member` (an independent route the tests compare).
 
     Parameters
     ----------
@@ -416,8 +409,8 @@ def levels_member(arch: Architecture | str, values: Sequence[Any], limits: Limit
     values : sequence of rational numbers, nested rows or str
         The end-to-end filter (read by :func:`~lcnalg.real.membership.parse_filter`).
     limits : Limits, optional
-        ``max_nodes`` (divisors tried, at every level, and the sharing searches),
-        ``max_field_work``, ``max_pattern_work``.
+        ``max_nodes`` (the sets tried for the blocks, the choices of blocks and the sharing searches),
+        ``max_field_work``, ``max_precision``, ``max_pattern_work``.
 
     Returns
     -------
@@ -437,6 +430,9 @@ def levels_member(arch: Architecture | str, values: Sequence[Any], limits: Limit
     >>> p = [0] * 20; p[0] = p[1] = p[2] = p[3] = 1                 # 1 + y + y^2 + y^3 = (1 + y)(1 + y^2)
     >>> levels_member("2x2,2x2,2x2 s=1x1,1x2", p).in_function_space
     True
+    >>> p = [0] * 20; p[0], p[16] = -2, 1                          # x^4 - 2 = (x - 2^(1/4))(x + 2^(1/4))·(u + √2)
+    >>> levels_member("2x2,2x2,2x2 s=1x1,2x1", p).in_function_space
+    True
     """
     arch = Architecture.coerce(arch)
     if (not isinstance(arch, Architecture) or arch.ndim != 2 or arch.activation is not None
@@ -445,11 +441,6 @@ def levels_member(arch: Architecture | str, values: Sequence[Any], limits: Limit
                          "one-channel architecture (e.g. 2x2,2x2,2x2 s=2x1,2x1)")
     limits = Limits.coerce(limits)
     values = parse_filter(values, arch, limits=limits)
-    budget = limits.budget("max_nodes", "divisors of the polyphase gcds tried, level by level")
-    return _levels(arch, values, limits, budget)
-
-
-def _levels(arch: Architecture, values: list, limits: Limits, budget: Budget) -> LevelsMembership:
     if all(v == 0 for v in values):
         return LevelsMembership(True, "the zero filter")
     if arch.num_layers == 1:
@@ -459,62 +450,78 @@ def _levels(arch: Architecture, values: list, limits: Limits, budget: Budget) ->
         return LevelsMembership(pattern_table(arch, limits).contains(values, limits), "factorization pattern")
     if polyphase_2d_shape(arch) is not None:
         return LevelsMembership(polyphase_2d_member(arch, values, limits).in_function_space, "polyphase gcd")
-    if head_2d_shape(arch) is not None:
-        return LevelsMembership(head_member(arch, values, limits).in_function_space,
-                                "blocks of the polyphase gcd (layers 1..k at stride one, the others at one stride)")
-    k = next(i for i, t in enumerate(ts) if t != (1, 1))
-    a, b = ts[k]
-    head = Architecture(tuple(arch.filters[:k]))
-    tail = Architecture(tuple(arch.filters[k:]), tuple(arch.strides[k:]))
+    return _by_blocks(arch, ts, values, limits)
+
+
+def _by_blocks(arch: Architecture, ts: list, values: list, limits: Limits) -> LevelsMembership:
+    strides = sorted(set(ts), key=lambda t: (t[0] * t[1], t))
+    boxes = [[(f[0] - 1, f[1] - 1) for f, t in zip(arch.filters, ts) if t == s] for s in strides]
     total = tuple(n - 1 for n in arch.end_to_end_filter_shape)
-    g, _ = polyphase_gcd_2d(values, Polyphase2DShape((0, 0), (a, b), (), total))
-    ctx = integer_ring(("u", "v"))
-    _, qfactors = ctx.from_dict(g).factor()
-    split = False
-    items = []
-    for f, e in qfactors:
-        split |= len(factor_types(f, limits)) != 1
-        items.append((f, int(e)))
-    den = 1
-    for v in values:
-        den = den * v.denominator // math.gcd(den, v.denominator)
+    den = math.lcm(*(v.denominator for v in values))
     nx, ny = arch.end_to_end_filter_shape
     xy = integer_ring(("x", "y"))
     P = xy.from_dict({(i, j): int(values[i * ny + j] * den) for i in range(nx) for j in range(ny)
                       if values[i * ny + j] != 0})
-    table = pattern_table(head, limits) if k >= 2 else None
-    unknown = split
+    _, fac = P.factor()
+    atoms = [(f, int(e)) for f, e in fac]
+    mono = {i: (1, 0) if f == xy.gens()[0] else (0, 1) for i, (f, _) in enumerate(atoms) if f in xy.gens()}
+    ctx = integer_ring(("u", "v"))
+    levels = []
+    for s in strides[1:]:
+        g, _ = polyphase_gcd_2d(values, Polyphase2DShape((0, 0), s, (), total))
+        i0, j0 = min(m[0] for m in g), min(m[1] for m in g)
+        F = _substitute(ctx.from_dict({(i - i0, j - j0): c for (i, j), c in g.items()}), *s)
+        levels.append((s, {i for i, (f, _) in enumerate(atoms) if i not in mono and F % f == 0}))
+    certs = [absolutely_irreducible_certificate(f) for f, _ in atoms]
+    items, mult, blocks = lattice_blocks(atoms, certs, levels, limits)
+    # every level's blocks as ({item: count}, real bidegree in that level's coordinates)
+    per_level: list = []
+    for s, found in zip(strides[1:], blocks):
+        level = [({k: 1 for k in blk}, (sum(items[k].bidegree[0] for k in blk) // s[0],
+                                        sum(items[k].bidegree[1] for k in blk) // s[1])) for blk in found]
+        for i, axis in mono.items():
+            k = next(k for k, r in enumerate(items) if r.source == i)
+            level.append(({k: s[0] if axis == (1, 0) else s[1]}, axis))
+        per_level.append(level)
+    budget = limits.budget("max_nodes", "choices of blocks per level and their sharing searches")
+    used = [0] * len(items)
+    flat = [(j, blk) for j, level in enumerate(per_level) for blk in level]
+    counts = [0] * len(flat)
 
-    def rec(i: int, chosen: list) -> bool:
-        nonlocal unknown
+    def level_ok(j: int) -> bool:
+        share: dict = {}
+        for (jj, (_, size)), n in zip(flat, counts):
+            if jj == j and n:
+                share[size] = share.get(size, 0) + n
+        return _full(sorted(share.items()), boxes[j + 1], budget)
+
+    def rec(b: int) -> bool:
         budget.spend()
-        if i < len(items):
-            return any(rec(i + 1, chosen + [c]) for c in range(items[i][1] + 1))
-        R = ctx.from_dict({(0, 0): 1})
-        for (f, _), c in zip(items, chosen):
-            R *= f ** c
-        r_vals = _values(R, tail.end_to_end_filter_shape)
-        if r_vals is None:
+        if b > 0 and (b == len(flat) or flat[b][0] != flat[b - 1][0]) and not level_ok(flat[b - 1][0]):
             return False
-        Rxy = xy.from_dict({(int(m[0]) * a, int(m[1]) * b): int(cf) for m, cf in R.terms()})
-        A, rem = divmod(P, Rxy)
-        if rem != 0:                                        # pragma: no cover - R | G
-            raise AssertionError("R(x^a, y^b) does not divide P")
-        a_vals = _values(A, head.end_to_end_filter_shape)
-        if a_vals is None:
-            return False
-        if table is not None and not table.contains(a_vals, limits):
-            return False
-        inner = _levels(tail, r_vals, limits, budget).in_function_space
-        if inner is None:
-            unknown = True
-        return bool(inner)
+        if b == len(flat):
+            rest: dict = {}
+            for k, r in enumerate(items):
+                if mult[k] > used[k]:
+                    rest[r.bidegree] = rest.get(r.bidegree, 0) + mult[k] - used[k]
+            return _full(sorted(rest.items()), boxes[0], budget)
+        take = flat[b][1][0]
+        most = min((mult[k] - used[k]) // c for k, c in take.items())
+        for n in range(most, -1, -1):
+            counts[b] = n
+            for k, c in take.items():
+                used[k] += n * c
+            ok = rec(b + 1)
+            for k, c in take.items():
+                used[k] -= n * c
+            counts[b] = 0
+            if ok:
+                return True
+        return False
 
-    if rec(0, []):
-        return LevelsMembership(True, f"P = A·R(x^{a}, y^{b}) with R a product of factors of the polyphase gcd in "
-                                      f"M[{tail}] and A in M[{head}]")
-    if unknown:
-        return LevelsMembership(None, "no rational divisor of a polyphase gcd gives a factorization, and a "
-                                      "Q-irreducible factor of one splits over R (or a deeper level is undecided)")
-    return LevelsMembership(False, "no divisor of the polyphase gcd (every Q-irreducible factor irreducible over R) "
-                                   "gives a factorization, at every level")
+    levels_text = ", ".join(f"{s[0]}x{s[1]}" for s in strides)
+    if rec(0):
+        return LevelsMembership(True, f"the real factors of P split into blocks of the levels {levels_text} whose "
+                                      "bidegrees fit every level's boxes")
+    return LevelsMembership(False, f"no split of the real factors of P into blocks of the levels {levels_text} "
+                                   "fits every level's boxes (exhaustive)")
