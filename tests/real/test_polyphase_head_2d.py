@@ -16,7 +16,7 @@ from lcnalg import FunctionSpace
 from lcnalg.architecture import Architecture
 from lcnalg.errors import InputError, ResourceLimitError
 from lcnalg.limits import Limits
-from lcnalg.real import contains
+from lcnalg.real import boundary, contains
 from lcnalg.real.polyphase_2d import polyphase_2d_member, polyphase_2d_shape
 from lcnalg.real.polyphase_head_2d import gcd_blocks, head_2d_shape, head_member, levels_member
 
@@ -198,3 +198,33 @@ def test_random_architectures(arch, seed):
     point = _v_point(Architecture.parse(arch), rng)
     if point is not None:
         _compare(arch, point, in_v=True)
+
+
+def _p_beta(beta: Fraction) -> list[Fraction]:
+    """(x^2 + β)^2 (y + 1)(y + 2)(y + 3) for 2x2,2x2,2x2 s=1x1,2x1 (shape 5x4)."""
+    sq = {0: beta * beta, 2: 2 * beta, 4: Fraction(1)}
+    cub = {0: Fraction(6), 1: Fraction(11), 2: Fraction(6), 3: Fraction(1)}
+    return [sq.get(i, Fraction(0)) * cub.get(j, Fraction(0)) for i in range(5) for j in range(4)]
+
+
+def test_a_limit_the_blocks_decide_and_the_boundary_is_not_derived():
+    """P_β = (x^2 + β)^2 (y+1)(y+2)(y+3): in V(R) for every β, in M iff β ≤ 0 (the block of u + β splits
+    over R iff β ≤ 0), so P_0 = x^4 (y+1)(y+2)(y+3) ∈ M is a limit of points of V(R) outside M; boundary() says why the
+    relative boundary is not derived."""
+    arch = "2x2,2x2,2x2 s=1x1,2x1"
+    for eps in (Fraction(1, 3), Fraction(1, 1000)):
+        r = head_member(arch, _p_beta(eps))
+        assert (r.in_function_space, r.in_v) == (False, True)
+        assert contains(arch, _p_beta(eps)).contained is False
+        assert head_member(arch, _p_beta(-eps)).in_function_space is contains(arch, _p_beta(-eps)).contained is True
+        pair, = [b for b in r.blocks if b.size == (1, 0)]
+        assert pair.split == ((("C", 1, 0), 1),) and pair.exponent == 2       # x^2 + ε: one pair, twice
+    r0 = head_member(arch, _p_beta(Fraction(0)))
+    assert r0.in_function_space and contains(arch, _p_beta(Fraction(0))).contained
+    b = boundary(arch, equations=False)
+    assert b.relative_family == "" and b.relative_dimension is None
+    assert "polyphase-head-2d" in b.relative and "β ≤ 0" in b.relative
+    with pytest.raises(InputError, match="relative boundary is not derived"):
+        b.is_relative_boundary_point(_p_beta(Fraction(0)))
+    two = boundary("2x2,2x2,2x2 s=2x1,2x1", equations=False)
+    assert two.relative_family == "" and "cumulative strides" in two.relative
