@@ -140,7 +140,8 @@ def why_not_polyphase(arch: Architecture | str) -> str:
                    "split in R[x, y] (orbits of x -> ζx, y -> ξy on their absolute factors), not on bidegrees alone; "
                    "membership is decided exactly from these splits (lcnalg.real.polyphase_head_2d), but they are a "
                    "semi-algebraic condition on f (for 2x2,2x2,2x2 s=1x1,2x1, (x^2 + β)^2 (y+1)(y+2)(y+3) is in M "
-                   "iff β ≤ 0), so the closures of the strata of V(R) \\ M are not bidegree slots and the limits are "
+                   "iff β ≤ 0), so the closures of the strata of V(R) \\ M are not bidegree slots and the limits "
+                   "are "
                    "not derived (docs/theory.md#polyphase-head-2d)")
     if len(levels) >= 2:
         out.append(f"the strided layers sit at {len(levels)} cumulative strides "

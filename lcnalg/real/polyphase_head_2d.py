@@ -20,7 +20,8 @@ exact lattice test of :func:`lcnalg.real.planar_real.lattice_blocks`; ``u`` give
 ``x^a`` (``R(1,0)`` ``a`` times) and ``v`` likewise.  Real bidegree of ``f`` = bidegree of its
 block divided by ``(a, b)``.
 
-**Membership.**  The pattern of ``A = P / Q(x^a, y^b)`` (multiset of real factor types, docs/theory.md#factorization-patterns)
+**Membership.**  The pattern of ``A = P / Q(x^a, y^b)`` (multiset of real factor types,
+docs/theory.md#factorization-patterns)
 is that of ``P`` minus ``Σ c_f ·`` (the types of the block of ``f``).  ``P ∈ M`` iff for some
 ``c``: the real bidegrees of ``Q`` can all be shared out among the boxes ``m_l`` and the real
 bidegrees of ``A`` among the boxes ``n_l`` (:func:`~lcnalg.real.polyphase_2d.share_bidegrees`).

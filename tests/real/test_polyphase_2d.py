@@ -332,7 +332,7 @@ def test_levels_where_a_factor_splits_over_r():
     for (i, j), c in {(0, 0): 4, (0, 1): 4, (4, 0): -4, (4, 1): -4, (8, 0): 1, (8, 1): 1}.items():
         q[i * ny + j] = c
     assert levels_member(arch2, q).in_function_space is contains(arch2, q).contained is True
-    q[0] = q[1] = -4        # (w^2 - 4w - 4)(y + 1), w = x^4: layer 3 takes w - 2 + 2√2, and w - 2 - 2√2 splits as above
+    q[0] = q[1] = -4        # (w^2 - 4w - 4)(y + 1), w = x^4: layer 3 takes w - 2 + 2√2, w - 2 - 2√2 splits as above
     assert levels_member(arch2, q).in_function_space is contains(arch2, q).contained is True
     q[0] = q[1] = 8         # (w^2 - 4w + 8)(y + 1): a pair in w, and x^4 - c (c complex) gives no real layer 2 factor
     assert levels_member(arch2, q).in_function_space is contains(arch2, q).contained

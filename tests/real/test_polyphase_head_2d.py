@@ -139,11 +139,12 @@ def test_blocks_split_like_the_factors_of_g():
 
 def test_explicit_points():
     arch = "2x2,2x2,2x2 s=1x1,2x1"
-    # (x^4 - 2)(1 + y) = (x^2 - √2)(x^2 + √2)(1 + y): the head takes (x - 2^(1/4))(x + 2^(1/4)), Q = (u + √2)(1 + v)
+    # (x^4 - 2)(1 + y) = (x^2 - √2)(x^2 + √2)(1 + y): the head takes (x - 2^(1/4))(x + 2^(1/4)),
+    # Q = (u + √2)(1 + v)
     p = _filter(arch, {(0, 0): -2, (0, 1): -2, (4, 0): 1, (4, 1): 1})
     r = head_member(arch, p)
     assert r.in_function_space and contains(arch, p).contained
-    assert levels_member(arch, p).in_function_space is True            # now through the blocks (rational divisors do not suffice)
+    assert levels_member(arch, p).in_function_space is True     # by the blocks (no rational divisor suffices)
     # (x^4 + 2)(1 + y): G = (u^2 + 2)(1 + v) and u^2 + 2 is irreducible over R, of bidegree (2, 0): no box
     # of layer 3 takes it and x^4 + 2 is too wide for the head; over C, u + i√2 goes to layer 3
     p = _filter(arch, {(0, 0): 2, (0, 1): 2, (4, 0): 1, (4, 1): 1})
@@ -209,8 +210,8 @@ def _p_beta(beta: Fraction) -> list[Fraction]:
 
 def test_a_limit_the_blocks_decide_and_the_boundary_is_not_derived():
     """P_β = (x^2 + β)^2 (y+1)(y+2)(y+3): in V(R) for every β, in M iff β ≤ 0 (the block of u + β splits
-    over R iff β ≤ 0), so P_0 = x^4 (y+1)(y+2)(y+3) ∈ M is a limit of points of V(R) outside M; boundary() says why the
-    relative boundary is not derived."""
+    over R iff β ≤ 0), so P_0 = x^4 (y+1)(y+2)(y+3) ∈ M is a limit of points of V(R) outside M;
+    boundary() says why the relative boundary is not derived."""
     arch = "2x2,2x2,2x2 s=1x1,2x1"
     for eps in (Fraction(1, 3), Fraction(1, 1000)):
         r = head_member(arch, _p_beta(eps))
