@@ -256,6 +256,11 @@ def lattice_blocks(atoms: list, certs: list, levels: Sequence[tuple[tuple[int, i
     [[('pair',), ('real', 'real')], [('real', 'real', 'pair')]]
     """
     limits = Limits.coerce(limits)
+    # up front: an atom of bidegree (d_x, d_y) has at most gcd(d_x, d_y) absolute (so real) factors, all of
+    # bidegree (d_x, d_y)/r; the sets tried at a level are at most 2^(number of its factors)
+    bound = [math.gcd(f.degrees()[0], f.degrees()[1]) for f, _ in atoms]
+    limits.check("max_nodes", "sets of real factors tried for the blocks (sum over the levels of 2^(real factors))",
+                 sum(2 ** sum(bound[i] for i in sources) for _, sources in levels))
     src = _Sources(atoms, certs, limits)
     items = src.items
     budget = limits.budget("max_nodes", "sets of real factors tried for the blocks of the polyphase gcds")

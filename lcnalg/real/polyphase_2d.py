@@ -147,7 +147,9 @@ def why_not_polyphase(arch: Architecture | str) -> str:
         out.append(f"the strided layers sit at {len(levels)} cumulative strides "
                    f"({', '.join(f'{a}x{b}' for a, b in levels)}): whether a product of factors of the polyphase gcd "
                    "lies in R[u^c, v^d] for the next level depends on the orbits of u -> ζu, v -> ξv on their "
-                   "absolute factors, not on bidegrees alone")
+                   "absolute factors, not on bidegrees alone; membership is decided exactly by blocks level by "
+                   "level (lcnalg.real.polyphase_head_2d.levels_member), but the limits of V(R) \\ M are not derived "
+                   "(docs/theory.md#polyphase-head-2d)")
     return "; ".join(out)
 
 def polyphase_gcd_2d(values: Sequence[Any], shape: Polyphase2DShape) -> tuple[dict, Box]:

@@ -122,6 +122,11 @@ def test_shape_and_refusals():
     with pytest.raises(ResourceLimitError, match="max_nodes"):
         head_member("2x2,2x2,2x2 s=1x1,2x1", [1] * 20, Limits(max_nodes=1))
     assert head_member("2x2,2x2,2x2 s=1x1,2x1", [0] * 20).in_function_space
+    # up front: (x^2 - 1)(x^2 - 4) has 4 real factors at level 2x1, so up to 2^4 sets are tried for the blocks
+    p = _filter("2x2,2x2,2x2 s=1x1,2x1", {(0, 0): 4, (2, 0): -5, (4, 0): 1})
+    with pytest.raises(ResourceLimitError, match="sets of real factors tried for the blocks.*16, above the bound 15"):
+        levels_member("2x2,2x2,2x2 s=1x1,2x1", p, Limits(max_nodes=15))
+    assert levels_member("2x2,2x2,2x2 s=1x1,2x1", p).in_function_space is contains("2x2,2x2,2x2 s=1x1,2x1", p).contained
 
 
 def test_blocks_split_like_the_factors_of_g():
