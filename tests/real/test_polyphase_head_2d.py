@@ -16,7 +16,7 @@ from lcnalg import FunctionSpace
 from lcnalg.architecture import Architecture
 from lcnalg.errors import InputError, ResourceLimitError
 from lcnalg.limits import Limits
-from lcnalg.real import boundary, contains
+from lcnalg.real import boundary, contains, is_zariski_closed
 from lcnalg.real.polyphase_2d import polyphase_2d_member, polyphase_2d_shape
 from lcnalg.real.polyphase_head_2d import gcd_blocks, head_2d_shape, head_member, levels_member
 
@@ -175,6 +175,15 @@ def test_agrees_with_contains(arch):
         if point is not None:
             seen.add(_compare(arch, point, in_v=True))
     assert (False, True) in seen                 # V(R) \\ M reached: not closed
+
+
+@pytest.mark.parametrize("arch", ["2x2,2x2,2x2 s=1x1,2x1", "2x2,2x2,2x2 s=1x1,2x2", "2x2,2x1,2x2 s=1x1,2x1"])
+def test_closedness_witness_is_in_v_outside_m(arch):
+    """The witness of is_zariski_closed (a complex-layer search, another route) is in V(R) \\ M here too."""
+    verdict = is_zariski_closed(arch)
+    assert verdict.closed is False
+    r = head_member(arch, [Fraction(x) for x in verdict.witness])
+    assert (r.in_function_space, r.in_v) == (False, True)
 
 
 @st.composite
