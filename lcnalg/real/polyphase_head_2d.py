@@ -1,5 +1,5 @@
-"""2D membership with layers ``1..k`` at stride one and the others at one stride: blocks of the polyphase gcd
-(docs/theory.md#polyphase-head-2d).
+"""2D membership by the blocks of the polyphase gcds: layers ``1..k`` at stride one and the others at one
+stride, and any strides level by level (docs/theory.md#polyphase-head-2d).
 
 Architecture: a 2D linear one-channel architecture whose layers ``1..k`` (boxes ``n_1, …, n_k``)
 sit at cumulative stride ``(1, 1)`` and whose layers ``k+1, …, L`` (boxes ``m_{k+1}, …, m_L``) all
@@ -21,8 +21,7 @@ exact lattice test of :func:`lcnalg.real.planar_real.lattice_blocks`; ``u`` give
 block divided by ``(a, b)``.
 
 **Membership.**  The pattern of ``A = P / Q(x^a, y^b)`` (multiset of real factor types,
-docs/theory.md#factorization-patterns)
-is that of ``P`` minus ``Σ c_f ·`` (the types of the block of ``f``).  ``P ∈ M`` iff for some
+docs/theory.md#factorization-patterns) is that of ``P`` minus ``Σ c_f ·`` (the types of the block of ``f``).  ``P ∈ M`` iff for some
 ``c``: the real bidegrees of ``Q`` can all be shared out among the boxes ``m_l`` and the real
 bidegrees of ``A`` among the boxes ``n_l`` (:func:`~lcnalg.real.polyphase_2d.share_bidegrees`).
 Exhaustive over ``c``: exact, no undecided case.
@@ -422,7 +421,11 @@ def levels_member(arch: Architecture | str, values: Sequence[Any], limits: Limit
     InputError
         When the architecture is not 2D linear one-channel, or the filter is not one.
     ResourceLimitError
-        When a bound of ``limits`` is exceeded.
+        When a bound of ``limits`` is exceeded (the sets tried for the blocks are refused up front).
+
+    References
+    ----------
+    docs/theory.md#polyphase-head-2d (any strides, level by level: the theorem and its proof).
 
     Examples
     --------
