@@ -50,9 +50,9 @@ from lcnalg.real.membership import parse_filter
 from lcnalg.real.orbit_description import orbit_member
 from lcnalg.real.orbit_tilings import orbit_model
 from lcnalg.real.patterns import PatternTable, pattern_entry, pattern_table, pattern_text, stride_one_2d
-from lcnalg.real.planar import contains_2d
 from lcnalg.real.polyphase import last_layer_strided, polyphase_member
-from lcnalg.real.polyphase_2d import levels_member, polyphase_2d_member, polyphase_2d_shape, why_not_polyphase
+from lcnalg.real.polyphase_2d import polyphase_2d_member, polyphase_2d_shape, why_not_polyphase
+from lcnalg.real.polyphase_head_2d import levels_member
 
 __all__ = ["InequalitiesResult", "inequalities"]
 
@@ -147,10 +147,7 @@ class InequalitiesResult(RealDescription):
         if self.family == "2D factor groupings":
             if polyphase_2d_shape(arch) is not None:
                 return polyphase_2d_member(arch, c, limits).in_function_space
-            levels = levels_member(arch, c, limits).in_function_space
-            if levels is not None:
-                return levels
-            return bool(contains_2d(arch, tuple(c), limits, route="factorization").answer)
+            return levels_member(arch, c, limits).in_function_space
         if self.family == "2D factorization patterns":
             table = self.table if isinstance(self.table, PatternTable) else pattern_table(arch, limits)
             return table.contains(c, limits)
@@ -376,9 +373,9 @@ def inequalities(arch: Architecture | str, *, limits: Limits | None = None, seed
       stride, ``holds_at`` decides by the polyphase gcd of :mod:`lcnalg.real.polyphase_2d` (the
       bidegrees of the factors of ``G = gcd(P_rs)``), independently of ``contains()``; otherwise
       the limitations say what is not known (the orbit-refined pattern list), and ``holds_at``
-      tries :func:`~lcnalg.real.polyphase_2d.levels_member` (level by level) and evaluates the
-      reduction with the grouping search of :func:`~lcnalg.real.planar.contains_2d` where that
-      gives no answer.
+      decides by the blocks of :func:`~lcnalg.real.polyphase_head_2d.levels_member` (minimal
+      products of real factors that are polynomials in ``x^s, y^s``, level by level), exactly and
+      independently of ``contains()``.
     * **Coordinate copies** (:mod:`lcnalg.real.embedding`): derived for the smaller model and
       carried back.
     * **Otherwise** the result is undecided and says why (not closed, with the witness; or
@@ -586,12 +583,11 @@ def _groupings_result(arch: Architecture, case: ClosedCase, start: float) -> Ine
         "groupings of the factors, decided exactly (bidegrees add; off-lattice coefficients are tested exactly)")
     if polyphase_2d_shape(arch) is None and arch.activation is None:
         description += (
-            ". Level by level: with layers 1..k at stride (1, 1) and layer k + 1 at (a, b), P = A(x, y)·R(x^a, y^b) "
-            "with A in the stride-one function space of layers 1..k and R in that of layers k+1..L (strides relative "
-            "to (a, b)), and R(x^a, y^b) | P ⇔ R | G, the gcd of the polyphase components of P (C[x, y] is free over "
-            "C[x^a, y^b]); the products R of Q-irreducible factors of G are tried, R recursively and A by its box or "
-            "factorization pattern, which decides exactly when every Q-irreducible factor of every such G stays "
-            "irreducible over R")
+            ". Level by level: with the layers grouped by cumulative stride s_0 = (1, 1) | s_1 | … | s_J, P ∈ M iff "
+            "the real irreducible factors of P split into blocks of the levels j ≥ 1 (minimal sets of factors whose "
+            "product is a polynomial in x^s_j, y^s_j: f(x^s_j, y^s_j) for the real irreducible factors f of the "
+            "polyphase gcd at s_j) and single factors at level 0 so that every level's real bidegrees (a block's "
+            "divided by s_j) can all be shared out among that level's boxes (docs/theory.md#polyphase-head-2d)")
     shape = polyphase_2d_shape(arch)
     if shape is not None:
         (a, b), n1 = shape.strides, shape.first_box
@@ -630,17 +626,14 @@ def _groupings_result(arch: Architecture, case: ClosedCase, start: float) -> Ine
         family="2D factor groupings", description=description,
         limitations=(undecided_text(arch) + ". What is not known: the finite list of orbit-refined factorization "
                      "patterns (absolute factors with their bidegrees, their orbits and stabilizers under "
-                     "x -> ζx, y -> ξy, and complex conjugation) that would describe M up front as for stride one; "
-                     "holds_at() evaluates the reduction point by point with the grouping search of contains() "
-                     "(not an independent route). The polyphase-gcd route (lcnalg.real.polyphase_2d, "
+                     "x -> ζx, y -> ξy, and complex conjugation) that would describe M up front as for stride one "
+                     "(the blocks are found at each point, not listed in advance). The polyphase-gcd route (lcnalg.real.polyphase_2d, "
                      "docs/theory.md#polyphase-2d) needs layer 1 to be the only layer at stride (1, 1) and the others "
                      "at one stride; here " + (why_not_polyphase(arch) or "it does not apply")
-                     + ". holds_at() first tries the level-by-level polyphase route (lcnalg.real.polyphase_2d."
-                       "levels_member: exact and independent of contains() when every Q-irreducible factor of every "
-                       "polyphase gcd met stays irreducible over R, or when a rational divisor gives a factorization); "
-                       "only at the other points does it use the grouping search"),
+                     + ". holds_at() decides by the blocks level by level (lcnalg.real.polyphase_head_2d."
+                       "levels_member: exact, and independent of the grouping search of contains())"),
         method="groupings of the real irreducible factors (unique factorization in R[x, y], lcnalg.real.planar_real); "
-               "level-by-level polyphase gcds where they decide (lcnalg.real.polyphase_2d)",
+               "decided at a point by blocks level by level (lcnalg.real.polyphase_head_2d)",
         seconds=time.perf_counter() - start)
 
 

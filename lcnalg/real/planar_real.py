@@ -32,9 +32,10 @@ filter coefficient.
 
 from __future__ import annotations
 
+import itertools
 import math
 from fractions import Fraction
-from typing import Any
+from typing import Any, Collection, Sequence
 
 import flint
 
@@ -49,7 +50,7 @@ from lcnalg.real.grouping import grouping_search
 from lcnalg.results import Witness
 from lcnalg.rings import integer_ring
 
-__all__ = ["real_grouping", "check_grouping_size"]
+__all__ = ["real_grouping", "check_grouping_size", "lattice_blocks"]
 
 Poly = dict  # {(i, j): coefficient}
 
@@ -204,6 +205,97 @@ def _sparse_ok(src: _Sources, choice: tuple[int, ...], a: int, b: int, limits: L
         limits.check("max_precision", f"working precision (bits) for an exact zero test (Liouville bound "
                      f"{bits} bits)", need)
         prec = need
+
+
+def lattice_blocks(atoms: list, certs: list, levels: Sequence[tuple[tuple[int, int], Collection[int]]],
+                   limits: Limits | None = None
+                   ) -> tuple[list[RealFactor], list[int], list[list[tuple[int, ...]]]]:
+    """The real irreducible factors of ``F = Π f_i^{e_i}`` grouped, level by level, into the minimal
+    products that are polynomials in ``x^a, y^b`` (docs/theory.md#polyphase-head-2d).
+
+    For a real irreducible ``g ∈ R[u, v]`` other than ``u``, ``v``, ``g(x^a, y^b)`` is squarefree and the
+    product of a set of real irreducible factors (its *block*); blocks of distinct ``g`` are disjoint, and
+    a product of distinct factors lies in ``R[x^a, y^b]`` iff it is a union of blocks.  So the block of a
+    factor is the smallest set of distinct factors containing it whose product lies in ``R[x^a, y^b]``,
+    found by trying sets by size with the exact lattice test of the grouping search.  For strides
+    ``(a_1, b_1) | (a_2, b_2) | …`` the blocks of a level are unions of those of the level before, which
+    are the units tried.
+
+    Parameters
+    ----------
+    atoms : list of (fmpz_mpoly, int)
+        The Q-irreducible factors of ``F`` with multiplicities.
+    certs : list of str or None
+        Their absolute irreducibility certificates (None when not certified).
+    levels : sequence of ((int, int), collection of int)
+        Per level, the strides and the indices of the atoms whose real factors lie in blocks at that level
+        (the caller knows them: the atoms dividing ``G(x^a, y^b)``, ``G`` the polyphase gcd; never ``x``
+        or ``y``); each level's atoms among the previous level's.
+    limits : Limits, optional
+        ``max_nodes`` (sets tried), ``max_field_work``, ``max_precision``.
+
+    Returns
+    -------
+    (list of RealFactor, list of int, list of list of tuple of int)
+        The real irreducible factors, their multiplicities, and per level the blocks (indices into them).
+
+    Raises
+    ------
+    ResourceLimitError
+        When a bound is exceeded.
+    ValueError
+        When some factor of a listed atom lies in no block (the atom does not divide ``G(x^a, y^b)``).
+
+    Examples
+    --------
+    >>> ctx = integer_ring(("x", "y"))
+    >>> x, y = ctx.gens()
+    >>> _, fac = (x**4 - 2).factor()                  # u^2 - 2 with u = x^2: x^2 - √2 and x^2 + √2
+    >>> items, mult, blocks = lattice_blocks(list(fac), [None], [((2, 1), {0}), ((4, 1), {0})])
+    >>> [sorted(tuple(items[k].kind for k in blk) for blk in level) for level in blocks]
+    [[('pair',), ('real', 'real')], [('real', 'real', 'pair')]]
+    """
+    limits = Limits.coerce(limits)
+    # up front: an atom of bidegree (d_x, d_y) has at most gcd(d_x, d_y) absolute (so real) factors, all of
+    # bidegree (d_x, d_y)/r; the sets tried at a level are at most 2^(number of its factors)
+    bound = [math.gcd(f.degrees()[0], f.degrees()[1]) for f, _ in atoms]
+    limits.check("max_nodes", "sets of real factors tried for the blocks (sum over the levels of 2^(real factors))",
+                 sum(2 ** sum(bound[i] for i in sources) for _, sources in levels))
+    src = _Sources(atoms, certs, limits)
+    items = src.items
+    budget = limits.budget("max_nodes", "sets of real factors tried for the blocks of the polyphase gcds")
+    units: list[tuple[int, ...]] = [(k,) for k in range(len(items))]
+    out: list[list[tuple[int, ...]]] = []
+    for (a, b), sources in levels:
+        left = [u for u in units if items[u[0]].source in sources]
+        blocks: list[tuple[int, ...]] = []
+        while left:
+            first, others = left[0], left[1:]
+            found = None
+            for size in range(len(others) + 1):
+                for rest in itertools.combinations(others, size):
+                    budget.spend()
+                    group = first + tuple(k for u in rest for k in u)
+                    dx = sum(items[j].bidegree[0] for j in group)
+                    dy = sum(items[j].bidegree[1] for j in group)
+                    ox = sum(items[j].order[0] for j in group)
+                    oy = sum(items[j].order[1] for j in group)
+                    if dx % a or dy % b or ox % a or oy % b:
+                        continue
+                    choice = tuple(1 if j in group else 0 for j in range(len(items)))
+                    if _sparse_ok(src, choice, a, b, limits):
+                        found = (first,) + rest
+                        break
+                if found is not None:
+                    break
+            if found is None:
+                raise ValueError(f"{items[first[0]].text} lies in no product of factors that is a polynomial in "
+                                 f"x^{a}, y^{b}")
+            blocks.append(tuple(sorted(k for u in found for k in u)))
+            left = [u for u in left if u not in found]
+        out.append(blocks)
+        units = blocks
+    return items, list(src.item_mult), out
 
 
 def check_grouping_size(counts: tuple[int, ...], num_layers: int, limits: Limits, what: str) -> None:

@@ -38,7 +38,6 @@ coefficient test is involved: this route is independent of :func:`lcnalg.real.pl
 from __future__ import annotations
 
 import math
-from fractions import Fraction
 from dataclasses import dataclass
 from typing import Any, Sequence
 
@@ -47,12 +46,11 @@ from lcnalg.architecture import Architecture
 from lcnalg.errors import InputError
 from lcnalg.limits import Budget, Limits
 from lcnalg.real.membership import parse_filter
-from lcnalg.real.patterns import FactorType, factor_types, pattern_table
+from lcnalg.real.patterns import FactorType, factor_types
 from lcnalg.rings import integer_ring
 
 __all__ = ["Polyphase2DShape", "Polyphase2DMembership", "polyphase_2d_shape", "polyphase_gcd_2d",
-           "polyphase_2d_member", "share_bidegrees", "real_items", "absolute_items", "why_not_polyphase",
-           "LevelsMembership", "levels_member"]
+           "polyphase_2d_member", "share_bidegrees", "real_items", "absolute_items", "why_not_polyphase"]
 
 Box = tuple[int, int]
 
@@ -139,12 +137,19 @@ def why_not_polyphase(arch: Architecture | str) -> str:
     if lead >= 2:
         out.append(f"layers 1..{lead} sit at stride (1, 1): the cofactor A = P / Q(x^a, y^b) must lie in their "
                    "stride-one function space, which depends on how the factors f(x^a, y^b) of the polyphase gcd "
-                   "split in R[x, y] (orbits of x -> ζx, y -> ξy on their absolute factors), not on bidegrees alone")
+                   "split in R[x, y] (orbits of x -> ζx, y -> ξy on their absolute factors), not on bidegrees alone; "
+                   "membership is decided exactly from these splits (lcnalg.real.polyphase_head_2d), but they are a "
+                   "semi-algebraic condition on f (for 2x2,2x2,2x2 s=1x1,2x1, (x^2 + β)^2 (y+1)(y+2)(y+3) is in M "
+                   "iff β ≤ 0), so the closures of the strata of V(R) \\ M are not bidegree slots and the limits "
+                   "are "
+                   "not derived (docs/theory.md#polyphase-head-2d)")
     if len(levels) >= 2:
         out.append(f"the strided layers sit at {len(levels)} cumulative strides "
                    f"({', '.join(f'{a}x{b}' for a, b in levels)}): whether a product of factors of the polyphase gcd "
                    "lies in R[u^c, v^d] for the next level depends on the orbits of u -> ζu, v -> ξv on their "
-                   "absolute factors, not on bidegrees alone")
+                   "absolute factors, not on bidegrees alone; membership is decided exactly by blocks level by "
+                   "level (lcnalg.real.polyphase_head_2d.levels_member), but the limits of V(R) \\ M are not derived "
+                   "(docs/theory.md#polyphase-head-2d)")
     return "; ".join(out)
 
 def polyphase_gcd_2d(values: Sequence[Any], shape: Polyphase2DShape) -> tuple[dict, Box]:
@@ -398,150 +403,3 @@ def polyphase_2d_member(arch: Architecture | str, values: Sequence[Any], limits:
     real = share_bidegrees(real_items(factors), shape.boxes, lower, budget)
     cplx = real if real is not None else share_bidegrees(absolute_items(factors), shape.boxes, lower, budget)
     return Polyphase2DMembership(real is not None, cplx is not None, deg, g, factors, lower, real, cplx)
-
-
-# ------------------------------------------------------------------ any strides: level by level
-@dataclass(frozen=True)
-class LevelsMembership:
-    """The decision of :func:`levels_member`.
-
-    Attributes
-    ----------
-    in_function_space : bool or None
-        ``P ∈ M``; None when not decided by this route (a Q-irreducible factor of a polyphase gcd
-        splits over R and no rational divisor gives a factorization).
-    reason : str
-    """
-
-    in_function_space: bool | None
-    reason: str
-
-
-def _values(poly: Any, shape: Sequence[int]) -> list[Fraction] | None:
-    """``poly`` (FLINT, two variables) as a flat row-major filter of ``shape``, or None when it does not fit."""
-    terms = {(int(m[0]), int(m[1])): int(c) for m, c in poly.terms()}
-    if any(i >= shape[0] or j >= shape[1] for i, j in terms):
-        return None
-    return [Fraction(terms.get((i, j), 0)) for i in range(shape[0]) for j in range(shape[1])]
-
-
-def levels_member(arch: Architecture | str, values: Sequence[Any], limits: Limits | None = None) -> LevelsMembership:
-    """``P ∈ M`` for a 2D linear one-channel architecture with any strides, level by level (docs/theory.md#polyphase-2d).
-
-    Let layers ``1..k`` sit at stride ``(1, 1)`` and layer ``k + 1`` at ``(a, b)``.  Then
-    ``P = A · R(x^a, y^b)`` with ``A`` in the stride-one function space of layers ``1..k`` and ``R`` in
-    the function space of layers ``k+1..L`` (strides relative to ``(a, b)``), and ``R(x^a, y^b) | P``
-    iff ``R | G``, the gcd of the polyphase components.  Every product ``R`` of Q-irreducible factors
-    of ``G`` is tried: ``R`` by this function again (its first layer is at stride one) and ``A`` by
-    its box (one layer) or factorization pattern (:mod:`lcnalg.real.patterns`).  A success is a
-    real factorization (True).  Without one the answer is False when every Q-irreducible factor of
-    ``G`` stays irreducible over R (every real divisor of ``G`` was tried) and every recursive answer
-    was exact, else None.  Stride one: the factorization patterns; one strided level after a single
-    layer: :func:`polyphase_2d_member`.
-
-    Parameters
-    ----------
-    arch : Architecture or str
-        A 2D linear one-channel architecture.
-    values : sequence of rational numbers, nested rows or str
-        The end-to-end filter (read by :func:`~lcnalg.real.membership.parse_filter`).
-    limits : Limits, optional
-        ``max_nodes`` (divisors tried, at every level, and the sharing searches),
-        ``max_field_work``, ``max_pattern_work``.
-
-    Returns
-    -------
-    LevelsMembership
-
-    Raises
-    ------
-    InputError
-        When the architecture is not 2D linear one-channel, or the filter is not one.
-    ResourceLimitError
-        When a bound of ``limits`` is exceeded.
-
-    Examples
-    --------
-    >>> levels_member("2x2,2x2,2x2 s=2x1,2x1", [1, 0, 1, 0] + [0] * 28).in_function_space   # 1 + y^2: a pair
-    False
-    >>> p = [0] * 20; p[0] = p[1] = p[2] = p[3] = 1                 # 1 + y + y^2 + y^3 = (1 + y)(1 + y^2)
-    >>> levels_member("2x2,2x2,2x2 s=1x1,1x2", p).in_function_space
-    True
-    """
-    arch = Architecture.coerce(arch)
-    if (not isinstance(arch, Architecture) or arch.ndim != 2 or arch.activation is not None
-            or arch.channels is not None):
-        raise InputError(f"architecture {checks.short(str(arch), 60)}: the level-by-level route needs a 2D linear "
-                         "one-channel architecture (e.g. 2x2,2x2,2x2 s=2x1,2x1)")
-    limits = Limits.coerce(limits)
-    values = parse_filter(values, arch, limits=limits)
-    budget = limits.budget("max_nodes", "divisors of the polyphase gcds tried, level by level")
-    return _levels(arch, values, limits, budget)
-
-
-def _levels(arch: Architecture, values: list, limits: Limits, budget: Budget) -> LevelsMembership:
-    if all(v == 0 for v in values):
-        return LevelsMembership(True, "the zero filter")
-    if arch.num_layers == 1:
-        return LevelsMembership(True, "one layer takes every filter of its box")
-    ts = [tuple(t) for t in arch.cumulative_strides[:arch.num_layers]]
-    if all(t == (1, 1) for t in ts):
-        return LevelsMembership(pattern_table(arch, limits).contains(values, limits), "factorization pattern")
-    if polyphase_2d_shape(arch) is not None:
-        return LevelsMembership(polyphase_2d_member(arch, values, limits).in_function_space, "polyphase gcd")
-    k = next(i for i, t in enumerate(ts) if t != (1, 1))
-    a, b = ts[k]
-    head = Architecture(tuple(arch.filters[:k]))
-    tail = Architecture(tuple(arch.filters[k:]), tuple(arch.strides[k:]))
-    total = tuple(n - 1 for n in arch.end_to_end_filter_shape)
-    g, _ = polyphase_gcd_2d(values, Polyphase2DShape((0, 0), (a, b), (), total))
-    ctx = integer_ring(("u", "v"))
-    _, qfactors = ctx.from_dict(g).factor()
-    split = False
-    items = []
-    for f, e in qfactors:
-        split |= len(factor_types(f, limits)) != 1
-        items.append((f, int(e)))
-    den = 1
-    for v in values:
-        den = den * v.denominator // math.gcd(den, v.denominator)
-    nx, ny = arch.end_to_end_filter_shape
-    xy = integer_ring(("x", "y"))
-    P = xy.from_dict({(i, j): int(values[i * ny + j] * den) for i in range(nx) for j in range(ny)
-                      if values[i * ny + j] != 0})
-    table = pattern_table(head, limits) if k >= 2 else None
-    unknown = split
-
-    def rec(i: int, chosen: list) -> bool:
-        nonlocal unknown
-        budget.spend()
-        if i < len(items):
-            return any(rec(i + 1, chosen + [c]) for c in range(items[i][1] + 1))
-        R = ctx.from_dict({(0, 0): 1})
-        for (f, _), c in zip(items, chosen):
-            R *= f ** c
-        r_vals = _values(R, tail.end_to_end_filter_shape)
-        if r_vals is None:
-            return False
-        Rxy = xy.from_dict({(int(m[0]) * a, int(m[1]) * b): int(cf) for m, cf in R.terms()})
-        A, rem = divmod(P, Rxy)
-        if rem != 0:                                        # pragma: no cover - R | G
-            raise AssertionError("R(x^a, y^b) does not divide P")
-        a_vals = _values(A, head.end_to_end_filter_shape)
-        if a_vals is None:
-            return False
-        if table is not None and not table.contains(a_vals, limits):
-            return False
-        inner = _levels(tail, r_vals, limits, budget).in_function_space
-        if inner is None:
-            unknown = True
-        return bool(inner)
-
-    if rec(0, []):
-        return LevelsMembership(True, f"P = A·R(x^{a}, y^{b}) with R a product of factors of the polyphase gcd in "
-                                      f"M[{tail}] and A in M[{head}]")
-    if unknown:
-        return LevelsMembership(None, "no rational divisor of a polyphase gcd gives a factorization, and a "
-                                      "Q-irreducible factor of one splits over R (or a deeper level is undecided)")
-    return LevelsMembership(False, "no divisor of the polyphase gcd (every Q-irreducible factor irreducible over R) "
-                                   "gives a factorization, at every level")

@@ -18,8 +18,9 @@ from lcnalg.architecture import Architecture
 from lcnalg.errors import InputError, ResourceLimitError
 from lcnalg.limits import Limits
 from lcnalg.real import contains, inequalities, is_zariski_closed
-from lcnalg.real.polyphase_2d import (levels_member, polyphase_2d_member, polyphase_2d_shape, polyphase_gcd_2d,
-                                      share_bidegrees, why_not_polyphase)
+from lcnalg.real.polyphase_2d import (polyphase_2d_member, polyphase_2d_shape, polyphase_gcd_2d, share_bidegrees,
+                                      why_not_polyphase)
+from lcnalg.real.polyphase_head_2d import levels_member
 from lcnalg.real.polyphase_boundary_2d import polyphase_boundary_member
 
 
@@ -306,23 +307,35 @@ def test_levels_agree_with_contains(arch):
             if p is None:
                 continue
             r = levels_member(arch, p)
-            assert r.in_function_space is None or r.in_function_space is contains(arch, p).contained, (arch, p)
+            assert r.in_function_space is contains(arch, p).contained, (arch, p)
             seen.add(r.in_function_space)
     assert {True, False} <= seen
 
 
-def test_levels_undecided_where_a_factor_splits_over_r():
+def test_levels_where_a_factor_splits_over_r():
     arch = "2x2,2x2,2x2 s=1x1,2x1"
     p = [0] * 20
     p[0], p[16] = -2, 1           # x^4 - 2: G = u^2 - 2 = (u - √2)(u + √2) over R, no rational divisor works
-    assert levels_member(arch, p).in_function_space is None
+    assert levels_member(arch, p).in_function_space is True        # the blocks of the real factors decide
     assert contains(arch, p).contained is True       # (x - 2^(1/4))(x + 2^(1/4)) · (u + √2)
-    assert inequalities(arch, equations=False).holds_at(p) is True      # the grouping search decides there
-    p[0] = 2                      # x^4 + 2: G = u^2 + 2 is a pair over R, decided here
+    assert inequalities(arch, equations=False).holds_at(p) is True
+    p[0] = 2                      # x^4 + 2: G = u^2 + 2 is a pair over R
     assert levels_member(arch, p).in_function_space is contains(arch, p).contained is False
     p = [0] * 20
     p[0], p[4], p[16] = -2, -1, 1   # x^4 - x^2 - 2 = (x^2 - 2)(x^2 + 1): a rational divisor works
     assert levels_member(arch, p).in_function_space is contains(arch, p).contained
+    # two strided levels (layers at x, x^2, x^4) with a split over R: (x^4 - 2)^2 (y + 1) needs layer 3 to take
+    # x^4 - 2, layer 2 (u - √2)(y + 1) with u = x^2 and layer 1 x^2 + √2; no rational divisor of G does it
+    arch2 = "3x1,2x2,2x1 s=2x1,2x1"
+    nx, ny = Architecture.parse(arch2).end_to_end_filter_shape
+    q = [0] * (nx * ny)
+    for (i, j), c in {(0, 0): 4, (0, 1): 4, (4, 0): -4, (4, 1): -4, (8, 0): 1, (8, 1): 1}.items():
+        q[i * ny + j] = c
+    assert levels_member(arch2, q).in_function_space is contains(arch2, q).contained is True
+    q[0] = q[1] = -4        # (w^2 - 4w - 4)(y + 1), w = x^4: layer 3 takes w - 2 + 2√2, w - 2 - 2√2 splits as above
+    assert levels_member(arch2, q).in_function_space is contains(arch2, q).contained is True
+    q[0] = q[1] = 8         # (w^2 - 4w + 8)(y + 1): a pair in w, and x^4 - c (c complex) gives no real layer 2 factor
+    assert levels_member(arch2, q).in_function_space is contains(arch2, q).contained
     with pytest.raises(InputError, match="architecture"):
         levels_member("2,2 s=2", [0] * 4)
 
@@ -345,4 +358,4 @@ def test_levels_on_random_architectures(filters, strides, seed):
             expected = contains(arch, p).contained
         except ResourceLimitError:
             continue
-        assert r.in_function_space is None or r.in_function_space is expected, (arch, p)
+        assert r.in_function_space is expected, (arch, p)

@@ -1,0 +1,531 @@
+"""2D membership by the blocks of the polyphase gcds: layers ``1..k`` at stride one and the others at one
+stride, and any strides level by level (docs/theory.md#polyphase-head-2d).
+
+Architecture: a 2D linear one-channel architecture whose layers ``1..k`` (boxes ``n_1, …, n_k``)
+sit at cumulative stride ``(1, 1)`` and whose layers ``k+1, …, L`` (boxes ``m_{k+1}, …, m_L``) all
+sit at one cumulative stride ``(a, b) ≠ (1, 1)``, e.g. ``2x2,2x2,2x2 s=1x1,2x1``.  ``k = 1`` is the
+family of :mod:`lcnalg.real.polyphase_2d`, which this route also decides (the tests compare).
+
+**Structure.**  ``P ∈ M`` iff ``P = A · Q(x^a, y^b)`` with ``A`` in the stride-one function space
+``M_A`` of the boxes ``n_1..n_k`` and ``Q`` in the stride-one function space ``M_B`` of the boxes
+``m_{k+1}..m_L`` in ``u = x^a, v = y^b``.  ``Q(x^a, y^b) | P`` iff ``Q | G``, ``G`` the gcd of the
+polyphase components of ``P``.  So a real ``Q`` is a real constant times ``Π_f f^{c_f}``,
+``0 ≤ c_f ≤ e_f``, over the distinct real irreducible factors ``f`` of ``G`` (exponents ``e_f``).
+
+**Blocks.**  For such ``f`` (not ``u``, ``v``), ``f(x^a, y^b)`` is squarefree and the product of a
+set ``B_f`` of real irreducible factors of ``P`` (its *block*); blocks of distinct ``f`` are
+disjoint, and every product of factors of ``G(x^a, y^b)`` lying in ``R[x^a, y^b]`` is a product of
+whole blocks.  The blocks are found from the real irreducible factors of ``G(x^a, y^b)`` by the
+exact lattice test of :func:`lcnalg.real.planar_real.lattice_blocks`; ``u`` gives the block
+``x^a`` (``R(1,0)`` ``a`` times) and ``v`` likewise.  Real bidegree of ``f`` = bidegree of its
+block divided by ``(a, b)``.
+
+**Membership.**  The pattern of ``A = P / Q(x^a, y^b)`` (multiset of real factor types,
+docs/theory.md#factorization-patterns) is that of ``P`` minus ``Σ c_f ·`` (the types of the block of ``f``).  ``P ∈ M`` iff for some
+``c``: the real bidegrees of ``Q`` can all be shared out among the boxes ``m_l`` and the real
+bidegrees of ``A`` among the boxes ``n_l`` (:func:`~lcnalg.real.polyphase_2d.share_bidegrees`).
+Exhaustive over ``c``: exact, no undecided case.
+
+**V(R).**  Over ``C`` the same holds with absolute factors.  For a Q-irreducible factor ``g`` of
+``G`` with ``r`` absolute factors ``h_σ`` (Galois conjugate), ``h_σ(x^a, y^b) = σ(h(x^a, y^b))``,
+so every ``h_σ(x^a, y^b)`` has the same bidegrees of absolute factors: those of
+``g(x^a, y^b)`` divided by ``r``.  So ``P ∈ V(R)`` is decided from factorizations over Q and the
+bidegrees of absolute factors alone (no lattice test).
+
+**Any strides, level by level** (:func:`levels_member`).  Group the layers by cumulative stride
+``s_0 = (1, 1) | s_1 | … | s_J``: ``P = Π_j Q_j(x^{s_j}, y^{s_j})`` with ``Q_j`` in the stride-one
+function space of the boxes at level ``j``.  The blocks at level ``j`` (of the real irreducible factors of
+the polyphase gcd at ``s_j``) are minimal sets of real irreducible factors of ``P`` with product in
+``R[x^{s_j}, y^{s_j}]``, unions of blocks of level ``j − 1``.  By the lemma (and unique factorization),
+``P ∈ M`` iff the real factors of ``P`` (with multiplicity) split into blocks of the levels ``1..J`` and
+single factors at level 0 such that at every level the real bidegrees (a block's divided by ``s_j``)
+can all be shared out among that level's boxes: an exhaustive search, exact, and independent of the
+grouping search of :func:`lcnalg.real.planar.contains_2d` (no layer grouping is formed).
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from typing import Any, Sequence
+
+from lcnalg import checks
+from lcnalg.architecture import Architecture
+from lcnalg.errors import InputError
+from lcnalg.limits import Budget, Limits
+from lcnalg.polys.bivariate import absolutely_irreducible_certificate
+from lcnalg.real.membership import parse_filter
+from lcnalg.real.patterns import FactorType, factor_types, pattern_table
+from lcnalg.real.planar_real import lattice_blocks
+from lcnalg.real.polyphase_2d import (Polyphase2DShape, absolute_items, polyphase_2d_member, polyphase_2d_shape,
+                                      polyphase_gcd_2d, real_items, share_bidegrees)
+from lcnalg.rings import integer_ring
+
+__all__ = ["Head2DShape", "head_2d_shape", "GcdBlock", "HeadMembership", "head_member", "gcd_blocks",
+           "LevelsMembership", "levels_member"]
+
+Box = tuple[int, int]
+
+
+@dataclass(frozen=True)
+class Head2DShape:
+    """The shape of a 2D architecture with layers ``1..k`` at stride one and the others at one stride.
+
+    Attributes
+    ----------
+    head_boxes : tuple of (int, int)
+        ``n_1, …, n_k``, the boxes of the layers at stride ``(1, 1)``.
+    strides : (int, int)
+        ``(a, b)``, the cumulative stride of layers ``k+1..L``.
+    boxes : tuple of (int, int)
+        ``m_{k+1}, …, m_L`` (bidegrees in ``u = x^a, v = y^b``).
+    total : (int, int)
+        The end-to-end box ``Σ n_l + (a, b)·Σ m_l``.
+    """
+
+    head_boxes: tuple[Box, ...]
+    strides: Box
+    boxes: tuple[Box, ...]
+    total: Box
+
+
+def head_2d_shape(arch: Architecture | str) -> Head2DShape | None:
+    """The shape when layers ``1..k`` (``k ≥ 1``) sit at stride ``(1, 1)`` and layers ``k+1..L``
+    (at least one) at one stride ``(a, b) ≠ (1, 1)``; else None.
+
+    Parameters
+    ----------
+    arch : Architecture or str
+
+    Returns
+    -------
+    Head2DShape or None
+        None for anything else (other dimensions, activations, channels, unparsable input).
+
+    Examples
+    --------
+    >>> head_2d_shape("2x2,2x2,2x2 s=1x1,2x1")
+    Head2DShape(head_boxes=((1, 1), (1, 1)), strides=(2, 1), boxes=((1, 1),), total=(4, 3))
+    >>> head_2d_shape("2x2,2x2") is None, head_2d_shape("2x2,2x2,2x2 s=2x1,2x1") is None
+    (True, True)
+    """
+    arch = Architecture.coerce(arch)
+    if (not isinstance(arch, Architecture) or arch.ndim != 2 or arch.activation is not None
+            or arch.channels is not None or arch.num_layers < 2):
+        return None
+    ts = [tuple(t) for t in arch.cumulative_strides[:arch.num_layers]]
+    k = next((i for i, t in enumerate(ts) if t != (1, 1)), len(ts))
+    if k == len(ts) or any(t != ts[k] for t in ts[k:]):
+        return None
+    boxes = tuple((f[0] - 1, f[1] - 1) for f in arch.filters)
+    a, b = ts[k]
+    total = (sum(n[0] for n in boxes[:k]) + a * sum(n[0] for n in boxes[k:]),
+             sum(n[1] for n in boxes[:k]) + b * sum(n[1] for n in boxes[k:]))
+    return Head2DShape(boxes[:k], (a, b), boxes[k:], total)
+
+
+@dataclass(frozen=True)
+class GcdBlock:
+    """One distinct real irreducible factor ``f`` of the polyphase gcd ``G`` and its block.
+
+    Attributes
+    ----------
+    size : (int, int)
+        The real bidegree of ``f`` in ``(u, v)`` (a pair ``h h̄`` counts ``2 deg h``).
+    split : tuple of (FactorType, int)
+        The real factor types of ``f(x^a, y^b)`` in ``(x, y)`` with their counts.
+    exponent : int
+        ``e_f``, the exponent of ``f`` in ``G``.
+    """
+
+    size: Box
+    split: tuple[tuple[FactorType, int], ...]
+    exponent: int
+
+
+def _poly(ctx: Any, d: dict) -> Any:
+    return ctx.from_dict(d) if d else ctx.from_dict({(0, 0): 1})
+
+
+def _substitute(g: Any, a: int, b: int) -> Any:
+    """``g(x^a, y^b)`` in ``Z[x, y]``."""
+    return integer_ring(("x", "y")).from_dict({(int(m[0]) * a, int(m[1]) * b): int(c) for m, c in g.terms()})
+
+
+def _counts(factors: Sequence[tuple[FactorType, int]]) -> dict:
+    out: dict = {}
+    for t, e in factors:
+        out[t] = out.get(t, 0) + e
+    return out
+
+
+def gcd_blocks(g: dict, strides: Box, limits: Limits | None = None) -> tuple[GcdBlock, ...]:
+    """The blocks of the distinct real irreducible factors of ``G`` (module docstring).
+
+    Parameters
+    ----------
+    g : dict
+        ``G ∈ Z[u, v]`` as ``{(i, j): c}``, nonzero.
+    strides : (int, int)
+        ``(a, b)``.
+    limits : Limits, optional
+        ``max_nodes`` (sets tried), ``max_field_work`` (absolute factorizations), ``max_precision``
+        (exact zero tests of off-lattice coefficients).
+
+    Returns
+    -------
+    tuple of GcdBlock
+
+    Raises
+    ------
+    ResourceLimitError
+        When a bound is exceeded.
+
+    Examples
+    --------
+    >>> [(b.size, b.split) for b in gcd_blocks({(2, 0): 1, (0, 0): -2}, (2, 1))]   # u^2 - 2, u = x^2
+    [((1, 0), ((('C', 1, 0), 1),)), ((1, 0), ((('R', 1, 0), 2),))]
+    >>> [(b.size, b.split, b.exponent) for b in gcd_blocks({(1, 0): 1}, (2, 1))]     # u = x^2
+    [((1, 0), ((('R', 1, 0), 2),), 1)]
+    """
+    limits = Limits.coerce(limits)
+    a, b = strides
+    i0 = min(m[0] for m in g)
+    j0 = min(m[1] for m in g)
+    out = []
+    if i0:
+        out.append(GcdBlock((1, 0), ((("R", 1, 0), a),), i0))
+    if j0:
+        out.append(GcdBlock((0, 1), ((("R", 0, 1), b),), j0))
+    rest = {(i - i0, j - j0): c for (i, j), c in g.items()}
+    if len(rest) == 1:
+        return tuple(sorted(out, key=lambda blk: (blk.size, blk.split, blk.exponent)))
+    ctx = integer_ring(("u", "v"))
+    _, fac = _substitute(ctx.from_dict(rest), a, b).factor()
+    atoms = [(f, int(e)) for f, e in fac]
+    certs = [absolutely_irreducible_certificate(f) for f, _ in atoms]
+    items, mult, (blocks,) = lattice_blocks(atoms, certs, [((a, b), set(range(len(atoms))))], limits)
+    types: list = []
+    for src, (f, _) in enumerate(atoms):
+        ks = [k for k, r in enumerate(items) if r.source == src]
+        if len(ks) == 1:
+            types.append(factor_types(f, limits)[0][0])
+            continue
+        for k in ks:
+            r = items[k]
+            types.append(("R",) + r.bidegree if r.kind == "real" else ("C", r.bidegree[0] // 2, r.bidegree[1] // 2))
+    for blk in blocks:
+        dx = sum(items[k].bidegree[0] for k in blk)
+        dy = sum(items[k].bidegree[1] for k in blk)
+        split = tuple(sorted(_counts([(types[k], 1) for k in blk]).items()))
+        out.append(GcdBlock((dx // a, dy // b), split, mult[blk[0]]))
+    return tuple(sorted(out, key=lambda blk: (blk.size, blk.split, blk.exponent)))
+
+
+@dataclass(frozen=True)
+class HeadMembership:
+    """The decision of :func:`head_member`.
+
+    Attributes
+    ----------
+    in_function_space : bool
+        ``P ∈ M``.
+    in_v : bool
+        ``P ∈ V(R)``.
+    degree : (int, int)
+        ``deg P`` (``(0, 0)`` for the zero filter).
+    gcd : dict
+        ``G`` in ``Z[u, v]`` (empty for the zero filter).
+    blocks : tuple of GcdBlock
+        The distinct real irreducible factors of ``G`` with their blocks.
+    choice : tuple of int or None
+        ``c_f`` per block of a real factorization (``Q = Π f^{c_f}``), or None.
+    """
+
+    in_function_space: bool
+    in_v: bool
+    degree: Box
+    gcd: dict
+    blocks: tuple[GcdBlock, ...]
+    choice: tuple[int, ...] | None
+
+
+def _full(items: list[tuple[Box, int]], boxes: Sequence[Box], budget: Budget) -> bool:
+    """Can all of ``items`` be shared out among ``boxes``?"""
+    items = [(d, c) for d, c in items if c > 0]
+    total = (sum(d[0] * c for d, c in items), sum(d[1] * c for d, c in items))
+    return share_bidegrees(items, boxes, total, budget) is not None
+
+
+def _choices(bounds: Sequence[int]) -> Any:
+    if not bounds:
+        yield ()
+        return
+    for c in range(bounds[0] + 1):
+        for rest in _choices(bounds[1:]):
+            yield (c,) + rest
+
+
+def _real_choice(shape: Head2DShape, p_counts: dict, blocks: Sequence[GcdBlock], budget: Budget
+                 ) -> tuple[int, ...] | None:
+    for c in _choices([blk.exponent for blk in blocks]):
+        budget.spend()
+        q_items: dict = {}
+        a_counts = dict(p_counts)
+        for blk, n in zip(blocks, c):
+            if n:
+                q_items[blk.size] = q_items.get(blk.size, 0) + n
+                for t, m in blk.split:
+                    a_counts[t] = a_counts.get(t, 0) - n * m
+        if any(v < 0 for v in a_counts.values()):       # pragma: no cover - blocks divide P
+            raise AssertionError("a block does not divide P")
+        if (_full(sorted(q_items.items()), shape.boxes, budget)
+                and _full(real_items(list(a_counts.items())), shape.head_boxes, budget)):
+            return c
+    return None
+
+
+def _in_v(shape: Head2DShape, P: Any, G: Any, limits: Limits, budget: Budget) -> bool:
+    a, b = shape.strides
+    p_abs = dict(absolute_items(factor_types(P, limits)))
+    _, gfac = G.factor()
+    atoms = []
+    for g, e in gfac:
+        own = absolute_items(factor_types(g, limits))
+        (d, r), = own                                       # r Galois-conjugate absolute factors of bidegree d
+        split = absolute_items(factor_types(_substitute(g, a, b), limits))
+        atoms.append((d, r * int(e), [(s, n // r) for s, n in split]))
+    for c in _choices([n for _, n, _ in atoms]):
+        budget.spend()
+        q_items: dict = {}
+        left = dict(p_abs)
+        for (d, _, split), n in zip(atoms, c):
+            if n:
+                q_items[d] = q_items.get(d, 0) + n
+                for s, m in split:
+                    left[s] = left.get(s, 0) - n * m
+        if (_full(sorted(q_items.items()), shape.boxes, budget)
+                and _full(sorted(left.items()), shape.head_boxes, budget)):
+            return True
+    return False
+
+
+def head_member(arch: Architecture | str, values: Sequence[Any], limits: Limits | None = None) -> HeadMembership:
+    """Decide ``P ∈ M`` and ``P ∈ V(R)`` by the blocks of the polyphase gcd (module docstring).
+
+    Parameters
+    ----------
+    arch : Architecture or str
+        Layers ``1..k`` at stride ``(1, 1)``, the others at one stride ``(a, b) ≠ (1, 1)``.
+    values : sequence of rational numbers, nested rows or str
+        The end-to-end filter (read by :func:`~lcnalg.real.membership.parse_filter`).
+    limits : Limits, optional
+        ``max_nodes`` (the choices ``c``, the sharing searches, the sets tried for the blocks),
+        ``max_field_work`` (absolute factorizations), ``max_precision`` (exact zero tests).
+
+    Returns
+    -------
+    HeadMembership
+
+    Raises
+    ------
+    InputError
+        When the architecture has another shape, or the filter is not one.
+    ResourceLimitError
+        When a bound of ``limits`` is exceeded.
+
+    References
+    ----------
+    docs/theory.md#polyphase-head-2d (the theorem and its proof).
+
+    Examples
+    --------
+    >>> p = [0] * 20; p[0] = p[2] = 1                      # 1 + y^2 = (y + i)(y - i): two complex layers
+    >>> r = head_member("2x2,2x2,2x2 s=1x1,2x1", p); r.in_function_space, r.in_v
+    (False, True)
+    >>> p = [0] * 20; p[0] = 1; p[8] = -2; p[16] = 1       # (x^2 - 1)^2: A = x^2 - 1, Q = u - 1
+    >>> r = head_member("2x2,2x2,2x2 s=1x1,2x1", p); r.in_function_space, r.choice
+    (True, (1,))
+    """
+    shape = head_2d_shape(arch)
+    if shape is None:
+        raise InputError(f"architecture {checks.short(str(arch), 60)}: the polyphase-block route needs a 2D linear "
+                         "one-channel architecture with layers 1..k at stride 1x1 and the others at one stride "
+                         "(e.g. 2x2,2x2,2x2 s=1x1,2x1)")
+    limits = Limits.coerce(limits)
+    arch = Architecture.coerce(arch)
+    values = parse_filter(values, arch, limits=limits)
+    if all(v == 0 for v in values):
+        return HeadMembership(True, True, (0, 0), {}, (), ())
+    a, b = shape.strides
+    g, deg = polyphase_gcd_2d(values, Polyphase2DShape((0, 0), (a, b), (), shape.total))
+    den = math.lcm(*(v.denominator for v in values))
+    nx, ny = shape.total[0] + 1, shape.total[1] + 1
+    P = integer_ring(("x", "y")).from_dict({(i, j): int(values[i * ny + j] * den) for i in range(nx)
+                                            for j in range(ny) if values[i * ny + j] != 0})
+    blocks = gcd_blocks(g, (a, b), limits)
+    budget = limits.budget("max_nodes", "choices of divisors of the polyphase gcd and their sharing searches")
+    p_counts = _counts(factor_types(P, limits))
+    choice = _real_choice(shape, p_counts, blocks, budget)
+    in_v = choice is not None or _in_v(shape, P, _poly(integer_ring(("u", "v")), g), limits, budget)
+    return HeadMembership(choice is not None, in_v, deg, g, blocks, choice)
+
+
+# ------------------------------------------------------------------ any strides: level by level
+@dataclass(frozen=True)
+class LevelsMembership:
+    """The decision of :func:`levels_member`.
+
+    Attributes
+    ----------
+    in_function_space : bool
+        ``P ∈ M`` (exact).
+    reason : str
+    """
+
+    in_function_space: bool
+    reason: str
+
+
+def levels_member(arch: Architecture | str, values: Sequence[Any], limits: Limits | None = None) -> LevelsMembership:
+    """``P ∈ M`` for a 2D linear one-channel architecture with any strides, by blocks level by level
+    (docs/theory.md#polyphase-head-2d).
+
+    Group the layers by cumulative stride ``s_0 = (1, 1) | s_1 | … | s_J`` (boxes ``L_j`` in
+    ``x^{s_j}, y^{s_j}``); ``P = Π_j Q_j(x^{s_j}, y^{s_j})`` with ``Q_j`` in the stride-one function
+    space of ``L_j``.  The real irreducible factors ``φ`` of ``P`` are grouped at every level ``j ≥ 1``
+    into *blocks* (``g(x^{s_j}, y^{s_j})`` for the real irreducible factors ``g`` of the polyphase gcd at
+    ``s_j``; :func:`~lcnalg.real.planar_real.lattice_blocks`; ``x^{s_j}``, ``y^{s_j}`` for ``u``, ``v``).
+    ``P ∈ M`` iff the factors of ``P`` (with multiplicity) can be split into blocks of every level and single
+    factors at level 0 so that, at every level, the real bidegrees (of the blocks, divided by ``s_j``) can
+    all be shared out among ``L_j`` (:func:`~lcnalg.real.polyphase_2d.share_bidegrees`).  Exhaustive:
+    exact.  Stride one: the factorization patterns; one strided level after a single layer:
+    :func:`~lcnalg.real.polyphase_2d.polyphase_2d_member` (an independent route the tests compare).
+
+    Parameters
+    ----------
+    arch : Architecture or str
+        A 2D linear one-channel architecture.
+    values : sequence of rational numbers, nested rows or str
+        The end-to-end filter (read by :func:`~lcnalg.real.membership.parse_filter`).
+    limits : Limits, optional
+        ``max_nodes`` (the sets tried for the blocks, the choices of blocks and the sharing searches),
+        ``max_field_work``, ``max_precision``, ``max_pattern_work``.
+
+    Returns
+    -------
+    LevelsMembership
+
+    Raises
+    ------
+    InputError
+        When the architecture is not 2D linear one-channel, or the filter is not one.
+    ResourceLimitError
+        When a bound of ``limits`` is exceeded (the sets tried for the blocks are refused up front).
+
+    References
+    ----------
+    docs/theory.md#polyphase-head-2d (any strides, level by level: the theorem and its proof).
+
+    Examples
+    --------
+    >>> levels_member("2x2,2x2,2x2 s=2x1,2x1", [1, 0, 1, 0] + [0] * 28).in_function_space   # 1 + y^2: a pair
+    False
+    >>> p = [0] * 20; p[0] = p[1] = p[2] = p[3] = 1                 # 1 + y + y^2 + y^3 = (1 + y)(1 + y^2)
+    >>> levels_member("2x2,2x2,2x2 s=1x1,1x2", p).in_function_space
+    True
+    >>> p = [0] * 20; p[0], p[16] = -2, 1                          # x^4 - 2 = (x - 2^(1/4))(x + 2^(1/4))·(u + √2)
+    >>> levels_member("2x2,2x2,2x2 s=1x1,2x1", p).in_function_space
+    True
+    """
+    arch = Architecture.coerce(arch)
+    if (not isinstance(arch, Architecture) or arch.ndim != 2 or arch.activation is not None
+            or arch.channels is not None):
+        raise InputError(f"architecture {checks.short(str(arch), 60)}: the level-by-level route needs a 2D linear "
+                         "one-channel architecture (e.g. 2x2,2x2,2x2 s=2x1,2x1)")
+    limits = Limits.coerce(limits)
+    values = parse_filter(values, arch, limits=limits)
+    if all(v == 0 for v in values):
+        return LevelsMembership(True, "the zero filter")
+    if arch.num_layers == 1:
+        return LevelsMembership(True, "one layer takes every filter of its box")
+    ts = [tuple(t) for t in arch.cumulative_strides[:arch.num_layers]]
+    if all(t == (1, 1) for t in ts):
+        return LevelsMembership(pattern_table(arch, limits).contains(values, limits), "factorization pattern")
+    if polyphase_2d_shape(arch) is not None:
+        return LevelsMembership(polyphase_2d_member(arch, values, limits).in_function_space, "polyphase gcd")
+    return _by_blocks(arch, ts, values, limits)
+
+
+def _by_blocks(arch: Architecture, ts: list, values: list, limits: Limits) -> LevelsMembership:
+    strides = sorted(set(ts), key=lambda t: (t[0] * t[1], t))
+    boxes = [[(f[0] - 1, f[1] - 1) for f, t in zip(arch.filters, ts) if t == s] for s in strides]
+    total = tuple(n - 1 for n in arch.end_to_end_filter_shape)
+    den = math.lcm(*(v.denominator for v in values))
+    nx, ny = arch.end_to_end_filter_shape
+    xy = integer_ring(("x", "y"))
+    P = xy.from_dict({(i, j): int(values[i * ny + j] * den) for i in range(nx) for j in range(ny)
+                      if values[i * ny + j] != 0})
+    _, fac = P.factor()
+    atoms = [(f, int(e)) for f, e in fac]
+    mono = {i: (1, 0) if f == xy.gens()[0] else (0, 1) for i, (f, _) in enumerate(atoms) if f in xy.gens()}
+    ctx = integer_ring(("u", "v"))
+    levels = []
+    for s in strides[1:]:
+        g, _ = polyphase_gcd_2d(values, Polyphase2DShape((0, 0), s, (), total))
+        i0, j0 = min(m[0] for m in g), min(m[1] for m in g)
+        F = _substitute(ctx.from_dict({(i - i0, j - j0): c for (i, j), c in g.items()}), *s)
+        levels.append((s, {i for i, (f, _) in enumerate(atoms) if i not in mono and F % f == 0}))
+    certs = [absolutely_irreducible_certificate(f) for f, _ in atoms]
+    items, mult, blocks = lattice_blocks(atoms, certs, levels, limits)
+    # every level's blocks as ({item: count}, real bidegree in that level's coordinates)
+    per_level: list = []
+    for s, found in zip(strides[1:], blocks):
+        level = [({k: 1 for k in blk}, (sum(items[k].bidegree[0] for k in blk) // s[0],
+                                        sum(items[k].bidegree[1] for k in blk) // s[1])) for blk in found]
+        for i, axis in mono.items():
+            k = next(k for k, r in enumerate(items) if r.source == i)
+            level.append(({k: s[0] if axis == (1, 0) else s[1]}, axis))
+        per_level.append(level)
+    budget = limits.budget("max_nodes", "choices of blocks per level and their sharing searches")
+    used = [0] * len(items)
+    flat = [(j, blk) for j, level in enumerate(per_level) for blk in level]
+    counts = [0] * len(flat)
+
+    def level_ok(j: int) -> bool:
+        share: dict = {}
+        for (jj, (_, size)), n in zip(flat, counts):
+            if jj == j and n:
+                share[size] = share.get(size, 0) + n
+        return _full(sorted(share.items()), boxes[j + 1], budget)
+
+    def rec(b: int) -> bool:
+        budget.spend()
+        if b > 0 and (b == len(flat) or flat[b][0] != flat[b - 1][0]) and not level_ok(flat[b - 1][0]):
+            return False
+        if b == len(flat):
+            rest: dict = {}
+            for k, r in enumerate(items):
+                if mult[k] > used[k]:
+                    rest[r.bidegree] = rest.get(r.bidegree, 0) + mult[k] - used[k]
+            return _full(sorted(rest.items()), boxes[0], budget)
+        take = flat[b][1][0]
+        most = min((mult[k] - used[k]) // c for k, c in take.items())
+        for n in range(most, -1, -1):
+            counts[b] = n
+            for k, c in take.items():
+                used[k] += n * c
+            ok = rec(b + 1)
+            for k, c in take.items():
+                used[k] -= n * c
+            counts[b] = 0
+            if ok:
+                return True
+        return False
+
+    levels_text = ", ".join(f"{s[0]}x{s[1]}" for s in strides)
+    if rec(0):
+        return LevelsMembership(True, f"the real factors of P split into blocks of the levels {levels_text} whose "
+                                      "bidegrees fit every level's boxes")
+    return LevelsMembership(False, f"no split of the real factors of P into blocks of the levels {levels_text} "
+                                   "fits every level's boxes (exhaustive)")
