@@ -25,21 +25,13 @@ from lcnalg.polys.bivariate import absolute_factorization, absolutely_irreducibl
 from lcnalg.real.patterns import (absolute_bidegree, pattern_representative, pattern_table, pattern_text,
                                   support_gcd)
 from lcnalg.rings import integer_ring
+from tests.real.gaussian import gmul
 
 
 def _flat(poly: dict, shape: tuple[int, int]) -> list[int]:
     nx, ny = shape
     assert all(i < nx and j < ny for i, j in poly)
     return [poly.get((i, j), 0) for i in range(nx) for j in range(ny)]
-
-
-def _gmul(a: dict, b: dict) -> dict:
-    out: dict = {}
-    for (i, j), (p, q) in a.items():
-        for (k, l), (r, s) in b.items():
-            o = out.get((i + k, j + l), (0, 0))
-            out[(i + k, j + l)] = (o[0] + p * r - q * s, o[1] + p * s + q * r)
-    return out
 
 
 def _conjugate_pair_point(arch: Architecture, rng: random.Random) -> list[int] | None:
@@ -60,7 +52,7 @@ def _conjugate_pair_point(arch: Architecture, rng: random.Random) -> list[int] |
             layer = {m: (c[0], -c[1]) for m, c in q.items()}
         else:
             layer = {(i, j): (rng.randint(-2, 2), 0) for i in range(b1 + 1) for j in range(b2 + 1)}
-        prod = _gmul(prod, layer)
+        prod = gmul(prod, layer)
     assert all(c[1] == 0 for c in prod.values())
     return _flat({m: c[0] for m, c in prod.items()}, arch.end_to_end_filter_shape)
 

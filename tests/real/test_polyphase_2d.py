@@ -22,28 +22,10 @@ from lcnalg.real.polyphase_2d import (polyphase_2d_member, polyphase_2d_shape, p
                                       why_not_polyphase)
 from lcnalg.real.polyphase_head_2d import levels_member
 from lcnalg.real.polyphase_boundary_2d import polyphase_boundary_member
+from tests.real.gaussian import conj, gauss_box, gmul, real_box
 
 
 # ------------------------------------------------------------------ points from layers
-def _gmul(a: dict, b: dict) -> dict:
-    out: dict = {}
-    for (i, j), (p, q) in a.items():
-        for (k, l), (r, s) in b.items():
-            o = out.get((i + k, j + l), (0, 0))
-            out[(i + k, j + l)] = (o[0] + p * r - q * s, o[1] + p * s + q * r)
-    return out
-
-
-def _real(box, rng) -> dict:
-    return {(i, j): (rng.randint(-2, 2), 0) for i in range(box[0] + 1) for j in range(box[1] + 1)}
-
-
-def _gauss(box, rng) -> dict:
-    q = {(i, j): (rng.randint(-2, 2), rng.randint(-2, 2)) for i in range(box[0] + 1) for j in range(box[1] + 1)}
-    q[tuple(box)] = (rng.randint(-2, 2), rng.choice([-1, 1]))
-    return q
-
-
 def _stretch(q: dict, a: int, b: int) -> dict:
     return {(i * a, j * b): c for (i, j), c in q.items()}
 
@@ -52,7 +34,7 @@ def _product(arch: Architecture, layers: list) -> list[int]:
     a, b = polyphase_2d_shape(arch).strides
     prod = {(0, 0): (1, 0)}
     for k, layer in enumerate(layers):
-        prod = _gmul(prod, layer if k == 0 else _stretch(layer, a, b))
+        prod = gmul(prod, layer if k == 0 else _stretch(layer, a, b))
     assert all(c[1] == 0 for c in prod.values())
     nx, ny = arch.end_to_end_filter_shape
     return [prod.get((i, j), (0, 0))[0] for i in range(nx) for j in range(ny)]
@@ -70,24 +52,23 @@ def _v_point(arch: Architecture, rng: random.Random) -> list[int] | None:
         kinds.append("pair")
     if not kinds:
         return None
-    layers = [_real(n1, rng)] + [_real(n, rng) for n in boxes]
+    layers = [real_box(n1, rng)] + [real_box(n, rng) for n in boxes]
     if rng.choice(kinds) == "first":
         l = rng.randrange(len(boxes))
         d = (min(n1[0] // a, boxes[l][0]), min(n1[1] // b, boxes[l][1]))
         if d == (0, 0):
             return None
-        h = _gauss(d, rng)
-        layers[0] = _gmul(_stretch(h, a, b), _real((n1[0] - a * d[0], n1[1] - b * d[1]), rng))
-        layers[l + 1] = _gmul({m: (c[0], -c[1]) for m, c in h.items()}, _real((boxes[l][0] - d[0], boxes[l][1] - d[1]), rng))
+        h = gauss_box(d, rng)
+        layers[0] = gmul(_stretch(h, a, b), real_box((n1[0] - a * d[0], n1[1] - b * d[1]), rng))
+        layers[l + 1] = gmul(conj(h), real_box((boxes[l][0] - d[0], boxes[l][1] - d[1]), rng))
     else:
         l, l2 = rng.sample(range(len(boxes)), 2)
         d = (min(boxes[l][0], boxes[l2][0]), min(boxes[l][1], boxes[l2][1]))
         if d == (0, 0):
             return None
-        h = _gauss(d, rng)
-        layers[l + 1] = _gmul(h, _real((boxes[l][0] - d[0], boxes[l][1] - d[1]), rng))
-        layers[l2 + 1] = _gmul({m: (c[0], -c[1]) for m, c in h.items()},
-                               _real((boxes[l2][0] - d[0], boxes[l2][1] - d[1]), rng))
+        h = gauss_box(d, rng)
+        layers[l + 1] = gmul(h, real_box((boxes[l][0] - d[0], boxes[l][1] - d[1]), rng))
+        layers[l2 + 1] = gmul(conj(h), real_box((boxes[l2][0] - d[0], boxes[l2][1] - d[1]), rng))
     return _product(arch, layers)
 
 
@@ -274,18 +255,18 @@ def _level_point(arch: str, rng: random.Random) -> list[int] | None:
     A = Architecture.parse(arch)
     boxes = [(f[0] - 1, f[1] - 1) for f in A.filters]
     ts = [tuple(t) for t in A.cumulative_strides[:A.num_layers]]
-    layers = [_real(bx, rng) for bx in boxes]
+    layers = [real_box(bx, rng) for bx in boxes]
     i, j = sorted(rng.sample(range(len(boxes)), 2))
     c, d = ts[j][0] // ts[i][0], ts[j][1] // ts[i][1]
     e = (min(boxes[i][0] // c, boxes[j][0]), min(boxes[i][1] // d, boxes[j][1]))
     if e == (0, 0):
         return None
-    h = _gauss(e, rng)
-    layers[i] = _gmul(_stretch(h, c, d), _real((boxes[i][0] - c * e[0], boxes[i][1] - d * e[1]), rng))
-    layers[j] = _gmul({m: (z[0], -z[1]) for m, z in h.items()}, _real((boxes[j][0] - e[0], boxes[j][1] - e[1]), rng))
+    h = gauss_box(e, rng)
+    layers[i] = gmul(_stretch(h, c, d), real_box((boxes[i][0] - c * e[0], boxes[i][1] - d * e[1]), rng))
+    layers[j] = gmul({m: (z[0], -z[1]) for m, z in h.items()}, real_box((boxes[j][0] - e[0], boxes[j][1] - e[1]), rng))
     prod = {(0, 0): (1, 0)}
     for layer, t in zip(layers, ts):
-        prod = _gmul(prod, _stretch(layer, *t))
+        prod = gmul(prod, _stretch(layer, *t))
     assert all(z[1] == 0 for z in prod.values())
     nx, ny = A.end_to_end_filter_shape
     return [prod.get((p, q), (0, 0))[0] for p in range(nx) for q in range(ny)]

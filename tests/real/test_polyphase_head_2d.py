@@ -19,32 +19,10 @@ from lcnalg.limits import Limits
 from lcnalg.real import boundary, contains, is_zariski_closed
 from lcnalg.real.polyphase_2d import polyphase_2d_member, polyphase_2d_shape
 from lcnalg.real.polyphase_head_2d import gcd_blocks, head_2d_shape, head_member, levels_member
+from tests.real.gaussian import conj, gauss_box, gmul, real_box
 
 
 # ------------------------------------------------------------------ points from layers
-def _gmul(a: dict, b: dict) -> dict:
-    out: dict = {}
-    for (i, j), (p, q) in a.items():
-        for (k, l), (r, s) in b.items():
-            o = out.get((i + k, j + l), (0, 0))
-            out[(i + k, j + l)] = (o[0] + p * r - q * s, o[1] + p * s + q * r)
-    return out
-
-
-def _real(box, rng) -> dict:
-    return {(i, j): (rng.randint(-2, 2), 0) for i in range(box[0] + 1) for j in range(box[1] + 1)}
-
-
-def _gauss(box, rng) -> dict:
-    q = {(i, j): (rng.randint(-2, 2), rng.randint(-2, 2)) for i in range(box[0] + 1) for j in range(box[1] + 1)}
-    q[tuple(box)] = (rng.randint(-2, 2), rng.choice([-1, 1]))
-    return q
-
-
-def _conj(h: dict) -> dict:
-    return {m: (c[0], -c[1]) for m, c in h.items()}
-
-
 def _stretch(q: dict, a: int, b: int) -> dict:
     return {(i * a, j * b): c for (i, j), c in q.items()}
 
@@ -55,7 +33,7 @@ def _product(arch: Architecture, layers: list) -> list[int]:
     k = len(sh.head_boxes)
     prod = {(0, 0): (1, 0)}
     for l, layer in enumerate(layers):
-        prod = _gmul(prod, layer if l < k else _stretch(layer, a, b))
+        prod = gmul(prod, layer if l < k else _stretch(layer, a, b))
     assert all(c[1] == 0 for c in prod.values())
     nx, ny = arch.end_to_end_filter_shape
     return [prod.get((i, j), (0, 0))[0] for i in range(nx) for j in range(ny)]
@@ -76,10 +54,10 @@ def _v_point(arch: Architecture, rng: random.Random) -> list[int] | None:
         sa, sb = a, b
     if d == (0, 0):
         return None
-    h = _gauss(d, rng)
-    layers = [_real(n, rng) for n in boxes]
-    layers[l1] = _gmul(_stretch(h, sa, sb), _real((boxes[l1][0] - sa * d[0], boxes[l1][1] - sb * d[1]), rng))
-    layers[l2] = _gmul(_conj(h), _real((boxes[l2][0] - d[0], boxes[l2][1] - d[1]), rng))
+    h = gauss_box(d, rng)
+    layers = [real_box(n, rng) for n in boxes]
+    layers[l1] = gmul(_stretch(h, sa, sb), real_box((boxes[l1][0] - sa * d[0], boxes[l1][1] - sb * d[1]), rng))
+    layers[l2] = gmul(conj(h), real_box((boxes[l2][0] - d[0], boxes[l2][1] - d[1]), rng))
     return _product(arch, layers)
 
 
