@@ -25,11 +25,14 @@ from lcnalg.results import ArchitectureSummary, DegreeResult, DimensionResult
 if TYPE_CHECKING:
     from concurrent.futures import Executor
 
+    from lcnalg.algebra.basis import BasisComparison
     from lcnalg.algebra.implicitization import ImplicitEquations
+    from lcnalg.flow.invariants import InvariantsResult
+    from lcnalg.flow.metric import MetricResult
+    from lcnalg.hessian.rank import HessianRankResult
+    from lcnalg.landscape.critical_points import CriticalPointsResult
     from lcnalg.landscape.descent import DescentResult
     from lcnalg.landscape.real_critical_points import RealCriticalPointsResult
-    from lcnalg.results import (BasisComparison, CriticalPointsResult, HessianRankResult, InvariantsResult,
-                                MetricResult)
     from lcnalg.real import BoundaryResult, ClosednessResult, ContainmentResult, InequalitiesResult
     from lcnalg.singularities import CriticalLocusResult, SingularLocusResult, Stratification
 
