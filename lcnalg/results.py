@@ -402,6 +402,8 @@ class DimensionResult(Result):
         return f"{self.value}  [{self.provenance()}]"
 
 
+
+
 @dataclass(frozen=True, kw_only=True)
 class DegreeResult(Result):
     """Degree of the neurovariety ``V`` from the generic fibre of μ: ``deg V = deg SV / |F|``.
