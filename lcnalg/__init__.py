@@ -25,17 +25,13 @@ from lcnalg.algebra.dimension import function_space_dimension
 from lcnalg.architecture import Architecture
 from lcnalg.errors import (ArchitectureError, InputError, InternalError, LCNAlgError, ResourceLimitError,
                            UndecidedError)
-from lcnalg.basis_parameterization import BasisParameterization
-from lcnalg.channel_parameterization import ChannelParameterization
-from lcnalg.filter_basis import FilterBasis
 from lcnalg.function_space import FunctionSpace
 from lcnalg.limits import Limits
 from lcnalg.parameterization import Parameterization, parameterize
-from lcnalg.polynomial_parameterization import PolynomialParameterization
 
 __version__ = "0.1.0"
 
-#: Public functions imported on first use (their modules cost ~0.3 s to import).
+#: Public names imported on first use (the algorithm modules cost ~0.3 s to import).
 _LAZY = {
     "implicit_equations": "lcnalg.algebra.implicitization",
     "contains": "lcnalg.real",
@@ -49,21 +45,22 @@ _LAZY = {
     "compare_basis": "lcnalg.algebra.basis",
     "basis_equations": "lcnalg.algebra.basis",
     "equivariant_maps": "lcnalg.groups",
+    # classes that a linear network without a basis does without (start-up of small requests)
+    "BasisParameterization": "lcnalg.basis_parameterization",
+    "ChannelParameterization": "lcnalg.channel_parameterization",
+    "FilterBasis": "lcnalg.filter_basis",
+    "PolynomialParameterization": "lcnalg.polynomial_parameterization",
 }
 
 __all__ = [
     "Architecture",
     "ArchitectureError",
-    "BasisParameterization",
-    "ChannelParameterization",
-    "FilterBasis",
     "FunctionSpace",
     "InputError",
     "InternalError",
     "LCNAlgError",
     "Limits",
     "Parameterization",
-    "PolynomialParameterization",
     "ResourceLimitError",
     "UndecidedError",
     "__version__",

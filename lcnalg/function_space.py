@@ -17,9 +17,7 @@ from typing import TYPE_CHECKING, Any, Callable
 from lcnalg import checks
 from lcnalg.algebra.dimension import function_space_dimension
 from lcnalg.architecture import Architecture
-from lcnalg.basis_parameterization import BasisParameterization
 from lcnalg.errors import InputError, ResourceLimitError
-from lcnalg.filter_basis import FilterBasis
 from lcnalg.limits import Limits
 from lcnalg.parameterization import Parameterization, parameterize
 from lcnalg.results import ArchitectureSummary, DegreeResult, DimensionResult
@@ -27,11 +25,14 @@ from lcnalg.results import ArchitectureSummary, DegreeResult, DimensionResult
 if TYPE_CHECKING:
     from concurrent.futures import Executor
 
+    from lcnalg.algebra.basis import BasisComparison
     from lcnalg.algebra.implicitization import ImplicitEquations
+    from lcnalg.flow.invariants import InvariantsResult
+    from lcnalg.flow.metric import MetricResult
+    from lcnalg.hessian.rank import HessianRankResult
+    from lcnalg.landscape.critical_points import CriticalPointsResult
     from lcnalg.landscape.descent import DescentResult
     from lcnalg.landscape.real_critical_points import RealCriticalPointsResult
-    from lcnalg.results import (BasisComparison, CriticalPointsResult, HessianRankResult, InvariantsResult,
-                                MetricResult)
     from lcnalg.real import BoundaryResult, ClosednessResult, ContainmentResult, InequalitiesResult
     from lcnalg.singularities import CriticalLocusResult, SingularLocusResult, Stratification
 
@@ -88,6 +89,9 @@ class FunctionSpace:
         self.seed = checks.seed(seed)
         self.limits = Limits.coerce(limits)
         self._cache: dict[tuple, Any] = {}
+        if basis is not None:
+            # deferred: only filters in a fixed basis need it (start-up of small requests)
+            from lcnalg.filter_basis import FilterBasis
         #: Filters restricted to a fixed basis (:class:`~lcnalg.filter_basis.FilterBasis`, or its JSON
         #: form ``{"layers": …}`` / ``{"family": …, "size": m}``), or None.
         self.basis = None if basis is None else FilterBasis.coerce(basis, arch)
@@ -141,6 +145,9 @@ class FunctionSpace:
         :class:`~lcnalg.PolynomialParameterization` with an activation ``r ≥ 2``,
         :class:`~lcnalg.basis_parameterization.BasisParameterization` with ``basis=``)."""
         if self.basis is not None:
+            # deferred: only filters in a fixed basis need it (start-up of small requests)
+            from lcnalg.basis_parameterization import BasisParameterization
+
             return BasisParameterization(self.architecture, self.basis, limits=self.limits)
         return parameterize(self.architecture, limits=self.limits)
 

@@ -28,11 +28,9 @@ import numpy as np
 
 from lcnalg import checks
 from lcnalg.architecture import Architecture
-from lcnalg.channel_parameterization import ChannelParameterization
 from lcnalg.errors import InputError
 from lcnalg.limits import Limits
 from lcnalg.network_map import NetworkMap
-from lcnalg.polynomial_parameterization import PolynomialParameterization
 from lcnalg.rings import coordinate_names, fmpq_residue, from_fmpq, multi_indices, parameter_names, to_fmpq
 
 __all__ = ["Parameterization", "parameterize"]
@@ -348,7 +346,13 @@ def parameterize(arch: Architecture | str, *, limits: Limits | None = None) -> A
     """
     arch = Architecture.coerce(arch)
     if arch.channels is not None:
+        # deferred: only a network with channels needs its parameterization (start-up of small requests)
+        from lcnalg.channel_parameterization import ChannelParameterization
+
         return ChannelParameterization(arch, limits=limits)
     if arch.activation is not None and arch.channels is None:
+        # deferred: only a network with an activation needs its parameterization (start-up of small requests)
+        from lcnalg.polynomial_parameterization import PolynomialParameterization
+
         return PolynomialParameterization(arch, limits=limits)
     return Parameterization(arch, limits=limits)

@@ -59,7 +59,8 @@ from lcnalg.architecture import Architecture
 from lcnalg.errors import InputError
 from lcnalg.real import inequalities
 from lcnalg.landscape.descent import DescentResult
-from lcnalg.results import FlowResult, HessianSweepResult
+from lcnalg.flow.trajectory import FlowResult
+from lcnalg.hessian.sweep import HessianSweepResult
 from lcnalg.singularities.strata import Stratification
 
 __all__ = ["SUFFIXES", "HasseLayout", "hasse_layout", "text_measure", "save_figure", "cubic_slice_figure", "stratification_figure",

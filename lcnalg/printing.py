@@ -9,7 +9,6 @@ polynomial.  ``sympy.parse_expr(text, transformations=standard_transformations +
 
 from __future__ import annotations
 
-import html
 import re
 from typing import TYPE_CHECKING, Any, Sequence
 
@@ -222,6 +221,8 @@ def notebook_latex(latex: str) -> str:
 
 
 def _html_cell(value: Any) -> str:
+    import html  # deferred: only notebooks show HTML (start-up of every command)
+
     if isinstance(value, (list, tuple)):
         return "<br>".join(html.escape(str(v)) for v in value)
     return html.escape(str(value))
@@ -251,6 +252,8 @@ def html_table(caption: str, header: Sequence[str], rows: Sequence[Sequence[Any]
     >>> print(html_table("x < y", ["a"], [[1], [("p", "q&r")]], ["ok"]).replace(' style="text-align:left"', ""))
     <table><caption>x &lt; y</caption><thead><tr><th>a</th></tr></thead><tbody><tr><td>1</td></tr><tr><td>p<br>q&amp;r</td></tr></tbody></table><p>ok</p>
     """
+    import html  # deferred: only notebooks show HTML (start-up of every command)
+
     head = "".join(f'<th style="text-align:left">{html.escape(str(h))}</th>' for h in header)
     body = "".join("<tr>" + "".join(f'<td style="text-align:left">{_html_cell(c)}</td>' for c in row) + "</tr>"
                    for row in rows)

@@ -34,6 +34,7 @@ References
 from __future__ import annotations
 
 import time
+from dataclasses import dataclass
 from typing import Any
 
 from lcnalg import checks
@@ -44,9 +45,95 @@ from lcnalg.algebra.plain_interpolation import equations_up_to_degree
 from lcnalg.basis_parameterization import BasisParameterization
 from lcnalg.errors import InputError, check
 from lcnalg.limits import Limits
-from lcnalg.results import BasisComparison
+from lcnalg.printing import align, function_space_symbol, poly_latex
+from lcnalg.results import Result
 
 __all__ = ["basis_equations", "compare_basis"]
+
+
+@dataclass(frozen=True, kw_only=True)
+class BasisComparison(Result):
+    """Filters in a fixed basis against the unrestricted architecture (:func:`lcnalg.algebra.basis.compare_basis`).
+
+    Attributes
+    ----------
+    basis : str
+        The basis (a family with its size, or ``user``).
+    ranks : tuple of int
+        Basis vectors per layer.
+    dimension, unrestricted_dimension, ambient_dimension : int
+    proper : bool or None
+        Whether the restricted function space is a proper subvariety (the dimension drops);
+        None when a dimension is not certified.
+    equations, unrestricted_equations : tuple of str
+        Minimal generators up to :attr:`complete_up_to_degree` of both ideals.
+    added_equations : tuple of str
+        The restricted generators that are not in the unrestricted ideal (exact substitution).
+    complete_up_to_degree : int
+    seconds_restricted, seconds_unrestricted : float
+        Wall time of each side (dimension and equations).
+
+    Examples
+    --------
+    >>> r = BasisComparison(architecture="2,2", method="m", certified=True, basis="user", ranks=(1, 2),
+    ...     dimension=2, unrestricted_dimension=3, ambient_dimension=3, proper=True, equations=("c0 - c1",),
+    ...     unrestricted_equations=(), added_equations=("c0 - c1",), complete_up_to_degree=2,
+    ...     seconds_restricted=0.0, seconds_unrestricted=0.0)
+    >>> print(r.to_text().splitlines()[1])
+    dimension    2 (unrestricted 3, ambient 3): a proper subvariety
+    """
+
+    basis: str
+    ranks: tuple[int, ...]
+    dimension: int
+    unrestricted_dimension: int
+    ambient_dimension: int
+    proper: bool | None
+    equations: tuple[str, ...]
+    unrestricted_equations: tuple[str, ...]
+    added_equations: tuple[str, ...]
+    complete_up_to_degree: int
+    seconds_restricted: float = 0.0
+    seconds_unrestricted: float = 0.0
+
+    title = "filters in a fixed basis"
+
+    def answer(self) -> bool | None:
+        return self.proper
+
+    def _verdict(self) -> str:
+        if self.proper is None:
+            return "undecided (a dimension is not certified)"
+        return "a proper subvariety" if self.proper else "the same function space (equal closures)"
+
+    def to_text(self) -> str:
+        lines = [f"{self.title}: {self.architecture}, basis {self.basis} (ranks {', '.join(map(str, self.ranks))})",
+                 f"dimension    {self.dimension} (unrestricted {self.unrestricted_dimension}, "
+                 f"ambient {self.ambient_dimension}): {self._verdict()}",
+                 f"equations    {len(self.equations)} restricted, {len(self.unrestricted_equations)} unrestricted, "
+                 f"{len(self.added_equations)} added (complete up to degree {self.complete_up_to_degree})",
+                 f"verdict      {self.status}  [{self.provenance()}]",
+                 f"seconds      restricted {self.seconds_restricted:.2f}, unrestricted {self.seconds_unrestricted:.2f}"]
+        if self.added_equations:
+            lines.append("added equations")
+            lines += [f"  {e} = 0" for e in self.added_equations]
+        return "\n".join(lines)
+
+    def to_latex(self) -> str:
+        sym = function_space_symbol(self.architecture)
+        rel = r"\subsetneq" if self.proper else ("=" if self.proper is False else r"\subseteq")
+        head = (rf"\dim \overline{{{sym}^B}} = {self.dimension},\ \dim \overline{{{sym}}} = "
+                rf"{self.unrestricted_dimension},\ \overline{{{sym}^B}} {rel} \overline{{{sym}}}")
+        if not self.added_equations:
+            return head
+        # deferred: sympy (~0.5 s) only to typeset the added equations
+        import sympy
+
+        rows = [(poly_latex(sympy.sympify(e, convert_xor=True)), "0") for e in self.added_equations]
+        return head + "\n% added equations\n" + align(rows)
+
+
+__all__ += ["BasisComparison"]
 
 #: Default highest degree of the equations of a restricted function space.
 DEFAULT_MAX_DEGREE = 2

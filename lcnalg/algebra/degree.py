@@ -39,7 +39,6 @@ from typing import Any
 
 
 from lcnalg.errors import InputError, ResourceLimitError
-from lcnalg.algebra.fibre import count_fibre
 from lcnalg.limits import Limits
 from lcnalg.parameterization import Parameterization
 from lcnalg.results import DegreeResult
@@ -359,6 +358,9 @@ def degree_by_fibre(mu: Parameterization, seed: int = 0, *, max_fibre_factors: i
     segre = segre_veronese_degree(arch)
     if arch.activation is not None:
         try:
+            # deferred: only a network with an activation counts its fibre by a Groebner basis
+            from lcnalg.algebra.fibre import count_fibre
+
             count = count_fibre(mu, seed=seed, limits=limits)
         except ResourceLimitError as err:
             return FibreDegree(None, None, segre, "Groebner count of the fibre of mu (refused)",

@@ -77,7 +77,6 @@ from lcnalg import checks
 from lcnalg.errors import InputError, LCNAlgError, ResourceLimitError, check
 from lcnalg.limits import DEFAULT_LIMITS, Budget, Limits
 from lcnalg.parameterization import Parameterization
-from lcnalg.polynomial_parameterization import PolynomialParameterization
 from lcnalg.printing import align, function_space_symbol, poly_latex, poly_text
 from lcnalg.results import Result, Status
 from lcnalg.rings import to_sympy
@@ -351,9 +350,13 @@ def _check_inputs(mu: Any, max_degree: Any, jobs: Any, seed: Any, certify: Any, 
     """Every argument of :func:`implicit_equations` checked (even those this run would not use)
     and normalised: ``(max_degree, jobs, seed, certify, progress, executor, dimension)``, jobs
     capped at the available cores (:mod:`lcnalg.checks`)."""
-    if not isinstance(mu, (Parameterization, PolynomialParameterization)):
-        raise InputError(f"mu: expected a Parameterization (e.g. Parameterization(\"3,2 s=2\")), "
-                         f"got {type(mu).__name__}")
+    if not isinstance(mu, Parameterization):
+        # deferred: only a network with an activation needs its class (start-up of small requests)
+        from lcnalg.polynomial_parameterization import PolynomialParameterization
+
+        if not isinstance(mu, PolynomialParameterization):
+            raise InputError(f"mu: expected a Parameterization (e.g. Parameterization(\"3,2 s=2\")), "
+                             f"got {type(mu).__name__}")
     return checks.arguments(max_degree=max_degree, jobs=jobs, seed=seed, certify=certify,
                             progress=progress, executor=executor, dimension=dimension)
 

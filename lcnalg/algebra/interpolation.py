@@ -53,13 +53,14 @@ from lcnalg import errors
 from lcnalg.errors import LCNAlgError
 from lcnalg.limits import Limits
 from lcnalg.parameterization import Parameterization
-from lcnalg.polys.isotypic import IsotypicBlock, commuting_involutions, isotypic_blocks, isotypic_kernel_reader
 from lcnalg.polys.modmat import INDEX_READ, evaluate_monomials, kernel_basis, kernel_reader, pivot_columns
 from lcnalg.polys.modular import LIFT_PRIME, PRIMES_31, lift_vector
 from lcnalg.polys.monomial_ideals import standard_monomials
 
 if TYPE_CHECKING:
     from concurrent.futures import Executor
+
+    from lcnalg.polys.isotypic import IsotypicBlock
 
 __all__ = [
     "DegreeReport",
@@ -115,6 +116,9 @@ def _process_piece(task: _PieceTask) -> _PieceResult:
         # I_P is invariant under the piece's stabilizer: its kernel splits into isotypic blocks
         # (about |H|^2 times fewer operations); the sum of the blocks' ranks is still a proved
         # lower bound of dim (R/I)_P (lcnalg.polys.isotypic), so the sandwich below is unchanged
+        # deferred: only pieces large enough to split into isotypic blocks need it
+        from lcnalg.polys.isotypic import isotypic_kernel_reader
+
         rows = min(pool.shape[0], max(b.size for b in task.blocks) + 8)
         A = evaluate_monomials(pool, idx, rows, p)
         rank, free, read, elims = isotypic_kernel_reader(A, p, task.blocks, size)
@@ -299,6 +303,9 @@ def _lift(task: _PieceTask, idx: np.ndarray, rows: int, free: list[int], vectors
         if not pending:
             break
         if task.blocks:  # the whole piece block by block: cheaper than the prefix's elimination
+            # deferred: only pieces large enough to split into isotypic blocks need it
+            from lcnalg.polys.isotypic import isotypic_kernel_reader
+
             A = evaluate_monomials(pool, idx, min(pool.shape[0], max(b.size for b in task.blocks) + 8), p)
             rk, fr, read_k, elims = isotypic_kernel_reader(A, p, task.blocks, len(task.monos))
             work += _isotypic_work(elims, len(task.blocks))
@@ -508,6 +515,9 @@ def interpolate_degree(state: InterpolationState, *, executor: Executor | None =
         products[key] = sum(entry[1].shape[0] for entry in prevs if entry is not None)
     # the pieces split into isotypic blocks: estimated from the symmetries that fix a piece's
     # multidegree (blocks of |P| / |H| columns), built only once the degree is accepted
+    if any(key not in images and len(monos) >= SPLIT_PIECE for key, monos in pieces.items()):
+        # deferred: only pieces of at least SPLIT_PIECE monomials split (start-up of small requests)
+        from lcnalg.polys.isotypic import commuting_involutions, isotypic_blocks
     split = {key: gens for key, monos in pieces.items() if key not in images and len(monos) >= SPLIT_PIECE
              for gens in [commuting_involutions(_key_stabilizer(key, monos[0], state.symmetries, grading))]
              if gens}

@@ -40,6 +40,7 @@ from __future__ import annotations
 
 import random
 import time
+from dataclasses import dataclass
 from fractions import Fraction
 from typing import Any
 
@@ -48,9 +49,71 @@ import sympy
 from lcnalg import checks
 from lcnalg.errors import InputError
 from lcnalg.limits import Limits
-from lcnalg.results import MetricFormulaResult
+from lcnalg.results import Result
 
 __all__ = ["two_layer_metric_formula"]
+
+
+@dataclass(frozen=True, kw_only=True)
+class MetricFormulaResult(Result):
+    r"""The metric ``K`` of a two-layer linear network as an explicit function of ``(w, δ)``.
+
+    Returned by :func:`lcnalg.flow.closed_form.two_layer_metric_formula`:
+    ``K = (ρ(G_1 + G_2) + δ(G_1 − G_2)) / (2P)`` with ``ρ = √(δ² + 4P)``.
+
+    Attributes
+    ----------
+    available : bool
+        False when the Segre coordinates ``u_i v_j`` are not rational in ``w`` (then no
+        formula of this form exists; ``argument`` says which).
+    P : str
+        ``‖u‖²‖v‖²`` as a rational function of ``w``.
+    G1, G2 : tuple of tuple of str
+        ``‖u‖² K_1(v)`` and ``‖v‖² K_2(u)`` as rational functions of ``w``.
+    formula : str
+    points_checked : int
+        Random rational points where the formula was verified exactly.
+    """
+
+    available: bool
+    P: str
+    G1: tuple[tuple[str, ...], ...]
+    G2: tuple[tuple[str, ...], ...]
+    formula: str
+    points_checked: int
+
+    title = "metric formula"
+
+    def answer(self) -> str:
+        return self.formula if self.available else "none"
+
+    def to_text(self) -> str:
+        """The formula and the rational functions, one a line."""
+        if not self.available:
+            return f"architecture  {self.architecture}\nformula       none: {self.argument}"
+        m = len(self.G1)
+        lines = [f"architecture  {self.architecture}", f"formula       {self.formula}", f"P             {self.P}"]
+        for name, G in (("G1", self.G1), ("G2", self.G2)):
+            for i in range(m):
+                for j in range(i, m):
+                    if G[i][j] != "0":
+                        lines.append(f"{name}[{i},{j}]{'':<{max(1, 7 - len(str(i)) - len(str(j)))}}{G[i][j]}")
+        lines.append(f"checked       exactly at {self.points_checked} random rational points")
+        lines.append(f"status        {self.provenance()}")
+        return "\n".join(lines)
+
+    def to_latex(self) -> str:
+        """The formula and ``P``."""
+        import sympy
+
+        if not self.available:
+            return f"% lcnalg metric --formula {self.architecture}\nno formula: {self.argument}"
+        return (f"% lcnalg metric --formula {self.architecture}\n"
+                f"$K = \\frac{{\\rho (G_1 + G_2) + \\delta (G_1 - G_2)}}{{2P}},\\ \\rho = \\sqrt{{\\delta^2 + 4P}},\\ "
+                f"P = {sympy.latex(sympy.sympify(self.P))}$")
+
+
+__all__ += ["MetricFormulaResult"]
 
 
 def _to_z(expr: sympy.Expr, u: list, v: list, z: dict) -> sympy.Expr:

@@ -43,6 +43,7 @@ from __future__ import annotations
 
 import random
 import time
+from dataclasses import dataclass
 from typing import Any
 
 import flint
@@ -50,11 +51,98 @@ import flint
 from lcnalg import checks
 from lcnalg.algebra.dimension import check_jacobian_size
 from lcnalg.flow.lie import lie_algebra_rank
-from lcnalg.results import InvariantsResult
+from lcnalg.printing import poly_latex
+from lcnalg.results import Result, Status
 from lcnalg.rings import to_sympy
 
 __all__ = ["conserved_quantities", "layer_degrees", "euler_identities_hold", "orthogonality_holds",
            "invariants", "evaluate_invariants"]
+
+
+@dataclass(frozen=True, kw_only=True)
+class InvariantsResult(Result):
+    r"""Conserved quantities of the gradient flows of every loss ``ℓ∘μ``, and their number.
+
+    Returned by :func:`lcnalg.flow.invariants` and :meth:`lcnalg.FunctionSpace.invariants`.
+    Certified when the identities hold in ``Z[w]`` and the Lie-algebra bound meets the
+    number of independent quantities (docs/theory.md#conserved-quantities-monomial);
+    otherwise its status gives the bounds ``lower..upper``.
+
+    Attributes
+    ----------
+    invariants : tuple of str
+        ``δ_l = r‖w_{l+1}‖² − ‖w_l‖²`` as sympy-parsable strings in the parameter names.
+    num_independent : int or None
+        The number of independent conserved functions (``L − 1``) when proved, else None.
+    lower, upper : int
+        Proved bounds on that number (independent quantities found; ``N`` minus the Lie rank).
+    euler_identities, orthogonality : bool
+        Whether Euler's identities and ``⟨∇δ_l, ∇μ_m⟩ = 0`` hold as identities in ``Z[w]``.
+    gradients_rank : int
+        Exact rank of the gradients of the ``δ_l`` at the random point.
+    lie_rank, lie_depth : int
+        Rank at the random point of the brackets of the fields ``∇μ_m``, and the depth reached.
+    lie_rank_by_depth : tuple of int
+    num_parameters : int
+
+    Examples
+    --------
+    >>> r = InvariantsResult(architecture="2,2", method="m", certified=True, invariants=("w2_0**2 - w1_0**2",),
+    ...     num_independent=1, lower=1, upper=1, euler_identities=True, orthogonality=True,
+    ...     gradients_rank=1, lie_rank=3, lie_depth=1, lie_rank_by_depth=(3,), num_parameters=4)
+    >>> r.answer(), r.status.label
+    (1, 'certified')
+    """
+
+    invariants: tuple[str, ...]
+    num_independent: int | None
+    lower: int
+    upper: int
+    euler_identities: bool
+    orthogonality: bool
+    gradients_rank: int
+    lie_rank: int
+    lie_depth: int
+    lie_rank_by_depth: tuple[int, ...]
+    num_parameters: int
+
+    title = "conserved quantities"
+
+    @property
+    def status(self) -> Status:
+        if self.certified:
+            return Status.certified()
+        return Status.bounds(self.lower, self.upper, self.limitations)
+
+    def answer(self) -> int | None:
+        """The number of independent conserved functions (None when only bounded)."""
+        return self.num_independent
+
+    def to_text(self) -> str:
+        """The quantities, one a line, then the count and the checks."""
+        rows = [("architecture", self.architecture)]
+        rows += [(f"delta_{l}", q) for l, q in enumerate(self.invariants, start=1)]
+        count = self.num_independent if self.num_independent is not None else f"{self.lower}..{self.upper}"
+        rows += [
+            ("independent", f"{count} (N = {self.num_parameters}, Lie rank {self.lie_rank} at depth {self.lie_depth})"),
+            ("identities", f"Euler {'holds' if self.euler_identities else 'FAILS'}, "
+                           f"<grad delta, grad mu> = 0 {'holds' if self.orthogonality else 'FAILS'} in Z[w]"),
+            ("status", self.provenance()),
+        ]
+        return "\n".join(f"{k:<14}{v}" for k, v in rows)
+
+    def to_latex(self) -> str:
+        """The quantities as a LaTeX list with the count."""
+        import sympy
+
+        items = ",\\quad ".join(f"\\delta_{{{l}}} = {poly_latex(sympy.sympify(q))}"
+                                for l, q in enumerate(self.invariants, start=1))
+        count = self.num_independent if self.num_independent is not None else f"{self.lower}..{self.upper}"
+        return (f"% lcnalg invariants {self.architecture}\n"
+                f"${items}$ ({count} independent conserved function(s), {self.status.label}).")
+
+
+__all__ += ["InvariantsResult"]
 
 
 def layer_degrees(mu: Any) -> tuple[int, ...]:

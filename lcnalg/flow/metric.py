@@ -56,10 +56,141 @@ from lcnalg.algebra.dimension import check_jacobian_size
 from lcnalg.errors import ResourceLimitError
 from lcnalg.flow.closed_form import two_layer_metric_formula
 from lcnalg.flow.invariants import conserved_quantities, layer_degrees
-from lcnalg.results import MetricPair, MetricResult
+from lcnalg.printing import function_space_symbol
+from lcnalg.results import Result, Status
 
 __all__ = ["metric_tensor", "layer_metrics", "rescalings_matching", "compare_metrics", "metric", "PAPER_CLAIM",
            "paper_claim_applies"]
+
+
+@dataclass(frozen=True)
+class MetricPair:
+    """Two parameter points with the same end-to-end filter and the same ``δ`` but different
+    metrics ``K = Jμ Jμᵀ``.
+
+    The second point is ``g·q``: the base point ``q`` (exact, ``μ(q) = μ(θ)``) rescaled layer by
+    layer by ``c_l = sqrt(t_l)``, with ``t_l`` exact or a certified ball (a root of
+    ``scales_polynomial`` in ``x = t_1``).
+
+    Attributes
+    ----------
+    point, other_base : tuple of str
+        ``θ`` and ``q`` (flat exact weights).
+    scales_squared : tuple of str
+        ``t_l = c_l²``, exact rationals or balls ``[mid +/- rad]``.
+    scales_polynomial : str
+    filter, delta : tuple of str
+        The common ``μ`` and ``δ``.
+    metric, other_metric : tuple of tuple of str
+        ``K(θ)`` exactly and ``K(g·q)`` (exact or balls).
+    max_difference : float
+        The largest entry of ``|K(g·q) − K(θ)|`` proved non-zero.
+    exact : bool
+        Whether ``t`` (hence ``K(g·q)``) is rational.
+    description : str
+        How ``q`` was obtained from ``θ``.
+    """
+
+    point: tuple[str, ...]
+    other_base: tuple[str, ...]
+    scales_squared: tuple[str, ...]
+    scales_polynomial: str
+    filter: tuple[str, ...]
+    delta: tuple[str, ...]
+    metric: tuple[tuple[str, ...], ...]
+    other_metric: tuple[tuple[str, ...], ...]
+    max_difference: float
+    exact: bool
+    description: str = ""
+
+    def line(self) -> str:
+        """One line: the filter, how the points differ, and by how much ``K`` does."""
+        return (f"w = ({', '.join(self.filter)}), delta = ({', '.join(self.delta)}): theta = ({', '.join(self.point)}) "
+                f"and q = ({', '.join(self.other_base)}) rescaled by c_l^2 = ({', '.join(self.scales_squared)}) "
+                f"[{self.description}]; K differs by up to {self.max_difference:.6g}"
+                f" ({'exact' if self.exact else 'certified balls'})")
+
+
+@dataclass(frozen=True, kw_only=True)
+class MetricResult(Result):
+    r"""Whether the metric ``K = Jμ Jμᵀ`` of the function-space flow is a function of ``(w, δ)``.
+
+    Returned by :func:`lcnalg.flow.metric` and :meth:`lcnalg.FunctionSpace.metric`.
+
+    Attributes
+    ----------
+    locally_determined : bool
+        Whether ``θ ↦ (μ(θ), δ(θ))`` has rank ``N`` at a random point (then it is an immersion
+        on a dense open set and ``K`` is locally a function of ``(w, δ)``).
+    jacobian_rank, num_parameters : int
+    globally_determined : bool or None
+        False when a generic pair with equal ``(w, δ)`` and different ``K`` was found; None
+        (undecided) otherwise.
+    counterexample : MetricPair or None
+        That generic pair.
+    special_counterexample : MetricPair or None
+        A pair at a special filter, looked for when no generic pair exists.
+    special_set : str
+        What is known of the set of such special filters (empty when no pair was found).
+    paper_claim : str
+        The statement of [AKR25] this is compared with.
+    paper_claim_applies : bool
+        Whether the architecture is in the paper's stated setting.
+    """
+
+    locally_determined: bool
+    jacobian_rank: int
+    num_parameters: int
+    globally_determined: bool | None
+    counterexample: MetricPair | None
+    special_counterexample: MetricPair | None
+    special_set: str = ""
+    paper_claim: str
+    paper_claim_applies: bool
+
+    title = "metric"
+
+    @property
+    def status(self) -> Status:
+        if self.certified:
+            return Status.certified()
+        return Status.undecided(self.limitations or "not certified")
+
+    def answer(self) -> dict[str, Any]:
+        """The three decisions."""
+        return {"locally_determined": self.locally_determined, "globally_determined": self.globally_determined,
+                "special_counterexample": self.special_counterexample is not None}
+
+    def to_text(self) -> str:
+        """Aligned rows: the decisions, the pairs and the paper's claim."""
+        def show(v: Any) -> str:
+            return "undecided" if v is None else ("yes" if v else "no")
+        rows = [
+            ("architecture", self.architecture),
+            ("locally", f"{show(self.locally_determined)} (rank of (mu, delta) {self.jacobian_rank} of "
+                        f"{self.num_parameters})"),
+            ("globally", show(self.globally_determined)),
+            ("counterexample", self.counterexample.line() if self.counterexample else "-"),
+            ("special", self.special_counterexample.line() if self.special_counterexample else "-"),
+            ("special set", self.special_set or "-"),
+            ("paper", self.paper_claim + (" (applies)" if self.paper_claim_applies else
+                                          " (outside its stated setting)")),
+            ("status", self.provenance()),
+        ]
+        return "\n".join(f"{k:<16}{v}" for k, v in rows)
+
+    def to_latex(self) -> str:
+        """One sentence with the decisions."""
+        def show(v: Any) -> str:
+            return "undecided" if v is None else ("yes" if v else "no")
+        return (f"% lcnalg metric {self.architecture}\n"
+                f"${function_space_symbol(self.architecture)}$: $K = J\\mu J\\mu^{{\\mathsf T}}$ locally a function "
+                f"of $(w, \\delta)$: {show(self.locally_determined)}; globally at a generic point: "
+                f"{show(self.globally_determined)}; pair at a special filter: "
+                f"{'yes' if self.special_counterexample else 'none found'} ({self.status.label}).")
+
+
+__all__ += ["MetricPair", "MetricResult"]
 
 #: What [AKR25] states (abstract), recorded next to what lcnalg computes; never assumed.
 PAPER_CLAIM = ("[AKR25, abstract] gradient flow on the parameters of a linear convolutional network induces a "

@@ -52,9 +52,110 @@ from lcnalg.errors import InputError
 from lcnalg.flow.invariants import evaluate_invariants
 from lcnalg.landscape.descent import ExactCriticalImage, Network
 from lcnalg.limits import Limits
-from lcnalg.results import FlowResult
+from lcnalg.printing import function_space_symbol
+from lcnalg.results import Result
 
 __all__ = ["FlowLoss", "FloatMap", "flow", "initial_point"]
+
+
+@dataclass(frozen=True, kw_only=True)
+class FlowResult(Result):
+    r"""A numerically integrated gradient-flow trajectory, with what it must conserve.
+
+    Returned by :func:`lcnalg.flow.flow`.  Numerical (float64): its status is undecided with
+    the reason, and the drift of the conserved quantities and the function-space residual
+    measure its accuracy.
+
+    Attributes
+    ----------
+    loss : str
+        Where the loss comes from.
+    t_max, rtol, atol : float
+    success : bool
+        Whether the integrator reached ``t_max``.
+    message : str
+        The integrator's message, or why it stopped.
+    evaluations : int
+        Right-hand-side evaluations.
+    times : tuple of float
+    parameters, functions : tuple of tuple of float
+        ``θ(t)`` and ``w(t) = μ(θ(t))`` at the reported times.
+    losses : tuple of float
+    invariants_initial : tuple of float
+        ``δ_l(θ(0))``.
+    drift : tuple of float
+        ``max_t |δ_l(θ(t)) − δ_l(θ(0))|`` per conserved quantity.
+    function_space_residual : float or None
+        Largest relative residual of ``ẇ = −K ∇ℓ(w)`` at the reported times.
+    loss_non_increasing : bool
+    nearest_critical_point : dict or None
+        The exact real critical point of the loss nearest to the end point in function space
+        (label, distance, its loss, whether it is the global minimum, whether the distance is
+        below a quarter of the least separation of the exact points); a distance, not a proof
+        that the flow converges there.
+    """
+
+    loss: str
+    t_max: float
+    rtol: float
+    atol: float
+    success: bool
+    message: str
+    evaluations: int
+    times: tuple[float, ...]
+    parameters: tuple[tuple[float, ...], ...]
+    functions: tuple[tuple[float, ...], ...]
+    losses: tuple[float, ...]
+    invariants_initial: tuple[float, ...]
+    drift: tuple[float, ...]
+    function_space_residual: float | None
+    loss_non_increasing: bool
+    nearest_critical_point: dict[str, Any] | None = None
+
+    title = "gradient flow"
+
+    def answer(self) -> dict[str, Any]:
+        """The final loss and the largest drift."""
+        return {"final_loss": self.losses[-1], "max_drift": max(self.drift, default=0.0)}
+
+    def to_text(self) -> str:
+        """Aligned rows: the run, the end point, the drift and the checks."""
+        fmt = lambda xs: ", ".join(f"{x:.6g}" for x in xs)  # noqa: E731
+        res = "-" if self.function_space_residual is None else f"{self.function_space_residual:.3g}"
+        rows = [
+            ("architecture", self.architecture),
+            ("loss", self.loss),
+            ("integration", f"{'reached' if self.success else 'STOPPED before'} t = {self.t_max:g} "
+                            f"({self.evaluations} evaluations): {self.message}"),
+            ("loss", f"{self.losses[0]:.6g} -> {self.losses[-1]:.6g}"
+                     + ("" if self.loss_non_increasing else " (NOT monotone)")),
+            ("final theta", fmt(self.parameters[-1])),
+            ("final w", fmt(self.functions[-1])),
+            ("delta(0)", fmt(self.invariants_initial) or "-"),
+            ("drift", fmt(self.drift) or "-"),
+            ("w' = -K grad", f"largest relative residual {res}"),
+        ]
+        if self.nearest_critical_point is not None:
+            p = self.nearest_critical_point
+            rows.append(("nearest exact", f"{p['label']}{' (global minimum)' if p['is_global_minimum'] else ''} at "
+                                          f"distance {p['distance']:.3g}, loss {p['loss']:.6g}"
+                                          + (" (within a quarter of their separation)"
+                                             if p['within_quarter_separation'] else "")))
+        rows += [
+            ("status", self.provenance()),
+        ]
+        return "\n".join(f"{k:<14}{v}" for k, v in rows)
+
+    def to_latex(self) -> str:
+        """One sentence: the loss decrease and the drift."""
+        return (f"% lcnalg flow {self.architecture}\n"
+                f"${function_space_symbol(self.architecture)}$: gradient flow to $t = {self.t_max:g}$, loss "
+                f"${self.losses[0]:.6g} \\to {self.losses[-1]:.6g}$, largest drift of a conserved $\\delta_l$ "
+                f"${max(self.drift, default=0.0):.3g}$ (DOP853, float64"
+                + ("" if self.success else f"; stopped before $t_{{\\max}}$: {self.message}") + ").")
+
+
+__all__ += ["FlowResult"]
 
 
 @dataclass(frozen=True)

@@ -41,6 +41,7 @@ from __future__ import annotations
 
 import random
 import time
+from dataclasses import dataclass
 from fractions import Fraction
 from typing import Any, Sequence
 
@@ -54,9 +55,69 @@ from lcnalg.hessian.layers import LinearLayer
 from lcnalg.hessian.loss_hessian import loss_hessian
 from lcnalg import checks
 from lcnalg.limits import Limits
-from lcnalg.results import HessianRankResult
+from lcnalg.results import Result, Status
 
 __all__ = ["hessian_rank", "seeded_data", "seeded_point", "HESSIAN_METHODS"]
+
+
+@dataclass(frozen=True, kw_only=True)
+class HessianRankResult(Result):
+    """Ranks of the loss Hessian ``H_L = H_o + H_F`` of a linear network at one point.
+
+    Attributes
+    ----------
+    num_parameters : int
+        Number of weights.
+    rank_loss, rank_outer, rank_functional : int
+        Exact ranks of ``H_L``, ``H_o``, ``H_F`` at the point (over Q): lower bounds for the
+        generic ranks over the weights, for these data.
+    bounds : dict
+        Upper bounds, each ``{"loss", "outer", "functional", "status", "source"}``.
+    num_samples, data_rank : int
+        ``N`` and the rank of ``X Xᵀ``.
+    certified_parts : dict
+        Per part: True when the rank meets a proved upper bound of the generic rank.
+    """
+
+    num_parameters: int
+    rank_loss: int
+    rank_outer: int
+    rank_functional: int
+    bounds: dict
+    num_samples: int
+    data_rank: int
+    certified_parts: dict
+    title = "Hessian ranks"
+
+    @property
+    def status(self) -> Status:
+        if self.certified:
+            return Status.certified()
+        open_parts = ", ".join(k for k, v in self.certified_parts.items() if not v)
+        sketched = ("" if self.failure_probability is None else
+                    f"; the ranks at the point are sketched: equal to the modular ranks except with probability "
+                    f"<= {self.failure_probability:.1e} (to confirm: {self.how_to_certify})")
+        return Status.undecided(f"generic rank of {open_parts}: the rank at a random point is a lower bound, "
+                                "below the proved upper bounds" + sketched)
+
+    def answer(self) -> dict[str, int]:
+        return {"loss": self.rank_loss, "outer": self.rank_outer, "functional": self.rank_functional}
+
+    def to_text(self) -> str:
+        lines = [f"{self.title} of {self.architecture} ({self.num_parameters} weights, N={self.num_samples}, "
+                 f"rank XX^T={self.data_rank}): H_L {self.rank_loss}, H_o {self.rank_outer}, "
+                 f"H_F {self.rank_functional}  [{self.provenance()}]"]
+        for name, b in self.bounds.items():
+            lines.append(f"  bound {name} ({b['status']}): H_L <= {b['loss']}, H_o <= {b['outer']}, "
+                         f"H_F <= {b['functional']}")
+        return "\n".join(lines)
+
+    def to_latex(self) -> str:
+        return (rf"\operatorname{{rank}} H_L = {self.rank_loss},\ \operatorname{{rank}} H_o = {self.rank_outer},"
+                rf"\ \operatorname{{rank}} H_F = {self.rank_functional}")
+
+
+__all__ += ["HessianRankResult"]
 
 #: Routes of :func:`hessian_rank`.
 HESSIAN_METHODS = ("auto", "exact", "modular", "sketch")

@@ -41,6 +41,7 @@ from __future__ import annotations
 import math
 import numbers
 import time
+from dataclasses import dataclass
 from fractions import Fraction
 from typing import Any, Iterator, Sequence
 
@@ -53,9 +54,133 @@ from lcnalg.hessian.convolution import convolution_layers
 from lcnalg.hessian.rank import hessian_rank
 from lcnalg.limits import Limits
 from lcnalg.parameterization import parameterize
-from lcnalg.results import HessianSweepResult, PowerLawFit
+from lcnalg.results import Result, Status
 
 __all__ = ["sweep_family", "rank_sweep", "power_law_fit", "dense_hessian_entries", "stored_hessian_entries"]
+
+
+@dataclass(frozen=True)
+class PowerLawFit:
+    """Least-squares fit of ``log y = a + b log x`` (a power law ``y ≈ e^a x^b``).
+
+    A statistic of floating-point logarithms: the normal equations are solved exactly over Q
+    on the float logs, so the only rounding is that of the logarithms themselves.
+
+    Attributes
+    ----------
+    exponent : float
+        ``b``.
+    intercept : float
+        ``a``.
+    stderr : float or None
+        Standard error of ``b``, ``sqrt(RSS / (n − 2) / Σ (log x_i − mean)²)``; None with
+        fewer than three points.
+    points : int
+        ``n``, the points fitted.
+    residual : float
+        ``RSS``, the sum of the squared residuals of the logs.
+    target : float
+        The exponent the fit is compared with (``1/2`` for the Hessian ranks).
+    near_target : bool or None
+        ``|b − target| ≤ 2 · stderr``; None when there is no standard error.
+    """
+
+    exponent: float
+    intercept: float
+    stderr: float | None
+    points: int
+    residual: float
+    target: float
+    near_target: bool | None
+
+    def verdict(self) -> str:
+        """The comparison with the target exponent, in words."""
+        if self.near_target is None:
+            return f"undecided whether b is near {self.target:g} (fewer than 3 points: no standard error)"
+        gap = abs(self.exponent - self.target)
+        word = "near" if self.near_target else "not near"
+        return f"b is {word} {self.target:g}: |b - {self.target:g}| = {gap:.3g} vs 2 stderr = {2 * self.stderr:.3g}"
+
+
+@dataclass(frozen=True, kw_only=True)
+class HessianSweepResult(Result):
+    """Hessian ranks over a family of architectures, with the fitted growth exponent.
+
+    Attributes
+    ----------
+    members : tuple of HessianRankResult
+        One result per architecture, in the order of the family.
+    fit : PowerLawFit or None
+        ``log rank H_L = a + b log num_parameters`` over the members of positive rank; None
+        with fewer than two distinct numbers of parameters.
+    excluded : tuple of str
+        Members left out of the fit (rank 0 has no logarithm).
+
+    The ranks are exact; the fit is a floating-point statistic of them (never certified by
+    itself); the result is certified when every member's ranks are.
+    """
+
+    members: tuple
+    fit: PowerLawFit | None
+    excluded: tuple[str, ...] = ()
+    title = "Hessian rank sweep"
+
+    @property
+    def status(self) -> Status:
+        if self.certified:
+            return Status.certified()
+        open_members = [m.architecture for m in self.members if not m.certified]
+        shown = ", ".join(open_members[:5]) + (f" and {len(open_members) - 5} more" if len(open_members) > 5 else "")
+        return Status.undecided(f"generic ranks of {shown}: the rank at a random point is a lower bound, "
+                                "below the proved upper bounds")
+
+    def answer(self) -> dict[str, Any]:
+        if self.fit is None:
+            return {"exponent": None, "stderr": None, "near_half": None}
+        return {"exponent": self.fit.exponent, "stderr": self.fit.stderr, "near_half": self.fit.near_target}
+
+    def table(self) -> list[tuple[str, int, int, int, int, bool]]:
+        """Rows ``(architecture, num_parameters, rank_loss, rank_outer, rank_functional, certified)``."""
+        return [(m.architecture, m.num_parameters, m.rank_loss, m.rank_outer, m.rank_functional, m.certified)
+                for m in self.members]
+
+    def fit_text(self) -> str:
+        """The fitted line and the verdict, in one line."""
+        if self.fit is None:
+            return "fit: fewer than two distinct numbers of parameters of positive rank; no exponent"
+        f = self.fit
+        se = "n/a" if f.stderr is None else f"{f.stderr:.3g}"
+        return (f"fit log(rank H_L) = a + b log(num_parameters) over {f.points} architectures (least squares "
+                f"of float logs): b = {f.exponent:.4f} (stderr {se}), a = {f.intercept:.4f}; {f.verdict()}")
+
+    def to_text(self) -> str:
+        header = ("architecture", "params", "rank H_L", "rank H_o", "rank H_F", "certified")
+        rows = [tuple(str(v) if not isinstance(v, bool) else ("yes" if v else "no") for v in row)
+                for row in self.table()]
+        widths = [max(len(r[i]) for r in [header, *rows]) for i in range(len(header))]
+        lines = [f"{self.title} over {len(self.members)} architectures (seed {self.seed})"]
+        for row in [header, *rows]:
+            lines.append("  ".join(c.ljust(w) if i == 0 else c.rjust(w) for i, (c, w) in enumerate(zip(row, widths))))
+        lines.append(self.fit_text())
+        if self.excluded:
+            lines.append("left out of the fit (rank H_L = 0): " + ", ".join(self.excluded))
+        lines.append(f"[{self.provenance()}]")
+        return "\n".join(lines)
+
+    def to_latex(self) -> str:
+        body = [r"\begin{tabular}{lrrrrl}", r"architecture & $n$ & $\operatorname{rank} H_L$ & "
+                r"$\operatorname{rank} H_o$ & $\operatorname{rank} H_F$ & certified \\ \hline"]
+        for arch, n, rl, ro, rf, cert in self.table():
+            body.append(rf"\texttt{{{arch}}} & {n} & {rl} & {ro} & {rf} & {'yes' if cert else 'no'} \\")
+        body.append(r"\end{tabular}")
+        if self.fit is not None:
+            se = "" if self.fit.stderr is None else rf" \pm {self.fit.stderr:.3g}"
+            body.append(rf"\[ \log \operatorname{{rank}} H_L \approx {self.fit.intercept:.4f} + "
+                        rf"({self.fit.exponent:.4f}{se}) \log n \]")
+        return "\n".join(body)
+
+
+__all__ += ["PowerLawFit", "HessianSweepResult"]
 
 #: Keys of a grid part, with (default values, smallest value, largest value).
 _KEYS = {"filters": (None, 1, MAX_AXIS_SIZE), "layers": ((2,), 1, MAX_LAYERS), "strides": ((1,), 1, MAX_AXIS_SIZE),
@@ -274,7 +399,7 @@ def rank_sweep(family: Any, *, samples: int | None = None, seed: int = 0,
     Returns
     -------
     HessianSweepResult
-        The members' :class:`~lcnalg.results.HessianRankResult`, and the fit of
+        The members' :class:`~lcnalg.hessian.rank.HessianRankResult`, and the fit of
         ``log rank H_L`` against ``log num_parameters`` (:func:`power_law_fit`, target 1/2).
 
     Raises

@@ -86,6 +86,7 @@ import math
 import random
 import time
 from collections import Counter
+from dataclasses import dataclass, field
 from fractions import Fraction
 from typing import Any
 
@@ -102,10 +103,142 @@ from lcnalg.parameterization import parameterize
 from lcnalg.polys.groebner import GroebnerBasis, groebner_basis
 from lcnalg.polys.minors import bareiss_determinant
 from lcnalg.polys.zero_dimensional import QuotientAlgebra
-from lcnalg.results import CriticalPointsResult
+from lcnalg.printing import function_space_symbol
+from lcnalg.results import Result
 
 __all__ = ["critical_points", "critical_system", "saturated_basis", "last_layer_saturation", "bezout_number",
            "system_degree", "check_size", "RANDOM_RANGE", "EXACT_RANDOM_RANGE", "MODULUS"]
+
+
+@dataclass(frozen=True, kw_only=True)
+class CriticalPointsResult(Result):
+    r"""Complex critical points of a quadratic loss over a network, counted exactly.
+
+    Returned by :func:`lcnalg.landscape.critical_points` and
+    :meth:`lcnalg.FunctionSpace.critical_points`.  Its :attr:`status` is probabilistic (the
+    random chart and saturation, docs/theory.md#loss-critical-points) with the failure bound
+    in ``failure_probability``, or undecided when the system is not zero-dimensional.
+
+    Attributes
+    ----------
+    data : str
+        The loss: its kind and where it comes from.
+    complex_critical_points : int or None
+        Critical points in parameter space modulo rescaling at which μ is not critical,
+        counted with multiplicity (None when there are infinitely many).
+    distinct_critical_points : int or None
+        The same, counted without multiplicity.
+    function_space_critical_points : int or None
+        Their distinct images: the critical points of the loss on the neurovariety (at
+        μ-regular points); for a generic form the ED degree.
+    fibre_sizes : dict of int to int
+        Fibre size (with multiplicity) → number of function-space critical points with it.
+    ed_degree_segre : int
+        The generic ED degree of the Segre ``P^{|k_1|-1} × ⋯ × P^{|k_L|-1}`` (closed formula);
+        with an activation ``r ≥ 2`` still the Segre value of the same filter sizes (the linear
+        network's), kept for comparison.
+    bezout_number : int
+        ``(2L-1)^r``, the Bézout bound of the system.
+    loss_kind : str
+        ``data``, ``generic``, ``identity`` or ``given``.
+    mu_critical_points : int or None
+        Isolated critical points (with multiplicity, modulo rescaling, last layer non-zero) at
+        which μ is critical, found and set aside; None when they were removed by saturation
+        without being counted.
+    over_q : bool
+        True when counted over Q (verified Gröbner basis), False for a count modulo a prime.
+    real_critical_points : tuple or None
+        The real critical points, exactly isolated and classified
+        (:class:`lcnalg.landscape.real_critical_points.RealCriticalPoint`), when asked for.
+    ed_degree_segre_veronese : int or None
+        With an activation ``r ≥ 2``: the generic ED degree of the Segre–Veronese variety
+        ``P^{|k_1|-1} × ⋯ × P^{|k_L|-1}`` embedded by ``O(r^{L-1}, …, r, 1)``, of which μ is a
+        linear image (closed formula); None for a linear network (there it is ``ed_degree_segre``).
+
+    Examples
+    --------
+    >>> r = CriticalPointsResult(architecture="2,2 s=2", method="m", certified=False,
+    ...     failure_probability=1e-6, data="generic", complex_critical_points=6,
+    ...     distinct_critical_points=6, function_space_critical_points=6, fibre_sizes={1: 6},
+    ...     ed_degree_segre=6, bezout_number=27, loss_kind="generic")
+    >>> r.answer(), r.status == "probabilistic", r.matches_segre
+    (6, True, True)
+    """
+
+    data: str
+    complex_critical_points: int | None
+    distinct_critical_points: int | None
+    function_space_critical_points: int | None
+    fibre_sizes: dict[int, int] = field(default_factory=dict, hash=False)
+    ed_degree_segre: int
+    bezout_number: int
+    loss_kind: str
+    mu_critical_points: int | None = None
+    over_q: bool = False
+    real_critical_points: tuple[Any, ...] | None = None
+    ed_degree_segre_veronese: int | None = None
+
+    title = "complex critical points"
+
+    def answer(self) -> int | None:
+        """The number of complex critical points (with multiplicity), None if infinite."""
+        return self.complex_critical_points
+
+    @property
+    def matches_segre(self) -> bool | None:
+        """Whether the count equals the Segre ED degree (None when not counted)."""
+        if self.complex_critical_points is None:
+            return None
+        return self.complex_critical_points == self.ed_degree_segre
+
+    @property
+    def matches_segre_veronese(self) -> bool | None:
+        """Whether the count equals the Segre–Veronese ED degree (None when not counted or linear)."""
+        if self.complex_critical_points is None or self.ed_degree_segre_veronese is None:
+            return None
+        return self.complex_critical_points == self.ed_degree_segre_veronese
+
+    def to_text(self) -> str:
+        """Aligned rows: the counts, the Segre value, the fibres and the provenance."""
+        def show(v: Any) -> str:
+            return "infinitely many" if v is None else str(v)
+        rows = [
+            ("architecture", self.architecture),
+            ("loss", self.data),
+            ("parameter space", f"{show(self.complex_critical_points)} with multiplicity, "
+                                f"{show(self.distinct_critical_points)} distinct (modulo rescaling)"),
+            ("function space", show(self.function_space_critical_points)),
+            ("mu critical", "not counted" if self.mu_critical_points is None
+                            else f"{self.mu_critical_points} isolated critical points set aside"),
+            ("fibre sizes", ", ".join(f"{n} point(s) with fibre {s}" for s, n in self.fibre_sizes.items()) or "-"),
+            ("Segre ED degree", f"{self.ed_degree_segre}"
+                                + (" (the linear network's, for comparison)" if self.ed_degree_segre_veronese is not None
+                                   else "" if self.matches_segre is None else
+                                   " (equal)" if self.matches_segre else " (different)")),
+            ("status", self.provenance()),
+        ]
+        if self.ed_degree_segre_veronese is not None:
+            rows.insert(-1, ("S-Veronese ED", f"{self.ed_degree_segre_veronese}"
+                                              + ("" if self.matches_segre_veronese is None else
+                                                 " (equal)" if self.matches_segre_veronese else " (different)")))
+        text = "\n".join(f"{k:<17}{v}" for k, v in rows)
+        if self.real_critical_points is not None:
+            lines = [f"real points      {len(self.real_critical_points)} (exact, classified)"]
+            lines += [p.line(i) for i, p in enumerate(self.real_critical_points, 1)]
+            text += "\n" + "\n".join(lines)
+        return text
+
+    def to_latex(self) -> str:
+        """One sentence with the counts and the Segre value."""
+        n = "\\infty" if self.complex_critical_points is None else str(self.complex_critical_points)
+        f = "\\infty" if self.function_space_critical_points is None else str(self.function_space_critical_points)
+        return (f"% lcnalg critical-points {self.architecture}\n"
+                f"${function_space_symbol(self.architecture)}$: ${n}$ complex critical points in parameter "
+                f"space (modulo rescaling), ${f}$ on the neurovariety; generic ED degree of the Segre "
+                f"variety ${self.ed_degree_segre}$ ({self.status.label}).")
+
+
+__all__ += ["CriticalPointsResult"]
 
 #: Random chart, saturation and separating coefficients are drawn from ``{1, ..., RANDOM_RANGE}``
 #: modulo a prime; over Q from ``{1, ..., EXACT_RANDOM_RANGE}`` (small numbers keep the rational

@@ -22,12 +22,11 @@ from __future__ import annotations
 from lcnalg import checks
 from lcnalg.architecture import Architecture
 from lcnalg.errors import InputError
-from lcnalg.landscape.critical_points import critical_points
+from lcnalg.landscape.critical_points import CriticalPointsResult, critical_points
 from lcnalg.landscape.loss import QuadraticLoss
 from lcnalg.landscape.segre import segre_dimensions, segre_ed_degree
 from lcnalg.limits import Limits
 from lcnalg.parameterization import parameterize
-from lcnalg.results import CriticalPointsResult
 
 __all__ = ["ed_degree", "segre_ed_degree", "segre_dimensions", "KINDS"]
 

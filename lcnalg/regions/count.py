@@ -53,6 +53,7 @@ program; this is an exact enumeration with the same definition of a region).
 from __future__ import annotations
 
 import time
+from dataclasses import dataclass
 from typing import Any, Sequence
 
 import flint
@@ -63,9 +64,94 @@ from lcnalg.limits import Limits
 from lcnalg.regions.bounds import arrangement_bound, montufar_lower_bound, product_bound, serra_bound
 from lcnalg.regions.lp import lp_cost, strict_point
 from lcnalg.regions.network import MAX_UNITS, Network
-from lcnalg.results import RegionsResult
+from lcnalg.results import Result
 
 __all__ = ["linear_regions", "read_network", "read_box", "region_work"]
+
+
+@dataclass(frozen=True, kw_only=True)
+class RegionsResult(Result):
+    r"""The exact number of linear (activation) regions of a rectifier network, with the bounds
+    of the literature beside it.
+
+    Returned by :func:`lcnalg.regions.linear_regions`.  ``architecture`` describes the network
+    (its layers); the count is certified (exact rational linear programming).
+
+    Attributes
+    ----------
+    count : int
+        Activation patterns of the hidden units whose region has nonempty interior in the domain
+        (adjacent regions with the same affine map are *not* merged).
+    domain : str
+        ``R^n`` or the box.
+    input_dimension : int
+    hidden_widths : tuple of int
+    upper_bound : int
+        Serra, Tjandraatmadja and Ramalingam (2018), Theorem 1.
+    product_bound : int
+        ``prod_l sum_{j <= d_l} C(n_l, j)``, ``d_l = min(n_0..n_l)`` (Montúfar 2017).
+    arrangement_bound : int or None
+        ``sum_{j <= n} C(N, j)`` for one hidden layer of ``N`` units (Zaslavsky); ``None``
+        for other depths.
+    max_lower_bound : int or None
+        Montúfar et al. (2014): the largest count over all weights of this dense architecture
+        is at least this (``None`` for convolutions or a hidden layer narrower than the input).
+    linear_programs : int
+        Exact linear programs solved.
+    work : int
+        Tableau entries updated (what ``max_region_work`` bounds).
+    regions : tuple of (str, tuple of str)
+        Each region's activation pattern (one bit per hidden unit, layers separated by ``|``)
+        and an exact point of it (every pre-activation nonzero there).
+    """
+
+    count: int
+    domain: str
+    input_dimension: int
+    hidden_widths: tuple[int, ...]
+    upper_bound: int
+    product_bound: int
+    arrangement_bound: int | None
+    max_lower_bound: int | None
+    linear_programs: int
+    work: int
+    regions: tuple[tuple[str, tuple[str, ...]], ...] = ()
+
+    title = "linear regions"
+
+    def answer(self) -> int:
+        return self.count
+
+    def to_text(self) -> str:
+        """The count, the bounds beside it and the status, one a line."""
+        lines = [f"network            {self.architecture}",
+                 f"domain             {self.domain}",
+                 f"linear regions     {self.count}  (activation patterns with nonempty interior)",
+                 f"upper bound        {self.upper_bound}  (Serra, Tjandraatmadja, Ramalingam 2018, Theorem 1)",
+                 f"product bound      {self.product_bound}  (Montufar 2017: prod_l sum_(j<=d_l) C(n_l, j))"]
+        if self.arrangement_bound is not None:
+            lines.append(f"arrangement bound  {self.arrangement_bound}  (one hidden layer: sum_(j<=n) C(N, j), "
+                         "reached in general position)")
+        if self.max_lower_bound is not None:
+            lines.append(f"max over weights   >= {self.max_lower_bound}  (Montufar, Pascanu, Cho, Bengio 2014)")
+        lines.append(f"linear programs    {self.linear_programs} exact ({self.work} tableau entries updated)")
+        lines.append(f"status             {self.provenance()}")
+        return "\n".join(lines)
+
+    def to_latex(self) -> str:
+        """A small table: the count and the bounds."""
+        rows = [("linear regions", self.count), ("upper bound (Serra et al. 2018, Thm.~1)", self.upper_bound),
+                ("product bound (Mont\\'ufar 2017)", self.product_bound)]
+        if self.arrangement_bound is not None:
+            rows.append(("arrangement bound $\\sum_{j\\le n}\\binom{N}{j}$", self.arrangement_bound))
+        if self.max_lower_bound is not None:
+            rows.append(("max.\\ over weights $\\ge$ (Mont\\'ufar et al. 2014)", self.max_lower_bound))
+        body = " \\\\\n".join(f"{name} & {value}" for name, value in rows)
+        return (f"% lcnalg regions: {self.architecture}; domain {self.domain}\n"
+                f"\\begin{{tabular}}{{lr}}\n{body} \\\\\n\\end{{tabular}}")
+
+
+__all__ += ["RegionsResult"]
 
 
 def read_network(network: object) -> Network:

@@ -24,7 +24,7 @@ statements of that kind are the ones checked on them.
 
 :func:`verify` runs every theorem's :meth:`~lcnalg.theorems.base.Theorem.check` on every
 architecture (in a process pool with ``jobs > 1``) and gathers the outcomes into a
-:class:`~lcnalg.results.VerificationResult`.  Each check compares lcnalg's computation with the
+:class:`VerificationResult`.  Each check compares lcnalg's computation with the
 statement's formula, so a tally is a test of both.
 
 Examples
@@ -44,19 +44,121 @@ import itertools
 import random
 import re
 import time
+from dataclasses import dataclass
 from typing import Any, Callable, Iterable, Sequence
 
 from lcnalg import checks
 from lcnalg.architecture import Architecture
 from lcnalg.errors import InputError
 from lcnalg.limits import Limits
-from lcnalg.results import VerificationResult
+from lcnalg.results import Result, Status
 from lcnalg.theorems.registry import catalog, get
 from lcnalg.theorems.base import COUNTEREXAMPLE, ERROR, HELD, NOT_APPLICABLE, Check, Theorem
 from lcnalg.theorems.cases import BasisCase, GroupCase, RegionsCase, kind_of, parse_kind_family
 
 __all__ = ["family", "random_family", "parse_family", "family_size", "verify", "FIELDS", "DEFAULT_RANDOM_FAMILY", "CHEAP_LIMITS",
            "verify_limits"]
+
+
+def _tex_text(text: str) -> str:
+    """Plain text made safe inside a LaTeX tabular cell."""
+    out = str(text)
+    for a, b in (("\\", r"\textbackslash{}"), ("&", r"\&"), ("%", r"\%"), ("$", r"\$"), ("#", r"\#"),
+                 ("_", r"\_"), ("{", r"\{"), ("}", r"\}"), ("^", r"\^{}"), ("~", r"\~{}")):
+        out = out.replace(a, b) if a != "\\" else out.replace(a, "\0")
+    return out.replace("\0", r"\textbackslash{}")
+
+
+@dataclass(frozen=True, kw_only=True)
+class VerificationResult(Result):
+    """The catalogued theorems checked over a family of architectures (``lcnalg verify``).
+
+    Returned by :func:`lcnalg.theorems.verify.verify`.  ``architecture`` is the family's description.
+
+    Attributes
+    ----------
+    num_architectures : int
+        Architectures (or cases of another kind) in the family.
+    family_kind : str
+        ``architectures``, or the kind of the cases (``groups``, ``regions``, ``bases``).
+    tallies : tuple of dict
+        One per theorem: ``name``, ``status`` (proved/qualified/open), ``source``, ``statement``,
+        ``latex``, ``tried`` (architectures it applies to), ``held``, ``not_applicable``,
+        ``counterexamples`` (each ``architecture``, ``predicted``, ``observed``, ``witness``),
+        ``undecided`` (each ``architecture``, ``reason``, and ``predicted`` and ``observed`` where
+        a value was computed without certificate) and ``errors`` (checks whose computation
+        raised an internal error, a bug in lcnalg: each ``architecture``, ``reason``).
+    """
+
+    num_architectures: int
+    tallies: tuple
+    family_kind: str = "architectures"
+    title = "verification"
+
+    @property
+    def counterexamples(self) -> int:
+        """Number of counterexamples over all theorems."""
+        return sum(len(t["counterexamples"]) for t in self.tallies)
+
+    @property
+    def status(self) -> Status:
+        if self.counterexamples:
+            return Status.certified() if self.certified else Status.undecided(self.limitations)
+        open_ = sum(len(t["undecided"]) for t in self.tallies)
+        return Status.certified() if self.certified else Status.undecided(
+            f"{open_} checks undecided" if open_ else (self.limitations or "not every check is certified"))
+
+    def answer(self) -> dict[str, int]:
+        return {t["name"]: len(t["counterexamples"]) for t in self.tallies}
+
+    def rows(self) -> list[tuple[str, str, int, int, int, int, int]]:
+        """``(theorem, status, tried, held, counterexamples, undecided, errors)`` per theorem."""
+        return [(t["name"], t["status"], t["tried"], t["held"], len(t["counterexamples"]), len(t["undecided"]),
+                 len(t.get("errors", ()))) for t in self.tallies]
+
+    def to_text(self) -> str:
+        """A table per theorem, then every counterexample with its witness and every undecided
+        case with its reason."""
+        head = ("theorem", "status", "tried", "held", "counterex.", "undecided", "errors")
+        rows = [tuple(map(str, r)) for r in self.rows()]
+        widths = [max(len(x) for x in col) for col in zip(head, *rows)]
+        line = lambda r: "  ".join(x.ljust(w) for x, w in zip(r, widths)).rstrip()  # noqa: E731
+        what = "architectures" if self.family_kind == "architectures" else f"cases ({self.family_kind})"
+        out = [f"{self.title} of {len(self.tallies)} theorems on {self.num_architectures} {what} "
+               f"({self.architecture}, seed {self.seed})", line(head)]
+        out += [line(r) for r in rows]
+        for t in self.tallies:
+            for c in t["counterexamples"]:
+                out.append(f"COUNTEREXAMPLE {t['name']} at {c['architecture']}: predicted {c['predicted']}, "
+                           f"computed {c['observed']}; witness: {c['witness']}")
+            for u in t["undecided"]:
+                values = (f" (computed {u['observed']}, predicted {u['predicted']})"
+                          if u.get("observed") and u.get("predicted") else "")
+                out.append(f"undecided {t['name']} at {u['architecture']}{values}: {u['reason']}")
+            for e in t.get("errors", ()):
+                out.append(f"ERROR {t['name']} at {e['architecture']}: {e['reason']}")
+        return "\n".join(out)
+
+    def to_latex(self) -> str:
+        """A ``tabular`` with one row per theorem, its statement and source, and the witnesses."""
+        out = [f"% lcnalg verify: {self.architecture} (seed {self.seed})",
+               r"\begin{tabular}{llrrrrr}",
+               r"theorem & status & tried & held & counterexamples & undecided & errors \\ \hline"]
+        out += [" & ".join(_tex_text(x) for x in map(str, r)) + r" \\" for r in self.rows()]
+        out.append(r"\end{tabular}")
+        out.append(r"\begin{itemize}")
+        for t in self.tallies:
+            out.append(rf"\item \texttt{{{_tex_text(t['name'])}}} ({_tex_text(t['status'])}; "
+                       rf"{_tex_text(t['source'])}): ${t['latex']}$")
+            for c in t["counterexamples"]:
+                out.append(rf"  counterexample at \texttt{{{_tex_text(c['architecture'])}}}: {_tex_text(c['witness'])}")
+            for e in t.get("errors", ()):
+                out.append(rf"  internal error at \texttt{{{_tex_text(e['architecture'])}}}: {_tex_text(e['reason'])}")
+        out.append(r"\end{itemize}")
+        return "\n".join(out)
+
+
+__all__ += ["VerificationResult"]
 
 #: The fields of a family specification: (default, lowest, highest).
 FIELDS = {"ndim": ("1", 1, 2), "layers": ("2", 1, 6), "filters": ("2..3", 1, 9), "strides": ("1", 1, 9),

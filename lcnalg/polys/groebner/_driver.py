@@ -11,7 +11,6 @@ from flint import fmpq, fmpz
 from lcnalg import checks
 from lcnalg.errors import InputError
 from lcnalg.limits import Limits
-from lcnalg.polys.groebner._lift import groebner_q
 from lcnalg.polys.groebner._packed import Exp
 from lcnalg.polys.groebner._setup import Setup, check_modulus, gf_p, parse_polys, primitive
 from lcnalg.polys.groebner.basis import GroebnerBasis
@@ -140,6 +139,9 @@ def groebner_basis(polys: Iterable[Any], order: Any = "degrevlex", modulus: int 
             method += "; completeness proved by commuting multiplication matrices (border basis criterion)"
         return GroebnerBasis(terms, order, p, n, tuple(t[0][0] for t in terms), False, method,
                              (p,), setup.grading, ctx, stats, matrices)
+    # deferred: only a basis over Q lifts from several primes (start-up of small requests)
+    from lcnalg.polys.groebner._lift import groebner_q
+
     pk, B, primes, method = groebner_q(setup, lim, max_total, stats, ideal_test)
     terms_l = []
     for mons, coefs in B:

@@ -10,7 +10,6 @@ from flint import fmpq, fmpq_mat, fmpz, fmpz_mat
 
 from lcnalg.errors import InputError
 from lcnalg.limits import Limits
-from lcnalg.polys.groebner.border import NormalFormTable, border_certificate
 from lcnalg.polys.groebner._f4 import f4_homogeneous, interreduce
 from lcnalg.polys.groebner._packed import Exp, Packer, Poly
 from lcnalg.polys.modmat import integer_nullspace
@@ -247,6 +246,9 @@ def gf_p(setup: Setup, p: int, limits: Limits, max_total: float, stats: dict[str
     leading monomial first) and the proved multiplication matrices."""
     if setup.homog:
         return (*modp_stage(setup, p, limits, max_total, stats), None)
+    # deferred: only affine input tries the border certificate (start-up of small requests)
+    from lcnalg.polys.groebner.border import NormalFormTable, border_certificate
+
     pk = setup.packer()
     n = setup.n
     inputs = [{e[:n]: c % p for e, c in f.items() if c % p} for f in setup.hint]
