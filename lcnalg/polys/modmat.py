@@ -25,8 +25,8 @@ from typing import Any, Callable
 import flint
 import numpy as np
 
-__all__ = ["mulmod", "evaluate_monomials", "nmod_matrix", "rref", "pivot_columns", "kernel_basis", "kernel_reader",
-           "integer_nullspace"]
+__all__ = ["mulmod", "evaluate_monomials", "nmod_matrix", "backend_for", "rref", "pivot_columns", "kernel_basis",
+           "kernel_reader", "integer_nullspace"]
 
 
 def mulmod(a: np.ndarray, b: np.ndarray, modulus: int) -> np.ndarray:
@@ -120,21 +120,39 @@ def nmod_matrix(A: np.ndarray, modulus: int) -> Any:
     return flint.nmod_mat(flint.fmpz_mat(A.tolist()), modulus)
 
 
-def rref(A: np.ndarray, modulus: int, need_entries: bool = True) -> tuple[np.ndarray, list[int]]:
+def rref(A: np.ndarray, modulus: int, need_entries: bool = True,
+         backend: "str | None" = None) -> tuple[np.ndarray, list[int]]:
     """Reduced row echelon form (non-zero rows) and pivot columns of a matrix mod p.
 
     When the matrix has full column rank and ``need_entries`` is False, the entries
-    are not read back (the pivots are then all columns).
+    are not read back (the pivots are then all columns).  ``backend`` chooses the
+    elimination (:func:`backend_for`; the result is the same).
 
     Examples
     --------
     >>> E, piv = rref(np.array([[0, 2, 4], [0, 1, 3]], dtype=np.int64), 7)
     >>> E.tolist(), piv
     ([[0, 1, 0], [0, 0, 1]], [1, 2])
+    >>> rref(np.array([[0, 2, 4], [0, 1, 3]], dtype=np.int64), 7, backend="blas")[0].tolist()
+    [[0, 1, 0], [0, 0, 1]]
     """
     r, c = A.shape
     if r == 0 or c == 0:
         return np.zeros((0, c), dtype=np.int64), []
+    if backend_for(A.shape, modulus, backend) == "blas":
+        ech = _blas(A, modulus)
+        rank = ech.rank
+        if rank == 0:
+            return np.zeros((0, c), dtype=np.int64), []
+        if rank == c and not need_entries:
+            return np.zeros((0, c), dtype=np.int64), list(range(c))
+        E = np.zeros((rank, c), dtype=np.int64)
+        E[np.arange(rank), ech.pivots] = 1
+        pivset = set(ech.pivots)
+        free = [j for j in range(c) if j not in pivset]
+        if free:
+            E[:, free] = ech.free_entries(free)
+        return E, list(ech.pivots)
     M = nmod_matrix(A, modulus)
     R, rank = M.rref()
     if rank == 0:
@@ -146,23 +164,27 @@ def rref(A: np.ndarray, modulus: int, need_entries: bool = True) -> tuple[np.nda
     return E, pivots
 
 
-def pivot_columns(A: np.ndarray, modulus: int) -> list[int]:
+def pivot_columns(A: np.ndarray, modulus: int, backend: "str | None" = None) -> list[int]:
     """Pivot columns of the reduced echelon form of ``A`` mod p, read without the entries.
 
     Examples
     --------
     >>> pivot_columns(np.array([[0, 2, 4], [0, 1, 2]], dtype=np.int64), 7)
     [1]
+    >>> pivot_columns(np.array([[0, 2, 4], [0, 1, 2]], dtype=np.int64), 7, backend="blas")
+    [1]
     """
     r, c = A.shape
     if r == 0 or c == 0:
         return []
+    if backend_for(A.shape, modulus, backend) == "blas":
+        return list(_blas(A, modulus).pivots)
     R, rank = nmod_matrix(A, modulus).rref()
     return _pivots(R, rank)
 
 
-def kernel_basis(A: np.ndarray, modulus: int, ncols: int,
-                 wanted: "list[int] | None" = None) -> tuple[int, list[int], np.ndarray]:
+def kernel_basis(A: np.ndarray, modulus: int, ncols: int, wanted: "list[int] | None" = None,
+                 backend: "str | None" = None) -> tuple[int, list[int], np.ndarray]:
     """Rank, leading columns and canonical kernel basis of ``A`` mod p.
 
     The kernel is put in reduced echelon form with the *largest* column leading (columns
@@ -187,6 +209,8 @@ def kernel_basis(A: np.ndarray, modulus: int, ncols: int,
         Read only the kernel vectors of these columns (those of them that are free, in
         ascending order); default all.  ``wanted=[]`` gives the rank and the free columns
         without reading any entry of the echelon form.
+    backend : {None, "flint", "blas"}
+        The elimination (:func:`backend_for`); the result does not depend on it.
 
     Returns
     -------
@@ -207,12 +231,12 @@ def kernel_basis(A: np.ndarray, modulus: int, ncols: int,
     >>> kernel_basis(np.array([[1, 1, 1]], dtype=np.int64), 7, 3, wanted=[2, 0])[2].tolist()
     [[6, 0, 1]]
     """
-    rank, free, read = kernel_reader(A, modulus, ncols)
+    rank, free, read = kernel_reader(A, modulus, ncols, backend)
     return rank, free, read(wanted)
 
 
-def kernel_reader(A: np.ndarray, modulus: int,
-                  ncols: int) -> tuple[int, list[int], Callable[["list[int] | None"], np.ndarray]]:
+def kernel_reader(A: np.ndarray, modulus: int, ncols: int,
+                  backend: "str | None" = None) -> tuple[int, list[int], Callable[["list[int] | None"], np.ndarray]]:
     """:func:`kernel_basis` in two steps: one elimination gives the rank and the free columns,
     and ``read(wanted)`` reads the kernel vectors of the ``wanted`` free columns (None: all)
     later, only when they are needed.
@@ -222,14 +246,22 @@ def kernel_reader(A: np.ndarray, modulus: int,
     >>> rank, free, read = kernel_reader(np.array([[1, 1, 1]], dtype=np.int64), 7, 3)
     >>> rank, free, read([1]).tolist()
     (1, [1, 2], [[6, 1, 0]])
+    >>> kernel_reader(np.array([[1, 1, 1]], dtype=np.int64), 7, 3, backend="blas")[2]([1]).tolist()
+    [[6, 1, 0]]
     """
     r = A.shape[0]
     if r == 0:
         free = list(range(ncols))
         return 0, free, lambda wanted: np.eye(ncols, dtype=np.int64)[free if wanted is None else
                                                                       sorted(set(wanted) & set(free))]
-    R, rank = nmod_matrix(A, modulus).rref()
-    pivots = _pivots(R, rank)
+    if backend_for(A.shape, modulus, backend) == "blas":
+        ech = _blas(A, modulus)
+        R, rank, pivots = None, ech.rank, list(ech.pivots)
+        entries = ech.free_entries
+    else:
+        R, rank = nmod_matrix(A, modulus).rref()
+        pivots = _pivots(R, rank)
+        entries = (lambda cols: _free_entries(R, rank, ncols, cols))
     pivset = set(pivots)
     free = [j for j in range(ncols) if j not in pivset]
 
@@ -241,11 +273,49 @@ def kernel_reader(A: np.ndarray, modulus: int,
         fidx = np.array(cols, dtype=np.int64)
         K[np.arange(len(cols)), fidx] = 1
         if rank:
-            E = _free_entries(R, rank, ncols, cols)  # rank x len(cols): R[i, f]
+            E = entries(cols)  # rank x len(cols): R[i, f]
             K[:, np.array(pivots)] = (-E.T) % modulus
         return K
 
     return rank, free, read
+
+
+#: Size from which the eliminations modulo a prime below ``2^31`` go through float64 BLAS
+#: products (:mod:`lcnalg.polys.blas_echelon`) rather than FLINT: ``rows · cols · min(rows,
+#: cols)``, the order of the elimination's operations.  Measured crossover (one core, the
+#: conversion of the int64 array into FLINT included): about 1000 × 1000.
+BLAS_WORK = 1000 ** 3
+
+
+def backend_for(shape: tuple[int, int], modulus: int, backend: "str | None" = None) -> str:
+    """The elimination used for a matrix of this shape modulo ``modulus``: ``backend`` when
+    given (``"flint"`` or ``"blas"``; ``"blas"`` needs a modulus below ``2^31``), else
+    ``"blas"`` for a modulus below ``2^31`` and at least :data:`BLAS_WORK` operations, else
+    ``"flint"``.  Both give the same reduced echelon form (it is unique).
+
+    Examples
+    --------
+    >>> backend_for((3000, 3000), 2_147_483_629), backend_for((30, 30), 2_147_483_629)
+    ('blas', 'flint')
+    >>> backend_for((3000, 3000), 1_125_899_906_842_597)
+    'flint'
+    """
+    if backend is None:
+        r, c = shape
+        return "blas" if modulus < 2**31 and r * c * min(r, c) >= BLAS_WORK else "flint"
+    if backend not in ("flint", "blas"):
+        raise ValueError(f"backend: expected None, 'flint' or 'blas', got {backend!r}")
+    if backend == "blas" and modulus >= 2**31:
+        raise ValueError(f"backend: 'blas' needs a modulus below 2^31, got {modulus}")
+    return backend
+
+
+def _blas(A: np.ndarray, modulus: int) -> Any:
+    """The echelon form of :func:`lcnalg.polys.blas_echelon.echelon`."""
+    # deferred: scipy's BLAS costs start-up, and the small matrices of most runs never need it
+    from lcnalg.polys.blas_echelon import echelon
+
+    return echelon(A, modulus)
 
 
 def _pivots(R: Any, rank: int) -> list[int]:

@@ -1,0 +1,394 @@
+"""Echelon forms modulo a prime below ``2^31`` through float64 BLAS products.
+
+The reduced row echelon form ``R`` of a matrix ``A`` modulo a prime ``p < 2^31``: its rank,
+its pivot columns (the column rank profile: column ``j`` is a pivot iff it is not a linear
+combination of the columns before it) and its entries ``R[i, f]`` in the free columns ``f``,
+which is what a kernel basis is read from.  The same results as FLINT's ``nmod_mat.rref``,
+which is unique; the work is done in matrix products of float64 arrays (BLAS ``dgemm``), so
+a matrix of ``n^2`` entries costs ``O(n^2)`` memory words and about ``6 n^3 / 3`` floating
+point operations at the speed of the machine's BLAS, and never goes through Python integers.
+
+**Exact products modulo p** (:func:`matmul_mod`).  Let ``X`` (``m × k``) and ``Y``
+(``k × n``) have entries in ``[0, p)``.  Write ``Y`` in balanced form ``Y' ≡ Y``,
+``|Y'| ≤ (p − 1)/2 < 2^30``, and split ``X = 2^20 X_2 + 2^10 X_1 + X_0`` with
+``0 ≤ X_0, X_1 < 2^10`` and ``0 ≤ X_2 < 2^11`` (exact in float64: multiplying by powers of 2
+and ``floor`` are exact).  For ``k ≤ 2^11`` (:data:`INNER`) every entry of ``X_i Y'`` is a
+sum of ``k`` integers of absolute value ``< 2^11 · 2^30``, so it and every partial sum has
+absolute value ``< 2^52``: float64 represents all integers up to ``2^53``, so the BLAS result
+is exact whatever the order of summation.  Each product is reduced modulo ``p`` and combined
+by Horner's rule, ``((P_2 mod p) · 2^10 + P_1) mod p`` and so on, whose intermediate values
+stay below ``2^41 + 2^51 < 2^52``.  Longer inner dimensions are cut into chunks of ``k ≤ 2^11``
+whose reduced results are added.  A reduction ``x mod p`` of an integer float ``|x| < 2^52``
+computes ``q = floor(x · (1/p))``: the relative error of the product is below ``2^-52`` and
+``|x/p| < 2^22``, so ``q`` is ``floor(x/p)`` or off by one, ``q p`` is an integer below
+``2^53`` (exact) and ``x − q p`` is exact and lies in ``[−p, 2p)``; one correction each way
+gives the residue.
+
+**Elimination** (:func:`echelon`).  Right-looking, by panels of ``panel`` columns from left to
+right, on one float64 copy of ``A`` updated in place.  Invariant: after the panels before
+column ``j0``, rows ``0..t−1`` are ``t`` echelon rows (row ``i`` is 0 before its pivot column,
+and the ``k`` rows of one panel are the identity on that panel's pivot columns) and every
+other row has been reduced to 0 on the columns before ``j0`` by row operations (so the row
+space and the column dependencies are those of ``A``).  On the panel ``S`` (the remaining
+rows, the panel's columns) a recursive elimination finds its column rank profile ``c``, ``k``
+rows ``r`` with ``S[r, c]`` invertible and ``W = S[r, c]^{-1}``: the left half first; the right
+half reduced by the left half's rows (a product); the right half of that recursively, whose
+profile is the rest of ``S``'s (a column of the right half is independent of the columns
+before it iff its reduction is, since the left half's rows have full rank on its pivots); ``W``
+from the two halves' inverses by the block (Schur complement) inverse formula.  Then the
+rows ``r`` become ``W · A[r, j0:]`` (the identity on ``c``) and every other row ``x`` becomes
+``x − x[c] · W · A[r, j0:]``, which is 0 on the whole panel since the panel's rows are
+combinations of the rows ``r`` (a product, done by blocks of rows so that its temporaries
+stay small).  At the end ``R = U_P^{-1} U`` for the echelon rows ``U``, ``U_P`` their
+columns at the pivots (block upper triangular with identity diagonal blocks): the free
+columns of ``R`` by block back substitution, ``R_I = U_I − U_I[:, P_J] R_J`` over the later
+panels ``J``, only for the free columns asked for.
+
+The leftmost column rank profile of a matrix and its reduced echelon form do not depend on
+how they are computed, so the results equal FLINT's exactly (the tests compare them).
+
+Examples
+--------
+>>> import numpy as np
+>>> A = np.array([[1, 2, 3, 4], [2, 4, 7, 9], [3, 6, 10, 13]], dtype=np.int64)
+>>> E = echelon(A, 11)
+>>> E.rank, E.pivots
+(2, [0, 2])
+>>> E.free_entries([1, 3]).tolist()
+[[2, 1], [0, 1]]
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+from scipy.linalg.blas import dgemm
+
+__all__ = ["INNER", "ROW_BLOCK", "Echelon", "echelon", "matmul_mod"]
+
+#: The longest inner dimension of one exact float64 product (the module docstring's bound).
+INNER = 1 << 11
+
+#: Entries of the output of one block of a product (the float64 temporaries are a few times
+#: this many words: 2^21 entries, 16 MB each).
+ROW_BLOCK = 1 << 21
+
+#: Columns of one panel of :func:`echelon` (the inner dimension of the big products).
+PANEL = 512
+
+#: Columns below which a panel is eliminated column by column.
+BASE = 8
+
+
+def _partial(x: np.ndarray, p: int, tmp: np.ndarray) -> np.ndarray:
+    """``x − p · floor(x · (1/p))`` in place, in ``[−p, 2p)``, for integer floats ``|x| < 2^52``
+    (the module docstring); ``tmp`` is scratch of x's shape."""
+    np.multiply(x, 1.0 / p, out=tmp)
+    np.floor(tmp, out=tmp)
+    tmp *= p
+    x -= tmp
+    return x
+
+
+def _exact(x: np.ndarray, p: int, tmp: np.ndarray) -> np.ndarray:
+    """``x mod p`` in place for integer floats in ``[−p, 2p)``: with ``s = x + p < 3p`` and
+    ``u`` = 1/p rounded up, ``floor(s · u)`` is ``floor(s/p)`` (at a multiple of p the
+    product is not below the quotient, elsewhere the quotient is ``2^-31`` away from the next
+    integer and the product's error below ``2^-50``)."""
+    x += p
+    np.multiply(x, np.nextafter(1.0 / p, 2.0), out=tmp)
+    np.floor(tmp, out=tmp)
+    tmp *= p
+    x -= tmp
+    return x
+
+
+def _split(X: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """``X = 2^20 X_2 + 2^10 X_1 + X_0`` with ``0 ≤ X_0, X_1 < 2^10`` (entries of X in ``[0, 2^31)``)."""
+    hi = np.floor(X * (1.0 / 1024))
+    x0 = X - hi * 1024
+    x2 = np.floor(hi * (1.0 / 1024))
+    x1 = hi - x2 * 1024
+    return x2, x1, x0
+
+
+def _balanced(Y: np.ndarray, p: int) -> np.ndarray:
+    """``Y`` with the entries above ``(p − 1)/2`` lowered by ``p`` (C-contiguous)."""
+    return np.ascontiguousarray(Y - p * (Y > (p - 1) // 2))
+
+
+def _horner(parts: tuple[np.ndarray, ...], Yb: np.ndarray, p: int, out: np.ndarray,
+            tmp: np.ndarray) -> np.ndarray:
+    """``(2^20 X_2 + 2^10 X_1 + X_0) Y'`` modulo p up to a multiple of p, of absolute value
+    below ``2^51 + 2^42`` (inner dimension at most :data:`INNER`; ``out`` C-contiguous).
+
+    BLAS works on the transposes (Fortran order) so that ``dgemm``'s ``C ← A B + β C`` adds
+    ``2^10`` times the previous value without a pass of its own."""
+    x2, x1, x0 = parts
+    out = dgemm(1.0, Yb.T, x2.T, c=out.T, overwrite_c=1).T
+    _partial(out, p, tmp)
+    out = dgemm(1.0, Yb.T, x1.T, beta=1024.0, c=out.T, overwrite_c=1).T
+    _partial(out, p, tmp)
+    return dgemm(1.0, Yb.T, x0.T, beta=1024.0, c=out.T, overwrite_c=1).T
+
+
+def matmul_mod(X: np.ndarray, Y: np.ndarray, modulus: int) -> np.ndarray:
+    """``X · Y mod p`` for float64 arrays with integer entries in ``[0, p)``, ``p < 2^31``, exact.
+
+    Parameters
+    ----------
+    X : numpy array of float64, shape (m, k)
+    Y : numpy array of float64, shape (k, n)
+    modulus : int
+        Below ``2^31``.
+
+    Returns
+    -------
+    numpy array of float64, shape (m, n)
+        Entries in ``[0, modulus)``.
+
+    Examples
+    --------
+    >>> p = 2_147_483_629
+    >>> X = np.array([[p - 1, 2], [3, p - 4]], dtype=np.float64)
+    >>> matmul_mod(X, X, p).astype(np.int64).tolist() == (np.array([[p - 1, 2], [3, p - 4]], dtype=object) @
+    ...     np.array([[p - 1, 2], [3, p - 4]], dtype=object) % p).tolist()
+    True
+    """
+    m, k = X.shape
+    n = Y.shape[1]
+    out = np.zeros((m, n))
+    if m == 0 or n == 0 or k == 0:
+        return out
+    step = max(1, ROW_BLOCK // n)
+    tmp = np.empty((min(step, m), n))
+    acc = np.empty((min(step, m), n))
+    for c0 in range(0, k, INNER):
+        Yb = _balanced(Y[c0:c0 + INNER], modulus)
+        for r0 in range(0, m, step):
+            rows = min(step, m - r0)
+            parts = _split(X[r0:r0 + rows, c0:c0 + INNER])
+            block = _horner(parts, Yb, modulus, acc[:rows], tmp[:rows])
+            _exact(_partial(block, modulus, tmp[:rows]), modulus, tmp[:rows])
+            o = out[r0:r0 + rows]
+            o += block
+            if c0:
+                o -= modulus * (o >= modulus)
+    return out
+
+
+def _submul_mod(Z: np.ndarray, X: np.ndarray, Y: np.ndarray, p: int) -> None:
+    """``Z ← Z − X · Y mod p`` in place (``Z`` float64 with entries in ``[0, p)``; ``X``'s
+    columns at most :data:`INNER`), by blocks of rows so that the temporaries stay small."""
+    m, n = Z.shape
+    if m == 0 or n == 0 or X.shape[1] == 0:
+        return
+    Yb = _balanced(Y, p)
+    step = max(1, ROW_BLOCK // n)
+    tmp = np.empty((min(step, m), n))
+    acc = np.empty((min(step, m), n))
+    for r0 in range(0, m, step):
+        rows = min(step, m - r0)
+        block = _horner(_split(X[r0:r0 + rows]), Yb, p, acc[:rows], tmp[:rows])
+        np.subtract(Z[r0:r0 + rows], block, out=block)
+        _exact(_partial(block, p, tmp[:rows]), p, tmp[:rows])
+        Z[r0:r0 + rows] = block
+
+
+def _base(S: np.ndarray, p: int) -> tuple[list[int], list[int], np.ndarray]:
+    """:func:`_panel` column by column (a few columns): Gauss–Jordan in int64 on a copy."""
+    T = S.astype(np.int64)
+    m, w = T.shape
+    used = np.zeros(m, dtype=bool)
+    cols: list[int] = []
+    rows: list[int] = []
+    for j in range(w):
+        cand = np.flatnonzero((T[:, j] != 0) & ~used)
+        if cand.size == 0:
+            continue
+        r = int(cand[0])
+        T[r, j:] = T[r, j:] * pow(int(T[r, j]), p - 2, p) % p
+        f = T[:, j].copy()
+        f[r] = 0
+        nz = np.flatnonzero(f)
+        if nz.size:
+            T[nz, j:] = (T[nz, j:] - f[nz, None] * T[r, j:]) % p
+        used[r] = True
+        cols.append(j)
+        rows.append(r)
+    return cols, rows, _inverse(S[np.array(rows, dtype=np.int64)][:, np.array(cols, dtype=np.int64)], p)
+
+
+def _inverse(M: np.ndarray, p: int) -> np.ndarray:
+    """Inverse of a small invertible matrix mod p (Gauss–Jordan in int64), as float64."""
+    k = M.shape[0]
+    T = np.hstack([M.astype(np.int64), np.eye(k, dtype=np.int64)])
+    for j in range(k):
+        r = j + int(np.flatnonzero(T[j:, j])[0])
+        if r != j:
+            T[[j, r]] = T[[r, j]]
+        T[j] = T[j] * pow(int(T[j, j]), p - 2, p) % p
+        f = T[:, j].copy()
+        f[j] = 0
+        T = (T - f[:, None] * T[j]) % p
+    return T[:, k:].astype(np.float64)
+
+
+def _panel(S: np.ndarray, p: int, base: int) -> tuple[list[int], list[int], np.ndarray]:
+    """Column rank profile ``c`` of ``S`` mod p, rows ``r`` with ``S[r, c]`` invertible, and
+    ``S[r, c]^{-1}`` (float64), by halves (the module docstring)."""
+    m, w = S.shape
+    if w <= base:
+        return _base(S, p)
+    wl = w // 2
+    cl, rl, wl_inv = _panel(S[:, :wl], p, base)
+    kl = len(cl)
+    if kl == 0:
+        cr, rr, wr_inv = _panel(S[:, wl:], p, base)
+        return [wl + j for j in cr], rr, wr_inv
+    rl_a = np.array(rl, dtype=np.int64)
+    cl_a = np.array(cl, dtype=np.int64)
+    others = np.setdiff1d(np.arange(m), rl_a)
+    if others.size == 0:
+        return cl, rl, wl_inv
+    ur = matmul_mod(wl_inv, S[rl_a, wl:], p)  # kl × wr: A^{-1} [B, ...]
+    sr = S[others, wl:]
+    _submul_mod(sr, S[others][:, cl_a], ur, p)
+    cr, rr_loc, wr_inv = _panel(sr, p, base)
+    kr = len(cr)
+    if kr == 0:
+        return cl, rl, wl_inv
+    rr = others[np.array(rr_loc, dtype=np.int64)]
+    # block inverse of [[A, B], [C, D]] with Y = A^{-1} B, Z = C A^{-1}, T = (D − C A^{-1} B)^{-1}:
+    # [[A^{-1} + Y T Z, −Y T], [−T Z, T]]
+    Y = ur[:, np.array(cr, dtype=np.int64)]
+    Z = matmul_mod(S[rr][:, cl_a], wl_inv, p)
+    YT = matmul_mod(Y, wr_inv, p)
+    k = kl + kr
+    inv = np.empty((k, k))
+    inv[:kl, :kl] = wl_inv
+    inv[:kl, :kl] += matmul_mod(YT, Z, p)
+    inv[:kl, :kl] %= p
+    inv[:kl, kl:] = (p - YT) % p
+    inv[kl:, :kl] = (p - matmul_mod(wr_inv, Z, p)) % p
+    inv[kl:, kl:] = wr_inv
+    return cl + [wl + j for j in cr], rl + rr.tolist(), inv
+
+
+@dataclass
+class Echelon:
+    """A row echelon form modulo a prime, from :func:`echelon`.
+
+    Attributes
+    ----------
+    rank : int
+    pivots : list of int
+        The pivot columns of the reduced echelon form (the column rank profile), ascending.
+    modulus : int
+    U : numpy array of float64, shape (rank, columns)
+        Echelon rows: row ``i`` is 0 before ``pivots[i]``, and the rows of one panel are the
+        identity on that panel's pivot columns.
+    blocks : list of int
+        Row offsets of the panels' rows in ``U`` (``0``, …, ``rank``).
+    """
+
+    rank: int
+    pivots: list[int]
+    modulus: int
+    U: np.ndarray
+    blocks: list[int]
+
+    def free_entries(self, cols: "list[int]") -> np.ndarray:
+        """The entries ``R[i, f]`` of the reduced echelon form, ``i < rank``, ``f`` in ``cols``
+        (free columns), as int64 (``rank × len(cols)``), by block back substitution.
+
+        Examples
+        --------
+        >>> echelon(np.array([[1, 1, 1]], dtype=np.int64), 7).free_entries([2]).tolist()
+        [[1]]
+        """
+        p = self.modulus
+        c = np.array(cols, dtype=np.int64)
+        R = np.zeros((self.rank, len(cols)))
+        if self.rank == 0 or len(cols) == 0:
+            return R.astype(np.int64)
+        piv = np.array(self.pivots, dtype=np.int64)
+        b = self.blocks
+        for I in range(len(b) - 2, -1, -1):
+            lo, hi = b[I], b[I + 1]
+            R[lo:hi] = self.U[lo:hi][:, c]
+            if hi < self.rank:
+                tail = self.U[lo:hi][:, piv[hi:]]
+                for s in range(hi, self.rank, INNER):
+                    _submul_mod(R[lo:hi], tail[:, s - hi:s - hi + INNER], R[s:s + INNER], p)
+        return R.astype(np.int64)
+
+
+def echelon(A: np.ndarray, modulus: int, *, panel: int = PANEL, base: int = BASE) -> Echelon:
+    """Row echelon form, rank and pivot columns of ``A`` modulo a prime below ``2^31``.
+
+    Parameters
+    ----------
+    A : numpy array of int64, shape (rows, columns)
+        Entries in ``[0, modulus)``.
+    modulus : int
+        A prime below ``2^31``.
+    panel : int
+        Columns per panel (at most :data:`INNER`).
+    base : int
+        Columns below which a panel is eliminated column by column.
+
+    Returns
+    -------
+    Echelon
+        Its :meth:`Echelon.free_entries` gives the reduced echelon form's free columns.
+
+    Raises
+    ------
+    ValueError
+        If the modulus is not below ``2^31`` or ``panel`` is not in ``[1, INNER]``.
+
+    Examples
+    --------
+    >>> E = echelon(np.array([[0, 2, 4], [0, 1, 3]], dtype=np.int64), 7)
+    >>> E.rank, E.pivots
+    (2, [1, 2])
+    """
+    if not 2 <= modulus < 2**31:
+        raise ValueError(f"echelon: the modulus must be a prime below 2^31, got {modulus}")
+    if not 1 <= panel <= INNER or base < 1:
+        raise ValueError(f"echelon: panel must be in [1, {INNER}] and base at least 1, got {panel}, {base}")
+    p = modulus
+    m, n = A.shape
+    W = A.astype(np.float64)
+    t = 0
+    pivots: list[int] = []
+    blocks = [0]
+    for j0 in range(0, n, panel):
+        if t == m:
+            break
+        j1 = min(n, j0 + panel)
+        c, r, winv = _panel(W[t:, j0:j1], p, base)
+        k = len(c)
+        if k == 0:
+            continue
+        # bring the rows r to t, t+1, ... by transpositions (only the columns from j0 matter)
+        pos = np.arange(t, m)
+        where = np.arange(t, m)  # where[i - t]: the current row of the original row i
+        for i, ri in enumerate(r):
+            a, b = t + i, int(where[ri])
+            if a != b:
+                W[[a, b], j0:] = W[[b, a], j0:]
+                oa = pos[a - t]
+                pos[a - t], pos[b - t] = pos[b - t], oa
+                where[pos[b - t] - t] = b
+                where[pos[a - t] - t] = a
+        x = W[t + k:, j0 + np.array(c, dtype=np.int64)]  # the other rows at the pivots
+        W[t:t + k, j0:] = matmul_mod(winv, W[t:t + k, j0:], p)
+        _submul_mod(W[t + k:, j1:], x, W[t:t + k, j1:], p)
+        W[t + k:, j0:j1] = 0
+        pivots.extend(j0 + j for j in c)
+        t += k
+        blocks.append(t)
+    return Echelon(t, pivots, p, W[:t], blocks)
