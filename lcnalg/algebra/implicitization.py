@@ -315,7 +315,12 @@ class _ProcessesWhenWorthIt:
             # deferred: concurrent.futures and multiprocessing cost start-up, and small runs need neither
             from concurrent.futures import ProcessPoolExecutor
 
-            self._pool = ProcessPoolExecutor(max_workers=self.jobs)
+            # deferred: the BLAS echelon module loads scipy, which small runs never need
+            from lcnalg.polys.blas_echelon import one_blas_thread
+
+            # each worker's BLAS (the large eliminations of lcnalg.polys.blas_echelon) on one
+            # thread: jobs processes already use the cores
+            self._pool = ProcessPoolExecutor(max_workers=self.jobs, initializer=one_blas_thread)
         return self._pool
 
     def map(self, fn: Callable, *iterables: Iterable, chunksize: int = 1) -> Iterator:

@@ -60,12 +60,13 @@ Examples
 
 from __future__ import annotations
 
+import ctypes
 from dataclasses import dataclass
 
 import numpy as np
 from scipy.linalg.blas import dgemm
 
-__all__ = ["INNER", "ROW_BLOCK", "Echelon", "echelon", "matmul_mod"]
+__all__ = ["INNER", "ROW_BLOCK", "Echelon", "echelon", "matmul_mod", "one_blas_thread"]
 
 #: The longest inner dimension of one exact float64 product (the module docstring's bound).
 INNER = 1 << 11
@@ -392,3 +393,43 @@ def echelon(A: np.ndarray, modulus: int, *, panel: int = PANEL, base: int = BASE
         t += k
         blocks.append(t)
     return Echelon(t, pivots, p, W[:t], blocks)
+
+
+#: The functions that set the thread count of the OpenBLAS builds numpy and scipy ship.
+_SET_THREADS = ("openblas_set_num_threads", "openblas_set_num_threads64_", "scipy_openblas_set_num_threads",
+                "scipy_openblas_set_num_threads64_")
+
+
+def one_blas_thread() -> int:
+    """Limit every OpenBLAS library loaded in this process to one thread; returns how many
+    libraries were limited (0 where none is found, e.g. without ``/proc``).
+
+    The initializer of worker processes: ``jobs`` processes on ``jobs`` cores, each with
+    OpenBLAS's default of one thread per core, would run ``jobs^2`` busy threads.  A forked
+    worker inherits numpy already imported, so environment variables such as
+    ``OPENBLAS_NUM_THREADS`` come too late; the libraries are found in the process's memory
+    map and told directly.
+
+    Examples
+    --------
+    >>> one_blas_thread() >= 0
+    True
+    """
+    try:
+        with open("/proc/self/maps", encoding="utf-8") as maps:
+            paths = {line.split()[-1] for line in maps if "openblas" in line.lower() and "/" in line}
+    except OSError:
+        return 0
+    done = 0
+    for path in sorted(paths):
+        try:
+            lib = ctypes.CDLL(path)
+        except OSError:
+            continue
+        for name in _SET_THREADS:
+            setter = getattr(lib, name, None)
+            if setter is not None:
+                setter(1)
+                done += 1
+                break
+    return done
