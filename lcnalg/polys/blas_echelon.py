@@ -81,6 +81,9 @@ PANEL = 512
 #: Columns below which a panel is eliminated column by column.
 BASE = 8
 
+#: Rows beyond a panel's width used in the first try of the panel (:func:`echelon`).
+EXTRA_ROWS = 16
+
 
 def _partial(x: np.ndarray, p: int, tmp: np.ndarray) -> np.ndarray:
     """``x − p · floor(x · (1/p))`` in place, in ``[−p, 2p)``, for integer floats ``|x| < 2^52``
@@ -284,25 +287,32 @@ class Echelon:
     Attributes
     ----------
     rank : int
-    pivots : list of int
-        The pivot columns of the reduced echelon form (the column rank profile), ascending.
     modulus : int
     U : numpy array of float64, shape (rank, columns)
-        Echelon rows: row ``i`` is 0 before ``pivots[i]``, and the rows of one panel are the
-        identity on that panel's pivot columns.
+        Echelon rows, by blocks (one block per elimination step): a block's rows are the
+        identity on its leading columns and 0 on the leading columns of the blocks before it
+        and on the columns before its panel.
     blocks : list of int
-        Row offsets of the panels' rows in ``U`` (``0``, …, ``rank``).
+        Row offsets of the blocks in ``U`` (``0``, …, ``rank``).
+    leads : list of int
+        The leading column of each row of ``U``.
     """
 
     rank: int
-    pivots: list[int]
     modulus: int
     U: np.ndarray
     blocks: list[int]
+    leads: list[int]
+
+    @property
+    def pivots(self) -> list[int]:
+        """The pivot columns of the reduced echelon form (the column rank profile), ascending."""
+        return sorted(self.leads)
 
     def free_entries(self, cols: "list[int]") -> np.ndarray:
         """The entries ``R[i, f]`` of the reduced echelon form, ``i < rank``, ``f`` in ``cols``
-        (free columns), as int64 (``rank × len(cols)``), by block back substitution.
+        (free columns), as int64 (``rank × len(cols)``, rows in pivot order), by block back
+        substitution.
 
         Examples
         --------
@@ -314,19 +324,51 @@ class Echelon:
         R = np.zeros((self.rank, len(cols)))
         if self.rank == 0 or len(cols) == 0:
             return R.astype(np.int64)
-        piv = np.array(self.pivots, dtype=np.int64)
+        lead = np.array(self.leads, dtype=np.int64)
         b = self.blocks
         for I in range(len(b) - 2, -1, -1):
             lo, hi = b[I], b[I + 1]
             R[lo:hi] = self.U[lo:hi][:, c]
             if hi < self.rank:
-                tail = self.U[lo:hi][:, piv[hi:]]
+                tail = self.U[lo:hi][:, lead[hi:]]
                 for s in range(hi, self.rank, INNER):
                     _submul_mod(R[lo:hi], tail[:, s - hi:s - hi + INNER], R[s:s + INNER], p)
-        return R.astype(np.int64)
+        return R[np.argsort(lead, kind="stable")].astype(np.int64)
 
 
-def echelon(A: np.ndarray, modulus: int, *, panel: int = PANEL, base: int = BASE) -> Echelon:
+def _swap_to(W: np.ndarray, t: int, rows: "list[int]", j0: int) -> None:
+    """Bring the rows ``t + rows[i]`` of ``W`` to ``t + i`` by transpositions (the columns from
+    ``j0`` on: the others are 0 in every row from ``t``)."""
+    m = W.shape[0]
+    pos = np.arange(m - t)    # pos[x]: the original row now at t + x
+    where = np.arange(m - t)  # where[o]: where the original row o now is, minus t
+    for i, o in enumerate(rows):
+        a, b = i, int(where[o])
+        if a != b:
+            W[[t + a, t + b], j0:] = W[[t + b, t + a], j0:]
+            oa, ob = pos[a], pos[b]
+            pos[a], pos[b] = ob, oa
+            where[ob], where[oa] = a, b
+
+
+def _step(W: np.ndarray, t: int, j0: int, j1: int, cols: "list[int]", rows: "list[int]", inv: np.ndarray,
+          p: int, whole: bool) -> None:
+    """One elimination step: the rows ``t + rows`` (moved to ``t, t + 1, …``) become
+    ``inv · A[rows, j0:]``, the identity on the columns ``j0 + cols``; the rows below lose
+    their multiples of them from column ``j1`` on (``whole``: from ``j0``; the panel's other
+    columns are set to 0 when the caller knows them to be)."""
+    k = len(cols)
+    _swap_to(W, t, rows, j0)
+    x = W[t + k:, j0 + np.array(cols, dtype=np.int64)]
+    W[t:t + k, j0:] = matmul_mod(inv, W[t:t + k, j0:], p)
+    start = j0 if whole else j1
+    _submul_mod(W[t + k:, start:], x, W[t:t + k, start:], p)
+    if not whole:
+        W[t + k:, j0:j1] = 0
+
+
+def echelon(A: np.ndarray, modulus: int, *, panel: int = PANEL, base: int = BASE,
+            extra_rows: int = EXTRA_ROWS) -> Echelon:
     """Row echelon form, rank and pivot columns of ``A`` modulo a prime below ``2^31``.
 
     Parameters
@@ -339,6 +381,8 @@ def echelon(A: np.ndarray, modulus: int, *, panel: int = PANEL, base: int = BASE
         Columns per panel (at most :data:`INNER`).
     base : int
         Columns below which a panel is eliminated column by column.
+    extra_rows : int
+        Rows beyond the panel's width in the first try of a panel.
 
     Returns
     -------
@@ -358,41 +402,42 @@ def echelon(A: np.ndarray, modulus: int, *, panel: int = PANEL, base: int = BASE
     """
     if not 2 <= modulus < 2**31:
         raise ValueError(f"echelon: the modulus must be a prime below 2^31, got {modulus}")
-    if not 1 <= panel <= INNER or base < 1:
-        raise ValueError(f"echelon: panel must be in [1, {INNER}] and base at least 1, got {panel}, {base}")
+    if not 1 <= panel <= INNER or base < 1 or extra_rows < 0:
+        raise ValueError(f"echelon: panel must be in [1, {INNER}], base at least 1 and extra_rows at least 0, "
+                         f"got {panel}, {base}, {extra_rows}")
     p = modulus
     m, n = A.shape
     W = A.astype(np.float64)
     t = 0
-    pivots: list[int] = []
+    leads: list[int] = []
     blocks = [0]
     for j0 in range(0, n, panel):
         if t == m:
             break
         j1 = min(n, j0 + panel)
-        c, r, winv = _panel(W[t:, j0:j1], p, base)
-        k = len(c)
-        if k == 0:
+        w = j1 - j0
+        # first try: the panel's leading rows only; exact when they give every column or are
+        # all the rows, else the other rows are reduced on the panel too and checked
+        q = min(m - t, w + extra_rows)
+        cols, rows, inv = _panel(W[t:t + q, j0:j1], p, base)
+        exact = q == m - t or len(cols) == w
+        if cols:
+            _step(W, t, j0, j1, cols, rows, inv, p, whole=not exact)
+            leads.extend(j0 + j for j in cols)
+            t += len(cols)
+            blocks.append(t)
+        if exact or t == m:
             continue
-        # bring the rows r to t, t+1, ... by transpositions (only the columns from j0 matter)
-        pos = np.arange(t, m)
-        where = np.arange(t, m)  # where[i - t]: the current row of the original row i
-        for i, ri in enumerate(r):
-            a, b = t + i, int(where[ri])
-            if a != b:
-                W[[a, b], j0:] = W[[b, a], j0:]
-                oa = pos[a - t]
-                pos[a - t], pos[b - t] = pos[b - t], oa
-                where[pos[b - t] - t] = b
-                where[pos[a - t] - t] = a
-        x = W[t + k:, j0 + np.array(c, dtype=np.int64)]  # the other rows at the pivots
-        W[t:t + k, j0:] = matmul_mod(winv, W[t:t + k, j0:], p)
-        _submul_mod(W[t + k:, j1:], x, W[t:t + k, j1:], p)
-        W[t + k:, j0:j1] = 0
-        pivots.extend(j0 + j for j in c)
-        t += k
+        # the rows left non-zero on the panel: their own profile is the rest of the panel's
+        live = np.flatnonzero(W[t:, j0:j1].any(axis=1))
+        if live.size == 0:
+            continue
+        cols, rows_live, inv = _panel(W[t + live, j0:j1], p, base)
+        _step(W, t, j0, j1, cols, live[np.array(rows_live, dtype=np.int64)].tolist(), inv, p, whole=False)
+        leads.extend(j0 + j for j in cols)
+        t += len(cols)
         blocks.append(t)
-    return Echelon(t, pivots, p, W[:t], blocks)
+    return Echelon(t, p, W[:t], blocks, leads)
 
 
 #: The functions that set the thread count of the OpenBLAS builds numpy and scipy ship.

@@ -282,9 +282,10 @@ def kernel_reader(A: np.ndarray, modulus: int, ncols: int,
 
 #: Size from which the eliminations modulo a prime below ``2^31`` go through float64 BLAS
 #: products (:mod:`lcnalg.polys.blas_echelon`) rather than FLINT: ``rows · cols · min(rows,
-#: cols)``, the order of the elimination's operations.  Measured crossover (one core, the
-#: conversion of the int64 array into FLINT included): about 1000 × 1000.
-BLAS_WORK = 1000 ** 3
+#: cols)``, the order of the elimination's operations.  Measured crossover of a kernel read
+#: whole (one core, the conversion into FLINT and back included): 700 × 700 (equal times;
+#: BLAS 0.6 times FLINT's speed at 500, 1.4 times at 1000, 2.2 times at 2000).
+BLAS_WORK = 700 ** 3
 
 
 def backend_for(shape: tuple[int, int], modulus: int, backend: "str | None" = None) -> str:
