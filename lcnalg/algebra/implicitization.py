@@ -64,6 +64,7 @@ from lcnalg.algebra.certify import verify_equations
 from lcnalg.algebra.degree import FibreDegree, degree_by_fibre
 from lcnalg.algebra.dimension import function_space_dimension
 from lcnalg.algebra.grading import grading_work
+from lcnalg.polys.blas_echelon import one_blas_thread
 from lcnalg.polys.groebner import groebner_basis
 from lcnalg.polys.hilbert import dimension_and_degree, hilbert_numerator, monomial_dimension
 from lcnalg.algebra.interpolation import InterpolationState, interpolate_degree
@@ -314,9 +315,6 @@ class _ProcessesWhenWorthIt:
         if self._pool is None:
             # deferred: concurrent.futures and multiprocessing cost start-up, and small runs need neither
             from concurrent.futures import ProcessPoolExecutor
-
-            # deferred: the BLAS echelon module loads scipy, which small runs never need
-            from lcnalg.polys.blas_echelon import one_blas_thread
 
             # each worker's BLAS (the large eliminations of lcnalg.polys.blas_echelon) on one
             # thread: jobs processes already use the cores

@@ -5,8 +5,9 @@ its pivot columns (the column rank profile: column ``j`` is a pivot iff it is no
 combination of the columns before it) and its entries ``R[i, f]`` in the free columns ``f``,
 which is what a kernel basis is read from.  The same results as FLINT's ``nmod_mat.rref``,
 which is unique; the work is done in matrix products of float64 arrays (BLAS ``dgemm``), so
-a matrix of ``n^2`` entries costs ``O(n^2)`` memory words and about ``6 n^3 / 3`` floating
-point operations at the speed of the machine's BLAS, and never goes through Python integers.
+an ``n × n`` matrix costs one float64 copy and temporaries of a few million words, and
+about ``2 n^3`` floating point operations (three products for each of the ``n^3/3``
+multiply-adds of an elimination) at the speed of the machine's BLAS; no Python integers.
 
 **Exact products modulo p** (:func:`matmul_mod`).  Let ``X`` (``m × k``) and ``Y``
 (``k × n``) have entries in ``[0, p)``.  Write ``Y`` in balanced form ``Y' ≡ Y``,
@@ -15,34 +16,55 @@ point operations at the speed of the machine's BLAS, and never goes through Pyth
 and ``floor`` are exact).  For ``k ≤ 2^11`` (:data:`INNER`) every entry of ``X_i Y'`` is a
 sum of ``k`` integers of absolute value ``< 2^11 · 2^30``, so it and every partial sum has
 absolute value ``< 2^52``: float64 represents all integers up to ``2^53``, so the BLAS result
-is exact whatever the order of summation.  Each product is reduced modulo ``p`` and combined
-by Horner's rule, ``((P_2 mod p) · 2^10 + P_1) mod p`` and so on, whose intermediate values
-stay below ``2^41 + 2^51 < 2^52``.  Longer inner dimensions are cut into chunks of ``k ≤ 2^11``
-whose reduced results are added.  A reduction ``x mod p`` of an integer float ``|x| < 2^52``
-computes ``q = floor(x · (1/p))``: the relative error of the product is below ``2^-52`` and
-``|x/p| < 2^22``, so ``q`` is ``floor(x/p)`` or off by one, ``q p`` is an integer below
-``2^53`` (exact) and ``x − q p`` is exact and lies in ``[−p, 2p)``; one correction each way
-gives the residue.
+is exact whatever the order of summation.  The three products are combined by Horner's
+rule, ``P ← X_2 Y'``, ``P ← 2^10 (P mod' p) + X_1 Y'``, ``P ← 2^10 (P mod' p) + X_0 Y'``
+where ``mod'`` leaves a value in
+``[−p, 2p)``: the values stay below ``2^42 + 2^51 < 2^52`` (``X_0, X_1 < 2^10``).  Longer
+inner dimensions are cut into chunks of ``k ≤ 2^11`` whose reduced results are added.
+
+``x mod' p`` of an integer float ``|x| < 2^52`` is ``x − q p`` with ``q = floor(x · (1/p))``:
+the computed product's relative error is below ``2^-52 (1 + 2^-52)``, so its absolute error
+is below ``1.0001 / p < 1`` and ``q`` is ``floor(x/p)`` or off by one; ``q p`` is an integer
+of absolute value below ``2^52 + 2^31 < 2^53`` (exact) and ``x − q p`` is exact, in
+``[−p, 2p)``.  The last step, from ``[−p, 2p)`` to ``[0, p)``, computes ``s = x + p < 3p`` and
+``floor(s · u)`` with ``u`` = 1/p rounded up: at a multiple ``j p`` the product is not below
+``j`` (rounding is monotone) and below ``j + 1``; elsewhere ``s/p`` is at least ``1/p ≥ 2^-31``
+below the next integer and the product's error is below ``2^-49``; so ``floor(s · u)`` is
+``floor(s/p)`` exactly and ``s − p floor(s · u)`` is the residue.
 
 **Elimination** (:func:`echelon`).  Right-looking, by panels of ``panel`` columns from left to
 right, on one float64 copy of ``A`` updated in place.  Invariant: after the panels before
-column ``j0``, rows ``0..t−1`` are ``t`` echelon rows (row ``i`` is 0 before its pivot column,
-and the ``k`` rows of one panel are the identity on that panel's pivot columns) and every
-other row has been reduced to 0 on the columns before ``j0`` by row operations (so the row
-space and the column dependencies are those of ``A``).  On the panel ``S`` (the remaining
-rows, the panel's columns) a recursive elimination finds its column rank profile ``c``, ``k``
-rows ``r`` with ``S[r, c]`` invertible and ``W = S[r, c]^{-1}``: the left half first; the right
-half reduced by the left half's rows (a product); the right half of that recursively, whose
-profile is the rest of ``S``'s (a column of the right half is independent of the columns
-before it iff its reduction is, since the left half's rows have full rank on its pivots); ``W``
-from the two halves' inverses by the block (Schur complement) inverse formula.  Then the
-rows ``r`` become ``W · A[r, j0:]`` (the identity on ``c``) and every other row ``x`` becomes
-``x − x[c] · W · A[r, j0:]``, which is 0 on the whole panel since the panel's rows are
-combinations of the rows ``r`` (a product, done by blocks of rows so that its temporaries
-stay small).  At the end ``R = U_P^{-1} U`` for the echelon rows ``U``, ``U_P`` their
-columns at the pivots (block upper triangular with identity diagonal blocks): the free
-columns of ``R`` by block back substitution, ``R_I = U_I − U_I[:, P_J] R_J`` over the later
-panels ``J``, only for the free columns asked for.
+column ``j0``, rows ``0..t−1`` are ``t`` echelon rows in blocks (a block's rows are the
+identity on its leading columns and 0 on the leading columns of the blocks before it) and
+every other row has been reduced to 0 on the columns before ``j0`` by row operations (so the
+row space and the column dependencies are those of ``A``).
+
+On a panel ``S`` (some of the remaining rows, the panel's columns) a recursive elimination
+finds its column rank profile ``c``, ``k`` rows ``r`` with ``S[r, c]`` invertible and
+``W = S[r, c]^{-1}``: the left half first; the right half reduced by the left half's rows
+(a product); the right half of that recursively, whose profile is the rest of ``S``'s (a
+column of the right half is independent of the columns before it iff its reduction is, since
+the left half's rows have full rank on its pivots); ``W`` from the two halves' inverses by
+the block (Schur complement) inverse formula.  A step then makes the rows ``r`` into
+``W · A[r, j0:]`` (the identity on ``c``) and every other row ``x`` into
+``x − x[c] · W · A[r, j0:]`` (a product, by blocks of rows so that its temporaries stay
+small).
+
+A panel is first tried on its leading ``panel + extra_rows`` remaining rows only.  A column
+that is independent of the columns before it on some rows is so on all rows, so that profile
+is part of the panel's; it is all of it when it has every column of the panel or those rows
+are all the rows.  Otherwise the step reduces the other rows on the panel too, and the rows
+still non-zero there get a second step on the same panel: a column is independent of the
+columns before it iff the reduced rows' column is independent of the reduced rows' columns
+before it (the first step's rows reach every combination of their columns, as their leading
+columns do), so the second step's profile, taken on all the non-zero rows, completes the
+panel's.  Its rows are 0 on the first step's leading columns, so the blocks stay triangular.
+
+At the end ``R = U_P^{-1} U`` for the echelon rows ``U``, ``U_P`` their columns at their
+leading columns (block upper triangular with identity diagonal blocks): the free columns of
+``R`` by block back substitution, ``R_I = U_I − U_I[:, P_J] R_J`` over the later blocks
+``J``, only for the free columns asked for, the rows then put in the order of their
+leading columns.
 
 The leftmost column rank profile of a matrix and its reduced echelon form do not depend on
 how they are computed, so the results equal FLINT's exactly (the tests compare them).
@@ -64,7 +86,6 @@ import ctypes
 from dataclasses import dataclass
 
 import numpy as np
-from scipy.linalg.blas import dgemm
 
 __all__ = ["INNER", "ROW_BLOCK", "Echelon", "echelon", "matmul_mod", "one_blas_thread"]
 
@@ -122,19 +143,18 @@ def _balanced(Y: np.ndarray, p: int) -> np.ndarray:
     return np.ascontiguousarray(Y - p * (Y > (p - 1) // 2))
 
 
-def _horner(parts: tuple[np.ndarray, ...], Yb: np.ndarray, p: int, out: np.ndarray,
+def _horner(parts: tuple[np.ndarray, ...], Yb: np.ndarray, p: int, out: np.ndarray, buf: np.ndarray,
             tmp: np.ndarray) -> np.ndarray:
     """``(2^20 X_2 + 2^10 X_1 + X_0) Y'`` modulo p up to a multiple of p, of absolute value
-    below ``2^51 + 2^42`` (inner dimension at most :data:`INNER`; ``out`` C-contiguous).
-
-    BLAS works on the transposes (Fortran order) so that ``dgemm``'s ``C ← A B + β C`` adds
-    ``2^10`` times the previous value without a pass of its own."""
+    below ``2^51 + 2^42`` (inner dimension at most :data:`INNER`; ``buf`` and ``tmp`` scratch)."""
     x2, x1, x0 = parts
-    out = dgemm(1.0, Yb.T, x2.T, c=out.T, overwrite_c=1).T
-    _partial(out, p, tmp)
-    out = dgemm(1.0, Yb.T, x1.T, beta=1024.0, c=out.T, overwrite_c=1).T
-    _partial(out, p, tmp)
-    return dgemm(1.0, Yb.T, x0.T, beta=1024.0, c=out.T, overwrite_c=1).T
+    np.matmul(x2, Yb, out=out)
+    for xi in (x1, x0):
+        _partial(out, p, tmp)
+        out *= 1024
+        np.matmul(xi, Yb, out=buf)
+        out += buf
+    return out
 
 
 def matmul_mod(X: np.ndarray, Y: np.ndarray, modulus: int) -> np.ndarray:
@@ -167,13 +187,14 @@ def matmul_mod(X: np.ndarray, Y: np.ndarray, modulus: int) -> np.ndarray:
         return out
     step = max(1, ROW_BLOCK // n)
     tmp = np.empty((min(step, m), n))
+    buf = np.empty((min(step, m), n))
     acc = np.empty((min(step, m), n))
     for c0 in range(0, k, INNER):
         Yb = _balanced(Y[c0:c0 + INNER], modulus)
         for r0 in range(0, m, step):
             rows = min(step, m - r0)
             parts = _split(X[r0:r0 + rows, c0:c0 + INNER])
-            block = _horner(parts, Yb, modulus, acc[:rows], tmp[:rows])
+            block = _horner(parts, Yb, modulus, acc[:rows], buf[:rows], tmp[:rows])
             _exact(_partial(block, modulus, tmp[:rows]), modulus, tmp[:rows])
             o = out[r0:r0 + rows]
             o += block
@@ -191,10 +212,11 @@ def _submul_mod(Z: np.ndarray, X: np.ndarray, Y: np.ndarray, p: int) -> None:
     Yb = _balanced(Y, p)
     step = max(1, ROW_BLOCK // n)
     tmp = np.empty((min(step, m), n))
+    buf = np.empty((min(step, m), n))
     acc = np.empty((min(step, m), n))
     for r0 in range(0, m, step):
         rows = min(step, m - r0)
-        block = _horner(_split(X[r0:r0 + rows]), Yb, p, acc[:rows], tmp[:rows])
+        block = _horner(_split(X[r0:r0 + rows]), Yb, p, acc[:rows], buf[:rows], tmp[:rows])
         np.subtract(Z[r0:r0 + rows], block, out=block)
         _exact(_partial(block, p, tmp[:rows]), p, tmp[:rows])
         Z[r0:r0 + rows] = block

@@ -6,6 +6,11 @@ their pivot columns, and the canonical kernel basis of a matrix whose columns ar
 in ascending order.  :func:`integer_nullspace` is the exact (over Q) counterpart used to find
 gradings.
 
+The eliminations run in FLINT, or, for a prime below ``2^31`` and a matrix of at least
+:data:`BLAS_WORK` operations, in float64 BLAS products (:mod:`lcnalg.polys.blas_echelon`:
+no conversion through Python integers, one float64 copy of the matrix); the reduced echelon
+form is unique, so the results are the same (:func:`backend_for`).
+
 Examples
 --------
 >>> import numpy as np
@@ -24,6 +29,9 @@ from typing import Any, Callable
 
 import flint
 import numpy as np
+
+from lcnalg.polys import blas_echelon
+from lcnalg.polys.blas_echelon import Echelon
 
 __all__ = ["mulmod", "evaluate_monomials", "nmod_matrix", "backend_for", "rref", "pivot_columns", "kernel_basis",
            "kernel_reader", "integer_nullspace"]
@@ -311,12 +319,9 @@ def backend_for(shape: tuple[int, int], modulus: int, backend: "str | None" = No
     return backend
 
 
-def _blas(A: np.ndarray, modulus: int) -> Any:
+def _blas(A: np.ndarray, modulus: int) -> Echelon:
     """The echelon form of :func:`lcnalg.polys.blas_echelon.echelon`."""
-    # deferred: scipy's BLAS costs start-up, and the small matrices of most runs never need it
-    from lcnalg.polys.blas_echelon import echelon
-
-    return echelon(A, modulus)
+    return blas_echelon.echelon(A, modulus)
 
 
 def _pivots(R: Any, rank: int) -> list[int]:
