@@ -33,7 +33,7 @@ import numpy as np
 from lcnalg.polys import blas_echelon
 from lcnalg.polys.blas_echelon import Echelon
 
-__all__ = ["mulmod", "evaluate_monomials", "nmod_matrix", "backend_for", "rref", "pivot_columns", "kernel_basis",
+__all__ = ["mulmod", "evaluate_monomials", "nmod_matrix", "backend_for", "rank", "rref", "pivot_columns", "kernel_basis",
            "kernel_reader", "integer_nullspace"]
 
 
@@ -126,6 +126,22 @@ def nmod_matrix(A: np.ndarray, modulus: int) -> Any:
     3
     """
     return flint.nmod_mat(flint.fmpz_mat(A.tolist()), modulus)
+
+
+def rank(A: np.ndarray, modulus: int, backend: "str | None" = None) -> int:
+    """Rank of ``A`` mod p (FLINT's ``rank``, or the BLAS echelon form's: :func:`backend_for`).
+
+    Examples
+    --------
+    >>> A = np.array([[1, 2, 3], [2, 4, 6]], dtype=np.int64)
+    >>> rank(A, 7), rank(A, 7, backend="blas")
+    (1, 1)
+    """
+    if A.shape[0] == 0 or A.shape[1] == 0:
+        return 0
+    if backend_for(A.shape, modulus, backend) == "blas":
+        return _blas(A, modulus).rank
+    return nmod_matrix(A, modulus).rank()
 
 
 def rref(A: np.ndarray, modulus: int, need_entries: bool = True,

@@ -14,7 +14,7 @@ import pytest
 from hypothesis import given, settings, strategies as st
 
 from lcnalg.polys.blas_echelon import INNER, echelon, matmul_mod
-from lcnalg.polys.modmat import backend_for, kernel_basis, kernel_reader, pivot_columns, rref
+from lcnalg.polys.modmat import backend_for, kernel_basis, kernel_reader, pivot_columns, rank, rref
 from lcnalg.polys.modular import LIFT_PRIME
 
 PRIMES = [2, 3, 101, 65521, 2147483587, 2147483629, 2147483647]
@@ -101,6 +101,7 @@ def test_modmat_gives_the_same_results_with_either_backend(case):
     assert rref(A, p, backend="blas")[1] == rref(A, p, backend="flint")[1]
     assert rref(A, p, False, backend="blas")[1] == rref(A, p, False, backend="flint")[1]
     assert pivot_columns(A, p, backend="blas") == pivot_columns(A, p, backend="flint")
+    assert rank(A, p, backend="blas") == rank(A, p, backend="flint") == len(pivot_columns(A, p))
     a = kernel_basis(A, p, ncols, backend="blas")
     b = kernel_basis(A, p, ncols, backend="flint")
     assert (a[0], a[1], a[2].tolist()) == (b[0], b[1], b[2].tolist())
