@@ -120,7 +120,7 @@ def _exact(x: np.ndarray, p: int, tmp: np.ndarray) -> np.ndarray:
     """``x mod p`` in place for integer floats in ``[−p, 2p)``: with ``s = x + p < 3p`` and
     ``u`` = 1/p rounded up, ``floor(s · u)`` is ``floor(s/p)`` (at a multiple of p the
     product is not below the quotient, elsewhere the quotient is ``2^-31`` away from the next
-    integer and the product's error below ``2^-50``)."""
+    integer and the product's error below ``2^-49``)."""
     x += p
     np.multiply(x, np.nextafter(1.0 / p, 2.0), out=tmp)
     np.floor(tmp, out=tmp)
