@@ -95,21 +95,21 @@ def evaluate_monomials(pool: np.ndarray, monos: np.ndarray, rows: int, modulus: 
     """
     pts = pool[:rows]
     A = pts[:, monos[:, 0]].copy()
-    if modulus < 2**31:
-        for t in range(1, monos.shape[1]):
-            A *= pts[:, monos[:, t]]
-            A %= modulus
-        return A
-    # above 2^31, mulmod's float64 temporaries: a few rows at a time keeps them small
+    # a few rows at a time: the temporaries (the factors' values, and above 2^31 mulmod's
+    # float64 arrays) stay small next to A
     step = max(1, MULMOD_ENTRIES // max(1, monos.shape[0]))
     for lo in range(0, A.shape[0], step):
         block = A[lo:lo + step]
         for t in range(1, monos.shape[1]):
-            block[...] = mulmod(block, pts[lo:lo + step, monos[:, t]], modulus)
+            if modulus < 2**31:
+                block *= pts[lo:lo + step, monos[:, t]]
+                block %= modulus
+            else:
+                block[...] = mulmod(block, pts[lo:lo + step, monos[:, t]], modulus)
     return A
 
 
-#: Entries per block of :func:`evaluate_monomials` modulo a prime above ``2^31`` (the float64
+#: Entries per block of :func:`evaluate_monomials` (modulo a prime above ``2^31`` the float64
 #: temporaries of :func:`mulmod` are about six times this many words).
 MULMOD_ENTRIES = 1 << 20
 
