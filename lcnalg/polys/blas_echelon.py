@@ -93,14 +93,14 @@ __all__ = ["INNER", "ROW_BLOCK", "Echelon", "echelon", "matmul_mod", "one_blas_t
 INNER = 1 << 11
 
 #: Entries of the output of one block of a product (the float64 temporaries are a few times
-#: this many words: 2^21 entries, 16 MB each).
-ROW_BLOCK = 1 << 21
+#: this many words: 2^19 entries, 4 MB each; measured at n = 3000, 2^17 and 2^21 are slower).
+ROW_BLOCK = 1 << 19
 
 #: Columns of one panel of :func:`echelon` (the inner dimension of the big products).
-PANEL = 512
+PANEL = 256
 
 #: Columns below which a panel is eliminated column by column.
-BASE = 8
+BASE = 16
 
 #: Rows beyond a panel's width used in the first try of the panel (:func:`echelon`).
 EXTRA_ROWS = 16

@@ -307,9 +307,9 @@ def kernel_reader(A: np.ndarray, modulus: int, ncols: int,
 #: Size from which the eliminations modulo a prime below ``2^31`` go through float64 BLAS
 #: products (:mod:`lcnalg.polys.blas_echelon`) rather than FLINT: ``rows · cols · min(rows,
 #: cols)``, the order of the elimination's operations.  Measured crossover of a kernel read
-#: whole (one core, the conversion into FLINT and back included): 700 × 700 (equal times;
-#: BLAS 0.6 times FLINT's speed at 500, 1.4 times at 1000, 2.2 times at 2000).
-BLAS_WORK = 700 ** 3
+#: whole (one core, the conversion into FLINT and back included): 500 × 500 (equal times;
+#: BLAS at half FLINT's speed at 300, 1.5 times it at 700, 2.1 times at 1000, 2.6 at 1500).
+BLAS_WORK = 500 ** 3
 
 
 def backend_for(shape: tuple[int, int], modulus: int, backend: "str | None" = None) -> str:
@@ -320,7 +320,7 @@ def backend_for(shape: tuple[int, int], modulus: int, backend: "str | None" = No
 
     Examples
     --------
-    >>> backend_for((3000, 3000), 2_147_483_629), backend_for((30, 30), 2_147_483_629)
+    >>> backend_for((3000, 3000), 2_147_483_629), backend_for((300, 300), 2_147_483_629)
     ('blas', 'flint')
     >>> backend_for((3000, 3000), 1_125_899_906_842_597)
     'flint'
