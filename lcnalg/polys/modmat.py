@@ -219,7 +219,9 @@ def kernel_basis(A: np.ndarray, modulus: int, ncols: int, wanted: "list[int] | N
     the pivots (about ``ncols`` entries), and the vector of ``f`` is ``1`` at ``f`` and
     ``−R[i, f]`` at the pivot column of row ``i``, so only the ``rank × nullity`` entries of
     ``R`` in the free columns come back into Python (read one by one, or all of ``R`` at once
-    when that is cheaper), never the zeros of the pivot columns.
+    when that is cheaper), never the zeros of the pivot columns.  Through BLAS
+    (:func:`backend_for`) those entries are computed by block back substitution, for the
+    wanted columns only.
 
     Parameters
     ----------
