@@ -532,8 +532,9 @@ def _single_threaded() -> Iterator[None]:
     """OpenBLAS on one thread inside the block, its thread counts restored after.
 
     The products of :func:`echelon` are many and of a few million entries each: measured at
-    n = 3000, two threads took 1.9 s of wall time on an otherwise idle 2-core machine and
-    5.9 s on one shared with other work, against 1.5 s and 1.7 s for one thread."""
+    n = 3000 on a 2-core machine, two threads gave no shorter wall time than one (for twice
+    the CPU time) when the machine was idle, and 5.9 s against 1.7 s when it was shared
+    with other work."""
     libs = _openblas()
     before = [getter() for _, getter in libs]
     for setter, _ in libs:
