@@ -137,7 +137,7 @@ def _process_piece(task: _PieceTask) -> _PieceResult:
         u = len(task.std)
         rows = min(size, u + 8, pool.shape[0])
         A = evaluate_monomials(pool, idx, rows, p)
-        rank, free, read = kernel_reader(A, p, size)
+        rank, free, read = kernel_reader(A, p, size, overwrite=True)  # A is not used after
         work = _elimination_work(rows, size, rank, size)
         errors.check(rank <= u, f"interpolation: rank {rank} above the proved bound {u} in piece {task.key}")
         if rank == u:
@@ -160,7 +160,7 @@ def _process_piece(task: _PieceTask) -> _PieceResult:
         rows = min(rows, size, pool.shape[0])
     while True:
         A = evaluate_monomials(pool, idx, rows, p)
-        rank, free, read = kernel_reader(A, p, size)
+        rank, free, read = kernel_reader(A, p, size, overwrite=True)  # A is not used after
         work += _elimination_work(rows, size, rank, size)
         if rank < rows or rows >= size or rows >= pool.shape[0]:
             break

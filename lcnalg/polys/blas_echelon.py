@@ -398,7 +398,7 @@ def _step(W: np.ndarray, t: int, j0: int, j1: int, cols: "list[int]", rows: "lis
 
 
 def echelon(A: np.ndarray, modulus: int, *, panel: "int | None" = None, base: int = BASE,
-            extra_rows: int = EXTRA_ROWS) -> Echelon:
+            extra_rows: int = EXTRA_ROWS, overwrite: bool = False) -> Echelon:
     """Row echelon form, rank and pivot columns of ``A`` modulo a prime below ``2^31``.
 
     Parameters
@@ -413,6 +413,9 @@ def echelon(A: np.ndarray, modulus: int, *, panel: "int | None" = None, base: in
         Columns below which a panel is eliminated column by column.
     extra_rows : int
         Rows beyond the panel's width in the first try of a panel.
+    overwrite : bool
+        Work in ``A``'s memory (when it is a C-contiguous int64 array; ``A`` is destroyed):
+        no copy of the matrix.
 
     Returns
     -------
@@ -438,13 +441,21 @@ def echelon(A: np.ndarray, modulus: int, *, panel: "int | None" = None, base: in
         raise ValueError(f"echelon: panel must be in [1, {INNER}], base at least 1 and extra_rows at least 0, "
                          f"got {panel}, {base}, {extra_rows}")
     with _single_threaded():
-        return _echelon(A, modulus, panel, base, extra_rows)
+        return _echelon(A, modulus, panel, base, extra_rows, overwrite)
 
 
-def _echelon(A: np.ndarray, p: int, panel: int, base: int, extra_rows: int) -> Echelon:
+def _echelon(A: np.ndarray, p: int, panel: int, base: int, extra_rows: int, overwrite: bool) -> Echelon:
     """:func:`echelon` once its arguments are checked."""
     m, n = A.shape
-    W = A.astype(np.float64)
+    if overwrite and A.dtype == np.int64 and A.flags.c_contiguous:
+        # int64 and float64 have the same size: convert in place, a block of rows at a time
+        # (numpy copies an overlapping source first, so each block's temporary stays small)
+        W = A.view(np.float64)
+        step = max(1, ROW_BLOCK // max(1, n))
+        for lo in range(0, m, step):
+            W[lo:lo + step] = A[lo:lo + step]
+    else:
+        W = A.astype(np.float64)
     t = 0
     leads: list[int] = []
     blocks = [0]

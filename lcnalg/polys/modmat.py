@@ -261,11 +261,12 @@ def kernel_basis(A: np.ndarray, modulus: int, ncols: int, wanted: "list[int] | N
     return rank, free, read(wanted)
 
 
-def kernel_reader(A: np.ndarray, modulus: int, ncols: int,
-                  backend: "str | None" = None) -> tuple[int, list[int], Callable[["list[int] | None"], np.ndarray]]:
+def kernel_reader(A: np.ndarray, modulus: int, ncols: int, backend: "str | None" = None,
+                  overwrite: bool = False) -> tuple[int, list[int], Callable[["list[int] | None"], np.ndarray]]:
     """:func:`kernel_basis` in two steps: one elimination gives the rank and the free columns,
     and ``read(wanted)`` reads the kernel vectors of the ``wanted`` free columns (None: all)
-    later, only when they are needed.
+    later, only when they are needed.  ``overwrite``: the BLAS elimination may work in ``A``'s
+    memory (``A`` is then destroyed; :func:`lcnalg.polys.blas_echelon.echelon`).
 
     Examples
     --------
@@ -281,7 +282,7 @@ def kernel_reader(A: np.ndarray, modulus: int, ncols: int,
         return 0, free, lambda wanted: np.eye(ncols, dtype=np.int64)[free if wanted is None else
                                                                       sorted(set(wanted) & set(free))]
     if backend_for(A.shape, modulus, backend) == "blas":
-        ech = _blas(A, modulus)
+        ech = blas_echelon.echelon(A, modulus, overwrite=overwrite)
         R, rank, pivots = None, ech.rank, list(ech.pivots)
         entries = ech.free_entries
     else:

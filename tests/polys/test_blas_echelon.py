@@ -65,6 +65,10 @@ def test_echelon_equals_flint_rref(case):
     rank, pivots, free, entries = _flint(A, p)
     assert (ech.rank, ech.pivots) == (rank, pivots)
     assert ech.free_entries(free).tolist() == entries.tolist()
+    # in A's own memory: the same form
+    in_place = echelon(A.copy(), p, overwrite=True, **options)
+    assert (in_place.rank, in_place.pivots) == (rank, pivots)
+    assert in_place.free_entries(free).tolist() == entries.tolist()
 
 
 @settings(max_examples=60, deadline=None)
@@ -119,6 +123,8 @@ def test_default_panels_on_a_larger_matrix():
     rank, pivots, free, entries = _flint(A, p)
     assert (ech.rank, ech.pivots) == (rank, pivots) and rank == 250 and 3 not in pivots
     assert (ech.free_entries(free) == entries).all()
+    strided = echelon(np.repeat(A, 2, axis=1)[:, ::2], p, overwrite=True)   # not contiguous: copied
+    assert strided.pivots == pivots and (strided.free_entries(free) == entries).all()
 
 
 def test_backend_choice():
