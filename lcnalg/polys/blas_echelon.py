@@ -69,6 +69,12 @@ leading columns.
 The leftmost column rank profile of a matrix and its reduced echelon form do not depend on
 how they are computed, so the results equal FLINT's exactly (the tests compare them).
 
+**Threads and memory.**  The products run on one OpenBLAS thread (the caller's setting is
+restored after): they are many and a few million entries each, too small for a second
+thread to pay, and parallel work comes from processes (:func:`one_blas_thread` is their
+initializer).  The memory is one float64 copy of ``A`` (none with ``overwrite=True``) and
+blocks of a few million words.
+
 Examples
 --------
 >>> import numpy as np
