@@ -64,6 +64,7 @@ from lcnalg.algebra.certify import verify_equations
 from lcnalg.algebra.degree import FibreDegree, degree_by_fibre
 from lcnalg.algebra.dimension import function_space_dimension
 from lcnalg.algebra.grading import grading_work
+from lcnalg.polys.blas_echelon import one_blas_thread
 from lcnalg.polys.groebner import groebner_basis
 from lcnalg.polys.hilbert import dimension_and_degree, hilbert_numerator, monomial_dimension
 from lcnalg.algebra.interpolation import InterpolationState, interpolate_degree
@@ -314,7 +315,9 @@ class _ProcessesWhenWorthIt:
             # deferred: concurrent.futures and multiprocessing cost start-up, and small runs need neither
             from concurrent.futures import ProcessPoolExecutor
 
-            self._pool = ProcessPoolExecutor(max_workers=self.jobs)
+            # each worker's BLAS (the large eliminations of lcnalg.polys.blas_echelon) on one
+            # thread: jobs processes already use the cores
+            self._pool = ProcessPoolExecutor(max_workers=self.jobs, initializer=one_blas_thread)
         return self._pool
 
     def map(self, fn: Callable, *iterables: Iterable, chunksize: int = 1) -> Iterator:

@@ -53,7 +53,7 @@ from lcnalg import errors
 from lcnalg.errors import LCNAlgError
 from lcnalg.limits import Limits
 from lcnalg.parameterization import Parameterization
-from lcnalg.polys.modmat import INDEX_READ, evaluate_monomials, kernel_basis, kernel_reader, pivot_columns
+from lcnalg.polys.modmat import INDEX_READ, backend_for, evaluate_monomials, kernel_basis, kernel_reader, pivot_columns
 from lcnalg.polys.modular import LIFT_PRIME, PRIMES_31, lift_vector
 from lcnalg.polys.monomial_ideals import standard_monomials
 
@@ -130,6 +130,7 @@ def _process_piece(task: _PieceTask) -> _PieceResult:
                 kappa = len(free)
                 basis = read(None).astype(np.int32) if task.keep_basis else np.zeros((0, size), dtype=np.int32)
                 return _PieceResult(task.key, size, rank, kappa, kappa, [], basis, rows, task.primes[:1], free, work)
+        del A  # the lifting's matrices need the memory more (a piece's matrix can be 1 GB)
         return _finish_piece(task, idx, rows, rank, free, read, work)
     # dim (R/I)_P is at least the rank of any piece P - deg(c_v) (multiplication by μ_v
     # is injective in the domain R/I): start with a little more points than that.
@@ -140,7 +141,7 @@ def _process_piece(task: _PieceTask) -> _PieceResult:
         u = len(task.std)
         rows = min(size, u + 8, pool.shape[0])
         A = evaluate_monomials(pool, idx, rows, p)
-        rank, free, read = kernel_reader(A, p, size)
+        rank, free, read = kernel_reader(A, p, size, overwrite=True)  # A is not used after
         work = _elimination_work(rows, size, rank, size)
         errors.check(rank <= u, f"interpolation: rank {rank} above the proved bound {u} in piece {task.key}")
         if rank == u:
@@ -154,6 +155,7 @@ def _process_piece(task: _PieceTask) -> _PieceResult:
         if rank < rows or rows >= size:
             # the u + 8 points already have the rank the loop below stops at (more points
             # than the rank, or all the monomials): its kernel is the one to use
+            del A
             return _finish_piece(task, idx, rows, rank, free, read, work)
         rows = min(size, 2 * rows, pool.shape[0])
     else:
@@ -162,11 +164,12 @@ def _process_piece(task: _PieceTask) -> _PieceResult:
         rows = min(rows, size, pool.shape[0])
     while True:
         A = evaluate_monomials(pool, idx, rows, p)
-        rank, free, read = kernel_reader(A, p, size)
+        rank, free, read = kernel_reader(A, p, size, overwrite=True)  # A is not used after
         work += _elimination_work(rows, size, rank, size)
         if rank < rows or rows >= size or rows >= pool.shape[0]:
             break
         rows = min(size, 2 * rows, pool.shape[0])
+    del A
     return _finish_piece(task, idx, rows, rank, free, read, work)
 
 
@@ -259,7 +262,9 @@ def _lift(task: _PieceTask, idx: np.ndarray, rows: int, free: list[int], vectors
     The first further prime is :data:`~lcnalg.polys.modular.LIFT_PRIME` (50 bits, when the task
     has its points): with the first prime, 81 bits, enough for the coefficients of the degree-8
     equations of the hard 2D cases (numerators of about 42 bits over denominators of about 28)
-    in one elimination instead of two modulo 31-bit primes; the 31-bit primes follow if needed."""
+    in one elimination instead of two modulo 31-bit primes; the 31-bit primes follow if needed.
+    Eliminations large enough to run in float64 BLAS products (:func:`~lcnalg.polys.modmat.backend_for`)
+    skip the 50-bit prime: two of them modulo 31-bit primes cost less than one in FLINT."""
     width = max(new_cols) + 1
     prefix_free = [f for f in free if f < width]
     residues = {f: [[int(x) for x in vectors[f][:width]]] for f in new_cols}
@@ -296,8 +301,17 @@ def _lift(task: _PieceTask, idx: np.ndarray, rows: int, free: list[int], vectors
     work = 0
     prefix_rows = min(rows, width - len(prefix_free) + 16)
     # the further primes: the 50-bit one, then the 31-bit ones (one sample pool per prime:
-    # the primes beyond the pools are not tried); a check at two unused 31-bit primes after each
-    sources = ([(task.lift_pool, LIFT_PRIME, 1)] if task.lift_pool is not None else [])
+    # the primes beyond the pools are not tried); a check at two unused 31-bit primes after each.
+    # The 50-bit prime only where its elimination would be FLINT's anyway: a larger one runs
+    # modulo 31-bit primes in float64 BLAS products (modmat.backend_for), two of which cost
+    # less than one in FLINT and need no conversion through Python integers
+    if task.blocks:
+        big = max(b.size for b in task.blocks)
+        shape = (big + 8, big)
+    else:
+        shape = (prefix_rows, width)
+    use_lift = task.lift_pool is not None and backend_for(shape, task.primes[0]) == "flint"
+    sources = ([(task.lift_pool, LIFT_PRIME, 1)] if use_lift else [])
     sources += [(task.pools[k], task.primes[k], k + 1) for k in range(1, npools)]
     for pool, p, unused in sources:
         if not pending:

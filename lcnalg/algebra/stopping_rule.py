@@ -35,7 +35,7 @@ import numpy as np
 from lcnalg.algebra.interpolation import DegreeReport, InterpolationState
 from lcnalg.algebra.sampling import count_monomials, sample_image
 from lcnalg.limits import Limits
-from lcnalg.polys.modmat import evaluate_monomials, nmod_matrix
+from lcnalg.polys.modmat import evaluate_monomials, rank
 from lcnalg.polys.modular import PRIMES_31
 from lcnalg.polys.monomial_ideals import standard_monomials
 
@@ -190,7 +190,7 @@ def check_degree(state: InterpolationState, *, max_monomials: int | None = None,
         u = idx.shape[0]
         for attempt in range(retries + 1):
             p, pts = pool(attempt)
-            if nmod_matrix(evaluate_monomials(pts, idx, u, p), p).rank() == u:
+            if rank(evaluate_monomials(pts, idx, u, p), p) == u:
                 break
         else:
             return None

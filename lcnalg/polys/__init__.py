@@ -12,6 +12,8 @@ The modules import only :mod:`lcnalg.errors`, :mod:`lcnalg.limits`, :mod:`lcnalg
 * :mod:`lcnalg.polys.modmat` — matrices modulo a word-size prime (FLINT ``nmod_mat``):
   monomial evaluation, reduced echelon forms, pivots, canonical kernel bases; exact integer
   nullspaces.
+* :mod:`lcnalg.polys.blas_echelon` — echelon forms modulo a prime below ``2^31`` through
+  exact float64 BLAS products (the large eliminations of :mod:`lcnalg.polys.modmat`).
 * :mod:`lcnalg.polys.minors` — minors of polynomial matrices, their count bounded first.
 * :mod:`lcnalg.polys.groebner` — Gröbner bases over GF(p) and Q (F4 on FLINT matrices,
   multi-modular lift verified exactly).

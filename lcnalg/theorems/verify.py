@@ -51,6 +51,7 @@ from lcnalg import checks
 from lcnalg.architecture import Architecture
 from lcnalg.errors import InputError
 from lcnalg.limits import Limits
+from lcnalg.polys.blas_echelon import one_blas_thread
 from lcnalg.results import Result, Status
 from lcnalg.theorems.registry import catalog, get
 from lcnalg.theorems.base import COUNTEREXAMPLE, ERROR, HELD, NOT_APPLICABLE, Check, Theorem
@@ -496,7 +497,8 @@ def verify(theorems: object = None, architectures: Iterable[Any] = (), *, seed: 
                              f"give a family of {t.family_kind} (lcnalg verify --list shows each statement's kind)")
     results: list[list[Check]] = [[] for _ in archs]
     if jobs > 1 and len(archs) > 1:
-        with concurrent.futures.ProcessPoolExecutor(max_workers=jobs) as pool:
+        # one BLAS thread per worker: the jobs processes already fill the cores
+        with concurrent.futures.ProcessPoolExecutor(max_workers=jobs, initializer=one_blas_thread) as pool:
             futures = {pool.submit(_run, chosen, a, seed, limits): i for i, a in enumerate(archs)}
             for done, future in enumerate(concurrent.futures.as_completed(futures), 1):
                 results[futures[future]] = future.result()
