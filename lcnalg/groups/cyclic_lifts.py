@@ -481,6 +481,10 @@ def _reductions(lcn: str, values: tuple[Fraction, ...], n: int, K: int, m: int, 
 # ------------------------------------------------------------------ strides, e >= 2: placed layer factors
 #: the places of a root of a layer's own polynomial (``None``: at infinity); ``|a| != 1`` keeps ``z^S - a`` a unit
 PLACES: tuple[Fraction | None, ...] = (None, Fraction(0), Fraction(2), Fraction(-2))
+#: reductions listed one by one in ``data["reductions"]`` (the rest counted)
+SHOWN = 12
+#: the work counted for any reduction (the inverse of P, the quotient, one decision: about 2 ms measured)
+FLOOR = 5000
 
 
 def _plans(arch: GroupConvArchitecture, e: int) -> list[tuple[int, ...]]:
@@ -501,12 +505,13 @@ def _plans(arch: GroupConvArchitecture, e: int) -> list[tuple[int, ...]]:
 
 def _plan_work(arch: GroupConvArchitecture, d: tuple[int, ...], e: int) -> int:
     """Up-front work of one reduced decision: a plane ``(n + 1)^7 / 2`` (as the stride-one reductions), stride one
-    with ``e' ≥ 2`` three planes, a pencil ``(n + 1)^4``, an ordinary decision ``(K' + 1)^3``."""
+    with ``e' ≥ 2`` three planes, a pencil ``(n + 1)^4``, an ordinary decision ``(K' + 1)^3``, each at least
+    :data:`FLOOR`."""
     n = arch.order
     e2 = e - sum(x * S for x, S in zip(d, arch.dilations))
     if e2 < 0:
-        return (n + e2 + 1) ** 3
-    return (n + 1) ** 4 if e2 == 0 else (n + 1) ** 7 // 2 if e2 == 1 else 3 * (n + 1) ** 7 // 2
+        return max(FLOOR, (n + e2 + 1) ** 3)
+    return FLOOR + ((n + 1) ** 4 if e2 == 0 else (n + 1) ** 7 // 2 if e2 == 1 else 3 * (n + 1) ** 7 // 2)
 
 
 def _placements(arch: GroupConvArchitecture, values: tuple[Fraction, ...], limits: Limits,
@@ -517,15 +522,19 @@ def _placements(arch: GroupConvArchitecture, values: tuple[Fraction, ...], limit
     n, K, e = arch.order, arch.degree, arch.degree - arch.order
     sizes, dil = arch.windows, arch.dilations
     out = tried.setdefault("reductions", [])
-    candidates = []
-    for d in _plans(arch, e):
-        per_layer = [list(itertools.combinations_with_replacement(PLACES, x)) for x in d]
-        candidates += [(d, choice) for choice in itertools.product(*per_layer)]
-    try:
-        limits.check("max_nodes", "placed-root reductions of a strided network (layers x places)", len(candidates))
+    answered: list[str] = []
+    try:            # the plans (prod k_l vectors d), then the placements of each (multisets of PLACES per layer)
+        limits.check("max_nodes", "plans of placed roots of a strided network (prod k_l)", math.prod(sizes))
+        plans = _plans(arch, e)
+        limits.check("max_nodes", "placed-root reductions of a strided network (plans x places)",
+                     sum(math.prod(math.comb(len(PLACES) + x - 1, x) for x in d) for d in plans))
     except ResourceLimitError as err:
         out.append(f"placed roots: not tried ({err})")
         return None
+    candidates = []
+    for d in plans:
+        per_layer = [list(itertools.combinations_with_replacement(PLACES, x)) for x in d]
+        candidates += [(d, choice) for choice in itertools.product(*per_layer)]
     budget, total, kept = limits.max_root_work, 0, []
     for d, choice in candidates:
         total += _plan_work(arch, d, e)
@@ -563,17 +572,17 @@ def _placements(arch: GroupConvArchitecture, values: tuple[Fraction, ...], limit
                 sub = decide_lift(arch2, gv, limits=limits)
                 G = sub.lift
             elif any(gv[K2 + 1:]):
-                out.append(f"{what}: no (g has degree > K' = {K2}, no wrap-around)")
+                answered.append(f"{what}: no (g has degree > K' = {K2}, no wrap-around)")
                 continue
             else:
                 r2 = contains(arch2.lcn_text, list(gv[:K2 + 1]), limits=limits)
                 sub = LiftDecision(r2.contained, "ordinary", r2.reason, lift=tuple(gv[:K2 + 1]), ordinary=r2)
                 G = sub.lift
         except ResourceLimitError as err:
-            out.append(f"{what}: refused ({err})")
+            answered.append(f"{what}: refused ({err})")
             continue
         if not sub.contained:
-            out.append(f"{what}: {'no' if sub.contained is False else 'undecided'} ({sub.case})")
+            answered.append(f"{what}: {'no' if sub.contained is False else 'undecided'} ({sub.case})")
             continue
         how = (f"the layers' polynomials w_l(x) get the roots placed ({where}), i.e. f = {ptext} g modulo z^{n} - 1 with "
                f"g in the function space of {spec2} ({sub.case}: {sub.reason})")
@@ -610,6 +619,9 @@ def _placements(arch: GroupConvArchitecture, values: tuple[Fraction, ...], limit
                             f"reduced_layers where they are) times the placed factors, certified balls whose product "
                             f"modulo z^{n} - 1 contains f", argument=how + "; " + sub.argument, algebraic_c=alg,
                             data=tried)
+    out.extend(answered[:SHOWN])
+    if len(answered) > SHOWN:
+        out.append(f"{len(answered) - SHOWN} more placed-root reduction(s) answered no, undecided or refused")
     return None
 
 

