@@ -560,7 +560,8 @@ def _placements(arch: GroupConvArchitecture, values: tuple[Fraction, ...], limit
         g = (fpoly * inv) % zn
         gv = tuple(Fraction(int(g[i].p), int(g[i].q)) for i in range(n))
         sizes2 = [k - x for k, x in zip(sizes, d)]
-        spec2 = f"C{n}: {','.join(map(str, sizes2))}" + (f" s={','.join(map(str, arch.strides))}" if arch.strides else "")
+        spec2 = (f"C{n}: {','.join(map(str, sizes2))}"
+                 + (f" s={','.join(map(str, arch.strides))}" if arch.strides else ""))
         arch2 = GroupConvArchitecture(spec2)
         K2 = arch2.degree
         where = "; ".join(f"layer {l + 1}: " + ", ".join("infinity" if a is None else number_text(a) for a in places)
@@ -584,7 +585,8 @@ def _placements(arch: GroupConvArchitecture, values: tuple[Fraction, ...], limit
         if not sub.contained:
             answered.append(f"{what}: {'no' if sub.contained is False else 'undecided'} ({sub.case})")
             continue
-        how = (f"the layers' polynomials w_l(x) get the roots placed ({where}), i.e. f = {ptext} g modulo z^{n} - 1 with "
+        how = (f"the layers' polynomials w_l(x) get the roots placed ({where}), i.e. f = {ptext} g modulo z^{n} - 1 "
+               f"with "
                f"g in the function space of {spec2} ({sub.case}: {sub.reason})")
         if G is not None and sub.lift is not None:
             Fp = P * flint.fmpq_poly([flint.fmpq(v.numerator, v.denominator) for v in G])
@@ -596,8 +598,8 @@ def _placements(arch: GroupConvArchitecture, values: tuple[Fraction, ...], limit
             check(q.degree() <= e, "a placed lift has deg h > e")
             rr = contains(arch.lcn_text, list(F), limits=limits)
             check(rr.contained is True, f"a placed lift of {arch.lcn_text} is not in the ordinary function space")
-            return LiftDecision(True, "placed", f"{how}; F = {ptext} G = f + (z^{n} - 1)({polynomial_text(h)}) is in the "
-                                f"ordinary function space of {arch.lcn_text}: {rr.reason}",
+            return LiftDecision(True, "placed", f"{how}; F = {ptext} G = f + (z^{n} - 1)({polynomial_text(h)}) is "
+                                f"in the ordinary function space of {arch.lcn_text}: {rr.reason}",
                                 argument=how + "; " + rr.argument, lift=F, h=h, ordinary=rr, data=tried)
         alg = dict(sub.algebraic_c or {})
         check(bool(alg.get("layer_balls")), "an algebraic reduced answer without layers")
@@ -611,18 +613,60 @@ def _placements(arch: GroupConvArchitecture, values: tuple[Fraction, ...], limit
             balls.append(w)
         check(_ball_product_contains(balls, dil, n, values), "the placed layers do not multiply back to f")
         alg["reduced_layers"] = alg.get("layers")
-        alg["layers"] = alg["layer_balls"] = [[_ball_text(x) for x in w] for w in balls]
-        alg["layers_exact"] = False
-        alg["layer_kinds"] = ["balls"] * len(balls)
+        alg["layer_balls"] = [[_ball_text(x) for x in w] for w in balls]
+        exact = _exact_layers(alg, factors, sizes, dil, n, values) if alg.get("layers_exact") else None
+        alg["layers"] = exact if exact is not None else alg["layer_balls"]
+        alg["layers_exact"] = exact is not None
+        alg["layer_kinds"] = ["exact" if exact is not None else "balls"] * len(balls)
         alg["reduction"] = {"network": spec2, "places": where, "reduced_filter": [number_text(v) for v in gv]}
-        return LiftDecision(True, "placed", f"{how}; the reduced layers (at an algebraic point, exact over Q(x) in "
-                            f"reduced_layers where they are) times the placed factors, certified balls whose product "
-                            f"modulo z^{n} - 1 contains f", argument=how + "; " + sub.argument, algebraic_c=alg,
-                            data=tried)
+        phi_text = polynomial_text(tuple(Fraction(c) for c in alg["minimal_polynomial"])).replace("z", "x")
+        layers_text = (f"exact over Q(x), x the root of {phi_text} "
+                       f"in its interval: {alg['layers']} (their product modulo z^{n} - 1 is f exactly in Q[x]/(phi))"
+                       if alg["layers_exact"] else
+                       f"certified balls: {alg['layers']} (their product modulo z^{n} - 1 contains f)")
+        return LiftDecision(True, "placed", f"{how}; the reduced layers (at an algebraic point) times the placed "
+                            f"factors are layers of {arch.lcn_text}, {layers_text}",
+                            argument=how + "; " + sub.argument, algebraic_c=alg, data=tried)
     out.extend(answered[:SHOWN])
     if len(answered) > SHOWN:
         out.append(f"{len(answered) - SHOWN} more placed-root reduction(s) answered no, undecided or refused")
     return None
+
+
+def _exact_layers(alg: dict, factors: list, sizes: tuple[int, ...], dil: tuple[int, ...], n: int,
+                  values: tuple[Fraction, ...]) -> list | None:
+    """The reduced layers (polynomials in ``x``, a root of ``alg["minimal_polynomial"]``) times the placed factors,
+    when their product modulo ``z^n − 1`` is ``f`` exactly in ``Q[x]/(φ)`` (then at every root of ``φ``, the real
+    one of the interval included); None otherwise (the balls stand)."""
+    import sympy   # deferred: only an algebraic placed answer parses the reduced layers' texts
+
+    x = sympy.Symbol("x")
+    phi = flint.fmpq_poly([flint.fmpq(Fraction(c).numerator, Fraction(c).denominator)
+                           for c in alg.get("minimal_polynomial", [])])
+    if phi.degree() < 1:
+        return None
+    layers = []
+    for l, q in enumerate(alg["reduced_layers"]):
+        entries = []
+        for t in q:
+            coeffs = sympy.Poly(sympy.sympify(t.replace("^", "**")), x).all_coeffs()[::-1]
+            entries.append(flint.fmpq_poly([flint.fmpq(int(sympy.Rational(c).p), int(sympy.Rational(c).q))
+                                            for c in coeffs]))
+        w = [flint.fmpq_poly([]) for _ in range(sizes[l])]
+        for i, a in enumerate(entries):
+            for j in range(factors[l].degree() + 1):
+                w[i + j] += a * factors[l][j]
+        layers.append([c % phi for c in w])
+    acc = [flint.fmpq_poly([1])] + [flint.fmpq_poly([]) for _ in range(n - 1)]
+    for w, S in zip(layers, dil):
+        nxt = [flint.fmpq_poly([]) for _ in range(n)]
+        for i, a in enumerate(acc):
+            for j, c in enumerate(w):
+                nxt[(i + S * j) % n] += a * c
+        acc = [c % phi for c in nxt]
+    if any((a - flint.fmpq(v.numerator, v.denominator)) % phi != 0 for a, v in zip(acc, values)):
+        return None
+    return [[str(c) for c in w] for w in layers]
 
 
 def _ball_text(x: flint.arb) -> str:

@@ -755,9 +755,9 @@ def group_conv_contains(mu: GroupConvParameterization | str, filt: Any, *, equat
                   "reduced": "stride one, e >= 2: a lift with e - 1 of its real roots placed (at rational points or at "
                              "infinity), the rest decided exactly on the plane of lifts of the quotient "
                              "(lcnalg.groups.cyclic_lifts)",
-                  "placed": "strides, e >= 2: roots of some layers placed (a factor z^S - a, a rational with |a| != 1, "
-                            "or a root at infinity), the quotient g = f / prod (z^S - a) mod z^n - 1 decided exactly on "
-                            "the smaller network (lcnalg.groups.cyclic_lifts)",
+                  "placed": "strides, e >= 2: roots of some layers placed (a factor z^S - a, a rational with "
+                            "|a| != 1, or a root at infinity), the quotient g = f / prod (z^S - a) mod z^n - 1 decided "
+                            "exactly on the smaller network (lcnalg.groups.cyclic_lifts)",
                   "newton": "stride one, every root real: Newton's inequality at three coefficients no lift changes "
                             "(lcnalg.groups.cyclic_lifts)"}[d.case]
         r = d.ordinary

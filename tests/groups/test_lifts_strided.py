@@ -114,3 +114,26 @@ def test_reductions_are_bounded_up_front():
     assert d.contained is None and any("not tried" in r and "max-nodes" in r for r in d.data["reductions"])
     d = decide_lift("C3: 2,2,2,2 s=1,1,2", [1, 1, 1], limits=Limits(max_root_work=300))
     assert d.contained is None and any("not tried" in r and "max-root-work" in r for r in d.data["reductions"])
+
+
+def test_an_algebraic_reduced_pencil_gives_exact_layers():
+    """C3: 2,2,2 s=2,2 at f = -1 - z + z^2: the stride-4 layer's root at infinity leaves the pencil of 2,2,1 s=2,2,
+    answered at an irrational c (no rational c works); the layers over Q(x), x^2 + x - 1 = 0, multiplied out by hand
+    with x = (-1 - sqrt 5)/2 or (-1 + sqrt 5)/2 in sympy, give f, and their balls contain f."""
+    import sympy   # deferred: the independent check of an exact layer identity
+
+    spec, f = "C3: 2,2,2 s=2,2", [-1, -1, 1]
+    d = decide_lift(spec, f)
+    assert d.contained and d.case == "placed" and d.lift is None
+    a = d.algebraic_c
+    assert a["layers_exact"] and a["reduction"]["network"] == "C3: 2,2,1 s=2,2"
+    assert a["layers"][2][1] == "0"                 # the placed root at infinity
+    assert ball_product_contains(GroupConvParameterization(spec), a["layer_balls"], f)
+    x, z = sympy.symbols("x z")
+    phi = sympy.Poly([sympy.Rational(c) for c in reversed(a["minimal_polynomial"])], x)
+    for root in sympy.solve(phi.as_expr(), x):
+        prod = sympy.Integer(1)
+        for w, S in zip(a["layers"], (1, 2, 4)):
+            prod *= sum(sympy.sympify(c.replace("^", "**")).subs(x, root) * z ** (S * j) for j, c in enumerate(w))
+        red = sympy.Poly(sympy.expand(prod), z).rem(sympy.Poly(z ** 3 - 1, z))
+        assert [sympy.simplify(red.as_expr().coeff(z, i) - f[i]) for i in range(3)] == [0, 0, 0]
