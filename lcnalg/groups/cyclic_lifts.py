@@ -251,7 +251,8 @@ def decide_lift(arch: GroupConvArchitecture | str, values: Any, *, limits: Limit
     values : sequence or str
         ``f``: ``n`` exact numbers.
     limits : Limits, optional
-        ``max_root_work`` (subresultants, factorizations, isolations), ``max_precision``, and the
+        ``max_root_work`` (subresultants, factorizations, isolations, the reductions' work),
+        ``max_nodes`` (the number of placed-root reductions, case 5), ``max_precision``, and the
         bounds of the ordinary decision.
 
     Returns
@@ -280,6 +281,9 @@ def decide_lift(arch: GroupConvArchitecture | str, values: Any, *, limits: Limit
     (True, 'pencil')
     >>> decide_lift("C3: 2,2,2", [1, 1, 1]).contained      # 1 + z + z^2 + c (z^3 - 1): never 3 real roots
     False
+    >>> d = decide_lift("C3: 2,2,2,2 s=1,1,2", [1, 2, 3])   # e = 2 with a stride: the stride-2 layer's root at
+    >>> d.case, d.h                                        # infinity, then the pencil of 2,2,2,1 s=1,1,2
+    ('placed', (Fraction(3, 4), Fraction(0, 1), Fraction(0, 1)))
     """
     arch = _architecture(arch)
     limits = Limits.coerce(limits)
