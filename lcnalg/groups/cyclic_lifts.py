@@ -71,7 +71,30 @@ balls) and reduced modulo ``z^n − 1`` to ``f``.
 **4. Otherwise** (``e ≥ 2`` outside the fill) the question stays
 existential in the ``e + 1`` real coefficients of ``h``; :func:`decide_lift` says exactly
 which (for stride one: ``f + (z^n − 1) h`` has at least ``m`` real roots with multiplicity,
-``e − deg h`` at infinity included).
+``e − deg h`` at infinity included), after the partial answers: for stride one the free roots
+``±1``, Newton's inequality and the reductions to the plane (docs/theory.md#lifts-stride-one-high),
+and with strides (``T > 1``) case 5.
+
+**5. Strides, ``e ≥ 2``: placed roots** (sufficient).  Choose ``d_l ≤ k_l − 1`` roots of layer
+``l``'s own polynomial ``w_l(x)`` at places ``a`` in :data:`PLACES` (rationals ``0, 2, −2`` or
+infinity).  A finite ``a`` is the factor ``x − a`` of ``w_l``, i.e. ``z^{S_l} − a`` of
+``w_l(z^{S_l})`` — the whole orbit ``{ρ ζ^k}`` of a root under the stride; a root at infinity
+is a zero leading coefficient.  Let ``P = Π (z^{S_l} − a)`` over the finite places: ``|a| ≠ 1``,
+so no root of ``P`` is an ``n``-th root of unity and ``P`` is a unit of ``R[z]/(z^n − 1)``
+(its inverse by the extended Euclidean algorithm, checked).  *If* ``g = f P^{−1} mod z^n − 1``
+*is in the function space* ``M'`` *of the network with windows* ``k_l − d_l`` *(same strides),
+then* ``f ∈ M``.  Proof: ``g = Π_l v_l(z^{S_l})`` modulo ``z^n − 1`` with ``deg v_l < k_l − d_l``;
+``w_l = v_l Π_{a finite} (x − a)`` has degree ``< k_l``, and ``Π_l w_l(z^{S_l}) = P g = f``
+modulo ``z^n − 1``.  ``M'`` is decided by the cases above when its ``e' = e − Σ d_l S_l`` is 0 (the
+pencil) or 1 (the plane), or it is of stride one (the fill, case 4), and, without wrap-around
+(``e' < 0``), by the ordinary decision on ``g`` (``g ∈ M'`` iff ``deg g ≤ K'`` and ``g`` is in the
+ordinary space).  Its lift ``G`` gives the lift ``F = P G`` of ``f`` (degree ``≤ K``, ``F ≡ P g ≡ f``),
+which the ordinary decision on ``F`` confirms with its own witness layers; at an algebraic point
+of the reduced pencil or plane the reduced layers times the placed factors are certified balls whose
+product modulo ``z^n − 1`` contains ``f`` (checked).  Plans are tried cheapest first; their number
+is bounded up front by ``max_nodes`` and their work (a plane ``(n + 1)^7 / 2``, a pencil
+``(n + 1)^4``) by ``max_root_work``; what is not tried, refused or answered no is listed in
+``data["reductions"]``, and the question stays open: the placed lifts are a subfamily.
 
 Bounds: ``limits.max_root_work`` bounds the subresultant determinants (estimated before they
 start: size³ × entry degree), the exact types at the irrational critical values (estimated
@@ -92,6 +115,7 @@ References
 
 from __future__ import annotations
 
+import itertools
 import math
 from dataclasses import dataclass, field
 from fractions import Fraction
@@ -227,7 +251,8 @@ def decide_lift(arch: GroupConvArchitecture | str, values: Any, *, limits: Limit
     values : sequence or str
         ``f``: ``n`` exact numbers.
     limits : Limits, optional
-        ``max_root_work`` (subresultants, factorizations, isolations), ``max_precision``, and the
+        ``max_root_work`` (subresultants, factorizations, isolations, the reductions' work),
+        ``max_nodes`` (the number of placed-root reductions, case 5), ``max_precision``, and the
         bounds of the ordinary decision.
 
     Returns
@@ -256,6 +281,9 @@ def decide_lift(arch: GroupConvArchitecture | str, values: Any, *, limits: Limit
     (True, 'pencil')
     >>> decide_lift("C3: 2,2,2", [1, 1, 1]).contained      # 1 + z + z^2 + c (z^3 - 1): never 3 real roots
     False
+    >>> d = decide_lift("C3: 2,2,2,2 s=1,1,2", [1, 2, 3])   # e = 2 with a stride: the stride-2 layer's root at
+    >>> d.case, d.h                                        # infinity, then the pencil of 2,2,2,1 s=1,1,2
+    ('placed', (Fraction(3, 4), Fraction(0, 1), Fraction(0, 1)))
     """
     arch = _architecture(arch)
     limits = Limits.coerce(limits)
@@ -285,11 +313,14 @@ def decide_lift(arch: GroupConvArchitecture | str, values: Any, *, limits: Limit
         question = (f"is there a real h of degree <= {e} such that f + (z^{n} - 1) h has at least {sum(model.m)} real "
                     f"roots counted with multiplicity ({e} - deg h of them at infinity)?")
     else:
+        found = _placements(arch, values, limits, tried)
+        if found is not None:
+            return found
         question = (f"is there a real h of degree <= {e} such that the root-orbit type of f + (z^{n} - 1) h "
                     f"(classes r^{model.T}) is one of the ordinary function space of {lcn}?")
     done = "; ".join(tried.get("reductions", []))
     return LiftDecision(None, "open", f"an existential question in {e + 1} real variables remains: {question}"
-                        + (f" (sufficient reductions to the plane of lifts tried, each answered no or refused: {done})"
+                        + (f" (sufficient reductions tried, each answered no or refused: {done})"
                            if done else ""), remaining=question, data=tried)
 
 
@@ -449,6 +480,221 @@ def _reductions(lcn: str, values: tuple[Fraction, ...], n: int, K: int, m: int, 
         return LiftDecision(True, "reduced", f"{how}; G at an algebraic point of its plane ({p.reason.split(': ')[0]}"
                             f"); {text}", argument=how + "; " + p.argument, algebraic_c=alg, data=tried)
     return None                       # the question stays open; a refused reduction is listed with its bound
+
+
+# ------------------------------------------------------------------ strides, e >= 2: placed layer factors
+#: the places of a root of a layer's own polynomial (``None``: at infinity); ``|a| != 1`` keeps ``z^S - a`` a unit
+PLACES: tuple[Fraction | None, ...] = (None, Fraction(0), Fraction(2), Fraction(-2))
+#: reductions listed one by one in ``data["reductions"]`` (the rest counted)
+SHOWN = 12
+#: the work counted for any reduction (the inverse of P, the quotient, one decision: about 2 ms measured)
+FLOOR = 5000
+
+
+def _plans(arch: GroupConvArchitecture, e: int) -> list[tuple[int, ...]]:
+    """The numbers ``d_l`` of roots placed per layer (case 5 of the module docstring) whose reduced network is decided
+    exactly: ``e' = e − Σ d_l S_l`` in ``{0, 1}``, negative (no wrap-around) or stride one (the fill); cheapest
+    first (pencils and ordinary decisions, then stride one, then planes)."""
+    sizes, dil = arch.windows, arch.dilations
+    out = []
+    for d in itertools.product(*(range(k) for k in sizes)):
+        if not any(d) or all(k - x == 1 for k, x in zip(sizes, d)):
+            continue
+        e2 = e - sum(x * S for x, S in zip(d, dil))
+        t2 = max([S for k, x, S in zip(sizes, d, dil) if k - x > 1], default=1)
+        if e2 <= 1 or t2 == 1:
+            out.append((0 if e2 <= 0 else 2 if e2 == 1 else 1, d))
+    return [d for _, d in sorted(out)]
+
+
+def _plan_work(arch: GroupConvArchitecture, d: tuple[int, ...], e: int) -> int:
+    """Up-front work of one reduced decision: a plane ``(n + 1)^7 / 2`` (as the stride-one reductions), stride one
+    with ``e' ≥ 2`` three planes, a pencil ``(n + 1)^4``, an ordinary decision ``(K' + 1)^3``, each at least
+    :data:`FLOOR`."""
+    n = arch.order
+    e2 = e - sum(x * S for x, S in zip(d, arch.dilations))
+    if e2 < 0:
+        return max(FLOOR, (n + e2 + 1) ** 3)
+    return FLOOR + ((n + 1) ** 4 if e2 == 0 else (n + 1) ** 7 // 2 if e2 == 1 else 3 * (n + 1) ** 7 // 2)
+
+
+def _placements(arch: GroupConvArchitecture, values: tuple[Fraction, ...], limits: Limits,
+                tried: dict) -> LiftDecision | None:
+    """Case 5 (module docstring): place ``d_l`` roots of layer ``l`` at ``a`` in :data:`PLACES` (the factor
+    ``z^{S_l} − a`` of ``w_l(z^{S_l})``, or a root at infinity) and decide ``g = f / Π (z^{S_l} − a)`` modulo
+    ``z^n − 1`` on the reduced network; None when no reduction says yes (each is listed in ``tried``)."""
+    n, K, e = arch.order, arch.degree, arch.degree - arch.order
+    sizes, dil = arch.windows, arch.dilations
+    out = tried.setdefault("reductions", [])
+    answered: list[str] = []
+    try:            # the plans (prod k_l vectors d), then the placements of each (multisets of PLACES per layer)
+        limits.check("max_nodes", "plans of placed roots of a strided network (prod k_l)", math.prod(sizes))
+        plans = _plans(arch, e)
+        limits.check("max_nodes", "placed-root reductions of a strided network (plans x places)",
+                     sum(math.prod(math.comb(len(PLACES) + x - 1, x) for x in d) for d in plans))
+    except ResourceLimitError as err:
+        out.append(f"placed roots: not tried ({err})")
+        return None
+    candidates = []
+    for d in plans:
+        per_layer = [list(itertools.combinations_with_replacement(PLACES, x)) for x in d]
+        candidates += [(d, choice) for choice in itertools.product(*per_layer)]
+    budget, total, kept = limits.max_root_work, 0, []
+    for d, choice in candidates:
+        total += _plan_work(arch, d, e)
+        if budget is not None and total > budget:
+            break
+        kept.append((d, choice))
+    if len(kept) < len(candidates):
+        out.append(f"placed roots: {len(candidates) - len(kept)} of {len(candidates)} reduction(s) not tried ("
+                   f"{limits.refuse('max_root_work', 'work of the reduced decisions', total)})")
+    zn = flint.fmpq_poly([-1] + [0] * (n - 1) + [1])
+    fpoly = flint.fmpq_poly([flint.fmpq(v.numerator, v.denominator) for v in values])
+    for d, choice in kept:
+        P, factors = flint.fmpq_poly([1]), []
+        for l, places in enumerate(choice):
+            w = flint.fmpq_poly([1])
+            for a in places:
+                if a is not None:
+                    w *= flint.fmpq_poly([flint.fmpq(-a.numerator, a.denominator), 1])
+                    P *= flint.fmpq_poly([flint.fmpq(-a.numerator, a.denominator)] + [0] * (dil[l] - 1) + [1])
+            factors.append(w)
+        one, inv, _ = P.xgcd(zn)
+        check(one == 1, "a placed factor z^S - a (|a| != 1) is not a unit modulo z^n - 1")
+        g = (fpoly * inv) % zn
+        gv = tuple(Fraction(int(g[i].p), int(g[i].q)) for i in range(n))
+        sizes2 = [k - x for k, x in zip(sizes, d)]
+        spec2 = (f"C{n}: {','.join(map(str, sizes2))}"
+                 + (f" s={','.join(map(str, arch.strides))}" if arch.strides else ""))
+        arch2 = GroupConvArchitecture(spec2)
+        K2 = arch2.degree
+        where = "; ".join(f"layer {l + 1}: " + ", ".join("infinity" if a is None else number_text(a) for a in places)
+                          for l, places in enumerate(choice) if places)
+        ptext = "(" + polynomial_text(tuple(Fraction(int(P[i].p), int(P[i].q)) for i in range(P.degree() + 1))) + ")"
+        what = f"{spec2} at g = f / {ptext} mod z^{n} - 1 (roots placed: {where})"
+        try:
+            if K2 >= n:
+                sub = decide_lift(arch2, gv, limits=limits)
+                G = sub.lift
+            elif any(gv[K2 + 1:]):
+                answered.append(f"{what}: no (g has degree > K' = {K2}, no wrap-around)")
+                continue
+            else:
+                r2 = contains(arch2.lcn_text, list(gv[:K2 + 1]), limits=limits)
+                sub = LiftDecision(r2.contained, "ordinary", r2.reason, lift=tuple(gv[:K2 + 1]), ordinary=r2)
+                G = sub.lift
+        except ResourceLimitError as err:
+            answered.append(f"{what}: refused ({err})")
+            continue
+        if not sub.contained:
+            answered.append(f"{what}: {'no' if sub.contained is False else 'undecided'} ({sub.case})")
+            continue
+        how = (f"the layers' polynomials w_l(x) get the roots placed ({where}), i.e. f = {ptext} g modulo z^{n} - 1 "
+               f"with "
+               f"g in the function space of {spec2} ({sub.case}: {sub.reason})")
+        if G is not None and sub.lift is not None:
+            Fp = P * flint.fmpq_poly([flint.fmpq(v.numerator, v.denominator) for v in G])
+            F = tuple(Fraction(int(Fp[i].p), int(Fp[i].q)) for i in range(K + 1))
+            check(Fp.degree() <= K, "a placed lift has degree above K")
+            q, rem = (Fp - fpoly).__divmod__(zn)
+            check(rem == 0, "a placed lift does not reduce to f modulo z^n - 1")
+            h = tuple(Fraction(int(q[i].p), int(q[i].q)) for i in range(e + 1))
+            check(q.degree() <= e, "a placed lift has deg h > e")
+            rr = contains(arch.lcn_text, list(F), limits=limits)
+            check(rr.contained is True, f"a placed lift of {arch.lcn_text} is not in the ordinary function space")
+            return LiftDecision(True, "placed", f"{how}; F = {ptext} G = f + (z^{n} - 1)({polynomial_text(h)}) is "
+                                f"in the ordinary function space of {arch.lcn_text}: {rr.reason}",
+                                argument=how + "; " + rr.argument, lift=F, h=h, ordinary=rr, data=tried)
+        alg = dict(sub.algebraic_c or {})
+        check(bool(alg.get("layer_balls")), "an algebraic reduced answer without layers")
+        balls = []
+        for l, q in enumerate(alg["layer_balls"]):
+            layer = [flint.arb(x.strip("[]")) if x.startswith("[") else _arb_of(Fraction(x)) for x in q]
+            w = [flint.arb(0)] * sizes[l]
+            for i, x in enumerate(layer):
+                for j in range(factors[l].degree() + 1):
+                    w[i + j] += x * _arb_of(Fraction(int(factors[l][j].p), int(factors[l][j].q)))
+            balls.append(w)
+        check(_ball_product_contains(balls, dil, n, values), "the placed layers do not multiply back to f")
+        alg["reduced_layers"] = alg.get("layers")
+        alg["layer_balls"] = [[_ball_text(x) for x in w] for w in balls]
+        exact = _exact_layers(alg, factors, sizes, dil, n, values) if alg.get("layers_exact") else None
+        alg["layers"] = exact if exact is not None else alg["layer_balls"]
+        alg["layers_exact"] = exact is not None
+        alg["layer_kinds"] = ["exact" if exact is not None else "balls"] * len(balls)
+        alg["reduction"] = {"network": spec2, "places": where, "reduced_filter": [number_text(v) for v in gv]}
+        phi_text = polynomial_text(tuple(Fraction(c) for c in alg["minimal_polynomial"])).replace("z", "x")
+        layers_text = (f"exact over Q(x), x the root of {phi_text} "
+                       f"in its interval: {alg['layers']} (their product modulo z^{n} - 1 is f exactly in Q[x]/(phi))"
+                       if alg["layers_exact"] else
+                       f"certified balls: {alg['layers']} (their product modulo z^{n} - 1 contains f)")
+        return LiftDecision(True, "placed", f"{how}; the reduced layers (at an algebraic point) times the placed "
+                            f"factors are layers of {arch.lcn_text}, {layers_text}",
+                            argument=how + "; " + sub.argument, algebraic_c=alg, data=tried)
+    out.extend(answered[:SHOWN])
+    if len(answered) > SHOWN:
+        out.append(f"{len(answered) - SHOWN} more placed-root reduction(s) answered no, undecided or refused")
+    return None
+
+
+def _exact_layers(alg: dict, factors: list, sizes: tuple[int, ...], dil: tuple[int, ...], n: int,
+                  values: tuple[Fraction, ...]) -> list | None:
+    """The reduced layers (polynomials in ``x``, a root of ``alg["minimal_polynomial"]``) times the placed factors,
+    when their product modulo ``z^n − 1`` is ``f`` exactly in ``Q[x]/(φ)`` (then at every root of ``φ``, the real
+    one of the interval included); None otherwise (the balls stand)."""
+    import sympy   # deferred: only an algebraic placed answer parses the reduced layers' texts
+
+    x = sympy.Symbol("x")
+    phi = flint.fmpq_poly([flint.fmpq(Fraction(c).numerator, Fraction(c).denominator)
+                           for c in alg.get("minimal_polynomial", [])])
+    if phi.degree() < 1:
+        return None
+    layers = []
+    for l, q in enumerate(alg["reduced_layers"]):
+        entries = []
+        for t in q:
+            coeffs = sympy.Poly(sympy.sympify(t.replace("^", "**")), x).all_coeffs()[::-1]
+            entries.append(flint.fmpq_poly([flint.fmpq(int(sympy.Rational(c).p), int(sympy.Rational(c).q))
+                                            for c in coeffs]))
+        w = [flint.fmpq_poly([]) for _ in range(sizes[l])]
+        for i, a in enumerate(entries):
+            for j in range(factors[l].degree() + 1):
+                w[i + j] += a * factors[l][j]
+        layers.append([c % phi for c in w])
+    acc = [flint.fmpq_poly([1])] + [flint.fmpq_poly([]) for _ in range(n - 1)]
+    for w, S in zip(layers, dil):
+        nxt = [flint.fmpq_poly([]) for _ in range(n)]
+        for i, a in enumerate(acc):
+            for j, c in enumerate(w):
+                nxt[(i + S * j) % n] += a * c
+        acc = [c % phi for c in nxt]
+    if any((a - flint.fmpq(v.numerator, v.denominator)) % phi != 0 for a, v in zip(acc, values)):
+        return None
+    return [[str(c) for c in w] for w in layers]
+
+
+def _ball_text(x: flint.arb) -> str:
+    """An exact ball as its exact (dyadic) number, any other as ``[mid +/- rad]``."""
+    if x.is_exact():
+        m, ex = x.man_exp()
+        return number_text(Fraction(int(m)) * Fraction(2) ** int(ex))
+    return x.str(30, radius=True)
+
+
+def _arb_of(v: Fraction) -> flint.arb:
+    return flint.arb(v.numerator) / v.denominator
+
+
+def _ball_product_contains(layers: list, dil: tuple[int, ...], n: int, values: tuple[Fraction, ...]) -> bool:
+    """The product of the ball layers ``w_l(z^{S_l})`` modulo ``z^n − 1`` contains ``f`` coefficientwise."""
+    acc = [flint.arb(1)] + [flint.arb(0)] * (n - 1)
+    for w, S in zip(layers, dil):
+        nxt = [flint.arb(0)] * n
+        for i, a in enumerate(acc):
+            for j, x in enumerate(w):
+                nxt[(i + S * j) % n] += a * x
+        acc = nxt
+    return all(a.contains(_arb_of(v)) for a, v in zip(acc, values))
 
 
 # ------------------------------------------------------------------ the pencil f + c (z^n - 1)

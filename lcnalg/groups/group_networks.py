@@ -90,7 +90,11 @@ For stride one with ``e ≥ 2`` outside the fill, :func:`~lcnalg.groups.cyclic_l
 also proves "contained" when ``m ≤ e + 1`` plus the number of ``±1`` at which ``f`` vanishes (roots of
 every lift), or when a lift with ``e − 1`` real roots placed (at ``0``, ``2``, … or at infinity) has the
 remaining ``m − e + 1`` (the plane of lifts of the quotient, decided exactly), and proves "not contained"
-when ``m = K`` and three coefficients of ``f`` that no lift changes violate Newton's inequality.
+when ``m = K`` and three coefficients of ``f`` that no lift changes violate Newton's inequality.  With strides
+and ``e ≥ 2`` it proves "contained" when, with some roots of the layers placed (a factor ``z^{S_l} − a``,
+``a`` rational with ``|a| ≠ 1``, or a root at infinity), the quotient ``f / Π (z^{S_l} − a)`` modulo
+``z^n − 1`` is in the function space of the smaller network (decided exactly: pencil, plane, fill or the
+ordinary decision).
 Otherwise (``e ≥ 2`` outside these cases) the answer is **undecided**:
 ``f ∈ M`` iff ``f + (z^n − 1) h`` lies in the ordinary function space for some real ``h`` of degree
 ``≤ e``, an existential question in ``e + 1`` real variables (stated in ``data["lift"]["remaining"]``;
@@ -751,6 +755,9 @@ def group_conv_contains(mu: GroupConvParameterization | str, filt: Any, *, equat
                   "reduced": "stride one, e >= 2: a lift with e - 1 of its real roots placed (at rational points or at "
                              "infinity), the rest decided exactly on the plane of lifts of the quotient "
                              "(lcnalg.groups.cyclic_lifts)",
+                  "placed": "strides, e >= 2: roots of some layers placed (a factor z^S - a, a rational with "
+                            "|a| != 1, or a root at infinity), the quotient g = f / prod (z^S - a) mod z^n - 1 decided "
+                            "exactly on the smaller network (lcnalg.groups.cyclic_lifts)",
                   "newton": "stride one, every root real: Newton's inequality at three coefficients no lift changes "
                             "(lcnalg.groups.cyclic_lifts)"}[d.case]
         r = d.ordinary
