@@ -291,7 +291,7 @@ class Limits:
 
     max_terms: int = _bound(2_000_000, "terms of the parameterization")
     max_monomials: int = _bound(3_000_000, "monomials of one degree sampled by interpolation")
-    max_piece: int = _bound(12_000, "monomials of one graded piece")
+    max_piece: int = _bound(13_000, "monomials of one graded piece")
     max_auto_degree: int = _bound(16, "highest degree tried when no --max-degree is given")
     max_matrix_entries: int = _bound(50_000_000, "entries of one Groebner (Macaulay) matrix")
     max_total_entries: int = _bound(400_000_000, "total matrix entries of an elimination certificate")

@@ -67,8 +67,8 @@ def register(sub: argparse._SubParsersAction) -> None:
     for action in p._actions:  # this subcommand's own default of the whole-run bound
         if action.dest == "max_equations_work":
             action.help = (f"estimated field operations of one whole implicitization, about ten seconds "
-                           f"(default {EQUATIONS_WORK}); with --max-degree {REQUESTED_DEGREE_WORK}, a few "
-                           f"minutes; in Limits() and the subcommands that go on from "
+                           f"(default {EQUATIONS_WORK}); with --max-degree {REQUESTED_DEGREE_WORK}, up to "
+                           f"a quarter of an hour; in Limits() and the subcommands that go on from "
                            f"the equations: {DEFAULT_LIMITS.max_equations_work}")
         if action.dest == "max_interpolation_work":
             action.help += f" (with --max-degree, at least {REQUESTED_DEGREE_WORK})"
@@ -84,11 +84,11 @@ EQUATIONS_WORK = 9_000_000_000
 
 #: The defaults of ``max_equations_work`` and ``max_interpolation_work`` when a degree is asked for
 #: (``--max-degree D``): the question is then the equations up to ``D``, and minutes of work are
-#: allowed for it (about two to three minutes on two cores, with a progress bar on a terminal):
-#: enough for degree 8 of ``2x2,2x2,2x2``, ``3x3,2x2`` and ``2x3,3x2`` (1.8·10^11 in all), not for
-#: their degree 9.  Beyond it the request is refused up front (or answered up to the degree
-#: before, naming the bound).
-REQUESTED_DEGREE_WORK = 250_000_000_000
+#: allowed for it (up to about a quarter of an hour on two cores, with a progress bar on a
+#: terminal): enough for degree 9 of ``3x3,2x2`` and ``2x3,3x2`` (2.53·10^12 estimated for degree
+#: 9 alone, about 7 minutes), not for degree 7 of ``3x3,3x3`` (1.6·10^13).  Beyond it the request is
+#: refused up front (or answered up to the degree before, naming the bound).
+REQUESTED_DEGREE_WORK = 3_000_000_000_000
 
 
 def run(args: argparse.Namespace) -> int:
