@@ -356,6 +356,13 @@ def _lift(task: _PieceTask, idx: np.ndarray, rows: int, free: list[int], vectors
 #: it: below, moving the entries in and out of FLINT costs more than the eliminations save.
 SPLIT_PIECE = 128
 
+#: Sample pools (one per 31-bit prime) of each degree: the first prime's, then the lifting primes
+#: and the checks.  Ten give about 300 bits for the rational reconstruction of one coefficient
+#: vector (numerator and denominator); six (186 bits without the 50-bit prime, which large
+#: eliminations skip) were too few for degree 9 of ``2x2,2x2,2x2``, whose central piece then
+#: failed to lift after the whole degree had been computed.
+LIFT_POOLS = 10
+
 #: Points of mu modulo each further prime at which an equation read from one prime must vanish.
 CHECK_POINTS = 4
 
@@ -503,7 +510,7 @@ def interpolate_degree(state: InterpolationState, *, executor: Executor | None =
     pool_size = max(min(biggest, 256 if biggest <= 256 else biggest), 1)
     seed = state.seed * 1_000_003 + e
     pools = [sample_image(mu, pool_size, primes[0], seed)]
-    lift_pools = max(3, min(6, len(primes)))
+    lift_pools = max(3, min(LIFT_POOLS, len(primes)))
     for k in range(1, lift_pools):
         pools.append(sample_image(mu, pool_size, primes[k],
                                   seed + 7919 * k))

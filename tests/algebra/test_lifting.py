@@ -16,8 +16,9 @@ def test_equations_with_large_coefficients_are_lifted_through_the_50_bit_prime()
     # so c0 = a v0, c1 = K c0, c2 = 7 c0 + a v1, c3 = K a v1, c4 = 7 a v1, whose ideal is
     # <49 c0 - 7 c2 + c4, 49 c1 - 7K c2 + K c4, 7 c3 - K c4> (derived by hand): coefficients of
     # K's size, beyond one 31-bit prime; K = 10^12 needs the 50-bit lifting prime only (81 bits
-    # with the first prime), K = 10^30 (about 100 bits) 31-bit primes as well
-    for K, more in [(10**12, False), (10**30, True)]:
+    # with the first prime), K = 10^30 (about 100 bits) 31-bit primes as well, K = 10^45 (about
+    # 150 bits) more than the six sample pools a degree once had
+    for K, more in [(10**12, False), (10**30, True), (10**45, True)]:
         basis = FilterBasis("3,2 s=2", [[[1, K, 7]], [[1, 0], [0, 1]]])
         r = basis_equations(BasisParameterization("3,2 s=2", basis), max_degree=2)
         assert set(r.equations) == {"49*c0 - 7*c2 + c4", f"49*c1 - {7 * K}*c2 + {K}*c4", f"7*c3 - {K}*c4"}
