@@ -86,7 +86,7 @@ EQUATIONS_WORK = 9_000_000_000
 #: (``--max-degree D``): the question is then the equations up to ``D``, and minutes of work are
 #: allowed for it (up to about a quarter of an hour on two cores, with a progress bar on a
 #: terminal): enough for degree 9 of ``3x3,2x2`` and ``2x3,3x2`` (2.53·10^12 estimated for degree
-#: 9 alone, about 7 minutes), not for degree 7 of ``3x3,3x3`` (1.6·10^13).  Beyond it the request is
+#: 9 alone, about 4 minutes), not for degree 7 of ``3x3,3x3`` (1.6·10^13).  Beyond it the request is
 #: refused up front (or answered up to the degree before, naming the bound).
 REQUESTED_DEGREE_WORK = 3_000_000_000_000
 
