@@ -39,7 +39,8 @@ import flint
 from lcnalg.errors import check
 from lcnalg.rings import integer_ring
 
-__all__ = ["KPoly", "trim", "inverse", "monic", "mul", "divmod_monic", "gcd", "derivative", "squarefree", "norm"]
+__all__ = ["KPoly", "trim", "inverse", "monic", "mul", "divmod_monic", "gcd", "derivative", "squarefree", "norm", "enclose",
+           "ball_value"]
 
 #: Coefficients in ``Q[T]/(φ)``, constant term first, non-zero leading coefficient.
 KPoly = list
@@ -152,3 +153,33 @@ def norm(f: KPoly, phi: Any) -> flint.fmpz_poly:
     for (ez, _), c in res.terms():
         coeffs[ez] += int(c)
     return flint.fmpz_poly(coeffs)
+
+
+def enclose(elem: Any, tau: Any) -> flint.arb:
+    """A real ball containing the element ``elem`` of ``K = Q(τ)`` (a polynomial in ``τ``), given a ball
+    ``tau`` containing the real number ``τ`` (Horner's rule in ball arithmetic).
+
+    Examples
+    --------
+    >>> enclose(flint.fmpq_poly([1, 2]), flint.arb(2).sqrt()).contains(1 + 2 * flint.arb(2).sqrt())
+    True
+    """
+    acc = flint.arb(0)
+    for c in reversed(flint.fmpq_poly(elem).coeffs()):
+        acc = acc * tau + flint.arb(c)
+    return acc
+
+
+def ball_value(coeffs: list, r: Any) -> flint.acb:
+    """The value at the complex ball ``r`` of the polynomial with ball coefficients ``coeffs`` (constant
+    term first), by Horner's rule in ball arithmetic.
+
+    Examples
+    --------
+    >>> ball_value([flint.arb(-2), flint.arb(0), flint.arb(1)], flint.acb(flint.arb(2).sqrt())).contains(0)
+    True
+    """
+    acc = flint.acb(0)
+    for c in reversed(coeffs):
+        acc = acc * r + c
+    return acc

@@ -61,7 +61,7 @@ import flint
 from lcnalg import checks
 from lcnalg.errors import InputError
 from lcnalg.limits import Limits
-from lcnalg.polys.number_field import KPoly, gcd, monic, mul, squarefree
+from lcnalg.polys.number_field import KPoly, ball_value, enclose, gcd, monic, mul, squarefree
 from lcnalg.polys.real_algebraic import RealAlgebraicPoint
 from lcnalg.polys.univariate import RootData
 from lcnalg.real.orbit_description import RootType, class_blocks
@@ -169,8 +169,8 @@ def _root_classes(point: RealAlgebraicPoint, p0: KPoly, T: int, limits: Limits) 
                 if len(g) - 1 == len(own):
                     hits = own
                 else:
-                    gc = [_enclose(c, tau) for c in g]
-                    hits = [i for i in own if _horner(gc, rd.roots[i]).contains(0)]
+                    gc = [enclose(c, tau) for c in g]
+                    hits = [i for i in own if ball_value(gc, rd.roots[i]).contains(0)]
                 if len(hits) != len(g) - 1:
                     ok = False
                     break
@@ -204,16 +204,3 @@ def _norm(f: KPoly, phi: Any) -> Any:
         coeffs[ez] += int(c)
     return flint.fmpz_poly(coeffs)
 
-
-def _enclose(elem: Any, tau: Any) -> Any:
-    acc = flint.arb(0)
-    for c in reversed(flint.fmpq_poly(elem).coeffs()):
-        acc = acc * tau + flint.arb(c)
-    return acc
-
-
-def _horner(coeffs: list, r: Any) -> Any:
-    acc = flint.acb(0)
-    for c in reversed(coeffs):
-        acc = acc * r + c
-    return acc

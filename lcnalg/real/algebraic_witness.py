@@ -58,7 +58,7 @@ from lcnalg import checks
 from lcnalg.architecture import Architecture
 from lcnalg.errors import InputError, check
 from lcnalg.limits import Limits
-from lcnalg.polys.number_field import KPoly, gcd, monic, mul, norm, squarefree, trim
+from lcnalg.polys.number_field import KPoly, ball_value, enclose, gcd, monic, mul, norm, squarefree, trim
 from lcnalg.polys.real_algebraic import RealAlgebraicPoint
 from lcnalg.polys.univariate import RootData
 from lcnalg.real.decision import ball_text
@@ -252,8 +252,8 @@ def _identify(rd: RootData, kfactors: list, point: RealAlgebraicPoint, phi: Any)
     out = []
     with flint.ctx.workprec(rd.prec):
         for g, _ in kfactors:
-            gc = [_enclose(c, tau) for c in g]
-            hits = [i for i, r in enumerate(rd.roots) if _horner(gc, r).contains(0)]
+            gc = [enclose(c, tau) for c in g]
+            hits = [i for i, r in enumerate(rd.roots) if ball_value(gc, r).contains(0)]
             if len(hits) != len(g) - 1:
                 return None
             out.append(hits)
@@ -261,20 +261,6 @@ def _identify(rd: RootData, kfactors: list, point: RealAlgebraicPoint, phi: Any)
     if len(set(taken)) != len(taken):
         return None              # K-factors are coprime: overlapping hits need more precision
     return out
-
-
-def _enclose(elem: Any, tau: Any) -> Any:
-    acc = flint.arb(0)
-    for c in reversed(flint.fmpq_poly(elem).coeffs()):
-        acc = acc * tau + flint.arb(c)
-    return acc
-
-
-def _horner(coeffs: list, r: Any) -> Any:
-    acc = flint.acb(0)
-    for c in reversed(coeffs):
-        acc = acc * r + c
-    return acc
 
 
 # ------------------------------------------------------------------ step 2: the search over orbit counts
@@ -452,7 +438,7 @@ def _result(found: bool, exact: Any, loose: Any, layers: list, elems: list, poin
         exact_total: KPoly | None = [flint.fmpq_poly([1])]
         for l, (nl, t) in enumerate(layers):
             q = list(exact[l]) + [flint.fmpq_poly([])] * (nl + 1 - len(exact[l]))
-            ball = flint.arb_poly([_enclose(c, tau) for c in q])
+            ball = flint.arb_poly([enclose(c, tau) for c in q])
             for u in (loose[l] or []):
                 v = u.value
                 ball *= (flint.arb_poly([-v.real, 1]) if u.kind == "real" else
@@ -478,7 +464,7 @@ def _result(found: bool, exact: Any, loose: Any, layers: list, elems: list, poin
             product: tuple = tuple(got)
         else:
             got = list(ball_total.coeffs()) + [flint.arb(0)] * (len(elems) - ball_total.length())
-            if len(got) != len(elems) or not all(a.contains(_enclose(b, tau)) for a, b in zip(got, elems)):
+            if len(got) != len(elems) or not all(a.contains(enclose(b, tau)) for a, b in zip(got, elems)):
                 return None
             product = tuple(got)
     return AlgebraicLayers(found, exact=exact_total is not None, layers=tuple(texts), layers_exact=tuple(flags),
