@@ -56,6 +56,12 @@ class Limits:
         Monomials of one degree of the coordinate ring sampled by interpolation.
     max_piece : int
         Monomials of one graded piece (the size of one interpolation matrix).
+    lift_primes : int
+        31-bit primes of one degree of the interpolation (one sample pool each): the first
+        prime's, then those that lift its new equations to Q by Chinese remaindering and
+        rational reconstruction, and those of the checks.  Ten give about 300 bits for a
+        coefficient vector (numerators and denominators together); a graded piece with
+        hundreds of new equations has a reduced echelon basis with far larger coefficients.
     max_auto_degree : int
         Highest degree tried by the implicitization when no ``max_degree`` is given.
     max_matrix_entries : int
@@ -292,6 +298,7 @@ class Limits:
     max_terms: int = _bound(2_000_000, "terms of the parameterization")
     max_monomials: int = _bound(3_000_000, "monomials of one degree sampled by interpolation")
     max_piece: int = _bound(13_000, "monomials of one graded piece")
+    lift_primes: int = _bound(10, "31-bit primes per degree to lift the interpolated equations to Q")
     max_auto_degree: int = _bound(16, "highest degree tried when no --max-degree is given")
     max_matrix_entries: int = _bound(50_000_000, "entries of one Groebner (Macaulay) matrix")
     max_total_entries: int = _bound(400_000_000, "total matrix entries of an elimination certificate")

@@ -540,7 +540,10 @@ def _run_degrees(state: InterpolationState, *, max_degree: int | None, dimension
                                             last=e == limit,
                                             limits=limits, on_estimate=estimated, on_piece=lifting)
             except ResourceLimitError as err:
-                if max_degree is not None and err.limit not in ("max_interpolation_work", "max_equations_work"):
+                # bounds met before the degree's linear algebra refuse a requested degree up
+                # front; the lifting's primes are met after it: the degrees before are kept
+                if max_degree is not None and err.limit not in ("max_interpolation_work", "max_equations_work",
+                                                                "lift_primes"):
                     raise
                 return f"resource bound at degree {e}: {err}"
             # the equations of the pieces obtained by a symmetry (counted once the degree is done)

@@ -50,11 +50,10 @@ import numpy as np
 from lcnalg.algebra.grading import Grading, finest_grading, symmetries
 from lcnalg.algebra.sampling import pieces_of_degree, sample_image
 from lcnalg import errors
-from lcnalg.errors import LCNAlgError
 from lcnalg.limits import Limits
 from lcnalg.parameterization import Parameterization
 from lcnalg.polys.modmat import INDEX_READ, backend_for, evaluate_monomials, kernel_basis, kernel_reader, pivot_columns
-from lcnalg.polys.modular import LIFT_PRIME, PRIMES_31, lift_vector
+from lcnalg.polys.modular import LIFT_PRIME, PRIMES_31, lift_vector, primes_below
 from lcnalg.polys.monomial_ideals import standard_monomials
 
 if TYPE_CHECKING:
@@ -89,6 +88,8 @@ class _PieceTask:
     #: points of mu modulo :data:`~lcnalg.polys.modular.LIFT_PRIME` (the first further prime of
     #: the lifting), or None
     lift_pool: np.ndarray | None = None
+    #: the bounds (``lift_primes`` names the refusal when the equations do not lift)
+    limits: Limits = field(default_factory=Limits)
 
 
 @dataclass
@@ -131,7 +132,9 @@ def _process_piece(task: _PieceTask) -> _PieceResult:
                 basis = read(None).astype(np.int32) if task.keep_basis else np.zeros((0, size), dtype=np.int32)
                 return _PieceResult(task.key, size, rank, kappa, kappa, [], basis, rows, task.primes[:1], free, work)
         del A  # the lifting's matrices need the memory more (a piece's matrix can be 1 GB)
-        return _finish_piece(task, idx, rows, rank, free, read, work)
+        reader = [read]  # handed over: the echelon form is freed once its vectors are read
+        del read
+        return _finish_piece(task, idx, rows, rank, free, reader, work)
     # dim (R/I)_P is at least the rank of any piece P - deg(c_v) (multiplication by μ_v
     # is injective in the domain R/I): start with a little more points than that.
     if task.std is not None:
@@ -156,7 +159,9 @@ def _process_piece(task: _PieceTask) -> _PieceResult:
             # the u + 8 points already have the rank the loop below stops at (more points
             # than the rank, or all the monomials): its kernel is the one to use
             del A
-            return _finish_piece(task, idx, rows, rank, free, read, work)
+            reader = [read]  # handed over: the echelon form is freed once its vectors are read
+            del read
+            return _finish_piece(task, idx, rows, rank, free, reader, work)
         rows = min(size, 2 * rows, pool.shape[0])
     else:
         work = 0
@@ -170,7 +175,9 @@ def _process_piece(task: _PieceTask) -> _PieceResult:
             break
         rows = min(size, 2 * rows, pool.shape[0])
     del A
-    return _finish_piece(task, idx, rows, rank, free, read, work)
+    reader = [read]  # handed over: the echelon form is freed once its vectors are read
+    del read
+    return _finish_piece(task, idx, rows, rank, free, reader, work)
 
 
 def _isotypic_work(eliminations: Sequence[tuple[int, int, int]], nblocks: int) -> int:
@@ -202,8 +209,13 @@ def _kernel_work(rows: int, cols: int, rank: int, vectors: int | None = None) ->
 
 
 def _finish_piece(task: _PieceTask, idx: np.ndarray, rows: int, rank: int, free: list[int],
-                  read: Callable[[list[int] | None], np.ndarray], work: int) -> _PieceResult:
-    """The products of the lower degree, the new generators lifted to Q, the result."""
+                  reader: list[Callable[[list[int] | None], np.ndarray]], work: int) -> _PieceResult:
+    """The products of the lower degree, the new generators lifted to Q, the result.
+
+    ``reader`` holds the kernel reader alone (the caller keeps no other reference): it is
+    released once the vectors are read, so that the echelon form behind it (about 1 GB for a
+    piece of 12,000 monomials) is freed before the lifting's eliminations allocate theirs."""
+    read = reader.pop()
     size = len(task.monos)
     p = task.primes[0]
     kappa = len(free)
@@ -242,6 +254,7 @@ def _finish_piece(task: _PieceTask, idx: np.ndarray, rows: int, rank: int, free:
     # the kernel vectors read back: all of them when the basis is kept for the next degree,
     # else only those of the new generators
     K = read(None if task.keep_basis else new_cols)
+    del read
     if not task.blocks:  # (the isotypic kernel is read back whole, counted with its eliminations)
         work += ENTRY_WORK * _read_work(rows, rank, size, K.shape[0])
     rowsof = free if task.keep_basis else new_cols
@@ -345,10 +358,12 @@ def _lift(task: _PieceTask, idx: np.ndarray, rows: int, free: list[int], vectors
                 still.append(f)
         pending = still
     if pending:
-        raise LCNAlgError(
-            f"interpolation: could not lift {len(pending)} equation(s) of piece {task.key} to Q "
-            f"with {len(primes)} primes"
-        )
+        # not a failure of the method: the coefficients need more bits than the primes give
+        # (a piece with many new equations has a reduced echelon basis of large height)
+        raise task.limits.refuse(
+            "lift_primes", f"31-bit primes to lift {len(pending)} of the {len(new_cols)} new equation(s) "
+            f"of the graded piece {task.key} of degree {len(task.monos[0])} to Q ({len(primes)} primes "
+            f"used, {npools} sample pools)", f">{npools}")
     return [(f, lifted[f]) for f in new_cols], tuple(dict.fromkeys(primes + sorted(checked))), work
 
 
@@ -356,12 +371,20 @@ def _lift(task: _PieceTask, idx: np.ndarray, rows: int, free: list[int], vectors
 #: it: below, moving the entries in and out of FLINT costs more than the eliminations save.
 SPLIT_PIECE = 128
 
-#: Sample pools (one per 31-bit prime) of each degree: the first prime's, then the lifting primes
-#: and the checks.  Ten give about 300 bits for the rational reconstruction of one coefficient
-#: vector (numerator and denominator); six (186 bits without the 50-bit prime, which large
-#: eliminations skip) were too few for degree 9 of ``2x2,2x2,2x2``, whose central piece then
-#: failed to lift after the whole degree had been computed.
-LIFT_POOLS = 10
+def _primes(count: int) -> tuple[int, ...]:
+    """The first ``count`` primes below ``2^31`` of the interpolation: :data:`PRIMES_31`, then
+    the next primes below them.
+
+    Examples
+    --------
+    >>> _primes(2) == PRIMES_31[:2], len(_primes(len(PRIMES_31) + 3))
+    (True, 43)
+    """
+    if count <= len(PRIMES_31):
+        return PRIMES_31[:count]
+    more = itertools.islice(primes_below(min(PRIMES_31)), count - len(PRIMES_31))
+    return PRIMES_31 + tuple(more)
+
 
 #: Points of mu modulo each further prime at which an equation read from one prime must vanish.
 CHECK_POINTS = 4
@@ -506,11 +529,11 @@ def interpolate_degree(state: InterpolationState, *, executor: Executor | None =
     pieces = pieces_of_degree(grading, e, limits=lim)
     biggest = max((len(v) for v in pieces.values()), default=0)
     lim.check("max_piece", f"monomials in the largest graded piece of degree {e}", biggest)
-    primes = PRIMES_31
+    lift_pools = max(3, lim.lift_primes)
+    primes = _primes(lift_pools)
     pool_size = max(min(biggest, 256 if biggest <= 256 else biggest), 1)
     seed = state.seed * 1_000_003 + e
     pools = [sample_image(mu, pool_size, primes[0], seed)]
-    lift_pools = max(3, min(LIFT_POOLS, len(primes)))
     for k in range(1, lift_pools):
         pools.append(sample_image(mu, pool_size, primes[k],
                                   seed + 7919 * k))
@@ -573,7 +596,7 @@ def interpolate_degree(state: InterpolationState, *, executor: Executor | None =
                 lower.append((basis.astype(np.int64), colmap))
         std = None if stds is None else stds[key]
         tasks.append(_PieceTask(key, monos, lower, pools, primes, seed + hash(key) % 100_000, hint,
-                                not last, std, blocks.get(key, ()), lift_pool))
+                                not last, std, blocks.get(key, ()), lift_pool, lim))
     results: list[_PieceResult] = []
     copies: dict[tuple[int, ...], int] = {}  # a representative and its images under the symmetries
     for rep, _ in images.values():

@@ -22,7 +22,7 @@ from lcnalg.algebra.dimension import function_space_dimension
 from lcnalg.algebra.grading import Grading, finest_grading
 from lcnalg.algebra.implicitization import ImplicitEquations, certify_by_elimination
 from lcnalg.algebra.interpolation import InterpolationState, interpolate_degree
-from lcnalg.errors import check
+from lcnalg.errors import ResourceLimitError, check
 from lcnalg.limits import Limits
 from lcnalg.printing import poly_text
 
@@ -86,7 +86,14 @@ def equations_up_to_degree(mu: Any, *, max_degree: int, seed: int, dimension: in
         if state.degree >= 1 and not state.generators and dimension == n:
             stopped = "full-dimensional in the non-zero coordinates: no further equations"
             break
-        report = interpolate_degree(state, last=state.degree + 1 == max_degree, limits=limits)
+        try:
+            report = interpolate_degree(state, last=state.degree + 1 == max_degree, limits=limits)
+        except ResourceLimitError as err:
+            if err.limit != "lift_primes":
+                raise
+            # met after the degree's linear algebra: the degrees before are kept
+            stopped = f"resource bound at degree {state.degree + 1}: {err}"
+            break
         if not report.tight:
             stopped = f"the rank sandwich did not close at degree {state.degree}"
             break

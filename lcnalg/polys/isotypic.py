@@ -222,7 +222,7 @@ def isotypic_kernel_reader(A: np.ndarray, modulus: int, blocks: Sequence[Isotypi
     for block in blocks:
         rows = A.shape[0] if extra_rows is None else min(block.size + extra_rows, A.shape[0])
         Ab = block.combine(A[:rows], modulus)
-        rank_b, free_b, read_b = kernel_reader(Ab, modulus, block.size)
+        rank_b, free_b, read_b = kernel_reader(Ab, modulus, block.size, overwrite=True)  # Ab is not used after
         eliminations.append((rows, block.size, rank_b))
         if free_b:
             pieces.append(block.expand(read_b(None), ncols, modulus))

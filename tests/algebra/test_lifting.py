@@ -7,6 +7,7 @@ import numpy as np
 from hypothesis import given, settings, strategies as st
 
 from lcnalg import BasisParameterization, FilterBasis, basis_equations
+from lcnalg.limits import Limits
 from lcnalg.polys.modmat import evaluate_monomials, mulmod
 from lcnalg.polys.modular import LIFT_PRIME
 
@@ -25,6 +26,24 @@ def test_equations_with_large_coefficients_are_lifted_through_the_50_bit_prime()
         assert r.certified and LIFT_PRIME in r.primes
         small = [p for p in r.primes if p < 2**31]
         assert (len(small) > 3) == more   # the first prime and the two primes of the check
+
+
+def test_the_primes_of_the_lifting_are_a_bound_that_keeps_the_degrees_before():
+    # K = 10^100: coefficients of about 330 bits, numerators and denominators of the reduced
+    # echelon vectors together about 670: ten 31-bit primes and the 50-bit one do not reach
+    # them; the degree is stopped with the bound named, the answer complete up to the degree
+    # before; with 30 primes (and 50, beyond the tabulated primes, for K = 10^200) the same
+    # equations as those derived by hand
+    for K, bound in [(10**100, 30), (10**200, 50)]:
+        basis = FilterBasis("3,2 s=2", [[[1, K, 7]], [[1, 0], [0, 1]]])
+        mu = BasisParameterization("3,2 s=2", basis)
+        r = basis_equations(mu, max_degree=2)
+        assert r.equations == () and r.complete_up_to_degree == 0 and not r.certified
+        assert "--lift-primes" in r.stopped_by and "resource bound at degree 1" in r.stopped_by
+        r = basis_equations(mu, max_degree=2, limits=Limits(lift_primes=bound))
+        assert set(r.equations) == {"49*c0 - 7*c2 + c4", f"49*c1 - {7 * K}*c2 + {K}*c4", f"7*c3 - {K}*c4"}
+        assert r.certified and r.complete_up_to_degree == 2
+        assert len([p for p in r.primes if p < 2**31]) > 10
 
 
 @settings(max_examples=40, deadline=None)

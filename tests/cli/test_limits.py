@@ -36,6 +36,10 @@ ROWS = [
     ("max_jacobian_entries", 24, ["info", "3,2 s=2"], "refused"),  # 5 x 5
     ("max_monomials", 2, ["equations", "3,2 s=2", "--max-degree", "3"], "refused"),
     ("max_piece", 3, ["equations", "2x2,2x2", "--max-degree", "3"], "refused"),
+    # the equations of this basis have coefficients of about 150 bits: three primes do not lift
+    # them, and the degrees before are kept (complete up to degree 0)
+    ("lift_primes", 3, ["equations", "3,2 s=2", "--basis", str(Path(__file__).resolve().parent /
+                                                             "basis_large_coefficients.json")], "partial"),
     # degree 3 of 2x2,2x2 is estimated at 1907 field operations: complete up to degree 2
     ("max_interpolation_work", 1000, ["equations", "2x2,2x2"], "partial"),
     # building mu (32 x 6 terms x 5 weights) and the echelon form of its 1 exponent difference: 965
