@@ -62,7 +62,7 @@ from lcnalg.real.polyphase_2d import (Polyphase2DShape, absolute_items, polyphas
 from lcnalg.rings import integer_ring
 
 __all__ = ["Head2DShape", "head_2d_shape", "GcdBlock", "HeadMembership", "head_member", "gcd_blocks",
-           "LevelsMembership", "levels_member"]
+           "LevelsMembership", "levels_member", "LevelsVMembership", "levels_v_member"]
 
 Box = tuple[int, int]
 
@@ -529,3 +529,180 @@ def _by_blocks(arch: Architecture, ts: list, values: list, limits: Limits) -> Le
                                       "bidegrees fit every level's boxes")
     return LevelsMembership(False, f"no split of the real factors of P into blocks of the levels {levels_text} "
                                    "fits every level's boxes (exhaustive)")
+
+
+# ------------------------------------------------------------------ V(R), any strides: level by level over C
+@dataclass(frozen=True)
+class LevelsVMembership:
+    """The decision of :func:`levels_v_member`.
+
+    Attributes
+    ----------
+    in_v : bool
+        ``P ∈ V(R)`` (exact).
+    levels : tuple of (int, int)
+        The cumulative strides ``s_1, …, s_J`` of the strided levels.
+    choice : tuple of tuple, or None
+        When ``P ∈ V(R)`` and ``P ≠ 0``: per strided level, ``(factor of G_j, c)`` for the
+        Q-irreducible factors of the polyphase gcd at ``s_j`` used ``c`` times (counted over their
+        absolute factors; ``"u"``, ``"v"`` for the monomials), as text; else None.
+    reason : str
+    """
+
+    in_v: bool
+    levels: tuple[Box, ...]
+    choice: tuple[tuple[tuple[str, int], ...], ...] | None
+    reason: str
+
+
+def _absolute_data(f: Any, limits: Limits) -> tuple[Box, int]:
+    """``(d, r)`` for a Q-irreducible ``f``: its ``r`` Galois-conjugate absolute factors have bidegree ``d``."""
+    (d, r), = absolute_items(factor_types(f, limits))
+    return d, r
+
+
+def levels_v_member(arch: Architecture | str, values: Sequence[Any], limits: Limits | None = None
+                    ) -> LevelsVMembership:
+    """``P ∈ V(R)`` for a 2D linear one-channel architecture with any strides, level by level over ``C``
+    (docs/theory.md#polyphase-head-2d, ``V(R)`` level by level).
+
+    ``V(R) = μ(C^N) ∩ R^K``: ``P`` real with ``P = Π_j Q_j(x^{s_j}, y^{s_j})``, ``Q_j`` complex in the
+    stride-one function space of the boxes ``L_j`` of level ``j``.  Over ``C`` the *complex blocks* of
+    level ``j`` are the sets of absolute factors of ``h(x^{s_j}, y^{s_j})``, ``h`` an absolute factor
+    of the polyphase gcd ``G_j`` at ``s_j``; ``P ∈ V(R)`` iff the absolute factors of ``P`` split into
+    complex blocks (levels ``j ≥ 1``) and single factors (level 0) whose bidegrees share out among every
+    level's boxes.  By Galois symmetry only the number ``c_g`` of blocks used per Q-irreducible factor
+    ``g`` of ``G_j`` matters: a block of ``g`` takes ``r_φ / r_g`` absolute factors of every
+    Q-irreducible factor ``φ`` of ``P`` dividing ``g(x^{s_j}, y^{s_j})`` (``r`` the number of absolute
+    factors), and counts that fit on average fit factor by factor (balanced rounding on the tree of
+    blocks).  So the search runs over the counts ``c_g`` with the Q-factorizations of ``P`` and of
+    the ``G_j``, the numbers and bidegrees of absolute factors, and exact divisibility in ``Z[x, y]``:
+    no absolute factor is formed beyond those counts, no lattice test.  Exhaustive: exact.
+
+    Parameters
+    ----------
+    arch : Architecture or str
+        A 2D linear one-channel architecture.
+    values : sequence of rational numbers, nested rows or str
+        The end-to-end filter (read by :func:`~lcnalg.real.membership.parse_filter`).
+    limits : Limits, optional
+        ``max_nodes`` (the choices of counts and the sharing searches), ``max_field_work`` (absolute
+        factorizations).
+
+    Returns
+    -------
+    LevelsVMembership
+
+    Raises
+    ------
+    InputError
+        When the architecture is not 2D linear one-channel, or the filter is not one.
+    ResourceLimitError
+        When a bound of ``limits`` is exceeded.
+
+    References
+    ----------
+    docs/theory.md#polyphase-head-2d (``V(R)`` level by level: the theorem and its proof).
+
+    Examples
+    --------
+    >>> levels_v_member("2x2,2x2,2x2 s=2x1,2x1", [1, 0, 1, 0] + [0] * 28).in_v   # 1 + y^2 = (y + i)(y - i)
+    True
+    >>> p = [0] * 20; p[0], p[16] = 2, 1                            # x^4 + 2 = (x^2 + i√2)(x^2 − i√2)
+    >>> r = levels_v_member("2x2,2x2,2x2 s=1x1,2x1", p); r.in_v, levels_member("2x2,2x2,2x2 s=1x1,2x1", p).in_function_space
+    (True, False)
+    >>> p = [0] * 20; p[0], p[5], p[10] = 1, 1, 1                  # 1 + xy + x^2y^2 = (xy − ω)(xy − ω̄)
+    >>> levels_v_member("2x2,2x2,2x2 s=1x1,2x1", p).in_v, levels_member("2x2,2x2,2x2 s=1x1,2x1", p).in_function_space
+    (True, False)
+    """
+    arch = Architecture.coerce(arch)
+    if (not isinstance(arch, Architecture) or arch.ndim != 2 or arch.activation is not None
+            or arch.channels is not None):
+        raise InputError(f"architecture {checks.short(str(arch), 60)}: the level-by-level route needs a 2D linear "
+                         "one-channel architecture (e.g. 2x2,2x2,2x2 s=2x1,2x1)")
+    limits = Limits.coerce(limits)
+    values = parse_filter(values, arch, limits=limits)
+    ts = [tuple(t) for t in arch.cumulative_strides[:arch.num_layers]]
+    strides = sorted(set(ts) | {(1, 1)}, key=lambda t: (t[0] * t[1], t))
+    if all(v == 0 for v in values):
+        return LevelsVMembership(True, tuple(strides[1:]), (), "the zero filter")
+    boxes = [[(f[0] - 1, f[1] - 1) for f, t in zip(arch.filters, ts) if t == s] for s in strides]
+    total = tuple(n - 1 for n in arch.end_to_end_filter_shape)
+    den = math.lcm(*(v.denominator for v in values))
+    nx, ny = arch.end_to_end_filter_shape
+    xy, uv = integer_ring(("x", "y")), integer_ring(("u", "v"))
+    P = xy.from_dict({(i, j): int(values[i * ny + j] * den) for i in range(nx) for j in range(ny)
+                      if values[i * ny + j] != 0})
+    _, fac = P.factor()
+    phis = [(f, int(e)) for f, e in fac]
+    data = [_absolute_data(f, limits) for f, _ in phis]                 # (d_φ, r_φ)
+    cap = [r * e for (_, r), (_, e) in zip(data, phis)]                  # absolute factors of φ, with multiplicity
+    gens = xy.gens()
+    # per strided level: (level, name, bidegree of an absolute factor of g, {φ: absolute factors per block})
+    variables: list = []
+    for j, s in enumerate(strides[1:], start=1):
+        g, _ = polyphase_gcd_2d(values, Polyphase2DShape((0, 0), s, (), total))
+        i0, j0 = min(m[0] for m in g), min(m[1] for m in g)
+        for k, (axis, gen, low) in enumerate((((1, 0), "u", i0), ((0, 1), "v", j0))):
+            if low:
+                src = next(i for i, (f, _) in enumerate(phis) if f == gens[k])
+                variables.append((j, gen, axis, {src: s[k]}))
+        if len(g) == 1:
+            continue
+        rest = uv.from_dict({(i - i0, jj - j0): c for (i, jj), c in g.items()})
+        _, gfac = rest.factor()
+        for h, _ in gfac:
+            d, r = _absolute_data(h, limits)
+            F = _substitute(h, *s)
+            take = {i: data[i][1] // r for i, (f, _) in enumerate(phis) if f not in gens and F % f == 0}
+            if (any(data[i][1] % r for i in take)                            # pragma: no cover - Galois symmetry
+                    or sum(data[i][0][0] * data[i][1] for i in take) != d[0] * r * s[0]
+                    or sum(data[i][0][1] * data[i][1] for i in take) != d[1] * r * s[1]):
+                raise AssertionError(f"the composite of {h} is not a squarefree product of factors of P")
+            variables.append((j, str(h), d, take))
+    budget = limits.budget("max_nodes", "counts of absolute blocks per level and their sharing searches")
+    used = [0] * len(phis)
+    counts = [0] * len(variables)
+
+    def level_ok(j: int) -> bool:
+        share: dict = {}
+        for (jj, _, size, _), n in zip(variables, counts):
+            if jj == j and n:
+                share[size] = share.get(size, 0) + n
+        return _full(sorted(share.items()), boxes[j], budget)
+
+    def rec(b: int) -> bool:
+        budget.spend()
+        if b > 0 and (b == len(variables) or variables[b][0] != variables[b - 1][0]) and not level_ok(variables[b - 1][0]):
+            return False
+        if b == len(variables):
+            left: dict = {}
+            for i, (d, _) in enumerate(data):
+                if cap[i] > used[i]:
+                    left[d] = left.get(d, 0) + cap[i] - used[i]
+            return _full(sorted(left.items()), boxes[0], budget)
+        take = variables[b][3]
+        most = min((cap[i] - used[i]) // c for i, c in take.items())
+        for n in range(most, -1, -1):
+            counts[b] = n
+            for i, c in take.items():
+                used[i] += n * c
+            ok = rec(b + 1)
+            for i, c in take.items():
+                used[i] -= n * c
+            counts[b] = 0 if not ok else n
+            if ok:
+                return True
+        return False
+
+    levels_text = ", ".join(f"{s[0]}x{s[1]}" for s in strides)
+    if rec(0):
+        choice = tuple(tuple((name, n) for (jj, name, _, _), n in zip(variables, counts) if jj == j and n)
+                       for j in range(1, len(strides)))
+        return LevelsVMembership(True, tuple(strides[1:]), choice,
+                                 f"the absolute factors of P split into complex blocks of the levels {levels_text} "
+                                 "whose bidegrees fit every level's boxes")
+    return LevelsVMembership(False, tuple(strides[1:]), None,
+                             f"no split of the absolute factors of P into complex blocks of the levels {levels_text} "
+                             "fits every level's boxes (exhaustive over the counts per Q-irreducible factor of the "
+                             "polyphase gcds)")
