@@ -429,6 +429,9 @@ def inequalities(arch: Architecture | str, *, limits: Limits | None = None, seed
       independently of ``contains()``.
     * **Coordinate copies** (:mod:`lcnalg.real.embedding`): derived for the smaller model and
       carried back.
+    * ``V(R)`` at a point: :meth:`InequalitiesResult.variety_holds_at`, from the complex analogue of
+      each description (2D with strides: the absolute factors level by level of
+      :func:`~lcnalg.real.polyphase_head_2d.levels_v_member`), with no implicit equation.
     * **Otherwise** the result is undecided and says why (not closed, with the witness; or
       closedness undecided).
 
@@ -682,7 +685,9 @@ def _groupings_result(arch: Architecture, case: ClosedCase, start: float) -> Ine
                      "docs/theory.md#polyphase-2d) needs layer 1 to be the only layer at stride (1, 1) and the others "
                      "at one stride; here " + (why_not_polyphase(arch) or "it does not apply")
                      + ". holds_at() decides by the blocks level by level (lcnalg.real.polyphase_head_2d."
-                       "levels_member: exact, and independent of the grouping search of contains())"),
+                       "levels_member: exact, and independent of the grouping search of contains()); "
+                       "variety_holds_at() decides V(R) by the absolute factors level by level "
+                       "(levels_v_member: exact, no implicit equation)"),
         method="groupings of the real irreducible factors (unique factorization in R[x, y], lcnalg.real.planar_real); "
                "decided at a point by blocks level by level (lcnalg.real.polyphase_head_2d)",
         seconds=time.perf_counter() - start)

@@ -41,6 +41,15 @@ the polyphase gcd at ``s_j``) are minimal sets of real irreducible factors of ``
 single factors at level 0 such that at every level the real bidegrees (a block's divided by ``s_j``)
 can all be shared out among that level's boxes: an exhaustive search, exact, and independent of the
 grouping search of :func:`lcnalg.real.planar.contains_2d` (no layer grouping is formed).
+
+**V(R), any strides, level by level** (:func:`levels_v_member`).  The same over ``C`` with the absolute
+factors and complex blocks (absolute factors of ``h(x^{s_j}, y^{s_j})``, ``h`` an absolute factor of the
+polyphase gcd ``G_j``).  Galois conjugation permutes the blocks of one Q-irreducible factor ``g`` of ``G_j``,
+each holding ``r_φ / r_g`` absolute factors of every Q-irreducible factor ``φ`` of ``P`` dividing
+``g(x^{s_j}, y^{s_j})``; handing the ``c_g`` uses of ``g`` out from the top level down, always to a least loaded
+block, loads every ``φ`` evenly (spread ≤ 1), so counts per ``g`` that fit on average fit factor by factor.
+``P ∈ V(R)`` is decided by an exhaustive search over these counts, from factorizations over Q, the numbers
+and bidegrees of absolute factors and divisibility in ``Z[x, y]``: no implicit equation, no lattice test.
 """
 
 from __future__ import annotations
