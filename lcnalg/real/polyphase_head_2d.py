@@ -71,7 +71,8 @@ from lcnalg.real.polyphase_2d import (Polyphase2DShape, absolute_items, polyphas
 from lcnalg.rings import integer_ring
 
 __all__ = ["Head2DShape", "head_2d_shape", "GcdBlock", "HeadMembership", "head_member", "gcd_blocks",
-           "LevelsMembership", "levels_member", "LevelsVMembership", "levels_v_member"]
+           "LevelsMembership", "levels_member", "LevelsVMembership", "levels_v_member", "HeadBoundary",
+           "head_boundary_member"]
 
 Box = tuple[int, int]
 
@@ -715,3 +716,180 @@ def levels_v_member(arch: Architecture | str, values: Sequence[Any], limits: Lim
                              f"no split of the absolute factors of P into complex blocks of the levels {levels_text} "
                              "fits every level's boxes (exhaustive over the counts per Q-irreducible factor of the "
                              "polyphase gcds)")
+
+
+# ------------------------------------------------------------------ relative boundary, head case: monomial limits
+@dataclass(frozen=True)
+class HeadBoundary:
+    """The answer of :func:`head_boundary_member`.
+
+    Attributes
+    ----------
+    on_boundary : bool or None
+        ``True``: ``P`` lies on the boundary of ``M`` relative to ``V(R)``, proved by the family in
+        ``deformation``; ``False``: ``P ∉ M`` (so not on it); ``None``: no monomial limit found
+        (undecided: the test is sufficient only).
+    in_function_space : bool
+        ``P ∈ M``.
+    deformation : str
+        The family ``P_σ → P`` in ``V(R) \\ M`` (empty when none was found).
+    reason : str
+    factors : tuple
+        The family as data: per axis deformed, ``(axis, c, ((sign, m), …))`` (``axis`` 0 for ``x``, 1 for
+        ``y``): ``x^{a·c}`` replaced by ``Π_k (x^a + sign·σ_k)^{m_k}``.
+    """
+
+    on_boundary: bool | None
+    in_function_space: bool
+    deformation: str
+    reason: str
+    factors: tuple = ()
+
+
+def _monomial_split(n: int, sign: int, axis: int) -> tuple[tuple[FactorType, int], ...]:
+    """The real factor types of ``x^n + σ`` (``axis`` 0; ``y^n + σ`` for 1), ``σ`` of the given sign."""
+    r, c = ("R", 1, 0) if axis == 0 else ("R", 0, 1), ("C", 1, 0) if axis == 0 else ("C", 0, 1)
+    if n % 2:
+        parts = ((r, 1), (c, (n - 1) // 2))
+    elif sign > 0:
+        parts = ((c, n // 2),)
+    else:
+        parts = ((r, 2), (c, (n - 2) // 2))
+    return tuple((t, m) for t, m in parts if m)
+
+
+def _partitions(n: int, most: int | None = None) -> Any:
+    most = n if most is None else most
+    if n == 0:
+        yield ()
+        return
+    for k in range(min(n, most), 0, -1):
+        for rest in _partitions(n - k, k):
+            yield (k,) + rest
+
+
+def _signed(c: int, odd: bool) -> list:
+    """The multisets of ``(sign, multiplicity)`` with multiplicities summing to ``c`` (one sign when ``odd``)."""
+    out = []
+    for plus in range(c + 1) if not odd else (c,):
+        for p in _partitions(plus):
+            for q in _partitions(c - plus):
+                out.append(tuple((1, m) for m in p) + tuple((-1, m) for m in q))
+    return out
+
+
+def head_boundary_member(arch: Architecture | str, values: Sequence[Any], limits: Limits | None = None
+                         ) -> HeadBoundary:
+    """A certified sufficient test for the boundary of ``M`` relative to ``V(R)`` in the head case
+    (docs/theory.md#polyphase-head-2d, the boundary by monomial limits).
+
+    ``P ∈ M``, ``u^{i_0} v^{j_0}`` the monomial part of the polyphase gcd ``G`` (``u = x^a``, ``v = y^b``).
+    For ``c ≤ i_0`` and a choice of ``c`` factors ``u + σ_k`` (multiplicities ``m_k``, small real ``σ_k`` of
+    chosen signs, distinct), ``P_σ = P · Π (x^a + σ_k)^{m_k} / x^{ac}`` tends to ``P``; likewise along ``y``.
+    For all small ``σ`` of those signs the real factors of ``P_σ`` are those of ``P`` with ``a·c`` copies of
+    ``x`` replaced by those of the ``x^a + σ_k`` (split by the sign of ``σ_k`` and the parity of ``a``), ``G``
+    changes by ``u^c → Π (u + σ_k)^{m_k}``, and ``P_σ ∈ V(R)`` (the absolute data are those of ``P``).  So
+    ``P_σ ∉ M`` is decided once by the membership theorem on these counts, for every small ``σ``; if it
+    holds, ``P`` is on the relative boundary.  Not on it when ``P ∉ M``.  Otherwise undecided: other
+    limits (factors of ``G`` other than ``u``, ``v``; the stride-one layers) are not searched.
+
+    Parameters
+    ----------
+    arch : Architecture or str
+        Layers ``1..k`` at stride ``(1, 1)``, the others at one stride ``(a, b) ≠ (1, 1)``.
+    values : sequence of rational numbers, nested rows or str
+    limits : Limits, optional
+        As for :func:`head_member`; ``max_nodes`` also counts the deformations tried.
+
+    Returns
+    -------
+    HeadBoundary
+
+    Raises
+    ------
+    InputError
+        When the architecture has another shape, or the filter is not one.
+    ResourceLimitError
+        When a bound of ``limits`` is exceeded.
+
+    References
+    ----------
+    docs/theory.md#polyphase-head-2d.
+
+    Examples
+    --------
+    >>> p = [0] * 20; p[16:20] = [6, 11, 6, 1]            # x^4 (y+1)(y+2)(y+3) = lim (x^2 + σ)^2 (y+1)(y+2)(y+3)
+    >>> r = head_boundary_member("2x2,2x2,2x2 s=1x1,2x1", p); r.on_boundary
+    True
+    >>> p = [0] * 20; p[0], p[8], p[16] = 1, -2, 1          # (x^2 - 1)^2: G has no monomial part
+    >>> head_boundary_member("2x2,2x2,2x2 s=1x1,2x1", p).on_boundary is None
+    True
+    """
+    shape = head_2d_shape(arch)
+    if shape is None:
+        raise InputError(f"architecture {checks.short(str(arch), 60)}: the head boundary test needs a 2D linear "
+                         "one-channel architecture with layers 1..k at stride 1x1 and the others at one stride "
+                         "(e.g. 2x2,2x2,2x2 s=1x1,2x1)")
+    limits = Limits.coerce(limits)
+    member = head_member(arch, values, limits)
+    if not member.gcd:
+        return HeadBoundary(None, True, "", "the zero filter: on the relative boundary iff M ≠ V(R) (closedness)")
+    if not member.in_function_space:
+        return HeadBoundary(False, False, "", "P ∉ M, and the relative boundary lies in M (M is closed)")
+    arch = Architecture.coerce(arch)
+    values = parse_filter(values, arch, limits=limits)
+    den = math.lcm(*(v.denominator for v in values))
+    nx, ny = shape.total[0] + 1, shape.total[1] + 1
+    P = integer_ring(("x", "y")).from_dict({(i, j): int(values[i * ny + j] * den) for i in range(nx)
+                                            for j in range(ny) if values[i * ny + j] != 0})
+    p_counts = _counts(factor_types(P, limits))
+    a, b = shape.strides
+    i0, j0 = min(m[0] for m in member.gcd), min(m[1] for m in member.gcd)
+    mono = {}
+    rest = list(member.blocks)
+    for size, n, e in (((1, 0), a, i0), ((0, 1), b, j0)):
+        if e:                                 # the block of u (of v): x^a, as gcd_blocks lists it
+            mono[size] = GcdBlock(size, (((("R",) + size), n),), e)
+            rest.remove(mono[size])
+    i0, j0 = (i0 if a > 1 else 0), (j0 if b > 1 else 0)
+    budget = limits.budget("max_nodes", "monomial deformations of the polyphase gcd and their membership searches")
+    axes = [(0, a, i0, mono.get((1, 0))), (1, b, j0, mono.get((0, 1)))]
+    options = [[(0, ())] + [(c, conf) for c in range(1, n0 + 1) for conf in _signed(c, n % 2 == 1)]
+               for _, n, n0, _ in axes]
+    for cx, confx in options[0]:
+        for cy, confy in options[1]:
+            if not cx and not cy:
+                continue
+            budget.spend()
+            counts = dict(p_counts)
+            blocks = list(rest)
+            words = []
+            for (axis, n, n0, blk), c, conf in zip(axes, (cx, cy), (confx, confy)):
+                if not c:
+                    if blk is not None:
+                        blocks.append(blk)
+                    continue
+                t = ("R", 1, 0) if axis == 0 else ("R", 0, 1)
+                counts[t] -= n * c
+                if n0 > c:
+                    blocks.append(GcdBlock(blk.size, blk.split, n0 - c))
+                var, mon = ("x", "u") if axis == 0 else ("y", "v")
+                for k, (sign, m) in enumerate(conf):
+                    split = _monomial_split(n, sign, axis)
+                    for ft, e in split:
+                        counts[ft] = counts.get(ft, 0) + e * m
+                    blocks.append(GcdBlock(blk.size, split, m))
+                    words.append(f"({var}^{n} {'+' if sign > 0 else '-'} σ{axis}{k})^{m}")
+                words.append(f"/ {var}^{n * c}")
+            counts = {t: e for t, e in counts.items() if e}
+            if _real_choice(shape, counts, blocks, budget) is None:
+                family = "P_σ = P · " + " ".join(words) + " (σ small, positive, distinct)"
+                data = tuple((axis, c, conf) for axis, c, conf in ((0, cx, confx), (1, cy, confy)) if c)
+                return HeadBoundary(True, True, family, factors=data, reason=(
+                    "P ∈ M, and P_σ → P lies in V(R) \\ M for every small σ: its real factors and the blocks of its "
+                    "polyphase gcd are those of P with the monomials replaced as shown, and no choice of divisors of "
+                    "the gcd fits the boxes (docs/theory.md#polyphase-head-2d)"))
+    return HeadBoundary(None, True, "", (
+        "P ∈ M; no deformation of the monomial part u^i v^j of the polyphase gcd into factors u + σ, v + σ leaves M "
+        f"(i = {i0}, j = {j0}); limits through the other factors of the gcd or through the stride-one layers are not "
+        "searched, so whether P is on the relative boundary is undecided"))
