@@ -224,3 +224,40 @@ def test_equations_up_to_degree_three(text):
         assert not v or _vanish(eq.polynomials, p), (text, kind, p)
         if kind != "moved":
             assert v
+
+
+@settings(max_examples=25, deadline=None, derandomize=True, suppress_health_check=list(HealthCheck))
+@given(st.integers(0, 10**6))
+def test_random_architectures_several_levels(seed):
+    """Random 2D architectures with two or three strided levels: images in V(R) and M, built conjugate pairs in
+    V(R), M ⊆ V(R) on moved points."""
+    rng = random.Random(seed)
+    n = rng.choice([3, 4])
+    boxes = [(rng.randint(0, 2), rng.randint(0, 1)) for _ in range(n)]
+    boxes = [bx if bx != (0, 0) else (1, 1) for bx in boxes]
+    strides = [rng.choice(["1x1", "2x1", "1x2"]) for _ in range(n - 1)]
+    text = ",".join(f"{x + 1}x{y + 1}" for x, y in boxes) + " s=" + ",".join(strides)
+    arch = Architecture.parse(text)
+    if len({tuple(t) for t in arch.cumulative_strides[:n]}) < 3 or math.prod(arch.end_to_end_filter_shape) > 60:
+        return
+    for kind, p in _points(arch, rng, 1):
+        _check(arch, kind, p, with_m=kind != "moved")
+
+
+def test_variety_holds_at_other_families():
+    """The dispatch of variety_holds_at: stride-one patterns, 1D root orbits, 1D stride one, closed spaces."""
+    r = inequalities("2x2,2x2", equations=False)
+    assert r.variety_holds_at([1, 0, 1, 0, 0, 0, 1, 0, 1])                 # (1 + x^2)(1 + y^2): q q̄ split
+    assert not r.holds_at([1, 0, 1, 0, 0, 0, 1, 0, 1])
+    assert r.variety_holds_at([1, 0, 0, 0, 0, 0, 0, 0, 1])                 # 1 + x^2 y^2 = (1 + ixy)(1 - ixy)
+    p = [1, 1, 0, 1, 0, 0, 0, 0, 1]                                         # 1 + x + y + x^2 y^2: irreducible
+    assert (r.holds_at(p), r.variety_holds_at(p), levels_v_member("2x2,2x2", p).in_v) == (False, False, False)
+    r = inequalities("3,2,2 s=2,1", equations=False)                        # 1D root orbits
+    assert r.family == "root orbits"
+    rng = random.Random(5)
+    for _ in range(6):
+        c = [rng.randint(-3, 3) for _ in range(7)]
+        assert r.variety_holds_at(c) or not r.holds_at(c)
+    assert inequalities("2,2,2", equations=False).variety_holds_at([1, 0, 1, 0])      # 1D stride one: R^k
+    r = inequalities("2x2,2x1,1x2 s=2x1,1x2", equations=False)              # closed: V(R) = M
+    assert r.closed and r.variety_holds_at([1] * 16) is r.holds_at([1] * 16)
