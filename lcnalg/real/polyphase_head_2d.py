@@ -50,6 +50,13 @@ each holding ``r_φ / r_g`` absolute factors of every Q-irreducible factor ``φ`
 block, loads every ``φ`` evenly (spread ≤ 1), so counts per ``g`` that fit on average fit factor by factor.
 ``P ∈ V(R)`` is decided by an exhaustive search over these counts, from factorizations over Q, the numbers
 and bidegrees of absolute factors and divisibility in ``Z[x, y]``: no implicit equation, no lattice test.
+
+**Relative boundary, head case: monomial limits** (:func:`head_boundary_member`).  For ``P ∈ M`` with
+``u^i v^j`` the monomial part of ``G``, ``P_σ = P · Π (x^a + σ_k)^{m_k} / x^{ac}`` (``c ≤ i``, small ``σ_k`` of
+chosen signs, distinct; likewise along ``y``) has, for all small ``σ``, the real factors and blocks of ``P``
+with the monomials replaced by the explicit splits of ``x^a ± σ_k``, and lies in ``V(R)``; the membership
+theorem on these counts decides ``P_σ ∈ M`` for all small ``σ`` at once, and ``P_σ ∉ M`` proves
+``P ∈ ∂_V M``.  Sufficient only: other limits are not searched.
 """
 
 from __future__ import annotations
