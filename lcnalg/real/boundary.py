@@ -459,11 +459,12 @@ def _thin_boundary(arch: Architecture, case: ClosedCase, dimension: Any, seed: i
             "those of P with the monomials replaced (x^a + σ splits by the sign of σ and the parity of a), so the "
             "membership theorem decides all small σ at once, and P_σ ∈ V(R) (same absolute data); P ∉ M is not on "
             "it; 0 is (M ≠ V(R)); decided at a point by is_relative_boundary_point(), which raises UndecidedError "
-            "when no such family leaves M (docs/theory.md#polyphase-head-2d). Not derived: limits through the other "
-            "factors f of G_P, whose real split of f(x^a, y^b) is a semi-algebraic condition on f (for 2x2,2x2,2x2 "
+            "when no such family leaves M (docs/theory.md#polyphase-head-2d); likewise pair limits g^2 → g^2 + σ^2 "
+            "for a square factor g linear in x or in y with g^2 ∉ R[x^a, y^b] (g ± iσ absolutely irreducible, in no "
+            "block, new). Not derived: limits through the other factors f of G_P, whose real split of f(x^a, y^b) is a semi-algebraic condition on f (for 2x2,2x2,2x2 "
             "s=1x1,2x1, (x^2 + β)^2 (y+1)(y+2)(y+3) is in M iff β ≤ 0: the family above at β = 0 only), and "
-            "through the stride-one layers (a conjugate pair of A tending to a real square while the blocks "
-            "stay); so a point where no monomial family leaves M may or may not be on the relative boundary, and "
+            "through other factors of the stride-one part (a conjugate pair tending to a real square of a factor "
+            "not linear in x or y, or forming blocks); so a point where no monomial family leaves M may or may not be on the relative boundary, and "
             "the dimension of the relative boundary is not derived")
     elif case.closed is False and arch.ndim == 2 and arch.activation is None:
         relative = (

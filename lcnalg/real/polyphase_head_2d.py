@@ -62,6 +62,7 @@ theorem on these counts decides ``P_σ ∈ M`` for all small ``σ`` at once, and
 from __future__ import annotations
 
 import math
+from fractions import Fraction
 from dataclasses import dataclass
 from typing import Any, Sequence
 
@@ -302,9 +303,12 @@ def _real_choice(shape: Head2DShape, p_counts: dict, blocks: Sequence[GcdBlock],
     return None
 
 
-def _in_v(shape: Head2DShape, P: Any, G: Any, limits: Limits, budget: Budget) -> bool:
+def _in_v(shape: Head2DShape, P: Any, G: Any, limits: Limits, budget: Budget, extra: Sequence = ()) -> bool:
+    """``P·E ∈ V(R)`` where ``E`` adds the absolute bidegrees ``extra`` and nothing to ``G``."""
     a, b = shape.strides
     p_abs = dict(absolute_items(factor_types(P, limits)))
+    for d, n in extra:
+        p_abs[d] = p_abs.get(d, 0) + n
     _, gfac = G.factor()
     atoms = []
     for g, e in gfac:
@@ -743,7 +747,8 @@ class HeadBoundary:
     reason : str
     factors : tuple
         The family as data: per axis deformed, ``(axis, c, ((sign, m), …))`` (``axis`` 0 for ``x``, 1 for
-        ``y``): ``x^{a·c}`` replaced by ``Π_k (x^a + sign·σ_k)^{m_k}``.
+        ``y``): ``x^{a·c}`` replaced by ``Π_k (x^a + sign·σ_k)^{m_k}``; for a pair limit ``(("pair", g),)``:
+        ``g^2`` replaced by ``g^2 + σ^2``.
     """
 
     on_boundary: bool | None
@@ -798,7 +803,11 @@ def head_boundary_member(arch: Architecture | str, values: Sequence[Any], limits
     changes by ``u^c → Π (u + σ_k)^{m_k}``, and ``P_σ ∈ V(R)`` (the absolute data are those of ``P``).  So
     ``P_σ ∉ M`` is decided once by the membership theorem on these counts, for every small ``σ``; if it
     holds, ``P`` is on the relative boundary.  Not on it when ``P ∉ M``.  Otherwise undecided: other
-    limits (factors of ``G`` other than ``u``, ``v``; the stride-one layers) are not searched.
+    limits are tried only in one more form, *pair limits*: ``g^2 | P`` for a Q-irreducible ``g`` linear in ``x``
+    or in ``y`` with ``g^2 ∉ R[x^a, y^b]`` opens into ``g^2 + σ^2`` (for small ``σ ≠ 0`` the factors ``g ± iσ`` are
+    absolutely irreducible, in no block and new, so ``P_σ`` has the real factors and the polyphase gcd of
+    ``P/g^2`` plus one pair; decided by the same counts, with ``P_σ ∈ V(R)`` checked by the absolute counts).
+    Limits through the other factors of ``G`` or other factors of ``P`` are not searched.
 
     Parameters
     ----------
@@ -896,7 +905,52 @@ def head_boundary_member(arch: Architecture | str, values: Sequence[Any], limits
                     "P ∈ M, and P_σ → P lies in V(R) \\ M for every small σ: its real factors and the blocks of its "
                     "polyphase gcd are those of P with the monomials replaced as shown, and no choice of divisors of "
                     "the gcd fits the boxes (docs/theory.md#polyphase-head-2d)"))
+    pair = _pair_limit(shape, P, limits, budget)
+    if pair is not None:
+        return pair
     return HeadBoundary(None, True, "", (
         "P ∈ M; no deformation of the monomial part u^i v^j of the polyphase gcd into factors u + σ, v + σ leaves M "
-        f"(i = {i0}, j = {j0}); limits through the other factors of the gcd or through the stride-one layers are not "
-        "searched, so whether P is on the relative boundary is undecided"))
+        f"(i = {i0}, j = {j0}), and no square g^2 of a factor linear in x or in y opens into g^2 + σ^2 outside M; "
+        "other limits (through the other factors of the gcd, or other factors of P) are not searched, so whether P is "
+        "on the relative boundary is undecided"))
+
+
+def _pair_limit(shape: Head2DShape, P: Any, limits: Limits, budget: Budget) -> HeadBoundary | None:
+    """``P_σ = P·(g^2 + σ^2)/g^2`` for a square of a Q-irreducible ``g`` linear in ``x`` or in ``y`` with
+    ``g^2 ∉ R[x^a, y^b]`` (docs/theory.md#polyphase-head-2d, pair limits): for small ``σ ≠ 0``, ``g ± iσ`` is
+    absolutely irreducible (or, for ``g`` of bidegree ``(1, 0)``, ``(0, 1)``, linear), in no block, and distinct
+    from the factors of ``P' = P/g^2``, so ``P_σ`` has the real factors of ``P'`` plus one pair ``C(deg g)``
+    and the polyphase gcd of ``P'``."""
+    a, b = shape.strides
+    _, fac = P.factor()
+    xy = integer_ring(("x", "y"))
+    uv = integer_ring(("u", "v"))
+    for g, e in fac:
+        if int(e) < 2 or g in xy.gens():
+            continue
+        terms = {(int(m[0]), int(m[1])): int(c) for m, c in g.terms()}
+        d = (max(m[0] for m in terms), max(m[1] for m in terms))
+        if min(d) > 1 or (min(d) == 0 and max(d) > 1):
+            continue                          # not linear in x or in y (or univariate of degree ≥ 2)
+        if all(i % a == 0 and j % b == 0 for (i, j), c in (g * g).terms()):
+            continue                          # g^2 ∈ R[x^a, y^b]: the pair may form a block
+        budget.spend()
+        rest = P // (g * g)
+        nx, ny = shape.total[0] + 1, shape.total[1] + 1
+        vals = [0] * (nx * ny)
+        for m, c in rest.terms():
+            vals[int(m[0]) * ny + int(m[1])] = Fraction(int(c))
+        gd, _ = polyphase_gcd_2d(vals, Polyphase2DShape((0, 0), (a, b), (), shape.total))
+        counts = _counts(factor_types(rest, limits)) if rest.total_degree() > 0 else {}
+        counts[("C",) + d] = counts.get(("C",) + d, 0) + 1
+        blocks = gcd_blocks(gd, (a, b), limits)
+        if _real_choice(shape, counts, blocks, budget) is not None:
+            continue
+        if not _in_v(shape, rest, _poly(uv, gd), limits, budget, [(d, 2)]):
+            continue
+        return HeadBoundary(True, True, f"P_σ = P · ({g}^2 + σ^2) / ({g})^2 (σ small, nonzero)", factors=(("pair", str(g)),),
+                            reason=("P ∈ M, and P_σ → P lies in V(R) \\ M for every small σ ≠ 0: g ± iσ are absolutely "
+                                    "irreducible, in no block and new, so P_σ has the real factors of P/g^2 plus the pair "
+                                    "g^2 + σ^2 and the polyphase gcd of P/g^2; no choice of divisors of the gcd fits the "
+                                    "boxes, and the absolute factors do (docs/theory.md#polyphase-head-2d)"))
+    return None
