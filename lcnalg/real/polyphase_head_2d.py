@@ -895,7 +895,7 @@ def head_boundary_member(arch: Architecture | str, values: Sequence[Any], limits
                     for ft, e in split:
                         counts[ft] = counts.get(ft, 0) + e * m
                     blocks.append(GcdBlock(blk.size, split, m))
-                    words.append(f"({var}^{n} {'+' if sign > 0 else '-'} σ{axis}{k})^{m}")
+                    words.append(f"({var}^{n} {'+' if sign > 0 else '-'} σ_{var}{k})^{m}")
                 words.append(f"/ {var}^{n * c}")
             counts = {t: e for t, e in counts.items() if e}
             if _real_choice(shape, counts, blocks, budget) is None:
