@@ -14,7 +14,8 @@ root isolation; Newton polygons and absolute factorization) is in :mod:`lcnalg.p
   one through the factorization patterns of :mod:`lcnalg.real.patterns`, with a strided layer the
   reduction to groupings of the real irreducible factors, decided by the polyphase gcd of
   :mod:`lcnalg.real.polyphase_2d` when layer 1 is the only layer at stride one, otherwise by the blocks
-  of :mod:`lcnalg.real.polyphase_head_2d`, level by level).
+  of :mod:`lcnalg.real.polyphase_head_2d`, level by level; ``V(R)`` at a point by the complex analogue of each
+  description, in 2D with strides by the absolute factors level by level).
 * :mod:`lcnalg.real.boundary` — :func:`boundary`; both share :mod:`lcnalg.real.description`; the
   boundary relative to ``V(R)``: :mod:`lcnalg.real.orbit_description` (1D),
   :mod:`lcnalg.real.pattern_boundary` (2D stride one), :mod:`lcnalg.real.polyphase_boundary_2d` (2D, layer 1

@@ -11,7 +11,8 @@ Elsewhere: coordinate copies are carried back from the smaller model; when ``M =
 Zariski closed the boundary is empty or ``M`` itself; when ``dim M < k`` it is ``M`` itself,
 and the boundary relative to ``V(R)`` is derived in 1D (:mod:`lcnalg.real.orbit_description`),
 2D stride one (:mod:`lcnalg.real.pattern_boundary`) and 2D with layer 1 the only layer at stride
-one (:mod:`lcnalg.real.polyphase_boundary_2d`).
+one (:mod:`lcnalg.real.polyphase_boundary_2d`); with several layers at stride one before one strided
+level a sufficient test by monomial limits (:func:`lcnalg.real.polyphase_head_2d.head_boundary_member`).
 """
 
 from __future__ import annotations
@@ -25,7 +26,7 @@ from typing import Any
 from lcnalg import checks
 from lcnalg.architecture import Architecture
 from lcnalg.algebra.dimension import function_space_dimension
-from lcnalg.errors import InputError, ResourceLimitError
+from lcnalg.errors import InputError, ResourceLimitError, UndecidedError
 from lcnalg.limits import Limits
 from lcnalg.parameterization import Parameterization
 from lcnalg.polys.univariate import odd_real_roots_projective, real_roots_projective
@@ -46,10 +47,14 @@ from lcnalg.real.patterns import stride_one_2d
 from lcnalg.real.polyphase_2d import polyphase_2d_shape, why_not_polyphase
 from lcnalg.real.polyphase_boundary_2d import describe as describe_polyphase_boundary
 from lcnalg.real.polyphase_boundary_2d import polyphase_boundary_dimension, polyphase_boundary_member
+from lcnalg.real.polyphase_head_2d import head_2d_shape, head_boundary_member
 from lcnalg.real.type_strata import TypeStrata
 from lcnalg.rings import integer_ring
 
 __all__ = ["BoundaryResult", "boundary"]
+
+#: The relative family of the head case: a certified sufficient test by monomial limits.
+HEAD_FAMILY = "2D polyphase head (monomial limits)"
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -139,13 +144,18 @@ class BoundaryResult(RealDescription):
         and for 2D stride one (``"2D factorization patterns"``: the slot search of
         :func:`~lcnalg.real.pattern_boundary.pattern_boundary_member`), and for 2D with layer 1 the
         only layer at stride one (``"2D polyphase gcd"``: the slot search on the polyphase gcd of
-        :func:`~lcnalg.real.polyphase_boundary_2d.polyphase_boundary_member`).  ``limits`` bounds the
-        search (``max_nodes``), the root isolation and the absolute factorization.
+        :func:`~lcnalg.real.polyphase_boundary_2d.polyphase_boundary_member`).  For layers ``1..k``
+        (``k ≥ 2``) at stride one and the others at one stride (``"2D polyphase head (monomial
+        limits)"``) the test is sufficient only: ``True`` when a monomial limit of
+        :func:`~lcnalg.real.polyphase_head_2d.head_boundary_member` leaves ``M``, ``False`` off ``M``.
+        ``limits`` bounds the search (``max_nodes``), the root isolation and the absolute factorization.
 
         Raises
         ------
         InputError
             When the relative boundary is not derived for this architecture.
+        UndecidedError
+            Head case: when no monomial limit leaves ``M`` (the point may or may not be on it).
 
         Examples
         --------
@@ -159,10 +169,17 @@ class BoundaryResult(RealDescription):
         >>> b.is_relative_boundary_point([0, 0, 1, 0, 0, 1] + [0] * 6), b.is_relative_boundary_point([1, 1, 0] * 4)
         (True, False)
         """
-        if self.relative_family not in ("root orbits", "2D factorization patterns", "2D polyphase gcd"):
+        if self.relative_family not in ("root orbits", "2D factorization patterns", "2D polyphase gcd", HEAD_FAMILY):
             raise InputError(f"the relative boundary is not derived for {self.architecture}: {self.relative}")
         arch = Architecture.parse(self.architecture)
         c = parse_filter(filt, arch)
+        if self.relative_family == HEAD_FAMILY:
+            if all(x == 0 for x in c):
+                return True                     # M ≠ V(R): V(R) \ M is a non-empty cone
+            head = head_boundary_member(arch, list(c), limits)
+            if head.on_boundary is None:
+                raise UndecidedError(f"relative boundary undecided at this point: {head.reason}")
+            return head.on_boundary
         if self.relative_family == "2D factorization patterns":
             return pattern_boundary_member(arch, list(c), limits).on_boundary
         if self.relative_family == "2D polyphase gcd":
@@ -432,6 +449,23 @@ def _thin_boundary(arch: Architecture, case: ClosedCase, dimension: Any, seed: i
             "∂_V M iff P ∈ M and some absolute factors of G_P can be placed into the slots of such a π (R: conjugation-closed, "
             "C: F ∪ conj(F)) with (a, b)·(their total bidegree) ≥ deg P − deg A, and 0 iff M ≠ V(R); decided exactly "
             "at a point by is_relative_boundary_point() (docs/theory.md#polyphase-2d-boundary); " + dim_text)
+    elif case.closed is False and arch.activation is None and head_2d_shape(arch) is not None:
+        family = HEAD_FAMILY
+        relative = (
+            "layers 1..k (k ≥ 2) sit at stride (1, 1) and the others at one stride (a, b), so P = A·Q(x^a, y^b); "
+            "a sufficient test is derived: P ∈ M is on ∂_V M when, for c ≤ i (the exponent of u in the polyphase "
+            "gcd G_P, u = x^a) and factors u + σ_k of chosen signs and multiplicities m_k, P_σ = P·Π(x^a + σ_k)^{m_k} "
+            "/ x^{ac} (likewise along y) leaves M for every small σ: its real factors and the blocks of its gcd are "
+            "those of P with the monomials replaced (x^a + σ splits by the sign of σ and the parity of a), so the "
+            "membership theorem decides all small σ at once, and P_σ ∈ V(R) (same absolute data); P ∉ M is not on "
+            "it; 0 is (M ≠ V(R)); decided at a point by is_relative_boundary_point(), which raises UndecidedError "
+            "when no such family leaves M (docs/theory.md#polyphase-head-2d); likewise pair limits g^2 → g^2 + σ^2 "
+            "for a square factor g linear in x or in y with g^2 ∉ R[x^a, y^b] (g ± iσ absolutely irreducible, in no "
+            "block, new). Not derived: limits through the other factors f of G_P, whose real split of f(x^a, y^b) is a semi-algebraic condition on f (for 2x2,2x2,2x2 "
+            "s=1x1,2x1, (x^2 + β)^2 (y+1)(y+2)(y+3) is in M iff β ≤ 0: the family above at β = 0 only), and "
+            "through other factors of the stride-one part (a conjugate pair tending to a real square of a factor "
+            "not linear in x or y, or forming blocks); so a point where no monomial family leaves M may or may not be on the relative boundary, and "
+            "the dimension of the relative boundary is not derived")
     elif case.closed is False and arch.ndim == 2 and arch.activation is None:
         relative = (
             f"not derived ({case.verdict}): with a strided layer (cumulative stride ≠ (1, 1) before the last "
@@ -471,8 +505,10 @@ def boundary(arch: Architecture | str, *, limits: Limits | None = None, seed: in
       ``V(R)`` is decided at points and its dimension given for 1D (root orbits), 2D stride
       one (closures of the factorization-pattern strata, :mod:`lcnalg.real.pattern_boundary`) and
       2D with layer 1 the only layer at stride one and the others at one stride (closures of the
-      polyphase-gcd strata, :mod:`lcnalg.real.polyphase_boundary_2d`), and reported not derived
-      otherwise (other 2D stride patterns: saying why).
+      polyphase-gcd strata, :mod:`lcnalg.real.polyphase_boundary_2d`); with several layers at stride
+      one before one strided level, a certified sufficient test at points (monomial limits,
+      :func:`~lcnalg.real.polyphase_head_2d.head_boundary_member`; the rest stated as not derived);
+      reported not derived otherwise (other 2D stride patterns: saying why).
     * Otherwise undecided, saying why.
 
     Parameters

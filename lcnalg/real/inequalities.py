@@ -52,7 +52,7 @@ from lcnalg.real.orbit_tilings import orbit_model
 from lcnalg.real.patterns import PatternTable, pattern_entry, pattern_table, pattern_text, stride_one_2d
 from lcnalg.real.polyphase import last_layer_strided, polyphase_member
 from lcnalg.real.polyphase_2d import polyphase_2d_member, polyphase_2d_shape, why_not_polyphase
-from lcnalg.real.polyphase_head_2d import levels_member
+from lcnalg.real.polyphase_head_2d import levels_member, levels_v_member
 
 __all__ = ["InequalitiesResult", "inequalities"]
 
@@ -154,6 +154,57 @@ class InequalitiesResult(RealDescription):
         if all(x == 0 for x in c):
             return True
         return real_roots_projective(c, limits) >= self.m
+
+    def variety_holds_at(self, filt: Any, *, limits: Limits | None = None) -> bool:
+        """Exact test: is the filter in ``V(R)``, the real points of the Zariski closure of ``M``?
+
+        ``V(R) = μ(C^N) ∩ R^k`` (docs/theory.md#complex-image) is decided by the complex analogue of
+        the description, with no implicit equation: ``R^k`` for 1D stride one; the polyphase gcd
+        (``"last layer strided"``, :func:`~lcnalg.real.polyphase.polyphase_member`); the root-orbit
+        types (``"root orbits"``); the factorization patterns (``π(P) ∈ Π_V``); for every other 2D
+        linear family (``"2D contents"``, ``"2D factor groupings"``) the absolute factors level by level
+        (:func:`~lcnalg.real.polyphase_head_2d.levels_v_member`, docs/theory.md#polyphase-head-2d), or the
+        polyphase gcd when layer 1 is the only layer at stride one.  When ``M = V(R)`` it is
+        :meth:`holds_at`.  ``limits`` bounds the exact tests as for :meth:`holds_at`.
+
+        Raises
+        ------
+        InputError
+            When no description was derived.
+
+        Examples
+        --------
+        >>> r = inequalities("2x2,2x2,2x2 s=2x1,2x1", equations=False)
+        >>> p = [0] * 32; p[0] = p[2] = p[16] = p[18] = 1            # (x^4 + 1)(y^2 + 1): y ± i in two layers
+        >>> r.holds_at(p), r.variety_holds_at(p)
+        (False, True)
+        >>> r = inequalities("3,2 s=2"); r.holds_at([1, 0, 0, 0, 1]), r.variety_holds_at([1, 0, 0, 0, 1])
+        (False, True)
+        """
+        if not self.decided:
+            raise InputError(f"no description available: {self.limitations}")
+        arch = Architecture.parse(self.architecture)
+        c = parse_filter(filt, arch)
+        if self.inner is not None:              # coordinates vanishing on M vanish on V
+            sub = self.embedding.restrict(c)
+            return sub is not None and self.inner.variety_holds_at(list(sub), limits=limits)
+        if self.everything or (arch.ndim == 1 and stride_one_1d(arch)):
+            return True                          # 1D stride one: every complex polynomial splits into layers
+        if self.closed:
+            return vanish(self, c, limits)
+        if self.family == "last layer strided":
+            return polyphase_member(arch, c, limits)[1]
+        if self.family == "root orbits":
+            return orbit_member(arch, c, limits).in_variety
+        if self.family == "2D factorization patterns":
+            table = self.table if isinstance(self.table, PatternTable) else pattern_table(arch, limits)
+            pattern = table.pattern_of(c, limits)
+            return pattern is None or table.in_v(pattern)
+        if arch.ndim == 2 and arch.activation is None:
+            if polyphase_2d_shape(arch) is not None:
+                return polyphase_2d_member(arch, c, limits).in_v
+            return levels_v_member(arch, c, limits).in_v
+        raise InputError(f"V(R) is not described for {self.architecture} ({self.family or 'no family'})")
 
     def to_text(self) -> str:
         lines = [f"inequalities for M[{self.architecture}]:"]
@@ -378,6 +429,9 @@ def inequalities(arch: Architecture | str, *, limits: Limits | None = None, seed
       independently of ``contains()``.
     * **Coordinate copies** (:mod:`lcnalg.real.embedding`): derived for the smaller model and
       carried back.
+    * ``V(R)`` at a point: :meth:`InequalitiesResult.variety_holds_at`, from the complex analogue of
+      each description (2D with strides: the absolute factors level by level of
+      :func:`~lcnalg.real.polyphase_head_2d.levels_v_member`), with no implicit equation.
     * **Otherwise** the result is undecided and says why (not closed, with the witness; or
       closedness undecided).
 
@@ -631,7 +685,9 @@ def _groupings_result(arch: Architecture, case: ClosedCase, start: float) -> Ine
                      "docs/theory.md#polyphase-2d) needs layer 1 to be the only layer at stride (1, 1) and the others "
                      "at one stride; here " + (why_not_polyphase(arch) or "it does not apply")
                      + ". holds_at() decides by the blocks level by level (lcnalg.real.polyphase_head_2d."
-                       "levels_member: exact, and independent of the grouping search of contains())"),
+                       "levels_member: exact, and independent of the grouping search of contains()); "
+                       "variety_holds_at() decides V(R) by the absolute factors level by level "
+                       "(levels_v_member: exact, no implicit equation)"),
         method="groupings of the real irreducible factors (unique factorization in R[x, y], lcnalg.real.planar_real); "
                "decided at a point by blocks level by level (lcnalg.real.polyphase_head_2d)",
         seconds=time.perf_counter() - start)

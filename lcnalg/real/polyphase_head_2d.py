@@ -41,11 +41,28 @@ the polyphase gcd at ``s_j``) are minimal sets of real irreducible factors of ``
 single factors at level 0 such that at every level the real bidegrees (a block's divided by ``s_j``)
 can all be shared out among that level's boxes: an exhaustive search, exact, and independent of the
 grouping search of :func:`lcnalg.real.planar.contains_2d` (no layer grouping is formed).
+
+**V(R), any strides, level by level** (:func:`levels_v_member`).  The same over ``C`` with the absolute
+factors and complex blocks (absolute factors of ``h(x^{s_j}, y^{s_j})``, ``h`` an absolute factor of the
+polyphase gcd ``G_j``).  Galois conjugation permutes the blocks of one Q-irreducible factor ``g`` of ``G_j``,
+each holding ``r_φ / r_g`` absolute factors of every Q-irreducible factor ``φ`` of ``P`` dividing
+``g(x^{s_j}, y^{s_j})``; handing the ``c_g`` uses of ``g`` out from the top level down, always to a least loaded
+block, loads every ``φ`` evenly (spread ≤ 1), so counts per ``g`` that fit on average fit factor by factor.
+``P ∈ V(R)`` is decided by an exhaustive search over these counts, from factorizations over Q, the numbers
+and bidegrees of absolute factors and divisibility in ``Z[x, y]``: no implicit equation, no lattice test.
+
+**Relative boundary, head case: monomial limits** (:func:`head_boundary_member`).  For ``P ∈ M`` with
+``u^i v^j`` the monomial part of ``G``, ``P_σ = P · Π (x^a + σ_k)^{m_k} / x^{ac}`` (``c ≤ i``, small ``σ_k`` of
+chosen signs, distinct; likewise along ``y``) has, for all small ``σ``, the real factors and blocks of ``P``
+with the monomials replaced by the explicit splits of ``x^a ± σ_k``, and lies in ``V(R)``; the membership
+theorem on these counts decides ``P_σ ∈ M`` for all small ``σ`` at once, and ``P_σ ∉ M`` proves
+``P ∈ ∂_V M``.  Sufficient only: other limits are not searched.
 """
 
 from __future__ import annotations
 
 import math
+from fractions import Fraction
 from dataclasses import dataclass
 from typing import Any, Sequence
 
@@ -62,7 +79,8 @@ from lcnalg.real.polyphase_2d import (Polyphase2DShape, absolute_items, polyphas
 from lcnalg.rings import integer_ring
 
 __all__ = ["Head2DShape", "head_2d_shape", "GcdBlock", "HeadMembership", "head_member", "gcd_blocks",
-           "LevelsMembership", "levels_member"]
+           "LevelsMembership", "levels_member", "LevelsVMembership", "levels_v_member", "HeadBoundary",
+           "head_boundary_member"]
 
 Box = tuple[int, int]
 
@@ -285,9 +303,12 @@ def _real_choice(shape: Head2DShape, p_counts: dict, blocks: Sequence[GcdBlock],
     return None
 
 
-def _in_v(shape: Head2DShape, P: Any, G: Any, limits: Limits, budget: Budget) -> bool:
+def _in_v(shape: Head2DShape, P: Any, G: Any, limits: Limits, budget: Budget, extra: Sequence = ()) -> bool:
+    """``P·E ∈ V(R)`` where ``E`` adds the absolute bidegrees ``extra`` and nothing to ``G``."""
     a, b = shape.strides
     p_abs = dict(absolute_items(factor_types(P, limits)))
+    for d, n in extra:
+        p_abs[d] = p_abs.get(d, 0) + n
     _, gfac = G.factor()
     atoms = []
     for g, e in gfac:
@@ -529,3 +550,407 @@ def _by_blocks(arch: Architecture, ts: list, values: list, limits: Limits) -> Le
                                       "bidegrees fit every level's boxes")
     return LevelsMembership(False, f"no split of the real factors of P into blocks of the levels {levels_text} "
                                    "fits every level's boxes (exhaustive)")
+
+
+# ------------------------------------------------------------------ V(R), any strides: level by level over C
+@dataclass(frozen=True)
+class LevelsVMembership:
+    """The decision of :func:`levels_v_member`.
+
+    Attributes
+    ----------
+    in_v : bool
+        ``P ∈ V(R)`` (exact).
+    levels : tuple of (int, int)
+        The cumulative strides ``s_1, …, s_J`` of the strided levels.
+    choice : tuple of tuple, or None
+        When ``P ∈ V(R)`` and ``P ≠ 0``: per strided level, ``(factor of G_j, c)`` for the
+        Q-irreducible factors of the polyphase gcd at ``s_j`` used ``c`` times (counted over their
+        absolute factors; ``"u"``, ``"v"`` for the monomials), as text; else None.
+    reason : str
+    """
+
+    in_v: bool
+    levels: tuple[Box, ...]
+    choice: tuple[tuple[tuple[str, int], ...], ...] | None
+    reason: str
+
+
+def _absolute_data(f: Any, limits: Limits) -> tuple[Box, int]:
+    """``(d, r)`` for a Q-irreducible ``f``: its ``r`` Galois-conjugate absolute factors have bidegree ``d``."""
+    (d, r), = absolute_items(factor_types(f, limits))
+    return d, r
+
+
+def levels_v_member(arch: Architecture | str, values: Sequence[Any], limits: Limits | None = None
+                    ) -> LevelsVMembership:
+    """``P ∈ V(R)`` for a 2D linear one-channel architecture with any strides, level by level over ``C``
+    (docs/theory.md#polyphase-head-2d, ``V(R)`` level by level).
+
+    ``V(R) = μ(C^N) ∩ R^K``: ``P`` real with ``P = Π_j Q_j(x^{s_j}, y^{s_j})``, ``Q_j`` complex in the
+    stride-one function space of the boxes ``L_j`` of level ``j``.  Over ``C`` the *complex blocks* of
+    level ``j`` are the sets of absolute factors of ``h(x^{s_j}, y^{s_j})``, ``h`` an absolute factor
+    of the polyphase gcd ``G_j`` at ``s_j``; ``P ∈ V(R)`` iff the absolute factors of ``P`` split into
+    complex blocks (levels ``j ≥ 1``) and single factors (level 0) whose bidegrees share out among every
+    level's boxes.  By Galois symmetry only the number ``c_g`` of blocks used per Q-irreducible factor
+    ``g`` of ``G_j`` matters: a block of ``g`` takes ``r_φ / r_g`` absolute factors of every
+    Q-irreducible factor ``φ`` of ``P`` dividing ``g(x^{s_j}, y^{s_j})`` (``r`` the number of absolute
+    factors), and counts that fit on average fit factor by factor (balanced rounding on the tree of
+    blocks).  So the search runs over the counts ``c_g`` with the Q-factorizations of ``P`` and of
+    the ``G_j``, the numbers and bidegrees of absolute factors, and exact divisibility in ``Z[x, y]``:
+    no absolute factor is formed beyond those counts, no lattice test.  Exhaustive: exact.
+
+    Parameters
+    ----------
+    arch : Architecture or str
+        A 2D linear one-channel architecture.
+    values : sequence of rational numbers, nested rows or str
+        The end-to-end filter (read by :func:`~lcnalg.real.membership.parse_filter`).
+    limits : Limits, optional
+        ``max_nodes`` (the choices of counts and the sharing searches), ``max_field_work`` (absolute
+        factorizations).
+
+    Returns
+    -------
+    LevelsVMembership
+
+    Raises
+    ------
+    InputError
+        When the architecture is not 2D linear one-channel, or the filter is not one.
+    ResourceLimitError
+        When a bound of ``limits`` is exceeded.
+
+    References
+    ----------
+    docs/theory.md#polyphase-head-2d (``V(R)`` level by level: the theorem and its proof).
+
+    Examples
+    --------
+    >>> levels_v_member("2x2,2x2,2x2 s=2x1,2x1", [1, 0, 1, 0] + [0] * 28).in_v   # 1 + y^2 = (y + i)(y - i)
+    True
+    >>> p = [0] * 20; p[0], p[16] = 2, 1                            # x^4 + 2 = (x^2 + i√2)(x^2 − i√2)
+    >>> r = levels_v_member("2x2,2x2,2x2 s=1x1,2x1", p); r.in_v, levels_member("2x2,2x2,2x2 s=1x1,2x1", p).in_function_space
+    (True, False)
+    >>> p = [0] * 20; p[0], p[5], p[10] = 1, 1, 1                  # 1 + xy + x^2y^2 = (xy − ω)(xy − ω̄)
+    >>> levels_v_member("2x2,2x2,2x2 s=1x1,2x1", p).in_v, levels_member("2x2,2x2,2x2 s=1x1,2x1", p).in_function_space
+    (True, False)
+    """
+    arch = Architecture.coerce(arch)
+    if (not isinstance(arch, Architecture) or arch.ndim != 2 or arch.activation is not None
+            or arch.channels is not None):
+        raise InputError(f"architecture {checks.short(str(arch), 60)}: the level-by-level route needs a 2D linear "
+                         "one-channel architecture (e.g. 2x2,2x2,2x2 s=2x1,2x1)")
+    limits = Limits.coerce(limits)
+    values = parse_filter(values, arch, limits=limits)
+    ts = [tuple(t) for t in arch.cumulative_strides[:arch.num_layers]]
+    strides = sorted(set(ts) | {(1, 1)}, key=lambda t: (t[0] * t[1], t))
+    if all(v == 0 for v in values):
+        return LevelsVMembership(True, tuple(strides[1:]), (), "the zero filter")
+    boxes = [[(f[0] - 1, f[1] - 1) for f, t in zip(arch.filters, ts) if t == s] for s in strides]
+    total = tuple(n - 1 for n in arch.end_to_end_filter_shape)
+    den = math.lcm(*(v.denominator for v in values))
+    nx, ny = arch.end_to_end_filter_shape
+    xy, uv = integer_ring(("x", "y")), integer_ring(("u", "v"))
+    P = xy.from_dict({(i, j): int(values[i * ny + j] * den) for i in range(nx) for j in range(ny)
+                      if values[i * ny + j] != 0})
+    _, fac = P.factor()
+    phis = [(f, int(e)) for f, e in fac]
+    data = [_absolute_data(f, limits) for f, _ in phis]                 # (d_φ, r_φ)
+    cap = [r * e for (_, r), (_, e) in zip(data, phis)]                  # absolute factors of φ, with multiplicity
+    gens = xy.gens()
+    # per strided level: (level, name, bidegree of an absolute factor of g, {φ: absolute factors per block})
+    variables: list = []
+    for j, s in enumerate(strides[1:], start=1):
+        g, _ = polyphase_gcd_2d(values, Polyphase2DShape((0, 0), s, (), total))
+        i0, j0 = min(m[0] for m in g), min(m[1] for m in g)
+        for k, (axis, gen, low) in enumerate((((1, 0), "u", i0), ((0, 1), "v", j0))):
+            if low:
+                src = next(i for i, (f, _) in enumerate(phis) if f == gens[k])
+                variables.append((j, gen, axis, {src: s[k]}))
+        if len(g) == 1:
+            continue
+        rest = uv.from_dict({(i - i0, jj - j0): c for (i, jj), c in g.items()})
+        _, gfac = rest.factor()
+        for h, _ in gfac:
+            d, r = _absolute_data(h, limits)
+            F = _substitute(h, *s)
+            take = {i: data[i][1] // r for i, (f, _) in enumerate(phis) if f not in gens and F % f == 0}
+            if (any(data[i][1] % r for i in take)                            # pragma: no cover - Galois symmetry
+                    or sum(data[i][0][0] * data[i][1] for i in take) != d[0] * r * s[0]
+                    or sum(data[i][0][1] * data[i][1] for i in take) != d[1] * r * s[1]):
+                raise AssertionError(f"the composite of {h} is not a squarefree product of factors of P")
+            variables.append((j, str(h), d, take))
+    budget = limits.budget("max_nodes", "counts of absolute blocks per level and their sharing searches")
+    used = [0] * len(phis)
+    counts = [0] * len(variables)
+
+    def level_ok(j: int) -> bool:
+        share: dict = {}
+        for (jj, _, size, _), n in zip(variables, counts):
+            if jj == j and n:
+                share[size] = share.get(size, 0) + n
+        return _full(sorted(share.items()), boxes[j], budget)
+
+    def rec(b: int) -> bool:
+        budget.spend()
+        if b > 0 and (b == len(variables) or variables[b][0] != variables[b - 1][0]) and not level_ok(variables[b - 1][0]):
+            return False
+        if b == len(variables):
+            left: dict = {}
+            for i, (d, _) in enumerate(data):
+                if cap[i] > used[i]:
+                    left[d] = left.get(d, 0) + cap[i] - used[i]
+            return _full(sorted(left.items()), boxes[0], budget)
+        take = variables[b][3]
+        most = min((cap[i] - used[i]) // c for i, c in take.items())
+        for n in range(most, -1, -1):
+            counts[b] = n
+            for i, c in take.items():
+                used[i] += n * c
+            ok = rec(b + 1)
+            for i, c in take.items():
+                used[i] -= n * c
+            counts[b] = 0 if not ok else n
+            if ok:
+                return True
+        return False
+
+    levels_text = ", ".join(f"{s[0]}x{s[1]}" for s in strides)
+    if rec(0):
+        choice = tuple(tuple((name, n) for (jj, name, _, _), n in zip(variables, counts) if jj == j and n)
+                       for j in range(1, len(strides)))
+        return LevelsVMembership(True, tuple(strides[1:]), choice,
+                                 f"the absolute factors of P split into complex blocks of the levels {levels_text} "
+                                 "whose bidegrees fit every level's boxes")
+    return LevelsVMembership(False, tuple(strides[1:]), None,
+                             f"no split of the absolute factors of P into complex blocks of the levels {levels_text} "
+                             "fits every level's boxes (exhaustive over the counts per Q-irreducible factor of the "
+                             "polyphase gcds)")
+
+
+# ------------------------------------------------------------------ relative boundary, head case: monomial limits
+@dataclass(frozen=True)
+class HeadBoundary:
+    """The answer of :func:`head_boundary_member`.
+
+    Attributes
+    ----------
+    on_boundary : bool or None
+        ``True``: ``P`` lies on the boundary of ``M`` relative to ``V(R)``, proved by the family in
+        ``deformation``; ``False``: ``P ∉ M`` (so not on it); ``None``: no monomial limit found
+        (undecided: the test is sufficient only).
+    in_function_space : bool
+        ``P ∈ M``.
+    deformation : str
+        The family ``P_σ → P`` in ``V(R) \\ M`` (empty when none was found).
+    reason : str
+    factors : tuple
+        The family as data: per axis deformed, ``(axis, c, ((sign, m), …))`` (``axis`` 0 for ``x``, 1 for
+        ``y``): ``x^{a·c}`` replaced by ``Π_k (x^a + sign·σ_k)^{m_k}``; for a pair limit ``(("pair", g),)``:
+        ``g^2`` replaced by ``g^2 + σ^2``.
+    """
+
+    on_boundary: bool | None
+    in_function_space: bool
+    deformation: str
+    reason: str
+    factors: tuple = ()
+
+
+def _monomial_split(n: int, sign: int, axis: int) -> tuple[tuple[FactorType, int], ...]:
+    """The real factor types of ``x^n + σ`` (``axis`` 0; ``y^n + σ`` for 1), ``σ`` of the given sign."""
+    r, c = ("R", 1, 0) if axis == 0 else ("R", 0, 1), ("C", 1, 0) if axis == 0 else ("C", 0, 1)
+    if n % 2:
+        parts = ((r, 1), (c, (n - 1) // 2))
+    elif sign > 0:
+        parts = ((c, n // 2),)
+    else:
+        parts = ((r, 2), (c, (n - 2) // 2))
+    return tuple((t, m) for t, m in parts if m)
+
+
+def _partitions(n: int, most: int | None = None) -> Any:
+    most = n if most is None else most
+    if n == 0:
+        yield ()
+        return
+    for k in range(min(n, most), 0, -1):
+        for rest in _partitions(n - k, k):
+            yield (k,) + rest
+
+
+def _signed(c: int, odd: bool) -> list:
+    """The multisets of ``(sign, multiplicity)`` with multiplicities summing to ``c`` (one sign when ``odd``)."""
+    out = []
+    for plus in range(c + 1) if not odd else (c,):
+        for p in _partitions(plus):
+            for q in _partitions(c - plus):
+                out.append(tuple((1, m) for m in p) + tuple((-1, m) for m in q))
+    return out
+
+
+def head_boundary_member(arch: Architecture | str, values: Sequence[Any], limits: Limits | None = None
+                         ) -> HeadBoundary:
+    """A certified sufficient test for the boundary of ``M`` relative to ``V(R)`` in the head case
+    (docs/theory.md#polyphase-head-2d, the boundary by monomial limits).
+
+    ``P ∈ M``, ``u^{i_0} v^{j_0}`` the monomial part of the polyphase gcd ``G`` (``u = x^a``, ``v = y^b``).
+    For ``c ≤ i_0`` and a choice of ``c`` factors ``u + σ_k`` (multiplicities ``m_k``, small real ``σ_k`` of
+    chosen signs, distinct), ``P_σ = P · Π (x^a + σ_k)^{m_k} / x^{ac}`` tends to ``P``; likewise along ``y``.
+    For all small ``σ`` of those signs the real factors of ``P_σ`` are those of ``P`` with ``a·c`` copies of
+    ``x`` replaced by those of the ``x^a + σ_k`` (split by the sign of ``σ_k`` and the parity of ``a``), ``G``
+    changes by ``u^c → Π (u + σ_k)^{m_k}``, and ``P_σ ∈ V(R)`` (the absolute data are those of ``P``).  So
+    ``P_σ ∉ M`` is decided once by the membership theorem on these counts, for every small ``σ``; if it
+    holds, ``P`` is on the relative boundary.  Not on it when ``P ∉ M``.  Otherwise undecided: other
+    limits are tried only in one more form, *pair limits*: ``g^2 | P`` for a Q-irreducible ``g`` linear in ``x``
+    or in ``y`` with ``g^2 ∉ R[x^a, y^b]`` opens into ``g^2 + σ^2`` (for small ``σ ≠ 0`` the factors ``g ± iσ`` are
+    absolutely irreducible, in no block and new, so ``P_σ`` has the real factors and the polyphase gcd of
+    ``P/g^2`` plus one pair; decided by the same counts, with ``P_σ ∈ V(R)`` checked by the absolute counts).
+    Limits through the other factors of ``G`` or other factors of ``P`` are not searched.
+
+    Parameters
+    ----------
+    arch : Architecture or str
+        Layers ``1..k`` at stride ``(1, 1)``, the others at one stride ``(a, b) ≠ (1, 1)``.
+    values : sequence of rational numbers, nested rows or str
+    limits : Limits, optional
+        As for :func:`head_member`; ``max_nodes`` also counts the deformations tried.
+
+    Returns
+    -------
+    HeadBoundary
+
+    Raises
+    ------
+    InputError
+        When the architecture has another shape, or the filter is not one.
+    ResourceLimitError
+        When a bound of ``limits`` is exceeded.
+
+    References
+    ----------
+    docs/theory.md#polyphase-head-2d.
+
+    Examples
+    --------
+    >>> p = [0] * 20; p[16:20] = [6, 11, 6, 1]            # x^4 (y+1)(y+2)(y+3) = lim (x^2 + σ)^2 (y+1)(y+2)(y+3)
+    >>> r = head_boundary_member("2x2,2x2,2x2 s=1x1,2x1", p); r.on_boundary
+    True
+    >>> p = [0] * 20; p[0], p[8], p[16] = 1, -2, 1          # (x^2 - 1)^2: G has no monomial part
+    >>> head_boundary_member("2x2,2x2,2x2 s=1x1,2x1", p).on_boundary is None
+    True
+    """
+    shape = head_2d_shape(arch)
+    if shape is None:
+        raise InputError(f"architecture {checks.short(str(arch), 60)}: the head boundary test needs a 2D linear "
+                         "one-channel architecture with layers 1..k at stride 1x1 and the others at one stride "
+                         "(e.g. 2x2,2x2,2x2 s=1x1,2x1)")
+    limits = Limits.coerce(limits)
+    member = head_member(arch, values, limits)
+    if not member.gcd:
+        return HeadBoundary(None, True, "", "the zero filter: on the relative boundary iff M ≠ V(R) (closedness)")
+    if not member.in_function_space:
+        return HeadBoundary(False, False, "", "P ∉ M, and the relative boundary lies in M (M is closed)")
+    arch = Architecture.coerce(arch)
+    values = parse_filter(values, arch, limits=limits)
+    den = math.lcm(*(v.denominator for v in values))
+    nx, ny = shape.total[0] + 1, shape.total[1] + 1
+    P = integer_ring(("x", "y")).from_dict({(i, j): int(values[i * ny + j] * den) for i in range(nx)
+                                            for j in range(ny) if values[i * ny + j] != 0})
+    p_counts = _counts(factor_types(P, limits))
+    a, b = shape.strides
+    i0, j0 = min(m[0] for m in member.gcd), min(m[1] for m in member.gcd)
+    mono = {}
+    rest = list(member.blocks)
+    for size, n, e in (((1, 0), a, i0), ((0, 1), b, j0)):
+        if e:                                 # the block of u (of v): x^a, as gcd_blocks lists it
+            mono[size] = GcdBlock(size, (((("R",) + size), n),), e)
+            rest.remove(mono[size])
+    i0, j0 = (i0 if a > 1 else 0), (j0 if b > 1 else 0)
+    budget = limits.budget("max_nodes", "monomial deformations of the polyphase gcd and their membership searches")
+    axes = [(0, a, i0, mono.get((1, 0))), (1, b, j0, mono.get((0, 1)))]
+    options = [[(0, ())] + [(c, conf) for c in range(1, n0 + 1) for conf in _signed(c, n % 2 == 1)]
+               for _, n, n0, _ in axes]
+    for cx, confx in options[0]:
+        for cy, confy in options[1]:
+            if not cx and not cy:
+                continue
+            budget.spend()
+            counts = dict(p_counts)
+            blocks = list(rest)
+            words = []
+            for (axis, n, n0, blk), c, conf in zip(axes, (cx, cy), (confx, confy)):
+                if not c:
+                    if blk is not None:
+                        blocks.append(blk)
+                    continue
+                t = ("R", 1, 0) if axis == 0 else ("R", 0, 1)
+                counts[t] -= n * c
+                if n0 > c:
+                    blocks.append(GcdBlock(blk.size, blk.split, n0 - c))
+                var, mon = ("x", "u") if axis == 0 else ("y", "v")
+                for k, (sign, m) in enumerate(conf):
+                    split = _monomial_split(n, sign, axis)
+                    for ft, e in split:
+                        counts[ft] = counts.get(ft, 0) + e * m
+                    blocks.append(GcdBlock(blk.size, split, m))
+                    words.append(f"({var}^{n} {'+' if sign > 0 else '-'} σ_{var}{k})^{m}")
+                words.append(f"/ {var}^{n * c}")
+            counts = {t: e for t, e in counts.items() if e}
+            if _real_choice(shape, counts, blocks, budget) is None:
+                family = "P_σ = P · " + " ".join(words) + " (σ small, positive, distinct)"
+                data = tuple((axis, c, conf) for axis, c, conf in ((0, cx, confx), (1, cy, confy)) if c)
+                return HeadBoundary(True, True, family, factors=data, reason=(
+                    "P ∈ M, and P_σ → P lies in V(R) \\ M for every small σ: its real factors and the blocks of its "
+                    "polyphase gcd are those of P with the monomials replaced as shown, and no choice of divisors of "
+                    "the gcd fits the boxes (docs/theory.md#polyphase-head-2d)"))
+    pair = _pair_limit(shape, P, limits, budget)
+    if pair is not None:
+        return pair
+    return HeadBoundary(None, True, "", (
+        "P ∈ M; no deformation of the monomial part u^i v^j of the polyphase gcd into factors u + σ, v + σ leaves M "
+        f"(i = {i0}, j = {j0}), and no square g^2 of a factor linear in x or in y opens into g^2 + σ^2 outside M; "
+        "other limits (through the other factors of the gcd, or other factors of P) are not searched, so whether P is "
+        "on the relative boundary is undecided"))
+
+
+def _pair_limit(shape: Head2DShape, P: Any, limits: Limits, budget: Budget) -> HeadBoundary | None:
+    """``P_σ = P·(g^2 + σ^2)/g^2`` for a square of a Q-irreducible ``g`` linear in ``x`` or in ``y`` with
+    ``g^2 ∉ R[x^a, y^b]`` (docs/theory.md#polyphase-head-2d, pair limits): for small ``σ ≠ 0``, ``g ± iσ`` is
+    absolutely irreducible (or, for ``g`` of bidegree ``(1, 0)``, ``(0, 1)``, linear), in no block, and distinct
+    from the factors of ``P' = P/g^2``, so ``P_σ`` has the real factors of ``P'`` plus one pair ``C(deg g)``
+    and the polyphase gcd of ``P'``."""
+    a, b = shape.strides
+    _, fac = P.factor()
+    xy = integer_ring(("x", "y"))
+    uv = integer_ring(("u", "v"))
+    for g, e in fac:
+        if int(e) < 2 or g in xy.gens():
+            continue
+        terms = {(int(m[0]), int(m[1])): int(c) for m, c in g.terms()}
+        d = (max(m[0] for m in terms), max(m[1] for m in terms))
+        if min(d) > 1 or (min(d) == 0 and max(d) > 1):
+            continue                          # not linear in x or in y (or univariate of degree ≥ 2)
+        if all(i % a == 0 and j % b == 0 for (i, j), c in (g * g).terms()):
+            continue                          # g^2 ∈ R[x^a, y^b]: the pair may form a block
+        budget.spend()
+        rest = P // (g * g)
+        nx, ny = shape.total[0] + 1, shape.total[1] + 1
+        vals = [0] * (nx * ny)
+        for m, c in rest.terms():
+            vals[int(m[0]) * ny + int(m[1])] = Fraction(int(c))
+        gd, _ = polyphase_gcd_2d(vals, Polyphase2DShape((0, 0), (a, b), (), shape.total))
+        counts = _counts(factor_types(rest, limits)) if rest.total_degree() > 0 else {}
+        counts[("C",) + d] = counts.get(("C",) + d, 0) + 1
+        blocks = gcd_blocks(gd, (a, b), limits)
+        if _real_choice(shape, counts, blocks, budget) is not None:
+            continue
+        if not _in_v(shape, rest, _poly(uv, gd), limits, budget, [(d, 2)]):
+            continue
+        return HeadBoundary(True, True, f"P_σ = P · ({g}^2 + σ^2) / ({g})^2 (σ small, nonzero)", factors=(("pair", str(g)),),
+                            reason=("P ∈ M, and P_σ → P lies in V(R) \\ M for every small σ ≠ 0: g ± iσ are absolutely "
+                                    "irreducible, in no block and new, so P_σ has the real factors of P/g^2 plus the pair "
+                                    "g^2 + σ^2 and the polyphase gcd of P/g^2; no choice of divisors of the gcd fits the "
+                                    "boxes, and the absolute factors do (docs/theory.md#polyphase-head-2d)"))
+    return None

@@ -148,7 +148,7 @@ def test_explicit_boundary_points():
     with pytest.raises(InputError, match="polyphase"):
         polyphase_strata("2x2,2x2")
     with pytest.raises(InputError, match="relative boundary is not derived"):
-        boundary("2x2,2x2,2x2 s=1x1,2x1", equations=False).is_relative_boundary_point([0] * 24)
+        boundary("2x2,2x2,2x2 s=2x1,2x1", equations=False).is_relative_boundary_point([0] * 32)
 
 
 @pytest.mark.parametrize("arch", ARCHS)

@@ -214,9 +214,8 @@ def test_a_limit_the_blocks_decide_and_the_boundary_is_not_derived():
     r0 = head_member(arch, _p_beta(Fraction(0)))
     assert r0.in_function_space and contains(arch, _p_beta(Fraction(0))).contained
     b = boundary(arch, equations=False)
-    assert b.relative_family == "" and b.relative_dimension is None
-    assert "polyphase-head-2d" in b.relative and "β ≤ 0" in b.relative
-    with pytest.raises(InputError, match="relative boundary is not derived"):
-        b.is_relative_boundary_point(_p_beta(Fraction(0)))
+    assert b.relative_family == "2D polyphase head (monomial limits)" and b.relative_dimension is None
+    assert "polyphase-head-2d" in b.relative and "β ≤ 0" in b.relative and "Not derived" in b.relative
+    assert b.is_relative_boundary_point(_p_beta(Fraction(0))) is True      # the monomial limit β → 0+
     two = boundary("2x2,2x2,2x2 s=2x1,2x1", equations=False)
     assert two.relative_family == "" and "cumulative strides" in two.relative
