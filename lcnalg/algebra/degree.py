@@ -43,6 +43,7 @@ from lcnalg.limits import Limits
 from lcnalg.parameterization import Parameterization
 from lcnalg.results import DegreeResult
 from lcnalg.rings import integer_ring
+from lcnalg.polys.mpoly_factor import factor as mpoly_factor
 
 __all__ = ["FibreDegree", "degree_by_fibre", "fibre_size_1d", "fibre_size_2d", "sampled_fibre_size_2d",
            "segre_veronese_degree", "variety_degree"]
@@ -309,7 +310,7 @@ def sampled_fibre_size_2d(mu: Parameterization, *, seed: int = 0, limits: Limits
         nx, ny = arch.end_to_end_filter_shape
         poly = ring.from_dict({(i, j): int(c[i * ny + j]) for i in range(nx) for j in range(ny)
                                if c[i * ny + j]})
-        _, factors = poly.factor()
+        _, factors = mpoly_factor(poly)
         if sum(int(e) for _, e in factors) > limits.max_fibre_factors:
             return None, "too many factors at the sample point"
         for f, _ in factors:

@@ -123,6 +123,7 @@ from lcnalg.real.decision import number_text
 from lcnalg.real.membership import ContainmentResult, contains
 from lcnalg.real.orbit_description import type_member
 from lcnalg.rings import integer_ring
+from lcnalg.polys.mpoly_factor import factor as mpoly_factor
 
 __all__ = ["PlaneDecision", "algebraic_witness", "decide_plane", "lift_coefficients", "polynomial_text"]
 
@@ -342,7 +343,7 @@ def _factors(A: list, exclude: tuple = ()) -> tuple[list, list]:
     B: list = []
     pure: list = []
     for a in A:
-        for fac, _ in a.factor()[1]:
+        for fac, _ in mpoly_factor(a)[1]:
             if fac.degrees()[1] > 0:
                 if fac not in B and -fac not in B and fac not in exclude and -fac not in exclude:
                     B.append(fac)

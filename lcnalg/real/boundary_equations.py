@@ -79,6 +79,7 @@ from lcnalg.real.cyclotomic_strata import CyclotomicStratumMap, galois_orbit, ra
 from lcnalg.real.orbit_description import RootType, relative_boundary_dimension
 from lcnalg.real.orbit_tilings import OrbitModel, orbit_model
 from lcnalg.real.type_strata import TypeStrata
+from lcnalg.polys.mpoly_factor import factor as mpoly_factor
 
 __all__ = ["TypeStratumMap", "type_dimension", "BoundaryComponent", "RelativeBoundaryEquations", "complex_key",
            "rational_key", "galois_stable_rotation", "RationalTypeStratumMap",
@@ -554,7 +555,7 @@ def _hypersurface_certificate(eqs: ImplicitEquations, phi: TypeStratumMap, rank:
     nonzero = len(phi.coordinate_names) - len(zero)
     if len(rest) != 1 or rank != nonzero - 1 or len(zero) != len(phi.coordinate_names) - len(phi.support):
         return eqs
-    _, factors = rest[0].factor()
+    _, factors = mpoly_factor(rest[0])
     if len(factors) != 1 or factors[0][1] != 1:
         return eqs
     why = ("the closure is irreducible of codimension one in the subspace of the non-zero coordinates, so its "

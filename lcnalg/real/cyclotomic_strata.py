@@ -56,6 +56,7 @@ from lcnalg.limits import Limits
 from lcnalg.printing import poly_text
 from lcnalg.real.orbit_description import RootType
 from lcnalg.rings import integer_ring
+from lcnalg.polys.mpoly_factor import factor as mpoly_factor
 
 __all__ = ["CyclotomicStratumMap", "RationalStratumEquations", "rational_stratum_equations", "galois_orbit"]
 
@@ -345,7 +346,7 @@ def rational_stratum_equations(rtype: RootType, degree: int, *, max_degree: int,
 def _hypersurface(gens: list, rank: int, n: int, dim_ok: bool) -> bool:
     if not (dim_ok and rank == n - 1 and len(gens) == 1):
         return False
-    _, factors = gens[0].factor()
+    _, factors = mpoly_factor(gens[0])
     return len(factors) == 1 and factors[0][1] == 1
 
 

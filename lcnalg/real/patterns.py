@@ -56,6 +56,7 @@ from lcnalg.errors import InputError
 from lcnalg.limits import Limits
 from lcnalg.polys.bivariate import absolute_factorization, absolutely_irreducible_certificate, real_factors
 from lcnalg.rings import integer_ring
+from lcnalg.polys.mpoly_factor import factor as mpoly_factor
 
 __all__ = ["FactorType", "PatternTable", "pattern_table", "stride_one_2d", "absolute_bidegree", "support_gcd",
            "pattern_text", "pattern_representative", "factor_types",
@@ -413,7 +414,7 @@ def factor_types(p: Any, limits: Limits | None = None) -> list[tuple[FactorType,
     [(('C', 1, 0), 1), (('C', 1, 1), 1), (('R', 1, 0), 2)]
     """
     limits = Limits.coerce(limits)
-    _, factors = p.factor()
+    _, factors = mpoly_factor(p)
     found: list = []
     for f, e in factors:
         fd = {(int(m[0]), int(m[1])): int(c) for m, c in f.terms()}

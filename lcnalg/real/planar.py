@@ -40,6 +40,7 @@ from lcnalg.real.grouping import grouping_search
 from lcnalg.real.planar_real import check_grouping_size, real_grouping
 from lcnalg.results import Witness
 from lcnalg.rings import integer_ring
+from lcnalg.polys.mpoly_factor import factor as mpoly_factor
 
 __all__ = ["contains_2d"]
 
@@ -111,7 +112,7 @@ class _RationalGrouping:
         self.ctx = integer_ring(("x", "y"))
         p = self.ctx.from_dict({(i, j): int(values[i * ny + j] * self.den) for i in range(nx) for j in range(ny)
                                 if values[i * ny + j] != 0})
-        const, fac = p.factor()
+        const, fac = mpoly_factor(p)
         self.const = int(const)
         self.atoms = [(f, int(e)) for f, e in fac]
         t = arch.cumulative_strides

@@ -77,6 +77,7 @@ from lcnalg.real.planar_real import lattice_blocks
 from lcnalg.real.polyphase_2d import (Polyphase2DShape, absolute_items, polyphase_2d_member, polyphase_2d_shape,
                                       polyphase_gcd_2d, real_items, share_bidegrees)
 from lcnalg.rings import integer_ring
+from lcnalg.polys.mpoly_factor import factor as mpoly_factor
 
 __all__ = ["Head2DShape", "head_2d_shape", "GcdBlock", "HeadMembership", "head_member", "gcd_blocks",
            "LevelsMembership", "levels_member", "LevelsVMembership", "levels_v_member", "HeadBoundary",
@@ -219,7 +220,7 @@ def gcd_blocks(g: dict, strides: Box, limits: Limits | None = None) -> tuple[Gcd
     if len(rest) == 1:
         return tuple(sorted(out, key=lambda blk: (blk.size, blk.split, blk.exponent)))
     ctx = integer_ring(("u", "v"))
-    _, fac = _substitute(ctx.from_dict(rest), a, b).factor()
+    _, fac = mpoly_factor(_substitute(ctx.from_dict(rest), a, b))
     atoms = [(f, int(e)) for f, e in fac]
     certs = [absolutely_irreducible_certificate(f) for f, _ in atoms]
     items, mult, (blocks,) = lattice_blocks(atoms, certs, [((a, b), set(range(len(atoms))))], limits)
@@ -309,7 +310,7 @@ def _in_v(shape: Head2DShape, P: Any, G: Any, limits: Limits, budget: Budget, ex
     p_abs = dict(absolute_items(factor_types(P, limits)))
     for d, n in extra:
         p_abs[d] = p_abs.get(d, 0) + n
-    _, gfac = G.factor()
+    _, gfac = mpoly_factor(G)
     atoms = []
     for g, e in gfac:
         own = absolute_items(factor_types(g, limits))
@@ -487,7 +488,7 @@ def _by_blocks(arch: Architecture, ts: list, values: list, limits: Limits) -> Le
     xy = integer_ring(("x", "y"))
     P = xy.from_dict({(i, j): int(values[i * ny + j] * den) for i in range(nx) for j in range(ny)
                       if values[i * ny + j] != 0})
-    _, fac = P.factor()
+    _, fac = mpoly_factor(P)
     atoms = [(f, int(e)) for f, e in fac]
     mono = {i: (1, 0) if f == xy.gens()[0] else (0, 1) for i, (f, _) in enumerate(atoms) if f in xy.gens()}
     ctx = integer_ring(("u", "v"))
@@ -654,7 +655,7 @@ def levels_v_member(arch: Architecture | str, values: Sequence[Any], limits: Lim
     xy, uv = integer_ring(("x", "y")), integer_ring(("u", "v"))
     P = xy.from_dict({(i, j): int(values[i * ny + j] * den) for i in range(nx) for j in range(ny)
                       if values[i * ny + j] != 0})
-    _, fac = P.factor()
+    _, fac = mpoly_factor(P)
     phis = [(f, int(e)) for f, e in fac]
     data = [_absolute_data(f, limits) for f, _ in phis]                 # (d_φ, r_φ)
     cap = [r * e for (_, r), (_, e) in zip(data, phis)]                  # absolute factors of φ, with multiplicity
@@ -671,7 +672,7 @@ def levels_v_member(arch: Architecture | str, values: Sequence[Any], limits: Lim
         if len(g) == 1:
             continue
         rest = uv.from_dict({(i - i0, jj - j0): c for (i, jj), c in g.items()})
-        _, gfac = rest.factor()
+        _, gfac = mpoly_factor(rest)
         for h, _ in gfac:
             d, r = _absolute_data(h, limits)
             F = _substitute(h, *s)
@@ -922,7 +923,7 @@ def _pair_limit(shape: Head2DShape, P: Any, limits: Limits, budget: Budget) -> H
     from the factors of ``P' = P/g^2``, so ``P_σ`` has the real factors of ``P'`` plus one pair ``C(deg g)``
     and the polyphase gcd of ``P'``."""
     a, b = shape.strides
-    _, fac = P.factor()
+    _, fac = mpoly_factor(P)
     xy = integer_ring(("x", "y"))
     uv = integer_ring(("u", "v"))
     for g, e in fac:

@@ -53,6 +53,7 @@ from lcnalg.results import Result, Status, Tabular
 from lcnalg.rings import integer_ring, to_fmpq
 from lcnalg.polys.minors import all_minors, count_minors, count_subminors
 from lcnalg.polys.modular import GF_PRIME
+from lcnalg.polys.mpoly_factor import factor as mpoly_factor
 
 __all__ = [
     "CriticalLocusResult", "CriticalComponent", "CriticalFamily", "critical_locus", "is_critical",
@@ -642,7 +643,7 @@ def _split_hypersurface(minors: list) -> tuple[Any, list[tuple[Any, int]], list]
             break
     if g.is_constant():
         return g, [], minors
-    _, facs = g.factor()
+    _, facs = mpoly_factor(g)
     factors = [(f if int(f.leading_coefficient()) > 0 else -f, int(e)) for f, e in facs]
     return g, factors, [f / g for f in minors]
 
@@ -665,7 +666,7 @@ def _hyperroot_comparison(arch: Architecture, factors: list, dim: int, rdim: int
         for pair, h in H.items():
             if h.is_constant():
                 continue
-            _, hf = h.factor()
+            _, hf = mpoly_factor(h)
             for f, _e in hf:
                 key = _factor_key(f)
                 hkeys.add(key)

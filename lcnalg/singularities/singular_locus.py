@@ -85,6 +85,7 @@ from lcnalg.singularities._sandwich import (candidate_families, certify_family, 
                                             jacobian_rank_at, section_upper_bound)
 from lcnalg.singularities._toric import toric_singular_locus
 from lcnalg.singularities.critical import jacobian_minors
+from lcnalg.polys.mpoly_factor import factor as mpoly_factor
 
 __all__ = ["SingularLocusResult", "SingularComponent", "FamilyVerdict", "singular_locus", "METHODS",
            # the routes' building blocks, public here (their modules are private)
@@ -512,7 +513,7 @@ def _principal(eqs: list, codim: int, limits: Limits = DEFAULT_LIMITS) -> bool:
     """
     if codim != 1 or len(eqs) != 1 or eqs[0].total_degree() < 1 or len(eqs[0]) > limits.max_certificate_terms:
         return False
-    _, factors = eqs[0].factor()
+    _, factors = mpoly_factor(eqs[0])
     return len(factors) == 1 and int(factors[0][1]) == 1
 
 
