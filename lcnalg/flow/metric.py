@@ -58,7 +58,6 @@ from lcnalg.flow.closed_form import two_layer_metric_formula
 from lcnalg.flow.invariants import conserved_quantities, layer_degrees
 from lcnalg.printing import function_space_symbol
 from lcnalg.results import Result, Status
-from lcnalg.polys.mpoly_factor import factor as mpoly_factor
 
 __all__ = ["metric_tensor", "layer_metrics", "rescalings_matching", "compare_metrics", "metric", "PAPER_CLAIM",
            "paper_claim_applies"]
@@ -285,7 +284,7 @@ def rescalings_matching(mu: Any, q: list, delta: list) -> list[_Rescaling]:
     for l in range(1, L):
         s = t[l] * s ** r
     P = s - 1
-    factors = mpoly_factor(P.numer())[1]
+    factors = P.numer().factor()[1]
     out = []
     with flint.ctx.workprec(_PREC):
         for f, _ in factors:

@@ -28,7 +28,7 @@ from typing import Any
 
 import flint
 
-from lcnalg.errors import InternalError
+from lcnalg.errors import InputError, InternalError
 
 __all__ = ["factor"]
 
@@ -46,6 +46,11 @@ def factor(p: Any) -> tuple[Any, list[tuple[Any, int]]]:
     factors : list of (flint.fmpz_mpoly, int)
         Primitive, irreducible over Q, pairwise coprime; ``p = content · ∏ f^e``.
 
+    Raises
+    ------
+    InputError
+        When ``p`` is not an ``fmpz_mpoly``.
+
     Examples
     --------
     >>> import flint
@@ -53,6 +58,8 @@ def factor(p: Any) -> tuple[Any, list[tuple[Any, int]]]:
     >>> factor(6 * x**2 - 6)
     (6, [(x - 1, 1), (x + 1, 1)])
     """
+    if not isinstance(p, flint.fmpz_mpoly):
+        raise InputError(f"p: expected a flint.fmpz_mpoly, got {type(p).__name__}")
     try:
         return p.factor()
     except OverflowError:  # python-flint's sort of the factors, not the factorization
