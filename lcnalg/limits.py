@@ -59,9 +59,10 @@ class Limits:
     lift_primes : int
         31-bit primes of one degree of the interpolation (one sample pool each): the first
         prime's, then those that lift its new equations to Q by Chinese remaindering and
-        rational reconstruction, and those of the checks.  Ten give about 300 bits for a
-        coefficient vector (numerators and denominators together); a graded piece with
-        hundreds of new equations has a reduced echelon basis with far larger coefficients.
+        rational reconstruction, and those of the checks (at least three are drawn: the
+        first and the two of a check).  Ten give about 300 bits for a coefficient vector
+        (numerators and denominators together); a graded piece with hundreds of new equations
+        has a reduced echelon basis with far larger coefficients.
     max_auto_degree : int
         Highest degree tried by the implicitization when no ``max_degree`` is given.
     max_matrix_entries : int
