@@ -37,7 +37,6 @@ from typing import Any
 import flint
 
 from lcnalg.errors import check
-from lcnalg.rings import integer_ring
 
 __all__ = ["KPoly", "trim", "inverse", "monic", "mul", "divmod_monic", "gcd", "derivative", "squarefree", "norm", "enclose",
            "ball_value"]
@@ -132,27 +131,71 @@ def norm(f: KPoly, phi: Any) -> flint.fmpz_poly:
     """The norm ``res_T(φ(T), f(z, T))`` of ``f ∈ K[z]`` as an integer polynomial in ``z`` (denominators of ``f``
     and ``φ`` cleared, so a non-zero rational multiple of ``Π_σ σ(f)`` over the embeddings ``σ`` of ``K``).
 
+    Computed without a bivariate resultant: with ``F = den·f`` (``den`` the common denominator of
+    ``f``'s coefficients as given), ``Φ`` the numerator of ``φ`` (degree ``d``) and ``e`` the
+    degree of ``F`` in ``T``, ``res_T(Φ, F) = lc(Φ)^e Π_τ F(z, τ) = lc(Φ)^e den^d N(g_n) χ(z)``
+    over the roots ``τ`` of ``φ``, where ``g = Σ g_j z^j`` is ``f`` with its coefficients reduced
+    modulo ``φ`` (same values at every ``τ``), ``N(g_n) = Π_τ g_n(τ)`` the norm of its leading
+    coefficient (the determinant of multiplication by ``g_n`` on ``K``) and ``χ`` the
+    characteristic polynomial of multiplication by ``z`` on the ``Q``-space ``K[z]/(g/g_n)``
+    (``Π_τ`` of the monic ``g/g_n`` at ``τ``: the ``K``-linear map has those conjugates as its
+    characteristic polynomials).  FLINT's multimodular characteristic polynomial of the
+    ``dn × dn`` rational matrix is far cheaper than the subresultants of ``Z[z][T]``: the norm
+    of a quartic over a field of degree 28 (coefficients of 33,000 bits) took 58 s as a bivariate
+    resultant.
+
     Examples
     --------
     >>> phi = flint.fmpq_poly([-2, 0, 1])
     >>> norm([-flint.fmpq_poly([0, 1]), flint.fmpq_poly([1])], phi)     # (z − √2)(z + √2)
     x^2 + (-2)
     """
-    ctx = integer_ring(("z", "T"))
-    z, t = ctx.gens()
-    den = math.lcm(1, *(int(q.denom()) for c in f for q in flint.fmpq_poly(c).coeffs()))
-    big = ctx.from_dict({})
-    for j, c in enumerate(f):
-        for k, q in enumerate(flint.fmpq_poly(c).coeffs()):
-            if q != 0:
-                big += int(q * den) * z ** j * t ** k
-    small = sum((int(q) * t ** k for k, q in enumerate(flint.fmpq_poly(phi).numer().coeffs()) if q != 0),
-                ctx.from_dict({}))
-    res = small.resultant(big, "T")
-    coeffs = [0] * (res.degrees()[0] + 1)
-    for (ez, _), c in res.terms():
-        coeffs[ez] += int(c)
-    return flint.fmpz_poly(coeffs)
+    phi = flint.fmpq_poly(phi)
+    d = phi.degree()
+    f = [flint.fmpq_poly(c) for c in f]
+    if not any(c != 0 for c in f):
+        return flint.fmpz_poly(0)
+    den = math.lcm(1, *(int(q.denom()) for c in f for q in c.coeffs()))
+    e = max(c.degree() for c in f if c != 0)
+    big_phi = phi.numer()
+    g = trim(f, phi)
+    if not g:  # every coefficient vanishes at every root of φ
+        return flint.fmpz_poly(0)
+    n = len(g) - 1
+    lead = _multiplication(g[-1], phi)
+    scale = flint.fmpq(int(big_phi[d])) ** e * flint.fmpq(den) ** d * lead.det()
+    if n == 0:
+        chi = flint.fmpq_poly([1])
+    else:
+        inv = inverse(g[-1], phi)
+        M = flint.fmpq_mat(d * n, d * n)
+        for b in range(n - 1):  # z · T^a z^b = T^a z^(b+1)
+            for a in range(d):
+                M[(b + 1) * d + a, b * d + a] = 1
+        for j in range(n):  # z · T^a z^(n-1) = −Σ_j c_j T^a z^j, c_j = g_j / g_n
+            C = _multiplication((g[j] * inv) % phi, phi)
+            for r in range(d):
+                for c in range(d):
+                    if C[r, c] != 0:
+                        M[j * d + r, (n - 1) * d + c] = -C[r, c]
+        chi = M.charpoly()
+    out = chi * scale
+    check(all(int(q.denom()) == 1 for q in out.coeffs()), "number field: the norm is not integral")
+    return out.numer()
+
+
+def _multiplication(a: Any, phi: Any) -> flint.fmpq_mat:
+    """The matrix of multiplication by ``a ∈ K = Q[T]/(φ)`` in the basis ``1, T, …, T^{d−1}``
+    (column ``k``: the coefficients of ``a·T^k mod φ``)."""
+    d = phi.degree()
+    M = flint.fmpq_mat(d, d)
+    col = flint.fmpq_poly(a) % phi
+    t = flint.fmpq_poly([0, 1])
+    for k in range(d):
+        for r, q in enumerate(col.coeffs()):
+            M[r, k] = q
+        col = (col * t) % phi
+    return M
 
 
 def enclose(elem: Any, tau: Any) -> flint.arb:

@@ -53,7 +53,6 @@ References
 
 from __future__ import annotations
 
-import math
 from typing import Any, Mapping, Sequence
 
 import flint
@@ -61,12 +60,11 @@ import flint
 from lcnalg import checks
 from lcnalg.errors import InputError
 from lcnalg.limits import Limits
-from lcnalg.polys.number_field import KPoly, ball_value, enclose, gcd, monic, mul, squarefree
+from lcnalg.polys.number_field import KPoly, ball_value, enclose, gcd, monic, mul, norm, squarefree
 from lcnalg.polys.real_algebraic import RealAlgebraicPoint
 from lcnalg.polys.univariate import RootData
 from lcnalg.real.orbit_description import RootType, class_blocks
 from lcnalg.real.orbit_tilings import OrbitModel
-from lcnalg.rings import integer_ring
 
 __all__ = ["algebraic_root_type"]
 
@@ -150,7 +148,7 @@ def _root_classes(point: RealAlgebraicPoint, p0: KPoly, T: int, limits: Limits) 
     degree = len(sqf) - 1
     limits.check("max_root_work", "work (degree^2/8) of the norm of a filter over its number field",
                  (degree * int(phi.degree())) ** 2 // 8)
-    rd = RootData(_norm(sqf, phi), limits)
+    rd = RootData(norm(sqf, phi), limits)
     gcds = []
     for h, e in parts:
         for fi, (f, _) in enumerate(rd.factors):
@@ -183,24 +181,3 @@ def _root_classes(point: RealAlgebraicPoint, p0: KPoly, T: int, limits: Limits) 
             if out is not None:
                 return out
         rd.refine()
-
-
-# ------------------------------------------------------------------ the norm and enclosures
-def _norm(f: KPoly, phi: Any) -> Any:
-    """``res_T(φ(T), f(z, T))`` as an integer polynomial in ``z`` (denominators cleared)."""
-    ctx = integer_ring(("z", "T"))
-    z, t = ctx.gens()
-    den = math.lcm(1, *(int(q.denom()) for c in f for q in c.coeffs()))
-    big = ctx.from_dict({})
-    for j, c in enumerate(f):
-        for k, q in enumerate(c.coeffs()):
-            if q != 0:
-                big += int(q * den) * z ** j * t ** k
-    ph = phi.numer()
-    small = sum((int(q) * t ** k for k, q in enumerate(ph.coeffs()) if q != 0), ctx.from_dict({}))
-    res = small.resultant(big, "T")
-    coeffs = [0] * (res.degrees()[0] + 1)
-    for (ez, _), c in res.terms():
-        coeffs[ez] += int(c)
-    return flint.fmpz_poly(coeffs)
-
