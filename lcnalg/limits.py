@@ -57,10 +57,11 @@ class Limits:
     max_piece : int
         Monomials of one graded piece (the size of one interpolation matrix).
     lift_primes : int
-        31-bit primes of one degree of the interpolation (one sample pool each): the first
-        prime's, then those that lift its new equations to Q by Chinese remaindering and
-        rational reconstruction, and those of the checks (at least three are drawn: the
-        first and the two of a check).  Ten give about 300 bits for a coefficient vector
+        31-bit primes a graded piece of the interpolation may use (one sample pool each): the
+        first prime's, then those that lift its new equations to Q by Chinese remaindering and
+        rational reconstruction, and those of the checks (at least three).  A degree draws ten
+        pools (fewer when the bound is lower); a piece that needs more is run again with twice
+        as many, up to the bound.  Ten give about 300 bits for a coefficient vector
         (numerators and denominators together); a graded piece with hundreds of new equations
         has a reduced echelon basis with far larger coefficients.
     max_auto_degree : int

@@ -38,6 +38,7 @@ only affects speed and whether the ends meet, never the truth of a claim made.
 
 from __future__ import annotations
 
+import dataclasses
 import itertools
 import time
 from dataclasses import dataclass, field
@@ -357,6 +358,8 @@ def _lift(task: _PieceTask, idx: np.ndarray, rows: int, free: list[int], vectors
                     candidates[f] = vec
                 still.append(f)
         pending = still
+    if pending and npools < max(3, task.limits.lift_primes):
+        raise _ShortOfPools(task.key)  # more pools are drawn for it (interpolate_degree)
     if pending:
         # not a failure of the method: the coefficients need more bits than the primes give
         # (a piece with many new equations has a reduced echelon basis of large height)
@@ -370,6 +373,23 @@ def _lift(task: _PieceTask, idx: np.ndarray, rows: int, free: list[int], vectors
 #: Monomials of a graded piece from which it is split into isotypic blocks when symmetries fix
 #: it: below, moving the entries in and out of FLINT costs more than the eliminations save.
 SPLIT_PIECE = 128
+
+#: Sample pools a degree draws at first; a piece whose equations need more primes gets more, up to
+#: ``Limits.lift_primes`` (twice as many each time, the piece run again in this process).
+FIRST_POOLS = 10
+
+
+class _ShortOfPools(Exception):
+    """A piece's equations need more primes than the pools drawn (and ``lift_primes`` allows more)."""
+
+
+def _run_piece(task: _PieceTask) -> _PieceResult | None:
+    """:func:`_process_piece`, or None when the piece is short of sample pools."""
+    try:
+        return _process_piece(task)
+    except _ShortOfPools:
+        return None
+
 
 def _primes(count: int) -> tuple[int, ...]:
     """The first ``count`` primes below ``2^31`` of the interpolation: :data:`PRIMES_31`, then
@@ -529,17 +549,17 @@ def interpolate_degree(state: InterpolationState, *, executor: Executor | None =
     pieces = pieces_of_degree(grading, e, limits=lim)
     biggest = max((len(v) for v in pieces.values()), default=0)
     lim.check("max_piece", f"monomials in the largest graded piece of degree {e}", biggest)
-    lift_pools = max(3, lim.lift_primes)
-    primes = _primes(lift_pools)
+    lift_pools = max(3, lim.lift_primes)  # the most pools a piece may use
+    primes = _primes(min(lift_pools, FIRST_POOLS))
     pool_size = max(min(biggest, 256 if biggest <= 256 else biggest), 1)
     seed = state.seed * 1_000_003 + e
-    pools = [sample_image(mu, pool_size, primes[0], seed)]
-    for k in range(1, lift_pools):
-        pools.append(sample_image(mu, pool_size, primes[k],
-                                  seed + 7919 * k))
     # map pool columns (flat coordinates) to local variables
     local = np.array(grading.variables, dtype=np.int64)
-    pools = [pl[:, local] for pl in pools]
+
+    def pool(k: int, prime: int) -> np.ndarray:
+        return sample_image(mu, pool_size, prime, seed + 7919 * k)[:, local]
+
+    pools = [pool(k, q) for k, q in enumerate(primes)]
     lift_pool = sample_image(mu, pool_size, LIFT_PRIME, seed + 104_729)[:, local]
     degs = grading.degrees
     images = _orbits(pieces, state.symmetries)
@@ -603,10 +623,18 @@ def interpolate_degree(state: InterpolationState, *, executor: Executor | None =
         copies[rep] = copies.get(rep, 1) + 1
     mapper: Iterable[_PieceResult]
     if executor is None:
-        mapper = map(_process_piece, tasks)
+        mapper = map(_run_piece, tasks)
     else:
-        mapper = executor.map(_process_piece, tasks, chunksize=max(1, len(tasks) // 64))
+        mapper = executor.map(_run_piece, tasks, chunksize=max(1, len(tasks) // 64))
     for i, res in enumerate(mapper, 1):
+        task = tasks[i - 1]
+        while res is None:  # its equations need more primes than drawn, fewer than allowed:
+            # draw more pools (twice as many, at most lift_pools) and run the piece again here
+            more = _primes(min(2 * len(primes), lift_pools))
+            pools = pools + [pool(k, q) for k, q in enumerate(more) if k >= len(primes)]
+            primes = more
+            task = dataclasses.replace(task, pools=pools, primes=primes)
+            res = _run_piece(task)
         results.append(res)
         if on_piece is not None:
             on_piece(len(res.new) * copies.get(res.key, 1))
