@@ -3,12 +3,16 @@
 from __future__ import annotations
 
 import heapq
+from bisect import bisect_left
 from typing import Any, Callable
 
+import numpy as np
 from flint import fmpq, nmod_mat
 
 from lcnalg import errors
 from lcnalg.limits import Limits
+from lcnalg.polys import modmat
+from lcnalg.polys.blas_echelon import matmul_mod, single_blas_thread
 from lcnalg.polys.groebner._packed import Packer, Poly
 
 __all__ = ["gm_update", "f4_homogeneous", "Reducer", "interreduce", "MAX_PAIRS_PER_STEP"]
@@ -19,6 +23,10 @@ __all__ = ["gm_update", "f4_homogeneous", "Reducer", "interreduce", "MAX_PAIRS_P
 #: are reduced; on the loss critical systems measured, 100 pairs halved the time against all
 #: pairs at once, and 30-50 was slower again (more steps, each with its own reducers).
 MAX_PAIRS_PER_STEP = 100
+
+#: Modulo a prime below this bound a Macaulay block is reduced by exact float64 BLAS products
+#: (:func:`_reduce_block_blas`); above it by FLINT's ``nmod_mat.rref`` of the whole block.
+BLAS_PRIME = 1 << 31
 
 
 def gm_update(pk: Packer, leads: list[int], active: list[bool], pairs: list[list[int]],
@@ -80,6 +88,16 @@ def f4_homogeneous(gens: list[dict[int, int]], pk: Packer, p: int, limits: Limit
     some; if it returns something other than None the run stops and that is returned instead
     of the basis (an early termination the callable has proved, such as
     :func:`~lcnalg.polys.groebner.border.border_certificate`)."""
+    if p < BLAS_PRIME:  # many products of a few million entries: one thread is as fast, and shares
+        with single_blas_thread():
+            return _f4_run(gens, pk, p, limits, max_total, stats, saturate, finish)
+    return _f4_run(gens, pk, p, limits, max_total, stats, saturate, finish)
+
+
+def _f4_run(gens: list[dict[int, int]], pk: Packer, p: int, limits: Limits, max_total: float,
+            stats: dict[str, Any], saturate: int | None,
+            finish: Callable[[list[Poly]], Any] | None) -> Any:
+    """The body of :func:`f4_homogeneous`."""
     max_entries = limits.max_matrix_entries
     total = 0
     G: list[Poly] = []
@@ -92,6 +110,12 @@ def f4_homogeneous(gens: list[dict[int, int]], pk: Packer, p: int, limits: Limit
         if f:
             pending.setdefault(pk.deg(next(iter(f))), []).append(f)
     key = pk.key
+    # caches of the current degree: the monomials of a reducer row ``(mult, gi)``, and for a
+    # monomial its divisor found by :func:`_find_divisor` (valid while that element is active)
+    rowmons: dict[tuple[int, int], list[int]] = {}
+    divisor: dict[int, tuple[int, int]] = {}
+    cache_degree = -1
+    blas = p < BLAS_PRIME
     while pairs or pending:
         d = min([pr[0] for pr in pairs] + list(pending))
         sel = [pr for pr in pairs if pr[0] == d]
@@ -116,40 +140,34 @@ def f4_homogeneous(gens: list[dict[int, int]], pk: Packer, p: int, limits: Limit
                 else:
                     piv[l] = (mult, gi)
         explicit = [(list(f), list(f.values())) for f in inputs]
-        # symbolic preprocessing
+        if d != cache_degree:  # both caches hold monomials of one degree only
+            cache_degree = d
+            rowmons.clear()
+            divisor.clear()
+        # symbolic preprocessing, by generations: every monomial of a row gets a reducer
+        # (the active element of smallest index whose lead divides it) or is a standard column
         cols: set[int] = set(piv)
-        todo: list[int] = []
+        new: set[int] = set()
         for mult, gi in list(piv.values()) + srows:
-            for m in G[gi][0]:
-                t = mult + m
-                if t not in cols:
-                    cols.add(t)
-                    todo.append(t)
+            new.update(_row_monomials(rowmons, mult, gi, G))
         for mons, _ in explicit:
-            for t in mons:
-                if t not in cols:
-                    cols.add(t)
-                    todo.append(t)
+            new.update(mons)
+        new -= cols
         std: list[int] = []
-        guard = pk.guard
-        act = [(leads[i], i) for i in range(len(G)) if active[i]]
-        while todo:
-            m = todo.pop()
-            if m in piv:
-                continue
-            mg = m | guard
-            for lg, gi in act:
-                if (mg - lg) & guard == guard:
-                    mult = m - lg
+        act_idx = [i for i in range(len(G)) if active[i]]
+        act = [(leads[i], i) for i in act_idx]
+        while new:
+            cols |= new
+            nxt: set[int] = set()
+            for m in new:
+                gi = _find_divisor(m, divisor, act, act_idx, active, pk.guard, len(G))
+                if gi < 0:
+                    std.append(m)
+                else:
+                    mult = m - leads[gi]
                     piv[m] = (mult, gi)
-                    for mm in G[gi][0]:
-                        t = mult + mm
-                        if t not in cols:
-                            cols.add(t)
-                            todo.append(t)
-                    break
-            else:
-                std.append(m)
+                    nxt.update(_row_monomials(rowmons, mult, gi, G))
+            new = nxt - cols
         nlow = len(srows) + len(explicit)
         if not std or nlow == 0:
             continue  # every row reduces to zero (no monomial outside the leading ideal)
@@ -191,6 +209,18 @@ def f4_homogeneous(gens: list[dict[int, int]], pk: Packer, p: int, limits: Limit
                                     f"total entries of the Macaulay matrices up to degree {d}", total)
             col = {m: i for i, m in enumerate(L)}
             col.update({m: nA + i for i, m in enumerate(N)})
+            # modulo a prime below 2^31 the low rows are reduced against the unitriangular
+            # reducers by float64 BLAS products, unless the block is so small that the sparse
+            # Python reduction is estimated cheaper than their overhead (measured: about 3e-4 s
+            # per block, 3e-5 s per reducer at the leaves, 1e-9 s per low row, reducer and column)
+            if blas and not (sparse and len(low) * terms * 2e-7 < 3e-4 + 3e-5 * nA + 1e-9 * len(low) * nA * nc):
+                new_elems.extend(_reduce_block_blas(L, N, low, piv, G, col, rowmons, p))
+                stats["matrices"] = stats.get("matrices", 0) + 1
+                stats["blas_blocks"] = stats.get("blas_blocks", 0) + 1
+                if nr * nc > stats.get("max_entries", 0):
+                    stats["max_entries"] = nr * nc
+                    stats["max_matrix"] = (nr, nc)
+                continue
             if sparse:  # eliminate the reducer columns of each low row, then echelonize what is left
                 new_elems.extend(_reduce_few_rows(L, N, low, piv, G, col, nA, p, stats))
                 continue
@@ -232,6 +262,128 @@ def f4_homogeneous(gens: list[dict[int, int]], pk: Packer, p: int, limits: Limit
                 stats["finished_early"] = stats.get("finished_early", 0) + 1
                 return done
     return [G[i] for i in range(len(G)) if active[i]]
+
+
+def _row_monomials(cache: dict[tuple[int, int], list[int]], mult: int, gi: int,
+                   G: list[Poly]) -> list[int]:
+    """The monomials of the reducer row ``mult * G[gi]`` (cached), largest first."""
+    rm = cache.get((mult, gi))
+    if rm is None:
+        rm = [mult + mm for mm in G[gi][0]]
+        cache[(mult, gi)] = rm
+    return rm
+
+
+def _find_divisor(m: int, cache: dict[int, tuple[int, int]], act: list[tuple[int, int]],
+                  act_idx: list[int], active: list[bool], guard: int, ng: int) -> int:
+    """The smallest index of an active element whose leading monomial divides ``m``, or -1.
+
+    ``act`` holds ``(lead, index)`` of the active elements by increasing index (``act_idx``
+    their indices) and ``ng`` the number of elements.  ``cache[m] = (found, scanned)``
+    records an earlier answer when ``scanned`` elements existed: elements are only ever
+    deactivated and appended, so a found element still active is still the smallest, and
+    otherwise only the indices after it (or, with none found, from ``scanned`` on) need a look.
+    """
+    hit = cache.get(m)
+    start = 0
+    if hit is not None:
+        gi, scanned = hit
+        if gi >= 0:
+            if active[gi]:
+                return gi
+            start = gi + 1
+        else:
+            if scanned == ng:
+                return -1
+            start = scanned
+    mg = m | guard
+    found = -1
+    for lg, gi in act[bisect_left(act_idx, start):]:
+        if (mg - lg) & guard == guard:
+            found = gi
+            break
+    cache[m] = (found, ng)
+    return found
+
+
+def _reduce_block_blas(L: list[int], N: list[int], low: list[tuple[int, Poly]], piv: dict[int, tuple[int, int]],
+                       G: list[Poly], col: dict[int, int], rowmons: dict[tuple[int, int], list[int]],
+                       p: int) -> list[Poly]:
+    """The new basis rows of one Macaulay block modulo ``p < 2^31``, by float64 BLAS products.
+
+    The reducer rows ``[A | B]`` (one monic multiple of a basis element per column of ``L``,
+    its lead on that column, its other terms on later columns) have ``A`` upper unitriangular;
+    the low rows are ``[C | D]``.  The rows of the reduced echelon form of the whole block with
+    their pivot on ``N`` are 0 on ``L`` and span the rows of the row space that vanish on
+    ``L``, which are ``z (D − X B)`` for ``X A = C``; so they are the reduced echelon form of
+    the Schur complement ``S = D − X B`` (it is unique).  ``X`` is found by blocked forward
+    substitution over the columns of ``A`` (:func:`_solve_unitriangular`); all products are
+    exact (:func:`~lcnalg.polys.blas_echelon.matmul_mod`).
+    """
+    nA, nN = len(L), len(N)
+    nc = nA + nN
+    R = np.zeros((nA, nc))
+    if nA:
+        rows, cidx, vals = [], [], []
+        for r, m in enumerate(L):
+            mult, gi = piv[m]
+            cs = [col[t] for t in _row_monomials(rowmons, mult, gi, G)]
+            cidx.append(cs)
+            rows.append(np.full(len(cs), r, dtype=np.int64))
+            vals.append(G[gi][1])
+        R[np.concatenate(rows), np.array([c for cs in cidx for c in cs], dtype=np.int64)] = \
+            np.array([v for vs in vals for v in vs], dtype=np.float64)
+    C = np.zeros((len(low), nc))
+    for r, (mult, (gm, gc)) in enumerate(low):
+        C[r, [col[mult + mm] for mm in gm]] = np.array(gc, dtype=np.float64)
+    if nA:
+        _solve_unitriangular(C, R, 0, nA, p)  # C[:, :nA] is now X
+        S = C[:, nA:]
+        S -= matmul_mod(C[:, :nA], R[:, nA:], p)
+        S[S < 0] += p
+    else:
+        S = C
+    E, _ = modmat.rref(S.astype(np.int64), p)
+    out = []
+    for row in E:
+        nz = np.flatnonzero(row)
+        out.append(([N[j] for j in nz.tolist()], row[nz].tolist()))
+    return out
+
+
+#: Columns of ``A`` eliminated one by one (int64 rank-one updates) at the leaves of
+#: :func:`_solve_unitriangular`.
+SOLVE_LEAF = 32
+
+
+def _solve_unitriangular(C: np.ndarray, R: np.ndarray, lo: int, hi: int, p: int) -> None:
+    """Overwrite ``C[:, lo:hi]`` with ``X`` solving ``X A = C`` on those columns, ``A = R[lo:hi, lo:hi]``
+    upper unitriangular, once the contributions of the columns before ``lo`` have been
+    subtracted from ``C[:, lo:hi]`` (float64 entries in ``[0, p)``).
+
+    Recursively: the left half, then its contribution ``X_1 A_12`` subtracted from the right
+    half, then the right half; a leaf eliminates its columns one by one (``x_j = c_j``, then
+    ``c_k -= x_j a_jk`` for the later columns ``k`` of the leaf, exact in int64: products are
+    below ``2^62``)."""
+    if hi - lo <= SOLVE_LEAF:
+        X = C[:, lo:hi].astype(np.int64)
+        A = R[lo:hi, lo:hi].astype(np.int64)
+        for j in range(hi - lo - 1):
+            x = X[:, j]
+            a = A[j, j + 1:]
+            nzr = np.flatnonzero(x)
+            nzc = np.flatnonzero(a)
+            if len(nzr) and len(nzc):
+                sub = X[np.ix_(nzr, j + 1 + nzc)] - np.outer(x[nzr], a[nzc])
+                X[np.ix_(nzr, j + 1 + nzc)] = sub % p
+        C[:, lo:hi] = X
+        return
+    mid = (lo + hi) // 2
+    _solve_unitriangular(C, R, lo, mid, p)
+    right = C[:, mid:hi]
+    right -= matmul_mod(C[:, lo:mid], R[lo:mid, mid:hi], p)
+    right[right < 0] += p
+    _solve_unitriangular(C, R, mid, hi, p)
 
 
 def _divide_out(elems: list[Poly], pk: Packer, var: int, pending: dict[int, list[dict[int, int]]],
