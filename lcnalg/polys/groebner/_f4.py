@@ -110,11 +110,12 @@ def _f4_run(gens: list[dict[int, int]], pk: Packer, p: int, limits: Limits, max_
         if f:
             pending.setdefault(pk.deg(next(iter(f))), []).append(f)
     key = pk.key
-    # caches of the current degree: the monomials of a reducer row ``(mult, gi)``, and for a
-    # monomial its divisor found by :func:`_find_divisor` (valid while that element is active)
-    rowmons: dict[tuple[int, int], list[int]] = {}
-    divisor: dict[int, tuple[int, int]] = {}
-    cache_degree = -1
+    # per degree (monomials of one degree only): the monomials met, numbered (``mons[i]`` is
+    # the monomial with id ``i``: sets and index arrays of small ints instead of packed ones),
+    # the id rows of the reducer rows ``(mult, gi)``, and each id's divisor found by
+    # :func:`_find_divisor` (valid while that element is active)
+    deg = _DegreeCache(-1)
+    coef_arrays: list[np.ndarray] = []  # the coefficients of G[i] as float64 (p < 2^31)
     blas = p < BLAS_PRIME
     while pairs or pending:
         d = min([pr[0] for pr in pairs] + list(pending))
@@ -125,13 +126,16 @@ def _f4_run(gens: list[dict[int, int]], pk: Packer, p: int, limits: Limits, max_
             pairs.extend(sel[MAX_PAIRS_PER_STEP:])
             sel = sel[:MAX_PAIRS_PER_STEP]
         inputs = pending.pop(d, [])
-        piv: dict[int, tuple[int, int]] = {}
+        if d != deg.degree:
+            deg = _DegreeCache(d)
+        intern, mons, row = deg.intern, deg.mons, deg.row
+        piv: dict[int, tuple[int, int]] = {}  # column id -> reducer row (mult, gi)
         srows: list[tuple[int, int]] = []
         seen: set[tuple[int, int]] = set()
         for pr in sel:
-            l = pr[1]
+            l = intern(pr[1])
             for gi in (pr[2], pr[3]):
-                mult = l - leads[gi]
+                mult = pr[1] - leads[gi]
                 if (mult, gi) in seen:
                     continue
                 seen.add((mult, gi))
@@ -139,63 +143,65 @@ def _f4_run(gens: list[dict[int, int]], pk: Packer, p: int, limits: Limits, max_
                     srows.append((mult, gi))
                 else:
                     piv[l] = (mult, gi)
-        explicit = [(list(f), list(f.values())) for f in inputs]
-        if d != cache_degree:  # both caches hold monomials of one degree only
-            cache_degree = d
-            rowmons.clear()
-            divisor.clear()
+        explicit = [([intern(m) for m in f], list(f.values())) for f in inputs]
         # symbolic preprocessing, by generations: every monomial of a row gets a reducer
         # (the active element of smallest index whose lead divides it) or is a standard column
         cols: set[int] = set(piv)
         new: set[int] = set()
         for mult, gi in list(piv.values()) + srows:
-            new.update(_row_monomials(rowmons, mult, gi, G))
-        for mons, _ in explicit:
-            new.update(mons)
+            new.update(row(mult, gi, G)[0])
+        for ids, _ in explicit:
+            new.update(ids)
         new -= cols
         std: list[int] = []
         act_idx = [i for i in range(len(G)) if active[i]]
         act = [(leads[i], i) for i in act_idx]
+        divisor, guard, ng = deg.divisor, pk.guard, len(G)
         while new:
             cols |= new
             nxt: set[int] = set()
-            for m in new:
-                gi = _find_divisor(m, divisor, act, act_idx, active, pk.guard, len(G))
+            for i in new:
+                m = mons[i]
+                gi = _find_divisor(m, i, divisor, act, act_idx, active, guard, ng)
                 if gi < 0:
-                    std.append(m)
+                    std.append(i)
                 else:
                     mult = m - leads[gi]
-                    piv[m] = (mult, gi)
-                    nxt.update(_row_monomials(rowmons, mult, gi, G))
+                    piv[i] = (mult, gi)
+                    nxt.update(row(mult, gi, G)[0])
             new = nxt - cols
         nlow = len(srows) + len(explicit)
         if not std or nlow == 0:
             continue  # every row reduces to zero (no monomial outside the leading ideal)
-        # the matrix is block diagonal by multidegree: one rref per block
+        # the matrix is block diagonal by multidegree: one rref per block.  A low row is
+        # (mult, poly, ids, coefficients as floats or None)
         blocks: dict[tuple[int, ...], list[list[Any]]] = {}
         mdeg = pk.mdeg
-        for m in piv:
-            blocks.setdefault(mdeg(m), [[], [], [], []])[0].append(m)
-        for m in std:
-            blocks.setdefault(mdeg(m), [[], [], [], []])[1].append(m)
+        for i in piv:
+            blocks.setdefault(mdeg(mons[i]), [[], [], []])[0].append(i)
+        for i in std:
+            blocks.setdefault(mdeg(mons[i]), [[], [], []])[1].append(i)
         for mult, gi in srows:
-            blocks[mdeg(mult + leads[gi])][2].append((mult, G[gi]))
-        for mons, coefs in explicit:
-            blocks[mdeg(mons[0])][2].append((0, (mons, coefs)))
+            blocks[mdeg(mult + leads[gi])][2].append((mult, G[gi], row(mult, gi, G)[1],
+                                                        coef_arrays[gi] if blas else None))
+        for ids, coefs in explicit:
+            blocks[mdeg(mons[ids[0]])][2].append(
+                (0, ([mons[i] for i in ids], coefs), np.array(ids, dtype=np.int64),
+                 np.array(coefs, dtype=np.float64) if blas else None))
         new_elems: list[Poly] = []
         for bkey in sorted(blocks):
-            Lb, Nb, low, _ = blocks[bkey]
+            Lb, Nb, low = blocks[bkey]
             if not Nb or not low:
                 continue
-            L = sorted(Lb, key=key, reverse=True)
-            N = sorted(Nb, key=key, reverse=True)
+            L = sorted(Lb, key=lambda i: key(mons[i]), reverse=True)
+            N = sorted(Nb, key=lambda i: key(mons[i]), reverse=True)
             nA = len(L)
             nr, nc = nA + len(low), nA + len(N)
             # few rows to reduce against many reducers: the block is reduced sparsely (its size is
             # the reducers' terms plus the low rows as dense rows) when that is estimated cheaper
             # than FLINT's dense rref: about 2e-7 s per low row and reducer term in Python against
             # nr * nc * min(nr, nc) word operations at ~5e9 per second
-            terms = sum(len(G[piv[m][1]][0]) for m in L)
+            terms = sum(len(G[piv[i][1]][0]) for i in L)
             sparse = nA > 0 and len(low) * terms * 1000 < nr * nc * min(nr, nc)
             size = (terms + len(low) * nc) if sparse else nr * nc
             if size > max_entries:
@@ -207,32 +213,36 @@ def _f4_run(gens: list[dict[int, int]], pk: Packer, p: int, limits: Limits, max_
             if total > max_total:
                 raise limits.refuse("max_total_entries",
                                     f"total entries of the Macaulay matrices up to degree {d}", total)
-            col = {m: i for i, m in enumerate(L)}
-            col.update({m: nA + i for i, m in enumerate(N)})
             # modulo a prime below 2^31 the low rows are reduced against the unitriangular
             # reducers by float64 BLAS products, unless the block is so small that the sparse
             # Python reduction is estimated cheaper than their overhead (measured: about 3e-4 s
             # per block, 3e-5 s per reducer at the leaves, 1e-9 s per low row, reducer and column)
             if blas and not (sparse and len(low) * terms * 2e-7 < 3e-4 + 3e-5 * nA + 1e-9 * len(low) * nA * nc):
-                new_elems.extend(_reduce_block_blas(L, N, low, piv, G, col, rowmons, p))
+                new_elems.extend(_reduce_block_blas(L, N, low, piv, G, deg, coef_arrays, p))
                 stats["matrices"] = stats.get("matrices", 0) + 1
                 stats["blas_blocks"] = stats.get("blas_blocks", 0) + 1
                 if nr * nc > stats.get("max_entries", 0):
                     stats["max_entries"] = nr * nc
                     stats["max_matrix"] = (nr, nc)
                 continue
+            pivm = {mons[i]: piv[i] for i in L}
+            low_m = [(mult, poly) for mult, poly, _, _ in low]
+            L = [mons[i] for i in L]
+            N = [mons[i] for i in N]
+            col = {m: i for i, m in enumerate(L)}
+            col.update({m: nA + i for i, m in enumerate(N)})
             if sparse:  # eliminate the reducer columns of each low row, then echelonize what is left
-                new_elems.extend(_reduce_few_rows(L, N, low, piv, G, col, nA, p, stats))
+                new_elems.extend(_reduce_few_rows(L, N, low_m, pivm, G, col, nA, p, stats))
                 continue
             M = nmod_mat(nr, nc, p)
             r = 0
             for m in L:
-                mult, gi = piv[m]
+                mult, gi = pivm[m]
                 gm, gc = G[gi]
                 for mm, c in zip(gm, gc):
                     M[r, col[mult + mm]] = c
                 r += 1
-            for mult, (gm, gc) in low:
+            for mult, (gm, gc) in low_m:
                 for mm, c in zip(gm, gc):
                     M[r, col[mult + mm]] = c
                 r += 1
@@ -242,16 +252,18 @@ def _f4_run(gens: list[dict[int, int]], pk: Packer, p: int, limits: Limits, max_
                 stats["max_entries"] = nr * nc
                 stats["max_matrix"] = (nr, nc)
             for i in range(nA, rk):
-                mons, coefs = [], []
+                ms, coefs = [], []
                 for j in range(nA, nc):
                     v = int(R[i, j])
                     if v:
-                        mons.append(N[j - nA])
+                        ms.append(N[j - nA])
                         coefs.append(v)
-                new_elems.append((mons, coefs))
+                new_elems.append((ms, coefs))
         if saturate is not None:
             new_elems = _divide_out(new_elems, pk, saturate, pending, stats)
         for el in new_elems:
+            if blas:
+                coef_arrays.append(np.array(el[1], dtype=np.float64))
             G.append(el)
             leads.append(el[0][0])
             active.append(True)
@@ -264,27 +276,53 @@ def _f4_run(gens: list[dict[int, int]], pk: Packer, p: int, limits: Limits, max_
     return [G[i] for i in range(len(G)) if active[i]]
 
 
-def _row_monomials(cache: dict[tuple[int, int], list[int]], mult: int, gi: int,
-                   G: list[Poly]) -> list[int]:
-    """The monomials of the reducer row ``mult * G[gi]`` (cached), largest first."""
-    rm = cache.get((mult, gi))
-    if rm is None:
-        rm = [mult + mm for mm in G[gi][0]]
-        cache[(mult, gi)] = rm
-    return rm
+class _DegreeCache:
+    """The monomials of one degree met so far, numbered, with the id rows of the reducer
+    rows ``(mult, gi)`` and the divisors found (:func:`_find_divisor`)."""
+
+    def __init__(self, degree: int) -> None:
+        self.degree = degree
+        self.ids: dict[int, int] = {}
+        self.mons: list[int] = []
+        self.rows: dict[tuple[int, int], tuple[list[int], np.ndarray]] = {}
+        self.divisor: dict[int, tuple[int, int]] = {}
+
+    def intern(self, m: int) -> int:
+        i = self.ids.get(m)
+        if i is None:
+            i = self.ids[m] = len(self.mons)
+            self.mons.append(m)
+        return i
+
+    def row(self, mult: int, gi: int, G: list[Poly]) -> tuple[list[int], np.ndarray]:
+        """The ids of the monomials of ``mult * G[gi]`` (largest first), as a list and an array."""
+        r = self.rows.get((mult, gi))
+        if r is None:
+            ids, mons = self.ids, self.mons
+            out = []
+            for mm in G[gi][0]:
+                t = mult + mm
+                i = ids.get(t)
+                if i is None:
+                    i = ids[t] = len(mons)
+                    mons.append(t)
+                out.append(i)
+            r = self.rows[(mult, gi)] = (out, np.array(out, dtype=np.int64))
+        return r
 
 
-def _find_divisor(m: int, cache: dict[int, tuple[int, int]], act: list[tuple[int, int]],
+def _find_divisor(m: int, i: int, cache: dict[int, tuple[int, int]], act: list[tuple[int, int]],
                   act_idx: list[int], active: list[bool], guard: int, ng: int) -> int:
-    """The smallest index of an active element whose leading monomial divides ``m``, or -1.
+    """The smallest index of an active element whose leading monomial divides ``m`` (with id
+    ``i``), or -1.
 
     ``act`` holds ``(lead, index)`` of the active elements by increasing index (``act_idx``
-    their indices) and ``ng`` the number of elements.  ``cache[m] = (found, scanned)``
+    their indices) and ``ng`` the number of elements.  ``cache[i] = (found, scanned)``
     records an earlier answer when ``scanned`` elements existed: elements are only ever
     deactivated and appended, so a found element still active is still the smallest, and
     otherwise only the indices after it (or, with none found, from ``scanned`` on) need a look.
     """
-    hit = cache.get(m)
+    hit = cache.get(i)
     start = 0
     if hit is not None:
         gi, scanned = hit
@@ -302,40 +340,39 @@ def _find_divisor(m: int, cache: dict[int, tuple[int, int]], act: list[tuple[int
         if (mg - lg) & guard == guard:
             found = gi
             break
-    cache[m] = (found, ng)
+    cache[i] = (found, ng)
     return found
 
 
-def _reduce_block_blas(L: list[int], N: list[int], low: list[tuple[int, Poly]], piv: dict[int, tuple[int, int]],
-                       G: list[Poly], col: dict[int, int], rowmons: dict[tuple[int, int], list[int]],
-                       p: int) -> list[Poly]:
+def _reduce_block_blas(L: list[int], N: list[int], low: list[tuple[Any, ...]], piv: dict[int, tuple[int, int]],
+                       G: list[Poly], deg: _DegreeCache, coef_arrays: list[np.ndarray], p: int) -> list[Poly]:
     """The new basis rows of one Macaulay block modulo ``p < 2^31``, by float64 BLAS products.
 
-    The reducer rows ``[A | B]`` (one monic multiple of a basis element per column of ``L``,
-    its lead on that column, its other terms on later columns) have ``A`` upper unitriangular;
-    the low rows are ``[C | D]``.  The rows of the reduced echelon form of the whole block with
-    their pivot on ``N`` are 0 on ``L`` and span the rows of the row space that vanish on
-    ``L``, which are ``z (D − X B)`` for ``X A = C``; so they are the reduced echelon form of
-    the Schur complement ``S = D − X B`` (it is unique).  ``X`` is found by blocked forward
-    substitution over the columns of ``A`` (:func:`_solve_unitriangular`); all products are
-    exact (:func:`~lcnalg.polys.blas_echelon.matmul_mod`).
+    ``L`` and ``N`` are the ids of the reducer columns and of the other columns, each largest
+    first; ``low`` the low rows ``(mult, poly, ids, coefficients)``.  The reducer rows
+    ``[A | B]`` (one monic multiple of a basis element per column of ``L``, its lead on that
+    column, its other terms on later columns) have ``A`` upper unitriangular; the low rows are
+    ``[C | D]``.  The rows of the reduced echelon form of the whole block with their pivot on
+    ``N`` are 0 on ``L`` and span the rows of the row space that vanish on ``L``, which are
+    ``z (D − X B)`` for ``X A = C``; so they are the reduced echelon form of the Schur
+    complement ``S = D − X B`` (it is unique).  ``X`` is found by blocked forward substitution
+    over the columns of ``A`` (:func:`_solve_unitriangular`); all products are exact
+    (:func:`~lcnalg.polys.blas_echelon.matmul_mod`).
     """
     nA, nN = len(L), len(N)
     nc = nA + nN
+    pos = np.zeros(len(deg.mons), dtype=np.int64)
+    pos[np.array(L, dtype=np.int64)] = np.arange(nA)
+    pos[np.array(N, dtype=np.int64)] = np.arange(nA, nc)
     R = np.zeros((nA, nc))
     if nA:
-        rows, cidx, vals = [], [], []
-        for r, m in enumerate(L):
-            mult, gi = piv[m]
-            cs = [col[t] for t in _row_monomials(rowmons, mult, gi, G)]
-            cidx.append(cs)
-            rows.append(np.full(len(cs), r, dtype=np.int64))
-            vals.append(G[gi][1])
-        R[np.concatenate(rows), np.array([c for cs in cidx for c in cs], dtype=np.int64)] = \
-            np.array([v for vs in vals for v in vs], dtype=np.float64)
+        rows = [deg.row(*piv[i], G)[1] for i in L]
+        lens = np.array([len(r) for r in rows], dtype=np.int64)
+        R[np.repeat(np.arange(nA), lens), pos[np.concatenate(rows)]] = \
+            np.concatenate([coef_arrays[piv[i][1]] for i in L])
     C = np.zeros((len(low), nc))
-    for r, (mult, (gm, gc)) in enumerate(low):
-        C[r, [col[mult + mm] for mm in gm]] = np.array(gc, dtype=np.float64)
+    for r, (_, _, ids, coefs) in enumerate(low):
+        C[r, pos[ids]] = coefs
     if nA:
         _solve_unitriangular(C, R, 0, nA, p)  # C[:, :nA] is now X
         S = C[:, nA:]
@@ -344,10 +381,12 @@ def _reduce_block_blas(L: list[int], N: list[int], low: list[tuple[int, Poly]], 
     else:
         S = C
     E, _ = modmat.rref(S.astype(np.int64), p)
+    mons = deg.mons
+    Nm = [mons[i] for i in N]
     out = []
     for row in E:
         nz = np.flatnonzero(row)
-        out.append(([N[j] for j in nz.tolist()], row[nz].tolist()))
+        out.append(([Nm[j] for j in nz.tolist()], row[nz].tolist()))
     return out
 
 
