@@ -13,7 +13,7 @@ from lcnalg import errors
 from lcnalg.limits import Limits
 from lcnalg.polys import modmat
 from lcnalg.polys.blas_echelon import matmul_mod, single_blas_thread
-from lcnalg.polys.groebner._packed import Packer, Poly
+from lcnalg.polys.groebner._packed import FIELD, Packer, Poly
 
 __all__ = ["gm_update", "f4_homogeneous", "Reducer", "interreduce", "MAX_PAIRS_PER_STEP"]
 
@@ -42,17 +42,28 @@ def gm_update(pk: Packer, leads: list[int], active: list[bool], pairs: list[list
     # so far need checking: a dropped divisor has itself a kept divisor.  The packed integers
     # are such an order (a divisor is smaller field by field, hence as an integer).  Coprime
     # pairs are kept for this test and then dropped (product criterion).
+    # Every lcm is lead(h) times a cofactor u, and lcm' | lcm iff u' | u: the kept cofactors
+    # are a set, and a candidate looks up the divisors of its cofactor there when they are
+    # fewer than the kept pairs (cofactors have small degree), else scans the kept pairs.
     cand.sort()
     kept: list[tuple[int, int]] = []
+    cofactors: set[int] = set()
     guard = pk.guard
     for l, g in cand:
+        u = l - lh
         if l == lh + leads[g]:  # coprime leading monomials
             kept.append((l, g))
+            cofactors.add(u)
             continue
-        lgd = l | guard
-        if any((lgd - l2) & guard == guard for l2, _ in kept):
+        divs = _divisors(u, pk, len(kept))
+        if divs is None:
+            lgd = l | guard
+            if any((lgd - l2) & guard == guard for l2, _ in kept):
+                continue
+        elif not cofactors.isdisjoint(divs):
             continue
         kept.append((l, g))
+        cofactors.add(u)
     new_pairs = []
     lcm = pk.lcm
     for pr in pairs:
@@ -67,6 +78,27 @@ def gm_update(pk: Packer, leads: list[int], active: list[bool], pairs: list[list
         if active[g] and pk.divides(lh, leads[g]):
             active[g] = False
     return new_pairs
+
+
+def _divisors(u: int, pk: Packer, most: int) -> list[int] | None:
+    """The packed divisors of the packed monomial ``u`` (``u`` included), or None when there
+    are more than ``most``."""
+    fields = []
+    count = 1
+    x = u
+    fmask = pk.fmask
+    while x:
+        shift = ((x & -x).bit_length() - 1) // FIELD * FIELD
+        a = (x >> shift) & fmask
+        fields.append((a, 1 << shift))
+        count *= a + 1
+        if count > most:
+            return None
+        x -= a << shift
+    divs = [0]
+    for a, unit in fields:
+        divs = [dv + k * unit for dv in divs for k in range(a + 1)]
+    return divs
 
 
 def f4_homogeneous(gens: list[dict[int, int]], pk: Packer, p: int, limits: Limits, max_total: float,
