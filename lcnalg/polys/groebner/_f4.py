@@ -64,13 +64,11 @@ def gm_update(pk: Packer, leads: list[int], active: list[bool], pairs: list[list
             continue
         kept.append((l, g))
         cofactors.add(u)
-    new_pairs = []
     lcm = pk.lcm
-    for pr in pairs:
-        l = pr[1]
-        if ((l | guard) - lh) & guard == guard and lcm(leads[pr[2]], lh) != l and lcm(lh, leads[pr[3]]) != l:
-            continue  # chain criterion for an old pair: lead(h) divides its lcm
-        new_pairs.append(pr)
+    # chain criterion for an old pair: dropped when lead(h) divides its lcm (and differs from
+    # the lcms with h)
+    new_pairs = [pr for pr in pairs if ((pr[1] | guard) - lh) & guard != guard
+                 or lcm(leads[pr[2]], lh) == pr[1] or lcm(lh, leads[pr[3]]) == pr[1]]
     for l, g in kept:
         if l != lh + leads[g]:
             new_pairs.append([pk.deg(l), l, g, h])
