@@ -145,8 +145,9 @@ def _f4_run(gens: list[dict[int, int]], pk: Packer, p: int, limits: Limits, max_
     # the id rows of the reducer rows ``(mult, gi)``, and each id's divisor found by
     # :func:`_find_divisor` (valid while that element is active)
     deg = _DegreeCache(-1)
-    coef_arrays: list[np.ndarray] = []  # the coefficients of G[i] as float64 (p < 2^31)
     blas = p < BLAS_PRIME
+    dtype = np.float64 if blas else np.int64
+    coef_arrays: list[np.ndarray] = []  # the coefficients of G[i] (float64 for p < 2^31, else int64)
     while pairs or pending:
         d = min([pr[0] for pr in pairs] + list(pending))
         sel = [pr for pr in pairs if pr[0] == d]
@@ -213,11 +214,11 @@ def _f4_run(gens: list[dict[int, int]], pk: Packer, p: int, limits: Limits, max_
             blocks.setdefault(mdeg(mons[i]), [[], [], []])[1].append(i)
         for mult, gi in srows:
             blocks[mdeg(mult + leads[gi])][2].append((mult, G[gi], row(mult, gi, G)[1],
-                                                        coef_arrays[gi] if blas else None))
+                                                        coef_arrays[gi]))
         for ids, coefs in explicit:
             blocks[mdeg(mons[ids[0]])][2].append(
                 (0, ([mons[i] for i in ids], coefs), np.array(ids, dtype=np.int64),
-                 np.array(coefs, dtype=np.float64) if blas else None))
+                 np.array(coefs, dtype=dtype)))
         new_elems: list[Poly] = []
         for bkey in sorted(blocks):
             Lb, Nb, low = blocks[bkey]
@@ -255,45 +256,38 @@ def _f4_run(gens: list[dict[int, int]], pk: Packer, p: int, limits: Limits, max_
                     stats["max_entries"] = nr * nc
                     stats["max_matrix"] = (nr, nc)
                 continue
-            pivm = {mons[i]: piv[i] for i in L}
-            low_m = [(mult, poly) for mult, poly, _, _ in low]
-            L = [mons[i] for i in L]
-            N = [mons[i] for i in N]
-            col = {m: i for i, m in enumerate(L)}
-            col.update({m: nA + i for i, m in enumerate(N)})
             if sparse:  # eliminate the reducer columns of each low row, then echelonize what is left
-                new_elems.extend(_reduce_few_rows(L, N, low_m, pivm, G, col, nA, p, stats))
+                pivm = {mons[i]: piv[i] for i in L}
+                low_m = [(mult, poly) for mult, poly, _, _ in low]
+                Lm = [mons[i] for i in L]
+                Nm = [mons[i] for i in N]
+                col = {m: i for i, m in enumerate(Lm)}
+                col.update({m: nA + i for i, m in enumerate(Nm)})
+                new_elems.extend(_reduce_few_rows(Lm, Nm, low_m, pivm, G, col, nA, p, stats))
                 continue
+            # FLINT's rref of the whole block; the rows from nA on have their pivots on N
             M = nmod_mat(nr, nc, p)
-            r = 0
-            for m in L:
-                mult, gi = pivm[m]
-                gm, gc = G[gi]
-                for mm, c in zip(gm, gc):
-                    M[r, col[mult + mm]] = c
-                r += 1
-            for mult, (gm, gc) in low_m:
-                for mm, c in zip(gm, gc):
-                    M[r, col[mult + mm]] = c
-                r += 1
+            rows, cols, vals = _block_entries(L, N, low, piv, G, deg, coef_arrays)
+            for r, c, v in zip(rows.tolist(), cols.tolist(), vals.tolist()):
+                M[r, c] = v
             R, rk = M.rref()
             stats["matrices"] = stats.get("matrices", 0) + 1
             if nr * nc > stats.get("max_entries", 0):
                 stats["max_entries"] = nr * nc
                 stats["max_matrix"] = (nr, nc)
+            Nm = [mons[i] for i in N]
             for i in range(nA, rk):
                 ms, coefs = [], []
                 for j in range(nA, nc):
                     v = int(R[i, j])
                     if v:
-                        ms.append(N[j - nA])
+                        ms.append(Nm[j - nA])
                         coefs.append(v)
                 new_elems.append((ms, coefs))
         if saturate is not None:
             new_elems = _divide_out(new_elems, pk, saturate, pending, stats)
         for el in new_elems:
-            if blas:
-                coef_arrays.append(np.array(el[1], dtype=np.float64))
+            coef_arrays.append(np.array(el[1], dtype=dtype))
             G.append(el)
             leads.append(el[0][0])
             active.append(True)
@@ -374,6 +368,22 @@ def _find_divisor(m: int, i: int, cache: dict[int, tuple[int, int]], act: list[t
     return found
 
 
+def _block_entries(L: list[int], N: list[int], low: list[tuple[Any, ...]], piv: dict[int, tuple[int, int]],
+                   G: list[Poly], deg: _DegreeCache, coef_arrays: list[np.ndarray]
+                   ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """The non-zero entries of a Macaulay block as arrays ``(rows, columns, values)``: the
+    reducer rows of the columns ``L`` first (row ``r`` reduces column ``r``), then the low
+    rows ``(mult, poly, ids, coefficients)``; columns ``L`` then ``N`` (ids, largest first)."""
+    nA, nc = len(L), len(L) + len(N)
+    pos = np.zeros(len(deg.mons), dtype=np.int64)
+    pos[np.array(L, dtype=np.int64)] = np.arange(nA)
+    pos[np.array(N, dtype=np.int64)] = np.arange(nA, nc)
+    ids = [deg.row(*piv[i], G)[1] for i in L] + [lr[2] for lr in low]
+    coefs = [coef_arrays[piv[i][1]] for i in L] + [lr[3] for lr in low]
+    lens = np.array([len(r) for r in ids], dtype=np.int64)
+    return np.repeat(np.arange(len(ids)), lens), pos[np.concatenate(ids)], np.concatenate(coefs)
+
+
 def _reduce_block_blas(L: list[int], N: list[int], low: list[tuple[Any, ...]], piv: dict[int, tuple[int, int]],
                        G: list[Poly], deg: _DegreeCache, coef_arrays: list[np.ndarray], p: int) -> list[Poly]:
     """The new basis rows of one Macaulay block modulo ``p < 2^31``, by float64 BLAS products.
@@ -391,18 +401,12 @@ def _reduce_block_blas(L: list[int], N: list[int], low: list[tuple[Any, ...]], p
     """
     nA, nN = len(L), len(N)
     nc = nA + nN
-    pos = np.zeros(len(deg.mons), dtype=np.int64)
-    pos[np.array(L, dtype=np.int64)] = np.arange(nA)
-    pos[np.array(N, dtype=np.int64)] = np.arange(nA, nc)
+    rows, cols, vals = _block_entries(L, N, low, piv, G, deg, coef_arrays)
+    top = rows < nA
     R = np.zeros((nA, nc))
-    if nA:
-        rows = [deg.row(*piv[i], G)[1] for i in L]
-        lens = np.array([len(r) for r in rows], dtype=np.int64)
-        R[np.repeat(np.arange(nA), lens), pos[np.concatenate(rows)]] = \
-            np.concatenate([coef_arrays[piv[i][1]] for i in L])
+    R[rows[top], cols[top]] = vals[top]
     C = np.zeros((len(low), nc))
-    for r, (_, _, ids, coefs) in enumerate(low):
-        C[r, pos[ids]] = coefs
+    C[rows[~top] - nA, cols[~top]] = vals[~top]
     if nA:
         _solve_unitriangular(C, R, 0, nA, p)  # C[:, :nA] is now X
         S = C[:, nA:]
