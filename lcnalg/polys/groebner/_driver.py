@@ -131,7 +131,9 @@ def groebner_basis(polys: Iterable[Any], order: Any = "degrevlex", modulus: int 
             terms = tuple(tuple((e, int(c)) for e, c in zip(mons, coefs)) for mons, coefs in B)
         else:
             B = sorted(B, key=lambda b: pk.key(b[0][0]), reverse=True)
-            terms = tuple(tuple((pk.unpack(m), int(c)) for m, c in zip(mons, coefs)) for mons, coefs in B)
+            exps: dict[int, Exp] = {}  # the elements share most monomials (the standard ones)
+            terms = tuple(tuple((exps[m] if m in exps else exps.setdefault(m, pk.unpack(m)), int(c))
+                                for m, c in zip(mons, coefs)) for mons, coefs in B)
         method = "F4 (Macaulay matrices, FLINT nmod_mat) over GF(%d)" % p
         if not setup.homog:
             method += " on the homogenization, dehomogenized and inter-reduced"
