@@ -323,14 +323,13 @@ class _DegreeCache:
         r = self.rows.get((mult, gi))
         if r is None:
             ids, mons = self.ids, self.mons
-            out = []
-            for mm in G[gi][0]:
-                t = mult + mm
-                i = ids.get(t)
-                if i is None:
-                    i = ids[t] = len(mons)
-                    mons.append(t)
-                out.append(i)
+            ts = [mult + mm for mm in G[gi][0]]
+            out = list(map(ids.get, ts))
+            if None in out:
+                for k, i in enumerate(out):
+                    if i is None:  # a new monomial (the monomials of a row are distinct)
+                        i = out[k] = ids[ts[k]] = len(mons)
+                        mons.append(ts[k])
             r = self.rows[(mult, gi)] = (out, np.array(out, dtype=np.int64))
         return r
 
@@ -408,7 +407,7 @@ def _reduce_block_blas(L: list[int], N: list[int], low: list[tuple[Any, ...]], p
     C = np.zeros((len(low), nc))
     C[rows[~top] - nA, cols[~top]] = vals[~top]
     if nA:
-        _solve_unitriangular(C, R, 0, nA, p)  # C[:, :nA] is now X
+        _solve_unitriangular(C, R, _leaf_inverses(R, p), 0, -(-nA // SOLVE_LEAF), p)  # C[:, :nA] is now X
         S = C[:, nA:]
         S -= matmul_mod(C[:, :nA], R[:, nA:], p)
         S[S < 0] += p
@@ -424,39 +423,57 @@ def _reduce_block_blas(L: list[int], N: list[int], low: list[tuple[Any, ...]], p
     return out
 
 
-#: Columns of ``A`` eliminated one by one (int64 rank-one updates) at the leaves of
-#: :func:`_solve_unitriangular`.
+#: Width of the diagonal blocks of ``A`` inverted at the leaves of :func:`_solve_unitriangular`.
 SOLVE_LEAF = 32
 
 
-def _solve_unitriangular(C: np.ndarray, R: np.ndarray, lo: int, hi: int, p: int) -> None:
-    """Overwrite ``C[:, lo:hi]`` with ``X`` solving ``X A = C`` on those columns, ``A = R[lo:hi, lo:hi]``
+def _leaf_inverses(R: np.ndarray, p: int) -> np.ndarray:
+    """The inverses modulo ``p`` of the diagonal blocks ``R[k w:(k+1) w, k w:(k+1) w]``
+    (``w`` = :data:`SOLVE_LEAF`; the last one padded with the identity) of the upper
+    unitriangular ``A = R[:, :nA]``, as float64, all at once.
+
+    ``Y = U^{-1}`` solves ``Y U = I``: column by column, ``y_j`` is final once the columns
+    before ``j`` are eliminated, and ``y_k -= y_j u_jk`` for ``k > j`` (exact in int64:
+    products below ``2^62``); each step is done for every block together."""
+    w = SOLVE_LEAF
+    nA = R.shape[0]
+    nb = -(-nA // w)
+    U = np.zeros((nb, w, w), dtype=np.int64)
+    for k in range(nb):
+        lo, hi = k * w, min(nA, (k + 1) * w)
+        U[k, :hi - lo, :hi - lo] = R[lo:hi, lo:hi]
+    rest = nb * w - nA
+    if rest:
+        U[-1, w - rest:, w - rest:] = np.eye(rest, dtype=np.int64)
+    Y = np.broadcast_to(np.eye(w, dtype=np.int64), (nb, w, w)).copy()
+    for j in range(w - 1):
+        Y[:, :, j + 1:] -= Y[:, :, j, None] * U[:, j, None, j + 1:]
+        Y[:, :, j + 1:] %= p
+    return Y.astype(np.float64)
+
+
+def _solve_unitriangular(C: np.ndarray, R: np.ndarray, inv: np.ndarray, b0: int, b1: int, p: int) -> None:
+    """Overwrite ``C[:, lo:hi]`` (``lo = b0 w``, ``hi = min(nA, b1 w)``, ``w`` =
+    :data:`SOLVE_LEAF`) with ``X`` solving ``X A = C`` on those columns, ``A = R[lo:hi, lo:hi]``
     upper unitriangular, once the contributions of the columns before ``lo`` have been
     subtracted from ``C[:, lo:hi]`` (float64 entries in ``[0, p)``).
 
     Recursively: the left half, then its contribution ``X_1 A_12`` subtracted from the right
-    half, then the right half; a leaf eliminates its columns one by one (``x_j = c_j``, then
-    ``c_k -= x_j a_jk`` for the later columns ``k`` of the leaf, exact in int64: products are
-    below ``2^62``)."""
-    if hi - lo <= SOLVE_LEAF:
-        X = C[:, lo:hi].astype(np.int64)
-        A = R[lo:hi, lo:hi].astype(np.int64)
-        for j in range(hi - lo - 1):
-            x = X[:, j]
-            a = A[j, j + 1:]
-            nzr = np.flatnonzero(x)
-            nzc = np.flatnonzero(a)
-            if len(nzr) and len(nzc):
-                sub = X[np.ix_(nzr, j + 1 + nzc)] - np.outer(x[nzr], a[nzc])
-                X[np.ix_(nzr, j + 1 + nzc)] = sub % p
-        C[:, lo:hi] = X
+    half, then the right half; a leaf is one product with the inverse of its diagonal block
+    (``inv``, from :func:`_leaf_inverses`)."""
+    w = SOLVE_LEAF
+    nA = R.shape[0]
+    lo, hi = b0 * w, min(nA, b1 * w)
+    if b1 - b0 == 1:
+        C[:, lo:hi] = matmul_mod(C[:, lo:hi], inv[b0, :hi - lo, :hi - lo], p)
         return
-    mid = (lo + hi) // 2
-    _solve_unitriangular(C, R, lo, mid, p)
+    bm = (b0 + b1) // 2
+    mid = bm * w
+    _solve_unitriangular(C, R, inv, b0, bm, p)
     right = C[:, mid:hi]
     right -= matmul_mod(C[:, lo:mid], R[lo:mid, mid:hi], p)
     right[right < 0] += p
-    _solve_unitriangular(C, R, mid, hi, p)
+    _solve_unitriangular(C, R, inv, bm, b1, p)
 
 
 def _divide_out(elems: list[Poly], pk: Packer, var: int, pending: dict[int, list[dict[int, int]]],
