@@ -409,8 +409,7 @@ def _reduce_block_blas(L: list[int], N: list[int], low: list[tuple[Any, ...]], p
     if nA:
         _solve_unitriangular(C, R, _leaf_inverses(R, p), 0, -(-nA // SOLVE_LEAF), p)  # C[:, :nA] is now X
         S = C[:, nA:]
-        S -= matmul_mod(C[:, :nA], R[:, nA:], p)
-        S[S < 0] += p
+        _submul_mod(S, C[:, :nA], R[:, nA:], p)
     else:
         S = C
     E, _ = modmat.rref(S.astype(np.int64), p)
@@ -470,10 +469,28 @@ def _solve_unitriangular(C: np.ndarray, R: np.ndarray, inv: np.ndarray, b0: int,
     bm = (b0 + b1) // 2
     mid = bm * w
     _solve_unitriangular(C, R, inv, b0, bm, p)
-    right = C[:, mid:hi]
-    right -= matmul_mod(C[:, lo:mid], R[lo:mid, mid:hi], p)
-    right[right < 0] += p
+    _submul_mod(C[:, mid:hi], C[:, lo:mid], R[lo:mid, mid:hi], p)
     _solve_unitriangular(C, R, inv, bm, b1, p)
+
+
+def _submul_mod(Z: np.ndarray, X: np.ndarray, Y: np.ndarray, p: int) -> None:
+    """``Z ← Z − X Y mod p`` in place (float64 entries in ``[0, p)``), the product restricted
+    to the rows and columns of ``Y`` that are not zero (the reducers are sparse)."""
+    nzr = Y.any(axis=1)
+    if not nzr.any():
+        return
+    nzc = Y.any(axis=0)
+    rows_all, cols_all = bool(nzr.all()), bool(nzc.all())
+    Xr = X if rows_all else X[:, nzr]
+    Yr = Y if rows_all else Y[nzr]
+    if cols_all:
+        Z -= matmul_mod(Xr, Yr, p)
+        Z[Z < 0] += p
+        return
+    cols = np.flatnonzero(nzc)
+    part = Z[:, cols] - matmul_mod(Xr, Yr[:, cols], p)
+    part[part < 0] += p
+    Z[:, cols] = part
 
 
 def _divide_out(elems: list[Poly], pk: Packer, var: int, pending: dict[int, list[dict[int, int]]],
