@@ -205,7 +205,7 @@ def _f4_run(gens: list[dict[int, int]], pk: Packer, p: int, limits: Limits, max_
         if not std or nlow == 0:
             continue  # every row reduces to zero (no monomial outside the leading ideal)
         # the matrix is block diagonal by multidegree: one rref per block.  A low row is
-        # (mult, poly, ids, coefficients as floats or None)
+        # (mult, poly, ids of its monomials, coefficients as an array of dtype)
         blocks: dict[tuple[int, ...], list[list[Any]]] = {}
         mdeg = pk.mdeg
         for i in piv:
