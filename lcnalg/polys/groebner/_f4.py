@@ -12,7 +12,7 @@ from flint import fmpq, nmod_mat
 from lcnalg import errors
 from lcnalg.limits import Limits
 from lcnalg.polys import modmat
-from lcnalg.polys.blas_echelon import matmul_mod, single_blas_thread
+from lcnalg.polys.blas_echelon import INNER, matmul_mod, single_blas_thread
 from lcnalg.polys.groebner._packed import FIELD, Packer, Poly
 
 __all__ = ["gm_update", "f4_homogeneous", "Reducer", "interreduce", "MAX_PAIRS_PER_STEP"]
@@ -474,23 +474,27 @@ def _solve_unitriangular(C: np.ndarray, R: np.ndarray, inv: np.ndarray, b0: int,
 
 
 def _submul_mod(Z: np.ndarray, X: np.ndarray, Y: np.ndarray, p: int) -> None:
-    """``Z ← Z − X Y mod p`` in place (float64 entries in ``[0, p)``), the product restricted
-    to the rows and columns of ``Y`` that are not zero (the reducers are sparse)."""
-    nzr = Y.any(axis=1)
-    if not nzr.any():
-        return
-    nzc = Y.any(axis=0)
-    rows_all, cols_all = bool(nzr.all()), bool(nzc.all())
-    Xr = X if rows_all else X[:, nzr]
-    Yr = Y if rows_all else Y[nzr]
-    if cols_all:
-        Z -= matmul_mod(Xr, Yr, p)
-        Z[Z < 0] += p
-        return
-    cols = np.flatnonzero(nzc)
-    part = Z[:, cols] - matmul_mod(Xr, Yr[:, cols], p)
-    part[part < 0] += p
-    Z[:, cols] = part
+    """``Z ← Z − X Y mod p`` in place (float64 entries in ``[0, p)``), by slices of at most
+    :data:`~lcnalg.polys.blas_echelon.INNER` rows of ``Y``, each product restricted to the rows
+    and columns of the slice that are not zero (the reducers are sparse; the copies stay
+    small)."""
+    for c0 in range(0, Y.shape[0], INNER):
+        Yc = Y[c0:c0 + INNER]
+        nzr = Yc.any(axis=1)
+        if not nzr.any():
+            continue
+        Xc = X[:, c0:c0 + INNER]
+        if not nzr.all():
+            Xc, Yc = Xc[:, nzr], Yc[nzr]
+        nzc = Yc.any(axis=0)
+        if nzc.all():
+            Z -= matmul_mod(Xc, Yc, p)
+            Z[Z < 0] += p
+            continue
+        cols = np.flatnonzero(nzc)
+        part = Z[:, cols] - matmul_mod(Xc, Yc[:, cols], p)
+        part[part < 0] += p
+        Z[:, cols] = part
 
 
 def _divide_out(elems: list[Poly], pk: Packer, var: int, pending: dict[int, list[dict[int, int]]],
