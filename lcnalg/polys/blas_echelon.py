@@ -95,7 +95,7 @@ from typing import Any, Iterator
 
 import numpy as np
 
-__all__ = ["INNER", "PANEL", "ROW_BLOCK", "Echelon", "echelon", "matmul_mod", "one_blas_thread"]
+__all__ = ["INNER", "PANEL", "ROW_BLOCK", "Echelon", "echelon", "matmul_mod", "one_blas_thread", "single_blas_thread"]
 
 #: The longest inner dimension of one exact float64 product (the module docstring's bound).
 INNER = 1 << 11
@@ -542,6 +542,19 @@ def one_blas_thread() -> int:
     for setter, _ in libs:
         setter(1)
     return len(libs)
+
+
+def single_blas_thread() -> Any:
+    """A context manager: OpenBLAS on one thread inside the ``with`` block, its thread counts
+    restored after (see :func:`_single_threaded` for why, for products of a few million entries).
+
+    Examples
+    --------
+    >>> with single_blas_thread():
+    ...     int(matmul_mod(np.array([[3.0]]), np.array([[5.0]]), 7)[0, 0])
+    1
+    """
+    return _single_threaded()
 
 
 @contextmanager

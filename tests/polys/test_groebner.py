@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import itertools
+import math
 import random
 from fractions import Fraction
 
@@ -510,3 +511,45 @@ def test_few_row_blocks_reduce_like_a_full_echelon_form():
         taken += (gb.stats or {}).get("sparse_blocks", 0)
         assert canon_p(gb.polys, degrevlex(), P) == canon_p(sympy_gb(polys, 6, "grevlex", modulus=P), degrevlex(), P)
     assert taken > 0
+
+
+# ----------------------------------------------------------------------------- large blocks mod p < 2^31
+def _random_forms(rng, n, degrees, p):
+    """Dense-ish random forms of the given degrees in n variables, coefficients in [1, p)."""
+    polys = []
+    for d in degrees:
+        mons = [e for e in itertools.product(range(d + 1), repeat=n) if sum(e) == d]
+        polys.append({e: rng.randrange(1, p) for e in mons if rng.random() < 0.7})
+    return polys
+
+
+@settings(max_examples=2, deadline=None)
+@given(st.integers(0, 10**6))
+def test_mod_p_below_2_31_matches_sympy_and_bezout(seed):
+    """Modulo a prime just below 2^31 the Macaulay blocks are reduced by float64 products (the
+    route the length certificate uses); random forms of degrees 2, 2, 2, 2, 3 in five variables
+    with coefficients up to p - 1: sympy's basis modulo p, and Bezout's number 48 of standard
+    monomials (a complete intersection, up to a probability of order 48/p)."""
+    p = 2147483629
+    polys = _random_forms(random.Random(seed), 5, [2, 2, 2, 2, 3], p)
+    gb = groebner_basis(polys, "degrevlex", modulus=p, nvars=5)
+    assert gb.stats.get("blas_blocks", 0) > 0
+    assert canon_p(gb.polys, degrevlex(), p) == canon_p(sympy_gb(polys, 5, "grevlex", modulus=p), degrevlex(), p)
+    assert gb.num_solutions() == 48
+
+
+@pytest.mark.parametrize("n, degrees", [(6, [2, 2, 2, 2, 2, 3]), (7, [2] * 7)])
+def test_mod_p_below_2_31_large_blocks_bezout(n, degrees):
+    """Larger blocks (more reducers than one elimination leaf): the number of standard
+    monomials is Bezout's product of the degrees, every input reduces to 0, and the basis is
+    reduced (no term of an element divisible by another element's leading monomial)."""
+    p = 2147483629
+    polys = _random_forms(random.Random(n), n, degrees, p)
+    gb = groebner_basis(polys, "degrevlex", modulus=p, nvars=n)
+    assert gb.stats["max_matrix"][0] > 64
+    assert gb.num_solutions() == math.prod(degrees)
+    assert all(gb.contains(f) for f in polys)
+    leads = gb.leading_monomials
+    for d, lm in zip(gb.polys, leads):
+        for e in d:
+            assert not any(all(a >= b for a, b in zip(e, l2)) for l2 in leads if l2 != lm)

@@ -9,10 +9,16 @@ found from the input; if none exists the input is homogenized with one extra var
 (at most ``MAX_PAIRS_PER_STEP``, smallest lcms first) and all input polynomials of that
 degree are put into one Macaulay matrix; symbolic
 preprocessing adds one reducer (a monomial multiple of a basis element) for every monomial
-divisible by a leading monomial; columns are ordered ``[reducer leads | other monomials]``,
-each part from the largest monomial down, and the matrix is reduced with FLINT
-``nmod_mat.rref``.  The rows whose pivots fall among the other monomials are the new basis
-elements.  Pairs are managed with the Gebauer--Möller criteria (product and chain).  For
+divisible by a leading monomial (the active element of smallest index whose leading monomial
+divides it, cached per monomial of the current degree); columns are ordered
+``[reducer leads | other monomials]``, each part from the largest monomial down, and the matrix
+is reduced with FLINT ``nmod_mat.rref``.  The rows whose pivots fall among the other monomials
+are the new basis elements.  Modulo a prime below ``2^31`` only those rows are computed: the
+reducer rows ``[A | B]`` have ``A`` upper unitriangular, and the rows of the reduced echelon form
+with their pivots outside ``A`` are the reduced echelon form of the Schur complement
+``D − C A^{-1} B`` of the other rows ``[C | D]`` (it is unique, so the basis is the same); ``C A^{-1}``
+is found by blocked substitution, all products exact in float64 BLAS
+(:func:`lcnalg.polys.blas_echelon.matmul_mod`).  Pairs are managed with the Gebauer--Möller criteria (product and chain).  For
 homogeneous input this yields the reduced Gröbner basis directly: an element of degree ``d``
 never contains a monomial divisible by a leading monomial of degree ``> d``.  For
 homogenized input the basis is dehomogenized (``h = 1``) and inter-reduced, which gives the
@@ -24,7 +30,7 @@ finitely many standard monomials it tries the commuting-matrices certificate of
 :mod:`lcnalg.polys.groebner.border` after each step, which proves the basis complete without
 reducing the remaining pairs (docs/theory.md#affine-groebner).  A block with few rows to
 reduce against many reducers is reduced row by row in sparse form when that is estimated
-cheaper than FLINT's dense echelon form.
+cheaper than the dense elimination.
 
 *Over Q* (``modulus=None``).  Multi-modular: the homogeneous stage is run modulo 62-bit
 primes; primes whose leading-monomial set differs from the majority are discarded; the

@@ -131,8 +131,11 @@ def groebner_basis(polys: Iterable[Any], order: Any = "degrevlex", modulus: int 
             terms = tuple(tuple((e, int(c)) for e, c in zip(mons, coefs)) for mons, coefs in B)
         else:
             B = sorted(B, key=lambda b: pk.key(b[0][0]), reverse=True)
-            terms = tuple(tuple((pk.unpack(m), int(c)) for m, c in zip(mons, coefs)) for mons, coefs in B)
-        method = "F4 (Macaulay matrices, FLINT nmod_mat) over GF(%d)" % p
+            exps: dict[int, Exp] = {}  # the elements share most monomials (the standard ones)
+            terms = tuple(tuple((exps[m] if m in exps else exps.setdefault(m, pk.unpack(m)), int(c))
+                                for m, c in zip(mons, coefs)) for mons, coefs in B)
+        method = ("F4 (Macaulay matrices, %s) over GF(%d)"
+                  % ("Schur complements by exact float64 BLAS products" if p < 2**31 else "FLINT nmod_mat", p))
         if not setup.homog:
             method += " on the homogenization, dehomogenized and inter-reduced"
         if matrices is not None:

@@ -3,13 +3,17 @@
 from __future__ import annotations
 
 import heapq
+from bisect import bisect_left
 from typing import Any, Callable
 
+import numpy as np
 from flint import fmpq, nmod_mat
 
 from lcnalg import errors
 from lcnalg.limits import Limits
-from lcnalg.polys.groebner._packed import Packer, Poly
+from lcnalg.polys import modmat
+from lcnalg.polys.blas_echelon import INNER, matmul_mod, single_blas_thread
+from lcnalg.polys.groebner._packed import FIELD, Packer, Poly
 
 __all__ = ["gm_update", "f4_homogeneous", "Reducer", "interreduce", "MAX_PAIRS_PER_STEP"]
 
@@ -19,6 +23,10 @@ __all__ = ["gm_update", "f4_homogeneous", "Reducer", "interreduce", "MAX_PAIRS_P
 #: are reduced; on the loss critical systems measured, 100 pairs halved the time against all
 #: pairs at once, and 30-50 was slower again (more steps, each with its own reducers).
 MAX_PAIRS_PER_STEP = 100
+
+#: Modulo a prime below this bound a Macaulay block is reduced by exact float64 BLAS products
+#: (:func:`_reduce_block_blas`); above it by FLINT's ``nmod_mat.rref`` of the whole block.
+BLAS_PRIME = 1 << 31
 
 
 def gm_update(pk: Packer, leads: list[int], active: list[bool], pairs: list[list[int]],
@@ -34,24 +42,33 @@ def gm_update(pk: Packer, leads: list[int], active: list[bool], pairs: list[list
     # so far need checking: a dropped divisor has itself a kept divisor.  The packed integers
     # are such an order (a divisor is smaller field by field, hence as an integer).  Coprime
     # pairs are kept for this test and then dropped (product criterion).
+    # Every lcm is lead(h) times a cofactor u, and lcm' | lcm iff u' | u: the kept cofactors
+    # are a set, and a candidate looks up the divisors of its cofactor there when they are
+    # fewer than the kept pairs (cofactors have small degree), else scans the kept pairs.
     cand.sort()
     kept: list[tuple[int, int]] = []
+    cofactors: set[int] = set()
     guard = pk.guard
     for l, g in cand:
+        u = l - lh
         if l == lh + leads[g]:  # coprime leading monomials
             kept.append((l, g))
+            cofactors.add(u)
             continue
-        lgd = l | guard
-        if any((lgd - l2) & guard == guard for l2, _ in kept):
+        divs = _divisors(u, pk, len(kept))
+        if divs is None:
+            lgd = l | guard
+            if any((lgd - l2) & guard == guard for l2, _ in kept):
+                continue
+        elif not cofactors.isdisjoint(divs):
             continue
         kept.append((l, g))
-    new_pairs = []
+        cofactors.add(u)
     lcm = pk.lcm
-    for pr in pairs:
-        l = pr[1]
-        if ((l | guard) - lh) & guard == guard and lcm(leads[pr[2]], lh) != l and lcm(lh, leads[pr[3]]) != l:
-            continue  # chain criterion for an old pair: lead(h) divides its lcm
-        new_pairs.append(pr)
+    # chain criterion for an old pair: dropped when lead(h) divides its lcm (and differs from
+    # the lcms with h)
+    new_pairs = [pr for pr in pairs if ((pr[1] | guard) - lh) & guard != guard
+                 or lcm(leads[pr[2]], lh) == pr[1] or lcm(lh, leads[pr[3]]) == pr[1]]
     for l, g in kept:
         if l != lh + leads[g]:
             new_pairs.append([pk.deg(l), l, g, h])
@@ -59,6 +76,27 @@ def gm_update(pk: Packer, leads: list[int], active: list[bool], pairs: list[list
         if active[g] and pk.divides(lh, leads[g]):
             active[g] = False
     return new_pairs
+
+
+def _divisors(u: int, pk: Packer, most: int) -> list[int] | None:
+    """The packed divisors of the packed monomial ``u`` (``u`` included), or None when there
+    are more than ``most``."""
+    fields = []
+    count = 1
+    x = u
+    fmask = pk.fmask
+    while x:
+        shift = ((x & -x).bit_length() - 1) // FIELD * FIELD
+        a = (x >> shift) & fmask
+        fields.append((a, 1 << shift))
+        count *= a + 1
+        if count > most:
+            return None
+        x -= a << shift
+    divs = [0]
+    for a, unit in fields:
+        divs = [dv + k * unit for dv in divs for k in range(a + 1)]
+    return divs
 
 
 def f4_homogeneous(gens: list[dict[int, int]], pk: Packer, p: int, limits: Limits, max_total: float,
@@ -80,6 +118,16 @@ def f4_homogeneous(gens: list[dict[int, int]], pk: Packer, p: int, limits: Limit
     some; if it returns something other than None the run stops and that is returned instead
     of the basis (an early termination the callable has proved, such as
     :func:`~lcnalg.polys.groebner.border.border_certificate`)."""
+    if p < BLAS_PRIME:  # many products of a few million entries: one thread is as fast, and shares
+        with single_blas_thread():
+            return _f4_run(gens, pk, p, limits, max_total, stats, saturate, finish)
+    return _f4_run(gens, pk, p, limits, max_total, stats, saturate, finish)
+
+
+def _f4_run(gens: list[dict[int, int]], pk: Packer, p: int, limits: Limits, max_total: float,
+            stats: dict[str, Any], saturate: int | None,
+            finish: Callable[[list[Poly]], Any] | None) -> Any:
+    """The body of :func:`f4_homogeneous`."""
     max_entries = limits.max_matrix_entries
     total = 0
     G: list[Poly] = []
@@ -92,6 +140,14 @@ def f4_homogeneous(gens: list[dict[int, int]], pk: Packer, p: int, limits: Limit
         if f:
             pending.setdefault(pk.deg(next(iter(f))), []).append(f)
     key = pk.key
+    # per degree (monomials of one degree only): the monomials met, numbered (``mons[i]`` is
+    # the monomial with id ``i``: sets and index arrays of small ints instead of packed ones),
+    # the id rows of the reducer rows ``(mult, gi)``, and each id's divisor found by
+    # :func:`_find_divisor` (valid while that element is active)
+    deg = _DegreeCache(-1)
+    blas = p < BLAS_PRIME
+    dtype = np.float64 if blas else np.int64
+    coef_arrays: list[np.ndarray] = []  # the coefficients of G[i] (float64 for p < 2^31, else int64)
     while pairs or pending:
         d = min([pr[0] for pr in pairs] + list(pending))
         sel = [pr for pr in pairs if pr[0] == d]
@@ -101,13 +157,16 @@ def f4_homogeneous(gens: list[dict[int, int]], pk: Packer, p: int, limits: Limit
             pairs.extend(sel[MAX_PAIRS_PER_STEP:])
             sel = sel[:MAX_PAIRS_PER_STEP]
         inputs = pending.pop(d, [])
-        piv: dict[int, tuple[int, int]] = {}
+        if d != deg.degree:
+            deg = _DegreeCache(d)
+        intern, mons, row = deg.intern, deg.mons, deg.row
+        piv: dict[int, tuple[int, int]] = {}  # column id -> reducer row (mult, gi)
         srows: list[tuple[int, int]] = []
         seen: set[tuple[int, int]] = set()
         for pr in sel:
-            l = pr[1]
+            l = intern(pr[1])
             for gi in (pr[2], pr[3]):
-                mult = l - leads[gi]
+                mult = pr[1] - leads[gi]
                 if (mult, gi) in seen:
                     continue
                 seen.add((mult, gi))
@@ -115,69 +174,65 @@ def f4_homogeneous(gens: list[dict[int, int]], pk: Packer, p: int, limits: Limit
                     srows.append((mult, gi))
                 else:
                     piv[l] = (mult, gi)
-        explicit = [(list(f), list(f.values())) for f in inputs]
-        # symbolic preprocessing
+        explicit = [([intern(m) for m in f], list(f.values())) for f in inputs]
+        # symbolic preprocessing, by generations: every monomial of a row gets a reducer
+        # (the active element of smallest index whose lead divides it) or is a standard column
         cols: set[int] = set(piv)
-        todo: list[int] = []
+        new: set[int] = set()
         for mult, gi in list(piv.values()) + srows:
-            for m in G[gi][0]:
-                t = mult + m
-                if t not in cols:
-                    cols.add(t)
-                    todo.append(t)
-        for mons, _ in explicit:
-            for t in mons:
-                if t not in cols:
-                    cols.add(t)
-                    todo.append(t)
+            new.update(row(mult, gi, G)[0])
+        for ids, _ in explicit:
+            new.update(ids)
+        new -= cols
         std: list[int] = []
-        guard = pk.guard
-        act = [(leads[i], i) for i in range(len(G)) if active[i]]
-        while todo:
-            m = todo.pop()
-            if m in piv:
-                continue
-            mg = m | guard
-            for lg, gi in act:
-                if (mg - lg) & guard == guard:
-                    mult = m - lg
-                    piv[m] = (mult, gi)
-                    for mm in G[gi][0]:
-                        t = mult + mm
-                        if t not in cols:
-                            cols.add(t)
-                            todo.append(t)
-                    break
-            else:
-                std.append(m)
+        act_idx = [i for i in range(len(G)) if active[i]]
+        act = [(leads[i], i) for i in act_idx]
+        divisor, guard, ng = deg.divisor, pk.guard, len(G)
+        while new:
+            cols |= new
+            nxt: set[int] = set()
+            for i in new:
+                m = mons[i]
+                gi = _find_divisor(m, i, divisor, act, act_idx, active, guard, ng)
+                if gi < 0:
+                    std.append(i)
+                else:
+                    mult = m - leads[gi]
+                    piv[i] = (mult, gi)
+                    nxt.update(row(mult, gi, G)[0])
+            new = nxt - cols
         nlow = len(srows) + len(explicit)
         if not std or nlow == 0:
             continue  # every row reduces to zero (no monomial outside the leading ideal)
-        # the matrix is block diagonal by multidegree: one rref per block
+        # the matrix is block diagonal by multidegree: one rref per block.  A low row is
+        # (mult, poly, ids of its monomials, coefficients as an array of dtype)
         blocks: dict[tuple[int, ...], list[list[Any]]] = {}
         mdeg = pk.mdeg
-        for m in piv:
-            blocks.setdefault(mdeg(m), [[], [], [], []])[0].append(m)
-        for m in std:
-            blocks.setdefault(mdeg(m), [[], [], [], []])[1].append(m)
+        for i in piv:
+            blocks.setdefault(mdeg(mons[i]), [[], [], []])[0].append(i)
+        for i in std:
+            blocks.setdefault(mdeg(mons[i]), [[], [], []])[1].append(i)
         for mult, gi in srows:
-            blocks[mdeg(mult + leads[gi])][2].append((mult, G[gi]))
-        for mons, coefs in explicit:
-            blocks[mdeg(mons[0])][2].append((0, (mons, coefs)))
+            blocks[mdeg(mult + leads[gi])][2].append((mult, G[gi], row(mult, gi, G)[1],
+                                                        coef_arrays[gi]))
+        for ids, coefs in explicit:
+            blocks[mdeg(mons[ids[0]])][2].append(
+                (0, ([mons[i] for i in ids], coefs), np.array(ids, dtype=np.int64),
+                 np.array(coefs, dtype=dtype)))
         new_elems: list[Poly] = []
         for bkey in sorted(blocks):
-            Lb, Nb, low, _ = blocks[bkey]
+            Lb, Nb, low = blocks[bkey]
             if not Nb or not low:
                 continue
-            L = sorted(Lb, key=key, reverse=True)
-            N = sorted(Nb, key=key, reverse=True)
+            L = sorted(Lb, key=lambda i: key(mons[i]), reverse=True)
+            N = sorted(Nb, key=lambda i: key(mons[i]), reverse=True)
             nA = len(L)
             nr, nc = nA + len(low), nA + len(N)
             # few rows to reduce against many reducers: the block is reduced sparsely (its size is
             # the reducers' terms plus the low rows as dense rows) when that is estimated cheaper
             # than FLINT's dense rref: about 2e-7 s per low row and reducer term in Python against
             # nr * nc * min(nr, nc) word operations at ~5e9 per second
-            terms = sum(len(G[piv[m][1]][0]) for m in L)
+            terms = sum(len(G[piv[i][1]][0]) for i in L)
             sparse = nA > 0 and len(low) * terms * 1000 < nr * nc * min(nr, nc)
             size = (terms + len(low) * nc) if sparse else nr * nc
             if size > max_entries:
@@ -189,39 +244,50 @@ def f4_homogeneous(gens: list[dict[int, int]], pk: Packer, p: int, limits: Limit
             if total > max_total:
                 raise limits.refuse("max_total_entries",
                                     f"total entries of the Macaulay matrices up to degree {d}", total)
-            col = {m: i for i, m in enumerate(L)}
-            col.update({m: nA + i for i, m in enumerate(N)})
-            if sparse:  # eliminate the reducer columns of each low row, then echelonize what is left
-                new_elems.extend(_reduce_few_rows(L, N, low, piv, G, col, nA, p, stats))
+            # modulo a prime below 2^31 the low rows are reduced against the unitriangular
+            # reducers by float64 BLAS products, unless the block is so small that the sparse
+            # Python reduction is estimated cheaper than their overhead (measured: about 3e-4 s
+            # per block, 3e-5 s per reducer at the leaves, 1e-9 s per low row, reducer and column)
+            if blas and not (sparse and len(low) * terms * 2e-7 < 3e-4 + 3e-5 * nA + 1e-9 * len(low) * nA * nc):
+                new_elems.extend(_reduce_block_blas(L, N, low, piv, G, deg, coef_arrays, p))
+                stats["matrices"] = stats.get("matrices", 0) + 1
+                stats["blas_blocks"] = stats.get("blas_blocks", 0) + 1
+                if nr * nc > stats.get("max_entries", 0):
+                    stats["max_entries"] = nr * nc
+                    stats["max_matrix"] = (nr, nc)
                 continue
+            if sparse:  # eliminate the reducer columns of each low row, then echelonize what is left
+                pivm = {mons[i]: piv[i] for i in L}
+                low_m = [(mult, poly) for mult, poly, _, _ in low]
+                Lm = [mons[i] for i in L]
+                Nm = [mons[i] for i in N]
+                col = {m: i for i, m in enumerate(Lm)}
+                col.update({m: nA + i for i, m in enumerate(Nm)})
+                new_elems.extend(_reduce_few_rows(Lm, Nm, low_m, pivm, G, col, nA, p, stats))
+                continue
+            # FLINT's rref of the whole block; the rows from nA on have their pivots on N
             M = nmod_mat(nr, nc, p)
-            r = 0
-            for m in L:
-                mult, gi = piv[m]
-                gm, gc = G[gi]
-                for mm, c in zip(gm, gc):
-                    M[r, col[mult + mm]] = c
-                r += 1
-            for mult, (gm, gc) in low:
-                for mm, c in zip(gm, gc):
-                    M[r, col[mult + mm]] = c
-                r += 1
+            rows, cols, vals = _block_entries(L, N, low, piv, G, deg, coef_arrays)
+            for r, c, v in zip(rows.tolist(), cols.tolist(), vals.tolist()):
+                M[r, c] = v
             R, rk = M.rref()
             stats["matrices"] = stats.get("matrices", 0) + 1
             if nr * nc > stats.get("max_entries", 0):
                 stats["max_entries"] = nr * nc
                 stats["max_matrix"] = (nr, nc)
+            Nm = [mons[i] for i in N]
             for i in range(nA, rk):
-                mons, coefs = [], []
+                ms, coefs = [], []
                 for j in range(nA, nc):
                     v = int(R[i, j])
                     if v:
-                        mons.append(N[j - nA])
+                        ms.append(Nm[j - nA])
                         coefs.append(v)
-                new_elems.append((mons, coefs))
+                new_elems.append((ms, coefs))
         if saturate is not None:
             new_elems = _divide_out(new_elems, pk, saturate, pending, stats)
         for el in new_elems:
+            coef_arrays.append(np.array(el[1], dtype=dtype))
             G.append(el)
             leads.append(el[0][0])
             active.append(True)
@@ -232,6 +298,239 @@ def f4_homogeneous(gens: list[dict[int, int]], pk: Packer, p: int, limits: Limit
                 stats["finished_early"] = stats.get("finished_early", 0) + 1
                 return done
     return [G[i] for i in range(len(G)) if active[i]]
+
+
+class _DegreeCache:
+    """The monomials of one degree met so far, numbered, with the id rows of the reducer
+    rows ``(mult, gi)`` and the divisors found (:func:`_find_divisor`)."""
+
+    def __init__(self, degree: int) -> None:
+        self.degree = degree
+        self.ids: dict[int, int] = {}
+        self.mons: list[int] = []
+        self.rows: dict[tuple[int, int], tuple[list[int], np.ndarray]] = {}
+        self.divisor: dict[int, tuple[int, int]] = {}
+
+    def intern(self, m: int) -> int:
+        i = self.ids.get(m)
+        if i is None:
+            i = self.ids[m] = len(self.mons)
+            self.mons.append(m)
+        return i
+
+    def row(self, mult: int, gi: int, G: list[Poly]) -> tuple[list[int], np.ndarray]:
+        """The ids of the monomials of ``mult * G[gi]`` (largest first), as a list and an array."""
+        r = self.rows.get((mult, gi))
+        if r is None:
+            ids, mons = self.ids, self.mons
+            ts = [mult + mm for mm in G[gi][0]]
+            out = list(map(ids.get, ts))
+            if None in out:
+                for k, i in enumerate(out):
+                    if i is None:  # a new monomial (the monomials of a row are distinct)
+                        i = out[k] = ids[ts[k]] = len(mons)
+                        mons.append(ts[k])
+            r = self.rows[(mult, gi)] = (out, np.array(out, dtype=np.int64))
+        return r
+
+
+def _find_divisor(m: int, i: int, cache: dict[int, tuple[int, int]], act: list[tuple[int, int]],
+                  act_idx: list[int], active: list[bool], guard: int, ng: int) -> int:
+    """The smallest index of an active element whose leading monomial divides ``m`` (with id
+    ``i``), or -1.
+
+    ``act`` holds ``(lead, index)`` of the active elements by increasing index (``act_idx``
+    their indices) and ``ng`` the number of elements.  ``cache[i] = (found, scanned)``
+    records an earlier answer when ``scanned`` elements existed: elements are only ever
+    deactivated and appended, so a found element still active is still the smallest, and
+    otherwise only the indices after it (or, with none found, from ``scanned`` on) need a look.
+    """
+    hit = cache.get(i)
+    start = 0
+    if hit is not None:
+        gi, scanned = hit
+        if gi >= 0:
+            if active[gi]:
+                return gi
+            start = gi + 1
+        else:
+            if scanned == ng:
+                return -1
+            start = scanned
+    mg = m | guard
+    found = -1
+    for lg, gi in act[bisect_left(act_idx, start):]:
+        if (mg - lg) & guard == guard:
+            found = gi
+            break
+    cache[i] = (found, ng)
+    return found
+
+
+def _block_entries(L: list[int], N: list[int], low: list[tuple[Any, ...]], piv: dict[int, tuple[int, int]],
+                   G: list[Poly], deg: _DegreeCache, coef_arrays: list[np.ndarray]
+                   ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """The non-zero entries of a Macaulay block as arrays ``(rows, columns, values)``: the
+    reducer rows of the columns ``L`` first (row ``r`` reduces column ``r``), then the low
+    rows ``(mult, poly, ids, coefficients)``; columns ``L`` then ``N`` (ids, largest first)."""
+    nA, nc = len(L), len(L) + len(N)
+    pos = np.zeros(len(deg.mons), dtype=np.int64)
+    pos[np.array(L, dtype=np.int64)] = np.arange(nA)
+    pos[np.array(N, dtype=np.int64)] = np.arange(nA, nc)
+    ids = [deg.row(*piv[i], G)[1] for i in L] + [lr[2] for lr in low]
+    coefs = [coef_arrays[piv[i][1]] for i in L] + [lr[3] for lr in low]
+    lens = np.array([len(r) for r in ids], dtype=np.int64)
+    return np.repeat(np.arange(len(ids)), lens), pos[np.concatenate(ids)], np.concatenate(coefs)
+
+
+def _reduce_block_blas(L: list[int], N: list[int], low: list[tuple[Any, ...]], piv: dict[int, tuple[int, int]],
+                       G: list[Poly], deg: _DegreeCache, coef_arrays: list[np.ndarray], p: int) -> list[Poly]:
+    """The new basis rows of one Macaulay block modulo ``p < 2^31``, by float64 BLAS products.
+
+    ``L`` and ``N`` are the ids of the reducer columns and of the other columns, each largest
+    first; ``low`` the low rows ``(mult, poly, ids, coefficients)``.  The reducer rows
+    ``[A | B]`` (one monic multiple of a basis element per column of ``L``, its lead on that
+    column, its other terms on later columns) have ``A`` upper unitriangular; the low rows are
+    ``[C | D]``.  The rows of the reduced echelon form of the whole block with their pivot on
+    ``N`` are 0 on ``L`` and span the rows of the row space that vanish on ``L``, which are
+    ``z (D − X B)`` for ``X A = C``; so they are the reduced echelon form of the Schur
+    complement ``S = D − X B`` (it is unique).  ``X`` is found by blocked forward substitution
+    over the columns of ``A`` (:func:`_solve_unitriangular`); all products are exact
+    (:func:`~lcnalg.polys.blas_echelon.matmul_mod`).
+    """
+    nA, nN = len(L), len(N)
+    nc = nA + nN
+    rows, cols, vals = _block_entries(L, N, low, piv, G, deg, coef_arrays)
+    top = rows < nA
+    nlow, terms = len(low), int(top.sum())
+    # dense substitution (3 nlow nA^2 + 6 nlow nA nN flops at ~1e10 a second, and the dense
+    # reducers) or one sparse update of all low rows per reducer (~1.5e-5 s each, ~1e-8 s per
+    # low row and reducer term): the same X, so the same S
+    if nA * 1.5e-5 + nlow * terms * 1e-8 < (3 * nlow * nA * nA + 6 * nlow * nA * nN) / 1e10 + nA * nc * 2e-9:
+        S = _eliminate_by_rows(rows, cols, vals, top, nA, nlow, nc, p)
+    else:
+        R = np.zeros((nA, nc))
+        R[rows[top], cols[top]] = vals[top]
+        C = np.zeros((nlow, nc))
+        C[rows[~top] - nA, cols[~top]] = vals[~top]
+        if nA:
+            _solve_unitriangular(C, R, _leaf_inverses(R, p), 0, -(-nA // SOLVE_LEAF), p)  # C[:, :nA] is now X
+            S = C[:, nA:]
+            _submul_mod(S, C[:, :nA], R[:, nA:], p)
+        else:
+            S = C
+        S = S.astype(np.int64)
+    E, _ = modmat.rref(S, p)
+    mons = deg.mons
+    Nm = [mons[i] for i in N]
+    out = []
+    for row in E:
+        nz = np.flatnonzero(row)
+        out.append(([Nm[j] for j in nz.tolist()], row[nz].tolist()))
+    return out
+
+
+def _eliminate_by_rows(rows: np.ndarray, cols: np.ndarray, vals: np.ndarray, top: np.ndarray, nA: int,
+                       nlow: int, nc: int, p: int) -> np.ndarray:
+    """The Schur complement ``S = D − X B`` of a block (``X A = C``, as in
+    :func:`_reduce_block_blas`) by sparse row operations on all low rows at once: for each
+    reducer ``j`` in column order, ``x = C[:, j]`` (final, as ``A`` is unitriangular) and
+    ``C[:, k] -= x a_jk`` for its other terms ``k`` (exact in int64: products below ``2^62``).
+    Returns ``S`` as int64 (entries in ``[0, p)``)."""
+    C = np.zeros((nlow, nc), dtype=np.int64)
+    C[rows[~top] - nA, cols[~top]] = vals[~top]
+    rc, rv = cols[top], vals[top].astype(np.int64)
+    starts = np.searchsorted(rows[top], np.arange(nA + 1))
+    for j in range(nA):
+        a, b = starts[j] + 1, starts[j + 1]  # the reducer's lead is its first entry, on column j
+        if a == b:
+            continue
+        x = C[:, j]
+        nz = np.flatnonzero(x)
+        if nz.size == 0:
+            continue
+        cj, vj = rc[a:b], rv[a:b]
+        if nz.size == nlow:
+            C[:, cj] = (C[:, cj] - x[:, None] * vj) % p
+        else:
+            idx = np.ix_(nz, cj)
+            C[idx] = (C[idx] - x[nz, None] * vj) % p
+    return C[:, nA:]
+
+
+#: Width of the diagonal blocks of ``A`` inverted at the leaves of :func:`_solve_unitriangular`.
+SOLVE_LEAF = 32
+
+
+def _leaf_inverses(R: np.ndarray, p: int) -> np.ndarray:
+    """The inverses modulo ``p`` of the diagonal blocks ``R[k w:(k+1) w, k w:(k+1) w]``
+    (``w`` = :data:`SOLVE_LEAF`; the last one padded with the identity) of the upper
+    unitriangular ``A = R[:, :nA]``, as float64, all at once.
+
+    ``Y = U^{-1}`` solves ``Y U = I``: column by column, ``y_j`` is final once the columns
+    before ``j`` are eliminated, and ``y_k -= y_j u_jk`` for ``k > j`` (exact in int64:
+    products below ``2^62``); each step is done for every block together."""
+    w = SOLVE_LEAF
+    nA = R.shape[0]
+    nb = -(-nA // w)
+    U = np.zeros((nb, w, w), dtype=np.int64)
+    for k in range(nb):
+        lo, hi = k * w, min(nA, (k + 1) * w)
+        U[k, :hi - lo, :hi - lo] = R[lo:hi, lo:hi]
+    rest = nb * w - nA
+    if rest:
+        U[-1, w - rest:, w - rest:] = np.eye(rest, dtype=np.int64)
+    Y = np.broadcast_to(np.eye(w, dtype=np.int64), (nb, w, w)).copy()
+    for j in range(w - 1):
+        Y[:, :, j + 1:] -= Y[:, :, j, None] * U[:, j, None, j + 1:]
+        Y[:, :, j + 1:] %= p
+    return Y.astype(np.float64)
+
+
+def _solve_unitriangular(C: np.ndarray, R: np.ndarray, inv: np.ndarray, b0: int, b1: int, p: int) -> None:
+    """Overwrite ``C[:, lo:hi]`` (``lo = b0 w``, ``hi = min(nA, b1 w)``, ``w`` =
+    :data:`SOLVE_LEAF`) with ``X`` solving ``X A = C`` on those columns, ``A = R[lo:hi, lo:hi]``
+    upper unitriangular, once the contributions of the columns before ``lo`` have been
+    subtracted from ``C[:, lo:hi]`` (float64 entries in ``[0, p)``).
+
+    Recursively: the left half, then its contribution ``X_1 A_12`` subtracted from the right
+    half, then the right half; a leaf is one product with the inverse of its diagonal block
+    (``inv``, from :func:`_leaf_inverses`)."""
+    w = SOLVE_LEAF
+    nA = R.shape[0]
+    lo, hi = b0 * w, min(nA, b1 * w)
+    if b1 - b0 == 1:
+        C[:, lo:hi] = matmul_mod(C[:, lo:hi], inv[b0, :hi - lo, :hi - lo], p)
+        return
+    bm = (b0 + b1) // 2
+    mid = bm * w
+    _solve_unitriangular(C, R, inv, b0, bm, p)
+    _submul_mod(C[:, mid:hi], C[:, lo:mid], R[lo:mid, mid:hi], p)
+    _solve_unitriangular(C, R, inv, bm, b1, p)
+
+
+def _submul_mod(Z: np.ndarray, X: np.ndarray, Y: np.ndarray, p: int) -> None:
+    """``Z ← Z − X Y mod p`` in place (float64 entries in ``[0, p)``), by slices of at most
+    :data:`~lcnalg.polys.blas_echelon.INNER` rows of ``Y``, each product restricted to the rows
+    and columns of the slice that are not zero (the reducers are sparse; the copies stay
+    small)."""
+    for c0 in range(0, Y.shape[0], INNER):
+        Yc = Y[c0:c0 + INNER]
+        nzr = Yc.any(axis=1)
+        if not nzr.any():
+            continue
+        Xc = X[:, c0:c0 + INNER]
+        if not nzr.all():
+            Xc, Yc = Xc[:, nzr], Yc[nzr]
+        nzc = Yc.any(axis=0)
+        if nzc.all():
+            Z -= matmul_mod(Xc, Yc, p)
+            Z[Z < 0] += p
+            continue
+        cols = np.flatnonzero(nzc)
+        part = Z[:, cols] - matmul_mod(Xc, Yc[:, cols], p)
+        part[part < 0] += p
+        Z[:, cols] = part
 
 
 def _divide_out(elems: list[Poly], pk: Packer, var: int, pending: dict[int, list[dict[int, int]]],

@@ -6,6 +6,7 @@ from fractions import Fraction
 from math import gcd
 from typing import Any, Callable, Mapping, Sequence
 
+import numpy as np
 from flint import fmpq, fmpq_mat, fmpz, fmpz_mat
 
 from lcnalg.errors import InputError
@@ -63,7 +64,11 @@ def parse_polys(polys: Any, nvars: int | None) -> tuple[Any, int, list[dict[Exp,
             if nvars is not None and nvars != n:
                 raise InputError(f"nvars={nvars} but the flint context has {n} variables")
             nvars = n
-            d = f.to_dict()
+            # a flint polynomial has distinct non-negative exponent tuples of length n and
+            # non-zero coefficients: only the conversion is needed
+            out.append({tuple(map(int, e)): fmpq(int(c)) if hasattr(c, "modulus") else fmpq(c)
+                        for e, c in f.to_dict().items()})
+            continue
         elif isinstance(f, Mapping):
             if ctx is not None:
                 raise InputError("polys: mixes flint polynomials with dicts")
@@ -91,11 +96,14 @@ def parse_polys(polys: Any, nvars: int | None) -> tuple[Any, int, list[dict[Exp,
 
 def primitive(f: Mapping[Exp, Any], key: Callable[[Exp], int] | None = None) -> dict[Exp, int]:
     """Primitive integer multiple (positive leading coefficient if ``key`` is given)."""
-    den = 1
-    for c in f.values():
-        q = int(fmpq(c).q)
-        den = den * q // gcd(den, q)
-    ints = {e: int(fmpq(c).p) * (den // int(fmpq(c).q)) for e, c in f.items() if c != 0}
+    if all(type(c) is fmpq and c.q == 1 for c in f.values()):  # integers: the common case
+        ints = {e: int(c.p) for e, c in f.items() if c != 0}
+    else:
+        den = 1
+        for c in f.values():
+            q = int(fmpq(c).q)
+            den = den * q // gcd(den, q)
+        ints = {e: int(fmpq(c).p) * (den // int(fmpq(c).q)) for e, c in f.items() if c != 0}
     g = 0
     for v in ints.values():
         g = gcd(g, v)
@@ -107,8 +115,9 @@ def primitive(f: Mapping[Exp, Any], key: Callable[[Exp], int] | None = None) -> 
 
 
 def is_homogeneous(polys: list[dict[Exp, Any]], w: Sequence[int]) -> bool:
+    standard = all(a == 1 for a in w)
     for f in polys:
-        degs = {sum(a * b for a, b in zip(e, w)) for e in f}
+        degs = {sum(e) for e in f} if standard else {sum(a * b for a, b in zip(e, w)) for e in f}
         if len(degs) > 1:
             return False
     return True
@@ -153,14 +162,12 @@ def find_grading(polys: list[dict[Exp, Any]], n: int, order: MonomialOrder) -> t
 
 def multigrading(polys: list[dict[Exp, int]], n: int) -> list[tuple[int, ...]]:
     """Integer basis of the gradings ``v`` with every polynomial ``v``-homogeneous."""
-    rows = set()
-    for f in polys:
-        es = list(f)
-        for e in es[1:]:
-            rows.add(tuple(a - b for a, b in zip(e, es[0])))
-    if not rows:
+    diffs = [np.array(list(f), dtype=np.int64).reshape(len(f), n) for f in polys if len(f) > 1]
+    diffs = [E[1:] - E[0] for E in diffs]
+    if not diffs:
         return [tuple(1 if i == j else 0 for i in range(n)) for j in range(n)]
-    X, nullity = fmpz_mat(sorted(rows)).nullspace()
+    rows = sorted(set(map(tuple, np.concatenate(diffs).tolist())))
+    X, nullity = fmpz_mat(rows).nullspace()
     return [tuple(int(X[i, j]) for i in range(n)) for j in range(nullity)]
 
 
