@@ -44,7 +44,7 @@ def test_cluster_gives_the_single_process_equations(cluster, arch):
     alone = FunctionSpace(arch).implicit_equations()
     assert answer(remote) == answer(alone)
     assert remote.equations == alone.equations and remote.certified == alone.certified
-    pieces = [task for task in stream.data if "process_piece" in str(task["key"])]
+    pieces = [task for task in stream.data if "run_piece" in str(task["key"])]
     assert pieces, "no graded piece ran on the cluster"
     assert {task["worker"] for task in pieces} <= workers and len(workers) == 2
 
@@ -57,7 +57,7 @@ def test_inequalities_and_boundary_pass_the_executor_on(cluster):
     alone = FunctionSpace("2,2,2 s=2,2").inequalities(), FunctionSpace("3,3 s=2").boundary()
     assert [answer(r) for r in remote] == [answer(r) for r in alone]
     assert remote[0].equations and remote[1].closed
-    assert any("process_piece" in str(task["key"]) for task in stream.data)
+    assert any("run_piece" in str(task["key"]) for task in stream.data)
 
 
 @pytest.mark.parametrize("command, arch", [("equations", "2x2,2x2"), ("equations", "3,2 s=2"),
