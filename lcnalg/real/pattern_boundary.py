@@ -52,8 +52,8 @@ from lcnalg.architecture import Architecture
 from lcnalg.errors import InputError
 from lcnalg.limits import Budget, Limits
 from lcnalg.real.membership import parse_filter
-from lcnalg.real.patterns import (FactorType, PatternTable, absolute_bidegree, factors_representative, pattern_table,
-                                  pattern_text, stride_one_2d)
+from lcnalg.real.patterns import (FactorType, PatternTable, absolute_bidegree, factors_representative, integer_partitions,
+                                  pattern_table, pattern_text, stride_one_2d)
 
 __all__ = ["PatternBoundaryMembership", "PatternBoundaryDimension", "pattern_boundary_member",
            "factors_boundary_member", "pattern_boundary_dimension", "in_pattern_closure", "stratum_dimension", "factors_text"]
@@ -382,15 +382,6 @@ class PatternBoundaryDimension:
         return self.lower is not None and self.lower == self.upper
 
 
-def _partitions(n: int, most: int | None = None) -> Iterable[tuple[int, ...]]:
-    most = n if most is None else most
-    if n == 0:
-        yield ()
-        return
-    for first in range(min(n, most), 0, -1):
-        for rest in _partitions(n - first, first):
-            yield (first,) + rest
-
 
 def _partition_count(n: int) -> int:
     """The number of partitions of ``n`` (Euler's recursion over the largest part)."""
@@ -409,7 +400,7 @@ def _refinements(pattern: tuple) -> Iterable[Factors]:
             yield ()
             return
         t, m = pattern[i]
-        for part in _partitions(m):
+        for part in integer_partitions(m):
             for rest in rec(i + 1):
                 yield tuple((t, e) for e in part) + rest
     return rec(0)

@@ -60,7 +60,7 @@ from lcnalg.polys.mpoly_factor import factor as mpoly_factor
 
 __all__ = ["FactorType", "PatternTable", "pattern_table", "stride_one_2d", "absolute_bidegree", "support_gcd",
            "pattern_text", "pattern_representative", "factor_types",
-           "factors_representative"]
+           "factors_representative", "integer_partitions"]
 
 # ``("R", d_x, d_y)``: a real absolutely irreducible factor of bidegree ``(d_x, d_y)``;
 # ``("C", d_x, d_y)``: ``h h̄`` with ``h`` absolutely irreducible, non-real, of bidegree ``(d_x, d_y)``.
@@ -514,3 +514,21 @@ def pattern_entry(table: PatternTable, pattern: Pattern) -> dict[str, Any]:
                                         f"the factors {pattern_text(pattern)} (R: real absolutely irreducible, "
                                         "C: h*conj(h), h absolutely irreducible non-real; bidegree of the "
                                         "absolute factor, multiplicity as exponent)")}
+
+
+def integer_partitions(n: int, most: int | None = None) -> Iterator[tuple[int, ...]]:
+    """The partitions of ``n`` into parts of at most ``most`` (default ``n``), as non-increasing
+    tuples, the largest first part first (how a multiplicity is shared among equal factors).
+
+    Examples
+    --------
+    >>> list(integer_partitions(4))
+    [(4,), (3, 1), (2, 2), (2, 1, 1), (1, 1, 1, 1)]
+    """
+    most = n if most is None else most
+    if n == 0:
+        yield ()
+        return
+    for first in range(min(n, most), 0, -1):
+        for rest in integer_partitions(n - first, first):
+            yield (first,) + rest

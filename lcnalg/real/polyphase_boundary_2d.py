@@ -33,7 +33,6 @@ in ``M``, largest first.
 
 from __future__ import annotations
 
-import math
 from dataclasses import dataclass
 from typing import Any, Iterator, Sequence
 
@@ -41,7 +40,7 @@ from lcnalg.architecture import Architecture
 from lcnalg.errors import InputError
 from lcnalg.limits import Budget, Limits
 from lcnalg.real.pattern_boundary import factors_text, stratum_dimension
-from lcnalg.real.patterns import FactorType, absolute_bidegree, factors_representative, pattern_text
+from lcnalg.real.patterns import FactorType, absolute_bidegree, factors_representative, integer_partitions, pattern_text
 from lcnalg.real.polyphase_2d import (Polyphase2DShape, absolute_items, polyphase_2d_member, polyphase_2d_shape,
                                       real_items, share_bidegrees)
 
@@ -403,22 +402,13 @@ class PolyphaseBoundaryDimension:
     sample: tuple = ()
 
 
-def _partitions(n: int, most: int | None = None) -> Iterator[tuple[int, ...]]:
-    most = n if most is None else most
-    if n == 0:
-        yield ()
-        return
-    for k in range(min(n, most), 0, -1):
-        for rest in _partitions(n - k, k):
-            yield (k,) + rest
-
 
 def _refinements(pattern: tuple) -> Iterator[Factors]:
     if not pattern:
         yield ()
         return
     (t, m), rest = pattern[0], pattern[1:]
-    for part in _partitions(m):
+    for part in integer_partitions(m):
         for tail in _refinements(rest):
             yield tuple((t, e) for e in part) + tail
 

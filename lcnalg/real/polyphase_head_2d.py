@@ -72,7 +72,7 @@ from lcnalg.errors import InputError
 from lcnalg.limits import Budget, Limits
 from lcnalg.polys.bivariate import absolutely_irreducible_certificate
 from lcnalg.real.membership import parse_filter
-from lcnalg.real.patterns import FactorType, factor_types, pattern_table
+from lcnalg.real.patterns import FactorType, factor_types, integer_partitions, pattern_table
 from lcnalg.real.planar_real import lattice_blocks
 from lcnalg.real.polyphase_2d import (Polyphase2DShape, absolute_items, polyphase_2d_member, polyphase_2d_shape,
                                       polyphase_gcd_2d, real_items, share_bidegrees)
@@ -771,22 +771,13 @@ def _monomial_split(n: int, sign: int, axis: int) -> tuple[tuple[FactorType, int
     return tuple((t, m) for t, m in parts if m)
 
 
-def _partitions(n: int, most: int | None = None) -> Any:
-    most = n if most is None else most
-    if n == 0:
-        yield ()
-        return
-    for k in range(min(n, most), 0, -1):
-        for rest in _partitions(n - k, k):
-            yield (k,) + rest
-
 
 def _signed(c: int, odd: bool) -> list:
     """The multisets of ``(sign, multiplicity)`` with multiplicities summing to ``c`` (one sign when ``odd``)."""
     out = []
     for plus in range(c + 1) if not odd else (c,):
-        for p in _partitions(plus):
-            for q in _partitions(c - plus):
+        for p in integer_partitions(plus):
+            for q in integer_partitions(c - plus):
                 out.append(tuple((1, m) for m in p) + tuple((-1, m) for m in q))
     return out
 
