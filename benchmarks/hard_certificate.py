@@ -84,7 +84,8 @@ def cas_run(program: str, args: list[str], script: str, suffix: str, cpu_limit: 
     parsed = cas.parse_lcnalg_lines(text)
     if status == "exited" and code == 0 and parsed.get("ngens") is not None:
         out.update(status="finished", ngens=parsed["ngens"], degree=parsed.get("degree"))
-    elif cpu >= cpu_limit - 1:
+    elif cpu >= cpu_limit - 1 or (code == -9 and cpu >= 0.95 * cpu_limit):
+        # SIGKILL at the hard CPU limit; the CPU time read back can fall a few seconds short
         out["status"] = f"> {cpu_limit} s CPU (killed by the limit)"
     else:
         out["status"] = f"{status} (exit {code})"
