@@ -300,7 +300,7 @@ class Limits:
     max_terms: int = _bound(2_000_000, "terms of the parameterization")
     max_monomials: int = _bound(3_000_000, "monomials of one degree sampled by interpolation")
     max_piece: int = _bound(13_000, "monomials of one graded piece")
-    lift_primes: int = _bound(10, "31-bit primes per degree to lift the interpolated equations to Q")
+    lift_primes: int = _bound(10, "31-bit primes a graded piece may use to lift its interpolated equations to Q")
     max_auto_degree: int = _bound(16, "highest degree tried when no --max-degree is given")
     max_matrix_entries: int = _bound(50_000_000, "entries of one Groebner (Macaulay) matrix")
     max_total_entries: int = _bound(400_000_000, "total matrix entries of an elimination certificate")
