@@ -17,11 +17,12 @@ reduction modulo a prime (Hilbert series, dimension, degree), and returns an
       networks) — with a probabilistic degree a closed certificate is reported as conditional
       on it, not certified.  It fails when ``V`` is not Cohen–Macaulay.
     * the **elimination certificate** (docs/theory.md#elimination-certificate):
-      an elimination Gröbner basis of the graph ideal ``⟨c − μ(w)⟩`` over Q, lifted
-      from primes and verified exactly; its elements free of ``w`` generate ``I``, and
-      each of them reduces to zero modulo an exactly verified Gröbner basis of ``J``
-      over Q (so ``I ⊆ J``; ``J ⊆ I`` holds because every equation vanishes exactly on
-      μ).  Tried when the elimination is small enough, or with ``certify=True``.
+      an elimination Gröbner basis of the graph ideal ``⟨c − μ(w)⟩`` modulo one prime
+      ``p``; its elements free of ``w`` generate the kernel ``I_p'`` of ``c ↦ μ(w) mod p``,
+      and each of them reduces to zero modulo a Gröbner basis of ``J`` mod p.  Then
+      ``dim_Q J_d ≥ dim (J_p)_d = dim (I_p')_d ≥ dim_Q I_d`` in every degree, and ``J ⊆ I``
+      (every equation vanishes exactly on μ) gives ``J = I``.  Tried when the ideal is small
+      enough, or with ``certify=True``.
 ``complete_up_to_degree = d``
     Proved by the rank sandwich of :mod:`~lcnalg.algebra.interpolation`: every
     equation of degree ``≤ d`` of ``I`` lies in ``J``.  Nothing is claimed above ``d``.
@@ -72,7 +73,7 @@ from lcnalg.algebra.length_certificate import length_certificate
 from lcnalg.algebra.sampling import count_monomials
 from lcnalg.polys.monomials import elimination
 from lcnalg.algebra.stopping_rule import check_degree
-from lcnalg.polys.modular import SUMMARY_PRIME
+from lcnalg.polys.modular import PRIMES_31, SUMMARY_PRIME
 from lcnalg.polys.monomial_ideals import minimal_leads
 from lcnalg import checks
 from lcnalg.errors import InputError, LCNAlgError, ResourceLimitError, check
@@ -86,6 +87,10 @@ if TYPE_CHECKING:
     from concurrent.futures import Executor
 
 __all__ = ["ImplicitEquations", "implicit_equations", "certify_by_elimination"]
+
+#: Primes tried by :func:`certify_by_elimination` before it gives up (each is a whole
+#: elimination modulo that prime; a prime fails only when it divides a finite set of integers).
+ELIMINATION_PRIMES = 2
 
 
 
@@ -840,15 +845,21 @@ def certify_by_elimination(mu: Parameterization, polys: tuple[Any, ...], *,
                            limits: Limits | None = None) -> tuple[bool, str]:
     """The certificate docs/theory.md#elimination-certificate: do ``polys`` (vanishing on μ) generate the whole ideal?
 
-    An elimination Gröbner basis of the graph ideal ``<c - μ(w)>`` over Q (multi-modular,
-    verified exactly); its ``w``-free part must reduce to zero modulo a verified Gröbner basis
-    of ``polys`` over Q.
+    One prime suffices.  Modulo ``p`` an elimination Gröbner basis of the graph ideal
+    ``<c - μ(w)>`` gives the kernel ``I_p'`` of ``F_p[c] → F_p[w]``; its ``w``-free elements
+    must reduce to zero modulo a Gröbner basis of the reductions of ``polys``.  Then
+    ``dim_Q J_d ≥ dim (J_p)_d = dim (I_p')_d ≥ dim_Q I_d`` in every degree (reduction lowers
+    ranks, and the reductions of the integer elements of ``I`` vanish on ``μ mod p``), and
+    ``J ⊆ I`` (every equation vanishes exactly on μ) closes it: ``J = I``.  A prime where
+    ``I_p'`` is larger than the reduction of ``I`` can only make the test fail; the next
+    prime is then tried (``ELIMINATION_PRIMES`` in all).
 
     Parameters
     ----------
     mu : Parameterization
     polys : tuple of fmpz_mpoly
-        Equations in ``mu.coordinate_ring``, each vanishing on μ.
+        Equations in ``mu.coordinate_ring``, each vanishing exactly on μ (the proof assumes
+        it; :func:`implicit_equations` verifies every equation before).
     limits : Limits, optional
         ``max_total_entries`` bounds the whole elimination; one Macaulay matrix gets at most
         a twentieth of it (within ``max_matrix_entries``).
@@ -862,8 +873,10 @@ def certify_by_elimination(mu: Parameterization, polys: tuple[Any, ...], *,
     --------
     >>> mu = Parameterization("2,2 s=2")
     >>> c0, c1, c2, c3 = mu.coordinate_ring.gens()
-    >>> certify_by_elimination(mu, (c1*c2 - c0*c3,))[0]
-    True
+    >>> certify_by_elimination(mu, (c1*c2 - c0*c3,))
+    (True, 'the w-free part of an elimination Gröbner basis of the graph ideal <c - mu(w)> modulo p = 2147483629 lies in the ideal of the equations modulo p; with every equation vanishing exactly on mu, this proves that they generate the whole ideal (docs/theory.md#elimination-certificate)')
+    >>> certify_by_elimination(mu, ())[0]
+    False
     """
     limits = Limits.coerce(limits)
 
@@ -874,7 +887,6 @@ def certify_by_elimination(mu: Parameterization, polys: tuple[Any, ...], *,
         mu = Parameterization(merged)
     N = mu.num_parameters
     n = mu.ambient_dimension
-    L = mu.architecture.num_layers
     graph = []
     for m, c in enumerate(mu.coordinates):
         f: dict[tuple[int, ...], int] = {}
@@ -884,50 +896,43 @@ def certify_by_elimination(mu: Parameterization, polys: tuple[Any, ...], *,
         e[N + m] = 1
         f[tuple(e)] = 1
         graph.append(f)
-
-    def vanishes(g: dict[tuple[int, ...], int]) -> bool:
-        # g(w, μ(w)) = 0 exactly: it lies in the graph ideal
-        ctx = mu.ring
-        total = ctx.from_dict({})
-        for exps, coeff in g.items():
-            term = ctx.from_dict({tuple(exps[:N]): int(coeff)})
-            for m, x in enumerate(exps[N:]):
-                if x:
-                    term *= mu.coordinates[m] ** int(x)
-            total += term
-        return total.is_zero()
-
-    try:
-        order = elimination(N)
-        # every coordinate has degree D = Σ_l (degree in layer l) in w: weight D on c keeps the graph
-        # ideal homogeneous (D = L for a linear network)
-        gb = groebner_basis(graph, order, nvars=N + n, grading=[1] * N + [sum(mu.layer_degrees)] * n,
-                            max_matrix_entries=min(limits.max_matrix_entries, max(1, limits.max_total_entries // 20)),
-                            ideal_test=vanishes, limits=limits)
-    except LCNAlgError as err:
-        return False, (f"the elimination certificate was not completed ({err}; one matrix may have "
-                       f"max_total_entries/20 = {limits.max_total_entries // 20} entries, within max_matrix_entries)")
-    if not gb.certified:
-        return False, f"the elimination Gröbner basis could not be verified over Q ({gb.method})"
-    eliminated = [g for g in gb.polys if all(all(x == 0 for x in exps[:N]) for exps in g)]
-    # I ⊆ J: each eliminated generator reduces to 0 modulo a verified basis of J over Q.
-    if polys:
+    equations = [{tuple(int(x) for x in mono): int(coeff) for mono, coeff in g.terms()} for g in polys]
+    merged_note = (f"; layers joined by stride one merged first ({merged}: the same complex image)"
+                   if merged is mu.architecture and merged_from != merged else "")
+    # every coordinate has degree D = Σ_l (degree in layer l) in w: weight D on c keeps the graph
+    # ideal homogeneous (D = L for a linear network)
+    grading = [1] * N + [sum(mu.layer_degrees)] * n
+    one_matrix = min(limits.max_matrix_entries, max(1, limits.max_total_entries // 20))
+    tried = []
+    for p in PRIMES_31[:ELIMINATION_PRIMES]:
         try:
-            gbj = groebner_basis(list(polys), "degrevlex")
+            gb = groebner_basis(graph, elimination(N), modulus=p, nvars=N + n, grading=grading,
+                                max_matrix_entries=one_matrix, limits=limits)
         except LCNAlgError as err:
-            return False, f"the Gröbner basis of the equations over Q failed ({err})"
-        if not gbj.certified:
-            return False, "the Gröbner basis of the equations over Q could not be verified"
-        ctx = mu.coordinate_ring
-        for g in eliminated:
-            h = ctx.from_dict({tuple(exps[N:]): int(c) for exps, c in g.items()})
-            if not gbj.contains(h):
-                return False, "an element of the elimination ideal is not generated by the equations"
-    elif eliminated:
-        return False, "the elimination ideal is not zero but no equations were found"
-    return True, (
-        "elimination Gröbner basis of the graph ideal <c - mu(w)> over Q (multi-modular, verified "
-        "exactly), whose w-free part reduces to zero modulo the equations' Gröbner basis over Q"
-        + (f"; layers joined by stride one merged first ({merged}: the same complex image)"
-           if merged is mu.architecture and merged_from != merged else "")
-    )
+            return False, (f"the elimination certificate was not completed ({err}; one matrix may have "
+                           f"max_total_entries/20 = {limits.max_total_entries // 20} entries, within "
+                           "max_matrix_entries)")
+        eliminated = [{e[N:]: c for e, c in g.items()} for g in gb.polys
+                      if all(not any(e[:N]) for e in g)]
+        if not eliminated:  # I_p' = 0, so I = 0
+            if not polys:
+                return True, ("the elimination Gröbner basis of the graph ideal <c - mu(w)> modulo "
+                              f"p = {p} has no w-free element, so the vanishing ideal is zero" + merged_note)
+            return False, "the equations are not zero but the vanishing ideal is (this is a defect)"
+        if not polys:
+            return False, "the elimination ideal is not zero but no equations were found"
+        try:
+            gbj = groebner_basis(equations, "degrevlex", modulus=p, nvars=n,
+                                 max_matrix_entries=one_matrix, limits=limits)
+        except LCNAlgError as err:
+            return False, f"the Gröbner basis of the equations modulo p = {p} was not completed ({err})"
+        if all(gbj.contains(g) for g in eliminated):
+            return True, (f"the w-free part of an elimination Gröbner basis of the graph ideal <c - mu(w)> "
+                          f"modulo p = {p} lies in the ideal of the equations modulo p; with every equation "
+                          "vanishing exactly on mu, this proves that they generate the whole ideal"
+                          + merged_note + " (docs/theory.md#elimination-certificate)")
+        tried.append(p)
+    return False, ("an element of the elimination ideal modulo p is not in the ideal of the equations "
+                   f"modulo p, for p = {', '.join(map(str, tried))}: the equations are almost surely "
+                   "incomplete (a prime can only fail this test wrongly when it divides a finite "
+                   "set of integers)")

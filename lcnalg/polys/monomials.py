@@ -209,6 +209,45 @@ class MonomialOrder:
             start = stop
         return _fold(comps)
 
+    def matrix(self, nvars: int) -> list[list[int]]:
+        """The order as rows of linear forms: ``a > b`` iff ``(K a)`` is lexicographically
+        larger than ``(K b)`` (the components of :meth:`key` without their constant offsets).
+
+        Examples
+        --------
+        >>> degrevlex().matrix(3)
+        [[1, 1, 1], [0, 0, -1], [0, -1, 0], [-1, 0, 0]]
+        >>> o = elimination(1)
+        >>> import itertools
+        >>> mons = list(itertools.product(range(3), repeat=3))
+        >>> K = o.matrix(3)
+        >>> vec = lambda e: [sum(k * x for k, x in zip(row, e)) for row in K]
+        >>> sorted(mons, key=o.key) == sorted(mons, key=vec)
+        True
+        """
+        def unit(i: int, sign: int) -> list[int]:
+            return [sign if j == i else 0 for j in range(nvars)]
+
+        kind, w = self.kind, self.weights
+        if kind in ("degrevlex", "weighted"):
+            top = [1] * nvars if kind == "degrevlex" else list(w or ())
+            if len(top) != nvars:
+                raise InputError(f"weighted order: {len(top)} weights for {nvars} variables")
+            return [top] + [unit(i, -1) for i in reversed(range(nvars))]
+        if kind == "deglex":
+            return [[1] * nvars] + [unit(i, 1) for i in range(nvars)]
+        if kind == "lex":
+            return [unit(i, 1) for i in range(nvars)]
+        if w is not None and len(w) != nvars:
+            raise InputError(f"elimination order: {len(w)} weights for {nvars} variables")
+        rows: list[list[int]] = []
+        start = 0
+        for stop in self._block_bounds(nvars):
+            rows.append([(1 if w is None else w[j]) if start <= j < stop else 0 for j in range(nvars)])
+            rows.extend(unit(i, -1) for i in reversed(range(start, stop)))
+            start = stop
+        return rows
+
     def _block_bounds(self, nvars: int) -> list[int]:
         bounds: list[int] = []
         acc = 0

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import heapq
-from bisect import bisect_left
 from typing import Any, Callable
 
 import numpy as np
@@ -142,8 +141,7 @@ def _f4_run(gens: list[dict[int, int]], pk: Packer, p: int, limits: Limits, max_
     key = pk.key
     # per degree (monomials of one degree only): the monomials met, numbered (``mons[i]`` is
     # the monomial with id ``i``: sets and index arrays of small ints instead of packed ones),
-    # the id rows of the reducer rows ``(mult, gi)``, and each id's divisor found by
-    # :func:`_find_divisor` (valid while that element is active)
+    # the id rows of the reducer rows ``(mult, gi)``, and the exponent rows of the ids
     deg = _DegreeCache(-1)
     blas = p < BLAS_PRIME
     dtype = np.float64 if blas else np.int64
@@ -158,7 +156,7 @@ def _f4_run(gens: list[dict[int, int]], pk: Packer, p: int, limits: Limits, max_
             sel = sel[:MAX_PAIRS_PER_STEP]
         inputs = pending.pop(d, [])
         if d != deg.degree:
-            deg = _DegreeCache(d)
+            deg = _DegreeCache(d, pk)
         intern, mons, row = deg.intern, deg.mons, deg.row
         piv: dict[int, tuple[int, int]] = {}  # column id -> reducer row (mult, gi)
         srows: list[tuple[int, int]] = []
@@ -176,7 +174,8 @@ def _f4_run(gens: list[dict[int, int]], pk: Packer, p: int, limits: Limits, max_
                     piv[l] = (mult, gi)
         explicit = [([intern(m) for m in f], list(f.values())) for f in inputs]
         # symbolic preprocessing, by generations: every monomial of a row gets a reducer
-        # (the active element of smallest index whose lead divides it) or is a standard column
+        # (the active element of smallest index whose lead divides it) or is a standard column;
+        # the divisors of a generation are found at once on exponent arrays (_first_divisors)
         cols: set[int] = set(piv)
         new: set[int] = set()
         for mult, gi in list(piv.values()) + srows:
@@ -186,46 +185,47 @@ def _f4_run(gens: list[dict[int, int]], pk: Packer, p: int, limits: Limits, max_
         new -= cols
         std: list[int] = []
         act_idx = [i for i in range(len(G)) if active[i]]
-        act = [(leads[i], i) for i in act_idx]
-        divisor, guard, ng = deg.divisor, pk.guard, len(G)
+        edt = np.int16 if d < 1 << 15 else np.int64  # exponents are at most the degree d
+        lead_exps = pk.unpack_many([leads[i] for i in act_idx]).astype(edt)
         while new:
             cols |= new
             nxt: set[int] = set()
-            for i in new:
-                m = mons[i]
-                gi = _find_divisor(m, i, divisor, act, act_idx, active, guard, ng)
-                if gi < 0:
+            batch = list(new)
+            found = _first_divisors(deg.exps(batch).astype(edt), lead_exps)
+            for i, pos in zip(batch, found.tolist()):
+                if pos < 0:
                     std.append(i)
                 else:
-                    mult = m - leads[gi]
+                    gi = act_idx[pos]
+                    mult = mons[i] - leads[gi]
                     piv[i] = (mult, gi)
                     nxt.update(row(mult, gi, G)[0])
             new = nxt - cols
         nlow = len(srows) + len(explicit)
         if not std or nlow == 0:
             continue  # every row reduces to zero (no monomial outside the leading ideal)
-        # the matrix is block diagonal by multidegree: one rref per block.  A low row is
+        # the matrix is block diagonal by multidegree: one rref per block.  The columns of a block,
+        # largest first, split into reducer columns and the others; a low row is
         # (mult, poly, ids of its monomials, coefficients as an array of dtype)
-        blocks: dict[tuple[int, ...], list[list[Any]]] = {}
-        mdeg = pk.mdeg
-        for i in piv:
-            blocks.setdefault(mdeg(mons[i]), [[], [], []])[0].append(i)
-        for i in std:
-            blocks.setdefault(mdeg(mons[i]), [[], [], []])[1].append(i)
+        col_ids = list(piv) + std
+        label, ranked = _blocks_and_order(pk, deg.exps(col_ids), key, [mons[i] for i in col_ids])
+        label_of = dict(zip(col_ids, label.tolist()))
+        npiv = len(piv)
+        blocks: dict[int, list[list[Any]]] = {}
+        for t in ranked.tolist():
+            blocks.setdefault(label_of[col_ids[t]], [[], [], []])[0 if t < npiv else 1].append(col_ids[t])
         for mult, gi in srows:
-            blocks[mdeg(mult + leads[gi])][2].append((mult, G[gi], row(mult, gi, G)[1],
-                                                        coef_arrays[gi]))
+            blocks[label_of[deg.ids[mult + leads[gi]]]][2].append((mult, G[gi], row(mult, gi, G)[1],
+                                                                  coef_arrays[gi]))
         for ids, coefs in explicit:
-            blocks[mdeg(mons[ids[0]])][2].append(
+            blocks[label_of[ids[0]]][2].append(
                 (0, ([mons[i] for i in ids], coefs), np.array(ids, dtype=np.int64),
                  np.array(coefs, dtype=dtype)))
         new_elems: list[Poly] = []
         for bkey in sorted(blocks):
-            Lb, Nb, low = blocks[bkey]
-            if not Nb or not low:
+            L, N, low = blocks[bkey]
+            if not N or not low:
                 continue
-            L = sorted(Lb, key=lambda i: key(mons[i]), reverse=True)
-            N = sorted(Nb, key=lambda i: key(mons[i]), reverse=True)
             nA = len(L)
             nr, nc = nA + len(low), nA + len(N)
             # few rows to reduce against many reducers: the block is reduced sparsely (its size is
@@ -302,14 +302,16 @@ def _f4_run(gens: list[dict[int, int]], pk: Packer, p: int, limits: Limits, max_
 
 class _DegreeCache:
     """The monomials of one degree met so far, numbered, with the id rows of the reducer
-    rows ``(mult, gi)`` and the divisors found (:func:`_find_divisor`)."""
+    rows ``(mult, gi)`` and the exponent rows of the monomials (:meth:`exps`)."""
 
-    def __init__(self, degree: int) -> None:
+    def __init__(self, degree: int, pk: Packer | None = None) -> None:
         self.degree = degree
+        self.pk = pk
         self.ids: dict[int, int] = {}
         self.mons: list[int] = []
+        self._exps = np.zeros((0, pk.n if pk is not None else 0), dtype=np.int64)
+        self._nexp = 0
         self.rows: dict[tuple[int, int], tuple[list[int], np.ndarray]] = {}
-        self.divisor: dict[int, tuple[int, int]] = {}
 
     def intern(self, m: int) -> int:
         i = self.ids.get(m)
@@ -317,6 +319,19 @@ class _DegreeCache:
             i = self.ids[m] = len(self.mons)
             self.mons.append(m)
         return i
+
+    def exps(self, ids: list[int]) -> np.ndarray:
+        """The exponent rows of the monomials with these ids (unpacked once, in bulk)."""
+        if self._nexp < len(self.mons):
+            fresh = self.pk.unpack_many(self.mons[self._nexp:])
+            if self._nexp + len(fresh) > len(self._exps):
+                grown = np.zeros((max(2 * len(self._exps), self._nexp + len(fresh)), self.pk.n),
+                                 dtype=np.int64)
+                grown[:self._nexp] = self._exps[:self._nexp]
+                self._exps = grown
+            self._exps[self._nexp:self._nexp + len(fresh)] = fresh
+            self._nexp += len(fresh)
+        return self._exps[np.asarray(ids, dtype=np.int64)]
 
     def row(self, mult: int, gi: int, G: list[Poly]) -> tuple[list[int], np.ndarray]:
         """The ids of the monomials of ``mult * G[gi]`` (largest first), as a list and an array."""
@@ -334,37 +349,43 @@ class _DegreeCache:
         return r
 
 
-def _find_divisor(m: int, i: int, cache: dict[int, tuple[int, int]], act: list[tuple[int, int]],
-                  act_idx: list[int], active: list[bool], guard: int, ng: int) -> int:
-    """The smallest index of an active element whose leading monomial divides ``m`` (with id
-    ``i``), or -1.
+#: Exponent comparisons made at once by :func:`_first_divisors` (memory of one boolean array).
+DIVISOR_CHUNK = 1 << 23
 
-    ``act`` holds ``(lead, index)`` of the active elements by increasing index (``act_idx``
-    their indices) and ``ng`` the number of elements.  ``cache[i] = (found, scanned)``
-    records an earlier answer when ``scanned`` elements existed: elements are only ever
-    deactivated and appended, so a found element still active is still the smallest, and
-    otherwise only the indices after it (or, with none found, from ``scanned`` on) need a look.
+
+def _first_divisors(E: np.ndarray, leads: np.ndarray) -> np.ndarray:
+    """For each exponent row of ``E``, the first row of ``leads`` that divides it (is
+    componentwise at most it), or -1.
+
+    >>> _first_divisors(np.array([[2, 1], [0, 3]]), np.array([[3, 0], [1, 1], [0, 1]])).tolist()
+    [1, 2]
     """
-    hit = cache.get(i)
-    start = 0
-    if hit is not None:
-        gi, scanned = hit
-        if gi >= 0:
-            if active[gi]:
-                return gi
-            start = gi + 1
-        else:
-            if scanned == ng:
-                return -1
-            start = scanned
-    mg = m | guard
-    found = -1
-    for lg, gi in act[bisect_left(act_idx, start):]:
-        if (mg - lg) & guard == guard:
-            found = gi
-            break
-    cache[i] = (found, ng)
-    return found
+    out = np.full(len(E), -1, dtype=np.int64)
+    if not len(leads) or not len(E):
+        return out
+    step = max(1, DIVISOR_CHUNK // leads.size)
+    for a in range(0, len(E), step):
+        divides = (E[a:a + step, None, :] >= leads[None, :, :]).all(axis=2)
+        first = divides.argmax(axis=1)
+        out[a:a + step] = np.where(divides[np.arange(len(first)), first], first, -1)
+    return out
+
+
+def _blocks_and_order(pk: Packer, E: np.ndarray, key: Callable[[int], int], mons: list[int]
+                      ) -> tuple[np.ndarray, np.ndarray]:
+    """Block labels (equal exactly for equal multidegrees) of monomials with exponent rows ``E``,
+    and their positions from the largest monomial to the smallest in the order."""
+    if pk.grading_cols.shape[1]:
+        _, label = np.unique(E @ pk.grading_cols, axis=0, return_inverse=True)
+        label = label.reshape(-1)
+    else:
+        label = np.zeros(len(E), dtype=np.int64)
+    if pk.order_cols is not None:
+        V = E @ pk.order_cols
+        ranked = np.lexsort(tuple(V[:, k] for k in reversed(range(V.shape[1]))))[::-1]
+    else:
+        ranked = np.array(sorted(range(len(mons)), key=lambda t: key(mons[t]), reverse=True), dtype=np.int64)
+    return label, ranked
 
 
 def _block_entries(L: list[int], N: list[int], low: list[tuple[Any, ...]], piv: dict[int, tuple[int, int]],

@@ -4,11 +4,14 @@ from __future__ import annotations
 
 from typing import Any, Callable, Sequence
 
+import numpy as np
+
 from lcnalg.errors import InputError
 
 __all__ = ["Exp", "Poly", "FIELD", "Packer"]
 
 FIELD = 20  # bits per packed exponent field (one guard bit): exponents < 2**19
+CHUNK = 1 << 14  # monomials unpacked at once by :meth:`Packer.unpack_many`
 
 Exp = tuple[int, ...]
 
@@ -20,8 +23,15 @@ class Packer:
     """Exponent tuples packed into ints, ``FIELD`` bits per variable (top bit = guard)."""
 
     def __init__(self, n: int, weights: Sequence[int], key: Callable[[Exp], int],
-                 multigrading: Sequence[Sequence[int]] = ()) -> None:
+                 multigrading: Sequence[Sequence[int]] = (),
+                 order_rows: Sequence[Sequence[int]] | None = None) -> None:
         self.n = n
+        #: the order as linear forms (:meth:`~lcnalg.polys.monomials.MonomialOrder.matrix`), as an
+        #: ``n x k`` int64 array (``E @ order_cols`` sorts exponent rows ``E``), or None
+        self.order_cols = (None if order_rows is None
+                           else np.array(order_rows, dtype=np.int64).reshape(-1, n).T.copy())
+        #: the multigrading as an ``n x r`` int64 array
+        self.grading_cols = np.array(multigrading, dtype=np.int64).reshape(-1, n).T.copy()
         self.w = tuple(weights)
         self.W = [tuple(v) for v in multigrading]
         self._mc: dict[int, tuple[int, ...]] = {}
@@ -41,6 +51,25 @@ class Packer:
                 raise InputError(f"exponent {a} out of range (0..{self.fmask})")
             m |= a << sh
         return m
+
+    def unpack_many(self, ms: Sequence[int]) -> np.ndarray:
+        """The exponent rows of packed monomials, as a ``len(ms) x n`` int64 array.
+
+        >>> pk = Packer(3, (1, 1, 1), sum)
+        >>> pk.unpack_many([pk.pack((1, 2, 3)), pk.pack((0, 5, 0))]).tolist()
+        [[1, 2, 3], [0, 5, 0]]
+        """
+        n = self.n
+        nb = (n * FIELD + 7) // 8
+        out = np.empty((len(ms), n), dtype=np.int64)
+        powers = np.left_shift(np.int64(1), np.arange(FIELD - 1, dtype=np.int64))
+        for a in range(0, len(ms), CHUNK):
+            part = ms[a:a + CHUNK]
+            raw = np.frombuffer(b"".join(m.to_bytes(nb, "little") for m in part), dtype=np.uint8)
+            bits = np.unpackbits(raw.reshape(len(part), nb), axis=1, bitorder="little")
+            fields = bits[:, :n * FIELD].reshape(len(part), n, FIELD)[:, :, :FIELD - 1]
+            out[a:a + len(part)] = fields @ powers
+        return out
 
     def unpack(self, m: int) -> Exp:
         f = self.fmask

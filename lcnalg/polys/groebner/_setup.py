@@ -216,7 +216,10 @@ class Setup:
         self.multigrading = multigrading(self.hint, self.hn)
 
     def packer(self) -> Packer:
-        return Packer(self.hn, self.weights, self.hkey, self.multigrading)
+        rows = self.order.matrix(self.n)
+        if not self.homog:  # the order ignores the homogenizing variable
+            rows = [r + [0] for r in rows]
+        return Packer(self.hn, self.weights, self.hkey, self.multigrading, rows)
 
 
 def modp_stage(setup: Setup, p: int, limits: Limits, max_total: float, stats: dict[str, Any],
