@@ -81,6 +81,9 @@ class Limits:
         Generators up to which ``certify=None`` attempts the whole-ideal certificate.
     max_certify_degree : int
         Highest equation degree up to which ``certify=None`` attempts it.
+    max_certify_entries : int
+        Total matrix entries of the elimination certificate that ``certify=None`` attempts
+        (``certify=True`` allows ``max_total_entries``); about ten seconds of work.
     max_hilbert_nodes : int
         Nodes of the recursion computing a Hilbert numerator.
     max_fibre_order : int
@@ -308,7 +311,8 @@ class Limits:
     max_summary_generators: int = _bound(400, "generators up to which a Groebner summary is formed")
     max_summary_degree: int = _bound(6, "equation degree up to which a Groebner summary is formed")
     max_certify_generators: int = _bound(150, "generators up to which the certificate is tried by default")
-    max_certify_degree: int = _bound(4, "equation degree up to which the certificate is tried by default")
+    max_certify_degree: int = _bound(6, "equation degree up to which the certificate is tried by default")
+    max_certify_entries: int = _bound(20_000_000, "total matrix entries of the elimination certificate tried by default")
     max_hilbert_nodes: int = _bound(200_000, "nodes of a Hilbert-numerator recursion")
     max_fibre_order: int = _bound(24, "largest root of unity tried when counting a fibre")
     max_fibre_factors: int = _bound(12, "factors tried when counting a fibre")

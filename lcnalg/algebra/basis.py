@@ -165,9 +165,10 @@ def basis_equations(mu: BasisParameterization, *, max_degree: int | None = None,
         The dimension of ``M_B`` if known.
     certify : bool or None
         Attempt the exact whole-ideal certificate (elimination Gröbner basis of the graph ideal
-        of ``μ_B`` over Q, :func:`~lcnalg.algebra.implicitization.certify_by_elimination`): always
-        (True), never (False), or (None, the default) when the equations are at most
-        ``limits.max_certify_generators`` of degree at most ``limits.max_certify_degree``.
+        of ``μ_B`` modulo a prime, :func:`~lcnalg.algebra.implicitization.certify_by_elimination`):
+        always (True), never (False), or (None, the default) when the equations are at most
+        ``limits.max_certify_generators`` of degree at most ``limits.max_certify_degree``, within
+        ``limits.max_certify_entries`` matrix entries.
 
     Returns
     -------

@@ -88,6 +88,9 @@ if TYPE_CHECKING:
 
 __all__ = ["ImplicitEquations", "implicit_equations", "certify_by_elimination"]
 
+#: How the verdict names the stopping rule (a run it ended is complete up to its degree).
+STOPPING_RULE = "stopping rule"
+
 #: Primes tried by :func:`certify_by_elimination` before it gives up (each is a whole
 #: elimination modulo that prime; a prime fails only when it divides a finite set of integers).
 ELIMINATION_PRIMES = 2
@@ -485,7 +488,7 @@ def _stopping_rule(state: InterpolationState, e: int, n: int, dimension: int, fi
         return None
     same = (f"dimension {dimension} and degree {fibre.degree} of V" if fibre.degree is not None
             else f"dimension {dimension} of V (its degree is unknown)")
-    return (f"stopping rule: the leading monomials of the equations up to degree {e} generate a "
+    return (f"{STOPPING_RULE}: the leading monomials of the equations up to degree {e} generate a "
             f"monomial ideal with the {same}, and degree {e + 1} brings no new equation (full rank "
             f"of the standard monomials at points of M, one graded piece per symmetry orbit); "
             f"heuristic beyond degree {e + 1}")
@@ -668,7 +671,7 @@ def _summarise(state: InterpolationState, dimension: int, limits: Limits) -> tup
 
 
 def _certificate(mu: Parameterization, polys: tuple[Any, ...], state: InterpolationState, *,
-                 dimension: int, max_degree: int | None, certify: bool | None, fibre: FibreDegree,
+                 dimension: int, stopped_by_rule: bool, certify: bool | None, fibre: FibreDegree,
                  seed: int, limits: Limits) -> tuple[bool, str, str]:
     """Whether the equations generate the whole ideal, the argument (or why not tried), and
     the name of the certificate that decided it (empty when none closed)."""
@@ -700,14 +703,19 @@ def _certificate(mu: Parameterization, polys: tuple[Any, ...], state: Interpolat
         else:
             notes.append(length.text)
     # the elimination certificate: automatic only for a small ideal found by the stopping rule
-    # (a run cut by max_degree, or one with no equation on a thin function space, cannot be complete)
-    small = (max_degree is None and zeros < len(polys) <= limits.max_certify_generators
+    # (a run cut by max_degree or by a work bound, or one with no equation on a thin function
+    # space, cannot be complete)
+    small = (stopped_by_rule and zeros < len(polys) <= limits.max_certify_generators
              and top <= limits.max_certify_degree)
     if certify or (certify is None and small):
-        ok, text = certify_by_elimination(mu, polys, limits=limits)
+        ok, text = attempt_elimination_certificate(mu, polys, by_default=not certify, limits=limits)
         if ok:
             return True, text, "elimination certificate"
         notes.append(text)
+    elif not stopped_by_rule:
+        notes.append("the elimination certificate is attempted by default only when the stopping rule "
+                     "ended the run (here max_degree or a bound did, so the equations may be incomplete); "
+                     "pass certify=True to attempt it")
     else:
         notes.append(f"the elimination certificate is attempted by default only for at most "
                      f"{limits.max_certify_generators} equations of degree <= {limits.max_certify_degree} "
@@ -736,10 +744,11 @@ def implicit_equations(mu: Parameterization, *, max_degree: int | None = None, j
         Seed of the random points.
     certify : bool or None
         ``None`` (default): attempt the length certificate when ``deg V`` is known, then the
-        elimination certificate (over Q) when the ideal has at most
+        elimination certificate (modulo a prime) when the ideal has at most
         ``limits.max_certify_generators`` equations of degree at most
-        ``limits.max_certify_degree`` (a size rule); ``True``: the length certificate, then
-        the elimination certificate whatever the size; ``False``: neither.
+        ``limits.max_certify_degree`` (a size rule), within ``limits.max_certify_entries``
+        matrix entries; ``True``: the length certificate, then the elimination certificate
+        whatever the size, within ``limits.max_total_entries``; ``False``: neither.
     progress : bool, optional
         Show a progress bar (default: when stderr is a terminal).
     max_monomials, max_piece : int, optional
@@ -786,9 +795,9 @@ def implicit_equations(mu: Parameterization, *, max_degree: int | None = None, j
                                   executor=pool, progress=progress, limits=limits, work=work)
         polys = _verified_polynomials(mu, state, pool, limits)
     degree, hilbert, summary_note = _summarise(state, dimension, limits)
-    certified, certificate, closed_by = _certificate(mu, polys, state, dimension=dimension,
-                                                     max_degree=max_degree, certify=certify, fibre=fibre,
-                                                     seed=seed, limits=limits)
+    certified, certificate, closed_by = _certificate(
+        mu, polys, state, dimension=dimension, certify=certify, fibre=fibre, seed=seed, limits=limits,
+        stopped_by_rule=max_degree is None and stopped_by.startswith(STOPPING_RULE))
     return ImplicitEquations(
         architecture=str(mu.architecture),
         method=("multigraded interpolation over GF(p) (finest torus grading, "
@@ -839,6 +848,21 @@ def _multidegree(poly: Any, state: InterpolationState) -> tuple[int, ...]:
         elif x:
             total[0] += x
     return tuple(total)
+
+
+def attempt_elimination_certificate(mu: Parameterization, polys: tuple[Any, ...], *, by_default: bool,
+                                    limits: Limits) -> tuple[bool, str]:
+    """:func:`certify_by_elimination`, within ``limits.max_certify_entries`` matrix entries when
+    tried by default (``by_default``), else within ``limits.max_total_entries``; a bound met
+    is named in the text."""
+    if not by_default:
+        return certify_by_elimination(mu, polys, limits=limits)
+    bounded = Limits.coerce(limits, max_total_entries=min(limits.max_total_entries, limits.max_certify_entries))
+    ok, text = certify_by_elimination(mu, polys, limits=bounded)
+    if not ok and "max_total_entries" in text:
+        text += (f"; tried by default within max_certify_entries = {limits.max_certify_entries} entries "
+                 "(CLI --max-certify-entries); certify=True (--certify) allows max_total_entries")
+    return ok, text
 
 
 def certify_by_elimination(mu: Parameterization, polys: tuple[Any, ...], *,

@@ -20,7 +20,7 @@ from typing import Any, Callable
 from lcnalg.algebra.certify import verify_equations
 from lcnalg.algebra.dimension import function_space_dimension
 from lcnalg.algebra.grading import Grading, finest_grading
-from lcnalg.algebra.implicitization import ImplicitEquations, certify_by_elimination
+from lcnalg.algebra.implicitization import ImplicitEquations, attempt_elimination_certificate
 from lcnalg.algebra.interpolation import InterpolationState, interpolate_degree
 from lcnalg.errors import ResourceLimitError, check
 from lcnalg.limits import Limits
@@ -46,7 +46,7 @@ def equations_up_to_degree(mu: Any, *, max_degree: int, seed: int, dimension: in
     certify : bool or None
         Attempt the elimination certificate always (True), never (False), or (None) when the
         equations are at most ``limits.max_certify_generators`` of degree at most
-        ``limits.max_certify_degree``.
+        ``limits.max_certify_degree``, within ``limits.max_certify_entries`` matrix entries.
     limits : Limits
     architecture : str
         The architecture text of the result.
@@ -123,7 +123,8 @@ def equations_up_to_degree(mu: Any, *, max_degree: int, seed: int, dimension: in
         certified, certificate = True, ("the certified dimension equals the number of coordinates that are not "
                                         "identically zero: the vanishing coordinates generate the ideal")
     elif certify or (certify is None and small):
-        certified, certificate = certify_by_elimination(mu, tuple(polys), limits=limits)
+        certified, certificate = attempt_elimination_certificate(mu, tuple(polys), by_default=not certify,
+                                                                 limits=limits)
     elif certify is None:
         certified, certificate = False, (
             f"the elimination certificate is attempted by default only for at most {limits.max_certify_generators} "

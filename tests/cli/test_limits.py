@@ -48,7 +48,8 @@ ROWS = [
     ("max_equations_work", 50_000, ["equations", "2x2,2x2"], "partial"),
     # a lift over Q needs 2 primes; in 2D deg V is probabilistic, so the length certificate (mod p)
     # does not certify and the elimination over Q runs
-    ("max_primes", 1, ["equations", "2x1,2x1 s=2x1", "--certify"], "either"),
+    # the exact critical points lift a Groebner basis over Q from several primes
+    ("max_primes", 1, ["critical-points", "2,2 s=2", "--exact"], "refused"),
     ("max_auto_degree", 3, ["equations", "2x2,2x2"], "partial"),  # its equations have degree 6
     ("max_matrix_entries", 1, ["equations", "2,3 s=3", "--certify"], "either"),
     ("max_total_entries", 1, ["equations", "2,3 s=3", "--certify"], "either"),
@@ -104,6 +105,7 @@ NOT_A_STOP = {
     "max_summary_degree": "as max_summary_generators",
     "max_certify_generators": "above it certify=None does not try the certificate (--certify forces it)",
     "max_certify_degree": "as max_certify_generators",
+    "max_certify_entries": "beyond it certify=None gives up the elimination certificate (--certify allows max_total_entries)",
     # bounds of a cross-check or of one route among several: beyond them another route answers
     "max_hilbert_nodes": "beyond it the Hilbert numerator is taken by another route",
     "max_fibre_order": "beyond it the fibre count (a cross-check of the degree) is skipped",

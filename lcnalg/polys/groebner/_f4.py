@@ -357,18 +357,43 @@ def _first_divisors(E: np.ndarray, leads: np.ndarray) -> np.ndarray:
     """For each exponent row of ``E``, the first row of ``leads`` that divides it (is
     componentwise at most it), or -1.
 
+    A pair is tested in full only when its divisibility masks agree (:func:`_divisor_masks`:
+    a divisor's mask is a subset of the multiple's), which rules out most pairs with one
+    64-bit operation.
+
     >>> _first_divisors(np.array([[2, 1], [0, 3]]), np.array([[3, 0], [1, 1], [0, 1]])).tolist()
     [1, 2]
     """
     out = np.full(len(E), -1, dtype=np.int64)
     if not len(leads) or not len(E):
         return out
-    step = max(1, DIVISOR_CHUNK // leads.size)
+    lm = _divisor_masks(leads)
+    em = ~_divisor_masks(E)
+    step = max(1, DIVISOR_CHUNK // len(leads))
     for a in range(0, len(E), step):
-        divides = (E[a:a + step, None, :] >= leads[None, :, :]).all(axis=2)
-        first = divides.argmax(axis=1)
-        out[a:a + step] = np.where(divides[np.arange(len(first)), first], first, -1)
+        rows, cols = np.nonzero((em[a:a + step, None] & lm[None, :]) == 0)  # by row, then column
+        if not len(rows):
+            continue
+        rows += a
+        full = (E[rows] >= leads[cols]).all(axis=1)
+        rows, cols = rows[full], cols[full]
+        first_rows, first = np.unique(rows, return_index=True)
+        out[first_rows] = cols[first]
     return out
+
+
+def _divisor_masks(E: np.ndarray) -> np.ndarray:
+    """64-bit masks of exponent rows with ``mask(a) ⊆ mask(b)`` whenever ``a`` divides ``b``:
+    bit ``(t, i)`` says that the exponent of variable ``i`` is at least ``2^t`` (variables share
+    bits when there are more than 64)."""
+    n = E.shape[1]
+    per = max(1, 64 // max(n, 1))
+    mask = np.zeros(len(E), dtype=np.uint64)
+    for i in range(n):
+        for t in range(per):
+            bit = np.uint64(1) << np.uint64((i * per + t) % 64)
+            mask |= np.where(E[:, i] >= (1 << t), bit, np.uint64(0))
+    return mask
 
 
 def _blocks_and_order(pk: Packer, E: np.ndarray, key: Callable[[int], int], mons: list[int]
@@ -491,8 +516,8 @@ def _leaf_inverses(R: np.ndarray, p: int) -> np.ndarray:
     ``Y = U^{-1}`` solves ``Y U = I``: column by column, ``y_j`` is final once the columns
     before ``j`` are eliminated, and ``y_k -= y_j u_jk`` for ``k > j`` (exact in int64:
     products below ``2^62``); each step is done for every block together."""
-    w = SOLVE_LEAF
     nA = R.shape[0]
+    w = min(SOLVE_LEAF, nA)  # one small block: only its own width
     nb = -(-nA // w)
     U = np.zeros((nb, w, w), dtype=np.int64)
     for k in range(nb):
