@@ -120,7 +120,7 @@ def agreement(runs: list[cas.Run]) -> list[str]:
 
 
 def rows(results: dict[str, dict[str, cas.Run]], systems: list[str]) -> list[list[str]]:
-    """Table rows: architecture, system, seconds, peak MB, generators, dim, degree, ratio."""
+    """Table rows: architecture, system, seconds, peak MB, generators, dim, degree, ratio, verdict."""
     out = []
     for arch, by_system in results.items():
         ref = by_system.get("lcnalg")
@@ -141,12 +141,13 @@ def rows(results: dict[str, dict[str, cas.Run]], systems: list[str]) -> list[lis
                 str(r.ngens) if r.ngens is not None else "-", _hist(r.degrees),
                 str(r.dim) if r.dim is not None else "-",
                 str(r.degree) if r.degree is not None else "-", ratio,
+                r.verdict or ("whole ideal" if r.status == "finished" else "-"),
             ])
     return out
 
 
 HEADER = ["architecture", "system", "seconds", "CPU s", "peak MB", "ngens", "degrees", "dim", "degree",
-          "time / lcnalg"]
+          "time / lcnalg", "verdict"]
 
 
 def print_table(table: list[list[str]]) -> None:
@@ -179,7 +180,9 @@ def markdown(table: list[list[str]], info: dict, versions: dict, command: str,
         "including process start; CPU s is the child's user + system time (less than wall time "
         "when the machine is shared); peak MB is the child's own `ru_maxrss`.",
         f"- Command: `{command}`",
-        "- `degrees`: minimal generators as count×d(degree); `time / lcnalg`: ratio of wall times.",
+        "- `degrees`: minimal generators as count×d(degree); `time / lcnalg`: ratio of wall times; "
+        "`verdict`: lcnalg's (`certified`, or `complete up to degree d`); Singular's and Macaulay2's "
+        "eliminations always return the whole ideal.",
         "- lcnalg runs `python -m lcnalg equations ARCH --json` (all generators, stopping rule, "
         "elimination certificate for small ideals) except: "
         + "; ".join(f"`{a}` with `{' '.join(v)}`" for a, v in LCNALG_CASE_ARGS.items())

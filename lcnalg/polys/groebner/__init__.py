@@ -10,9 +10,13 @@ found from the input; if none exists the input is homogenized with one extra var
 degree are put into one Macaulay matrix; symbolic
 preprocessing adds one reducer (a monomial multiple of a basis element) for every monomial
 divisible by a leading monomial (the active element of smallest index whose leading monomial
-divides it, cached per monomial of the current degree); columns are ordered
-``[reducer leads | other monomials]``, each part from the largest monomial down, and the matrix
-is reduced with FLINT ``nmod_mat.rref``.  The rows whose pivots fall among the other monomials
+divides it; found for a whole generation of monomials at once on their exponent arrays, pairs
+whose 64-bit divisibility masks disagree skipped); the matrix is block diagonal by multidegree
+(labels from the exponent arrays times the multigrading); in each block the columns are ordered
+``[reducer leads | other monomials]``, each part from the largest monomial down (a lexicographic
+sort of the exponent arrays times the order's matrix,
+:meth:`~lcnalg.polys.monomials.MonomialOrder.matrix`), and the block is reduced with FLINT
+``nmod_mat.rref``.  The rows whose pivots fall among the other monomials
 are the new basis elements.  Modulo a prime below ``2^31`` only those rows are computed: the
 reducer rows ``[A | B]`` have ``A`` upper unitriangular, and the rows of the reduced echelon form
 with their pivots outside ``A`` are the reduced echelon form of the Schur complement
