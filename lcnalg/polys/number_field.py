@@ -38,6 +38,8 @@ integral over ``Z_(p)``, i.e. in ``O = Λ``; dividing ``a`` and ``b`` by the mon
 ``deg G = deg G_p ≤ deg g_p``.
 
 *Algorithm.*  For the primes below ``2^62`` in decreasing order: a ``g_p = 1`` proves ``G = 1``;
+when ``deg g_p`` is ``deg a`` (or ``deg b``), ``a | b`` (or ``b | a``) is tested first by one
+division over ``K`` (then ``G`` is ``a`` or ``b`` made monic);
 the images of the least degree ``k`` seen so far are kept (a smaller degree discards them); their
 ``d k`` coefficients (in ``F_p``, of ``T^i z^j``) are combined by the Chinese remainder theorem
 and lifted to rationals by rational reconstruction (numerator and denominator at most
@@ -80,8 +82,8 @@ import flint
 
 from lcnalg.errors import check
 
-__all__ = ["KPoly", "trim", "inverse", "monic", "mul", "divmod_monic", "gcd", "euclidean_gcd", "derivative", "squarefree", "norm", "enclose",
-           "ball_value"]
+__all__ = ["KPoly", "trim", "inverse", "monic", "mul", "divmod_monic", "gcd", "euclidean_gcd", "derivative",
+           "squarefree", "norm", "enclose", "ball_value"]
 
 #: Coefficients in ``Q[T]/(φ)``, constant term first, non-zero leading coefficient.
 KPoly = list
@@ -270,6 +272,11 @@ def _modular_gcd(a: KPoly, b: KPoly, phi: Any, max_primes: int) -> KPoly | None:
             continue               # p is unlucky: a smaller degree was seen
         if k < best or best == -1:  # every earlier prime was unlucky
             best, residues, modulus, count, next_try, candidate = k, [[0] * d for _ in range(k)], 1, 0, 1, None
+            if k in (len(a) - 1, len(b) - 1):   # the image is a_p or b_p made monic: does a | b or b | a?
+                f, h = (a, b) if k == len(a) - 1 else (b, a)
+                c = monic(f, phi)
+                if not divmod_monic(h, c, phi)[1]:
+                    return c
         if candidate is not None:
             images = _reduce([(c.numer(), int(c.denom())) for c in candidate[:-1]], p)
             if images is not None and all(x == y for x, y in zip(images, g)):
