@@ -4,20 +4,64 @@ An element of ``K`` is an ``fmpq_poly`` in ``T`` reduced modulo the irreducible 
 (:class:`~lcnalg.polys.real_algebraic.RealAlgebraicPoint` gives the elements of a real
 point); it is zero iff its representative is.  A polynomial of ``K[z]`` is the list of its
 coefficients, constant term first, with a non-zero leading coefficient (``[]`` is ``0``).
-``K`` is a field, so Euclid's algorithm gives gcds: a non-zero leading coefficient is inverted
-by the extended gcd with ``φ`` (``a s + φ t = 1``).
+``K`` is a field: a non-zero element is inverted by the extended gcd with ``φ``
+(``a s + φ t = 1``), and Euclid's algorithm gives gcds (:func:`euclidean_gcd`), but its
+remainders, made monic by such inverses, grow far beyond the gcd itself (inputs of 16 bits over a
+field of degree 28: 6 s for a gcd ``1``).  :func:`gcd` is modular instead.
 
 Algorithm
 ---------
-Products, division by a monic divisor and monic gcds are the schoolbook ones with every
-coefficient reduced modulo ``φ``; the squarefree decomposition is Yun's (``K`` has
-characteristic 0): with ``c = gcd(f, f')``, ``w = f/c``, ``y = f'/c`` and repeatedly
-``z = y − w'``, ``g = gcd(w, z)``, the ``g`` found at step ``e`` is the product of the roots of
-multiplicity ``e``.
+Products and division by a monic divisor are the schoolbook ones with every coefficient reduced
+modulo ``φ``; the squarefree decomposition is Yun's (``K`` has characteristic 0): with
+``c = gcd(f, f')``, ``w = f/c``, ``y = f'/c`` and repeatedly ``z = y − w'``, ``g = gcd(w, z)``,
+the ``g`` found at step ``e`` is the product of the roots of multiplicity ``e``.
+
+*Modular gcd* (after Encarnación and Langemyr–McCallum).  Let ``Φ ∈ Z[T]`` be the numerator of
+``φ`` (degree ``d``) and ``G`` the monic gcd of ``a, b ∈ K[z]`` (``a ≠ 0``, both of degree ≥ 1).
+A prime ``p`` is *admissible* when ``p ∤ lc(Φ)``, ``Φ mod p`` is squarefree, ``p`` divides no
+denominator of the coefficients (polynomials in ``T`` of degree ``< d``) of ``a`` and ``b``, and
+the leading coefficients of ``a`` and ``b`` are units of ``R_p = F_p[T]/(Φ_p)``.  Euclid's
+algorithm in ``R_p[z]``, each remainder made monic, is run when every leading coefficient it meets
+is a unit (otherwise ``p`` is dropped); it returns a monic ``g_p`` generating the ideal
+``(a_p, b_p)`` of ``R_p[z]`` (each step keeps the ideal; the last remainder divides the one before).
+
+*Lemma.*  For admissible ``p``, ``deg g_p ≥ deg G``.  Let ``θ`` be the class of ``T`` and
+``Λ = Z_(p)[θ] ≅ Z_(p)[T]/(Φ)`` (``θ`` is integral over ``Z_(p)`` since ``p ∤ lc(Φ)``), so
+``Λ/pΛ = R_p``.  Since ``Φ_p`` is squarefree of degree ``d``, the discriminant of ``Φ/lc(Φ)`` is a
+unit of ``Z_(p)``; it is the square of the index of ``Λ`` in the integral closure ``O`` of
+``Z_(p)`` in ``K`` times the discriminant of ``O``, so ``Λ = O``.  ``Λ`` is finite over the local
+ring ``Z_(p)``, so ``pΛ`` lies in its Jacobson radical and an element whose image in ``R_p`` is a
+unit is a unit of ``Λ``: ``a/lc(a)`` is a monic polynomial of ``Λ[z]``.  Its roots are integral
+over ``Λ``, so the coefficients of ``G`` (elementary symmetric functions of some of them) are
+integral over ``Z_(p)``, i.e. in ``O = Λ``; dividing ``a`` and ``b`` by the monic ``G`` stays in
+``Λ[z]``, so the image ``G_p`` divides ``a_p`` and ``b_p``, hence the generator ``g_p``, and
+``deg G = deg G_p ≤ deg g_p``.
+
+*Algorithm.*  For the primes below ``2^62`` in decreasing order: a ``g_p = 1`` proves ``G = 1``;
+when ``deg g_p`` is ``deg a`` (or ``deg b``), ``a | b`` (or ``b | a``) is tested first by one
+division over ``K`` (then ``G`` is ``a`` or ``b`` made monic);
+the images of the least degree ``k`` seen so far are kept (a smaller degree discards them); their
+``d k`` coefficients (in ``F_p``, of ``T^i z^j``) are combined by the Chinese remainder theorem
+and lifted to rationals by rational reconstruction (numerator and denominator at most
+``√(M/2)`` for the product ``M`` of the primes, a common denominator carried along), with attempts
+at geometrically spaced numbers of primes.  A candidate ``C`` that agrees with the image of the
+next prime is tested by exact division over ``K``: if ``C | a`` and ``C | b`` then ``C | G``, so
+``deg C ≤ deg G``; and ``deg C = k = deg g_p ≥ deg G`` for an admissible ``p`` by the lemma, so
+``C = G`` (both monic).  The answer is thus proved by the division alone, whatever the
+reconstruction did.  Only finitely many primes are not admissible or unlucky (the remainder
+sequence over ``K`` has finitely many leading coefficients and denominators, and for the other
+primes it reduces to the sequence over ``R_p``, with ``g_p = G_p``), so the images end in degree
+``deg G`` and the reconstruction succeeds once ``√(M/2)`` exceeds the common denominator ``D`` of
+``G``'s coefficients and their numerators over ``D``.  After a bounded number of primes (``max_primes``) :func:`gcd` falls back to
+Euclid's algorithm over ``K``.
 
 References
 ----------
 .. [Yun76] D. Y. Y. Yun, *On square-free decomposition algorithms*, SYMSAC 1976.
+.. [Enc95] M. J. Encarnación, *Computing GCDs of polynomials over algebraic number fields*,
+   J. Symbolic Comput. 20 (1995).
+.. [LM89] L. Langemyr, S. McCallum, *The computation of polynomial greatest common divisors over
+   an algebraic number field*, J. Symbolic Comput. 8 (1989).
 
 Examples
 --------
@@ -38,8 +82,8 @@ import flint
 
 from lcnalg.errors import check
 
-__all__ = ["KPoly", "trim", "inverse", "monic", "mul", "divmod_monic", "gcd", "derivative", "squarefree", "norm", "enclose",
-           "ball_value"]
+__all__ = ["KPoly", "trim", "inverse", "monic", "mul", "divmod_monic", "gcd", "euclidean_gcd", "derivative",
+           "squarefree", "norm", "enclose", "ball_value"]
 
 #: Coefficients in ``Q[T]/(φ)``, constant term first, non-zero leading coefficient.
 KPoly = list
@@ -91,13 +135,209 @@ def divmod_monic(a: KPoly, b: KPoly, phi: Any) -> tuple[KPoly, KPoly]:
     return trim(q, phi), r
 
 
-def gcd(a: KPoly, b: KPoly, phi: Any) -> KPoly:
-    """The monic gcd of ``a ≠ 0`` and ``b`` (``[1]`` for coprime polynomials)."""
+def euclidean_gcd(a: KPoly, b: KPoly, phi: Any) -> KPoly:
+    """The monic gcd of ``a ≠ 0`` and ``b`` by Euclid's algorithm over ``K`` (every remainder made
+    monic by an inverse in ``K``): the reference route of :func:`gcd`, whose coefficients can grow
+    far beyond those of the result.
+
+    Examples
+    --------
+    >>> phi = flint.fmpq_poly([-2, 0, 1])
+    >>> r2 = flint.fmpq_poly([0, 1])
+    >>> euclidean_gcd([-2, 0, 1], [r2, 1], phi) == [r2, 1]           # gcd(z^2 − 2, z + √2)
+    True
+    """
     a, b = monic(a, phi), trim(b, phi)
     while b:
         b = monic(b, phi)
         a, b = b, divmod_monic(a, b, phi)[1]
     return a
+
+
+def gcd(a: KPoly, b: KPoly, phi: Any, *, max_primes: int = 4096) -> KPoly:
+    """The monic gcd of ``a ≠ 0`` and ``b`` (``[1]`` for coprime polynomials), by the modular
+    algorithm of the module docstring: images over ``F_p[T]/(φ_p)`` for word-size primes, combined
+    by the Chinese remainder theorem and rational reconstruction, the candidate verified by exact
+    division over ``K``.  After ``max_primes`` primes without a verified candidate it returns
+    :func:`euclidean_gcd` (the same polynomial).
+
+    Examples
+    --------
+    >>> phi = flint.fmpq_poly([-2, 0, 1])
+    >>> r2 = flint.fmpq_poly([0, 1])
+    >>> gcd([-2, 0, 1], [r2, 1], phi) == [r2, 1]                     # gcd(z^2 − 2, z + √2)
+    True
+    >>> gcd([-2, 0, 1], [-3, 0, 1], phi)
+    [1]
+    """
+    a, b = trim(a, phi), trim(b, phi)
+    check(bool(a), "number field: the gcd of a zero polynomial")
+    if not b:
+        return monic(a, phi)
+    if len(a) == 1 or len(b) == 1:
+        return [flint.fmpq_poly([1])]
+    out = _modular_gcd(a, b, flint.fmpq_poly(phi), max_primes)
+    return out if out is not None else euclidean_gcd(a, b, phi)
+
+
+def _primes() -> Any:
+    """The primes below ``2^62``, decreasing (cached: the same primes in every call)."""
+    i = 0
+    while True:
+        while i >= len(_PRIMES):
+            n = _PRIMES[-1] - 2 if _PRIMES else (1 << 62) - 1
+            while not flint.fmpz(n).is_prime():
+                n -= 2
+            _PRIMES.append(n)
+        yield _PRIMES[i]
+        i += 1
+
+
+_PRIMES: list[int] = []
+
+
+def _reduce(f: list, p: int) -> list | None:
+    """The image modulo ``p`` of a polynomial given as ``[(numerator fmpz_poly, denominator)]``,
+    or ``None`` when ``p`` divides a denominator."""
+    out = []
+    for num, den in f:
+        dp = den % p
+        if dp == 0:
+            return None
+        out.append(flint.nmod_poly(num, p) * pow(dp, -1, p))
+    return out
+
+
+def _unit_inverse(c: Any, phi_p: Any) -> Any:
+    """The inverse of ``c`` in ``F_p[T]/(φ_p)``, or ``None`` when ``c`` is not a unit."""
+    g, s, _ = c.xgcd(phi_p)
+    return s % phi_p if g.is_one() else None
+
+
+def _monic_gcd_mod(a: list, b: list, phi_p: Any) -> list | None:
+    """Euclid's algorithm in ``R[z]``, ``R = F_p[T]/(φ_p)``: the monic generator of the ideal
+    ``(a, b)`` (both with unit leading coefficients), or ``None`` when a remainder's leading
+    coefficient is a zero divisor."""
+    def made_monic(f: list) -> list | None:
+        inv = _unit_inverse(f[-1], phi_p)
+        return None if inv is None else [(c * inv) % phi_p for c in f]
+
+    a = made_monic(a)
+    b = made_monic(b) if a is not None else None
+    while a is not None and b is not None:
+        r = a[:]
+        n = len(b) - 1
+        while len(r) > n:
+            c, shift = r[-1], len(r) - 1 - n
+            if not c.is_zero():
+                for i in range(n):
+                    r[shift + i] = (r[shift + i] - c * b[i]) % phi_p
+            r.pop()
+        while r and r[-1].is_zero():
+            r.pop()
+        if not r:
+            return b
+        a, b = b, made_monic(r)
+    return None
+
+
+def _modular_gcd(a: KPoly, b: KPoly, phi: Any, max_primes: int) -> KPoly | None:
+    """The monic gcd of the trimmed ``a, b`` (degrees ≥ 1) by the modular algorithm, or ``None``
+    when ``max_primes`` primes give no verified candidate."""
+    d = phi.degree()
+    big_phi = phi.numer()
+    lead = int(big_phi[d])
+    A = [(c.numer(), int(c.denom())) for c in a]
+    B = [(c.numer(), int(c.denom())) for c in b]
+    best = -1                      # the degree of the images kept (−1: none yet)
+    residues: list[list[int]] = []
+    modulus, count, next_try = 1, 0, 1
+    candidate: KPoly | None = None
+    for _, p in zip(range(max_primes), _primes()):
+        if lead % p == 0:
+            continue
+        phi_p = flint.nmod_poly(big_phi, p)
+        if phi_p.gcd(phi_p.derivative()).degree() > 0:
+            continue
+        ap, bp = _reduce(A, p), _reduce(B, p)
+        if ap is None or bp is None:
+            continue
+        g = _monic_gcd_mod(ap, bp, phi_p)
+        if g is None:
+            continue
+        k = len(g) - 1
+        if k == 0:                 # deg gcd ≤ deg g_p = 0
+            return [flint.fmpq_poly([1])]
+        if best != -1 and k > best:
+            continue               # p is unlucky: a smaller degree was seen
+        if k < best or best == -1:  # every earlier prime was unlucky
+            best, residues, modulus, count, next_try, candidate = k, [[0] * d for _ in range(k)], 1, 0, 1, None
+            if k in (len(a) - 1, len(b) - 1):   # the image is a_p or b_p made monic: does a | b or b | a?
+                f, h = (a, b) if k == len(a) - 1 else (b, a)
+                c = monic(f, phi)
+                if not divmod_monic(h, c, phi)[1]:
+                    return c
+        if candidate is not None:
+            images = _reduce([(c.numer(), int(c.denom())) for c in candidate[:-1]], p)
+            if images is not None and all(x == y for x, y in zip(images, g)):
+                if not divmod_monic(a, candidate, phi)[1] and not divmod_monic(b, candidate, phi)[1]:
+                    return candidate
+            candidate = None
+        minv = pow(modulus % p, -1, p)
+        for j in range(k):
+            row = residues[j]
+            cs = [int(x) for x in g[j].coeffs()]
+            for i in range(d):
+                x = row[i]
+                t = ((cs[i] if i < len(cs) else 0) - x) * minv % p
+                row[i] = x + modulus * t
+        modulus *= p
+        count += 1
+        if count >= next_try:
+            next_try = max(count + 1, count * 5 // 4)
+            candidate = _reconstruct(residues, modulus)
+    return None
+
+
+def _reconstruct(residues: list[list[int]], modulus: int) -> KPoly | None:
+    """The monic polynomial whose coefficients ``Σ_i c_ji T^i`` have the rationals ``c_ji`` of
+    numerator and denominator at most ``N = ⌊√(modulus/2)⌋`` congruent to ``residues[j][i]``, or
+    ``None``.  A common denominator ``D`` of the coefficients found so far is carried along: a
+    residue ``x`` with ``D·x`` already small needs no extended gcd."""
+    N = math.isqrt(modulus // 2)
+    D = 1
+    out = []
+    for row in residues:
+        coeffs = []
+        for x in row:
+            y = D * x % modulus
+            if y > modulus // 2:
+                y -= modulus
+            if abs(y) <= N:
+                coeffs.append(flint.fmpq(y, D))
+                continue
+            r = _rational(y, modulus, N, N // D)
+            if r is None:
+                return None
+            coeffs.append(flint.fmpq(r[0], r[1] * D))
+            D *= r[1]
+        out.append(flint.fmpq_poly(coeffs))
+    return out + [flint.fmpq_poly([1])]
+
+
+def _rational(y: int, m: int, N: int, D: int) -> tuple[Any, Any] | None:
+    """The fraction ``n/e ≡ y (mod m)`` with ``|n| ≤ N``, ``0 < e ≤ D`` and ``gcd(n, e) = 1``
+    (half an extended Euclidean algorithm; unique when ``2 N D < m``), or ``None``."""
+    r0, r1 = flint.fmpz(m), flint.fmpz(y % m)
+    t0, t1 = flint.fmpz(0), flint.fmpz(1)
+    while r1 > N:
+        q = r0 // r1
+        r0, r1 = r1, r0 - q * r1
+        t0, t1 = t1, t0 - q * t1
+    if t1 == 0 or abs(t1) > D:
+        return None
+    n, e = (r1, t1) if t1 > 0 else (-r1, -t1)
+    return (n, e) if n.gcd(e) == 1 else None
 
 
 def derivative(f: KPoly, phi: Any) -> KPoly:

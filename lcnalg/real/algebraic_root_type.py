@@ -13,7 +13,7 @@ Elements of ``K`` are polynomials in ``T`` reduced modulo the minimal polynomial
 ``μ_0``, the first non-zero coefficient) and the roots at infinity (the formal degree minus the
 last non-zero coefficient's index) are read off exactly.  Let ``P_0 = P / z^{μ_0}``.
 
-1. *Squarefree decomposition over K* (Yun, monic Euclidean gcds in ``K[z]``):
+1. *Squarefree decomposition over K* (Yun, monic gcds in ``K[z]``, modular with an exact check):
    ``P_0 = c Π_e h_e^e`` with ``h_e`` squarefree and pairwise coprime, so a root of ``P_0``
    has multiplicity ``e`` iff it is a root of ``h_e``.
 2. *Norm.*  ``N(z) = res_T(φ(T), s(z, T))`` for the squarefree part ``s = Π_e h_e`` (its
