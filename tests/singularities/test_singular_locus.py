@@ -90,23 +90,19 @@ def test_toric_segre_2x2_s2x2():
     ("2x2,2x2", "separable all", 5),      # Singular: 5 (mod 32003)
 ])
 def test_sandwich_certified_components(arch, family, dim_sing):
-    r = singular_locus(arch)
+    fs = FunctionSpace(arch)
+    equations = fs.implicit_equations()
+    # all three ideals are certified by default (2x2,2x2 by the elimination certificate), so
+    # the families found singular by their Jacobian are components and the bounds meet
+    assert equations.certified
+    r = singular_locus(arch, equations=equations)
     assert r.route == "sandwich" and r.dimension == dim_sing
     comp = {c.name: c for c in r.components}[family]
     assert comp.dimension == dim_sing
-    if FunctionSpace(arch).implicit_equations().certified:
-        assert r.certified and r.lower_bound == r.upper_bound == dim_sing
-        assert comp.component is True
-    else:
-        # 2x2,2x2: the equations are complete up to degree 7 only (certify=True takes ~14 s), so
-        # the family found singular by their Jacobian proves nothing: only the upper bound and
-        # the vertex (V is no linear space) are proved
-        assert not r.certified and r.status == f"bounds 0..{dim_sing}" and not r.equations_certified
-        assert r.upper_bound == dim_sing and r.lower_bound == 0 and comp.component is None
-        assert "certify=True" in r.how_to_certify and f"lower bound {dim_sing}" in r.limitations
-    fs = FunctionSpace(arch)
+    assert r.certified and r.lower_bound == r.upper_bound == dim_sing
+    assert comp.component is True
     mu = fs.parameterization
-    eqs = fs.implicit_equations().polynomials
+    eqs = equations.polynomials
     n, codim = fs.ambient_dimension, r.codimension
     fam = {f.name: f for f in candidate_families(mu)}[family]
     for seed in (101, 102, 103):
@@ -256,9 +252,11 @@ def test_section_bounded_and_sandwich_bounds_kept():
     r = singular_locus("3,2,2 s=2,2", limits=Limits(max_section_entries=1))
     assert r.certified and r.dimension == 4 and "--max-section-entries" not in r.method
     assert "u=4: Sing V is a proper closed subset" in r.method
-    # 2x2,2x2: no section proves the bound 5 and all minors are refused: the proved bounds
+    # 2x2,2x2: no section proves the upper bound 5 and all minors are refused: the proved
+    # bounds, the lower one from the filter families certified in Sing V (its ideal is certified
+    # by default), the upper one dim V - 1 (the unbounded run finds 5: test above)
     r = singular_locus("2x2,2x2", limits=Limits(max_section_entries=1, max_minors=1))
-    assert r.route == "sandwich" and r.status == "bounds 0..6" and r.upper_bound == 6
+    assert r.route == "sandwich" and r.status == "bounds 5..6" and r.upper_bound == 6
     assert "--max-minors" in r.status.reason
 
 
