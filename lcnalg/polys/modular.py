@@ -89,14 +89,18 @@ def crt_pair(r1: int, m1: int, r2: int, m2: int) -> tuple[int, int]:
     return r1 + m1 * t, m1 * m2
 
 
-def rational_reconstruction_bounded(a: int, m: int, bound: int) -> tuple[int, int] | None:
-    """``(n, d)`` with ``|n| ≤ bound``, ``0 < d ≤ bound``, ``gcd(n, d) = 1`` and
-    ``n ≡ a d (mod m)`` (extended Euclid stopped at the bound), or None.
+def rational_reconstruction_bounded(a: int, m: int, bound: int,
+                                    denominator_bound: int | None = None) -> tuple[int, int] | None:
+    """``(n, d)`` with ``|n| ≤ bound``, ``0 < d ≤ denominator_bound`` (default ``bound``),
+    ``gcd(n, d) = 1`` and ``n ≡ a d (mod m)`` (extended Euclid stopped at the bound; unique when
+    ``2 · bound · denominator_bound < m``), or None.
 
     Examples
     --------
     >>> rational_reconstruction_bounded(3 * pow(7, -1, 101) % 101, 101, 7)
     (3, 7)
+    >>> rational_reconstruction_bounded(3 * pow(7, -1, 101) % 101, 101, 7, 6) is None
+    True
     """
     a %= m
     r0, r1, s0, s1 = m, a, 0, 1
@@ -104,7 +108,7 @@ def rational_reconstruction_bounded(a: int, m: int, bound: int) -> tuple[int, in
         q = r0 // r1
         r0, r1 = r1, r0 - q * r1
         s0, s1 = s1, s0 - q * s1
-    if s1 == 0 or abs(s1) > bound:
+    if s1 == 0 or abs(s1) > (bound if denominator_bound is None else denominator_bound):
         return None
     if s1 < 0:
         r1, s1 = -r1, -s1

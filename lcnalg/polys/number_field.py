@@ -81,6 +81,7 @@ from typing import Any
 import flint
 
 from lcnalg.errors import check
+from lcnalg.polys.modular import rational_reconstruction_bounded
 
 __all__ = ["KPoly", "trim", "inverse", "monic", "mul", "divmod_monic", "gcd", "euclidean_gcd", "derivative",
            "squarefree", "norm", "enclose", "ball_value"]
@@ -316,28 +317,13 @@ def _reconstruct(residues: list[list[int]], modulus: int) -> KPoly | None:
             if abs(y) <= N:
                 coeffs.append(flint.fmpq(y, D))
                 continue
-            r = _rational(y, modulus, N, N // D)
+            r = rational_reconstruction_bounded(int(y), modulus, N, N // D)
             if r is None:
                 return None
             coeffs.append(flint.fmpq(r[0], r[1] * D))
             D *= r[1]
         out.append(flint.fmpq_poly(coeffs))
     return out + [flint.fmpq_poly([1])]
-
-
-def _rational(y: int, m: int, N: int, D: int) -> tuple[Any, Any] | None:
-    """The fraction ``n/e ≡ y (mod m)`` with ``|n| ≤ N``, ``0 < e ≤ D`` and ``gcd(n, e) = 1``
-    (half an extended Euclidean algorithm; unique when ``2 N D < m``), or ``None``."""
-    r0, r1 = flint.fmpz(m), flint.fmpz(y % m)
-    t0, t1 = flint.fmpz(0), flint.fmpz(1)
-    while r1 > N:
-        q = r0 // r1
-        r0, r1 = r1, r0 - q * r1
-        t0, t1 = t1, t0 - q * t1
-    if t1 == 0 or abs(t1) > D:
-        return None
-    n, e = (r1, t1) if t1 > 0 else (-r1, -t1)
-    return (n, e) if n.gcd(e) == 1 else None
 
 
 def derivative(f: KPoly, phi: Any) -> KPoly:
