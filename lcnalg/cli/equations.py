@@ -48,8 +48,10 @@ def register(sub: argparse._SubParsersAction) -> None:
     cert.add_argument("--certify", dest="certify", action="store_true", default=None,
                       help="attempt the length certificate (a linear section of length deg V mod p; "
                            "tried by default whenever deg V is known), then always the elimination "
-                           "Groebner basis over Q (default: only for small ideals, see "
-                           "--max-certify-generators and --max-certify-degree)")
+                           "certificate (the graph ideal's elimination Groebner basis mod p, its "
+                           "eliminants in the equations' ideal mod p), within --max-total-entries "
+                           "(default: only for small ideals after the stopping rule, see "
+                           "--max-certify-generators, --max-certify-degree, --max-certify-entries)")
     cert.add_argument("--no-certify", dest="certify", action="store_false",
                       help="attempt neither whole-ideal certificate (the verdict is then 'complete up "
                            "to degree d')")
