@@ -123,26 +123,14 @@ def test_interpolation_and_elimination_give_the_same_ideal(arch):
     assert all(verify_equations(mu, r.polynomials))
     n = mu.ambient_dimension
     assert _reduced_gb_mod_p(r.polynomials, n) == _reduced_gb_mod_p(_elimination_ideal(mu), n)
-
-
-@settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(architectures(max_layers=3, max_size=3, max_stride=3, max_ambient=9, reduced=True))
-def test_elimination_certificate_proves_complete_sets_and_refuses_smaller_ones(arch):
-    # the certificate closes exactly on the whole ideal: every complete set of minimal
-    # generators is certified, and the set without its last generator (a minimal generator, so
-    # a strictly smaller ideal over Q) never is
-    mu = Parameterization(arch)
-    if mu.num_parameters + mu.ambient_dimension > 20:
-        return
-    r = implicit_equations(mu, certify=False)
-    n = mu.ambient_dimension
-    complete = _reduced_gb_mod_p(r.polynomials, n) == _reduced_gb_mod_p(_elimination_ideal(mu), n)
+    # so the elimination certificate must close on them, and never on the set without its last
+    # generator (a minimal generator: a strictly smaller ideal over Q)
     ok, why = certify_by_elimination(mu, r.polynomials)
-    assert ok == complete, why
+    assert ok, why
     if r.polynomials:
         assert not certify_by_elimination(mu, r.polynomials[:-1])[0]
     else:
-        assert ok and "zero" in why
+        assert "zero" in why
 
 
 def test_elimination_certificate_of_the_zero_ideal():

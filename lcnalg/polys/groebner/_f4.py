@@ -142,7 +142,7 @@ def _f4_run(gens: list[dict[int, int]], pk: Packer, p: int, limits: Limits, max_
     # per degree (monomials of one degree only): the monomials met, numbered (``mons[i]`` is
     # the monomial with id ``i``: sets and index arrays of small ints instead of packed ones),
     # the id rows of the reducer rows ``(mult, gi)``, and the exponent rows of the ids
-    deg = _DegreeCache(-1)
+    deg = _DegreeCache(-1, pk)
     blas = p < BLAS_PRIME
     dtype = np.float64 if blas else np.int64
     coef_arrays: list[np.ndarray] = []  # the coefficients of G[i] (float64 for p < 2^31, else int64)
@@ -304,12 +304,12 @@ class _DegreeCache:
     """The monomials of one degree met so far, numbered, with the id rows of the reducer
     rows ``(mult, gi)`` and the exponent rows of the monomials (:meth:`exps`)."""
 
-    def __init__(self, degree: int, pk: Packer | None = None) -> None:
+    def __init__(self, degree: int, pk: Packer) -> None:
         self.degree = degree
         self.pk = pk
         self.ids: dict[int, int] = {}
         self.mons: list[int] = []
-        self._exps = np.zeros((0, pk.n if pk is not None else 0), dtype=np.int64)
+        self._exps = np.zeros((0, pk.n), dtype=np.int64)
         self._nexp = 0
         self.rows: dict[tuple[int, int], tuple[list[int], np.ndarray]] = {}
 

@@ -33,8 +33,6 @@ class Packer:
         #: the multigrading as an ``n x r`` int64 array
         self.grading_cols = np.array(multigrading, dtype=np.int64).reshape(-1, n).T.copy()
         self.w = tuple(weights)
-        self.W = [tuple(v) for v in multigrading]
-        self._mc: dict[int, tuple[int, ...]] = {}
         s = FIELD
         self.fmask = (1 << (s - 1)) - 1
         self.guard = sum(1 << (i * s + s - 1) for i in range(n))
@@ -90,15 +88,6 @@ class Packer:
             k = self._key(self.unpack(m))
             self._kc[m] = k
         return k
-
-    def mdeg(self, m: int) -> tuple[int, ...]:
-        """Multidegree for the gradings the input is homogeneous for (block label)."""
-        d = self._mc.get(m)
-        if d is None:
-            e = self.unpack(m)
-            d = tuple(sum(a * b for a, b in zip(e, v)) for v in self.W)
-            self._mc[m] = d
-        return d
 
     def deg(self, m: int) -> int:
         d = self._dc.get(m)
