@@ -77,7 +77,7 @@ the roots ``α`` of ``Φ_p`` in an algebraic closure, ``k`` the formal degree of
 
 *Reconstruction.*  Primes ``p > 2^61`` not dividing ``lc(Φ)`` are taken until their product
 ``M`` reaches ``2^{β+1}``: then ``|N(z_i)| < M/2`` and ``N(z_i)`` is the residue of the Chinese
-remainder theorem in ``(−M/2, M/2]`` (a balanced tree of pairwise combinations).  ``N`` is
+remainder theorem in ``(−M/2, M/2]``.  ``N`` is
 Newton's interpolant on consecutive integers, ``N(z) = Σ_k (Δ^k N(z_0)/k!) Π_{i<k} (z − z_0 − i)``,
 with exact divisions (in the basis of the binomials ``C(z − z_0, k)`` a polynomial of ``Z[z]``
 has integer coordinates divisible by ``k!``, as ``x^j = Σ_k k!·S(j, k)·C(x, k)``).  Every step is
@@ -494,41 +494,50 @@ def _horner(big: list, z: Any) -> Any:
 
 
 def _norm_values_mod(big: list, big_phi: flint.fmpz_poly, e: int, points: range, p: int) -> list[int]:
-    """``res_T(Φ, F(z, T)) mod p`` (``F`` of formal degree ``e`` in ``T``) at each ``z`` in
-    ``points``, for a prime ``p ∤ lc(Φ)``."""
+    """``res_T(Φ, F(z, T)) mod p`` (``F`` of formal degree ``e`` in ``T``) at the consecutive integers
+    ``points``, for a prime ``p ∤ lc(Φ)``; ``F(z, T) mod p`` steps from one point to the next by
+    its table of forward differences in ``z`` (``Δ^n`` is constant for ``F`` of degree ``n``)."""
     phi_p = flint.nmod_poly(big_phi, p)
     res = phi_p.resultant
     lead = int(phi_p[phi_p.degree()])
     images = [flint.nmod_poly(c, p) for c in big]
+    n = len(images) - 1
+    table = [_horner(images, z % p) for z in points[:n + 1]]
+    for k in range(1, n + 1):          # table[k] = Δ^k F(points[0], T)
+        for i in range(n, k - 1, -1):
+            table[i] = table[i] - table[i - 1]
     out = []
-    for z in points:
-        g = _horner(images, z % p)
-        if g.is_zero():
+    for _ in points:
+        g = table[0]
+        k = g.degree()
+        if k < 0:
             out.append(0)
-            continue
-        r = int(res(g))
-        if g.degree() < e:     # Res_{d,e}(Φ, g) = lc(Φ)^(e − deg g) Res(Φ, g)
-            r = r * pow(lead, e - g.degree(), p) % p
-        out.append(r)
+        else:                          # Res_{d,e}(Φ, g) = lc(Φ)^(e − deg g) Res(Φ, g)
+            r = int(res(g))
+            out.append(r * pow(lead, e - k, p) % p if k < e else r)
+        for i in range(n):
+            table[i] = table[i] + table[i + 1]
     return out
 
 
 def _crt(primes: list[int], residues: list[list[int]]) -> list[int]:
     """The integers of absolute value below half the product ``M`` of the ``primes`` with the given
-    residues (``residues[k][i]`` modulo ``primes[k]``), by a balanced tree of Chinese
-    remaindering."""
-    nodes = [(flint.fmpz(p), [flint.fmpz(r) for r in row]) for p, row in zip(primes, residues)]
-    while len(nodes) > 1:
-        merged = []
-        for (m1, r1), (m2, r2) in zip(nodes[0::2], nodes[1::2]):
-            inv = pow(m1 % m2, -1, m2)
-            merged.append((m1 * m2, [x + m1 * ((y - x) * inv % m2) for x, y in zip(r1, r2)]))
-        if len(nodes) % 2:
-            merged.append(nodes[-1])
-        nodes = merged
-    m, row = nodes[0]
+    residues (``residues[k][i]`` modulo ``primes[k]``): ``Σ_k r_k (M/p_k) [(M/p_k)^{-1} mod p_k]``
+    reduced modulo ``M``, for all ``i`` at once as one integer matrix product."""
+    m = flint.fmpz(1)
+    for p in primes:
+        m *= p
+    weights = []
+    for p in primes:
+        q = m // p
+        weights.append([q * pow(int(q % p), -1, p)])
+    sums = flint.fmpz_mat(residues).transpose() * flint.fmpz_mat(weights)
     half = m // 2
-    return [int(x - m) if x > half else int(x) for x in row]
+    out = []
+    for i in range(sums.nrows()):
+        x = sums[i, 0] % m
+        out.append(int(x - m) if x > half else int(x))
+    return out
 
 
 def _interpolate(values: list[int], first: int) -> flint.fmpz_poly:
