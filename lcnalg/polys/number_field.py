@@ -576,7 +576,7 @@ def norm_by_charpoly(f: KPoly, phi: Any) -> flint.fmpz_poly:
     characteristic polynomials).  FLINT's multimodular characteristic polynomial of the
     ``dn × dn`` rational matrix is far cheaper than the subresultants of ``Z[z][T]``: the norm
     of a quartic over a field of degree 28 (coefficients of 33,000 bits) took 58 s as a bivariate
-    resultant, 8 s by this route and 1 s by :func:`norm`, whose images modulo word-size primes
+    resultant, 8 s by this route and 1.3 s by :func:`norm`, whose images modulo word-size primes
     avoid the rational matrix.
 
     Examples
