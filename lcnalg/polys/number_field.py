@@ -77,13 +77,13 @@ the roots ``α`` of ``Φ_p`` in an algebraic closure, ``k`` the formal degree of
 
 *Reconstruction.*  Primes ``p > 2^61`` not dividing ``lc(Φ)`` are taken until their product
 ``M`` reaches ``2^{β+1}``: then ``|N(z_i)| < M/2`` and ``N(z_i)`` is the residue of the Chinese
-remainder theorem in ``(−M/2, M/2]``.  ``N`` is
-Newton's interpolant on consecutive integers, ``N(z) = Σ_k (Δ^k N(z_0)/k!) Π_{i<k} (z − z_0 − i)``,
-with exact divisions (in the basis of the binomials ``C(z − z_0, k)`` a polynomial of ``Z[z]``
-has integer coordinates divisible by ``k!``, as ``x^j = Σ_k k!·S(j, k)·C(x, k)``).  Every step is
-an identity, so the result is exact with no trial check, and the number of primes is known
-before the first: at most ``⌈(β + 1)/61⌉`` plus the ``bitlen(lc Φ)/61`` primes above ``2^61``
-that can divide ``lc(Φ)``.  Beyond ``max_primes`` :func:`norm` is :func:`norm_by_charpoly`.
+remainder theorem in ``(−M/2, M/2]``.  ``N`` is Newton's interpolant on consecutive integers,
+``N(z) = Σ_k (Δ^k N(z_0)/k!) Π_{i<k} (z − z_0 − i)``, with exact divisions (in the basis of the
+binomials ``C(z − z_0, k)`` a polynomial of ``Z[z]`` has integer coordinates divisible by ``k!``,
+as ``x^j = Σ_k k!·S(j, k)·C(x, k)`` with Stirling numbers ``S(j, k)``).  Every step is an
+identity, so the result is exact with no trial check, and the number of primes is known before
+the first: at most ``⌈(β + 1)/61⌉`` plus the at most ``⌊bitlen(lc Φ)/61⌋`` primes above ``2^61``
+that divide ``lc(Φ)``.  Beyond ``max_primes`` :func:`norm` is :func:`norm_by_charpoly`.
 Reconstructing values rather than coefficients costs about ``d n log_2(dn/2)`` more bits (the
 values at ``|z| ≤ dn/2``; a Goldstein–Graham bound would bound the coefficients instead) but no
 interpolation modulo each prime: the cost is ``dn + 1`` resultants of degree ``d`` per prime.
@@ -408,7 +408,8 @@ def norm(f: KPoly, phi: Any, *, max_primes: int = 4096) -> flint.fmpz_poly:
     phi : fmpq_poly
         The minimal polynomial of ``K`` (degree at least 1).
     max_primes : int, optional
-        Primes the multimodular route may use.
+        Primes the multimodular route may use (the count is known before the first prime; a
+        larger one selects :func:`norm_by_charpoly`).
 
     Returns
     -------
