@@ -57,7 +57,7 @@ def test_a_lift_built_from_layers_is_found_with_layers_that_multiply_back(spec, 
     F = product(layers, arch.dilations, K)
     f = reduce_mod(F, n)
     assume(any(f))
-    start = time.perf_counter()
+    start = time.process_time()
     d = decide_lift(spec, f)
     assert d.contained is True and d.case == "plane"
     if d.lift is not None:                                       # a rational cell point: exact lift and layers
@@ -67,7 +67,7 @@ def test_a_lift_built_from_layers_is_found_with_layers_that_multiply_back(spec, 
         assert not ball_product_contains(mu, d.ordinary.witness, [v + 1 for v in f])   # the check can fail
     else:
         assert d.algebraic_c["root_type"]
-    assert time.perf_counter() - start < 4
+    assert time.process_time() - start < 4
 
 
 # ------------------------------------------------------------------ "not contained" against the grid
@@ -174,7 +174,7 @@ def test_the_line_c1_zero_is_the_pencil_of_one_layer_less(f):
 
 # ------------------------------------------------------------------ bounds
 def test_a_large_plane_is_refused_up_front_naming_the_option():
-    start = time.perf_counter()
+    start = time.process_time()
     with pytest.raises(ResourceLimitError, match="max-root-work"):
         decide_lift("C4: 2,2,2,2,2", [1, 2, 3, 4])
-    assert time.perf_counter() - start < 5
+    assert time.process_time() - start < 5

@@ -70,9 +70,9 @@ def test_the_partial_answers_agree_with_a_grid_of_lifts(spec, data):
     n = int(spec[1])
     f = data.draw(st.lists(st.integers(-2, 2), min_size=n, max_size=n))
     assume(any(f))
-    start = time.perf_counter()
+    start = time.process_time()
     d = decide_lift(spec, f)
-    assert time.perf_counter() - start < 3
+    assert time.process_time() - start < 3
     assert d.case in ("fill", "reduced", "newton", "open")
     if d.contained:
         check_lift(spec, f, d)
@@ -145,12 +145,12 @@ def test_filters_built_from_layers_are_never_refused_by_newton(data):
         acc = mul(acc, [Fraction(data.draw(st.integers(-3, 3))), Fraction(data.draw(st.integers(-3, 3)))])
     f = reduce_mod(acc, 6)
     assume(any(f))
-    start = time.perf_counter()
+    start = time.process_time()
     d = decide_lift("C6: 2,2,2,2,2,2,2,2", f, limits=Limits())
     assert d.contained is not False
     if d.contained:
         check_lift("C6: 2,2,2,2,2,2,2,2", f, d)
-    assert time.perf_counter() - start < 4
+    assert time.process_time() - start < 4
 
 
 # ------------------------------------------------------------------ a reduction that ends at an algebraic point

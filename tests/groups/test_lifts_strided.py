@@ -68,9 +68,9 @@ def test_products_of_layers_are_never_refused(spec, seed):
     layers = [[Fraction(rng.randint(-3, 3)) for _ in range(k)] for k in mu.architecture.windows]
     f = product(mu, layers)
     assume(any(f))
-    start = time.perf_counter()
+    start = time.process_time()
     d = decide_lift(spec, f)
-    assert time.perf_counter() - start < 10
+    assert time.process_time() - start < 10
     assert d.contained is not False
     if d.contained and d.case == "placed":
         check_placed(spec, f, d)
