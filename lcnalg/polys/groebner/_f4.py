@@ -9,10 +9,12 @@ import numpy as np
 from flint import fmpq, nmod_mat
 
 from lcnalg import errors
+from lcnalg.errors import InputError
 from lcnalg.limits import Limits
 from lcnalg.polys import modmat
 from lcnalg.polys.blas_echelon import INNER, matmul_mod, single_blas_thread
 from lcnalg.polys.groebner._packed import FIELD, Packer, Poly
+from lcnalg.polys.hilbert import standard_monomial_count
 
 __all__ = ["gm_update", "f4_homogeneous", "Reducer", "interreduce", "MAX_PAIRS_PER_STEP"]
 
@@ -100,7 +102,8 @@ def _divisors(u: int, pk: Packer, most: int) -> list[int] | None:
 
 def f4_homogeneous(gens: list[dict[int, int]], pk: Packer, p: int, limits: Limits, max_total: float,
                    stats: dict[str, Any], saturate: int | None = None,
-                   finish: Callable[[list[Poly]], Any] | None = None) -> Any:
+                   finish: Callable[[list[Poly]], Any] | None = None,
+                   hilbert: Callable[[int], int] | None = None) -> Any:
     """Reduced Gröbner basis mod ``p`` of homogeneous polynomials (packed dicts mod p).
 
     ``limits.max_matrix_entries`` bounds one Macaulay block, ``max_total`` the entries of all
@@ -119,13 +122,14 @@ def f4_homogeneous(gens: list[dict[int, int]], pk: Packer, p: int, limits: Limit
     :func:`~lcnalg.polys.groebner.border.border_certificate`)."""
     if p < BLAS_PRIME:  # many products of a few million entries: one thread is as fast, and shares
         with single_blas_thread():
-            return _f4_run(gens, pk, p, limits, max_total, stats, saturate, finish)
-    return _f4_run(gens, pk, p, limits, max_total, stats, saturate, finish)
+            return _f4_run(gens, pk, p, limits, max_total, stats, saturate, finish, hilbert)
+    return _f4_run(gens, pk, p, limits, max_total, stats, saturate, finish, hilbert)
 
 
 def _f4_run(gens: list[dict[int, int]], pk: Packer, p: int, limits: Limits, max_total: float,
             stats: dict[str, Any], saturate: int | None,
-            finish: Callable[[list[Poly]], Any] | None) -> Any:
+            finish: Callable[[list[Poly]], Any] | None,
+            hilbert: Callable[[int], int] | None = None) -> Any:
     """The body of :func:`f4_homogeneous`."""
     max_entries = limits.max_matrix_entries
     total = 0
@@ -146,8 +150,20 @@ def _f4_run(gens: list[dict[int, int]], pk: Packer, p: int, limits: Limits, max_
     blas = p < BLAS_PRIME
     dtype = np.float64 if blas else np.int64
     coef_arrays: list[np.ndarray] = []  # the coefficients of G[i] (float64 for p < 2^31, else int64)
+    # with ``hilbert``: the number of standard monomials of a degree for the leading monomials so
+    # far (once counted), and the steps run per degree
+    standard: dict[int, int] = {}
+    steps: dict[int, int] = {}
     while pairs or pending:
         d = min([pr[0] for pr in pairs] + list(pending))
+        if hilbert is not None and saturate is None and _degree_complete(d, hilbert, standard, steps, G, leads,
+                                                                         active, pk):
+            dropped = sum(1 for pr in pairs if pr[0] == d)
+            stats["hilbert_skipped_pairs"] = stats.get("hilbert_skipped_pairs", 0) + dropped
+            pairs = [pr for pr in pairs if pr[0] != d]
+            pending.pop(d, None)
+            continue
+        steps[d] = steps.get(d, 0) + 1
         sel = [pr for pr in pairs if pr[0] == d]
         pairs = [pr for pr in pairs if pr[0] != d]
         if len(sel) > MAX_PAIRS_PER_STEP:  # the smallest lcms first; the rest wait for the next step
@@ -286,6 +302,8 @@ def _f4_run(gens: list[dict[int, int]], pk: Packer, p: int, limits: Limits, max_
                 new_elems.append((ms, coefs))
         if saturate is not None:
             new_elems = _divide_out(new_elems, pk, saturate, pending, stats)
+        elif d in standard:  # each new leading monomial is a standard monomial of degree d less
+            standard[d] -= len(new_elems)
         for el in new_elems:
             coef_arrays.append(np.array(el[1], dtype=dtype))
             G.append(el)
@@ -298,6 +316,26 @@ def _f4_run(gens: list[dict[int, int]], pk: Packer, p: int, limits: Limits, max_
                 stats["finished_early"] = stats.get("finished_early", 0) + 1
                 return done
     return [G[i] for i in range(len(G)) if active[i]]
+
+
+def _degree_complete(d: int, hilbert: Callable[[int], int], standard: dict[int, int], steps: dict[int, int],
+                     G: list[Poly], leads: list[int], active: list[bool], pk: Packer) -> bool:
+    """Whether the leading monomials so far leave exactly ``hilbert(d)`` standard monomials of
+    degree ``d`` (then every pair and input of degree ``d`` reduces to zero).
+
+    The count is made once per degree, after its first step (the first step of a degree usually
+    adds leading monomials), with :func:`~lcnalg.polys.hilbert.standard_monomial_count`; later
+    each new element of degree ``d`` takes one standard monomial away (its leading monomial)."""
+    if d not in standard:
+        if not steps.get(d):
+            return False
+        act = [leads[i] for i in range(len(G)) if active[i] and pk.deg(leads[i]) <= d]
+        standard[d] = standard_monomial_count(pk.unpack_many(act), pk.w, d)
+    s, h = standard[d], hilbert(d)
+    if s < h:
+        raise InputError(f"hilbert_function: {h} in degree {d}, but the ideal leaves at most {s} standard "
+                         "monomials there (it must be the Hilbert function of the quotient)")
+    return s == h
 
 
 class _DegreeCache:
