@@ -156,9 +156,9 @@ def _f4_run(gens: list[dict[int, int]], pk: Packer, p: int, limits: Limits, max_
     steps: dict[int, int] = {}
     while pairs or pending:
         d = min([pr[0] for pr in pairs] + list(pending))
-        if hilbert is not None and saturate is None and _degree_complete(d, hilbert, standard, steps, G, leads,
-                                                                         active, pk):
-            dropped = sum(1 for pr in pairs if pr[0] == d)
+        dropped = sum(1 for pr in pairs if pr[0] == d) if hilbert is not None else 0
+        if hilbert is not None and saturate is None and _degree_complete(d, dropped, hilbert, standard, steps, G,
+                                                                         leads, active, pk):
             stats["hilbert_skipped_pairs"] = stats.get("hilbert_skipped_pairs", 0) + dropped
             pairs = [pr for pr in pairs if pr[0] != d]
             pending.pop(d, None)
@@ -318,16 +318,18 @@ def _f4_run(gens: list[dict[int, int]], pk: Packer, p: int, limits: Limits, max_
     return [G[i] for i in range(len(G)) if active[i]]
 
 
-def _degree_complete(d: int, hilbert: Callable[[int], int], standard: dict[int, int], steps: dict[int, int],
-                     G: list[Poly], leads: list[int], active: list[bool], pk: Packer) -> bool:
+def _degree_complete(d: int, npairs: int, hilbert: Callable[[int], int], standard: dict[int, int],
+                     steps: dict[int, int], G: list[Poly], leads: list[int], active: list[bool], pk: Packer) -> bool:
     """Whether the leading monomials so far leave exactly ``hilbert(d)`` standard monomials of
     degree ``d`` (then every pair and input of degree ``d`` reduces to zero).
 
-    The count is made once per degree, after its first step (the first step of a degree usually
-    adds leading monomials), with :func:`~lcnalg.polys.hilbert.standard_monomial_count`; later
-    each new element of degree ``d`` takes one standard monomial away (its leading monomial)."""
+    The count is made once per degree (with :func:`~lcnalg.polys.hilbert.standard_monomial_count`),
+    when the degree takes more than one step (``npairs`` pairs of degree ``d`` are left, at
+    most :data:`MAX_PAIRS_PER_STEP` go into one step): a degree done in one step is not
+    counted.  Later each new element of degree ``d`` takes one standard monomial away (its
+    leading monomial, standard for the elements before it)."""
     if d not in standard:
-        if not steps.get(d):
+        if not steps.get(d) and npairs <= MAX_PAIRS_PER_STEP:
             return False
         act = [leads[i] for i in range(len(G)) if active[i] and pk.deg(leads[i]) <= d]
         standard[d] = standard_monomial_count(pk.unpack_many(act), pk.w, d)
