@@ -14,6 +14,11 @@ functions give the Hilbert series, Krull dimension and degree of ``R/I``.
 
 Polynomials in ``t`` are lists of ints, index = exponent.
 
+:func:`standard_monomial_count` gives one value ``HF_{R/M}(d)`` with the same recursion on
+values truncated at ``d`` (generators of degree above ``d`` dropped, small ideals by
+inclusion--exclusion); the F4 engine counts its standard monomials with it
+(:mod:`lcnalg.polys.groebner`, Hilbert-driven skipping).
+
 Examples
 --------
 >>> hilbert_numerator([(2, 0, 0), (1, 1, 0), (0, 2, 0)], 3)  # <x^2, xy, y^2>

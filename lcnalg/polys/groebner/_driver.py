@@ -64,14 +64,14 @@ def groebner_basis(polys: Iterable[Any], order: Any = "degrevlex", modulus: int 
         Exact membership test for the input ideal, called on each final element (a primitive
         integer dict); for example "vanishes under the parameterization" for a graph ideal.
     hilbert_function : callable, optional
-        ``d -> dim (R/I)_d`` for ``grading`` (which must then be given, with homogeneous
-        input), where ``I`` is the ideal of ``polys`` over the field of the computation (over Q
-        a lower bound for every prime as well).  The engine then skips the remaining pairs of a
-        degree as soon as its leading monomials leave that many standard monomials there
-        (:mod:`lcnalg.polys.groebner`); the basis is the same.  A value that cannot be right
-        (above the standard monomials of the input's leading monomials) raises InputError; one
-        above the true value but below that count can give a wrong basis.  For a graph ideal
-        ``<c - mu(w)>`` it is the number of ``w``-monomials of degree ``d``.
+        ``d -> dim (R/I)_d``, the Hilbert function of the quotient by the ideal ``I`` of
+        ``polys`` for ``grading`` (which must then be given, and the input homogeneous for
+        it).  The engine then drops the remaining pairs of a degree as soon as its leading
+        monomials leave that many standard monomials there; the basis is the same
+        (:mod:`lcnalg.polys.groebner`).  Sound whenever every value is at most the true one
+        (over Q, the function over Q serves every prime); a value found above the
+        standard monomials left (in a degree the engine counts) raises InputError.  For a graph ideal ``<c - mu(w)>`` it is
+        the number of ``w``-monomials of degree ``d``.
     limits : Limits, optional
         Bounds (default ``Limits()``); the keywords above override its fields.
 
