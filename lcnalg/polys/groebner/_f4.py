@@ -13,7 +13,7 @@ from lcnalg.errors import InputError
 from lcnalg.limits import Limits
 from lcnalg.polys import modmat
 from lcnalg.polys.blas_echelon import INNER, matmul_mod, single_blas_thread
-from lcnalg.polys.groebner._packed import FIELD, Packer, Poly
+from lcnalg.polys.groebner._packed import Packer, Poly
 from lcnalg.polys.hilbert import standard_monomial_count
 
 __all__ = ["gm_update", "f4_homogeneous", "Reducer", "interreduce", "MAX_PAIRS_PER_STEP"]
@@ -31,73 +31,61 @@ BLAS_PRIME = 1 << 31
 
 
 def gm_update(pk: Packer, leads: list[int], active: list[bool], pairs: list[list[int]],
-               h: int) -> list[list[int]]:
+               h: int, exps: np.ndarray | None = None) -> list[list[int]]:
     """Gebauer--Möller update for the new element with index ``h``; returns the pair list.
 
-    Pairs are ``[degree, lcm, i, j]``.
+    Pairs are ``[degree, lcm, i, j]``.  ``exps``, when given, holds the exponent rows of
+    ``leads[0..h]`` (at least); otherwise they are unpacked here.
     """
     lh = leads[h]
-    cand = [(pk.lcm(lh, leads[g]), g) for g in range(h) if active[g]]
+    if exps is None:
+        exps = pk.unpack_many(leads[:h + 1])
+    eh = exps[h]
+    act = np.flatnonzero(np.fromiter(active[:h], dtype=bool, count=h))
     # chain criterion among the new pairs: drop (g, h) when another new pair's lcm divides its
-    # lcm (one of equal lcms survives).  In an order extending divisibility only the pairs kept
-    # so far need checking: a dropped divisor has itself a kept divisor.  The packed integers
-    # are such an order (a divisor is smaller field by field, hence as an integer).  Coprime
-    # pairs are kept for this test and then dropped (product criterion).
-    # Every lcm is lead(h) times a cofactor u, and lcm' | lcm iff u' | u: the kept cofactors
-    # are a set, and a candidate looks up the divisors of its cofactor there when they are
-    # fewer than the kept pairs (cofactors have small degree), else scans the kept pairs.
-    cand.sort()
-    kept: list[tuple[int, int]] = []
-    cofactors: set[int] = set()
-    guard = pk.guard
-    for l, g in cand:
-        u = l - lh
-        if l == lh + leads[g]:  # coprime leading monomials
-            kept.append((l, g))
-            cofactors.add(u)
-            continue
-        divs = _divisors(u, pk, len(kept))
-        if divs is None:
-            lgd = l | guard
-            if any((lgd - l2) & guard == guard for l2, _ in kept):
-                continue
-        elif not cofactors.isdisjoint(divs):
-            continue
-        kept.append((l, g))
-        cofactors.add(u)
+    # lcm (one of equal lcms survives).  In an order extending divisibility, a candidate is
+    # dropped exactly when an earlier candidate's lcm divides its own (a dropped divisor has
+    # itself an earlier kept divisor, by induction).  The lexicographic order of the exponent
+    # rows from the last variable on (the order of the packed integers) is such an order,
+    # ties by index.  Coprime pairs stay for this test and are then dropped (product criterion).
+    # The divisibility is tested on all candidate pairs at once, where their 64-bit masks
+    # (_divisor_masks) allow it.
+    kept: list[int] = []
+    if act.size:
+        E = exps[act]
+        L = np.maximum(E, eh)
+        coprime = ~((E > 0) & (eh > 0)).any(axis=1)
+        order = np.lexsort(tuple(L[:, k] for k in range(L.shape[1])))  # stable: ties keep g's order
+        L, coprime, cand = L[order], coprime[order], act[order]
+        dropped = np.zeros(len(cand), dtype=bool)
+        rest = np.flatnonzero(~coprime)
+        if rest.size:
+            masks = _divisor_masks(L)
+            inv = ~masks[rest]
+            step = max(1, DIVISOR_CHUNK // len(cand))
+            for a in range(0, rest.size, step):
+                part = rest[a:a + step]
+                r, c = np.nonzero((inv[a:a + step, None] & masks[None, :]) == 0)
+                earlier = c < part[r]
+                r, c = r[earlier], c[earlier]
+                full = (L[c] <= L[part[r]]).all(axis=1)
+                dropped[part[np.unique(r[full])]] = True
+        keep = ~dropped & ~coprime
+        kept = cand[keep].tolist()
+        kept_deg = (L[keep] @ np.array(pk.w, dtype=np.int64)).tolist()
     lcm = pk.lcm
+    guard = pk.guard
     # chain criterion for an old pair: dropped when lead(h) divides its lcm (and differs from
     # the lcms with h)
     new_pairs = [pr for pr in pairs if ((pr[1] | guard) - lh) & guard != guard
                  or lcm(leads[pr[2]], lh) == pr[1] or lcm(lh, leads[pr[3]]) == pr[1]]
-    for l, g in kept:
-        if l != lh + leads[g]:
-            new_pairs.append([pk.deg(l), l, g, h])
-    for g in range(h):
-        if active[g] and pk.divides(lh, leads[g]):
+    if kept:
+        for g, dg in zip(kept, kept_deg):
+            new_pairs.append([dg, lcm(lh, leads[g]), g, h])
+    if act.size:
+        for g in act[(exps[act] >= eh).all(axis=1)].tolist():
             active[g] = False
     return new_pairs
-
-
-def _divisors(u: int, pk: Packer, most: int) -> list[int] | None:
-    """The packed divisors of the packed monomial ``u`` (``u`` included), or None when there
-    are more than ``most``."""
-    fields = []
-    count = 1
-    x = u
-    fmask = pk.fmask
-    while x:
-        shift = ((x & -x).bit_length() - 1) // FIELD * FIELD
-        a = (x >> shift) & fmask
-        fields.append((a, 1 << shift))
-        count *= a + 1
-        if count > most:
-            return None
-        x -= a << shift
-    divs = [0]
-    for a, unit in fields:
-        divs = [dv + k * unit for dv in divs for k in range(a + 1)]
-    return divs
 
 
 def f4_homogeneous(gens: list[dict[int, int]], pk: Packer, p: int, limits: Limits, max_total: float,
@@ -154,6 +142,7 @@ def _f4_run(gens: list[dict[int, int]], pk: Packer, p: int, limits: Limits, max_
     # far (once counted), and the steps run per degree
     standard: dict[int, int] = {}
     steps: dict[int, int] = {}
+    lead_rows = np.zeros((64, pk.n), dtype=np.int64)  # the exponent rows of ``leads`` (first len(leads))
     while pairs or pending:
         d = min([pr[0] for pr in pairs] + list(pending))
         dropped = sum(1 for pr in pairs if pr[0] == d) if hilbert is not None else 0
@@ -309,7 +298,12 @@ def _f4_run(gens: list[dict[int, int]], pk: Packer, p: int, limits: Limits, max_
             G.append(el)
             leads.append(el[0][0])
             active.append(True)
-            pairs = gm_update(pk, leads, active, pairs, len(G) - 1)
+            if len(leads) > len(lead_rows):
+                grown = np.zeros((2 * len(leads), pk.n), dtype=np.int64)
+                grown[:len(lead_rows)] = lead_rows
+                lead_rows = grown
+            lead_rows[len(leads) - 1] = pk.unpack(el[0][0])
+            pairs = gm_update(pk, leads, active, pairs, len(G) - 1, lead_rows)
         if finish is not None and new_elems and (pairs or pending):
             done = finish([G[i] for i in range(len(G)) if active[i]])
             if done is not None:
@@ -425,15 +419,17 @@ def _first_divisors(E: np.ndarray, leads: np.ndarray) -> np.ndarray:
 def _divisor_masks(E: np.ndarray) -> np.ndarray:
     """64-bit masks of exponent rows with ``mask(a) ⊆ mask(b)`` whenever ``a`` divides ``b``:
     bit ``(t, i)`` says that the exponent of variable ``i`` is at least ``2^t`` (variables share
-    bits when there are more than 64)."""
-    n = E.shape[1]
+    bits when there are more than 64).
+
+    >>> _divisor_masks(np.array([[1, 0], [2, 1], [0, 5]])).tolist()  # 32 bits per variable
+    [1, 4294967299, 30064771072]
+    """
+    k, n = E.shape
     per = max(1, 64 // max(n, 1))
-    mask = np.zeros(len(E), dtype=np.uint64)
-    for i in range(n):
-        for t in range(per):
-            bit = np.uint64(1) << np.uint64((i * per + t) % 64)
-            mask |= np.where(E[:, i] >= (1 << t), bit, np.uint64(0))
-    return mask
+    bits = E[:, :, None] >= (np.int64(1) << np.arange(per, dtype=np.int64))
+    pos = (np.arange(n, dtype=np.uint64)[:, None] * np.uint64(per) + np.arange(per, dtype=np.uint64)) % np.uint64(64)
+    weights = np.left_shift(np.uint64(1), pos)
+    return np.bitwise_or.reduce(np.where(bits, weights, np.uint64(0)).reshape(k, n * per), axis=1)
 
 
 def _blocks_and_order(pk: Packer, E: np.ndarray, key: Callable[[int], int], mons: list[int]
