@@ -28,6 +28,13 @@ MAX_PAIRS_PER_STEP = 100
 #: Modulo a prime below this bound a Macaulay block is reduced by exact float64 BLAS products
 #: (:func:`_reduce_block_blas`); above it by FLINT's ``nmod_mat.rref`` of the whole block.
 BLAS_PRIME = 1 << 31
+#: ... and when it has at least this many entries: below, FLINT's ``rref`` of the block (filled
+#: by its non-zero entries, read only on its new rows, none in most blocks) is faster.  Measured
+#: on the graph ideals of 2x2,2x2 and 3,3,3 s=2,3 (3000-4000 blocks, most below 1000
+#: entries): BLAS took 4-5 times as long per block below 1000 entries (its fixed cost per
+#: block), 2-3 times up to 8000, about as long at 16000, less above; the whole runs took
+#: 20-30% less with FLINT below 2048 or 16384 entries alike.
+BLAS_BLOCK_ENTRIES = 1 << 11
 
 
 def gm_update(pk: Packer, leads: list[int], active: list[bool], pairs: list[list[int]],
@@ -253,7 +260,8 @@ def _f4_run(gens: list[dict[int, int]], pk: Packer, p: int, limits: Limits, max_
             # reducers by float64 BLAS products, unless the block is so small that the sparse
             # Python reduction is estimated cheaper than their overhead (measured: about 3e-4 s
             # per block, 3e-5 s per reducer at the leaves, 1e-9 s per low row, reducer and column)
-            if blas and not (sparse and len(low) * terms * 2e-7 < 3e-4 + 3e-5 * nA + 1e-9 * len(low) * nA * nc):
+            if blas and nr * nc >= BLAS_BLOCK_ENTRIES \
+                    and not (sparse and len(low) * terms * 2e-7 < 3e-4 + 3e-5 * nA + 1e-9 * len(low) * nA * nc):
                 new_elems.extend(_reduce_block_blas(L, N, low, piv, G, deg, coef_arrays, p))
                 stats["matrices"] = stats.get("matrices", 0) + 1
                 stats["blas_blocks"] = stats.get("blas_blocks", 0) + 1
@@ -273,7 +281,7 @@ def _f4_run(gens: list[dict[int, int]], pk: Packer, p: int, limits: Limits, max_
             # FLINT's rref of the whole block; the rows from nA on have their pivots on N
             M = nmod_mat(nr, nc, p)
             rows, cols, vals = _block_entries(L, N, low, piv, G, deg, coef_arrays)
-            for r, c, v in zip(rows.tolist(), cols.tolist(), vals.tolist()):
+            for r, c, v in zip(rows.tolist(), cols.tolist(), vals.astype(np.int64).tolist()):
                 M[r, c] = v
             R, rk = M.rref()
             stats["matrices"] = stats.get("matrices", 0) + 1
