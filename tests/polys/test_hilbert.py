@@ -146,3 +146,6 @@ def test_standard_monomial_count_matches_brute_force(data, degree):
     n, gens, weights = data
     got = standard_monomial_count(np.array(gens, dtype=np.int64).reshape(-1, n), weights, degree)
     assert got == brute_force_hf(gens, n, degree, weights)[degree]
+    # with a budget of steps the count is the same or given up (None), never another number
+    assert standard_monomial_count(np.array(gens, dtype=np.int64).reshape(-1, n), weights, degree,
+                                   max_nodes=3) in (got, None)
