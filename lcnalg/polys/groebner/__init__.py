@@ -17,12 +17,16 @@ whose 64-bit divisibility masks disagree skipped); the matrix is block diagonal 
 sort of the exponent arrays times the order's matrix,
 :meth:`~lcnalg.polys.monomials.MonomialOrder.matrix`), and the block is reduced with FLINT
 ``nmod_mat.rref``.  The rows whose pivots fall among the other monomials
-are the new basis elements.  Modulo a prime below ``2^31`` only those rows are computed: the
+are the new basis elements.  Modulo a prime below ``2^31``, in a block of at least
+``BLAS_BLOCK_ENTRIES`` entries (smaller ones are faster in FLINT), only those rows are computed: the
 reducer rows ``[A | B]`` have ``A`` upper unitriangular, and the rows of the reduced echelon form
 with their pivots outside ``A`` are the reduced echelon form of the Schur complement
 ``D − C A^{-1} B`` of the other rows ``[C | D]`` (it is unique, so the basis is the same); ``C A^{-1}``
 is found by blocked substitution, all products exact in float64 BLAS
-(:func:`lcnalg.polys.blas_echelon.matmul_mod`).  Pairs are managed with the Gebauer--Möller criteria (product and chain).  For
+(:func:`lcnalg.polys.blas_echelon.matmul_mod`).  Pairs are managed with the Gebauer--Möller criteria
+(product and chain; the chain criterion among the pairs of a new element tests all of them
+at once on exponent arrays: a pair is dropped when an earlier one in an order extending
+divisibility has an lcm dividing its own, the same pairs as testing the kept ones only).  For
 homogeneous input this yields the reduced Gröbner basis directly: an element of degree ``d``
 never contains a monomial divisible by a leading monomial of degree ``> d``.  For
 homogenized input the basis is dehomogenized (``h = 1``) and inter-reduced, which gives the
