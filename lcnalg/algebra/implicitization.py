@@ -57,6 +57,7 @@ from __future__ import annotations
 
 import sys
 import time
+from math import comb
 from contextlib import contextmanager, nullcontext
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Callable, Iterable, Iterator
@@ -927,11 +928,20 @@ def certify_by_elimination(mu: Parameterization, polys: tuple[Any, ...], *,
     # ideal homogeneous (D = L for a linear network)
     grading = [1] * N + [sum(mu.layer_degrees)] * n
     one_matrix = min(limits.max_matrix_entries, max(1, limits.max_total_entries // 20))
+
+    def quotient_hf(d: int) -> int:
+        """F_p[w, c]/<c - mu(w)> ≅ F_p[w] (c_m ↦ mu_m(w), of the same degree): its Hilbert
+        function counts the w-monomials of degree d; the F4 run skips the pairs of a degree
+        once its standard monomials are that many."""
+        if N == 0:
+            return 1 if d == 0 else 0
+        return comb(d + N - 1, N - 1) if d >= 0 else 0
+
     tried = []
     for p in PRIMES_31[:ELIMINATION_PRIMES]:
         try:
             gb = groebner_basis(graph, elimination(N), modulus=p, nvars=N + n, grading=grading,
-                                max_matrix_entries=one_matrix, limits=limits)
+                                max_matrix_entries=one_matrix, hilbert_function=quotient_hf, limits=limits)
         except LCNAlgError as err:
             return False, (f"the elimination certificate was not completed ({err}; one matrix may have "
                            f"max_total_entries/20 = {limits.max_total_entries // 20} entries, within "

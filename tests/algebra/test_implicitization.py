@@ -422,3 +422,45 @@ def test_progress_announces_the_estimates(capsys):
     implicit_equations(Parameterization("2,2 s=2"), progress=True)
     err = capsys.readouterr().err
     assert "max_interpolation_work" in err and "2,2 s=2 in 4 coordinates" in err
+
+
+def _graph_ideal(mu):
+    N, n = mu.num_parameters, mu.ambient_dimension
+    graph = []
+    for m, c in enumerate(mu.coordinates):
+        f = {tuple(int(x) for x in mono) + (0,) * n: -int(coeff) for mono, coeff in c.terms()}
+        e = [0] * (N + n)
+        e[N + m] = 1
+        f[tuple(e)] = 1
+        graph.append(f)
+    return graph, N, n, [1] * N + [sum(mu.layer_degrees)] * n
+
+
+def _hilbert_and_plain(arch, order, p):
+    graph, N, n, grading = _graph_ideal(Parameterization(arch))
+    order = elimination(N) if order == "elimination" else order
+    plain = groebner_basis(graph, order, modulus=p, nvars=N + n, grading=grading)
+    fast = groebner_basis(graph, order, modulus=p, nvars=N + n, grading=grading,
+                          hilbert_function=lambda d: math.comb(d + N - 1, N - 1))
+    return plain, fast
+
+
+@pytest.mark.parametrize("arch", ["2x2,2x2 s=2x2", "4,3 s=2", "2,2,2,2 s=2,2,2", "3,2,2 s=2,2"])
+@pytest.mark.parametrize("order, p", [("elimination", 2147483629), ("elimination", 2**61 - 1),
+                                      ("degrevlex", 2147483629)])
+def test_hilbert_driven_graph_ideal_basis_is_the_plain_one(arch, order, p):
+    """F_p[w, c]/<c - mu(w)> is F_p[w]: with its Hilbert function (w-monomials of degree d) the
+    engine skips pairs (these graph ideals have some) and must return the same basis."""
+    plain, fast = _hilbert_and_plain(arch, order, p)
+    assert fast.stats["hilbert_skipped_pairs"] > 0
+    assert fast.polys == plain.polys
+
+
+@settings(max_examples=12, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(architectures(max_layers=3, max_size=3, max_stride=3, max_ambient=12, reduced=True))
+def test_hilbert_driven_elimination_of_random_architectures(arch):
+    mu = Parameterization(arch)
+    if mu.num_parameters + mu.ambient_dimension > 22:
+        return
+    plain, fast = _hilbert_and_plain(arch, "elimination", 2147483629)
+    assert fast.polys == plain.polys

@@ -553,3 +553,55 @@ def test_mod_p_below_2_31_large_blocks_bezout(n, degrees):
     for d, lm in zip(gb.polys, leads):
         for e in d:
             assert not any(all(a >= b for a, b in zip(e, l2)) for l2 in leads if l2 != lm)
+
+
+# ----------------------------------------------------------------------------- Hilbert-driven runs
+def _random_bilinear_graph(rng, k1, k2, m):
+    """The graph ideal <c_j - sum a_jab u_a v_b> of a random bilinear map, variables (u, v, c):
+    homogeneous for deg u = deg v = 1, deg c = 2, with quotient k[u, v]."""
+    N = k1 + k2
+    out = []
+    for j in range(m):
+        f = {}
+        for a in range(k1):
+            for b in range(k2):
+                if rng.random() < 0.5:
+                    e = [0] * (N + m)
+                    e[a] += 1
+                    e[k1 + b] += 1
+                    f[tuple(e)] = rng.choice([-2, -1, 1, 2])
+        e = [0] * (N + m)
+        e[N + j] = 1
+        f[tuple(e)] = 1
+        out.append(f)
+    return out, N
+
+
+@settings(max_examples=4, deadline=None)
+@given(st.integers(0, 10**6), st.sampled_from([32003, 2147483629]))
+def test_hilbert_driven_run_equals_the_plain_run(seed, p):
+    """The quotient of a graph ideal is the polynomial ring in the parameters, so its Hilbert
+    function is the number of their monomials; with it the engine skips the pairs of a degree
+    whose standard monomials are already that many, and the basis must be the same."""
+    gens, N = _random_bilinear_graph(random.Random(seed), 4, 3, 12)
+    grading = [1] * N + [2] * 12
+    plain = groebner_basis(gens, elimination(N), modulus=p, grading=grading)
+    fast = groebner_basis(gens, elimination(N), modulus=p, grading=grading,
+                          hilbert_function=lambda d: math.comb(d + N - 1, N - 1))
+    assert fast.polys == plain.polys
+    assert "hilbert_skipped_pairs" not in plain.stats
+
+
+def test_hilbert_function_argument_is_checked():
+    gens, N = _random_bilinear_graph(random.Random(5), 4, 3, 11)
+    grading = [1] * N + [2] * 11
+    gb = groebner_basis(gens, elimination(N), modulus=P, grading=grading,
+                        hilbert_function=lambda d: math.comb(d + N - 1, N - 1))
+    assert gb.stats["hilbert_skipped_pairs"] > 0  # this ideal exercises the skipping
+    with pytest.raises(InputError, match="hilbert_function"):  # more than the leading monomials leave
+        groebner_basis(gens, elimination(N), modulus=P, grading=grading,
+                       hilbert_function=lambda d: math.comb(d + N - 1, N - 1) + 10**6)
+    with pytest.raises(InputError, match="hilbert_function"):  # the grading it refers to is missing
+        groebner_basis(gens, elimination(N), modulus=P, hilbert_function=lambda d: 1)
+    with pytest.raises(InputError, match="hilbert_function"):
+        groebner_basis(gens, elimination(N), modulus=P, grading=grading, hilbert_function=3)

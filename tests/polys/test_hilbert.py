@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import itertools
 
+import numpy as np
 import pytest
 import sympy
 from hypothesis import given, settings
@@ -14,6 +15,7 @@ from lcnalg.polys.hilbert import (
     hilbert_function_values,
     hilbert_numerator,
     hilbert_series_of_monomials,
+    standard_monomial_count,
 )
 from lcnalg.polys.monomial_ideals import minimal_monomial_generators
 from lcnalg.errors import InputError
@@ -125,3 +127,25 @@ def test_monomial_dimension_equals_hilbert_dimension(monos):
     monos = [m for m in monos if any(m)]
     dim, _ = dimension_and_degree(hilbert_numerator(monos, 5), 5)
     assert monomial_dimension(monos, 5) == dim
+
+
+@st.composite
+def larger_monomial_ideals(draw):
+    """Up to 14 generators, so that the pivot recursion runs before the small-ideal count."""
+    n = draw(st.integers(1, 4))
+    k = draw(st.integers(0, 14))
+    gens = [tuple(draw(st.lists(st.integers(0, 3), min_size=n, max_size=n))) for _ in range(k)]
+    weights = draw(st.lists(st.integers(1, 3), min_size=n, max_size=n))
+    return n, gens, weights
+
+
+@settings(max_examples=80, deadline=None)
+@given(larger_monomial_ideals(), st.integers(0, 8))
+def test_standard_monomial_count_matches_brute_force(data, degree):
+    """The truncated pivot recursion counts what enumerating every monomial of the degree counts."""
+    n, gens, weights = data
+    got = standard_monomial_count(np.array(gens, dtype=np.int64).reshape(-1, n), weights, degree)
+    assert got == brute_force_hf(gens, n, degree, weights)[degree]
+    # with a budget of steps the count is the same or given up (None), never another number
+    assert standard_monomial_count(np.array(gens, dtype=np.int64).reshape(-1, n), weights, degree,
+                                   max_nodes=3) in (got, None)

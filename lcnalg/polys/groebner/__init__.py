@@ -17,12 +17,16 @@ whose 64-bit divisibility masks disagree skipped); the matrix is block diagonal 
 sort of the exponent arrays times the order's matrix,
 :meth:`~lcnalg.polys.monomials.MonomialOrder.matrix`), and the block is reduced with FLINT
 ``nmod_mat.rref``.  The rows whose pivots fall among the other monomials
-are the new basis elements.  Modulo a prime below ``2^31`` only those rows are computed: the
+are the new basis elements.  Modulo a prime below ``2^31``, in a block of at least
+``BLAS_BLOCK_ENTRIES`` entries (smaller ones are faster in FLINT), only those rows are computed: the
 reducer rows ``[A | B]`` have ``A`` upper unitriangular, and the rows of the reduced echelon form
 with their pivots outside ``A`` are the reduced echelon form of the Schur complement
 ``D − C A^{-1} B`` of the other rows ``[C | D]`` (it is unique, so the basis is the same); ``C A^{-1}``
 is found by blocked substitution, all products exact in float64 BLAS
-(:func:`lcnalg.polys.blas_echelon.matmul_mod`).  Pairs are managed with the Gebauer--Möller criteria (product and chain).  For
+(:func:`lcnalg.polys.blas_echelon.matmul_mod`).  Pairs are managed with the Gebauer--Möller criteria
+(product and chain; the chain criterion among the pairs of a new element tests all of them
+at once on exponent arrays: a pair is dropped when an earlier one in an order extending
+divisibility has an lcm dividing its own, the same pairs as testing the kept ones only).  For
 homogeneous input this yields the reduced Gröbner basis directly: an element of degree ``d``
 never contains a monomial divisible by a leading monomial of degree ``> d``.  For
 homogenized input the basis is dehomogenized (``h = 1``) and inter-reduced, which gives the
@@ -35,6 +39,26 @@ finitely many standard monomials it tries the commuting-matrices certificate of
 reducing the remaining pairs (docs/theory.md#affine-groebner).  A block with few rows to
 reduce against many reducers is reduced row by row in sparse form when that is estimated
 cheaper than the dense elimination.
+
+*Hilbert-driven skipping* (``hilbert_function=``, homogeneous input for the given ``grading``).
+When the Hilbert function ``HF(d) = dim (R/I)_d`` of the quotient is known, the pairs of a
+degree are dropped as soon as the current leading monomials leave exactly ``HF(d)``
+standard monomials of degree ``d``.  Proof: the current elements ``G`` lie in ``I``, so
+``<LM(G)>_d ⊆ LM(I)_d`` and the standard monomials of ``G`` in degree ``d`` are at least
+``dim (R/I)_d = HF(d)`` many (Macaulay: ``R/I`` and ``R/LM(I)`` have one Hilbert function);
+equality forces ``<LM(G)>_d = LM(I)_d``.  A degree-``d`` block of a Macaulay matrix
+(critical pairs or inputs, all in ``I_d``) can only add elements whose leading monomials are
+standard for ``G`` and lie in ``LM(I)_d``: there are none, so the block adds nothing, and
+skipping it leaves the run (and the basis) exactly as it was.  Over GF(p) the argument needs
+only ``HF(d) ≤ dim (R/I_p)_d`` (then ``HF(d) = count ≥ dim (R/I_p)_d ≥ HF(d)``), so the
+Hilbert function over Q serves every prime of the multi-modular run.  The count
+(:func:`~lcnalg.polys.hilbert.standard_monomial_count`, a pivot recursion truncated at ``d``)
+is made once per degree that takes more than one step (more than ``MAX_PAIRS_PER_STEP``
+pairs), and each new element of that degree then lowers it by one (its leading monomial is
+standard for the elements before it); a count below ``HF(d)`` proves the given function wrong
+and raises InputError.  For a graph ideal ``<c - mu(w)>`` (the elimination certificate,
+docs/theory.md#elimination-certificate) the quotient is ``k[w]`` and ``HF(d)`` is the number of
+``w``-monomials of degree ``d``; most blocks of its elimination reduce to zero and are skipped.
 
 *Over Q* (``modulus=None``).  Multi-modular: the homogeneous stage is run modulo 62-bit
 primes; primes whose leading-monomial set differs from the majority are discarded; the

@@ -9,10 +9,12 @@ import numpy as np
 from flint import fmpq, nmod_mat
 
 from lcnalg import errors
+from lcnalg.errors import InputError
 from lcnalg.limits import Limits
 from lcnalg.polys import modmat
 from lcnalg.polys.blas_echelon import INNER, matmul_mod, single_blas_thread
-from lcnalg.polys.groebner._packed import FIELD, Packer, Poly
+from lcnalg.polys.groebner._packed import Packer, Poly
+from lcnalg.polys.hilbert import standard_monomial_count
 
 __all__ = ["gm_update", "f4_homogeneous", "Reducer", "interreduce", "MAX_PAIRS_PER_STEP"]
 
@@ -26,81 +28,77 @@ MAX_PAIRS_PER_STEP = 100
 #: Modulo a prime below this bound a Macaulay block is reduced by exact float64 BLAS products
 #: (:func:`_reduce_block_blas`); above it by FLINT's ``nmod_mat.rref`` of the whole block.
 BLAS_PRIME = 1 << 31
+#: ... and when it has at least this many entries: below, FLINT's ``rref`` of the block (filled
+#: by its non-zero entries, read only on its new rows, none in most blocks) is faster.  Measured
+#: on the graph ideals of 2x2,2x2 and 3,3,3 s=2,3 (3000-4000 blocks, most below 1000
+#: entries): BLAS took 4-5 times as long per block below 1000 entries (its fixed cost per
+#: block), 2-3 times up to 8000, about as long at 16000, less above; the whole runs took
+#: 20-30% less with FLINT below 2048 or 16384 entries alike.
+BLAS_BLOCK_ENTRIES = 1 << 11
 
 
 def gm_update(pk: Packer, leads: list[int], active: list[bool], pairs: list[list[int]],
-               h: int) -> list[list[int]]:
+               h: int, exps: np.ndarray | None = None) -> list[list[int]]:
     """Gebauer--Möller update for the new element with index ``h``; returns the pair list.
 
-    Pairs are ``[degree, lcm, i, j]``.
+    Pairs are ``[degree, lcm, i, j]``.  ``exps``, when given, holds the exponent rows of
+    ``leads[0..h]`` (at least); otherwise they are unpacked here.
     """
     lh = leads[h]
-    cand = [(pk.lcm(lh, leads[g]), g) for g in range(h) if active[g]]
+    if exps is None:
+        exps = pk.unpack_many(leads[:h + 1])
+    eh = exps[h]
+    act = np.flatnonzero(np.fromiter(active[:h], dtype=bool, count=h))
     # chain criterion among the new pairs: drop (g, h) when another new pair's lcm divides its
-    # lcm (one of equal lcms survives).  In an order extending divisibility only the pairs kept
-    # so far need checking: a dropped divisor has itself a kept divisor.  The packed integers
-    # are such an order (a divisor is smaller field by field, hence as an integer).  Coprime
-    # pairs are kept for this test and then dropped (product criterion).
-    # Every lcm is lead(h) times a cofactor u, and lcm' | lcm iff u' | u: the kept cofactors
-    # are a set, and a candidate looks up the divisors of its cofactor there when they are
-    # fewer than the kept pairs (cofactors have small degree), else scans the kept pairs.
-    cand.sort()
-    kept: list[tuple[int, int]] = []
-    cofactors: set[int] = set()
-    guard = pk.guard
-    for l, g in cand:
-        u = l - lh
-        if l == lh + leads[g]:  # coprime leading monomials
-            kept.append((l, g))
-            cofactors.add(u)
-            continue
-        divs = _divisors(u, pk, len(kept))
-        if divs is None:
-            lgd = l | guard
-            if any((lgd - l2) & guard == guard for l2, _ in kept):
-                continue
-        elif not cofactors.isdisjoint(divs):
-            continue
-        kept.append((l, g))
-        cofactors.add(u)
+    # lcm (one of equal lcms survives).  In an order extending divisibility, a candidate is
+    # dropped exactly when an earlier candidate's lcm divides its own (a dropped divisor has
+    # itself an earlier kept divisor, by induction).  The lexicographic order of the exponent
+    # rows from the last variable on (the order of the packed integers) is such an order,
+    # ties by index.  Coprime pairs stay for this test and are then dropped (product criterion).
+    # The divisibility is tested on all candidate pairs at once, where their 64-bit masks
+    # (_divisor_masks) allow it.
+    kept: list[int] = []
+    if act.size:
+        E = exps[act]
+        L = np.maximum(E, eh)
+        coprime = ~((E > 0) & (eh > 0)).any(axis=1)
+        order = np.lexsort(tuple(L[:, k] for k in range(L.shape[1])))  # stable: ties keep g's order
+        L, coprime, cand = L[order], coprime[order], act[order]
+        dropped = np.zeros(len(cand), dtype=bool)
+        rest = np.flatnonzero(~coprime)
+        if rest.size:
+            masks = _divisor_masks(L)
+            inv = ~masks[rest]
+            step = max(1, DIVISOR_CHUNK // len(cand))
+            for a in range(0, rest.size, step):
+                part = rest[a:a + step]
+                r, c = np.nonzero((inv[a:a + step, None] & masks[None, :]) == 0)
+                earlier = c < part[r]
+                r, c = r[earlier], c[earlier]
+                full = (L[c] <= L[part[r]]).all(axis=1)
+                dropped[part[np.unique(r[full])]] = True
+        keep = ~dropped & ~coprime
+        kept = cand[keep].tolist()
+        kept_deg = (L[keep] @ np.array(pk.w, dtype=np.int64)).tolist()
     lcm = pk.lcm
+    guard = pk.guard
     # chain criterion for an old pair: dropped when lead(h) divides its lcm (and differs from
     # the lcms with h)
     new_pairs = [pr for pr in pairs if ((pr[1] | guard) - lh) & guard != guard
                  or lcm(leads[pr[2]], lh) == pr[1] or lcm(lh, leads[pr[3]]) == pr[1]]
-    for l, g in kept:
-        if l != lh + leads[g]:
-            new_pairs.append([pk.deg(l), l, g, h])
-    for g in range(h):
-        if active[g] and pk.divides(lh, leads[g]):
+    if kept:
+        for g, dg in zip(kept, kept_deg):
+            new_pairs.append([dg, lcm(lh, leads[g]), g, h])
+    if act.size:
+        for g in act[(exps[act] >= eh).all(axis=1)].tolist():
             active[g] = False
     return new_pairs
 
 
-def _divisors(u: int, pk: Packer, most: int) -> list[int] | None:
-    """The packed divisors of the packed monomial ``u`` (``u`` included), or None when there
-    are more than ``most``."""
-    fields = []
-    count = 1
-    x = u
-    fmask = pk.fmask
-    while x:
-        shift = ((x & -x).bit_length() - 1) // FIELD * FIELD
-        a = (x >> shift) & fmask
-        fields.append((a, 1 << shift))
-        count *= a + 1
-        if count > most:
-            return None
-        x -= a << shift
-    divs = [0]
-    for a, unit in fields:
-        divs = [dv + k * unit for dv in divs for k in range(a + 1)]
-    return divs
-
-
 def f4_homogeneous(gens: list[dict[int, int]], pk: Packer, p: int, limits: Limits, max_total: float,
                    stats: dict[str, Any], saturate: int | None = None,
-                   finish: Callable[[list[Poly]], Any] | None = None) -> Any:
+                   finish: Callable[[list[Poly]], Any] | None = None,
+                   hilbert: Callable[[int], int] | None = None) -> Any:
     """Reduced Gröbner basis mod ``p`` of homogeneous polynomials (packed dicts mod p).
 
     ``limits.max_matrix_entries`` bounds one Macaulay block, ``max_total`` the entries of all
@@ -119,13 +117,14 @@ def f4_homogeneous(gens: list[dict[int, int]], pk: Packer, p: int, limits: Limit
     :func:`~lcnalg.polys.groebner.border.border_certificate`)."""
     if p < BLAS_PRIME:  # many products of a few million entries: one thread is as fast, and shares
         with single_blas_thread():
-            return _f4_run(gens, pk, p, limits, max_total, stats, saturate, finish)
-    return _f4_run(gens, pk, p, limits, max_total, stats, saturate, finish)
+            return _f4_run(gens, pk, p, limits, max_total, stats, saturate, finish, hilbert)
+    return _f4_run(gens, pk, p, limits, max_total, stats, saturate, finish, hilbert)
 
 
 def _f4_run(gens: list[dict[int, int]], pk: Packer, p: int, limits: Limits, max_total: float,
             stats: dict[str, Any], saturate: int | None,
-            finish: Callable[[list[Poly]], Any] | None) -> Any:
+            finish: Callable[[list[Poly]], Any] | None,
+            hilbert: Callable[[int], int] | None = None) -> Any:
     """The body of :func:`f4_homogeneous`."""
     max_entries = limits.max_matrix_entries
     total = 0
@@ -146,8 +145,21 @@ def _f4_run(gens: list[dict[int, int]], pk: Packer, p: int, limits: Limits, max_
     blas = p < BLAS_PRIME
     dtype = np.float64 if blas else np.int64
     coef_arrays: list[np.ndarray] = []  # the coefficients of G[i] (float64 for p < 2^31, else int64)
+    # with ``hilbert``: the number of standard monomials of a degree for the leading monomials so
+    # far (once counted), and the steps run per degree
+    standard: dict[int, int | None] = {}
+    steps: dict[int, int] = {}
+    lead_rows = np.zeros((64, pk.n), dtype=np.int64)  # the exponent rows of ``leads`` (first len(leads))
     while pairs or pending:
         d = min([pr[0] for pr in pairs] + list(pending))
+        dropped = sum(1 for pr in pairs if pr[0] == d) if hilbert is not None else 0
+        if hilbert is not None and saturate is None and _degree_complete(d, dropped, hilbert, standard, steps, G,
+                                                                         leads, active, pk):
+            stats["hilbert_skipped_pairs"] = stats.get("hilbert_skipped_pairs", 0) + dropped
+            pairs = [pr for pr in pairs if pr[0] != d]
+            pending.pop(d, None)
+            continue
+        steps[d] = steps.get(d, 0) + 1
         sel = [pr for pr in pairs if pr[0] == d]
         pairs = [pr for pr in pairs if pr[0] != d]
         if len(sel) > MAX_PAIRS_PER_STEP:  # the smallest lcms first; the rest wait for the next step
@@ -248,7 +260,8 @@ def _f4_run(gens: list[dict[int, int]], pk: Packer, p: int, limits: Limits, max_
             # reducers by float64 BLAS products, unless the block is so small that the sparse
             # Python reduction is estimated cheaper than their overhead (measured: about 3e-4 s
             # per block, 3e-5 s per reducer at the leaves, 1e-9 s per low row, reducer and column)
-            if blas and not (sparse and len(low) * terms * 2e-7 < 3e-4 + 3e-5 * nA + 1e-9 * len(low) * nA * nc):
+            if blas and nr * nc >= BLAS_BLOCK_ENTRIES \
+                    and not (sparse and len(low) * terms * 2e-7 < 3e-4 + 3e-5 * nA + 1e-9 * len(low) * nA * nc):
                 new_elems.extend(_reduce_block_blas(L, N, low, piv, G, deg, coef_arrays, p))
                 stats["matrices"] = stats.get("matrices", 0) + 1
                 stats["blas_blocks"] = stats.get("blas_blocks", 0) + 1
@@ -268,7 +281,7 @@ def _f4_run(gens: list[dict[int, int]], pk: Packer, p: int, limits: Limits, max_
             # FLINT's rref of the whole block; the rows from nA on have their pivots on N
             M = nmod_mat(nr, nc, p)
             rows, cols, vals = _block_entries(L, N, low, piv, G, deg, coef_arrays)
-            for r, c, v in zip(rows.tolist(), cols.tolist(), vals.tolist()):
+            for r, c, v in zip(rows.tolist(), cols.tolist(), vals.astype(np.int64).tolist()):
                 M[r, c] = v
             R, rk = M.rref()
             stats["matrices"] = stats.get("matrices", 0) + 1
@@ -286,18 +299,56 @@ def _f4_run(gens: list[dict[int, int]], pk: Packer, p: int, limits: Limits, max_
                 new_elems.append((ms, coefs))
         if saturate is not None:
             new_elems = _divide_out(new_elems, pk, saturate, pending, stats)
+        elif standard.get(d) is not None:  # each new leading monomial is a standard monomial less
+            standard[d] -= len(new_elems)
         for el in new_elems:
             coef_arrays.append(np.array(el[1], dtype=dtype))
             G.append(el)
             leads.append(el[0][0])
             active.append(True)
-            pairs = gm_update(pk, leads, active, pairs, len(G) - 1)
+            if len(leads) > len(lead_rows):
+                grown = np.zeros((2 * len(leads), pk.n), dtype=np.int64)
+                grown[:len(lead_rows)] = lead_rows
+                lead_rows = grown
+            lead_rows[len(leads) - 1] = pk.unpack(el[0][0])
+            pairs = gm_update(pk, leads, active, pairs, len(G) - 1, lead_rows)
         if finish is not None and new_elems and (pairs or pending):
             done = finish([G[i] for i in range(len(G)) if active[i]])
             if done is not None:
                 stats["finished_early"] = stats.get("finished_early", 0) + 1
                 return done
     return [G[i] for i in range(len(G)) if active[i]]
+
+
+#: The count of standard monomials of one degree (:func:`_degree_complete`) gives up after this many
+#: steps of its recursion (the degree then runs in full); the graph ideals measured took at most
+#: a few thousand.
+HILBERT_COUNT_NODES = 20_000
+
+
+def _degree_complete(d: int, npairs: int, hilbert: Callable[[int], int], standard: dict[int, int | None],
+                     steps: dict[int, int], G: list[Poly], leads: list[int], active: list[bool], pk: Packer) -> bool:
+    """Whether the leading monomials so far leave exactly ``hilbert(d)`` standard monomials of
+    degree ``d`` (then every pair and input of degree ``d`` reduces to zero).
+
+    The count is made once per degree (with :func:`~lcnalg.polys.hilbert.standard_monomial_count`),
+    when the degree takes more than one step (``npairs`` pairs of degree ``d`` are left, at
+    most :data:`MAX_PAIRS_PER_STEP` go into one step): a degree done in one step is not
+    counted.  Later each new element of degree ``d`` takes one standard monomial away (its
+    leading monomial, standard for the elements before it)."""
+    if d not in standard:
+        if not steps.get(d) and npairs <= MAX_PAIRS_PER_STEP:
+            return False
+        act = [leads[i] for i in range(len(G)) if active[i] and pk.deg(leads[i]) <= d]
+        standard[d] = standard_monomial_count(pk.unpack_many(act), pk.w, d, max_nodes=HILBERT_COUNT_NODES)
+    s = standard[d]
+    if s is None:  # not counted: the degree runs in full
+        return False
+    h = hilbert(d)
+    if s < h:
+        raise InputError(f"hilbert_function: {h} in degree {d}, but the ideal leaves at most {s} standard "
+                         "monomials there (it must be the Hilbert function of the quotient)")
+    return s == h
 
 
 class _DegreeCache:
@@ -385,15 +436,17 @@ def _first_divisors(E: np.ndarray, leads: np.ndarray) -> np.ndarray:
 def _divisor_masks(E: np.ndarray) -> np.ndarray:
     """64-bit masks of exponent rows with ``mask(a) ⊆ mask(b)`` whenever ``a`` divides ``b``:
     bit ``(t, i)`` says that the exponent of variable ``i`` is at least ``2^t`` (variables share
-    bits when there are more than 64)."""
-    n = E.shape[1]
+    bits when there are more than 64).
+
+    >>> _divisor_masks(np.array([[1, 0], [2, 1], [0, 5]])).tolist()  # 32 bits per variable
+    [1, 4294967299, 30064771072]
+    """
+    k, n = E.shape
     per = max(1, 64 // max(n, 1))
-    mask = np.zeros(len(E), dtype=np.uint64)
-    for i in range(n):
-        for t in range(per):
-            bit = np.uint64(1) << np.uint64((i * per + t) % 64)
-            mask |= np.where(E[:, i] >= (1 << t), bit, np.uint64(0))
-    return mask
+    bits = E[:, :, None] >= (np.int64(1) << np.arange(per, dtype=np.int64))
+    pos = (np.arange(n, dtype=np.uint64)[:, None] * np.uint64(per) + np.arange(per, dtype=np.uint64)) % np.uint64(64)
+    weights = np.left_shift(np.uint64(1), pos)
+    return np.bitwise_or.reduce(np.where(bits, weights, np.uint64(0)).reshape(k, n * per), axis=1)
 
 
 def _blocks_and_order(pk: Packer, E: np.ndarray, key: Callable[[int], int], mons: list[int]

@@ -31,8 +31,9 @@ def verify_q(setup: Setup, pk: Packer, H: list[Poly]) -> str | None:
     oleads = [leads[i] for i in order]
     active = [True] * len(H)
     pairs: list[list[int]] = []
+    exps = pk.unpack_many(oleads)
     for h in range(len(H)):
-        pairs = gm_update(pk, oleads, active, pairs, h)
+        pairs = gm_update(pk, oleads, active, pairs, h, exps)
     for _, l, i, j in pairs:
         gi, gj = H[order[i]], H[order[j]]
         s: dict[int, Any] = {}

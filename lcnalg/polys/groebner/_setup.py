@@ -183,7 +183,7 @@ class Setup:
     """Input prepared for the homogeneous engine (shared by all primes)."""
 
     def __init__(self, polys: list[dict[Exp, fmpq]], n: int, order: MonomialOrder,
-                 grading: Sequence[int] | None) -> None:
+                 grading: Sequence[int] | None, hilbert_function: Callable[[int], int] | None = None) -> None:
         self.n = n
         self.order = order
         if grading is not None:
@@ -196,6 +196,12 @@ class Setup:
             self.grading = find_grading(polys, n, order)
             hw = self.grading or (tuple(order.weights) if order.weights else tuple([1] * n))
         self.homog = self.grading is not None
+        if hilbert_function is not None and (grading is None or not self.homog):
+            raise InputError("hilbert_function: needs input homogeneous for the given grading= (it is "
+                             "the Hilbert function for that grading)")
+        #: the Hilbert function of the quotient for ``grading`` (:func:`f4_homogeneous` skips the
+        #: pairs of a degree whose standard monomials it already matches), or None
+        self.hilbert_function = hilbert_function
         okey = order.key
         if self.homog:
             self.hn = n
@@ -231,7 +237,8 @@ def modp_stage(setup: Setup, p: int, limits: Limits, max_total: float, stats: di
     for f in setup.hint:
         gens.append({pk.pack(e): c % p for e, c in f.items() if c % p})
     var = setup.n if saturate and not setup.homog else None
-    return pk, f4_homogeneous(gens, pk, p, limits, max_total, stats, saturate=var)
+    return pk, f4_homogeneous(gens, pk, p, limits, max_total, stats, saturate=var,
+                              hilbert=setup.hilbert_function)
 
 
 def dehomogenize(setup: Setup, pk: Packer, H: list[Poly], p: int | None
