@@ -1,5 +1,6 @@
 """The boundary of M relative to V(R) for layers 1..k at stride one and the others at one stride: the certified
-monomial limits of lcnalg.real.polyphase_head_2d.head_boundary_member.
+monomial and pair limits of lcnalg.real.polyphase_head_2d.head_boundary_member (its interior answers are tested in
+test_head_interior_2d.py; here they must agree with head_interior_member and never meet an "on" answer).
 
 Every "on the boundary" answer is checked by realizing its family at a small rational σ: the point must be in
 V(R) and not in M, by head_member and by the grouping search of contains() (an independent route)."""
@@ -17,7 +18,7 @@ from hypothesis import strategies as st
 from lcnalg.architecture import Architecture
 from lcnalg.errors import InputError, UndecidedError
 from lcnalg.real import boundary, contains
-from lcnalg.real.polyphase_head_2d import head_2d_shape, head_boundary_member, head_member
+from lcnalg.real.polyphase_head_2d import head_2d_shape, head_boundary_member, head_interior_member, head_member
 from tests.real.gaussian import gmul, real_box
 
 
@@ -117,10 +118,12 @@ def _point_with_monomials(arch: Architecture, rng: random.Random) -> list:
 def _decide_and_check(arch: Architecture, p: list) -> bool | None:
     r = head_boundary_member(arch, p)
     assert r.in_function_space is True
+    inner = head_interior_member(arch, p)
+    assert not (r.on_boundary and inner.certified), (str(arch), p)      # never certified on and off
     if r.on_boundary:
         _check_family(arch, p, r)
     else:
-        assert r.on_boundary is None and not r.factors
+        assert (r.on_boundary is False) == inner.certified and not r.factors
     return r.on_boundary
 
 
