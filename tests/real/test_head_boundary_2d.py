@@ -15,10 +15,13 @@ import sympy
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from lcnalg.algebra.dimension import function_space_dimension
 from lcnalg.architecture import Architecture
 from lcnalg.errors import InputError, UndecidedError
 from lcnalg.real import boundary, contains
 from lcnalg.real.polyphase_head_2d import head_2d_shape, head_boundary_member, head_interior_member, head_member
+from lcnalg.parameterization import Parameterization
+from lcnalg.real.polyphase_head_boundary_2d import head_boundary_dimension
 from tests.real.gaussian import gmul, real_box
 
 
@@ -193,3 +196,60 @@ def test_squares_in_the_head(text):
         if any(p):
             found.append(_decide_and_check(arch, p))
     assert True in found
+
+
+# ------------------------------------------------------------------ the dimension of the relative boundary
+def _family_point(arch: Architecture, monomials: tuple, free: list) -> list:
+    sh = head_2d_shape(arch)
+    k, (a, b) = len(sh.head_boxes), sh.strides
+    poly = {(0, 0): (Fraction(1), Fraction(0))}
+    for l, (m, s) in enumerate(zip(monomials, free)):
+        layer = {(i + m[0], j + m[1]): (Fraction(c), Fraction(0)) for (i, j), c in s.items()}
+        poly = gmul(poly, layer if l < k else _stretch(layer, a, b))
+    nx, ny = arch.end_to_end_filter_shape
+    return [poly.get((i, j), (0, 0))[0] for i in range(nx) for j in range(ny)]
+
+
+def _family_rank(arch: Architecture, monomials: tuple, free: list) -> int:
+    """The rank of the differential of the parameterization restricted to the family (sympy, exact)."""
+    sh = head_2d_shape(arch)
+    k, (a, b) = len(sh.head_boxes), sh.strides
+    boxes = sh.head_boxes + sh.boxes
+    x, y = sympy.symbols("x y")
+    step = [(1, 1) if l < k else (a, b) for l in range(len(boxes))]
+    layers = [sum(c * x**((i + m[0]) * st[0]) * y**((j + m[1]) * st[1]) for (i, j), c in s.items())
+              for s, m, st in zip(free, monomials, step)]
+    nx, ny = arch.end_to_end_filter_shape
+    cols = []
+    for l, (n, m, st) in enumerate(zip(boxes, monomials, step)):
+        other = sympy.prod([q for j, q in enumerate(layers) if j != l])
+        for i in range(n[0] - m[0] + 1):
+            for j in range(n[1] - m[1] + 1):
+                col = sympy.Poly(sympy.expand(other * x**((i + m[0]) * st[0]) * y**((j + m[1]) * st[1])), x, y)
+                d = col.as_dict()
+                cols.append([d.get((s, t), 0) for s in range(nx) for t in range(ny)])
+    return sympy.Matrix(cols).rank()
+
+
+@pytest.mark.parametrize("text", ["2x2,2x2,2x2 s=1x1,2x1", "2x2,2x2,2x2 s=1x1,1x2", "2x2,2x2,2x2,2x2 s=1x1,1x1,2x1"])
+def test_dimension_bounds(text):
+    """dim V = N − L + 1 against the exact dimension of lcnalg.algebra.dimension; the lower bound's family: its
+    sample is rebuilt from the family, its rank recomputed, and points of the family near the sample (every free
+    coefficient moved by up to 1/1000) are all certified on the boundary, with their deformations realized
+    outside M."""
+    arch = Architecture.parse(text)
+    r = head_boundary_dimension(arch)
+    dim = function_space_dimension(Parameterization(arch))
+    assert r.dim_v == (dim if isinstance(dim, int) else dim.value) and r.upper == r.dim_v - 1
+    assert r.lower is not None and 0 < r.lower <= r.upper
+    assert [Fraction(v) for v in _family_point(arch, r.monomials, list(r.layers))] == list(r.sample)
+    assert _family_rank(arch, r.monomials, list(r.layers)) == r.lower
+    rng = random.Random(len(text))
+    for _ in range(4):
+        free = [{m: Fraction(c) + Fraction(rng.randint(-1000, 1000), 10**6) for m, c in s.items()} for s in r.layers]
+        p = _family_point(arch, r.monomials, free)
+        h = head_boundary_member(arch, p)
+        assert h.on_boundary is True, (text, p)
+        _check_family(arch, p, h)
+    b = boundary(arch, equations=False)
+    assert b.relative_dimension_bounds == (r.lower, r.upper) and f"{r.lower} ≤ dim ∂_V M ≤ {r.upper}" in b.relative
