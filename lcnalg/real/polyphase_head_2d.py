@@ -57,6 +57,17 @@ chosen signs, distinct; likewise along ``y``) has, for all small ``σ``, the rea
 with the monomials replaced by the explicit splits of ``x^a ± σ_k``, and lies in ``V(R)``; the membership
 theorem on these counts decides ``P_σ ∈ M`` for all small ``σ`` at once, and ``P_σ ∉ M`` proves
 ``P ∈ ∂_V M``.  Sufficient only: other limits are not searched.
+
+**Relative boundary, head case: interior points** (:func:`head_interior_member`).  If every complex factorization
+of ``P ∈ M`` (``P ≠ 0``) is real up to the scalings and *regular* (the kernel of the differential of the
+parameterization is the tangent space of the scalings), a neighbourhood of ``P`` in ``V(R)`` lies in ``M``: the
+parameterization is injective up to scalings near a regular factorization, and a point of ``V(R)`` near ``P`` is the
+product of complex layers near a real factorization whose conjugates are another such factorization, so they differ
+by scalars of modulus one and the point has a real factorization.  The factorizations are listed from the absolute
+factors of ``P`` and of ``G`` (complex blocks); regularity is read from them: along every absolute factor shared by
+layers the possible pole orders of the terms ``r_l/q_l`` of a kernel vector (``{1..e}`` in a head layer,
+``{1..c}`` for a block, ``{a, 2a, .., ca}`` for ``x`` from ``u^c``) must be disjoint, and then no monomial other than 1
+may lie in the slack spaces of two layers.  Sufficient only.
 """
 
 from __future__ import annotations
@@ -739,8 +750,8 @@ class HeadBoundary:
     ----------
     on_boundary : bool or None
         ``True``: ``P`` lies on the boundary of ``M`` relative to ``V(R)``, proved by the family in
-        ``deformation``; ``False``: ``P ∉ M`` (so not on it); ``None``: no monomial limit found
-        (undecided: the test is sufficient only).
+        ``deformation``; ``False``: ``P ∉ M`` (so not on it), or ``P`` is an interior point of ``M`` inside
+        ``V(R)`` (:func:`head_interior_member`); ``None``: neither (undecided: both tests are sufficient only).
     in_function_space : bool
         ``P ∈ M``.
     deformation : str
@@ -799,7 +810,8 @@ def head_boundary_member(arch: Architecture | str, values: Sequence[Any], limits
     or in ``y`` with ``g^2 ∉ R[x^a, y^b]`` opens into ``g^2 + σ^2`` (for small ``σ ≠ 0`` the factors ``g ± iσ`` are
     absolutely irreducible, in no block and new, so ``P_σ`` has the real factors and the polyphase gcd of
     ``P/g^2`` plus one pair; decided by the same counts, with ``P_σ ∈ V(R)`` checked by the absolute counts).
-    Limits through the other factors of ``G`` or other factors of ``P`` are not searched.
+    Limits through the other factors of ``G`` or other factors of ``P`` are not searched.  When no limit leaves
+    ``M``, the interior criterion of :func:`head_interior_member` is tried: ``False`` when it certifies ``P``.
 
     Parameters
     ----------
