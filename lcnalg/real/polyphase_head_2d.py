@@ -760,7 +760,8 @@ class HeadBoundary:
     factors : tuple
         The family as data: per axis deformed, ``(axis, c, ((sign, m), …))`` (``axis`` 0 for ``x``, 1 for
         ``y``): ``x^{a·c}`` replaced by ``Π_k (x^a + sign·σ_k)^{m_k}``; for a pair limit ``(("pair", g),)``:
-        ``g^2`` replaced by ``g^2 + σ^2``.
+        ``g^2`` replaced by ``g^2 + σ^2``; for a slack limit ``(("slack", axis, i),)``: ``P`` times
+        ``1 + σ^2 x^{2i}`` (``y`` for axis 1).
     """
 
     on_boundary: bool | None
@@ -908,14 +909,77 @@ def head_boundary_member(arch: Architecture | str, values: Sequence[Any], limits
     pair = _pair_limit(shape, P, limits, budget)
     if pair is not None:
         return pair
+    slack = _slack_limit(shape, P, member, p_counts, limits, budget)
+    if slack is not None:
+        return slack
     inner, _, why = _interior(shape, P, member, limits, budget)
     if inner:
         return HeadBoundary(False, True, "", "P is an interior point of M inside V(R): " + why)
     return HeadBoundary(None, True, "", (
         "P ∈ M; no deformation of the monomial part u^i v^j of the polyphase gcd into factors u + σ, v + σ leaves M "
-        f"(i = {i0}, j = {j0}), and no square g^2 of a factor linear in x or in y opens into g^2 + σ^2 outside M; "
+        f"(i = {i0}, j = {j0}), no square g^2 of a factor linear in x or in y opens into g^2 + σ^2 outside M, and no "
+        "real factorization with two layers having room for x^i (y^j) opens into P·(1 + σ^2 x^{2i}) outside M; "
         "other limits (through the other factors of the gcd, or other factors of P) are not searched; and the "
         f"interior criterion does not apply: {why}; so whether P is on the relative boundary is undecided"))
+
+
+def _slack_limit(shape: Head2DShape, P: Any, member: HeadMembership, p_counts: dict, limits: Limits,
+                 budget: Budget) -> HeadBoundary | None:
+    """``P_σ = P·(1 + σ^2 x^{2i})`` from a real factorization in which two layers have room for ``x^i`` (``i`` the
+    least such power: 1 for two head layers, ``a`` otherwise), as ``q_l·(1 + iσx^i)``, ``q_{l'}·(1 − iσx^i)``
+    (docs/theory.md#polyphase-head-2d, slack limits); likewise along ``y``.  For small ``σ`` the real factors of
+    ``P_σ`` are those of ``P`` and ``i`` pairs ``C(1, 0)``; its polyphase gcd is ``G`` when ``a ∤ 2i``, else ``G`` times
+    ``F = 1 + σ^2 u^{2i/a}`` (one real factor ``u + c``, ``c > 0``, when ``2i/a`` is odd, and pairs)."""
+    a, b = shape.strides
+    k = len(shape.head_boxes)
+    g_labels, p_labels, conj, _ = _factorization_data(shape, P, member, limits)
+    tried: set = set()
+    for a_share, q_share in _each_factorization(shape, g_labels, p_labels, budget):
+        if any(lab[1] and layer.get(conj(lab), 0) != n for layer in a_share for lab, n in layer.items()):
+            continue
+        if any(g_labels[i][3] != i and layer.get(g_labels[i][3], 0) != n for layer in q_share for i, n in layer.items()):
+            continue
+        room = []
+        for layer, box in zip(a_share, shape.head_boxes):
+            room.append(((1, 1), (box[0] - sum(p_labels[lab][0][0] * n for lab, n in layer.items()),
+                                  box[1] - sum(p_labels[lab][0][1] * n for lab, n in layer.items()))))
+        for layer, box in zip(q_share, shape.boxes):
+            room.append(((a, b), (box[0] - sum(g_labels[i][0][0] * n for i, n in layer.items()),
+                                  box[1] - sum(g_labels[i][0][1] * n for i, n in layer.items()))))
+        for l in range(len(room)):
+            for l2 in range(l):
+                for axis in (0, 1):
+                    (st1, top1), (st2, top2) = room[l], room[l2]
+                    i = math.lcm(st1[axis], st2[axis])
+                    if i > min(st1[axis] * top1[axis], st2[axis] * top2[axis]) or (axis, i) in tried:
+                        continue
+                    tried.add((axis, i))
+                    budget.spend()
+                    n = (a, b)[axis]
+                    unit = (1, 0) if axis == 0 else (0, 1)
+                    pair_t = ("C",) + unit
+                    counts = dict(p_counts)
+                    counts[pair_t] = counts.get(pair_t, 0) + i
+                    blocks = list(member.blocks)
+                    if (2 * i) % n == 0:
+                        p = 2 * i // n
+                        if p % 2:
+                            blocks.append(GcdBlock(unit, _monomial_split(n, 1, axis), 1))
+                        blocks.extend(GcdBlock((2 * unit[0], 2 * unit[1]), ((pair_t, n),), 1) for _ in range(p // 2))
+                    if _real_choice(shape, counts, blocks, budget) is not None:
+                        continue
+                    var = "xy"[axis]
+                    names = [f"head layer {t + 1}" if t < k else f"strided layer {t - k + 1}" for t in (l2, l)]
+                    return HeadBoundary(True, True, (
+                        f"P_σ = P · (1 + σ^2 {var}^{2 * i}) (σ small, nonzero): {names[0]} times (1 + iσ{var}^{i}) and "
+                        f"{names[1]} times (1 − iσ{var}^{i}) in a real factorization of P"), factors=(("slack", axis, i),),
+                        reason=("P ∈ M, and P_σ → P lies in V(R) \\ M for every small σ ≠ 0: a real factorization of P "
+                                f"leaves two layers room for {var}^{i}; the real factors of P_σ are those of P and {i} "
+                                f"pairs C{unit}, its polyphase gcd that of P"
+                                + (f" times 1 + σ^2 {'uv'[axis]}^{2 * i // n}" if (2 * i) % n == 0 else "")
+                                + ", and no choice of divisors of the gcd fits the boxes "
+                                  "(docs/theory.md#polyphase-head-2d, slack limits)"))
+    return None
 
 
 def _pair_limit(shape: Head2DShape, P: Any, limits: Limits, budget: Budget) -> HeadBoundary | None:
@@ -1043,11 +1107,9 @@ def _shares_monomial(s: tuple[int, int, int, int], t: tuple[int, int, int, int])
     return False
 
 
-def _interior(shape: Head2DShape, P: Any, member: HeadMembership, limits: Limits, budget: Budget
-              ) -> tuple[bool, int, str]:
-    """The interior criterion (docs/theory.md#polyphase-head-2d, interior points) at ``P ∈ M``, ``P ≠ 0``:
-    every complex factorization of ``P`` is real up to scalars, its layers (as polynomials in ``x, y``) are
-    pairwise coprime, and no monomial other than 1 lies in the slack spaces of two layers."""
+def _factorization_data(shape: Head2DShape, P: Any, member: HeadMembership, limits: Limits) -> tuple:
+    """The absolute factors of ``P`` and of its polyphase gcd as labels (docs/theory.md#polyphase-head-2d, all
+    factorizations): ``(g_labels, p_labels, conj, name)``."""
     a, b = shape.strides
     xy = integer_ring(("x", "y"))
     X, Y = xy.gens()
@@ -1115,7 +1177,12 @@ def _interior(shape: Head2DShape, P: Any, member: HeadMembership, limits: Limits
     def conj(lab: tuple) -> tuple:
         return (lab[0], -lab[1])
 
-    checked = 0
+    return g_labels, p_labels, conj, name
+
+
+def _each_factorization(shape: Head2DShape, g_labels: list, p_labels: dict, budget: Budget) -> Any:
+    """Every complex factorization of ``P`` up to scalars: ``(a_share, q_share)``, per head layer the absolute
+    factors of ``P`` it holds, per strided layer the absolute factors of ``G`` it holds."""
     for c in _choices([e for _, e, _, _ in g_labels]):
         budget.spend()
         left = {lab: n for lab, (_, n) in p_labels.items()}
@@ -1128,10 +1195,20 @@ def _interior(shape: Head2DShape, P: Any, member: HeadMembership, limits: Limits
         a_items = [(lab, p_labels[lab][0], n) for lab, n in sorted(left.items()) if n]
         for q_share in _distributions(q_items, shape.boxes, budget):
             for a_share in _distributions(a_items, shape.head_boxes, budget):
-                checked += 1
-                why = _check_factorization(shape, a_share, q_share, g_labels, p_labels, conj, name)
-                if why:
-                    return False, checked, why
+                yield a_share, q_share
+
+
+def _interior(shape: Head2DShape, P: Any, member: HeadMembership, limits: Limits, budget: Budget
+              ) -> tuple[bool, int, str]:
+    """The interior criterion (docs/theory.md#polyphase-head-2d, interior points) at ``P ∈ M``, ``P ≠ 0``:
+    every complex factorization of ``P`` is real up to scalars and regular (pole orders, slack spaces)."""
+    g_labels, p_labels, conj, name = _factorization_data(shape, P, member, limits)
+    checked = 0
+    for a_share, q_share in _each_factorization(shape, g_labels, p_labels, budget):
+        checked += 1
+        why = _check_factorization(shape, a_share, q_share, g_labels, p_labels, conj, name)
+        if why:
+            return False, checked, why
     if not checked:                                         # pragma: no cover - P ∈ M has a factorization
         raise AssertionError("P ∈ M but no complex factorization found")
     return True, checked, (

@@ -37,9 +37,15 @@ def _flat(arch: Architecture, poly: dict) -> list:
 
 def _realize(arch: Architecture, p: list, factors: tuple, scale: Fraction) -> list:
     """P_σ = P · Π (x^a ± σ_k)^{m_k} / x^{a c} (and along y) at σ_k = (k + 1)·scale; a pair limit
-    P · (g^2 + σ^2) / g^2 at σ = scale."""
+    P · (g^2 + σ^2) / g^2 at σ = scale; a slack limit P · (1 + σ^2 x^{2i}) (or y)."""
     a, b = head_2d_shape(arch).strides
     nx, ny = arch.end_to_end_filter_shape
+    if factors[0][0] == "slack":
+        _, axis, i = factors[0]
+        x, y = sympy.symbols("x y")
+        P = sum(sympy.Rational(p[i0 * ny + j]) * x**i0 * y**j for i0 in range(nx) for j in range(ny))
+        poly = sympy.Poly(sympy.expand(P * (1 + sympy.Rational(scale) ** 2 * (x, y)[axis] ** (2 * i))), x, y).as_dict()
+        return [Fraction(str(poly.get((i0, j), 0))) for i0 in range(nx) for j in range(ny)]
     if factors[0][0] == "pair":
         x, y = sympy.symbols("x y")
         g = sympy.sympify(factors[0][1])
@@ -253,3 +259,27 @@ def test_dimension_bounds(text):
         _check_family(arch, p, h)
     b = boundary(arch, equations=False)
     assert b.relative_dimension_bounds == (r.lower, r.upper) and f"{r.lower} ≤ dim ∂_V M ≤ {r.upper}" in b.relative
+
+
+@pytest.mark.parametrize("text, layers, axis", [
+    # (x + 1)·(x + 2)·Q(x^2, y): both head layers have room for y; P·(1 + σ^2 y^2), the pair fits no box
+    ("2x2,2x2,2x2 s=1x1,2x1", [{(0, 0): 1, (1, 0): 1}, {(0, 0): 2, (1, 0): 1},
+                               {(0, 0): 2, (1, 0): 1, (0, 1): 3, (1, 1): 1}], 1),
+    # (y + 1)·(y + 2)·Q(x, y^2): room for x in both head layers
+    ("2x2,2x2,2x2 s=1x1,1x2", [{(0, 0): 1, (0, 1): 1}, {(0, 0): 2, (0, 1): 1},
+                               {(0, 0): 2, (1, 0): 1, (0, 1): 3, (1, 1): 1}], 0),
+])
+def test_slack_limit(text, layers, axis):
+    """Two layers of a real factorization with room for the same monomial m: q_l(1 + iσm), q_l'(1 − iσm) is a
+    complex factorization of P(1 + σ^2 m^2) ∈ V(R); here outside M for every small σ, realized and checked."""
+    arch = Architecture.parse(text)
+    sh = head_2d_shape(arch)
+    poly = {(0, 0): (1, 0)}
+    for l, layer in enumerate(layers):
+        layer = {m: (c, 0) for m, c in layer.items()}
+        poly = gmul(poly, layer if l < len(sh.head_boxes) else _stretch(layer, *sh.strides))
+    p = _flat(arch, poly)
+    r = head_boundary_member(arch, p)
+    assert r.on_boundary is True and r.factors == (("slack", axis, 1),), r
+    _check_family(arch, p, r)
+    assert not head_interior_member(arch, p).certified
