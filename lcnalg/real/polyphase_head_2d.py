@@ -56,7 +56,10 @@ and bidegrees of absolute factors and divisibility in ``Z[x, y]``: no implicit e
 chosen signs, distinct; likewise along ``y``) has, for all small ``σ``, the real factors and blocks of ``P``
 with the monomials replaced by the explicit splits of ``x^a ± σ_k``, and lies in ``V(R)``; the membership
 theorem on these counts decides ``P_σ ∈ M`` for all small ``σ`` at once, and ``P_σ ∉ M`` proves
-``P ∈ ∂_V M``.  Sufficient only: other limits are not searched.
+``P ∈ ∂_V M``.  Likewise *pair limits* ``g^2 → g^2 + σ^2`` and *slack limits*: a real factorization in which two
+layers have room for ``x^i`` opens into ``q_l(1 + iσx^i)``, ``q_{l'}(1 − iσx^i)``, i.e. ``P(1 + σ^2 x^{2i})``, whose
+counts are those of ``P`` and ``i`` pairs (with ``1 + σ^2 u^{2i/a}`` in the gcd when ``a | 2i``).  Sufficient
+only: other limits are not searched.
 
 **Relative boundary, head case: interior points** (:func:`head_interior_member`).  If every complex factorization
 of ``P ∈ M`` (``P ≠ 0``) is real up to the scalings and *regular* (the kernel of the differential of the
@@ -811,6 +814,9 @@ def head_boundary_member(arch: Architecture | str, values: Sequence[Any], limits
     or in ``y`` with ``g^2 ∉ R[x^a, y^b]`` opens into ``g^2 + σ^2`` (for small ``σ ≠ 0`` the factors ``g ± iσ`` are
     absolutely irreducible, in no block and new, so ``P_σ`` has the real factors and the polyphase gcd of
     ``P/g^2`` plus one pair; decided by the same counts, with ``P_σ ∈ V(R)`` checked by the absolute counts).
+    Then *slack limits*: a real factorization of ``P`` (from the list of :func:`head_interior_member`) in which two
+    layers have room for ``x^i`` (``i`` least) gives ``P_σ = P·(1 + σ^2 x^{2i})`` in ``V(R)``, with the counts of ``P``
+    plus ``i`` pairs ``C(1, 0)`` (and ``1 + σ^2 u^{2i/a}`` in the gcd when ``a | 2i``); likewise along ``y``.
     Limits through the other factors of ``G`` or other factors of ``P`` are not searched.  When no limit leaves
     ``M``, the interior criterion of :func:`head_interior_member` is tried: ``False`` when it certifies ``P``.
 
