@@ -848,7 +848,11 @@ def head_boundary_member(arch: Architecture | str, values: Sequence[Any], limits
     >>> p = [0] * 20; p[16:20] = [6, 11, 6, 1]            # x^4 (y+1)(y+2)(y+3) = lim (x^2 + σ)^2 (y+1)(y+2)(y+3)
     >>> r = head_boundary_member("2x2,2x2,2x2 s=1x1,2x1", p); r.on_boundary
     True
-    >>> p = [0] * 20; p[0], p[8], p[16] = 1, -2, 1          # (x^2 - 1)^2: G has no monomial part
+    >>> p = [0] * 20; p[0], p[8], p[16] = 1, -2, 1          # (x^2 - 1)^2 = lim (x^2 - 1)^2 (1 + σ^2 y^2): slack
+    >>> head_boundary_member("2x2,2x2,2x2 s=1x1,2x1", p).factors
+    (('slack', 1, 1),)
+    >>> sq, cub = [Fraction(1, 9), 0, Fraction(-2, 3), 0, 1], [6, 11, 6, 1]
+    >>> p = [s * c for s in sq for c in cub]                # (x^2 - 1/3)^2 (y+1)(y+2)(y+3): a limit through G
     >>> head_boundary_member("2x2,2x2,2x2 s=1x1,2x1", p).on_boundary is None
     True
     """

@@ -251,7 +251,7 @@ def head_boundary_dimension(arch: Architecture | str, limits: Limits | None = No
             terms = {(int(t[0]), int(t[1])): int(c) for t, c in P.terms()}
             values = [Fraction(terms.get((i, j), 0)) for i in range(nx) for j in range(ny)]
             hb = head_boundary_member(arch, values, limits)
-            if hb.on_boundary is not True or hb.factors[0][0] == "pair":
+            if hb.on_boundary is not True or hb.factors[0][0] not in (0, 1):   # monomial limits only
                 continue
             rank = _rank(shape, list(mono), free)
             if best is None or rank > best[0]:
