@@ -1208,26 +1208,86 @@ def _each_factorization(shape: Head2DShape, g_labels: list, p_labels: dict, budg
                 yield a_share, q_share
 
 
+def _merged(boxes: Sequence[Box]) -> tuple[tuple[Box, ...], tuple]:
+    """The boxes with the univariate ones of each axis merged into one (docs/theory.md#polyphase-head-2d, merged
+    univariate layers), and per merged box ``(axis, m)`` (``m`` the number of odd degrees merged) or None."""
+    out, info = [], []
+    for n in boxes:
+        if n[0] == 0 or n[1] == 0:
+            continue
+        out.append(n)
+        info.append(None)
+    for axis in (0, 1):
+        group = [n[axis] for n in boxes if n[axis] >= 1 and n[1 - axis] == 0]
+        if group:
+            out.append((sum(group), 0) if axis == 0 else (0, sum(group)))
+            info.append((axis, sum(d % 2 for d in group)))
+    out.extend(n for n in boxes if n == (0, 0))
+    info.extend(None for n in boxes if n == (0, 0))
+    return tuple(out), tuple(info)
+
+
+def _odd_real_roots(layer: dict, box: Box, axis: int, size: Any, real: Any) -> int:
+    """Real roots of odd multiplicity, infinity included, of a merged univariate layer of formal degree ``box``."""
+    degree = sum(size(lab)[axis] * n for lab, n in layer.items())
+    odd = sum(1 for lab, n in layer.items() if real(lab) and n % 2)
+    return odd + (box[axis] - degree) % 2
+
+
 def _interior(shape: Head2DShape, P: Any, member: HeadMembership, limits: Limits, budget: Budget
               ) -> tuple[bool, int, str]:
     """The interior criterion (docs/theory.md#polyphase-head-2d, interior points) at ``P ∈ M``, ``P ≠ 0``:
-    every complex factorization of ``P`` is real up to scalars and regular (pole orders, slack spaces)."""
+    every complex factorization of ``P`` is real up to scalars and regular (pole orders, slack spaces); failing
+    that, the same with the univariate layers of each axis and stride merged, every merged layer then holding at
+    least as many real roots of odd multiplicity as its layers have odd degrees."""
     g_labels, p_labels, conj, name = _factorization_data(shape, P, member, limits)
     checked = 0
+    why = ""
     for a_share, q_share in _each_factorization(shape, g_labels, p_labels, budget):
         checked += 1
         why = _check_factorization(shape, a_share, q_share, g_labels, p_labels, conj, name)
         if why:
-            return False, checked, why
+            break
     if not checked:                                         # pragma: no cover - P ∈ M has a factorization
         raise AssertionError("P ∈ M but no complex factorization found")
-    return True, checked, (
-        f"every one of the {checked} complex factorizations of P into layers (assignments of its absolute factors) "
-        "is real up to scalars, its layers' quotients r_l/q_l in a kernel vector of the differential can have no pole "
-        "(disjoint pole orders along every shared factor) and no monomial other than 1 lies in the slack spaces of two "
-        "layers; so the differential of the parameterization has rank N − L + 1 there, the parameterization is "
-        "injective up to scalars near each, and every point of V(R) near P has a real factorization "
-        "(docs/theory.md#polyphase-head-2d, interior points)")
+    if not why:
+        return True, checked, (
+            f"every one of the {checked} complex factorizations of P into layers (assignments of its absolute "
+            "factors) is real up to scalars, its layers' quotients r_l/q_l in a kernel vector of the differential can "
+            "have no pole (disjoint pole orders along every shared factor) and no monomial other than 1 lies in the "
+            "slack spaces of two layers; so the differential of the parameterization has rank N − L + 1 there, the "
+            "parameterization is injective up to scalars near each, and every point of V(R) near P has a real "
+            "factorization (docs/theory.md#polyphase-head-2d, interior points)")
+    heads, head_info = _merged(shape.head_boxes)
+    strided, strided_info = _merged(shape.boxes)
+    if heads == shape.head_boxes and strided == shape.boxes:
+        return False, checked, why
+    merged = Head2DShape(heads, shape.strides, strided, shape.total)
+    count = 0
+    for a_share, q_share in _each_factorization(merged, g_labels, p_labels, budget):
+        count += 1
+        again = _check_factorization(merged, a_share, q_share, g_labels, p_labels, conj, name)
+        if not again:
+            for layers, boxes, info, size, real in (
+                    (a_share, heads, head_info, lambda lab: p_labels[lab][0], lambda lab: lab[1] == 0),
+                    (q_share, strided, strided_info, lambda i: g_labels[i][0], lambda i: g_labels[i][3] == i)):
+                for layer, box, inf in zip(layers, boxes, info):
+                    if inf is not None and _odd_real_roots(layer, box, inf[0], size, real) < inf[1]:
+                        again = (f"a factorization with the univariate layers merged leaves a merged layer in "
+                                 f"{'xy'[inf[0]]} fewer real roots of odd multiplicity than its {inf[1]} layers of odd "
+                                 "degree need (on the boundary of its one-dimensional function space)")
+                        break
+                if again:
+                    break
+        if again:
+            return False, checked + count, f"{why}; with the univariate layers merged: {again}"
+    return True, checked + count, (
+        f"with the univariate layers of each axis merged, every one of the {count} complex factorizations of P is "
+        "real up to scalars and regular, and every merged layer has at least as many real roots of odd "
+        "multiplicity (infinity included) as its layers have odd degrees, so it is interior to its one-dimensional "
+        "function space; every point of V(R) near P has a real factorization of the merged layers near one of "
+        "P, whose merged layers split into the original ones (docs/theory.md#polyphase-head-2d, merged univariate "
+        "layers)")
 
 
 def _check_factorization(shape: Head2DShape, a_share: list, q_share: list, g_labels: list, p_labels: dict,

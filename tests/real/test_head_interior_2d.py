@@ -21,7 +21,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from lcnalg.architecture import Architecture
-from lcnalg.errors import InputError, UndecidedError
+from lcnalg.errors import InputError, ResourceLimitError, UndecidedError
 from lcnalg.real import boundary, contains
 from lcnalg.real.polyphase_head_2d import head_2d_shape, head_boundary_member, head_interior_member, head_member
 from tests.real.gaussian import gmul, real_box
@@ -140,11 +140,18 @@ def _in_m(arch: Architecture, p: list) -> bool:
 
 def _check_certified(arch: Architecture, layers: list, rng: random.Random) -> None:
     p = _product(arch, layers)
-    rank, full = _jacobian_rank(arch, layers)
-    assert rank == full, (str(arch), p)
+    if "merged" not in head_interior_member(arch, p).reason:      # regular for the layers themselves
+        rank, full = _jacobian_rank(arch, layers)
+        assert rank == full, (str(arch), p)
     assert head_boundary_member(arch, p).on_boundary is False
-    for what, q in nearby_points(arch, layers, rng):
-        assert _in_m(arch, q), (str(arch), p, what)
+    samples = nearby_points(arch, layers, rng)
+    refused = 0
+    for what, q in samples:
+        try:
+            assert _in_m(arch, q), (str(arch), p, what)
+        except ResourceLimitError:                 # an exact zero test of the blocks needs too many bits: skipped
+            refused += 1
+    assert refused < len(samples)
 
 
 def _layers(arch: Architecture, rng: random.Random, monomials: float = 0.0, shared: float = 0.0) -> list:
@@ -296,3 +303,26 @@ def test_random_points(seed):
     assert (on.on_boundary is False) == inner.certified
     if inner.certified:
         _check_certified(arch, layers, rng)
+
+
+def test_merged_univariate_layers():
+    """(x^2 + 1)·(x − 1)(x − 2)·Q(x^2, y) in 3x1,3x1,2x2 s=1x1,2x1: the complex factorization (x − i)(x − 1),
+    (x + i)(x − 2) is not real, but the two univariate head layers merged hold a quartic every nearby real quartic of
+    which splits into two real quadratics: certified, and nearby points stay in M. (x − 1)^2·Q in 2x1,2x1,2x2
+    s=1x1,2x1: the merged layer has no real root of odd multiplicity for its two odd layers: not certified, and on
+    the boundary (a pair limit)."""
+    arch = Architecture.parse("3x1,3x1,2x2 s=1x1,2x1")
+    f = Fraction
+    q = {m: (f(c), f(0)) for m, c in {(0, 0): 1, (1, 0): 1, (0, 1): 1, (1, 1): 2}.items()}
+    layers = [{(0, 0): (f(1), f(0)), (2, 0): (f(1), f(0))}, {(0, 0): (f(2), f(0)), (1, 0): (f(-3), f(0)),
+                                                            (2, 0): (f(1), f(0))}, q]
+    p = _product(arch, layers)
+    r = head_interior_member(arch, p)
+    assert r.certified and "merged" in r.reason, r.reason
+    _check_certified(arch, layers, random.Random(7))
+    arch = Architecture.parse("2x1,2x1,2x2 s=1x1,2x1")
+    layers = [{(0, 0): (f(-1), f(0)), (1, 0): (f(1), f(0))}, {(0, 0): (f(-1), f(0)), (1, 0): (f(1), f(0))}, q]
+    p = _product(arch, layers)
+    r = head_interior_member(arch, p)
+    assert not r.certified and "fewer real roots of odd multiplicity" in r.reason, r.reason
+    assert head_boundary_member(arch, p).on_boundary is True
