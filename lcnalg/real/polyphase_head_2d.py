@@ -70,7 +70,10 @@ by scalars of modulus one and the point has a real factorization.  The factoriza
 factors of ``P`` and of ``G`` (complex blocks); regularity is read from them: along every absolute factor shared by
 layers the possible pole orders of the terms ``r_l/q_l`` of a kernel vector (``{1..e}`` in a head layer,
 ``{1..c}`` for a block, ``{a, 2a, .., ca}`` for ``x`` from ``u^c``) must be disjoint, and then no monomial other than 1
-may lie in the slack spaces of two layers.  Sufficient only.
+may lie in the slack spaces of two layers.  Failing that, the univariate layers of each axis and stride are merged
+into one (the complex image is the same) and the criterion is applied to the merged layers, each of which must then
+hold at least as many real roots of odd multiplicity as its group has layers of odd degree (an interior point of its
+one-dimensional function space).  Sufficient only.
 """
 
 from __future__ import annotations

@@ -223,15 +223,15 @@ def _family_rank(arch: Architecture, monomials: tuple, free: list) -> int:
     boxes = sh.head_boxes + sh.boxes
     x, y = sympy.symbols("x y")
     step = [(1, 1) if l < k else (a, b) for l in range(len(boxes))]
-    layers = [sum(c * x**((i + m[0]) * st[0]) * y**((j + m[1]) * st[1]) for (i, j), c in s.items())
-              for s, m, st in zip(free, monomials, step)]
+    layers = [sum(c * x**((i + m[0]) * sp[0]) * y**((j + m[1]) * sp[1]) for (i, j), c in s.items())
+              for s, m, sp in zip(free, monomials, step)]
     nx, ny = arch.end_to_end_filter_shape
     cols = []
-    for l, (n, m, st) in enumerate(zip(boxes, monomials, step)):
+    for l, (n, m, sp) in enumerate(zip(boxes, monomials, step)):
         other = sympy.prod([q for j, q in enumerate(layers) if j != l])
         for i in range(n[0] - m[0] + 1):
             for j in range(n[1] - m[1] + 1):
-                col = sympy.Poly(sympy.expand(other * x**((i + m[0]) * st[0]) * y**((j + m[1]) * st[1])), x, y)
+                col = sympy.Poly(sympy.expand(other * x**((i + m[0]) * sp[0]) * y**((j + m[1]) * sp[1])), x, y)
                 d = col.as_dict()
                 cols.append([d.get((s, t), 0) for s in range(nx) for t in range(ny)])
     return sympy.Matrix(cols).rank()
