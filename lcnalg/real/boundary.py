@@ -468,7 +468,7 @@ def _thin_boundary(arch: Architecture, case: ClosedCase, dimension: Any, seed: i
             rel_bounds = (hd.lower, hd.upper)
             rel_dim = hd.lower if hd.exact else None
             rel_samples = (hd.sample,) if hd.exact else ()
-            dim_text = "its dimension: " + hd.reason
+            dim_text = "its dimension: " + hd.reason + ("" if hd.exact else " (the exact dimension is not derived)")
         except ResourceLimitError as err:
             dim_text = f"its dimension is bounded by dim V − 1 only (the families were refused: {err})"
         relative = (
