@@ -800,8 +800,8 @@ def _signed(c: int, odd: bool) -> list:
     return out
 
 
-def head_boundary_member(arch: Architecture | str, values: Sequence[Any], limits: Limits | None = None
-                         ) -> HeadBoundary:
+def head_boundary_member(arch: Architecture | str, values: Sequence[Any], limits: Limits | None = None, *,
+                         monomial_only: bool = False) -> HeadBoundary:
     """A certified sufficient test for the boundary of ``M`` relative to ``V(R)`` in the head case
     (docs/theory.md#polyphase-head-2d, the boundary by monomial limits).
 
@@ -830,6 +830,9 @@ def head_boundary_member(arch: Architecture | str, values: Sequence[Any], limits
     values : sequence of rational numbers, nested rows or str
     limits : Limits, optional
         As for :func:`head_member`; ``max_nodes`` also counts the deformations tried.
+    monomial_only : bool
+        Try the monomial limits only (``None`` when none leaves ``M``): no pair or slack limit, no interior
+        criterion.
 
     Returns
     -------
@@ -865,6 +868,7 @@ def head_boundary_member(arch: Architecture | str, values: Sequence[Any], limits
                          "one-channel architecture with layers 1..k at stride 1x1 and the others at one stride "
                          "(e.g. 2x2,2x2,2x2 s=1x1,2x1)")
     limits = Limits.coerce(limits)
+    monomial_only = checks.flag(monomial_only, "monomial_only", none=False)
     member = head_member(arch, values, limits)
     if not member.gcd:
         return HeadBoundary(None, True, "", "the zero filter: on the relative boundary iff M ≠ V(R) (closedness)")
@@ -919,6 +923,8 @@ def head_boundary_member(arch: Architecture | str, values: Sequence[Any], limits
                     "P ∈ M, and P_σ → P lies in V(R) \\ M for every small σ: its real factors and the blocks of its "
                     "polyphase gcd are those of P with the monomials replaced as shown, and no choice of divisors of "
                     "the gcd fits the boxes (docs/theory.md#polyphase-head-2d)"))
+    if monomial_only:
+        return HeadBoundary(None, True, "", "P ∈ M; no monomial limit leaves M (the other tests were not tried)")
     pair = _pair_limit(shape, P, limits, budget)
     if pair is not None:
         return pair

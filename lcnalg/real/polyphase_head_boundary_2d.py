@@ -112,6 +112,7 @@ def _stable(shape: Any, mono: list, free: list, limits: Limits) -> bool:
     xy = integer_ring(("x", "y"))
     X, Y = xy.gens()
     rest = xy.from_dict({(0, 0): 1})
+    irreducible = []
     for l, (s, box, m) in enumerate(zip(free, boxes, mono)):
         rb = (box[0] - m[0], box[1] - m[1])
         if not _exact(s, rb):
@@ -119,8 +120,7 @@ def _stable(shape: Any, mono: list, free: list, limits: Limits) -> bool:
         comp = _composite(s, *((1, 1) if l < k else (a, b)))
         if rb[0] >= 1 and rb[1] >= 1:
             step = (1, 1) if l < k else (a, b)
-            if not _absolutely_irreducible(comp, (step[0] * rb[0], step[1] * rb[1]), limits):
-                return False
+            irreducible.append((comp, (step[0] * rb[0], step[1] * rb[1])))
         rest = rest * comp
     if rest.total_degree() > 0:
         _, fac = mpoly_factor(rest)
@@ -139,7 +139,7 @@ def _stable(shape: Any, mono: list, free: list, limits: Limits) -> bool:
     tx, ty = max(t[0] for t in terms), max(t[1] for t in terms)
     vals = [Fraction(terms.get((i, j), 0)) for i in range(tx + 1) for j in range(ty + 1)]
     g, _ = polyphase_gcd_2d(vals, Polyphase2DShape((0, 0), (a, b), (), (tx, ty)))
-    return g == {(0, 0): 1}
+    return g == {(0, 0): 1} and all(_absolutely_irreducible(f, box, limits) for f, box in irreducible)
 
 
 def _rank(shape: Any, mono: list, free: list) -> int:
@@ -231,8 +231,12 @@ def head_boundary_dimension(arch: Architecture | str, limits: Limits | None = No
         dim_theta = sum((n[0] - m[0] + 1) * (n[1] - m[1] + 1) for n, m in zip(boxes, mono))
         if best is not None and dim_theta - L + 1 <= best[0]:
             break
-        if all(m == (0, 0) for m in mono):
-            continue                         # generic points are interior (docs/theory.md#polyphase-head-2d)
+        # a monomial limit needs u (v) in the polyphase gcd with a ≥ 2 (b ≥ 2); under (δ) its exponent is that of
+        # the strided layers' monomials plus ⌊E/a⌋ (⌊F/b⌋) from the head's
+        gu = sum(m[0] for m in mono[k:]) + sum(m[0] for m in mono[:k]) // a
+        gv = sum(m[1] for m in mono[k:]) + sum(m[1] for m in mono[:k]) // b
+        if not ((a > 1 and gu) or (b > 1 and gv)):
+            continue
         for _ in range(attempts):
             budget.spend()
             free = []
@@ -250,7 +254,7 @@ def head_boundary_dimension(arch: Architecture | str, limits: Limits | None = No
                                       int(c) for t, c in s.terms()})
             terms = {(int(t[0]), int(t[1])): int(c) for t, c in P.terms()}
             values = [Fraction(terms.get((i, j), 0)) for i in range(nx) for j in range(ny)]
-            hb = head_boundary_member(arch, values, limits)
+            hb = head_boundary_member(arch, values, limits, monomial_only=True)
             if hb.on_boundary is not True or hb.factors[0][0] not in (0, 1):   # monomial limits only
                 continue
             rank = _rank(shape, list(mono), free)
