@@ -12,7 +12,9 @@ Zariski closed the boundary is empty or ``M`` itself; when ``dim M < k`` it is `
 and the boundary relative to ``V(R)`` is derived in 1D (:mod:`lcnalg.real.orbit_description`),
 2D stride one (:mod:`lcnalg.real.pattern_boundary`) and 2D with layer 1 the only layer at stride
 one (:mod:`lcnalg.real.polyphase_boundary_2d`); with several layers at stride one before one strided
-level a sufficient test by monomial limits (:func:`lcnalg.real.polyphase_head_2d.head_boundary_member`).
+level sufficient tests on it (monomial and pair limits) and off it (interior points), with bounds on its
+dimension (:func:`lcnalg.real.polyphase_head_2d.head_boundary_member`,
+:mod:`lcnalg.real.polyphase_head_boundary_2d`).
 """
 
 from __future__ import annotations
@@ -48,12 +50,14 @@ from lcnalg.real.polyphase_2d import polyphase_2d_shape, why_not_polyphase
 from lcnalg.real.polyphase_boundary_2d import describe as describe_polyphase_boundary
 from lcnalg.real.polyphase_boundary_2d import polyphase_boundary_dimension, polyphase_boundary_member
 from lcnalg.real.polyphase_head_2d import head_2d_shape, head_boundary_member
+from lcnalg.real.polyphase_head_boundary_2d import head_boundary_dimension
 from lcnalg.real.type_strata import TypeStrata
 from lcnalg.rings import integer_ring
 
 __all__ = ["BoundaryResult", "boundary"]
 
-#: The relative family of the head case: a certified sufficient test by monomial limits.
+#: The relative family of the head case: certified sufficient tests on it (monomial and pair limits) and off it
+#: (interior points), with bounds on its dimension.
 HEAD_FAMILY = "2D polyphase head (monomial limits)"
 
 
@@ -86,6 +90,10 @@ class BoundaryResult(RealDescription):
         :func:`~lcnalg.real.polyphase_boundary_2d.polyphase_boundary_dimension` (2D polyphase gcd).
     relative_samples : tuple
         Exact rational points of a top-dimensional stratum of the relative boundary.
+    relative_dimension_bounds : tuple
+        ``(lower, upper)`` where only bounds are proved (head case, ``"2D polyphase head (monomial limits)"``:
+        :func:`~lcnalg.real.polyphase_head_boundary_2d.head_boundary_dimension`; ``lower`` None when no family
+        was certified); empty elsewhere.
     relative_equations : tuple of tuple of str
         1D (``"root orbits"``): the ideals of the components of the Zariski closure of the
         relative boundary over Q (:func:`~lcnalg.real.boundary_equations.relative_boundary_equations`;
@@ -107,6 +115,7 @@ class BoundaryResult(RealDescription):
     relative_family: str = ""
     relative_dimension: int | None = None
     relative_samples: tuple = ()
+    relative_dimension_bounds: tuple = ()
     relative_equations: tuple = ()
     relative_equations_status: str = ""
     relative_components: tuple = ()
@@ -146,8 +155,10 @@ class BoundaryResult(RealDescription):
         only layer at stride one (``"2D polyphase gcd"``: the slot search on the polyphase gcd of
         :func:`~lcnalg.real.polyphase_boundary_2d.polyphase_boundary_member`).  For layers ``1..k``
         (``k ≥ 2``) at stride one and the others at one stride (``"2D polyphase head (monomial
-        limits)"``) the test is sufficient only: ``True`` when a monomial limit of
-        :func:`~lcnalg.real.polyphase_head_2d.head_boundary_member` leaves ``M``, ``False`` off ``M``.
+        limits)"``) the tests are sufficient only: ``True`` when a monomial or pair limit of
+        :func:`~lcnalg.real.polyphase_head_2d.head_boundary_member` leaves ``M``, ``False`` off ``M`` and at
+        interior points (every complex factorization real with the differential of full rank,
+        :func:`~lcnalg.real.polyphase_head_2d.head_interior_member`).
         ``limits`` bounds the search (``max_nodes``), the root isolation and the absolute factorization.
 
         Raises
@@ -155,7 +166,8 @@ class BoundaryResult(RealDescription):
         InputError
             When the relative boundary is not derived for this architecture.
         UndecidedError
-            Head case: when no monomial limit leaves ``M`` (the point may or may not be on it).
+            Head case: when no limit leaves ``M`` and the interior criterion does not apply (the point may or may
+            not be on it; the message says which condition fails).
 
         Examples
         --------
@@ -403,7 +415,7 @@ def _thin_boundary(arch: Architecture, case: ClosedCase, dimension: Any, seed: i
         return None
     relative = f"not derived ({case.verdict})"
     family = ""
-    rel_dim, rel_samples = None, ()
+    rel_dim, rel_samples, rel_bounds = None, (), ()
     rel_eqs: dict[str, Any] = {}
     if case.closed is False and arch.activation is None and arch.ndim == 1:
         family = "root orbits"
@@ -451,21 +463,38 @@ def _thin_boundary(arch: Architecture, case: ClosedCase, dimension: Any, seed: i
             "at a point by is_relative_boundary_point() (docs/theory.md#polyphase-2d-boundary); " + dim_text)
     elif case.closed is False and arch.activation is None and head_2d_shape(arch) is not None:
         family = HEAD_FAMILY
+        try:
+            hd = head_boundary_dimension(arch, limits)
+            rel_bounds = (hd.lower, hd.upper)
+            rel_dim = hd.lower if hd.exact else None
+            rel_samples = (hd.sample,) if hd.exact else ()
+            dim_text = "its dimension: " + hd.reason + ("" if hd.exact else " (the exact dimension is not derived)")
+        except ResourceLimitError as err:
+            dim_text = f"its dimension is bounded by dim V − 1 only (the families were refused: {err})"
         relative = (
             "layers 1..k (k ≥ 2) sit at stride (1, 1) and the others at one stride (a, b), so P = A·Q(x^a, y^b); "
-            "a sufficient test is derived: P ∈ M is on ∂_V M when, for c ≤ i (the exponent of u in the polyphase "
-            "gcd G_P, u = x^a) and factors u + σ_k of chosen signs and multiplicities m_k, P_σ = P·Π(x^a + σ_k)^{m_k} "
-            "/ x^{ac} (likewise along y) leaves M for every small σ: its real factors and the blocks of its gcd are "
-            "those of P with the monomials replaced (x^a + σ splits by the sign of σ and the parity of a), so the "
-            "membership theorem decides all small σ at once, and P_σ ∈ V(R) (same absolute data); P ∉ M is not on "
-            "it; 0 is (M ≠ V(R)); decided at a point by is_relative_boundary_point(), which raises UndecidedError "
-            "when no such family leaves M (docs/theory.md#polyphase-head-2d); likewise pair limits g^2 → g^2 + σ^2 "
-            "for a square factor g linear in x or in y with g^2 ∉ R[x^a, y^b] (g ± iσ absolutely irreducible, in no "
-            "block, new). Not derived: limits through the other factors f of G_P, whose real split of f(x^a, y^b) is a semi-algebraic condition on f (for 2x2,2x2,2x2 "
-            "s=1x1,2x1, (x^2 + β)^2 (y+1)(y+2)(y+3) is in M iff β ≤ 0: the family above at β = 0 only), and "
-            "through other factors of the stride-one part (a conjugate pair tending to a real square of a factor "
-            "not linear in x or y, or forming blocks); so a point where no monomial family leaves M may or may not be on the relative boundary, and "
-            "the dimension of the relative boundary is not derived")
+            "two certified sufficient tests are derived. On it: P ∈ M is on ∂_V M when, for c ≤ i (the exponent of u "
+            "in the polyphase gcd G_P, u = x^a) and factors u + σ_k of chosen signs and multiplicities m_k, "
+            "P_σ = P·Π(x^a + σ_k)^{m_k} / x^{ac} (likewise along y) leaves M for every small σ: its real factors and "
+            "the blocks of its gcd are those of P with the monomials replaced (x^a + σ splits by the sign of σ and the "
+            "parity of a), so the membership theorem decides all small σ at once, and P_σ ∈ V(R) (same absolute "
+            "data); likewise pair limits g^2 → g^2 + σ^2 for a square factor g linear in x or in y with "
+            "g^2 ∉ R[x^a, y^b] (g ± iσ absolutely irreducible, in no block, new), and slack limits P·(1 + σ^2 x^{2i}) when "
+            "two layers of a real factorization have room for x^i (q_l(1 + iσx^i), q_l'(1 − iσx^i)). Off it (an interior point of M "
+            "inside V(R)): every complex factorization of P into layers is real up to scalars, and at each the "
+            "kernel of the differential of the parameterization is the tangent space of the scalings (no term r_l/q_l "
+            "of a kernel vector can have a pole: disjoint pole orders along every factor two layers share; no "
+            "monomial other than 1 in the slack spaces of two layers), so the parameterization is injective up to "
+            "scalars near each factorization and every point of V(R) near P has a real one (or the same after merging the "
+            "univariate layers of each axis, every merged layer then interior to its one-dimensional function space: "
+            "as many real roots of odd multiplicity as odd layers). P ∉ M is not on it; 0 is "
+            "(M ≠ V(R)); decided at a point by is_relative_boundary_point(), which raises UndecidedError where "
+            "neither test applies (docs/theory.md#polyphase-head-2d). Not derived: limits through the other factors "
+            "f of G_P, whose real split of f(x^a, y^b) is a semi-algebraic condition on f (for 2x2,2x2,2x2 s=1x1,2x1, "
+            "(x^2 + β)^2 (y+1)(y+2)(y+3) is in M iff β ≤ 0, on ∂_V M for every β ≤ 0: at β < 0 as the limit of "
+            "|x^2 − w^2|^2 (y+1)(y+2)(y+3), w → √(−β), which neither test finds), through other factors of the "
+            "stride-one part, and points with a non-real complex factorization or a shared factor with overlapping "
+            "pole orders; " + dim_text)
     elif case.closed is False and arch.ndim == 2 and arch.activation is None:
         relative = (
             f"not derived ({case.verdict}): with a strided layer (cumulative stride ≠ (1, 1) before the last "
@@ -477,7 +506,8 @@ def _thin_boundary(arch: Architecture, case: ClosedCase, dimension: Any, seed: i
             "strata (docs/theory.md#polyphase-2d-boundary) need layer 1 to be the only layer at stride (1, 1) and "
             "the others at one stride; here " + (why_not_polyphase(arch) or "they do not apply"))
     return BoundaryResult(
-        relative_family=family, relative_dimension=rel_dim, relative_samples=rel_samples, **rel_eqs,
+        relative_family=family, relative_dimension=rel_dim, relative_samples=rel_samples,
+        relative_dimension_bounds=rel_bounds, **rel_eqs,
         architecture=str(arch), decided=True, certified=True, everything=False, thin=True, closed=case.closed,
         description=(f"dim M = {value} < {k}: M is closed in R^{k} (docs/theory.md#closedness: the cone over the image of a "
                      "product of spheres) and has empty interior, so ∂M = M; is_boundary_point() decides membership "
@@ -506,8 +536,10 @@ def boundary(arch: Architecture | str, *, limits: Limits | None = None, seed: in
       one (closures of the factorization-pattern strata, :mod:`lcnalg.real.pattern_boundary`) and
       2D with layer 1 the only layer at stride one and the others at one stride (closures of the
       polyphase-gcd strata, :mod:`lcnalg.real.polyphase_boundary_2d`); with several layers at stride
-      one before one strided level, a certified sufficient test at points (monomial limits,
-      :func:`~lcnalg.real.polyphase_head_2d.head_boundary_member`; the rest stated as not derived);
+      one before one strided level, certified sufficient tests at points on it (monomial and pair limits) and off
+      it (interior points), :func:`~lcnalg.real.polyphase_head_2d.head_boundary_member`, and bounds on its
+      dimension (:func:`~lcnalg.real.polyphase_head_boundary_2d.head_boundary_dimension`; the rest stated as not
+      derived);
       reported not derived otherwise (other 2D stride patterns: saying why).
     * Otherwise undecided, saying why.
 

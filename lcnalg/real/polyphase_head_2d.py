@@ -56,7 +56,24 @@ and bidegrees of absolute factors and divisibility in ``Z[x, y]``: no implicit e
 chosen signs, distinct; likewise along ``y``) has, for all small ``σ``, the real factors and blocks of ``P``
 with the monomials replaced by the explicit splits of ``x^a ± σ_k``, and lies in ``V(R)``; the membership
 theorem on these counts decides ``P_σ ∈ M`` for all small ``σ`` at once, and ``P_σ ∉ M`` proves
-``P ∈ ∂_V M``.  Sufficient only: other limits are not searched.
+``P ∈ ∂_V M``.  Likewise *pair limits* ``g^2 → g^2 + σ^2`` and *slack limits*: a real factorization in which two
+layers have room for ``x^i`` opens into ``q_l(1 + iσx^i)``, ``q_{l'}(1 − iσx^i)``, i.e. ``P(1 + σ^2 x^{2i})``, whose
+counts are those of ``P`` and ``i`` pairs (with ``1 + σ^2 u^{2i/a}`` in the gcd when ``a | 2i``).  Sufficient
+only: other limits are not searched.
+
+**Relative boundary, head case: interior points** (:func:`head_interior_member`).  If every complex factorization
+of ``P ∈ M`` (``P ≠ 0``) is real up to the scalings and *regular* (the kernel of the differential of the
+parameterization is the tangent space of the scalings), a neighbourhood of ``P`` in ``V(R)`` lies in ``M``: the
+parameterization is injective up to scalings near a regular factorization, and a point of ``V(R)`` near ``P`` is the
+product of complex layers near a real factorization whose conjugates are another such factorization, so they differ
+by scalars of modulus one and the point has a real factorization.  The factorizations are listed from the absolute
+factors of ``P`` and of ``G`` (complex blocks); regularity is read from them: along every absolute factor shared by
+layers the possible pole orders of the terms ``r_l/q_l`` of a kernel vector (``{1..e}`` in a head layer,
+``{1..c}`` for a block, ``{a, 2a, .., ca}`` for ``x`` from ``u^c``) must be disjoint, and then no monomial other than 1
+may lie in the slack spaces of two layers.  Failing that, the univariate layers of each axis and stride are merged
+into one (the complex image is the same) and the criterion is applied to the merged layers, each of which must then
+hold at least as many real roots of odd multiplicity as its group has layers of odd degree (an interior point of its
+one-dimensional function space).  Sufficient only.
 """
 
 from __future__ import annotations
@@ -81,7 +98,7 @@ from lcnalg.polys.mpoly_factor import factor as mpoly_factor
 
 __all__ = ["Head2DShape", "head_2d_shape", "GcdBlock", "HeadMembership", "head_member", "gcd_blocks",
            "LevelsMembership", "levels_member", "LevelsVMembership", "levels_v_member", "HeadBoundary",
-           "head_boundary_member"]
+           "head_boundary_member", "HeadInterior", "head_interior_member"]
 
 Box = tuple[int, int]
 
@@ -739,8 +756,8 @@ class HeadBoundary:
     ----------
     on_boundary : bool or None
         ``True``: ``P`` lies on the boundary of ``M`` relative to ``V(R)``, proved by the family in
-        ``deformation``; ``False``: ``P ∉ M`` (so not on it); ``None``: no monomial limit found
-        (undecided: the test is sufficient only).
+        ``deformation``; ``False``: ``P ∉ M`` (so not on it), or ``P`` is an interior point of ``M`` inside
+        ``V(R)`` (:func:`head_interior_member`); ``None``: neither (undecided: both tests are sufficient only).
     in_function_space : bool
         ``P ∈ M``.
     deformation : str
@@ -749,7 +766,8 @@ class HeadBoundary:
     factors : tuple
         The family as data: per axis deformed, ``(axis, c, ((sign, m), …))`` (``axis`` 0 for ``x``, 1 for
         ``y``): ``x^{a·c}`` replaced by ``Π_k (x^a + sign·σ_k)^{m_k}``; for a pair limit ``(("pair", g),)``:
-        ``g^2`` replaced by ``g^2 + σ^2``.
+        ``g^2`` replaced by ``g^2 + σ^2``; for a slack limit ``(("slack", axis, i),)``: ``P`` times
+        ``1 + σ^2 x^{2i}`` (``y`` for axis 1).
     """
 
     on_boundary: bool | None
@@ -782,8 +800,8 @@ def _signed(c: int, odd: bool) -> list:
     return out
 
 
-def head_boundary_member(arch: Architecture | str, values: Sequence[Any], limits: Limits | None = None
-                         ) -> HeadBoundary:
+def head_boundary_member(arch: Architecture | str, values: Sequence[Any], limits: Limits | None = None, *,
+                         monomial_only: bool = False) -> HeadBoundary:
     """A certified sufficient test for the boundary of ``M`` relative to ``V(R)`` in the head case
     (docs/theory.md#polyphase-head-2d, the boundary by monomial limits).
 
@@ -799,7 +817,11 @@ def head_boundary_member(arch: Architecture | str, values: Sequence[Any], limits
     or in ``y`` with ``g^2 ∉ R[x^a, y^b]`` opens into ``g^2 + σ^2`` (for small ``σ ≠ 0`` the factors ``g ± iσ`` are
     absolutely irreducible, in no block and new, so ``P_σ`` has the real factors and the polyphase gcd of
     ``P/g^2`` plus one pair; decided by the same counts, with ``P_σ ∈ V(R)`` checked by the absolute counts).
-    Limits through the other factors of ``G`` or other factors of ``P`` are not searched.
+    Then *slack limits*: a real factorization of ``P`` (from the list of :func:`head_interior_member`) in which two
+    layers have room for ``x^i`` (``i`` least) gives ``P_σ = P·(1 + σ^2 x^{2i})`` in ``V(R)``, with the counts of ``P``
+    plus ``i`` pairs ``C(1, 0)`` (and ``1 + σ^2 u^{2i/a}`` in the gcd when ``a | 2i``); likewise along ``y``.
+    Limits through the other factors of ``G`` or other factors of ``P`` are not searched.  When no limit leaves
+    ``M``, the interior criterion of :func:`head_interior_member` is tried: ``False`` when it certifies ``P``.
 
     Parameters
     ----------
@@ -808,6 +830,9 @@ def head_boundary_member(arch: Architecture | str, values: Sequence[Any], limits
     values : sequence of rational numbers, nested rows or str
     limits : Limits, optional
         As for :func:`head_member`; ``max_nodes`` also counts the deformations tried.
+    monomial_only : bool
+        Try the monomial limits only (``None`` when none leaves ``M``): no pair or slack limit, no interior
+        criterion.
 
     Returns
     -------
@@ -829,7 +854,11 @@ def head_boundary_member(arch: Architecture | str, values: Sequence[Any], limits
     >>> p = [0] * 20; p[16:20] = [6, 11, 6, 1]            # x^4 (y+1)(y+2)(y+3) = lim (x^2 + σ)^2 (y+1)(y+2)(y+3)
     >>> r = head_boundary_member("2x2,2x2,2x2 s=1x1,2x1", p); r.on_boundary
     True
-    >>> p = [0] * 20; p[0], p[8], p[16] = 1, -2, 1          # (x^2 - 1)^2: G has no monomial part
+    >>> p = [0] * 20; p[0], p[8], p[16] = 1, -2, 1          # (x^2 - 1)^2 = lim (x^2 - 1)^2 (1 + σ^2 y^2): slack
+    >>> head_boundary_member("2x2,2x2,2x2 s=1x1,2x1", p).factors
+    (('slack', 1, 1),)
+    >>> sq, cub = [Fraction(1, 9), 0, Fraction(-2, 3), 0, 1], [6, 11, 6, 1]
+    >>> p = [s * c for s in sq for c in cub]                # (x^2 - 1/3)^2 (y+1)(y+2)(y+3): a limit through G
     >>> head_boundary_member("2x2,2x2,2x2 s=1x1,2x1", p).on_boundary is None
     True
     """
@@ -839,17 +868,14 @@ def head_boundary_member(arch: Architecture | str, values: Sequence[Any], limits
                          "one-channel architecture with layers 1..k at stride 1x1 and the others at one stride "
                          "(e.g. 2x2,2x2,2x2 s=1x1,2x1)")
     limits = Limits.coerce(limits)
+    monomial_only = checks.flag(monomial_only, "monomial_only", none=False)
     member = head_member(arch, values, limits)
     if not member.gcd:
         return HeadBoundary(None, True, "", "the zero filter: on the relative boundary iff M ≠ V(R) (closedness)")
     if not member.in_function_space:
         return HeadBoundary(False, False, "", "P ∉ M, and the relative boundary lies in M (M is closed)")
     arch = Architecture.coerce(arch)
-    values = parse_filter(values, arch, limits=limits)
-    den = math.lcm(*(v.denominator for v in values))
-    nx, ny = shape.total[0] + 1, shape.total[1] + 1
-    P = integer_ring(("x", "y")).from_dict({(i, j): int(values[i * ny + j] * den) for i in range(nx)
-                                            for j in range(ny) if values[i * ny + j] != 0})
+    P = _integer_filter(shape, parse_filter(values, arch, limits=limits))
     p_counts = _counts(factor_types(P, limits))
     a, b = shape.strides
     i0, j0 = min(m[0] for m in member.gcd), min(m[1] for m in member.gcd)
@@ -897,14 +923,82 @@ def head_boundary_member(arch: Architecture | str, values: Sequence[Any], limits
                     "P ∈ M, and P_σ → P lies in V(R) \\ M for every small σ: its real factors and the blocks of its "
                     "polyphase gcd are those of P with the monomials replaced as shown, and no choice of divisors of "
                     "the gcd fits the boxes (docs/theory.md#polyphase-head-2d)"))
+    if monomial_only:
+        return HeadBoundary(None, True, "", "P ∈ M; no monomial limit leaves M (the other tests were not tried)")
     pair = _pair_limit(shape, P, limits, budget)
     if pair is not None:
         return pair
+    slack = _slack_limit(shape, P, member, p_counts, limits, budget)
+    if slack is not None:
+        return slack
+    inner, _, why = _interior(shape, P, member, limits, budget)
+    if inner:
+        return HeadBoundary(False, True, "", "P is an interior point of M inside V(R): " + why)
     return HeadBoundary(None, True, "", (
         "P ∈ M; no deformation of the monomial part u^i v^j of the polyphase gcd into factors u + σ, v + σ leaves M "
-        f"(i = {i0}, j = {j0}), and no square g^2 of a factor linear in x or in y opens into g^2 + σ^2 outside M; "
-        "other limits (through the other factors of the gcd, or other factors of P) are not searched, so whether P is "
-        "on the relative boundary is undecided"))
+        f"(i = {i0}, j = {j0}), no square g^2 of a factor linear in x or in y opens into g^2 + σ^2 outside M, and no "
+        "real factorization with two layers having room for x^i (y^j) opens into P·(1 + σ^2 x^{2i}) outside M; "
+        "other limits (through the other factors of the gcd, or other factors of P) are not searched; and the "
+        f"interior criterion does not apply: {why}; so whether P is on the relative boundary is undecided"))
+
+
+def _slack_limit(shape: Head2DShape, P: Any, member: HeadMembership, p_counts: dict, limits: Limits,
+                 budget: Budget) -> HeadBoundary | None:
+    """``P_σ = P·(1 + σ^2 x^{2i})`` from a real factorization in which two layers have room for ``x^i`` (``i`` the
+    least such power: 1 for two head layers, ``a`` otherwise), as ``q_l·(1 + iσx^i)``, ``q_{l'}·(1 − iσx^i)``
+    (docs/theory.md#polyphase-head-2d, slack limits); likewise along ``y``.  For small ``σ`` the real factors of
+    ``P_σ`` are those of ``P`` and ``i`` pairs ``C(1, 0)``; its polyphase gcd is ``G`` when ``a ∤ 2i``, else ``G`` times
+    ``F = 1 + σ^2 u^{2i/a}`` (one real factor ``u + c``, ``c > 0``, when ``2i/a`` is odd, and pairs)."""
+    a, b = shape.strides
+    k = len(shape.head_boxes)
+    g_labels, p_labels, conj, _ = _factorization_data(shape, P, member, limits)
+    tried: set = set()
+    for a_share, q_share in _each_factorization(shape, g_labels, p_labels, budget):
+        if any(lab[1] and layer.get(conj(lab), 0) != n for layer in a_share for lab, n in layer.items()):
+            continue
+        if any(g_labels[i][3] != i and layer.get(g_labels[i][3], 0) != n for layer in q_share for i, n in layer.items()):
+            continue
+        room = []
+        for layer, box in zip(a_share, shape.head_boxes):
+            room.append(((1, 1), (box[0] - sum(p_labels[lab][0][0] * n for lab, n in layer.items()),
+                                  box[1] - sum(p_labels[lab][0][1] * n for lab, n in layer.items()))))
+        for layer, box in zip(q_share, shape.boxes):
+            room.append(((a, b), (box[0] - sum(g_labels[i][0][0] * n for i, n in layer.items()),
+                                  box[1] - sum(g_labels[i][0][1] * n for i, n in layer.items()))))
+        for l in range(len(room)):
+            for l2 in range(l):
+                for axis in (0, 1):
+                    (st1, top1), (st2, top2) = room[l], room[l2]
+                    i = math.lcm(st1[axis], st2[axis])
+                    if i > min(st1[axis] * top1[axis], st2[axis] * top2[axis]) or (axis, i) in tried:
+                        continue
+                    tried.add((axis, i))
+                    budget.spend()
+                    n = (a, b)[axis]
+                    unit = (1, 0) if axis == 0 else (0, 1)
+                    pair_t = ("C",) + unit
+                    counts = dict(p_counts)
+                    counts[pair_t] = counts.get(pair_t, 0) + i
+                    blocks = list(member.blocks)
+                    if (2 * i) % n == 0:
+                        p = 2 * i // n
+                        if p % 2:
+                            blocks.append(GcdBlock(unit, _monomial_split(n, 1, axis), 1))
+                        blocks.extend(GcdBlock((2 * unit[0], 2 * unit[1]), ((pair_t, n),), 1) for _ in range(p // 2))
+                    if _real_choice(shape, counts, blocks, budget) is not None:
+                        continue
+                    var = "xy"[axis]
+                    names = [f"head layer {t + 1}" if t < k else f"strided layer {t - k + 1}" for t in (l2, l)]
+                    return HeadBoundary(True, True, (
+                        f"P_σ = P · (1 + σ^2 {var}^{2 * i}) (σ small, nonzero): {names[0]} times (1 + iσ{var}^{i}) and "
+                        f"{names[1]} times (1 − iσ{var}^{i}) in a real factorization of P"), factors=(("slack", axis, i),),
+                        reason=("P ∈ M, and P_σ → P lies in V(R) \\ M for every small σ ≠ 0: a real factorization of P "
+                                f"leaves two layers room for {var}^{i}; the real factors of P_σ are those of P and {i} "
+                                f"pairs C{unit}, its polyphase gcd that of P"
+                                + (f" times 1 + σ^2 {'uv'[axis]}^{2 * i // n}" if (2 * i) % n == 0 else "")
+                                + ", and no choice of divisors of the gcd fits the boxes "
+                                  "(docs/theory.md#polyphase-head-2d, slack limits)"))
+    return None
 
 
 def _pair_limit(shape: Head2DShape, P: Any, limits: Limits, budget: Budget) -> HeadBoundary | None:
@@ -946,3 +1040,395 @@ def _pair_limit(shape: Head2DShape, P: Any, limits: Limits, budget: Budget) -> H
                                     "g^2 + σ^2 and the polyphase gcd of P/g^2; no choice of divisors of the gcd fits the "
                                     "boxes, and the absolute factors do (docs/theory.md#polyphase-head-2d)"))
     return None
+
+
+# ------------------------------------------------------------------ relative boundary, head case: interior points
+@dataclass(frozen=True)
+class HeadInterior:
+    """The answer of :func:`head_interior_member`.
+
+    Attributes
+    ----------
+    certified : bool
+        ``True``: ``P ∈ M`` and a neighbourhood of ``P`` in ``V(R)`` lies in ``M``, so ``P`` is not on the
+        boundary of ``M`` relative to ``V(R)`` (docs/theory.md#polyphase-head-2d, interior points).
+        ``False``: the criterion does not apply (``reason`` says which of its conditions fails, or that
+        ``P ∉ M`` or ``P = 0``); the point may still be interior.
+    in_function_space : bool
+        ``P ∈ M``.
+    factorizations : int
+        The complex factorizations of ``P`` into layers (assignments of absolute factors to layers) checked.
+    reason : str
+    """
+
+    certified: bool
+    in_function_space: bool
+    factorizations: int
+    reason: str
+
+
+def _integer_filter(shape: Head2DShape, values: Sequence[Fraction]) -> Any:
+    """The filter as a primitive-free integer polynomial in ``Z[x, y]`` (cleared denominators)."""
+    den = math.lcm(*(v.denominator for v in values))
+    nx, ny = shape.total[0] + 1, shape.total[1] + 1
+    return integer_ring(("x", "y")).from_dict({(i, j): int(values[i * ny + j] * den) for i in range(nx)
+                                               for j in range(ny) if values[i * ny + j] != 0})
+
+
+def _distributions(items: Sequence[tuple[Any, Box, int]], boxes: Sequence[Box], budget: Budget) -> Any:
+    """Every way to place all of ``items`` (``(key, bidegree, count)``) into ``boxes``, every box's total
+    bidegree within it: per box a dict ``key -> count``."""
+    load = [[0, 0] for _ in boxes]
+    out: list[dict] = [{} for _ in boxes]
+
+    def place(i: int, k: int, left: int) -> Any:
+        budget.spend()
+        if i == len(items):
+            yield [dict(o) for o in out]
+            return
+        key, (dx, dy), count = items[i]
+        if k == len(boxes) - 1:
+            n_range: Any = (left,)
+        else:
+            n_range = range(left, -1, -1)
+        for n in n_range:
+            bx, by = boxes[k]
+            if load[k][0] + n * dx > bx or load[k][1] + n * dy > by:
+                continue
+            load[k][0] += n * dx
+            load[k][1] += n * dy
+            if n:
+                out[k][key] = n
+            if k == len(boxes) - 1 or n == left:
+                yield from place(i + 1, 0, items[i + 1][2]) if i + 1 < len(items) else place(i + 1, 0, 0)
+            else:
+                yield from place(i, k + 1, left - n)
+            out[k].pop(key, None)
+            load[k][0] -= n * dx
+            load[k][1] -= n * dy
+
+    if not items:
+        yield [{} for _ in boxes]
+        return
+    if not boxes:
+        return
+    yield from place(0, 0, items[0][2])
+
+
+def _shares_monomial(s: tuple[int, int, int, int], t: tuple[int, int, int, int]) -> bool:
+    """Do two slack spaces share a monomial other than 1?  A slack space is ``(step_x, step_y, top_x, top_y)``:
+    the monomials ``x^i y^j`` with ``i ∈ step_x·{0..top_x}``, ``j ∈ step_y·{0..top_y}``."""
+    for axis in (0, 1):
+        hi_s, hi_t = s[axis] * s[axis + 2], t[axis] * t[axis + 2]
+        step = math.lcm(s[axis], t[axis])
+        if step <= min(hi_s, hi_t):
+            return True
+    return False
+
+
+def _factorization_data(shape: Head2DShape, P: Any, member: HeadMembership, limits: Limits) -> tuple:
+    """The absolute factors of ``P`` and of its polyphase gcd as labels (docs/theory.md#polyphase-head-2d, all
+    factorizations): ``(g_labels, p_labels, conj, name)``."""
+    a, b = shape.strides
+    xy = integer_ring(("x", "y"))
+    X, Y = xy.gens()
+    uv = integer_ring(("u", "v"))
+    _, fac = mpoly_factor(P)
+    atoms = [(f, int(e)) for f, e in fac]
+    g = member.gcd
+    i0, j0 = min(m[0] for m in g), min(m[1] for m in g)
+    rest = uv.from_dict({(i - i0, j - j0): c for (i, j), c in g.items()})
+    F = _substitute(rest, a, b)
+    sources = {i for i, (f, _) in enumerate(atoms) if f != X and f != Y and F % f == 0}
+    certs = [absolutely_irreducible_certificate(f) for f, _ in atoms]
+    items, mult, (blocks,) = lattice_blocks(atoms, certs, [((a, b), sources)], limits)
+    own: dict = {}
+
+    def kind(k: int) -> tuple[str, Box]:
+        r = items[k]
+        if r.kind == "real":
+            return "R", r.bidegree
+        if r.kind == "pair":
+            return "C", (r.bidegree[0] // 2, r.bidegree[1] // 2)
+        if r.source not in own:
+            own[r.source] = factor_types(atoms[r.source][0], limits)[0][0]
+        t = own[r.source]
+        return t[0], (t[1], t[2])
+
+    def name(k: int) -> str:
+        f = atoms[items[k].source][0]
+        return str(f) if items[k].kind == "rational" else f"a real factor of {f}"
+
+    # the absolute factors of P as labels (k, side): side 0 for a real one, ±1 for the two of a pair
+    p_labels: dict = {}
+    for k in range(len(items)):
+        t, d = kind(k)
+        for side in ((0,) if t == "R" else (1, -1)):
+            p_labels[(k, side)] = (d, mult[k])
+    # the absolute factors of the polyphase gcd G: (bidegree in u, v; exponent; complex block {label: count}; conj)
+    g_labels: list = []
+    for low, gen, size, step in ((i0, X, (1, 0), a), (j0, Y, (0, 1), b)):
+        if low:                              # u (v): the block x^a (y^b)
+            src = next(i for i, (f, _) in enumerate(atoms) if f == gen)
+            k = next(k for k, r in enumerate(items) if r.source == src)
+            g_labels.append((size, low, {(k, 0): step}, len(g_labels)))
+    g_atoms = []
+    if len(rest) > 1:
+        _, gfac = mpoly_factor(rest)
+        for h, _ in gfac:
+            (t, dx, dy), _ = factor_types(h, limits)[0]
+            g_atoms.append((_substitute(h, a, b), (dx, dy)))
+    for blk in blocks:
+        size = (sum(items[k].bidegree[0] for k in blk) // a, sum(items[k].bidegree[1] for k in blk) // b)
+        e = min(mult[k] for k in blk)
+        phi = atoms[items[blk[0]].source][0]
+        d = next(d for H, d in g_atoms if H % phi == 0)
+        if size == d:                                       # f absolutely irreducible: one complex block
+            block = {lab: 1 for lab in p_labels if lab[0] in blk}
+            g_labels.append((size, e, block, len(g_labels)))
+        else:                                               # f = h h̄: each pair of the block splits between them
+            if size != (2 * d[0], 2 * d[1]) or any(kind(k)[0] != "C" for k in blk):   # pragma: no cover
+                raise AssertionError("a block of a pair of the polyphase gcd holds a real absolute factor")
+            n = len(g_labels)
+            g_labels.append((d, e, {(k, 1): 1 for k in blk}, n + 1))
+            g_labels.append((d, e, {(k, -1): 1 for k in blk}, n))
+
+    def conj(lab: tuple) -> tuple:
+        return (lab[0], -lab[1])
+
+    return g_labels, p_labels, conj, name
+
+
+def _each_factorization(shape: Head2DShape, g_labels: list, p_labels: dict, budget: Budget) -> Any:
+    """Every complex factorization of ``P`` up to scalars: ``(a_share, q_share)``, per head layer the absolute
+    factors of ``P`` it holds, per strided layer the absolute factors of ``G`` it holds."""
+    for c in _choices([e for _, e, _, _ in g_labels]):
+        budget.spend()
+        left = {lab: n for lab, (_, n) in p_labels.items()}
+        for (_, _, block, _), n in zip(g_labels, c):
+            for lab, m in block.items():
+                left[lab] -= n * m
+        if any(n < 0 for n in left.values()):                # pragma: no cover - Q∘π divides P
+            raise AssertionError("a complex block does not divide P")
+        q_items = [(i, g_labels[i][0], n) for i, n in enumerate(c) if n]
+        a_items = [(lab, p_labels[lab][0], n) for lab, n in sorted(left.items()) if n]
+        for q_share in _distributions(q_items, shape.boxes, budget):
+            for a_share in _distributions(a_items, shape.head_boxes, budget):
+                yield a_share, q_share
+
+
+def _merged(boxes: Sequence[Box]) -> tuple[tuple[Box, ...], tuple]:
+    """The boxes with the univariate ones of each axis merged into one (docs/theory.md#polyphase-head-2d, merged
+    univariate layers), and per merged box ``(axis, m)`` (``m`` the number of odd degrees merged) or None."""
+    out, info = [], []
+    for n in boxes:
+        if n[0] == 0 or n[1] == 0:
+            continue
+        out.append(n)
+        info.append(None)
+    for axis in (0, 1):
+        group = [n[axis] for n in boxes if n[axis] >= 1 and n[1 - axis] == 0]
+        if group:
+            out.append((sum(group), 0) if axis == 0 else (0, sum(group)))
+            info.append((axis, sum(d % 2 for d in group)))
+    out.extend(n for n in boxes if n == (0, 0))
+    info.extend(None for n in boxes if n == (0, 0))
+    return tuple(out), tuple(info)
+
+
+def _odd_real_roots(layer: dict, box: Box, axis: int, size: Any, real: Any) -> int:
+    """Real roots of odd multiplicity, infinity included, of a merged univariate layer of formal degree ``box``."""
+    degree = sum(size(lab)[axis] * n for lab, n in layer.items())
+    odd = sum(1 for lab, n in layer.items() if real(lab) and n % 2)
+    return odd + (box[axis] - degree) % 2
+
+
+def _interior(shape: Head2DShape, P: Any, member: HeadMembership, limits: Limits, budget: Budget
+              ) -> tuple[bool, int, str]:
+    """The interior criterion (docs/theory.md#polyphase-head-2d, interior points) at ``P ∈ M``, ``P ≠ 0``:
+    every complex factorization of ``P`` is real up to scalars and regular (pole orders, slack spaces); failing
+    that, the same with the univariate layers of each axis and stride merged, every merged layer then holding at
+    least as many real roots of odd multiplicity as its layers have odd degrees."""
+    g_labels, p_labels, conj, name = _factorization_data(shape, P, member, limits)
+    checked = 0
+    why = ""
+    for a_share, q_share in _each_factorization(shape, g_labels, p_labels, budget):
+        checked += 1
+        why = _check_factorization(shape, a_share, q_share, g_labels, p_labels, conj, name)
+        if why:
+            break
+    if not checked:                                         # pragma: no cover - P ∈ M has a factorization
+        raise AssertionError("P ∈ M but no complex factorization found")
+    if not why:
+        return True, checked, (
+            f"every one of the {checked} complex factorizations of P into layers (assignments of its absolute "
+            "factors) is real up to scalars, its layers' quotients r_l/q_l in a kernel vector of the differential can "
+            "have no pole (disjoint pole orders along every shared factor) and no monomial other than 1 lies in the "
+            "slack spaces of two layers; so the differential of the parameterization has rank N − L + 1 there, the "
+            "parameterization is injective up to scalars near each, and every point of V(R) near P has a real "
+            "factorization (docs/theory.md#polyphase-head-2d, interior points)")
+    heads, head_info = _merged(shape.head_boxes)
+    strided, strided_info = _merged(shape.boxes)
+    if heads == shape.head_boxes and strided == shape.boxes:
+        return False, checked, why
+    merged = Head2DShape(heads, shape.strides, strided, shape.total)
+    count = 0
+    for a_share, q_share in _each_factorization(merged, g_labels, p_labels, budget):
+        count += 1
+        again = _check_factorization(merged, a_share, q_share, g_labels, p_labels, conj, name)
+        if not again:
+            for layers, boxes, info, size, real in (
+                    (a_share, heads, head_info, lambda lab: p_labels[lab][0], lambda lab: lab[1] == 0),
+                    (q_share, strided, strided_info, lambda i: g_labels[i][0], lambda i: g_labels[i][3] == i)):
+                for layer, box, inf in zip(layers, boxes, info):
+                    if inf is not None and _odd_real_roots(layer, box, inf[0], size, real) < inf[1]:
+                        again = (f"a factorization with the univariate layers merged leaves a merged layer in "
+                                 f"{'xy'[inf[0]]} fewer real roots of odd multiplicity than its {inf[1]} layers of odd "
+                                 "degree need (on the boundary of its one-dimensional function space)")
+                        break
+                if again:
+                    break
+        if again:
+            return False, checked + count, f"{why}; with the univariate layers merged: {again}"
+    return True, checked + count, (
+        f"with the univariate layers of each axis merged, every one of the {count} complex factorizations of P is "
+        "real up to scalars and regular, and every merged layer has at least as many real roots of odd "
+        "multiplicity (infinity included) as its layers have odd degrees, so it is interior to its one-dimensional "
+        "function space; every point of V(R) near P has a real factorization of the merged layers near one of "
+        "P, whose merged layers split into the original ones (docs/theory.md#polyphase-head-2d, merged univariate "
+        "layers)")
+
+
+def _check_factorization(shape: Head2DShape, a_share: list, q_share: list, g_labels: list, p_labels: dict,
+                         conj: Any, name: Any) -> str:
+    """Why one complex factorization fails the interior criterion, or ``""``.
+
+    (i) every layer holds conjugate absolute factors equally often; (ii) the poles: at a kernel vector
+    ``(r_l)`` of the differential, ``Σ_l r_l/q_l = 0`` (``q_l``, ``r_l`` read in ``x, y``); along an absolute
+    factor ``ψ`` the term of a head layer has a pole of order in ``{1..e}`` (``e`` the exponent of ``ψ`` in it),
+    of a strided layer holding ``k^c`` (``ψ | k(x^a, y^b)``) in ``{1..c}``, the same for every ``ψ`` of the block
+    of ``k``, and in ``{a, 2a, .., ca}`` for ``ψ = x``, ``k = u`` (likewise ``y``, ``v``); a largest pole attained by
+    one term only cannot cancel, so where the remaining terms' sets are disjoint no term has a pole, and every
+    term must end pole-free; (iii) then ``r_l = t_l q_l`` with ``Σ t_l = 0``, and the kernel is the scalings iff
+    no monomial other than 1 lies in the slack spaces of two layers."""
+    a, b = shape.strides
+    slacks: list = []
+    terms: dict = {}                  # ψ -> [(group, set of pole orders)]
+    where: dict = {}                  # group -> its layer's name
+    for l, (layer, box) in enumerate(zip(a_share, shape.head_boxes)):
+        for lab, n in layer.items():
+            if lab[1] and layer.get(conj(lab), 0) != n:
+                return (f"a complex factorization puts the two conjugate absolute factors of {name(lab[0])} into "
+                        f"different layers (head layer {l + 1} holds {n} of one and {layer.get(conj(lab), 0)} of the "
+                        "other), so it is not real")
+            terms.setdefault(lab, []).append((("h", l, lab), frozenset(range(1, n + 1))))
+            where[("h", l, lab)] = f"head layer {l + 1}"
+        dx = sum(p_labels[lab][0][0] * n for lab, n in layer.items())
+        dy = sum(p_labels[lab][0][1] * n for lab, n in layer.items())
+        slacks.append((f"head layer {l + 1}", (1, 1, box[0] - dx, box[1] - dy)))
+    for l, (layer, box) in enumerate(zip(q_share, shape.boxes)):
+        for i, n in layer.items():
+            j = g_labels[i][3]
+            if j != i and layer.get(j, 0) != n:
+                return ("a complex factorization puts two conjugate absolute factors of a factor of the polyphase gcd "
+                        f"into different layers (strided layer {l + 1} holds {n} of one and {layer.get(j, 0)} of the "
+                        "other), so it is not real")
+            for lab, step in g_labels[i][2].items():      # step a (b) for u (v), 1 for a block
+                terms.setdefault(lab, []).append((("s", l, i), frozenset(step * m for m in range(1, n + 1))))
+            where[("s", l, i)] = f"strided layer {l + 1}"
+        du = sum(g_labels[i][0][0] * n for i, n in layer.items())
+        dv = sum(g_labels[i][0][1] * n for i, n in layer.items())
+        slacks.append((f"strided layer {l + 1}", (a, b, box[0] - du, box[1] - dv)))
+    free: set = set()
+    changed = True
+    while changed:
+        changed = False
+        for lab, ts in terms.items():
+            left = [(grp, orders) for grp, orders in ts if grp not in free]
+            if left and all(not (left[s][1] & left[t][1]) for s in range(len(left)) for t in range(s)):
+                free.update(grp for grp, _ in left)
+                changed = True
+    for lab, ts in sorted(terms.items()):
+        held = sorted({where[grp] for grp, _ in ts if grp not in free})
+        if held:
+            return (f"a factorization puts the factor {name(lab[0])} into {' and '.join(held)} with overlapping pole "
+                    "orders, so the differential of the parameterization may not be of full rank there")
+    for s in range(len(slacks)):
+        for t in range(s):
+            if _shares_monomial(slacks[s][1], slacks[t][1]):
+                return (f"a factorization leaves {slacks[t][0]} and {slacks[s][0]} room for a common monomial other "
+                        "than 1 (a factor tending to a constant can move between them), so the differential of the "
+                        "parameterization is not of full rank there")
+    return ""
+
+
+def head_interior_member(arch: Architecture | str, values: Sequence[Any], limits: Limits | None = None
+                         ) -> HeadInterior:
+    """A certified sufficient test for ``P`` to be an interior point of ``M`` inside ``V(R)`` (so not on the
+    boundary of ``M`` relative to ``V(R)``) in the head case (docs/theory.md#polyphase-head-2d, interior points).
+
+    Lists every complex factorization of ``P`` into layers: a choice of absolute factors of the polyphase gcd
+    ``G`` (their complex blocks, from :func:`~lcnalg.real.planar_real.lattice_blocks` and the split of each real
+    factor of ``G`` into one or two absolute factors) shared out among the strided boxes, and the remaining
+    absolute factors of ``P`` among the head boxes.  Certified when every one (i) is real up to scalars (every
+    layer holds conjugate absolute factors equally often), (ii) has pairwise coprime layers (no absolute factor
+    of ``P`` in two layers, strided layers read through their blocks) and (iii) no monomial other than 1 in the
+    slack spaces of two layers (a head layer of bidegree ``d`` in the box ``n`` has the slack space of all
+    monomials of bidegree ``≤ n − d``, a strided layer the monomials ``x^{a i} y^{b j}``, ``(i, j) ≤ m − d``).
+    Then the differential of the parameterization has kernel the tangent space of the scalings at every
+    factorization, the parameterization is injective up to scalars near each, and a point of ``V(R)`` near ``P``
+    is the product of complex layers near a real factorization whose conjugates are another such factorization:
+    they differ by scalars of modulus one, so the point has a real factorization.
+
+    Parameters
+    ----------
+    arch : Architecture or str
+        Layers ``1..k`` at stride ``(1, 1)``, the others at one stride ``(a, b) ≠ (1, 1)``.
+    values : sequence of rational numbers, nested rows or str
+    limits : Limits, optional
+        As for :func:`head_member`; ``max_nodes`` also counts the factorizations listed.
+
+    Returns
+    -------
+    HeadInterior
+
+    Raises
+    ------
+    InputError
+        When the architecture has another shape, or the filter is not one.
+    ResourceLimitError
+        When a bound of ``limits`` is exceeded.
+
+    References
+    ----------
+    docs/theory.md#polyphase-head-2d (interior points: the theorem and its proof).
+
+    Examples
+    --------
+    >>> p = [0] * 20                          # (2 + x + y + xy)(1 + x + 2y + xy)(1 + u + v + 2uv), u = x^2
+    >>> for (i, j), c in {(0, 0): 2, (0, 1): 7, (0, 2): 7, (0, 3): 2, (1, 0): 3, (1, 1): 9, (1, 2): 9, (1, 3): 3,
+    ...                   (2, 0): 3, (2, 1): 12, (2, 2): 15, (2, 3): 5, (3, 0): 3, (3, 1): 12, (3, 2): 15, (3, 3): 6,
+    ...                   (4, 0): 1, (4, 1): 4, (4, 2): 5, (4, 3): 2}.items():
+    ...     p[4 * i + j] = c
+    >>> head_interior_member("2x2,2x2,2x2 s=1x1,2x1", p).certified
+    True
+    >>> p = [0] * 20; p[0], p[4], p[8] = 2, 3, 1                   # (x + 1)(x + 2): both head layers have room for y
+    >>> r = head_interior_member("2x2,2x2,2x2 s=1x1,2x1", p); r.certified, "common monomial" in r.reason
+    (False, True)
+    """
+    shape = head_2d_shape(arch)
+    if shape is None:
+        raise InputError(f"architecture {checks.short(str(arch), 60)}: the head interior test needs a 2D linear "
+                         "one-channel architecture with layers 1..k at stride 1x1 and the others at one stride "
+                         "(e.g. 2x2,2x2,2x2 s=1x1,2x1)")
+    limits = Limits.coerce(limits)
+    member = head_member(arch, values, limits)
+    if not member.gcd:
+        return HeadInterior(False, True, 0, "the zero filter: on the relative boundary iff M ≠ V(R)")
+    if not member.in_function_space:
+        return HeadInterior(False, False, 0, "P ∉ M")
+    arch = Architecture.coerce(arch)
+    P = _integer_filter(shape, parse_filter(values, arch, limits=limits))
+    budget = limits.budget("max_nodes", "complex factorizations of P checked by the interior criterion")
+    ok, n, why = _interior(shape, P, member, limits, budget)
+    return HeadInterior(ok, True, n, why)

@@ -1,0 +1,328 @@
+"""Interior points of M inside V(R) for layers 1..k at stride one and the others at one stride: the certified
+criterion of lcnalg.real.polyphase_head_2d.head_interior_member (so head_boundary_member answers False there).
+
+Every certified point is checked three ways: (1) an independent exact route: the differential of the
+parameterization has rank N − L + 1 at the real factorization the point was built from (the criterion implies it at
+every factorization); (2) points of V(R) near it at σ = 1/1000 in random directions: real perturbations of the
+layers, conjugate multipliers 1 ± iσt in two layers (t a monomial both layers have room for) and conjugate
+perturbations φ ± iσδ of a factor two layers share; all lie in M by head_member and by the grouping search of
+contains(); (3) the certified on-boundary test never answers True there.  Controls: where the criterion abstains,
+the same constructions find points of V(R) \\ M next to some points, so its abstention is not vacuous."""
+
+from __future__ import annotations
+
+import random
+from fractions import Fraction
+
+import flint
+import pytest
+import sympy
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from lcnalg.architecture import Architecture
+from lcnalg.errors import InputError, ResourceLimitError, UndecidedError
+from lcnalg.real import boundary, contains
+from lcnalg.real.polyphase_head_2d import head_2d_shape, head_boundary_member, head_interior_member, head_member
+from tests.real.gaussian import gmul, real_box
+
+SIGMA = Fraction(1, 1000)
+X, Y = sympy.symbols("x y")
+
+
+def _stretch(q: dict, a: int, b: int) -> dict:
+    return {(i * a, j * b): c for (i, j), c in q.items()}
+
+
+def _product(arch: Architecture, layers: list) -> list[Fraction]:
+    sh = head_2d_shape(arch)
+    k, (a, b) = len(sh.head_boxes), sh.strides
+    prod = {(0, 0): (Fraction(1), Fraction(0))}
+    for l, layer in enumerate(layers):
+        prod = gmul(prod, layer if l < k else _stretch(layer, a, b))
+    assert all(c[1] == 0 for c in prod.values()), "the sampled point is not real"
+    nx, ny = arch.end_to_end_filter_shape
+    return [Fraction(prod.get((i, j), (0, 0))[0]) for i in range(nx) for j in range(ny)]
+
+
+def _degree(layer: dict) -> tuple[int, int]:
+    live = [m for m, c in layer.items() if c != (0, 0)]
+    return (max(m[0] for m in live), max(m[1] for m in live))
+
+
+def _jacobian_rank(arch: Architecture, layers: list) -> tuple[int, int]:
+    """The rank of the differential of the parameterization at the layers, and N − L + 1 (exact, FLINT)."""
+    sh = head_2d_shape(arch)
+    k, (a, b) = len(sh.head_boxes), sh.strides
+    polys = [layer if l < k else _stretch(layer, a, b) for l, layer in enumerate(layers)]
+    nx, ny = arch.end_to_end_filter_shape
+    cols = []
+    for l, box in enumerate(sh.head_boxes + sh.boxes):
+        other = {(0, 0): (1, 0)}
+        for j, p in enumerate(polys):
+            if j != l:
+                other = gmul(other, p)
+        for i in range(box[0] + 1):
+            for j in range(box[1] + 1):
+                prod = gmul(other, {(i, j) if l < k else (i * a, j * b): (1, 0)})
+                cols.append([prod.get((s, t), (0, 0))[0] for s in range(nx) for t in range(ny)])
+    rows = [[flint.fmpq(Fraction(v).numerator, Fraction(v).denominator) for v in col] for col in cols]
+    return flint.fmpq_mat(rows).rank(), len(cols) - len(layers) + 1
+
+
+def _slack(arch: Architecture, layers: list, l: int) -> set:
+    """The monomials (in x, y) by which layer l can be multiplied within its box."""
+    sh = head_2d_shape(arch)
+    k, (a, b) = len(sh.head_boxes), sh.strides
+    box = (sh.head_boxes + sh.boxes)[l]
+    d = _degree(layers[l])
+    step = (1, 1) if l < k else (a, b)
+    return {(i * step[0], j * step[1]) for i in range(box[0] - d[0] + 1) for j in range(box[1] - d[1] + 1)}
+
+
+def _as_sympy(layer: dict):
+    return sum(sympy.Rational(c[0]) * X**i * Y**j for (i, j), c in layer.items())
+
+
+def _as_dict(expr) -> dict:
+    return {m: (Fraction(str(c)), Fraction(0)) for m, c in sympy.Poly(sympy.expand(expr), X, Y).as_dict().items()}
+
+
+def nearby_points(arch: Architecture, layers: list, rng: random.Random, directions: int = 3) -> list:
+    """Points of V(R) at distance O(σ) from the product of the (real) layers (module docstring)."""
+    sh = head_2d_shape(arch)
+    k = len(sh.head_boxes)
+    boxes = sh.head_boxes + sh.boxes
+    out = []
+    for _ in range(directions):                          # real perturbations
+        moved = []
+        for layer, box in zip(layers, boxes):
+            r = real_box(box, rng)
+            moved.append({m: (layer.get(m, (0, 0))[0] + SIGMA * r[m][0], Fraction(0)) for m in r})
+        out.append(("real", _product(arch, moved)))
+    a, b = sh.strides
+    for l in range(len(layers)):
+        for l2 in range(l):
+            for m in sorted(_slack(arch, layers, l) & _slack(arch, layers, l2)):
+                c = (Fraction(rng.randint(-3, 3)), Fraction(rng.choice([-2, -1, 1, 2])))
+                moved = list(layers)
+                for ll, sign in ((l, 1), (l2, -1)):
+                    own = m if ll < k else (m[0] // a, m[1] // b)
+                    t = {(0, 0): (Fraction(1), Fraction(0)), own: (SIGMA * c[0], sign * SIGMA * c[1])}
+                    if own == (0, 0):
+                        t = {(0, 0): (1 + SIGMA * c[0], sign * SIGMA * c[1])}
+                    moved[ll] = gmul(layers[ll], t)
+                out.append((f"1 ± iσ·{c}·x^{m[0]}y^{m[1]} in layers {l2 + 1}, {l + 1}", _product(arch, moved)))
+            if (l < k) != (l2 < k):
+                continue
+            phi = sympy.gcd(_as_sympy(layers[l]), _as_sympy(layers[l2]))
+            if sympy.Poly(phi, X, Y).total_degree() == 0:
+                continue
+            dphi = sympy.Poly(phi, X, Y).degree(X), sympy.Poly(phi, X, Y).degree(Y)
+            delta = sum(rng.randint(-2, 2) * X**i * Y**j for i in range(dphi[0] + 1) for j in range(dphi[1] + 1))
+            moved = list(layers)
+            for ll, sign in ((l, 1), (l2, -1)):
+                rest = sympy.cancel(_as_sympy(layers[ll]) / phi)
+                real, imag = _as_dict(rest * phi), _as_dict(rest * delta)
+                moved[ll] = {mm: (real.get(mm, (0, 0))[0], sign * SIGMA * imag.get(mm, (0, 0))[0])
+                             for mm in set(real) | set(imag)}
+            out.append((f"{phi} ± iσ·({delta}) in layers {l2 + 1}, {l + 1}", _product(arch, moved)))
+    return out
+
+
+def _in_m(arch: Architecture, p: list) -> bool:
+    h = head_member(arch, p)
+    assert h.in_v, "a sampled point is not in V(R)"
+    got = contains(arch, p).contained
+    assert got == h.in_function_space, (str(arch), p)
+    return got
+
+
+def _check_certified(arch: Architecture, layers: list, rng: random.Random) -> None:
+    p = _product(arch, layers)
+    if "merged" not in head_interior_member(arch, p).reason:      # regular for the layers themselves
+        rank, full = _jacobian_rank(arch, layers)
+        assert rank == full, (str(arch), p)
+    assert head_boundary_member(arch, p).on_boundary is False
+    samples = nearby_points(arch, layers, rng)
+    refused = 0
+    for what, q in samples:
+        try:
+            assert _in_m(arch, q), (str(arch), p, what)
+        except ResourceLimitError:                 # an exact zero test of the blocks needs too many bits: skipped
+            refused += 1
+    assert refused < len(samples)
+
+
+def _layers(arch: Architecture, rng: random.Random, monomials: float = 0.0, shared: float = 0.0) -> list:
+    """Random integer layers filling their boxes; with the given probabilities a layer gets a factor x or y, or
+    two layers at the same stride share a factor."""
+    sh = head_2d_shape(arch)
+    boxes = sh.head_boxes + sh.boxes
+    layers = []
+    for n in boxes:
+        layer = real_box(n, rng)
+        layer[n] = (rng.choice([-2, -1, 1, 2]), 0)
+        t = rng.random()
+        if t < monomials / 2 and n[0] >= 1:
+            rest = real_box((n[0] - 1, n[1]), rng)
+            rest[(n[0] - 1, n[1])] = (1, 0)
+            layer = gmul({(1, 0): (1, 0)}, rest)
+        elif t < monomials and n[1] >= 1:
+            rest = real_box((n[0], n[1] - 1), rng)
+            rest[(n[0], n[1] - 1)] = (1, 0)
+            layer = gmul({(0, 1): (1, 0)}, rest)
+        layers.append({m: (Fraction(c[0]), Fraction(c[1])) for m, c in layer.items()})
+    k = len(sh.head_boxes)
+    if rng.random() < shared:
+        pairs = [(l, l2) for l in range(len(boxes)) for l2 in range(l) if (l < k) == (l2 < k)]
+        if pairs:
+            l, l2 = rng.choice(pairs)
+            d = (min(boxes[l][0], boxes[l2][0], 1), min(boxes[l][1], boxes[l2][1], 1))
+            if d != (0, 0):
+                g = real_box(d, rng)
+                g[d] = (1, 0)
+                for ll in (l, l2):
+                    rest = real_box((boxes[ll][0] - d[0], boxes[ll][1] - d[1]), rng)
+                    rest[(boxes[ll][0] - d[0], boxes[ll][1] - d[1])] = (1, 0)
+                    layers[ll] = {m: (Fraction(c[0]), Fraction(c[1])) for m, c in gmul(g, rest).items()}
+    return layers
+
+
+# ------------------------------------------------------------------ examples
+def test_generic_points_are_interior():
+    """Layers filling their boxes, absolutely irreducible and coprime: every factorization is real and regular."""
+    for text in ("2x2,2x2,2x2 s=1x1,2x1", "2x2,2x2,2x2 s=1x1,1x2", "2x2,2x2,2x2,2x2 s=1x1,1x1,2x1",
+                 "2x2,2x2,2x2,2x2 s=1x1,2x2,1x1"):
+        arch = Architecture.parse(text)
+        rng = random.Random(len(text))
+        for _ in range(2):
+            layers = _layers(arch, rng)
+            r = head_interior_member(arch, _product(arch, layers))
+            assert r.certified and r.in_function_space and r.factorizations >= 1, (text, r.reason)
+            _check_certified(arch, layers, rng)
+
+
+def test_a_monomial_in_the_head_and_one_in_the_strided_layer():
+    """x in a head layer and u = x^2 in the strided layer share the factor x, but the pole orders 1 and 2 of
+    r/q along x cannot cancel: still certified (x·(1 + x + y)·(1 + 2x + xy)... with u·(1 + v))."""
+    arch = Architecture.parse("2x2,2x2,2x2 s=1x1,2x1")
+    layers = [{(0, 0): (2, 0), (0, 1): (1, 0), (1, 0): (1, 0), (1, 1): (1, 0)},
+              {(1, 0): (1, 0), (1, 1): (3, 0)},
+              {(1, 0): (1, 0), (1, 1): (1, 0)}]
+    layers = [{m: (Fraction(c[0]), Fraction(0)) for m, c in layer.items()} for layer in layers]
+    p = _product(arch, layers)
+    r = head_interior_member(arch, p)
+    assert r.certified, r.reason
+    _check_certified(arch, layers, random.Random(3))
+
+
+def test_abstentions_are_honest():
+    """Where the criterion abstains the point may be on the relative boundary: the sampler finds V(R) \\ M next to
+    (x + 1)(x + 2)·Q (room for y in both head layers) and next to (x + y + 1)^2·Q (a shared factor)."""
+    arch = Architecture.parse("2x2,2x2,2x2 s=1x1,2x1")
+    q = {m: (Fraction(c), Fraction(0)) for m, c in {(0, 0): 2, (1, 0): 1, (0, 1): 3, (1, 1): 1}.items()}
+    cases = [
+        ([{(0, 0): (Fraction(1), Fraction(0)), (1, 0): (Fraction(1), Fraction(0))},
+          {(0, 0): (Fraction(2), Fraction(0)), (1, 0): (Fraction(1), Fraction(0))}, q], "common monomial"),
+        ([{(0, 0): (Fraction(1), Fraction(0)), (1, 0): (Fraction(1), Fraction(0)), (0, 1): (Fraction(1), Fraction(0))},
+          {(0, 0): (Fraction(1), Fraction(0)), (1, 0): (Fraction(1), Fraction(0)), (0, 1): (Fraction(1), Fraction(0))},
+          q], "pole orders"),
+    ]
+    rng = random.Random(5)
+    for layers, why in cases:
+        p = _product(arch, layers)
+        r = head_interior_member(arch, p)
+        assert not r.certified and why in r.reason and r.in_function_space
+        assert head_boundary_member(arch, p).on_boundary is not False
+        assert any(not _in_m(arch, s) for _, s in nearby_points(arch, layers, rng))
+
+
+def test_the_beta_family_below_zero_is_not_certified():
+    """(x^2 + β)^2 (y+1)(y+2)(y+3), β < 0, is in M and on the relative boundary: |x^2 − w^2|^2 (y+1)(y+2)(y+3)
+    with w → √(−β) non-real lies in V(R) \\ M (its gcd factor |u − w^2|^2 is a pair of bidegree (2, 0) in u). Neither
+    certificate answers; the undecided answer is honest."""
+    arch = Architecture.parse("2x2,2x2,2x2 s=1x1,2x1")
+    w = sympy.Rational(1) + sympy.I * sympy.Rational(1, 1000)
+    cub = (Y + 1) * (Y + 2) * (Y + 3)
+    near = sympy.expand((X**2 - w**2) * (X**2 - sympy.conjugate(w) ** 2) * cub)
+    nx, ny = arch.end_to_end_filter_shape
+    poly = sympy.Poly(near, X, Y).as_dict()
+    q = [Fraction(str(poly.get((i, j), 0))) for i in range(nx) for j in range(ny)]
+    assert head_member(arch, q).in_v and not _in_m(arch, q)
+    poly = sympy.Poly(sympy.expand((X**2 - 1) ** 2 * cub), X, Y).as_dict()
+    p = [Fraction(str(poly.get((i, j), 0))) for i in range(nx) for j in range(ny)]
+    r = head_interior_member(arch, p)
+    assert r.in_function_space and not r.certified and "pole orders" in r.reason
+    assert head_boundary_member(arch, p).on_boundary is None     # β = −1: the limit is through the gcd, not searched
+    poly = sympy.Poly(sympy.expand((X**2 - sympy.Rational(1, 3)) ** 2 * cub), X, Y).as_dict()
+    p = [Fraction(str(poly.get((i, j), 0))) for i in range(nx) for j in range(ny)]
+    assert head_boundary_member(arch, p).on_boundary is None
+    with pytest.raises(UndecidedError, match="interior criterion does not apply"):
+        boundary(arch, equations=False).is_relative_boundary_point(p)
+
+
+def test_refusals_and_trivial_answers():
+    arch = "2x2,2x2,2x2 s=1x1,2x1"
+    assert not head_interior_member(arch, [0] * 20).certified
+    r = head_interior_member(arch, [1, 0, 1, 0] + [0] * 16)               # 1 + y^2: in V(R), not in M
+    assert (r.certified, r.in_function_space) == (False, False)
+    with pytest.raises(InputError, match="head interior"):
+        head_interior_member("2x2,2x2,2x2 s=2x1,2x1", [0] * 32)
+
+
+def test_boundary_answers_false_at_interior_points():
+    arch = Architecture.parse("2x2,2x2,2x2 s=1x1,2x1")
+    layers = _layers(arch, random.Random(11))
+    p = _product(arch, layers)
+    assert boundary(arch, equations=False).is_relative_boundary_point(p) is False
+
+
+# ------------------------------------------------------------------ random architectures and points
+@settings(max_examples=25, deadline=None, derandomize=True, suppress_health_check=list(HealthCheck))
+@given(st.integers(0, 10**6))
+def test_random_points(seed):
+    """Random head architectures and images of random layers (some with factors x, y, some sharing a factor):
+    the interior and the on-boundary certificates never both answer; every certified interior point has a
+    regular factorization by exact linear algebra and only points of M nearby."""
+    rng = random.Random(seed)
+    k = rng.choice([2, 3])
+    boxes = [(rng.randint(0, 2), rng.randint(0, 1)) for _ in range(k + rng.choice([1, 1, 2]))]
+    a, b = rng.choice([(2, 1), (1, 2), (2, 2), (3, 1)])
+    strides = ["1x1"] * (k - 1) + [f"{a}x{b}"] + ["1x1"] * (len(boxes) - k - 1)
+    arch = Architecture.parse(",".join(f"{x + 1}x{y + 1}" for x, y in boxes) + " s=" + ",".join(strides))
+    sh = head_2d_shape(arch)
+    if sh is None or (sh.total[0] + 1) * (sh.total[1] + 1) > 40:
+        return
+    layers = _layers(arch, rng, monomials=0.4, shared=0.3)
+    p = _product(arch, layers)
+    inner = head_interior_member(arch, p)
+    on = head_boundary_member(arch, p)
+    assert inner.in_function_space and on.in_function_space
+    assert not (inner.certified and on.on_boundary), (str(arch), p)
+    assert (on.on_boundary is False) == inner.certified
+    if inner.certified:
+        _check_certified(arch, layers, rng)
+
+
+def test_merged_univariate_layers():
+    """(x^2 + 1)·(x − 1)(x − 2)·Q(x^2, y) in 3x1,3x1,2x2 s=1x1,2x1: the complex factorization (x − i)(x − 1),
+    (x + i)(x − 2) is not real, but the two univariate head layers merged hold a quartic every nearby real quartic of
+    which splits into two real quadratics: certified, and nearby points stay in M. (x − 1)^2·Q in 2x1,2x1,2x2
+    s=1x1,2x1: the merged layer has no real root of odd multiplicity for its two odd layers: not certified, and on
+    the boundary (a pair limit)."""
+    arch = Architecture.parse("3x1,3x1,2x2 s=1x1,2x1")
+    f = Fraction
+    q = {m: (f(c), f(0)) for m, c in {(0, 0): 1, (1, 0): 1, (0, 1): 1, (1, 1): 2}.items()}
+    layers = [{(0, 0): (f(1), f(0)), (2, 0): (f(1), f(0))}, {(0, 0): (f(2), f(0)), (1, 0): (f(-3), f(0)),
+                                                            (2, 0): (f(1), f(0))}, q]
+    p = _product(arch, layers)
+    r = head_interior_member(arch, p)
+    assert r.certified and "merged" in r.reason, r.reason
+    _check_certified(arch, layers, random.Random(7))
+    arch = Architecture.parse("2x1,2x1,2x2 s=1x1,2x1")
+    layers = [{(0, 0): (f(-1), f(0)), (1, 0): (f(1), f(0))}, {(0, 0): (f(-1), f(0)), (1, 0): (f(1), f(0))}, q]
+    p = _product(arch, layers)
+    r = head_interior_member(arch, p)
+    assert not r.certified and "fewer real roots of odd multiplicity" in r.reason, r.reason
+    assert head_boundary_member(arch, p).on_boundary is True
