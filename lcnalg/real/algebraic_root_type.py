@@ -202,12 +202,13 @@ def _root_classes(point: RealAlgebraicPoint, p0: KPoly, T: int, limits: Limits,
     phi = point.minimal_polynomial
     key = _key(phi, p0) if cache is not None else None
     shared = cache._entries.get(key) if cache is not None else None
-    if shared is None:
-        shared = _independent(phi, p0, limits)
-        if cache is not None:
-            cache._entries[key] = shared
-    template, gcds, expected = shared
-    rd = template.copy(limits)
+    if shared is None:          # computed here: this call goes on with the isolation and its budget
+        rd, gcds, expected = _independent(phi, p0, limits)
+        if cache is not None:   # kept unrefined, for the points at the other roots
+            cache._entries[key] = (rd.copy(limits), gcds, expected)
+    else:                       # an earlier point's: a copy with its own precision and budget
+        template, gcds, expected = shared
+        rd = template.copy(limits)
     gen = flint.fmpq_poly([0, 1])
     while True:
         tau = point.enclosure(gen, rd.prec)
