@@ -132,7 +132,7 @@ from lcnalg.limits import Limits
 from lcnalg.polys.minors import bareiss_determinant
 from lcnalg.polys.real_algebraic import RealAlgebraicPoint
 from lcnalg.polys.univariate import RootData, arb_fraction, rational_between, sorted_real_roots, syha_rows
-from lcnalg.real.algebraic_root_type import algebraic_root_type
+from lcnalg.real.algebraic_root_type import RootTypeCache, algebraic_root_type
 from lcnalg.real.decision import number_text
 from lcnalg.real.membership import ContainmentResult, contains
 from lcnalg.real.orbit_description import type_member
@@ -800,10 +800,14 @@ def _pencil(lcn: str, model: Any, values: tuple[Fraction, ...], n: int, limits: 
             found = rational(Fraction(-int(f[0]), int(f[1])), "a critical value")
             if found is not None:
                 return found
-    irrational = [int(f.degree()) for f, _, _, _ in roots if f.degree() > 1]
-    # the norm res_T(phi, F(z, T)) of each type over Q(c_0) dominates: (n deg phi)^3, summed
+    irrational = [f for f, _, _, _ in roots if f.degree() > 1]
+    # the norm res_T(phi, F(z, T)) of each type over Q(c_0) dominates: (n deg phi)^3, summed over the distinct
+    # phi (the values at the other real roots of phi share it: one RootTypeCache for this decision)
+    fields = {tuple(f.coeffs()): int(f.degree()) for f in irrational}
     limits.check("max_root_work", f"work of the exact types at {len(irrational)} irrational critical value(s) of c "
-                 "((n deg phi)^3 summed: the norms over Q(c_0))", sum((n * d) ** 3 for d in irrational))
+                 "((n deg phi)^3 summed over the distinct phi: the norms over Q(c_0))",
+                 sum((n * d) ** 3 for d in fields.values()))
+    cache = RootTypeCache()
     for f, lo, hi, ball in roots:
         if f.degree() == 1:
             continue
@@ -812,7 +816,7 @@ def _pencil(lcn: str, model: Any, values: tuple[Fraction, ...], n: int, limits: 
         coeffs: list[dict] = [{(0,): v} if v else {} for v in fhat] + [{}] * (n + 1 - len(fhat))
         coeffs[0] = {**coeffs[0], (1,): -1}
         coeffs[n] = {(1,): 1}
-        rtype = algebraic_root_type(model, point, coeffs, limits)
+        rtype = algebraic_root_type(model, point, coeffs, limits, cache)
         if type_member(model, rtype, limits)[1]:
             alg = {"minimal_polynomial": [str(x) for x in f.coeffs()], "scale": den,
                    "interval": [number_text(lo / den), number_text(hi / den)],

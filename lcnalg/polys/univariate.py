@@ -26,6 +26,7 @@ Everything here is exact or certified:
 
 from __future__ import annotations
 
+import copy
 import math
 from dataclasses import dataclass
 from fractions import Fraction
@@ -480,8 +481,37 @@ class RootData:
                           _factor_work(rest, self.limits.max_root_work))
         self.content, fac = rest.factor()
         self.factors = [(f, int(e)) for f, e in fac]
+        self._orbit_factors: dict[int, list] = {}    # t -> the factors of the res_z(f, w - z^t): exact, once
         self.prec = 64
         self._isolate()
+
+    def copy(self, limits: Limits | None = None) -> "RootData":
+        """An independent copy at the current precision with a fresh ``max_root_work`` budget.
+
+        The factors, the balls and the exact orbit factors (:meth:`orbits`) are shared, not
+        recomputed (they are never changed in place: :meth:`refine` replaces them); the copy's
+        precision and budget are its own, so refining it leaves ``self`` as it is.
+
+        Parameters
+        ----------
+        limits : Limits, optional
+            The bounds of the copy's later isolation passes.
+
+        Returns
+        -------
+        RootData
+
+        Examples
+        --------
+        >>> rd = RootData(flint.fmpz_poly([-2, 0, 1]))
+        >>> other = rd.copy(); other.refine()
+        >>> rd.prec, other.prec, other.factors == rd.factors
+        (64, 128, True)
+        """
+        out = copy.copy(self)
+        out.limits = Limits.coerce(limits)
+        out.work = out.limits.budget("max_root_work", "root isolation work (degree^2 x precision/64)")
+        return out
 
     def _spend(self, polys: Any, prec: int) -> None:
         """Count one isolation pass of ``polys`` at ``prec`` bits against ``max_root_work``."""
@@ -543,6 +573,9 @@ class RootData:
     def orbits(self, t: int) -> OrbitLabels:
         """Group the nonzero roots by ``ρ^t`` exactly (see the module docstring).
 
+        The factored resultants are computed once per ``t`` (also for copies, :meth:`copy`);
+        each call isolates their roots at the current precision.
+
         Examples
         --------
         >>> rd = RootData(flint.fmpz_poly([1, 0, 0, 0, 1]))   # z^4 + 1
@@ -550,21 +583,9 @@ class RootData:
         >>> sorted(lab.label.count(j) for j in set(lab.label)), lab.real
         ([2, 2], (False, False))
         """
-        ctx = integer_ring(("z", "w"))
-        z, w = ctx.gens()
-        sfactors: list = []
-        # the resultants have the degrees of the factors and t times their coefficient size
-        self.work.spend(sum(int(f.degree()) ** 2 for f, _ in self.factors) * max(1, t // 4))
-        for f, _ in self.factors:
-            fz = sum((int(c) * z ** e for e, c in enumerate(f.coeffs())), ctx.from_dict({}))
-            res = fz.resultant(w - z ** t, "z")
-            coeffs = [0] * (res.degrees()[1] + 1)
-            for (ez, ew), c in res.terms():
-                coeffs[ew] += int(c)
-            _, fac = flint.fmpz_poly(coeffs).factor()
-            for h, _ in fac:
-                if h.degree() > 0 and h not in sfactors and -h not in sfactors:
-                    sfactors.append(h)
+        sfactors = self._orbit_factors.get(t)
+        if sfactors is None:
+            sfactors = self._orbit_factors[t] = self._class_factors(t)
         prec = self.prec
         while True:
             self._spend(sfactors, prec)
@@ -595,6 +616,25 @@ class RootData:
                                        tuple(factor), tuple(sfactors))
             prec *= 2
             self.limits.check("max_precision", "working precision (bits) for grouping roots into orbits", prec)
+
+    def _class_factors(self, t: int) -> list:
+        """The irreducible factors of the ``res_z(f, w − z^t)`` over the factors ``f`` (exact; computed once per ``t``)."""
+        ctx = integer_ring(("z", "w"))
+        z, w = ctx.gens()
+        sfactors: list = []
+        # the resultants have the degrees of the factors and t times their coefficient size
+        self.work.spend(sum(int(f.degree()) ** 2 for f, _ in self.factors) * max(1, t // 4))
+        for f, _ in self.factors:
+            fz = sum((int(c) * z ** e for e, c in enumerate(f.coeffs())), ctx.from_dict({}))
+            res = fz.resultant(w - z ** t, "z")
+            coeffs = [0] * (res.degrees()[1] + 1)
+            for (ez, ew), c in res.terms():
+                coeffs[ew] += int(c)
+            _, fac = flint.fmpz_poly(coeffs).factor()
+            for h, _ in fac:
+                if h.degree() > 0 and h not in sfactors and -h not in sfactors:
+                    sfactors.append(h)
+        return sfactors
 
     def _roots_at(self, prec: int) -> list:
         """The roots recomputed at precision ``prec``, matched to the stored (disjoint) balls."""

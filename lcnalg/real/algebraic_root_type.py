@@ -37,6 +37,16 @@ last non-zero coefficient's index) are read off exactly.  Let ``P_0 = P / z^{μ_
    ``k`` from certified balls, refined until decided).  ``P`` is real (``τ`` is real), so its
    roots are closed under conjugation and every pair of classes is complete.
 
+*Sharing within one decision.*  Steps 1–3 up to the isolation of the roots of ``N``, the
+gcds of step 3 and the class polynomials of step 4 depend only on ``φ`` and the coefficients of
+``P`` in ``Q[T]/(φ)``, not on which real root ``τ`` of ``φ`` is meant (the points of one field
+at different roots share them).  A :class:`RootTypeCache`, created by the caller for one
+decision and passed to every call, keeps these exact, never-modified results keyed by ``φ``
+and the reduced coefficients; each call works on a copy of the isolation
+(:meth:`~lcnalg.polys.univariate.RootData.copy`) with its own precision and ``max_root_work``
+budget, so only step 3's selection of the roots of ``g`` at ``τ`` and the refinements are
+repeated.  The results are the same with or without the cache.
+
 The result is the :class:`~lcnalg.real.orbit_description.RootType` that ``root_type`` gives
 for rational ``P`` (it depends only on the roots and their multiplicities), and the decisions
 :func:`~lcnalg.real.orbit_description.type_member` and
@@ -66,11 +76,54 @@ from lcnalg.polys.univariate import RootData
 from lcnalg.real.orbit_description import RootType, class_blocks
 from lcnalg.real.orbit_tilings import OrbitModel
 
-__all__ = ["algebraic_root_type"]
+__all__ = ["RootTypeCache", "algebraic_root_type"]
+
+
+class RootTypeCache:
+    """The root-independent steps of :func:`algebraic_root_type`, shared by the calls of one decision.
+
+    Keyed by the minimal polynomial and the reduced coefficients of ``P`` (exact), it holds the
+    squarefree decomposition over the number field, the isolated roots of the norm (copied for
+    each call, :meth:`~lcnalg.polys.univariate.RootData.copy`) and the gcds over the field: what
+    does not depend on which real root ``τ`` of ``φ`` the point takes.  Create one per decision
+    and pass it to each call (module docstring: *Sharing within one decision*).
+
+    Examples
+    --------
+    >>> from lcnalg.architecture import Architecture
+    >>> from lcnalg.real.orbit_tilings import orbit_model
+    >>> m = orbit_model(Architecture.parse("3,2 s=2"))
+    >>> phi, coords = flint.fmpq_poly([-2, 0, 1]), [flint.fmpq_poly([0, 1])]
+    >>> plus = RealAlgebraicPoint.from_root(phi, flint.arb("1.41 +/- 0.01"), coords)     # x = √2
+    >>> minus = RealAlgebraicPoint.from_root(phi, flint.arb("-1.41 +/- 0.01"), coords)   # x = −√2
+    >>> P = [{(1,): -1}, {}, {(0,): 1, (1,): -1}, {}, {(0,): 1}]       # (z^2 − x)(z^2 + 1): a = x, a = −1
+    >>> cache = RootTypeCache()
+    >>> [algebraic_root_type(m, x, P, cache=cache).blocks for x in (plus, minus)]
+    [(('negative', (1, 1)), ('positive', (1, 1))), (('negative', (1, 1)), ('negative', (1, 1)))]
+    >>> len(cache)                      # one norm, factorization and isolation for both points
+    1
+    >>> algebraic_root_type(m, minus, P) == algebraic_root_type(m, minus, P, cache=cache)
+    True
+    >>> len(cache)
+    1
+    """
+
+    __slots__ = ("_entries",)
+
+    def __init__(self) -> None:
+        self._entries: dict[tuple, tuple] = {}
+
+    def __len__(self) -> int:
+        return len(self._entries)
+
+
+def _key(phi: Any, elems: Sequence[Any]) -> tuple:
+    """The exact key of ``(φ, P)``: the rational coefficients of ``φ`` and of each coefficient of ``P``."""
+    return tuple(phi.coeffs()), tuple(tuple(c.coeffs()) for c in elems)
 
 
 def algebraic_root_type(model: OrbitModel, point: RealAlgebraicPoint, coefficients: Sequence[Mapping[Any, Any]],
-                        limits: Limits | None = None) -> RootType | None:
+                        limits: Limits | None = None, cache: RootTypeCache | None = None) -> RootType | None:
     """The exact root-orbit type ``κ(P)`` of a filter with coefficients in ``Q(τ)`` (None for ``P = 0``).
 
     Parameters
@@ -85,6 +138,9 @@ def algebraic_root_type(model: OrbitModel, point: RealAlgebraicPoint, coefficien
     limits : Limits, optional
         ``max_root_work`` bounds the norm, its factorization and the isolation work,
         ``max_precision`` the refinement.
+    cache : RootTypeCache, optional
+        The root-independent results of earlier calls of the same decision (read and
+        extended; the norm's work is then checked only once per field and coefficients).
 
     Returns
     -------
@@ -112,6 +168,8 @@ def algebraic_root_type(model: OrbitModel, point: RealAlgebraicPoint, coefficien
     (('positive', (2, 2)),)
     """
     limits = Limits.coerce(limits)
+    if cache is not None and not isinstance(cache, RootTypeCache):
+        raise InputError(f"cache: expected a RootTypeCache or None, got {checks.short(cache)}")
     if not isinstance(point, RealAlgebraicPoint):
         raise InputError(f"point: expected a RealAlgebraicPoint, got {checks.short(point)}")
     if isinstance(coefficients, (str, bytes, Mapping)) or not hasattr(coefficients, "__iter__"):
@@ -134,28 +192,23 @@ def algebraic_root_type(model: OrbitModel, point: RealAlgebraicPoint, coefficien
         blocks.append(("infinity", (D - top,)))
     p0 = elems[mu0:top + 1]
     if len(p0) > 1:
-        blocks.extend(_root_classes(point, p0, T, limits))
+        blocks.extend(_root_classes(point, p0, T, limits, cache))
     return RootType(T, tuple(sorted(blocks)))
 
 
-def _root_classes(point: RealAlgebraicPoint, p0: KPoly, T: int, limits: Limits) -> list:
+def _root_classes(point: RealAlgebraicPoint, p0: KPoly, T: int, limits: Limits,
+                  cache: RootTypeCache | None) -> list:
     """Steps 1–4 of the module docstring for ``p0`` of positive degree with ``p0(0) ≠ 0``."""
     phi = point.minimal_polynomial
-    parts = squarefree(monic(p0, phi), phi)
-    sqf: KPoly = [flint.fmpq_poly([1])]
-    for h, _ in parts:
-        sqf = mul(sqf, h, phi)
-    degree = len(sqf) - 1
-    limits.check("max_root_work", "work (degree^2/8) of the norm of a filter over its number field",
-                 (degree * int(phi.degree())) ** 2 // 8)
-    rd = RootData(norm(sqf, phi), limits)
-    gcds = []
-    for h, e in parts:
-        for fi, (f, _) in enumerate(rd.factors):
-            g = gcd(h, [flint.fmpq_poly([c]) for c in f.coeffs()], phi)
-            if len(g) > 1:
-                gcds.append((e, fi, g))
-    expected = sum((len(h) - 1) * e for h, e in parts)
+    key = _key(phi, p0) if cache is not None else None
+    shared = cache._entries.get(key) if cache is not None else None
+    if shared is None:          # computed here: this call goes on with the isolation and its budget
+        rd, gcds, expected = _independent(phi, p0, limits)
+        if cache is not None:   # kept unrefined, for the points at the other roots
+            cache._entries[key] = (rd.copy(limits), gcds, expected)
+    else:                       # an earlier point's: a copy with its own precision and budget
+        template, gcds, expected = shared
+        rd = template.copy(limits)
     gen = flint.fmpq_poly([0, 1])
     while True:
         tau = point.enclosure(gen, rd.prec)
@@ -181,3 +234,23 @@ def _root_classes(point: RealAlgebraicPoint, p0: KPoly, T: int, limits: Limits) 
             if out is not None:
                 return out
         rd.refine()
+
+
+def _independent(phi: Any, p0: KPoly, limits: Limits) -> tuple[RootData, list, int]:
+    """Steps 1–3 without ``τ``: the isolated roots of the norm (not to be refined: callers copy it), the gcds
+    ``(e, factor index, gcd_K(h_e, f))`` and the degree of ``p0``."""
+    parts = squarefree(monic(p0, phi), phi)
+    sqf: KPoly = [flint.fmpq_poly([1])]
+    for h, _ in parts:
+        sqf = mul(sqf, h, phi)
+    degree = len(sqf) - 1
+    limits.check("max_root_work", "work (degree^2/8) of the norm of a filter over its number field",
+                 (degree * int(phi.degree())) ** 2 // 8)
+    rd = RootData(norm(sqf, phi), limits)
+    gcds = []
+    for h, e in parts:
+        for fi, (f, _) in enumerate(rd.factors):
+            g = gcd(h, [flint.fmpq_poly([c]) for c in f.coeffs()], phi)
+            if len(g) > 1:
+                gcds.append((e, fi, g))
+    return rd, gcds, sum((len(h) - 1) * e for h, e in parts)
