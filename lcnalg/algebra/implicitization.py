@@ -87,7 +87,7 @@ from lcnalg.rings import to_sympy
 if TYPE_CHECKING:
     from concurrent.futures import Executor
 
-__all__ = ["ImplicitEquations", "implicit_equations", "certify_by_elimination"]
+__all__ = ["ImplicitEquations", "implicit_equations", "certify_by_elimination", "graph_ideal"]
 
 #: How the verdict names the stopping rule (a run it ended is complete up to its degree).
 STOPPING_RULE = "stopping rule"
@@ -866,6 +866,47 @@ def attempt_elimination_certificate(mu: Parameterization, polys: tuple[Any, ...]
     return ok, text
 
 
+def graph_ideal(mu: Parameterization) -> tuple[list[dict[tuple[int, ...], int]], list[int]]:
+    """The graph ideal ``<c_m - μ_m(w)>`` of μ and the grading that makes it homogeneous.
+
+    Variables ``w_0..w_{N-1}`` (the weights) first, then ``c_0..c_{n-1}``.  Every coordinate
+    has degree ``D = Σ_l`` (degree in layer ``l``) in ``w`` (``D = L`` for a linear network),
+    so weight 1 on ``w`` and ``D`` on ``c`` keep the generators homogeneous; the quotient is
+    ``F[w]`` (``c_m ↦ μ_m(w)``), and its ``w``-free elements form the vanishing ideal of μ
+    (docs/theory.md#elimination-certificate).
+
+    Parameters
+    ----------
+    mu : Parameterization
+
+    Returns
+    -------
+    (list of dict, list of int)
+        The generators (exponent tuple of length ``N + n`` → integer coefficient) and the
+        weights of the variables.
+
+    Examples
+    --------
+    >>> graph, grading = graph_ideal(Parameterization("2,2 s=2"))
+    >>> len(graph), grading
+    (4, [1, 1, 1, 1, 2, 2, 2, 2])
+    >>> sorted(graph[0].items())
+    [((0, 0, 0, 0, 1, 0, 0, 0), 1), ((1, 0, 1, 0, 0, 0, 0, 0), -1)]
+    """
+    N = mu.num_parameters
+    n = mu.ambient_dimension
+    graph = []
+    for m, c in enumerate(mu.coordinates):
+        f: dict[tuple[int, ...], int] = {}
+        for mono, coeff in c.terms():
+            f[tuple(int(x) for x in mono) + (0,) * n] = -int(coeff)
+        e = [0] * (N + n)
+        e[N + m] = 1
+        f[tuple(e)] = 1
+        graph.append(f)
+    return graph, [1] * N + [sum(mu.layer_degrees)] * n
+
+
 def certify_by_elimination(mu: Parameterization, polys: tuple[Any, ...], *,
                            limits: Limits | None = None) -> tuple[bool, str]:
     """The certificate docs/theory.md#elimination-certificate: do ``polys`` (vanishing on μ) generate the whole ideal?
@@ -912,21 +953,10 @@ def certify_by_elimination(mu: Parameterization, polys: tuple[Any, ...], *,
         mu = Parameterization(merged)
     N = mu.num_parameters
     n = mu.ambient_dimension
-    graph = []
-    for m, c in enumerate(mu.coordinates):
-        f: dict[tuple[int, ...], int] = {}
-        for mono, coeff in c.terms():
-            f[tuple(int(x) for x in mono) + (0,) * n] = -int(coeff)
-        e = [0] * (N + n)
-        e[N + m] = 1
-        f[tuple(e)] = 1
-        graph.append(f)
+    graph, grading = graph_ideal(mu)
     equations = [{tuple(int(x) for x in mono): int(coeff) for mono, coeff in g.terms()} for g in polys]
     merged_note = (f"; layers joined by stride one merged first ({merged}: the same complex image)"
                    if merged is mu.architecture and merged_from != merged else "")
-    # every coordinate has degree D = Σ_l (degree in layer l) in w: weight D on c keeps the graph
-    # ideal homogeneous (D = L for a linear network)
-    grading = [1] * N + [sum(mu.layer_degrees)] * n
     one_matrix = min(limits.max_matrix_entries, max(1, limits.max_total_entries // 20))
 
     def quotient_hf(d: int) -> int:

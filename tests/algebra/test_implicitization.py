@@ -14,7 +14,7 @@ from hypothesis import HealthCheck, given, settings, strategies as st
 from lcnalg import FunctionSpace, InputError, Parameterization, ResourceLimitError
 from lcnalg.algebra.certify import complete_up_to_degree, verify_equations
 from lcnalg.polys.groebner import groebner_basis
-from lcnalg.algebra.implicitization import certify_by_elimination, implicit_equations
+from lcnalg.algebra.implicitization import certify_by_elimination, graph_ideal, implicit_equations
 from lcnalg.polys.monomials import elimination
 from lcnalg.cli import main
 
@@ -99,16 +99,9 @@ def _reduced_gb_mod_p(polys, nvars, p=2147483629):
 
 def _elimination_ideal(mu):
     """Route 2: eliminate w from the graph ideal <c - μ(w)> (our Gröbner engine, mod p)."""
-    N, n, L = mu.num_parameters, mu.ambient_dimension, mu.architecture.num_layers
-    graph = []
-    for m, c in enumerate(mu.coordinates):
-        f = {tuple(int(x) for x in mono) + (0,) * n: -int(coeff) for mono, coeff in c.terms()}
-        e = [0] * (N + n)
-        e[N + m] = 1
-        f[tuple(e)] = 1
-        graph.append(f)
-    gb = groebner_basis(graph, elimination(N), modulus=2147483629, nvars=N + n,
-                        grading=[1] * N + [L] * n)
+    graph, grading = graph_ideal(mu)
+    N = mu.num_parameters
+    gb = groebner_basis(graph, elimination(N), modulus=2147483629, nvars=len(grading), grading=grading)
     return [mu.coordinate_ring.from_dict({tuple(k[N:]): int(v) for k, v in g.items()})
             for g in gb.polys if all(not any(k[:N]) for k in g)]
 
@@ -424,23 +417,13 @@ def test_progress_announces_the_estimates(capsys):
     assert "max_interpolation_work" in err and "2,2 s=2 in 4 coordinates" in err
 
 
-def _graph_ideal(mu):
-    N, n = mu.num_parameters, mu.ambient_dimension
-    graph = []
-    for m, c in enumerate(mu.coordinates):
-        f = {tuple(int(x) for x in mono) + (0,) * n: -int(coeff) for mono, coeff in c.terms()}
-        e = [0] * (N + n)
-        e[N + m] = 1
-        f[tuple(e)] = 1
-        graph.append(f)
-    return graph, N, n, [1] * N + [sum(mu.layer_degrees)] * n
-
-
 def _hilbert_and_plain(arch, order, p):
-    graph, N, n, grading = _graph_ideal(Parameterization(arch))
+    mu = Parameterization(arch)
+    graph, grading = graph_ideal(mu)
+    N = mu.num_parameters
     order = elimination(N) if order == "elimination" else order
-    plain = groebner_basis(graph, order, modulus=p, nvars=N + n, grading=grading)
-    fast = groebner_basis(graph, order, modulus=p, nvars=N + n, grading=grading,
+    plain = groebner_basis(graph, order, modulus=p, nvars=len(grading), grading=grading)
+    fast = groebner_basis(graph, order, modulus=p, nvars=len(grading), grading=grading,
                           hilbert_function=lambda d: math.comb(d + N - 1, N - 1))
     return plain, fast
 

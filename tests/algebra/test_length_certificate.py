@@ -18,7 +18,7 @@ from hypothesis import strategies as st
 from lcnalg import Architecture, InputError, Limits, Parameterization
 from lcnalg.algebra.certify import verify_equations
 from lcnalg.algebra.degree import degree_by_fibre
-from lcnalg.algebra.implicitization import certify_by_elimination, implicit_equations
+from lcnalg.algebra.implicitization import certify_by_elimination, graph_ideal, implicit_equations
 from lcnalg.algebra.length_certificate import length_certificate, length_lower_bound
 from lcnalg.polys.groebner import groebner_basis
 from lcnalg.polys.monomials import elimination
@@ -150,15 +150,9 @@ def _reduced_gb_mod_p(polys, nvars):
 
 
 def _elimination_mod_p(mu):
-    N, n, L = mu.num_parameters, mu.ambient_dimension, mu.architecture.num_layers
-    graph = []
-    for m, c in enumerate(mu.coordinates):
-        f = {tuple(int(x) for x in mono) + (0,) * n: -int(coeff) for mono, coeff in c.terms()}
-        e = [0] * (N + n)
-        e[N + m] = 1
-        f[tuple(e)] = 1
-        graph.append(f)
-    gb = groebner_basis(graph, elimination(N), modulus=P, nvars=N + n, grading=[1] * N + [L] * n)
+    graph, grading = graph_ideal(mu)
+    N = mu.num_parameters
+    gb = groebner_basis(graph, elimination(N), modulus=P, nvars=len(grading), grading=grading)
     return [mu.coordinate_ring.from_dict({tuple(k[N:]): int(v) for k, v in g.items()})
             for g in gb.polys if all(not any(k[:N]) for k in g)]
 
