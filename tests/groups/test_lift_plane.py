@@ -2,7 +2,8 @@
 against an independent route: lifts built from layers (multiplied here, reduced mod z^n - 1) must be found
 with layers that multiply back; a "not contained" must survive a rational grid of (c0, c1) decided exactly
 (and, for stride one, by Sturm counts), and agree with the Fourier zero that forbids it; where the stride-one
-fill applies, the plane must agree with it."""
+fill applies, the plane must agree with it. A plane of C4: 2,2,2,2,2 whose "no" needs the gcds over number
+fields of degree up to 28 is decided within the default bounds."""
 
 from __future__ import annotations
 
@@ -124,6 +125,50 @@ def test_the_grid_never_finds_a_lift_the_decision_missed(spec, data):
     if hits:
         assert d.contained is True
     assert group_conv_contains(mu, f, tries=4).contained == d.contained     # its cheaper steps first, then this
+
+
+@pytest.mark.slow
+def test_the_plane_of_c4_is_decided_within_the_default_bound_and_the_grid_agrees():
+    # 1 + 2z + 3z^2 + 4z^3 on C4: 2,2,2,2,2 (m = 5 real roots needed): no rational cell point holds, and the special
+    # points of the curves over 10 irrational projection roots (fields of degree up to 28) are found by gcds over
+    # Q(alpha); the decision fits the default bounds, and no lift on the grid has 5 real roots (Sturm) or is in the
+    # ordinary space (its own exact decision)
+    f = [1, 2, 3, 4]
+    d = decide_lift("C4: 2,2,2,2,2", f)
+    assert d.contained is False and d.case == "plane" and d.data["algebraic_cells"] > 0
+    for c0 in GRID[::2]:
+        for c1 in GRID[::2]:
+            F = lift(f, 4, c0, c1)
+            assert real_roots_with_infinity(F) < 5
+            assert not FunctionSpace("2,2,2,2,2").contains(F).contained
+
+
+@pytest.mark.slow
+@settings(max_examples=2, deadline=None)
+@given(f=st.lists(st.integers(-3, 3), min_size=4, max_size=4))
+def test_planes_of_c4_agree_with_the_grid_and_sturm(f):
+    # stride one: a lift is in the ordinary space of 2,2,2,2,2 iff it has 5 real roots counted with those at
+    # infinity; a grid point that is must make the decision "contained", and a lift it returns must be one
+    assume(any(f))
+    try:
+        d = decide_lift("C4: 2,2,2,2,2", f)
+    except ResourceLimitError as err:          # refused up front, naming the option
+        assert "--max-root-work" in str(err)
+        return
+    assert d.case == "plane" and d.contained is not None
+    hits = False
+    for c0 in GRID[::2]:
+        for c1 in GRID[::2]:
+            F = lift(f, 4, c0, c1)
+            inside = FunctionSpace("2,2,2,2,2").contains(F).contained
+            assert inside == (real_roots_with_infinity(F) >= 5)
+            hits = hits or inside
+    if hits:
+        assert d.contained is True
+    if d.contained and d.lift is not None:
+        assert reduce_mod(d.lift, 4) == f and real_roots_with_infinity(list(d.lift)) >= 5
+    elif d.contained:
+        assert d.algebraic_c["root_type"]
 
 
 def test_the_points_on_the_curves_matter():
