@@ -45,7 +45,9 @@ decision and passed to every call, keeps these exact, never-modified results key
 and the reduced coefficients; each call works on a copy of the isolation
 (:meth:`~lcnalg.polys.univariate.RootData.copy`) with its own precision and ``max_root_work``
 budget, so only step 3's selection of the roots of ``g`` at ``τ`` and the refinements are
-repeated.  The results are the same with or without the cache.
+repeated; a call that refined leaves a copy at its final precision for the later calls (the
+balls are certified enclosures at every precision, so this changes how often they refine, not
+what they decide).  The results are the same with or without the cache.
 
 The result is the :class:`~lcnalg.real.orbit_description.RootType` that ``root_type`` gives
 for rational ``P`` (it depends only on the roots and their multiplicities), and the decisions
@@ -232,6 +234,9 @@ def _root_classes(point: RealAlgebraicPoint, p0: KPoly, T: int, limits: Limits,
                 raise ArithmeticError("algebraic_root_type: the roots found do not match the degree")
             out = class_blocks(rd, T, mult)
             if out is not None:
+                if cache is not None and rd.prec > cache._entries[key][0].prec:
+                    # the later points start from this precision (each still on its own copy and budget)
+                    cache._entries[key] = (rd.copy(limits), gcds, expected)
                 return out
         rd.refine()
 
