@@ -1023,14 +1023,13 @@ def _slack_limit(shape: Head2DShape, P: Any, member: HeadMembership, p_counts: d
 
 
 def _pair_limit(shape: Head2DShape, P: Any, limits: Limits, budget: Budget) -> HeadBoundary | None:
-    """``P_σ = P·(g^2 + σ^2)/g^2`` for a square of a Q-irreducible ``g`` linear in ``x`` or in ``y`` with
-    ``g^2 ∉ R[x^a, y^b]`` (docs/theory.md#polyphase-head-2d, pair limits): for small ``σ ≠ 0``, ``g ± iσ`` is
+    """``P_σ = P·(g^2 + σ^2)/g^2`` for a square of a Q-irreducible ``g`` linear in ``x`` or in ``y`` (``x`` and ``y``
+    included) with ``g^2 ∉ R[x^a, y^b]`` (docs/theory.md#polyphase-head-2d, pair limits): for small ``σ ≠ 0``, ``g ± iσ`` is
     absolutely irreducible (or, for ``g`` of bidegree ``(1, 0)``, ``(0, 1)``, linear), in no block, and distinct
     from the factors of ``P' = P/g^2``, so ``P_σ`` has the real factors of ``P'`` plus one pair ``C(deg g)``
     and the polyphase gcd of ``P'``."""
     a, b = shape.strides
     _, fac = mpoly_factor(P)
-    xy = integer_ring(("x", "y"))
     uv = integer_ring(("u", "v"))
     for g, e in fac:
         if int(e) < 2:

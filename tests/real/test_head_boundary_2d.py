@@ -420,3 +420,20 @@ def test_a_gcd_square_in_merged_univariate_layers_is_interior():
     assert r.on_boundary is False and "merged" in r.reason
     q = _realize(arch, p, (("gcd pair", "y^2 + 2", "v^2 + 2"),), Fraction(1, 1000))
     assert head_member(arch, q).in_function_space and contains(arch, q).contained
+
+
+def test_pair_limit_of_x_at_stride_three():
+    """x·(1 + y), x·(1 + 2y), Q(x^3, y) in 2x2,2x2,2x2 s=1x1,3x1: x^2 is not a polynomial in x^3, so x^2 + σ^2 is a
+    new pair C(1, 0), in no block; it fits no head box: a pair limit with g = x. At stride 2 the same opening is the
+    monomial limit u → u + σ^2."""
+    arch = Architecture.parse("2x2,2x2,2x2 s=1x1,3x1")
+    q = {(0, 0): (2, 0), (1, 0): (1, 0), (0, 1): (3, 0), (1, 1): (1, 0)}
+    heads = gmul({(1, 0): (1, 0), (1, 1): (1, 0)}, {(1, 0): (1, 0), (1, 1): (2, 0)})
+    p = _flat(arch, gmul(heads, _stretch(q, 3, 1)))
+    r = head_boundary_member(arch, p)
+    assert r.on_boundary is True and r.factors == (("pair", "x"),)
+    _check_family(arch, p, r)
+    assert not head_interior_member(arch, p).certified
+    arch = Architecture.parse("2x2,2x2,2x2 s=1x1,2x1")
+    r = head_boundary_member(arch, _flat(arch, gmul(heads, _stretch(q, 2, 1))))
+    assert r.on_boundary is True and r.factors[0][0] == 0                 # a monomial limit along x
