@@ -12,7 +12,7 @@ Zariski closed the boundary is empty or ``M`` itself; when ``dim M < k`` it is `
 and the boundary relative to ``V(R)`` is derived in 1D (:mod:`lcnalg.real.orbit_description`),
 2D stride one (:mod:`lcnalg.real.pattern_boundary`) and 2D with layer 1 the only layer at stride
 one (:mod:`lcnalg.real.polyphase_boundary_2d`); with several layers at stride one before one strided
-level sufficient tests on it (monomial and pair limits) and off it (interior points), with bounds on its
+level sufficient tests on it (monomial, pair, slack and gcd pair limits) and off it (interior points), with bounds on its
 dimension (:func:`lcnalg.real.polyphase_head_2d.head_boundary_member`,
 :mod:`lcnalg.real.polyphase_head_boundary_2d`).
 """
@@ -56,7 +56,7 @@ from lcnalg.rings import integer_ring
 
 __all__ = ["BoundaryResult", "boundary"]
 
-#: The relative family of the head case: certified sufficient tests on it (monomial and pair limits) and off it
+#: The relative family of the head case: certified sufficient tests on it (monomial, pair, slack and gcd pair limits) and off it
 #: (interior points), with bounds on its dimension.
 HEAD_FAMILY = "2D polyphase head (monomial limits)"
 
@@ -155,7 +155,7 @@ class BoundaryResult(RealDescription):
         only layer at stride one (``"2D polyphase gcd"``: the slot search on the polyphase gcd of
         :func:`~lcnalg.real.polyphase_boundary_2d.polyphase_boundary_member`).  For layers ``1..k``
         (``k ≥ 2``) at stride one and the others at one stride (``"2D polyphase head (monomial
-        limits)"``) the tests are sufficient only: ``True`` when a monomial or pair limit of
+        limits)"``) the tests are sufficient only: ``True`` when a monomial, pair, slack or gcd pair limit of
         :func:`~lcnalg.real.polyphase_head_2d.head_boundary_member` leaves ``M``, ``False`` off ``M`` and at
         interior points (every complex factorization real with the differential of full rank,
         :func:`~lcnalg.real.polyphase_head_2d.head_interior_member`).
@@ -479,8 +479,13 @@ def _thin_boundary(arch: Architecture, case: ClosedCase, dimension: Any, seed: i
             "the blocks of its gcd are those of P with the monomials replaced (x^a + σ splits by the sign of σ and the "
             "parity of a), so the membership theorem decides all small σ at once, and P_σ ∈ V(R) (same absolute "
             "data); likewise pair limits g^2 → g^2 + σ^2 for a square factor g linear in x or in y with "
-            "g^2 ∉ R[x^a, y^b] (g ± iσ absolutely irreducible, in no block, new), and slack limits P·(1 + σ^2 x^{2i}) when "
-            "two layers of a real factorization have room for x^i (q_l(1 + iσx^i), q_l'(1 − iσx^i)). Off it (an interior point of M "
+            "g^2 ∉ R[x^a, y^b] (g ± iσ absolutely irreducible, in no block, new), slack limits P·(1 + σ^2 x^{2i}) when "
+            "two layers of a real factorization have room for x^i (q_l(1 + iσx^i), q_l'(1 − iσx^i)), and gcd pair "
+            "limits: a square g^2 of a Q-irreducible factor of G_P, univariate or linear in u (in v), opens into "
+            "g^2 + σ^2, i.e. P_σ = P·(g^2 + σ^2)(x^a, y^b) / g(x^a, y^b)^2, whose new real factors are pairs only (for "
+            "2x2,2x2,2x2 s=1x1,2x1, (x^2 + β)^2 (y+1)(y+2)(y+3) is in M iff β ≤ 0, and for β < 0 the limit of "
+            "|x^2 − w^2|^2 (y+1)(y+2)(y+3), "
+            "w → √(−β), the image of complex layers (x − w)(y+1), (x + w)(y+2), (u − w̄^2)(v+3)). Off it (an interior point of M "
             "inside V(R)): every complex factorization of P into layers is real up to scalars, and at each the "
             "kernel of the differential of the parameterization is the tangent space of the scalings (no term r_l/q_l "
             "of a kernel vector can have a pole: disjoint pole orders along every factor two layers share; no "
@@ -489,10 +494,9 @@ def _thin_boundary(arch: Architecture, case: ClosedCase, dimension: Any, seed: i
             "univariate layers of each axis, every merged layer then interior to its one-dimensional function space: "
             "as many real roots of odd multiplicity as odd layers). P ∉ M is not on it; 0 is "
             "(M ≠ V(R)); decided at a point by is_relative_boundary_point(), which raises UndecidedError where "
-            "neither test applies (docs/theory.md#polyphase-head-2d). Not derived: limits through the other factors "
-            "f of G_P, whose real split of f(x^a, y^b) is a semi-algebraic condition on f (for 2x2,2x2,2x2 s=1x1,2x1, "
-            "(x^2 + β)^2 (y+1)(y+2)(y+3) is in M iff β ≤ 0, on ∂_V M for every β ≤ 0: at β < 0 as the limit of "
-            "|x^2 − w^2|^2 (y+1)(y+2)(y+3), w → √(−β), which neither test finds), through other factors of the "
+            "neither test applies (docs/theory.md#polyphase-head-2d). Not derived: other limits through the factors "
+            "f of G_P (the real split of f(x^a, y^b) is a semi-algebraic condition on f; squares of factors of other "
+            "shapes, irrational real factors alone, openings g^2 + σ^2 h^2), through other factors of the "
             "stride-one part, and points with a non-real complex factorization or a shared factor with overlapping "
             "pole orders; " + dim_text)
     elif case.closed is False and arch.ndim == 2 and arch.activation is None:
@@ -536,7 +540,7 @@ def boundary(arch: Architecture | str, *, limits: Limits | None = None, seed: in
       one (closures of the factorization-pattern strata, :mod:`lcnalg.real.pattern_boundary`) and
       2D with layer 1 the only layer at stride one and the others at one stride (closures of the
       polyphase-gcd strata, :mod:`lcnalg.real.polyphase_boundary_2d`); with several layers at stride
-      one before one strided level, certified sufficient tests at points on it (monomial and pair limits) and off
+      one before one strided level, certified sufficient tests at points on it (monomial, pair, slack and gcd pair limits) and off
       it (interior points), :func:`~lcnalg.real.polyphase_head_2d.head_boundary_member`, and bounds on its
       dimension (:func:`~lcnalg.real.polyphase_head_boundary_2d.head_boundary_dimension`; the rest stated as not
       derived);

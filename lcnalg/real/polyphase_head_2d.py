@@ -58,8 +58,13 @@ with the monomials replaced by the explicit splits of ``x^a ± σ_k``, and lies 
 theorem on these counts decides ``P_σ ∈ M`` for all small ``σ`` at once, and ``P_σ ∉ M`` proves
 ``P ∈ ∂_V M``.  Likewise *pair limits* ``g^2 → g^2 + σ^2`` and *slack limits*: a real factorization in which two
 layers have room for ``x^i`` opens into ``q_l(1 + iσx^i)``, ``q_{l'}(1 − iσx^i)``, i.e. ``P(1 + σ^2 x^{2i})``, whose
-counts are those of ``P`` and ``i`` pairs (with ``1 + σ^2 u^{2i/a}`` in the gcd when ``a | 2i``).  Sufficient
-only: other limits are not searched.
+counts are those of ``P`` and ``i`` pairs (with ``1 + σ^2 u^{2i/a}`` in the gcd when ``a | 2i``); and *gcd pair
+limits*: the square of a Q-irreducible factor ``g`` of ``G``, univariate or linear in ``u`` (in ``v``), opens into
+``g^2 + σ^2``, i.e. ``P_σ = P·(g^2 + σ^2)(x^a, y^b)/g(x^a, y^b)^2``: for small ``σ ≠ 0`` the absolute factors of
+``g ± iσ`` and of their compositions with ``π`` are simple, new and none real nor conjugate to one of the same sign
+(the roots of ``g(u) = ∓iσ`` are not real; Capelli's theorem for ``p(y^b)x^a + r(y^b) ± iσ``), so ``P_σ`` has the
+counts of ``P/g(x^a, y^b)^2`` plus pairs, and ``g^2 + σ^2`` in the gcd.  Sufficient only: other limits are not
+searched.
 
 **Relative boundary, head case: interior points** (:func:`head_interior_member`).  If every complex factorization
 of ``P ∈ M`` (``P ≠ 0``) is real up to the scalings and *regular* (the kernel of the differential of the
@@ -321,14 +326,17 @@ def _real_choice(shape: Head2DShape, p_counts: dict, blocks: Sequence[GcdBlock],
     return None
 
 
-def _in_v(shape: Head2DShape, P: Any, G: Any, limits: Limits, budget: Budget, extra: Sequence = ()) -> bool:
-    """``P·E ∈ V(R)`` where ``E`` adds the absolute bidegrees ``extra`` and nothing to ``G``."""
+def _in_v(shape: Head2DShape, P: Any, G: Any, limits: Limits, budget: Budget, extra: Sequence = (),
+          atoms_extra: Sequence = ()) -> bool:
+    """``P·E ∈ V(R)`` where ``E`` adds the absolute bidegrees ``extra`` to ``P`` and the absolute factors
+    ``atoms_extra`` to ``G``: ``(d, n, split)``, ``n`` absolute factors of bidegree ``d`` each of whose complex block
+    has the absolute bidegrees ``split`` (``[(bidegree, count)]``)."""
     a, b = shape.strides
-    p_abs = dict(absolute_items(factor_types(P, limits)))
+    p_abs = dict(absolute_items(factor_types(P, limits))) if P.total_degree() > 0 else {}
     for d, n in extra:
         p_abs[d] = p_abs.get(d, 0) + n
     _, gfac = mpoly_factor(G)
-    atoms = []
+    atoms = list(atoms_extra)
     for g, e in gfac:
         own = absolute_items(factor_types(g, limits))
         (d, r), = own                                       # r Galois-conjugate absolute factors of bidegree d
@@ -767,7 +775,8 @@ class HeadBoundary:
         The family as data: per axis deformed, ``(axis, c, ((sign, m), …))`` (``axis`` 0 for ``x``, 1 for
         ``y``): ``x^{a·c}`` replaced by ``Π_k (x^a + sign·σ_k)^{m_k}``; for a pair limit ``(("pair", g),)``:
         ``g^2`` replaced by ``g^2 + σ^2``; for a slack limit ``(("slack", axis, i),)``: ``P`` times
-        ``1 + σ^2 x^{2i}`` (``y`` for axis 1).
+        ``1 + σ^2 x^{2i}`` (``y`` for axis 1); for a gcd pair limit ``(("gcd pair", g∘π, g),)``: ``g(x^a, y^b)^2``
+        replaced by ``(g^2 + σ^2)(x^a, y^b)`` (both as text, in ``x, y`` and in ``u, v``).
     """
 
     on_boundary: bool | None
@@ -819,8 +828,13 @@ def head_boundary_member(arch: Architecture | str, values: Sequence[Any], limits
     ``P/g^2`` plus one pair; decided by the same counts, with ``P_σ ∈ V(R)`` checked by the absolute counts).
     Then *slack limits*: a real factorization of ``P`` (from the list of :func:`head_interior_member`) in which two
     layers have room for ``x^i`` (``i`` least) gives ``P_σ = P·(1 + σ^2 x^{2i})`` in ``V(R)``, with the counts of ``P``
-    plus ``i`` pairs ``C(1, 0)`` (and ``1 + σ^2 u^{2i/a}`` in the gcd when ``a | 2i``); likewise along ``y``.
-    Limits through the other factors of ``G`` or other factors of ``P`` are not searched.  When no limit leaves
+    plus ``i`` pairs ``C(1, 0)`` (and ``1 + σ^2 u^{2i/a}`` in the gcd when ``a | 2i``); likewise along ``y``.  Then
+    *gcd pair limits*: ``g^2 | G`` for a Q-irreducible ``g`` (``u`` and ``v`` included) univariate, or linear in ``u``
+    with the rest ``r(v)`` non-constant or ``a = 1`` (likewise in ``v``), opens into ``g^2 + σ^2``:
+    ``P_σ = P·(g^2 + σ^2)(x^a, y^b)/g(x^a, y^b)^2``, with the counts of ``P' = P/g(x^a, y^b)^2`` plus pairs
+    (``a·deg g`` pairs ``C(1, 0)`` for ``g(u)``; one pair ``C(a, b·deg_v g)`` for ``g`` linear in ``u``) and the gcd
+    of ``P'`` times ``g^2 + σ^2`` (pairs ``k k̄`` whose blocks are those pairs); ``P_σ ∈ V(R)`` by the absolute
+    counts.  Other limits through the factors of ``G`` or other factors of ``P`` are not searched.  When no limit leaves
     ``M``, the interior criterion of :func:`head_interior_member` is tried: ``False`` when it certifies ``P``.
 
     Parameters
@@ -858,7 +872,10 @@ def head_boundary_member(arch: Architecture | str, values: Sequence[Any], limits
     >>> head_boundary_member("2x2,2x2,2x2 s=1x1,2x1", p).factors
     (('slack', 1, 1),)
     >>> sq, cub = [Fraction(1, 9), 0, Fraction(-2, 3), 0, 1], [6, 11, 6, 1]
-    >>> p = [s * c for s in sq for c in cub]                # (x^2 - 1/3)^2 (y+1)(y+2)(y+3): a limit through G
+    >>> p = [s * c for s in sq for c in cub]                # (x^2 - 1/3)^2 (y+1)(y+2)(y+3): (3u - 1)^2 in G opens
+    >>> head_boundary_member("2x2,2x2,2x2 s=1x1,2x1", p).factors
+    (('gcd pair', '3*x^2 - 1', '3*u - 1'),)
+    >>> p = [0] * 20; p[9] = p[10] = 1                      # x^2 y (y + 1): no limit found, not certified interior
     >>> head_boundary_member("2x2,2x2,2x2 s=1x1,2x1", p).on_boundary is None
     True
     """
@@ -931,14 +948,18 @@ def head_boundary_member(arch: Architecture | str, values: Sequence[Any], limits
     slack = _slack_limit(shape, P, member, p_counts, limits, budget)
     if slack is not None:
         return slack
+    opened = _gcd_pair_limit(shape, P, member, limits, budget)
+    if opened is not None:
+        return opened
     inner, _, why = _interior(shape, P, member, limits, budget)
     if inner:
         return HeadBoundary(False, True, "", "P is an interior point of M inside V(R): " + why)
     return HeadBoundary(None, True, "", (
         "P ∈ M; no deformation of the monomial part u^i v^j of the polyphase gcd into factors u + σ, v + σ leaves M "
         f"(i = {i0}, j = {j0}), no square g^2 of a factor linear in x or in y opens into g^2 + σ^2 outside M, and no "
-        "real factorization with two layers having room for x^i (y^j) opens into P·(1 + σ^2 x^{2i}) outside M; "
-        "other limits (through the other factors of the gcd, or other factors of P) are not searched; and the "
+        "real factorization with two layers having room for x^i (y^j) opens into P·(1 + σ^2 x^{2i}) outside M, and no "
+        "square g^2 of a factor of the gcd (univariate, or linear in u or in v) opens into g^2 + σ^2 outside M; "
+        "other limits (through other factors of the gcd, or other factors of P) are not searched; and the "
         f"interior criterion does not apply: {why}; so whether P is on the relative boundary is undecided"))
 
 
@@ -1002,17 +1023,16 @@ def _slack_limit(shape: Head2DShape, P: Any, member: HeadMembership, p_counts: d
 
 
 def _pair_limit(shape: Head2DShape, P: Any, limits: Limits, budget: Budget) -> HeadBoundary | None:
-    """``P_σ = P·(g^2 + σ^2)/g^2`` for a square of a Q-irreducible ``g`` linear in ``x`` or in ``y`` with
-    ``g^2 ∉ R[x^a, y^b]`` (docs/theory.md#polyphase-head-2d, pair limits): for small ``σ ≠ 0``, ``g ± iσ`` is
+    """``P_σ = P·(g^2 + σ^2)/g^2`` for a square of a Q-irreducible ``g`` linear in ``x`` or in ``y`` (``x`` and ``y``
+    included) with ``g^2 ∉ R[x^a, y^b]`` (docs/theory.md#polyphase-head-2d, pair limits): for small ``σ ≠ 0``, ``g ± iσ`` is
     absolutely irreducible (or, for ``g`` of bidegree ``(1, 0)``, ``(0, 1)``, linear), in no block, and distinct
     from the factors of ``P' = P/g^2``, so ``P_σ`` has the real factors of ``P'`` plus one pair ``C(deg g)``
     and the polyphase gcd of ``P'``."""
     a, b = shape.strides
     _, fac = mpoly_factor(P)
-    xy = integer_ring(("x", "y"))
     uv = integer_ring(("u", "v"))
     for g, e in fac:
-        if int(e) < 2 or g in xy.gens():
+        if int(e) < 2:
             continue
         terms = {(int(m[0]), int(m[1])): int(c) for m, c in g.terms()}
         d = (max(m[0] for m in terms), max(m[1] for m in terms))
@@ -1039,6 +1059,73 @@ def _pair_limit(shape: Head2DShape, P: Any, limits: Limits, budget: Budget) -> H
                                     "irreducible, in no block and new, so P_σ has the real factors of P/g^2 plus the pair "
                                     "g^2 + σ^2 and the polyphase gcd of P/g^2; no choice of divisors of the gcd fits the "
                                     "boxes, and the absolute factors do (docs/theory.md#polyphase-head-2d)"))
+    return None
+
+
+def _gcd_pair_opening(g: dict, strides: Box) -> tuple[Box, int, Box, tuple] | None:
+    """How ``g + iσ`` and ``(g + iσ)∘π`` split for all small ``σ ≠ 0`` (docs/theory.md#polyphase-head-2d, gcd pair
+    limits), for a Q-irreducible ``g ∈ Z[u, v]`` univariate or linear in one variable: ``(d, n, t, split)``, ``g + iσ``
+    having ``n`` absolute factors of bidegree ``d``, each with the complex block of ``t`` absolute factors of
+    bidegree ``split`` in ``(x, y)``; None outside the cases proved."""
+    a, b = strides
+    du, dv = max(m[0] for m in g), max(m[1] for m in g)
+    if dv == 0:                                          # g(u) + iσ: du simple roots; x^a − w: a simple roots
+        return (1, 0), du, a, (1, 0)
+    if du == 0:
+        return (0, 1), dv, b, (0, 1)
+    if du == 1 and (a == 1 or any(j for (i, j), c in g.items() if i == 0 and c)):
+        return (1, dv), 1, 1, (a, b * dv)                # p(v)u + r(v) + iσ, r non-constant: Capelli
+    if dv == 1 and (b == 1 or any(i for (i, j), c in g.items() if j == 0 and c)):
+        return (du, 1), 1, 1, (a * du, b)
+    return None
+
+
+def _gcd_pair_limit(shape: Head2DShape, P: Any, member: HeadMembership, limits: Limits, budget: Budget
+                    ) -> HeadBoundary | None:
+    """``P_σ = P·(g^2 + σ^2)∘π / (g∘π)^2`` for a Q-irreducible factor ``g`` of the polyphase gcd with ``g^2 | G``,
+    univariate, or linear in ``u`` (in ``v``) with the rest non-constant in ``v`` (in ``u``) or stride 1 along ``u``
+    (``v``) (docs/theory.md#polyphase-head-2d, gcd pair limits).  For small ``σ ≠ 0`` the absolute factors of
+    ``g ± iσ`` and of ``(g ± iσ)∘π`` are simple, new, none real and none conjugate to another of the same sign, with
+    the bidegrees of :func:`_gcd_pair_opening`; so ``P_σ`` has the real factors of ``P' = P/(g∘π)^2`` plus pairs, and
+    the polyphase gcd ``G_{P'}·(g^2 + σ^2)``, whose new real factors are pairs ``k k̄`` with blocks of pairs."""
+    a, b = shape.strides
+    uv = integer_ring(("u", "v"))
+    xy = integer_ring(("x", "y"))
+    _, gfac = mpoly_factor(_poly(uv, member.gcd))
+    nx, ny = shape.total[0] + 1, shape.total[1] + 1
+    for g, e in gfac:
+        if int(e) < 2:
+            continue
+        terms = {(int(m[0]), int(m[1])): int(c) for m, c in g.terms()}
+        opening = _gcd_pair_opening(terms, (a, b))
+        if opening is None:
+            continue
+        d, n, t, split = opening
+        budget.spend()
+        gpi = _substitute(g, a, b)
+        rest, r = divmod(P, gpi * gpi)
+        if r != 0:                                       # pragma: no cover - g^2 | G gives (g∘π)^2 | P
+            raise AssertionError("the square of a factor of the polyphase gcd does not divide P")
+        vals = [Fraction(0)] * (nx * ny)
+        for m, c in rest.terms():
+            vals[int(m[0]) * ny + int(m[1])] = Fraction(int(c))
+        gd, _ = polyphase_gcd_2d(vals, Polyphase2DShape((0, 0), (a, b), (), shape.total))
+        counts = _counts(factor_types(rest, limits)) if rest.total_degree() > 0 else {}
+        pair = ("C",) + split
+        counts[pair] = counts.get(pair, 0) + n * t
+        blocks = list(gcd_blocks(gd, (a, b), limits)) + [GcdBlock((2 * d[0], 2 * d[1]), ((pair, t),), 1)] * n
+        if _real_choice(shape, counts, blocks, budget) is not None:
+            continue
+        if not _in_v(shape, rest, _poly(uv, gd), limits, budget, [(split, 2 * n * t)], [(d, 2 * n, [(split, t)])]):
+            continue
+        return HeadBoundary(True, True, (
+            f"P_σ = P · (({gpi})^2 + σ^2) / ({gpi})^2 (σ small, nonzero): the square of the factor {g} of the "
+            f"polyphase gcd opens into the conjugate factors {g} ± iσ"), factors=(("gcd pair", str(gpi), str(g)),),
+            reason=("P ∈ M, and P_σ → P lies in V(R) \\ M for every small σ ≠ 0: g ± iσ and (g ± iσ)(x^a, y^b) have "
+                    f"simple absolute factors, none real, new ({n} of bidegree {d} in u, v, each composing to {t} of "
+                    f"bidegree {split} in x, y), so P_σ has the real factors of P/(g∘π)^2 plus {n * t} pairs C{split} "
+                    "and the polyphase gcd of P/(g∘π)^2 times g^2 + σ^2; no choice of divisors of the gcd fits the "
+                    "boxes, and the absolute factors do (docs/theory.md#polyphase-head-2d, gcd pair limits)"))
     return None
 
 

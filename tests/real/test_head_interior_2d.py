@@ -238,25 +238,36 @@ def test_abstentions_are_honest():
         assert any(not _in_m(arch, s) for _, s in nearby_points(arch, layers, rng))
 
 
-def test_the_beta_family_below_zero_is_not_certified():
+def test_the_beta_family_below_zero():
     """(x^2 + β)^2 (y+1)(y+2)(y+3), β < 0, is in M and on the relative boundary: |x^2 − w^2|^2 (y+1)(y+2)(y+3)
-    with w → √(−β) non-real lies in V(R) \\ M (its gcd factor |u − w^2|^2 is a pair of bidegree (2, 0) in u). Neither
-    certificate answers; the undecided answer is honest."""
+    with w → √(−β) non-real lies in V(R) \\ M (its gcd factor |u − w^2|^2 is a pair of bidegree (2, 0) in u), the
+    image of the complex layers (x − w)(y + 1), (x + w)(y + 2), (u − w̄^2)(v + 3). The interior criterion abstains
+    (the factors x ± √(−β) lie in a head layer and, through u + β, in the strided layer), and the gcd pair limit
+    certifies the point; x^2 y (y + 1) stays undecided."""
     arch = Architecture.parse("2x2,2x2,2x2 s=1x1,2x1")
-    w = sympy.Rational(1) + sympy.I * sympy.Rational(1, 1000)
+    w = (Fraction(1), Fraction(1, 1000))                                  # w = 1 + i/1000, β = −1
+    wb2 = (w[0] ** 2 - w[1] ** 2, -2 * w[0] * w[1])                       # w̄^2
+    one = (Fraction(1), Fraction(0))
+    layers = [gmul({(0, 0): (-w[0], -w[1]), (1, 0): one}, {(0, 0): one, (0, 1): one}),
+              gmul({(0, 0): w, (1, 0): one}, {(0, 0): (Fraction(2), Fraction(0)), (0, 1): one}),
+              gmul({(0, 0): (-wb2[0], -wb2[1]), (1, 0): one}, {(0, 0): (Fraction(3), Fraction(0)), (0, 1): one})]
+    q = _product(arch, layers)                                            # exact: a point of V(R)
     cub = (Y + 1) * (Y + 2) * (Y + 3)
-    near = sympy.expand((X**2 - w**2) * (X**2 - sympy.conjugate(w) ** 2) * cub)
+    near = sympy.expand((X**2 - (1 + sympy.I / 1000) ** 2) * (X**2 - (1 - sympy.I / 1000) ** 2) * cub)
     nx, ny = arch.end_to_end_filter_shape
     poly = sympy.Poly(near, X, Y).as_dict()
-    q = [Fraction(str(poly.get((i, j), 0))) for i in range(nx) for j in range(ny)]
+    assert q == [Fraction(str(poly.get((i, j), 0))) for i in range(nx) for j in range(ny)]
     assert head_member(arch, q).in_v and not _in_m(arch, q)
     poly = sympy.Poly(sympy.expand((X**2 - 1) ** 2 * cub), X, Y).as_dict()
     p = [Fraction(str(poly.get((i, j), 0))) for i in range(nx) for j in range(ny)]
+    assert max(abs(s - t) for s, t in zip(p, q)) <= Fraction(1, 1000)
     r = head_interior_member(arch, p)
     assert r.in_function_space and not r.certified and "pole orders" in r.reason
-    assert head_boundary_member(arch, p).on_boundary is None     # β = −1: the limit is through the gcd, not searched
-    poly = sympy.Poly(sympy.expand((X**2 - sympy.Rational(1, 3)) ** 2 * cub), X, Y).as_dict()
-    p = [Fraction(str(poly.get((i, j), 0))) for i in range(nx) for j in range(ny)]
+    on = head_boundary_member(arch, p)
+    assert on.on_boundary is True and on.factors == (("gcd pair", "x^2 - 1", "u - 1"),)
+    assert boundary(arch, equations=False).is_relative_boundary_point(p) is True
+    p = [0] * 20
+    p[9] = p[10] = 1                                                      # x^2 y (y + 1)
     assert head_boundary_member(arch, p).on_boundary is None
     with pytest.raises(UndecidedError, match="interior criterion does not apply"):
         boundary(arch, equations=False).is_relative_boundary_point(p)
