@@ -332,11 +332,14 @@ def _f4_run(gens: list[dict[int, int]], pk: Packer, p: int, limits: Limits, max_
             if done is not None:
                 stats["finished_early"] = stats.get("finished_early", 0) + 1
                 return done
-    return _reduce_tails([G[i] for i in range(len(G)) if active[i]], pk, p)
+    basis = [G[i] for i in range(len(G)) if active[i]]
+    # a saturating run is dehomogenized and inter-reduced by its caller
+    return basis if saturate is not None else _reduce_tails(basis, pk, p)
 
 
 def _reduce_tails(G: list[Poly], pk: Packer, p: int) -> list[Poly]:
-    """The reduced basis from the active elements ``G`` (in the order they were found).
+    """The reduced basis from the active elements ``G`` (in the order they were found) of a run
+    without saturation.
 
     A new element's tail is standard for every element before it (the symbolic preprocessing
     gives each monomial divisible by an active leading monomial its reducer column), and an
