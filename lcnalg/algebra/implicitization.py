@@ -87,7 +87,8 @@ from lcnalg.rings import to_sympy
 if TYPE_CHECKING:
     from concurrent.futures import Executor
 
-__all__ = ["ImplicitEquations", "implicit_equations", "certify_by_elimination", "graph_ideal"]
+__all__ = ["ImplicitEquations", "implicit_equations", "certify_by_elimination", "graph_ideal",
+           "graph_multigrading"]
 
 #: How the verdict names the stopping rule (a run it ended is complete up to its degree).
 STOPPING_RULE = "stopping rule"
@@ -907,6 +908,56 @@ def graph_ideal(mu: Parameterization) -> tuple[list[dict[tuple[int, ...], int]],
     return graph, [1] * N + [sum(mu.layer_degrees)] * n
 
 
+def graph_multigrading(mu: Parameterization
+                       ) -> tuple[list[list[int]], Callable[[tuple[int, ...]], int]] | None:
+    """The multigrading by layers of the graph ideal of μ and the Hilbert function of its quotient.
+
+    Row ``l`` gives the weights of layer ``l`` degree 1 and each ``c_m`` the degree of ``μ_m`` in
+    those weights (``layer_degrees[l]``; every coordinate is a sum of products of one monomial
+    per layer, homogeneous in each layer's weights).  The graph ideal ``<c_m − μ_m(w)>``
+    (:func:`graph_ideal`, same variables) is then homogeneous for every row, the rows add up to
+    its grading, and its quotient ``F[w, c]/<c − μ(w)> ≅ F[w]`` (``c_m ↦ μ_m(w)``, of the same
+    multidegree) has ``prod_l C(a_l + n_l − 1, n_l − 1)`` monomials in multidegree ``a`` (``n_l``
+    the weights of layer ``l``): its multigraded Hilbert function
+    (docs/theory.md#elimination-certificate), for ``groebner_basis(grading=rows,
+    hilbert_function=...)``.
+
+    Returns
+    -------
+    (list of list of int, callable) or None
+        The rows (one per layer, ``N + n`` columns) and ``a ↦ HF(a)``; None when a coordinate
+        is not homogeneous of degree ``layer_degrees[l]`` in some layer (then only the total
+        grading of :func:`graph_ideal` applies).
+
+    Examples
+    --------
+    >>> rows, hf = graph_multigrading(Parameterization("2,2 s=2"))
+    >>> rows
+    [[1, 1, 0, 0, 1, 1, 1, 1], [0, 0, 1, 1, 1, 1, 1, 1]]
+    >>> hf((2, 1)), hf((3, 0))  # w0^2, w0 w1, w1^2 times w2 or w3; w0^3 .. w1^3
+    (6, 4)
+    """
+    N = mu.num_parameters
+    n = mu.ambient_dimension
+    slices = [tuple(s) for s in mu.layer_slices]
+    degs = [int(x) for x in mu.layer_degrees]
+    for c in mu.coordinates:
+        for mono, _ in c.terms():
+            if [sum(int(x) for x in mono[lo:hi]) for lo, hi in slices] != degs:
+                return None
+    rows = [[1 if lo <= i < hi else 0 for i in range(N)] + [D] * n for (lo, hi), D in zip(slices, degs)]
+    sizes = [hi - lo for lo, hi in slices]
+
+    def hilbert_function(a: tuple[int, ...]) -> int:
+        """The w-monomials of multidegree a (layer l's weights of total degree a_l)."""
+        out = 1
+        for al, nl in zip(a, sizes):
+            out *= comb(al + nl - 1, nl - 1) if al >= 0 else 0
+        return out
+
+    return rows, hilbert_function
+
+
 def certify_by_elimination(mu: Parameterization, polys: tuple[Any, ...], *,
                            limits: Limits | None = None) -> tuple[bool, str]:
     """The certificate docs/theory.md#elimination-certificate: do ``polys`` (vanishing on μ) generate the whole ideal?
@@ -967,11 +1018,15 @@ def certify_by_elimination(mu: Parameterization, polys: tuple[Any, ...], *,
             return 1 if d == 0 else 0
         return comb(d + N - 1, N - 1) if d >= 0 else 0
 
+    # the multigrading by layers gives the engine the Hilbert function per multidegree (finer:
+    # a multidegree is dropped once complete, not only a whole degree)
+    layered = graph_multigrading(mu) if N else None
+    gradings: tuple[Any, Callable[[Any], int]] = (grading, quotient_hf) if layered is None else layered
     tried = []
     for p in PRIMES_31[:ELIMINATION_PRIMES]:
         try:
-            gb = groebner_basis(graph, elimination(N), modulus=p, nvars=N + n, grading=grading,
-                                max_matrix_entries=one_matrix, hilbert_function=quotient_hf, limits=limits)
+            gb = groebner_basis(graph, elimination(N), modulus=p, nvars=N + n, grading=gradings[0],
+                                max_matrix_entries=one_matrix, hilbert_function=gradings[1], limits=limits)
         except LCNAlgError as err:
             return False, (f"the elimination certificate was not completed ({err}; one matrix may have "
                            f"max_total_entries/20 = {limits.max_total_entries // 20} entries, within "

@@ -14,8 +14,9 @@ from hypothesis import HealthCheck, given, settings, strategies as st
 from lcnalg import FunctionSpace, InputError, Parameterization, ResourceLimitError
 from lcnalg.algebra.certify import complete_up_to_degree, verify_equations
 from lcnalg.polys.groebner import groebner_basis
-from lcnalg.algebra.implicitization import certify_by_elimination, graph_ideal, implicit_equations
+from lcnalg.algebra.implicitization import certify_by_elimination, graph_ideal, graph_multigrading, implicit_equations
 from lcnalg.polys.monomials import elimination
+from lcnalg.parameterization import parameterize
 from lcnalg.cli import main
 
 from tests.strategies import architectures
@@ -417,26 +418,54 @@ def test_progress_announces_the_estimates(capsys):
     assert "max_interpolation_work" in err and "2,2 s=2 in 4 coordinates" in err
 
 
-def _hilbert_and_plain(arch, order, p):
-    mu = Parameterization(arch)
+def _hilbert_and_plain(arch, order, p, mu=None):
+    """The bases of the graph ideal without Hilbert function, with the one of each degree, and
+    with the one of each multidegree of the grading by layers."""
+    mu = Parameterization(arch) if mu is None else mu
     graph, grading = graph_ideal(mu)
     N = mu.num_parameters
     order = elimination(N) if order == "elimination" else order
     plain = groebner_basis(graph, order, modulus=p, nvars=len(grading), grading=grading)
     fast = groebner_basis(graph, order, modulus=p, nvars=len(grading), grading=grading,
                           hilbert_function=lambda d: math.comb(d + N - 1, N - 1))
-    return plain, fast
+    rows, hf = graph_multigrading(mu)
+    assert [sum(col) for col in zip(*rows)] == grading  # the layers' degrees add up to the degree
+    multi = groebner_basis(graph, order, modulus=p, nvars=len(grading), grading=rows, hilbert_function=hf)
+    return plain, fast, multi
 
 
 @pytest.mark.parametrize("arch", ["2x2,2x2 s=2x2", "4,3 s=2", "2,2,2,2 s=2,2,2", "3,2,2 s=2,2"])
 @pytest.mark.parametrize("order, p", [("elimination", 2147483629), ("elimination", 2**61 - 1),
                                       ("degrevlex", 2147483629)])
 def test_hilbert_driven_graph_ideal_basis_is_the_plain_one(arch, order, p):
-    """F_p[w, c]/<c - mu(w)> is F_p[w]: with its Hilbert function (w-monomials of degree d) the
-    engine skips pairs (these graph ideals have some) and must return the same basis."""
-    plain, fast = _hilbert_and_plain(arch, order, p)
+    """F_p[w, c]/<c - mu(w)> is F_p[w]: with its Hilbert function (w-monomials of degree d, or
+    of each multidegree by layers) the engine skips pairs (these graph ideals have some) and
+    must return the same basis."""
+    plain, fast, multi = _hilbert_and_plain(arch, order, p)
     assert fast.stats["hilbert_skipped_pairs"] > 0
-    assert fast.polys == plain.polys
+    assert multi.stats["hilbert_skipped_pairs"] >= fast.stats["hilbert_skipped_pairs"]
+    assert fast.polys == plain.polys == multi.polys
+
+
+@pytest.mark.parametrize("arch, p", [("2,2,2 s=2,2", 2147483629), ("2,2,2 s=2,2", 2**61 - 1),
+                                     ("3,3 s=2", 2147483629), ("3,3 s=2", 2**61 - 1),
+                                     pytest.param("3,3,3 s=2,2", 2**61 - 1, marks=pytest.mark.slow)])
+def test_multidegree_skipping_keeps_the_elimination_basis(arch, p):
+    """The elimination bases of graph ideals the certificate computes are the same with the
+    skipping by multidegree (sorted, element by element) as without any skipping."""
+    plain, _, multi = _hilbert_and_plain(arch, "elimination", p)
+    assert sorted(sorted(g.items()) for g in multi.polys) == sorted(sorted(g.items()) for g in plain.polys)
+
+
+@pytest.mark.parametrize("arch", ["2,2 r=2", "3,2 r=3"])
+def test_multidegree_skipping_on_polynomial_networks(arch):
+    """With a monomial activation a coordinate has degree r^(L-l) in layer l: the rows of the
+    grading by layers give c those degrees, and the basis is still the plain one."""
+    mu = parameterize(arch)
+    rows, _ = graph_multigrading(mu)
+    assert [row[-1] for row in rows] == list(mu.layer_degrees)
+    plain, fast, multi = _hilbert_and_plain(arch, "elimination", 2147483629, mu=mu)
+    assert fast.polys == plain.polys == multi.polys
 
 
 @settings(max_examples=12, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -445,5 +474,22 @@ def test_hilbert_driven_elimination_of_random_architectures(arch):
     mu = Parameterization(arch)
     if mu.num_parameters + mu.ambient_dimension > 22:
         return
-    plain, fast = _hilbert_and_plain(arch, "elimination", 2147483629)
+    plain, fast = _hilbert_and_plain(arch, "elimination", 2147483629)[:2]
     assert fast.polys == plain.polys
+
+
+@settings(max_examples=12, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(architectures(max_layers=3, max_size=3, max_stride=3, max_ambient=12, reduced=True))
+def test_multidegree_driven_elimination_of_random_architectures(arch):
+    """Skipping by multidegree (grading by layers) and by degree give one basis."""
+    mu = Parameterization(arch)
+    if mu.num_parameters + mu.ambient_dimension > 20:
+        return
+    graph, grading = graph_ideal(mu)
+    N = mu.num_parameters
+    by_degree = groebner_basis(graph, elimination(N), modulus=2147483629, nvars=len(grading), grading=grading,
+                               hilbert_function=lambda d: math.comb(d + N - 1, N - 1))
+    rows, hf = graph_multigrading(mu)
+    multi = groebner_basis(graph, elimination(N), modulus=2147483629, nvars=len(grading), grading=rows,
+                           hilbert_function=hf)
+    assert multi.polys == by_degree.polys

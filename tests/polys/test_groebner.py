@@ -605,3 +605,65 @@ def test_hilbert_function_argument_is_checked():
         groebner_basis(gens, elimination(N), modulus=P, hilbert_function=lambda d: 1)
     with pytest.raises(InputError, match="hilbert_function"):
         groebner_basis(gens, elimination(N), modulus=P, grading=grading, hilbert_function=3)
+
+
+def _random_multilinear_graph(rng, sizes, m):
+    """The graph ideal <c_j - f_j> of random maps f_j multilinear in layers of ``sizes``
+    variables (each term one variable of each layer), variables (layers..., c), with its
+    multigrading by layers (layer l's variables degree e_l, each c_j degree (1, ..., 1)) and
+    the Hilbert function of its quotient k[layers]: prod_l C(a_l + k_l - 1, k_l - 1)."""
+    N = sum(sizes)
+    starts = [sum(sizes[:l]) for l in range(len(sizes))]
+    gens = []
+    for j in range(m):
+        f = {}
+        for pick in itertools.product(*[range(k) for k in sizes]):
+            if rng.random() < 0.4:
+                e = [0] * (N + m)
+                for s, i in zip(starts, pick):
+                    e[s + i] += 1
+                f[tuple(e)] = rng.choice([-3, -1, 1, 2])
+        e = [0] * (N + m)
+        e[N + j] = 1
+        f[tuple(e)] = 1
+        gens.append(f)
+    rows = [[1 if s <= i < s + k else 0 for i in range(N)] + [1] * m for s, k in zip(starts, sizes)]
+
+    def hf(a):
+        return math.prod(math.comb(x + k - 1, k - 1) if x >= 0 else 0 for x, k in zip(a, sizes))
+
+    return gens, N, rows, hf
+
+
+@settings(max_examples=4, deadline=None)
+@given(st.integers(0, 10**6), st.sampled_from([((4, 3), 11), ((4, 3), 12), ((3, 2, 2), 10), ((3, 2, 2), 12)]),
+       st.sampled_from([32003, 2147483629, 2**61 - 1]))
+def test_multigraded_hilbert_run_equals_the_plain_run(seed, shape, p):
+    """A graph ideal of a multilinear map is homogeneous for the grading by layers, and its
+    quotient is the polynomial ring in the layers' variables; with that multigraded Hilbert
+    function the engine drops the pairs of each complete multidegree, and the basis must be the
+    one of the plain run."""
+    sizes, m = shape  # sizes that skip some pairs (more than 100 pairs in some degree)
+    gens, N, rows, hf = _random_multilinear_graph(random.Random(seed), sizes, m)
+    plain = groebner_basis(gens, elimination(N), modulus=p, grading=[sum(col) for col in zip(*rows)])
+    fast = groebner_basis(gens, elimination(N), modulus=p, grading=rows, hilbert_function=hf)
+    assert fast.polys == plain.polys
+
+
+def test_multigraded_hilbert_function_argument_is_checked():
+    gens, N, rows, hf = _random_multilinear_graph(random.Random(3), (4, 3), 11)
+    gb = groebner_basis(gens, elimination(N), modulus=P, grading=rows, hilbert_function=hf)
+    assert gb.stats["hilbert_skipped_pairs"] > 0  # this ideal exercises the skipping
+    assert gb.polys == groebner_basis(gens, elimination(N), modulus=P, grading=rows).polys
+    with pytest.raises(InputError, match="hilbert_function: .* in multidegree"):  # above the count
+        groebner_basis(gens, elimination(N), modulus=P, grading=rows, hilbert_function=lambda a: hf(a) + 1)
+    with pytest.raises(InputError, match="hilbert_function"):  # not homogeneous for the rows
+        groebner_basis(gens, elimination(N), modulus=P, grading=[rows[0], [1] * (N + 11)], hilbert_function=hf)
+    with pytest.raises(InputError, match="grading"):  # a zero column
+        groebner_basis(gens, elimination(N), modulus=P, grading=[[0] + r[1:] for r in rows], hilbert_function=hf)
+    with pytest.raises(InputError, match="grading"):  # rows of different lengths
+        groebner_basis(gens, elimination(N), modulus=P, grading=[rows[0], rows[1][1:]], hilbert_function=hf)
+    with pytest.raises(InputError, match="grading"):  # a negative degree
+        groebner_basis(gens, elimination(N), modulus=P, grading=[rows[0], [-1] + rows[1][1:]])
+    with pytest.raises(InputError, match="grading"):  # rows of the wrong length for the variables
+        groebner_basis(gens, elimination(N), modulus=P, grading=[r[1:] for r in rows], hilbert_function=hf)

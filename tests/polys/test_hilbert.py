@@ -16,6 +16,7 @@ from lcnalg.polys.hilbert import (
     hilbert_numerator,
     hilbert_series_of_monomials,
     standard_monomial_count,
+    standard_monomial_counts,
 )
 from lcnalg.polys.monomial_ideals import minimal_monomial_generators
 from lcnalg.errors import InputError
@@ -149,3 +150,48 @@ def test_standard_monomial_count_matches_brute_force(data, degree):
     # with a budget of steps the count is the same or given up (None), never another number
     assert standard_monomial_count(np.array(gens, dtype=np.int64).reshape(-1, n), weights, degree,
                                    max_nodes=3) in (got, None)
+
+
+@st.composite
+def multigraded_monomial_ideals(draw):
+    """A monomial ideal with a multigrading: 1-3 rows of non-negative degrees, no zero column."""
+    n, gens, _ = draw(larger_monomial_ideals())
+    r = draw(st.integers(1, 3))
+    rows = [draw(st.lists(st.integers(0, 2), min_size=n, max_size=n)) for _ in range(r)]
+    for i in range(n):
+        if not any(row[i] for row in rows):
+            rows[draw(st.integers(0, r - 1))][i] = draw(st.integers(1, 2))
+    return n, gens, rows
+
+
+@settings(max_examples=80, deadline=None)
+@given(multigraded_monomial_ideals(), st.integers(0, 7))
+def test_standard_monomial_counts_match_brute_force(data, degree):
+    """The multigraded truncated recursion counts, in every multidegree of the total degree, what
+    enumerating the monomials counts; the counts add up to the single-grading count."""
+    n, gens, rows = data
+    G = np.array(gens, dtype=np.int64).reshape(-1, n)
+    got = standard_monomial_counts(G, rows, degree)
+    w = [sum(col) for col in zip(*rows)]
+    expected: dict[tuple[int, ...], int] = {}
+    for e in itertools.product(range(degree + 1), repeat=n):
+        if sum(a * b for a, b in zip(e, w)) != degree:
+            continue
+        if not any(all(a >= b for a, b in zip(e, g)) for g in gens):
+            md = tuple(sum(a * b for a, b in zip(e, row)) for row in rows)
+            expected[md] = expected.get(md, 0) + 1
+    assert {a: c for a, c in got.items() if c} == expected
+    assert sum(got.values()) == standard_monomial_count(G, w, degree)
+    some = sorted(got)[::2]
+    assert standard_monomial_counts(G, rows, degree, some) == {a: got[a] for a in some}
+    assert standard_monomial_counts(G, rows, degree, max_nodes=3) in (got, None)
+
+
+def test_standard_monomial_counts_refuses_bad_degrees():
+    with pytest.raises(InputError, match="degrees"):
+        standard_monomial_counts([[1, 1]], [[1, 0]], 2)  # a zero column
+    with pytest.raises(InputError, match="degrees"):
+        standard_monomial_counts([[1, 1]], [1, 1], 2)  # not a matrix
+    with pytest.raises(InputError, match="multidegrees"):
+        standard_monomial_counts([[1, 1]], [[1, 0], [0, 1]], 2, [(1, 2)])
+    assert standard_monomial_counts([[1, 1]], [[1, 0], [0, 1]], -1, [(0, -1)]) == {(0, -1): 0}

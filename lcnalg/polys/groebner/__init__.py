@@ -60,6 +60,22 @@ and raises InputError.  For a graph ideal ``<c - mu(w)>`` (the elimination certi
 docs/theory.md#elimination-certificate) the quotient is ``k[w]`` and ``HF(d)`` is the number of
 ``w``-monomials of degree ``d``; most blocks of its elimination reduce to zero and are skipped.
 
+*By multidegree* (``grading=`` a matrix ``A``, one row per grading, its rows adding up to the
+degree; ``hilbert_function`` on multidegrees).  The same argument holds in each multidegree
+``a``: the inputs are homogeneous for every row, so are their S-polynomials and the rows of a
+Macaulay block (the blocks are by the finest grading, which refines ``A``), and the standard
+monomials of multidegree ``a`` number at least ``HF(a)``, with equality only when
+``<LM(G)>_a = LM(I)_a``; the pairs and inputs of a complete multidegree are dropped.  The steps
+of a degree then differ from the plain run's (other pairs fill them), but the elements found
+still form a Gröbner basis (each dropped pair has a standard representation by the elements
+of that moment), and the returned basis is reduced (a later step of a degree can make a tail
+monomial of an earlier element a leading monomial; it is reduced away at the end), so it is
+the same.  The counts of all the multidegrees of a degree come from one truncated pivot
+recursion on the multigraded numerator
+(:func:`~lcnalg.polys.hilbert.standard_monomial_counts`).  For the graph ideal the grading by
+layers gives ``HF(a) = prod_l C(a_l + n_l - 1, n_l - 1)``
+(:func:`~lcnalg.algebra.implicitization.graph_multigrading`).
+
 *Over Q* (``modulus=None``).  Multi-modular: the homogeneous stage is run modulo 62-bit
 primes; primes whose leading-monomial set differs from the majority are discarded; the
 coefficients are combined by CRT and rational reconstruction until one more prime agrees.

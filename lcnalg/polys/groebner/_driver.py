@@ -47,9 +47,11 @@ def groebner_basis(polys: Iterable[Any], order: Any = "degrevlex", modulus: int 
         ``nmod_mpoly`` input the context's modulus is used.
     nvars : int, optional
         Number of variables for dict input (inferred from the exponents otherwise).
-    grading : sequence of positive int, optional
+    grading : sequence of positive int, or matrix of non-negative int, optional
         Degrees of the variables; the input should be homogeneous for it (for example
-        ``wt(w) = 1, wt(c) = L`` for a graph ideal).  Detected when omitted.
+        ``wt(w) = 1, wt(c) = L`` for a graph ideal).  Detected when omitted.  A matrix (one row
+        per grading, one column per variable, no zero column) is a multigrading: the degree is
+        then the sum of its rows, and ``hilbert_function`` takes multidegrees.
     max_matrix_entries : int, optional
         Overrides ``limits.max_matrix_entries``: refuse (ResourceLimitError) a Macaulay
         matrix with more entries, before building it.
@@ -66,12 +68,15 @@ def groebner_basis(polys: Iterable[Any], order: Any = "degrevlex", modulus: int 
     hilbert_function : callable, optional
         ``d -> dim (R/I)_d``, the Hilbert function of the quotient by the ideal ``I`` of
         ``polys`` for ``grading`` (which must then be given, and the input homogeneous for
-        it).  The engine then drops the remaining pairs of a degree as soon as its leading
-        monomials leave that many standard monomials there; the basis is the same
-        (:mod:`lcnalg.polys.groebner`).  Sound whenever every value is at most the true one
-        (over Q, the function over Q serves every prime); a value found above the
-        standard monomials left (in a degree the engine counts) raises InputError.  For a graph ideal ``<c - mu(w)>`` it is
-        the number of ``w``-monomials of degree ``d``.
+        it); for a matrix ``grading`` with ``r`` rows, ``a -> dim (R/I)_a`` on multidegrees
+        ``a`` (tuples of ``r`` ints).  The engine then drops the remaining pairs of a degree
+        (of a multidegree) as soon as its leading monomials leave that many standard monomials
+        there; the basis is the same (:mod:`lcnalg.polys.groebner`).  Sound whenever every
+        value is at most the true one (over Q, the function over Q serves every prime); a
+        value found above the standard monomials left (where the engine counts) raises
+        InputError.  For a graph ideal ``<c - mu(w)>`` it is the number of ``w``-monomials of
+        degree ``d`` (:func:`~lcnalg.algebra.implicitization.graph_ideal` gives the finer
+        multigrading by layers and its Hilbert function).
     limits : Limits, optional
         Bounds (default ``Limits()``); the keywords above override its fields.
 
@@ -215,8 +220,18 @@ def _check_arguments(polys: Any, order: Any, modulus: Any, nvars: Any, grading: 
         nvars = checks.integer(nvars, "nvars", low=0, high=MAX_VARIABLES,
                                form=f"None or a non-negative integer below {MAX_VARIABLES}")
     if grading is not None:
-        grading = tuple(checks.positive_int(w, "grading")
-                        for w in checks.sequence(grading, "grading", "a sequence of positive integers"))
+        items = checks.sequence(grading, "grading", "a sequence of positive integers or a matrix (rows of "
+                                "non-negative integers)")
+        if items and not checks.is_integer(items[0]):  # a multigrading: one row per grading
+            rows = [checks.sequence(r, "grading", "a matrix of non-negative integers (one row per grading)")
+                    for r in items]
+            grading = tuple(tuple(checks.integer(a, "grading", low=0, form="a non-negative integer")
+                                  for a in r) for r in rows)
+            if len({len(r) for r in grading}) != 1 or not all(sum(c) > 0 for c in zip(*grading)):
+                raise InputError("grading: a multigrading must have rows of one length and no zero column, "
+                                 f"got {checks.short(grading, 60, quote=True)}")
+        else:
+            grading = tuple(checks.positive_int(w, "grading") for w in items)
     if ideal_test is not None and not callable(ideal_test):
         raise InputError(f"ideal_test: expected None or a callable, got {checks.short(ideal_test, 40, quote=True)}")
     return polys, order, modulus, nvars, grading, ideal_test

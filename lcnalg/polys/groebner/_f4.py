@@ -14,7 +14,7 @@ from lcnalg.limits import Limits
 from lcnalg.polys import modmat
 from lcnalg.polys.blas_echelon import INNER, matmul_mod, single_blas_thread
 from lcnalg.polys.groebner._packed import Packer, Poly
-from lcnalg.polys.hilbert import standard_monomial_count
+from lcnalg.polys.hilbert import standard_monomial_counts
 
 __all__ = ["gm_update", "f4_homogeneous", "Reducer", "interreduce", "MAX_PAIRS_PER_STEP"]
 
@@ -98,7 +98,7 @@ def gm_update(pk: Packer, leads: list[int], active: list[bool], pairs: list[list
 def f4_homogeneous(gens: list[dict[int, int]], pk: Packer, p: int, limits: Limits, max_total: float,
                    stats: dict[str, Any], saturate: int | None = None,
                    finish: Callable[[list[Poly]], Any] | None = None,
-                   hilbert: Callable[[int], int] | None = None) -> Any:
+                   hilbert: tuple[np.ndarray, Callable[[tuple[int, ...]], int]] | None = None) -> Any:
     """Reduced Gröbner basis mod ``p`` of homogeneous polynomials (packed dicts mod p).
 
     ``limits.max_matrix_entries`` bounds one Macaulay block, ``max_total`` the entries of all
@@ -114,7 +114,13 @@ def f4_homogeneous(gens: list[dict[int, int]], pk: Packer, p: int, limits: Limit
     ``finish``, when given, is called with the active elements after every step that added
     some; if it returns something other than None the run stops and that is returned instead
     of the basis (an early termination the callable has proved, such as
-    :func:`~lcnalg.polys.groebner.border.border_certificate`)."""
+    :func:`~lcnalg.polys.groebner.border.border_certificate`).
+
+    ``hilbert``, when given (not with ``saturate``), is ``(A, HF)``: a multigrading ``A`` (an
+    ``r x n`` array of non-negative integers whose rows add up to the grading of ``pk``, every
+    generator homogeneous for each row) and the Hilbert function ``HF`` of the quotient on
+    multidegrees (tuples of ``r`` ints); the pairs and inputs of a multidegree are dropped once
+    the leading monomials leave ``HF`` standard monomials there (:class:`_HilbertSkip`)."""
     if p < BLAS_PRIME:  # many products of a few million entries: one thread is as fast, and shares
         with single_blas_thread():
             return _f4_run(gens, pk, p, limits, max_total, stats, saturate, finish, hilbert)
@@ -124,7 +130,7 @@ def f4_homogeneous(gens: list[dict[int, int]], pk: Packer, p: int, limits: Limit
 def _f4_run(gens: list[dict[int, int]], pk: Packer, p: int, limits: Limits, max_total: float,
             stats: dict[str, Any], saturate: int | None,
             finish: Callable[[list[Poly]], Any] | None,
-            hilbert: Callable[[int], int] | None = None) -> Any:
+            hilbert: tuple[np.ndarray, Callable[[tuple[int, ...]], int]] | None = None) -> Any:
     """The body of :func:`f4_homogeneous`."""
     max_entries = limits.max_matrix_entries
     total = 0
@@ -145,20 +151,29 @@ def _f4_run(gens: list[dict[int, int]], pk: Packer, p: int, limits: Limits, max_
     blas = p < BLAS_PRIME
     dtype = np.float64 if blas else np.int64
     coef_arrays: list[np.ndarray] = []  # the coefficients of G[i] (float64 for p < 2^31, else int64)
-    # with ``hilbert``: the number of standard monomials of a degree for the leading monomials so
-    # far (once counted), and the steps run per degree
-    standard: dict[int, int | None] = {}
+    # with ``hilbert``: the standard monomials per multidegree (_HilbertSkip); the steps run per degree
+    skip = _HilbertSkip(hilbert[0], hilbert[1], pk) if hilbert is not None and saturate is None else None
     steps: dict[int, int] = {}
     lead_rows = np.zeros((64, pk.n), dtype=np.int64)  # the exponent rows of ``leads`` (first len(leads))
     while pairs or pending:
         d = min([pr[0] for pr in pairs] + list(pending))
-        dropped = sum(1 for pr in pairs if pr[0] == d) if hilbert is not None else 0
-        if hilbert is not None and saturate is None and _degree_complete(d, dropped, hilbert, standard, steps, G,
-                                                                         leads, active, pk):
-            stats["hilbert_skipped_pairs"] = stats.get("hilbert_skipped_pairs", 0) + dropped
-            pairs = [pr for pr in pairs if pr[0] != d]
-            pending.pop(d, None)
-            continue
+        if skip is not None:
+            here = [pr for pr in pairs if pr[0] == d]
+            done = skip.complete(d, here, pending.get(d, []), steps.get(d, 0), leads, active)
+            if done:
+                md = skip.multidegree
+                kept = [pr for pr in here if md(pr[1]) not in done]
+                if len(kept) < len(here):
+                    stats["hilbert_skipped_pairs"] = stats.get("hilbert_skipped_pairs", 0) + len(here) - len(kept)
+                    pairs = [pr for pr in pairs if pr[0] != d or md(pr[1]) not in done]
+                if d in pending:
+                    left = [f for f in pending[d] if md(next(iter(f))) not in done]
+                    if left:
+                        pending[d] = left
+                    else:
+                        del pending[d]
+                if not kept and d not in pending:
+                    continue
         steps[d] = steps.get(d, 0) + 1
         sel = [pr for pr in pairs if pr[0] == d]
         pairs = [pr for pr in pairs if pr[0] != d]
@@ -299,8 +314,8 @@ def _f4_run(gens: list[dict[int, int]], pk: Packer, p: int, limits: Limits, max_
                 new_elems.append((ms, coefs))
         if saturate is not None:
             new_elems = _divide_out(new_elems, pk, saturate, pending, stats)
-        elif standard.get(d) is not None:  # each new leading monomial is a standard monomial less
-            standard[d] -= len(new_elems)
+        elif skip is not None:  # each new leading monomial is a standard monomial less
+            skip.found(d, new_elems)
         for el in new_elems:
             coef_arrays.append(np.array(el[1], dtype=dtype))
             G.append(el)
@@ -317,38 +332,119 @@ def _f4_run(gens: list[dict[int, int]], pk: Packer, p: int, limits: Limits, max_
             if done is not None:
                 stats["finished_early"] = stats.get("finished_early", 0) + 1
                 return done
-    return [G[i] for i in range(len(G)) if active[i]]
+    basis = [G[i] for i in range(len(G)) if active[i]]
+    # a saturating run is dehomogenized and inter-reduced by its caller
+    return basis if saturate is not None else _reduce_tails(basis, pk, p)
 
 
-#: The count of standard monomials of one degree (:func:`_degree_complete`) gives up after this many
-#: steps of its recursion (the degree then runs in full); the graph ideals measured took at most
-#: a few thousand.
+def _reduce_tails(G: list[Poly], pk: Packer, p: int) -> list[Poly]:
+    """The reduced basis from the active elements ``G`` (in the order they were found) of a run
+    without saturation.
+
+    A new element's tail is standard for every element before it (the symbolic preprocessing
+    gives each monomial divisible by an active leading monomial its reducer column), and an
+    element of higher degree has no leading monomial dividing a monomial of lower degree; so a
+    tail monomial can be a leading monomial only of a later element of the same degree (found in
+    a later step of that degree), and then equals it.  Going from the last element to the first,
+    each element's tail is reduced by the later ones of its degree, already reduced: one
+    subtraction per such monomial, as their tails hold no leading monomial."""
+    lead_of = {mons[0]: i for i, (mons, _) in enumerate(G)}
+    key = pk.key
+    out = list(G)
+    for i in range(len(G) - 1, -1, -1):
+        mons, coefs = out[i]
+        hits = [(m, c) for m, c in zip(mons[1:], coefs[1:]) if m in lead_of]
+        if not hits:
+            continue
+        f = dict(zip(mons, coefs))
+        for m, c in hits:
+            fm, fc = out[lead_of[m]]
+            scale = c * pow(int(fc[0]), -1, p) % p
+            for mm, cc in zip(fm, fc):
+                v = (f.get(mm, 0) - scale * cc) % p
+                if v:
+                    f[mm] = v
+                else:
+                    f.pop(mm, None)
+        ms = sorted(f, key=key, reverse=True)
+        out[i] = (ms, [f[m] for m in ms])
+    return out
+
+
+#: The count of standard monomials of one degree (:meth:`_HilbertSkip.complete`) gives up after this
+#: many steps of its recursion (the degree then runs in full); the graph ideals measured took at
+#: most a few thousand.
 HILBERT_COUNT_NODES = 20_000
 
 
-def _degree_complete(d: int, npairs: int, hilbert: Callable[[int], int], standard: dict[int, int | None],
-                     steps: dict[int, int], G: list[Poly], leads: list[int], active: list[bool], pk: Packer) -> bool:
-    """Whether the leading monomials so far leave exactly ``hilbert(d)`` standard monomials of
-    degree ``d`` (then every pair and input of degree ``d`` reduces to zero).
+class _HilbertSkip:
+    """Which multidegrees of a degree are complete: those where the leading monomials so far leave
+    exactly ``HF(a)`` standard monomials (then every pair and input of multidegree ``a`` reduces
+    to zero; :mod:`lcnalg.polys.groebner`).
 
-    The count is made once per degree (with :func:`~lcnalg.polys.hilbert.standard_monomial_count`),
-    when the degree takes more than one step (``npairs`` pairs of degree ``d`` are left, at
-    most :data:`MAX_PAIRS_PER_STEP` go into one step): a degree done in one step is not
-    counted.  Later each new element of degree ``d`` takes one standard monomial away (its
-    leading monomial, standard for the elements before it)."""
-    if d not in standard:
-        if not steps.get(d) and npairs <= MAX_PAIRS_PER_STEP:
-            return False
-        act = [leads[i] for i in range(len(G)) if active[i] and pk.deg(leads[i]) <= d]
-        standard[d] = standard_monomial_count(pk.unpack_many(act), pk.w, d, max_nodes=HILBERT_COUNT_NODES)
-    s = standard[d]
-    if s is None:  # not counted: the degree runs in full
-        return False
-    h = hilbert(d)
-    if s < h:
-        raise InputError(f"hilbert_function: {h} in degree {d}, but the ideal leaves at most {s} standard "
-                         "monomials there (it must be the Hilbert function of the quotient)")
-    return s == h
+    ``A`` is the multigrading (``r x n``, rows adding up to the grading of ``pk``), ``hf`` the
+    Hilbert function of the quotient on multidegrees.  The standard monomials of all the
+    multidegrees of the pairs and inputs of a degree are counted at once
+    (:func:`~lcnalg.polys.hilbert.standard_monomial_counts`), once per degree, when the degree
+    takes more than one step (more than :data:`MAX_PAIRS_PER_STEP` pairs, or a second step): a
+    degree done in one step is not counted.  Later each new element of the degree takes one
+    standard monomial away in its multidegree (its leading monomial, standard for the elements
+    before it)."""
+
+    def __init__(self, A: np.ndarray, hf: Callable[[tuple[int, ...]], int], pk: Packer) -> None:
+        self.A = A
+        self.rows = A.tolist()
+        self.hf = hf
+        self.pk = pk
+        self.counts: dict[int, dict[tuple[int, ...], int] | None] = {}
+        self._md: dict[int, tuple[int, ...]] = {}
+        self._hf: dict[tuple[int, ...], int] = {}
+
+    def multidegree(self, m: int) -> tuple[int, ...]:
+        """The multidegree of the packed monomial ``m``."""
+        got = self._md.get(m)
+        if got is None:
+            e = self.pk.unpack(m)
+            got = self._md[m] = tuple(sum(a * b for a, b in zip(e, row) if a) for row in self.rows)
+        return got
+
+    def complete(self, d: int, here: list[list[int]], inputs: list[dict[int, int]], steps: int,
+                 leads: list[int], active: list[bool]) -> set[tuple[int, ...]]:
+        """The complete multidegrees of degree ``d`` (``here`` its pairs, ``inputs`` its inputs,
+        ``steps`` the steps it has run); raises InputError where ``HF`` is above the count."""
+        if d not in self.counts:
+            if not steps and len(here) <= MAX_PAIRS_PER_STEP:
+                return set()
+            md = self.multidegree
+            wanted = {md(pr[1]) for pr in here} | {md(next(iter(f))) for f in inputs}
+            pk = self.pk
+            act = [m for m, a in zip(leads, active) if a and pk.deg(m) <= d]
+            self.counts[d] = standard_monomial_counts(pk.unpack_many(act), self.A, d, sorted(wanted),
+                                                      max_nodes=HILBERT_COUNT_NODES)
+        counts = self.counts[d]
+        if counts is None:  # not counted: the degree runs in full
+            return set()
+        done = set()
+        for a, s in counts.items():
+            h = self._hf.get(a)
+            if h is None:
+                h = self._hf[a] = self.hf(a)
+            if s < h:
+                where = f"degree {a[0]}" if len(a) == 1 else f"multidegree {a}"
+                raise InputError(f"hilbert_function: {h} in {where}, but the ideal leaves at most {s} standard "
+                                 "monomials there (it must be the Hilbert function of the quotient)")
+            if s == h:
+                done.add(a)
+        return done
+
+    def found(self, d: int, elems: list[Poly]) -> None:
+        """New elements of degree ``d``: each leading monomial is a standard monomial less."""
+        counts = self.counts.get(d)
+        if counts:
+            for el in elems:
+                a = self.multidegree(el[0][0])
+                if a in counts:
+                    counts[a] -= 1
 
 
 class _DegreeCache:

@@ -183,9 +183,19 @@ class Setup:
     """Input prepared for the homogeneous engine (shared by all primes)."""
 
     def __init__(self, polys: list[dict[Exp, fmpq]], n: int, order: MonomialOrder,
-                 grading: Sequence[int] | None, hilbert_function: Callable[[int], int] | None = None) -> None:
+                 grading: Sequence[int] | Sequence[Sequence[int]] | None,
+                 hilbert_function: Callable[[Any], int] | None = None) -> None:
         self.n = n
         self.order = order
+        rows: tuple[tuple[int, ...], ...] | None = None
+        if grading is not None and len(grading) and isinstance(grading[0], Sequence):  # a multigrading
+            rows = tuple(tuple(int(a) for a in r) for r in grading)  # type: ignore[union-attr]
+            if any(len(r) != n for r in rows):
+                raise InputError(f"grading: expected rows of {n} entries (one per variable), got {grading!r}")
+            grading = tuple(sum(c) for c in zip(*rows))
+            if hilbert_function is not None and not all(is_homogeneous(polys, r) for r in rows):
+                raise InputError("hilbert_function: needs input homogeneous for every row of the given "
+                                 "grading= (it is the Hilbert function for that multigrading)")
         if grading is not None:
             w = tuple(int(x) for x in grading)
             if len(w) != n or any(x <= 0 for x in w):
@@ -199,9 +209,17 @@ class Setup:
         if hilbert_function is not None and (grading is None or not self.homog):
             raise InputError("hilbert_function: needs input homogeneous for the given grading= (it is "
                              "the Hilbert function for that grading)")
-        #: the Hilbert function of the quotient for ``grading`` (:func:`f4_homogeneous` skips the
-        #: pairs of a degree whose standard monomials it already matches), or None
-        self.hilbert_function = hilbert_function
+        #: the Hilbert function of the quotient as ``(A, HF)``: the multigrading ``A`` (an
+        #: ``r x n`` array, its rows adding up to ``grading``) and ``HF`` on multidegrees (tuples
+        #: of ``r`` ints); :func:`f4_homogeneous` skips the pairs of a multidegree whose standard
+        #: monomials it already matches.  None without ``hilbert_function``.
+        self.hilbert: tuple[np.ndarray, Callable[[tuple[int, ...]], int]] | None = None
+        if hilbert_function is not None:
+            if rows is None:
+                self.hilbert = (np.array([self.grading], dtype=np.int64),
+                                lambda a, _hf=hilbert_function: _hf(a[0]))
+            else:
+                self.hilbert = (np.array(rows, dtype=np.int64), hilbert_function)
         okey = order.key
         if self.homog:
             self.hn = n
@@ -238,7 +256,7 @@ def modp_stage(setup: Setup, p: int, limits: Limits, max_total: float, stats: di
         gens.append({pk.pack(e): c % p for e, c in f.items() if c % p})
     var = setup.n if saturate and not setup.homog else None
     return pk, f4_homogeneous(gens, pk, p, limits, max_total, stats, saturate=var,
-                              hilbert=setup.hilbert_function)
+                              hilbert=setup.hilbert)
 
 
 def dehomogenize(setup: Setup, pk: Packer, H: list[Poly], p: int | None
