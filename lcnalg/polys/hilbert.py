@@ -453,9 +453,24 @@ def _count_outside(G: np.ndarray, w: np.ndarray, d: int, counts: list[int], mini
                     nxt[k + dg] = nxt.get(k + dg, 0) - c
             num = nxt
         return sum(c * counts[d - k] for k, c in num.items())
-    # pivot: a power of the variable in most generators that are not pure powers, at the median
-    # exponent (Bigatti's choice).  M + <p> stays minimal: the rows it keeps have v-exponent
-    # below e, and a pure power of v in a minimal M exceeds every mixed row's v-exponent
+    v, e, plus, colon = _pivot_split(G, supp)
+    return (_count_outside(plus, w, d, counts, True, budget)
+            + _count_outside(colon, w, d - e * int(w[v]), counts, False, budget))
+
+
+#: At most this many generators are counted by inclusion--exclusion (:func:`_inclusion_exclusion`).
+SMALL_IDEAL = 6
+
+
+def _pivot_split(G: np.ndarray, supp: np.ndarray) -> tuple[int, int, np.ndarray, np.ndarray]:
+    """The pivot step of the recursion: ``(v, e, M + <x_v^e>, M : x_v^e)`` for the minimal
+    generators ``G`` (rows, ``supp = G > 0``, some row not a pure power).
+
+    The pivot is a power of the variable in most generators that are not pure powers, at the
+    median exponent (Bigatti's choice).  ``M + <x_v^e>`` stays minimal: the rows it keeps have
+    ``v``-exponent below ``e``, and a pure power of ``v`` in a minimal ``M`` exceeds every mixed
+    row's ``v``-exponent.  The quotient's count splits as ``HF(R/(M + <p>), d) +
+    HF(R/(M : p), d - deg p)``."""
     mixed = supp.sum(axis=1) > 1
     v = int(np.argmax(supp[mixed].sum(axis=0)))
     col = G[mixed, v]
@@ -466,12 +481,7 @@ def _count_outside(G: np.ndarray, w: np.ndarray, d: int, counts: list[int], mini
     plus[-1, v] = e
     colon = G.copy()
     colon[:, v] = np.maximum(colon[:, v] - e, 0)
-    return (_count_outside(plus, w, d, counts, True, budget)
-            + _count_outside(colon, w, d - e * int(w[v]), counts, False, budget))
-
-
-#: At most this many generators are counted by inclusion--exclusion (:func:`_inclusion_exclusion`).
-SMALL_IDEAL = 6
+    return v, e, plus, colon
 
 
 def _inclusion_exclusion(gens: list[list[int]], w: list[int], d: int, counts: list[int]) -> int:
@@ -679,16 +689,7 @@ def _numerator_upto(G: np.ndarray, w: np.ndarray, code: np.ndarray, top: int, d:
                     nxt[s + k] = nxt.get(s + k, 0) - c
             num = nxt
         return {s: c for s, c in num.items() if c}
-    mixed = supp.sum(axis=1) > 1
-    v = int(np.argmax(supp[mixed].sum(axis=0)))
-    col = G[mixed, v]
-    ex = np.sort(col[col > 0])
-    e = int(ex[len(ex) // 2])
-    keep = G[:, v] < e
-    plus = np.vstack([G[keep], np.zeros((1, G.shape[1]), dtype=np.int64)])
-    plus[-1, v] = e
-    colon = G.copy()
-    colon[:, v] = np.maximum(colon[:, v] - e, 0)
+    v, e, plus, colon = _pivot_split(G, supp)
     out = _numerator_upto(plus, w, code, top, d, True, budget)
     shift = e * int(code[v])
     for s, c in _numerator_upto(colon, w, code, top, d - e * int(w[v]), False, budget).items():
