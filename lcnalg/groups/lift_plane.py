@@ -96,7 +96,12 @@ before it starts from the degrees of ``B`` and ``G``), the gcds over ``Q(α)`` a
 in full only to the pairs whose resultant ``φ`` divides: the other gcds are ``1``), the shears over each
 irrational root of ``P`` and the exact type at each algebraic point (estimated before each, once per field and
 coordinates: the points at other roots share the root-independent work,
-:class:`~lcnalg.real.algebraic_root_type.RootTypeCache`, one per decision); ``max_precision`` the refinements;
+:class:`~lcnalg.real.algebraic_root_type.RootTypeCache`, one per decision).  The points the fibers find are
+bounded before the algebraic part starts: the gcds over ``Q(α)`` do not depend on which root of ``φ`` is ``α``,
+so they run first, once per ``φ``, and give each special point with its true size; a curve to shear has at most
+``deg_c1 b`` real points over ``α``, over fields of degree ``≤ deg_c1 b · deg φ`` (:func:`_special_work`); the
+shears join the total, and the largest exact type is checked as the step it will be; ``max_precision`` the
+refinements;
 the ordinary decisions keep their own bounds.
 
 References
@@ -419,14 +424,15 @@ def _root_text(phi: flint.fmpz_poly, lo: Fraction, hi: Fraction) -> str:
 
 
 def _fiber_points(B: list, phi: flint.fmpz_poly, lo: Fraction, hi: Fraction, ball: Any, vertical: bool,
-                  limits: Limits, others: list | None = None, crossings: list | None = None) -> list[_Point]:
+                  limits: Limits, others: list | None = None, crossings: list | None = None,
+                  found: tuple[list, list] | None = None) -> list[_Point]:
     """The cells over an irrational root ``α`` of ``P`` (minimal polynomial ``phi``, isolating ``[lo, hi]``) to decide:
     every point of the curves ``B`` over ``α`` (and the segments between them on a vertical line of ``Z(D)``), or,
     with ``others``, only the special points (:func:`_special_points`; ``crossings`` as for :func:`_gcd_work`)."""
     where = f"c0' {_root_text(phi, lo, hi)}"
     pts: list[RealAlgebraicPoint] = []
     if others is not None:      # only the special points of each b over α, over Q(α) when the gcd is linear
-        special, B = _special_points(B, others, phi, ball, limits, crossings)
+        special, B = _special_points(B, others, phi, ball, limits, crossings, found)
         pts += special
     limits.check("max_root_work", f"work of the systems phi(c0) = b(c0, c1) = 0 over the irrational projection root "
                  f"{where} ((2 deg phi)^3 x deg_c1 b x deg phi, summed)", _shear_work(phi, B))
@@ -464,23 +470,39 @@ def _fiber_points(B: list, phi: flint.fmpz_poly, lo: Fraction, hi: Fraction, bal
 
 
 def _special_points(B: list, others: list, phi: flint.fmpz_poly, ball: Any,
-                    limits: Limits, crossings: list | None = None) -> tuple[list[RealAlgebraicPoint], list]:
+                    limits: Limits, crossings: list | None = None,
+                    found: tuple[list, list] | None = None) -> tuple[list[RealAlgebraicPoint], list]:
     """The points ``(α, β)`` of each ``b ∈ B`` where ``b(α, ·)`` has a multiple root or meets another curve of
     ``others`` (and ``(α, 0)`` when ``c1 ∈ B``), over ``Q(α)``: each is a root of ``gcd(b(α, ·), ∂b(α, ·))``
-    or
-    ``gcd(b(α, ·), g(α, ·))`` (exact over ``Q(α)``, :mod:`lcnalg.polys.number_field`); a linear gcd ``c1 + γ``
-    gives ``β = −γ ∈ Q(α)``.  Returns the points and the curves whose gcds are not all linear (for the shear).
-    The other points of ``b`` over ``α`` share the type of a section (docs/theory.md#plane-of-lifts)."""
+    or ``gcd(b(α, ·), g(α, ·))`` (:func:`_gcd_points`; ``found``, its result for ``phi`` if already computed);
+    a linear gcd ``c1 + γ`` gives ``β = −γ ∈ Q(α)``.  Returns the points and the curves whose gcds are not all
+    linear (for the shear).  The other points of ``b`` over ``α`` share the type of a section
+    (docs/theory.md#plane-of-lifts)."""
+    phiq = flint.fmpq_poly(phi)
+    c1 = others[0].context().gens()[1]
+    betas, rest = found if found is not None else _gcd_points(B, others, phi, limits, crossings)
+    pts: list[RealAlgebraicPoint] = []
+    if c1 in B:
+        pts.append(_algebraic(phi, ball, [[0, 1], [0]], limits))
+    for beta in betas:
+        pts.append(RealAlgebraicPoint.from_root(phiq, ball, [flint.fmpq_poly([0, 1]), beta], limits=limits))
+    return pts, rest
+
+
+def _gcd_points(B: list, others: list, phi: flint.fmpz_poly, limits: Limits,
+                crossings: list | None = None) -> tuple[list, list]:
+    """The gcds over ``Q(α) = Q[T]/(φ)`` of :func:`_special_points` (exact, :mod:`lcnalg.polys.number_field`; they
+    do not depend on which root of ``φ`` is ``α``): ``(betas, rest)``, the distinct ``β = −γ`` (reduced modulo
+    ``φ``) of the linear gcds ``c1 + γ`` of the curves all of whose gcds are at most linear, and the other curves
+    (other than ``c1``).  The work is checked first (:func:`_gcd_work`)."""
     phiq = flint.fmpq_poly(phi)
     c1 = others[0].context().gens()[1]
     limits.check("max_root_work", "work of the gcds over Q(alpha) of the critical curves at an irrational projection "
                  f"root ({_GCD_WORK_TEXT})", _gcd_work(phi, B, others, crossings))
-    pts: list[RealAlgebraicPoint] = []
     betas: list = []
     rest: list = []
     for b in B:
         if b == c1:
-            pts.append(_algebraic(phi, ball, [[0, 1], [0]], limits))
             continue
         bK = _at_alpha(b, phiq)
         gcds = [nf_gcd(bK, nf_derivative(bK, phiq), phiq)]
@@ -493,9 +515,7 @@ def _special_points(B: list, others: list, phi: flint.fmpz_poly, ball: Any,
                 beta = (-h[0]) % phiq
                 if beta not in betas:
                     betas.append(beta)
-                    pts.append(RealAlgebraicPoint.from_root(phiq, ball, [flint.fmpq_poly([0, 1]), beta],
-                                                            limits=limits))
-    return pts, rest
+    return betas, rest
 
 
 def _at_alpha(b: Any, phiq: Any) -> list:
@@ -702,6 +722,40 @@ def decide_plane(lcn: str, model: Any, values: tuple[Fraction, ...], n: int, lim
             return _shear_work(phi, B)
         return _gcd_work(phi, B, B + G, crossings)
 
+    gcds: dict = {}     # the gcds over Q[T]/(phi) of each non-vertical phi (_gcd_points): the same at every root
+
+    def fibers_work(known: int, what: str) -> None:
+        """Check the algebraic part before it starts: ``known`` (the exact types of the algebraic cell points) and
+        the gcds or shears over every irrational root; then find the special points (the gcds, once per ``φ``)
+        and check again with the shears and exact types of the points the fibers find (:func:`_special_work`)."""
+        what = f"{what}the gcds over Q(alpha) or shears over {len(algebraic_roots)} irrational projection root(s)"
+        keys = {}
+        for phi, _, _, _ in algebraic_roots:
+            keys.setdefault(tuple(int(c) for c in phi.coeffs()), phi)
+        special = [phi for phi in keys.values() if phi not in pure_all]
+        limits.check("max_root_work", what, known + sum(fiber_work(phi) for phi, _, _, _ in algebraic_roots if
+                                                        phi in pure_all) +
+                     sum(_gcd_work(phi, B, B + G, crossings) for phi in special))
+        for phi in special:
+            gcds[tuple(int(c) for c in phi.coeffs())] = _gcd_points(B, B + G, phi, limits, crossings)
+        work = known + sum(fiber_work(phi) for phi, _, _, _ in algebraic_roots if phi in pure_all) + \
+            sum(_gcd_work(phi, B, B + G, crossings) for phi in special)
+        types: list[int] = []
+        for key, phi in keys.items():
+            if phi in vertical:
+                shears, fields = _special_work(phi, [_product(B + G)], None, n)
+                # the segments between the points: rational c1 over Q(alpha)
+                fields.append(_type_units(n, int(phi.degree()), 2 * _bits(phi) + 64))
+            else:
+                shears, fields = _special_work(phi, B, gcds.get(key), n)
+            work += shears * sum(1 for q, _, _, _ in algebraic_roots if q == phi)
+            types += fields
+        limits.check("max_root_work", f"{what} and of the shears where a gcd over Q(alpha) is not linear", work)
+        if types:
+            limits.check("max_root_work", f"work of the exact type at the largest of the {len(types)} point(s) or "
+                         f"field(s) the fibers over the irrational projection roots find ({_SPECIAL_WORK_TEXT}; "
+                         f"{_TYPE_WORK_TEXT})", max(types))
+
     decided = algebraic_decided = 0
     cache = _TypeCache()        # the root-independent work of the exact types, shared by this decision's points
     refused: list[ResourceLimitError] = []      # a refused cell is put off: a later cell may still decide "yes"
@@ -710,11 +764,8 @@ def decide_plane(lcn: str, model: Any, values: tuple[Fraction, ...], n: int, lim
     for i, p in enumerate(rational + algebraic):
         if i == len(rational) and (algebraic or algebraic_roots):
             # every rational point failed: bound the algebraic part as a whole before it starts
-            limits.check("max_root_work", f"work of the exact types at {len(algebraic)} algebraic cell point(s) "
-                         f"and of the gcds over Q(alpha) or shears over {len(algebraic_roots)} irrational "
-                         "projection root(s)",
-                         sum(_type_work(pt, n) for pt in _distinct(q.algebraic for q in algebraic)) +
-                         sum(fiber_work(phi) for phi, _, _, _ in algebraic_roots))
+            fibers_work(sum(_type_work(pt, n) for pt in _distinct(q.algebraic for q in algebraic)),
+                        f"work of the exact types at {len(algebraic)} algebraic cell point(s) and of ")
         try:
             found = _decide(p, lcn, model, values, fhat, n, den, limits, how, data, cache)
         except ResourceLimitError as err:
@@ -725,9 +776,7 @@ def decide_plane(lcn: str, model: Any, values: tuple[Fraction, ...], n: int, lim
         if found is not None:
             return found
     if not algebraic and algebraic_roots:
-        limits.check("max_root_work", f"work of the gcds over Q(alpha) or shears over {len(algebraic_roots)} "
-                     "irrational projection root(s)",
-                     sum(fiber_work(phi) for phi, _, _, _ in algebraic_roots))
+        fibers_work(0, "work of ")
     for phi, lo, hi, ball in algebraic_roots:
         try:
             if phi in vertical:
@@ -735,7 +784,8 @@ def decide_plane(lcn: str, model: Any, values: tuple[Fraction, ...], n: int, lim
             elif phi in pure_all:
                 fiber = _fiber_points(B, phi, lo, hi, ball, False, limits)
             else:
-                fiber = _fiber_points(B, phi, lo, hi, ball, False, limits, others=B + G, crossings=crossings)
+                fiber = _fiber_points(B, phi, lo, hi, ball, False, limits, others=B + G, crossings=crossings,
+                                      found=gcds.get(tuple(int(c) for c in phi.coeffs())))
         except ResourceLimitError as err:
             refused.append(err)
             continue
@@ -795,7 +845,58 @@ def _type_work(pt: RealAlgebraicPoint, n: int) -> int:
     """
     bits = max(max((int(c.p).bit_length() + int(c.q).bit_length() for c in x.coeffs()), default=1)
                for x in (*pt.coordinates, pt.minimal_polynomial))
-    return ((n + 1) * int(pt.minimal_polynomial.degree())) ** 3 // 16 * (1 + bits // 128)
+    return _type_units(n, int(pt.minimal_polynomial.degree()), bits)
+
+
+def _type_units(n: int, degree: int, bits: int) -> int:
+    """:func:`_type_work` of a point over a field of ``degree`` with coefficients of ``bits``."""
+    return ((n + 1) * degree) ** 3 // 16 * (1 + bits // 128)
+
+
+_SPECIAL_WORK_TEXT = ("the exact types at the points found by the gcds over Q(alpha) (their true sizes), and, "
+                      "where a gcd is not linear or on the line of a c1-free factor, the shears and m points per "
+                      "curve over fields of degree <= m deg phi, coordinates of m deg phi bits(phi) bits")
+
+
+def _special_work(phi: flint.fmpz_poly, B: list, found: tuple[list, list] | None, n: int) -> tuple[int, list[int]]:
+    """The estimate of the cell points over a root ``α`` of ``phi`` that the fiber itself finds, before their exact
+    types run: the work of the shears (:func:`_shear_work`, to be charged once per root) and the list of the
+    estimates of the exact types (:func:`_type_units`, each a step of its own, once per ``φ``: the gcds over
+    ``Q[T]/(φ)`` and the shears do not depend on which root is ``α``, so the points over the other roots have the
+    same field and coordinates, :class:`_TypeCache`).
+
+    ``found``: the result of :func:`_gcd_points` for ``phi`` (the special points, computed before), or ``None`` on
+    the line of a ``c1``-free factor (every point of the curves ``B``, by shears).  Each ``β`` found is charged as
+    the point ``(α, β)`` over ``Q(α)`` will be, from its true size; ``(α, 0)`` when ``c1 ∈ B``.  Each curve ``b``
+    that is sheared (``found``'s ``rest``, or every curve without ``found``) has at most ``m = deg_c1 b`` real
+    points over ``α``, over fields ``Q(τ)``, ``τ`` a root of a factor of ``res_c0(φ, b(c0, t − k c0))`` of degree
+    ``≤ m d`` (``d = deg φ``); one field of degree ``m d`` bounds any split (the cube is superadditive).  Their
+    coordinates are charged with ``m W`` bits (``W = d h``, ``h`` the bit size of ``φ``: the size of the gcds'
+    coefficients, :func:`_gcd_work`, times the degree of the extension; not calibrated, no plane measured here
+    shears; the check of each point before its type, with its true size, stays).
+    """
+    d = int(phi.degree())
+    W = d * _bits(phi)
+    phiq = flint.fmpq_poly(phi)
+    monic = phiq / int(phi[d])
+    hb = max(int(c.p).bit_length() + int(c.q).bit_length() for c in monic.coeffs())
+    c1 = B[0].context().gens()[1] if B else None
+    per_field = []
+    if c1 in B:
+        per_field.append(_type_units(n, d, hb))
+    per_root = 0
+    if found is not None:
+        betas, sheared = found
+        for beta in betas:
+            bits = max([hb] + [int(c.p).bit_length() + int(c.q).bit_length() for c in beta.coeffs()])
+            per_field.append(_type_units(n, d, bits))
+        per_root = _shear_work(phi, sheared)
+    else:
+        sheared = [b for b in B if b != c1]
+    for b in sheared:
+        m = int(b.degrees()[1])
+        per_field.append(_type_units(n, d * m, max(hb, m * W)))
+    return per_root, per_field
 
 
 _GCD_WORK_TEXT = ("W = deg phi x coefficient bits of phi; 25, and per pair of degrees m, k in c1 "
@@ -848,6 +949,17 @@ def _gcd_work(phi: flint.fmpz_poly, B: list, others: list, crossings: list | Non
                 work += (W * W // 11000 + W * (d + m * k) // 75 if min(m, k) > 1 else
                          W * W // 600000 + W * d // 200)
     return work
+
+
+def _bits(phi: flint.fmpz_poly) -> int:
+    return max(abs(int(c)).bit_length() for c in phi.coeffs())
+
+
+def _product(B: list) -> Any:
+    prod = B[0]
+    for b in B[1:]:
+        prod = prod * b
+    return prod
 
 
 def _shear_work(phi: flint.fmpz_poly, B: list) -> int:

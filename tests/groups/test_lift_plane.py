@@ -226,3 +226,14 @@ def test_a_large_plane_is_refused_up_front_naming_the_option():
     with pytest.raises(ResourceLimitError, match="max-root-work"):
         decide_lift("C5: 2,2,2,2,2,2", [1, 2 ** 60, 3, 4, 5])
     assert time.process_time() - start < 5
+
+
+def test_a_plane_whose_special_points_are_too_large_is_refused_before_their_types_run():
+    # C5: 2,2,2,2,2,2 at 1 + 2z + 3z^2 + 4z^3 + 5z^4: no rational cell point holds; the gcds over Q(alpha) at the
+    # irrational projection roots (computed before any exact type, once per minimal polynomial) find points over
+    # a field of degree 54 whose exact types are estimated far above the default bound: refused before the exact
+    # types of the other algebraic cells run (those took about 10 s of CPU before the refusal came)
+    start = time.process_time()
+    with pytest.raises(ResourceLimitError, match="max-root-work"):
+        decide_lift("C5: 2,2,2,2,2,2", [1, 2, 3, 4, 5])
+    assert time.process_time() - start < 5
