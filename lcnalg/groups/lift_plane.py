@@ -842,6 +842,11 @@ def _type_work(pt: RealAlgebraicPoint, n: int) -> int:
     refining); at the points of the plane of ``C4: 2,2,2,2,2`` (a 127-bit minimal polynomial of degree 28,
     coordinates of up to 1,985 bits in its power basis, where the norm is mostly content) the 28 distinct points
     take 0.05–0.8 times the estimate, two small ones 2–2.6 times (timed on a loaded machine).  The same field and coordinates at another root are charged once (:class:`_TypeCache`).
+
+    Known limit: the cost follows the height of the numbers (the isolation of the norm's roots), not their
+    power-basis size.  The points of the planes have small height (0.05–1.4 times the estimate at 159 points of
+    C3 and C4 planes), but dense random coordinates cost far more (degree 8 with 100-bit coordinates about 50
+    times the estimate), so such a point can run past ``max_root_work``.
     """
     bits = max(max((int(c.p).bit_length() + int(c.q).bit_length() for c in x.coeffs()), default=1)
                for x in (*pt.coordinates, pt.minimal_polynomial))
