@@ -184,8 +184,14 @@ def rref(A: np.ndarray, modulus: int, need_entries: bool = True,
         return np.zeros((0, c), dtype=np.int64), []
     if rank == c and not need_entries:
         return np.zeros((0, c), dtype=np.int64), list(range(c))
-    E = _entries(R, rank, c)
-    pivots = [int(np.flatnonzero(E[i])[0]) for i in range(rank)]
+    # the pivot columns hold the identity: only the other columns' entries are read back
+    pivots = _pivots(R, rank)
+    E = np.zeros((rank, c), dtype=np.int64)
+    E[np.arange(rank), pivots] = 1
+    pivset = set(pivots)
+    free = [j for j in range(c) if j not in pivset]
+    if free:
+        E[:, free] = _free_entries(R, rank, c, free)
     return E, pivots
 
 
