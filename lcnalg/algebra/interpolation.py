@@ -53,7 +53,8 @@ from lcnalg.algebra.sampling import pieces_of_degree, sample_image
 from lcnalg import errors
 from lcnalg.limits import Limits
 from lcnalg.parameterization import Parameterization
-from lcnalg.polys.modmat import INDEX_READ, backend_for, evaluate_monomials, kernel_basis, kernel_reader, pivot_columns
+from lcnalg.polys.modmat import (INDEX_READ, backend_for, basis_pivot_columns, evaluate_monomials, kernel_basis,
+                                 kernel_reader, pivot_columns)
 from lcnalg.polys.modular import LIFT_PRIME, PRIMES_31, lift_vector, primes_below
 from lcnalg.polys.monomial_ideals import standard_monomials
 
@@ -681,8 +682,12 @@ def interpolate_degree(state: InterpolationState, *, executor: Executor | None =
             inverse[gi] = i
         polys = [{tuple([exps[j] for j in inverse]): c for exps, c in poly.items()}
                  for poly in integer_polys[rep]]
-        # the permuted basis is not in degrevlex echelon form: read its pivots
-        piv = pivot_columns(basis[:, ::-1].astype(np.int64), primes[0]) if not last else []
+        # the permuted basis is not in degrevlex echelon form: read its pivots (it holds the
+        # identity at the images of the free columns, so through the smaller of the basis and
+        # its orthogonal complement)
+        n = basis.shape[1]
+        piv = basis_pivot_columns(basis[:, ::-1].astype(np.int64), [n - 1 - int(colmap[f]) for f in res.free],
+                                  primes[0]) if not last else []
         if not last:
             done += _elimination_work(basis.shape[0], basis.shape[1], len(piv), 0)
         account(key, pieces[key], basis, res, polys, [len(pieces[key]) - 1 - j for j in piv])

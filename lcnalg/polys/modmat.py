@@ -33,7 +33,8 @@ import numpy as np
 from lcnalg.polys import blas_echelon
 from lcnalg.polys.blas_echelon import Echelon
 
-__all__ = ["mulmod", "evaluate_monomials", "nmod_matrix", "backend_for", "rank", "rref", "pivot_columns", "kernel_basis",
+__all__ = ["mulmod", "evaluate_monomials", "nmod_matrix", "backend_for", "rank", "rref", "pivot_columns", "basis_pivot_columns",
+           "kernel_basis",
            "kernel_reader", "integer_nullspace"]
 
 
@@ -183,8 +184,14 @@ def rref(A: np.ndarray, modulus: int, need_entries: bool = True,
         return np.zeros((0, c), dtype=np.int64), []
     if rank == c and not need_entries:
         return np.zeros((0, c), dtype=np.int64), list(range(c))
-    E = _entries(R, rank, c)
-    pivots = [int(np.flatnonzero(E[i])[0]) for i in range(rank)]
+    # the pivot columns hold the identity: only the other columns' entries are read back
+    pivots = _pivots(R, rank)
+    E = np.zeros((rank, c), dtype=np.int64)
+    E[np.arange(rank), pivots] = 1
+    pivset = set(pivots)
+    free = [j for j in range(c) if j not in pivset]
+    if free:
+        E[:, free] = _free_entries(R, rank, c, free)
     return E, pivots
 
 
@@ -205,6 +212,69 @@ def pivot_columns(A: np.ndarray, modulus: int, backend: "str | None" = None) -> 
         return list(_blas(A, modulus).pivots)
     R, rank = nmod_matrix(A, modulus).rref()
     return _pivots(R, rank)
+
+
+def basis_pivot_columns(B: np.ndarray, lead: list[int], modulus: int) -> list[int]:
+    """Pivot columns of the reduced echelon form of ``B`` mod p, for a ``k × n`` matrix whose
+    columns ``lead`` hold the identity (``B[:, lead[i]]`` is the ``i``-th unit vector), such as
+    a kernel basis of :func:`kernel_basis` with its columns permuted.
+
+    The pivot columns of the reduced echelon form are the basis of the column matroid of
+    ``B`` that the greedy algorithm picks scanning the columns left to right.  When ``B`` has
+    more rows than ``n − k``, they are read from a smaller matrix: the ``(n − k) × n`` matrix
+    ``C`` with the unit vector ``e_c − Σ_i B[i, c] e_{lead[i]}`` for each column ``c`` outside
+    ``lead`` is of rank ``n − k`` and orthogonal to the rows of ``B`` (``B[i] · C_c = B[i, c]
+    − B[i, c]``), so its row space is the orthogonal complement of ``B``'s and its column
+    matroid is the dual of ``B``'s.  The complement of a basis of a matroid is a basis of the
+    dual, and the greedy (maximal-weight) basis of the dual for the reversed order is the
+    complement of the greedy basis for the order (negating the weights); so the pivots of
+    ``B`` are the columns that are not pivots of ``C`` with its columns reversed.  Both routes
+    are exact, so the answer does not depend on the route; the conversion into FLINT of the
+    ``min(k, n − k) · n`` entries is what the smaller matrix saves.
+
+    Parameters
+    ----------
+    B : numpy array of int64, shape (k, n)
+        Entries in ``[0, modulus)``.
+    lead : list of int
+        ``k`` distinct columns where ``B`` holds the identity.
+    modulus : int
+        A prime.
+
+    Returns
+    -------
+    list of int
+        The pivot columns, ascending (``k`` of them).
+
+    Raises
+    ------
+    ValueError
+        If ``B[:, lead]`` is not the identity.
+
+    Examples
+    --------
+    >>> B = np.array([[3, 1, 0, 0], [0, 0, 0, 1], [5, 0, 1, 0]], dtype=np.int64)
+    >>> basis_pivot_columns(B, [1, 3, 2], 7), pivot_columns(B, 7)  # through the dual
+    ([0, 1, 3], [0, 1, 3])
+    >>> B = np.array([[0, 1, 0, 0], [0, 0, 1, 0], [0, 0, 0, 1]], dtype=np.int64)
+    >>> basis_pivot_columns(B, [1, 2, 3], 7)  # column 0 is zero
+    [1, 2, 3]
+    >>> B = np.array([[0, 1, 0, 2], [1, 0, 0, 3]], dtype=np.int64)
+    >>> basis_pivot_columns(B, [1, 0], 7), pivot_columns(B, 7)  # directly
+    ([0, 1], [0, 1])
+    """
+    k, n = B.shape
+    if len(lead) != k or not np.array_equal(B[:, lead], np.eye(k, dtype=B.dtype)):
+        raise ValueError("basis_pivot_columns: the columns lead of B must hold the identity")
+    if k <= n - k:
+        return pivot_columns(B, modulus)
+    leadset = set(lead)
+    others = np.array([c for c in range(n) if c not in leadset], dtype=np.int64)
+    C = np.zeros((n - k, n), dtype=np.int64)
+    C[np.arange(n - k), others] = 1
+    C[:, np.array(lead, dtype=np.int64)] = (-B[:, others].T.astype(np.int64)) % modulus
+    dual = {n - 1 - j for j in pivot_columns(C[:, ::-1], modulus)}
+    return [c for c in range(n) if c not in dual]
 
 
 def kernel_basis(A: np.ndarray, modulus: int, ncols: int, wanted: "list[int] | None" = None,

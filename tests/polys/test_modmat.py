@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import flint
 import numpy as np
+import pytest
 from hypothesis import given, settings, strategies as st
 
-from lcnalg.polys.modmat import evaluate_monomials, integer_nullspace, kernel_basis, pivot_columns, rref
+from lcnalg.polys.modmat import (basis_pivot_columns, evaluate_monomials, integer_nullspace, kernel_basis,
+                                  pivot_columns, rref)
 
 P = 101
 
@@ -66,3 +68,27 @@ def test_integer_nullspace_is_a_basis_of_the_rational_nullspace(data):
         assert all(sum(a * b for a, b in zip(r, v)) == 0 for r in rows)
     if basis:
         assert flint.fmpq_mat(len(basis), n, [x for v in basis for x in v]).rank() == len(basis)
+
+
+@settings(max_examples=80, deadline=None)
+@given(_matrices(), st.randoms(use_true_random=False))
+def test_basis_pivot_columns_of_a_permuted_kernel_basis_agree_with_pivot_columns(rows, rnd):
+    # a canonical kernel basis (identity at its free columns) with its columns shuffled: the
+    # pivots read through the orthogonal complement (more rows than half the columns) or
+    # directly must be those of the elimination of the matrix itself
+    A = np.array(rows, dtype=np.int64)
+    ncols = A.shape[1]
+    _, free, K = kernel_basis(A, P, ncols)
+    if not free:
+        return
+    perm = list(range(ncols))
+    rnd.shuffle(perm)
+    B = np.zeros_like(K)
+    B[:, perm] = K
+    lead = [perm[f] for f in free]
+    assert basis_pivot_columns(B, lead, P) == pivot_columns(B, P)
+
+
+def test_basis_pivot_columns_rejects_a_matrix_without_the_identity():
+    with pytest.raises(ValueError, match="identity"):
+        basis_pivot_columns(np.array([[1, 2], [3, 1]], dtype=np.int64), [0, 1], P)
