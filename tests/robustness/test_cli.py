@@ -21,8 +21,9 @@ from hypothesis import HealthCheck, given, settings, strategies as st
 
 pytestmark = pytest.mark.robustness
 
-from lcnalg import Architecture
+from lcnalg import Architecture, Limits
 from lcnalg.cli import SUBCOMMANDS, build_parser, main
+from lcnalg.cli.common import limits_from_args, positive_int
 from tests.robustness.harness import (EXTREME_NUMBERS, GARBAGE_ARCHITECTURES, GARBAGE_NUMBERS, HUGE,
                                       LARGE_ARCHITECTURES, ALARM, outcome_problem)
 from tests.alarm import Overrun, alarm
@@ -248,16 +249,43 @@ def test_garbage_architecture(command, arch_text):
     check(command, [command, arch_text] + ["1,2,3"] * (len(positionals(PARSERS[command])) - 1))
 
 
+#: Values no option accepts, and extreme values the options taking numbers accept.
+BAD_VALUES = ("", "-5", "-1", "0", "x", "1.5", HUGE)
+EXTREME_VALID = ("1000000000", "9" * 30)
+
+
+def is_bound(action: argparse.Action) -> bool:
+    """A ``--max-...`` option of :class:`~lcnalg.Limits` (a positive integer raising one bound)."""
+    return action.dest in Limits.names() and action.type is positive_int
+
+
 @pytest.mark.parametrize("command", COMMANDS)
 def test_bad_value_of_every_option(command, workdir):
-    """Each option that takes a value, given values no option accepts (and, for the bound
-    options, extreme valid ones), on a small valid architecture."""
+    """Each option that takes a value, given values no option accepts (and extreme valid ones),
+    on a small valid architecture.  An extreme valid bound is read into the Limits option by
+    option, and the command then runs once with every bound at that value (each bound given
+    alone would rerun the same small computation about fifty times per value)."""
+    argv = complete(command, "2,2", workdir)
+    bounds = []
     for action in options(PARSERS[command]):
         if action.nargs == 0:
             continue
-        values = ("", "-5", "-1", "0", "x", "1.5", HUGE) + (("1000000000", "9" * 30) if action.metavar != "PATH" else ())
-        for value in values:
-            check(command, complete(command, "2,2", workdir) + [action.option_strings[-1], value])
+        flag = action.option_strings[-1]
+        for value in BAD_VALUES:
+            check(command, argv + [flag, value])
+        if action.metavar == "PATH":
+            continue
+        if is_bound(action):
+            bounds.append(action)
+            continue
+        for value in EXTREME_VALID:
+            check(command, argv + [flag, value])
+    for value in EXTREME_VALID:
+        for action in bounds:  # the option's own conversion, then into the Limits
+            args = argparse.Namespace(**{action.dest: action.type(value)})
+            assert getattr(limits_from_args(args), action.dest) == int(value)
+        if bounds:
+            check(command, argv + [word for action in bounds for word in (action.option_strings[-1], value)])
 
 
 def test_big_degree_bound_is_refused_or_answered_at_once():
