@@ -9,6 +9,7 @@ the ideal (codimension = Jacobian rank of the generators at a point of a top str
 
 from __future__ import annotations
 
+import functools
 import random
 
 import flint
@@ -145,22 +146,30 @@ SMALL = ["2,2,2 s=1,2", "2,2,2 s=1,3", "2,2,2 s=2,1", "2,2,2 s=3,1", "2,3,2 s=1,
          "3,2,2 s=1,3", "3,2,2 s=2,2", "2,2,3 s=1,3", "3,3,2 s=1,3", "3,2,3 s=2,1", "3,3,2 s=2,1"]
 
 
-@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(text=st.sampled_from(SMALL), seed=st.integers(0, 10**6))
-def test_small_strided_architectures(text, seed):
+@functools.lru_cache(maxsize=None)
+def _strided_case(text: str):
+    """The architecture's boundary, its equations and its boundary types, checked once: they do
+    not depend on the seed, which only draws the points below."""
     a = Architecture.parse(text)
-    model = orbit_model(a)
     b = boundary(a, equations=False)             # the equations are compared below
     assert b.relative_family == "root orbits" and b.relative_dimension is not None
     r = relative_boundary_equations(a)
     assert r.agrees and r.dimension == b.relative_dimension and r.certified
+    on = sorted(TypeStrata(a).members("relative boundary"), key=lambda t: t.blocks)
+    return a, r, on
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(text=st.sampled_from(SMALL), seed=st.integers(0, 10**6))
+def test_small_strided_architectures(text, seed):
+    a, r, on = _strided_case(text)
+    model = orbit_model(a)
     for comp in r.components:
         p = type_point(model, comp.rtype, seed=seed)
         if p is not None:
             assert relative_boundary_member(a, p)[0] and _vanish(comp.equations.polynomials, p)
             assert model.degree + 1 - _codimension(list(comp.equations.polynomials), p) == comp.dimension
     # a random boundary type's exact point lies on some component
-    on = sorted(TypeStrata(a).members("relative boundary"), key=lambda t: t.blocks)
     t = random.Random(seed).choice(on)
     p = type_point(model, t, seed=seed)
     if p is not None:
