@@ -126,7 +126,7 @@ from lcnalg.polys.minors import bareiss_determinant
 from lcnalg.polys.number_field import derivative as nf_derivative, gcd as nf_gcd, trim as nf_trim
 from lcnalg.polys.real_algebraic import RealAlgebraicPoint
 from lcnalg.polys.univariate import RootData, arb_fraction, rational_between, sorted_real_roots, syha_rows
-from lcnalg.real.algebraic_root_type import RootTypeCache, algebraic_root_type
+from lcnalg.real.algebraic_root_type import ISOLATION_WORK_TEXT, RootTypeCache, algebraic_root_type, root_type_work
 from lcnalg.real.algebraic_witness import algebraic_layers
 from lcnalg.real.decision import number_text
 from lcnalg.real.membership import ContainmentResult, contains
@@ -764,8 +764,15 @@ def decide_plane(lcn: str, model: Any, values: tuple[Fraction, ...], n: int, lim
     for i, p in enumerate(rational + algebraic):
         if i == len(rational) and (algebraic or algebraic_roots):
             # every rational point failed: bound the algebraic part as a whole before it starts
-            fibers_work(sum(_type_work(pt, n) for pt in _distinct(q.algebraic for q in algebraic)),
-                        f"work of the exact types at {len(algebraic)} algebraic cell point(s) and of ")
+            # the norms first (their estimate checked), then the isolation of their roots estimated from them
+            distinct = _distinct(q.algebraic for q in algebraic)
+            norms = sum(_type_work(pt, n) for pt in distinct)
+            limits.check("max_root_work", f"work of the norms of the exact types at {len(distinct)} algebraic cell "
+                         f"point(s) ({_TYPE_WORK_TEXT})", norms)
+            coeffs = _plane_coefficients(fhat, n)
+            isolation = sum(root_type_work(model, pt, coeffs, limits, cache.types) for pt in distinct)
+            fibers_work(norms + isolation, f"work of the exact types at {len(algebraic)} algebraic cell point(s) "
+                        f"(the norms, and the isolation of their roots: {ISOLATION_WORK_TEXT}) and of ")
         try:
             found = _decide(p, lcn, model, values, fhat, n, den, limits, how, data, cache)
         except ResourceLimitError as err:
@@ -973,6 +980,16 @@ def _shear_work(phi: flint.fmpz_poly, B: list) -> int:
     return sum((2 * d) ** 3 * b.degrees()[1] * d for b in B)
 
 
+def _plane_coefficients(fhat: list[int], n: int) -> list[dict]:
+    """The coefficients ``F_0, …, F_{n+1}`` of ``F = f̂ + (c0' + c1' z)(z^n − 1)`` as polynomials in ``(c0', c1')``."""
+    coeffs: list[dict] = [{(0, 0): v} if v else {} for v in fhat] + [{}] * (n + 2 - len(fhat))
+    for i, e in ((0, (1, 0)), (1, (0, 1))):
+        coeffs[i] = {**coeffs[i], e: coeffs[i].get(e, 0) - 1}
+    coeffs[n] = {**coeffs[n], (1, 0): coeffs[n].get((1, 0), 0) + 1}
+    coeffs[n + 1] = {**coeffs[n + 1], (0, 1): coeffs[n + 1].get((0, 1), 0) + 1}
+    return coeffs
+
+
 def _decide(p: _Point, lcn: str, model: Any, values: tuple[Fraction, ...], fhat: list[int], n: int, den: int,
             limits: Limits, how: str, data: dict, cache: "_TypeCache") -> PlaneDecision | None:
     if p.rational is not None:
@@ -984,11 +1001,7 @@ def _decide(p: _Point, lcn: str, model: Any, values: tuple[Fraction, ...], fhat:
                                 f"function space of {lcn}: {r.reason}", argument=how + "; " + r.argument,
                                 lift=F, h=h, ordinary=r, data=data)
         return None
-    coeffs: list[dict] = [{(0, 0): v} if v else {} for v in fhat] + [{}] * (n + 2 - len(fhat))
-    for i, e in ((0, (1, 0)), (1, (0, 1))):
-        coeffs[i] = {**coeffs[i], e: coeffs[i].get(e, 0) - 1}
-    coeffs[n] = {**coeffs[n], (1, 0): coeffs[n].get((1, 0), 0) + 1}
-    coeffs[n + 1] = {**coeffs[n + 1], (0, 1): coeffs[n + 1].get((0, 1), 0) + 1}
+    coeffs = _plane_coefficients(fhat, n)
     pt = p.algebraic
     if _point_key(pt) not in cache.charged:     # the same field and coordinates at another root: charged once
         limits.check("max_root_work", "work of the exact type at an algebraic point of the plane of lifts "
