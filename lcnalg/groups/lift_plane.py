@@ -724,10 +724,13 @@ def decide_plane(lcn: str, model: Any, values: tuple[Fraction, ...], n: int, lim
 
     gcds: dict = {}     # the gcds over Q[T]/(phi) of each non-vertical phi (_gcd_points): the same at every root
 
-    def fibers_work(known: int, what: str) -> None:
-        """Check the algebraic part before it starts: ``known`` (the exact types of the algebraic cell points) and
-        the gcds or shears over every irrational root; then find the special points (the gcds, once per ``φ``)
-        and check again with the shears and exact types of the points the fibers find (:func:`_special_work`)."""
+    def fibers_work(known: int, what: str, cells: list | None = None) -> None:
+        """Check the algebraic part before it starts: ``known`` (the norms of the exact types of the distinct
+        algebraic cell points ``cells``) and the gcds or shears over every irrational root; then compute those norms
+        and check again with the isolation of their roots estimated from them (:func:`~lcnalg.real.
+        algebraic_root_type.root_type_work`); then find the special points (the gcds, once per ``φ``) and check
+        again with the shears and exact types of the points the fibers find (:func:`_special_work`), and with the
+        isolation at the special points the gcds found."""
         what = f"{what}the gcds over Q(alpha) or shears over {len(algebraic_roots)} irrational projection root(s)"
         keys = {}
         for phi, _, _, _ in algebraic_roots:
@@ -736,6 +739,13 @@ def decide_plane(lcn: str, model: Any, values: tuple[Fraction, ...], n: int, lim
         limits.check("max_root_work", what, known + sum(fiber_work(phi) for phi, _, _, _ in algebraic_roots if
                                                         phi in pure_all) +
                      sum(_gcd_work(phi, B, B + G, crossings) for phi in special))
+        if cells:       # the norms (within the estimate just checked), then the isolation estimated from them
+            known += sum(root_type_work(model, pt, coeffs, limits, cache.types) for pt in cells)
+            what = (f"{what} (the isolation of the roots of the norms at the {len(cells)} distinct algebraic cell "
+                    f"point(s): {ISOLATION_WORK_TEXT})")
+            limits.check("max_root_work", what, known + sum(fiber_work(phi) for phi, _, _, _ in algebraic_roots if
+                                                            phi in pure_all) +
+                         sum(_gcd_work(phi, B, B + G, crossings) for phi in special))
         for phi in special:
             gcds[tuple(int(c) for c in phi.coeffs())] = _gcd_points(B, B + G, phi, limits, crossings)
         work = known + sum(fiber_work(phi) for phi, _, _, _ in algebraic_roots if phi in pure_all) + \
@@ -755,7 +765,23 @@ def decide_plane(lcn: str, model: Any, values: tuple[Fraction, ...], n: int, lim
             limits.check("max_root_work", f"work of the exact type at the largest of the {len(types)} point(s) or "
                          f"field(s) the fibers over the irrational projection roots find ({_SPECIAL_WORK_TEXT}; "
                          f"{_TYPE_WORK_TEXT})", max(types))
+        # the special points found by the gcds are known now (at any root of phi: the work does not depend on it):
+        # their norms (each within the bound just checked), and the isolation of their roots estimated from them
+        specials = []
+        for phi, _, _, ball in algebraic_roots:
+            key = tuple(int(c) for c in phi.coeffs())
+            if key in gcds and key not in done:
+                done.add(key)
+                specials += _special_points(B, B + G, phi, ball, limits, crossings, gcds[key])[0]
+        specials = [pt for pt in _distinct(specials) if _point_key(pt) not in cache.charged]
+        if specials:
+            isolation = sum(root_type_work(model, pt, coeffs, limits, cache.types) for pt in specials)
+            limits.check("max_root_work", f"{what}, of the shears and of the isolation of the roots of the norms at "
+                         f"the {len(specials)} special point(s) the gcds over Q(alpha) found ({ISOLATION_WORK_TEXT})",
+                         work + isolation)
 
+    done: set = set()       # the fields whose special points were estimated
+    coeffs = _plane_coefficients(fhat, n)
     decided = algebraic_decided = 0
     cache = _TypeCache()        # the root-independent work of the exact types, shared by this decision's points
     refused: list[ResourceLimitError] = []      # a refused cell is put off: a later cell may still decide "yes"
@@ -764,15 +790,9 @@ def decide_plane(lcn: str, model: Any, values: tuple[Fraction, ...], n: int, lim
     for i, p in enumerate(rational + algebraic):
         if i == len(rational) and (algebraic or algebraic_roots):
             # every rational point failed: bound the algebraic part as a whole before it starts
-            # the norms first (their estimate checked), then the isolation of their roots estimated from them
             distinct = _distinct(q.algebraic for q in algebraic)
-            norms = sum(_type_work(pt, n) for pt in distinct)
-            limits.check("max_root_work", f"work of the norms of the exact types at {len(distinct)} algebraic cell "
-                         f"point(s) ({_TYPE_WORK_TEXT})", norms)
-            coeffs = _plane_coefficients(fhat, n)
-            isolation = sum(root_type_work(model, pt, coeffs, limits, cache.types) for pt in distinct)
-            fibers_work(norms + isolation, f"work of the exact types at {len(algebraic)} algebraic cell point(s) "
-                        f"(the norms, and the isolation of their roots: {ISOLATION_WORK_TEXT}) and of ")
+            fibers_work(sum(_type_work(pt, n) for pt in distinct),
+                        f"work of the exact types at {len(algebraic)} algebraic cell point(s) and of ", distinct)
         try:
             found = _decide(p, lcn, model, values, fhat, n, den, limits, how, data, cache)
         except ResourceLimitError as err:

@@ -49,6 +49,14 @@ repeated; a call that refined leaves a copy at its final precision for the later
 balls are certified enclosures at every precision, so this changes how often they refine, not
 what they decide).  The results are the same with or without the cache.
 
+*Cost, read off the norm.*  The work of steps 3–4 follows the height of the numbers, which their size
+in the power basis does not show.  The norm is computed first (its work, ``(deg s · deg φ)^2 / 8``,
+checked before) and the rest is estimated from it before the isolation (:func:`root_type_work`,
+``ISOLATION_WORK_TEXT``): from ``D = deg N``, the height of its primitive part and the bits its roots
+lose to their neighbours, found in ball arithmetic from the roots of the conjugates ``σ(s)`` (the roots
+of ``N``), without isolating ``N``; the estimate is checked against ``max_root_work`` before the
+isolation starts.  The norm and the estimate are kept in the cache with the rest.
+
 The result is the :class:`~lcnalg.real.orbit_description.RootType` that ``root_type`` gives
 for rational ``P`` (it depends only on the roots and their multiplicities), and the decisions
 :func:`~lcnalg.real.orbit_description.type_member` and
@@ -263,7 +271,9 @@ def _normed(phi: Any, p0: KPoly, T: int, limits: Limits, cache: RootTypeCache | 
     limits.check("max_root_work", "work (degree^2/8) of the norm of a filter over its number field",
                  (degree * int(phi.degree())) ** 2 // 8)
     N = norm(sqf, phi)
-    got = (parts, N, _isolation_work(N, _conditioning(phi, sqf, N), T))
+    # the roots of the conjugates: of p0 itself when it is squarefree (its coefficients are smaller than the monic s)
+    probe = p0 if len(parts) == 1 and parts[0][1] == 1 else sqf
+    got = (parts, N, _isolation_work(N, _conditioning(phi, probe, N), T))
     if cache is not None:
         cache._norms[key] = got
     return got
@@ -279,7 +289,8 @@ CONDITIONING_CAP = 1 << 15
 
 
 def _conditioning(phi: Any, sqf: KPoly, N: Any) -> int:
-    """``max_i Σ_{j ≠ i} max(0, −log2 |r_i − r_j|)`` over the distinct roots ``r`` of the norm ``N`` (bits; about
+    """``max_i Σ_{j ≠ i} max(0, −log2 |r_i − r_j|)`` over the distinct roots ``r`` of the norm ``N`` of ``sqf``, a
+    squarefree polynomial over ``Q[T]/(φ)`` (bits; about
     ``−log2 |N'(r_i)| / lc(N)``: how many bits a root loses to its neighbours, which the isolation has to work through).
 
     The roots of ``N`` are those of the conjugates ``σ(s)`` of the squarefree part ``s`` (degree ``≤ K`` each), so
