@@ -21,7 +21,7 @@ over the cap counts with the cap as its time (a lower bound: its ratio is a lowe
 
 Usage::
 
-    python benchmarks/root_type_work.py [--seed 1] [--cases 60] [--cap 60] [--plane] [--jsonl out.jsonl]
+    python benchmarks/root_type_work.py [--seed 1] [--cases 60] [--cap 60] [--plane] [--only 3,7] [--jsonl out.jsonl]
 """
 
 from __future__ import annotations
@@ -106,7 +106,7 @@ def measure(lcn: str, n: int, f: list, pt: RealAlgebraicPoint, cap: float, row: 
     return row
 
 
-def random_cases(rng: random.Random, count: int, cap: float) -> list[dict]:
+def random_cases(rng: random.Random, count: int, cap: float, only: set | None = None) -> list[dict]:
     rows = []
     for i in range(count):
         lcn, n = rng.choice(ARCHS)
@@ -117,7 +117,9 @@ def random_cases(rng: random.Random, count: int, cap: float) -> list[dict]:
         phi, real = eisenstein(rng, d, h)
         pt = RealAlgebraicPoint.from_root(flint.fmpq_poly(phi), rng.choice(real), coordinates(rng, phi, kind, b))
         f = [rng.randint(-9, 9) for _ in range(n)]
-        row = measure(lcn, n, f, pt, cap, {"family": kind, "lcn": lcn, "phi_bits": h, "coord_bits": b})
+        if only and i not in only:
+            continue
+        row = measure(lcn, n, f, pt, cap, {"family": kind, "lcn": lcn, "phi_bits": h, "coord_bits": b, "case": i})
         rows.append(row)
         print(json.dumps({k: (round(v, 3) if isinstance(v, float) else v) for k, v in row.items()}), flush=True)
     return rows
@@ -157,10 +159,12 @@ def main(argv=None) -> None:
     parser.add_argument("--cases", type=int, default=60, help="random fields and coordinates")
     parser.add_argument("--cap", type=float, default=60.0, help="seconds (wall) per case")
     parser.add_argument("--plane", action="store_true", help="also the points of the plane of C4: 2,2,2,2,2")
+    parser.add_argument("--only", default="", help="measure only these cases (comma-separated indices)")
     parser.add_argument("--jsonl", default="", help="also write every case as a JSON line")
     args = parser.parse_args(argv)
     rng = random.Random(args.seed)
-    rows = random_cases(rng, args.cases, args.cap)
+    only = {int(x) for x in args.only.split(",") if x}
+    rows = random_cases(rng, args.cases, args.cap, only)
     if args.plane:
         rows += plane_cases(args.cap)
     if args.jsonl:

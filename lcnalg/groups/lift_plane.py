@@ -100,8 +100,12 @@ coordinates: the points at other roots share the root-independent work,
 bounded before the algebraic part starts: the gcds over ``Q(α)`` do not depend on which root of ``φ`` is ``α``,
 so they run first, once per ``φ``, and give each special point with its true size; a curve to shear has at most
 ``deg_c1 b`` real points over ``α``, over fields of degree ``≤ deg_c1 b · deg φ`` (:func:`_special_work`); the
-shears join the total, and the largest exact type is checked as the step it will be; ``max_precision`` the
-refinements;
+shears join the total, and the largest exact type is checked as the step it will be.  The exact types are
+estimated in two steps: their norms from the degree and the power-basis size (:func:`_type_work`), then, with the norms
+computed (once per field and coordinates, kept for the types), the isolation of the norms' roots from the norms
+themselves (:func:`~lcnalg.real.algebraic_root_type.root_type_work`: degree, height and how close the roots are),
+whose cost follows the height of the numbers, not their power-basis size; both join the total, for the algebraic
+cell points and for the special points the gcds find; ``max_precision`` the refinements;
 the ordinary decisions keep their own bounds.
 
 References
@@ -870,10 +874,13 @@ def _type_work(pt: RealAlgebraicPoint, n: int) -> int:
     coordinates of up to 1,985 bits in its power basis, where the norm is mostly content) the 28 distinct points
     take 0.05–0.8 times the estimate, two small ones 2–2.6 times (timed on a loaded machine).  The same field and coordinates at another root are charged once (:class:`_TypeCache`).
 
-    Known limit: the cost follows the height of the numbers (the isolation of the norm's roots), not their
-    power-basis size.  The points of the planes have small height (0.05–1.4 times the estimate at 159 points of
-    C3 and C4 planes), but dense random coordinates cost far more (degree 8 with 100-bit coordinates about 50
-    times the estimate), so such a point can run past ``max_root_work``.
+    This bounds the norm (computed first).  The rest of the type, the isolation and refinement of the norm's roots,
+    costs what the height of the numbers says, not their power-basis size (the points of the planes have small
+    height; dense random coordinates of 100 bits over a field of degree 8 cost about 50 times this estimate, of 400
+    bits over 1,000 times): it is estimated from the norm itself once the norm is known
+    (:func:`~lcnalg.real.algebraic_root_type.root_type_work`, ``ISOLATION_WORK_TEXT``), added to the total of the
+    algebraic part before it starts, and checked again before each isolation (calibration:
+    ``benchmarks/root_type_work.py``, docs/theory.md#plane-of-lifts).
     """
     bits = max(max((int(c.p).bit_length() + int(c.q).bit_length() for c in x.coeffs()), default=1)
                for x in (*pt.coordinates, pt.minimal_polynomial))

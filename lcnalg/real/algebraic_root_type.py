@@ -215,7 +215,7 @@ def _root_classes(point: RealAlgebraicPoint, p0: KPoly, T: int, limits: Limits,
     key = _key(phi, p0) if cache is not None else None
     shared = cache._entries.get(key) if cache is not None else None
     if shared is None:          # computed here: this call goes on with the isolation and its budget
-        parts, N, work = _normed(phi, p0, T, limits, cache)
+        parts, N, work = _normed(phi, p0, limits, cache)
         limits.check("max_root_work", f"work of isolating and refining the roots of the norm of a filter over its "
                      f"number field (degree {int(N.degree())}, {_height(N)}-bit coefficients; {ISOLATION_WORK_TEXT})",
                      work)
@@ -255,7 +255,7 @@ def _root_classes(point: RealAlgebraicPoint, p0: KPoly, T: int, limits: Limits,
         rd.refine()
 
 
-def _normed(phi: Any, p0: KPoly, T: int, limits: Limits, cache: RootTypeCache | None) -> tuple[list, Any, int]:
+def _normed(phi: Any, p0: KPoly, limits: Limits, cache: RootTypeCache | None) -> tuple[list, Any, int]:
     """Steps 1-2 (the squarefree decomposition and the norm ``N`` of the squarefree part) and the estimate of the
     rest (:func:`_isolation_work`): ``(parts, N, work)``, kept in ``cache`` (computed once per field and
     coefficients)."""
@@ -273,7 +273,7 @@ def _normed(phi: Any, p0: KPoly, T: int, limits: Limits, cache: RootTypeCache | 
     N = norm(sqf, phi)
     # the roots of the conjugates: of p0 itself when it is squarefree (its coefficients are smaller than the monic s)
     probe = p0 if len(parts) == 1 and parts[0][1] == 1 else sqf
-    got = (parts, N, _isolation_work(N, _conditioning(phi, probe, N), T))
+    got = (parts, N, _isolation_work(N, _conditioning(phi, probe, N)))
     if cache is not None:
         cache._norms[key] = got
     return got
@@ -348,13 +348,13 @@ def _conditioning(phi: Any, sqf: KPoly, N: Any) -> int:
     return CONDITIONING_CAP
 
 
-ISOLATION_WORK_TEXT = ("T D^3 (1 + q / 64)^2.5 / 150 + 8 D^2 + 500: D the degree of the norm, q = c + h / D with h the "
+ISOLATION_WORK_TEXT = ("D^3 (1 + q / 64)^3 / 200 + 8 D^2 + 500: D the degree of the norm, q = c + h / D with h the "
                        "coefficient bits of its primitive part and c the bits its roots lose to their neighbours")
 
 
-def _isolation_work(N: Any, lost: int, T: int) -> int:
+def _isolation_work(N: Any, lost: int) -> int:
     """The estimate (``max_root_work`` units) of steps 3-4 (the factorization of the norm ``N``, the isolation and
-    refinement of its roots, the gcds and the classes): ``T D^3 (1 + q/64)^{2.5} / 150 + 8 D^2 + 500`` with
+    refinement of its roots, the gcds and the classes): ``D^3 (1 + q/64)^3 / 200 + 8 D^2 + 500`` with
     ``D = deg N``, ``q = c + h / D``, ``h`` the bit size of the coefficients of the primitive part of ``N`` and ``c``
     the bits its roots lose to their neighbours (:func:`_conditioning`).
 
@@ -365,7 +365,7 @@ def _isolation_work(N: Any, lost: int, T: int) -> int:
     D = int(N.degree())
     prim = N // N.content() if not N.is_zero() else N
     q = lost + _height(prim) / max(1, D)
-    return int(max(1, T) * D ** 3 * (1 + q / 64) ** 2.5 / 150) + 8 * D * D + 500
+    return int(D ** 3 * (1 + q / 64) ** 3 / 200) + 8 * D * D + 500
 
 
 def root_type_work(model: OrbitModel, point: RealAlgebraicPoint, coefficients: Sequence[Mapping[Any, Any]],
@@ -377,8 +377,9 @@ def root_type_work(model: OrbitModel, point: RealAlgebraicPoint, coefficients: S
     The cost of the isolation follows the height of the numbers, which their size in the power basis does not show:
     it is read off the norm ``N`` of the filter's squarefree part: its degree ``D``, the bit size ``τ`` of its
     coefficients and the bits ``c`` that its roots lose to their neighbours (``max_i Σ_j −log2 |r_i − r_j|`` over the
-    pairs closer than 1, found from the conjugates of the filter in ball arithmetic): ``D^3 (1 + (c + τ/D)/64)^2 /
-    300`` (times ``T`` when ``T > 1``).  :func:`algebraic_root_type` checks the same number before the isolation.
+    pairs closer than 1, found from the conjugates of the filter in ball arithmetic): ``D^3 (1 + (c + τ/D)/64)^3 /
+    200 + 8 D^2 + 500`` (``τ`` of the primitive part of ``N``).  :func:`algebraic_root_type` checks the same number
+    before the isolation.
 
     Parameters
     ----------
@@ -411,7 +412,7 @@ def root_type_work(model: OrbitModel, point: RealAlgebraicPoint, coefficients: S
     p0 = _p0(point, coefficients)
     if p0 is None or len(p0) <= 1 or not model.levels:
         return 0
-    return _normed(point.minimal_polynomial, p0, model.T, limits, cache)[2]
+    return _normed(point.minimal_polynomial, p0, limits, cache)[2]
 
 
 def _p0(point: RealAlgebraicPoint, coefficients: Sequence[Mapping[Any, Any]]) -> KPoly | None:
