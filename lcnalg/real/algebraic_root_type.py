@@ -215,7 +215,7 @@ def _root_classes(point: RealAlgebraicPoint, p0: KPoly, T: int, limits: Limits,
     key = _key(phi, p0) if cache is not None else None
     shared = cache._entries.get(key) if cache is not None else None
     if shared is None:          # computed here: this call goes on with the isolation and its budget
-        parts, N, work = _normed(phi, p0, limits, cache)
+        parts, N, work = _normed(phi, p0, T, limits, cache)
         limits.check("max_root_work", f"work of isolating and refining the roots of the norm of a filter over its "
                      f"number field (degree {int(N.degree())}, {_height(N)}-bit coefficients; {ISOLATION_WORK_TEXT})",
                      work)
@@ -255,7 +255,7 @@ def _root_classes(point: RealAlgebraicPoint, p0: KPoly, T: int, limits: Limits,
         rd.refine()
 
 
-def _normed(phi: Any, p0: KPoly, limits: Limits, cache: RootTypeCache | None) -> tuple[list, Any, int]:
+def _normed(phi: Any, p0: KPoly, T: int, limits: Limits, cache: RootTypeCache | None) -> tuple[list, Any, int]:
     """Steps 1-2 (the squarefree decomposition and the norm ``N`` of the squarefree part) and the estimate of the
     rest (:func:`_isolation_work`): ``(parts, N, work)``, kept in ``cache`` (computed once per field and
     coefficients)."""
@@ -273,7 +273,7 @@ def _normed(phi: Any, p0: KPoly, limits: Limits, cache: RootTypeCache | None) ->
     N = norm(sqf, phi)
     # the roots of the conjugates: of p0 itself when it is squarefree (its coefficients are smaller than the monic s)
     probe = p0 if len(parts) == 1 and parts[0][1] == 1 else sqf
-    got = (parts, N, _isolation_work(N, _conditioning(phi, probe, N)))
+    got = (parts, N, _isolation_work(N, _conditioning(phi, probe, N), T))
     if cache is not None:
         cache._norms[key] = got
     return got
@@ -348,24 +348,30 @@ def _conditioning(phi: Any, sqf: KPoly, N: Any) -> int:
     return CONDITIONING_CAP
 
 
-ISOLATION_WORK_TEXT = ("D^3 (1 + q / 64)^3 / 200 + 8 D^2 + 500: D the degree of the norm, q = c + h / D with h the "
+ISOLATION_WORK_TEXT = ("T D^3 (1 + q / 64)^3 / 100 + 8 D^2 + 500: D the degree of the norm, q = c + h / D with h the "
                        "coefficient bits of its primitive part and c the bits its roots lose to their neighbours")
 
 
-def _isolation_work(N: Any, lost: int) -> int:
+def _isolation_work(N: Any, lost: int, T: int) -> int:
     """The estimate (``max_root_work`` units) of steps 3-4 (the factorization of the norm ``N``, the isolation and
-    refinement of its roots, the gcds and the classes): ``D^3 (1 + q/64)^3 / 200 + 8 D^2 + 500`` with
+    refinement of its roots, the gcds and the classes): ``T D^3 (1 + q/64)^3 / 100 + 8 D^2 + 500`` with
     ``D = deg N``, ``q = c + h / D``, ``h`` the bit size of the coefficients of the primitive part of ``N`` and ``c``
     the bits its roots lose to their neighbours (:func:`_conditioning`).
 
     The isolation (FLINT's certified complex roots, repeated at doubling precision while the roots of the gcds are
     selected) costs about ``D^2`` operations per iteration at a precision that has to resolve the closest roots, ``q``
-    bits beyond the coefficients' scale, for about ``D`` iterations; the exponent and the constants are fitted
-    (``benchmarks/root_type_work.py``; module docstring of :mod:`lcnalg.groups.lift_plane` for the range)."""
+    bits beyond the coefficients' scale, for about ``D`` iterations; the exponent and the constants are fitted.
+
+    Calibration (``benchmarks/root_type_work.py``, units of about 15 µs; with the norm's own estimate, CPU time):
+    0.05–1.3 times the estimate over random fields of degree 2–20 (minimal polynomials of 10–200 bits) with dense
+    coordinates of 10–400 bits, 0.13–1.3 with coordinates of small height, 0.05–0.52 at the points of the plane of
+    ``C4: 2,2,2,2,2``; the dense points that run past a minute are estimated above the default bound.  The
+    overestimates reach about 20 times for dense points of large degree or ``T = 2`` (docs/theory.md#plane-of-lifts).
+    """
     D = int(N.degree())
     prim = N // N.content() if not N.is_zero() else N
     q = lost + _height(prim) / max(1, D)
-    return int(D ** 3 * (1 + q / 64) ** 3 / 200) + 8 * D * D + 500
+    return int(max(1, T) * D ** 3 * (1 + q / 64) ** 3 / 100) + 8 * D * D + 500
 
 
 def root_type_work(model: OrbitModel, point: RealAlgebraicPoint, coefficients: Sequence[Mapping[Any, Any]],
@@ -377,8 +383,9 @@ def root_type_work(model: OrbitModel, point: RealAlgebraicPoint, coefficients: S
     The cost of the isolation follows the height of the numbers, which their size in the power basis does not show:
     it is read off the norm ``N`` of the filter's squarefree part: its degree ``D``, the bit size ``τ`` of its
     coefficients and the bits ``c`` that its roots lose to their neighbours (``max_i Σ_j −log2 |r_i − r_j|`` over the
-    pairs closer than 1, found from the conjugates of the filter in ball arithmetic): ``D^3 (1 + (c + τ/D)/64)^3 /
-    200 + 8 D^2 + 500`` (``τ`` of the primitive part of ``N``).  :func:`algebraic_root_type` checks the same number
+    pairs closer than 1, found from the conjugates of the filter in ball arithmetic): ``T D^3 (1 + (c + τ/D)/64)^3
+    / 100 + 8 D^2 + 500`` (``τ`` of the primitive part of ``N``; ``T`` the largest stride: the classes ``r^T`` are
+    isolated too).  :func:`algebraic_root_type` checks the same number
     before the isolation.
 
     Parameters
@@ -412,7 +419,7 @@ def root_type_work(model: OrbitModel, point: RealAlgebraicPoint, coefficients: S
     p0 = _p0(point, coefficients)
     if p0 is None or len(p0) <= 1 or not model.levels:
         return 0
-    return _normed(point.minimal_polynomial, p0, limits, cache)[2]
+    return _normed(point.minimal_polynomial, p0, model.T, limits, cache)[2]
 
 
 def _p0(point: RealAlgebraicPoint, coefficients: Sequence[Mapping[Any, Any]]) -> KPoly | None:
