@@ -100,8 +100,12 @@ coordinates: the points at other roots share the root-independent work,
 bounded before the algebraic part starts: the gcds over ``Q(α)`` do not depend on which root of ``φ`` is ``α``,
 so they run first, once per ``φ``, and give each special point with its true size; a curve to shear has at most
 ``deg_c1 b`` real points over ``α``, over fields of degree ``≤ deg_c1 b · deg φ`` (:func:`_special_work`); the
-shears join the total, and the largest exact type is checked as the step it will be; ``max_precision`` the
-refinements;
+shears join the total, and the largest exact type is checked as the step it will be.  The exact types are
+estimated in two steps: their norms from the degree and the power-basis size (:func:`_type_work`), then, with the norms
+computed (once per field and coordinates, kept for the types), the isolation of the norms' roots from the norms
+themselves (:func:`~lcnalg.real.algebraic_root_type.root_type_work`: degree, height and how close the roots are),
+whose cost follows the height of the numbers, not their power-basis size; both join the total, for the algebraic
+cell points and for the special points the gcds find; ``max_precision`` the refinements;
 the ordinary decisions keep their own bounds.
 
 References
@@ -126,7 +130,7 @@ from lcnalg.polys.minors import bareiss_determinant
 from lcnalg.polys.number_field import derivative as nf_derivative, gcd as nf_gcd, trim as nf_trim
 from lcnalg.polys.real_algebraic import RealAlgebraicPoint
 from lcnalg.polys.univariate import RootData, arb_fraction, rational_between, sorted_real_roots, syha_rows
-from lcnalg.real.algebraic_root_type import RootTypeCache, algebraic_root_type
+from lcnalg.real.algebraic_root_type import ISOLATION_WORK_TEXT, RootTypeCache, algebraic_root_type, root_type_work
 from lcnalg.real.algebraic_witness import algebraic_layers
 from lcnalg.real.decision import number_text
 from lcnalg.real.membership import ContainmentResult, contains
@@ -724,10 +728,13 @@ def decide_plane(lcn: str, model: Any, values: tuple[Fraction, ...], n: int, lim
 
     gcds: dict = {}     # the gcds over Q[T]/(phi) of each non-vertical phi (_gcd_points): the same at every root
 
-    def fibers_work(known: int, what: str) -> None:
-        """Check the algebraic part before it starts: ``known`` (the exact types of the algebraic cell points) and
-        the gcds or shears over every irrational root; then find the special points (the gcds, once per ``φ``)
-        and check again with the shears and exact types of the points the fibers find (:func:`_special_work`)."""
+    def fibers_work(known: int, what: str, cells: list | None = None) -> None:
+        """Check the algebraic part before it starts: ``known`` (the norms of the exact types of the distinct
+        algebraic cell points ``cells``) and the gcds or shears over every irrational root; then compute those norms
+        and check again with the isolation of their roots estimated from them (:func:`~lcnalg.real.
+        algebraic_root_type.root_type_work`); then find the special points (the gcds, once per ``φ``) and check
+        again with the shears and exact types of the points the fibers find (:func:`_special_work`), and with the
+        isolation at the special points the gcds found."""
         what = f"{what}the gcds over Q(alpha) or shears over {len(algebraic_roots)} irrational projection root(s)"
         keys = {}
         for phi, _, _, _ in algebraic_roots:
@@ -736,6 +743,13 @@ def decide_plane(lcn: str, model: Any, values: tuple[Fraction, ...], n: int, lim
         limits.check("max_root_work", what, known + sum(fiber_work(phi) for phi, _, _, _ in algebraic_roots if
                                                         phi in pure_all) +
                      sum(_gcd_work(phi, B, B + G, crossings) for phi in special))
+        if cells:       # the norms (within the estimate just checked), then the isolation estimated from them
+            known += sum(root_type_work(model, pt, coeffs, limits, cache.types) for pt in cells)
+            what = (f"{what} (the isolation of the roots of the norms at the {len(cells)} distinct algebraic cell "
+                    f"point(s): {ISOLATION_WORK_TEXT})")
+            limits.check("max_root_work", what, known + sum(fiber_work(phi) for phi, _, _, _ in algebraic_roots if
+                                                            phi in pure_all) +
+                         sum(_gcd_work(phi, B, B + G, crossings) for phi in special))
         for phi in special:
             gcds[tuple(int(c) for c in phi.coeffs())] = _gcd_points(B, B + G, phi, limits, crossings)
         work = known + sum(fiber_work(phi) for phi, _, _, _ in algebraic_roots if phi in pure_all) + \
@@ -755,7 +769,23 @@ def decide_plane(lcn: str, model: Any, values: tuple[Fraction, ...], n: int, lim
             limits.check("max_root_work", f"work of the exact type at the largest of the {len(types)} point(s) or "
                          f"field(s) the fibers over the irrational projection roots find ({_SPECIAL_WORK_TEXT}; "
                          f"{_TYPE_WORK_TEXT})", max(types))
+        # the special points found by the gcds are known now (at any root of phi: the work does not depend on it):
+        # their norms (each within the bound just checked), and the isolation of their roots estimated from them
+        specials = []
+        for phi, _, _, ball in algebraic_roots:
+            key = tuple(int(c) for c in phi.coeffs())
+            if key in gcds and key not in done:
+                done.add(key)
+                specials += _special_points(B, B + G, phi, ball, limits, crossings, gcds[key])[0]
+        specials = [pt for pt in _distinct(specials) if _point_key(pt) not in cache.charged]
+        if specials:
+            isolation = sum(root_type_work(model, pt, coeffs, limits, cache.types) for pt in specials)
+            limits.check("max_root_work", f"{what}, of the shears and of the isolation of the roots of the norms at "
+                         f"the {len(specials)} special point(s) the gcds over Q(alpha) found ({ISOLATION_WORK_TEXT})",
+                         work + isolation)
 
+    done: set = set()       # the fields whose special points were estimated
+    coeffs = _plane_coefficients(fhat, n)
     decided = algebraic_decided = 0
     cache = _TypeCache()        # the root-independent work of the exact types, shared by this decision's points
     refused: list[ResourceLimitError] = []      # a refused cell is put off: a later cell may still decide "yes"
@@ -764,8 +794,9 @@ def decide_plane(lcn: str, model: Any, values: tuple[Fraction, ...], n: int, lim
     for i, p in enumerate(rational + algebraic):
         if i == len(rational) and (algebraic or algebraic_roots):
             # every rational point failed: bound the algebraic part as a whole before it starts
-            fibers_work(sum(_type_work(pt, n) for pt in _distinct(q.algebraic for q in algebraic)),
-                        f"work of the exact types at {len(algebraic)} algebraic cell point(s) and of ")
+            distinct = _distinct(q.algebraic for q in algebraic)
+            fibers_work(sum(_type_work(pt, n) for pt in distinct),
+                        f"work of the exact types at {len(algebraic)} algebraic cell point(s) and of ", distinct)
         try:
             found = _decide(p, lcn, model, values, fhat, n, den, limits, how, data, cache)
         except ResourceLimitError as err:
@@ -843,10 +874,13 @@ def _type_work(pt: RealAlgebraicPoint, n: int) -> int:
     coordinates of up to 1,985 bits in its power basis, where the norm is mostly content) the 28 distinct points
     take 0.05–0.8 times the estimate, two small ones 2–2.6 times (timed on a loaded machine).  The same field and coordinates at another root are charged once (:class:`_TypeCache`).
 
-    Known limit: the cost follows the height of the numbers (the isolation of the norm's roots), not their
-    power-basis size.  The points of the planes have small height (0.05–1.4 times the estimate at 159 points of
-    C3 and C4 planes), but dense random coordinates cost far more (degree 8 with 100-bit coordinates about 50
-    times the estimate), so such a point can run past ``max_root_work``.
+    This bounds the norm (computed first).  The rest of the type, the isolation and refinement of the norm's roots,
+    costs what the height of the numbers says, not their power-basis size (the points of the planes have small
+    height; dense random coordinates of 100 bits over a field of degree 8 cost about 50 times this estimate, of 400
+    bits over 1,000 times): it is estimated from the norm itself once the norm is known
+    (:func:`~lcnalg.real.algebraic_root_type.root_type_work`, ``ISOLATION_WORK_TEXT``), added to the total of the
+    algebraic part before it starts, and checked again before each isolation (calibration:
+    ``benchmarks/root_type_work.py``, docs/theory.md#plane-of-lifts).
     """
     bits = max(max((int(c.p).bit_length() + int(c.q).bit_length() for c in x.coeffs()), default=1)
                for x in (*pt.coordinates, pt.minimal_polynomial))
@@ -973,6 +1007,16 @@ def _shear_work(phi: flint.fmpz_poly, B: list) -> int:
     return sum((2 * d) ** 3 * b.degrees()[1] * d for b in B)
 
 
+def _plane_coefficients(fhat: list[int], n: int) -> list[dict]:
+    """The coefficients ``F_0, …, F_{n+1}`` of ``F = f̂ + (c0' + c1' z)(z^n − 1)`` as polynomials in ``(c0', c1')``."""
+    coeffs: list[dict] = [{(0, 0): v} if v else {} for v in fhat] + [{}] * (n + 2 - len(fhat))
+    for i, e in ((0, (1, 0)), (1, (0, 1))):
+        coeffs[i] = {**coeffs[i], e: coeffs[i].get(e, 0) - 1}
+    coeffs[n] = {**coeffs[n], (1, 0): coeffs[n].get((1, 0), 0) + 1}
+    coeffs[n + 1] = {**coeffs[n + 1], (0, 1): coeffs[n + 1].get((0, 1), 0) + 1}
+    return coeffs
+
+
 def _decide(p: _Point, lcn: str, model: Any, values: tuple[Fraction, ...], fhat: list[int], n: int, den: int,
             limits: Limits, how: str, data: dict, cache: "_TypeCache") -> PlaneDecision | None:
     if p.rational is not None:
@@ -984,11 +1028,7 @@ def _decide(p: _Point, lcn: str, model: Any, values: tuple[Fraction, ...], fhat:
                                 f"function space of {lcn}: {r.reason}", argument=how + "; " + r.argument,
                                 lift=F, h=h, ordinary=r, data=data)
         return None
-    coeffs: list[dict] = [{(0, 0): v} if v else {} for v in fhat] + [{}] * (n + 2 - len(fhat))
-    for i, e in ((0, (1, 0)), (1, (0, 1))):
-        coeffs[i] = {**coeffs[i], e: coeffs[i].get(e, 0) - 1}
-    coeffs[n] = {**coeffs[n], (1, 0): coeffs[n].get((1, 0), 0) + 1}
-    coeffs[n + 1] = {**coeffs[n + 1], (0, 1): coeffs[n + 1].get((0, 1), 0) + 1}
+    coeffs = _plane_coefficients(fhat, n)
     pt = p.algebraic
     if _point_key(pt) not in cache.charged:     # the same field and coordinates at another root: charged once
         limits.check("max_root_work", "work of the exact type at an algebraic point of the plane of lifts "

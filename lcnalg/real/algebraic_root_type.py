@@ -49,6 +49,14 @@ repeated; a call that refined leaves a copy at its final precision for the later
 balls are certified enclosures at every precision, so this changes how often they refine, not
 what they decide).  The results are the same with or without the cache.
 
+*Cost, read off the norm.*  The work of steps 3–4 follows the height of the numbers, which their size
+in the power basis does not show.  The norm is computed first (its work, ``(deg s · deg φ)^2 / 8``,
+checked before) and the rest is estimated from it before the isolation (:func:`root_type_work`,
+``ISOLATION_WORK_TEXT``): from ``D = deg N``, the height of its primitive part and the bits its roots
+lose to their neighbours, found in ball arithmetic from the roots of the conjugates ``σ(s)`` (the roots
+of ``N``), without isolating ``N``; the estimate is checked against ``max_root_work`` before the
+isolation starts.  The norm and the estimate are kept in the cache with the rest.
+
 The result is the :class:`~lcnalg.real.orbit_description.RootType` that ``root_type`` gives
 for rational ``P`` (it depends only on the roots and their multiplicities), and the decisions
 :func:`~lcnalg.real.orbit_description.type_member` and
@@ -65,6 +73,7 @@ References
 
 from __future__ import annotations
 
+import math
 from typing import Any, Mapping, Sequence
 
 import flint
@@ -78,7 +87,7 @@ from lcnalg.polys.univariate import RootData
 from lcnalg.real.orbit_description import RootType, class_blocks
 from lcnalg.real.orbit_tilings import OrbitModel
 
-__all__ = ["RootTypeCache", "algebraic_root_type"]
+__all__ = ["RootTypeCache", "algebraic_root_type", "root_type_work"]
 
 
 class RootTypeCache:
@@ -110,10 +119,11 @@ class RootTypeCache:
     1
     """
 
-    __slots__ = ("_entries",)
+    __slots__ = ("_entries", "_norms")
 
     def __init__(self) -> None:
         self._entries: dict[tuple, tuple] = {}
+        self._norms: dict[tuple, tuple] = {}     # steps 1-2 and the estimate (root_type_work), before the isolation
 
     def __len__(self) -> int:
         return len(self._entries)
@@ -205,7 +215,11 @@ def _root_classes(point: RealAlgebraicPoint, p0: KPoly, T: int, limits: Limits,
     key = _key(phi, p0) if cache is not None else None
     shared = cache._entries.get(key) if cache is not None else None
     if shared is None:          # computed here: this call goes on with the isolation and its budget
-        rd, gcds, expected = _independent(phi, p0, limits)
+        parts, N, work = _normed(phi, p0, T, limits, cache)
+        limits.check("max_root_work", f"work of isolating and refining the roots of the norm of a filter over its "
+                     f"number field (degree {int(N.degree())}, {_height(N)}-bit coefficients; {ISOLATION_WORK_TEXT})",
+                     work)
+        rd, gcds, expected = _independent(phi, parts, N, limits)
         if cache is not None:   # kept unrefined, for the points at the other roots
             cache._entries[key] = (rd.copy(limits), gcds, expected)
     else:                       # an earlier point's: a copy with its own precision and budget
@@ -241,9 +255,14 @@ def _root_classes(point: RealAlgebraicPoint, p0: KPoly, T: int, limits: Limits,
         rd.refine()
 
 
-def _independent(phi: Any, p0: KPoly, limits: Limits) -> tuple[RootData, list, int]:
-    """Steps 1–3 without ``τ``: the isolated roots of the norm (not to be refined: callers copy it), the gcds
-    ``(e, factor index, gcd_K(h_e, f))`` and the degree of ``p0``."""
+def _normed(phi: Any, p0: KPoly, T: int, limits: Limits, cache: RootTypeCache | None) -> tuple[list, Any, int]:
+    """Steps 1-2 (the squarefree decomposition and the norm ``N`` of the squarefree part) and the estimate of the
+    rest (:func:`_isolation_work`): ``(parts, N, work)``, kept in ``cache`` (computed once per field and
+    coefficients)."""
+    key = _key(phi, p0) if cache is not None else None
+    got = cache._norms.get(key) if cache is not None else None
+    if got is not None:
+        return got
     parts = squarefree(monic(p0, phi), phi)
     sqf: KPoly = [flint.fmpq_poly([1])]
     for h, _ in parts:
@@ -251,7 +270,173 @@ def _independent(phi: Any, p0: KPoly, limits: Limits) -> tuple[RootData, list, i
     degree = len(sqf) - 1
     limits.check("max_root_work", "work (degree^2/8) of the norm of a filter over its number field",
                  (degree * int(phi.degree())) ** 2 // 8)
-    rd = RootData(norm(sqf, phi), limits)
+    N = norm(sqf, phi)
+    # the roots of the conjugates: of p0 itself when it is squarefree (its coefficients are smaller than the monic s)
+    probe = p0 if len(parts) == 1 and parts[0][1] == 1 else sqf
+    got = (parts, N, _isolation_work(N, _conditioning(phi, probe, N), T))
+    if cache is not None:
+        cache._norms[key] = got
+    return got
+
+
+def _height(N: Any) -> int:
+    """The largest bit size of a coefficient of the integer polynomial ``N``."""
+    return max(abs(int(c)).bit_length() for c in N.coeffs())
+
+
+#: the precision (bits) beyond which the conditioning of the norm's roots is not resolved (:func:`_conditioning`)
+CONDITIONING_CAP = 1 << 15
+
+
+def _conditioning(phi: Any, sqf: KPoly, N: Any) -> int:
+    """``max_i Σ_{j ≠ i} max(0, −log2 |r_i − r_j|)`` over the distinct roots ``r`` of the norm ``N`` of ``sqf``, a
+    squarefree polynomial over ``Q[T]/(φ)`` (bits; about
+    ``−log2 |N'(r_i)| / lc(N)``: how many bits a root loses to its neighbours, which the isolation has to work through).
+
+    The roots of ``N`` are those of the conjugates ``σ(s)`` of the squarefree part ``s`` (degree ``≤ K`` each), so
+    they are found cheaply in ball arithmetic from the conjugates of the generator, not from ``N``: at a working
+    precision ``p`` (from twice the coefficients' bit size, doubled until done) the roots of each ``σ(s)`` are
+    isolated, overlapping balls are grouped, and when the groups are as many as the distinct roots of ``N``
+    (``deg N − deg gcd(N, N')``, exact) each group is one root and the distances between groups are certified.
+    Beyond :data:`CONDITIONING_CAP` bits the cap is returned.  An estimate's input, not part of any decision."""
+    distinct = int(N.degree()) - int(N.gcd(N.derivative()).degree())
+    big = flint.fmpq_poly(phi).numer()
+    bits = max(int(c.p).bit_length() + int(c.q).bit_length() for x in sqf for c in flint.fmpq_poly(x).coeffs())
+    prec = 64 + 2 * bits
+    log2 = math.log(2)
+    while prec <= CONDITIONING_CAP:
+        with flint.ctx.workprec(prec):
+            roots = []
+            try:
+                for t in (r for r, _ in big.complex_roots()):
+                    cs = []
+                    for x in sqf:
+                        acc = flint.acb(0)
+                        for c in reversed(flint.fmpq_poly(x).coeffs()):
+                            acc = acc * t + flint.acb(flint.arb(c.p) / c.q)
+                        cs.append(acc)
+                    if len(cs) > 1:
+                        roots += flint.acb_poly(cs).roots(tol=flint.arb(2) ** (-(prec // 2)), maxprec=prec)
+            except ValueError:          # not isolated at this precision
+                roots = None
+            if roots is not None:
+                group = list(range(len(roots)))
+
+                def find(a: int) -> int:
+                    while group[a] != a:
+                        a = group[a]
+                    return a
+                far = []
+                approx = [complex(float(r.real.mid()), float(r.imag.mid())) for r in roots]
+                for i in range(len(roots)):
+                    for j in range(i):
+                        if abs(approx[i] - approx[j]) > 0.5:     # loses nothing (no ball is near that wide)
+                            continue
+                        dist = abs(roots[i] - roots[j])
+                        if dist.contains(0) or not dist > 0:
+                            group[find(i)] = find(j)
+                        else:
+                            far.append((i, j, max(0.0, -float(dist.upper().log().mid()) / log2)))
+                if len({find(i) for i in range(len(roots))}) == distinct:
+                    lost = [0.0] * len(roots)
+                    for i, j, v in far:
+                        if find(i) != find(j):
+                            lost[i] += v
+                            lost[j] += v
+                    return math.ceil(max(lost, default=0.0))
+        prec *= 2
+    return CONDITIONING_CAP
+
+
+ISOLATION_WORK_TEXT = ("T D^3 (1 + q / 64)^3 / 100 + 8 D^2 + 500: D the degree of the norm, q = c + h / D with h the "
+                       "coefficient bits of its primitive part and c the bits its roots lose to their neighbours")
+
+
+def _isolation_work(N: Any, lost: int, T: int) -> int:
+    """The estimate (``max_root_work`` units) of steps 3-4 (the factorization of the norm ``N``, the isolation and
+    refinement of its roots, the gcds and the classes): ``T D^3 (1 + q/64)^3 / 100 + 8 D^2 + 500`` with
+    ``D = deg N``, ``q = c + h / D``, ``h`` the bit size of the coefficients of the primitive part of ``N`` and ``c``
+    the bits its roots lose to their neighbours (:func:`_conditioning`).
+
+    The isolation (FLINT's certified complex roots, repeated at doubling precision while the roots of the gcds are
+    selected) costs about ``D^2`` operations per iteration at a precision that has to resolve the closest roots, ``q``
+    bits beyond the coefficients' scale, for about ``D`` iterations; the exponent and the constants are fitted.
+
+    Calibration (``benchmarks/root_type_work.py``, units of about 15 µs; with the norm's own estimate, CPU time):
+    0.05–1.3 times the estimate over random fields of degree 2–20 (minimal polynomials of 10–200 bits) with dense
+    coordinates of 10–400 bits, 0.13–1.3 with coordinates of small height, 0.05–0.52 at the points of the plane of
+    ``C4: 2,2,2,2,2``; the dense points that run past a minute are estimated above the default bound.  The
+    overestimates reach about 20 times for dense points of large degree or ``T = 2`` (docs/theory.md#plane-of-lifts).
+    """
+    D = int(N.degree())
+    prim = N // N.content() if not N.is_zero() else N
+    q = lost + _height(prim) / max(1, D)
+    return int(max(1, T) * D ** 3 * (1 + q / 64) ** 3 / 100) + 8 * D * D + 500
+
+
+def root_type_work(model: OrbitModel, point: RealAlgebraicPoint, coefficients: Sequence[Mapping[Any, Any]],
+                   limits: Limits | None = None, cache: RootTypeCache | None = None) -> int:
+    """The estimate of :func:`algebraic_root_type` after its norm: the work (``max_root_work`` units) of isolating and
+    refining the norm's roots, computed from the norm itself (which is computed here, and kept in ``cache`` for the
+    type; its own work, ``(D deg φ)^2 / 8``, is checked against ``limits``).
+
+    The cost of the isolation follows the height of the numbers, which their size in the power basis does not show:
+    it is read off the norm ``N`` of the filter's squarefree part: its degree ``D``, the bit size ``τ`` of its
+    coefficients and the bits ``c`` that its roots lose to their neighbours (``max_i Σ_j −log2 |r_i − r_j|`` over the
+    pairs closer than 1, found from the conjugates of the filter in ball arithmetic): ``T D^3 (1 + (c + τ/D)/64)^3
+    / 100 + 8 D^2 + 500`` (``τ`` of the primitive part of ``N``; ``T`` the largest stride: the classes ``r^T`` are
+    isolated too).  :func:`algebraic_root_type` checks the same number
+    before the isolation.
+
+    Parameters
+    ----------
+    model, point, coefficients, limits, cache
+        As for :func:`algebraic_root_type`.
+
+    Returns
+    -------
+    int
+        ``0`` when no isolation is needed (``P`` zero, constant, or a monomial).
+
+    Examples
+    --------
+    >>> from lcnalg.architecture import Architecture
+    >>> from lcnalg.real.orbit_tilings import orbit_model
+    >>> m = orbit_model(Architecture.parse("3,2 s=2"))
+    >>> x = RealAlgebraicPoint.from_root(flint.fmpq_poly([-2, 0, 1]), flint.arb("1.41 +/- 0.01"),
+    ...                                  [flint.fmpq_poly([0, 1])])                   # x = √2
+    >>> P = [{(1,): -1}, {}, {(0,): 1, (1,): -1}, {}, {(0,): 1}]
+    >>> small = root_type_work(m, x, P)
+    >>> big = [{(1,): -(2**200 + 1)}, {}, {(0,): 1, (1,): -1}, {}, {(0,): 2**200 + 3}]
+    >>> small < root_type_work(m, x, big)
+    True
+    """
+    limits = Limits.coerce(limits)
+    if cache is not None and not isinstance(cache, RootTypeCache):
+        raise InputError(f"cache: expected a RootTypeCache or None, got {checks.short(cache)}")
+    if not isinstance(point, RealAlgebraicPoint):
+        raise InputError(f"point: expected a RealAlgebraicPoint, got {checks.short(point)}")
+    p0 = _p0(point, coefficients)
+    if p0 is None or len(p0) <= 1 or not model.levels:
+        return 0
+    return _normed(point.minimal_polynomial, p0, model.T, limits, cache)[2]
+
+
+def _p0(point: RealAlgebraicPoint, coefficients: Sequence[Mapping[Any, Any]]) -> KPoly | None:
+    """``P / z^{μ_0}`` without the roots at infinity (reduced coefficients), or None for ``P = 0``."""
+    if isinstance(coefficients, (str, bytes, Mapping)) or not hasattr(coefficients, "__iter__"):
+        raise InputError("coefficients: expected a sequence of polynomials {exponent: coefficient} in the "
+                         f"point's coordinates, got {checks.short(coefficients)}")
+    phi = point.minimal_polynomial
+    elems = [point.element(c) % phi for c in coefficients]
+    nonzero = [j for j, c in enumerate(elems) if c != 0]
+    return elems[nonzero[0]:nonzero[-1] + 1] if nonzero else None
+
+
+def _independent(phi: Any, parts: list, N: Any, limits: Limits) -> tuple[RootData, list, int]:
+    """Step 3 without ``τ``, from the squarefree ``parts`` and the norm ``N``: the isolated roots of ``N`` (not to be
+    refined: callers copy it), the gcds ``(e, factor index, gcd_K(h_e, f))`` and the degree of ``p0``."""
+    rd = RootData(N, limits)
     gcds = []
     for h, e in parts:
         for fi, (f, _) in enumerate(rd.factors):
