@@ -130,6 +130,7 @@ from lcnalg.algebra.grading import Grading, finest_grading
 from lcnalg.algebra.plain_interpolation import equations_up_to_degree
 from lcnalg.errors import InputError, ResourceLimitError, check
 from lcnalg.groups.cyclic_lifts import decide_lift
+from lcnalg.groups.fibre_membership import FibreDecision, fibre_membership
 from lcnalg.groups.group_algebra import GroupConvArchitecture, GroupConvParameterization
 from lcnalg.groups.representations import irreducible_representations
 from lcnalg.limits import Limits
@@ -633,6 +634,16 @@ def group_conv_contains(mu: GroupConvParameterization | str, filt: Any, *, equat
                                  limitations=limitation if contained is None else "", argument=argument,
                                  data=data or {})
 
+    def fibre_result(fibre: FibreDecision, extra: dict | None = None) -> ContainmentResult:
+        method = ("the real points of the fibre: one chart per choice of the first non-zero weight of layers 1..L-1 "
+                  "(rescaled to 1), each a verified Groebner basis over Q, zero-dimensional charts counted by "
+                  "Hermite's form (lcnalg.groups.fibre_membership)")
+        argument = ("f != 0: every layer of a real preimage is non-zero; rescaling layer l < L by the inverse of its "
+                    "first non-zero weight (and layer L by the product) keeps mu(w) = f, so f is in M iff some chart "
+                    "system has a real solution")
+        return result(fibre.contained, fibre.reason, method, fibre.witness, fibre.witness_exact, argument=argument,
+                      data={**(extra or {}), "fibre": fibre.to_dict()})
+
     def identity(k: int) -> tuple[str, ...]:
         return ("1",) + ("0",) * (k - 1)
 
@@ -708,8 +719,12 @@ def group_conv_contains(mu: GroupConvParameterization | str, filt: Any, *, equat
         checked.append(f"the {equations.num_generators} equations of degree <= "
                        f"{equations.complete_up_to_degree} vanish")
     if n is None:
+        fibre = _fibre_step(mu, values, seed, limits, checked)
+        if fibre is not None and fibre.contained is not None:
+            return fibre_result(fibre)
         return result(None, "; ".join(checked) + "; no real decision for a non-cyclic group with restricted windows",
-                      "necessary conditions only", limitation="membership undecided")
+                      "necessary conditions only", limitation="membership undecided",
+                      data={"fibre": fibre.to_dict()} if fibre is not None else None)
     # 6. lifts f + (z^n - 1) h that factor with the given degrees
     try:
         limits.check("max_coordinates", f"coefficients of each lift f + (z^{n} - 1) h (degree K = {K})", K + 1)
@@ -768,11 +783,42 @@ def group_conv_contains(mu: GroupConvParameterization | str, filt: Any, *, equat
             # an algebraic lift: certified enclosures here, the exact layers over Q(x) in data["lift"]
             layers, exact = tuple(tuple(q) for q in alg["layer_balls"]), False
         return result(d.contained, d.reason, method, layers, exact, argument=d.argument, data={"lift": d.to_dict()})
+    if d is not None:
+        checked.append(f"the exact lift decision left it open ({d.case})")
+    # 8. the real points of the fibre, chart by chart (lcnalg.groups.fibre_membership)
+    fibre = _fibre_step(mu, values, seed, limits, checked)
+    if fibre is not None and fibre.contained is not None:
+        return fibre_result(fibre, {"lift": d.to_dict() if d is not None else {}})
     question = d.remaining if d is not None else (f"is f + (z^{n} - 1) h in the ordinary function space of {lcn} "
                                                   f"for some real h of degree <= {K - n}?")
+    data = {"lift": d.to_dict() if d is not None else {}}
+    if fibre is not None:
+        data["fibre"] = fibre.to_dict()
     return result(None, "; ".join(checked) + f"; undecided: f is in M iff the answer is yes: {question}",
-                  "necessary conditions (support, Fourier zeros, equations) and exact lifts to the ordinary network",
-                  limitation="membership undecided", data={"lift": d.to_dict() if d is not None else {}})
+                  "necessary conditions (support, Fourier zeros, equations), exact lifts to the ordinary network "
+                  "and the fibre charts", limitation="membership undecided", data=data)
+
+
+def _fibre_step(mu: GroupConvParameterization, values: tuple[Fraction, ...], seed: int, limits: Limits,
+                checked: list[str]) -> FibreDecision | None:
+    """Step 8: :func:`~lcnalg.groups.fibre_membership.fibre_membership`, unless the certified dimension
+    shows every non-empty fibre positive-dimensional modulo the rescalings, or a bound refuses it
+    (both noted in ``checked``)."""
+    L = mu.architecture.num_layers
+    finite = mu.num_parameters - (L - 1)
+    dim = function_space_dimension(mu, seed=seed, limits=limits)
+    if dim.certified and dim.value < finite:
+        checked.append(f"the fibre charts were not solved: dim M = {dim.value} < N - (L - 1) = {finite}, so every "
+                       f"non-empty fibre is positive-dimensional modulo the rescalings")
+        return None
+    try:
+        fibre = fibre_membership(mu, values, seed=seed, limits=limits)
+    except ResourceLimitError as err:
+        checked.append(f"the fibre charts were not solved ({err})")
+        return None
+    if fibre.contained is None:
+        checked.append(fibre.reason)
+    return fibre
 
 
 def _lifts(degree: int, tries: int, seed: int) -> list[tuple[Fraction, ...]]:
