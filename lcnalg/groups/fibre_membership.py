@@ -380,7 +380,7 @@ def fibre_membership(mu: GroupConvParameterization | str, f: Any, *, seed: int =
     --------
     >>> fibre_membership("C3xC2: 2,2", [3, 11, 0, 10, 0, 0]).witness    # (1 + 2g)(3 + 5g), g of order 3
     (('1', '2'), ('3', '5'))
-    >>> d = fibre_membership("C3xC2: 2,2", [1, 0, 0, 1, 0, 0])          # 1 + g^2 = (1 + a g)(1 + b g) needs a + b = 0, ab = 1
+    >>> d = fibre_membership("C3xC2: 2,2", [1, 0, 0, 1, 0, 0])    # 1 + g^2 = (1 + b g)(c + d g): d = -b, b^2 = -1
     >>> d.contained, [(c.choice, c.status, c.distinct, c.real) for c in d.charts]
     (False, [((0,), 'finite', 2, 0), ((1,), 'empty', None, None)])
     >>> fibre_membership("S3: 3,2", [1, 0, 0, 0, 0, 0], limits=Limits(max_fibre_solutions=5))

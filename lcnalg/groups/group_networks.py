@@ -99,10 +99,24 @@ Otherwise (``e ≥ 2`` outside these cases) the answer is **undecided**:
 ``f ∈ M`` iff ``f + (z^n − 1) h`` lies in the ordinary function space for some real ``h`` of degree
 ``≤ e``, an existential question in ``e + 1`` real variables (stated in ``data["lift"]["remaining"]``;
 for stride one: at least ``m`` real roots with multiplicity, ``e − deg h`` of them at infinity),
-which step 6 tries only at finitely many exact ``h``.  For non-cyclic groups only steps 1–3 and
-5 apply.  The higher-dimensional representations give no refusal of this kind: every window
-contains the identity, so ``ρ(w_l)`` reaches full rank and ``rank ρ(f) ≤ rank ρ(w_l)`` bounds
-nothing, and a product of non-zero matrices may vanish.
+which step 6 tries only at finitely many exact ``h``, unless step 8 decides.  For non-cyclic groups
+steps 1–3, 5 and 8 apply.  The higher-dimensional representations give no refusal of this kind:
+every window contains the identity, so ``ρ(w_l)`` reaches full rank and ``rank ρ(f) ≤ rank ρ(w_l)``
+bounds nothing, and a product of non-zero matrices may vanish.
+
+8. Any finite group (after step 5 for a non-cyclic group, after step 7 for ``C_n`` with
+   wrap-around), *the real points of the fibre* (:mod:`lcnalg.groups.fibre_membership`, whose
+   module docstring has the proof): ``f ≠ 0`` is in ``M`` iff for some choice of one window
+   position ``j_l`` per layer ``l < L`` the chart system ``μ(w) = f``, ``w_{l, j_l} = 1``,
+   ``w_{l, i} = 0`` (``i < j_l``) has a real solution (rescale each layer of a real preimage by
+   its first non-zero weight).  Each chart gets a verified Gröbner basis over ``Q``: unit ideal
+   (no solution), zero-dimensional (distinct real solutions counted exactly by Hermite's form,
+   a witness from the rational univariate representation, exact or certified balls, multiplied
+   back to ``f``) or positive-dimensional (open).  Contained if a chart has a real point, not
+   contained if every chart is empty or finite without one, otherwise undecided with the open
+   charts in ``data["fibre"]``.  Skipped when the certified ``dim M < N − (L − 1)`` (then every
+   non-empty fibre is positive-dimensional modulo the rescalings, e.g. ``C_n`` with stride one and
+   wrap-around); bounded by ``max_fibre_solutions`` (the charts' multihomogeneous Bézout numbers).
 
 References
 ----------
@@ -571,7 +585,7 @@ def _evaluate(poly: Any, values: tuple[Fraction, ...]) -> Fraction:
 
 def group_conv_contains(mu: GroupConvParameterization | str, filt: Any, *, equations: ImplicitEquations | None = None,
                         seed: int = 0, tries: int = 32, limits: Limits | None = None) -> ContainmentResult:
-    """Is an exact end-to-end filter in the real function space ``M``?  (Module docstring, steps 1–7.)
+    """Is an exact end-to-end filter in the real function space ``M``?  (Module docstring, steps 1–8.)
 
     Parameters
     ----------
@@ -588,7 +602,8 @@ def group_conv_contains(mu: GroupConvParameterization | str, filt: Any, *, equat
     tries : int
         How many lifts ``f + (z^n − 1) h`` step 6 tries at most (``h = 0`` first).
     limits : Limits, optional
-        Bounds of the ordinary decision (``max_nodes``, ``max_root_work``, ...) and of the equations.
+        Bounds of the ordinary decision (``max_nodes``, ``max_root_work``, ...), of the equations and of
+        the fibre charts (``max_fibre_solutions``, ``max_quotient_dimension``, the Gröbner matrix bounds).
 
     Returns
     -------
