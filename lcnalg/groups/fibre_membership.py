@@ -433,14 +433,14 @@ def fibre_membership(mu: GroupConvParameterization | str, f: Any, *, seed: int =
     finite = [c for c in charts if c.status == "finite"]
     complex_points = sum(c.distinct or 0 for c in finite)
     if open_:
-        reason = (f"{len(open_)} of the {num_charts} fibre charts are positive-dimensional "
-                  f"({', '.join(_choice_text(c.choice) for c in open_)}), their real points not counted; the other "
-                  f"{num_charts - len(open_)} have no real point")
+        reason = (f"fibre charts: {len(open_)} of {num_charts} positive-dimensional "
+                  f"({', '.join(_choice_text(c.choice) for c in open_)}), their real points not counted; "
+                  f"no real point in the other {num_charts - len(open_)}")
         return FibreDecision(None, reason, tuple(charts), num_charts, estimate=estimate,
                              seconds=time.perf_counter() - start)
-    reason = (f"every real preimage would lie, rescaled, in one of the {num_charts} fibre charts; "
-              f"{num_charts - len(finite)} of them are empty and the other {len(finite)} are zero-dimensional "
-              f"with {complex_points} complex point(s) in all, none real (Hermite's form, exact)")
+    reason = (f"every real preimage would lie, rescaled, in one of the {num_charts} fibre charts: "
+              f"{num_charts - len(finite)} empty, {len(finite)} zero-dimensional with {complex_points} complex "
+              f"point(s) in all, none real (Hermite's form, exact)")
     return FibreDecision(False, reason, tuple(charts), num_charts, estimate=estimate,
                          seconds=time.perf_counter() - start)
 
