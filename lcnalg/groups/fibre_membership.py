@@ -67,7 +67,7 @@ from __future__ import annotations
 import itertools
 import math
 import time
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from fractions import Fraction
 from typing import Any
 
@@ -162,7 +162,6 @@ class FibreDecision:
     separating_form: tuple[int, ...] = ()
     estimate: int = 0
     seconds: float = 0.0
-    data: dict = field(default_factory=dict)
 
     @property
     def positive_dimensional(self) -> tuple[tuple[int, ...], ...]:

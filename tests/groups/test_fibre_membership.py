@@ -248,5 +248,15 @@ def test_refusals_name_the_bound_and_the_option(capsys):
 def test_zero_filter_and_positive_dimensional_fibres():
     d = fibre_membership("S3: 3,2", [0] * 6)
     assert d.contained is True and d.witness == (("0", "0", "0"), ("0", "0"))
-    d = fibre_membership("S3: 2,2", [1, 5, 0, 0, 0, 0])   # R[C2]: N - (L - 1) = 3 > dim M = 2
-    assert d.contained is None and d.positive_dimensional == ((0,), (1,)) or d.contained is True
+    # S3: 2,2 is (a + b s)(c + d s) in R[<s>], s a transposition: N - (L - 1) = 3 > dim M = 2, so the chart a = 1
+    # is a curve; the chart a = 0, b = 1 is the point d = 1, c = 5
+    d = fibre_membership("S3: 2,2", [1, 5, 0, 0, 0, 0])
+    assert d.contained is True and d.positive_dimensional == ((0,),) and d.charts[1].choice == (1,)
+    # f = (-2 + 2 g_2)(1 + g_1) (g_i the enumerated elements): a curve on the chart w1_0 = 1, nothing elsewhere
+    mu = GroupConvParameterization("S3: 3,3")
+    f = mu.evaluate([1, 1, 0, -2, 0, 2])
+    d = fibre_membership(mu, f)
+    assert d.contained is None and d.positive_dimensional == ((0,),)
+    assert [c.status for c in d.charts[1:]] == ["empty", "empty"]
+    r = group_conv_contains(mu, f)
+    assert r.contained is None and r.data["fibre"]["positive_dimensional"] == [[0]]
