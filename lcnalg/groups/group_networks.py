@@ -821,12 +821,12 @@ def _fibre_step(mu: GroupConvParameterization, values: tuple[Fraction, ...], see
     (both noted in ``checked``)."""
     L = mu.architecture.num_layers
     finite = mu.num_parameters - (L - 1)
-    dim = function_space_dimension(mu, seed=seed, limits=limits)
-    if dim.certified and dim.value < finite:
-        checked.append(f"the fibre charts were not solved: dim M = {dim.value} < N - (L - 1) = {finite}, so every "
-                       f"non-empty fibre is positive-dimensional modulo the rescalings")
-        return None
     try:
+        dim = function_space_dimension(mu, seed=seed, limits=limits)
+        if dim.certified and dim.value < finite:
+            checked.append(f"the fibre charts were not solved: dim M = {dim.value} < N - (L - 1) = {finite}, so "
+                           f"every non-empty fibre is positive-dimensional modulo the rescalings")
+            return None
         fibre = fibre_membership(mu, values, seed=seed, limits=limits)
     except ResourceLimitError as err:
         checked.append(f"the fibre charts were not solved ({err})")
