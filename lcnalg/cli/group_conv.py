@@ -10,11 +10,12 @@ from lcnalg.cli.common import (add_format_options, add_limit_options, add_seed_o
 __all__ = ["register", "run"]
 
 #: The bounds met by the subcommand (the group, the symbolic map, the Jacobian, the
-#: interpolation, the certificate, the ordinary membership decision).
+#: interpolation, the certificate, the ordinary membership decision, the fibre charts).
 GROUP_CONV_BOUNDS = ("max_group_order", "max_equivariant_work", "max_symbolic_entries", "max_jacobian_entries",
                      "max_monomials", "max_piece", "max_interpolation_work", "max_total_entries", "max_nodes",
                      "max_root_work", "max_precision", "max_field_work", "max_sample_entries", "max_matrix_entries",
-                     "max_quotient_dimension", "max_equations_work", "max_grading_work", "max_coordinates")
+                     "max_quotient_dimension", "max_equations_work", "max_grading_work", "max_coordinates",
+                     "max_fibre_solutions", "max_primes")
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -35,7 +36,11 @@ def register(sub: argparse._SubParsersAction) -> None:
             "f + (z^n - 1) h (deg h <= e = K - n) are decided exactly when every layer has stride one and at\n"
             "most e + 1 layers have an odd degree (every f is in M: an interpolated lift), or when e = 0 (the\n"
             "pencil f + c (z^n - 1), decided between exact critical values of c); otherwise the remaining\n"
-            "question in e + 1 real variables is stated (JSON: membership.data.lift).\n\n"
+            "question in e + 1 real variables is stated (JSON: membership.data.lift).  Last, for every group,\n"
+            "the real points of the fibre: one chart per choice of the first non-zero weight of layers\n"
+            "1..L-1 (rescaled to 1), each a verified Groebner basis over Q whose real solutions are counted\n"
+            "exactly (Hermite); it decides whenever the fibre of f is finite modulo the rescalings, with an\n"
+            "exact or certified witness (JSON: membership.data.fibre; bounded by --max-fibre-solutions).\n\n"
             "SPEC: 'GROUP: k1,k2,...' with GROUP one of C<n>, D<n>, S<n>, A<n> or a product such as C3xC2,\n"
             "and k_l the size of layer l's window: the first k_l elements of G in breadth-first order\n"
             "(for C<n>: 1, g, ..., g^(k_l - 1), i.e. a filter polynomial of degree < k_l); * means all of G.\n"

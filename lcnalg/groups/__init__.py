@@ -11,7 +11,8 @@ convolutions with bi-invariant kernels), :mod:`~lcnalg.groups.equivariant` (the 
 orbit basis, Burnside's count, the dense linear-algebra route),
 :mod:`~lcnalg.groups.group_algebra` (linear group-convolutional networks: the product map in
 ``R[G]``), :mod:`~lcnalg.groups.group_networks` (their function space: dimension, equations,
-Fourier decomposition and real membership) and :mod:`~lcnalg.groups.representations` (the
+Fourier decomposition and real membership), :mod:`~lcnalg.groups.fibre_membership` (membership
+through the real points of the fibre, chart by chart) and :mod:`~lcnalg.groups.representations` (the
 irreducible representations of a small group, exact over ``Q(ζ_e)``, and the Fourier transform
 of ``R[G]``).
 
@@ -31,6 +32,7 @@ from lcnalg.groups.group_networks import (GroupConvResult, abelian_characters, a
                                           cyclotomic_zeros, fourier_components, group_conv_contains,
                                           group_conv_equations, group_convolution, read_filter)
 from lcnalg.groups.cyclic_lifts import LiftDecision, decide_lift
+from lcnalg.groups.fibre_membership import FibreChart, FibreDecision, chart_work, fibre_membership
 from lcnalg.groups.families import alternating_group, cyclic_group, dihedral_group, direct_product, symmetric_group
 from lcnalg.groups.icosahedron import Icosahedron, icosahedral_rotation_group, icosahedron
 from lcnalg.groups.permutation_group import PermutationGroup
@@ -49,6 +51,6 @@ __all__ = [
     "GroupConvArchitecture", "GroupConvParameterization", "group_algebra_product", "group_convolution",
     "group_conv_equations", "group_conv_contains", "read_filter", "cyclic_fourier", "fourier_components",
     "cyclotomic_zeros", "abelian_characters", "abelian_fourier", "GroupConvResult",
-    "decide_lift", "LiftDecision",
+    "decide_lift", "LiftDecision", "fibre_membership", "FibreDecision", "FibreChart", "chart_work",
     "irreducible_representations", "group_fourier", "inverse_group_fourier", "IrreducibleRepresentations",
 ]

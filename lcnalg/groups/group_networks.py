@@ -99,10 +99,24 @@ Otherwise (``e ≥ 2`` outside these cases) the answer is **undecided**:
 ``f ∈ M`` iff ``f + (z^n − 1) h`` lies in the ordinary function space for some real ``h`` of degree
 ``≤ e``, an existential question in ``e + 1`` real variables (stated in ``data["lift"]["remaining"]``;
 for stride one: at least ``m`` real roots with multiplicity, ``e − deg h`` of them at infinity),
-which step 6 tries only at finitely many exact ``h``.  For non-cyclic groups only steps 1–3 and
-5 apply.  The higher-dimensional representations give no refusal of this kind: every window
-contains the identity, so ``ρ(w_l)`` reaches full rank and ``rank ρ(f) ≤ rank ρ(w_l)`` bounds
-nothing, and a product of non-zero matrices may vanish.
+which step 6 tries only at finitely many exact ``h``, unless step 8 decides.  For non-cyclic groups
+steps 1–3, 5 and 8 apply.  The higher-dimensional representations give no refusal of this kind:
+every window contains the identity, so ``ρ(w_l)`` reaches full rank and ``rank ρ(f) ≤ rank ρ(w_l)``
+bounds nothing, and a product of non-zero matrices may vanish.
+
+8. Any finite group (after step 5 for a non-cyclic group, after step 7 for ``C_n`` with
+   wrap-around), *the real points of the fibre* (:mod:`lcnalg.groups.fibre_membership`, whose
+   module docstring has the proof): ``f ≠ 0`` is in ``M`` iff for some choice of one window
+   position ``j_l`` per layer ``l < L`` the chart system ``μ(w) = f``, ``w_{l, j_l} = 1``,
+   ``w_{l, i} = 0`` (``i < j_l``) has a real solution (rescale each layer of a real preimage by
+   its first non-zero weight).  Each chart gets a verified Gröbner basis over ``Q``: unit ideal
+   (no solution), zero-dimensional (distinct real solutions counted exactly by Hermite's form,
+   a witness from the rational univariate representation, exact or certified balls, multiplied
+   back to ``f``) or positive-dimensional (open).  Contained if a chart has a real point, not
+   contained if every chart is empty or finite without one, otherwise undecided with the open
+   charts in ``data["fibre"]``.  Skipped when the certified ``dim M < N − (L − 1)`` (then every
+   non-empty fibre is positive-dimensional modulo the rescalings, e.g. ``C_n`` with stride one and
+   wrap-around); bounded by ``max_fibre_solutions`` (the charts' multihomogeneous Bézout numbers).
 
 References
 ----------
@@ -130,6 +144,7 @@ from lcnalg.algebra.grading import Grading, finest_grading
 from lcnalg.algebra.plain_interpolation import equations_up_to_degree
 from lcnalg.errors import InputError, ResourceLimitError, check
 from lcnalg.groups.cyclic_lifts import decide_lift
+from lcnalg.groups.fibre_membership import FibreDecision, fibre_membership
 from lcnalg.groups.group_algebra import GroupConvArchitecture, GroupConvParameterization
 from lcnalg.groups.representations import irreducible_representations
 from lcnalg.limits import Limits
@@ -570,7 +585,7 @@ def _evaluate(poly: Any, values: tuple[Fraction, ...]) -> Fraction:
 
 def group_conv_contains(mu: GroupConvParameterization | str, filt: Any, *, equations: ImplicitEquations | None = None,
                         seed: int = 0, tries: int = 32, limits: Limits | None = None) -> ContainmentResult:
-    """Is an exact end-to-end filter in the real function space ``M``?  (Module docstring, steps 1–7.)
+    """Is an exact end-to-end filter in the real function space ``M``?  (Module docstring, steps 1–8.)
 
     Parameters
     ----------
@@ -587,7 +602,8 @@ def group_conv_contains(mu: GroupConvParameterization | str, filt: Any, *, equat
     tries : int
         How many lifts ``f + (z^n − 1) h`` step 6 tries at most (``h = 0`` first).
     limits : Limits, optional
-        Bounds of the ordinary decision (``max_nodes``, ``max_root_work``, ...) and of the equations.
+        Bounds of the ordinary decision (``max_nodes``, ``max_root_work``, ...), of the equations and of
+        the fibre charts (``max_fibre_solutions``, ``max_quotient_dimension``, the Gröbner matrix bounds).
 
     Returns
     -------
@@ -632,6 +648,16 @@ def group_conv_contains(mu: GroupConvParameterization | str, filt: Any, *, equat
                                  reason=reason, seconds=time.perf_counter() - start, seed=seed,
                                  limitations=limitation if contained is None else "", argument=argument,
                                  data=data or {})
+
+    def fibre_result(fibre: FibreDecision, extra: dict | None = None) -> ContainmentResult:
+        method = ("the real points of the fibre: one chart per choice of the first non-zero weight of layers 1..L-1 "
+                  "(rescaled to 1), each a verified Groebner basis over Q, zero-dimensional charts counted by "
+                  "Hermite's form (lcnalg.groups.fibre_membership)")
+        argument = ("f != 0: every layer of a real preimage is non-zero; rescaling layer l < L by the inverse of its "
+                    "first non-zero weight (and layer L by the product) keeps mu(w) = f, so f is in M iff some chart "
+                    "system has a real solution")
+        return result(fibre.contained, fibre.reason, method, fibre.witness, fibre.witness_exact, argument=argument,
+                      data={**(extra or {}), "fibre": fibre.to_dict()})
 
     def identity(k: int) -> tuple[str, ...]:
         return ("1",) + ("0",) * (k - 1)
@@ -708,8 +734,12 @@ def group_conv_contains(mu: GroupConvParameterization | str, filt: Any, *, equat
         checked.append(f"the {equations.num_generators} equations of degree <= "
                        f"{equations.complete_up_to_degree} vanish")
     if n is None:
+        fibre = _fibre_step(mu, values, seed, limits, checked)
+        if fibre is not None and fibre.contained is not None:
+            return fibre_result(fibre)
         return result(None, "; ".join(checked) + "; no real decision for a non-cyclic group with restricted windows",
-                      "necessary conditions only", limitation="membership undecided")
+                      "necessary conditions only", limitation="membership undecided",
+                      data={"fibre": fibre.to_dict()} if fibre is not None else None)
     # 6. lifts f + (z^n - 1) h that factor with the given degrees
     try:
         limits.check("max_coordinates", f"coefficients of each lift f + (z^{n} - 1) h (degree K = {K})", K + 1)
@@ -768,11 +798,42 @@ def group_conv_contains(mu: GroupConvParameterization | str, filt: Any, *, equat
             # an algebraic lift: certified enclosures here, the exact layers over Q(x) in data["lift"]
             layers, exact = tuple(tuple(q) for q in alg["layer_balls"]), False
         return result(d.contained, d.reason, method, layers, exact, argument=d.argument, data={"lift": d.to_dict()})
+    if d is not None:
+        checked.append(f"the exact lift decision left it open ({d.case})")
+    # 8. the real points of the fibre, chart by chart (lcnalg.groups.fibre_membership)
+    fibre = _fibre_step(mu, values, seed, limits, checked)
+    if fibre is not None and fibre.contained is not None:
+        return fibre_result(fibre, {"lift": d.to_dict() if d is not None else {}})
     question = d.remaining if d is not None else (f"is f + (z^{n} - 1) h in the ordinary function space of {lcn} "
                                                   f"for some real h of degree <= {K - n}?")
+    data = {"lift": d.to_dict() if d is not None else {}}
+    if fibre is not None:
+        data["fibre"] = fibre.to_dict()
     return result(None, "; ".join(checked) + f"; undecided: f is in M iff the answer is yes: {question}",
-                  "necessary conditions (support, Fourier zeros, equations) and exact lifts to the ordinary network",
-                  limitation="membership undecided", data={"lift": d.to_dict() if d is not None else {}})
+                  "necessary conditions (support, Fourier zeros, equations), exact lifts to the ordinary network "
+                  "and the fibre charts", limitation="membership undecided", data=data)
+
+
+def _fibre_step(mu: GroupConvParameterization, values: tuple[Fraction, ...], seed: int, limits: Limits,
+                checked: list[str]) -> FibreDecision | None:
+    """Step 8: :func:`~lcnalg.groups.fibre_membership.fibre_membership`, unless the certified dimension
+    shows every non-empty fibre positive-dimensional modulo the rescalings, or a bound refuses it
+    (both noted in ``checked``)."""
+    L = mu.architecture.num_layers
+    finite = mu.num_parameters - (L - 1)
+    try:
+        dim = function_space_dimension(mu, seed=seed, limits=limits)
+        if dim.certified and dim.value < finite:
+            checked.append(f"the fibre charts were not solved: dim M = {dim.value} < N - (L - 1) = {finite}, so "
+                           f"every non-empty fibre is positive-dimensional modulo the rescalings")
+            return None
+        fibre = fibre_membership(mu, values, seed=seed, limits=limits)
+    except ResourceLimitError as err:
+        checked.append(f"the fibre charts were not solved ({err})")
+        return None
+    if fibre.contained is None:
+        checked.append(fibre.reason)
+    return fibre
 
 
 def _lifts(degree: int, tries: int, seed: int) -> list[tuple[Fraction, ...]]:

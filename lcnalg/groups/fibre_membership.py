@@ -1,0 +1,448 @@
+r"""Real membership in a group-convolutional function space through the real points of the fibre.
+
+Setting (docs/theory.md#group-convolutional-networks): ``μ(w) = w_L ⋯ w_1`` in ``R[G]`` with
+layer ``l`` supported on its window ``S_l`` (:class:`~lcnalg.groups.group_algebra.GroupConvParameterization`),
+for any finite group ``G`` (``C_n`` with strides and wrap-around included).  The question is
+whether an exact filter ``f ≠ 0`` lies in ``M = μ(R^N)``, i.e. whether the fibre ``μ^{-1}(f)``
+has a real point.
+
+Algorithm
+---------
+*Charts.*  For a choice ``j = (j_1, …, j_{L−1})`` of one window position per layer ``1..L−1``
+the chart system is
+
+    ``μ(w) = f``,  ``w_{l, j_l} = 1``,  ``w_{l, i} = 0`` for the positions ``i < j_l`` (``l < L``),
+
+a polynomial system over ``Q`` in the remaining weights (those after ``j_l`` in layers ``1..L−1``
+and all of layer ``L``).  There are ``Π_{l<L} k_l`` charts.
+
+*Claim: f ∈ M iff some chart system has a real solution.*  A real solution of a chart system
+is a real preimage.  Conversely let ``w`` be a real preimage of ``f ≠ 0``.  Every layer is
+non-zero (a zero layer makes the product zero); let ``j_l`` be the first position where
+``w_l`` is non-zero and ``λ_l = 1 / w_{l, j_l}`` (real, non-zero) for ``l < L``, and
+``λ_L = 1 / Π_{l<L} λ_l``.  Multiplication is bilinear, so ``μ(λ_1 w_1, …, λ_L w_L) =
+(Π λ_l) μ(w) = f``, and the rescaled point solves chart ``j``.  (The charts partition the real
+preimages modulo the rescalings, so no chart repeats another's points.)
+
+*One chart.*  lcnalg computes the reduced Gröbner basis of the chart system over ``Q``
+(:func:`~lcnalg.polys.groebner.groebner_basis`: multi-modular, verified exactly).  The unit
+ideal means no complex solution, hence no real one.  A zero-dimensional ideal has finitely
+many complex solutions, and Hermite's quadratic form on the quotient algebra counts the
+distinct real ones exactly (:func:`~lcnalg.polys.zero_dimensional.solution_counts`: its
+signature, read by Descartes' rule from the characteristic polynomial).  A positive-dimensional
+ideal is left undecided here: its real points are not counted.
+
+*Decision.*  Contained as soon as a chart has a real solution; not contained when every chart
+is empty or zero-dimensional without a real solution; otherwise undecided, with the
+positive-dimensional charts named.  Both verdicts follow from the claim; nothing is sampled.
+
+*Witness.*  For the chart with a real solution, a rational univariate representation of its
+solutions (:func:`~lcnalg.polys.zero_dimensional.univariate_representation`) gives every real
+solution from a real root ``τ`` of a squarefree ``φ ∈ Q[T]``: exact rationals when ``φ`` has a
+rational real root, certified balls (Arb) otherwise.  The layers are then multiplied back in
+``R[G]`` (exactly, or in ball arithmetic) and each coordinate is checked to equal ``f`` (to
+contain it, for balls).
+
+*When it decides.*  Every chart is zero-dimensional exactly when the fibre of ``f`` is finite
+modulo the rescalings.  By the fibre-dimension theorem every non-empty complex fibre has
+dimension at least ``N − dim M``, so when ``dim M < N − (L − 1)`` every non-empty chart is
+positive-dimensional; :func:`~lcnalg.groups.group_networks.group_conv_contains` then does not
+try this route.  The work is bounded up front: the number of charts and, for each, the
+multihomogeneous Bézout number of a square system with the chart's blocks of variables (the
+equations are multilinear in the layers) add up to the estimate checked against
+``max_fibre_solutions``; each Gröbner basis is bounded by ``max_matrix_entries`` and
+``max_total_entries``, each quotient by ``max_quotient_dimension``.
+
+Examples
+--------
+>>> d = fibre_membership("S3: 3,2", [3, 0, -3, 0, 6, 0])
+>>> d.contained, d.witness_exact
+(True, True)
+>>> d.charts[0].with_multiplicity, d.charts[0].real
+(1, 1)
+"""
+
+from __future__ import annotations
+
+import itertools
+import math
+import time
+from dataclasses import dataclass
+from fractions import Fraction
+from typing import Any
+
+import flint
+
+from lcnalg import checks
+from lcnalg.errors import InputError, UndecidedError, check
+from lcnalg.groups.group_algebra import GroupConvArchitecture, GroupConvParameterization, group_algebra_product
+from lcnalg.limits import Limits
+from lcnalg.polys.groebner import groebner_basis
+from lcnalg.polys.zero_dimensional import solution_counts, univariate_representation
+from lcnalg.real.decision import ball_text, number_text
+
+__all__ = ["FibreChart", "FibreDecision", "fibre_membership", "chart_work"]
+
+
+@dataclass(frozen=True)
+class FibreChart:
+    """One chart of the fibre: the weights fixed by the choice, and what its system has.
+
+    Attributes
+    ----------
+    choice : tuple of int
+        For layers ``1..L−1`` the window position ``j_l`` (0-based) whose weight is 1; the
+        positions before it are 0.
+    status : str
+        ``"empty"`` (unit ideal), ``"finite"`` (zero-dimensional) or ``"positive-dimensional"``.
+    dimension : int
+        Krull dimension of the chart ideal (``-1`` when empty).
+    with_multiplicity, distinct, real : int or None
+        For a finite chart: the complex solutions with multiplicity, the distinct ones, and the
+        distinct real ones (Hermite, exact).
+    num_variables : int
+        The free weights of the chart.
+    """
+
+    choice: tuple[int, ...]
+    status: str
+    dimension: int
+    with_multiplicity: int | None = None
+    distinct: int | None = None
+    real: int | None = None
+    num_variables: int = 0
+
+    def to_dict(self) -> dict[str, Any]:
+        """Plain data.
+
+        Examples
+        --------
+        >>> FibreChart((0,), "empty", -1).to_dict()["status"]
+        'empty'
+        """
+        return {"choice": list(self.choice), "status": self.status, "dimension": self.dimension,
+                "with_multiplicity": self.with_multiplicity, "distinct": self.distinct, "real": self.real,
+                "num_variables": self.num_variables}
+
+
+@dataclass(frozen=True)
+class FibreDecision:
+    """The decision through the real points of the fibre (module docstring).
+
+    Attributes
+    ----------
+    contained : bool or None
+        None when a chart was positive-dimensional and no chart had a real solution.
+    reason : str
+    charts : tuple of FibreChart
+        The charts solved, in the order tried (it stops at the first with a real solution).
+    num_charts : int
+        ``Π_{l<L} k_l``.
+    witness : tuple of tuple of str or None
+        Layer filters (layer 1 first, one entry per window position): exact numbers, or balls
+        ``[mid +/- rad]`` when ``witness_exact`` is False.
+    witness_exact : bool
+    minimal_polynomial : tuple of str
+        With an irrational witness: the coefficients (constant first) of the squarefree
+        ``φ(T)`` of the rational univariate representation; the witness is at one of its roots.
+    separating_form : tuple of int
+        The linear form ``T = Σ c_i x_i`` of that representation.
+    estimate : int
+        The work estimate checked against ``max_fibre_solutions``.
+    seconds : float
+    """
+
+    contained: bool | None
+    reason: str
+    charts: tuple[FibreChart, ...] = ()
+    num_charts: int = 0
+    witness: tuple[tuple[str, ...], ...] | None = None
+    witness_exact: bool = True
+    minimal_polynomial: tuple[str, ...] = ()
+    separating_form: tuple[int, ...] = ()
+    estimate: int = 0
+    seconds: float = 0.0
+
+    @property
+    def positive_dimensional(self) -> tuple[tuple[int, ...], ...]:
+        """The choices of the positive-dimensional charts."""
+        return tuple(c.choice for c in self.charts if c.status == "positive-dimensional")
+
+    def to_dict(self) -> dict[str, Any]:
+        """Plain data (numbers as exact text).
+
+        Examples
+        --------
+        >>> fibre_membership("C3xC2: 2,2", [3, 11, 0, 10, 0, 0]).to_dict()["method"]
+        'fibre'
+        """
+        return {"method": "fibre", "contained": self.contained, "reason": self.reason,
+                "num_charts": self.num_charts, "charts": [c.to_dict() for c in self.charts],
+                "witness": None if self.witness is None else [list(w) for w in self.witness],
+                "witness_exact": self.witness_exact, "minimal_polynomial": list(self.minimal_polynomial),
+                "separating_form": list(self.separating_form), "estimate": self.estimate,
+                "positive_dimensional": [list(c) for c in self.positive_dimensional]}
+
+
+def _parameterization(mu: Any, limits: Limits) -> GroupConvParameterization:
+    if isinstance(mu, GroupConvParameterization):
+        return mu
+    if isinstance(mu, (str, GroupConvArchitecture)):
+        return GroupConvParameterization(mu, limits=limits)
+    raise InputError(f"mu: expected a GroupConvParameterization or its text (e.g. 'S3: 3,2'), "
+                     f"got {type(mu).__name__}")
+
+
+def _values(f: Any, size: int) -> tuple[Fraction, ...]:
+    if isinstance(f, str):
+        if len(f) > 64 * size + 64:
+            raise InputError(f"f: text of {len(f)} characters is too long for {size} entries")
+        f = f.split(",")
+    items = checks.sequence(f, "f", f"{size} exact numbers (e.g. '1,0,-2/3')")
+    if len(items) != size:
+        raise InputError(f"f: expected {size} exact numbers (one per element of the group), got {len(items)}")
+    return tuple(checks.exact(x, "f") for x in items)
+
+
+def _blocks(windows: tuple[int, ...], choice: tuple[int, ...]) -> list[int]:
+    """Free weights per layer in the chart ``choice``."""
+    return [k - 1 - j for k, j in zip(windows, choice)] + [windows[-1]]
+
+
+def chart_work(mu: GroupConvParameterization | str, *, limits: Limits | None = None) -> int:
+    """The work estimate of :func:`fibre_membership`: the multihomogeneous Bézout numbers
+    ``(Σ_l n_l)! / Π_l n_l!`` of the charts (``n_l`` the free weights of layer ``l``) added up.
+
+    Parameters
+    ----------
+    mu : GroupConvParameterization or str
+    limits : Limits, optional
+
+    Returns
+    -------
+    int
+
+    Examples
+    --------
+    >>> chart_work("S3: 3,2")          # charts j = 0, 1, 2: (2 + 2)!/(2! 2!) + 3!/(1! 2!) + 2!/(0! 2!)
+    10
+    """
+    limits = Limits.coerce(limits)
+    mu = _parameterization(mu, limits)
+    windows = mu.architecture.windows
+    total = 0
+    for choice in itertools.product(*(range(k) for k in windows[:-1])):
+        blocks = _blocks(windows, choice)
+        total += math.factorial(sum(blocks)) // math.prod(math.factorial(b) for b in blocks)
+    return total
+
+
+def _chart_system(mu: GroupConvParameterization, choice: tuple[int, ...],
+                  values: tuple[Fraction, ...]) -> tuple[list[Any], list[tuple[int, int]]]:
+    """The polynomials ``μ(w) − f`` of the chart (fmpq_mpoly) and the (layer, position) of each variable."""
+    arch = mu.architecture
+    order = arch.order
+    names, where = [], []
+    for l, k in enumerate(arch.windows):
+        start = choice[l] + 1 if l < len(choice) else 0
+        for i in range(start, k):
+            names.append(f"w{l + 1}_{i}")
+            where.append((l, i))
+    ctx = flint.fmpq_mpoly_ctx.get(tuple(names), "degrevlex")
+    gens = ctx.gens()
+    zero, one = ctx.from_dict({}), ctx.from_dict({(0,) * len(names): 1})
+    slot = {lw: gens[v] for v, lw in enumerate(where)}
+    current = None
+    for l, positions in enumerate(arch.positions):
+        layer = [zero] * order
+        for i, g in enumerate(positions):
+            if l < len(choice) and i <= choice[l]:
+                layer[g] = one if i == choice[l] else zero
+            else:
+                layer[g] = slot[(l, i)]
+        if current is None:
+            current = layer
+            continue
+        out = [zero] * order
+        for a, x in enumerate(layer):
+            if x == 0:
+                continue
+            row = mu.table[a]
+            for b, y in enumerate(current):
+                if y != 0:
+                    out[row[b]] += x * y
+        current = out
+    polys = [c - flint.fmpq(v.numerator, v.denominator) for c, v in zip(current, values)]
+    return [p for p in polys if p != 0], where
+
+
+def _layers(arch: GroupConvArchitecture, choice: tuple[int, ...], where: list[tuple[int, int]],
+            point: tuple[Any, ...]) -> list[list[Any]]:
+    """The layer coefficients (window order) of a chart point."""
+    layers: list[list[Any]] = []
+    for l, k in enumerate(arch.windows):
+        if l < len(choice):
+            layers.append([Fraction(1) if i == choice[l] else Fraction(0) for i in range(k)])
+        else:
+            layers.append([Fraction(0)] * k)
+    for (l, i), x in zip(where, point):
+        layers[l][i] = x
+    return layers
+
+
+def _product(mu: GroupConvParameterization, layers: list[list[Any]], zero: Any) -> list[Any]:
+    """``w_L ⋯ w_1`` of layer coefficient lists over any ring with ``zero``."""
+    arch = mu.architecture
+    full = []
+    for coeffs, positions in zip(layers, arch.positions):
+        w = [zero] * arch.order
+        for g, x in zip(positions, coeffs):
+            w[g] = x
+        full.append(w)
+    current = full[0]
+    for w in full[1:]:
+        out = [zero] * arch.order
+        for a, x in enumerate(w):
+            for b, y in enumerate(current):
+                out[mu.table[a][b]] += x * y
+        current = out
+    return current
+
+
+def _witness(mu: GroupConvParameterization, gb: Any, choice: tuple[int, ...], where: list[tuple[int, int]],
+             values: tuple[Fraction, ...], seed: int,
+             limits: Limits) -> tuple[tuple[tuple[str, ...], ...], bool, tuple[str, ...], tuple[int, ...]]:
+    """A real solution of the chart as layers (exact or balls), checked against ``f``."""
+    arch = mu.architecture
+    rur = univariate_representation(gb, seed=seed, limits=limits)
+    phi = rur.minimal_polynomial
+    rational = []
+    for fac, _ in phi.numer().factor()[1]:
+        if fac.degree() == 1:
+            c = fac.coeffs()
+            rational.append(flint.fmpq(-c[0], c[1]))
+    if rational:
+        tau = min(rational, key=lambda t: (abs(t.p) + abs(t.q), t))
+        point = tuple(Fraction(int(x.p), int(x.q)) for x in rur.exact_point(tau))
+        layers = _layers(arch, choice, where, point)
+        table = mu.table
+        # exact check: the product of the layers is f
+        current = None
+        for coeffs, positions in zip(layers, arch.positions):
+            w = [Fraction(0)] * arch.order
+            for g, x in zip(positions, coeffs):
+                w[g] = x
+            current = w if current is None else group_algebra_product(w, current, table)
+        check(tuple(current) == values, "the rational fibre point does not multiply back to f")
+        return tuple(tuple(number_text(x) for x in layer) for layer in layers), True, (), rur.separating_form
+    points = rur.real_points()
+    check(bool(points), "Hermite counted a real solution but the representation has no real root")
+    balls = _layers(arch, choice, where, points[0])
+    balls = [[x if isinstance(x, flint.arb) else flint.arb(x.numerator) / x.denominator for x in layer]
+             for layer in balls]
+    product = _product(mu, balls, flint.arb(0))
+    check(all(b.contains(flint.arb(v.numerator) / v.denominator) for b, v in zip(product, values)),
+          "the certified fibre point does not multiply back to a ball around f")
+    return (tuple(tuple(ball_text(x) for x in layer) for layer in balls), False,
+            tuple(number_text(Fraction(int(c.p), int(c.q))) for c in phi.coeffs()), rur.separating_form)
+
+
+def fibre_membership(mu: GroupConvParameterization | str, f: Any, *, seed: int = 0,
+                     limits: Limits | None = None) -> FibreDecision:
+    """Decide ``f ∈ M`` through the real points of the fibre, chart by chart (module docstring).
+
+    Parameters
+    ----------
+    mu : GroupConvParameterization or str
+        Any finite group (``"S3: 3,2"``, ``"C8: 5,4 s=2"``).
+    f : sequence or str
+        ``|G|`` exact numbers, indexed like the coordinates of ``μ``.
+    seed : int
+        Seed of the separating forms of the witness.
+    limits : Limits, optional
+        ``max_fibre_solutions`` bounds :func:`chart_work` (refused before any chart is solved);
+        ``max_matrix_entries``, ``max_total_entries``, ``max_primes`` and ``max_quotient_dimension``
+        bound each chart.
+
+    Returns
+    -------
+    FibreDecision
+
+    Raises
+    ------
+    InputError
+        For a filter of the wrong length or with inexact entries, or another ``mu``.
+    ResourceLimitError
+        When the estimate exceeds ``max_fibre_solutions``, or a chart exceeds its bounds.
+
+    Examples
+    --------
+    >>> fibre_membership("C3xC2: 2,2", [3, 11, 0, 10, 0, 0]).witness    # (1 + 2g)(3 + 5g), g of order 3
+    (('1', '2'), ('3', '5'))
+    >>> d = fibre_membership("C3xC2: 2,2", [1, 0, 0, 1, 0, 0])    # 1 + g^2 = (1 + b g)(c + d g): d = -b, b^2 = -1
+    >>> d.contained, [(c.choice, c.status, c.distinct, c.real) for c in d.charts]
+    (False, [((0,), 'finite', 2, 0), ((1,), 'empty', None, None)])
+    >>> fibre_membership("S3: 3,2", [1, 0, 0, 0, 0, 0], limits=Limits(max_fibre_solutions=5))
+    Traceback (most recent call last):
+    ...
+    lcnalg.errors.ResourceLimitError: refused: multihomogeneous Bezout numbers of the 3 fibre charts of S3: 3,2 added up estimated at 10, above the bound 5; to allow it, raise limits=Limits(max_fibre_solutions=...) (CLI: --max-fibre-solutions)
+    """
+    start = time.perf_counter()
+    limits = Limits.coerce(limits)
+    mu = _parameterization(mu, limits)
+    seed = checks.seed(seed)
+    arch = mu.architecture
+    values = _values(f, arch.order)
+    windows = arch.windows
+    num_charts = math.prod(windows[:-1])
+    if not any(values):
+        zero = tuple(("0",) * k for k in windows)
+        return FibreDecision(True, "the zero filter (every layer zero)", (), num_charts, zero, True,
+                             seconds=time.perf_counter() - start)
+    estimate = chart_work(mu, limits=limits)
+    limits.check("max_fibre_solutions", f"multihomogeneous Bezout numbers of the {num_charts} fibre charts of "
+                 f"{arch} added up", estimate)
+    charts: list[FibreChart] = []
+    for choice in itertools.product(*(range(k) for k in windows[:-1])):
+        polys, where = _chart_system(mu, choice, values)
+        gb = groebner_basis(polys, "degrevlex", nvars=len(where), limits=limits)
+        dim = gb.dimension() if polys else len(where)
+        if dim < 0:
+            charts.append(FibreChart(choice, "empty", -1, num_variables=len(where)))
+            continue
+        if dim > 0:
+            charts.append(FibreChart(choice, "positive-dimensional", dim, num_variables=len(where)))
+            continue
+        counts = solution_counts(gb, limits=limits)
+        check(counts.certified, "the counts of a verified Groebner basis over Q are certified")
+        charts.append(FibreChart(choice, "finite", 0, counts.with_multiplicity, counts.distinct, counts.real,
+                                 len(where)))
+        if counts.real:
+            try:
+                layers, exact, phi, form = _witness(mu, gb, choice, where, values, seed, limits)
+            except UndecidedError:      # no separating form found: the count alone proves membership
+                layers, exact, phi, form = None, True, (), ()
+            reason = (f"the fibre chart {_choice_text(choice)} (the first non-zero weight of layers 1..L-1 "
+                      f"rescaled to 1) has {counts.real} real point(s) among its {counts.distinct} complex "
+                      f"one(s) (Hermite's form on a zero-dimensional quotient of dimension "
+                      f"{counts.with_multiplicity})")
+            return FibreDecision(True, reason, tuple(charts), num_charts, layers, exact, phi, form, estimate,
+                                 time.perf_counter() - start)
+    open_ = [c for c in charts if c.status == "positive-dimensional"]
+    finite = [c for c in charts if c.status == "finite"]
+    complex_points = sum(c.distinct or 0 for c in finite)
+    if open_:
+        reason = (f"fibre charts: {len(open_)} of {num_charts} positive-dimensional "
+                  f"({', '.join(_choice_text(c.choice) for c in open_)}), their real points not counted; "
+                  f"no real point in the other {num_charts - len(open_)}")
+        return FibreDecision(None, reason, tuple(charts), num_charts, estimate=estimate,
+                             seconds=time.perf_counter() - start)
+    reason = (f"every real preimage would lie, rescaled, in one of the {num_charts} fibre charts: "
+              f"{num_charts - len(finite)} empty, {len(finite)} zero-dimensional with {complex_points} complex "
+              f"point(s) in all, none real (Hermite's form, exact)")
+    return FibreDecision(False, reason, tuple(charts), num_charts, estimate=estimate,
+                         seconds=time.perf_counter() - start)
+
+
+def _choice_text(choice: tuple[int, ...]) -> str:
+    return "(" + ", ".join(f"w{l + 1}_{j} = 1" for l, j in enumerate(choice)) + ")" if choice else "(layer L only)"
