@@ -1339,13 +1339,29 @@ def _interior(shape: Head2DShape, P: Any, member: HeadMembership, limits: Limits
     g_labels, p_labels, conj, name = _factorization_data(shape, P, member, limits)
     checked = 0
     why = ""
+    clusters = 0
     for a_share, q_share in _each_factorization(shape, g_labels, p_labels, budget):
         checked += 1
         why = _check_factorization(shape, a_share, q_share, g_labels, p_labels, conj, name)
+        if "overlapping pole orders" in why:
+            again = _cluster_packing(shape, a_share, q_share, g_labels, p_labels, name, budget)
+            if not again:
+                clusters += 1
+                why = ""
+            else:
+                why = f"{why}; linear factors shared by layers: {again}"
         if why:
             break
     if not checked:                                         # pragma: no cover - P ∈ M has a factorization
         raise AssertionError("P ∈ M but no complex factorization found")
+    if not why and clusters:
+        return True, checked, (
+            f"every one of the {checked} complex factorizations of P into layers (assignments of its absolute "
+            f"factors) is real up to scalars; {checked - clusters} are regular, and in the other {clusters} the layers "
+            "share only real factors linear in x or in y, no two layers have room for x (for y), and whatever "
+            "number of conjugate pairs the shared linear factors split into nearby, the parts of the layers can be "
+            "regrouped into real layers; so every point of V(R) near P has a real factorization "
+            "(docs/theory.md#polyphase-head-2d, linear factors shared by layers)")
     if not why:
         return True, checked, (
             f"every one of the {checked} complex factorizations of P into layers (assignments of its absolute "
@@ -1447,6 +1463,150 @@ def _check_factorization(shape: Head2DShape, a_share: list, q_share: list, g_lab
                         "than 1 (a factor tending to a constant can move between them), so the differential of the "
                         "parameterization is not of full rank there")
     return ""
+
+
+def _cluster_packing(shape: Head2DShape, a_share: list, q_share: list, g_labels: list, p_labels: dict,
+                     name: Any, budget: Budget) -> str:
+    """Why a real factorization with overlapping pole orders fails the cluster criterion, or ``""``
+    (docs/theory.md#polyphase-head-2d, linear factors shared by layers).
+
+    (H1) every absolute factor held by two layers (a strided layer through its blocks) is real and linear in one
+    variable, ``x − c`` or ``y − c``, the factors shared by two given layers all in the same variable, and a strided
+    layer holding one has stride 1 along that variable; (H2) no two layers both have room for ``x``, nor both for
+    ``y`` (slack in units of ``x``, ``y``).  Then near the factorization every absolute factor of a nearby point
+    whose conjugate lies in another layer is linear, ``x − w`` with ``w → c``.  (H3) for every number ``k_l ≤ e_l``
+    of such linear factors per layer holding ``ψ = x − c`` (``e_l`` times) and every number ``R < Σ k_l`` of real
+    ones among them (of the parity of ``Σ k_l``), the pieces — per layer its box less the ``k_l``, a real factor, a
+    strided one in ``u, v``; ``R`` real linear factors; ``(Σ k_l − R)/2`` real quadratics in ``x`` — can be packed
+    into the boxes.  Sufficient for every nearby point of ``V(R)`` with a factorization near this one to lie in
+    ``M``."""
+    a, b = shape.strides
+    k = len(shape.head_boxes)
+    held: list = [dict(layer) for layer in a_share]
+    slack: list = []
+    for layer, box in zip(a_share, shape.head_boxes):
+        slack.append((box[0] - sum(p_labels[lab][0][0] * n for lab, n in layer.items()),
+                      box[1] - sum(p_labels[lab][0][1] * n for lab, n in layer.items())))
+    for layer, box in zip(q_share, shape.boxes):
+        h: dict = {}
+        for i, n in layer.items():
+            for lab, m in g_labels[i][2].items():
+                h[lab] = h.get(lab, 0) + n * m
+        held.append(h)
+        slack.append((a * (box[0] - sum(g_labels[i][0][0] * n for i, n in layer.items())),
+                      b * (box[1] - sum(g_labels[i][0][1] * n for i, n in layer.items()))))
+    layers = range(len(held))
+    place = [f"head layer {l + 1}" if l < k else f"strided layer {l - k + 1}" for l in layers]
+    for l in layers:
+        for l2 in range(l):
+            for axis in (0, 1):
+                if min(slack[l][axis], slack[l2][axis]) > 0:
+                    return (f"{place[l2]} and {place[l]} both have room for {'xy'[axis]} (in units of x, y), so a "
+                            "factor moving between them need not be linear")
+    shared: dict = {}
+    for lab in sorted({lab for h in held for lab in h}):
+        holders = {l: held[l][lab] for l in layers if held[l].get(lab)}
+        if len(holders) < 2:
+            continue
+        size = p_labels[lab][0]
+        if lab[1] or size not in ((1, 0), (0, 1)):
+            return (f"layers {' and '.join(place[l] for l in holders)} share the factor {name(lab[0])}, which is not "
+                    "real and linear in x or in y")
+        axis = 0 if size == (1, 0) else 1
+        for l in holders:
+            if l >= k and (a, b)[axis] != 1:
+                return (f"{place[l]} shares the linear factor {name(lab[0])} with another layer at stride "
+                        f"{(a, b)[axis]} along {'xy'[axis]}")
+            if l >= k and not any(g_labels[i][2] == {lab: 1} for i in q_share[l - k]):  # pragma: no cover
+                raise AssertionError("a linear factor of a strided layer at stride 1 is not its own block")
+        shared[lab] = (axis, holders)
+    for l in layers:
+        for l2 in range(l):
+            axes = {shared[lab][0] for lab in shared if l in shared[lab][1] and l2 in shared[lab][1]}
+            if len(axes) > 1:
+                return (f"{place[l2]} and {place[l]} share linear factors in x and in y (their product can tend to a "
+                        "factor of bidegree (1, 1))")
+    # configurations: per shared factor, k_l ≤ e_l linear factors per holder and R real ones among them
+    per: list = []
+    for lab, (axis, holders) in shared.items():
+        ls = sorted(holders)
+        opts = []
+        for ks in _choices([holders[l] for l in ls]):
+            n = sum(ks)
+            for r in range(n % 2, n + 1, 2):
+                opts.append((dict(zip(ls, ks)), r, n, axis))
+        per.append(opts)
+    boxes = list(shape.head_boxes) + list(shape.boxes)
+    for conf in _product_of(per):
+        if all(r == n for _, r, n, _ in conf):
+            continue
+        budget.spend()
+        pieces = []                      # (kind, bidegree): "h" head piece, "s" strided in (u, v), 0/1 linear in x/y
+        for l in layers:
+            d = [boxes[l][0], boxes[l][1]]
+            for ks, _, _, axis in conf:
+                d[axis] -= ks.get(l, 0)
+            pieces.append(("h" if l < k else "s", (d[0], d[1])))
+        for _, r, n, axis in conf:
+            unit = (1, 0) if axis == 0 else (0, 1)
+            pieces += [(axis, unit)] * r + [(axis, (2 * unit[0], 2 * unit[1]))] * ((n - r) // 2)
+        if not _pack(pieces, shape, budget):
+            words = "; ".join(f"{name(lab[0])}: {r} of {n} real, per layer {', '.join(f'{place[l]} {c}' for l, c in ks.items())}"
+                              for (lab, _), (ks, r, n, _) in zip(shared.items(), conf))
+            return ("a nearby point may split the shared linear factors into conjugate pairs that no real grouping "
+                    f"places ({words})")
+    return ""
+
+
+def _product_of(options: list) -> Any:
+    """The cartesian product of the lists in ``options`` (one tuple per choice)."""
+    if not options:
+        yield ()
+        return
+    for first in options[0]:
+        for rest in _product_of(options[1:]):
+            yield (first,) + rest
+
+
+def _pack(pieces: list, shape: Head2DShape, budget: Budget) -> bool:
+    """Can the pieces be placed in the layers?  ``("h", d)`` in a head box; ``("s", d)`` (in ``u, v``) in a strided
+    box, or as ``(a d_0, b d_1)`` in a head box; a linear or quadratic piece ``(axis, d)`` in a head box, or in a
+    strided box when the stride along its axis is 1."""
+    a, b = shape.strides
+    k = len(shape.head_boxes)
+    room = [list(n) for n in shape.head_boxes] + [list(m) for m in shape.boxes]
+    todo = sorted((p for p in pieces if p[1] != (0, 0)), key=lambda p: (-(p[1][0] + p[1][1]), str(p[0])))
+
+    def fits(l: int, d: Box) -> bool:
+        return room[l][0] >= d[0] and room[l][1] >= d[1]
+
+    def rec(i: int) -> bool:
+        budget.spend()
+        if i == len(todo):
+            return True
+        kind, d = todo[i]
+        tried = set()
+        for l in range(len(room)):
+            if l < k:
+                e = d if kind != "s" else (a * d[0], b * d[1])
+            elif kind == "h" or (kind != "s" and (a, b)[kind] != 1):
+                continue
+            else:
+                e = d
+            key = (l < k, tuple(room[l]))
+            if key in tried or not fits(l, e):
+                continue
+            tried.add(key)
+            room[l][0] -= e[0]
+            room[l][1] -= e[1]
+            ok = rec(i + 1)
+            room[l][0] += e[0]
+            room[l][1] += e[1]
+            if ok:
+                return True
+        return False
+
+    return rec(0)
 
 
 def head_interior_member(arch: Architecture | str, values: Sequence[Any], limits: Limits | None = None
