@@ -875,8 +875,10 @@ def head_boundary_member(arch: Architecture | str, values: Sequence[Any], limits
     >>> p = [s * c for s in sq for c in cub]                # (x^2 - 1/3)^2 (y+1)(y+2)(y+3): (3u - 1)^2 in G opens
     >>> head_boundary_member("2x2,2x2,2x2 s=1x1,2x1", p).factors
     (('gcd pair', '3*x^2 - 1', '3*u - 1'),)
-    >>> p = [0] * 20; p[9] = p[10] = 1                      # x^2 y (y + 1): no limit found, not certified interior
-    >>> head_boundary_member("2x2,2x2,2x2 s=1x1,2x1", p).on_boundary is None
+    >>> p = [0] * 20; p[9] = p[10] = 1                      # x^2 y (y + 1) = lim ((x − 2σ^2)^2 + σ^4) y (y + 1)
+    >>> head_boundary_member("2x2,2x2,2x2 s=1x1,2x1", p).factors
+    (('shifted pair', 'x'),)
+    >>> head_boundary_member("2x1,1x1,2x1,3x1 s=1x1,1x1,1x2", [1, 0, -2, 0, 1]).on_boundary is None   # (x^2 - 1)^2
     True
     """
     shape = head_2d_shape(arch)
@@ -1038,9 +1040,10 @@ def _pair_limit(shape: Head2DShape, P: Any, limits: Limits, budget: Budget) -> H
         d = (max(m[0] for m in terms), max(m[1] for m in terms))
         if min(d) > 1 or (min(d) == 0 and max(d) > 1):
             continue                          # not linear in x or in y (or univariate of degree ≥ 2)
-        if all(i % a == 0 and j % b == 0 for (i, j), c in (g * g).terms()):
+        shifted = all(i % a == 0 and j % b == 0 for (i, j), c in (g * g).terms())
+        if shifted and (len(terms) != 1 or d not in ((1, 0), (0, 1)) or (a, b)[d[1]] != 2):
             continue                          # g^2 ∈ R[x^a, y^b]: the pair may form a block
-        budget.spend()
+        budget.spend()                        # (g = x, a = 2: the pair (x − 2σ^2)^2 + σ^4 is in no block)
         rest = P // (g * g)
         nx, ny = shape.total[0] + 1, shape.total[1] + 1
         vals = [0] * (nx * ny)
@@ -1054,6 +1057,14 @@ def _pair_limit(shape: Head2DShape, P: Any, limits: Limits, budget: Budget) -> H
             continue
         if not _in_v(shape, rest, _poly(uv, gd), limits, budget, [(d, 2)]):
             continue
+        if shifted:
+            return HeadBoundary(True, True, f"P_σ = P · (({g} − 2σ^2)^2 + σ^4) / ({g})^2 (σ small, nonzero)",
+                                factors=(("shifted pair", str(g)),), reason=(
+                                    "P ∈ M, and P_σ → P lies in V(R) \\ M for every small σ ≠ 0: the roots (2 ± i)σ^2 "
+                                    "of the pair are new and their images under the stride's rotation are not roots of "
+                                    "P_σ, so P_σ has the real factors of P/g^2 plus one pair and the polyphase gcd of "
+                                    "P/g^2; no choice of divisors of the gcd fits the boxes, and the absolute factors do "
+                                    "(docs/theory.md#polyphase-head-2d, shifted pair limits)"))
         return HeadBoundary(True, True, f"P_σ = P · ({g}^2 + σ^2) / ({g})^2 (σ small, nonzero)", factors=(("pair", str(g)),),
                             reason=("P ∈ M, and P_σ → P lies in V(R) \\ M for every small σ ≠ 0: g ± iσ are absolutely "
                                     "irreducible, in no block and new, so P_σ has the real factors of P/g^2 plus the pair "
@@ -1526,17 +1537,31 @@ def _cluster_packing(shape: Head2DShape, a_share: list, q_share: list, g_labels:
             if len(axes) > 1:
                 return (f"{place[l2]} and {place[l]} share linear factors in x and in y (their product can tend to a "
                         "factor of bidegree (1, 1))")
+    boxes = list(shape.head_boxes) + list(shape.boxes)
+    # a layer univariate along an axis: its simple real roots other than the shared factors stay real nearby, and
+    # all its copies of a shared factor stay linear factors (k_l = e_l)
+    uni = {l: (0 if boxes[l][1] == 0 else 1) for l in layers if 0 in boxes[l] and boxes[l] != (0, 0)}
+    robust = {}
+    for l, axis in uni.items():
+        unit = (1, 0) if axis == 0 else (0, 1)
+        if l < k:
+            robust[l] = sum(1 for lab, n in a_share[l].items()
+                            if n == 1 and not lab[1] and lab not in shared and p_labels[lab][0] == unit)
+        else:
+            robust[l] = sum(1 for i, n in q_share[l - k].items() if n == 1 and g_labels[i][3] == i
+                            and g_labels[i][0] == unit and not set(g_labels[i][2]) & set(shared))
     # configurations: per shared factor, k_l ≤ e_l linear factors per holder and R real ones among them
     per: list = []
     for lab, (axis, holders) in shared.items():
         ls = sorted(holders)
         opts = []
         for ks in _choices([holders[l] for l in ls]):
+            if any(uni.get(l) == axis and ks[j] != holders[l] for j, l in enumerate(ls)):
+                continue
             n = sum(ks)
             for r in range(n % 2, n + 1, 2):
                 opts.append((dict(zip(ls, ks)), r, n, axis))
         per.append(opts)
-    boxes = list(shape.head_boxes) + list(shape.boxes)
     for conf in _product_of(per):
         if all(r == n for _, r, n, _ in conf):
             continue
@@ -1546,6 +1571,12 @@ def _cluster_packing(shape: Head2DShape, a_share: list, q_share: list, g_labels:
             d = [boxes[l][0], boxes[l][1]]
             for ks, _, _, axis in conf:
                 d[axis] -= ks.get(l, 0)
+            if robust.get(l):
+                axis = uni[l]
+                d[axis] -= robust[l]
+                unit = (1, 0) if axis == 0 else (0, 1)
+                kind = axis if l < k or (a, b)[axis] == 1 else "s"
+                pieces += [(kind, unit)] * robust[l]
             pieces.append(("h" if l < k else "s", (d[0], d[1])))
         for _, r, n, axis in conf:
             unit = (1, 0) if axis == 0 else (0, 1)
@@ -1571,7 +1602,8 @@ def _product_of(options: list) -> Any:
 def _pack(pieces: list, shape: Head2DShape, budget: Budget) -> bool:
     """Can the pieces be placed in the layers?  ``("h", d)`` in a head box; ``("s", d)`` (in ``u, v``) in a strided
     box, or as ``(a d_0, b d_1)`` in a head box; a linear or quadratic piece ``(axis, d)`` in a head box, or in a
-    strided box when the stride along its axis is 1."""
+    strided box when the stride along its axis is 1; a head piece in a strided box only when it is univariate (a
+    polynomial in ``x`` alone is one in ``u`` when ``a = 1``; likewise ``y``, ``v``, ``b``)."""
     a, b = shape.strides
     k = len(shape.head_boxes)
     room = [list(n) for n in shape.head_boxes] + [list(m) for m in shape.boxes]
@@ -1589,10 +1621,10 @@ def _pack(pieces: list, shape: Head2DShape, budget: Budget) -> bool:
         for l in range(len(room)):
             if l < k:
                 e = d if kind != "s" else (a * d[0], b * d[1])
-            elif kind == "h" or (kind != "s" and (a, b)[kind] != 1):
-                continue
-            else:
+            elif kind == "s" or (kind != "h" and (a, b)[kind] == 1) or (kind == "h" and 0 in d and (a, b)[d[0] == 0] == 1):
                 e = d
+            else:
+                continue
             key = (l < k, tuple(room[l]))
             if key in tried or not fits(l, e):
                 continue
