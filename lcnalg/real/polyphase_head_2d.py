@@ -60,7 +60,9 @@ theorem on these counts decides ``P_σ ∈ M`` for all small ``σ`` at once, and
 layers have room for ``x^i`` opens into ``q_l(1 + iσx^i)``, ``q_{l'}(1 − iσx^i)``, i.e. ``P(1 + σ^2 x^{2i})``, whose
 counts are those of ``P`` and ``i`` pairs (with ``1 + σ^2 u^{2i/a}`` in the gcd when ``a | 2i``); and *gcd pair
 limits*: the square of a Q-irreducible factor ``g`` of ``G``, univariate or linear in ``u`` (in ``v``), opens into
-``g^2 + σ^2``, i.e. ``P_σ = P·(g^2 + σ^2)(x^a, y^b)/g(x^a, y^b)^2``: for small ``σ ≠ 0`` the absolute factors of
+``g^2 + σ^2``, i.e. ``P_σ = P·(g^2 + σ^2)(x^a, y^b)/g(x^a, y^b)^2``; and *shifted pair limits*: ``x^2`` at ``a = 2``
+opens into ``(x − 2σ^2)^2 + σ^4`` (its roots are not symmetric under ``x ↦ −x``, so no strided layer absorbs the pair;
+likewise ``y``, ``b = 2``): for small ``σ ≠ 0`` the absolute factors of
 ``g ± iσ`` and of their compositions with ``π`` are simple, new and none real nor conjugate to one of the same sign
 (the roots of ``g(u) = ∓iσ`` are not real; Capelli's theorem for ``p(y^b)x^a + r(y^b) ± iσ``), so ``P_σ`` has the
 counts of ``P/g(x^a, y^b)^2`` plus pairs, and ``g^2 + σ^2`` in the gcd.  Sufficient only: other limits are not
@@ -78,7 +80,12 @@ layers the possible pole orders of the terms ``r_l/q_l`` of a kernel vector (``{
 may lie in the slack spaces of two layers.  Failing that, the univariate layers of each axis and stride are merged
 into one (the complex image is the same) and the criterion is applied to the merged layers, each of which must then
 hold at least as many real roots of odd multiplicity as its group has layers of odd degree (an interior point of its
-one-dimensional function space).  Sufficient only.
+one-dimensional function space).  A factorization with overlapping pole orders is still accepted when the layers share
+only real factors ``x − c`` (``y − c``), no two layers have room for ``x`` (for ``y``) and every way the shared copies
+can split into real roots and conjugate pairs nearby leaves pieces that pack into the boxes: near such a
+factorization a factor whose conjugate sits in another layer is linear, ``x − w`` with ``w → c`` (a bidegree argument
+on the limits of the absolute factors), everything else is real layer by layer, and the packing regroups the pieces
+into real layers.  Sufficient only.
 """
 
 from __future__ import annotations
@@ -776,7 +783,9 @@ class HeadBoundary:
         ``y``): ``x^{a·c}`` replaced by ``Π_k (x^a + sign·σ_k)^{m_k}``; for a pair limit ``(("pair", g),)``:
         ``g^2`` replaced by ``g^2 + σ^2``; for a slack limit ``(("slack", axis, i),)``: ``P`` times
         ``1 + σ^2 x^{2i}`` (``y`` for axis 1); for a gcd pair limit ``(("gcd pair", g∘π, g),)``: ``g(x^a, y^b)^2``
-        replaced by ``(g^2 + σ^2)(x^a, y^b)`` (both as text, in ``x, y`` and in ``u, v``).
+        replaced by ``(g^2 + σ^2)(x^a, y^b)`` (both as text, in ``x, y`` and in ``u, v``); for a shifted pair limit
+        ``(("shifted pair", g),)`` (``g`` = ``x`` at ``a = 2`` or ``y`` at ``b = 2``): ``g^2`` replaced by
+        ``(g − 2σ^2)^2 + σ^4``.
     """
 
     on_boundary: bool | None
@@ -834,8 +843,11 @@ def head_boundary_member(arch: Architecture | str, values: Sequence[Any], limits
     ``P_σ = P·(g^2 + σ^2)(x^a, y^b)/g(x^a, y^b)^2``, with the counts of ``P' = P/g(x^a, y^b)^2`` plus pairs
     (``a·deg g`` pairs ``C(1, 0)`` for ``g(u)``; one pair ``C(a, b·deg_v g)`` for ``g`` linear in ``u``) and the gcd
     of ``P'`` times ``g^2 + σ^2`` (pairs ``k k̄`` whose blocks are those pairs); ``P_σ ∈ V(R)`` by the absolute
-    counts.  Other limits through the factors of ``G`` or other factors of ``P`` are not searched.  When no limit leaves
-    ``M``, the interior criterion of :func:`head_interior_member` is tried: ``False`` when it certifies ``P``.
+    counts.  Then *shifted pair limits*: ``x^2 | P`` at ``a = 2`` opens into ``(x − 2σ^2)^2 + σ^4`` (``y``, ``b = 2``
+    likewise), a pair in no block, so ``P_σ`` has the counts and the gcd of ``P/x^2`` plus one pair ``C(1, 0)`` (tried
+    with the pair limits).  Other limits through the factors of ``G`` or other factors of ``P`` are not searched.  When
+    no limit leaves ``M``, the interior criterion of :func:`head_interior_member` is tried: ``False`` when it certifies
+    ``P``.
 
     Parameters
     ----------
@@ -1657,7 +1669,12 @@ def head_interior_member(arch: Architecture | str, values: Sequence[Any], limits
     Then the differential of the parameterization has kernel the tangent space of the scalings at every
     factorization, the parameterization is injective up to scalars near each, and a point of ``V(R)`` near ``P``
     is the product of complex layers near a real factorization whose conjugates are another such factorization:
-    they differ by scalars of modulus one, so the point has a real factorization.
+    they differ by scalars of modulus one, so the point has a real factorization.  A real factorization that fails
+    (ii) is still accepted when the layers share only real factors ``x − c`` or ``y − c`` (a strided layer only at
+    stride 1 along that variable), no two layers have room for ``x`` (for ``y``), and for every number of copies
+    each layer keeps and every number of real roots among them, the pieces (the rest of each layer as one real
+    piece of its nominal bidegree, the real roots, the conjugate pairs as real quadratics) pack into the boxes
+    (docs/theory.md#polyphase-head-2d, linear factors shared by layers).
 
     Parameters
     ----------
@@ -1691,6 +1708,9 @@ def head_interior_member(arch: Architecture | str, values: Sequence[Any], limits
     ...     p[4 * i + j] = c
     >>> head_interior_member("2x2,2x2,2x2 s=1x1,2x1", p).certified
     True
+    >>> r = head_interior_member("2x1,2x2,3x1 s=1x1,1x2", [0, 0, 0, 0, -1, -1, -1, 0, 0, 1])
+    >>> r.certified, "linear factors shared" in r.reason    # x·(xy − y − 1)·u(u + 1), u = x: x in two layers
+    (True, True)
     >>> p = [0] * 20; p[0], p[4], p[8] = 2, 3, 1                   # (x + 1)(x + 2): both head layers have room for y
     >>> r = head_interior_member("2x2,2x2,2x2 s=1x1,2x1", p); r.certified, "common monomial" in r.reason
     (False, True)
