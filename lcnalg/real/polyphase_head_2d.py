@@ -1355,10 +1355,32 @@ def _odd_real_roots(layer: dict, box: Box, axis: int, size: Any, real: Any) -> i
 
 def _interior(shape: Head2DShape, P: Any, member: HeadMembership, limits: Limits, budget: Budget
               ) -> tuple[bool, int, str]:
+    """The interior criteria at ``P ∈ M``, ``P ≠ 0`` (:func:`_interior_for`); failing them, the same with every
+    strided layer whose box is univariate along an axis of stride 1 read as a head layer (``u = x`` when ``a = 1``:
+    the same parameterization), so that it merges with the univariate head layers."""
+    ok, n, why = _interior_for(shape, P, member, limits, budget)
+    if ok:
+        return ok, n, why
+    a, b = shape.strides
+    moved = [m for m in shape.boxes if m != (0, 0) and ((m[1] == 0 and a == 1) or (m[0] == 0 and b == 1))]
+    kept = [m for m in shape.boxes if m not in moved]
+    if not moved or not kept:
+        return ok, n, why
+    relabelled = Head2DShape(shape.head_boxes + tuple(moved), shape.strides, tuple(kept), shape.total)
+    ok2, n2, why2 = _interior_for(relabelled, P, member, limits, budget)
+    if ok2:
+        return True, n + n2, (f"with the strided layers {', '.join(f'{m[0] + 1}x{m[1] + 1}' for m in moved)} (univariate "
+                              "along an axis of stride 1) read as head layers: " + why2)
+    return False, n + n2, why
+
+
+def _interior_for(shape: Head2DShape, P: Any, member: HeadMembership, limits: Limits, budget: Budget
+                  ) -> tuple[bool, int, str]:
     """The interior criterion (docs/theory.md#polyphase-head-2d, interior points) at ``P ∈ M``, ``P ≠ 0``:
-    every complex factorization of ``P`` is real up to scalars and regular (pole orders, slack spaces); failing
-    that, the same with the univariate layers of each axis and stride merged, every merged layer then holding at
-    least as many real roots of odd multiplicity as its layers have odd degrees."""
+    every complex factorization of ``P`` is real up to scalars and regular (pole orders, slack spaces), or, with
+    overlapping pole orders, passes the test of linear factors shared by layers; failing that, the same with the
+    univariate layers of each axis and stride merged, every merged layer then holding at least as many real roots of
+    odd multiplicity as its layers have odd degrees."""
     g_labels, p_labels, conj, name = _factorization_data(shape, P, member, limits)
     checked = 0
     why = ""

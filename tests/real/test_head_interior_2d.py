@@ -485,3 +485,19 @@ def test_squares_certified_by_the_shared_linear_factors_occur():
             found += 1
             _check_clusters(arch, layers, shared, random.Random(seed))
     assert found >= 3
+
+
+def test_univariate_strided_layers_merge_with_the_head():
+    """(x^2 − 2x + 2)·(x − 1)·y·1·(u + 1)(2u + 1) in 3x1,2x1,1x2,1x1,3x1 s=1x1,1x1,1x2,1x1 (u = x): the pair of
+    x^2 − 2x + 2 can split between the two univariate head layers, and the strided quadratic in u = x is a head layer
+    in disguise; read as one, the merged quintic has three simple real roots for its one odd layer: certified, and
+    nearby points stay in M."""
+    arch = Architecture.parse("3x1,2x1,1x2,1x1,3x1 s=1x1,1x1,1x2,1x1")
+    f = Fraction
+    one = (f(1), f(0))
+    layers = [{(0, 0): (f(2), f(0)), (1, 0): (f(-2), f(0)), (2, 0): one}, {(0, 0): (f(-1), f(0)), (1, 0): one},
+              {(0, 1): one}, {(0, 0): one}, {(0, 0): one, (1, 0): (f(3), f(0)), (2, 0): (f(2), f(0))}]
+    p = _product(arch, layers)
+    r = head_interior_member(arch, p)
+    assert r.certified and "read as head layers" in r.reason and "merged" in r.reason, r.reason
+    _check_certified(arch, layers, random.Random(4))
