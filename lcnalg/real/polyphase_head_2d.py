@@ -90,6 +90,7 @@ into real layers.  Sufficient only.
 
 from __future__ import annotations
 
+import itertools
 import math
 from fractions import Fraction
 from dataclasses import dataclass
@@ -890,8 +891,8 @@ def head_boundary_member(arch: Architecture | str, values: Sequence[Any], limits
     >>> p = [0] * 20; p[9] = p[10] = 1                      # x^2 y (y + 1) = lim ((x − 2σ^2)^2 + σ^4) y (y + 1)
     >>> head_boundary_member("2x2,2x2,2x2 s=1x1,2x1", p).factors
     (('shifted pair', 'x'),)
-    >>> head_boundary_member("2x1,1x1,2x1,3x1 s=1x1,1x1,1x2", [1, 0, -2, 0, 1]).on_boundary is None   # (x^2 - 1)^2
-    True
+    >>> head_boundary_member("2x1,1x1,2x1,3x1 s=1x1,1x1,1x2", [1, 0, -2, 0, 1]).factors   # (x^2 - 1)^2: both open
+    (('gcd pair', 'x - 1', 'u - 1'), ('gcd pair', 'x + 1', 'u + 1'))
     """
     shape = head_2d_shape(arch)
     if shape is None:
@@ -1113,42 +1114,54 @@ def _gcd_pair_limit(shape: Head2DShape, P: Any, member: HeadMembership, limits: 
     the polyphase gcd ``G_{P'}·(g^2 + σ^2)``, whose new real factors are pairs ``k k̄`` with blocks of pairs."""
     a, b = shape.strides
     uv = integer_ring(("u", "v"))
-    xy = integer_ring(("x", "y"))
     _, gfac = mpoly_factor(_poly(uv, member.gcd))
     nx, ny = shape.total[0] + 1, shape.total[1] + 1
+    able = []
     for g, e in gfac:
         if int(e) < 2:
             continue
-        terms = {(int(m[0]), int(m[1])): int(c) for m, c in g.terms()}
-        opening = _gcd_pair_opening(terms, (a, b))
-        if opening is None:
-            continue
-        d, n, t, split = opening
-        budget.spend()
-        gpi = _substitute(g, a, b)
-        rest, r = divmod(P, gpi * gpi)
-        if r != 0:                                       # pragma: no cover - g^2 | G gives (g∘π)^2 | P
-            raise AssertionError("the square of a factor of the polyphase gcd does not divide P")
-        vals = [Fraction(0)] * (nx * ny)
-        for m, c in rest.terms():
-            vals[int(m[0]) * ny + int(m[1])] = Fraction(int(c))
-        gd, _ = polyphase_gcd_2d(vals, Polyphase2DShape((0, 0), (a, b), (), shape.total))
-        counts = _counts(factor_types(rest, limits)) if rest.total_degree() > 0 else {}
-        pair = ("C",) + split
-        counts[pair] = counts.get(pair, 0) + n * t
-        blocks = list(gcd_blocks(gd, (a, b), limits)) + [GcdBlock((2 * d[0], 2 * d[1]), ((pair, t),), 1)] * n
-        if _real_choice(shape, counts, blocks, budget) is not None:
-            continue
-        if not _in_v(shape, rest, _poly(uv, gd), limits, budget, [(split, 2 * n * t)], [(d, 2 * n, [(split, t)])]):
-            continue
-        return HeadBoundary(True, True, (
-            f"P_σ = P · (({gpi})^2 + σ^2) / ({gpi})^2 (σ small, nonzero): the square of the factor {g} of the "
-            f"polyphase gcd opens into the conjugate factors {g} ± iσ"), factors=(("gcd pair", str(gpi), str(g)),),
-            reason=("P ∈ M, and P_σ → P lies in V(R) \\ M for every small σ ≠ 0: g ± iσ and (g ± iσ)(x^a, y^b) have "
-                    f"simple absolute factors, none real, new ({n} of bidegree {d} in u, v, each composing to {t} of "
-                    f"bidegree {split} in x, y), so P_σ has the real factors of P/(g∘π)^2 plus {n * t} pairs C{split} "
-                    "and the polyphase gcd of P/(g∘π)^2 times g^2 + σ^2; no choice of divisors of the gcd fits the "
-                    "boxes, and the absolute factors do (docs/theory.md#polyphase-head-2d, gcd pair limits)"))
+        opening = _gcd_pair_opening({(int(m[0]), int(m[1])): int(c) for m, c in g.terms()}, (a, b))
+        if opening is not None:
+            able.append((g, opening))
+    for size in range(1, len(able) + 1):                # one square at a time first, then several at once
+        for chosen in itertools.combinations(able, size):
+            budget.spend()
+            rest = P
+            for g, _ in chosen:
+                gpi = _substitute(g, a, b)
+                rest, r = divmod(rest, gpi * gpi)
+                if r != 0:                               # pragma: no cover - g^2 | G gives (g∘π)^2 | P
+                    raise AssertionError("the square of a factor of the polyphase gcd does not divide P")
+            vals = [Fraction(0)] * (nx * ny)
+            for m, c in rest.terms():
+                vals[int(m[0]) * ny + int(m[1])] = Fraction(int(c))
+            gd, _ = polyphase_gcd_2d(vals, Polyphase2DShape((0, 0), (a, b), (), shape.total))
+            counts = _counts(factor_types(rest, limits)) if rest.total_degree() > 0 else {}
+            blocks = list(gcd_blocks(gd, (a, b), limits))
+            extra, atoms = [], []
+            for g, (d, n, t, split) in chosen:
+                pair = ("C",) + split
+                counts[pair] = counts.get(pair, 0) + n * t
+                blocks += [GcdBlock((2 * d[0], 2 * d[1]), ((pair, t),), 1)] * n
+                extra.append((split, 2 * n * t))
+                atoms.append((d, 2 * n, [(split, t)]))
+            if _real_choice(shape, counts, blocks, budget) is not None:
+                continue
+            if not _in_v(shape, rest, _poly(uv, gd), limits, budget, extra, atoms):
+                continue
+            gpis = [str(_substitute(g, a, b)) for g, _ in chosen]
+            words = " · ".join(f"(({s})^2 + σ^2) / ({s})^2" for s in gpis)
+            what = ", ".join(f"{d[1]} pairs of bidegree {d[0]}" for d in
+                             ((split, n * t) for _, (_, n, t, split) in chosen))
+            return HeadBoundary(True, True, (
+                f"P_σ = P · {words} (σ small, nonzero): the square of each factor "
+                f"{', '.join(str(g) for g, _ in chosen)} of the polyphase gcd opens into the conjugate factors g ± iσ"),
+                factors=tuple(("gcd pair", s, str(g)) for s, (g, _) in zip(gpis, chosen)),
+                reason=("P ∈ M, and P_σ → P lies in V(R) \\ M for every small σ ≠ 0: g ± iσ and (g ± iσ)(x^a, y^b) "
+                        "have simple absolute factors, none real, new and, for distinct g, coprime, so P_σ has the real "
+                        f"factors of P/Π(g∘π)^2 plus {what} and the polyphase gcd of P/Π(g∘π)^2 times Π(g^2 + σ^2); "
+                        "no choice of divisors of the gcd fits the boxes, and the absolute factors do "
+                        "(docs/theory.md#polyphase-head-2d, gcd pair limits)"))
     return None
 
 

@@ -56,6 +56,9 @@ def _realize(arch: Architecture, p: list, factors: tuple, scale: Fraction) -> li
         s = sympy.Rational(scale)
         P = sum(sympy.Rational(p[i * ny + j]) * x**i * y**j for i in range(nx) for j in range(ny))
         opened = (g - 2 * s**2) ** 2 + s**4 if factors[0][0] == "shifted pair" else g**2 + s**2
+        for more in factors[1:]:                     # several gcd pairs opened at once
+            h = sympy.sympify(more[1])
+            opened, g = opened * (h**2 + s**2), g * h
         q, r = sympy.div(sympy.expand(P * opened), sympy.expand(g**2), x, y)
         assert r == 0
         poly = sympy.Poly(q, x, y).as_dict()
@@ -472,3 +475,15 @@ def test_shifted_pair_limit():
     _check_family(arch, p, r)
     assert not head_interior_member(arch, p).certified
     assert boundary(arch, equations=False).is_relative_boundary_point(p) is True
+
+
+def test_two_gcd_squares_opened_at_once():
+    """(x − 1)^2 (x + 1)^2 in 2x1,1x1,2x1,3x1 s=1x1,1x1,1x2 (u = x): opening one square leaves its pair to the strided
+    quadratic, but opening both, ((x − 1)^2 + σ^2)((x + 1)^2 + σ^2), leaves a pair with no room: on the boundary,
+    realized at σ = 1/1000 and 1/997 outside M; the interior criterion abstains (a cluster that does not pack)."""
+    arch = Architecture.parse("2x1,1x1,2x1,3x1 s=1x1,1x1,1x2")
+    p = [1, 0, -2, 0, 1]
+    r = head_boundary_member(arch, p)
+    assert r.on_boundary is True and r.factors == (("gcd pair", "x - 1", "u - 1"), ("gcd pair", "x + 1", "u + 1")), r
+    _check_family(arch, p, r)
+    assert not head_interior_member(arch, p).certified
