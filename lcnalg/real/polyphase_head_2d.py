@@ -1562,9 +1562,22 @@ def _cluster_packing(shape: Head2DShape, a_share: list, q_share: list, g_labels:
                     return (f"{place[l2]} and {place[l]} both have room for {'xy'[axis]} (in units of x, y), so a "
                             "factor moving between them need not be linear")
     shared: dict = {}
+    # atoms u − c (v − c) of the gcd held by several strided layers at stride ≥ 2 along their variable: clusters of
+    # atoms u − s, s → c, read in (u, v) (their blocks stay in the strided layers)
+    atom_of: dict = {}
+    for i, (size, _, block, twin) in enumerate(g_labels):
+        holders = {k + l: layer[i] for l, layer in enumerate(q_share) if layer.get(i)}
+        if len(holders) < 2 or size not in ((1, 0), (0, 1)) or (a, b)[size[1]] == 1:
+            continue
+        if twin != i:
+            return (f"strided layers {' and '.join(place[l] for l in holders)} share a factor of the polyphase gcd "
+                    "that is not real")
+        shared[("atom", i)] = (size[1], holders)
+        for lab in block:
+            atom_of[lab] = i
     for lab in sorted({lab for h in held for lab in h}):
         holders = {l: held[l][lab] for l in layers if held[l].get(lab)}
-        if len(holders) < 2:
+        if len(holders) < 2 or (lab in atom_of and all(l >= k for l in holders)):
             continue
         size = p_labels[lab][0]
         if lab[1] or size not in ((1, 0), (0, 1)):
@@ -1596,7 +1609,8 @@ def _cluster_packing(shape: Head2DShape, a_share: list, q_share: list, g_labels:
                             if n == 1 and not lab[1] and lab not in shared and p_labels[lab][0] == unit)
         else:
             robust[l] = sum(1 for i, n in q_share[l - k].items() if n == 1 and g_labels[i][3] == i
-                            and g_labels[i][0] == unit and not set(g_labels[i][2]) & set(shared))
+                            and g_labels[i][0] == unit and not set(g_labels[i][2]) & set(shared)
+                            and ("atom", i) not in shared)
     # configurations: per shared factor, k_l ≤ e_l linear factors per holder and R real ones among them
     per: list = []
     for lab, (axis, holders) in shared.items():
@@ -1625,12 +1639,14 @@ def _cluster_packing(shape: Head2DShape, a_share: list, q_share: list, g_labels:
                 kind = axis if l < k or (a, b)[axis] == 1 else "s"
                 pieces += [(kind, unit)] * robust[l]
             pieces.append(("h" if l < k else "s", (d[0], d[1])))
-        for _, r, n, axis in conf:
+        for lab, (_, r, n, axis) in zip(shared, conf):
             unit = (1, 0) if axis == 0 else (0, 1)
-            pieces += [(axis, unit)] * r + [(axis, (2 * unit[0], 2 * unit[1]))] * ((n - r) // 2)
+            kind = "s" if lab[0] == "atom" else axis          # an atom cluster: real polynomials in u (in v)
+            pieces += [(kind, unit)] * r + [(kind, (2 * unit[0], 2 * unit[1]))] * ((n - r) // 2)
         if not _pack(pieces, shape, budget):
-            words = "; ".join(f"{name(lab[0])}: {r} of {n} real, per layer {', '.join(f'{place[l]} {c}' for l, c in ks.items())}"
-                              for (lab, _), (ks, r, n, _) in zip(shared.items(), conf))
+            words = "; ".join(f"{'a factor of the gcd in ' + 'uv'[shared[lab][0]] if lab[0] == 'atom' else name(lab[0])}: "
+                              f"{r} of {n} real, per layer {', '.join(f'{place[l]} {c}' for l, c in ks.items())}"
+                              for lab, (ks, r, n, _) in zip(shared, conf))
             return ("a nearby point may split the shared linear factors into conjugate pairs that no real grouping "
                     f"places ({words})")
     return ""

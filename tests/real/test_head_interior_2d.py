@@ -381,7 +381,8 @@ def split_points(arch: Architecture, layers: list, shared: list, rng: random.Ran
 
 def square_point(seed: int) -> tuple | None:
     """A random head architecture and real layers in which one to three layers (a strided one only at stride 1
-    along the axis) hold a common linear factor ``x − c`` or ``y − c``; None when the draw has no room for it."""
+    along the axis) hold a common linear factor ``x − c`` or ``y − c``, or two or three strided layers a common
+    ``u − c`` (``v − c``) at any stride; None when the draw has no room for it."""
     rng = random.Random(seed)
     k = rng.choice([2, 3])
     boxes = [(rng.randint(0, 2), rng.randint(0, 1)) for _ in range(k + rng.choice([1, 1, 2]))]
@@ -396,6 +397,9 @@ def square_point(seed: int) -> tuple | None:
     axis = 0 if rng.random() < 0.7 else 1
     c = rng.randint(-2, 2)
     able = [l for l, n in enumerate(boxes) if n[axis] >= 1 and (l < k or (a, b)[axis] == 1)]
+    strided = [l for l, n in enumerate(boxes) if n[axis] >= 1 and l >= k]
+    if len(strided) >= 2 and rng.random() < 0.4:       # u − c (v − c) in strided layers only, at any stride
+        able = strided
     if len(able) < 2:
         return None
     holders = rng.sample(able, 3 if len(able) >= 3 and rng.random() < 0.3 else 2)
@@ -501,3 +505,18 @@ def test_univariate_strided_layers_merge_with_the_head():
     r = head_interior_member(arch, p)
     assert r.certified and "read as head layers" in r.reason and "merged" in r.reason, r.reason
     _check_certified(arch, layers, random.Random(4))
+
+
+def test_a_gcd_factor_shared_by_two_strided_layers_at_stride_two():
+    """1·(2x + y − 2xy − 2)·(u − 1)(uv − 2u − 2)·(u − 1)(u + 2) in 1x1,2x2,3x2,3x1 s=1x1,2x1,1x1 (u = x^2): u − 1 lies
+    in both strided layers, whose blocks {x − 1, x + 1} give overlapping pole orders; read in (u, v) the copies split
+    nearby into u − s, u − s̄, and the pair fills the second strided layer while its root u + 2 joins the first:
+    certified, and nearby points (the split ones included) stay in M."""
+    arch = Architecture.parse("1x1,2x2,3x2,3x1 s=1x1,2x1,1x1")
+    f = Fraction
+    layers = [{(0, 0): 1}, {(0, 0): -2, (0, 1): 1, (1, 0): 2, (1, 1): -2}, {(0, 0): 2, (1, 1): -1, (2, 0): -2, (2, 1): 1},
+              {(0, 0): -2, (1, 0): 1, (2, 0): 1}]
+    layers = [{m: (f(c), f(0)) for m, c in layer.items()} for layer in layers]
+    r = head_interior_member(arch, _product(arch, layers))
+    assert r.certified and "linear factors shared" in r.reason, r.reason
+    _check_clusters(arch, layers, [(0, 1, [2, 3])], random.Random(2))
