@@ -1530,13 +1530,15 @@ def _cluster_packing(shape: Head2DShape, a_share: list, q_share: list, g_labels:
 
     (H1) every absolute factor held by two layers (a strided layer through its blocks) is real and linear in one
     variable, ``x − c`` or ``y − c``, the factors shared by two given layers all in the same variable, and a strided
-    layer holding one has stride 1 along that variable; (H2) no two layers both have room for ``x``, nor both for
+    layer holding one has stride 1 along that variable — or, between strided layers only, a real factor ``u − c``
+    (``v − c``) of the gcd at any stride, read in ``u, v``; (H2) no two layers both have room for ``x``, nor both for
     ``y`` (slack in units of ``x``, ``y``).  Then near the factorization every absolute factor of a nearby point
     whose conjugate lies in another layer is linear, ``x − w`` with ``w → c``.  (H3) for every number ``k_l ≤ e_l``
     of such linear factors per layer holding ``ψ = x − c`` (``e_l`` times) and every number ``R < Σ k_l`` of real
     ones among them (of the parity of ``Σ k_l``), the pieces — per layer its box less the ``k_l``, a real factor, a
     strided one in ``u, v``; ``R`` real linear factors; ``(Σ k_l − R)/2`` real quadratics in ``x`` — can be packed
-    into the boxes.  Sufficient for every nearby point of ``V(R)`` with a factorization near this one to lie in
+    into the boxes (in a box univariate along ``ψ``'s variable ``k_l = e_l``, and the simple real roots of the layer
+    split off as real linear pieces: they stay real nearby).  Sufficient for every nearby point of ``V(R)`` with a factorization near this one to lie in
     ``M``."""
     a, b = shape.strides
     k = len(shape.head_boxes)
