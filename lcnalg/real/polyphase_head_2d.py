@@ -971,9 +971,10 @@ def head_boundary_member(arch: Architecture | str, values: Sequence[Any], limits
         return HeadBoundary(False, True, "", "P is an interior point of M inside V(R): " + why)
     return HeadBoundary(None, True, "", (
         "P ∈ M; no deformation of the monomial part u^i v^j of the polyphase gcd into factors u + σ, v + σ leaves M "
-        f"(i = {i0}, j = {j0}), no square g^2 of a factor linear in x or in y opens into g^2 + σ^2 outside M, and no "
+        f"(i = {i0}, j = {j0}), no square g^2 of a factor linear in x or in y opens into g^2 + σ^2 outside M, no "
+        "x^2 at stride 2 opens into (x − 2σ^2)^2 + σ^4 outside M, no "
         "real factorization with two layers having room for x^i (y^j) opens into P·(1 + σ^2 x^{2i}) outside M, and no "
-        "square g^2 of a factor of the gcd (univariate, or linear in u or in v) opens into g^2 + σ^2 outside M; "
+        "set of squares g^2 of factors of the gcd (univariate, or linear in u or in v) opens into g^2 + σ^2 outside M; "
         "other limits (through other factors of the gcd, or other factors of P) are not searched; and the "
         f"interior criterion does not apply: {why}; so whether P is on the relative boundary is undecided"))
 
