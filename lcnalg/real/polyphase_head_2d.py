@@ -60,7 +60,9 @@ theorem on these counts decides ``P_σ ∈ M`` for all small ``σ`` at once, and
 layers have room for ``x^i`` opens into ``q_l(1 + iσx^i)``, ``q_{l'}(1 − iσx^i)``, i.e. ``P(1 + σ^2 x^{2i})``, whose
 counts are those of ``P`` and ``i`` pairs (with ``1 + σ^2 u^{2i/a}`` in the gcd when ``a | 2i``); and *gcd pair
 limits*: the square of a Q-irreducible factor ``g`` of ``G``, univariate or linear in ``u`` (in ``v``), opens into
-``g^2 + σ^2``, i.e. ``P_σ = P·(g^2 + σ^2)(x^a, y^b)/g(x^a, y^b)^2``: for small ``σ ≠ 0`` the absolute factors of
+``g^2 + σ^2``, i.e. ``P_σ = P·(g^2 + σ^2)(x^a, y^b)/g(x^a, y^b)^2``; and *shifted pair limits*: ``x^2`` at ``a = 2``
+opens into ``(x − 2σ^2)^2 + σ^4`` (its roots are not symmetric under ``x ↦ −x``, so no strided layer absorbs the pair;
+likewise ``y``, ``b = 2``): for small ``σ ≠ 0`` the absolute factors of
 ``g ± iσ`` and of their compositions with ``π`` are simple, new and none real nor conjugate to one of the same sign
 (the roots of ``g(u) = ∓iσ`` are not real; Capelli's theorem for ``p(y^b)x^a + r(y^b) ± iσ``), so ``P_σ`` has the
 counts of ``P/g(x^a, y^b)^2`` plus pairs, and ``g^2 + σ^2`` in the gcd.  Sufficient only: other limits are not
@@ -78,11 +80,17 @@ layers the possible pole orders of the terms ``r_l/q_l`` of a kernel vector (``{
 may lie in the slack spaces of two layers.  Failing that, the univariate layers of each axis and stride are merged
 into one (the complex image is the same) and the criterion is applied to the merged layers, each of which must then
 hold at least as many real roots of odd multiplicity as its group has layers of odd degree (an interior point of its
-one-dimensional function space).  Sufficient only.
+one-dimensional function space).  A factorization with overlapping pole orders is still accepted when the layers share
+only real factors ``x − c`` (``y − c``), no two layers have room for ``x`` (for ``y``) and every way the shared copies
+can split into real roots and conjugate pairs nearby leaves pieces that pack into the boxes: near such a
+factorization a factor whose conjugate sits in another layer is linear, ``x − w`` with ``w → c`` (a bidegree argument
+on the limits of the absolute factors), everything else is real layer by layer, and the packing regroups the pieces
+into real layers.  Sufficient only.
 """
 
 from __future__ import annotations
 
+import itertools
 import math
 from fractions import Fraction
 from dataclasses import dataclass
@@ -776,7 +784,9 @@ class HeadBoundary:
         ``y``): ``x^{a·c}`` replaced by ``Π_k (x^a + sign·σ_k)^{m_k}``; for a pair limit ``(("pair", g),)``:
         ``g^2`` replaced by ``g^2 + σ^2``; for a slack limit ``(("slack", axis, i),)``: ``P`` times
         ``1 + σ^2 x^{2i}`` (``y`` for axis 1); for a gcd pair limit ``(("gcd pair", g∘π, g),)``: ``g(x^a, y^b)^2``
-        replaced by ``(g^2 + σ^2)(x^a, y^b)`` (both as text, in ``x, y`` and in ``u, v``).
+        replaced by ``(g^2 + σ^2)(x^a, y^b)`` (both as text, in ``x, y`` and in ``u, v``); for a shifted pair limit
+        ``(("shifted pair", g),)`` (``g`` = ``x`` at ``a = 2`` or ``y`` at ``b = 2``): ``g^2`` replaced by
+        ``(g − 2σ^2)^2 + σ^4``.
     """
 
     on_boundary: bool | None
@@ -834,8 +844,11 @@ def head_boundary_member(arch: Architecture | str, values: Sequence[Any], limits
     ``P_σ = P·(g^2 + σ^2)(x^a, y^b)/g(x^a, y^b)^2``, with the counts of ``P' = P/g(x^a, y^b)^2`` plus pairs
     (``a·deg g`` pairs ``C(1, 0)`` for ``g(u)``; one pair ``C(a, b·deg_v g)`` for ``g`` linear in ``u``) and the gcd
     of ``P'`` times ``g^2 + σ^2`` (pairs ``k k̄`` whose blocks are those pairs); ``P_σ ∈ V(R)`` by the absolute
-    counts.  Other limits through the factors of ``G`` or other factors of ``P`` are not searched.  When no limit leaves
-    ``M``, the interior criterion of :func:`head_interior_member` is tried: ``False`` when it certifies ``P``.
+    counts.  Then *shifted pair limits*: ``x^2 | P`` at ``a = 2`` opens into ``(x − 2σ^2)^2 + σ^4`` (``y``, ``b = 2``
+    likewise), a pair in no block, so ``P_σ`` has the counts and the gcd of ``P/x^2`` plus one pair ``C(1, 0)`` (tried
+    with the pair limits).  Other limits through the factors of ``G`` or other factors of ``P`` are not searched.  When
+    no limit leaves ``M``, the interior criterion of :func:`head_interior_member` is tried: ``False`` when it certifies
+    ``P``.
 
     Parameters
     ----------
@@ -875,9 +888,11 @@ def head_boundary_member(arch: Architecture | str, values: Sequence[Any], limits
     >>> p = [s * c for s in sq for c in cub]                # (x^2 - 1/3)^2 (y+1)(y+2)(y+3): (3u - 1)^2 in G opens
     >>> head_boundary_member("2x2,2x2,2x2 s=1x1,2x1", p).factors
     (('gcd pair', '3*x^2 - 1', '3*u - 1'),)
-    >>> p = [0] * 20; p[9] = p[10] = 1                      # x^2 y (y + 1): no limit found, not certified interior
-    >>> head_boundary_member("2x2,2x2,2x2 s=1x1,2x1", p).on_boundary is None
-    True
+    >>> p = [0] * 20; p[9] = p[10] = 1                      # x^2 y (y + 1) = lim ((x − 2σ^2)^2 + σ^4) y (y + 1)
+    >>> head_boundary_member("2x2,2x2,2x2 s=1x1,2x1", p).factors
+    (('shifted pair', 'x'),)
+    >>> head_boundary_member("2x1,1x1,2x1,3x1 s=1x1,1x1,1x2", [1, 0, -2, 0, 1]).factors   # (x^2 - 1)^2: both open
+    (('gcd pair', 'x - 1', 'u - 1'), ('gcd pair', 'x + 1', 'u + 1'))
     """
     shape = head_2d_shape(arch)
     if shape is None:
@@ -956,9 +971,10 @@ def head_boundary_member(arch: Architecture | str, values: Sequence[Any], limits
         return HeadBoundary(False, True, "", "P is an interior point of M inside V(R): " + why)
     return HeadBoundary(None, True, "", (
         "P ∈ M; no deformation of the monomial part u^i v^j of the polyphase gcd into factors u + σ, v + σ leaves M "
-        f"(i = {i0}, j = {j0}), no square g^2 of a factor linear in x or in y opens into g^2 + σ^2 outside M, and no "
+        f"(i = {i0}, j = {j0}), no square g^2 of a factor linear in x or in y opens into g^2 + σ^2 outside M, no "
+        "x^2 at stride 2 opens into (x − 2σ^2)^2 + σ^4 outside M, no "
         "real factorization with two layers having room for x^i (y^j) opens into P·(1 + σ^2 x^{2i}) outside M, and no "
-        "square g^2 of a factor of the gcd (univariate, or linear in u or in v) opens into g^2 + σ^2 outside M; "
+        "set of squares g^2 of factors of the gcd (univariate, or linear in u or in v) opens into g^2 + σ^2 outside M; "
         "other limits (through other factors of the gcd, or other factors of P) are not searched; and the "
         f"interior criterion does not apply: {why}; so whether P is on the relative boundary is undecided"))
 
@@ -1038,9 +1054,10 @@ def _pair_limit(shape: Head2DShape, P: Any, limits: Limits, budget: Budget) -> H
         d = (max(m[0] for m in terms), max(m[1] for m in terms))
         if min(d) > 1 or (min(d) == 0 and max(d) > 1):
             continue                          # not linear in x or in y (or univariate of degree ≥ 2)
-        if all(i % a == 0 and j % b == 0 for (i, j), c in (g * g).terms()):
+        shifted = all(i % a == 0 and j % b == 0 for (i, j), c in (g * g).terms())
+        if shifted and (len(terms) != 1 or d not in ((1, 0), (0, 1)) or (a, b)[d[1]] != 2):
             continue                          # g^2 ∈ R[x^a, y^b]: the pair may form a block
-        budget.spend()
+        budget.spend()                        # (g = x, a = 2: the pair (x − 2σ^2)^2 + σ^4 is in no block)
         rest = P // (g * g)
         nx, ny = shape.total[0] + 1, shape.total[1] + 1
         vals = [0] * (nx * ny)
@@ -1054,6 +1071,14 @@ def _pair_limit(shape: Head2DShape, P: Any, limits: Limits, budget: Budget) -> H
             continue
         if not _in_v(shape, rest, _poly(uv, gd), limits, budget, [(d, 2)]):
             continue
+        if shifted:
+            return HeadBoundary(True, True, f"P_σ = P · (({g} − 2σ^2)^2 + σ^4) / ({g})^2 (σ small, nonzero)",
+                                factors=(("shifted pair", str(g)),), reason=(
+                                    "P ∈ M, and P_σ → P lies in V(R) \\ M for every small σ ≠ 0: the roots (2 ± i)σ^2 "
+                                    "of the pair are new and their images under the stride's rotation are not roots of "
+                                    "P_σ, so P_σ has the real factors of P/g^2 plus one pair and the polyphase gcd of "
+                                    "P/g^2; no choice of divisors of the gcd fits the boxes, and the absolute factors do "
+                                    "(docs/theory.md#polyphase-head-2d, shifted pair limits)"))
         return HeadBoundary(True, True, f"P_σ = P · ({g}^2 + σ^2) / ({g})^2 (σ small, nonzero)", factors=(("pair", str(g)),),
                             reason=("P ∈ M, and P_σ → P lies in V(R) \\ M for every small σ ≠ 0: g ± iσ are absolutely "
                                     "irreducible, in no block and new, so P_σ has the real factors of P/g^2 plus the pair "
@@ -1090,42 +1115,54 @@ def _gcd_pair_limit(shape: Head2DShape, P: Any, member: HeadMembership, limits: 
     the polyphase gcd ``G_{P'}·(g^2 + σ^2)``, whose new real factors are pairs ``k k̄`` with blocks of pairs."""
     a, b = shape.strides
     uv = integer_ring(("u", "v"))
-    xy = integer_ring(("x", "y"))
     _, gfac = mpoly_factor(_poly(uv, member.gcd))
     nx, ny = shape.total[0] + 1, shape.total[1] + 1
+    able = []
     for g, e in gfac:
         if int(e) < 2:
             continue
-        terms = {(int(m[0]), int(m[1])): int(c) for m, c in g.terms()}
-        opening = _gcd_pair_opening(terms, (a, b))
-        if opening is None:
-            continue
-        d, n, t, split = opening
-        budget.spend()
-        gpi = _substitute(g, a, b)
-        rest, r = divmod(P, gpi * gpi)
-        if r != 0:                                       # pragma: no cover - g^2 | G gives (g∘π)^2 | P
-            raise AssertionError("the square of a factor of the polyphase gcd does not divide P")
-        vals = [Fraction(0)] * (nx * ny)
-        for m, c in rest.terms():
-            vals[int(m[0]) * ny + int(m[1])] = Fraction(int(c))
-        gd, _ = polyphase_gcd_2d(vals, Polyphase2DShape((0, 0), (a, b), (), shape.total))
-        counts = _counts(factor_types(rest, limits)) if rest.total_degree() > 0 else {}
-        pair = ("C",) + split
-        counts[pair] = counts.get(pair, 0) + n * t
-        blocks = list(gcd_blocks(gd, (a, b), limits)) + [GcdBlock((2 * d[0], 2 * d[1]), ((pair, t),), 1)] * n
-        if _real_choice(shape, counts, blocks, budget) is not None:
-            continue
-        if not _in_v(shape, rest, _poly(uv, gd), limits, budget, [(split, 2 * n * t)], [(d, 2 * n, [(split, t)])]):
-            continue
-        return HeadBoundary(True, True, (
-            f"P_σ = P · (({gpi})^2 + σ^2) / ({gpi})^2 (σ small, nonzero): the square of the factor {g} of the "
-            f"polyphase gcd opens into the conjugate factors {g} ± iσ"), factors=(("gcd pair", str(gpi), str(g)),),
-            reason=("P ∈ M, and P_σ → P lies in V(R) \\ M for every small σ ≠ 0: g ± iσ and (g ± iσ)(x^a, y^b) have "
-                    f"simple absolute factors, none real, new ({n} of bidegree {d} in u, v, each composing to {t} of "
-                    f"bidegree {split} in x, y), so P_σ has the real factors of P/(g∘π)^2 plus {n * t} pairs C{split} "
-                    "and the polyphase gcd of P/(g∘π)^2 times g^2 + σ^2; no choice of divisors of the gcd fits the "
-                    "boxes, and the absolute factors do (docs/theory.md#polyphase-head-2d, gcd pair limits)"))
+        opening = _gcd_pair_opening({(int(m[0]), int(m[1])): int(c) for m, c in g.terms()}, (a, b))
+        if opening is not None:
+            able.append((g, opening))
+    for size in range(1, len(able) + 1):                # one square at a time first, then several at once
+        for chosen in itertools.combinations(able, size):
+            budget.spend()
+            rest = P
+            for g, _ in chosen:
+                gpi = _substitute(g, a, b)
+                rest, r = divmod(rest, gpi * gpi)
+                if r != 0:                               # pragma: no cover - g^2 | G gives (g∘π)^2 | P
+                    raise AssertionError("the square of a factor of the polyphase gcd does not divide P")
+            vals = [Fraction(0)] * (nx * ny)
+            for m, c in rest.terms():
+                vals[int(m[0]) * ny + int(m[1])] = Fraction(int(c))
+            gd, _ = polyphase_gcd_2d(vals, Polyphase2DShape((0, 0), (a, b), (), shape.total))
+            counts = _counts(factor_types(rest, limits)) if rest.total_degree() > 0 else {}
+            blocks = list(gcd_blocks(gd, (a, b), limits))
+            extra, atoms = [], []
+            for g, (d, n, t, split) in chosen:
+                pair = ("C",) + split
+                counts[pair] = counts.get(pair, 0) + n * t
+                blocks += [GcdBlock((2 * d[0], 2 * d[1]), ((pair, t),), 1)] * n
+                extra.append((split, 2 * n * t))
+                atoms.append((d, 2 * n, [(split, t)]))
+            if _real_choice(shape, counts, blocks, budget) is not None:
+                continue
+            if not _in_v(shape, rest, _poly(uv, gd), limits, budget, extra, atoms):
+                continue
+            gpis = [str(_substitute(g, a, b)) for g, _ in chosen]
+            words = " · ".join(f"(({s})^2 + σ^2) / ({s})^2" for s in gpis)
+            what = ", ".join(f"{d[1]} pairs of bidegree {d[0]}" for d in
+                             ((split, n * t) for _, (_, n, t, split) in chosen))
+            return HeadBoundary(True, True, (
+                f"P_σ = P · {words} (σ small, nonzero): the square of each factor "
+                f"{', '.join(str(g) for g, _ in chosen)} of the polyphase gcd opens into the conjugate factors g ± iσ"),
+                factors=tuple(("gcd pair", s, str(g)) for s, (g, _) in zip(gpis, chosen)),
+                reason=("P ∈ M, and P_σ → P lies in V(R) \\ M for every small σ ≠ 0: g ± iσ and (g ± iσ)(x^a, y^b) "
+                        "have simple absolute factors, none real, new and, for distinct g, coprime, so P_σ has the real "
+                        f"factors of P/Π(g∘π)^2 plus {what} and the polyphase gcd of P/Π(g∘π)^2 times Π(g^2 + σ^2); "
+                        "no choice of divisors of the gcd fits the boxes, and the absolute factors do "
+                        "(docs/theory.md#polyphase-head-2d, gcd pair limits)"))
     return None
 
 
@@ -1332,20 +1369,58 @@ def _odd_real_roots(layer: dict, box: Box, axis: int, size: Any, real: Any) -> i
 
 def _interior(shape: Head2DShape, P: Any, member: HeadMembership, limits: Limits, budget: Budget
               ) -> tuple[bool, int, str]:
+    """The interior criteria at ``P ∈ M``, ``P ≠ 0`` (:func:`_interior_for`); failing them, the same with every
+    strided layer whose box is univariate along an axis of stride 1 read as a head layer (``u = x`` when ``a = 1``:
+    the same parameterization), so that it merges with the univariate head layers."""
+    ok, n, why = _interior_for(shape, P, member, limits, budget)
+    if ok:
+        return ok, n, why
+    a, b = shape.strides
+    moved = [m for m in shape.boxes if m != (0, 0) and ((m[1] == 0 and a == 1) or (m[0] == 0 and b == 1))]
+    kept = [m for m in shape.boxes if m not in moved]
+    if not moved or not kept:
+        return ok, n, why
+    relabelled = Head2DShape(shape.head_boxes + tuple(moved), shape.strides, tuple(kept), shape.total)
+    ok2, n2, why2 = _interior_for(relabelled, P, member, limits, budget)
+    if ok2:
+        return True, n + n2, (f"with the strided layers {', '.join(f'{m[0] + 1}x{m[1] + 1}' for m in moved)} (univariate "
+                              "along an axis of stride 1) read as head layers: " + why2)
+    return False, n + n2, why
+
+
+def _interior_for(shape: Head2DShape, P: Any, member: HeadMembership, limits: Limits, budget: Budget
+                  ) -> tuple[bool, int, str]:
     """The interior criterion (docs/theory.md#polyphase-head-2d, interior points) at ``P ∈ M``, ``P ≠ 0``:
-    every complex factorization of ``P`` is real up to scalars and regular (pole orders, slack spaces); failing
-    that, the same with the univariate layers of each axis and stride merged, every merged layer then holding at
-    least as many real roots of odd multiplicity as its layers have odd degrees."""
+    every complex factorization of ``P`` is real up to scalars and regular (pole orders, slack spaces), or, with
+    overlapping pole orders, passes the test of linear factors shared by layers; failing that, the same with the
+    univariate layers of each axis and stride merged, every merged layer then holding at least as many real roots of
+    odd multiplicity as its layers have odd degrees."""
     g_labels, p_labels, conj, name = _factorization_data(shape, P, member, limits)
     checked = 0
     why = ""
+    clusters = 0
     for a_share, q_share in _each_factorization(shape, g_labels, p_labels, budget):
         checked += 1
         why = _check_factorization(shape, a_share, q_share, g_labels, p_labels, conj, name)
+        if "overlapping pole orders" in why:
+            again = _cluster_packing(shape, a_share, q_share, g_labels, p_labels, name, budget)
+            if not again:
+                clusters += 1
+                why = ""
+            else:
+                why = f"{why}; linear factors shared by layers: {again}"
         if why:
             break
     if not checked:                                         # pragma: no cover - P ∈ M has a factorization
         raise AssertionError("P ∈ M but no complex factorization found")
+    if not why and clusters:
+        return True, checked, (
+            f"every one of the {checked} complex factorizations of P into layers (assignments of its absolute "
+            f"factors) is real up to scalars; {checked - clusters} are regular, and in the other {clusters} the layers "
+            "share only real factors linear in x or in y, no two layers have room for x (for y), and whatever "
+            "number of conjugate pairs the shared linear factors split into nearby, the parts of the layers can be "
+            "regrouped into real layers; so every point of V(R) near P has a real factorization "
+            "(docs/theory.md#polyphase-head-2d, linear factors shared by layers)")
     if not why:
         return True, checked, (
             f"every one of the {checked} complex factorizations of P into layers (assignments of its absolute "
@@ -1449,6 +1524,189 @@ def _check_factorization(shape: Head2DShape, a_share: list, q_share: list, g_lab
     return ""
 
 
+def _cluster_packing(shape: Head2DShape, a_share: list, q_share: list, g_labels: list, p_labels: dict,
+                     name: Any, budget: Budget) -> str:
+    """Why a real factorization with overlapping pole orders fails the cluster criterion, or ``""``
+    (docs/theory.md#polyphase-head-2d, linear factors shared by layers).
+
+    (H1) every absolute factor held by two layers (a strided layer through its blocks) is real and linear in one
+    variable, ``x − c`` or ``y − c``, the factors shared by two given layers all in the same variable, and a strided
+    layer holding one has stride 1 along that variable — or, between strided layers only, a real factor ``u − c``
+    (``v − c``) of the gcd at any stride, read in ``u, v``; (H2) no two layers both have room for ``x``, nor both for
+    ``y`` (slack in units of ``x``, ``y``).  Then near the factorization every absolute factor of a nearby point
+    whose conjugate lies in another layer is linear, ``x − w`` with ``w → c``.  (H3) for every number ``k_l ≤ e_l``
+    of such linear factors per layer holding ``ψ = x − c`` (``e_l`` times) and every number ``R < Σ k_l`` of real
+    ones among them (of the parity of ``Σ k_l``), the pieces — per layer its box less the ``k_l``, a real factor, a
+    strided one in ``u, v``; ``R`` real linear factors; ``(Σ k_l − R)/2`` real quadratics in ``x`` — can be packed
+    into the boxes (in a box univariate along ``ψ``'s variable ``k_l = e_l``, and the simple real roots of the layer
+    split off as real linear pieces: they stay real nearby).  Sufficient for every nearby point of ``V(R)`` with a factorization near this one to lie in
+    ``M``."""
+    a, b = shape.strides
+    k = len(shape.head_boxes)
+    held: list = [dict(layer) for layer in a_share]
+    slack: list = []
+    for layer, box in zip(a_share, shape.head_boxes):
+        slack.append((box[0] - sum(p_labels[lab][0][0] * n for lab, n in layer.items()),
+                      box[1] - sum(p_labels[lab][0][1] * n for lab, n in layer.items())))
+    for layer, box in zip(q_share, shape.boxes):
+        h: dict = {}
+        for i, n in layer.items():
+            for lab, m in g_labels[i][2].items():
+                h[lab] = h.get(lab, 0) + n * m
+        held.append(h)
+        slack.append((a * (box[0] - sum(g_labels[i][0][0] * n for i, n in layer.items())),
+                      b * (box[1] - sum(g_labels[i][0][1] * n for i, n in layer.items()))))
+    layers = range(len(held))
+    place = [f"head layer {l + 1}" if l < k else f"strided layer {l - k + 1}" for l in layers]
+    for l in layers:
+        for l2 in range(l):
+            for axis in (0, 1):
+                if min(slack[l][axis], slack[l2][axis]) > 0:
+                    return (f"{place[l2]} and {place[l]} both have room for {'xy'[axis]} (in units of x, y), so a "
+                            "factor moving between them need not be linear")
+    shared: dict = {}
+    # atoms u − c (v − c) of the gcd held by several strided layers at stride ≥ 2 along their variable: clusters of
+    # atoms u − s, s → c, read in (u, v) (their blocks stay in the strided layers)
+    atom_of: dict = {}
+    for i, (size, _, block, twin) in enumerate(g_labels):
+        holders = {k + l: layer[i] for l, layer in enumerate(q_share) if layer.get(i)}
+        if len(holders) < 2 or size not in ((1, 0), (0, 1)) or (a, b)[size[1]] == 1:
+            continue
+        if twin != i:
+            return (f"strided layers {' and '.join(place[l] for l in holders)} share a factor of the polyphase gcd "
+                    "that is not real")
+        shared[("atom", i)] = (size[1], holders)
+        for lab in block:
+            atom_of[lab] = i
+    for lab in sorted({lab for h in held for lab in h}):
+        holders = {l: held[l][lab] for l in layers if held[l].get(lab)}
+        if len(holders) < 2 or (lab in atom_of and all(l >= k for l in holders)):
+            continue
+        size = p_labels[lab][0]
+        if lab[1] or size not in ((1, 0), (0, 1)):
+            return (f"layers {' and '.join(place[l] for l in holders)} share the factor {name(lab[0])}, which is not "
+                    "real and linear in x or in y")
+        axis = 0 if size == (1, 0) else 1
+        for l in holders:
+            if l >= k and (a, b)[axis] != 1:
+                return (f"{place[l]} shares the linear factor {name(lab[0])} with another layer at stride "
+                        f"{(a, b)[axis]} along {'xy'[axis]}")
+            if l >= k and not any(g_labels[i][2] == {lab: 1} for i in q_share[l - k]):  # pragma: no cover
+                raise AssertionError("a linear factor of a strided layer at stride 1 is not its own block")
+        shared[lab] = (axis, holders)
+    for l in layers:
+        for l2 in range(l):
+            axes = {shared[lab][0] for lab in shared if l in shared[lab][1] and l2 in shared[lab][1]}
+            if len(axes) > 1:
+                return (f"{place[l2]} and {place[l]} share linear factors in x and in y (their product can tend to a "
+                        "factor of bidegree (1, 1))")
+    boxes = list(shape.head_boxes) + list(shape.boxes)
+    # a layer univariate along an axis: its simple real roots other than the shared factors stay real nearby, and
+    # all its copies of a shared factor stay linear factors (k_l = e_l)
+    uni = {l: (0 if boxes[l][1] == 0 else 1) for l in layers if 0 in boxes[l] and boxes[l] != (0, 0)}
+    robust = {}
+    for l, axis in uni.items():
+        unit = (1, 0) if axis == 0 else (0, 1)
+        if l < k:
+            robust[l] = sum(1 for lab, n in a_share[l].items()
+                            if n == 1 and not lab[1] and lab not in shared and p_labels[lab][0] == unit)
+        else:
+            robust[l] = sum(1 for i, n in q_share[l - k].items() if n == 1 and g_labels[i][3] == i
+                            and g_labels[i][0] == unit and not set(g_labels[i][2]) & set(shared)
+                            and ("atom", i) not in shared)
+    # configurations: per shared factor, k_l ≤ e_l linear factors per holder and R real ones among them
+    per: list = []
+    for lab, (axis, holders) in shared.items():
+        ls = sorted(holders)
+        opts = []
+        for ks in _choices([holders[l] for l in ls]):
+            if any(uni.get(l) == axis and ks[j] != holders[l] for j, l in enumerate(ls)):
+                continue
+            n = sum(ks)
+            for r in range(n % 2, n + 1, 2):
+                opts.append((dict(zip(ls, ks)), r, n, axis))
+        per.append(opts)
+    for conf in _product_of(per):
+        if all(r == n for _, r, n, _ in conf):
+            continue
+        budget.spend()
+        pieces = []                      # (kind, bidegree): "h" head piece, "s" strided in (u, v), 0/1 linear in x/y
+        for l in layers:
+            d = [boxes[l][0], boxes[l][1]]
+            for ks, _, _, axis in conf:
+                d[axis] -= ks.get(l, 0)
+            if robust.get(l):
+                axis = uni[l]
+                d[axis] -= robust[l]
+                unit = (1, 0) if axis == 0 else (0, 1)
+                kind = axis if l < k or (a, b)[axis] == 1 else "s"
+                pieces += [(kind, unit)] * robust[l]
+            pieces.append(("h" if l < k else "s", (d[0], d[1])))
+        for lab, (_, r, n, axis) in zip(shared, conf):
+            unit = (1, 0) if axis == 0 else (0, 1)
+            kind = "s" if lab[0] == "atom" else axis          # an atom cluster: real polynomials in u (in v)
+            pieces += [(kind, unit)] * r + [(kind, (2 * unit[0], 2 * unit[1]))] * ((n - r) // 2)
+        if not _pack(pieces, shape, budget):
+            words = "; ".join(f"{'a factor of the gcd in ' + 'uv'[shared[lab][0]] if lab[0] == 'atom' else name(lab[0])}: "
+                              f"{r} of {n} real, per layer {', '.join(f'{place[l]} {c}' for l, c in ks.items())}"
+                              for lab, (ks, r, n, _) in zip(shared, conf))
+            return ("a nearby point may split the shared linear factors into conjugate pairs that no real grouping "
+                    f"places ({words})")
+    return ""
+
+
+def _product_of(options: list) -> Any:
+    """The cartesian product of the lists in ``options`` (one tuple per choice)."""
+    if not options:
+        yield ()
+        return
+    for first in options[0]:
+        for rest in _product_of(options[1:]):
+            yield (first,) + rest
+
+
+def _pack(pieces: list, shape: Head2DShape, budget: Budget) -> bool:
+    """Can the pieces be placed in the layers?  ``("h", d)`` in a head box; ``("s", d)`` (in ``u, v``) in a strided
+    box, or as ``(a d_0, b d_1)`` in a head box; a linear or quadratic piece ``(axis, d)`` in a head box, or in a
+    strided box when the stride along its axis is 1; a head piece in a strided box only when it is univariate (a
+    polynomial in ``x`` alone is one in ``u`` when ``a = 1``; likewise ``y``, ``v``, ``b``)."""
+    a, b = shape.strides
+    k = len(shape.head_boxes)
+    room = [list(n) for n in shape.head_boxes] + [list(m) for m in shape.boxes]
+    todo = sorted((p for p in pieces if p[1] != (0, 0)), key=lambda p: (-(p[1][0] + p[1][1]), str(p[0])))
+
+    def fits(l: int, d: Box) -> bool:
+        return room[l][0] >= d[0] and room[l][1] >= d[1]
+
+    def rec(i: int) -> bool:
+        budget.spend()
+        if i == len(todo):
+            return True
+        kind, d = todo[i]
+        tried = set()
+        for l in range(len(room)):
+            if l < k:
+                e = d if kind != "s" else (a * d[0], b * d[1])
+            elif kind == "s" or (kind != "h" and (a, b)[kind] == 1) or (kind == "h" and 0 in d and (a, b)[d[0] == 0] == 1):
+                e = d
+            else:
+                continue
+            key = (l < k, tuple(room[l]))
+            if key in tried or not fits(l, e):
+                continue
+            tried.add(key)
+            room[l][0] -= e[0]
+            room[l][1] -= e[1]
+            ok = rec(i + 1)
+            room[l][0] += e[0]
+            room[l][1] += e[1]
+            if ok:
+                return True
+        return False
+
+    return rec(0)
+
+
 def head_interior_member(arch: Architecture | str, values: Sequence[Any], limits: Limits | None = None
                          ) -> HeadInterior:
     """A certified sufficient test for ``P`` to be an interior point of ``M`` inside ``V(R)`` (so not on the
@@ -1465,7 +1723,12 @@ def head_interior_member(arch: Architecture | str, values: Sequence[Any], limits
     Then the differential of the parameterization has kernel the tangent space of the scalings at every
     factorization, the parameterization is injective up to scalars near each, and a point of ``V(R)`` near ``P``
     is the product of complex layers near a real factorization whose conjugates are another such factorization:
-    they differ by scalars of modulus one, so the point has a real factorization.
+    they differ by scalars of modulus one, so the point has a real factorization.  A real factorization that fails
+    (ii) is still accepted when the layers share only real factors ``x − c`` or ``y − c`` (a strided layer only at
+    stride 1 along that variable), no two layers have room for ``x`` (for ``y``), and for every number of copies
+    each layer keeps and every number of real roots among them, the pieces (the rest of each layer as one real
+    piece of its nominal bidegree, the real roots, the conjugate pairs as real quadratics) pack into the boxes
+    (docs/theory.md#polyphase-head-2d, linear factors shared by layers).
 
     Parameters
     ----------
@@ -1499,6 +1762,9 @@ def head_interior_member(arch: Architecture | str, values: Sequence[Any], limits
     ...     p[4 * i + j] = c
     >>> head_interior_member("2x2,2x2,2x2 s=1x1,2x1", p).certified
     True
+    >>> r = head_interior_member("2x1,2x2,3x1 s=1x1,1x2", [0, 0, 0, 0, -1, -1, -1, 0, 0, 1])
+    >>> r.certified, "linear factors shared" in r.reason    # x·(xy − y − 1)·u(u + 1), u = x: x in two layers
+    (True, True)
     >>> p = [0] * 20; p[0], p[4], p[8] = 2, 3, 1                   # (x + 1)(x + 2): both head layers have room for y
     >>> r = head_interior_member("2x2,2x2,2x2 s=1x1,2x1", p); r.certified, "common monomial" in r.reason
     (False, True)
