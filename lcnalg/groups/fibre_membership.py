@@ -78,6 +78,7 @@ from lcnalg.errors import InputError, UndecidedError, check
 from lcnalg.groups.group_algebra import GroupConvArchitecture, GroupConvParameterization, group_algebra_product
 from lcnalg.limits import Limits
 from lcnalg.polys.groebner import groebner_basis
+from lcnalg.polys.univariate import ball_contains_rational
 from lcnalg.polys.zero_dimensional import solution_counts, univariate_representation
 from lcnalg.real.decision import ball_text, number_text
 
@@ -341,7 +342,7 @@ def _witness(mu: GroupConvParameterization, gb: Any, choice: tuple[int, ...], wh
     balls = [[x if isinstance(x, flint.arb) else flint.arb(x.numerator) / x.denominator for x in layer]
              for layer in balls]
     product = _product(mu, balls, flint.arb(0))
-    check(all(b.contains(flint.arb(v.numerator) / v.denominator) for b, v in zip(product, values)),
+    check(all(ball_contains_rational(b, v) for b, v in zip(product, values)),
           "the certified fibre point does not multiply back to a ball around f")
     return (tuple(tuple(ball_text(x) for x in layer) for layer in balls), False,
             tuple(number_text(Fraction(int(c.p), int(c.q))) for c in phi.coeffs()), rur.separating_form)

@@ -42,6 +42,7 @@ from lcnalg.rings import integer_ring
 __all__ = [
     "to_fmpz_poly",
     "arb_fraction",
+    "ball_contains_rational",
     "rational_between",
     "sorted_real_roots",
     "sturm_count",
@@ -664,6 +665,41 @@ def arb_fraction(x: Any) -> Fraction:
     man, exp = x.mid().man_exp()
     man, exp = int(man), int(exp)
     return Fraction(man * 2 ** exp) if exp >= 0 else Fraction(man, 2 ** -exp)
+
+
+def ball_contains_rational(ball: Any, q: Any) -> bool:
+    """Whether the real ball ``ball`` contains the rational ``q``, decided exactly.
+
+    ``arb.contains`` first rounds ``q`` to a ball at the working precision, and that ball can
+    stick out of a ball much smaller than its radius (a product of witness layers computed at
+    high precision, tested at the default one); here the midpoint and the radius, both exact
+    dyadic numbers, are compared with ``q`` in exact rational arithmetic.
+
+    Parameters
+    ----------
+    ball : arb
+    q : Fraction, int or fmpq
+
+    Returns
+    -------
+    bool
+        ``mid − rad ≤ q ≤ mid + rad``; False for a ball that is not finite.
+
+    Examples
+    --------
+    >>> with flint.ctx.workprec(200):
+    ...     third = flint.arb(1) / 3
+    >>> third.contains(flint.fmpq(1, 3)), ball_contains_rational(third, Fraction(1, 3))
+    (False, True)
+    >>> ball_contains_rational(flint.arb(1) / 3, Fraction(1, 2))
+    False
+    """
+    if not ball.is_finite():
+        return False
+    q = Fraction(int(q.p), int(q.q)) if isinstance(q, flint.fmpq) else Fraction(q)
+    mid = arb_fraction(ball)
+    rad = arb_fraction(flint.arb(ball.rad()))
+    return mid - rad <= q <= mid + rad
 
 
 def rational_between(lo: Fraction, hi: Fraction) -> Fraction:

@@ -60,7 +60,7 @@ from lcnalg.errors import InputError, check
 from lcnalg.limits import Limits
 from lcnalg.polys.number_field import KPoly, ball_value, enclose, gcd, monic, mul, norm, squarefree, trim
 from lcnalg.polys.real_algebraic import RealAlgebraicPoint
-from lcnalg.polys.univariate import RootData
+from lcnalg.polys.univariate import RootData, ball_contains_rational
 from lcnalg.real.decision import ball_text
 from lcnalg.real.membership_1d import layers_1d
 
@@ -127,7 +127,7 @@ class AlgebraicLayers:
         acc = [flint.arb(0) for _ in range(n)]
         for i, c in enumerate(self.product):
             acc[i % n] += c if isinstance(c, flint.arb) else flint.arb(0)
-        return all(a.contains(flint.arb(v.numerator) / v.denominator) for a, v in zip(acc, vals))
+        return all(ball_contains_rational(a, v) for a, v in zip(acc, vals))
 
     def to_dict(self) -> dict[str, Any]:
         """Plain data.

@@ -35,6 +35,7 @@ from lcnalg.architecture import Architecture
 from lcnalg.errors import InputError, check
 from lcnalg.limits import Limits
 from lcnalg.parameterization import Parameterization
+from lcnalg.polys.univariate import ball_contains_rational
 from lcnalg.real.decision import Decision, ball_text, number_text, zero_decision
 from lcnalg.real.membership_1d import decide_1d
 from lcnalg.results import Witness
@@ -313,6 +314,5 @@ def _balls_contain(arch: Architecture, layers: list, values: Sequence) -> bool:
                     key = (i + a * p, j + b * q)
                     nxt[key] = nxt.get(key, flint.arb(0)) + c * layers[l][p * f[1] + q]
         prod = nxt
-    return all(prod.get((i, j), flint.arb(0)).contains(flint.arb(flint.fmpq(Fraction(values[i * ny + j]).numerator,
-                                                                              Fraction(values[i * ny + j]).denominator)))
+    return all(ball_contains_rational(prod.get((i, j), flint.arb(0)), Fraction(values[i * ny + j]))
                for i in range(nx) for j in range(ny))

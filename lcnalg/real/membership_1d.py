@@ -41,7 +41,7 @@ import flint
 from lcnalg.architecture import Architecture
 from lcnalg.errors import check
 from lcnalg.limits import Budget, Limits
-from lcnalg.polys.univariate import RootData, to_fmpz_poly
+from lcnalg.polys.univariate import RootData, ball_contains_rational, to_fmpz_poly
 from lcnalg.real.decision import Decision, ball_text, number_text, zero_decision
 from lcnalg.results import Witness
 
@@ -433,7 +433,7 @@ def _witness_1d(arch, layers, rd, values, p, scale, groups, final, found, labels
         else:
             got = list(arb_total.coeffs()) + [flint.arb(0)] * (len(values) - arb_total.length())
             for c, v in zip(got, values):
-                if not c.contains(flint.arb(flint.fmpq(v.numerator, v.denominator))):
+                if not ball_contains_rational(c, v):
                     raise _PrecisionTooLow()
     return tuple(witness), exact, True
 

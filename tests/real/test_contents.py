@@ -65,3 +65,19 @@ def test_contents_route_agrees_with_factorization_route(a, data):
                 Fraction(x) for x in filt)
         else:
             check_2d_witness(a, filt, res)
+
+
+def test_ball_witness_of_small_coefficients_multiplies_back():
+    """A filter with coefficients of very different sizes (about 1e-6 next to 2): the 1D witness
+    of the content is a product of balls computed at high precision, and its check must compare
+    the filter's rationals exactly with those balls (rounding 1/500000 to the default
+    precision gives a ball wider than the product's)."""
+    arch = "3x1,3x1,1x1 s=1x1,1x2"
+    values = ["-1/500000", "1/250000", "-999999/500000", "999999/250000", "-1000001/500000"]
+    r = contains(arch, values)
+    assert r.answer() is True and "+/-" in r.witness[0][0]   # certified balls
+    # the same polynomial in one variable: the same verdict by the 1D decision
+    assert contains("3,3", values).answer() is True
+    # scaled to integers: exact 1D and contents routes agree
+    scaled = [Fraction(v) * 500000 for v in values]
+    assert contains(arch, scaled).answer() is contains("3,3", scaled).answer() is True
