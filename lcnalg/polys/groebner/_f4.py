@@ -14,7 +14,7 @@ from lcnalg.limits import Limits
 from lcnalg.polys import modmat
 from lcnalg.polys.blas_echelon import INNER, matmul_mod, single_blas_thread
 from lcnalg.polys.groebner._packed import Packer, Poly
-from lcnalg.polys.hilbert import standard_monomial_counts
+from lcnalg.polys.hilbert import StandardMonomialCounter
 
 __all__ = ["gm_update", "f4_homogeneous", "Reducer", "interreduce", "MAX_PAIRS_PER_STEP"]
 
@@ -397,6 +397,8 @@ class _HilbertSkip:
         self.hf = hf
         self.pk = pk
         self.counts: dict[int, dict[tuple[int, ...], int] | None] = {}
+        #: the leading monomials so far, with their numerator kept up to date
+        self.counter = StandardMonomialCounter(A, max_nodes=HILBERT_COUNT_NODES)
         self._md: dict[int, tuple[int, ...]] = {}
         self._hf: dict[tuple[int, ...], int] = {}
 
@@ -417,10 +419,7 @@ class _HilbertSkip:
                 return set()
             md = self.multidegree
             wanted = {md(pr[1]) for pr in here} | {md(next(iter(f))) for f in inputs}
-            pk = self.pk
-            act = [m for m, a in zip(leads, active) if a and pk.deg(m) <= d]
-            self.counts[d] = standard_monomial_counts(pk.unpack_many(act), self.A, d, sorted(wanted),
-                                                      max_nodes=HILBERT_COUNT_NODES)
+            self.counts[d] = self.counter.counts(d, sorted(wanted))
         counts = self.counts[d]
         if counts is None:  # not counted: the degree runs in full
             return set()
@@ -439,6 +438,8 @@ class _HilbertSkip:
 
     def found(self, d: int, elems: list[Poly]) -> None:
         """New elements of degree ``d``: each leading monomial is a standard monomial less."""
+        if elems:
+            self.counter.add(self.pk.unpack_many([el[0][0] for el in elems]))
         counts = self.counts.get(d)
         if counts:
             for el in elems:
