@@ -485,6 +485,34 @@ def _pivot_split(G: np.ndarray, supp: np.ndarray) -> tuple[int, int, np.ndarray,
     return v, e, plus, colon
 
 
+def _colon_keep(G: np.ndarray, colon: np.ndarray, v: int, e: int) -> np.ndarray:
+    """Which rows of ``colon`` (the rows of ``G`` divided by ``x_v^e``: ``v``-exponent lowered
+    by ``e``, at least 0) are minimal, for rows ``G`` no one of which divides another.
+
+    Write ``Z``, ``L``, ``H`` for the rows with ``v``-exponent ``0``, in ``(0, e)``, at least
+    ``e``.  A row of ``Z`` is unchanged; one of ``L`` loses its ``v``; one of ``H`` keeps the
+    rest of it.  No row of ``Z`` or ``H`` divides another of ``Z`` or ``H``, and no row divides one
+    of ``H`` after the division (each would divide it before: the ``v``-exponents agree or only
+    grow back by ``e``); a row of ``L`` or of ``H`` with ``v``-exponent exactly ``e`` can divide
+    one of ``Z`` or ``L`` (then both lost their ``v``).  So only those divisors and those
+    targets are compared (strictly: two rows of the colon are never equal, by the same
+    argument)."""
+    gv = G[:, v]
+    keep = np.ones(len(G), dtype=bool)
+    div_idx = np.flatnonzero((gv > 0) & (gv <= e))
+    tgt_idx = np.flatnonzero(gv < e)
+    if len(div_idx) == 0 or len(tgt_idx) == 0:
+        return keep
+    D = colon[div_idx]
+    step = max(1, MINIMAL_CHUNK // max(1, len(D) * G.shape[1]))
+    for a in range(0, len(tgt_idx), step):
+        part = tgt_idx[a:a + step]
+        div = (D[:, None, :] <= colon[part][None, :, :]).all(axis=2)
+        div &= div_idx[:, None] != part[None, :]  # not the row itself
+        keep[part[div.any(axis=0)]] = False
+    return keep
+
+
 def _inclusion_exclusion(gens: list[list[int]], w: list[int], d: int, counts: list[int]) -> int:
     """``HF_M(d) = sum over sets S of generators of (-1)^|S| P(d - deg lcm S)``; a set whose lcm
     has degree above ``d`` contributes nothing, nor do its supersets (their lcms are multiples),
@@ -902,18 +930,29 @@ def _numerator_into(G: np.ndarray, w: np.ndarray, code: np.ndarray, top: int, d:
     if (supp.sum(axis=0) <= 1).all():  # pairwise coprime: prod (1 - t^deg g), truncated
         num: dict[int, int] = {0: 1}
         limit = (d + 1) * top  # a code below it has total at most d
+        mult: dict[int, int] = {}
         for k in (G @ code).tolist():
-            nxt = dict(num)
+            mult[k] = mult.get(k, 0) + 1
+        for k, m in mult.items():  # (1 - t^k)^m = sum_j C(m, j) (-t^k)^j
+            nxt: dict[int, int] = {}
             for t, c in num.items():
-                if t + k < limit:
-                    nxt[t + k] = nxt.get(t + k, 0) - c
+                for j in range(m + 1):
+                    u = t + j * k
+                    if u >= limit:
+                        break
+                    nxt[u] = nxt.get(u, 0) + (-1) ** j * comb(m, j) * c
             num = nxt
         for t, c in num.items():
             out[shift + t] = out.get(shift + t, 0) + sign * c
         return
     v, e, plus, colon = _pivot_split(G, supp)
     _numerator_into(plus, w, code, top, d, True, budget, out, shift, sign)
-    _numerator_into(colon, w, code, top, d - e * int(w[v]), False, budget, out, shift + e * int(code[v]), sign)
+    dc = d - e * int(w[v])
+    if dc >= 0:  # the colon's rows of degree at most dc, made minimal here (_colon_keep)
+        small = colon @ w <= dc
+        G, colon = G[small], colon[small]
+        colon = colon[_colon_keep(G, colon, v, e)]
+    _numerator_into(colon, w, code, top, dc, True, budget, out, shift + e * int(code[v]), sign)
 
 
 def _inclusion_exclusion_into(gens: list[list[int]], w: list[int], code: list[int], d: int,

@@ -159,7 +159,7 @@ def _f4_run(gens: list[dict[int, int]], pk: Packer, p: int, limits: Limits, max_
         d = min([pr[0] for pr in pairs] + list(pending))
         if skip is not None:
             here = [pr for pr in pairs if pr[0] == d]
-            done = skip.complete(d, here, pending.get(d, []), steps.get(d, 0), leads, active)
+            done = skip.complete(d, here, pending.get(d, []), steps.get(d, 0))
             if done:
                 md = skip.multidegree
                 kept = [pr for pr in here if md(pr[1]) not in done]
@@ -410,13 +410,20 @@ class _HilbertSkip:
             got = self._md[m] = tuple(sum(a * b for a, b in zip(e, row) if a) for row in self.rows)
         return got
 
-    def complete(self, d: int, here: list[list[int]], inputs: list[dict[int, int]], steps: int,
-                 leads: list[int], active: list[bool]) -> set[tuple[int, ...]]:
+    def _multidegrees(self, ms: list[int]) -> None:
+        """Cache the multidegrees of the packed monomials ``ms`` (unpacked at once)."""
+        todo = list({m for m in ms if m not in self._md})
+        if todo:
+            self._md.update(zip(todo, map(tuple, (self.pk.unpack_many(todo) @ self.A.T).tolist())))
+
+    def complete(self, d: int, here: list[list[int]], inputs: list[dict[int, int]], steps: int
+                 ) -> set[tuple[int, ...]]:
         """The complete multidegrees of degree ``d`` (``here`` its pairs, ``inputs`` its inputs,
         ``steps`` the steps it has run); raises InputError where ``HF`` is above the count."""
+        if d not in self.counts and not steps and len(here) <= MAX_PAIRS_PER_STEP:
+            return set()
+        self._multidegrees([pr[1] for pr in here] + [next(iter(f)) for f in inputs])
         if d not in self.counts:
-            if not steps and len(here) <= MAX_PAIRS_PER_STEP:
-                return set()
             md = self.multidegree
             wanted = {md(pr[1]) for pr in here} | {md(next(iter(f))) for f in inputs}
             self.counts[d] = self.counter.counts(d, sorted(wanted))
