@@ -22,7 +22,11 @@ non-negative integers, no zero column): the same recursion on the multigraded nu
 ``N(M) = N(M + <p>) + t^{deg p} N(M : p)`` (``t^a`` a monomial in ``r`` variables), truncated at
 total degree ``d`` (the sum of a multidegree's entries), then ``HF_{R/M}(a) = Σ_s N_s P(a - s)``
 with ``P(b)`` the number of all monomials of multidegree ``b`` (the coefficients of
-``1 / prod_i (1 - t^{A e_i})``).  The F4 engine counts its standard monomials with it
+``1 / prod_i (1 - t^{A e_i})``).  :class:`StandardMonomialCounter` keeps that numerator up to
+date while ``M`` grows: for any monomial ``m``, ``N(M + <m>) = N(M) - t^{deg m} N(M : m)`` (the
+standard monomials of ``M`` lying in ``M + <m>`` are the ``m v`` with ``v`` standard for
+``M : m``, one to one), and truncated at total degree ``D`` it needs ``N(M : m)`` only up to
+``D - deg m``.  The F4 engine counts its standard monomials with it
 (:mod:`lcnalg.polys.groebner`, Hilbert-driven skipping).
 
 Examples
@@ -601,14 +605,14 @@ def standard_monomial_counts(leads: Any, degrees: Any, degree: int,
     """
     A = _check_degrees(degrees)
     r, n = A.shape
+    B = degree + 1  # above every entry of a multidegree of total at most the degree
+    if degree >= 0 and B ** (r + 1) >= 1 << 62:
+        raise InputError(f"degree: {degree} with {r} gradings is beyond the coded multidegrees (B^(r+1) < 2^62)")
     wanted = _wanted_multidegrees(degree, r, multidegrees)
     if degree < 0:
         return {a: 0 for a in wanted}
     G = np.asarray(leads, dtype=np.int64).reshape(-1, n)
     budget = [float("inf") if max_nodes is None else max_nodes]
-    B = degree + 1  # above every entry of a multidegree of total at most the degree
-    if B ** (r + 1) >= 1 << 62:
-        raise InputError(f"degree: {degree} with {r} gradings is beyond the coded multidegrees (B^(r+1) < 2^62)")
     w = A.sum(axis=0)
     try:
         coded = _numerator_upto(G, w, _codes(A, B), B ** r, degree, False, budget)
@@ -673,10 +677,12 @@ class StandardMonomialCounter:
     with ``v`` standard for ``M : m``, one to one and of multidegree ``deg v + deg m``), where
     ``N(M : m)`` is needed only up to total degree ``D - deg m`` (generators of ``M : m`` above
     it dropped: it is cheap for a monomial of degree near ``D``, and nothing for one above
-    ``D``).  A count in a total degree above ``D`` computes the numerator from scratch, truncated
-    at that degree plus ``slack`` (the later degrees then need only the updates).  A count in
-    multidegree ``a`` is ``Σ_s N_s P(a - s)`` as in :func:`standard_monomial_counts`, with which
-    it agrees.
+    ``D``).  A count in a total degree above ``D`` computes the numerator from scratch by the
+    truncated pivot recursion, up to that degree plus ``slack`` (the next degrees then need only
+    the updates), or up to the degree itself when that takes more than ``max_nodes`` steps.  A
+    count in multidegree ``a`` is ``Σ_s N_s P(a - s)`` as in :func:`standard_monomial_counts`,
+    with which it agrees.  The generators are kept minimal (a monomial already in ``M`` changes
+    nothing; the generators a new one divides are dropped).
 
     Parameters
     ----------
@@ -812,29 +818,41 @@ class StandardMonomialCounter:
         >>> c.counts(2)                                    # x^2, xz, y^2, yz, z^2
         {(2,): 5}
         """
+        if degree >= 0 and (degree + 1) ** (self.r + 1) >= 1 << 62:
+            raise InputError(f"degree: {degree} with {self.r} gradings is beyond the coded "
+                             "multidegrees (B^(r+1) < 2^62)")
         wanted = _wanted_multidegrees(degree, self.r, multidegrees)
         if degree < 0:
             return {a: 0 for a in wanted}
         if degree > self._top:
             top = degree + self.slack
-            B = top + 1
-            while B ** (self.r + 1) >= 1 << 62 and top > degree:
-                top, B = top - 1, B - 1
-            if B ** (self.r + 1) >= 1 << 62:
-                raise InputError(f"degree: {degree} with {self.r} gradings is beyond the coded "
-                                 "multidegrees (B^(r+1) < 2^62)")
-            code = _codes(self.A, B)
-            budget = [float("inf") if self.max_nodes is None else self.max_nodes]
-            try:
-                num = _numerator_upto(self._gens, self.w, code, B ** self.r, top, True, budget)
-            except _OverBudget:
+            while (top + 1) ** (self.r + 1) >= 1 << 62:
+                top -= 1
+            # truncated at the degree plus the slack; if that takes more than max_nodes steps,
+            # at the degree itself (then the count is found whenever a count from scratch would be)
+            for t in ((top, degree) if top > degree else (degree,)):
+                num = self._recount(t)
+                if num is not None:
+                    break
+            else:
                 self._top = -1
                 return None
-            finally:
-                self.nodes += int(self.max_nodes - budget[0]) if self.max_nodes is not None else 0
-            self._num, self._top, self._B, self._code = num, top, B, code
-            self.recounts += 1
         return _evaluate(self._num, self._B, self.r, degree, wanted, self._count)
+
+    def _recount(self, top: int) -> dict[int, int] | None:
+        """The numerator from scratch up to total degree ``top`` (kept), or None past max_nodes."""
+        B = top + 1
+        code = _codes(self.A, B)
+        budget = [float("inf") if self.max_nodes is None else self.max_nodes]
+        try:
+            num = _numerator_upto(self._gens, self.w, code, B ** self.r, top, True, budget)
+        except _OverBudget:
+            return None
+        finally:
+            self.nodes += int(self.max_nodes - budget[0]) if self.max_nodes is not None else 0
+        self._num, self._top, self._B, self._code = num, top, B, code
+        self.recounts += 1
+        return num
 
 
 #: The total degrees above the one counted to which :class:`StandardMonomialCounter` truncates a
