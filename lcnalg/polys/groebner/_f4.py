@@ -371,9 +371,10 @@ def _reduce_tails(G: list[Poly], pk: Packer, p: int) -> list[Poly]:
     return out
 
 
-#: The count of standard monomials of one degree (:meth:`_HilbertSkip.complete`) gives up after this
-#: many steps of its recursion (the degree then runs in full); the graph ideals measured took at
-#: most a few thousand.
+#: A count of standard monomials from scratch (:meth:`_HilbertSkip.complete`), and an update of the
+#: numerator by one leading monomial, gives up after this many steps of its recursion (the degree
+#: then runs in full, or the next count starts from scratch); the graph ideals measured took at
+#: most a few thousand for a whole run.
 HILBERT_COUNT_NODES = 20_000
 
 
@@ -384,8 +385,9 @@ class _HilbertSkip:
 
     ``A`` is the multigrading (``r x n``, rows adding up to the grading of ``pk``), ``hf`` the
     Hilbert function of the quotient on multidegrees.  The standard monomials of all the
-    multidegrees of the pairs and inputs of a degree are counted at once
-    (:func:`~lcnalg.polys.hilbert.standard_monomial_counts`), once per degree, when the degree
+    multidegrees of the pairs and inputs of a degree are counted at once, from the numerator of
+    the leading ideal that :class:`~lcnalg.polys.hilbert.StandardMonomialCounter` keeps up to date
+    with every new leading monomial (:meth:`found`), once per degree, when the degree
     takes more than one step (more than :data:`MAX_PAIRS_PER_STEP` pairs, or a second step): a
     degree done in one step is not counted.  Later each new element of the degree takes one
     standard monomial away in its multidegree (its leading monomial, standard for the elements
