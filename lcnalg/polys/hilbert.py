@@ -761,9 +761,13 @@ class StandardMonomialCounter:
         >>> c.generators.tolist()
         [[2, 0], [1, 1]]
         """
-        G = np.asarray(leads, dtype=np.int64)
-        if G.size == 0:
+        raw = np.asarray(leads)
+        if raw.size == 0:
             return
+        if raw.dtype.kind not in "iu":
+            raise InputError(f"leads: expected rows of {self.n} non-negative integer exponents, got "
+                             f"{raw.tolist()!r}"[:200])
+        G = raw.astype(np.int64)
         if G.ndim != 2 or G.shape[1] != self.n or (G < 0).any():
             raise InputError(f"leads: expected rows of {self.n} non-negative exponents, got "
                              f"{np.asarray(leads).tolist()!r}"[:200])

@@ -302,6 +302,8 @@ def test_counter_refuses_bad_input():
         counter.add([[1, 1, 1]])  # three exponents for two variables
     with pytest.raises(InputError, match="leads"):
         counter.add([[1, -1]])
+    with pytest.raises(InputError, match="leads"):
+        counter.add([[1.5, 0]])  # not an integer exponent
     with pytest.raises(InputError, match="multidegrees"):
         counter.counts(2, [(1, 2)])  # total 3, not 2
     with pytest.raises(InputError, match="degree"):
