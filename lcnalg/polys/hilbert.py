@@ -22,7 +22,11 @@ non-negative integers, no zero column): the same recursion on the multigraded nu
 ``N(M) = N(M + <p>) + t^{deg p} N(M : p)`` (``t^a`` a monomial in ``r`` variables), truncated at
 total degree ``d`` (the sum of a multidegree's entries), then ``HF_{R/M}(a) = Σ_s N_s P(a - s)``
 with ``P(b)`` the number of all monomials of multidegree ``b`` (the coefficients of
-``1 / prod_i (1 - t^{A e_i})``).  The F4 engine counts its standard monomials with it
+``1 / prod_i (1 - t^{A e_i})``).  :class:`StandardMonomialCounter` keeps that numerator up to
+date while ``M`` grows: for any monomial ``m``, ``N(M + <m>) = N(M) - t^{deg m} N(M : m)`` (the
+standard monomials of ``M`` lying in ``M + <m>`` are the ``m v`` with ``v`` standard for
+``M : m``, one to one), and truncated at total degree ``D`` it needs ``N(M : m)`` only up to
+``D - deg m``.  The F4 engine counts its standard monomials with it
 (:mod:`lcnalg.polys.groebner`, Hilbert-driven skipping).
 
 Examples
@@ -51,6 +55,7 @@ __all__ = [
     "hilbert_function_values",
     "standard_monomial_count",
     "standard_monomial_counts",
+    "StandardMonomialCounter",
 ]
 
 
@@ -484,6 +489,34 @@ def _pivot_split(G: np.ndarray, supp: np.ndarray) -> tuple[int, int, np.ndarray,
     return v, e, plus, colon
 
 
+def _colon_keep(G: np.ndarray, colon: np.ndarray, v: int, e: int) -> np.ndarray:
+    """Which rows of ``colon`` (the rows of ``G`` divided by ``x_v^e``: ``v``-exponent lowered
+    by ``e``, at least 0) are minimal, for rows ``G`` no one of which divides another.
+
+    Write ``Z``, ``L``, ``H`` for the rows with ``v``-exponent ``0``, in ``(0, e)``, at least
+    ``e``.  A row of ``Z`` is unchanged; one of ``L`` loses its ``v``; one of ``H`` keeps the
+    rest of it.  No row of ``Z`` or ``H`` divides another of ``Z`` or ``H``, and no row divides one
+    of ``H`` after the division (each would divide it before: the ``v``-exponents agree or only
+    grow back by ``e``); a row of ``L`` or of ``H`` with ``v``-exponent exactly ``e`` can divide
+    one of ``Z`` or ``L`` (then both lost their ``v``).  So only those divisors and those
+    targets are compared (strictly: two rows of the colon are never equal, by the same
+    argument)."""
+    gv = G[:, v]
+    keep = np.ones(len(G), dtype=bool)
+    div_idx = np.flatnonzero((gv > 0) & (gv <= e))
+    tgt_idx = np.flatnonzero(gv < e)
+    if len(div_idx) == 0 or len(tgt_idx) == 0:
+        return keep
+    D = colon[div_idx]
+    step = max(1, MINIMAL_CHUNK // max(1, len(D) * G.shape[1]))
+    for a in range(0, len(tgt_idx), step):
+        part = tgt_idx[a:a + step]
+        div = (D[:, None, :] <= colon[part][None, :, :]).all(axis=2)
+        div &= div_idx[:, None] != part[None, :]  # not the row itself
+        keep[part[div.any(axis=0)]] = False
+    return keep
+
+
 def _inclusion_exclusion(gens: list[list[int]], w: list[int], d: int, counts: list[int]) -> int:
     """``HF_M(d) = sum over sets S of generators of (-1)^|S| P(d - deg lcm S)``; a set whose lcm
     has degree above ``d`` contributes nothing, nor do its supersets (their lcms are multiples),
@@ -570,33 +603,57 @@ def standard_monomial_counts(leads: Any, degrees: Any, degree: int,
     >>> standard_monomial_counts([[1, 0, 0]], [[1, 1, 0], [0, 0, 1]], 2, [(1, 1)])  # y z
     {(1, 1): 1}
     """
-    A = np.asarray(degrees, dtype=np.int64)
-    if A.ndim != 2 or A.shape[0] == 0 or (A < 0).any() or (A.sum(axis=0) <= 0).any():
-        raise InputError("degrees: expected a matrix of non-negative integers (one row per grading, "
-                         f"one column per variable) without a zero column, got {degrees!r}")
+    A = _check_degrees(degrees)
     r, n = A.shape
-    if multidegrees is None:
-        wanted = [a for a in _compositions(degree, r)] if degree >= 0 else []
-    else:
-        wanted = [tuple(int(x) for x in a) for a in multidegrees]
-        for a in wanted:
-            if len(a) != r or sum(a) != degree:
-                raise InputError(f"multidegrees: {a} is not a multidegree of {r} entries and total {degree}")
+    B = degree + 1  # above every entry of a multidegree of total at most the degree
+    if degree >= 0 and B ** (r + 1) >= 1 << 62:
+        raise InputError(f"degree: {degree} with {r} gradings is beyond the coded multidegrees (B^(r+1) < 2^62)")
+    wanted = _wanted_multidegrees(degree, r, multidegrees)
     if degree < 0:
         return {a: 0 for a in wanted}
     G = np.asarray(leads, dtype=np.int64).reshape(-1, n)
     budget = [float("inf") if max_nodes is None else max_nodes]
-    B = degree + 1  # above every entry of a multidegree of total at most the degree
-    if B ** (r + 1) >= 1 << 62:
-        raise InputError(f"degree: {degree} with {r} gradings is beyond the coded multidegrees (B^(r+1) < 2^62)")
     w = A.sum(axis=0)
-    code = w * B ** r + (A.T * (B ** np.arange(r, dtype=np.int64))).sum(axis=1)
     try:
-        coded = _numerator_upto(G, w, code, B ** r, degree, False, budget)
+        coded = _numerator_upto(G, w, _codes(A, B), B ** r, degree, False, budget)
     except _OverBudget:
         return None
-    num = [(tuple((s // B ** j) % B for j in range(r)), c) for s, c in coded.items()]
-    count = _MonomialCounter(A)
+    return _evaluate(coded, B, r, degree, wanted, _MonomialCounter(A))
+
+
+def _check_degrees(degrees: Any) -> np.ndarray:
+    """``degrees`` as an int64 matrix: non-negative entries, no zero column (else InputError)."""
+    A = np.asarray(degrees, dtype=np.int64)
+    if A.ndim != 2 or A.shape[0] == 0 or (A < 0).any() or (A.sum(axis=0) <= 0).any():
+        raise InputError("degrees: expected a matrix of non-negative integers (one row per grading, "
+                         f"one column per variable) without a zero column, got {degrees!r}")
+    return A
+
+
+def _wanted_multidegrees(degree: int, r: int, multidegrees: Iterable[Sequence[int]] | None
+                         ) -> list[tuple[int, ...]]:
+    """The multidegrees to count: all of total ``degree`` by default, else the given ones checked."""
+    if multidegrees is None:
+        return [a for a in _compositions(degree, r)] if degree >= 0 else []
+    wanted = [tuple(int(x) for x in a) for a in multidegrees]
+    for a in wanted:
+        if len(a) != r or sum(a) != degree:
+            raise InputError(f"multidegrees: {a} is not a multidegree of {r} entries and total {degree}")
+    return wanted
+
+
+def _codes(A: np.ndarray, B: int) -> np.ndarray:
+    """The codes ``w_i B^r + Σ_j A_ji B^j`` of the variables (:func:`_numerator_upto`)."""
+    r = A.shape[0]
+    return A.sum(axis=0) * B ** r + (A.T * (B ** np.arange(r, dtype=np.int64))).sum(axis=1)
+
+
+def _evaluate(coded: dict[int, int], B: int, r: int, degree: int, wanted: list[tuple[int, ...]],
+              count: "_MonomialCounter") -> dict[tuple[int, ...], int]:
+    """``HF_{R/M}(a) = Σ_s N_s P(a - s)`` for the multidegrees ``a`` of total ``degree`` in
+    ``wanted``, from the coded numerator (terms above the degree ignored)."""
+    limit = (degree + 1) * B ** r
+    num = [(tuple((s // B ** j) % B for j in range(r)), c) for s, c in coded.items() if s < limit]
     out = {}
     for a in wanted:
         total = 0
@@ -606,6 +663,205 @@ def standard_monomial_counts(leads: Any, degrees: Any, degree: int,
                 total += c * count(b)
         out[a] = total
     return out
+
+
+class StandardMonomialCounter:
+    """The numbers of standard monomials, per multidegree, of a monomial ideal ``M`` that grows
+    one generator at a time (the leading monomials of a Gröbner basis computation), kept up to
+    date instead of counted from scratch after each growth.
+
+    The multigraded numerator ``N(M)`` of the Hilbert series (module docstring) is kept
+    truncated at a total degree ``D``.  Adding a monomial ``m`` updates it by the identity
+    ``N(M + <m>) = N(M) - t^{deg m} N(M : m)`` (the pivot step of the recursion, which holds for
+    every monomial ``m``: the standard monomials of ``M`` that lie in ``M + <m>`` are the ``m v``
+    with ``v`` standard for ``M : m``, one to one and of multidegree ``deg v + deg m``), where
+    ``N(M : m)`` is needed only up to total degree ``D - deg m`` (generators of ``M : m`` above
+    it dropped: it is cheap for a monomial of degree near ``D``, and nothing for one above
+    ``D``).  A count in a total degree above ``D`` computes the numerator from scratch by the
+    truncated pivot recursion, up to that degree plus ``slack`` (the next degrees then need only
+    the updates), or up to the degree itself when that takes more than ``max_nodes`` steps.  A
+    count in multidegree ``a`` is ``Σ_s N_s P(a - s)`` as in :func:`standard_monomial_counts`,
+    with which it agrees.  The generators are kept minimal (a monomial already in ``M`` changes
+    nothing; the generators a new one divides are dropped).
+
+    Parameters
+    ----------
+    degrees : array_like of int, shape (r, n)
+        The multidegrees of the ``n`` variables as columns: non-negative, no zero column.
+    max_nodes : int, optional
+        Steps of the recursion allowed for one count from scratch or one update; past them the
+        count gives up (:meth:`counts` returns None; an update that gives up leaves the
+        numerator to the next count, from scratch).
+    slack : int, optional
+        The total degrees above the one counted to which a count from scratch truncates the
+        numerator (default :data:`COUNTER_SLACK`).
+
+    Raises
+    ------
+    InputError
+        For ``degrees`` that is not a matrix of non-negative integers without zero column, or a
+        negative ``slack`` or ``max_nodes``.
+
+    Examples
+    --------
+    >>> c = StandardMonomialCounter([[1, 0], [0, 1]])      # x of degree (1, 0), y of (0, 1)
+    >>> c.add([[1, 1]])                                    # M = <xy>
+    >>> c.counts(2)
+    {(0, 2): 1, (1, 1): 0, (2, 0): 1}
+    >>> c.add([[0, 3]])                                    # M = <xy, y^3>
+    >>> c.counts(3, [(0, 3), (3, 0)])
+    {(0, 3): 0, (3, 0): 1}
+    """
+
+    def __init__(self, degrees: Any, max_nodes: int | None = None, slack: int | None = None) -> None:
+        A = _check_degrees(degrees)
+        if slack is None:
+            slack = COUNTER_SLACK
+        if not isinstance(slack, (int, np.integer)) or isinstance(slack, bool) or slack < 0:
+            raise InputError(f"slack: expected a non-negative int, got {slack!r}")
+        if max_nodes is not None and (not isinstance(max_nodes, (int, np.integer))
+                                      or isinstance(max_nodes, bool) or max_nodes < 0):
+            raise InputError(f"max_nodes: expected None or a non-negative int, got {max_nodes!r}")
+        self.A = A
+        self.r, self.n = A.shape
+        self.w = A.sum(axis=0)
+        self.slack = int(slack)
+        self.max_nodes = max_nodes
+        self._gens = np.zeros((0, self.n), dtype=np.int64)
+        self._top = -1          # the numerator is known up to this total degree (-1: not at all)
+        self._B = 1
+        self._code = np.zeros(self.n, dtype=np.int64)
+        self._num: dict[int, int] = {}
+        self._count = _MonomialCounter(A)
+        #: counts from scratch, updates by a colon, and steps of the recursion, so far
+        self.recounts = self.updates = self.nodes = 0
+
+    @property
+    def generators(self) -> np.ndarray:
+        """The minimal generators of ``M`` so far (exponent rows, a copy)."""
+        return self._gens.copy()
+
+    def add(self, leads: Any) -> None:
+        """Add the monomials with exponent rows ``leads`` to ``M``, one at a time.
+
+        Parameters
+        ----------
+        leads : array_like of int, shape (k, n)
+            Exponent rows (non-negative; ``k`` may be 0).
+
+        Raises
+        ------
+        InputError
+            For rows of the wrong length or with a negative entry.
+
+        Examples
+        --------
+        >>> c = StandardMonomialCounter([[1, 1]])
+        >>> c.add([[2, 0], [1, 1], [3, 0]])               # x^3 is a multiple of x^2
+        >>> c.generators.tolist()
+        [[2, 0], [1, 1]]
+        """
+        raw = np.asarray(leads)
+        if raw.size == 0:
+            return
+        if raw.dtype.kind not in "iu":
+            raise InputError(f"leads: expected rows of {self.n} non-negative integer exponents, got "
+                             f"{raw.tolist()!r}"[:200])
+        G = raw.astype(np.int64)
+        if G.ndim != 2 or G.shape[1] != self.n or (G < 0).any():
+            raise InputError(f"leads: expected rows of {self.n} non-negative exponents, got "
+                             f"{np.asarray(leads).tolist()!r}"[:200])
+        for m in G:
+            self._add_one(m)
+
+    def _add_one(self, m: np.ndarray) -> None:
+        gens = self._gens
+        if len(gens) and (gens <= m).all(axis=1).any():
+            return  # already in M: M and its numerator stay
+        dm = int(m @ self.w)
+        if self._top >= dm:  # N(M + <m>) = N(M) - t^{deg m} N(M : m), truncated at the top degree
+            colon = np.maximum(gens - m, 0)
+            budget = [float("inf") if self.max_nodes is None else self.max_nodes]
+            try:
+                _numerator_into(colon, self.w, self._code, self._B ** self.r, self._top - dm, False,
+                                budget, self._num, int(m @ self._code), -1)
+            except _OverBudget:
+                self._top = -1  # the numerator is partly updated: the next count starts from scratch
+            else:
+                self.updates += 1
+            self.nodes += int(self.max_nodes - budget[0]) if self.max_nodes is not None else 0
+        self._gens = np.vstack([gens[~(m <= gens).all(axis=1)], m[None, :]])
+
+    def counts(self, degree: int, multidegrees: Iterable[Sequence[int]] | None = None
+               ) -> dict[tuple[int, ...], int] | None:
+        """The standard monomials of ``M`` in each multidegree of total ``degree``:
+        :func:`standard_monomial_counts` of the generators so far.
+
+        Parameters
+        ----------
+        degree : int
+        multidegrees : iterable of tuples of r ints, optional
+            Count only these (each of total ``degree``); default every multidegree of that total.
+
+        Returns
+        -------
+        dict or None
+            ``{multidegree: count}``, or None when a count from scratch took more than
+            ``max_nodes`` steps.
+
+        Raises
+        ------
+        InputError
+            For a multidegree of the wrong length or total, or a degree beyond the coded
+            multidegrees.
+
+        Examples
+        --------
+        >>> c = StandardMonomialCounter([[1, 1, 1]])
+        >>> c.add([[1, 1, 0]])
+        >>> c.counts(2)                                    # x^2, xz, y^2, yz, z^2
+        {(2,): 5}
+        """
+        if degree >= 0 and (degree + 1) ** (self.r + 1) >= 1 << 62:
+            raise InputError(f"degree: {degree} with {self.r} gradings is beyond the coded "
+                             "multidegrees (B^(r+1) < 2^62)")
+        wanted = _wanted_multidegrees(degree, self.r, multidegrees)
+        if degree < 0:
+            return {a: 0 for a in wanted}
+        if degree > self._top:
+            top = degree + self.slack
+            while (top + 1) ** (self.r + 1) >= 1 << 62:
+                top -= 1
+            # truncated at the degree plus the slack; if that takes more than max_nodes steps,
+            # at the degree itself (then the count is found whenever a count from scratch would be)
+            for t in ((top, degree) if top > degree else (degree,)):
+                num = self._recount(t)
+                if num is not None:
+                    break
+            else:
+                self._top = -1
+                return None
+        return _evaluate(self._num, self._B, self.r, degree, wanted, self._count)
+
+    def _recount(self, top: int) -> dict[int, int] | None:
+        """The numerator from scratch up to total degree ``top`` (kept), or None past max_nodes."""
+        B = top + 1
+        code = _codes(self.A, B)
+        budget = [float("inf") if self.max_nodes is None else self.max_nodes]
+        try:
+            num = _numerator_upto(self._gens, self.w, code, B ** self.r, top, True, budget)
+        except _OverBudget:
+            return None
+        finally:
+            self.nodes += int(self.max_nodes - budget[0]) if self.max_nodes is not None else 0
+        self._num, self._top, self._B, self._code = num, top, B, code
+        self.recounts += 1
+        return num
+
+
+#: The total degrees above the one counted to which :class:`StandardMonomialCounter` truncates a
+#: numerator counted from scratch.
+COUNTER_SLACK = 3
 
 
 def _compositions(total: int, parts: int) -> Iterable[tuple[int, ...]]:
@@ -659,58 +915,81 @@ def _numerator_upto(G: np.ndarray, w: np.ndarray, code: np.ndarray, top: int, d:
     A multidegree ``s`` of total ``t`` is coded as the integer ``t B^r + Σ_j s_j B^j`` (``B``
     above every entry of a multidegree of total at most the degree counted), so a shift is an
     addition; ``code`` holds the codes of the variables and ``top = B^r``."""
+    out: dict[int, int] = {}
+    _numerator_into(G, w, code, top, d, minimal, budget, out, 0, 1)
+    return {s: c for s, c in out.items() if c}
+
+
+def _numerator_into(G: np.ndarray, w: np.ndarray, code: np.ndarray, top: int, d: int, minimal: bool,
+                    budget: list[float], out: dict[int, int], shift: int, sign: int) -> None:
+    """Add ``sign t^shift N(M)`` up to total degree ``d`` (above ``shift``) into ``out`` (coded
+    as in :func:`_numerator_upto`): the recursion hands its accumulator down, so each leaf adds
+    its few terms once instead of every level merging its branches' numerators."""
     budget[0] -= 1
     if budget[0] < 0:
         raise _OverBudget
     if d < 0:
-        return {}
+        return
     degs = G @ w
     small = degs <= d
     if not small.all():
         G, degs = G[small], degs[small]
     if len(G) == 0:
-        return {0: 1}
+        out[shift] = out.get(shift, 0) + sign
+        return
     if len(G) == 1:
         k = int(G[0] @ code)
-        return {0: 1, k: -1} if k else {}
+        out[shift] = out.get(shift, 0) + sign
+        out[shift + k] = out.get(shift + k, 0) - sign
+        return
     if not minimal:
         keep = _minimal_mask(G)
         G, degs = G[keep], degs[keep]
     if len(G) <= SMALL_IDEAL:
-        return _inclusion_exclusion_terms(G.tolist(), w.tolist(), code.tolist(), d)
+        _inclusion_exclusion_into(G.tolist(), w.tolist(), code.tolist(), d, out, shift, sign)
+        return
     supp = G > 0
     if (supp.sum(axis=0) <= 1).all():  # pairwise coprime: prod (1 - t^deg g), truncated
         num: dict[int, int] = {0: 1}
         limit = (d + 1) * top  # a code below it has total at most d
+        mult: dict[int, int] = {}
         for k in (G @ code).tolist():
-            nxt = dict(num)
-            for s, c in num.items():
-                if s + k < limit:
-                    nxt[s + k] = nxt.get(s + k, 0) - c
+            mult[k] = mult.get(k, 0) + 1
+        for k, m in mult.items():  # (1 - t^k)^m = sum_j C(m, j) (-t^k)^j
+            nxt: dict[int, int] = {}
+            for t, c in num.items():
+                for j in range(m + 1):
+                    u = t + j * k
+                    if u >= limit:
+                        break
+                    nxt[u] = nxt.get(u, 0) + (-1) ** j * comb(m, j) * c
             num = nxt
-        return {s: c for s, c in num.items() if c}
+        for t, c in num.items():
+            out[shift + t] = out.get(shift + t, 0) + sign * c
+        return
     v, e, plus, colon = _pivot_split(G, supp)
-    out = _numerator_upto(plus, w, code, top, d, True, budget)
-    shift = e * int(code[v])
-    for s, c in _numerator_upto(colon, w, code, top, d - e * int(w[v]), False, budget).items():
-        out[s + shift] = out.get(s + shift, 0) + c
-    return {s: c for s, c in out.items() if c}
+    _numerator_into(plus, w, code, top, d, True, budget, out, shift, sign)
+    dc = d - e * int(w[v])
+    if dc >= 0:  # the colon's rows of degree at most dc, made minimal here (_colon_keep)
+        small = colon @ w <= dc
+        G, colon = G[small], colon[small]
+        colon = colon[_colon_keep(G, colon, v, e)]
+    _numerator_into(colon, w, code, top, dc, True, budget, out, shift + e * int(code[v]), sign)
 
 
-def _inclusion_exclusion_terms(gens: list[list[int]], w: list[int], code: list[int],
-                               d: int) -> dict[int, int]:
-    """``N(M) = sum over sets S of generators of (-1)^|S| t^{deg lcm S}`` up to total degree
-    ``d``, coded as in :func:`_numerator_upto` (grown one generator at a time and pruned, as
-    :func:`_inclusion_exclusion`)."""
-    out: dict[int, int] = {0: 1}
-    stack = [(list(g), sum(a * b for a, b in zip(g, w)), k, -1) for k, g in enumerate(gens)]
+def _inclusion_exclusion_into(gens: list[list[int]], w: list[int], code: list[int], d: int,
+                              out: dict[int, int], shift: int, sign: int) -> None:
+    """Add ``sign t^shift N(M)``, ``N(M) = sum over sets S of generators of (-1)^|S| t^{deg lcm S}``
+    up to total degree ``d``, into ``out`` (coded as in :func:`_numerator_upto`; the sets are grown
+    one generator at a time and pruned, as in :func:`_inclusion_exclusion`)."""
+    out[shift] = out.get(shift, 0) + sign
+    stack = [(list(g), sum(a * b for a, b in zip(g, w)), k, -sign) for k, g in enumerate(gens)]
     while stack:
-        lcm, dg, k, sign = stack.pop()
+        lcm, dg, k, sgn = stack.pop()
         if dg > d:
             continue
-        s = sum(a * b for a, b in zip(lcm, code) if a)
-        out[s] = out.get(s, 0) + sign
+        t = shift + sum(a * b for a, b in zip(lcm, code) if a)
+        out[t] = out.get(t, 0) + sgn
         for j in range(k + 1, len(gens)):
             m = [a if a >= b else b for a, b in zip(lcm, gens[j])]
-            stack.append((m, sum(a * b for a, b in zip(m, w)), j, -sign))
-    return {s: c for s, c in out.items() if c}
+            stack.append((m, sum(a * b for a, b in zip(m, w)), j, -sgn))

@@ -15,6 +15,7 @@ from lcnalg.polys.hilbert import (
     hilbert_function_values,
     hilbert_numerator,
     hilbert_series_of_monomials,
+    StandardMonomialCounter,
     standard_monomial_count,
     standard_monomial_counts,
 )
@@ -195,3 +196,119 @@ def test_standard_monomial_counts_refuses_bad_degrees():
     with pytest.raises(InputError, match="multidegrees"):
         standard_monomial_counts([[1, 1]], [[1, 0], [0, 1]], 2, [(1, 2)])
     assert standard_monomial_counts([[1, 1]], [[1, 0], [0, 1]], -1, [(0, -1)]) == {(0, -1): 0}
+
+
+def monomials_of_weighted_degree(w, d):
+    """The exponent tuples of weighted degree exactly ``d`` for positive weights ``w``."""
+    if not w:
+        if d == 0:
+            yield ()
+        return
+    for a in range(d // w[0] + 1):
+        for rest in monomials_of_weighted_degree(w[1:], d - a * w[0]):
+            yield (a,) + rest
+
+
+def brute_force_counts(gens, rows, degree):
+    """``{multidegree: standard monomials}`` of one total degree, by enumerating its monomials."""
+    w = [sum(col) for col in zip(*rows)]
+    out: dict[tuple[int, ...], int] = {}
+    for e in monomials_of_weighted_degree(w, degree):
+        if not any(all(a >= b for a, b in zip(e, g)) for g in gens):
+            md = tuple(sum(a * b for a, b in zip(e, row)) for row in rows)
+            out[md] = out.get(md, 0) + 1
+    return out
+
+
+@st.composite
+def sparse_multigraded_ideals(draw):
+    """Up to 9 variables and 12 generators, most of them powers of one or two variables, so that
+    the recursion meets pairwise coprime generators sharing multidegrees (its product case)."""
+    n = draw(st.integers(1, 9))
+    gens = []
+    for _ in range(draw(st.integers(0, 12))):
+        g = [0] * n
+        for _ in range(draw(st.integers(1, 2))):
+            g[draw(st.integers(0, n - 1))] = draw(st.integers(1, 3))
+        gens.append(tuple(g))
+    r = draw(st.integers(1, 2))
+    rows = [draw(st.lists(st.integers(0, 1), min_size=n, max_size=n)) for _ in range(r)]
+    for i in range(n):
+        if not any(row[i] for row in rows):
+            rows[draw(st.integers(0, r - 1))][i] = 1
+    return n, gens, rows
+
+
+@settings(max_examples=60, deadline=None)
+@given(sparse_multigraded_ideals(), st.integers(0, 5))
+def test_standard_monomial_counts_of_sparse_ideals_match_brute_force(data, degree):
+    """Many variables, pairwise coprime generators: the counts are those of the enumeration."""
+    n, gens, rows = data
+    got = standard_monomial_counts(np.array(gens, dtype=np.int64).reshape(-1, n), rows, degree)
+    assert {a: c for a, c in got.items() if c} == brute_force_counts(gens, rows, degree)
+
+
+@settings(max_examples=80, deadline=None)
+@given(st.one_of(multigraded_monomial_ideals(), sparse_multigraded_ideals()), st.integers(0, 4),
+       st.lists(st.integers(0, 8), min_size=1, max_size=14), st.data())
+def test_counter_kept_up_to_date_equals_the_count_from_scratch(data, slack, degrees, draw):
+    """Generators added one at a time (or a few at once), counts asked in any order of degrees:
+    the numerator kept up to date by N(M + <m>) = N(M) - t^deg m N(M : m) gives the counts of
+    the truncated pivot recursion from scratch, whatever the slack."""
+    n, gens, rows = data
+    counter = StandardMonomialCounter(rows, slack=slack)
+    added: list[tuple[int, ...]] = []
+    k = 0
+    for degree in degrees:
+        step = draw.draw(st.integers(0, 3))
+        new = gens[k:k + step]
+        k += step
+        counter.add(np.array(new, dtype=np.int64).reshape(-1, n))
+        added += new
+        expected = standard_monomial_counts(np.array(added, dtype=np.int64).reshape(-1, n), rows, degree)
+        assert counter.counts(degree) == expected
+        some = sorted(expected)[::3]
+        assert counter.counts(degree, some) == {a: expected[a] for a in some}
+    assert sorted(map(tuple, counter.generators.tolist())) == sorted(minimal_monomial_generators(added))
+
+
+@settings(max_examples=40, deadline=None)
+@given(multigraded_monomial_ideals(), st.integers(0, 7), st.integers(0, 40))
+def test_counter_with_a_budget_counts_right_or_gives_up(data, degree, max_nodes):
+    """With ``max_nodes`` a count is the exact one or None, never another number, and an update
+    that gives up leaves the next count to a count from scratch."""
+    n, gens, rows = data
+    counter = StandardMonomialCounter(rows, max_nodes=max_nodes, slack=2)
+    for i, g in enumerate(gens):
+        counter.add([g])
+        got = counter.counts(degree)
+        assert got in (standard_monomial_counts(np.array(gens[:i + 1], dtype=np.int64).reshape(-1, n),
+                                                rows, degree), None)
+
+
+def test_counter_refuses_bad_input():
+    with pytest.raises(InputError, match="degrees"):
+        StandardMonomialCounter([[1, 0]])  # a zero column
+    with pytest.raises(InputError, match="degrees"):
+        StandardMonomialCounter([1, 1])  # not a matrix
+    with pytest.raises(InputError, match="slack"):
+        StandardMonomialCounter([[1, 1]], slack=-1)
+    with pytest.raises(InputError, match="slack"):
+        StandardMonomialCounter([[1, 1]], slack=1.5)
+    with pytest.raises(InputError, match="max_nodes"):
+        StandardMonomialCounter([[1, 1]], max_nodes=-1)
+    counter = StandardMonomialCounter([[1, 0], [0, 1]])
+    with pytest.raises(InputError, match="leads"):
+        counter.add([[1, 1, 1]])  # three exponents for two variables
+    with pytest.raises(InputError, match="leads"):
+        counter.add([[1, -1]])
+    with pytest.raises(InputError, match="leads"):
+        counter.add([[1.5, 0]])  # not an integer exponent
+    with pytest.raises(InputError, match="multidegrees"):
+        counter.counts(2, [(1, 2)])  # total 3, not 2
+    with pytest.raises(InputError, match="degree"):
+        counter.counts(1 << 30)  # beyond the coded multidegrees
+    assert counter.counts(-1) == {} and counter.counts(-(1 << 40), [(0, -(1 << 40))]) == {(0, -(1 << 40)): 0}
+    assert counter.counts(0) == {(0, 0): 1}
+    counter.add([[0, 0]])  # the unit ideal: no standard monomial at all
+    assert counter.counts(3) == {(0, 3): 0, (1, 2): 0, (2, 1): 0, (3, 0): 0}

@@ -52,7 +52,7 @@ standard for ``G`` and lie in ``LM(I)_d``: there are none, so the block adds not
 skipping it leaves the run (and the basis) exactly as it was.  Over GF(p) the argument needs
 only ``HF(d) ≤ dim (R/I_p)_d`` (then ``HF(d) = count ≥ dim (R/I_p)_d ≥ HF(d)``), so the
 Hilbert function over Q serves every prime of the multi-modular run.  The count
-(:func:`~lcnalg.polys.hilbert.standard_monomial_count`, a pivot recursion truncated at ``d``)
+(a pivot recursion on the Hilbert numerator, truncated, kept up to date as below)
 is made once per degree that takes more than one step (more than ``MAX_PAIRS_PER_STEP``
 pairs), and each new element of that degree then lowers it by one (its leading monomial is
 standard for the elements before it); a count below ``HF(d)`` proves the given function wrong
@@ -70,9 +70,13 @@ of a degree then differ from the plain run's (other pairs fill them), but the el
 still form a Gröbner basis (each dropped pair has a standard representation by the elements
 of that moment), and the returned basis is reduced (a later step of a degree can make a tail
 monomial of an earlier element a leading monomial; it is reduced away at the end), so it is
-the same.  The counts of all the multidegrees of a degree come from one truncated pivot
-recursion on the multigraded numerator
-(:func:`~lcnalg.polys.hilbert.standard_monomial_counts`).  For the graph ideal the grading by
+the same.  The counts of all the multidegrees of a degree come from the multigraded numerator
+of the leading ideal, kept up to date across degrees
+(:class:`~lcnalg.polys.hilbert.StandardMonomialCounter`): each new leading monomial ``m``
+updates it by ``N(M + <m>) = N(M) - t^{deg m} N(M : m)`` (the standard monomials of ``M`` in
+``M + <m>`` are the ``m v``, ``v`` standard for ``M : m``), truncated a few degrees above the
+one counted; a degree above the truncation counts from scratch by the truncated pivot
+recursion (:func:`~lcnalg.polys.hilbert.standard_monomial_counts`).  For the graph ideal the grading by
 layers gives ``HF(a) = prod_l C(a_l + n_l - 1, n_l - 1)``
 (:func:`~lcnalg.algebra.implicitization.graph_multigrading`).
 

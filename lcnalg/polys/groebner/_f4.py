@@ -14,7 +14,7 @@ from lcnalg.limits import Limits
 from lcnalg.polys import modmat
 from lcnalg.polys.blas_echelon import INNER, matmul_mod, single_blas_thread
 from lcnalg.polys.groebner._packed import Packer, Poly
-from lcnalg.polys.hilbert import standard_monomial_counts
+from lcnalg.polys.hilbert import StandardMonomialCounter
 
 __all__ = ["gm_update", "f4_homogeneous", "Reducer", "interreduce", "MAX_PAIRS_PER_STEP"]
 
@@ -159,7 +159,7 @@ def _f4_run(gens: list[dict[int, int]], pk: Packer, p: int, limits: Limits, max_
         d = min([pr[0] for pr in pairs] + list(pending))
         if skip is not None:
             here = [pr for pr in pairs if pr[0] == d]
-            done = skip.complete(d, here, pending.get(d, []), steps.get(d, 0), leads, active)
+            done = skip.complete(d, here, pending.get(d, []), steps.get(d, 0))
             if done:
                 md = skip.multidegree
                 kept = [pr for pr in here if md(pr[1]) not in done]
@@ -371,9 +371,10 @@ def _reduce_tails(G: list[Poly], pk: Packer, p: int) -> list[Poly]:
     return out
 
 
-#: The count of standard monomials of one degree (:meth:`_HilbertSkip.complete`) gives up after this
-#: many steps of its recursion (the degree then runs in full); the graph ideals measured took at
-#: most a few thousand.
+#: A count of standard monomials from scratch (:meth:`_HilbertSkip.complete`), and an update of the
+#: numerator by one leading monomial, gives up after this many steps of its recursion (the degree
+#: then runs in full, or the next count starts from scratch); the graph ideals measured took at
+#: most a few thousand for a whole run.
 HILBERT_COUNT_NODES = 20_000
 
 
@@ -384,8 +385,9 @@ class _HilbertSkip:
 
     ``A`` is the multigrading (``r x n``, rows adding up to the grading of ``pk``), ``hf`` the
     Hilbert function of the quotient on multidegrees.  The standard monomials of all the
-    multidegrees of the pairs and inputs of a degree are counted at once
-    (:func:`~lcnalg.polys.hilbert.standard_monomial_counts`), once per degree, when the degree
+    multidegrees of the pairs and inputs of a degree are counted at once, from the numerator of
+    the leading ideal that :class:`~lcnalg.polys.hilbert.StandardMonomialCounter` keeps up to date
+    with every new leading monomial (:meth:`found`), once per degree, when the degree
     takes more than one step (more than :data:`MAX_PAIRS_PER_STEP` pairs, or a second step): a
     degree done in one step is not counted.  Later each new element of the degree takes one
     standard monomial away in its multidegree (its leading monomial, standard for the elements
@@ -397,6 +399,8 @@ class _HilbertSkip:
         self.hf = hf
         self.pk = pk
         self.counts: dict[int, dict[tuple[int, ...], int] | None] = {}
+        #: the leading monomials so far, with their numerator kept up to date
+        self.counter = StandardMonomialCounter(A, max_nodes=HILBERT_COUNT_NODES)
         self._md: dict[int, tuple[int, ...]] = {}
         self._hf: dict[tuple[int, ...], int] = {}
 
@@ -408,19 +412,23 @@ class _HilbertSkip:
             got = self._md[m] = tuple(sum(a * b for a, b in zip(e, row) if a) for row in self.rows)
         return got
 
-    def complete(self, d: int, here: list[list[int]], inputs: list[dict[int, int]], steps: int,
-                 leads: list[int], active: list[bool]) -> set[tuple[int, ...]]:
+    def _multidegrees(self, ms: list[int]) -> None:
+        """Cache the multidegrees of the packed monomials ``ms`` (unpacked at once)."""
+        todo = list({m for m in ms if m not in self._md})
+        if todo:
+            self._md.update(zip(todo, map(tuple, (self.pk.unpack_many(todo) @ self.A.T).tolist())))
+
+    def complete(self, d: int, here: list[list[int]], inputs: list[dict[int, int]], steps: int
+                 ) -> set[tuple[int, ...]]:
         """The complete multidegrees of degree ``d`` (``here`` its pairs, ``inputs`` its inputs,
         ``steps`` the steps it has run); raises InputError where ``HF`` is above the count."""
+        if d not in self.counts and not steps and len(here) <= MAX_PAIRS_PER_STEP:
+            return set()
+        self._multidegrees([pr[1] for pr in here] + [next(iter(f)) for f in inputs])
         if d not in self.counts:
-            if not steps and len(here) <= MAX_PAIRS_PER_STEP:
-                return set()
             md = self.multidegree
             wanted = {md(pr[1]) for pr in here} | {md(next(iter(f))) for f in inputs}
-            pk = self.pk
-            act = [m for m, a in zip(leads, active) if a and pk.deg(m) <= d]
-            self.counts[d] = standard_monomial_counts(pk.unpack_many(act), self.A, d, sorted(wanted),
-                                                      max_nodes=HILBERT_COUNT_NODES)
+            self.counts[d] = self.counter.counts(d, sorted(wanted))
         counts = self.counts[d]
         if counts is None:  # not counted: the degree runs in full
             return set()
@@ -439,6 +447,8 @@ class _HilbertSkip:
 
     def found(self, d: int, elems: list[Poly]) -> None:
         """New elements of degree ``d``: each leading monomial is a standard monomial less."""
+        if elems:
+            self.counter.add(self.pk.unpack_many([el[0][0] for el in elems]))
         counts = self.counts.get(d)
         if counts:
             for el in elems:
