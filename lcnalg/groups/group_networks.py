@@ -104,8 +104,10 @@ steps 1–3, 5 and 8 apply.  The higher-dimensional representations give no refu
 every window contains the identity, so ``ρ(w_l)`` reaches full rank and ``rank ρ(f) ≤ rank ρ(w_l)``
 bounds nothing, and a product of non-zero matrices may vanish.
 
-8. Any finite group (after step 5 for a non-cyclic group, after step 7 for ``C_n`` with
-   wrap-around), *the real points of the fibre* (:mod:`lcnalg.groups.fibre_membership`, whose
+8. Any finite group (after step 5 for a non-cyclic group; for ``C_n`` with wrap-around after
+   step 6, before step 7 when ``e = K − n ≥ 1``, where the plane of lifts and the placed roots take
+   seconds to minutes, and after step 7 when ``e = 0``, where the pencil is quick), *the real points
+   of the fibre* (:mod:`lcnalg.groups.fibre_membership`, whose
    module docstring has the proof): ``f ≠ 0`` is in ``M`` iff for some choice of one window
    position ``j_l`` per layer ``l < L`` the chart system ``μ(w) = f``, ``w_{l, j_l} = 1``,
    ``w_{l, i} = 0`` (``i < j_l``) has a real solution (rescale each layer of a real preimage by
@@ -768,6 +770,14 @@ def group_conv_contains(mu: GroupConvParameterization | str, filt: Any, *, equat
                           f"an exact lift of f in the ordinary function space of {lcn}; {r.method}",
                           r.witness, r.witness_exact)
     checked.append(f"none of {tried} lift(s) f + (z^{n} - 1) h tried is in the ordinary function space of {lcn}")
+    # 8 before 7 when two or more coefficients of h are free (e = K - n >= 1): the plane of lifts and
+    # the placed roots take seconds to minutes, a finite fibre's charts usually well under a second
+    fibre = None
+    early = K - n >= 1
+    if early:
+        fibre = _fibre_step(mu, values, seed, limits, checked)
+        if fibre is not None and fibre.contained is not None:
+            return fibre_result(fibre)
     # 7. the exact lift decision: stride-one fill, or the pencil f + c (z^n - 1) (lcnalg.groups.cyclic_lifts)
     try:
         d = decide_lift(arch, values, limits=limits)
@@ -800,8 +810,9 @@ def group_conv_contains(mu: GroupConvParameterization | str, filt: Any, *, equat
         return result(d.contained, d.reason, method, layers, exact, argument=d.argument, data={"lift": d.to_dict()})
     if d is not None:
         checked.append(f"the exact lift decision left it open ({d.case})")
-    # 8. the real points of the fibre, chart by chart (lcnalg.groups.fibre_membership)
-    fibre = _fibre_step(mu, values, seed, limits, checked)
+    # 8. the real points of the fibre, chart by chart (lcnalg.groups.fibre_membership), unless tried above
+    if not early:
+        fibre = _fibre_step(mu, values, seed, limits, checked)
     if fibre is not None and fibre.contained is not None:
         return fibre_result(fibre, {"lift": d.to_dict() if d is not None else {}})
     question = d.remaining if d is not None else (f"is f + (z^{n} - 1) h in the ordinary function space of {lcn} "
