@@ -74,3 +74,30 @@ def test_no_file_cites_notes_outside_the_project():
             if FORBIDDEN.search(line):
                 found.append(f"{path.relative_to(ROOT)}:{n}: {line.strip()}")
     assert not found, "\n".join(found)
+
+
+#: Control characters a backslash escape turns into when LaTeX is written through a string that is
+#: not raw: ``\t`` (``\theta``, ``\text``), ``\b`` (``\bigcup``), ``\v`` (``\varphi``), ``\f``
+#: (``\frac``), ``\a`` (``\alpha``), ``\r`` (``\rho``); none belongs in a text file of the project
+#: (no tabs either).
+CONTROL = re.compile("[\x00-\x09\x0b-\x1f\x7f]")
+#: ``\ne`` written the same way becomes a line break followed by ``e`` inside inline math.
+BROKEN_NE = re.compile(r"^\s*e0?\$")
+
+
+def test_text_files_hold_no_control_characters():
+    found = []
+    for path in _files("lcnalg", "tests", "benchmarks", "docs", "README.md", "pyproject.toml", "CITATION.cff"):
+        if path.suffix not in {".py", ".md", ".rst", ".txt", ".toml", ".cff", ".json", ".ipynb"}:
+            continue
+        try:   # split at line feeds only: splitlines() would also split at \v, \f and \r
+            lines = path.read_text(encoding="utf-8").split("\n")
+        except UnicodeDecodeError:
+            continue
+        for n, line in enumerate(lines, 1):
+            if CONTROL.search(line):
+                found.append(f"{path.relative_to(ROOT)}:{n}: {line.strip()[:80]!r}")
+            elif (path.suffix == ".md" and n > 1 and BROKEN_NE.match(line)
+                  and lines[n - 2].replace("$$", "").count("$") % 2):
+                found.append(f"{path.relative_to(ROOT)}:{n}: a line break inside inline math ({line.strip()[:40]!r})")
+    assert not found, "\n".join(found)

@@ -183,8 +183,8 @@ class OrbitDescription(Theorem):
                  "Minkowski sum, over the blocks B of its root-orbit type, of the sets R(B) of (count vector, "
                  "real-root vector) of the conjugation-invariant coset tilings of B (and in V(R) iff N lies in the "
                  "sum of the complex count vectors C(B)).")
-    latex = (r"P \in M \iff P = 0 \ 	ext{or}\ (N, m) \in 	extstyle\sum_{B \in \kappa(P)} R(B),\quad "
-             r"P \in V(\mathbb{R}) \iff P = 0 \ 	ext{or}\ N \in 	extstyle\sum_{B \in \kappa(P)} C(B)")
+    latex = (r"P \in M \iff P = 0 \ \text{or}\ (N, m) \in \textstyle\sum_{B \in \kappa(P)} R(B),\quad "
+             r"P \in V(\mathbb{R}) \iff P = 0 \ \text{or}\ N \in \textstyle\sum_{B \in \kappa(P)} C(B)")
     source = "docs/theory.md#orbit-description (proved here)"
     status = "proved"
 
@@ -253,7 +253,7 @@ class FactorizationPatterns(Theorem):
                  "pattern of its real irreducible factors (real absolutely irreducible factors R(d) and conjugate "
                  "pairs C(d), with bidegrees and multiplicities) lies in the finite set Π_M of patterns whose "
                  "factors can be shared out among the layers' boxes.")
-    latex = r"M = \{0\} \cup 	extstyleigcup_{\pi \in \Pi_M} S_\pi,\quad S_\pi = \{P : \pi(P) = \pi\}"
+    latex = r"M = \{0\} \cup \textstyle\bigcup_{\pi \in \Pi_M} S_\pi,\quad S_\pi = \{P : \pi(P) = \pi\}"
     source = "docs/theory.md#factorization-patterns (proved here)"
     status = "proved"
 
