@@ -123,10 +123,9 @@ from typing import Any
 
 import flint
 
-from lcnalg import checks
 from lcnalg.architecture import Architecture
 from lcnalg.errors import InputError, ResourceLimitError, check
-from lcnalg.groups.group_algebra import GroupConvArchitecture
+from lcnalg.groups.group_algebra import GroupConvArchitecture, group_filter
 from lcnalg.groups.lift_plane import algebraic_witness, decide_plane, lift_coefficients, polynomial_text
 from lcnalg.limits import Limits
 from lcnalg.polys.minors import bareiss_determinant
@@ -210,17 +209,6 @@ def _architecture(arch: Any) -> GroupConvArchitecture:
     return arch
 
 
-def _values(values: Any, n: int) -> tuple[Fraction, ...]:
-    if isinstance(values, str):
-        if len(values) > 64 * n + 64:
-            raise InputError(f"values: text of {len(values)} characters is too long for {n} entries")
-        values = values.split(",")
-    items = checks.sequence(values, "values", f"{n} exact numbers (e.g. '1,0,-2/3')")
-    if len(items) != n:
-        raise InputError(f"values: expected {n} exact numbers (one per element of the group), got {len(items)}")
-    return tuple(checks.exact(x, "values") for x in items)
-
-
 def fill_points(m: int) -> tuple[Fraction, ...]:
     """The interpolation points of the stride-one fill: the first ``m`` of ``0, 2, −2, 3, −3, …``
     (distinct, never ``±1``).
@@ -288,7 +276,7 @@ def decide_lift(arch: GroupConvArchitecture | str, values: Any, *, limits: Limit
     arch = _architecture(arch)
     limits = Limits.coerce(limits)
     n, K = arch.order, arch.degree
-    values = _values(values, n)
+    values = group_filter(values, n, "values")
     e = K - n
     lcn = arch.lcn_text
     model = orbit_model(Architecture.parse(lcn))

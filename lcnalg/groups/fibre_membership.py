@@ -75,7 +75,8 @@ import flint
 
 from lcnalg import checks
 from lcnalg.errors import InputError, UndecidedError, check
-from lcnalg.groups.group_algebra import GroupConvArchitecture, GroupConvParameterization, group_algebra_product
+from lcnalg.groups.group_algebra import (GroupConvArchitecture, GroupConvParameterization, group_algebra_product,
+                                         group_filter, group_parameterization)
 from lcnalg.limits import Limits
 from lcnalg.polys.groebner import groebner_basis
 from lcnalg.polys.univariate import ball_contains_rational
@@ -185,26 +186,6 @@ class FibreDecision:
                 "positive_dimensional": [list(c) for c in self.positive_dimensional]}
 
 
-def _parameterization(mu: Any, limits: Limits) -> GroupConvParameterization:
-    if isinstance(mu, GroupConvParameterization):
-        return mu
-    if isinstance(mu, (str, GroupConvArchitecture)):
-        return GroupConvParameterization(mu, limits=limits)
-    raise InputError(f"mu: expected a GroupConvParameterization or its text (e.g. 'S3: 3,2'), "
-                     f"got {type(mu).__name__}")
-
-
-def _values(f: Any, size: int) -> tuple[Fraction, ...]:
-    if isinstance(f, str):
-        if len(f) > 64 * size + 64:
-            raise InputError(f"f: text of {len(f)} characters is too long for {size} entries")
-        f = f.split(",")
-    items = checks.sequence(f, "f", f"{size} exact numbers (e.g. '1,0,-2/3')")
-    if len(items) != size:
-        raise InputError(f"f: expected {size} exact numbers (one per element of the group), got {len(items)}")
-    return tuple(checks.exact(x, "f") for x in items)
-
-
 def _blocks(windows: tuple[int, ...], choice: tuple[int, ...]) -> list[int]:
     """Free weights per layer in the chart ``choice``."""
     return [k - 1 - j for k, j in zip(windows, choice)] + [windows[-1]]
@@ -229,7 +210,7 @@ def chart_work(mu: GroupConvParameterization | str, *, limits: Limits | None = N
     10
     """
     limits = Limits.coerce(limits)
-    mu = _parameterization(mu, limits)
+    mu = group_parameterization(mu, limits)
     windows = mu.architecture.windows
     total = 0
     for choice in itertools.product(*(range(k) for k in windows[:-1])):
@@ -390,10 +371,10 @@ def fibre_membership(mu: GroupConvParameterization | str, f: Any, *, seed: int =
     """
     start = time.perf_counter()
     limits = Limits.coerce(limits)
-    mu = _parameterization(mu, limits)
+    mu = group_parameterization(mu, limits)
     seed = checks.seed(seed)
     arch = mu.architecture
-    values = _values(f, arch.order)
+    values = group_filter(f, arch.order, "f")
     windows = arch.windows
     num_charts = math.prod(windows[:-1])
     if not any(values):

@@ -70,7 +70,8 @@ from lcnalg.limits import Limits
 from lcnalg.network_map import NetworkMap
 from lcnalg.rings import fmpq_residue, from_fmpq, to_fmpq
 
-__all__ = ["GroupConvArchitecture", "GroupConvParameterization", "group_algebra_product", "SPEC_FORM"]
+__all__ = ["GroupConvArchitecture", "GroupConvParameterization", "group_algebra_product", "group_filter",
+           "group_parameterization", "SPEC_FORM"]
 
 #: The accepted architecture text, for messages and help.
 SPEC_FORM = ("GROUP: k1,k2,... with GROUP one of " + GROUP_FORMS + " and each k the size of a layer's "
@@ -493,3 +494,51 @@ class GroupConvParameterization(NetworkMap):
     def __repr__(self) -> str:
         return f"GroupConvParameterization({str(self.architecture)!r})"
 
+
+
+def group_parameterization(mu: Any, limits: Limits | None = None) -> GroupConvParameterization:
+    """``mu`` itself, or the parameterization of an architecture given as text or object.
+
+    Raises
+    ------
+    InputError
+        For anything else, naming ``mu``.
+
+    Examples
+    --------
+    >>> group_parameterization("C6: 3,2").architecture.windows
+    (3, 2)
+    """
+    if isinstance(mu, GroupConvParameterization):
+        return mu
+    if isinstance(mu, (str, GroupConvArchitecture)):
+        return GroupConvParameterization(mu, limits=limits)
+    raise InputError(f"mu: expected a GroupConvParameterization or its text (e.g. 'C6: 3,2'), "
+                     f"got {type(mu).__name__}")
+
+
+def group_filter(values: Any, size: int, name: str = "filter") -> tuple[Fraction, ...]:
+    """An exact element of ``R[G]`` with ``size`` entries: a sequence or comma-separated text.
+
+    Raises
+    ------
+    InputError
+        For text too long for ``size`` entries, another length or an inexact entry, naming ``name``.
+
+    Examples
+    --------
+    >>> group_filter("1, -2/3, 0", 3)
+    (Fraction(1, 1), Fraction(-2, 3), Fraction(0, 1))
+    >>> group_filter([1, 2], 3, "f")
+    Traceback (most recent call last):
+    ...
+    lcnalg.errors.InputError: f: expected 3 exact numbers (one per element of the group), got 2
+    """
+    if isinstance(values, str):
+        if len(values) > 64 * size + 64:
+            raise InputError(f"{name}: text of {len(values)} characters is too long for {size} entries")
+        values = values.split(",")
+    items = checks.sequence(values, name, f"{size} exact numbers (e.g. '1,0,-2/3')")
+    if len(items) != size:
+        raise InputError(f"{name}: expected {size} exact numbers (one per element of the group), got {len(items)}")
+    return tuple(checks.exact(x, name) for x in items)

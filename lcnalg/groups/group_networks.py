@@ -147,7 +147,8 @@ from lcnalg.algebra.plain_interpolation import equations_up_to_degree
 from lcnalg.errors import InputError, ResourceLimitError, check
 from lcnalg.groups.cyclic_lifts import decide_lift
 from lcnalg.groups.fibre_membership import FibreDecision, fibre_membership
-from lcnalg.groups.group_algebra import GroupConvArchitecture, GroupConvParameterization
+from lcnalg.groups.group_algebra import (GroupConvArchitecture, GroupConvParameterization, group_filter,
+                                         group_parameterization)
 from lcnalg.groups.representations import irreducible_representations
 from lcnalg.limits import Limits
 from lcnalg.real.decision import number_text
@@ -160,15 +161,6 @@ __all__ = ["group_conv_equations", "group_conv_contains", "group_convolution", "
 
 #: Default highest degree of the equations.
 DEFAULT_MAX_DEGREE = 2
-
-
-def _parameterization(mu: Any, limits: Limits | None = None) -> GroupConvParameterization:
-    if isinstance(mu, GroupConvParameterization):
-        return mu
-    if isinstance(mu, (str, GroupConvArchitecture)):
-        return GroupConvParameterization(mu, limits=limits)
-    raise InputError(f"mu: expected a GroupConvParameterization or its text (e.g. 'C6: 3,2'), "
-                     f"got {type(mu).__name__}")
 
 
 # ------------------------------------------------------------------ equations
@@ -209,7 +201,7 @@ def group_conv_equations(mu: GroupConvParameterization | str, *, max_degree: int
     >>> group_conv_equations("C4: 3,3").equations  # wrap-around: M fills R^4
     ()
     """
-    mu = _parameterization(mu, limits)
+    mu = group_parameterization(mu, limits)
     limits = mu.limits if limits is None else Limits.coerce(limits)
     max_degree = checks.integer(DEFAULT_MAX_DEGREE if max_degree is None else max_degree, "max_degree",
                                 low=1, form="a positive integer")
@@ -269,19 +261,7 @@ def read_filter(filt: Any, arch: GroupConvArchitecture | str, *, name: str = "fi
         raise InputError(f"name: expected a text, got {type(name).__name__}")
     if not isinstance(arch, GroupConvArchitecture):
         arch = GroupConvArchitecture(arch)
-    return _filter(filt, arch.order, name)
-
-
-def _filter(values: Any, size: int, name: str = "filter") -> tuple[Fraction, ...]:
-    """An exact filter of ``size`` entries: a sequence or comma-separated text."""
-    if isinstance(values, str):
-        if len(values) > 64 * size + 64:
-            raise InputError(f"{name}: text of {len(values)} characters is too long for {size} entries")
-        values = [x for x in values.split(",")]
-    items = checks.sequence(values, name, f"{size} exact numbers (e.g. '1,0,-2/3')")
-    if len(items) != size:
-        raise InputError(f"{name}: expected {size} exact numbers (one per element of the group), got {len(items)}")
-    return tuple(checks.exact(x, name) for x in items)
+    return group_filter(filt, arch.order, name)
 
 
 def cyclic_fourier(f: Any, n: int) -> tuple[flint.fmpq_poly, ...]:
@@ -305,7 +285,7 @@ def cyclic_fourier(f: Any, n: int) -> tuple[flint.fmpq_poly, ...]:
     [[2], [1, 1], [], [1, -1]]
     """
     n = _cyclic_order(n)
-    values = _filter(f, n)
+    values = group_filter(f, n)
     phi = flint.fmpq_poly(flint.fmpz_poly.cyclotomic(n))
     out = []
     for j in range(n):
@@ -346,7 +326,7 @@ def cyclotomic_zeros(f: Any, n: int) -> tuple[int, ...]:
     (1,)
     """
     n = _cyclic_order(n)
-    values = _filter(f, n)
+    values = group_filter(f, n)
     poly = flint.fmpq_poly([flint.fmpq(v.numerator, v.denominator) for v in values])
     if poly == 0:
         return tuple(d for d in range(1, n + 1) if n % d == 0)
@@ -388,7 +368,7 @@ def abelian_characters(mu: GroupConvParameterization | str, *,
     >>> m, len(chars), chars[0]
     (6, 6, (0, 0, 0, 0, 0, 0))
     """
-    mu = _parameterization(mu, limits)
+    mu = group_parameterization(mu, limits)
     limits = mu.limits if limits is None else Limits.coerce(limits)
     table = mu.table
     order = len(table)
@@ -440,9 +420,9 @@ def abelian_fourier(f: Any, mu: GroupConvParameterization | str, *,
     >>> [v.coeffs() for v in abelian_fourier([1, 1, 0, 0], "C4: 2")] == [v.coeffs() for v in cyclic_fourier([1, 1, 0, 0], 4)]
     True
     """
-    mu = _parameterization(mu, limits)
+    mu = group_parameterization(mu, limits)
     m, chars = abelian_characters(mu, limits=limits)
-    values = _filter(f, len(mu.table))
+    values = group_filter(f, len(mu.table))
     phi = flint.fmpq_poly(flint.fmpz_poly.cyclotomic(m))
     out = []
     for t in chars:
@@ -629,13 +609,13 @@ def group_conv_contains(mu: GroupConvParameterization | str, filt: Any, *, equat
     (True, 'f + (z^3 - 1)(1)')
     """
     start = time.perf_counter()
-    mu = _parameterization(mu, limits)
+    mu = group_parameterization(mu, limits)
     limits = mu.limits if limits is None else Limits.coerce(limits)
     seed = checks.seed(seed)
     tries = checks.integer(tries, "tries", low=1, high=10**4, form="an integer from 1 to 10000")
     arch = mu.architecture
     order = arch.order
-    values = _filter(filt, order)
+    values = group_filter(filt, order)
     texts = tuple(number_text(v) for v in values)
     windows = arch.windows
     checked: list[str] = []
