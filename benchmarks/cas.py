@@ -31,7 +31,7 @@ if str(ROOT) not in sys.path:
 
 __all__ = [
     "Run", "run_process", "parse_lcnalg_lines", "run_singular", "run_m2", "run_lcnalg",
-    "run_sympy", "SYSTEMS", "run_system", "versions", "update_section",
+    "run_sympy", "SYSTEMS", "run_system", "versions", "update_section", "same_ideal",
 ]
 
 #: System labels understood by :func:`run_system`.
@@ -204,6 +204,42 @@ def run_singular(arch: str, method: str = "eliminate", timeout: float = 300) -> 
 
     return _run_script(f"singular-{method}", arch, "Singular", ["-q", "--no-rc"],
                        singular_script(arch, method), ".sing", timeout)
+
+
+def same_ideal(arch: str, gens_a: Sequence[str], gens_b: Sequence[str], timeout: float = 300) -> bool | None:
+    """Whether two lists of polynomials in the coordinates of ``arch`` generate the same ideal
+    of ``Q[c]``, decided by Singular: each list reduces to zero modulo a standard basis of the
+    other (``reduce(A, std(B))`` and ``reduce(B, std(A))``, over the rationals, so the answer
+    is exact).  ``None`` when Singular is not installed, times out or fails.
+
+    ``gens`` are the strings of :class:`Run` (``**`` or ``^`` for powers, as lcnalg's JSON and
+    Singular's ``LCNALG gens`` line write them).
+    """
+    from lcnalg.parameterization import Parameterization
+
+    exe = shutil.which("Singular")
+    if exe is None:
+        return None
+    names = ",".join(Parameterization(arch).coordinate_names)
+
+    def ideal(name: str, gens: Sequence[str]) -> str:
+        body = ", ".join(g.replace("**", "^") for g in gens) or "0"
+        return f"ideal {name} = {body};"
+
+    script = "\n".join([
+        f"ring R = 0, ({names}), dp;", ideal("A", gens_a), ideal("B", gens_b),
+        "option(redSB);",
+        "int same = (size(reduce(A, std(B))) == 0) && (size(reduce(B, std(A))) == 0);",
+        'print("LCNALG same " + string(same));', "quit;", ""])
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "same.sing"
+        path.write_text(script)
+        status, _, code, _, text, _ = run_process([exe, "-q", "--no-rc", str(path)], timeout, cwd=tmp)
+    for line in text.splitlines():
+        parts = line.split()
+        if status == "exited" and code == 0 and parts[:2] == ["LCNALG", "same"] and len(parts) == 3:
+            return parts[2] == "1"
+    return None
 
 
 def run_m2(arch: str, timeout: float = 300) -> Run:

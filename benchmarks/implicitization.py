@@ -3,7 +3,9 @@
 Each (architecture, system) pair runs as one child process with a timeout; wall seconds
 include process start, memory is the child's own peak RSS (see ``benchmarks/cas.py``).
 The systems must agree on the number and degrees of minimal generators, the dimension and
-the degree wherever both finished; a disagreement is printed and recorded.
+the degree wherever both finished, and lcnalg's equations must generate Singular's ideal
+(checked exactly by Singular: each set reduces to zero modulo a standard basis of the
+other); a disagreement is printed and recorded.
 
 Usage::
 
@@ -40,6 +42,10 @@ CASES = (
     "2,2 s=2", "3,2 s=2", "2,2,2 s=2,2", "3,3 s=3", "2,3 s=3", "2,2,2 s=3,2", "2x2,2x2",
     "2x2,2x2 s=2x2", "2x2,2x2,2x2", "3x3,2x2", "2x3,3x2", "3,3,3 s=2,2", "2,2,2,2 s=2,2,2",
     "4,4 s=2", "3x3,3x3",
+    # sizes where Singular needs 0.1-10 s: 1D and 2D, strides, three to five layers
+    "3,3,3 s=3,2", "3,3,3 s=2,3", "4,3,2 s=2,2", "3,2,2,2 s=2,2,2", "2,3,2,2 s=2,2,2",
+    "2,2,2,2,2 s=2,2,2,2", "2x2,2x2 s=1x2", "2x1,2x2,1x2 s=2x2,1x1", "3x2,2x2 s=2x2",
+    "2x2,2x2,2x1 s=2x2,1x1", "3x2,2x3 s=2x2", "2x2,3x3 s=2x2",
 )
 
 #: ``--systems`` names and the runs each stands for.
@@ -119,8 +125,29 @@ def agreement(runs: list[cas.Run]) -> list[str]:
     return problems
 
 
-def rows(results: dict[str, dict[str, cas.Run]], systems: list[str]) -> list[list[str]]:
-    """Table rows: architecture, system, seconds, peak MB, generators, dim, degree, ratio, verdict."""
+def ideal_checks(results: dict[str, dict[str, cas.Run]], timeout: float) -> dict[str, bool | None]:
+    """For each architecture where lcnalg and one of Singular's runs finished: whether
+    lcnalg's equations generate exactly Singular's ideal (:func:`cas.same_ideal`, exact over
+    Q); ``None`` where that check could not run."""
+    out: dict[str, bool | None] = {}
+    for arch, by_system in results.items():
+        ref = by_system.get("lcnalg")
+        other = next((by_system[s] for s in ("singular-eliminate", "singular-preimage")
+                      if s in by_system and by_system[s].status == "finished" and by_system[s].gens), None)
+        if ref is not None and ref.status == "finished" and other is not None:
+            out[arch] = cas.same_ideal(arch, ref.gens, other.gens, timeout)
+    return out
+
+
+def _same(value: bool | None) -> str:
+    return "-" if value is None else ("yes" if value else "no")
+
+
+def rows(results: dict[str, dict[str, cas.Run]], systems: list[str],
+         same: dict[str, bool | None] | None = None) -> list[list[str]]:
+    """Table rows: architecture, system, seconds, peak MB, generators, dim, degree, ratio,
+    verdict, and (on lcnalg's row) whether its ideal is Singular's."""
+    same = same or {}
     out = []
     for arch, by_system in results.items():
         ref = by_system.get("lcnalg")
@@ -142,12 +169,13 @@ def rows(results: dict[str, dict[str, cas.Run]], systems: list[str]) -> list[lis
                 str(r.dim) if r.dim is not None else "-",
                 str(r.degree) if r.degree is not None else "-", ratio,
                 r.verdict or ("whole ideal" if r.status == "finished" else "-"),
+                _same(same.get(arch)) if s == "lcnalg" else "-",
             ])
     return out
 
 
 HEADER = ["architecture", "system", "seconds", "CPU s", "peak MB", "ngens", "degrees", "dim", "degree",
-          "time / lcnalg", "verdict"]
+          "time / lcnalg", "verdict", "ideal = Singular's"]
 
 
 def print_table(table: list[list[str]]) -> None:
@@ -182,7 +210,9 @@ def markdown(table: list[list[str]], info: dict, versions: dict, command: str,
         f"- Command: `{command}`",
         "- `degrees`: minimal generators as count×d(degree); `time / lcnalg`: ratio of wall times; "
         "`verdict`: lcnalg's (`certified`, or `complete up to degree d`); Singular's and Macaulay2's "
-        "eliminations always return the whole ideal.",
+        "eliminations always return the whole ideal; `ideal = Singular's`: lcnalg's equations and "
+        "Singular's generate the same ideal of Q[c] (each reduces to zero modulo a standard basis of the "
+        "other, computed by Singular over Q), `-` where not both finished.",
         "- lcnalg runs `python -m lcnalg equations ARCH --json` (all generators, stopping rule, "
         "elimination certificate for small ideals) except: "
         + "; ".join(f"`{a}` with `{' '.join(v)}`" for a, v in LCNALG_CASE_ARGS.items())
@@ -200,7 +230,8 @@ def markdown(table: list[list[str]], info: dict, versions: dict, command: str,
         lines.append("**Disagreements:**")
         lines += [f"- {p}" for p in problems]
     else:
-        lines.append("All systems that finished agree on ngens, degrees, dim and degree.")
+        lines.append("All systems that finished agree on ngens, degrees, dim and degree, and every "
+                     "certified lcnalg ideal that could be compared is Singular's.")
     lines.append(END)
     return "\n".join(lines) + "\n"
 
@@ -284,9 +315,12 @@ def main(argv: list[str] | None = None) -> int:
             results[a][s] = r
             print(f"{a:>18}  {s:<19} {r.status:<9} {_fmt_sec(r)}", flush=True)
 
-    table = rows(results, systems)
+    same = ideal_checks(results, args.timeout)
+    table = rows(results, systems, same)
     print_table(table)
     problems = [p for a in args.cases for p in agreement([results[a][s] for s in systems])]
+    problems += [f"{a}: lcnalg's equations ({results[a]['lcnalg'].verdict}) do not generate Singular's ideal"
+                 for a, ok in same.items() if ok is False and results[a]["lcnalg"].verdict == "certified"]
     for p in problems:
         print("DISAGREEMENT:", p)
     info = machine()
