@@ -70,6 +70,7 @@ from lcnalg.polys.blas_echelon import one_blas_thread
 from lcnalg.polys.groebner import groebner_basis
 from lcnalg.polys.hilbert import dimension_and_degree, hilbert_numerator, monomial_dimension
 from lcnalg.algebra.interpolation import InterpolationState, interpolate_degree
+from lcnalg.algebra.toric_certificate import toric_certificate
 from lcnalg.algebra.length_certificate import length_certificate
 from lcnalg.algebra.sampling import count_monomials
 from lcnalg.polys.monomials import elimination
@@ -690,6 +691,15 @@ def _certificate(mu: Parameterization, polys: tuple[Any, ...], state: Interpolat
     # only J ⊆ I (exact substitution) and deg V; tried when the equations found are complete up
     # to their own degree
     notes = []
+    # the toric certificate: when V is a torus-orbit closure, a few binomial Gröbner bases mod p
+    # (exact for binomial ideals) show the toric ideal generated in the degrees already complete
+    if state.complete_up_to_degree:
+        toric = toric_certificate(mu, state.grading, dimension=dimension,
+                                  complete_up_to=state.complete_up_to_degree, limits=limits)
+        if toric is not None and toric.certified:
+            return True, toric.text + " (docs/theory.md#toric-certificate)", "toric certificate"
+        if toric is not None:
+            notes.append(toric.text)
     top = max((int(p.total_degree()) for p in polys), default=0)
     if (fibre.degree is not None and len(polys) > zeros and state.complete_up_to_degree is not None
             and state.complete_up_to_degree >= top):

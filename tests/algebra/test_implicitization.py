@@ -14,6 +14,7 @@ from hypothesis import HealthCheck, given, settings, strategies as st
 from lcnalg import FunctionSpace, InputError, Parameterization, ResourceLimitError
 from lcnalg.algebra.certify import complete_up_to_degree, verify_equations
 from lcnalg.polys.groebner import groebner_basis
+from lcnalg.algebra.length_certificate import length_certificate
 from lcnalg.algebra.implicitization import certify_by_elimination, graph_ideal, graph_multigrading, implicit_equations
 from lcnalg.polys.monomials import elimination
 from lcnalg.parameterization import parameterize
@@ -48,9 +49,14 @@ def test_measured_invariants(arch, histogram, dim, degree):
 def test_certified_small_cases(arch):
     r = FunctionSpace(arch).implicit_equations()
     assert r.certified and r.status == "certified"
-    # 1D: deg V is certified and these V are Cohen-Macaulay, so the length certificate closes
-    # first; the elimination certificate, an independent route, agrees
-    assert "length certificate" in r.certificate and "length certificate" in r.method
+    # the torus-orbit closures among them close by the toric certificate, the others by the
+    # length certificate (1D: deg V is certified and these V are Cohen-Macaulay); the length
+    # and elimination certificates, independent routes, agree on every one
+    closed_by = "toric certificate" if "toric" in r.certificate else "length certificate"
+    assert closed_by in r.certificate and closed_by in r.method
+    assert (arch == "3,2 s=2") == (closed_by == "length certificate")   # the one that is not toric
+    assert length_certificate(r.polynomials, dimension=r.dimension, degree=r.variety_degree,
+                              degree_certified=True).certified
     assert certify_by_elimination(Parameterization(arch), r.polynomials)[0]
 
 
@@ -325,9 +331,9 @@ def test_bounds_are_limits_fields():
     assert err.value.limit == "max_monomials"
     r = implicit_equations(Parameterization("2,2,2 s=2,2"), limits=Limits(max_summary_generators=1))
     assert r.degree is None and "max_summary_generators" in r.stopped_by
-    r = implicit_equations(Parameterization("2,2,2 s=2,2"), limits=Limits(max_certify_generators=1))
+    r = implicit_equations(Parameterization("3,3 s=2"), limits=Limits(max_certify_generators=1))
     assert r.certified and "length certificate" in r.certificate  # the size rule is the elimination's
-    r = implicit_equations(Parameterization("2,2,2 s=2,2"),
+    r = implicit_equations(Parameterization("3,3 s=2"),
                            limits=Limits(max_certify_generators=1, max_total_entries=1))
     assert not r.certified and "max_certify_generators" in r.certificate
     assert "max_total_entries" in r.certificate  # the length certificate's bound
