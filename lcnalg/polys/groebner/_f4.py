@@ -51,12 +51,17 @@ def gm_update(pk: Packer, leads: list[int], active: list[bool], pairs: list[list
     act = np.flatnonzero(np.fromiter(active[:h], dtype=bool, count=h))
     # chain criterion among the new pairs: drop (g, h) when another new pair's lcm divides its
     # lcm (one of equal lcms survives).  In an order extending divisibility, a candidate is
-    # dropped exactly when an earlier candidate's lcm divides its own (a dropped divisor has
-    # itself an earlier kept divisor, by induction).  The lexicographic order of the exponent
-    # rows from the last variable on (the order of the packed integers) is such an order,
-    # ties by index.  Coprime pairs stay for this test and are then dropped (product criterion).
-    # The divisibility is tested on all candidate pairs at once, where their 64-bit masks
-    # (_divisor_masks) allow it.
+    # dropped exactly when an earlier candidate's lcm divides its own; and then already when an
+    # earlier candidate that is kept does (a dropped divisor has itself an earlier kept divisor,
+    # which divides the candidate too; by induction on the position).  The lexicographic order
+    # of the exponent rows from the last variable on (the order of the packed integers) is such
+    # an order, ties by index.  Coprime pairs stay for this test and are then dropped (product
+    # criterion).  So the candidates are decided in that order, a chunk at a time
+    # (:func:`_earlier_divisors`: against the kept ones before the chunk, and within the chunk),
+    # and only the few kept ones are divisors to test.  ``lcm(g, h) = lead(h) u_g`` with
+    # ``u_g = max(e_g - e_h, 0)``, and ``lcm(k, h) | lcm(g, h)`` exactly when ``u_k | u_g``: the
+    # divisibility is tested on the ``u`` (their 64-bit masks, _divisor_masks, carry no bits of
+    # ``lead(h)``, which all the lcms share).
     kept: list[int] = []
     if act.size:
         E = exps[act]
@@ -64,19 +69,8 @@ def gm_update(pk: Packer, leads: list[int], active: list[bool], pairs: list[list
         coprime = ~((E > 0) & (eh > 0)).any(axis=1)
         order = np.lexsort(tuple(L[:, k] for k in range(L.shape[1])))  # stable: ties keep g's order
         L, coprime, cand = L[order], coprime[order], act[order]
-        dropped = np.zeros(len(cand), dtype=bool)
-        rest = np.flatnonzero(~coprime)
-        if rest.size:
-            masks = _divisor_masks(L)
-            inv = ~masks[rest]
-            step = max(1, DIVISOR_CHUNK // len(cand))
-            for a in range(0, rest.size, step):
-                part = rest[a:a + step]
-                r, c = np.nonzero((inv[a:a + step, None] & masks[None, :]) == 0)
-                earlier = c < part[r]
-                r, c = r[earlier], c[earlier]
-                full = (L[c] <= L[part[r]]).all(axis=1)
-                dropped[part[np.unique(r[full])]] = True
+        U = L - eh
+        dropped = _earlier_divisors(U, _divisor_masks(U))
         keep = ~dropped & ~coprime
         kept = cand[keep].tolist()
         kept_deg = (L[keep] @ np.array(pk.w, dtype=np.int64)).tolist()
@@ -93,6 +87,47 @@ def gm_update(pk: Packer, leads: list[int], active: list[bool], pairs: list[list
         for g in act[(exps[act] >= eh).all(axis=1)].tolist():
             active[g] = False
     return new_pairs
+
+
+#: Candidates decided at once by :func:`_earlier_divisors` (one chunk: tested against the kept
+#: ones before it, and within itself).
+CHAIN_CHUNK = 64
+
+
+def _earlier_divisors(U: np.ndarray, masks: np.ndarray) -> np.ndarray:
+    """For exponent rows ``U`` in an order extending divisibility, whether an earlier row
+    divides each row (``masks`` their :func:`_divisor_masks`).
+
+    Row ``i`` has an earlier divisor exactly when it has an earlier divisor that has none
+    itself (a kept row): a divisor ``j`` with an earlier divisor ``k`` passes it on, as
+    ``k | j | i`` and ``k < j``.  Chunk by chunk: the rows of a chunk are tested against the
+    kept rows before it and against the earlier rows of the chunk, and its rows without a
+    divisor join the kept ones.
+
+    >>> U = np.array([[1, 0], [0, 1], [1, 1], [1, 0], [2, 0]])
+    >>> _earlier_divisors(U, _divisor_masks(U)).tolist()
+    [False, False, True, True, True]
+    """
+    k = len(U)
+    dropped = np.zeros(k, dtype=bool)
+    kept = np.zeros(0, dtype=np.int64)
+    for a in range(0, k, CHAIN_CHUNK):
+        b = min(k, a + CHAIN_CHUNK)
+        Ub, inv = U[a:b], ~masks[a:b]
+        here = dropped[a:b]  # a view
+        if kept.size:
+            r, c = np.nonzero((inv[:, None] & masks[kept][None, :]) == 0)
+            if r.size:
+                full = (U[kept[c]] <= Ub[r]).all(axis=1)
+                here[r[full]] = True
+        r, c = np.nonzero((inv[:, None] & masks[None, a:b]) == 0)
+        earlier = c < r
+        r, c = r[earlier], c[earlier]
+        if r.size:
+            full = (Ub[c] <= Ub[r]).all(axis=1)
+            here[r[full]] = True
+        kept = np.concatenate([kept, a + np.flatnonzero(~here)])
+    return dropped
 
 
 def f4_homogeneous(gens: list[dict[int, int]], pk: Packer, p: int, limits: Limits, max_total: float,
