@@ -14,7 +14,8 @@ from hypothesis import HealthCheck, given, settings, strategies as st
 from lcnalg import FunctionSpace, InputError, Parameterization, ResourceLimitError
 from lcnalg.algebra.certify import complete_up_to_degree, verify_equations
 from lcnalg.polys.groebner import groebner_basis
-from lcnalg.algebra.implicitization import certify_by_elimination, graph_ideal, graph_multigrading, implicit_equations
+from lcnalg.algebra.implicitization import (EquationsBasis, certify_by_elimination, graph_ideal, graph_multigrading,
+                                            implicit_equations)
 from lcnalg.polys.monomials import elimination
 from lcnalg.parameterization import parameterize
 from lcnalg.cli import main
@@ -493,3 +494,53 @@ def test_multidegree_driven_elimination_of_random_architectures(arch):
     multi = groebner_basis(graph, elimination(N), modulus=2147483629, nvars=len(grading), grading=rows,
                            hilbert_function=hf)
     assert multi.polys == by_degree.polys
+
+
+@st.composite
+def _ideal_with_zero_coordinates(draw):
+    """Forms in k variables, the positions of those among n coordinates (the others vanish),
+    and a form of the whole ring: a combination of the forms and of the vanishing coordinates,
+    plus (sometimes) a random term."""
+    k = draw(st.integers(1, 3))
+    n = k + draw(st.integers(0, 2))
+    variables = tuple(sorted(draw(st.permutations(range(n)))[:k]))
+    zeros = tuple(m for m in range(n) if m not in variables)
+    exps = st.lists(st.integers(0, 2), min_size=k, max_size=k).map(tuple)
+    local = [draw(st.dictionaries(exps, st.integers(-3, 3).filter(bool), min_size=1, max_size=3))
+             for _ in range(draw(st.integers(1, 2)))]
+
+    def lift(e):
+        v = [0] * n
+        for i, x in zip(variables, e):
+            v[i] = x
+        return v
+
+    gens = [{tuple(lift(e)): c for e, c in g.items()} for g in local]
+    for m in zeros:
+        v = [0] * n
+        v[m] = 1
+        gens.append({tuple(v): 1})
+    f: dict = {}
+    for g in gens:
+        shift = draw(st.lists(st.integers(0, 1), min_size=n, max_size=n))
+        c = draw(st.integers(-2, 2))
+        for e, a in g.items():
+            t = tuple(x + y for x, y in zip(e, shift))
+            f[t] = f.get(t, 0) + c * a
+    if draw(st.booleans()):
+        t = tuple(draw(st.lists(st.integers(0, 2), min_size=n, max_size=n)))
+        f[t] = f.get(t, 0) + draw(st.integers(1, 3))
+    return k, variables, zeros, local, gens, {e: c for e, c in f.items() if c}
+
+
+@settings(max_examples=60, deadline=None)
+@given(_ideal_with_zero_coordinates())
+def test_equations_basis_membership_matches_the_whole_ring(data):
+    """Membership through the basis of the forms in the non-vanishing coordinates (what the
+    summary computes) is membership in the ideal they generate with the vanishing coordinates."""
+    k, variables, zeros, local, gens, f = data
+    p = 2147483629
+    J = EquationsBasis(groebner_basis(local, "degrevlex", modulus=p, nvars=k), variables, zeros)
+    whole = groebner_basis(gens, "degrevlex", modulus=p, nvars=len(variables) + len(zeros))
+    assert J.nvars == len(variables) + len(zeros)
+    assert J.contains(f) == (whole.contains(f) if f else True)

@@ -584,10 +584,14 @@ def _divisor_masks(E: np.ndarray) -> np.ndarray:
     """
     k, n = E.shape
     per = max(1, 64 // max(n, 1))
-    bits = E[:, :, None] >= (np.int64(1) << np.arange(per, dtype=np.int64))
-    pos = (np.arange(n, dtype=np.uint64)[:, None] * np.uint64(per) + np.arange(per, dtype=np.uint64)) % np.uint64(64)
-    weights = np.left_shift(np.uint64(1), pos)
-    return np.bitwise_or.reduce(np.where(bits, weights, np.uint64(0)).reshape(k, n * per), axis=1)
+    # bit i per + t of the flat row is bit (i per + t) mod 64 of the mask: packed little-endian
+    # into 64-bit words, which are or-ed together when there are several
+    bits = (E[:, :, None] >= (np.int64(1) << np.arange(per, dtype=np.int64))).reshape(k, n * per)
+    words = -(-(n * per) // 64)
+    if words * 64 > n * per:
+        bits = np.concatenate([bits, np.zeros((k, words * 64 - n * per), dtype=bool)], axis=1)
+    packed = np.packbits(bits, axis=1, bitorder="little").view("<u8")
+    return packed[:, 0].astype(np.uint64) if words == 1 else np.bitwise_or.reduce(packed, axis=1).astype(np.uint64)
 
 
 def _blocks_and_order(pk: Packer, E: np.ndarray, key: Callable[[int], int], mons: list[int]
@@ -595,8 +599,7 @@ def _blocks_and_order(pk: Packer, E: np.ndarray, key: Callable[[int], int], mons
     """Block labels (equal exactly for equal multidegrees) of monomials with exponent rows ``E``,
     and their positions from the largest monomial to the smallest in the order."""
     if pk.grading_cols.shape[1]:
-        _, label = np.unique(E @ pk.grading_cols, axis=0, return_inverse=True)
-        label = label.reshape(-1)
+        label = _row_labels(E @ pk.grading_cols)
     else:
         label = np.zeros(len(E), dtype=np.int64)
     if pk.order_cols is not None:
@@ -605,6 +608,30 @@ def _blocks_and_order(pk: Packer, E: np.ndarray, key: Callable[[int], int], mons
     else:
         ranked = np.array(sorted(range(len(mons)), key=lambda t: key(mons[t]), reverse=True), dtype=np.int64)
     return label, ranked
+
+
+def _row_labels(M: np.ndarray) -> np.ndarray:
+    """The position of each row of the integer array ``M`` among its distinct rows in
+    lexicographic order (``np.unique(M, axis=0, return_inverse=True)``'s labels), through
+    one integer per row: the rows shifted to non-negative entries read in the mixed radix of
+    their column ranges, first column most significant (an order-preserving injection), when
+    it fits in 62 bits.
+
+    >>> _row_labels(np.array([[2, 1], [0, 5], [2, 1], [2, 0]])).tolist()
+    [2, 0, 2, 1]
+    """
+    if not len(M):
+        return np.zeros(0, dtype=np.int64)
+    lo = M.min(axis=0)
+    span = M.max(axis=0) - lo + 1
+    if float(np.prod(span.astype(np.float64))) >= 2.0 ** 62:
+        _, label = np.unique(M, axis=0, return_inverse=True)
+        return label.reshape(-1)
+    key = np.zeros(len(M), dtype=np.int64)
+    for c in range(M.shape[1]):
+        key = key * int(span[c]) + (M[:, c] - lo[c])
+    _, label = np.unique(key, return_inverse=True)
+    return label.reshape(-1)
 
 
 def _block_entries(L: list[int], N: list[int], low: list[tuple[Any, ...]], piv: dict[int, tuple[int, int]],
