@@ -544,3 +544,28 @@ def test_equations_basis_membership_matches_the_whole_ring(data):
     whole = groebner_basis(gens, "degrevlex", modulus=p, nvars=len(variables) + len(zeros))
     assert J.nvars == len(variables) + len(zeros)
     assert J.contains(f) == (whole.contains(f) if f else True)
+
+
+@settings(max_examples=6, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.sampled_from(["2,2,2 s=2,2", "3,3 s=2", "2x2,2x2 s=2x2", "4,3 s=2", "3,2,2 s=2,2"]),
+       st.sampled_from(["elimination", "degrevlex"]))
+def test_graph_ideal_basis_mod_p_is_the_certified_rational_one(arch, order):
+    """Degrees of these graph ideals take several steps (more pairs than one matrix takes), so
+    the symbolic preprocessing reuses the reducers and standard monomials of earlier steps; the
+    basis mod p is the reduction of the basis over Q, which is certified by exact S-pair checks
+    independent of the engine's pair criteria and reducer choices."""
+    mu = Parameterization(arch)
+    graph, grading = graph_ideal(mu)
+    N = mu.num_parameters
+    o = elimination(N) if order == "elimination" else order
+    p = 2147483629
+    gp = groebner_basis(graph, o, modulus=p, nvars=len(grading), grading=grading)
+    gq = groebner_basis(graph, o, nvars=len(grading), grading=grading)
+    assert gq.certified
+    mod_p = set()
+    for g in gq.polys:
+        items = {e: int(c) % p for e, c in g.items() if int(c) % p}
+        lead = items[max(items, key=gq.order.key)]
+        inv = pow(lead, -1, p)
+        mod_p.add(frozenset((e, c * inv % p) for e, c in items.items()))
+    assert mod_p == {frozenset(g.items()) for g in gp.polys}

@@ -171,6 +171,7 @@ def _f4_run(gens: list[dict[int, int]], pk: Packer, p: int, limits: Limits, max_
     total = 0
     G: list[Poly] = []
     leads: list[int] = []
+    lead_index: dict[int, int] = {}  # the index of the element with a given leading monomial
     active: list[bool] = []
     pairs: list[list[int]] = []
     pending: dict[int, list[dict[int, int]]] = {}
@@ -249,16 +250,40 @@ def _f4_run(gens: list[dict[int, int]], pk: Packer, p: int, limits: Limits, max_
         act_idx = [i for i in range(len(G)) if active[i]]
         edt = np.int16 if d < 1 << 15 else np.int64  # exponents are at most the degree d
         lead_exps = pk.unpack_many([leads[i] for i in act_idx]).astype(edt)
+        # what an earlier step of the degree found for a monomial still holds, but for a new
+        # leading monomial: the elements added since are of degree d and have larger indices,
+        # and none of degree <= d has been made inactive (only a new leading monomial dividing
+        # its own does that, and a new one is standard for the elements before it).  So a
+        # monomial's reducer (deg.reducer) stays the active element of smallest index whose
+        # lead divides it, and a standard monomial (deg.standard) has one only if it has become
+        # the leading monomial of a new element (of degree d: dividing it means being it)
+        reducer, standard = deg.reducer, deg.standard
         while new:
             cols |= new
             nxt: set[int] = set()
-            batch = list(new)
-            found = _first_divisors(deg.exps(batch).astype(edt), lead_exps)
-            for i, pos in zip(batch, found.tolist()):
+            batch = []
+            for i in new:
+                gi = reducer.get(i)
+                if gi is None:
+                    if i not in standard:
+                        batch.append(i)
+                        continue
+                    gi = lead_index.get(mons[i])
+                    if gi is None:
+                        std.append(i)
+                        continue
+                    standard.discard(i)
+                    reducer[i] = gi
+                mult = mons[i] - leads[gi]
+                piv[i] = (mult, gi)
+                nxt.update(row(mult, gi, G)[0])
+            found = _first_divisors(deg.exps(batch).astype(edt), lead_exps) if batch else ()
+            for i, pos in zip(batch, found.tolist() if batch else ()):
                 if pos < 0:
                     std.append(i)
+                    standard.add(i)
                 else:
-                    gi = act_idx[pos]
+                    gi = reducer[i] = act_idx[pos]
                     mult = mons[i] - leads[gi]
                     piv[i] = (mult, gi)
                     nxt.update(row(mult, gi, G)[0])
@@ -355,6 +380,7 @@ def _f4_run(gens: list[dict[int, int]], pk: Packer, p: int, limits: Limits, max_
             coef_arrays.append(np.array(el[1], dtype=dtype))
             G.append(el)
             leads.append(el[0][0])
+            lead_index[el[0][0]] = len(leads) - 1
             active.append(True)
             if len(leads) > len(lead_rows):
                 grown = np.zeros((2 * len(leads), pk.n), dtype=np.int64)
@@ -494,7 +520,8 @@ class _HilbertSkip:
 
 class _DegreeCache:
     """The monomials of one degree met so far, numbered, with the id rows of the reducer
-    rows ``(mult, gi)`` and the exponent rows of the monomials (:meth:`exps`)."""
+    rows ``(mult, gi)``, the exponent rows of the monomials (:meth:`exps`) and the reducers
+    found for them."""
 
     def __init__(self, degree: int, pk: Packer) -> None:
         self.degree = degree
@@ -504,6 +531,10 @@ class _DegreeCache:
         self._exps = np.zeros((0, pk.n), dtype=np.int64)
         self._nexp = 0
         self.rows: dict[tuple[int, int], tuple[list[int], np.ndarray]] = {}
+        #: the reducer (basis index) found for a monomial id in a step of this degree, and the
+        #: ids found without one
+        self.reducer: dict[int, int] = {}
+        self.standard: set[int] = set()
 
     def intern(self, m: int) -> int:
         i = self.ids.get(m)
