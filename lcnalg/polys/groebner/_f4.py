@@ -89,8 +89,8 @@ def gm_update(pk: Packer, leads: list[int], active: list[bool], pairs: list[list
     return new_pairs
 
 
-#: Candidates decided at once by :func:`_earlier_divisors` (one chunk: tested against the kept
-#: ones before it, and within itself).
+#: Undecided candidates decided at once by :func:`_earlier_divisors` (one chunk, tested within
+#: itself; its kept ones are then tested against all the undecided ones after it).
 CHAIN_CHUNK = 64
 
 
@@ -100,33 +100,38 @@ def _earlier_divisors(U: np.ndarray, masks: np.ndarray) -> np.ndarray:
 
     Row ``i`` has an earlier divisor exactly when it has an earlier divisor that has none
     itself (a kept row): a divisor ``j`` with an earlier divisor ``k`` passes it on, as
-    ``k | j | i`` and ``k < j``.  Chunk by chunk: the rows of a chunk are tested against the
-    kept rows before it and against the earlier rows of the chunk, and its rows without a
-    divisor join the kept ones.
+    ``k | j | i`` and ``k < j``.  So the rows are decided in order, a chunk of the undecided
+    ones at a time, with every undecided row already tested against the kept rows decided
+    before it: a row of the chunk is dropped when an earlier row of the chunk divides it (a
+    dropped one passes it on to a kept one, as above); the chunk's kept rows are then tested
+    against all the undecided rows after it at once, which drops most of them (the kept rows
+    are few).
 
     >>> U = np.array([[1, 0], [0, 1], [1, 1], [1, 0], [2, 0]])
     >>> _earlier_divisors(U, _divisor_masks(U)).tolist()
     [False, False, True, True, True]
     """
-    k = len(U)
-    dropped = np.zeros(k, dtype=bool)
-    kept = np.zeros(0, dtype=np.int64)
-    for a in range(0, k, CHAIN_CHUNK):
-        b = min(k, a + CHAIN_CHUNK)
-        Ub, inv = U[a:b], ~masks[a:b]
-        here = dropped[a:b]  # a view
-        if kept.size:
-            r, c = np.nonzero((inv[:, None] & masks[kept][None, :]) == 0)
-            if r.size:
-                full = (U[kept[c]] <= Ub[r]).all(axis=1)
-                here[r[full]] = True
-        r, c = np.nonzero((inv[:, None] & masks[None, a:b]) == 0)
+    dropped = np.zeros(len(U), dtype=bool)
+    undecided = np.arange(len(U))
+    while undecided.size:
+        chunk, rest = undecided[:CHAIN_CHUNK], undecided[CHAIN_CHUNK:]
+        cm = masks[chunk]
+        r, c = np.nonzero((~cm[:, None] & cm[None, :]) == 0)
         earlier = c < r
         r, c = r[earlier], c[earlier]
         if r.size:
-            full = (Ub[c] <= Ub[r]).all(axis=1)
-            here[r[full]] = True
-        kept = np.concatenate([kept, a + np.flatnonzero(~here)])
+            full = (U[chunk[c]] <= U[chunk[r]]).all(axis=1)
+            dropped[chunk[r[full]]] = True
+        kept = chunk[~dropped[chunk]]
+        if rest.size and kept.size:
+            r, c = np.nonzero((~masks[rest][:, None] & masks[kept][None, :]) == 0)
+            if r.size:
+                full = (U[kept[c]] <= U[rest[r]]).all(axis=1)
+                hit = np.zeros(len(rest), dtype=bool)
+                hit[r[full]] = True
+                dropped[rest[hit]] = True
+                rest = rest[~hit]
+        undecided = rest
     return dropped
 
 
