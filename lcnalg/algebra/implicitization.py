@@ -88,7 +88,7 @@ from lcnalg.rings import to_sympy
 if TYPE_CHECKING:
     from concurrent.futures import Executor
 
-__all__ = ["ImplicitEquations", "implicit_equations", "certify_by_elimination", "graph_ideal",
+__all__ = ["ImplicitEquations", "implicit_equations", "certify_by_elimination", "EquationsBasis", "graph_ideal",
            "graph_multigrading"]
 
 #: How the verdict names the stopping rule (a run it ended is complete up to its degree).
@@ -655,29 +655,33 @@ def _verified_polynomials(mu: Parameterization, state: InterpolationState, execu
     return tuple(items)
 
 
-def _summarise(state: InterpolationState, dimension: int, limits: Limits) -> tuple[int | None, str | None, str]:
-    """Degree and Hilbert series of ``J`` (mod p) when small enough, and a note when skipped."""
+def _summarise(state: InterpolationState, dimension: int, limits: Limits
+               ) -> tuple[int | None, str | None, str, EquationsBasis | None]:
+    """Degree and Hilbert series of ``J`` (mod p) when small enough, a note when skipped, and
+    the Gröbner basis they came from (:class:`EquationsBasis`, for the elimination certificate)."""
     n = len(state.grading.variables)
     if state.generators:
         top = max(e for e, _, _ in state.generators)
         if len(state.generators) <= limits.max_summary_generators and top <= limits.max_summary_degree:
-            _, degree, hilbert = _invariants(_summary_gb(state), n)
-            return degree, hilbert, ""
+            gb = _summary_gb(state)
+            _, degree, hilbert = _invariants(gb, n)
+            return degree, hilbert, "", EquationsBasis(gb, state.grading.variables, state.grading.zero_coordinates)
         return None, None, (
             f"; degree and Hilbert series of J not computed ({len(state.generators)} generators up to "
             f"degree {top}: beyond the summary bound of {limits.max_summary_generators} generators of "
             f"degree <= {limits.max_summary_degree}; raise limits.max_summary_generators / "
-            f"max_summary_degree)")
+            f"max_summary_degree)"), None
     if dimension == n:
-        return 1, f"1/(1 - t)^{n}", ""
-    return None, None, ""
+        return 1, f"1/(1 - t)^{n}", "", None
+    return None, None, "", None
 
 
 def _certificate(mu: Parameterization, polys: tuple[Any, ...], state: InterpolationState, *,
                  dimension: int, stopped_by_rule: bool, certify: bool | None, fibre: FibreDegree,
-                 seed: int, limits: Limits) -> tuple[bool, str, str]:
+                 seed: int, limits: Limits, basis: EquationsBasis | None = None) -> tuple[bool, str, str]:
     """Whether the equations generate the whole ideal, the argument (or why not tried), and
-    the name of the certificate that decided it (empty when none closed)."""
+    the name of the certificate that decided it (empty when none closed); ``basis``, when
+    given, is a Gröbner basis of the equations modulo ``SUMMARY_PRIME`` already computed."""
     n = len(state.grading.variables)
     zeros = len(state.grading.zero_coordinates)
     if dimension == n and len(polys) == zeros:
@@ -720,7 +724,8 @@ def _certificate(mu: Parameterization, polys: tuple[Any, ...], state: Interpolat
     small = (stopped_by_rule and zeros < len(polys) <= limits.max_certify_generators
              and top <= limits.max_certify_degree)
     if certify or (certify is None and small):
-        ok, text = attempt_elimination_certificate(mu, polys, by_default=not certify, limits=limits)
+        ok, text = attempt_elimination_certificate(mu, polys, by_default=not certify, limits=limits,
+                                                   equations_basis=basis)
         if ok:
             return True, text, "elimination certificate"
         notes.append(text)
@@ -806,9 +811,9 @@ def implicit_equations(mu: Parameterization, *, max_degree: int | None = None, j
         stopped_by = _run_degrees(state, max_degree=max_degree, dimension=dimension, fibre=fibre,
                                   executor=pool, progress=progress, limits=limits, work=work)
         polys = _verified_polynomials(mu, state, pool, limits)
-    degree, hilbert, summary_note = _summarise(state, dimension, limits)
+    degree, hilbert, summary_note, basis = _summarise(state, dimension, limits)
     certified, certificate, closed_by = _certificate(
-        mu, polys, state, dimension=dimension, certify=certify, fibre=fibre, seed=seed, limits=limits,
+        mu, polys, state, dimension=dimension, certify=certify, fibre=fibre, seed=seed, limits=limits, basis=basis,
         stopped_by_rule=max_degree is None and stopped_by.startswith(STOPPING_RULE))
     return ImplicitEquations(
         architecture=str(mu.architecture),
@@ -863,18 +868,62 @@ def _multidegree(poly: Any, state: InterpolationState) -> tuple[int, ...]:
 
 
 def attempt_elimination_certificate(mu: Parameterization, polys: tuple[Any, ...], *, by_default: bool,
-                                    limits: Limits) -> tuple[bool, str]:
+                                    limits: Limits, equations_basis: EquationsBasis | None = None
+                                    ) -> tuple[bool, str]:
     """:func:`certify_by_elimination`, within ``limits.max_certify_entries`` matrix entries when
     tried by default (``by_default``), else within ``limits.max_total_entries``; a bound met
-    is named in the text."""
+    is named in the text.  ``equations_basis`` as for :func:`certify_by_elimination`."""
     if not by_default:
-        return certify_by_elimination(mu, polys, limits=limits)
+        return certify_by_elimination(mu, polys, limits=limits, equations_basis=equations_basis)
     bounded = Limits.coerce(limits, max_total_entries=min(limits.max_total_entries, limits.max_certify_entries))
-    ok, text = certify_by_elimination(mu, polys, limits=bounded)
+    ok, text = certify_by_elimination(mu, polys, limits=bounded, equations_basis=equations_basis)
     if not ok and "max_total_entries" in text:
         text += (f"; tried by default within max_certify_entries = {limits.max_certify_entries} entries "
                  "(CLI --max-certify-entries); certify=True (--certify) allows max_total_entries")
     return ok, text
+
+
+@dataclass(frozen=True)
+class EquationsBasis:
+    """A Gröbner basis ``gb`` modulo a prime of equations ``J_loc`` in the coordinates that are
+    not identically zero (``variables``, ascending), standing for the ideal
+    ``J = J_loc + <c_m : m in zero_coordinates>`` of the whole coordinate ring.
+
+    ``F[c]/<c_m : m in zero_coordinates>`` is the polynomial ring in the other coordinates, and
+    ``J`` maps onto ``J_loc`` there; so ``f`` lies in ``J`` exactly when ``f`` with the zero
+    coordinates set to zero lies in ``J_loc`` (:meth:`contains`).  The summary of
+    :func:`implicit_equations` computes ``gb`` (modulo ``SUMMARY_PRIME``), and the elimination
+    certificate tests its membership with it instead of a second basis of the same ideal.
+
+    Examples
+    --------
+    >>> gb = groebner_basis([{(1, 1): 1, (2, 0): -1}], "degrevlex", modulus=101, nvars=2)
+    >>> J = EquationsBasis(gb, (0, 2), (1,))  # J = <c0 c2 - c0^2, c1> in 3 coordinates
+    >>> J.nvars, J.contains({(1, 0, 1): 1, (2, 0, 0): -1, (0, 1, 5): 3}), J.contains({(1, 0, 0): 1})
+    (3, True, False)
+    """
+
+    gb: Any
+    variables: tuple[int, ...]
+    zero_coordinates: tuple[int, ...]
+
+    @property
+    def modulus(self) -> int | None:
+        """The prime of ``gb``."""
+        return self.gb.modulus
+
+    @property
+    def nvars(self) -> int:
+        """The number of coordinates, zero or not."""
+        return len(self.variables) + len(self.zero_coordinates)
+
+    def contains(self, f: dict[tuple[int, ...], int]) -> bool:
+        """Whether ``f`` (exponents over all the coordinates) lies in ``J``."""
+        local = {}
+        for e, c in f.items():
+            if not any(e[m] for m in self.zero_coordinates):
+                local[tuple(e[v] for v in self.variables)] = c
+        return self.gb.contains(local) if local else True
 
 
 def graph_ideal(mu: Parameterization) -> tuple[list[dict[tuple[int, ...], int]], list[int]]:
@@ -969,7 +1018,8 @@ def graph_multigrading(mu: Parameterization
 
 
 def certify_by_elimination(mu: Parameterization, polys: tuple[Any, ...], *,
-                           limits: Limits | None = None) -> tuple[bool, str]:
+                           limits: Limits | None = None,
+                           equations_basis: EquationsBasis | None = None) -> tuple[bool, str]:
     """The certificate docs/theory.md#elimination-certificate: do ``polys`` (vanishing on μ) generate the whole ideal?
 
     One prime suffices.  Modulo ``p`` an elimination Gröbner basis of the graph ideal
@@ -990,6 +1040,10 @@ def certify_by_elimination(mu: Parameterization, polys: tuple[Any, ...], *,
     limits : Limits, optional
         ``max_total_entries`` bounds the whole elimination; one Macaulay matrix gets at most
         a twentieth of it (within ``max_matrix_entries``).
+    equations_basis : EquationsBasis, optional
+        A Gröbner basis of the same equations already computed (as :func:`implicit_equations`
+        does for the summary), used for the membership test modulo its prime instead of a
+        second one.
 
     Returns
     -------
@@ -1050,12 +1104,16 @@ def certify_by_elimination(mu: Parameterization, polys: tuple[Any, ...], *,
             return False, "the equations are not zero but the vanishing ideal is (this is a defect)"
         if not polys:
             return False, "the elimination ideal is not zero but no equations were found"
-        try:
-            gbj = groebner_basis(equations, "degrevlex", modulus=p, nvars=n,
-                                 max_matrix_entries=one_matrix, limits=limits)
-        except LCNAlgError as err:
-            return False, f"the Gröbner basis of the equations modulo p = {p} was not completed ({err})"
-        if all(gbj.contains(g) for g in eliminated):
+        if (equations_basis is not None and equations_basis.modulus == p
+                and sorted(equations_basis.variables + equations_basis.zero_coordinates) == list(range(n))):
+            member: Callable[[dict[tuple[int, ...], int]], bool] = equations_basis.contains
+        else:
+            try:
+                member = groebner_basis(equations, "degrevlex", modulus=p, nvars=n,
+                                        max_matrix_entries=one_matrix, limits=limits).contains
+            except LCNAlgError as err:
+                return False, f"the Gröbner basis of the equations modulo p = {p} was not completed ({err})"
+        if all(member(g) for g in eliminated):
             return True, (f"the w-free part of an elimination Gröbner basis of the graph ideal <c - mu(w)> "
                           f"modulo p = {p} lies in the ideal of the equations modulo p; with every equation "
                           "vanishing exactly on mu, this proves that they generate the whole ideal"

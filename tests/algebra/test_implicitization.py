@@ -15,7 +15,8 @@ from lcnalg import FunctionSpace, InputError, Parameterization, ResourceLimitErr
 from lcnalg.algebra.certify import complete_up_to_degree, verify_equations
 from lcnalg.polys.groebner import groebner_basis
 from lcnalg.algebra.length_certificate import length_certificate
-from lcnalg.algebra.implicitization import certify_by_elimination, graph_ideal, graph_multigrading, implicit_equations
+from lcnalg.algebra.implicitization import (EquationsBasis, certify_by_elimination, graph_ideal, graph_multigrading,
+                                            implicit_equations)
 from lcnalg.polys.monomials import elimination
 from lcnalg.parameterization import parameterize
 from lcnalg.cli import main
@@ -499,3 +500,78 @@ def test_multidegree_driven_elimination_of_random_architectures(arch):
     multi = groebner_basis(graph, elimination(N), modulus=2147483629, nvars=len(grading), grading=rows,
                            hilbert_function=hf)
     assert multi.polys == by_degree.polys
+
+
+@st.composite
+def _ideal_with_zero_coordinates(draw):
+    """Forms in k variables, the positions of those among n coordinates (the others vanish),
+    and a form of the whole ring: a combination of the forms and of the vanishing coordinates,
+    plus (sometimes) a random term."""
+    k = draw(st.integers(1, 3))
+    n = k + draw(st.integers(0, 2))
+    variables = tuple(sorted(draw(st.permutations(range(n)))[:k]))
+    zeros = tuple(m for m in range(n) if m not in variables)
+    exps = st.lists(st.integers(0, 2), min_size=k, max_size=k).map(tuple)
+    local = [draw(st.dictionaries(exps, st.integers(-3, 3).filter(bool), min_size=1, max_size=3))
+             for _ in range(draw(st.integers(1, 2)))]
+
+    def lift(e):
+        v = [0] * n
+        for i, x in zip(variables, e):
+            v[i] = x
+        return v
+
+    gens = [{tuple(lift(e)): c for e, c in g.items()} for g in local]
+    for m in zeros:
+        v = [0] * n
+        v[m] = 1
+        gens.append({tuple(v): 1})
+    f: dict = {}
+    for g in gens:
+        shift = draw(st.lists(st.integers(0, 1), min_size=n, max_size=n))
+        c = draw(st.integers(-2, 2))
+        for e, a in g.items():
+            t = tuple(x + y for x, y in zip(e, shift))
+            f[t] = f.get(t, 0) + c * a
+    if draw(st.booleans()):
+        t = tuple(draw(st.lists(st.integers(0, 2), min_size=n, max_size=n)))
+        f[t] = f.get(t, 0) + draw(st.integers(1, 3))
+    return k, variables, zeros, local, gens, {e: c for e, c in f.items() if c}
+
+
+@settings(max_examples=60, deadline=None)
+@given(_ideal_with_zero_coordinates())
+def test_equations_basis_membership_matches_the_whole_ring(data):
+    """Membership through the basis of the forms in the non-vanishing coordinates (what the
+    summary computes) is membership in the ideal they generate with the vanishing coordinates."""
+    k, variables, zeros, local, gens, f = data
+    p = 2147483629
+    J = EquationsBasis(groebner_basis(local, "degrevlex", modulus=p, nvars=k), variables, zeros)
+    whole = groebner_basis(gens, "degrevlex", modulus=p, nvars=len(variables) + len(zeros))
+    assert J.nvars == len(variables) + len(zeros)
+    assert J.contains(f) == (whole.contains(f) if f else True)
+
+
+@settings(max_examples=6, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.sampled_from(["2,2,2 s=2,2", "3,3 s=2", "2x2,2x2 s=2x2", "4,3 s=2", "3,2,2 s=2,2"]),
+       st.sampled_from(["elimination", "degrevlex"]))
+def test_graph_ideal_basis_mod_p_is_the_certified_rational_one(arch, order):
+    """Degrees of these graph ideals take several steps (more pairs than one matrix takes), so
+    the symbolic preprocessing reuses the reducers and standard monomials of earlier steps; the
+    basis mod p is the reduction of the basis over Q, which is certified by exact S-pair checks
+    independent of the engine's pair criteria and reducer choices."""
+    mu = Parameterization(arch)
+    graph, grading = graph_ideal(mu)
+    N = mu.num_parameters
+    o = elimination(N) if order == "elimination" else order
+    p = 2147483629
+    gp = groebner_basis(graph, o, modulus=p, nvars=len(grading), grading=grading)
+    gq = groebner_basis(graph, o, nvars=len(grading), grading=grading)
+    assert gq.certified
+    mod_p = set()
+    for g in gq.polys:
+        items = {e: int(c) % p for e, c in g.items() if int(c) % p}
+        lead = items[max(items, key=gq.order.key)]
+        inv = pow(lead, -1, p)
+        mod_p.add(frozenset((e, c * inv % p) for e, c in items.items()))
+    assert mod_p == {frozenset(g.items()) for g in gp.polys}

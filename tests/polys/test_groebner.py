@@ -667,3 +667,30 @@ def test_multigraded_hilbert_function_argument_is_checked():
         groebner_basis(gens, elimination(N), modulus=P, grading=[rows[0], [-1] + rows[1][1:]])
     with pytest.raises(InputError, match="grading"):  # rows of the wrong length for the variables
         groebner_basis(gens, elimination(N), modulus=P, grading=[r[1:] for r in rows], hilbert_function=hf)
+
+
+@st.composite
+def many_pairs_ideals(draw):
+    """Many monomials of one degree and a few dense forms of lower degree in four variables:
+    each new basis element meets dozens of active ones (more than one chunk of the chain
+    test on the new pairs), with many equal and dividing lcms."""
+    n, top = 4, 7
+    mons = [e for e in itertools.product(range(top + 1), repeat=n) if sum(e) == top]
+    chosen = draw(st.lists(st.sampled_from(mons), min_size=40, max_size=90, unique=True))
+    polys = [{e: 1} for e in chosen]
+    for _ in range(draw(st.integers(1, 3))):
+        d = draw(st.integers(2, 4))
+        low = [e for e in itertools.product(range(d + 1), repeat=n) if sum(e) == d]
+        terms = draw(st.lists(st.sampled_from(low), min_size=2, max_size=4, unique=True))
+        polys.append({e: draw(st.integers(1, P - 1)) for e in terms})
+    return n, polys
+
+
+@settings(max_examples=8, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(many_pairs_ideals())
+def test_pair_criteria_with_many_active_elements_match_sympy(data):
+    """The Gebauer-Möller update decides the new pairs chunk by chunk against the kept ones;
+    with dozens of active elements per new one the reduced basis mod p is sympy's."""
+    n, polys = data
+    gb = groebner_basis(polys, "degrevlex", modulus=P, nvars=n)
+    assert canon_p(gb.polys, degrevlex(), P) == canon_p(sympy_gb(polys, n, "grevlex", modulus=P), degrevlex(), P)

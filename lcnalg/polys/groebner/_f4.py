@@ -51,12 +51,17 @@ def gm_update(pk: Packer, leads: list[int], active: list[bool], pairs: list[list
     act = np.flatnonzero(np.fromiter(active[:h], dtype=bool, count=h))
     # chain criterion among the new pairs: drop (g, h) when another new pair's lcm divides its
     # lcm (one of equal lcms survives).  In an order extending divisibility, a candidate is
-    # dropped exactly when an earlier candidate's lcm divides its own (a dropped divisor has
-    # itself an earlier kept divisor, by induction).  The lexicographic order of the exponent
-    # rows from the last variable on (the order of the packed integers) is such an order,
-    # ties by index.  Coprime pairs stay for this test and are then dropped (product criterion).
-    # The divisibility is tested on all candidate pairs at once, where their 64-bit masks
-    # (_divisor_masks) allow it.
+    # dropped exactly when an earlier candidate's lcm divides its own; and then already when an
+    # earlier candidate that is kept does (a dropped divisor has itself an earlier kept divisor,
+    # which divides the candidate too; by induction on the position).  The lexicographic order
+    # of the exponent rows from the last variable on (the order of the packed integers) is such
+    # an order, ties by index.  Coprime pairs stay for this test and are then dropped (product
+    # criterion).  So the candidates are decided in that order, a chunk at a time
+    # (:func:`_earlier_divisors`: against the kept ones before the chunk, and within the chunk),
+    # and only the few kept ones are divisors to test.  ``lcm(g, h) = lead(h) u_g`` with
+    # ``u_g = max(e_g - e_h, 0)``, and ``lcm(k, h) | lcm(g, h)`` exactly when ``u_k | u_g``: the
+    # divisibility is tested on the ``u`` (their 64-bit masks, _divisor_masks, carry no bits of
+    # ``lead(h)``, which all the lcms share).
     kept: list[int] = []
     if act.size:
         E = exps[act]
@@ -64,19 +69,8 @@ def gm_update(pk: Packer, leads: list[int], active: list[bool], pairs: list[list
         coprime = ~((E > 0) & (eh > 0)).any(axis=1)
         order = np.lexsort(tuple(L[:, k] for k in range(L.shape[1])))  # stable: ties keep g's order
         L, coprime, cand = L[order], coprime[order], act[order]
-        dropped = np.zeros(len(cand), dtype=bool)
-        rest = np.flatnonzero(~coprime)
-        if rest.size:
-            masks = _divisor_masks(L)
-            inv = ~masks[rest]
-            step = max(1, DIVISOR_CHUNK // len(cand))
-            for a in range(0, rest.size, step):
-                part = rest[a:a + step]
-                r, c = np.nonzero((inv[a:a + step, None] & masks[None, :]) == 0)
-                earlier = c < part[r]
-                r, c = r[earlier], c[earlier]
-                full = (L[c] <= L[part[r]]).all(axis=1)
-                dropped[part[np.unique(r[full])]] = True
+        U = L - eh
+        dropped = _earlier_divisors(U, _divisor_masks(U))
         keep = ~dropped & ~coprime
         kept = cand[keep].tolist()
         kept_deg = (L[keep] @ np.array(pk.w, dtype=np.int64)).tolist()
@@ -93,6 +87,52 @@ def gm_update(pk: Packer, leads: list[int], active: list[bool], pairs: list[list
         for g in act[(exps[act] >= eh).all(axis=1)].tolist():
             active[g] = False
     return new_pairs
+
+
+#: Undecided candidates decided at once by :func:`_earlier_divisors` (one chunk, tested within
+#: itself; its kept ones are then tested against all the undecided ones after it).
+CHAIN_CHUNK = 64
+
+
+def _earlier_divisors(U: np.ndarray, masks: np.ndarray) -> np.ndarray:
+    """For exponent rows ``U`` in an order extending divisibility, whether an earlier row
+    divides each row (``masks`` their :func:`_divisor_masks`).
+
+    Row ``i`` has an earlier divisor exactly when it has an earlier divisor that has none
+    itself (a kept row): a divisor ``j`` with an earlier divisor ``k`` passes it on, as
+    ``k | j | i`` and ``k < j``.  So the rows are decided in order, a chunk of the undecided
+    ones at a time, with every undecided row already tested against the kept rows decided
+    before it: a row of the chunk is dropped when an earlier row of the chunk divides it (a
+    dropped one passes it on to a kept one, as above); the chunk's kept rows are then tested
+    against all the undecided rows after it at once, which drops most of them (the kept rows
+    are few).
+
+    >>> U = np.array([[1, 0], [0, 1], [1, 1], [1, 0], [2, 0]])
+    >>> _earlier_divisors(U, _divisor_masks(U)).tolist()
+    [False, False, True, True, True]
+    """
+    dropped = np.zeros(len(U), dtype=bool)
+    undecided = np.arange(len(U))
+    while undecided.size:
+        chunk, rest = undecided[:CHAIN_CHUNK], undecided[CHAIN_CHUNK:]
+        cm = masks[chunk]
+        r, c = np.nonzero((~cm[:, None] & cm[None, :]) == 0)
+        earlier = c < r
+        r, c = r[earlier], c[earlier]
+        if r.size:
+            full = (U[chunk[c]] <= U[chunk[r]]).all(axis=1)
+            dropped[chunk[r[full]]] = True
+        kept = chunk[~dropped[chunk]]
+        if rest.size and kept.size:
+            r, c = np.nonzero((~masks[rest][:, None] & masks[kept][None, :]) == 0)
+            if r.size:
+                full = (U[kept[c]] <= U[rest[r]]).all(axis=1)
+                hit = np.zeros(len(rest), dtype=bool)
+                hit[r[full]] = True
+                dropped[rest[hit]] = True
+                rest = rest[~hit]
+        undecided = rest
+    return dropped
 
 
 def f4_homogeneous(gens: list[dict[int, int]], pk: Packer, p: int, limits: Limits, max_total: float,
@@ -136,6 +176,7 @@ def _f4_run(gens: list[dict[int, int]], pk: Packer, p: int, limits: Limits, max_
     total = 0
     G: list[Poly] = []
     leads: list[int] = []
+    lead_index: dict[int, int] = {}  # the index of the element with a given leading monomial
     active: list[bool] = []
     pairs: list[list[int]] = []
     pending: dict[int, list[dict[int, int]]] = {}
@@ -214,16 +255,40 @@ def _f4_run(gens: list[dict[int, int]], pk: Packer, p: int, limits: Limits, max_
         act_idx = [i for i in range(len(G)) if active[i]]
         edt = np.int16 if d < 1 << 15 else np.int64  # exponents are at most the degree d
         lead_exps = pk.unpack_many([leads[i] for i in act_idx]).astype(edt)
+        # what an earlier step of the degree found for a monomial still holds, but for a new
+        # leading monomial: the elements added since are of degree d and have larger indices,
+        # and none of degree <= d has been made inactive (only a new leading monomial dividing
+        # its own does that, and a new one is standard for the elements before it).  So a
+        # monomial's reducer (deg.reducer) stays the active element of smallest index whose
+        # lead divides it, and a standard monomial (deg.standard) has one only if it has become
+        # the leading monomial of a new element (of degree d: dividing it means being it)
+        reducer, standard = deg.reducer, deg.standard
         while new:
             cols |= new
             nxt: set[int] = set()
-            batch = list(new)
-            found = _first_divisors(deg.exps(batch).astype(edt), lead_exps)
-            for i, pos in zip(batch, found.tolist()):
+            batch = []
+            for i in new:
+                gi = reducer.get(i)
+                if gi is None:
+                    if i not in standard:
+                        batch.append(i)
+                        continue
+                    gi = lead_index.get(mons[i])
+                    if gi is None:
+                        std.append(i)
+                        continue
+                    standard.discard(i)
+                    reducer[i] = gi
+                mult = mons[i] - leads[gi]
+                piv[i] = (mult, gi)
+                nxt.update(row(mult, gi, G)[0])
+            found = _first_divisors(deg.exps(batch).astype(edt), lead_exps) if batch else ()
+            for i, pos in zip(batch, found.tolist() if batch else ()):
                 if pos < 0:
                     std.append(i)
+                    standard.add(i)
                 else:
-                    gi = act_idx[pos]
+                    gi = reducer[i] = act_idx[pos]
                     mult = mons[i] - leads[gi]
                     piv[i] = (mult, gi)
                     nxt.update(row(mult, gi, G)[0])
@@ -320,6 +385,7 @@ def _f4_run(gens: list[dict[int, int]], pk: Packer, p: int, limits: Limits, max_
             coef_arrays.append(np.array(el[1], dtype=dtype))
             G.append(el)
             leads.append(el[0][0])
+            lead_index[el[0][0]] = len(leads) - 1
             active.append(True)
             if len(leads) > len(lead_rows):
                 grown = np.zeros((2 * len(leads), pk.n), dtype=np.int64)
@@ -459,7 +525,8 @@ class _HilbertSkip:
 
 class _DegreeCache:
     """The monomials of one degree met so far, numbered, with the id rows of the reducer
-    rows ``(mult, gi)`` and the exponent rows of the monomials (:meth:`exps`)."""
+    rows ``(mult, gi)``, the exponent rows of the monomials (:meth:`exps`) and the reducers
+    found for them."""
 
     def __init__(self, degree: int, pk: Packer) -> None:
         self.degree = degree
@@ -469,6 +536,10 @@ class _DegreeCache:
         self._exps = np.zeros((0, pk.n), dtype=np.int64)
         self._nexp = 0
         self.rows: dict[tuple[int, int], tuple[list[int], np.ndarray]] = {}
+        #: the reducer (basis index) found for a monomial id in a step of this degree, and the
+        #: ids found without one
+        self.reducer: dict[int, int] = {}
+        self.standard: set[int] = set()
 
     def intern(self, m: int) -> int:
         i = self.ids.get(m)
@@ -549,10 +620,14 @@ def _divisor_masks(E: np.ndarray) -> np.ndarray:
     """
     k, n = E.shape
     per = max(1, 64 // max(n, 1))
-    bits = E[:, :, None] >= (np.int64(1) << np.arange(per, dtype=np.int64))
-    pos = (np.arange(n, dtype=np.uint64)[:, None] * np.uint64(per) + np.arange(per, dtype=np.uint64)) % np.uint64(64)
-    weights = np.left_shift(np.uint64(1), pos)
-    return np.bitwise_or.reduce(np.where(bits, weights, np.uint64(0)).reshape(k, n * per), axis=1)
+    # bit i per + t of the flat row is bit (i per + t) mod 64 of the mask: packed little-endian
+    # into 64-bit words, which are or-ed together when there are several
+    bits = (E[:, :, None] >= (np.int64(1) << np.arange(per, dtype=np.int64))).reshape(k, n * per)
+    words = -(-(n * per) // 64)
+    if words * 64 > n * per:
+        bits = np.concatenate([bits, np.zeros((k, words * 64 - n * per), dtype=bool)], axis=1)
+    packed = np.packbits(bits, axis=1, bitorder="little").view("<u8")
+    return packed[:, 0].astype(np.uint64) if words == 1 else np.bitwise_or.reduce(packed, axis=1).astype(np.uint64)
 
 
 def _blocks_and_order(pk: Packer, E: np.ndarray, key: Callable[[int], int], mons: list[int]
@@ -560,8 +635,7 @@ def _blocks_and_order(pk: Packer, E: np.ndarray, key: Callable[[int], int], mons
     """Block labels (equal exactly for equal multidegrees) of monomials with exponent rows ``E``,
     and their positions from the largest monomial to the smallest in the order."""
     if pk.grading_cols.shape[1]:
-        _, label = np.unique(E @ pk.grading_cols, axis=0, return_inverse=True)
-        label = label.reshape(-1)
+        label = _row_labels(E @ pk.grading_cols)
     else:
         label = np.zeros(len(E), dtype=np.int64)
     if pk.order_cols is not None:
@@ -570,6 +644,30 @@ def _blocks_and_order(pk: Packer, E: np.ndarray, key: Callable[[int], int], mons
     else:
         ranked = np.array(sorted(range(len(mons)), key=lambda t: key(mons[t]), reverse=True), dtype=np.int64)
     return label, ranked
+
+
+def _row_labels(M: np.ndarray) -> np.ndarray:
+    """The position of each row of the integer array ``M`` among its distinct rows in
+    lexicographic order (``np.unique(M, axis=0, return_inverse=True)``'s labels), through
+    one integer per row: the rows shifted to non-negative entries read in the mixed radix of
+    their column ranges, first column most significant (an order-preserving injection), when
+    it fits in 62 bits.
+
+    >>> _row_labels(np.array([[2, 1], [0, 5], [2, 1], [2, 0]])).tolist()
+    [2, 0, 2, 1]
+    """
+    if not len(M):
+        return np.zeros(0, dtype=np.int64)
+    lo = M.min(axis=0)
+    span = M.max(axis=0) - lo + 1
+    if float(np.prod(span.astype(np.float64))) >= 2.0 ** 62:
+        _, label = np.unique(M, axis=0, return_inverse=True)
+        return label.reshape(-1)
+    key = np.zeros(len(M), dtype=np.int64)
+    for c in range(M.shape[1]):
+        key = key * int(span[c]) + (M[:, c] - lo[c])
+    _, label = np.unique(key, return_inverse=True)
+    return label.reshape(-1)
 
 
 def _block_entries(L: list[int], N: list[int], low: list[tuple[Any, ...]], piv: dict[int, tuple[int, int]],
