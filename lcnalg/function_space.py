@@ -540,9 +540,11 @@ class FunctionSpace:
         >>> s.D, s.L, s.num_parameters, s.dimension, s.is_filling, len(s.parameterization)
         (2, 2, 8, 7, False, 9)
         """
-
-
-        arch, mu, dim = self.architecture, self.parameterization, self.dimension
+        arch, mu = self.architecture, self.parameterization
+        # the symbolic mu first: its bound refuses at once, not after the numeric rank of a
+        # large Jacobian (13 s for 1000,1000)
+        coordinates = {n: str(c) for n, c in zip(mu.coordinate_names, mu.coordinates)}
+        dim = self.dimension
         return ArchitectureSummary(
             architecture=str(arch) if self.basis is None else f"{arch} (filters in the basis {self.basis.name})",
             method=dim.method, certified=dim.certified,
@@ -551,7 +553,7 @@ class FunctionSpace:
             D=arch.ndim, L=arch.num_layers,
             filters=tuple(tuple(f) for f in arch.filters), strides=tuple(tuple(s) for s in arch.strides),
             end_to_end_filter_shape=tuple(arch.end_to_end_filter_shape), num_parameters=mu.num_parameters,
-            parameterization={n: str(c) for n, c in zip(mu.coordinate_names, mu.coordinates)},
+            parameterization=coordinates,
             dimension=dim.value, dimension_status=dim.status, ambient_dimension=self.ambient_dimension,
             is_filling=self.is_filling,
             degree=None if arch.channels is not None or self.basis is not None else self.degree,
