@@ -15,7 +15,7 @@ from functools import cached_property
 from typing import TYPE_CHECKING, Any, Callable
 
 from lcnalg import checks
-from lcnalg.algebra.dimension import function_space_dimension
+from lcnalg.algebra.dimension import check_jacobian_size, function_space_dimension
 from lcnalg.architecture import Architecture
 from lcnalg.errors import InputError, ResourceLimitError
 from lcnalg.limits import Limits
@@ -541,8 +541,9 @@ class FunctionSpace:
         (2, 2, 8, 7, False, 9)
         """
         arch, mu = self.architecture, self.parameterization
-        # the symbolic mu first: its bound refuses at once, not after the numeric rank of a
-        # large Jacobian (13 s for 1000,1000)
+        # the Jacobian's bound, then the symbolic mu's, both before the exact rank: a refusal
+        # comes at once, not after the rank of a large Jacobian (13 s for 1000,1000)
+        check_jacobian_size(mu, mu.limits, " (its exact rank gives the dimension)")
         coordinates = {n: str(c) for n, c in zip(mu.coordinate_names, mu.coordinates)}
         dim = self.dimension
         return ArchitectureSummary(
