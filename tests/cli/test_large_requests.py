@@ -1,7 +1,8 @@
 """Valid but large requests with the default bounds: each ends at once, refused up front with
 its estimate and the option that raises the bound, or answered (partially, naming the bound
-that stopped it).  The same command lines are in the robustness harness under its alarm;
-here they run in the ordinary suite, with the outcome checked precisely."""
+that stopped it).  The same command lines are in the robustness harness under its alarm
+(except the partial ``equations`` answers, a minute of work each, which run only here); here
+they run in the ordinary suite, with the outcome checked precisely."""
 
 from __future__ import annotations
 
