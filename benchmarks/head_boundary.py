@@ -32,6 +32,7 @@ if str(ROOT) not in sys.path:
 from benchmarks import cas  # noqa: E402
 from benchmarks.implicitization import machine  # noqa: E402
 from lcnalg.architecture import Architecture  # noqa: E402
+from lcnalg.real.closedness import is_zariski_closed  # noqa: E402
 from lcnalg.real.polyphase_head_2d import head_2d_shape, head_boundary_member  # noqa: E402
 from tests.real.gaussian import gmul, real_box  # noqa: E402
 
@@ -90,6 +91,8 @@ def kind(r) -> str:
         tag = r.factors[0][0]
         return "on: " + (tag + " limit" if isinstance(tag, str) else "monomial limit")
     if r.on_boundary is False:
+        if "M = V(R)" in r.reason:
+            return "off: M = V(R)"
         if "merged" in r.reason:
             return "off: interior, merged univariate layers"
         return "off: interior, shared linear factors" if "linear factors shared" in r.reason else "off: interior"
@@ -111,12 +114,16 @@ def main(argv: list[str] | None = None) -> int:
     counts: collections.Counter = collections.Counter()
     t0 = time.perf_counter()
     points = 0
+    closed: dict = {}                                 # M = V(R) per architecture, handed to the boundary test
     for seed in range(args.seeds):
         point = sample(seed)
         if point is None:
             continue
         points += 1
-        counts[kind(head_boundary_member(*point))] += 1
+        arch = str(point[0])
+        if arch not in closed:
+            closed[arch] = is_zariski_closed(arch).closed
+        counts[kind(head_boundary_member(*point, closed=closed[arch]))] += 1
     seconds = time.perf_counter() - t0
     total = {side: sum(n for k, n in counts.items() if k.startswith(side)) for side in ("on", "off", "undecided")}
     rows = [[k, str(n)] for k, n in sorted(counts.items())]

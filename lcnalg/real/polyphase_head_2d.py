@@ -820,7 +820,7 @@ def _signed(c: int, odd: bool) -> list:
 
 
 def head_boundary_member(arch: Architecture | str, values: Sequence[Any], limits: Limits | None = None, *,
-                         monomial_only: bool = False) -> HeadBoundary:
+                         monomial_only: bool = False, closed: bool | None = None) -> HeadBoundary:
     """A certified sufficient test for the boundary of ``M`` relative to ``V(R)`` in the head case
     (docs/theory.md#polyphase-head-2d, the boundary by monomial limits).
 
@@ -860,6 +860,12 @@ def head_boundary_member(arch: Architecture | str, values: Sequence[Any], limits
     monomial_only : bool
         Try the monomial limits only (``None`` when none leaves ``M``): no pair or slack limit, no interior
         criterion.
+    closed : bool, optional
+        Whether ``M = V(R)`` (``M`` Zariski closed), when the caller knows it (from
+        :func:`~lcnalg.real.closedness.is_zariski_closed`, as :func:`~lcnalg.real.boundary.boundary` does); ``None``:
+        unknown.  ``True``: the relative boundary is empty, so every point of ``M`` answers ``False`` (``0``
+        included), consulted where the limits and the interior criteria leave ``P ∈ M`` undecided; ``False``: ``0`` is
+        on it (``V(R) \\ M`` is a non-empty cone).  Not checked here (the closedness module sits above this one).
 
     Returns
     -------
@@ -893,6 +899,9 @@ def head_boundary_member(arch: Architecture | str, values: Sequence[Any], limits
     (('shifted pair', 'x'),)
     >>> head_boundary_member("2x1,1x1,2x1,3x1 s=1x1,1x1,1x2", [1, 0, -2, 0, 1]).factors   # (x^2 - 1)^2: both open
     (('gcd pair', 'x - 1', 'u - 1'), ('gcd pair', 'x + 1', 'u + 1'))
+    >>> p = [0] * 18; p[1] = 1                              # y, where M = V(R) (is_zariski_closed): interior
+    >>> head_boundary_member("3x2,3x1,3x1 s=1x1,2x2", p, closed=True).on_boundary
+    False
     """
     shape = head_2d_shape(arch)
     if shape is None:
@@ -901,8 +910,12 @@ def head_boundary_member(arch: Architecture | str, values: Sequence[Any], limits
                          "(e.g. 2x2,2x2,2x2 s=1x1,2x1)")
     limits = Limits.coerce(limits)
     monomial_only = checks.flag(monomial_only, "monomial_only", none=False)
+    closed = checks.flag(closed, "closed")
     member = head_member(arch, values, limits)
     if not member.gcd:
+        if closed is not None:
+            return HeadBoundary(not closed, True, "", "the zero filter: on the relative boundary iff M ≠ V(R) "
+                                f"(closedness, handed in: M {'=' if closed else '≠'} V(R))")
         return HeadBoundary(None, True, "", "the zero filter: on the relative boundary iff M ≠ V(R) (closedness)")
     if not member.in_function_space:
         return HeadBoundary(False, False, "", "P ∉ M, and the relative boundary lies in M (M is closed)")
@@ -956,6 +969,8 @@ def head_boundary_member(arch: Architecture | str, values: Sequence[Any], limits
                     "polyphase gcd are those of P with the monomials replaced as shown, and no choice of divisors of "
                     "the gcd fits the boxes (docs/theory.md#polyphase-head-2d)"))
     if monomial_only:
+        if closed:
+            return _closed_answer()
         return HeadBoundary(None, True, "", "P ∈ M; no monomial limit leaves M (the other tests were not tried)")
     pair = _pair_limit(shape, P, limits, budget)
     if pair is not None:
@@ -969,6 +984,8 @@ def head_boundary_member(arch: Architecture | str, values: Sequence[Any], limits
     inner, _, why = _interior(shape, P, member, limits, budget)
     if inner:
         return HeadBoundary(False, True, "", "P is an interior point of M inside V(R): " + why)
+    if closed:
+        return _closed_answer()
     return HeadBoundary(None, True, "", (
         "P ∈ M; no deformation of the monomial part u^i v^j of the polyphase gcd into factors u + σ, v + σ leaves M "
         f"(i = {i0}, j = {j0}), no square g^2 of a factor linear in x or in y opens into g^2 + σ^2 outside M, no "
@@ -977,6 +994,13 @@ def head_boundary_member(arch: Architecture | str, values: Sequence[Any], limits
         "set of squares g^2 of factors of the gcd (univariate, or linear in u or in v) opens into g^2 + σ^2 outside M; "
         "other limits (through other factors of the gcd, or other factors of P) are not searched; and the "
         f"interior criterion does not apply: {why}; so whether P is on the relative boundary is undecided"))
+
+
+def _closed_answer() -> HeadBoundary:
+    """``P ∈ M`` with ``M = V(R)`` handed in: off the (empty) relative boundary."""
+    return HeadBoundary(False, True, "", "P ∈ M and M = V(R) (M Zariski closed, handed in): the boundary of M relative "
+                        "to V(R) is empty, every point of M is interior to M inside V(R) "
+                        "(docs/theory.md#polyphase-head-2d, closed function spaces)")
 
 
 def _slack_limit(shape: Head2DShape, P: Any, member: HeadMembership, p_counts: dict, limits: Limits,

@@ -520,3 +520,53 @@ def test_a_gcd_factor_shared_by_two_strided_layers_at_stride_two():
     r = head_interior_member(arch, _product(arch, layers))
     assert r.certified and "linear factors shared" in r.reason, r.reason
     _check_clusters(arch, layers, [(0, 1, [2, 3])], random.Random(2))
+
+
+def test_closed_function_space_is_interior_everywhere():
+    """3x2,3x1,3x1 s=1x1,2x2 has M = V(R) (is_zariski_closed, as boundary() knows): the relative boundary is empty.
+    P = 2y(x − 1)(x^2 + 1)(x + 1)^2(x − 2)^3 holds x − 2 in both head layers (overlapping pole orders) and x + 1 in
+    head layer 1 and, through u − 1, in the layer at stride 2, so the interior criteria abstain; handed M = V(R) the
+    boundary test answers False, and points of V(R) near P in many directions (real perturbations, conjugate
+    multipliers, the copies of x − 2 moved apart into a conjugate pair) all lie in M by head_member and contains()."""
+    from lcnalg.real.closedness import is_zariski_closed   # deferred: only this test needs the closedness verdict
+    arch = Architecture.parse("3x2,3x1,3x1 s=1x1,2x2")
+    assert is_zariski_closed(arch).closed is True
+    one = (Fraction(1), Fraction(0))
+    head1 = gmul(gmul({(0, 1): (Fraction(2), Fraction(0))}, {(0, 0): (Fraction(-2), Fraction(0)), (1, 0): one}),
+                 {(0, 0): one, (1, 0): one})                                  # 2y(x − 2)(x + 1)
+    head2 = {(0, 0): (Fraction(4), Fraction(0)), (1, 0): (Fraction(-4), Fraction(0)), (2, 0): one}   # (x − 2)^2
+    strided = {(0, 0): (Fraction(-1), Fraction(0)), (2, 0): one}                                    # (u − 1)(u + 1)
+    layers = [head1, head2, strided]
+    p = _product(arch, layers)
+    assert head_boundary_member(arch, p).on_boundary is None
+    r = head_boundary_member(arch, p, closed=True)
+    assert (r.on_boundary, r.in_function_space) == (False, True) and "M = V(R)" in r.reason
+    assert head_boundary_member(arch, [0] * len(p), closed=True).on_boundary is False
+    assert head_boundary_member(arch, [0] * len(p), closed=False).on_boundary is True
+    rng = random.Random(121)
+    samples = nearby_points(arch, layers, rng, directions=8) + split_points(arch, layers, [(0, 2, {0, 1})], rng, 8)
+    assert len(samples) >= 16
+    for what, q in samples:
+        assert _in_m(arch, q), what
+
+
+def test_no_limit_leaves_a_closed_function_space():
+    """On sampled architectures with M = V(R) no certified limit answers True (a limit leaving M would contradict
+    M = V(R)), and handed closedness, every point of M answers False."""
+    from lcnalg.real.closedness import is_zariski_closed   # deferred: only this test needs the closedness verdict
+    seen = 0
+    for seed in range(60):
+        rng = random.Random(seed)
+        k = rng.choice([2, 3])
+        boxes = [(rng.randint(0, 2), rng.randint(0, 1)) for _ in range(k + rng.choice([1, 1, 2]))]
+        a, b = rng.choice([(2, 1), (1, 2), (2, 2), (3, 1)])
+        strides = ["1x1"] * (k - 1) + [f"{a}x{b}"] + ["1x1"] * (len(boxes) - k - 1)
+        arch = Architecture.parse(",".join(f"{x + 1}x{y + 1}" for x, y in boxes) + " s=" + ",".join(strides))
+        sh = head_2d_shape(arch)
+        if sh is None or (sh.total[0] + 1) * (sh.total[1] + 1) > 40 or is_zariski_closed(arch).closed is not True:
+            continue
+        seen += 1
+        p = _product(arch, _layers(arch, rng, monomials=0.4, shared=0.3))
+        assert head_boundary_member(arch, p).on_boundary is not True, (str(arch), p)
+        assert head_boundary_member(arch, p, closed=True).on_boundary is False
+    assert seen >= 5
