@@ -984,6 +984,9 @@ def head_boundary_member(arch: Architecture | str, values: Sequence[Any], limits
     inner, _, why = _interior(shape, P, member, limits, budget)
     if inner:
         return HeadBoundary(False, True, "", "P is an interior point of M inside V(R): " + why)
+    cluster = _cluster_limit(shape, P, member, limits, budget)
+    if cluster is not None:
+        return cluster
     if closed:
         return _closed_answer()
     return HeadBoundary(None, True, "", (
@@ -1012,7 +1015,7 @@ def _slack_limit(shape: Head2DShape, P: Any, member: HeadMembership, p_counts: d
     ``F = 1 + σ^2 u^{2i/a}`` (one real factor ``u + c``, ``c > 0``, when ``2i/a`` is odd, and pairs)."""
     a, b = shape.strides
     k = len(shape.head_boxes)
-    g_labels, p_labels, conj, _ = _factorization_data(shape, P, member, limits)
+    g_labels, p_labels, conj, _, _ = _factorization_data(shape, P, member, limits)
     tried: set = set()
     for a_share, q_share in _each_factorization(shape, g_labels, p_labels, budget):
         if any(lab[1] and layer.get(conj(lab), 0) != n for layer in a_share for lab, n in layer.items()):
@@ -1190,6 +1193,168 @@ def _gcd_pair_limit(shape: Head2DShape, P: Any, member: HeadMembership, limits: 
     return None
 
 
+def _cluster_limit(shape: Head2DShape, P: Any, member: HeadMembership, limits: Limits, budget: Budget
+                   ) -> HeadBoundary | None:
+    """*Cluster limits* (docs/theory.md#polyphase-head-2d): a real factorization of ``P`` in which layers share a
+    Q-irreducible factor ``ψ = x − c`` (``y − c``; a strided layer holds it as its own block, i.e. at stride 1 along
+    that variable) opens the copies that a choice of holders gives up (``k_l`` from layer ``l``, ``N = Σ k_l``) into
+    ``R < N`` real roots ``c + jσ`` and ``(N − R)/2`` pairs ``c + j(2 ± i)σ``, and moves the rest ``r_l`` of every
+    giver whose box less the copies is ``(1, 1)`` (in ``u, v`` for a strided layer, stride 1 along ``x`` or ``y``) and
+    which is not already absolutely irreducible of that bidegree to ``r_l + σ t_l``, ``t_l = 1 + xy`` (``1 + x^a y^b``):
+    absolutely irreducible of bidegree ``(1, 1)`` for small ``σ ≠ 0`` (its determinant has the term ``σ^2``).  The
+    layers so moved form a complex factorization of ``P_σ``, so ``P_σ ∈ V(R)``; for small ``σ ≠ 0`` the real factors
+    of ``P_σ`` are those of ``P'' = P/(Π ψ^N Π r_l)`` plus the new ones, and its polyphase gcd is that of ``P''``
+    times the new factors that are polynomials in ``u, v`` (the roots at stride 1 along their variable, the moved
+    strided rests); the others are in no block (a rotation of ``x − w`` or of ``r_l + σt_l`` divides ``P_σ`` for
+    finitely many ``σ`` only).  The membership theorem on these counts decides ``P_σ ∈ M`` for all small ``σ`` at once."""
+    a, b = shape.strides
+    k = len(shape.head_boxes)
+    g_labels, p_labels, conj, _, poly = _factorization_data(shape, P, member, limits)
+    xy = integer_ring(("x", "y"))
+    X, Y = xy.gens()
+    uv = integer_ring(("u", "v"))
+    boxes = list(shape.head_boxes) + list(shape.boxes)
+    nx, ny = shape.total[0] + 1, shape.total[1] + 1
+    one = xy.from_dict({(0, 0): 1})
+
+    def gpoly(i: int) -> Any:
+        """``h∘π`` for a label ``h`` of the gcd whose block holds Q-irreducible factors only, else None."""
+        out = one
+        for lab, m in g_labels[i][2].items():
+            f = poly(lab)
+            if f is None:
+                return None
+            out *= f ** m
+        return out
+
+    tried: set = set()
+    for a_share, q_share in _each_factorization(shape, g_labels, p_labels, budget):
+        if any(lab[1] and layer.get(conj(lab), 0) != n for layer in a_share for lab, n in layer.items()):
+            continue
+        if any(g_labels[i][3] != i and layer.get(g_labels[i][3], 0) != n for layer in q_share for i, n in layer.items()):
+            continue
+        shared = []                                 # (label, axis, atom or None, {layer: copies})
+        for lab, (size, _) in sorted(p_labels.items()):
+            if lab[1] or size not in ((1, 0), (0, 1)) or poly(lab) is None:
+                continue
+            holders = {l: a_share[l][lab] for l in range(k) if a_share[l].get(lab)}
+            atom = next((i for i, g in enumerate(g_labels) if g[2] == {lab: 1}), None)
+            if atom is not None:
+                holders.update({k + l: layer[atom] for l, layer in enumerate(q_share) if layer.get(atom)})
+            if len(holders) >= 2:
+                shared.append((lab, 0 if size == (1, 0) else 1, atom, holders))
+        if not shared:
+            continue
+        per = []
+        for lab, axis, atom, holders in shared:
+            ls = sorted(holders)
+            opts = [({}, 0, 0)]
+            for ks in _choices([holders[l] for l in ls]):
+                n = sum(ks)
+                opts += [(dict((l, c) for l, c in zip(ls, ks) if c), r, n) for r in range(n % 2, n - 1, 2)]
+            per.append(opts)
+        for conf in _product_of(per):
+            if all(n == 0 for _, _, n in conf):
+                continue
+            key = (tuple(tuple(sorted(layer.items())) for layer in a_share),
+                   tuple(tuple(sorted(layer.items())) for layer in q_share), tuple((tuple(sorted(ks.items())), r, n)
+                                                                                   for ks, r, n in conf))
+            if key in tried:
+                continue
+            tried.add(key)
+            budget.spend()
+            removed = one
+            counts: dict = {}
+            new_blocks: list = []
+            extra: list = []
+            atoms_extra: list = []
+            clusters = []
+            gave: dict = {}
+            for (lab, axis, atom, _), (ks, r, n) in zip(shared, conf):
+                if not n:
+                    continue
+                psi = poly(lab)
+                unit = (1, 0) if axis == 0 else (0, 1)
+                removed *= psi ** n
+                counts[("R",) + unit] = counts.get(("R",) + unit, 0) + r
+                counts[("C",) + unit] = counts.get(("C",) + unit, 0) + (n - r) // 2
+                extra.append((unit, n))
+                if (a, b)[axis] == 1:               # polynomials in u (v): atoms of the gcd
+                    new_blocks += [GcdBlock(unit, ((("R",) + unit, 1),), 1)] * r
+                    new_blocks += [GcdBlock((2 * unit[0], 2 * unit[1]), ((("C",) + unit, 1),), 1)] * ((n - r) // 2)
+                    atoms_extra.append((unit, n, [(unit, 1)]))
+                clusters.append((str(psi), n, r))
+                for l, c in ks.items():
+                    gave.setdefault(l, []).append((lab, atom, c, unit))
+            moved = []
+            for l, given in sorted(gave.items()):
+                nominal = [boxes[l][0], boxes[l][1]]
+                for _, _, c, unit in given:
+                    nominal[0] -= c * unit[0]
+                    nominal[1] -= c * unit[1]
+                if nominal != [1, 1] or (l >= k and a != 1 and b != 1):
+                    continue
+                if l < k:
+                    rest = dict(a_share[l])
+                    for lab, _, c, _ in given:
+                        rest[lab] -= c
+                    rest = {lab: c for lab, c in rest.items() if c}
+                    if len(rest) == 1 and list(rest.values()) == [1] and p_labels[next(iter(rest))][0] == (1, 1):
+                        continue                    # already absolutely irreducible of bidegree (1, 1)
+                    fs = [(poly(lab), c) for lab, c in rest.items()]
+                    t, kind = X * Y + 1, (1, 1)
+                else:
+                    rest = dict(q_share[l - k])
+                    for _, atom, c, _ in given:
+                        rest[atom] -= c
+                    rest = {i: c for i, c in rest.items() if c}
+                    if len(rest) == 1 and list(rest.values()) == [1] and g_labels[next(iter(rest))][0] == (1, 1):
+                        continue
+                    fs = [(gpoly(i), c) for i, c in rest.items()]
+                    t, kind = X ** a * Y ** b + 1, (a, b)
+                if any(f is None for f, _ in fs):
+                    continue
+                r_l = one
+                for f, c in fs:
+                    r_l *= f ** c
+                removed *= r_l
+                counts[("R",) + kind] = counts.get(("R",) + kind, 0) + 1
+                extra.append((kind, 1))
+                if l >= k:
+                    new_blocks.append(GcdBlock((1, 1), ((("R",) + kind, 1),), 1))
+                    atoms_extra.append(((1, 1), 1, [(kind, 1)]))
+                moved.append((str(r_l), str(t), "head" if l < k else "strided", l if l < k else l - k))
+            rest_p, rem = divmod(P, removed)
+            if rem != 0:                                 # pragma: no cover - the copies and rests divide P
+                raise AssertionError("the cluster copies and the moved rests do not divide P")
+            for t, e in (_counts(factor_types(rest_p, limits)) if rest_p.total_degree() > 0 else {}).items():
+                counts[t] = counts.get(t, 0) + e
+            counts = {t: e for t, e in counts.items() if e}
+            vals = [Fraction(0)] * (nx * ny)
+            for m, c in rest_p.terms():
+                vals[int(m[0]) * ny + int(m[1])] = Fraction(int(c))
+            gd, _ = polyphase_gcd_2d(vals, Polyphase2DShape((0, 0), (a, b), (), shape.total))
+            blocks = list(gcd_blocks(gd, (a, b), limits)) + new_blocks
+            if _real_choice(shape, counts, blocks, budget) is not None:
+                continue
+            if not _in_v(shape, rest_p, _poly(uv, gd), limits, budget, extra, atoms_extra):   # pragma: no cover
+                continue                                 # the moved layers are a complex factorization of P_σ
+            words = "; ".join(f"{n} copies of {psi} open into {r} real roots and {(n - r) // 2} pairs"
+                              for psi, n, r in clusters)
+            rests = "; ".join(f"the rest {r_l} of {kind} layer {l + 1} moves to ({r_l}) + σ({t})"
+                              for r_l, t, kind, l in moved)
+            return HeadBoundary(True, True, (
+                f"P_σ → P (σ small, nonzero): {words} (c + jσ, c + j(2 ± i)σ)" + (f"; {rests}" if rests else "")),
+                factors=(("cluster", tuple(clusters), tuple((r_l, t) for r_l, t, _, _ in moved)),),
+                reason=("P ∈ M, and P_σ → P lies in V(R) \\ M for every small σ ≠ 0: the layers of a real factorization "
+                        "of P, with copies of a shared linear factor opened into roots and conjugate pairs and the rests "
+                        "of their holders moved to absolutely irreducible polynomials of bidegree (1, 1), form a complex "
+                        "factorization of P_σ; its real factors are those of P'' plus the new ones, its polyphase gcd "
+                        "that of P'' times the new factors in u, v, and no choice of divisors of the gcd fits the boxes "
+                        "(docs/theory.md#polyphase-head-2d, cluster limits)"))
+    return None
+
+
 # ------------------------------------------------------------------ relative boundary, head case: interior points
 @dataclass(frozen=True)
 class HeadInterior:
@@ -1276,7 +1441,7 @@ def _shares_monomial(s: tuple[int, int, int, int], t: tuple[int, int, int, int])
 
 def _factorization_data(shape: Head2DShape, P: Any, member: HeadMembership, limits: Limits) -> tuple:
     """The absolute factors of ``P`` and of its polyphase gcd as labels (docs/theory.md#polyphase-head-2d, all
-    factorizations): ``(g_labels, p_labels, conj, name)``."""
+    factorizations): ``(g_labels, p_labels, conj, name, poly)``."""
     a, b = shape.strides
     xy = integer_ring(("x", "y"))
     X, Y = xy.gens()
@@ -1344,7 +1509,11 @@ def _factorization_data(shape: Head2DShape, P: Any, member: HeadMembership, limi
     def conj(lab: tuple) -> tuple:
         return (lab[0], -lab[1])
 
-    return g_labels, p_labels, conj, name
+    def poly(lab: tuple) -> Any:
+        """The polynomial of a label of ``P`` (in ``x, y``) when it is a Q-irreducible factor, else None."""
+        return atoms[items[lab[0]].source][0] if items[lab[0]].kind == "rational" else None
+
+    return g_labels, p_labels, conj, name, poly
 
 
 def _each_factorization(shape: Head2DShape, g_labels: list, p_labels: dict, budget: Budget) -> Any:
@@ -1419,7 +1588,7 @@ def _interior_for(shape: Head2DShape, P: Any, member: HeadMembership, limits: Li
     overlapping pole orders, passes the test of linear factors shared by layers; failing that, the same with the
     univariate layers of each axis and stride merged, every merged layer then holding at least as many real roots of
     odd multiplicity as its layers have odd degrees."""
-    g_labels, p_labels, conj, name = _factorization_data(shape, P, member, limits)
+    g_labels, p_labels, conj, name, _ = _factorization_data(shape, P, member, limits)
     checked = 0
     why = ""
     clusters = 0
