@@ -65,8 +65,17 @@ opens into ``(x − 2σ^2)^2 + σ^4`` (its roots are not symmetric under ``x ↦
 likewise ``y``, ``b = 2``): for small ``σ ≠ 0`` the absolute factors of
 ``g ± iσ`` and of their compositions with ``π`` are simple, new and none real nor conjugate to one of the same sign
 (the roots of ``g(u) = ∓iσ`` are not real; Capelli's theorem for ``p(y^b)x^a + r(y^b) ± iσ``), so ``P_σ`` has the
-counts of ``P/g(x^a, y^b)^2`` plus pairs, and ``g^2 + σ^2`` in the gcd.  Sufficient only: other limits are not
-searched.
+counts of ``P/g(x^a, y^b)^2`` plus pairs, and ``g^2 + σ^2`` in the gcd.  *Cluster limits* (tried when the interior
+criteria abstain): in a real factorization, copies of a rational ``ψ = x − c`` shared by layers (a strided one holding
+it as the atom ``u − c``) open into real roots ``c + jσ`` and pairs ``c + j(2 ± i)σ`` while the rest ``r`` of each giver
+whose box less the copies is ``(1, 1)`` moves to ``r + σ(1 + xy)`` (``1 + uv`` for a strided giver at stride 1 along
+``x`` or ``y``) unless it is already an irreducible bilinear: the determinant of ``r + σ(1 + xy)`` has the term ``σ^2``,
+so it is absolutely irreducible for small ``σ ≠ 0``; the moved layers are a complex factorization, so ``P_σ ∈ V(R)``;
+the new factors are simple and new, the new polynomials in ``u, v`` join the gcd (multiplicativity) and the others
+are in no block (a rotation ``x ↦ ζx`` maps ``x − w`` and ``r + σ(1 + xy)`` to factors of ``P_σ`` for finitely many
+``σ`` only: ``ζ(2 + i) ≠ 2 ± i``, and the ``xy``-coefficient gains ``ζ ≠ 1`` while the constant does not).  Sufficient
+only: other limits are not searched.  When the caller hands in ``M = V(R)`` (``closed=True``), the relative boundary is
+empty and the points the tests leave undecided are interior.
 
 **Relative boundary, head case: interior points** (:func:`head_interior_member`).  If every complex factorization
 of ``P ∈ M`` (``P ≠ 0``) is real up to the scalings and *regular* (the kernel of the differential of the
@@ -787,6 +796,9 @@ class HeadBoundary:
         replaced by ``(g^2 + σ^2)(x^a, y^b)`` (both as text, in ``x, y`` and in ``u, v``); for a shifted pair limit
         ``(("shifted pair", g),)`` (``g`` = ``x`` at ``a = 2`` or ``y`` at ``b = 2``): ``g^2`` replaced by
         ``(g − 2σ^2)^2 + σ^4``.
+        For a cluster limit ``(("cluster", ((ψ, N, R), …), ((r, t), …)),)``: ``N`` copies of ``ψ`` replaced by
+        ``ψ − jσ`` (``j = 1..R``) and ``(ψ − 2jσ)^2 + j^2σ^2`` (``j = R+1..R+(N−R)/2``), every moved rest ``r`` (in
+        ``x, y``) by ``r + σt``.
     """
 
     on_boundary: bool | None
@@ -848,7 +860,10 @@ def head_boundary_member(arch: Architecture | str, values: Sequence[Any], limits
     likewise), a pair in no block, so ``P_σ`` has the counts and the gcd of ``P/x^2`` plus one pair ``C(1, 0)`` (tried
     with the pair limits).  Other limits through the factors of ``G`` or other factors of ``P`` are not searched.  When
     no limit leaves ``M``, the interior criterion of :func:`head_interior_member` is tried: ``False`` when it certifies
-    ``P``.
+    ``P``.  Failing it, *cluster limits*: in a real factorization, copies of a rational linear ``ψ`` shared by layers
+    open into real roots and conjugate pairs near its root while the reducible rest of a giver with nominal bidegree
+    ``(1, 1)`` moves to ``r + σ(1 + xy)`` (module docstring; docs/theory.md#polyphase-head-2d, cluster limits).  Last,
+    ``closed=True`` answers ``False``.
 
     Parameters
     ----------

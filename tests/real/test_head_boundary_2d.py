@@ -520,8 +520,8 @@ def _from_sympy(arch: Architecture, expr) -> list:
     # reducible rest (x − 1)(y − 2) moves to an irreducible bilinear; x^2 + σ^2 alone stays in M (u + σ^2 joins
     # the strided layer), a pair and two irreducible (1, 1) fit no head box
     ("3x2,3x2,3x1 s=1x1,2x1", "-(y - 2)*(x - 1)*(x*y + 2*x - y + 2)*(x**4 + x**2 - 1)*x**2", "x"),
-    # x − 1, x^2 y − x^2 − x y − 2, x − 1, v(u − 1)(u − 2) (u = x, v = y^2): x − 1 of head layer 3 and of the
-    # strided layer open into a pair, the rest v(u − 2) moves to v(u − 2) + σ(1 + uv), which fills the strided layer
+    # 2(x − 2), x^2 y − x^2 − x y − 2, x − 1, v(u − 1)^2 (u = x, v = y^2): x − 1 of head layer 3 and one copy in the
+    # strided layer open into a pair, the rest v(u − 1) moves to v(u − 1) + σ(1 + uv), leaving the pair no room
     ("2x1,3x2,2x1,3x2 s=1x1,1x1,1x2", "2*(x - 2)*(x**2*y - x**2 - x*y - 2)*y**2*(x - 1)**3", "x - 1"),
 ])
 def test_cluster_limit(text, expr, psi):
