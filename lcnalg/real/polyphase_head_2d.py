@@ -1786,6 +1786,11 @@ def _cluster_packing(shape: Head2DShape, a_share: list, q_share: list, g_labels:
         shared[("atom", i)] = (size[1], holders)
         for lab in block:
             atom_of[lab] = i
+    head_mult: dict = {}
+    for layer in a_share:
+        for lab, n in layer.items():
+            head_mult[lab] = head_mult.get(lab, 0) + n
+    touch: dict = dict(shared)                      # every sharing, frozen ones included (one variable per pair)
     for lab in sorted({lab for h in held for lab in h}):
         holders = {l: held[l][lab] for l in layers if held[l].get(lab)}
         if len(holders) < 2 or (lab in atom_of and all(l >= k for l in holders)):
@@ -1795,16 +1800,24 @@ def _cluster_packing(shape: Head2DShape, a_share: list, q_share: list, g_labels:
             return (f"layers {' and '.join(place[l] for l in holders)} share the factor {name(lab[0])}, which is not "
                     "real and linear in x or in y")
         axis = 0 if size == (1, 0) else 1
-        for l in holders:
+        touch[lab] = (axis, dict(holders))
+        for l in list(holders):
             if l >= k and (a, b)[axis] != 1:
-                return (f"{place[l]} shares the linear factor {name(lab[0])} with another layer at stride "
-                        f"{(a, b)[axis]} along {'xy'[axis]}")
-            if l >= k and not any(g_labels[i][2] == {lab: 1} for i in q_share[l - k]):  # pragma: no cover
+                # frozen: no head layers jointly hold a full block of an atom of this layer holding ψ, so the atoms
+                # near it stay balanced among the strided layers and ψ's nearby copies do not move to the heads
+                for i in q_share[l - k]:
+                    block = g_labels[i][2]
+                    if lab in block and all(head_mult.get(lab2, 0) >= m for lab2, m in block.items()):
+                        return (f"{place[l]} shares the linear factor {name(lab[0])} with another layer at stride "
+                                f"{(a, b)[axis]} along {'xy'[axis]}, and the head layers hold a whole block of it")
+                del holders[l]
+            elif l >= k and not any(g_labels[i][2] == {lab: 1} for i in q_share[l - k]):  # pragma: no cover
                 raise AssertionError("a linear factor of a strided layer at stride 1 is not its own block")
-        shared[lab] = (axis, holders)
+        if len(holders) >= 2:
+            shared[lab] = (axis, holders)
     for l in layers:
         for l2 in range(l):
-            axes = {shared[lab][0] for lab in shared if l in shared[lab][1] and l2 in shared[lab][1]}
+            axes = {touch[lab][0] for lab in touch if l in touch[lab][1] and l2 in touch[lab][1]}
             if len(axes) > 1:
                 return (f"{place[l2]} and {place[l]} share linear factors in x and in y (their product can tend to a "
                         "factor of bidegree (1, 1))")

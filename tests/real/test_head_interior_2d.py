@@ -525,9 +525,10 @@ def test_a_gcd_factor_shared_by_two_strided_layers_at_stride_two():
 def test_closed_function_space_is_interior_everywhere():
     """3x2,3x1,3x1 s=1x1,2x2 has M = V(R) (is_zariski_closed, as boundary() knows): the relative boundary is empty.
     P = 2y(x − 1)(x^2 + 1)(x + 1)^2(x − 2)^3 holds x − 2 in both head layers (overlapping pole orders) and x + 1 in
-    head layer 1 and, through u − 1, in the layer at stride 2, so the interior criteria abstain; handed M = V(R) the
-    boundary test answers False, and points of V(R) near P in many directions (real perturbations, conjugate
-    multipliers, the copies of x − 2 moved apart into a conjugate pair) all lie in M by head_member and contains()."""
+    head layer 1 and, through u − 1, in the layer at stride 2 (frozen there: the heads hold no x − 1); the interior
+    criterion certifies it, in agreement with M = V(R); handed M = V(R) the boundary test answers False too, and
+    points of V(R) near P in many directions (real perturbations, conjugate multipliers, the copies of x − 2 moved
+    apart into a conjugate pair) all lie in M by head_member and contains()."""
     from lcnalg.real.closedness import is_zariski_closed   # deferred: only this test needs the closedness verdict
     arch = Architecture.parse("3x2,3x1,3x1 s=1x1,2x2")
     assert is_zariski_closed(arch).closed is True
@@ -538,9 +539,10 @@ def test_closed_function_space_is_interior_everywhere():
     strided = {(0, 0): (Fraction(-1), Fraction(0)), (2, 0): one}                                    # (u − 1)(u + 1)
     layers = [head1, head2, strided]
     p = _product(arch, layers)
-    assert head_boundary_member(arch, p).on_boundary is None
+    assert head_boundary_member(arch, p).on_boundary is False
+    assert head_interior_member(arch, p).certified
     r = head_boundary_member(arch, p, closed=True)
-    assert (r.on_boundary, r.in_function_space) == (False, True) and "M = V(R)" in r.reason
+    assert (r.on_boundary, r.in_function_space) == (False, True)
     assert head_boundary_member(arch, [0] * len(p), closed=True).on_boundary is False
     assert head_boundary_member(arch, [0] * len(p), closed=False).on_boundary is True
     rng = random.Random(121)
@@ -570,3 +572,41 @@ def test_no_limit_leaves_a_closed_function_space():
         assert head_boundary_member(arch, p).on_boundary is not True, (str(arch), p)
         assert head_boundary_member(arch, p, closed=True).on_boundary is False
     assert seen >= 5
+
+
+def _poly_layer(expr) -> dict:
+    """A real layer from a sympy expression in x, y (u, v written as x, y for a strided layer)."""
+    return {m: (Fraction(str(c)), Fraction(0)) for m, c in sympy.Poly(sympy.expand(expr), X, Y).as_dict().items()}
+
+
+@pytest.mark.parametrize("text, factorizations, shared", [
+    # x + 1 in head layer 3 and in the block x^2 − 1 of u − 1 in a layer at stride 2; the heads hold no x − 1
+    ("2x2,1x1,3x1,2x2,3x1 s=1x1,1x1,2x2,1x1",
+     [["x*y + 2*x - 2*y - 2", "4", "(x + 1)**2", "y*(x + 1)", "(x - 1)**2"],
+      ["x*y + 2*x - 2*y - 2", "4", "(x + 1)**2", "y*(x - 1)", "x**2 - 1"]], []),
+    # x − 2 in both head layers, x + 1 in head layer 1 and in the block of u − 1 (M = V(R) here)
+    ("3x2,3x1,3x1 s=1x1,2x2", [["2*y*(x - 2)*(x + 1)", "(x - 2)**2", "x**2 - 1"],
+                               ["2*y*(x - 2)**2", "(x - 2)*(x + 1)", "x**2 - 1"]], [(0, 2, {0, 1})]),
+])
+def test_a_shared_factor_frozen_at_stride_two(text, factorizations, shared):
+    """A linear factor ψ shared by a head layer and a layer at stride 2 along its variable, where the head layers do
+    not hold a whole block of the strided atom (x − 1 and x + 1 for u − 1): nearby, that atom stays balanced among
+    the strided layers, so ψ's copies do not move between heads and strided layers, and the criterion of linear
+    factors shared by layers certifies P (before, it refused any such sharing).  Points of V(R) near every real
+    factorization, in many directions, all lie in M by head_member and contains()."""
+    arch = Architecture.parse(text)
+    rng = random.Random(9)
+    p = None
+    for layers in factorizations:
+        layers = [_poly_layer(sympy.sympify(e)) for e in layers]
+        q = _product(arch, layers)
+        assert p is None or q == p
+        p = q
+        samples = nearby_points(arch, layers, rng, directions=8)
+        if shared:
+            samples += split_points(arch, layers, shared, rng, directions=6)
+        for what, point in samples:
+            assert _in_m(arch, point), (text, what)
+    inner = head_interior_member(arch, p)
+    assert inner.certified and "linear factors shared" in inner.reason, inner.reason
+    assert head_boundary_member(arch, p).on_boundary is False
