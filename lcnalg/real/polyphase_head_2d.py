@@ -94,7 +94,10 @@ only real factors ``x − c`` (``y − c``), no two layers have room for ``x`` (
 can split into real roots and conjugate pairs nearby leaves pieces that pack into the boxes: near such a
 factorization a factor whose conjugate sits in another layer is linear, ``x − w`` with ``w → c`` (a bidegree argument
 on the limits of the absolute factors), everything else is real layer by layer, and the packing regroups the pieces
-into real layers.  Sufficient only.
+into real layers.  A head layer may share ``x − c`` with a layer at stride ``a ≥ 2`` when the head layers together do
+not hold a whole block of the strided atom (``x − 1`` and ``x + 1`` for ``u − 1``): an atom ``u − s`` near it held more
+often than ``u − s̄`` by the strided layers would leave a whole block of ``u − s̄`` to the heads (``P_n`` is real), so
+these copies are frozen in the strided layer.  Sufficient only.
 """
 
 from __future__ import annotations
@@ -1740,8 +1743,10 @@ def _cluster_packing(shape: Head2DShape, a_share: list, q_share: list, g_labels:
     (H1) every absolute factor held by two layers (a strided layer through its blocks) is real and linear in one
     variable, ``x − c`` or ``y − c``, the factors shared by two given layers all in the same variable, and a strided
     layer holding one has stride 1 along that variable — or, between strided layers only, a real factor ``u − c``
-    (``v − c``) of the gcd at any stride, read in ``u, v``; (H2) no two layers both have room for ``x``, nor both for
-    ``y`` (slack in units of ``x``, ``y``).  Then near the factorization every absolute factor of a nearby point
+    (``v − c``) of the gcd at any stride, read in ``u, v`` — or, *frozen*, a strided layer at stride ``≥ 2`` along it
+    when the head layers together do not hold a whole block of any of its atoms holding ``ψ`` (the atoms near such an
+    atom stay balanced among the strided layers, so the copies of ``ψ`` move among its head holders only); (H2) no
+    two layers both have room for ``x``, nor both for ``y`` (slack in units of ``x``, ``y``).  Then near the factorization every absolute factor of a nearby point
     whose conjugate lies in another layer is linear, ``x − w`` with ``w → c``.  (H3) for every number ``k_l ≤ e_l``
     of such linear factors per layer holding ``ψ = x − c`` (``e_l`` times) and every number ``R < Σ k_l`` of real
     ones among them (of the parity of ``Σ k_l``), the pieces — per layer its box less the ``k_l``, a real factor, a
@@ -1945,8 +1950,9 @@ def head_interior_member(arch: Architecture | str, values: Sequence[Any], limits
     factorization, the parameterization is injective up to scalars near each, and a point of ``V(R)`` near ``P``
     is the product of complex layers near a real factorization whose conjugates are another such factorization:
     they differ by scalars of modulus one, so the point has a real factorization.  A real factorization that fails
-    (ii) is still accepted when the layers share only real factors ``x − c`` or ``y − c`` (a strided layer only at
-    stride 1 along that variable), no two layers have room for ``x`` (for ``y``), and for every number of copies
+    (ii) is still accepted when the layers share only real factors ``x − c`` or ``y − c`` (a strided layer at stride 1
+    along that variable, or frozen at a larger stride when the head layers do not hold a whole block of its atom),
+    no two layers have room for ``x`` (for ``y``), and for every number of copies
     each layer keeps and every number of real roots among them, the pieces (the rest of each layer as one real
     piece of its nominal bidegree, the real roots, the conjugate pairs as real quadratics) pack into the boxes
     (docs/theory.md#polyphase-head-2d, linear factors shared by layers).

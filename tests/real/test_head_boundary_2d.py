@@ -128,12 +128,13 @@ def test_the_beta_family():
 
 
 def _undecided_point() -> tuple:
-    """x(x − 1)(y − 2)·x(xy + 2x − y + 2)·(u^2 + u − 1) in 3x2,3x2,3x1 s=1x1,2x1: x in both head layers, every limit
-    tried stays in M and the shared factor's pair finds no room beside the rest of a head layer: undecided."""
+    """(x + 1)(x + 2)(x^2 + 1)(x − 1)^2 y^3 in 3x1,2x2,2x1,2x2 s=1x1,1x1,2x2: x^2 + 1 can split between the head
+    layers (a non-real factorization) and x − 1 lies in two layers of the merged one; every limit tried stays in M:
+    undecided."""
     x, y = sympy.symbols("x y")
-    arch = Architecture.parse("3x2,3x2,3x1 s=1x1,2x1")
+    arch = Architecture.parse("3x1,2x2,2x1,2x2 s=1x1,1x1,2x2")
     nx, ny = arch.end_to_end_filter_shape
-    poly = sympy.Poly(sympy.expand(x**2 * (x - 1) * (y - 2) * (x * y + 2 * x - y + 2) * (x**4 + x**2 - 1)), x, y).as_dict()
+    poly = sympy.Poly(sympy.expand((x + 1) * (x + 2) * (x**2 + 1) * (x - 1) ** 2 * y**3), x, y).as_dict()
     return arch, [Fraction(str(poly.get((i, j), 0))) for i in range(nx) for j in range(ny)]
 
 

@@ -244,8 +244,8 @@ def test_the_beta_family_below_zero():
     with w → √(−β) non-real lies in V(R) \\ M (its gcd factor |u − w^2|^2 is a pair of bidegree (2, 0) in u), the
     image of the complex layers (x − w)(y + 1), (x + w)(y + 2), (u − w̄^2)(v + 3). The interior criterion abstains
     (the factors x ± √(−β) lie in a head layer and, through u + β, in the strided layer), and the gcd pair limit
-    certifies the point; x^2 y (y + 1) is a shifted pair limit, and a point of 3x2,3x2,3x1 s=1x1,2x1 stays
-    undecided."""
+    certifies the point; x^2 y (y + 1) is a shifted pair limit, and a point of 3x1,2x2,2x1,2x2 s=1x1,1x1,2x2 stays
+    undecided (the point of 3x2,3x2,3x1 s=1x1,2x1 that stood here is now a cluster limit)."""
     arch = Architecture.parse("2x2,2x2,2x2 s=1x1,2x1")
     w = (Fraction(1), Fraction(1, 1000))                                  # w = 1 + i/1000, β = −1
     wb2 = (w[0] ** 2 - w[1] ** 2, -2 * w[0] * w[1])                       # w̄^2
@@ -271,9 +271,9 @@ def test_the_beta_family_below_zero():
     p = [0] * 20
     p[9] = p[10] = 1                                                      # x^2 y (y + 1): a shifted pair limit
     assert head_boundary_member(arch, p).factors == (("shifted pair", "x"),)
-    arch = Architecture.parse("3x2,3x2,3x1 s=1x1,2x1")                    # x^2 (x − 1)(y − 2)(xy + 2x − y + 2)(x^4 + x^2 − 1)
+    arch = Architecture.parse("3x1,2x2,2x1,2x2 s=1x1,1x1,2x2")           # (x + 1)(x + 2)(x^2 + 1)(x − 1)^2 y^3
     nx, ny = arch.end_to_end_filter_shape
-    poly = sympy.Poly(sympy.expand(X**2 * (X - 1) * (Y - 2) * (X * Y + 2 * X - Y + 2) * (X**4 + X**2 - 1)), X, Y).as_dict()
+    poly = sympy.Poly(sympy.expand((X + 1) * (X + 2) * (X**2 + 1) * (X - 1) ** 2 * Y**3), X, Y).as_dict()
     p = [Fraction(str(poly.get((i, j), 0))) for i in range(nx) for j in range(ny)]
     assert head_boundary_member(arch, p).on_boundary is None
     with pytest.raises(UndecidedError, match="interior criterion does not apply"):
