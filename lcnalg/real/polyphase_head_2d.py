@@ -65,8 +65,17 @@ opens into ``(x − 2σ^2)^2 + σ^4`` (its roots are not symmetric under ``x ↦
 likewise ``y``, ``b = 2``): for small ``σ ≠ 0`` the absolute factors of
 ``g ± iσ`` and of their compositions with ``π`` are simple, new and none real nor conjugate to one of the same sign
 (the roots of ``g(u) = ∓iσ`` are not real; Capelli's theorem for ``p(y^b)x^a + r(y^b) ± iσ``), so ``P_σ`` has the
-counts of ``P/g(x^a, y^b)^2`` plus pairs, and ``g^2 + σ^2`` in the gcd.  Sufficient only: other limits are not
-searched.
+counts of ``P/g(x^a, y^b)^2`` plus pairs, and ``g^2 + σ^2`` in the gcd.  *Cluster limits* (tried when the interior
+criteria abstain): in a real factorization, copies of a rational ``ψ = x − c`` shared by layers (a strided one holding
+it as the atom ``u − c``) open into real roots ``c + jσ`` and pairs ``c + j(2 ± i)σ`` while the rest ``r`` of each giver
+whose box less the copies is ``(1, 1)`` moves to ``r + σ(1 + xy)`` (``1 + uv`` for a strided giver at stride 1 along
+``x`` or ``y``) unless it is already an irreducible bilinear: the determinant of ``r + σ(1 + xy)`` has the term ``σ^2``,
+so it is absolutely irreducible for small ``σ ≠ 0``; the moved layers are a complex factorization, so ``P_σ ∈ V(R)``;
+the new factors are simple and new, the new polynomials in ``u, v`` join the gcd (multiplicativity) and the others
+are in no block (a rotation ``x ↦ ζx`` maps ``x − w`` and ``r + σ(1 + xy)`` to factors of ``P_σ`` for finitely many
+``σ`` only: ``ζ(2 + i) ≠ 2 ± i``, and the ``xy``-coefficient gains ``ζ ≠ 1`` while the constant does not).  Sufficient
+only: other limits are not searched.  When the caller hands in ``M = V(R)`` (``closed=True``), the relative boundary is
+empty and the points the tests leave undecided are interior.
 
 **Relative boundary, head case: interior points** (:func:`head_interior_member`).  If every complex factorization
 of ``P ∈ M`` (``P ≠ 0``) is real up to the scalings and *regular* (the kernel of the differential of the
@@ -85,7 +94,10 @@ only real factors ``x − c`` (``y − c``), no two layers have room for ``x`` (
 can split into real roots and conjugate pairs nearby leaves pieces that pack into the boxes: near such a
 factorization a factor whose conjugate sits in another layer is linear, ``x − w`` with ``w → c`` (a bidegree argument
 on the limits of the absolute factors), everything else is real layer by layer, and the packing regroups the pieces
-into real layers.  Sufficient only.
+into real layers.  A head layer may share ``x − c`` with a layer at stride ``a ≥ 2`` when the head layers together do
+not hold a whole block of the strided atom (``x − 1`` and ``x + 1`` for ``u − 1``): an atom ``u − s`` near it held more
+often than ``u − s̄`` by the strided layers would leave a whole block of ``u − s̄`` to the heads (``P_n`` is real), so
+these copies are frozen in the strided layer.  Sufficient only.
 """
 
 from __future__ import annotations
@@ -787,6 +799,9 @@ class HeadBoundary:
         replaced by ``(g^2 + σ^2)(x^a, y^b)`` (both as text, in ``x, y`` and in ``u, v``); for a shifted pair limit
         ``(("shifted pair", g),)`` (``g`` = ``x`` at ``a = 2`` or ``y`` at ``b = 2``): ``g^2`` replaced by
         ``(g − 2σ^2)^2 + σ^4``.
+        For a cluster limit ``(("cluster", ((ψ, N, R), …), ((r, t), …)),)``: ``N`` copies of ``ψ`` replaced by
+        ``ψ − jσ`` (``j = 1..R``) and ``(ψ − 2jσ)^2 + j^2σ^2`` (``j = R+1..R+(N−R)/2``), every moved rest ``r`` (in
+        ``x, y``) by ``r + σt``.
     """
 
     on_boundary: bool | None
@@ -820,7 +835,7 @@ def _signed(c: int, odd: bool) -> list:
 
 
 def head_boundary_member(arch: Architecture | str, values: Sequence[Any], limits: Limits | None = None, *,
-                         monomial_only: bool = False) -> HeadBoundary:
+                         monomial_only: bool = False, closed: bool | None = None) -> HeadBoundary:
     """A certified sufficient test for the boundary of ``M`` relative to ``V(R)`` in the head case
     (docs/theory.md#polyphase-head-2d, the boundary by monomial limits).
 
@@ -848,7 +863,10 @@ def head_boundary_member(arch: Architecture | str, values: Sequence[Any], limits
     likewise), a pair in no block, so ``P_σ`` has the counts and the gcd of ``P/x^2`` plus one pair ``C(1, 0)`` (tried
     with the pair limits).  Other limits through the factors of ``G`` or other factors of ``P`` are not searched.  When
     no limit leaves ``M``, the interior criterion of :func:`head_interior_member` is tried: ``False`` when it certifies
-    ``P``.
+    ``P``.  Failing it, *cluster limits*: in a real factorization, copies of a rational linear ``ψ`` shared by layers
+    open into real roots and conjugate pairs near its root while the reducible rest of a giver with nominal bidegree
+    ``(1, 1)`` moves to ``r + σ(1 + xy)`` (module docstring; docs/theory.md#polyphase-head-2d, cluster limits).  Last,
+    ``closed=True`` answers ``False``.
 
     Parameters
     ----------
@@ -860,6 +878,12 @@ def head_boundary_member(arch: Architecture | str, values: Sequence[Any], limits
     monomial_only : bool
         Try the monomial limits only (``None`` when none leaves ``M``): no pair or slack limit, no interior
         criterion.
+    closed : bool, optional
+        Whether ``M = V(R)`` (``M`` Zariski closed), when the caller knows it (from
+        :func:`~lcnalg.real.closedness.is_zariski_closed`, as :func:`~lcnalg.real.boundary.boundary` does); ``None``:
+        unknown.  ``True``: the relative boundary is empty, so every point of ``M`` answers ``False`` (``0``
+        included), consulted where the limits and the interior criteria leave ``P ∈ M`` undecided; ``False``: ``0`` is
+        on it (``V(R) \\ M`` is a non-empty cone).  Not checked here (the closedness module sits above this one).
 
     Returns
     -------
@@ -893,6 +917,9 @@ def head_boundary_member(arch: Architecture | str, values: Sequence[Any], limits
     (('shifted pair', 'x'),)
     >>> head_boundary_member("2x1,1x1,2x1,3x1 s=1x1,1x1,1x2", [1, 0, -2, 0, 1]).factors   # (x^2 - 1)^2: both open
     (('gcd pair', 'x - 1', 'u - 1'), ('gcd pair', 'x + 1', 'u + 1'))
+    >>> p = [0] * 18; p[1] = 1                              # y, where M = V(R) (is_zariski_closed): interior
+    >>> head_boundary_member("3x2,3x1,3x1 s=1x1,2x2", p, closed=True).on_boundary
+    False
     """
     shape = head_2d_shape(arch)
     if shape is None:
@@ -901,8 +928,12 @@ def head_boundary_member(arch: Architecture | str, values: Sequence[Any], limits
                          "(e.g. 2x2,2x2,2x2 s=1x1,2x1)")
     limits = Limits.coerce(limits)
     monomial_only = checks.flag(monomial_only, "monomial_only", none=False)
+    closed = checks.flag(closed, "closed")
     member = head_member(arch, values, limits)
     if not member.gcd:
+        if closed is not None:
+            return HeadBoundary(not closed, True, "", "the zero filter: on the relative boundary iff M ≠ V(R) "
+                                f"(closedness, handed in: M {'=' if closed else '≠'} V(R))")
         return HeadBoundary(None, True, "", "the zero filter: on the relative boundary iff M ≠ V(R) (closedness)")
     if not member.in_function_space:
         return HeadBoundary(False, False, "", "P ∉ M, and the relative boundary lies in M (M is closed)")
@@ -956,6 +987,8 @@ def head_boundary_member(arch: Architecture | str, values: Sequence[Any], limits
                     "polyphase gcd are those of P with the monomials replaced as shown, and no choice of divisors of "
                     "the gcd fits the boxes (docs/theory.md#polyphase-head-2d)"))
     if monomial_only:
+        if closed:
+            return _closed_answer()
         return HeadBoundary(None, True, "", "P ∈ M; no monomial limit leaves M (the other tests were not tried)")
     pair = _pair_limit(shape, P, limits, budget)
     if pair is not None:
@@ -969,6 +1002,11 @@ def head_boundary_member(arch: Architecture | str, values: Sequence[Any], limits
     inner, _, why = _interior(shape, P, member, limits, budget)
     if inner:
         return HeadBoundary(False, True, "", "P is an interior point of M inside V(R): " + why)
+    cluster = _cluster_limit(shape, P, member, limits, budget)
+    if cluster is not None:
+        return cluster
+    if closed:
+        return _closed_answer()
     return HeadBoundary(None, True, "", (
         "P ∈ M; no deformation of the monomial part u^i v^j of the polyphase gcd into factors u + σ, v + σ leaves M "
         f"(i = {i0}, j = {j0}), no square g^2 of a factor linear in x or in y opens into g^2 + σ^2 outside M, no "
@@ -977,6 +1015,13 @@ def head_boundary_member(arch: Architecture | str, values: Sequence[Any], limits
         "set of squares g^2 of factors of the gcd (univariate, or linear in u or in v) opens into g^2 + σ^2 outside M; "
         "other limits (through other factors of the gcd, or other factors of P) are not searched; and the "
         f"interior criterion does not apply: {why}; so whether P is on the relative boundary is undecided"))
+
+
+def _closed_answer() -> HeadBoundary:
+    """``P ∈ M`` with ``M = V(R)`` handed in: off the (empty) relative boundary."""
+    return HeadBoundary(False, True, "", "P ∈ M and M = V(R) (M Zariski closed, handed in): the boundary of M relative "
+                        "to V(R) is empty, every point of M is interior to M inside V(R) "
+                        "(docs/theory.md#polyphase-head-2d, closed function spaces)")
 
 
 def _slack_limit(shape: Head2DShape, P: Any, member: HeadMembership, p_counts: dict, limits: Limits,
@@ -988,7 +1033,7 @@ def _slack_limit(shape: Head2DShape, P: Any, member: HeadMembership, p_counts: d
     ``F = 1 + σ^2 u^{2i/a}`` (one real factor ``u + c``, ``c > 0``, when ``2i/a`` is odd, and pairs)."""
     a, b = shape.strides
     k = len(shape.head_boxes)
-    g_labels, p_labels, conj, _ = _factorization_data(shape, P, member, limits)
+    g_labels, p_labels, conj, _, _ = _factorization_data(shape, P, member, limits)
     tried: set = set()
     for a_share, q_share in _each_factorization(shape, g_labels, p_labels, budget):
         if any(lab[1] and layer.get(conj(lab), 0) != n for layer in a_share for lab, n in layer.items()):
@@ -1166,6 +1211,168 @@ def _gcd_pair_limit(shape: Head2DShape, P: Any, member: HeadMembership, limits: 
     return None
 
 
+def _cluster_limit(shape: Head2DShape, P: Any, member: HeadMembership, limits: Limits, budget: Budget
+                   ) -> HeadBoundary | None:
+    """*Cluster limits* (docs/theory.md#polyphase-head-2d): a real factorization of ``P`` in which layers share a
+    Q-irreducible factor ``ψ = x − c`` (``y − c``; a strided layer holds it as its own block, i.e. at stride 1 along
+    that variable) opens the copies that a choice of holders gives up (``k_l`` from layer ``l``, ``N = Σ k_l``) into
+    ``R < N`` real roots ``c + jσ`` and ``(N − R)/2`` pairs ``c + j(2 ± i)σ``, and moves the rest ``r_l`` of every
+    giver whose box less the copies is ``(1, 1)`` (in ``u, v`` for a strided layer, stride 1 along ``x`` or ``y``) and
+    which is not already absolutely irreducible of that bidegree to ``r_l + σ t_l``, ``t_l = 1 + xy`` (``1 + x^a y^b``):
+    absolutely irreducible of bidegree ``(1, 1)`` for small ``σ ≠ 0`` (its determinant has the term ``σ^2``).  The
+    layers so moved form a complex factorization of ``P_σ``, so ``P_σ ∈ V(R)``; for small ``σ ≠ 0`` the real factors
+    of ``P_σ`` are those of ``P'' = P/(Π ψ^N Π r_l)`` plus the new ones, and its polyphase gcd is that of ``P''``
+    times the new factors that are polynomials in ``u, v`` (the roots at stride 1 along their variable, the moved
+    strided rests); the others are in no block (a rotation of ``x − w`` or of ``r_l + σt_l`` divides ``P_σ`` for
+    finitely many ``σ`` only).  The membership theorem on these counts decides ``P_σ ∈ M`` for all small ``σ`` at once."""
+    a, b = shape.strides
+    k = len(shape.head_boxes)
+    g_labels, p_labels, conj, _, poly = _factorization_data(shape, P, member, limits)
+    xy = integer_ring(("x", "y"))
+    X, Y = xy.gens()
+    uv = integer_ring(("u", "v"))
+    boxes = list(shape.head_boxes) + list(shape.boxes)
+    nx, ny = shape.total[0] + 1, shape.total[1] + 1
+    one = xy.from_dict({(0, 0): 1})
+
+    def gpoly(i: int) -> Any:
+        """``h∘π`` for a label ``h`` of the gcd whose block holds Q-irreducible factors only, else None."""
+        out = one
+        for lab, m in g_labels[i][2].items():
+            f = poly(lab)
+            if f is None:
+                return None
+            out *= f ** m
+        return out
+
+    tried: set = set()
+    for a_share, q_share in _each_factorization(shape, g_labels, p_labels, budget):
+        if any(lab[1] and layer.get(conj(lab), 0) != n for layer in a_share for lab, n in layer.items()):
+            continue
+        if any(g_labels[i][3] != i and layer.get(g_labels[i][3], 0) != n for layer in q_share for i, n in layer.items()):
+            continue
+        shared = []                                 # (label, axis, atom or None, {layer: copies})
+        for lab, (size, _) in sorted(p_labels.items()):
+            if lab[1] or size not in ((1, 0), (0, 1)) or poly(lab) is None:
+                continue
+            holders = {l: a_share[l][lab] for l in range(k) if a_share[l].get(lab)}
+            atom = next((i for i, g in enumerate(g_labels) if g[2] == {lab: 1}), None)
+            if atom is not None:
+                holders.update({k + l: layer[atom] for l, layer in enumerate(q_share) if layer.get(atom)})
+            if len(holders) >= 2:
+                shared.append((lab, 0 if size == (1, 0) else 1, atom, holders))
+        if not shared:
+            continue
+        per = []
+        for lab, axis, atom, holders in shared:
+            ls = sorted(holders)
+            opts = [({}, 0, 0)]
+            for ks in _choices([holders[l] for l in ls]):
+                n = sum(ks)
+                opts += [(dict((l, c) for l, c in zip(ls, ks) if c), r, n) for r in range(n % 2, n - 1, 2)]
+            per.append(opts)
+        for conf in _product_of(per):
+            if all(n == 0 for _, _, n in conf):
+                continue
+            key = (tuple(tuple(sorted(layer.items())) for layer in a_share),
+                   tuple(tuple(sorted(layer.items())) for layer in q_share), tuple((tuple(sorted(ks.items())), r, n)
+                                                                                   for ks, r, n in conf))
+            if key in tried:
+                continue
+            tried.add(key)
+            budget.spend()
+            removed = one
+            counts: dict = {}
+            new_blocks: list = []
+            extra: list = []
+            atoms_extra: list = []
+            clusters = []
+            gave: dict = {}
+            for (lab, axis, atom, _), (ks, r, n) in zip(shared, conf):
+                if not n:
+                    continue
+                psi = poly(lab)
+                unit = (1, 0) if axis == 0 else (0, 1)
+                removed *= psi ** n
+                counts[("R",) + unit] = counts.get(("R",) + unit, 0) + r
+                counts[("C",) + unit] = counts.get(("C",) + unit, 0) + (n - r) // 2
+                extra.append((unit, n))
+                if (a, b)[axis] == 1:               # polynomials in u (v): atoms of the gcd
+                    new_blocks += [GcdBlock(unit, ((("R",) + unit, 1),), 1)] * r
+                    new_blocks += [GcdBlock((2 * unit[0], 2 * unit[1]), ((("C",) + unit, 1),), 1)] * ((n - r) // 2)
+                    atoms_extra.append((unit, n, [(unit, 1)]))
+                clusters.append((str(psi), n, r))
+                for l, c in ks.items():
+                    gave.setdefault(l, []).append((lab, atom, c, unit))
+            moved = []
+            for l, given in sorted(gave.items()):
+                nominal = [boxes[l][0], boxes[l][1]]
+                for _, _, c, unit in given:
+                    nominal[0] -= c * unit[0]
+                    nominal[1] -= c * unit[1]
+                if nominal != [1, 1] or (l >= k and a != 1 and b != 1):
+                    continue
+                if l < k:
+                    rest = dict(a_share[l])
+                    for lab, _, c, _ in given:
+                        rest[lab] -= c
+                    rest = {lab: c for lab, c in rest.items() if c}
+                    if len(rest) == 1 and list(rest.values()) == [1] and p_labels[next(iter(rest))][0] == (1, 1):
+                        continue                    # already absolutely irreducible of bidegree (1, 1)
+                    fs = [(poly(lab), c) for lab, c in rest.items()]
+                    t, kind = X * Y + 1, (1, 1)
+                else:
+                    rest = dict(q_share[l - k])
+                    for _, atom, c, _ in given:
+                        rest[atom] -= c
+                    rest = {i: c for i, c in rest.items() if c}
+                    if len(rest) == 1 and list(rest.values()) == [1] and g_labels[next(iter(rest))][0] == (1, 1):
+                        continue
+                    fs = [(gpoly(i), c) for i, c in rest.items()]
+                    t, kind = X ** a * Y ** b + 1, (a, b)
+                if any(f is None for f, _ in fs):
+                    continue
+                r_l = one
+                for f, c in fs:
+                    r_l *= f ** c
+                removed *= r_l
+                counts[("R",) + kind] = counts.get(("R",) + kind, 0) + 1
+                extra.append((kind, 1))
+                if l >= k:
+                    new_blocks.append(GcdBlock((1, 1), ((("R",) + kind, 1),), 1))
+                    atoms_extra.append(((1, 1), 1, [(kind, 1)]))
+                moved.append((str(r_l), str(t), "head" if l < k else "strided", l if l < k else l - k))
+            rest_p, rem = divmod(P, removed)
+            if rem != 0:                                 # pragma: no cover - the copies and rests divide P
+                raise AssertionError("the cluster copies and the moved rests do not divide P")
+            for t, e in (_counts(factor_types(rest_p, limits)) if rest_p.total_degree() > 0 else {}).items():
+                counts[t] = counts.get(t, 0) + e
+            counts = {t: e for t, e in counts.items() if e}
+            vals = [Fraction(0)] * (nx * ny)
+            for m, c in rest_p.terms():
+                vals[int(m[0]) * ny + int(m[1])] = Fraction(int(c))
+            gd, _ = polyphase_gcd_2d(vals, Polyphase2DShape((0, 0), (a, b), (), shape.total))
+            blocks = list(gcd_blocks(gd, (a, b), limits)) + new_blocks
+            if _real_choice(shape, counts, blocks, budget) is not None:
+                continue
+            if not _in_v(shape, rest_p, _poly(uv, gd), limits, budget, extra, atoms_extra):   # pragma: no cover
+                continue                                 # the moved layers are a complex factorization of P_σ
+            words = "; ".join(f"{n} copies of {psi} open into {r} real roots and {(n - r) // 2} pairs"
+                              for psi, n, r in clusters)
+            rests = "; ".join(f"the rest {r_l} of {kind} layer {l + 1} moves to ({r_l}) + σ({t})"
+                              for r_l, t, kind, l in moved)
+            return HeadBoundary(True, True, (
+                f"P_σ → P (σ small, nonzero): {words} (c + jσ, c + j(2 ± i)σ)" + (f"; {rests}" if rests else "")),
+                factors=(("cluster", tuple(clusters), tuple((r_l, t) for r_l, t, _, _ in moved)),),
+                reason=("P ∈ M, and P_σ → P lies in V(R) \\ M for every small σ ≠ 0: the layers of a real factorization "
+                        "of P, with copies of a shared linear factor opened into roots and conjugate pairs and the rests "
+                        "of their holders moved to absolutely irreducible polynomials of bidegree (1, 1), form a complex "
+                        "factorization of P_σ; its real factors are those of P'' plus the new ones, its polyphase gcd "
+                        "that of P'' times the new factors in u, v, and no choice of divisors of the gcd fits the boxes "
+                        "(docs/theory.md#polyphase-head-2d, cluster limits)"))
+    return None
+
+
 # ------------------------------------------------------------------ relative boundary, head case: interior points
 @dataclass(frozen=True)
 class HeadInterior:
@@ -1252,7 +1459,7 @@ def _shares_monomial(s: tuple[int, int, int, int], t: tuple[int, int, int, int])
 
 def _factorization_data(shape: Head2DShape, P: Any, member: HeadMembership, limits: Limits) -> tuple:
     """The absolute factors of ``P`` and of its polyphase gcd as labels (docs/theory.md#polyphase-head-2d, all
-    factorizations): ``(g_labels, p_labels, conj, name)``."""
+    factorizations): ``(g_labels, p_labels, conj, name, poly)``."""
     a, b = shape.strides
     xy = integer_ring(("x", "y"))
     X, Y = xy.gens()
@@ -1320,7 +1527,11 @@ def _factorization_data(shape: Head2DShape, P: Any, member: HeadMembership, limi
     def conj(lab: tuple) -> tuple:
         return (lab[0], -lab[1])
 
-    return g_labels, p_labels, conj, name
+    def poly(lab: tuple) -> Any:
+        """The polynomial of a label of ``P`` (in ``x, y``) when it is a Q-irreducible factor, else None."""
+        return atoms[items[lab[0]].source][0] if items[lab[0]].kind == "rational" else None
+
+    return g_labels, p_labels, conj, name, poly
 
 
 def _each_factorization(shape: Head2DShape, g_labels: list, p_labels: dict, budget: Budget) -> Any:
@@ -1395,7 +1606,7 @@ def _interior_for(shape: Head2DShape, P: Any, member: HeadMembership, limits: Li
     overlapping pole orders, passes the test of linear factors shared by layers; failing that, the same with the
     univariate layers of each axis and stride merged, every merged layer then holding at least as many real roots of
     odd multiplicity as its layers have odd degrees."""
-    g_labels, p_labels, conj, name = _factorization_data(shape, P, member, limits)
+    g_labels, p_labels, conj, name, _ = _factorization_data(shape, P, member, limits)
     checked = 0
     why = ""
     clusters = 0
@@ -1532,8 +1743,10 @@ def _cluster_packing(shape: Head2DShape, a_share: list, q_share: list, g_labels:
     (H1) every absolute factor held by two layers (a strided layer through its blocks) is real and linear in one
     variable, ``x − c`` or ``y − c``, the factors shared by two given layers all in the same variable, and a strided
     layer holding one has stride 1 along that variable — or, between strided layers only, a real factor ``u − c``
-    (``v − c``) of the gcd at any stride, read in ``u, v``; (H2) no two layers both have room for ``x``, nor both for
-    ``y`` (slack in units of ``x``, ``y``).  Then near the factorization every absolute factor of a nearby point
+    (``v − c``) of the gcd at any stride, read in ``u, v`` — or, *frozen*, a strided layer at stride ``≥ 2`` along it
+    when the head layers together do not hold a whole block of any of its atoms holding ``ψ`` (the atoms near such an
+    atom stay balanced among the strided layers, so the copies of ``ψ`` move among its head holders only); (H2) no
+    two layers both have room for ``x``, nor both for ``y`` (slack in units of ``x``, ``y``).  Then near the factorization every absolute factor of a nearby point
     whose conjugate lies in another layer is linear, ``x − w`` with ``w → c``.  (H3) for every number ``k_l ≤ e_l``
     of such linear factors per layer holding ``ψ = x − c`` (``e_l`` times) and every number ``R < Σ k_l`` of real
     ones among them (of the parity of ``Σ k_l``), the pieces — per layer its box less the ``k_l``, a real factor, a
@@ -1578,6 +1791,11 @@ def _cluster_packing(shape: Head2DShape, a_share: list, q_share: list, g_labels:
         shared[("atom", i)] = (size[1], holders)
         for lab in block:
             atom_of[lab] = i
+    head_mult: dict = {}
+    for layer in a_share:
+        for lab, n in layer.items():
+            head_mult[lab] = head_mult.get(lab, 0) + n
+    touch: dict = dict(shared)                      # every sharing, frozen ones included (one variable per pair)
     for lab in sorted({lab for h in held for lab in h}):
         holders = {l: held[l][lab] for l in layers if held[l].get(lab)}
         if len(holders) < 2 or (lab in atom_of and all(l >= k for l in holders)):
@@ -1587,16 +1805,24 @@ def _cluster_packing(shape: Head2DShape, a_share: list, q_share: list, g_labels:
             return (f"layers {' and '.join(place[l] for l in holders)} share the factor {name(lab[0])}, which is not "
                     "real and linear in x or in y")
         axis = 0 if size == (1, 0) else 1
-        for l in holders:
+        touch[lab] = (axis, dict(holders))
+        for l in list(holders):
             if l >= k and (a, b)[axis] != 1:
-                return (f"{place[l]} shares the linear factor {name(lab[0])} with another layer at stride "
-                        f"{(a, b)[axis]} along {'xy'[axis]}")
-            if l >= k and not any(g_labels[i][2] == {lab: 1} for i in q_share[l - k]):  # pragma: no cover
+                # frozen: no head layers jointly hold a full block of an atom of this layer holding ψ, so the atoms
+                # near it stay balanced among the strided layers and ψ's nearby copies do not move to the heads
+                for i in q_share[l - k]:
+                    block = g_labels[i][2]
+                    if lab in block and all(head_mult.get(lab2, 0) >= m for lab2, m in block.items()):
+                        return (f"{place[l]} shares the linear factor {name(lab[0])} with another layer at stride "
+                                f"{(a, b)[axis]} along {'xy'[axis]}, and the head layers hold a whole block of it")
+                del holders[l]
+            elif l >= k and not any(g_labels[i][2] == {lab: 1} for i in q_share[l - k]):  # pragma: no cover
                 raise AssertionError("a linear factor of a strided layer at stride 1 is not its own block")
-        shared[lab] = (axis, holders)
+        if len(holders) >= 2:
+            shared[lab] = (axis, holders)
     for l in layers:
         for l2 in range(l):
-            axes = {shared[lab][0] for lab in shared if l in shared[lab][1] and l2 in shared[lab][1]}
+            axes = {touch[lab][0] for lab in touch if l in touch[lab][1] and l2 in touch[lab][1]}
             if len(axes) > 1:
                 return (f"{place[l2]} and {place[l]} share linear factors in x and in y (their product can tend to a "
                         "factor of bidegree (1, 1))")
@@ -1724,8 +1950,9 @@ def head_interior_member(arch: Architecture | str, values: Sequence[Any], limits
     factorization, the parameterization is injective up to scalars near each, and a point of ``V(R)`` near ``P``
     is the product of complex layers near a real factorization whose conjugates are another such factorization:
     they differ by scalars of modulus one, so the point has a real factorization.  A real factorization that fails
-    (ii) is still accepted when the layers share only real factors ``x − c`` or ``y − c`` (a strided layer only at
-    stride 1 along that variable), no two layers have room for ``x`` (for ``y``), and for every number of copies
+    (ii) is still accepted when the layers share only real factors ``x − c`` or ``y − c`` (a strided layer at stride 1
+    along that variable, or frozen at a larger stride when the head layers do not hold a whole block of its atom),
+    no two layers have room for ``x`` (for ``y``), and for every number of copies
     each layer keeps and every number of real roots among them, the pieces (the rest of each layer as one real
     piece of its nominal bidegree, the real roots, the conjugate pairs as real quadratics) pack into the boxes
     (docs/theory.md#polyphase-head-2d, linear factors shared by layers).
