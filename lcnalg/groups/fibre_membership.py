@@ -66,6 +66,7 @@ from __future__ import annotations
 
 import itertools
 import math
+import random
 import time
 from dataclasses import dataclass
 from fractions import Fraction
@@ -79,11 +80,15 @@ from lcnalg.groups.group_algebra import (GroupConvArchitecture, GroupConvParamet
                                          group_filter, group_parameterization)
 from lcnalg.limits import Limits
 from lcnalg.polys.groebner import groebner_basis
+from lcnalg.polys.minors import all_minors
 from lcnalg.polys.univariate import ball_contains_rational
 from lcnalg.polys.zero_dimensional import solution_counts, univariate_representation
 from lcnalg.real.decision import ball_text, number_text
 
 __all__ = ["FibreChart", "FibreDecision", "fibre_membership", "chart_work"]
+
+#: Generic slices, and generic points ``a`` of the squared distance, tried on a positive-dimensional chart.
+_SLICES = 2
 
 
 @dataclass(frozen=True)
@@ -104,6 +109,13 @@ class FibreChart:
         distinct real ones (Hermite, exact).
     num_variables : int
         The free weights of the chart.
+    real_point : bool or None
+        For a positive-dimensional chart: True when a real point was found (``route`` says how; the
+        counts are those of the zero-dimensional system that found it), False when the chart is
+        proved to have none, None when it is left open (``route`` says why).  For the other charts
+        ``real > 0``.
+    route : str
+        How a positive-dimensional chart was decided, or why not.
     """
 
     choice: tuple[int, ...]
@@ -113,6 +125,8 @@ class FibreChart:
     distinct: int | None = None
     real: int | None = None
     num_variables: int = 0
+    real_point: bool | None = None
+    route: str = ""
 
     def to_dict(self) -> dict[str, Any]:
         """Plain data.
@@ -124,7 +138,7 @@ class FibreChart:
         """
         return {"choice": list(self.choice), "status": self.status, "dimension": self.dimension,
                 "with_multiplicity": self.with_multiplicity, "distinct": self.distinct, "real": self.real,
-                "num_variables": self.num_variables}
+                "num_variables": self.num_variables, "real_point": self.real_point, "route": self.route}
 
 
 @dataclass(frozen=True)
@@ -167,8 +181,13 @@ class FibreDecision:
 
     @property
     def positive_dimensional(self) -> tuple[tuple[int, ...], ...]:
-        """The choices of the positive-dimensional charts."""
+        """The choices of the positive-dimensional charts (decided or not)."""
         return tuple(c.choice for c in self.charts if c.status == "positive-dimensional")
+
+    @property
+    def undecided(self) -> tuple[tuple[int, ...], ...]:
+        """The choices of the positive-dimensional charts left open."""
+        return tuple(c.choice for c in self.charts if c.status == "positive-dimensional" and c.real_point is None)
 
     def to_dict(self) -> dict[str, Any]:
         """Plain data (numbers as exact text).
@@ -183,7 +202,8 @@ class FibreDecision:
                 "witness": None if self.witness is None else [list(w) for w in self.witness],
                 "witness_exact": self.witness_exact, "minimal_polynomial": list(self.minimal_polynomial),
                 "separating_form": list(self.separating_form), "estimate": self.estimate,
-                "positive_dimensional": [list(c) for c in self.positive_dimensional]}
+                "positive_dimensional": [list(c) for c in self.positive_dimensional],
+                "undecided": [list(c) for c in self.undecided]}
 
 
 def _blocks(windows: tuple[int, ...], choice: tuple[int, ...]) -> list[int]:
@@ -329,6 +349,84 @@ def _witness(mu: GroupConvParameterization, gb: Any, choice: tuple[int, ...], wh
             tuple(number_text(Fraction(int(c.p), int(c.q))) for c in phi.coeffs()), rur.separating_form)
 
 
+def _random_ints(rng: Any, count: int, bound: int = 9) -> list[int]:
+    return [rng.randint(-bound, bound) for _ in range(count)]
+
+
+def _zero_dimensional_counts(polys: list[Any], nvars: int, limits: Limits) -> tuple[Any, Any] | None:
+    """The verified Gröbner basis and Hermite counts of ``polys`` when they are zero-dimensional (else None;
+    the unit ideal gives counts of zero)."""
+    gb = groebner_basis(polys, "degrevlex", nvars=nvars, limits=limits)
+    dim = gb.dimension()
+    if dim > 0:
+        return None
+    if dim < 0:
+        return gb, None
+    counts = solution_counts(gb, limits=limits)
+    check(counts.certified, "the counts of a verified Groebner basis over Q are certified")
+    return gb, counts
+
+
+@dataclass(frozen=True)
+class _Open:
+    """What a positive-dimensional chart gave: a zero-dimensional system with a real solution (its basis), or a
+    proof that the chart has no real point, or neither."""
+
+    real: bool | None
+    route: str
+    gb: Any = None
+    counts: Any = None
+
+
+def _positive_dimensional(polys: list[Any], gb: Any, dim: int, nvars: int, seed: int, limits: Limits) -> _Open:
+    """Slices and critical points of the squared distance on a positive-dimensional chart (module docstring)."""
+    rng = random.Random(seed * 7919 + 20)
+    ctx = polys[0].context()
+    gens = ctx.gens()
+    one = ctx.from_dict({(0,) * nvars: 1})
+    # 1. generic rational affine slices of codimension dim: a real point of a slice is a real point of the chart
+    for _ in range(_SLICES):
+        planes = [sum((c * x for c, x in zip(_random_ints(rng, nvars), gens)), rng.randint(-9, 9) * one)
+                  for _ in range(dim)]
+        found = _zero_dimensional_counts(list(polys) + planes, nvars, limits)
+        if found is not None and found[1] is not None and found[1].real:
+            return _Open(True, f"a generic affine slice of codimension {dim} with {found[1].real} real point(s)",
+                         found[0], found[1])
+    # 2. the squared distance to a generic rational point a on a smooth complete intersection V(H) ⊇ V(chart)
+    c = nvars - dim
+    basis = gb.as_flint()
+    if len(basis) == c:
+        h, what = basis, "the chart's reduced Groebner basis"
+    else:
+        h = [sum((k * g for k, g in zip(_random_ints(rng, len(basis), 5), basis)), 0 * one) for _ in range(c)]
+        what = f"{c} generic combinations of the chart's {len(basis)} generators"
+    zero = 0 * one
+    jac = [[p.derivative(i) for i in range(nvars)] for p in h]
+    minors = all_minors(jac, c, zero, limits=limits, what="maximal minors of the chart's Jacobian")
+    sing = groebner_basis(list(h) + minors, "degrevlex", nvars=nvars, limits=limits)
+    if sing.dimension() >= 0:
+        return _Open(None, f"{what} cut out a variety of dimension {dim} that is singular "
+                     f"(its Jacobian drops rank at a complex point)")
+    for _ in range(_SLICES):
+        a = _random_ints(rng, nvars)
+        lagrange = all_minors(jac + [[x - k * one for x, k in zip(gens, a)]], c + 1, zero, limits=limits,
+                              what="minors of the Lagrange matrix")
+        found = _zero_dimensional_counts(list(h) + lagrange, nvars, limits)
+        if found is None:
+            continue                               # a non-generic a: another one
+        if found[1] is None or not found[1].real:
+            return _Open(False, f"{what} cut out a smooth complete intersection of dimension {dim}; the squared "
+                         f"distance to a = ({', '.join(map(str, a))}) has no real critical point on it "
+                         f"({0 if found[1] is None else found[1].distinct} complex), so it has no real point")
+        mine = _zero_dimensional_counts(list(h) + lagrange + list(polys), nvars, limits)
+        if mine is not None and mine[1] is not None and mine[1].real:
+            return _Open(True, f"{mine[1].real} real critical point(s) of the squared distance to "
+                         f"a = ({', '.join(map(str, a))}) on the chart", mine[0], mine[1])
+        return _Open(None, f"{what} cut out a smooth complete intersection with {found[1].real} real critical "
+                     f"point(s) of the squared distance, none on the chart")
+    return _Open(None, f"the squared distance had positive-dimensional critical loci for {_SLICES} points a")
+
+
 def fibre_membership(mu: GroupConvParameterization | str, f: Any, *, seed: int = 0,
                      limits: Limits | None = None) -> FibreDecision:
     """Decide ``f ∈ M`` through the real points of the fibre, chart by chart (module docstring).
@@ -393,35 +491,48 @@ def fibre_membership(mu: GroupConvParameterization | str, f: Any, *, seed: int =
             charts.append(FibreChart(choice, "empty", -1, num_variables=len(where)))
             continue
         if dim > 0:
-            charts.append(FibreChart(choice, "positive-dimensional", dim, num_variables=len(where)))
-            continue
-        counts = solution_counts(gb, limits=limits)
-        check(counts.certified, "the counts of a verified Groebner basis over Q are certified")
-        charts.append(FibreChart(choice, "finite", 0, counts.with_multiplicity, counts.distinct, counts.real,
-                                 len(where)))
+            found = _positive_dimensional(polys, gb, dim, len(where), seed, limits)
+            c = found.counts
+            charts.append(FibreChart(choice, "positive-dimensional", dim,
+                                     *((c.with_multiplicity, c.distinct, c.real) if c is not None else ()),
+                                     num_variables=len(where), real_point=found.real, route=found.route))
+            if not found.real:
+                continue
+            gb, counts = found.gb, c
+            what = (f"is positive-dimensional (dimension {dim}) and has a real point: {found.route} (Hermite's "
+                    f"form on a zero-dimensional quotient of dimension {counts.with_multiplicity})")
+        else:
+            counts = solution_counts(gb, limits=limits)
+            check(counts.certified, "the counts of a verified Groebner basis over Q are certified")
+            charts.append(FibreChart(choice, "finite", 0, counts.with_multiplicity, counts.distinct, counts.real,
+                                     len(where)))
+            what = (f"has {counts.real} real point(s) among its {counts.distinct} complex one(s) (Hermite's form "
+                    f"on a zero-dimensional quotient of dimension {counts.with_multiplicity})")
         if counts.real:
             try:
                 layers, exact, phi, form = _witness(mu, gb, choice, where, values, seed, limits)
             except UndecidedError:      # no separating form found: the count alone proves membership
                 layers, exact, phi, form = None, True, (), ()
             reason = (f"the fibre chart {_choice_text(choice)} (the first non-zero weight of layers 1..L-1 "
-                      f"rescaled to 1) has {counts.real} real point(s) among its {counts.distinct} complex "
-                      f"one(s) (Hermite's form on a zero-dimensional quotient of dimension "
-                      f"{counts.with_multiplicity})")
+                      f"rescaled to 1) {what}")
             return FibreDecision(True, reason, tuple(charts), num_charts, layers, exact, phi, form, estimate,
                                  time.perf_counter() - start)
-    open_ = [c for c in charts if c.status == "positive-dimensional"]
+    open_ = [c for c in charts if c.status == "positive-dimensional" and c.real_point is None]
     finite = [c for c in charts if c.status == "finite"]
+    curved = [c for c in charts if c.status == "positive-dimensional" and c.real_point is False]
     complex_points = sum(c.distinct or 0 for c in finite)
     if open_:
-        reason = (f"fibre charts: {len(open_)} of {num_charts} positive-dimensional "
-                  f"({', '.join(_choice_text(c.choice) for c in open_)}), their real points not counted; "
-                  f"no real point in the other {num_charts - len(open_)}")
+        reason = (f"fibre charts: {len(open_)} of {num_charts} positive-dimensional and open ("
+                  + "; ".join(f"{_choice_text(c.choice)}: {c.route}" for c in open_)
+                  + f"); no real point in the other {num_charts - len(open_)}")
         return FibreDecision(None, reason, tuple(charts), num_charts, estimate=estimate,
                              seconds=time.perf_counter() - start)
     reason = (f"every real preimage would lie, rescaled, in one of the {num_charts} fibre charts: "
-              f"{num_charts - len(finite)} empty, {len(finite)} zero-dimensional with {complex_points} complex "
-              f"point(s) in all, none real (Hermite's form, exact)")
+              f"{num_charts - len(finite) - len(curved)} empty, {len(finite)} zero-dimensional with {complex_points} "
+              f"complex point(s) in all, none real (Hermite's form, exact)")
+    if curved:
+        reason += (f", {len(curved)} positive-dimensional without a real point ("
+                   + "; ".join(f"{_choice_text(c.choice)}: {c.route}" for c in curved) + ")")
     return FibreDecision(False, reason, tuple(charts), num_charts, estimate=estimate,
                          seconds=time.perf_counter() - start)
 
