@@ -392,40 +392,30 @@ def _positive_dimensional(polys: list[Any], gb: Any, dim: int, nvars: int, seed:
         if found is not None and found[1] is not None and found[1].real:
             return _Open(True, f"a generic affine slice of codimension {dim} with {found[1].real} real point(s)",
                          found[0], found[1])
-    # 2. the squared distance to a generic rational point a on a smooth complete intersection V(H) ⊇ V(chart)
+    # 2. the squared distance to a generic rational point a, on a chart cut out by codim-many equations
     c = nvars - dim
-    basis = gb.as_flint()
-    if len(basis) == c:
-        h, what = basis, "the chart's reduced Groebner basis"
-    else:
-        h = [sum((k * g for k, g in zip(_random_ints(rng, len(basis), 5), basis)), 0 * one) for _ in range(c)]
-        what = f"{c} generic combinations of the chart's {len(basis)} generators"
+    h = gb.as_flint()
+    if len(h) != c:
+        return _Open(None, f"no real point on {_SLICES} generic slices; its reduced Groebner basis has {len(h)} "
+                     f"elements, more than its codimension {c} (the critical points need a complete intersection)")
     zero = 0 * one
     jac = [[p.derivative(i) for i in range(nvars)] for p in h]
-    minors = all_minors(jac, c, zero, limits=limits, what="maximal minors of the chart's Jacobian")
-    sing = groebner_basis(list(h) + minors, "degrevlex", nvars=nvars, limits=limits)
-    if sing.dimension() >= 0:
-        return _Open(None, f"{what} cut out a variety of dimension {dim} that is singular "
-                     f"(its Jacobian drops rank at a complex point)")
     for _ in range(_SLICES):
         a = _random_ints(rng, nvars)
         lagrange = all_minors(jac + [[x - k * one for x, k in zip(gens, a)]], c + 1, zero, limits=limits,
-                              what="minors of the Lagrange matrix")
+                              what="minors of the Lagrange matrix of a fibre chart")
         found = _zero_dimensional_counts(list(h) + lagrange, nvars, limits)
         if found is None:
-            continue                               # a non-generic a: another one
+            continue                               # a positive-dimensional critical locus: another a
+        point = f"a = ({', '.join(map(str, a))})"
         if found[1] is None or not found[1].real:
-            return _Open(False, f"{what} cut out a smooth complete intersection of dimension {dim}; the squared "
-                         f"distance to a = ({', '.join(map(str, a))}) has no real critical point on it "
-                         f"({0 if found[1] is None else found[1].distinct} complex), so it has no real point")
-        mine = _zero_dimensional_counts(list(h) + lagrange + list(polys), nvars, limits)
-        if mine is not None and mine[1] is not None and mine[1].real:
-            return _Open(True, f"{mine[1].real} real critical point(s) of the squared distance to "
-                         f"a = ({', '.join(map(str, a))}) on the chart", mine[0], mine[1])
-        return _Open(None, f"{what} cut out a smooth complete intersection with {found[1].real} real critical "
-                     f"point(s) of the squared distance, none on the chart")
-    return _Open(None, f"the squared distance had positive-dimensional critical loci for {_SLICES} points a")
-
+            return _Open(False, f"a complete intersection ({c} equations, dimension {dim}) on which the squared "
+                         f"distance to {point} has {0 if found[1] is None else found[1].distinct} complex and "
+                         f"no real critical point or singular point, so no real point", found[0], found[1])
+        return _Open(True, f"{found[1].real} real critical or singular point(s) of the squared distance to "
+                     f"{point}", found[0], found[1])
+    return _Open(None, f"no real point on {_SLICES} generic slices; the critical and singular points of the "
+                 f"squared distance were positive-dimensional for {_SLICES} points a")
 
 def fibre_membership(mu: GroupConvParameterization | str, f: Any, *, seed: int = 0,
                      limits: Limits | None = None) -> FibreDecision:
