@@ -114,9 +114,11 @@ bounds nothing, and a product of non-zero matrices may vanish.
    its first non-zero weight).  Each chart gets a verified Gröbner basis over ``Q``: unit ideal
    (no solution), zero-dimensional (distinct real solutions counted exactly by Hermite's form,
    a witness from the rational univariate representation, exact or certified balls, multiplied
-   back to ``f``) or positive-dimensional (open).  Contained if a chart has a real point, not
-   contained if every chart is empty or finite without one, otherwise undecided with the open
-   charts in ``data["fibre"]``.  Skipped when the certified ``dim M < N − (L − 1)`` (then every
+   back to ``f``) or positive-dimensional (random affine slices, whose real points are the chart's,
+   then, when the chart is cut out by codimension-many equations, the critical and singular points
+   of the squared distance to a random point, which contain a real point iff the chart has one).
+   Contained if a chart has a real point, not contained if every chart is empty or proved without
+   one, otherwise undecided with the open charts in ``data["fibre"]``.  Skipped when the certified ``dim M < N − (L − 1)`` (then every
    non-empty fibre is positive-dimensional modulo the rescalings, e.g. ``C_n`` with stride one and
    wrap-around); bounded by ``max_fibre_solutions`` (the charts' multihomogeneous Bézout numbers).
 
