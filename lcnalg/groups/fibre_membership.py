@@ -88,7 +88,7 @@ positive-dimensional; :func:`~lcnalg.groups.group_networks.group_conv_contains` 
 try this route.  The work is bounded up front: the number of charts and, for each, the
 multihomogeneous Bézout number of a square system with the chart's blocks of variables (the
 equations are multilinear in the layers) add up to the estimate checked against
-``max_fibre_solutions``; each Gröbner basis is bounded by ``max_matrix_entries`` and
+``max_fibre_chart_work``; each Gröbner basis is bounded by ``max_matrix_entries`` and
 ``max_total_entries``, each quotient by ``max_quotient_dimension``; on a positive-dimensional chart
 the same bounds hold for each of at most four sliced and two Lagrange systems, and the Lagrange
 minors are bounded by ``max_minors``.
@@ -206,7 +206,7 @@ class FibreDecision:
     separating_form : tuple of int
         The linear form ``T = Σ c_i x_i`` of that representation.
     estimate : int
-        The work estimate checked against ``max_fibre_solutions``.
+        The work estimate checked against ``max_fibre_chart_work``.
     seconds : float
     """
 
@@ -473,7 +473,7 @@ def fibre_membership(mu: GroupConvParameterization | str, f: Any, *, seed: int =
     seed : int
         Seed of the separating forms of the witness.
     limits : Limits, optional
-        ``max_fibre_solutions`` bounds :func:`chart_work` (refused before any chart is solved);
+        ``max_fibre_chart_work`` bounds :func:`chart_work` (refused before any chart is solved);
         ``max_matrix_entries``, ``max_total_entries``, ``max_primes`` and ``max_quotient_dimension``
         bound each chart.
 
@@ -486,7 +486,7 @@ def fibre_membership(mu: GroupConvParameterization | str, f: Any, *, seed: int =
     InputError
         For a filter of the wrong length or with inexact entries, or another ``mu``.
     ResourceLimitError
-        When the estimate exceeds ``max_fibre_solutions``, or a chart exceeds its bounds.
+        When the estimate exceeds ``max_fibre_chart_work``, or a chart exceeds its bounds.
 
     Examples
     --------
@@ -495,10 +495,10 @@ def fibre_membership(mu: GroupConvParameterization | str, f: Any, *, seed: int =
     >>> d = fibre_membership("C3xC2: 2,2", [1, 0, 0, 1, 0, 0])    # 1 + g^2 = (1 + b g)(c + d g): d = -b, b^2 = -1
     >>> d.contained, [(c.choice, c.status, c.distinct, c.real) for c in d.charts]
     (False, [((0,), 'finite', 2, 0), ((1,), 'empty', None, None)])
-    >>> fibre_membership("S3: 3,2", [1, 0, 0, 0, 0, 0], limits=Limits(max_fibre_solutions=5))
+    >>> fibre_membership("S3: 3,2", [1, 0, 0, 0, 0, 0], limits=Limits(max_fibre_chart_work=5))
     Traceback (most recent call last):
     ...
-    lcnalg.errors.ResourceLimitError: refused: multihomogeneous Bezout numbers of the 3 fibre charts of S3: 3,2 added up estimated at 10, above the bound 5; to allow it, raise limits=Limits(max_fibre_solutions=...) (CLI: --max-fibre-solutions)
+    lcnalg.errors.ResourceLimitError: refused: multihomogeneous Bezout numbers of the 3 fibre charts of S3: 3,2 added up estimated at 10, above the bound 5; to allow it, raise limits=Limits(max_fibre_chart_work=...) (CLI: --max-fibre-chart-work)
     """
     start = time.perf_counter()
     limits = Limits.coerce(limits)
@@ -513,7 +513,7 @@ def fibre_membership(mu: GroupConvParameterization | str, f: Any, *, seed: int =
         return FibreDecision(True, "the zero filter (every layer zero)", (), num_charts, zero, True,
                              seconds=time.perf_counter() - start)
     estimate = chart_work(mu, limits=limits)
-    limits.check("max_fibre_solutions", f"multihomogeneous Bezout numbers of the {num_charts} fibre charts of "
+    limits.check("max_fibre_chart_work", f"multihomogeneous Bezout numbers of the {num_charts} fibre charts of "
                  f"{arch} added up", estimate)
     charts: list[FibreChart] = []
     for choice in itertools.product(*(range(k) for k in windows[:-1])):

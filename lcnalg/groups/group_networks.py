@@ -120,7 +120,7 @@ bounds nothing, and a product of non-zero matrices may vanish.
    Contained if a chart has a real point, not contained if every chart is empty or proved without
    one, otherwise undecided with the open charts in ``data["fibre"]``.  Skipped when the certified ``dim M < N − (L − 1)`` (then every
    non-empty fibre is positive-dimensional modulo the rescalings, e.g. ``C_n`` with stride one and
-   wrap-around); bounded by ``max_fibre_solutions`` (the charts' multihomogeneous Bézout numbers).
+   wrap-around); bounded by ``max_fibre_chart_work`` (the charts' multihomogeneous Bézout numbers).
 
 References
 ----------
@@ -587,7 +587,7 @@ def group_conv_contains(mu: GroupConvParameterization | str, filt: Any, *, equat
         How many lifts ``f + (z^n − 1) h`` step 6 tries at most (``h = 0`` first).
     limits : Limits, optional
         Bounds of the ordinary decision (``max_nodes``, ``max_root_work``, ...), of the equations and of
-        the fibre charts (``max_fibre_solutions``, ``max_quotient_dimension``, the Gröbner matrix bounds).
+        the fibre charts (``max_fibre_chart_work``, ``max_quotient_dimension``, the Gröbner matrix bounds).
 
     Returns
     -------

@@ -229,20 +229,20 @@ def test_bad_input_names_the_field():
 def test_refusals_name_the_bound_and_the_option(capsys):
     f = [3, 0, -3, 0, 6, 0]
     assert chart_work("S3: 3,2") == 10
-    with pytest.raises(ResourceLimitError, match="max_fibre_solutions.*--max-fibre-solutions"):
-        fibre_membership("S3: 3,2", f, limits=Limits(max_fibre_solutions=9))
-    r = group_conv_contains("S3: 3,2", f, limits=Limits(max_fibre_solutions=9))
-    assert r.contained is None and "--max-fibre-solutions" in r.reason
+    with pytest.raises(ResourceLimitError, match="max_fibre_chart_work.*--max-fibre-chart-work"):
+        fibre_membership("S3: 3,2", f, limits=Limits(max_fibre_chart_work=9))
+    r = group_conv_contains("S3: 3,2", f, limits=Limits(max_fibre_chart_work=9))
+    assert r.contained is None and "--max-fibre-chart-work" in r.reason
     mu = GroupConvParameterization("A4: 2,2")
     g = mu.evaluate([1, 2, 3, 5])
     with pytest.raises(ResourceLimitError, match="max_quotient_dimension"):
         fibre_membership(mu, g, limits=Limits(max_quotient_dimension=1))
-    assert main(["group-conv", "S3: 3,2", "--contains", "3,0,-3,0,6,0", "--max-fibre-solutions", "0"]) != 0
-    assert "--max-fibre-solutions" in capsys.readouterr().err
-    assert main(["group-conv", "S3: 3,2", "--contains", "3,0,-3,0,6,0", "--max-fibre-solutions", "9",
+    assert main(["group-conv", "S3: 3,2", "--contains", "3,0,-3,0,6,0", "--max-fibre-chart-work", "0"]) != 0
+    assert "--max-fibre-chart-work" in capsys.readouterr().err
+    assert main(["group-conv", "S3: 3,2", "--contains", "3,0,-3,0,6,0", "--max-fibre-chart-work", "9",
                  "--json"]) == 0
     out = json.loads(capsys.readouterr().out)["membership"]
-    assert out["contained"] is None and "--max-fibre-solutions" in out["reason"]
+    assert out["contained"] is None and "--max-fibre-chart-work" in out["reason"]
 
 
 def test_zero_filter_and_positive_dimensional_fibres():
