@@ -422,6 +422,8 @@ class _Open:
 
 def _positive_dimensional(polys: list[Any], gb: Any, dim: int, nvars: int, seed: int, limits: Limits) -> _Open:
     """Slices and critical points of the squared distance on a positive-dimensional chart (module docstring)."""
+    if not polys:
+        return _Open(None, "no equation to slice")
     rng = random.Random(seed * 7919 + 20)
     ctx = polys[0].context()
     gens = ctx.gens()
@@ -459,6 +461,7 @@ def _positive_dimensional(polys: list[Any], gb: Any, dim: int, nvars: int, seed:
                      f"{point}", found[0], found[1])
     return _Open(None, f"no real point on {_SLICES} generic slices; the critical and singular points of the "
                  f"squared distance were positive-dimensional for {_POINTS} points a")
+
 
 def fibre_membership(mu: GroupConvParameterization | str, f: Any, *, seed: int = 0,
                      limits: Limits | None = None) -> FibreDecision:
