@@ -225,6 +225,14 @@ class Limits:
         generic fibre of a polynomial network (activation ``r ≥ 2``), refused above it before any
         work: ``2,2,2 r=2`` needs 96, ``3,3,3 r=2`` 13440 (0.1 s per point), ``2x2,2x2,2x2 r=2``
         and ``4,4,4 r=2`` 2150400 (2 s per point).
+    max_fibre_chart_work : int
+        The work estimate of group-convolutional membership through the fibre charts
+        (:func:`~lcnalg.groups.fibre_membership.chart_work`: the charts' multihomogeneous Bézout
+        numbers added up), refused above it before any chart is solved.  Measured with the
+        chart step alone on images of random weights: 10-400 take under 0.5 s (``S3: 3,2``,
+        ``S4: 3,3,3``), 1099 (``S4: 4,3,3``) 1.3 s, 3499 (``S4: 4,4,3``) 4-6 s, 5056-9274
+        (``S4: 2,2,2,2,2,2``, ``S4: 4,4,4``, ``S4: 5,4,3``) 16-29 s, 11440 (``S4: 8,8``) 97-145 s;
+        the default 20000 is about a minute (up to a few for the worst of these shapes).
     max_descent_work : int
         Estimated work of gradient descent, ``runs × steps × layers × n × N`` (``n``
         coordinates, ``N`` weights; the convolutions of one gradient), checked before the
@@ -357,6 +365,7 @@ class Limits:
     max_witness_work: int = _bound(1_000_000, "root work (degree^2 per candidate) of a closedness witness search")
     max_real_critical_solutions: int = _bound(81, "Bezout number of a critical-point system solved for its real points")
     max_fibre_solutions: int = _bound(5_000_000, "Bezout number of the fibre system of a polynomial network")
+    max_fibre_chart_work: int = _bound(20_000, "Bezout numbers of the fibre charts of a group-convolutional network")
     max_descent_work: int = _bound(500_000_000, "estimated work of gradient descent (runs x steps x layers x n x N)")
     max_elimination_variables: int = _bound(14, "weights plus coordinates of the elimination behind the two-layer metric formula")
     max_flow_evaluations: int = _bound(200_000, "right-hand-side evaluations of one gradient-flow integration")

@@ -114,11 +114,13 @@ bounds nothing, and a product of non-zero matrices may vanish.
    its first non-zero weight).  Each chart gets a verified Gröbner basis over ``Q``: unit ideal
    (no solution), zero-dimensional (distinct real solutions counted exactly by Hermite's form,
    a witness from the rational univariate representation, exact or certified balls, multiplied
-   back to ``f``) or positive-dimensional (open).  Contained if a chart has a real point, not
-   contained if every chart is empty or finite without one, otherwise undecided with the open
-   charts in ``data["fibre"]``.  Skipped when the certified ``dim M < N − (L − 1)`` (then every
+   back to ``f``) or positive-dimensional (random affine slices, whose real points are the chart's,
+   then, when the chart is cut out by codimension-many equations, the critical and singular points
+   of the squared distance to a random point, which contain a real point iff the chart has one).
+   Contained if a chart has a real point, not contained if every chart is empty or proved without
+   one, otherwise undecided with the open charts in ``data["fibre"]``.  Skipped when the certified ``dim M < N − (L − 1)`` (then every
    non-empty fibre is positive-dimensional modulo the rescalings, e.g. ``C_n`` with stride one and
-   wrap-around); bounded by ``max_fibre_solutions`` (the charts' multihomogeneous Bézout numbers).
+   wrap-around); bounded by ``max_fibre_chart_work`` (the charts' multihomogeneous Bézout numbers).
 
 References
 ----------
@@ -585,7 +587,7 @@ def group_conv_contains(mu: GroupConvParameterization | str, filt: Any, *, equat
         How many lifts ``f + (z^n − 1) h`` step 6 tries at most (``h = 0`` first).
     limits : Limits, optional
         Bounds of the ordinary decision (``max_nodes``, ``max_root_work``, ...), of the equations and of
-        the fibre charts (``max_fibre_solutions``, ``max_quotient_dimension``, the Gröbner matrix bounds).
+        the fibre charts (``max_fibre_chart_work``, ``max_quotient_dimension``, the Gröbner matrix bounds).
 
     Returns
     -------

@@ -79,6 +79,8 @@ ROWS = [
     ("max_root_work", 3, ["contains", "3,2 s=2", "4,8,17,10,15"], "refused"),
     # the fibre system of 2,2 r=2 has multihomogeneous Bezout number 6: info leaves the degree undecided
     ("max_fibre_solutions", 5, ["info", "2,2 r=2"], "partial"),
+    # the three fibre charts of S3: 3,2 have Bezout numbers 6 + 3 + 1 = 10: the fibre step is not run
+    ("max_fibre_chart_work", 9, ["group-conv", "S3: 3,2", "--contains", "3,0,-3,0,6,0"], "partial"),
     ("max_critical_solutions", 26, ["critical-points", "2,2 s=2"], "refused"),  # (2L-1)^r = 3^3
     ("max_exact_critical_solutions", 26, ["critical-points", "2,2 s=2", "--exact"], "refused"),
     # 6 samples x 1 output x (16 + 4) products

@@ -229,34 +229,80 @@ def test_bad_input_names_the_field():
 def test_refusals_name_the_bound_and_the_option(capsys):
     f = [3, 0, -3, 0, 6, 0]
     assert chart_work("S3: 3,2") == 10
-    with pytest.raises(ResourceLimitError, match="max_fibre_solutions.*--max-fibre-solutions"):
-        fibre_membership("S3: 3,2", f, limits=Limits(max_fibre_solutions=9))
-    r = group_conv_contains("S3: 3,2", f, limits=Limits(max_fibre_solutions=9))
-    assert r.contained is None and "--max-fibre-solutions" in r.reason
+    with pytest.raises(ResourceLimitError, match="max_fibre_chart_work.*--max-fibre-chart-work"):
+        fibre_membership("S3: 3,2", f, limits=Limits(max_fibre_chart_work=9))
+    r = group_conv_contains("S3: 3,2", f, limits=Limits(max_fibre_chart_work=9))
+    assert r.contained is None and "--max-fibre-chart-work" in r.reason
     mu = GroupConvParameterization("A4: 2,2")
     g = mu.evaluate([1, 2, 3, 5])
     with pytest.raises(ResourceLimitError, match="max_quotient_dimension"):
         fibre_membership(mu, g, limits=Limits(max_quotient_dimension=1))
-    assert main(["group-conv", "S3: 3,2", "--contains", "3,0,-3,0,6,0", "--max-fibre-solutions", "0"]) != 0
-    assert "--max-fibre-solutions" in capsys.readouterr().err
-    assert main(["group-conv", "S3: 3,2", "--contains", "3,0,-3,0,6,0", "--max-fibre-solutions", "9",
+    assert main(["group-conv", "S3: 3,2", "--contains", "3,0,-3,0,6,0", "--max-fibre-chart-work", "0"]) != 0
+    assert "--max-fibre-chart-work" in capsys.readouterr().err
+    assert main(["group-conv", "S3: 3,2", "--contains", "3,0,-3,0,6,0", "--max-fibre-chart-work", "9",
                  "--json"]) == 0
     out = json.loads(capsys.readouterr().out)["membership"]
-    assert out["contained"] is None and "--max-fibre-solutions" in out["reason"]
+    assert out["contained"] is None and "--max-fibre-chart-work" in out["reason"]
 
 
 def test_zero_filter_and_positive_dimensional_fibres():
     d = fibre_membership("S3: 3,2", [0] * 6)
     assert d.contained is True and d.witness == (("0", "0", "0"), ("0", "0"))
     # S3: 2,2 is (a + b s)(c + d s) in R[<s>], s a transposition: N - (L - 1) = 3 > dim M = 2, so the chart a = 1
-    # is a curve; the chart a = 0, b = 1 is the point d = 1, c = 5
-    d = fibre_membership("S3: 2,2", [1, 5, 0, 0, 0, 0])
-    assert d.contained is True and d.positive_dimensional == ((0,),) and d.charts[1].choice == (1,)
-    # f = (-2 + 2 g_2)(1 + g_1) (g_i the enumerated elements): a curve on the chart w1_0 = 1, nothing elsewhere
+    # is a curve; a slice of it has a real point
+    mu = GroupConvParameterization("S3: 2,2")
+    d = fibre_membership(mu, [1, 5, 0, 0, 0, 0])
+    assert d.contained is True and d.positive_dimensional == ((0,),) and d.charts[0].real_point is True
+    assert multiplies_back(mu, d.witness, [1, 5, 0, 0, 0, 0], d.witness_exact)
+
+
+def test_the_formerly_open_curve_of_s3_is_contained_for_every_seed():
+    # f = (-2 + 2 g_2)(1 + g_1) (g_i the enumerated elements): a curve (a line) on the chart w1_0 = 1, which the
+    # zero-dimensional route left open; the known factorization is the independent real preimage
     mu = GroupConvParameterization("S3: 3,3")
     f = mu.evaluate([1, 1, 0, -2, 0, 2])
-    d = fibre_membership(mu, f)
-    assert d.contained is None and d.positive_dimensional == ((0,),)
-    assert [c.status for c in d.charts[1:]] == ["empty", "empty"]
+    for seed in (0, 1, 2):
+        d = fibre_membership(mu, f, seed=seed)
+        assert d.contained is True and d.positive_dimensional == ((0,),) and not d.undecided
+        assert multiplies_back(mu, d.witness, f, d.witness_exact)
     r = group_conv_contains(mu, f)
-    assert r.contained is None and r.data["fibre"]["positive_dimensional"] == [[0]]
+    assert r.contained is True and multiplies_back(mu, r.witness, f, r.witness_exact)
+
+
+@pytest.mark.parametrize("f, expected", [([1, 1, 1], False), ([2, 1, 2], False), ([-1, -1, 0], True)])
+def test_a_complete_intersection_curve_is_decided_by_the_critical_points(f, expected):
+    # C3: 2,2,2 wraps around (dim M < N - (L - 1)): the chart w1_0 = w2_0 = 1 is a curve cut out by its three
+    # equations; the cyclic decisions (Fourier zeros, the pencil of lifts) decide independently, and two
+    # points a of the squared distance (seeds) give the same verdict
+    mu = GroupConvParameterization("C3: 2,2,2")
+    assert group_conv_contains(mu, f).contained is expected
+    for seed in (0, 1):
+        d = fibre_membership(mu, f, seed=seed)
+        assert d.contained is expected and d.positive_dimensional and not d.undecided
+        if expected:
+            assert multiplies_back(mu, d.witness, f, d.witness_exact)
+        else:
+            chart = next(c for c in d.charts if c.choice == (0, 0))
+            assert chart.real_point is False and chart.distinct and not chart.real
+            assert "critical" in chart.route and "no real point" in d.reason
+
+
+#: Windows where special filters have positive-dimensional charts (zero divisors, wrap-around).
+SPECIAL = ["S3: 3,2", "S3: 3,3", "D4: 3,3", "S3: 2,3,2", "C6: 3,3 s=2", "C6: 4,2 s=3", "C3: 2,3", "C4: 3,3"]
+
+
+@SETTINGS
+@given(spec=st.sampled_from(SPECIAL), data=st.data())
+def test_sparse_real_preimages_are_never_refuted_and_their_witnesses_multiply_back(spec, data):
+    # weights in {-1, 0, 1}: many filters with a positive-dimensional fibre; a real preimage exists, so the
+    # answer is never 'not contained', and a witness multiplies back to f
+    mu = GroupConvParameterization(spec)
+    w = data.draw(st.lists(st.sampled_from([-1, 0, 0, 1]), min_size=mu.num_parameters, max_size=mu.num_parameters))
+    f = mu.evaluate(w)
+    assume(any(f))
+    d = fibre_membership(mu, f, seed=data.draw(st.integers(0, 3)))
+    assert d.contained is not False
+    if d.contained:
+        assert multiplies_back(mu, d.witness, f, d.witness_exact)
+    else:
+        assert d.undecided
