@@ -51,8 +51,9 @@ from typing import Any
 
 import flint
 
-from lcnalg.errors import check
+from lcnalg.errors import InputError, check
 from lcnalg.limits import DEFAULT_LIMITS, Limits
+from lcnalg.polys.modular import crt_vector, primes_below, reconstruct_vector
 
 __all__ = [
     "newton_polygon_indecomposable",
@@ -311,7 +312,7 @@ def _choose_point(f: dict) -> tuple[int, int, flint.fmpz_poly]:
 
 
 def absolute_factorization(f: dict, *, limits: Limits | None = None,
-                           max_field_work: int | None = None) -> AbsoluteFactorization:
+                           max_field_work: int | None = None, method: str = "flint") -> AbsoluteFactorization:
     """The absolute factorization of a Q-irreducible ``f`` (see the module docstring).
 
     Parameters
@@ -338,8 +339,8 @@ def absolute_factorization(f: dict, *, limits: Limits | None = None,
     >>> absolute_factorization({(2, 0): 1, (0, 2): -2}).conj_class   # (x − √2 y)(x + √2 y)
     (0, 1)
     """
-    import sympy  # deferred: sympy's algebraic-field factorization is slow to import and rarely needed
-
+    if method not in ("flint", "sympy"):
+        raise InputError(f"method: expected 'flint' or 'sympy', got {method!r}")
     limits = Limits.coerce(limits, max_field_work=max_field_work)
     for var in (0, 1):
         if all(m[1 - var] == 0 for m in f):          # f univariate in v: g = v − β, φ = f
@@ -361,6 +362,178 @@ def absolute_factorization(f: dict, *, limits: Limits | None = None,
     degs = (max(m[0] for m in f), max(m[1] for m in f))
     work = (len(phi_t) - 1) ** 2 * (degs[0] + 1) * (degs[1] + 1)
     limits.check("max_field_work", "size of an absolute factorization, deg(field)^2 x terms", work)
+    n = len(phi_t) - 1
+    lc_f = Fraction(f[max(m for m, c in f.items() if c)])
+    g = None
+    if method == "flint":
+        g = _factor_through_point_modular(f, var, u0, phi_t, _MAX_PRIMES)
+        if g is not None:
+            deg_f = max(m[var] for m, c in f.items() if c)
+            deg_g = max(m[var] for m, rs in g.items() if any(rs))
+            check(n * deg_g % deg_f == 0, "absolute factor degrees do not divide the field degree")
+            c0 = n * deg_g // deg_f
+    if g is None:
+        g, c0 = _factor_through_point_sympy(f, var, u0, phi_t)
+    classes = _classes(g, var, u0, phi_t, c0, limits)
+    with flint.ctx.workprec(64):
+        conj = _conj_index(_roots(phi_t, 64))
+    where = {j: ci for ci, cl in enumerate(classes) for j in cl}
+    conj_class = tuple(where[conj[cl[0]]] for cl in classes)
+    return AbsoluteFactorization(f=dict(f), var=var, point=u0, phi=phi_t, g=g, classes=tuple(classes),
+                                 conj_class=conj_class, lc=lc_f)
+
+
+# ------------------------------------------------------------ the modular route (FLINT)
+
+_PRIME_CACHE: list[int] = []
+
+#: Primes the modular route examines before handing over to sympy (see the module docstring).
+_MAX_PRIMES = 20_000
+
+
+def _primes_desc() -> Any:
+    """The primes below ``2^31``, decreasing (cached across calls; python-flint 0.9 sorts the
+    factors of an ``nmod_mpoly`` by a key that overflows for coefficients beyond ``2^31``)."""
+    source = None
+    i = 0
+    while True:
+        if i >= len(_PRIME_CACHE):
+            if source is None:
+                source = primes_below(_PRIME_CACHE[-1] if _PRIME_CACHE else 1 << 31)
+            _PRIME_CACHE.append(next(source))
+        yield _PRIME_CACHE[i]
+        i += 1
+
+
+def _k_elem(rs: tuple) -> flint.fmpq_poly:
+    return flint.fmpq_poly([flint.fmpq(r.numerator, r.denominator) for r in rs])
+
+
+def _vanishes_at_point(g: dict, var: int, u0: int, phi: flint.fmpq_poly) -> bool:
+    """``g(u0, β) = 0`` in ``K = Q[T]/(φ)``, exactly (``β`` the class of ``T``)."""
+    t = flint.fmpq_poly([0, 1])
+    acc = flint.fmpq_poly([])
+    for (i, j), rs in g.items():
+        e_u, e_v = (j, i) if var == 0 else (i, j)
+        acc += _k_elem(rs) * u0 ** e_u * t ** e_v
+    return acc % phi == 0
+
+
+def _divides(g: dict, f: dict, phi: flint.fmpq_poly) -> bool:
+    """Does the lex-monic ``g ∈ K[x, y]`` divide ``f ∈ Z[x, y]`` over ``K = Q[T]/(φ)``? (exact)
+
+    Division by the one polynomial ``g`` in the lex order ``x > y`` (``{g}`` is a Gröbner basis
+    of ``(g)``): the leading term of the running remainder is cancelled by a multiple of ``g``
+    when ``LM(g)`` divides it; otherwise it would stay in the remainder for good (later leading
+    terms are smaller), so ``g ∤ f``."""
+    gk = {m: _k_elem(rs) for m, rs in g.items() if any(rs)}
+    lead = max(gk)
+    r = {m: flint.fmpq_poly([int(c)]) for m, c in f.items() if c}
+    while r:
+        m = max(r)
+        if m[0] < lead[0] or m[1] < lead[1]:
+            return False
+        c = r[m]
+        sx, sy = m[0] - lead[0], m[1] - lead[1]
+        for (i, j), gc in gk.items():
+            key = (i + sx, j + sy)
+            val = (r.get(key, flint.fmpq_poly([])) - c * gc) % phi
+            if val == 0:
+                r.pop(key, None)
+            else:
+                r[key] = val
+    return True
+
+
+def _reduces_to(g: dict, images: list[dict], roots: list[int], p: int) -> bool:
+    """Is ``g`` integral at ``p`` with ``g(β → b_i) mod p = images[i]`` for every root ``b_i``?"""
+    for m in set(g) | {m for h in images for m in h}:
+        rs = g.get(m, ())
+        if any(r.denominator % p == 0 for r in rs):
+            return False
+        for b, h in zip(roots, images):
+            val = sum(r.numerator * pow(r.denominator, -1, p) * pow(b, k, p) for k, r in enumerate(rs)) % p
+            if val != h.get(m, 0):
+                return False
+    return True
+
+
+def _factor_through_point_modular(f: dict, var: int, u0: int, phi_t: tuple[int, ...],
+                                  max_primes: int) -> dict | None:
+    """The lex-monic factor ``g`` of ``f`` over ``Q(β)`` through ``(u0, β)`` by the modular route
+    of the module docstring (``{(i, j): (r_0, …, r_{n−1})}``), proved by its exact checks;
+    ``None`` after ``max_primes`` primes without a proved candidate."""
+    n = len(phi_t) - 1
+    lc_f = f[max(m for m, c in f.items() if c)]
+    spec = _specialize(f, var, u0)
+    phi_q = flint.fmpq_poly(list(phi_t))
+    guard = [lc_f, phi_t[-1], int(spec.coeffs()[-1])]
+    ints = {m: int(c) for m, c in f.items() if c}
+    shape = None                 # (leading monomial, (deg_x, deg_y)) of the images kept
+    primes: list[int] = []
+    residues: list[list[int]] = []
+    for tried, p in enumerate(_primes_desc()):
+        if tried >= max_primes:
+            return None
+        if any(c % p == 0 for c in guard):
+            continue
+        roots = [int(b) for b, e in flint.nmod_poly(list(phi_t), p).roots() if e == 1]
+        if not roots:
+            continue
+        spec_p = flint.nmod_poly([int(c) for c in spec.coeffs()], p)
+        if spec_p.gcd(spec_p.derivative()).degree() > 0:
+            continue
+        pctx = flint.nmod_mpoly_ctx.get(("x", "y"), modulus=p, ordering="lex")
+        _, fac = pctx.from_dict(ints).factor()
+        if len(fac) == 1:        # f mod p irreducible at a prime of degree 1: g = f / lc(f)
+            return {m: (Fraction(c, lc_f),) + (Fraction(0),) * (n - 1) for m, c in ints.items()}
+        if len(roots) < n:
+            continue             # the images need a prime that splits φ completely
+        images = []
+        for b in roots:
+            point = (b, u0) if var == 0 else (u0, b)
+            hits = [h for h, _ in fac if int(h(*point)) == 0]
+            if len(hits) != 1:   # pragma: no cover - b is a simple root of f(u0, v) mod p
+                break
+            h = hits[0]
+            inv = pow(int(h.leading_coefficient()), -1, p)
+            images.append({tuple(m): int(c) * inv % p for m, c in h.to_dict().items()})
+        if len(images) < n:      # pragma: no cover - see above
+            continue
+        shapes = {(max(h), (max(m[0] for m in h), max(m[1] for m in h))) for h in images}
+        if len(shapes) != 1:     # pragma: no cover - the images are conjugate: unlucky prime
+            continue
+        (here,) = shapes
+        if shape is not None and here != shape:
+            if sum(here[1]) <= sum(shape[1]):
+                continue         # a reduction that split further: an unlucky prime
+            primes, residues = [], []
+        shape = here
+        box = [(i, j) for i in range(shape[1][0] + 1) for j in range(shape[1][1] + 1)]
+        vander = flint.nmod_mat([[pow(b, k, p) for k in range(n)] for b in roots], p)
+        values = flint.nmod_mat([[h.get(m, 0) for m in box] for h in images], p)
+        sol = vander.solve(values)             # row k: the coefficients of β^k mod p
+        primes.append(p)
+        residues.append([int(sol[k, c]) for c in range(len(box)) for k in range(n)])
+        vals, modulus = crt_vector(residues, primes)
+        pairs = reconstruct_vector(vals, modulus, common_denominator=True)
+        if pairs is None:
+            continue
+        cand = {}
+        for c, m in enumerate(box):
+            rs = tuple(Fraction(num, den) for num, den in pairs[c * n:(c + 1) * n])
+            if any(rs):
+                cand[m] = rs
+        if (_reduces_to(cand, images, roots, p) and _vanishes_at_point(cand, var, u0, phi_q)
+                and _divides(cand, f, phi_q)):
+            return cand
+    return None  # pragma: no cover - the prime generator is endless
+
+
+def _factor_through_point_sympy(f: dict, var: int, u0: int, phi_t: tuple[int, ...]) -> tuple[dict, int]:
+    """``(g, c0)`` by sympy's factorization over ``Q(β)`` (the reference route)."""
+    import sympy  # deferred: sympy's algebraic-field factorization is slow to import and rarely needed
+
     x, y = sympy.symbols("x y")
     v = (x, y)[var]
     beta = sympy.CRootOf(sympy.Poly(list(reversed(phi_t)), v), 0)
@@ -391,14 +564,7 @@ def absolute_factorization(f: dict, *, limits: Limits | None = None,
         spec[e_v] = spec.get(e_v, K.zero) + c * K.convert(u0) ** e_u
     gv = sympy.Poly.from_dict({(e,): c for e, c in spec.items() if c != K.zero}, v, domain=K)
     c0 = sympy.gcd(gv, sympy.Poly(list(reversed(phi_t)), v, domain=K)).degree()
-    lc_f = Fraction(int(sympy.Poly.from_dict({m: int(c) for m, c in f.items()}, x, y).LC()))
-    classes = _classes(g, var, u0, phi_t, c0, limits)
-    with flint.ctx.workprec(64):
-        conj = _conj_index(_roots(phi_t, 64))
-    where = {j: ci for ci, cl in enumerate(classes) for j in cl}
-    conj_class = tuple(where[conj[cl[0]]] for cl in classes)
-    return AbsoluteFactorization(f=dict(f), var=var, point=u0, phi=phi_t, g=g, classes=tuple(classes),
-                                 conj_class=conj_class, lc=lc_f)
+    return g, c0
 
 
 def _classes(g: dict, var: int, u0: int, phi: tuple[int, ...], c0: int, limits: Limits) -> list[tuple[int, ...]]:

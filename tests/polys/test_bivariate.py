@@ -2,8 +2,14 @@
 
 from __future__ import annotations
 
+import flint
+import pytest
+from hypothesis import HealthCheck, given, settings, strategies as st
+
+from lcnalg.errors import InputError
 from lcnalg.polys.bivariate import (absolute_factorization, absolutely_irreducible_certificate, liouville_bits,
                                     newton_polygon_indecomposable, real_factors)
+from lcnalg.polys.mpoly_factor import factor
 from lcnalg.rings import integer_ring
 
 
@@ -27,3 +33,52 @@ def test_gao_and_certificates():
     assert absolutely_irreducible_certificate(x**3 + y**2 + 1) is not None
     assert newton_polygon_indecomposable([(0, 0), (3, 0), (0, 2)])
     assert not newton_polygon_indecomposable([(0, 0), (1, 0), (0, 1), (1, 1)])
+
+
+# ------------------------------------------------------------ the FLINT route against sympy's
+
+_FIELDS = [(-2, 0, 1), (-3, 0, 1), (1, 0, 1), (5, 0, 1), (-5, 0, 1), (-2, 0, 0, 1), (-3, 0, 0, 1), (1, 1, 1),
+           (-1, -1, 0, 1), (-2, 0, 0, 0, 1), (1, 0, 0, 0, 1), (1, -1, 0, 0, 1), (4, 0, -10, 0, 1)]
+
+
+@st.composite
+def _conjugate_products(draw):
+    """Q-irreducible factors of the norm of a random bivariate polynomial over a field of degree
+    2 to 4 (Q(√d), a cube root, x^4 − 2, cyclotomic and biquadratic fields): products of
+    conjugate factors, and Q-irreducible absolutely irreducible ones."""
+    psi = draw(st.sampled_from(_FIELDS))
+    k = len(psi) - 1
+    dx, dy = draw(st.sampled_from([(1, 0), (0, 1), (1, 1), (2, 1), (1, 2)] if k <= 3 else [(1, 0), (0, 1), (1, 1)]))
+    ctx = flint.fmpz_mpoly_ctx.get(("x", "y", "t"), "lex")
+    x, y, t = ctx.gens()
+    h = ctx.from_dict({})
+    for i in range(dx + 1):
+        for j in range(dy + 1):
+            for e in range(k):
+                h += draw(st.integers(-2, 2)) * x**i * y**j * t**e
+    lead = x**dx * y**dy
+    h += lead                                 # keep the bidegree
+    norm = sum((c * t**e for e, c in enumerate(psi)), ctx.from_dict({})).resultant(h, "t")
+    _, fac = factor(norm)
+    out = []
+    for q, _ in fac:
+        d = {(int(m[0]), int(m[1])): int(c) for m, c in q.to_dict().items()}
+        if max(m[0] for m in d) + max(m[1] for m in d) >= 1:
+            out.append(d)
+    if draw(st.booleans()):                   # a product over Q of random bivariate integer polynomials
+        g = ctx.from_dict({(i, j, 0): draw(st.integers(-3, 3)) for i in range(3) for j in range(3)}) + x**2 * y
+        out += [{(int(m[0]), int(m[1])): int(c) for m, c in q.to_dict().items()}
+                for q, _ in factor(g)[1] if q.total_degree() >= 1]
+    return out
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(_conjugate_products())
+def test_flint_route_agrees_with_sympy_route(polys):
+    for f in polys:
+        assert absolute_factorization(f) == absolute_factorization(f, method="sympy"), f
+
+
+def test_method_is_checked():
+    with pytest.raises(InputError, match="method"):
+        absolute_factorization({(1, 0): 1, (0, 1): 1}, method="maple")
