@@ -388,7 +388,11 @@ def absolute_factorization(f: dict, *, limits: Limits | None = None,
 _PRIME_CACHE: list[int] = []
 
 #: Primes the modular route examines before handing over to sympy (see the module docstring).
-_MAX_PRIMES = 20_000
+_MAX_PRIMES = 100_000
+
+#: Primes with a root of φ but not splitting it at which ``f mod p`` is factored (to prove ``f``
+#: absolutely irreducible); after them only primes that split φ are factored.
+_IRREDUCIBILITY_TESTS = 3
 
 
 def _primes_desc() -> Any:
@@ -469,15 +473,20 @@ def _factor_through_point_modular(f: dict, var: int, u0: int, phi_t: tuple[int, 
     phi_q = flint.fmpq_poly(list(phi_t))
     guard = [lc_f, phi_t[-1], int(spec.coeffs()[-1])]
     ints = {m: int(c) for m, c in f.items() if c}
-    shape = None                 # (leading monomial, (deg_x, deg_y)) of the images kept
-    primes: list[int] = []
-    residues: list[list[int]] = []
+    buckets: dict = {}           # (leading monomial, (deg_x, deg_y)) -> (primes, residues)
+    tests_at_one_root = 0
     for tried, p in enumerate(_primes_desc()):
         if tried >= max_primes:
             return None
         if any(c % p == 0 for c in guard):
             continue
-        roots = [int(b) for b, e in flint.nmod_poly(list(phi_t), p).roots() if e == 1]
+        phi_p = flint.nmod_poly(list(phi_t), p)
+        t = flint.nmod_poly([0, 1], p)
+        frob = t.pow_mod(p, phi_p) if n > 1 else t
+        if frob != t:            # φ does not split into distinct linear factors modulo p
+            if tests_at_one_root >= _IRREDUCIBILITY_TESTS or (frob - t).gcd(phi_p).degree() < 1:
+                continue
+        roots = [int(b) for b, e in phi_p.roots() if e == 1]
         if not roots:
             continue
         spec_p = flint.nmod_poly([int(c) for c in spec.coeffs()], p)
@@ -488,6 +497,7 @@ def _factor_through_point_modular(f: dict, var: int, u0: int, phi_t: tuple[int, 
         if len(fac) == 1:        # f mod p irreducible at a prime of degree 1: g = f / lc(f)
             return {m: (Fraction(c, lc_f),) + (Fraction(0),) * (n - 1) for m, c in ints.items()}
         if len(roots) < n:
+            tests_at_one_root += 1
             continue             # the images need a prime that splits φ completely
         images = []
         for b in roots:
@@ -501,14 +511,10 @@ def _factor_through_point_modular(f: dict, var: int, u0: int, phi_t: tuple[int, 
         if len(images) < n:      # pragma: no cover - see above
             continue
         shapes = {(max(h), (max(m[0] for m in h), max(m[1] for m in h))) for h in images}
-        if len(shapes) != 1:     # pragma: no cover - the images are conjugate: unlucky prime
+        if len(shapes) != 1:     # pragma: no cover - conjugate images differ: an unlucky prime
             continue
-        (here,) = shapes
-        if shape is not None and here != shape:
-            if sum(here[1]) <= sum(shape[1]):
-                continue         # a reduction that split further: an unlucky prime
-            primes, residues = [], []
-        shape = here
+        (shape,) = shapes
+        primes, residues = buckets.setdefault(shape, ([], []))
         box = [(i, j) for i in range(shape[1][0] + 1) for j in range(shape[1][1] + 1)]
         vander = flint.nmod_mat([[pow(b, k, p) for k in range(n)] for b in roots], p)
         values = flint.nmod_mat([[h.get(m, 0) for m in box] for h in images], p)
