@@ -19,10 +19,51 @@ lcnalg computes them exactly:
 2. **The field.**  Only one absolute factor ``g`` passes through ``(u0, β)`` (``β`` is a
    simple root of ``f(u0, v)``); every field automorphism fixing ``β`` maps ``g`` to an
    absolute factor through ``(u0, β)``, i.e. to ``g`` itself, so the normalized ``g``
-   (lex-leading coefficient 1) has its coefficients in ``Q(β)``.  So ``g`` is the factor
-   of ``f`` over ``Q(β)`` that vanishes at ``(u0, β)`` (sympy's factorization over an
-   algebraic number field, Trager's norm method; the vanishing is tested exactly in
-   ``Q(β)``).  Its coefficients are exact polynomials in ``β``.
+   (lex-leading coefficient 1, ``x > y``) has its coefficients in ``K = Q(β)``: ``g`` is the
+   factor of ``f`` over ``K`` that vanishes at ``(u0, β)``, each coefficient an exact
+   ``Σ_k r_k β^k`` (``r_k`` rational, ``k < n = deg φ``).  It is computed modularly
+   (``method="flint"``, 2a–2c) or, as the reference route and the fallback, by sympy's
+   factorization over ``K`` (``method="sympy"``, Trager's norm method).
+
+   2a. *Images.*  Take primes ``p < 2^31`` (python-flint 0.9 sorts the factors of an
+   ``nmod_mpoly`` by a key that overflows beyond ``2^31``) with ``p ∤ lc(f) lc(φ)``,
+   ``f(u0, v) mod p`` squarefree of full degree and ``x^p ≡ x mod φ_p``, i.e. ``φ_p`` has
+   ``n`` distinct roots ``b_i ∈ F_p`` (Chebotarev: density ``1/|Gal(φ)|``, so on average
+   ``|Gal(φ)| ≤ n!`` primes are tried, each costing one power ``x^p mod φ_p``).  Each ``b_i``
+   gives a prime ``𝔭_i`` of ``K`` of degree 1 with ``β ≡ b_i``.  Factor ``f mod p`` over
+   ``F_p`` (FLINT) and let ``h_i`` be the lex-monic irreducible factor through ``(u0, b_i)``
+   (unique: ``b_i`` is a simple root of ``f(u0, v) mod p``).  For all but finitely many
+   ``p`` (absolute irreducibility survives reduction modulo almost all primes, Noether)
+   ``h_i = g mod 𝔭_i``; then for each monomial the ``n`` values ``h_i[m] = Σ_k r_k b_i^k``
+   determine ``r_k mod p`` (a Vandermonde system in the distinct ``b_i``).  Images are kept
+   per shape (leading monomial and bidegree of the ``h_i``).
+   2b. *Lift.*  The images of one shape are combined by Chinese remainders and rational
+   reconstruction (a common denominator carried along).
+   2c. *Proof.*  A candidate ``C`` is accepted when (i) ``C(u0, β) = 0`` in ``Q[T]/(φ)``;
+   (ii) ``C | f`` over ``K`` (division by ``C`` in the lex order, ``{C}`` being a Gröbner
+   basis of ``(C)``); (iii) the current prime divides no denominator of the ``r_k`` and
+   ``C mod 𝔭_i = h_i`` for every ``i``.  *Lemma:* then ``C = g``.  By (ii) the absolute
+   factors of ``C`` are absolute factors of ``f``, and by (i) one of them passes through
+   ``(u0, β)``, so it is ``g``: ``C = g·h`` with ``h ∈ K[x, y]`` lex-monic.  In the discrete
+   valuation ring ``O_𝔭`` (``𝔭 = 𝔭_i``; ``β`` is integral there as ``p ∤ lc(φ)``) the
+   least valuation of the coefficients is additive (Gauss's lemma); it is ``0`` for ``C``
+   (integral with a coefficient 1) and ``≤ 0`` for ``g`` and ``h`` (each has a coefficient
+   1), so both are integral.  Reducing, ``h_i = (g mod 𝔭)(h mod 𝔭)`` with ``g mod 𝔭`` of
+   the positive leading monomial of ``g``; ``h_i`` is irreducible, so ``h mod 𝔭`` is a
+   constant, and the leading monomial of ``h`` (coefficient 1, kept by the reduction) is
+   ``1``: ``h = 1``.  The same lemma with ``C = f/lc(f)`` proves ``g = f/lc(f)`` (``f``
+   absolutely irreducible) as soon as ``f mod p`` is irreducible at a prime ``p ∤ lc(f)``
+   where ``φ_p`` has just one simple root (a degree-1 prime suffices; the first three such
+   primes are tried).  Since only finitely many primes are unlucky and infinitely many split
+   ``φ``, the images of the right shape accumulate until the reconstruction is proved; after
+   ``100 000`` primes without a proof (fields of degree ``≥ 8`` with a large Galois group)
+   sympy's route is used instead.
+
+   The count ``c0`` of step 3 follows: the Galois group permutes the roots of ``φ``
+   transitively and maps classes to classes, so the ``r`` classes have equal size ``c0 = n/r``;
+   the ``r`` distinct absolute factors all have the ``v``-degree of ``g`` and
+   ``f(u0, v)`` keeps the degree, so ``r = deg_v f / deg_v g`` and ``c0 = n deg_v g / deg_v f``.
+   (The sympy route computes ``c0 = deg gcd(g(u0, v), φ)`` over ``K`` instead.)
 3. **The conjugates.**  For every root ``β_j`` of ``φ`` (certified disjoint Arb balls),
    ``g_j = g(β → β_j)`` is the absolute factor through ``(u0, β_j)``; ``g_j = g_k`` iff
    ``g_j(u0, β_k) = 0``.  Each ``g_j(u0, v)`` vanishes at exactly ``c0`` roots of ``φ``,
@@ -320,16 +361,24 @@ def absolute_factorization(f: dict, *, limits: Limits | None = None,
     f : dict
         ``{(i, j): int}``, irreducible over Q, not constant.
     limits : Limits, optional
-        ``max_field_work`` bounds ``deg(φ)^2 · (deg_x f + 1)(deg_y f + 1)`` (sympy's
-        factorization over ``Q(β)`` grows quickly with both); ``max_precision`` bounds the
-        working precision of the certified root classes.
+        ``max_field_work`` bounds ``deg(φ)^2 · (deg_x f + 1)(deg_y f + 1)`` (the size of ``g``'s
+        coefficients over ``Q(β)`` times ``deg φ``; sympy's factorization, the fallback, grows
+        quickly with both); ``max_precision`` bounds the working precision of the certified
+        root classes.
     max_field_work : int, optional
         Overrides ``limits.max_field_work``.
+    method : {"flint", "sympy"}, optional
+        ``"flint"`` (default): the modular route of the module docstring (step 2a–2c), with
+        sympy's route as a fallback when no proof comes within its prime budget;
+        ``"sympy"``: sympy's factorization over ``Q(β)`` (the reference route, about 10 to
+        1000 times slower).  Both return the same :class:`AbsoluteFactorization`.
 
     Raises
     ------
     ResourceLimitError
         When the estimate exceeds ``max_field_work`` (checked before factoring).
+    InputError
+        When ``method`` is not ``"flint"`` or ``"sympy"``.
 
     Examples
     --------
@@ -338,6 +387,9 @@ def absolute_factorization(f: dict, *, limits: Limits | None = None,
     (2, (1, 0))
     >>> absolute_factorization({(2, 0): 1, (0, 2): -2}).conj_class   # (x − √2 y)(x + √2 y)
     (0, 1)
+    >>> f = {(3, 0): 1, (0, 3): -2}                                      # x^3 − 2y^3
+    >>> absolute_factorization(f) == absolute_factorization(f, method="sympy")
+    True
     """
     if method not in ("flint", "sympy"):
         raise InputError(f"method: expected 'flint' or 'sympy', got {method!r}")
