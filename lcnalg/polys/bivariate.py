@@ -415,7 +415,7 @@ def absolute_factorization(f: dict, *, limits: Limits | None = None,
     work = (len(phi_t) - 1) ** 2 * (degs[0] + 1) * (degs[1] + 1)
     limits.check("max_field_work", "size of an absolute factorization, deg(field)^2 x terms", work)
     n = len(phi_t) - 1
-    lc_f = Fraction(f[max(m for m, c in f.items() if c)])
+    lc_f = Fraction(int(f[max(m for m, c in f.items() if c)]))
     g = None
     if method == "flint":
         g = _factor_through_point_modular(f, var, u0, phi_t, _MAX_PRIMES)
@@ -520,7 +520,7 @@ def _factor_through_point_modular(f: dict, var: int, u0: int, phi_t: tuple[int, 
     of the module docstring (``{(i, j): (r_0, …, r_{n−1})}``), proved by its exact checks;
     ``None`` after ``max_primes`` primes without a proved candidate."""
     n = len(phi_t) - 1
-    lc_f = f[max(m for m, c in f.items() if c)]
+    lc_f = int(f[max(m for m, c in f.items() if c)])
     spec = _specialize(f, var, u0)
     phi_q = flint.fmpq_poly(list(phi_t))
     guard = [lc_f, phi_t[-1], int(spec.coeffs()[-1])]

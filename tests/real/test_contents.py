@@ -26,7 +26,7 @@ def _one_mixed_architectures(draw):
                               + ",".join(f"{a}x{b}" for a, b in strides))
 
 
-@settings(max_examples=125, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=250, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(_one_mixed_architectures(), st.data())
 def test_contents_route_agrees_with_factorization_route(a, data):
     """At most one layer along both axes: contains() decides through contents and primitive

@@ -320,7 +320,7 @@ CONTENTS_2D = ["2x2,2x1", "1x2,1x2,2x1,2x1", "2x1,1x2,2x2,2x1", "3x1,2x2 s=2x1",
                "3x3,2x1,2x1 s=2x2,2x2", "2x1,2x2 s=1x2", "3x3,1x2 s=2x1"]
 
 
-@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.sampled_from(CONTENTS_2D), st.integers(0, 2**32), st.sampled_from(["complex", "image", "random"]))
 def test_contents_description_agrees_with_2d_contains(arch, seed, kind):
     """2D with at most one layer along both axes, not closed: the description by contents and
