@@ -72,11 +72,48 @@ def _conjugate_products(draw):
     return out
 
 
-@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+def _product_minus_f_at(af, f, point, prec=256):
+    """``lc · Π_classes g_class − f`` at a rational point, in certified balls."""
+    with flint.ctx.workprec(prec):
+        point = [flint.acb(q) for q in point]
+        roots = af.roots(prec)
+        val = flint.acb(flint.fmpq(af.lc.numerator, af.lc.denominator))
+        for cl in af.classes:
+            g = af.factor_at(cl[0], roots)
+            val *= sum((c * point[0] ** i * point[1] ** j for (i, j), c in g.items()), flint.acb(0))
+        return val - sum((c * point[0] ** i * point[1] ** j for (i, j), c in f.items()), flint.acb(0))
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(_conjugate_products())
 def test_flint_route_agrees_with_sympy_route(polys):
+    """Small cases against sympy's route (the same dataclass); larger ones (where sympy takes
+    seconds) by the product of the absolute factors at two rational points."""
     for f in polys:
-        assert absolute_factorization(f) == absolute_factorization(f, method="sympy"), f
+        af = absolute_factorization(f)
+        degs = (max(m[0] for m in f), max(m[1] for m in f))
+        if af.field_degree ** 2 * (degs[0] + 1) * (degs[1] + 1) <= 150:
+            assert af == absolute_factorization(f, method="sympy"), f
+            continue
+        for point in ((flint.fmpq(3, 7), flint.fmpq(-5, 11)), (flint.fmpq(2), flint.fmpq(1, 3))):
+            assert _product_minus_f_at(af, f, point).contains(0), f
+
+
+def test_flint_route_examples_against_sympy():
+    """Absolutely irreducible over a quartic point field (x^4 + x^2 y^2 + y^4 + 7), the norm of
+    x + ζ5 y + ζ5^2 (four conjugate lines) and of x^2 + 2^(1/3) y^2 + 2^(2/3) (three conics)."""
+    ctx = flint.fmpz_mpoly_ctx.get(("x", "y", "t"), "lex")
+    x, y, t = ctx.gens()
+    norms = [(t**4 + t**3 + t**2 + t + 1).resultant(x + t * y + t**2, "t"),
+             (t**3 - 2).resultant(x**2 + t * y**2 + t**2, "t")]
+    polys = [{(4, 0): 1, (2, 2): 1, (0, 4): 1, (0, 0): 7}]
+    polys += [{(int(m[0]), int(m[1])): int(c) for m, c in q.to_dict().items()} for q in norms]
+    for f in polys:
+        _, fac = factor(flint.fmpz_mpoly_ctx.get(("x", "y"), "lex").from_dict(f))
+        assert len(fac) == 1 and fac[0][1] == 1                      # irreducible over Q
+        af = absolute_factorization(f)
+        assert af == absolute_factorization(f, method="sympy")
+    assert [len(absolute_factorization(f).classes) for f in polys] == [1, 4, 3]
 
 
 def test_method_is_checked():
