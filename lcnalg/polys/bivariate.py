@@ -19,10 +19,51 @@ lcnalg computes them exactly:
 2. **The field.**  Only one absolute factor ``g`` passes through ``(u0, β)`` (``β`` is a
    simple root of ``f(u0, v)``); every field automorphism fixing ``β`` maps ``g`` to an
    absolute factor through ``(u0, β)``, i.e. to ``g`` itself, so the normalized ``g``
-   (lex-leading coefficient 1) has its coefficients in ``Q(β)``.  So ``g`` is the factor
-   of ``f`` over ``Q(β)`` that vanishes at ``(u0, β)`` (sympy's factorization over an
-   algebraic number field, Trager's norm method; the vanishing is tested exactly in
-   ``Q(β)``).  Its coefficients are exact polynomials in ``β``.
+   (lex-leading coefficient 1, ``x > y``) has its coefficients in ``K = Q(β)``: ``g`` is the
+   factor of ``f`` over ``K`` that vanishes at ``(u0, β)``, each coefficient an exact
+   ``Σ_k r_k β^k`` (``r_k`` rational, ``k < n = deg φ``).  It is computed modularly
+   (``method="flint"``, 2a–2c) or, as the reference route and the fallback, by sympy's
+   factorization over ``K`` (``method="sympy"``, Trager's norm method).
+
+   2a. *Images.*  Take primes ``p < 2^31`` (python-flint 0.9 sorts the factors of an
+   ``nmod_mpoly`` by a key that overflows beyond ``2^31``) with ``p ∤ lc(f) lc(φ)``,
+   ``f(u0, v) mod p`` squarefree of full degree and ``x^p ≡ x mod φ_p``, i.e. ``φ_p`` has
+   ``n`` distinct roots ``b_i ∈ F_p`` (Chebotarev: density ``1/|Gal(φ)|``, so on average
+   ``|Gal(φ)| ≤ n!`` primes are tried, each costing one power ``x^p mod φ_p``).  Each ``b_i``
+   gives a prime ``𝔭_i`` of ``K`` of degree 1 with ``β ≡ b_i``.  Factor ``f mod p`` over
+   ``F_p`` (FLINT) and let ``h_i`` be the lex-monic irreducible factor through ``(u0, b_i)``
+   (unique: ``b_i`` is a simple root of ``f(u0, v) mod p``).  For all but finitely many
+   ``p`` (absolute irreducibility survives reduction modulo almost all primes, Noether)
+   ``h_i = g mod 𝔭_i``; then for each monomial the ``n`` values ``h_i[m] = Σ_k r_k b_i^k``
+   determine ``r_k mod p`` (a Vandermonde system in the distinct ``b_i``).  Images are kept
+   per shape (leading monomial and bidegree of the ``h_i``).
+   2b. *Lift.*  The images of one shape are combined by Chinese remainders and rational
+   reconstruction (a common denominator carried along).
+   2c. *Proof.*  A candidate ``C`` is accepted when (i) ``C(u0, β) = 0`` in ``Q[T]/(φ)``;
+   (ii) ``C | f`` over ``K`` (division by ``C`` in the lex order, ``{C}`` being a Gröbner
+   basis of ``(C)``); (iii) the current prime divides no denominator of the ``r_k`` and
+   ``C mod 𝔭_i = h_i`` for every ``i``.  *Lemma:* then ``C = g``.  By (ii) the absolute
+   factors of ``C`` are absolute factors of ``f``, and by (i) one of them passes through
+   ``(u0, β)``, so it is ``g``: ``C = g·h`` with ``h ∈ K[x, y]`` lex-monic.  In the discrete
+   valuation ring ``O_𝔭`` (``𝔭 = 𝔭_i``; ``β`` is integral there as ``p ∤ lc(φ)``) the
+   least valuation of the coefficients is additive (Gauss's lemma); it is ``0`` for ``C``
+   (integral with a coefficient 1) and ``≤ 0`` for ``g`` and ``h`` (each has a coefficient
+   1), so both are integral.  Reducing, ``h_i = (g mod 𝔭)(h mod 𝔭)`` with ``g mod 𝔭`` of
+   the positive leading monomial of ``g``; ``h_i`` is irreducible, so ``h mod 𝔭`` is a
+   constant, and the leading monomial of ``h`` (coefficient 1, kept by the reduction) is
+   ``1``: ``h = 1``.  The same lemma with ``C = f/lc(f)`` proves ``g = f/lc(f)`` (``f``
+   absolutely irreducible) as soon as ``f mod p`` is irreducible at a prime ``p ∤ lc(f)``
+   where ``φ_p`` has just one simple root (a degree-1 prime suffices; the first three such
+   primes are tried).  Since only finitely many primes are unlucky and infinitely many split
+   ``φ``, the images of the right shape accumulate until the reconstruction is proved; after
+   ``100 000`` primes without a proof (fields of degree ``≥ 8`` with a large Galois group)
+   sympy's route is used instead.
+
+   The count ``c0`` of step 3 follows: the Galois group permutes the roots of ``φ``
+   transitively and maps classes to classes, so the ``r`` classes have equal size ``c0 = n/r``;
+   the ``r`` distinct absolute factors all have the ``v``-degree of ``g`` and
+   ``f(u0, v)`` keeps the degree, so ``r = deg_v f / deg_v g`` and ``c0 = n deg_v g / deg_v f``.
+   (The sympy route computes ``c0 = deg gcd(g(u0, v), φ)`` over ``K`` instead.)
 3. **The conjugates.**  For every root ``β_j`` of ``φ`` (certified disjoint Arb balls),
    ``g_j = g(β → β_j)`` is the absolute factor through ``(u0, β_j)``; ``g_j = g_k`` iff
    ``g_j(u0, β_k) = 0``.  Each ``g_j(u0, v)`` vanishes at exactly ``c0`` roots of ``φ``,
@@ -51,8 +92,9 @@ from typing import Any
 
 import flint
 
-from lcnalg.errors import check
+from lcnalg.errors import InputError, check
 from lcnalg.limits import DEFAULT_LIMITS, Limits
+from lcnalg.polys.modular import crt_vector, primes_below, reconstruct_vector
 
 __all__ = [
     "newton_polygon_indecomposable",
@@ -311,7 +353,7 @@ def _choose_point(f: dict) -> tuple[int, int, flint.fmpz_poly]:
 
 
 def absolute_factorization(f: dict, *, limits: Limits | None = None,
-                           max_field_work: int | None = None) -> AbsoluteFactorization:
+                           max_field_work: int | None = None, method: str = "flint") -> AbsoluteFactorization:
     """The absolute factorization of a Q-irreducible ``f`` (see the module docstring).
 
     Parameters
@@ -319,16 +361,24 @@ def absolute_factorization(f: dict, *, limits: Limits | None = None,
     f : dict
         ``{(i, j): int}``, irreducible over Q, not constant.
     limits : Limits, optional
-        ``max_field_work`` bounds ``deg(φ)^2 · (deg_x f + 1)(deg_y f + 1)`` (sympy's
-        factorization over ``Q(β)`` grows quickly with both); ``max_precision`` bounds the
-        working precision of the certified root classes.
+        ``max_field_work`` bounds ``deg(φ)^2 · (deg_x f + 1)(deg_y f + 1)`` (the size of ``g``'s
+        coefficients over ``Q(β)`` times ``deg φ``; sympy's factorization, the fallback, grows
+        quickly with both); ``max_precision`` bounds the working precision of the certified
+        root classes.
     max_field_work : int, optional
         Overrides ``limits.max_field_work``.
+    method : {"flint", "sympy"}, optional
+        ``"flint"`` (default): the modular route of the module docstring (step 2a–2c), with
+        sympy's route as a fallback when no proof comes within its prime budget;
+        ``"sympy"``: sympy's factorization over ``Q(β)`` (the reference route, about 10 to
+        1000 times slower).  Both return the same :class:`AbsoluteFactorization`.
 
     Raises
     ------
     ResourceLimitError
         When the estimate exceeds ``max_field_work`` (checked before factoring).
+    InputError
+        When ``method`` is not ``"flint"`` or ``"sympy"``.
 
     Examples
     --------
@@ -337,9 +387,12 @@ def absolute_factorization(f: dict, *, limits: Limits | None = None,
     (2, (1, 0))
     >>> absolute_factorization({(2, 0): 1, (0, 2): -2}).conj_class   # (x − √2 y)(x + √2 y)
     (0, 1)
+    >>> f = {(3, 0): 1, (0, 3): -2}                                      # x^3 − 2y^3
+    >>> absolute_factorization(f) == absolute_factorization(f, method="sympy")
+    True
     """
-    import sympy  # deferred: sympy's algebraic-field factorization is slow to import and rarely needed
-
+    if method not in ("flint", "sympy"):
+        raise InputError(f"method: expected 'flint' or 'sympy', got {method!r}")
     limits = Limits.coerce(limits, max_field_work=max_field_work)
     for var in (0, 1):
         if all(m[1 - var] == 0 for m in f):          # f univariate in v: g = v − β, φ = f
@@ -361,6 +414,174 @@ def absolute_factorization(f: dict, *, limits: Limits | None = None,
     degs = (max(m[0] for m in f), max(m[1] for m in f))
     work = (len(phi_t) - 1) ** 2 * (degs[0] + 1) * (degs[1] + 1)
     limits.check("max_field_work", "size of an absolute factorization, deg(field)^2 x terms", work)
+    n = len(phi_t) - 1
+    lc_f = Fraction(int(f[max(m for m, c in f.items() if c)]))
+    g = None
+    if method == "flint":
+        g = _factor_through_point_modular(f, var, u0, phi_t, _MAX_PRIMES)
+        if g is not None:
+            deg_f = max(m[var] for m, c in f.items() if c)
+            deg_g = max(m[var] for m, rs in g.items() if any(rs))
+            check(n * deg_g % deg_f == 0, "absolute factor degrees do not divide the field degree")
+            c0 = n * deg_g // deg_f
+    if g is None:
+        g, c0 = _factor_through_point_sympy(f, var, u0, phi_t)
+    classes = _classes(g, var, u0, phi_t, c0, limits)
+    with flint.ctx.workprec(64):
+        conj = _conj_index(_roots(phi_t, 64))
+    where = {j: ci for ci, cl in enumerate(classes) for j in cl}
+    conj_class = tuple(where[conj[cl[0]]] for cl in classes)
+    return AbsoluteFactorization(f=dict(f), var=var, point=u0, phi=phi_t, g=g, classes=tuple(classes),
+                                 conj_class=conj_class, lc=lc_f)
+
+
+# ------------------------------------------------------------ the modular route (FLINT)
+
+#: Primes the modular route examines before handing over to sympy (see the module docstring).
+_MAX_PRIMES = 100_000
+
+#: Primes with a root of φ but not splitting it at which ``f mod p`` is factored (to prove ``f``
+#: absolutely irreducible); after them only primes that split φ are factored.
+_IRREDUCIBILITY_TESTS = 3
+
+
+def _primes_desc() -> Any:
+    """The primes below ``2^31``, decreasing (python-flint 0.9 sorts the factors of an
+    ``nmod_mpoly`` by a key that overflows for coefficients beyond ``2^31``)."""
+    return primes_below(1 << 31)
+
+
+def _k_elem(rs: tuple) -> flint.fmpq_poly:
+    return flint.fmpq_poly([flint.fmpq(r.numerator, r.denominator) for r in rs])
+
+
+def _vanishes_at_point(g: dict, var: int, u0: int, phi: flint.fmpq_poly) -> bool:
+    """``g(u0, β) = 0`` in ``K = Q[T]/(φ)``, exactly (``β`` the class of ``T``)."""
+    t = flint.fmpq_poly([0, 1])
+    acc = flint.fmpq_poly([])
+    for (i, j), rs in g.items():
+        e_u, e_v = (j, i) if var == 0 else (i, j)
+        acc += _k_elem(rs) * u0 ** e_u * t ** e_v
+    return acc % phi == 0
+
+
+def _divides(g: dict, f: dict, phi: flint.fmpq_poly) -> bool:
+    """Does the lex-monic ``g ∈ K[x, y]`` divide ``f ∈ Z[x, y]`` over ``K = Q[T]/(φ)``? (exact)
+
+    Division by the one polynomial ``g`` in the lex order ``x > y`` (``{g}`` is a Gröbner basis
+    of ``(g)``): the leading term of the running remainder is cancelled by a multiple of ``g``
+    when ``LM(g)`` divides it; otherwise it would stay in the remainder for good (later leading
+    terms are smaller), so ``g ∤ f``."""
+    gk = {m: _k_elem(rs) for m, rs in g.items() if any(rs)}
+    lead = max(gk)
+    r = {m: flint.fmpq_poly([int(c)]) for m, c in f.items() if c}
+    while r:
+        m = max(r)
+        if m[0] < lead[0] or m[1] < lead[1]:
+            return False
+        c = r[m]
+        sx, sy = m[0] - lead[0], m[1] - lead[1]
+        for (i, j), gc in gk.items():
+            key = (i + sx, j + sy)
+            val = (r.get(key, flint.fmpq_poly([])) - c * gc) % phi
+            if val == 0:
+                r.pop(key, None)
+            else:
+                r[key] = val
+    return True
+
+
+def _reduces_to(g: dict, images: list[dict], roots: list[int], p: int) -> bool:
+    """Is ``g`` integral at ``p`` with ``g(β → b_i) mod p = images[i]`` for every root ``b_i``?"""
+    for m in set(g) | {m for h in images for m in h}:
+        rs = g.get(m, ())
+        if any(r.denominator % p == 0 for r in rs):
+            return False
+        for b, h in zip(roots, images):
+            val = sum(r.numerator * pow(r.denominator, -1, p) * pow(b, k, p) for k, r in enumerate(rs)) % p
+            if val != h.get(m, 0):
+                return False
+    return True
+
+
+def _factor_through_point_modular(f: dict, var: int, u0: int, phi_t: tuple[int, ...],
+                                  max_primes: int) -> dict | None:
+    """The lex-monic factor ``g`` of ``f`` over ``Q(β)`` through ``(u0, β)`` by the modular route
+    of the module docstring (``{(i, j): (r_0, …, r_{n−1})}``), proved by its exact checks;
+    ``None`` after ``max_primes`` primes without a proved candidate."""
+    n = len(phi_t) - 1
+    lc_f = int(f[max(m for m, c in f.items() if c)])
+    spec = _specialize(f, var, u0)
+    phi_q = flint.fmpq_poly(list(phi_t))
+    guard = [lc_f, phi_t[-1], int(spec.coeffs()[-1])]
+    ints = {m: int(c) for m, c in f.items() if c}
+    buckets: dict = {}           # (leading monomial, (deg_x, deg_y)) -> (primes, residues)
+    tests_at_one_root = 0
+    for tried, p in enumerate(_primes_desc()):
+        if tried >= max_primes:
+            return None
+        if any(c % p == 0 for c in guard):
+            continue
+        phi_p = flint.nmod_poly(list(phi_t), p)
+        t = flint.nmod_poly([0, 1], p)
+        frob = t.pow_mod(p, phi_p) if n > 1 else t
+        if frob != t:            # φ does not split into distinct linear factors modulo p
+            if tests_at_one_root >= _IRREDUCIBILITY_TESTS or (frob - t).gcd(phi_p).degree() < 1:
+                continue
+        roots = [int(b) for b, e in phi_p.roots() if e == 1]
+        if not roots:
+            continue
+        spec_p = flint.nmod_poly([int(c) for c in spec.coeffs()], p)
+        if spec_p.gcd(spec_p.derivative()).degree() > 0:
+            continue
+        pctx = flint.nmod_mpoly_ctx.get(("x", "y"), modulus=p, ordering="lex")
+        _, fac = pctx.from_dict(ints).factor()
+        if len(fac) == 1:        # f mod p irreducible at a prime of degree 1: g = f / lc(f)
+            return {m: (Fraction(c, lc_f),) + (Fraction(0),) * (n - 1) for m, c in ints.items()}
+        if len(roots) < n:
+            tests_at_one_root += 1
+            continue             # the images need a prime that splits φ completely
+        images = []
+        for b in roots:
+            point = (b, u0) if var == 0 else (u0, b)
+            hits = [h for h, _ in fac if int(h(*point)) == 0]
+            if len(hits) != 1:   # pragma: no cover - b is a simple root of f(u0, v) mod p
+                break
+            h = hits[0]
+            inv = pow(int(h.leading_coefficient()), -1, p)
+            images.append({tuple(m): int(c) * inv % p for m, c in h.to_dict().items()})
+        if len(images) < n:      # pragma: no cover - see above
+            continue
+        shapes = {(max(h), (max(m[0] for m in h), max(m[1] for m in h))) for h in images}
+        if len(shapes) != 1:     # pragma: no cover - conjugate images differ: an unlucky prime
+            continue
+        (shape,) = shapes
+        primes, residues = buckets.setdefault(shape, ([], []))
+        box = [(i, j) for i in range(shape[1][0] + 1) for j in range(shape[1][1] + 1)]
+        vander = flint.nmod_mat([[pow(b, k, p) for k in range(n)] for b in roots], p)
+        values = flint.nmod_mat([[h.get(m, 0) for m in box] for h in images], p)
+        sol = vander.solve(values)             # row k: the coefficients of β^k mod p
+        primes.append(p)
+        residues.append([int(sol[k, c]) for c in range(len(box)) for k in range(n)])
+        vals, modulus = crt_vector(residues, primes)
+        pairs = reconstruct_vector(vals, modulus, common_denominator=True)
+        if pairs is None:
+            continue
+        cand = {}
+        for c, m in enumerate(box):
+            rs = tuple(Fraction(num, den) for num, den in pairs[c * n:(c + 1) * n])
+            if any(rs):
+                cand[m] = rs
+        if (_reduces_to(cand, images, roots, p) and _vanishes_at_point(cand, var, u0, phi_q)
+                and _divides(cand, f, phi_q)):
+            return cand
+    return None  # pragma: no cover - the prime generator is endless
+
+
+def _factor_through_point_sympy(f: dict, var: int, u0: int, phi_t: tuple[int, ...]) -> tuple[dict, int]:
+    """``(g, c0)`` by sympy's factorization over ``Q(β)`` (the reference route)."""
+    import sympy  # deferred: sympy's algebraic-field factorization is slow to import and rarely needed
+
     x, y = sympy.symbols("x y")
     v = (x, y)[var]
     beta = sympy.CRootOf(sympy.Poly(list(reversed(phi_t)), v), 0)
@@ -391,14 +612,7 @@ def absolute_factorization(f: dict, *, limits: Limits | None = None,
         spec[e_v] = spec.get(e_v, K.zero) + c * K.convert(u0) ** e_u
     gv = sympy.Poly.from_dict({(e,): c for e, c in spec.items() if c != K.zero}, v, domain=K)
     c0 = sympy.gcd(gv, sympy.Poly(list(reversed(phi_t)), v, domain=K)).degree()
-    lc_f = Fraction(int(sympy.Poly.from_dict({m: int(c) for m, c in f.items()}, x, y).LC()))
-    classes = _classes(g, var, u0, phi_t, c0, limits)
-    with flint.ctx.workprec(64):
-        conj = _conj_index(_roots(phi_t, 64))
-    where = {j: ci for ci, cl in enumerate(classes) for j in cl}
-    conj_class = tuple(where[conj[cl[0]]] for cl in classes)
-    return AbsoluteFactorization(f=dict(f), var=var, point=u0, phi=phi_t, g=g, classes=tuple(classes),
-                                 conj_class=conj_class, lc=lc_f)
+    return g, c0
 
 
 def _classes(g: dict, var: int, u0: int, phi: tuple[int, ...], c0: int, limits: Limits) -> list[tuple[int, ...]]:
