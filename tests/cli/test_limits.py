@@ -52,7 +52,7 @@ ROWS = [
     ("max_primes", 1, ["critical-points", "2,2 s=2", "--exact"], "refused"),
     ("max_auto_degree", 3, ["equations", "2x2,2x2"], "partial"),  # its equations have degree 6
     ("max_matrix_entries", 1, ["equations", "2,3 s=3", "--certify"], "either"),
-    ("max_total_entries", 1, ["equations", "2,3 s=3", "--certify"], "either"),
+    ("max_total_entries", 1, ["equations", "3,3 s=2", "--certify"], "either"),
     ("max_nodes", 1, ["contains", "3,3 s=2", "1,0,2,0,1,0,1"], "refused"),
     ("max_field_work", 1, ["contains", "2x2,2x2", "1,2,1;2,5,2;1,2,1"], "refused"),
     # (z - 1)(N z - N - 1)(1 + z^2), N = 10^30: two roots 10^-30 apart need > 64 bits
