@@ -1035,11 +1035,7 @@ def _slack_limit(shape: Head2DShape, P: Any, member: HeadMembership, p_counts: d
     k = len(shape.head_boxes)
     g_labels, p_labels, conj, _, _ = _factorization_data(shape, P, member, limits)
     tried: set = set()
-    for a_share, q_share in _each_factorization(shape, g_labels, p_labels, budget):
-        if any(lab[1] and layer.get(conj(lab), 0) != n for layer in a_share for lab, n in layer.items()):
-            continue
-        if any(g_labels[i][3] != i and layer.get(g_labels[i][3], 0) != n for layer in q_share for i, n in layer.items()):
-            continue
+    for a_share, q_share in _each_real_factorization(shape, g_labels, p_labels, conj, budget):
         room = []
         for layer, box in zip(a_share, shape.head_boxes):
             room.append(((1, 1), (box[0] - sum(p_labels[lab][0][0] * n for lab, n in layer.items()),
@@ -1246,11 +1242,7 @@ def _cluster_limit(shape: Head2DShape, P: Any, member: HeadMembership, limits: L
         return out
 
     tried: set = set()
-    for a_share, q_share in _each_factorization(shape, g_labels, p_labels, budget):
-        if any(lab[1] and layer.get(conj(lab), 0) != n for layer in a_share for lab, n in layer.items()):
-            continue
-        if any(g_labels[i][3] != i and layer.get(g_labels[i][3], 0) != n for layer in q_share for i, n in layer.items()):
-            continue
+    for a_share, q_share in _each_real_factorization(shape, g_labels, p_labels, conj, budget):
         shared = []                                 # (label, axis, atom or None, {layer: copies})
         for lab, (size, _) in sorted(p_labels.items()):
             if lab[1] or size not in ((1, 0), (0, 1)) or poly(lab) is None:
@@ -1550,6 +1542,17 @@ def _each_factorization(shape: Head2DShape, g_labels: list, p_labels: dict, budg
         for q_share in _distributions(q_items, shape.boxes, budget):
             for a_share in _distributions(a_items, shape.head_boxes, budget):
                 yield a_share, q_share
+
+
+def _each_real_factorization(shape: Head2DShape, g_labels: list, p_labels: dict, conj: Any, budget: Budget) -> Any:
+    """The factorizations of :func:`_each_factorization` that are real up to scalars: every layer holds each
+    non-real absolute factor as often as its conjugate."""
+    for a_share, q_share in _each_factorization(shape, g_labels, p_labels, budget):
+        if any(lab[1] and layer.get(conj(lab), 0) != n for layer in a_share for lab, n in layer.items()):
+            continue
+        if any(g_labels[i][3] != i and layer.get(g_labels[i][3], 0) != n for layer in q_share for i, n in layer.items()):
+            continue
+        yield a_share, q_share
 
 
 def _merged(boxes: Sequence[Box]) -> tuple[tuple[Box, ...], tuple]:
