@@ -644,19 +644,26 @@ def _frozen_point(seed: int) -> tuple | None:
     return arch, layers, d
 
 
+def _frozen_product(seed: int):
+    """``(arch, layers, d, P)`` for the point of :func:`_frozen_point`, or None when there is none or ``P = 0``."""
+    point = _frozen_point(seed)
+    if point is None:
+        return None
+    arch, layers, d = point
+    p = _product(arch, layers)
+    return None if all(v == 0 for v in p) else (arch, layers, d, p)
+
+
 @settings(max_examples=20, deadline=None, derandomize=True, suppress_health_check=list(HealthCheck))
 @given(st.integers(0, 10**6))
 def test_random_frozen_sharing(seed):
     """Random architectures with x + c in a head layer and u − c^2 in a layer at stride 2 (frozen when the heads hold
     no x − c): the interior and on-boundary answers never meet, and every certified point has only points of M
     nearby (real perturbations, conjugate multipliers, conjugate perturbations of shared factors)."""
-    point = _frozen_point(seed)
+    point = _frozen_product(seed)
     if point is None:
         return
-    arch, layers, _ = point
-    p = _product(arch, layers)
-    if all(v == 0 for v in p):
-        return
+    arch, layers, _, p = point
     inner = head_interior_member(arch, p)
     on = head_boundary_member(arch, p)
     assert not (inner.certified and on.on_boundary), (str(arch), p)
@@ -670,13 +677,10 @@ def test_frozen_sharing_occurs():
     is not vacuous; each is checked by nearby points."""
     found = 0
     for seed in range(60):
-        point = _frozen_point(seed)
+        point = _frozen_product(seed)
         if point is None:
             continue
-        arch, layers, d = point
-        p = _product(arch, layers)
-        if all(v == 0 for v in p):
-            continue
+        arch, layers, d, p = point
         inner = head_interior_member(arch, p)
         if inner.certified and "linear factors shared" in inner.reason:
             found += 1
