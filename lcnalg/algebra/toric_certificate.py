@@ -269,13 +269,14 @@ def toric_certificate(mu: Parameterization, grading: Grading, *, dimension: int,
         return None   # deferred to the other certificates: the base point leaves the torus
     A = grading.degrees
     n, r = len(A), grading.rank
-    orbits = coordinate_orbits(mu, grading.variables)
-    reps = tuple(orbit[0] for orbit in orbits)
+    orbits: list[list[int]] = []
     for D in range(1, complete_up_to + 1):
         monomials = math.comb(n + D - 1, D)
         if monomials > limits.max_monomials:
             return ToricCertificate(False, f"toric certificate: the {monomials} monomials of degree {D} in {n} "
                                     f"variables exceed max_monomials = {limits.max_monomials}")
+        orbits = orbits or coordinate_orbits(mu, grading.variables)   # after the first bound, once
+        reps = tuple(orbit[0] for orbit in orbits)
         try:
             if not generated_in_degree(A, D, representatives=reps, limits=limits):
                 continue
