@@ -136,6 +136,14 @@ def test_the_version_the_help_and_a_small_info_load_no_numpy(argv):
     assert not {m for m in loaded if m.startswith(tuple(d for d in DEFERRED if d != "lcnalg.export"))}
 
 
+def test_the_version_loads_no_subcommand():
+    code = ("import io, contextlib\nfrom lcnalg.cli import main\n"
+            "with contextlib.redirect_stdout(io.StringIO()) as out:\n"
+            "    try:\n        main(['--version'])\n    except SystemExit as exc:\n        assert exc.code == 0\n"
+            "assert out.getvalue() == f'lcnalg {__import__(\"lcnalg\").__version__}\\n', out.getvalue()")
+    assert {m for m in modules_after(code) if m.startswith("lcnalg")} == CLI_START
+
+
 def test_the_help_still_names_every_subcommand_with_its_own_help(capsys):
     from lcnalg.cli import SUBCOMMANDS, main
 
