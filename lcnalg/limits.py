@@ -37,7 +37,7 @@ import flint
 from lcnalg.checks import short
 from lcnalg.errors import InputError, ResourceLimitError
 
-__all__ = ["Limits", "Budget", "DEFAULT_LIMITS"]
+__all__ = ["Limits", "Budget", "DEFAULT_LIMITS", "VERIFY_LIMITS"]
 
 
 def _bound(default: int, help: str, *, cli: bool = True) -> Any:
@@ -528,6 +528,11 @@ class Limits:
 
 #: The defaults.
 DEFAULT_LIMITS = Limits()
+#: The bounds that differ from the defaults in a theorem verification
+#: (:func:`lcnalg.theorems.verify_limits`): each check stays cheap (about a second at most on the
+#: families of ``lcnalg verify``) and a larger computation is undecided with the refusal as reason.
+VERIFY_LIMITS = {"max_terms": 20_000, "max_jacobian_entries": 20_000, "max_fibre_solutions": 2_000,
+                 "max_critical_solutions": 1_000, "max_hessian_entries": 100_000, "max_region_work": 100_000_000}
 #: The fields by name.
 _FIELDS = {f.name: f for f in dataclasses.fields(Limits)}
 

@@ -15,14 +15,16 @@ from __future__ import annotations
 
 import random
 from functools import cached_property
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import flint
-import numpy as np
 
 from lcnalg import checks
 from lcnalg.errors import InputError
 from lcnalg.rings import integer_ring, to_sympy
+
+if TYPE_CHECKING:
+    import numpy as np
 
 __all__ = ["NetworkMap"]
 
@@ -150,6 +152,10 @@ class NetworkMap:
         """
         count, modulus, seed = self._sample_arguments(count, modulus, seed)
         evaluate_mod: Any = getattr(self, "evaluate_mod")
+        # deferred: numpy is needed only for the sample (the algorithms that sample load it
+        # anyway); constructing a parameterization, and so the command line's start, does without it
+        import numpy as np
+
         rng = random.Random(seed)
         out = np.zeros((count, self.ambient_dimension), dtype=np.int64)
         for row in range(count):

@@ -21,10 +21,9 @@ import math
 import random
 from fractions import Fraction
 from functools import cached_property
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import flint
-import numpy as np
 
 from lcnalg import checks
 from lcnalg.architecture import Architecture
@@ -32,6 +31,9 @@ from lcnalg.errors import InputError
 from lcnalg.limits import Limits
 from lcnalg.network_map import NetworkMap
 from lcnalg.rings import coordinate_names, fmpq_residue, from_fmpq, multi_indices, parameter_names, to_fmpq
+
+if TYPE_CHECKING:
+    import numpy as np
 
 __all__ = ["Parameterization", "parameterize"]
 
@@ -314,6 +316,10 @@ class Parameterization(NetworkMap):
         (2, 4)
         """
         count, modulus, seed = self._sample_arguments(count, modulus, seed)
+        # deferred: numpy is needed only for the sample (the algorithms that sample load it
+        # anyway); constructing a parameterization, and so the command line's start, does without it
+        import numpy as np
+
         rng = random.Random(seed)
         out = np.zeros((count, self.ambient_dimension), dtype=np.int64)
         for row in range(count):

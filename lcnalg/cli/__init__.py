@@ -90,9 +90,10 @@ class _Parser(argparse.ArgumentParser):
         self.exit(2, f"{self.prog}: error: {message} (see '{self.prog} --help')\n")
 
 
-def build_parser(only: str | None = None) -> argparse.ArgumentParser:
+def build_parser(only: str | None = None, *, subcommands: bool = True) -> argparse.ArgumentParser:
     """The parser, with every subcommand registered (or only the module ``only``,
-    which spares the start-up cost of importing the others)."""
+    which spares the start-up cost of importing the others; or none with
+    ``subcommands=False``, enough for ``--version`` and for no argument at all)."""
     parser = _Parser(
         prog="lcnalg",
         description=(
@@ -107,7 +108,7 @@ def build_parser(only: str | None = None) -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"lcnalg {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
-    for name in SUBCOMMANDS if only is None else (only,):
+    for name in (SUBCOMMANDS if only is None else (only,)) if subcommands else ():
         # deferred: only the requested subcommand's module (and what it needs) is imported,
         # which keeps the start-up of a single command short
         module = importlib.import_module(f"lcnalg.cli.{name}")
@@ -171,7 +172,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     argv = negative_values_last(sys.argv[1:] if argv is None else argv)
     first = next((a for a in argv if not a.startswith("-")), None)
     name = first.replace("-", "_") if first else None
-    parser = build_parser(name if name in SUBCOMMANDS else None)
+    # a command line of nothing but --version (or an abbreviation of it) consults no subcommand
+    version_only = all(len(a) > 2 and "--version".startswith(a) for a in argv)
+    parser = build_parser(name if name in SUBCOMMANDS else None, subcommands=not version_only)
     try:
         args = parser.parse_args(argv)
     except SystemExit as exc:

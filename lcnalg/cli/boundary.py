@@ -8,7 +8,6 @@ import argparse
 from lcnalg.cli.common import (INEQUALITIES_BOUNDS, add_cluster_option, add_format_options, add_jobs_option, add_limit_options,
                                add_seed_option, architecture_argument, emit, executor_from_args, jobs_from_args,
                                limits_from_args, positive_int)
-from lcnalg.real import boundary
 
 __all__ = ["register", "run"]
 
@@ -44,6 +43,9 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 def run(args: argparse.Namespace) -> int:
     """Compute and print the boundary; returns the exit status."""
+    # deferred: lcnalg.real loads numpy, sympy and the algorithms; `lcnalg --help` does not need them
+    from lcnalg.real import boundary
+
     with executor_from_args(args) as executor:
         result = boundary(args.arch, equations=False if args.no_equations else None, max_degree=args.max_degree,
                           jobs=jobs_from_args(args), executor=executor, seed=args.seed, limits=limits_from_args(args))

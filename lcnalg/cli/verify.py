@@ -8,7 +8,7 @@ import argparse
 import sys
 
 from lcnalg.errors import InputError
-from lcnalg.limits import Limits
+from lcnalg.limits import VERIFY_LIMITS, Limits
 
 from lcnalg.cli.common import (add_format_options, add_jobs_option, add_seed_option, emit,
                                jobs_from_args, positive_int)
@@ -65,10 +65,9 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 def _add_bounds(parser: argparse.ArgumentParser) -> None:
     """The ``--max-...`` options of :data:`VERIFY_BOUNDS`, each showing the default a
-    verification uses (:func:`lcnalg.theorems.verify_limits`)."""
-    from lcnalg.theorems.verify import verify_limits  # deferred: the catalog imports every family of statements
-
-    defaults = verify_limits()
+    verification uses (:func:`lcnalg.theorems.verify_limits`: :data:`~lcnalg.limits.VERIFY_LIMITS`
+    over the defaults, read here without loading the catalog)."""
+    defaults = Limits(**VERIFY_LIMITS)
     group = parser.add_argument_group(
         "resource bounds", "a check beyond a bound is undecided, with the refusal; a family beyond "
                            "--max-family-size is refused")

@@ -50,7 +50,7 @@ from typing import Any, Callable, Iterable, Sequence
 from lcnalg import checks
 from lcnalg.architecture import Architecture
 from lcnalg.errors import InputError
-from lcnalg.limits import Limits
+from lcnalg.limits import VERIFY_LIMITS, Limits
 from lcnalg.polys.blas_echelon import one_blas_thread
 from lcnalg.results import Result, Status
 from lcnalg.theorems.registry import catalog, get
@@ -164,10 +164,9 @@ __all__ += ["VerificationResult"]
 #: The fields of a family specification: (default, lowest, highest).
 FIELDS = {"ndim": ("1", 1, 2), "layers": ("2", 1, 6), "filters": ("2..3", 1, 9), "strides": ("1", 1, 9),
           "r": ("1", 1, 5), "channels": ("1", 1, 4)}
-#: The bounds a verification uses unless told otherwise: each check stays cheap (about a second at
-#: most on the families above) and a larger computation is undecided with the refusal as reason.
-CHEAP_LIMITS = {"max_terms": 20_000, "max_jacobian_entries": 20_000, "max_fibre_solutions": 2_000,
-                "max_critical_solutions": 1_000, "max_hessian_entries": 100_000, "max_region_work": 100_000_000}
+#: The bounds a verification uses unless told otherwise (kept in :mod:`lcnalg.limits`, where the
+#: command line's help reads them without loading the catalog).
+CHEAP_LIMITS = VERIFY_LIMITS
 #: The family ``--random`` draws from when no specification is given.
 DEFAULT_RANDOM_FAMILY = "ndim=1..2 layers=2..3 filters=1..3 strides=1..2 r=1..2"
 FORM = ("whitespace-separated key=value with keys " + ", ".join(FIELDS)

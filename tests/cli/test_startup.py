@@ -93,3 +93,87 @@ def test_the_deferred_modules_exist_and_load_where_they_are_needed(tmp_path):
     basis.write_text(json.dumps({"family": "haar", "size": 2}))
     code, out, loaded = loaded_by(["equations", "4,2", "--basis", str(basis)])
     assert code == 0 and {"lcnalg.filter_basis", "lcnalg.basis_parameterization"} <= loaded
+
+
+#: What ``import lcnalg`` and the command line's own start load of lcnalg: the package, its
+#: errors, and the modules that parse an architecture and the options (no algorithm module).
+PACKAGE_START = {"lcnalg", "lcnalg.errors"}
+CLI_START = PACKAGE_START | {"lcnalg.cli", "lcnalg.architecture", "lcnalg.checks"}
+HEAVY = ("numpy", "sympy", "networkx", "scipy", "rich", "matplotlib", "mpmath")
+
+MODULES_AFTER = """
+import sys
+{code}
+print(repr(sorted(sys.modules)))
+"""
+
+
+def modules_after(code: str) -> set[str]:
+    done = subprocess.run([sys.executable, "-c", MODULES_AFTER.format(code=code)], capture_output=True, text=True,
+                          timeout=60, check=True)
+    return set(ast.literal_eval(done.stdout.strip().splitlines()[-1]))
+
+
+def test_import_lcnalg_loads_no_algorithm_module_and_no_numpy():
+    loaded = modules_after("import lcnalg")
+    assert {m for m in loaded if m.startswith("lcnalg")} == PACKAGE_START
+    assert not {m.split(".")[0] for m in loaded} & {*HEAVY, "flint"}
+    loaded = modules_after("import lcnalg.cli")
+    assert {m for m in loaded if m.startswith("lcnalg")} == CLI_START
+    assert "flint" in loaded and not {m.split(".")[0] for m in loaded} & set(HEAVY)
+
+
+@pytest.mark.parametrize("argv", [["--version"], ["--help"], ["verify", "--help"], ["info", "2,2 s=2"]])
+def test_the_version_the_help_and_a_small_info_load_no_numpy(argv):
+    """``--help`` registers every subcommand, ``verify``'s with the bounds a verification uses, and
+    ``info`` computes the dimension and degree of a linear network: none of them needs numpy."""
+    code = ("import io, contextlib\nfrom lcnalg.cli import main\n"
+            f"with contextlib.redirect_stdout(io.StringIO()) as out:\n    status = main({argv!r})\n"
+            "assert status == 0 and out.getvalue()")
+    loaded = modules_after(code)
+    assert not {m.split(".")[0] for m in loaded} & set(HEAVY)
+    # the help of `report` lists the sections of lcnalg.export.report, so that module may load
+    assert not {m for m in loaded if m.startswith(tuple(d for d in DEFERRED if d != "lcnalg.export"))}
+
+
+def test_the_version_loads_no_subcommand():
+    code = ("import io, contextlib\nfrom lcnalg.cli import main\n"
+            "with contextlib.redirect_stdout(io.StringIO()) as out:\n"
+            "    try:\n        main(['--version'])\n    except SystemExit as exc:\n        assert exc.code == 0\n"
+            "assert out.getvalue() == f'lcnalg {__import__(\"lcnalg\").__version__}\\n', out.getvalue()")
+    assert {m for m in modules_after(code) if m.startswith("lcnalg")} == CLI_START
+
+
+def test_the_help_still_names_every_subcommand_with_its_own_help(capsys):
+    from lcnalg.cli import SUBCOMMANDS, main
+
+    assert main(["--help"]) == 0
+    out = " ".join(capsys.readouterr().out.split())
+    for name in SUBCOMMANDS:
+        assert f" {name.replace('_', '-')} " in out, name
+
+
+def test_every_public_name_resolves_in_a_fresh_interpreter():
+    """The names of ``lcnalg.__all__`` are imported on first use: each one is found both as
+    ``lcnalg.NAME`` and by ``from lcnalg import NAME``, is the object of the module that defines
+    it, and is listed by ``dir(lcnalg)``; ``from lcnalg import *`` binds them all."""
+    code = """
+import importlib, lcnalg
+names = list(lcnalg.__all__)
+assert set(names) <= set(dir(lcnalg)), set(names) - set(dir(lcnalg))
+for name in names:
+    value = getattr(lcnalg, name)
+    exec(f"from lcnalg import {name} as imported")
+    assert imported is value, name
+    module = getattr(value, "__module__", None)
+    if module and module.startswith("lcnalg."):
+        assert getattr(importlib.import_module(module), name) is value, name
+star = {}
+exec("from lcnalg import *", star)
+assert set(names) <= set(star), set(names) - set(star)
+"""
+    modules_after(code)
+    import lcnalg
+
+    with pytest.raises(AttributeError, match="no attribute 'no_such_name'"):
+        lcnalg.no_such_name  # noqa: B018
