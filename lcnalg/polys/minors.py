@@ -3,7 +3,9 @@
 Entries may be elements of any commutative ring (flint multivariate polynomials, integers).
 Matrices of numbers go to FLINT's determinants (``fmpz_mat``/``fmpq_mat``/``nmod_mat``);
 polynomial matrices are expanded division-free along the last column, with the sub-minors
-shared between all the minors of one matrix.
+shared between all the minors of one matrix.  Before any arithmetic the sub-minors of that
+expansion are counted: in closed form, and when that passes the bound, on the zero pattern
+by a walk over row sets (bit masks) whose proof is in :func:`count_expansion_subminors`.
 """
 
 from __future__ import annotations
@@ -19,7 +21,7 @@ import flint
 from lcnalg.errors import InputError
 from lcnalg.limits import Limits
 
-__all__ = ["count_minors", "count_subminors", "all_minors", "determinant", "bareiss_determinant",
+__all__ = ["count_minors", "count_subminors", "count_expansion_subminors", "all_minors", "determinant", "bareiss_determinant",
            "random_projected_minors"]
 
 
@@ -157,23 +159,93 @@ def _numeric_determinant(mat: Sequence[Sequence[Any]], zero: Any) -> Any:
     return None
 
 
-def _pattern_dp(nonzero: Sequence[Sequence[bool]], rows: tuple[int, ...], cols: tuple[int, ...],
-                memo: dict, budget: Any) -> bool:
-    """The expansion of :func:`_minor_dp` on the zero pattern only (no arithmetic): counts
-    the sub-minors it would form (an upper bound: cancellations are not seen)."""
-    if not cols:
-        return True
-    key = (cols, rows)
-    if key in memo:
-        return memo[key]
-    budget.spend()
-    last = cols[-1]
-    found = False
-    for pos, i in enumerate(rows):
-        if nonzero[i][last] and _pattern_dp(nonzero, rows[:pos] + rows[pos + 1:], cols[:-1], memo, budget):
-            found = True
-    memo[key] = found
-    return found
+def count_expansion_subminors(nonzero: Sequence[Sequence[bool]], size: int, bound: int | None = None) -> int:
+    """Sub-minors the expansion of :func:`all_minors` forms on a zero pattern (no arithmetic).
+
+    The expansion of the ``size × size`` minors runs along the last column of each column
+    set and skips zero entries; this counts its distinct states ``(column prefix, row set)``
+    with at least one column (an upper bound on the sub-minors formed: cancellations are
+    not seen).  It is at most :func:`count_subminors`, and less when zeros prune.
+
+    Parameters
+    ----------
+    nonzero : sequence of rows of bool
+        The zero pattern: ``nonzero[i][j]`` is true where the entry is non-zero.
+    size : int
+        Order of the minors.
+    bound : int, optional
+        Stop once the count is known to pass ``bound``; the value returned is then a lower
+        bound on the count that is already above ``bound``.
+
+    Returns
+    -------
+    int
+        The number of states (or, with ``bound``, a number above ``bound`` that the count
+        reaches).
+
+    Notes
+    -----
+    Algorithm.  A state ``(P, S)`` has ``|P| = |S| = j``; expanding along the last column
+    ``c`` of ``P`` leads to ``(P - {c}, S - {i})`` for every ``i ∈ S`` with a non-zero entry
+    ``(i, c)``.  The states reached from the minors (``|P| = |S| = size``, every column set
+    and every row set) depend on ``P`` only through its last column: ``(P, S)`` is reached
+    iff some ``(Q, T)`` one level up is, with ``Q = P ∪ {c}`` for a column ``c`` above
+    ``P``, ``S = T - {i}``, ``(i, c)`` non-zero — and the columns of ``P`` below its last one
+    are free.  So each row set ``S`` of level ``j`` carries one number ``g(S)``: ``(P, S)``
+    is reached iff the last column of ``P`` is below ``g(S)``.  At the top level
+    ``g = cols`` for every row set; one level down,
+    ``g(T - {i}) = max over (T, i)`` of the largest column ``c < g(T)``, ``c ≥ j - 1``, with
+    ``(i, c)`` non-zero.  The prefixes of length ``j`` with last column below ``g`` number
+    ``Σ_{c < g} C(c, j - 1) = C(g, j)``, so level ``j`` holds ``Σ_S C(g(S), j)`` states.
+    Proof of the count: induction on the levels from the top, each state being reached
+    exactly when the rule above says; the walk is over row sets (bit masks), not over
+    states, so it costs the number of distinct row sets times ``size``.
+
+    Examples
+    --------
+    >>> count_expansion_subminors([[True, False, False], [False, True, True]], 2)
+    5
+    >>> count_subminors(2, 3, 2)
+    7
+    >>> count_expansion_subminors([[True] * 36] * 34, 34, bound=10**6) > 10**6
+    True
+    """
+    nrows = len(nonzero)
+    ncols = len(nonzero[0]) if nrows else 0
+    if size > min(nrows, ncols) or size < 1:
+        return 0
+    # last_nz[i][g]: the largest column c < g with (i, c) non-zero, or -1
+    last_nz = []
+    for row in nonzero:
+        table = [-1] * (ncols + 1)
+        for c in range(ncols):
+            table[c + 1] = c if row[c] else table[c]
+        last_nz.append(table)
+    total = math.comb(nrows, size) * math.comb(ncols, size)
+    if bound is not None and total > bound:
+        return total
+    level = {sum(1 << i for i in rows): ncols for rows in itertools.combinations(range(nrows), size)}
+    for j in range(size, 1, -1):
+        # level j -> level j - 1: the new prefix keeps a column below the removed one
+        nxt: dict[int, int] = {}
+        get = nxt.get
+        for mask, g in level.items():
+            bits = mask
+            while bits:
+                low = bits & -bits
+                bits ^= low
+                c = last_nz[low.bit_length() - 1][g]
+                if c >= j - 1:
+                    child = mask ^ low
+                    if c > get(child, -1):
+                        nxt[child] = c
+            if bound is not None and total + len(nxt) > bound:
+                return total + len(nxt)
+        level = nxt
+        total += sum(math.comb(g, j - 1) for g in level.values())
+        if bound is not None and total > bound:
+            return total
+    return total
 
 
 def _minor_dp(mat: Sequence[Sequence[Any]], rows: tuple[int, ...], cols: tuple[int, ...], zero: Any,
@@ -231,8 +303,8 @@ def all_minors(mat: Sequence[Sequence[Any]], size: int, zero: Any, *, limits: Li
     ResourceLimitError
         When the number of minors exceeds ``max_minors``, or the sub-minors of their
         expansion exceed ``limits.max_subminors`` (both checked before any arithmetic: the
-        closed form :func:`count_subminors`, and when it is above the bound, the expansion
-        run on the zero pattern alone); while computing, when the terms of the sub-minors
+        closed form :func:`count_subminors`, and when it is above the bound, the count of
+        the expansion on the zero pattern, :func:`count_expansion_subminors`); while computing, when the terms of the sub-minors
         formed pass ``limits.max_minor_terms`` (polynomial entries; a bound on memory).
 
     Examples
@@ -251,13 +323,9 @@ def all_minors(mat: Sequence[Sequence[Any]], size: int, zero: Any, *, limits: Li
     shape = f"{size}x{size} of a {nrows}x{ncols} matrix"
     if count_subminors(nrows, ncols, size) > lim.max_subminors:
         # the closed form ignores zero entries: count the expansion on the zero pattern
-        states = lim.budget("max_subminors", f"sub-minors of the Laplace expansion of the {what} ({shape})")
         nonzero = [[x != 0 for x in row] for row in mat]
-        pattern_memo: dict = {}
-        for cols in itertools.combinations(range(ncols), size):
-            for rows in itertools.combinations(range(nrows), size):
-                _pattern_dp(nonzero, rows, cols, pattern_memo, states)
-        del pattern_memo
+        lim.check("max_subminors", f"sub-minors of the Laplace expansion of the {what} ({shape})",
+                  count_expansion_subminors(nonzero, size, bound=lim.max_subminors))
     terms = None
     if not isinstance(zero, int):
         terms = lim.budget("max_minor_terms", f"terms of the sub-minors of the {what} ({shape})")

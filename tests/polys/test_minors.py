@@ -11,7 +11,8 @@ from hypothesis import given, settings, strategies as st
 
 from lcnalg.errors import ResourceLimitError
 from lcnalg.limits import Limits
-from lcnalg.polys.minors import all_minors, count_minors, determinant
+from lcnalg.polys.minors import (all_minors, count_expansion_subminors, count_minors, count_subminors,
+                                 determinant)
 from lcnalg.rings import integer_ring
 
 
@@ -55,3 +56,49 @@ def test_all_minors_bounded_by_limits():
     brute = {abs(_leibniz([[mat[r][c] for c in cols] for r in rows]))
              for cols in itertools.combinations(range(4), 2) for rows in itertools.combinations(range(3), 2)}
     assert {abs(m) for m in minors} == brute - {0}
+
+
+def _expansion_states(nonzero, size):
+    """The states of the expansion along the last column on the zero pattern, by walking it:
+    every (column prefix, row set) reached from the size-minors (the definition)."""
+    seen = set()
+    stack = [(cols, rows) for cols in itertools.combinations(range(len(nonzero[0])), size)
+             for rows in itertools.combinations(range(len(nonzero)), size)]
+    while stack:
+        cols, rows = stack.pop()
+        if not cols or (cols, rows) in seen:
+            continue
+        seen.add((cols, rows))
+        stack.extend((cols[:-1], rows[:pos] + rows[pos + 1:]) for pos, i in enumerate(rows)
+                     if nonzero[i][cols[-1]])
+    return len(seen)
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.integers(1, 5).flatmap(lambda r: st.integers(1, 6).flatmap(lambda c: st.tuples(
+    st.lists(st.lists(st.booleans(), min_size=c, max_size=c), min_size=r, max_size=r),
+    st.integers(1, min(r, c)), st.integers(0, 60)))))
+def test_expansion_count_against_the_walk(case):
+    nonzero, size, bound = case
+    states = _expansion_states(nonzero, size)
+    assert count_expansion_subminors(nonzero, size) == states
+    assert states <= count_subminors(len(nonzero), len(nonzero[0]), size)
+    # with a bound: the same decision, and a value the count reaches
+    early = count_expansion_subminors(nonzero, size, bound=bound)
+    assert (early > bound) == (states > bound)
+    assert early == states if states <= bound else bound < early <= states
+
+
+def test_expansion_count_decides_the_refusal_of_all_minors():
+    mat = [[1, 0, 2, 0], [0, 1, 3, 0], [1, 0, 0, 4], [0, 2, 0, 1]]
+    nonzero = [[x != 0 for x in row] for row in mat]
+    states = count_expansion_subminors(nonzero, 3)
+    assert states == _expansion_states(nonzero, 3) < count_subminors(4, 4, 3)
+    # the closed form passes the bound, the pattern count decides
+    R = integer_ring(("x",))
+    x, zero = R.gens()[0], R.from_dict({})
+    sym = [[zero + a * x for a in row] for row in mat]
+    assert all_minors(sym, 3, zero, limits=Limits(max_subminors=states))
+    with pytest.raises(ResourceLimitError) as err:
+        all_minors(sym, 3, zero, limits=Limits(max_subminors=states - 1))
+    assert err.value.limit == "max_subminors"
