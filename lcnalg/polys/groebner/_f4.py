@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import heapq
+from operator import itemgetter
 from typing import Any, Callable
 
 import numpy as np
@@ -67,7 +68,7 @@ def gm_update(pk: Packer, leads: list[int], active: list[bool], pairs: list[list
         E = exps[act]
         L = np.maximum(E, eh)
         coprime = ~((E > 0) & (eh > 0)).any(axis=1)
-        order = np.lexsort(tuple(L[:, k] for k in range(L.shape[1])))  # stable: ties keep g's order
+        order = _colex_order(L)  # stable: ties keep g's order
         L, coprime, cand = L[order], coprime[order], act[order]
         U = L - eh
         dropped = _earlier_divisors(U, _divisor_masks(U))
@@ -77,9 +78,26 @@ def gm_update(pk: Packer, leads: list[int], active: list[bool], pairs: list[list
     lcm = pk.lcm
     guard = pk.guard
     # chain criterion for an old pair: dropped when lead(h) divides its lcm (and differs from
-    # the lcms with h)
-    new_pairs = [pr for pr in pairs if ((pr[1] | guard) - lh) & guard != guard
-                 or lcm(leads[pr[2]], lh) == pr[1] or lcm(lh, leads[pr[3]]) == pr[1]]
+    # the lcms with h).  Many pairs: tested at once on the exponent rows (the lcm of a pair
+    # (i, j) is the maximum of rows i and j; lead(h) divides it when it does on the support of
+    # lead(h)), the same tests as on the packed monomials
+    if len(pairs) >= OLD_PAIRS_VECTOR:
+        pi = np.array(list(map(_THIRD, pairs)), dtype=np.int64)
+        pj = np.array(list(map(_FOURTH, pairs)), dtype=np.int64)
+        sup = np.flatnonzero(eh)
+        on = exps[:h, sup]
+        hit = np.flatnonzero((np.maximum(on[pi], on[pj]) >= eh[sup]).all(axis=1))
+        if hit.size:
+            Ei, Ej = exps[pi[hit]], exps[pj[hit]]
+            Lh = np.maximum(Ei, Ej)
+            same = ((np.maximum(Ei, eh) == Lh).all(axis=1) | (np.maximum(Ej, eh) == Lh).all(axis=1))
+            drop = set(hit[~same].tolist())
+            new_pairs = [pr for k, pr in enumerate(pairs) if k not in drop] if drop else list(pairs)
+        else:
+            new_pairs = list(pairs)
+    else:
+        new_pairs = [pr for pr in pairs if ((pr[1] | guard) - lh) & guard != guard
+                     or lcm(leads[pr[2]], lh) == pr[1] or lcm(lh, leads[pr[3]]) == pr[1]]
     if kept:
         for g, dg in zip(kept, kept_deg):
             new_pairs.append([dg, lcm(lh, leads[g]), g, h])
@@ -87,6 +105,34 @@ def gm_update(pk: Packer, leads: list[int], active: list[bool], pairs: list[list
         for g in act[(exps[act] >= eh).all(axis=1)].tolist():
             active[g] = False
     return new_pairs
+
+
+_THIRD, _FOURTH = itemgetter(2), itemgetter(3)
+
+#: From this many old pairs on, :func:`gm_update` tests them on exponent arrays instead of one
+#: by one on the packed monomials (the same test).
+OLD_PAIRS_VECTOR = 64
+
+
+def _colex_order(L: np.ndarray) -> np.ndarray:
+    """The stable order of the rows of the non-negative integer array ``L`` that is
+    lexicographic from the last column on (``np.lexsort`` of its columns), through one
+    integer per row when the rows, read in the mixed radix of their column ranges with the
+    last column most significant, fit in 61 bits (an order-preserving injection).
+
+    >>> _colex_order(np.array([[2, 1], [0, 5], [1, 1], [2, 1]])).tolist()
+    [2, 0, 3, 1]
+    """
+    if not len(L):
+        return np.zeros(0, dtype=np.int64)
+    lo = L.min(axis=0)
+    span = L.max(axis=0) - lo + 1
+    if float(np.log2(span).sum()) >= 61:  # (rounding cannot carry a product of 2^62 below 2^61)
+        return np.lexsort(tuple(L[:, k] for k in range(L.shape[1])))
+    key = np.zeros(len(L), dtype=np.int64)
+    for c in np.flatnonzero(span > 1)[::-1].tolist():
+        key = key * int(span[c]) + (L[:, c] - lo[c])
+    return np.argsort(key, kind="stable")
 
 
 #: Undecided candidates decided at once by :func:`_earlier_divisors` (one chunk, tested within
@@ -247,7 +293,7 @@ def _f4_run(gens: list[dict[int, int]], pk: Packer, p: int, limits: Limits, max_
         cols: set[int] = set(piv)
         new: set[int] = set()
         for mult, gi in list(piv.values()) + srows:
-            new.update(row(mult, gi, G)[0])
+            new.update(row(mult, gi, G))
         for ids, _ in explicit:
             new.update(ids)
         new -= cols
@@ -282,7 +328,7 @@ def _f4_run(gens: list[dict[int, int]], pk: Packer, p: int, limits: Limits, max_
                     reducer[i] = gi
                 mult = mons[i] - leads[gi]
                 piv[i] = (mult, gi)
-                nxt.update(row(mult, gi, G)[0])
+                nxt.update(row(mult, gi, G))
             found = _first_divisors(deg.exps(batch).astype(edt), lead_exps, lead_masks) if batch else ()
             for i, pos in zip(batch, found.tolist() if batch else ()):
                 if pos < 0:
@@ -292,7 +338,7 @@ def _f4_run(gens: list[dict[int, int]], pk: Packer, p: int, limits: Limits, max_
                     gi = reducer[i] = act_idx[pos]
                     mult = mons[i] - leads[gi]
                     piv[i] = (mult, gi)
-                    nxt.update(row(mult, gi, G)[0])
+                    nxt.update(row(mult, gi, G))
             new = nxt - cols
         nlow = len(srows) + len(explicit)
         if not std or nlow == 0:
@@ -308,7 +354,7 @@ def _f4_run(gens: list[dict[int, int]], pk: Packer, p: int, limits: Limits, max_
         for t in ranked.tolist():
             blocks.setdefault(label_of[col_ids[t]], [[], [], []])[0 if t < npiv else 1].append(col_ids[t])
         for mult, gi in srows:
-            blocks[label_of[deg.ids[mult + leads[gi]]]][2].append((mult, G[gi], row(mult, gi, G)[1],
+            blocks[label_of[deg.ids[mult + leads[gi]]]][2].append((mult, G[gi], deg.row_array(mult, gi, G),
                                                                   coef_arrays[gi]))
         for ids, coefs in explicit:
             blocks[label_of[ids[0]]][2].append(
@@ -536,7 +582,8 @@ class _DegreeCache:
         self.mons: list[int] = []
         self._exps = np.zeros((0, pk.n), dtype=np.int64)
         self._nexp = 0
-        self.rows: dict[tuple[int, int], tuple[list[int], np.ndarray]] = {}
+        self.rows: dict[tuple[int, int], list[int]] = {}
+        self.arrays: dict[tuple[int, int], np.ndarray] = {}
         #: the reducer (basis index) found for a monomial id in a step of this degree, and the
         #: ids found without one
         self.reducer: dict[int, int] = {}
@@ -571,20 +618,28 @@ class _DegreeCache:
             self._nexp += len(fresh)
         return self._exps[np.asarray(ids, dtype=np.int64)]
 
-    def row(self, mult: int, gi: int, G: list[Poly]) -> tuple[list[int], np.ndarray]:
-        """The ids of the monomials of ``mult * G[gi]`` (largest first), as a list and an array."""
+    def row(self, mult: int, gi: int, G: list[Poly]) -> list[int]:
+        """The ids of the monomials of ``mult * G[gi]`` (largest first)."""
         r = self.rows.get((mult, gi))
         if r is None:
             ids, mons = self.ids, self.mons
             ts = [mult + mm for mm in G[gi][0]]
-            out = list(map(ids.get, ts))
-            if None in out:
-                for k, i in enumerate(out):
+            r = list(map(ids.get, ts))
+            if None in r:
+                for k, i in enumerate(r):
                     if i is None:  # a new monomial (the monomials of a row are distinct)
-                        i = out[k] = ids[ts[k]] = len(mons)
+                        i = r[k] = ids[ts[k]] = len(mons)
                         mons.append(ts[k])
-            r = self.rows[(mult, gi)] = (out, np.array(out, dtype=np.int64))
+            self.rows[(mult, gi)] = r
         return r
+
+    def row_array(self, mult: int, gi: int, G: list[Poly]) -> np.ndarray:
+        """:meth:`row` as an int64 array, made only for the rows of a block that is reduced (most
+        rows of the symbolic preprocessing are in blocks without a row to reduce)."""
+        a = self.arrays.get((mult, gi))
+        if a is None:
+            a = self.arrays[(mult, gi)] = np.array(self.row(mult, gi, G), dtype=np.int64)
+        return a
 
 
 #: Exponent comparisons made at once by :func:`_first_divisors` (memory of one boolean array).
@@ -693,7 +748,7 @@ def _block_entries(L: list[int], N: list[int], low: list[tuple[Any, ...]], piv: 
     pos = deg.positions()
     pos[np.array(L, dtype=np.int64)] = np.arange(nA)
     pos[np.array(N, dtype=np.int64)] = np.arange(nA, nc)
-    ids = [deg.row(*piv[i], G)[1] for i in L] + [lr[2] for lr in low]
+    ids = [deg.row_array(*piv[i], G) for i in L] + [lr[2] for lr in low]
     coefs = [coef_arrays[piv[i][1]] for i in L] + [lr[3] for lr in low]
     lens = np.array([len(r) for r in ids], dtype=np.int64)
     return np.repeat(np.arange(len(ids)), lens), pos[np.concatenate(ids)], np.concatenate(coefs)
