@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import heapq
-from operator import itemgetter
 from typing import Any, Callable
 
 import numpy as np
@@ -68,7 +67,7 @@ def gm_update(pk: Packer, leads: list[int], active: list[bool], pairs: list[list
         E = exps[act]
         L = np.maximum(E, eh)
         coprime = ~((E > 0) & (eh > 0)).any(axis=1)
-        order = _colex_order(L)  # stable: ties keep g's order
+        order = np.lexsort(tuple(L[:, k] for k in range(L.shape[1])))  # stable: ties keep g's order
         L, coprime, cand = L[order], coprime[order], act[order]
         U = L - eh
         dropped = _earlier_divisors(U, _divisor_masks(U))
@@ -78,26 +77,9 @@ def gm_update(pk: Packer, leads: list[int], active: list[bool], pairs: list[list
     lcm = pk.lcm
     guard = pk.guard
     # chain criterion for an old pair: dropped when lead(h) divides its lcm (and differs from
-    # the lcms with h).  Many pairs: tested at once on the exponent rows (the lcm of a pair
-    # (i, j) is the maximum of rows i and j; lead(h) divides it when it does on the support of
-    # lead(h)), the same tests as on the packed monomials
-    if len(pairs) >= OLD_PAIRS_VECTOR:
-        pi = np.array(list(map(_THIRD, pairs)), dtype=np.int64)
-        pj = np.array(list(map(_FOURTH, pairs)), dtype=np.int64)
-        sup = np.flatnonzero(eh)
-        on = exps[:h, sup]
-        hit = np.flatnonzero((np.maximum(on[pi], on[pj]) >= eh[sup]).all(axis=1))
-        if hit.size:
-            Ei, Ej = exps[pi[hit]], exps[pj[hit]]
-            Lh = np.maximum(Ei, Ej)
-            same = ((np.maximum(Ei, eh) == Lh).all(axis=1) | (np.maximum(Ej, eh) == Lh).all(axis=1))
-            drop = set(hit[~same].tolist())
-            new_pairs = [pr for k, pr in enumerate(pairs) if k not in drop] if drop else list(pairs)
-        else:
-            new_pairs = list(pairs)
-    else:
-        new_pairs = [pr for pr in pairs if ((pr[1] | guard) - lh) & guard != guard
-                     or lcm(leads[pr[2]], lh) == pr[1] or lcm(lh, leads[pr[3]]) == pr[1]]
+    # the lcms with h)
+    new_pairs = [pr for pr in pairs if ((pr[1] | guard) - lh) & guard != guard
+                 or lcm(leads[pr[2]], lh) == pr[1] or lcm(lh, leads[pr[3]]) == pr[1]]
     if kept:
         for g, dg in zip(kept, kept_deg):
             new_pairs.append([dg, lcm(lh, leads[g]), g, h])
@@ -105,34 +87,6 @@ def gm_update(pk: Packer, leads: list[int], active: list[bool], pairs: list[list
         for g in act[(exps[act] >= eh).all(axis=1)].tolist():
             active[g] = False
     return new_pairs
-
-
-_THIRD, _FOURTH = itemgetter(2), itemgetter(3)
-
-#: From this many old pairs on, :func:`gm_update` tests them on exponent arrays instead of one
-#: by one on the packed monomials (the same test).
-OLD_PAIRS_VECTOR = 64
-
-
-def _colex_order(L: np.ndarray) -> np.ndarray:
-    """The stable order of the rows of the non-negative integer array ``L`` that is
-    lexicographic from the last column on (``np.lexsort`` of its columns), through one
-    integer per row when the rows, read in the mixed radix of their column ranges with the
-    last column most significant, fit in 61 bits (an order-preserving injection).
-
-    >>> _colex_order(np.array([[2, 1], [0, 5], [1, 1], [2, 1]])).tolist()
-    [2, 0, 3, 1]
-    """
-    if not len(L):
-        return np.zeros(0, dtype=np.int64)
-    lo = L.min(axis=0)
-    span = L.max(axis=0) - lo + 1
-    if float(np.log2(span).sum()) >= 61:  # (rounding cannot carry a product of 2^62 below 2^61)
-        return np.lexsort(tuple(L[:, k] for k in range(L.shape[1])))
-    key = np.zeros(len(L), dtype=np.int64)
-    for c in np.flatnonzero(span > 1)[::-1].tolist():
-        key = key * int(span[c]) + (L[:, c] - lo[c])
-    return np.argsort(key, kind="stable")
 
 
 #: Undecided candidates decided at once by :func:`_earlier_divisors` (one chunk, tested within
