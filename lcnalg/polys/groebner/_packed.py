@@ -58,8 +58,9 @@ class Packer:
         [[1, 2, 3], [0, 5, 0]]
         """
         n = self.n
-        # field i starts at bit FIELD i, in byte FIELD i // 8 at bit FIELD i % 8: the three
-        # bytes from there hold it (FIELD - 1 + 7 <= 24 bits); two spare bytes pad the last field
+        # field i starts at bit FIELD i, in byte FIELD i // 8 at bit FIELD i % 8 (0 or 4 for
+        # FIELD = 20): the three bytes from there hold its FIELD - 1 exponent bits (4 + 19 <= 24;
+        # the guard bit is masked off); two spare bytes pad the last field
         nb = (n * FIELD + 7) // 8 + 2
         out = np.empty((len(ms), n), dtype=np.int64)
         start = np.arange(n, dtype=np.int64) * FIELD
