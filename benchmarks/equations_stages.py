@@ -12,6 +12,7 @@ wrappers cost a little (the reducer rows are called tens of thousands of times).
 Usage::
 
     python benchmarks/equations_stages.py "2x2,2x2" "3x2,2x2 s=1x2"
+    python benchmarks/equations_stages.py --certify "3x2,2x3 s=2x2"
 """
 
 from __future__ import annotations
@@ -98,6 +99,8 @@ def instrument() -> tuple[dict[str, float], dict[str, int]]:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("archs", nargs="+")
+    parser.add_argument("--certify", action="store_true", help="pass --certify (the elimination certificate "
+                        "whatever the size of the ideal)")
     args = parser.parse_args()
     seconds, calls = instrument()
     from lcnalg.cli import main as cli  # deferred: after the wrappers are in place
@@ -106,8 +109,8 @@ def main() -> None:
         calls.clear()
         start, wall = time.process_time(), time.perf_counter()
         with contextlib.redirect_stdout(io.StringIO()):
-            cli(["equations", arch, "--jobs", "1"])
-        print(f"## {arch}: CPU {time.process_time() - start:.2f} s (wall {time.perf_counter() - wall:.2f} s)")
+            cli(["equations", arch, "--jobs", "1"] + (["--certify"] if args.certify else []))
+        print(f"## {arch}{' --certify' if args.certify else ''}: CPU {time.process_time() - start:.2f} s (wall {time.perf_counter() - wall:.2f} s)")
         for _, _, label in STAGES:
             if calls[label]:
                 print(f"{label:48s} {seconds[label]:7.2f} s  ({calls[label]} calls)")

@@ -247,7 +247,7 @@ def _f4_run(gens: list[dict[int, int]], pk: Packer, p: int, limits: Limits, max_
         cols: set[int] = set(piv)
         new: set[int] = set()
         for mult, gi in list(piv.values()) + srows:
-            new.update(row(mult, gi, G)[0])
+            new.update(row(mult, gi, G))
         for ids, _ in explicit:
             new.update(ids)
         new -= cols
@@ -255,6 +255,7 @@ def _f4_run(gens: list[dict[int, int]], pk: Packer, p: int, limits: Limits, max_
         act_idx = [i for i in range(len(G)) if active[i]]
         edt = np.int16 if d < 1 << 15 else np.int64  # exponents are at most the degree d
         lead_exps = pk.unpack_many([leads[i] for i in act_idx]).astype(edt)
+        lead_masks = _divisor_masks(lead_exps)  # once per step, for every generation's divisor search
         # what an earlier step of the degree found for a monomial still holds, but for a new
         # leading monomial: the elements added since are of degree d and have larger indices,
         # and none of degree <= d has been made inactive (only a new leading monomial dividing
@@ -281,8 +282,8 @@ def _f4_run(gens: list[dict[int, int]], pk: Packer, p: int, limits: Limits, max_
                     reducer[i] = gi
                 mult = mons[i] - leads[gi]
                 piv[i] = (mult, gi)
-                nxt.update(row(mult, gi, G)[0])
-            found = _first_divisors(deg.exps(batch).astype(edt), lead_exps) if batch else ()
+                nxt.update(row(mult, gi, G))
+            found = _first_divisors(deg.exps(batch).astype(edt), lead_exps, lead_masks) if batch else ()
             for i, pos in zip(batch, found.tolist() if batch else ()):
                 if pos < 0:
                     std.append(i)
@@ -291,7 +292,7 @@ def _f4_run(gens: list[dict[int, int]], pk: Packer, p: int, limits: Limits, max_
                     gi = reducer[i] = act_idx[pos]
                     mult = mons[i] - leads[gi]
                     piv[i] = (mult, gi)
-                    nxt.update(row(mult, gi, G)[0])
+                    nxt.update(row(mult, gi, G))
             new = nxt - cols
         nlow = len(srows) + len(explicit)
         if not std or nlow == 0:
@@ -307,7 +308,7 @@ def _f4_run(gens: list[dict[int, int]], pk: Packer, p: int, limits: Limits, max_
         for t in ranked.tolist():
             blocks.setdefault(label_of[col_ids[t]], [[], [], []])[0 if t < npiv else 1].append(col_ids[t])
         for mult, gi in srows:
-            blocks[label_of[deg.ids[mult + leads[gi]]]][2].append((mult, G[gi], row(mult, gi, G)[1],
+            blocks[label_of[deg.ids[mult + leads[gi]]]][2].append((mult, G[gi], deg.row_array(mult, gi, G),
                                                                   coef_arrays[gi]))
         for ids, coefs in explicit:
             blocks[label_of[ids[0]]][2].append(
@@ -535,11 +536,21 @@ class _DegreeCache:
         self.mons: list[int] = []
         self._exps = np.zeros((0, pk.n), dtype=np.int64)
         self._nexp = 0
-        self.rows: dict[tuple[int, int], tuple[list[int], np.ndarray]] = {}
+        self.rows: dict[tuple[int, int], list[int]] = {}
+        self.arrays: dict[tuple[int, int], np.ndarray] = {}
         #: the reducer (basis index) found for a monomial id in a step of this degree, and the
         #: ids found without one
         self.reducer: dict[int, int] = {}
         self.standard: set[int] = set()
+        #: scratch: the column of each monomial id in the block being built (:func:`_block_entries`)
+        self._pos = np.zeros(0, dtype=np.int64)
+
+    def positions(self) -> np.ndarray:
+        """A scratch array with a slot for every monomial id met so far (its entries are stale:
+        each block writes the slots of its own columns before reading them)."""
+        if len(self._pos) < len(self.mons):
+            self._pos = np.zeros(max(2 * len(self._pos), len(self.mons)), dtype=np.int64)
+        return self._pos
 
     def intern(self, m: int) -> int:
         i = self.ids.get(m)
@@ -561,29 +572,38 @@ class _DegreeCache:
             self._nexp += len(fresh)
         return self._exps[np.asarray(ids, dtype=np.int64)]
 
-    def row(self, mult: int, gi: int, G: list[Poly]) -> tuple[list[int], np.ndarray]:
-        """The ids of the monomials of ``mult * G[gi]`` (largest first), as a list and an array."""
+    def row(self, mult: int, gi: int, G: list[Poly]) -> list[int]:
+        """The ids of the monomials of ``mult * G[gi]`` (largest first)."""
         r = self.rows.get((mult, gi))
         if r is None:
             ids, mons = self.ids, self.mons
             ts = [mult + mm for mm in G[gi][0]]
-            out = list(map(ids.get, ts))
-            if None in out:
-                for k, i in enumerate(out):
+            r = list(map(ids.get, ts))
+            if None in r:
+                for k, i in enumerate(r):
                     if i is None:  # a new monomial (the monomials of a row are distinct)
-                        i = out[k] = ids[ts[k]] = len(mons)
+                        i = r[k] = ids[ts[k]] = len(mons)
                         mons.append(ts[k])
-            r = self.rows[(mult, gi)] = (out, np.array(out, dtype=np.int64))
+            self.rows[(mult, gi)] = r
         return r
+
+    def row_array(self, mult: int, gi: int, G: list[Poly]) -> np.ndarray:
+        """:meth:`row` as an int64 array, made only for the rows of a block that is reduced (most
+        rows of the symbolic preprocessing are in blocks without a row to reduce)."""
+        a = self.arrays.get((mult, gi))
+        if a is None:
+            a = self.arrays[(mult, gi)] = np.array(self.row(mult, gi, G), dtype=np.int64)
+        return a
 
 
 #: Exponent comparisons made at once by :func:`_first_divisors` (memory of one boolean array).
 DIVISOR_CHUNK = 1 << 23
 
 
-def _first_divisors(E: np.ndarray, leads: np.ndarray) -> np.ndarray:
+def _first_divisors(E: np.ndarray, leads: np.ndarray, lead_masks: np.ndarray | None = None) -> np.ndarray:
     """For each exponent row of ``E``, the first row of ``leads`` that divides it (is
-    componentwise at most it), or -1.
+    componentwise at most it), or -1.  ``lead_masks``, when given, are the
+    :func:`_divisor_masks` of ``leads``.
 
     A pair is tested in full only when its divisibility masks agree (:func:`_divisor_masks`:
     a divisor's mask is a subset of the multiple's), which rules out most pairs with one
@@ -595,7 +615,7 @@ def _first_divisors(E: np.ndarray, leads: np.ndarray) -> np.ndarray:
     out = np.full(len(E), -1, dtype=np.int64)
     if not len(leads) or not len(E):
         return out
-    lm = _divisor_masks(leads)
+    lm = _divisor_masks(leads) if lead_masks is None else lead_masks
     em = ~_divisor_masks(E)
     step = max(1, DIVISOR_CHUNK // len(leads))
     for a in range(0, len(E), step):
@@ -677,10 +697,12 @@ def _block_entries(L: list[int], N: list[int], low: list[tuple[Any, ...]], piv: 
     reducer rows of the columns ``L`` first (row ``r`` reduces column ``r``), then the low
     rows ``(mult, poly, ids, coefficients)``; columns ``L`` then ``N`` (ids, largest first)."""
     nA, nc = len(L), len(L) + len(N)
-    pos = np.zeros(len(deg.mons), dtype=np.int64)
+    # the rows of a block have their monomials among its columns (the matrix is block diagonal),
+    # so only the slots of L and N are read: one scratch array per degree instead of one per block
+    pos = deg.positions()
     pos[np.array(L, dtype=np.int64)] = np.arange(nA)
     pos[np.array(N, dtype=np.int64)] = np.arange(nA, nc)
-    ids = [deg.row(*piv[i], G)[1] for i in L] + [lr[2] for lr in low]
+    ids = [deg.row_array(*piv[i], G) for i in L] + [lr[2] for lr in low]
     coefs = [coef_arrays[piv[i][1]] for i in L] + [lr[3] for lr in low]
     lens = np.array([len(r) for r in ids], dtype=np.int64)
     return np.repeat(np.arange(len(ids)), lens), pos[np.concatenate(ids)], np.concatenate(coefs)
@@ -784,7 +806,9 @@ def _leaf_inverses(R: np.ndarray, p: int) -> np.ndarray:
     if rest:
         U[-1, w - rest:, w - rest:] = np.eye(rest, dtype=np.int64)
     Y = np.broadcast_to(np.eye(w, dtype=np.int64), (nb, w, w)).copy()
-    for j in range(w - 1):
+    # a row j of U with no term right of its diagonal in any block changes nothing (the reducers
+    # are sparse): only the other rows are stepped through
+    for j in np.flatnonzero(np.triu(U, 1).any(axis=(0, 2))).tolist():
         Y[:, :, j + 1:] -= Y[:, :, j, None] * U[:, j, None, j + 1:]
         Y[:, :, j + 1:] %= p
     return Y.astype(np.float64)

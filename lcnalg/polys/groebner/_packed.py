@@ -58,15 +58,19 @@ class Packer:
         [[1, 2, 3], [0, 5, 0]]
         """
         n = self.n
-        nb = (n * FIELD + 7) // 8
+        # field i starts at bit FIELD i, in byte FIELD i // 8 at bit FIELD i % 8 (0 or 4 for
+        # FIELD = 20): the three bytes from there hold its FIELD - 1 exponent bits (4 + 19 <= 24;
+        # the guard bit is masked off); two spare bytes pad the last field
+        nb = (n * FIELD + 7) // 8 + 2
         out = np.empty((len(ms), n), dtype=np.int64)
-        powers = np.left_shift(np.int64(1), np.arange(FIELD - 1, dtype=np.int64))
+        start = np.arange(n, dtype=np.int64) * FIELD
+        byte, shift = start // 8, (start % 8).astype(np.uint32)
         for a in range(0, len(ms), CHUNK):
             part = ms[a:a + CHUNK]
-            raw = np.frombuffer(b"".join(m.to_bytes(nb, "little") for m in part), dtype=np.uint8)
-            bits = np.unpackbits(raw.reshape(len(part), nb), axis=1, bitorder="little")
-            fields = bits[:, :n * FIELD].reshape(len(part), n, FIELD)[:, :, :FIELD - 1]
-            out[a:a + len(part)] = fields @ powers
+            raw = np.frombuffer(b"".join(m.to_bytes(nb, "little") for m in part),
+                                dtype=np.uint8).reshape(len(part), nb).astype(np.uint32)
+            v = raw[:, byte] | (raw[:, byte + 1] << 8) | (raw[:, byte + 2] << 16)
+            out[a:a + len(part)] = (v >> shift) & self.fmask
         return out
 
     def unpack(self, m: int) -> Exp:
