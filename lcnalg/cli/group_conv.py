@@ -15,7 +15,7 @@ GROUP_CONV_BOUNDS = ("max_group_order", "max_equivariant_work", "max_symbolic_en
                      "max_monomials", "max_piece", "max_interpolation_work", "max_total_entries", "max_nodes",
                      "max_root_work", "max_precision", "max_field_work", "max_sample_entries", "max_matrix_entries",
                      "max_quotient_dimension", "max_equations_work", "max_grading_work", "max_coordinates",
-                     "max_fibre_chart_work", "max_primes", "max_minors")
+                     "max_fibre_chart_work", "max_lagrange_points", "max_primes", "max_minors")
 
 
 def register(sub: argparse._SubParsersAction) -> None:
