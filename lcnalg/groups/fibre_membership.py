@@ -452,6 +452,11 @@ def lagrange_points(degrees: Any, nvars: int) -> int:
     -------
     int
 
+    Raises
+    ------
+    InputError
+        For a degree below 1 or more degrees than variables.
+
     Examples
     --------
     >>> lagrange_points([2], 2)              # a conic: 2 (1 + 1)
@@ -460,7 +465,8 @@ def lagrange_points(degrees: Any, nvars: int) -> int:
     32
     """
     degrees = [int(d) for d in degrees]
-    check(all(d >= 1 for d in degrees) and len(degrees) <= nvars, "lagrange_points: degrees >= 1, at most nvars")
+    if not all(d >= 1 for d in degrees) or len(degrees) > nvars:
+        raise InputError(f"degrees: expected at most nvars = {nvars} integers >= 1, got {degrees}")
     top = nvars - len(degrees)
     series = [1] + [0] * top                 # Π_j Σ_i (d_j − 1)^i t^i, truncated at t^top
     for d in degrees:

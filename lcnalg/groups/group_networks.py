@@ -115,12 +115,14 @@ bounds nothing, and a product of non-zero matrices may vanish.
    (no solution), zero-dimensional (distinct real solutions counted exactly by Hermite's form,
    a witness from the rational univariate representation, exact or certified balls, multiplied
    back to ``f``) or positive-dimensional (random affine slices, whose real points are the chart's,
-   then, when the chart is cut out by codimension-many equations, the critical and singular points
-   of the squared distance to a random point, which contain a real point iff the chart has one).
-   Contained if a chart has a real point, not contained if every chart is empty or proved without
-   one, otherwise undecided with the open charts in ``data["fibre"]``.  Skipped when the certified ``dim M < N − (L − 1)`` (then every
-   non-empty fibre is positive-dimensional modulo the rescalings, e.g. ``C_n`` with stride one and
-   wrap-around); bounded by ``max_fibre_chart_work`` (the charts' multihomogeneous Bézout numbers).
+   then the critical and singular points of the squared distance to a random point on the zero set
+   of codimension-many combinations of the chart's equations, together with the chart's points on
+   the other components of that zero set, decided recursively; these contain a real point iff the
+   chart has one).  Contained if a chart has a real point, not contained if every chart is empty or
+   proved without one, otherwise undecided with the open charts in ``data["fibre"]``.  Also run when
+   ``dim M < N − (L − 1)`` (every non-empty fibre positive-dimensional modulo the rescalings, e.g.
+   ``C_n`` with stride one and wrap-around); bounded by ``max_fibre_chart_work`` (the charts'
+   multihomogeneous Bézout numbers) and ``max_lagrange_points`` (each Lagrange system).
 
 References
 ----------
@@ -809,17 +811,11 @@ def group_conv_contains(mu: GroupConvParameterization | str, filt: Any, *, equat
 
 def _fibre_step(mu: GroupConvParameterization, values: tuple[Fraction, ...], seed: int, limits: Limits,
                 checked: list[str]) -> FibreDecision | None:
-    """Step 8: :func:`~lcnalg.groups.fibre_membership.fibre_membership`, unless the certified dimension
-    shows every non-empty fibre positive-dimensional modulo the rescalings, or a bound refuses it
-    (both noted in ``checked``)."""
-    L = mu.architecture.num_layers
-    finite = mu.num_parameters - (L - 1)
+    """Step 8: :func:`~lcnalg.groups.fibre_membership.fibre_membership`, unless a bound refuses it (noted in
+    ``checked``).  When ``dim M < N − (L − 1)`` every non-empty chart is positive-dimensional; the charts are
+    still solved, bounded by ``max_fibre_chart_work`` up front and each Lagrange system by
+    ``max_lagrange_points``."""
     try:
-        dim = function_space_dimension(mu, seed=seed, limits=limits)
-        if dim.certified and dim.value < finite:
-            checked.append(f"the fibre charts were not solved: dim M = {dim.value} < N - (L - 1) = {finite}, so "
-                           f"every non-empty fibre is positive-dimensional modulo the rescalings")
-            return None
         fibre = fibre_membership(mu, values, seed=seed, limits=limits)
     except ResourceLimitError as err:
         checked.append(f"the fibre charts were not solved ({err})")

@@ -123,6 +123,9 @@ NOT_A_STOP = {
     "max_section_terms": "an upper bound whose section stops is not proved (strata show the status)",
     "max_section_entries": "as max_section_terms",
     "max_sample_entries": "bounds the public sample_image; the pools interpolation draws are far below it",
+    "max_lagrange_points": "reached by group-conv only on a positive-dimensional fibre chart that no slice meets and "
+                           "that the earlier steps leave open; no small command line found (the refusal is tested "
+                           "through fibre_membership in tests/groups/test_fibre_membership.py)",
 }
 
 

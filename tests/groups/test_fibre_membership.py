@@ -16,7 +16,7 @@ from hypothesis import assume, given, settings, strategies as st
 from lcnalg import InputError, Limits, ResourceLimitError
 from lcnalg.cli import main
 from lcnalg.groups import GroupConvParameterization, decide_lift, group_algebra_product, group_conv_contains
-from lcnalg.groups.fibre_membership import chart_work, fibre_membership, has_real_point
+from lcnalg.groups.fibre_membership import chart_work, fibre_membership, has_real_point, lagrange_points
 from lcnalg.real.membership import contains
 
 SETTINGS = settings(max_examples=12, deadline=None)
@@ -366,3 +366,18 @@ def test_a_positive_dimensional_singular_locus_is_decided_by_recursion():
     # (x^2 + y^2)(z^2 + 1) = w (x^2 + y^2 + 1) = 0: the real points are the line x = y = w = 0
     polys = [(x ** 2 + y ** 2) * (z ** 2 + 1), w * (x ** 2 + y ** 2 + 1)]
     assert all(q(0, 0, 0, 5) == 0 for q in polys) and has_real_point(polys)[0] is True
+
+
+def test_a_lagrange_system_is_estimated_before_its_minors():
+    # C3: 2,2,2, f = 1 + g + g^2: the chart w1_0 = w2_0 = 1 has equations of degrees 3, 2, 3 in 4 weights,
+    # estimate 3 * 2 * 3 * (1 + 2 + 1 + 2) = 108 (the terms of total degree <= 4 - 3 = 1 in the ED-degree sum)
+    assert lagrange_points([3, 2, 3], 4) == 108
+    with pytest.raises(ResourceLimitError, match="estimated at 108.*--max-lagrange-points"):
+        fibre_membership("C3: 2,2,2", [1, 1, 1], limits=Limits(max_lagrange_points=107))
+    assert fibre_membership("C3: 2,2,2", [1, 1, 1], limits=Limits(max_lagrange_points=108)).contained is False
+    # the bound of a general complete intersection against a direct count: a plane conic has 4 critical points
+    # of the squared distance to a generic point (2 (1 + 1)), a generic plane curve of degree d has d^2
+    for d in range(1, 6):
+        assert lagrange_points([d], 2) == d * d
+    with pytest.raises(InputError):
+        lagrange_points([0], 2)
