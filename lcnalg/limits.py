@@ -239,7 +239,7 @@ class Limits:
         bound of ``c`` equations of the chart's degrees), refused above it before its minors are
         formed.  Measured (one chart each, in process): 32 (``C3: 2,2,2``, three quadrics in 4
         weights) about 1 s, 960 (``C4: 2,2,2,2``, degrees 4, 2, 3, 4 in 5 weights, 138 critical
-        points) 30-45 s, 2496 (``C3: 2,2,2,2``, degrees 4, 4, 3 in 5 weights) over 5 minutes; the
+        points) 30-60 s, 2496 (``C3: 2,2,2,2``, degrees 4, 4, 3 in 5 weights) over 5 minutes; the
         default 1000 is about a minute.
     max_descent_work : int
         Estimated work of gradient descent, ``runs × steps × layers × n × N`` (``n``
