@@ -97,10 +97,11 @@ contain it, for balls).
 *When it decides.*  Every chart is zero-dimensional exactly when the fibre of ``f`` is finite
 modulo the rescalings; then it always decides.  A positive-dimensional chart is decided when a
 slice meets its real points, or when the recursion of step 2 ends (every critical locus and every
-part of ``B`` met has dimension below that of the system it came from).  By the fibre-dimension theorem every non-empty complex fibre has
-dimension at least ``N − dim M``, so when ``dim M < N − (L − 1)`` every non-empty chart is
-positive-dimensional; :func:`~lcnalg.groups.group_networks.group_conv_contains` then does not
-try this route.  The work is bounded up front: the number of charts and, for each, the
+part of ``B`` met has dimension below that of the system it came from).  By the fibre-dimension
+theorem every non-empty complex fibre has dimension at least ``N − dim M``, so when
+``dim M < N − (L − 1)`` every non-empty chart is positive-dimensional (e.g. ``C_n`` with stride one
+and wrap-around); :func:`~lcnalg.groups.group_networks.group_conv_contains` runs this route there
+too, within the bounds below.  The work is bounded up front: the number of charts and, for each, the
 multihomogeneous Bézout number of a square system with the chart's blocks of variables (the
 equations are multilinear in the layers) add up to the estimate checked against
 ``max_fibre_chart_work``; each Gröbner basis is bounded by ``max_matrix_entries`` and
