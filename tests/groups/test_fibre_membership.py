@@ -385,7 +385,7 @@ def test_a_lagrange_system_is_estimated_before_its_minors():
         lagrange_points([0], 2)
 
 
-@pytest.mark.parametrize("f", [[1, -2, 0, 1, 0, 0], [0, -1, 0, -1, 0, 0]])
+@pytest.mark.parametrize("f", [[1, -2, 0, 1, 0, 0], [0, -1, 0, -1, 0, 0], [2, 3, 0, 3, 0, 0]])
 def test_positive_dimensional_fibres_are_solved_by_group_conv_contains(f):
     # C3xC2: 2,2,2 has dim M < N - (L - 1): every non-empty chart is positive-dimensional, and these filters are
     # left open by the steps before the fibre; the fibre's witness multiplies back, and another seed agrees
