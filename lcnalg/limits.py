@@ -233,6 +233,14 @@ class Limits:
         ``S4: 3,3,3``), 1099 (``S4: 4,3,3``) 1.3 s, 3499 (``S4: 4,4,3``) 4-6 s, 5056-9274
         (``S4: 2,2,2,2,2,2``, ``S4: 4,4,4``, ``S4: 5,4,3``) 16-29 s, 11440 (``S4: 8,8``) 97-145 s;
         the default 20000 is about a minute (up to a few for the worst of these shapes).
+    max_lagrange_points : int
+        The estimate of one Lagrange system of a positive-dimensional fibre chart
+        (:func:`~lcnalg.groups.fibre_membership.lagrange_points`: the Euclidean distance degree
+        bound of ``c`` equations of the chart's degrees), refused above it before its minors are
+        formed.  Measured (one chart each, in process): 32 (``C3: 2,2,2``, three quadrics in 4
+        weights) about 1 s, 960 (``C4: 2,2,2,2``, degrees 4, 2, 3, 4 in 5 weights, 138 critical
+        points) 30-60 s, 2496 (``C3: 2,2,2,2``, degrees 4, 4, 3 in 5 weights) over 5 minutes; the
+        default 1000 is about a minute.
     max_descent_work : int
         Estimated work of gradient descent, ``runs × steps × layers × n × N`` (``n``
         coordinates, ``N`` weights; the convolutions of one gradient), checked before the
@@ -366,6 +374,7 @@ class Limits:
     max_real_critical_solutions: int = _bound(81, "Bezout number of a critical-point system solved for its real points")
     max_fibre_solutions: int = _bound(5_000_000, "Bezout number of the fibre system of a polynomial network")
     max_fibre_chart_work: int = _bound(20_000, "Bezout numbers of the fibre charts of a group-convolutional network")
+    max_lagrange_points: int = _bound(1_000, "critical points of the squared distance on a positive-dimensional fibre chart")
     max_descent_work: int = _bound(500_000_000, "estimated work of gradient descent (runs x steps x layers x n x N)")
     max_elimination_variables: int = _bound(14, "weights plus coordinates of the elimination behind the two-layer metric formula")
     max_flow_evaluations: int = _bound(200_000, "right-hand-side evaluations of one gradient-flow integration")

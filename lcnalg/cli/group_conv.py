@@ -15,7 +15,7 @@ GROUP_CONV_BOUNDS = ("max_group_order", "max_equivariant_work", "max_symbolic_en
                      "max_monomials", "max_piece", "max_interpolation_work", "max_total_entries", "max_nodes",
                      "max_root_work", "max_precision", "max_field_work", "max_sample_entries", "max_matrix_entries",
                      "max_quotient_dimension", "max_equations_work", "max_grading_work", "max_coordinates",
-                     "max_fibre_chart_work", "max_primes", "max_minors")
+                     "max_fibre_chart_work", "max_lagrange_points", "max_primes", "max_minors")
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -41,9 +41,10 @@ def register(sub: argparse._SubParsersAction) -> None:
             "1..L-1 (rescaled to 1), each a verified Groebner basis over Q whose real solutions are counted\n"
             "exactly (Hermite); it decides whenever the fibre of f is finite modulo the rescalings, with an\n"
             "exact or certified witness, and a positive-dimensional chart when a random affine slice has a\n"
-            "real point or when the chart is a complete intersection whose critical points of the squared\n"
-            "distance to a random point are finite (JSON: membership.data.fibre; bounded by\n"
-            "--max-fibre-chart-work).\n\n"
+            "real point or when the critical points of the squared distance to a random point, and the\n"
+            "chart's points on the other components of the equations used, are decided (recursively, the\n"
+            "dimension dropping) (JSON: membership.data.fibre; bounded by --max-fibre-chart-work and, for\n"
+            "each Lagrange system, --max-lagrange-points).\n\n"
             "SPEC: 'GROUP: k1,k2,...' with GROUP one of C<n>, D<n>, S<n>, A<n> or a product such as C3xC2,\n"
             "and k_l the size of layer l's window: the first k_l elements of G in breadth-first order\n"
             "(for C<n>: 1, g, ..., g^(k_l - 1), i.e. a filter polynomial of degree < k_l); * means all of G.\n"

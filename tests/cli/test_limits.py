@@ -81,6 +81,9 @@ ROWS = [
     ("max_fibre_solutions", 5, ["info", "2,2 r=2"], "partial"),
     # the three fibre charts of S3: 3,2 have Bezout numbers 6 + 3 + 1 = 10: the fibre step is not run
     ("max_fibre_chart_work", 9, ["group-conv", "S3: 3,2", "--contains", "3,0,-3,0,6,0"], "partial"),
+    # f = (2, 3, 0, 3, 0, 0): the chart w1_0 = w2_0 = 1 is a curve no slice meets; its Lagrange system has degrees
+    # 3, 2, 3 in 4 weights, estimate 108
+    ("max_lagrange_points", 107, ["group-conv", "C3xC2: 2,2,2", "--contains", "2,3,0,3,0,0"], "partial"),
     ("max_critical_solutions", 26, ["critical-points", "2,2 s=2"], "refused"),  # (2L-1)^r = 3^3
     ("max_exact_critical_solutions", 26, ["critical-points", "2,2 s=2", "--exact"], "refused"),
     # 6 samples x 1 output x (16 + 4) products

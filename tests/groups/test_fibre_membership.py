@@ -16,7 +16,7 @@ from hypothesis import assume, given, settings, strategies as st
 from lcnalg import InputError, Limits, ResourceLimitError
 from lcnalg.cli import main
 from lcnalg.groups import GroupConvParameterization, decide_lift, group_algebra_product, group_conv_contains
-from lcnalg.groups.fibre_membership import chart_work, fibre_membership
+from lcnalg.groups.fibre_membership import chart_work, fibre_membership, has_real_point, lagrange_points
 from lcnalg.real.membership import contains
 
 SETTINGS = settings(max_examples=12, deadline=None)
@@ -306,3 +306,107 @@ def test_sparse_real_preimages_are_never_refuted_and_their_witnesses_multiply_ba
         assert multiplies_back(mu, d.witness, f, d.witness_exact)
     else:
         assert d.undecided
+
+
+def _cone_system(p, A, extra):
+    """The 2x2 minors of [[u0, u1, u2], [u1, u2, u3]] (the cone over the twisted cubic: three equations in
+    codimension 2) in u = A (x - p), and ``extra(u)``, as fmpq_mpolys in x."""
+    ctx = flint.fmpq_mpoly_ctx.get(("x0", "x1", "x2", "x3"), "degrevlex")
+    x = ctx.gens()
+    u = [sum((A[i][j] * (x[j] - p[j]) for j in range(4)), 0 * x[0]) for i in range(4)]
+    cone = [u[0] * u[2] - u[1] ** 2, u[0] * u[3] - u[1] * u[2], u[1] * u[3] - u[2] ** 2]
+    return cone + [extra(u)], ctx
+
+
+def test_a_system_with_more_equations_than_its_codimension_is_decided():
+    # the cone over the twisted cubic (three quadrics in codimension 2) and one more equation: a curve with four
+    # equations in codimension 3, where the critical points need c = 3 combinations and the chart's points on
+    # the other components of their zero set
+    identity = [[int(i == j) for j in range(4)] for i in range(4)]
+    # no real point: u0^2 + u1^2 + 1 > 0 on R^4
+    polys, _ = _cone_system([0] * 4, identity, lambda u: u[0] ** 2 + u[1] ** 2 + 1)
+    real, route = has_real_point(polys)
+    assert real is False and "combinations" in route
+    # a real point: (u0, u1, u2, u3) = (1, 2, 4, 8) is on the cone and on (u0 - 1)^2 + (u1 - 2)^2 = 0
+    polys, _ = _cone_system([0] * 4, identity, lambda u: (u[0] - 1) ** 2 + (u[1] - 2) ** 2)
+    assert all(q(1, 2, 4, 8) == 0 for q in polys)
+    assert has_real_point(polys)[0] is True
+
+
+INVERTIBLE = st.lists(st.lists(st.integers(-2, 2), min_size=4, max_size=4), min_size=4, max_size=4).filter(
+    lambda A: flint.fmpz_mat(A).det() != 0)
+
+
+@settings(max_examples=5, deadline=None)
+@given(p=st.lists(st.integers(-3, 3), min_size=4, max_size=4), A=INVERTIBLE,
+       s=st.lists(st.integers(-3, 3), min_size=4, max_size=4), real=st.booleans(), seed=st.integers(0, 3))
+def test_systems_beyond_complete_intersections_agree_with_their_construction(p, A, s, real, seed):
+    # in coordinates u = A (x - p): the cone over the twisted cubic and either (s.u)^2 + u0^2 (the real point
+    # x = p lies on it, and is on the cone: u = 0) or (s.u)^2 + u0^2 + 1 (positive on R^4): the answer is known
+    # by construction, never 'open' beyond these
+    def extra(u):
+        lin = sum((c * v for c, v in zip(s, u)), 0 * u[0])
+        return lin ** 2 + u[0] ** 2 + (0 if real else 1)
+    polys, _ = _cone_system(p, A, extra)
+    found, route = has_real_point(polys, seed=seed)
+    if real:
+        assert all(q(*p) == 0 for q in polys)
+    assert found is real, route
+
+
+def test_a_positive_dimensional_singular_locus_is_decided_by_recursion():
+    ctx = flint.fmpq_mpoly_ctx.get(("w", "x", "y", "z"), "degrevlex")
+    w, x, y, z = ctx.gens()
+    # x^2 + y^2 = 0: two complex hyperplanes whose real points are their singular plane x = y = 0; the critical
+    # locus of the squared distance contains that plane, and it is decided as a system of its own
+    real, route = has_real_point([x ** 2 + y ** 2])
+    assert real is True and "critical and singular points" in route and "dimension 2" in route
+    # in three variables with z^2 + 1 + x = 0: a real point has x = y = 0, then z^2 = -1: none
+    ctx3 = flint.fmpq_mpoly_ctx.get(("x", "y", "z"), "degrevlex")
+    u, v, t = ctx3.gens()
+    assert has_real_point([u ** 2 + v ** 2, t ** 2 + 1 + u])[0] is False
+    # (x^2 + y^2)(z^2 + 1) = w (x^2 + y^2 + 1) = 0: the real points are the line x = y = w = 0
+    polys = [(x ** 2 + y ** 2) * (z ** 2 + 1), w * (x ** 2 + y ** 2 + 1)]
+    assert all(q(0, 0, 0, 5) == 0 for q in polys) and has_real_point(polys)[0] is True
+
+
+def test_a_lagrange_system_is_estimated_before_its_minors():
+    # C3: 2,2,2, f = 1 + g + g^2: the chart w1_0 = w2_0 = 1 has equations of degrees 3, 2, 3 in 4 weights,
+    # estimate 3 * 2 * 3 * (1 + 2 + 1 + 2) = 108 (the terms of total degree <= 4 - 3 = 1 in the ED-degree sum)
+    assert lagrange_points([3, 2, 3], 4) == 108
+    with pytest.raises(ResourceLimitError, match="estimated at 108.*--max-lagrange-points"):
+        fibre_membership("C3: 2,2,2", [1, 1, 1], limits=Limits(max_lagrange_points=107))
+    assert fibre_membership("C3: 2,2,2", [1, 1, 1], limits=Limits(max_lagrange_points=108)).contained is False
+    # the bound of a general complete intersection against a direct count: a plane conic has 4 critical points
+    # of the squared distance to a generic point (2 (1 + 1)), a generic plane curve of degree d has d^2
+    for d in range(1, 6):
+        assert lagrange_points([d], 2) == d * d
+    with pytest.raises(InputError):
+        lagrange_points([0], 2)
+
+
+@pytest.mark.parametrize("f", [[1, -2, 0, 1, 0, 0], [0, -1, 0, -1, 0, 0], [2, 3, 0, 3, 0, 0]])
+def test_positive_dimensional_fibres_are_solved_by_group_conv_contains(f):
+    # C3xC2: 2,2,2 has dim M < N - (L - 1): every non-empty chart is positive-dimensional, and these filters are
+    # left open by the steps before the fibre; the fibre's witness multiplies back, and another seed agrees
+    mu = GroupConvParameterization("C3xC2: 2,2,2")
+    r = group_conv_contains(mu, f)
+    assert r.contained is True and "fibre" in r.method
+    assert multiplies_back(mu, r.witness, f, r.witness_exact)
+    d = fibre_membership(mu, f, seed=1)
+    assert d.contained is True and multiplies_back(mu, d.witness, f, d.witness_exact)
+
+
+@settings(max_examples=8, deadline=None)
+@given(spec=st.sampled_from(["C3xC2: 2,2,2", "S3: 2,2", "S3: 2,2,2"]), data=st.data())
+def test_images_in_wide_fibres_are_never_refuted(spec, data):
+    # architectures with dim M < N - (L - 1): an image of real weights is never 'not contained', and a witness
+    # multiplies back
+    mu = GroupConvParameterization(spec)
+    w = data.draw(st.lists(st.sampled_from([-1, 0, 1, 2]), min_size=mu.num_parameters, max_size=mu.num_parameters))
+    f = mu.evaluate(w)
+    assume(any(f))
+    r = group_conv_contains(mu, f)
+    assert r.contained is not False
+    if r.contained:
+        assert multiplies_back(mu, r.witness, f, r.witness_exact)
