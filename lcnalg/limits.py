@@ -28,6 +28,7 @@ from __future__ import annotations
 import dataclasses
 import math
 import numbers
+import types
 from dataclasses import dataclass, field
 from fractions import Fraction
 from typing import Any
@@ -538,10 +539,11 @@ class Limits:
 #: The defaults.
 DEFAULT_LIMITS = Limits()
 #: The bounds that differ from the defaults in a theorem verification
-#: (:func:`lcnalg.theorems.verify_limits`): each check stays cheap (about a second at most on the
+#: (:func:`lcnalg.theorems.verify_limits`), read-only: each check stays cheap (about a second at most on the
 #: families of ``lcnalg verify``) and a larger computation is undecided with the refusal as reason.
-VERIFY_LIMITS = {"max_terms": 20_000, "max_jacobian_entries": 20_000, "max_fibre_solutions": 2_000,
-                 "max_critical_solutions": 1_000, "max_hessian_entries": 100_000, "max_region_work": 100_000_000}
+VERIFY_LIMITS = types.MappingProxyType({
+    "max_terms": 20_000, "max_jacobian_entries": 20_000, "max_fibre_solutions": 2_000,
+    "max_critical_solutions": 1_000, "max_hessian_entries": 100_000, "max_region_work": 100_000_000})
 #: The fields by name.
 _FIELDS = {f.name: f for f in dataclasses.fields(Limits)}
 
