@@ -18,6 +18,7 @@ start-up time, said by a comment ``# deferred: ...`` on its line or the line abo
 from __future__ import annotations
 
 import ast
+import functools
 from pathlib import Path
 
 import networkx as nx
@@ -89,27 +90,38 @@ def _layer(module: str) -> int:
     return RANK[parts[1] if len(parts) > 1 else ""]
 
 
-def _imports(path: Path, module: str):
-    """Yield (node, inside_function, target module, name) for every lcnalg import."""
-    tree = ast.parse(path.read_text())
-    inside: set[int] = set()
-    for fn in ast.walk(tree):
-        if isinstance(fn, (ast.FunctionDef, ast.AsyncFunctionDef)):
-            inside.update(id(n) for n in ast.walk(fn) if n is not fn)
-    for node in ast.walk(tree):
-        if isinstance(node, (ast.Import, ast.ImportFrom)):
-            for target, name in _resolve(module, path, node):
-                owner = _owner(target)
-                if owner is not None and owner != module:
-                    yield node, id(node) in inside, owner, name
+def _walk(node: ast.AST, inside: bool):
+    """Yield (import node, inside_function) for every import under ``node``, in one pass."""
+    for child in ast.iter_child_nodes(node):
+        if isinstance(child, (ast.Import, ast.ImportFrom)):
+            yield child, inside
+        yield from _walk(child, inside or isinstance(child, (ast.FunctionDef, ast.AsyncFunctionDef)))
+
+
+@functools.cache
+def _imports(path: Path, module: str) -> tuple[tuple[int, bool, str, str | None], ...]:
+    """(line, inside_function, target module, name) for every lcnalg import; each module is
+    parsed once for all the tests."""
+    out = []
+    for node, inside in _walk(ast.parse(path.read_text()), False):
+        for target, name in _resolve(module, path, node):
+            owner = _owner(target)
+            if owner is not None and owner != module:
+                out.append((node.lineno, inside, owner, name))
+    return tuple(out)
+
+
+@functools.cache
+def _edges() -> tuple[tuple[str, str], ...]:
+    return tuple((module, owner) for module, path in MODULES.items()
+                 for _line, _inside, owner, _name in _imports(path, module))
 
 
 def _graph() -> nx.DiGraph:
     g = nx.DiGraph()
     g.add_nodes_from(MODULES)
-    for module, path in MODULES.items():
-        for _node, _inside, owner, _name in _imports(path, module):
-            g.add_edge(module, owner)
+    for module, owner in _edges():
+        g.add_edge(module, owner)
     return g
 
 
@@ -131,7 +143,7 @@ def test_layers_import_only_downwards():
 def test_no_private_names_cross_modules():
     private = []
     for module, path in MODULES.items():
-        for _node, _inside, owner, name in _imports(path, module):
+        for _line, _inside, owner, name in _imports(path, module):
             hidden = owner.rsplit(".", 1)[-1]
             package = module if path.name == "__init__.py" else module.rsplit(".", 1)[0]
             if (hidden.startswith("_") and not hidden.startswith("__")
@@ -157,11 +169,11 @@ def test_deferred_imports_say_why():
     unexplained = []
     for module, path in MODULES.items():
         lines = path.read_text().splitlines()
-        for node, inside, owner, _name in _imports(path, module):
+        for line, inside, owner, _name in _imports(path, module):
             if inside:
-                here = lines[node.lineno - 1] + " " + (lines[node.lineno - 2] if node.lineno > 1 else "")
+                here = lines[line - 1] + " " + (lines[line - 2] if line > 1 else "")
                 if "# deferred:" not in here:
-                    unexplained.append(f"{path.relative_to(ROOT)}:{node.lineno} imports {owner}")
+                    unexplained.append(f"{path.relative_to(ROOT)}:{line} imports {owner}")
     assert sorted(set(unexplained)) == []
 
 
