@@ -9,7 +9,8 @@ the last degree run, and the whole ideal is certified when the certified dimensi
 number of coordinates that are not identically zero (the vanishing coordinates then generate
 it) or by the elimination certificate
 (:func:`~lcnalg.algebra.implicitization.certify_by_elimination`): always with ``certify=True``,
-by default only for small sets.
+by default only for small sets; a caller that knows a cheaper exact argument for its map (a
+hypersurface in a coordinate subspace, say) passes it, and it is tried first.
 """
 
 from __future__ import annotations
@@ -31,7 +32,9 @@ __all__ = ["equations_up_to_degree"]
 
 def equations_up_to_degree(mu: Any, *, max_degree: int, seed: int, dimension: int | None, certify: bool | None,
                            limits: Limits, architecture: str, method: Callable[[Grading], str],
-                           how_to_certify: str, grading: Grading | None = None) -> ImplicitEquations:
+                           how_to_certify: str, grading: Grading | None = None,
+                           cheaper_certificate: Callable[[tuple[Any, ...]], str | None] | None = None
+                           ) -> ImplicitEquations:
     """The equations of ``mu`` of degree ``≤ max_degree`` (see the module docstring).
 
     Parameters
@@ -56,6 +59,10 @@ def equations_up_to_degree(mu: Any, *, max_degree: int, seed: int, dimension: in
         What to do when the whole ideal is not certified.
     grading : Grading, optional
         A refinement of the finest torus grading (e.g. with a finite weight).
+    cheaper_certificate : callable, optional
+        An exact whole-ideal argument the caller knows for its map, with no Gröbner basis, tried
+        before the elimination certificate (whatever ``certify``): given the verified equations,
+        the argument's text when it proves that they generate the ideal, else None.
 
     Returns
     -------
@@ -119,9 +126,12 @@ def equations_up_to_degree(mu: Any, *, max_degree: int, seed: int, dimension: in
     filling = dimension == n and len(polys) == zeros
     small = (zeros < len(polys) <= limits.max_certify_generators
              and max((int(p.total_degree()) for p in polys), default=0) <= limits.max_certify_degree)
+    cheaper = None if filling or cheaper_certificate is None else cheaper_certificate(tuple(polys))
     if filling:
         certified, certificate = True, ("the certified dimension equals the number of coordinates that are not "
                                         "identically zero: the vanishing coordinates generate the ideal")
+    elif cheaper is not None:
+        certified, certificate = True, cheaper
     elif certify or (certify is None and small):
         certified, certificate = attempt_elimination_certificate(mu, tuple(polys), by_default=not certify,
                                                                  limits=limits)

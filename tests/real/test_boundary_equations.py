@@ -18,6 +18,7 @@ import sympy
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from lcnalg.algebra.plain_interpolation import equations_up_to_degree
 from lcnalg.architecture import Architecture
 from lcnalg.errors import InputError, ResourceLimitError
 from lcnalg.limits import Limits
@@ -265,3 +266,19 @@ def test_type_union_dimension_against_the_bounds(text):
     dim = relative_boundary_dimension(a)
     on = TypeStrata(a).members("relative boundary")
     assert dim.exact and max(type_dimension(t) for t in on) == dim.lower
+
+
+@pytest.mark.parametrize("text", ["3,2 s=2", "2,3,2 s=1,3", "3,2,2 s=1,3"])
+def test_hypersurface_argument_agrees_with_the_elimination_certificate(text):
+    """Where the closure of a boundary stratum is a hypersurface in its non-zero coordinates, the
+    equations are certified by that argument (no Gröbner basis); the elimination certificate,
+    forced on the same stratum map without it, certifies the very same equations."""
+    a = Architecture.parse(text)
+    comp = relative_boundary_equations(a).components[0]
+    assert comp.equations.certified and "codimension one" in comp.equations.certificate
+    phi = TypeStratumMap(orbit_model(a), comp.rtype)
+    forced = equations_up_to_degree(phi, max_degree=comp.equations.complete_up_to_degree, seed=1,
+                                    dimension=comp.dimension, certify=True, limits=Limits(), architecture=text,
+                                    method=lambda g: "interpolation", how_to_certify="")
+    assert forced.certified and "elimination" in forced.certificate
+    assert sorted(forced.equations) == sorted(comp.equations.equations)
