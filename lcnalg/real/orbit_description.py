@@ -63,6 +63,7 @@ block's ``(C, R)`` matters), memoised on ``(C, R)`` states and bounded by ``max_
 from __future__ import annotations
 
 import itertools
+import operator
 from dataclasses import dataclass
 from fractions import Fraction
 from typing import Any, Iterable
@@ -364,10 +365,13 @@ def combine_counts(model: OrbitModel, a: State, b: State) -> State:
     >>> (m.N, m.m) in st[1]                                   # z^4 − 1 ∈ M
     True
     """
-    C = frozenset(v for v in (tuple(x + y for x, y in zip(u, w)) for u in a[0] for w in b[0]) if _le(model, v))
-    R = frozenset((v, _cap(model, r)) for v, r in
-                  ((tuple(x + y for x, y in zip(u, w)), tuple(x + y for x, y in zip(r1, r2)))
-                   for u, r1 in a[1] for w, r2 in b[1]) if _le(model, v))
+    N, m = model.N, model.m
+    # (the hot loop of the type searches: map over the coordinates instead of generators)
+    C = frozenset(v for v in (tuple(map(operator.add, u, w)) for u in a[0] for w in b[0])
+                  if all(map(operator.le, v, N)))
+    R = frozenset((v, tuple(map(min, map(operator.add, r1, r2), m))) for v, r1, r2 in
+                  ((tuple(map(operator.add, u, w)), r1, r2) for u, r1 in a[1] for w, r2 in b[1])
+                  if all(map(operator.le, v, N)))
     return C, R
 
 
