@@ -687,4 +687,6 @@ def test_frozen_sharing_occurs():
             _check_certified(arch, layers, random.Random(seed))
             for what, q in split_points(arch, layers, [(0, d, {0, 1})], random.Random(seed)):
                 assert _in_m(arch, q), (str(arch), p, what)     # the copies of x − d moved apart
+            if found == 10:         # enough to show the sampler is not vacuous; the rest are alike
+                break
     assert found >= 10
