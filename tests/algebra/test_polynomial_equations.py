@@ -9,6 +9,7 @@ import pytest
 import sympy
 
 from lcnalg import FunctionSpace, PolynomialParameterization
+from lcnalg.algebra.implicitization import certify_by_elimination
 
 
 def _sympy_ideal(mu):
@@ -42,7 +43,7 @@ def test_equations_generate_the_elimination_ideal(arch):
 def test_equations_are_homogeneous_for_the_input_weights_and_vanish_on_the_network(arch):
     fs = FunctionSpace(arch)
     mu = fs.parameterization
-    eqs = fs.implicit_equations(max_degree=3)
+    eqs = fs.implicit_equations(max_degree=3, certify=False)  # the equations, not the whole-ideal certificate
     assert eqs.num_generators > 0
     shape = mu.input_shape
     # weight of c_alpha along each axis: sum of the positions of the factors (docs/theory.md)
@@ -61,6 +62,19 @@ def test_equations_are_homogeneous_for_the_input_weights_and_vanish_on_the_netwo
             assert len({sum(w * e for w, e in zip(weight, m)) for m in monos}) == 1
         for c in points:  # the forward pass, not the symbolic coordinates
             assert poly(*c) == 0
+
+
+@pytest.mark.parametrize("arch", ["2,2 s=2 r=3", "2,3 s=2 r=2"])
+def test_toric_certificate_of_a_polynomial_network_agrees_with_elimination(arch):
+    """With an activation the toric certificate closes the whole ideal, and the elimination
+    certificate, run on the same equations, proves it too."""
+    fs = FunctionSpace(arch)
+    eqs = fs.implicit_equations()
+    assert eqs.certified and eqs.certificate.startswith("toric certificate")
+    ok, text = certify_by_elimination(fs.parameterization, tuple(eqs.polynomials))
+    assert ok, text
+    ok, _ = certify_by_elimination(fs.parameterization, tuple(eqs.polynomials[1:]))
+    assert not ok  # one generator fewer is not the whole ideal (the generators are minimal)
 
 
 def test_reversed_equations_vanish():
