@@ -44,11 +44,13 @@ from dataclasses import dataclass
 from fractions import Fraction
 from typing import Any
 
+import flint
 import sympy
 
 from lcnalg import checks
 from lcnalg.errors import InputError
 from lcnalg.limits import Limits
+from lcnalg.polys.mpoly_factor import factor as mpoly_factor
 from lcnalg.results import Result
 
 __all__ = ["two_layer_metric_formula"]
@@ -132,6 +134,30 @@ def _to_z(expr: sympy.Expr, u: list, v: list, z: dict) -> sympy.Expr:
     return out
 
 
+def _factored(expr: sympy.Expr) -> sympy.Expr:
+    """``sympy.factor(sympy.cancel(expr))`` for a rational function over Q, with the numerator and
+    denominator factored by FLINT (:func:`~lcnalg.polys.mpoly_factor.factor`) instead of sympy:
+    the same irreducible factors, each with a positive leading coefficient in lex order on the
+    sorted variables as sympy normalizes them, so the same canonical expression."""
+    expr = sympy.cancel(expr)
+    num, den = sympy.fraction(expr)
+    if not (num * den).free_symbols:
+        return expr
+    gens = sympy.Poly(num * den).gens
+    cn, pn = sympy.Poly(num, *gens).clear_denoms()
+    cd, pd = sympy.Poly(den, *gens).clear_denoms()
+    ctx = flint.fmpz_mpoly_ctx.get(tuple(str(g) for g in gens), "lex")
+
+    def back(f: Any) -> sympy.Expr:
+        return sympy.Add(*[sympy.Integer(int(c)) * sympy.Mul(*[g ** e for g, e in zip(gens, m)])
+                           for m, c in zip(f.monoms(), f.coeffs())])
+
+    c1, f1 = mpoly_factor(ctx.from_dict({m: int(c) for m, c in pn.terms()}))
+    c2, f2 = mpoly_factor(ctx.from_dict({m: int(c) for m, c in pd.terms()}))
+    return sympy.Mul(sympy.Rational(cd, cn) * sympy.Rational(int(c1), int(c2)),
+                     *[back(f) ** e for f, e in f1], *[back(f) ** -e for f, e in f2])
+
+
 def two_layer_metric_formula(mu: Any, *, seed: int = 0, points: int = 10,
                              limits: Limits | None = None) -> MetricFormulaResult:
     """``K`` of a two-layer linear network as a function of ``(w, δ)``, by elimination.
@@ -206,9 +232,9 @@ def two_layer_metric_formula(mu: Any, *, seed: int = 0, points: int = 10,
     J1, J2 = J[:, l0:h0], J[:, l1:h1]
     a = sum(x ** 2 for x in u)
     b = sum(x ** 2 for x in v)
-    G1 = (a * J1 * J1.T).applyfunc(lambda e: sympy.factor(sympy.cancel(_to_z(e, u, v, z))))
-    G2 = (b * J2 * J2.T).applyfunc(lambda e: sympy.factor(sympy.cancel(_to_z(e, u, v, z))))
-    P = sympy.factor(sympy.cancel(_to_z(sympy.expand(a * b), u, v, z)))
+    G1 = (a * J1 * J1.T).applyfunc(lambda e: _factored(_to_z(e, u, v, z)))
+    G2 = (b * J2 * J2.T).applyfunc(lambda e: _factored(_to_z(e, u, v, z)))
+    P = _factored(_to_z(sympy.expand(a * b), u, v, z))
     # verification at random rational points, exactly
     rng = random.Random(seed)
     m = len(coords)
