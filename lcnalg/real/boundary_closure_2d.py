@@ -263,6 +263,8 @@ class ClosureComponent:
     equations : ImplicitEquations
     possibly_contained : bool
         True when it was not shown to lie outside the earlier components (their ideals not certified).
+    parameterization : FactorProductMap
+        ``φ_ρ`` of the stratum (not compared).
     """
 
     stratum: str
@@ -272,6 +274,7 @@ class ClosureComponent:
     expected: int
     equations: ImplicitEquations = field(repr=False)
     possibly_contained: bool = False
+    parameterization: Any = field(default=None, repr=False, compare=False)
 
     def text(self) -> str:
         """``dimension d, closure of …: <…> (certified | complete up to degree d)``."""
@@ -432,7 +435,8 @@ def relative_boundary_closure_2d(arch: Architecture | str, *, max_degree: int | 
                               f"over GF(p) ({g.rank} weights), rational reconstruction, exact substitution check"),
             how_to_certify="certify=True, or a larger max_degree")
         maybe = any(not c.equations.certified and c.dimension > rank for c in components)
-        components.append(ClosureComponent(text, tuple(t for t, _, _ in grp[1:]), rank, exact, expected, eqs, maybe))
+        components.append(ClosureComponent(text, tuple(t for t, _, _ in grp[1:]), rank, exact, expected, eqs, maybe,
+                                           phi))
         samples.append(phi.stratum_point(rng.randrange(2**32)))
     certified = all(c.exact and c.equations.certified and not c.possibly_contained for c in components)
     return RelativeBoundaryClosure2D(
