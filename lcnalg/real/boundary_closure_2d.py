@@ -63,7 +63,7 @@ from lcnalg.real.polyphase_boundary_2d import boundary_strata
 from lcnalg.rings import integer_ring
 
 __all__ = ["FactorProductMap", "ClosureComponent", "RelativeBoundaryClosure2D", "relative_boundary_closure_2d",
-           "DEFAULT_MAX_DEGREE"]
+           "stratum_maps", "stratum_key", "DEFAULT_MAX_DEGREE"]
 
 #: Highest degree interpolated per component by default.
 DEFAULT_MAX_DEGREE = 6
@@ -333,7 +333,26 @@ class RelativeBoundaryClosure2D:
         return "\n".join([head] + ["  " + c.text() for c in self.components])
 
 
-def _stratum_maps(a: Architecture, limits: Limits) -> tuple[str, list[tuple[str, FactorProductMap, int]]]:
+def stratum_maps(arch: Architecture | str, limits: Limits | None = None
+                 ) -> tuple[str, list[tuple[str, FactorProductMap, int]]]:
+    """The family and, per stratum of ``∂_V M \\ {0}`` (largest first), its text, its map ``φ_ρ`` and the
+    dimension formula of the search.
+
+    Raises
+    ------
+    InputError
+        When the architecture is in neither 2D family.
+
+    Examples
+    --------
+    >>> family, maps = stratum_maps("2x2,2x2 s=2x1")
+    >>> family, maps[0][0], maps[0][2]
+    ('2D polyphase gcd', 'R(0,1)^2*R(1,0) (deg P = (3, 2), deg A = (1, 0))', 4)
+    """
+    a = Architecture.coerce(arch)
+    limits = Limits.coerce(limits)
+    if a.ndim != 2 or a.activation is not None or a.channels is not None:
+        raise InputError(f"arch: expected a 2D linear architecture with one channel, got {str(arch)[:60]}")
     box = (a.end_to_end_filter_shape[0] - 1, a.end_to_end_filter_shape[1] - 1)
     if stride_one_2d(a):
         out = []
@@ -352,7 +371,9 @@ def _stratum_maps(a: Architecture, limits: Limits) -> tuple[str, list[tuple[str,
     return "2D polyphase gcd", out
 
 
-def _key(phi: FactorProductMap) -> tuple:
+def stratum_key(phi: FactorProductMap) -> tuple:
+    """What decides the closure of a stratum: ``δ'`` and the multiset of (bidegree, exponent) of the free factors
+    (module docstring); equal keys, equal closures."""
     return (phi.rest, tuple(sorted((d, e) for _, d, e, s in phi.groups if s)))
 
 
@@ -410,12 +431,12 @@ def relative_boundary_closure_2d(arch: Architecture | str, *, max_degree: int | 
                                 low=1, form="a positive integer")
     seed = checks.seed(seed)
     (certify,) = checks.arguments(certify=certify)
-    family, maps = _stratum_maps(a, limits)
+    family, maps = stratum_maps(a, limits)
     if not maps:
         raise InputError(f"arch: M[{a}] has no relative boundary beyond 0 (M = V(R))")
     distinct: dict = {}
     for text, phi, expected in maps:
-        distinct.setdefault(_key(phi), []).append((text, phi, expected))
+        distinct.setdefault(stratum_key(phi), []).append((text, phi, expected))
     ranked = sorted(distinct.values(), key=lambda grp: -grp[0][2])
     components: list[ClosureComponent] = []
     samples: list[tuple[int, ...]] = []

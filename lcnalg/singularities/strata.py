@@ -6,7 +6,8 @@ Nodes are strata with ``name``, ``names``, ``description``, ``descriptions``, ``
 the neurovariety ``V``; the images under μ of the planted critical families (shared hyperroot
 orbits with a real shared root, 1D); the singular locus of ``V`` (Jacobian criterion, see
 :func:`~lcnalg.singularities.singular_locus.singular_locus`); the boundary of ``M`` (1D
-stride one; elsewhere undecided and recorded as such); the origin.  All are real cones.
+stride one; elsewhere undecided and recorded as such); for thin, non-closed ``M`` the boundary
+relative to ``V(R)`` (below); the origin.  All are real cones.
 
 **One node is one set.**  Candidates of equal dimension are compared before any edge is
 drawn, and candidates that are equal as sets become one node carrying all their names,
@@ -57,6 +58,17 @@ which are lower bounds).  The comparisons are exact arguments about the real set
   The relative boundary's equations are those of its Zariski closure, one ideal per component
   over Q (:func:`~lcnalg.real.boundary_equations.relative_boundary_equations`, any ``T``,
   at most :data:`RELATIVE_EQUATIONS_AMBIENT` coordinates), before its semi-algebraic description.
+* *2D, the relative boundary* (thin, non-closed ``M``).  Stride one and the polyphase gcd: the
+  node carries the ideals of the components of the Zariski closure, the closures of the strata that
+  the exact search puts on ``∂_V M``, each the image of a product of free factors, with its dimension
+  as the exact Jacobian rank of that map
+  (:func:`~lcnalg.real.boundary_closure_2d.relative_boundary_closure_2d`, at most
+  :data:`RELATIVE_EQUATIONS_AMBIENT_2D` coordinates); points of the components' strata that the exact
+  test puts on ``∂_V M`` are samples of the node.  Where the dimension is not derived (the head case:
+  sufficient tests only; a refused search) the node has ``dimension_bounds = (lower, upper)`` (``lower``
+  None when no family is certified), ``dimension`` the upper one, its equations say what is not
+  derived; it is compared with no stratum of a dimension in that range, joined to ``V`` (``∂_V M ⊆ M``)
+  and from the origin only when ``lower > 0``, and the result is undecided, naming the bounds.
   Any other pair of candidates of equal dimension is *undecided*
   (neither merged nor joined by an edge); it is listed in ``undecided_pairs`` and makes the
   whole result undecided.  A same-dimension candidate that is a proper subset of another
@@ -111,7 +123,7 @@ from lcnalg.parameterization import Parameterization, parameterize
 from lcnalg.real import boundary
 from lcnalg.real.boundary import HEAD_FAMILY
 from lcnalg.real.boundary_equations import relative_boundary_equations
-from lcnalg.real.boundary_closure_2d import relative_boundary_closure_2d
+from lcnalg.real.boundary_closure_2d import relative_boundary_closure_2d, stratum_key, stratum_maps
 from lcnalg.real.membership import contains
 from lcnalg.real.orbit_tilings import orbit_model
 from lcnalg.real.type_strata import TypeComparison, TypeStrata, compare_types, type_point
@@ -472,36 +484,53 @@ def _relative_equations(bd: Any, n: int, limits: Limits | None, notes: list[str]
 
 def _relative_equations_2d(bd: Any, n: int, limits: Limits | None, notes: list[str],
                            samples: list | None) -> tuple[str, ...]:
-    """2D: the components of the closure of ``∂_V M`` (:func:`~lcnalg.real.boundary_closure_2d.relative_boundary_closure_2d`)."""
+    """2D: the components of the closure of ``∂_V M``
+    (:func:`~lcnalg.real.boundary_closure_2d.relative_boundary_closure_2d`; those of ``bd`` when it has them)."""
     limits = Limits.coerce(limits)
-    if n > RELATIVE_EQUATIONS_AMBIENT_2D:
+    if bd.relative_equations:
+        ideals, comps, status = bd.relative_equations, bd.relative_components, bd.relative_equations_status
+    elif n > RELATIVE_EQUATIONS_AMBIENT_2D:
         notes.append(f"the equations of the Zariski closure of the relative boundary are not computed here "
                      f"({n} > {RELATIVE_EQUATIONS_AMBIENT_2D} coordinates): lcnalg.real.boundary_closure_2d."
                      "relative_boundary_closure_2d() derives them")
         return ()
-    try:
-        r = relative_boundary_closure_2d(bd.architecture, limits=Limits.coerce(
-            limits, max_total_entries=min(limits.max_total_entries, RELATIVE_CERTIFY_ENTRIES)))
-    except LCNAlgError as err:
-        notes.append(f"the equations of the Zariski closure of the relative boundary are not derived: {err}")
-        return ()
-    if len(r.components) == 1 and r.certified:
-        out = tuple(r.components[0].equations.equations)
     else:
-        out = tuple(f"component {i}: " + c.text() for i, c in enumerate(r.components, start=1))
+        try:
+            r = relative_boundary_closure_2d(bd.architecture, limits=Limits.coerce(
+                limits, max_total_entries=min(limits.max_total_entries, RELATIVE_CERTIFY_ENTRIES)))
+        except LCNAlgError as err:
+            notes.append(f"the equations of the Zariski closure of the relative boundary are not derived: {err}")
+            return ()
+        ideals = tuple(c.equations.equations for c in r.components)
+        comps = tuple(c.text() for c in r.components)
+        status = "certified" if r.certified else "not all certified"
+    if len(ideals) == 1 and status == "certified":
+        out = tuple(ideals[0])
+    else:
+        out = tuple(f"component {i} ({c}): <{', '.join(eqs)}>" for i, (eqs, c) in enumerate(zip(ideals, comps), 1))
     if samples is not None:    # a point of a stratum's form is on it unless its random factors degenerate: checked
-        for p in r.samples:
+        try:
+            _, maps = stratum_maps(bd.architecture, limits)
+        except LCNAlgError:
+            maps = []
+        seen: set = set()
+        for _, phi, _ in maps:
+            if stratum_key(phi) in seen:
+                continue
+            seen.add(stratum_key(phi))
+            p = phi.stratum_point(len(seen))
             try:
                 if bd.is_relative_boundary_point(list(p), limits=limits):
                     samples.append(tuple(p))
             except LCNAlgError:
                 pass
+    dims = [int(c.split()[1].rstrip(",")) for c in comps if c.startswith("dimension ")]
+    dim = max(dims) if dims else None
     exact = bd.relative_dimension
-    notes.append(f"Zariski closure of the relative boundary: {len(r.components)} component(s), dimension {r.dimension}"
-                 f" (Jacobian rank of each stratum's factor-product parameterization"
-                 f"{'' if all(c.exact for c in r.components) else ', a lower bound where it stays below N - #factors + 1'}"
-                 f"; the dimension search {exact}{'' if exact in (None, r.dimension) else ': DISAGREES'}"
-                 f"{'' if r.certified else '; not all ideals certified'}; docs/theory.md#boundary-closure-2d)")
+    notes.append(f"Zariski closure of the relative boundary: {len(ideals)} component(s), dimension {dim} (exact "
+                 f"Jacobian rank of each stratum's factor-product parameterization; the dimension search {exact}"
+                 f"{'' if exact in (None, dim) else ': DISAGREES'}; ideals {status}; "
+                 "docs/theory.md#boundary-closure-2d)")
     return out
 
 

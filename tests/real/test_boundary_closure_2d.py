@@ -143,6 +143,17 @@ def test_product_map_checks_its_box():
         relative_boundary_closure_2d("3,2 s=2")
 
 
+def test_boundary_result_carries_the_closure():
+    b = boundary("2x2,2x1")
+    r = closure("2x2,2x1")
+    assert b.relative_equations == tuple(tuple(c.equations.equations) for c in r.components)
+    assert b.relative_equations_status == "certified"
+    for p in r.samples:
+        assert b.in_relative_boundary_closure(list(p))
+    assert not b.in_relative_boundary_closure(Parameterization("2x2,2x1").evaluate([3, -5, 7, 2, 11, -1]))
+    assert boundary("2x2,2x2 s=2x1", equations=False).relative_equations_status.startswith("not computed")
+
+
 def test_stratification_node_carries_the_closure():
     s = stratification("2x2,2x1")
     node = s.graph.nodes["relative boundary"]
