@@ -314,7 +314,10 @@ def _relative_equations(arch: Architecture, limits: Limits | None, seed: int, ma
                 f"not computed ({n} > {AUTO_AMBIENT} coordinates; pass equations=True or a max_degree, CLI: "
                 "--max-degree D, to derive them within the limits)")}
         limits = Limits.coerce(limits, max_total_entries=min(limits.max_total_entries, AUTO_CERTIFY_ENTRIES))
-    if arch.ndim == 2:
+    if arch.ndim == 2:       # 2D: only when asked (the strata's implicitizations cost seconds to minutes)
+        if not asked:
+            return {"relative_equations_status": "not computed by default in 2D (pass equations=True or a max_degree, "
+                    "CLI: --max-degree D, to derive them within the limits)"}
         return _closure_2d(arch, limits, seed, max_degree, asked)
     try:
         r = relative_boundary_equations(arch, max_degree=max_degree, seed=seed, limits=limits)
@@ -585,8 +588,8 @@ def boundary(arch: Architecture | str, *, limits: Limits | None = None, seed: in
     limits, seed, dimension, equations, closedness, max_degree, jobs, max_states, executor
         As for :func:`~lcnalg.real.inequalities.inequalities` (``limits.max_symbolic_degree``
         bounds the symbolic discriminant).
-        When ``M`` is thin and not closed (1D, 2D stride one, 2D polyphase gcd): the equations of the
-        Zariski closure of the relative boundary (:attr:`BoundaryResult.relative_equations`) are derived by default for at
+        When ``M`` is thin and not closed (1D; 2D stride one and 2D polyphase gcd only when asked): the
+        equations of the Zariski closure of the relative boundary (:attr:`BoundaryResult.relative_equations`) are derived by default for at
         most :data:`~lcnalg.real.boundary_equations.AUTO_AMBIENT` coordinates (a refusal is
         reported in ``relative_equations_status``); ``equations=True`` or a ``max_degree`` (the
         highest degree interpolated, default 6) asks for them at any size, within ``limits``
