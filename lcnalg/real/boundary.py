@@ -34,6 +34,7 @@ from lcnalg.parameterization import Parameterization
 from lcnalg.polys.univariate import odd_real_roots_projective, real_roots_projective
 from lcnalg.printing import align, function_space_symbol
 from lcnalg.real.closedness import ClosednessResult
+from lcnalg.real.boundary_closure_2d import relative_boundary_closure_2d
 from lcnalg.real.boundary_equations import (AUTO_AMBIENT, AUTO_CERTIFY_ENTRIES, relative_boundary_equations,
                                             type_dimension)
 from lcnalg.real.description import (ClosedCase, RealDescription, min_real_roots, stride_one_1d, closed_case, embedding_head,
@@ -99,7 +100,9 @@ class BoundaryResult(RealDescription):
         relative boundary over Q (:func:`~lcnalg.real.boundary_equations.relative_boundary_equations`;
         one tuple of generators per component, ``^`` for powers, parsable by ``sympy.sympify``);
         a filter lies in that closure iff the generators of some component vanish at it
-        (:meth:`in_relative_boundary_closure`).
+        (:meth:`in_relative_boundary_closure`).  2D stride one and ``"2D polyphase gcd"``: likewise, the
+        closures of the strata of ``∂_V M``
+        (:func:`~lcnalg.real.boundary_closure_2d.relative_boundary_closure_2d`).
     relative_equations_status : str
         ``"certified"`` (every component's ideal certified and every lower stratum placed),
         ``"complete up to degree d"``, ``"not computed: …"`` or ``"not derived: …"`` with the
@@ -311,6 +314,11 @@ def _relative_equations(arch: Architecture, limits: Limits | None, seed: int, ma
                 f"not computed ({n} > {AUTO_AMBIENT} coordinates; pass equations=True or a max_degree, CLI: "
                 "--max-degree D, to derive them within the limits)")}
         limits = Limits.coerce(limits, max_total_entries=min(limits.max_total_entries, AUTO_CERTIFY_ENTRIES))
+    if arch.ndim == 2:       # 2D: only when asked (the strata's implicitizations cost seconds to minutes)
+        if not asked:
+            return {"relative_equations_status": "not computed by default in 2D (pass equations=True or a max_degree, "
+                    "CLI: --max-degree D, to derive them within the limits)"}
+        return _closure_2d(arch, limits, seed, max_degree, asked)
     try:
         r = relative_boundary_equations(arch, max_degree=max_degree, seed=seed, limits=limits)
     except (InputError, ResourceLimitError) as err:
@@ -331,6 +339,31 @@ def _relative_equations(arch: Architecture, limits: Limits | None, seed: int, ma
         + ("; certified" if c.equations.certified else
            f"; complete up to degree {c.equations.complete_up_to_degree}")
         for c in r.components)
+    return {"relative_equations": tuple(tuple(c.equations.equations) for c in r.components),
+            "relative_polynomials": tuple(tuple(c.equations.polynomials) for c in r.components),
+            "relative_equations_status": status, "relative_components": comps}
+
+
+def _closure_2d(arch: Architecture, limits: Limits, seed: int, max_degree: int | None, asked: bool) -> dict[str, Any]:
+    """The fields of the Zariski closure of ``∂_V M`` for the 2D families (stride one, polyphase gcd):
+    :func:`~lcnalg.real.boundary_closure_2d.relative_boundary_closure_2d`."""
+    try:
+        r = relative_boundary_closure_2d(arch, max_degree=max_degree, seed=seed, limits=limits)
+    except (InputError, ResourceLimitError) as err:
+        if asked and isinstance(err, ResourceLimitError):
+            raise
+        return {"relative_equations_status": f"not derived: {err}"}
+    if r.certified:
+        status = "certified"
+    else:
+        open_ = [c.equations.complete_up_to_degree for c in r.components if not c.equations.certified]
+        status = (f"complete up to degree {min(open_)}" if open_ else "certified ideals") + (
+            "" if all(c.exact for c in r.components) else "; a dimension only bounded below")
+    comps = tuple(f"dimension {c.dimension}, closure of the stratum {c.stratum}"
+                  + (f" (and of {len(c.same_closure)} other(s) with the same free factors)" if c.same_closure else "")
+                  + ("; certified" if c.equations.certified
+                     else f"; complete up to degree {c.equations.complete_up_to_degree}")
+                  for c in r.components)
     return {"relative_equations": tuple(tuple(c.equations.equations) for c in r.components),
             "relative_polynomials": tuple(tuple(c.equations.polynomials) for c in r.components),
             "relative_equations_status": status, "relative_components": comps}
@@ -437,6 +470,7 @@ def _thin_boundary(arch: Architecture, case: ClosedCase, dimension: Any, seed: i
             dim_text = describe_pattern_boundary(dim)
         except ResourceLimitError as err:
             dim_text = f"its dimension is not derived ({err})"
+        rel_eqs = _relative_equations(arch, limits, seed, max_degree, equations)
         relative = (
             "∂_V M = M ∩ ⋃_{π ∈ Π_V \\ Π_M} closure(S_π), closure(S_π) = {c · Π_r G_r · Π_c H_c·conj(H_c)}: one "
             "factor per type of π (with multiplicity), G_r real of bidegree ≤ d_r for R(d_r), H_c complex of "
@@ -453,6 +487,7 @@ def _thin_boundary(arch: Architecture, case: ClosedCase, dimension: Any, seed: i
             dim_text = describe_polyphase_boundary(dim)
         except ResourceLimitError as err:
             dim_text = f"its dimension is not derived ({err})"
+        rel_eqs = _relative_equations(arch, limits, seed, max_degree, equations)
         relative = (
             "layer 1 is the only layer at stride (1, 1), so P = A(x, y)·Q(x^a, y^b) and membership depends only on "
             "deg P and the factor types of G_P, the gcd of the polyphase components; V(R) \\ M is the union of the "
@@ -553,8 +588,8 @@ def boundary(arch: Architecture | str, *, limits: Limits | None = None, seed: in
     limits, seed, dimension, equations, closedness, max_degree, jobs, max_states, executor
         As for :func:`~lcnalg.real.inequalities.inequalities` (``limits.max_symbolic_degree``
         bounds the symbolic discriminant).
-        When ``M`` is thin and not closed (1D): the equations of the Zariski closure of the
-        relative boundary (:attr:`BoundaryResult.relative_equations`) are derived by default for at
+        When ``M`` is thin and not closed (1D; 2D stride one and 2D polyphase gcd only when asked): the
+        equations of the Zariski closure of the relative boundary (:attr:`BoundaryResult.relative_equations`) are derived by default for at
         most :data:`~lcnalg.real.boundary_equations.AUTO_AMBIENT` coordinates (a refusal is
         reported in ``relative_equations_status``); ``equations=True`` or a ``max_degree`` (the
         highest degree interpolated, default 6) asks for them at any size, within ``limits``

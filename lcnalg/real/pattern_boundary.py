@@ -56,7 +56,8 @@ from lcnalg.real.patterns import (FactorType, PatternTable, absolute_bidegree, f
                                   pattern_table, pattern_text, stride_one_2d)
 
 __all__ = ["PatternBoundaryMembership", "PatternBoundaryDimension", "pattern_boundary_member",
-           "factors_boundary_member", "pattern_boundary_dimension", "in_pattern_closure", "stratum_dimension", "factors_text"]
+           "factors_boundary_member", "pattern_boundary_dimension", "in_pattern_closure", "stratum_dimension", "factors_text",
+           "boundary_factor_lists"]
 
 Factors = tuple[tuple[FactorType, int], ...]
 
@@ -465,6 +466,59 @@ def pattern_boundary_dimension(arch: Architecture | str, limits: Limits | None =
                 return PatternBoundaryDimension(dim, dim, frontier, rho, other, outside, sample)
     # unreachable: the constants lie in every closure
     return PatternBoundaryDimension(0, 0, frontier, (), next(iter(table.not_closed)), outside, (0,) * (nx * ny))
+
+
+def boundary_factor_lists(arch: Architecture | str, limits: Limits | None = None, *,
+                          table: PatternTable | None = None) -> tuple[Factors, ...]:
+    """Every factor list ``ρ`` whose stratum ``T_ρ`` lies on ``∂_V M`` (2D stride one), largest
+    ``dim T_ρ`` first: ``∂_V M \\ {0}`` is their union (module docstring).
+
+    The search of :func:`pattern_boundary_dimension`, run to the end instead of the first hit.
+
+    Parameters
+    ----------
+    arch : Architecture or str
+        A 2D linear one-channel architecture with every layer at cumulative stride ``(1, 1)``.
+    limits : Limits, optional
+        As for :func:`pattern_boundary_dimension`.
+    table : PatternTable, optional
+
+    Returns
+    -------
+    tuple of factor lists
+        Empty when ``M = V(R)``.
+
+    Raises
+    ------
+    InputError
+        When the architecture is not 2D stride one.
+    ResourceLimitError
+        When a bound is exceeded.
+
+    Examples
+    --------
+    >>> [factors_text(r) for r in boundary_factor_lists("2x2,2x2")][:2]
+    ['R(0,1)*R(0,1)*R(1,0)^2', 'R(0,1)^2*R(1,0)*R(1,0)']
+    """
+    limits = Limits.coerce(limits)
+    table = _table(arch, limits, table)
+    if not table.not_closed:
+        return ()
+    count = sum(math.prod(_partition_count(m) for _, m in pattern) for pattern in table.in_m)
+    limits.check("max_pattern_work", "factor lists of M (refinements of its patterns) times factor types of the "
+                 "2D relative boundary", count * len(table.types))
+    refined = [rho for pattern in table.in_m for rho in _refinements(pattern)]
+    refined.sort(key=lambda r: (-stratum_dimension(r), r))
+    budget = limits.budget("max_nodes", "(factor list, pattern) pairs and slot assignments searched for the 2D "
+                           "relative boundary's strata")
+    out = []
+    for rho in refined:
+        for other in table.not_closed:
+            budget.spend()
+            if in_pattern_closure(rho, other, budget):
+                out.append(rho)
+                break
+    return tuple(out)
 
 
 def describe(dim: PatternBoundaryDimension) -> str:

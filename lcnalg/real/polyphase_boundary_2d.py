@@ -44,7 +44,7 @@ from lcnalg.real.patterns import FactorType, absolute_bidegree, factors_represen
 from lcnalg.real.polyphase_2d import (Polyphase2DShape, absolute_items, polyphase_2d_member, polyphase_2d_shape,
                                       real_items, share_bidegrees)
 
-__all__ = ["PolyphaseStratum", "PolyphaseStrata", "polyphase_strata", "placed_in_closure",
+__all__ = ["boundary_strata", "PolyphaseStratum", "PolyphaseStrata", "polyphase_strata", "placed_in_closure",
            "PolyphaseBoundaryMembership", "polyphase_boundary_member", "PolyphaseBoundaryDimension",
            "polyphase_boundary_dimension", "stratum_sample", "describe"]
 
@@ -513,6 +513,59 @@ def polyphase_boundary_dimension(arch: Architecture | str, limits: Limits | None
             return PolyphaseBoundaryDimension(dim, frontier, degree, rho, hit, stratum_sample(shape, rho, rest))
     return PolyphaseBoundaryDimension(0, frontier, None, (), closures[0], tuple(0 for _ in range(
         (shape.total[0] + 1) * (shape.total[1] + 1))))
+
+
+def boundary_strata(arch: Architecture | str, limits: Limits | None = None, *,
+                    strata: PolyphaseStrata | None = None) -> tuple[tuple[Box, Box, Factors], ...]:
+    """``(δ, δ', ρ)`` of every stratum ``T_{δ,ρ}`` on ``∂_V M`` (``δ' = δ − (a, b)·|ρ|`` the
+    bidegree of the stride-one part ``A``), largest dimension first: ``∂_V M \\ {0}`` is their union.
+
+    The search of :func:`polyphase_boundary_dimension`, run to the end instead of the first hit.
+
+    Parameters
+    ----------
+    arch : Architecture or str
+        Layer 1 at stride ``(1, 1)``, layers ``2..L`` at one stride ``(a, b) ≠ (1, 1)``.
+    limits : Limits, optional
+        As for :func:`polyphase_boundary_dimension`.
+    strata : PolyphaseStrata, optional
+
+    Returns
+    -------
+    tuple of ((int, int), (int, int), factor list)
+        Empty when ``M = V(R)``.
+
+    Raises
+    ------
+    InputError
+        When the architecture has another shape.
+    ResourceLimitError
+        When a bound is exceeded.
+
+    Examples
+    --------
+    >>> [(d, r, factors_text(f)) for d, r, f in boundary_strata("2x2,2x2 s=2x1")][:1]
+    [((3, 2), (1, 0), 'R(0,1)^2*R(1,0)')]
+    """
+    arch, shape = _shape(arch)
+    limits = Limits.coerce(limits)
+    if strata is None or strata.architecture != str(arch):
+        strata = polyphase_strata(arch, limits)
+    closures = _maximal_closures(strata)
+    if not closures:
+        return ()
+    work = limits.budget("max_pattern_work", "factor lists of the polyphase strata of M")
+    cands = []
+    for s in strata.strata:
+        if not s.in_m:
+            continue
+        for rho in _refinements(s.pattern):
+            work.spend()
+            cands.append(((s.rest[0] + 1) * (s.rest[1] + 1) + stratum_dimension(rho) - 1, s.degree, s.rest, rho))
+    cands.sort(key=lambda c: (-c[0], c[1], c[3]))
+    budget = limits.budget("max_nodes", "nodes of the polyphase relative-boundary strata search")
+    return tuple((degree, rest, rho) for _, degree, rest, rho in cands
+                 if _on_boundary(shape, closures, rho, degree, budget) is not None)
 
 
 def describe(dim: PolyphaseBoundaryDimension) -> str:

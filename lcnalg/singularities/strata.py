@@ -6,7 +6,8 @@ Nodes are strata with ``name``, ``names``, ``description``, ``descriptions``, ``
 the neurovariety ``V``; the images under μ of the planted critical families (shared hyperroot
 orbits with a real shared root, 1D); the singular locus of ``V`` (Jacobian criterion, see
 :func:`~lcnalg.singularities.singular_locus.singular_locus`); the boundary of ``M`` (1D
-stride one; elsewhere undecided and recorded as such); the origin.  All are real cones.
+stride one; elsewhere undecided and recorded as such); for thin, non-closed ``M`` the boundary
+relative to ``V(R)`` (below); the origin.  All are real cones.
 
 **One node is one set.**  Candidates of equal dimension are compared before any edge is
 drawn, and candidates that are equal as sets become one node carrying all their names,
@@ -57,6 +58,17 @@ which are lower bounds).  The comparisons are exact arguments about the real set
   The relative boundary's equations are those of its Zariski closure, one ideal per component
   over Q (:func:`~lcnalg.real.boundary_equations.relative_boundary_equations`, any ``T``,
   at most :data:`RELATIVE_EQUATIONS_AMBIENT` coordinates), before its semi-algebraic description.
+* *2D, the relative boundary* (thin, non-closed ``M``).  Stride one and the polyphase gcd: the
+  node carries the ideals of the components of the Zariski closure, the closures of the strata that
+  the exact search puts on ``∂_V M``, each the image of a product of free factors, with its dimension
+  as the exact Jacobian rank of that map
+  (:func:`~lcnalg.real.boundary_closure_2d.relative_boundary_closure_2d`, at most
+  :data:`RELATIVE_EQUATIONS_AMBIENT_2D` coordinates); points of the components' strata that the exact
+  test puts on ``∂_V M`` are samples of the node.  Where the dimension is not derived (the head case:
+  sufficient tests only; a refused search) the node has ``dimension_bounds = (lower, upper)`` (``lower``
+  None when no family is certified), ``dimension`` the upper one, its equations say what is not
+  derived; it is compared with no stratum of a dimension in that range, joined to ``V`` (``∂_V M ⊆ M``)
+  and from the origin only when ``lower > 0``, and the result is undecided, naming the bounds.
   Any other pair of candidates of equal dimension is *undecided*
   (neither merged nor joined by an edge); it is listed in ``undecided_pairs`` and makes the
   whole result undecided.  A same-dimension candidate that is a proper subset of another
@@ -105,11 +117,13 @@ from lcnalg.algebra.dimension import function_space_dimension
 from lcnalg.algebra.implicitization import ImplicitEquations, implicit_equations
 from lcnalg.architecture import Architecture
 from lcnalg import errors
-from lcnalg.errors import InputError, LCNAlgError
+from lcnalg.errors import InputError, LCNAlgError, UndecidedError
 from lcnalg.limits import Limits
 from lcnalg.parameterization import Parameterization, parameterize
 from lcnalg.real import boundary
+from lcnalg.real.boundary import HEAD_FAMILY
 from lcnalg.real.boundary_equations import relative_boundary_equations
+from lcnalg.real.boundary_closure_2d import relative_boundary_closure_2d, stratum_key, stratum_maps
 from lcnalg.real.membership import contains
 from lcnalg.real.orbit_tilings import orbit_model
 from lcnalg.real.type_strata import TypeComparison, TypeStrata, compare_types, type_point
@@ -188,12 +202,17 @@ class Stratification(Tabular, Result):
         """One dict per stratum, largest dimension first.
 
         ``names`` and ``descriptions`` list every candidate merged into the stratum (equal
-        sets); ``subset_of`` the strata of the same dimension it is a proper subset of.
+        sets); ``subset_of`` the strata of the same dimension it is a proper subset of;
+        ``dimension_bounds`` is ``[lower, upper]`` (``lower`` None when unknown) for a stratum whose
+        dimension is only bounded (then ``dimension`` is the upper bound), else None.
         """
         out = []
         for node, data in sorted(self.graph.nodes(data=True), key=lambda x: (-x[1]["dimension"], x[0])):
+            bounds = data.get("dimension_bounds")
             out.append({"name": node, "names": list(data.get("names", (node,))),
-                        "dimension": data["dimension"], "description": data["description"],
+                        "dimension": data["dimension"],
+                        "dimension_bounds": list(bounds) if bounds is not None else None,
+                        "description": data["description"],
                         "descriptions": list(data.get("descriptions", (data["description"],))),
                         "equations": list(data["equations"]),
                         "in_closure_of": sorted(self.graph.successors(node)),
@@ -210,9 +229,13 @@ class Stratification(Tabular, Result):
         lines = [f"stratification of M[{self.architecture}]  [{self.provenance()}]"]
         for s in self.strata():
             if len(s["names"]) == 1:
-                lines.append(f"  {s['name']} (dim {s['dimension']}): {s['description']}")
+                lines.append(f"  {s['name']} ({_dim_text(s)}): {s['description']}")
+                if s["name"] == "relative boundary" and s["equations"]:
+                    lines.append("      equations: " + "; ".join(s["equations"][:self.TABLE_EQUATIONS])
+                                 + (f"; … {len(s['equations']) - self.TABLE_EQUATIONS} more"
+                                    if len(s["equations"]) > self.TABLE_EQUATIONS else ""))
             else:
-                lines.append(f"  {' = '.join(s['names'])} (dim {s['dimension']}), one set described as:")
+                lines.append(f"  {' = '.join(s['names'])} ({_dim_text(s)}), one set described as:")
                 lines.extend(f"      - {name}: {d}" for name, d in zip(s["names"], s["descriptions"]))
             if s["in_closure_of"]:
                 lines.append(f"      in the closure of: {', '.join(s['in_closure_of'])}")
@@ -228,7 +251,10 @@ class Stratification(Tabular, Result):
 
         rows = [r"\begin{tabular}{llp{7cm}l}", r"stratum & dim & description & in closure of\\ \hline"]
         for s in self.strata():
-            rows.append(f"{esc(' = '.join(s['names']))} & {s['dimension']} & {esc(s['description'])} & "
+            dim = s["dimension"] if s["dimension_bounds"] is None else (
+                f"${s['dimension_bounds'][0] if s['dimension_bounds'][0] is not None else '?'}\\le d\\le "
+                f"{s['dimension_bounds'][1]}$")
+            rows.append(f"{esc(' = '.join(s['names']))} & {dim} & {esc(s['description'])} & "
                         f"{esc(', '.join(s['in_closure_of']))}\\\\")
         rows.append(r"\end{tabular}")
         return "\n".join(rows)
@@ -245,7 +271,7 @@ class Stratification(Tabular, Result):
             eqs = s["equations"][:self.TABLE_EQUATIONS]
             if len(s["equations"]) > len(eqs):
                 eqs.append(f"… {len(s['equations']) - len(eqs)} more")
-            rows.append((" = ".join(s["names"]), s["dimension"], tuple(s["descriptions"]), tuple(eqs),
+            rows.append((" = ".join(s["names"]), _dim_text(s)[4:], tuple(s["descriptions"]), tuple(eqs),
                          ", ".join(s["in_closure_of"]), ", ".join(s["subset_of"])))
         return (("stratum", "dimension", "description", "equations", "in the closure of", "proper subset of"), rows)
 
@@ -259,7 +285,7 @@ class Stratification(Tabular, Result):
         rows: dict[int, list[str]] = {}
         for s in self.strata():
             label = "\\n= ".join(s["names"])
-            lines.append(f'  "{s["name"]}" [label="{label}\\ndim {s["dimension"]}"];')
+            lines.append(f'  "{s["name"]}" [label="{label}\\n{_dim_text(s)}"];')
             rows.setdefault(s["dimension"], []).append(s["name"])
         for names in rows.values():
             if len(names) > 1:
@@ -268,6 +294,14 @@ class Stratification(Tabular, Result):
             lines.append(f'  "{a}" -> "{b}";')
         lines.append("}")
         return "\n".join(lines)
+
+
+def _dim_text(s: dict) -> str:
+    """``dim d``, or ``dim in [l, u] (bounds)`` for a stratum whose dimension is only bounded."""
+    b = s.get("dimension_bounds")
+    if b is None:
+        return f"dim {s['dimension']}"
+    return f"dim between {b[0] if b[0] is not None else '?'} and {b[1]} (bounds)"
 
 
 def _vanish(polys: Any, point: tuple) -> bool:
@@ -400,9 +434,21 @@ RELATIVE_CERTIFY_ENTRIES = 100_000
 (keeps the stratification cheap; uncertified ideals say up to which degree they are complete)."""
 
 
-def _relative_equations(bd: Any, n: int, limits: Limits | None, notes: list[str]) -> tuple[str, ...]:
+RELATIVE_EQUATIONS_AMBIENT_2D = 16
+"""As :data:`RELATIVE_EQUATIONS_AMBIENT` for the 2D families (stride one, polyphase gcd), whose strata are
+products of free factors (:mod:`lcnalg.real.boundary_closure_2d`)."""
+
+_FAMILIES_2D = ("2D factorization patterns", "2D polyphase gcd")
+
+
+def _relative_equations(bd: Any, n: int, limits: Limits | None, notes: list[str],
+                        samples: list | None = None) -> tuple[str, ...]:
     """The ideals of the components of the Zariski closure of ``∂_V M`` over Q (1D root orbits, any
-    ``T``, at most :data:`RELATIVE_EQUATIONS_AMBIENT` coordinates), else nothing (a note)."""
+    ``T``, at most :data:`RELATIVE_EQUATIONS_AMBIENT` coordinates; the 2D families, at most
+    :data:`RELATIVE_EQUATIONS_AMBIENT_2D`), else nothing (a note).  2D: exact points of each
+    component's stratum that the exact test puts on ``∂_V M`` are appended to ``samples``."""
+    if bd.relative_family in _FAMILIES_2D:
+        return _relative_equations_2d(bd, n, limits, notes, samples)
     if bd.relative_family != "root orbits":
         return ()
     limits = Limits.coerce(limits)
@@ -436,8 +482,90 @@ def _relative_equations(bd: Any, n: int, limits: Limits | None, notes: list[str]
     return out
 
 
+def _relative_equations_2d(bd: Any, n: int, limits: Limits | None, notes: list[str],
+                           samples: list | None) -> tuple[str, ...]:
+    """2D: the components of the closure of ``∂_V M``
+    (:func:`~lcnalg.real.boundary_closure_2d.relative_boundary_closure_2d`; those of ``bd`` when it has them)."""
+    limits = Limits.coerce(limits)
+    if bd.relative_equations:
+        ideals, comps, status = bd.relative_equations, bd.relative_components, bd.relative_equations_status
+    elif n > RELATIVE_EQUATIONS_AMBIENT_2D:
+        notes.append(f"the equations of the Zariski closure of the relative boundary are not computed here "
+                     f"({n} > {RELATIVE_EQUATIONS_AMBIENT_2D} coordinates): lcnalg.real.boundary_closure_2d."
+                     "relative_boundary_closure_2d() derives them")
+        return ()
+    else:
+        try:
+            r = relative_boundary_closure_2d(bd.architecture, limits=Limits.coerce(
+                limits, max_total_entries=min(limits.max_total_entries, RELATIVE_CERTIFY_ENTRIES)))
+        except LCNAlgError as err:
+            notes.append(f"the equations of the Zariski closure of the relative boundary are not derived: {err}")
+            return ()
+        ideals = tuple(c.equations.equations for c in r.components)
+        comps = tuple(c.text() for c in r.components)
+        status = "certified" if r.certified else "not all certified"
+    if len(ideals) == 1 and status == "certified":
+        out = tuple(ideals[0])
+    else:
+        out = tuple(f"component {i} ({c}): <{', '.join(eqs)}>" for i, (eqs, c) in enumerate(zip(ideals, comps), 1))
+    if samples is not None:    # a point of a stratum's form is on it unless its random factors degenerate: checked
+        try:
+            _, maps = stratum_maps(bd.architecture, limits)
+        except LCNAlgError:
+            maps = []
+        seen: set = set()
+        for _, phi, _ in maps:
+            if stratum_key(phi) in seen:
+                continue
+            seen.add(stratum_key(phi))
+            p = phi.stratum_point(len(seen))
+            try:
+                if bd.is_relative_boundary_point(list(p), limits=limits):
+                    samples.append(tuple(p))
+            except LCNAlgError:
+                pass
+    dims = [int(c.split()[1].rstrip(",")) for c in comps if c.startswith("dimension ")]
+    dim = max(dims) if dims else None
+    exact = bd.relative_dimension
+    notes.append(f"Zariski closure of the relative boundary: {len(ideals)} component(s), dimension {dim} (exact "
+                 f"Jacobian rank of each stratum's factor-product parameterization; the dimension search {exact}"
+                 f"{'' if exact in (None, dim) else ': DISAGREES'}; ideals {status}; "
+                 "docs/theory.md#boundary-closure-2d)")
+    return out
+
+
+def _bounded_relative_boundary(g: nx.DiGraph, bd: Any, n: int, dim_v: int, limits: Limits | None,
+                               notes: list[str]) -> dict[str, list[tuple]]:
+    """``M`` thin and not closed, the relative boundary's dimension not derived exactly: a node with the
+    proved bounds (``dimension_bounds``; ``dimension`` holds the upper one) saying what is unknown."""
+    lower, upper = bd.relative_dimension_bounds if bd.relative_dimension_bounds else (None, dim_v - 1)
+    notes.append("M has empty interior in R^N and is closed, so its Euclidean boundary is M itself (no separate "
+                 "stratum); its boundary relative to V(R) is the stratum 'relative boundary', whose dimension is "
+                 f"only bounded: {lower if lower is not None else 'unknown'} <= dim <= {upper}")
+    if bd.relative_family == HEAD_FAMILY:
+        eqs = ("not derived: the relative boundary is decided only by sufficient tests (monomial, pair, slack and gcd "
+               "pair limits on it, interior points off it; UndecidedError elsewhere), so its strata, and with them "
+               "the components of its Zariski closure, are not enumerated"
+               + (f"; it contains a Euclidean open subset of the family with forced monomials of dimension {lower}, "
+                  "so its closure contains that family's closure" if lower is not None else ""),)
+        how = "semi-algebraic: sufficient tests only (docs/theory.md#polyphase-head-2d)"
+    elif bd.relative_family:
+        eqs = _relative_equations(bd, n, limits, notes)
+        how = "semi-algebraic: decided at points; its dimension search was refused"
+    else:
+        eqs = ("not derived: the relative boundary is not described for this stride pattern "
+               "(see the description)",)
+        how = "not derived: membership in the relative boundary is not decided at points here"
+    _add_node(g, "relative boundary", upper, eqs + (how,),
+              f"boundary of M relative to V(R) (dimension bounded: {lower if lower is not None else '?'} <= dim <= "
+              f"{upper}, the exact dimension is not derived): {bd.relative}")
+    g.nodes["relative boundary"]["dimension_bounds"] = (lower, upper)
+    return {}
+
+
 def _add_boundary(g: nx.DiGraph, bd: Any, n: int, seed: int, notes: list[str],
-                  kinds: dict[str, tuple], limits: Limits | None = None) -> dict[str, list[tuple]]:
+                  kinds: dict[str, tuple], limits: Limits | None = None,
+                  dim_v: int | None = None) -> dict[str, list[tuple]]:
     if bd.decided and bd.closed and not bd.everything:
         notes.append("M = V(R) is Zariski closed with empty interior, so its Euclidean boundary is M itself "
                      "(no separate stratum)")
@@ -453,10 +581,13 @@ def _add_boundary(g: nx.DiGraph, bd: Any, n: int, seed: int, notes: list[str],
         how = {"root orbits": "root-orbit generisations",
                "2D polyphase gcd": "limits of polyphase-gcd strata"}.get(bd.relative_family,
                                                                          "limits of factorization patterns")
+        points = [tuple(p) for p in bd.relative_samples]
         _add_node(g, "relative boundary", bd.relative_dimension,
-                  _relative_equations(bd, n, limits, notes) + (f"semi-algebraic: {how}",),
+                  _relative_equations(bd, n, limits, notes, points) + (f"semi-algebraic: {how}",),
                   f"boundary of M relative to V(R): {bd.relative}")
-        return {"relative boundary": [tuple(p) for p in bd.relative_samples]} if bd.relative_samples else {}
+        return {"relative boundary": points} if points else {}
+    elif bd.decided and bd.thin and not bd.everything and bd.closed is False and dim_v is not None:
+        return _bounded_relative_boundary(g, bd, n, dim_v, limits, notes)
     elif bd.decided and bd.thin and not bd.everything:
         notes.append("M has empty interior in R^N and is closed, so its Euclidean boundary is M itself (no separate "
                      f"stratum); relative boundary: {bd.relative}")
@@ -589,6 +720,14 @@ def in_family(arch: Architecture | str, pair: tuple[int, int], filt: Any, *,
     return None if undecided else False
 
 
+def _on_relative(bd: Any, point: tuple, limits: Limits) -> bool | None:
+    """The exact relative-boundary test at a point, None where it is undecided (head case)."""
+    try:
+        return bd.is_relative_boundary_point(list(point), limits=limits)
+    except UndecidedError:
+        return None
+
+
 def _merge(g: nx.DiGraph, keep: str, other: str, samples: dict) -> None:
     """Fold ``other`` (the same set) into ``keep``."""
     a, b = g.nodes[keep], g.nodes[other]
@@ -691,7 +830,7 @@ def _same_dimension(g: nx.DiGraph, samples: dict, kinds: dict[str, tuple], sl: S
     nodes = list(g.nodes)
     for i, u in enumerate(nodes):
         for v in nodes[i + 1:]:
-            if g.nodes[u]["dimension"] != g.nodes[v]["dimension"]:
+            if g.nodes[u]["dimension"] != g.nodes[v]["dimension"] or _bounded(g, u) or _bounded(g, v):
                 continue
             uv, vu = kind_subset(kinds.get(u), kinds.get(v)), kind_subset(kinds.get(v), kinds.get(u))
             if uv is not None and vu is not None:
@@ -711,7 +850,7 @@ def _same_dimension(g: nx.DiGraph, samples: dict, kinds: dict[str, tuple], sl: S
             if relative is not None and "relative boundary" in (u, v):
                 other = v if u == "relative boundary" else u
                 pts = samples.get(other)
-                if pts and not all(relative(p) for p in pts):
+                if pts and any(relative(p) is False for p in pts):
                     continue   # a point of `other` off the relative boundary: different sets
                 if kinds.get(other, ("",))[0] == "planted" and any(
                         in_family(a, _pair_of(g.nodes[other]["names"][0]), p, limits=limits) is False
@@ -726,6 +865,12 @@ def _same_dimension(g: nx.DiGraph, samples: dict, kinds: dict[str, tuple], sl: S
             undecided.append(f"whether the strata '{u}' and '{v}' (both of dimension "
                              f"{g.nodes[u]['dimension']}) are equal sets{why}")
     return undecided
+
+
+def _bounded(g: nx.DiGraph, node: str) -> bool:
+    """Whether the node's dimension is only bounded (``dimension_bounds`` that differ)."""
+    bounds = g.nodes[node].get("dimension_bounds")
+    return bounds is not None and bounds[0] != bounds[1]
 
 
 def _planted_differ(g: nx.DiGraph, kinds: dict[str, tuple], a: Architecture, mu: Parameterization, seed: int,
@@ -767,8 +912,8 @@ def _closure_edges(g: nx.DiGraph, samples: dict, vpolys: list, sl: SingularLocus
         return g.nodes[u]["dimension"] < g.nodes[v]["dimension"]
 
     for node in list(g.nodes):
-        if node != "V" and lower(node, "V") and _all(samples.get(node), vpolys):
-            g.add_edge(node, "V")
+        if node != "V" and lower(node, "V") and (_all(samples.get(node), vpolys) or node == "relative boundary"):
+            g.add_edge(node, "V")   # the relative boundary lies in M ⊆ V(R) by definition
     if sl is not None and "singular locus" in g:
         for node in list(g.nodes):
             pts = samples.get(node)
@@ -778,7 +923,8 @@ def _closure_edges(g: nx.DiGraph, samples: dict, vpolys: list, sl: SingularLocus
         if lower("singular locus", "V"):
             g.add_edge("singular locus", "V")
     for node in list(g.nodes):
-        if node != "origin" and lower("origin", node):
+        bounds = g.nodes[node].get("dimension_bounds")
+        if node != "origin" and lower("origin", node) and (bounds is None or (bounds[0] or 0) > 0):
             g.add_edge("origin", node)   # every stratum is a cone: 0 lies in its closure
     for u, v in g.edges:
         errors.check(lower(u, v), f"closure edge {u} -> {v} between strata of equal dimension")
@@ -878,7 +1024,7 @@ def stratification(arch: Architecture | str, *, seed: int = 0, dimension: int | 
         samples = _add_critical_images(g, a, mu, seed, notes, kinds)
     sl = _add_singular_locus(g, a, dim_v, eqs, seed, limits, notes)
     bd = boundary(a, dimension=dim_v, equations=eqs, seed=seed, limits=limits)  # r >= 2: M = V(R)
-    samples.update(_add_boundary(g, bd, n, seed, notes, kinds, limits))
+    samples.update(_add_boundary(g, bd, n, seed, notes, kinds, limits, dim_v))
     decided = bool(bd.decided)
     _add_node(g, "origin", 0, tuple(f"{c} = 0" for c in mu.coordinate_names), "the zero filter (vertex of the cone)")
     samples["origin"] = [tuple([0] * n)]
@@ -887,10 +1033,13 @@ def stratification(arch: Architecture | str, *, seed: int = 0, dimension: int | 
     if types is not None:
         types.differ = lambda u, v: _planted_differ(g, kinds, a, mu, seed, limits, u, v, types)
     _merge_equal_sets(g, samples, kinds, types)
-    relative = ((lambda p: bd.is_relative_boundary_point(list(p), limits=limits))
-                if "relative boundary" in g else None)
+    relative = (lambda p: _on_relative(bd, p, limits)) if "relative boundary" in g else None
     notes.extend(types.merged if types is not None else ())
     undecided = _same_dimension(g, samples, kinds, sl, a, mu, seed, limits, relative, types, notes)
+    if "relative boundary" in g and _bounded(g, "relative boundary"):
+        lo, hi = g.nodes["relative boundary"]["dimension_bounds"]
+        undecided.append(f"the dimension of the relative boundary (only bounded: {lo if lo is not None else '?'} "
+                         f"<= dim <= {hi}; it is not compared with the strata of dimension in that range)")
     _closure_edges(g, samples, list(eqs.polynomials), sl)
     return Stratification(architecture=str(a), method="strata from the critical locus, the Jacobian "
                           "criterion and the boundary, equal sets merged by exact arguments; edges verified at "

@@ -229,7 +229,9 @@ def test_stratification_has_the_relative_boundary():
     s = stratification("2x2,2x2")
     g = s.graph
     assert g.nodes["relative boundary"]["dimension"] == 4
-    assert "factorization patterns" in g.nodes["relative boundary"]["equations"][0]
+    eqs = g.nodes["relative boundary"]["equations"]
+    assert "factorization patterns" in eqs[-1]          # the semi-algebraic description, after the closure's ideals
+    assert sum(e.startswith("component") for e in eqs) == 3
 
 
 def test_strided_2d_says_why_not():
