@@ -14,7 +14,8 @@ orbit basis, Burnside's count, the dense linear-algebra route),
 Fourier decomposition and real membership), :mod:`~lcnalg.groups.fibre_membership` (membership
 through the real points of the fibre, chart by chart) and :mod:`~lcnalg.groups.representations` (the
 irreducible representations of a small group, exact over ``Q(ζ_e)``, and the Fourier transform
-of ``R[G]``).
+of ``R[G]``) and :mod:`~lcnalg.groups.wedderburn` (the real Wedderburn decomposition
+``R[G] ≅ ⊕ Mat_d(D)``, ``D ∈ {R, C, H}``, with exact matrices).
 
 Examples
 --------
@@ -39,6 +40,7 @@ from lcnalg.groups.permutation_group import PermutationGroup
 from lcnalg.groups.representations import (IrreducibleRepresentations, group_fourier, inverse_group_fourier,
                                            irreducible_representations)
 from lcnalg.groups.spec import parse_action, parse_group, read_generators
+from lcnalg.groups.wedderburn import RealWedderburn, WedderburnComponent, real_wedderburn
 
 __all__ = [
     "PermutationGroup", "cyclic_group", "dihedral_group", "symmetric_group", "alternating_group", "direct_product",
@@ -53,4 +55,5 @@ __all__ = [
     "cyclotomic_zeros", "abelian_characters", "abelian_fourier", "GroupConvResult",
     "decide_lift", "LiftDecision", "fibre_membership", "FibreDecision", "FibreChart", "chart_work",
     "irreducible_representations", "group_fourier", "inverse_group_fourier", "IrreducibleRepresentations",
+    "real_wedderburn", "RealWedderburn", "WedderburnComponent",
 ]
