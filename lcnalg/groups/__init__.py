@@ -15,7 +15,8 @@ Fourier decomposition and real membership), :mod:`~lcnalg.groups.fibre_membershi
 through the real points of the fibre, chart by chart) and :mod:`~lcnalg.groups.representations` (the
 irreducible representations of a small group, exact over ``Q(ζ_e)``, and the Fourier transform
 of ``R[G]``) and :mod:`~lcnalg.groups.wedderburn` (the real Wedderburn decomposition
-``R[G] ≅ ⊕ Mat_d(D)``, ``D ∈ {R, C, H}``, with exact matrices).
+``R[G] ≅ ⊕ Mat_d(D)``, ``D ∈ {R, C, H}``, with exact matrices; :mod:`~lcnalg.groups.corank_cover`
+uses it for a necessary condition of membership).
 
 Examples
 --------
@@ -32,6 +33,7 @@ from lcnalg.groups.group_algebra import GroupConvArchitecture, GroupConvParamete
 from lcnalg.groups.group_networks import (GroupConvResult, abelian_characters, abelian_fourier, cyclic_fourier,
                                           cyclotomic_zeros, fourier_components, group_conv_contains,
                                           group_conv_equations, group_convolution, read_filter)
+from lcnalg.groups.corank_cover import CorankCover, corank_cover
 from lcnalg.groups.cyclic_lifts import LiftDecision, decide_lift
 from lcnalg.groups.fibre_membership import FibreChart, FibreDecision, chart_work, fibre_membership
 from lcnalg.groups.families import alternating_group, cyclic_group, dihedral_group, direct_product, symmetric_group
@@ -55,5 +57,5 @@ __all__ = [
     "cyclotomic_zeros", "abelian_characters", "abelian_fourier", "GroupConvResult",
     "decide_lift", "LiftDecision", "fibre_membership", "FibreDecision", "FibreChart", "chart_work",
     "irreducible_representations", "group_fourier", "inverse_group_fourier", "IrreducibleRepresentations",
-    "real_wedderburn", "RealWedderburn", "WedderburnComponent",
+    "real_wedderburn", "RealWedderburn", "WedderburnComponent", "corank_cover", "CorankCover",
 ]
