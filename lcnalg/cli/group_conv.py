@@ -45,7 +45,7 @@ def register(sub: argparse._SubParsersAction) -> None:
             "chart's points on the other components of the equations used, are decided (recursively, the\n"
             "dimension dropping) (JSON: membership.data.fibre; bounded by --max-fibre-chart-work and, for\n"
             "each Lagrange system, --max-lagrange-points).\n\n"
-            "SPEC: 'GROUP: k1,k2,...' with GROUP one of C<n>, D<n>, S<n>, A<n> or a product such as C3xC2,\n"
+            "SPEC: 'GROUP: k1,k2,...' with GROUP one of C<n>, D<n>, Q<n>, S<n>, A<n> or a product such as C3xC2,\n"
             "and k_l the size of layer l's window: the first k_l elements of G in breadth-first order\n"
             "(for C<n>: 1, g, ..., g^(k_l - 1), i.e. a filter polynomial of degree < k_l); * means all of G.\n"
             "For C<n> optionally strides as for the ordinary network, 'C8: 3,2 s=2' (layer l's filter is\n"

@@ -2,7 +2,7 @@
 
 Modules: :mod:`~lcnalg.groups.permutations` (one-line notation),
 :mod:`~lcnalg.groups.permutation_group` (groups from generators, enumerated within
-``Limits.max_group_order``), :mod:`~lcnalg.groups.families` (cyclic, dihedral, symmetric,
+``Limits.max_group_order``), :mod:`~lcnalg.groups.families` (cyclic, dihedral, dicyclic, symmetric,
 alternating, direct products), :mod:`~lcnalg.groups.icosahedron` (the rotation group of the
 icosahedron from its exact combinatorics), :mod:`~lcnalg.groups.actions` (tuples, sets and
 cosets as G-sets), :mod:`~lcnalg.groups.spec` (the text forms of the command line),
@@ -36,7 +36,8 @@ from lcnalg.groups.group_networks import (GroupConvResult, abelian_characters, a
 from lcnalg.groups.corank_cover import CorankCover, corank_cover
 from lcnalg.groups.cyclic_lifts import LiftDecision, decide_lift
 from lcnalg.groups.fibre_membership import FibreChart, FibreDecision, chart_work, fibre_membership
-from lcnalg.groups.families import alternating_group, cyclic_group, dihedral_group, direct_product, symmetric_group
+from lcnalg.groups.families import (alternating_group, cyclic_group, dicyclic_group, dihedral_group, direct_product,
+                                    symmetric_group)
 from lcnalg.groups.icosahedron import Icosahedron, icosahedral_rotation_group, icosahedron
 from lcnalg.groups.permutation_group import PermutationGroup
 from lcnalg.groups.representations import (IrreducibleRepresentations, group_fourier, inverse_group_fourier,
@@ -45,7 +46,8 @@ from lcnalg.groups.spec import parse_action, parse_group, read_generators
 from lcnalg.groups.wedderburn import RealWedderburn, WedderburnComponent, real_wedderburn
 
 __all__ = [
-    "PermutationGroup", "cyclic_group", "dihedral_group", "symmetric_group", "alternating_group", "direct_product",
+    "PermutationGroup", "cyclic_group", "dihedral_group", "dicyclic_group", "symmetric_group", "alternating_group",
+    "direct_product",
     "Icosahedron", "icosahedron", "icosahedral_rotation_group",
     "Action", "TupleAction", "SubsetAction", "CosetAction",
     "parse_group", "parse_action", "read_generators",

@@ -106,6 +106,19 @@ def test_one_plus_r_squared():
     assert fibre_membership(mu, f).contained is False
 
 
+def test_quaternion_component():
+    """Q8 with windows {1, a} (a = i): 1 + a^2 = 1 + (-1) is zero in the H component, and x + y i is a
+    non-zero quaternion (invertible) unless x = y = 0; every linear character is 2 at 1 + a^2, so only the
+    H component (or the fibre) sees it."""
+    mu = GroupConvParameterization("Q8: 2,2")
+    f = [0] * 8
+    f[0] = f[mu.table[1][1]] = 1
+    d = corank_cover(mu, f)
+    assert d.obstructed and [name for _, name, _ in d.coranks] == ["H"]
+    assert group_conv_contains(mu, f).contained is False
+    assert fibre_membership(mu, f).contained is False
+
+
 def test_cyclotomic_rank_against_flint():
     """Over Q(zeta_3) = Q[x]/(x^2 + x + 1): rows [1, x] and [x, x^2] are proportional; rational matrices
     agree with FLINT's rank."""

@@ -126,6 +126,21 @@ def test_quaternion_component_is_a_division_algebra():
         assert det.degree() <= 0 and det.coeffs() and det.coeffs()[0] > 0 or all(v == 0 for r in M for v in r)
 
 
+def test_dicyclic_family():
+    """Q<n> from its presentation: Q8 is the regular quaternion group above; Q12 = C3 x| C4 and Q16 (generalized
+    quaternion) have quaternionic components, counted against sympy's classes like the others."""
+    assert parse_group("Q8").generators == Q8.generators
+    for name in ("Q12", "Q16"):
+        G = parse_group(name)
+        W = real_wedderburn(G)
+        real_classes, squares = sympy_counts(G)
+        assert W.complete and W.dimension_count == G.order() and len(W.components) == real_classes
+        assert sum(c.indicator * c.size for c in W.components) == squares == 2     # 1 and a^m
+        assert any(c.kind == "H" for c in W.components)
+    with pytest.raises(InputError, match="multiple of 4"):
+        parse_group("Q10")
+
+
 def test_bad_input():
     W = WEDDERBURN["S3"]
     with pytest.raises(InputError, match="^f: expected 6"):
