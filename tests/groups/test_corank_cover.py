@@ -54,6 +54,17 @@ def test_images_are_never_obstructed(spec, seed):
     assert not d.obstructed, d.reason
 
 
+@pytest.mark.parametrize("spec", ["D4: 2,2", "Q8: 2,2", "S3: 3,2"])
+def test_images_are_contained(spec):
+    """group_conv_contains (with the cover as one step) never refuses an image, and finds it where it decides."""
+    mu = GroupConvParameterization(spec)
+    rng = random.Random(5)
+    for _ in range(4):
+        layers = [[rng.choice([-1, 0, 1, 2]) or 1 for _ in positions] for positions in mu.architecture.positions]
+        f = product(mu, layers)
+        assert group_conv_contains(mu, f).contained is not False
+
+
 def designed_point(W, rng):
     """A rational f whose Wedderburn blocks are random integer matrices, some of reduced rank."""
     blocks = []
