@@ -163,6 +163,7 @@ from lcnalg.groups.fibre_membership import FibreDecision, chart_work, fibre_memb
 from lcnalg.groups.group_algebra import (GroupConvArchitecture, GroupConvParameterization, group_filter,
                                          group_parameterization)
 from lcnalg.groups.representations import irreducible_representations
+from lcnalg.groups.wedderburn import real_wedderburn
 from lcnalg.limits import Limits
 from lcnalg.real.decision import number_text
 from lcnalg.real.membership import ContainmentResult, contains
@@ -709,12 +710,15 @@ def group_conv_contains(mu: GroupConvParameterization | str, filt: Any, *, equat
             if cover is not None:
                 checked.append(cover[1])
     # 5a''. not abelian: the coranks of f in the Wedderburn components covered by the layers' (Sylvester)
-    if n is None and any(d > 1 for d in irreducible_representations(arch.group, limits=limits).degrees):
+    if n is None:
         try:
-            corank = corank_cover(mu, values, seed=seed, limits=limits)
+            wedderburn = real_wedderburn(arch.group, limits=limits)
+            corank = (corank_cover(mu, values, seed=seed, limits=limits, wedderburn=wedderburn)
+                      if any(c.size > 1 for c in wedderburn.components) else None)
         except ResourceLimitError as err:
             checked.append(f"Wedderburn coranks not checked ({err})")
-        else:
+            corank = None
+        if corank is not None:
             if corank.obstructed:
                 return result(False, corank.reason, "the corank cover in the real Wedderburn decomposition of R[G] "
                               "(exact ranks over Q(zeta_e), achievable corank vectors decided exactly; "
