@@ -56,7 +56,7 @@ def register(sub: argparse._SubParsersAction) -> None:
             "Examples: lcnalg group-conv 'C6: 3,2';  lcnalg group-conv 'S3: 3,3' --equations --max-degree 4;\n"
             "lcnalg group-conv 'C3: 2,2,2' --contains 1,1,1 --json;  lcnalg group-conv 'A5: 2' --irreps.\n"
             "JSON keys: dimension, equations, membership, wraps_around, ordinary, fourier, support_size,\n"
-            "irreducible_degrees, characters (with --irreps)."
+            "irreducible_degrees, characters, wedderburn (with --irreps)."
         ),
     )
     p.add_argument("spec", metavar="SPEC", help="'GROUP: k1,k2,...', e.g. 'C6: 3,2', 'S3: *,2' or 'C8: 3,2 s=2'")
@@ -70,7 +70,8 @@ def register(sub: argparse._SubParsersAction) -> None:
                       help="never attempt it (default: only for a few equations of low degree)")
     p.add_argument("--irreps", action="store_true",
                    help="also compute the irreducible representations of G exactly over Q(zeta_e) (e the exponent): "
-                        "their degrees and the character table, verified exactly")
+                        "their degrees and the character table, verified exactly; and the real Wedderburn "
+                        "decomposition R[G] = sum of Mat_d(D), D in R, C, H")
     p.add_argument("--contains", metavar="FILTER", default=None,
                    help="decide whether this end-to-end filter (|G| exact numbers, comma-separated) is in M")
     add_seed_option(p)

@@ -921,6 +921,9 @@ class GroupConvResult(Result):
         (``C[G] ≅ ⊕_ρ Mat_{d_ρ}(C)``, :func:`~lcnalg.groups.representations.irreducible_representations`).
     characters : tuple of str
         With ``irreps``: the class sizes and the character table, exact in ``Q(ζ_e)`` (one line each).
+    wedderburn : tuple of str
+        With ``irreps``: the real Wedderburn decomposition ``R[G] ≅ ⊕ Mat_d(D)``
+        (:func:`~lcnalg.groups.wedderburn.real_wedderburn`), one line per component after the summary.
     """
 
     group: str
@@ -940,6 +943,7 @@ class GroupConvResult(Result):
     degree: int | None = None
     irreducible_degrees: tuple[int, ...] = ()
     characters: tuple[str, ...] = ()
+    wedderburn: tuple[str, ...] = ()
 
     title = "group-convolutional function space"
 
@@ -958,6 +962,9 @@ class GroupConvResult(Result):
             lines.append("irreducible representations (exact over Q(zeta_e), verified; z<e> is zeta_e): "
                          + self.characters[0])
             lines.extend("  " + line for line in self.characters[1:])
+        if self.wedderburn:
+            lines.append("real Wedderburn decomposition (exact matrices, verified): " + self.wedderburn[0])
+            lines.extend(self.wedderburn[1:])
         lines.append(f"dimension: {self.dimension.value} of {self.ambient_dimension} "
                      f"({self.support_size} coordinates not identically zero)  [{self.dimension.provenance()}]")
         if self.equations is not None:
@@ -997,7 +1004,8 @@ def group_convolution(spec: GroupConvArchitecture | str, *, equations: bool = Fa
     irreps : bool
         Also compute the irreducible representations of ``G`` exactly
         (:func:`~lcnalg.groups.representations.irreducible_representations`): their degrees and
-        the character table.
+        the character table, and the real Wedderburn decomposition
+        (:func:`~lcnalg.groups.wedderburn.real_wedderburn`).
     limits : Limits, optional
 
     Returns
@@ -1028,6 +1036,7 @@ def group_convolution(spec: GroupConvArchitecture | str, *, equations: bool = Fa
     n = arch.cyclic_order
     fourier = tuple(f"chi_{j}: {field}" for j, field in fourier_components(n)) if n is not None else ()
     reps = irreducible_representations(arch.group, limits=limits) if irreps else None
+    wedderburn = real_wedderburn(arch.group, limits=limits) if irreps else None
     return GroupConvResult(
         architecture=str(arch), method="group-algebra product; " + dim.method, certified=dim.certified,
         failure_probability=dim.failure_probability, how_to_certify=dim.how_to_certify, seed=seed,
@@ -1038,4 +1047,5 @@ def group_convolution(spec: GroupConvArchitecture | str, *, equations: bool = Fa
         dimension=dim, equations=eqs, membership=member, fourier=fourier, strides=arch.strides,
         degree=arch.degree if n is not None else None,
         irreducible_degrees=reps.degrees if reps is not None else (),
-        characters=tuple(reps.to_text().splitlines()) if reps is not None else ())
+        characters=tuple(reps.to_text().splitlines()) if reps is not None else (),
+        wedderburn=tuple(wedderburn.to_text().splitlines()) if wedderburn is not None else ())
