@@ -41,7 +41,7 @@ def register(sub: argparse._SubParsersAction) -> None:
         ),
     )
     p.add_argument("group", metavar="GROUP", nargs="?", default=None,
-                   help="C<n>, D<n>, S<n>, A<n>, icosahedron, or a product such as C3xC2")
+                   help="C<n>, D<n>, Q<n>, S<n>, A<n>, icosahedron, or a product such as C3xC2")
     p.add_argument("--generators", metavar="FILE", default=None,
                    help="JSON file: a list of permutations in one-line notation generating the group (instead of GROUP)")
     p.add_argument("--on", default="points", metavar="X", help="the input set X (default points)")
@@ -60,7 +60,7 @@ def run(args: argparse.Namespace) -> int:
 
     limits = limits_from_args(args)
     if (args.group is None) == (args.generators is None):
-        raise InputError("GROUP: give a group name (C<n>, D<n>, S<n>, A<n>, icosahedron, C3xC2, ...) or "
+        raise InputError("GROUP: give a group name (C<n>, D<n>, Q<n>, S<n>, A<n>, icosahedron, C3xC2, ...) or "
                          "--generators FILE, not both and not neither")
     if args.generators is not None:
         group = read_generators(args.generators, name="--generators")

@@ -45,7 +45,7 @@ def register(sub: argparse._SubParsersAction) -> None:
             "chart's points on the other components of the equations used, are decided (recursively, the\n"
             "dimension dropping) (JSON: membership.data.fibre; bounded by --max-fibre-chart-work and, for\n"
             "each Lagrange system, --max-lagrange-points).\n\n"
-            "SPEC: 'GROUP: k1,k2,...' with GROUP one of C<n>, D<n>, S<n>, A<n> or a product such as C3xC2,\n"
+            "SPEC: 'GROUP: k1,k2,...' with GROUP one of C<n>, D<n>, Q<n>, S<n>, A<n> or a product such as C3xC2,\n"
             "and k_l the size of layer l's window: the first k_l elements of G in breadth-first order\n"
             "(for C<n>: 1, g, ..., g^(k_l - 1), i.e. a filter polynomial of degree < k_l); * means all of G.\n"
             "For C<n> optionally strides as for the ordinary network, 'C8: 3,2 s=2' (layer l's filter is\n"
@@ -56,7 +56,7 @@ def register(sub: argparse._SubParsersAction) -> None:
             "Examples: lcnalg group-conv 'C6: 3,2';  lcnalg group-conv 'S3: 3,3' --equations --max-degree 4;\n"
             "lcnalg group-conv 'C3: 2,2,2' --contains 1,1,1 --json;  lcnalg group-conv 'A5: 2' --irreps.\n"
             "JSON keys: dimension, equations, membership, wraps_around, ordinary, fourier, support_size,\n"
-            "irreducible_degrees, characters (with --irreps)."
+            "irreducible_degrees, characters, wedderburn (with --irreps)."
         ),
     )
     p.add_argument("spec", metavar="SPEC", help="'GROUP: k1,k2,...', e.g. 'C6: 3,2', 'S3: *,2' or 'C8: 3,2 s=2'")
@@ -70,7 +70,8 @@ def register(sub: argparse._SubParsersAction) -> None:
                       help="never attempt it (default: only for a few equations of low degree)")
     p.add_argument("--irreps", action="store_true",
                    help="also compute the irreducible representations of G exactly over Q(zeta_e) (e the exponent): "
-                        "their degrees and the character table, verified exactly")
+                        "their degrees and the character table, verified exactly; and the real Wedderburn "
+                        "decomposition R[G] = sum of Mat_d(D), D in R, C, H")
     p.add_argument("--contains", metavar="FILTER", default=None,
                    help="decide whether this end-to-end filter (|G| exact numbers, comma-separated) is in M")
     add_seed_option(p)

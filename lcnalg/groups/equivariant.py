@@ -243,7 +243,7 @@ def _resolve(group: object, on: object, to: object, limits: Limits) -> tuple[Per
     if isinstance(group, str):
         group = parse_group(group, limits)
     elif not isinstance(group, PermutationGroup):
-        raise InputError(f"group: expected a PermutationGroup or a group name (C<n>, D<n>, S<n>, A<n>, "
+        raise InputError(f"group: expected a PermutationGroup or a group name (C<n>, D<n>, Q<n>, S<n>, A<n>, "
                          f"icosahedron, products such as C3xC2), got {checks.short(group, 40, quote=True)}")
     actions = []
     for name, spec in (("on", on), ("to", to)):

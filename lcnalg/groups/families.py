@@ -1,5 +1,5 @@
-"""The named families of permutation groups: cyclic, dihedral, symmetric, alternating, and
-direct products.
+"""The named families of permutation groups: cyclic, dihedral, dicyclic (quaternion), symmetric,
+alternating, and direct products.
 
 Each constructor checks the order that the family's formula gives (``n``, ``2n``, ``n!``,
 ``n!/2``, the product of the factors' orders) against ``Limits.max_group_order`` *before*
@@ -9,6 +9,10 @@ the group).
 
 * ``C_n`` acts on ``Z/n`` by the rotation ``i ↦ i + 1``;
 * ``D_n`` (order ``2n``, ``n ≥ 3``) by that rotation and the reflection ``i ↦ −i``;
+* ``Q_n`` (order ``n = 4m``, ``m ≥ 2``: the dicyclic group ``⟨a, x | a^{2m} = 1, x^2 = a^m,
+  x a x^{−1} = a^{−1}⟩``, the quaternion group ``Q_8`` for ``m = 2``) acts regularly on its ``n``
+  elements ``a^k x^j`` (point ``k + 2m j``) by left multiplication: ``a`` sends ``a^k x^j`` to
+  ``a^{k+1} x^j``, and ``x`` sends ``a^k`` to ``a^{−k} x`` and ``a^k x`` to ``a^{m−k}``;
 * ``S_n`` by the transposition ``(0 1)`` and the cycle ``(0 1 … n−1)``, which generate it;
 * ``A_n`` by the 3-cycles ``(0 1 i)``, ``2 ≤ i < n``, which generate it;
 * ``G_1 × … × G_k`` acts on the grid ``X_1 × … × X_k`` of their points coordinate-wise (the
@@ -31,7 +35,7 @@ from lcnalg.errors import InputError
 from lcnalg.groups.permutation_group import PermutationGroup
 from lcnalg.limits import Limits
 
-__all__ = ["cyclic_group", "dihedral_group", "symmetric_group", "alternating_group", "direct_product"]
+__all__ = ["cyclic_group", "dihedral_group", "dicyclic_group", "symmetric_group", "alternating_group", "direct_product"]
 
 
 def _size(n: object, name: str, low: int = 1) -> int:
@@ -95,6 +99,39 @@ def dihedral_group(n: int, limits: Limits | None = None) -> PermutationGroup:
     n = _size(n, "n", 3)
     _check_order(limits, f"D{n}", 2 * n)
     return PermutationGroup([[(i + 1) % n for i in range(n)], [(-i) % n for i in range(n)]], name=f"D{n}")
+
+
+def dicyclic_group(n: int, limits: Limits | None = None) -> PermutationGroup:
+    """``Q_n``, the dicyclic group of order ``n = 4m`` (``m ≥ 2``; ``Q_8`` the quaternions ``±1, ±i, ±j, ±k``),
+    acting regularly on its ``n`` elements (module docstring).
+
+    Parameters
+    ----------
+    n : int
+        The order, a multiple of 4, at least 8.
+    limits : Limits, optional
+
+    Raises
+    ------
+    InputError
+        When ``n`` is not a multiple of 4 at least 8.
+    ResourceLimitError
+        When ``n`` exceeds ``max_group_order``.
+
+    Examples
+    --------
+    >>> G = dicyclic_group(8)
+    >>> G.order(), G.generators
+    (8, ((1, 2, 3, 0, 5, 6, 7, 4), (4, 7, 6, 5, 2, 1, 0, 3)))
+    """
+    n = _size(n, "n", 8)
+    if n % 4:
+        raise InputError(f"n: the dicyclic group Q<n> has order n = 4m, a multiple of 4; got {n}")
+    _check_order(limits, f"Q{n}", n)
+    m = n // 4
+    a = [(k + 1) % (2 * m) + 2 * m * j for j in range(2) for k in range(2 * m)]
+    x = [(-k) % (2 * m) + 2 * m for k in range(2 * m)] + [(m - k) % (2 * m) for k in range(2 * m)]
+    return PermutationGroup([a, x], name=f"Q{n}")
 
 
 def symmetric_group(n: int, limits: Limits | None = None) -> PermutationGroup:

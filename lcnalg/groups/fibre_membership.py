@@ -497,6 +497,17 @@ def _basis(polys: list[Any], nvars: int, limits: Limits) -> tuple[Any, int]:
     return gb, gb.dimension()
 
 
+def _lower_piece(gb: Any, piece_dim: int, nvars: int, seed: int, limits: Limits, depth: int) -> _Open:
+    """The real points of a piece of dimension ``0 ≤ piece_dim`` below its chart's (a Lagrange system or the
+    chart's points on the other components of ``V(h)``): Hermite's count when zero-dimensional, else the
+    procedure of :func:`_positive_dimensional` one level deeper."""
+    if piece_dim == 0:
+        counts = solution_counts(gb, limits=limits)
+        check(counts.certified, "the counts of a verified Groebner basis over Q are certified")
+        return _Open(bool(counts.real), f"{counts.real} real of {counts.distinct} complex point(s)", gb, counts)
+    return _positive_dimensional(gb.as_flint(), gb, piece_dim, nvars, seed, limits, depth + 1)
+
+
 def _positive_dimensional(polys: list[Any], gb: Any, dim: int, nvars: int, seed: int, limits: Limits,
                           depth: int = 0) -> _Open:
     """Slices, then the critical points of the squared distance on ``V(h)`` for ``c`` equations ``h`` in the
@@ -545,28 +556,18 @@ def _positive_dimensional(polys: list[Any], gb: Any, dim: int, nvars: int, seed:
         if lam_dim < 0:
             lagrange_done = f"the critical and singular points of the squared distance to {point}: none"
             break
+        if lam_dim >= dim:
+            continue                                    # the critical locus has the chart's dimension: another a
+        piece = _lower_piece(lam, lam_dim, nvars, seed, limits, depth)
+        what = f"the critical and singular points of the squared distance to {point} (dimension {lam_dim})"
+        if piece.real:
+            return _Open(True, f"{what}: {piece.route}", piece.gb, piece.counts)
+        if piece.real is None:
+            return _Open(None, f"{what}: {piece.route}")
+        lagrange_done = f"{what} have no real point: {piece.route}"
         if lam_dim == 0:
-            counts = solution_counts(lam, limits=limits)
-            check(counts.certified, "the counts of a verified Groebner basis over Q are certified")
-            if counts.real:
-                return _Open(True, f"{counts.real} real critical or singular point(s) of the squared distance to "
-                             f"{point}", lam, counts)
-            lagrange_done = (f"the squared distance to {point} has {counts.distinct} complex and no real critical "
-                             f"or singular point")
-            lagrange_system = (lam, counts)
-            break
-        if lam_dim < dim:
-            # the critical locus is positive-dimensional (e.g. a singular curve): decide its real points
-            sub = _positive_dimensional(lam.as_flint(), lam, lam_dim, nvars, seed, limits, depth + 1)
-            if sub.real:
-                return _Open(True, f"the critical and singular points of the squared distance to {point} "
-                             f"(dimension {lam_dim}): {sub.route}", sub.gb, sub.counts)
-            if sub.real is None:
-                return _Open(None, f"the critical and singular points of the squared distance to {point} have "
-                             f"dimension {lam_dim}: {sub.route}")
-            lagrange_done = (f"the critical and singular points of the squared distance to {point} (dimension "
-                             f"{lam_dim}) have no real point: {sub.route}")
-            break
+            lagrange_system = (lam, piece.counts)
+        break
     if lagrange_done is None:
         return _Open(None, f"no real point on {_SLICES} generic slices; the critical and singular points of the "
                      f"squared distance had the chart's dimension {dim} for {_POINTS} points a")
@@ -578,25 +579,16 @@ def _positive_dimensional(polys: list[Any], gb: Any, dim: int, nvars: int, seed:
             piece, piece_dim = _basis(list(polys) + sat, nvars, limits)
             if piece_dim < 0:
                 continue
-            if piece_dim == 0:
-                counts = solution_counts(piece, limits=limits)
-                check(counts.certified, "the counts of a verified Groebner basis over Q are certified")
-                if counts.real:
-                    return _Open(True, f"{counts.real} real point(s) where the chart meets the other components "
-                                 f"of V(h)", piece, counts)
-                steps.append(f"{counts.distinct} complex and no real point where the chart meets V(h : g^inf)")
-                continue
             if piece_dim >= dim:
                 return _Open(None, f"{lagrange_done}; but the chart meets the other components of V(h) in "
                              f"dimension {piece_dim} (not below the chart's {dim})")
-            sub = _positive_dimensional(piece.as_flint(), piece, piece_dim, nvars, seed, limits, depth + 1)
+            sub = _lower_piece(piece, piece_dim, nvars, seed, limits, depth)
+            what = f"where the chart meets the other components of V(h) (dimension {piece_dim})"
             if sub.real:
-                return _Open(True, f"where the chart meets the other components of V(h) (dimension {piece_dim}): "
-                             f"{sub.route}", sub.gb, sub.counts)
+                return _Open(True, f"{what}: {sub.route}", sub.gb, sub.counts)
             if sub.real is None:
-                return _Open(None, f"{lagrange_done}; where the chart meets the other components of V(h) "
-                             f"(dimension {piece_dim}): {sub.route}")
-            steps.append(f"no real point where the chart meets V(h : g^inf) (dimension {piece_dim}): {sub.route}")
+                return _Open(None, f"{lagrange_done}; {what}: {sub.route}")
+            steps.append(f"no real point {what}: {sub.route}")
     kind = (f"a complete intersection ({c} equations, dimension {dim})" if whole else
             f"dimension {dim}, inside V(h) for {c} random combinations h of its {len(polys)} equations")
     return _Open(False, f"{kind}: " + "; ".join(steps) + ", so no real point", *lagrange_system)

@@ -61,6 +61,12 @@ and the Fourier transform ``f ↦ (ρ(f))_ρ`` of ``R[G]`` are in :mod:`lcnalg.g
    real or imaginary part is a real one), i.e. iff its rank over ``Q(ζ_m)`` (exact) is below
    ``|S_l|``; zero sets only shrink when ``X`` does, so a cover exists iff some assignment of the
    classes works, and every assignment is tried (bounded by ``max_nodes``).
+   For a non-abelian ``G`` also the *corank cover* (:mod:`lcnalg.groups.corank_cover`): in every
+   component ``Mat_d(D)`` of the real Wedderburn decomposition (:mod:`lcnalg.groups.wedderburn`)
+   Sylvester's inequality gives ``corank ρ_c(f) ≤ Σ_l corank ρ_c(w_l)``, and the corank vectors a
+   non-zero real layer on its window can reach are decided exactly (linear systems over
+   ``Q(ζ_e)`` for a zero block, real points of minors for an intermediate corank when the
+   component's matrices are rational); no way of covering the coranks of ``f`` proves ``f ∉ M``.
 6. ``C_n`` with wrap-around, a sufficient condition: some lift ``f + (z^n − 1) h`` (``h`` real of
    degree ``≤ K − n``) is in the ordinary function space (the ordinary decision); lcnalg tries
    ``h = 0``, ``±c z^i`` (``c = 1, 2, 1/2``) and seeded random small integer ``h``, up to ``tries``;
@@ -100,9 +106,9 @@ Otherwise (``e ≥ 2`` outside these cases) the answer is **undecided**:
 ``≤ e``, an existential question in ``e + 1`` real variables (stated in ``data["lift"]["remaining"]``;
 for stride one: at least ``m`` real roots with multiplicity, ``e − deg h`` of them at infinity),
 which step 6 tries only at finitely many exact ``h``, unless step 8 decides.  For non-cyclic groups
-steps 1–3, 5 and 8 apply.  The higher-dimensional representations give no refusal of this kind:
-every window contains the identity, so ``ρ(w_l)`` reaches full rank and ``rank ρ(f) ≤ rank ρ(w_l)``
-bounds nothing, and a product of non-zero matrices may vanish.
+steps 1–3, 5 and 8 apply.  The higher-dimensional representations bound nothing from above
+(every window contains the identity, so ``ρ(w_l)`` reaches full rank, and a product of non-zero
+matrices may vanish); they bound from below through the coranks (the corank cover of step 5).
 
 8. Any finite group (after step 5 for a non-cyclic group; for ``C_n`` with wrap-around after
    step 6, before step 7 when ``e = K − n ≥ 1``, where the plane of lifts and the placed roots take
@@ -151,11 +157,13 @@ from lcnalg.algebra.implicitization import ImplicitEquations
 from lcnalg.algebra.grading import Grading, finest_grading
 from lcnalg.algebra.plain_interpolation import equations_up_to_degree
 from lcnalg.errors import InputError, ResourceLimitError, check
+from lcnalg.groups.corank_cover import corank_cover
 from lcnalg.groups.cyclic_lifts import decide_lift
 from lcnalg.groups.fibre_membership import FibreDecision, chart_work, fibre_membership
 from lcnalg.groups.group_algebra import (GroupConvArchitecture, GroupConvParameterization, group_filter,
                                          group_parameterization)
 from lcnalg.groups.representations import irreducible_representations
+from lcnalg.groups.wedderburn import real_wedderburn
 from lcnalg.limits import Limits
 from lcnalg.real.decision import number_text
 from lcnalg.real.membership import ContainmentResult, contains
@@ -701,6 +709,23 @@ def group_conv_contains(mu: GroupConvParameterization | str, filt: Any, *, equat
                               "group; exact ranks over Q(zeta_m), exhaustive cover search)")
             if cover is not None:
                 checked.append(cover[1])
+    # 5a''. not abelian: the coranks of f in the Wedderburn components covered by the layers' (Sylvester)
+    if n is None:
+        try:
+            wedderburn = real_wedderburn(arch.group, limits=limits)
+            corank = (corank_cover(mu, values, seed=seed, limits=limits, wedderburn=wedderburn)
+                      if any(c.size > 1 for c in wedderburn.components) else None)
+        except ResourceLimitError as err:
+            checked.append(f"Wedderburn coranks not checked ({err})")
+            corank = None
+        if corank is not None:
+            if corank.obstructed:
+                return result(False, corank.reason, "the corank cover in the real Wedderburn decomposition of R[G] "
+                              "(exact ranks over Q(zeta_e), achievable corank vectors decided exactly; "
+                              "lcnalg.groups.corank_cover)", argument="f != 0: every layer is non-zero, and "
+                              "corank rho_c(w_L ... w_1) <= sum_l corank rho_c(w_l) in every component c",
+                              data={"corank": corank.to_dict()})
+            checked.append(corank.reason)
     # 5b. equations
     if equations is None:
         dim = function_space_dimension(mu, seed=seed, limits=limits)
@@ -896,6 +921,9 @@ class GroupConvResult(Result):
         (``C[G] ≅ ⊕_ρ Mat_{d_ρ}(C)``, :func:`~lcnalg.groups.representations.irreducible_representations`).
     characters : tuple of str
         With ``irreps``: the class sizes and the character table, exact in ``Q(ζ_e)`` (one line each).
+    wedderburn : tuple of str
+        With ``irreps``: the real Wedderburn decomposition ``R[G] ≅ ⊕ Mat_d(D)``
+        (:func:`~lcnalg.groups.wedderburn.real_wedderburn`), one line per component after the summary.
     """
 
     group: str
@@ -915,6 +943,7 @@ class GroupConvResult(Result):
     degree: int | None = None
     irreducible_degrees: tuple[int, ...] = ()
     characters: tuple[str, ...] = ()
+    wedderburn: tuple[str, ...] = ()
 
     title = "group-convolutional function space"
 
@@ -933,6 +962,9 @@ class GroupConvResult(Result):
             lines.append("irreducible representations (exact over Q(zeta_e), verified; z<e> is zeta_e): "
                          + self.characters[0])
             lines.extend("  " + line for line in self.characters[1:])
+        if self.wedderburn:
+            lines.append("real Wedderburn decomposition (exact matrices, verified): " + self.wedderburn[0])
+            lines.extend(self.wedderburn[1:])
         lines.append(f"dimension: {self.dimension.value} of {self.ambient_dimension} "
                      f"({self.support_size} coordinates not identically zero)  [{self.dimension.provenance()}]")
         if self.equations is not None:
@@ -972,7 +1004,8 @@ def group_convolution(spec: GroupConvArchitecture | str, *, equations: bool = Fa
     irreps : bool
         Also compute the irreducible representations of ``G`` exactly
         (:func:`~lcnalg.groups.representations.irreducible_representations`): their degrees and
-        the character table.
+        the character table, and the real Wedderburn decomposition
+        (:func:`~lcnalg.groups.wedderburn.real_wedderburn`).
     limits : Limits, optional
 
     Returns
@@ -1003,6 +1036,7 @@ def group_convolution(spec: GroupConvArchitecture | str, *, equations: bool = Fa
     n = arch.cyclic_order
     fourier = tuple(f"chi_{j}: {field}" for j, field in fourier_components(n)) if n is not None else ()
     reps = irreducible_representations(arch.group, limits=limits) if irreps else None
+    wedderburn = real_wedderburn(arch.group, limits=limits) if irreps else None
     return GroupConvResult(
         architecture=str(arch), method="group-algebra product; " + dim.method, certified=dim.certified,
         failure_probability=dim.failure_probability, how_to_certify=dim.how_to_certify, seed=seed,
@@ -1013,4 +1047,5 @@ def group_convolution(spec: GroupConvArchitecture | str, *, equations: bool = Fa
         dimension=dim, equations=eqs, membership=member, fourier=fourier, strides=arch.strides,
         degree=arch.degree if n is not None else None,
         irreducible_degrees=reps.degrees if reps is not None else (),
-        characters=tuple(reps.to_text().splitlines()) if reps is not None else ())
+        characters=tuple(reps.to_text().splitlines()) if reps is not None else (),
+        wedderburn=tuple(wedderburn.to_text().splitlines()) if wedderburn is not None else ())

@@ -2,7 +2,8 @@
 
 Groups (:func:`parse_group`)
     ``C<n>`` (cyclic, on ``n`` points), ``D<n>`` (dihedral of order ``2n``, ``n ≥ 3``, on the
-    ``n`` vertices of a polygon), ``S<n>`` (symmetric), ``A<n>`` (alternating),
+    ``n`` vertices of a polygon), ``Q<n>`` (dicyclic of order ``n``, a multiple of 4 at least 8,
+    regular: ``Q8`` the quaternion group), ``S<n>`` (symmetric), ``A<n>`` (alternating),
     ``icosahedron`` (its rotation group, on its 20 faces), and products of these joined by
     ``x`` (``C3xC2``: the product action on the ``3 × 2`` grid of points).
 
@@ -36,7 +37,8 @@ import re
 from lcnalg import checks
 from lcnalg.errors import InputError
 from lcnalg.groups.actions import Action, CosetAction, SubsetAction, TupleAction
-from lcnalg.groups.families import alternating_group, cyclic_group, dihedral_group, direct_product, symmetric_group
+from lcnalg.groups.families import (alternating_group, cyclic_group, dicyclic_group, dihedral_group, direct_product,
+                                    symmetric_group)
 from lcnalg.groups.icosahedron import icosahedral_rotation_group, icosahedron
 from lcnalg.groups.permutation_group import PermutationGroup
 from lcnalg.groups.permutations import as_permutation
@@ -45,12 +47,12 @@ from lcnalg.limits import Limits
 __all__ = ["parse_group", "parse_action", "read_generators", "GROUP_FORMS", "SET_FORMS"]
 
 #: The accepted group forms, for messages and help.
-GROUP_FORMS = "C<n>, D<n>, S<n>, A<n>, icosahedron, or a product such as C3xC2"
+GROUP_FORMS = "C<n>, D<n>, Q<n>, S<n>, A<n>, icosahedron, or a product such as C3xC2"
 #: The accepted set forms, for messages and help.
 SET_FORMS = ("points, pairs, tuples:<k>, regular, cosets:<p>;<q>;... (generators of the subgroup in "
              "one-line notation), and for the icosahedron faces, vertices, edges")
 
-_FACTOR = re.compile(r"([CDSA])(\d+)")
+_FACTOR = re.compile(r"([CDQSA])(\d+)")
 #: Largest JSON file of generators read (a list of permutations with about 10^6 entries).
 _MAX_FILE_BYTES = 8_000_000
 
@@ -61,7 +63,7 @@ def parse_group(text: str, limits: Limits | None = None, *, name: str = "group")
     Parameters
     ----------
     text : str
-        ``C<n>``, ``D<n>``, ``S<n>``, ``A<n>``, ``icosahedron``, or such factors joined by
+        ``C<n>``, ``D<n>``, ``Q<n>``, ``S<n>``, ``A<n>``, ``icosahedron``, or such factors joined by
         ``x``.
     limits : Limits, optional
         The group's order (from its formula) must not exceed ``max_group_order``.
@@ -82,7 +84,7 @@ def parse_group(text: str, limits: Limits | None = None, *, name: str = "group")
     >>> parse_group("Z7")
     Traceback (most recent call last):
     ...
-    lcnalg.errors.InputError: group: unknown group 'Z7'; expected C<n>, D<n>, S<n>, A<n>, icosahedron, or a product such as C3xC2
+    lcnalg.errors.InputError: group: unknown group 'Z7'; expected C<n>, D<n>, Q<n>, S<n>, A<n>, icosahedron, or a product such as C3xC2
     """
     if not isinstance(text, str):
         raise InputError(f"{name}: expected a text ({GROUP_FORMS}), got {checks.short(text, 40, quote=True)}")
@@ -104,7 +106,10 @@ def parse_group(text: str, limits: Limits | None = None, *, name: str = "group")
             raise InputError(f"{name}: D{n}: the dihedral group needs n >= 3 (D<n> has order 2n)")
         if n < 1:
             raise InputError(f"{name}: {kind}0: expected n >= 1")
-        build = {"C": cyclic_group, "D": dihedral_group, "S": symmetric_group, "A": alternating_group}[kind]
+        if kind == "Q" and (n < 8 or n % 4):
+            raise InputError(f"{name}: Q{n}: the dicyclic group Q<n> needs n a multiple of 4, at least 8")
+        build = {"C": cyclic_group, "D": dihedral_group, "Q": dicyclic_group, "S": symmetric_group,
+                 "A": alternating_group}[kind]
         groups.append(build(n, limits))
     return groups[0] if len(groups) == 1 else direct_product(*groups, limits=limits)
 

@@ -395,7 +395,7 @@ def test_bad_input_names_the_field():
     with pytest.raises(InputError, match="^spec: layer 2"):
         GroupConvParameterization("C6: 3,9")
     with pytest.raises(InputError, match="^spec \\(GROUP\\)"):
-        GroupConvParameterization("Q8: 2")
+        GroupConvParameterization("Z8: 2")
     with pytest.raises(InputError, match="^filter"):
         group_conv_contains("C3: 2,2", [1, 2])
     with pytest.raises(InputError, match="^--contains"):

@@ -227,3 +227,5 @@ def test_trivial_character_first_and_group_conv_irreps(capsys):
     assert main(["group-conv", "S3: 2", "--irreps"]) == 0
     out = capsys.readouterr().out
     assert "irreducible degrees 1, 1, 2" in out and "chi3: 2, 0, -1" in out
+    assert "R[S3] = R + R + Mat_2(R) (dimension 6 = |G|)" in out
+    assert group_convolution("Q8: 2", irreps=True).wedderburn[0] == "R[Q8] = R + R + R + R + H (dimension 8 = |G|)"
