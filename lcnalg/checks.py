@@ -340,6 +340,11 @@ def exact(value: object, name: str, *, decimals: bool = False) -> Fraction:
     ...
     lcnalg.errors.InputError: point: 0.5 (float) is not exact; give integers or fractions like 3 or -2/5 (floats are refused: results are exact)
     """
+    kind = type(value)
+    if kind is Fraction:   # the common exact types first, without the abstract-class checks below
+        return value  # type: ignore[return-value]
+    if kind is int:
+        return Fraction(value)  # type: ignore[arg-type]
     if isinstance(value, bool) or _numpy_bool(value):
         raise InputError(f"{name}: booleans are not numbers here; give integers or fractions like 3 or -2/5")
     if isinstance(value, Fraction):
@@ -406,6 +411,8 @@ def rational(value: object, name: str) -> Fraction:
     ...
     lcnalg.errors.InputError: X: non-finite entry inf; give finite numbers
     """
+    if type(value) is Fraction:
+        return value  # type: ignore[return-value]
     if isinstance(value, float) or type(value).__name__ in ("float16", "float32", "float64"):
         value = float(value)  # type: ignore[arg-type]
         if not math.isfinite(value):

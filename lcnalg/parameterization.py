@@ -171,22 +171,23 @@ class Parameterization(NetworkMap):
         self.limits.check("max_terms", "terms of the parameterization", self.num_terms)
         self.limits.check("max_symbolic_entries", "exponent entries (terms x parameters) of the symbolic mu",
                           self.num_terms * self.num_parameters)
-        n = self.num_parameters
-        # Multiply layer by layer, keeping dicts {flat exponent: {monomial: coeff}}.
-        current: dict[int, dict[tuple[int, ...], int]] = {0: {(0,) * n: 1}}
-        for (lo, _), exps in zip(self.layer_slices, self.layer_exponents):
-            nxt: dict[int, dict[tuple[int, ...], int]] = {}
-            for pos, terms in current.items():
-                for j, e in enumerate(exps):
-                    target = nxt.setdefault(pos + e, {})
-                    for mono, coeff in terms.items():
-                        m = list(mono)
-                        m[lo + j] += 1
-                        key = tuple(m)
-                        target[key] = target.get(key, 0) + coeff
-            current = nxt
+        # Multiply layer by layer, keeping {flat exponent: polynomial}: the layer's weight w_j
+        # at exponent e moves each partial product from position pos to pos + e, multiplied
+        # by w_j (FLINT sparse arithmetic, the same polynomials as a sum over the term products).
         ctx = self.ring
-        return tuple(ctx.from_dict(current.get(m, {})) for m in range(self.ambient_dimension))
+        gens = ctx.gens()
+        current = {0: ctx.from_dict({(0,) * self.num_parameters: 1})}
+        for (lo, _), exps in zip(self.layer_slices, self.layer_exponents):
+            nxt: dict[int, Any] = {}
+            for pos, poly in current.items():
+                for j, e in enumerate(exps):
+                    term = poly * gens[lo + j]
+                    if pos + e in nxt:
+                        nxt[pos + e] += term
+                    else:
+                        nxt[pos + e] = term
+            current = nxt
+        return tuple(current[m] if m in current else ctx.from_dict({}) for m in range(self.ambient_dimension))
 
     def _layer_polys(self, theta: Any, kind: str, modulus: int | None = None) -> list:
         layers = self.split(theta)

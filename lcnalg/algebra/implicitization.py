@@ -651,7 +651,8 @@ def _verified_polynomials(mu: Parameterization, state: InterpolationState, execu
         v = [0] * ambient
         v[m] = 1
         items.append(coord_ring.from_dict({tuple(v): 1}))
-    items.sort(key=lambda p: (int(p.total_degree()), _multidegree(p, state), _lead_key(p)))
+    index = _variable_index(state)
+    items.sort(key=lambda p: (int(p.total_degree()), _multidegree(p, state, index), _lead_key(p)))
     return tuple(items)
 
 
@@ -830,7 +831,7 @@ def implicit_equations(mu: Parameterization, *, max_degree: int | None = None, j
         equations=tuple(poly_text(p) for p in polys),
         polynomials=polys,
         degrees=tuple(int(p.total_degree()) for p in polys),
-        multidegrees=tuple(_multidegree(p, state) for p in polys),
+        multidegrees=tuple(_multidegree(p, state, index) for index in [_variable_index(state)] for p in polys),
         num_generators=len(polys),
         dimension=dimension,
         degree=degree,
@@ -847,13 +848,16 @@ def implicit_equations(mu: Parameterization, *, max_degree: int | None = None, j
 
 
 def _lead_key(poly: Any) -> tuple:
-    lead = poly.monoms()[0] if len(poly) else ()
+    lead = poly.monomial(0) if len(poly) else ()   # the leading monomial alone, not the list of all
     return tuple(-int(x) for x in lead)
 
 
-def _multidegree(poly: Any, state: InterpolationState) -> tuple[int, ...]:
-    mono = poly.monoms()[0]
-    index = {v: i for i, v in enumerate(state.grading.variables)}
+def _multidegree(poly: Any, state: InterpolationState, index: dict[int, int] | None = None) -> tuple[int, ...]:
+    """The multidegree of ``poly``'s leading monomial (``index``: the positions of the graded
+    variables, :func:`_variable_index`, when many polynomials are read)."""
+    mono = poly.monomial(0)
+    if index is None:
+        index = _variable_index(state)
     degs = state.grading.degrees
     width = state.grading.rank
     total = [0] * width
@@ -865,6 +869,10 @@ def _multidegree(poly: Any, state: InterpolationState) -> tuple[int, ...]:
         elif x:
             total[0] += x
     return tuple(total)
+
+
+def _variable_index(state: InterpolationState) -> dict[int, int]:
+    return {v: i for i, v in enumerate(state.grading.variables)}
 
 
 def attempt_elimination_certificate(mu: Parameterization, polys: tuple[Any, ...], *, by_default: bool,

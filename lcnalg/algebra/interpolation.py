@@ -560,8 +560,6 @@ def interpolate_degree(state: InterpolationState, *, executor: Executor | None =
     def pool(k: int, prime: int) -> np.ndarray:
         return sample_image(mu, pool_size, prime, seed + 7919 * k)[:, local]
 
-    pools = [pool(k, q) for k, q in enumerate(primes)]
-    lift_pool = sample_image(mu, pool_size, LIFT_PRIME, seed + 104_729)[:, local]
     degs = grading.degrees
     images = _orbits(pieces, state.symmetries)
     stdset = None
@@ -593,6 +591,10 @@ def interpolate_degree(state: InterpolationState, *, executor: Executor | None =
     lim.check("max_interpolation_work", f"field operations of degree {e} (the echelon forms of its "
               f"{len(pieces) - len(images)} graded pieces up to symmetry, sized by their standard "
               f"monomials)", work)
+    # the sample points (each pool drawn from its own seed) only once the degree is accepted:
+    # for a large degree they cost about as much as its estimate
+    pools = [pool(k, q) for k, q in enumerate(primes)]
+    lift_pool = sample_image(mu, pool_size, LIFT_PRIME, seed + 104_729)[:, local]
     blocks = {key: isotypic_blocks(perms, len(pieces[key])) for key, gens in split.items()
               for perms in [_positions(pieces[key], gens)] if perms}
     if on_estimate is not None:

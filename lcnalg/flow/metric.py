@@ -312,7 +312,9 @@ def _horner(p: flint.fmpq_poly, x: flint.arb) -> flint.arb:
 
 
 def _strings(values: list) -> tuple[str, ...]:
-    return tuple(str(Fraction(int(v.p), int(v.q))) if isinstance(v, flint.fmpq) else str(v) for v in values)
+    # an fmpq is in lowest terms with q > 0: its text is that of the equal Fraction
+    return tuple((str(v.p) if v.q == 1 else f"{v.p}/{v.q}") if isinstance(v, flint.fmpq) else str(v)
+                 for v in values)
 
 
 def _matrix_strings(K: flint.fmpq_mat) -> tuple[tuple[str, ...], ...]:

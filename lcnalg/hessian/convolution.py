@@ -62,7 +62,8 @@ from lcnalg.errors import InputError
 from lcnalg.hessian.layers import check_chain
 from lcnalg.limits import Limits
 
-__all__ = ["ConvolutionLayer", "convolution_layers", "StructuredHessian", "convolution_hessian", "assembly_entries"]
+__all__ = ["ConvolutionLayer", "convolution_layers", "StructuredHessian", "convolution_hessian", "assembly_entries",
+           "check_hessian_entries"]
 
 
 @dataclass(frozen=True)
@@ -175,6 +176,34 @@ def convolution_layers(arch: Architecture | str, output_shape: Sequence[int] | N
         layers.append(layer)
         shape = inp
     return layers[::-1]
+
+
+def check_hessian_entries(layers: Sequence[ConvolutionLayer], N: int, limits: Limits | None = None) -> None:
+    """The bounds :func:`convolution_hessian` checks before it builds anything: the entries it
+    stores (``J`` and the blocks of ``H_F``) and :func:`assembly_entries`, both from the layers
+    and the number ``N`` of samples alone (so that a caller drawing its own data checks them
+    before drawing it).
+
+    Raises
+    ------
+    ResourceLimitError
+        When either exceeds ``limits.max_hessian_entries``.
+
+    Examples
+    --------
+    >>> check_hessian_entries(convolution_layers("2,2"), 3, Limits(max_hessian_entries=10))
+    Traceback (most recent call last):
+    ...
+    lcnalg.errors.ResourceLimitError: refused: entries of the structured loss Hessian (4 weights, J and the blocks of H_F) estimated at 16, above the bound 10; to allow it, raise limits=Limits(max_hessian_entries=...) (CLI: --max-hessian-entries)
+    """
+    limits = Limits.coerce(limits)
+    sizes = [m.num_weights for m in layers]
+    n, K, L = sum(sizes), layers[-1].rows, len(layers)
+    stored = K * N * n + sum(sizes[l] * sizes[m] for l in range(L) for m in range(l + 1, L))
+    limits.check("max_hessian_entries", f"entries of the structured loss Hessian ({n} weights, J and the "
+                 "blocks of H_F)", stored)
+    limits.check("max_hessian_entries", f"entries of the shifted matrices that assemble the Hessian of {n} weights",
+                 assembly_entries(layers, N))
 
 
 def assembly_entries(layers: Sequence[ConvolutionLayer], N: int) -> int:
@@ -384,12 +413,8 @@ def convolution_hessian(layers: Sequence[ConvolutionLayer], theta: Sequence[Sequ
     N = len(X[0]) if X else 0
     if N < 1 or any(len(r) != N for r in list(X) + list(Y)):
         raise InputError("X and Y must have the same number N >= 1 of columns")
+    check_hessian_entries(layers, N, limits)
     sizes = [m.num_weights for m in layers]
-    stored = K * N * n + sum(sizes[l] * sizes[m] for l in range(L) for m in range(l + 1, L))
-    limits.check("max_hessian_entries", f"entries of the structured loss Hessian ({n} weights, J and the "
-                 "blocks of H_F)", stored)
-    limits.check("max_hessian_entries", f"entries of the shifted matrices that assemble the Hessian of {n} weights",
-                 assembly_entries(layers, N))
     field = ("q", None) if modulus is None else ("p", modulus)
     cv = lambda e: _convert(field, e)  # noqa: E731
     W = [_toeplitz(field, m, [cv(w) for w in t]) for m, t in zip(layers, theta)]

@@ -49,7 +49,7 @@ import flint
 
 from lcnalg.architecture import Architecture
 from lcnalg.errors import InputError, ResourceLimitError
-from lcnalg.hessian.convolution import ConvolutionLayer, convolution_hessian, convolution_layers
+from lcnalg.hessian.convolution import ConvolutionLayer, check_hessian_entries, convolution_hessian, convolution_layers
 from lcnalg.hessian.formulas import dense_hessian_ranks
 from lcnalg.hessian.layers import LinearLayer
 from lcnalg.hessian.loss_hessian import loss_hessian
@@ -230,6 +230,12 @@ def hessian_rank(arch: Architecture | str, *, inputs: Any = None, targets: Any =
             raise InputError("targets: give inputs too")
         N = d0 + 1 if samples is None else checks.integer(samples, "samples", low=1, form="a positive integer")
         limits.check("max_hessian_entries", "entries of the random data (samples x input size)", N * d0)
+        # the bounds met before the Hessian is built depend on the sizes alone: checked before
+        # the data are drawn, in the order the computation meets them (the same refusal, at once)
+        if method in ("exact", "modular") or (method == "auto" and n <= exact_max):
+            limits.check("max_hessian_entries", f"entries of the {n}x{n} loss Hessian "
+                         f"({'exact' if method == 'auto' else method} route)", n * n)
+        check_hessian_entries(layers, N, limits)
         inputs, targets = seeded_data(layers, N, rng)
     else:
         if targets is None:

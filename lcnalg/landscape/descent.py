@@ -90,11 +90,17 @@ class Network:
         self.slices = mu.layer_slices
         self.n = mu.ambient_dimension
         self.num_parameters = mu.num_parameters
+        # a layer whose exponents are 0, 1, ..., k-1 is its slice of theta itself
+        self._dense = [bool(np.array_equal(e, np.arange(len(e)))) for e in self.exponents]
+        self._lengths = [int(e.max()) + 1 for e in self.exponents]
 
     def layers(self, theta: np.ndarray) -> list[np.ndarray]:
         polys = []
-        for (lo, hi), exps in zip(self.slices, self.exponents):
-            p = np.zeros(int(exps.max()) + 1)
+        for (lo, hi), exps, dense, length in zip(self.slices, self.exponents, self._dense, self._lengths):
+            if dense:
+                polys.append(theta[lo:hi])
+                continue
+            p = np.zeros(length)
             p[exps] = theta[lo:hi]
             polys.append(p)
         return polys
@@ -105,12 +111,47 @@ class Network:
         out[:m] = coeffs[:m]
         return out
 
+    def _forward(self, theta: np.ndarray) -> tuple[list[np.ndarray], list[np.ndarray | None]]:
+        """The layers' polynomials and the products of the first ``l`` of them (None for
+        ``l = 0``), multiplied left to right."""
+        polys = self.layers(theta)
+        prefixes: list[np.ndarray | None] = [None]
+        for p in polys:
+            prefixes.append(p if prefixes[-1] is None else np.convolve(prefixes[-1], p))
+        return polys, prefixes
+
     def image(self, theta: np.ndarray) -> np.ndarray:
         """``μ(θ)`` in float64."""
-        prod = np.ones(1)
-        for p in self.layers(theta):
-            prod = np.convolve(prod, p)
-        return self._first(prod)
+        return self._first(self._forward(theta)[1][-1])
+
+    def _loss(self, theta: np.ndarray, Q: np.ndarray, u: np.ndarray) -> tuple[float, tuple]:
+        """The loss at ``θ`` and what :meth:`_gradient` needs there."""
+        polys, prefixes = self._forward(theta)
+        r = self._first(prefixes[-1]) - u
+        return float(r @ (Q @ r)), (polys, prefixes, r)
+
+    def _gradient(self, forward: tuple, Q: np.ndarray) -> np.ndarray:
+        """The gradient from :meth:`_loss`'s products: the product of the layers other than
+        ``l`` is the product of the first ``l`` continued by the layers after ``l``."""
+        polys, prefixes, r = forward
+        qr2 = 2.0 * (Q @ r)
+        grad = np.empty(self.num_parameters)
+        for l, ((lo, hi), exps) in enumerate(zip(self.slices, self.exponents)):
+            others = prefixes[l]
+            for p in polys[l + 1:]:
+                others = p if others is None else np.convolve(others, p)
+            if others is None:
+                others = np.ones(1)
+            padded = np.concatenate([qr2, np.zeros(len(others))])
+            corr = np.correlate(padded, others, mode="valid")
+            grad[lo:hi] = corr[exps]
+        return grad
+
+    def loss_and_gradient(self, theta: np.ndarray, Q: np.ndarray, u: np.ndarray) -> tuple[float, np.ndarray]:
+        """``((μ−u)ᵀQ(μ−u), its gradient in θ)``: per layer one correlation of ``2Q(μ−u)`` with
+        the product of the other layers, read at the layer's exponents."""
+        loss, forward = self._loss(theta, Q, u)
+        return loss, self._gradient(forward, Q)
 
     def jacobian(self, theta: np.ndarray) -> np.ndarray:
         """The ``n × N`` Jacobian of μ at ``θ``."""
@@ -294,14 +335,13 @@ def _descend(net: Network, theta: np.ndarray, Q: np.ndarray, u: np.ndarray, max_
             return theta, steps, True, loss, math.sqrt(gnorm2), drift
         while True:
             trial = theta - eta * grad
-            trial_loss = net.image(trial) - u
-            trial_loss = float(trial_loss @ (Q @ trial_loss))
+            trial_loss, forward = net._loss(trial, Q, u)
             if trial_loss <= loss - 0.5 * eta * gnorm2 or eta < 1e-300:
                 break
             eta *= 0.5
         theta = trial
         steps += 1
-        loss, grad = net.loss_and_gradient(theta, Q, u)
+        loss, grad = trial_loss, net._gradient(forward, Q)   # the accepted trial's products
         drift = np.maximum(drift, np.abs(_conserved(net, theta) - delta0))
         eta = min(eta * 1.25, max_step)
     return theta, steps, False, loss, float(math.sqrt(grad @ grad)), drift

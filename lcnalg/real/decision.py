@@ -87,7 +87,10 @@ def number_text(x: Any) -> str:
     >>> number_text(Fraction(-2, 6)), number_text(4)
     ('-1/3', '4')
     """
-    x = Fraction(x)
+    if type(x) is int:
+        return str(x)
+    if type(x) is not Fraction:
+        x = Fraction(x)
     return str(x.numerator) if x.denominator == 1 else f"{x.numerator}/{x.denominator}"
 
 

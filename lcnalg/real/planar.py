@@ -25,6 +25,7 @@ box ``[0, k_{l,1} − 1] × [0, k_{l,2} − 1]`` (``(a_l, b_l)`` the cumulative 
 
 from __future__ import annotations
 
+import functools
 import math
 from fractions import Fraction
 from typing import Any
@@ -100,6 +101,13 @@ def contains_2d(arch: Architecture, values: tuple[Fraction, ...], limits: Limits
     return grouping.no_grouping(certificates)
 
 
+@functools.lru_cache(maxsize=8)
+def _parameterization(arch: Architecture) -> Parameterization:
+    """The parameterization a witness is multiplied back with (a witness search checks many
+    filters of one architecture)."""
+    return Parameterization(arch)
+
+
 class _RationalGrouping:
     """The stages of the grouping of the Q-irreducible factors of ``p`` into the layers."""
 
@@ -141,7 +149,7 @@ class _RationalGrouping:
 
     def witness(self, found: list[tuple[int, ...]]) -> Decision:
         """Contained: the exact layers of the grouping, checked to multiply back."""
-        witness = []
+        witness, exact = [], []
         for l, choice in enumerate(found):
             g = self.product(choice)
             (n1, n2), (a, b) = self.layers[l]
@@ -151,8 +159,9 @@ class _RationalGrouping:
             if l == 0:
                 scale = Fraction(self.const) / self.den
                 coeff = [[c * scale for c in row] for row in coeff]
-            witness.append(tuple(number_text(c) for row in coeff for c in row))
-        back = Parameterization(self.arch).evaluate([[Fraction(x) for x in w] for w in witness])
+            exact.append([c for row in coeff for c in row])
+            witness.append(tuple(number_text(c) for c in exact[-1]))
+        back = _parameterization(self.arch).evaluate(exact)
         check(tuple(Fraction(x) for x in back) == self.values, "2D witness does not multiply back")
         return Decision(True, self.method,
                         reason="a grouping of the irreducible factors over Q has the required sparse shape",
