@@ -49,7 +49,7 @@ from typing import TYPE_CHECKING, Callable, Iterable, Sequence
 import numpy as np
 
 from lcnalg.algebra.grading import Grading, finest_grading, symmetries
-from lcnalg.algebra.sampling import pieces_of_degree, sample_image
+from lcnalg.algebra.sampling import integer_image, pieces_of_degree, sample_image
 from lcnalg import errors
 from lcnalg.limits import Limits
 from lcnalg.parameterization import Parameterization
@@ -57,6 +57,7 @@ from lcnalg.polys.modmat import (INDEX_READ, backend_for, basis_pivot_columns, e
                                  kernel_reader, pivot_columns)
 from lcnalg.polys.modular import LIFT_PRIME, PRIMES_31, lift_vector, primes_below
 from lcnalg.polys.monomial_ideals import standard_monomials
+from lcnalg.polys.padic import dixon_solve_rows
 
 if TYPE_CHECKING:
     from concurrent.futures import Executor
@@ -92,6 +93,12 @@ class _PieceTask:
     lift_pool: np.ndarray | None = None
     #: the bounds (``lift_primes`` names the refusal when the equations do not lift)
     limits: Limits = field(default_factory=Limits)
+    #: points of mu over the integers, of small height (:func:`~lcnalg.algebra.sampling.integer_image`),
+    #: for the p-adic lifting; None: that lifting is not tried
+    int_pool: np.ndarray | None = None
+    #: "auto" (the rule of :func:`_use_padic`), "primes" (Chinese remaindering only) or "padic"
+    #: (p-adic lifting first whenever it applies)
+    lifting: str = "auto"
 
 
 @dataclass
@@ -307,13 +314,22 @@ def _lift(task: _PieceTask, idx: np.ndarray, rows: int, free: list[int], vectors
             checked.add(task.primes[k])
         return all(_vanishes(vec, tests[k], task.primes[k]) for k in checks)
 
-    for f in new_cols:
+    for f in new_cols if task.lifting != "padic" else ():  # ("padic": every equation p-adically)
         vec = lift_vector(residues[f], primes)
         if vec is not None and accepted(vec, 1):
             lifted[f] = vec
     pending = [f for f in new_cols if f not in lifted]
     candidates: dict[int, list[Fraction]] = {}
     work = 0
+    if pending and _use_padic(task, len(pending), width - len(prefix_free)):
+        # p-adic lifting modulo the first prime (lcnalg.polys.padic): a candidate is kept on the
+        # same check as below (it vanishes at points modulo two primes not used), then verified
+        # exactly with every equation; what it does not lift goes on to the primes below
+        got, pwork = _padic_lift(task, sub, width, prefix_free, pending,
+                                 lambda vec: accepted(vec, 1))
+        work += pwork
+        lifted.update(got)
+        pending = [f for f in pending if f not in lifted]
     prefix_rows = min(rows, width - len(prefix_free) + 16)
     # the further primes: the 50-bit one, then the 31-bit ones (one sample pool per prime:
     # the primes beyond the pools are not tried); a check at two unused 31-bit primes after each.
@@ -369,6 +385,99 @@ def _lift(task: _PieceTask, idx: np.ndarray, rows: int, free: list[int], vectors
             f"of the graded piece {task.key} of degree {len(task.monos[0])} to Q ({len(primes)} primes "
             f"used, {npools} sample pools)", f">{npools}")
     return [(f, lifted[f]) for f in new_cols], tuple(dict.fromkeys(primes + sorted(checked))), work
+
+
+#: Equations still to lift after the first prime from which the p-adic route is preferred
+#: (``lifting="auto"``): the degree-8 pieces of ``2x2,2x2,2x2`` hold at most 26, whose
+#: coefficients need at most two further primes; the central degree-9 pieces hold about 400, whose
+#: coefficients need about 25.
+PADIC_EQUATIONS = 48
+
+#: Monomials of the largest piece of a degree from which its integer points are drawn with
+#: ``lifting="auto"`` (a piece needs ``16 PADIC_EQUATIONS`` pivot columns to use them).
+PADIC_PIECE = 16 * PADIC_EQUATIONS
+
+
+def _use_padic(task: _PieceTask, pending: int, pivots: int) -> bool:
+    """Whether the equations still to lift go through p-adic lifting first.
+
+    With ``k`` equations and ``r`` pivot columns, a digit of 31 bits costs about ``15 k r^2``
+    multiply-adds of float64 products (``C b`` and ``M x`` modulo about four primes for the
+    residues, three products each: :mod:`lcnalg.polys.padic`), against about ``r^3`` for the
+    elimination per 31-bit prime of Chinese remaindering, and the inverse about one elimination.
+    So p-adic lifting pays when ``16 k ≤ r`` and many digits are needed, which the number of
+    equations of the piece predicts (the heights grow with it, benchmarks/RESULTS.md):
+    ``k ≥`` :data:`PADIC_EQUATIONS`.
+    """
+    if task.int_pool is None or task.lifting == "primes" or pivots == 0:
+        return False
+    if task.lifting == "padic":
+        return True
+    return pending >= PADIC_EQUATIONS and 16 * pending <= pivots
+
+
+def _padic_lift(task: _PieceTask, sub: np.ndarray, width: int, prefix_free: list[int], pending: list[int],
+                accepted: Callable[[list[Fraction]], bool]) -> tuple[dict[int, list[Fraction]], int]:
+    """The kernel vectors ``v_f`` (``f`` in ``pending``) of the columns ``< width`` over Q by
+    p-adic lifting modulo the first prime (:func:`~lcnalg.polys.padic.dixon_solve_rows`): with ``P``
+    the pivot columns (those not in ``prefix_free``) and ``A`` the values of the monomials at
+    integer points of μ, ``v_f[P]`` solves ``A[:, P] y = −A[:, f]``, ``v_f[f] = 1`` and ``v_f`` is 0
+    at the other free columns.  Returns the vectors accepted by ``accepted`` and the operations
+    (the inverse counted as one elimination, each digit as its products).
+
+    The integer points' monomials are never held over Z: :func:`~lcnalg.polys.padic.dixon_solve_rows`
+    asks for them modulo each prime, a few rows at a time."""
+    pts = task.int_pool
+    assert pts is not None
+    degree = sub.shape[1]
+    top = int(np.abs(pts).max()) if pts.size else 0
+    if top == 0:
+        return {}, 0
+    freeset = set(prefix_free)
+    piv = [j for j in range(width) if j not in freeset]
+    nrows = min(pts.shape[0], len(piv) + 16)
+    if nrows < len(piv):
+        return {}, 0
+    piv_monos = sub[np.array(piv, dtype=np.int64)]
+    rhs_monos = sub[np.array(pending, dtype=np.int64)]
+
+    def rows(q: int, idx: np.ndarray) -> np.ndarray:
+        return evaluate_monomials(np.mod(pts[idx], q), piv_monos, len(idx), q).astype(np.float64)
+
+    def rhs(q: int, idx: np.ndarray) -> np.ndarray:  # −A[:, pending] modulo q
+        return np.mod(-evaluate_monomials(np.mod(pts[idx], q), rhs_monos, len(idx), q), q).astype(np.float64)
+
+    def accept(j: int, y: list[Fraction]) -> bool:
+        vec = [Fraction(0)] * width
+        vec[pending[j]] = Fraction(1)
+        for c, v in zip(piv, y):
+            vec[c] = v
+        return accepted(vec)
+
+    # the monomials' values are below top^degree in absolute value
+    sol = dixon_solve_rows(rows, rhs, (nrows, len(piv)), degree * top.bit_length(), task.primes[0],
+                           accept=accept, max_digits=PADIC_DIGITS)
+    r = len(piv)
+    work = _elimination_work(nrows, r, r, 0)
+    if sol is None:
+        return {}, work
+    out = {}
+    for j, y in sol.items():
+        vec = [Fraction(0)] * width
+        vec[pending[j]] = Fraction(1)
+        for c, v in zip(piv, y):
+            vec[c] = v
+        out[pending[j]] = vec
+    work += PADIC_DIGITS_WORK * r * r * len(pending)
+    return out, work
+
+
+#: Most p-adic digits (31 bits each) of the p-adic lifting of a piece.
+PADIC_DIGITS = 64
+
+#: Operations counted per entry of ``M`` and right-hand side of one digit, times the digits
+#: a piece is expected to need (about 25 for the central pieces of degree 9).
+PADIC_DIGITS_WORK = 15 * 25
 
 
 #: Monomials of a graded piece from which it is split into isotypic blocks when symmetries fix
@@ -496,7 +605,8 @@ def interpolate_degree(state: InterpolationState, *, executor: Executor | None =
                        progress: Callable[[int, int], None] | None = None,
                        last: bool = False, limits: Limits | None = None,
                        on_estimate: Callable[[int, int], None] | None = None,
-                       on_piece: Callable[[int], None] | None = None) -> DegreeReport:
+                       on_piece: Callable[[int], None] | None = None,
+                       lifting: str = "auto") -> DegreeReport:
     """Run the next total degree: new minimal generators, verified, and the sandwich.
 
     Parameters
@@ -522,6 +632,12 @@ def interpolate_degree(state: InterpolationState, *, executor: Executor | None =
         Called as ``on_piece(new)`` after each graded piece computed, with the number of new
         equations it lifted to Q (counting those of its images under the symmetries); an exception raised there abandons the degree (the state
         stays at the degree before).
+    lifting : {"auto", "primes", "padic"}
+        How the new equations are lifted to Q beyond the first prime: ``"primes"`` by Chinese
+        remaindering over eliminations modulo further primes, ``"padic"`` by p-adic lifting
+        (:mod:`lcnalg.polys.padic`) first, the primes for what it leaves, ``"auto"`` p-adic
+        lifting for the pieces with many equations (``PADIC_EQUATIONS``).  The equations are
+        the same (each is the unique reduced echelon vector of its leading monomial, verified).
 
     Returns
     -------
@@ -542,6 +658,8 @@ def interpolate_degree(state: InterpolationState, *, executor: Executor | None =
     >>> state.complete_up_to_degree
     2
     """
+    if lifting not in ("auto", "primes", "padic"):
+        raise errors.InputError(f"lifting: expected 'auto', 'primes' or 'padic', got {lifting!r}")
     start = time.perf_counter()
     e = state.degree + 1
     grading = state.grading
@@ -562,6 +680,12 @@ def interpolate_degree(state: InterpolationState, *, executor: Executor | None =
 
     pools = [pool(k, q) for k, q in enumerate(primes)]
     lift_pool = sample_image(mu, pool_size, LIFT_PRIME, seed + 104_729)[:, local]
+    # integer points for the p-adic lifting, drawn only where a piece may use it
+    padic = lifting == "padic" or (lifting == "auto" and biggest >= PADIC_PIECE)
+    # (parameters in [-b, b] with b = e // 2 + 2: each weight takes more values than its degree in
+    # the monomials' values needs to be told apart, in practice; small, so the values stay short;
+    # 16 points more than a piece's monomials, as the eliminations take)
+    int_pool = integer_image(mu, pool_size + 16, seed + 15_485_863, e // 2 + 2)[:, local] if padic else None
     degs = grading.degrees
     images = _orbits(pieces, state.symmetries)
     stdset = None
@@ -617,7 +741,7 @@ def interpolate_degree(state: InterpolationState, *, executor: Executor | None =
                 lower.append((basis.astype(np.int64), colmap))
         std = None if stds is None else stds[key]
         tasks.append(_PieceTask(key, monos, lower, pools, primes, seed + hash(key) % 100_000, hint,
-                                not last, std, blocks.get(key, ()), lift_pool, lim))
+                                not last, std, blocks.get(key, ()), lift_pool, lim, int_pool, lifting))
     results: list[_PieceResult] = []
     copies: dict[tuple[int, ...], int] = {}  # a representative and its images under the symmetries
     for rep, _ in images.values():
