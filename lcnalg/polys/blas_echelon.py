@@ -95,8 +95,7 @@ from typing import Any, Iterator
 
 import numpy as np
 
-__all__ = ["INNER", "PANEL", "ROW_BLOCK", "Echelon", "echelon", "independent_rows", "matmul_mod", "one_blas_thread",
-           "single_blas_thread"]
+__all__ = ["INNER", "PANEL", "ROW_BLOCK", "Echelon", "echelon", "matmul_mod", "one_blas_thread", "single_blas_thread"]
 
 #: The longest inner dimension of one exact float64 product (the module docstring's bound).
 INNER = 1 << 11
@@ -315,37 +314,6 @@ def _panel(S: np.ndarray, p: int, base: int) -> tuple[list[int], list[int], np.n
     inv[kl:, :kl] = (p - matmul_mod(wr_inv, Z, p)) % p
     inv[kl:, kl:] = wr_inv
     return cl + [wl + j for j in cr], rl + rr.tolist(), inv
-
-
-def independent_rows(S: np.ndarray, modulus: int) -> tuple[list[int], list[int], np.ndarray]:
-    """The column rank profile ``c`` of ``S`` modulo a prime below ``2^31``, rows ``r`` with
-    ``S[r, c]`` invertible, and ``S[r, c]^{-1}`` (float64, entries in ``[0, p)``): the recursive
-    panel elimination of :func:`echelon` (the module docstring) on the whole matrix.
-
-    Parameters
-    ----------
-    S : numpy array of float64, shape (m, w)
-        Integer entries in ``[0, modulus)``.
-    modulus : int
-        A prime below ``2^31``.
-
-    Returns
-    -------
-    tuple
-        ``(c, r, W)``: ``c`` ascending, ``r`` in the order of ``c``, ``W`` the ``len(c) × len(c)``
-        inverse (its row ``i`` belongs to column ``c[i]``, its column ``j`` to row ``r[j]``).
-
-    Examples
-    --------
-    >>> S = np.array([[0, 1], [2, 3], [4, 6]], dtype=np.float64)
-    >>> c, r, W = independent_rows(S, 7)
-    >>> c, r, (W @ S[r][:, c] % 7).tolist()
-    ([0, 1], [1, 0], [[1.0, 0.0], [0.0, 1.0]])
-    """
-    S = np.asarray(S, dtype=np.float64)
-    if S.shape[0] == 0 or S.shape[1] == 0:
-        return [], [], np.zeros((0, 0))
-    return _panel(S, modulus, BASE)
 
 
 @dataclass

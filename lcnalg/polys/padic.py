@@ -9,8 +9,9 @@ at the other free columns has ``y = v[P]`` solving ``M y = −A[:, f]`` with ``M
 
 **Algorithm.**  Modulo one prime ``p < 2^31``:
 
-1. :func:`~lcnalg.polys.blas_echelon.independent_rows` gives ``r`` rows ``R`` with
-   ``M_R = M[R]`` invertible modulo ``p`` and ``C = M_R^{-1} mod p`` (one elimination).
+1. One elimination of ``[M^T | I_r]`` modulo ``p`` gives ``r`` rows ``R`` with ``M_R = M[R]``
+   invertible modulo ``p`` (the pivots, the column rank profile of ``M^T``) and
+   ``C = M_R^{-1} mod p`` (the transpose of the reduced form's last ``r`` columns).
 2. With ``b_0 = B[R]``: ``x_i = C b_i mod p`` and ``b_{i+1} = (b_i − M_R x_i) / p``, an exact
    division.  Then ``M_R (x_0 + p x_1 + … + p^{i} x_{i}) ≡ B[R] (mod p^{i+1})``.
 3. After each step, each column whose probe coordinates reconstruct to the same fractions as
@@ -30,19 +31,26 @@ far beyond what is needed in practice, so a reconstruction is a *candidate* and 
 the caller's check: the interpolation keeps a candidate only when it vanishes at points of μ
 modulo two primes not used, and every equation is then verified by exact substitution, as for
 its Chinese-remainder route.  A wrong candidate is never returned by that route; at worst a column
-is not lifted (it is then left to the caller).  (c) Every product is exact: the entries of
-``M_R`` are integers below ``2^a``, the digits ``x_i`` are cut into limbs of ``s`` bits with
-``a + s + ⌈log2 r⌉ ≤ 52``, so each float64 dot product (a sum of ``r`` terms below ``2^{a+s}``)
-is an integer below ``2^52`` whatever the order of summation; ``M_R x_i`` is reassembled from
-the limbs modulo ``2^64`` in int64 arithmetic (it wraps), and the exact quotient
-``b_{i+1} = (b_i − M_R x_i)/p`` is the product of that difference by ``p^{-1} mod 2^64``
-(``p`` odd), which is exact because ``|b_{i+1}| ≤ (|b_i| + r 2^a p)/p < 2^{a + ⌈log2 r⌉ + 1}
-< 2^63`` by induction from ``|b_0| < 2^a``.  ``C b_i mod p`` is
-:func:`~lcnalg.polys.blas_echelon.matmul_mod`.
+is not lifted (it is then left to the caller).  (c) The integers are held exactly: with the
+entries of ``M`` and ``B`` below ``2^a``, ``|b_{i+1}| ≤ (|b_i| + r 2^a (p − 1))/p`` gives
+``|b_i| < r 2^{a+1}`` by induction, so the residues of ``b_i`` modulo primes ``q_j < 2^31``
+(other than ``p``) whose product ``Q`` exceeds ``2^{a + ⌈log2 r⌉ + 3}`` (:func:`residue_primes`)
+determine it, with ``|b_i| < Q/4``.  The division by ``p`` is the product by ``p^{-1} mod q_j``
+(exact: ``p`` divides the integer ``b_i − M_R x_i``); ``b_{i+1} mod p`` for the next digit is read
+by mixed-radix conversion, the sign from the last mixed-radix digit (``b ≥ 0`` iff it is below
+``q_t / 2``, as ``|b| < Q/4``).  Neither ``M`` nor ``b_i`` is ever needed over Z.
 
-**Cost.**  One elimination for ``C``, then per ``p``-adic digit (31 bits) two products of an
-``r × r`` matrix by an ``r × k`` one: about ``3 + ⌈31/s⌉`` float64 products, against one
-elimination of the whole piece per 31-bit prime for Chinese remaindering.
+**Exact products modulo a prime** (``C b_i`` modulo ``p``, ``M_R x_i`` modulo each ``q``).  The
+wide factor is kept once as balanced residues (int32, ``|x| < 2^30``); the thin one (``r × k``)
+is cut into three limbs below ``2^11`` and the inner dimension into chunks of ``2^11``, so each
+float64 sum is an integer below ``2^52`` (exact whatever the order of summation), as in
+:mod:`lcnalg.polys.blas_echelon`; only the thin factor is split, so a product reads the wide one
+once.
+
+**Cost.**  One elimination of ``r × (m + r)`` for ``C``, then per ``p``-adic digit (31 bits)
+``1 + t`` products of an ``r × r`` matrix by an ``r × k`` one (three float64 products each, ``t``
+the primes of the residues), against one elimination of the whole piece per 31-bit prime for
+Chinese remaindering.
 
 Examples
 --------
@@ -61,7 +69,7 @@ from typing import Callable, Sequence
 
 import numpy as np
 
-from lcnalg.polys.blas_echelon import independent_rows, matmul_mod
+from lcnalg.polys.blas_echelon import INNER, echelon
 from lcnalg.polys.modular import primes_below, rational_reconstruction_bounded, reconstruct_vector
 
 __all__ = ["PROBES", "dixon_solve", "dixon_solve_rows", "residue_primes"]
@@ -94,6 +102,76 @@ def residue_primes(height: int, rows: int, modulus: int) -> list[int]:
         if bits > need:
             return out
     raise AssertionError("unreachable: there are enough primes below 2^31")
+
+
+def _reduce(x: np.ndarray, q: int) -> np.ndarray:
+    """``x mod q`` in place for float64 integers ``|x| < 2^52``: ``x − q floor(x / q)`` is exact
+    and lies in ``[−q, 2q)`` (the quotient's rounding error is below one,
+    :mod:`lcnalg.polys.blas_echelon`), then one correction each way."""
+    x -= q * np.floor(x * (1.0 / q))
+    x[x < 0] += q
+    x[x >= q] -= q
+    return x
+
+
+def _balanced(X: np.ndarray, q: int) -> np.ndarray:
+    """Residues in ``[0, q)`` as int32 in ``(−q/2, q/2]``: half the memory of int64, and the
+    factor of :func:`_mul_thin`."""
+    out = np.asarray(X, dtype=np.int64) % q
+    out[out > q // 2] -= q
+    return out.astype(np.int32)
+
+
+def _mul_thin(X: np.ndarray, Y: np.ndarray, q: int, rows: int = INNER) -> np.ndarray:
+    """``X · Y mod q`` for a wide ``X`` (int32, balanced residues, ``|x| < 2^30``) kept whole and
+    a thin ``Y`` (int64, entries in ``[0, q)``), exact: ``Y = 2^20 Y_2 + 2^10 Y_1 + Y_0`` with limbs
+    below ``2^11``, the inner dimension cut into chunks of :data:`~lcnalg.polys.blas_echelon.INNER`
+    (``2^11``), so every float64 sum is an integer below ``2^30 · 2^11 · 2^11 = 2^52``; the limbs
+    are combined by Horner's rule with a reduction between (values below ``2^42 + 2^51``).  Only
+    the thin factor is split: ``X`` is read once per product, a chunk at a time, as float64."""
+    m, n = X.shape
+    k = Y.shape[1]
+    out = np.zeros((m, k))
+    if m == 0 or n == 0 or k == 0:
+        return out
+    limbs = [(Y >> 20).astype(np.float64), ((Y >> 10) & 1023).astype(np.float64), (Y & 1023).astype(np.float64)]
+    for r0 in range(0, m, rows):
+        block = out[r0:r0 + rows]
+        for c0 in range(0, n, INNER):
+            Xc = X[r0:r0 + rows, c0:c0 + INNER].astype(np.float64)
+            acc = Xc @ limbs[0][c0:c0 + INNER]
+            for limb in limbs[1:]:
+                _reduce(acc, q)
+                acc *= 1024
+                acc += Xc @ limb[c0:c0 + INNER]
+            block += _reduce(acc, q)
+            block[block >= q] -= q
+    return out
+
+
+def _inverse_rows(rows: Callable[[int, np.ndarray], np.ndarray], m: int, r: int,
+                  p: int) -> tuple[list[int], np.ndarray] | None:
+    """Rows ``R`` (ascending) with ``S[R]`` invertible modulo ``p`` and ``S[R]^{-1}`` (int64), for
+    the ``m × r`` matrix ``S`` given by ``rows(p, idx)`` (``S[idx] mod p``) of rank ``r``, else
+    None: the reduced echelon form ``E [S^T | I_r]`` of the ``r × (m + r)`` matrix has its pivots
+    ``R`` among the first ``m`` columns (the column rank profile of ``S^T``: the first
+    independent rows of ``S``) and ``E (S^T)_R = I``, so its last ``r`` columns are
+    ``E = ((S_R)^{-1})^T`` (one elimination in float64 products,
+    :func:`~lcnalg.polys.blas_echelon.echelon`, in the matrix's own memory)."""
+    W = np.zeros((r, m + r), dtype=np.int64)
+    step = max(1, (1 << 22) // max(1, r))
+    for lo in range(0, m, step):
+        hi = min(m, lo + step)
+        W[:, lo:hi] = rows(p, np.arange(lo, hi, dtype=np.int64)).T
+    W[np.arange(r), m + np.arange(r)] = 1
+    ech = echelon(W, p, overwrite=True)
+    del W
+    if ech.rank < r or (r and max(ech.pivots) >= m):
+        return None
+    picked = list(ech.pivots)
+    E = ech.free_entries(list(range(m, m + r)))
+    del ech
+    return picked, np.ascontiguousarray(E.T)
 
 
 def _digits_value(digits: list[np.ndarray], col: int, p: int) -> list[int]:
@@ -174,24 +252,24 @@ def dixon_solve_rows(rows: Callable[[int, np.ndarray], np.ndarray], rhs: Callabl
         return {}
     if r == 0:
         return {j: [] for j in range(k)}
-    cols, picked, Cf = independent_rows(rows(p, everything), p)
-    if len(cols) < r:
+    found = _inverse_rows(rows, m, r, p)
+    if found is None:
         return None
-    C = Cf.astype(np.uint32)  # half the memory; matmul_mod reads it a block at a time
-    del Cf
-    R = np.array(picked, dtype=np.int64)
+    R = np.array(found[0], dtype=np.int64)
+    C = _balanced(found[1], p)  # int32: half the memory, read a chunk at a time
+    del found
     qs = residue_primes(height, r, p)
-    # M_R modulo each q, kept (as uint32) when that fits in cache_bytes, else evaluated per digit
+    # M_R modulo each q (int32), kept when that fits in cache_bytes, else evaluated per digit
     kept: dict[int, np.ndarray] = {}
     if r * r * 4 * len(qs) <= cache_bytes:
         for q in qs:
-            Mq = np.empty((r, r), dtype=np.uint32)
+            Mq = np.empty((r, r), dtype=np.int32)
             for lo in range(0, r, block):
-                Mq[lo:lo + block] = rows(q, R[lo:lo + block])
+                Mq[lo:lo + block] = _balanced(rows(q, R[lo:lo + block]), q)
             kept[q] = Mq
     # the residues of b_i modulo each q (int64), and b_0 modulo p
     res = [rhs(q, R).astype(np.int64) for q in qs]
-    bp = rhs(p, R)
+    bp = rhs(p, R).astype(np.int64)
     active = list(range(k))  # the columns still lifted, in the order of the residues' columns
     digits: list[np.ndarray] = []  # digit i: r × k (uint32), columns of B
     probes: list[list[int]] = []  # per column: coordinates non-zero modulo p (so non-zero over Q)
@@ -200,22 +278,21 @@ def dixon_solve_rows(rows: Callable[[int, np.ndarray], np.ndarray], rhs: Callabl
     out: dict[int, list[Fraction]] = {}
     power = 1
     for i in range(max_digits):
-        xf = matmul_mod(C, bp, p)  # r × |active|, in [0, p)
-        x = xf.astype(np.int64)
+        x = _mul_thin(C, bp, p).astype(np.int64)  # r × |active|, in [0, p)
         full = np.zeros((r, k), dtype=np.uint32)
         full[:, active] = x
         digits.append(full)
         # b_{i+1} = (b_i − M_R x_i) / p modulo each q: an exact division (the module docstring)
         for j, q in enumerate(qs):
-            xq = np.mod(xf, q)
+            xq = x % q
             if q in kept:
-                prod = matmul_mod(kept[q], xq, q).astype(np.int64)
+                prod = _mul_thin(kept[q], xq, q).astype(np.int64)
             else:
                 prod = np.empty(x.shape, dtype=np.int64)
                 for lo in range(0, r, block):
-                    prod[lo:lo + block] = matmul_mod(rows(q, R[lo:lo + block]), xq, q).astype(np.int64)
+                    prod[lo:lo + block] = _mul_thin(_balanced(rows(q, R[lo:lo + block]), q), xq, q)
             res[j] = (res[j] - prod) % q * pow(p, -1, q) % q
-        bp = _signed_mod(res, qs, p).astype(np.float64)
+        bp = _signed_mod(res, qs, p)
         if i == 0:
             for j in range(k):
                 nz = np.flatnonzero(x[:, j]).tolist()
