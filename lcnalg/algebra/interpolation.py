@@ -66,7 +66,7 @@ from lcnalg.polys.modmat import (INDEX_READ, backend_for, basis_pivot_columns, e
                                  kernel_reader, pivot_columns)
 from lcnalg.polys.modular import LIFT_PRIME, PRIMES_31, lift_vector, primes_below
 from lcnalg.polys.monomial_ideals import standard_monomials
-from lcnalg.polys.padic import dixon_solve_rows
+from lcnalg.polys.padic import PRIME, dixon_solve_rows
 
 if TYPE_CHECKING:
     from concurrent.futures import Executor
@@ -410,13 +410,13 @@ PADIC_PIECE = 16 * PADIC_EQUATIONS
 def _use_padic(task: _PieceTask, pending: int, pivots: int) -> bool:
     """Whether the equations still to lift go through p-adic lifting first.
 
-    With ``k`` equations and ``r`` pivot columns, a digit of 31 bits costs about ``15 k r^2``
-    multiply-adds of float64 products (``C b`` and ``M x`` modulo about four primes for the
-    residues, three products each: :mod:`lcnalg.polys.padic`), against about ``r^3`` for the
-    elimination per 31-bit prime of Chinese remaindering, and the inverse about one elimination.
-    So p-adic lifting pays when ``16 k ≤ r`` and many digits are needed, which the number of
-    equations of the piece predicts (the heights grow with it, benchmarks/RESULTS.md):
-    ``k ≥`` :data:`PADIC_EQUATIONS`.
+    With ``k`` equations and ``r`` pivot columns, a digit of 21 bits costs ``1 + t`` float64
+    products of ``k r^2`` multiply-adds (``C b`` modulo the lifting prime and ``M x`` modulo the
+    ``t`` primes of the residues, six for degree 9 of ``2x2,2x2,2x2``: :mod:`lcnalg.polys.padic`),
+    about ``10 k r^2`` per 31 bits, against about ``r^3`` for the elimination per 31-bit prime of
+    Chinese remaindering, and the inverse about two eliminations.  So p-adic lifting pays when
+    ``16 k ≤ r`` and many digits are needed, which the number of equations of the piece predicts
+    (the heights grow with it, benchmarks/RESULTS.md): ``k ≥`` :data:`PADIC_EQUATIONS`.
     """
     if task.int_pool is None or task.lifting == "primes" or pivots == 0:
         return False
@@ -464,7 +464,7 @@ def _padic_lift(task: _PieceTask, sub: np.ndarray, width: int, prefix_free: list
         return accepted(vec)
 
     # the monomials' values are below top^degree in absolute value
-    sol = dixon_solve_rows(rows, rhs, (nrows, len(piv)), degree * top.bit_length(), task.primes[0],
+    sol = dixon_solve_rows(rows, rhs, (nrows, len(piv)), degree * top.bit_length(), PRIME,
                            accept=accept, max_digits=PADIC_DIGITS)
     r = len(piv)
     work = _elimination_work(nrows, r, r, 0)
@@ -481,8 +481,8 @@ def _padic_lift(task: _PieceTask, sub: np.ndarray, width: int, prefix_free: list
     return out, work
 
 
-#: Most p-adic digits (31 bits each) of the p-adic lifting of a piece.
-PADIC_DIGITS = 64
+#: Most p-adic digits (21 bits each) of the p-adic lifting of a piece.
+PADIC_DIGITS = 96
 
 #: Operations counted per entry of ``M`` and right-hand side of one digit, times the digits
 #: a piece is expected to need (about 25 for the central pieces of degree 9).

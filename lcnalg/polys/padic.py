@@ -7,7 +7,7 @@ BLAS products (:mod:`lcnalg.polys.blas_echelon`).  The interpolation
 ``P`` the pivot columns and ``f`` a free column, the kernel vector with ``1`` at ``f`` and ``0``
 at the other free columns has ``y = v[P]`` solving ``M y = −A[:, f]`` with ``M = A[:, P]``.
 
-**Algorithm.**  Modulo one prime ``p < 2^31``:
+**Algorithm.**  Modulo one prime ``p`` (:data:`PRIME`, below ``2^21``; any below ``2^31`` works):
 
 1. One elimination of ``[M^T | I_r]`` modulo ``p`` gives ``r`` rows ``R`` with ``M_R = M[R]``
    invertible modulo ``p`` (the pivots, the column rank profile of ``M^T``) and
@@ -33,7 +33,7 @@ modulo two primes not used, and every equation is then verified by exact substit
 its Chinese-remainder route.  A wrong candidate is never returned by that route; at worst a column
 is not lifted (it is then left to the caller).  (c) The integers are held exactly: with the
 entries of ``M`` and ``B`` below ``2^a``, ``|b_{i+1}| ≤ (|b_i| + r 2^a (p − 1))/p`` gives
-``|b_i| < r 2^{a+1}`` by induction, so the residues of ``b_i`` modulo primes ``q_j < 2^31``
+``|b_i| < r 2^{a+1}`` by induction, so the residues of ``b_i`` modulo primes ``q_j < 2^21``
 (other than ``p``) whose product ``Q`` exceeds ``2^{a + ⌈log2 r⌉ + 3}`` (:func:`residue_primes`)
 determine it, with ``|b_i| < Q/4``.  The division by ``p`` is the product by ``p^{-1} mod q_j``
 (exact: ``p`` divides the integer ``b_i − M_R x_i``); ``b_{i+1} mod p`` for the next digit is read
@@ -41,23 +41,24 @@ by mixed-radix conversion, the sign from the last mixed-radix digit (``b ≥ 0``
 ``q_t / 2``, as ``|b| < Q/4``).  Neither ``M`` nor ``b_i`` is ever needed over Z.
 
 **Exact products modulo a prime** (``C b_i`` modulo ``p``, ``M_R x_i`` modulo each ``q``).  The
-wide factor is kept once as balanced residues (int32, ``|x| < 2^30``); the thin one (``r × k``)
-is cut into three limbs below ``2^11`` and the inner dimension into chunks of ``2^11``, so each
-float64 sum is an integer below ``2^52`` (exact whatever the order of summation), as in
-:mod:`lcnalg.polys.blas_echelon`; only the thin factor is split, so a product reads the wide one
-once.
+wide factor is kept once as balanced residues (int32); the thin one (``r × k``) is balanced too
+and the inner dimension cut into chunks of ``2^12``: for moduli below ``2^21`` each float64 sum
+is an integer below ``2^12 · 2^20 · 2^20 = 2^52``, exact whatever the order of summation, so a
+product modulo ``q`` is one float64 product per chunk (below ``2^31`` the thin factor is cut
+into three limbs, as in :mod:`lcnalg.polys.blas_echelon`).  21-bit moduli give 21 bits per
+product against about 10 for 31-bit ones with three limbs.
 
-**Cost.**  One elimination of ``r × (m + r)`` for ``C``, then per ``p``-adic digit (31 bits)
-``1 + t`` products of an ``r × r`` matrix by an ``r × k`` one (three float64 products each, ``t``
-the primes of the residues), against one elimination of the whole piece per 31-bit prime for
-Chinese remaindering.
+**Cost.**  One elimination of ``r × (m + r)`` for ``C``, then per ``p``-adic digit (21 bits)
+``1 + t`` float64 products of an ``r × r`` matrix by an ``r × k`` one (``t`` the primes of the
+residues, six for the 90-bit values of degree 9 of ``2x2,2x2,2x2``), against one elimination of
+the whole piece (about ``r^3`` multiply-adds) per 31-bit prime for Chinese remaindering.
 
 Examples
 --------
 >>> import numpy as np
 >>> M = np.array([[2, 1], [1, 3], [1, 1]], dtype=np.int64)
 >>> B = np.array([[1], [0], [2]], dtype=np.int64)
->>> dixon_solve(M[:2], B[:2], 2_147_483_629)
+>>> dixon_solve(M[:2], B[:2], PRIME)
 {0: [Fraction(3, 5), Fraction(-1, 5)]}
 """
 
@@ -72,7 +73,14 @@ import numpy as np
 from lcnalg.polys.blas_echelon import INNER, echelon
 from lcnalg.polys.modular import primes_below, rational_reconstruction_bounded, reconstruct_vector
 
-__all__ = ["PROBES", "dixon_solve", "dixon_solve_rows", "residue_primes"]
+__all__ = ["PRIME", "PROBES", "SMALL", "dixon_solve", "dixon_solve_rows", "residue_primes"]
+
+#: Moduli below this bound (``2^21``) multiply in one float64 product per chunk of ``2^12`` (three
+#: below ``2^31``): 21 bits a product instead of about 10.
+SMALL = 1 << 21
+
+#: The prime of the lifting: the largest below :data:`SMALL`.
+PRIME = next(primes_below(SMALL))
 
 #: Coordinates of a column reconstructed after every digit (its first, middle and last coordinates
 #: that are non-zero modulo p, so non-zero over Q); the column is reconstructed whole once they
@@ -81,27 +89,27 @@ PROBES = 3
 
 
 def residue_primes(height: int, rows: int, modulus: int) -> list[int]:
-    """The primes below ``2^31`` (other than ``modulus``) whose product ``Q`` exceeds
+    """The primes below ``2^21`` (other than ``modulus``) whose product ``Q`` exceeds
     ``2^{height + ⌈log2 rows⌉ + 3}``: the residues of the lifting's integer vectors modulo them
     determine the vectors (their entries stay below ``Q/4`` in absolute value, the module
     docstring).
 
     Examples
     --------
-    >>> len(residue_primes(90, 11354, 2_147_483_629))
-    4
+    >>> len(residue_primes(90, 11354, PRIME))
+    6
     """
     need = height + max(1, math.ceil(math.log2(max(rows, 2)))) + 3
     out: list[int] = []
     bits = 0.0
-    for q in primes_below(1 << 31):
+    for q in primes_below(SMALL):
         if q == modulus:
             continue
         out.append(q)
         bits += math.log2(q)
         if bits > need:
             return out
-    raise AssertionError("unreachable: there are enough primes below 2^31")
+    raise AssertionError("unreachable: there are enough primes below 2^21")
 
 
 def _reduce(x: np.ndarray, q: int) -> np.ndarray:
@@ -123,27 +131,34 @@ def _balanced(X: np.ndarray, q: int) -> np.ndarray:
 
 
 def _mul_thin(X: np.ndarray, Y: np.ndarray, q: int, rows: int = INNER) -> np.ndarray:
-    """``X · Y mod q`` for a wide ``X`` (int32, balanced residues, ``|x| < 2^30``) kept whole and
-    a thin ``Y`` (int64, entries in ``[0, q)``), exact: ``Y = 2^20 Y_2 + 2^10 Y_1 + Y_0`` with limbs
-    below ``2^11``, the inner dimension cut into chunks of :data:`~lcnalg.polys.blas_echelon.INNER`
-    (``2^11``), so every float64 sum is an integer below ``2^30 · 2^11 · 2^11 = 2^52``; the limbs
-    are combined by Horner's rule with a reduction between (values below ``2^42 + 2^51``).  Only
-    the thin factor is split: ``X`` is read once per product, a chunk at a time, as float64."""
+    """``X · Y mod q`` for a wide ``X`` (int32, balanced residues) kept whole and a thin ``Y``
+    (int64, entries in ``[0, q)``), exact.  Below ``2^21`` (:data:`SMALL`): ``Y`` balanced too,
+    ``|x|, |y| ≤ 2^20``, the inner dimension cut into chunks of ``2^12``, so every float64 sum is
+    an integer below ``2^12 · 2^40 = 2^52``: one product per chunk.  Below ``2^31``:
+    ``Y = 2^20 Y_2 + 2^10 Y_1 + Y_0`` with limbs below ``2^11``, chunks of
+    :data:`~lcnalg.polys.blas_echelon.INNER` (``2^11``), sums below ``2^30 · 2^11 · 2^11 = 2^52``,
+    the limbs combined by Horner's rule with a reduction between (values below ``2^42 + 2^51``).
+    Only the thin factor is split: ``X`` is read once per product, a chunk at a time, as float64."""
     m, n = X.shape
     k = Y.shape[1]
     out = np.zeros((m, k))
     if m == 0 or n == 0 or k == 0:
         return out
-    limbs = [(Y >> 20).astype(np.float64), ((Y >> 10) & 1023).astype(np.float64), (Y & 1023).astype(np.float64)]
+    if q < SMALL:
+        chunk = 2 * INNER
+        limbs = [(Y - q * (Y > q // 2)).astype(np.float64)]
+    else:
+        chunk = INNER
+        limbs = [(Y >> 20).astype(np.float64), ((Y >> 10) & 1023).astype(np.float64), (Y & 1023).astype(np.float64)]
     for r0 in range(0, m, rows):
         block = out[r0:r0 + rows]
-        for c0 in range(0, n, INNER):
-            Xc = X[r0:r0 + rows, c0:c0 + INNER].astype(np.float64)
-            acc = Xc @ limbs[0][c0:c0 + INNER]
+        for c0 in range(0, n, chunk):
+            Xc = X[r0:r0 + rows, c0:c0 + chunk].astype(np.float64)
+            acc = Xc @ limbs[0][c0:c0 + chunk]
             for limb in limbs[1:]:
                 _reduce(acc, q)
                 acc *= 1024
-                acc += Xc @ limb[c0:c0 + INNER]
+                acc += Xc @ limb[c0:c0 + chunk]
             block += _reduce(acc, q)
             block[block >= q] -= q
     return out
