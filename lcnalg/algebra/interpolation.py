@@ -27,7 +27,7 @@ linear-algebra problem:
    kept once it vanishes at points of μ modulo two primes not used for it), made
    primitive, and then **verified exactly**: substituting ``c ↦ μ(w)`` gives zero in ``Z[w]``.
    A piece with many new equations (:data:`PADIC_EQUATIONS`) lifts them first by p-adic (Dixon)
-   lifting modulo the first prime (:mod:`lcnalg.polys.padic`, docs/theory.md#padic-lifting):
+   lifting modulo a 21-bit prime (:mod:`lcnalg.polys.padic`, docs/theory.md#padic-lifting):
    with ``Q`` the pivot columns and ``A`` the monomials' values at integer points of μ of small
    height, ``v_f[Q]`` is the unique solution of ``A_{RQ} y = −A_{Rf}`` for rows ``R`` with
    ``det A_{RQ} ≢ 0 (mod p)``; its p-adic digits come from one inverse modulo p and two
@@ -331,7 +331,7 @@ def _lift(task: _PieceTask, idx: np.ndarray, rows: int, free: list[int], vectors
     candidates: dict[int, list[Fraction]] = {}
     work = 0
     if pending and _use_padic(task, len(pending), width - len(prefix_free)):
-        # p-adic lifting modulo the first prime (lcnalg.polys.padic): a candidate is kept on the
+        # p-adic lifting (lcnalg.polys.padic): a candidate is kept on the
         # same check as below (it vanishes at points modulo two primes not used), then verified
         # exactly with every equation; what it does not lift goes on to the primes below
         got, pwork = _padic_lift(task, sub, width, prefix_free, pending,
@@ -413,10 +413,12 @@ def _use_padic(task: _PieceTask, pending: int, pivots: int) -> bool:
     With ``k`` equations and ``r`` pivot columns, a digit of 21 bits costs ``1 + t`` float64
     products of ``k r^2`` multiply-adds (``C b`` modulo the lifting prime and ``M x`` modulo the
     ``t`` primes of the residues, six for degree 9 of ``2x2,2x2,2x2``: :mod:`lcnalg.polys.padic`),
-    about ``10 k r^2`` per 31 bits, against about ``r^3`` for the elimination per 31-bit prime of
-    Chinese remaindering, and the inverse about two eliminations.  So p-adic lifting pays when
-    ``16 k ≤ r`` and many digits are needed, which the number of equations of the piece predicts
-    (the heights grow with it, benchmarks/RESULTS.md): ``k ≥`` :data:`PADIC_EQUATIONS`.
+    against about ``r^3`` for the elimination per 31-bit prime of Chinese remaindering; the
+    inverse costs about three eliminations.  Measured (CPU, one core, ``r = 3000``, ``k = 100``,
+    ``t = 6``): an elimination 3.7 s, the inverse 10.7 s, a digit 0.2 s.  So a digit costs about
+    ``1.6 k / r`` eliminations, and with ``16 k ≤ r`` p-adic lifting pays once about four further
+    primes would be needed, which the number of equations of the piece predicts (the heights grow
+    with it, benchmarks/RESULTS.md): ``k ≥`` :data:`PADIC_EQUATIONS`.
     """
     if task.int_pool is None or task.lifting == "primes" or pivots == 0:
         return False
@@ -428,7 +430,7 @@ def _use_padic(task: _PieceTask, pending: int, pivots: int) -> bool:
 def _padic_lift(task: _PieceTask, sub: np.ndarray, width: int, prefix_free: list[int], pending: list[int],
                 accepted: Callable[[list[Fraction]], bool]) -> tuple[dict[int, list[Fraction]], int]:
     """The kernel vectors ``v_f`` (``f`` in ``pending``) of the columns ``< width`` over Q by
-    p-adic lifting modulo the first prime (:func:`~lcnalg.polys.padic.dixon_solve_rows`): with ``P``
+    p-adic lifting modulo :data:`~lcnalg.polys.padic.PRIME` (:func:`~lcnalg.polys.padic.dixon_solve_rows`): with ``P``
     the pivot columns (those not in ``prefix_free``) and ``A`` the values of the monomials at
     integer points of μ, ``v_f[P]`` solves ``A[:, P] y = −A[:, f]``, ``v_f[f] = 1`` and ``v_f`` is 0
     at the other free columns.  Returns the vectors accepted by ``accepted`` and the operations
