@@ -412,7 +412,7 @@ def _use_padic(task: _PieceTask, pending: int, pivots: int) -> bool:
 
     With ``k`` equations and ``r`` pivot columns, a digit of 21 bits costs ``1 + t`` float64
     products of ``k r^2`` multiply-adds (``C b`` modulo the lifting prime and ``M x`` modulo the
-    ``t`` primes of the residues, six for degree 9 of ``2x2,2x2,2x2``: :mod:`lcnalg.polys.padic`),
+    ``t`` primes of the residues, seven for degree 9 of ``2x2,2x2,2x2``: :mod:`lcnalg.polys.padic`),
     against about ``r^3`` for the elimination per 31-bit prime of Chinese remaindering; the
     inverse costs about three eliminations.  Measured (CPU, one core, ``r = 3000``, ``k = 100``,
     ``t = 6``): an elimination 3.7 s, the inverse 10.7 s, a digit 0.2 s.  So a digit costs about
@@ -693,10 +693,11 @@ def interpolate_degree(state: InterpolationState, *, executor: Executor | None =
     lift_pool = sample_image(mu, pool_size, LIFT_PRIME, seed + 104_729)[:, local]
     # integer points for the p-adic lifting, drawn only where a piece may use it
     padic = lifting == "padic" or (lifting == "auto" and biggest >= PADIC_PIECE)
-    # (parameters in [-b, b] with b = e // 2 + 2: each weight takes more values than its degree in
-    # the monomials' values needs to be told apart, in practice; small, so the values stay short;
-    # 16 points more than a piece's monomials, as the eliminations take)
-    int_pool = integer_image(mu, pool_size + 16, seed + 15_485_863, e // 2 + 2)[:, local] if padic else None
+    # (parameters in [-b, b] with b = e + 3: each weight takes more values than twice its degree
+    # in the monomials' values; measured on 2x2,2x2,2x2, b = e // 2 + 2 loses rank in degree 9
+    # (1445 of 1586 on a piece of 1593 monomials) where b = 12 has it all; small, so the values
+    # stay short; 16 points more than a piece's monomials, as the eliminations take)
+    int_pool = integer_image(mu, pool_size + 16, seed + 15_485_863, e + 3)[:, local] if padic else None
     degs = grading.degrees
     images = _orbits(pieces, state.symmetries)
     stdset = None

@@ -50,7 +50,7 @@ product against about 10 for 31-bit ones with three limbs.
 
 **Cost.**  One elimination of ``r × (m + r)`` for ``C``, then per ``p``-adic digit (21 bits)
 ``1 + t`` float64 products of an ``r × r`` matrix by an ``r × k`` one (``t`` the primes of the
-residues, six for the 90-bit values of degree 9 of ``2x2,2x2,2x2``), against one elimination of
+residues, seven for the 126-bit values of degree 9 of ``2x2,2x2,2x2``), against one elimination of
 the whole piece (about ``r^3`` multiply-adds) per 31-bit prime for Chinese remaindering.
 
 Examples
