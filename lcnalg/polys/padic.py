@@ -242,8 +242,8 @@ def dixon_solve_rows(rows: Callable[[int, np.ndarray], np.ndarray], rhs: Callabl
     block : int
         Rows of ``M`` evaluated at once (the memory of one product).
     cache_bytes : int
-        ``M_R`` modulo the primes of the residues is kept (4 bytes an entry) when it takes at most
-        this many bytes; else it is asked for again at each digit.
+        ``M_R`` modulo the primes of the residues is kept (4 bytes an entry) for as many of them as
+        fit in this many bytes; modulo the others it is asked for again at each digit.
 
     Returns
     -------
@@ -274,10 +274,11 @@ def dixon_solve_rows(rows: Callable[[int, np.ndarray], np.ndarray], rhs: Callabl
     C = _balanced(found[1], p)  # int32: half the memory, read a chunk at a time
     del found
     qs = residue_primes(height, r, p)
-    # M_R modulo each q (int32), kept when that fits in cache_bytes, else evaluated per digit
+    # M_R modulo each q (int32), kept for as many q as fit in cache_bytes, the others evaluated
+    # again at each digit
     kept: dict[int, np.ndarray] = {}
-    if r * r * 4 * len(qs) <= cache_bytes:
-        for q in qs:
+    for q in qs:
+        if (len(kept) + 1) * r * r * 4 <= cache_bytes:
             Mq = np.empty((r, r), dtype=np.int32)
             for lo in range(0, r, block):
                 Mq[lo:lo + block] = _balanced(rows(q, R[lo:lo + block]), q)

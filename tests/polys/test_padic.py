@@ -93,9 +93,10 @@ def test_declines_and_bounds():
 def test_rows_callback_equals_matrix():
     M = np.array([[3, 1, 4], [1, 5, 9], [2, 6, 5], [3, 5, 8]])
     B = np.array([[2, 7], [1, 8], [2, 8], [1, 8]])
-    out = dixon_solve_rows(lambda q, i: (M[i] % q).astype(float), lambda q, i: (B[i] % q).astype(float),
-                           M.shape, 4, P, cache_bytes=0)
-    assert out == dixon_solve(M, B, P)
+    for cache in (0, 4 * 3 * 3):  # no residue matrix kept, one kept and the others evaluated again
+        out = dixon_solve_rows(lambda q, i: (M[i] % q).astype(float), lambda q, i: (B[i] % q).astype(float),
+                               M.shape, 4, P, cache_bytes=cache)
+        assert out == dixon_solve(M, B, P)
 
 
 @pytest.mark.parametrize("arch, degree", [("2,2 s=2", 4), ("3,3,2 s=2,1", 5), ("2x2,2x1", 5),
