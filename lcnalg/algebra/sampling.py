@@ -27,7 +27,7 @@ import numpy as np
 from lcnalg.algebra.grading import Grading
 from lcnalg.limits import Limits
 
-__all__ = ["count_monomials", "pieces_of_degree", "sample_image"]
+__all__ = ["count_monomials", "integer_image", "pieces_of_degree", "sample_image"]
 
 
 def count_monomials(nvars: int, degree: int) -> int:
@@ -153,3 +153,41 @@ def sample_image(mu: Any, count: int, modulus: int, seed: int) -> np.ndarray:
     (1, 5)
     """
     return mu.sample_image(count, modulus, seed)
+
+
+def integer_image(mu: Any, count: int, seed: int, bound: int = 1) -> np.ndarray:
+    """``count`` points ``μ(θ)`` over the integers, θ uniform in ``{−bound, …, bound}^N``.
+
+    The p-adic lifting of the interpolation (:mod:`lcnalg.polys.padic`) needs the values of the
+    monomials at points of the image as exact integers of a few tens of bits: small parameters
+    keep them small (``|μ(θ)|`` is at most the number of terms of a coordinate times
+    ``bound^L``).  Their reductions modulo a prime are points of the image modulo that prime.
+
+    Parameters
+    ----------
+    mu : NetworkMap
+        Evaluates exactly (``mu.evaluate``).
+    count : int
+        Number of points.
+    seed : int
+        Seed of the random parameters.
+    bound : int
+        The parameters' largest absolute value.
+
+    Returns
+    -------
+    numpy array of int64, shape ``(count, mu.ambient_dimension)``
+
+    Examples
+    --------
+    >>> from lcnalg.parameterization import Parameterization
+    >>> pts = integer_image(Parameterization("2,2 s=2"), 3, seed=1)
+    >>> pts.shape, bool(np.abs(pts).max() <= 1)
+    ((3, 4), True)
+    """
+    rng = random.Random(seed)
+    n = mu.num_parameters
+    out = np.zeros((count, mu.ambient_dimension), dtype=np.int64)
+    for row in range(count):
+        out[row] = [int(c) for c in mu.evaluate([rng.randint(-bound, bound) for _ in range(n)])]
+    return out
