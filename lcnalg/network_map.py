@@ -26,7 +26,7 @@ from lcnalg.rings import integer_ring, to_sympy
 if TYPE_CHECKING:
     import numpy as np
 
-__all__ = ["NetworkMap"]
+__all__ = ["NetworkMap", "PolynomialNetworkMap"]
 
 
 class NetworkMap:
@@ -175,3 +175,60 @@ class NetworkMap:
 
     def __repr__(self) -> str:
         return f"{type(self).__name__}({str(self.architecture)!r})"
+
+
+class PolynomialNetworkMap(NetworkMap):
+    """A network map whose only data are its integer coordinate polynomials (``coordinates``,
+    ``fmpz_mpoly`` in the weights): sizes, support, exact and modular evaluation and the
+    Jacobian at a point, read off those polynomials.  The maps of strata (families of filters
+    of a given root or factor type) are of this kind.
+
+    Examples
+    --------
+    >>> from lcnalg.architecture import Architecture
+    >>> class Square(PolynomialNetworkMap):
+    ...     architecture = Architecture.parse("2,2")
+    ...     limits = None
+    ...     parameter_names, coordinate_names, layer_slices = ("a", "b"), ("c0", "c1", "c2"), ((0, 2),)
+    ...     @property
+    ...     def coordinates(self):
+    ...         a, b = self.ring.gens()
+    ...         return (a * a, 2 * a * b, b * b)
+    >>> m = Square()
+    >>> m.evaluate([2, 3]), m.evaluate_mod([2, 3], 5), sorted(m.support), m.num_terms
+    ((4, 12, 9), (4, 2, 4), [0, 1, 2], 3)
+    >>> m.jacobian_at([1, 1]).rank()
+    2
+    """
+
+    @property
+    def num_terms(self) -> int:
+        """Terms of all the coordinate polynomials."""
+        coordinates: Any = getattr(self, "coordinates")
+        return sum(len(c) for c in coordinates)
+
+    @property
+    def support(self) -> frozenset[int]:
+        """The coordinates that are not identically zero."""
+        coordinates: Any = getattr(self, "coordinates")
+        return frozenset(i for i, c in enumerate(coordinates) if not c.is_zero())
+
+    def evaluate(self, theta: Any) -> tuple[int, ...]:
+        """The map at an integer point (exact)."""
+        coordinates: Any = getattr(self, "coordinates")
+        vals = [flint.fmpz(int(x)) for x in theta]
+        return tuple(int(c(*vals)) for c in coordinates)
+
+    def evaluate_mod(self, theta: Any, modulus: int) -> tuple[int, ...]:
+        """The map at a point modulo a prime."""
+        coordinates: Any = getattr(self, "coordinates")
+        vals = [flint.fmpz(int(x) % modulus) for x in theta]
+        return tuple(int(c(*vals)) % modulus for c in coordinates)
+
+    def jacobian_at(self, theta: Any, modulus: int | None = None) -> Any:
+        """The Jacobian at an integer point (over Q, or modulo ``modulus``)."""
+        vals = [flint.fmpz(int(x)) for x in theta]
+        rows = [[int(d(*vals)) for d in row] for row in self.jacobian]
+        if modulus is None:
+            return flint.fmpq_mat(rows)
+        return flint.nmod_mat([[x % modulus for x in row] for row in rows], modulus)

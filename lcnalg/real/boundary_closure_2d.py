@@ -55,7 +55,7 @@ from lcnalg.algebra.plain_interpolation import equations_up_to_degree
 from lcnalg.architecture import Architecture
 from lcnalg.errors import InputError
 from lcnalg.limits import Limits
-from lcnalg.network_map import NetworkMap
+from lcnalg.network_map import PolynomialNetworkMap
 from lcnalg.real.pattern_boundary import boundary_factor_lists, factors_text, stratum_dimension
 from lcnalg.real.patterns import stride_one_2d
 from lcnalg.real.polyphase_2d import polyphase_2d_shape
@@ -82,7 +82,7 @@ class _Groups:
         return self.text
 
 
-class FactorProductMap(NetworkMap):
+class FactorProductMap(PolynomialNetworkMap):
     """``φ_ρ : (A, F_1, …) ↦ A(x, y)·Π_j F_j(x^a, y^b)^{e_j}`` over Z (module docstring).
 
     Parameters
@@ -169,32 +169,6 @@ class FactorProductMap(NetworkMap):
                 prod = out
         zero = R.from_dict({})
         return tuple(prod.get((i, j), zero) for i in range(self.box[0] + 1) for j in range(self.box[1] + 1))
-
-    @property
-    def num_terms(self) -> int:
-        return sum(len(c) for c in self.coordinates)
-
-    @property
-    def support(self) -> frozenset[int]:
-        return frozenset(i for i, c in enumerate(self.coordinates) if not c.is_zero())
-
-    def evaluate(self, theta: Any) -> tuple[int, ...]:
-        """``φ_ρ`` at an integer point (exact)."""
-        vals = [flint.fmpz(int(x)) for x in theta]
-        return tuple(int(c(*vals)) for c in self.coordinates)
-
-    def evaluate_mod(self, theta: Any, modulus: int) -> tuple[int, ...]:
-        """``φ_ρ`` at a point modulo a prime."""
-        vals = [flint.fmpz(int(x) % modulus) for x in theta]
-        return tuple(int(c(*vals)) % modulus for c in self.coordinates)
-
-    def jacobian_at(self, theta: Any, modulus: int | None = None) -> Any:
-        """The Jacobian of ``φ_ρ`` at a point (over Q, or modulo ``modulus``)."""
-        vals = [flint.fmpz(int(x)) for x in theta]
-        rows = [[int(d(*vals)) for d in row] for row in self.jacobian]
-        if modulus is None:
-            return flint.fmpq_mat(rows)
-        return flint.nmod_mat([[x % modulus for x in row] for row in rows], modulus)
 
     def stratum_point(self, seed: int = 0, bound: int = 9) -> tuple[int, ...]:
         """A real integer point of the form of the stratum: ``A·Π G_r^e · Π (u_c² + v_c²)^e`` at ``(x^a, y^b)``,

@@ -74,7 +74,7 @@ from lcnalg.algebra.plain_interpolation import equations_up_to_degree
 from lcnalg.architecture import Architecture
 from lcnalg.errors import InputError
 from lcnalg.limits import Limits
-from lcnalg.network_map import NetworkMap
+from lcnalg.network_map import PolynomialNetworkMap
 from lcnalg.real.cyclotomic_strata import CyclotomicStratumMap, galois_orbit, rational_stratum_equations
 from lcnalg.real.orbit_description import RootType, relative_boundary_dimension
 from lcnalg.real.orbit_tilings import OrbitModel, orbit_model
@@ -129,7 +129,7 @@ class _Shape:
         return self.text
 
 
-class TypeStratumMap(NetworkMap):
+class TypeStratumMap(PolynomialNetworkMap):
     """The homogenised parameterization ``φ_κ`` of the closure of a type stratum (module docstring).
 
     Parameters ``lam, h`` and per class ``r<j>`` (real) or ``x<j>, y<j>`` (pair); coordinates
@@ -240,32 +240,6 @@ class TypeStratumMap(NetworkMap):
         out = [zero] * mu0 + poly
         out += [zero] * (len(self.coordinate_names) - len(out))
         return tuple(out[:len(self.coordinate_names)])
-
-    @property
-    def num_terms(self) -> int:
-        return sum(len(c) for c in self.coordinates)
-
-    @property
-    def support(self) -> frozenset[int]:
-        return frozenset(i for i, c in enumerate(self.coordinates) if not c.is_zero())
-
-    def evaluate(self, theta: Any) -> tuple[int, ...]:
-        """``φ_κ`` at an integer point (exact)."""
-        vals = [flint.fmpz(int(x)) for x in theta]
-        return tuple(int(c(*vals)) for c in self.coordinates)
-
-    def evaluate_mod(self, theta: Any, modulus: int) -> tuple[int, ...]:
-        """``φ_κ`` at a point modulo a prime."""
-        vals = [flint.fmpz(int(x) % modulus) for x in theta]
-        return tuple(int(c(*vals)) % modulus for c in self.coordinates)
-
-    def jacobian_at(self, theta: Any, modulus: int | None = None) -> Any:
-        """The Jacobian of ``φ_κ`` at a point (over Q, or modulo ``modulus``)."""
-        vals = [flint.fmpz(int(x)) for x in theta]
-        rows = [[int(d(*vals)) for d in row] for row in self.jacobian]
-        if modulus is None:
-            return flint.fmpq_mat(rows)
-        return flint.nmod_mat([[x % modulus for x in row] for row in rows], modulus)
 
     def certified_dimension(self, seed: int = 0) -> tuple[int, bool]:
         """``(rank, certified)``: the exact Jacobian rank at an integer point (a lower bound for the

@@ -286,6 +286,22 @@ def placed_in_closure(factors: Factors, pattern: Sequence[tuple[FactorType, int]
     return place(0, slots_r, slots_c, (0, 0))
 
 
+def _boundary_candidates(strata: Any, limits: Limits) -> list[tuple[int, Any, Any, Any]]:
+    """The refinements of the factor lists of the strata of ``M``, as ``(dimension of the
+    refined stratum, degree, rest, refinement)``, largest dimension first: the candidates of the
+    relative-boundary searches, each refinement counted against ``max_pattern_work``."""
+    work = limits.budget("max_pattern_work", "factor lists of the polyphase strata of M")
+    cands = []
+    for s in strata.strata:
+        if not s.in_m:
+            continue
+        for rho in _refinements(s.pattern):
+            work.spend()
+            cands.append(((s.rest[0] + 1) * (s.rest[1] + 1) + stratum_dimension(rho) - 1, s.degree, s.rest, rho))
+    cands.sort(key=lambda c: (-c[0], c[1], c[3]))
+    return cands
+
+
 def _maximal_closures(strata: PolyphaseStrata) -> list[tuple[tuple, Box]]:
     """``(π, δ')`` of the strata of ``V(R) \\ M``, keeping only the largest ``δ'`` per ``π``
     (the closure grows with ``δ'``)."""
@@ -497,15 +513,7 @@ def polyphase_boundary_dimension(arch: Architecture | str, limits: Limits | None
     if not closures:
         return PolyphaseBoundaryDimension(None, None)
     frontier = max(s.dimension for s in strata.outside) - 1
-    work = limits.budget("max_pattern_work", "factor lists of the polyphase strata of M")
-    cands = []
-    for s in strata.strata:
-        if not s.in_m:
-            continue
-        for rho in _refinements(s.pattern):
-            work.spend()
-            cands.append(((s.rest[0] + 1) * (s.rest[1] + 1) + stratum_dimension(rho) - 1, s.degree, s.rest, rho))
-    cands.sort(key=lambda c: (-c[0], c[1], c[3]))
+    cands = _boundary_candidates(strata, limits)
     budget = limits.budget("max_nodes", "nodes of the polyphase relative-boundary dimension search")
     for dim, degree, rest, rho in cands:
         hit = _on_boundary(shape, closures, rho, degree, budget)
@@ -554,15 +562,7 @@ def boundary_strata(arch: Architecture | str, limits: Limits | None = None, *,
     closures = _maximal_closures(strata)
     if not closures:
         return ()
-    work = limits.budget("max_pattern_work", "factor lists of the polyphase strata of M")
-    cands = []
-    for s in strata.strata:
-        if not s.in_m:
-            continue
-        for rho in _refinements(s.pattern):
-            work.spend()
-            cands.append(((s.rest[0] + 1) * (s.rest[1] + 1) + stratum_dimension(rho) - 1, s.degree, s.rest, rho))
-    cands.sort(key=lambda c: (-c[0], c[1], c[3]))
+    cands = _boundary_candidates(strata, limits)
     budget = limits.budget("max_nodes", "nodes of the polyphase relative-boundary strata search")
     return tuple((degree, rest, rho) for _, degree, rest, rho in cands
                  if _on_boundary(shape, closures, rho, degree, budget) is not None)
