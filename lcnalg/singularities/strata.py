@@ -434,9 +434,10 @@ RELATIVE_CERTIFY_ENTRIES = 100_000
 (keeps the stratification cheap; uncertified ideals say up to which degree they are complete)."""
 
 
-RELATIVE_EQUATIONS_AMBIENT_2D = 16
+RELATIVE_EQUATIONS_AMBIENT_2D = 12
 """As :data:`RELATIVE_EQUATIONS_AMBIENT` for the 2D families (stride one, polyphase gcd), whose strata are
-products of free factors (:mod:`lcnalg.real.boundary_closure_2d`)."""
+products of free factors (:mod:`lcnalg.real.boundary_closure_2d`): 3 s for ``2x2,2x2 s=2x1`` and about
+40 s for ``2x2,2x2,2x1`` at 12 coordinates; the 4x4 outputs (16) take minutes."""
 
 _FAMILIES_2D = ("2D factorization patterns", "2D polyphase gcd")
 
