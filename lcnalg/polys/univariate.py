@@ -483,6 +483,7 @@ class RootData:
         self.content, fac = rest.factor()
         self.factors = [(f, int(e)) for f, e in fac]
         self._orbit_factors: dict[int, list] = {}    # t -> the factors of the res_z(f, w - z^t): exact, once
+        self._orbit_labels: dict[tuple[int, int], OrbitLabels] = {}   # (t, precision) -> the grouping found there
         self.prec = 64
         self._isolate()
 
@@ -574,8 +575,9 @@ class RootData:
     def orbits(self, t: int) -> OrbitLabels:
         """Group the nonzero roots by ``ρ^t`` exactly (see the module docstring).
 
-        The factored resultants are computed once per ``t`` (also for copies, :meth:`copy`);
-        each call isolates their roots at the current precision.
+        The factored resultants are computed once per ``t``, and the grouping once per ``t`` and
+        working precision (both shared with copies, :meth:`copy`: the isolation at a given
+        precision is deterministic, so a copy at that precision has the same balls).
 
         Examples
         --------
@@ -584,6 +586,9 @@ class RootData:
         >>> sorted(lab.label.count(j) for j in set(lab.label)), lab.real
         ([2, 2], (False, False))
         """
+        found = self._orbit_labels.get((t, self.prec))
+        if found is not None:
+            return found
         sfactors = self._orbit_factors.get(t)
         if sfactors is None:
             sfactors = self._orbit_factors[t] = self._class_factors(t)
@@ -613,8 +618,9 @@ class RootData:
                             break
                         conj.append(hits[0])
                 if disjoint and len(label) == len(self.roots) and len(conj) == len(values):
-                    return OrbitLabels(t, tuple(label), tuple(values), tuple(real), tuple(conj),
-                                       tuple(factor), tuple(sfactors))
+                    found = self._orbit_labels[(t, self.prec)] = OrbitLabels(
+                        t, tuple(label), tuple(values), tuple(real), tuple(conj), tuple(factor), tuple(sfactors))
+                    return found
             prec *= 2
             self.limits.check("max_precision", "working precision (bits) for grouping roots into orbits", prec)
 
