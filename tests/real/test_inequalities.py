@@ -90,10 +90,11 @@ def test_not_closed_thin_boundary_is_m():
     rng = random.Random(3)
     for arch in ["4,4,4 s=2,2", "2x2,2x2", "3x3,2x2", "2,3,2 s=2,2"]:
         one_d = "x" not in arch
-        r = inequalities(arch)
+        # the implicit equations of V are not asserted here (tests/algebra checks them)
+        r = inequalities(arch, equations=False)
         assert r.closed is False and r.decided
         assert r.family == ("root orbits" if one_d else "2D factorization patterns")
-        b = boundary(arch)
+        b = boundary(arch, equations=False)
         assert b.decided and b.thin and b.closed is False
         assert b.relative_family == ("root orbits" if one_d else "2D factorization patterns")
         assert not b.relative.startswith("not derived")
