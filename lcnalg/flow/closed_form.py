@@ -16,11 +16,13 @@ are invariant, and are polynomials in the Segre coordinates ``z_ij = u_i v_j``. 
 
 Algorithm (elimination)
 -----------------------
-Each ``z_ij`` is expressed through ``w``: a lex Gröbner basis (sympy) of
-``⟨w_m − μ_m(θ), T − u_i v_j⟩`` with the weights first is computed, and an element free of
-the weights and of degree 1 in ``T``, ``D(w) T − N(w)``, gives ``z_ij = N/D``.  When some
-``z_ij`` has no such element (it is not a rational function of ``w``: the generic fibre of μ
-is more than one rescaling orbit, as at stride one), no formula is returned, with that reason.
+Each ``z_ij`` is expressed through ``w``: the reduced Gröbner basis over Q (multimodular and
+verified, :mod:`lcnalg.polys.groebner`) of ``⟨w_m − μ_m(θ), T − u_i v_j⟩`` for the block order
+weights ``>>`` ``T`` ``>>`` ``w`` is computed, and an element free of the weights and of degree 1
+in ``T``, ``D(w) T − N(w)``, gives ``z_ij = N/D``.  Such an element exists iff ``z_ij`` is a
+rational function of ``w`` on ``V`` (proof in ``_rational_in_w``).  When some ``z_ij`` has none
+(the generic fibre of μ is more than one rescaling orbit, as at stride one), no formula is
+returned, with that reason.
 
 Verification
 ------------
@@ -50,6 +52,8 @@ import sympy
 from lcnalg import checks
 from lcnalg.errors import InputError
 from lcnalg.limits import Limits
+from lcnalg.polys.groebner import groebner_basis
+from lcnalg.polys.monomials import elimination
 from lcnalg.polys.mpoly_factor import factor as mpoly_factor
 from lcnalg.results import Result
 
@@ -158,6 +162,49 @@ def _factored(expr: sympy.Expr) -> sympy.Expr:
                      *[back(f) ** e for f, e in f1], *[back(f) ** -e for f, e in f2])
 
 
+#: How the ``u_i v_j`` are expressed through ``w``.
+METHOD = "Groebner bases over Q eliminating the weights (block order weights >> T >> w)"
+
+
+def _graph_ideal(coordinates: Any, n: int, nw: int) -> list[dict]:
+    """``w_m − μ_m(θ)`` as exponent dictionaries in the variables ``(θ, T, w)``."""
+    out = []
+    for m, c in enumerate(coordinates):
+        d = {tuple(int(x) for x in e) + (0,) * (1 + nw): -int(co) for e, co in zip(c.monoms(), c.coeffs())}
+        d[(0,) * (n + 1 + m) + (1,) + (0,) * (nw - m - 1)] = 1
+        out.append(d)
+    return out
+
+
+def _rational_in_w(graph: list[dict], n: int, nw: int, i: int, j: int, W: Any, limits: Limits) -> Any:
+    """``θ_i θ_j`` as a rational function ``N(w)/D(w)`` on the image, or None when it is not one.
+
+    The reduced Gröbner basis over Q (verified) of ``⟨w − μ(θ), T − θ_i θ_j⟩`` for the block order
+    ``θ >> T >> w`` contains an element ``D(w) T − N(w)`` free of ``θ`` iff the elimination ideal has
+    an element of degree 1 in ``T`` with ``D`` outside the ideal of ``V``: the normal form of such a
+    ``D`` modulo the ideal of ``V`` keeps the leading monomial ``T·lm(D)`` out of the ideal generated
+    by the leading monomials of the pure ``w`` elements, so some basis element of ``T``-degree 1 divides
+    it; and a reduced basis element ``D T − N`` has ``lm(D)`` standard, so ``D`` is not in the ideal of ``V``.
+    """
+    N = n + 1 + nw
+    t = [0] * N
+    t[n] = 1
+    prod = [0] * N
+    prod[i] += 1
+    prod[j] += 1
+    G = groebner_basis(graph + [{tuple(t): 1, tuple(prod): -1}], order=elimination((n, 1)), nvars=N,
+                       grading=[1] * n + [2] * (1 + nw), limits=limits)
+    linear = [g for g in G.polys if all(not any(e[:n]) for e in g) and max(e[n] for e in g) == 1]
+    if not linear:
+        return None
+    g = min(linear, key=len)
+
+    def expr(part: int) -> sympy.Expr:
+        return sympy.Add(*[sympy.Integer(int(c)) * sympy.Mul(*[x ** k for x, k in zip(W, e[n + 1:])])
+                           for e, c in g.items() if e[n] == part])
+    return sympy.cancel(-expr(0) / expr(1))
+
+
 def two_layer_metric_formula(mu: Any, *, seed: int = 0, points: int = 10,
                              limits: Limits | None = None) -> MetricFormulaResult:
     """``K`` of a two-layer linear network as a function of ``(w, δ)``, by elimination.
@@ -210,24 +257,20 @@ def two_layer_metric_formula(mu: Any, *, seed: int = 0, points: int = 10,
     W = sympy.symbols(f"w0:{len(coords)}")
     (l0, h0), (l1, h1) = mu.layer_slices
     u, v = list(names[l0:h0]), list(names[l1:h1])
-    T = sympy.Symbol("T_")
     z: dict = {}
+    n, nw = len(names), len(coords)
+    graph = _graph_ideal(mu.coordinates, n, nw)
     for i in range(len(u)):
         for j in range(len(v)):
-            G = sympy.groebner([Wm - c for Wm, c in zip(W, coords)] + [T - u[i] * v[j]], *names, T, *W,
-                               order="lex")
-            linear = [g for g in G.exprs if not (g.free_symbols & set(names)) and sympy.degree(g, T) == 1]
-            if not linear:
+            z_ij = _rational_in_w(graph, n, nw, l0 + i, l1 + j, W, limits)
+            if z_ij is None:
                 return MetricFormulaResult(
                     architecture=str(arch), available=False, P="", G1=(), G2=(), formula="", points_checked=0,
-                    method="lex Groebner bases (sympy) eliminating the weights", certified=True,
-                    seconds=time.perf_counter() - start,
+                    method=METHOD, certified=True, seconds=time.perf_counter() - start,
                     argument=(f"u{i}*v{j} satisfies no relation of degree 1 over Q(w) in the elimination ideal, so "
                               "it is not a rational function of w: the generic fibre is more than one orbit"),
                     limitations="")
-            g = min(linear, key=lambda e: len(str(e)))
-            p = sympy.Poly(g, T)
-            z[(i, j)] = sympy.cancel(-p.coeff_monomial(1) / p.coeff_monomial(T))
+            z[(i, j)] = z_ij
     J = sympy.Matrix([[sympy.diff(c, x) for x in names] for c in coords])
     J1, J2 = J[:, l0:h0], J[:, l1:h1]
     a = sum(x ** 2 for x in u)
@@ -267,7 +310,7 @@ def two_layer_metric_formula(mu: Any, *, seed: int = 0, points: int = 10,
         G2=tuple(tuple(str(G2[i, j]) for j in range(m)) for i in range(m)),
         formula="K = (rho*(G1 + G2) + delta*(G1 - G2))/(2*P),  rho = sqrt(delta**2 + 4*P)",
         points_checked=checked,
-        method="lex Groebner bases (sympy) eliminating the weights; exact check at random rational points",
+        method=METHOD + "; exact check at random rational points",
         certified=checked == points, seed=seed, seconds=time.perf_counter() - start,
         argument=("K = G1/a + G2/b with a = |u|^2, b = |v|^2, b - a = delta, ab = P (derivation in the module); "
                   "u_i v_j = N/D from the elimination ideal; the identity checked exactly at the points"),
