@@ -65,6 +65,7 @@ import flint
 from lcnalg.errors import InputError, check
 from lcnalg.groups.fibre_membership import has_real_point
 from lcnalg.groups.group_algebra import GroupConvParameterization, group_filter, group_parameterization
+from lcnalg.groups.representations import cyclotomic_conjugate
 from lcnalg.groups.wedderburn import RealWedderburn, real_wedderburn
 from lcnalg.limits import Limits
 from lcnalg.polys.minors import all_minors
@@ -141,14 +142,6 @@ def cyclotomic_rank(rows: Any, phi: Any) -> int:
     return rank
 
 
-def _conjugate(v: Any, e: int, phi: Any) -> Any:
-    out = [0] * e
-    for t, c in enumerate(v.coeffs()):
-        if c != 0:
-            out[(-t) % e] += c
-    return flint.fmpq_poly(out) % phi
-
-
 def _allowed(component: Any, top: int) -> list[int]:
     """The coranks ``≤ top`` a component can have: ``0, n_c`` for a division algebra, even ones for ``H``."""
     if component.is_division:
@@ -177,7 +170,7 @@ class _Layer:
         for i in full:
             for R in _entries(comps[i].matrices, self.positions):
                 rows.append(R)
-                rows.append([_conjugate(x, self.e, self.phi) for x in R])
+                rows.append([cyclotomic_conjugate(x, self.e, self.phi) for x in R])
         if not middle:
             return (k - cyclotomic_rank(rows, self.phi) if rows else k) > 0
         if not all(comps[i].rational for i in full + middle):

@@ -85,6 +85,7 @@ from lcnalg.groups.spec import parse_group
 from lcnalg.limits import Limits
 
 __all__ = ["IrreducibleRepresentations", "irreducible_representations", "group_fourier", "inverse_group_fourier",
+           "cyclotomic_conjugate",
            "left_ideal_matrices", "verify_representation"]
 
 
@@ -394,6 +395,36 @@ def irreducible_representations(group: PermutationGroup | str, *,
         group=G.name, elements=elements, table=table, exponent=e, classes=tuple(tuple(c) for c in classes),
         characters=tuple(tuple(t[1]) for t in found), degrees=tuple(t[0] for t in found),
         matrices=tuple(matrices), prime=p, not_computed=tuple(missing), class_of=tuple(cls))
+
+
+def cyclotomic_conjugate(v: Any, e: int, phi: Any) -> Any:
+    """Complex conjugation ``x^t ↦ x^{−t}`` on ``Q[x]/(Φ_e)``, ``x`` standing for ``ζ_e``.
+
+    Parameters
+    ----------
+    v : fmpq_poly
+        An element of ``Q(ζ_e)`` as a polynomial in ``x`` of degree below ``e``.
+    e : int
+        The order of ``ζ_e``.
+    phi : fmpq_poly
+        The cyclotomic polynomial ``Φ_e``.
+
+    Returns
+    -------
+    fmpq_poly
+        The conjugate, reduced modulo ``phi``.
+
+    Examples
+    --------
+    >>> phi = flint.fmpq_poly(flint.fmpz_poly.cyclotomic(4))     # x^2 + 1: x = i
+    >>> cyclotomic_conjugate(flint.fmpq_poly([2, 3]), 4, phi)    # 2 + 3i -> 2 - 3i
+    (-3)*x + 2
+    """
+    out = [0] * e
+    for t, c in enumerate(v.coeffs()):
+        if c != 0:
+            out[(-t) % e] += c
+    return flint.fmpq_poly(out) % phi
 
 
 def _inverse(v: Any, phi: Any) -> Any:

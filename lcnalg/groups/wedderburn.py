@@ -72,7 +72,7 @@ import flint
 from lcnalg import checks
 from lcnalg.errors import InputError, check
 from lcnalg.groups.permutation_group import PermutationGroup
-from lcnalg.groups.representations import (IrreducibleRepresentations, irreducible_representations,
+from lcnalg.groups.representations import (IrreducibleRepresentations, cyclotomic_conjugate, irreducible_representations,
                                            left_ideal_matrices, verify_representation)
 from lcnalg.limits import Limits
 
@@ -236,7 +236,7 @@ class RealWedderburn:
                 R = c.matrices[inv[g]]
                 t = sum((R[i][m] * B[m][i] for i in range(c.size) for m in range(c.size)), flint.fmpq_poly(0)) % phi
                 if c.kind == "C":
-                    t = t + _conjugate(t, self.reps.exponent, phi)
+                    t = t + cyclotomic_conjugate(t, self.reps.exponent, phi)
                 total += c.size * t
             total = (total % phi) / n
             if total.degree() > 0:
@@ -267,15 +267,6 @@ class RealWedderburn:
 
 
 # ------------------------------------------------------------------ arithmetic in Q(zeta_e)
-def _conjugate(v: Any, e: int, phi: Any) -> Any:
-    """Complex conjugation ``x^t ↦ x^{−t}`` on ``Q[x]/(Φ_e)``."""
-    out = [0] * e
-    for t, c in enumerate(v.coeffs()):
-        if c != 0:
-            out[(-t) % e] += c
-    return flint.fmpq_poly(out) % phi
-
-
 def _element(f: Any, n: int, name: str) -> list[Fraction]:
     items = checks.sequence(f, name, f"{n} exact numbers")
     if len(items) != n:
@@ -425,7 +416,7 @@ def real_wedderburn(group: PermutationGroup | str, *, limits: Limits | None = No
     k = len(reps.characters)
     conj_of = []
     for c in range(k):
-        bar = tuple(_conjugate(v, e, phi) for v in reps.characters[c])
+        bar = tuple(cyclotomic_conjugate(v, e, phi) for v in reps.characters[c])
         conj_of.append(next(c2 for c2 in range(k) if reps.characters[c2] == bar))
     components = []
     for c in range(k):
@@ -456,7 +447,7 @@ def real_wedderburn(group: PermutationGroup | str, *, limits: Limits | None = No
                 rho, how = _real_matrices(reps, c, gens, phi, limits)
             if rho is not None:
                 verify_representation(rho, [reps.character(c, g) for g in range(n)], table, gens, phi)
-                check(all(_conjugate(v, e, phi) == v for M in rho for row in M for v in row),
+                check(all(cyclotomic_conjugate(v, e, phi) == v for M in rho for row in M for v in row),
                       f"the matrices of the real character chi{c + 1} are not real")
             comp = WedderburnComponent("R", d, d, (c,), 1, rho, rho is not None and _is_rational(rho), how)
         components.append(comp)
