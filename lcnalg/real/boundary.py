@@ -319,12 +319,10 @@ def _relative_equations(arch: Architecture, limits: Limits | None, seed: int, ma
             return {"relative_equations_status": "not computed by default in 2D (pass equations=True or a max_degree, "
                     "CLI: --max-degree D, to derive them within the limits)"}
         return _closure_2d(arch, limits, seed, max_degree, asked)
-    try:
-        r = relative_boundary_equations(arch, max_degree=max_degree, seed=seed, limits=limits)
-    except (InputError, ResourceLimitError) as err:
-        if asked and isinstance(err, ResourceLimitError):
-            raise
-        return {"relative_equations_status": f"not derived: {err}"}
+    r, failed = _attempt(lambda: relative_boundary_equations(arch, max_degree=max_degree, seed=seed, limits=limits),
+                         asked)
+    if failed:
+        return failed
     if r.certified:
         status = "certified"
     else:
@@ -344,15 +342,25 @@ def _relative_equations(arch: Architecture, limits: Limits | None, seed: int, ma
             "relative_equations_status": status, "relative_components": comps}
 
 
-def _closure_2d(arch: Architecture, limits: Limits, seed: int, max_degree: int | None, asked: bool) -> dict[str, Any]:
-    """The fields of the Zariski closure of ``∂_V M`` for the 2D families (stride one, polyphase gcd):
-    :func:`~lcnalg.real.boundary_closure_2d.relative_boundary_closure_2d`."""
+def _attempt(compute: Any, asked: bool) -> tuple[Any, dict[str, Any] | None]:
+    """``(compute(), None)``, or ``(None, fields)`` saying why the equations were not derived: an
+    input outside the family, or a bound met when they were not asked for (a bound met when they
+    were asked for is raised, naming the option)."""
     try:
-        r = relative_boundary_closure_2d(arch, max_degree=max_degree, seed=seed, limits=limits)
+        return compute(), None
     except (InputError, ResourceLimitError) as err:
         if asked and isinstance(err, ResourceLimitError):
             raise
-        return {"relative_equations_status": f"not derived: {err}"}
+        return None, {"relative_equations_status": f"not derived: {err}"}
+
+
+def _closure_2d(arch: Architecture, limits: Limits, seed: int, max_degree: int | None, asked: bool) -> dict[str, Any]:
+    """The fields of the Zariski closure of ``∂_V M`` for the 2D families (stride one, polyphase gcd):
+    :func:`~lcnalg.real.boundary_closure_2d.relative_boundary_closure_2d`."""
+    r, failed = _attempt(lambda: relative_boundary_closure_2d(arch, max_degree=max_degree, seed=seed, limits=limits),
+                         asked)
+    if failed:
+        return failed
     if r.certified:
         status = "certified"
     else:
