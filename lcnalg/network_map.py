@@ -199,6 +199,9 @@ class PolynomialNetworkMap(NetworkMap):
     ((4, 12, 9), (4, 2, 4), [0, 1, 2], 3)
     >>> m.jacobian_at([1, 1]).rank()
     2
+    >>> c0, c1, c2 = m.coordinate_ring.gens()
+    >>> m.vanishes_on([c1 * c1 - 4 * c0 * c2]), m.vanishes_on([c0 - c2])
+    (True, False)
     """
 
     @property
@@ -212,6 +215,18 @@ class PolynomialNetworkMap(NetworkMap):
         """The coordinates that are not identically zero."""
         coordinates: Any = getattr(self, "coordinates")
         return frozenset(i for i, c in enumerate(coordinates) if not c.is_zero())
+
+    def vanishes_on(self, polys: Any) -> bool:
+        """Whether every polynomial in the coordinates ``c`` (``fmpz_mpoly`` in as many variables as
+        the map has coordinates) vanishes on the image: substituted into the coordinate polynomials,
+        exactly."""
+        coordinates: Any = getattr(self, "coordinates")
+        q = self.coordinate_ring
+        for p in polys:
+            g = q.from_dict({tuple(int(e) for e in m): int(c) for m, c in zip(p.monoms(), p.coeffs())})
+            if not g.compose(*coordinates, ctx=self.ring).is_zero():
+                return False
+        return True
 
     def evaluate(self, theta: Any) -> tuple[int, ...]:
         """The map at an integer point (exact)."""

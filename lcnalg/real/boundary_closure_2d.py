@@ -56,6 +56,7 @@ from lcnalg.architecture import Architecture
 from lcnalg.errors import InputError
 from lcnalg.limits import Limits
 from lcnalg.network_map import PolynomialNetworkMap
+from lcnalg.real.boundary_equations import boundary_arguments
 from lcnalg.real.pattern_boundary import boundary_factor_lists, factors_text, stratum_dimension
 from lcnalg.real.patterns import stride_one_2d
 from lcnalg.real.polyphase_2d import polyphase_2d_shape
@@ -351,15 +352,6 @@ def stratum_key(phi: FactorProductMap) -> tuple:
     return (phi.rest, tuple(sorted((d, e) for _, d, e, s in phi.groups if s)))
 
 
-def _vanish_on(polys: Any, phi: FactorProductMap) -> bool:
-    q = phi.coordinate_ring
-    for p in polys:
-        g = q.from_dict({tuple(int(e) for e in m): int(c) for m, c in zip(p.monoms(), p.coeffs())})
-        if not g.compose(*phi.coordinates, ctx=phi.ring).is_zero():
-            return False
-    return True
-
-
 def relative_boundary_closure_2d(arch: Architecture | str, *, max_degree: int | None = None, seed: int = 0,
                                  certify: bool | None = None, limits: Limits | None = None
                                  ) -> RelativeBoundaryClosure2D:
@@ -397,14 +389,8 @@ def relative_boundary_closure_2d(arch: Architecture | str, *, max_degree: int | 
     (4, 1, True)
     """
     start = time.perf_counter()
-    a = Architecture.coerce(arch)
-    if a.ndim != 2 or a.activation is not None or a.channels is not None:
-        raise InputError(f"arch: expected a 2D linear architecture with one channel, got {str(arch)[:60]}")
-    limits = Limits.coerce(limits)
-    max_degree = checks.integer(DEFAULT_MAX_DEGREE if max_degree is None else max_degree, "max_degree",
-                                low=1, form="a positive integer")
-    seed = checks.seed(seed)
-    (certify,) = checks.arguments(certify=certify)
+    a, max_degree, seed, certify, limits = boundary_arguments(arch, 2, max_degree, seed, certify, limits,
+                                                              DEFAULT_MAX_DEGREE)
     family, maps = stratum_maps(a, limits)
     if not maps:
         raise InputError(f"arch: M[{a}] has no relative boundary beyond 0 (M = V(R))")
@@ -418,7 +404,7 @@ def relative_boundary_closure_2d(arch: Architecture | str, *, max_degree: int | 
     rng = random.Random(seed)
     for grp in ranked:
         text, phi, expected = grp[0]
-        if any(c.equations.certified and _vanish_on(c.equations.polynomials, phi) for c in components):
+        if any(c.equations.certified and phi.vanishes_on(c.equations.polynomials) for c in components):
             placed.extend(t for t, _, _ in grp)
             continue
         limits.check("max_strata", "closures of relative-boundary strata implicitized", len(components) + 1)
