@@ -54,19 +54,24 @@ def _realize(arch: Architecture, p: list, factors: tuple, scale: Fraction) -> li
     if factors[0][0] == "cluster":                   # copies of ψ opened into c + jσ and c + j(2 ± i)σ, rests moved
         x, y = sympy.symbols("x y")
         s = sympy.Rational(scale)
-        P = sum(sympy.Rational(p[i * ny + j]) * x**i * y**j for i in range(nx) for j in range(ny))
-        num, den = P, sympy.Integer(1)
+
+        def poly_of(e):                              # products of polynomials, not of expressions to expand
+            return sympy.Poly(e, x, y, domain="QQ")
+        num = poly_of(sum(sympy.Rational(p[i * ny + j]) * x**i * y**j for i in range(nx) for j in range(ny)))
+        den = poly_of(1)
         for psi, n, r in factors[0][1]:
-            g = sympy.sympify(psi)
+            g = poly_of(sympy.sympify(psi))
             den *= g**n
-            num *= sympy.prod([g - j * s for j in range(1, r + 1)])
-            num *= sympy.prod([(g - 2 * j * s) ** 2 + (j * s) ** 2 for j in range(r + 1, r + (n - r) // 2 + 1)])
+            for j in range(1, r + 1):
+                num *= g - j * s
+            for j in range(r + 1, r + (n - r) // 2 + 1):
+                num *= (g - 2 * j * s) ** 2 + (j * s) ** 2
         for rest, t in factors[0][2]:
-            den *= sympy.sympify(rest)
-            num *= sympy.sympify(rest) + s * sympy.sympify(t)
-        q, rem = sympy.div(sympy.expand(num), sympy.expand(den), x, y)
-        assert rem == 0
-        poly = sympy.Poly(q, x, y).as_dict()
+            den *= poly_of(sympy.sympify(rest))
+            num *= poly_of(sympy.sympify(rest) + s * sympy.sympify(t))
+        q, rem = num.div(den)
+        assert rem.is_zero
+        poly = q.as_dict()
         return [Fraction(str(poly.get((i, j), 0))) for i in range(nx) for j in range(ny)]
     if factors[0][0] in ("pair", "gcd pair", "shifted pair"):
         x, y = sympy.symbols("x y")
