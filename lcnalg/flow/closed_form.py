@@ -122,44 +122,45 @@ class MetricFormulaResult(Result):
 __all__ += ["MetricFormulaResult"]
 
 
-def _to_z(expr: sympy.Expr, u: list, v: list, z: dict) -> sympy.Expr:
-    """Rewrite a polynomial bihomogeneous of equal degree in ``u`` and ``v`` in the ``z_ij``."""
+def _to_z(expr: sympy.Expr, u: list, v: list, z: dict) -> tuple[Any, Any]:
+    """Rewrite a polynomial bihomogeneous of equal degree in ``u`` and ``v`` in the ``z_ij = N_ij/D_ij``:
+    the rational function of ``w`` it becomes, as a coprime pair ``(num, den)`` of integer polynomials
+    (FLINT arithmetic, sums over common denominators, one gcd at the end)."""
     poly = sympy.Poly(sympy.expand(expr), *u, *v)
-    out = sympy.Integer(0)
+    ctx = next(iter(z.values()))[0].context()
+    num, den = ctx.from_dict({}), ctx.from_dict({(0,) * ctx.nvars(): 1})
     for monom, coeff in poly.terms():
         ui = [i for i, e in enumerate(monom[:len(u)]) for _ in range(e)]
         vj = [j for j, e in enumerate(monom[len(u):]) for _ in range(e)]
         if len(ui) != len(vj):
             raise InputError("expression: not of equal degree in the two layers")
-        term = sympy.Integer(coeff)
+        tn, td = ctx.from_dict({(0,) * ctx.nvars(): int(coeff)}), ctx.from_dict({(0,) * ctx.nvars(): 1})
         for i, j in zip(ui, vj):
-            term *= z[(i, j)]
-        out += term
-    return out
+            tn, td = tn * z[(i, j)][0], td * z[(i, j)][1]
+        g = den.gcd(td)
+        num, den = num * (td / g) + tn * (den / g), den * (td / g)
+    g = num.gcd(den)
+    return (num / g, den / g) if not g.is_zero() else (num, den)
 
 
-def _factored(expr: sympy.Expr) -> sympy.Expr:
-    """``sympy.factor(sympy.cancel(expr))`` for a rational function over Q, with the numerator and
-    denominator factored by FLINT (:func:`~lcnalg.polys.mpoly_factor.factor`) instead of sympy:
-    the same irreducible factors, each with a positive leading coefficient in lex order on the
-    sorted variables as sympy normalizes them, so the same canonical expression."""
-    expr = sympy.cancel(expr)
-    num, den = sympy.fraction(expr)
-    if not (num * den).free_symbols:
-        return expr
-    gens = sympy.Poly(num * den).gens
-    cn, pn = sympy.Poly(num, *gens).clear_denoms()
-    cd, pd = sympy.Poly(den, *gens).clear_denoms()
-    ctx = flint.fmpz_mpoly_ctx.get(tuple(str(g) for g in gens), "lex")
+def _factored(num: Any, den: Any, W: Any) -> sympy.Expr:
+    """The rational function ``num/den`` (coprime integer polynomials in the ``w``, in lex order on
+    ``w0, w1, …``) as the product of its irreducible factors, numerator and denominator factored by FLINT
+    (:func:`~lcnalg.polys.mpoly_factor.factor`): each factor with a positive leading coefficient in lex
+    order on the variables that occur, as sympy's ``factor(cancel(·))`` normalizes them, so the same
+    canonical expression."""
+    if num.is_zero():
+        return sympy.Integer(0)
+    if num.total_degree() <= 0 and den.total_degree() <= 0:
+        return sympy.Rational(int(num.leading_coefficient()), int(den.leading_coefficient()))
 
     def back(f: Any) -> sympy.Expr:
-        return sympy.Add(*[sympy.Integer(int(c)) * sympy.Mul(*[g ** e for g, e in zip(gens, m)])
+        return sympy.Add(*[sympy.Integer(int(c)) * sympy.Mul(*[g ** e for g, e in zip(W, m)])
                            for m, c in zip(f.monoms(), f.coeffs())])
 
-    c1, f1 = mpoly_factor(ctx.from_dict({m: int(c) for m, c in pn.terms()}))
-    c2, f2 = mpoly_factor(ctx.from_dict({m: int(c) for m, c in pd.terms()}))
-    return sympy.Mul(sympy.Rational(cd, cn) * sympy.Rational(int(c1), int(c2)),
-                     *[back(f) ** e for f, e in f1], *[back(f) ** -e for f, e in f2])
+    c1, f1 = mpoly_factor(num)
+    c2, f2 = mpoly_factor(den)
+    return sympy.Mul(sympy.Rational(int(c1), int(c2)), *[back(f) ** e for f, e in f1], *[back(f) ** -e for f, e in f2])
 
 
 #: How the ``u_i v_j`` are expressed through ``w``.
@@ -177,7 +178,8 @@ def _graph_ideal(coordinates: Any, n: int, nw: int) -> list[dict]:
 
 
 def _rational_in_w(graph: list[dict], n: int, nw: int, i: int, j: int, W: Any, limits: Limits) -> Any:
-    """``θ_i θ_j`` as a rational function ``N(w)/D(w)`` on the image, or None when it is not one.
+    """``θ_i θ_j`` as a rational function ``N(w)/D(w)`` on the image (the coprime pair ``(N, D)`` of
+    integer polynomials in the ``w``, lex order), or None when it is not one.
 
     The reduced Gröbner basis over Q (verified) of ``⟨w − μ(θ), T − θ_i θ_j⟩`` for the block order
     ``θ >> T >> w`` contains an element ``D(w) T − N(w)`` free of ``θ`` iff the elimination ideal has
@@ -198,11 +200,11 @@ def _rational_in_w(graph: list[dict], n: int, nw: int, i: int, j: int, W: Any, l
     if not linear:
         return None
     g = min(linear, key=len)
-
-    def expr(part: int) -> sympy.Expr:
-        return sympy.Add(*[sympy.Integer(int(c)) * sympy.Mul(*[x ** k for x, k in zip(W, e[n + 1:])])
-                           for e, c in g.items() if e[n] == part])
-    return sympy.cancel(-expr(0) / expr(1))
+    ctx = flint.fmpz_mpoly_ctx.get(tuple(str(x) for x in W), "lex")
+    N = ctx.from_dict({tuple(e[n + 1:]): -int(c) for e, c in g.items() if e[n] == 0})
+    D = ctx.from_dict({tuple(e[n + 1:]): int(c) for e, c in g.items() if e[n] == 1})
+    common = N.gcd(D)
+    return (N / common, D / common) if not common.is_zero() else (N, D)
 
 
 def two_layer_metric_formula(mu: Any, *, seed: int = 0, points: int = 10,
@@ -275,9 +277,9 @@ def two_layer_metric_formula(mu: Any, *, seed: int = 0, points: int = 10,
     J1, J2 = J[:, l0:h0], J[:, l1:h1]
     a = sum(x ** 2 for x in u)
     b = sum(x ** 2 for x in v)
-    G1 = (a * J1 * J1.T).applyfunc(lambda e: _factored(_to_z(e, u, v, z)))
-    G2 = (b * J2 * J2.T).applyfunc(lambda e: _factored(_to_z(e, u, v, z)))
-    P = _factored(_to_z(sympy.expand(a * b), u, v, z))
+    G1 = (a * J1 * J1.T).applyfunc(lambda e: _factored(*_to_z(e, u, v, z), W))
+    G2 = (b * J2 * J2.T).applyfunc(lambda e: _factored(*_to_z(e, u, v, z), W))
+    P = _factored(*_to_z(sympy.expand(a * b), u, v, z), W)
     # verification at random rational points, exactly
     rng = random.Random(seed)
     m = len(coords)
