@@ -45,7 +45,8 @@ from lcnalg.results import DegreeResult
 from lcnalg.rings import integer_ring
 from lcnalg.polys.mpoly_factor import factor as mpoly_factor
 
-__all__ = ["FibreDegree", "degree_by_fibre", "fibre_size_1d", "fibre_size_2d", "sampled_fibre_size_2d",
+__all__ = ["FibreDegree", "degree_by_fibre", "fibre_size_1d", "fibre_size_2d", "fibre_size_axis_layers_2d",
+           "sampled_fibre_size_2d",
            "segre_veronese_degree", "variety_degree"]
 
 
@@ -177,6 +178,13 @@ def fibre_size_1d(arch, *, max_fibre_order: int | None = None, limits: Limits | 
     need = tuple(int(k[0]) - 1 for k in arch.filters)
     if max(t_layer) > Limits.coerce(limits, max_fibre_order=max_fibre_order).max_fibre_order:
         return None
+    return _orbit_tiling_count(t_layer, need)
+
+
+def _orbit_tiling_count(t_layer: tuple[int, ...], need: tuple[int, ...]) -> int:
+    """The count of :func:`fibre_size_1d`: layer ``l`` has cumulative stride ``t_layer[l]`` and
+    ``need[l]`` generic hyperroots (``need[l] = 0``: a constant layer, or one that lives on
+    another axis)."""
     factors = [t_layer[l] for l in range(len(need)) for _ in range(need[l])]
     tiles: dict[int, tuple[tuple[int, ...], dict]] = {}
     for T in set(factors):
@@ -213,6 +221,42 @@ def fibre_size_1d(arch, *, max_fibre_order: int | None = None, limits: Limits | 
         return memo[key]
 
     return count(0, need)
+
+
+def fibre_size_axis_layers_2d(arch, *, limits: Limits | None = None) -> int | None:
+    """Exact generic fibre size ``|F|`` (modulo rescaling) of a 2D network of one-axis layers.
+
+    Every layer has extent 1 along at least one axis (shapes ``a x 1``, ``1 x b``, ``1 x 1``),
+    with any strides.  Layer ``l`` is then ``q_l(x^T)`` or ``q_l(y^T')`` (or a constant), so
+    ``μ(θ) = P(x) Q(y)`` with ``P`` the end-to-end filter of the 1D network along ``x`` formed by
+    the ``x``-layers at their cumulative ``x``-strides, and ``Q`` likewise along ``y``.  By
+    unique factorization in ``C[x, y]`` an ``x``-layer of a factorization of ``P Q`` divides
+    ``P`` and a ``y``-layer divides ``Q``, so the fibre is the product of the two 1D fibres and
+    ``|F| = |F_x| · |F_y|``, each counted exactly from the root orbits as in
+    :func:`fibre_size_1d` (the layers of the other axis take no hyperroots; their strides still
+    enter the cumulative strides).  Returns None when some layer has extent at least 2 along
+    both axes, or when a cumulative stride exceeds ``limits.max_fibre_order``.
+
+    Examples
+    --------
+    >>> from lcnalg.architecture import Architecture
+    >>> fibre_size_axis_layers_2d(Architecture.parse("2x1,2x1,1x3 s=1x1,1x2,2x1"))   # swap the x-layers
+    2
+    >>> fibre_size_axis_layers_2d(Architecture.parse("1x2,3x1 s=2x1")), fibre_size_axis_layers_2d(Architecture.parse("2x2,2x1"))
+    (1, None)
+    """
+    limits = Limits.coerce(limits)
+    if arch.ndim != 2 or any(min(f) > 1 for f in arch.filters):
+        return None
+    t = arch.cumulative_strides
+    size = 1
+    for axis in (0, 1):
+        t_layer = tuple(int(t[l][axis]) for l in range(arch.num_layers))
+        need = tuple(int(f[axis]) - 1 if f[1 - axis] == 1 else 0 for f in arch.filters)
+        if any(n and T > limits.max_fibre_order for n, T in zip(need, t_layer)):
+            return None
+        size *= _orbit_tiling_count(t_layer, need)
+    return size
 
 
 def fibre_size_2d(arch, *, limits: Limits | None = None) -> int | None:
@@ -395,6 +439,14 @@ def degree_by_fibre(mu: Parameterization, seed: int = 0, *, max_fibre_factors: i
                 "deg V = Segre degree / |F|, |F| = number of ways to share the absolute factors of a generic "
                 "end-to-end filter among the layers' boxes (2D stride one: exact count, see fibre_size_2d)",
                 certified=True)
+    size = fibre_size_axis_layers_2d(arch, limits=limits)
+    if size is not None and size > 0 and segre % size == 0:
+        return FibreDegree(
+            segre // size, size, segre,
+            "deg V = Segre degree / |F|, |F| = |F_x| |F_y|: every layer lives on one axis, so mu = P(x) Q(y) "
+            "and the root orbits of P and Q are shared among the x- and y-layers (exact count, see "
+            "fibre_size_axis_layers_2d)",
+            certified=True)
     size, why = sampled_fibre_size_2d(mu, seed=seed, limits=limits)
     if size is None or size == 0 or segre % size:
         return FibreDegree(None, None, segre, why or f"a fibre size {size} that does not divide {segre}")
