@@ -308,6 +308,11 @@ def fibre_size_2d(arch, *, limits: Limits | None = None) -> int | None:
     return count(0, tuple(boxes))
 
 
+#: Absolute values of the further planted roots of a univariate layer (distinct from the planted
+#: zeros, which are primes up to 37 or integers from 41 for many layers).
+_PLANTED_ROOTS = [101, 103, 107, 109, 113, 127, 131, 137, 139, 149, 151, 157, 163, 167, 173, 179]
+
+
 def sampled_fibre_size_2d(mu: Parameterization, *, seed: int = 0, limits: Limits | None = None) -> tuple[int | None, str]:
     """The fibre size of a 2D linear network counted at two random integer points (any strides).
 
@@ -340,9 +345,23 @@ def sampled_fibre_size_2d(mu: Parameterization, *, seed: int = 0, limits: Limits
         values = [2, 3, 5, 7, 11, 13, 17, 19, 23, 29, 31, 37]
         values += list(range(41, 41 + max(0, len(arch.filters) - len(values))))
         xs, ys = rng.sample(values, len(arch.filters)), rng.sample(values, len(arch.filters))
+        extra = iter(rng.sample(_PLANTED_ROOTS, len(_PLANTED_ROOTS)))
         for l, ((lo, hi), shape) in enumerate(zip(mu.layer_slices, arch.filters)):
             if shape[0] * shape[1] == 1:
                 continue  # a single-entry layer is a constant: planting a zero would make it 0
+            axis = 0 if shape[1] == 1 else 1 if shape[0] == 1 else None
+            if axis is not None and shape[axis] >= 3 and t[l][axis] <= 2 and shape[axis] - 2 <= len(_PLANTED_ROOTS):
+                # a univariate layer q(z^t), t <= 2: plant all its roots, z^t - m^t with distinct |m|,
+                # so that its factors over Q are linear (a random q leaves Q-irreducible factors
+                # of degree >= 2 in one variable, never absolutely irreducible)
+                ms = [(xs if axis == 0 else ys)[l]] + [next(extra) for _ in range(shape[axis] - 2)]
+                coeffs = [rng.choice([-3, -2, -1, 1, 2, 3])]
+                for m in ms:  # multiply by (Z - m^t): coefficients of Z^0, Z^1, ...
+                    root = (rng.choice([-1, 1]) * m) ** t[l][axis]
+                    coeffs = [(coeffs[i - 1] if i else 0) - root * (coeffs[i] if i < len(coeffs) else 0)
+                              for i in range(len(coeffs) + 1)]
+                theta[lo:lo + len(coeffs)] = coeffs
+                continue
             # plant an integer zero (x_l, y_l) of the layer's factor p_l(x^{t}, y^{t'})
             x0, y0 = rng.choice([-1, 1]) * xs[l], rng.choice([-1, 1]) * ys[l]
             X, Y = x0 ** t[l][0], y0 ** t[l][1]

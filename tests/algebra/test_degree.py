@@ -214,3 +214,30 @@ def test_one_axis_layers_with_strides_were_undecided(arch, degree):
     fs = FunctionSpace(arch)
     assert (fs.degree.value, str(fs.degree.status)) == (degree, "certified")
     assert fs.implicit_equations(certify=True).degree == degree
+
+
+@st.composite
+def bivariate_and_univariate_layers_2d(draw):
+    """Two 2D layers: one with extent >= 2 along both axes, one univariate (a x 1 or 1 x b, a, b in
+    3..4), in either order; strides 1 or 2, at most 12 coordinates."""
+    shapes = [draw(st.sampled_from([(2, 2), (2, 3), (3, 2)]))]
+    shapes.append(draw(st.sampled_from([(3, 1), (1, 3), (4, 1), (1, 4)])))
+    shapes = draw(st.permutations(shapes))
+    strides = [draw(st.tuples(st.integers(1, 2), st.integers(1, 2))) for _ in shapes]
+    arch = Architecture(tuple(shapes), tuple(strides))
+    axis_ok = all(min(f) > 1 or arch.cumulative_strides[l][0 if f[1] == 1 else 1] <= 2
+                  for l, f in enumerate(arch.filters))
+    assume(axis_ok and arch.ambient_dimension <= 12)
+    return arch
+
+
+@settings(max_examples=10, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much])
+@given(bivariate_and_univariate_layers_2d(), st.integers(0, 10**6))
+def test_univariate_layers_at_stride_two_are_counted_at_random_points(arch, seed):
+    """A univariate layer q(x^t), t <= 2, with all roots planted has linear factors over Q, so the
+    random-point count decides; its degree is that of the certified implicit equations."""
+    mu = Parameterization(arch)
+    fib = degree_by_fibre(mu, seed=seed)
+    assert fib.degree is not None, (str(arch), fib.method)
+    eqs = implicit_equations(mu, certify=True)
+    assert eqs.certified and eqs.degree == fib.degree, (str(arch), eqs.degree, fib.degree)
