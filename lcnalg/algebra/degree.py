@@ -420,6 +420,9 @@ def degree_by_fibre(mu: Parameterization, seed: int = 0, *, max_fibre_factors: i
     limits = Limits.coerce(limits, max_fibre_factors=max_fibre_factors)
     arch = mu.architecture
     segre = segre_veronese_degree(arch)
+    if segre == 1:
+        return FibreDegree(1, 1, 1, "deg V · |F| = the Segre(-Veronese) degree = 1 (one layer carries all the "
+                                    "weights that vary, entering linearly), so deg V = |F| = 1", certified=True)
     if arch.activation is not None:
         try:
             # deferred: only a network with an activation counts its fibre by a Groebner basis

@@ -241,3 +241,22 @@ def test_univariate_layers_at_stride_two_are_counted_at_random_points(arch, seed
     assert fib.degree is not None, (str(arch), fib.method)
     eqs = implicit_equations(mu, certify=True)
     assert eqs.certified and eqs.degree == fib.degree, (str(arch), eqs.degree, fib.degree)
+
+
+@settings(max_examples=15, deadline=None)
+@given(st.integers(1, 2), st.integers(2, 3), st.integers(0, 3), st.integers(0, 2), st.sampled_from([None, 2, 3]),
+       st.data())
+def test_one_varying_layer_has_degree_one(ndim, size, position, scalars, r, data):
+    """One layer with more than one entry (the last one when r >= 2), the others scalars, any strides:
+    the Segre(-Veronese) degree is 1, so deg V = 1 certified, as the certified equations say."""
+    layers = 1 + scalars
+    where = layers - 1 if r else position % layers
+    shape = (size,) + (data.draw(st.integers(1, 2)),) * (ndim - 1)
+    filters = tuple(shape if l == where else (1,) * ndim for l in range(layers))
+    strides = tuple(tuple(data.draw(st.integers(1, 3)) for _ in range(ndim)) for _ in range(layers))
+    arch = Architecture(filters, strides, activation=r)
+    mu = PolynomialParameterization(arch) if r else Parameterization(arch)
+    d = variety_degree(mu)
+    assert d.value == 1 and str(d.status) == "certified"
+    eqs = implicit_equations(mu, certify=True)
+    assert eqs.certified and eqs.degree == 1
