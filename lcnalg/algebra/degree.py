@@ -122,6 +122,22 @@ def _count_groupings(factors: list[tuple[Any, int]], arch, ring) -> int:
     return count
 
 
+def _distinct_positions(arch) -> bool:
+    """True when the positions ``Σ_l t_{l-1} k_l`` of the products ``w1_{k_1} ⋯ wL_{k_L}`` are pairwise
+    distinct (then ``μ`` is the Segre map followed by a choice of coordinates).  Built layer by layer,
+    stopping at the first collision, so the work is at most the number of coordinates times a filter's
+    size."""
+    t = arch.cumulative_strides
+    positions = {(0,) * arch.ndim}
+    for l, shape in enumerate(arch.filters):
+        new = {tuple(p[a] + t[l][a] * k[a] for a in range(arch.ndim))
+               for p in positions for k in itertools.product(*(range(n) for n in shape))}
+        if len(new) != len(positions) * math.prod(shape):
+            return False
+        positions = new
+    return True
+
+
 def _smooth_point(f: Any, points: list[tuple[int, int]]) -> bool:
     """True when ``f`` vanishes at one of the points with a non-zero gradient there."""
     for x0, y0 in points:
@@ -461,6 +477,12 @@ def degree_by_fibre(mu: Parameterization, seed: int = 0, *, max_fibre_factors: i
                 "deg V = Segre degree / |F|, |F| = number of ways to share the absolute factors of a generic "
                 "end-to-end filter among the layers' boxes (2D stride one: exact count, see fibre_size_2d)",
                 certified=True)
+    if _distinct_positions(arch):
+        return FibreDegree(
+            segre, 1, segre,
+            "deg V = Segre degree, |F| = 1: mu places the entries of w_1 ⊗ … ⊗ w_L at distinct coordinates "
+            "(the others vanish), so V is a coordinate copy of the Segre cone",
+            certified=True)
     size = fibre_size_axis_layers_2d(arch, limits=limits)
     if size is not None and size > 0 and segre % size == 0:
         return FibreDegree(

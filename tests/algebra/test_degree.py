@@ -112,7 +112,8 @@ def test_refused_up_front():
 
 
 @pytest.mark.parametrize("arch, status", [("3,2 s=2", "certified"), ("2,2,2 s=2,2", "certified"),
-                                          ("2x2,2x2", "certified"), ("2x2,2x2 s=2x2", "probabilistic"),
+                                          ("2x2,2x2", "certified"), ("2x2,2x2 s=2x2", "certified"),
+                                          ("1x3,2x2 s=2x1", "probabilistic"),
                                           ("2,2 r=2", "probabilistic"),
                                           ("2x2,2x1 r=2", "probabilistic")])
 def test_function_space_degree_linear_and_polynomial(arch, status):
@@ -260,3 +261,19 @@ def test_one_varying_layer_has_degree_one(ndim, size, position, scalars, r, data
     assert d.value == 1 and str(d.status) == "certified"
     eqs = implicit_equations(mu, certify=True)
     assert eqs.certified and eqs.degree == 1
+
+
+@settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much])
+@given(architectures(ndim=2, max_layers=3, max_size=3, max_stride=3, max_ambient=16, reduced=True))
+def test_segre_embeddings_have_the_segre_degree(arch):
+    """When mu puts the products of the layers' entries at distinct coordinates (decided by the
+    closedness module's own test), V is a copy of the Segre cone: the degree is certified, equal to
+    the Segre degree and to the degree of the certified equations."""
+    from lcnalg.real.closedness import segre_embedding  # deferred: the real-geometry modules load only here
+
+    assume(segre_embedding(arch))
+    mu = Parameterization(arch)
+    d = variety_degree(mu)
+    assert str(d.status) == "certified" and d.value == segre_veronese_degree(arch)
+    eqs = implicit_equations(mu, certify=True)
+    assert eqs.certified and eqs.degree == d.value
