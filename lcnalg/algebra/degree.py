@@ -459,7 +459,13 @@ def degree_by_fibre(mu: Parameterization, seed: int = 0, *, max_fibre_factors: i
         )
     if arch.ndim == 1:
         size = fibre_size_1d(arch, limits=limits)
-        if size is None or size == 0 or segre % size:
+        if size is None:
+            top = max(int(t[0]) for t in arch.cumulative_strides[:arch.num_layers])
+            why = (f"refused: the 1D fibre count tiles the roots of unity of order {top} (a cumulative stride), "
+                   f"above the bound max_fibre_order = {limits.max_fibre_order}; to allow it, raise "
+                   "limits=Limits(max_fibre_order=...) (CLI: --max-fibre-order)")
+            return FibreDegree(None, None, segre, "1D fibre count refused (max_fibre_order)", limitations=why)
+        if size == 0 or segre % size:
             return FibreDegree(None, None, segre, f"1D fibre count failed ({size})")
         return FibreDegree(
             segre // size, size, segre,

@@ -277,3 +277,14 @@ def test_segre_embeddings_have_the_segre_degree(arch):
     assert str(d.status) == "certified" and d.value == segre_veronese_degree(arch)
     eqs = implicit_equations(mu, certify=True)
     assert eqs.certified and eqs.degree == d.value
+
+
+def test_1d_fibre_order_bound_is_named():
+    # 1,4,4,4 s=3,3,3,2 has a layer at cumulative stride 27 > 24 and printed "1D fibre count failed
+    # (None)"; the refusal now names the bound and how to raise it, and the raised count agrees
+    # with the certified equations (here on a smaller architecture with the bound lowered)
+    mu = Parameterization("2,2,2 s=2,3")
+    low = variety_degree(mu, limits=Limits(max_fibre_order=5))
+    assert low.value is None and "max_fibre_order" in low.limitations and "--max-fibre-order" in low.limitations
+    eqs = implicit_equations(mu, certify=True)
+    assert eqs.certified and variety_degree(mu).value == eqs.degree
