@@ -14,7 +14,11 @@ docstring has the proof, docs/theory.md#polynomial-networks).
 In 1D ``|F|`` is counted exactly from the structure of the root orbits of a generic
 point (:func:`fibre_size_1d`); in 2D at stride one exactly from the absolute factors of a
 generic point (:func:`fibre_size_2d`: a generic layer is absolutely irreducible or a product
-of distinct linear factors, and the fibre is the set of their assignments to the layers).  With
+of distinct linear factors, and the fibre is the set of their assignments to the layers).  Exact
+for any strides as well: a Segre(–Veronese) degree 1 forces ``deg V = |F| = 1``; when the
+positions ``Σ_l t_{l−1} k_l`` of the products of the layers' entries are distinct, ``μ`` is the
+Segre map followed by a choice of coordinates and ``|F| = 1``; when every 2D layer lies on one
+axis, ``μ = P(x) Q(y)`` and ``|F| = |F_x| |F_y|`` (:func:`fibre_size_axis_layers_2d`).  With
 strides in 2D a fibre is the set of factorizations of the end-to-end polynomial into the
 layers' sparse shapes.  At a random integer point, FLINT factors ``p = μ(θ)`` over Q;
 when every factor is certified absolutely irreducible (degree 1, degree 1 in one
