@@ -14,7 +14,11 @@ docstring has the proof, docs/theory.md#polynomial-networks).
 In 1D ``|F|`` is counted exactly from the structure of the root orbits of a generic
 point (:func:`fibre_size_1d`); in 2D at stride one exactly from the absolute factors of a
 generic point (:func:`fibre_size_2d`: a generic layer is absolutely irreducible or a product
-of distinct linear factors, and the fibre is the set of their assignments to the layers).  With
+of distinct linear factors, and the fibre is the set of their assignments to the layers).  Exact
+for any strides as well: a Segre(–Veronese) degree 1 forces ``deg V = |F| = 1``; when the
+positions ``Σ_l t_{l−1} k_l`` of the products of the layers' entries are distinct, ``μ`` is the
+Segre map followed by a choice of coordinates and ``|F| = 1``; when every 2D layer lies on one
+axis, ``μ = P(x) Q(y)`` and ``|F| = |F_x| |F_y|`` (:func:`fibre_size_axis_layers_2d`).  With
 strides in 2D a fibre is the set of factorizations of the end-to-end polynomial into the
 layers' sparse shapes.  At a random integer point, FLINT factors ``p = μ(θ)`` over Q;
 when every factor is certified absolutely irreducible (degree 1, degree 1 in one
@@ -45,7 +49,8 @@ from lcnalg.results import DegreeResult
 from lcnalg.rings import integer_ring
 from lcnalg.polys.mpoly_factor import factor as mpoly_factor
 
-__all__ = ["FibreDegree", "degree_by_fibre", "fibre_size_1d", "fibre_size_2d", "sampled_fibre_size_2d",
+__all__ = ["FibreDegree", "degree_by_fibre", "fibre_size_1d", "fibre_size_2d", "fibre_size_axis_layers_2d",
+           "sampled_fibre_size_2d",
            "segre_veronese_degree", "variety_degree"]
 
 
@@ -121,6 +126,22 @@ def _count_groupings(factors: list[tuple[Any, int]], arch, ring) -> int:
     return count
 
 
+def _distinct_positions(arch) -> bool:
+    """True when the positions ``Σ_l t_{l-1} k_l`` of the products ``w1_{k_1} ⋯ wL_{k_L}`` are pairwise
+    distinct (then ``μ`` is the Segre map followed by a choice of coordinates).  Built layer by layer,
+    stopping at the first collision, so the work is at most the number of coordinates times a filter's
+    size."""
+    t = arch.cumulative_strides
+    positions = {(0,) * arch.ndim}
+    for l, shape in enumerate(arch.filters):
+        new = {tuple(p[a] + t[l][a] * k[a] for a in range(arch.ndim))
+               for p in positions for k in itertools.product(*(range(n) for n in shape))}
+        if len(new) != len(positions) * math.prod(shape):
+            return False
+        positions = new
+    return True
+
+
 def _smooth_point(f: Any, points: list[tuple[int, int]]) -> bool:
     """True when ``f`` vanishes at one of the points with a non-zero gradient there."""
     for x0, y0 in points:
@@ -177,6 +198,13 @@ def fibre_size_1d(arch, *, max_fibre_order: int | None = None, limits: Limits | 
     need = tuple(int(k[0]) - 1 for k in arch.filters)
     if max(t_layer) > Limits.coerce(limits, max_fibre_order=max_fibre_order).max_fibre_order:
         return None
+    return _orbit_tiling_count(t_layer, need)
+
+
+def _orbit_tiling_count(t_layer: tuple[int, ...], need: tuple[int, ...]) -> int:
+    """The count of :func:`fibre_size_1d`: layer ``l`` has cumulative stride ``t_layer[l]`` and
+    ``need[l]`` generic hyperroots (``need[l] = 0``: a constant layer, or one that lives on
+    another axis)."""
     factors = [t_layer[l] for l in range(len(need)) for _ in range(need[l])]
     tiles: dict[int, tuple[tuple[int, ...], dict]] = {}
     for T in set(factors):
@@ -213,6 +241,42 @@ def fibre_size_1d(arch, *, max_fibre_order: int | None = None, limits: Limits | 
         return memo[key]
 
     return count(0, need)
+
+
+def fibre_size_axis_layers_2d(arch, *, limits: Limits | None = None) -> int | None:
+    """Exact generic fibre size ``|F|`` (modulo rescaling) of a 2D network of one-axis layers.
+
+    Every layer has extent 1 along at least one axis (shapes ``a x 1``, ``1 x b``, ``1 x 1``),
+    with any strides.  Layer ``l`` is then ``q_l(x^T)`` or ``q_l(y^T')`` (or a constant), so
+    ``μ(θ) = P(x) Q(y)`` with ``P`` the end-to-end filter of the 1D network along ``x`` formed by
+    the ``x``-layers at their cumulative ``x``-strides, and ``Q`` likewise along ``y``.  By
+    unique factorization in ``C[x, y]`` an ``x``-layer of a factorization of ``P Q`` divides
+    ``P`` and a ``y``-layer divides ``Q``, so the fibre is the product of the two 1D fibres and
+    ``|F| = |F_x| · |F_y|``, each counted exactly from the root orbits as in
+    :func:`fibre_size_1d` (the layers of the other axis take no hyperroots; their strides still
+    enter the cumulative strides).  Returns None when some layer has extent at least 2 along
+    both axes, or when a cumulative stride exceeds ``limits.max_fibre_order``.
+
+    Examples
+    --------
+    >>> from lcnalg.architecture import Architecture
+    >>> fibre_size_axis_layers_2d(Architecture.parse("2x1,2x1,1x3 s=1x1,1x2,2x1"))   # swap the x-layers
+    2
+    >>> fibre_size_axis_layers_2d(Architecture.parse("1x2,3x1 s=2x1")), fibre_size_axis_layers_2d(Architecture.parse("2x2,2x1"))
+    (1, None)
+    """
+    limits = Limits.coerce(limits)
+    if arch.ndim != 2 or any(min(f) > 1 for f in arch.filters):
+        return None
+    t = arch.cumulative_strides
+    size = 1
+    for axis in (0, 1):
+        t_layer = tuple(int(t[l][axis]) for l in range(arch.num_layers))
+        need = tuple(int(f[axis]) - 1 if f[1 - axis] == 1 else 0 for f in arch.filters)
+        if any(n and T > limits.max_fibre_order for n, T in zip(need, t_layer)):
+            return None
+        size *= _orbit_tiling_count(t_layer, need)
+    return size
 
 
 def fibre_size_2d(arch, *, limits: Limits | None = None) -> int | None:
@@ -264,6 +328,11 @@ def fibre_size_2d(arch, *, limits: Limits | None = None) -> int | None:
     return count(0, tuple(boxes))
 
 
+#: Absolute values of the further planted roots of a univariate layer (distinct from the planted
+#: zeros, which are primes up to 37 or integers from 41 for many layers).
+_PLANTED_ROOTS = [101, 103, 107, 109, 113, 127, 131, 137, 139, 149, 151, 157, 163, 167, 173, 179]
+
+
 def sampled_fibre_size_2d(mu: Parameterization, *, seed: int = 0, limits: Limits | None = None) -> tuple[int | None, str]:
     """The fibre size of a 2D linear network counted at two random integer points (any strides).
 
@@ -296,9 +365,23 @@ def sampled_fibre_size_2d(mu: Parameterization, *, seed: int = 0, limits: Limits
         values = [2, 3, 5, 7, 11, 13, 17, 19, 23, 29, 31, 37]
         values += list(range(41, 41 + max(0, len(arch.filters) - len(values))))
         xs, ys = rng.sample(values, len(arch.filters)), rng.sample(values, len(arch.filters))
+        extra = iter(rng.sample(_PLANTED_ROOTS, len(_PLANTED_ROOTS)))
         for l, ((lo, hi), shape) in enumerate(zip(mu.layer_slices, arch.filters)):
             if shape[0] * shape[1] == 1:
                 continue  # a single-entry layer is a constant: planting a zero would make it 0
+            axis = 0 if shape[1] == 1 else 1 if shape[0] == 1 else None
+            if axis is not None and shape[axis] >= 3 and t[l][axis] <= 2 and shape[axis] - 2 <= len(_PLANTED_ROOTS):
+                # a univariate layer q(z^t), t <= 2: plant all its roots, z^t - m^t with distinct |m|,
+                # so that its factors over Q are linear (a random q leaves Q-irreducible factors
+                # of degree >= 2 in one variable, never absolutely irreducible)
+                ms = [(xs if axis == 0 else ys)[l]] + [next(extra) for _ in range(shape[axis] - 2)]
+                coeffs = [rng.choice([-3, -2, -1, 1, 2, 3])]
+                for m in ms:  # multiply by (Z - m^t): coefficients of Z^0, Z^1, ...
+                    root = (rng.choice([-1, 1]) * m) ** t[l][axis]
+                    coeffs = [(coeffs[i - 1] if i else 0) - root * (coeffs[i] if i < len(coeffs) else 0)
+                              for i in range(len(coeffs) + 1)]
+                theta[lo:lo + len(coeffs)] = coeffs
+                continue
             # plant an integer zero (x_l, y_l) of the layer's factor p_l(x^{t}, y^{t'})
             x0, y0 = rng.choice([-1, 1]) * xs[l], rng.choice([-1, 1]) * ys[l]
             X, Y = x0 ** t[l][0], y0 ** t[l][1]
@@ -357,6 +440,9 @@ def degree_by_fibre(mu: Parameterization, seed: int = 0, *, max_fibre_factors: i
     limits = Limits.coerce(limits, max_fibre_factors=max_fibre_factors)
     arch = mu.architecture
     segre = segre_veronese_degree(arch)
+    if segre == 1:
+        return FibreDegree(1, 1, 1, "deg V · |F| = the Segre(-Veronese) degree = 1 (one layer carries all the "
+                                    "weights that vary, entering linearly), so deg V = |F| = 1", certified=True)
     if arch.activation is not None:
         try:
             # deferred: only a network with an activation counts its fibre by a Groebner basis
@@ -377,7 +463,13 @@ def degree_by_fibre(mu: Parameterization, seed: int = 0, *, max_fibre_factors: i
         )
     if arch.ndim == 1:
         size = fibre_size_1d(arch, limits=limits)
-        if size is None or size == 0 or segre % size:
+        if size is None:
+            top = max(int(t[0]) for t in arch.cumulative_strides[:arch.num_layers])
+            why = (f"refused: the 1D fibre count tiles the roots of unity of order {top} (a cumulative stride), "
+                   f"above the bound max_fibre_order = {limits.max_fibre_order}; to allow it, raise "
+                   "limits=Limits(max_fibre_order=...) (CLI: --max-fibre-order)")
+            return FibreDegree(None, None, segre, "1D fibre count refused (max_fibre_order)", limitations=why)
+        if size == 0 or segre % size:
             return FibreDegree(None, None, segre, f"1D fibre count failed ({size})")
         return FibreDegree(
             segre // size, size, segre,
@@ -395,6 +487,20 @@ def degree_by_fibre(mu: Parameterization, seed: int = 0, *, max_fibre_factors: i
                 "deg V = Segre degree / |F|, |F| = number of ways to share the absolute factors of a generic "
                 "end-to-end filter among the layers' boxes (2D stride one: exact count, see fibre_size_2d)",
                 certified=True)
+    if _distinct_positions(arch):
+        return FibreDegree(
+            segre, 1, segre,
+            "deg V = Segre degree, |F| = 1: mu places the entries of w_1 ⊗ … ⊗ w_L at distinct coordinates "
+            "(the others vanish), so V is a coordinate copy of the Segre cone",
+            certified=True)
+    size = fibre_size_axis_layers_2d(arch, limits=limits)
+    if size is not None and size > 0 and segre % size == 0:
+        return FibreDegree(
+            segre // size, size, segre,
+            "deg V = Segre degree / |F|, |F| = |F_x| |F_y|: every layer lives on one axis, so mu = P(x) Q(y) "
+            "and the root orbits of P and Q are shared among the x- and y-layers (exact count, see "
+            "fibre_size_axis_layers_2d)",
+            certified=True)
     size, why = sampled_fibre_size_2d(mu, seed=seed, limits=limits)
     if size is None or size == 0 or segre % size:
         return FibreDegree(None, None, segre, why or f"a fibre size {size} that does not divide {segre}")
