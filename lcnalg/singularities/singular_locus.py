@@ -9,6 +9,14 @@ is hopeless beyond small cases (``3,2,2 s=2,2``: 90 090 minors; ``2x2,2x2 s=2x2`
 ``whole space`` / ``linear``
     No equation, or only linear ones: ``V`` is a linear space, smooth.
 
+``segre product``
+    2D networks whose every layer lies on one axis (shapes ``a x 1``, ``1 x b``): ``μ = P(x) Q(y)``,
+    so ``V = V_x ⊗ V_y`` with ``V_x``, ``V_y`` coordinate copies of the function spaces of two 1D
+    networks (:func:`axis_networks`), and away from its vertex ``V`` is a ``C*``-bundle over
+    ``P(V_x) × P(V_y)`` inside the Segre embedding: ``Sing V = (Sing V_x ⊗ V_y) ∪ (V_x ⊗ Sing V_y)
+    ∪ {0}`` (:func:`segre_product_singular_dimension`), from the singular loci of the two 1D
+    networks (certified when both are; their bounds otherwise).  It does not rest on the
+    equations of ``V``.
 ``toric``
     When the torus of the finest grading has a dense orbit on ``V`` (computed), ``Sing V`` is
     the union of the torus-orbit closures whose base point has ``rank J_g < c``: finitely many
@@ -89,7 +97,8 @@ from lcnalg.polys.mpoly_factor import factor as mpoly_factor
 
 __all__ = ["SingularLocusResult", "SingularComponent", "FamilyVerdict", "singular_locus", "METHODS",
            # the routes' building blocks, public here (their modules are private)
-           "candidate_families", "certify_family", "section_upper_bound", "toric_singular_locus"]
+           "candidate_families", "certify_family", "section_upper_bound", "toric_singular_locus",
+           "axis_networks", "segre_product_singular_dimension"]
 
 #: The accepted values of ``method``.
 METHODS = ("auto", "toric", "sandwich", "minors")
@@ -170,7 +179,7 @@ class SingularLocusResult(Result):
     exact_ideal : bool
         True when all ``c×c`` minors were used (``minors`` route).
     route : str
-        ``"smooth"``, ``"toric"``, ``"sandwich"`` or ``"minors"``.
+        ``"smooth"``, ``"segre product"``, ``"toric"``, ``"sandwich"`` or ``"minors"``.
     components : tuple of SingularComponent
         Irreducible pieces of ``Sing V`` found.
     families : tuple of FamilyVerdict
@@ -366,7 +375,7 @@ def _honest(p: _Problem, out: SingularLocusResult) -> SingularLocusResult:
     smooth).  Proved without them: ``V`` has a non-linear equation and is no linear space, so
     its vertex is singular (``dim Sing V >= 0``) once the equations are complete in degree 1.
     """
-    if p.eq_certified or out.route == "smooth":
+    if p.eq_certified or out.route in ("smooth", "segre product"):   # neither rests on V's equations
         return out
     nonlinear = any(g.total_degree() > 1 for g in p.eqs)
     lo = min(0 if nonlinear and (p.eq_degree or 0) >= 1 else -1, out.upper_bound)
@@ -460,10 +469,107 @@ def _minors_route(p: _Problem) -> SingularLocusResult:
         generators=tuple(p.eqs) + tuple(r["minors"]), primes=(p.modulus,))
 
 
+def axis_networks(arch: Architecture) -> tuple[Architecture | None, Architecture | None] | None:
+    """The two 1D networks of a 2D linear network whose every layer lies on one axis, or None.
+
+    When each layer has extent 1 along some axis, ``μ(θ) = P(x) Q(y)``: ``P`` is the product of
+    the layers ``q_l(x^{T_l})`` along ``x`` (``T_l`` their cumulative ``x``-strides) and ``Q``
+    likewise along ``y`` (a ``1x1`` layer is a scalar of either).  Dividing the ``T_l`` by the first
+    one, ``P(x) = R(x^{T_1})`` with ``R`` the end-to-end filter of the 1D network of those layers at
+    the strides ``T_{j+1}/T_j``, so the cone of the ``P`` is a coordinate copy of that network's
+    function space; None for an axis without such a layer (``P`` a scalar).
+
+    Examples
+    --------
+    >>> x, y = axis_networks(Architecture.parse("1x2,3x1,2x1 s=2x1,1x1"))
+    >>> str(x), str(y)
+    ('3,2', '2')
+    >>> axis_networks(Architecture.parse("2x2,2x1")) is None
+    True
+    """
+    if arch.ndim != 2 or arch.activation is not None or arch.channels is not None \
+            or any(min(f) > 1 for f in arch.filters):
+        return None
+    t = arch.cumulative_strides
+    out: list[Architecture | None] = []
+    for axis in (0, 1):
+        layers = [(int(f[axis]), int(t[l][axis])) for l, f in enumerate(arch.filters) if f[axis] > 1]
+        if not layers:
+            out.append(None)
+            continue
+        sizes = ",".join(str(k) for k, _ in layers)
+        strides = ",".join(str(b // a) for (_, a), (_, b) in zip(layers, layers[1:]))
+        out.append(Architecture.parse(sizes + (f" s={strides}" if strides else "")))
+    return out[0], out[1]
+
+
+def segre_product_singular_dimension(dim_a: int, sing_a: int, dim_b: int, sing_b: int) -> int:
+    """``dim Sing(A ⊗ B)`` for irreducible cones ``A ⊆ C^a``, ``B ⊆ C^b`` from their dimensions and
+    the dimensions of their singular loci (``-1``: smooth, ``0``: the vertex only).
+
+    ``A ⊗ B = {p ⊗ q}`` minus its vertex is a ``C*``-bundle over ``P(A) × P(B)`` inside the Segre
+    embedding (a closed embedding of ``P^{a-1} × P^{b-1}``), so it is smooth at ``p ⊗ q ≠ 0`` iff
+    ``A`` is smooth at ``p`` and ``B`` at ``q``: ``Sing(A ⊗ B) = (Sing A ⊗ B) ∪ (A ⊗ Sing B) ∪ {0}``,
+    of dimensions ``sing_a + dim_b − 1`` (when ``sing_a ≥ 1``), ``dim_a + sing_b − 1`` and ``0``.
+    The vertex is singular once both cones have dimension at least 2 (``A ⊗ B`` is then no linear
+    space); a cone of dimension at most 1 is a line, and ``A ⊗ B`` a copy of the other.  The value is
+    non-decreasing in ``sing_a`` and ``sing_b``, so bounds on them give bounds on it.
+
+    Examples
+    --------
+    >>> segre_product_singular_dimension(3, -1, 3, -1)   # rank-1 3x3 matrices: the vertex
+    0
+    >>> segre_product_singular_dimension(4, 3, 3, -1)     # Sing A (dim 3) times B (dim 3)
+    5
+    >>> segre_product_singular_dimension(1, -1, 4, 3)     # A a line: a copy of B
+    3
+    """
+    if dim_a <= 1:
+        return sing_b
+    if dim_b <= 1:
+        return sing_a
+    return max(0, sing_a + dim_b - 1 if sing_a >= 1 else 0, dim_a + sing_b - 1 if sing_b >= 1 else 0)
+
+
+def _axis_factor(arch: Architecture | None, p: "_Problem") -> tuple[int, int, int, bool, str]:
+    """``(dim, lower, upper, certified, text)`` of the singular locus of one axis network (a line when None)."""
+    if arch is None:
+        return 1, -1, -1, True, "a scalar"
+    if arch.num_layers == 1:
+        k = int(arch.filters[0][0])
+        return k, -1, -1, True, f"{arch}: C^{k}"
+    r = singular_locus(arch, seed=p.seed, modulus=p.modulus, limits=p.limits)
+    return (r.dimension_of_variety, r.lower_bound, r.upper_bound, r.certified and r.lower_bound == r.upper_bound,
+            f"{arch}: dim {r.dimension_of_variety}, Sing " + (str(r.dimension) if r.certified
+                                                               else f"{r.lower_bound}..{r.upper_bound}"))
+
+
+def _segre_product_route(p: _Problem) -> SingularLocusResult | None:
+    """2D networks whose layers each lie on one axis: ``V = V_x ⊗ V_y`` (:func:`axis_networks`) and
+    :func:`segre_product_singular_dimension` of the singular loci of the two 1D networks."""
+    axes = axis_networks(p.mu.architecture)
+    if axes is None:
+        return None
+    fa, fb = _axis_factor(axes[0], p), _axis_factor(axes[1], p)
+    if fa[0] + fb[0] - 1 != p.dim_v:  # pragma: no cover - a bug
+        raise InternalError(f"segre product: dimensions {fa[0]} + {fb[0]} - 1 != dim V = {p.dim_v}")
+    lo = segre_product_singular_dimension(fa[0], fa[1], fb[0], fb[1])
+    up = segre_product_singular_dimension(fa[0], fa[2], fb[0], fb[2])
+    certified = fa[3] and fb[3] and lo == up
+    return p.result(
+        method=("every layer lies on one axis, so V = V_x ⊗ V_y (mu = P(x) Q(y)) and Sing V = (Sing V_x ⊗ V_y) ∪ "
+                f"(V_x ⊗ Sing V_y) ∪ {{0}} (the Segre embedding); x: {fa[4]}; y: {fb[4]}" + p.via),
+        certified=certified, dimension=up, lower_bound=lo, upper_bound=up, route="segre product", num_minors=0,
+        exact_ideal=False, description=_describe(up, 0) if certified else f"not decided: {lo} <= dim <= {up}",
+        how_to_certify="" if certified else "decide the singular loci of the two 1D networks",
+        primes=(p.modulus,))
+
+
 #: The routes in order: (name, the methods that run it, the route).
 ROUTES: tuple[tuple[str, tuple[str, ...], Callable[[_Problem], SingularLocusResult | None]], ...] = (
     ("whole space", METHODS, _whole_space_route),
     ("linear", METHODS, _linear_route),
+    ("segre product", ("auto",), _segre_product_route),
     ("toric", ("auto", "toric"), _toric_route),
     ("sandwich", ("auto", "sandwich"), _sandwich_route),
     ("minors", ("auto", "minors"), _minors_route),

@@ -11,8 +11,9 @@ import pytest
 
 from lcnalg import Architecture, FunctionSpace, Limits, Parameterization
 from lcnalg.errors import InputError, ResourceLimitError
-from lcnalg.singularities.singular_locus import (SingularLocusResult, candidate_families, certify_family,
-                                                 section_upper_bound, singular_locus, toric_singular_locus)
+from lcnalg.singularities.singular_locus import (SingularLocusResult, axis_networks, candidate_families,
+                                                 certify_family, section_upper_bound, segre_product_singular_dimension,
+                                                 singular_locus, toric_singular_locus)
 
 
 def test_singular_locus_small():
@@ -312,3 +313,48 @@ def test_three_layers_with_a_family_of_codimension_one_in_v_is_certified_at_once
     theta = [rng.randint(-5, 5) or 1 for _ in range(fs.parameterization.num_parameters)]
     point = [int(x) for x in fs.parameterization.evaluate(theta)]
     assert jacobian_rank_at(jac, point) == codim
+
+
+def test_one_axis_layers_give_the_rank_one_matrices():
+    """2x1,2x1,1x3 s=1x1,1x2,2x1: every quadratic P(x) factors over C and Q(y^2) is any cubic in y^2,
+    so V = {P ⊗ Q} is the cone of rank-1 3x3 matrices (in the 9 coordinates where mu is not zero),
+    singular at its vertex only; the sandwich alone left 0..4."""
+    r = singular_locus("2x1,2x1,1x3 s=1x1,1x2,2x1")
+    assert r.route == "segre product" and r.certified and r.dimension == 0 and r.dimension_of_variety == 5
+    assert r.contains([0] * r.ambient_dimension)
+    x, y = axis_networks(Architecture.parse("2x1,2x1,1x3 s=1x1,1x2,2x1"))
+    assert (str(x), str(y)) == ("2,2", "3")
+
+
+#: One-axis 2D networks: sandwich certified (5, 0, 3, 3) or bounds only (0..1, 0..4).
+ONE_AXIS = ["3x1,2x1,1x3 s=2x1,1x1", "2x1,2x1,1x2", "1x3,1x2 s=1x2", "3x1,2x1 s=2x1", "3x1,1x3",
+            "2x1,1x3,2x1 s=1x2,2x1"]
+
+
+@pytest.mark.parametrize("arch", ONE_AXIS)
+def test_segre_product_route_within_the_sandwich(arch):
+    """The Segre-product route (from the two 1D networks, no equation of V used) against the sandwich
+    on V's own certified equations (families proved singular by bordered minors, linear-section upper
+    bound): inside its bounds, equal when they meet; and dim V = dim V_x + dim V_y - 1."""
+    r = singular_locus(arch)
+    assert r.route == "segre product" and r.certified
+    s = singular_locus(arch, method="sandwich")
+    assert s.lower_bound <= r.dimension <= s.upper_bound, (arch, r.method, s.method)
+    if s.certified:
+        assert r.dimension == s.dimension
+    x, y = axis_networks(Architecture.parse(arch))
+    dims = [FunctionSpace(a).dimension.value if a is not None else 1 for a in (x, y)]
+    assert dims[0] + dims[1] - 1 == r.dimension_of_variety
+
+
+def test_segre_product_dimension_is_monotone():
+    for da in range(1, 5):
+        for db in range(1, 5):
+            for sa in range(-1, da):
+                for sb in range(-1, db):
+                    d = segre_product_singular_dimension(da, sa, db, sb)
+                    assert -1 <= d < da + db - 1
+                    if sa + 1 < da:
+                        assert segre_product_singular_dimension(da, sa + 1, db, sb) >= d
+                    if sb + 1 < db:
+                        assert segre_product_singular_dimension(da, sa, db, sb + 1) >= d
