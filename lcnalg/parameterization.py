@@ -295,13 +295,16 @@ class Parameterization(NetworkMap):
         columns: list[tuple] = []
         for l, exps in enumerate(self.layer_exponents):
             others = math.prod((p for i, p in enumerate(polys) if i != l), start=one)
-            base = self._read(others, modulus)
+            if modulus is None:  # FLINT's coefficients (fmpz or fmpq) go into the matrix as they are
+                coeffs = others.coeffs()[:n]
+                base = tuple(coeffs) + (0,) * (n - len(coeffs))
+            else:
+                base = self._read(others, modulus)
             for e in exps:
                 columns.append((0,) * e + base[: n - e])
-        rows = [[col[m] for col in columns] for m in range(n)]
         if modulus is not None:
-            return flint.nmod_mat(rows, modulus)
-        return flint.fmpq_mat([[to_fmpq(x, "jacobian") for x in row] for row in rows])
+            return flint.nmod_mat([[col[m] for col in columns] for m in range(n)], modulus)
+        return flint.fmpq_mat(columns).transpose() if columns else flint.fmpq_mat(n, 0)
 
     def _image_points(self, count: int, modulus: int, seed: int) -> Iterator[list[int]]:
         """The points of :meth:`~lcnalg.network_map.NetworkMap.image_points`, θ uniform in
