@@ -502,8 +502,9 @@ class FunctionSpace:
         See Also
         --------
         lcnalg.singularities.strata.stratification : the algorithm (this method passes the
-            cached dimension and implicit equations, the seed and the limits, which it hands
-            on to the singular locus and the boundary).
+            cached dimension and implicit equations, the closedness verdict when already
+            computed, the seed and the limits, which it hands on to the singular locus and the
+            boundary).
 
         Examples
         --------
@@ -521,7 +522,8 @@ class FunctionSpace:
         return self._cached(
             ("stratification", limits),
             lambda: stratification(self.architecture, dimension=self.dimension.value,
-                                   equations=self.implicit_equations(), seed=self.seed, limits=limits))
+                                   equations=self.implicit_equations(), closedness=self._known_closedness(),
+                                   seed=self.seed, limits=limits))
 
     def summary(self) -> "ArchitectureSummary":
         """The architecture, its parameterization and its function space at a glance.
