@@ -77,6 +77,52 @@ def poly_latex(expr: "sympy.Expr") -> str:
     return sympy.latex(expr, symbol_names=_symbol_names(names), order="grevlex")
 
 
+_NAME = r"[a-z]+[0-9][0-9_]*"
+_FACTOR = rf"{_NAME}(?:\^[0-9]+)?"
+_TERM = re.compile(rf"(?:([0-9]+)\*)?({_FACTOR}(?:\*{_FACTOR})*)|([0-9]+)")
+
+
+def polynomial_expr(text: str) -> "sympy.Expr":
+    """The sympy expression of a polynomial's text as FLINT writes it (``"3*w1_0^2*w2_1 - w1_1"``).
+
+    Integer coefficients times products of powers of names like ``w1_0`` are built directly
+    (``Symbol``, ``Pow``, ``Mul``, ``Add``: the expression ``sympify`` gives, without its parser,
+    which costs about ten times as much on a parameterization of thousands of terms); any
+    other text is read by ``sympy.sympify`` (``^`` as power).
+
+    Examples
+    --------
+    >>> import sympy
+    >>> polynomial_expr("3*w1_0^2*w2_1 - w1_1 + 5") == sympy.sympify("3*w1_0**2*w2_1 - w1_1 + 5")
+    True
+    >>> polynomial_expr("1/2*x0 + y")   # not integer coefficients: sympify
+    x0/2 + y
+    """
+    import sympy
+
+    terms = []
+    for i, part in enumerate(re.split(r" (?=[+-] )", text.strip())):
+        sign = 1
+        if i and part[:2] in ("+ ", "- "):
+            sign, part = (-1 if part[0] == "-" else 1), part[2:]
+        elif not i and part[:1] == "-":
+            sign, part = -1, part[1:]
+        match = _TERM.fullmatch(part)
+        if match is None:
+            return sympy.sympify(text.replace("^", "**"))
+        coeff, monomial, constant = match.groups()
+        if constant is not None:
+            terms.append(sympy.Integer(sign * int(constant)))
+            continue
+        factors = [sympy.Integer(sign * int(coeff or 1))]
+        for factor in monomial.split("*"):
+            name, _, exp = factor.partition("^")
+            symbol = sympy.Symbol(name)
+            factors.append(sympy.Pow(symbol, sympy.Integer(int(exp))) if exp else symbol)
+        terms.append(sympy.Mul(*factors))
+    return sympy.Add(*terms)
+
+
 def align(lines: Sequence[tuple[str, str]], width: int = 80) -> str:
     r"""An ``align*`` environment, one ``lhs &= rhs`` per line, long right sides broken.
 
