@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any, Sequence
 if TYPE_CHECKING:
     import sympy
 
-__all__ = ["poly_text", "function_space_symbol", "poly_latex", "align", "notebook_latex", "html_table"]
+__all__ = ["poly_text", "function_space_symbol", "poly_latex", "polynomial_expr", "align", "notebook_latex", "html_table"]
 
 
 def poly_text(expr: object) -> str:
