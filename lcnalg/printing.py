@@ -78,12 +78,13 @@ def poly_latex(expr: "sympy.Expr") -> str:
 
 
 _NAME = r"[a-z]+[0-9][0-9_]*"
-_FACTOR = rf"{_NAME}(?:\^[0-9]+)?"
+_FACTOR = rf"{_NAME}(?:(?:\^|\*\*)[0-9]+)?"
 _TERM = re.compile(rf"(?:([0-9]+)\*)?({_FACTOR}(?:\*{_FACTOR})*)|([0-9]+)")
 
 
 def polynomial_expr(text: str) -> "sympy.Expr":
-    """The sympy expression of a polynomial's text as FLINT writes it (``"3*w1_0^2*w2_1 - w1_1"``).
+    """The sympy expression of a polynomial's text as FLINT writes it (``"3*w1_0^2*w2_1 - w1_1"``;
+    sympy's ``**`` for powers is read too).
 
     Integer coefficients times products of powers of names like ``w1_0`` are built directly
     (``Symbol``, ``Pow``, ``Mul``, ``Add``: the expression ``sympify`` gives, without its parser,
@@ -94,6 +95,8 @@ def polynomial_expr(text: str) -> "sympy.Expr":
     --------
     >>> import sympy
     >>> polynomial_expr("3*w1_0^2*w2_1 - w1_1 + 5") == sympy.sympify("3*w1_0**2*w2_1 - w1_1 + 5")
+    True
+    >>> polynomial_expr("-w1_0**2 + 2*w2_0**2") == sympy.sympify("-w1_0**2 + 2*w2_0**2")
     True
     >>> polynomial_expr("1/2*x0 + y")   # not integer coefficients: sympify
     x0/2 + y
@@ -115,7 +118,7 @@ def polynomial_expr(text: str) -> "sympy.Expr":
             terms.append(sympy.Integer(sign * int(constant)))
             continue
         factors = [sympy.Integer(sign * int(coeff or 1))]
-        for factor in monomial.split("*"):
+        for factor in monomial.replace("**", "^").split("*"):
             name, _, exp = factor.partition("^")
             symbol = sympy.Symbol(name)
             factors.append(sympy.Pow(symbol, sympy.Integer(int(exp))) if exp else symbol)
