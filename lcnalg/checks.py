@@ -345,6 +345,8 @@ def exact(value: object, name: str, *, decimals: bool = False) -> Fraction:
         return value  # type: ignore[return-value]
     if kind is int:
         return Fraction(value)  # type: ignore[arg-type]
+    if kind is str:
+        return _exact_text(value, name, decimals)  # type: ignore[arg-type]
     if isinstance(value, bool) or _numpy_bool(value):
         raise InputError(f"{name}: booleans are not numbers here; give integers or fractions like 3 or -2/5")
     if isinstance(value, Fraction):
@@ -356,22 +358,30 @@ def exact(value: object, name: str, *, decimals: bool = False) -> Fraction:
     if isinstance(value, flint.fmpq):
         return Fraction(int(value.p), int(value.q))
     if isinstance(value, str):
-        text = "/".join(part.strip() for part in digits(value, name).split("/", 1))
-        body = text[1:] if text[:1] in "+-" else text
-        num, slash, den = body.partition("/")
-        if decimals and not slash and "." in num:
-            whole, _, frac = num.partition(".")
-            if (whole + frac).isdigit() and (whole + frac).isascii():
-                return Fraction(text)
-        if not num.isdigit() or not num.isascii() or (slash and not (den.isdigit() and den.isascii())):
-            raise InputError(f"{name}: {short(value)!r} is not an integer or fraction like 3 or -2/5")
-        if slash and int(den) == 0:
-            raise InputError(f"{name}: {short(value)!r} has a zero denominator")
-        return Fraction(text)
+        return _exact_text(value, name, decimals)
     if getattr(value, "is_Rational", False) is True:
         return Fraction(int(value.p), int(value.q))  # type: ignore[attr-defined]
     raise InputError(f"{name}: {short(value, 40)} ({type(value).__name__}) is not exact; give integers or "
                      "fractions like 3 or -2/5 (floats are refused: results are exact)")
+
+
+def _exact_text(value: str, name: str, decimals: bool) -> Fraction:
+    """:func:`exact` of text: an integer or fraction (its length checked first), with
+    ``decimals`` also a decimal like ``0.25``.  The digits are read by ``int`` (the value of
+    ``Fraction(text)``, without its regular expression)."""
+    text = "/".join(part.strip() for part in digits(value, name).split("/", 1))
+    body = text[1:] if text[:1] in "+-" else text
+    num, slash, den = body.partition("/")
+    if decimals and not slash and "." in num:
+        whole, _, frac = num.partition(".")
+        if (whole + frac).isdigit() and (whole + frac).isascii():
+            return Fraction(text)
+    if not num.isdigit() or not num.isascii() or (slash and not (den.isdigit() and den.isascii())):
+        raise InputError(f"{name}: {short(value)!r} is not an integer or fraction like 3 or -2/5")
+    if slash and int(den) == 0:
+        raise InputError(f"{name}: {short(value)!r} has a zero denominator")
+    numerator = -int(num) if text[:1] == "-" else int(num)
+    return Fraction(numerator, int(den)) if slash else Fraction(numerator)
 
 
 def read_text(path: object, name: str, max_bytes: int) -> str:

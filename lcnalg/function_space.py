@@ -502,8 +502,9 @@ class FunctionSpace:
         See Also
         --------
         lcnalg.singularities.strata.stratification : the algorithm (this method passes the
-            cached dimension and implicit equations, the seed and the limits, which it hands
-            on to the singular locus and the boundary).
+            cached dimension and implicit equations, the closedness verdict when already
+            computed, the seed and the limits, which it hands on to the singular locus and the
+            boundary).
 
         Examples
         --------
@@ -521,7 +522,8 @@ class FunctionSpace:
         return self._cached(
             ("stratification", limits),
             lambda: stratification(self.architecture, dimension=self.dimension.value,
-                                   equations=self.implicit_equations(), seed=self.seed, limits=limits))
+                                   equations=self.implicit_equations(), closedness=self._known_closedness(),
+                                   seed=self.seed, limits=limits))
 
     def summary(self) -> "ArchitectureSummary":
         """The architecture, its parameterization and its function space at a glance.
@@ -540,13 +542,16 @@ class FunctionSpace:
         >>> s.D, s.L, s.num_parameters, s.dimension, s.is_filling, len(s.parameterization)
         (2, 2, 8, 7, False, 9)
         """
+        known = self._cache.get(("summary",))
+        if known is not None:  # (a report reads it twice: the summary and the parameterization)
+            return known
         arch, mu = self.architecture, self.parameterization
         # the Jacobian's bound, then the symbolic mu's, both before the exact rank: a refusal
         # comes at once, not after the rank of a large Jacobian (13 s for 1000,1000)
         check_jacobian_size(mu, mu.limits, " (its exact rank gives the dimension)")
         coordinates = {n: str(c) for n, c in zip(mu.coordinate_names, mu.coordinates)}
         dim = self.dimension
-        return ArchitectureSummary(
+        self._cache[("summary",)] = ArchitectureSummary(
             architecture=str(arch) if self.basis is None else f"{arch} (filters in the basis {self.basis.name})",
             method=dim.method, certified=dim.certified,
             failure_probability=dim.failure_probability, how_to_certify=dim.how_to_certify,
@@ -559,6 +564,7 @@ class FunctionSpace:
             is_filling=self.is_filling,
             degree=None if arch.channels is not None or self.basis is not None else self.degree,
         )
+        return self._cache[("summary",)]
 
     # ------------------------------------------------------------------ loss landscape
     def critical_points(self, loss: Any = "generic", *, exact: bool = False,

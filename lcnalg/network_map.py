@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import random
 from functools import cached_property
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Iterator
 
 import flint
 
@@ -138,7 +138,7 @@ class NetworkMap:
 
     def sample_image(self, count: int, modulus: int, seed: int) -> np.ndarray:
         """``count`` points ``μ(θ)`` modulo ``modulus`` (a prime below ``2^62``), θ uniform in
-        ``GF(p)^N``, one ``evaluate_mod`` per point (subclasses with a faster route override it).
+        ``GF(p)^N``: the rows of :meth:`image_points`.
 
         Returns
         -------
@@ -150,17 +150,47 @@ class NetworkMap:
         >>> ChannelParameterization("2,2 c=1,2,2").sample_image(2, 101, seed=1).shape
         (2, 6)
         """
-        count, modulus, seed = self._sample_arguments(count, modulus, seed)
-        evaluate_mod: Any = getattr(self, "evaluate_mod")
+        points = self.image_points(count, modulus, seed)
         # deferred: numpy is needed only for the sample (the algorithms that sample load it
         # anyway); constructing a parameterization, and so the command line's start, does without it
         import numpy as np
 
-        rng = random.Random(seed)
         out = np.zeros((count, self.ambient_dimension), dtype=np.int64)
-        for row in range(count):
-            out[row, :] = evaluate_mod([rng.randrange(modulus) for _ in range(self.num_parameters)], modulus)
+        for row, values in enumerate(points):
+            out[row, :len(values)] = values
         return out
+
+    def image_points(self, count: int, modulus: int, seed: int) -> Iterator[list[int]]:
+        """The points of :meth:`sample_image` one at a time, each drawn when it is read: the
+        first ``r`` of them are the sample of ``r`` points (one random generator, seeded by
+        ``seed``, draws the weights point after point), so a caller that may need fewer points
+        than ``count`` draws only those it reads.  The arguments (and ``max_sample_entries``
+        for all ``count`` points) are checked at once.
+
+        Yields
+        ------
+        list of int
+            ``μ(θ)`` modulo ``modulus``, coordinate by coordinate (a shorter list: the
+            remaining coordinates are 0).
+
+        Examples
+        --------
+        >>> from lcnalg import ChannelParameterization
+        >>> mu = ChannelParameterization("2,2 c=1,2,2")
+        >>> first = next(mu.image_points(5, 101, seed=1))
+        >>> first == mu.sample_image(1, 101, seed=1)[0].tolist()
+        True
+        """
+        count, modulus, seed = self._sample_arguments(count, modulus, seed)
+        return self._image_points(count, modulus, seed)
+
+    def _image_points(self, count: int, modulus: int, seed: int) -> Iterator[list[int]]:
+        """:meth:`image_points` after its checks: one ``evaluate_mod`` per point (subclasses
+        with a faster route override it)."""
+        evaluate_mod: Any = getattr(self, "evaluate_mod")
+        rng = random.Random(seed)
+        for _ in range(count):
+            yield list(evaluate_mod([rng.randrange(modulus) for _ in range(self.num_parameters)], modulus))
 
     def _sample_arguments(self, count: Any, modulus: Any, seed: Any) -> tuple[int, int, int]:
         """``sample_image``'s arguments checked: a count within ``max_sample_entries``, a prime

@@ -21,7 +21,7 @@ import math
 import random
 from fractions import Fraction
 from functools import cached_property
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Iterator
 
 import flint
 
@@ -295,44 +295,37 @@ class Parameterization(NetworkMap):
         columns: list[tuple] = []
         for l, exps in enumerate(self.layer_exponents):
             others = math.prod((p for i, p in enumerate(polys) if i != l), start=one)
-            base = self._read(others, modulus)
+            if modulus is None:  # FLINT's coefficients (fmpz or fmpq) go into the matrix as they are
+                coeffs = others.coeffs()[:n]
+                base = tuple(coeffs) + (0,) * (n - len(coeffs))
+            else:
+                base = self._read(others, modulus)
             for e in exps:
                 columns.append((0,) * e + base[: n - e])
-        rows = [[col[m] for col in columns] for m in range(n)]
         if modulus is not None:
-            return flint.nmod_mat(rows, modulus)
-        return flint.fmpq_mat([[to_fmpq(x, "jacobian") for x in row] for row in rows])
+            return flint.nmod_mat([[col[m] for col in columns] for m in range(n)], modulus)
+        return flint.fmpq_mat(columns).transpose() if columns else flint.fmpq_mat(n, 0)
 
-    def sample_image(self, count: int, modulus: int, seed: int) -> np.ndarray:
-        """``count`` points ``μ(θ)`` modulo ``modulus`` (a prime below ``2^62``), θ uniform in
+    def _image_points(self, count: int, modulus: int, seed: int) -> Iterator[list[int]]:
+        """The points of :meth:`~lcnalg.network_map.NetworkMap.image_points`, θ uniform in
         ``GF(p)^N``: one product of ``nmod_poly`` per point (Kronecker substitution).
-
-        Returns
-        -------
-        numpy array of int64, shape ``(count, ambient_dimension)``
 
         Examples
         --------
         >>> Parameterization("2,2 s=2").sample_image(2, 101, seed=1).shape
         (2, 4)
         """
-        count, modulus, seed = self._sample_arguments(count, modulus, seed)
-        # deferred: numpy is needed only for the sample (the algorithms that sample load it
-        # anyway); constructing a parameterization, and so the command line's start, does without it
-        import numpy as np
-
+        n = self.ambient_dimension
         rng = random.Random(seed)
-        out = np.zeros((count, self.ambient_dimension), dtype=np.int64)
-        for row in range(count):
+        for _ in range(count):
             prod = flint.nmod_poly([1], modulus)
             for exps in self.layer_exponents:
                 coeffs = [0] * (max(exps) + 1)
                 for e in exps:
                     coeffs[e] = rng.randrange(modulus)
                 prod *= flint.nmod_poly(coeffs, modulus)
-            c = [int(x) for x in prod.coeffs()]
-            out[row, : len(c)] = c[: self.ambient_dimension]
-        return out
+            yield [int(x) for x in prod.coeffs()[:n]]
+
 
 def parameterize(arch: Architecture | str, *, limits: Limits | None = None) -> Any:
     """The parameterization of any supported architecture: :class:`Parameterization` for a

@@ -36,7 +36,7 @@ from __future__ import annotations
 import math
 import random
 from functools import cached_property
-from typing import Any
+from typing import Any, Iterator
 
 import flint
 import numpy as np
@@ -381,19 +381,17 @@ class PolynomialParameterization(NetworkMap):
             return flint.nmod_mat(rows, modulus)
         return flint.fmpq_mat([[to_fmpq(x, "jacobian") for x in row] for row in rows])
 
-    def sample_image(self, count: int, modulus: int, seed: int) -> np.ndarray:
-        """``count`` points ``μ(θ)`` modulo ``modulus`` (a prime below ``2^62``), θ uniform.
+    def _image_points(self, count: int, modulus: int, seed: int) -> Iterator[list[int]]:
+        """The points of :meth:`~lcnalg.network_map.NetworkMap.image_points`, θ uniform: the
+        output form's coefficients of one forward pass per point.
 
         Examples
         --------
         >>> PolynomialParameterization("2,2 r=2").sample_image(3, 101, seed=1).shape
         (3, 5)
         """
-        count, modulus, seed = self._sample_arguments(count, modulus, seed)
         rng = random.Random(seed)
         ring = self._input_ring(modulus)
-        out = np.zeros((count, self.ambient_dimension), dtype=np.int64)
-        for row in range(count):
+        for _ in range(count):
             layers = [[rng.randrange(modulus) for _ in range(hi - lo)] for lo, hi in self.layer_slices]
-            out[row] = self._coordinates_of(self._forward(ring, layers), modulus)
-        return out
+            yield list(self._coordinates_of(self._forward(ring, layers), modulus))

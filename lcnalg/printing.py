@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any, Sequence
 if TYPE_CHECKING:
     import sympy
 
-__all__ = ["poly_text", "function_space_symbol", "poly_latex", "align", "notebook_latex", "html_table"]
+__all__ = ["poly_text", "function_space_symbol", "poly_latex", "polynomial_expr", "align", "notebook_latex", "html_table"]
 
 
 def poly_text(expr: object) -> str:
@@ -75,6 +75,55 @@ def poly_latex(expr: "sympy.Expr") -> str:
 
     names = [str(s) for s in expr.free_symbols]
     return sympy.latex(expr, symbol_names=_symbol_names(names), order="grevlex")
+
+
+_NAME = r"[a-z]+[0-9][0-9_]*"
+_FACTOR = rf"{_NAME}(?:(?:\^|\*\*)[0-9]+)?"
+_TERM = re.compile(rf"(?:([0-9]+)\*)?({_FACTOR}(?:\*{_FACTOR})*)|([0-9]+)")
+
+
+def polynomial_expr(text: str) -> "sympy.Expr":
+    """The sympy expression of a polynomial's text as FLINT writes it (``"3*w1_0^2*w2_1 - w1_1"``;
+    sympy's ``**`` for powers is read too).
+
+    Integer coefficients times products of powers of names like ``w1_0`` are built directly
+    (``Symbol``, ``Pow``, ``Mul``, ``Add``: the expression ``sympify`` gives, without its parser,
+    which costs about ten times as much on a parameterization of thousands of terms); any
+    other text is read by ``sympy.sympify`` (``^`` as power).
+
+    Examples
+    --------
+    >>> import sympy
+    >>> polynomial_expr("3*w1_0^2*w2_1 - w1_1 + 5") == sympy.sympify("3*w1_0**2*w2_1 - w1_1 + 5")
+    True
+    >>> polynomial_expr("-w1_0**2 + 2*w2_0**2") == sympy.sympify("-w1_0**2 + 2*w2_0**2")
+    True
+    >>> polynomial_expr("1/2*x0 + y")   # not integer coefficients: sympify
+    x0/2 + y
+    """
+    import sympy
+
+    terms = []
+    for i, part in enumerate(re.split(r" (?=[+-] )", text.strip())):
+        sign = 1
+        if i and part[:2] in ("+ ", "- "):
+            sign, part = (-1 if part[0] == "-" else 1), part[2:]
+        elif not i and part[:1] == "-":
+            sign, part = -1, part[1:]
+        match = _TERM.fullmatch(part)
+        if match is None:
+            return sympy.sympify(text.replace("^", "**"))
+        coeff, monomial, constant = match.groups()
+        if constant is not None:
+            terms.append(sympy.Integer(sign * int(constant)))
+            continue
+        factors = [sympy.Integer(sign * int(coeff or 1))]
+        for factor in monomial.replace("**", "^").split("*"):
+            name, _, exp = factor.partition("^")
+            symbol = sympy.Symbol(name)
+            factors.append(sympy.Pow(symbol, sympy.Integer(int(exp))) if exp else symbol)
+        terms.append(sympy.Mul(*factors))
+    return sympy.Add(*terms)
 
 
 def align(lines: Sequence[tuple[str, str]], width: int = 80) -> str:

@@ -25,7 +25,7 @@ from fractions import Fraction
 from typing import Any
 
 from lcnalg import checks
-from lcnalg.printing import align, function_space_symbol, html_table, notebook_latex, poly_latex
+from lcnalg.printing import align, function_space_symbol, html_table, notebook_latex, poly_latex, polynomial_expr
 
 __all__ = ["Result", "Tabular", "ArchitectureSummary", "DimensionResult", "DegreeResult", "Status", "StatusKind", "Witness", "jsonable"]
 
@@ -610,7 +610,7 @@ class ArchitectureSummary(Result):
         """A comment line, the dimension sentence and every coordinate in an ``align*``."""
         import sympy  # sympy is imported only when LaTeX is asked for
 
-        lines = [(poly_latex(sympy.Symbol(name)), poly_latex(sympy.sympify(text.replace("^", "**"))))
+        lines = [(poly_latex(sympy.Symbol(name)), poly_latex(polynomial_expr(text)))
                  for name, text in self.parameterization.items()]
         return f"% lcnalg info {self.architecture}\n{self._headline()}\n" + align(lines)
 

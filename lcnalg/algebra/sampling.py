@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import itertools
 import random
+import threading
 from math import comb
 from typing import Any
 
@@ -27,7 +28,7 @@ import numpy as np
 from lcnalg.algebra.grading import Grading
 from lcnalg.limits import Limits
 
-__all__ = ["count_monomials", "integer_image", "pieces_of_degree", "sample_image"]
+__all__ = ["ImagePool", "count_monomials", "integer_image", "pieces_of_degree", "sample_image"]
 
 
 def count_monomials(nvars: int, degree: int) -> int:
@@ -153,6 +154,99 @@ def sample_image(mu: Any, count: int, modulus: int, seed: int) -> np.ndarray:
     (1, 5)
     """
     return mu.sample_image(count, modulus, seed)
+
+
+class ImagePool:
+    """``count`` points of the image of μ modulo a prime (:func:`sample_image`), each drawn
+    when first read.
+
+    The points are :meth:`~lcnalg.network_map.NetworkMap.image_points`: the first ``r`` of
+    them are the sample of ``r`` points with the same seed, so reading a prefix gives the
+    values the whole sample would have there and costs only the points read.  The
+    interpolation keeps a pool per prime of a degree, sized for its largest graded piece,
+    while most pieces read a few points of the first pool only (the rank of a piece is
+    reached after its standard monomials plus a few points, and the further primes are read
+    only to lift new equations).  The bound ``max_sample_entries`` on all ``count`` points is
+    checked when the pool is made, as for :func:`sample_image`.
+
+    Parameters
+    ----------
+    mu : NetworkMap
+        Draws the points.
+    count : int
+        Number of points of the pool.
+    modulus : int
+        A prime below ``2^62``.
+    seed : int
+        Seed of the random parameters.
+    columns : numpy array of int, optional
+        The coordinates kept, in this order (default all).
+
+    Examples
+    --------
+    >>> from lcnalg.parameterization import Parameterization
+    >>> mu = Parameterization("2,2 s=2")
+    >>> pool = ImagePool(mu, 5, 101, seed=1, columns=np.array([3, 0]))
+    >>> pool.shape, pool.drawn
+    ((5, 2), 0)
+    >>> bool((pool[:2] == sample_image(mu, 5, 101, seed=1)[:2, [3, 0]]).all()), pool.drawn
+    (True, 2)
+    """
+
+    def __init__(self, mu: Any, count: int, modulus: int, seed: int, columns: np.ndarray | None = None) -> None:
+        self._points = mu.image_points(count, modulus, seed)
+        self._count = count
+        self._n = mu.ambient_dimension
+        self._columns = columns
+        width = self._n if columns is None else len(columns)
+        self._rows = np.zeros((0, width), dtype=np.int64)
+        self._lock = threading.Lock()  # a process pool's feeder thread may read it too (pickling)
+
+    @property
+    def shape(self) -> tuple[int, int]:
+        """``(count, coordinates kept)``, as for the array of all the points."""
+        return (self._count, self._rows.shape[1])
+
+    @property
+    def drawn(self) -> int:
+        """How many points have been drawn so far."""
+        return self._rows.shape[0]
+
+    def head(self, rows: int) -> np.ndarray:
+        """The first ``rows`` points (at most ``count``), drawing those not yet drawn."""
+        rows = max(0, min(rows, self._count))
+        with self._lock:
+            if rows > self._rows.shape[0]:
+                block = np.zeros((rows - self._rows.shape[0], self._n), dtype=np.int64)
+                for row, values in zip(block, self._points):  # (the block first: no point drawn beyond it)
+                    row[:len(values)] = values
+                if self._columns is not None:
+                    block = block[:, self._columns]
+                self._rows = np.concatenate([self._rows, block]) if self._rows.shape[0] else block
+            return self._rows[:rows]
+
+    def full(self) -> np.ndarray:
+        """All ``count`` points."""
+        return self.head(self._count)
+
+    def __getitem__(self, key: Any) -> np.ndarray:
+        """``pool[:r]`` reads the first ``r`` points; any other index reads from all of them."""
+        if (isinstance(key, slice) and key.start in (None, 0) and key.step in (None, 1)
+                and (key.stop is None or key.stop >= 0)):
+            return self.head(self._count if key.stop is None else key.stop)
+        return self.full()[key]
+
+    def __array__(self, dtype: Any = None, copy: Any = None) -> np.ndarray:
+        return self.full() if dtype is None else self.full().astype(dtype)
+
+    def __getstate__(self) -> dict:
+        # a process pool receives every point (the generator does not travel)
+        return {"rows": self.full(), "count": self._count}
+
+    def __setstate__(self, state: dict) -> None:
+        self._rows, self._count = state["rows"], state["count"]
+        self._n, self._columns, self._points = self._rows.shape[1], None, iter(())
+        self._lock = threading.Lock()
 
 
 def integer_image(mu: Any, count: int, seed: int, bound: int = 1) -> np.ndarray:

@@ -43,7 +43,7 @@ from lcnalg.architecture import Architecture
 from lcnalg.errors import InputError, LCNAlgError, ResourceLimitError
 from lcnalg.function_space import FunctionSpace
 from lcnalg.limits import Limits
-from lcnalg.printing import align, poly_latex
+from lcnalg.printing import align, poly_latex, polynomial_expr
 
 __all__ = ["SECTIONS", "latex_escape", "latex_report", "write_report", "compile_pdf"]
 
@@ -229,7 +229,7 @@ def _parameterization(summary: Any) -> str:
     lines = []
     for name, text in items[:coords]:
         parts = _terms(text)
-        rhs = poly_latex(sympy.sympify(" ".join(parts[:terms]).replace("^", "**")))
+        rhs = poly_latex(polynomial_expr(" ".join(parts[:terms])))
         lines.append((poly_latex(sympy.Symbol(name)), rhs + (r" + \dots" if len(parts) > terms else "")))
     if len(items) > coords:
         lines.append((r"\vdots", r"\quad\text{(" + str(len(items) - coords) + " more coordinates)}"))

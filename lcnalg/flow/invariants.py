@@ -51,7 +51,7 @@ import flint
 from lcnalg import checks
 from lcnalg.algebra.dimension import check_jacobian_size
 from lcnalg.flow.lie import lie_algebra_rank
-from lcnalg.printing import poly_latex
+from lcnalg.printing import poly_latex, polynomial_expr
 from lcnalg.results import Result, Status
 from lcnalg.rings import to_sympy
 
@@ -133,9 +133,7 @@ class InvariantsResult(Result):
 
     def to_latex(self) -> str:
         """The quantities as a LaTeX list with the count."""
-        import sympy
-
-        items = ",\\quad ".join(f"\\delta_{{{l}}} = {poly_latex(sympy.sympify(q))}"
+        items = ",\\quad ".join(f"\\delta_{{{l}}} = {poly_latex(polynomial_expr(q))}"
                                 for l, q in enumerate(self.invariants, start=1))
         count = self.num_independent if self.num_independent is not None else f"{self.lower}..{self.upper}"
         return (f"% lcnalg invariants {self.architecture}\n"

@@ -125,24 +125,29 @@ class Network:
         return self._first(self._forward(theta)[1][-1])
 
     def _loss(self, theta: np.ndarray, Q: np.ndarray, u: np.ndarray) -> tuple[float, tuple]:
-        """The loss at ``θ`` and what :meth:`_gradient` needs there."""
+        """The loss at ``θ`` and what :meth:`_gradient` needs there (``Q(μ − u)`` included:
+        formed once for both)."""
         polys, prefixes = self._forward(theta)
-        r = self._first(prefixes[-1]) - u
-        return float(r @ (Q @ r)), (polys, prefixes, r)
+        coeffs = prefixes[-1]
+        r = (coeffs[:self.n] if len(coeffs) >= self.n else self._first(coeffs)) - u
+        qr = Q @ r
+        return float(r @ qr), (polys, prefixes, qr)
 
     def _gradient(self, forward: tuple, Q: np.ndarray) -> np.ndarray:
         """The gradient from :meth:`_loss`'s products: the product of the layers other than
         ``l`` is the product of the first ``l`` continued by the layers after ``l``."""
-        polys, prefixes, r = forward
-        qr2 = 2.0 * (Q @ r)
+        polys, prefixes, qr = forward
+        qr2 = 2.0 * qr
         grad = np.empty(self.num_parameters)
+        padded = None
         for l, ((lo, hi), exps) in enumerate(zip(self.slices, self.exponents)):
             others = prefixes[l]
             for p in polys[l + 1:]:
                 others = p if others is None else np.convolve(others, p)
             if others is None:
                 others = np.ones(1)
-            padded = np.concatenate([qr2, np.zeros(len(others))])
+            if padded is None or len(padded) != self.n + len(others):
+                padded = np.concatenate([qr2, np.zeros(len(others))])
             corr = np.correlate(padded, others, mode="valid")
             grad[lo:hi] = corr[exps]
         return grad
@@ -318,8 +323,8 @@ class DescentResult(Tabular, Result):
 
 
 def _conserved(net: Network, theta: np.ndarray) -> np.ndarray:
-    norms = np.array([float(theta[lo:hi] @ theta[lo:hi]) for lo, hi in net.slices])
-    return norms[1:] - norms[:-1]
+    norms = [theta[lo:hi] @ theta[lo:hi] for lo, hi in net.slices]
+    return np.subtract(norms[1:], norms[:-1])
 
 
 def _descend(net: Network, theta: np.ndarray, Q: np.ndarray, u: np.ndarray, max_steps: int,

@@ -118,8 +118,9 @@ class _RationalGrouping:
         nx, ny = arch.end_to_end_filter_shape
         self.den = math.lcm(*(v.denominator for v in values))
         self.ctx = integer_ring(("x", "y"))
-        p = self.ctx.from_dict({(i, j): int(values[i * ny + j] * self.den) for i in range(nx) for j in range(ny)
-                                if values[i * ny + j] != 0})
+        den = self.den  # v * den = numerator * (den / denominator): integers only
+        p = self.ctx.from_dict({(i, j): v.numerator * (den // v.denominator) for i in range(nx) for j in range(ny)
+                                for v in (values[i * ny + j],) if v})
         const, fac = mpoly_factor(p)
         self.const = int(const)
         self.atoms = [(f, int(e)) for f, e in fac]

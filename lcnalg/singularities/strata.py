@@ -969,7 +969,7 @@ def check_stratification(arch: Architecture | str, limits: Limits | None = None)
 
 def stratification(arch: Architecture | str, *, seed: int = 0, dimension: int | None = None,
                    equations: ImplicitEquations | None = None, max_minors: int | None = None,
-                   limits: Limits | None = None) -> Stratification:
+                   limits: Limits | None = None, closedness: Any = None) -> Stratification:
     """Strata of the function space and their closure relations.
 
     Parameters
@@ -987,6 +987,9 @@ def stratification(arch: Architecture | str, *, seed: int = 0, dimension: int | 
         note, when refused).
     limits : Limits, optional
         Resource bounds, handed unchanged to every part.
+    closedness : ClosednessResult, optional
+        The verdict of :func:`~lcnalg.real.closedness.is_zariski_closed` if already known
+        (handed to the boundary; else computed there when needed).
 
     Examples
     --------
@@ -1002,7 +1005,8 @@ def stratification(arch: Architecture | str, *, seed: int = 0, dimension: int | 
     start = time.perf_counter()
     limits = Limits.coerce(limits, max_minors=max_minors)
     a = Architecture.coerce(arch)
-    dimension, equations = checks.handed_down(a, number=True, dimension=dimension, equations=equations)
+    dimension, equations, closedness = checks.handed_down(a, number=True, dimension=dimension, equations=equations,
+                                                          closedness=closedness)
     check_stratification(a, limits)
     mu = parameterize(a, limits=limits)
     n = mu.ambient_dimension
@@ -1024,7 +1028,8 @@ def stratification(arch: Architecture | str, *, seed: int = 0, dimension: int | 
     else:
         samples = _add_critical_images(g, a, mu, seed, notes, kinds)
     sl = _add_singular_locus(g, a, dim_v, eqs, seed, limits, notes)
-    bd = boundary(a, dimension=dim_v, equations=eqs, seed=seed, limits=limits)  # r >= 2: M = V(R)
+    bd = boundary(a, dimension=dim_v, equations=eqs, closedness=closedness, seed=seed,
+                  limits=limits)  # r >= 2: M = V(R)
     samples.update(_add_boundary(g, bd, n, seed, notes, kinds, limits, dim_v))
     decided = bool(bd.decided)
     _add_node(g, "origin", 0, tuple(f"{c} = 0" for c in mu.coordinate_names), "the zero filter (vertex of the cone)")
