@@ -246,7 +246,12 @@ class ImplicitEquations(Result):
             f"Hilbert series {self.hilbert_series}\n"
         )
         if not self.polynomials:
-            return head + rf"$I(\overline{{{sym}}}) = 0$ (the function space is full-dimensional)."
+            if self.ambient_dimension == self.dimension:
+                return head + rf"$I(\overline{{{sym}}}) = 0$ (the function space is full-dimensional)."
+            # a thin space with no equation found: the run stopped before the degree of the first one
+            return head + (rf"No equation of $\overline{{{sym}}}$ found up to degree {self.complete_up_to_degree} "
+                           rf"(dimension {self.dimension} in $\mathbb{{C}}^{{{self.ambient_dimension}}}$: "
+                           "the ideal is not zero).")
         shown = self.polynomials if max_equations is None else self.polynomials[:max_equations]
         rows = [(poly_latex(to_sympy(p)), "0") for p in shown]
         text = align([(rhs, lhs) for rhs, lhs in rows])

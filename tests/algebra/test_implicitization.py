@@ -575,3 +575,11 @@ def test_graph_ideal_basis_mod_p_is_the_certified_rational_one(arch, order):
         inv = pow(lead, -1, p)
         mod_p.add(frozenset((e, c * inv % p) for e, c in items.items()))
     assert mod_p == {frozenset(g.items()) for g in gp.polys}
+
+
+def test_latex_of_no_equation_found_on_a_thin_space_does_not_say_the_ideal_is_zero():
+    thin = FunctionSpace("2x2,2x2").implicit_equations(max_degree=3)   # the first equations are sextics
+    assert not thin.polynomials and thin.dimension < thin.ambient_dimension
+    assert "full-dimensional" not in thin.to_latex() and "not zero" in thin.to_latex()
+    full = FunctionSpace("2,2").implicit_equations()
+    assert "= 0$ (the function space is full-dimensional)" in full.to_latex()
