@@ -550,7 +550,10 @@ def _segre_product_route(p: _Problem) -> SingularLocusResult | None:
     axes = axis_networks(p.mu.architecture)
     if axes is None:
         return None
-    fa, fb = _axis_factor(axes[0], p), _axis_factor(axes[1], p)
+    try:
+        fa, fb = _axis_factor(axes[0], p), _axis_factor(axes[1], p)
+    except ResourceLimitError:   # a 1D locus beyond the bounds: the other routes, on V's own equations
+        return None
     if fa[0] + fb[0] - 1 != p.dim_v:  # pragma: no cover - a bug
         raise InternalError(f"segre product: dimensions {fa[0]} + {fb[0]} - 1 != dim V = {p.dim_v}")
     lo = segre_product_singular_dimension(fa[0], fa[1], fb[0], fb[1])
