@@ -62,15 +62,7 @@ def main(arch: str, degree: int, key: tuple[int, ...], lifting: str, path: str) 
     bits = max((abs(c).bit_length() for _, _, poly in new for c in poly.values()), default=0)
     print("equations", len(new), "largest coefficient bits", bits, flush=True)
     ring = mu.coordinate_ring
-    polys = []
-    for _, _, local in new:
-        full = {}
-        for exps, c in local.items():
-            v = [0] * mu.ambient_dimension
-            for i, x in zip(state.grading.variables, exps):
-                v[i] = x
-            full[tuple(v)] = c
-        polys.append(ring.from_dict(full))
+    polys = [state.grading.to_full(local, ring) for _, _, local in new]
     t1 = time.time()
     ok = verify_equations(mu, polys)
     print("exact substitution:", sum(ok), "of", len(ok), "vanish on mu", round(time.time() - t1, 1), "s", flush=True)

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import itertools
 from dataclasses import dataclass
-from typing import Sequence
+from typing import Any, Sequence
 
 import flint
 
@@ -52,6 +52,27 @@ class Grading:
     degrees: tuple[tuple[int, ...], ...]
     zero_coordinates: tuple[int, ...]
     moduli: tuple[int, ...] = ()
+
+    def to_full(self, local: dict[tuple[int, ...], Any], ring: Any) -> Any:
+        """A polynomial in the non-zero coordinates (exponents over :attr:`variables`) as an element
+        of ``ring``, the ring of all the coordinates, with a positive leading coefficient.
+
+        Examples
+        --------
+        >>> from lcnalg.rings import integer_ring
+        >>> g = Grading((0, 2), ((1,), (1,)), (1,))
+        >>> g.to_full({(1, 1): -3, (2, 0): 1}, integer_ring(("c0", "c1", "c2")))
+        c0^2 - 3*c0*c2
+        """
+        n = ring.nvars()
+        full = {}
+        for exps, c in local.items():
+            v = [0] * n
+            for i, x in zip(self.variables, exps):
+                v[i] = x
+            full[tuple(v)] = c
+        poly = ring.from_dict(full)
+        return -poly if poly.leading_coefficient() < 0 else poly
 
     def reduce(self, key: tuple[int, ...]) -> tuple[int, ...]:
         """A multidegree with its finite weights reduced modulo their moduli.

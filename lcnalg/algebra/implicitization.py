@@ -638,18 +638,8 @@ def _verified_polynomials(mu: Parameterization, state: InterpolationState, execu
     vanishing coordinates), each verified exactly to vanish on μ, sorted; the check runs in the
     processes of ``executor`` when it is worth it (:func:`_check_all`)."""
     coord_ring = mu.coordinate_ring
-    variables = state.grading.variables
     ambient = mu.ambient_dimension
-    items = []
-    for _, _, local in state.generators:
-        full = {}
-        for exps, c in local.items():
-            v = [0] * ambient
-            for i, x in zip(variables, exps):
-                v[i] = x
-            full[tuple(v)] = c
-        poly = coord_ring.from_dict(full)
-        items.append(-poly if poly.leading_coefficient() < 0 else poly)
+    items = [state.grading.to_full(local, coord_ring) for _, _, local in state.generators]
     for poly, ok in zip(items, _check_all(mu, items, executor, limits)):
         check(ok, f"interpolation produced a non-equation {poly}")
     for m in state.grading.zero_coordinates:

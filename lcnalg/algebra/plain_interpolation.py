@@ -105,16 +105,7 @@ def equations_up_to_degree(mu: Any, *, max_degree: int, seed: int, dimension: in
             stopped = f"the rank sandwich did not close at degree {state.degree}"
             break
     ring = mu.coordinate_ring
-    polys = []
-    for _, _, local in state.generators:
-        full = {}
-        for exps, c in local.items():
-            v = [0] * mu.ambient_dimension
-            for i, x in zip(state.grading.variables, exps):
-                v[i] = x
-            full[tuple(v)] = c
-        poly = ring.from_dict(full)
-        polys.append(-poly if poly.leading_coefficient() < 0 else poly)
+    polys = [state.grading.to_full(local, ring) for _, _, local in state.generators]
     for m in state.grading.zero_coordinates:
         v = [0] * mu.ambient_dimension
         v[m] = 1
