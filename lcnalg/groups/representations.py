@@ -85,7 +85,7 @@ from lcnalg.groups.spec import parse_group
 from lcnalg.limits import Limits
 
 __all__ = ["IrreducibleRepresentations", "irreducible_representations", "group_fourier", "inverse_group_fourier",
-           "cyclotomic_conjugate",
+           "cyclotomic_conjugate", "cyclotomic_matrix",
            "left_ideal_matrices", "verify_representation"]
 
 
@@ -427,6 +427,29 @@ def cyclotomic_conjugate(v: Any, e: int, phi: Any) -> Any:
     return flint.fmpq_poly(out) % phi
 
 
+def cyclotomic_matrix(M: Any, d: int, name: str, e: int) -> list[list[Any]]:
+    """A ``d x d`` matrix over ``Q(ζ_e)`` given by the user, its entries reduced modulo ``Φ_e``
+    (``fmpq_poly`` in ``x = ζ_e``, or rationals), or an :class:`InputError` naming ``name``.
+
+    Examples
+    --------
+    >>> cyclotomic_matrix([[flint.fmpq_poly([0, 0, 1])]], 1, "M", 4)    # ζ_4^2 = -1
+    [[(-1)]]
+    >>> cyclotomic_matrix([[1, 2]], 1, "M", 4)
+    Traceback (most recent call last):
+    ...
+    lcnalg.errors.InputError: M: expected a 1 x 1 matrix
+    """
+    phi = flint.fmpq_poly(flint.fmpz_poly.cyclotomic(e))
+    rows = checks.sequence(M, name, f"a {d} x {d} matrix")
+    if len(rows) != d or any(len(checks.sequence(r, name, f"a {d} x {d} matrix")) != d for r in rows):
+        raise InputError(f"{name}: expected a {d} x {d} matrix")
+    try:
+        return [[flint.fmpq_poly(x) % phi for x in r] for r in rows]
+    except (TypeError, ValueError):
+        raise InputError(f"{name}: expected entries in Q(zeta_{e}) (fmpq_poly or rationals)") from None
+
+
 def _inverse(v: Any, phi: Any) -> Any:
     g, u, _ = v.xgcd(phi)
     return (u / g[0]) % phi
@@ -657,15 +680,7 @@ def inverse_group_fourier(fhat: Any, reps: IrreducibleRepresentations) -> tuple[
     blocks = checks.sequence(fhat, "fhat", "one matrix per representation")
     if len(blocks) != len(reps.matrices):
         raise InputError(f"fhat: expected {len(reps.matrices)} matrices (one per representation), got {len(blocks)}")
-    clean = []
-    for c, (M, d) in enumerate(zip(blocks, reps.degrees)):
-        rows = checks.sequence(M, f"fhat[{c}]", f"a {d} x {d} matrix")
-        if len(rows) != d or any(len(checks.sequence(r, f"fhat[{c}]", f"a {d} x {d} matrix")) != d for r in rows):
-            raise InputError(f"fhat[{c}]: expected a {d} x {d} matrix")
-        try:
-            clean.append([[flint.fmpq_poly(x) % phi for x in r] for r in rows])
-        except (TypeError, ValueError):
-            raise InputError(f"fhat[{c}]: expected entries in Q(zeta_{reps.exponent}) (fmpq_poly or rationals)") from None
+    clean = [cyclotomic_matrix(M, d, f"fhat[{c}]", reps.exponent) for c, (M, d) in enumerate(zip(blocks, reps.degrees))]
     n = reps.order
     inv = [row.index(0) for row in reps.table]
     out = []

@@ -72,8 +72,8 @@ import flint
 from lcnalg import checks
 from lcnalg.errors import InputError, check
 from lcnalg.groups.permutation_group import PermutationGroup
-from lcnalg.groups.representations import (IrreducibleRepresentations, cyclotomic_conjugate, irreducible_representations,
-                                           left_ideal_matrices, verify_representation)
+from lcnalg.groups.representations import (IrreducibleRepresentations, cyclotomic_conjugate, cyclotomic_matrix,
+                                           irreducible_representations, left_ideal_matrices, verify_representation)
 from lcnalg.limits import Limits
 
 __all__ = ["WedderburnComponent", "RealWedderburn", "real_wedderburn", "DIVISION_DIMENSION"]
@@ -220,13 +220,7 @@ class RealWedderburn:
         for k, (B, c) in enumerate(zip(items, self.components)):
             if c.matrices is None:
                 raise InputError(f"blocks[{k}]: the matrices of component {k} ({c.name}) were not computed")
-            rows = checks.sequence(B, f"blocks[{k}]", f"a {c.size} x {c.size} matrix")
-            if len(rows) != c.size or any(len(checks.sequence(r, f"blocks[{k}]", "a row")) != c.size for r in rows):
-                raise InputError(f"blocks[{k}]: expected a {c.size} x {c.size} matrix")
-            try:
-                clean.append([[flint.fmpq_poly(x) % phi for x in r] for r in rows])
-            except (TypeError, ValueError):
-                raise InputError(f"blocks[{k}]: expected entries in Q(zeta_{self.reps.exponent})") from None
+            clean.append(cyclotomic_matrix(B, c.size, f"blocks[{k}]", self.reps.exponent))
         n = self.order
         inv = [row.index(0) for row in self.reps.table]
         out = []
