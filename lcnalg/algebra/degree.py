@@ -20,14 +20,17 @@ positions ``Σ_l t_{l−1} k_l`` of the products of the layers' entries are dist
 Segre map followed by a choice of coordinates and ``|F| = 1``; when every 2D layer lies on one
 axis, ``μ = P(x) Q(y)`` and ``|F| = |F_x| |F_y|`` (:func:`fibre_size_axis_layers_2d`).  With
 strides in 2D a fibre is the set of factorizations of the end-to-end polynomial into the
-layers' sparse shapes.  At a random integer point, FLINT factors ``p = μ(θ)`` over Q;
-when every factor is certified absolutely irreducible (degree 1, degree 1 in one
+layers' sparse shapes.  At a random integer point, FLINT factors ``p = μ(θ)`` over Q.  A
+univariate layer ``q(z^t)`` is sampled with planted roots ``a_i^t`` (integers ``a_i`` of distinct
+absolute values), so its factors over Q are ``a^{φ(d)} Φ_d(z/a)`` (``d | t``), recognised exactly,
+whose absolute factors are the linear ``z − ζ_d^j a``, ``gcd(j, d) = 1``, in ``Q(ζ_N)[x, y]``
+(``N`` the lcm of the univariate layers' cumulative strides); when every other factor is certified absolutely irreducible (degree 1, degree 1 in one
 variable, Gao's Newton-polygon criterion, or a non-singular rational point: the sample
 is chosen so that each layer vanishes at a planted integer point, and a Q-irreducible
 polynomial with a smooth Q-point is absolutely irreducible, because a Q-point of one
 Galois-conjugate component lies on all of them and would be singular), unique factorization in ``C[x, y]``
 makes the complex factorizations exactly the groupings of these factors into layers,
-which are counted.  The answer is ``probabilistic``: the random point may lie on the
+which are counted with exact arithmetic in ``Q(ζ_N)``.  The answer is ``probabilistic``: the random point may lie on the
 proper subvariety where the fibre is not generic; it is computed at two points and
 both must agree.
 """
@@ -93,37 +96,71 @@ def segre_veronese_degree(arch) -> int:
         (r ** (L - 1 - l)) ** n for l, n in enumerate(ns))
 
 
-def _count_groupings(factors: list[tuple[Any, int]], arch, ring) -> int:
-    """Number of assignments of the irreducible factors (with multiplicity) to layers
-    whose products are ``q_l(x^{t}, y^{t'})`` with ``q_l`` in the layer's box."""
+def _count_groupings(items: list[tuple[dict, tuple[int, int], Any]], arch, phi: Any) -> int:
+    """Number of assignments of the absolutely irreducible factors to the layers whose products are
+    ``q_l(x^{t}, y^{t'})`` with ``q_l`` in the layer's box.
+
+    ``items`` lists each factor once per multiplicity as ``(coefficients, bidegree, key)``: the
+    coefficients ``{(i, j): c}`` lie in ``Q(ζ_N) = Q[z]/(phi)`` (``fmpq_poly`` residues), and equal
+    factors share ``key``.  A backtracking over the layers keeps the bidegree each layer still
+    takes (the product has the bidegree of the layer's box exactly: the degrees of a generic
+    end-to-end filter add up to it); a layer whose bidegree is used up is checked at once, its
+    product computed in ``Q(ζ_N)[x, y]`` (memoized per group).  Equal factors assigned to the
+    same layers in another order give the same factorization: the count is divided by the
+    permutations of equal items.
+    """
     t = arch.cumulative_strides
-    # expand multiplicities into individual items
-    items = [f for f, e in factors for _ in range(int(e))]
     L = arch.num_layers
-    count = 0
-    for assign in itertools.product(range(L), repeat=len(items)):
-        ok = True
-        for l in range(L):
-            prod = ring.from_dict({(0, 0): 1})
-            for f, a in zip(items, assign):
-                if a == l:
-                    prod *= f
+    need = [(t[l][0] * (arch.filters[l][0] - 1), t[l][1] * (arch.filters[l][1] - 1)) for l in range(L)]
+    if [sum(d[0] for _, d, _ in items), sum(d[1] for _, d, _ in items)] != [sum(n[0] for n in need),
+                                                                          sum(n[1] for n in need)]:
+        return 0
+    memo: dict = {}
+
+    def fits(l: int, group: tuple[int, ...]) -> bool:
+        key = (l, group)
+        if key not in memo:
+            prod: dict = {(0, 0): phi.__class__(1)}
+            for g in group:
+                new: dict = {}
+                for (i, j), a in prod.items():
+                    for (u, v), b in items[g][0].items():
+                        new[(i + u, j + v)] = new.get((i + u, j + v), 0) + a * b
+                prod = {m: c % phi for m, c in new.items()}
+                prod = {m: c for m, c in prod.items() if c != 0}
             tx, ty = t[l]
             kx, ky = arch.filters[l]
-            for mono in prod.monoms():
-                i, j = int(mono[0]), int(mono[1])
-                if i % tx or j % ty or i // tx > kx - 1 or j // ty > ky - 1:
-                    ok = False
-                    break
-            if not ok:
-                break
-        if ok:
-            count += 1
-    # identical factors assigned to the same layers in a different order give the same
-    # factorization: divide by the permutations of equal items
-    for f, e in factors:
-        count //= math.factorial(int(e))
-    return count
+            memo[key] = all(not (i % tx or j % ty or i // tx > kx - 1 or j // ty > ky - 1) for i, j in prod)
+        return memo[key]
+
+    left = [list(n) for n in need]
+    groups: list[list[int]] = [[] for _ in range(L)]
+
+    def count(k: int) -> int:
+        if k == len(items):
+            return int(all(fits(l, tuple(groups[l])) for l in range(L) if groups[l]))
+        dx, dy = items[k][1]
+        total = 0
+        for l in range(L):
+            if left[l][0] < dx or left[l][1] < dy:
+                continue
+            left[l][0] -= dx
+            left[l][1] -= dy
+            groups[l].append(k)
+            if left[l] != [0, 0] or fits(l, tuple(groups[l])):
+                total += count(k + 1)
+            groups[l].pop()
+            left[l][0] += dx
+            left[l][1] += dy
+        return total
+
+    total = count(0)
+    multiplicity: dict = {}
+    for _, _, key in items:
+        multiplicity[key] = multiplicity.get(key, 0) + 1
+    for e in multiplicity.values():
+        total //= math.factorial(e)
+    return total
 
 
 def _distinct_positions(arch) -> bool:
@@ -333,31 +370,75 @@ def fibre_size_2d(arch, *, limits: Limits | None = None) -> int | None:
 _PLANTED_ROOTS = [101, 103, 107, 109, 113, 127, 131, 137, 139, 149, 151, 157, 163, 167, 173, 179]
 
 
+def _cyclotomic_items(g: Any, axis: int, roots: list[tuple[int, int]], N: int, phi: Any) -> list | None:
+    """The linear factors over ``Q(ζ_N)`` of a Q-irreducible polynomial ``g`` in one variable
+    (``axis``) that divides a planted univariate layer ``∏ (z^t − a^t)``: ``g`` is then
+    ``a^{φ(d)} Φ_d(z/a)`` for some planted ``(a, t)`` and ``d | t``, whose roots are ``ζ_d^j a``,
+    ``gcd(j, d) = 1``.  None when ``g`` is none of these."""
+    # deferred: flint is imported by the rings already; the cyclotomic polynomials are needed here only
+    import flint
+
+    deg = int(g.degrees()[axis])
+    coeffs = [0] * (deg + 1)
+    for mono, c in zip(g.monoms(), g.coeffs()):
+        coeffs[int(mono[axis])] = int(c)
+    for a, t in roots:
+        for d in range(1, t + 1):
+            if t % d:
+                continue
+            cyc = [int(c) for c in flint.fmpz_poly.cyclotomic(d).coeffs()]
+            if len(cyc) - 1 != deg:
+                continue
+            h = [c * a ** (deg - k) for k, c in enumerate(cyc)]  # a^{φ(d)} Φ_d(z / a)
+            if all(coeffs[k] * h[deg] == h[k] * coeffs[deg] for k in range(deg + 1)):
+                items = []
+                for j in range(1, d + 1):
+                    if math.gcd(j, d) == 1:  # z − ζ_N^{j N/d} a
+                        root = flint.fmpq_poly([0] * (j * N // d % N) + [1]) % phi * a
+                        lead = (1, 0) if axis == 0 else (0, 1)
+                        items.append({lead: flint.fmpq_poly([1]), (0, 0): -root})
+                return items
+    return None
+
+
 def sampled_fibre_size_2d(mu: Parameterization, *, seed: int = 0, limits: Limits | None = None) -> tuple[int | None, str]:
     """The fibre size of a 2D linear network counted at two random integer points (any strides).
 
-    At each point FLINT factors ``p = μ(θ)`` over Q, every factor is certified absolutely
-    irreducible (module docstring), and the groupings of the factors into the layers' shapes are
-    counted; both points must agree.  Probabilistic: a random point may have a non-generic fibre
-    (no failure bound is known).  Returns ``(size, "")`` or ``(None, why)``.
+    At each point FLINT factors ``p = μ(θ)`` over Q.  Every univariate layer ``q(z^t)`` gets planted
+    roots ``a_i^t`` (distinct integers ``|a_i|`` across the layers), so its factors over Q are the
+    ``a^{φ(d)} Φ_d(z/a)``, ``d | t``, which split over ``Q(ζ_N)`` (``N`` the least common multiple of
+    the univariate layers' cumulative strides) into the linear factors ``z − ζ_d^j a``; every other
+    factor is certified absolutely irreducible (module docstring).  The groupings of these
+    absolutely irreducible factors into the layers' shapes are counted with exact arithmetic in
+    ``Q(ζ_N)[x, y]``; both points must agree.  Probabilistic: a random point may have a non-generic
+    fibre (no failure bound is known).  Returns ``(size, "")`` or ``(None, why)``.
 
     Examples
     --------
     >>> sampled_fibre_size_2d(Parameterization("2x2,2x2"))
     (2, '')
+    >>> sampled_fibre_size_2d(Parameterization("2x2,2x2,2x1 s=2x1,2x1"))   # x^4 - a^4 splits over Q(i)
+    (1, '')
     """
     limits = Limits.coerce(limits)
     arch = mu.architecture
-    # deferred: only the 2D fibre count needs it; a 1D run starts faster
+    # deferred: only the 2D fibre count needs them; a 1D run starts faster
+    import flint
     from lcnalg.polys.bivariate import absolutely_irreducible_certificate
 
     ring = integer_ring(("x", "y"))
     sizes = []
     t = arch.cumulative_strides
+    univariate = [l for l, shape in enumerate(arch.filters) if shape[0] * shape[1] > 1 and min(shape) == 1]
+    N = math.lcm(1, *(t[l][0 if arch.filters[l][1] == 1 else 1] for l in univariate))
+    phi = flint.fmpq_poly(flint.fmpz_poly.cyclotomic(N).coeffs())
+    if sum(max(arch.filters[l]) - 2 for l in univariate) > len(_PLANTED_ROOTS):
+        return None, "too many univariate roots to plant"
     for trial in range(2):
         rng = random.Random(seed * 7919 + trial)
         theta = [rng.randint(-50, 50) or 1 for _ in range(mu.num_parameters)]
         points = []
+        roots: list[list[tuple[int, int]]] = [[], []]
         # planted zeros with distinct |x| and distinct |y| across the layers: with strides the planted
         # factor splits (x^2 - x0^2), and a filter of one row or column sees one coordinate only, so
         # two layers of one shape and stride given the same |x0| would share their factors and the
@@ -369,16 +450,17 @@ def sampled_fibre_size_2d(mu: Parameterization, *, seed: int = 0, limits: Limits
         for l, ((lo, hi), shape) in enumerate(zip(mu.layer_slices, arch.filters)):
             if shape[0] * shape[1] == 1:
                 continue  # a single-entry layer is a constant: planting a zero would make it 0
-            axis = 0 if shape[1] == 1 else 1 if shape[0] == 1 else None
-            if axis is not None and shape[axis] >= 3 and t[l][axis] <= 2 and shape[axis] - 2 <= len(_PLANTED_ROOTS):
-                # a univariate layer q(z^t), t <= 2: plant all its roots, z^t - m^t with distinct |m|,
-                # so that its factors over Q are linear (a random q leaves Q-irreducible factors
-                # of degree >= 2 in one variable, never absolutely irreducible)
+            if l in univariate:
+                # a univariate layer q(z^t): plant all its roots, z^t - a^t with distinct |a|, so that
+                # its factors over Q are the a^{φ(d)} Φ_d(z/a), linear over Q(ζ_t) (a random q leaves
+                # Q-irreducible factors of degree >= 2 in one variable, never absolutely irreducible)
+                axis = 0 if shape[1] == 1 else 1
                 ms = [(xs if axis == 0 else ys)[l]] + [next(extra) for _ in range(shape[axis] - 2)]
                 coeffs = [rng.choice([-3, -2, -1, 1, 2, 3])]
-                for m in ms:  # multiply by (Z - m^t): coefficients of Z^0, Z^1, ...
-                    root = (rng.choice([-1, 1]) * m) ** t[l][axis]
-                    coeffs = [(coeffs[i - 1] if i else 0) - root * (coeffs[i] if i < len(coeffs) else 0)
+                for m in ms:  # multiply by (Z - a^t): coefficients of Z^0, Z^1, ...
+                    a = rng.choice([-1, 1]) * m
+                    roots[axis].append((a, t[l][axis]))
+                    coeffs = [(coeffs[i - 1] if i else 0) - a ** t[l][axis] * (coeffs[i] if i < len(coeffs) else 0)
                               for i in range(len(coeffs) + 1)]
                 theta[lo:lo + len(coeffs)] = coeffs
                 continue
@@ -394,12 +476,22 @@ def sampled_fibre_size_2d(mu: Parameterization, *, seed: int = 0, limits: Limits
         poly = ring.from_dict({(i, j): int(c[i * ny + j]) for i in range(nx) for j in range(ny)
                                if c[i * ny + j]})
         _, factors = mpoly_factor(poly)
-        if sum(int(e) for _, e in factors) > limits.max_fibre_factors:
-            return None, "too many factors at the sample point"
-        for f, _ in factors:
-            if absolutely_irreducible_certificate(f) is None and not _smooth_point(f, points):
-                return None, "a factor at the sample point is not certified absolutely irreducible"
-        sizes.append(_count_groupings(list(factors), arch, ring))
+        items: list = []
+        for k, (f, e) in enumerate(factors):
+            dx, dy = (int(d) for d in f.degrees())
+            split = None
+            if dx == 0 or dy == 0:  # in one variable: the linear factors of a planted univariate layer
+                split = _cyclotomic_items(f, 0 if dy == 0 else 1, roots[0 if dy == 0 else 1], N, phi)
+            if split is None:
+                if absolutely_irreducible_certificate(f) is None and not _smooth_point(f, points):
+                    return None, "a factor at the sample point is not certified absolutely irreducible"
+                split = [{(int(m[0]), int(m[1])): flint.fmpq_poly([int(v)]) for m, v in zip(f.monoms(), f.coeffs())}]
+            for j, g in enumerate(split):
+                items += [(g, (max(m[0] for m in g), max(m[1] for m in g)), (k, j))] * int(e)
+        if len(items) > limits.max_fibre_factors:
+            return None, (f"{len(items)} absolutely irreducible factors at the sample point, above the bound "
+                          f"max_fibre_factors = {limits.max_fibre_factors}")
+        sizes.append(_count_groupings(items, arch, phi))
     if sizes[0] != sizes[1]:
         return None, f"inconsistent fibre sizes {sizes}"
     return sizes[0], ""

@@ -10,7 +10,8 @@ import sympy
 from hypothesis import HealthCheck, assume, given, settings, strategies as st
 
 from lcnalg import Architecture, FunctionSpace, Limits, Parameterization, PolynomialParameterization, ResourceLimitError
-from lcnalg.algebra.degree import degree_by_fibre, sampled_fibre_size_2d, segre_veronese_degree, variety_degree
+from lcnalg.algebra.degree import (degree_by_fibre, fibre_size_axis_layers_2d, sampled_fibre_size_2d,
+                                   segre_veronese_degree, variety_degree)
 from lcnalg.algebra.fibre import count_fibre, degree_by_slice, fibre_bezout_number
 from lcnalg.algebra.implicitization import implicit_equations
 
@@ -194,16 +195,63 @@ def one_axis_layers_2d(draw):
 @given(one_axis_layers_2d(), st.integers(0, 10**6))
 def test_one_axis_layers_2d_degree_is_certified_and_matches_the_equations(arch, seed):
     """mu = P(x) Q(y): the exact count |F| = |F_x| |F_y| of root-orbit tilings, against the degree of
-    the certified implicit equations and the count of factor groupings at a random point (it decides
-    only when every factor is certified absolutely irreducible)."""
+    the certified implicit equations and the count of factor groupings over Q(zeta_N) at a random
+    point (it decides unless the factors exceed max_fibre_factors)."""
     mu = Parameterization(arch)
     fib = degree_by_fibre(mu, seed=seed)
     assert fib.certified and fib.degree is not None
     eqs = implicit_equations(mu, certify=True)
     assert eqs.certified and eqs.degree == fib.degree, (str(arch), eqs.degree, fib.degree)
-    sampled, _why = sampled_fibre_size_2d(mu, seed=seed)
+    sampled, why = sampled_fibre_size_2d(mu, seed=seed)
     if sampled is not None:
         assert sampled == fib.fibre_size
+    else:  # the univariate layers' factors are all split over Q(zeta_N): refused only at the bound
+        assert "max_fibre_factors" in why, why
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much])
+@given(st.lists(st.one_of(st.tuples(st.integers(2, 4), st.just(1)), st.tuples(st.just(1), st.integers(2, 4))),
+                min_size=2, max_size=3),
+       st.lists(st.tuples(st.integers(1, 4), st.integers(1, 4)), min_size=3, max_size=3), st.integers(0, 10**6))
+def test_cyclotomic_grouping_count_equals_the_root_orbit_tilings(shapes, strides, seed):
+    """One-axis layers at any strides: the count of groupings of the linear factors over Q(zeta_N)
+    at a random point (planted roots a^t, the cyclotomic factors of z^t - a^t split) equals the exact
+    count |F_x| |F_y| of root-orbit tilings of the two 1D networks (two independent routes)."""
+    arch = Architecture(tuple(shapes), tuple(strides[:len(shapes)]))
+    exact = fibre_size_axis_layers_2d(arch)
+    sampled, why = sampled_fibre_size_2d(Parameterization(arch), seed=seed)
+    if sampled is None:
+        assert "max_fibre_factors" in why, (str(arch), why)
+    else:
+        assert sampled == exact, (str(arch), sampled, exact)
+
+
+@st.composite
+def two_axis_and_strided_univariate_layers_2d(draw):
+    """A layer with extent 2 along both axes and one or two univariate layers (a x 1, 1 x b), the
+    univariate ones at cumulative stride 3 or 4 along their axis; at most 16 coordinates."""
+    shapes = [(2, 2)] + draw(st.lists(st.sampled_from([(2, 1), (1, 2), (3, 1), (1, 3)]), min_size=1, max_size=2))
+    shapes = draw(st.permutations(shapes))
+    strides = [draw(st.tuples(st.integers(1, 4), st.integers(1, 4))) for _ in shapes]
+    arch = Architecture(tuple(shapes), tuple(strides))
+    t = arch.cumulative_strides
+    axis = [0 if f[1] == 1 else 1 for f in arch.filters]
+    assume(any(min(f) == 1 and t[l][axis[l]] >= 3 for l, f in enumerate(arch.filters)))
+    assume(arch.ambient_dimension <= 16)
+    return arch
+
+
+@settings(max_examples=12, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much])
+@given(two_axis_and_strided_univariate_layers_2d(), st.integers(0, 10**6))
+def test_univariate_layers_at_larger_strides_are_counted_over_cyclotomic_fields(arch, seed):
+    """A univariate layer q(x^t), t >= 3, next to a layer along both axes: its planted factors
+    a^{phi(d)} Phi_d(x/a) are not absolutely irreducible, and the groupings are counted over
+    Q(zeta_N); the degree is that of the certified implicit equations."""
+    mu = Parameterization(arch)
+    fib = degree_by_fibre(mu, seed=seed)
+    assert fib.degree is not None, (str(arch), fib.method)
+    eqs = implicit_equations(mu, certify=True)
+    assert eqs.certified and eqs.degree == fib.degree, (str(arch), eqs.degree, fib.degree)
 
 
 @pytest.mark.parametrize("arch, degree", [("1x1,3x1 s=2x2,2x2", 1), ("1x2,3x1 s=2x1", 3),
