@@ -94,7 +94,8 @@ class Limits:
     max_fibre_factors : int
         Factors of the end-to-end filter tried when counting the fibre of μ.
     max_nodes : int
-        Nodes of a membership search (1D root orbits, 2D grouping of factors).
+        Nodes of a search over groupings of factors: membership (1D root orbits, 2D grouping of
+        factors) and the 2D fibre count of μ at a random point.
     max_field_work : int
         Work (degree times bit size) of an absolute factorization over a number field.
     max_precision : int
@@ -334,7 +335,7 @@ class Limits:
     max_certify_entries: int = _bound(20_000_000, "total matrix entries of the elimination certificate tried by default")
     max_hilbert_nodes: int = _bound(200_000, "nodes of a Hilbert-numerator recursion")
     max_fibre_order: int = _bound(24, "largest root of unity tried when counting a fibre")
-    max_fibre_factors: int = _bound(12, "factors tried when counting a fibre")
+    max_fibre_factors: int = _bound(24, "factors tried when counting a fibre")
     max_nodes: int = _bound(200_000, "nodes of a membership search")
     max_field_work: int = _bound(2_000, "work of an absolute factorization over a number field")
     max_precision: int = _bound(1 << 18, "bits of working precision of a certified test")

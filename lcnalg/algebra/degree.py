@@ -96,32 +96,43 @@ def segre_veronese_degree(arch) -> int:
         (r ** (L - 1 - l)) ** n for l, n in enumerate(ns))
 
 
-def _count_groupings(items: list[tuple[dict, tuple[int, int], Any]], arch, phi: Any) -> int:
+def _count_groupings(items: list[tuple[dict, tuple[int, int], Any, Any]], arch, N: int, phi: Any,
+                     max_nodes: int) -> int | None:
     """Number of assignments of the absolutely irreducible factors to the layers whose products are
     ``q_l(x^{t}, y^{t'})`` with ``q_l`` in the layer's box.
 
-    ``items`` lists each factor once per multiplicity as ``(coefficients, bidegree, key)``: the
-    coefficients ``{(i, j): c}`` lie in ``Q(ζ_N) = Q[z]/(phi)`` (``fmpq_poly`` residues), and equal
-    factors share ``key``.  A backtracking over the layers keeps the bidegree each layer still
-    takes (the product has the bidegree of the layer's box exactly: the degrees of a generic
-    end-to-end filter add up to it); a layer whose bidegree is used up is checked at once, its
-    product computed in ``Q(ζ_N)[x, y]`` (memoized per group).  Equal factors assigned to the
-    same layers in another order give the same factorization: the count is divided by the
-    permutations of equal items.
+    ``items`` lists each factor once per multiplicity as ``(coefficients, bidegree, key, root)``:
+    the coefficients ``{(i, j): c}`` lie in ``Q(ζ_N) = Q[z]/(phi)``, ``phi = Φ_N`` (``fmpq_poly`` residues), equal
+    factors share ``key``, and a linear factor ``z − |a| ζ_{2N}^e`` of a planted univariate layer
+    has ``root = (axis, |a|, e)`` (None otherwise).  A backtracking over the layers keeps the
+    bidegree each layer still takes (the product has the bidegree of the layer's box exactly:
+    the degrees of a generic end-to-end filter add up to it); a layer whose bidegree is used up
+    is checked at once, its product computed in ``Q(ζ_N)[x, y]`` (memoized per group).  A layer
+    ``q_l(x^t, …)`` is invariant under ``x ↦ ζ_t x``, so with a linear factor ``x − r`` it takes
+    the whole orbit ``x − ζ_t^j r``: the orbit is assigned at once (when the linear factors are
+    pairwise distinct), which prunes exactly the groupings that would fail.  Equal factors
+    assigned to the same layers in another order give the same factorization: the count is
+    divided by the permutations of equal items.  None when the search visits more than
+    ``max_nodes`` nodes.
     """
     t = arch.cumulative_strides
     L = arch.num_layers
     need = [(t[l][0] * (arch.filters[l][0] - 1), t[l][1] * (arch.filters[l][1] - 1)) for l in range(L)]
-    if [sum(d[0] for _, d, _ in items), sum(d[1] for _, d, _ in items)] != [sum(n[0] for n in need),
-                                                                          sum(n[1] for n in need)]:
+    if [sum(it[1][0] for it in items), sum(it[1][1] for it in items)] != [sum(n[0] for n in need),
+                                                                        sum(n[1] for n in need)]:
         return 0
+    roots = [it[3] for it in items]
+    unkeyed_linear = any(r is None and 0 in it[1] and sum(it[1]) == 1 for r, it in zip(roots, items))
+    by_root = {r: i for i, r in enumerate(roots) if r is not None}
+    orbits = None if unkeyed_linear or len(by_root) < sum(r is not None for r in roots) else by_root
+    two_n = 2 * N
     memo: dict = {}
 
     def fits(l: int, group: tuple[int, ...]) -> bool:
-        key = (l, group)
+        key = (l, tuple(sorted(group)))
         if key not in memo:
             prod: dict = {(0, 0): phi.__class__(1)}
-            for g in group:
+            for g in key[1]:
                 new: dict = {}
                 for (i, j), a in prod.items():
                     for (u, v), b in items[g][0].items():
@@ -135,29 +146,64 @@ def _count_groupings(items: list[tuple[dict, tuple[int, int], Any]], arch, phi: 
 
     left = [list(n) for n in need]
     groups: list[list[int]] = [[] for _ in range(L)]
+    taken = [False] * len(items)
+
+    def orbit(k: int, l: int) -> list[int] | None:
+        """The items a layer ``l`` taking item ``k`` must take with it (None: it cannot take ``k``)."""
+        if orbits is None or roots[k] is None:
+            return [k]
+        axis, size, e = roots[k]
+        step = t[l][axis]
+        if two_n % step:
+            return None  # ζ_t r is no root of the planted layers
+        members = [orbits.get((axis, size, (e + j * two_n // step) % two_n)) for j in range(step)]
+        if any(m is None or taken[m] for m in members):
+            return None
+        return members
+
+    nodes = [0]
+
+    class Exhausted(Exception):
+        """More than ``max_nodes`` nodes."""
 
     def count(k: int) -> int:
+        nodes[0] += 1
+        if nodes[0] > max_nodes:
+            raise Exhausted
+        while k < len(items) and taken[k]:
+            k += 1
         if k == len(items):
             return int(all(fits(l, tuple(groups[l])) for l in range(L) if groups[l]))
-        dx, dy = items[k][1]
         total = 0
         for l in range(L):
+            block = orbit(k, l)
+            if block is None:
+                continue
+            dx = sum(items[i][1][0] for i in block)
+            dy = sum(items[i][1][1] for i in block)
             if left[l][0] < dx or left[l][1] < dy:
                 continue
             left[l][0] -= dx
             left[l][1] -= dy
-            groups[l].append(k)
+            groups[l].extend(block)
+            for i in block:
+                taken[i] = True
             if left[l] != [0, 0] or fits(l, tuple(groups[l])):
                 total += count(k + 1)
-            groups[l].pop()
+            for i in block:
+                taken[i] = False
+            del groups[l][len(groups[l]) - len(block):]
             left[l][0] += dx
             left[l][1] += dy
         return total
 
-    total = count(0)
+    try:
+        total = count(0)
+    except Exhausted:
+        return None
     multiplicity: dict = {}
-    for _, _, key in items:
-        multiplicity[key] = multiplicity.get(key, 0) + 1
+    for it in items:
+        multiplicity[it[2]] = multiplicity.get(it[2], 0) + 1
     for e in multiplicity.values():
         total //= math.factorial(e)
     return total
@@ -396,7 +442,9 @@ def _cyclotomic_items(g: Any, axis: int, roots: list[tuple[int, int]], N: int, p
                     if math.gcd(j, d) == 1:  # z − ζ_N^{j N/d} a
                         root = flint.fmpq_poly([0] * (j * N // d % N) + [1]) % phi * a
                         lead = (1, 0) if axis == 0 else (0, 1)
-                        items.append({lead: flint.fmpq_poly([1]), (0, 0): -root})
+                        # the root |a| ζ_{2N}^e, e = 2jN/d (+ N when a < 0)
+                        e = (2 * (j * N // d) + (N if a < 0 else 0)) % (2 * N)
+                        items.append(({lead: flint.fmpq_poly([1]), (0, 0): -root}, (axis, abs(a), e)))
                 return items
     return None
 
@@ -485,13 +533,19 @@ def sampled_fibre_size_2d(mu: Parameterization, *, seed: int = 0, limits: Limits
             if split is None:
                 if absolutely_irreducible_certificate(f) is None and not _smooth_point(f, points):
                     return None, "a factor at the sample point is not certified absolutely irreducible"
-                split = [{(int(m[0]), int(m[1])): flint.fmpq_poly([int(v)]) for m, v in zip(f.monoms(), f.coeffs())}]
-            for j, g in enumerate(split):
-                items += [(g, (max(m[0] for m in g), max(m[1] for m in g)), (k, j))] * int(e)
+                split = [({(int(m[0]), int(m[1])): flint.fmpq_poly([int(v)]) for m, v in zip(f.monoms(), f.coeffs())},
+                          None)]
+            for j, (g, root) in enumerate(split):
+                items += [(g, (max(m[0] for m in g), max(m[1] for m in g)), (k, j), root)] * int(e)
         if len(items) > limits.max_fibre_factors:
             return None, (f"{len(items)} absolutely irreducible factors at the sample point, above the bound "
                           f"max_fibre_factors = {limits.max_fibre_factors}")
-        sizes.append(_count_groupings(items, arch, phi))
+        size = _count_groupings(items, arch, N, phi, limits.max_nodes)
+        if size is None:
+            return None, (f"the groupings of the {len(items)} absolutely irreducible factors at the sample point "
+                          f"need more than max_nodes = {limits.max_nodes} search nodes; to allow it, raise "
+                          "limits=Limits(max_nodes=...) (CLI: --max-nodes)")
+        sizes.append(size)
     if sizes[0] != sizes[1]:
         return None, f"inconsistent fibre sizes {sizes}"
     return sizes[0], ""

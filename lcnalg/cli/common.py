@@ -46,11 +46,11 @@ DIMENSION_BOUNDS = ("max_terms", "max_coordinates", "max_symbolic_entries", "max
 EQUATIONS_BOUNDS = DIMENSION_BOUNDS + (
     "max_monomials", "max_piece", "lift_primes", "max_interpolation_work", "max_grading_work", "max_equations_work", "max_auto_degree", "max_matrix_entries", "max_total_entries",
     "max_primes", "max_summary_generators", "max_summary_degree", "max_certify_generators",
-    "max_certify_degree", "max_certify_entries", "max_hilbert_nodes", "max_fibre_order", "max_fibre_factors", "max_fibre_solutions",
+    "max_certify_degree", "max_certify_entries", "max_hilbert_nodes", "max_fibre_order", "max_fibre_factors", "max_fibre_solutions", "max_nodes",
 )
 #: Bounds met by ``info``: the dimension, then the degree from the fibre of μ (1D orbit count,
 #: 2D factorizations, or the Gröbner fibre count with an activation).
-INFO_BOUNDS = DIMENSION_BOUNDS + ("max_fibre_order", "max_fibre_factors", "max_fibre_solutions",
+INFO_BOUNDS = DIMENSION_BOUNDS + ("max_fibre_order", "max_fibre_factors", "max_fibre_solutions", "max_nodes",
                                   "max_matrix_entries", "max_quotient_dimension")
 #: Bounds met by real membership (1D orbit search, 2D grouping, certified zero tests; μ itself
 #: where a route builds it).

@@ -226,6 +226,16 @@ def test_cyclotomic_grouping_count_equals_the_root_orbit_tilings(shapes, strides
         assert sampled == exact, (str(arch), sampled, exact)
 
 
+def test_the_grouping_search_is_bounded_by_max_nodes():
+    """The backtracking over groupings stops at limits.max_nodes and names the bound; with the
+    default it counts the 1680 ways to share nine linear factors among three layers."""
+    mu = Parameterization("4x1,4x1,4x1,2x2 s=1x1,1x1,1x2")
+    assert sampled_fibre_size_2d(mu) == (1680, "")
+    size, why = sampled_fibre_size_2d(mu, limits=Limits(max_nodes=50))
+    assert size is None and "max_nodes = 50" in why and "--max-nodes" in why
+    assert degree_by_fibre(mu, limits=Limits(max_nodes=50)).degree is None
+
+
 @st.composite
 def two_axis_and_strided_univariate_layers_2d(draw):
     """A layer with extent 2 along both axes and one or two univariate layers (a x 1, 1 x b), the
