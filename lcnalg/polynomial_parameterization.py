@@ -366,6 +366,7 @@ class PolynomialParameterization(NetworkMap):
         for l in range(L):
             pre.append(self._layer(l, layers[l], inputs[l], ring))
             inputs.append([v ** r for v in pre[l]])
+        powers = [[r * a ** (r - 1) for a in pre[m]] for m in range(L - 1)]  # σ'(a), once per layer
         columns = []
         for l in range(L):
             size = len(layers[l])
@@ -373,13 +374,52 @@ class PolynomialParameterization(NetworkMap):
                 unit = [1 if i == j else 0 for i in range(size)]
                 deriv = self._layer(l, unit, inputs[l], ring)
                 for m in range(l + 1, L):  # d σ(a) = r a^{r-1} da, then the (linear) layer m
-                    grad = [r * a ** (r - 1) * da for a, da in zip(pre[m - 1], deriv)]
+                    grad = [g * da for g, da in zip(powers[m - 1], deriv)]
                     deriv = self._layer(m, layers[m], grad, ring)
                 columns.append(self._coordinates_of(deriv[0], modulus))
         rows = [[col[i] for col in columns] for i in range(self.ambient_dimension)]
         if modulus is not None:
             return flint.nmod_mat(rows, modulus)
         return flint.fmpq_mat([[to_fmpq(x, "jacobian") for x in row] for row in rows])
+
+    def evaluation_jacobian_rank(self, theta: Any, modulus: int, *, seed: int = 0) -> int:
+        """Rank mod p of the Jacobian of ``θ ↦ (f_θ(x_1), …, f_θ(x_N))`` at ``N`` (the number of
+        weights) random inputs ``x_k``: the product ``E · Jμ(θ)`` with ``E`` the evaluation of the
+        input monomials at the ``x_k``, so a proved lower bound on ``rank Jμ(θ)`` (equal to it
+        unless the points are special).  The forward pass runs on numbers, not on polynomials in
+        the inputs: cheap where ``Jμ`` has millions of entries.
+
+        Examples
+        --------
+        >>> mu = PolynomialParameterization("2,2 r=2")
+        >>> mu.evaluation_jacobian_rank([1, 2, 3, 5], 101), mu.jacobian_rank([1, 2, 3, 5], 101)
+        (3, 3)
+        """
+        modulus = checks.modulus(modulus)
+        layers = [[flint.nmod(c, modulus) for c in layer] for layer in self._mod_layers(theta, modulus)]
+        zero = _ScalarRing(modulus)
+        rng = random.Random(seed)
+        L = self.architecture.num_layers
+        r = self.exponent
+        rows = []
+        for _ in range(self.num_parameters):
+            inputs = [[flint.nmod(rng.randrange(modulus), modulus) for _ in self.input_names]]
+            pre = []
+            for l in range(L):
+                pre.append(self._layer(l, layers[l], inputs[l], zero))
+                inputs.append([v ** r for v in pre[l]])
+            powers = [[r * a ** (r - 1) for a in pre[m]] for m in range(L - 1)]
+            row = []
+            for l in range(L):
+                size = len(layers[l])
+                for j in range(size):
+                    unit = [flint.nmod(int(i == j), modulus) for i in range(size)]
+                    deriv = self._layer(l, unit, inputs[l], zero)
+                    for m in range(l + 1, L):
+                        deriv = self._layer(m, layers[m], [g * da for g, da in zip(powers[m - 1], deriv)], zero)
+                    row.append(int(deriv[0]))
+            rows.append(row)
+        return flint.nmod_mat(rows, modulus).rank()
 
     def _image_points(self, count: int, modulus: int, seed: int) -> Iterator[list[int]]:
         """The points of :meth:`~lcnalg.network_map.NetworkMap.image_points`, θ uniform: the
@@ -395,3 +435,14 @@ class PolynomialParameterization(NetworkMap):
         for _ in range(count):
             layers = [[rng.randrange(modulus) for _ in range(hi - lo)] for lo, hi in self.layer_slices]
             yield list(self._coordinates_of(self._forward(ring, layers), modulus))
+
+
+class _ScalarRing:
+    """The numbers mod p posing as the input ring of :meth:`PolynomialParameterization._layer`
+    (its zero is all the forward pass asks of the ring)."""
+
+    def __init__(self, modulus: int) -> None:
+        self.modulus = modulus
+
+    def from_dict(self, _terms: dict) -> flint.nmod:
+        return flint.nmod(0, self.modulus)

@@ -7,6 +7,7 @@ import math
 import random
 from fractions import Fraction
 
+import flint
 import pytest
 import sympy
 from hypothesis import given, settings, strategies as st
@@ -107,6 +108,33 @@ def test_jacobian_at_points_is_the_symbolic_jacobian(data, one_d, seed):
             assert J[i, j] == entry(*theta)
     p = 1_000_003
     assert mu.jacobian_rank(theta, modulus=p) <= J.rank()
+
+
+@settings(max_examples=15, deadline=None)
+@given(st.data(), st.booleans(), st.integers(0, 10**6))
+def test_evaluation_jacobian_is_the_jacobian_at_random_inputs(data, one_d, seed):
+    """E·Jμ from the forward pass on numbers equals E times the exact Jacobian, E the input
+    monomials evaluated at the same random inputs, so its rank bounds rank Jμ from below (and
+    equals it here: the inputs are random mod a large prime)."""
+    arch = _arch(one_d, data)
+    mu = PolynomialParameterization(arch)
+    p = 2**61 - 1
+    theta = mu.random_point_mod(seed, p)
+    J = mu.jacobian_at(theta, modulus=p)
+    rng = random.Random(seed)   # the inputs evaluation_jacobian_rank draws with this seed
+    points = [[rng.randrange(p) for _ in mu.input_names] for _ in range(mu.num_parameters)]
+    E = flint.nmod_mat([[math.prod(pow(x, e, p) for x, e in zip(pt, m)) % p for m in mu.monomials]
+                        for pt in points], p)
+    assert mu.evaluation_jacobian_rank(theta, p, seed=seed) == (E * J).rank() == J.rank()
+
+
+def test_dimension_of_a_wide_polynomial_network_is_read_at_random_inputs():
+    """105826 coordinates: the Jacobian's forward pass on polynomials in 18 inputs would not
+    fit in memory; E·Jμ certifies dim = Σ|k_l| − (L−1) from numbers."""
+    fs = FunctionSpace("3x2,2x1,3x1 s=2x1,1x2 r=3")
+    assert fs.ambient_dimension == 105826
+    assert fs.dimension.certified and fs.dimension.value == 11 - 2
+    assert "E·Jμ" in fs.dimension.method
 
 
 @pytest.mark.parametrize("arch", ["2,2 r=2", "3,2 r=2", "2,2 s=2 r=3", "2,2,2 r=2", "2,3,2 s=2,1 r=2",
