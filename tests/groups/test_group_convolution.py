@@ -123,7 +123,7 @@ def test_wrap_around_dimension_is_the_sympy_jacobian_rank(spec):
     names, coeffs = sympy_cyclic_coordinates(arch.cyclic_order, list(arch.windows))
     jac = sp.Matrix(coeffs).jacobian(names)
     rng = random.Random(7)
-    rank = max(jac.subs({x: sp.Rational(rng.randint(-9, 9), rng.randint(1, 4)) for x in names}).rank()
+    rank = max(jac.xreplace({x: sp.Rational(rng.randint(-9, 9), rng.randint(1, 4)) for x in names}).rank()  # as subs
                for _ in range(2))
     d = function_space_dimension(mu)
     assert d.certified and d.value == rank
@@ -135,7 +135,7 @@ def test_jacobian_is_the_symbolic_derivative(spec):
     mu = GroupConvParameterization(spec)
     theta = random_point(mu, random.Random(3))
     sym = sp.Matrix([[sp.diff(c, sp.Symbol(w)) for w in mu.parameter_names] for c in mu.to_sympy()])
-    at = sym.subs({sp.Symbol(w): sp.Rational(t.numerator, t.denominator) for w, t in zip(mu.parameter_names, theta)})
+    at = sym.xreplace({sp.Symbol(w): sp.Rational(t.numerator, t.denominator) for w, t in zip(mu.parameter_names, theta)})
     assert at.tolist() == [[sp.Rational(str(x)) for x in row] for row in mu.jacobian_at(theta).tolist()]
     assert mu.jacobian_at([int(t * 6) % 101 for t in theta], modulus=101).rank() <= mu.num_parameters
 

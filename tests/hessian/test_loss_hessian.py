@@ -45,8 +45,8 @@ def _sympy_hessians(layers, theta, X, Y):
     flat = [v for s in syms for v in s]
     loss = sympy.expand(sum(e ** 2 for e in R))
     point = {v: sympy.Rational(x.numerator, x.denominator) for v, x in zip(flat, (x for t in theta for x in t))}
-    HL = sympy.hessian(loss, flat).subs(point)
-    J = sympy.Matrix(list(R)).jacobian(flat).subs(point)
+    HL = sympy.hessian(loss, flat).xreplace(point)     # every symbol a number: xreplace evaluates as subs
+    J = sympy.Matrix(list(R)).jacobian(flat).xreplace(point)
     return HL, 2 * J.T * J
 
 

@@ -375,7 +375,8 @@ def _stratum_rank(factors, rng: random.Random) -> int:
     poly = sympy.Poly(sympy.expand(prod), x, y)
     jac = sympy.Matrix([[sympy.diff(c, p) for p in params] for c in poly.coeffs()])
     # the rank at a point is at most the generic rank, and equal to it away from a hypersurface
-    return max(jac.subs({p: rng.randint(-20, 20) for p in params}).rank() for _ in range(3))
+    # every parameter a number: xreplace evaluates the entries as subs does
+    return max(jac.xreplace({p: sympy.Integer(rng.randint(-20, 20)) for p in params}).rank() for _ in range(3))
 
 
 @pytest.mark.parametrize("arch", ARCHS[:3])

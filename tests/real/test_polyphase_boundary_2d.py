@@ -184,7 +184,8 @@ def _stratum_rank(shape, factors, rest, rng: random.Random) -> int:
         prod *= f ** e
     poly = sympy.Poly(sympy.expand(prod), x, y)
     jac = sympy.Matrix([[sympy.diff(c, p) for p in params] for c in poly.coeffs()])
-    return max(jac.subs({p: rng.randint(-20, 20) for p in params}).rank() for _ in range(3))
+    # every parameter a number: xreplace evaluates the entries as subs does
+    return max(jac.xreplace({p: sympy.Integer(rng.randint(-20, 20)) for p in params}).rank() for _ in range(3))
 
 
 @pytest.mark.parametrize("arch", ARCHS[:3] + ["3x3,2x2 s=2x2", "3x3,3x3 s=2x2"])

@@ -144,7 +144,8 @@ def check_strata(s, arch):
 
 @pytest.mark.parametrize("arch", ["2,2", "2,2,2", "3,2 s=2", "3,3 s=2", "3,2,2 s=2,2", "2x2,2x2"])
 def test_stratification_checks(arch):
-    s = check_strata(FunctionSpace(arch).stratification(), arch)
+    fs = FunctionSpace(arch)        # one space: the implicit equations the strata use are computed once
+    s = check_strata(fs.stratification(), arch)
     g = s.graph
     a = Architecture.parse(arch)
     mu = Parameterization(a)
@@ -158,7 +159,7 @@ def test_stratification_checks(arch):
                 for seed in (11, 12):
                     assert shared_root_image_dimension(a, pair, seed)[1] == d["dimension"]
     # closure edges: a point of the smaller stratum satisfies the larger's equations
-    eqs = FunctionSpace(arch).implicit_equations().polynomials
+    eqs = fs.implicit_equations().polynomials
     for node, d in g.nodes(data=True):
         for name in d["names"]:
             if name.startswith("shared root"):
