@@ -50,7 +50,7 @@ from lcnalg.rings import integer_ring
 from lcnalg.polys.mpoly_factor import factor as mpoly_factor
 
 __all__ = ["FibreDegree", "degree_by_fibre", "fibre_size_1d", "fibre_size_2d", "fibre_size_axis_layers_2d",
-           "sampled_fibre_size_2d",
+           "sampled_fibre_size_2d", "fibre_at_sample_2d",
            "segre_veronese_degree", "variety_degree"]
 
 
@@ -336,15 +336,54 @@ _PLANTED_ROOTS = [101, 103, 107, 109, 113, 127, 131, 137, 139, 149, 151, 157, 16
 def sampled_fibre_size_2d(mu: Parameterization, *, seed: int = 0, limits: Limits | None = None) -> tuple[int | None, str]:
     """The fibre size of a 2D linear network counted at two random integer points (any strides).
 
-    At each point FLINT factors ``p = μ(θ)`` over Q, every factor is certified absolutely
-    irreducible (module docstring), and the groupings of the factors into the layers' shapes are
-    counted; both points must agree.  Probabilistic: a random point may have a non-generic fibre
-    (no failure bound is known).  Returns ``(size, "")`` or ``(None, why)``.
+    At each point (:func:`fibre_at_sample_2d`) FLINT factors ``p = μ(θ)`` over Q, every factor is
+    certified absolutely irreducible (module docstring), and the groupings of the factors into the
+    layers' shapes are counted; both points must agree.  Probabilistic: a random point may have a
+    non-generic fibre (no failure bound is known).  Returns ``(size, "")`` or ``(None, why)``.
 
     Examples
     --------
     >>> sampled_fibre_size_2d(Parameterization("2x2,2x2"))
     (2, '')
+    """
+    sizes = []
+    for trial in range(2):
+        _, size, why = fibre_at_sample_2d(mu, seed=seed, trial=trial, limits=limits)
+        if size is None:
+            return None, why
+        sizes.append(size)
+    if sizes[0] != sizes[1]:
+        return None, f"inconsistent fibre sizes {sizes}"
+    return sizes[0], ""
+
+
+def fibre_at_sample_2d(mu: Parameterization, *, seed: int = 0, trial: int = 0, squarefree: bool = False,
+                       limits: Limits | None = None) -> tuple[list[int], int | None, str]:
+    """A random integer point ``θ`` of a 2D linear network and the exact size of its fibre.
+
+    The fibre of ``μ`` through ``θ`` modulo rescaling is the set of factorizations of ``p = μ(θ)``
+    into the layers' sparse shapes.  FLINT factors ``p`` over Q; when every factor is certified
+    absolutely irreducible (module docstring), unique factorization in ``C[x, y]`` makes the fibre
+    exactly the set of assignments of the factors to the layers whose products have the layers'
+    shapes, which are counted (assignments differing by a permutation of equal factors are one
+    factorization; the count divides by their orders, exact when ``p`` is squarefree, which
+    ``squarefree=True`` requires).  The count is exact at ``θ`` (whether
+    ``θ`` is generic is another matter: :func:`sampled_fibre_size_2d`).  Each layer vanishes at a
+    planted integer point, so that a factor has a rational point to certify it at.
+
+    Returns
+    -------
+    (theta, size, why)
+        The flat integer weights, the number of points of the fibre (None when a factor is not
+        certified absolutely irreducible, a factor is repeated, or the factors outnumber
+        ``limits.max_fibre_factors``; with ``squarefree``, also when a factor is repeated), and the
+        reason when None.
+
+    Examples
+    --------
+    >>> theta, size, _ = fibre_at_sample_2d(Parameterization("3x2,2x2 s=2x2"))
+    >>> len(theta), size
+    (10, 1)
     """
     limits = Limits.coerce(limits)
     arch = mu.architecture
@@ -352,57 +391,55 @@ def sampled_fibre_size_2d(mu: Parameterization, *, seed: int = 0, limits: Limits
     from lcnalg.polys.bivariate import absolutely_irreducible_certificate
 
     ring = integer_ring(("x", "y"))
-    sizes = []
     t = arch.cumulative_strides
-    for trial in range(2):
-        rng = random.Random(seed * 7919 + trial)
-        theta = [rng.randint(-50, 50) or 1 for _ in range(mu.num_parameters)]
-        points = []
-        # planted zeros with distinct |x| and distinct |y| across the layers: with strides the planted
-        # factor splits (x^2 - x0^2), and a filter of one row or column sees one coordinate only, so
-        # two layers of one shape and stride given the same |x0| would share their factors and the
-        # count would miss the swap of those layers (a special point)
-        values = [2, 3, 5, 7, 11, 13, 17, 19, 23, 29, 31, 37]
-        values += list(range(41, 41 + max(0, len(arch.filters) - len(values))))
-        xs, ys = rng.sample(values, len(arch.filters)), rng.sample(values, len(arch.filters))
-        extra = iter(rng.sample(_PLANTED_ROOTS, len(_PLANTED_ROOTS)))
-        for l, ((lo, hi), shape) in enumerate(zip(mu.layer_slices, arch.filters)):
-            if shape[0] * shape[1] == 1:
-                continue  # a single-entry layer is a constant: planting a zero would make it 0
-            axis = 0 if shape[1] == 1 else 1 if shape[0] == 1 else None
-            if axis is not None and shape[axis] >= 3 and t[l][axis] <= 2 and shape[axis] - 2 <= len(_PLANTED_ROOTS):
-                # a univariate layer q(z^t), t <= 2: plant all its roots, z^t - m^t with distinct |m|,
-                # so that its factors over Q are linear (a random q leaves Q-irreducible factors
-                # of degree >= 2 in one variable, never absolutely irreducible)
-                ms = [(xs if axis == 0 else ys)[l]] + [next(extra) for _ in range(shape[axis] - 2)]
-                coeffs = [rng.choice([-3, -2, -1, 1, 2, 3])]
-                for m in ms:  # multiply by (Z - m^t): coefficients of Z^0, Z^1, ...
-                    root = (rng.choice([-1, 1]) * m) ** t[l][axis]
-                    coeffs = [(coeffs[i - 1] if i else 0) - root * (coeffs[i] if i < len(coeffs) else 0)
-                              for i in range(len(coeffs) + 1)]
-                theta[lo:lo + len(coeffs)] = coeffs
-                continue
-            # plant an integer zero (x_l, y_l) of the layer's factor p_l(x^{t}, y^{t'})
-            x0, y0 = rng.choice([-1, 1]) * xs[l], rng.choice([-1, 1]) * ys[l]
-            X, Y = x0 ** t[l][0], y0 ** t[l][1]
-            vals = [theta[lo + i * shape[1] + j] * X**i * Y**j
-                    for i in range(shape[0]) for j in range(shape[1])]
-            theta[lo] -= sum(vals)  # entry (0, 0): now p_l(X, Y) = 0
-            points.append((x0, y0))
-        c = mu.evaluate(theta)
-        nx, ny = arch.end_to_end_filter_shape
-        poly = ring.from_dict({(i, j): int(c[i * ny + j]) for i in range(nx) for j in range(ny)
-                               if c[i * ny + j]})
-        _, factors = mpoly_factor(poly)
-        if sum(int(e) for _, e in factors) > limits.max_fibre_factors:
-            return None, "too many factors at the sample point"
-        for f, _ in factors:
-            if absolutely_irreducible_certificate(f) is None and not _smooth_point(f, points):
-                return None, "a factor at the sample point is not certified absolutely irreducible"
-        sizes.append(_count_groupings(list(factors), arch, ring))
-    if sizes[0] != sizes[1]:
-        return None, f"inconsistent fibre sizes {sizes}"
-    return sizes[0], ""
+    rng = random.Random(seed * 7919 + trial)
+    theta = [rng.randint(-50, 50) or 1 for _ in range(mu.num_parameters)]
+    points = []
+    # planted zeros with distinct |x| and distinct |y| across the layers: with strides the planted
+    # factor splits (x^2 - x0^2), and a filter of one row or column sees one coordinate only, so
+    # two layers of one shape and stride given the same |x0| would share their factors and the
+    # count would miss the swap of those layers (a special point)
+    values = [2, 3, 5, 7, 11, 13, 17, 19, 23, 29, 31, 37]
+    values += list(range(41, 41 + max(0, len(arch.filters) - len(values))))
+    xs, ys = rng.sample(values, len(arch.filters)), rng.sample(values, len(arch.filters))
+    extra = iter(rng.sample(_PLANTED_ROOTS, len(_PLANTED_ROOTS)))
+    for l, ((lo, hi), shape) in enumerate(zip(mu.layer_slices, arch.filters)):
+        if shape[0] * shape[1] == 1:
+            continue  # a single-entry layer is a constant: planting a zero would make it 0
+        axis = 0 if shape[1] == 1 else 1 if shape[0] == 1 else None
+        if axis is not None and shape[axis] >= 3 and t[l][axis] <= 2 and shape[axis] - 2 <= len(_PLANTED_ROOTS):
+            # a univariate layer q(z^t), t <= 2: plant all its roots, z^t - m^t with distinct |m|,
+            # so that its factors over Q are linear (a random q leaves Q-irreducible factors
+            # of degree >= 2 in one variable, never absolutely irreducible)
+            ms = [(xs if axis == 0 else ys)[l]] + [next(extra) for _ in range(shape[axis] - 2)]
+            coeffs = [rng.choice([-3, -2, -1, 1, 2, 3])]
+            for m in ms:  # multiply by (Z - m^t): coefficients of Z^0, Z^1, ...
+                root = (rng.choice([-1, 1]) * m) ** t[l][axis]
+                coeffs = [(coeffs[i - 1] if i else 0) - root * (coeffs[i] if i < len(coeffs) else 0)
+                          for i in range(len(coeffs) + 1)]
+            theta[lo:lo + len(coeffs)] = coeffs
+            continue
+        # plant an integer zero (x_l, y_l) of the layer's factor p_l(x^{t}, y^{t'})
+        x0, y0 = rng.choice([-1, 1]) * xs[l], rng.choice([-1, 1]) * ys[l]
+        X, Y = x0 ** t[l][0], y0 ** t[l][1]
+        vals = [theta[lo + i * shape[1] + j] * X**i * Y**j
+                for i in range(shape[0]) for j in range(shape[1])]
+        theta[lo] -= sum(vals)  # entry (0, 0): now p_l(X, Y) = 0
+        points.append((x0, y0))
+    c = mu.evaluate(theta)
+    nx, ny = arch.end_to_end_filter_shape
+    poly = ring.from_dict({(i, j): int(c[i * ny + j]) for i in range(nx) for j in range(ny)
+                           if c[i * ny + j]})
+    _, factors = mpoly_factor(poly)
+    if sum(int(e) for _, e in factors) > limits.max_fibre_factors:
+        return theta, None, "too many factors at the sample point"
+    for f, _ in factors:
+        if absolutely_irreducible_certificate(f) is None and not _smooth_point(f, points):
+            return theta, None, "a factor at the sample point is not certified absolutely irreducible"
+    size = _count_groupings(list(factors), arch, ring)
+    if squarefree and any(int(e) > 1 for _, e in factors):
+        return theta, None, "a repeated factor at the sample point"
+    return theta, size, ""
 
 
 def degree_by_fibre(mu: Parameterization, seed: int = 0, *, max_fibre_factors: int | None = None,

@@ -91,6 +91,8 @@ from lcnalg.polys.minors import count_minors, random_projected_minors
 from lcnalg.polys.modular import GF_PRIME
 from lcnalg.singularities._sandwich import (candidate_families, certify_family, family_contained,
                                             jacobian_rank_at, section_upper_bound)
+from lcnalg.singularities._birational import (birational_certificate, certify_critical_family, certify_exchange,
+                                              exchange_families, origin_singular)
 from lcnalg.singularities._toric import toric_singular_locus
 from lcnalg.singularities.critical import jacobian_minors
 from lcnalg.polys.mpoly_factor import factor as mpoly_factor
@@ -98,10 +100,11 @@ from lcnalg.polys.mpoly_factor import factor as mpoly_factor
 __all__ = ["SingularLocusResult", "SingularComponent", "FamilyVerdict", "singular_locus", "METHODS",
            # the routes' building blocks, public here (their modules are private)
            "candidate_families", "certify_family", "section_upper_bound", "toric_singular_locus",
-           "axis_networks", "segre_product_singular_dimension"]
+           "axis_networks", "segre_product_singular_dimension", "birational_certificate", "exchange_families",
+           "certify_critical_family", "certify_exchange"]
 
 #: The accepted values of ``method``.
-METHODS = ("auto", "toric", "sandwich", "minors")
+METHODS = ("auto", "toric", "sandwich", "birational", "minors")
 _BOUND = 2**15
 
 
@@ -303,6 +306,9 @@ class _Problem:
     #: they are proved complete (None: not even that)
     eq_certified: bool = True
     eq_degree: int | None = None
+    #: a lower bound on dim Sing V proved without the implicit equations (birational route)
+    free_lower: int = -1
+    birational_why: str = ""
 
     def result(self, **fields: Any) -> SingularLocusResult:
         return SingularLocusResult(seconds=time.perf_counter() - self.start, **fields, **self.common)
@@ -378,7 +384,7 @@ def _honest(p: _Problem, out: SingularLocusResult) -> SingularLocusResult:
     if p.eq_certified or out.route in ("smooth", "segre product"):   # neither rests on V's equations
         return out
     nonlinear = any(g.total_degree() > 1 for g in p.eqs)
-    lo = min(0 if nonlinear and (p.eq_degree or 0) >= 1 else -1, out.upper_bound)
+    lo = min(max(0 if nonlinear and (p.eq_degree or 0) >= 1 else -1, p.free_lower), out.upper_bound)
     up = out.upper_bound
     if lo == up:
         return dataclasses.replace(out, lower_bound=lo, equations_certified=False)   # proved both ways
@@ -431,6 +437,94 @@ def _sandwich_route(p: _Problem) -> SingularLocusResult | None:
         components=res["components"], families=res["families"],
         how_to_certify="" if lo == up else "find a family of dimension upper_bound in Sing V",
         primes=(p.modulus,))
+
+
+def _birational_bounds(p: _Problem) -> dict[str, Any] | None:
+    """The certified lower bound of the birational route (:mod:`._birational`), or None when
+    ``μ̄`` is not proved birational (with the reason in ``p.birational_why``)."""
+    mu, dim_v, seed, limits = p.mu, p.dim_v, p.seed, p.limits
+    ok, how = birational_certificate(mu, dim_v, seed=seed, limits=limits)
+    if not ok:
+        p.birational_why = how
+        return None
+    fams = candidate_families(mu)
+    limits.check("max_family_work", f"entries of J mu evaluated over {len(fams)} candidate families "
+                 f"({len(fams)} x {mu.ambient_dimension} x {mu.num_parameters})",
+                 len(fams) * mu.ambient_dimension * mu.num_parameters)
+    triples = exchange_families(mu, limits=limits)
+    found: list[tuple[Any, dict]] = []
+    tried = 0
+    for fam, other, _same in triples:
+        v = certify_exchange(mu, fam, other, seed=seed, limits=limits)
+        tried += 1
+        if v["double"]:
+            found.append((fam, dict(v, kind="double points")))
+    for fam in fams + [same for _, _, same in triples]:
+        v = certify_critical_family(mu, fam, dim_v, seed=seed, limits=limits)
+        tried += 1
+        if v["critical"]:
+            found.append((fam, dict(v, kind="critical points")))
+    for _, v in found:
+        if v["dimension"] >= dim_v:  # pragma: no cover - a bug: the image of Crit or N is a proper subset
+            raise InternalError(f"birational route: family {v['name']} of dimension {v['dimension']} >= dim V")
+    lower = max([v["dimension"] for _, v in found], default=0 if origin_singular(mu.architecture) else -1)
+    kept: list[tuple[Any, dict]] = []
+    for fam, v in sorted(found, key=lambda x: -x[1]["dimension"]):
+        if any(family_contained(fam, g, mu) for g, _ in kept):
+            continue
+        kept.append((fam, v))
+    method = (f"birational: mu is birational onto P(V) ({how}), so Sing V = closure mu(Crit mu) u mu(double "
+              f"points); {tried} families tried, {len(found)} certified (critical: rank of J mu drops "
+              "identically in Z[t]; double points: two parameterizations with one image in Z[t]), without "
+              "V's equations")
+    return {"lower": lower, "kept": kept, "method": method}
+
+
+def _birational_components(p: _Problem, kept: list, lo: int, up: int) -> tuple[SingularComponent, ...]:
+    return tuple(
+        SingularComponent(fam.name, v["dimension"], f"image under mu of ({v['kind']}): " + fam.description,
+                          True if v["dimension"] == lo == up else None, v["certificate"], None,
+                          tuple(int(x) for x in p.mu.evaluate(list(v["sample"]))))
+        for fam, v in kept)
+
+
+def _birational_route(p: _Problem) -> SingularLocusResult | None:
+    """Linear networks whose ``μ̄`` is birational: ``Sing V = closure μ(Crit μ ∪ N)``; the lower
+    bound from certified critical and double-point families (no equations of ``V``), the upper
+    bound the sandwich's (``dim V - 1`` without it)."""
+    if p.mu.architecture.activation is not None:
+        if p.method == "birational":
+            raise InputError(f"architecture {p.common['architecture']}: the birational route is stated for "
+                             "linear networks; use method='auto'")
+        return None
+    res = _birational_bounds(p)
+    if res is None:
+        if p.method == "birational":
+            raise InputError(f"architecture {p.common['architecture']}: the birational route needs mu to be "
+                             f"birational onto P(V): {p.birational_why}; use method='auto'")
+        return None
+    p.free_lower = res["lower"]
+    sw = p.sandwich
+    up = sw["upper"] if sw else p.dim_v - 1
+    lo = max(res["lower"], sw["lower"] if sw else -1)
+    comps = _birational_components(p, res["kept"], lo, up)
+    upper_how = (f"upper bound from the {sw['method']}" if sw else
+                 f"upper bound dim V - 1 = {up} (Sing V is a proper closed subset of the irreducible V)")
+    if lo != up and p.method == "auto":
+        if sw is not None:   # the minors route may narrow the bounds; it reports these
+            sw["lower"] = lo
+            sw["components"] = comps + tuple(c for c in sw["components"]
+                                             if c.dimension > res["lower"])
+            sw["method"] = res["method"] + "; " + sw["method"]
+        return None
+    desc = _describe(up, len(comps)) if lo == up else f"not decided: {lo} <= dim <= {up}"
+    return p.result(
+        method=res["method"] + "; " + upper_how + p.via, certified=lo == up, dimension=up, lower_bound=lo,
+        upper_bound=up, route="birational", num_minors=0, exact_ideal=False, description=desc,
+        components=comps, families=sw["families"] if sw else (),
+        how_to_certify="" if lo == up else ("find a family of dimension upper_bound in mu(Crit mu) or the double "
+                                            "points, or prove a smaller upper bound"),
+        primes=(p.modulus,) if sw else ())
 
 
 def _minors_route(p: _Problem) -> SingularLocusResult:
@@ -575,6 +669,7 @@ ROUTES: tuple[tuple[str, tuple[str, ...], Callable[[_Problem], SingularLocusResu
     ("segre product", ("auto",), _segre_product_route),
     ("toric", ("auto", "toric"), _toric_route),
     ("sandwich", ("auto", "sandwich"), _sandwich_route),
+    ("birational", ("auto", "birational"), _birational_route),
     ("minors", ("auto", "minors"), _minors_route),
 )
 
@@ -674,7 +769,7 @@ def singular_locus(arch: Architecture | str, *, method: str = "auto", dimension:
     """
     dimension, randomized, seed, modulus = checks.arguments(dimension=dimension, randomized=randomized, seed=seed, modulus=modulus)
     if not isinstance(method, str) or method not in METHODS:
-        raise InputError("method: expected 'auto', 'toric', 'sandwich' or 'minors', "
+        raise InputError("method: expected 'auto', 'toric', 'sandwich', 'birational' or 'minors', "
                          f"got {checks.short(method, 40, quote=True)}")
     start = time.perf_counter()
     limits = Limits.coerce(limits, max_minors=max_minors, max_locus_terms=max_terms)
