@@ -57,10 +57,51 @@ fibre is one point: no genericity of ``θ₀`` is needed.
   exact).  On the non-empty open set where that holds, the fibre has two points: ``P ⊆ Sing V``.
 
 Neither certificate reads the implicit equations, so the lower bound holds whatever their
-status.  The upper bound is not computed here (:mod:`lcnalg.singularities.singular_locus`
-combines this lower bound with the sandwich's upper bound, or ``dim V − 1``): it needs
-``dim μ(Crit μ)`` and ``dim μ(N)`` exactly, i.e. every critical point and double point, not
-only the structured families.
+status.
+
+**Two layers: the exact answer.**  Let ``L = 2`` (after merging layers joined by stride one),
+``μ = p_1(x) P_2(x)`` with ``P_2 = p_2(x^r)``, ``r = t_2`` (per axis), and ``G = μ_{r_1} × ⋯``
+the group of roots of unity acting by ``x_a ↦ ζ_a x_a``; the elements of the second layer's space
+``S_2 = {p_2(x^r)}`` are ``G``-invariant, the first layer's space ``S_1`` is all polynomials of
+its box.
+
+*Claim.*  Every point of ``Crit μ ∪ N`` off the zero layers is ``φ_σ(q_1, R, R', q_2)`` for an
+exchange family of a box ``σ ≠ 0`` (``p_1 = q_1 R(x^r)``, ``p_2 = q_2 R'``; ``R = R'`` for the
+critical points), and the generic point of each ``φ_σ`` is a double point.  Hence
+``Sing V ∖ 0 = ⋃_σ closure μ(φ_σ)`` and ``dim Sing V = max_σ rank_{Q(t)} J(μ∘φ_σ)`` (``0`` with no
+``σ`` when ``V`` is no linear space).
+
+*Semi-invariants.*  If ``u a`` and ``u a'`` are ``G``-invariant, ``u ≠ 0`` and ``gcd(a, a') = 1``,
+then ``a = A(x^r)``, ``a' = A'(x^r)`` and ``u = U(x^r)``.  Indeed for an irreducible ``f`` and
+``g ∈ G``, ``v_f(a') − v_f(a) = v_{f^g}(a') − v_{f^g}(a)`` (invariance of both products), and by
+coprimality at most one term is non-zero: so ``a`` and ``a'`` are products of whole
+``G``-orbits of irreducibles, semi-invariants, as is ``u``, and ``χ(u)χ(a) = 1 = χ(u)χ(a')``.
+A semi-invariant of character ``χ = (i_a mod r_a)`` is ``x^i F(x^r)`` with ``0 ≤ i_a < r_a``; a
+non-trivial ``χ`` would put a variable into both ``a`` and ``a'``.  So ``χ = 1``.
+
+*Double points.*  ``p_1 P_2 = p'_1 P'_2`` with ``[θ] ≠ [θ']``: let ``g = gcd(p_1, p'_1)``,
+``p_1 = g a``, ``p'_1 = g a'``; then ``a P_2 = a' P'_2``, so ``P_2 = a' b`` and ``P'_2 = a b``.
+With ``u = b``: ``a = R(x^r)``, ``a' = R'(x^r)``, ``b = B(x^r)``, so ``θ = (g R(x^r), R' B)``,
+``θ' = (g R'(x^r), R B)``; ``R ≁ R'`` (else ``[θ] = [θ']``), and with ``σ`` the larger of their
+boxes (non-zero), ``g`` fits the box of ``q_1`` and ``B`` that of ``q_2``: ``θ = φ_σ(g, R, R', B)``.
+
+*Critical points.*  ``Jμ(θ)(v_1, v_2) = v_1 P_2 + p_1 V_2`` (``V_2 = v_2(x^r)``).  With
+``g = gcd(p_1, P_2)``, ``p_1 = g a``, ``P_2 = g b``: the kernel is ``{(a h, −b h)}`` over
+``H = {h : a h ∈ S_1, b h ∈ S_2}``, which contains ``g`` (the torus direction); ``θ`` is critical
+iff ``dim H ≥ 2`` (``dim V = N − 1``).  For ``h ∈ H`` not proportional to ``g`` let
+``c = gcd(h, g)``, ``h = c h'``, ``g = c g'``; ``(b c) h'`` and ``(b c) g'`` lie in ``S_2``, so
+``h' = H'(x^r)``, ``g' = G'(x^r)``, ``b c = C(x^r)``, and ``θ = (a c G'(x^r), C G')`` with
+``a c H'(x^r) ∈ S_1`` and ``C H' ∈ S_2``, ``H' ≁ G'``: ``θ = φ_σ(a c, G', G', C)`` with ``σ`` the
+larger box of ``G'`` and ``H'`` (non-zero: ``H'`` is not constant if ``G'`` is).
+
+*Generic points.*  At a point of ``φ_σ`` with ``R ≁ R'`` (a non-empty open set, ``σ ≠ 0``) the
+exchanged point is another point of the fibre: ``φ_σ`` lies in the closure of ``N``.  ∎
+
+The generic rank of ``J(μ∘φ_σ)`` is computed exactly: its rank ``ρ`` at ``t₀`` is a lower bound,
+and the bordered ``(ρ+1)``-minors vanishing in ``Z[t]`` prove it is the rank over ``Q(t)``
+(:func:`image_dimension`).  With three or more layers the same families give the lower bound
+only; :mod:`lcnalg.singularities.singular_locus` combines it with the sandwich's upper bound
+(or ``dim V − 1``).
 """
 
 from __future__ import annotations
@@ -76,7 +117,7 @@ from lcnalg.limits import Limits
 from lcnalg.singularities._sandwich import Family, make_family, rank_drop_certificate
 
 __all__ = ["birational_certificate", "exchange_families", "certify_critical_family", "certify_exchange",
-           "origin_singular"]
+           "origin_singular", "image_dimension"]
 
 
 def birational_certificate(mu: Any, dim_v: int, *, seed: int = 0,
@@ -352,3 +393,46 @@ def certify_exchange(mu: Any, fam: Family, other: Family, *, seed: int = 0,
     out["certificate"] = (f"mu(phi(t)) = mu(phi'(t)) in Z[t] and the filters of layer(s) {apart} are not "
                           "proportional at a random point: the fibre has two points on an open set")
     return out
+
+
+def image_dimension(mu: Any, fam: Family, *, seed: int = 0,
+                    limits: Limits | None = None) -> tuple[int, bool, str]:
+    """The dimension of the closure of ``μ(φ(C^a))``: the rank of ``J(μ∘φ)`` over ``Q(t)``.
+
+    Its rank ``ρ`` at a random integer ``t₀`` is a lower bound; when every bordered
+    ``(ρ+1)``-minor around a non-zero ``ρ × ρ`` minor vanishes identically in ``Z[t]``
+    (:func:`~lcnalg.singularities._sandwich.rank_drop_certificate`) it is the rank over
+    ``Q(t)``, which is the dimension of the image (characteristic 0).
+
+    Returns
+    -------
+    (int, bool, str)
+        ``ρ``, whether it is proved to be the dimension, and the certificate or the reason.
+
+    Examples
+    --------
+    >>> from lcnalg import Parameterization
+    >>> mu = Parameterization("3x2,2x2 s=2x2")
+    >>> fam, _, _ = exchange_families(mu)[0]
+    >>> image_dimension(mu, fam)[:2]
+    (5, True)
+    """
+    limits = Limits.coerce(limits)
+    t0, theta0 = _point(fam, seed)
+    vals = [flint.fmpz(v) for v in t0]
+    a = fam.ctx.nvars()
+    coords = []
+    for c in mu.coordinates:
+        v = c.compose(*fam.theta, ctx=fam.ctx)
+        limits.check("max_certificate_terms", f"terms of a coordinate of mu on the family {fam.name}", len(v))
+        coords.append(v)
+    G0 = flint.fmpq_mat([[int(c.derivative(j)(*vals)) for j in range(a)] for c in coords])
+    rho = G0.rank()
+    if rho == min(G0.nrows(), a):
+        return rho, True, f"rank {rho} of J(mu o phi) at an integer point is the largest possible"
+    proved, why = rank_drop_certificate(lambda i, j: coords[i].derivative(j), G0, rho, fam.ctx.from_dict({}),
+                                        limits)
+    if proved:
+        return rho, True, (f"rank {rho} of J(mu o phi) at an integer point, and all {why} bordered "
+                           f"{rho + 1}-minors vanish identically in Z[t]")
+    return rho, False, why

@@ -223,7 +223,7 @@ def candidate_families(mu: Any) -> list[Family]:
                     dq = shapes[l][0] - 1 - r * dR
                     if dq == 0:
                         continue   # layer l is then lacunary: that family is listed already
-                    fams.append(_factormake_family(mu, shapes, l, m, r, dR, dq, free_layer))
+                    fams.append(_factor_family(mu, shapes, l, m, r, dR, dq, free_layer))
     for l in range(L):
         for m in range(l + 1, L):
             if shapes[l] != shapes[m]:

@@ -92,7 +92,7 @@ from lcnalg.polys.modular import GF_PRIME
 from lcnalg.singularities._sandwich import (candidate_families, certify_family, family_contained,
                                             jacobian_rank_at, section_upper_bound)
 from lcnalg.singularities._birational import (birational_certificate, certify_critical_family, certify_exchange,
-                                              exchange_families, origin_singular)
+                                              exchange_families, image_dimension, origin_singular)
 from lcnalg.singularities._toric import toric_singular_locus
 from lcnalg.singularities.critical import jacobian_minors
 from lcnalg.polys.mpoly_factor import factor as mpoly_factor
@@ -101,7 +101,7 @@ __all__ = ["SingularLocusResult", "SingularComponent", "FamilyVerdict", "singula
            # the routes' building blocks, public here (their modules are private)
            "candidate_families", "certify_family", "section_upper_bound", "toric_singular_locus",
            "axis_networks", "segre_product_singular_dimension", "birational_certificate", "exchange_families",
-           "certify_critical_family", "certify_exchange"]
+           "certify_critical_family", "certify_exchange", "image_dimension"]
 
 #: The accepted values of ``method``.
 METHODS = ("auto", "toric", "sandwich", "birational", "minors")
@@ -309,6 +309,8 @@ class _Problem:
     #: a lower bound on dim Sing V proved without the implicit equations (birational route)
     free_lower: int = -1
     birational_why: str = ""
+    #: the birational route's bounds when it did not answer (auto), for the sandwich to combine
+    birational: dict | None = None
 
     def result(self, **fields: Any) -> SingularLocusResult:
         return SingularLocusResult(seconds=time.perf_counter() - self.start, **fields, **self.common)
@@ -381,7 +383,7 @@ def _honest(p: _Problem, out: SingularLocusResult) -> SingularLocusResult:
     smooth).  Proved without them: ``V`` has a non-linear equation and is no linear space, so
     its vertex is singular (``dim Sing V >= 0``) once the equations are complete in degree 1.
     """
-    if p.eq_certified or out.route in ("smooth", "segre product"):   # neither rests on V's equations
+    if p.eq_certified or out.route in ("smooth", "segre product", "birational"):   # none rests on V's equations
         return out
     nonlinear = any(g.total_degree() > 1 for g in p.eqs)
     lo = min(max(0 if nonlinear and (p.eq_degree or 0) >= 1 else -1, p.free_lower), out.upper_bound)
@@ -427,39 +429,58 @@ def _toric_route(p: _Problem) -> SingularLocusResult | None:
 
 def _sandwich_route(p: _Problem) -> SingularLocusResult | None:
     res = p.sandwich = _sandwich_bounds(p)
+    bir = p.birational
+    if bir is not None and bir["lower"] > res["lower"]:
+        # the birational route's families (no equations of V) raise the lower bound
+        lo = min(bir["lower"], res["upper"])
+        res["lower"] = lo
+        res["components"] = _birational_components(p, bir["kept"], lo, res["upper"]) + tuple(
+            c for c in res["components"] if c.dimension > bir["lower"])
+        res["method"] = bir["method"] + "; " + res["method"]
     lo, up = res["lower"], res["upper"]
     if lo != up and p.method != "sandwich":
         return None   # the minors route may narrow the bounds
     desc = _describe(up, len(res["components"])) if lo == up else f"not decided: {lo} <= dim <= {up}"
-    return p.result(
+    out = p.result(
         method=res["method"] + p.via, certified=lo == up, dimension=up, lower_bound=lo, upper_bound=up,
         route="sandwich", num_minors=0, exact_ideal=False, description=desc,
         components=res["components"], families=res["families"],
         how_to_certify="" if lo == up else "find a family of dimension upper_bound in Sing V",
         primes=(p.modulus,))
+    return out
 
 
 def _birational_bounds(p: _Problem) -> dict[str, Any] | None:
-    """The certified lower bound of the birational route (:mod:`._birational`), or None when
-    ``μ̄`` is not proved birational (with the reason in ``p.birational_why``)."""
+    """The birational route's bounds (:mod:`._birational`), or None when ``μ̄`` is not proved
+    birational (the reason in ``p.birational_why``).  Keys: ``lower``, ``upper`` (None unless
+    proved: two layers), ``kept`` (the certified families, deduplicated), ``method``."""
     mu, dim_v, seed, limits = p.mu, p.dim_v, p.seed, p.limits
     ok, how = birational_certificate(mu, dim_v, seed=seed, limits=limits)
     if not ok:
         p.birational_why = how
         return None
-    fams = candidate_families(mu)
+    two = mu.architecture.num_layers == 2
+    fams = [] if two else candidate_families(mu)
     limits.check("max_family_work", f"entries of J mu evaluated over {len(fams)} candidate families "
                  f"({len(fams)} x {mu.ambient_dimension} x {mu.num_parameters})",
                  len(fams) * mu.ambient_dimension * mu.num_parameters)
     triples = exchange_families(mu, limits=limits)
     found: list[tuple[Any, dict]] = []
     tried = 0
+    exact: list[str] = []   # why the two-layer upper bound is not proved, if it is not
     for fam, other, _same in triples:
         v = certify_exchange(mu, fam, other, seed=seed, limits=limits)
         tried += 1
+        if two:
+            dim, proved, why = image_dimension(mu, fam, seed=seed, limits=limits)
+            v["dimension"] = dim
+            if not (proved and v["double"]):
+                exact.append(f"{fam.name}: {why if not proved else v['certificate']}")
         if v["double"]:
             found.append((fam, dict(v, kind="double points")))
-    for fam in fams + [same for _, _, same in triples]:
+    # two layers: the shared families lie in the closures of the exchange families (module
+    # docstring of _birational); otherwise the candidate families are tried as critical families
+    for fam in fams + ([] if two else [same for _, _, same in triples]):
         v = certify_critical_family(mu, fam, dim_v, seed=seed, limits=limits)
         tried += 1
         if v["critical"]:
@@ -467,17 +488,25 @@ def _birational_bounds(p: _Problem) -> dict[str, Any] | None:
     for _, v in found:
         if v["dimension"] >= dim_v:  # pragma: no cover - a bug: the image of Crit or N is a proper subset
             raise InternalError(f"birational route: family {v['name']} of dimension {v['dimension']} >= dim V")
-    lower = max([v["dimension"] for _, v in found], default=0 if origin_singular(mu.architecture) else -1)
+    origin = 0 if origin_singular(mu.architecture) else -1
+    lower = max([v["dimension"] for _, v in found], default=origin)
+    upper = lower if two and not exact else None
     kept: list[tuple[Any, dict]] = []
     for fam, v in sorted(found, key=lambda x: -x[1]["dimension"]):
         if any(family_contained(fam, g, mu) for g, _ in kept):
             continue
         kept.append((fam, v))
-    method = (f"birational: mu is birational onto P(V) ({how}), so Sing V = closure mu(Crit mu) u mu(double "
-              f"points); {tried} families tried, {len(found)} certified (critical: rank of J mu drops "
-              "identically in Z[t]; double points: two parameterizations with one image in Z[t]), without "
-              "V's equations")
-    return {"lower": lower, "kept": kept, "method": method}
+    method = (f"birational: mu is birational onto P(V) ({how}), so Sing V is the closure of mu(Crit mu) and of "
+              f"the double points; {tried} families tried, {len(found)} certified (critical: the rank of J mu "
+              "drops identically in Z[t]; double points: two parameterizations with one image in Z[t]), "
+              "without V's equations")
+    if two:
+        method += ("; two layers: every critical point and double point lies on an exchange family, so "
+                   + ("the largest image dimension of the exchange families (generic ranks of J(mu o phi), "
+                      f"proved by bordered minors in Z[t]) is dim Sing V = {upper}" if upper is not None else
+                      "dim Sing V is the largest image dimension of the exchange families, not proved for: "
+                      + "; ".join(exact)))
+    return {"lower": lower, "upper": upper, "kept": kept, "method": method}
 
 
 def _birational_components(p: _Problem, kept: list, lo: int, up: int) -> tuple[SingularComponent, ...]:
@@ -489,9 +518,10 @@ def _birational_components(p: _Problem, kept: list, lo: int, up: int) -> tuple[S
 
 
 def _birational_route(p: _Problem) -> SingularLocusResult | None:
-    """Linear networks whose ``μ̄`` is birational: ``Sing V = closure μ(Crit μ ∪ N)``; the lower
-    bound from certified critical and double-point families (no equations of ``V``), the upper
-    bound the sandwich's (``dim V - 1`` without it)."""
+    """Linear networks whose ``μ̄`` is birational: ``Sing V = closure μ(Crit μ ∪ N)``.  Two layers:
+    the exact dimension from the exchange families; otherwise a lower bound (certified critical
+    and double-point families), handed to the sandwich (auto) or with ``dim V - 1`` above it.
+    Neither bound reads the equations of ``V``."""
     if p.mu.architecture.activation is not None:
         if p.method == "birational":
             raise InputError(f"architecture {p.common['architecture']}: the birational route is stated for "
@@ -504,27 +534,22 @@ def _birational_route(p: _Problem) -> SingularLocusResult | None:
                              f"birational onto P(V): {p.birational_why}; use method='auto'")
         return None
     p.free_lower = res["lower"]
-    sw = p.sandwich
-    up = sw["upper"] if sw else p.dim_v - 1
-    lo = max(res["lower"], sw["lower"] if sw else -1)
-    comps = _birational_components(p, res["kept"], lo, up)
-    upper_how = (f"upper bound from the {sw['method']}" if sw else
-                 f"upper bound dim V - 1 = {up} (Sing V is a proper closed subset of the irreducible V)")
+    lo = res["lower"]
+    up = res["upper"] if res["upper"] is not None else p.dim_v - 1
     if lo != up and p.method == "auto":
-        if sw is not None:   # the minors route may narrow the bounds; it reports these
-            sw["lower"] = lo
-            sw["components"] = comps + tuple(c for c in sw["components"]
-                                             if c.dimension > res["lower"])
-            sw["method"] = res["method"] + "; " + sw["method"]
+        p.birational = res   # the sandwich combines it with its upper bound
         return None
+    comps = _birational_components(p, res["kept"], lo, up)
+    upper_how = "" if res["upper"] is not None else (
+        f"; upper bound dim V - 1 = {up} (Sing V is a proper closed subset of the irreducible V)")
     desc = _describe(up, len(comps)) if lo == up else f"not decided: {lo} <= dim <= {up}"
     return p.result(
-        method=res["method"] + "; " + upper_how + p.via, certified=lo == up, dimension=up, lower_bound=lo,
+        method=res["method"] + upper_how + p.via, certified=lo == up, dimension=up, lower_bound=lo,
         upper_bound=up, route="birational", num_minors=0, exact_ideal=False, description=desc,
-        components=comps, families=sw["families"] if sw else (),
-        how_to_certify="" if lo == up else ("find a family of dimension upper_bound in mu(Crit mu) or the double "
-                                            "points, or prove a smaller upper bound"),
-        primes=(p.modulus,) if sw else ())
+        components=comps, how_to_certify="" if lo == up else (
+            "find a family of dimension upper_bound in mu(Crit mu) or the double points, or a smaller upper "
+            "bound (method='auto' adds the sandwich's)"),
+        primes=())
 
 
 def _minors_route(p: _Problem) -> SingularLocusResult:
@@ -668,8 +693,8 @@ ROUTES: tuple[tuple[str, tuple[str, ...], Callable[[_Problem], SingularLocusResu
     ("linear", METHODS, _linear_route),
     ("segre product", ("auto",), _segre_product_route),
     ("toric", ("auto", "toric"), _toric_route),
-    ("sandwich", ("auto", "sandwich"), _sandwich_route),
     ("birational", ("auto", "birational"), _birational_route),
+    ("sandwich", ("auto", "sandwich"), _sandwich_route),
     ("minors", ("auto", "minors"), _minors_route),
 )
 
