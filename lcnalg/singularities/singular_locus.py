@@ -21,6 +21,20 @@ is hopeless beyond small cases (``3,2,2 s=2,2``: 90 090 minors; ``2x2,2x2 s=2x2`
     When the torus of the finest grading has a dense orbit on ``V`` (computed), ``Sing V`` is
     the union of the torus-orbit closures whose base point has ``rank J_g < c``: finitely many
     exact ranks, exact components and degrees (:mod:`._toric`).  Certified.
+``birational``
+    Linear networks whose map ``μ̄: P(C^{k_1}) × ⋯ × P(C^{k_L}) → P(V)`` is birational (a generic
+    fibre of one point, decided exactly: :mod:`._birational`).  ``μ̄`` is finite (unique
+    factorization), so a point of ``P(V)`` is smooth iff its fibre is one point where ``dμ̄`` is
+    injective (Nakayama one way, Zariski's main theorem for the normal local ring the other):
+    ``Sing V = closure μ(Crit μ ∪ N) ∪ {0}``, ``N`` the points whose fibre has two points or more.
+    Critical families (``rank Jμ∘φ`` drops identically, bordered minors in ``Z[t]``) and exchange
+    families (two factorizations of one filter, checked in ``Z[t]``) certify a lower bound.  With
+    two layers every critical point and double point lies on an exchange family (the
+    semi-invariants of the stride group), so the largest generic rank of ``J(μ∘φ)`` over the
+    exchange families *is* ``dim Sing V``: certified, in parameter space, without the equations
+    of ``V`` (``3x2,2x2 s=2x2``: 5, where the sandwich's sections would need 11x11 determinants
+    of about 10^10 terms).  With more layers its lower bound goes to the sandwich, which adds
+    its upper bound.  It also answers when no equation (or only linear ones) was found.
 ``sandwich``
     A lower bound from structured filter families whose images are *certified* to lie in
     ``Sing V`` (bordered minors of ``J_g∘μ∘φ`` vanishing identically in ``Z[t]``) and an upper
@@ -54,8 +68,8 @@ networks.
 ``method`` restricts the table to one route (the smooth cases always come first); every
 bound is a field of :class:`~lcnalg.limits.Limits`.
 
-**Certified only with certified equations.**  Every route reads ``Sing V`` off the Jacobian
-of the equations it is given.  When they are only proved complete up to a degree (not
+**Certified only with certified equations.**  Every route but ``segre product`` and
+``birational`` reads ``Sing V`` off the Jacobian of the equations it is given.  When they are only proved complete up to a degree (not
 certified to generate ``I``), the upper bounds still hold (the restricted equations and the
 determinants ``det(A J_g B)`` lie in ``I`` and in ``K`` whatever equations are missing, and a
 smaller Jacobian only marks more points), but a family found singular by that Jacobian may be
@@ -182,7 +196,7 @@ class SingularLocusResult(Result):
     exact_ideal : bool
         True when all ``c×c`` minors were used (``minors`` route).
     route : str
-        ``"smooth"``, ``"segre product"``, ``"toric"``, ``"sandwich"`` or ``"minors"``.
+        ``"smooth"``, ``"segre product"``, ``"toric"``, ``"birational"``, ``"sandwich"`` or ``"minors"``.
     components : tuple of SingularComponent
         Irreducible pieces of ``Sing V`` found.
     families : tuple of FamilyVerdict
@@ -334,7 +348,7 @@ def _whole_space_route(p: _Problem) -> SingularLocusResult | None:
         return None
     if p.dim_v == p.n:
         return _smooth(p, "V is the whole space", "V = C^n has no singular points")
-    return _unfinished(p, "no equation found", "no equation of V was found")
+    return _without_equations(p) or _unfinished(p, "no equation found", "no equation of V was found")
 
 
 def _linear_route(p: _Problem) -> SingularLocusResult | None:
@@ -344,8 +358,21 @@ def _linear_route(p: _Problem) -> SingularLocusResult | None:
         # V lies in the linear space V(eqs) of its own dimension: V is that space, whatever
         # the status of the equations
         return _smooth(p, "V is a linear space", "V is a linear subspace: no singular points")
-    return _unfinished(p, "only linear equations found",
-                       f"only {len(p.eqs)} linear equation(s) of V were found, fewer than its codimension")
+    return _without_equations(p) or _unfinished(
+        p, "only linear equations found",
+        f"only {len(p.eqs)} linear equation(s) of V were found, fewer than its codimension")
+
+
+def _without_equations(p: _Problem) -> SingularLocusResult | None:
+    """The birational route (it reads no equation of ``V``) when the equations found cannot
+    answer; None when it does not apply or is not asked for."""
+    if p.method not in ("auto", "birational"):
+        return None
+    try:
+        return _birational_route(p) if p.method == "birational" else _birational_route(
+            dataclasses.replace(p, method="birational"))
+    except InputError:
+        return None
 
 
 def _unfinished(p: _Problem, method: str, found: str) -> SingularLocusResult:
@@ -546,7 +573,7 @@ def _birational_route(p: _Problem) -> SingularLocusResult | None:
     return p.result(
         method=res["method"] + upper_how + p.via, certified=lo == up, dimension=up, lower_bound=lo,
         upper_bound=up, route="birational", num_minors=0, exact_ideal=False, description=desc,
-        components=comps, how_to_certify="" if lo == up else (
+        components=comps, equations_certified=p.eq_certified, how_to_certify="" if lo == up else (
             "find a family of dimension upper_bound in mu(Crit mu) or the double points, or a smaller upper "
             "bound (method='auto' adds the sandwich's)"),
         primes=())
@@ -755,10 +782,12 @@ def singular_locus(arch: Architecture | str, *, method: str = "auto", dimension:
     Parameters
     ----------
     arch : Architecture or str
-    method : {"auto", "toric", "sandwich", "minors"}
-        See the module docstring.  ``"auto"``: toric when ``V`` is toric, else the sandwich;
-        if its bounds do not meet, the minors route (when within ``limits.max_minors``)
-        narrows them.
+    method : {"auto", "toric", "sandwich", "birational", "minors"}
+        See the module docstring.  ``"auto"``: toric when ``V`` is toric, else the birational
+        route when ``μ`` is birational and it closes the bounds, else the sandwich (with the
+        birational lower bound); if its bounds do not meet, the minors route (when within
+        ``limits.max_minors``) narrows them.  ``"birational"`` refuses a network whose ``μ`` is
+        not proved birational (:class:`~lcnalg.errors.InputError`).
     dimension : int, optional
         ``dim V`` if already known (else computed, with ``seed``).
     equations : ImplicitEquations, optional
@@ -785,7 +814,9 @@ def singular_locus(arch: Architecture | str, *, method: str = "auto", dimension:
     --------
     >>> r = singular_locus("3,2 s=2")
     >>> r.dimension_of_variety, r.dimension, r.certified, r.route
-    (4, 3, True, 'sandwich')
+    (4, 3, True, 'birational')
+    >>> singular_locus("3,2 s=2", method="sandwich").dimension
+    3
     >>> singular_locus("2,2").dimension   # V = C^3 is smooth
     -1
     >>> r = singular_locus("2,2 s=2")     # the Segre quadric cone: singular at its vertex only
