@@ -496,20 +496,27 @@ def _birational_bounds(p: _Problem) -> dict[str, Any] | None:
     tried = 0
     exact: list[str] = []   # why the two-layer upper bound is not proved, if it is not
     for fam, other, _same in triples:
-        v = certify_exchange(mu, fam, other, seed=seed, limits=limits)
         tried += 1
-        if two:
-            dim, proved, why = image_dimension(mu, fam, seed=seed, limits=limits)
-            v["dimension"] = dim
-            if not (proved and v["double"]):
-                exact.append(f"{fam.name}: {why if not proved else v['certificate']}")
+        try:
+            v = certify_exchange(mu, fam, other, seed=seed, limits=limits)
+            if two:
+                dim, proved, why = image_dimension(mu, fam, seed=seed, limits=limits)
+                v["dimension"] = dim
+                if not (proved and v["double"]):
+                    exact.append(f"{fam.name}: {why if not proved else v['certificate']}")
+        except ResourceLimitError as err:   # this family is not certified; the others still count
+            exact.append(f"{fam.name}: {err}")
+            continue
         if v["double"]:
             found.append((fam, dict(v, kind="double points")))
     # two layers: the shared families lie in the closures of the exchange families (module
     # docstring of _birational); otherwise the candidate families are tried as critical families
     for fam in fams + ([] if two else [same for _, _, same in triples]):
-        v = certify_critical_family(mu, fam, dim_v, seed=seed, limits=limits)
         tried += 1
+        try:
+            v = certify_critical_family(mu, fam, dim_v, seed=seed, limits=limits)
+        except ResourceLimitError:
+            continue
         if v["critical"]:
             found.append((fam, dict(v, kind="critical points")))
     for _, v in found:
@@ -554,7 +561,12 @@ def _birational_route(p: _Problem) -> SingularLocusResult | None:
             raise InputError(f"architecture {p.common['architecture']}: the birational route is stated for "
                              "linear networks; use method='auto'")
         return None
-    res = _birational_bounds(p)
+    try:
+        res = _birational_bounds(p)
+    except ResourceLimitError:
+        if p.method == "birational":
+            raise
+        return None   # beyond its bounds the route steps aside for the sandwich
     if res is None:
         if p.method == "birational":
             raise InputError(f"architecture {p.common['architecture']}: the birational route needs mu to be "
