@@ -56,7 +56,8 @@ def test_the_two_layer_network_the_sandwich_left_at_0_to_8():
 
 
 @pytest.mark.parametrize("arch", ["3,2 s=2", "3,3 s=2", "4,2 s=2", "2,2,2 s=1,2", "3,3,2 s=1,2",
-                                  "2,3,2 s=1,2", "2,2 s=2"])
+                                  "2,3,2 s=1,2", "2,2 s=2", "2x2,2x1", "2x1,2x2", "2x2,1x2 s=2x1",
+                                  "3x2,1x2 s=2x1"])
 def test_against_all_minors_over_q(arch):
     """Two independent routes: the birational route (no equation of V) against all Jacobian
     minors and a verified Groebner basis over Q."""
