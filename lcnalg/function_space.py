@@ -448,7 +448,7 @@ class FunctionSpace:
 
         Parameters
         ----------
-        method : {"auto", "toric", "sandwich", "minors"}
+        method : {"auto", "toric", "sandwich", "birational", "minors"}
             The route (``"auto"``: the first that answers).
         randomized : bool
             ``minors`` route: above ``limits.max_minors``, random projected determinants.
@@ -475,7 +475,7 @@ class FunctionSpace:
         from lcnalg.singularities.singular_locus import singular_locus
 
         if not isinstance(method, str):
-            raise InputError(f"method: expected one of 'auto', 'toric', 'sandwich', 'minors', "
+            raise InputError(f"method: expected one of 'auto', 'toric', 'sandwich', 'birational', 'minors', "
                              f"got {checks.short(method, 40, quote=True)}")
         (randomized,) = checks.arguments(randomized=randomized)
         limits = self._limits(max_minors=max_minors)

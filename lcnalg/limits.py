@@ -183,7 +183,8 @@ class Limits:
     max_family_work : int
         Entries of the Jacobian of the implicit equations evaluated by the singular-locus
         sandwich (candidate families × equations × coordinates), checked before the first
-        family: ``2x2,2x2`` needs 4.5·10^3; the default 2·10^6 is a few seconds.
+        family: ``2x2,2x2`` needs 4.5·10^3; the default 2·10^6 is a few seconds.  The same
+        bound holds the entries of ``Jμ`` over the exchange families of the birational route.
     max_strata : int
         Candidate strata (the planted critical families, 1D) of a stratification, counted
         from the architecture before anything is computed: each is sampled and compared with

@@ -53,7 +53,7 @@ from lcnalg.rings import integer_ring
 from lcnalg.polys.mpoly_factor import factor as mpoly_factor
 
 __all__ = ["FibreDegree", "degree_by_fibre", "fibre_size_1d", "fibre_size_2d", "fibre_size_axis_layers_2d",
-           "sampled_fibre_size_2d",
+           "sampled_fibre_size_2d", "fibre_at_sample_2d",
            "segre_veronese_degree", "variety_degree"]
 
 
@@ -468,6 +468,46 @@ def sampled_fibre_size_2d(mu: Parameterization, *, seed: int = 0, limits: Limits
     >>> sampled_fibre_size_2d(Parameterization("2x2,2x2,2x1 s=2x1,2x1"))   # x^4 - a^4 splits over Q(i)
     (1, '')
     """
+    sizes = []
+    for trial in range(2):
+        _, size, why = fibre_at_sample_2d(mu, seed=seed, trial=trial, limits=limits)
+        if size is None:
+            return None, why
+        sizes.append(size)
+    if sizes[0] != sizes[1]:
+        return None, f"inconsistent fibre sizes {sizes}"
+    return sizes[0], ""
+
+
+def fibre_at_sample_2d(mu: Parameterization, *, seed: int = 0, trial: int = 0, squarefree: bool = False,
+                       limits: Limits | None = None) -> tuple[list[int], int | None, str]:
+    """A random integer point ``θ`` of a 2D linear network and the exact size of its fibre.
+
+    The fibre of ``μ`` through ``θ`` modulo rescaling is the set of factorizations of ``p = μ(θ)``
+    into the layers' sparse shapes.  FLINT factors ``p`` over Q; the planted univariate layers'
+    factors ``a^{φ(d)} Φ_d(z/a)`` split into linear factors over ``Q(ζ_N)``, every other factor is
+    certified absolutely irreducible (module docstring), and unique factorization in ``C[x, y]``
+    makes the fibre exactly the set of assignments of these absolute factors to the layers whose
+    products have the layers' shapes, which are counted (assignments differing by a permutation of
+    equal factors are one factorization; the count divides by their orders, exact when ``p`` is
+    squarefree, which ``squarefree=True`` requires).  The count is exact at ``θ`` (whether ``θ`` is
+    generic is another matter: :func:`sampled_fibre_size_2d`).  Each two-axis layer vanishes at a
+    planted integer point, so that a factor has a rational point to certify it at.
+
+    Returns
+    -------
+    (theta, size, why)
+        The flat integer weights, the number of points of the fibre (None when a factor is not
+        certified absolutely irreducible, the factors outnumber ``limits.max_fibre_factors`` or the
+        grouping search ``limits.max_nodes``; with ``squarefree``, also when a factor is repeated),
+        and the reason when None.
+
+    Examples
+    --------
+    >>> theta, size, _ = fibre_at_sample_2d(Parameterization("3x2,2x2 s=2x2"))
+    >>> len(theta), size
+    (10, 1)
+    """
     limits = Limits.coerce(limits)
     arch = mu.architecture
     # deferred: only the 2D fibre count needs them; a 1D run starts faster
@@ -475,80 +515,77 @@ def sampled_fibre_size_2d(mu: Parameterization, *, seed: int = 0, limits: Limits
     from lcnalg.polys.bivariate import absolutely_irreducible_certificate
 
     ring = integer_ring(("x", "y"))
-    sizes = []
     t = arch.cumulative_strides
     univariate = [l for l, shape in enumerate(arch.filters) if shape[0] * shape[1] > 1 and min(shape) == 1]
     N = math.lcm(1, *(t[l][0 if arch.filters[l][1] == 1 else 1] for l in univariate))
     phi = flint.fmpq_poly(flint.fmpz_poly.cyclotomic(N).coeffs())
     if sum(max(arch.filters[l]) - 2 for l in univariate) > len(_PLANTED_ROOTS):
-        return None, "too many univariate roots to plant"
-    for trial in range(2):
-        rng = random.Random(seed * 7919 + trial)
-        theta = [rng.randint(-50, 50) or 1 for _ in range(mu.num_parameters)]
-        points = []
-        roots: list[list[tuple[int, int]]] = [[], []]
-        # planted zeros with distinct |x| and distinct |y| across the layers: with strides the planted
-        # factor splits (x^2 - x0^2), and a filter of one row or column sees one coordinate only, so
-        # two layers of one shape and stride given the same |x0| would share their factors and the
-        # count would miss the swap of those layers (a special point)
-        values = [2, 3, 5, 7, 11, 13, 17, 19, 23, 29, 31, 37]
-        values += list(range(41, 41 + max(0, len(arch.filters) - len(values))))
-        xs, ys = rng.sample(values, len(arch.filters)), rng.sample(values, len(arch.filters))
-        extra = iter(rng.sample(_PLANTED_ROOTS, len(_PLANTED_ROOTS)))
-        for l, ((lo, hi), shape) in enumerate(zip(mu.layer_slices, arch.filters)):
-            if shape[0] * shape[1] == 1:
-                continue  # a single-entry layer is a constant: planting a zero would make it 0
-            if l in univariate:
-                # a univariate layer q(z^t): plant all its roots, z^t - a^t with distinct |a|, so that
-                # its factors over Q are the a^{φ(d)} Φ_d(z/a), linear over Q(ζ_t) (a random q leaves
-                # Q-irreducible factors of degree >= 2 in one variable, never absolutely irreducible)
-                axis = 0 if shape[1] == 1 else 1
-                ms = [(xs if axis == 0 else ys)[l]] + [next(extra) for _ in range(shape[axis] - 2)]
-                coeffs = [rng.choice([-3, -2, -1, 1, 2, 3])]
-                for m in ms:  # multiply by (Z - a^t): coefficients of Z^0, Z^1, ...
-                    a = rng.choice([-1, 1]) * m
-                    roots[axis].append((a, t[l][axis]))
-                    coeffs = [(coeffs[i - 1] if i else 0) - a ** t[l][axis] * (coeffs[i] if i < len(coeffs) else 0)
-                              for i in range(len(coeffs) + 1)]
-                theta[lo:lo + len(coeffs)] = coeffs
-                continue
-            # plant an integer zero (x_l, y_l) of the layer's factor p_l(x^{t}, y^{t'})
-            x0, y0 = rng.choice([-1, 1]) * xs[l], rng.choice([-1, 1]) * ys[l]
-            X, Y = x0 ** t[l][0], y0 ** t[l][1]
-            vals = [theta[lo + i * shape[1] + j] * X**i * Y**j
-                    for i in range(shape[0]) for j in range(shape[1])]
-            theta[lo] -= sum(vals)  # entry (0, 0): now p_l(X, Y) = 0
-            points.append((x0, y0))
-        c = mu.evaluate(theta)
-        nx, ny = arch.end_to_end_filter_shape
-        poly = ring.from_dict({(i, j): int(c[i * ny + j]) for i in range(nx) for j in range(ny)
-                               if c[i * ny + j]})
-        _, factors = mpoly_factor(poly)
-        items: list = []
-        for k, (f, e) in enumerate(factors):
-            dx, dy = (int(d) for d in f.degrees())
-            split = None
-            if dx == 0 or dy == 0:  # in one variable: the linear factors of a planted univariate layer
-                split = _cyclotomic_items(f, 0 if dy == 0 else 1, roots[0 if dy == 0 else 1], N, phi)
-            if split is None:
-                if absolutely_irreducible_certificate(f) is None and not _smooth_point(f, points):
-                    return None, "a factor at the sample point is not certified absolutely irreducible"
-                split = [({(int(m[0]), int(m[1])): flint.fmpq_poly([int(v)]) for m, v in zip(f.monoms(), f.coeffs())},
-                          None)]
-            for j, (g, root) in enumerate(split):
-                items += [(g, (max(m[0] for m in g), max(m[1] for m in g)), (k, j), root)] * int(e)
-        if len(items) > limits.max_fibre_factors:
-            return None, (f"{len(items)} absolutely irreducible factors at the sample point, above the bound "
-                          f"max_fibre_factors = {limits.max_fibre_factors}")
-        size = _count_groupings(items, arch, N, phi, limits.max_nodes)
-        if size is None:
-            return None, (f"the groupings of the {len(items)} absolutely irreducible factors at the sample point "
-                          f"need more than max_nodes = {limits.max_nodes} search nodes; to allow it, raise "
-                          "limits=Limits(max_nodes=...) (CLI: --max-nodes)")
-        sizes.append(size)
-    if sizes[0] != sizes[1]:
-        return None, f"inconsistent fibre sizes {sizes}"
-    return sizes[0], ""
+        return [], None, "too many univariate roots to plant"
+    rng = random.Random(seed * 7919 + trial)
+    theta = [rng.randint(-50, 50) or 1 for _ in range(mu.num_parameters)]
+    points = []
+    roots: list[list[tuple[int, int]]] = [[], []]
+    # planted zeros with distinct |x| and distinct |y| across the layers: with strides the planted
+    # factor splits (x^2 - x0^2), and a filter of one row or column sees one coordinate only, so
+    # two layers of one shape and stride given the same |x0| would share their factors and the
+    # count would miss the swap of those layers (a special point)
+    values = [2, 3, 5, 7, 11, 13, 17, 19, 23, 29, 31, 37]
+    values += list(range(41, 41 + max(0, len(arch.filters) - len(values))))
+    xs, ys = rng.sample(values, len(arch.filters)), rng.sample(values, len(arch.filters))
+    extra = iter(rng.sample(_PLANTED_ROOTS, len(_PLANTED_ROOTS)))
+    for l, ((lo, hi), shape) in enumerate(zip(mu.layer_slices, arch.filters)):
+        if shape[0] * shape[1] == 1:
+            continue  # a single-entry layer is a constant: planting a zero would make it 0
+        if l in univariate:
+            # a univariate layer q(z^t): plant all its roots, z^t - a^t with distinct |a|, so that
+            # its factors over Q are the a^{φ(d)} Φ_d(z/a), linear over Q(ζ_t) (a random q leaves
+            # Q-irreducible factors of degree >= 2 in one variable, never absolutely irreducible)
+            axis = 0 if shape[1] == 1 else 1
+            ms = [(xs if axis == 0 else ys)[l]] + [next(extra) for _ in range(shape[axis] - 2)]
+            coeffs = [rng.choice([-3, -2, -1, 1, 2, 3])]
+            for m in ms:  # multiply by (Z - a^t): coefficients of Z^0, Z^1, ...
+                a = rng.choice([-1, 1]) * m
+                roots[axis].append((a, t[l][axis]))
+                coeffs = [(coeffs[i - 1] if i else 0) - a ** t[l][axis] * (coeffs[i] if i < len(coeffs) else 0)
+                          for i in range(len(coeffs) + 1)]
+            theta[lo:lo + len(coeffs)] = coeffs
+            continue
+        # plant an integer zero (x_l, y_l) of the layer's factor p_l(x^{t}, y^{t'})
+        x0, y0 = rng.choice([-1, 1]) * xs[l], rng.choice([-1, 1]) * ys[l]
+        X, Y = x0 ** t[l][0], y0 ** t[l][1]
+        vals = [theta[lo + i * shape[1] + j] * X**i * Y**j
+                for i in range(shape[0]) for j in range(shape[1])]
+        theta[lo] -= sum(vals)  # entry (0, 0): now p_l(X, Y) = 0
+        points.append((x0, y0))
+    c = mu.evaluate(theta)
+    nx, ny = arch.end_to_end_filter_shape
+    poly = ring.from_dict({(i, j): int(c[i * ny + j]) for i in range(nx) for j in range(ny)
+                           if c[i * ny + j]})
+    _, factors = mpoly_factor(poly)
+    items: list = []
+    for k, (f, e) in enumerate(factors):
+        dx, dy = (int(d) for d in f.degrees())
+        split = None
+        if dx == 0 or dy == 0:  # in one variable: the linear factors of a planted univariate layer
+            split = _cyclotomic_items(f, 0 if dy == 0 else 1, roots[0 if dy == 0 else 1], N, phi)
+        if split is None:
+            if absolutely_irreducible_certificate(f) is None and not _smooth_point(f, points):
+                return theta, None, "a factor at the sample point is not certified absolutely irreducible"
+            split = [({(int(m[0]), int(m[1])): flint.fmpq_poly([int(v)]) for m, v in zip(f.monoms(), f.coeffs())},
+                      None)]
+        for j, (g, root) in enumerate(split):
+            items += [(g, (max(m[0] for m in g), max(m[1] for m in g)), (k, j), root)] * int(e)
+    if len(items) > limits.max_fibre_factors:
+        return theta, None, (f"{len(items)} absolutely irreducible factors at the sample point, above the bound "
+                      f"max_fibre_factors = {limits.max_fibre_factors}")
+    size = _count_groupings(items, arch, N, phi, limits.max_nodes)
+    if size is None:
+        return theta, None, (f"the groupings of the {len(items)} absolutely irreducible factors at the sample point "
+                      f"need more than max_nodes = {limits.max_nodes} search nodes; to allow it, raise "
+                      "limits=Limits(max_nodes=...) (CLI: --max-nodes)")
+    if squarefree and any(int(e) > 1 for _, e in factors):
+        return theta, None, "a repeated factor at the sample point"
+    return theta, size, ""
 
 
 def degree_by_fibre(mu: Parameterization, seed: int = 0, *, max_fibre_factors: int | None = None,

@@ -2,10 +2,11 @@
 
 * :mod:`~lcnalg.singularities.critical` -- the critical locus of the parameterization μ.
 * :mod:`~lcnalg.singularities.singular_locus` -- the singular locus of the neurovariety, by an
-  ordered table of routes (the toric route, the sandwich of certified families and linear
-  sections, the minors); a route is chosen with ``singular_locus(..., method=...)``.  The
-  steps of the routes (``toric_singular_locus``, ``candidate_families``, ``certify_family``,
-  ``section_upper_bound``) take the algorithm's internal objects (a symbolic Jacobian, a
+  ordered table of routes (the toric route, the birational route in parameter space, the
+  sandwich of certified families and linear sections, the minors); a route is chosen with
+  ``singular_locus(..., method=...)``.  The steps of the routes (``toric_singular_locus``,
+  ``candidate_families``, ``certify_family``, ``section_upper_bound``, ``exchange_families``,
+  ``certify_exchange``, ``certify_critical_family``, ``image_dimension``) take the algorithm's internal objects (a symbolic Jacobian, a
   filter family) and are not part of the public interface; they stay importable from
   :mod:`lcnalg.singularities.singular_locus` for tests.
 * :mod:`~lcnalg.singularities.strata` -- the stratification (networkx DiGraph) and its exports.

@@ -41,7 +41,7 @@ from lcnalg.polys.modular import GF_PRIME
 from lcnalg.singularities.critical import planted_families
 
 __all__ = ["Family", "family_contained", "candidate_families", "certify_family", "section_upper_bound",
-           "jacobian_rank_at"]
+           "jacobian_rank_at", "make_family", "rank_drop_certificate"]
 
 
 @dataclass(frozen=True)
@@ -92,8 +92,19 @@ def family_contained(a: Family, b: Family, mu: Any) -> bool | None:
     return None
 
 
-def _family(mu: Any, name: str, description: str, layer_builders: list[Callable]) -> Family:
-    """Build a family from per-layer builders ``f(next_param) -> list of polys``."""
+def make_family(mu: Any, name: str, description: str, layer_builders: list[Callable]) -> Family:
+    """Build a family from per-layer builders ``f(fresh) -> list of entries``: ``fresh()`` returns
+    the index of a new family parameter, and an entry is ``None`` (zero), a parameter index or
+    ``[(coefficient, (parameter indices...)), ...]`` (a sum of products).
+
+    Examples
+    --------
+    >>> from lcnalg import Parameterization
+    >>> f = make_family(Parameterization("2,2"), "demo", "layer 1 is (t0, t0)",
+    ...                 [lambda fresh: [fresh()] * 2, lambda fresh: [fresh(), None]])
+    >>> [str(p) for p in f.theta]
+    ['t0', 't0', 't1', '0']
+    """
     counter = itertools.count()
     specs: list[tuple] = []
     for b in layer_builders:
@@ -170,7 +181,7 @@ def candidate_families(mu: Any) -> list[Family]:
                 return [None if i == pos else fresh() for i in range(size)]
             builders = [zero_one if i == l else free_layer(i) for i in range(L)]
             tag = ",".join(str(x) for x in j) if len(j) > 1 else str(j[0])
-            fams.append(_family(mu, f"sparse {l + 1}:{tag}",
+            fams.append(make_family(mu, f"sparse {l + 1}:{tag}",
                                 f"weight {tag} of layer {l + 1} is zero", builders))
     if arch.activation is not None:
         flat = [(l, pos, j) for l in range(L) for pos, j in enumerate(indices(l))]
@@ -181,7 +192,7 @@ def candidate_families(mu: Any) -> list[Family]:
             builders = [(lambda fresh, l=l: zero_two(l, fresh)) for l in range(L)]
             t1 = ",".join(str(x) for x in j1)
             t2 = ",".join(str(x) for x in j2)
-            fams.append(_family(mu, f"sparse {l1 + 1}:{t1}+{l2 + 1}:{t2}",
+            fams.append(make_family(mu, f"sparse {l1 + 1}:{t1}+{l2 + 1}:{t2}",
                                 f"weights {t1} of layer {l1 + 1} and {t2} of layer {l2 + 1} are zero", builders))
     for l in range(L):
         ratios = set()
@@ -199,7 +210,7 @@ def candidate_families(mu: Any) -> list[Family]:
                 return [fresh() if k else None for k in keep]
             builders = [lac if i == l else free_layer(i) for i in range(L)]
             rs = "x".join(str(x) for x in r)
-            fams.append(_family(mu, f"lacunary {l + 1} (r={rs})",
+            fams.append(make_family(mu, f"lacunary {l + 1} (r={rs})",
                                 f"layer {l + 1} is a polynomial in z^{rs}", builders))
     if arch.ndim == 1:
         # layer l has a factor R(z^r) of the size of layer m: R and p_m can be swapped
@@ -227,7 +238,7 @@ def candidate_families(mu: Any) -> list[Family]:
             def second(fresh: Callable, shared: list = shared) -> list:
                 return list(shared)
             builders = [first if i == l else second if i == m else free_layer(i) for i in range(L)]
-            fams.append(_family(mu, f"repeated {l + 1}={m + 1}",
+            fams.append(make_family(mu, f"repeated {l + 1}={m + 1}",
                                 f"layers {l + 1} and {m + 1} carry the same filter", builders))
     if arch.ndim == 2:
         def sep(fresh: Callable, shape: tuple) -> list:
@@ -241,7 +252,7 @@ def candidate_families(mu: Any) -> list[Family]:
             builders = [(lambda fresh, s=shapes[i]: sep(fresh, s)) if i in sub else free_layer(i)
                         for i in range(L)]
             tag = "all" if len(sub) > 1 else str(sub[0] + 1)
-            fams.append(_family(mu, f"separable {tag}",
+            fams.append(make_family(mu, f"separable {tag}",
                                 "layer(s) " + ", ".join(str(i + 1) for i in sub)
                                 + " are products a(x) b(y) of univariate filters", builders))
     if arch.ndim == 1:
@@ -270,7 +281,7 @@ def candidate_families(mu: Any) -> list[Family]:
                     builders.append(lambda fresh, k=k: hyper(fresh, k, 1))
                 else:
                     builders.append(free_layer(i))
-            fams.append(_family(mu, f"hyperroot {pair[0]},{pair[1]}",
+            fams.append(make_family(mu, f"hyperroot {pair[0]},{pair[1]}",
                                 f"layers {pair[0]} and {pair[1]} share a hyperroot orbit: "
                                 f"(y^{r} - b) | p_{pair[0]}(y) and p_{pair[1]}(b) = 0", builders))
     return fams
@@ -290,7 +301,7 @@ def _factor_family(mu: Any, shapes: list, l: int, m: int, r: int, dR: int, dq: i
                 out[i + r * j].append((1, (qi, Rj)))
         return out
     builders = [fac if i == l else free_layer(i) for i in range(len(shapes))]
-    return _family(mu, f"factor {l + 1}<->{m + 1} (r={r}, deg {dR})",
+    return make_family(mu, f"factor {l + 1}<->{m + 1} (r={r}, deg {dR})",
                    f"layer {l + 1} has a factor R(z^{r}) of degree {dR} in z^{r}, "
                    f"exchangeable with a factor of layer {m + 1}", builders)
 
@@ -363,7 +374,6 @@ def certify_family(mu: Any, jac: Sequence[Sequence[Any]], codim: int, fam: Famil
         out["in_singular_locus"] = False
         out["certificate"] = f"rank J_g = {rho} = codim at an integer point of the family"
         return out
-    rows, cols = _nonsingular_block(G0, rho)
     # symbolic G(t) = J_g(mu(phi(t))), entries computed lazily
     coords = [c.compose(*fam.theta, ctx=fam.ctx) for c in mu.coordinates]
     cache: dict[tuple[int, int], Any] = {}
@@ -378,12 +388,43 @@ def certify_family(mu: Any, jac: Sequence[Sequence[Any]], codim: int, fam: Famil
             cache[(i, j)] = v
         return cache[(i, j)]
 
-    zero = fam.ctx.from_dict({})
-    m, n = len(jac), len(jac[0])
+    proved, why = rank_drop_certificate(entry, G0, rho, fam.ctx.from_dict({}), limits)
+    out["in_singular_locus"] = True if proved else None
+    out["certificate"] = (f"all {why} bordered {rho + 1}-minors of J_g(mu(phi(t))) vanish identically in "
+                          f"Z[t] (rank over Q(t) = {rho} < {codim})") if proved else why
+    return out
+
+
+def rank_drop_certificate(entry: Callable[[int, int], Any], G0: Any, rho: int, zero: Any,
+                          limits: Limits) -> tuple[bool, str]:
+    """Prove that a polynomial matrix ``G(t)`` has rank ``rho`` over ``Q(t)``, given ``G(t0)`` of rank ``rho``.
+
+    Bordering theorem: with rows ``R`` and columns ``C`` of a non-zero ``rho × rho`` minor of
+    ``G(t0)`` (so of ``G(t)``), ``rank G(t) = rho`` iff every ``(rho+1)``-minor of ``G(t)`` on
+    ``R + {i}``, ``C + {j}`` vanishes; each is expanded exactly in ``Z[t]``.  ``entry(i, j)``
+    returns the polynomial entry (it may raise :class:`ResourceLimitError`).
+
+    Returns
+    -------
+    (bool, str)
+        ``(True, number of bordered minors)`` when proved; ``(False, why)`` when a bordered
+        minor is non-zero (``t0`` was special) or ``limits.max_bordered`` or an entry's bound
+        refused the certificate.
+
+    Examples
+    --------
+    >>> import flint
+    >>> ctx = flint.fmpz_mpoly_ctx.get(("t",), "degrevlex"); t, = ctx.gens()
+    >>> G = [[t, t**2], [1, t]]          # rank 1: the second row is the first divided by t
+    >>> M = [[ctx.from_dict({(0,): 1}) * e for e in row] for row in G]
+    >>> rank_drop_certificate(lambda i, j: M[i][j], flint.fmpq_mat([[2, 4], [1, 2]]), 1, ctx.from_dict({}),
+    ...                       Limits())
+    (True, '1')
+    """
+    m, n = G0.nrows(), G0.ncols()
     if (m - rho) * (n - rho) > limits.max_bordered:
-        out["in_singular_locus"] = None
-        out["certificate"] = f"not certified: {limits.refuse('max_bordered', 'bordered minors', (m - rho) * (n - rho))}"
-        return out
+        return False, f"not certified: {limits.refuse('max_bordered', 'bordered minors', (m - rho) * (n - rho))}"
+    rows, cols = _nonsingular_block(G0, rho)
     try:
         for i in range(m):
             if i in rows:
@@ -394,18 +435,11 @@ def certify_family(mu: Any, jac: Sequence[Sequence[Any]], codim: int, fam: Famil
                 R, C = rows + [i], cols + [j]
                 mat = [[entry(r, c) for c in C] for r in R]
                 if determinant(mat, zero) != 0:
-                    out["in_singular_locus"] = None
-                    out["certificate"] = (f"rank J_g = {rho} < codim at one point, but a bordered "
-                                          f"{rho + 1}-minor is non-zero: the point was special")
-                    return out
+                    return False, (f"rank {rho} at one point, but a bordered {rho + 1}-minor is non-zero: "
+                                   "the point was special")
     except ResourceLimitError as err:
-        out["in_singular_locus"] = None
-        out["certificate"] = f"not certified: {err}"
-        return out
-    out["in_singular_locus"] = True
-    out["certificate"] = (f"all {(m - rho) * (n - rho)} bordered {rho + 1}-minors of J_g(mu(phi(t))) "
-                          f"vanish identically in Z[t] (rank over Q(t) = {rho} < {codim})")
-    return out
+        return False, f"not certified: {err}"
+    return True, str((m - rho) * (n - rho))
 
 
 def _nonsingular_block(M: Any, rho: int) -> tuple[list[int], list[int]]:

@@ -21,6 +21,20 @@ is hopeless beyond small cases (``3,2,2 s=2,2``: 90 090 minors; ``2x2,2x2 s=2x2`
     When the torus of the finest grading has a dense orbit on ``V`` (computed), ``Sing V`` is
     the union of the torus-orbit closures whose base point has ``rank J_g < c``: finitely many
     exact ranks, exact components and degrees (:mod:`._toric`).  Certified.
+``birational``
+    Linear networks whose map ``μ̄: P(C^{k_1}) × ⋯ × P(C^{k_L}) → P(V)`` is birational (a generic
+    fibre of one point, decided exactly: :mod:`._birational`).  ``μ̄`` is finite (unique
+    factorization), so a point of ``P(V)`` is smooth iff its fibre is one point where ``dμ̄`` is
+    injective (Nakayama one way, Zariski's main theorem for the normal local ring the other):
+    ``Sing V = closure μ(Crit μ ∪ N) ∪ {0}``, ``N`` the points whose fibre has two points or more.
+    Critical families (``rank Jμ∘φ`` drops identically, bordered minors in ``Z[t]``) and exchange
+    families (two factorizations of one filter, checked in ``Z[t]``) certify a lower bound.  With
+    two layers every critical point and double point lies on an exchange family (the
+    semi-invariants of the stride group), so the largest generic rank of ``J(μ∘φ)`` over the
+    exchange families *is* ``dim Sing V``: certified, in parameter space, without the equations
+    of ``V`` (``3x2,2x2 s=2x2``: 5, where the sandwich's sections would need 11x11 determinants
+    of about 10^10 terms).  With more layers its lower bound goes to the sandwich, which adds
+    its upper bound.  It also answers when no equation (or only linear ones) was found.
 ``sandwich``
     A lower bound from structured filter families whose images are *certified* to lie in
     ``Sing V`` (bordered minors of ``J_g∘μ∘φ`` vanishing identically in ``Z[t]``) and an upper
@@ -54,8 +68,8 @@ networks.
 ``method`` restricts the table to one route (the smooth cases always come first); every
 bound is a field of :class:`~lcnalg.limits.Limits`.
 
-**Certified only with certified equations.**  Every route reads ``Sing V`` off the Jacobian
-of the equations it is given.  When they are only proved complete up to a degree (not
+**Certified only with certified equations.**  Every route but ``segre product`` and
+``birational`` reads ``Sing V`` off the Jacobian of the equations it is given.  When they are only proved complete up to a degree (not
 certified to generate ``I``), the upper bounds still hold (the restricted equations and the
 determinants ``det(A J_g B)`` lie in ``I`` and in ``K`` whatever equations are missing, and a
 smaller Jacobian only marks more points), but a family found singular by that Jacobian may be
@@ -91,6 +105,8 @@ from lcnalg.polys.minors import count_minors, random_projected_minors
 from lcnalg.polys.modular import GF_PRIME
 from lcnalg.singularities._sandwich import (candidate_families, certify_family, family_contained,
                                             jacobian_rank_at, section_upper_bound)
+from lcnalg.singularities._birational import (birational_certificate, certify_critical_family, certify_exchange,
+                                              exchange_families, image_dimension, origin_singular)
 from lcnalg.singularities._toric import toric_singular_locus
 from lcnalg.singularities.critical import jacobian_minors
 from lcnalg.polys.mpoly_factor import factor as mpoly_factor
@@ -98,10 +114,11 @@ from lcnalg.polys.mpoly_factor import factor as mpoly_factor
 __all__ = ["SingularLocusResult", "SingularComponent", "FamilyVerdict", "singular_locus", "METHODS",
            # the routes' building blocks, public here (their modules are private)
            "candidate_families", "certify_family", "section_upper_bound", "toric_singular_locus",
-           "axis_networks", "segre_product_singular_dimension"]
+           "axis_networks", "segre_product_singular_dimension", "birational_certificate", "exchange_families",
+           "certify_critical_family", "certify_exchange", "image_dimension"]
 
 #: The accepted values of ``method``.
-METHODS = ("auto", "toric", "sandwich", "minors")
+METHODS = ("auto", "toric", "sandwich", "birational", "minors")
 _BOUND = 2**15
 
 
@@ -179,7 +196,7 @@ class SingularLocusResult(Result):
     exact_ideal : bool
         True when all ``c×c`` minors were used (``minors`` route).
     route : str
-        ``"smooth"``, ``"segre product"``, ``"toric"``, ``"sandwich"`` or ``"minors"``.
+        ``"smooth"``, ``"segre product"``, ``"toric"``, ``"birational"``, ``"sandwich"`` or ``"minors"``.
     components : tuple of SingularComponent
         Irreducible pieces of ``Sing V`` found.
     families : tuple of FamilyVerdict
@@ -303,6 +320,11 @@ class _Problem:
     #: they are proved complete (None: not even that)
     eq_certified: bool = True
     eq_degree: int | None = None
+    #: a lower bound on dim Sing V proved without the implicit equations (birational route)
+    free_lower: int = -1
+    birational_why: str = ""
+    #: the birational route's bounds when it did not answer (auto), for the sandwich to combine
+    birational: dict | None = None
 
     def result(self, **fields: Any) -> SingularLocusResult:
         return SingularLocusResult(seconds=time.perf_counter() - self.start, **fields, **self.common)
@@ -326,7 +348,7 @@ def _whole_space_route(p: _Problem) -> SingularLocusResult | None:
         return None
     if p.dim_v == p.n:
         return _smooth(p, "V is the whole space", "V = C^n has no singular points")
-    return _unfinished(p, "no equation found", "no equation of V was found")
+    return _without_equations(p) or _unfinished(p, "no equation found", "no equation of V was found")
 
 
 def _linear_route(p: _Problem) -> SingularLocusResult | None:
@@ -336,8 +358,21 @@ def _linear_route(p: _Problem) -> SingularLocusResult | None:
         # V lies in the linear space V(eqs) of its own dimension: V is that space, whatever
         # the status of the equations
         return _smooth(p, "V is a linear space", "V is a linear subspace: no singular points")
-    return _unfinished(p, "only linear equations found",
-                       f"only {len(p.eqs)} linear equation(s) of V were found, fewer than its codimension")
+    return _without_equations(p) or _unfinished(
+        p, "only linear equations found",
+        f"only {len(p.eqs)} linear equation(s) of V were found, fewer than its codimension")
+
+
+def _without_equations(p: _Problem) -> SingularLocusResult | None:
+    """The birational route (it reads no equation of ``V``) when the equations found cannot
+    answer; None when it does not apply or is not asked for."""
+    if p.method not in ("auto", "birational"):
+        return None
+    try:
+        return _birational_route(p) if p.method == "birational" else _birational_route(
+            dataclasses.replace(p, method="birational"))
+    except InputError:
+        return None
 
 
 def _unfinished(p: _Problem, method: str, found: str) -> SingularLocusResult:
@@ -375,10 +410,10 @@ def _honest(p: _Problem, out: SingularLocusResult) -> SingularLocusResult:
     smooth).  Proved without them: ``V`` has a non-linear equation and is no linear space, so
     its vertex is singular (``dim Sing V >= 0``) once the equations are complete in degree 1.
     """
-    if p.eq_certified or out.route in ("smooth", "segre product"):   # neither rests on V's equations
+    if p.eq_certified or out.route in ("smooth", "segre product", "birational"):   # none rests on V's equations
         return out
     nonlinear = any(g.total_degree() > 1 for g in p.eqs)
-    lo = min(0 if nonlinear and (p.eq_degree or 0) >= 1 else -1, out.upper_bound)
+    lo = min(max(0 if nonlinear and (p.eq_degree or 0) >= 1 else -1, p.free_lower), out.upper_bound)
     up = out.upper_bound
     if lo == up:
         return dataclasses.replace(out, lower_bound=lo, equations_certified=False)   # proved both ways
@@ -421,16 +456,139 @@ def _toric_route(p: _Problem) -> SingularLocusResult | None:
 
 def _sandwich_route(p: _Problem) -> SingularLocusResult | None:
     res = p.sandwich = _sandwich_bounds(p)
+    bir = p.birational
+    if bir is not None and bir["lower"] > res["lower"]:
+        # the birational route's families (no equations of V) raise the lower bound
+        lo = min(bir["lower"], res["upper"])
+        res["lower"] = lo
+        res["components"] = _birational_components(p, bir["kept"], lo, res["upper"]) + tuple(
+            c for c in res["components"] if c.dimension > bir["lower"])
+        res["method"] = bir["method"] + "; " + res["method"]
     lo, up = res["lower"], res["upper"]
     if lo != up and p.method != "sandwich":
         return None   # the minors route may narrow the bounds
     desc = _describe(up, len(res["components"])) if lo == up else f"not decided: {lo} <= dim <= {up}"
-    return p.result(
+    out = p.result(
         method=res["method"] + p.via, certified=lo == up, dimension=up, lower_bound=lo, upper_bound=up,
         route="sandwich", num_minors=0, exact_ideal=False, description=desc,
         components=res["components"], families=res["families"],
         how_to_certify="" if lo == up else "find a family of dimension upper_bound in Sing V",
         primes=(p.modulus,))
+    return out
+
+
+def _birational_bounds(p: _Problem) -> dict[str, Any] | None:
+    """The birational route's bounds (:mod:`._birational`), or None when ``μ̄`` is not proved
+    birational (the reason in ``p.birational_why``).  Keys: ``lower``, ``upper`` (None unless
+    proved: two layers), ``kept`` (the certified families, deduplicated), ``method``."""
+    mu, dim_v, seed, limits = p.mu, p.dim_v, p.seed, p.limits
+    ok, how = birational_certificate(mu, dim_v, seed=seed, limits=limits)
+    if not ok:
+        p.birational_why = how
+        return None
+    two = mu.architecture.num_layers == 2
+    fams = [] if two else candidate_families(mu)
+    limits.check("max_family_work", f"entries of J mu evaluated over {len(fams)} candidate families "
+                 f"({len(fams)} x {mu.ambient_dimension} x {mu.num_parameters})",
+                 len(fams) * mu.ambient_dimension * mu.num_parameters)
+    triples = exchange_families(mu, limits=limits)
+    found: list[tuple[Any, dict]] = []
+    tried = 0
+    exact: list[str] = []   # why the two-layer upper bound is not proved, if it is not
+    for fam, other, _same in triples:
+        tried += 1
+        try:
+            v = certify_exchange(mu, fam, other, seed=seed, limits=limits)
+            if two:
+                dim, proved, why = image_dimension(mu, fam, seed=seed, limits=limits)
+                v["dimension"] = dim
+                if not (proved and v["double"]):
+                    exact.append(f"{fam.name}: {why if not proved else v['certificate']}")
+        except ResourceLimitError as err:   # this family is not certified; the others still count
+            exact.append(f"{fam.name}: {err}")
+            continue
+        if v["double"]:
+            found.append((fam, dict(v, kind="double points")))
+    # two layers: the shared families lie in the closures of the exchange families (module
+    # docstring of _birational); otherwise the candidate families are tried as critical families
+    for fam in fams + ([] if two else [same for _, _, same in triples]):
+        tried += 1
+        try:
+            v = certify_critical_family(mu, fam, dim_v, seed=seed, limits=limits)
+        except ResourceLimitError:
+            continue
+        if v["critical"]:
+            found.append((fam, dict(v, kind="critical points")))
+    for _, v in found:
+        if v["dimension"] >= dim_v:  # pragma: no cover - a bug: the image of Crit or N is a proper subset
+            raise InternalError(f"birational route: family {v['name']} of dimension {v['dimension']} >= dim V")
+    origin = 0 if origin_singular(mu.architecture) else -1
+    lower = max([v["dimension"] for _, v in found], default=origin)
+    upper = lower if two and not exact else None
+    kept: list[tuple[Any, dict]] = []
+    for fam, v in sorted(found, key=lambda x: -x[1]["dimension"]):
+        if any(family_contained(fam, g, mu) for g, _ in kept):
+            continue
+        kept.append((fam, v))
+    method = (f"birational: mu is birational onto P(V) ({how}), so Sing V is the closure of mu(Crit mu) and of "
+              f"the double points; {tried} families tried, {len(found)} certified (critical: the rank of J mu "
+              "drops identically in Z[t]; double points: two parameterizations with one image in Z[t]), "
+              "without V's equations")
+    if two:
+        method += ("; two layers: every critical point and double point lies on an exchange family, so "
+                   + ("the largest image dimension of the exchange families (generic ranks of J(mu o phi), "
+                      f"proved by bordered minors in Z[t]) is dim Sing V = {upper}" if upper is not None else
+                      "dim Sing V is the largest image dimension of the exchange families, not proved for: "
+                      + "; ".join(exact)))
+    return {"lower": lower, "upper": upper, "kept": kept, "method": method}
+
+
+def _birational_components(p: _Problem, kept: list, lo: int, up: int) -> tuple[SingularComponent, ...]:
+    return tuple(
+        SingularComponent(fam.name, v["dimension"], f"image under mu of ({v['kind']}): " + fam.description,
+                          True if v["dimension"] == lo == up else None, v["certificate"], None,
+                          tuple(int(x) for x in p.mu.evaluate(list(v["sample"]))))
+        for fam, v in kept)
+
+
+def _birational_route(p: _Problem) -> SingularLocusResult | None:
+    """Linear networks whose ``μ̄`` is birational: ``Sing V = closure μ(Crit μ ∪ N)``.  Two layers:
+    the exact dimension from the exchange families; otherwise a lower bound (certified critical
+    and double-point families), handed to the sandwich (auto) or with ``dim V - 1`` above it.
+    Neither bound reads the equations of ``V``."""
+    if p.mu.architecture.activation is not None:
+        if p.method == "birational":
+            raise InputError(f"architecture {p.common['architecture']}: the birational route is stated for "
+                             "linear networks; use method='auto'")
+        return None
+    try:
+        res = _birational_bounds(p)
+    except ResourceLimitError:
+        if p.method == "birational":
+            raise
+        return None   # beyond its bounds the route steps aside for the sandwich
+    if res is None:
+        if p.method == "birational":
+            raise InputError(f"architecture {p.common['architecture']}: the birational route needs mu to be "
+                             f"birational onto P(V): {p.birational_why}; use method='auto'")
+        return None
+    p.free_lower = res["lower"]
+    lo = res["lower"]
+    up = res["upper"] if res["upper"] is not None else p.dim_v - 1
+    if lo != up and p.method == "auto":
+        p.birational = res   # the sandwich combines it with its upper bound
+        return None
+    comps = _birational_components(p, res["kept"], lo, up)
+    upper_how = "" if res["upper"] is not None else (
+        f"; upper bound dim V - 1 = {up} (Sing V is a proper closed subset of the irreducible V)")
+    desc = _describe(up, len(comps)) if lo == up else f"not decided: {lo} <= dim <= {up}"
+    return p.result(
+        method=res["method"] + upper_how + p.via, certified=lo == up, dimension=up, lower_bound=lo,
+        upper_bound=up, route="birational", num_minors=0, exact_ideal=False, description=desc,
+        components=comps, equations_certified=p.eq_certified, how_to_certify="" if lo == up else (
+            "find a family of dimension upper_bound in mu(Crit mu) or the double points, or a smaller upper "
+            "bound (method='auto' adds the sandwich's)"),
+        primes=())
 
 
 def _minors_route(p: _Problem) -> SingularLocusResult:
@@ -574,6 +732,7 @@ ROUTES: tuple[tuple[str, tuple[str, ...], Callable[[_Problem], SingularLocusResu
     ("linear", METHODS, _linear_route),
     ("segre product", ("auto",), _segre_product_route),
     ("toric", ("auto", "toric"), _toric_route),
+    ("birational", ("auto", "birational"), _birational_route),
     ("sandwich", ("auto", "sandwich"), _sandwich_route),
     ("minors", ("auto", "minors"), _minors_route),
 )
@@ -635,10 +794,12 @@ def singular_locus(arch: Architecture | str, *, method: str = "auto", dimension:
     Parameters
     ----------
     arch : Architecture or str
-    method : {"auto", "toric", "sandwich", "minors"}
-        See the module docstring.  ``"auto"``: toric when ``V`` is toric, else the sandwich;
-        if its bounds do not meet, the minors route (when within ``limits.max_minors``)
-        narrows them.
+    method : {"auto", "toric", "sandwich", "birational", "minors"}
+        See the module docstring.  ``"auto"``: toric when ``V`` is toric, else the birational
+        route when ``μ`` is birational and it closes the bounds, else the sandwich (with the
+        birational lower bound); if its bounds do not meet, the minors route (when within
+        ``limits.max_minors``) narrows them.  ``"birational"`` refuses a network whose ``μ`` is
+        not proved birational (:class:`~lcnalg.errors.InputError`).
     dimension : int, optional
         ``dim V`` if already known (else computed, with ``seed``).
     equations : ImplicitEquations, optional
@@ -665,7 +826,9 @@ def singular_locus(arch: Architecture | str, *, method: str = "auto", dimension:
     --------
     >>> r = singular_locus("3,2 s=2")
     >>> r.dimension_of_variety, r.dimension, r.certified, r.route
-    (4, 3, True, 'sandwich')
+    (4, 3, True, 'birational')
+    >>> singular_locus("3,2 s=2", method="sandwich").dimension
+    3
     >>> singular_locus("2,2").dimension   # V = C^3 is smooth
     -1
     >>> r = singular_locus("2,2 s=2")     # the Segre quadric cone: singular at its vertex only
@@ -674,7 +837,7 @@ def singular_locus(arch: Architecture | str, *, method: str = "auto", dimension:
     """
     dimension, randomized, seed, modulus = checks.arguments(dimension=dimension, randomized=randomized, seed=seed, modulus=modulus)
     if not isinstance(method, str) or method not in METHODS:
-        raise InputError("method: expected 'auto', 'toric', 'sandwich' or 'minors', "
+        raise InputError("method: expected 'auto', 'toric', 'sandwich', 'birational' or 'minors', "
                          f"got {checks.short(method, 40, quote=True)}")
     start = time.perf_counter()
     limits = Limits.coerce(limits, max_minors=max_minors, max_locus_terms=max_terms)

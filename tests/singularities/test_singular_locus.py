@@ -96,8 +96,9 @@ def test_sandwich_certified_components(arch, family, dim_sing):
     # all three ideals are certified by default (2x2,2x2 by the elimination certificate), so
     # the families found singular by their Jacobian are components and the bounds meet
     assert equations.certified
-    r = singular_locus(arch, equations=equations)
+    r = singular_locus(arch, equations=equations, method="sandwich")
     assert r.route == "sandwich" and r.dimension == dim_sing
+    assert singular_locus(arch, equations=equations).dimension == dim_sing   # auto: birational or sandwich
     comp = {c.name: c for c in r.components}[family]
     assert comp.dimension == dim_sing
     assert r.certified and r.lower_bound == r.upper_bound == dim_sing
@@ -127,14 +128,17 @@ def test_certified_only_with_certified_equations():
     mu = Parameterization("3,3 s=2")
     partial = implicit_equations(mu, certify=False)
     assert not partial.certified and partial.complete_up_to_degree is not None
-    r = singular_locus("3,3 s=2", equations=partial)
+    r = singular_locus("3,3 s=2", equations=partial, method="sandwich")
     assert not r.certified and not r.equations_certified and r.dimension == 4
     assert r.status == "bounds 0..4" and r.status.reason == r.limitations
     assert "complete only up to degree" in r.limitations and "upper bound 4 holds" in r.limitations
     assert all(c.component is None for c in r.components) and "certify=True" in r.how_to_certify
     assert "certify=True" in r.status.reason and "--certify" in r.provenance()
-    full = singular_locus("3,3 s=2", equations=implicit_equations(mu, certify=True))
+    full = singular_locus("3,3 s=2", equations=implicit_equations(mu, certify=True), method="sandwich")
     assert full.certified and full.equations_certified and full.status == "certified"
+    # the birational route reads no equation of V: certified with the partial equations as well
+    b = singular_locus("3,3 s=2", equations=partial)
+    assert b.route == "birational" and b.certified and b.dimension == 4 and not b.equations_certified
     # one irreducible equation of a hypersurface generates its ideal: certified without more
     hyper = singular_locus("3,2 s=2", equations=implicit_equations(Parameterization("3,2 s=2"), certify=False))
     assert hyper.certified and hyper.dimension == 3
@@ -250,7 +254,7 @@ def test_section_bounded_and_sandwich_bounds_kept():
     assert info.value.limit == "max_section_entries"
     # 3,2,2 s=2,2: a certified family of dimension dim V - 1 = 4 meets the free upper bound
     # (Sing V is a proper closed subset of the irreducible V): no section is computed
-    r = singular_locus("3,2,2 s=2,2", limits=Limits(max_section_entries=1))
+    r = singular_locus("3,2,2 s=2,2", limits=Limits(max_section_entries=1), method="sandwich")
     assert r.certified and r.dimension == 4 and "--max-section-entries" not in r.method
     assert "u=4: Sing V is a proper closed subset" in r.method
     # 2x2,2x2: no section proves the upper bound 5 and all minors are refused: the proved
@@ -299,7 +303,7 @@ def test_three_layers_with_a_family_of_codimension_one_in_v_is_certified_at_once
 
     fs = FunctionSpace("3,2,3 s=2,2")
     equations = fs.implicit_equations()
-    r = singular_locus("3,2,3 s=2,2", equations=equations)
+    r = singular_locus("3,2,3 s=2,2", equations=equations, method="sandwich")
     assert r.certified and r.route == "sandwich" and r.dimension == 5
     assert "proper closed subset" in r.method and "determinants" not in r.method
     comp = r.components[0]
