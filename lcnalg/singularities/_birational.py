@@ -114,7 +114,7 @@ import flint
 
 from lcnalg.algebra.degree import degree_by_fibre, fibre_at_sample_2d, fibre_size_1d, segre_veronese_degree
 from lcnalg.limits import Limits
-from lcnalg.singularities._sandwich import Family, make_family, rank_drop_certificate
+from lcnalg.singularities._sandwich import Family, composed_entries, make_family, rank_drop_certificate
 
 __all__ = ["birational_certificate", "exchange_families", "certify_critical_family", "certify_exchange",
            "origin_singular", "image_dimension"]
@@ -326,19 +326,8 @@ def certify_critical_family(mu: Any, fam: Family, dim_v: int, *, seed: int = 0,
         out["critical"] = False
         out["certificate"] = f"rank J mu = {rho} = dim V at an integer point of the family"
         return out
-    jac = mu.jacobian
-    a = fam.ctx.nvars()
-    cache: dict[tuple[int, int], Any] = {}
-
-    def entry(i: int, j: int) -> Any:
-        if (i, j) not in cache:
-            e = jac[i][j]
-            v = e.compose(*fam.theta, ctx=fam.ctx) if not e.is_constant() else fam.ctx.from_dict(
-                {tuple([0] * a): int(e.coefficient(0))} if len(e) else {})
-            limits.check("max_certificate_terms", f"terms of one entry of J mu on the family {fam.name}", len(v))
-            cache[(i, j)] = v
-        return cache[(i, j)]
-
+    entry = composed_entries(mu.jacobian, fam.theta, fam.ctx, limits,
+                             f"terms of one entry of J mu on the family {fam.name}")
     proved, why = rank_drop_certificate(entry, G0, rho, fam.ctx.from_dict({}), limits)
     out["critical"] = True if proved else None
     out["certificate"] = (f"all {why} bordered {rho + 1}-minors of J mu(phi(t)) vanish identically in Z[t] "

@@ -376,23 +376,31 @@ def certify_family(mu: Any, jac: Sequence[Sequence[Any]], codim: int, fam: Famil
         return out
     # symbolic G(t) = J_g(mu(phi(t))), entries computed lazily
     coords = [c.compose(*fam.theta, ctx=fam.ctx) for c in mu.coordinates]
-    cache: dict[tuple[int, int], Any] = {}
-
-    def entry(i: int, j: int) -> Any:
-        if (i, j) not in cache:
-            e = jac[i][j]
-            v = e.compose(*coords, ctx=fam.ctx) if not e.is_constant() else fam.ctx.from_dict(
-                {tuple([0] * a): int(e.coefficient(0))} if len(e) else {})
-            limits.check("max_certificate_terms", f"terms of one entry of J_g on the family {fam.name}",
-                         len(v))
-            cache[(i, j)] = v
-        return cache[(i, j)]
-
+    entry = composed_entries(jac, coords, fam.ctx, limits, f"terms of one entry of J_g on the family {fam.name}")
     proved, why = rank_drop_certificate(entry, G0, rho, fam.ctx.from_dict({}), limits)
     out["in_singular_locus"] = True if proved else None
     out["certificate"] = (f"all {why} bordered {rho + 1}-minors of J_g(mu(phi(t))) vanish identically in "
                           f"Z[t] (rank over Q(t) = {rho} < {codim})") if proved else why
     return out
+
+
+def composed_entries(matrix: Sequence[Sequence[Any]], args: Sequence[Any], ctx: Any, limits: Limits,
+                     what: str) -> Callable[[int, int], Any]:
+    """``(i, j) ↦ matrix[i][j](args)`` in the ring ``ctx``, composed on first use and kept; each
+    entry's terms are checked against ``limits.max_certificate_terms`` (``what`` names them)."""
+    cache: dict[tuple[int, int], Any] = {}
+    a = ctx.nvars()
+
+    def entry(i: int, j: int) -> Any:
+        if (i, j) not in cache:
+            e = matrix[i][j]
+            v = e.compose(*args, ctx=ctx) if not e.is_constant() else ctx.from_dict(
+                {tuple([0] * a): int(e.coefficient(0))} if len(e) else {})
+            limits.check("max_certificate_terms", what, len(v))
+            cache[(i, j)] = v
+        return cache[(i, j)]
+
+    return entry
 
 
 def rank_drop_certificate(entry: Callable[[int, int], Any], G0: Any, rho: int, zero: Any,
