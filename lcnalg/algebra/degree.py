@@ -44,6 +44,7 @@ import time
 from dataclasses import dataclass
 from typing import Any
 
+import flint
 
 from lcnalg.errors import InputError, ResourceLimitError
 from lcnalg.limits import Limits
@@ -421,9 +422,6 @@ def _cyclotomic_items(g: Any, axis: int, roots: list[tuple[int, int]], N: int, p
     (``axis``) that divides a planted univariate layer ``∏ (z^t − a^t)``: ``g`` is then
     ``a^{φ(d)} Φ_d(z/a)`` for some planted ``(a, t)`` and ``d | t``, whose roots are ``ζ_d^j a``,
     ``gcd(j, d) = 1``.  None when ``g`` is none of these."""
-    # deferred: flint is imported by the rings already; the cyclotomic polynomials are needed here only
-    import flint
-
     deg = int(g.degrees()[axis])
     coeffs = [0] * (deg + 1)
     for mono, c in zip(g.monoms(), g.coeffs()):
@@ -510,8 +508,7 @@ def fibre_at_sample_2d(mu: Parameterization, *, seed: int = 0, trial: int = 0, s
     """
     limits = Limits.coerce(limits)
     arch = mu.architecture
-    # deferred: only the 2D fibre count needs them; a 1D run starts faster
-    import flint
+    # deferred: only the 2D fibre count needs it; a 1D run starts faster
     from lcnalg.polys.bivariate import absolutely_irreducible_certificate
 
     ring = integer_ring(("x", "y"))

@@ -301,10 +301,11 @@ def test_big_degree_bound_is_refused_or_answered_at_once():
 
 def test_a_partial_answer_names_only_options_of_its_subcommand():
     """A part of an answer refused by a bound (here the minors route of the singular locus of
-    a 2D case, with the linear sections refused too) names the option that raises it: it must
-    be an option of the subcommand that printed it (the harness checks every '(CLI: --x)' of
-    an output); an option of another subcommand or of no parser at all is a defect."""
-    argv = ["strata", "3x2,2x1 s=2x2", "--max-minors", "1", "--max-section-terms", "1"]
+    a 2D case, with the linear sections and the birational route's certificates refused too)
+    names the option that raises it: it must be an option of the subcommand that printed it (the
+    harness checks every '(CLI: --x)' of an output); an option of another subcommand or of no
+    parser at all is a defect."""
+    argv = ["strata", "3x2,2x1 s=2x2", "--max-minors", "1", "--max-section-terms", "1", "--max-certificate-terms", "1"]
     code, out, err, elapsed = call(argv)
     assert code == 0 and "(CLI: --max-minors)" in out, out[-600:]
     assert outcome_problem(argv, code, out, err, elapsed, names("strata")) is None
