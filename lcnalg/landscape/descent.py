@@ -175,26 +175,6 @@ class Network:
                 jac[:, lo + j] = col
         return jac
 
-    def loss_and_gradient(self, theta: np.ndarray, Q: np.ndarray, u: np.ndarray) -> tuple[float, np.ndarray]:
-        """``((μ−u)ᵀQ(μ−u), its gradient in θ)``: per layer one correlation of ``2Q(μ−u)`` with
-        the product of the other layers, read at the layer's exponents."""
-        polys = self.layers(theta)
-        prod = np.ones(1)
-        for p in polys:
-            prod = np.convolve(prod, p)
-        r = self._first(prod) - u
-        qr2 = 2.0 * (Q @ r)
-        grad = np.empty(self.num_parameters)
-        for l, ((lo, hi), exps) in enumerate(zip(self.slices, self.exponents)):
-            others = np.ones(1)
-            for m, p in enumerate(polys):
-                if m != l:
-                    others = np.convolve(others, p)
-            padded = np.concatenate([qr2, np.zeros(len(others))])
-            corr = np.correlate(padded, others, mode="valid")
-            grad[lo:hi] = corr[exps]
-        return float(r @ (Q @ r)), grad
-
 
 @dataclass(frozen=True)
 class ExactCriticalImage:
