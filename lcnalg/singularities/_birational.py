@@ -114,7 +114,7 @@ import flint
 
 from lcnalg.algebra.degree import degree_by_fibre, fibre_at_sample_2d, fibre_size_1d, segre_veronese_degree
 from lcnalg.limits import Limits
-from lcnalg.singularities._sandwich import Family, composed_entries, make_family, rank_drop_certificate
+from lcnalg.singularities._sandwich import Family, composed_entries, image_rank, make_family, rank_drop_certificate
 
 __all__ = ["birational_certificate", "exchange_families", "certify_critical_family", "certify_exchange",
            "origin_singular", "image_dimension"]
@@ -285,13 +285,6 @@ def _point(fam: Family, seed: int) -> tuple[list[int], list[int]]:
     return t0, [int(p(*vals)) for p in fam.theta]
 
 
-def _image_rank(mu: Any, fam: Family, t0: list[int], theta0: list[int]) -> int:
-    """Exact rank of ``J(μ∘φ)(t₀) = Jμ(φ(t₀)) Jφ(t₀)``: a lower bound on the image dimension."""
-    vals = [flint.fmpz(v) for v in t0]
-    jphi = flint.fmpq_mat([[int(p.derivative(i)(*vals)) for i in range(fam.ctx.nvars())] for p in fam.theta])
-    return (mu.jacobian_at(theta0) * jphi).rank()
-
-
 def certify_critical_family(mu: Any, fam: Family, dim_v: int, *, seed: int = 0,
                             limits: Limits | None = None) -> dict[str, Any]:
     """Decide whether every point of the family ``φ`` is a critical point of ``μ``.
@@ -314,7 +307,7 @@ def certify_critical_family(mu: Any, fam: Family, dim_v: int, *, seed: int = 0,
     limits = Limits.coerce(limits)
     t0, theta0 = _point(fam, seed)
     out: dict[str, Any] = {"name": fam.name, "description": fam.description, "sample": tuple(theta0)}
-    out["dimension"] = _image_rank(mu, fam, t0, theta0)
+    out["dimension"] = image_rank(mu, fam, t0)
     G0 = mu.jacobian_at(theta0)
     rho = G0.rank()
     out["jacobian_rank"] = rho
@@ -359,7 +352,7 @@ def certify_exchange(mu: Any, fam: Family, other: Family, *, seed: int = 0,
     vals = [flint.fmpz(v) for v in t0]
     theta1 = [int(p(*vals)) for p in other.theta]
     out: dict[str, Any] = {"name": fam.name, "description": fam.description, "sample": tuple(theta0),
-                           "dimension": _image_rank(mu, fam, t0, theta0),
+                           "dimension": image_rank(mu, fam, t0),
                            "jacobian_rank": mu.jacobian_rank(theta0)}
     if not any(mu.evaluate(theta0)):
         out["double"] = None

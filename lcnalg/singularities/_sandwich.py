@@ -322,7 +322,7 @@ def jacobian_rank_at(jac: Sequence[Sequence[Any]], point: Sequence[int]) -> int:
     return flint.fmpq_mat([[int(e(*vals)) for e in row] for row in jac]).rank()
 
 
-def _image_rank(mu: Any, fam: Family, t0: Sequence[int]) -> int:
+def image_rank(mu: Any, fam: Family, t0: Sequence[int]) -> int:
     """Exact rank of ``J(μ∘φ)`` at ``t0``: a lower bound on ``dim P`` (equal generically)."""
     vals = [flint.fmpz(v) for v in t0]
     theta0 = [int(p(*vals)) for p in fam.theta]
@@ -365,7 +365,7 @@ def certify_family(mu: Any, jac: Sequence[Sequence[Any]], codim: int, fam: Famil
     theta0 = [int(p(*vals)) for p in fam.theta]
     c0 = [int(x) for x in mu.evaluate(theta0)]
     out: dict[str, Any] = {"name": fam.name, "description": fam.description,
-                           "dimension": _image_rank(mu, fam, t0), "sample": tuple(c0)}
+                           "dimension": image_rank(mu, fam, t0), "sample": tuple(c0)}
     cvals = [flint.fmpz(x) for x in c0]
     G0 = flint.fmpq_mat([[int(e(*cvals)) for e in row] for row in jac])
     rho = G0.rank()
