@@ -117,7 +117,7 @@ class Limits:
     max_hessian_entries : int
         Entries of the dense loss Hessian of a linear network (``lcnalg hessian-rank``).
     max_supports : int
-        Coordinate supports enumerated by the toric singular-locus route.
+        Facets and faces of the weight cone enumerated by the toric singular-locus route.
     max_certificate_terms : int
         Terms of one certificate polynomial of the singular-locus sandwich.
     max_bordered : int
@@ -348,7 +348,7 @@ class Limits:
     max_locus_terms: int = _bound(200_000, "terms of the minors of a singular locus")
     max_exact_entries: int = _bound(100_000_000, "entries of the exact Groebner basis of a minors ideal")
     max_hessian_entries: int = _bound(4_000_000, "entries of the dense loss Hessian of a linear network")
-    max_supports: int = _bound(1 << 20, "coordinate supports of the toric route")
+    max_supports: int = _bound(1 << 20, "facets and faces of the weight cone in the toric route")
     max_certificate_terms: int = _bound(20_000, "terms of one singular-locus certificate polynomial")
     max_bordered: int = _bound(20_000, "bordered minors formed to certify a singular family")
     max_section_terms: int = _bound(200_000, "terms of the linear section of the singular-locus bound")

@@ -325,6 +325,8 @@ class _Problem:
     birational_why: str = ""
     #: the birational route's bounds when it did not answer (auto), for the sandwich to combine
     birational: dict | None = None
+    #: routes that stepped aside at a bound (auto), named in the answer's limitations
+    skipped: list[str] = dataclasses.field(default_factory=list)
 
     def result(self, **fields: Any) -> SingularLocusResult:
         return SingularLocusResult(seconds=time.perf_counter() - self.start, **fields, **self.common)
@@ -435,7 +437,13 @@ def _honest(p: _Problem, out: SingularLocusResult) -> SingularLocusResult:
 
 
 def _toric_route(p: _Problem) -> SingularLocusResult | None:
-    out = toric_singular_locus(p.mu, p.eqs, p.dim_v, limits=p.limits)
+    try:
+        out = toric_singular_locus(p.mu, p.eqs, p.dim_v, limits=p.limits)
+    except ResourceLimitError as err:
+        if p.method == "toric":
+            raise
+        p.skipped.append(f"the toric route was not run: {err}")
+        return None   # the next routes do not need the faces
     if out is None:
         if p.method == "toric":
             raise InputError(f"architecture {p.common['architecture']}: V is not toric (the torus of the "
@@ -448,7 +456,8 @@ def _toric_route(p: _Problem) -> SingularLocusResult | None:
         for i, c in enumerate(out["components"], start=1))
     dim = out["dimension"]
     return p.result(
-        method=(f"toric: {out['num_faces']} torus orbits (faces found by exact support tests), "
+        method=(f"toric: {out['num_faces']} torus orbits (the faces of the weight cone, by double description, "
+                "each checked on the equations), "
                 "exact Jacobian rank at each base point; component degrees by Groebner bases over Q" + p.via),
         certified=True, dimension=dim, lower_bound=dim, upper_bound=dim, route="toric", num_minors=0,
         exact_ideal=False, description=_describe(dim, len(comps)), components=comps, primes=())
@@ -852,6 +861,9 @@ def singular_locus(arch: Architecture | str, *, method: str = "auto", dimension:
         if method in methods:
             out = route(p)
             if out is not None:
+                if p.skipped:
+                    out = dataclasses.replace(out, limitations="; ".join(
+                        x for x in (*p.skipped, out.limitations) if x))
                 return _honest(p, out)
     raise InternalError("no route of singular_locus answered")  # pragma: no cover (minors always answers)
 

@@ -399,6 +399,8 @@ def _add_singular_locus(g: nx.DiGraph, a: Architecture, dim_v: int, eqs: Implici
     except LCNAlgError as err:
         notes.append(f"singular locus not computed: {err}")
         return None
+    if sl.limitations:
+        notes.append(f"singular locus ({sl.route} route): {sl.limitations}")
     if sl.dimension >= 1:
         _add_node(g, "singular locus", sl.dimension, (f"I + {sl.codimension}x{sl.codimension} minors of Jac(I)",),
                   f"singular points of V (Jacobian criterion; {sl.status}; {sl.route} route); {sl.description}")

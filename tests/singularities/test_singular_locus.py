@@ -239,8 +239,12 @@ def test_limits_name_the_field():
         singular_locus("3,2,2 s=2,2", method="minors", randomized=True, limits=Limits(max_locus_terms=10))
     assert err.value.limit == "max_locus_terms"
     with pytest.raises(ResourceLimitError) as err:
-        singular_locus("2,2 s=2", limits=Limits(max_supports=2))
+        singular_locus("2,2 s=2", method="toric", limits=Limits(max_supports=2))
     assert err.value.limit == "max_supports"
+    # auto: the toric route steps aside, the next route answers and the answer names the bound
+    r = singular_locus("2,2 s=2", limits=Limits(max_supports=2))
+    assert r.route == "birational" and r.certified and r.dimension == 0
+    assert "--max-supports" in r.limitations
 
 
 def test_section_bounded_and_sandwich_bounds_kept():
