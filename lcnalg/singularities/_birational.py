@@ -199,8 +199,8 @@ def exchange_families(mu: Any, *, limits: Limits | None = None) -> list[tuple[Fa
     For layers ``l < m`` with integer stride ratios ``r = t_m / t_l`` and each non-zero box ``σ``
     with ``r σ`` inside layer ``l``'s box and ``σ`` inside layer ``m``'s: ``φ`` has
     ``p_l = q_l R(x^r)``, ``p_m = q_m R'(x)``; ``φ'`` exchanges ``R`` and ``R'``; ``φ_=`` has
-    ``R' = R`` (a candidate critical family).  The other layers are free.  All three share the
-    parameters ``t`` (``φ_=`` leaves those of ``R'`` unused).  Refused by
+    ``R' = R`` (a candidate critical family).  The other layers are free.  ``φ`` and ``φ'`` share
+    the parameters ``t``; ``φ_=`` has no parameters for ``R'``.  Refused by
     ``limits.max_family_work`` (triples times the entries of ``Jμ``) before any is built.
 
     Examples

@@ -38,9 +38,9 @@ from lcnalg.limits import Limits
 from lcnalg.rings import integer_ring
 from lcnalg.polys.minors import determinant
 from lcnalg.polys.modular import GF_PRIME
-from lcnalg.singularities.critical import planted_families
+from lcnalg.architecture import Architecture
 
-__all__ = ["Family", "family_contained", "candidate_families", "certify_family", "section_upper_bound",
+__all__ = ["Family", "family_contained", "candidate_families", "planted_families", "certify_family", "section_upper_bound",
            "jacobian_rank_at", "make_family", "rank_drop_certificate"]
 
 
@@ -140,6 +140,22 @@ def _build(entry: Any, gens: Sequence[Any], ctx: Any) -> Any:
             term = term * gens[i]
         out = out + term
     return out
+
+
+def planted_families(arch: Architecture | str) -> list[tuple[int, int]]:
+    """Layer pairs ``(l, m)`` (from 1) whose shared-hyperroot family is non-empty (1D, linear;
+    none for a polynomial network, whose critical families are the zero layers).
+
+    Examples
+    --------
+    >>> planted_families("3,2,2 s=2,2"), planted_families("3,2,2 s=2,2 r=2")
+    ([(1, 2)], [])
+    """
+    arch = Architecture.coerce(arch)
+    if arch.activation is not None:
+        return []
+    sizes = [f[0] for f in arch.filters]
+    return [(l + 1, m + 1) for l, m, r in arch.layer_pairs() if sizes[l] - 1 >= r]
 
 
 def candidate_families(mu: Any) -> list[Family]:

@@ -16,6 +16,28 @@ In 1D the factors are compared with the *shared (hyper)root* resultants [KMST24]
 common root, iff their Sylvester resultant ``H_{lm}(θ)`` vanishes.  Stride one is ``r = 1``:
 two layer polynomials share a root.
 
+**Two layers: the exact dimension without minors** (:func:`family_critical_bounds`).  For a
+linear two-layer network without channels (1D or 2D), ``μ(w) = p_1(x) P_2(x)``, ``P_2 = p_2(x^r)``
+(``r`` the first stride, per axis), and ``dim M = N − 1``.  Off the zero layers
+``Z_l = {w_l = 0}``, ``θ`` is critical iff it lies on a *shared-factor family*
+``φ_σ(q_1, R, q_2) = (q_1 R(x^r), q_2 R)`` for a non-zero degree box ``σ``
+(:func:`~lcnalg.singularities._birational.exchange_families`, ``R' = R``): every critical point
+is of that form (the proof in :mod:`lcnalg.singularities._birational`, "Critical points", which
+uses only ``dim M = N − 1``), and conversely at every such point with ``q_1, q_2 ≠ 0``,
+``(q_1 R'(x^r), −q_2 R'(y))`` is in the kernel of ``Jμ`` for every ``R'`` of box ``σ``, a kernel of
+dimension ``≥ 2`` where the torus gives 1.  On ``Z_1`` the columns of ``w_1`` are ``x^i P_2``
+(independent) and those of ``w_2`` vanish, so ``rank Jμ = k_1`` there (``w_2 ≠ 0``): ``Z_1`` is
+critical iff ``k_1 < N − 1``; likewise ``Z_2``; and ``Jμ(0) = 0``.  So
+``Crit μ = {0} ∪ Z_1 ∪ Z_2 ∪ ⋃_σ closure φ_σ`` (the critical zero layers only), and its dimension is the largest of ``dim Z_l = N − k_l`` and of the
+families' dimensions.  A family's dimension is at most its number of parameters minus one (the
+scaling ``(c q_1, R/c, c q_2)`` is in every fibre) and at least the exact rank of ``Jφ_σ`` at an
+integer point: when they meet it is exact.  No minor is formed, so the answer does not depend on
+``limits.max_minors``; when the minors are formed as well, their mod-``p`` dimension must not be
+below the proved one (checked).  With three layers or more, the critical zero layers
+(``rank Jμ = k_l`` on ``Z_l``, the same argument), the intersections of two of them (``Jμ = 0``) and the shared-factor families of every pair of
+layers whose rank drop is proved by bordered minors of ``Jμ∘φ`` in ``Z[t]``
+(:func:`~lcnalg.singularities._birational.certify_critical_family`) give a proved lower bound.
+
 **Polynomial networks** (``σ(t) = t^r``, ``r ≥ 2``, docs/theory.md#polynomial-critical-locus).  The
 same minors, gcd and residual dimension; the 1D shared-root description is replaced by the
 *zero layers* ``Z_l = {w_l = 0}``: for ``r ≥ 2`` every coordinate has degree ``r^{L-l} ≥ 2``
@@ -45,7 +67,7 @@ from lcnalg import checks
 from lcnalg.algebra.dimension import function_space_dimension, support
 from lcnalg.polys.groebner import groebner_basis
 from lcnalg.architecture import Architecture
-from lcnalg.errors import InputError, ResourceLimitError
+from lcnalg.errors import InputError, InternalError, ResourceLimitError
 from lcnalg.limits import Limits
 from lcnalg.parameterization import Parameterization, parameterize
 from lcnalg.printing import poly_latex, poly_text
@@ -54,11 +76,13 @@ from lcnalg.rings import integer_ring, to_fmpq
 from lcnalg.polys.minors import all_minors, count_minors, count_subminors
 from lcnalg.polys.modular import GF_PRIME
 from lcnalg.polys.mpoly_factor import factor as mpoly_factor
+from lcnalg.singularities._birational import certify_critical_family, exchange_families
+from lcnalg.singularities._sandwich import image_rank, planted_families
 
 __all__ = [
     "CriticalLocusResult", "CriticalComponent", "CriticalFamily", "critical_locus", "is_critical",
     "shares_hyperroot", "hyperroot_resultants", "shared_root_point", "shared_root_image_dimension",
-    "planted_families", "jacobian_minors", "zero_layers_exhaust",
+    "planted_families", "jacobian_minors", "zero_layers_exhaust", "family_critical_bounds",
 ]
 
 
@@ -288,22 +312,6 @@ def shared_root_image_dimension(arch: Architecture | str, pair: tuple[int, int],
     return jphi.rank(), (jmu * jphi).rank()
 
 
-def planted_families(arch: Architecture | str) -> list[tuple[int, int]]:
-    """Layer pairs ``(l, m)`` (from 1) whose shared-hyperroot family is non-empty (1D, linear;
-    none for a polynomial network, whose critical families are the zero layers).
-
-    Examples
-    --------
-    >>> planted_families("3,2,2 s=2,2"), planted_families("3,2,2 s=2,2 r=2")
-    ([(1, 2)], [])
-    """
-    arch = Architecture.coerce(arch)
-    if arch.activation is not None:
-        return []
-    sizes = [f[0] for f in arch.filters]
-    return [(l + 1, m + 1) for l, m, r in arch.layer_pairs() if sizes[l] - 1 >= r]
-
-
 @dataclass(frozen=True)
 class CriticalComponent:
     """One irreducible hypersurface component ``{f = 0}`` of the critical locus.
@@ -403,6 +411,9 @@ class CriticalLocusResult(Tabular, Result):
         zero layers meets it; None when not decided (reason in ``zero_layers_note``) or linear.
     zero_layers_note : str
         How the exhaustion was decided, or why not.
+    minors_formed : bool
+        False when the maximal minors were beyond their bound and a two-layer network's
+        dimension came from its families alone (:func:`family_critical_bounds`).
     components : tuple of CriticalComponent
         One per hypersurface factor.
     minors : tuple
@@ -415,7 +426,10 @@ class CriticalLocusResult(Tabular, Result):
     >>> r = critical_locus("2,2")
     >>> r.dimension, str(r.status), r.components[0].name, r.components[0].shared_hyperroot_layers
     (3, 'certified', 'C1', (1, 2))
-    >>> str(critical_locus("3,2 s=2").status)   # no hypersurface part: dimension mod p, an upper bound
+    >>> str(critical_locus("3,2 s=2").status)   # no hypersurface part: two layers, proved by the families
+    'certified'
+    >>> from lcnalg import Limits   # without the families: the minors' dimension mod p, an upper bound
+    >>> str(critical_locus("3,2 s=2", limits=Limits(max_family_work=1)).status)
     'bounds 0..3'
 
     """
@@ -435,6 +449,7 @@ class CriticalLocusResult(Tabular, Result):
     families: tuple[CriticalFamily, ...] = ()
     matches_zero_layers: bool | None = None
     zero_layers_note: str = ""
+    minors_formed: bool = True
     minors: tuple = field(default=(), repr=False, compare=False, metadata={"export": False})
 
     title = "critical locus"
@@ -452,15 +467,17 @@ class CriticalLocusResult(Tabular, Result):
     def to_text(self) -> str:
         lines = [
             f"critical locus of mu for {self.architecture}: rank J(theta) < dim M = {self.dimension_of_function_space}",
-            f"  {self.num_minors} distinct maximal minors; locus of dimension {self.dimension} "
+            (f"  {self.num_minors} distinct maximal minors" if self.minors_formed else "  maximal minors not formed")
+            + f"; locus of dimension {self.dimension} "
             f"in R^{self.num_parameters} (codimension {self.num_parameters - self.dimension})",
         ]
         for comp in self.components:
             img = comp.image_dimension
             lines.append(f"  hypersurface component {comp.name}: {comp.equation} = 0"
                          + (f"  (image under mu: dimension {img})" if img is not None else ""))
-        lines.append(f"  lower-dimensional part V(minors/gcd): dimension "
-                     f"{'' if self.residual_computed else 'at most '}{self.residual_dimension}")
+        if self.minors_formed:
+            lines.append(f"  lower-dimensional part V(minors/gcd): dimension "
+                         f"{'' if self.residual_computed else 'at most '}{self.residual_dimension}")
         for fam in self.families:
             lines.append(f"  family {fam.kind} {list(fam.layers)}: dimension {fam.dimension}, "
                          f"image dimension {fam.image_dimension}, critical: {fam.critical}")
@@ -482,8 +499,9 @@ class CriticalLocusResult(Tabular, Result):
         rows: list[tuple[Any, ...]] = [(c.name, f"{c.equation} = 0", self.num_parameters - 1,
                                         "" if c.image_dimension is None else c.image_dimension)
                                        for c in self.components]
-        rows.append(("V(minors/gcd)", "codimension >= 2",
-                     ("" if self.residual_computed else "at most ") + str(self.residual_dimension), ""))
+        if self.minors_formed:
+            rows.append(("V(minors/gcd)", "codimension >= 2",
+                         ("" if self.residual_computed else "at most ") + str(self.residual_dimension), ""))
         rows += [(f"family: {f.kind}", f"layers {', '.join(map(str, f.layers))}", f.dimension, f.image_dimension)
                  for f in self.families]
         return (("part", "equation", "dimension", "image dimension"), rows)
@@ -496,7 +514,10 @@ class CriticalLocusResult(Tabular, Result):
         for comp, f in zip(self.components, self._factor_polys()):
             img = comp.image_dimension
             rows.append(rf"{comp.name} & ${poly_latex(f)} = 0$ & {'' if img is None else img}\\")
-        rows.append(rf"residual & codim $\geq 2$ & dim.\ {self.residual_dimension}\\")
+        if self.minors_formed:
+            rows.append(rf"residual & codim $\geq 2$ & dim.\ {self.residual_dimension}\\")
+        for fam in self.families if not self.minors_formed else ():
+            rows.append(rf"{fam.kind} & layers {', '.join(map(str, fam.layers))} & dim.\ {fam.dimension}\\")
         rows.append(r"\end{tabular}")
         return "\n".join(rows)
 
@@ -633,6 +654,106 @@ def zero_layers_exhaust(mu: Any, rdim: int, limits: Limits | None = None) -> tup
                   "restricted to the slice w_(l,il) = 1 generate the unit ideal (Groebner basis over Q, verified)")
 
 
+def family_critical_bounds(mu: Any, rdim: int, *, seed: int = 0,
+                           limits: Limits | None = None) -> dict[str, Any] | None:
+    """Critical families of a linear network: a proved lower bound on ``dim Crit μ``, and its exact
+    value for two layers (module docstring).
+
+    Parameters
+    ----------
+    mu : Parameterization
+        A linear network without channels, 1D or 2D, with at least two layers.
+    rdim : int
+        ``dim M``.
+    seed : int
+        Seed of the integer points at which ranks are taken.
+    limits : Limits, optional
+        ``max_family_work`` bounds the families built; the bordered-minor certificates of
+        three or more layers are bounded by ``max_bordered`` and ``max_certificate_terms`` (a
+        family beyond them is left out of the lower bound).
+
+    Returns
+    -------
+    dict or None
+        None outside that case.  Else ``lower`` (a proved lower bound, ``-1`` when no family is
+        proved critical), ``dimension`` (the exact dimension, or None when only the lower bound
+        is proved: three layers or more, or a family's rank below its parameters minus one),
+        ``families`` (:class:`CriticalFamily`: the critical zero layers and the shared-factor
+        families proved critical) and ``argument``.
+
+    Examples
+    --------
+    >>> from lcnalg import Parameterization
+    >>> out = family_critical_bounds(Parameterization("4,4 s=3"), 7)
+    >>> out["dimension"], [(f.kind, f.dimension) for f in out["families"]]
+    (5, [('zero layer', 4), ('zero layer', 4), ('shared factor R(z^3), degree 1', 5)])
+    >>> family_critical_bounds(Parameterization("3,2,2 s=2,2"), 5)["lower"]
+    5
+    """
+    arch = mu.architecture
+    L = arch.num_layers
+    if (arch.activation is not None or getattr(arch, "channels", None) is not None or arch.ndim > 2
+            or L < 2):
+        return None
+    limits = Limits.coerce(limits)
+    N = mu.num_parameters
+    two = L == 2 and rdim == N - 1
+    families: list[CriticalFamily] = []
+    for l, (lo, hi) in enumerate(mu.layer_slices):
+        theta = list(mu.random_point(seed + l, bound=50))
+        theta[lo:hi] = [0] * (hi - lo)
+        # only the columns of w_l survive, x^i times the other layers: the same rank wherever
+        # the other layers are non-zero
+        if mu.jacobian_rank(theta) < rdim:
+            families.append(CriticalFamily("zero layer", (l + 1,), N - (hi - lo), 0, True))
+    # two zero layers: every partial derivative of mu has one of them as a factor, J mu = 0
+    sizes = [hi - lo for lo, hi in mu.layer_slices]
+    pairs = sorted(((l, m) for l in range(L) for m in range(l + 1, L)), key=lambda p: sizes[p[0]] + sizes[p[1]])
+    if rdim >= 1 and not any(f.dimension >= N - sizes[pairs[0][0]] - sizes[pairs[0][1]] for f in families):
+        l, m = pairs[0]
+        families.append(CriticalFamily("two zero layers", (l + 1, m + 1), N - sizes[l] - sizes[m], 0, True))
+    exact = two
+    for _fam, _other, same in exchange_families(mu, limits=limits):
+        l, m = (int(x) for x in same.name.split()[1].split("<->"))
+        box = same.name.split("box ")[1].rstrip(")")
+        r = same.name.split("r=")[1].split(",")[0]
+        if not two:
+            try:
+                v = certify_critical_family(mu, same, rdim, seed=seed, limits=limits)
+            except ResourceLimitError:
+                continue
+            if not v["critical"]:
+                continue
+        upper = same.ctx.nvars() - 1
+        rank, t0 = -1, None
+        for trial in range(3):
+            rng = random.Random(seed * 7919 + trial)
+            t = [rng.randint(-97, 97) or 1 for _ in range(same.ctx.nvars())]
+            vals = [flint.fmpz(v) for v in t]
+            jphi = flint.fmpq_mat([[int(p.derivative(j)(*vals)) for j in range(same.ctx.nvars())]
+                                   for p in same.theta])
+            if jphi.rank() > rank:
+                rank, t0 = jphi.rank(), t
+            if rank == upper:
+                break
+        exact = exact and rank == upper
+        families.append(CriticalFamily(f"shared factor R(z^{r}), degree {box}", (l, m), rank,
+                                       image_rank(mu, same, t0), True))
+    lower = max((f.dimension for f in families), default=-1)
+    if two:
+        argument = ("two layers: Crit mu is the union of the critical zero layers and of the shared-factor families "
+                    "(layer 1 = q1(z) R(z^r), layer 2 = q2(z) R(z), R of a non-zero degree box): every critical point "
+                    "off the zero layers lies on one, and each is critical (an explicit kernel of J mu of dimension "
+                    ">= 2); on a zero layer rank J mu is the other layer's size unless both are zero (the origin, "
+                    "critical); a family's dimension is its parameters minus one (the scaling in every fibre), reached by "
+                    "the exact rank of J phi at an integer point")
+    else:
+        argument = ("lower bound: the critical zero layers (rank J mu = the layer's size there) and the shared-factor "
+                    "families whose rank drop is proved by bordered minors in Z[t], each of dimension at least the "
+                    "exact rank of J phi at an integer point")
+    return {"lower": lower, "dimension": lower if exact else None, "families": families, "argument": argument}
+
+
 def _split_hypersurface(minors: list) -> tuple[Any, list[tuple[Any, int]], list]:
     """``G = gcd(minors)``, its irreducible factors over Q (leading coefficient positive) and
     the residual minors ``minors / G``."""
@@ -748,7 +869,16 @@ def critical_locus(arch: Architecture | str, *, dimension: int | None = None, se
     mu = parameterize(arch, limits=limits)
     rdim = _dimension(mu, dimension, seed)
     N = mu.num_parameters
-    minors = _maximal_minors(mu, rdim, limits)
+    fams, notes = None, []
+    if arch.num_layers == 2:   # exact from the families, which are few: before the minors
+        fams = _families(mu, rdim, seed, limits, notes)
+    two = fams if fams is not None and fams["dimension"] is not None else None
+    try:
+        minors = _maximal_minors(mu, rdim, limits)
+    except ResourceLimitError as err:
+        if two is None:
+            raise
+        return _families_only(arch, two, rdim, N, seed, start, err)
     g, factors, residual = _split_hypersurface(minors)
     stopped = ""
     try:
@@ -774,9 +904,20 @@ def critical_locus(arch: Architecture | str, *, dimension: int | None = None, se
             dim = lower = max((f.dimension for f in families if f.critical), default=-1)
     else:
         hyper, matches, factor_pair, families = _hyperroot_comparison(arch, factors, dim, rdim, seed)
+    if fams is None and lower < dim:   # three layers or more: a lower bound from certified families
+        fams = _families(mu, rdim, seed, limits, notes)
+    if fams is not None:
+        if dim < fams["lower"]:  # pragma: no cover - a bug: the mod-p dimension bounds the one over Q
+            raise InternalError(f"critical locus of {arch}: the minors give dimension {dim} mod p, below the "
+                                f"proved {fams['lower']} of the critical families")
+        lower = max(lower, fams["lower"])
+        if two is not None:
+            dim = lower = two["dimension"]
+        if not families:
+            families = fams["families"]
     if stopped and not all(r == 1 for _, _, r in arch.layer_pairs()):
         matches = None   # with strides it compares dimensions, and this one is only bounded
-    limitations = stopped + (
+    limitations = stopped + "".join(notes) + (
         f"minors and factors exact over Z; dimension of V(minors/gcd) from a Groebner basis mod "
         f"p = {modulus} (an upper bound, equal to the dimension over Q outside finitely many primes); "
         "image dimensions are exact Jacobian ranks at a random point of each planted family (lower "
@@ -790,7 +931,7 @@ def critical_locus(arch: Architecture | str, *, dimension: int | None = None, se
         argument=("V(gcd of the minors) is a hypersurface inside the locus, which is a proper subset: "
                   f"dimension N - 1 = {N - 1}" if factors else
                   "the locus is the union of the critical zero layers (linear subspaces), proved chart by chart"
-                  if zero_match else ""),
+                  if zero_match else fams["argument"] if fams is not None and lower == dim else ""),
         limitations=limitations,
         seed=seed, primes=(modulus,), seconds=time.perf_counter() - start,
         dimension_of_function_space=rdim, num_parameters=N, num_minors=len(minors), dimension=dim,
@@ -802,6 +943,30 @@ def critical_locus(arch: Architecture | str, *, dimension: int | None = None, se
         families=tuple(families), matches_zero_layers=zero_match, zero_layers_note=zero_note,
         minors=tuple(minors),
     )
+
+
+def _families(mu: Any, rdim: int, seed: int, limits: Limits, notes: list[str]) -> dict[str, Any] | None:
+    try:
+        return family_critical_bounds(mu, rdim, seed=seed, limits=limits)
+    except ResourceLimitError as err:   # the families are beyond their bound: the minors alone
+        notes.append(f"the critical families were not built ({err}); ")
+        return None
+
+
+def _families_only(arch: Architecture, two: dict[str, Any], rdim: int, N: int, seed: int, start: float,
+                   err: ResourceLimitError) -> CriticalLocusResult:
+    """The answer of :func:`family_critical_bounds` alone (two layers), when the minors are refused."""
+    dim = two["dimension"]
+    return CriticalLocusResult(
+        architecture=str(arch), method="two-layer families (critical zero layers and shared-factor families), "
+        "exact ranks at integer points; no minor formed",
+        certified=True, failure_probability=None, how_to_certify="", argument=two["argument"],
+        limitations=f"the maximal minors were not formed ({err}), so the hypersurface factors and the residual "
+        "part are not listed; the dimension does not need them",
+        seed=seed, primes=(), seconds=time.perf_counter() - start,
+        dimension_of_function_space=rdim, num_parameters=N, num_minors=0, dimension=dim, lower_bound=dim,
+        hypersurface_factors=(), hypersurface_multiplicities=(), residual_dimension=-1, residual_computed=False,
+        families=tuple(two["families"]), minors_formed=False)
 
 
 def _vanishes_on_family(arch: Architecture, pair: tuple[int, int], f: flint.fmpz_mpoly, seed: int) -> bool:

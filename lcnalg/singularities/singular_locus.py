@@ -107,7 +107,7 @@ from lcnalg.singularities._sandwich import (candidate_families, certify_family, 
                                             jacobian_rank_at, section_upper_bound)
 from lcnalg.singularities._birational import (birational_certificate, certify_critical_family, certify_exchange,
                                               exchange_families, image_dimension, origin_singular)
-from lcnalg.singularities._toric import toric_singular_locus
+from lcnalg.singularities._toric import cone_faces, cone_facets, toric_data, toric_singular_locus
 from lcnalg.singularities.critical import jacobian_minors
 from lcnalg.polys.mpoly_factor import factor as mpoly_factor
 
@@ -115,7 +115,8 @@ __all__ = ["SingularLocusResult", "SingularComponent", "FamilyVerdict", "singula
            # the routes' building blocks, public here (their modules are private)
            "candidate_families", "certify_family", "section_upper_bound", "toric_singular_locus",
            "axis_networks", "segre_product_singular_dimension", "birational_certificate", "exchange_families",
-           "certify_critical_family", "certify_exchange", "image_dimension"]
+           "certify_critical_family", "certify_exchange", "image_dimension", "cone_faces", "cone_facets",
+           "toric_data"]
 
 #: The accepted values of ``method``.
 METHODS = ("auto", "toric", "sandwich", "birational", "minors")

@@ -24,6 +24,9 @@ def test_cli(capsys):
 
 def test_residual_dimension_bounded_names_the_bound(capsys):
     """Beyond limits.max_locus_entries the residual minors' dimension is bounded by N - 2
-    (they have no common factor), not computed: a partial answer naming the option."""
-    code, out, err = run(["critical-locus", "3,2 s=2", "--max-locus-entries", "1"], capsys)
+    (they have no common factor), not computed: a partial answer naming the option (the
+    critical families, which would prove the dimension, refused as well)."""
+    code, out, err = run(["critical-locus", "3,2 s=2", "--max-locus-entries", "1", "--max-family-work", "1"], capsys)
     assert code == 0 and "--max-locus-entries" in out and "dimension at most 3" in out and "bounds 0..3" in out
+    code, out, err = run(["critical-locus", "3,2 s=2", "--max-locus-entries", "1"], capsys)
+    assert code == 0 and "dimension at most 3" in out and "[certified" in out

@@ -8,6 +8,7 @@ from hypothesis import given, settings, strategies as st
 
 from lcnalg import Architecture, Limits, Parameterization
 from lcnalg.errors import ResourceLimitError
+from lcnalg.polys.minors import count_minors
 from lcnalg.singularities.critical import (critical_locus, is_critical, planted_families,
                                            shared_root_image_dimension, shared_root_point,
                                            shares_hyperroot)
@@ -97,8 +98,9 @@ def test_result_protocol_and_status():
 
     from lcnalg import Limits
 
-    for arch, status in (("2,2", "certified"), ("3,2 s=2", "bounds 0..3")):
-        r = critical_locus(arch)
+    # without its families (refused by max_family_work) 3,2 s=2 keeps the minors' bounds
+    for arch, status, limits in (("2,2", "certified", None), ("3,2 s=2", "bounds 0..3", Limits(max_family_work=1))):
+        r = critical_locus(arch, limits=limits)
         assert r.status == status
         data = json.loads(r.to_json())
         assert data["status"] == status and "minors" not in data
@@ -144,8 +146,94 @@ def test_single_entry_layers_are_answered(arch, factors):
 def test_residual_groebner_basis_bounded():
     """The residual minors' Groebner basis is bounded by limits.max_locus_entries: beyond it
     the dimension of V(minors/gcd) is bounded by N - 2 and the status says which bound."""
-    r = critical_locus("3,2 s=2", limits=Limits(max_locus_entries=1))
+    r = critical_locus("3,2 s=2", limits=Limits(max_locus_entries=1, max_family_work=1))
     assert not r.residual_computed and r.residual_dimension == 3 == r.dimension
     assert r.status == "bounds 0..3" and "--max-locus-entries" in r.status.reason
-    full = critical_locus("3,2 s=2")
+    assert "--max-family-work" in r.status.reason
+    full = critical_locus("3,2 s=2", limits=Limits(max_family_work=1))
     assert full.residual_computed and full.dimension == 3 and "max_locus_entries" not in full.limitations
+    # two layers: the families prove the dimension, so the bounded residual does not matter
+    two = critical_locus("3,2 s=2", limits=Limits(max_locus_entries=1))
+    assert not two.residual_computed and two.certified and two.dimension == 3
+
+
+def _minors_dimension(arch: str) -> int:
+    """dim Crit mu from the maximal minors alone: ``N - 1`` when they have a common factor, else
+    the dimension of their Groebner basis mod p (an upper bound over Q, equal for all but
+    finitely many p)."""
+    from functools import reduce
+
+    from lcnalg.algebra.dimension import function_space_dimension
+    from lcnalg.polys.groebner import groebner_basis
+    from lcnalg.singularities.critical import jacobian_minors
+
+    mu = Parameterization(arch)
+    minors = jacobian_minors(mu.jacobian, function_space_dimension(mu).value, mu.ring.from_dict({}), Limits(),
+                             "minors")
+    g = reduce(lambda a, b: a.gcd(b), minors)
+    if not g.is_constant():
+        return mu.num_parameters - 1
+    return groebner_basis(minors, "degrevlex", modulus=2147483647).dimension()
+
+
+@st.composite
+def two_layer_architectures(draw):
+    if draw(st.booleans()):
+        k1, k2 = draw(st.integers(1, 5)), draw(st.integers(1, 4))
+        return f"{k1},{k2} s={draw(st.integers(1, 3))}"
+    k1 = (draw(st.integers(1, 3)), draw(st.integers(1, 3)))
+    k2 = (draw(st.integers(1, 2)), draw(st.integers(1, 3)))
+    s = (draw(st.integers(1, 2)), draw(st.integers(1, 2)))
+    return f"{k1[0]}x{k1[1]},{k2[0]}x{k2[1]} s={s[0]}x{s[1]}"
+
+
+@settings(max_examples=25, deadline=None)
+@given(two_layer_architectures())
+def test_two_layer_families_equal_the_minors(arch):
+    """Two layers: the dimension proved by the families (no minor) equals the dimension of the
+    maximal-minor ideal, and every family's sample point is critical while a random point is not."""
+    from lcnalg.algebra.dimension import function_space_dimension
+    from lcnalg.singularities.critical import family_critical_bounds
+
+    mu = Parameterization(arch)
+    if mu.num_parameters > 10 or count_minors(mu.ambient_dimension, mu.num_parameters, mu.num_parameters - 1) > 5000:
+        return
+    rdim = function_space_dimension(mu).value
+    out = family_critical_bounds(mu, rdim)
+    assert out["dimension"] is not None
+    assert out["dimension"] == _minors_dimension(arch)
+    assert critical_locus(arch).dimension == out["dimension"] and critical_locus(arch).certified
+    assert not is_critical(arch, mu.random_point(5))
+
+
+@pytest.mark.parametrize("arch, dim", [("4,4 s=3", 5), ("2x2,2x2 s=2x2", 4)])
+def test_refused_minors_answered_by_the_families(arch, dim):
+    """Two-layer networks whose maximal minors pass limits.max_minors (13,728 and 11,440 x 8)
+    are answered, certified, from the families; Singular's dim(std(minor(jacob(F), N-1))) over
+    GF(32003) gives 5 and 4."""
+    r = critical_locus(arch)
+    assert r.certified and r.dimension == dim and not r.minors_formed and r.num_minors == 0
+    assert "--max-minors" in r.limitations and "maximal minors not formed" in r.to_text()
+    # with the bound raised the minors are formed and agree (4,4 s=3 only: the other is slow)
+    if arch == "4,4 s=3":
+        full = critical_locus(arch, limits=Limits(max_minors=20000))
+        assert full.minors_formed and full.certified and full.dimension == dim
+
+
+def test_three_layers_lower_bound_from_certified_families():
+    """Three layers: the critical zero layers (rank J mu = the layer's size) and the shared-factor
+    families proved critical in Z[t] raise the lower bound to the minors' dimension."""
+    from lcnalg.singularities.critical import family_critical_bounds
+
+    r = critical_locus("3,2,2 s=2,2")
+    assert r.certified and r.lower_bound == r.dimension == 5
+    out = family_critical_bounds(Parameterization("3,2,2 s=2,2"), 5)
+    assert out["dimension"] is None and out["lower"] == 5
+    mu = Parameterization("3,2,2 s=2,2")
+    for fam in out["families"]:
+        if fam.kind == "zero layer":
+            (l,) = fam.layers
+            lo, hi = mu.layer_slices[l - 1]
+            theta = list(mu.random_point(2))
+            theta[lo:hi] = [0] * (hi - lo)
+            assert mu.jacobian_rank(theta) == hi - lo < 5

@@ -11,8 +11,7 @@ from hypothesis import given, settings, strategies as st
 from lcnalg import FunctionSpace, Limits, Parameterization
 from lcnalg.errors import ResourceLimitError
 from lcnalg.regions.lp import strict_point
-from lcnalg.singularities import singular_locus
-from lcnalg.singularities._toric import cone_faces, cone_facets, toric_data
+from lcnalg.singularities.singular_locus import cone_faces, cone_facets, singular_locus, toric_data
 
 
 def _is_face(A: list[tuple[int, ...]], S: int) -> bool:
