@@ -9,9 +9,9 @@ compute ``dim Sing V`` by the Jacobian criterion on the same ideal ``I``:
   over Q, equal to it for all but finitely many p; no components).  ``I`` is written into the
   script by this benchmark (from :func:`lcnalg.algebra.implicitization.implicit_equations`,
   not timed for Singular);
-* lcnalg: ``singular_locus(arch)`` (``method="auto"``: toric orbits, or the certified sandwich
-  of filter families and linear sections, then all minors when they do not meet), computing
-  the implicit equations itself (timed).
+* lcnalg: ``singular_locus(arch)`` (``method="auto"``: toric orbits, the birational route, or
+  the certified sandwich of filter families and linear sections, then all minors when they do
+  not meet), computing the implicit equations itself (timed).
 
 The dimensions must agree wherever both finish; a disagreement is printed and recorded.  The
 machine has few cores shared with other jobs: each case runs ``--repeat`` times and the median
@@ -47,10 +47,12 @@ from implicitization import machine  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
 
-#: Architectures, small to large: 1D sandwich cases (two and three layers), 2D toric and
-#: sandwich cases, and the 2D case with 77 equations whose minors are far beyond reach.
+#: Architectures, small to large: 1D cases (two and three layers), 2D toric, birational and
+#: sandwich cases, the 2D case with 77 equations whose minors are far beyond reach, and the
+#: toric case with 24 coordinates whose 2^24 supports the face test once refused.
 CASES = ("3,3 s=2", "4,2 s=2", "2,2,2 s=1,2", "3,2,2 s=2,2", "3,3,2 s=1,2", "3,2,3 s=2,2",
-         "2x2,2x2", "2x2,2x2 s=2x2", "3x2,2x2 s=2x2")
+         "2x2,2x2", "2x2,2x2 s=2x2", "3x2,2x2 s=2x2", "3x1,2x2 s=2x2", "2x2,2x2 s=1x2", "3x3,2x2 s=2x2",
+         "2x2,3x2 s=2x2")
 
 BEGIN, END = "<!-- singular-locus:begin -->", "<!-- singular-locus:end -->"
 
@@ -169,8 +171,8 @@ def main(argv: list[str] | None = None) -> int:
             "equations, Singular gets them in its script. Memory: the process's own peak RSS.",
             "- Singular: `dim(std(I + minor(jacob(I), codim)))` over GF(32003) (all minors, a Gröbner basis mod "
             "p: an upper bound, equal for all but finitely many p). lcnalg: `singular_locus(arch)`; "
-            "`certified` = proved over Q (toric orbits, or the sandwich of certified families and an upper "
-            "bound; `dim V - 1` needs no computation).",
+            "`certified` = proved over Q (toric orbits; the birational route's families; or the sandwich of "
+            "certified families and an upper bound; `dim V - 1` needs no computation).",
             "", header, "|---|---|---|---|---|---|---|---|", *rows, "",
             ("Disagreements: " + "; ".join(disagreements)) if disagreements else
             "The dimensions agree wherever both finish.", END, ""])
