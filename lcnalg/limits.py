@@ -79,14 +79,16 @@ class Limits:
     max_summary_degree : int
         Highest equation degree up to which that summary is formed.
     max_certify_generators : int
-        Generators up to which ``certify=None`` attempts the elimination certificate (250: the
-        ideals of up to 241 equations of degree at most 5 in benchmarks/RESULTS.md are then
-        certified by default, at most about 30 s of extra CPU).
+        Generators up to which ``certify=None`` attempts the elimination certificate (400: the
+        ideals of `5,3,3 s=2,2` (300 equations of degree at most 5) and `4,4,3 s=2,2` (368) in
+        benchmarks/RESULTS.md are then certified by default, in about the CPU time of Singular's
+        ``eliminate``).
     max_certify_degree : int
         Highest equation degree up to which ``certify=None`` attempts it.
     max_certify_entries : int
         Total matrix entries of the elimination certificate that ``certify=None`` attempts
-        (``certify=True`` allows ``max_total_entries``); about ten seconds of work.
+        (``certify=True`` allows ``max_total_entries``); 10^8, about a minute and a half of
+        work (the certificate of `5,3,3 s=2,2` needs more than 2·10^7).
     max_hilbert_nodes : int
         Nodes of the recursion computing a Hilbert numerator.
     max_fibre_order : int
@@ -216,10 +218,10 @@ class Limits:
         and ``2x3,3x2`` stop after degree 5 (degree 6 would bring the run to 2.0·10^9),
         ``4,4,4 s=2,2`` after degree 4, ``2,5,3,2,3,4 s=2,2,2,2,3`` after degree 1 (its 8398
         equations of degree 2 would make each of them slow).  ``lcnalg equations`` has its
-        own default 9·10^9 (about ten seconds): the whole degree-5 answer of ``4,4,4 s=2,2``
-        (1023 equations, 8.1·10^9 in all), ``2x2x2,2x2x2`` after degree 4 (its degree 5 would
-        bring the run to 9.2·10^9), ``2x2,2x2,2x2`` and ``2x3,3x2`` after degree 6 (degree 7 is
-        estimated at 1.8·10^10).  Raise it to reach the higher degrees
+        own default 1.5·10^10 (about ten to twenty seconds): the whole degree-5 answer of
+        ``4,4,4 s=2,2`` (1023 equations, 8.1·10^9 in all), the degree-6 check that ends
+        ``2x2,2x2,2x1 s=2x1,2x1`` (1.1·10^10, 3 s) and ``4,4,3 s=2,2``, ``2x2,2x2,2x2`` and
+        ``2x3,3x2`` after degree 6 (degree 7 is estimated at 1.8·10^10).  Raise it to reach the higher degrees
         (``max_interpolation_work`` still bounds each one).
     max_real_critical_solutions : int
         The same Bézout number for the real critical points (a univariate representation
@@ -331,9 +333,9 @@ class Limits:
     max_primes: int = _bound(64, "primes of one multi-modular lift")
     max_summary_generators: int = _bound(400, "generators up to which a Groebner summary is formed")
     max_summary_degree: int = _bound(6, "equation degree up to which a Groebner summary is formed")
-    max_certify_generators: int = _bound(250, "generators up to which the certificate is tried by default")
+    max_certify_generators: int = _bound(400, "generators up to which the certificate is tried by default")
     max_certify_degree: int = _bound(6, "equation degree up to which the certificate is tried by default")
-    max_certify_entries: int = _bound(20_000_000, "total matrix entries of the elimination certificate tried by default")
+    max_certify_entries: int = _bound(100_000_000, "total matrix entries of the elimination certificate tried by default")
     max_hilbert_nodes: int = _bound(200_000, "nodes of a Hilbert-numerator recursion")
     max_fibre_order: int = _bound(24, "largest root of unity tried when counting a fibre")
     max_fibre_factors: int = _bound(24, "factors tried when counting a fibre")

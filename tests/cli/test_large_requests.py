@@ -46,7 +46,7 @@ def test_refused_up_front(argv, option, capsys):
 
 @pytest.mark.parametrize("arch, degree, bound", [
     ("2x2x2,2x2x2", 5, "--max-interpolation-work"),   # degree 6 alone is estimated at 1.5e11
-    ("2x3,3x2 s=1x1", 6, "--max-equations-work"), ("2x2,2x2,2x2", 6, "--max-equations-work"),
+    ("2x3,3x2 s=1x1", 7, "--max-equations-work"), ("2x2,2x2,2x2", 7, "--max-equations-work"),
     ("2,5,3,2,3,4 s=2,2,2,2,3", 2, "--max-equations-work")])
 def test_equations_stop_partially_at_the_work_bound(arch, degree, bound, capsys):
     code, out, err = run(["equations", arch, "--no-progress"], capsys)
