@@ -291,7 +291,13 @@ def entry_point() -> None:
 
     After an interrupt the process ends at once (``os._exit``, streams flushed): its workers
     are already terminated, and the interpreter's exit handlers would only wait on their queues.
+
+    OpenBLAS is asked for one thread unless ``OPENBLAS_NUM_THREADS`` is set: lcnalg's
+    eliminations run their products on one thread (:mod:`lcnalg.polys.blas_echelon`, measured
+    no faster on two) and its parallel work comes from processes, so the thread pool OpenBLAS
+    starts when numpy is imported (about 50 ms of every start on two cores) would go unused.
     """
+    os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")   # before numpy: nothing has imported it yet
     status = main()
     if status == EXIT_INTERRUPTED:
         for stream in (sys.stdout, sys.stderr):

@@ -177,3 +177,19 @@ assert set(names) <= set(star), set(names) - set(star)
 
     with pytest.raises(AttributeError, match="no attribute 'no_such_name'"):
         lcnalg.no_such_name  # noqa: B018
+
+
+def test_the_command_line_asks_openblas_for_one_thread_unless_told():
+    """The console script leaves OpenBLAS one thread (its pool, started when numpy is imported,
+    would go unused: the eliminations are single-threaded and parallel work is processes);
+    a value the user set is kept."""
+    code = ("import os, sys\nfrom unittest import mock\nimport lcnalg.cli as c\n"
+            "assert 'numpy' not in sys.modules\n"
+            "with mock.patch.object(c, 'main', return_value=0), mock.patch.object(sys, 'exit'):\n"
+            "    c.entry_point()\nprint(os.environ['OPENBLAS_NUM_THREADS'])")
+    env = {k: v for k, v in os.environ.items() if k != "OPENBLAS_NUM_THREADS"}
+    out = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "1"
+    out = subprocess.run([sys.executable, "-c", code], env={**env, "OPENBLAS_NUM_THREADS": "2"},
+                         capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "2"
