@@ -19,23 +19,15 @@ Usage::
 
 from __future__ import annotations
 
-import argparse
-import datetime as _dt
-import os
 import re
 import shlex
 import shutil
 import sys
-import tempfile
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-import cas  # noqa: E402
-from implicitization import machine  # noqa: E402
-from singular_locus import field, install_singular, timed  # noqa: E402
-
-ROOT = Path(__file__).resolve().parent.parent
+from singular_locus import arguments, compare, write_section  # noqa: E402
 
 #: Two-layer 1D and 2D cases (strides), then three layers.
 CASES = ("3,3 s=2", "4,4 s=3", "5,3 s=2", "2x2,2x2", "2x2,2x2 s=2x2", "3x2,2x2 s=2x2", "2x3,3x2 s=1x2",
@@ -74,58 +66,18 @@ def singular_script(arch: str) -> str:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--cases", nargs="+", default=list(CASES), help="architecture strings")
-    parser.add_argument("--timeout", type=float, default=120.0, help="seconds per run (120)")
-    parser.add_argument("--repeat", type=int, default=3, help="runs per case, median shown (3)")
-    parser.add_argument("--output", default=None, help="update this results file (markdown)")
-    parser.add_argument("--install", action="store_true", help="apt-get install Singular when missing (root only)")
-    args = parser.parse_args(argv)
-    install_singular(args.install)
-    singular = shutil.which("Singular")
-    env = {**os.environ, "PYTHONPATH": str(ROOT)}
-    rows, disagreements = [], []
-    header = ("| architecture | lcnalg s | lcnalg MiB | lcnalg answer | Singular s | Singular MiB | "
-              "Singular dim | ratio Singular/lcnalg |")
-    print(header + "\n|---|---|---|---|---|---|---|---|", flush=True)
-    for arch in args.cases:
-        a = timed([sys.executable, "-c", LCNALG, arch], args.timeout, args.repeat, env)
-        answer = field(a["text"], "LCNALG answer") or a["status"]
-        if singular:
-            with tempfile.TemporaryDirectory() as tmp:
-                path = Path(tmp) / "critical.sing"
-                path.write_text(singular_script(arch))
-                b = timed([singular, "-q", str(path)], args.timeout, args.repeat)
-            sdim = field(b["text"], "SINGULAR dim") if b["status"] == "finished" else None
-            s_text = sdim if sdim is not None else (f"timeout ({args.timeout:.0f} s)" if b["status"] == "timeout"
-                                                    else b["status"])
-            ratio_text = ("> " if b["status"] == "timeout" else "") + f"{b['seconds'] / a['seconds']:.2f}"
-            s_cols = f"{b['seconds']:.2f} | {b['peak']:.0f} | {s_text} | {ratio_text}"
-            ldim = field(a["text"], "LCNALG dim")
-            if sdim is not None and ldim is not None and "certified" in answer and ldim != sdim:
-                disagreements.append(f"{arch}: lcnalg {ldim}, Singular {sdim}")
-        else:
-            s_cols = "- | - | not installed | -"
-        row = f"| {arch} | {a['seconds']:.2f} | {a['peak']:.0f} | {answer} | {s_cols} |"
-        rows.append(row)
-        print(row, flush=True)
-    for d in disagreements:
-        print("DISAGREEMENT", d)
+    args = arguments(argv, __doc__, CASES)
+    rows, disagreements = compare(args.cases, LCNALG, singular_script, shutil.which("Singular"), args.timeout,
+                                  args.repeat)
     if args.output:
-        m = machine()
         command = "python benchmarks/critical_locus.py " + " ".join(shlex.quote(x) for x in (argv or sys.argv[1:]))
-        section = "\n".join([
-            BEGIN, "## Critical locus against Singular's Jacobian minors (`benchmarks/critical_locus.py`)", "",
-            f"- Command: `{command}`",
-            f"- Machine: {m['cpu']}, {m['nproc']} cpus shared with other jobs (the median of {args.repeat} runs "
-            f"is shown, a timeout is run once), {m['memory']}; {m['os']}. Date: {_dt.date.today().isoformat()}.",
-            "- Wall seconds include process start and imports. Memory: the process's own peak RSS.",
-            "- Singular: `dim(std(minor(jacob(F), dim M)))` over GF(32003), F the coordinates of mu. lcnalg: "
-            "`critical_locus(arch)`; two layers are answered from the critical families without minors.",
-            "", header, "|---|---|---|---|---|---|---|---|", *rows, "",
-            ("Disagreements: " + "; ".join(disagreements)) if disagreements else
-            "The dimensions agree wherever both finish.", END, ""])
-        cas.update_section(args.output, section, BEGIN, END)
+        write_section(args.output, BEGIN, END,
+                      "## Critical locus against Singular's Jacobian minors (`benchmarks/critical_locus.py`)",
+                      command, args.repeat, [
+                          "- Wall seconds include process start and imports. Memory: the process's own peak RSS.",
+                          "- Singular: `dim(std(minor(jacob(F), dim M)))` over GF(32003), F the coordinates of mu. "
+                          "lcnalg: `critical_locus(arch)`; two layers are answered from the critical families "
+                          "without minors."], rows, disagreements)
     return 1 if disagreements else 0
 
 

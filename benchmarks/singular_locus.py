@@ -39,6 +39,7 @@ import subprocess
 import sys
 import tempfile
 from pathlib import Path
+from typing import Callable
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
@@ -118,35 +119,30 @@ def field(text: str, key: str) -> str | None:
     return None
 
 
-def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--cases", nargs="+", default=list(CASES), help="architecture strings")
-    parser.add_argument("--timeout", type=float, default=120.0, help="seconds per run (120)")
-    parser.add_argument("--repeat", type=int, default=3, help="runs per case, median shown (3)")
-    parser.add_argument("--output", default=None, help="update this results file (markdown)")
-    parser.add_argument("--install", action="store_true", help="apt-get install Singular when missing (root only)")
-    args = parser.parse_args(argv)
-    install_singular(args.install)
-    singular = shutil.which("Singular")
+HEADER = ("| architecture | lcnalg s | lcnalg MiB | lcnalg answer | Singular s | Singular MiB | "
+          "Singular dim | ratio Singular/lcnalg |")
+
+
+def compare(cases: list[str], lcnalg_code: str, script_for: Callable[[str], str], singular: str | None,
+            timeout: float, repeat: int) -> tuple[list[str], list[str]]:
+    """Run lcnalg (``lcnalg_code`` with the architecture as argument, printing ``LCNALG dim`` and
+    ``LCNALG answer``) and Singular (``script_for(arch)``, printing ``SINGULAR dim``) on each case;
+    returns the table rows (printed as they come) and the disagreements between certified answers."""
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
-    rows = []
-    disagreements = []
-    header = ("| architecture | lcnalg s | lcnalg MiB | lcnalg answer | Singular s | Singular MiB | "
-              "Singular dim | ratio Singular/lcnalg |")
-    print(header + "\n|---|---|---|---|---|---|---|---|", flush=True)
-    for arch in args.cases:
-        a = timed([sys.executable, "-c", LCNALG, arch], args.timeout, args.repeat, env)
+    rows, disagreements = [], []
+    print(HEADER + "\n|---|---|---|---|---|---|---|---|", flush=True)
+    for arch in cases:
+        a = timed([sys.executable, "-c", lcnalg_code, arch], timeout, repeat, env)
         answer = field(a["text"], "LCNALG answer") or a["status"]
         if singular:
             with tempfile.TemporaryDirectory() as tmp:
-                path = Path(tmp) / "locus.sing"
-                path.write_text(singular_script(arch))
-                b = timed([singular, "-q", str(path)], args.timeout, args.repeat)
+                path = Path(tmp) / "case.sing"
+                path.write_text(script_for(arch))
+                b = timed([singular, "-q", str(path)], timeout, repeat)
             sdim = field(b["text"], "SINGULAR dim") if b["status"] == "finished" else None
-            s_text = sdim if sdim is not None else (f"timeout ({args.timeout:.0f} s)" if b["status"] == "timeout"
+            s_text = sdim if sdim is not None else (f"timeout ({timeout:.0f} s)" if b["status"] == "timeout"
                                                     else b["status"])
-            ratio = b["seconds"] / a["seconds"]
-            ratio_text = ("> " if b["status"] == "timeout" else "") + f"{ratio:.2f}"
+            ratio_text = ("> " if b["status"] == "timeout" else "") + f"{b['seconds'] / a['seconds']:.2f}"
             s_cols = f"{b['seconds']:.2f} | {b['peak']:.0f} | {s_text} | {ratio_text}"
             ldim = field(a["text"], "LCNALG dim")
             if sdim is not None and ldim is not None and "certified" in answer and ldim != sdim:
@@ -158,25 +154,53 @@ def main(argv: list[str] | None = None) -> int:
         print(row, flush=True)
     for d in disagreements:
         print("DISAGREEMENT", d)
+    return rows, disagreements
+
+
+def write_section(output: str, begin: str, end: str, title: str, command: str, repeat: int, how: list[str],
+                  rows: list[str], disagreements: list[str]) -> None:
+    """Replace (or append) the section between ``begin`` and ``end`` of the results file."""
+    m = machine()
+    section = "\n".join([
+        begin, title, "", f"- Command: `{command}`",
+        f"- Machine: {m['cpu']}, {m['nproc']} cpus shared with other jobs (timings are noisy: the median of "
+        f"{repeat} runs is shown, a timeout is run once), {m['memory']}; {m['os']}. "
+        f"Date: {_dt.date.today().isoformat()}.", *how,
+        "", HEADER, "|---|---|---|---|---|---|---|---|", *rows, "",
+        ("Disagreements: " + "; ".join(disagreements)) if disagreements else
+        "The dimensions agree wherever both finish.", end, ""])
+    cas.update_section(output, section, begin, end)
+
+
+def arguments(argv: list[str] | None, doc: str, cases: tuple[str, ...]) -> argparse.Namespace:
+    """The command line shared by the Singular comparisons (Singular installed first if asked)."""
+    parser = argparse.ArgumentParser(description=doc.split("\n\n")[0])
+    parser.add_argument("--cases", nargs="+", default=list(cases), help="architecture strings")
+    parser.add_argument("--timeout", type=float, default=120.0, help="seconds per run (120)")
+    parser.add_argument("--repeat", type=int, default=3, help="runs per case, median shown (3)")
+    parser.add_argument("--output", default=None, help="update this results file (markdown)")
+    parser.add_argument("--install", action="store_true", help="apt-get install Singular when missing (root only)")
+    args = parser.parse_args(argv)
+    install_singular(args.install)
+    return args
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = arguments(argv, __doc__, CASES)
+    rows, disagreements = compare(args.cases, LCNALG, singular_script, shutil.which("Singular"), args.timeout,
+                                  args.repeat)
     if args.output:
-        m = machine()
         command = "python benchmarks/singular_locus.py " + " ".join(shlex.quote(x) for x in (argv or sys.argv[1:]))
-        section = "\n".join([
-            BEGIN, "## Singular locus against Singular's Jacobian minors (`benchmarks/singular_locus.py`)", "",
-            f"- Command: `{command}`", 
-            f"- Machine: {m['cpu']}, {m['nproc']} cpus shared with other jobs (timings are noisy: the median of "
-            f"{args.repeat} runs is shown, a timeout is run once), {m['memory']}; {m['os']}. "
-            f"Date: {_dt.date.today().isoformat()}.",
-            "- Wall seconds include process start and imports; lcnalg's include computing the implicit "
-            "equations, Singular gets them in its script. Memory: the process's own peak RSS.",
-            "- Singular: `dim(std(I + minor(jacob(I), codim)))` over GF(32003) (all minors, a Gröbner basis mod "
-            "p: an upper bound, equal for all but finitely many p). lcnalg: `singular_locus(arch)`; "
-            "`certified` = proved over Q (toric orbits; the birational route's families; or the sandwich of "
-            "certified families and an upper bound; `dim V - 1` needs no computation).",
-            "", header, "|---|---|---|---|---|---|---|---|", *rows, "",
-            ("Disagreements: " + "; ".join(disagreements)) if disagreements else
-            "The dimensions agree wherever both finish.", END, ""])
-        cas.update_section(args.output, section, BEGIN, END)
+        write_section(args.output, BEGIN, END,
+                      "## Singular locus against Singular's Jacobian minors (`benchmarks/singular_locus.py`)",
+                      command, args.repeat, [
+                          "- Wall seconds include process start and imports; lcnalg's include computing the implicit "
+                          "equations, Singular gets them in its script. Memory: the process's own peak RSS.",
+                          "- Singular: `dim(std(I + minor(jacob(I), codim)))` over GF(32003) (all minors, a Gröbner "
+                          "basis mod p: an upper bound, equal for all but finitely many p). lcnalg: "
+                          "`singular_locus(arch)`; `certified` = proved over Q (toric orbits; the birational route's "
+                          "families; or the sandwich of certified families and an upper bound; `dim V - 1` needs no "
+                          "computation)."], rows, disagreements)
     return 1 if disagreements else 0
 
 
