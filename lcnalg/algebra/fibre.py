@@ -323,8 +323,10 @@ def count_fibre(mu: PolynomialParameterization, *, seed: int = 0, points: int = 
     modulus : int, optional
         The prime (default :data:`MODULUS`).
     limits : Limits, optional
-        ``max_fibre_solutions`` bounds the Bézout number (refused up front); the Gröbner
-        engine's and the quotient algebra's bounds apply.
+        ``max_fibre_solutions`` bounds the Bézout number (refused up front),
+        ``max_matrix_entries`` the first Macaulay matrix of the system (its equations times
+        their distinct monomials, refused before the Gröbner basis); the Gröbner engine's and
+        the quotient algebra's bounds apply.
 
     Returns
     -------
@@ -366,6 +368,11 @@ def count_fibre(mu: PolynomialParameterization, *, seed: int = 0, points: int = 
     for trial in range(points):
         rng = random.Random(seed * 1_000_003 + trial)
         eqs, point, m = _system(mu, rng, top, p)
+        # the first Macaulay matrix holds every equation: at least rows x distinct monomials
+        columns = len({e for f in eqs for e in f})
+        limits.check("max_matrix_entries", f"entries of the first Macaulay matrix of the fibre system of "
+                     f"{checks.short(str(arch), 40)} ({len(eqs)} equations x {columns} monomials)",
+                     len(eqs) * columns)
         gb = groebner_basis(eqs, "degrevlex", modulus=p, nvars=m, limits=limits)
         if not gb.is_zero_dimensional():
             mult.append(None)

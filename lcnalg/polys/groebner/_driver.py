@@ -195,13 +195,15 @@ def _check_arguments(polys: Any, order: Any, modulus: Any, nvars: Any, grading: 
             raise InputError(f"polys[{k}]: {type(f).__name__} is neither a flint mpoly nor a dict "
                              "{exponent tuple: coefficient}")
         for e, c in f.items():
-            if not isinstance(e, tuple) or not all(checks.is_integer(a) and 0 <= a for a in e):
+            if type(e) is tuple and all(type(a) is int and a >= 0 for a in e):   # the common case, fast
+                pass
+            elif not isinstance(e, tuple) or not all(checks.is_integer(a) and 0 <= a for a in e):
                 raise InputError(f"polys[{k}]: key {checks.short(e, 40, quote=True)} is not an exponent tuple "
                                  "of non-negative integers")
             if sum(e) >= MAX_INPUT_DEGREE:
                 raise InputError(f"polys[{k}]: a monomial of degree {checks.short(sum(e))} is above the "
                                  f"supported degree {MAX_INPUT_DEGREE - 1}")
-            if not (checks.is_integer(c) or isinstance(c, (fmpz, fmpq, Fraction))
+            if not (type(c) is int or checks.is_integer(c) or isinstance(c, (fmpz, fmpq, Fraction))
                     or (hasattr(c, "modulus") and hasattr(c, "__int__"))):
                 raise InputError(f"polys[{k}]: coefficient {checks.short(c, 40, quote=True)} is not an int, "
                                  "fmpz, fmpq or Fraction")
