@@ -37,7 +37,9 @@ reduction modulo a prime (Hilbert series, dimension, degree), and returns an
     or a resource bound: the next degree's estimated work (``limits.max_interpolation_work``,
     estimated from its graded pieces before any linear algebra) or the whole run's
     (``limits.max_equations_work``: the grading, each degree's monomials and pieces, the
-    equations lifted, the stopping rule's search, counted as they come) stops the loop with
+    equations lifted, the stopping rule's search, counted as they come; the linear equations'
+    lifting is counted before degree 1 draws any point, from the proved lower bound
+    :func:`linear_equations_lower_bound`) stops the loop with
     the degrees done so far, with or without ``max_degree``; a degree stopped part-way is
     not counted.
 
@@ -502,6 +504,27 @@ def _stopping_rule(state: InterpolationState, e: int, n: int, dimension: int, fi
             f"heuristic beyond degree {e + 1}")
 
 
+def linear_equations_lower_bound(state: InterpolationState) -> int:
+    """A proved lower bound of the number of linear equations of the function space: the
+    non-zero coordinates ``n`` minus the number of distinct monomials (in the weights) that
+    occur in them.
+
+    The coordinates lie in the span of those monomials, so their span has at most that
+    dimension and the linear relations among them (the degree-1 part of the ideal, of
+    dimension ``n - dim span``) at least ``n - #monomials``.
+
+    Examples
+    --------
+    >>> linear_equations_lower_bound(InterpolationState.start(Parameterization("2,2 s=2")))
+    0
+    """
+    coords = state.mu.coordinates
+    seen: set[tuple[int, ...]] = set()
+    for m in state.grading.variables:
+        seen.update(tuple(int(a) for a in mono) for mono in coords[m].monoms())
+    return max(len(state.grading.variables) - len(seen), 0)
+
+
 def _run_degrees(state: InterpolationState, *, max_degree: int | None, dimension: int,
                  fibre: FibreDegree, executor: Executor | None, progress: bool | None,
                  limits: Limits, work: _Work) -> str:
@@ -546,9 +569,22 @@ def _run_degrees(state: InterpolationState, *, max_degree: int | None, dimension
                                                  f"~{cost:.2g} field operations")
             before = len(state.generators)
             lifted = [0]
+            # degree 1: the linear equations number at least n - (the distinct monomials of the
+            # coordinates), which span them; their lifting is counted before any point is drawn
+            prepaid = [0]
+            if e == 1:
+                try:
+                    prepaid[0] = GENERATOR_WORK * linear_equations_lower_bound(state)
+                    work.spend(prepaid[0], f"the equations of degree {e} (at least "
+                                           f"{prepaid[0] // GENERATOR_WORK} linear equations)")
+                except ResourceLimitError as err:
+                    return f"resource bound at degree {e}: {err}"
 
             def lifting(new: int, e=e) -> None:  # counted as the pieces come back
-                work.spend(GENERATOR_WORK * new, f"the equations of degree {e}")
+                amount = GENERATOR_WORK * new
+                paid = min(prepaid[0], amount)  # already counted up front
+                prepaid[0] -= paid
+                work.spend(amount - paid, f"the equations of degree {e}")
                 lifted[0] += new
 
             try:

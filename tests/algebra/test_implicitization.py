@@ -11,7 +11,9 @@ import flint
 import pytest
 from hypothesis import HealthCheck, given, settings, strategies as st
 
-from lcnalg import FunctionSpace, InputError, Parameterization, ResourceLimitError
+from lcnalg import FunctionSpace, InputError, Limits, Parameterization, ResourceLimitError
+from lcnalg.algebra import implicitization as impl, interpolation
+from lcnalg.algebra.grading import grading_work
 from lcnalg.algebra.certify import complete_up_to_degree, verify_equations
 from lcnalg.polys.groebner import groebner_basis
 from lcnalg.algebra.length_certificate import length_certificate
@@ -587,3 +589,31 @@ def test_latex_of_no_equation_found_on_a_thin_space_does_not_say_the_ideal_is_ze
     assert "full-dimensional" not in thin.to_latex() and "not zero" in thin.to_latex()
     full = FunctionSpace("2,2").implicit_equations()
     assert "= 0$ (the function space is full-dimensional)" in full.to_latex()
+
+
+@pytest.mark.parametrize("arch", ["2,2,2 s=1,1 r=4", "2x1,2x1,1x2 s=1x1,1x1 r=3", "3,2,2 s=1,1 r=2"])
+def test_linear_equations_lower_bound_is_below_the_interpolated_count(arch):
+    """The up-front lower bound of the linear equations (coordinates minus the distinct
+    monomials of the weights in them) never exceeds the number the interpolation finds."""
+    state = interpolation.InterpolationState.start(parameterize(arch))
+    bound = impl.linear_equations_lower_bound(state)
+    assert 0 <= bound <= interpolation.interpolate_degree(state).new_generators
+
+
+def test_linear_equations_refused_before_any_point_is_sampled(monkeypatch):
+    """A run whose linear equations alone exceed max_equations_work stops at degree 1 naming
+    the option, before a single image point is drawn (the sampler fails if called)."""
+    mu = parameterize("2x1,2x1,1x2 s=1x1,1x1 r=3")
+    state = interpolation.InterpolationState.start(mu)
+    n, lower = len(state.grading.variables), impl.linear_equations_lower_bound(state)
+    assert lower > 0
+    bound = grading_work(mu) + impl.MONOMIAL_WORK * n + impl.GENERATOR_WORK * lower - 1
+
+    def no_sampling(*args, **kwargs):
+        raise AssertionError("image points drawn before the work was estimated")
+    monkeypatch.setattr(interpolation, "ImagePool", no_sampling)
+    monkeypatch.setattr(interpolation, "integer_image", no_sampling)
+    result = impl.implicit_equations(mu, limits=Limits(max_equations_work=bound), progress=False)
+    assert result.complete_up_to_degree == 0 and not result.equations
+    assert "resource bound at degree 1" in result.stopped_by and "max_equations_work" in result.stopped_by
+    assert f"at least {lower} linear equations" in result.stopped_by

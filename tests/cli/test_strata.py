@@ -71,3 +71,19 @@ def test_too_many_candidate_strata_refused_before_the_equations(capsys):
     assert code == 2 and not out and len(err.strip().splitlines()) == 1
     assert "--max-strata" in err and "candidate strata" in err and len(err) < 400
     assert time.perf_counter() - start < 5
+
+
+def test_strata_with_many_linear_equations_answers_without_sampling_them(monkeypatch, capsys):
+    """4,4,2 s=3,1 r=3 (371230 coordinates): the implicit equations it rests on are refused at
+    degree 1 from the up-front count of their linear equations, before any image point of the
+    interpolation is drawn, and the stratification answers with that status (it sampled for
+    minutes first)."""
+    from lcnalg.algebra import interpolation
+
+    def no_sampling(*args, **kwargs):
+        raise AssertionError("image points drawn before the work was estimated")
+    monkeypatch.setattr(interpolation, "ImagePool", no_sampling)
+    code, out, err = run(["strata", "4,4,2 s=3,1 r=3"], capsys)
+    assert code == 0, err
+    assert "proved complete only up to degree 0, not certified" in out
+    assert "V (dim 8)" in out

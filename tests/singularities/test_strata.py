@@ -12,7 +12,10 @@ import flint
 import pytest
 from hypothesis import given, settings, strategies as st
 
-from lcnalg import Architecture, FunctionSpace, Parameterization
+from lcnalg import Architecture, FunctionSpace, Limits, Parameterization
+from lcnalg.algebra import implicitization as impl, interpolation
+from lcnalg.algebra.grading import grading_work
+from lcnalg.parameterization import parameterize
 from lcnalg.errors import InputError
 from lcnalg.plot import plot_stratification
 from lcnalg.real.boundary import boundary
@@ -332,3 +335,25 @@ def test_dot_is_the_hasse_diagram(arch):
     edges = set(re.findall(r'^  "([^"]+)" -> "([^"]+)";$', s.to_dot(), re.M))
     assert edges == set(nx.transitive_reduction(s.graph).edges)
     assert set(nx.transitive_closure_dag(nx.DiGraph(list(edges))).edges) == set(s.graph.edges)
+
+
+def test_strata_refuse_the_linear_equations_before_sampling(monkeypatch):
+    """The stratification of a network whose linear equations alone exceed max_equations_work
+    still answers (V, its origin, the singular locus undecided as the equations are incomplete)
+    without drawing a single image point for them: the refusal is estimated up front."""
+    arch = "2x1,2x1,1x2 s=1x1,1x1 r=3"
+    mu = parameterize(arch)
+    state = interpolation.InterpolationState.start(mu)
+    n, lower = len(state.grading.variables), impl.linear_equations_lower_bound(state)
+    assert lower > 0
+    bound = grading_work(mu) + impl.MONOMIAL_WORK * n + impl.GENERATOR_WORK * lower - 1
+
+    def no_sampling(*args, **kwargs):
+        raise AssertionError("image points drawn for the equations before their work was estimated")
+    monkeypatch.setattr(interpolation, "ImagePool", no_sampling)
+    monkeypatch.setattr(interpolation, "integer_image", no_sampling)
+    space = FunctionSpace(arch, limits=Limits(max_equations_work=bound))
+    strata = space.stratification()
+    text = str(strata)
+    assert "complete up to degree 0" in text
+    assert f"V (dim {space.dimension.value})" in text
