@@ -81,8 +81,8 @@ class Limits:
     max_certify_generators : int
         Generators up to which ``certify=None`` attempts the elimination certificate (400: the
         ideals of `5,3,3 s=2,2` (300 equations of degree at most 5) and `4,4,3 s=2,2` (368) in
-        benchmarks/RESULTS.md are then certified by default, in about the CPU time of Singular's
-        ``eliminate``).
+        benchmarks/RESULTS.md are then certified by default, in 1.7-4.6 times the time of
+        Singular's ``eliminate`` on them).
     max_certify_degree : int
         Highest equation degree up to which ``certify=None`` attempts it.
     max_certify_entries : int
@@ -221,7 +221,7 @@ class Limits:
         own default 1.5·10^10 (about ten to twenty seconds): the whole degree-5 answer of
         ``4,4,4 s=2,2`` (1023 equations, 8.1·10^9 in all), the degree-6 check that ends
         ``2x2,2x2,2x1 s=2x1,2x1`` (1.1·10^10, 3 s) and ``4,4,3 s=2,2``, ``2x2,2x2,2x2`` and
-        ``2x3,3x2`` after degree 6 (degree 7 is estimated at 1.8·10^10).  Raise it to reach the higher degrees
+        ``2x3,3x2`` after degree 7 (about 4 s; degree 8 would bring the run to 1.7·10^10).  Raise it to reach the higher degrees
         (``max_interpolation_work`` still bounds each one).
     max_real_critical_solutions : int
         The same Bézout number for the real critical points (a univariate representation

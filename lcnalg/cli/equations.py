@@ -83,8 +83,8 @@ def register(sub: argparse._SubParsersAction) -> None:
 #: ``lcnalg equations``' own default of ``max_equations_work`` (``Limits()`` keeps 1.5·10^9 for the
 #: commands that go on from the equations to more work): ten to twenty seconds of interpolation,
 #: enough for the whole degree-5 answer of ``4,4,4 s=2,2`` (8.1·10^9) and for the degree-6 checks
-#: that end ``2x2,2x2,2x1 s=2x1,2x1`` (1.1·10^10, done in 3 s) and ``4,4,3 s=2,2``, not for degree 7
-#: of ``2x2,2x2,2x2`` (1.8·10^10) -- see ``Limits.max_equations_work``.
+#: that end ``2x2,2x2,2x1 s=2x1,2x1`` (1.1·10^10, done in 3 s) and ``4,4,3 s=2,2``, not for degree 8
+#: of ``2x2,2x2,2x2`` (1.7·10^10 with it) -- see ``Limits.max_equations_work``.
 EQUATIONS_WORK = 15_000_000_000
 
 #: The defaults of ``max_equations_work`` and ``max_interpolation_work`` when a degree is asked for
