@@ -733,6 +733,12 @@ class StandardMonomialCounter:
         self._code = np.zeros(self.n, dtype=np.int64)
         self._num: dict[int, int] = {}
         self._count = _MonomialCounter(A)
+        #: (additions, degree) of a count from scratch that gave up: a count of a higher degree
+        #: with no generator added since is not tried (truncated higher, it keeps every
+        #: generator the other kept, so it is not expected to take fewer steps; only a budget
+        #: is at stake, never a count)
+        self._gave_up: tuple[int, int] | None = None
+        self._additions = 0
         #: counts from scratch, updates by a colon, and steps of the recursion, so far
         self.recounts = self.updates = self.nodes = 0
 
@@ -791,6 +797,7 @@ class StandardMonomialCounter:
                 self.updates += 1
             self.nodes += int(self.max_nodes - budget[0]) if self.max_nodes is not None else 0
         self._gens = np.vstack([gens[~(m <= gens).all(axis=1)], m[None, :]])
+        self._additions += 1
 
     def counts(self, degree: int, multidegrees: Iterable[Sequence[int]] | None = None
                ) -> dict[tuple[int, ...], int] | None:
@@ -829,6 +836,8 @@ class StandardMonomialCounter:
         if degree < 0:
             return {a: 0 for a in wanted}
         if degree > self._top:
+            if self._gave_up is not None and self._gave_up[0] == self._additions and degree >= self._gave_up[1]:
+                return None
             top = degree + self.slack
             while (top + 1) ** (self.r + 1) >= 1 << 62:
                 top -= 1
@@ -840,6 +849,7 @@ class StandardMonomialCounter:
                     break
             else:
                 self._top = -1
+                self._gave_up = (self._additions, degree)
                 return None
         return _evaluate(self._num, self._B, self.r, degree, wanted, self._count)
 

@@ -294,6 +294,23 @@ def test_counter_with_a_budget_counts_right_or_gives_up(data, degree, max_nodes)
                                                 rows, degree), None)
 
 
+def test_counter_that_gave_up_waits_for_a_new_generator():
+    """A count from scratch that gave up is not tried again at a higher degree until a
+    generator is added; then it is, and it is exact."""
+    rows = [[1, 1, 1, 1]]
+    gens = [[2, 1, 0, 0], [0, 2, 1, 0], [0, 0, 2, 1], [1, 0, 0, 2], [1, 1, 1, 0], [0, 1, 1, 1],
+            [3, 0, 1, 0], [0, 3, 0, 1], [1, 0, 3, 0]]  # more than inclusion-exclusion takes at once
+    counter = StandardMonomialCounter(rows, max_nodes=1, slack=0)
+    counter.add(gens[:8])
+    assert counter.counts(5) is None
+    nodes = counter.nodes
+    assert counter.counts(6) is None and counter.nodes == nodes  # not tried again
+    counter.max_nodes = None
+    assert counter.counts(7) is None  # still the same generators
+    counter.add([gens[8]])
+    assert counter.counts(7) == standard_monomial_counts(np.array(gens), rows, 7)
+
+
 def test_counter_refuses_bad_input():
     with pytest.raises(InputError, match="degrees"):
         StandardMonomialCounter([[1, 0]])  # a zero column

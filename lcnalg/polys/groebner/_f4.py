@@ -14,6 +14,7 @@ from lcnalg.limits import Limits
 from lcnalg.polys import modmat
 from lcnalg.polys.blas_echelon import INNER, matmul_mod, single_blas_thread
 from lcnalg.polys.groebner._packed import Packer, Poly
+from lcnalg.polys.groebner._pairs import PairQueue
 from lcnalg.polys.hilbert import StandardMonomialCounter
 
 __all__ = ["gm_update", "f4_homogeneous", "Reducer", "interreduce", "MAX_PAIRS_PER_STEP"]
@@ -37,12 +38,12 @@ BLAS_PRIME = 1 << 31
 BLAS_BLOCK_ENTRIES = 1 << 11
 
 
-def gm_update(pk: Packer, leads: list[int], active: list[bool], pairs: list[list[int]],
-               h: int, exps: np.ndarray | None = None) -> list[list[int]]:
-    """Gebauer--Möller update for the new element with index ``h``; returns the pair list.
+def gm_update(pk: Packer, leads: list[int], active: list[bool], pairs: PairQueue,
+              h: int, exps: np.ndarray | None = None) -> None:
+    """Gebauer--Möller update of ``pairs`` for the new element with index ``h``.
 
-    Pairs are ``[degree, lcm, i, j]``.  ``exps``, when given, holds the exponent rows of
-    ``leads[0..h]`` (at least); otherwise they are unpacked here.
+    ``exps``, when given, holds the exponent rows of ``leads[0..h]`` (at least); otherwise
+    they are unpacked here.
     """
     lh = leads[h]
     if exps is None:
@@ -73,20 +74,17 @@ def gm_update(pk: Packer, leads: list[int], active: list[bool], pairs: list[list
         dropped = _earlier_divisors(U, _divisor_masks(U))
         keep = ~dropped & ~coprime
         kept = cand[keep].tolist()
-        kept_deg = (L[keep] @ np.array(pk.w, dtype=np.int64)).tolist()
-    lcm = pk.lcm
-    guard = pk.guard
+        kept_rows = L[keep]
+        kept_deg = (kept_rows @ np.array(pk.w, dtype=np.int64)).tolist()
     # chain criterion for an old pair: dropped when lead(h) divides its lcm (and differs from
-    # the lcms with h)
-    new_pairs = [pr for pr in pairs if ((pr[1] | guard) - lh) & guard != guard
-                 or lcm(leads[pr[2]], lh) == pr[1] or lcm(lh, leads[pr[3]]) == pr[1]]
+    # the lcms with h); on the arrays of the queue
+    pairs.drop_chain(eh, exps)
     if kept:
-        for g, dg in zip(kept, kept_deg):
-            new_pairs.append([dg, lcm(lh, leads[g]), g, h])
+        lcm = pk.lcm
+        pairs.add(kept_deg, [lcm(lh, leads[g]) for g in kept], kept_rows, kept, [h] * len(kept))
     if act.size:
         for g in act[(exps[act] >= eh).all(axis=1)].tolist():
             active[g] = False
-    return new_pairs
 
 
 #: Undecided candidates decided at once by :func:`_earlier_divisors` (one chunk, tested within
@@ -178,7 +176,7 @@ def _f4_run(gens: list[dict[int, int]], pk: Packer, p: int, limits: Limits, max_
     leads: list[int] = []
     lead_index: dict[int, int] = {}  # the index of the element with a given leading monomial
     active: list[bool] = []
-    pairs: list[list[int]] = []
+    pairs = PairQueue(pk.n)
     pending: dict[int, list[dict[int, int]]] = {}
     for f in gens:
         f = {m: c % p for m, c in f.items() if c % p}
@@ -197,31 +195,32 @@ def _f4_run(gens: list[dict[int, int]], pk: Packer, p: int, limits: Limits, max_
     steps: dict[int, int] = {}
     lead_rows = np.zeros((64, pk.n), dtype=np.int64)  # the exponent rows of ``leads`` (first len(leads))
     while pairs or pending:
-        d = min([pr[0] for pr in pairs] + list(pending))
+        d = min(([pairs.min_degree()] if pairs else []) + list(pending))
         if skip is not None:
-            here = [pr for pr in pairs if pr[0] == d]
+            slots = pairs.of_degree(d)
+            here = pairs.multidegrees(slots, skip.A)
             done = skip.complete(d, here, pending.get(d, []), steps.get(d, 0))
             if done:
                 md = skip.multidegree
-                kept = [pr for pr in here if md(pr[1]) not in done]
-                if len(kept) < len(here):
-                    stats["hilbert_skipped_pairs"] = stats.get("hilbert_skipped_pairs", 0) + len(here) - len(kept)
-                    pairs = [pr for pr in pairs if pr[0] != d or md(pr[1]) not in done]
+                gone = [k for k, a in zip(slots.tolist(), here) if a in done]
+                if gone:
+                    stats["hilbert_skipped_pairs"] = stats.get("hilbert_skipped_pairs", 0) + len(gone)
+                    pairs.remove(gone)
                 if d in pending:
                     left = [f for f in pending[d] if md(next(iter(f))) not in done]
                     if left:
                         pending[d] = left
                     else:
                         del pending[d]
-                if not kept and d not in pending:
+                if len(gone) == len(here) and d not in pending:
                     continue
         steps[d] = steps.get(d, 0) + 1
-        sel = [pr for pr in pairs if pr[0] == d]
-        pairs = [pr for pr in pairs if pr[0] != d]
+        slots = pairs.of_degree(d)
+        sel = pairs.get(slots)
         if len(sel) > MAX_PAIRS_PER_STEP:  # the smallest lcms first; the rest wait for the next step
-            sel.sort(key=lambda pr: key(pr[1]))
-            pairs.extend(sel[MAX_PAIRS_PER_STEP:])
-            sel = sel[:MAX_PAIRS_PER_STEP]
+            first = sorted(range(len(sel)), key=lambda k: key(sel[k][1]))[:MAX_PAIRS_PER_STEP]
+            slots, sel = slots[first], [sel[k] for k in first]
+        pairs.remove(slots)
         inputs = pending.pop(d, [])
         if d != deg.degree:
             deg = _DegreeCache(d, pk)
@@ -393,7 +392,7 @@ def _f4_run(gens: list[dict[int, int]], pk: Packer, p: int, limits: Limits, max_
                 grown[:len(lead_rows)] = lead_rows
                 lead_rows = grown
             lead_rows[len(leads) - 1] = pk.unpack(el[0][0])
-            pairs = gm_update(pk, leads, active, pairs, len(G) - 1, lead_rows)
+            gm_update(pk, leads, active, pairs, len(G) - 1, lead_rows)
         if finish is not None and new_elems and (pairs or pending):
             done = finish([G[i] for i in range(len(G)) if active[i]])
             if done is not None:
@@ -440,9 +439,10 @@ def _reduce_tails(G: list[Poly], pk: Packer, p: int) -> list[Poly]:
 
 #: A count of standard monomials from scratch (:meth:`_HilbertSkip.complete`), and an update of the
 #: numerator by one leading monomial, gives up after this many steps of its recursion (the degree
-#: then runs in full, or the next count starts from scratch); the graph ideals measured took at
-#: most a few thousand for a whole run.
-HILBERT_COUNT_NODES = 20_000
+#: then runs in full, or the next count starts from scratch).  The count of degree 17 of the graph
+#: ideal of 5,3,3 s=2,2 (4645 leading monomials) takes about 31,000 steps and 2 s; at 20,000 it
+#: gave up, and the degrees 17-21 ran in full without a new element (37 of its 84 s).
+HILBERT_COUNT_NODES = 200_000
 
 
 class _HilbertSkip:
@@ -485,16 +485,17 @@ class _HilbertSkip:
         if todo:
             self._md.update(zip(todo, map(tuple, (self.pk.unpack_many(todo) @ self.A.T).tolist())))
 
-    def complete(self, d: int, here: list[list[int]], inputs: list[dict[int, int]], steps: int
+    def complete(self, d: int, here: list[tuple[int, ...]], inputs: list[dict[int, int]], steps: int
                  ) -> set[tuple[int, ...]]:
-        """The complete multidegrees of degree ``d`` (``here`` its pairs, ``inputs`` its inputs,
-        ``steps`` the steps it has run); raises InputError where ``HF`` is above the count."""
+        """The complete multidegrees of degree ``d`` (``here`` the multidegrees of its pairs,
+        ``inputs`` its inputs, ``steps`` the steps it has run); raises InputError where ``HF``
+        is above the count."""
         if d not in self.counts and not steps and len(here) <= MAX_PAIRS_PER_STEP:
             return set()
-        self._multidegrees([pr[1] for pr in here] + [next(iter(f)) for f in inputs])
+        self._multidegrees([next(iter(f)) for f in inputs])
         if d not in self.counts:
             md = self.multidegree
-            wanted = {md(pr[1]) for pr in here} | {md(next(iter(f))) for f in inputs}
+            wanted = set(here) | {md(next(iter(f))) for f in inputs}
             self.counts[d] = self.counter.counts(d, sorted(wanted))
         counts = self.counts[d]
         if counts is None:  # not counted: the degree runs in full

@@ -9,6 +9,7 @@ from flint import fmpq
 from lcnalg.errors import InputError
 from lcnalg.limits import Limits
 from lcnalg.polys.groebner._f4 import Reducer, gm_update
+from lcnalg.polys.groebner._pairs import PairQueue
 from lcnalg.polys.groebner._packed import Exp, Packer, Poly
 from lcnalg.polys.groebner._setup import Setup, dehomogenize, modp_stage, primitive
 from lcnalg.polys.modular import crt_vector, primes_below, reconstruct_vector
@@ -30,11 +31,11 @@ def verify_q(setup: Setup, pk: Packer, H: list[Poly]) -> str | None:
     order = sorted(range(len(H)), key=lambda i: (pk.deg(leads[i]), pk.key(leads[i])))
     oleads = [leads[i] for i in order]
     active = [True] * len(H)
-    pairs: list[list[int]] = []
+    pairs = PairQueue(pk.n)
     exps = pk.unpack_many(oleads)
     for h in range(len(H)):
-        pairs = gm_update(pk, oleads, active, pairs, h, exps)
-    for _, l, i, j in pairs:
+        gm_update(pk, oleads, active, pairs, h, exps)
+    for _, l, i, j in pairs.get(pairs.alive()):
         gi, gj = H[order[i]], H[order[j]]
         s: dict[int, Any] = {}
         mi, mj = l - gi[0][0], l - gj[0][0]

@@ -1,0 +1,149 @@
+"""The critical pairs of the F4 engine, kept in arrays.
+
+A pair ``(i, j)`` is stored with its degree, its lcm (packed, as the engine's monomials) and the
+exponent row of that lcm, one array per variable (column-major).  The two operations that touch
+every pair are then array operations:
+
+* the Gebauer--Möller test of the old pairs against a new leading monomial ``lead(h)``
+  (:meth:`PairQueue.drop_chain`): a pair is dropped when ``lead(h)`` divides its lcm and that
+  lcm differs from ``lcm(lead(i), lead(h))`` and from ``lcm(lead(j), lead(h))``; divisibility is
+  tested on the support of ``lead(h)`` only (one comparison of one array per variable in it),
+  the lcm equalities only on the few pairs it hits;
+* the pairs of the lowest degree (:meth:`PairQueue.of_degree`).
+
+Removed pairs are marked dead and the arrays are compacted once most of them are dead, so the
+pairs keep the order in which they were added (the engine selects them in that order).
+
+>>> q = PairQueue(2)
+>>> q.add([3, 2], [0, 0], np.array([[2, 1], [1, 1]]), [0, 0], [1, 2])
+>>> len(q), q.min_degree(), q.get(q.of_degree(2))
+(2, 2, [[2, 0, 0, 2]])
+>>> q.remove(q.of_degree(2)); len(q)
+1
+"""
+
+from __future__ import annotations
+
+from typing import Sequence
+
+import numpy as np
+
+__all__ = ["PairQueue"]
+
+
+class PairQueue:
+    """Critical pairs ``[degree, lcm, i, j]`` of an F4 run in ``n`` variables (see the module
+    docstring)."""
+
+    def __init__(self, n: int) -> None:
+        self.n = n
+        self._size = 0  # slots used (dead ones included)
+        self._alive_count = 0
+        self._deg = np.zeros(0, dtype=np.int64)
+        self._i = np.zeros(0, dtype=np.int64)
+        self._j = np.zeros(0, dtype=np.int64)
+        self._alive = np.zeros(0, dtype=bool)
+        self._cols = np.zeros((n, 0), dtype=np.int64)  # the lcm exponents, one row per variable
+        self._lcm: list[int] = []
+
+    def __len__(self) -> int:
+        return self._alive_count
+
+    def _grow(self, extra: int) -> None:
+        need = self._size + extra
+        cap = len(self._deg)
+        if need <= cap:
+            return
+        cap = max(need, 2 * cap, 256)
+        for name in ("_deg", "_i", "_j", "_alive"):
+            old = getattr(self, name)
+            new = np.zeros(cap, dtype=old.dtype)
+            new[:self._size] = old[:self._size]
+            setattr(self, name, new)
+        cols = np.zeros((self.n, cap), dtype=np.int64)
+        cols[:, :self._size] = self._cols[:, :self._size]
+        self._cols = cols
+
+    def add(self, degrees: Sequence[int], lcms: Sequence[int], rows: np.ndarray,
+            i: Sequence[int], j: Sequence[int]) -> None:
+        """Append pairs: their degrees, packed lcms, lcm exponent rows (``k x n``) and indices."""
+        k = len(lcms)
+        if not k:
+            return
+        self._grow(k)
+        s, e = self._size, self._size + k
+        self._deg[s:e] = degrees
+        self._i[s:e] = i
+        self._j[s:e] = j
+        self._alive[s:e] = True
+        self._cols[:, s:e] = np.asarray(rows, dtype=np.int64).T
+        self._lcm.extend(lcms)
+        self._size = e
+        self._alive_count += k
+
+    def min_degree(self) -> int:
+        """The lowest degree of a pair (the queue must not be empty)."""
+        n = self._size
+        return int(self._deg[:n][self._alive[:n]].min())
+
+    def of_degree(self, d: int) -> np.ndarray:
+        """The slots of the pairs of degree ``d``, in the order they were added."""
+        n = self._size
+        return np.flatnonzero(self._alive[:n] & (self._deg[:n] == d))
+
+    def alive(self) -> np.ndarray:
+        """The slots of all pairs, in the order they were added."""
+        return np.flatnonzero(self._alive[:self._size])
+
+    def get(self, slots: np.ndarray) -> list[list[int]]:
+        """The pairs ``[degree, lcm, i, j]`` in ``slots``."""
+        s = slots.tolist() if isinstance(slots, np.ndarray) else list(slots)
+        lcm = self._lcm
+        return [[d, lcm[k], a, b] for k, d, a, b in
+                zip(s, self._deg[s].tolist(), self._i[s].tolist(), self._j[s].tolist())]
+
+    def multidegrees(self, slots: np.ndarray, A: np.ndarray) -> list[tuple[int, ...]]:
+        """The multidegrees of the lcms of the pairs in ``slots`` for the grading ``A``
+        (``r x n``: one row per grading)."""
+        return list(map(tuple, (A @ self._cols[:, slots]).T.tolist()))
+
+    def remove(self, slots: np.ndarray | Sequence[int]) -> None:
+        """Drop the pairs in ``slots`` (alive, distinct)."""
+        s = np.asarray(slots, dtype=np.int64)
+        if not s.size:
+            return
+        self._alive[s] = False
+        self._alive_count -= int(s.size)
+        if self._size > 1024 and self._alive_count * 2 < self._size:
+            self._compact()
+
+    def _compact(self) -> None:
+        keep = np.flatnonzero(self._alive[:self._size])
+        self._deg[:keep.size] = self._deg[keep]
+        self._i[:keep.size] = self._i[keep]
+        self._j[:keep.size] = self._j[keep]
+        self._cols[:, :keep.size] = self._cols[:, keep]
+        self._alive[:keep.size] = True
+        self._alive[keep.size:self._size] = False
+        lcm = self._lcm
+        self._lcm = [lcm[k] for k in keep.tolist()]
+        self._size = int(keep.size)
+
+    def drop_chain(self, eh: np.ndarray, lead_rows: np.ndarray) -> None:
+        """The Gebauer--Möller test of the old pairs against a new leading monomial with
+        exponent row ``eh`` (``lead_rows[k]`` the exponent row of ``lead(k)``): drop a pair
+        when ``lead(h)`` divides its lcm ``L`` and ``L`` differs from ``max(lead(i), eh)`` and
+        from ``max(lead(j), eh)``."""
+        n = self._size
+        if not self._alive_count:
+            return
+        hit = self._alive[:n].copy()
+        for v in np.flatnonzero(eh).tolist():
+            hit &= self._cols[v, :n] >= eh[v]
+        slots = np.flatnonzero(hit)
+        if not slots.size:
+            return
+        L = self._cols[:, slots].T
+        Ei, Ej = lead_rows[self._i[slots]], lead_rows[self._j[slots]]
+        same = (np.maximum(Ei, eh) == L).all(axis=1) | (np.maximum(Ej, eh) == L).all(axis=1)
+        self.remove(slots[~same])
