@@ -62,10 +62,21 @@ def gm_update(pk: Packer, leads: list[int], active: list[bool], pairs: PairQueue
     # and only the few kept ones are divisors to test.  ``lcm(g, h) = lead(h) u_g`` with
     # ``u_g = max(e_g - e_h, 0)``, and ``lcm(k, h) | lcm(g, h)`` exactly when ``u_k | u_g``: the
     # divisibility is tested on the ``u`` (their 64-bit masks, _divisor_masks, carry no bits of
-    # ``lead(h)``, which all the lcms share).
+    # ``lead(h)``, which all the lcms share).  First, at once: a ``u`` of degree one, ``x_v``,
+    # divides every ``u`` with ``x_v`` in it and nothing else but its equals; of those the first
+    # (in ``g``'s order, as ties go below) is kept, every other candidate with ``x_v`` is
+    # dropped.  No dropped ``u`` divides a remaining one (it would pass its ``x_v`` on), so the
+    # remaining ones are decided among themselves, with the same outcome as all of them together.
     kept: list[int] = []
     if act.size:
         E = exps[act]
+        U = np.maximum(E - eh, 0)
+        unit = np.flatnonzero(U.sum(axis=1) == 1)
+        if unit.size:
+            var = U[unit].argmax(axis=1)
+            hit = U[:, np.unique(var)].any(axis=1)
+            hit[unit[np.unique(var, return_index=True)[1]]] = False
+            act, E = act[~hit], E[~hit]
         L = np.maximum(E, eh)
         coprime = ~((E > 0) & (eh > 0)).any(axis=1)
         order = np.lexsort(tuple(L[:, k] for k in range(L.shape[1])))  # stable: ties keep g's order
