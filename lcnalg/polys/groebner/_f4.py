@@ -610,6 +610,11 @@ class _DegreeCache:
 
 #: Exponent comparisons made at once by :func:`_first_divisors` (memory of one boolean array).
 DIVISOR_CHUNK = 1 << 23
+#: Leading monomials tried at once by :func:`_first_divisors`: the rows that found a divisor among
+#: them are not tried against the later ones (on the graph ideals of 4,4,3 s=2,2 and 5,3,3 s=2,2,
+#: about half the monomials find one, and the searches took 1.3-1.9 times less than with all the
+#: leading monomials at once).
+LEAD_CHUNK = 256
 
 
 def _first_divisors(E: np.ndarray, leads: np.ndarray, lead_masks: np.ndarray | None = None) -> np.ndarray:
@@ -619,7 +624,8 @@ def _first_divisors(E: np.ndarray, leads: np.ndarray, lead_masks: np.ndarray | N
 
     A pair is tested in full only when its divisibility masks agree (:func:`_divisor_masks`:
     a divisor's mask is a subset of the multiple's), which rules out most pairs with one
-    64-bit operation.
+    64-bit operation.  The leading monomials are tried ``LEAD_CHUNK`` at a time, in order, and
+    a row is tried against the next ones only while it has none.
 
     >>> _first_divisors(np.array([[2, 1], [0, 3]]), np.array([[3, 0], [1, 1], [0, 1]])).tolist()
     [1, 2]
@@ -629,16 +635,22 @@ def _first_divisors(E: np.ndarray, leads: np.ndarray, lead_masks: np.ndarray | N
         return out
     lm = _divisor_masks(leads) if lead_masks is None else lead_masks
     em = ~_divisor_masks(E)
-    step = max(1, DIVISOR_CHUNK // len(leads))
-    for a in range(0, len(E), step):
-        rows, cols = np.nonzero((em[a:a + step, None] & lm[None, :]) == 0)  # by row, then column
-        if not len(rows):
-            continue
-        rows += a
-        full = (E[rows] >= leads[cols]).all(axis=1)
-        rows, cols = rows[full], cols[full]
-        first_rows, first = np.unique(rows, return_index=True)
-        out[first_rows] = cols[first]
+    todo = np.arange(len(E))
+    for a in range(0, len(leads), LEAD_CHUNK):
+        part = lm[a:a + LEAD_CHUNK]
+        step = max(1, DIVISOR_CHUNK // len(part))
+        for b in range(0, todo.size, step):
+            sub = todo[b:b + step]
+            rows, cols = np.nonzero((em[sub, None] & part[None, :]) == 0)  # by row, then column
+            if not len(rows):
+                continue
+            full = (E[sub[rows]] >= leads[a + cols]).all(axis=1)
+            rows, cols = rows[full], cols[full]
+            first_rows, first = np.unique(rows, return_index=True)
+            out[sub[first_rows]] = a + cols[first]
+        todo = todo[out[todo] < 0]
+        if not todo.size:
+            break
     return out
 
 
