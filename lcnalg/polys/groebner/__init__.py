@@ -26,7 +26,10 @@ is found by blocked substitution, all products exact in float64 BLAS
 (:func:`lcnalg.polys.blas_echelon.matmul_mod`).  Pairs are managed with the Gebauer--Möller criteria
 (product and chain; the chain criterion among the pairs of a new element tests all of them
 at once on exponent arrays: a pair is dropped when an earlier one in an order extending
-divisibility has an lcm dividing its own, the same pairs as testing the kept ones only).  For
+divisibility has an lcm dividing its own, the same pairs as testing the kept ones only; the
+pairs waiting are kept in arrays (``PairQueue``), so the test of the old
+pairs against a new leading monomial and the choice of the pairs of a degree are array
+operations).  For
 homogeneous input this yields the reduced Gröbner basis directly: an element of degree ``d``
 never contains a monomial divisible by a leading monomial of degree ``> d``.  For
 homogenized input the basis is dehomogenized (``h = 1``) and inter-reduced, which gives the
