@@ -205,6 +205,7 @@ def _f4_run(gens: list[dict[int, int]], pk: Packer, p: int, limits: Limits, max_
     skip = _HilbertSkip(hilbert[0], hilbert[1], pk) if hilbert is not None and saturate is None else None
     steps: dict[int, int] = {}
     lead_rows = np.zeros((64, pk.n), dtype=np.int64)  # the exponent rows of ``leads`` (first len(leads))
+    lead_mask_rows = np.zeros(0, dtype=np.uint64)  # their _divisor_masks, made once per leading monomial
     while pairs or pending:
         d = min(([pairs.min_degree()] if pairs else []) + list(pending))
         if skip is not None:
@@ -264,8 +265,11 @@ def _f4_run(gens: list[dict[int, int]], pk: Packer, p: int, limits: Limits, max_
         std: list[int] = []
         act_idx = [i for i in range(len(G)) if active[i]]
         edt = np.int16 if d < 1 << 15 else np.int64  # exponents are at most the degree d
-        lead_exps = pk.unpack_many([leads[i] for i in act_idx]).astype(edt)
-        lead_masks = _divisor_masks(lead_exps)  # once per step, for every generation's divisor search
+        lead_exps = lead_rows[act_idx].astype(edt)
+        if len(lead_mask_rows) < len(leads):  # the masks of the new leading monomials
+            lead_mask_rows = np.concatenate([lead_mask_rows,
+                                             _divisor_masks(lead_rows[len(lead_mask_rows):len(leads)])])
+        lead_masks = lead_mask_rows[act_idx]  # for every generation's divisor search of the step
         # what an earlier step of the degree found for a monomial still holds, but for a new
         # leading monomial: the elements added since are of degree d and have larger indices,
         # and none of degree <= d has been made inactive (only a new leading monomial dividing
