@@ -351,7 +351,9 @@ def _whole_space_route(p: _Problem) -> SingularLocusResult | None:
         return None
     if p.dim_v == p.n:
         return _smooth(p, "V is the whole space", "V = C^n has no singular points")
-    return _without_equations(p) or _unfinished(p, "no equation found", "no equation of V was found")
+    found = ("no equation of V is known" if not p.eq_degree
+             else f"V has no equation of degree <= {p.eq_degree}")
+    return _without_equations(p) or _unfinished(p, "no equation found", found)
 
 
 def _linear_route(p: _Problem) -> SingularLocusResult | None:
@@ -400,6 +402,9 @@ _HOW_TO_CERTIFY = ("compute the implicit equations with certify=True (CLI: lcnal
 def _equations_state(p: _Problem) -> str:
     if p.eq_degree is None:
         return "the implicit equations are not certified"
+    if p.eq_degree == 0:
+        return ("the search for implicit equations stopped before degree 1 (at a resource bound, which "
+                "lcnalg equations names with the option that raises it, or at max_degree)")
     return f"the implicit equations are proved complete only up to degree {p.eq_degree}, not certified"
 
 
