@@ -175,7 +175,12 @@ class PolynomialParameterization(NetworkMap):
         #: The monomials of the coordinates, as exponent vectors over the inputs.
         self.monomials: tuple[tuple[int, ...], ...] = tuple(sorted(ones.to_dict(), reverse=True))
         self._index = {m: i for i, m in enumerate(self.monomials)}
-        self.coordinate_names: tuple[str, ...] = tuple(self._name(m) for m in self.monomials)
+
+    @cached_property
+    def coordinate_names(self) -> tuple[str, ...]:
+        """The names of the coordinates, from their monomials (made when first asked for: a
+        wide network has hundreds of thousands)."""
+        return tuple(self._name(m) for m in self.monomials)
 
     def _name(self, exps: tuple[int, ...]) -> str:
         positions = [i for i, e in enumerate(exps) for _ in range(e)]
