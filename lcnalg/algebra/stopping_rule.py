@@ -27,6 +27,7 @@ from __future__ import annotations
 import random
 import time
 from fractions import Fraction
+from math import gcd
 from typing import Callable
 
 import flint
@@ -42,17 +43,18 @@ from lcnalg.polys.monomial_ideals import standard_monomials
 __all__ = ["check_degree"]
 
 
-def _key_maps(state: InterpolationState) -> list:
+def _key_maps(state: InterpolationState) -> list[tuple[np.ndarray, int]]:
     """For each coordinate symmetry ``g`` that acts linearly on multidegrees, the map
-    ``key(m) ↦ key(g m)`` (an exact rational matrix ``Φ`` with ``deg(x_{g(i)}) =
-    deg(x_i) Φ``; a symmetry without one is not used)."""
+    ``key(m) ↦ key(g m)``: an exact rational matrix ``Φ`` with ``deg(x_{g(i)}) = deg(x_i) Φ``,
+    returned as ``(D Φ, D)`` with ``D`` the common denominator of its entries, so that
+    ``key Φ = (key · DΦ) / D`` is computed in integers (a symmetry without one is not used)."""
     degs = [list(d) for d in state.grading.degrees]
     n = len(degs)
     r = len(degs[0]) if degs else 0
-    out = []
+    out: list[tuple[np.ndarray, int]] = []
     # independent rows of the degree matrix (exact elimination)
     basis_rows: list[int] = []
-    ech: list[list[Fraction]] = []
+    ech: list[tuple[list[Fraction], int]] = []
     for i in range(n):
         v = [Fraction(x) for x in degs[i]]
         for row, piv in ech:
@@ -71,21 +73,29 @@ def _key_maps(state: InterpolationState) -> list:
     for g in state.symmetries:
         target = flint.fmpq_mat([[int(x) for x in degs[g[i]]] for i in basis_rows])
         phi = B.solve(target)
-        ok = all(
-            [sum((Fraction(degs[i][a]) * Fraction(int(phi[a, b].p), int(phi[a, b].q)) for a in range(r)),
-                 Fraction(0)) for b in range(r)] == [Fraction(x) for x in degs[g[i]]]
-            for i in range(n))
-        if not ok:
-            continue
-        rows = [[Fraction(int(phi[a, b].p), int(phi[a, b].q)) for b in range(r)] for a in range(r)]
+        den = 1
+        for a in range(r):
+            for b in range(r):
+                den = den * int(phi[a, b].q) // gcd(den, int(phi[a, b].q))
+        num = [[int(phi[a, b].p) * (den // int(phi[a, b].q)) for b in range(r)] for a in range(r)]
+        # Φ maps every coordinate's degree to its image's (else g is not linear on multidegrees)
+        if all([sum(degs[i][a] * num[a][b] for a in range(r)) for b in range(r)]
+               == [den * int(x) for x in degs[g[i]]] for i in range(n)):
+            out.append((np.array(num, dtype=object), den))
+    return out
 
-        def apply(key: tuple[int, ...], rows=rows) -> tuple[int, ...] | None:
-            img = [sum((key[a] * rows[a][b] for a in range(r)), Fraction(0)) for b in range(r)]
-            if any(x.denominator != 1 for x in img):
-                return None
-            return tuple(int(x) for x in img)
 
-        out.append(apply)
+def _images(keys: list[tuple[int, ...]], index: dict[tuple[int, ...], int], phi: np.ndarray,
+            den: int) -> list[int | None]:
+    """The index of ``key Φ`` among ``keys`` for each key (None when it is not an integer
+    multidegree or not a key), with ``Φ = phi / den`` (:func:`_key_maps`)."""
+    num = np.array(keys, dtype=object).reshape(len(keys), -1).dot(phi)
+    out: list[int | None] = []
+    for row in num.tolist():
+        if all(x % den == 0 for x in row):
+            out.append(index.get(tuple(x // den for x in row)))
+        else:
+            out.append(None)
     return out
 
 
@@ -171,12 +181,12 @@ def check_degree(state: InterpolationState, *, max_monomials: int | None = None,
     ukeys = [tuple(int(x) for x in k) for k in unique_keys]
     index = {k: i for i, k in enumerate(ukeys)}
     rep_of = list(range(len(ukeys)))
-    maps = _key_maps(state)
-    for i, k in enumerate(ukeys):
+    images = [_images(ukeys, index, phi, den) for phi, den in _key_maps(state)] if ukeys else []
+    for i in range(len(ukeys)):
         if rep_of[i] != i:
             continue
-        for phi in maps:
-            j = index.get(phi(k))
+        for img in images:
+            j = img[i]
             if j is not None and j > i and rep_of[j] == j:
                 rep_of[j] = i
     reps = [g for g in np.argsort(sizes, kind="stable") if rep_of[g] == g]
