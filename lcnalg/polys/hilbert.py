@@ -174,7 +174,20 @@ def hilbert_numerator(lead_monomials: Iterable[Sequence[int]], nvars: int,
     [1, 0, 0, -1]
     """
     gens, w = _check(lead_monomials, nvars, weights)
-    return _numerator(gens, w)
+    if len(gens) <= SMALL_IDEAL:
+        return _numerator(gens, w)
+    # many generators: the array recursion of the multigraded count, with the one grading w and
+    # truncated at the degree of the lcm of all generators, above which N has no term (the
+    # Taylor resolution's lcms bound its degree), so nothing is cut off
+    G = np.array(gens, dtype=np.int64)
+    wv = np.array(w, dtype=np.int64)
+    d = int(G.max(axis=0) @ wv)
+    B = d + 1
+    coded = _numerator_upto(G, wv, _codes(wv[None, :], B), B, d, True, [float("inf")])
+    out = [0] * (d + 1)
+    for code, c in coded.items():
+        out[code // B] += c
+    return _trim(out)
 
 
 def monomial_dimension(lead_monomials: Iterable[Sequence[int]], nvars: int,

@@ -73,6 +73,44 @@ def test_series_expansion_matches_numerator(data):
     assert all(c.is_integer for c in coeffs)
 
 
+@st.composite
+def larger_monomial_ideals(draw):
+    """More generators than inclusion-exclusion takes at once (the array recursion's side)."""
+    n = draw(st.integers(2, 3))
+    k = draw(st.integers(7, 16))
+    gens = [tuple(draw(st.lists(st.integers(0, 2), min_size=n, max_size=n))) for _ in range(k)]
+    weights = draw(st.one_of(st.none(), st.lists(st.integers(1, 3), min_size=n, max_size=n)))
+    return n, gens, weights
+
+
+@settings(max_examples=60, deadline=None)
+@given(larger_monomial_ideals())
+def test_numerator_of_many_generators_is_the_brute_force_one(data):
+    """N(t) of an ideal with many generators, every term: N = HS * prod (1 - t^w_i), with the
+    Hilbert function counted monomial by monomial up to the degree D of the lcm of the
+    generators (N has no term above D)."""
+    n, gens, weights = data
+    w = weights or [1] * n
+    D = sum(max([g[i] for g in gens] + [0]) * w[i] for i in range(n))
+    num = hilbert_numerator(gens, n, weights)
+    assert len(num) <= D + 1
+    expected = brute_force_hf(gens, n, D, weights)
+    for wi in w:  # times (1 - t^wi), truncated at D
+        expected = [c - (expected[k - wi] if k >= wi else 0) for k, c in enumerate(expected)]
+    assert num + [0] * (D + 1 - len(num)) == expected
+
+
+def test_numerator_reaches_the_degree_of_the_lcm():
+    """Seven pure powers x_i^(i % 3 + 1) (weights 1, 2): N = prod (1 - t^{deg}), whose top term
+    has the degree of the lcm of all the generators, the degree the recursion is truncated at."""
+    n = 7
+    gens = [tuple((i % 3 + 1) if j == i else 0 for j in range(n)) for i in range(n)]
+    weights = [1 + i % 2 for i in range(n)]
+    t = sympy.Symbol("t")
+    expected = sympy.Poly(sympy.prod([1 - t ** ((i % 3 + 1) * weights[i]) for i in range(n)]), t)
+    assert hilbert_numerator(gens, n, weights) == [int(c) for c in expected.all_coeffs()[::-1]]
+
+
 @settings(max_examples=60, deadline=None)
 @given(monomial_ideals())
 def test_dimension_is_largest_free_coordinate_set(data):
