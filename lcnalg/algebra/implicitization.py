@@ -710,7 +710,8 @@ def _summarise(state: InterpolationState, dimension: int, limits: Limits
 
 def _certificate(mu: Parameterization, polys: tuple[Any, ...], state: InterpolationState, *,
                  dimension: int, stopped_by_rule: bool, certify: bool | None, fibre: FibreDegree,
-                 seed: int, limits: Limits, basis: EquationsBasis | None = None) -> tuple[bool, str, str]:
+                 seed: int, limits: Limits, basis: EquationsBasis | None = None,
+                 stopped_by_bound: bool = False) -> tuple[bool, str, str]:
     """Whether the equations generate the whole ideal, the argument (or why not tried), and
     the name of the certificate that decided it (empty when none closed); ``basis``, when
     given, is a Gröbner basis of the equations modulo ``SUMMARY_PRIME`` already computed."""
@@ -750,26 +751,50 @@ def _certificate(mu: Parameterization, polys: tuple[Any, ...], state: Interpolat
                          f"points{bound}), so the whole ideal is not certified by it")
         else:
             notes.append(length.text)
-    # the elimination certificate: automatic only for a small ideal found by the stopping rule
-    # (a run cut by max_degree or by a work bound, or one with no equation on a thin function
-    # space, cannot be complete)
-    small = (stopped_by_rule and zeros < len(polys) <= limits.max_certify_generators
+    # the elimination certificate: automatic only for a small ideal whose run ended by itself,
+    # at the stopping rule or at a work bound (the equations are then complete up to the degree
+    # reached, and may be all of them: 1x3,3x3 s=2x1,2x1 stops at the bound of degree 8 with
+    # its whole ideal); not after max_degree, the caller's own cut, nor for a thin function
+    # space without an equation
+    small = ((stopped_by_rule or stopped_by_bound) and zeros < len(polys) <= limits.max_certify_generators
              and top <= limits.max_certify_degree)
-    if certify or (certify is None and small):
+    short = _visibly_short(len(polys) - zeros, n, dimension, basis) if certify is None and small else ""
+    if short:
+        notes.append(f"the elimination certificate was not attempted by default: {short}; pass certify=True "
+                     "to attempt it")
+    elif certify or (certify is None and small):
         ok, text = attempt_elimination_certificate(mu, polys, by_default=not certify, limits=limits,
                                                    equations_basis=basis)
         if ok:
             return True, text, "elimination certificate"
         notes.append(text)
-    elif not stopped_by_rule:
+    elif not (stopped_by_rule or stopped_by_bound):
         notes.append("the elimination certificate is attempted by default only when the stopping rule "
-                     "ended the run (here max_degree or a bound did, so the equations may be incomplete); "
-                     "pass certify=True to attempt it")
+                     "or a work bound ended the run (here max_degree did, so the equations may be "
+                     "incomplete); pass certify=True to attempt it")
     else:
         notes.append(f"the elimination certificate is attempted by default only for at most "
                      f"{limits.max_certify_generators} equations of degree <= {limits.max_certify_degree} "
                      "(limits.max_certify_generators, max_certify_degree); pass certify=True to attempt it")
     return False, "; ".join(notes), ""
+
+
+def _visibly_short(m: int, n: int, dimension: int, basis: EquationsBasis | None) -> str:
+    """Why ``m`` equations in the ``n`` coordinates that are not identically zero visibly miss
+    some of the ideal of a function space of dimension ``dimension`` (empty when they do not):
+    fewer than the codimension (Krull's height theorem: every minimal prime of an ideal with
+    ``m`` generators has height at most ``m``, and ``I`` is prime of height ``n - dimension``),
+    or, modulo the prime of ``basis``, a zero set of larger dimension (then almost surely over
+    Q as well; only a reason not to try the certificate by default, never a verdict)."""
+    if m < n - dimension:
+        return (f"{m} equation(s) in {n} coordinates, fewer than the codimension {n - dimension} of V "
+                "(Krull's height theorem), so they do not generate the whole ideal")
+    if basis is not None:
+        dim_j = basis.gb.dimension()
+        if dim_j > dimension:
+            return (f"modulo p = {basis.modulus} they cut out a set of dimension {dim_j} > {dimension} = "
+                    "dim V, so they almost surely miss equations of higher degree")
+    return ""
 
 
 def implicit_equations(mu: Parameterization, *, max_degree: int | None = None, jobs: int | None = None,
@@ -846,7 +871,8 @@ def implicit_equations(mu: Parameterization, *, max_degree: int | None = None, j
     degree, hilbert, summary_note, basis = _summarise(state, dimension, limits)
     certified, certificate, closed_by = _certificate(
         mu, polys, state, dimension=dimension, certify=certify, fibre=fibre, seed=seed, limits=limits, basis=basis,
-        stopped_by_rule=max_degree is None and stopped_by.startswith(STOPPING_RULE))
+        stopped_by_rule=max_degree is None and stopped_by.startswith(STOPPING_RULE),
+        stopped_by_bound=max_degree is None and stopped_by.startswith("resource bound"))
     return ImplicitEquations(
         architecture=str(mu.architecture),
         method=("multigraded interpolation over GF(p) (finest torus grading, "

@@ -375,6 +375,23 @@ def test_interpolation_work_bound_gives_a_partial_answer():
     assert r.num_generators == 39 and "max_interpolation_work" not in r.stopped_by
 
 
+def test_run_ended_by_a_work_bound_is_certified_by_default_when_complete():
+    """3,3,3 s=2,3 cut by max_equations_work at degree 4 already holds its whole ideal (130
+    quadrics and cubics): the default elimination certificate is tried on a run a work bound
+    ended and certifies the same equations as the unbounded run; with fewer equations than the
+    codimension (Krull) it is not tried."""
+    from lcnalg import Limits
+
+    full = implicit_equations(Parameterization("3,3,3 s=2,3"))
+    cut = implicit_equations(Parameterization("3,3,3 s=2,3"), limits=Limits(max_equations_work=10**8))
+    assert cut.stopped_by.startswith("resource bound at degree 4") and cut.complete_up_to_degree == 3
+    assert cut.certified and "elimination Gröbner basis" in cut.argument
+    assert cut.polynomials == full.polynomials and full.certified
+    # 2x2,2x2 cut at degree 6 holds no equation: nothing to certify, and not certified
+    none = implicit_equations(Parameterization("2x2,2x2"), limits=Limits(max_equations_work=3 * 10**7))
+    assert none.num_generators == 0 and not none.certified
+
+
 def test_grading_work_is_refused_up_front(capsys):
     """The finest grading of a huge architecture (an integer nullspace of terms x parameters)
     is estimated before the symbolic mu is built."""
