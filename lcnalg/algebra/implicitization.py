@@ -758,7 +758,8 @@ def _certificate(mu: Parameterization, polys: tuple[Any, ...], state: Interpolat
     # space without an equation
     small = ((stopped_by_rule or stopped_by_bound) and zeros < len(polys) <= limits.max_certify_generators
              and top <= limits.max_certify_degree)
-    short = _visibly_short(len(polys) - zeros, n, dimension, basis) if certify is None and small else ""
+    short = (_visibly_short(len(polys) - zeros, n, dimension, basis, fibre.degree)
+             if certify is None and small else "")
     if short:
         notes.append(f"the elimination certificate was not attempted by default: {short}; pass certify=True "
                      "to attempt it")
@@ -779,13 +780,16 @@ def _certificate(mu: Parameterization, polys: tuple[Any, ...], state: Interpolat
     return False, "; ".join(notes), ""
 
 
-def _visibly_short(m: int, n: int, dimension: int, basis: EquationsBasis | None) -> str:
+def _visibly_short(m: int, n: int, dimension: int, basis: EquationsBasis | None,
+                   variety_degree: int | None) -> str:
     """Why ``m`` equations in the ``n`` coordinates that are not identically zero visibly miss
-    some of the ideal of a function space of dimension ``dimension`` (empty when they do not):
-    fewer than the codimension (Krull's height theorem: every minimal prime of an ideal with
-    ``m`` generators has height at most ``m``, and ``I`` is prime of height ``n - dimension``),
-    or, modulo the prime of ``basis``, a zero set of larger dimension (then almost surely over
-    Q as well; only a reason not to try the certificate by default, never a verdict)."""
+    some of the ideal ``I`` of a function space of dimension ``dimension`` and degree
+    ``variety_degree`` (empty when they do not).  Proved: fewer than the codimension (Krull's
+    height theorem: every minimal prime of an ideal with ``m`` generators has height at most
+    ``m``, and ``I`` is prime of height ``n - dimension``).  Almost sure: modulo the prime of
+    ``basis``, a zero set of larger dimension, or of the same dimension and a larger degree
+    (``J = I`` would give ``J_p`` the dimension and degree of ``V`` at all but finitely many
+    primes).  Only a reason not to try the certificate by default, never a verdict."""
     if m < n - dimension:
         return (f"{m} equation(s) in {n} coordinates, fewer than the codimension {n - dimension} of V "
                 "(Krull's height theorem), so they do not generate the whole ideal")
@@ -794,6 +798,11 @@ def _visibly_short(m: int, n: int, dimension: int, basis: EquationsBasis | None)
         if dim_j > dimension:
             return (f"modulo p = {basis.modulus} they cut out a set of dimension {dim_j} > {dimension} = "
                     "dim V, so they almost surely miss equations of higher degree")
+        if dim_j == dimension and variety_degree is not None:
+            deg_j = basis.gb.degree()
+            if deg_j > variety_degree:
+                return (f"modulo p = {basis.modulus} they cut out a set of degree {deg_j} > {variety_degree} "
+                        "= deg V, so they almost surely miss equations of higher degree")
     return ""
 
 

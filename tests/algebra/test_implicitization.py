@@ -390,6 +390,13 @@ def test_run_ended_by_a_work_bound_is_certified_by_default_when_complete():
     # 2x2,2x2 cut at degree 6 holds no equation: nothing to certify, and not certified
     none = implicit_equations(Parameterization("2x2,2x2"), limits=Limits(max_equations_work=3 * 10**7))
     assert none.num_generators == 0 and not none.certified
+    # 3x2,2x2 s=1x2 cut at degree 5 misses its 7 sextics: modulo p its 42 equations cut out a set
+    # of degree 64 > 56 = deg V, so the default skips the certificate; forced, it fails
+    mu = Parameterization("3x2,2x2 s=1x2")
+    short = implicit_equations(mu, limits=Limits(max_equations_work=10**8))
+    assert short.num_generators == 42 and not short.certified
+    assert "not attempted by default" in short.how_to_certify and "degree 64 > 56 = deg V" in short.how_to_certify
+    assert not certify_by_elimination(mu, short.polynomials)[0]
 
 
 def test_grading_work_is_refused_up_front(capsys):
