@@ -827,11 +827,14 @@ def implicit_equations(mu: Parameterization, *, max_degree: int | None = None, j
         Seed of the random points.
     certify : bool or None
         ``None`` (default): attempt the length certificate when ``deg V`` is known, then the
-        elimination certificate (modulo a prime) when the ideal has at most
+        elimination certificate (modulo a prime) when the run ended at the stopping rule or at
+        a work bound (not at ``max_degree``) and the ideal has at most
         ``limits.max_certify_generators`` equations of degree at most
-        ``limits.max_certify_degree`` (a size rule), within ``limits.max_certify_entries``
-        matrix entries; ``True``: the length certificate, then the elimination certificate
-        whatever the size, within ``limits.max_total_entries``; ``False``: neither.
+        ``limits.max_certify_degree`` (a size rule) that are not visibly short (fewer than the
+        codimension, or modulo the prime a zero set of larger dimension or degree than ``V``),
+        within ``limits.max_certify_entries`` matrix entries; ``True``: the length certificate,
+        then the elimination certificate whatever the size, within ``limits.max_total_entries``;
+        ``False``: neither.
     progress : bool, optional
         Show a progress bar (default: when stderr is a terminal).
     max_monomials, max_piece : int, optional
