@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from fractions import Fraction
+from itertools import chain
 from math import gcd
 from typing import Any, Callable, Mapping, Sequence
 
@@ -76,6 +77,15 @@ def parse_polys(polys: Any, nvars: int | None) -> tuple[Any, int, list[dict[Exp,
         else:
             raise InputError(f"polys[{k}]: {type(f).__name__} is neither a flint mpoly nor a dict")
         g: dict[Exp, fmpq] = {}
+        if nvars is None and d:
+            nvars = len(next(iter(d)))
+        if set(map(type, d)) <= {tuple} and set(map(len, d)) <= {nvars} and set(map(type, d.values())) <= {int} \
+                and set(map(type, chain.from_iterable(d))) <= {int} \
+                and min(map(min, filter(None, d)), default=0) >= 0:
+            # the common case (integer exponent tuples and coefficients, as the callers build
+            # them): the same checks at C speed, one fmpq per non-zero coefficient
+            out.append({e: fmpq(c) for e, c in d.items() if c})
+            continue
         for e, c in d.items():
             try:
                 e = tuple(int(a) for a in e)
