@@ -277,7 +277,10 @@ def _system(mu: PolynomialParameterization, rng: random.Random, top: int, p: int
     eqs = []
     for f, v in zip(pulled, target):
         f = f - _scalar(v)
-        eqs.append({tuple(int(x) for x in e): _coefficient(cf, p) for e, cf in f.to_dict().items()})
+        if p is not None:   # coefficients already ints; exponents (fmpz) made ints by map
+            eqs.append({tuple(map(int, e)): cf for e, cf in zip(f.monoms(), f.coeffs())})
+        else:
+            eqs.append({tuple(int(x) for x in e): _coefficient(cf, p) for e, cf in f.to_dict().items()})
     return [e for e in eqs if e], point, m
 
 
