@@ -69,18 +69,18 @@ def gm_update(pk: Packer, leads: list[int], active: list[bool], pairs: PairQueue
     # remaining ones are decided among themselves, with the same outcome as all of them together.
     kept: list[int] = []
     if act.size:
-        E = exps[act]
+        cand, E = act, exps[act]
         U = np.maximum(E - eh, 0)
         unit = np.flatnonzero(U.sum(axis=1) == 1)
         if unit.size:
             var = U[unit].argmax(axis=1)
             hit = U[:, np.unique(var)].any(axis=1)
             hit[unit[np.unique(var, return_index=True)[1]]] = False
-            act, E = act[~hit], E[~hit]
+            cand, E = cand[~hit], E[~hit]
         L = np.maximum(E, eh)
         coprime = ~((E > 0) & (eh > 0)).any(axis=1)
         order = np.lexsort(tuple(L[:, k] for k in range(L.shape[1])))  # stable: ties keep g's order
-        L, coprime, cand = L[order], coprime[order], act[order]
+        L, coprime, cand = L[order], coprime[order], cand[order]
         U = L - eh
         dropped = _earlier_divisors(U, _divisor_masks(U))
         keep = ~dropped & ~coprime
