@@ -36,10 +36,12 @@ def brute_force_hf(gens, n, up_to, weights=None):
 
 
 @st.composite
-def monomial_ideals(draw):
-    n = draw(st.integers(1, 4))
-    k = draw(st.integers(0, 5))
-    gens = [tuple(draw(st.lists(st.integers(0, 3), min_size=n, max_size=n))) for _ in range(k)]
+def monomial_ideals(draw, nvars=(1, 4), generators=(0, 5), top=3):
+    """``(n, generators, weights or None)``: ``n`` and the number of generators in the given
+    ranges, exponents up to ``top``."""
+    n = draw(st.integers(*nvars))
+    k = draw(st.integers(*generators))
+    gens = [tuple(draw(st.lists(st.integers(0, top), min_size=n, max_size=n))) for _ in range(k)]
     weights = draw(st.one_of(st.none(), st.lists(st.integers(1, 3), min_size=n, max_size=n)))
     return n, gens, weights
 
@@ -73,18 +75,8 @@ def test_series_expansion_matches_numerator(data):
     assert all(c.is_integer for c in coeffs)
 
 
-@st.composite
-def larger_monomial_ideals(draw):
-    """More generators than inclusion-exclusion takes at once (the array recursion's side)."""
-    n = draw(st.integers(2, 3))
-    k = draw(st.integers(7, 16))
-    gens = [tuple(draw(st.lists(st.integers(0, 2), min_size=n, max_size=n))) for _ in range(k)]
-    weights = draw(st.one_of(st.none(), st.lists(st.integers(1, 3), min_size=n, max_size=n)))
-    return n, gens, weights
-
-
 @settings(max_examples=60, deadline=None)
-@given(larger_monomial_ideals())
+@given(monomial_ideals(nvars=(2, 3), generators=(7, 16), top=2))   # beyond inclusion-exclusion
 def test_numerator_of_many_generators_is_the_brute_force_one(data):
     """N(t) of an ideal with many generators, every term: N = HS * prod (1 - t^w_i), with the
     Hilbert function counted monomial by monomial up to the degree D of the lcm of the
