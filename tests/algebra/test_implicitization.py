@@ -376,17 +376,19 @@ def test_interpolation_work_bound_gives_a_partial_answer():
 
 
 def test_run_ended_by_a_work_bound_is_certified_by_default_when_complete():
-    """3,3,3 s=2,3 cut by max_equations_work at degree 4 already holds its whole ideal (130
-    quadrics and cubics): the default elimination certificate is tried on a run a work bound
-    ended and certifies the same equations as the unbounded run; with fewer equations than the
-    codimension (Krull) it is not tried."""
+    """1x2,3x3 s=2x1 cut by max_equations_work at degree 8 already holds its whole ideal (24
+    equations): the default elimination certificate is tried on a run a work bound ended and
+    certifies the same equations as a run with a hundred times the work, which ends at the
+    stopping rule after degree 8."""
     from lcnalg import Limits
 
-    full = implicit_equations(Parameterization("3,3,3 s=2,3"))
-    cut = implicit_equations(Parameterization("3,3,3 s=2,3"), limits=Limits(max_equations_work=10**8))
-    assert cut.stopped_by.startswith("resource bound at degree 4") and cut.complete_up_to_degree == 3
+    mu = Parameterization("1x2,3x3 s=2x1")
+    cut = implicit_equations(mu, limits=Limits(max_equations_work=10**9))
+    assert cut.stopped_by.startswith("resource bound at degree 8") and cut.complete_up_to_degree == 7
     assert cut.certified and "elimination Gröbner basis" in cut.argument
-    assert cut.polynomials == full.polynomials and full.certified
+    more = implicit_equations(mu, limits=Limits(max_equations_work=10**11))
+    assert more.stopped_by.startswith("stopping rule") and more.complete_up_to_degree == 8
+    assert cut.polynomials == more.polynomials and more.certified
     # 2x2,2x2 cut at degree 6 holds no equation: nothing to certify, and not certified
     none = implicit_equations(Parameterization("2x2,2x2"), limits=Limits(max_equations_work=3 * 10**7))
     assert none.num_generators == 0 and not none.certified
@@ -397,6 +399,45 @@ def test_run_ended_by_a_work_bound_is_certified_by_default_when_complete():
     assert short.num_generators == 42 and not short.certified
     assert "not attempted by default" in short.how_to_certify and "degree 64 > 56 = deg V" in short.how_to_certify
     assert not certify_by_elimination(mu, short.polynomials)[0]
+
+
+def test_candidate_stop_closed_by_a_certificate_skips_the_next_degree_check(monkeypatch):
+    """At a candidate stop of the stopping rule (the leading ideal up to degree e has the
+    dimension and degree of V) a whole-ideal certificate that closes ends the run: degree e + 1
+    is not checked (check_degree is not called), and the equations are those of a run that
+    checks it (certify=False)."""
+    checked = []
+    original = impl.check_degree
+
+    def spy(state, **kwargs):
+        checked.append(state.degree + 1)
+        return original(state, **kwargs)
+    monkeypatch.setattr(impl, "check_degree", spy)
+    mu = Parameterization("2x2,2x2")
+    closed = implicit_equations(mu)
+    assert closed.certified and closed.complete_up_to_degree == 6 and 7 not in checked
+    assert "so degree 7 was not checked" in closed.stopped_by
+    plain = implicit_equations(mu, certify=False)
+    assert 7 in checked and plain.complete_up_to_degree == 7 and not plain.certified
+    assert plain.polynomials == closed.polynomials
+
+
+def test_elimination_certificate_that_failed_at_the_candidate_stop_is_not_run_again(monkeypatch):
+    """2x2,2x2 with a default certificate bound too small to finish: the elimination
+    certificate fails at the candidate stop after degree 6, degree 7 is then checked (no new
+    equation), and the run ends without a second elimination on the same 39 equations."""
+    from lcnalg import Limits
+
+    calls = []
+    original = impl.attempt_elimination_certificate
+
+    def spy(*args, **kwargs):
+        calls.append(len(args[1]))
+        return original(*args, **kwargs)
+    monkeypatch.setattr(impl, "attempt_elimination_certificate", spy)
+    r = implicit_equations(Parameterization("2x2,2x2"), limits=Limits(max_certify_entries=10))
+    assert not r.certified and r.complete_up_to_degree == 7 and r.num_generators == 39
+    assert calls == [39] and "max_certify_entries" in r.how_to_certify
 
 
 def test_grading_work_is_refused_up_front(capsys):
