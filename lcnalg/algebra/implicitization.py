@@ -900,6 +900,7 @@ def implicit_equations(mu: Parameterization, *, max_degree: int | None = None, j
         # degree proved complete, are)
         made: dict[int, tuple[Any, Any]] = {}
         failed: dict[int, str] = {}
+        closed_on: dict[int, tuple[bool, str, str]] = {}   # a certificate that closed
 
         def close(rule: bool, bound: bool) -> tuple[Any, Any, tuple[bool, str, str]]:
             key = len(state.generators)
@@ -907,12 +908,16 @@ def implicit_equations(mu: Parameterization, *, max_degree: int | None = None, j
                 polys = _verified_polynomials(mu, state, pool, limits)
                 made[key] = (polys, _summarise(state, dimension, limits))
             polys, summary = made[key]
+            if key in closed_on:
+                return polys, summary, closed_on[key]
             record: dict[str, str] = {}
             closed = _certificate(mu, polys, state, dimension=dimension, certify=certify, fibre=fibre, seed=seed,
                                   limits=limits, basis=summary[3], stopped_by_rule=rule, stopped_by_bound=bound,
                                   elimination_failed=failed.get(key), record=record)
             if "elimination" in record:
                 failed[key] = record["elimination"]
+            if closed[0]:
+                closed_on[key] = closed
             return polys, summary, closed
 
         stopped_by = _run_degrees(state, max_degree=max_degree, dimension=dimension, fibre=fibre,

@@ -406,17 +406,23 @@ def test_candidate_stop_closed_by_a_certificate_skips_the_next_degree_check(monk
     dimension and degree of V) a whole-ideal certificate that closes ends the run: degree e + 1
     is not checked (check_degree is not called), and the equations are those of a run that
     checks it (certify=False)."""
-    checked = []
-    original = impl.check_degree
+    checked, eliminations = [], []
+    original, eliminate = impl.check_degree, impl.attempt_elimination_certificate
 
     def spy(state, **kwargs):
         checked.append(state.degree + 1)
         return original(state, **kwargs)
+
+    def counted(*args, **kwargs):
+        eliminations.append(len(args[1]))
+        return eliminate(*args, **kwargs)
     monkeypatch.setattr(impl, "check_degree", spy)
+    monkeypatch.setattr(impl, "attempt_elimination_certificate", counted)
     mu = Parameterization("2x2,2x2")
     closed = implicit_equations(mu)
     assert closed.certified and closed.complete_up_to_degree == 6 and 7 not in checked
     assert "so degree 7 was not checked" in closed.stopped_by
+    assert eliminations == [39]   # the certificate that closed is not run a second time at the end
     plain = implicit_equations(mu, certify=False)
     assert 7 in checked and plain.complete_up_to_degree == 7 and not plain.certified
     assert plain.polynomials == closed.polynomials
