@@ -718,14 +718,12 @@ def _summarise(state: InterpolationState, dimension: int, limits: Limits
 def _certificate(mu: Parameterization, polys: tuple[Any, ...], state: InterpolationState, *,
                  dimension: int, stopped_by_rule: bool, certify: bool | None, fibre: FibreDegree,
                  seed: int, limits: Limits, basis: EquationsBasis | None = None,
-                 stopped_by_bound: bool = False, elimination_failed: str | None = None,
-                 record: dict[str, str] | None = None) -> tuple[bool, str, str]:
+                 stopped_by_bound: bool = False, cheap_only: bool = False) -> tuple[bool, str, str]:
     """Whether the equations generate the whole ideal, the argument (or why not tried), and
     the name of the certificate that decided it (empty when none closed); ``basis``, when
     given, is a Gröbner basis of the equations modulo ``SUMMARY_PRIME`` already computed.
-    ``elimination_failed``: the text of an elimination certificate that already failed on the
-    same equations (it is not run again); ``record``, when given, receives such a text under
-    ``"elimination"``."""
+    ``cheap_only``: only the toric and length certificates (the elimination certificate can
+    cost far more than what it would save, and fails on equations still incomplete)."""
     n = len(state.grading.variables)
     zeros = len(state.grading.zero_coordinates)
     if dimension == n and len(polys) == zeros:
@@ -767,27 +765,31 @@ def _certificate(mu: Parameterization, polys: tuple[Any, ...], state: Interpolat
     # reached, and may be all of them: 1x3,3x3 s=2x1,2x1 stops at the bound of degree 8 with
     # its whole ideal); not after max_degree, the caller's own cut, nor for a thin function
     # space without an equation
-    small = ((stopped_by_rule or stopped_by_bound) and zeros < len(polys) <= limits.max_certify_generators
+    # after a work bound, only when a degree above the last equation's was proved to bring none
+    # (else the next degree, never looked at, likely holds more: 3x2,2x3 s=2x2 cut after its
+    # cubics misses 45 quartics)
+    beyond = stopped_by_bound and (state.complete_up_to_degree or 0) > top
+    small = ((stopped_by_rule or beyond) and zeros < len(polys) <= limits.max_certify_generators
              and top <= limits.max_certify_degree)
     short = (_visibly_short(len(polys) - zeros, n, dimension, basis, fibre.degree)
              if certify is None and small else "")
     if short:
         notes.append(f"the elimination certificate was not attempted by default: {short}; pass certify=True "
                      "to attempt it")
-    elif elimination_failed is not None and (certify or (certify is None and small)):
-        notes.append(elimination_failed)
+    elif cheap_only:
+        notes.append("the elimination certificate was not attempted (only the cheap certificates here)")
     elif certify or (certify is None and small):
         ok, text = attempt_elimination_certificate(mu, polys, by_default=not certify, limits=limits,
                                                    equations_basis=basis)
         if ok:
             return True, text, "elimination certificate"
         notes.append(text)
-        if record is not None:
-            record["elimination"] = text
-    elif not (stopped_by_rule or stopped_by_bound):
+    elif not (stopped_by_rule or beyond):
         notes.append("the elimination certificate is attempted by default only when the stopping rule "
-                     "or a work bound ended the run (here max_degree did, so the equations may be "
-                     "incomplete); pass certify=True to attempt it")
+                     "ended the run, or a work bound after a degree above the last equation's that "
+                     "brought none (here " + ("a bound stopped it right after the last equation's degree"
+                                               if stopped_by_bound else "max_degree did")
+                     + ", so the equations may be incomplete); pass certify=True to attempt it")
     else:
         notes.append(f"the elimination certificate is attempted by default only for at most "
                      f"{limits.max_certify_generators} equations of degree <= {limits.max_certify_degree} "
@@ -892,17 +894,15 @@ def implicit_equations(mu: Parameterization, *, max_degree: int | None = None, j
         dimension = function_space_dimension(mu, seed=seed).value
     fibre = degree_by_fibre(mu, seed=seed, limits=limits)
     with _executor(executor, jobs) as pool:
-        # the verified equations, their summary and the whole-ideal certificates: at a candidate
-        # stop of the stopping rule (before its check of the next degree, which a certificate
-        # makes unnecessary), and when the run ends.  The equations and their summary are made
-        # once per set of generators; an elimination certificate that failed is not run again on
-        # the same generators (the toric and length certificates, cheap and dependent on the
-        # degree proved complete, are)
+        # the verified equations, their summary and the whole-ideal certificates: the toric and
+        # length certificates at a candidate stop of the stopping rule (cheap; when one closes,
+        # the check of the next degree is not needed), all of them when the run ends.  The
+        # equations and their summary are made once per set of generators, and a certificate that
+        # closed is kept
         made: dict[int, tuple[Any, Any]] = {}
-        failed: dict[int, str] = {}
-        closed_on: dict[int, tuple[bool, str, str]] = {}   # a certificate that closed
+        closed_on: dict[int, tuple[bool, str, str]] = {}
 
-        def close(rule: bool, bound: bool) -> tuple[Any, Any, tuple[bool, str, str]]:
+        def close(rule: bool, bound: bool, cheap_only: bool = False) -> tuple[Any, Any, tuple[bool, str, str]]:
             key = len(state.generators)
             if key not in made:
                 polys = _verified_polynomials(mu, state, pool, limits)
@@ -910,19 +910,16 @@ def implicit_equations(mu: Parameterization, *, max_degree: int | None = None, j
             polys, summary = made[key]
             if key in closed_on:
                 return polys, summary, closed_on[key]
-            record: dict[str, str] = {}
             closed = _certificate(mu, polys, state, dimension=dimension, certify=certify, fibre=fibre, seed=seed,
                                   limits=limits, basis=summary[3], stopped_by_rule=rule, stopped_by_bound=bound,
-                                  elimination_failed=failed.get(key), record=record)
-            if "elimination" in record:
-                failed[key] = record["elimination"]
+                                  cheap_only=cheap_only)
             if closed[0]:
                 closed_on[key] = closed
             return polys, summary, closed
 
         stopped_by = _run_degrees(state, max_degree=max_degree, dimension=dimension, fibre=fibre,
                                   executor=pool, progress=progress, limits=limits, work=work,
-                                  early=None if certify is False else lambda e: close(True, False)[2][0])
+                                  early=None if certify is False else lambda e: close(True, False, True)[2][0])
         polys, (degree, hilbert, summary_note, basis), (certified, certificate, closed_by) = close(
             max_degree is None and stopped_by.startswith(STOPPING_RULE),
             max_degree is None and stopped_by.startswith("resource bound"))

@@ -387,25 +387,29 @@ def test_run_ended_by_a_work_bound_is_certified_by_default_when_complete():
     assert cut.stopped_by.startswith("resource bound at degree 8") and cut.complete_up_to_degree == 7
     assert cut.certified and "elimination Gröbner basis" in cut.argument
     more = implicit_equations(mu, limits=Limits(max_equations_work=10**11))
-    assert more.stopped_by.startswith("stopping rule") and more.complete_up_to_degree == 8
+    assert more.stopped_by.startswith("stopping rule") and more.complete_up_to_degree == 9
     assert cut.polynomials == more.polynomials and more.certified
     # 2x2,2x2 cut at degree 6 holds no equation: nothing to certify, and not certified
     none = implicit_equations(Parameterization("2x2,2x2"), limits=Limits(max_equations_work=3 * 10**7))
     assert none.num_generators == 0 and not none.certified
-    # 3x2,2x2 s=1x2 cut at degree 5 misses its 7 sextics: modulo p its 42 equations cut out a set
-    # of degree 64 > 56 = deg V, so the default skips the certificate; forced, it fails
+    # 3x2,2x2 s=1x2 cut at degree 5 misses its 7 sextics: the bound stopped it right after its
+    # quartics, so the default does not try the certificate; forced, it fails
     mu = Parameterization("3x2,2x2 s=1x2")
     short = implicit_equations(mu, limits=Limits(max_equations_work=10**8))
-    assert short.num_generators == 42 and not short.certified
-    assert "not attempted by default" in short.how_to_certify and "degree 64 > 56 = deg V" in short.how_to_certify
+    assert short.num_generators == 42 and not short.certified and short.complete_up_to_degree == 4
+    assert "right after the last equation's degree" in short.how_to_certify
     assert not certify_by_elimination(mu, short.polynomials)[0]
 
 
 def test_candidate_stop_closed_by_a_certificate_skips_the_next_degree_check(monkeypatch):
     """At a candidate stop of the stopping rule (the leading ideal up to degree e has the
-    dimension and degree of V) a whole-ideal certificate that closes ends the run: degree e + 1
+    dimension and degree of V) the length certificate that closes ends the run: degree e + 1
     is not checked (check_degree is not called), and the equations are those of a run that
-    checks it (certify=False)."""
+    checks it (certify=False).  The elimination certificate is not tried there: on 3x2,2x3
+    s=2x2 the candidate stop after degree 3 still misses the 45 quartics, and the elimination
+    runs once, at the end, on all 227 equations."""
+    from lcnalg import Limits
+
     checked, eliminations = [], []
     original, eliminate = impl.check_degree, impl.attempt_elimination_certificate
 
@@ -418,32 +422,20 @@ def test_candidate_stop_closed_by_a_certificate_skips_the_next_degree_check(monk
         return eliminate(*args, **kwargs)
     monkeypatch.setattr(impl, "check_degree", spy)
     monkeypatch.setattr(impl, "attempt_elimination_certificate", counted)
-    mu = Parameterization("2x2,2x2")
+    mu = Parameterization("3,2 s=2")
     closed = implicit_equations(mu)
-    assert closed.certified and closed.complete_up_to_degree == 6 and 7 not in checked
-    assert "so degree 7 was not checked" in closed.stopped_by
-    assert eliminations == [39]   # the certificate that closed is not run a second time at the end
+    assert closed.certified and "length certificate" in closed.method
+    assert closed.complete_up_to_degree == 3 and 4 not in checked and "so degree 4 was not checked" in closed.stopped_by
     plain = implicit_equations(mu, certify=False)
-    assert 7 in checked and plain.complete_up_to_degree == 7 and not plain.certified
+    assert 4 in checked and plain.complete_up_to_degree == 4 and not plain.certified
     assert plain.polynomials == closed.polynomials
-
-
-def test_elimination_certificate_that_failed_at_the_candidate_stop_is_not_run_again(monkeypatch):
-    """2x2,2x2 with a default certificate bound too small to finish: the elimination
-    certificate fails at the candidate stop after degree 6, degree 7 is then checked (no new
-    equation), and the run ends without a second elimination on the same 39 equations."""
-    from lcnalg import Limits
-
-    calls = []
-    original = impl.attempt_elimination_certificate
-
-    def spy(*args, **kwargs):
-        calls.append(len(args[1]))
-        return original(*args, **kwargs)
-    monkeypatch.setattr(impl, "attempt_elimination_certificate", spy)
-    r = implicit_equations(Parameterization("2x2,2x2"), limits=Limits(max_certify_entries=10))
-    assert not r.certified and r.complete_up_to_degree == 7 and r.num_generators == 39
-    assert calls == [39] and "max_certify_entries" in r.how_to_certify
+    whole = implicit_equations(Parameterization("3x2,2x3 s=2x2"), limits=Limits(max_equations_work=10**10))
+    assert whole.certified and whole.num_generators == 227 and eliminations == [227]
+    # with the default bound the run stops right after the cubics (182 equations): no default
+    # elimination certificate there, the degree above the last equation's was never looked at
+    cut = implicit_equations(Parameterization("3x2,2x3 s=2x2"))
+    assert cut.num_generators == 182 and not cut.certified and eliminations == [227]
+    assert "right after the last equation's degree" in cut.how_to_certify
 
 
 def test_grading_work_is_refused_up_front(capsys):
