@@ -844,8 +844,9 @@ def implicit_equations(mu: Parameterization, *, max_degree: int | None = None, j
         Seed of the random points.
     certify : bool or None
         ``None`` (default): attempt the length certificate when ``deg V`` is known, then the
-        elimination certificate (modulo a prime) when the run ended at the stopping rule or at
-        a work bound (not at ``max_degree``) and the ideal has at most
+        elimination certificate (modulo a prime) when the run ended at the stopping rule, or at
+        a work bound after a degree above the last equation's brought none (not at
+        ``max_degree``), and the ideal has at most
         ``limits.max_certify_generators`` equations of degree at most
         ``limits.max_certify_degree`` (a size rule) that are not visibly short (fewer than the
         codimension, or modulo the prime a zero set of larger dimension or degree than ``V``),

@@ -52,8 +52,9 @@ def register(sub: argparse._SubParsersAction) -> None:
                            "tried by default whenever deg V is known), then always the elimination "
                            "certificate (the graph ideal's elimination Groebner basis mod p, its "
                            "eliminants in the equations' ideal mod p), within --max-total-entries "
-                           "(default: only for small ideals whose run ended at the stopping rule or "
-                           "a work bound and that are not visibly short of equations, see "
+                           "(default: only for small ideals whose run ended at the stopping rule, or "
+                           "at a work bound after a degree above the last equation's brought none, "
+                           "and that are not visibly short of equations, see "
                            "--max-certify-generators, --max-certify-degree, --max-certify-entries)")
     cert.add_argument("--no-certify", dest="certify", action="store_false",
                       help="attempt neither whole-ideal certificate (the verdict is then 'complete up "
