@@ -760,14 +760,13 @@ def _certificate(mu: Parameterization, polys: tuple[Any, ...], state: Interpolat
                          f"points{bound}), so the whole ideal is not certified by it")
         else:
             notes.append(length.text)
-    # the elimination certificate: automatic only for a small ideal whose run ended by itself,
-    # at the stopping rule or at a work bound (the equations are then complete up to the degree
-    # reached, and may be all of them: 1x3,3x3 s=2x1,2x1 stops at the bound of degree 8 with
-    # its whole ideal); not after max_degree, the caller's own cut, nor for a thin function
-    # space without an equation
-    # after a work bound, only when a degree above the last equation's was proved to bring none
-    # (else the next degree, never looked at, likely holds more: 3x2,2x3 s=2x2 cut after its
-    # cubics misses 45 quartics)
+    # the elimination certificate: automatic only for a small ideal whose run ended at the
+    # stopping rule, or at a work bound once a degree above the last equation's was proved to
+    # bring none (the equations may then be all of them: 1x3,3x3 s=2x1,2x1 stops at the bound of
+    # degree 8 with its whole ideal; cut right after the last equation's degree, the next one,
+    # never looked at, likely holds more: 3x2,2x3 s=2x2 cut after its cubics misses 45
+    # quartics); not after max_degree, the caller's own cut, nor for a thin function space
+    # without an equation
     beyond = stopped_by_bound and (state.complete_up_to_degree or 0) > top
     small = ((stopped_by_rule or beyond) and zeros < len(polys) <= limits.max_certify_generators
              and top <= limits.max_certify_degree)
@@ -788,7 +787,8 @@ def _certificate(mu: Parameterization, polys: tuple[Any, ...], state: Interpolat
         notes.append("the elimination certificate is attempted by default only when the stopping rule "
                      "ended the run, or a work bound after a degree above the last equation's that "
                      "brought none (here " + ("a bound stopped it right after the last equation's degree"
-                                               if stopped_by_bound else "max_degree did")
+                                               if stopped_by_bound else "max_degree, the degree cap or an "
+                                               "open rank sandwich ended it")
                      + ", so the equations may be incomplete); pass certify=True to attempt it")
     else:
         notes.append(f"the elimination certificate is attempted by default only for at most "
