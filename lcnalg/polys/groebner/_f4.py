@@ -76,12 +76,11 @@ def gm_update(pk: Packer, leads: list[int], active: list[bool], pairs: PairQueue
             var = U[unit].argmax(axis=1)
             hit = U[:, np.unique(var)].any(axis=1)
             hit[unit[np.unique(var, return_index=True)[1]]] = False
-            cand, E = cand[~hit], E[~hit]
-        L = np.maximum(E, eh)
+            cand, E, U = cand[~hit], E[~hit], U[~hit]
+        L = U + eh   # lcm(g, h) = max(e_g, e_h)
         coprime = ~((E > 0) & (eh > 0)).any(axis=1)
         order = np.lexsort(tuple(L[:, k] for k in range(L.shape[1])))  # stable: ties keep g's order
-        L, coprime, cand = L[order], coprime[order], cand[order]
-        U = L - eh
+        L, U, coprime, cand = L[order], U[order], coprime[order], cand[order]
         dropped = _earlier_divisors(U, _divisor_masks(U))
         keep = ~dropped & ~coprime
         kept = cand[keep].tolist()
