@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from fractions import Fraction
-from itertools import chain
 from typing import Any, Callable, Iterable, Sequence
 
 from flint import fmpq, fmpz
@@ -13,7 +12,7 @@ from lcnalg import checks
 from lcnalg.errors import InputError
 from lcnalg.limits import Limits
 from lcnalg.polys.groebner._packed import Exp
-from lcnalg.polys.groebner._setup import Setup, check_modulus, gf_p, parse_polys, primitive
+from lcnalg.polys.groebner._setup import Setup, check_modulus, gf_p, parse_polys, plain_integer_terms, primitive
 from lcnalg.polys.groebner.basis import GroebnerBasis
 from lcnalg.polys.monomials import MonomialOrder, as_order
 
@@ -195,10 +194,8 @@ def _check_arguments(polys: Any, order: Any, modulus: Any, nvars: Any, grading: 
         if not isinstance(f, Mapping):
             raise InputError(f"polys[{k}]: {type(f).__name__} is neither a flint mpoly nor a dict "
                              "{exponent tuple: coefficient}")
-        if set(map(type, f)) <= {tuple} and set(map(type, chain.from_iterable(f))) <= {int} \
-                and set(map(type, f.values())) <= {int} and min(map(min, filter(None, f)), default=0) >= 0 \
-                and max(map(sum, f), default=0) < MAX_INPUT_DEGREE:
-            continue   # the common case (integer exponent tuples and coefficients): checked at C speed
+        if plain_integer_terms(f) and max(map(sum, f), default=0) < MAX_INPUT_DEGREE:
+            continue   # the common case, checked at C speed
         for e, c in f.items():
             if type(e) is tuple and all(type(a) is int and a >= 0 for a in e):   # the common case, fast
                 pass

@@ -18,13 +18,27 @@ from lcnalg.polys.modmat import integer_nullspace
 from lcnalg.polys.monomial_ideals import minimal_monomial_generators
 from lcnalg.polys.monomials import MonomialOrder
 
-__all__ = ["to_fmpq", "parse_polys", "primitive", "is_homogeneous", "find_grading", "multigrading",
+__all__ = ["to_fmpq", "plain_integer_terms", "parse_polys", "primitive", "is_homogeneous", "find_grading", "multigrading",
            "check_modulus", "Setup", "modp_stage", "dehomogenize", "gf_p"]
 
 
 # ----------------------------------------------------------------------------------------
 # input handling
 # ----------------------------------------------------------------------------------------
+def plain_integer_terms(f: Mapping[Any, Any], nvars: int | None = None) -> bool:
+    """Whether the terms of ``f`` are in the common form its callers build: exponent tuples of
+    non-negative ints (of length ``nvars`` when given) and int coefficients, checked at C speed
+    (sets of types, a minimum over all exponents) instead of term by term.
+
+    >>> plain_integer_terms({(1, 0): 2, (0, 3): -1}, 2), plain_integer_terms({(1, -1): 2})
+    (True, False)
+    """
+    return (set(map(type, f)) <= {tuple} and set(map(type, f.values())) <= {int}
+            and (nvars is None or set(map(len, f)) <= {nvars})
+            and set(map(type, chain.from_iterable(f))) <= {int}
+            and min(map(min, filter(None, f)), default=0) >= 0)
+
+
 def to_fmpq(c: Any, where: str) -> fmpq:
     if isinstance(c, fmpq):
         return c
@@ -79,11 +93,7 @@ def parse_polys(polys: Any, nvars: int | None) -> tuple[Any, int, list[dict[Exp,
         g: dict[Exp, fmpq] = {}
         if nvars is None and d:
             nvars = len(next(iter(d)))
-        if set(map(type, d)) <= {tuple} and set(map(len, d)) <= {nvars} and set(map(type, d.values())) <= {int} \
-                and set(map(type, chain.from_iterable(d))) <= {int} \
-                and min(map(min, filter(None, d)), default=0) >= 0:
-            # the common case (integer exponent tuples and coefficients, as the callers build
-            # them): the same checks at C speed, one fmpq per non-zero coefficient
+        if plain_integer_terms(d, nvars):   # the common case: one fmpq per non-zero coefficient
             out.append({e: fmpq(c) for e, c in d.items() if c})
             continue
         for e, c in d.items():
