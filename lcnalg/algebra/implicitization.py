@@ -718,12 +718,15 @@ def _summarise(state: InterpolationState, dimension: int, limits: Limits
 def _certificate(mu: Parameterization, polys: tuple[Any, ...], state: InterpolationState, *,
                  dimension: int, stopped_by_rule: bool, certify: bool | None, fibre: FibreDegree,
                  seed: int, limits: Limits, basis: EquationsBasis | None = None,
-                 stopped_by_bound: bool = False, cheap_only: bool = False) -> tuple[bool, str, str]:
+                 stopped_by_bound: bool = False, cheap_only: bool = False,
+                 memo: dict[str, Any] | None = None) -> tuple[bool, str, str]:
     """Whether the equations generate the whole ideal, the argument (or why not tried), and
     the name of the certificate that decided it (empty when none closed); ``basis``, when
     given, is a Gröbner basis of the equations modulo ``SUMMARY_PRIME`` already computed.
     ``cheap_only``: only the toric and length certificates (the elimination certificate can
-    cost far more than what it would save, and fails on equations still incomplete)."""
+    cost far more than what it would save, and fails on equations still incomplete).  ``memo``,
+    when given, keeps the length certificate's result for another call on the same equations
+    (it depends on them, not on the degree proved complete)."""
     n = len(state.grading.variables)
     zeros = len(state.grading.zero_coordinates)
     if dimension == n and len(polys) == zeros:
@@ -749,8 +752,12 @@ def _certificate(mu: Parameterization, polys: tuple[Any, ...], state: Interpolat
     top = max((int(p.total_degree()) for p in polys), default=0)
     if (fibre.degree is not None and len(polys) > zeros and state.complete_up_to_degree is not None
             and state.complete_up_to_degree >= top):
-        length = length_certificate(polys, dimension=dimension, degree=fibre.degree,
-                                    degree_certified=fibre.certified, seed=seed, limits=limits)
+        length = None if memo is None else memo.get("length")
+        if length is None:
+            length = length_certificate(polys, dimension=dimension, degree=fibre.degree,
+                                        degree_certified=fibre.certified, seed=seed, limits=limits)
+            if memo is not None:
+                memo["length"] = length
         if length.certified:
             return True, length.text + " (docs/theory.md#length-certificate)", "length certificate"
         if length.closed:
@@ -771,12 +778,12 @@ def _certificate(mu: Parameterization, polys: tuple[Any, ...], state: Interpolat
     small = ((stopped_by_rule or beyond) and zeros < len(polys) <= limits.max_certify_generators
              and top <= limits.max_certify_degree)
     short = (_visibly_short(len(polys) - zeros, n, dimension, basis, fibre.degree)
-             if certify is None and small else "")
-    if short:
+             if certify is None and small and not cheap_only else "")
+    if cheap_only:
+        notes.append("the elimination certificate was not attempted (only the cheap certificates here)")
+    elif short:
         notes.append(f"the elimination certificate was not attempted by default: {short}; pass certify=True "
                      "to attempt it")
-    elif cheap_only:
-        notes.append("the elimination certificate was not attempted (only the cheap certificates here)")
     elif certify or (certify is None and small):
         ok, text = attempt_elimination_certificate(mu, polys, by_default=not certify, limits=limits,
                                                    equations_basis=basis)
@@ -898,25 +905,24 @@ def implicit_equations(mu: Parameterization, *, max_degree: int | None = None, j
         # the verified equations, their summary and the whole-ideal certificates: the toric and
         # length certificates at a candidate stop of the stopping rule (cheap; when one closes,
         # the check of the next degree is not needed), all of them when the run ends.  The
-        # equations and their summary are made once per set of generators, and a certificate that
-        # closed is kept
-        made: dict[int, tuple[Any, Any]] = {}
-        closed_on: dict[int, tuple[bool, str, str]] = {}
+        # equations, their summary and the length certificate are made once per set of
+        # generators, and a certificate that closed is kept
+        made: dict[int, tuple[Any, Any, dict[str, Any]]] = {}
 
         def close(rule: bool, bound: bool, cheap_only: bool = False) -> tuple[Any, Any, tuple[bool, str, str]]:
             key = len(state.generators)
             if key not in made:
                 polys = _verified_polynomials(mu, state, pool, limits)
-                made[key] = (polys, _summarise(state, dimension, limits))
-            polys, summary = made[key]
-            if key in closed_on:
-                return polys, summary, closed_on[key]
-            closed = _certificate(mu, polys, state, dimension=dimension, certify=certify, fibre=fibre, seed=seed,
-                                  limits=limits, basis=summary[3], stopped_by_rule=rule, stopped_by_bound=bound,
-                                  cheap_only=cheap_only)
-            if closed[0]:
-                closed_on[key] = closed
-            return polys, summary, closed
+                made[key] = (polys, _summarise(state, dimension, limits), {})
+            polys, summary, memo = made[key]
+            if "closed" not in memo:
+                closed = _certificate(mu, polys, state, dimension=dimension, certify=certify, fibre=fibre,
+                                      seed=seed, limits=limits, basis=summary[3], stopped_by_rule=rule,
+                                      stopped_by_bound=bound, cheap_only=cheap_only, memo=memo)
+                if not closed[0]:
+                    return polys, summary, closed
+                memo["closed"] = closed
+            return polys, summary, memo["closed"]
 
         stopped_by = _run_degrees(state, max_degree=max_degree, dimension=dimension, fibre=fibre,
                                   executor=pool, progress=progress, limits=limits, work=work,

@@ -436,6 +436,13 @@ def test_candidate_stop_closed_by_a_certificate_skips_the_next_degree_check(monk
     cut = implicit_equations(Parameterization("3x2,2x3 s=2x2"))
     assert cut.num_generators == 182 and not cut.certified and eliminations == [227]
     assert "right after the last equation's degree" in cut.how_to_certify
+    # 3,3,3 s=2,3: the length certificate fails at the candidate stop (R/I is not
+    # Cohen-Macaulay), the check of degree 4 brings nothing, and it is not run again at the end
+    lengths = []
+    length = impl.length_certificate
+    monkeypatch.setattr(impl, "length_certificate", lambda *a, **k: lengths.append(1) or length(*a, **k))
+    again = implicit_equations(Parameterization("3,3,3 s=2,3"))
+    assert again.certified and "elimination certificate" in again.method and lengths == [1]
 
 
 def test_grading_work_is_refused_up_front(capsys):
