@@ -95,6 +95,8 @@ __all__ = ["ImplicitEquations", "implicit_equations", "certify_by_elimination", 
 
 #: How the verdict names the stopping rule (a run it ended is complete up to its degree).
 STOPPING_RULE = "stopping rule"
+#: How the reason of a run that a resource bound ended begins.
+RESOURCE_BOUND = "resource bound"
 
 #: Primes tried by :func:`certify_by_elimination` before it gives up (each is a whole
 #: elimination modulo that prime; a prime fails only when it divides a finite set of integers).
@@ -501,7 +503,7 @@ def _stopping_rule(state: InterpolationState, e: int, n: int, dimension: int, fi
         checked = check_degree(state, max_monomials=limits.max_monomials,
                                on_estimate=lambda cost: work.spend(cost, f"the check of degree {e + 1}"))
     except ResourceLimitError as err:
-        return f"resource bound at degree {e + 1}: {err}"
+        return f"{RESOURCE_BOUND} at degree {e + 1}: {err}"
     if checked is None:
         return None
     return (f"{STOPPING_RULE}: the leading monomials of the equations up to degree {e} generate a "
@@ -557,7 +559,7 @@ def _run_degrees(state: InterpolationState, *, max_degree: int | None, dimension
             try:  # enumerating the degree's monomials into pieces is work of its own
                 work.spend(MONOMIAL_WORK * count_monomials(n, e), f"the monomials of degree {e}")
             except ResourceLimitError as err:
-                return f"resource bound at degree {e}: {err}"
+                return f"{RESOURCE_BOUND} at degree {e}: {err}"
 
             task = None
             if bar is not None:
@@ -585,7 +587,7 @@ def _run_degrees(state: InterpolationState, *, max_degree: int | None, dimension
                     work.spend(prepaid[0], f"the equations of degree {e} (at least "
                                            f"{prepaid[0] // GENERATOR_WORK} linear equations)")
                 except ResourceLimitError as err:
-                    return f"resource bound at degree {e}: {err}"
+                    return f"{RESOURCE_BOUND} at degree {e}: {err}"
 
             def lifting(new: int, e=e) -> None:  # counted as the pieces come back
                 amount = GENERATOR_WORK * new
@@ -604,7 +606,7 @@ def _run_degrees(state: InterpolationState, *, max_degree: int | None, dimension
                 if max_degree is not None and err.limit not in ("max_interpolation_work", "max_equations_work",
                                                                 "lift_primes"):
                     raise
-                return f"resource bound at degree {e}: {err}"
+                return f"{RESOURCE_BOUND} at degree {e}: {err}"
             # the equations of the pieces obtained by a symmetry (counted once the degree is done)
             work.budget.used += GENERATOR_WORK * max(len(state.generators) - before - lifted[0], 0)
             if not report.tight:
@@ -929,7 +931,7 @@ def implicit_equations(mu: Parameterization, *, max_degree: int | None = None, j
                                   early=None if certify is False else lambda e: close(True, False, True)[2][0])
         polys, (degree, hilbert, summary_note, basis), (certified, certificate, closed_by) = close(
             max_degree is None and stopped_by.startswith(STOPPING_RULE),
-            max_degree is None and stopped_by.startswith("resource bound"))
+            max_degree is None and stopped_by.startswith(RESOURCE_BOUND))
     return ImplicitEquations(
         architecture=str(mu.architecture),
         method=("multigraded interpolation over GF(p) (finest torus grading, "
