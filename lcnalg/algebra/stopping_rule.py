@@ -27,7 +27,6 @@ from __future__ import annotations
 import random
 import time
 from fractions import Fraction
-from math import gcd
 from typing import Callable
 
 import flint
@@ -72,12 +71,9 @@ def _key_maps(state: InterpolationState) -> list[tuple[np.ndarray, int]]:
     B = flint.fmpq_mat([[int(x) for x in degs[i]] for i in basis_rows])
     for g in state.symmetries:
         target = flint.fmpq_mat([[int(x) for x in degs[g[i]]] for i in basis_rows])
-        phi = B.solve(target)
-        den = 1
-        for a in range(r):
-            for b in range(r):
-                den = den * int(phi[a, b].q) // gcd(den, int(phi[a, b].q))
-        num = [[int(phi[a, b].p) * (den // int(phi[a, b].q)) for b in range(r)] for a in range(r)]
+        numer, common = B.solve(target).numer_denom()   # Φ = numer / common, one denominator
+        den = int(common)
+        num = [[int(numer[a, b]) for b in range(r)] for a in range(r)]
         # Φ maps every coordinate's degree to its image's (else g is not linear on multidegrees)
         if all([sum(degs[i][a] * num[a][b] for a in range(r)) for b in range(r)]
                == [den * int(x) for x in degs[g[i]]] for i in range(n)):
