@@ -46,7 +46,7 @@ import numpy as np
 
 from lcnalg.errors import InputError
 from lcnalg.limits import Limits
-from lcnalg.polys.monomial_ideals import divides, minimal_monomial_generators
+from lcnalg.polys.monomial_ideals import minimal_monomial_generators
 
 __all__ = [
     "hilbert_numerator",
@@ -59,24 +59,6 @@ __all__ = [
 ]
 
 
-def _padd(a: list[int], b: list[int]) -> list[int]:
-    if len(a) < len(b):
-        a, b = b, a
-    out = list(a)
-    for i, c in enumerate(b):
-        out[i] += c
-    return out
-
-
-def _pmul(a: list[int], b: list[int]) -> list[int]:
-    out = [0] * (len(a) + len(b) - 1)
-    for i, x in enumerate(a):
-        if x:
-            for j, y in enumerate(b):
-                out[i + j] += x * y
-    return out
-
-
 def _trim(a: list[int]) -> list[int]:
     while len(a) > 1 and a[-1] == 0:
         a.pop()
@@ -84,47 +66,21 @@ def _trim(a: list[int]) -> list[int]:
 
 
 def _numerator(gens: list[tuple[int, ...]], w: tuple[int, ...]) -> list[int]:
-    """Numerator for minimal generators ``gens`` (pivot recursion)."""
+    """Numerator for minimal generators ``gens`` and weights ``w``: the array recursion of the
+    multigraded count (:func:`_numerator_upto`) with the one grading ``w``, truncated at the
+    degree of the lcm of all generators, above which ``N`` has no term (the Taylor resolution's
+    lcms bound its degree), so nothing is cut off."""
     if not gens:
         return [1]
-    n = len(w)
-    # pairwise coprime => product formula
-    supports = [frozenset(i for i in range(n) if g[i]) for g in gens]
-    used: set[int] = set()
-    coprime = True
-    for s in supports:
-        if used & s:
-            coprime = False
-            break
-        used |= s
-    if coprime:
-        out = [1]
-        for g in gens:
-            d = sum(a * b for a, b in zip(g, w))
-            fac = [0] * (d + 1)
-            fac[0] = 1
-            fac[d] -= 1
-            out = _pmul(out, fac)
-        return _trim(out)
-    # pivot: the variable occurring in most non-pure-power generators
-    counts = [0] * n
-    for g, s in zip(gens, supports):
-        if len(s) > 1:
-            for i in s:
-                counts[i] += 1
-    v = max(range(n), key=lambda i: counts[i])
-    exps = sorted(g[v] for g, s in zip(gens, supports) if len(s) > 1 and g[v] > 0)
-    e = exps[len(exps) // 2]
-    pivot = tuple(e if i == v else 0 for i in range(n))
-    # M + <pivot>
-    plus = minimal_monomial_generators([g for g in gens if not divides(pivot, g)] + [pivot])
-    # M : pivot
-    colon = minimal_monomial_generators(
-        [tuple(max(a - b, 0) for a, b in zip(g, pivot)) for g in gens]
-    )
-    d = e * w[v]
-    second = [0] * d + _numerator(colon, w)
-    return _trim(_padd(_numerator(plus, w), second))
+    G = np.array(gens, dtype=np.int64).reshape(len(gens), len(w))
+    wv = np.array(w, dtype=np.int64)
+    d = int(G.max(axis=0) @ wv)
+    B = d + 1
+    coded = _numerator_upto(G, wv, _codes(wv[None, :], B), B, d, True, [float("inf")])
+    out = [0] * (d + 1)
+    for code, c in coded.items():
+        out[code // B] += c
+    return _trim(out)
 
 
 def _check(monos: Iterable[Sequence[int]], nvars: int, weights: Sequence[int] | None
@@ -174,20 +130,7 @@ def hilbert_numerator(lead_monomials: Iterable[Sequence[int]], nvars: int,
     [1, 0, 0, -1]
     """
     gens, w = _check(lead_monomials, nvars, weights)
-    if len(gens) <= SMALL_IDEAL:
-        return _numerator(gens, w)
-    # many generators: the array recursion of the multigraded count, with the one grading w and
-    # truncated at the degree of the lcm of all generators, above which N has no term (the
-    # Taylor resolution's lcms bound its degree), so nothing is cut off
-    G = np.array(gens, dtype=np.int64)
-    wv = np.array(w, dtype=np.int64)
-    d = int(G.max(axis=0) @ wv)
-    B = d + 1
-    coded = _numerator_upto(G, wv, _codes(wv[None, :], B), B, d, True, [float("inf")])
-    out = [0] * (d + 1)
-    for code, c in coded.items():
-        out[code // B] += c
-    return _trim(out)
+    return _numerator(gens, w)
 
 
 def monomial_dimension(lead_monomials: Iterable[Sequence[int]], nvars: int,
