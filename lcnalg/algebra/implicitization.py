@@ -91,7 +91,7 @@ if TYPE_CHECKING:
     from concurrent.futures import Executor
 
 __all__ = ["ImplicitEquations", "implicit_equations", "certify_by_elimination", "EquationsBasis", "graph_ideal",
-           "graph_multigrading"]
+           "graph_multigrading", "graph_elimination_basis"]
 
 #: How the verdict names the stopping rule (a run it ended is complete up to its degree).
 STOPPING_RULE = "stopping rule"
@@ -1141,6 +1141,39 @@ def graph_multigrading(mu: Parameterization
     return rows, hilbert_function
 
 
+def graph_elimination_basis(mu: Parameterization, modulus: int, *, max_matrix_entries: int | None = None,
+                            limits: Limits | None = None) -> Any:
+    """The reduced Gröbner basis modulo ``modulus`` of the graph ideal of μ (:func:`graph_ideal`)
+    for the block order ``w >> c``, the main stage of :func:`certify_by_elimination`.
+
+    The engine is given the Hilbert function of the quotient ``F_p[w, c]/<c - μ(w)> ≅ F_p[w]``
+    (``c_m ↦ μ_m(w)``, of the same degree): per multidegree of the layer grading
+    (:func:`graph_multigrading`), else per degree (the ``w``-monomials of degree ``d``), and
+    skips the pairs of a (multi)degree once its standard monomials are that many.
+
+    Examples
+    --------
+    >>> gb = graph_elimination_basis(Parameterization("2,2 s=2"), PRIMES_31[0])
+    >>> [g for g in gb.polys if not any(any(e[:4]) for e in g)]   # the w-free part: c1 c2 - c0 c3
+    [{(0, 0, 0, 0, 0, 1, 1, 0): 1, (0, 0, 0, 0, 1, 0, 0, 1): 2147483628}]
+    """
+    limits = Limits.coerce(limits)
+    N = mu.num_parameters
+    graph, grading = graph_ideal(mu)
+
+    def quotient_hf(d: int) -> int:
+        """The w-monomials of degree d."""
+        if N == 0:
+            return 1 if d == 0 else 0
+        return comb(d + N - 1, N - 1) if d >= 0 else 0
+
+    layered = graph_multigrading(mu) if N else None
+    gradings: tuple[Any, Callable[[Any], int]] = (grading, quotient_hf) if layered is None else layered
+    return groebner_basis(graph, elimination(N), modulus=modulus, nvars=N + mu.ambient_dimension,
+                          grading=gradings[0], max_matrix_entries=max_matrix_entries,
+                          hilbert_function=gradings[1], limits=limits)
+
+
 def certify_by_elimination(mu: Parameterization, polys: tuple[Any, ...], *,
                            limits: Limits | None = None,
                            equations_basis: EquationsBasis | None = None) -> tuple[bool, str]:
@@ -1192,29 +1225,14 @@ def certify_by_elimination(mu: Parameterization, polys: tuple[Any, ...], *,
         mu = Parameterization(merged)
     N = mu.num_parameters
     n = mu.ambient_dimension
-    graph, grading = graph_ideal(mu)
     equations = [{tuple(int(x) for x in mono): int(coeff) for mono, coeff in g.terms()} for g in polys]
     merged_note = (f"; layers joined by stride one merged first ({merged}: the same complex image)"
                    if merged is mu.architecture and merged_from != merged else "")
     one_matrix = min(limits.max_matrix_entries, max(1, limits.max_total_entries // 20))
-
-    def quotient_hf(d: int) -> int:
-        """F_p[w, c]/<c - mu(w)> ≅ F_p[w] (c_m ↦ mu_m(w), of the same degree): its Hilbert
-        function counts the w-monomials of degree d; the F4 run skips the pairs of a degree
-        once its standard monomials are that many."""
-        if N == 0:
-            return 1 if d == 0 else 0
-        return comb(d + N - 1, N - 1) if d >= 0 else 0
-
-    # the multigrading by layers gives the engine the Hilbert function per multidegree (finer:
-    # a multidegree is dropped once complete, not only a whole degree)
-    layered = graph_multigrading(mu) if N else None
-    gradings: tuple[Any, Callable[[Any], int]] = (grading, quotient_hf) if layered is None else layered
     tried = []
     for p in PRIMES_31[:ELIMINATION_PRIMES]:
         try:
-            gb = groebner_basis(graph, elimination(N), modulus=p, nvars=N + n, grading=gradings[0],
-                                max_matrix_entries=one_matrix, hilbert_function=gradings[1], limits=limits)
+            gb = graph_elimination_basis(mu, p, max_matrix_entries=one_matrix, limits=limits)
         except LCNAlgError as err:
             return False, (f"the elimination certificate was not completed ({err}; one matrix may have "
                            f"max_total_entries/20 = {limits.max_total_entries // 20} entries, within "
