@@ -820,12 +820,11 @@ def _visibly_short(m: int, n: int, dimension: int, basis: EquationsBasis | None,
         return (f"{m} equation(s) in {n} coordinates, fewer than the codimension {n - dimension} of V "
                 "(Krull's height theorem), so they do not generate the whole ideal")
     if basis is not None:
-        dim_j = basis.gb.dimension()
+        dim_j, deg_j = dimension_and_degree(basis.gb.hilbert_numerator([1] * basis.gb.nvars), basis.gb.nvars)
         if dim_j > dimension:
             return (f"modulo p = {basis.modulus} they cut out a set of dimension {dim_j} > {dimension} = "
                     "dim V, so they almost surely miss equations of higher degree")
         if dim_j == dimension and variety_degree is not None:
-            deg_j = basis.gb.degree()
             if deg_j > variety_degree:
                 return (f"modulo p = {basis.modulus} they cut out a set of degree {deg_j} > {variety_degree} "
                         "= deg V, so they almost surely miss equations of higher degree")
