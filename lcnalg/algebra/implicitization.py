@@ -59,7 +59,6 @@ from __future__ import annotations
 
 import sys
 import time
-from math import comb
 from contextlib import contextmanager, nullcontext
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Callable, Iterable, Iterator
@@ -73,14 +72,16 @@ from lcnalg.polys.groebner import groebner_basis
 from lcnalg.polys.hilbert import dimension_and_degree, hilbert_numerator, monomial_dimension
 from lcnalg.algebra.interpolation import InterpolationState, interpolate_degree
 from lcnalg.algebra.toric_certificate import toric_certificate
+from lcnalg.algebra.elimination_certificate import (BackgroundElimination, EquationsBasis,
+                                                    attempt_elimination_certificate, certify_by_elimination,
+                                                    graph_elimination_basis, graph_ideal, graph_multigrading)
 from lcnalg.algebra.length_certificate import length_certificate
 from lcnalg.algebra.sampling import count_monomials
-from lcnalg.polys.monomials import elimination
 from lcnalg.algebra.stopping_rule import check_degree
-from lcnalg.polys.modular import PRIMES_31, SUMMARY_PRIME
+from lcnalg.polys.modular import SUMMARY_PRIME
 from lcnalg.polys.monomial_ideals import minimal_leads
 from lcnalg import checks
-from lcnalg.errors import InputError, LCNAlgError, ResourceLimitError, check
+from lcnalg.errors import InputError, ResourceLimitError, check
 from lcnalg.limits import DEFAULT_LIMITS, Budget, Limits
 from lcnalg.parameterization import Parameterization
 from lcnalg.printing import align, function_space_symbol, poly_latex, poly_text
@@ -97,10 +98,6 @@ __all__ = ["ImplicitEquations", "implicit_equations", "certify_by_elimination", 
 STOPPING_RULE = "stopping rule"
 #: How the reason of a run that a resource bound ended begins.
 RESOURCE_BOUND = "resource bound"
-
-#: Primes tried by :func:`certify_by_elimination` before it gives up (each is a whole
-#: elimination modulo that prime; a prime fails only when it divides a finite set of integers).
-ELIMINATION_PRIMES = 2
 
 
 
@@ -318,16 +315,40 @@ def _progress_bar(enabled: bool | None):
 PARALLEL_WORK = 200_000_000
 
 
+#: Estimated field operations of a degree up to which, with two processes, its graded pieces
+#: stay in this process while the certificate's elimination runs in the other
+#: (:class:`~lcnalg.algebra.elimination_certificate.BackgroundElimination`); a larger degree
+#: stops that elimination and takes both cores.  The estimate is an upper bound: degrees
+#: estimated at 3·10^9 to 8·10^9 take about a second on one core, the pool saving 10-15% of it.
+BACKGROUND_WORK = 10_000_000_000
+
+
 class _ProcessesWhenWorthIt:
     """An executor for :func:`~lcnalg.algebra.interpolation.interpolate_degree`: ``map`` runs
     in this process while the degree's estimated work (``work``, set before each degree) is
     below :data:`PARALLEL_WORK`, and in a pool of ``jobs`` processes, started at the first
-    degree that needs it, from then on."""
+    degree that needs it, from then on.  While the certificate's elimination runs in the
+    background (:attr:`background`), one process is its own: with two, the degrees stay in
+    this process up to :data:`BACKGROUND_WORK` (a larger degree stops the elimination), and
+    with more the pool has one process fewer."""
 
     def __init__(self, jobs: int) -> None:
         self.jobs = jobs
         self.work = 0
         self._pool: Any = None
+        #: the elimination of the certificate, run in another process (started by the caller)
+        self.background: BackgroundElimination | None = None
+
+    def runs_here(self) -> bool:
+        """Whether the current degree's pieces run in this process."""
+        if self.work < PARALLEL_WORK:
+            return True
+        if self.background is not None and not self.background.ready():
+            if self.work >= BACKGROUND_WORK:
+                self.background.cancel()
+            elif self.jobs <= 2:
+                return True
+        return False
 
     def _processes(self) -> Any:
         """The pool, started at the first call."""
@@ -335,13 +356,14 @@ class _ProcessesWhenWorthIt:
             # deferred: concurrent.futures and multiprocessing cost start-up, and small runs need neither
             from concurrent.futures import ProcessPoolExecutor
 
+            busy = self.background is not None and not self.background.ready()
             # each worker's BLAS (the large eliminations of lcnalg.polys.blas_echelon) on one
             # thread: jobs processes already use the cores
-            self._pool = ProcessPoolExecutor(max_workers=self.jobs, initializer=one_blas_thread)
+            self._pool = ProcessPoolExecutor(max_workers=max(1, self.jobs - busy), initializer=one_blas_thread)
         return self._pool
 
     def map(self, fn: Callable, *iterables: Iterable, chunksize: int = 1) -> Iterator:
-        if self.work < PARALLEL_WORK:
+        if self.runs_here():
             return map(fn, *iterables)
         return self._processes().map(fn, *iterables, chunksize=chunksize)
 
@@ -350,6 +372,8 @@ class _ProcessesWhenWorthIt:
         return self._processes().submit(fn, *args)
 
     def shutdown(self) -> None:
+        if self.background is not None:
+            self.background.cancel()
         if self._pool is not None:
             self._pool.shutdown(cancel_futures=True)
 
@@ -652,7 +676,7 @@ def _check_all(mu: Any, items: list[Any], executor: Any, limits: Limits) -> list
     travel as exponent matrices (int32) and coefficient lists, a few chunks at a time, so that
     the main process never holds them all in a second form."""
     if (executor is None or type(mu) is not Parameterization or len(items) < PARALLEL_CHECK
-            or (isinstance(executor, _ProcessesWhenWorthIt) and executor.work < PARALLEL_WORK)):
+            or (isinstance(executor, _ProcessesWhenWorthIt) and executor.runs_here())):
         return verify_equations(mu, items)
     # deferred: numpy is only needed for the payloads of a parallel check
     import numpy as np
@@ -721,14 +745,18 @@ def _certificate(mu: Parameterization, polys: tuple[Any, ...], state: Interpolat
                  dimension: int, stopped_by_rule: bool, certify: bool | None, fibre: FibreDegree,
                  seed: int, limits: Limits, basis: EquationsBasis | None = None,
                  stopped_by_bound: bool = False, cheap_only: bool = False,
-                 memo: dict[str, Any] | None = None) -> tuple[bool, str, str]:
+                 memo: dict[str, Any] | None = None,
+                 background: BackgroundElimination | None = None) -> tuple[bool, str, str]:
     """Whether the equations generate the whole ideal, the argument (or why not tried), and
     the name of the certificate that decided it (empty when none closed); ``basis``, when
     given, is a Gröbner basis of the equations modulo ``SUMMARY_PRIME`` already computed.
     ``cheap_only``: only the toric and length certificates (the elimination certificate can
     cost far more than what it would save, and fails on equations still incomplete).  ``memo``,
     when given, keeps the length certificate's result for another call on the same equations
-    (it depends on them, not on the degree proved complete)."""
+    (it depends on them, not on the degree proved complete).  ``background``: the elimination
+    modulo the first prime, running in another process (:class:`BackgroundElimination`), used
+    instead of making it here; when it is already done, its membership test comes before the
+    length certificate."""
     n = len(state.grading.variables)
     zeros = len(state.grading.zero_coordinates)
     if dimension == n and len(polys) == zeros:
@@ -738,6 +766,31 @@ def _certificate(mu: Parameterization, polys: tuple[Any, ...], state: Interpolat
                       "zero, so the image is Zariski dense there and I is generated by the vanishing coordinates"), ""
     if certify is False:
         return False, "no whole-ideal certificate was attempted (certify=False)", ""
+    top = max((int(p.total_degree()) for p in polys), default=0)
+    # the elimination certificate: automatic only for a small ideal whose run ended at the
+    # stopping rule, or at a work bound once a degree above the last equation's was proved to
+    # bring none (the equations may then be all of them: 1x3,3x3 s=2x1,2x1 stops at the bound of
+    # degree 8 with its whole ideal; cut right after the last equation's degree, the next one,
+    # never looked at, likely holds more: 3x2,2x3 s=2x2 cut after its cubics misses 45
+    # quartics); not after max_degree, the caller's own cut, nor for a thin function space
+    # without an equation
+    beyond = stopped_by_bound and (state.complete_up_to_degree or 0) > top
+    small = ((stopped_by_rule or beyond) and zeros < len(polys) <= limits.max_certify_generators
+             and top <= limits.max_certify_degree)
+    short = (_visibly_short(len(polys) - zeros, n, dimension, basis, fibre.degree)
+             if certify is None and small and not cheap_only else "")
+    wanted = bool(certify or (certify is None and small and not short))
+    # the elimination made in another process: once it is done, its membership test is cheap and
+    # comes first (not at a candidate stop: waiting there for an elimination that fails on
+    # equations still incomplete costs more than the check of the next degree it would save,
+    # 1.15 s against 0.3 s on 3x2,2x3 s=2x2, whose candidate stop after the cubics misses 45 quartics)
+    usable = wanted and not cheap_only and background is not None and basis is not None
+    ready = usable and background.ready() and _completed(background)
+    if ready:
+        ok, text = attempt_elimination_certificate(mu, polys, by_default=not certify, limits=limits,
+                                                   equations_basis=basis, background=background)
+        if ok:
+            return True, text, "elimination certificate"
     # the length certificate first: cheap (a zero-dimensional Gröbner basis mod p), and it needs
     # only J ⊆ I (exact substitution) and deg V; tried when the equations found are complete up
     # to their own degree
@@ -751,7 +804,6 @@ def _certificate(mu: Parameterization, polys: tuple[Any, ...], state: Interpolat
             return True, toric.text + " (docs/theory.md#toric-certificate)", "toric certificate"
         if toric is not None:
             notes.append(toric.text)
-    top = max((int(p.total_degree()) for p in polys), default=0)
     if (fibre.degree is not None and len(polys) > zeros and state.complete_up_to_degree is not None
             and state.complete_up_to_degree >= top):
         length = None if memo is None else memo.get("length")
@@ -769,26 +821,16 @@ def _certificate(mu: Parameterization, polys: tuple[Any, ...], state: Interpolat
                          f"points{bound}), so the whole ideal is not certified by it")
         else:
             notes.append(length.text)
-    # the elimination certificate: automatic only for a small ideal whose run ended at the
-    # stopping rule, or at a work bound once a degree above the last equation's was proved to
-    # bring none (the equations may then be all of them: 1x3,3x3 s=2x1,2x1 stops at the bound of
-    # degree 8 with its whole ideal; cut right after the last equation's degree, the next one,
-    # never looked at, likely holds more: 3x2,2x3 s=2x2 cut after its cubics misses 45
-    # quartics); not after max_degree, the caller's own cut, nor for a thin function space
-    # without an equation
-    beyond = stopped_by_bound and (state.complete_up_to_degree or 0) > top
-    small = ((stopped_by_rule or beyond) and zeros < len(polys) <= limits.max_certify_generators
-             and top <= limits.max_certify_degree)
-    short = (_visibly_short(len(polys) - zeros, n, dimension, basis, fibre.degree)
-             if certify is None and small and not cheap_only else "")
     if cheap_only:
         notes.append("the elimination certificate was not attempted (only the cheap certificates here)")
+    elif ready:
+        notes.append(text)
     elif short:
         notes.append(f"the elimination certificate was not attempted by default: {short}; pass certify=True "
                      "to attempt it")
-    elif certify or (certify is None and small):
+    elif wanted:
         ok, text = attempt_elimination_certificate(mu, polys, by_default=not certify, limits=limits,
-                                                   equations_basis=basis)
+                                                   equations_basis=basis, background=background)
         if ok:
             return True, text, "elimination certificate"
         notes.append(text)
@@ -804,6 +846,12 @@ def _certificate(mu: Parameterization, polys: tuple[Any, ...], state: Interpolat
                      f"{limits.max_certify_generators} equations of degree <= {limits.max_certify_degree} "
                      "(limits.max_certify_generators, max_certify_degree); pass certify=True to attempt it")
     return False, "; ".join(notes), ""
+
+
+def _completed(background: BackgroundElimination) -> bool:
+    """Whether the background elimination completed (waiting for it)."""
+    made = background.result()
+    return made is not None and made.eliminated is not None
 
 
 def _visibly_short(m: int, n: int, dimension: int, basis: EquationsBasis | None,
@@ -903,6 +951,12 @@ def implicit_equations(mu: Parameterization, *, max_degree: int | None = None, j
         dimension = function_space_dimension(mu, seed=seed).value
     fibre = degree_by_fibre(mu, seed=seed, limits=limits)
     with _executor(executor, jobs) as pool:
+        if isinstance(pool, _ProcessesWhenWorthIt) and (certify or (certify is None and max_degree is None)):
+            # the certificate's elimination needs mu only: start it on the core that the
+            # degrees run in this process leave idle (not when the run cannot end by the
+            # default rule's attempt of it: certify=False, or max_degree without certify=True)
+            pool.background = BackgroundElimination(mu, limits)
+        background = pool.background if isinstance(pool, _ProcessesWhenWorthIt) else None
         # the verified equations, their summary and the whole-ideal certificates: the toric and
         # length certificates at a candidate stop of the stopping rule (cheap; when one closes,
         # the check of the next degree is not needed), all of them when the run ends.  The
@@ -919,7 +973,8 @@ def implicit_equations(mu: Parameterization, *, max_degree: int | None = None, j
             if "closed" not in memo:
                 closed = _certificate(mu, polys, state, dimension=dimension, certify=certify, fibre=fibre,
                                       seed=seed, limits=limits, basis=summary[3], stopped_by_rule=rule,
-                                      stopped_by_bound=bound, cheap_only=cheap_only, memo=memo)
+                                      stopped_by_bound=bound, cheap_only=cheap_only, memo=memo,
+                                      background=background)
                 if not closed[0]:
                     return polys, summary, closed
                 memo["closed"] = closed
@@ -988,279 +1043,3 @@ def _multidegree(poly: Any, state: InterpolationState, index: dict[int, int] | N
 
 def _variable_index(state: InterpolationState) -> dict[int, int]:
     return {v: i for i, v in enumerate(state.grading.variables)}
-
-
-def attempt_elimination_certificate(mu: Parameterization, polys: tuple[Any, ...], *, by_default: bool,
-                                    limits: Limits, equations_basis: EquationsBasis | None = None
-                                    ) -> tuple[bool, str]:
-    """:func:`certify_by_elimination`, within ``limits.max_certify_entries`` matrix entries when
-    tried by default (``by_default``), else within ``limits.max_total_entries``; a bound met
-    is named in the text.  ``equations_basis`` as for :func:`certify_by_elimination`."""
-    if not by_default:
-        return certify_by_elimination(mu, polys, limits=limits, equations_basis=equations_basis)
-    bounded = Limits.coerce(limits, max_total_entries=min(limits.max_total_entries, limits.max_certify_entries))
-    ok, text = certify_by_elimination(mu, polys, limits=bounded, equations_basis=equations_basis)
-    if not ok and "max_total_entries" in text:
-        text += (f"; tried by default within max_certify_entries = {limits.max_certify_entries} entries "
-                 "(CLI --max-certify-entries); certify=True (--certify) allows max_total_entries")
-    return ok, text
-
-
-@dataclass(frozen=True)
-class EquationsBasis:
-    """A Gröbner basis ``gb`` modulo a prime of equations ``J_loc`` in the coordinates that are
-    not identically zero (``variables``, ascending), standing for the ideal
-    ``J = J_loc + <c_m : m in zero_coordinates>`` of the whole coordinate ring.
-
-    ``F[c]/<c_m : m in zero_coordinates>`` is the polynomial ring in the other coordinates, and
-    ``J`` maps onto ``J_loc`` there; so ``f`` lies in ``J`` exactly when ``f`` with the zero
-    coordinates set to zero lies in ``J_loc`` (:meth:`contains`).  The summary of
-    :func:`implicit_equations` computes ``gb`` (modulo ``SUMMARY_PRIME``), and the elimination
-    certificate tests its membership with it instead of a second basis of the same ideal.
-
-    Examples
-    --------
-    >>> gb = groebner_basis([{(1, 1): 1, (2, 0): -1}], "degrevlex", modulus=101, nvars=2)
-    >>> J = EquationsBasis(gb, (0, 2), (1,))  # J = <c0 c2 - c0^2, c1> in 3 coordinates
-    >>> J.nvars, J.contains({(1, 0, 1): 1, (2, 0, 0): -1, (0, 1, 5): 3}), J.contains({(1, 0, 0): 1})
-    (3, True, False)
-    """
-
-    gb: Any
-    variables: tuple[int, ...]
-    zero_coordinates: tuple[int, ...]
-
-    @property
-    def modulus(self) -> int | None:
-        """The prime of ``gb``."""
-        return self.gb.modulus
-
-    @property
-    def nvars(self) -> int:
-        """The number of coordinates, zero or not."""
-        return len(self.variables) + len(self.zero_coordinates)
-
-    def contains(self, f: dict[tuple[int, ...], int]) -> bool:
-        """Whether ``f`` (exponents over all the coordinates) lies in ``J``."""
-        local = {}
-        for e, c in f.items():
-            if not any(e[m] for m in self.zero_coordinates):
-                local[tuple(e[v] for v in self.variables)] = c
-        return self.gb.contains(local) if local else True
-
-
-def graph_ideal(mu: Parameterization) -> tuple[list[dict[tuple[int, ...], int]], list[int]]:
-    """The graph ideal ``<c_m - μ_m(w)>`` of μ and the grading that makes it homogeneous.
-
-    Variables ``w_0..w_{N-1}`` (the weights) first, then ``c_0..c_{n-1}``.  Every coordinate
-    has degree ``D = Σ_l`` (degree in layer ``l``) in ``w`` (``D = L`` for a linear network),
-    so weight 1 on ``w`` and ``D`` on ``c`` keep the generators homogeneous; the quotient is
-    ``F[w]`` (``c_m ↦ μ_m(w)``), and its ``w``-free elements form the vanishing ideal of μ
-    (docs/theory.md#elimination-certificate).
-
-    Parameters
-    ----------
-    mu : Parameterization
-
-    Returns
-    -------
-    (list of dict, list of int)
-        The generators (exponent tuple of length ``N + n`` → integer coefficient) and the
-        weights of the variables.
-
-    Examples
-    --------
-    >>> graph, grading = graph_ideal(Parameterization("2,2 s=2"))
-    >>> len(graph), grading
-    (4, [1, 1, 1, 1, 2, 2, 2, 2])
-    >>> sorted(graph[0].items())
-    [((0, 0, 0, 0, 1, 0, 0, 0), 1), ((1, 0, 1, 0, 0, 0, 0, 0), -1)]
-    """
-    N = mu.num_parameters
-    n = mu.ambient_dimension
-    graph = []
-    for m, c in enumerate(mu.coordinates):
-        f: dict[tuple[int, ...], int] = {}
-        for mono, coeff in c.terms():
-            f[tuple(int(x) for x in mono) + (0,) * n] = -int(coeff)
-        e = [0] * (N + n)
-        e[N + m] = 1
-        f[tuple(e)] = 1
-        graph.append(f)
-    return graph, [1] * N + [sum(mu.layer_degrees)] * n
-
-
-def graph_multigrading(mu: Parameterization
-                       ) -> tuple[list[list[int]], Callable[[tuple[int, ...]], int]] | None:
-    """The multigrading by layers of the graph ideal of μ and the Hilbert function of its quotient.
-
-    Row ``l`` gives the weights of layer ``l`` degree 1 and each ``c_m`` the degree of ``μ_m`` in
-    those weights (``layer_degrees[l]``; every coordinate is a sum of products of one monomial
-    per layer, homogeneous in each layer's weights).  The graph ideal ``<c_m − μ_m(w)>``
-    (:func:`graph_ideal`, same variables) is then homogeneous for every row, the rows add up to
-    its grading, and its quotient ``F[w, c]/<c − μ(w)> ≅ F[w]`` (``c_m ↦ μ_m(w)``, of the same
-    multidegree) has ``prod_l C(a_l + n_l − 1, n_l − 1)`` monomials in multidegree ``a`` (``n_l``
-    the weights of layer ``l``): its multigraded Hilbert function
-    (docs/theory.md#elimination-certificate), for ``groebner_basis(grading=rows,
-    hilbert_function=...)``.
-
-    Returns
-    -------
-    (list of list of int, callable) or None
-        The rows (one per layer, ``N + n`` columns) and ``a ↦ HF(a)``; None when a coordinate
-        is not homogeneous of degree ``layer_degrees[l]`` in some layer (then only the total
-        grading of :func:`graph_ideal` applies).
-
-    Examples
-    --------
-    >>> rows, hf = graph_multigrading(Parameterization("2,2 s=2"))
-    >>> rows
-    [[1, 1, 0, 0, 1, 1, 1, 1], [0, 0, 1, 1, 1, 1, 1, 1]]
-    >>> hf((2, 1)), hf((3, 0))  # w0^2, w0 w1, w1^2 times w2 or w3; w0^3 .. w1^3
-    (6, 4)
-    """
-    N = mu.num_parameters
-    n = mu.ambient_dimension
-    slices = [tuple(s) for s in mu.layer_slices]
-    degs = [int(x) for x in mu.layer_degrees]
-    for c in mu.coordinates:
-        for mono, _ in c.terms():
-            if [sum(int(x) for x in mono[lo:hi]) for lo, hi in slices] != degs:
-                return None
-    rows = [[1 if lo <= i < hi else 0 for i in range(N)] + [D] * n for (lo, hi), D in zip(slices, degs)]
-    sizes = [hi - lo for lo, hi in slices]
-
-    def hilbert_function(a: tuple[int, ...]) -> int:
-        """The w-monomials of multidegree a (layer l's weights of total degree a_l)."""
-        out = 1
-        for al, nl in zip(a, sizes):
-            out *= comb(al + nl - 1, nl - 1) if al >= 0 else 0
-        return out
-
-    return rows, hilbert_function
-
-
-def graph_elimination_basis(mu: Parameterization, modulus: int, *, max_matrix_entries: int | None = None,
-                            limits: Limits | None = None) -> Any:
-    """The reduced Gröbner basis modulo ``modulus`` of the graph ideal of μ (:func:`graph_ideal`)
-    for the block order ``w >> c``, the main stage of :func:`certify_by_elimination`.
-
-    The engine is given the Hilbert function of the quotient ``F_p[w, c]/<c - μ(w)> ≅ F_p[w]``
-    (``c_m ↦ μ_m(w)``, of the same degree): per multidegree of the layer grading
-    (:func:`graph_multigrading`), else per degree (the ``w``-monomials of degree ``d``), and
-    skips the pairs of a (multi)degree once its standard monomials are that many.
-
-    Examples
-    --------
-    >>> gb = graph_elimination_basis(Parameterization("2,2 s=2"), PRIMES_31[0])
-    >>> [g for g in gb.polys if not any(any(e[:4]) for e in g)]   # the w-free part: c1 c2 - c0 c3
-    [{(0, 0, 0, 0, 0, 1, 1, 0): 1, (0, 0, 0, 0, 1, 0, 0, 1): 2147483628}]
-    """
-    limits = Limits.coerce(limits)
-    N = mu.num_parameters
-    graph, grading = graph_ideal(mu)
-
-    def quotient_hf(d: int) -> int:
-        """The w-monomials of degree d."""
-        if N == 0:
-            return 1 if d == 0 else 0
-        return comb(d + N - 1, N - 1) if d >= 0 else 0
-
-    layered = graph_multigrading(mu) if N else None
-    gradings: tuple[Any, Callable[[Any], int]] = (grading, quotient_hf) if layered is None else layered
-    return groebner_basis(graph, elimination(N), modulus=modulus, nvars=N + mu.ambient_dimension,
-                          grading=gradings[0], max_matrix_entries=max_matrix_entries,
-                          hilbert_function=gradings[1], limits=limits)
-
-
-def certify_by_elimination(mu: Parameterization, polys: tuple[Any, ...], *,
-                           limits: Limits | None = None,
-                           equations_basis: EquationsBasis | None = None) -> tuple[bool, str]:
-    """The certificate docs/theory.md#elimination-certificate: do ``polys`` (vanishing on μ) generate the whole ideal?
-
-    One prime suffices.  Modulo ``p`` an elimination Gröbner basis of the graph ideal
-    ``<c - μ(w)>`` gives the kernel ``I_p'`` of ``F_p[c] → F_p[w]``; its ``w``-free elements
-    must reduce to zero modulo a Gröbner basis of the reductions of ``polys``.  Then
-    ``dim_Q J_d ≥ dim (J_p)_d = dim (I_p')_d ≥ dim_Q I_d`` in every degree (reduction lowers
-    ranks, and the reductions of the integer elements of ``I`` vanish on ``μ mod p``), and
-    ``J ⊆ I`` (every equation vanishes exactly on μ) closes it: ``J = I``.  A prime where
-    ``I_p'`` is larger than the reduction of ``I`` can only make the test fail; the next
-    prime is then tried (``ELIMINATION_PRIMES`` in all).
-
-    Parameters
-    ----------
-    mu : Parameterization
-    polys : tuple of fmpz_mpoly
-        Equations in ``mu.coordinate_ring``, each vanishing exactly on μ (the proof assumes
-        it; :func:`implicit_equations` verifies every equation before).
-    limits : Limits, optional
-        ``max_total_entries`` bounds the whole elimination; one Macaulay matrix gets at most
-        a twentieth of it (within ``max_matrix_entries``).
-    equations_basis : EquationsBasis, optional
-        A Gröbner basis of the same equations already computed (as :func:`implicit_equations`
-        does for the summary), used for the membership test modulo its prime instead of a
-        second one.
-
-    Returns
-    -------
-    (bool, str)
-        Whether certified, and the argument or why not.
-
-    Examples
-    --------
-    >>> mu = Parameterization("2,2 s=2")
-    >>> c0, c1, c2, c3 = mu.coordinate_ring.gens()
-    >>> certify_by_elimination(mu, (c1*c2 - c0*c3,))
-    (True, 'the w-free part of an elimination Gröbner basis of the graph ideal <c - mu(w)> modulo p = 2147483629 lies in the ideal of the equations modulo p; with every equation vanishing exactly on mu, this proves that they generate the whole ideal (docs/theory.md#elimination-certificate)')
-    >>> certify_by_elimination(mu, ())[0]
-    False
-    """
-    limits = Limits.coerce(limits)
-
-    merged_from = mu.architecture
-    merged = mu.architecture.merged_over_c()
-    if merged != mu.architecture and isinstance(mu, Parameterization):
-        # same complex image, fewer parameters (Architecture.merged_over_c)
-        mu = Parameterization(merged)
-    N = mu.num_parameters
-    n = mu.ambient_dimension
-    equations = [{tuple(int(x) for x in mono): int(coeff) for mono, coeff in g.terms()} for g in polys]
-    merged_note = (f"; layers joined by stride one merged first ({merged}: the same complex image)"
-                   if merged is mu.architecture and merged_from != merged else "")
-    one_matrix = min(limits.max_matrix_entries, max(1, limits.max_total_entries // 20))
-    tried = []
-    for p in PRIMES_31[:ELIMINATION_PRIMES]:
-        try:
-            gb = graph_elimination_basis(mu, p, max_matrix_entries=one_matrix, limits=limits)
-        except LCNAlgError as err:
-            return False, (f"the elimination certificate was not completed ({err}; one matrix may have "
-                           f"max_total_entries/20 = {limits.max_total_entries // 20} entries, within "
-                           "max_matrix_entries)")
-        eliminated = [{e[N:]: c for e, c in g.items()} for g in gb.polys
-                      if all(not any(e[:N]) for e in g)]
-        if not eliminated:  # I_p' = 0, so I = 0
-            if not polys:
-                return True, ("the elimination Gröbner basis of the graph ideal <c - mu(w)> modulo "
-                              f"p = {p} has no w-free element, so the vanishing ideal is zero" + merged_note)
-            return False, "the equations are not zero but the vanishing ideal is (this is a defect)"
-        if not polys:
-            return False, "the elimination ideal is not zero but no equations were found"
-        if (equations_basis is not None and equations_basis.modulus == p
-                and sorted(equations_basis.variables + equations_basis.zero_coordinates) == list(range(n))):
-            member: Callable[[dict[tuple[int, ...], int]], bool] = equations_basis.contains
-        else:
-            try:
-                member = groebner_basis(equations, "degrevlex", modulus=p, nvars=n,
-                                        max_matrix_entries=one_matrix, limits=limits).contains
-            except LCNAlgError as err:
-                return False, f"the Gröbner basis of the equations modulo p = {p} was not completed ({err})"
-        if all(member(g) for g in eliminated):
-            return True, (f"the w-free part of an elimination Gröbner basis of the graph ideal <c - mu(w)> "
-                          f"modulo p = {p} lies in the ideal of the equations modulo p; with every equation "
-                          "vanishing exactly on mu, this proves that they generate the whole ideal"
-                          + merged_note + " (docs/theory.md#elimination-certificate)")
-        tried.append(p)
-    return False, ("an element of the elimination ideal modulo p is not in the ideal of the equations "
-                   f"modulo p, for p = {', '.join(map(str, tried))}: the equations are almost surely "
-                   "incomplete (a prime can only fail this test wrongly when it divides a finite "
-                   "set of integers)")

@@ -1,0 +1,514 @@
+"""The elimination certificate: the whole vanishing ideal from one elimination modulo a prime.
+
+Modulo a prime ``p`` the graph ideal ``G_p = <c_m - μ_m(w)>`` has ``F_p[w, c]/G_p ≅ F_p[w]``, so
+the elements free of ``w`` of a Gröbner basis of ``G_p`` for a block order ``w >> c`` generate
+the kernel ``I_p'`` of ``c ↦ μ(w) mod p`` (elimination theorem).  If each of them lies in the
+ideal ``J_p`` of the reductions of equations ``J`` that vanish exactly on μ, then
+``dim_Q J_d ≥ dim (J_p)_d = dim (I_p')_d ≥ dim_Q I_d`` in every degree, and ``J ⊆ I`` gives
+``J = I`` (docs/theory.md#elimination-certificate, with the proof).  The F4 engine is told the
+Hilbert function of the quotient (the ``w``-monomials, per layer multidegree), which lets it
+drop the pairs of a multidegree once its standard monomials are that many.
+
+The elimination needs μ only, not the equations.  :class:`BackgroundElimination` therefore
+starts it in another process when a run of
+:func:`~lcnalg.algebra.implicitization.implicit_equations` begins and a core would otherwise
+be idle; the membership test waits for it at the end.  The basis computed there is the one
+computed here in process (the same engine, prime and bounds; a process that fails or is
+stopped leaves the certificate to be computed in process).
+
+Public: :func:`certify_by_elimination`, :func:`attempt_elimination_certificate`,
+:class:`EquationsBasis`, :class:`GraphIdeal`, :func:`graph_ideal`, :func:`graph_multigrading`,
+:func:`graph_elimination_basis`, :class:`Elimination`, :class:`BackgroundElimination`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from math import comb
+from typing import Any, Callable
+
+from lcnalg.errors import LCNAlgError
+from lcnalg.limits import Limits
+from lcnalg.parameterization import Parameterization
+from lcnalg.polys.blas_echelon import one_blas_thread
+from lcnalg.polys.groebner import groebner_basis
+from lcnalg.polys.modular import PRIMES_31
+from lcnalg.polys.monomials import elimination
+
+__all__ = ["certify_by_elimination", "attempt_elimination_certificate", "EquationsBasis", "GraphIdeal",
+           "graph_ideal", "graph_multigrading", "graph_elimination_basis", "Elimination",
+           "BackgroundElimination", "ELIMINATION_PRIMES"]
+
+#: Primes tried by :func:`certify_by_elimination` before it gives up (each is a whole
+#: elimination modulo that prime; a prime fails only when it divides a finite set of integers).
+ELIMINATION_PRIMES = 2
+
+
+@dataclass(frozen=True)
+class EquationsBasis:
+    """A Gröbner basis ``gb`` modulo a prime of equations ``J_loc`` in the coordinates that are
+    not identically zero (``variables``, ascending), standing for the ideal
+    ``J = J_loc + <c_m : m in zero_coordinates>`` of the whole coordinate ring.
+
+    ``F[c]/<c_m : m in zero_coordinates>`` is the polynomial ring in the other coordinates, and
+    ``J`` maps onto ``J_loc`` there; so ``f`` lies in ``J`` exactly when ``f`` with the zero
+    coordinates set to zero lies in ``J_loc`` (:meth:`contains`).  The summary of
+    :func:`~lcnalg.algebra.implicitization.implicit_equations` computes ``gb`` (modulo ``SUMMARY_PRIME``), and the elimination
+    certificate tests its membership with it instead of a second basis of the same ideal.
+
+    Examples
+    --------
+    >>> gb = groebner_basis([{(1, 1): 1, (2, 0): -1}], "degrevlex", modulus=101, nvars=2)
+    >>> J = EquationsBasis(gb, (0, 2), (1,))  # J = <c0 c2 - c0^2, c1> in 3 coordinates
+    >>> J.nvars, J.contains({(1, 0, 1): 1, (2, 0, 0): -1, (0, 1, 5): 3}), J.contains({(1, 0, 0): 1})
+    (3, True, False)
+    """
+
+    gb: Any
+    variables: tuple[int, ...]
+    zero_coordinates: tuple[int, ...]
+
+    @property
+    def modulus(self) -> int | None:
+        """The prime of ``gb``."""
+        return self.gb.modulus
+
+    @property
+    def nvars(self) -> int:
+        """The number of coordinates, zero or not."""
+        return len(self.variables) + len(self.zero_coordinates)
+
+    def contains(self, f: dict[tuple[int, ...], int]) -> bool:
+        """Whether ``f`` (exponents over all the coordinates) lies in ``J``."""
+        local = {}
+        for e, c in f.items():
+            if not any(e[m] for m in self.zero_coordinates):
+                local[tuple(e[v] for v in self.variables)] = c
+        return self.gb.contains(local) if local else True
+
+
+def graph_ideal(mu: Parameterization) -> tuple[list[dict[tuple[int, ...], int]], list[int]]:
+    """The graph ideal ``<c_m - μ_m(w)>`` of μ and the grading that makes it homogeneous.
+
+    Variables ``w_0..w_{N-1}`` (the weights) first, then ``c_0..c_{n-1}``.  Every coordinate
+    has degree ``D = Σ_l`` (degree in layer ``l``) in ``w`` (``D = L`` for a linear network),
+    so weight 1 on ``w`` and ``D`` on ``c`` keep the generators homogeneous; the quotient is
+    ``F[w]`` (``c_m ↦ μ_m(w)``), and its ``w``-free elements form the vanishing ideal of μ
+    (docs/theory.md#elimination-certificate).
+
+    Parameters
+    ----------
+    mu : Parameterization
+
+    Returns
+    -------
+    (list of dict, list of int)
+        The generators (exponent tuple of length ``N + n`` → integer coefficient) and the
+        weights of the variables.
+
+    Examples
+    --------
+    >>> graph, grading = graph_ideal(Parameterization("2,2 s=2"))
+    >>> len(graph), grading
+    (4, [1, 1, 1, 1, 2, 2, 2, 2])
+    >>> sorted(graph[0].items())
+    [((0, 0, 0, 0, 1, 0, 0, 0), 1), ((1, 0, 1, 0, 0, 0, 0, 0), -1)]
+    """
+    N = mu.num_parameters
+    n = mu.ambient_dimension
+    graph = []
+    for m, c in enumerate(mu.coordinates):
+        f: dict[tuple[int, ...], int] = {}
+        for mono, coeff in c.terms():
+            f[tuple(int(x) for x in mono) + (0,) * n] = -int(coeff)
+        e = [0] * (N + n)
+        e[N + m] = 1
+        f[tuple(e)] = 1
+        graph.append(f)
+    return graph, [1] * N + [sum(mu.layer_degrees)] * n
+
+
+def graph_multigrading(mu: Parameterization
+                       ) -> tuple[list[list[int]], Callable[[tuple[int, ...]], int]] | None:
+    """The multigrading by layers of the graph ideal of μ and the Hilbert function of its quotient.
+
+    Row ``l`` gives the weights of layer ``l`` degree 1 and each ``c_m`` the degree of ``μ_m`` in
+    those weights (``layer_degrees[l]``; every coordinate is a sum of products of one monomial
+    per layer, homogeneous in each layer's weights).  The graph ideal ``<c_m − μ_m(w)>``
+    (:func:`graph_ideal`, same variables) is then homogeneous for every row, the rows add up to
+    its grading, and its quotient ``F[w, c]/<c − μ(w)> ≅ F[w]`` (``c_m ↦ μ_m(w)``, of the same
+    multidegree) has ``prod_l C(a_l + n_l − 1, n_l − 1)`` monomials in multidegree ``a`` (``n_l``
+    the weights of layer ``l``): its multigraded Hilbert function
+    (docs/theory.md#elimination-certificate), for ``groebner_basis(grading=rows,
+    hilbert_function=...)``.
+
+    Returns
+    -------
+    (list of list of int, callable) or None
+        The rows (one per layer, ``N + n`` columns) and ``a ↦ HF(a)``; None when a coordinate
+        is not homogeneous of degree ``layer_degrees[l]`` in some layer (then only the total
+        grading of :func:`graph_ideal` applies).
+
+    Examples
+    --------
+    >>> rows, hf = graph_multigrading(Parameterization("2,2 s=2"))
+    >>> rows
+    [[1, 1, 0, 0, 1, 1, 1, 1], [0, 0, 1, 1, 1, 1, 1, 1]]
+    >>> hf((2, 1)), hf((3, 0))  # w0^2, w0 w1, w1^2 times w2 or w3; w0^3 .. w1^3
+    (6, 4)
+    """
+    N = mu.num_parameters
+    n = mu.ambient_dimension
+    slices = [tuple(s) for s in mu.layer_slices]
+    degs = [int(x) for x in mu.layer_degrees]
+    for c in mu.coordinates:
+        for mono, _ in c.terms():
+            if [sum(int(x) for x in mono[lo:hi]) for lo, hi in slices] != degs:
+                return None
+    rows = [[1 if lo <= i < hi else 0 for i in range(N)] + [D] * n for (lo, hi), D in zip(slices, degs)]
+    sizes = [hi - lo for lo, hi in slices]
+
+    def hilbert_function(a: tuple[int, ...]) -> int:
+        """The w-monomials of multidegree a (layer l's weights of total degree a_l)."""
+        out = 1
+        for al, nl in zip(a, sizes):
+            out *= comb(al + nl - 1, nl - 1) if al >= 0 else 0
+        return out
+
+    return rows, hilbert_function
+
+
+@dataclass(frozen=True)
+class GraphIdeal:
+    """The graph ideal of μ as plain data (integers and tuples): what the elimination needs, and
+    all that another process needs to run it.
+
+    Attributes
+    ----------
+    generators : tuple of dict
+        ``c_m - μ_m(w)`` (:func:`graph_ideal`), exponents over ``w`` then ``c``.
+    num_parameters : int
+        ``N``, the number of weights ``w``.
+    grading : tuple of int
+        Weight 1 on ``w``, ``D`` on ``c`` (the generators are homogeneous).
+    layer_rows : tuple of tuple of int, or None
+        The multigrading by layers (:func:`graph_multigrading`), when every coordinate is
+        homogeneous in each layer's weights.
+    layer_sizes : tuple of int
+        The number of weights of each layer (used with ``layer_rows``).
+
+    Examples
+    --------
+    >>> g = GraphIdeal.of(Parameterization("2,2 s=2"))
+    >>> g.nvars, g.layer_rows[0], g.quotient_hilbert_function((2, 1))
+    (8, (1, 1, 0, 0, 1, 1, 1, 1), 6)
+    >>> g.eliminated(g.elimination_basis(PRIMES_31[0]))   # c1 c2 - c0 c3
+    ({(0, 1, 1, 0): 1, (1, 0, 0, 1): 2147483628},)
+    """
+
+    generators: tuple[dict[tuple[int, ...], int], ...]
+    num_parameters: int
+    grading: tuple[int, ...]
+    layer_rows: tuple[tuple[int, ...], ...] | None
+    layer_sizes: tuple[int, ...]
+
+    @classmethod
+    def of(cls, mu: Parameterization) -> "GraphIdeal":
+        """The graph ideal of ``mu`` and its gradings."""
+        graph, grading = graph_ideal(mu)
+        layered = graph_multigrading(mu) if mu.num_parameters else None
+        return cls(tuple(graph), mu.num_parameters, tuple(grading),
+                   None if layered is None else tuple(tuple(r) for r in layered[0]),
+                   tuple(hi - lo for lo, hi in mu.layer_slices))
+
+    @property
+    def nvars(self) -> int:
+        """The number of variables, ``N + n``."""
+        return len(self.grading)
+
+    def quotient_hilbert_function(self, a: Any) -> int:
+        """The ``w``-monomials of multidegree ``a`` (a tuple, with ``layer_rows``), else of degree ``a``:
+        the Hilbert function of ``F[w, c]/<c - μ(w)> ≅ F[w]``."""
+        if self.layer_rows is not None:
+            out = 1
+            for al, nl in zip(a, self.layer_sizes):
+                out *= comb(al + nl - 1, nl - 1) if al >= 0 else 0
+            return out
+        N = self.num_parameters
+        if N == 0:
+            return 1 if a == 0 else 0
+        return comb(a + N - 1, N - 1) if a >= 0 else 0
+
+    def elimination_basis(self, modulus: int, *, max_matrix_entries: int | None = None,
+                          limits: Limits | None = None) -> Any:
+        """The reduced Gröbner basis modulo ``modulus`` for the block order ``w >> c``
+        (:func:`graph_elimination_basis`)."""
+        grading: Any = list(self.grading) if self.layer_rows is None else [list(r) for r in self.layer_rows]
+        return groebner_basis([dict(g) for g in self.generators], elimination(self.num_parameters),
+                              modulus=modulus, nvars=self.nvars, grading=grading,
+                              max_matrix_entries=max_matrix_entries,
+                              hilbert_function=self.quotient_hilbert_function, limits=Limits.coerce(limits))
+
+    def eliminated(self, gb: Any) -> tuple[dict[tuple[int, ...], int], ...]:
+        """The ``w``-free elements of a basis of :meth:`elimination_basis`, exponents over ``c`` alone."""
+        N = self.num_parameters
+        return tuple({e[N:]: c for e, c in g.items()} for g in gb.polys if all(not any(e[:N]) for e in g))
+
+
+@dataclass(frozen=True)
+class Elimination:
+    """The ``w``-free part of the elimination basis of a graph ideal modulo ``modulus``
+    (:meth:`GraphIdeal.eliminated`), or why it was not completed (``error``, a bound met)."""
+
+    modulus: int
+    eliminated: tuple[dict[tuple[int, ...], int], ...] | None
+    error: str = ""
+
+
+def eliminate(graph: GraphIdeal, modulus: int, limits: Limits) -> Elimination:
+    """:meth:`GraphIdeal.elimination_basis` within ``limits`` (``max_total_entries`` for the
+    whole run, a twentieth of it per matrix within ``max_matrix_entries``)."""
+    try:
+        gb = graph.elimination_basis(modulus, max_matrix_entries=_one_matrix(limits), limits=limits)
+    except LCNAlgError as err:
+        return Elimination(modulus, None, str(err))
+    return Elimination(modulus, graph.eliminated(gb))
+
+
+def _one_matrix(limits: Limits) -> int:
+    return min(limits.max_matrix_entries, max(1, limits.max_total_entries // 20))
+
+
+def _by_default(limits: Limits) -> Limits:
+    """The bounds of a certificate tried by default: ``max_certify_entries`` in all."""
+    return Limits.coerce(limits, max_total_entries=min(limits.max_total_entries, limits.max_certify_entries))
+
+
+def _for_elimination(mu: Parameterization) -> tuple[Parameterization, str]:
+    """``mu`` with consecutive 1D layers at one cumulative stride merged (the same complex
+    image, fewer parameters: :meth:`~lcnalg.architecture.Architecture.merged_over_c`), and the
+    note that says so."""
+    merged_from = mu.architecture
+    merged = mu.architecture.merged_over_c()
+    if merged != mu.architecture and isinstance(mu, Parameterization):
+        return Parameterization(merged), (f"; layers joined by stride one merged first ({merged}: the same "
+                                          "complex image)")
+    return mu, ""
+
+
+def graph_elimination_basis(mu: Parameterization, modulus: int, *, max_matrix_entries: int | None = None,
+                            limits: Limits | None = None) -> Any:
+    """The reduced Gröbner basis modulo ``modulus`` of the graph ideal of μ (:func:`graph_ideal`)
+    for the block order ``w >> c``, the main stage of :func:`certify_by_elimination`.
+
+    The engine is given the Hilbert function of the quotient ``F_p[w, c]/<c - μ(w)> ≅ F_p[w]``
+    (``c_m ↦ μ_m(w)``, of the same degree): per multidegree of the layer grading
+    (:func:`graph_multigrading`), else per degree (the ``w``-monomials of degree ``d``), and
+    skips the pairs of a (multi)degree once its standard monomials are that many.
+
+    Examples
+    --------
+    >>> gb = graph_elimination_basis(Parameterization("2,2 s=2"), PRIMES_31[0])
+    >>> [g for g in gb.polys if not any(any(e[:4]) for e in g)]   # the w-free part: c1 c2 - c0 c3
+    [{(0, 0, 0, 0, 0, 1, 1, 0): 1, (0, 0, 0, 0, 1, 0, 0, 1): 2147483628}]
+    """
+    return GraphIdeal.of(mu).elimination_basis(modulus, max_matrix_entries=max_matrix_entries, limits=limits)
+
+
+def certify_by_elimination(mu: Parameterization, polys: tuple[Any, ...], *,
+                           limits: Limits | None = None,
+                           equations_basis: EquationsBasis | None = None,
+                           first: Elimination | None = None) -> tuple[bool, str]:
+    """The certificate docs/theory.md#elimination-certificate: do ``polys`` (vanishing on μ) generate the whole ideal?
+
+    One prime suffices.  Modulo ``p`` an elimination Gröbner basis of the graph ideal
+    ``<c - μ(w)>`` gives the kernel ``I_p'`` of ``F_p[c] → F_p[w]``; its ``w``-free elements
+    must reduce to zero modulo a Gröbner basis of the reductions of ``polys``.  Then
+    ``dim_Q J_d ≥ dim (J_p)_d = dim (I_p')_d ≥ dim_Q I_d`` in every degree (reduction lowers
+    ranks, and the reductions of the integer elements of ``I`` vanish on ``μ mod p``), and
+    ``J ⊆ I`` (every equation vanishes exactly on μ) closes it: ``J = I``.  A prime where
+    ``I_p'`` is larger than the reduction of ``I`` can only make the test fail; the next
+    prime is then tried (``ELIMINATION_PRIMES`` in all).
+
+    Parameters
+    ----------
+    mu : Parameterization
+    polys : tuple of fmpz_mpoly
+        Equations in ``mu.coordinate_ring``, each vanishing exactly on μ (the proof assumes
+        it; :func:`~lcnalg.algebra.implicitization.implicit_equations` verifies every equation
+        before).
+    limits : Limits, optional
+        ``max_total_entries`` bounds the whole elimination; one Macaulay matrix gets at most
+        a twentieth of it (within ``max_matrix_entries``).
+    equations_basis : EquationsBasis, optional
+        A Gröbner basis of the same equations already computed (as
+        :func:`~lcnalg.algebra.implicitization.implicit_equations` does for the summary), used
+        for the membership test modulo its prime instead of a second one.
+    first : Elimination, optional
+        The elimination modulo the first prime already made (by :class:`BackgroundElimination`,
+        of the same μ with its layers merged, within the same ``limits``), used instead of
+        making it again.
+
+    Returns
+    -------
+    (bool, str)
+        Whether certified, and the argument or why not.
+
+    Examples
+    --------
+    >>> mu = Parameterization("2,2 s=2")
+    >>> c0, c1, c2, c3 = mu.coordinate_ring.gens()
+    >>> certify_by_elimination(mu, (c1*c2 - c0*c3,))
+    (True, 'the w-free part of an elimination Gröbner basis of the graph ideal <c - mu(w)> modulo p = 2147483629 lies in the ideal of the equations modulo p; with every equation vanishing exactly on mu, this proves that they generate the whole ideal (docs/theory.md#elimination-certificate)')
+    >>> certify_by_elimination(mu, ())[0]
+    False
+    """
+    limits = Limits.coerce(limits)
+    mu, merged_note = _for_elimination(mu)
+    n = mu.ambient_dimension
+    equations = [{tuple(int(x) for x in mono): int(coeff) for mono, coeff in g.terms()} for g in polys]
+    graph: GraphIdeal | None = None
+    tried = []
+    for p in PRIMES_31[:ELIMINATION_PRIMES]:
+        if first is not None and first.modulus == p:
+            made = first
+        else:
+            graph = graph or GraphIdeal.of(mu)
+            made = eliminate(graph, p, limits)
+        if made.eliminated is None:
+            return False, (f"the elimination certificate was not completed ({made.error}; one matrix may have "
+                           f"max_total_entries/20 = {limits.max_total_entries // 20} entries, within "
+                           "max_matrix_entries)")
+        eliminated = made.eliminated
+        if not eliminated:  # I_p' = 0, so I = 0
+            if not polys:
+                return True, ("the elimination Gröbner basis of the graph ideal <c - mu(w)> modulo "
+                              f"p = {p} has no w-free element, so the vanishing ideal is zero" + merged_note)
+            return False, "the equations are not zero but the vanishing ideal is (this is a defect)"
+        if not polys:
+            return False, "the elimination ideal is not zero but no equations were found"
+        if (equations_basis is not None and equations_basis.modulus == p
+                and sorted(equations_basis.variables + equations_basis.zero_coordinates) == list(range(n))):
+            member: Callable[[dict[tuple[int, ...], int]], bool] = equations_basis.contains
+        else:
+            try:
+                member = groebner_basis(equations, "degrevlex", modulus=p, nvars=n,
+                                        max_matrix_entries=_one_matrix(limits), limits=limits).contains
+            except LCNAlgError as err:
+                return False, f"the Gröbner basis of the equations modulo p = {p} was not completed ({err})"
+        if all(member(g) for g in eliminated):
+            return True, (f"the w-free part of an elimination Gröbner basis of the graph ideal <c - mu(w)> "
+                          f"modulo p = {p} lies in the ideal of the equations modulo p; with every equation "
+                          "vanishing exactly on mu, this proves that they generate the whole ideal"
+                          + merged_note + " (docs/theory.md#elimination-certificate)")
+        tried.append(p)
+    return False, ("an element of the elimination ideal modulo p is not in the ideal of the equations "
+                   f"modulo p, for p = {', '.join(map(str, tried))}: the equations are almost surely "
+                   "incomplete (a prime can only fail this test wrongly when it divides a finite "
+                   "set of integers)")
+
+
+def attempt_elimination_certificate(mu: Parameterization, polys: tuple[Any, ...], *, by_default: bool,
+                                    limits: Limits, equations_basis: EquationsBasis | None = None,
+                                    background: "BackgroundElimination | None" = None) -> tuple[bool, str]:
+    """:func:`certify_by_elimination`, within ``limits.max_certify_entries`` matrix entries when
+    tried by default (``by_default``), else within ``limits.max_total_entries``; a bound met
+    is named in the text.  ``equations_basis`` as for :func:`certify_by_elimination`;
+    ``background``, when given, is waited for and its
+    elimination used for the first prime (unless it met its bound and ``by_default`` is
+    False: the larger bound is then tried here)."""
+    first = None
+    if background is not None:
+        first = background.result()
+        if first is not None and first.eliminated is None and not by_default:
+            first = None
+    if not by_default:
+        return certify_by_elimination(mu, polys, limits=limits, equations_basis=equations_basis, first=first)
+    ok, text = certify_by_elimination(mu, polys, limits=_by_default(limits), equations_basis=equations_basis,
+                                      first=first)
+    if not ok and "max_total_entries" in text:
+        text += (f"; tried by default within max_certify_entries = {limits.max_certify_entries} entries "
+                 "(CLI --max-certify-entries); certify=True (--certify) allows max_total_entries")
+    return ok, text
+
+
+class BackgroundElimination:
+    """The elimination of μ's graph ideal modulo the first prime (:func:`eliminate`, within the
+    bounds of a certificate tried by default), run in another process from the moment it is made.
+
+    The equations are not needed for it, so it can run beside the interpolation, on a core
+    the interpolation leaves idle; :func:`attempt_elimination_certificate` then waits for it
+    (``background=``).  Its result is the one the same call would compute in process.  When
+    the process cannot start, dies or is cancelled, :meth:`result` is None and the
+    certificate computes the elimination itself.
+
+    Parameters
+    ----------
+    mu : Parameterization
+    limits : Limits
+
+    Examples
+    --------
+    >>> job = BackgroundElimination(Parameterization("2,2 s=2"), Limits())
+    >>> job.result().eliminated   # c1 c2 - c0 c3, as GraphIdeal.eliminated gives it
+    ({(0, 1, 1, 0): 1, (1, 0, 0, 1): 2147483628},)
+    >>> job.cancel()   # nothing left to stop
+    """
+
+    def __init__(self, mu: Parameterization, limits: Limits) -> None:
+        # deferred: multiprocessing costs start-up, and only runs with several processes use it
+        import multiprocessing
+
+        self._done = False
+        self._result: Elimination | None = None
+        self._process: Any = None
+        merged, _ = _for_elimination(mu)
+        graph = GraphIdeal.of(merged)
+        context = multiprocessing.get_context()
+        self._receive, send = context.Pipe(duplex=False)
+        try:
+            self._process = context.Process(target=_eliminate_and_send, args=(send, graph, _by_default(limits)),
+                                            daemon=True)
+            self._process.start()
+        except (AssertionError, OSError):  # a daemonic process may not have children; or no fork
+            self._done = True
+        finally:
+            send.close()
+
+    def ready(self) -> bool:
+        """Whether :meth:`result` returns without waiting."""
+        return self._done or self._receive.poll()
+
+    def result(self) -> Elimination | None:
+        """The elimination (waiting for it), or None when the process failed or was cancelled."""
+        if not self._done:
+            try:
+                self._result = self._receive.recv()
+            except (EOFError, OSError):
+                self._result = None
+            self._finish()
+        return self._result
+
+    def cancel(self) -> None:
+        """Stop the process if it still runs (its result is then None)."""
+        if not self._done:
+            self._process.terminate()
+            self._finish()
+
+    def _finish(self) -> None:
+        self._done = True
+        self._receive.close()
+        if self._process is not None:
+            self._process.join()
+
+
+def _eliminate_and_send(send: Any, graph: GraphIdeal, limits: Limits) -> None:
+    """The body of the background process: :func:`eliminate` modulo the first prime, sent back
+    (None on an unexpected error: the caller then computes it in process and meets it there)."""
+    one_blas_thread()
+    try:
+        result: Elimination | None = eliminate(graph, PRIMES_31[0], limits)
+    except Exception:  # reported by the computation in process, which the caller then runs
+        result = None
+    send.send(result)
+    send.close()

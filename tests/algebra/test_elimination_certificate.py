@@ -1,0 +1,96 @@
+"""The elimination certificate's elimination run in another process: the same basis, and the
+same certificate as in process, with the fall-backs when the process fails or meets its bound."""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+
+import pytest
+
+from lcnalg import Limits, Parameterization
+from lcnalg.algebra import elimination_certificate as ec
+from lcnalg.algebra.elimination_certificate import BackgroundElimination, GraphIdeal, graph_elimination_basis
+from lcnalg.algebra.implicitization import implicit_equations
+from lcnalg.polys.modular import PRIMES_31
+
+
+def _as_set(polys):
+    return {frozenset(g.items()) for g in polys}
+
+
+@pytest.mark.parametrize("arch", ["2,2 s=2", "3,3,3 s=2,3", "2,2,2 s=1,2", "2x2,2x2 s=2x2", "2,2 s=2 r=2"])
+def test_background_elimination_is_the_elimination_in_process(arch):
+    """The w-free part sent back by the other process equals the one of the basis computed here
+    (of the architecture with its stride-one layers merged, as the certificate eliminates it)."""
+    mu = Parameterization(arch) if " r=" not in arch else None
+    if mu is None:
+        from lcnalg import FunctionSpace
+        mu = FunctionSpace(arch).parameterization
+    merged = mu.architecture.merged_over_c()
+    target = Parameterization(merged) if merged != mu.architecture and type(mu) is Parameterization else mu
+    here = GraphIdeal.of(target)
+    expected = here.eliminated(graph_elimination_basis(target, PRIMES_31[0]))
+    made = BackgroundElimination(mu, Limits()).result()
+    assert made is not None and made.modulus == PRIMES_31[0] and made.error == ""
+    assert _as_set(made.eliminated) == _as_set(expected) and expected   # each has an equation
+
+
+def test_cancelled_background_elimination_gives_no_result_and_leaves_no_process():
+    job = BackgroundElimination(Parameterization("4,4,4 s=2,2"), Limits())   # far from done in a moment
+    job.cancel()
+    assert job.ready() and job.result() is None
+    assert not multiprocessing.active_children()
+
+
+def _count(monkeypatch):
+    """Count the eliminations made in this process (the other process inherits the counter, not
+    its count)."""
+    calls = []
+    original = ec.eliminate
+
+    def counted(graph, modulus, limits):
+        calls.append(os.getpid())
+        return original(graph, modulus, limits)
+    monkeypatch.setattr(ec, "eliminate", counted)
+    return calls
+
+
+@pytest.mark.parametrize("arch", ["3,3,3 s=2,3", "2x2,2x1,2x1 s=2x1,1x1"])
+def test_two_processes_certify_with_the_background_elimination_as_one_process_does(arch, monkeypatch):
+    calls = _count(monkeypatch)
+    mu = Parameterization(arch)
+    one = implicit_equations(mu, jobs=1)
+    assert calls == [os.getpid()]       # made here with one process
+    del calls[:]
+    two = implicit_equations(mu, jobs=2)
+    assert calls == []                  # with two, made in the other process and used
+    assert one.certified and two.certified and "elimination certificate" in two.method
+    assert (two.polynomials, two.certificate, two.stopped_by) == (one.polynomials, one.certificate, one.stopped_by)
+
+
+def test_a_background_process_that_fails_leaves_the_elimination_to_this_process(monkeypatch):
+    parent = os.getpid()
+    original = ec.eliminate
+    calls = []
+
+    def broken_elsewhere(graph, modulus, limits):
+        if os.getpid() != parent:
+            raise RuntimeError("the other process fails")
+        calls.append(modulus)
+        return original(graph, modulus, limits)
+    monkeypatch.setattr(ec, "eliminate", broken_elsewhere)
+    r = implicit_equations(Parameterization("3,3,3 s=2,3"), jobs=2)
+    assert r.certified and "elimination certificate" in r.method and calls == [PRIMES_31[0]]
+
+
+def test_background_elimination_within_the_default_bound_is_redone_with_the_larger_one_when_asked(monkeypatch):
+    """The process works within max_certify_entries (the bound of a certificate tried by
+    default); with certify=True a run it could not finish is made here within max_total_entries."""
+    calls = _count(monkeypatch)
+    limits = Limits(max_certify_entries=1000)
+    mu = Parameterization("3,3,3 s=2,3")
+    bounded = implicit_equations(mu, jobs=2, limits=limits)
+    assert not bounded.certified and "max_certify_entries = 1000" in bounded.how_to_certify and calls == []
+    forced = implicit_equations(mu, jobs=2, limits=limits, certify=True)
+    assert forced.certified and calls == [os.getpid()]
