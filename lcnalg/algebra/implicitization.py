@@ -322,22 +322,46 @@ PARALLEL_WORK = 200_000_000
 #: estimated at 3·10^9 to 8·10^9 take about a second on one core, the pool saving 10-15% of it.
 BACKGROUND_WORK = 10_000_000_000
 
+#: Estimated field operations of the first degree that starts the certificate's elimination in
+#: the background (about 10 ms of work): a run that ends before such a degree (``2,2 s=2``,
+#: ``3,2 s=2``) is over before a process would have started.
+BACKGROUND_START = 1_000_000
+
+#: Coordinates above which no elimination is started in the background: the graph ideal is
+#: built in this process first, and a default certificate of that size is far beyond
+#: ``max_certify_entries`` (the largest certified by default has a few dozen coordinates).
+BACKGROUND_COORDINATES = 400
+
 
 class _ProcessesWhenWorthIt:
     """An executor for :func:`~lcnalg.algebra.interpolation.interpolate_degree`: ``map`` runs
-    in this process while the degree's estimated work (``work``, set before each degree) is
+    in this process while the degree's estimated work (:attr:`work`, set before each degree) is
     below :data:`PARALLEL_WORK`, and in a pool of ``jobs`` processes, started at the first
-    degree that needs it, from then on.  While the certificate's elimination runs in the
-    background (:attr:`background`), one process is its own: with two, the degrees stay in
-    this process up to :data:`BACKGROUND_WORK` (a larger degree stops the elimination), and
-    with more the pool has one process fewer."""
+    degree that needs it, from then on.  ``eliminate``, when given, starts the certificate's
+    elimination in another process (:attr:`background`) at the first degree estimated at
+    :data:`BACKGROUND_START` or more; while it runs, one process is its own: with two, the
+    degrees stay in this process up to :data:`BACKGROUND_WORK` (a larger degree stops the
+    elimination), and with more the pool has one process fewer."""
 
     def __init__(self, jobs: int) -> None:
         self.jobs = jobs
-        self.work = 0
+        self._work = 0
         self._pool: Any = None
-        #: the elimination of the certificate, run in another process (started by the caller)
+        #: makes :attr:`background` (set by the caller when the run may use the elimination)
+        self.eliminate: Callable[[], BackgroundElimination] | None = None
+        #: the elimination of the certificate, run in another process
         self.background: BackgroundElimination | None = None
+
+    @property
+    def work(self) -> int:
+        """The current degree's estimated work."""
+        return self._work
+
+    @work.setter
+    def work(self, cost: int) -> None:
+        self._work = cost
+        if self.eliminate is not None and cost >= BACKGROUND_START and self.background is None:
+            self.background = self.eliminate()
 
     def runs_here(self) -> bool:
         """Whether the current degree's pieces run in this process."""
@@ -951,12 +975,12 @@ def implicit_equations(mu: Parameterization, *, max_degree: int | None = None, j
         dimension = function_space_dimension(mu, seed=seed).value
     fibre = degree_by_fibre(mu, seed=seed, limits=limits)
     with _executor(executor, jobs) as pool:
-        if isinstance(pool, _ProcessesWhenWorthIt) and (certify or (certify is None and max_degree is None)):
-            # the certificate's elimination needs mu only: start it on the core that the
+        if (isinstance(pool, _ProcessesWhenWorthIt) and (certify or (certify is None and max_degree is None))
+                and mu.ambient_dimension <= BACKGROUND_COORDINATES):
+            # the certificate's elimination needs mu only: started on the core that the
             # degrees run in this process leave idle (not when the run cannot end by the
             # default rule's attempt of it: certify=False, or max_degree without certify=True)
-            pool.background = BackgroundElimination(mu, limits)
-        background = pool.background if isinstance(pool, _ProcessesWhenWorthIt) else None
+            pool.eliminate = lambda: BackgroundElimination(mu, limits)
         # the verified equations, their summary and the whole-ideal certificates: the toric and
         # length certificates at a candidate stop of the stopping rule (cheap; when one closes,
         # the check of the next degree is not needed), all of them when the run ends.  The
@@ -974,7 +998,7 @@ def implicit_equations(mu: Parameterization, *, max_degree: int | None = None, j
                 closed = _certificate(mu, polys, state, dimension=dimension, certify=certify, fibre=fibre,
                                       seed=seed, limits=limits, basis=summary[3], stopped_by_rule=rule,
                                       stopped_by_bound=bound, cheap_only=cheap_only, memo=memo,
-                                      background=background)
+                                      background=getattr(pool, "background", None))
                 if not closed[0]:
                     return polys, summary, closed
                 memo["closed"] = closed

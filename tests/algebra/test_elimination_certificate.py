@@ -56,7 +56,7 @@ def _count(monkeypatch):
     return calls
 
 
-@pytest.mark.parametrize("arch", ["3,3,3 s=2,3", "2x2,2x1,2x1 s=2x1,1x1"])
+@pytest.mark.parametrize("arch", ["3,3,3 s=2,3", "2x2,2x2,2x1 s=2x2,1x1"])
 def test_two_processes_certify_with_the_background_elimination_as_one_process_does(arch, monkeypatch):
     calls = _count(monkeypatch)
     mu = Parameterization(arch)
@@ -94,3 +94,19 @@ def test_background_elimination_within_the_default_bound_is_redone_with_the_larg
     assert not bounded.certified and "max_certify_entries = 1000" in bounded.how_to_certify and calls == []
     forced = implicit_equations(mu, jobs=2, limits=limits, certify=True)
     assert forced.certified and calls == [os.getpid()]
+
+
+def test_a_run_over_before_a_degree_of_some_work_starts_no_background_process(monkeypatch):
+    """2x2,2x1,2x1 s=2x1,1x1 ends at degree 3 before any degree is estimated at 10^6
+    operations: its elimination is made here, at the end, and no process is started for it."""
+    calls = _count(monkeypatch)
+    started = []
+    original = BackgroundElimination.__init__
+
+    def spy(self, *args, **kwargs):
+        started.append(args)
+        original(self, *args, **kwargs)
+    monkeypatch.setattr(BackgroundElimination, "__init__", spy)
+    r = implicit_equations(Parameterization("2x2,2x1,2x1 s=2x1,1x1"), jobs=2)
+    assert r.certified and "elimination certificate" in r.method
+    assert started == [] and calls == [os.getpid()]
