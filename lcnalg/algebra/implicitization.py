@@ -349,6 +349,9 @@ class _ProcessesWhenWorthIt:
         self._pool: Any = None
         #: makes :attr:`background` (set by the caller when the run may use the elimination)
         self.eliminate: Callable[[], BackgroundElimination] | None = None
+        #: whether the run may still use the elimination (checked at each degree: once it may
+        #: not, the background is stopped)
+        self.wanted: Callable[[], bool] = lambda: True
         #: the elimination of the certificate, run in another process
         self.background: BackgroundElimination | None = None
 
@@ -360,6 +363,10 @@ class _ProcessesWhenWorthIt:
     @work.setter
     def work(self, cost: int) -> None:
         self._work = cost
+        if not self.wanted():
+            if self.background is not None:
+                self.background.cancel()
+            self.eliminate = None
         if self.eliminate is not None and cost >= BACKGROUND_START and self.background is None:
             self.background = self.eliminate()
 
@@ -981,6 +988,9 @@ def implicit_equations(mu: Parameterization, *, max_degree: int | None = None, j
             # degrees run in this process leave idle (not when the run cannot end by the
             # default rule's attempt of it: certify=False, or max_degree without certify=True)
             pool.eliminate = lambda: BackgroundElimination(mu, limits)
+            if not certify:
+                # tried by default for at most max_certify_generators equations, and they only grow
+                pool.wanted = lambda: len(state.generators) <= limits.max_certify_generators
         # the verified equations, their summary and the whole-ideal certificates: the toric and
         # length certificates at a candidate stop of the stopping rule (cheap; when one closes,
         # the check of the next degree is not needed), all of them when the run ends.  The

@@ -110,3 +110,21 @@ def test_a_run_over_before_a_degree_of_some_work_starts_no_background_process(mo
     r = implicit_equations(Parameterization("2x2,2x1,2x1 s=2x1,1x1"), jobs=2)
     assert r.certified and "elimination certificate" in r.method
     assert started == [] and calls == [os.getpid()]
+
+
+def test_a_run_past_the_default_certificate_size_starts_or_keeps_no_background_process(monkeypatch):
+    """The certificate is tried by default for at most max_certify_generators equations, and the
+    equations only grow: 3,3,3 s=2,3 has 30 quadrics before its degree-3 work (3·10^6 operations)
+    would start the elimination, so with a bound of 20 none is started (with 200 one is, and used)."""
+    started = []
+    original = BackgroundElimination.__init__
+
+    def spy(self, *args, **kwargs):
+        started.append(args)
+        original(self, *args, **kwargs)
+    monkeypatch.setattr(BackgroundElimination, "__init__", spy)
+    mu = Parameterization("3,3,3 s=2,3")
+    r = implicit_equations(mu, jobs=2, limits=Limits(max_certify_generators=20))
+    assert started == [] and not r.certified and "at most 20 equations" in r.how_to_certify
+    r = implicit_equations(mu, jobs=2, limits=Limits(max_certify_generators=200))
+    assert len(started) == 1 and r.certified and "elimination certificate" in r.method
