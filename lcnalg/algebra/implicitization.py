@@ -535,14 +535,20 @@ def _stopping_rule(state: InterpolationState, e: int, n: int, dimension: int, fi
     # SEARCH_NODES nodes): it is to save degrees of interpolation, not to outweigh them
     nodes = min(limits.max_hilbert_nodes, work.remaining // NODE_WORK,
                 max(SEARCH_NODES, work.interpolation // NODE_WORK))
-    dim_n = monomial_dimension(mins, n, max_nodes=nodes) if nodes >= 1 else None
-    if dim_n is None:
+    # the Hilbert numerator within those nodes first (dimension and degree at once; the pivot
+    # recursion is mostly cheaper than the dimension's search: 0.01-0.02 s against 0.05-0.07 s
+    # at the candidate stops of 3x2,2x3 s=2x2, where the search gave up), then the search
+    num = hilbert_numerator(mins, n, max_nodes=nodes) if nodes >= 1 else None
+    dim_n, deg_n = dimension_and_degree(num, n) if num is not None else (None, None)
+    if num is None:
         work.budget.used += nodes * NODE_WORK
-        if len(mins) > limits.max_summary_generators:
-            return None
-    deg_n = None
-    if dim_n is None or (dim_n == dimension and fibre.degree is not None):
-        dim_n, deg_n = dimension_and_degree(hilbert_numerator(mins, n), n)
+        dim_n = monomial_dimension(mins, n, max_nodes=nodes) if nodes >= 1 else None
+        if dim_n is None:
+            work.budget.used += nodes * NODE_WORK
+            if len(mins) > limits.max_summary_generators:
+                return None
+        if dim_n is None or (dim_n == dimension and fibre.degree is not None):
+            dim_n, deg_n = dimension_and_degree(hilbert_numerator(mins, n), n)
     if dim_n == dimension and fibre.degree is not None and deg_n != fibre.degree:
         dim_n = None  # same dimension, but not (yet) the degree of V
     if dim_n != dimension:
@@ -995,24 +1001,30 @@ def implicit_equations(mu: Parameterization, *, max_degree: int | None = None, j
         # length certificates at a candidate stop of the stopping rule (cheap; when one closes,
         # the check of the next degree is not needed), all of them when the run ends.  The
         # equations, their summary and the length certificate are made once per set of
-        # generators, and a certificate that closed is kept
-        made: dict[int, tuple[Any, Any, dict[str, Any]]] = {}
+        # generators, and a certificate that closed is kept; the summary (a Gröbner basis of the
+        # equations) only when the run ends or the elimination certificate needs it, not at a
+        # candidate stop that the run goes on from (0.43 s of 2 s on 3x2,2x3 s=2x2)
+        made: dict[int, tuple[Any, dict[str, Any]]] = {}
 
         def close(rule: bool, bound: bool, cheap_only: bool = False) -> tuple[Any, Any, tuple[bool, str, str]]:
             key = len(state.generators)
             if key not in made:
-                polys = _verified_polynomials(mu, state, pool, limits)
-                made[key] = (polys, _summarise(state, dimension, limits), {})
-            polys, summary, memo = made[key]
+                made[key] = (_verified_polynomials(mu, state, pool, limits), {})
+            polys, memo = made[key]
+
+            def summary() -> Any:
+                if "summary" not in memo:
+                    memo["summary"] = _summarise(state, dimension, limits)
+                return memo["summary"]
             if "closed" not in memo:
                 closed = _certificate(mu, polys, state, dimension=dimension, certify=certify, fibre=fibre,
-                                      seed=seed, limits=limits, basis=summary[3], stopped_by_rule=rule,
-                                      stopped_by_bound=bound, cheap_only=cheap_only, memo=memo,
-                                      background=getattr(pool, "background", None))
+                                      seed=seed, limits=limits, basis=None if cheap_only else summary()[3],
+                                      stopped_by_rule=rule, stopped_by_bound=bound, cheap_only=cheap_only,
+                                      memo=memo, background=getattr(pool, "background", None))
                 if not closed[0]:
-                    return polys, summary, closed
+                    return polys, None if cheap_only else summary(), closed
                 memo["closed"] = closed
-            return polys, summary, memo["closed"]
+            return polys, summary(), memo["closed"]
 
         stopped_by = _run_degrees(state, max_degree=max_degree, dimension=dimension, fibre=fibre,
                                   executor=pool, progress=progress, limits=limits, work=work,

@@ -65,18 +65,20 @@ def _trim(a: list[int]) -> list[int]:
     return a
 
 
-def _numerator(gens: list[tuple[int, ...]], w: tuple[int, ...]) -> list[int]:
+def _numerator(gens: list[tuple[int, ...]], w: tuple[int, ...], max_nodes: int | None = None) -> list[int]:
     """Numerator for minimal generators ``gens`` and weights ``w``: the array recursion of the
     multigraded count (:func:`_numerator_upto`) with the one grading ``w``, truncated at the
     degree of the lcm of all generators, above which ``N`` has no term (the Taylor resolution's
-    lcms bound its degree), so nothing is cut off."""
+    lcms bound its degree), so nothing is cut off.  Raises :class:`_OverBudget` past
+    ``max_nodes`` steps."""
     if not gens:
         return [1]
     G = np.array(gens, dtype=np.int64).reshape(len(gens), len(w))
     wv = np.array(w, dtype=np.int64)
     d = int(G.max(axis=0) @ wv)
     B = d + 1
-    coded = _numerator_upto(G, wv, _codes(wv[None, :], B), B, d, True, [float("inf")])
+    budget = [float("inf") if max_nodes is None else max_nodes]
+    coded = _numerator_upto(G, wv, _codes(wv[None, :], B), B, d, True, budget)
     out = [0] * (d + 1)
     for code, c in coded.items():
         out[code // B] += c
@@ -100,7 +102,7 @@ def _check(monos: Iterable[Sequence[int]], nvars: int, weights: Sequence[int] | 
 
 
 def hilbert_numerator(lead_monomials: Iterable[Sequence[int]], nvars: int,
-                      weights: Sequence[int] | None = None) -> list[int]:
+                      weights: Sequence[int] | None = None, *, max_nodes: int | None = None) -> list[int] | None:
     """Numerator ``N(t)`` of the Hilbert series ``N(t)/prod(1 - t^{w_i})`` of ``R/M``.
 
     Parameters
@@ -111,11 +113,14 @@ def hilbert_numerator(lead_monomials: Iterable[Sequence[int]], nvars: int,
         Number of variables.
     weights : sequence of positive int, optional
         Degrees of the variables (default all 1).
+    max_nodes : int, optional
+        Steps of the pivot recursion allowed (default: no bound).
 
     Returns
     -------
-    list of int
-        Coefficients of ``N``, constant term first.
+    list of int or None
+        Coefficients of ``N``, constant term first; None when the recursion would take more
+        than ``max_nodes`` steps.
 
     Raises
     ------
@@ -128,9 +133,16 @@ def hilbert_numerator(lead_monomials: Iterable[Sequence[int]], nvars: int,
     [1, 0, -1]
     >>> hilbert_numerator([(0, 1)], 2, weights=(1, 3))
     [1, 0, 0, -1]
+    >>> hilbert_numerator([(1, 1, 0), (0, 1, 1), (1, 0, 1)], 3, max_nodes=0) is None
+    True
     """
     gens, w = _check(lead_monomials, nvars, weights)
-    return _numerator(gens, w)
+    if max_nodes is not None and (not isinstance(max_nodes, int) or isinstance(max_nodes, bool) or max_nodes < 0):
+        raise InputError(f"max_nodes: expected None or a non-negative int, got {max_nodes!r}")
+    try:
+        return _numerator(gens, w, max_nodes)
+    except _OverBudget:
+        return None
 
 
 def monomial_dimension(lead_monomials: Iterable[Sequence[int]], nvars: int,
