@@ -7,12 +7,15 @@ import multiprocessing
 import os
 
 import pytest
+from hypothesis import HealthCheck, given, settings
 
 from lcnalg import Limits, Parameterization
 from lcnalg.algebra import elimination_certificate as ec
 from lcnalg.algebra.elimination_certificate import BackgroundElimination, GraphIdeal, graph_elimination_basis
 from lcnalg.algebra.implicitization import implicit_equations
 from lcnalg.polys.modular import PRIMES_31
+
+from tests.strategies import architectures
 
 
 def _as_set(polys):
@@ -34,6 +37,22 @@ def test_background_elimination_is_the_elimination_in_process(arch):
     made = BackgroundElimination(mu, Limits()).result()
     assert made is not None and made.modulus == PRIMES_31[0] and made.error == ""
     assert _as_set(made.eliminated) == _as_set(expected) and expected   # each has an equation
+
+
+@settings(max_examples=10, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(architectures(max_layers=3, max_size=3, max_stride=3, max_ambient=12, reduced=True))
+def test_background_elimination_is_the_elimination_in_process_on_random_architectures(arch):
+    """Within a small bound (some of these graph ideals take minutes: 3x2,2x2), the other process
+    completes exactly when this one does, with the same w-free part, or meets the same bound."""
+    limits = Limits(max_total_entries=2 * 10**6, max_certify_entries=2 * 10**6)
+    mu = Parameterization(arch)
+    merged = arch.merged_over_c()
+    here = ec.eliminate(GraphIdeal.of(Parameterization(merged) if merged != arch else mu), PRIMES_31[0], limits)
+    made = BackgroundElimination(mu, limits).result()
+    assert made is not None and made.error == here.error
+    assert (made.eliminated is None) == (here.eliminated is None)
+    if here.eliminated is not None:
+        assert _as_set(made.eliminated) == _as_set(here.eliminated)
 
 
 def test_cancelled_background_elimination_gives_no_result_and_leaves_no_process():
