@@ -644,13 +644,23 @@ def _first_divisors(E: np.ndarray, leads: np.ndarray, lead_masks: np.ndarray | N
         step = max(1, DIVISOR_CHUNK // len(part))
         for b in range(0, todo.size, step):
             sub = todo[b:b + step]
-            rows, cols = np.nonzero((em[sub, None] & part[None, :]) == 0)  # by row, then column
-            if not len(rows):
+            cand = (em[sub, None] & part[None, :]) == 0
+            # each row's first candidate by mask (no lead before it can divide the row); most
+            # are divisors, and only the rows whose first is not are searched in full
+            first = cand.argmax(axis=1)
+            hit = np.flatnonzero(cand[np.arange(len(sub)), first])
+            if not hit.size:
                 continue
-            full = (E[sub[rows]] >= leads[a + cols]).all(axis=1)
-            rows, cols = rows[full], cols[full]
-            first_rows, first = np.unique(rows, return_index=True)
-            out[sub[first_rows]] = a + cols[first]
+            ok = (E[sub[hit]] >= leads[a + first[hit]]).all(axis=1)
+            good = hit[ok]
+            out[sub[good]] = a + first[good]
+            bad = hit[~ok]
+            if bad.size:
+                rows, cols = np.nonzero(cand[bad])  # by row, then column
+                full = (E[sub[bad[rows]]] >= leads[a + cols]).all(axis=1)
+                rows, cols = rows[full], cols[full]
+                first_rows, at = np.unique(rows, return_index=True)
+                out[sub[bad[first_rows]]] = a + cols[at]
         todo = todo[out[todo] < 0]
         if not todo.size:
             break
