@@ -236,6 +236,7 @@ def _f4_run(gens: list[dict[int, int]], pk: Packer, p: int, limits: Limits, max_
         if d != deg.degree:
             deg = _DegreeCache(d, pk)
         intern, mons, row = deg.intern, deg.mons, deg.row
+        made = deg.rows.get  # the rows made already (looked up here: most are, and a call costs)
         piv: dict[int, tuple[int, int]] = {}  # column id -> reducer row (mult, gi)
         srows: list[tuple[int, int]] = []
         seen: set[tuple[int, int]] = set()
@@ -257,7 +258,7 @@ def _f4_run(gens: list[dict[int, int]], pk: Packer, p: int, limits: Limits, max_
         cols: set[int] = set(piv)
         new: set[int] = set()
         for mult, gi in list(piv.values()) + srows:
-            new.update(row(mult, gi, G))
+            new.update(made((mult, gi)) or row(mult, gi, G))
         for ids, _ in explicit:
             new.update(ids)
         new -= cols
@@ -295,7 +296,7 @@ def _f4_run(gens: list[dict[int, int]], pk: Packer, p: int, limits: Limits, max_
                     reducer[i] = gi
                 mult = mons[i] - leads[gi]
                 piv[i] = (mult, gi)
-                nxt.update(row(mult, gi, G))
+                nxt.update(made((mult, gi)) or row(mult, gi, G))
             found = _first_divisors(deg.exps(batch).astype(edt), lead_exps, lead_masks) if batch else ()
             for i, pos in zip(batch, found.tolist() if batch else ()):
                 if pos < 0:
@@ -305,7 +306,7 @@ def _f4_run(gens: list[dict[int, int]], pk: Packer, p: int, limits: Limits, max_
                     gi = reducer[i] = act_idx[pos]
                     mult = mons[i] - leads[gi]
                     piv[i] = (mult, gi)
-                    nxt.update(row(mult, gi, G))
+                    nxt.update(made((mult, gi)) or row(mult, gi, G))
             new = nxt - cols
         nlow = len(srows) + len(explicit)
         if not std or nlow == 0:
