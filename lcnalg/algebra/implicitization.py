@@ -22,7 +22,11 @@ reduction modulo a prime (Hilbert series, dimension, degree), and returns an
       and each of them reduces to zero modulo a Gröbner basis of ``J`` mod p.  Then
       ``dim_Q J_d ≥ dim (J_p)_d = dim (I_p')_d ≥ dim_Q I_d`` in every degree, and ``J ⊆ I``
       (every equation vanishes exactly on μ) gives ``J = I``.  Tried when the ideal is small
-      enough, or with ``certify=True``.
+      enough, or with ``certify=True``
+      (:mod:`~lcnalg.algebra.elimination_certificate`).  With two processes or more its
+      elimination, which needs μ only, starts in a process of its own at the first degree of
+      some work (:data:`BACKGROUND_START`) and runs beside the degrees, which then stay in this
+      process up to :data:`BACKGROUND_WORK`; it is stopped once the run can no longer try it.
 ``complete_up_to_degree = d``
     Proved by the rank sandwich of :mod:`~lcnalg.algebra.interpolation`: every
     equation of degree ``≤ d`` of ``I`` lies in ``J``.  Nothing is claimed above ``d``.
