@@ -115,10 +115,8 @@ def test_background_elimination_within_the_default_bound_is_redone_with_the_larg
     assert forced.certified and calls == [os.getpid()]
 
 
-def test_a_run_over_before_a_degree_of_some_work_starts_no_background_process(monkeypatch):
-    """2x2,2x1,2x1 s=2x1,1x1 ends at degree 3 before any degree is estimated at 10^6
-    operations: its elimination is made here, at the end, and no process is started for it."""
-    calls = _count(monkeypatch)
+def _starts(monkeypatch):
+    """Record the background eliminations started."""
     started = []
     original = BackgroundElimination.__init__
 
@@ -126,6 +124,14 @@ def test_a_run_over_before_a_degree_of_some_work_starts_no_background_process(mo
         started.append(args)
         original(self, *args, **kwargs)
     monkeypatch.setattr(BackgroundElimination, "__init__", spy)
+    return started
+
+
+def test_a_run_over_before_a_degree_of_some_work_starts_no_background_process(monkeypatch):
+    """2x2,2x1,2x1 s=2x1,1x1 ends at degree 3 before any degree is estimated at 10^6
+    operations: its elimination is made here, at the end, and no process is started for it."""
+    calls = _count(monkeypatch)
+    started = _starts(monkeypatch)
     r = implicit_equations(Parameterization("2x2,2x1,2x1 s=2x1,1x1"), jobs=2)
     assert r.certified and "elimination certificate" in r.method
     assert started == [] and calls == [os.getpid()]
@@ -135,13 +141,7 @@ def test_a_run_past_the_default_certificate_size_starts_or_keeps_no_background_p
     """The certificate is tried by default for at most max_certify_generators equations, and the
     equations only grow: 3,3,3 s=2,3 has 30 quadrics before its degree-3 work (3·10^6 operations)
     would start the elimination, so with a bound of 20 none is started (with 200 one is, and used)."""
-    started = []
-    original = BackgroundElimination.__init__
-
-    def spy(self, *args, **kwargs):
-        started.append(args)
-        original(self, *args, **kwargs)
-    monkeypatch.setattr(BackgroundElimination, "__init__", spy)
+    started = _starts(monkeypatch)
     mu = Parameterization("3,3,3 s=2,3")
     r = implicit_equations(mu, jobs=2, limits=Limits(max_certify_generators=20))
     assert started == [] and not r.certified and "at most 20 equations" in r.how_to_certify
