@@ -229,7 +229,7 @@ def _f4_run(gens: list[dict[int, int]], pk: Packer, p: int, limits: Limits, max_
         slots = pairs.of_degree(d)
         sel = pairs.get(slots)
         if len(sel) > MAX_PAIRS_PER_STEP:  # the smallest lcms first; the rest wait for the next step
-            first = _smallest(pk, [s[1] for s in sel], key, MAX_PAIRS_PER_STEP)
+            first = sorted(range(len(sel)), key=lambda k: key(sel[k][1]))[:MAX_PAIRS_PER_STEP]
             slots, sel = slots[first], [sel[k] for k in first]
         pairs.remove(slots)
         inputs = pending.pop(d, [])
@@ -702,16 +702,6 @@ def _blocks_and_order(pk: Packer, E: np.ndarray, key: Callable[[int], int], mons
     else:
         ranked = np.array(sorted(range(len(mons)), key=lambda t: key(mons[t]), reverse=True), dtype=np.int64)
     return label, ranked
-
-
-def _smallest(pk: Packer, mons: list[int], key: Callable[[int], int], k: int) -> list[int]:
-    """The positions of the ``k`` smallest of the packed monomials ``mons`` in the order,
-    smallest first, equal monomials in their given order (a stable sort: by the order's matrix
-    on their exponent rows when the packer has one, else by ``key``)."""
-    if pk.order_cols is not None:
-        V = pk.unpack_many(mons) @ pk.order_cols
-        return np.lexsort(tuple(V[:, c] for c in reversed(range(V.shape[1]))))[:k].tolist()
-    return sorted(range(len(mons)), key=lambda t: key(mons[t]))[:k]
 
 
 def _row_labels(M: np.ndarray) -> np.ndarray:
