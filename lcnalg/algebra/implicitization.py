@@ -566,7 +566,7 @@ def _stopping_rule(state: InterpolationState, e: int, n: int, dimension: int, fi
     try:  # its standard monomials are enumerated among all monomials of degree e + 1
         work.spend(MONOMIAL_WORK * count_monomials(n, e + 1), f"the check of degree {e + 1}")
         checked = check_degree(state, max_monomials=limits.max_monomials,
-                               on_estimate=lambda cost: work.spend(cost, f"the check of degree {e + 1}"))
+                               on_estimate=lambda cost: _check_work(cost, e + 1, limits, work))
     except ResourceLimitError as err:
         return f"{RESOURCE_BOUND} at degree {e + 1}: {err}"
     if checked is None:
@@ -575,6 +575,15 @@ def _stopping_rule(state: InterpolationState, e: int, n: int, dimension: int, fi
             f"monomial ideal with the {same}, and degree {e + 1} brings no new equation (full rank "
             f"of the standard monomials at points of M, one graded piece per symmetry orbit); "
             f"heuristic beyond degree {e + 1}")
+
+
+def _check_work(cost: int, degree: int, limits: Limits, work: _Work) -> None:
+    """Count the estimated work of the stopping rule's check of ``degree``: within
+    ``max_interpolation_work`` like a degree of the interpolation (its ranks are of the same
+    pieces), and within what the run may still spend."""
+    limits.check("max_interpolation_work", f"field operations of the check of degree {degree} (the ranks of "
+                 "its standard monomials at points of M)", cost)
+    work.spend(cost, f"the check of degree {degree}")
 
 
 def linear_equations_lower_bound(state: InterpolationState) -> int:

@@ -687,3 +687,13 @@ def test_linear_equations_refused_before_any_point_is_sampled(monkeypatch):
     assert result.complete_up_to_degree == 0 and not result.equations
     assert "resource bound at degree 1" in result.stopped_by and "max_equations_work" in result.stopped_by
     assert f"at least {lower} linear equations" in result.stopped_by
+
+
+def test_the_check_of_the_next_degree_is_bounded_like_a_degree_of_the_interpolation():
+    """4,4,4 s=2,2: after degree 5 the leading ideal has the dimension and degree of V, and the
+    check of degree 6 (the ranks of its standard monomials, about 1.8·10^11 operations) is
+    refused by max_interpolation_work (10^11) as degree 6 itself would be, even when the whole
+    run may spend far more."""
+    r = implicit_equations(Parameterization("4,4,4 s=2,2"), limits=Limits(max_equations_work=10**15))
+    assert r.num_generators == 1023 and r.complete_up_to_degree == 5 and not r.certified
+    assert "the check of degree 6" in r.stopped_by and "max_interpolation_work" in r.stopped_by
