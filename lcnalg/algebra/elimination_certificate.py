@@ -170,12 +170,18 @@ def graph_multigrading(mu: Parameterization
 
     def hilbert_function(a: tuple[int, ...]) -> int:
         """The w-monomials of multidegree a (layer l's weights of total degree a_l)."""
-        out = 1
-        for al, nl in zip(a, sizes):
-            out *= comb(al + nl - 1, nl - 1) if al >= 0 else 0
-        return out
+        return _layer_monomials(a, sizes)
 
     return rows, hilbert_function
+
+
+def _layer_monomials(a: Any, sizes: Any) -> int:
+    """The monomials of multidegree ``a`` in layers of ``sizes`` variables:
+    ``prod_l C(a_l + n_l - 1, n_l - 1)`` (0 for a negative entry)."""
+    out = 1
+    for al, nl in zip(a, sizes):
+        out *= comb(al + nl - 1, nl - 1) if al >= 0 else 0
+    return out
 
 
 @dataclass(frozen=True)
@@ -230,10 +236,7 @@ class GraphIdeal:
         """The ``w``-monomials of multidegree ``a`` (a tuple, with ``layer_rows``), else of degree ``a``:
         the Hilbert function of ``F[w, c]/<c - μ(w)> ≅ F[w]``."""
         if self.layer_rows is not None:
-            out = 1
-            for al, nl in zip(a, self.layer_sizes):
-                out *= comb(al + nl - 1, nl - 1) if al >= 0 else 0
-            return out
+            return _layer_monomials(a, self.layer_sizes)
         N = self.num_parameters
         if N == 0:
             return 1 if a == 0 else 0
