@@ -125,7 +125,7 @@ def hilbert_numerator(lead_monomials: Iterable[Sequence[int]], nvars: int,
     Raises
     ------
     InputError
-        For exponent tuples of the wrong length or bad weights.
+        For exponent tuples of the wrong length, bad weights or a negative ``max_nodes``.
 
     Examples
     --------

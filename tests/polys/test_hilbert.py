@@ -92,6 +92,20 @@ def test_numerator_of_many_generators_is_the_brute_force_one(data):
     assert num + [0] * (D + 1 - len(num)) == expected
 
 
+@settings(max_examples=40, deadline=None)
+@given(monomial_ideals(nvars=(2, 3), generators=(7, 16), top=2), st.integers(0, 40))
+def test_numerator_within_a_node_budget_is_the_numerator_or_none(data, nodes):
+    """With max_nodes the numerator is the unbounded one or None (never another answer), and it
+    comes back with a budget as large as the recursion of the brute-force-checked numerator."""
+    n, gens, weights = data
+    full = hilbert_numerator(gens, n, weights)
+    bounded = hilbert_numerator(gens, n, weights, max_nodes=nodes)
+    assert bounded is None or bounded == full
+    assert hilbert_numerator(gens, n, weights, max_nodes=10**6) == full
+    with pytest.raises(InputError, match="max_nodes"):
+        hilbert_numerator(gens, n, weights, max_nodes=-1)
+
+
 def test_numerator_reaches_the_degree_of_the_lcm():
     """Seven pure powers x_i^(i % 3 + 1) (weights 1, 2): N = prod (1 - t^{deg}), whose top term
     has the degree of the lcm of all the generators, the degree the recursion is truncated at."""
