@@ -23,6 +23,7 @@ Public: :func:`certify_by_elimination`, :func:`attempt_elimination_certificate`,
 
 from __future__ import annotations
 
+import time
 from dataclasses import dataclass
 from math import comb
 from typing import Any, Callable
@@ -465,6 +466,8 @@ class BackgroundElimination:
         self._done = False
         self._result: Elimination | None = None
         self._process: Any = None
+        #: when it started (``time.monotonic``)
+        self.started = time.monotonic()
         merged, _ = _for_elimination(mu)
         graph = GraphIdeal.of(merged)
         context = multiprocessing.get_context()

@@ -326,6 +326,16 @@ PARALLEL_WORK = 200_000_000
 #: estimated at 3·10^9 to 8·10^9 take about a second on one core, the pool saving 10-15% of it.
 BACKGROUND_WORK = 10_000_000_000
 
+#: Seconds after which the certificate's elimination running in the background no longer keeps
+#: a degree of :data:`PARALLEL_WORK` or more in this process: such a degree then stops it and
+#: takes both cores.  An elimination still running after this long is most likely a large one
+#: (the graph ideal of 2x2x2,2x2x2, which no system eliminates), and the degrees that follow
+#: gain more from the cores (2x2x2,2x2x2's degree 5: 2.3 s in this process).  The eliminations
+#: the background saves time on are done within about 1.6 s of their start, or run beside
+#: degrees below :data:`PARALLEL_WORK` (5,3,3 s=2,2: 30 s).  Only the speed depends on it:
+#: a stopped elimination is made in this process if the certificate is tried.
+BACKGROUND_PATIENCE = 2.0
+
 #: Estimated field operations of the first degree that starts the certificate's elimination in
 #: the background (about 10 ms of work): a run that ends before such a degree (``2,2 s=2``,
 #: ``3,2 s=2``) is over before a process would have started.
@@ -344,8 +354,10 @@ class _ProcessesWhenWorthIt:
     degree that needs it, from then on.  ``eliminate``, when given, starts the certificate's
     elimination in another process (:attr:`background`) at the first degree estimated at
     :data:`BACKGROUND_START` or more; while it runs, one process is its own: with two, the
-    degrees stay in this process up to :data:`BACKGROUND_WORK` (a larger degree stops the
-    elimination), and with more the pool has one process fewer."""
+    degrees stay in this process up to :data:`BACKGROUND_WORK`, and with more the pool has one
+    process fewer.  A degree of :data:`PARALLEL_WORK` or more stops the elimination and takes
+    every process when it is above :data:`BACKGROUND_WORK`, when the elimination has run
+    :data:`BACKGROUND_PATIENCE` seconds, or when ``promising`` says no (no equation found yet)."""
 
     def __init__(self, jobs: int) -> None:
         self.jobs = jobs
@@ -356,6 +368,9 @@ class _ProcessesWhenWorthIt:
         #: whether the run may still use the elimination (checked at each degree: once it may
         #: not, the background is stopped)
         self.wanted: Callable[[], bool] = lambda: True
+        #: whether the elimination looks small enough to keep a degree of PARALLEL_WORK or more
+        #: in this process for it
+        self.promising: Callable[[], bool] = lambda: True
         #: the elimination of the certificate, run in another process
         self.background: BackgroundElimination | None = None
 
@@ -379,7 +394,8 @@ class _ProcessesWhenWorthIt:
         if self.work < PARALLEL_WORK:
             return True
         if self.background is not None and not self.background.ready():
-            if self.work >= BACKGROUND_WORK:
+            if (self.work >= BACKGROUND_WORK or not self.promising()
+                    or time.monotonic() - self.background.started > BACKGROUND_PATIENCE):
                 self.background.cancel()
             elif self.jobs <= 2:
                 return True
@@ -539,17 +555,22 @@ def _stopping_rule(state: InterpolationState, e: int, n: int, dimension: int, fi
     # SEARCH_NODES nodes): it is to save degrees of interpolation, not to outweigh them
     nodes = min(limits.max_hilbert_nodes, work.remaining // NODE_WORK,
                 max(SEARCH_NODES, work.interpolation // NODE_WORK))
-    # the Hilbert numerator within those nodes first (dimension and degree at once; the pivot
-    # recursion is mostly cheaper than the dimension's search: 0.01-0.02 s against 0.05-0.07 s
-    # at the candidate stops of 3x2,2x3 s=2x2, where the search gave up), then the search
-    num = hilbert_numerator(mins, n, max_nodes=nodes) if nodes >= 1 else None
+    # for an ideal small enough for the summary, the Hilbert numerator within those nodes first
+    # (dimension and degree at once; the pivot recursion is mostly cheaper than the dimension's
+    # search: 0.01-0.02 s against 0.05-0.07 s at the candidate stops of 3x2,2x3 s=2x2, where the
+    # search gave up), then the search.  Not for a larger one: the numerator's set-up compares
+    # the generators pairwise before any node is counted (6 s for the 20,000 quadrics of
+    # 2,5,3,2,3,4 s=2,2,2,2,3, and 8 s more for its nodes)
+    small = len(mins) <= limits.max_summary_generators
+    num = hilbert_numerator(mins, n, max_nodes=nodes) if nodes >= 1 and small else None
     dim_n, deg_n = dimension_and_degree(num, n) if num is not None else (None, None)
     if num is None:
-        work.budget.used += nodes * NODE_WORK
+        if small:
+            work.budget.used += nodes * NODE_WORK
         dim_n = monomial_dimension(mins, n, max_nodes=nodes) if nodes >= 1 else None
         if dim_n is None:
             work.budget.used += nodes * NODE_WORK
-            if len(mins) > limits.max_summary_generators:
+            if not small:
                 return None
         if dim_n is None or (dim_n == dimension and fibre.degree is not None):
             dim_n, deg_n = dimension_and_degree(hilbert_numerator(mins, n), n)
@@ -1010,6 +1031,10 @@ def implicit_equations(mu: Parameterization, *, max_degree: int | None = None, j
             if not certify:
                 # tried by default for at most max_certify_generators equations, and they only grow
                 pool.wanted = lambda: len(state.generators) <= limits.max_certify_generators
+            # no equation below a degree of some size: the elimination reaches at least that
+            # degree (times the layers) before it can end, as on 2x2x2,2x2x2, 2x2,2x2,2x2 and
+            # 2x3,3x2 s=1x1, which no system eliminates: such a degree takes both cores
+            pool.promising = lambda: bool(state.generators)
         # the verified equations, their summary and the whole-ideal certificates: the toric and
         # length certificates at a candidate stop of the stopping rule (cheap; when one closes,
         # the check of the next degree is not needed), all of them when the run ends.  The
