@@ -690,10 +690,12 @@ def test_linear_equations_refused_before_any_point_is_sampled(monkeypatch):
 
 
 def test_the_check_of_the_next_degree_is_bounded_like_a_degree_of_the_interpolation():
-    """4,4,4 s=2,2: after degree 5 the leading ideal has the dimension and degree of V, and the
-    check of degree 6 (the ranks of its standard monomials, about 1.8·10^11 operations) is
-    refused by max_interpolation_work (10^11) as degree 6 itself would be, even when the whole
-    run may spend far more."""
-    r = implicit_equations(Parameterization("4,4,4 s=2,2"), limits=Limits(max_equations_work=10**15))
+    """4,4,4 s=2,2: after degree 5 the leading ideal has the dimension and degree of V (its 1023
+    minimal leading monomials are counted with the summary's bound raised to 2000; the summary
+    itself is kept out by its degree bound), and the check of degree 6 (the ranks of its
+    standard monomials, about 1.8·10^11 operations) is refused by max_interpolation_work (10^11)
+    as degree 6 itself would be, even when the whole run may spend far more."""
+    limits = Limits(max_equations_work=10**15, max_summary_generators=2000, max_summary_degree=3)
+    r = implicit_equations(Parameterization("4,4,4 s=2,2"), limits=limits)
     assert r.num_generators == 1023 and r.complete_up_to_degree == 5 and not r.certified
     assert "the check of degree 6" in r.stopped_by and "max_interpolation_work" in r.stopped_by
