@@ -478,6 +478,7 @@ class BackgroundElimination:
             self._process.start()
         except (AssertionError, OSError):  # a daemonic process may not have children; or no fork
             self._done = True
+            self._receive.close()
         finally:
             send.close()
 
