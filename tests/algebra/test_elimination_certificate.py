@@ -147,3 +147,19 @@ def test_a_run_past_the_default_certificate_size_starts_or_keeps_no_background_p
     assert started == [] and not r.certified and "at most 20 equations" in r.how_to_certify
     r = implicit_equations(mu, jobs=2, limits=Limits(max_certify_generators=200))
     assert len(started) == 1 and r.certified and "elimination certificate" in r.method
+
+
+def _in_a_daemon(queue):
+    job = BackgroundElimination(Parameterization("2,2 s=2"), Limits())
+    r = implicit_equations(Parameterization("3,3,3 s=2,3"), jobs=2)
+    queue.put((job.ready(), job.result(), r.certified, "elimination certificate" in r.method))
+
+
+def test_inside_a_daemonic_process_no_background_starts_and_the_certificate_is_made_in_process():
+    """A daemonic process (a worker of a pool) may not have children: the background gives
+    nothing at once, and the run certifies with the elimination made in its own process."""
+    queue = multiprocessing.get_context("fork").Queue()
+    worker = multiprocessing.get_context("fork").Process(target=_in_a_daemon, args=(queue,), daemon=True)
+    worker.start()
+    assert queue.get(timeout=120) == (True, None, True, True)
+    worker.join()
