@@ -155,6 +155,7 @@ def _in_a_daemon(queue):
     queue.put((job.ready(), job.result(), r.certified, "elimination certificate" in r.method))
 
 
+@pytest.mark.skipif("fork" not in multiprocessing.get_all_start_methods(), reason="needs the fork start method")
 def test_inside_a_daemonic_process_no_background_starts_and_the_certificate_is_made_in_process():
     """A daemonic process (a worker of a pool) may not have children: the background gives
     nothing at once, and the run certifies with the elimination made in its own process."""
