@@ -292,7 +292,6 @@ def _for_elimination(mu: Parameterization) -> tuple[Parameterization, str]:
     """``mu`` with consecutive 1D layers at one cumulative stride merged (the same complex
     image, fewer parameters: :meth:`~lcnalg.architecture.Architecture.merged_over_c`), and the
     note that says so."""
-    merged_from = mu.architecture
     merged = mu.architecture.merged_over_c()
     if merged != mu.architecture and isinstance(mu, Parameterization):
         return Parameterization(merged), (f"; layers joined by stride one merged first ({merged}: the same "

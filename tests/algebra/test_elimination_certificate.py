@@ -9,7 +9,7 @@ import os
 import pytest
 from hypothesis import HealthCheck, given, settings
 
-from lcnalg import Limits, Parameterization
+from lcnalg import FunctionSpace, Limits, Parameterization
 from lcnalg.algebra import elimination_certificate as ec
 from lcnalg.algebra.elimination_certificate import BackgroundElimination, GraphIdeal, graph_elimination_basis
 from lcnalg.algebra.implicitization import implicit_equations
@@ -26,10 +26,7 @@ def _as_set(polys):
 def test_background_elimination_is_the_elimination_in_process(arch):
     """The w-free part sent back by the other process equals the one of the basis computed here
     (of the architecture with its stride-one layers merged, as the certificate eliminates it)."""
-    mu = Parameterization(arch) if " r=" not in arch else None
-    if mu is None:
-        from lcnalg import FunctionSpace
-        mu = FunctionSpace(arch).parameterization
+    mu = Parameterization(arch) if " r=" not in arch else FunctionSpace(arch).parameterization
     merged = mu.architecture.merged_over_c()
     target = Parameterization(merged) if merged != mu.architecture and type(mu) is Parameterization else mu
     here = GraphIdeal.of(target)
