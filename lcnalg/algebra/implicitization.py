@@ -266,13 +266,16 @@ class ImplicitEquations(Result):
         return head + text
 
 
-def _summary_gb(state: InterpolationState):
-    """Gröbner basis mod p of the generators in the local variables (or None if zero)."""
+def _summary_gb(state: InterpolationState, limits: Limits):
+    """Gröbner basis mod p of the generators in the local variables (or None if zero), within
+    ``limits.max_summary_entries`` total matrix entries (ResourceLimitError beyond)."""
     gens = [poly for _, _, poly in state.generators]
     if not gens:
         return None
     n = len(state.grading.variables)
-    return groebner_basis(gens, "degrevlex", modulus=SUMMARY_PRIME, nvars=n)
+    return groebner_basis(gens, "degrevlex", modulus=SUMMARY_PRIME, nvars=n,
+                          max_matrix_entries=min(limits.max_matrix_entries, limits.max_summary_entries),
+                          max_total_entries=limits.max_summary_entries)
 
 
 def _invariants(gb, nvars: int) -> tuple[int, int, str]:
@@ -799,7 +802,14 @@ def _summarise(state: InterpolationState, dimension: int, limits: Limits
     if state.generators:
         top = max(e for e, _, _ in state.generators)
         if len(state.generators) <= limits.max_summary_generators and top <= limits.max_summary_degree:
-            gb = _summary_gb(state)
+            try:
+                gb = _summary_gb(state, limits)
+            except ResourceLimitError as err:
+                return None, None, (
+                    f"; degree and Hilbert series of J not computed (their Gröbner basis modulo p of the "
+                    f"{len(state.generators)} generators up to degree {top} needs {int(err.estimate)} or more "
+                    f"matrix entries, above the summary bound of {limits.max_summary_entries}; raise "
+                    f"limits.max_summary_entries (CLI: {Limits.option('max_summary_entries')}))"), None
             _, degree, hilbert = _invariants(gb, n)
             return degree, hilbert, "", EquationsBasis(gb, state.grading.variables, state.grading.zero_coordinates)
         return None, None, (

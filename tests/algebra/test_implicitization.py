@@ -342,6 +342,21 @@ def test_bounds_are_limits_fields():
     assert "max_total_entries" in r.certificate  # the length certificate's bound
 
 
+@pytest.mark.parametrize("arch", ["3,3,3 s=2,2", "2x2,2x2"])
+def test_summary_bound_gives_up_the_summary_only(arch):
+    """Beyond ``max_summary_entries`` the Gröbner summary is given up, and named; the equations
+    and the verdict are those of the unbounded run (a certificate then makes its own basis)."""
+    from lcnalg import Limits
+
+    full = implicit_equations(Parameterization(arch))
+    cut = implicit_equations(Parameterization(arch), limits=Limits(max_summary_entries=1000))
+    assert full.degree is not None and full.hilbert_series is not None
+    assert cut.degree is None and cut.hilbert_series is None
+    assert "--max-summary-entries" in cut.stopped_by and "--max-summary-entries" not in full.stopped_by
+    assert cut.polynomials == full.polynomials
+    assert (cut.certified, cut.complete_up_to_degree) == (full.certified, full.complete_up_to_degree)
+
+
 # -- every request bounded up front -------------------------------------------------------
 
 def _one_line_refusal(argv, option, capsys):

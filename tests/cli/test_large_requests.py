@@ -57,6 +57,15 @@ def test_equations_stop_partially_at_the_work_bound(arch, degree, bound, capsys)
         assert "the elimination certificate was not attempted by default: 1 equation(s)" in out
 
 
+def test_equations_summary_stops_at_its_bound(capsys):
+    # 158 equations of degree 3-5: their Groebner basis mod p passes 4e8 matrix entries (minutes);
+    # the summary is given up at its bound instead, and the answer names it
+    code, out, err = run(["equations", "2x2,2x2,2x2 s=1x1,2x1", "--no-progress"], capsys)
+    assert code == 0 and not err, err
+    assert "158 generators" in out and "complete up to degree 5" in out
+    assert "hilbert series      not computed" in out and "--max-summary-entries" in out
+
+
 @pytest.mark.parametrize("command", ["closed", "inequalities"])
 def test_witness_search_stops_at_its_work_bound(command, capsys):
     code, out, err = run([command, "50,50,50 s=2,2"], capsys)

@@ -51,6 +51,8 @@ ROWS = [
     # the exact critical points lift a Groebner basis over Q from several primes
     ("max_primes", 1, ["critical-points", "2,2 s=2", "--exact"], "refused"),
     ("max_auto_degree", 3, ["equations", "2x2,2x2"], "partial"),  # its equations have degree 6
+    # the summary (degree, Hilbert series) is given up; the equations and verdict are the same
+    ("max_summary_entries", 1, ["equations", "2,2,2 s=2,2"], "partial"),
     ("max_matrix_entries", 1, ["equations", "2,3 s=3", "--certify"], "either"),
     ("max_total_entries", 1, ["equations", "3,3 s=2", "--certify"], "either"),
     ("max_nodes", 1, ["contains", "3,3 s=2", "1,0,2,0,1,0,1"], "refused"),
