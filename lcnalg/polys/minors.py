@@ -14,15 +14,16 @@ import itertools
 import math
 import random
 from fractions import Fraction
-from typing import Any, Sequence
+from typing import Any, Callable, Iterator, Sequence
 
 import flint
 
+from lcnalg import checks
 from lcnalg.errors import InputError
-from lcnalg.limits import Limits
+from lcnalg.limits import Budget, Limits
 
 __all__ = ["count_minors", "count_subminors", "count_expansion_subminors", "all_minors", "determinant", "bareiss_determinant",
-           "random_projected_minors"]
+           "bordered_minors", "random_projected_minors"]
 
 
 def count_minors(rows: int, cols: int, size: int) -> int:
@@ -97,6 +98,97 @@ def determinant(mat: Sequence[Sequence[Any]], zero: Any) -> Any:
     if numeric is not None:
         return numeric
     return _minor_dp(mat, tuple(range(n)), tuple(range(n)), zero, {})
+
+
+class _EntryRows:
+    """``m[i][j]`` read as ``entry(i, j)``: a matrix whose entries are made on first use."""
+
+    __slots__ = ("entry",)
+
+    def __init__(self, entry: Callable[[int, int], Any]) -> None:
+        self.entry = entry
+
+    def __getitem__(self, i: int) -> "_EntryRow":
+        return _EntryRow(self.entry, i)
+
+
+class _EntryRow:
+    __slots__ = ("entry", "i")
+
+    def __init__(self, entry: Callable[[int, int], Any], i: int) -> None:
+        self.entry, self.i = entry, i
+
+    def __getitem__(self, j: int) -> Any:
+        return self.entry(self.i, j)
+
+
+def bordered_minors(entry: Callable[[int, int], Any], shape: tuple[int, int], rows: Sequence[int],
+                    cols: Sequence[int], zero: Any, *, limits: Limits | None = None,
+                    budget: Budget | None = None) -> Iterator[tuple[int, int, Any]]:
+    """The minors of a matrix on ``rows + {i}`` and ``cols + {j}``, for every row ``i`` and
+    column ``j`` outside them, as ``(i, j, minor)`` (up to sign), row by row.
+
+    Each minor is the Laplace expansion along column ``j`` (:func:`determinant`), with one
+    memo for all of them: the sub-minors on the columns ``cols`` and rows among ``rows + {i}``
+    are formed once for every ``j``, and those on rows among ``rows`` once in all.  So the
+    ``(m - k)(n - k)`` bordered ``(k+1)``-minors of an ``m × n`` matrix cost about ``(m - k + 1)
+    2^k`` sub-minors instead of ``(m - k)(n - k) 2^(k+1)``.
+
+    Parameters
+    ----------
+    entry : callable
+        ``entry(i, j)``: the matrix entry (integers, or flint polynomials of one context); asked
+        for only where a minor needs it.
+    shape : (int, int)
+        ``(m, n)``.
+    rows, cols : sequences of int
+        The ``k`` rows and ``k`` columns of the block every minor borders.
+    zero : ring element
+        The zero of the entries' ring.
+    limits : Limits, optional
+        ``max_subminors`` bounds the sub-minors, checked before any arithmetic (the count
+        above); ``max_minor_terms`` the terms of the sub-minors formed (polynomial entries).
+    budget : Budget, optional
+        Counts those terms instead (a bound shared with other work, or a smaller one).
+
+    Yields
+    ------
+    (int, int, ring element)
+
+    Raises
+    ------
+    ResourceLimitError
+        Beyond either bound.
+
+    Examples
+    --------
+    >>> M = [[1, 2, 3], [2, 4, 6], [1, 0, 1]]
+    >>> [(i, j, d) for i, j, d in bordered_minors(lambda i, j: M[i][j], (3, 3), [0], [0], 0)]
+    [(1, 1, 0), (1, 2, 0), (2, 1, -2), (2, 2, -2)]
+    """
+    lim = Limits.coerce(limits)
+    m, n = shape
+    base_rows, base_cols = tuple(sorted(rows)), tuple(sorted(cols))
+    k = len(base_rows)
+    if len(base_cols) != k or len(set(base_rows)) != k or len(set(base_cols)) != k \
+            or not all(0 <= r < m for r in base_rows) or not all(0 <= c < n for c in base_cols):
+        raise InputError(f"rows, cols: expected {k} distinct rows below {m} and as many distinct columns "
+                         f"below {n}, got {checks.short(list(rows), 60)} and {checks.short(list(cols), 60)}")
+    others = [j for j in range(n) if j not in base_cols]
+    new_rows = [i for i in range(m) if i not in base_rows]
+    lim.check("max_subminors", f"sub-minors of the bordered {k + 1}-minors of a {m}x{n} matrix",
+              (len(new_rows) + 1) * 2 ** k + len(new_rows) * len(others))
+    terms = budget
+    if terms is None and not isinstance(zero, int):
+        terms = lim.budget("max_minor_terms", f"terms of the sub-minors of the bordered {k + 1}-minors "
+                                              f"of a {m}x{n} matrix")
+    mat = _EntryRows(entry)
+    memo: dict = {}
+    for i in new_rows:
+        R = tuple(sorted(base_rows + (i,)))
+        for j in others:
+            yield i, j, _minor_dp(mat, R, base_cols + (j,), zero, memo, terms)
+        memo = {key: v for key, v in memo.items() if i not in key[1]}   # keep those on rows among ``rows``
 
 
 def bareiss_determinant(mat: Sequence[Sequence[Any]]) -> Any:

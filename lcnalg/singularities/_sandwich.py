@@ -34,9 +34,9 @@ import flint
 
 from lcnalg.polys.groebner import groebner_basis
 from lcnalg.errors import ResourceLimitError
-from lcnalg.limits import Limits
+from lcnalg.limits import Budget, Limits
 from lcnalg.rings import integer_ring
-from lcnalg.polys.minors import determinant
+from lcnalg.polys.minors import bordered_minors, determinant
 from lcnalg.polys.modular import GF_PRIME
 from lcnalg.architecture import Architecture
 
@@ -350,7 +350,7 @@ def image_rank(mu: Any, fam: Family, t0: Sequence[int]) -> int:
 
 def certify_family(mu: Any, jac: Sequence[Sequence[Any]], codim: int, fam: Family, *, seed: int,
                    max_terms: int | None = None, max_bordered: int | None = None,
-                   limits: Limits | None = None) -> dict[str, Any]:
+                   limits: Limits | None = None, budget: Budget | None = None) -> dict[str, Any]:
     """Decide exactly whether the image of a family lies in ``Sing V``.
 
     Returns a dict: ``name``, ``description``, ``dimension`` (exact rank of ``J(μ∘φ)`` at a
@@ -359,7 +359,8 @@ def certify_family(mu: Any, jac: Sequence[Sequence[Any]], codim: int, fam: Famil
     False: certified by the point; None: not decided -- a bordered minor was non-zero (the
     point was special) or the certificate exceeded ``limits.max_certificate_terms`` (terms of
     one entry of ``G(t)``; overridden by ``max_terms``) or ``limits.max_bordered`` (overridden
-    by ``max_bordered``)), and ``sample`` (an integer point of ``P``).
+    by ``max_bordered``), or the terms of the minors' expansion passed ``budget`` (by default
+    ``limits.max_minor_terms``)), and ``sample`` (an integer point of ``P``).
 
     Examples
     --------
@@ -393,7 +394,7 @@ def certify_family(mu: Any, jac: Sequence[Sequence[Any]], codim: int, fam: Famil
     # symbolic G(t) = J_g(mu(phi(t))), entries computed lazily
     coords = [c.compose(*fam.theta, ctx=fam.ctx) for c in mu.coordinates]
     entry = composed_entries(jac, coords, fam.ctx, limits, f"terms of one entry of J_g on the family {fam.name}")
-    proved, why = rank_drop_certificate(entry, G0, rho, fam.ctx.from_dict({}), limits)
+    proved, why = rank_drop_certificate(entry, G0, rho, fam.ctx.from_dict({}), limits, budget)
     out["in_singular_locus"] = True if proved else None
     out["certificate"] = (f"all {why} bordered {rho + 1}-minors of J_g(mu(phi(t))) vanish identically in "
                           f"Z[t] (rank over Q(t) = {rho} < {codim})") if proved else why
@@ -420,20 +421,22 @@ def composed_entries(matrix: Sequence[Sequence[Any]], args: Sequence[Any], ctx: 
 
 
 def rank_drop_certificate(entry: Callable[[int, int], Any], G0: Any, rho: int, zero: Any,
-                          limits: Limits) -> tuple[bool, str]:
+                          limits: Limits, budget: Budget | None = None) -> tuple[bool, str]:
     """Prove that a polynomial matrix ``G(t)`` has rank ``rho`` over ``Q(t)``, given ``G(t0)`` of rank ``rho``.
 
     Bordering theorem: with rows ``R`` and columns ``C`` of a non-zero ``rho × rho`` minor of
     ``G(t0)`` (so of ``G(t)``), ``rank G(t) = rho`` iff every ``(rho+1)``-minor of ``G(t)`` on
-    ``R + {i}``, ``C + {j}`` vanishes; each is expanded exactly in ``Z[t]``.  ``entry(i, j)``
-    returns the polynomial entry (it may raise :class:`ResourceLimitError`).
+    ``R + {i}``, ``C + {j}`` vanishes; each is expanded exactly in ``Z[t]``, with the
+    sub-minors on ``C`` shared between them (:func:`~lcnalg.polys.minors.bordered_minors`).
+    ``entry(i, j)`` returns the polynomial entry (it may raise :class:`ResourceLimitError`).
 
     Returns
     -------
     (bool, str)
         ``(True, number of bordered minors)`` when proved; ``(False, why)`` when a bordered
-        minor is non-zero (``t0`` was special) or ``limits.max_bordered`` or an entry's bound
-        refused the certificate.
+        minor is non-zero (``t0`` was special) or ``limits.max_bordered``, an entry's bound,
+        ``limits.max_subminors`` or the terms of the expansion (``budget``, by default
+        ``limits.max_minor_terms``) refused the certificate.
 
     Examples
     --------
@@ -450,17 +453,10 @@ def rank_drop_certificate(entry: Callable[[int, int], Any], G0: Any, rho: int, z
         return False, f"not certified: {limits.refuse('max_bordered', 'bordered minors', (m - rho) * (n - rho))}"
     rows, cols = _nonsingular_block(G0, rho)
     try:
-        for i in range(m):
-            if i in rows:
-                continue
-            for j in range(n):
-                if j in cols:
-                    continue
-                R, C = rows + [i], cols + [j]
-                mat = [[entry(r, c) for c in C] for r in R]
-                if determinant(mat, zero) != 0:
-                    return False, (f"rank {rho} at one point, but a bordered {rho + 1}-minor is non-zero: "
-                                   "the point was special")
+        for _, _, minor in bordered_minors(entry, (m, n), rows, cols, zero, limits=limits, budget=budget):
+            if minor != 0:
+                return False, (f"rank {rho} at one point, but a bordered {rho + 1}-minor is non-zero: "
+                               "the point was special")
     except ResourceLimitError as err:
         return False, f"not certified: {err}"
     return True, str((m - rho) * (n - rho))

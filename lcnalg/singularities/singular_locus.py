@@ -879,6 +879,41 @@ def _origin_singular(eqs: list, n: int, codim: int) -> bool:
     return jacobian_rank_at(jac, [0] * n) < codim
 
 
+#: Rounds of the families' certificates: the share of ``limits.max_minor_terms`` each family
+#: may spend in round k is ``SHARES[k]`` of it (and never more than what is left of it).
+SHARES = (1 / 64, 1 / 16, 1 / 4, 1)
+
+
+def _certify_in_rounds(mu: Any, jac: list, codim: int, fams: list, seed: int, limits: Limits) -> list[dict]:
+    """:func:`certify_family` on every family, with the terms of all their bordered minors
+    bounded together by ``limits.max_minor_terms``.  In round ``k`` each family still open may
+    spend ``SHARES[k]`` of the bound (at most what is left); those stopped by their share are
+    tried again in the next round; within a round, families with fewer parameters (smaller
+    minors) go first.  So a cheap certificate is not starved by an expensive one tried before
+    it, the whole costs at most ``4/3`` of the bound, and a family the rounds leave open says
+    which bound stopped it (``--max-minor-terms``).  The verdicts come in the order of
+    ``fams``."""
+    total = limits.max_minor_terms
+    spent = 0
+    out: list[dict] = [{} for _ in fams]
+    pending = sorted(range(len(fams)), key=lambda k: fams[k].ctx.nvars())   # fewer parameters: smaller minors
+    for r, share in enumerate(SHARES):
+        retry = []
+        for k in pending:
+            if r and spent >= total:
+                break   # the earlier round's verdict stands (stopped by its share)
+            left = total - spent
+            bound = max(1, min(int(total * share), left))
+            budget = dataclasses.replace(limits, max_minor_terms=bound).budget(
+                "max_minor_terms", f"terms of the sub-minors of the bordered minors of the family {fams[k].name}")
+            out[k] = certify_family(mu, jac, codim, fams[k], seed=seed, limits=limits, budget=budget)
+            spent += min(budget.used, bound)
+            if budget.used > bound and bound < left:   # stopped by its share, not by the whole bound
+                retry.append(k)
+        pending = retry
+    return out
+
+
 def _sandwich_bounds(p: _Problem) -> dict[str, Any]:
     """Lower bound by certified families, upper bound by linear sections (see :mod:`._sandwich`)."""
     mu, eqs, n, dim_v, codim, seed, modulus = p.mu, p.eqs, p.n, p.dim_v, p.codim, p.seed, p.modulus
@@ -888,8 +923,7 @@ def _sandwich_bounds(p: _Problem) -> dict[str, Any]:
     jac = [[g.derivative(j) for j in range(n)] for g in eqs]
     verdicts = []
     certified: list[tuple[Any, dict]] = []
-    for fam in fams:
-        v = certify_family(mu, jac, codim, fam, seed=seed, limits=p.limits)
+    for fam, v in zip(fams, _certify_in_rounds(mu, jac, codim, fams, seed, p.limits)):
         verdicts.append(FamilyVerdict(v["name"], v["description"], v["dimension"], v["jacobian_rank"],
                                       v["in_singular_locus"], v["certificate"]))
         if v["in_singular_locus"]:

@@ -11,8 +11,8 @@ from hypothesis import given, settings, strategies as st
 
 from lcnalg.errors import ResourceLimitError
 from lcnalg.limits import Limits
-from lcnalg.polys.minors import (all_minors, count_expansion_subminors, count_minors, count_subminors,
-                                 determinant)
+from lcnalg.polys.minors import (all_minors, bordered_minors, count_expansion_subminors, count_minors,
+                                 count_subminors, determinant)
 from lcnalg.rings import integer_ring
 
 
@@ -102,3 +102,38 @@ def test_expansion_count_decides_the_refusal_of_all_minors():
     with pytest.raises(ResourceLimitError) as err:
         all_minors(sym, 3, zero, limits=Limits(max_subminors=states - 1))
     assert err.value.limit == "max_subminors"
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.integers(1, 5), st.integers(1, 5), st.data())
+def test_bordered_minors_are_the_determinants_of_the_bordered_blocks(m, n, data):
+    """With one memo for all of them, each bordered minor is still (up to sign) the
+    determinant of its own block (Leibniz), on polynomial entries with many zeros."""
+    k = data.draw(st.integers(0, min(m, n) - 1), label="k")
+    rows = data.draw(st.lists(st.integers(0, m - 1), min_size=k, max_size=k, unique=True), label="rows")
+    cols = data.draw(st.lists(st.integers(0, n - 1), min_size=k, max_size=k, unique=True), label="cols")
+    ctx = flint.fmpz_mpoly_ctx.get(("x", "y"), "degrevlex")
+    x, y = ctx.gens()
+    pool = [ctx.from_dict({}), ctx.from_dict({}), x, y, x * y - 2, x + 3 * y ** 2, ctx.from_dict({(0, 0): 5})]
+    M = [[pool[data.draw(st.integers(0, len(pool) - 1))] for _ in range(n)] for _ in range(m)]
+    got = list(bordered_minors(lambda i, j: M[i][j], (m, n), rows, cols, ctx.from_dict({})))
+    expected = [(i, j) for i in range(m) if i not in rows for j in range(n) if j not in cols]
+    assert [(i, j) for i, j, _ in got] == expected
+    for i, j, d in got:
+        block = [[M[r][c] for c in sorted(cols) + [j]] for r in sorted(rows + [i])]
+        assert d in (_leibniz(block), -_leibniz(block))
+
+
+def test_bordered_minors_bounded_before_and_while_computing():
+    M = [[(i + 1) ** j for j in range(12)] for i in range(12)]   # Vandermonde: every minor non-zero
+    with pytest.raises(ResourceLimitError, match="max-subminors"):   # (12 - 10 + 1) 2^10 + 4 sub-minors
+        next(bordered_minors(lambda i, j: M[i][j], (12, 12), range(10), range(10), 0,
+                             limits=Limits(max_subminors=3000)))
+    ctx = flint.fmpz_mpoly_ctx.get(("x",), "degrevlex")
+    x, = ctx.gens()
+    P = [[(x + i) ** (j + 1) for j in range(5)] for i in range(5)]
+    with pytest.raises(ResourceLimitError, match="max-minor-terms"):
+        list(bordered_minors(lambda i, j: P[i][j], (5, 5), range(3), range(3), ctx.from_dict({}),
+                             limits=Limits(max_minor_terms=10)))
+    with pytest.raises(Exception, match="rows, cols"):
+        list(bordered_minors(lambda i, j: 0, (2, 2), [0, 0], [0, 1], 0))

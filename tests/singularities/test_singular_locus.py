@@ -269,6 +269,31 @@ def test_section_bounded_and_sandwich_bounds_kept():
     assert "--max-minors" in r.status.reason
 
 
+@pytest.mark.parametrize("arch", ["3,2,2 s=2,2", "2x2,2x2"])
+def test_family_certificates_share_max_minor_terms(arch):
+    """The bordered minors of all candidate families share ``max_minor_terms``: with a bound
+    too small for any of them, the families whose rank drop needs minors of size 2 or more stay
+    undecided and name the option, those decided by the point keep their verdict; with the
+    default bound the verdicts are those of each family certified alone."""
+    fs = FunctionSpace(arch)
+    r = singular_locus(arch, equations=fs.implicit_equations(), method="sandwich")
+    small = singular_locus(arch, equations=fs.implicit_equations(), method="sandwich",
+                           limits=Limits(max_minor_terms=1))
+    mu = fs.parameterization
+    n = mu.ambient_dimension
+    jac = [[g.derivative(j) for j in range(n)] for g in fs.implicit_equations().polynomials]
+    alone = {f.name: certify_family(mu, jac, n - r.dimension_of_variety, f, seed=0)["in_singular_locus"]
+             for f in candidate_families(mu)}
+    assert {v.name: v.in_singular_locus for v in r.families} == alone
+    assert any(alone.values())
+    for v, w in zip(r.families, small.families):
+        assert v.name == w.name and v.dimension == w.dimension
+        if v.in_singular_locus is True and v.jacobian_rank > 0:   # 1-minors are entries: no sub-minor
+            assert w.in_singular_locus is None and "--max-minor-terms" in w.certificate
+        else:
+            assert w.in_singular_locus == v.in_singular_locus
+
+
 def test_the_minors_refusal_names_options_that_exist():
     """The minors route refused by max_minors names --max-minors, which the subcommands that
     compute the singular locus (strata, report) have, and a Python keyword of singular_locus
