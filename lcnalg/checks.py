@@ -566,7 +566,9 @@ def handed_down(arch: Any, *, flags: bool = False, number: bool = False, **value
       a :class:`~lcnalg.results.DimensionResult` of ``arch``;
     * ``equations``: ``None``, the :class:`~lcnalg.algebra.implicitization.ImplicitEquations`
       of ``arch`` (or, with ``flags``, ``True``/``False``: compute them or not);
-    * ``closedness``: ``None`` or the :class:`~lcnalg.real.ClosednessResult` of ``arch``.
+    * ``closedness``: ``None`` or the :class:`~lcnalg.real.ClosednessResult` of ``arch``;
+    * ``parameterization``: ``None`` or the parameterization of ``arch``
+      (:func:`~lcnalg.parameterization.parameterize`).
 
     The result classes come later in the layers, so they are recognised by their fields.
 
@@ -615,6 +617,16 @@ def handed_down(arch: Any, *, flags: bool = False, number: bool = False, **value
                     raise InputError("closedness: expected None or the ClosednessResult of this architecture "
                                      f"(is_zariski_closed(...)), got {type(value).__name__}")
                 _same_architecture(value, arch, "closedness", "ClosednessResult")
+        elif key == "parameterization":
+            if value is not None:
+                if isinstance(value, type) or not hasattr(value, "ambient_dimension") \
+                        or getattr(value, "architecture", None) is None:
+                    raise InputError("parameterization: expected None or the parameterization of this "
+                                     f"architecture (lcnalg.parameterize(...)), got {type(value).__name__}")
+                if str(value.architecture) != str(arch):
+                    raise InputError(f"parameterization: made for the architecture "
+                                     f"{short(str(value.architecture), 40)!r}, not for {short(str(arch), 40)!r}; "
+                                     "give the parameterization of this architecture or None")
         else:
             check(False, f"handed_down: no check for the argument {key!r}")
         out.append(value)

@@ -485,7 +485,8 @@ class FunctionSpace:
             ("singular_locus", method, randomized, modulus, limits),
             lambda: singular_locus(self.architecture, method=method, randomized=randomized,
                                    dimension=self.dimension.value, equations=self.implicit_equations(),
-                                   seed=self.seed, limits=limits, **extra))
+                                   seed=self.seed, limits=limits, parameterization=self.parameterization,
+                                   **extra))
 
     def stratification(self, *, max_minors: int | None = None) -> "Stratification":
         """Strata of the function space and their closure relations.
@@ -523,7 +524,7 @@ class FunctionSpace:
             ("stratification", limits),
             lambda: stratification(self.architecture, dimension=self.dimension.value,
                                    equations=self.implicit_equations(), closedness=self._known_closedness(),
-                                   seed=self.seed, limits=limits))
+                                   seed=self.seed, limits=limits, parameterization=self.parameterization))
 
     def summary(self) -> "ArchitectureSummary":
         """The architecture, its parameterization and its function space at a glance.

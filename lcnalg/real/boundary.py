@@ -645,7 +645,7 @@ def boundary(arch: Architecture | str, *, limits: Limits | None = None, seed: in
 
 def _closed_boundary(arch: Architecture, case: ClosedCase, start: float) -> BoundaryResult:
     """``M = V(R)``: empty when ``M`` is everything, else ``∂M = M`` cut out by the equations."""
-    k = ambient(arch)
+    k = case.ambient if case.ambient is not None else ambient(arch)
     method = "Zariski closedness (lcnalg.real.closedness) + implicit equations"
     if case.everything:
         return BoundaryResult(architecture=str(arch), decided=True, certified=True, everything=True, closed=True,

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from fractions import Fraction
 from typing import Any, Sequence
 
-from lcnalg.algebra.implicitization import implicit_equations
+from lcnalg.algebra.implicitization import ImplicitEquations, implicit_equations
 from lcnalg.architecture import Architecture
 from lcnalg.algebra.dimension import function_space_dimension
 from lcnalg.errors import InputError
@@ -142,6 +142,8 @@ class ClosedCase:
     dimension_certified : bool
     equations, polynomials, equations_status
         The implicit equations when ``M = V(R)`` is a proper subvariety.
+    ambient : int or None
+        The number of coordinates, when ``M = V(R)`` was decided (:func:`ambient`).
     """
 
     closedness: ClosednessResult
@@ -153,6 +155,7 @@ class ClosedCase:
     equations: tuple[str, ...] = ()
     polynomials: tuple[Any, ...] = ()
     equations_status: str = ""
+    ambient: int | None = None
 
     @property
     def closed(self) -> bool | None:
@@ -211,20 +214,23 @@ def closed_case(arch: Architecture, *, limits: Limits, seed: int = 0, dimension:
             line = "M = V(R) is undecided (" + verdict.argument + ")"
             why = "M = V(R) is undecided (" + verdict.argument + "); "
         return ClosedCase(verdict, limitations=why + undecided_text(arch), verdict=line)
-    k = ambient(arch, limits)
+    # handed-down equations know the number of coordinates (a network with an activation would
+    # otherwise build its parameterization for it)
+    k = equations.ambient_dimension if isinstance(equations, ImplicitEquations) else ambient(arch, limits)
     dim, certified = _dimension(arch, dimension, seed, limits)
     if dim == k and certified:
         return ClosedCase(verdict, everything=True, dimension=dim, dimension_certified=certified,
-                          equations_status="certified")
+                          equations_status="certified", ambient=k)
     if equations is False:
-        return ClosedCase(verdict, dimension=dim, dimension_certified=certified, equations_status="not computed")
+        return ClosedCase(verdict, dimension=dim, dimension_certified=certified, equations_status="not computed",
+                          ambient=k)
     if equations is None or equations is True:
         equations = implicit_equations(parameterize(arch, limits=limits), max_degree=max_degree, jobs=jobs,
                                        executor=executor, seed=seed, dimension=dim, limits=limits)
     status = ("certified" if equations.certified
               else f"complete up to degree {equations.complete_up_to_degree}")
     return ClosedCase(verdict, dimension=dim, dimension_certified=certified, equations=tuple(equations.equations),
-                      polynomials=tuple(equations.polynomials), equations_status=status)
+                      polynomials=tuple(equations.polynomials), equations_status=status, ambient=k)
 
 
 def ambient(arch: Architecture | str, limits: Limits | None = None) -> int:

@@ -519,7 +519,7 @@ def inequalities(arch: Architecture | str, *, limits: Limits | None = None, seed
 
 def _closed_result(arch: Architecture, case: ClosedCase, start: float) -> InequalitiesResult:
     """``M = V(R)``: the implicit equations describe ``M``; no inequality is needed."""
-    k = ambient(arch)
+    k = case.ambient if case.ambient is not None else ambient(arch)
     why = case.closedness.argument
     if case.everything:
         description = f"M = V(R) = R^{k}: M is Zariski closed and full-dimensional ({why})"

@@ -754,9 +754,10 @@ ROUTES: tuple[tuple[str, tuple[str, ...], Callable[[_Problem], SingularLocusResu
 
 
 def _problem(arch: Architecture, *, method: str, dimension: int | None, equations: ImplicitEquations | None,
-             randomized: bool, seed: int, modulus: int, limits: Limits, start: float) -> _Problem:
+             randomized: bool, seed: int, modulus: int, limits: Limits, start: float,
+             parameterization: Any = None) -> _Problem:
     """The equations, dimensions and parameterization (of the merged architecture) of the request."""
-    mu = parameterize(arch, limits=limits)
+    mu = parameterization if parameterization is not None else parameterize(arch, limits=limits)
     n = mu.ambient_dimension
     dim_v = dimension if dimension is not None else function_space_dimension(mu, seed=seed).value
     if dim_v > n:
@@ -803,7 +804,7 @@ def _principal(eqs: list, codim: int, limits: Limits = DEFAULT_LIMITS) -> bool:
 def singular_locus(arch: Architecture | str, *, method: str = "auto", dimension: int | None = None,
                    equations: ImplicitEquations | None = None, randomized: bool = False, seed: int = 0,
                    modulus: int = GF_PRIME, max_minors: int | None = None, max_terms: int | None = None,
-                   limits: Limits | None = None) -> SingularLocusResult:
+                   limits: Limits | None = None, parameterization: Any = None) -> SingularLocusResult:
     """Singular locus of the neurovariety by the Jacobian criterion.
 
     Parameters
@@ -836,6 +837,8 @@ def singular_locus(arch: Architecture | str, *, method: str = "auto", dimension:
         ``limits.max_section_terms``; beyond it the upper bound falls back to ``dim V - 1``.)
     limits : Limits, optional
         Resource bounds, handed unchanged to the implicit equations and every route.
+    parameterization : optional
+        The parameterization of ``arch`` if already built (:func:`~lcnalg.parameterization.parameterize`).
 
     Examples
     --------
@@ -857,9 +860,10 @@ def singular_locus(arch: Architecture | str, *, method: str = "auto", dimension:
     start = time.perf_counter()
     limits = Limits.coerce(limits, max_minors=max_minors, max_locus_terms=max_terms)
     arch = Architecture.coerce(arch)
-    dimension, equations = checks.handed_down(arch, number=True, dimension=dimension, equations=equations)
-    p = _problem(arch, method=method, dimension=dimension, equations=equations,
-                 randomized=randomized, seed=seed, modulus=modulus, limits=limits, start=start)
+    dimension, equations, parameterization = checks.handed_down(
+        arch, number=True, dimension=dimension, equations=equations, parameterization=parameterization)
+    p = _problem(arch, method=method, dimension=dimension, equations=equations, randomized=randomized,
+                 seed=seed, modulus=modulus, limits=limits, start=start, parameterization=parameterization)
     # every route but the first forms the Jacobian of the equations and its exact ranks
     limits.check("max_jacobian_entries", f"entries of the Jacobian of the {len(p.eqs)} implicit equations "
                  f"({len(p.eqs)} x {p.n})", len(p.eqs) * p.n)

@@ -392,10 +392,10 @@ def _add_critical_images(g: nx.DiGraph, a: Architecture, mu: Parameterization, s
     return samples
 
 
-def _add_singular_locus(g: nx.DiGraph, a: Architecture, dim_v: int, eqs: ImplicitEquations, seed: int,
+def _add_singular_locus(g: nx.DiGraph, a: Architecture, mu: Any, dim_v: int, eqs: ImplicitEquations, seed: int,
                         limits: Limits, notes: list[str]) -> SingularLocusResult | None:
     try:
-        sl = singular_locus(a, dimension=dim_v, equations=eqs, seed=seed, limits=limits)
+        sl = singular_locus(a, dimension=dim_v, equations=eqs, seed=seed, limits=limits, parameterization=mu)
     except LCNAlgError as err:
         notes.append(f"singular locus not computed: {err}")
         return None
@@ -971,7 +971,8 @@ def check_stratification(arch: Architecture | str, limits: Limits | None = None)
 
 def stratification(arch: Architecture | str, *, seed: int = 0, dimension: int | None = None,
                    equations: ImplicitEquations | None = None, max_minors: int | None = None,
-                   limits: Limits | None = None, closedness: Any = None) -> Stratification:
+                   limits: Limits | None = None, closedness: Any = None,
+                   parameterization: Any = None) -> Stratification:
     """Strata of the function space and their closure relations.
 
     Parameters
@@ -992,6 +993,9 @@ def stratification(arch: Architecture | str, *, seed: int = 0, dimension: int | 
     closedness : ClosednessResult, optional
         The verdict of :func:`~lcnalg.real.closedness.is_zariski_closed` if already known
         (handed to the boundary; else computed there when needed).
+    parameterization : optional
+        The parameterization of ``arch`` if already built (:func:`~lcnalg.parameterization.parameterize`;
+        handed to the singular locus).
 
     Examples
     --------
@@ -1007,10 +1011,11 @@ def stratification(arch: Architecture | str, *, seed: int = 0, dimension: int | 
     start = time.perf_counter()
     limits = Limits.coerce(limits, max_minors=max_minors)
     a = Architecture.coerce(arch)
-    dimension, equations, closedness = checks.handed_down(a, number=True, dimension=dimension, equations=equations,
-                                                          closedness=closedness)
+    dimension, equations, closedness, mu = checks.handed_down(a, number=True, dimension=dimension, equations=equations,
+                                                              closedness=closedness, parameterization=parameterization)
     check_stratification(a, limits)
-    mu = parameterize(a, limits=limits)
+    if mu is None:
+        mu = parameterize(a, limits=limits)
     n = mu.ambient_dimension
     dim_v = dimension if dimension is not None else function_space_dimension(mu, seed=seed).value
     eqs = equations if equations is not None else implicit_equations(mu, seed=seed, dimension=dim_v,
@@ -1029,7 +1034,7 @@ def stratification(arch: Architecture | str, *, seed: int = 0, dimension: int | 
                      "the whole critical locus is decided by critical_locus (lcnalg critical-locus)")
     else:
         samples = _add_critical_images(g, a, mu, seed, notes, kinds)
-    sl = _add_singular_locus(g, a, dim_v, eqs, seed, limits, notes)
+    sl = _add_singular_locus(g, a, mu, dim_v, eqs, seed, limits, notes)
     bd = boundary(a, dimension=dim_v, equations=eqs, closedness=closedness, seed=seed,
                   limits=limits)  # r >= 2: M = V(R)
     samples.update(_add_boundary(g, bd, n, seed, notes, kinds, limits, dim_v))

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import re
+import sys
 from fractions import Fraction
 from math import lcm
 
@@ -226,6 +227,26 @@ def test_given_inputs_are_used():
     eqs = implicit_equations(mu)
     s = check_strata(stratification("3,2 s=2", dimension=4, equations=eqs), "3,2 s=2")
     assert s.graph.nodes["V"]["dimension"] == 4 and s.graph.nodes["V"]["equations"] == eqs.equations
+
+
+@pytest.mark.parametrize("arch", ["3,2 s=2", "2,2 r=2"])
+def test_a_given_parameterization_is_used_and_checked(arch, monkeypatch):
+    """A parameterization handed down is the one the strata and the singular locus use (none
+    is built), with the same strata; one of another architecture is refused."""
+    mu = parameterize(arch)
+    before = stratification(arch)
+
+    def refuse(*_args, **_kwargs):
+        raise AssertionError("a parameterization was built")
+    # (the package lcnalg.singularities exports functions named like its modules)
+    for module in ("lcnalg.singularities.strata", "lcnalg.singularities.singular_locus", "lcnalg.real.description"):
+        monkeypatch.setattr(sys.modules[module], "parameterize", refuse)
+    after = stratification(arch, parameterization=mu)
+    assert before.strata() == after.strata()
+    with pytest.raises(InputError, match="parameterization: made for the architecture '3,3 s=2'"):
+        stratification(arch, parameterization=parameterize("3,3 s=2"))
+    with pytest.raises(InputError, match="parameterization: expected None or the parameterization"):
+        stratification(arch, parameterization="x")
 
 
 def test_equal_sets_are_one_node():
