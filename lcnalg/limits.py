@@ -80,7 +80,7 @@ class Limits:
         Highest equation degree up to which that summary is formed.
     max_summary_entries : int
         Total matrix entries of that summary's Gröbner basis modulo a prime; beyond it the
-        summary is given up and the answer says so (3·10^7, a few seconds: the summaries of the
+        summary is given up and the answer says so (1.5·10^7, 2-4 seconds: the summaries of the
         ideals in benchmarks/RESULTS.md need at most 7·10^6, while 158 equations of degree 3-5
         of `2x2,2x2,2x2 s=1x1,2x1` need more than 4·10^8, minutes).
     max_certify_generators : int
@@ -338,7 +338,7 @@ class Limits:
     max_primes: int = _bound(64, "primes of one multi-modular lift")
     max_summary_generators: int = _bound(400, "generators up to which a Groebner summary is formed")
     max_summary_degree: int = _bound(6, "equation degree up to which a Groebner summary is formed")
-    max_summary_entries: int = _bound(30_000_000, "total matrix entries of the Groebner summary")
+    max_summary_entries: int = _bound(15_000_000, "total matrix entries of the Groebner summary")
     max_certify_generators: int = _bound(400, "generators up to which the certificate is tried by default")
     max_certify_degree: int = _bound(6, "equation degree up to which the certificate is tried by default")
     max_certify_entries: int = _bound(100_000_000, "total matrix entries of the elimination certificate tried by default")
