@@ -37,6 +37,9 @@ below the proved one (checked).  With three layers or more, the critical zero la
 (``rank Jμ = k_l`` on ``Z_l``, the same argument), the intersections of two of them (``Jμ = 0``) and the shared-factor families of every pair of
 layers whose rank drop is proved by bordered minors of ``Jμ∘φ`` in ``Z[t]``
 (:func:`~lcnalg.singularities._birational.certify_critical_family`) give a proved lower bound.
+When the maximal minors are beyond their bounds, that lower bound and ``N − 1`` (``μ`` has rank
+``dim M`` at a point, so ``Crit μ`` is a proper Zariski-closed subset of ``C^N``) are the answer:
+certified when they meet, else proved bounds.
 
 **Polynomial networks** (``σ(t) = t^r``, ``r ≥ 2``, docs/theory.md#polynomial-critical-locus).  The
 same minors, gcd and residual dimension; the 1D shared-root description is replaced by the
@@ -468,8 +471,11 @@ class CriticalLocusResult(Tabular, Result):
         lines = [
             f"critical locus of mu for {self.architecture}: rank J(theta) < dim M = {self.dimension_of_function_space}",
             (f"  {self.num_minors} distinct maximal minors" if self.minors_formed else "  maximal minors not formed")
-            + f"; locus of dimension {self.dimension} "
-            f"in R^{self.num_parameters} (codimension {self.num_parameters - self.dimension})",
+            + (f"; locus of dimension {self.dimension} in R^{self.num_parameters} "
+               f"(codimension {self.num_parameters - self.dimension})"
+               if self.certified or self.lower_bound >= self.dimension else
+               f"; locus of dimension between {self.lower_bound} and {self.dimension} (proved bounds) in "
+               f"R^{self.num_parameters}"),
         ]
         for comp in self.components:
             img = comp.image_dimension
@@ -830,10 +836,12 @@ def critical_locus(arch: Architecture | str, *, dimension: int | None = None, se
                    limits: Limits | None = None) -> CriticalLocusResult:
     """Critical locus of μ: the ideal of maximal minors of the Jacobian, decomposed.
 
-    The stages: the maximal minors (refused beyond ``limits.max_minors``); their gcd ``G`` and
-    its factorization over Q (the hypersurface part); the dimension of the rest by a Gröbner
-    basis mod ``modulus``; in 1D the comparison with the shared-(hyper)root description and
-    the planted families; the components.
+    The stages: the maximal minors (beyond ``limits.max_minors``, ``max_subminors`` or
+    ``max_minor_terms``, a linear network is answered by its critical families alone: exact for
+    two layers, bounds ``lower..N-1`` for more; otherwise refused); their gcd ``G`` and its
+    factorization over Q (the hypersurface part); the dimension of the rest by a Gröbner basis
+    mod ``modulus``; in 1D the comparison with the shared-(hyper)root description and the
+    planted families; the components.
 
     Parameters
     ----------
@@ -846,8 +854,8 @@ def critical_locus(arch: Architecture | str, *, dimension: int | None = None, se
     modulus : int
         Prime for the Gröbner basis giving the residual dimension.
     max_minors : int, optional
-        Overrides ``limits.max_minors``: refuse (:class:`~lcnalg.errors.ResourceLimitError`)
-        when more maximal minors would be needed.
+        Overrides ``limits.max_minors``: beyond it no minor is formed (the families' answer
+        above, or :class:`~lcnalg.errors.ResourceLimitError` for a network with an activation).
     limits : Limits, optional
         Resource bounds.
 
@@ -876,9 +884,11 @@ def critical_locus(arch: Architecture | str, *, dimension: int | None = None, se
     try:
         minors = _maximal_minors(mu, rdim, limits)
     except ResourceLimitError as err:
-        if two is None:
+        if fams is None and two is None:   # three layers or more: the families' proved bounds
+            fams = _families(mu, rdim, seed, limits, notes)
+        if fams is None:
             raise
-        return _families_only(arch, two, rdim, N, seed, start, err)
+        return _families_only(arch, fams, rdim, N, seed, start, err, notes)
     g, factors, residual = _split_hypersurface(minors)
     stopped = ""
     try:
@@ -953,20 +963,29 @@ def _families(mu: Any, rdim: int, seed: int, limits: Limits, notes: list[str]) -
         return None
 
 
-def _families_only(arch: Architecture, two: dict[str, Any], rdim: int, N: int, seed: int, start: float,
-                   err: ResourceLimitError) -> CriticalLocusResult:
-    """The answer of :func:`family_critical_bounds` alone (two layers), when the minors are refused."""
-    dim = two["dimension"]
+def _families_only(arch: Architecture, fams: dict[str, Any], rdim: int, N: int, seed: int, start: float,
+                   err: ResourceLimitError, notes: list[str]) -> CriticalLocusResult:
+    """The answer of :func:`family_critical_bounds` alone, when the minors are refused: the exact
+    dimension (two layers), or its proved lower bound and the upper bound ``N - 1`` (three layers
+    or more: ``rank Jμ = dim M`` off a proper Zariski-closed subset of ``C^N``)."""
+    exact = fams["dimension"] is not None
+    dim = fams["dimension"] if exact else N - 1
+    lower = dim if exact else fams["lower"]
+    argument = fams["argument"] if exact else (
+        f"{fams['argument']}; upper bound N - 1 = {N - 1}: mu has rank dim M = {rdim} at a point, so its "
+        "critical locus is a proper Zariski-closed subset of the parameter space")
+    how = "" if lower == dim else ("raise --max-minors (limits.max_minors) to form the maximal minors, whose "
+                                  "dimension bounds the locus from above")
     return CriticalLocusResult(
-        architecture=str(arch), method="two-layer families (critical zero layers and shared-factor families), "
-        "exact ranks at integer points; no minor formed",
-        certified=True, failure_probability=None, how_to_certify="", argument=two["argument"],
-        limitations=f"the maximal minors were not formed ({err}), so the hypersurface factors and the residual "
-        "part are not listed; the dimension does not need them",
+        architecture=str(arch), method=("two-layer families" if exact else "critical families")
+        + " (critical zero layers and shared-factor families), exact ranks at integer points; no minor formed",
+        certified=lower == dim, failure_probability=None, how_to_certify=how, argument=argument,
+        limitations="".join(notes) + f"the maximal minors were not formed ({err}), so the hypersurface factors "
+        "and the residual part are not listed" + ("; the dimension does not need them" if exact else ""),
         seed=seed, primes=(), seconds=time.perf_counter() - start,
-        dimension_of_function_space=rdim, num_parameters=N, num_minors=0, dimension=dim, lower_bound=dim,
+        dimension_of_function_space=rdim, num_parameters=N, num_minors=0, dimension=dim, lower_bound=lower,
         hypersurface_factors=(), hypersurface_multiplicities=(), residual_dimension=-1, residual_computed=False,
-        families=tuple(two["families"]), minors_formed=False)
+        families=tuple(fams["families"]), minors_formed=False)
 
 
 def _vanishes_on_family(arch: Architecture, pair: tuple[int, int], f: flint.fmpz_mpoly, seed: int) -> bool:

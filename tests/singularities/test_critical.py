@@ -82,8 +82,26 @@ def test_strided_locus_dimension_independent(arch):
 
 
 def test_critical_locus_refuses():
+    # polynomial networks have no family bounds: beyond the minors' bound the request is refused
     with pytest.raises(ResourceLimitError):
-        critical_locus("3,3,3 s=2,2", max_minors=10)
+        critical_locus("3,3 r=2", max_minors=1)
+
+
+@pytest.mark.parametrize("arch", ["2,2,2 s=2,2", "3,2,2 s=2,2", "2,2,2", "2,3,2 s=1,2", "2,2,2 s=1,2"])
+def test_refused_minors_give_the_families_bounds(arch):
+    """Three layers with the maximal minors refused: the certified families' lower bound and the
+    upper bound N - 1 (a proper closed subset of C^N), which contain the minors' dimension; the
+    minors' dimension lies between them."""
+    full = critical_locus(arch)
+    cut = critical_locus(arch, max_minors=1)
+    N = Parameterization(arch).num_parameters
+    assert full.minors_formed and not cut.minors_formed and cut.num_minors == 0
+    assert cut.lower_bound <= full.dimension <= cut.dimension == N - 1
+    assert cut.certified == (cut.lower_bound == N - 1)
+    assert "--max-minors" in cut.limitations
+    assert cut.certified or "proved bounds" in cut.to_text()
+    if not cut.certified:
+        assert str(cut.status) == f"bounds {cut.lower_bound}..{N - 1}"
 
 
 def test_image_dimensions_by_rank():
@@ -111,7 +129,7 @@ def test_result_protocol_and_status():
     # the dimension may be handed in; the bound is a Limits field
     assert critical_locus("2,2", dimension=3).dimension == 3
     with pytest.raises(ResourceLimitError) as err:
-        critical_locus("3,3,3 s=2,2", limits=Limits(max_minors=10))
+        critical_locus("3,3 r=2", limits=Limits(max_minors=1))
     assert err.value.limit == "max_minors"
 
 
@@ -126,9 +144,12 @@ def test_oversized_critical_loci_are_refused_up_front(capsys):
     for argv, option in [(["9x9,9x9,9x9"], "--max-minors"), (["3,2,31"], "--max-subminors"),
                          (["5,5,5", "--max-minor-terms", "1000000"], "--max-minor-terms")]:
         start = time.perf_counter()
-        assert main(["critical-locus"] + argv) == 2
+        code = main(["critical-locus"] + argv)
         out, err = capsys.readouterr()
-        assert not out and len(err.strip().splitlines()) == 1 and option in err, (argv, err)
+        if argv[0] == "9x9,9x9,9x9":   # even the families are beyond their bound: refused
+            assert code == 2 and not out and len(err.strip().splitlines()) == 1 and option in err, (argv, err)
+        else:   # three layers: the families' proved bounds, naming the bound the minors met
+            assert code == 0 and "proved bounds" in out and option in out, (argv, out[-600:], err)
         assert time.perf_counter() - start < 20, argv
 
 
