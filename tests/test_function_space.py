@@ -150,13 +150,16 @@ def test_different_seeds_give_the_same_answers():
 
 
 def test_limits_reach_the_algorithms():
-    fs = FunctionSpace("3,3,3 s=2,2", limits=Limits(max_minors=10))
+    fs = FunctionSpace("3,3 r=2", limits=Limits(max_minors=1))
     with pytest.raises(lcnalg.ResourceLimitError) as err:
         fs.critical_locus()
     assert err.value.limit == "max_minors"
-    # a method's own keyword overrides the field
-    with pytest.raises(lcnalg.ResourceLimitError):
-        FunctionSpace("3,3,3 s=2,2").critical_locus(max_minors=10)
+    # a linear network beyond the bound: its families' bounds, naming it; a method's own
+    # keyword overrides the field
+    assert FunctionSpace("2,2,2 s=2,2").critical_locus().minors_formed
+    for r in (FunctionSpace("2,2,2 s=2,2", limits=Limits(max_minors=10)).critical_locus(),
+              FunctionSpace("2,2,2 s=2,2").critical_locus(max_minors=10)):
+        assert not r.minors_formed and "--max-minors" in r.limitations
 
 
 def test_flat_public_api():
