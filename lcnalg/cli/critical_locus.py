@@ -20,7 +20,10 @@ def register(sub: argparse._SubParsersAction) -> None:
             "Compute the ideal of maximal minors of the Jacobian of mu exactly, factor its gcd "
             "(hypersurface components), give the dimension of the rest (Groebner basis mod p), "
             "and compare with the shared-(hyper)root description in 1D; for a polynomial network "
-            "(r >= 2) with the zero layers, whose exhaustion of the locus is proved chart by chart."
+            "(r >= 2) with the zero layers, whose exhaustion of the locus is proved chart by chart. "
+            "A linear network whose minors pass their bounds is answered from its critical families "
+            "(zero layers, shared factors): exactly for two layers, with proved bounds (their "
+            "lower bound, N - 1) for more."
         ),
     )
     architecture_argument(p)
