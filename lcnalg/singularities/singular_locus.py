@@ -893,10 +893,10 @@ def _certify_in_rounds(mu: Any, jac: list, codim: int, fams: list, seed: int, li
     bounded together by ``limits.max_minor_terms``.  In round ``k`` each family still open may
     spend ``SHARES[k]`` of the bound (at most what is left); those stopped by their share are
     tried again in the next round; within a round, families with fewer parameters (smaller
-    minors) go first.  So a cheap certificate is not starved by an expensive one tried before
-    it, the whole costs at most ``4/3`` of the bound, and a family the rounds leave open says
-    which bound stopped it (``--max-minor-terms``).  The verdicts come in the order of
-    ``fams``."""
+    minors) go first.  Every attempt's terms count, the stopped ones included, so the whole stays
+    within the bound; a cheap certificate is not starved by an expensive one tried before it,
+    and a family the rounds leave open says which bound stopped it (``--max-minor-terms``).
+    The verdicts come in the order of ``fams``."""
     total = limits.max_minor_terms
     spent = 0
     out: list[dict] = [{} for _ in fams]
