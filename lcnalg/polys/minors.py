@@ -100,26 +100,17 @@ def determinant(mat: Sequence[Sequence[Any]], zero: Any) -> Any:
     return _minor_dp(mat, tuple(range(n)), tuple(range(n)), zero, {})
 
 
-class _EntryRows:
-    """``m[i][j]`` read as ``entry(i, j)``: a matrix whose entries are made on first use."""
+class _LazyRows(dict):
+    """Row ``i`` of the matrix ``(i, j) ↦ entry(i, j)``, made on first use (every entry of a row
+    a bordered minor reaches is needed by the others of that row)."""
 
-    __slots__ = ("entry",)
+    def __init__(self, entry: Callable[[int, int], Any], ncols: int) -> None:
+        super().__init__()
+        self.entry, self.ncols = entry, ncols
 
-    def __init__(self, entry: Callable[[int, int], Any]) -> None:
-        self.entry = entry
-
-    def __getitem__(self, i: int) -> "_EntryRow":
-        return _EntryRow(self.entry, i)
-
-
-class _EntryRow:
-    __slots__ = ("entry", "i")
-
-    def __init__(self, entry: Callable[[int, int], Any], i: int) -> None:
-        self.entry, self.i = entry, i
-
-    def __getitem__(self, j: int) -> Any:
-        return self.entry(self.i, j)
+    def __missing__(self, i: int) -> list:
+        row = self[i] = [self.entry(i, j) for j in range(self.ncols)]
+        return row
 
 
 def bordered_minors(entry: Callable[[int, int], Any], shape: tuple[int, int], rows: Sequence[int],
@@ -182,7 +173,7 @@ def bordered_minors(entry: Callable[[int, int], Any], shape: tuple[int, int], ro
     if terms is None and not isinstance(zero, int):
         terms = lim.budget("max_minor_terms", f"terms of the sub-minors of the bordered {k + 1}-minors "
                                               f"of a {m}x{n} matrix")
-    mat = _EntryRows(entry)
+    mat = _LazyRows(entry, n)
     memo: dict = {}
     for i in new_rows:
         R = tuple(sorted(base_rows + (i,)))

@@ -974,8 +974,8 @@ def _families_only(arch: Architecture, fams: dict[str, Any], rdim: int, N: int, 
     argument = fams["argument"] if exact else (
         f"{fams['argument']}; upper bound N - 1 = {N - 1}: mu has rank dim M = {rdim} at a point, so its "
         "critical locus is a proper Zariski-closed subset of the parameter space")
-    how = "" if lower == dim else ("raise --max-minors (limits.max_minors) to form the maximal minors, whose "
-                                  "dimension bounds the locus from above")
+    how = "" if lower == dim else ("raise the bound the maximal minors met (named in the limitations) to form "
+                                  "them: their dimension modulo p bounds the locus from above")
     return CriticalLocusResult(
         architecture=str(arch), method=("two-layer families" if exact else "critical families")
         + " (critical zero layers and shared-factor families), exact ranks at integer points; no minor formed",
