@@ -76,8 +76,9 @@ from lcnalg.polys.groebner import groebner_basis
 from lcnalg.polys.hilbert import dimension_and_degree, hilbert_numerator, monomial_dimension
 from lcnalg.algebra.interpolation import InterpolationState, interpolate_degree
 from lcnalg.algebra.toric_certificate import toric_certificate
-from lcnalg.algebra.elimination_certificate import (BackgroundElimination, EquationsBasis,
+from lcnalg.algebra.elimination_certificate import (BackgroundElimination, Elimination, EquationsBasis,
                                                     attempt_elimination_certificate, certify_by_elimination,
+                                                    certify_by_generating_degree, elimination_for_certificate,
                                                     graph_elimination_basis, graph_ideal, graph_multigrading)
 from lcnalg.algebra.length_certificate import length_certificate
 from lcnalg.algebra.sampling import count_monomials
@@ -278,9 +279,9 @@ def _summary_gb(state: InterpolationState, limits: Limits):
                           max_total_entries=limits.max_summary_entries)
 
 
-def _invariants(gb, nvars: int) -> tuple[int, int, str]:
-    """Dimension, degree and Hilbert series (text) of R/J from one Hilbert numerator."""
-    num = gb.hilbert_numerator([1] * nvars)
+def _invariants(num: list[int] | tuple[int, ...], nvars: int) -> tuple[int, int, str]:
+    """Dimension, degree and Hilbert series (text) of R/J from its Hilbert numerator in ``nvars``
+    variables."""
     dim, deg = dimension_and_degree(num, nvars)
     q = list(num)
     for _ in range(nvars - dim):  # divide by (1 - t) exactly
@@ -810,7 +811,7 @@ def _summarise(state: InterpolationState, dimension: int, limits: Limits
                     f"{len(state.generators)} generators up to degree {top} needs {int(err.estimate)} or more "
                     f"matrix entries, above the summary bound of {limits.max_summary_entries}; raise "
                     f"limits.max_summary_entries (CLI: {Limits.option('max_summary_entries')}))"), None
-            _, degree, hilbert = _invariants(gb, n)
+            _, degree, hilbert = _invariants(gb.hilbert_numerator([1] * n), n)
             return degree, hilbert, "", EquationsBasis(gb, state.grading.variables, state.grading.zero_coordinates)
         return None, None, (
             f"; degree and Hilbert series of J not computed ({len(state.generators)} generators up to "
@@ -824,20 +825,23 @@ def _summarise(state: InterpolationState, dimension: int, limits: Limits
 
 def _certificate(mu: Parameterization, polys: tuple[Any, ...], state: InterpolationState, *,
                  dimension: int, stopped_by_rule: bool, certify: bool | None, fibre: FibreDegree,
-                 seed: int, limits: Limits, basis: EquationsBasis | None = None,
+                 seed: int, limits: Limits, basis: Callable[[], EquationsBasis | None] | None = None,
                  stopped_by_bound: bool = False, cheap_only: bool = False,
                  memo: dict[str, Any] | None = None,
                  background: BackgroundElimination | None = None) -> tuple[bool, str, str]:
     """Whether the equations generate the whole ideal, the argument (or why not tried), and
     the name of the certificate that decided it (empty when none closed); ``basis``, when
-    given, is a Gröbner basis of the equations modulo ``SUMMARY_PRIME`` already computed.
+    given, makes (once) a Gröbner basis of the equations modulo ``SUMMARY_PRIME``, called only
+    where one is needed.
     ``cheap_only``: only the toric and length certificates (the elimination certificate can
     cost far more than what it would save, and fails on equations still incomplete).  ``memo``,
     when given, keeps the length certificate's result for another call on the same equations
     (it depends on them, not on the degree proved complete).  ``background``: the elimination
     modulo the first prime, running in another process (:class:`BackgroundElimination`), used
-    instead of making it here; when it is already done, its membership test comes before the
-    length certificate."""
+    instead of making it here; when it is already done, it is judged first, by its generating
+    degree and then by its membership test, before the length certificate.  The elimination
+    is judged by its generating degree (no basis of the equations) before the membership test
+    (docs/theory.md#generating-degree); when that closes, ``memo["summary"]`` is set from it."""
     n = len(state.grading.variables)
     zeros = len(state.grading.zero_coordinates)
     if dimension == n and len(polys) == zeros:
@@ -858,7 +862,15 @@ def _certificate(mu: Parameterization, polys: tuple[Any, ...], state: Interpolat
     beyond = stopped_by_bound and (state.complete_up_to_degree or 0) > top
     small = ((stopped_by_rule or beyond) and zeros < len(polys) <= limits.max_certify_generators
              and top <= limits.max_certify_degree)
-    short = (_visibly_short(len(polys) - zeros, n, dimension, basis, fibre.degree)
+    basis_of = basis if basis is not None else (lambda: None)
+    # the elimination made in another process and done: judged by its generating degree first,
+    # which needs neither a basis of the equations nor the test that they are visibly short
+    if (not cheap_only and background is not None and (certify or (certify is None and small))
+            and background.ready() and _completed(background)):
+        text = _by_generating_degree(background.result(), state, mu, limits, memo)
+        if text:
+            return True, text, "elimination certificate"
+    short = (_visibly_short(len(polys) - zeros, n, dimension, basis_of(), fibre.degree)
              if certify is None and small and not cheap_only else "")
     wanted = bool(certify or (certify is None and small and not short))
     # the elimination made in another process: once it is done, its membership test is cheap and
@@ -868,8 +880,11 @@ def _certificate(mu: Parameterization, polys: tuple[Any, ...], state: Interpolat
     usable = wanted and not cheap_only and background is not None and basis is not None
     ready = usable and background.ready() and _completed(background)
     if ready:
+        text = _by_generating_degree(background.result(), state, mu, limits, memo)
+        if text:
+            return True, text, "elimination certificate"
         ok, text = attempt_elimination_certificate(mu, polys, by_default=not certify, limits=limits,
-                                                   equations_basis=basis, background=background)
+                                                   equations_basis=basis_of(), background=background)
         if ok:
             return True, text, "elimination certificate"
     # the length certificate first: cheap (a zero-dimensional Gröbner basis mod p), and it needs
@@ -910,8 +925,12 @@ def _certificate(mu: Parameterization, polys: tuple[Any, ...], state: Interpolat
         notes.append(f"the elimination certificate was not attempted by default: {short}; pass certify=True "
                      "to attempt it")
     elif wanted:
+        first = elimination_for_certificate(mu, by_default=not certify, limits=limits, background=background)
+        text = _by_generating_degree(first, state, mu, limits, memo)
+        if text:
+            return True, text, "elimination certificate"
         ok, text = attempt_elimination_certificate(mu, polys, by_default=not certify, limits=limits,
-                                                   equations_basis=basis, background=background)
+                                                   equations_basis=basis_of(), first=first)
         if ok:
             return True, text, "elimination certificate"
         notes.append(text)
@@ -927,6 +946,32 @@ def _certificate(mu: Parameterization, polys: tuple[Any, ...], state: Interpolat
                      f"{limits.max_certify_generators} equations of degree <= {limits.max_certify_degree} "
                      "(limits.max_certify_generators, max_certify_degree); pass certify=True to attempt it")
     return False, "; ".join(notes), ""
+
+
+def _proved_hilbert_function(state: InterpolationState) -> list[int]:
+    """``dim (R/I)_d`` for ``d = 0..state.complete_up_to_degree``, each proved by the rank
+    sandwich (the reports of the degrees up to there are tight)."""
+    done = state.complete_up_to_degree
+    values = [1] + [r.hilbert_lower for r in state.reports if r.degree <= done]
+    check(len(values) == done + 1, "one report per degree up to the degree proved complete")
+    return values
+
+
+def _by_generating_degree(made: Elimination | None, state: InterpolationState, mu: Parameterization,
+                          limits: Limits, memo: dict[str, Any] | None) -> str:
+    """The argument of :func:`certify_by_generating_degree` when it closes on ``made`` (empty
+    otherwise); then the summary (degree and Hilbert series, now of ``R/I``) comes from its
+    numerator, into ``memo``."""
+    if made is None:
+        return ""
+    found = certify_by_generating_degree(made, _proved_hilbert_function(state), mu.ambient_dimension,
+                                         max_nodes=limits.max_hilbert_nodes)
+    if not found.closed:
+        return ""
+    if memo is not None:
+        _, degree, hilbert = _invariants(found.numerator, mu.ambient_dimension)
+        memo["summary"] = (degree, hilbert, "", None)
+    return found.text
 
 
 def _completed(background: BackgroundElimination) -> bool:
@@ -1066,7 +1111,7 @@ def implicit_equations(mu: Parameterization, *, max_degree: int | None = None, j
                 return memo["summary"]
             if "closed" not in memo:
                 closed = _certificate(mu, polys, state, dimension=dimension, certify=certify, fibre=fibre,
-                                      seed=seed, limits=limits, basis=None if cheap_only else summary()[3],
+                                      seed=seed, limits=limits, basis=None if cheap_only else lambda: summary()[3],
                                       stopped_by_rule=rule, stopped_by_bound=bound, cheap_only=cheap_only,
                                       memo=memo, background=getattr(pool, "background", None))
                 if not closed[0]:

@@ -13,6 +13,7 @@ from lcnalg import FunctionSpace, Limits, Parameterization
 from lcnalg.algebra import elimination_certificate as ec
 from lcnalg.algebra.elimination_certificate import BackgroundElimination, GraphIdeal, graph_elimination_basis
 from lcnalg.algebra.implicitization import implicit_equations
+from lcnalg.polys.groebner import groebner_basis
 from lcnalg.polys.modular import PRIMES_31
 
 from tests.strategies import architectures
@@ -161,3 +162,84 @@ def test_inside_a_daemonic_process_no_background_starts_and_the_certificate_is_m
     worker.start()
     assert queue.get(timeout=120) == (True, None, True, True)
     worker.join()
+
+
+# -- the elimination judged by its generating degree (docs/theory.md#generating-degree) --------
+
+def _series(numerator, nvars, top):
+    """The Hilbert function up to ``top`` from ``N(t)/(1 - t)^nvars``, dividing by ``1 - t``
+    ``nvars`` times (partial sums), independent of the module's binomial sum."""
+    values = [int(c) for c in numerator] + [0] * (top + 1)
+    for _ in range(nvars):
+        for i in range(1, len(values)):
+            values[i] += values[i - 1]
+    return values[:top + 1]
+
+
+def _eliminated(mu, limits=None):
+    merged = mu.architecture.merged_over_c()
+    target = Parameterization(merged) if merged != mu.architecture else mu
+    return ec.eliminate(GraphIdeal.of(target), PRIMES_31[0], limits or Limits())
+
+
+@settings(max_examples=12, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(architectures(max_layers=3, max_size=3, max_stride=3, max_ambient=12, reduced=True))
+def test_generating_degree_agrees_with_the_membership_test(arch):
+    """Two routes from one elimination: the generating degree with the proved Hilbert function,
+    and the membership of the w-free part in a Gröbner basis of the equations.  On complete
+    equations whose elimination reaches no degree above the one proved complete both close;
+    then the Hilbert series read off the elimination equals the one of a Gröbner basis of the
+    equations modulo another prime, degree by degree."""
+    limits = Limits(max_total_entries=2 * 10**6, max_certify_entries=2 * 10**6)
+    mu = Parameterization(arch)
+    r = implicit_equations(mu, jobs=1, certify=False, limits=limits)
+    made = _eliminated(mu, limits)
+    if made.eliminated is None or not r.polynomials:
+        return
+    complete = r.complete_up_to_degree
+    hf = list(r.hilbert_function[:complete + 1])
+    found = ec.certify_by_generating_degree(made, hf, mu.ambient_dimension)
+    member, _ = ec.certify_by_elimination(mu, r.polynomials, limits=limits, first=made)
+    top = max(sum(next(iter(g))) for g in made.eliminated)
+    assert found.degree == top
+    assert found.closed == (member and top <= complete)
+    if found.closed:
+        equations = [{tuple(int(x) for x in m): int(c) for m, c in g.terms()} for g in r.polynomials]
+        gb = groebner_basis(equations, "degrevlex", modulus=PRIMES_31[1], nvars=mu.ambient_dimension)
+        ours = _series(found.numerator, mu.ambient_dimension, complete + 3)
+        theirs = _series(gb.hilbert_numerator([1] * mu.ambient_dimension), mu.ambient_dimension, complete + 3)
+        assert ours == theirs and ours[:complete + 1] == hf
+
+
+def test_generating_degree_needs_the_degrees_and_the_exact_hilbert_function():
+    """2x2,2x2: the w-free part reaches degree 7 (the 39 sextics and basis elements of degree 7),
+    so equations proved complete only up to degree 6 leave it open, and so does a Hilbert
+    function wrong by one in any degree (it cannot be the one of R/I: the prime would be unlucky);
+    an elimination that met its bound gives nothing to judge."""
+    mu = Parameterization("2x2,2x2")
+    r = implicit_equations(mu, jobs=1)
+    made = _eliminated(mu)
+    hf = list(r.hilbert_function[:r.complete_up_to_degree + 1])
+    assert r.complete_up_to_degree == 7 and hf == [1, 9, 45, 165, 495, 1287, 2964, 6190]
+    found = ec.certify_by_generating_degree(made, hf, 9)
+    assert found.closed and found.degree == 7 and "degrees <= 7" in found.text
+    assert _series(found.numerator, 9, 10) == _series([1, 2, 3, 4, 5, 6, -32, 36, -21, 7, -1], 7, 10)
+    short = ec.certify_by_generating_degree(made, hf[:7], 9)
+    assert not short.closed and "reaches degree 7, above the degree 6" in short.text
+    for d in range(1, 8):
+        wrong = hf[:d] + [hf[d] + 1] + hf[d + 1:]
+        off = ec.certify_by_generating_degree(made, wrong, 9)
+        assert not off.closed and f"in degree {d}," in off.text
+    bounded = _eliminated(mu, Limits(max_total_entries=1000))
+    assert bounded.eliminated is None
+    assert not ec.certify_by_generating_degree(bounded, hf, 9).closed
+
+
+def test_equations_cut_below_the_generating_degree_are_not_certified_by_it():
+    """3x2,2x2 s=1x2 has 7 quadrics, 35 quartics and 7 sextics.  Cut at degree 5 (certify=True)
+    the equations are complete up to degree 5 but the w-free part reaches degree 6: the generating
+    degree leaves it open, and the membership test finds the w-free part outside their ideal."""
+    r = implicit_equations(Parameterization("3x2,2x2 s=1x2"), jobs=1, max_degree=5, certify=True)
+    assert r.num_generators == 42 and r.complete_up_to_degree == 5
+    assert not r.certified and "generating-degree" not in r.certificate
+    assert "is not in the ideal of the equations" in r.certificate

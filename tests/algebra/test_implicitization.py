@@ -345,14 +345,24 @@ def test_bounds_are_limits_fields():
 @pytest.mark.parametrize("arch", ["3,3,3 s=2,2", "2x2,2x2"])
 def test_summary_bound_gives_up_the_summary_only(arch):
     """Beyond ``max_summary_entries`` the Gröbner summary is given up, and named; the equations
-    and the verdict are those of the unbounded run (a certificate then makes its own basis)."""
+    and the verdict are those of the unbounded run (a certificate then makes its own basis).
+    3,3,3 s=2,2 is certified by the length certificate, so its degree and Hilbert series are
+    lost; 2x2,2x2 by the elimination's generating degree, which gives them without the summary's
+    basis: the same as the unbounded run's."""
     from lcnalg import Limits
 
     full = implicit_equations(Parameterization(arch))
     cut = implicit_equations(Parameterization(arch), limits=Limits(max_summary_entries=1000))
     assert full.degree is not None and full.hilbert_series is not None
-    assert cut.degree is None and cut.hilbert_series is None
-    assert "--max-summary-entries" in cut.stopped_by and "--max-summary-entries" not in full.stopped_by
+    assert "--max-summary-entries" not in full.stopped_by
+    if "generating-degree" in full.certificate:
+        assert arch == "2x2,2x2" and "generating-degree" in cut.certificate
+        assert (cut.degree, cut.hilbert_series) == (full.degree, full.hilbert_series)
+        assert "--max-summary-entries" not in cut.stopped_by
+    else:
+        assert arch == "3,3,3 s=2,2" and "length certificate" in full.method
+        assert cut.degree is None and cut.hilbert_series is None
+        assert "--max-summary-entries" in cut.stopped_by
     assert cut.polynomials == full.polynomials
     assert (cut.certified, cut.complete_up_to_degree) == (full.certified, full.complete_up_to_degree)
 
@@ -422,11 +432,13 @@ def test_candidate_stop_closed_by_a_certificate_skips_the_next_degree_check(monk
     is not checked (check_degree is not called), and the equations are those of a run that
     checks it (certify=False).  The elimination certificate is not tried there: on 3x2,2x3
     s=2x2 the candidate stop after degree 3 still misses the 45 quartics, and the elimination
-    runs once, at the end, on all 227 equations."""
+    is judged once, at the end, on all 227 equations complete up to degree 5 (by its generating
+    degree, which closes, so the membership test is not needed)."""
     from lcnalg import Limits
 
     checked, eliminations = [], []
     original, eliminate = impl.check_degree, impl.attempt_elimination_certificate
+    by_degree = impl.certify_by_generating_degree
 
     def spy(state, **kwargs):
         checked.append(state.degree + 1)
@@ -435,8 +447,13 @@ def test_candidate_stop_closed_by_a_certificate_skips_the_next_degree_check(monk
     def counted(*args, **kwargs):
         eliminations.append(len(args[1]))
         return eliminate(*args, **kwargs)
+
+    def judged(made, hilbert_function, nvars, **kwargs):
+        eliminations.append(f"complete up to {len(hilbert_function) - 1}")
+        return by_degree(made, hilbert_function, nvars, **kwargs)
     monkeypatch.setattr(impl, "check_degree", spy)
     monkeypatch.setattr(impl, "attempt_elimination_certificate", counted)
+    monkeypatch.setattr(impl, "certify_by_generating_degree", judged)
     mu = Parameterization("3,2 s=2")
     closed = implicit_equations(mu)
     assert closed.certified and "length certificate" in closed.method
@@ -445,11 +462,12 @@ def test_candidate_stop_closed_by_a_certificate_skips_the_next_degree_check(monk
     assert 4 in checked and plain.complete_up_to_degree == 4 and not plain.certified
     assert plain.polynomials == closed.polynomials
     whole = implicit_equations(Parameterization("3x2,2x3 s=2x2"), limits=Limits(max_equations_work=10**10))
-    assert whole.certified and whole.num_generators == 227 and eliminations == [227]
+    assert whole.certified and whole.num_generators == 227 and eliminations == ["complete up to 5"]
+    assert "generating-degree" in whole.certificate
     # with a bound that stops the run right after the cubics (182 equations): no default
     # elimination certificate there, the degree above the last equation's was never looked at
     cut = implicit_equations(Parameterization("3x2,2x3 s=2x2"), limits=Limits(max_equations_work=7 * 10**8))
-    assert cut.num_generators == 182 and not cut.certified and eliminations == [227]
+    assert cut.num_generators == 182 and not cut.certified and eliminations == ["complete up to 5"]
     assert "right after the last equation's degree" in cut.how_to_certify
     # 3,3,3 s=2,3: the length certificate fails at the candidate stop (R/I is not
     # Cohen-Macaulay), the check of degree 4 brings nothing, and it is not run again at the end
