@@ -404,6 +404,10 @@ def _add_singular_locus(g: nx.DiGraph, a: Architecture, mu: Any, dim_v: int, eqs
     if sl.dimension >= 1:
         _add_node(g, "singular locus", sl.dimension, (f"I + {sl.codimension}x{sl.codimension} minors of Jac(I)",),
                   f"singular points of V (Jacobian criterion; {sl.status}; {sl.route} route); {sl.description}")
+        if not sl.certified and sl.lower_bound != sl.dimension:
+            # only bounded: the node's dimension is the upper bound, as for every bounded stratum
+            g.nodes["singular locus"]["dimension_bounds"] = (sl.lower_bound if sl.lower_bound >= 0 else None,
+                                                              sl.dimension)
     elif sl.dimension == 0:
         notes.append("the singular locus of V is the origin only")
     return sl

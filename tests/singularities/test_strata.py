@@ -220,6 +220,25 @@ def test_result_protocol_and_status():
     t.provenance(), t.to_text(), t.to_json(), t.to_latex()
 
 
+@pytest.mark.parametrize("arch, certified", [("3,3 s=1 r=2", False), ("3,2,2 s=2,2", True)])
+def test_the_singular_locus_stratum_says_when_it_is_only_bounded(arch, certified):
+    """A singular locus known only within proved bounds is a bounded stratum like the others:
+    ``dimension_bounds`` holds them (the JSON, the text), ``dimension`` the upper one; a
+    certified one has none.  The bounds are the singular locus's own."""
+    from lcnalg.singularities.singular_locus import singular_locus
+
+    s = stratification(arch)
+    sl = singular_locus(arch)
+    assert sl.certified == certified
+    node = next(x for x in json.loads(s.to_json())["strata"] if x["name"] == "singular locus")
+    assert node["dimension"] == sl.dimension
+    if certified:
+        assert node["dimension_bounds"] is None
+    else:
+        assert node["dimension_bounds"] == [sl.lower_bound, sl.upper_bound] and sl.lower_bound < sl.upper_bound
+        assert f"dim between {sl.lower_bound} and {sl.upper_bound} (bounds)" in s.to_text()
+
+
 def test_given_inputs_are_used():
     from lcnalg.algebra.implicitization import implicit_equations
 
