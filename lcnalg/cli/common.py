@@ -162,10 +162,21 @@ def _script_writer(fmt: str) -> Callable[[Any], str]:
 
 
 def _integer(text: str, what: str) -> int:
+    """``text`` as an integer: decimal digits, or an exact integer in scientific notation
+    (``1e11``, ``2.5e9``: the bounds are often that large); anything else is refused."""
     token = text.strip()
     digits = token.lstrip("+-")
     if not digits.isdigit() or not digits.isascii():
-        raise argparse.ArgumentTypeError(f"expected {what}, got {text[:20]!r}")
+        mantissa, e, exponent = digits.lower().partition("e")
+        whole, _, frac = mantissa.partition(".")
+        if not (e and whole.isdigit() and (frac.isdigit() or not frac) and exponent.lstrip("+").isdigit()
+                and len(exponent) <= 6
+                and (whole + frac + exponent).isascii() and int(exponent.lstrip("+")) <= _MAX_DIGITS
+                and len(frac.rstrip("0")) <= int(exponent.lstrip("+"))):
+            raise argparse.ArgumentTypeError(f"expected {what}, got {text[:20]!r}")
+        shift = int(exponent.lstrip("+")) - len(frac)
+        value = int(whole + frac) * 10 ** shift if shift >= 0 else int(whole + frac) // 10 ** -shift
+        return -value if token.startswith("-") else value
     if len(digits) > _MAX_DIGITS:
         raise argparse.ArgumentTypeError(f"expected {what} of at most {_MAX_DIGITS} digits, "
                                          f"got {text[:20]!r}… ({len(digits)} digits)")
@@ -182,8 +193,12 @@ def positive_int(text: str) -> int:
 
     Examples
     --------
-    >>> positive_int("12")
-    12
+    >>> positive_int("12"), positive_int("1e11"), positive_int("2.5e9")
+    (12, 100000000000, 2500000000)
+    >>> positive_int("1.5e0")
+    Traceback (most recent call last):
+    ...
+    argparse.ArgumentTypeError: expected a positive integer, got '1.5e0'
     >>> positive_int("0")
     Traceback (most recent call last):
     ...

@@ -105,12 +105,28 @@ def test_a_bug_is_one_line_exit_70(monkeypatch, capsys):
         main(["info", "2,2"])
 
 
-@pytest.mark.parametrize("value", ["0", "-3", "x", "1.5", "", "9" * 5000])
+@pytest.mark.parametrize("value", ["0", "-3", "x", "1.5", "", "9" * 5000, "1.5e0", "2e-1", "1e", "1e" + "9" * 5000])
 @pytest.mark.parametrize("option", ["--max-terms", "--jobs", "--max-degree"])
 def test_counts_are_positive_integers_checked_at_parse_time(option, value, capsys):
     code, out, err = run(["equations", "2,2 s=2", option, value], capsys)
     assert code == 2 and not out
     assert len(err.strip().splitlines()) == 1 and option in err and len(err) < 300
+
+
+@pytest.mark.parametrize("value, bound", [("1e11", 10**11), ("2.5e9", 2_500_000_000), ("1.25E2", 125),
+                                          ("3e5", 300000)])
+def test_bounds_read_exact_integers_in_scientific_notation(value, bound, capsys):
+    """The bounds are large numbers: ``1e11`` and ``2.5e9`` are read exactly, as integers, and
+    reach the run: the whole ideal within the large ones; the bound printed back where it stops
+    the run (3e5, after some degrees) or refuses it up front (1.25E2)."""
+    code, out, err = run(["equations", "3,3,3 s=2,3", "--max-equations-work", value, "--json"], capsys)
+    if bound >= 10**9:
+        assert code == 0 and json.loads(out)["num_generators"] == 130
+    elif bound > 10**4:
+        r = json.loads(out)
+        assert code == 0 and r["num_generators"] < 130 and f"above the bound {bound}" in r["stopped_by"]
+    else:
+        assert code == 2 and f"above the bound {bound};" in err and len(err.strip().splitlines()) == 1
 
 
 @pytest.mark.parametrize("value", ["-1", "x", "9" * 5000])
