@@ -694,3 +694,16 @@ def test_pair_criteria_with_many_active_elements_match_sympy(data):
     n, polys = data
     gb = groebner_basis(polys, "degrevlex", modulus=P, nvars=n)
     assert canon_p(gb.polys, degrevlex(), P) == canon_p(sympy_gb(polys, n, "grevlex", modulus=P), degrevlex(), P)
+
+
+def test_degrees_of_many_pairs_taken_in_steps_match_sympy():
+    """14 sparse quadrics in 8 variables (seeded): two degrees of this run hold more pairs than
+    one F4 step takes (205 at the first), so they run in several steps, each taking the pairs of
+    smallest lcm left; the reduced basis is sympy's, modulo P."""
+    rng = random.Random(0)
+    n = 8
+    monos = [e for e in itertools.product(range(3), repeat=n) if sum(e) == 2]
+    polys = [{e: rng.randrange(1, P) for e in rng.sample(monos, 3)} for _ in range(14)]
+    gb = groebner_basis(polys, "degrevlex", modulus=P, nvars=n)
+    assert len(gb.polys) == 47
+    assert canon_p(gb.polys, degrevlex(), P) == canon_p(sympy_gb(polys, n, "grevlex", modulus=P), degrevlex(), P)

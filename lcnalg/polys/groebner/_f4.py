@@ -226,11 +226,9 @@ def _f4_run(gens: list[dict[int, int]], pk: Packer, p: int, limits: Limits, max_
                 if len(gone) == len(here) and d not in pending:
                     continue
         steps[d] = steps.get(d, 0) + 1
-        slots = pairs.of_degree(d)
+        # the smallest lcms first; the rest wait for the next step
+        slots = pairs.smallest_of_degree(d, MAX_PAIRS_PER_STEP, key)
         sel = pairs.get(slots)
-        if len(sel) > MAX_PAIRS_PER_STEP:  # the smallest lcms first; the rest wait for the next step
-            first = sorted(range(len(sel)), key=lambda k: key(sel[k][1]))[:MAX_PAIRS_PER_STEP]
-            slots, sel = slots[first], [sel[k] for k in first]
         pairs.remove(slots)
         inputs = pending.pop(d, [])
         if d != deg.degree:
