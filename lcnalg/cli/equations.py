@@ -118,7 +118,9 @@ def run(args: argparse.Namespace) -> int:
         emit(fs.compare_basis(max_degree=args.max_degree), args.format)
         return 0
     if args.format in SCRIPT_FORMATS:
-        emit(fs.parameterization, args.format)
+        # the architecture (its stride-one 1D layers merged by the writer: the same ideal from
+        # fewer weights), or the parameterization restricted to the filter basis as it is
+        emit(fs.parameterization if args.basis is not None else fs.architecture, args.format)
         return 0
     with executor_from_args(args) as executor:
         result = fs.implicit_equations(max_degree=args.max_degree, jobs=jobs_from_args(args),

@@ -28,8 +28,8 @@ from typing import Any, Sequence
 
 from lcnalg.architecture import Architecture
 from lcnalg.errors import InputError
-from lcnalg.export.singular import coordinate_weight
-from lcnalg.parameterization import Parameterization, parameterize
+from lcnalg.export.singular import coordinate_weight, script_parameterization
+from lcnalg.parameterization import Parameterization
 
 __all__ = ["macaulay2_script", "m2_name", "zero_dimensional_m2_script"]
 
@@ -69,13 +69,14 @@ def macaulay2_script(arch: Architecture | str | Parameterization | Any) -> str:
     >>> print(macaulay2_script("2,2 r=2").splitlines()[4])
     Cw = QQ[c0u0,c0u1,c1u1,c1u2,c2u2, Degrees => {3,3,3,3,3}];
     """
-    mu = arch if hasattr(arch, "coordinates") and hasattr(arch, "layer_degrees") else parameterize(arch)
+    mu, merged = script_parameterization(arch)
     w = [m2_name(n) for n in mu.parameter_names]
     c = [m2_name(n) for n in mu.coordinate_names]
     polys = [m2_name(str(p)) for p in mu.coordinates]
     D = coordinate_weight(mu)
     lines = [
-        f"-- lcnalg: implicit equations of the function space of {mu.architecture} (kernel)",
+        f"-- lcnalg: implicit equations of the function space of {arch if merged else mu.architecture} (kernel)",
+        *([f"-- {merged}"] if merged else []),
         "-- names: '_' is renamed 'u' (w1_0 -> w1u0), since x_i is indexed-variable syntax in M2;",
         "-- the LCNALG gens line maps the names back",
         f"W = QQ[{','.join(w)}];",

@@ -38,7 +38,7 @@ from lcnalg.architecture import Architecture
 from lcnalg.errors import InputError
 from lcnalg.parameterization import Parameterization, parameterize
 
-__all__ = ["singular_script", "zero_dimensional_script", "coordinate_weight", "METHODS"]
+__all__ = ["singular_script", "zero_dimensional_script", "coordinate_weight", "script_parameterization", "METHODS"]
 
 #: Elimination routes understood by :func:`singular_script`.
 METHODS = ("eliminate", "preimage")
@@ -69,12 +69,31 @@ quit;
 """
 
 
-def _parameterization(arch: Any) -> Any:
-    """``arch`` itself when it is a parameterization (linear or polynomial), else
-    :func:`~lcnalg.parameterization.parameterize` of it."""
+def script_parameterization(arch: Any) -> tuple[Any, str]:
+    """The parameterization a script eliminates, and a comment line saying how it was chosen.
+
+    ``arch`` itself when it is a parameterization (linear or polynomial: the caller's choice);
+    for an architecture, that of :meth:`~lcnalg.architecture.Architecture.merged_over_c`:
+    consecutive 1D layers joined by stride one merged into one (the same complex image, hence
+    the same vanishing ideal, docs/theory.md#complex-image), so the script eliminates fewer
+    weights (``2,2,4,3 s=1,1,2`` is eliminated as ``6,3 s=2``: 9 weights instead of 11, which
+    Singular's ``eliminate`` does in a fraction of a second instead of not in two minutes).
+
+    Examples
+    --------
+    >>> mu, note = script_parameterization("2,2,4,3 s=1,1,2")
+    >>> str(mu.architecture), mu.num_parameters, note
+    ('6,3 s=2', 9, 'layers joined by stride one merged first: 6,3 s=2 has the same complex image')
+    >>> script_parameterization("2,2 s=2")[1]
+    ''
+    """
     if hasattr(arch, "coordinates") and hasattr(arch, "layer_degrees"):
-        return arch
-    return parameterize(arch)
+        return arch, ""
+    a = Architecture.coerce(arch)
+    merged = a.merged_over_c()
+    if merged == a:
+        return parameterize(a), ""
+    return parameterize(merged), f"layers joined by stride one merged first: {merged} has the same complex image"
 
 
 def coordinate_weight(mu: Any) -> int:
@@ -136,7 +155,7 @@ def singular_script(arch: Architecture | str | Any, method: str = "eliminate") -
     """
     if method not in METHODS:
         raise InputError(f"method: {method!r:.40} is not one of {', '.join(METHODS)}")
-    mu = _parameterization(arch)
+    mu, merged = script_parameterization(arch)
     w = list(mu.parameter_names)
     c = list(mu.coordinate_names)
     polys = [str(p) for p in mu.coordinates]
@@ -144,11 +163,13 @@ def singular_script(arch: Architecture | str | Any, method: str = "eliminate") -
     ones = ",".join("1" for _ in w)
     heavy = ",".join(str(D) for _ in c)
     head = [
-        f"// lcnalg: implicit equations of the function space of {mu.architecture} ({method})",
+        f"// lcnalg: implicit equations of the function space of {arch if merged else mu.architecture} ({method})",
         "// variables are named exactly as in lcnalg (Singular accepts underscores in names)",
         f"// weights: 1 on each w, {D} on each c -- every coordinate of mu has degree {D} in w",
         "option(redSB);",
     ]
+    if merged:
+        head.insert(1, f"// {merged}")
     if method == "eliminate":
         body = [
             f"ring R = 0, ({','.join(w + c)}), (wp({ones}),wp({heavy}));",
