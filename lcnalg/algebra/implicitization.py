@@ -838,10 +838,10 @@ def _certificate(mu: Parameterization, polys: tuple[Any, ...], state: Interpolat
     when given, keeps the length certificate's result for another call on the same equations
     (it depends on them, not on the degree proved complete).  ``background``: the elimination
     modulo the first prime, running in another process (:class:`BackgroundElimination`), used
-    instead of making it here; when it is already done, it is judged first, by its generating
-    degree and then by its membership test, before the length certificate.  The elimination
-    is judged by its generating degree (no basis of the equations) before the membership test
-    (docs/theory.md#generating-degree); when that closes, ``memo["summary"]`` is set from it."""
+    instead of making it here; when it is already done it comes before the length certificate.
+    An elimination is judged by its generating degree first (docs/theory.md#generating-degree:
+    no basis of the equations; when it closes, ``memo["summary"]`` is set from it), then by the
+    membership test."""
     n = len(state.grading.variables)
     zeros = len(state.grading.zero_coordinates)
     if dimension == n and len(polys) == zeros:

@@ -9,10 +9,13 @@ every pair are then array operations:
   lcm differs from ``lcm(lead(i), lead(h))`` and from ``lcm(lead(j), lead(h))``; divisibility is
   tested on the support of ``lead(h)`` only (one comparison of one array per variable in it),
   the lcm equalities only on the few pairs it hits;
-* the pairs of the lowest degree (:meth:`PairQueue.of_degree`).
+* the pairs of the lowest degree (:meth:`PairQueue.of_degree`), and the hundred of them with the
+  smallest lcms when a degree has more (:meth:`PairQueue.smallest_of_degree`, ordered once per
+  degree).
 
 Removed pairs are marked dead and the arrays are compacted once most of them are dead, so the
-pairs keep the order in which they were added (the engine selects them in that order).
+pairs keep the order in which they were added (the engine selects them in that order, or by
+their lcms within a degree that takes several steps).
 
 >>> q = PairQueue(2)
 >>> q.add([3, 2], [0, 0], np.array([[2, 1], [1, 1]]), [0, 0], [1, 2])
@@ -97,9 +100,10 @@ class PairQueue:
     def smallest_of_degree(self, d: int, count: int, key: Callable[[int], Any]) -> np.ndarray:
         """The slots of the ``count`` pairs of degree ``d`` with the smallest lcms for ``key``
         (ties in the order they were added): the pairs a step of an F4 run takes when the degree
-        has more; all of them, in the order they were added, when it has at most ``count``.  The order of the degree's pairs is made once and kept for its later steps,
-        which only remove pairs (it is made again if the pairs of the degree are not those it
-        holds less the removed ones), so each step costs a filter, not a sort.
+        has more; all of them, in the order they were added, when it has at most ``count``.
+        The order of the degree's pairs is made once and kept for its later steps, which only
+        remove pairs (it is made again if the pairs of the degree are not those it holds less
+        the removed ones), so each step costs a filter, not a sort.
 
         Examples
         --------
