@@ -88,6 +88,17 @@ def architecture_argument(parser: argparse.ArgumentParser) -> None:
     )
 
 
+#: The help of the output switches that print a script for another system.
+_FORMAT_HELP = {
+    "m2": "print a Macaulay2 script computing the same ideal (kernel of the ring map; consecutive 1D "
+          "layers joined by stride one merged into one: the same ideal from fewer weights; with "
+          "--basis the restricted filters as they are)",
+    "singular": "print a Singular script computing the same ideal (eliminate in the graph ideal; "
+                "consecutive 1D layers joined by stride one merged into one: the same ideal from "
+                "fewer weights; with --basis the restricted filters as they are)",
+}
+
+
 def add_format_options(parser: argparse.ArgumentParser, extra: tuple[str, ...] = ()) -> None:
     """Add mutually exclusive ``--json`` / ``--latex`` (and ``extra``) output switches;
     the format lands in ``args.format`` (default ``"text"``)."""
@@ -98,7 +109,7 @@ def add_format_options(parser: argparse.ArgumentParser, extra: tuple[str, ...] =
                        help="print LaTeX ready to paste into a paper")
     for name in extra:
         group.add_argument(f"--{name}", action="store_const", const=name, dest="format",
-                           help=f"print {name} output")
+                           help=_FORMAT_HELP.get(name, f"print {name} output"))
     parser.set_defaults(format="text")
 
 
