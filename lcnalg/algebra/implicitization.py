@@ -865,8 +865,9 @@ def _certificate(mu: Parameterization, polys: tuple[Any, ...], state: Interpolat
     basis_of = basis if basis is not None else (lambda: None)
     # the elimination made in another process and done: judged by its generating degree first,
     # which needs neither a basis of the equations nor the test that they are visibly short
-    if (not cheap_only and background is not None and (certify or (certify is None and small))
-            and background.ready() and _completed(background)):
+    judged = (not cheap_only and background is not None and (certify or (certify is None and small))
+              and background.ready() and _completed(background))
+    if judged:
         text = _by_generating_degree(background.result(), state, mu, limits, memo)
         if text:
             return True, text, "elimination certificate"
@@ -880,7 +881,7 @@ def _certificate(mu: Parameterization, polys: tuple[Any, ...], state: Interpolat
     usable = wanted and not cheap_only and background is not None and basis is not None
     ready = usable and background.ready() and _completed(background)
     if ready:
-        text = _by_generating_degree(background.result(), state, mu, limits, memo)
+        text = "" if judged else _by_generating_degree(background.result(), state, mu, limits, memo)
         if text:
             return True, text, "elimination certificate"
         ok, text = attempt_elimination_certificate(mu, polys, by_default=not certify, limits=limits,
