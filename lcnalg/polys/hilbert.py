@@ -485,6 +485,36 @@ def _colon_keep(G: np.ndarray, colon: np.ndarray, v: int, e: int) -> np.ndarray:
     return keep
 
 
+def _monomial_colon_keep(colon: np.ndarray, changed: np.ndarray) -> np.ndarray:
+    """Which rows of ``colon`` (rows ``g / gcd(g, m)`` of minimal generators ``g`` of ``M``, one
+    monomial ``m``) are minimal, of equal rows the first; ``changed`` marks the rows with
+    ``gcd(g, m) != 1``.
+
+    An unchanged row divides no other row: it would divide the ``g`` of that row, and no
+    generator divides another (nor equals a changed row, which is a proper divisor of its
+    own ``g``).  So only the changed rows are tried as divisors, against every row, as
+    :func:`_minimal_mask` does for all of them.
+
+    >>> colon = np.array([[1, 0, 0], [1, 1, 0], [0, 2, 1], [1, 0, 0]])
+    >>> _monomial_colon_keep(colon, np.array([True, False, False, True])).tolist()
+    [True, False, True, False]
+    """
+    keep = np.ones(len(colon), dtype=bool)
+    div_idx = np.flatnonzero(changed)
+    if not div_idx.size:
+        return keep
+    D = colon[div_idx]
+    total = colon.sum(axis=1)
+    step = max(1, MINIMAL_CHUNK // max(1, len(D) * colon.shape[1]))
+    for a in range(0, len(colon), step):
+        part = colon[a:a + step]
+        div = (D[:, None, :] <= part[None, :, :]).all(axis=2)  # div[i, j]: D[i] divides row a + j
+        same = div & (total[div_idx][:, None] == total[None, a:a + step])
+        earlier = div_idx[:, None] < np.arange(a, a + len(part))[None, :]
+        keep[a:a + len(part)] = ~((div & ~same) | (same & earlier)).any(axis=0)
+    return keep
+
+
 def _inclusion_exclusion(gens: list[list[int]], w: list[int], d: int, counts: list[int]) -> int:
     """``HF_M(d) = sum over sets S of generators of (-1)^|S| P(d - deg lcm S)``; a set whose lcm
     has degree above ``d`` contributes nothing, nor do its supersets (their lcms are multiples),
@@ -755,9 +785,12 @@ class StandardMonomialCounter:
         dm = int(m @ self.w)
         if self._top >= dm:  # N(M + <m>) = N(M) - t^{deg m} N(M : m), truncated at the top degree
             colon = np.maximum(gens - m, 0)
+            small = colon @ self.w <= self._top - dm
+            colon = colon[small]
+            colon = colon[_monomial_colon_keep(colon, (np.minimum(gens[small], m) > 0).any(axis=1))]
             budget = [float("inf") if self.max_nodes is None else self.max_nodes]
             try:
-                _numerator_into(colon, self.w, self._code, self._B ** self.r, self._top - dm, False,
+                _numerator_into(colon, self.w, self._code, self._B ** self.r, self._top - dm, True,
                                 budget, self._num, int(m @ self._code), -1)
             except _OverBudget:
                 self._top = -1  # the numerator is partly updated: the next count starts from scratch

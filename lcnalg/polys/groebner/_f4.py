@@ -186,7 +186,6 @@ def _f4_run(gens: list[dict[int, int]], pk: Packer, p: int, limits: Limits, max_
     leads: list[int] = []
     lead_index: dict[int, int] = {}  # the index of the element with a given leading monomial
     active: list[bool] = []
-    pairs = PairQueue(pk.n)
     pending: dict[int, list[dict[int, int]]] = {}
     for f in gens:
         f = {m: c % p for m, c in f.items() if c % p}
@@ -202,6 +201,7 @@ def _f4_run(gens: list[dict[int, int]], pk: Packer, p: int, limits: Limits, max_
     coef_arrays: list[np.ndarray] = []  # the coefficients of G[i] (float64 for p < 2^31, else int64)
     # with ``hilbert``: the standard monomials per multidegree (_HilbertSkip); the steps run per degree
     skip = _HilbertSkip(hilbert[0], hilbert[1], pk) if hilbert is not None and saturate is None else None
+    pairs = PairQueue(pk.n, grading=None if skip is None else skip.A, order=pk.order_cols)
     steps: dict[int, int] = {}
     lead_rows = np.zeros((64, pk.n), dtype=np.int64)  # the exponent rows of ``leads`` (first len(leads))
     lead_mask_rows = np.zeros(0, dtype=np.uint64)  # their _divisor_masks, made once per leading monomial
@@ -209,13 +209,13 @@ def _f4_run(gens: list[dict[int, int]], pk: Packer, p: int, limits: Limits, max_
         d = min(([pairs.min_degree()] if pairs else []) + list(pending))
         if skip is not None:
             slots = pairs.of_degree(d)
-            here = pairs.multidegrees(slots, skip.A)
-            done = skip.complete(d, here, pending.get(d, []), steps.get(d, 0))
+            done = skip.complete(d, slots.size, lambda: pairs.multidegrees(slots, skip.A),
+                                 pending.get(d, []), steps.get(d, 0))
             if done:
                 md = skip.multidegree
-                gone = [k for k, a in zip(slots.tolist(), here) if a in done]
-                if gone:
-                    stats["hilbert_skipped_pairs"] = stats.get("hilbert_skipped_pairs", 0) + len(gone)
+                gone = slots[pairs.in_multidegrees(slots, done)]
+                if gone.size:
+                    stats["hilbert_skipped_pairs"] = stats.get("hilbert_skipped_pairs", 0) + int(gone.size)
                     pairs.remove(gone)
                 if d in pending:
                     left = [f for f in pending[d] if md(next(iter(f))) not in done]
@@ -223,7 +223,7 @@ def _f4_run(gens: list[dict[int, int]], pk: Packer, p: int, limits: Limits, max_
                         pending[d] = left
                     else:
                         del pending[d]
-                if len(gone) == len(here) and d not in pending:
+                if gone.size == slots.size and d not in pending:
                     continue
         steps[d] = steps.get(d, 0) + 1
         # the smallest lcms first; the rest wait for the next step
@@ -498,17 +498,17 @@ class _HilbertSkip:
         if todo:
             self._md.update(zip(todo, map(tuple, (self.pk.unpack_many(todo) @ self.A.T).tolist())))
 
-    def complete(self, d: int, here: list[tuple[int, ...]], inputs: list[dict[int, int]], steps: int
-                 ) -> set[tuple[int, ...]]:
-        """The complete multidegrees of degree ``d`` (``here`` the multidegrees of its pairs,
-        ``inputs`` its inputs, ``steps`` the steps it has run); raises InputError where ``HF``
-        is above the count."""
-        if d not in self.counts and not steps and len(here) <= MAX_PAIRS_PER_STEP:
+    def complete(self, d: int, npairs: int, here: Callable[[], list[tuple[int, ...]]],
+                 inputs: list[dict[int, int]], steps: int) -> set[tuple[int, ...]]:
+        """The complete multidegrees of degree ``d`` (``npairs`` its pairs, ``here()`` their
+        multidegrees, asked for only when the degree is first counted; ``inputs`` its inputs,
+        ``steps`` the steps it has run); raises InputError where ``HF`` is above the count."""
+        if d not in self.counts and not steps and npairs <= MAX_PAIRS_PER_STEP:
             return set()
         self._multidegrees([next(iter(f)) for f in inputs])
         if d not in self.counts:
             md = self.multidegree
-            wanted = set(here) | {md(next(iter(f))) for f in inputs}
+            wanted = set(here()) | {md(next(iter(f))) for f in inputs}
             self.counts[d] = self.counter.counts(d, sorted(wanted))
         counts = self.counts[d]
         if counts is None:  # not counted: the degree runs in full

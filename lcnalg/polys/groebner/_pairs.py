@@ -38,8 +38,19 @@ class PairQueue:
     """Critical pairs ``[degree, lcm, i, j]`` of an F4 run in ``n`` variables (see the module
     docstring)."""
 
-    def __init__(self, n: int) -> None:
+    def __init__(self, n: int, grading: np.ndarray | None = None, order: np.ndarray | None = None) -> None:
         self.n = n
+        #: the multigrading (``r x n``): each pair's lcm multidegree is kept as one integer label,
+        #: its entries the digits in base ``2^(62 // r)`` (:meth:`in_multidegrees`), while they fit
+        self._A = None if grading is None else np.asarray(grading, dtype=np.int64).reshape(-1, n)
+        r = 0 if self._A is None else len(self._A)
+        self._base = 1 << (62 // r) if r else 0
+        self._radix = np.array([self._base ** (r - 1 - k) for k in range(r)], dtype=np.int64) if r else None
+        self._labelled = r > 0
+        self._label = np.zeros(0, dtype=np.int64)
+        #: the order as linear forms (``n x k``: ``E @ order`` sorts exponent rows ``E``
+        #: lexicographically), for :meth:`smallest_of_degree`
+        self._order = None if order is None else np.asarray(order, dtype=np.int64)
         self._size = 0  # slots used (dead ones included)
         self._alive_count = 0
         self._deg = np.zeros(0, dtype=np.int64)
@@ -61,7 +72,7 @@ class PairQueue:
         if need <= cap:
             return
         cap = max(need, 2 * cap, 256)
-        for name in ("_deg", "_i", "_j", "_alive"):
+        for name in ("_deg", "_i", "_j", "_alive", "_label"):
             old = getattr(self, name)
             new = np.zeros(cap, dtype=old.dtype)
             new[:self._size] = old[:self._size]
@@ -83,6 +94,12 @@ class PairQueue:
         self._j[s:e] = j
         self._alive[s:e] = True
         self._cols[:, s:e] = np.asarray(rows, dtype=np.int64).T
+        if self._labelled:
+            md = self._A @ self._cols[:, s:e]
+            if md.min() < 0 or md.max() >= self._base:
+                self._labelled = False  # a multidegree beyond the digits: in_multidegrees computes them
+            else:
+                self._label[s:e] = self._radix @ md
         self._lcm.extend(lcms)
         self._size = e
         self._alive_count += k
@@ -126,6 +143,19 @@ class PairQueue:
         >>> lcms = [q._lcm[k] for k in q.smallest_of_degree(3, 4, lambda m: m).tolist()]
         >>> lcms == sorted((7 * k) % 3001 for k in range(3000))[2000:2004]
         True
+
+        Given the order's linear forms (``order=``), the plan is made by one lexicographic sort
+        of the lcms' rows, the same as by ``key``:
+
+        >>> from lcnalg.polys.monomials import degrevlex
+        >>> rows = np.array([[2, 0, 1], [1, 1, 1], [0, 3, 0], [1, 0, 2], [1, 1, 1]])
+        >>> a, b = PairQueue(3), PairQueue(3, order=np.array(degrevlex().matrix(3)).T)
+        >>> for q in (a, b):
+        ...     q.add([3] * 5, [0, 1, 2, 3, 4], rows, [0] * 5, [1] * 5)
+        >>> a.smallest_of_degree(3, 4, lambda k: degrevlex().key(rows[k].tolist())).tolist()
+        [3, 1, 4, 0]
+        >>> b.smallest_of_degree(3, 4, None).tolist()
+        [3, 1, 4, 0]
         """
         slots = self.of_degree(d)
         if slots.size <= count:  # all of them, in the order they were added
@@ -137,9 +167,13 @@ class PairQueue:
             if plan.size != slots.size:
                 plan = None
         if plan is None:
-            lcm = self._lcm
-            keys = [key(lcm[k]) for k in slots.tolist()]
-            plan = slots[sorted(range(len(keys)), key=keys.__getitem__)]
+            if self._order is not None:  # the order's linear forms, compared lexicographically
+                K = self._cols[:, slots].T @ self._order
+                plan = slots[np.lexsort((np.arange(slots.size),) + tuple(K[:, j] for j in reversed(range(K.shape[1]))))]
+            else:
+                lcm = self._lcm
+                keys = [key(lcm[k]) for k in slots.tolist()]
+                plan = slots[sorted(range(len(keys)), key=keys.__getitem__)]
         self._plans[d] = plan
         return plan[:count]
 
@@ -159,6 +193,34 @@ class PairQueue:
         (``r x n``: one row per grading)."""
         return list(map(tuple, (A @ self._cols[:, slots]).T.tolist()))
 
+    def in_multidegrees(self, slots: np.ndarray, multidegrees: set[tuple[int, ...]]) -> np.ndarray:
+        """Whether the lcm of each pair in ``slots`` has one of ``multidegrees`` for the grading
+        the queue was made with (a boolean array); on the labels kept since :meth:`add`.
+
+        Examples
+        --------
+        >>> q = PairQueue(2, grading=np.array([[1, 0], [0, 1]]))
+        >>> q.add([2, 2, 2], [0, 0, 0], np.array([[2, 0], [1, 1], [0, 2]]), [0, 0, 1], [1, 2, 2])
+        >>> q.in_multidegrees(q.alive(), {(1, 1), (0, 2)}).tolist()
+        [False, True, True]
+
+        A multidegree beyond the digits (here ``2^31`` with two gradings) stops the labels; the
+        multidegrees are then computed from the lcms:
+
+        >>> q.add([2 ** 31], [0], np.array([[2 ** 31, 0]]), [1], [2])
+        >>> q.in_multidegrees(q.alive(), {(0, 2), (2 ** 31, 0)}).tolist()
+        [False, False, True, True]
+        """
+        if self._A is None:
+            raise ValueError("in_multidegrees: the queue has no grading")
+        if not self._labelled:
+            return np.array([a in multidegrees for a in self.multidegrees(slots, self._A)], dtype=bool)
+        r, base = len(self._A), self._base
+        wanted = [a for a in multidegrees if len(a) == r and all(0 <= x < base for x in a)]
+        if not wanted:
+            return np.zeros(len(slots), dtype=bool)
+        return np.isin(self._label[slots], np.array(wanted, dtype=np.int64) @ self._radix)
+
     def remove(self, slots: np.ndarray | Sequence[int]) -> None:
         """Drop the pairs in ``slots`` (alive, distinct)."""
         s = np.asarray(slots, dtype=np.int64)
@@ -175,6 +237,7 @@ class PairQueue:
         self._i[:keep.size] = self._i[keep]
         self._j[:keep.size] = self._j[keep]
         self._cols[:, :keep.size] = self._cols[:, keep]
+        self._label[:keep.size] = self._label[keep]
         self._alive[:keep.size] = True
         self._alive[keep.size:self._size] = False
         lcm = self._lcm
