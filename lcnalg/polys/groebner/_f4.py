@@ -13,7 +13,7 @@ from lcnalg.errors import InputError
 from lcnalg.limits import Limits
 from lcnalg.polys import modmat
 from lcnalg.polys.blas_echelon import INNER, matmul_mod, single_blas_thread
-from lcnalg.polys.groebner._packed import Packer, Poly
+from lcnalg.polys.groebner._packed import Packer, Poly, exact_product, lex_order
 from lcnalg.polys.groebner._pairs import PairQueue
 from lcnalg.polys.hilbert import StandardMonomialCounter
 
@@ -79,7 +79,7 @@ def gm_update(pk: Packer, leads: list[int], active: list[bool], pairs: PairQueue
             cand, E, U = cand[~hit], E[~hit], U[~hit]
         L = U + eh   # lcm(g, h) = max(e_g, e_h)
         coprime = ~((E > 0) & (eh > 0)).any(axis=1)
-        order = np.lexsort(tuple(L[:, k] for k in range(L.shape[1])))  # stable: ties keep g's order
+        order = lex_order(L[:, ::-1])  # stable: ties keep g's order
         L, U, coprime, cand = L[order], U[order], coprime[order], cand[order]
         dropped = _earlier_divisors(U, _divisor_masks(U))
         keep = ~dropped & ~coprime
@@ -691,12 +691,11 @@ def _blocks_and_order(pk: Packer, E: np.ndarray, key: Callable[[int], int], mons
     """Block labels (equal exactly for equal multidegrees) of monomials with exponent rows ``E``,
     and their positions from the largest monomial to the smallest in the order."""
     if pk.grading_cols.shape[1]:
-        label = _row_labels(E @ pk.grading_cols)
+        label = _row_labels(exact_product(E, pk.grading_cols))
     else:
         label = np.zeros(len(E), dtype=np.int64)
     if pk.order_cols is not None:
-        V = E @ pk.order_cols
-        ranked = np.lexsort(tuple(V[:, k] for k in reversed(range(V.shape[1]))))[::-1]
+        ranked = lex_order(exact_product(E, pk.order_cols))[::-1]
     else:
         ranked = np.array(sorted(range(len(mons)), key=lambda t: key(mons[t]), reverse=True), dtype=np.int64)
     return label, ranked

@@ -8,7 +8,7 @@ import numpy as np
 
 from lcnalg.errors import InputError
 
-__all__ = ["Exp", "Poly", "FIELD", "Packer"]
+__all__ = ["Exp", "Poly", "FIELD", "Packer", "exact_product", "lex_order"]
 
 FIELD = 20  # bits per packed exponent field (one guard bit): exponents < 2**19
 CHUNK = 1 << 14  # monomials unpacked at once by :meth:`Packer.unpack_many`
@@ -103,3 +103,54 @@ class Packer:
 
 # a polynomial inside the engine: (mons, coefs), mons packed and sorted descending
 Poly = tuple[list[int], list[Any]]
+
+
+# ----------------------------------------------------------------------------------------
+# exponent rows: products with small integer matrices, lexicographic order
+# ----------------------------------------------------------------------------------------
+def exact_product(E: np.ndarray, K: np.ndarray) -> np.ndarray:
+    """``E @ K`` for int64 arrays, by a float64 (BLAS) product when no sum can reach ``2^53``
+    (then every partial sum is an exact integer), else in int64; numpy's int64 product has no
+    BLAS and is about ten times slower on the exponent rows of a step.
+
+    >>> exact_product(np.array([[1, 2], [3, 4]]), np.array([[1, 0, -1], [0, 1, 1]])).tolist()
+    [[1, 2, 1], [3, 4, 1]]
+    """
+    if E.size and K.size and float(np.abs(E).max()) * float(np.abs(K).sum(axis=0).max()) < 2.0 ** 53:
+        return (E.astype(np.float64) @ K.astype(np.float64)).astype(np.int64)
+    return np.asarray(E, dtype=np.int64) @ np.asarray(K, dtype=np.int64)
+
+
+def lex_order(V: np.ndarray) -> np.ndarray:
+    """The stable permutation sorting the rows of the integer array ``V`` lexicographically
+    (first column most significant, ascending; equal rows keep their order).
+
+    Consecutive columns are read as one integer in the mixed radix of their ranges (an
+    order-preserving injection) for as long as it fits in 62 bits, so the sort has a few keys
+    instead of one per column; constant columns are dropped.
+
+    >>> lex_order(np.array([[2, 1, 7], [0, 5, 7], [2, 0, 7], [0, 5, 7]])).tolist()
+    [1, 3, 2, 0]
+    """
+    if not len(V) or not V.shape[1]:
+        return np.arange(len(V))
+    lo = V.min(axis=0)
+    span = (V.max(axis=0) - lo + 1).tolist()
+    keys: list[np.ndarray] = []
+    cur, cap = None, 1
+    for c, s in enumerate(span):
+        if s == 1:
+            continue
+        if cur is None or cap * s >= 1 << 62:
+            if cur is not None:
+                keys.append(cur)
+            cur, cap = V[:, c] - lo[c], s
+        else:
+            cur, cap = cur * s + (V[:, c] - lo[c]), cap * s
+    if cur is not None:
+        keys.append(cur)
+    if not keys:
+        return np.arange(len(V))
+    if len(keys) == 1:
+        return np.argsort(keys[0], kind="stable")
+    return np.lexsort(tuple(reversed(keys)))

@@ -31,6 +31,8 @@ from typing import Any, Callable, Sequence
 
 import numpy as np
 
+from lcnalg.polys.groebner._packed import exact_product, lex_order
+
 __all__ = ["PairQueue"]
 
 
@@ -168,8 +170,7 @@ class PairQueue:
                 plan = None
         if plan is None:
             if self._order is not None:  # the order's linear forms, compared lexicographically
-                K = self._cols[:, slots].T @ self._order
-                plan = slots[np.lexsort((np.arange(slots.size),) + tuple(K[:, j] for j in reversed(range(K.shape[1]))))]
+                plan = slots[lex_order(exact_product(self._cols[:, slots].T, self._order))]
             else:
                 lcm = self._lcm
                 keys = [key(lcm[k]) for k in slots.tolist()]
