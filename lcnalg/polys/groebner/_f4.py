@@ -74,7 +74,9 @@ def gm_update(pk: Packer, leads: list[int], active: list[bool], pairs: PairQueue
         unit = np.flatnonzero(U.sum(axis=1) == 1)
         if unit.size:
             var = U[unit].argmax(axis=1)
-            hit = U[:, np.unique(var)].any(axis=1)
+            vars_hit = np.zeros(U.shape[1], dtype=bool)
+            vars_hit[var] = True
+            hit = U[:, vars_hit].any(axis=1)
             hit[unit[np.unique(var, return_index=True)[1]]] = False
             cand, E, U = cand[~hit], E[~hit], U[~hit]
         L = U + eh   # lcm(g, h) = max(e_g, e_h)

@@ -97,7 +97,7 @@ class PairQueue:
         self._alive[s:e] = True
         self._cols[:, s:e] = np.asarray(rows, dtype=np.int64).T
         if self._labelled:
-            md = self._A @ self._cols[:, s:e]
+            md = exact_product(self._A, self._cols[:, s:e])
             if md.min() < 0 or md.max() >= self._base:
                 self._labelled = False  # a multidegree beyond the digits: in_multidegrees computes them
             else:
