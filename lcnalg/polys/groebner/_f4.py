@@ -375,9 +375,20 @@ def _f4_run(gens: list[dict[int, int]], pk: Packer, p: int, limits: Limits, max_
                 continue
             # FLINT's rref of the whole block; the rows from nA on have their pivots on N
             M = nmod_mat(nr, nc, p)
-            rows, cols, vals = _block_entries(L, N, low, piv, G, deg, coef_arrays)
-            for r, c, v in zip(rows.tolist(), cols.tolist(), vals.astype(np.int64).tolist()):
-                M[r, c] = v
+            if nr * nc <= BLAS_BLOCK_ENTRIES:  # a few dozen entries: set from the rows' lists
+                at = dict(zip(L, range(nA)))
+                at.update(zip(N, range(nA, nc)))
+                for r, i in enumerate(L):
+                    mult, gi = piv[i]
+                    for c, v in zip(row(mult, gi, G), G[gi][1]):
+                        M[r, at[c]] = v
+                for r, lr in enumerate(low, nA):
+                    for c, v in zip(lr[2].tolist(), lr[1][1]):
+                        M[r, at[c]] = v
+            else:
+                rows, cols, vals = _block_entries(L, N, low, piv, G, deg, coef_arrays)
+                for r, c, v in zip(rows.tolist(), cols.tolist(), vals.astype(np.int64).tolist()):
+                    M[r, c] = v
             R, rk = M.rref()
             stats["matrices"] = stats.get("matrices", 0) + 1
             if nr * nc > stats.get("max_entries", 0):
