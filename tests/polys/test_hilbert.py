@@ -324,6 +324,29 @@ def test_counter_kept_up_to_date_equals_the_count_from_scratch(data, slack, degr
     assert sorted(map(tuple, counter.generators.tolist())) == sorted(minimal_monomial_generators(added))
 
 
+@settings(max_examples=25, deadline=None)
+@given(st.integers(65, 90), st.data())
+def test_counter_in_more_than_64_variables_equals_the_count_from_scratch(n, draw):
+    """Past 64 variables the colon by a new generator is made minimal without support masks (a
+    different path): generators on a few of many variables, some sharing them, added one at a
+    time; every count equals the count from scratch, in one and in two gradings."""
+    gens = []
+    for _ in range(draw.draw(st.integers(1, 12))):
+        g = [0] * n
+        for _ in range(draw.draw(st.integers(1, 3))):
+            g[draw.draw(st.integers(0, 5)) * (n // 6)] += draw.draw(st.integers(1, 2))
+        gens.append(g)
+    split = draw.draw(st.integers(1, n - 1))
+    for rows in ([[1] * n], [[1] * split + [0] * (n - split), [0] * split + [1] * (n - split)]):
+        counter = StandardMonomialCounter(rows, slack=draw.draw(st.integers(0, 3)))
+        counter.counts(1)   # a numerator to keep up to date from the first generator on
+        for k, g in enumerate(gens):
+            counter.add([g])
+            degree = draw.draw(st.integers(0, 4))
+            assert counter.counts(degree) == standard_monomial_counts(
+                np.array(gens[:k + 1], dtype=np.int64), rows, degree)
+
+
 @settings(max_examples=40, deadline=None)
 @given(multigraded_monomial_ideals(), st.integers(0, 7), st.integers(0, 40))
 def test_counter_with_a_budget_counts_right_or_gives_up(data, degree, max_nodes):

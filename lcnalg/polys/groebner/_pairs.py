@@ -1,8 +1,9 @@
 """The critical pairs of the F4 engine, kept in arrays.
 
-A pair ``(i, j)`` is stored with its degree, its lcm (packed, as the engine's monomials) and the
-exponent row of that lcm, one array per variable (column-major).  The two operations that touch
-every pair are then array operations:
+A pair ``(i, j)`` is stored with its degree, its lcm (packed, as the engine's monomials), the
+exponent row of that lcm, one array per variable (column-major), and, for a run skipping by a
+multigrading, the lcm's multidegree as one integer label.  The operations that touch every pair
+are then array operations:
 
 * the Gebauer--Möller test of the old pairs against a new leading monomial ``lead(h)``
   (:meth:`PairQueue.drop_chain`): a pair is dropped when ``lead(h)`` divides its lcm and that
@@ -11,7 +12,9 @@ every pair are then array operations:
   the lcm equalities only on the few pairs it hits;
 * the pairs of the lowest degree (:meth:`PairQueue.of_degree`), and the hundred of them with the
   smallest lcms when a degree has more (:meth:`PairQueue.smallest_of_degree`, ordered once per
-  degree).
+  degree, by one sort of the order's linear forms on the lcms' rows when the queue has them);
+* the pairs whose lcm lies in a multidegree already complete for the Hilbert function
+  (:meth:`PairQueue.in_multidegrees`: one membership test of the labels).
 
 Removed pairs are marked dead and the arrays are compacted once most of them are dead, so the
 pairs keep the order in which they were added (the engine selects them in that order, or by
