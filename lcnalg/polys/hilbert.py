@@ -752,6 +752,8 @@ class StandardMonomialCounter:
         self._num: dict[int, int] = {}
         #: the coprime leaves' products for the current codes (:func:`_numerator_into`)
         self._leaves: dict[tuple[int, ...], dict[int, int]] = {}
+        #: generators added since the numerator was last brought up to date (their rows' indices)
+        self._pending: list[int] = []
         self._count = _MonomialCounter(A)
         #: (additions, degree) of a count from scratch that gave up: a count of a higher degree
         #: with no generator added since is not tried (truncated higher, it keeps every
@@ -804,8 +806,32 @@ class StandardMonomialCounter:
         gens = self._gens
         if len(gens) and (gens <= m).all(axis=1).any():
             return  # already in M: M and its numerator stay
+        divides = (m <= gens).all(axis=1)
+        leave = bool(divides.any())
+        if leave:  # the rows m divides leave M: the updates waiting need them, so they go first
+            self._flush()
+        if int(m @ self.w) <= self._top:
+            if leave:
+                self._update(gens, m)
+            else:  # made when a count needs it (a count from scratch first makes it needless)
+                self._pending.append(len(gens))
+        self._gens = np.vstack([gens[~divides], m[None, :]])
+        self._additions += 1
+
+    def _flush(self) -> None:
+        """Make the updates waiting, in the order of their generators (each against the rows
+        before it: no row has left since, as :meth:`_add_one` makes them first then)."""
+        pending, self._pending = self._pending, []
+        for k in pending:
+            if self._top < 0:  # an update gave up: the next count starts from scratch
+                break
+            self._update(self._gens[:k], self._gens[k])
+
+    def _update(self, gens: np.ndarray, m: np.ndarray) -> None:
+        """``N(M + <m>) = N(M) - t^{deg m} N(M : m)``, truncated at the top degree (``gens`` the
+        minimal generators of ``M``)."""
         dm = int(m @ self.w)
-        if self._top >= dm:  # N(M + <m>) = N(M) - t^{deg m} N(M : m), truncated at the top degree
+        if self._top >= dm:
             colon = np.maximum(gens - m, 0)
             small = colon @ self.w <= self._top - dm
             colon = colon[small]
@@ -819,8 +845,6 @@ class StandardMonomialCounter:
             else:
                 self.updates += 1
             self.nodes += int(self.max_nodes - budget[0]) if self.max_nodes is not None else 0
-        self._gens = np.vstack([gens[~(m <= gens).all(axis=1)], m[None, :]])
-        self._additions += 1
 
     def counts(self, degree: int, multidegrees: Iterable[Sequence[int]] | None = None
                ) -> dict[tuple[int, ...], int] | None:
@@ -858,6 +882,8 @@ class StandardMonomialCounter:
         wanted = _wanted_multidegrees(degree, self.r, multidegrees)
         if degree < 0:
             return {a: 0 for a in wanted}
+        if degree <= self._top:
+            self._flush()
         if degree > self._top:
             if self._gave_up is not None and self._gave_up[0] == self._additions and degree >= self._gave_up[1]:
                 return None
@@ -889,6 +915,7 @@ class StandardMonomialCounter:
             self.nodes += int(self.max_nodes - budget[0]) if self.max_nodes is not None else 0
         self._num, self._top, self._B, self._code = num, top, B, code
         self._leaves = {}
+        self._pending = []
         self.recounts += 1
         return num
 

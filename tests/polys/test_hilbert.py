@@ -324,6 +324,23 @@ def test_counter_kept_up_to_date_equals_the_count_from_scratch(data, slack, degr
     assert sorted(map(tuple, counter.generators.tolist())) == sorted(minimal_monomial_generators(added))
 
 
+def test_counter_updates_wait_for_a_count_and_survive_a_generator_that_leaves():
+    """Updates are made when a count needs them; a new generator dividing earlier ones (which
+    leave M) makes the waiting updates first.  Every count equals the count from scratch."""
+    rows = [[1, 1, 1], [1, 0, 0]]
+    added = [[2, 1, 0], [0, 2, 1], [1, 1, 1], [1, 0, 0], [0, 0, 3], [0, 1, 1]]
+    for counts_between in (False, True):
+        counter = StandardMonomialCounter(rows, slack=3)
+        counter.counts(2)   # a numerator up to degree 5, kept up to date from here on
+        for k, g in enumerate(added):
+            counter.add([g])
+            if counts_between:
+                counter.counts(k % 5)
+        for degree in range(7):
+            assert counter.counts(degree) == standard_monomial_counts(np.array(added, dtype=np.int64), rows, degree)
+        assert sorted(map(tuple, counter.generators.tolist())) == sorted(minimal_monomial_generators(added))
+
+
 @settings(max_examples=25, deadline=None)
 @given(st.integers(65, 90), st.data())
 def test_counter_in_more_than_64_variables_equals_the_count_from_scratch(n, draw):
