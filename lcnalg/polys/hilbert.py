@@ -431,8 +431,23 @@ def _count_outside(G: np.ndarray, w: np.ndarray, d: int, counts: list[int], mini
             + _count_outside(colon, w, d - e * int(w[v]), counts, False, budget))
 
 
-#: Coprime leaves kept by :func:`_numerator_into` before its memo is emptied.
-LEAF_MEMO = 100_000
+#: Terms of the coprime leaves' products kept by :func:`_numerator_into` (about 100 bytes each)
+#: before its memo is emptied.
+LEAF_MEMO_TERMS = 1_000_000
+
+
+class _LeafMemo(dict):
+    """The truncated products of the pairwise coprime leaves of the pivot recursion, by their
+    codes (for one coding), holding at most :data:`LEAF_MEMO_TERMS` terms in all."""
+
+    terms = 0
+
+    def keep(self, key: tuple[int, ...], num: dict[int, int]) -> None:
+        if self.terms + len(num) > LEAF_MEMO_TERMS:
+            self.clear()
+            self.terms = 0
+        self[key] = num
+        self.terms += len(num)
 
 #: At most this many generators are counted by inclusion--exclusion (:func:`_inclusion_exclusion`).
 SMALL_IDEAL = 6
@@ -751,7 +766,7 @@ class StandardMonomialCounter:
         self._code = np.zeros(self.n, dtype=np.int64)
         self._num: dict[int, int] = {}
         #: the coprime leaves' products for the current codes (:func:`_numerator_into`)
-        self._leaves: dict[tuple[int, ...], dict[int, int]] = {}
+        self._leaves = _LeafMemo()
         #: generators added since the numerator was last brought up to date (their rows' indices)
         self._pending: list[int] = []
         self._count = _MonomialCounter(A)
@@ -914,7 +929,7 @@ class StandardMonomialCounter:
         finally:
             self.nodes += int(self.max_nodes - budget[0]) if self.max_nodes is not None else 0
         self._num, self._top, self._B, self._code = num, top, B, code
-        self._leaves = {}
+        self._leaves = _LeafMemo()
         self._pending = []
         self.recounts += 1
         return num
@@ -977,13 +992,13 @@ def _numerator_upto(G: np.ndarray, w: np.ndarray, code: np.ndarray, top: int, d:
     above every entry of a multidegree of total at most the degree counted), so a shift is an
     addition; ``code`` holds the codes of the variables and ``top = B^r``."""
     out: dict[int, int] = {}
-    _numerator_into(G, w, code, top, d, minimal, budget, out, 0, 1, {})
+    _numerator_into(G, w, code, top, d, minimal, budget, out, 0, 1, _LeafMemo())
     return {s: c for s, c in out.items() if c}
 
 
 def _numerator_into(G: np.ndarray, w: np.ndarray, code: np.ndarray, top: int, d: int, minimal: bool,
                     budget: list[float], out: dict[int, int], shift: int, sign: int,
-                    memo: dict[tuple[int, ...], dict[int, int]] | None = None) -> None:
+                    memo: _LeafMemo | None = None) -> None:
     """Add ``sign t^shift N(M)`` up to total degree ``d`` (above ``shift``) into ``out`` (coded
     as in :func:`_numerator_upto`): the recursion hands its accumulator down, so each leaf adds
     its few terms once instead of every level merging its branches' numerators.  ``memo``, when
@@ -1031,9 +1046,7 @@ def _numerator_into(G: np.ndarray, w: np.ndarray, code: np.ndarray, top: int, d:
                         nxt[u] = get(u, 0) - c
                 num = nxt
             if memo is not None:
-                if len(memo) >= LEAF_MEMO:
-                    memo.clear()
-                memo[key] = num
+                memo.keep(key, num)
         for t, c in num.items():
             out[shift + t] = out.get(shift + t, 0) + sign * c
         return

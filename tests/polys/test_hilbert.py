@@ -324,6 +324,24 @@ def test_counter_kept_up_to_date_equals_the_count_from_scratch(data, slack, degr
     assert sorted(map(tuple, counter.generators.tolist())) == sorted(minimal_monomial_generators(added))
 
 
+@pytest.mark.parametrize("kept", [0, 3, 1_000_000])
+def test_counter_counts_do_not_depend_on_the_leaves_kept(monkeypatch, kept):
+    """The coprime leaves' products are kept for the recursion's other visits, within
+    LEAF_MEMO_TERMS terms (emptied beyond): any bound gives the counts from scratch."""
+    monkeypatch.setattr("lcnalg.polys.hilbert.LEAF_MEMO_TERMS", kept)
+    rows = [[1, 1, 1, 1, 1, 1], [1, 1, 1, 0, 0, 0]]
+    gens = [[2, 0, 0, 0, 0, 0], [0, 2, 0, 0, 0, 0], [0, 0, 2, 0, 0, 0], [0, 0, 0, 3, 0, 0],
+            [0, 0, 0, 0, 2, 0], [0, 0, 0, 0, 0, 2], [1, 1, 0, 0, 0, 0], [0, 0, 1, 1, 0, 0],
+            [0, 0, 0, 0, 1, 1], [1, 0, 0, 0, 0, 1]]
+    counter = StandardMonomialCounter(rows, slack=2)
+    counter.add(gens[:6])
+    for degree in range(9):
+        assert counter.counts(degree) == standard_monomial_counts(np.array(gens[:6]), rows, degree)
+    counter.add(gens[6:])
+    for degree in range(9):
+        assert counter.counts(degree) == standard_monomial_counts(np.array(gens), rows, degree)
+
+
 def test_counter_updates_wait_for_a_count_and_survive_a_generator_that_leaves():
     """Updates are made when a count needs them; a new generator dividing earlier ones (which
     leave M) makes the waiting updates first.  Every count equals the count from scratch."""
