@@ -836,6 +836,9 @@ class StandardMonomialCounter:
     def _flush(self) -> None:
         """Make the updates waiting, in the order of their generators (each against the rows
         before it: no row has left since, as :meth:`_add_one` makes them first then)."""
+        if (self._pending and self._top >= 0 and len(self._pending) * FLUSH_OR_RECOUNT >= len(self._gens)
+                and self._recount(self._top) is not None):
+            return  # many waiting against few rows: a count from scratch costs less (self._pending emptied)
         pending, self._pending = self._pending, []
         for k in pending:
             if self._top < 0:  # an update gave up: the next count starts from scratch
@@ -934,6 +937,11 @@ class StandardMonomialCounter:
         self.recounts += 1
         return num
 
+
+#: :class:`StandardMonomialCounter` counts from scratch instead of making the updates waiting when
+#: they are at least 1/FLUSH_OR_RECOUNT of its generators (measured on the counts of graph ideals:
+#: 54 updates against 158 rows took 12 ms, the count from scratch 7 ms; 49 against 300, 3 ms and 11 ms).
+FLUSH_OR_RECOUNT = 3
 
 #: The total degrees above the one counted to which :class:`StandardMonomialCounter` truncates a
 #: numerator counted from scratch.

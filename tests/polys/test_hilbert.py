@@ -342,9 +342,12 @@ def test_counter_counts_do_not_depend_on_the_leaves_kept(monkeypatch, kept):
         assert counter.counts(degree) == standard_monomial_counts(np.array(gens), rows, degree)
 
 
-def test_counter_updates_wait_for_a_count_and_survive_a_generator_that_leaves():
-    """Updates are made when a count needs them; a new generator dividing earlier ones (which
+@pytest.mark.parametrize("flush_or_recount", [0, 3])
+def test_counter_updates_wait_for_a_count_and_survive_a_generator_that_leaves(monkeypatch, flush_or_recount):
+    """Updates are made when a count needs them (one by one, or by a count from scratch when
+    many wait: FLUSH_OR_RECOUNT, 0 for never); a new generator dividing earlier ones (which
     leave M) makes the waiting updates first.  Every count equals the count from scratch."""
+    monkeypatch.setattr("lcnalg.polys.hilbert.FLUSH_OR_RECOUNT", flush_or_recount)
     rows = [[1, 1, 1], [1, 0, 0]]
     added = [[2, 1, 0], [0, 2, 1], [1, 1, 1], [1, 0, 0], [0, 0, 3], [0, 1, 1]]
     for counts_between in (False, True):
