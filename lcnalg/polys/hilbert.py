@@ -835,7 +835,8 @@ class StandardMonomialCounter:
 
     def _flush(self) -> None:
         """Make the updates waiting, in the order of their generators (each against the rows
-        before it: no row has left since, as :meth:`_add_one` makes them first then)."""
+        before it: no row has left since, as :meth:`_add_one` makes them first then), or count
+        from scratch to the same degree when they are many (:data:`FLUSH_OR_RECOUNT`)."""
         if (self._pending and self._top >= 0 and len(self._pending) * FLUSH_OR_RECOUNT >= len(self._gens)
                 and self._recount(self._top) is not None):
             return  # many waiting against few rows: a count from scratch costs less (self._pending emptied)
