@@ -510,8 +510,8 @@ def _monomial_colon_keep(colon: np.ndarray, changed: np.ndarray) -> np.ndarray:
 
     An unchanged row divides no other row: it would divide the ``g`` of that row, and no
     generator divides another (nor equals a changed row, which is a proper divisor of its
-    own ``g``).  So only the changed rows are tried as divisors, against every row, as
-    :func:`_minimal_mask` does for all of them.
+    own ``g``).  So only the changed rows are tried as divisors, against every row, on their
+    support masks first; past 64 variables :func:`_minimal_mask` tries them all.
 
     >>> colon = np.array([[1, 0, 0], [1, 1, 0], [0, 2, 1], [1, 0, 0]])
     >>> _monomial_colon_keep(colon, np.array([True, False, False, True])).tolist()
@@ -521,32 +521,25 @@ def _monomial_colon_keep(colon: np.ndarray, changed: np.ndarray) -> np.ndarray:
     div_idx = np.flatnonzero(changed)
     if not div_idx.size:
         return keep
-    total = colon.sum(axis=1)
     k, n = colon.shape
-    if n <= 64:  # a divisor's support lies in its target's: tested on 64-bit masks first
-        bits = np.uint64(1) << np.arange(n, dtype=np.uint64)
-        masks = np.bitwise_or.reduce(np.where(colon > 0, bits, np.uint64(0)), axis=1)
-        dm = masks[div_idx]
-        step = max(1, MINIMAL_CHUNK // len(div_idx))
-        for a in range(0, k, step):
-            i, j = np.nonzero((dm[:, None] & ~masks[None, a:a + step]) == 0)
-            j = j + a
-            di = div_idx[i]
-            other = di != j
-            di, j = di[other], j[other]
-            full = (colon[di] <= colon[j]).all(axis=1)
-            di, j = di[full], j[full]
-            drop = (total[di] != total[j]) | (di < j)  # a proper divisor, or an earlier equal row
-            keep[j[drop]] = False
-        return keep
-    D = colon[div_idx]
-    step = max(1, MINIMAL_CHUNK // max(1, len(D) * colon.shape[1]))
-    for a in range(0, len(colon), step):
-        part = colon[a:a + step]
-        div = (D[:, None, :] <= part[None, :, :]).all(axis=2)  # div[i, j]: D[i] divides row a + j
-        same = div & (total[div_idx][:, None] == total[None, a:a + step])
-        earlier = div_idx[:, None] < np.arange(a, a + len(part))[None, :]
-        keep[a:a + len(part)] = ~((div & ~same) | (same & earlier)).any(axis=0)
+    if n > 64:  # (rare) no 64-bit masks: every row tried as a divisor
+        return _minimal_mask(colon)
+    total = colon.sum(axis=1)
+    # a divisor's support lies in its target's: tested on 64-bit masks first
+    bits = np.uint64(1) << np.arange(n, dtype=np.uint64)
+    masks = np.bitwise_or.reduce(np.where(colon > 0, bits, np.uint64(0)), axis=1)
+    dm = masks[div_idx]
+    step = max(1, MINIMAL_CHUNK // len(div_idx))
+    for a in range(0, k, step):
+        i, j = np.nonzero((dm[:, None] & ~masks[None, a:a + step]) == 0)
+        j = j + a
+        di = div_idx[i]
+        other = di != j
+        di, j = di[other], j[other]
+        full = (colon[di] <= colon[j]).all(axis=1)
+        di, j = di[full], j[full]
+        drop = (total[di] != total[j]) | (di < j)  # a proper divisor, or an earlier equal row
+        keep[j[drop]] = False
     return keep
 
 
