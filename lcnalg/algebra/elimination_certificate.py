@@ -626,9 +626,10 @@ class BackgroundElimination:
         finally:
             send.close()
 
-    def ready(self) -> bool:
-        """Whether :meth:`result` returns without waiting."""
-        return self._done or self._receive.poll()
+    def ready(self, timeout: float = 0.0) -> bool:
+        """Whether :meth:`result` returns without waiting, after waiting at most ``timeout``
+        seconds for the process to send it."""
+        return self._done or self._receive.poll(max(timeout, 0.0))
 
     def result(self) -> Elimination | None:
         """The elimination (waiting for it), or None when the process failed or was cancelled."""

@@ -52,7 +52,7 @@ import itertools
 import time
 from dataclasses import dataclass, field
 from fractions import Fraction
-from math import gcd, lcm
+from math import comb, gcd, lcm
 from typing import TYPE_CHECKING, Callable, Iterable, Sequence
 
 import numpy as np
@@ -77,6 +77,7 @@ __all__ = [
     "DegreeReport",
     "InterpolationState",
     "interpolate_degree",
+    "degree_from_elimination",
     "interpolation_work",
 ]
 
@@ -238,37 +239,9 @@ def _finish_piece(task: _PieceTask, idx: np.ndarray, rows: int, rank: int, free:
     p = task.primes[0]
     kappa = len(free)
     # Leading monomials of the products of the lower-degree ideal, in free coordinates.
-    new_cols: list[int] = list(free)
-    lower_rank = 0
-    if kappa and task.lower:
-        fpos = {f: i for i, f in enumerate(free)}
-        blocks = []
-        for basis, colmap in task.lower:
-            # columns of the product that are free columns of this piece
-            sel = [(j, fpos[c]) for j, c in enumerate(colmap) if c in fpos]
-            if not sel or basis.shape[0] == 0:
-                continue
-            block = np.zeros((basis.shape[0], kappa), dtype=np.int64)
-            src = np.array([s for s, _ in sel])
-            dst = np.array([d for _, d in sel])
-            block[:, dst] = basis[:, src]
-            blocks.append(block)
-        if blocks:
-            stacked = np.vstack(blocks)
-            rng = np.random.default_rng(task.seed)
-            order = slice(None, None, -1)  # descending monomial order: pivots = leading monomials
-            take = stacked
-            if stacked.shape[0] > kappa + 10:
-                pick = rng.choice(stacked.shape[0], size=kappa + 10, replace=False)
-                take = stacked[pick]
-            piv = pivot_columns(take[:, order], p)  # only the pivots: no entries read back
-            work += _elimination_work(take.shape[0], kappa, len(piv), 0)
-            if len(piv) < kappa and take.shape[0] < stacked.shape[0]:
-                piv = pivot_columns(stacked[:, order], p)
-                work += _elimination_work(stacked.shape[0], kappa, len(piv), 0)
-            lower_rank = len(piv)
-            lead = {free[kappa - 1 - j] for j in piv}
-            new_cols = [f for f in free if f not in lead]
+    lower_rank, lead, pwork = _product_leads(task.lower, free, p, task.seed)
+    work += pwork
+    new_cols = [f for f in free if f not in lead]
     # the kernel vectors read back: all of them when the basis is kept for the next degree,
     # else only those of the new generators
     K = read(None if task.keep_basis else new_cols)
@@ -282,6 +255,44 @@ def _finish_piece(task: _PieceTask, idx: np.ndarray, rows: int, rank: int, free:
     basis = K.astype(np.int32) if task.keep_basis else np.zeros((0, size), dtype=np.int32)
     return _PieceResult(task.key, size, rank, kappa, lower_rank, new[0], basis, rows, new[1], free,
                         work + new[2])
+
+
+def _product_leads(lower: list[tuple[np.ndarray, np.ndarray]], free: list[int], p: int,
+                   seed: int) -> tuple[int, set[int], int]:
+    """The rank and leading monomials (positions in the piece) of ``L_P``, the products of the
+    lower degree's kernel bases ``lower`` by the variables, read in the coordinates of the free
+    columns ``free`` of the piece (every element of ``I_P`` is determined by those), modulo
+    ``p``; and the operations of the eliminations, counted as :func:`interpolation_work` does."""
+    kappa = len(free)
+    if not kappa or not lower:
+        return 0, set(), 0
+    fpos = {f: i for i, f in enumerate(free)}
+    blocks = []
+    for basis, colmap in lower:
+        # columns of the product that are free columns of this piece
+        sel = [(j, fpos[c]) for j, c in enumerate(colmap) if c in fpos]
+        if not sel or basis.shape[0] == 0:
+            continue
+        block = np.zeros((basis.shape[0], kappa), dtype=np.int64)
+        src = np.array([s for s, _ in sel])
+        dst = np.array([d for _, d in sel])
+        block[:, dst] = basis[:, src]
+        blocks.append(block)
+    if not blocks:
+        return 0, set(), 0
+    stacked = np.vstack(blocks)
+    rng = np.random.default_rng(seed)
+    order = slice(None, None, -1)  # descending monomial order: pivots = leading monomials
+    take = stacked
+    if stacked.shape[0] > kappa + 10:
+        pick = rng.choice(stacked.shape[0], size=kappa + 10, replace=False)
+        take = stacked[pick]
+    piv = pivot_columns(take[:, order], p)  # only the pivots: no entries read back
+    work = _elimination_work(take.shape[0], kappa, len(piv), 0)
+    if len(piv) < kappa and take.shape[0] < stacked.shape[0]:
+        piv = pivot_columns(stacked[:, order], p)
+        work += _elimination_work(stacked.shape[0], kappa, len(piv), 0)
+    return len(piv), {free[kappa - 1 - j] for j in piv}, work
 
 
 def _lift(task: _PieceTask, idx: np.ndarray, rows: int, free: list[int], vectors: dict[int, np.ndarray],
@@ -743,19 +754,8 @@ def interpolate_degree(state: InterpolationState, *, executor: Executor | None =
     for key, monos in pieces.items():
         if key in images:
             continue  # the image of a representative under a symmetry
-        lower = []
+        lower = _lower_of(state, monos, below.get(key, ())) if e > 1 else []
         hint = hints[key]
-        if e > 1:
-            index = {m: j for j, m in enumerate(monos)}
-            for v, prev in below.get(key, ()):
-                entry = state._lower.get(prev)
-                if entry is None:
-                    continue
-                pmonos, basis = entry
-                if basis.shape[0] == 0:
-                    continue
-                colmap = np.array([index[tuple(sorted(pm + (v,)))] for pm in pmonos], dtype=np.int64)
-                lower.append((basis.astype(np.int64), colmap))
         std = None if stds is None else stds[key]
         tasks.append(_PieceTask(key, monos, lower, pools, primes, seed + hash(key) % 100_000, hint,
                                 not last, std, blocks.get(key, ()), lift_pool, lim, int_pool, lifting))
@@ -840,6 +840,221 @@ def interpolate_degree(state: InterpolationState, *, executor: Executor | None =
                           upper_bound, new_count, biggest, time.perf_counter() - start, work, done)
     state.reports.append(report)
     return report
+
+
+def degree_from_elimination(state: InterpolationState, eliminated: Sequence[dict[tuple[int, ...], int]],
+                            modulus: int, *, limits: Limits | None = None) -> DegreeReport | None:
+    """Run the next degree ``e`` from an elimination basis instead of sample points: its new
+    minimal generators, and the sandwich, when the basis reaches no degree above ``e``.
+
+    ``eliminated`` is the ``w``-free part ``B`` of the reduced Gröbner basis, for a block order
+    ``w >> c`` with degrevlex on ``c``, of a graph ideal ``<c - μ'(w)>`` modulo ``modulus``,
+    where ``μ'`` has the image closure of the state's μ (its elements over all the
+    coordinates, the leading term first, as
+    :meth:`~lcnalg.algebra.elimination_certificate.GraphIdeal.eliminated` gives them).  ``B`` is
+    a Gröbner basis of the kernel ``I_p'`` of ``c ↦ μ'(w) mod p``, which contains the reduction of
+    the integer part of ``I`` with, in each graded piece ``P``, the same or a larger dimension
+    (docs/theory.md#elimination-certificate, steps 3 and 4).  So in each piece of degree ``e``:
+
+    * the monomials of ``P`` outside ``LM(B)`` are at most ``dim (R/I)_P``: the lower end of the
+      sandwich (proved, like the rank at sample points that it replaces);
+    * the products ``L_P`` of the degree before (the state's kernel bases, modulo the same prime)
+      have leading monomials inside ``LM(I_p')``, and a free monomial ``f`` of ``P`` outside
+      ``LM(L_P)`` is not a multiple of ``LM(I_p')_{e-1}``, so it is the leading monomial of an
+      element ``b_f`` of ``B``: ``f - NF(f)``, the same reduced echelon vector that the sample
+      points give;
+    * each ``b_f`` is lifted to Q by rational reconstruction and kept when it vanishes at points
+      of μ modulo two other primes (then verified exactly with every equation); ``L_P`` and the
+      ``b_f`` are reductions of elements of ``J``, with as many leading monomials as ``LM(B)`` has
+      in ``P``, so the upper end of the sandwich meets the lower one.
+
+    The degree is then proved complete like an interpolated one (docs/theory.md#degree-from-elimination).
+    Its pieces' kernel bases are not formed, so it is the last degree of the run (with ``B`` of
+    degrees ``≤ e``, the generating-degree certificate then shows the equations whole).
+
+    Parameters
+    ----------
+    state : InterpolationState
+        Complete up to its degree ``e - 1 ≥ 1``, whose kernel bases it kept (not run as the
+        last degree); updated in place when the degree is read.
+    eliminated : sequence of dict
+        ``B``, exponents over all the coordinates of μ.
+    modulus : int
+        The prime of ``B``; must be the interpolation's first prime (the kernel bases are
+        modulo it).
+    limits : Limits, optional
+        Bounds (``max_monomials``, ``max_piece``, ``max_hilbert_nodes``).
+
+    Returns
+    -------
+    DegreeReport or None
+        None, with the state unchanged, when ``B`` does not fit: another prime, a degree above
+        ``e``, leading monomials whose standard monomials differ from the proved Hilbert function
+        below ``e`` (an unlucky prime), an element not homogeneous for the grading, or one that
+        does not lift from the one prime.
+
+    Examples
+    --------
+    ``3,3,3 s=2,2``: cubics and quartics; degree 4 read from the elimination is degree 4
+    interpolated.
+
+    >>> from lcnalg.algebra.elimination_certificate import GraphIdeal, eliminate
+    >>> mu = Parameterization("3,3,3 s=2,2")
+    >>> made = eliminate(GraphIdeal.of(mu), PRIMES_31[0], Limits())
+    >>> a, b = InterpolationState.start(mu), InterpolationState.start(mu)
+    >>> for _ in range(3):
+    ...     _ = interpolate_degree(a), interpolate_degree(b)
+    >>> read = degree_from_elimination(a, made.eliminated, made.modulus)
+    >>> done = interpolate_degree(b)
+    >>> read.tight, read.new_generators, done.new_generators, read.hilbert_lower == done.hilbert_lower
+    (True, 15, 15, True)
+    >>> sorted(map(str, a.generators)) == sorted(map(str, b.generators))
+    True
+    """
+    start = time.perf_counter()
+    e = state.degree + 1
+    grading = state.grading
+    nvars = len(grading.variables)
+    lim = Limits.coerce(limits)
+    p = _primes(1)[0]
+    if (modulus != p or e < 2 or not state.reports or state.complete_up_to_degree != e - 1
+            or e - 1 not in state.leads):
+        return None
+    zero = set(grading.zero_coordinates)
+    local = grading.variables
+    bases: dict[tuple[int, ...], dict[tuple[int, ...], int]] = {}
+    for g in eliminated:
+        lead = next(iter(g), None)
+        if lead is None:
+            continue
+        if any(lead[m] for m in zero):
+            if len(g) != 1 or sum(lead) != 1:
+                return None  # a reduced basis holds the vanishing coordinate alone
+            continue
+        terms = {}
+        for exps, c in g.items():
+            if any(exps[m] for m in zero) or sum(exps) != sum(lead):
+                return None
+            terms[tuple(i for i, v in enumerate(local) for _ in range(exps[v]))] = int(c) % p
+        bases[next(iter(terms))] = terms
+    if not bases or max(len(m) for m in bases) > e:
+        return None
+    leads = list(bases)
+    # the standard monomials of LM(B) below e must be the proved Hilbert function there
+    exps_of = np.zeros((len(leads), nvars), dtype=np.int64)
+    for r, m in enumerate(leads):
+        for i in m:
+            exps_of[r, i] += 1
+    # deferred: the Hilbert numerator only for this route (start-up of small requests)
+    from lcnalg.polys.hilbert import hilbert_numerator
+
+    num = hilbert_numerator([tuple(int(x) for x in row) for row in exps_of], nvars,
+                            max_nodes=lim.max_hilbert_nodes)
+    if num is None:
+        return None
+    proved = [1] + [r.hilbert_lower for r in state.reports]
+    for d in range(e):
+        count = sum(int(c) * comb(d - j + nvars - 1, nvars - 1) for j, c in enumerate(num[:d + 1]))
+        if count != proved[d]:
+            return None
+    pieces = pieces_of_degree(grading, e, limits=lim)
+    biggest = max((len(v) for v in pieces.values()), default=0)
+    lim.check("max_piece", f"monomials in the largest graded piece of degree {e}", biggest)
+    images = _orbits(pieces, state.symmetries)
+    below = _pieces_below(list(pieces), grading, state._lower.keys() | state._ranks.keys())
+    seed = state.seed * 1_000_003 + e
+    checks = _primes(3)[1:]
+    check_pools = [ImagePool(state.mu, CHECK_POINTS, q, seed + 7919 * k, np.array(local, dtype=np.int64))
+                   for k, q in enumerate(checks, 1)]
+    # LM(I_p')_e: the multiples of the leading monomials of the kernel of degree e - 1 (which is
+    # (I_p')_{e-1}: it contains it, and the sandwich and the Hilbert function above give it the
+    # same dimension), and the leading monomials of B of degree e
+    std = set(map(tuple, standard_monomials(state.leads[e - 1], nvars, e - 1).tolist()))
+    lower_bound = upper_bound = 0
+    work = 0
+    found: dict[tuple[int, ...], list[dict[tuple[int, ...], int]]] = {}
+    counts: dict[tuple[int, ...], tuple[int, int, int]] = {}  # key -> (rank, lower rank, new)
+    new_leads: list[tuple[int, ...]] = []
+    for key, monos in pieces.items():
+        free = [j for j, m in enumerate(monos) if m not in std or m in bases]
+        new_leads.extend(monos[f] for f in free)
+        if key in images:
+            continue
+        if not any(monos[f] in bases for f in free):
+            # every free monomial is a variable times a leading monomial of the kernel below, so
+            # the products' leading monomials are all of them: no new generator, no elimination
+            counts[key] = (len(monos) - len(free), len(free), 0)
+            found[key] = []
+            continue
+        lower = _lower_of(state, monos, below.get(key, ()))
+        lower_rank, lead, pwork = _product_leads(lower, free, p, seed + hash(key) % 100_000)
+        work += pwork
+        index = {m: j for j, m in enumerate(monos)}
+        polys = []
+        for f in (f for f in free if f not in lead):
+            terms = bases.get(monos[f])
+            if terms is None:
+                return None
+            residues = [0] * (f + 1)
+            for m, c in terms.items():
+                j = index.get(m)
+                if j is None or j > f:
+                    return None  # not homogeneous for the grading, or not reduced
+                residues[j] = c
+            vec = lift_vector([residues], [p])
+            if vec is None:
+                return None
+            sub = np.array(monos[:f + 1], dtype=np.int64).reshape(f + 1, -1)
+            for pool, q in zip(check_pools, checks):
+                if not _vanishes(vec, evaluate_monomials(pool, sub, CHECK_POINTS, q).astype(object), q):
+                    return None
+            polys.append(_to_integer_poly(monos[:f + 1], vec, nvars))
+        found[key] = polys
+        counts[key] = (len(monos) - len(free), lower_rank, len(polys))
+    ranks = {}
+    generators = []
+    for key, monos in pieces.items():
+        rep, g = images.get(key, (key, None))
+        rank, lower_rank, new = counts[rep]
+        ranks[key] = rank
+        lower_bound += rank
+        upper_bound += len(monos) - (lower_rank + new)
+        polys = found[rep]
+        if g is not None:
+            inverse = [0] * nvars
+            for i, gi in enumerate(g):
+                inverse[gi] = i
+            polys = [{tuple([exps[j] for j in inverse]): c for exps, c in poly.items()} for poly in polys]
+        generators.extend((e, key, poly) for poly in polys)
+    # the state changes only once the whole degree is read
+    state.generators.extend(generators)
+    state.primes_used.update((p, *checks))
+    state._lower = {}
+    state._ranks = ranks
+    state.leads[e] = new_leads
+    report = DegreeReport(e, len(pieces), sum(len(v) for v in pieces.values()), lower_bound, upper_bound,
+                          len(generators), biggest, time.perf_counter() - start, 0, work)
+    state.reports.append(report)
+    return report
+
+
+def _lower_of(state: InterpolationState, monos: list[tuple[int, ...]],
+              below: Iterable[tuple[int, tuple[int, ...]]]) -> list[tuple[np.ndarray, np.ndarray]]:
+    """The kernel bases of the pieces of the degree before below a piece (``below``: pairs
+    ``(v, key)``, the piece being ``key`` times ``c_v``), each with the positions in ``monos``
+    of its monomials times ``c_v``."""
+    lower = []
+    index = {m: j for j, m in enumerate(monos)}
+    for v, prev in below:
+        entry = state._lower.get(prev)
+        if entry is None:
+            continue
+        pmonos, basis = entry
+        if basis.shape[0] == 0:
+            continue
+        colmap = np.array([index[tuple(sorted(pm + (v,)))] for pm in pmonos], dtype=np.int64)
+        lower.append((basis.astype(np.int64), colmap))
+    return lower
 
 
 #: Estimated field operations of moving one matrix entry into or out of FLINT (Python

@@ -1,0 +1,120 @@
+"""The last degree read from the elimination basis (docs/theory.md#degree-from-elimination): the
+same minimal generators and the same closed sandwich as the degree interpolated at sample points,
+and no degree at all when the basis does not fit."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import HealthCheck, assume, given, settings
+
+from lcnalg import Limits, Parameterization
+from lcnalg.algebra.elimination_certificate import GraphIdeal, eliminate
+from lcnalg.algebra.implicitization import READ_FROM_ELIMINATION, implicit_equations
+from lcnalg.algebra.interpolation import InterpolationState, degree_from_elimination, interpolate_degree
+from lcnalg.polys.modular import PRIMES_31
+
+from tests.strategies import architectures
+
+
+def _top(made):
+    return max(sum(next(iter(g))) for g in made.eliminated)
+
+
+def _two_states_before(mu, degree):
+    """Two interpolations of ``mu`` complete up to ``degree - 1`` (bases kept)."""
+    a, b = InterpolationState.start(mu), InterpolationState.start(mu)
+    for _ in range(degree - 1):
+        interpolate_degree(a)
+        interpolate_degree(b)
+    return a, b
+
+
+def _snapshot(state):
+    return (len(state.reports), len(state.generators), sorted(state.leads), sorted(state.primes_used))
+
+
+def _compare_with_interpolation(mu):
+    made = eliminate(GraphIdeal.of(mu), PRIMES_31[0], Limits())
+    assert made.eliminated is not None
+    if not made.eliminated or _top(made) < 2:
+        return None  # no equation, or linear ones only: nothing to read
+    top = _top(made)
+    a, b = _two_states_before(mu, top)
+    read = degree_from_elimination(a, made.eliminated, made.modulus)
+    done = interpolate_degree(b)
+    assert read is not None
+    assert read.degree == done.degree == top
+    assert read.tight and done.tight
+    assert (read.hilbert_lower, read.hilbert_upper) == (done.hilbert_lower, done.hilbert_upper)
+    assert read.new_generators == done.new_generators
+    # the same polynomials, piece by piece (each the reduced echelon vector of its leading
+    # monomial, or the image of its representative's under a symmetry)
+    assert sorted(map(str, a.generators)) == sorted(map(str, b.generators))
+    assert sorted(a.leads[top]) == sorted(b.leads[top])
+    return read
+
+
+@pytest.mark.parametrize("arch", ["3,3,3 s=2,2", "4,4 s=2", "3,2,2,2 s=2,2,2", "2x2,2x2 s=2x1",
+                                  "2,3 s=3", "2,2,2 s=3,2", "3x2,2x3 s=2x2"])
+def test_degree_read_from_the_elimination_is_the_degree_interpolated(arch):
+    """Architectures with linear equations (vanishing coordinates: ``2,3 s=3``, ``2,2,2 s=3,2``),
+    symmetries (2D), and generators in several degrees; the top degree of the elimination basis
+    read from it equals the one interpolated."""
+    _compare_with_interpolation(Parameterization(arch))
+
+
+@settings(max_examples=12, deadline=None, suppress_health_check=list(HealthCheck))
+@given(architectures(max_layers=3, max_size=3, max_stride=2, max_ambient=10, reduced=True))
+def test_degree_read_from_the_elimination_on_random_architectures(arch):
+    mu = Parameterization(arch)
+    assume(mu.num_parameters <= 12)
+    _compare_with_interpolation(mu)
+
+
+def test_a_basis_that_does_not_fit_reads_nothing_and_leaves_the_state_alone():
+    mu = Parameterization("3,3,3 s=2,2")   # cubics and quartics
+    made = eliminate(GraphIdeal.of(mu), PRIMES_31[0], Limits())
+    a, _ = _two_states_before(mu, 4)
+    before = _snapshot(a)
+    # another prime than the kernel bases'
+    assert degree_from_elimination(a, made.eliminated, PRIMES_31[1]) is None
+    # the state one degree short: the basis reaches above the degree to read
+    short, _ = _two_states_before(mu, 3)
+    assert degree_from_elimination(short, made.eliminated, made.modulus) is None
+    # a cubic left out: three more standard monomials in degree 3 than proved
+    cubic = next(i for i, g in enumerate(made.eliminated) if sum(next(iter(g))) == 3)
+    assert degree_from_elimination(a, made.eliminated[:cubic] + made.eliminated[cubic + 1:], made.modulus) is None
+    # the quartics with their last coefficient changed: they no longer vanish on mu modulo the
+    # other primes, and nothing is read
+    def changed(g):
+        g = dict(g)
+        last = list(g)[-1]
+        g[last] = (g[last] + 2) % made.modulus
+        return g
+    tampered = tuple(changed(g) if sum(next(iter(g))) == 4 and len(g) > 1 else g for g in made.eliminated)
+    assert degree_from_elimination(a, tampered, made.modulus) is None
+    assert _snapshot(a) == before
+    # the untouched basis reads the degree
+    assert degree_from_elimination(a, made.eliminated, made.modulus) is not None
+    assert _snapshot(a) != before
+
+
+def test_a_run_that_reads_its_last_degree_gives_the_equations_and_verdict_of_one_that_interpolates(monkeypatch):
+    """With the threshold lowered (and the wait long enough for a loaded machine), the degree-4
+    of ``3,3,3 s=2,2`` is read from the background elimination: the same certified equations as
+    the run in one process, which interpolates it (and may go on to degree 5)."""
+    monkeypatch.setattr("lcnalg.algebra.implicitization.READ_DEGREE_WORK", 1_000_000)
+    monkeypatch.setattr("lcnalg.algebra.implicitization.BACKGROUND_PATIENCE", 120.0)
+    mu = Parameterization("3,3,3 s=2,2")
+    read = implicit_equations(mu, jobs=2)
+    interpolated = implicit_equations(mu, jobs=1)
+    assert read.stopped_by.startswith(READ_FROM_ELIMINATION)
+    assert not interpolated.stopped_by.startswith(READ_FROM_ELIMINATION)
+    assert read.certified and interpolated.certified
+    assert read.equations == interpolated.equations
+    assert (read.degree, read.hilbert_series) == (interpolated.degree, interpolated.hilbert_series)
+    assert read.complete_up_to_degree == 4 <= interpolated.complete_up_to_degree
+    assert read.hilbert_function == interpolated.hilbert_function[:5]
+    assert read.method.endswith("; degree 4 read from the elimination basis; whole ideal by the elimination "
+                                "certificate")
+    assert "read from" not in interpolated.method
