@@ -27,6 +27,12 @@ reduction modulo a prime (Hilbert series, dimension, degree), and returns an
       elimination, which needs μ only, starts in a process of its own at the first degree of
       some work (:data:`BACKGROUND_START`) and runs beside the degrees, which then stay in this
       process up to :data:`BACKGROUND_WORK`; it is stopped once the run can no longer try it.
+      A degree estimated at :data:`READ_DEGREE_WORK` or more first waits for it (until
+      :data:`BACKGROUND_PATIENCE` after its start); when its ``w``-free part ends at that degree,
+      the degree is read from it instead of interpolated
+      (:func:`~lcnalg.algebra.interpolation.degree_from_elimination`,
+      docs/theory.md#degree-from-elimination) and the run stops there (:data:`READ_FROM_ELIMINATION`),
+      the certificate judging the elimination by its generating degree.
 ``complete_up_to_degree = d``
     Proved by the rank sandwich of :mod:`~lcnalg.algebra.interpolation`: every
     equation of degree ``≤ d`` of ``I`` lies in ``J``.  Nothing is claimed above ``d``.
