@@ -671,9 +671,10 @@ def _run_degrees(state: InterpolationState, *, max_degree: int | None, dimension
     """Interpolate degree after degree until ``max_degree``, the stopping rule (``early`` as
     for :func:`_stopping_rule`), an open rank sandwich or a resource bound; returns why it
     stopped.  ``elimination``, when given, returns the certificate's elimination when it is
-    completed and may stand for degree ``e`` (``elimination(e)``; it may wait for it), else None: asked once, at the first degree estimated at
-    :data:`READ_DEGREE_WORK` or more, and when its ``w``-free part ends at that degree the degree
-    is read from it and the run stops there (docs/theory.md#degree-from-elimination)."""
+    completed and may stand for degree ``e`` (``elimination(e)``; it may wait for it), else
+    None: asked once, at the first degree estimated at :data:`READ_DEGREE_WORK` or more, and
+    when its ``w``-free part ends at that degree the degree is read from it and the run stops
+    there (docs/theory.md#degree-from-elimination)."""
     asked = [elimination is None]
     n = len(state.grading.variables)
     limit = max_degree if max_degree is not None else limits.max_auto_degree
@@ -719,7 +720,8 @@ def _run_degrees(state: InterpolationState, *, max_degree: int | None, dimension
                 if not asked[0] and cost >= READ_DEGREE_WORK and e >= 2 and state.generators:
                     asked[0] = True
                     made = elimination(e)
-                    if made is not None and made.eliminated and max(sum(next(iter(g))) for g in made.eliminated) == e:
+                    if made is not None and made.eliminated and max(sum(next(iter(g)))
+                                                                    for g in made.eliminated) == e:
                         raise _FromElimination(made)
             before = len(state.generators)
             lifted = [0]
@@ -750,9 +752,9 @@ def _run_degrees(state: InterpolationState, *, max_degree: int | None, dimension
                 except _FromElimination as got:
                     read = degree_from_elimination(state, got.made.eliminated, got.made.modulus, limits=limits)
                     if read is not None:
-                        return (f"{READ_FROM_ELIMINATION} modulo p = {got.made.modulus} lies in degrees <= {e}, and degree {e} was read from it "
-                                "(its leading monomials and new elements, lifted to Q) instead of interpolated; "
-                                "no degree above it was checked")
+                        return (f"{READ_FROM_ELIMINATION} modulo p = {got.made.modulus} lies in degrees <= {e}, "
+                                f"and degree {e} was read from it (its leading monomials and new elements, "
+                                "lifted to Q) instead of interpolated; no degree above it was checked")
                     # it does not fit (an unlucky prime, or coefficients beyond one prime): the
                     # degree is interpolated after all
                 except ResourceLimitError as err:
