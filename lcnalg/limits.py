@@ -94,6 +94,14 @@ class Limits:
         Total matrix entries of the elimination certificate that ``certify=None`` attempts
         (``certify=True`` allows ``max_total_entries``); 10^8, about a minute and a half of
         work (the certificate of `5,3,3 s=2,2` needs more than 2·10^7).
+    max_read_entries : int
+        Total matrix entries of the elimination made when a degree of the equations is refused
+        by ``max_equations_work`` or ``max_interpolation_work`` in a run without
+        ``max_degree``: when its ``w``-free part ends at that degree, the degree is read from it
+        instead (docs/theory.md#degree-from-elimination) and the elimination certifies the
+        equations.  10^7, a few seconds: `4,4,4 s=1,2` needs 7·10^6 (degree 7, 3.4 s) and
+        `3,3,4,3 s=1,1,2` less (degree 8, 2 s), while the eliminations of `2x2,2x2,2x2` and
+        `3x3,2x2`, which no system finishes, are given up after 1.5-3 s.
     max_hilbert_nodes : int
         Nodes of the recursion computing a Hilbert numerator.
     max_fibre_order : int
@@ -342,6 +350,7 @@ class Limits:
     max_certify_generators: int = _bound(400, "generators up to which the certificate is tried by default")
     max_certify_degree: int = _bound(6, "equation degree up to which the certificate is tried by default")
     max_certify_entries: int = _bound(100_000_000, "total matrix entries of the elimination certificate tried by default")
+    max_read_entries: int = _bound(10_000_000, "total matrix entries of the elimination that reads a refused degree")
     max_hilbert_nodes: int = _bound(200_000, "nodes of a Hilbert-numerator recursion")
     max_fibre_order: int = _bound(24, "largest root of unity tried when counting a fibre")
     max_fibre_factors: int = _bound(24, "factors tried when counting a fibre")

@@ -26,6 +26,7 @@ Hilbert function, then ``J = I`` (docs/theory.md#generating-degree).
 Public: :func:`certify_by_elimination`, :func:`attempt_elimination_certificate`,
 :func:`certify_by_generating_degree`, :func:`elimination_for_certificate`,
 :class:`GeneratingDegree`, :class:`EquationsBasis`, :class:`GraphIdeal`, :func:`graph_ideal`,
+:func:`elimination_within`,
 :func:`graph_multigrading`, :func:`graph_elimination_basis`, :class:`Elimination`,
 :class:`BackgroundElimination`.
 """
@@ -49,7 +50,7 @@ from lcnalg.polys.monomials import elimination
 __all__ = ["certify_by_elimination", "attempt_elimination_certificate", "certify_by_generating_degree",
            "elimination_for_certificate", "GeneratingDegree", "EquationsBasis", "GraphIdeal",
            "graph_ideal", "graph_multigrading", "graph_elimination_basis", "Elimination",
-           "BackgroundElimination", "ELIMINATION_PRIMES"]
+           "BackgroundElimination", "ELIMINATION_PRIMES", "elimination_within"]
 
 #: Primes tried by :func:`certify_by_elimination` before it gives up (each is a whole
 #: elimination modulo that prime; a prime fails only when it divides a finite set of integers).
@@ -273,21 +274,27 @@ class GraphIdeal:
 @dataclass(frozen=True)
 class Elimination:
     """The ``w``-free part of the elimination basis of a graph ideal modulo ``modulus``
-    (:meth:`GraphIdeal.eliminated`), or why it was not completed (``error``, a bound met)."""
+    (:meth:`GraphIdeal.eliminated`), or why it was not completed (``error``, a bound met);
+    ``entries``: the total entries of its Macaulay matrices (what ``max_total_entries`` bounds),
+    when completed."""
 
     modulus: int
     eliminated: tuple[dict[tuple[int, ...], int], ...] | None
     error: str = ""
+    entries: int | None = None
 
 
-def eliminate(graph: GraphIdeal, modulus: int, limits: Limits) -> Elimination:
+def eliminate(graph: GraphIdeal, modulus: int, limits: Limits, *, max_matrix_entries: int | None = None
+              ) -> Elimination:
     """:meth:`GraphIdeal.elimination_basis` within ``limits`` (``max_total_entries`` for the
-    whole run, a twentieth of it per matrix within ``max_matrix_entries``)."""
+    whole run, a twentieth of it per matrix within ``max_matrix_entries``, unless
+    ``max_matrix_entries`` is given)."""
+    one = _one_matrix(limits) if max_matrix_entries is None else max_matrix_entries
     try:
-        gb = graph.elimination_basis(modulus, max_matrix_entries=_one_matrix(limits), limits=limits)
+        gb = graph.elimination_basis(modulus, max_matrix_entries=one, limits=limits)
     except LCNAlgError as err:
         return Elimination(modulus, None, str(err))
-    return Elimination(modulus, graph.eliminated(gb))
+    return Elimination(modulus, graph.eliminated(gb), entries=int((gb.stats or {}).get("total_entries", 0)))
 
 
 def _one_matrix(limits: Limits) -> int:
@@ -551,6 +558,41 @@ def elimination_for_certificate(mu: Parameterization, *, by_default: bool, limit
             return made
     merged, _ = _for_elimination(mu)
     return eliminate(GraphIdeal.of(merged), PRIMES_31[0], _by_default(limits) if by_default else limits)
+
+
+def elimination_within(mu: Parameterization, entries: int, limits: Limits,
+                       background: "BackgroundElimination | None" = None, *, wait: float = 0.0) -> Elimination:
+    """The elimination of :func:`elimination_for_certificate` tried by default, within ``entries``
+    total matrix entries: the same per-matrix bound as the one tried by default, so the same
+    answer whether it is made here or taken from ``background`` (when that completed within
+    ``wait`` seconds: its basis if it needed at most ``entries`` entries, else the failure it
+    would meet here; a background that failed met a bound this one meets too).
+
+    Examples
+    --------
+    >>> made = elimination_within(Parameterization("2,2 s=2"), 10**6, Limits())
+    >>> made.eliminated, made.entries <= 10**6
+    (({(0, 1, 1, 0): 1, (1, 0, 0, 1): 2147483628},), True)
+    >>> elimination_within(Parameterization("2,2 s=2"), 1, Limits()).eliminated is None
+    True
+    """
+    default = _by_default(limits)
+    bound = min(entries, default.max_total_entries)
+    too_many = f"its Macaulay matrices need more than {bound} entries in all"
+    if background is not None and background.ready(wait):
+        made = background.result()
+        if made is not None:
+            if made.eliminated is None:
+                return made
+            if made.entries is not None and made.entries <= bound:
+                return made
+            return Elimination(made.modulus, None, too_many)
+    merged, _ = _for_elimination(mu)
+    made = eliminate(GraphIdeal.of(merged), PRIMES_31[0], Limits.coerce(limits, max_total_entries=bound),
+                     max_matrix_entries=_one_matrix(default))
+    if made.eliminated is None and "max_total_entries" in made.error:
+        return Elimination(made.modulus, None, too_many)
+    return made
 
 
 def attempt_elimination_certificate(mu: Parameterization, polys: tuple[Any, ...], *, by_default: bool,

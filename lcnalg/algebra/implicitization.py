@@ -32,7 +32,10 @@ reduction modulo a prime (Hilbert series, dimension, degree), and returns an
       the degree is read from it instead of interpolated
       (:func:`~lcnalg.algebra.interpolation.degree_from_elimination`,
       docs/theory.md#degree-from-elimination) and the run stops there (:data:`READ_FROM_ELIMINATION`),
-      the certificate judging the elimination by its generating degree.
+      the certificate judging the elimination by its generating degree.  A degree refused by
+      ``max_equations_work`` or ``max_interpolation_work`` (without ``max_degree``, within the
+      size rule or with ``certify=True``) is read the same way from the elimination within
+      ``limits.max_read_entries`` (made in this process unless the background's fits).
 ``complete_up_to_degree = d``
     Proved by the rank sandwich of :mod:`~lcnalg.algebra.interpolation`: every
     equation of degree ``≤ d`` of ``I`` lies in ``J``.  Nothing is claimed above ``d``.
@@ -85,7 +88,8 @@ from lcnalg.algebra.toric_certificate import toric_certificate
 from lcnalg.algebra.elimination_certificate import (BackgroundElimination, Elimination, EquationsBasis,
                                                     attempt_elimination_certificate, certify_by_elimination,
                                                     certify_by_generating_degree, elimination_for_certificate,
-                                                    graph_elimination_basis, graph_ideal, graph_multigrading)
+                                                    elimination_within, graph_elimination_basis, graph_ideal,
+                                                    graph_multigrading)
 from lcnalg.algebra.length_certificate import length_certificate
 from lcnalg.algebra.sampling import count_monomials
 from lcnalg.algebra.stopping_rule import check_degree
@@ -366,6 +370,65 @@ BACKGROUND_START = 1_000_000
 #: interpolated beside the elimination (a degree estimated at 5·10^8 to 9·10^8 takes 1-1.5 s
 #: while the eliminations of 4,4,3 s=2,2 and 5,3,3 s=2,2 take 20 s).
 READ_DEGREE_WORK = 1_000_000_000
+
+
+class _EliminationSource:
+    """The certificate's elimination as the degree loop may use it
+    (docs/theory.md#degree-from-elimination): :meth:`beside` for a degree of
+    :data:`READ_DEGREE_WORK` or more (the background's, when done in time), :meth:`refused` for a
+    degree that a work bound refused (within ``limits.max_read_entries``, the same answer made
+    here or in the background); :attr:`made` is the one a degree was read from, or that showed
+    the equations complete, for the certificate to judge."""
+
+    def __init__(self, mu: Parameterization, pool: Any, certify: bool | None, limits: Limits) -> None:
+        self.mu = mu
+        self.pool = pool
+        self.certify = certify
+        self.limits = limits
+        self.made: Elimination | None = None
+
+    def _background(self) -> BackgroundElimination | None:
+        return getattr(self.pool, "background", None)
+
+    def _patience(self, background: BackgroundElimination) -> float:
+        return BACKGROUND_PATIENCE - (time.monotonic() - background.started)
+
+    def beside(self, e: int, generators: int) -> Elimination | None:
+        """The background's elimination when it completes within :data:`BACKGROUND_PATIENCE` of
+        its start, for a degree ``e`` the certificate tried by default would judge (at most
+        ``max_certify_degree``, and the equations within ``max_certify_generators`` whatever
+        the degree adds: at most one per element of degree ``e``), else None."""
+        background = self._background()
+        if background is None or not background.ready(self._patience(background)):
+            return None
+        made = background.result()
+        if made is None or not made.eliminated:
+            return None
+        if not self.certify:
+            at_e = sum(1 for g in made.eliminated if sum(next(iter(g))) == e)
+            if e > self.limits.max_certify_degree or generators + at_e > self.limits.max_certify_generators:
+                return None
+        return made
+
+    def may_read_refused(self, generators: int) -> bool:
+        """Whether a refused degree is tried from the elimination: with ``certify=True``, or
+        within the size of the certificate tried by default (``max_certify_generators``
+        equations so far; the ``1023`` of ``4,4,4 s=2,2`` are not tried: its elimination does not
+        end within ``max_read_entries``, and trying costs 4 s)."""
+        if self.mu.ambient_dimension > BACKGROUND_COORDINATES:
+            return False  # (as for the background: far beyond max_read_entries)
+        return bool(self.certify) or generators <= self.limits.max_certify_generators
+
+    def refused(self) -> Elimination:
+        """The elimination within ``limits.max_read_entries`` (:func:`elimination_within`)."""
+        background = self._background()
+        return elimination_within(self.mu, self.limits.max_read_entries, self.limits, background,
+                                  wait=0.0 if background is None else self._patience(background))
+
+
+def _top_degree(made: Elimination) -> int:
+    """The highest degree of the elimination's ``w``-free part (0 when it is empty)."""
+    return max((sum(next(iter(g))) for g in made.eliminated or () if g), default=0)
 
 
 class _FromElimination(Exception):
@@ -667,14 +730,14 @@ def linear_equations_lower_bound(state: InterpolationState) -> int:
 def _run_degrees(state: InterpolationState, *, max_degree: int | None, dimension: int,
                  fibre: FibreDegree, executor: Executor | None, progress: bool | None,
                  limits: Limits, work: _Work, early: Callable[[int], bool] | None = None,
-                 elimination: Callable[[int], Elimination | None] | None = None) -> str:
+                 elimination: _EliminationSource | None = None) -> str:
     """Interpolate degree after degree until ``max_degree``, the stopping rule (``early`` as
     for :func:`_stopping_rule`), an open rank sandwich or a resource bound; returns why it
-    stopped.  ``elimination``, when given, returns the certificate's elimination when it is
-    completed and may stand for degree ``e`` (``elimination(e)``; it may wait for it), else
-    None: asked once, at the first degree estimated at :data:`READ_DEGREE_WORK` or more, and
-    when its ``w``-free part ends at that degree the degree is read from it and the run stops
-    there (docs/theory.md#degree-from-elimination)."""
+    stopped.  ``elimination``, when given, is asked for the certificate's elimination once, at
+    the first degree estimated at :data:`READ_DEGREE_WORK` or more (:meth:`_EliminationSource.beside`),
+    and at a degree that a work bound refuses (:meth:`_EliminationSource.refused`); when its
+    ``w``-free part ends at that degree the degree is read from it and the run stops there
+    (docs/theory.md#degree-from-elimination)."""
     asked = [elimination is None]
     n = len(state.grading.variables)
     limit = max_degree if max_degree is not None else limits.max_auto_degree
@@ -706,6 +769,7 @@ def _run_degrees(state: InterpolationState, *, max_degree: int | None, dimension
                 bar.update(task, completed=done, total=total)
 
             spent = [False]
+            estimated_ok = [False]  # the degree's estimate passed its bounds (linear algebra may follow)
 
             def estimated(monomials: int, cost: int, task=task, e=e) -> None:
                 if isinstance(executor, _ProcessesWhenWorthIt):
@@ -714,14 +778,14 @@ def _run_degrees(state: InterpolationState, *, max_degree: int | None, dimension
                     work.spend(cost, f"degree {e}")
                     work.interpolation += cost
                     spent[0] = True
+                estimated_ok[0] = True
                 if task is not None:
                     bar.update(task, description=f"degree {e}: {monomials:,} monomials, "
                                                  f"~{cost:.2g} field operations")
                 if not asked[0] and cost >= READ_DEGREE_WORK and e >= 2 and state.generators:
                     asked[0] = True
-                    made = elimination(e)
-                    if made is not None and made.eliminated and max(sum(next(iter(g)))
-                                                                    for g in made.eliminated) == e:
+                    made = elimination.beside(e, len(state.generators))
+                    if made is not None and _top_degree(made) == e:
                         raise _FromElimination(made)
             before = len(state.generators)
             lifted = [0]
@@ -750,8 +814,9 @@ def _run_degrees(state: InterpolationState, *, max_degree: int | None, dimension
                                                 progress=callback if task is not None else None, last=e == limit,
                                                 limits=limits, on_estimate=estimated, on_piece=lifting)
                 except _FromElimination as got:
-                    read = degree_from_elimination(state, got.made.eliminated, got.made.modulus, limits=limits)
-                    if read is not None:
+                    if degree_from_elimination(state, got.made.eliminated, got.made.modulus,
+                                               limits=limits) is not None:
+                        elimination.made = got.made
                         return (f"{READ_FROM_ELIMINATION} modulo p = {got.made.modulus} lies in degrees <= {e}, "
                                 f"and degree {e} was read from it (its leading monomials and new elements, "
                                 "lifted to Q) instead of interpolated; no degree above it was checked")
@@ -763,7 +828,14 @@ def _run_degrees(state: InterpolationState, *, max_degree: int | None, dimension
                     if max_degree is not None and err.limit not in ("max_interpolation_work", "max_equations_work",
                                                                     "lift_primes"):
                         raise
-                    return f"{RESOURCE_BOUND} at degree {e}: {err}"
+                    refusal = f"{RESOURCE_BOUND} at degree {e}: {err}"
+                    # read from the elimination: only a degree refused by its estimate (before any
+                    # linear algebra; not a bound met while lifting its equations)
+                    if (elimination is None or e < 2 or estimated_ok[0]
+                            or err.limit not in ("max_interpolation_work", "max_equations_work")
+                            or not elimination.may_read_refused(len(state.generators))):
+                        return refusal
+                    return refusal + _read_refused(state, e, elimination, limits)
             # the equations of the pieces obtained by a symmetry (counted once the degree is done)
             work.budget.used += GENERATOR_WORK * max(len(state.generators) - before - lifted[0], 0)
             if not report.tight:
@@ -773,6 +845,28 @@ def _run_degrees(state: InterpolationState, *, max_degree: int | None, dimension
                 if stop is not None:
                     return stop
     return f"max_degree = {limit}" if max_degree is not None else f"the automatic degree cap max_auto_degree = {limit}"
+
+
+def _read_refused(state: InterpolationState, e: int, elimination: _EliminationSource, limits: Limits) -> str:
+    """After a work bound refused degree ``e``: the elimination within ``max_read_entries``; when
+    its ``w``-free part ends at ``e`` the degree is read from it, when it ends below ``e`` the
+    equations are already complete (the certificate judges it, :attr:`_EliminationSource.made`).
+    Returns what to add to the refusal's text."""
+    made = elimination.refused()
+    if made.eliminated is None:
+        return (f"; the certificate's elimination, tried to read degree {e} within max_read_entries = "
+                f"{limits.max_read_entries}, was not completed ({made.error})")
+    top = _top_degree(made)
+    if top < e:
+        elimination.made = made
+        return (f"; the w-free part of the certificate's elimination basis modulo p = {made.modulus} lies in "
+                f"degrees <= {top}, below it")
+    if top == e and degree_from_elimination(state, made.eliminated, made.modulus, limits=limits) is not None:
+        elimination.made = made
+        return (f"; degree {e} was read from the certificate's elimination basis modulo p = {made.modulus} "
+                f"instead (docs/theory.md#degree-from-elimination): its w-free part lies in degrees <= {e}")
+    return (f"; the certificate's elimination basis modulo p = {made.modulus} reaches degree {top}"
+            + (", above it" if top > e else ", and did not fit (an unlucky prime, or coefficients beyond one prime)"))
 
 
 def _primes_text(primes: tuple[int, ...]) -> str:
@@ -886,7 +980,8 @@ def _certificate(mu: Parameterization, polys: tuple[Any, ...], state: Interpolat
                  seed: int, limits: Limits, basis: Callable[[], EquationsBasis | None] | None = None,
                  stopped_by_bound: bool = False, cheap_only: bool = False,
                  memo: dict[str, Any] | None = None,
-                 background: BackgroundElimination | None = None) -> tuple[bool, str, str]:
+                 background: BackgroundElimination | None = None,
+                 made: Elimination | None = None) -> tuple[bool, str, str]:
     """Whether the equations generate the whole ideal, the argument (or why not tried), and
     the name of the certificate that decided it (empty when none closed); ``basis``, when
     given, makes (once) a Gröbner basis of the equations modulo ``SUMMARY_PRIME``, called only
@@ -899,7 +994,8 @@ def _certificate(mu: Parameterization, polys: tuple[Any, ...], state: Interpolat
     instead of making it here; it is waited for and judged by its generating degree first
     (docs/theory.md#generating-degree: no basis of the equations; when it closes,
     ``memo["summary"]`` is set from it), before the length certificate, then by the membership
-    test."""
+    test.  ``made``: an elimination in hand, which the last degree was read from or which showed
+    the equations complete (:class:`_EliminationSource`), judged by its generating degree first."""
     n = len(state.grading.variables)
     zeros = len(state.grading.zero_coordinates)
     if dimension == n and len(polys) == zeros:
@@ -921,6 +1017,10 @@ def _certificate(mu: Parameterization, polys: tuple[Any, ...], state: Interpolat
     small = ((stopped_by_rule or beyond) and zeros < len(polys) <= limits.max_certify_generators
              and top <= limits.max_certify_degree)
     basis_of = basis if basis is not None else (lambda: None)
+    if made is not None and not cheap_only:
+        text = _by_generating_degree(made, state, mu, limits, memo)
+        if text:
+            return True, text, "elimination certificate"
     # the elimination made in another process: waited for and judged by its generating degree
     # first, which needs neither a basis of the equations nor the test that they are visibly
     # short (that basis, 0.24 s of 1.2 s on 3x2,2x3 s=2x2, would only delay the answer while
@@ -1096,7 +1196,10 @@ def implicit_equations(mu: Parameterization, *, max_degree: int | None = None, j
         codimension, or modulo the prime a zero set of larger dimension or degree than ``V``),
         within ``limits.max_certify_entries`` matrix entries; ``True``: the length certificate,
         then the elimination certificate whatever the size, within ``limits.max_total_entries``;
-        ``False``: neither.
+        ``False``: neither.  Unless ``False`` (and without ``max_degree``), a degree that a work
+        bound refuses is read from the elimination when it ends there (within
+        ``limits.max_read_entries``; docs/theory.md#degree-from-elimination), which then
+        certifies the equations.
     progress : bool, optional
         Show a progress bar (default: when stderr is a terminal).
     max_monomials, max_piece : int, optional
@@ -1175,29 +1278,19 @@ def implicit_equations(mu: Parameterization, *, max_degree: int | None = None, j
                 closed = _certificate(mu, polys, state, dimension=dimension, certify=certify, fibre=fibre,
                                       seed=seed, limits=limits, basis=None if cheap_only else lambda: summary()[3],
                                       stopped_by_rule=rule, stopped_by_bound=bound, cheap_only=cheap_only,
-                                      memo=memo, background=getattr(pool, "background", None))
+                                      memo=memo, background=getattr(pool, "background", None),
+                                      made=None if source is None else source.made)
                 if not closed[0]:
                     return polys, None if cheap_only else summary(), closed
                 memo["closed"] = closed
             return polys, summary(), memo["closed"]
 
-        def elimination_in_hand(e: int) -> Elimination | None:
-            # the background's elimination, waited for while it may still be a small one
-            # (BACKGROUND_PATIENCE after its start, as the degrees' own choice of processes);
-            # not for a degree above those the certificate is tried for by default (it would
-            # not judge the elimination, and the degree above would go unchecked)
-            background = getattr(pool, "background", None)
-            if background is None or (not certify and e > limits.max_certify_degree):
-                return None
-            if not background.ready(BACKGROUND_PATIENCE - (time.monotonic() - background.started)):
-                return None
-            return background.result()
-
+        source = (_EliminationSource(mu, pool, certify, limits) if max_degree is None and certify is not False
+                  else None)
         stopped_by = _run_degrees(state, max_degree=max_degree, dimension=dimension, fibre=fibre,
                                   executor=pool, progress=progress, limits=limits, work=work,
                                   early=None if certify is False else lambda e: close(True, False, True)[2][0],
-                                  elimination=elimination_in_hand if max_degree is None and certify is not False
-                                  else None)
+                                  elimination=source)
         polys, (degree, hilbert, summary_note, basis), (certified, certificate, closed_by) = close(
             max_degree is None and stopped_by.startswith(STOPPING_RULE),
             max_degree is None and stopped_by.startswith(RESOURCE_BOUND))

@@ -46,7 +46,7 @@ DIMENSION_BOUNDS = ("max_terms", "max_coordinates", "max_symbolic_entries", "max
 EQUATIONS_BOUNDS = DIMENSION_BOUNDS + (
     "max_monomials", "max_piece", "lift_primes", "max_interpolation_work", "max_grading_work", "max_equations_work", "max_auto_degree", "max_matrix_entries", "max_total_entries",
     "max_primes", "max_summary_generators", "max_summary_degree", "max_summary_entries", "max_certify_generators",
-    "max_certify_degree", "max_certify_entries", "max_hilbert_nodes", "max_fibre_order", "max_fibre_factors", "max_fibre_solutions", "max_nodes",
+    "max_certify_degree", "max_certify_entries", "max_read_entries", "max_hilbert_nodes", "max_fibre_order", "max_fibre_factors", "max_fibre_solutions", "max_nodes",
 )
 #: Bounds met by ``info``: the dimension, then the degree from the fibre of μ (1D orbit count,
 #: 2D factorizations, or the Gröbner fibre count with an activation).

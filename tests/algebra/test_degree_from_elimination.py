@@ -118,3 +118,50 @@ def test_a_run_that_reads_its_last_degree_gives_the_equations_and_verdict_of_one
     assert read.method.endswith("; degree 4 read from the elimination basis; whole ideal by the elimination "
                                 "certificate")
     assert "read from" not in interpolated.method
+
+
+def test_a_degree_refused_by_the_work_bound_is_read_from_the_elimination_the_same_with_one_or_two_processes():
+    """``2,4,3,2 s=2,1,2``: degree 6 is refused by the whole run's bound; its elimination (within
+    ``max_read_entries``) ends at degree 6, which is read from it, and the equations are
+    certified -- the ideal of the run asked for degree 6 with the certificate, and the same
+    answer whether the elimination is made in this process or in the background."""
+    mu = Parameterization("2,4,3,2 s=2,1,2")
+    one = implicit_equations(mu, jobs=1)
+    two = implicit_equations(mu, jobs=2)
+    # degree 6 interpolated (its estimate is a loose upper bound: 2·10^10 operations, 1-2 s)
+    asked = implicit_equations(mu, max_degree=6, certify=True, jobs=1, limits=Limits(max_equations_work=10**11))
+    assert "read" not in asked.stopped_by
+    assert one.certified and two.certified and asked.certified
+    assert one.equations == two.equations == asked.equations
+    assert one.stopped_by.startswith("resource bound at degree 6") and "degree 6 was read" in one.stopped_by
+    assert one.stopped_by == two.stopped_by
+    assert one.complete_up_to_degree == 6 and max(one.degrees) == 6
+
+
+def test_an_elimination_beyond_max_read_entries_leaves_the_refusal_standing():
+    mu = Parameterization("2,4,3,2 s=2,1,2")
+    small = implicit_equations(mu, jobs=1, limits=Limits(max_read_entries=1000))
+    assert not small.certified and small.complete_up_to_degree == 5
+    assert "was not completed (its Macaulay matrices need more than 1000 entries in all)" in small.stopped_by
+    # the refusal itself is unchanged, and how to go further is still named
+    assert small.stopped_by.startswith("resource bound at degree 6: refused:")
+    assert "max_equations_work" in small.stopped_by
+
+
+def test_the_elimination_within_a_bound_is_the_same_made_here_or_in_the_background():
+    from lcnalg.algebra.elimination_certificate import BackgroundElimination, elimination_within
+
+    mu = Parameterization("3,3,3 s=2,3")
+    here = elimination_within(mu, 10**7, Limits())
+    job = BackgroundElimination(mu, Limits())
+    there = elimination_within(mu, 10**7, Limits(), job, wait=120.0)
+    job.cancel()
+    assert here.eliminated is not None and here.eliminated == there.eliminated and here.entries == there.entries
+    # a bound below what it needs: the background's basis is not used, made here it is refused
+    tight = here.entries - 1
+    job = BackgroundElimination(mu, Limits())
+    from_background = elimination_within(mu, tight, Limits(), job, wait=120.0)
+    job.cancel()
+    made_here = elimination_within(mu, tight, Limits())
+    assert from_background.eliminated is None and made_here.eliminated is None
+    assert from_background.error == made_here.error

@@ -408,12 +408,18 @@ def test_run_ended_by_a_work_bound_is_certified_by_default_when_complete():
     from lcnalg import Limits
 
     mu = Parameterization("1x2,3x3 s=2x1")
-    cut = implicit_equations(mu, limits=Limits(max_equations_work=10**9))
+    # (max_read_entries = 1: the refused degree is not read from the elimination)
+    cut = implicit_equations(mu, limits=Limits(max_equations_work=10**9, max_read_entries=1))
     assert cut.stopped_by.startswith("resource bound at degree 8") and cut.complete_up_to_degree == 7
     assert cut.certified and "elimination Gröbner basis" in cut.argument
     more = implicit_equations(mu, limits=Limits(max_equations_work=10**11))
     assert more.stopped_by.startswith("stopping rule") and more.complete_up_to_degree == 9
     assert cut.polynomials == more.polynomials and more.certified
+    # by default the refused degree 8 is read from the elimination (which ends there): the same
+    # equations, complete up to degree 8 (docs/theory.md#degree-from-elimination)
+    read = implicit_equations(mu, limits=Limits(max_equations_work=10**9))
+    assert read.stopped_by.startswith("resource bound at degree 8") and "degree 8 was read" in read.stopped_by
+    assert read.complete_up_to_degree == 8 and read.certified and read.polynomials == more.polynomials
     # 2x2,2x2 cut at degree 6 holds no equation: nothing to certify, and not certified
     none = implicit_equations(Parameterization("2x2,2x2"), limits=Limits(max_equations_work=3 * 10**7))
     assert none.num_generators == 0 and not none.certified
@@ -466,9 +472,11 @@ def test_candidate_stop_closed_by_a_certificate_skips_the_next_degree_check(monk
     assert "generating-degree" in whole.certificate
     # with a bound that stops the run right after the cubics (182 equations): no default
     # elimination certificate there, the degree above the last equation's was never looked at
+    # (the bound is met while lifting the quartics, after the degree's linear algebra: the degree
+    # is not read from the elimination, which only stands for a degree refused by its estimate)
     cut = implicit_equations(Parameterization("3x2,2x3 s=2x2"), limits=Limits(max_equations_work=7 * 10**8))
     assert cut.num_generators == 182 and not cut.certified and eliminations == ["complete up to 5"]
-    assert "right after the last equation's degree" in cut.how_to_certify
+    assert "right after the last equation's degree" in cut.how_to_certify and "read" not in cut.stopped_by
     # 3,3,3 s=2,3: the length certificate fails at the candidate stop (R/I is not
     # Cohen-Macaulay), the check of degree 4 brings nothing, and it is not run again at the end
     lengths = []

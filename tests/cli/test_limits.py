@@ -116,6 +116,7 @@ NOT_A_STOP = {
     "max_certify_generators": "above it certify=None does not try the certificate (--certify forces it)",
     "max_certify_degree": "as max_certify_generators",
     "max_certify_entries": "beyond it certify=None gives up the elimination certificate (--certify allows max_total_entries)",
+    "max_read_entries": "beyond it a degree refused by a work bound is not read from the elimination (the refusal stands)",
     # bounds of a cross-check or of one route among several: beyond them another route answers
     "max_hilbert_nodes": "beyond it the Hilbert numerator is taken by another route",
     "max_fibre_order": "beyond it the fibre count (a cross-check of the degree) is skipped",
