@@ -366,10 +366,12 @@ BACKGROUND_START = 1_000_000
 #: the run then ends there, the elimination certifying the equations by their generating degree.
 #: ``3x2,2x2 s=1x2``: degree 6 is estimated at 2.7·10^9 and takes 1.3 s interpolated (its
 #: kernel bases kept), then 0.4 s for the check of degree 7; read from the elimination, which
-#: ends 0.5 s after the degree would start, it takes 0.1 s.  Below this the degree is
-#: interpolated beside the elimination (a degree estimated at 5·10^8 to 9·10^8 takes 1-1.5 s
-#: while the eliminations of 4,4,3 s=2,2 and 5,3,3 s=2,2 take 20 s).
-READ_DEGREE_WORK = 1_000_000_000
+#: ends 0.5 s after the degree would start, it takes 0.1 s.  ``1x2,3x3 s=2x1``: degree 8
+#: (7·10^8, 1 s) and the checks after it, 3.5 s in all, against 1.1 s.  A wait that ends
+#: without the elimination costs nothing where the elimination is the longer part anyway
+#: (``4,4,3 s=2,2``, degree 5 at 9·10^8 beside an elimination of 20 s: the same time); below
+#: this the degree is interpolated beside the elimination (``5,3,3 s=2,2``, degree 5 at 5·10^8).
+READ_DEGREE_WORK = 500_000_000
 
 
 class _EliminationSource:
@@ -393,22 +395,26 @@ class _EliminationSource:
     def _patience(self, background: BackgroundElimination) -> float:
         return BACKGROUND_PATIENCE - (time.monotonic() - background.started)
 
-    def beside(self, e: int, generators: int) -> Elimination | None:
+    def beside(self) -> Elimination | None:
         """The background's elimination when it completes within :data:`BACKGROUND_PATIENCE` of
-        its start, for a degree ``e`` the certificate tried by default would judge (at most
-        ``max_certify_degree``, and the equations within ``max_certify_generators`` whatever
-        the degree adds: at most one per element of degree ``e``), else None."""
+        its start (at once after the first wait), else None."""
         background = self._background()
         if background is None or not background.ready(self._patience(background)):
             return None
         made = background.result()
-        if made is None or not made.eliminated:
-            return None
-        if not self.certify:
-            at_e = sum(1 for g in made.eliminated if sum(next(iter(g))) == e)
-            if e > self.limits.max_certify_degree or generators + at_e > self.limits.max_certify_generators:
-                return None
-        return made
+        return made if made is not None and made.eliminated else None
+
+    def judged_by_default(self, state: InterpolationState) -> bool:
+        """Whether the certificate tried by default judges the elimination on the equations of
+        ``state`` (``certify=True``, or the size rule: at most ``max_certify_generators``
+        equations of degree at most ``max_certify_degree``).  A degree read beside the
+        interpolation is kept only then: an interpolated run would then judge the same
+        elimination, so the verdict does not depend on which route the degree took."""
+        if self.certify:
+            return True
+        gens = state.generators
+        return (len(gens) <= self.limits.max_certify_generators
+                and max((g[0] for g in gens), default=0) <= self.limits.max_certify_degree)
 
     def may_read_refused(self, generators: int) -> bool:
         """Whether a refused degree is tried from the elimination: with ``certify=True``, or
@@ -461,6 +467,9 @@ class _ProcessesWhenWorthIt:
     def __init__(self, jobs: int) -> None:
         self.jobs = jobs
         self._work = 0
+        #: when the current degree was estimated (``time.monotonic``): its choice of processes
+        #: counts the background's patience from there, not from after a wait for it
+        self._estimated = time.monotonic()
         self._pool: Any = None
         #: makes :attr:`background` (set by the caller when the run may use the elimination)
         self.eliminate: Callable[[], BackgroundElimination] | None = None
@@ -481,6 +490,7 @@ class _ProcessesWhenWorthIt:
     @work.setter
     def work(self, cost: int) -> None:
         self._work = cost
+        self._estimated = time.monotonic()
         if not self.wanted():
             if self.background is not None:
                 self.background.cancel()
@@ -494,7 +504,7 @@ class _ProcessesWhenWorthIt:
             return True
         if self.background is not None and not self.background.ready():
             if (self.work >= BACKGROUND_WORK or not self.promising()
-                    or time.monotonic() - self.background.started > BACKGROUND_PATIENCE):
+                    or self._estimated - self.background.started > BACKGROUND_PATIENCE):
                 self.background.cancel()
             elif self.jobs <= 2:
                 return True
@@ -733,12 +743,11 @@ def _run_degrees(state: InterpolationState, *, max_degree: int | None, dimension
                  elimination: _EliminationSource | None = None) -> str:
     """Interpolate degree after degree until ``max_degree``, the stopping rule (``early`` as
     for :func:`_stopping_rule`), an open rank sandwich or a resource bound; returns why it
-    stopped.  ``elimination``, when given, is asked for the certificate's elimination once, at
-    the first degree estimated at :data:`READ_DEGREE_WORK` or more (:meth:`_EliminationSource.beside`),
+    stopped.  ``elimination``, when given, is asked for the certificate's elimination at each
+    degree estimated at :data:`READ_DEGREE_WORK` or more (:meth:`_EliminationSource.beside`),
     and at a degree that a work bound refuses (:meth:`_EliminationSource.refused`); when its
     ``w``-free part ends at that degree the degree is read from it and the run stops there
     (docs/theory.md#degree-from-elimination)."""
-    asked = [elimination is None]
     n = len(state.grading.variables)
     limit = max_degree if max_degree is not None else limits.max_auto_degree
     show = sys.stderr.isatty() if progress is None else progress
@@ -769,6 +778,7 @@ def _run_degrees(state: InterpolationState, *, max_degree: int | None, dimension
                 bar.update(task, completed=done, total=total)
 
             spent = [False]
+            asked = [elimination is None]  # (once a degree: not again when it is interpolated after all)
             estimated_ok = [False]  # the degree's estimate passed its bounds (linear algebra may follow)
 
             def estimated(monomials: int, cost: int, task=task, e=e) -> None:
@@ -784,7 +794,7 @@ def _run_degrees(state: InterpolationState, *, max_degree: int | None, dimension
                                                  f"~{cost:.2g} field operations")
                 if not asked[0] and cost >= READ_DEGREE_WORK and e >= 2 and state.generators:
                     asked[0] = True
-                    made = elimination.beside(e, len(state.generators))
+                    made = elimination.beside()
                     if made is not None and _top_degree(made) == e:
                         raise _FromElimination(made)
             before = len(state.generators)
@@ -814,14 +824,17 @@ def _run_degrees(state: InterpolationState, *, max_degree: int | None, dimension
                                                 progress=callback if task is not None else None, last=e == limit,
                                                 limits=limits, on_estimate=estimated, on_piece=lifting)
                 except _FromElimination as got:
+                    kept = _snapshot(state)
                     if degree_from_elimination(state, got.made.eliminated, got.made.modulus,
-                                               limits=limits) is not None:
+                                               limits=limits) is not None and elimination.judged_by_default(state):
                         elimination.made = got.made
                         return (f"{READ_FROM_ELIMINATION} modulo p = {got.made.modulus} lies in degrees <= {e}, "
                                 f"and degree {e} was read from it (its leading monomials and new elements, "
                                 "lifted to Q) instead of interpolated; no degree above it was checked")
-                    # it does not fit (an unlucky prime, or coefficients beyond one prime): the
-                    # degree is interpolated after all
+                    # it does not fit (an unlucky prime, or coefficients beyond one prime), or the
+                    # equations with it are beyond the certificate's default size: the degree is
+                    # interpolated after all
+                    _restore(state, kept)
                 except ResourceLimitError as err:
                     # bounds met before the degree's linear algebra refuse a requested degree up
                     # front; the lifting's primes are met after it: the degrees before are kept
@@ -845,6 +858,21 @@ def _run_degrees(state: InterpolationState, *, max_degree: int | None, dimension
                 if stop is not None:
                     return stop
     return f"max_degree = {limit}" if max_degree is not None else f"the automatic degree cap max_auto_degree = {limit}"
+
+
+def _snapshot(state: InterpolationState) -> tuple:
+    """What :func:`~lcnalg.algebra.interpolation.degree_from_elimination` changes in ``state``."""
+    return (len(state.generators), len(state.reports), set(state.primes_used), state._lower, state._ranks,
+            dict(state.leads))
+
+
+def _restore(state: InterpolationState, kept: tuple) -> None:
+    """``state`` as :func:`_snapshot` saw it."""
+    generators, reports, primes, lower, ranks, leads = kept
+    del state.generators[generators:]
+    del state.reports[reports:]
+    state.primes_used = primes
+    state._lower, state._ranks, state.leads = lower, ranks, leads
 
 
 def _read_refused(state: InterpolationState, e: int, elimination: _EliminationSource, limits: Limits) -> str:

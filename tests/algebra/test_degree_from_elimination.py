@@ -165,3 +165,28 @@ def test_the_elimination_within_a_bound_is_the_same_made_here_or_in_the_backgrou
     made_here = elimination_within(mu, tight, Limits())
     assert from_background.eliminated is None and made_here.eliminated is None
     assert from_background.error == made_here.error
+
+
+def test_a_degree_read_beside_beyond_the_default_size_is_interpolated_after_all(monkeypatch):
+    """With ``max_certify_degree = 3`` the certificate tried by default would not judge the
+    quartics of ``3,3,3 s=2,2``: the degree read from the elimination is undone (the state as
+    before it) and interpolated, so the answer is the one-process run's."""
+    monkeypatch.setattr("lcnalg.algebra.implicitization.READ_DEGREE_WORK", 1_000_000)
+    monkeypatch.setattr("lcnalg.algebra.implicitization.BACKGROUND_PATIENCE", 120.0)
+    read = []
+    original = degree_from_elimination
+
+    def spy(*args, **kwargs):
+        got = original(*args, **kwargs)
+        read.append(got is not None)
+        return got
+    monkeypatch.setattr("lcnalg.algebra.implicitization.degree_from_elimination", spy)
+    mu = Parameterization("3,3,3 s=2,2")
+    limits = Limits(max_certify_degree=3)
+    two = implicit_equations(mu, jobs=2, limits=limits)
+    one = implicit_equations(mu, jobs=1, limits=limits)
+    assert read == [True]   # read, then undone
+    assert READ_FROM_ELIMINATION not in two.stopped_by
+    assert two.equations == one.equations and two.status == one.status
+    assert two.complete_up_to_degree == one.complete_up_to_degree and two.hilbert_function == one.hilbert_function
+    assert two.primes == one.primes

@@ -412,7 +412,8 @@ def test_run_ended_by_a_work_bound_is_certified_by_default_when_complete():
     cut = implicit_equations(mu, limits=Limits(max_equations_work=10**9, max_read_entries=1))
     assert cut.stopped_by.startswith("resource bound at degree 8") and cut.complete_up_to_degree == 7
     assert cut.certified and "elimination Gröbner basis" in cut.argument
-    more = implicit_equations(mu, limits=Limits(max_equations_work=10**11))
+    # (one process: degree 8 interpolated, not read from an elimination beside it)
+    more = implicit_equations(mu, jobs=1, limits=Limits(max_equations_work=10**11))
     assert more.stopped_by.startswith("stopping rule") and more.complete_up_to_degree == 9
     assert cut.polynomials == more.polynomials and more.certified
     # by default the refused degree 8 is read from the elimination (which ends there): the same
