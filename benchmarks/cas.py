@@ -269,7 +269,7 @@ def run_lcnalg(arch: str, extra_args: Sequence[str] = (), timeout: float = 300) 
         return Run("lcnalg", arch, "unavailable", message="lcnalg has no 'equations' subcommand yet")
     env = dict(os.environ)
     env["PYTHONPATH"] = str(ROOT) + os.pathsep + env.get("PYTHONPATH", "")
-    cmd = [sys.executable, "-m", "lcnalg", "equations", arch, "--json", "--max-equations-work", str(10**15), *extra_args]
+    cmd = [sys.executable, "-m", "lcnalg", "equations", arch, "--json", *extra_args]
     status, sec, code, peak, text, cpu = run_process(cmd, timeout, cwd=str(ROOT), env=env)
     if status == "timeout":
         return Run("lcnalg", arch, "timeout", sec, peak, cpu_seconds=cpu)
