@@ -43,7 +43,7 @@ from lcnalg.limits import Limits
 from lcnalg.parameterization import Parameterization
 from lcnalg.polys.blas_echelon import one_blas_thread
 from lcnalg.polys.groebner import groebner_basis
-from lcnalg.polys.hilbert import hilbert_numerator
+from lcnalg.polys.hilbert import hilbert_numerator, hilbert_values
 from lcnalg.polys.modular import PRIMES_31
 from lcnalg.polys.monomials import elimination
 
@@ -453,13 +453,6 @@ class GeneratingDegree:
     text: str
 
 
-def _hilbert_values(numerator: Sequence[int], nvars: int, top: int) -> list[int]:
-    """``HF(d)`` for ``d = 0..top`` from the numerator ``N`` of ``N(t)/(1 - t)^nvars``:
-    ``HF(d) = Σ_j N_j C(d − j + nvars − 1, nvars − 1)``."""
-    return [sum(c * comb(d - j + nvars - 1, nvars - 1) for j, c in enumerate(numerator[:d + 1]))
-            for d in range(top + 1)]
-
-
 def certify_by_generating_degree(elimination: Elimination, hilbert_function: Sequence[int], nvars: int, *,
                                  max_nodes: int | None = None) -> GeneratingDegree:
     """Decide ``J = I`` from the elimination's generating degree and the proved Hilbert function
@@ -525,7 +518,7 @@ def certify_by_generating_degree(elimination: Elimination, hilbert_function: Seq
             f"the Hilbert numerator of the {len(leads)} leading monomials of the w-free part passed "
             f"max_hilbert_nodes = {max_nodes}"))
     num = tuple(int(c) for c in num)
-    values = _hilbert_values(num, nvars, known)
+    values = hilbert_values(num, nvars, known)
     wrong = [d for d in range(known + 1) if values[d] != int(hilbert_function[d])]
     if wrong:
         d = wrong[0]

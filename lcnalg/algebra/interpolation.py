@@ -52,7 +52,7 @@ import itertools
 import time
 from dataclasses import dataclass, field
 from fractions import Fraction
-from math import comb, gcd, lcm
+from math import gcd, lcm
 from typing import TYPE_CHECKING, Callable, Iterable, Sequence
 
 import numpy as np
@@ -65,6 +65,7 @@ from lcnalg.parameterization import Parameterization
 from lcnalg.polys.modmat import (INDEX_READ, backend_for, basis_pivot_columns, evaluate_monomials, kernel_basis,
                                  kernel_reader, pivot_columns)
 from lcnalg.polys.modular import LIFT_PRIME, PRIMES_31, lift_vector, primes_below
+from lcnalg.polys.hilbert import hilbert_numerator, hilbert_values
 from lcnalg.polys.monomial_ideals import standard_monomials
 from lcnalg.polys.padic import PRIME, dixon_solve_rows
 
@@ -923,6 +924,7 @@ def degree_from_elimination(state: InterpolationState, eliminated: Sequence[dict
     zero = set(grading.zero_coordinates)
     local = grading.variables
     bases: dict[tuple[int, ...], dict[tuple[int, ...], int]] = {}
+    lead_exps = []  # LM(B) as exponent tuples over the local variables
     for g in eliminated:
         lead = next(iter(g), None)
         if lead is None:
@@ -937,26 +939,13 @@ def degree_from_elimination(state: InterpolationState, eliminated: Sequence[dict
                 return None
             terms[tuple(i for i, v in enumerate(local) for _ in range(exps[v]))] = int(c) % p
         bases[next(iter(terms))] = terms
+        lead_exps.append(tuple(lead[v] for v in local))
     if not bases or max(len(m) for m in bases) > e:
         return None
-    leads = list(bases)
     # the standard monomials of LM(B) below e must be the proved Hilbert function there
-    exps_of = np.zeros((len(leads), nvars), dtype=np.int64)
-    for r, m in enumerate(leads):
-        for i in m:
-            exps_of[r, i] += 1
-    # deferred: the Hilbert numerator only for this route (start-up of small requests)
-    from lcnalg.polys.hilbert import hilbert_numerator
-
-    num = hilbert_numerator([tuple(int(x) for x in row) for row in exps_of], nvars,
-                            max_nodes=lim.max_hilbert_nodes)
-    if num is None:
+    num = hilbert_numerator(lead_exps, nvars, max_nodes=lim.max_hilbert_nodes)
+    if num is None or hilbert_values(num, nvars, e - 1) != [1] + [r.hilbert_lower for r in state.reports]:
         return None
-    proved = [1] + [r.hilbert_lower for r in state.reports]
-    for d in range(e):
-        count = sum(int(c) * comb(d - j + nvars - 1, nvars - 1) for j, c in enumerate(num[:d + 1]))
-        if count != proved[d]:
-            return None
     pieces = pieces_of_degree(grading, e, limits=lim)
     biggest = max((len(v) for v in pieces.values()), default=0)
     lim.check("max_piece", f"monomials in the largest graded piece of degree {e}", biggest)

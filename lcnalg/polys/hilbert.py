@@ -53,6 +53,7 @@ __all__ = [
     "hilbert_series_of_monomials",
     "dimension_and_degree",
     "hilbert_function_values",
+    "hilbert_values",
     "standard_monomial_count",
     "standard_monomial_counts",
     "StandardMonomialCounter",
@@ -335,6 +336,19 @@ def hilbert_function_values(lead_monomials: Iterable[Sequence[int]], nvars: int,
         for i in range(x, up_to + 1):
             series[i] += series[i - x]
     return series
+
+
+def hilbert_values(numerator: Sequence[int], nvars: int, up_to: int) -> list[int]:
+    """``HF(0), ..., HF(up_to)`` from the numerator ``N`` of a Hilbert series ``N(t)/(1 - t)^nvars``
+    (standard grading): ``HF(d) = Σ_j N_j C(d − j + nvars − 1, nvars − 1)``.
+
+    Examples
+    --------
+    >>> hilbert_values(hilbert_numerator([(1, 1)], 2), 2, 4) == hilbert_function_values([(1, 1)], 2, 4)
+    True
+    """
+    return [sum(int(c) * comb(d - j + nvars - 1, nvars - 1) for j, c in enumerate(numerator[:d + 1]))
+            for d in range(up_to + 1)]
 
 
 def standard_monomial_count(leads: Any, weights: Sequence[int], degree: int,
