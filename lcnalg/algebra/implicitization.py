@@ -388,6 +388,8 @@ class _EliminationSource:
         self.certify = certify
         self.limits = limits
         self.made: Elimination | None = None
+        #: the degree read from it, if one was
+        self.read: int | None = None
 
     def _background(self) -> BackgroundElimination | None:
         return getattr(self.pool, "background", None)
@@ -827,7 +829,7 @@ def _run_degrees(state: InterpolationState, *, max_degree: int | None, dimension
                     kept = _snapshot(state)
                     if degree_from_elimination(state, got.made.eliminated, got.made.modulus,
                                                limits=limits) is not None and elimination.judged_by_default(state):
-                        elimination.made = got.made
+                        elimination.made, elimination.read = got.made, e
                         return (f"{READ_FROM_ELIMINATION} modulo p = {got.made.modulus} lies in degrees <= {e}, "
                                 f"and degree {e} was read from it (its leading monomials and new elements, "
                                 "lifted to Q) instead of interpolated; no degree above it was checked")
@@ -890,7 +892,7 @@ def _read_refused(state: InterpolationState, e: int, elimination: _EliminationSo
         return (f"; the w-free part of the certificate's elimination basis modulo p = {made.modulus} lies in "
                 f"degrees <= {top}, below it")
     if top == e and degree_from_elimination(state, made.eliminated, made.modulus, limits=limits) is not None:
-        elimination.made = made
+        elimination.made, elimination.read = made, e
         return (f"; degree {e} was read from the certificate's elimination basis modulo p = {made.modulus} "
                 f"instead (docs/theory.md#degree-from-elimination): its w-free part lies in degrees <= {e}")
     return (f"; the certificate's elimination basis modulo p = {made.modulus} reaches degree {top}"
@@ -1326,8 +1328,8 @@ def implicit_equations(mu: Parameterization, *, max_degree: int | None = None, j
         architecture=str(mu.architecture),
         method=("multigraded interpolation over GF(p) (finest torus grading, "
                 f"{state.grading.rank} weights), rational reconstruction, exact substitution check"
-                + (f"; degree {state.degree} read from the elimination basis"
-                   if stopped_by.startswith(READ_FROM_ELIMINATION) else "")
+                + (f"; degree {source.read} read from the elimination basis"
+                   if source is not None and source.read is not None else "")
                 + (f"; whole ideal by the {closed_by}" if closed_by else "")),
         certified=certified,
         failure_probability=None,

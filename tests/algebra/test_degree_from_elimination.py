@@ -136,6 +136,7 @@ def test_a_degree_refused_by_the_work_bound_is_read_from_the_elimination_the_sam
     assert one.stopped_by.startswith("resource bound at degree 6") and "degree 6 was read" in one.stopped_by
     assert one.stopped_by == two.stopped_by
     assert one.complete_up_to_degree == 6 and max(one.degrees) == 6
+    assert "degree 6 read from the elimination basis" in one.method and "read from" not in asked.method
 
 
 def test_an_elimination_beyond_max_read_entries_leaves_the_refusal_standing():
