@@ -143,6 +143,10 @@ def test_an_elimination_beyond_max_read_entries_leaves_the_refusal_standing():
     mu = Parameterization("2,4,3,2 s=2,1,2")
     small = implicit_equations(mu, jobs=1, limits=Limits(max_read_entries=1000))
     assert not small.certified and small.complete_up_to_degree == 5
+    # the degree reported is that of the equations' ideal, whose zero set is larger than V here
+    assert (small.dimension, small.ideal_dimension, small.degree) == (8, 9, 8)
+    whole = implicit_equations(mu, jobs=1)
+    assert (whole.ideal_dimension, whole.degree) == (whole.dimension, whole.variety_degree) == (8, 42)
     assert "was not completed (its Macaulay matrices need more than 1000 entries in all)" in small.stopped_by
     # the refusal itself is unchanged, and how to go further is still named
     assert small.stopped_by.startswith("resource bound at degree 6: refused:")
