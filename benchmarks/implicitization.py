@@ -46,6 +46,9 @@ CASES = (
     "3,3,3 s=3,2", "3,3,3 s=2,3", "4,3,2 s=2,2", "3,2,2,2 s=2,2,2", "2,3,2,2 s=2,2,2",
     "2,2,2,2,2 s=2,2,2,2", "2x2,2x2 s=1x2", "2x1,2x2,1x2 s=2x2,1x1", "3x2,2x2 s=2x2",
     "2x2,2x2,2x1 s=2x2,1x1", "3x2,2x3 s=2x2", "2x2,3x3 s=2x2",
+    # from a seeded random sweep against Singular: generators up to degree 6-8, where a default
+    # run's work bound meets the last degree
+    "1x2,3x3 s=2x1", "2,4,3,2 s=2,1,2", "4,4,4 s=1,2", "3,3,4,3 s=1,1,2",
 )
 
 #: ``--systems`` names and the runs each stands for.
