@@ -803,6 +803,9 @@ def _run_degrees(state: InterpolationState, *, max_degree: int | None, dimension
                                                  f"~{cost:.2g} field operations")
                 if not asked[0] and cost >= READ_DEGREE_WORK and e >= 2 and state.generators:
                     asked[0] = True
+                    if task is not None:
+                        bar.update(task, description=f"degree {e}: waiting for the certificate's elimination "
+                                                     "(the degree may be read from it)")
                     made = elimination.beside()
                     if made is not None and _top_degree(made) == e:
                         raise _FromElimination(made)
@@ -857,6 +860,10 @@ def _run_degrees(state: InterpolationState, *, max_degree: int | None, dimension
                             or err.limit not in ("max_interpolation_work", "max_equations_work")
                             or not elimination.may_read_refused(len(state.generators))):
                         return refusal
+                    if task is not None:
+                        bar.update(task, description=f"degree {e} refused by a work bound: the certificate's "
+                                                     f"elimination, to read it from there (within "
+                                                     f"max_read_entries = {limits.max_read_entries:.2g} entries)")
                     return refusal + _read_refused(state, e, elimination, limits)
             # the equations of the pieces obtained by a symmetry (counted once the degree is done)
             work.budget.used += GENERATOR_WORK * max(len(state.generators) - before - lifted[0], 0)

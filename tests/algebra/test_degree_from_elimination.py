@@ -106,7 +106,7 @@ def test_a_run_that_reads_its_last_degree_gives_the_equations_and_verdict_of_one
     monkeypatch.setattr("lcnalg.algebra.implicitization.READ_DEGREE_WORK", 1_000_000)
     monkeypatch.setattr("lcnalg.algebra.implicitization.BACKGROUND_PATIENCE", 120.0)
     mu = Parameterization("3,3,3 s=2,2")
-    read = implicit_equations(mu, jobs=2)
+    read = implicit_equations(mu, jobs=2, progress=True)   # (the progress display says what it waits for)
     interpolated = implicit_equations(mu, jobs=1)
     assert read.stopped_by.startswith(READ_FROM_ELIMINATION)
     assert not interpolated.stopped_by.startswith(READ_FROM_ELIMINATION)
@@ -126,7 +126,7 @@ def test_a_degree_refused_by_the_work_bound_is_read_from_the_elimination_the_sam
     certified -- the ideal of the run asked for degree 6 with the certificate, and the same
     answer whether the elimination is made in this process or in the background."""
     mu = Parameterization("2,4,3,2 s=2,1,2")
-    one = implicit_equations(mu, jobs=1)
+    one = implicit_equations(mu, jobs=1, progress=True)
     two = implicit_equations(mu, jobs=2)
     # degree 6 interpolated (its estimate is a loose upper bound: 2·10^10 operations, 1-2 s)
     asked = implicit_equations(mu, max_degree=6, certify=True, jobs=1, limits=Limits(max_equations_work=10**11))
