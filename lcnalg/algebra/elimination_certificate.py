@@ -274,14 +274,15 @@ class GraphIdeal:
 @dataclass(frozen=True)
 class Elimination:
     """The ``w``-free part of the elimination basis of a graph ideal modulo ``modulus``
-    (:meth:`GraphIdeal.eliminated`), or why it was not completed (``error``, a bound met);
-    ``entries``: the total entries of its Macaulay matrices (what ``max_total_entries`` bounds),
-    when completed."""
+    (:meth:`GraphIdeal.eliminated`), or why it was not completed (``error``; ``bound``, the
+    field of :class:`~lcnalg.limits.Limits` met); ``entries``: the total entries of its Macaulay
+    matrices (what ``max_total_entries`` bounds), when completed."""
 
     modulus: int
     eliminated: tuple[dict[tuple[int, ...], int], ...] | None
     error: str = ""
     entries: int | None = None
+    bound: str = ""
 
 
 def eliminate(graph: GraphIdeal, modulus: int, limits: Limits, *, max_matrix_entries: int | None = None
@@ -293,7 +294,7 @@ def eliminate(graph: GraphIdeal, modulus: int, limits: Limits, *, max_matrix_ent
     try:
         gb = graph.elimination_basis(modulus, max_matrix_entries=one, limits=limits)
     except LCNAlgError as err:
-        return Elimination(modulus, None, str(err))
+        return Elimination(modulus, None, str(err), bound=getattr(err, "limit", None) or "")
     return Elimination(modulus, graph.eliminated(gb), entries=int((gb.stats or {}).get("total_entries", 0)))
 
 
@@ -571,21 +572,18 @@ def elimination_within(mu: Parameterization, entries: int, limits: Limits,
     """
     default = _by_default(limits)
     bound = min(entries, default.max_total_entries)
-    too_many = f"its Macaulay matrices need more than {bound} entries in all"
+    too_many = Elimination(PRIMES_31[0], None, f"its Macaulay matrices need more than {bound} entries in all",
+                           bound="max_total_entries")
+    made = None
     if background is not None and background.ready(wait):
         made = background.result()
-        if made is not None:
-            if made.eliminated is None:
-                return made
-            if made.entries is not None and made.entries <= bound:
-                return made
-            return Elimination(made.modulus, None, too_many)
-    merged, _ = _for_elimination(mu)
-    made = eliminate(GraphIdeal.of(merged), PRIMES_31[0], Limits.coerce(limits, max_total_entries=bound),
-                     max_matrix_entries=_one_matrix(default))
-    if made.eliminated is None and "max_total_entries" in made.error:
-        return Elimination(made.modulus, None, too_many)
-    return made
+        if made is not None and made.eliminated is not None and (made.entries is None or made.entries > bound):
+            return too_many
+    if made is None:
+        merged, _ = _for_elimination(mu)
+        made = eliminate(GraphIdeal.of(merged), PRIMES_31[0], Limits.coerce(limits, max_total_entries=bound),
+                         max_matrix_entries=_one_matrix(default))
+    return too_many if made.eliminated is None and made.bound == "max_total_entries" else made
 
 
 def attempt_elimination_certificate(mu: Parameterization, polys: tuple[Any, ...], *, by_default: bool,
