@@ -63,7 +63,7 @@ from lcnalg import errors
 from lcnalg.limits import Limits
 from lcnalg.parameterization import Parameterization
 from lcnalg.polys.modmat import (INDEX_READ, backend_for, basis_pivot_columns, evaluate_monomials, kernel_basis,
-                                 kernel_reader, pivot_columns)
+                                 kernel_reader, leading_pivot_columns)
 from lcnalg.polys.modular import LIFT_PRIME, PRIMES_31, lift_vector, primes_below
 from lcnalg.polys.hilbert import hilbert_numerator, hilbert_values
 from lcnalg.polys.monomial_ideals import standard_monomials
@@ -90,7 +90,6 @@ class _PieceTask:
     lower: list[tuple[np.ndarray, np.ndarray]]  # (basis rows, column map into this piece)
     pools: list[ImagePool]
     primes: tuple[int, ...]
-    seed: int
     rank_hint: int = 0
     keep_basis: bool = True
     #: positions of the standard monomials (no divisor in in(I)_{e-1}) in ``monos``,
@@ -240,7 +239,7 @@ def _finish_piece(task: _PieceTask, idx: np.ndarray, rows: int, rank: int, free:
     p = task.primes[0]
     kappa = len(free)
     # Leading monomials of the products of the lower-degree ideal, in free coordinates.
-    lower_rank, lead, pwork = _product_leads(task.lower, free, p, task.seed)
+    lower_rank, lead, pwork = _product_leads(task.lower, free, p)
     work += pwork
     new_cols = [f for f in free if f not in lead]
     # the kernel vectors read back: all of them when the basis is kept for the next degree,
@@ -258,12 +257,20 @@ def _finish_piece(task: _PieceTask, idx: np.ndarray, rows: int, rank: int, free:
                         work + new[2])
 
 
-def _product_leads(lower: list[tuple[np.ndarray, np.ndarray]], free: list[int], p: int,
-                   seed: int) -> tuple[int, set[int], int]:
+def _product_leads(lower: list[tuple[np.ndarray, np.ndarray]], free: list[int], p: int
+                   ) -> tuple[int, set[int], int]:
     """The rank and leading monomials (positions in the piece) of ``L_P``, the products of the
     lower degree's kernel bases ``lower`` by the variables, read in the coordinates of the free
     columns ``free`` of the piece (every element of ``I_P`` is determined by those), modulo
-    ``p``; and the operations of the eliminations, counted as :func:`interpolation_work` does."""
+    ``p``; and the operations of the eliminations, counted as :func:`interpolation_work` does.
+
+    In descending monomial order the products have mostly distinct leading monomials (a
+    product's is the variable times a leading monomial of the degree before), so their pivots
+    are found by :func:`~lcnalg.polys.modmat.leading_pivot_columns`: a triangular solve for the
+    few other columns (in a piece read from an elimination, the candidate leading monomials:
+    ``2,4,3,2 s=2,1,2``, degree 6, ``κ = 807`` free columns and one other), exact, all the
+    products at once.
+    """
     kappa = len(free)
     if not kappa or not lower:
         return 0, set(), 0
@@ -281,18 +288,11 @@ def _product_leads(lower: list[tuple[np.ndarray, np.ndarray]], free: list[int], 
         blocks.append(block)
     if not blocks:
         return 0, set(), 0
-    stacked = np.vstack(blocks)
-    rng = np.random.default_rng(seed)
-    order = slice(None, None, -1)  # descending monomial order: pivots = leading monomials
-    take = stacked
-    if stacked.shape[0] > kappa + 10:
-        pick = rng.choice(stacked.shape[0], size=kappa + 10, replace=False)
-        take = stacked[pick]
-    piv = pivot_columns(take[:, order], p)  # only the pivots: no entries read back
-    work = _elimination_work(take.shape[0], kappa, len(piv), 0)
-    if len(piv) < kappa and take.shape[0] < stacked.shape[0]:
-        piv = pivot_columns(stacked[:, order], p)
-        work += _elimination_work(stacked.shape[0], kappa, len(piv), 0)
+    stacked = np.vstack(blocks)[:, ::-1]  # descending monomial order: pivots = leading monomials
+    piv = leading_pivot_columns(stacked, p)
+    rows = stacked.shape[0]
+    others = kappa - len(piv)
+    work = ENTRY_WORK * stacked.size + others * kappa ** 2 + 3 * rows * kappa * max(others, 1)
     return len(piv), {free[kappa - 1 - j] for j in piv}, work
 
 
@@ -758,7 +758,7 @@ def interpolate_degree(state: InterpolationState, *, executor: Executor | None =
         lower = _lower_of(state, monos, below.get(key, ())) if e > 1 else []
         hint = hints[key]
         std = None if stds is None else stds[key]
-        tasks.append(_PieceTask(key, monos, lower, pools, primes, seed + hash(key) % 100_000, hint,
+        tasks.append(_PieceTask(key, monos, lower, pools, primes, hint,
                                 not last, std, blocks.get(key, ()), lift_pool, lim, int_pool, lifting))
     results: list[_PieceResult] = []
     copies: dict[tuple[int, ...], int] = {}  # a representative and its images under the symmetries
@@ -976,7 +976,7 @@ def degree_from_elimination(state: InterpolationState, eliminated: Sequence[dict
             found[key] = []
             continue
         lower = _lower_of(state, monos, below.get(key, ()))
-        lower_rank, lead, pwork = _product_leads(lower, free, p, seed + hash(key) % 100_000)
+        lower_rank, lead, pwork = _product_leads(lower, free, p)
         work += pwork
         index = {m: j for j, m in enumerate(monos)}
         polys = []

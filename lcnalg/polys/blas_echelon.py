@@ -95,7 +95,8 @@ from typing import Any, Iterator
 
 import numpy as np
 
-__all__ = ["INNER", "PANEL", "ROW_BLOCK", "Echelon", "echelon", "matmul_mod", "one_blas_thread", "single_blas_thread"]
+__all__ = ["INNER", "PANEL", "ROW_BLOCK", "SOLVE_LEAF", "Echelon", "echelon", "matmul_mod", "one_blas_thread",
+           "single_blas_thread", "solve_unitriangular", "sparse_submul_mod"]
 
 #: The longest inner dimension of one exact float64 product (the module docstring's bound).
 INNER = 1 << 11
@@ -234,6 +235,114 @@ def _submul_mod(Z: np.ndarray, X: np.ndarray, Y: np.ndarray, p: int) -> None:
         np.subtract(Z[r0:r0 + rows], block, out=block)
         _exact(_partial(block, p, tmp[:rows]), p, tmp[:rows])
         Z[r0:r0 + rows] = block
+
+
+def sparse_submul_mod(Z: np.ndarray, X: np.ndarray, Y: np.ndarray, p: int) -> None:
+    """``Z ← Z − X Y mod p`` in place (float64 entries in ``[0, p)``), by slices of at most
+    :data:`INNER` rows of ``Y``, each product restricted to the rows and columns of the slice
+    that are not zero (for sparse ``Y``, such as the reducer rows of a Macaulay matrix: the
+    copies stay small).
+
+    Examples
+    --------
+    >>> Z = np.array([[5.0, 1.0]]); sparse_submul_mod(Z, np.array([[2.0]]), np.array([[3.0, 0.0]]), 7)
+    >>> Z.tolist()   # [5 - 6, 1 - 0] mod 7
+    [[6.0, 1.0]]
+    """
+    for c0 in range(0, Y.shape[0], INNER):
+        Yc = Y[c0:c0 + INNER]
+        nzr = Yc.any(axis=1)
+        if not nzr.any():
+            continue
+        Xc = X[:, c0:c0 + INNER]
+        if not nzr.all():
+            Xc, Yc = Xc[:, nzr], Yc[nzr]
+        nzc = Yc.any(axis=0)
+        if nzc.all():
+            Z -= matmul_mod(Xc, Yc, p)
+            Z[Z < 0] += p
+            continue
+        cols = np.flatnonzero(nzc)
+        part = Z[:, cols] - matmul_mod(Xc, Yc[:, cols], p)
+        part[part < 0] += p
+        Z[:, cols] = part
+
+
+#: Width of the diagonal blocks of ``U`` inverted at the leaves of :func:`solve_unitriangular`.
+SOLVE_LEAF = 32
+
+
+def solve_unitriangular(C: np.ndarray, U: np.ndarray, modulus: int) -> None:
+    """Overwrite ``C[:, :n]`` with ``X`` solving ``X A = C[:, :n]`` modulo ``p < 2^31``, for
+    the upper unitriangular ``A = U[:, :n]`` (``n`` the rows of ``U``; float64 arrays with
+    integer entries in ``[0, p)``).
+
+    Recursively over the columns: the left half, then its contribution ``X_1 A_12`` subtracted
+    from the right half (:func:`sparse_submul_mod`), then the right half; a leaf of
+    :data:`SOLVE_LEAF` columns is one exact product (:func:`matmul_mod`) with the inverse of its
+    diagonal block, all of them inverted at once beforehand.
+
+    Parameters
+    ----------
+    C : numpy array of float64, shape (m, k), k >= n
+    U : numpy array of float64, shape (n, l), l >= n
+    modulus : int
+
+    Examples
+    --------
+    >>> p = 7
+    >>> U = np.array([[1.0, 3.0], [0.0, 1.0]]); C = np.array([[2.0, 1.0]])
+    >>> solve_unitriangular(C, U, p); C.tolist()   # X = [2, 1 - 2*3] = [2, 2] mod 7
+    [[2.0, 2.0]]
+    """
+    n = U.shape[0]
+    if n:
+        _solve_leaves(C, U, _leaf_inverses(U, modulus), 0, -(-n // SOLVE_LEAF), modulus)
+
+
+def _leaf_inverses(R: np.ndarray, p: int) -> np.ndarray:
+    """The inverses modulo ``p`` of the diagonal blocks ``R[k w:(k+1) w, k w:(k+1) w]``
+    (``w`` = :data:`SOLVE_LEAF`; the last one padded with the identity) of the upper
+    unitriangular ``A = R[:, :nA]``, as float64, all at once.
+
+    ``Y = U^{-1}`` solves ``Y U = I``: column by column, ``y_j`` is final once the columns
+    before ``j`` are eliminated, and ``y_k -= y_j u_jk`` for ``k > j`` (exact in int64:
+    products below ``2^62``); each step is done for every block together."""
+    nA = R.shape[0]
+    w = min(SOLVE_LEAF, nA)  # one small block: only its own width
+    nb = -(-nA // w)
+    U = np.zeros((nb, w, w), dtype=np.int64)
+    for k in range(nb):
+        lo, hi = k * w, min(nA, (k + 1) * w)
+        U[k, :hi - lo, :hi - lo] = R[lo:hi, lo:hi]
+    rest = nb * w - nA
+    if rest:
+        U[-1, w - rest:, w - rest:] = np.eye(rest, dtype=np.int64)
+    Y = np.broadcast_to(np.eye(w, dtype=np.int64), (nb, w, w)).copy()
+    # a row j of U with no term right of its diagonal in any block changes nothing (sparse
+    # reducers): only the other rows are stepped through
+    for j in np.flatnonzero(np.triu(U, 1).any(axis=(0, 2))).tolist():
+        Y[:, :, j + 1:] -= Y[:, :, j, None] * U[:, j, None, j + 1:]
+        Y[:, :, j + 1:] %= p
+    return Y.astype(np.float64)
+
+
+def _solve_leaves(C: np.ndarray, R: np.ndarray, inv: np.ndarray, b0: int, b1: int, p: int) -> None:
+    """Overwrite ``C[:, lo:hi]`` (``lo = b0 w``, ``hi = min(nA, b1 w)``, ``w`` =
+    :data:`SOLVE_LEAF`) with ``X`` solving ``X A = C`` on those columns, ``A = R[lo:hi, lo:hi]``,
+    once the contributions of the columns before ``lo`` have been subtracted from ``C[:, lo:hi]``
+    (``inv``, from :func:`_leaf_inverses`)."""
+    w = SOLVE_LEAF
+    nA = R.shape[0]
+    lo, hi = b0 * w, min(nA, b1 * w)
+    if b1 - b0 == 1:
+        C[:, lo:hi] = matmul_mod(C[:, lo:hi], inv[b0, :hi - lo, :hi - lo], p)
+        return
+    bm = (b0 + b1) // 2
+    mid = bm * w
+    _solve_leaves(C, R, inv, b0, bm, p)
+    sparse_submul_mod(C[:, mid:hi], C[:, lo:mid], R[lo:mid, mid:hi], p)
+    _solve_leaves(C, R, inv, bm, b1, p)
 
 
 def _base(S: np.ndarray, p: int) -> tuple[list[int], list[int], np.ndarray]:

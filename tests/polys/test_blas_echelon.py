@@ -13,8 +13,9 @@ import numpy as np
 import pytest
 from hypothesis import given, settings, strategies as st
 
-from lcnalg.polys.blas_echelon import INNER, echelon, matmul_mod
-from lcnalg.polys.modmat import backend_for, kernel_basis, kernel_reader, pivot_columns, rank, rref
+from lcnalg.polys.blas_echelon import INNER, SOLVE_LEAF, echelon, matmul_mod, solve_unitriangular
+from lcnalg.polys.modmat import (backend_for, kernel_basis, kernel_reader, leading_pivot_columns, pivot_columns, rank,
+                                 rref)
 from lcnalg.polys.modular import LIFT_PRIME
 
 PRIMES = [2, 3, 101, 65521, 2147483587, 2147483629, 2147483647]
@@ -137,3 +138,51 @@ def test_backend_choice():
         backend_for((10, 10), 7, "lapack")
     with pytest.raises(ValueError, match="modulus"):
         echelon(np.zeros((2, 2), dtype=np.int64), 2**31)
+
+
+@st.composite
+def multiples(draw):
+    """(A, p): rows most of which have distinct leading columns (the shape of the products of a
+    kernel basis by the variables), some sharing a lead, some combinations of others, some
+    random; rows shuffled.  Sizes cross a few leaves of the triangular solve."""
+    p = draw(st.sampled_from(PRIMES))
+    cols = draw(st.integers(1, 3 * SOLVE_LEAF + 5))
+    rng = np.random.default_rng(draw(st.integers(0, 2**32 - 1)))
+    leads = sorted(rng.choice(cols, size=draw(st.integers(0, cols)), replace=False).tolist())
+    rows = []
+    for j in leads:
+        r = np.zeros(cols, dtype=np.int64)
+        r[j] = rng.integers(1, p)
+        tail = rng.random(cols - j - 1) < draw(st.sampled_from([0.1, 0.5, 1.0]))
+        r[j + 1:][tail] = rng.integers(0, p, int(tail.sum()))
+        rows.append(r)
+    A = np.array(rows, dtype=np.int64).reshape(len(rows), cols)
+    extra = [A]
+    if len(rows):
+        k = draw(st.integers(0, 6))
+        C = rng.integers(0, p, (k, len(rows)))
+        extra.append((C.astype(object) @ A.astype(object) % p).astype(np.int64))   # in the span
+    extra.append(rng.integers(0, p, (draw(st.integers(0, 3)), cols)))           # generic rows
+    A = np.vstack(extra)
+    return A[rng.permutation(len(A))], p
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.one_of(multiples(), planted().map(lambda c: (c[0], c[1]))))
+def test_leading_pivot_columns_equal_the_rref_pivots(case):
+    # the triangular route and FLINT's reduced echelon form have the same pivot columns
+    A, p = case
+    assert leading_pivot_columns(A, p) == _flint(A, p)[1]
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.sampled_from(PRIMES), st.integers(1, 3 * SOLVE_LEAF + 3), st.integers(1, 4), st.integers(0, 2**32 - 1))
+def test_solve_unitriangular_solves(p, n, m, seed):
+    # X A = C exactly, A upper unitriangular and dense or sparse, beyond one leaf
+    rng = np.random.default_rng(seed)
+    A = np.triu(rng.integers(0, p, (n, n)) * (rng.random((n, n)) < rng.random()), 1)
+    np.fill_diagonal(A, 1)
+    C = rng.integers(0, p, (m, n))
+    X = C.astype(np.float64)
+    solve_unitriangular(X, A.astype(np.float64), p)
+    assert ((X.astype(np.int64).astype(object) @ A.astype(object)) % p == C).all()

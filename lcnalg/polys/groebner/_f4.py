@@ -12,7 +12,7 @@ from lcnalg import errors
 from lcnalg.errors import InputError
 from lcnalg.limits import Limits
 from lcnalg.polys import modmat
-from lcnalg.polys.blas_echelon import INNER, matmul_mod, single_blas_thread
+from lcnalg.polys.blas_echelon import matmul_mod, single_blas_thread, solve_unitriangular, sparse_submul_mod
 from lcnalg.polys.groebner._packed import Packer, Poly, exact_product, lex_order
 from lcnalg.polys.groebner._pairs import PairQueue
 from lcnalg.polys.hilbert import StandardMonomialCounter
@@ -768,7 +768,7 @@ def _reduce_block_blas(L: list[int], N: list[int], low: list[tuple[Any, ...]], p
     ``N`` are 0 on ``L`` and span the rows of the row space that vanish on ``L``, which are
     ``z (D − X B)`` for ``X A = C``; so they are the reduced echelon form of the Schur
     complement ``S = D − X B`` (it is unique).  ``X`` is found by blocked forward substitution
-    over the columns of ``A`` (:func:`_solve_unitriangular`); all products are exact
+    over the columns of ``A`` (:func:`~lcnalg.polys.blas_echelon.solve_unitriangular`); all products are exact
     (:func:`~lcnalg.polys.blas_echelon.matmul_mod`).
     """
     nA, nN = len(L), len(N)
@@ -787,9 +787,9 @@ def _reduce_block_blas(L: list[int], N: list[int], low: list[tuple[Any, ...]], p
         C = np.zeros((nlow, nc))
         C[rows[~top] - nA, cols[~top]] = vals[~top]
         if nA:
-            _solve_unitriangular(C, R, _leaf_inverses(R, p), 0, -(-nA // SOLVE_LEAF), p)  # C[:, :nA] is now X
+            solve_unitriangular(C, R, p)  # C[:, :nA] is now X
             S = C[:, nA:]
-            _submul_mod(S, C[:, :nA], R[:, nA:], p)
+            sparse_submul_mod(S, C[:, :nA], R[:, nA:], p)
         else:
             S = C
         S = S.astype(np.int64)
@@ -829,83 +829,6 @@ def _eliminate_by_rows(rows: np.ndarray, cols: np.ndarray, vals: np.ndarray, top
             idx = np.ix_(nz, cj)
             C[idx] = (C[idx] - x[nz, None] * vj) % p
     return C[:, nA:]
-
-
-#: Width of the diagonal blocks of ``A`` inverted at the leaves of :func:`_solve_unitriangular`.
-SOLVE_LEAF = 32
-
-
-def _leaf_inverses(R: np.ndarray, p: int) -> np.ndarray:
-    """The inverses modulo ``p`` of the diagonal blocks ``R[k w:(k+1) w, k w:(k+1) w]``
-    (``w`` = :data:`SOLVE_LEAF`; the last one padded with the identity) of the upper
-    unitriangular ``A = R[:, :nA]``, as float64, all at once.
-
-    ``Y = U^{-1}`` solves ``Y U = I``: column by column, ``y_j`` is final once the columns
-    before ``j`` are eliminated, and ``y_k -= y_j u_jk`` for ``k > j`` (exact in int64:
-    products below ``2^62``); each step is done for every block together."""
-    nA = R.shape[0]
-    w = min(SOLVE_LEAF, nA)  # one small block: only its own width
-    nb = -(-nA // w)
-    U = np.zeros((nb, w, w), dtype=np.int64)
-    for k in range(nb):
-        lo, hi = k * w, min(nA, (k + 1) * w)
-        U[k, :hi - lo, :hi - lo] = R[lo:hi, lo:hi]
-    rest = nb * w - nA
-    if rest:
-        U[-1, w - rest:, w - rest:] = np.eye(rest, dtype=np.int64)
-    Y = np.broadcast_to(np.eye(w, dtype=np.int64), (nb, w, w)).copy()
-    # a row j of U with no term right of its diagonal in any block changes nothing (the reducers
-    # are sparse): only the other rows are stepped through
-    for j in np.flatnonzero(np.triu(U, 1).any(axis=(0, 2))).tolist():
-        Y[:, :, j + 1:] -= Y[:, :, j, None] * U[:, j, None, j + 1:]
-        Y[:, :, j + 1:] %= p
-    return Y.astype(np.float64)
-
-
-def _solve_unitriangular(C: np.ndarray, R: np.ndarray, inv: np.ndarray, b0: int, b1: int, p: int) -> None:
-    """Overwrite ``C[:, lo:hi]`` (``lo = b0 w``, ``hi = min(nA, b1 w)``, ``w`` =
-    :data:`SOLVE_LEAF`) with ``X`` solving ``X A = C`` on those columns, ``A = R[lo:hi, lo:hi]``
-    upper unitriangular, once the contributions of the columns before ``lo`` have been
-    subtracted from ``C[:, lo:hi]`` (float64 entries in ``[0, p)``).
-
-    Recursively: the left half, then its contribution ``X_1 A_12`` subtracted from the right
-    half, then the right half; a leaf is one product with the inverse of its diagonal block
-    (``inv``, from :func:`_leaf_inverses`)."""
-    w = SOLVE_LEAF
-    nA = R.shape[0]
-    lo, hi = b0 * w, min(nA, b1 * w)
-    if b1 - b0 == 1:
-        C[:, lo:hi] = matmul_mod(C[:, lo:hi], inv[b0, :hi - lo, :hi - lo], p)
-        return
-    bm = (b0 + b1) // 2
-    mid = bm * w
-    _solve_unitriangular(C, R, inv, b0, bm, p)
-    _submul_mod(C[:, mid:hi], C[:, lo:mid], R[lo:mid, mid:hi], p)
-    _solve_unitriangular(C, R, inv, bm, b1, p)
-
-
-def _submul_mod(Z: np.ndarray, X: np.ndarray, Y: np.ndarray, p: int) -> None:
-    """``Z ← Z − X Y mod p`` in place (float64 entries in ``[0, p)``), by slices of at most
-    :data:`~lcnalg.polys.blas_echelon.INNER` rows of ``Y``, each product restricted to the rows
-    and columns of the slice that are not zero (the reducers are sparse; the copies stay
-    small)."""
-    for c0 in range(0, Y.shape[0], INNER):
-        Yc = Y[c0:c0 + INNER]
-        nzr = Yc.any(axis=1)
-        if not nzr.any():
-            continue
-        Xc = X[:, c0:c0 + INNER]
-        if not nzr.all():
-            Xc, Yc = Xc[:, nzr], Yc[nzr]
-        nzc = Yc.any(axis=0)
-        if nzc.all():
-            Z -= matmul_mod(Xc, Yc, p)
-            Z[Z < 0] += p
-            continue
-        cols = np.flatnonzero(nzc)
-        part = Z[:, cols] - matmul_mod(Xc, Yc[:, cols], p)
-        part[part < 0] += p
-        Z[:, cols] = part
 
 
 def _divide_out(elems: list[Poly], pk: Packer, var: int, pending: dict[int, list[dict[int, int]]],
