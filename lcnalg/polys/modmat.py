@@ -236,13 +236,16 @@ def leading_pivot_columns(A: np.ndarray, modulus: int) -> list[int]:
     [0, 2]
     """
     p = modulus
-    rows = np.asarray(A, dtype=np.int64) % p
+    rows = np.asarray(A, dtype=np.int64)
+    if rows.size and (rows.min() < 0 or rows.max() >= p):
+        rows = rows % p
     nonzero = rows != 0
     kept = nonzero.any(axis=1)
-    rows = rows[kept]
+    if not kept.all():
+        rows, nonzero = rows[kept], nonzero[kept]
     if not len(rows):
         return []
-    lead = nonzero[kept].argmax(axis=1)
+    lead = nonzero.argmax(axis=1)
     M, first = np.unique(lead, return_index=True)  # one row per leading column, sorted by it
     others = np.setdiff1d(np.arange(len(rows)), first)
     O = np.setdiff1d(np.arange(rows.shape[1]), M)
@@ -256,11 +259,26 @@ def leading_pivot_columns(A: np.ndarray, modulus: int) -> list[int]:
     U = np.ascontiguousarray(((top[:, M] * scale[:, None]) % p).T[::-1, ::-1], dtype=np.float64)
     X = np.ascontiguousarray(((top[:, O] * scale[:, None]) % p).T[:, ::-1], dtype=np.float64)
     blas_echelon.solve_unitriangular(X, U, p)
-    Y = np.ascontiguousarray(X[:, ::-1].T)
-    rest = rows[others]
-    S = (rest[:, O] - blas_echelon.matmul_mod(rest[:, M].astype(np.float64), Y, p).astype(np.int64)) % p
+    Z = np.zeros((rows.shape[1], len(O)), dtype=np.int64)
+    Z[M] = X[:, ::-1].T
+    # C A_M^{-1} B = [C | D] Z (Z zero on O), for all rows at once: no copy of the large C
+    S = (rows[np.ix_(others, O)] - _thin_product(rows, Z, p)[others]) % p
     piv.extend(int(O[j]) for j in pivot_columns(S, p))
     return sorted(piv)
+
+
+def _thin_product(X: np.ndarray, Y: np.ndarray, p: int) -> np.ndarray:
+    """``X · Y mod p`` for int64 arrays with entries in ``[0, p)``, ``p < 2^31``, ``Y`` of few
+    columns: ``Y = 2^16 Y_1 + Y_0`` and the inner dimension in chunks of ``2^15``, so every
+    partial sum is below ``2^15 · 2^31 · 2^16 = 2^62`` (exact in int64, no float copy of the
+    large ``X``)."""
+    out = np.zeros((X.shape[0], Y.shape[1]), dtype=np.int64)
+    hi, lo = Y >> 16, Y & 0xFFFF
+    for c in range(0, X.shape[1], 1 << 15):
+        Xc = X[:, c:c + (1 << 15)]
+        part = ((Xc @ hi[c:c + (1 << 15)]) % p) * 65536 + (Xc @ lo[c:c + (1 << 15)]) % p
+        out = (out + part) % p
+    return out
 
 
 def basis_pivot_columns(B: np.ndarray, lead: list[int], modulus: int) -> list[int]:
