@@ -151,8 +151,16 @@ class QuadraticLoss:
         ------
         InputError
             Naming ``inputs``/``targets`` when the data do not fit ``arch``; naming ``data``
-            when ``Q`` is singular (too few or degenerate samples: the loss then has no
-            unique centre ``u``).
+            when ``Q`` is singular on the coordinates that the architecture reaches (too few
+            or degenerate samples: the loss then has no unique centre ``u``).
+
+        Notes
+        -----
+        Strides can leave coordinates that no filter reaches (``2,2,2 s=3,2`` reaches 8 of 11):
+        they are 0 on ``M``, so only ``Q`` and ``b = Pᵀy`` on the reached coordinates ``S``
+        matter.  When ``Q`` is singular but ``Q_SS`` is not, the loss is returned with
+        ``Q_SS`` and ``u_S = Q_SS^{-1} b_S`` on ``S`` and the identity and centre 0 on the
+        others: on every filter that vanishes off ``S`` it equals ``‖Pw − y‖²``.
 
         Examples
         --------
@@ -166,6 +174,10 @@ class QuadraticLoss:
         ...
         lcnalg.errors.InputError: data: the patch matrix Q has rank 1 < 4: too few or degenerate samples (the loss has no unique minimiser on the end-to-end filters); give at least 4 samples in general position
         >>> d = Dataset.from_arrays([[1, 0, 0], [0, 1, 0], [0, 0, 1], [1, 1, 0], [0, 1, 1]], [1, 0, 0, 2, 2])
+        >>> L = QuadraticLoss.from_data("2,2 s=3", Dataset.from_arrays([[1, 0, 0, 0, 0], [0, 1, 0, 0, 0],
+        ...                             [0, 0, 0, 1, 0], [0, 0, 0, 0, 1]], [1, 2, 3, 4]))   # c2 is never reached
+        >>> [float(x) for x in L.u], L.Q[2]
+        ([1.0, 2.0, 0.0, 3.0, 4.0], (Fraction(0, 1), Fraction(0, 1), Fraction(1, 1), Fraction(0, 1), Fraction(0, 1)))
         >>> QuadraticLoss.from_data("2,2 r=2", d).u    # coefficients of x0^2, x0x1, x1^2, x1x2, x2^2
         (Fraction(1, 1), Fraction(1, 1), Fraction(0, 1), Fraction(2, 1), Fraction(0, 1))
         """
@@ -206,19 +218,37 @@ class QuadraticLoss:
         Pt = P.transpose()
         Q = Pt * P
         b = Pt * Y
+        yy = sum((v * v for v in ys), flint.fmpq(0))
+        description = f"squared loss of {checks.short(str(arch), 40)} on {data.describe()}"
         rank = Q.rank()
-        if rank < n:
+        # coordinates that no filter of the architecture reaches (strides leave gaps) are 0 on M:
+        # the loss on M is that of Q and b on the others alone
+        reach = sorted(parameterize(arch, limits=limits).support) if rank < n and monomials is None else list(range(n))
+        if len(reach) < n:
+            Q = flint.fmpq_mat([[Q[i, j] for j in reach] for i in reach])
+            b = flint.fmpq_mat([[b[i, 0]] for i in reach])
+            rank = Q.rank()
+        k = len(reach)
+        if rank < k:
             what = ("end-to-end filters" if monomials is None
                     else f"{n} coefficients of the output form")
-            raise InputError(f"data: the patch matrix Q has rank {rank} < {n}: too few or degenerate samples "
+            where = "" if k == n else f" on the {k} coordinates that the architecture reaches"
+            raise InputError(f"data: the patch matrix Q has rank {rank} < {k}{where}: too few or degenerate samples "
                              f"(the loss has no unique minimiser on the {what}); "
-                             f"give at least {n} samples in general position")
+                             f"give at least {k} samples in general position")
         u = Q.solve(b)
-        yy = sum((v * v for v in ys), flint.fmpq(0))
-        bu = sum((b[i, 0] * u[i, 0] for i in range(n)), flint.fmpq(0))
-        return cls(tuple(tuple(_frac(Q[i, j]) for j in range(n)) for i in range(n)),
-                   tuple(_frac(u[i, 0]) for i in range(n)), _frac(yy - bu), "data",
-                   f"squared loss of {checks.short(str(arch), 40)} on {data.describe()}")
+        bu = sum((b[i, 0] * u[i, 0] for i in range(k)), flint.fmpq(0))
+        if k == n:
+            Qn = tuple(tuple(_frac(Q[i, j]) for j in range(n)) for i in range(n))
+            un = tuple(_frac(u[i, 0]) for i in range(n))
+        else:  # the identity on the unreached coordinates, centre 0 there: the same loss on M
+            at = {m: i for i, m in enumerate(reach)}
+            Qn = tuple(tuple(_frac(Q[at[a], at[c]]) if a in at and c in at else Fraction(int(a == c))
+                             for c in range(n)) for a in range(n))
+            un = tuple(_frac(u[at[a], 0]) if a in at else Fraction(0) for a in range(n))
+            description += (f" (Q and u on the {k} coordinates the architecture reaches; the identity and "
+                            f"0 on the {n - k} it never reaches, which are 0 on M)")
+        return cls(Qn, un, _frac(yy - bu), "data", description)
 
     @classmethod
     def generic(cls, n: int, seed: int) -> "QuadraticLoss":

@@ -29,7 +29,10 @@ def test_loss_through_network_matrices_equals_function_space_form(data):
     n = arch.ambient_dimension
     out = tuple(data.draw(st.integers(1, 2)) for _ in range(arch.ndim))
     positions = math.prod(out)
-    samples = -(-(n + 1) // positions)  # enough patches for a non-singular Q (generically)
+    # enough patches for a non-singular Q (generically) on all coordinates, or only on those the
+    # architecture reaches (strides leave gaps: Q is then singular, the loss on M is not)
+    reached = len(Parameterization(arch).support)
+    samples = -(-(data.draw(st.sampled_from([n, reached])) + 1) // positions)
     rng = random.Random(data.draw(st.integers(0, 10**6)))
     t = arch.cumulative_strides[-1]
     in_shape = tuple(ti * (o - 1) + ki for ti, o, ki in zip(t, out, arch.end_to_end_filter_shape))
@@ -71,6 +74,27 @@ def test_singular_q_names_data():
     d = Dataset.from_arrays([[1, 2, 3, 4], [2, 4, 6, 8]], [1, 2])
     with pytest.raises(InputError, match=r"^data: the patch matrix Q has rank 1 < 4"):
         QuadraticLoss.from_data("2,2 s=2", d)
+
+
+def test_unreached_coordinates_do_not_make_q_singular():
+    # 2,2,2 s=3,2 reaches 8 of its 11 coordinates: 10 one-output samples leave Q of rank 10 < 11,
+    # yet the loss on M has a unique centre; the loss is the data's on images of weights
+    arch = "2,2,2 s=3,2"
+    d = Dataset.random(arch, 10, seed=3)
+    loss = QuadraticLoss.from_data(arch, d)
+    reach = Parameterization(arch).support
+    assert len(reach) == 8 and "8 coordinates the architecture reaches" in loss.description
+    assert all(loss.u[m] == 0 and loss.Q[m][m] == 1 for m in range(11) if m not in reach)
+    assert loss.is_positive_definite()
+    rng = random.Random(5)
+    for _ in range(3):
+        theta = [Fraction(rng.randint(-5, 5), rng.randint(1, 3)) for _ in range(6)]
+        w = Parameterization(arch).evaluate(theta)
+        direct = sum((sum(Fraction(x) * w[j] for j, x in enumerate(xs)) - Fraction(ys[0])) ** 2
+                     for xs, ys in zip(d.inputs, d.targets))
+        assert loss.loss(w) == direct
+    with pytest.raises(InputError, match=r"^data: the patch matrix Q has rank 7 < 8 on the 8 coordinates"):
+        QuadraticLoss.from_data(arch, Dataset.random(arch, 7, seed=3))
 
 
 def test_loss_work_is_bounded():
