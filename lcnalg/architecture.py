@@ -16,7 +16,7 @@ One format is read and written everywhere (CLI, JSON, LaTeX captions)::
 
 * Layers are separated by commas, axes of one filter shape by ``x``.
 * ``s=`` lists the strides of layers 1..L-1 (``L-1`` entries) or of all layers
-  (``L`` entries); omitted strides are 1.  The last stride never changes the
+  (``L`` entries), no other number of entries; without ``s=`` every stride is 1.  The last stride never changes the
   function space (docs/theory.md#reductions) but is kept, because it changes the network matrix.
   Each stride has one entry per axis, written like a filter shape (``2x1``).
 * ``r=`` is the exponent of the monomial activation (an integer ``>= 1``; ``r=1``

@@ -742,7 +742,8 @@ class FunctionSpace:
             ("descend", loss, runs, max_steps, tolerance, max_step, exact is not None, self.limits),
             lambda: gradient_descent(self.architecture, Q, u, runs=runs, seed=self.seed, max_steps=max_steps,
                                      tolerance=tolerance, max_step=max_step, dimension=self.dimension.value,
-                                     critical_points=exact, chart_system=chart_system, limits=self.limits))
+                                     critical_points=exact, chart_system=chart_system, limits=self.limits,
+                                     constant=float(loss.constant)))
 
     def _loss(self, loss: Any) -> Any:
         """A QuadraticLoss from a QuadraticLoss, a Dataset, ``"generic"`` or ``"identity"``."""

@@ -25,7 +25,9 @@ def register(sub: argparse._SubParsersAction) -> None:
             "shared roots): each end point is refined by Newton's method on the chart and a Krawczyk "
             "box around it is proved to hold exactly one critical point, that exact one; otherwise "
             "the run is 'not snapped' and the reason is counted.  The loss comes from --data FILE, a seeded generic form (--generic, the "
-            "default) or Q = I (--identity)."
+            "default) or Q = I (--identity).  Losses are (mu - u)^T Q (mu - u), without the loss's constant C "
+            "(JSON loss_constant); with --data the squared error on the data is a loss plus C (critical-points "
+            "--real reports the squared error itself)."
         ),
     )
     architecture_argument(p)

@@ -270,13 +270,16 @@ class DescentResult(Tabular, Result):
     max_drift : float
         Largest drift of a conserved quantity over all runs.
     best_loss : float
-        Least final loss over the runs.
+        Least final loss ``(μ−u)ᵀQ(μ−u)`` over the runs (the constant excluded).
+    loss_constant : float
+        The constant ``C`` of the loss: the squared error on the data is a loss plus ``C``.
     """
 
     runs: tuple[DescentRun, ...]
     statistics: dict[str, float]
     max_drift: float
     best_loss: float
+    loss_constant: float = 0.0
 
     title = "gradient descent"
 
@@ -288,6 +291,9 @@ class DescentResult(Tabular, Result):
         for key, value in self.statistics.items():
             lines.append(f"  {key:<34} {value:.3f}")
         lines.append(f"  best loss                          {self.best_loss:.6g}")
+        if self.loss_constant:
+            lines.append(f"  (losses are (mu - u)^T Q (mu - u); the squared error is a loss plus "
+                         f"{self.loss_constant:.6g}: best {self.best_loss + self.loss_constant:.6g})")
         lines.append(f"  largest drift of a conserved δ_l   {self.max_drift:.3g}")
         return "\n".join(lines)
 
@@ -381,7 +387,7 @@ def gradient_descent(arch: Architecture | str, Q: Any, u: Any, *, runs: int = 20
                      max_steps: int = 20_000, tolerance: float = 1e-7, max_step: float = 0.5, dimension: int | None = None,
                      critical_points: Sequence[ExactCriticalImage] | None = None,
                      chart_system: ChartSystem | None = None,
-                     limits: Limits | None = None) -> DescentResult:
+                     limits: Limits | None = None, constant: float = 0.0) -> DescentResult:
     """Run gradient descent on ``(μ(θ)−u)ᵀQ(μ(θ)−u)`` from ``runs`` seeded initialisations.
 
     Parameters
@@ -416,6 +422,9 @@ def gradient_descent(arch: Architecture | str, Q: Any, u: Any, *, runs: int = 20
         by distance.
     limits : Limits, optional
         ``max_coordinates`` bounds the architecture.
+    constant : float, optional
+        The constant ``C`` of the loss (:attr:`~lcnalg.landscape.QuadraticLoss.constant`: for
+        data, ``‖W_θ X − Y‖² = (μ−u)ᵀQ(μ−u) + C``), reported beside the losses, which exclude it.
 
     Returns
     -------
@@ -444,6 +453,8 @@ def gradient_descent(arch: Architecture | str, Q: Any, u: Any, *, runs: int = 20
         raise InputError(f"tolerance: expected a number in (0, 1), got {checks.short(tolerance)}")
     if isinstance(max_step, bool) or not isinstance(max_step, (int, float)) or not 0 < max_step <= 1e3:
         raise InputError(f"max_step: expected a positive number up to 1000, got {checks.short(max_step)}")
+    if isinstance(constant, bool) or not isinstance(constant, (int, float)) or not math.isfinite(constant):
+        raise InputError(f"constant: expected a finite number, got {checks.short(constant)}")
     limits = Limits.coerce(limits)
     mu = Parameterization(arch, limits=limits)
     net = Network(mu)
@@ -545,4 +556,5 @@ def gradient_descent(arch: Architecture | str, Q: Any, u: Any, *, runs: int = 20
                          if certified else
                          "a match to an exact critical point is by distance (within a quarter of their least "
                          "separation), not a proof of convergence")),
-        runs=tuple(out), statistics=stats, max_drift=drift, best_loss=best_loss)
+        runs=tuple(out), statistics=stats, max_drift=drift, best_loss=best_loss,
+        loss_constant=float(constant))

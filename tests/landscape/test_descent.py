@@ -11,7 +11,9 @@ import numpy as np
 import pytest
 from hypothesis import given, settings, strategies as st
 
+from lcnalg import FunctionSpace
 from lcnalg.errors import InputError
+from lcnalg.landscape import Dataset, QuadraticLoss
 from lcnalg.landscape.descent import ExactCriticalImage, Network, gradient_descent
 from lcnalg.parameterization import Parameterization
 from tests.strategies import architectures
@@ -115,3 +117,17 @@ def test_bad_input():
         gradient_descent("2,2 s=2", np.eye(4), [1, 2, 3, 4], tolerance="x")
     assert gradient_descent("2,2 s=2", flint.fmpq_mat(4, 4, [1, 0, 0, 0, 0, 1, 0, 0, 0, 0, 1, 0, 0, 0, 0, 1]),
                             [Fraction(1, 2), 2, 3, 4], runs=1).runs[0].converged
+
+
+def test_descent_reports_the_constant_of_a_data_loss():
+    # the losses exclude the constant C of the loss; plus C, the least one is the least squared
+    # error on the data, which the exact real critical points report as such
+    fs = FunctionSpace("2,2 s=2")
+    data = Dataset.random("2,2 s=2", 6, seed=2)
+    loss = QuadraticLoss.from_data("2,2 s=2", data)
+    res = fs.descend(data, runs=6)
+    assert res.loss_constant == pytest.approx(float(loss.constant)) and loss.constant > 0
+    least = min(float(p.loss_value) for p in fs.real_critical_points(data).points)
+    assert res.best_loss + res.loss_constant == pytest.approx(least, rel=1e-6)
+    assert f"plus {res.loss_constant:.6g}" in res.to_text()
+    assert res.to_dict()["loss_constant"] == res.loss_constant
