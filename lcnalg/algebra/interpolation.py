@@ -1129,8 +1129,10 @@ def _piece_work(size: int, std: int | None, hint: int, products: int | None = No
     rank = min(rows, std)
     read = size + (_read_work(rows, rank, size, kappa) if keep else 0)
     total = _elimination_work(rows, size, rank, read)
-    if std > hint and kappa:  # the rank may fall short of std: the products of the degree before,
-        # a random kappa + 10 of them, then all of them when the piece holds a new equation
+    if std > hint and kappa:  # the rank may fall short of std: the products of the degree before
+        # (their pivots, _product_leads; counted as the echelon forms of kappa + 10 and of all of
+        # them, which bounds the triangular solve from above: the thresholds and bounds on these
+        # estimates were measured with that count)
         rows = kappa + 10 if products is None else products
         total += _elimination_work(min(kappa + 10, rows), kappa, kappa, 0)
         if rows > kappa + 10:
