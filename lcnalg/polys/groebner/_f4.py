@@ -885,18 +885,17 @@ def _reduce_few_rows(L: list[int], N: list[int], low: list[tuple[int, Poly]], pi
                         heapq.heappush(heap, k)
                 else:
                     row[k] = (old - c * v) % p
-        vec = [0] * nN
-        for k, v in row.items():
-            if v:
-                vec[k - nA] = v
-        dense.append(vec)
-    M = nmod_mat(len(dense), nN, p)
-    for i, vec in enumerate(dense):
-        for j, v in enumerate(vec):
-            if v:
-                M[i, j] = v
-    R, rk = M.rref()
+        left = [(k - nA, v) for k, v in row.items() if v]
+        if left:  # (most rows of most such blocks reduce to zero)
+            dense.append(left)
     stats["sparse_blocks"] = stats.get("sparse_blocks", 0) + 1
+    if not dense:
+        return []
+    M = nmod_mat(len(dense), nN, p)
+    for i, left in enumerate(dense):
+        for j, v in left:
+            M[i, j] = v
+    R, rk = M.rref()
     out = []
     for i in range(rk):
         mons, coefs = [], []
