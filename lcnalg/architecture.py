@@ -175,7 +175,8 @@ class Architecture:
         if any(len(s) != ndim for s in strides):
             raise ArchitectureError(
                 f"strides: each stride needs {ndim} axes like the filters, got "
-                f"{', '.join(_write_shape(s) for s in strides)}; {_FORM}"
+                + ", ".join(f"{_write_shape(s)} ({len(s)} ax{'is' if len(s) == 1 else 'es'})" for s in strides)
+                + f"; {_FORM}"
             )
         if len(strides) == nlayers - 1:
             strides = strides + ((1,) * ndim,)

@@ -121,6 +121,7 @@ def test_reduced_refuses_activation_networks():
         ("2x2,3", "mixed dimensions"),
         ("3,2 s=2,2,2", "strides"),
         ("3,2 s=2x2", "strides"),
+        ("2x2,2x2 s=2", "got 2 (1 axis)"),
         ("2.5,2", "filters"),
         ("3 r=0", "activation"),
         ("3 r=-2", "activation"),

@@ -26,14 +26,14 @@ import re
 import signal
 import sys
 import threading
-from typing import Iterator, Sequence
+from typing import Any, Iterator, Sequence
 
 from lcnalg import __version__
 from lcnalg.architecture import Architecture
 from lcnalg.checks import short
 from lcnalg.errors import InputError, InternalError, LCNAlgError
 
-__all__ = ["main", "build_parser", "negative_values_last", "interruptible", "SUBCOMMANDS", "EXIT_BAD_INPUT",
+__all__ = ["main", "build_parser", "minus_values", "interruptible", "SUBCOMMANDS", "EXIT_BAD_INPUT",
            "EXIT_BUG", "EXIT_INTERRUPTED"]
 
 #: Exit status of bad input (one line on stderr).
@@ -42,9 +42,6 @@ EXIT_BAD_INPUT = 2
 EXIT_BUG = 70
 #: Exit status of an interrupted run (128 + SIGINT, as a shell reports it).
 EXIT_INTERRUPTED = 130
-
-#: A value list starting with a minus sign, such as the filter "-2,0,1" or "-1/2;3,4".
-_NEGATIVE_LIST = re.compile(r"^-\d[\d,/;\s+-]*$")
 
 #: Modules of :mod:`lcnalg.cli` that each define one subcommand.
 SUBCOMMANDS = ("info", "equations", "contains", "inequalities", "boundary", "closed", "strata",
@@ -84,6 +81,13 @@ class _Parser(argparse.ArgumentParser):
         kwargs.setdefault("formatter_class", _Formatter)
         super().__init__(*args, **kwargs)  # type: ignore[arg-type]
 
+    def parse_known_args(self, args: Sequence[str] | None = None, namespace: Any = None) -> Any:  # type: ignore[override]
+        # each subcommand's parser sees its own arguments here: values that start with a minus
+        # sign are made values before argparse reads them as options
+        if args is not None and self._subparsers is None:
+            args = minus_values(args, self._option_string_actions)
+        return super().parse_known_args(args, namespace)
+
     def error(self, message: str) -> None:  # type: ignore[override]
         # argparse quotes the offending arguments whole; a long one is cut so the line stays short
         message = re.sub(r"\S{61,}", lambda m: short(m.group(0), 60), message.replace("\n", " "))
@@ -116,27 +120,54 @@ def build_parser(only: str | None = None, *, subcommands: bool = True) -> argpar
     return parser
 
 
-def negative_values_last(argv: Sequence[str]) -> list[str]:
-    """``argv`` with every value list that starts with a minus sign (``-2,0,1``) moved
-    behind ``--``, where argparse reads it as a positional value and not as an option.
+def minus_values(argv: Sequence[str], options: dict[str, Any]) -> list[str]:
+    """``argv`` (one subcommand's arguments) with every value that starts with a minus sign
+    (``-2,0,1``, ``-x0^2``, ``-1/2``) made a value, where argparse would read it as an option:
+    joined to the option before it when that option takes a value (``--box -1,1`` becomes
+    ``--box=-1,1``), else moved behind ``--``, where argparse reads it as a positional value.
 
-    A plain negative number (``-5``) is left in place (argparse reads it as a value
-    already), and so is a command line that has its own ``--``.
+    ``options`` maps the option strings of the parser to their actions; a token is such a
+    value when it starts with one minus sign and is not one of them.  A command line that has
+    its own ``--`` is left as it is.
 
     Examples
     --------
-    >>> negative_values_last(["contains", "2,2", "-2,0,1", "--json"])
-    ['contains', '2,2', '--json', '--', '-2,0,1']
-    >>> negative_values_last(["info", "3,2", "--seed", "-5"])
-    ['info', '3,2', '--seed', '-5']
+    >>> import argparse
+    >>> p = argparse.ArgumentParser(); _ = p.add_argument("--box"); _ = p.add_argument("--json", action="store_true")
+    >>> minus_values(["2,2", "-2,0,1", "--json"], p._option_string_actions)
+    ['2,2', '--json', '--', '-2,0,1']
+    >>> minus_values(["net.json", "--box", "-1,1", "--json"], p._option_string_actions)
+    ['net.json', '--box=-1,1', '--json']
+    >>> minus_values(["2,2 r=2", "-x0^2"], p._option_string_actions)
+    ['2,2 r=2', '--', '-x0^2']
     """
     argv = list(argv)
     if "--" in argv:
         return argv
-    moved = [a for a in argv if _NEGATIVE_LIST.match(a) and not re.fullmatch(r"-\d+", a)]
-    if not moved:
-        return argv
-    return [a for a in argv if a not in moved] + ["--"] + moved
+    out: list[str] = []
+    moved: list[str] = []
+    for a in argv:
+        if a.startswith("-") and not a.startswith("--") and len(a) > 1 and a not in options:
+            before = out[-1] if out else ""
+            action = _option_action(before, options)
+            if action is not None and action.nargs is None:
+                out[-1] = f"{before}={a}"
+            else:
+                moved.append(a)
+            continue
+        out.append(a)
+    return out + ["--"] + moved if moved else out
+
+
+def _option_action(token: str, options: dict[str, Any]) -> Any:
+    """The action of the long option ``token`` (or of the one option it abbreviates), when it
+    has no ``=value`` of its own; else None."""
+    if not token.startswith("--") or "=" in token:
+        return None
+    if token in options:
+        return options[token]
+    matches = {id(act): act for name, act in options.items() if name.startswith(token)}
+    return next(iter(matches.values())) if len(matches) == 1 else None
 
 
 #: Subcommands that accept channel widths (``c=``).
@@ -169,7 +200,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     ...
     0
     """
-    argv = negative_values_last(sys.argv[1:] if argv is None else argv)
+    argv = list(sys.argv[1:] if argv is None else argv)
     first = next((a for a in argv if not a.startswith("-")), None)
     name = first.replace("-", "_") if first else None
     # a command line of nothing but --version (or an abbreviation of it) consults no subcommand

@@ -1,7 +1,7 @@
 """``lcnalg contains ARCH FILTER``: is an exact filter in the real function space?
 
 A FILTER may start with a minus sign (``lcnalg contains 2,2 -2,0,1``): :func:`lcnalg.cli.main`
-moves such a value behind ``--`` before parsing (see :func:`lcnalg.cli.negative_values_last`),
+moves such a value behind ``--`` before parsing (see :func:`lcnalg.cli.minus_values`),
 so argparse reads it as a value, not as an unknown option.  Writing ``-- -2,0,1`` by hand
 works too.
 

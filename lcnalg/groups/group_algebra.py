@@ -193,6 +193,10 @@ class GroupConvArchitecture:
         #: ``n`` when the group is ``C<n>`` (elements ``g^j`` in order), else None.
         self.cyclic_order: int | None = int(match.group(1)) if match else None
         parts = layer_text.split()
+        extra = [x for x in parts[1:] if "=" in x and not x.startswith("s=")]
+        if extra:
+            raise InputError(f"spec: {checks.short(extra[0], 20, quote=True)} is not accepted: a group-convolutional "
+                             "network has linear layers (no r=, c=) and strides s= for C<n> only (e.g. 'C6: 3,2 s=2')")
         stride_text = None
         if len(parts) > 1 and parts[-1].startswith("s="):
             layer_text, stride_text = " ".join(parts[:-1]), parts[-1][2:]

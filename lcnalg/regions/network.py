@@ -274,7 +274,7 @@ def _layer(raw: object, in_shape: tuple[int, ...], name: str) -> Layer:
     if not isinstance(raw, dict):
         raise InputError(f"{name}: expected an object with a type (dense or conv), got {type(raw).__name__}")
     kind = raw.get("type")
-    if kind not in _KEYS:
+    if not isinstance(kind, str) or kind not in _KEYS:  # (a list or an object is not hashable)
         raise InputError(f"{name}.type: expected \"dense\" or \"conv\", got {short(kind, 30, quote=True)}")
     extra = set(raw) - _KEYS[kind]
     if extra:

@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 from hypothesis import given, settings, strategies as st
@@ -166,3 +167,27 @@ def test_every_subcommand_lists_its_bounds_with_defaults(name, capsys):
         if option in out:
             default = getattr(defaults, option[2:].replace("-", "_"))
             assert f"(default {default})" in " ".join(out.split())
+
+
+@pytest.mark.parametrize("spaced, joined", [
+    (["group-conv", "C3: 2,2", "--contains", "-3,1,-1", "--json"],
+     ["group-conv", "C3: 2,2", "--contains=-3,1,-1", "--json"]),
+    (["regions", str(Path(__file__).parent.parent / "regions" / "net_2_3_2.json"), "--box", "-1,1", "--json"],
+     ["regions", str(Path(__file__).parent.parent / "regions" / "net_2_3_2.json"), "--box=-1,1", "--json"]),
+    (["contains", "2,2 r=2", "-x0^2", "--json"], ["contains", "2,2 r=2", "--json", "--", "-x0^2"]),
+    (["contains", "2,2", "--json", "-1,0,1"], ["contains", "2,2", "--json", "--", "-1,0,1"]),
+    (["contains", "2,2", "-1/2,0,1", "--max-nod", "7", "--json"], ["contains", "2,2", "--max-nodes=7", "--json", "--", "-1/2,0,1"]),
+])
+def test_values_that_start_with_a_minus_sign(spaced, joined, capsys):
+    # a value beginning with '-' is the option's value (or the positional one), never an option;
+    # a flag before it does not take it
+    a, b = run(spaced, capsys), run(joined, capsys)
+    assert a[0] == b[0] == 0 and json.loads(a[1])["seconds"] >= 0
+    assert _timeless(json.loads(a[1])) == _timeless(json.loads(b[1]))
+
+
+def _timeless(value):
+    """A JSON value without its timings (``seconds`` at any depth)."""
+    if isinstance(value, dict):
+        return {k: _timeless(v) for k, v in value.items() if k != "seconds"}
+    return [_timeless(v) for v in value] if isinstance(value, list) else value

@@ -394,6 +394,8 @@ def test_bad_input_names_the_field():
         GroupConvParameterization("C6 3,2")
     with pytest.raises(InputError, match="^spec: layer 2"):
         GroupConvParameterization("C6: 3,9")
+    with pytest.raises(InputError, match="^spec: 'r=2' is not accepted: .* linear layers"):
+        GroupConvParameterization("C6: 3,2 r=2")
     with pytest.raises(InputError, match="^spec \\(GROUP\\)"):
         GroupConvParameterization("Z8: 2")
     with pytest.raises(InputError, match="^filter"):

@@ -285,6 +285,8 @@ def test_refused_up_front_with_the_estimate_and_the_option():
     ({"input": [0], "layers": [{"type": "dense", "weights": [[1]]}]}, "input"),
     ({"input": [2], "layers": []}, "layers"),
     ({"input": [2], "layers": [{"type": "pool"}]}, r"layers\[0\]\.type"),
+    ({"input": [1], "layers": [{"type": []}]}, r"layers\[0\]\.type"),
+    ({"input": [1], "layers": [{"type": {}}]}, r"layers\[0\]\.type"),
     ({"input": [2], "layers": [{"type": "dense", "weights": [[1, 2]], "bias": [1, 2]}]}, r"layers\[0\]\.bias"),
     ({"input": [2], "layers": [{"type": "dense", "weights": [[1, "x"]]}]}, r"layers\[0\]\.weights\[0\]\[1\]"),
     ({"input": [2], "layers": [{"type": "dense", "weights": [[1, float("inf")]]}]}, r"layers\[0\]\.weights"),
