@@ -78,6 +78,22 @@ def test_root_isolation_is_refused_before_factoring():
     assert contains("3,2 s=2", [4, 8, 17, 10, 15], limits=Limits(max_root_work=100)).contained is True
 
 
+def test_class_polynomials_are_refused_before_their_resultants():
+    # grouping the roots of a degree-d filter by r^t takes resultants of about 4e-11 d^3 t^2
+    # seconds (d = 363, t = 81: 7 s); they are estimated and refused before they start, and run
+    # when allowed: the same question is then decided
+    rng = random.Random(3)
+    filt = [rng.randint(-3, 3) for _ in range(102)]     # 3,3,2 s=9,9: degree 101, T = 81
+    with pytest.raises(ResourceLimitError, match=r"class polynomials res_z\(f, w - z\^81\) .* estimated at \d+, "
+                                                 r"above the bound 100000") as err:
+        contains("3,3,2 s=9,9", filt, limits=Limits(max_root_work=10**5))
+    assert err.value.limit == "max_root_work"
+    assert contains("3,3,2 s=9,9", filt).decided
+    rng = random.Random(1)
+    with alarm(20), pytest.raises(ResourceLimitError, match="class polynomials"):
+        contains("4,4,4,4,4 s=3,3,3,3", [rng.randint(-3, 3) for _ in range(364)])
+
+
 @settings(max_examples=40, deadline=None)
 @given(st.lists(st.integers(-5, 5), min_size=2, max_size=12).filter(lambda c: any(c[1:])))
 def test_real_roots_from_isolation_match_sturm(coeffs):
