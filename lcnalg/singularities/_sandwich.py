@@ -40,7 +40,7 @@ from lcnalg.polys.minors import bordered_minors, determinant
 from lcnalg.polys.modular import GF_PRIME
 from lcnalg.architecture import Architecture
 
-__all__ = ["Family", "family_contained", "candidate_families", "planted_families", "certify_family", "section_upper_bound",
+__all__ = ["Family", "family_contained", "image_contained", "image_span", "candidate_families", "planted_families", "certify_family", "section_upper_bound",
            "jacobian_rank_at", "make_family", "rank_drop_certificate"]
 
 
@@ -90,6 +90,58 @@ def family_contained(a: Family, b: Family, mu: Any) -> bool | None:
         if all(a.theta[lo1 + i] == a.theta[lo2 + i] for i in range(hi1 - lo1)):
             return True
     return None
+
+
+def image_span(mu: Any, fam: Family) -> Any:
+    """The linear span of the image ``μ(φ(C^a))``, as the rows of a reduced echelon form over Q:
+    the coefficient vectors, one per monomial in ``t``, of the coordinates of ``μ∘φ``.
+
+    Examples
+    --------
+    >>> from lcnalg import parameterize
+    >>> mu = parameterize("2,2 r=2")
+    >>> f = {x.name: x for x in candidate_families(mu)}
+    >>> image_span(mu, f["sparse 1:0+2:1"]).tolist()   # the line of x1^2
+    [[0, 0, 1, 0, 0]]
+    """
+    coords = [c.compose(*fam.theta, ctx=fam.ctx) for c in mu.coordinates]
+    monomials = sorted({e for c in coords for e in c.monoms()})
+    at = {e: i for i, e in enumerate(monomials)}
+    M = flint.fmpq_mat(len(monomials), len(coords))
+    for j, c in enumerate(coords):
+        for e, v in zip(c.monoms(), c.coeffs()):
+            M[at[e], j] = v
+    R, rank = M.rref()
+    return flint.fmpq_mat([[R[i, j] for j in range(R.ncols())] for i in range(rank)]) if rank else \
+        flint.fmpq_mat(0, len(coords))
+
+
+def image_contained(a: Family, b: Family, mu: Any, dim_b: int) -> bool | None:
+    """``P_a ⊆ closure(P_b)`` decided exactly when ``closure(P_b)`` is a linear space: when the span
+    of ``P_b`` has its dimension ``dim_b`` (an irreducible variety of dimension ``d`` inside a
+    linear space of dimension ``d`` is that space), ``P_a`` lies in it iff its span does; then
+    :func:`family_contained`'s rules, else None.
+
+    Examples
+    --------
+    ``2,2 r=2``: zeroing weight 0 of layer 1 and 1 of layer 2, or 1 and 0, gives the same line.
+
+    >>> from lcnalg import parameterize
+    >>> mu = parameterize("2,2 r=2")
+    >>> f = {x.name: x for x in candidate_families(mu)}
+    >>> image_contained(f["sparse 1:0+2:1"], f["sparse 1:1+2:0"], mu, 1), family_contained(
+    ...     f["sparse 1:0+2:1"], f["sparse 1:1+2:0"], mu)
+    (True, None)
+    """
+    if family_contained(a, b, mu):
+        return True
+    span_b = image_span(mu, b)
+    if span_b.nrows() != dim_b:
+        return None
+    span_a = image_span(mu, a)
+    both = flint.fmpq_mat([[span_a[i, j] for j in range(span_a.ncols())] for i in range(span_a.nrows())]
+                          + [[span_b[i, j] for j in range(span_b.ncols())] for i in range(span_b.nrows())])
+    return True if both.rank() == dim_b else False
 
 
 def make_family(mu: Any, name: str, description: str, layer_builders: list[Callable]) -> Family:

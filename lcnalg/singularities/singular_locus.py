@@ -103,7 +103,7 @@ from lcnalg.results import Result, Status
 from lcnalg.rings import to_fmpq
 from lcnalg.polys.minors import count_minors, random_projected_minors
 from lcnalg.polys.modular import GF_PRIME
-from lcnalg.singularities._sandwich import (candidate_families, certify_family, family_contained,
+from lcnalg.singularities._sandwich import (candidate_families, certify_family, image_contained,
                                             jacobian_rank_at, section_upper_bound)
 from lcnalg.singularities._birational import (birational_certificate, certify_critical_family, certify_exchange,
                                               exchange_families, image_dimension, origin_singular)
@@ -542,7 +542,7 @@ def _birational_bounds(p: _Problem) -> dict[str, Any] | None:
     upper = lower if two and not exact else None
     kept: list[tuple[Any, dict]] = []
     for fam, v in sorted(found, key=lambda x: -x[1]["dimension"]):
-        if any(family_contained(fam, g, mu) for g, _ in kept):
+        if any(image_contained(fam, g, mu, w["dimension"]) for g, w in kept):
             continue
         kept.append((fam, v))
     method = (f"birational: mu is birational onto P(V) ({how}), so Sing V is the closure of mu(Crit mu) and of "
@@ -957,7 +957,7 @@ def _sandwich_bounds(p: _Problem) -> dict[str, Any]:
     # components: certified families, deduplicated, with exact containments removed
     kept: list[tuple[Any, dict]] = []
     for fam, v in sorted(certified, key=lambda x: -x[1]["dimension"]):
-        if any(family_contained(fam, g, mu) for g, _ in kept):
+        if any(image_contained(fam, g, mu, w["dimension"]) for g, w in kept):
             continue
         kept.append((fam, v))
     comps = tuple(

@@ -402,8 +402,11 @@ def _add_singular_locus(g: nx.DiGraph, a: Architecture, mu: Any, dim_v: int, eqs
     if sl.limitations:
         notes.append(f"singular locus ({sl.route} route): {sl.limitations}")
     if sl.dimension >= 1:
+        pieces = "; ".join(f"{c.name} (dim {c.dimension}{', an irreducible component' if c.component else ''}): "
+                           f"{c.description}" for c in sl.components)
         _add_node(g, "singular locus", sl.dimension, (f"I + {sl.codimension}x{sl.codimension} minors of Jac(I)",),
-                  f"singular points of V (Jacobian criterion; {sl.status}; {sl.route} route); {sl.description}")
+                  f"singular points of V (Jacobian criterion; {sl.status}; {sl.route} route); {sl.description}"
+                  + (f". Components: {pieces}" if pieces else ""))
         if not sl.certified and sl.lower_bound != sl.dimension:
             # only bounded: the node's dimension is the upper bound, as for every bounded stratum
             g.nodes["singular locus"]["dimension_bounds"] = (sl.lower_bound if sl.lower_bound >= 0 else None,

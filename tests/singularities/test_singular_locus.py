@@ -391,3 +391,22 @@ def test_segre_product_dimension_is_monotone():
                         assert segre_product_singular_dimension(da, sa + 1, db, sb) >= d
                     if sb + 1 < db:
                         assert segre_product_singular_dimension(da, sa, db, sb + 1) >= d
+
+
+@pytest.mark.parametrize("arch, dim, support", [
+    # Singular (I plus the codimension minors of its Jacobian, minAssGTZ) finds one prime each:
+    ("2,2 r=2", 1, {2}),                       # the line of x1^2
+    ("2,2 r=3", 1, None),
+    ("2,3 r=2", 2, None),
+    ("1,2,2 r=2", None, None),
+    ("1x2,1x3 r=2", 2, None),
+])
+def test_equal_images_are_one_component(arch, dim, support):
+    # two zero-weight families with the same image (the line of x1^2 for 2,2 r=2) are one component
+    res = FunctionSpace(arch).singular_locus()
+    top = [c for c in res.components if c.dimension == res.dimension]
+    assert len(top) == 1, [c.name for c in top]
+    if dim is not None:
+        assert res.dimension == dim
+    if support is not None:
+        assert {i for i, x in enumerate(top[0].sample) if x} == support
