@@ -262,7 +262,8 @@ def _product_leads(lower: list[tuple[np.ndarray, np.ndarray]], free: list[int], 
     """The rank and leading monomials (positions in the piece) of ``L_P``, the products of the
     lower degree's kernel bases ``lower`` by the variables, read in the coordinates of the free
     columns ``free`` of the piece (every element of ``I_P`` is determined by those), modulo
-    ``p``; and the operations of the eliminations, counted as :func:`interpolation_work` does.
+    ``p``; and an estimate of the operations (the entries read, the triangular solve for the
+    columns that are not pivots, the product), a lower one than :func:`interpolation_work`'s.
 
     In descending monomial order the products have mostly distinct leading monomials (a
     product's is the variable times a leading monomial of the degree before), so their pivots

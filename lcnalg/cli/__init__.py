@@ -83,7 +83,8 @@ class _Parser(argparse.ArgumentParser):
 
     def parse_known_args(self, args: Sequence[str] | None = None, namespace: Any = None) -> Any:  # type: ignore[override]
         # each subcommand's parser sees its own arguments here: values that start with a minus
-        # sign are made values before argparse reads them as options
+        # sign are made values before argparse reads them as options (argparse has no public
+        # accessor for a parser's option strings or subparsers: its attributes, stable since 3.2)
         if args is not None and self._subparsers is None:
             args = minus_values(args, self._option_string_actions)
         return super().parse_known_args(args, namespace)

@@ -215,8 +215,8 @@ def pivot_columns(A: np.ndarray, modulus: int, backend: "str | None" = None) -> 
 
 
 def leading_pivot_columns(A: np.ndarray, modulus: int) -> list[int]:
-    """Pivot columns of the reduced echelon form of ``A`` mod p (``p < 2^31``), as
-    :func:`pivot_columns` gives them, for a matrix most of whose rows have distinct leading
+    """Pivot columns of the reduced echelon form of ``A`` mod p, as :func:`pivot_columns` gives
+    them (which it calls for a prime of ``2^31`` or more), for a matrix most of whose rows have distinct leading
     columns (such as the multiples of a kernel basis by the variables).
 
     The leading column of a row is its first non-zero entry.  One row per leading column (the
@@ -236,6 +236,8 @@ def leading_pivot_columns(A: np.ndarray, modulus: int) -> list[int]:
     [0, 2]
     """
     p = modulus
+    if p >= 1 << 31:   # (the triangular solve is in float64 products)
+        return pivot_columns(np.asarray(A, dtype=np.int64) % p, p)
     rows = np.asarray(A, dtype=np.int64)
     if rows.size and (rows.min() < 0 or rows.max() >= p):
         rows = rows % p

@@ -117,10 +117,11 @@ def image_span(mu: Any, fam: Family) -> Any:
 
 
 def image_contained(a: Family, b: Family, mu: Any, dim_b: int) -> bool | None:
-    """``P_a ⊆ closure(P_b)`` decided exactly when ``closure(P_b)`` is a linear space: when the span
-    of ``P_b`` has its dimension ``dim_b`` (an irreducible variety of dimension ``d`` inside a
-    linear space of dimension ``d`` is that space), ``P_a`` lies in it iff its span does; then
-    :func:`family_contained`'s rules, else None.
+    """``P_a ⊆ closure(P_b)``: True by :func:`family_contained`'s rules (tried first); else decided
+    exactly when ``closure(P_b)`` is a linear space, that is when the span of ``P_b`` has the
+    dimension ``dim_b`` of ``P_b`` (an irreducible variety of dimension ``d`` inside a linear space
+    of dimension ``d`` is that space; ``dim_b`` may be a lower bound, such as a Jacobian rank at a
+    point: ``dim_b ≤ dim P_b ≤ dim span``), ``P_a`` lying in it iff its span does; else None.
 
     Examples
     --------

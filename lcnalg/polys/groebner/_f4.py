@@ -861,7 +861,7 @@ def _reduce_few_rows(L: list[int], N: list[int], low: list[tuple[int, Poly]], pi
     reduced echelon form of that small block, as a full echelon form of the block would give.
     """
     nN = len(N)
-    dense = []
+    remainders: list[list[tuple[int, int]]] = []  # each low row's non-zero entries on N, once reduced
     for mult, (gm, gc) in low:
         row: dict[int, int] = {}
         for mm, c in zip(gm, gc):
@@ -887,12 +887,12 @@ def _reduce_few_rows(L: list[int], N: list[int], low: list[tuple[int, Poly]], pi
                     row[k] = (old - c * v) % p
         left = [(k - nA, v) for k, v in row.items() if v]
         if left:  # (most rows of most such blocks reduce to zero)
-            dense.append(left)
+            remainders.append(left)
     stats["sparse_blocks"] = stats.get("sparse_blocks", 0) + 1
-    if not dense:
+    if not remainders:
         return []
-    M = nmod_mat(len(dense), nN, p)
-    for i, left in enumerate(dense):
+    M = nmod_mat(len(remainders), nN, p)
+    for i, left in enumerate(remainders):
         for j, v in left:
             M[i, j] = v
     R, rk = M.rref()
