@@ -186,3 +186,11 @@ def test_solve_unitriangular_solves(p, n, m, seed):
     X = C.astype(np.float64)
     solve_unitriangular(X, A.astype(np.float64), p)
     assert ((X.astype(np.int64).astype(object) @ A.astype(object)) % p == C).all()
+
+
+def test_leading_pivot_columns_beyond_31_bits():
+    # a 50-bit prime: the float64 solve does not apply, the echelon form answers
+    rng = np.random.default_rng(5)
+    A = np.triu(rng.integers(1, 2**40, (6, 8)))
+    A = np.vstack([A, (A[0] * 3 + A[2]) % LIFT_PRIME])
+    assert leading_pivot_columns(A, LIFT_PRIME) == _flint(A, LIFT_PRIME)[1] == [0, 1, 2, 3, 4, 5]
