@@ -10,12 +10,14 @@ polynomial.  ``sympy.parse_expr(text, transformations=standard_transformations +
 from __future__ import annotations
 
 import re
+import unicodedata
 from typing import TYPE_CHECKING, Any, Sequence
 
 if TYPE_CHECKING:
     import sympy
 
-__all__ = ["poly_text", "function_space_symbol", "poly_latex", "polynomial_expr", "align", "notebook_latex", "html_table"]
+__all__ = ["poly_text", "function_space_symbol", "poly_latex", "polynomial_expr", "align", "notebook_latex", "html_table",
+           "latex_char", "latex_escape"]
 
 
 def poly_text(expr: object) -> str:
@@ -309,3 +311,81 @@ def html_table(caption: str, header: Sequence[str], rows: Sequence[Sequence[Any]
     tail = "".join(f"<p>{html.escape(n)}</p>" for n in notes)
     return (f"<table><caption>{html.escape(caption)}</caption><thead><tr>{head}</tr></thead>"
             f"<tbody>{body}</tbody></table>{tail}")
+
+
+#: Characters outside ASCII that results and messages use, as LaTeX (valid in text and math).
+_UNICODE = {
+    "⊊": r"\ensuremath{\subsetneq}", "⊆": r"\ensuremath{\subseteq}", "⊂": r"\ensuremath{\subset}",
+    "⊇": r"\ensuremath{\supseteq}", "∖": r"\ensuremath{\setminus}", "∈": r"\ensuremath{\in}",
+    "∉": r"\ensuremath{\notin}", "≤": r"\ensuremath{\le}", "≥": r"\ensuremath{\ge}", "≠": r"\ensuremath{\neq}",
+    "≈": r"\ensuremath{\approx}", "∘": r"\ensuremath{\circ}", "·": r"\ensuremath{\cdot}",
+    "×": r"\ensuremath{\times}", "∞": r"\ensuremath{\infty}", "→": r"\ensuremath{\to}",
+    "↦": r"\ensuremath{\mapsto}", "⇒": r"\ensuremath{\Rightarrow}", "±": r"\ensuremath{\pm}",
+    "∂": r"\ensuremath{\partial}", "∑": r"\ensuremath{\sum}", "√": r"\ensuremath{\surd}",
+    "²": r"\ensuremath{^2}", "³": r"\ensuremath{^3}", "⁻": r"\ensuremath{^-}", "¹": r"\ensuremath{^1}",
+    "…": r"\dots{}", "–": "--", "—": "---", "‘": "`", "’": "'", "“": "``", "”": "''", "\u00a0": "~",
+}
+
+
+def latex_char(char: str) -> str:
+    r"""LaTeX for one character outside ASCII: a known symbol, a Greek letter, the letter
+    without its accent, or ``?``.
+
+    Examples
+    --------
+    >>> print(latex_char("∂"), latex_char("κ"), latex_char("é"))
+    \ensuremath{\partial} \ensuremath{\kappa} e
+    """
+    if char in _UNICODE:
+        return _UNICODE[char]
+    name = unicodedata.name(char, "")
+    greek = re.fullmatch(r"GREEK (SMALL|CAPITAL) LETTER ([A-Z]+)", name)
+    if greek:
+        letter = greek.group(2).lower()
+        letter = {"lamda": "lambda"}.get(letter, letter)
+        if greek.group(1) == "CAPITAL":
+            letter = letter.capitalize()
+            if letter in ("Alpha", "Beta", "Epsilon", "Zeta", "Eta", "Iota", "Kappa", "Mu", "Nu", "Omicron", "Rho",
+                          "Tau", "Chi"):
+                return letter[0]  # no command: the Latin capital looks the same
+        return rf"\ensuremath{{\{letter}}}"
+    plain = unicodedata.normalize("NFKD", char).encode("ascii", "ignore").decode()
+    return plain if plain.isprintable() and plain else "?"
+
+
+def latex_escape(text: Any) -> str:
+    r"""Text made safe for LaTeX's text mode: its special characters escaped, characters
+    outside ASCII mapped to LaTeX commands (or ``?``), control characters dropped.
+
+    Parameters
+    ----------
+    text : str
+        Any text (an architecture string, an error message); other values are converted with ``str``.
+
+    Returns
+    -------
+    str
+
+    Examples
+    --------
+    >>> latex_escape("50% of {x_1} & #2 ~ a^b \\ c")
+    '50\\% of \\{x\\_1\\} \\& \\#2 \\textasciitilde{} a\\textasciicircum{}b \\textbackslash{} c'
+    >>> latex_escape("M ⊊ V(R), μ")
+    'M \\ensuremath{\\subsetneq} V(R), \\ensuremath{\\mu}'
+    """
+    special = {"\\": r"\textbackslash{}", "{": r"\{", "}": r"\}", "$": r"\$", "&": r"\&", "#": r"\#",
+               "%": r"\%", "_": r"\_", "~": r"\textasciitilde{}", "^": r"\textasciicircum{}",
+               "<": r"\textless{}", ">": r"\textgreater{}", "|": r"\textbar{}"}
+    out = []
+    for char in str(text):
+        if char in special:
+            out.append(special[char])
+        elif char in "\n\t\r":
+            out.append(" ")
+        elif ord(char) < 32 or ord(char) == 127:
+            continue
+        elif ord(char) < 128:
+            out.append(char)
+        else:
+            out.append(latex_char(char))
+    return "".join(out)

@@ -34,7 +34,6 @@ import re
 import shutil
 import subprocess
 import tempfile
-import unicodedata
 from pathlib import Path
 from typing import Any, Callable, Iterable
 
@@ -43,7 +42,7 @@ from lcnalg.architecture import Architecture
 from lcnalg.errors import InputError, LCNAlgError, ResourceLimitError
 from lcnalg.function_space import FunctionSpace
 from lcnalg.limits import Limits
-from lcnalg.printing import align, poly_latex, polynomial_expr
+from lcnalg.printing import align, latex_char, latex_escape, poly_latex, polynomial_expr
 
 __all__ = ["SECTIONS", "latex_escape", "latex_report", "write_report", "compile_pdf"]
 
@@ -66,78 +65,6 @@ MAX_PARAMETERIZATION_TERMS = 2000
 #: Seconds each pdflatex run may take before it is stopped.
 PDFLATEX_TIMEOUT = 120
 
-#: Characters outside ASCII that results and messages use, as LaTeX (valid in text and math).
-_UNICODE = {
-    "⊊": r"\ensuremath{\subsetneq}", "⊆": r"\ensuremath{\subseteq}", "⊂": r"\ensuremath{\subset}",
-    "⊇": r"\ensuremath{\supseteq}", "∖": r"\ensuremath{\setminus}", "∈": r"\ensuremath{\in}",
-    "∉": r"\ensuremath{\notin}", "≤": r"\ensuremath{\le}", "≥": r"\ensuremath{\ge}", "≠": r"\ensuremath{\neq}",
-    "≈": r"\ensuremath{\approx}", "∘": r"\ensuremath{\circ}", "·": r"\ensuremath{\cdot}",
-    "×": r"\ensuremath{\times}", "∞": r"\ensuremath{\infty}", "→": r"\ensuremath{\to}",
-    "↦": r"\ensuremath{\mapsto}", "⇒": r"\ensuremath{\Rightarrow}", "±": r"\ensuremath{\pm}",
-    "∂": r"\ensuremath{\partial}", "∑": r"\ensuremath{\sum}", "√": r"\ensuremath{\surd}",
-    "²": r"\ensuremath{^2}", "³": r"\ensuremath{^3}", "⁻": r"\ensuremath{^-}", "¹": r"\ensuremath{^1}",
-    "…": r"\dots{}", "–": "--", "—": "---", "‘": "`", "’": "'", "“": "``", "”": "''", "\u00a0": "~",
-}
-
-
-def _non_ascii(char: str) -> str:
-    """LaTeX for one character outside ASCII: a known symbol, a Greek letter, the letter
-    without its accent, or ``?``."""
-    if char in _UNICODE:
-        return _UNICODE[char]
-    name = unicodedata.name(char, "")
-    greek = re.fullmatch(r"GREEK (SMALL|CAPITAL) LETTER ([A-Z]+)", name)
-    if greek:
-        letter = greek.group(2).lower()
-        letter = {"lamda": "lambda"}.get(letter, letter)
-        if greek.group(1) == "CAPITAL":
-            letter = letter.capitalize()
-            if letter in ("Alpha", "Beta", "Epsilon", "Zeta", "Eta", "Iota", "Kappa", "Mu", "Nu", "Omicron", "Rho",
-                          "Tau", "Chi"):
-                return letter[0]  # no command: the Latin capital looks the same
-        return rf"\ensuremath{{\{letter}}}"
-    plain = unicodedata.normalize("NFKD", char).encode("ascii", "ignore").decode()
-    return plain if plain.isprintable() and plain else "?"
-
-
-def latex_escape(text: Any) -> str:
-    r"""Text made safe for LaTeX's text mode: its special characters escaped, characters
-    outside ASCII mapped to LaTeX commands (or ``?``), control characters dropped.
-
-    Parameters
-    ----------
-    text : str
-        Any text (an architecture string, an error message); other values are converted with ``str``.
-
-    Returns
-    -------
-    str
-
-    Examples
-    --------
-    >>> latex_escape("50% of {x_1} & #2 ~ a^b \\ c")
-    '50\\% of \\{x\\_1\\} \\& \\#2 \\textasciitilde{} a\\textasciicircum{}b \\textbackslash{} c'
-    >>> latex_escape("M ⊊ V(R), μ")
-    'M \\ensuremath{\\subsetneq} V(R), \\ensuremath{\\mu}'
-    """
-    special = {"\\": r"\textbackslash{}", "{": r"\{", "}": r"\}", "$": r"\$", "&": r"\&", "#": r"\#",
-               "%": r"\%", "_": r"\_", "~": r"\textasciitilde{}", "^": r"\textasciicircum{}",
-               "<": r"\textless{}", ">": r"\textgreater{}", "|": r"\textbar{}"}
-    out = []
-    for char in str(text):
-        if char in special:
-            out.append(special[char])
-        elif char in "\n\t\r":
-            out.append(" ")
-        elif ord(char) < 32 or ord(char) == 127:
-            continue
-        elif ord(char) < 128:
-            out.append(char)
-        else:
-            out.append(_non_ascii(char))
-    return "".join(out)
-
-
 def _latex_ascii(latex: str) -> str:
     """LaTeX from a result with its characters outside ASCII mapped to LaTeX commands (in a
     comment line, to ``?``)."""
@@ -146,7 +73,7 @@ def _latex_ascii(latex: str) -> str:
         if line.lstrip().startswith("%"):
             lines.append("".join(c if ord(c) < 128 else "?" for c in line))
         else:
-            lines.append("".join(c if ord(c) < 128 else _non_ascii(c) for c in line))
+            lines.append("".join(c if ord(c) < 128 else latex_char(c) for c in line))
     return "\n".join(lines)
 
 

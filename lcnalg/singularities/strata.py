@@ -120,6 +120,7 @@ from lcnalg import errors
 from lcnalg.errors import InputError, LCNAlgError, UndecidedError
 from lcnalg.limits import Limits
 from lcnalg.parameterization import Parameterization, parameterize
+from lcnalg.printing import latex_escape
 from lcnalg.real import boundary
 from lcnalg.real.boundary import HEAD_FAMILY
 from lcnalg.real.boundary_equations import relative_boundary_equations
@@ -246,9 +247,7 @@ class Stratification(Tabular, Result):
         return "\n".join(lines)
 
     def to_latex(self) -> str:
-        def esc(t: str) -> str:
-            return t.replace("_", r"\_").replace("^", r"\^{}").replace("#", r"\#").replace("&", r"\&")
-
+        esc = latex_escape
         rows = [r"\begin{tabular}{llp{7cm}l}", r"stratum & dim & description & in closure of\\ \hline"]
         for s in self.strata():
             dim = s["dimension"] if s["dimension_bounds"] is None else (

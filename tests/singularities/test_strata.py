@@ -397,3 +397,12 @@ def test_strata_refuse_the_linear_equations_before_sampling(monkeypatch):
     text = str(strata)
     assert "complete up to degree 0" in text
     assert f"V (dim {space.dimension.value})" in text
+
+
+@pytest.mark.parametrize("arch", ["2x2,2x2 s=2x1", "3,3,3 s=2,3", "2,2 r=2"])
+def test_strata_latex_is_ascii_text_mode_safe(arch):
+    # the descriptions carry unicode (∂, κ, ⊊), '<->', '_' and '^': escaped for LaTeX's text mode
+    latex = stratification(arch).to_latex()
+    body = latex.replace(r"\textless{}", "").replace(r"\textgreater{}", "")
+    assert latex.isascii() and "<" not in body and ">" not in body
+    assert all(ch not in body.replace(r"\_", "").replace(r"\textasciicircum{}", "") for ch in "_^")
