@@ -26,7 +26,7 @@ from lcnalg import checks
 from lcnalg.architecture import Architecture
 from lcnalg.errors import InputError, UndecidedError
 from lcnalg.limits import Limits
-from lcnalg.printing import function_space_symbol
+from lcnalg.printing import function_space_symbol, latex_escape
 from lcnalg.real.decision import Decision, number_text, zero_decision
 from lcnalg.real.embedding import coordinate_embedding
 from lcnalg.polynomial_parameterization import PolynomialParameterization
@@ -219,7 +219,7 @@ class ContainmentResult(Result):
         sym = function_space_symbol(self.architecture)
         vec = r"\left(" + ", ".join(_latex_num(x) for x in self.filter) + r"\right)"
         if self.contained is None:
-            return rf"{vec} \in {sym}\ \text{{undecided: {_latex_text(self.reason)}}}"
+            return rf"{vec} \in {sym}\ \text{{undecided: {latex_escape(self.reason)}}}"
         rel = r"\in" if self.contained else r"\notin"
         out = rf"{vec} {rel} {sym}"
         if self.witness is not None:
@@ -237,10 +237,6 @@ def _latex_num(x: str) -> str:
         sign = "-" if n.startswith("-") else ""
         return rf"{sign}\tfrac{{{n.lstrip('-')}}}{{{d}}}"
     return x
-
-
-def _latex_text(s: str) -> str:
-    return s.replace("\\", "").replace("{", "(").replace("}", ")").replace("_", r"\_").replace("^", r"\^{}")
 
 
 # ------------------------------------------------------------------ dispatch

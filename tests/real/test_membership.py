@@ -283,3 +283,11 @@ def test_3d_coordinate_copies(a, data):
         filt[data.draw(st.sampled_from(off))] = 1
         assert contains(a, filt).contained is False
     assert is_zariski_closed(a).closed == is_zariski_closed(emb.inner).closed
+
+
+def test_undecided_latex_escapes_its_reason():
+    # the reason is text: braces, '<', '_' and unicode are escaped inside \text{...}
+    import dataclasses
+    r = dataclasses.replace(contains("2,2", [1, 0, 1]), contained=None, reason="max_nodes {a} < 5, ρ_a ∈ Σ")
+    latex = r.to_latex()
+    assert latex.isascii() and r"\{a\} \textless{} 5" in latex and r"\_a" in latex and r"\ensuremath{\rho}" in latex
