@@ -17,7 +17,7 @@ if TYPE_CHECKING:
     import sympy
 
 __all__ = ["poly_text", "function_space_symbol", "poly_latex", "polynomial_expr", "align", "notebook_latex", "html_table",
-           "latex_char", "latex_escape"]
+           "latex_char", "latex_escape", "latex_unescape"]
 
 
 def poly_text(expr: object) -> str:
@@ -202,7 +202,7 @@ def _text_cell(cell: str) -> str:
         if i % 2:
             out.append(part)
         elif part:
-            text = part.replace(r"\_", "_").replace(r"\^{}", "^").replace(r"\#", "#").replace(r"\&", "&")
+            text = latex_unescape(part.replace(r"\^{}", "^"))
             out.append(r"\text{" + text.replace("\\ ", " ") + "}")
     return " ".join(out)
 
@@ -317,6 +317,8 @@ def html_table(caption: str, header: Sequence[str], rows: Sequence[Sequence[Any]
 _UNICODE = {
     "⊊": r"\ensuremath{\subsetneq}", "⊆": r"\ensuremath{\subseteq}", "⊂": r"\ensuremath{\subset}",
     "⊇": r"\ensuremath{\supseteq}", "∖": r"\ensuremath{\setminus}", "∈": r"\ensuremath{\in}",
+    "∩": r"\ensuremath{\cap}", "∪": r"\ensuremath{\cup}", "⊔": r"\ensuremath{\sqcup}", "∅": r"\ensuremath{\emptyset}",
+    "⇔": r"\ensuremath{\Leftrightarrow}", "∀": r"\ensuremath{\forall}", "∃": r"\ensuremath{\exists}",
     "∉": r"\ensuremath{\notin}", "≤": r"\ensuremath{\le}", "≥": r"\ensuremath{\ge}", "≠": r"\ensuremath{\neq}",
     "≈": r"\ensuremath{\approx}", "∘": r"\ensuremath{\circ}", "·": r"\ensuremath{\cdot}",
     "×": r"\ensuremath{\times}", "∞": r"\ensuremath{\infty}", "→": r"\ensuremath{\to}",
@@ -338,6 +340,9 @@ def latex_char(char: str) -> str:
     """
     if char in _UNICODE:
         return _UNICODE[char]
+    parts = unicodedata.normalize("NFKD", char)
+    if len(parts) == 2 and parts[1] == "\u0304" and parts[0].isascii() and parts[0].isalpha():
+        return rf"\ensuremath{{\bar{{{parts[0]}}}}}"   # ā: a conjugate
     name = unicodedata.name(char, "")
     greek = re.fullmatch(r"GREEK (SMALL|CAPITAL) LETTER ([A-Z]+)", name)
     if greek:
@@ -372,12 +377,19 @@ def latex_escape(text: Any) -> str:
     '50\\% of \\{x\\_1\\} \\& \\#2 \\textasciitilde{} a\\textasciicircum{}b \\textbackslash{} c'
     >>> latex_escape("M ⊊ V(R), μ")
     'M \\ensuremath{\\subsetneq} V(R), \\ensuremath{\\mu}'
+    >>> print(latex_escape("M ∩ closure, b̄ → ā"))
+    M \ensuremath{\cap} closure, \ensuremath{\bar{b}} \ensuremath{\to} \ensuremath{\bar{a}}
     """
     special = {"\\": r"\textbackslash{}", "{": r"\{", "}": r"\}", "$": r"\$", "&": r"\&", "#": r"\#",
                "%": r"\%", "_": r"\_", "~": r"\textasciitilde{}", "^": r"\textasciicircum{}",
                "<": r"\textless{}", ">": r"\textgreater{}", "|": r"\textbar{}"}
     out = []
-    for char in str(text):
+    text = str(text)
+    for char in text:
+        if char == "\u0304":    # a combining macron: the letter before it is barred (b̄: a conjugate)
+            if out and len(out[-1]) == 1 and out[-1].isascii() and out[-1].isalpha():
+                out[-1] = rf"\ensuremath{{\bar{{{out[-1]}}}}}"
+            continue
         if char in special:
             out.append(special[char])
         elif char in "\n\t\r":
@@ -389,3 +401,40 @@ def latex_escape(text: Any) -> str:
         else:
             out.append(latex_char(char))
     return "".join(out)
+
+
+#: The escapes of :func:`latex_escape` for ASCII characters, undone by :func:`latex_unescape`.
+_ESCAPED = {r"\textbackslash{}": "\\", r"\{": "{", r"\}": "}", r"\$": "$", r"\&": "&", r"\#": "#", r"\%": "%",
+            r"\_": "_", r"\textasciitilde{}": "~", r"\textasciicircum{}": "^", r"\textless{}": "<",
+            r"\textgreater{}": ">", r"\textbar{}": "|"}
+
+
+def latex_unescape(text: str) -> str:
+    r"""The text that :func:`latex_escape` made ``text`` from, as far as it can be told (the
+    symbols and Greek letters back to their characters, a bar back to a combining macron): what a
+    notebook's MathJax shows inside ``\text{…}``, which typesets no text-mode command.
+
+    Examples
+    --------
+    >>> latex_unescape(latex_escape("∂_V M = M ∩ closure(V(R) ∖ M), κ(P), 1<->2, b̄ ~ 50%"))
+    '∂_V M = M ∩ closure(V(R) ∖ M), κ(P), 1<->2, b̄ ~ 50%'
+    """
+    back = {v: k for k, v in _UNICODE.items() if v.startswith("\\ensuremath")}
+
+    def command(match: "re.Match[str]") -> str:
+        inner = match.group(0)
+        if inner in back:
+            return back[inner]
+        bar = re.fullmatch(r"\\ensuremath\{\\bar\{([A-Za-z])\}\}", inner)
+        if bar:
+            return bar.group(1) + "\u0304"
+        name = match.group(1)
+        try:
+            return unicodedata.lookup(f"GREEK {'CAPITAL' if name[0].isupper() else 'SMALL'} LETTER "
+                                      f"{ {'lambda': 'lamda'}.get(name.lower(), name.lower()).upper()}")
+        except (KeyError, TypeError):
+            return inner
+
+    text = re.sub(r"\\ensuremath\{\\([A-Za-z]+)(?:\{[A-Za-z]\})?\}", command, text)
+    return re.sub("|".join(re.escape(k) for k in sorted(_ESCAPED, key=len, reverse=True)),
+                  lambda m: _ESCAPED[m.group(0)], text)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 import shutil
+import subprocess
 import time
 
 import pytest
@@ -125,3 +126,24 @@ def test_missing_pdflatex_is_one_line(tmp_path, capsys, monkeypatch):
     assert main(["report", "2,2", "-o", str(tmp_path / "x.pdf"), "--sections", "summary"]) == 2
     err = capsys.readouterr().err.strip()
     assert len(err.splitlines()) == 1 and "-o" in err and "pdflatex is not installed" in err
+
+
+@pytest.mark.parametrize("argv", [
+    ["inequalities", "2,2"], ["boundary", "2,2"], ["inequalities", "3,3"], ["boundary", "3,3"],
+    ["critical-locus", "2,3,2 s=2,2"], ["strata", "2,3,2 s=2,2"], ["strata", "2x2,2x2 s=2x1"],
+    ["equations", "3,2 s=2"], ["info", "2x1,2x1"],
+])
+def test_latex_fragments_compile(argv, tmp_path, capsys):
+    # each --latex output is text-mode LaTeX a paper can include as it is (formulas in $...$ or a
+    # display environment, text escaped); compiled when pdflatex is there, checked for ASCII always
+    assert main(argv + ["--latex"]) == 0
+    fragment = capsys.readouterr().out
+    assert fragment.isascii()
+    if shutil.which("pdflatex") is None:
+        pytest.skip("pdflatex is not installed (texlive is an optional system dependency)")
+    doc = tmp_path / "f.tex"
+    doc.write_text("\\documentclass{article}\\usepackage{amsmath,amssymb}\\begin{document}\n"
+                   + fragment + "\n\\end{document}\n")
+    run = subprocess.run(["pdflatex", "-halt-on-error", "-interaction=nonstopmode", doc.name], cwd=tmp_path,
+                         capture_output=True, text=True, timeout=120)
+    assert run.returncode == 0, run.stdout[-1500:]

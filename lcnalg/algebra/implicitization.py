@@ -269,8 +269,10 @@ class ImplicitEquations(Result):
         sym = function_space_symbol(self.architecture)
         head = (
             f"% lcnalg equations {self.architecture}: {self.summary()}; {self.status}\n"
-            f"% dimension {self.dimension}, degree {self.degree}, "
-            f"Hilbert series {self.hilbert_series}\n"
+            f"% V: dimension {self.dimension}, degree "
+            f"{'not computed' if self.variety_degree is None else self.variety_degree}; the ideal of the equations "
+            "found: " + ("degree and Hilbert series not computed" if self.degree is None else
+                         f"degree {self.degree}, Hilbert series {self.hilbert_series}") + "\n"
         )
         if not self.polynomials:
             if self.ambient_dimension == self.dimension:

@@ -261,9 +261,9 @@ class BoundaryResult(RealDescription):
     def to_latex(self) -> str:
         sym = function_space_symbol(self.architecture)
         if not self.decided:
-            return rf"\partial {sym}:\ \text{{not derived}}"
+            return rf"$\partial {sym}$: not derived"
         if self.everything:
-            return rf"\partial {sym} = \emptyset"
+            return rf"$\partial {sym} = \emptyset$"
         if self.thin and not self.closed:
             return (f"% M is closed with empty interior in R^k: its boundary is M itself\n"
                     + (f"% relative boundary: {self.relative}\n" if self.relative else "")
@@ -276,10 +276,10 @@ class BoundaryResult(RealDescription):
                         if self.equations else "."))
 
         if not self.discriminant:
-            return rf"\partial {sym} \subseteq \{{\operatorname{{Disc}}(c) = 0\}}"
+            return rf"$\partial {sym} \subseteq \{{\operatorname{{Disc}}(c) = 0\}}$"
         disc = self.latex_polynomials((self.discriminant,), self.expressions)[0]
-        return (rf"\partial {sym} \subseteq \{{\operatorname{{Disc}}(c) = 0\}},\quad "
-                rf"\operatorname{{Disc}} = {disc}")
+        return (rf"$\partial {sym} \subseteq \{{\operatorname{{Disc}}(c) = 0\}},\quad "
+                rf"\operatorname{{Disc}} = {disc}$")
 
 
     def _relative_latex(self, sym: str) -> str:

@@ -227,10 +227,10 @@ class InequalitiesResult(RealDescription):
     def to_latex(self) -> str:
         sym = function_space_symbol(self.architecture)
         if not self.decided:
-            return rf"{sym}:\ \text{{no description derived}}"
+            return rf"${sym}$: no description derived"
         k = ambient(self.architecture)
         if self.everything:
-            return rf"{sym} = \mathbb{{R}}^{{{k}}}"
+            return rf"${sym} = \mathbb{{R}}^{{{k}}}$"
         if self.family == "2D factorization patterns":
             return _patterns_latex(self, sym)
         if self.family == "2D factor groupings":
@@ -275,7 +275,7 @@ class InequalitiesResult(RealDescription):
                  rf"\operatorname{{Var}}(s_{{{self.degree}}}, \dots, s_0) \le {(self.degree - self.m) // 2}\}}}}"]
         for j, tex in enumerate(self.latex_polynomials(self.sturm_habicht, self.expressions)):
             lines.append(rf"s_{{{self.degree - j}}} = {tex}")
-        return r" \\ ".join(lines)
+        return "\\begin{gather*}\n" + " \\\\\n".join(lines) + "\n\\end{gather*}"
 
 
 def _polyphase_result(arch: Architecture, shape: tuple[int, int, int, int], start: float) -> InequalitiesResult:

@@ -73,7 +73,7 @@ from lcnalg.architecture import Architecture
 from lcnalg.errors import InputError, InternalError, ResourceLimitError
 from lcnalg.limits import Limits
 from lcnalg.parameterization import Parameterization, parameterize
-from lcnalg.printing import poly_latex, poly_text
+from lcnalg.printing import latex_escape, poly_latex, poly_text
 from lcnalg.results import Result, Status, Tabular
 from lcnalg.rings import integer_ring, to_fmpq
 from lcnalg.polys.minors import all_minors, count_minors, count_subminors
@@ -519,11 +519,11 @@ class CriticalLocusResult(Tabular, Result):
         rows = [r"\begin{tabular}{lll}", r"component & equation & image dim.\\ \hline"]
         for comp, f in zip(self.components, self._factor_polys()):
             img = comp.image_dimension
-            rows.append(rf"{comp.name} & ${poly_latex(f)} = 0$ & {'' if img is None else img}\\")
+            rows.append(rf"{latex_escape(comp.name)} & ${poly_latex(f)} = 0$ & {'' if img is None else img}\\")
         if self.minors_formed:
             rows.append(rf"residual & codim $\geq 2$ & dim.\ {self.residual_dimension}\\")
         for fam in self.families if not self.minors_formed else ():
-            rows.append(rf"{fam.kind} & layers {', '.join(map(str, fam.layers))} & dim.\ {fam.dimension}\\")
+            rows.append(rf"{latex_escape(fam.kind)} & layers {', '.join(map(str, fam.layers))} & dim.\ {fam.dimension}\\")
         rows.append(r"\end{tabular}")
         return "\n".join(rows)
 
