@@ -273,9 +273,9 @@ class InequalitiesResult(RealDescription):
             top = "c_{" + self.embedding.rename(f"c{self.degree}")[1:].replace("_", ",") + "}"
         lines = [rf"{sym} = \overline{{\{{c : {top} \neq 0,\ \operatorname{{Disc}}(c) \neq 0,\ "
                  rf"\operatorname{{Var}}(s_{{{self.degree}}}, \dots, s_0) \le {(self.degree - self.m) // 2}\}}}}"]
-        for j, tex in enumerate(self.latex_polynomials(self.sturm_habicht, self.expressions)):
-            lines.append(rf"s_{{{self.degree - j}}} = {tex}")
-        return "\\begin{gather*}\n" + " \\\\\n".join(lines) + "\n\\end{gather*}"
+        rows = [rf"s_{{{self.degree - j}}} = {tex}"
+                for j, tex in enumerate(self.latex_polynomials(self.sturm_habicht, self.expressions))]
+        return "$" + lines[0] + "$, where\n\\begin{gather*}\n" + " \\\\\n".join(rows) + "\n\\end{gather*}"
 
 
 def _polyphase_result(arch: Architecture, shape: tuple[int, int, int, int], start: float) -> InequalitiesResult:
