@@ -132,7 +132,8 @@ def align(lines: Sequence[tuple[str, str]], width: int = 80) -> str:
     r"""An ``align*`` environment, one ``lhs &= rhs`` per line, long right sides broken.
 
     A right side longer than ``width`` characters is broken before a ``+`` or ``-`` at
-    top level onto continuation lines ``&\quad …``.
+    top level onto continuation lines ``&\quad …``; so is a left side (an equation ``f = 0``),
+    its lines then set from the alignment point and ``= rhs`` after the last one.
 
     Examples
     --------
@@ -140,9 +141,21 @@ def align(lines: Sequence[tuple[str, str]], width: int = 80) -> str:
     \begin{align*}
     c_{0} &= 0
     \end{align*}
+    >>> print(align([("a + b - c", "0")], width=4))
+    \begin{align*}
+    &a \\
+    &\quad + b \\
+    &\quad - c = 0
+    \end{align*}
     """
     body = []
     for lhs, rhs in lines:
+        if len(lhs) > width:
+            left = _break(lhs, width)
+            rows = [f"&{left[0]}"] + [rf"&\quad {c}" for c in left[1:]]
+            rows[-1] += f" = {rhs}"
+            body.append(" \\\\\n".join(rows))
+            continue
         chunks = _break(rhs, width)
         first = f"{lhs} &= {chunks[0]}"
         rest = [rf"&\quad {c}" for c in chunks[1:]]

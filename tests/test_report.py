@@ -147,3 +147,19 @@ def test_latex_fragments_compile(argv, tmp_path, capsys):
     run = subprocess.run(["pdflatex", "-halt-on-error", "-interaction=nonstopmode", doc.name], cwd=tmp_path,
                          capture_output=True, text=True, timeout=120)
     assert run.returncode == 0, run.stdout[-1500:]
+
+
+def test_long_equations_are_broken_across_lines(tmp_path, capsys):
+    # a generator longer than a line is broken at its + and - (it ran 10,000 pt off the page)
+    assert main(["equations", "3x2,2x2 s=2x2", "--latex"]) == 0
+    fragment = capsys.readouterr().out
+    assert "&\\quad " in fragment and max(len(line) for line in fragment.splitlines()) < 200
+    if shutil.which("pdflatex") is None:
+        pytest.skip("pdflatex is not installed (texlive is an optional system dependency)")
+    (tmp_path / "f.tex").write_text("\\documentclass{article}\\usepackage{amsmath,amssymb}\\begin{document}\n"
+                                    + fragment + "\n\\end{document}\n")
+    run = subprocess.run(["pdflatex", "-halt-on-error", "-interaction=nonstopmode", "f.tex"], cwd=tmp_path,
+                         capture_output=True, text=True, timeout=120)
+    assert run.returncode == 0, run.stdout[-1500:]
+    over = [float(x) for x in re.findall(r"Overfull \\hbox \(([\d.]+)pt too wide\)", run.stdout)]
+    assert max(over, default=0) < 100, over
