@@ -34,7 +34,7 @@ from lcnalg.checks import short
 from lcnalg.errors import InputError, InternalError, LCNAlgError
 
 __all__ = ["main", "build_parser", "minus_values", "interruptible", "SUBCOMMANDS", "EXIT_BAD_INPUT",
-           "EXIT_BUG", "EXIT_INTERRUPTED"]
+           "EXIT_BUG", "EXIT_INTERRUPTED", "EXIT_TERMINATED"]
 
 #: Exit status of bad input (one line on stderr).
 EXIT_BAD_INPUT = 2
@@ -42,6 +42,9 @@ EXIT_BAD_INPUT = 2
 EXIT_BUG = 70
 #: Exit status of an interrupted run (128 + SIGINT, as a shell reports it).
 EXIT_INTERRUPTED = 130
+
+#: Exit status of a terminated run (128 + SIGTERM: ``timeout``, a batch system, ``kill``).
+EXIT_TERMINATED = 143
 
 #: Modules of :mod:`lcnalg.cli` that each define one subcommand.
 SUBCOMMANDS = ("info", "equations", "contains", "inequalities", "boundary", "closed", "strata",
@@ -231,9 +234,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     except LCNAlgError as err:
         print(f"lcnalg {args.command}: error: {err}", file=sys.stderr)
         return EXIT_BAD_INPUT
-    except KeyboardInterrupt:
-        print(f"lcnalg {args.command}: interrupted", file=sys.stderr)
-        return EXIT_INTERRUPTED
+    except KeyboardInterrupt as stop:
+        terminated = isinstance(stop, _Terminated)
+        print(f"lcnalg {args.command}: {'terminated' if terminated else 'interrupted'}", file=sys.stderr)
+        return EXIT_TERMINATED if terminated else EXIT_INTERRUPTED
     except BrokenPipeError:  # output piped into a command that stopped reading (e.g. head)
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())
@@ -248,17 +252,20 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 @contextlib.contextmanager
 def interruptible() -> Iterator[None]:
-    """Within the block, Ctrl-C (SIGINT) stops the worker processes of this process (the
-    pools of ``--jobs``) and then raises :class:`KeyboardInterrupt` in the main thread.
+    """Within the block, Ctrl-C (SIGINT) and SIGTERM stop the worker processes of this process
+    (the pools of ``--jobs``, the background elimination) and then raise
+    :class:`KeyboardInterrupt` in the main thread (for SIGTERM, its subclass ``_Terminated``).
 
     Without it a process pool's shutdown waits for the pieces its workers are computing,
-    which can take minutes.  The handler terminates the workers and waits for them and for
-    the pools' manager threads (which mark every pending piece failed) before raising, so the
-    pool shuts down at once and nothing is left behind.  Workers forked inside the block
-    inherit the handler and ignore SIGINT (a Ctrl-C on a terminal reaches the whole process
-    group): their parent terminates them, so they print nothing.  The previous handler is
+    which can take minutes, and a terminated run (``timeout``, a batch system) would leave its
+    workers computing.  The handler terminates the workers and waits for them and for the
+    pools' manager threads (which mark every pending piece failed) before raising, so the pool
+    shuts down at once and nothing is left behind.  Workers forked inside the block inherit the
+    SIGINT handler and ignore SIGINT (a Ctrl-C on a terminal reaches the whole process group):
+    their parent terminates them, so they print nothing; SIGTERM is theirs by default again
+    (reset at the fork), so that terminating them is immediate.  The previous handlers are
     restored on exit.  Outside the main thread, or when SIGINT is ignored (a background job),
-    nothing changes.
+    nothing changes; SIGTERM is handled only when its handler is the default one.
 
     Examples
     --------
@@ -277,20 +284,46 @@ def interruptible() -> Iterator[None]:
     if previous is signal.SIG_IGN:
         yield
         return
-    owner = os.getpid()
-
-    def stop(signum: int, frame: object) -> None:
-        if os.getpid() != owner:  # a worker forked by the run: its parent terminates it
-            return
-        signal.signal(signal.SIGINT, signal.SIG_IGN)  # a second Ctrl-C does not cut the clean-up short
-        _stop_workers()
-        raise KeyboardInterrupt
-
+    stop = _Stop(os.getpid())
+    term = signal.getsignal(signal.SIGTERM)
     signal.signal(signal.SIGINT, stop)
+    if term is signal.SIG_DFL:
+        signal.signal(signal.SIGTERM, stop)
     try:
         yield
     finally:
         signal.signal(signal.SIGINT, signal.SIG_DFL if previous is None else previous)
+        if term is signal.SIG_DFL:
+            signal.signal(signal.SIGTERM, signal.SIG_DFL)
+
+
+class _Terminated(KeyboardInterrupt):
+    """SIGTERM during :func:`interruptible`: the same clean-up as Ctrl-C, exit status 143."""
+
+
+class _Stop:
+    """The signal handler of :func:`interruptible` for the process ``owner``."""
+
+    def __init__(self, owner: int) -> None:
+        self.owner = owner
+
+    def __call__(self, signum: int, frame: object) -> None:
+        if os.getpid() != self.owner:  # a worker forked by the run: its parent terminates it
+            return
+        for sig in (signal.SIGINT, signal.SIGTERM):  # a second signal does not cut the clean-up short
+            signal.signal(sig, signal.SIG_IGN)
+        _stop_workers()
+        raise _Terminated() if signum == signal.SIGTERM else KeyboardInterrupt()
+
+
+def _default_sigterm_in_child() -> None:
+    """After a fork: a child of a run inside :func:`interruptible` takes SIGTERM by default
+    (its parent's handler would only run between two bytecodes, after a long FLINT call)."""
+    if isinstance(signal.getsignal(signal.SIGTERM), _Stop):
+        signal.signal(signal.SIGTERM, signal.SIG_DFL)
+
+
+os.register_at_fork(after_in_child=_default_sigterm_in_child)
 
 
 def _stop_workers(grace: float = 5.0) -> None:
@@ -331,7 +364,7 @@ def entry_point() -> None:
     """
     os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")   # before numpy: nothing has imported it yet
     status = main()
-    if status == EXIT_INTERRUPTED:
+    if status in (EXIT_INTERRUPTED, EXIT_TERMINATED):
         for stream in (sys.stdout, sys.stderr):
             with contextlib.suppress(Exception):
                 stream.flush()

@@ -47,8 +47,8 @@ def alive(pid: int, started: int) -> bool:
     return info is not None and info[2] == started and info[0] not in ("Z", "X")
 
 
-def interrupt(whole_group: bool) -> tuple[int, str, dict[int, int], int]:
-    """Start the long run, wait until it computes with its workers, send SIGINT (to the
+def interrupt(whole_group: bool, sig: int = signal.SIGINT) -> tuple[int, str, dict[int, int], int]:
+    """Start the long run, wait until it computes with its workers, send ``sig`` (to the
     process, or to its whole process group as a terminal's Ctrl-C does); returns the exit
     status, stderr, the children seen before the signal and the process's pid."""
     proc = subprocess.Popen([sys.executable, "-m", "lcnalg", *LONG_RUN], stdout=subprocess.DEVNULL,
@@ -66,9 +66,9 @@ def interrupt(whole_group: bool) -> tuple[int, str, dict[int, int], int]:
         assert proc.poll() is None, "the long run ended before it was interrupted"
         assert len(workers) >= 2, f"expected two worker processes, found {workers}"
         if whole_group:
-            os.killpg(proc.pid, signal.SIGINT)
+            os.killpg(proc.pid, sig)
         else:
-            proc.send_signal(signal.SIGINT)
+            proc.send_signal(sig)
         _, err = proc.communicate(timeout=30)
         return proc.returncode, err, workers, proc.pid
     finally:
@@ -82,6 +82,17 @@ def test_ctrl_c_stops_cleanly(whole_group):
     code, err, workers, _ = interrupt(whole_group)
     assert code == 130
     assert err.strip().splitlines() == ["lcnalg equations: interrupted"], err
+    deadline = time.monotonic() + 5
+    while time.monotonic() < deadline and any(alive(p, s) for p, s in workers.items()):
+        time.sleep(0.1)
+    assert not [p for p, s in workers.items() if alive(p, s)], "worker processes left behind"
+
+
+def test_sigterm_stops_cleanly():
+    # timeout(1), a batch system or kill: the same clean-up as Ctrl-C, exit status 128 + 15
+    code, err, workers, _ = interrupt(False, signal.SIGTERM)
+    assert code == 143
+    assert err.strip().splitlines() == ["lcnalg equations: terminated"], err
     deadline = time.monotonic() + 5
     while time.monotonic() < deadline and any(alive(p, s) for p, s in workers.items()):
         time.sleep(0.1)
