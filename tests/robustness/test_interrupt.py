@@ -77,15 +77,20 @@ def interrupt(whole_group: bool, sig: int = signal.SIGINT) -> tuple[int, str, di
             proc.wait()
 
 
+def assert_workers_gone(workers: dict[int, int]) -> None:
+    """Every worker seen before the signal has ended within 5 seconds."""
+    deadline = time.monotonic() + 5
+    while time.monotonic() < deadline and any(alive(p, s) for p, s in workers.items()):
+        time.sleep(0.1)
+    assert not [p for p, s in workers.items() if alive(p, s)], "worker processes left behind"
+
+
 @pytest.mark.parametrize("whole_group", [False, True], ids=["process", "process-group"])
 def test_ctrl_c_stops_cleanly(whole_group):
     code, err, workers, _ = interrupt(whole_group)
     assert code == 130
     assert err.strip().splitlines() == ["lcnalg equations: interrupted"], err
-    deadline = time.monotonic() + 5
-    while time.monotonic() < deadline and any(alive(p, s) for p, s in workers.items()):
-        time.sleep(0.1)
-    assert not [p for p, s in workers.items() if alive(p, s)], "worker processes left behind"
+    assert_workers_gone(workers)
 
 
 def test_sigterm_stops_cleanly():
@@ -93,7 +98,4 @@ def test_sigterm_stops_cleanly():
     code, err, workers, _ = interrupt(False, signal.SIGTERM)
     assert code == 143
     assert err.strip().splitlines() == ["lcnalg equations: terminated"], err
-    deadline = time.monotonic() + 5
-    while time.monotonic() < deadline and any(alive(p, s) for p, s in workers.items()):
-        time.sleep(0.1)
-    assert not [p for p, s in workers.items() if alive(p, s)], "worker processes left behind"
+    assert_workers_gone(workers)
