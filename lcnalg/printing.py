@@ -342,6 +342,12 @@ _UNICODE = {
 }
 
 
+#: Text-mode escapes of the ASCII characters that LaTeX treats specially.
+_SPECIAL = {"\\": r"\textbackslash{}", "{": r"\{", "}": r"\}", "$": r"\$", "&": r"\&", "#": r"\#",
+            "%": r"\%", "_": r"\_", "~": r"\textasciitilde{}", "^": r"\textasciicircum{}",
+            "<": r"\textless{}", ">": r"\textgreater{}", "|": r"\textbar{}"}
+
+
 def latex_char(char: str) -> str:
     r"""LaTeX for one character outside ASCII: a known symbol, a Greek letter, the letter
     without its accent, or ``?``.
@@ -393,9 +399,6 @@ def latex_escape(text: Any) -> str:
     >>> print(latex_escape("M ∩ closure, b̄ → ā"))
     M \ensuremath{\cap} closure, \ensuremath{\bar{b}} \ensuremath{\to} \ensuremath{\bar{a}}
     """
-    special = {"\\": r"\textbackslash{}", "{": r"\{", "}": r"\}", "$": r"\$", "&": r"\&", "#": r"\#",
-               "%": r"\%", "_": r"\_", "~": r"\textasciitilde{}", "^": r"\textasciicircum{}",
-               "<": r"\textless{}", ">": r"\textgreater{}", "|": r"\textbar{}"}
     out = []
     text = str(text)
     for char in text:
@@ -403,8 +406,8 @@ def latex_escape(text: Any) -> str:
             if out and len(out[-1]) == 1 and out[-1].isascii() and out[-1].isalpha():
                 out[-1] = rf"\ensuremath{{\bar{{{out[-1]}}}}}"
             continue
-        if char in special:
-            out.append(special[char])
+        if char in _SPECIAL:
+            out.append(_SPECIAL[char])
         elif char in "\n\t\r":
             out.append(" ")
         elif ord(char) < 32 or ord(char) == 127:
@@ -417,9 +420,11 @@ def latex_escape(text: Any) -> str:
 
 
 #: The escapes of :func:`latex_escape` for ASCII characters, undone by :func:`latex_unescape`.
-_ESCAPED = {r"\textbackslash{}": "\\", r"\{": "{", r"\}": "}", r"\$": "$", r"\&": "&", r"\#": "#", r"\%": "%",
-            r"\_": "_", r"\textasciitilde{}": "~", r"\textasciicircum{}": "^", r"\textless{}": "<",
-            r"\textgreater{}": ">", r"\textbar{}": "|"}
+_ESCAPED = {v: k for k, v in _SPECIAL.items()}
+#: The symbols of :data:`_UNICODE` that :func:`latex_unescape` reads back.
+_SYMBOLS = {v: k for k, v in _UNICODE.items() if v.startswith("\\ensuremath")}
+#: One alternation of the escapes, longest first.
+_ESCAPES = re.compile("|".join(re.escape(k) for k in sorted(_ESCAPED, key=len, reverse=True)))
 
 
 def latex_unescape(text: str) -> str:
@@ -432,12 +437,10 @@ def latex_unescape(text: str) -> str:
     >>> latex_unescape(latex_escape("∂_V M = M ∩ closure(V(R) ∖ M), κ(P), 1<->2, b̄ ~ 50%"))
     '∂_V M = M ∩ closure(V(R) ∖ M), κ(P), 1<->2, b̄ ~ 50%'
     """
-    back = {v: k for k, v in _UNICODE.items() if v.startswith("\\ensuremath")}
-
     def command(match: "re.Match[str]") -> str:
         inner = match.group(0)
-        if inner in back:
-            return back[inner]
+        if inner in _SYMBOLS:
+            return _SYMBOLS[inner]
         bar = re.fullmatch(r"\\ensuremath\{\\bar\{([A-Za-z])\}\}", inner)
         if bar:
             return bar.group(1) + "\u0304"
@@ -449,5 +452,4 @@ def latex_unescape(text: str) -> str:
             return inner
 
     text = re.sub(r"\\ensuremath\{\\([A-Za-z]+)(?:\{[A-Za-z]\})?\}", command, text)
-    return re.sub("|".join(re.escape(k) for k in sorted(_ESCAPED, key=len, reverse=True)),
-                  lambda m: _ESCAPED[m.group(0)], text)
+    return _ESCAPES.sub(lambda m: _ESCAPED[m.group(0)], text)
