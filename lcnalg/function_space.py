@@ -204,7 +204,8 @@ class FunctionSpace:
             Stop after this degree; the status is then ``complete up to degree max_degree``.
         certify : bool or None
             Attempt the exact whole-ideal certificate: always (True), never (False), or for
-            small ideals (None, the default; see ``Limits.max_certify_generators``).
+            ideals within the default bounds (None, the default; see ``Limits.max_certify_entries``,
+            ``max_certify_degree`` and ``max_certify_generators``).
         jobs : int, optional
             Processes for the graded pieces (default: the cores available, started only for a
             degree whose estimated work is worth them; not part of the cache key: same answer).

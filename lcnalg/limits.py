@@ -84,7 +84,9 @@ class Limits:
         ideals in benchmarks/RESULTS.md need at most 7·10^6, while 158 equations of degree 3-5
         of `2x2,2x2,2x2 s=1x1,2x1` need more than 4·10^8, minutes).
     max_certify_generators : int
-        Generators up to which ``certify=None`` attempts the elimination certificate (400: the
+        Generators up to which ``certify=None`` attempts the elimination certificate's membership
+        test (the test by its generating degree, which needs no basis of the equations, is
+        attempted for any number of them, of degree at most ``max_certify_degree``; 400: the
         ideals of `5,3,3 s=2,2` (300 equations of degree at most 5) and `4,4,3 s=2,2` (368) in
         benchmarks/RESULTS.md are then certified by default, in 1.7-4.6 times the time of
         Singular's ``eliminate`` on them).
@@ -347,7 +349,8 @@ class Limits:
     max_summary_generators: int = _bound(400, "generators up to which a Groebner summary is formed")
     max_summary_degree: int = _bound(6, "equation degree up to which a Groebner summary is formed")
     max_summary_entries: int = _bound(15_000_000, "total matrix entries of the Groebner summary")
-    max_certify_generators: int = _bound(400, "generators up to which the certificate is tried by default")
+    max_certify_generators: int = _bound(400, "generators up to which the certificate's membership test is tried by default (its "
+                                               "test by the generating degree is tried for any number)")
     max_certify_degree: int = _bound(6, "equation degree up to which the certificate is tried by default")
     max_certify_entries: int = _bound(100_000_000, "total matrix entries of the elimination certificate tried by default")
     max_read_entries: int = _bound(10_000_000, "total matrix entries of the elimination that reads a refused degree")

@@ -417,15 +417,13 @@ class _EliminationSource:
 
     def judged_by_default(self, state: InterpolationState) -> bool:
         """Whether the certificate tried by default judges the elimination on the equations of
-        ``state`` (``certify=True``, or the size rule: at most ``max_certify_generators``
-        equations of degree at most ``max_certify_degree``).  A degree read beside the
-        interpolation is kept only then: an interpolated run would then judge the same
-        elimination, so the verdict does not depend on which route the degree took."""
+        ``state`` by its generating degree (``certify=True``, or equations of degree at most
+        ``max_certify_degree``, however many).  A degree read beside the interpolation is kept
+        only then: an interpolated run would then judge the same elimination, so the verdict
+        does not depend on which route the degree took."""
         if self.certify:
             return True
-        gens = state.generators
-        return (len(gens) <= self.limits.max_certify_generators
-                and max((g[0] for g in gens), default=0) <= self.limits.max_certify_degree)
+        return max((g[0] for g in state.generators), default=0) <= self.limits.max_certify_degree
 
     def may_read_refused(self, generators: int) -> bool:
         """Whether a refused degree is tried from the elimination: with ``certify=True``, or
@@ -1071,8 +1069,12 @@ def _certificate(mu: Parameterization, polys: tuple[Any, ...], state: Interpolat
     # quartics); not after max_degree, the caller's own cut, nor for a thin function space
     # without an equation
     beyond = stopped_by_bound and (state.complete_up_to_degree or 0) > top
-    small = ((stopped_by_rule or beyond) and zeros < len(polys) <= limits.max_certify_generators
-             and top <= limits.max_certify_degree)
+    # eligible: the elimination judged by its generating degree, whose cost is bounded by
+    # max_certify_entries whatever the number of equations; small: also the routes that need a
+    # Gröbner basis of the equations (the visibly-short test and the membership test), whose
+    # cost grows with their number
+    eligible = (stopped_by_rule or beyond) and zeros < len(polys) and top <= limits.max_certify_degree
+    small = eligible and len(polys) <= limits.max_certify_generators
     basis_of = basis if basis is not None else (lambda: None)
     if made is not None and not cheap_only:
         text = _by_generating_degree(made, state, mu, limits, memo)
@@ -1083,7 +1085,7 @@ def _certificate(mu: Parameterization, polys: tuple[Any, ...], state: Interpolat
     # short (that basis, 0.24 s of 1.2 s on 3x2,2x3 s=2x2, would only delay the answer while
     # the elimination ends); the wait is bounded by the elimination's own bounds, and a run long
     # enough to have stopped it (BACKGROUND_PATIENCE) finds no result here
-    judged = (not cheap_only and background is not None and (certify or (certify is None and small))
+    judged = (not cheap_only and background is not None and (certify or (certify is None and eligible))
               and _completed(background))
     if judged:
         text = _by_generating_degree(background.result(), state, mu, limits, memo)
@@ -1153,6 +1155,17 @@ def _certificate(mu: Parameterization, polys: tuple[Any, ...], state: Interpolat
         if ok:
             return True, text, "elimination certificate"
         notes.append(text)
+    elif certify is None and eligible:
+        # more equations than the membership test takes by default: the generating degree alone
+        first = (background.result() if judged else
+                 elimination_for_certificate(mu, by_default=True, limits=limits, background=background))
+        text = "" if judged else _by_generating_degree(first, state, mu, limits, memo)
+        if text:
+            return True, text, "elimination certificate"
+        notes.append(_generating_degree_open(first, state, mu, limits)
+                     + f"; the membership test is attempted by default only for at most "
+                       f"{limits.max_certify_generators} equations (limits.max_certify_generators); pass "
+                       "certify=True to attempt it")
     elif not (stopped_by_rule or beyond):
         notes.append("the elimination certificate is attempted by default only when the stopping rule "
                      "ended the run, or a work bound after a degree above the last equation's that "
@@ -1191,6 +1204,21 @@ def _by_generating_degree(made: Elimination | None, state: InterpolationState, m
         dim, degree, hilbert = _invariants(found.numerator, mu.ambient_dimension)
         memo["summary"] = _Summary(degree, hilbert, "", None, dim)
     return found.text
+
+
+def _generating_degree_open(made: Elimination | None, state: InterpolationState, mu: Parameterization,
+                            limits: Limits) -> str:
+    """Why the elimination ``made`` does not certify the equations by its generating degree."""
+    if made is None or made.eliminated is None:
+        reason = "its elimination was not completed" + (f" ({made.error})" if made is not None and made.error else "")
+        if made is not None and made.bound in ("max_total_entries", "max_matrix_entries"):
+            # (by default each matrix may take a twentieth of max_certify_entries)
+            reason += (f", tried by default within max_certify_entries = {limits.max_certify_entries} entries "
+                       "(CLI --max-certify-entries)")
+        return "the elimination certificate by generating degree did not close: " + reason
+    found = certify_by_generating_degree(made, _proved_hilbert_function(state), mu.ambient_dimension,
+                                         max_nodes=limits.max_hilbert_nodes)
+    return "the elimination certificate by generating degree did not close: " + found.text
 
 
 def _completed(background: BackgroundElimination) -> bool:
@@ -1247,11 +1275,11 @@ def implicit_equations(mu: Parameterization, *, max_degree: int | None = None, j
         ``None`` (default): attempt the length certificate when ``deg V`` is known, then the
         elimination certificate (modulo a prime) when the run ended at the stopping rule, or at
         a work bound after a degree above the last equation's brought none (not at
-        ``max_degree``), and the ideal has at most
-        ``limits.max_certify_generators`` equations of degree at most
-        ``limits.max_certify_degree`` (a size rule) that are not visibly short (fewer than the
-        codimension, or modulo the prime a zero set of larger dimension or degree than ``V``),
-        within ``limits.max_certify_entries`` matrix entries; ``True``: the length certificate,
+        ``max_degree``), and the equations are of degree at most ``limits.max_certify_degree``,
+        within ``limits.max_certify_entries`` matrix entries: judged by its generating degree
+        however many they are, and by its membership test when they are at most
+        ``limits.max_certify_generators`` (a size rule) and not visibly short (fewer than the
+        codimension, or modulo the prime a zero set of larger dimension or degree than ``V``); ``True``: the length certificate,
         then the elimination certificate whatever the size, within ``limits.max_total_entries``;
         ``False``: neither.  Unless ``False`` (and without ``max_degree``), a degree that a work
         bound refuses is read from the elimination when it ends there (within
@@ -1306,7 +1334,10 @@ def implicit_equations(mu: Parameterization, *, max_degree: int | None = None, j
             # default rule's attempt of it: certify=False, or max_degree without certify=True)
             pool.eliminate = lambda: BackgroundElimination(mu, limits)
             if not certify:
-                # tried by default for at most max_certify_generators equations, and they only grow
+                # the size rule of the membership test tried by default, and the equations only
+                # grow: past it the elimination is likely large (the 1023 equations of
+                # 4,4,4 s=2,2), and the degrees that follow gain more from the cores; the test
+                # by the generating degree then makes it in this process at the end, if eligible
                 pool.wanted = lambda: len(state.generators) <= limits.max_certify_generators
             # no equation below a degree of some size: the elimination reaches at least that
             # degree (times the layers) before it can end, as on 2x2x2,2x2x2, 2x2,2x2,2x2 and

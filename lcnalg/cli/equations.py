@@ -54,10 +54,11 @@ def register(sub: argparse._SubParsersAction) -> None:
                            "eliminants in degrees where the equations are proved complete, with the "
                            "proved Hilbert function of R/I, or else in the equations' ideal mod p), "
                            "within --max-total-entries "
-                           "(default: only for small ideals whose run ended at the stopping rule, or "
-                           "at a work bound after a degree above the last equation's brought none, "
-                           "and that are not visibly short of equations, see "
-                           "--max-certify-generators, --max-certify-degree, --max-certify-entries)")
+                           "(default: only when the run ended at the stopping rule, or at a work bound "
+                           "after a degree above the last equation's brought none, within "
+                           "--max-certify-entries and --max-certify-degree; the membership test only "
+                           "for ideals of at most --max-certify-generators equations that are not "
+                           "visibly short of equations)")
     cert.add_argument("--no-certify", dest="certify", action="store_false",
                       help="attempt neither whole-ideal certificate (the verdict is then 'complete up "
                            "to degree d')")

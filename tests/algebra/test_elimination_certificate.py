@@ -11,6 +11,7 @@ from hypothesis import HealthCheck, given, settings
 
 from lcnalg import FunctionSpace, Limits, Parameterization
 from lcnalg.algebra import elimination_certificate as ec
+from lcnalg.algebra import implicitization
 from lcnalg.algebra.elimination_certificate import BackgroundElimination, GraphIdeal, graph_elimination_basis
 from lcnalg.algebra.implicitization import implicit_equations
 from lcnalg.polys.groebner import groebner_basis
@@ -136,15 +137,38 @@ def test_a_run_over_before_a_degree_of_some_work_starts_no_background_process(mo
 
 
 def test_a_run_past_the_default_certificate_size_starts_or_keeps_no_background_process(monkeypatch):
-    """The certificate is tried by default for at most max_certify_generators equations, and the
-    equations only grow: 3,3,3 s=2,3 has 30 quadrics before its degree-3 work (3·10^6 operations)
-    would start the elimination, so with a bound of 20 none is started (with 200 one is, and used)."""
+    """The equations only grow, and past the membership test's size rule (max_certify_generators)
+    the elimination is likely large: 3,3,3 s=2,3 has 30 quadrics before its degree-3 work (3·10^6
+    operations) would start the elimination, so with a bound of 20 none is started (with 200
+    one is, and used); the test by the generating degree then makes it here, at the end, and
+    certifies; with a degree bound of 1 it is not tried at all."""
     started = _starts(monkeypatch)
     mu = Parameterization("3,3,3 s=2,3")
+    calls = _count(monkeypatch)
     r = implicit_equations(mu, jobs=2, limits=Limits(max_certify_generators=20))
-    assert started == [] and not r.certified and "at most 20 equations" in r.how_to_certify
+    assert started == [] and calls == [os.getpid()] and r.certified
+    r = implicit_equations(mu, jobs=1, limits=Limits(max_certify_degree=1))
+    assert not r.certified and "degree <= 1" in r.how_to_certify and calls == [os.getpid()]
     r = implicit_equations(mu, jobs=2, limits=Limits(max_certify_generators=200))
     assert len(started) == 1 and r.certified and "elimination certificate" in r.method
+
+
+def test_many_equations_are_certified_by_the_generating_degree_by_default(monkeypatch):
+    """The test by the generating degree needs no basis of the equations, so the size rule
+    (max_certify_generators) does not keep it from a default run: with a bound of 20 below its
+    equations, 3,3,3 s=2,3 is still certified by default, and no membership test (nor basis of
+    the equations) is made; when the elimination does not end within max_certify_entries, the
+    answer names both bounds."""
+    mu = Parameterization("3,3,3 s=2,3")
+    tested = []
+    monkeypatch.setattr(implicitization, "attempt_elimination_certificate",
+                        lambda *a, **k: tested.append(1) or (False, "not expected"))
+    r = implicit_equations(mu, jobs=1, limits=Limits(max_certify_generators=20))
+    assert len(r.equations) > 20 and r.certified and "generate the whole ideal" in r.certificate
+    assert tested == []
+    r = implicit_equations(mu, jobs=1, limits=Limits(max_certify_generators=20, max_certify_entries=10))
+    assert not r.certified and tested == []
+    assert "max_certify_entries" in r.how_to_certify and "at most 20 equations" in r.how_to_certify
 
 
 def _in_a_daemon(queue):

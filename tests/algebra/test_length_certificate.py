@@ -195,7 +195,7 @@ def test_a_probabilistic_degree_is_reported_as_conditional():
     # not a torus-orbit closure, and a layer extends along both axes (2x1,1x2,2x1 s=1x1,1x2 was used
     # here; its layers lie on one axis each, so its degree is now certified, and so is its ideal)
     mu = Parameterization("2x1,2x2 s=1x2")
-    r = implicit_equations(mu, limits=Limits(max_certify_generators=1))
+    r = implicit_equations(mu, limits=Limits(max_certify_generators=1, max_certify_entries=1))
     assert not r.certified and r.status == "complete up to degree 5"
     assert "conditional on the degree" in r.certificate and "probabilistic" in r.certificate
     r = implicit_equations(mu)

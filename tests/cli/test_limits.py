@@ -113,7 +113,7 @@ NOT_A_STOP = {
     # thresholds choosing how much is *reported*; the answer itself is complete either way
     "max_summary_generators": "above it the Groebner summary (degree, Hilbert series) is not formed",
     "max_summary_degree": "as max_summary_generators",
-    "max_certify_generators": "above it certify=None does not try the certificate (--certify forces it)",
+    "max_certify_generators": "above it certify=None does not try the certificate's membership test (--certify forces it)",
     "max_certify_degree": "as max_certify_generators",
     "max_certify_entries": "beyond it certify=None gives up the elimination certificate (--certify allows max_total_entries)",
     "max_read_entries": "beyond it a degree refused by a work bound is not read from the elimination (the refusal stands)",
