@@ -1,7 +1,11 @@
 """The stratification of a function space: a networkx DiGraph of strata (docs/theory.md#stratification).
 
 Nodes are strata with ``name``, ``names``, ``description``, ``descriptions``, ``equations``
-(strings: an ideal or a condition), ``dimension`` and ``subset_of``; an edge ``A → B`` means
+(polynomials in the coordinates, each ``= 0``, sympy-parsable with ``^`` for powers: the ideal
+of the stratum's Zariski closure, when lcnalg has it as one ideal), ``components`` (one such
+list per component of that closure, when it has several), ``defined_by`` (how the set is
+defined when not by those equations: a parameterization, a minors ideal, a bound), ``dimension``
+and ``subset_of``; an edge ``A → B`` means
 "A lies in the closure of B and is not equal to it", so ``dim A < dim B``.  Candidate strata:
 the neurovariety ``V``; the images under μ of the planted critical families (shared hyperroot
 orbits with a real shared root, 1D); the singular locus of ``V`` (Jacobian criterion, see
@@ -102,6 +106,7 @@ given (or computes) are handed to the singular locus and the boundary unchanged.
 
 from __future__ import annotations
 
+import itertools
 import math
 import random
 import time
@@ -142,8 +147,8 @@ class Stratification(Tabular, Result):
     Attributes
     ----------
     graph : networkx.DiGraph
-        Node id → attributes ``name, names, description, descriptions, equations, dimension,
-        subset_of``; edge = "in the closure of, and not equal to" (not exported as such:
+        Node id → attributes ``name, names, description, descriptions, equations, components,
+        defined_by, dimension, subset_of`` (see the module docstring); edge = "in the closure of, and not equal to" (not exported as such:
         :meth:`strata` lists it).  Every node is one set (see the module docstring).
     notes : tuple of str
         What was not computed or decided, and why.
@@ -203,7 +208,9 @@ class Stratification(Tabular, Result):
         """One dict per stratum, largest dimension first.
 
         ``names`` and ``descriptions`` list every candidate merged into the stratum (equal
-        sets); ``subset_of`` the strata of the same dimension it is a proper subset of;
+        sets); ``equations`` are polynomials only (each ``= 0``; ``^`` for powers), ``components``
+        one list of them per component of the closure when it has several, ``defined_by`` how the
+        set is defined otherwise; ``subset_of`` the strata of the same dimension it is a proper subset of;
         ``dimension_bounds`` is ``[lower, upper]`` (``lower`` None when unknown) for a stratum whose
         dimension is only bounded (then ``dimension`` is the upper bound), else None.
         """
@@ -216,6 +223,8 @@ class Stratification(Tabular, Result):
                         "description": data["description"],
                         "descriptions": list(data.get("descriptions", (data["description"],))),
                         "equations": list(data["equations"]),
+                        "components": [list(c) for c in data.get("components", ())],
+                        "defined_by": list(data.get("defined_by", ())),
                         "in_closure_of": sorted(self.graph.successors(node)),
                         "subset_of": sorted(data.get("subset_of", ()))})
         return out
@@ -231,10 +240,11 @@ class Stratification(Tabular, Result):
         for s in self.strata():
             if len(s["names"]) == 1:
                 lines.append(f"  {s['name']} ({_dim_text(s)}): {s['description']}")
-                if s["name"] == "relative boundary" and s["equations"]:
-                    lines.append("      equations: " + "; ".join(s["equations"][:self.TABLE_EQUATIONS])
-                                 + (f"; … {len(s['equations']) - self.TABLE_EQUATIONS} more"
-                                    if len(s["equations"]) > self.TABLE_EQUATIONS else ""))
+                if s["name"] == "relative boundary":
+                    if s["equations"]:
+                        lines.append("      equations: " + self._shown(s["equations"]))
+                    for text, eqs in itertools.zip_longest(s["defined_by"], s["components"]):
+                        lines.append(f"      {text}" + (f": {self._shown(eqs)}" if eqs else ""))
             else:
                 lines.append(f"  {' = '.join(s['names'])} ({_dim_text(s)}), one set described as:")
                 lines.extend(f"      - {name}: {d}" for name, d in zip(s["names"], s["descriptions"]))
@@ -261,15 +271,21 @@ class Stratification(Tabular, Result):
     #: Equations shown per stratum in :meth:`table` (``to_dict()`` has them all).
     TABLE_EQUATIONS = 6
 
+    def _shown(self, equations: list[str]) -> str:
+        """The first :attr:`TABLE_EQUATIONS` of ``equations``, ``= 0`` understood."""
+        more = len(equations) - self.TABLE_EQUATIONS
+        return "; ".join(equations[:self.TABLE_EQUATIONS]) + (f"; … {more} more" if more > 0 else "")
+
     def table(self) -> tuple[tuple[str, ...], list[tuple[Any, ...]]]:
         """The strata as a table, largest dimension first: names (equal sets merged), dimension,
         descriptions, equations (the first :attr:`TABLE_EQUATIONS`), the strata whose closure
         contains it, the strata of its dimension it is a proper subset of."""
         rows = []
         for s in self.strata():
-            eqs = s["equations"][:self.TABLE_EQUATIONS]
-            if len(s["equations"]) > len(eqs):
-                eqs.append(f"… {len(s['equations']) - len(eqs)} more")
+            listed = s["equations"] or s["defined_by"]
+            eqs = listed[:self.TABLE_EQUATIONS]
+            if len(listed) > len(eqs):
+                eqs.append(f"… {len(listed) - len(eqs)} more")
             rows.append((" = ".join(s["names"]), _dim_text(s)[4:], tuple(s["descriptions"]), tuple(eqs),
                          ", ".join(s["in_closure_of"]), ", ".join(s["subset_of"])))
         return (("stratum", "dimension", "description", "equations", "in the closure of", "proper subset of"), rows)
@@ -314,9 +330,13 @@ def _all(points: Any, polys: list) -> bool:
     return all(_vanish(polys, p) for p in points)
 
 
-def _add_node(g: nx.DiGraph, name: str, dimension: int, equations: tuple, description: str) -> None:
+def _add_node(g: nx.DiGraph, name: str, dimension: int, equations: tuple, description: str,
+              defined_by: tuple = (), components: tuple = ()) -> None:
+    """A stratum: ``equations`` are polynomials (each ``= 0``) only; ``defined_by`` the texts that
+    say how the set is defined otherwise; ``components`` the equations of each component."""
     g.add_node(name, name=name, names=(name,), dimension=dimension, equations=tuple(equations),
-               description=description, descriptions=(description,), subset_of=())
+               description=description, descriptions=(description,), subset_of=(),
+               defined_by=tuple(defined_by), components=tuple(tuple(c) for c in components))
 
 
 def _stride_one(a: Architecture) -> bool:
@@ -324,8 +344,8 @@ def _stride_one(a: Architecture) -> bool:
 
 
 def _add_variety(g: nx.DiGraph, eqs: ImplicitEquations, dim_v: int, n: int) -> None:
-    veq = list(eqs.equations) if eqs.equations else [f"none: V = C^{n}"]
-    _add_node(g, "V", dim_v, tuple(veq), "Zariski closure of the function space (neurovariety)")
+    _add_node(g, "V", dim_v, tuple(eqs.equations), "Zariski closure of the function space (neurovariety)",
+              defined_by=() if eqs.equations else (f"no equation: V = C^{n}",))
 
 
 def family_kind(arch: Architecture | str, pair: tuple[int, int]) -> tuple:
@@ -383,9 +403,9 @@ def _add_critical_images(g: nx.DiGraph, a: Architecture, mu: Parameterization, s
     for pair in planted_families(a):
         _, img = shared_root_image_dimension(a, pair, seed)
         name = f"shared root {pair[0]},{pair[1]}"
-        _add_node(g, name, img, (f"image under mu of: (y^r - b) | p_{pair[0]}(y) and p_{pair[1]}(b) = 0",),
-                  f"images of critical points where layers {pair[0]} and {pair[1]} share a real hyperroot "
-                  "orbit (a real root, infinity included, for stride one)")
+        _add_node(g, name, img, (), f"images of critical points where layers {pair[0]} and {pair[1]} share a real hyperroot "
+                  "orbit (a real root, infinity included, for stride one)",
+                  defined_by=(f"image under mu of: (y^r - b) | p_{pair[0]}(y) and p_{pair[1]}(b) = 0",))
         kinds[name] = family_kind(a, pair)
         samples[name] = [mu.evaluate(shared_root_point(a, pair, seed + i)[0]) for i in range(3)]
     return samples
@@ -403,9 +423,10 @@ def _add_singular_locus(g: nx.DiGraph, a: Architecture, mu: Any, dim_v: int, eqs
     if sl.dimension >= 1:
         pieces = "; ".join(f"{c.name} (dim {c.dimension}{', an irreducible component' if c.component else ''}): "
                            f"{c.description}" for c in sl.components)
-        _add_node(g, "singular locus", sl.dimension, (f"I + {sl.codimension}x{sl.codimension} minors of Jac(I)",),
+        _add_node(g, "singular locus", sl.dimension, (),
                   f"singular points of V (Jacobian criterion; {sl.status}; {sl.route} route); {sl.description}"
-                  + (f". Components: {pieces}" if pieces else ""))
+                  + (f". Components: {pieces}" if pieces else ""),
+                  defined_by=(f"I + {sl.codimension}x{sl.codimension} minors of Jac(I)",))
         if not sl.certified and sl.lower_bound != sl.dimension:
             # only bounded: the node's dimension is the upper bound, as for every bounded stratum
             g.nodes["singular locus"]["dimension_bounds"] = (sl.lower_bound if sl.lower_bound >= 0 else None,
@@ -451,36 +472,39 @@ _FAMILIES_2D = ("2D factorization patterns", "2D polyphase gcd")
 
 
 def _relative_equations(bd: Any, n: int, limits: Limits | None, notes: list[str],
-                        samples: list | None = None) -> tuple[str, ...]:
+                        samples: list | None = None) -> tuple[tuple[str, ...], tuple, tuple[str, ...]]:
     """The ideals of the components of the Zariski closure of ``∂_V M`` over Q (1D root orbits, any
     ``T``, at most :data:`RELATIVE_EQUATIONS_AMBIENT` coordinates; the 2D families, at most
-    :data:`RELATIVE_EQUATIONS_AMBIENT_2D`), else nothing (a note).  2D: exact points of each
+    :data:`RELATIVE_EQUATIONS_AMBIENT_2D`), else nothing (a note): ``(equations, components,
+    texts)``, the equations when the closure is one certified ideal, else each component's
+    equations and, in ``texts``, what each component is.  2D: exact points of each
     component's stratum that the exact test puts on ``∂_V M`` are appended to ``samples``."""
     if bd.relative_family in _FAMILIES_2D:
         return _relative_equations_2d(bd, n, limits, notes, samples)
     if bd.relative_family != "root orbits":
-        return ()
+        return (), (), ()
     limits = Limits.coerce(limits)
     if n > RELATIVE_EQUATIONS_AMBIENT:
         notes.append(f"the equations of the Zariski closure of the relative boundary are not computed here "
                      f"({n} > {RELATIVE_EQUATIONS_AMBIENT} coordinates): lcnalg.real.boundary_equations."
                      "relative_boundary_equations() derives them")
-        return ()
+        return (), (), ()
     try:
         r = relative_boundary_equations(bd.architecture, limits=Limits.coerce(
             limits, max_total_entries=min(limits.max_total_entries, RELATIVE_CERTIFY_ENTRIES)))
     except LCNAlgError as err:
         notes.append(f"the equations of the Zariski closure of the relative boundary are not derived: {err}")
-        return ()
+        return (), (), ()
     if len(r.components) == 1 and r.certified:
-        out = tuple(r.components[0].equations.equations)
+        out = (tuple(r.components[0].equations.equations), (), ())
     else:
-        out = tuple(f"component {i} (dimension {c.dimension}): <{', '.join(c.equations.equations)}> ("
-                    + ("certified" if c.equations.certified
-                       else f"complete up to degree {c.equations.complete_up_to_degree}") + ")"
-                    for i, c in enumerate(r.components, start=1))
+        texts = tuple(f"component {i}: dimension {c.dimension}, "
+                      + ("certified" if c.equations.certified
+                         else f"complete up to degree {c.equations.complete_up_to_degree}")
+                      for i, c in enumerate(r.components, start=1))
         if r.not_shown:
-            out += (f"{len(r.not_shown)} lower type strata not shown to lie in these components",)
+            texts += (f"{len(r.not_shown)} lower type strata not shown to lie in these components",)
+        out = ((), tuple(tuple(c.equations.equations) for c in r.components), texts)
         if not r.certified:
             notes.append("the ideals of the relative boundary's closure are not all certified here (the elimination "
                          f"certificate is given max_total_entries <= {RELATIVE_CERTIFY_ENTRIES}): "
@@ -492,7 +516,7 @@ def _relative_equations(bd: Any, n: int, limits: Limits | None, notes: list[str]
 
 
 def _relative_equations_2d(bd: Any, n: int, limits: Limits | None, notes: list[str],
-                           samples: list | None) -> tuple[str, ...]:
+                           samples: list | None) -> tuple[tuple[str, ...], tuple, tuple[str, ...]]:
     """2D: the components of the closure of ``∂_V M``
     (:func:`~lcnalg.real.boundary_closure_2d.relative_boundary_closure_2d`; those of ``bd`` when it has them)."""
     limits = Limits.coerce(limits)
@@ -502,21 +526,21 @@ def _relative_equations_2d(bd: Any, n: int, limits: Limits | None, notes: list[s
         notes.append(f"the equations of the Zariski closure of the relative boundary are not computed here "
                      f"({n} > {RELATIVE_EQUATIONS_AMBIENT_2D} coordinates): lcnalg.real.boundary_closure_2d."
                      "relative_boundary_closure_2d() derives them")
-        return ()
+        return (), (), ()
     else:
         try:
             r = relative_boundary_closure_2d(bd.architecture, limits=Limits.coerce(
                 limits, max_total_entries=min(limits.max_total_entries, RELATIVE_CERTIFY_ENTRIES)))
         except LCNAlgError as err:
             notes.append(f"the equations of the Zariski closure of the relative boundary are not derived: {err}")
-            return ()
+            return (), (), ()
         ideals = tuple(c.equations.equations for c in r.components)
         comps = tuple(c.text() for c in r.components)
         status = "certified" if r.certified else "not all certified"
     if len(ideals) == 1 and status == "certified":
-        out = tuple(ideals[0])
+        out = (tuple(ideals[0]), (), ())
     else:
-        out = tuple(f"component {i} ({c}): <{', '.join(eqs)}>" for i, (eqs, c) in enumerate(zip(ideals, comps), 1))
+        out = ((), tuple(tuple(eqs) for eqs in ideals), tuple(f"component {i}: {c}" for i, c in enumerate(comps, 1)))
     if samples is not None:    # a point of a stratum's form is on it unless its random factors degenerate: checked
         try:
             _, maps = stratum_maps(bd.architecture, limits)
@@ -551,23 +575,26 @@ def _bounded_relative_boundary(g: nx.DiGraph, bd: Any, n: int, dim_v: int, limit
     notes.append("M has empty interior in R^N and is closed, so its Euclidean boundary is M itself (no separate "
                  "stratum); its boundary relative to V(R) is the stratum 'relative boundary', whose dimension is "
                  f"only bounded: {lower if lower is not None else 'unknown'} <= dim <= {upper}")
+    polys: tuple = ()
+    comps: tuple = ()
     if bd.relative_family == HEAD_FAMILY:
-        eqs = ("not derived: the relative boundary is decided only by sufficient tests (monomial, pair, slack and gcd "
+        texts = ("not derived: the relative boundary is decided only by sufficient tests (monomial, pair, slack and gcd "
                "pair limits on it, interior points off it; UndecidedError elsewhere), so its strata, and with them "
                "the components of its Zariski closure, are not enumerated"
                + (f"; it contains a Euclidean open subset of the family with forced monomials of dimension {lower}, "
                   "so its closure contains that family's closure" if lower is not None else ""),)
         how = "semi-algebraic: sufficient tests only (docs/theory.md#polyphase-head-2d)"
     elif bd.relative_family:
-        eqs = _relative_equations(bd, n, limits, notes)
+        polys, comps, texts = _relative_equations(bd, n, limits, notes)
         how = "semi-algebraic: decided at points; its dimension search was refused"
     else:
-        eqs = ("not derived: the relative boundary is not described for this stride pattern "
+        texts = ("not derived: the relative boundary is not described for this stride pattern "
                "(see the description)",)
         how = "not derived: membership in the relative boundary is not decided at points here"
-    _add_node(g, "relative boundary", upper, eqs + (how,),
+    _add_node(g, "relative boundary", upper, polys,
               f"boundary of M relative to V(R) (dimension bounded: {lower if lower is not None else '?'} <= dim <= "
-              f"{upper}, the exact dimension is not derived): {bd.relative}")
+              f"{upper}, the exact dimension is not derived): {bd.relative}",
+              defined_by=texts + (how,), components=comps)
     g.nodes["relative boundary"]["dimension_bounds"] = (lower, upper)
     return {}
 
@@ -579,9 +606,11 @@ def _add_boundary(g: nx.DiGraph, bd: Any, n: int, seed: int, notes: list[str],
         notes.append("M = V(R) is Zariski closed with empty interior, so its Euclidean boundary is M itself "
                      "(no separate stratum)")
     elif bd.decided and not bd.everything and bd.m is not None:
-        _add_node(g, "boundary", n - 1, (bd.discriminant or "Disc(c) = 0",),
+        _add_node(g, "boundary", n - 1, (bd.discriminant,) if bd.discriminant else (),
                   f"Euclidean boundary of M: forms with at least m = {bd.m} real roots but fewer than m of odd "
-                  "multiplicity (inside Disc = 0)")
+                  "multiplicity (inside Disc = 0)",
+                  defined_by=("inside the discriminant hypersurface Disc(c) = 0" + (
+                      "" if bd.discriminant else " (its polynomial not expanded: above max_symbolic_degree)"),))
         kinds["boundary"] = ("boundary", bd.m, n - 1)
         return {"boundary": _boundary_samples(bd.m, n, seed)}
     elif bd.decided and bd.thin and not bd.everything and bd.relative_dimension is not None:
@@ -591,9 +620,10 @@ def _add_boundary(g: nx.DiGraph, bd: Any, n: int, seed: int, notes: list[str],
                "2D polyphase gcd": "limits of polyphase-gcd strata"}.get(bd.relative_family,
                                                                          "limits of factorization patterns")
         points = [tuple(p) for p in bd.relative_samples]
-        _add_node(g, "relative boundary", bd.relative_dimension,
-                  _relative_equations(bd, n, limits, notes, points) + (f"semi-algebraic: {how}",),
-                  f"boundary of M relative to V(R): {bd.relative}")
+        polys, comps, texts = _relative_equations(bd, n, limits, notes, points)
+        _add_node(g, "relative boundary", bd.relative_dimension, polys,
+                  f"boundary of M relative to V(R): {bd.relative}",
+                  defined_by=texts + (f"semi-algebraic: {how}",), components=comps)
         return {"relative boundary": points} if points else {}
     elif bd.decided and bd.thin and not bd.everything and bd.closed is False and dim_v is not None:
         return _bounded_relative_boundary(g, bd, n, dim_v, limits, notes)
@@ -744,6 +774,8 @@ def _merge(g: nx.DiGraph, keep: str, other: str, samples: dict) -> None:
     a["descriptions"] += b["descriptions"]
     a["description"] = "; equally, ".join(a["descriptions"])
     a["equations"] += tuple(e for e in b["equations"] if e not in a["equations"])
+    a["defined_by"] += tuple(e for e in b["defined_by"] if e not in a["defined_by"])
+    a["components"] += tuple(c for c in b["components"] if c not in a["components"])
     a["dimension"] = max(a["dimension"], b["dimension"])   # image dimensions are lower bounds
     samples[keep] = list(samples.get(keep, [])) + list(samples.get(other, []))
     g.remove_node(other)
@@ -1045,7 +1077,7 @@ def stratification(arch: Architecture | str, *, seed: int = 0, dimension: int | 
                   limits=limits)  # r >= 2: M = V(R)
     samples.update(_add_boundary(g, bd, n, seed, notes, kinds, limits, dim_v))
     decided = bool(bd.decided)
-    _add_node(g, "origin", 0, tuple(f"{c} = 0" for c in mu.coordinate_names), "the zero filter (vertex of the cone)")
+    _add_node(g, "origin", 0, tuple(mu.coordinate_names), "the zero filter (vertex of the cone)")
     samples["origin"] = [tuple([0] * n)]
     kinds["origin"] = ("origin",)
     types = None if polynomial else _Types(a, g, kinds, limits, bd.relative_family == "root orbits")

@@ -4,6 +4,7 @@ one node per set (checked on every stratification built here by :func:`check_str
 from __future__ import annotations
 
 import json
+import random
 import re
 import sys
 from fractions import Fraction
@@ -23,6 +24,7 @@ from lcnalg.real.boundary import boundary
 from lcnalg.real.membership import contains
 from lcnalg.singularities.critical import shared_root_image_dimension, shared_root_point
 from lcnalg.singularities.strata import family_kind, in_family, kind_subset, stratification
+from tests.cli.runner import run
 
 
 # ----------------------------------------------------------------------------- invariants
@@ -274,7 +276,8 @@ def test_equal_sets_are_one_node():
     s = check_strata(stratification("2,2,2"), "2,2,2")
     node = s.graph.nodes["boundary"]
     assert set(node["names"]) == {"boundary", "shared root 1,2", "shared root 1,3", "shared root 2,3"}
-    assert len(node["descriptions"]) == 4 and len(node["equations"]) == 4
+    assert len(node["descriptions"]) == 4 and len(node["defined_by"]) == 4
+    assert node["equations"] == ("c1^2*c2^2 - 4*c0*c2^3 - 4*c1^3*c3 + 18*c0*c1*c2*c3 - 27*c0^2*c3^2",)  # Disc
     assert sorted(s.graph.nodes) == ["V", "boundary", "origin"]
     assert sorted(s.graph.edges) == [("boundary", "V"), ("origin", "V"), ("origin", "boundary")]
     assert "boundary = shared root 1,2 = shared root 1,3 = shared root 2,3 (dim 3)" in s.to_text()
@@ -406,3 +409,26 @@ def test_strata_latex_is_ascii_text_mode_safe(arch):
     body = latex.replace(r"\textless{}", "").replace(r"\textgreater{}", "")
     assert latex.isascii() and "<" not in body and ">" not in body
     assert all(ch not in body.replace(r"\_", "").replace(r"\textasciicircum{}", "") for ch in "_^")
+
+
+@pytest.mark.parametrize("arch", ["2,2,2", "3,2 s=2", "2,2", "2x2,2x1", "3,2,2 s=2,2", "2,2 r=2"])
+def test_json_equations_are_polynomials_and_the_rest_is_said_in_defined_by(arch, capsys):
+    """Every entry of a stratum's "equations" (and of each of its "components") parses with sympy
+    as a polynomial in the coordinates (each "= 0"): the origin's are the coordinates, V's vanish
+    on points of the image; descriptions of how a set is defined otherwise are in "defined_by"."""
+    import sympy  # deferred: only this test parses the strata's equations
+
+    code, out, _ = run(["strata", arch, "--json"], capsys)
+    assert code == 0
+    strata = {s["name"]: s for s in json.loads(out)["strata"]}
+    mu = parameterize(arch)
+    names = sympy.symbols(mu.coordinate_names)
+    for s in strata.values():
+        for eq in s["equations"] + [e for c in s["components"] for e in c]:
+            assert sympy.Poly(sympy.sympify(eq.replace("^", "**")), *names).total_degree() >= 1, (s["name"], eq)
+        assert s["equations"] or s["components"] or s["defined_by"], s["name"]
+    assert [str(e) for e in strata["origin"]["equations"]] == list(mu.coordinate_names)
+    rng = random.Random(5)
+    c = dict(zip(names, mu.evaluate([rng.randint(-3, 3) for _ in range(mu.num_parameters)])))
+    assert all(sympy.sympify(e.replace("^", "**")).subs(c) == 0 for e in strata["V"]["equations"])
+    assert strata["V"]["equations"] or strata["V"]["defined_by"] == [f"no equation: V = C^{len(names)}"]
