@@ -79,12 +79,17 @@ class InequalitiesResult(RealDescription):
         ``"2D factor groupings"`` (2D with a strided layer: the reduction to groupings), or
         ``"root orbits"`` (1D, any strides: the root-orbit types of
         :mod:`lcnalg.real.orbit_description`).
-    conditions : tuple of str
-        ``"root orbits"``: the computable polynomials the conditions are stated on, as
-        sympy-parsable strings (``class_polynomial = resultant(P(z), w - z**T, z)``, …);
+    conditions : dict of str to str
+        The computable polynomials the conditions are stated on: name → a sympy-parsable
+        expression in the coordinates (``sympy.parse_expr(expression, local_dict=values)``
+        with a filter's values for the coordinates evaluates it at that filter; its calls,
+        ``resultant``, ``gcd``, ``degree``, are sympy's).  ``"root orbits"``: ``P``,
+        ``class_polynomial`` (``resultant(P(z), w - z**T, z)``), ``class_members``
+        (``gcd(P(z), z**T - a)`` for a root ``a`` of it) and ``roots_at_infinity``;
         ``"2D factor groupings"`` decided by the polyphase gcd: ``P``, its polyphase components
-        ``P_r_s`` in ``u = x^a, v = y^b``, ``G = gcd(…)`` and the least bidegree ``need`` of ``Q``
-        (the real factors of ``G`` must share out among the boxes with total ``≥ need``).
+        ``P_r_s`` in ``u = x^a, v = y^b``, ``G`` (their gcd) and the least bidegree ``need`` of
+        ``Q`` (the real factors of ``G`` must share out among the boxes with total ``≥ need``);
+        an expression may name an earlier entry (``G = gcd(P_0_0, …)``).
     m_data : tuple of int
         ``"last layer strided"``: ``(n_A, m, n, s)`` (degree of the stride-one part, its number
         of even sizes, degree of the last layer, its stride); ``"2D factor groupings"`` decided by
@@ -104,7 +109,7 @@ class InequalitiesResult(RealDescription):
     sturm_habicht: tuple[str, ...] = ()
     family: str = ""
     m_data: tuple[int, ...] = ()
-    conditions: tuple[str, ...] = ()
+    conditions: dict = field(default_factory=dict)
     patterns: tuple[dict, ...] = ()
     pattern_counts: dict = field(default_factory=dict)
     table: Any = field(default=None, repr=False, compare=False, metadata={"export": False})
@@ -307,12 +312,12 @@ def _orbit_result(arch: Architecture, closed: bool | None, start: float, why: st
     model = orbit_model(arch)
     D, T = model.degree, model.T
     poly = " + ".join(f"c{j}*z**{j}" for j in range(D + 1))
-    conditions = (
-        f"P = {poly}",
-        f"class_polynomial = resultant({poly}, w - z**{T}, z)",
-        f"class_members = gcd({poly}, z**{T} - a)",
-        f"roots_at_infinity = {D} - degree(P, z)",
-    )
+    conditions = {
+        "P": poly,
+        "class_polynomial": f"resultant({poly}, w - z**{T}, z)",
+        "class_members": f"gcd({poly}, z**{T} - a)",
+        "roots_at_infinity": f"{D} - degree({poly}, z)",
+    }
     levels = ", ".join(f"T={t}: N={n}, m={mm}" for t, n, mm in zip(model.levels, model.N, model.m))
     description = (
         ("M ⊊ V(R) is not closed. " if closed is False else
@@ -659,11 +664,11 @@ def _groupings_result(arch: Architecture, case: ClosedCase, start: float) -> Ine
         for r in range(a):
             for t in range(b):
                 terms = [f"c{i}_{j}*u**{(i - r) // a}*v**{(j - t) // b}" for i in range(r, nx, a) for j in range(t, ny, b)]
-                comps.append(f"P_{r}_{t} = " + " + ".join(terms))
-        conditions = (("P = " + " + ".join(f"c{i}_{j}*x**{i}*y**{j}" for i in range(nx) for j in range(ny)),)
-                      + tuple(comps)
-                      + ("G = gcd(" + ", ".join(f"P_{r}_{t}" for r in range(a) for t in range(b)) + ")",
-                         f"need = (ceiling((degree(P, x) - {n1[0]})/{a}), ceiling((degree(P, y) - {n1[1]})/{b}))"))
+                comps.append((f"P_{r}_{t}", " + ".join(terms)))
+        conditions = {"P": " + ".join(f"c{i}_{j}*x**{i}*y**{j}" for i in range(nx) for j in range(ny)),
+                      **dict(comps),
+                      "G": "gcd(" + ", ".join(f"P_{r}_{t}" for r in range(a) for t in range(b)) + ")",
+                      "need": f"(ceiling((degree(P, x) - {n1[0]})/{a}), ceiling((degree(P, y) - {n1[1]})/{b}))"}
         return InequalitiesResult(
             architecture=str(arch), decided=True, certified=True, everything=False, closed=case.closed,
             family="2D factor groupings", description=description, conditions=conditions,

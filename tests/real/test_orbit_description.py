@@ -100,8 +100,16 @@ def test_undecided_stride_patterns_are_now_described():
         assert r.holds_at([1] + [0] * (len(c) - 2) + [1]) is contains(a, [1] + [0] * (len(c) - 2) + [1]).contained
         import sympy  # deferred: only this test parses the conditions
         names = {f: sympy.Function(f) for f in ("resultant", "gcd", "degree")}   # parsed, not evaluated
-        for cond in r.conditions:
-            assert sympy.parse_expr(cond.split(" = ", 1)[1], local_dict=names).free_symbols
+        for expression in r.conditions.values():
+            assert sympy.parse_expr(expression, local_dict=names).free_symbols
+        # evaluated at a filter, the definitions give the class polynomial and the roots at infinity
+        point = {f"c{j}": sympy.Integer(v) for j, v in enumerate(c)}
+        w, z = sympy.symbols("w z")
+        P = sympy.Poly(sympy.parse_expr(r.conditions["P"], local_dict=point), z)
+        T = orbit_model(arch).T
+        assert sympy.parse_expr(r.conditions["class_polynomial"], local_dict=point) == sympy.resultant(
+            P.as_expr(), w - z ** T, z)
+        assert sympy.parse_expr(r.conditions["roots_at_infinity"], local_dict=point) == len(c) - 1 - P.degree()
         assert "\\sum_{B" in r.to_latex() and "root-orbit" in r.to_text()
 
 

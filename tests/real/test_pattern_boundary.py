@@ -229,9 +229,10 @@ def test_stratification_has_the_relative_boundary():
     s = stratification("2x2,2x2")
     g = s.graph
     assert g.nodes["relative boundary"]["dimension"] == 4
-    eqs = g.nodes["relative boundary"]["equations"]
-    assert "factorization patterns" in eqs[-1]          # the semi-algebraic description, after the closure's ideals
-    assert sum(e.startswith("component") for e in eqs) == 3
+    node = g.nodes["relative boundary"]
+    assert "factorization patterns" in node["defined_by"][-1]   # the semi-algebraic description, after the components
+    assert sum(e.startswith("component") for e in node["defined_by"]) == 3
+    assert len(node["components"]) == 3 and all(node["components"]) and node["equations"] == ()
 
 
 def test_strided_2d_says_why_not():
