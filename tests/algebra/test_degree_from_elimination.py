@@ -195,3 +195,26 @@ def test_a_degree_read_beside_beyond_the_default_size_is_interpolated_after_all(
     assert two.equations == one.equations and two.status == one.status
     assert two.complete_up_to_degree == one.complete_up_to_degree and two.hilbert_function == one.hilbert_function
     assert two.primes == one.primes
+
+
+def test_a_refused_check_of_the_stopping_rule_is_decided_by_the_elimination(monkeypatch):
+    """After its last equations (degree 6), ``2x2,2x2``'s stopping rule checks degree 7; with
+    that check refused by a work bound, the elimination (within ``max_read_entries``) shows the
+    equations complete (its w-free part ends at degree 7, read from it) and certifies them: the same
+    equations as the run whose check passed.  Beyond ``max_read_entries`` the refusal stands."""
+    from lcnalg.algebra import implicitization
+
+    mu = Parameterization("2x2,2x2")
+    whole = implicit_equations(mu, jobs=1)
+
+    def refuse(cost, degree, limits, work):
+        raise limits.refuse("max_interpolation_work", f"field operations of the check of degree {degree}", cost)
+
+    monkeypatch.setattr(implicitization, "_check_work", refuse)
+    checked = implicit_equations(mu, jobs=1)
+    assert checked.certified and checked.equations == whole.equations
+    # its reduced basis has elements of degree 7 (none new as minimal generators): degree 7 is read
+    assert checked.stopped_by.startswith("resource bound at degree 7") and "degree 7 was read" in checked.stopped_by
+    assert "generating degree" in checked.certificate or "generate the whole ideal" in checked.certificate
+    small = implicit_equations(mu, jobs=1, limits=Limits(max_read_entries=1000))
+    assert not small.certified and "was not completed" in small.stopped_by
