@@ -140,3 +140,16 @@ def test_strata_of_polynomial_networks(arch):
     assert dims["V"] == sl.dimension_of_variety and dims.get("singular locus", sl.dimension) == sl.dimension
     assert s.boundary_decided and s.status.kind.value != "undecided"
     assert s.graph.has_edge("origin", "V")
+
+
+def test_small_polynomial_networks_are_answered_by_default():
+    """The minors count before forming them is an upper bound (26,208 for ``2,4 s=3 r=3``, of
+    which most vanish); the default ``max_minors`` admits it, and the locus is exactly the
+    critical zero layer ``w_1 = 0`` (dimension N - k_1 = 6 - 2), proved chart by chart."""
+    from lcnalg.polys.minors import count_minors
+
+    mu = parameterize("2,4 s=3 r=3")
+    rows = sum(1 for row in mu.jacobian if any(not e.is_zero() for e in row))
+    assert count_minors(rows, mu.num_parameters, 5) > 5000
+    r = critical_locus("2,4 s=3 r=3")
+    assert r.certified and r.dimension == 4 and r.matches_zero_layers is True
