@@ -555,9 +555,12 @@ def elimination_for_certificate(mu: Parameterization, *, by_default: bool, limit
 
 
 def elimination_within(mu: Parameterization, entries: int, limits: Limits,
-                       background: "BackgroundElimination | None" = None, *, wait: float = 0.0) -> Elimination:
+                       background: "BackgroundElimination | None" = None, *, wait: float = 0.0,
+                       by_default: bool = True) -> Elimination:
     """The elimination of :func:`elimination_for_certificate` tried by default, within ``entries``
-    total matrix entries: the same per-matrix bound as the one tried by default, so the same
+    total matrix entries (``by_default`` False: the one of ``certify=True``, within ``entries``
+    and ``limits``' own bounds; the background, made within the default ones, is used only
+    when it completed): the same per-matrix bound as the one tried by default, so the same
     answer whether it is made here or taken from ``background`` (when that completed within
     ``wait`` seconds: its basis if it needed at most ``entries`` entries, else the failure it
     would meet here; a background that failed met a bound this one meets too).
@@ -570,7 +573,7 @@ def elimination_within(mu: Parameterization, entries: int, limits: Limits,
     >>> elimination_within(Parameterization("2,2 s=2"), 1, Limits()).eliminated is None
     True
     """
-    default = _by_default(limits)
+    default = _by_default(limits) if by_default else limits
     bound = min(entries, default.max_total_entries)
     too_many = Elimination(PRIMES_31[0], None, f"its Macaulay matrices need more than {bound} entries in all",
                            bound="max_total_entries")
@@ -579,6 +582,8 @@ def elimination_within(mu: Parameterization, entries: int, limits: Limits,
         made = background.result()
         if made is not None and made.eliminated is not None and (made.entries is None or made.entries > bound):
             return too_many
+        if made is not None and made.eliminated is None and not by_default:
+            made = None   # it met the default bounds: redone within the larger ones
     if made is None:
         merged, _ = _for_elimination(mu)
         made = eliminate(GraphIdeal.of(merged), PRIMES_31[0], Limits.coerce(limits, max_total_entries=bound),

@@ -218,3 +218,24 @@ def test_a_refused_check_of_the_stopping_rule_is_decided_by_the_elimination(monk
     assert "generating degree" in checked.certificate or "generate the whole ideal" in checked.certificate
     small = implicit_equations(mu, jobs=1, limits=Limits(max_read_entries=1000))
     assert not small.certified and "was not completed" in small.stopped_by
+
+
+def test_no_equation_below_a_refused_degree_says_so_and_certify_reads_them():
+    """``2,2,2 s=2,2`` has its 9 equations in degree 2; with degree 2 refused and the default
+    read bound too small, no equation is found: the answer says that none exists up to degree
+    1 and that V's lie higher, instead of reading like the zero ideal; ``certify=True`` reads
+    degree 2 from the elimination within ``max_total_entries`` (not ``max_read_entries``) and
+    certifies the same 9 equations as the run without the bounds."""
+    mu = Parameterization("2,2,2 s=2,2")
+    tight = Limits(max_interpolation_work=1000, max_read_entries=10)
+    none = implicit_equations(mu, jobs=1, limits=tight)
+    assert not none.certified and none.equations == () and none.complete_up_to_degree == 1
+    assert "no equation of degree <= 1 exists" in none.how_to_certify and "dim V = 4 < 8" in none.how_to_certify
+    assert "within max_read_entries = 10," in none.stopped_by
+    read = implicit_equations(mu, jobs=1, certify=True, limits=tight)
+    whole = implicit_equations(mu, jobs=1)
+    assert read.certified and read.equations == whole.equations and len(read.equations) == 9
+    assert "degree 2 was read" in read.stopped_by
+    # the larger bound is the one named when it too is met
+    cut = implicit_equations(mu, jobs=1, certify=True, limits=Limits(max_interpolation_work=1000, max_total_entries=10))
+    assert not cut.certified and "within max_total_entries = 10," in cut.stopped_by
