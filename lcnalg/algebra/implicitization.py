@@ -1089,8 +1089,8 @@ def _certificate(mu: Parameterization, polys: tuple[Any, ...], state: Interpolat
         done = state.complete_up_to_degree
         return False, ((f"no equation of degree <= {done} exists (proved by the rank sandwich), " if done else "")
                        + f"yet dim V = {dimension} < {n}, so the equations of V lie in higher degrees, beyond "
-                       "where the run stopped; certify=True (--certify) tries to read them from the "
-                       "elimination of the graph ideal"), ""
+                       "where the run stopped; certify=True (--certify), without max_degree, reads them "
+                       "from the elimination of the graph ideal when it fits max_total_entries"), ""
     top = max((int(p.total_degree()) for p in polys), default=0)
     # the elimination certificate: automatic only for a small ideal whose run ended at the
     # stopping rule, or at a work bound once a degree above the last equation's was proved to
@@ -1310,12 +1310,14 @@ def implicit_equations(mu: Parameterization, *, max_degree: int | None = None, j
         within ``limits.max_certify_entries`` matrix entries: judged by its generating degree
         however many they are, and by its membership test when they are at most
         ``limits.max_certify_generators`` (a size rule) and not visibly short (fewer than the
-        codimension, or modulo the prime a zero set of larger dimension or degree than ``V``); ``True``: the length certificate,
-        then the elimination certificate whatever the size, within ``limits.max_total_entries``;
+        codimension, or modulo the prime a zero set of larger dimension or degree than ``V``);
+        ``True``: the length certificate, then the elimination certificate whatever the size,
+        within ``limits.max_total_entries``;
         ``False``: neither.  Unless ``False`` (and without ``max_degree``), a degree that a work
         bound refuses is read from the elimination when it ends there (within
-        ``limits.max_read_entries``; docs/theory.md#degree-from-elimination), which then
-        certifies the equations.
+        ``limits.max_read_entries``, ``limits.max_total_entries`` with ``True``;
+        docs/theory.md#degree-from-elimination), which then certifies the equations; so is the
+        stopping rule's check of a degree that a work bound refuses.
     progress : bool, optional
         Show a progress bar (default: when stderr is a terminal).
     max_monomials, max_piece : int, optional
