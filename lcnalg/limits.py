@@ -354,8 +354,8 @@ class Limits:
     max_summary_generators: int = _bound(400, "generators up to which a Groebner summary is formed")
     max_summary_degree: int = _bound(6, "equation degree up to which a Groebner summary is formed")
     max_summary_entries: int = _bound(15_000_000, "total matrix entries of the Groebner summary")
-    max_certify_generators: int = _bound(400, "generators up to which the certificate's membership test is tried by default (its "
-                                               "test by the generating degree is tried for any number)")
+    max_certify_generators: int = _bound(400, "generators up to which the certificate's membership test is tried "
+                                              "by default (its test by the generating degree is tried for any number)")
     max_certify_degree: int = _bound(6, "equation degree up to which the certificate is tried by default")
     max_certify_entries: int = _bound(100_000_000, "total matrix entries of the elimination certificate tried by default")
     max_read_entries: int = _bound(10_000_000, "total matrix entries of the elimination that reads a refused degree")

@@ -148,8 +148,8 @@ class Stratification(Tabular, Result):
     ----------
     graph : networkx.DiGraph
         Node id → attributes ``name, names, description, descriptions, equations, components,
-        defined_by, dimension, subset_of`` (see the module docstring); edge = "in the closure of, and not equal to" (not exported as such:
-        :meth:`strata` lists it).  Every node is one set (see the module docstring).
+        defined_by, dimension, subset_of`` (see the module docstring); edge = "in the closure
+        of, and not equal to" (not exported as such: :meth:`strata` lists it).  Every node is one set (see the module docstring).
     notes : tuple of str
         What was not computed or decided, and why.
     undecided_pairs : tuple of str
@@ -210,7 +210,8 @@ class Stratification(Tabular, Result):
         ``names`` and ``descriptions`` list every candidate merged into the stratum (equal
         sets); ``equations`` are polynomials only (each ``= 0``; ``^`` for powers), ``components``
         one list of them per component of the closure when it has several, ``defined_by`` how the
-        set is defined otherwise; ``subset_of`` the strata of the same dimension it is a proper subset of;
+        set is defined otherwise; ``subset_of`` the strata of the same dimension it is a proper
+        subset of;
         ``dimension_bounds`` is ``[lower, upper]`` (``lower`` None when unknown) for a stratum whose
         dimension is only bounded (then ``dimension`` is the upper bound), else None.
         """
@@ -403,7 +404,8 @@ def _add_critical_images(g: nx.DiGraph, a: Architecture, mu: Parameterization, s
     for pair in planted_families(a):
         _, img = shared_root_image_dimension(a, pair, seed)
         name = f"shared root {pair[0]},{pair[1]}"
-        _add_node(g, name, img, (), f"images of critical points where layers {pair[0]} and {pair[1]} share a real hyperroot "
+        _add_node(g, name, img, (),
+                  f"images of critical points where layers {pair[0]} and {pair[1]} share a real hyperroot "
                   "orbit (a real root, infinity included, for stride one)",
                   defined_by=(f"image under mu of: (y^r - b) | p_{pair[0]}(y) and p_{pair[1]}(b) = 0",))
         kinds[name] = family_kind(a, pair)
