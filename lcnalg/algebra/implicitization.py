@@ -425,13 +425,15 @@ class _EliminationSource:
             return True
         return max((g[0] for g in state.generators), default=0) <= self.limits.max_certify_degree
 
-    def may_read_refused(self, generators: int) -> bool:
-        """Whether a refused degree is tried from the elimination: with ``certify=True``, or
+    def may_read_refused(self, err: ResourceLimitError, generators: int) -> bool:
+        """Whether a degree (or its check) refused by ``err`` is tried from the elimination: a
+        work bound (met before any linear algebra), and with ``certify=True``, or
         within the size of the certificate tried by default (``max_certify_generators``
         equations so far; the ``1023`` of ``4,4,4 s=2,2`` are not tried: its elimination does not
         end within ``max_read_entries``, and trying costs 4 s)."""
-        if self.mu.ambient_dimension > BACKGROUND_COORDINATES:
-            return False  # (as for the background: far beyond max_read_entries)
+        if (err.limit not in ("max_interpolation_work", "max_equations_work")
+                or self.mu.ambient_dimension > BACKGROUND_COORDINATES):
+            return False  # not a work bound; or (as for the background) far beyond max_read_entries
         return bool(self.certify) or generators <= self.limits.max_certify_generators
 
     @property
@@ -870,8 +872,7 @@ def _run_degrees(state: InterpolationState, *, max_degree: int | None, dimension
                     # read from the elimination: only a degree refused by its estimate (before any
                     # linear algebra; not a bound met while lifting its equations)
                     if (elimination is None or e < 2 or estimated_ok[0]
-                            or err.limit not in ("max_interpolation_work", "max_equations_work")
-                            or not elimination.may_read_refused(len(state.generators))):
+                            or not elimination.may_read_refused(err, len(state.generators))):
                         return refusal
                     if task is not None:
                         name, bound = elimination.read_entries
@@ -889,9 +890,8 @@ def _run_degrees(state: InterpolationState, *, max_degree: int | None, dimension
                 # the check of degree e + 1 refused by a work bound (before its linear algebra):
                 # the elimination may show the equations complete (its w-free part ends at e at
                 # most), or give degree e + 1, as for a degree refused above
-                if (refused and elimination is not None
-                        and refused[0].limit in ("max_interpolation_work", "max_equations_work")
-                        and elimination.may_read_refused(len(state.generators))):
+                if refused and elimination is not None and elimination.may_read_refused(refused[0],
+                                                                                      len(state.generators)):
                     return stop + _read_refused(state, e + 1, elimination, limits)
                 if stop is not None:
                     return stop
@@ -1118,8 +1118,9 @@ def _certificate(mu: Parameterization, polys: tuple[Any, ...], state: Interpolat
     # enough to have stopped it (BACKGROUND_PATIENCE) finds no result here
     judged = (not cheap_only and background is not None and (certify or (certify is None and eligible))
               and _completed(background))
+    why_not = ""
     if judged:
-        text = _by_generating_degree(background.result(), state, mu, limits, memo)
+        text, why_not = _generating_degree(background.result(), state, mu, limits, memo)
         if text:
             return True, text, "elimination certificate"
     short = (_visibly_short(len(polys) - zeros, n, dimension, basis_of(), fibre.degree)
@@ -1188,12 +1189,12 @@ def _certificate(mu: Parameterization, polys: tuple[Any, ...], state: Interpolat
         notes.append(text)
     elif certify is None and eligible:
         # more equations than the membership test takes by default: the generating degree alone
-        first = (background.result() if judged else
-                 elimination_for_certificate(mu, by_default=True, limits=limits, background=background))
-        text = "" if judged else _by_generating_degree(first, state, mu, limits, memo)
-        if text:
-            return True, text, "elimination certificate"
-        notes.append(_generating_degree_open(first, state, mu, limits)
+        if not judged:
+            first = elimination_for_certificate(mu, by_default=True, limits=limits, background=background)
+            text, why_not = _generating_degree(first, state, mu, limits, memo)
+            if text:
+                return True, text, "elimination certificate"
+        notes.append(why_not
                      + f"; the membership test is attempted by default only for at most "
                        f"{limits.max_certify_generators} equations (limits.max_certify_generators); pass "
                        "certify=True to attempt it")
@@ -1220,36 +1221,33 @@ def _proved_hilbert_function(state: InterpolationState) -> list[int]:
     return values
 
 
-def _by_generating_degree(made: Elimination | None, state: InterpolationState, mu: Parameterization,
-                          limits: Limits, memo: dict[str, Any] | None) -> str:
-    """The argument of :func:`certify_by_generating_degree` when it closes on ``made`` (empty
-    otherwise); then the summary (degree and Hilbert series, now of ``R/I``) comes from its
-    numerator, into ``memo``."""
-    if made is None:
-        return ""
-    found = certify_by_generating_degree(made, _proved_hilbert_function(state), mu.ambient_dimension,
-                                         max_nodes=limits.max_hilbert_nodes)
-    if not found.closed:
-        return ""
-    if memo is not None:
-        dim, degree, hilbert = _invariants(found.numerator, mu.ambient_dimension)
-        memo["summary"] = _Summary(degree, hilbert, "", None, dim)
-    return found.text
-
-
-def _generating_degree_open(made: Elimination | None, state: InterpolationState, mu: Parameterization,
-                            limits: Limits) -> str:
-    """Why the elimination ``made`` does not certify the equations by its generating degree."""
+def _generating_degree(made: Elimination | None, state: InterpolationState, mu: Parameterization,
+                       limits: Limits, memo: dict[str, Any] | None) -> tuple[str, str]:
+    """``(argument, "")`` when :func:`certify_by_generating_degree` closes on ``made`` (then the
+    summary, degree and Hilbert series now of ``R/I``, comes from its numerator, into
+    ``memo``), else ``("", why not)``."""
+    open_ = "the elimination certificate by generating degree did not close: "
     if made is None or made.eliminated is None:
         reason = "its elimination was not completed" + (f" ({made.error})" if made is not None and made.error else "")
         if made is not None and made.bound in ("max_total_entries", "max_matrix_entries"):
             # (by default each matrix may take a twentieth of max_certify_entries)
             reason += (f", tried by default within max_certify_entries = {limits.max_certify_entries} entries "
                        "(CLI --max-certify-entries)")
-        return "the elimination certificate by generating degree did not close: " + reason
+        return "", open_ + reason
     found = certify_by_generating_degree(made, _proved_hilbert_function(state), mu.ambient_dimension,
                                          max_nodes=limits.max_hilbert_nodes)
-    return "the elimination certificate by generating degree did not close: " + found.text
+    if not found.closed:
+        return "", open_ + found.text
+    if memo is not None:
+        dim, degree, hilbert = _invariants(found.numerator, mu.ambient_dimension)
+        memo["summary"] = _Summary(degree, hilbert, "", None, dim)
+    return found.text, ""
+
+
+def _by_generating_degree(made: Elimination | None, state: InterpolationState, mu: Parameterization,
+                          limits: Limits, memo: dict[str, Any] | None) -> str:
+    """The argument of :func:`_generating_degree` when it closes on ``made`` (empty otherwise)."""
+    return _generating_degree(made, state, mu, limits, memo)[0]
 
 
 def _completed(background: BackgroundElimination) -> bool:
