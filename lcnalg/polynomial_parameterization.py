@@ -387,18 +387,20 @@ class PolynomialParameterization(NetworkMap):
             return flint.nmod_mat(rows, modulus)
         return flint.fmpq_mat([[to_fmpq(x, "jacobian") for x in row] for row in rows])
 
-    def evaluation_jacobian_rank(self, theta: Any, modulus: int, *, seed: int = 0) -> int:
-        """Rank mod p of the Jacobian of ``θ ↦ (f_θ(x_1), …, f_θ(x_N))`` at ``N`` (the number of
-        weights) random inputs ``x_k``: the product ``E · Jμ(θ)`` with ``E`` the evaluation of the
-        input monomials at the ``x_k``, so a proved lower bound on ``rank Jμ(θ)`` (equal to it
+    def evaluation_jacobian(self, theta: Any, modulus: int, *, seed: int = 0) -> flint.nmod_mat:
+        """The Jacobian mod p of ``θ ↦ (f_θ(x_1), …, f_θ(x_N))`` at ``N`` (the number of weights)
+        random inputs ``x_k``: the product ``E · Jμ(θ)`` with ``E`` the evaluation of the input
+        monomials at the ``x_k`` (rows: the inputs, columns: the weights).  Its rows lie in the row
+        space of ``Jμ(θ)``, so its rank is a proved lower bound on ``rank Jμ(θ)`` (equal to it
         unless the points are special).  The forward pass runs on numbers, not on polynomials in
         the inputs: cheap where ``Jμ`` has millions of entries.
 
         Examples
         --------
         >>> mu = PolynomialParameterization("2,2 r=2")
-        >>> mu.evaluation_jacobian_rank([1, 2, 3, 5], 101), mu.jacobian_rank([1, 2, 3, 5], 101)
-        (3, 3)
+        >>> E = mu.evaluation_jacobian([1, 2, 3, 5], 101)
+        >>> (E.nrows(), E.ncols()), E.rank() == mu.jacobian_at([1, 2, 3, 5], 101).rank()
+        ((4, 4), True)
         """
         modulus = checks.modulus(modulus)
         layers = [[flint.nmod(c, modulus) for c in layer] for layer in self._mod_layers(theta, modulus)]
@@ -424,7 +426,18 @@ class PolynomialParameterization(NetworkMap):
                         deriv = self._layer(m, layers[m], [g * da for g, da in zip(powers[m - 1], deriv)], zero)
                     row.append(int(deriv[0]))
             rows.append(row)
-        return flint.nmod_mat(rows, modulus).rank()
+        return flint.nmod_mat(rows, modulus)
+
+    def evaluation_jacobian_rank(self, theta: Any, modulus: int, *, seed: int = 0) -> int:
+        """The rank of :meth:`evaluation_jacobian`: a proved lower bound on ``rank Jμ(θ)`` mod p.
+
+        Examples
+        --------
+        >>> mu = PolynomialParameterization("2,2 r=2")
+        >>> mu.evaluation_jacobian_rank([1, 2, 3, 5], 101), mu.jacobian_rank([1, 2, 3, 5], 101)
+        (3, 3)
+        """
+        return self.evaluation_jacobian(theta, modulus, seed=seed).rank()
 
     def _image_points(self, count: int, modulus: int, seed: int) -> Iterator[list[int]]:
         """The points of :meth:`~lcnalg.network_map.NetworkMap.image_points`, θ uniform: the

@@ -175,3 +175,43 @@ def test_globally_determined_from_a_generic_fibre_of_one_orbit(arch, certified):
         other = [v * scales[l] for l, (lo, hi) in enumerate(mu.layer_slices) for v in theta[lo:hi]]
         assert mu.evaluate(other) == mu.evaluate(theta)
         assert compare_metrics(mu, theta, other) is None
+
+
+@pytest.mark.parametrize("arch", ["2,2 r=2", "3,2 r=2", "2,2,2 r=2", "2,2 s=2 r=3", "2x2,2x1 r=2", "3,3 s=2 r=2"])
+def test_local_rank_of_a_polynomial_network_is_the_exact_rank(arch):
+    """With a monomial activation the rank of ``(μ, δ)`` is taken modulo a prime with ``Jμ``
+    evaluated at random inputs (``E·Jμ``: its rows lie in the row space of ``Jμ``); it is the
+    exact rank over Q of the whole Jacobian stacked with the gradients of ``δ`` at an
+    independent random point (both are the generic rank)."""
+    import random
+
+    import flint
+
+    from lcnalg.flow.invariants import conserved_quantities
+
+    mu = parameterize(arch)
+    n = mu.num_parameters
+    rng = random.Random(7)
+    point = [rng.randint(-50, 50) for _ in range(n)]
+    pt = [flint.fmpz(v) for v in point]
+    rows = mu.jacobian_at(point).tolist()
+    for h in conserved_quantities(mu):
+        rows.append([flint.fmpq(h.derivative(j)(*pt)) for j in range(n)])
+    exact = flint.fmpq_mat(rows).rank()
+    res = metric(mu)
+    assert res.jacobian_rank == exact and res.locally_determined == (exact == n)
+    assert "rank modulo p" in res.method
+
+
+@pytest.mark.parametrize("arch", ["2,2 r=2", "2,2,2 r=3", "2x2,2x2 r=2"])
+def test_evaluation_jacobian_rows_lie_in_the_row_space_of_the_jacobian(arch):
+    mu = parameterize(arch)
+    p = 1_000_003
+    theta = list(range(2, mu.num_parameters + 2))
+    J = mu.jacobian_at(theta, p)
+    E = mu.evaluation_jacobian(theta, p, seed=3)
+    import flint
+
+    both = flint.nmod_mat(J.tolist() + E.tolist(), p)
+    assert E.nrows() == E.ncols() == mu.num_parameters
+    assert both.rank() == J.rank() == E.rank()
