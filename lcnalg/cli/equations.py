@@ -84,9 +84,10 @@ def register(sub: argparse._SubParsersAction) -> None:
         if action.dest == "max_read_entries":
             action.help = ("total matrix entries of the elimination that reads a degree refused by a work "
                            "bound, or the stopping rule's check of it (when its w-free part ends there, "
-                           "the equations are certified); default: --max-certify-entries, the elimination "
-                           "the certificate tries anyway; in Limits() and the subcommands that go on from "
-                           f"the equations: {DEFAULT_LIMITS.max_read_entries}")
+                           "the equations are certified); that of --max-certify-entries, the elimination "
+                           f"the certificate tries anyway (default {DEFAULT_LIMITS.max_certify_entries}); in "
+                           f"Limits() and the subcommands that go on from the equations: "
+                           f"{DEFAULT_LIMITS.max_read_entries}")
     add_format_options(p, extra=SCRIPT_FORMATS)
     p.set_defaults(run=run)
 

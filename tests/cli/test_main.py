@@ -162,7 +162,8 @@ def test_every_subcommand_lists_its_bounds_with_defaults(name, capsys):
         import dataclasses
 
         from lcnalg.cli.equations import EQUATIONS_WORK
-        defaults = dataclasses.replace(defaults, max_equations_work=EQUATIONS_WORK)
+        defaults = dataclasses.replace(defaults, max_equations_work=EQUATIONS_WORK,
+                                       max_read_entries=defaults.max_certify_entries)
     for option in [Limits.option(n) for n in Limits.names()]:
         if option in out:
             default = getattr(defaults, option[2:].replace("-", "_"))
