@@ -17,7 +17,7 @@ if TYPE_CHECKING:
     import sympy
 
 __all__ = ["poly_text", "function_space_symbol", "poly_latex", "polynomial_expr", "align", "notebook_latex", "html_table",
-           "latex_char", "latex_escape", "latex_unescape"]
+           "latex_char", "latex_escape", "latex_unescape", "latex_paragraph"]
 
 
 def poly_text(expr: object) -> str:
@@ -205,6 +205,33 @@ def _top_level_dollar(text: str) -> bool:
         elif ch == "$" and depth == 0:
             return True
     return False
+
+
+def latex_paragraph(latex: str) -> str:
+    r"""A result's LaTeX as a paragraph of a document body: a bare formula (no ``$`` at top
+    level, no ``\[`` and no display environment such as ``align*``) is displayed in ``\[ … \]``;
+    text with its own math is returned as it is.  Comment lines (``%``) before the formula stay
+    before it.
+
+    Examples
+    --------
+    >>> latex_paragraph(r"\operatorname{rank} H = 4")
+    '\\[\\operatorname{rank} H = 4\\]'
+    >>> latex_paragraph(r"$\dim \mathcal{M} = 3$ in $\mathbb{R}^{3}$.")
+    '$\\dim \\mathcal{M} = 3$ in $\\mathbb{R}^{3}$.'
+    >>> print(latex_paragraph("% a comment\n\\begin{array}{l} x \\end{array}"))
+    % a comment
+    \[\begin{array}{l} x \end{array}\]
+    """
+    text = latex.strip()
+    lines = text.splitlines()
+    head = []
+    while lines and lines[0].lstrip().startswith("%"):
+        head.append(lines.pop(0))
+    body = "\n".join(lines)
+    shown = (not body or _top_level_dollar(body) or r"\[" in body
+             or any(rf"\begin{{{env}}}" in body for env in DISPLAY_ENVIRONMENTS))
+    return "\n".join(head + [body if shown else r"\[" + body + r"\]"]) if body else "\n".join(head)
 
 
 def _text_cell(cell: str) -> str:

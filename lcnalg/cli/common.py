@@ -25,6 +25,7 @@ from typing import Any, Callable, Iterable, Iterator
 from lcnalg.checks import read_text, short
 from lcnalg.errors import InputError, InternalError
 from lcnalg.limits import Limits
+from lcnalg.printing import latex_paragraph
 from lcnalg.results import Result
 
 __all__ = [
@@ -148,7 +149,7 @@ def emit(result: Any, fmt: str = "text", **text_options: Any) -> None:
     elif fmt == "json":
         text = result.to_json()
     elif fmt == "latex":
-        text = result.to_latex()
+        text = latex_paragraph(result.to_latex())
     elif fmt == "dot":
         text = result.to_dot()
     elif fmt in SCRIPT_FORMATS:

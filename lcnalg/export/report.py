@@ -42,7 +42,7 @@ from lcnalg.architecture import Architecture
 from lcnalg.errors import InputError, LCNAlgError, ResourceLimitError
 from lcnalg.function_space import FunctionSpace
 from lcnalg.limits import Limits
-from lcnalg.printing import align, latex_char, latex_escape, poly_latex, polynomial_expr
+from lcnalg.printing import align, latex_char, latex_escape, latex_paragraph, poly_latex, polynomial_expr
 
 __all__ = ["SECTIONS", "latex_escape", "latex_report", "write_report", "compile_pdf"]
 
@@ -83,11 +83,9 @@ REPORT_EQUATIONS = 200
 
 
 def _as_block(latex: str) -> str:
-    """A result's ``to_latex()`` as a paragraph: a bare formula (no ``$`` and no environment) is displayed."""
-    latex = _latex_ascii(latex.strip())
-    if "$" not in latex and r"\begin" not in latex and r"\[" not in latex:
-        return r"\[" + latex + r"\]"
-    return latex
+    """A result's ``to_latex()`` as a paragraph (:func:`~lcnalg.printing.latex_paragraph`: a bare
+    formula is displayed), its characters outside ASCII mapped to LaTeX."""
+    return latex_paragraph(_latex_ascii(latex.strip()))
 
 
 def _status_line(result: Any) -> str:

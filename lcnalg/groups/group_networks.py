@@ -145,7 +145,7 @@ import itertools
 import math
 import random
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from fractions import Fraction
 from typing import Any
 
@@ -165,6 +165,7 @@ from lcnalg.groups.group_algebra import (GroupConvArchitecture, GroupConvParamet
 from lcnalg.groups.representations import irreducible_representations
 from lcnalg.groups.wedderburn import real_wedderburn
 from lcnalg.limits import Limits
+from lcnalg.printing import function_space_symbol, latex_paragraph
 from lcnalg.real.decision import number_text
 from lcnalg.real.membership import ContainmentResult, contains
 from lcnalg.results import DimensionResult, Result, Witness
@@ -944,6 +945,8 @@ class GroupConvResult(Result):
     irreducible_degrees: tuple[int, ...] = ()
     characters: tuple[str, ...] = ()
     wedderburn: tuple[str, ...] = ()
+    characters_latex: str = field(default="", metadata={"export": False})
+    wedderburn_latex: str = field(default="", metadata={"export": False})
 
     title = "group-convolutional function space"
 
@@ -974,12 +977,17 @@ class GroupConvResult(Result):
         return "\n".join(lines)
 
     def to_latex(self) -> str:
-        parts = [rf"\dim \mathcal{{M}}_{{{self.architecture}}} = {self.dimension.value}"]
+        """The dimension, then what was asked (the irreducible representations, the equations,
+        the membership), each a paragraph ready for a document body."""
+        parts = [f"% lcnalg group-conv {self.architecture}",
+                 rf"$\dim {function_space_symbol(self.architecture)} = {self.dimension.value}$ in "
+                 rf"$\mathbb{{R}}^{{{self.ambient_dimension}}}$ ({self.dimension.status.label})."]
+        parts += [line for line in (self.characters_latex, self.wedderburn_latex) if line]
         if self.equations is not None:
-            parts.append(self.equations.to_latex())
+            parts.append(latex_paragraph(self.equations.to_latex()))
         if self.membership is not None:
-            parts.append(self.membership.to_latex())
-        return "\n".join(parts)
+            parts.append(latex_paragraph(self.membership.to_latex()))
+        return "\n\n".join(parts)
 
 
 def group_convolution(spec: GroupConvArchitecture | str, *, equations: bool = False, max_degree: int | None = None,
@@ -1048,4 +1056,6 @@ def group_convolution(spec: GroupConvArchitecture | str, *, equations: bool = Fa
         degree=arch.degree if n is not None else None,
         irreducible_degrees=reps.degrees if reps is not None else (),
         characters=tuple(reps.to_text().splitlines()) if reps is not None else (),
-        wedderburn=tuple(wedderburn.to_text().splitlines()) if wedderburn is not None else ())
+        wedderburn=tuple(wedderburn.to_text().splitlines()) if wedderburn is not None else (),
+        characters_latex=reps.to_latex() if reps is not None else "",
+        wedderburn_latex=wedderburn.to_latex() if wedderburn is not None else "")

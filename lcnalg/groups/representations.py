@@ -158,6 +158,38 @@ class IrreducibleRepresentations:
             lines.append("matrices not computed for: " + ", ".join(f"chi{c + 1}" for c in self.not_computed))
         return "\n".join(lines)
 
+    def to_latex(self) -> str:
+        r"""The degrees and the character table (an ``array`` in display math, one column per
+        conjugacy class headed by its size, the values in ``Q(\zeta_e)``).
+
+        Examples
+        --------
+        >>> print(irreducible_representations("C3").to_latex())
+        Irreducible representations of \texttt{C3} (order 3, 3 classes, verified): degrees $1, 1, 1$; character table, $\zeta_{3} = e^{2\pi i/3}$:
+        \[\begin{array}{c|ccc}
+        |C| & 1 & 1 & 1 \\ \hline
+        \chi_{1} & 1 & 1 & 1 \\
+        \chi_{2} & 1 & -1 - \zeta_{3} & \zeta_{3} \\
+        \chi_{3} & 1 & \zeta_{3} & -1 - \zeta_{3} \\
+        \end{array}\]
+        """
+        # deferred: the printing helpers are only needed for LaTeX output
+        from lcnalg.printing import latex_escape
+
+        e = self.exponent
+        lines = [rf"Irreducible representations of \texttt{{{latex_escape(self.group)}}} (order {self.order}, "
+                 rf"{len(self.classes)} classes, verified): degrees ${', '.join(map(str, self.degrees))}$; "
+                 rf"character table, $\zeta_{{{e}}} = e^{{2\pi i/{e}}}$:",
+                 r"\[\begin{array}{c|" + "c" * len(self.classes) + "}",
+                 r"|C| & " + " & ".join(str(len(c)) for c in self.classes) + r" \\ \hline"]
+        for c, row in enumerate(self.characters):
+            lines.append(rf"\chi_{{{c + 1}}} & " + " & ".join(_latex(v, e) for v in row) + r" \\")
+        lines.append(r"\end{array}\]")
+        if self.not_computed:
+            lines.append("Matrices not computed for " + ", ".join(rf"$\chi_{{{c + 1}}}$" for c in self.not_computed)
+                         + ".")
+        return "\n".join(lines)
+
 
 def _text(v: Any, e: int) -> str:
     coeffs = v.coeffs()
@@ -175,6 +207,23 @@ def _text(v: Any, e: int) -> str:
         else:
             terms.append(f"{c}*{mono}")
     return " + ".join(terms).replace("+ -", "- ") or "0"
+
+
+def _latex(v: Any, e: int) -> str:
+    r"""A value of ``Q(ζ_e)`` (an ``fmpq_poly`` in ``ζ_e``) in LaTeX, as :func:`_text` writes it."""
+    terms = []
+    for k, c in enumerate(v.coeffs()):
+        if c == 0:
+            continue
+        mono = "" if k == 0 else (rf"\zeta_{{{e}}}" if k == 1 else rf"\zeta_{{{e}}}^{{{k}}}")
+        num, den = abs(int(c.p)), int(c.q)
+        size = str(num) if den == 1 else rf"\tfrac{{{num}}}{{{den}}}"
+        body = (size if num != 1 or den != 1 or not mono else "") + (" " if mono and (num != 1 or den != 1) else "") + mono
+        terms.append(("-" if c < 0 else "+", body or "1"))
+    if not terms:
+        return "0"
+    out = ("-" if terms[0][0] == "-" else "") + terms[0][1]
+    return out + "".join(f" {sign} {body}" for sign, body in terms[1:])
 
 
 # ------------------------------------------------------------------ the group

@@ -251,6 +251,24 @@ class RealWedderburn:
                                 "realization": c.realization} for c in self.components],
                 "dimension_count": self.dimension_count}
 
+    def to_latex(self) -> str:
+        r"""The decomposition as one formula, ``\mathbb{R}[G] \cong \bigoplus \mathrm{Mat}_d(D)``.
+
+        Examples
+        --------
+        >>> print(real_wedderburn("S3").to_latex())
+        Real Wedderburn decomposition (exact matrices, verified): $\mathbb{R}[\texttt{S3}] \cong \mathbb{R} \oplus \mathbb{R} \oplus \mathrm{Mat}_{2}(\mathbb{R})$ (dimension $6 = |G|$).
+        """
+        # deferred: the printing helpers are only needed for LaTeX output
+        from lcnalg.printing import latex_escape
+
+        def name(c: Any) -> str:
+            field = rf"\mathbb{{{c.kind}}}"
+            return rf"\mathrm{{Mat}}_{{{c.degree}}}({field})" if c.degree > 1 else field
+        parts = r" \oplus ".join(name(c) for c in self.components)
+        return (rf"Real Wedderburn decomposition (exact matrices, verified): $\mathbb{{R}}[\texttt{{"
+                rf"{latex_escape(self.group)}}}] \cong {parts}$ (dimension ${self.dimension_count} = |G|$).")
+
     def to_text(self) -> str:
         parts = " + ".join(c.name for c in self.components)
         lines = [f"R[{self.group}] = {parts} (dimension {self.dimension_count} = |G|)"]

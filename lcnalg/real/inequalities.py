@@ -278,9 +278,9 @@ class InequalitiesResult(RealDescription):
             top = "c_{" + self.embedding.rename(f"c{self.degree}")[1:].replace("_", ",") + "}"
         lines = [rf"{sym} = \overline{{\{{c : {top} \neq 0,\ \operatorname{{Disc}}(c) \neq 0,\ "
                  rf"\operatorname{{Var}}(s_{{{self.degree}}}, \dots, s_0) \le {(self.degree - self.m) // 2}\}}}}"]
-        rows = [rf"s_{{{self.degree - j}}} = {tex}"
+        rows = [(rf"s_{{{self.degree - j}}}", tex)
                 for j, tex in enumerate(self.latex_polynomials(self.sturm_habicht, self.expressions))]
-        return "$" + lines[0] + "$, where\n\\begin{gather*}\n" + " \\\\\n".join(rows) + "\n\\end{gather*}"
+        return "$" + lines[0] + "$, where\n" + align(rows)
 
 
 def _polyphase_result(arch: Architecture, shape: tuple[int, int, int, int], start: float) -> InequalitiesResult:
