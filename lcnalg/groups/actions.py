@@ -284,7 +284,8 @@ class CosetAction(Action):
             for h in h_elements:
                 coset_of[compose(g, h)] = index
         shown = ";".join(",".join(map(str, p)) for p in gens)
-        self.group, self.size, self.name = group, len(reps), f"cosets:{shown}"
+        # the trivial subgroup: the regular action (named as the user writes it)
+        self.group, self.size, self.name = group, len(reps), f"cosets:{shown}" if shown else "regular"
         self.subgroup_generators = tuple(gens)
         self.subgroup_order = len(h_elements)
         self.representatives = tuple(reps)

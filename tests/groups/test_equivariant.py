@@ -163,3 +163,12 @@ def test_huge_requests_are_refused_up_front_with_the_option():
         commutant_nullspace(*(lambda G: (G, TupleAction(G, 2), TupleAction(G, 2)))(parse_group("S7")))
     with pytest.raises(ResourceLimitError, match="max_group_order"):
         PermutationGroup([list(range(1, 12)) + [0], [1, 0] + list(range(2, 12))]).order()
+
+
+def test_the_regular_action_is_named_as_asked():
+    """``regular`` is the action on the cosets of the trivial subgroup; the output names it
+    ``regular`` (as ``cosets:trivial`` is), not by an empty list of subgroup generators."""
+    for spec in ("regular", "cosets:trivial", "cosets:"):
+        res = equivariant_maps("Q8", on="pairs", to=spec)
+        assert res.dimension == 64 and "regular" in res.to_text() and "cosets:" not in res.to_text()
+    assert "cosets:1,0,2" in equivariant_maps("S3", on="points", to="cosets:1,0,2").to_text()
