@@ -132,3 +132,29 @@ def test_a_channel_family_checks_the_dense_hessian_formulas():
     res = verify(["sbh21-dense-hessian", "hessian-block-bounds"], archs)
     assert res.counterexamples == 0
     assert [t["held"] for t in res.tallies] == [8, 8], res.to_text()
+
+
+def test_a_large_family_runs_on_every_core_by_default(capsys, monkeypatch):
+    """``lcnalg verify``: a family of 50 architectures or more runs in as many processes as
+    there are cores (a family of 729 takes half the time on two), a smaller one in this process;
+    ``--jobs`` overrides both.  The processes asked for are recorded, the checks run here."""
+    import importlib
+    import os
+
+    module = importlib.import_module("lcnalg.theorems.verify")  # the module (the package exports the function)
+
+    asked = []
+    real = module.verify
+
+    def recording(*args, jobs=1, **kwargs):
+        asked.append(jobs)
+        return real(*args, jobs=1, **kwargs)
+
+    monkeypatch.setattr(module, "verify", recording)
+    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
+    large = "ndim=1 layers=2 filters=1..5 strides=1..2"   # 50 architectures
+    for argv in (["dimension", "--family", large], ["dimension", "--family", "ndim=1 layers=2 filters=2..3"],
+                 ["dimension", "--family", large, "--jobs", "1"]):
+        assert main(["verify", *argv, "--json"]) == 0
+        assert json.loads(capsys.readouterr().out)["tallies"][0]["held"] > 0
+    assert asked == [cores, 1, 1]
