@@ -207,10 +207,14 @@ def _top_level_dollar(text: str) -> bool:
     return False
 
 
+#: Environments of text mode (a paragraph that holds one is text already, not a bare formula).
+TEXT_ENVIRONMENTS = ("itemize", "enumerate", "description", "tabular", "center", "table", "figure", "quote")
+
+
 def latex_paragraph(latex: str) -> str:
     r"""A result's LaTeX as a paragraph of a document body: a bare formula (no ``$`` at top
-    level, no ``\[`` and no display environment such as ``align*``) is displayed in ``\[ … \]``;
-    text with its own math is returned as it is.  Comment lines (``%``) before the formula stay
+    level, no ``\[``, no display environment such as ``align*`` and no text environment such as
+    ``itemize``) is displayed in ``\[ … \]``; text with its own math is returned as it is.  Comment lines (``%``) before the formula stay
     before it.
 
     Examples
@@ -229,8 +233,8 @@ def latex_paragraph(latex: str) -> str:
     while lines and lines[0].lstrip().startswith("%"):
         head.append(lines.pop(0))
     body = "\n".join(lines)
-    shown = (not body or _top_level_dollar(body) or r"\[" in body
-             or any(rf"\begin{{{env}}}" in body for env in DISPLAY_ENVIRONMENTS))
+    shown = (not body or _top_level_dollar(body) or r"\[" in body or r"\noindent" in body
+             or any(rf"\begin{{{env}}}" in body for env in DISPLAY_ENVIRONMENTS + TEXT_ENVIRONMENTS))
     return "\n".join(head + [body if shown else r"\[" + body + r"\]"]) if body else "\n".join(head)
 
 

@@ -218,8 +218,13 @@ def _latex(v: Any, e: int) -> str:
         mono = "" if k == 0 else (rf"\zeta_{{{e}}}" if k == 1 else rf"\zeta_{{{e}}}^{{{k}}}")
         num, den = abs(int(c.p)), int(c.q)
         size = str(num) if den == 1 else rf"\tfrac{{{num}}}{{{den}}}"
-        body = (size if num != 1 or den != 1 or not mono else "") + (" " if mono and (num != 1 or den != 1) else "") + mono
-        terms.append(("-" if c < 0 else "+", body or "1"))
+        if not mono:
+            body = size
+        elif num == den == 1:
+            body = mono
+        else:
+            body = f"{size} {mono}"
+        terms.append(("-" if c < 0 else "+", body))
     if not terms:
         return "0"
     out = ("-" if terms[0][0] == "-" else "") + terms[0][1]

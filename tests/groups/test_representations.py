@@ -229,3 +229,30 @@ def test_trivial_character_first_and_group_conv_irreps(capsys):
     assert "irreducible degrees 1, 1, 2" in out and "chi3: 2, 0, -1" in out
     assert "R[S3] = R + R + Mat_2(R) (dimension 6 = |G|)" in out
     assert group_convolution("Q8: 2", irreps=True).wedderburn[0] == "R[Q8] = R + R + R + R + H (dimension 8 = |G|)"
+
+
+@pytest.mark.parametrize("group", ["C5", "Q8", "A4", "D5"])
+def test_the_latex_character_table_has_the_values_of_the_text_one(group):
+    """Each entry of the LaTeX table, read back with sympy (``\\zeta_{e}`` as ``z<e>``,
+    ``\\tfrac{a}{b}`` as ``a/b``), is the value of the text output, in the same place."""
+    import re
+
+    import sympy
+
+    reps = irreducible_representations(group)
+    e = reps.exponent
+    z = sympy.Symbol(f"z{e}")
+    text_rows = [line.split(": ", 1)[1].split(", ") for line in reps.to_text().splitlines()[2:]
+                 if line.startswith("chi")]
+    latex_rows = [line.split(" & ")[1:] for line in reps.to_latex().splitlines() if line.startswith(r"\chi_")]
+    assert len(latex_rows) == len(text_rows) == len(reps.degrees)
+    for t_row, l_row in zip(text_rows, latex_rows):
+        l_row[-1] = l_row[-1].removesuffix(r" \\")
+        assert len(l_row) == len(t_row) == len(reps.classes)
+        for t, cell in zip(t_row, l_row):
+            cell = re.sub(r"\\tfrac\{(\d+)\}\{(\d+)\}", r"(\1/\2)", cell)
+            cell = cell.replace(rf"\zeta_{{{e}}}^{{", f"z{e}**{{").replace(rf"\zeta_{{{e}}}", f"z{e}")
+            cell = re.sub(r"\*\*\{(\d+)\}", r"**\1", cell).replace(f") z{e}", f")*z{e}")
+            cell = re.sub(r"(\d) z", r"\1*z", cell)
+            assert sympy.expand(sympy.sympify(cell, locals={f"z{e}": z})
+                                - sympy.sympify(t.replace("^", "**"), locals={f"z{e}": z})) == 0
