@@ -540,7 +540,7 @@ def _local_rank(mu: Any, point: list[int], seed: int) -> int:
     n = mu.num_parameters
     pt = [flint.fmpz(v) for v in point]
     grads = [[h.derivative(j)(*pt) for j in range(n)] for h in conserved_quantities(mu)]
-    if not hasattr(mu, "evaluation_jacobian"):
+    if mu.architecture.activation is None:
         rows = mu.jacobian_at(point).tolist() + [[flint.fmpq(v) for v in g] for g in grads]
         return flint.fmpq_mat(rows).rank()
     p = LIFT_PRIME
@@ -560,7 +560,8 @@ def metric(mu: Any, *, seed: int = 0) -> MetricResult:
     Returns
     -------
     MetricResult
-        ``locally_determined`` (exact rank), ``globally_determined`` (False with a generic
+        ``locally_determined`` (the rank at a random point: exact, or modulo a prime for a
+        monomial activation), ``globally_determined`` (False with a generic
         ``counterexample``; True when proved: two linear layers by elimination, or any network
         whose generic fibre is one rescaling orbit, by the monotone argument of
         docs/theory.md#metric-fibre; else None: undecided), ``special_counterexample`` (a pair at a

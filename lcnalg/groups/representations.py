@@ -81,6 +81,7 @@ from lcnalg import checks
 from lcnalg.errors import InputError, check
 from lcnalg.groups.permutation_group import PermutationGroup
 from lcnalg.groups.permutations import compose
+from lcnalg.printing import latex_escape
 from lcnalg.groups.spec import parse_group
 from lcnalg.limits import Limits
 
@@ -173,9 +174,6 @@ class IrreducibleRepresentations:
         \chi_{3} & 1 & \zeta_{3} & -1 - \zeta_{3} \\
         \end{array}\]
         """
-        # deferred: the printing helpers are only needed for LaTeX output
-        from lcnalg.printing import latex_escape
-
         e = self.exponent
         lines = [rf"Irreducible representations of \texttt{{{latex_escape(self.group)}}} (order {self.order}, "
                  rf"{len(self.classes)} classes, verified): degrees ${', '.join(map(str, self.degrees))}$; "

@@ -75,6 +75,7 @@ from lcnalg.groups.permutation_group import PermutationGroup
 from lcnalg.groups.representations import (IrreducibleRepresentations, cyclotomic_conjugate, cyclotomic_matrix,
                                            irreducible_representations, left_ideal_matrices, verify_representation)
 from lcnalg.limits import Limits
+from lcnalg.printing import latex_escape
 
 __all__ = ["WedderburnComponent", "RealWedderburn", "real_wedderburn", "DIVISION_DIMENSION"]
 
@@ -259,9 +260,6 @@ class RealWedderburn:
         >>> print(real_wedderburn("S3").to_latex())
         Real Wedderburn decomposition (exact matrices, verified): $\mathbb{R}[\texttt{S3}] \cong \mathbb{R} \oplus \mathbb{R} \oplus \mathrm{Mat}_{2}(\mathbb{R})$ (dimension $6 = |G|$).
         """
-        # deferred: the printing helpers are only needed for LaTeX output
-        from lcnalg.printing import latex_escape
-
         def name(c: Any) -> str:
             field = rf"\mathbb{{{c.kind}}}"
             return rf"\mathrm{{Mat}}_{{{c.degree}}}({field})" if c.degree > 1 else field
