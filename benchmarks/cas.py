@@ -260,6 +260,17 @@ def _lcnalg_has_equations() -> bool:
         return False
 
 
+def compile_lcnalg() -> None:
+    """Byte-compile the checkout's ``lcnalg`` (what is already compiled is kept), so that each
+    timed run starts from compiled modules, as an installed package does (pip compiles at
+    install).  Without it, a checkout run with ``PYTHONDONTWRITEBYTECODE`` set compiles every
+    module at every start: 0.20 s instead of 0.13 s for ``equations "2,2 s=2"``."""
+    # deferred: only the runs of lcnalg need it
+    import compileall
+
+    compileall.compile_dir(str(ROOT / "lcnalg"), quiet=1)
+
+
 def run_lcnalg(arch: str, extra_args: Sequence[str] = (), timeout: float = 300) -> Run:
     """Run ``python -m lcnalg equations ARCH --json [extra]`` and read its JSON object.
 
@@ -267,6 +278,7 @@ def run_lcnalg(arch: str, extra_args: Sequence[str] = (), timeout: float = 300) 
     """
     if not _lcnalg_has_equations():
         return Run("lcnalg", arch, "unavailable", message="lcnalg has no 'equations' subcommand yet")
+    compile_lcnalg()
     env = dict(os.environ)
     env["PYTHONPATH"] = str(ROOT) + os.pathsep + env.get("PYTHONPATH", "")
     cmd = [sys.executable, "-m", "lcnalg", "equations", arch, "--json", *extra_args]
