@@ -562,8 +562,9 @@ def elimination_within(mu: Parameterization, entries: int, limits: Limits,
     and ``limits``' own bounds; the background, made within the default ones, is used only
     when it completed): the same per-matrix bound as the one tried by default, so the same
     answer whether it is made here or taken from ``background`` (when that completed within
-    ``wait`` seconds: its basis if it needed at most ``entries`` entries, else the failure it
-    would meet here; a background that failed met a bound this one meets too).
+    ``wait`` seconds, or whenever it completes when ``entries`` covers the bound it runs within,
+    being then the same elimination: its basis if it needed at most ``entries`` entries, else the
+    failure it would meet here; a background that failed met a bound this one meets too).
 
     Examples
     --------
@@ -578,7 +579,9 @@ def elimination_within(mu: Parameterization, entries: int, limits: Limits,
     too_many = Elimination(PRIMES_31[0], None, f"its Macaulay matrices need more than {bound} entries in all",
                            bound="max_total_entries")
     made = None
-    if background is not None and background.ready(wait):
+    # the background makes this very elimination when the bound covers its own (by default, within
+    # max_certify_entries): waited for however long it takes, not made again here beside it
+    if background is not None and (background.ready(wait) or (by_default and bound >= default.max_total_entries)):
         made = background.result()
         if made is not None and made.eliminated is not None and (made.entries is None or made.entries > bound):
             return too_many

@@ -172,6 +172,22 @@ def test_the_elimination_within_a_bound_is_the_same_made_here_or_in_the_backgrou
     assert from_background.error == made_here.error
 
 
+def test_a_read_that_covers_the_background_s_bound_waits_for_it(monkeypatch):
+    """Within the bound the background runs in (``max_certify_entries`` by default), the read is
+    that very elimination: it waits for the background, however long it takes, and does not make
+    it again beside it (``2x2,1x3,1x3 s=2x1,2x2``: 17.7 s with both, 11.7 s waiting)."""
+    from lcnalg.algebra.elimination_certificate import BackgroundElimination, elimination_within
+
+    mu = Parameterization("3,3,3 s=2,3")
+    here = elimination_within(mu, Limits().max_certify_entries, Limits())
+    job = BackgroundElimination(mu, Limits())
+    monkeypatch.setattr("lcnalg.algebra.elimination_certificate.eliminate",
+                        lambda *args, **kwargs: pytest.fail("made again beside the background"))
+    there = elimination_within(mu, Limits().max_certify_entries, Limits(), job, wait=0.0)
+    job.cancel()
+    assert here.eliminated is not None and there.eliminated == here.eliminated and there.entries == here.entries
+
+
 def test_a_degree_read_beside_beyond_the_default_size_is_interpolated_after_all(monkeypatch):
     """With ``max_certify_degree = 3`` the certificate tried by default would not judge the
     quartics of ``3,3,3 s=2,2``: the degree read from the elimination is undone (the state as
