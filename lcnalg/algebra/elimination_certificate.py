@@ -581,7 +581,7 @@ def elimination_within(mu: Parameterization, entries: int, limits: Limits,
     made = None
     # the background makes this very elimination when the bound covers its own (by default, within
     # max_certify_entries): waited for however long it takes, not made again here beside it
-    if background is not None and (background.ready(wait) or (by_default and bound >= default.max_total_entries)):
+    if background is not None and ((by_default and bound >= default.max_total_entries) or background.ready(wait)):
         made = background.result()
         if made is not None and made.eliminated is not None and (made.entries is None or made.entries > bound):
             return too_many
