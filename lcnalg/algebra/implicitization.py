@@ -83,7 +83,8 @@ from lcnalg.algebra.grading import grading_work
 from lcnalg.polys.blas_echelon import one_blas_thread
 from lcnalg.polys.groebner import groebner_basis
 from lcnalg.polys.hilbert import dimension_and_degree, hilbert_numerator, monomial_dimension
-from lcnalg.algebra.interpolation import InterpolationState, degree_from_elimination, interpolate_degree
+from lcnalg.algebra.interpolation import (InterpolationState, degree_from_basis, degree_from_elimination,
+                                         interpolate_degree)
 from lcnalg.algebra.toric_certificate import toric_certificate
 from lcnalg.algebra.elimination_certificate import (BackgroundElimination, Elimination, EquationsBasis,
                                                     attempt_elimination_certificate, certify_by_elimination,
@@ -397,8 +398,8 @@ class _EliminationSource:
         self.certify = certify
         self.limits = limits
         self.made: Elimination | None = None
-        #: the degree read from it, if one was
-        self.read: int | None = None
+        #: the degrees read from it (the first and the last), if some were
+        self.read: tuple[int, int] | None = None
 
     def _background(self) -> BackgroundElimination | None:
         return getattr(self.pool, "background", None)
@@ -822,7 +823,7 @@ def _run_degrees(state: InterpolationState, *, max_degree: int | None, dimension
                         bar.update(task, description=f"degree {e}: waiting for the certificate's elimination "
                                                      "(the degree may be read from it)")
                     made = elimination.beside()
-                    if made is not None and _top_degree(made) == e:
+                    if made is not None and _top_degree(made) >= e:
                         raise _FromElimination(made)
             before = len(state.generators)
             lifted = [0]
@@ -852,12 +853,12 @@ def _run_degrees(state: InterpolationState, *, max_degree: int | None, dimension
                                                 limits=limits, on_estimate=estimated, on_piece=lifting)
                 except _FromElimination as got:
                     kept = _snapshot(state)
-                    if degree_from_elimination(state, got.made.eliminated, got.made.modulus,
-                                               limits=limits) is not None and elimination.judged_by_default(state):
-                        elimination.made, elimination.read = got.made, e
-                        return (f"{READ_FROM_ELIMINATION} modulo p = {got.made.modulus} lies in degrees <= {e}, "
-                                f"and degree {e} was read from it (its leading monomials and new elements, "
-                                "lifted to Q) instead of interpolated; no degree above it was checked")
+                    if _read_degrees(state, got.made, limits) and elimination.judged_by_default(state):
+                        top = _top_degree(got.made)
+                        elimination.made, elimination.read = got.made, (e, top)
+                        return (f"{READ_FROM_ELIMINATION} modulo p = {got.made.modulus} lies in degrees <= {top}, "
+                                f"and {_degrees_text(e, top)} read from it (its leading monomials and new "
+                                "elements, lifted to Q) instead of interpolated; no degree above it was checked")
                     # it does not fit (an unlucky prime, or coefficients beyond one prime), or the
                     # equations with it are beyond the certificate's default size: the degree is
                     # interpolated after all
@@ -917,8 +918,8 @@ def _read_refused(state: InterpolationState, e: int, elimination: _EliminationSo
     """After a work bound refused degree ``e``: the elimination within its read bound
     (:attr:`_EliminationSource.read_entries`: ``max_read_entries``, or ``max_total_entries`` with
     ``certify=True``); when
-    its ``w``-free part ends at ``e`` the degree is read from it, when it ends below ``e`` the
-    equations are already complete (the certificate judges it, :attr:`_EliminationSource.made`).
+    its ``w``-free part reaches ``e``, degree ``e`` and those up to the part's highest are read
+    from it (:func:`_read_degrees`), when it ends below ``e`` the equations are already complete (the certificate judges it, :attr:`_EliminationSource.made`).
     Returns what to add to the refusal's text."""
     made = elimination.refused()
     if made.eliminated is None:
@@ -930,12 +931,41 @@ def _read_refused(state: InterpolationState, e: int, elimination: _EliminationSo
         elimination.made = made
         return (f"; the w-free part of the certificate's elimination basis modulo p = {made.modulus} lies in "
                 f"degrees <= {top}, below it")
-    if top == e and degree_from_elimination(state, made.eliminated, made.modulus, limits=limits) is not None:
-        elimination.made, elimination.read = made, e
-        return (f"; degree {e} was read from the certificate's elimination basis modulo p = {made.modulus} "
-                f"instead (docs/theory.md#degree-from-elimination): its w-free part lies in degrees <= {e}")
-    return (f"; the certificate's elimination basis modulo p = {made.modulus} reaches degree {top}"
-            + (", above it" if top > e else ", and did not fit (an unlucky prime, or coefficients beyond one prime)"))
+    if _read_degrees(state, made, limits):
+        elimination.made, elimination.read = made, (e, top)
+        return (f"; {_degrees_text(e, top)} read from the certificate's elimination basis modulo p = "
+                f"{made.modulus} instead (docs/theory.md#degree-from-elimination): its w-free part lies in "
+                f"degrees <= {top}")
+    return (f"; the certificate's elimination basis modulo p = {made.modulus} reaches degree {top}, and did not "
+            "fit (an unlucky prime, coefficients beyond one prime, or a bound met while reading it)")
+
+
+def _degrees(first: int, last: int) -> str:
+    """``"degree 5"`` or ``"degrees 5-8"``."""
+    return f"degree {first}" if first == last else f"degrees {first}-{last}"
+
+
+def _degrees_text(first: int, last: int) -> str:
+    """``"degree 5 was"`` or ``"degrees 5-8 were"``."""
+    return _degrees(first, last) + (" was" if first == last else " were")
+
+
+def _read_degrees(state: InterpolationState, made: Elimination, limits: Limits) -> bool:
+    """Read every degree from the state's next one up to the highest of the elimination's
+    ``w``-free part: one degree by :func:`~lcnalg.algebra.interpolation.degree_from_elimination`
+    when the part ends there, else each by
+    :func:`~lcnalg.algebra.interpolation.degree_from_basis` (docs/theory.md#degrees-from-elimination).
+    Whether they were all read; the state is unchanged when not."""
+    kept = _snapshot(state)
+    top = _top_degree(made)
+    if top == state.degree + 1 and degree_from_elimination(state, made.eliminated, made.modulus,
+                                                           limits=limits) is not None:
+        return True
+    while state.degree < top:
+        if degree_from_basis(state, made.eliminated, made.modulus, limits=limits) is None:
+            _restore(state, kept)
+            return False
+    return True
 
 
 def _primes_text(primes: tuple[int, ...]) -> str:
@@ -1417,7 +1447,7 @@ def implicit_equations(mu: Parameterization, *, max_degree: int | None = None, j
         architecture=str(mu.architecture),
         method=("multigraded interpolation over GF(p) (finest torus grading, "
                 f"{state.grading.rank} weights), rational reconstruction, exact substitution check"
-                + (f"; degree {source.read} read from the elimination basis"
+                + (f"; {_degrees(*source.read)} read from the elimination basis"
                    if source is not None and source.read is not None else "")
                 + (f"; whole ideal by the {closed_by}" if closed_by else "")),
         certified=certified,

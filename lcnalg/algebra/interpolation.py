@@ -58,7 +58,7 @@ from typing import TYPE_CHECKING, Callable, Iterable, Sequence
 import numpy as np
 
 from lcnalg.algebra.grading import Grading, finest_grading, symmetries
-from lcnalg.algebra.sampling import ImagePool, integer_image, pieces_of_degree
+from lcnalg.algebra.sampling import ImagePool, count_monomials, integer_image, pieces_of_degree
 from lcnalg import errors
 from lcnalg.limits import Limits
 from lcnalg.parameterization import Parameterization
@@ -66,6 +66,7 @@ from lcnalg.polys.modmat import (INDEX_READ, backend_for, basis_pivot_columns, e
                                  kernel_reader, leading_pivot_columns)
 from lcnalg.polys.modular import LIFT_PRIME, PRIMES_31, lift_vector, primes_below
 from lcnalg.polys.hilbert import hilbert_numerator, hilbert_values
+from lcnalg.polys.minimal_generators import minimal_in_degree
 from lcnalg.polys.monomial_ideals import standard_monomials
 from lcnalg.polys.padic import PRIME, dixon_solve_rows
 
@@ -922,25 +923,12 @@ def degree_from_elimination(state: InterpolationState, eliminated: Sequence[dict
     if (modulus != p or e < 2 or not state.reports or state.complete_up_to_degree != e - 1
             or e - 1 not in state.leads):
         return None
-    zero = set(grading.zero_coordinates)
     local = grading.variables
-    bases: dict[tuple[int, ...], dict[tuple[int, ...], int]] = {}
-    lead_exps = []  # LM(B) as exponent tuples over the local variables
-    for g in eliminated:
-        lead = next(iter(g), None)
-        if lead is None:
-            continue
-        if any(lead[m] for m in zero):
-            if len(g) != 1 or sum(lead) != 1:
-                return None  # a reduced basis holds the vanishing coordinate alone
-            continue
-        terms = {}
-        for exps, c in g.items():
-            if any(exps[m] for m in zero) or sum(exps) != sum(lead):
-                return None
-            terms[tuple(i for i, v in enumerate(local) for _ in range(exps[v]))] = int(c) % p
-        bases[next(iter(terms))] = terms
-        lead_exps.append(tuple(lead[v] for v in local))
+    parsed = _local_basis(grading, eliminated, p)
+    if parsed is None:
+        return None
+    bases = {next(iter(terms)): terms for terms in parsed}
+    lead_exps = [_exponents(next(iter(terms)), nvars) for terms in parsed]  # LM(B) over the local variables
     if not bases or max(len(m) for m in bases) > e:
         return None
     # the standard monomials of LM(B) below e must be the proved Hilbert function there
@@ -1024,6 +1012,164 @@ def degree_from_elimination(state: InterpolationState, eliminated: Sequence[dict
     state.leads[e] = new_leads
     report = DegreeReport(e, len(pieces), sum(len(v) for v in pieces.values()), lower_bound, upper_bound,
                           len(generators), biggest, time.perf_counter() - start, 0, work)
+    state.reports.append(report)
+    return report
+
+
+def _local_basis(grading: Grading, eliminated: Sequence[dict[tuple[int, ...], int]], p: int
+                 ) -> list[dict[tuple[int, ...], int]] | None:
+    """The elements of ``B`` (exponents over all the coordinates, leading term first) in the
+    local variables of ``grading``: each ``{monomial: coefficient mod p}``, a monomial the sorted
+    tuple of its variables' positions, leading term first; the vanishing coordinates (alone in
+    their elements) left out.  None when an element is not homogeneous, or holds a vanishing
+    coordinate beside other terms."""
+    zero = set(grading.zero_coordinates)
+    local = grading.variables
+    out = []
+    for g in eliminated:
+        lead = next(iter(g), None)
+        if lead is None:
+            continue
+        if any(lead[m] for m in zero):
+            if len(g) != 1 or sum(lead) != 1:
+                return None  # a reduced basis holds the vanishing coordinate alone
+            continue
+        terms = {}
+        for exps, c in g.items():
+            if any(exps[m] for m in zero) or sum(exps) != sum(lead):
+                return None
+            terms[tuple(i for i, v in enumerate(local) for _ in range(exps[v]))] = int(c) % p
+        out.append(terms)
+    return out
+
+
+def _exponents(mono: tuple[int, ...], nvars: int) -> tuple[int, ...]:
+    """The exponent tuple of a monomial given by its variables' positions."""
+    exps = [0] * nvars
+    for i in mono:
+        exps[i] += 1
+    return tuple(exps)
+
+
+def degree_from_basis(state: InterpolationState, eliminated: Sequence[dict[tuple[int, ...], int]],
+                      modulus: int, *, limits: Limits | None = None) -> DegreeReport | None:
+    """Run the next degree ``d`` from an elimination basis ``B`` alone (no sample points, no
+    kernel bases of the degree before): its new minimal generators are the elements of ``B`` of
+    degree ``d`` whose leading monomials are not leading monomials of ``<B_{<d}>_d``
+    (:func:`~lcnalg.polys.minimal_generators.minimal_in_degree`), lifted to Q.  Called for one
+    degree after another, it reads every degree up to the highest of ``B``
+    (docs/theory.md#degrees-from-elimination).
+
+    ``B`` is as for :func:`degree_from_elimination`: a Gröbner basis modulo ``p`` of the kernel
+    ``I_p'`` of ``c ↦ μ'(w) mod p``, which in every graded piece has at least the dimension of
+    ``I``.  The standard monomials of ``LM(B)`` below ``d`` must be the proved Hilbert function
+    there.  Then, in each piece ``P`` of degree ``d``:
+
+    * the standard monomials of ``LM(B)`` in ``P`` are at most ``dim (R/I)_P`` (proved, as there);
+    * with ``J`` the ideal of the state's equations and of the lifted elements, all verified
+      exactly to vanish on μ: ``J`` is complete below ``d``, so the reduction modulo ``p`` of its
+      integer part is ``I_p'`` below ``d`` (they have one dimension there) and contains
+      ``<B_{<d}>_P`` and the reductions of the lifted elements, whose leading monomials are all
+      of ``LM(B)`` in ``P``; so ``dim J_P`` is at least the monomials of ``P`` in ``LM(B)``, and the
+      two ends of the sandwich meet.
+
+    Each element is lifted by rational reconstruction from the one prime and kept when it
+    vanishes at points of μ modulo two other primes (then verified exactly with every equation).
+
+    Parameters
+    ----------
+    state : InterpolationState
+        Complete up to its degree ``d − 1 ≥ 1``; updated in place when the degree is read.  Its
+        pieces' kernel bases are not formed, so only degrees read this way may follow.
+    eliminated : sequence of dict
+        ``B``, exponents over all the coordinates of μ, each element's leading term first.
+    modulus : int
+        The prime of ``B``: the interpolation's first prime.
+    limits : Limits, optional
+        Bounds (``max_monomials`` of the degree, the matrices of the truncated Gröbner basis,
+        ``max_hilbert_nodes``).
+
+    Returns
+    -------
+    DegreeReport or None
+        None, with the state unchanged, when ``B`` does not fit: another prime, leading
+        monomials whose standard monomials differ from the proved Hilbert function below ``d``
+        (an unlucky prime), an element not homogeneous, one that does not lift from the one
+        prime, or a bound met.
+
+    Examples
+    --------
+    ``3,3,3 s=2,2``: its cubics and quartics; after degree 2, degrees 3 and 4 read from the
+    elimination are degrees 3 and 4 interpolated.
+
+    >>> from lcnalg.algebra.elimination_certificate import GraphIdeal, eliminate
+    >>> mu = Parameterization("3,3,3 s=2,2")
+    >>> made = eliminate(GraphIdeal.of(mu), PRIMES_31[0], Limits())
+    >>> a, b = InterpolationState.start(mu), InterpolationState.start(mu)
+    >>> for _ in range(2):
+    ...     _ = interpolate_degree(a), interpolate_degree(b)
+    >>> read = [degree_from_basis(a, made.eliminated, made.modulus) for _ in range(2)]
+    >>> done = [interpolate_degree(b) for _ in range(2)]
+    >>> [(r.new_generators, r.hilbert_lower, r.tight) for r in read] == [
+    ...     (r.new_generators, r.hilbert_lower, r.tight) for r in done]
+    True
+    >>> sorted(g[0] for g in a.generators) == sorted(g[0] for g in b.generators)
+    True
+    """
+    start = time.perf_counter()
+    d = state.degree + 1
+    grading = state.grading
+    nvars = len(grading.variables)
+    lim = Limits.coerce(limits)
+    p = _primes(1)[0]
+    if modulus != p or d < 2 or not state.reports or state.complete_up_to_degree != d - 1:
+        return None
+    parsed = _local_basis(grading, eliminated, p)
+    if not parsed:
+        return None
+    exps = [{_exponents(m, nvars): c for m, c in terms.items()} for terms in parsed]
+    leads = [next(iter(g)) for g in exps]
+    num = hilbert_numerator(leads, nvars, max_nodes=lim.max_hilbert_nodes)
+    if num is None:
+        return None
+    values = hilbert_values(num, nvars, d)
+    if values[:d] != [1] + [r.hilbert_lower for r in state.reports]:
+        return None  # an unlucky prime: LM(B) does not leave the proved Hilbert function below d
+    total = count_monomials(nvars, d)
+    if total > lim.max_monomials:
+        return None
+    pieces = pieces_of_degree(grading, d, limits=lim)
+    try:
+        minimal = minimal_in_degree(exps, d, p, nvars, limits=lim)
+    except errors.ResourceLimitError:
+        return None
+    if minimal is None:
+        return None
+    degs = grading.degrees
+    seed = state.seed * 1_000_003 + d
+    checks = _primes(3)[1:]
+    local = np.array(grading.variables, dtype=np.int64)
+    check_pools = [ImagePool(state.mu, CHECK_POINTS, q, seed + 7919 * k, local)
+                   for k, q in enumerate(checks, 1)] if minimal else []
+    generators = []
+    for i in minimal:
+        monos = list(parsed[i])[::-1]  # the leading monomial last, as _to_integer_poly takes them
+        vec = lift_vector([[parsed[i][m] for m in monos]], [p])
+        if vec is None:
+            return None
+        sub = np.array(monos, dtype=np.int64).reshape(len(monos), d)
+        for pool, q in zip(check_pools, checks):
+            if not _vanishes(vec, evaluate_monomials(pool, sub, CHECK_POINTS, q).astype(object), q):
+                return None
+        key = grading.reduce(tuple(sum(col) for col in zip(*(degs[j] for j in monos[-1]))))
+        generators.append((d, key, _to_integer_poly(monos, vec, nvars)))
+    # the state changes only once the whole degree is read
+    state.generators.extend(generators)
+    state.primes_used.update((p, *checks) if generators else (p,))
+    state._lower = {}
+    state._ranks = {}
+    report = DegreeReport(d, len(pieces), total, values[d], values[d], len(generators),
+                          max((len(v) for v in pieces.values()), default=0), time.perf_counter() - start)
     state.reports.append(report)
     return report
 

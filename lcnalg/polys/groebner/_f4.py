@@ -148,7 +148,8 @@ def _earlier_divisors(U: np.ndarray, masks: np.ndarray) -> np.ndarray:
 def f4_homogeneous(gens: list[dict[int, int]], pk: Packer, p: int, limits: Limits, max_total: float,
                    stats: dict[str, Any], saturate: int | None = None,
                    finish: Callable[[list[Poly]], Any] | None = None,
-                   hilbert: tuple[np.ndarray, Callable[[tuple[int, ...]], int]] | None = None) -> Any:
+                   hilbert: tuple[np.ndarray, Callable[[tuple[int, ...]], int]] | None = None,
+                   max_degree: int | None = None) -> Any:
     """Reduced Gröbner basis mod ``p`` of homogeneous polynomials (packed dicts mod p).
 
     ``limits.max_matrix_entries`` bounds one Macaulay block, ``max_total`` the entries of all
@@ -170,17 +171,22 @@ def f4_homogeneous(gens: list[dict[int, int]], pk: Packer, p: int, limits: Limit
     ``r x n`` array of non-negative integers whose rows add up to the grading of ``pk``, every
     generator homogeneous for each row) and the Hilbert function ``HF`` of the quotient on
     multidegrees (tuples of ``r`` ints); the pairs and inputs of a multidegree are dropped once
-    the leading monomials leave ``HF`` standard monomials there (:class:`_HilbertSkip`)."""
+    the leading monomials leave ``HF`` standard monomials there (:class:`_HilbertSkip`).
+
+    ``max_degree``, when given (not with ``saturate``), ends the run before the first pair or
+    input of a higher degree: the elements of degree at most ``max_degree`` of the reduced basis
+    (the steps of a degree use only the pairs and inputs of that degree and the elements below)."""
     if p < BLAS_PRIME:  # many products of a few million entries: one thread is as fast, and shares
         with single_blas_thread():
-            return _f4_run(gens, pk, p, limits, max_total, stats, saturate, finish, hilbert)
-    return _f4_run(gens, pk, p, limits, max_total, stats, saturate, finish, hilbert)
+            return _f4_run(gens, pk, p, limits, max_total, stats, saturate, finish, hilbert, max_degree)
+    return _f4_run(gens, pk, p, limits, max_total, stats, saturate, finish, hilbert, max_degree)
 
 
 def _f4_run(gens: list[dict[int, int]], pk: Packer, p: int, limits: Limits, max_total: float,
             stats: dict[str, Any], saturate: int | None,
             finish: Callable[[list[Poly]], Any] | None,
-            hilbert: tuple[np.ndarray, Callable[[tuple[int, ...]], int]] | None = None) -> Any:
+            hilbert: tuple[np.ndarray, Callable[[tuple[int, ...]], int]] | None = None,
+            max_degree: int | None = None) -> Any:
     """The body of :func:`f4_homogeneous`."""
     max_entries = limits.max_matrix_entries
     total = 0
@@ -209,6 +215,8 @@ def _f4_run(gens: list[dict[int, int]], pk: Packer, p: int, limits: Limits, max_
     lead_mask_rows = np.zeros(0, dtype=np.uint64)  # their _divisor_masks, made once per leading monomial
     while pairs or pending:
         d = min(([pairs.min_degree()] if pairs else []) + list(pending))
+        if max_degree is not None and saturate is None and d > max_degree:
+            break
         if skip is not None:
             slots = pairs.of_degree(d)
             done = skip.complete(d, slots.size, lambda: pairs.multidegrees(slots, skip.A),

@@ -267,16 +267,17 @@ class Setup:
 
 
 def modp_stage(setup: Setup, p: int, limits: Limits, max_total: float, stats: dict[str, Any],
-               saturate: bool = False) -> tuple[Packer, list[Poly]]:
+               saturate: bool = False, max_degree: int | None = None) -> tuple[Packer, list[Poly]]:
     """The homogeneous basis mod ``p``; with ``saturate`` (homogenized input only) of an ideal
-    between the homogenized generators' ideal and its saturation by the extra variable."""
+    between the homogenized generators' ideal and its saturation by the extra variable;
+    truncated at ``max_degree`` when given."""
     pk = setup.packer()
     gens = []
     for f in setup.hint:
         gens.append({pk.pack(e): c % p for e, c in f.items() if c % p})
     var = setup.n if saturate and not setup.homog else None
     return pk, f4_homogeneous(gens, pk, p, limits, max_total, stats, saturate=var,
-                              hilbert=setup.hilbert)
+                              hilbert=setup.hilbert, max_degree=max_degree)
 
 
 def dehomogenize(setup: Setup, pk: Packer, H: list[Poly], p: int | None
@@ -289,8 +290,8 @@ def dehomogenize(setup: Setup, pk: Packer, H: list[Poly], p: int | None
     return apk, interreduce(apk, polys, p)
 
 
-def gf_p(setup: Setup, p: int, limits: Limits, max_total: float, stats: dict[str, Any]
-         ) -> tuple[Packer, list[Poly], tuple | None]:
+def gf_p(setup: Setup, p: int, limits: Limits, max_total: float, stats: dict[str, Any],
+         max_degree: int | None = None) -> tuple[Packer, list[Poly], tuple | None]:
     """The reduced basis mod ``p`` of the (affine) input.
 
     Homogenized input runs the saturating engine (``saturate``) and, once the staircase of the
@@ -298,9 +299,10 @@ def gf_p(setup: Setup, p: int, limits: Limits, max_total: float, stats: dict[str
     (:func:`~lcnalg.polys.groebner.border.border_certificate`) after each step: a proved
     early end for zero-dimensional ideals.  Returns the packer, the basis (packed), and None;
     or, when the certificate ended the run, None, the basis with exponent tuples (largest
-    leading monomial first) and the proved multiplication matrices."""
+    leading monomial first) and the proved multiplication matrices.  ``max_degree`` (homogeneous
+    input only) truncates the basis at that degree."""
     if setup.homog:
-        return (*modp_stage(setup, p, limits, max_total, stats), None)
+        return (*modp_stage(setup, p, limits, max_total, stats, max_degree=max_degree), None)
     # deferred: only affine input tries the border certificate (start-up of small requests)
     from lcnalg.polys.groebner.border import NormalFormTable, border_certificate
 
