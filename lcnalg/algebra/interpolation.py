@@ -58,7 +58,7 @@ from typing import TYPE_CHECKING, Callable, Iterable, Sequence
 import numpy as np
 
 from lcnalg.algebra.grading import Grading, finest_grading, symmetries
-from lcnalg.algebra.sampling import ImagePool, count_monomials, integer_image, pieces_of_degree
+from lcnalg.algebra.sampling import ImagePool, count_monomials, integer_image, piece_sizes, pieces_of_degree
 from lcnalg import errors
 from lcnalg.limits import Limits
 from lcnalg.parameterization import Parameterization
@@ -1086,8 +1086,8 @@ def degree_from_basis(state: InterpolationState, eliminated: Sequence[dict[tuple
     modulus : int
         The prime of ``B``: the interpolation's first prime.
     limits : Limits, optional
-        Bounds (``max_monomials`` of the degree, the matrices of the truncated Gröbner basis,
-        ``max_hilbert_nodes``).
+        Bounds (the matrices of the truncated Gröbner basis, ``max_hilbert_nodes``); the
+        degree's monomials are counted, not listed, so ``max_monomials`` does not apply.
 
     Returns
     -------
@@ -1135,10 +1135,7 @@ def degree_from_basis(state: InterpolationState, eliminated: Sequence[dict[tuple
     values = hilbert_values(num, nvars, d)
     if values[:d] != [1] + [r.hilbert_lower for r in state.reports]:
         return None  # an unlucky prime: LM(B) does not leave the proved Hilbert function below d
-    total = count_monomials(nvars, d)
-    if total > lim.max_monomials:
-        return None
-    pieces = pieces_of_degree(grading, d, limits=lim)
+    sizes = piece_sizes(grading, d)  # (counted: the degree's monomials are never listed)
     try:
         minimal = minimal_in_degree(exps, d, p, nvars, limits=lim)
     except errors.ResourceLimitError:
@@ -1168,8 +1165,8 @@ def degree_from_basis(state: InterpolationState, eliminated: Sequence[dict[tuple
     state.primes_used.update((p, *checks) if generators else (p,))
     state._lower = {}
     state._ranks = {}
-    report = DegreeReport(d, len(pieces), total, values[d], values[d], len(generators),
-                          max((len(v) for v in pieces.values()), default=0), time.perf_counter() - start)
+    report = DegreeReport(d, len(sizes), count_monomials(nvars, d), values[d], values[d], len(generators),
+                          max(sizes.values(), default=0), time.perf_counter() - start)
     state.reports.append(report)
     return report
 

@@ -28,7 +28,7 @@ import numpy as np
 from lcnalg.algebra.grading import Grading
 from lcnalg.limits import Limits
 
-__all__ = ["ImagePool", "count_monomials", "integer_image", "pieces_of_degree", "sample_image"]
+__all__ = ["ImagePool", "count_monomials", "integer_image", "piece_sizes", "pieces_of_degree", "sample_image"]
 
 
 def count_monomials(nvars: int, degree: int) -> int:
@@ -40,6 +40,41 @@ def count_monomials(nvars: int, degree: int) -> int:
     3003
     """
     return comb(nvars + degree - 1, degree)
+
+
+def piece_sizes(grading: Grading, degree: int) -> dict[tuple[int, ...], int]:
+    """The number of monomials of each multidegree of one total degree, without listing them:
+    the coefficients of ``prod_i 1/(1 - t^{deg c_i})`` of that total degree, multiplied in one
+    variable at a time and cut at the degree (work: variables × degree × multidegrees met).
+
+    Examples
+    --------
+    >>> from lcnalg.algebra.grading import finest_grading
+    >>> from lcnalg.parameterization import Parameterization
+    >>> g = finest_grading(Parameterization("2,2 s=2"))
+    >>> sizes = piece_sizes(g, 2)
+    >>> sizes == {k: len(v) for k, v in pieces_of_degree(g, 2).items()}
+    True
+    >>> sum(piece_sizes(g, 30).values()) == count_monomials(4, 30)
+    True
+    """
+    if not grading.degrees:
+        return {(): 1} if degree == 0 else {}
+    # levels[t]: the series so far in total degree t (the first weight, 1 for every variable)
+    levels: list[dict[tuple[int, ...], int]] = [{} for _ in range(degree + 1)]
+    levels[0][(0,) * grading.rank] = 1
+    for step in grading.degrees:
+        # times 1/(1 - t^step): new[k] = old[k] + new[k - step], level by level upwards
+        for t in range(degree):
+            above = levels[t + 1]
+            for key, c in levels[t].items():
+                up = tuple(a + b for a, b in zip(key, step))
+                above[up] = above.get(up, 0) + c
+    out: dict[tuple[int, ...], int] = {}
+    for key, c in levels[degree].items():
+        k = grading.reduce(key)
+        out[k] = out.get(k, 0) + c
+    return out
 
 
 def _degrevlex_key(mono: tuple[int, ...], nvars: int) -> tuple[int, ...]:

@@ -741,3 +741,17 @@ def test_the_check_of_the_next_degree_is_bounded_like_a_degree_of_the_interpolat
     r = implicit_equations(Parameterization("4,4,4 s=2,2"), limits=limits)
     assert r.num_generators == 1023 and r.complete_up_to_degree == 5 and not r.certified
     assert "the check of degree 6" in r.stopped_by and "max_interpolation_work" in r.stopped_by
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=list(HealthCheck))
+@given(architectures(max_layers=3, max_size=3, max_stride=3, max_ambient=14), st.integers(1, 5))
+def test_piece_sizes_count_the_monomials_that_pieces_of_degree_lists(arch, degree):
+    """The sizes of the graded pieces from the generating function (no monomial listed) are the
+    lengths of the listed pieces, 1D and 2D."""
+    from lcnalg.algebra.grading import finest_grading
+    from lcnalg.algebra.sampling import count_monomials, piece_sizes, pieces_of_degree
+
+    grading = finest_grading(Parameterization(arch))
+    sizes = piece_sizes(grading, degree)
+    assert sizes == {k: len(v) for k, v in pieces_of_degree(grading, degree).items()}
+    assert sum(sizes.values()) == count_monomials(len(grading.variables), degree)
