@@ -49,6 +49,8 @@ CASES = (
     # from a seeded random sweep against Singular: generators up to degree 6-8, where a default
     # run's work bound meets the last degree
     "1x2,3x3 s=2x1", "2,4,3,2 s=2,1,2", "4,4,4 s=1,2", "3,3,4,3 s=1,1,2",
+    # elimination bases that reach above the degree the work bound refuses (generators of degree 8)
+    "5,4,2,2 s=1,2,2", "4,5,4 s=1,2",
 )
 
 #: ``--systems`` names and the runs each stands for.
