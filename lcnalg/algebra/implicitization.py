@@ -28,10 +28,12 @@ reduction modulo a prime (Hilbert series, dimension, degree), and returns an
       some work (:data:`BACKGROUND_START`) and runs beside the degrees, which then stay in this
       process up to :data:`BACKGROUND_WORK`; it is stopped once the run can no longer try it.
       A degree estimated at :data:`READ_DEGREE_WORK` or more first waits for it (until
-      :data:`BACKGROUND_PATIENCE` after its start); when its ``w``-free part ends at that degree,
+      :data:`BACKGROUND_PATIENCE` after its start); when its ``w``-free part reaches that degree,
       the degree is read from it instead of interpolated
       (:func:`~lcnalg.algebra.interpolation.degree_from_elimination`,
-      docs/theory.md#degree-from-elimination) and the run stops there (:data:`READ_FROM_ELIMINATION`),
+      docs/theory.md#degree-from-elimination), and so is every degree above it up to the part's
+      highest (:func:`~lcnalg.algebra.interpolation.degree_from_basis`,
+      docs/theory.md#degrees-from-elimination); the run stops there (:data:`READ_FROM_ELIMINATION`),
       the certificate judging the elimination by its generating degree.  A degree refused by
       ``max_equations_work`` or ``max_interpolation_work`` (without ``max_degree``, within the
       size rule or with ``certify=True``) is read the same way from the elimination within
@@ -1342,9 +1344,10 @@ def implicit_equations(mu: Parameterization, *, max_degree: int | None = None, j
         ``True``: the length certificate, then the elimination certificate whatever the size,
         within ``limits.max_total_entries``;
         ``False``: neither.  Unless ``False`` (and without ``max_degree``), a degree that a work
-        bound refuses is read from the elimination when it ends there (within
-        ``limits.max_read_entries``, ``limits.max_total_entries`` with ``True``;
-        docs/theory.md#degree-from-elimination), which then certifies the equations; so is the
+        bound refuses is read from the elimination when it completes, with every degree above it
+        up to the highest of its ``w``-free part (within ``limits.max_read_entries``,
+        ``limits.max_total_entries`` with ``True``; docs/theory.md#degree-from-elimination and
+        #degrees-from-elimination), which then certifies the equations; so is the
         stopping rule's check of a degree that a work bound refuses.
     progress : bool, optional
         Show a progress bar (default: when stderr is a terminal).

@@ -923,7 +923,6 @@ def degree_from_elimination(state: InterpolationState, eliminated: Sequence[dict
     if (modulus != p or e < 2 or not state.reports or state.complete_up_to_degree != e - 1
             or e - 1 not in state.leads):
         return None
-    local = grading.variables
     parsed = _local_basis(grading, eliminated, p)
     if parsed is None:
         return None
@@ -940,10 +939,7 @@ def degree_from_elimination(state: InterpolationState, eliminated: Sequence[dict
     lim.check("max_piece", f"monomials in the largest graded piece of degree {e}", biggest)
     images = _orbits(pieces, state.symmetries)
     below = _pieces_below(list(pieces), grading, state._lower.keys() | state._ranks.keys())
-    seed = state.seed * 1_000_003 + e
-    checks = _primes(3)[1:]
-    check_pools = [ImagePool(state.mu, CHECK_POINTS, q, seed + 7919 * k, np.array(local, dtype=np.int64))
-                   for k, q in enumerate(checks, 1)]
+    lift = _OnePrimeLift(state, e, p)
     # LM(I_p')_e: the multiples of the leading monomials of the kernel of degree e - 1 (which is
     # (I_p')_{e-1}: it contains it, and the sandwich and the Hilbert function above give it the
     # same dimension), and the leading monomials of B of degree e
@@ -979,14 +975,10 @@ def degree_from_elimination(state: InterpolationState, eliminated: Sequence[dict
                 if j is None or j > f:
                     return None  # not homogeneous for the grading, or not reduced
                 residues[j] = c
-            vec = lift_vector([residues], [p])
-            if vec is None:
+            poly = lift(monos[:f + 1], residues)
+            if poly is None:
                 return None
-            sub = np.array(monos[:f + 1], dtype=np.int64).reshape(f + 1, -1)
-            for pool, q in zip(check_pools, checks):
-                if not _vanishes(vec, evaluate_monomials(pool, sub, CHECK_POINTS, q).astype(object), q):
-                    return None
-            polys.append(_to_integer_poly(monos[:f + 1], vec, nvars))
+            polys.append(poly)
         found[key] = polys
         counts[key] = (len(monos) - len(free), lower_rank, len(polys))
     ranks = {}
@@ -1006,7 +998,7 @@ def degree_from_elimination(state: InterpolationState, eliminated: Sequence[dict
         generators.extend((e, key, poly) for poly in polys)
     # the state changes only once the whole degree is read
     state.generators.extend(generators)
-    state.primes_used.update((p, *checks))
+    state.primes_used.update((p, *lift.checks))
     state._lower = {}
     state._ranks = ranks
     state.leads[e] = new_leads
@@ -1041,6 +1033,33 @@ def _local_basis(grading: Grading, eliminated: Sequence[dict[tuple[int, ...], in
             terms[tuple(i for i, v in enumerate(local) for _ in range(exps[v]))] = int(c) % p
         out.append(terms)
     return out
+
+
+class _OnePrimeLift:
+    """Lifts of vectors read modulo one prime ``p`` (an elimination basis) to Q: rational
+    reconstruction, kept when the polynomial vanishes at :data:`CHECK_POINTS` points of μ modulo
+    each of two other primes (each reconstruction is then verified exactly with the equations)."""
+
+    def __init__(self, state: InterpolationState, degree: int, p: int) -> None:
+        self.p = p
+        self.nvars = len(state.grading.variables)
+        self.checks = _primes(3)[1:]
+        seed = state.seed * 1_000_003 + degree
+        local = np.array(state.grading.variables, dtype=np.int64)
+        self.pools = [ImagePool(state.mu, CHECK_POINTS, q, seed + 7919 * k, local)
+                      for k, q in enumerate(self.checks, 1)]
+
+    def __call__(self, monos: list[tuple[int, ...]], residues: list[int]) -> dict[tuple[int, ...], int] | None:
+        """The primitive integer polynomial with coefficients ``residues`` (mod p) on ``monos``
+        (ascending, the leading monomial last), or None when it does not lift or vanish."""
+        vec = lift_vector([residues], [self.p])
+        if vec is None:
+            return None
+        sub = np.array(monos, dtype=np.int64).reshape(len(monos), -1)
+        for pool, q in zip(self.pools, self.checks):
+            if not _vanishes(vec, evaluate_monomials(pool, sub, CHECK_POINTS, q).astype(object), q):
+                return None
+        return _to_integer_poly(monos, vec, self.nvars)
 
 
 def _exponents(mono: tuple[int, ...], nvars: int) -> tuple[int, ...]:
@@ -1143,26 +1162,18 @@ def degree_from_basis(state: InterpolationState, eliminated: Sequence[dict[tuple
     if minimal is None:
         return None
     degs = grading.degrees
-    seed = state.seed * 1_000_003 + d
-    checks = _primes(3)[1:]
-    local = np.array(grading.variables, dtype=np.int64)
-    check_pools = [ImagePool(state.mu, CHECK_POINTS, q, seed + 7919 * k, local)
-                   for k, q in enumerate(checks, 1)] if minimal else []
+    lift = _OnePrimeLift(state, d, p) if minimal else None
     generators = []
     for i in minimal:
-        monos = list(parsed[i])[::-1]  # the leading monomial last, as _to_integer_poly takes them
-        vec = lift_vector([[parsed[i][m] for m in monos]], [p])
-        if vec is None:
+        monos = list(parsed[i])[::-1]  # ascending: the leading monomial last
+        poly = lift(monos, [parsed[i][m] for m in monos])
+        if poly is None:
             return None
-        sub = np.array(monos, dtype=np.int64).reshape(len(monos), d)
-        for pool, q in zip(check_pools, checks):
-            if not _vanishes(vec, evaluate_monomials(pool, sub, CHECK_POINTS, q).astype(object), q):
-                return None
         key = grading.reduce(tuple(sum(col) for col in zip(*(degs[j] for j in monos[-1]))))
-        generators.append((d, key, _to_integer_poly(monos, vec, nvars)))
+        generators.append((d, key, poly))
     # the state changes only once the whole degree is read
     state.generators.extend(generators)
-    state.primes_used.update((p, *checks) if generators else (p,))
+    state.primes_used.update((p, *lift.checks) if lift is not None else (p,))
     state._lower = {}
     state._ranks = {}
     report = DegreeReport(d, len(sizes), count_monomials(nvars, d), values[d], values[d], len(generators),

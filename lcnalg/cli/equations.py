@@ -83,8 +83,9 @@ def register(sub: argparse._SubParsersAction) -> None:
             action.help += f" (with --max-degree, at least {REQUESTED_DEGREE_WORK})"
         if action.dest == "max_read_entries":
             action.help = ("total matrix entries of the elimination that reads a degree refused by a work "
-                           "bound, or the stopping rule's check of it (when its w-free part ends there, "
-                           "the equations are certified); that of --max-certify-entries, the elimination "
+                           "bound, or the stopping rule's check of it (when it completes, that degree and every degree "
+                           "up to the highest of its w-free part are read from it, and the equations are "
+                           "certified); that of --max-certify-entries, the elimination "
                            f"the certificate tries anyway (default {DEFAULT_LIMITS.max_certify_entries}); in "
                            f"Limits() and the subcommands that go on from the equations: "
                            f"{DEFAULT_LIMITS.max_read_entries}")
