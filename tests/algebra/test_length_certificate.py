@@ -143,6 +143,27 @@ def test_bounds_and_bad_input():
     assert not length_certificate([], dimension=2, degree=1, nvars=3).closed
 
 
+def test_flint_polynomials_are_measured_before_their_terms_are_read():
+    """The bound on the substituted generators is met from their degrees alone: a request past it
+    is refused before any term is read (the terms of a non-homogeneous polynomial, which reading
+    rejects, are never looked at); within it the same polynomial is read and rejected."""
+    ctx = flint.fmpz_mpoly_ctx.get(("a", "b", "c", "d"), "degrevlex")
+    a, b, c, d = ctx.gens()
+    bad = [a * b - c, b * c - a * d, c * c - b * d]     # the first is not homogeneous
+    cert = length_certificate(bad, dimension=2, degree=3, limits=Limits(max_matrix_entries=5))
+    assert not cert.closed and "was not attempted" in cert.text and "may have 9 terms" in cert.text
+    with pytest.raises(InputError, match=r"^polys\[0\]: not homogeneous"):
+        length_certificate(bad, dimension=2, degree=3)
+    # the same count as dicts, which are read (and checked) first
+    dicts = [{tuple(int(x) for x in e): int(v) for e, v in f.to_dict().items()} for f in bad]
+    with pytest.raises(InputError, match=r"^polys\[0\]: not homogeneous"):
+        length_certificate(dicts, dimension=2, degree=3, nvars=4, limits=Limits(max_matrix_entries=5))
+    good = [b * b - a * c, c * c - b * d, b * c - a * d]
+    assert length_certificate(good, dimension=2, degree=3).certified
+    as_dicts = [{tuple(int(x) for x in e): int(v) for e, v in f.to_dict().items()} for f in good]
+    assert length_certificate(as_dicts, dimension=2, degree=3, nvars=4).certified
+
+
 def _reduced_gb_mod_p(polys, nvars):
     dicts = [{tuple(int(x) for x in k): int(v) % P for k, v in p.to_dict().items()} for p in polys]
     return sorted(tuple(sorted(d.items())) for d in groebner_basis(dicts, "degrevlex", modulus=P,
