@@ -919,10 +919,10 @@ def _restore(state: InterpolationState, kept: tuple) -> None:
 def _read_refused(state: InterpolationState, e: int, elimination: _EliminationSource, limits: Limits) -> str:
     """After a work bound refused degree ``e``: the elimination within its read bound
     (:attr:`_EliminationSource.read_entries`: ``max_read_entries``, or ``max_total_entries`` with
-    ``certify=True``); when
-    its ``w``-free part reaches ``e``, degree ``e`` and those up to the part's highest are read
-    from it (:func:`_read_degrees`), when it ends below ``e`` the equations are already complete (the certificate judges it, :attr:`_EliminationSource.made`).
-    Returns what to add to the refusal's text."""
+    ``certify=True``); when its ``w``-free part reaches ``e``, degree ``e`` and those up to the
+    part's highest are read from it (:func:`_read_degrees`), when it ends below ``e`` the equations
+    are already complete (the certificate judges it, :attr:`_EliminationSource.made`).  Returns
+    what to add to the refusal's text."""
     made = elimination.refused()
     if made.eliminated is None:
         name, bound = elimination.read_entries
@@ -936,8 +936,8 @@ def _read_refused(state: InterpolationState, e: int, elimination: _EliminationSo
     if _read_degrees(state, made, limits):
         elimination.made, elimination.read = made, (e, top)
         return (f"; {_degrees_text(e, top)} read from the certificate's elimination basis modulo p = "
-                f"{made.modulus} instead (docs/theory.md#degree-from-elimination): its w-free part lies in "
-                f"degrees <= {top}")
+                f"{made.modulus} instead (docs/theory.md#degree{'' if top == e else 's'}-from-elimination): its "
+                f"w-free part lies in degrees <= {top}")
     return (f"; the certificate's elimination basis modulo p = {made.modulus} reaches degree {top}, and did not "
             "fit (an unlucky prime, coefficients beyond one prime, or a bound met while reading it)")
 
