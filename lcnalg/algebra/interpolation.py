@@ -1156,7 +1156,7 @@ def degree_from_basis(state: InterpolationState, eliminated: Sequence[dict[tuple
         return None  # an unlucky prime: LM(B) does not leave the proved Hilbert function below d
     sizes = piece_sizes(grading, d)  # (counted: the degree's monomials are never listed)
     try:
-        minimal = minimal_in_degree(exps, d, p, nvars, limits=lim)
+        minimal = minimal_in_degree(exps, d, p, nvars, below=values[:d], limits=lim)
     except errors.ResourceLimitError:
         return None
     if minimal is None:

@@ -38,6 +38,7 @@ from __future__ import annotations
 
 from typing import Sequence
 
+from lcnalg.errors import InputError
 from lcnalg.limits import Limits
 from lcnalg.polys.groebner import groebner_basis
 from lcnalg.polys.hilbert import hilbert_numerator, hilbert_values
@@ -46,7 +47,7 @@ __all__ = ["minimal_in_degree"]
 
 
 def minimal_in_degree(basis: Sequence[dict[tuple[int, ...], int]], degree: int, modulus: int, nvars: int, *,
-                      limits: Limits | None = None) -> list[int] | None:
+                      below: Sequence[int] | None = None, limits: Limits | None = None) -> list[int] | None:
     """The elements of degree ``degree`` of a reduced Gröbner basis that belong to a minimal
     generating set of its ideal (the module's ``M_d``), as positions in ``basis``.
 
@@ -61,6 +62,9 @@ def minimal_in_degree(basis: Sequence[dict[tuple[int, ...], int]], degree: int, 
         The prime ``p``.
     nvars : int
         The number of variables.
+    below : sequence of int, optional
+        The standard monomials of ``LM(B)`` in the degrees ``0, ..., d − 1`` (the Hilbert
+        function of the quotient there), when the caller has them; computed otherwise.
     limits : Limits, optional
         Bounds of the truncated Gröbner basis (``max_matrix_entries``, ``max_total_entries``)
         and of the Hilbert numerator (``max_hilbert_nodes``).
@@ -73,6 +77,8 @@ def minimal_in_degree(basis: Sequence[dict[tuple[int, ...], int]], degree: int, 
 
     Raises
     ------
+    InputError
+        When ``below`` has fewer than ``d`` values.
     ResourceLimitError
         When the truncated Gröbner basis of ``<B_{<d}>`` passes a matrix bound.
 
@@ -94,11 +100,13 @@ def minimal_in_degree(basis: Sequence[dict[tuple[int, ...], int]], degree: int, 
     lower = [dict(g) for g in basis if g and sum(next(iter(g))) < degree]
     if not lower:
         return at
-    leads = [next(iter(g)) for g in lower]
-    num = hilbert_numerator(leads, nvars, max_nodes=lim.max_hilbert_nodes)
-    if num is None:
-        return None
-    below = hilbert_values(num, nvars, degree - 1)
+    if below is None:
+        num = hilbert_numerator([next(iter(g)) for g in lower], nvars, max_nodes=lim.max_hilbert_nodes)
+        if num is None:
+            return None
+        below = hilbert_values(num, nvars, degree - 1)
+    elif len(below) < degree:
+        raise InputError(f"below: expected the {degree} values of degrees 0..{degree - 1}, got {len(below)}")
 
     def hilbert_function(d: int) -> int:
         # dim (R/<B_{<d}>)_k for k below the degree (there <B_{<d}> = I); 0, a lower bound, above

@@ -86,6 +86,11 @@ def test_a_basis_element_made_from_the_ones_below_is_not_minimal():
     basis = list(reduced.polys)
     assert [next(iter(g)) for g in basis if sum(next(iter(g))) == 3] == [(0, 3)]
     assert minimal_in_degree(basis, 3, 7, 2) == []
+    # the Hilbert function below degree 3 given (1, 2, 1: three quadratic monomials, two of them
+    # leading), or too short
+    assert minimal_in_degree(basis, 3, 7, 2, below=[1, 2, 1]) == []
+    with pytest.raises(InputError, match="^below: expected the 3 values"):
+        minimal_in_degree(basis, 3, 7, 2, below=[1, 2])
     monomial = [{(2, 0): 1}, {(1, 1): 1}, {(0, 3): 1}]
     assert minimal_in_degree(monomial, 3, 7, 2) == [2]
     assert minimal_in_degree(monomial, 4, 7, 2) == []
