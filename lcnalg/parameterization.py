@@ -135,9 +135,16 @@ class Parameterization(NetworkMap):
         >>> sorted(Parameterization("2,3 s=3").support)
         [0, 1, 3, 4, 6, 7]
         """
+        # the sumset of the layers' exponents; when the pairwise sums are many (large 2D
+        # filters), it is read from the product of the 0/1 indicator polynomials, whose
+        # coefficients are positive, so nothing cancels (normalised to 0/1 after each product)
         reach = {0}
         for exps in self.layer_exponents:
-            reach = {a + e for a in reach for e in exps}
+            if len(reach) * len(exps) <= 1 << 16:
+                reach = {a + e for a in reach for e in exps}
+                continue
+            product = _indicator(reach) * _indicator(exps)
+            reach = {i for i, c in enumerate(product.coeffs()) if c}
         return frozenset(reach)
 
     def permute_inputs(self, perm: tuple[int, ...]) -> tuple[int, ...]:
@@ -356,3 +363,9 @@ def parameterize(arch: Architecture | str, *, limits: Limits | None = None) -> A
 
         return PolynomialParameterization(arch, limits=limits)
     return Parameterization(arch, limits=limits)
+
+
+def _indicator(exponents) -> flint.fmpz_poly:
+    """The polynomial with coefficient 1 at each exponent (0 elsewhere)."""
+    exponents = set(exponents)
+    return flint.fmpz_poly([1 if i in exponents else 0 for i in range(max(exponents) + 1)])

@@ -198,3 +198,17 @@ def test_max_terms_is_a_limits_field():
     with pytest.raises(ResourceLimitError) as err:
         Parameterization("3,3,3,3", limits=Limits(max_terms=50)).coordinates
     assert err.value.limit == "max_terms"
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.data())
+def test_support_is_where_the_all_ones_filters_reach(data):
+    """The support is the sumset of the layers' exponents; with every weight 1 each coordinate
+    counts the paths that reach it, so it is nonzero exactly there.  Large filters take the
+    route through indicator polynomials, small ones the pairwise sums."""
+    arch = data.draw(st.one_of(
+        architectures(max_layers=3, max_size=3, max_stride=3, max_ambient=30),
+        st.sampled_from(["300,300 s=2", "30x30,20x20 s=2x3", "20x1,1x20,5x5 s=3x1,1x2", "260,2,257 s=1,3"])))
+    mu = Parameterization(arch)
+    reached = {m for m, c in enumerate(mu.evaluate([1] * mu.num_parameters)) if c != 0}
+    assert mu.support == reached
