@@ -33,6 +33,8 @@ Public: :func:`certify_by_elimination`, :func:`attempt_elimination_certificate`,
 
 from __future__ import annotations
 
+import os
+import signal
 import time
 from dataclasses import dataclass
 from math import comb
@@ -631,6 +633,12 @@ class BackgroundElimination:
     the process cannot start, dies or is cancelled, :meth:`result` is None and the
     certificate computes the elimination itself.
 
+    While a degree of the interpolation takes every core, the process can be paused
+    (:meth:`pause`: ``SIGSTOP``, where the platform has it) instead of cancelled, so that the
+    work it has done is not lost; it goes on at :meth:`resume`, and when :meth:`result` waits for
+    it (:meth:`ready` does not wait for a paused process).  The result does not depend on the
+    pauses.
+
     Parameters
     ----------
     mu : Parameterization
@@ -642,6 +650,9 @@ class BackgroundElimination:
     >>> job.result().eliminated   # c1 c2 - c0 c3, as GraphIdeal.eliminated gives it
     ({(0, 1, 1, 0): 1, (1, 0, 0, 1): 2147483628},)
     >>> job.cancel()   # nothing left to stop
+    >>> job = BackgroundElimination(Parameterization("2,2 s=2"), Limits())
+    >>> job.pause(), job.result().eliminated   # waiting for it lets a paused process go on
+    (True, ({(0, 1, 1, 0): 1, (1, 0, 0, 1): 2147483628},))
     """
 
     def __init__(self, mu: Parameterization, limits: Limits) -> None:
@@ -649,6 +660,7 @@ class BackgroundElimination:
         import multiprocessing
 
         self._done = False
+        self._paused = False
         self._result: Elimination | None = None
         self._process: Any = None
         #: when it started (``time.monotonic``)
@@ -667,14 +679,51 @@ class BackgroundElimination:
         finally:
             send.close()
 
+    @property
+    def paused(self) -> bool:
+        """Whether the process is paused (:meth:`pause`)."""
+        return self._paused
+
+    def pause(self) -> bool:
+        """Stop the process where it is, to go on at :meth:`resume`; False where the platform
+        cannot (no ``SIGSTOP``: the caller then cancels it).  Nothing to do once it is done."""
+        if self._done or self._paused:
+            return True
+        stop = getattr(signal, "SIGSTOP", None)
+        if stop is None:
+            return False
+        if self._receive.poll(0.0):
+            # it has sent its result (or closed the pipe): nothing to pause, and once it is
+            # reaped its pid may belong to another process
+            return True
+        try:
+            os.kill(self._process.pid, stop)
+        except OSError:  # gone meanwhile: its result (or the end of the pipe) is read as usual
+            return True
+        self._paused = True
+        return True
+
+    def resume(self) -> None:
+        """Let a paused process go on."""
+        if self._paused:
+            self._paused = False
+            try:
+                os.kill(self._process.pid, signal.SIGCONT)
+            except OSError:
+                pass
+
     def ready(self, timeout: float = 0.0) -> bool:
         """Whether :meth:`result` returns without waiting, after waiting at most ``timeout``
-        seconds for the process to send it."""
-        return self._done or self._receive.poll(max(timeout, 0.0))
+        seconds for the process to send it (not waiting while it is paused)."""
+        if self._done:
+            return True
+        return self._receive.poll(0.0 if self._paused else max(timeout, 0.0))
 
     def result(self) -> Elimination | None:
-        """The elimination (waiting for it), or None when the process failed or was cancelled."""
+        """The elimination (waiting for it, a paused process going on first), or None when the
+        process failed or was cancelled."""
         if not self._done:
+            self.resume()
             try:
                 self._result = self._receive.recv()
             except (EOFError, OSError):
@@ -686,6 +735,7 @@ class BackgroundElimination:
         """Stop the process if it still runs (its result is then None)."""
         if not self._done:
             self._process.terminate()
+            self.resume()  # a stopped process acts on the signal once it goes on
             self._finish()
 
     def _finish(self) -> None:

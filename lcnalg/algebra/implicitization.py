@@ -26,7 +26,8 @@ reduction modulo a prime (Hilbert series, dimension, degree), and returns an
       (:mod:`~lcnalg.algebra.elimination_certificate`).  With two processes or more its
       elimination, which needs μ only, starts in a process of its own at the first degree of
       some work (:data:`BACKGROUND_START`) and runs beside the degrees, which then stay in this
-      process up to :data:`BACKGROUND_WORK`; it is stopped once the run can no longer try it.
+      process up to :data:`BACKGROUND_WORK`; a degree that takes every core pauses it (its work
+      kept for the end of the run), and it is stopped once the run can no longer use it.
       A degree estimated at :data:`READ_DEGREE_WORK` or more first waits for it (until
       :data:`BACKGROUND_PATIENCE` after its start); when its ``w``-free part reaches that degree,
       the degree is read from it instead of interpolated
@@ -352,18 +353,19 @@ PARALLEL_WORK = 200_000_000
 #: Estimated field operations of a degree up to which, with two processes, its graded pieces
 #: stay in this process while the certificate's elimination runs in the other
 #: (:class:`~lcnalg.algebra.elimination_certificate.BackgroundElimination`); a larger degree
-#: stops that elimination and takes both cores.  The estimate is an upper bound: degrees
+#: pauses that elimination and takes both cores.  The estimate is an upper bound: degrees
 #: estimated at 3·10^9 to 8·10^9 take about a second on one core, the pool saving 10-15% of it.
 BACKGROUND_WORK = 10_000_000_000
 
 #: Seconds after which the certificate's elimination running in the background no longer keeps
-#: a degree of :data:`PARALLEL_WORK` or more in this process: such a degree then stops it and
+#: a degree of :data:`PARALLEL_WORK` or more in this process: such a degree then pauses it and
 #: takes both cores.  An elimination still running after this long is most likely a large one
 #: (the graph ideal of 2x2x2,2x2x2, which no system eliminates), and the degrees that follow
 #: gain more from the cores (2x2x2,2x2x2's degree 5: 2.3 s in this process).  The eliminations
 #: the background saves time on are done within about 1.6 s of their start, or run beside
-#: degrees below :data:`PARALLEL_WORK` (5,3,3 s=2,2: 30 s).  Only the speed depends on it:
-#: a stopped elimination is made in this process if the certificate is tried.
+#: degrees below :data:`PARALLEL_WORK` (5,3,3 s=2,2: 30 s).  Only the speed depends on it: a
+#: paused elimination goes on (where the platform cannot pause a process: is made again in this
+#: process) when the run ends by trying the certificate or reads a degree from it.
 BACKGROUND_PATIENCE = 2.0
 
 #: Estimated field operations of the first degree that starts the certificate's elimination in
@@ -483,9 +485,11 @@ class _ProcessesWhenWorthIt:
     elimination in another process (:attr:`background`) at the first degree estimated at
     :data:`BACKGROUND_START` or more; while it runs, one process is its own: with two, the
     degrees stay in this process up to :data:`BACKGROUND_WORK`, and with more the pool has one
-    process fewer.  A degree of :data:`PARALLEL_WORK` or more stops the elimination and takes
-    every process when it is above :data:`BACKGROUND_WORK`, when the elimination has run
-    :data:`BACKGROUND_PATIENCE` seconds, or when ``promising`` says no (no equation found yet)."""
+    process fewer.  A degree of :data:`PARALLEL_WORK` or more pauses the elimination and takes
+    every process when it is above :data:`BACKGROUND_WORK`, or when the elimination has run
+    :data:`BACKGROUND_PATIENCE` seconds; the next degree lets it go on (and pauses it again if
+    need be).  Past the size rule (``wanted`` says no) it stays paused, unless the run ends by
+    waiting for it.  Where the platform cannot pause a process, it is stopped instead."""
 
     def __init__(self, jobs: int) -> None:
         self.jobs = jobs
@@ -496,12 +500,9 @@ class _ProcessesWhenWorthIt:
         self._pool: Any = None
         #: makes :attr:`background` (set by the caller when the run may use the elimination)
         self.eliminate: Callable[[], BackgroundElimination] | None = None
-        #: whether the run may still use the elimination (checked at each degree: once it may
-        #: not, the background is stopped)
+        #: whether the run is still likely to use the elimination (checked at each degree: once
+        #: it is not, the background is paused for good and no longer started)
         self.wanted: Callable[[], bool] = lambda: True
-        #: whether the elimination looks small enough to keep a degree of PARALLEL_WORK or more
-        #: in this process for it
-        self.promising: Callable[[], bool] = lambda: True
         #: the elimination of the certificate, run in another process
         self.background: BackgroundElimination | None = None
 
@@ -514,8 +515,12 @@ class _ProcessesWhenWorthIt:
     def work(self, cost: int) -> None:
         self._work = cost
         self._estimated = time.monotonic()
+        if self.background is not None:
+            self.background.resume()  # paused for the degree before (runs_here pauses it again if need be)
         if not self.wanted():
-            if self.background is not None:
+            # past the size rule: kept, paused (a certificate judged by the generating degree at
+            # the end of the run may still want it), and no longer started
+            if self.background is not None and not self.background.pause():
                 self.background.cancel()
             self.eliminate = None
         if self.eliminate is not None and cost >= BACKGROUND_START and self.background is None:
@@ -526,9 +531,12 @@ class _ProcessesWhenWorthIt:
         if self.work < PARALLEL_WORK:
             return True
         if self.background is not None and not self.background.ready():
-            if (self.work >= BACKGROUND_WORK or not self.promising()
+            if (self.work >= BACKGROUND_WORK or self.background.paused
                     or self._estimated - self.background.started > BACKGROUND_PATIENCE):
-                self.background.cancel()
+                # the degree takes every core; the elimination pauses meanwhile (its work so far
+                # kept for the certificate or a read at the end), or stops where it cannot pause
+                if not self.background.pause():
+                    self.background.cancel()
             elif self.jobs <= 2:
                 return True
         return False
@@ -539,7 +547,7 @@ class _ProcessesWhenWorthIt:
             # deferred: concurrent.futures and multiprocessing cost start-up, and small runs need neither
             from concurrent.futures import ProcessPoolExecutor
 
-            busy = self.background is not None and not self.background.ready()
+            busy = self.background is not None and not self.background.paused and not self.background.ready()
             # each worker's BLAS (the large eliminations of lcnalg.polys.blas_echelon) on one
             # thread: jobs processes already use the cores
             self._pool = ProcessPoolExecutor(max_workers=max(1, self.jobs - busy), initializer=one_blas_thread)
@@ -1147,9 +1155,10 @@ def _certificate(mu: Parameterization, polys: tuple[Any, ...], state: Interpolat
     # first, which needs neither a basis of the equations nor the test that they are visibly
     # short (that basis, 0.24 s of 1.2 s on 3x2,2x3 s=2x2, would only delay the answer while
     # the elimination ends); the wait is bounded by the elimination's own bounds, and a run long
-    # enough to have stopped it (BACKGROUND_PATIENCE) finds no result here
+    # enough to have paused it (BACKGROUND_PATIENCE) is not held up here: the paused elimination
+    # goes on only where the run would otherwise make it in this process (below)
     judged = (not cheap_only and background is not None and (certify or (certify is None and eligible))
-              and _completed(background))
+              and not background.paused and _completed(background))
     why_not = ""
     if judged:
         text, why_not = _generating_degree(background.result(), state, mu, limits, memo)
@@ -1400,13 +1409,9 @@ def implicit_equations(mu: Parameterization, *, max_degree: int | None = None, j
             if not certify:
                 # the size rule of the membership test tried by default, and the equations only
                 # grow: past it the elimination is likely large (the 1023 equations of
-                # 4,4,4 s=2,2), and the degrees that follow gain more from the cores; the test
-                # by the generating degree then makes it in this process at the end, if eligible
+                # 4,4,4 s=2,2), and the degrees that follow gain more from the cores: it is
+                # paused, and goes on if the test by the generating degree is tried at the end
                 pool.wanted = lambda: len(state.generators) <= limits.max_certify_generators
-            # no equation below a degree of some size: the elimination reaches at least that
-            # degree (times the layers) before it can end, as on 2x2x2,2x2x2, 2x2,2x2,2x2 and
-            # 2x3,3x2 s=1x1, which no system eliminates: such a degree takes both cores
-            pool.promising = lambda: bool(state.generators)
         # the verified equations, their summary and the whole-ideal certificates: the toric and
         # length certificates at a candidate stop of the stopping rule (cheap; when one closes,
         # the check of the next degree is not needed), all of them when the run ends.  The

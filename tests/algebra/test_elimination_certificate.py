@@ -61,6 +61,48 @@ def test_cancelled_background_elimination_gives_no_result_and_leaves_no_process(
     assert not multiprocessing.active_children()
 
 
+@pytest.mark.skipif(not hasattr(__import__("signal"), "SIGSTOP"), reason="pausing a process needs SIGSTOP")
+def test_a_paused_background_elimination_goes_on_to_the_same_result():
+    """A paused process is not waited for (``ready`` with a timeout answers at once), goes on
+    when its result is asked for, and sends the elimination made in process; a paused process
+    can be cancelled without a hang."""
+    import time
+
+    mu = Parameterization("3,3,3 s=2,3")
+    expected = ec.eliminate(GraphIdeal.of(mu), PRIMES_31[0], ec._by_default(Limits()))
+    job = BackgroundElimination(mu, Limits())
+    assert job.pause() and job.paused
+    start = time.monotonic()
+    assert not job.ready(5.0) and time.monotonic() - start < 2.5
+    made = job.result()
+    assert not job.paused and made is not None and made.entries == expected.entries
+    assert _as_set(made.eliminated) == _as_set(expected.eliminated)
+    job = BackgroundElimination(Parameterization("4,4,4 s=2,2"), Limits())
+    assert job.pause()
+    job.cancel()
+    assert job.ready() and job.result() is None and not multiprocessing.active_children()
+
+
+@pytest.mark.skipif(not hasattr(__import__("signal"), "SIGSTOP"), reason="pausing a process needs SIGSTOP")
+def test_a_background_paused_while_the_degrees_take_every_core_is_used_at_the_end(monkeypatch):
+    """With no patience and every degree worth the pool, the degrees after the first (which
+    starts the background elimination) pause it instead of stopping it; the end of the run lets it go
+    on and judges it, so no elimination is made in this process, and the answer is the one of
+    a single process."""
+    one = implicit_equations(Parameterization("2x2,2x2"), jobs=1)
+    monkeypatch.setattr(implicitization, "BACKGROUND_START", 1)
+    monkeypatch.setattr(implicitization, "BACKGROUND_PATIENCE", 0.0)
+    monkeypatch.setattr(implicitization, "PARALLEL_WORK", 1)
+    paused = []
+    original = BackgroundElimination.pause
+    monkeypatch.setattr(BackgroundElimination, "pause", lambda self: paused.append(1) or original(self))
+    calls = _count(monkeypatch)
+    two = implicit_equations(Parameterization("2x2,2x2"), jobs=2)
+    assert paused and calls == []
+    assert one.certified and two.certified and "elimination certificate" in two.method
+    assert (two.polynomials, two.certificate) == (one.polynomials, one.certificate)
+
+
 def _count(monkeypatch):
     """Count the eliminations made in this process (the other process inherits the counter, not
     its count)."""
