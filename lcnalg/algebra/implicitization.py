@@ -541,6 +541,12 @@ class _ProcessesWhenWorthIt:
                 return True
         return False
 
+    def idle(self) -> bool:
+        """Whether no elimination runs beside the run's processes (so that they may take a
+        check of a few equations that is worth sharing)."""
+        background = self.background
+        return background is None or background.paused or background.ready()
+
     def _processes(self) -> Any:
         """The pool, started at the first call."""
         if self._pool is None:
@@ -994,6 +1000,12 @@ def _primes_text(primes: tuple[int, ...]) -> str:
 #: Equations from which the exact substitution check is shared among the processes of the run.
 PARALLEL_CHECK = 64
 
+#: Seconds that the exact substitution checks of fewer than :data:`PARALLEL_CHECK` equations
+#: are estimated to take in one process (the first one's time, times their number) from which
+#: the others are shared among the run's processes too: a few equations of high degree can
+#: take seconds (the 45 octics of 4,5,4 s=1,2: 3 s; the 36 septics of 4,4,4 s=1,2: 0.3 s).
+PARALLEL_CHECK_SECONDS = 0.5
+
 
 def _verify_terms(task: tuple[str, Limits, list[tuple[Any, list[int]]]]) -> list[bool]:
     """:func:`~lcnalg.algebra.certify.verify_equations` in a worker process: the architecture's
@@ -1008,12 +1020,23 @@ def _verify_terms(task: tuple[str, Limits, list[tuple[Any, list[int]]]]) -> list
 
 def _check_all(mu: Any, items: list[Any], executor: Any, limits: Limits) -> list[bool]:
     """The exact substitution check of every polynomial, in the run's processes when there are
-    many and the parameterization can be rebuilt there from its architecture.  The polynomials
+    many (or few that take long: :data:`PARALLEL_CHECK_SECONDS`, judged by the first one, checked
+    here) and the parameterization can be rebuilt there from its architecture.  The polynomials
     travel as exponent matrices (int32) and coefficient lists, a few chunks at a time, so that
     the main process never holds them all in a second form."""
-    if (executor is None or type(mu) is not Parameterization or len(items) < PARALLEL_CHECK
-            or (isinstance(executor, _ProcessesWhenWorthIt) and executor.runs_here())):
+    if executor is None or type(mu) is not Parameterization or len(items) < 2:
         return verify_equations(mu, items)
+    own = isinstance(executor, _ProcessesWhenWorthIt)
+    if (own and len(items) >= PARALLEL_CHECK and executor.runs_here()) or (
+            own and len(items) < PARALLEL_CHECK and not executor.idle()):
+        return verify_equations(mu, items)
+    head: list[bool] = []
+    if len(items) < PARALLEL_CHECK:
+        start = time.perf_counter()
+        head = verify_equations(mu, items[:1])
+        if (time.perf_counter() - start) * (len(items) - 1) < PARALLEL_CHECK_SECONDS:
+            return head + verify_equations(mu, items[1:])
+        items = items[1:]
     # deferred: numpy is only needed for the payloads of a parallel check
     import numpy as np
 
@@ -1034,7 +1057,7 @@ def _check_all(mu: Any, items: list[Any], executor: Any, limits: Limits) -> list
             out.extend(window.pop(0).result())
     for future in window:
         out.extend(future.result())
-    return out
+    return head + out
 
 
 def _verified_polynomials(mu: Parameterization, state: InterpolationState, executor: Any = None,

@@ -190,6 +190,35 @@ def test_jobs_give_the_same_answer():
     assert a.equations == b.equations
 
 
+def test_a_long_check_of_few_equations_is_shared_among_the_processes(monkeypatch):
+    """Fewer equations than PARALLEL_CHECK go to the executor when the first one's check,
+    times their number, reaches PARALLEL_CHECK_SECONDS (the first is checked here), and stay in
+    this process below it; the equations and the verdict are the same either way, and the same
+    as without an executor.  (A check that failed anywhere would stop the run.)"""
+    from concurrent.futures import ThreadPoolExecutor
+
+    class Recording(ThreadPoolExecutor):
+        def __init__(self):
+            super().__init__(max_workers=2)
+            self.submitted = 0
+
+        def submit(self, fn, *args, **kwargs):
+            self.submitted += 1
+            return super().submit(fn, *args, **kwargs)
+
+    mu = Parameterization("2x2,2x2")          # 39 sextics: fewer than PARALLEL_CHECK
+    plain = impl.implicit_equations(mu, jobs=1)
+    runs = []
+    for seconds in (0.0, 1e9):
+        monkeypatch.setattr(impl, "PARALLEL_CHECK_SECONDS", seconds)
+        with Recording() as pool:
+            r = impl.implicit_equations(mu, executor=pool)
+        runs.append(pool.submitted)
+        assert r.polynomials == plain.polynomials and r.certified == plain.certified
+    assert len(plain.polynomials) < impl.PARALLEL_CHECK
+    assert runs[0] > runs[1]   # the same pieces in both runs; the check's chunks only in the first
+
+
 def test_max_degree_gives_an_honest_verdict():
     r = FunctionSpace("2x2,2x2").implicit_equations(max_degree=5, certify=False)
     assert r.num_generators == 0 and r.complete_up_to_degree == 5 and not r.certified
