@@ -26,8 +26,9 @@ reduction modulo a prime (Hilbert series, dimension, degree), and returns an
       (:mod:`~lcnalg.algebra.elimination_certificate`).  With two processes or more its
       elimination, which needs μ only, starts in a process of its own at the first degree of
       some work (:data:`BACKGROUND_START`) and runs beside the degrees, which then stay in this
-      process up to :data:`BACKGROUND_WORK`; a degree that takes every core pauses it (its work
-      kept for the end of the run), and it is stopped once the run can no longer use it.
+      process up to :data:`BACKGROUND_WORK`; a degree that takes every core pauses it, and so do
+      equations past the size rule of the membership test, its work kept for the end of the run
+      (where it goes on if the run makes that elimination), and it is stopped when the run ends.
       A degree estimated at :data:`READ_DEGREE_WORK` or more first waits for it (until
       :data:`BACKGROUND_PATIENCE` after its start); when its ``w``-free part reaches that degree,
       the degree is read from it instead of interpolated
@@ -515,9 +516,10 @@ class _ProcessesWhenWorthIt:
     def work(self, cost: int) -> None:
         self._work = cost
         self._estimated = time.monotonic()
-        if self.background is not None:
+        wanted = self.wanted()
+        if self.background is not None and wanted:
             self.background.resume()  # paused for the degree before (runs_here pauses it again if need be)
-        if not self.wanted():
+        if not wanted:
             # past the size rule: kept, paused (a certificate judged by the generating degree at
             # the end of the run may still want it), and no longer started
             if self.background is not None and not self.background.pause():
