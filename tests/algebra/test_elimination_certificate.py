@@ -42,12 +42,16 @@ def test_background_elimination_is_the_elimination_in_process(arch):
 @given(architectures(max_layers=3, max_size=3, max_stride=3, max_ambient=12, reduced=True))
 def test_background_elimination_is_the_elimination_in_process_on_random_architectures(arch):
     """Within a small bound (some of these graph ideals take minutes: 3x2,2x2), the other process
-    completes exactly when this one does, with the same w-free part, or meets the same bound."""
+    completes exactly when this one does, with the same w-free part, or meets the same bound,
+    also when it was paused on the way (about half of the draws)."""
     limits = Limits(max_total_entries=2 * 10**6, max_certify_entries=2 * 10**6)
     mu = Parameterization(arch)
     merged = arch.merged_over_c()
     here = ec.eliminate(GraphIdeal.of(Parameterization(merged) if merged != arch else mu), PRIMES_31[0], limits)
-    made = BackgroundElimination(mu, limits).result()
+    job = BackgroundElimination(mu, limits)
+    if hasattr(__import__("signal"), "SIGSTOP") and len(str(arch)) % 2:   # paused at once, on half of them
+        assert job.pause()
+    made = job.result()
     assert made is not None and made.error == here.error
     assert (made.eliminated is None) == (here.eliminated is None)
     if here.eliminated is not None:
