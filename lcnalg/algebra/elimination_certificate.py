@@ -686,7 +686,9 @@ class BackgroundElimination:
 
     def pause(self) -> bool:
         """Stop the process where it is, to go on at :meth:`resume`; False where the platform
-        cannot (no ``SIGSTOP``: the caller then cancels it).  Nothing to do once it is done."""
+        cannot (no ``SIGSTOP``: the caller then cancels it).  Nothing to do once it is done.
+        A paused process is ended by :meth:`cancel` (``implicit_equations`` cancels its own when
+        the run ends); left paused, it holds its memory until the program exits."""
         if self._done or self._paused:
             return True
         stop = getattr(signal, "SIGSTOP", None)
