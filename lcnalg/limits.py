@@ -101,7 +101,8 @@ class Limits:
         by ``max_equations_work`` or ``max_interpolation_work`` in a run without
         ``max_degree``: when it completes, that degree and every degree up to the highest of its
         ``w``-free part are read from it instead (docs/theory.md#degree-from-elimination,
-        docs/theory.md#degrees-from-elimination) and the elimination certifies the equations.  10^7, a few seconds: `4,4,4 s=1,2` needs 8.2·10^6 (degree 7, 3.7 s) and
+        docs/theory.md#degrees-from-elimination) and the elimination certifies the equations.
+        10^7, a few seconds: `4,4,4 s=1,2` needs 8.2·10^6 (degree 7, 3.7 s) and
         `3,3,4,3 s=1,1,2` 3.8·10^6 (degree 8, 2.1 s), while the eliminations of `2x2,2x2,2x2` and
         `3x3,2x2`, which no system finishes, are given up after 1.5-3 s.  ``lcnalg equations``, asked
         for the whole ideal, reads within ``max_certify_entries`` by default (`4,2,3,3 s=1,2,2`,

@@ -1028,12 +1028,11 @@ def _check_all(mu: Any, items: list[Any], executor: Any, limits: Limits) -> list
     the main process never holds them all in a second form."""
     if executor is None or type(mu) is not Parameterization or len(items) < 2:
         return verify_equations(mu, items)
-    own = isinstance(executor, _ProcessesWhenWorthIt)
-    if (own and len(items) >= PARALLEL_CHECK and executor.runs_here()) or (
-            own and len(items) < PARALLEL_CHECK and not executor.idle()):
+    few = len(items) < PARALLEL_CHECK
+    if isinstance(executor, _ProcessesWhenWorthIt) and (not executor.idle() if few else executor.runs_here()):
         return verify_equations(mu, items)
     head: list[bool] = []
-    if len(items) < PARALLEL_CHECK:
+    if few:
         start = time.perf_counter()
         head = verify_equations(mu, items[:1])
         if (time.perf_counter() - start) * (len(items) - 1) < PARALLEL_CHECK_SECONDS:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import signal
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -49,7 +50,7 @@ def test_background_elimination_is_the_elimination_in_process_on_random_architec
     merged = arch.merged_over_c()
     here = ec.eliminate(GraphIdeal.of(Parameterization(merged) if merged != arch else mu), PRIMES_31[0], limits)
     job = BackgroundElimination(mu, limits)
-    if hasattr(__import__("signal"), "SIGSTOP") and len(str(arch)) % 2:   # paused at once, on half of them
+    if hasattr(signal, "SIGSTOP") and len(str(arch)) % 2:   # paused at once, on half of them
         assert job.pause()
     made = job.result()
     assert made is not None and made.error == here.error
@@ -65,7 +66,7 @@ def test_cancelled_background_elimination_gives_no_result_and_leaves_no_process(
     assert not multiprocessing.active_children()
 
 
-@pytest.mark.skipif(not hasattr(__import__("signal"), "SIGSTOP"), reason="pausing a process needs SIGSTOP")
+@pytest.mark.skipif(not hasattr(signal, "SIGSTOP"), reason="pausing a process needs SIGSTOP")
 def test_a_paused_background_elimination_goes_on_to_the_same_result():
     """A paused process is not waited for (``ready`` with a timeout answers at once), goes on
     when its result is asked for, and sends the elimination made in process; a paused process
@@ -73,7 +74,8 @@ def test_a_paused_background_elimination_goes_on_to_the_same_result():
     import time
 
     mu = Parameterization("3,3,3 s=2,3")
-    expected = ec.eliminate(GraphIdeal.of(mu), PRIMES_31[0], ec._by_default(Limits()))
+    # (the bounds of a certificate tried by default, which the process works within)
+    expected = ec.eliminate(GraphIdeal.of(mu), PRIMES_31[0], Limits(max_total_entries=Limits().max_certify_entries))
     job = BackgroundElimination(mu, Limits())
     assert job.pause() and job.paused
     start = time.monotonic()
@@ -87,7 +89,7 @@ def test_a_paused_background_elimination_goes_on_to_the_same_result():
     assert job.ready() and job.result() is None and not multiprocessing.active_children()
 
 
-@pytest.mark.skipif(not hasattr(__import__("signal"), "SIGSTOP"), reason="pausing a process needs SIGSTOP")
+@pytest.mark.skipif(not hasattr(signal, "SIGSTOP"), reason="pausing a process needs SIGSTOP")
 def test_a_background_paused_while_the_degrees_take_every_core_is_used_at_the_end(monkeypatch):
     """With no patience and every degree worth the pool, the degrees after the first (which
     starts the background elimination) pause it instead of stopping it; the end of the run lets it go
