@@ -238,7 +238,8 @@ def complete(command: str, arch_text: str, workdir: str = ".") -> list[str]:
 
 
 #: ``equations`` answers these partially, at its work bound, after up to a minute of work;
-#: tests/cli/test_large_requests.py runs the same command lines and checks the answer itself.
+#: tests/cli/test_large_requests.py runs them (with lower bounds, for the same kind of answer)
+#: and checks the answer itself.
 ANSWERED_IN_TEST_LARGE_REQUESTS = {("equations", a) for a in
                                    ("2x2x2,2x2x2", "2x3,3x2 s=1x1", "2x2,2x2,2x2", "2,5,3,2,3,4 s=2,2,2,2,3")}
 
