@@ -1241,7 +1241,7 @@ def _certificate(mu: Parameterization, polys: tuple[Any, ...], state: Interpolat
         notes.append(text)
     elif short:
         notes.append(f"the elimination certificate was not attempted by default: {short}; pass certify=True "
-                     "to attempt it")
+                     "(CLI: --certify) to attempt it")
     elif wanted:
         first = elimination_for_certificate(mu, by_default=not certify, limits=limits, background=background)
         text = _by_generating_degree(first, state, mu, limits, memo)
@@ -1262,18 +1262,19 @@ def _certificate(mu: Parameterization, polys: tuple[Any, ...], state: Interpolat
         notes.append(why_not
                      + f"; the membership test is attempted by default only for at most "
                        f"{limits.max_certify_generators} equations (limits.max_certify_generators); pass "
-                       "certify=True to attempt it")
+                       "certify=True (CLI: --certify) to attempt it")
     elif not (stopped_by_rule or beyond):
         notes.append("the elimination certificate is attempted by default only when the stopping rule "
                      "ended the run, or a work bound after a degree above the last equation's that "
                      "brought none (here " + ("a bound stopped it right after the last equation's degree"
                                                if stopped_by_bound else "max_degree, the degree cap or an "
                                                "open rank sandwich ended it")
-                     + ", so the equations may be incomplete); pass certify=True to attempt it")
+                     + ", so the equations may be incomplete); pass certify=True (CLI: --certify) to attempt it")
     else:
         notes.append(f"the elimination certificate is attempted by default only for at most "
                      f"{limits.max_certify_generators} equations of degree <= {limits.max_certify_degree} "
-                     "(limits.max_certify_generators, max_certify_degree); pass certify=True to attempt it")
+                     "(limits.max_certify_generators, max_certify_degree); pass certify=True "
+                     "(CLI: --certify) to attempt it")
     return False, "; ".join(notes), ""
 
 

@@ -129,7 +129,7 @@ def equations_up_to_degree(mu: Any, *, max_degree: int, seed: int, dimension: in
     elif certify is None:
         certified, certificate = False, (
             f"the elimination certificate is attempted by default only for at most {limits.max_certify_generators} "
-            f"equations of degree <= {limits.max_certify_degree}; pass certify=True to attempt it")
+            f"equations of degree <= {limits.max_certify_degree}; pass certify=True (CLI: --certify) to attempt it")
     else:
         certified, certificate = False, "no whole-ideal certificate was attempted (certify=False)"
     return ImplicitEquations(

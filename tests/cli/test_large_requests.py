@@ -61,6 +61,7 @@ def test_equations_stop_partially_at_the_work_bound(arch, degree, bound, options
     assert bound in out   # the verdict names the bound that stopped it
     if arch == "2x3,3x2 s=1x1":   # one sextic for codimension 5: no certificate tried by default
         assert "the elimination certificate was not attempted by default: 1 equation(s)" in out
+        assert "(CLI: --certify) to attempt it" in out   # the option that attempts it, by its CLI name
 
 
 def test_equations_summary_stops_at_its_bound(capsys):
