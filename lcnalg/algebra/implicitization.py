@@ -533,8 +533,10 @@ class _ProcessesWhenWorthIt:
         wanted) beside what this process does next (the stopping rule's check of the next
         degree, the exact checks and the certificates run here, on one core).  Before, it
         stayed paused until the next degree: on 1x2,3x3 s=2x1 through the 3 s check of degree 9,
-        0.3 s short of its end."""
-        self.work = 0
+        0.3 s short of its end.  :attr:`work` stays the degree's: a check of many equations
+        that takes the pool pauses it again (:meth:`runs_here`)."""
+        if self.background is not None and self.wanted():
+            self.background.resume()
 
     def runs_here(self) -> bool:
         """Whether the current degree's pieces run in this process."""
