@@ -528,16 +528,6 @@ class _ProcessesWhenWorthIt:
         if self.eliminate is not None and cost >= BACKGROUND_START and self.background is None:
             self.background = self.eliminate()
 
-    def degree_done(self) -> None:
-        """The degree's pieces are done: the elimination, paused for them, goes on (while still
-        wanted) beside what this process does next (the stopping rule's check of the next
-        degree, the exact checks and the certificates run here, on one core).  Before, it
-        stayed paused until the next degree: on 1x2,3x3 s=2x1 through the 3 s check of degree 9,
-        0.3 s short of its end.  :attr:`work` stays the degree's: a check of many equations
-        that takes the pool pauses it again (:meth:`runs_here`)."""
-        if self.background is not None and self.wanted():
-            self.background.resume()
-
     def runs_here(self) -> bool:
         """Whether the current degree's pieces run in this process."""
         if self.work < PARALLEL_WORK:
@@ -909,8 +899,6 @@ def _run_degrees(state: InterpolationState, *, max_degree: int | None, dimension
                                                      f"elimination, to read it from there (within "
                                                      f"{name} = {bound:.2g} entries)")
                     return refusal + _read_refused(state, e, elimination, limits)
-            if isinstance(executor, _ProcessesWhenWorthIt):
-                executor.degree_done()
             # the equations of the pieces obtained by a symmetry (counted once the degree is done)
             work.budget.used += GENERATOR_WORK * max(len(state.generators) - before - lifted[0], 0)
             if not report.tight:
@@ -1192,15 +1180,9 @@ def _certificate(mu: Parameterization, polys: tuple[Any, ...], state: Interpolat
     # short (that basis, 0.24 s of 1.2 s on 3x2,2x3 s=2x2, would only delay the answer while
     # the elimination ends); the wait is bounded by the elimination's own bounds, and a run long
     # enough to have paused it (BACKGROUND_PATIENCE) is not held up here: the paused elimination
-    # goes on only where the run would otherwise make it in this process (below).  At a
-    # candidate stop (cheap_only) it is judged only when it is already done, never waited for:
-    # the judgement itself is cheap (standard monomials of its leading monomials), and when it
-    # closes, the check of the next degree is not needed (1x2,3x3 s=2x1: the check of degree 9,
-    # 3 s, after an elimination done at 2 s).  The verdict is the one the run's end would give:
-    # the same elimination, judged on the same equations (a closed certificate proves that
-    # degree e + 1 brings none)
-    judged = (background is not None and (certify or (certify is None and eligible)) and not background.paused
-              and (not cheap_only or background.ready()) and _completed(background))
+    # goes on only where the run would otherwise make it in this process (below)
+    judged = (not cheap_only and background is not None and (certify or (certify is None and eligible))
+              and not background.paused and _completed(background))
     why_not = ""
     if judged:
         text, why_not = _generating_degree(background.result(), state, mu, limits, memo)
