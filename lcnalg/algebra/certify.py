@@ -3,8 +3,9 @@
 Given integer polynomials ``g_1..g_r`` in the coordinates, :func:`verify_equations`
 checks exactly that each lies in the vanishing ideal ``I`` (substitute ``c ↦ μ(w)``
 and expand in ``Z[w]``; for a 1D linear architecture with layers joined by stride one, ``μ`` of
-its merged architecture, which has the same vanishing ideal and fewer, shorter terms), and :func:`complete_up_to_degree` runs the degree-by-degree
-rank sandwich of docs/theory.md#degree-sandwich on ``J = ⟨g_1..g_r⟩``::
+its merged architecture, which has the same vanishing ideal and fewer, shorter terms), and
+:func:`complete_up_to_degree` runs the degree-by-degree rank sandwich of
+docs/theory.md#degree-sandwich on ``J = ⟨g_1..g_r⟩``::
 
     rank_p(A_P) ≤ dim (R/I)_P ≤ dim (R/J)_P ≤ |P| − rank_p(M_P)
 
@@ -40,8 +41,8 @@ def verify_equations(mu: Parameterization, polys: Sequence[Any]) -> list[bool]:
     are merged by :meth:`~lcnalg.architecture.Architecture.merged_over_c` the image has the
     same Zariski closure (docs/theory.md#complex-image), hence the same vanishing ideal, and
     ``g`` is substituted into the merged μ instead: fewer layers, so ``g ∘ μ`` has lower degree
-    in fewer parameters (the nine octics of ``3,3,4,3 s=1,1,2``: 1 s against 0.02 s through
-    ``8,3 s=2``).
+    in fewer parameters (the nine octics of ``3,3,4,3 s=1,1,2``: 1 s substituted directly,
+    0.02 s through ``8,3 s=2``).
 
     Parameters
     ----------

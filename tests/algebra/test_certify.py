@@ -15,12 +15,12 @@ from lcnalg.algebra.certify import verify_equations
 from lcnalg.algebra.implicitization import implicit_equations
 
 
-def _convolve(a: list[int], b: list[int], stride: int) -> list[int]:
-    """Coefficients of ``a(z) b(z^stride)``."""
-    out = [0] * (len(a) + stride * (len(b) - 1))
+def _product(a: list[int], b: list[int]) -> list[int]:
+    """Coefficients of ``a(z) b(z)``."""
+    out = [0] * (len(a) + len(b) - 1)
     for i, x in enumerate(a):
         for j, y in enumerate(b):
-            out[i + stride * j] += x * y
+            out[i + j] += x * y
     return out
 
 
@@ -49,7 +49,7 @@ def test_merged_substitution_agrees_with_the_architectures_own(arch, seed):
         acc = theta[layer]
         while len(acc) < f[0]:   # joined to the next layer at stride one: a(z) b(z)
             layer += 1
-            acc = _convolve(acc, theta[layer], 1)
+            acc = _product(acc, theta[layer])
         joined.append(acc)
         layer += 1
     assert Parameterization(merged).evaluate(joined) == mu.evaluate(theta)
@@ -67,7 +67,7 @@ def test_merged_substitution_agrees_with_the_architectures_own(arch, seed):
     assert direct[:len(eqs)] == [True] * len(eqs)
 
 
-def test_merged_substitution_refuses_what_vanishes_only_on_the_merged_real_image():
+def test_merged_substitution_accepts_exactly_the_equations_of_the_image():
     # 2,2 at stride one has the real image of binary quadrics with a real root, but its Zariski
     # closure is every quadric: no equation, and no polynomial is accepted by either route
     mu = Parameterization("2,2")
