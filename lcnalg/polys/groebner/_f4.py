@@ -373,13 +373,11 @@ def _f4_run(gens: list[dict[int, int]], pk: Packer, p: int, limits: Limits, max_
                     stats["max_matrix"] = (nr, nc)
                 continue
             if sparse:  # eliminate the reducer columns of each low row, then echelonize what is left
-                pivm = {mons[i]: piv[i] for i in L}
-                low_m = [(mult, poly) for mult, poly, _, _ in low]
-                Lm = [mons[i] for i in L]
-                Nm = [mons[i] for i in N]
-                col = {m: i for i, m in enumerate(Lm)}
-                col.update({m: nA + i for i, m in enumerate(Nm)})
-                new_elems.extend(_reduce_few_rows(Lm, Nm, low_m, pivm, G, col, nA, p, stats))
+                col = {i: c for c, i in enumerate(L)}
+                col.update({i: nA + c for c, i in enumerate(N)})
+                low_ids = [(lr[2].tolist(), lr[1][1]) for lr in low]
+                new_elems.extend(_reduce_few_rows([mons[i] for i in N], low_ids, L, piv, deg.rows, G, col,
+                                                  nA, p, stats))
                 continue
             # FLINT's rref of the whole block; the rows from nA on have their pivots on N
             M = nmod_mat(nr, nc, p)
@@ -858,22 +856,29 @@ def _divide_out(elems: list[Poly], pk: Packer, var: int, pending: dict[int, list
     return kept
 
 
-def _reduce_few_rows(L: list[int], N: list[int], low: list[tuple[int, Poly]], piv: dict[int, tuple[int, int]],
-                     G: list[Poly], col: dict[int, int], nA: int, p: int, stats: dict[str, Any]) -> list[Poly]:
+def _reduce_few_rows(N: list[int], low: list[tuple[list[int], list[int]]], L: list[int],
+                     piv: dict[int, tuple[int, int]], rows: dict[tuple[int, int], list[int]], G: list[Poly],
+                     col: dict[int, int], nA: int, p: int, stats: dict[str, Any]) -> list[Poly]:
     """The new basis rows of one Macaulay block when its low rows are few.
 
-    The reducer rows (one monic multiple of a basis element per column of ``L``, its lead on
+    The reducer rows (one monic multiple of a basis element per column ``j < nA``, its lead on
     that column, its other terms on later columns) form an upper unitriangular block, so
-    eliminating the ``L`` columns of a low row one pivot at a time, in column order, leaves
+    eliminating the reducer columns of a low row one pivot at a time, in column order, leaves
     exactly the row's part in ``D − C A⁻¹ B``; the rows with a pivot on ``N`` are then the
     reduced echelon form of that small block, as a full echelon form of the block would give.
+    Rows come as monomial ids of the degree: the reducer of column ``j`` is the row
+    ``piv[L[j]] = (mult, gi)``, ``mult * G[gi]``, whose ids ``rows`` holds (made by the
+    symbolic preprocessing); ``low`` holds the ids and coefficients of each low row; ``col``
+    maps an id to its column, and ``N`` holds the packed monomials of the columns from ``nA``
+    on.  (Small ids instead of the packed monomials: no sum of packed monomials and no lookup
+    by them per term.)
     """
     nN = len(N)
     remainders: list[list[tuple[int, int]]] = []  # each low row's non-zero entries on N, once reduced
-    for mult, (gm, gc) in low:
+    for ids, coefs in low:
         row: dict[int, int] = {}
-        for mm, c in zip(gm, gc):
-            j = col[mult + mm]
+        for i, c in zip(ids, coefs):
+            j = col[i]
             row[j] = (row.get(j, 0) + c) % p
         heap = [j for j in row if j < nA]
         heapq.heapify(heap)
@@ -882,10 +887,11 @@ def _reduce_few_rows(L: list[int], N: list[int], low: list[tuple[int, Poly]], pi
             c = row.pop(j, 0)
             if not c:
                 continue
-            rmult, gi = piv[L[j]]
-            gm2, gc2 = G[gi]
-            for mm, v in zip(gm2[1:], gc2[1:]):
-                k = col[rmult + mm]
+            key = piv[L[j]]
+            terms = zip(rows[key], G[key[1]][1])
+            next(terms)  # the lead, on column j
+            for i, v in terms:
+                k = col[i]
                 old = row.get(k)
                 if old is None:
                     row[k] = (-c * v) % p
