@@ -39,6 +39,7 @@ Examples
 
 from __future__ import annotations
 
+import math
 from math import comb
 from typing import Any, Iterable, Sequence
 
@@ -456,12 +457,93 @@ class _LeafMemo(dict):
 
     terms = 0
 
-    def keep(self, key: tuple[int, ...], num: dict[int, int]) -> None:
-        if self.terms + len(num) > LEAF_MEMO_TERMS:
+    def keep(self, key: tuple[int, ...], num: Any) -> None:
+        size = len(num) if isinstance(num, dict) else len(num[0])
+        if self.terms + size > LEAF_MEMO_TERMS:
             self.clear()
             self.terms = 0
         self[key] = num
-        self.terms += len(num)
+        self.terms += size
+
+
+class _Coded(dict):
+    """A coded numerator being summed (``{code: coefficient}``), with array parts waiting to be
+    added (:meth:`merged`): the large coprime leaves of :func:`_numerator_into` hand in their
+    terms as arrays, summed at once instead of term by term."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.parts: list[tuple[np.ndarray, np.ndarray]] = []
+
+    def merged(self) -> "_Coded":
+        """Add the waiting parts in (returns self)."""
+        if self.parts:
+            codes, sums = _summed(np.concatenate([c for c, _ in self.parts]),
+                                  np.concatenate([k for _, k in self.parts]))
+            self.parts = []
+            get = self.get
+            for t, c in zip(codes.tolist(), sums.tolist()):
+                self[t] = get(t, 0) + c
+        return self
+
+
+def _coprime_product(ks: Sequence[int], limit: int) -> dict[int, int] | tuple[np.ndarray, np.ndarray]:
+    """``Π_k (1 - t^k)`` on codes, the terms of code at least ``limit`` dropped, one factor at a
+    time (the largest codes first: their products leave the truncation soonest, so the partial
+    products stay small): on a dictionary, and once it has more than :data:`ARRAY_LEAF_TERMS`
+    terms on arrays (codes, coefficients), equal codes summed after each factor (the
+    coefficients stay below ``2^len(ks)`` in absolute value, so arrays only below 62 factors)."""
+    num = {0: 1}
+    rest = list(ks)
+    while rest and (len(num) <= ARRAY_LEAF_TERMS or len(ks) >= 62):
+        k = rest.pop(0)
+        nxt = num.copy()
+        get = nxt.get
+        for t, c in num.items():
+            u = t + k
+            if u < limit:
+                nxt[u] = get(u, 0) - c
+        num = nxt
+    if not rest:
+        return num
+    codes = np.fromiter(num.keys(), dtype=np.int64, count=len(num))
+    coefs = np.fromiter(num.values(), dtype=np.int64, count=len(num))
+    codes, coefs = _summed(codes, coefs)   # sorted
+    for k in rest:
+        moved = codes + k
+        keep = moved < limit
+        if keep.any():   # two sorted runs: a stable sort merges them in linear time
+            codes, coefs = _summed(np.concatenate([codes, moved[keep]]), np.concatenate([coefs, -coefs[keep]]),
+                                   "stable")
+    return codes, coefs
+
+
+def _summed(codes: np.ndarray, coefs: np.ndarray, kind: Any = None) -> tuple[np.ndarray, np.ndarray]:
+    """The terms with equal codes added up, zero sums dropped, sorted by code (``kind`` of sort)."""
+    if not len(codes):
+        return codes, coefs
+    order = np.argsort(codes, kind=kind)
+    codes, coefs = codes[order], coefs[order]
+    starts = np.flatnonzero(np.concatenate([[True], codes[1:] != codes[:-1]]))
+    sums = np.add.reduceat(coefs, starts)
+    keep = sums != 0
+    return codes[starts][keep], sums[keep]
+
+
+#: A coprime leaf's product goes on from a dictionary to arrays past this many terms
+#: (:func:`_coprime_product`), and its terms then go into a :class:`_Coded` sum as arrays.
+ARRAY_LEAF_TERMS = 256
+
+#: The F4 engine's count in refined multidegrees
+#: (:class:`~lcnalg.polys.groebner.groebner_basis` with ``fine_grading``) gives the refinement up past this many
+#: terms of the products of coprime generators in one count or update, or past as many as the
+#: Macaulay matrices have had entries so far (at least REFINED_COUNT_FLOOR): a term costs about
+#: what an entry does, and the refinement saves a part of the matrices to come.  Measured on the
+#: graph ideals with positions: 7,5 s=2 (merged 3,5,5 s=1,2) keeps it to degree 16, its counts
+#: (up to 2.1e6 terms) beside 1.4e7 entries, 26 s -> 12 s; 3,3,3 s=2,2 and 5,4,2 s=2,3 give it up
+#: (their counts' terms pass their entries), which keeps them at the coarse runs' times.
+REFINED_COUNT_TERMS = 3_000_000
+REFINED_COUNT_FLOOR = 100_000
 
 #: At most this many generators are counted by inclusion--exclusion (:func:`_inclusion_exclusion`).
 SMALL_IDEAL = 6
@@ -670,29 +752,38 @@ def _check_degrees(degrees: Any) -> np.ndarray:
     return A
 
 
-def _wanted_multidegrees(degree: int, r: int, multidegrees: Iterable[Sequence[int]] | None
-                         ) -> list[tuple[int, ...]]:
-    """The multidegrees to count: all of total ``degree`` by default, else the given ones checked."""
+def _wanted_multidegrees(degree: int, r: int, multidegrees: Iterable[Sequence[int]] | None,
+                         total_rows: int | None = None) -> list[tuple[int, ...]]:
+    """The multidegrees to count: all of total ``degree`` by default, else the given ones checked
+    (their first ``total_rows`` entries, all by default, add up to the total)."""
     if multidegrees is None:
         return [a for a in _compositions(degree, r)] if degree >= 0 else []
+    k = r if total_rows is None else total_rows
     wanted = [tuple(int(x) for x in a) for a in multidegrees]
     for a in wanted:
-        if len(a) != r or sum(a) != degree:
-            raise InputError(f"multidegrees: {a} is not a multidegree of {r} entries and total {degree}")
+        if len(a) != r or sum(a[:k]) != degree:
+            raise InputError(f"multidegrees: {a} is not a multidegree of {r} entries and total "
+                             f"{degree}" + ("" if k == r else f" in its first {k}"))
     return wanted
 
 
-def _codes(A: np.ndarray, B: int) -> np.ndarray:
-    """The codes ``w_i B^r + Σ_j A_ji B^j`` of the variables (:func:`_numerator_upto`)."""
+def _codes(A: np.ndarray, B: int, w: np.ndarray | None = None) -> np.ndarray:
+    """The codes ``w_i B^r + Σ_j A_ji B^j`` of the variables (:func:`_numerator_upto`; ``w`` their
+    total degrees, by default the column sums of ``A``)."""
     r = A.shape[0]
-    return A.sum(axis=0) * B ** r + (A.T * (B ** np.arange(r, dtype=np.int64))).sum(axis=1)
+    return (A.sum(axis=0) if w is None else w) * B ** r + (A.T * (B ** np.arange(r, dtype=np.int64))).sum(axis=1)
 
 
 def _evaluate(coded: dict[int, int], B: int, r: int, degree: int, wanted: list[tuple[int, ...]],
-              count: "_MonomialCounter") -> dict[tuple[int, ...], int]:
+              count: "_MonomialCounter", table: "_MonomialTable | None" = None) -> dict[tuple[int, ...], int]:
     """``HF_{R/M}(a) = Σ_s N_s P(a - s)`` for the multidegrees ``a`` of total ``degree`` in
-    ``wanted``, from the coded numerator (terms above the degree ignored)."""
+    ``wanted``, from the coded numerator (terms above the degree ignored); ``P`` read from
+    ``table`` when it is given and reaches the degree, else counted by ``count``."""
     limit = (degree + 1) * B ** r
+    if table is not None and table.top >= degree:
+        codes = [s for s in coded if s < limit]
+        S = np.array([[(s // B ** j) % B for j in range(r)] for s in codes], dtype=np.int64).reshape(-1, r)
+        return table.sums(S, [coded[s] for s in codes], wanted)
     num = [(tuple((s // B ** j) % B for j in range(r)), c) for s, c in coded.items() if s < limit]
     out = {}
     for a in wanted:
@@ -732,15 +823,26 @@ class StandardMonomialCounter:
         Steps of the recursion allowed for one count from scratch or one update; past them the
         count gives up (:meth:`counts` returns None; an update that gives up leaves the
         numerator to the next count, from scratch).
+    max_terms : int, optional
+        Likewise for the terms of the products of pairwise coprime generators that the
+        recursion adds up (they grow fast with refining rows, whose multidegrees rarely merge),
+        for one count (its truncations together) or one update; may be changed between counts.
     slack : int, optional
         The total degrees above the one counted to which a count from scratch truncates the
         numerator (default :data:`COUNTER_SLACK`).
+    total_rows : int, optional
+        The first ``total_rows`` rows (default: all) add up to the total degree, and leave no
+        zero column; the rows after them refine the grading without counting towards the total
+        (for example the position of a variable along an axis).  A multidegree then has ``r``
+        entries, the total being the sum of the first ``total_rows``; the refined pieces are
+        finite because each of the variables has a positive total degree.
 
     Raises
     ------
     InputError
-        For ``degrees`` that is not a matrix of non-negative integers without zero column, or a
-        negative ``slack`` or ``max_nodes``.
+        For ``degrees`` that is not a matrix of non-negative integers without zero column, a
+        negative ``slack`` or ``max_nodes``, or ``total_rows`` out of range or leaving a zero
+        column.
 
     Examples
     --------
@@ -751,20 +853,40 @@ class StandardMonomialCounter:
     >>> c.add([[0, 3]])                                    # M = <xy, y^3>
     >>> c.counts(3, [(0, 3), (3, 0)])
     {(0, 3): 0, (3, 0): 1}
+
+    A refining row: ``x, y, z`` of total degree 1 at positions 0, 1, 2; of the six quadrics, the
+    standard ones outside ``<xz>`` at position 2 are ``y^2`` (``xz`` is not):
+
+    >>> c = StandardMonomialCounter([[1, 1, 1], [0, 1, 2]], total_rows=1)
+    >>> c.add([[1, 0, 1]])
+    >>> c.counts(2, [(2, 0), (2, 1), (2, 2), (2, 3), (2, 4)])
+    {(2, 0): 1, (2, 1): 1, (2, 2): 1, (2, 3): 1, (2, 4): 1}
     """
 
-    def __init__(self, degrees: Any, max_nodes: int | None = None, slack: int | None = None) -> None:
+    def __init__(self, degrees: Any, max_nodes: int | None = None, slack: int | None = None,
+                 total_rows: int | None = None, max_terms: int | None = None) -> None:
         A = _check_degrees(degrees)
+        r = A.shape[0]
+        if total_rows is None:
+            total_rows = r
+        if (not isinstance(total_rows, (int, np.integer)) or isinstance(total_rows, bool)
+                or not 1 <= total_rows <= r or (A[:total_rows].sum(axis=0) <= 0).any()):
+            raise InputError(f"total_rows: expected an int from 1 to {r} whose first rows leave no zero column, "
+                             f"got {total_rows!r}")
         if slack is None:
             slack = COUNTER_SLACK
         if not isinstance(slack, (int, np.integer)) or isinstance(slack, bool) or slack < 0:
             raise InputError(f"slack: expected a non-negative int, got {slack!r}")
-        if max_nodes is not None and (not isinstance(max_nodes, (int, np.integer))
-                                      or isinstance(max_nodes, bool) or max_nodes < 0):
-            raise InputError(f"max_nodes: expected None or a non-negative int, got {max_nodes!r}")
+        for name, value in (("max_nodes", max_nodes), ("max_terms", max_terms)):
+            if value is not None and (not isinstance(value, (int, np.integer)) or isinstance(value, bool) or value < 0):
+                raise InputError(f"{name}: expected None or a non-negative int, got {value!r}")
+        self.max_terms = max_terms
         self.A = A
         self.r, self.n = A.shape
-        self.w = A.sum(axis=0)
+        self.total_rows = int(total_rows)
+        self.w = A[:total_rows].sum(axis=0)
+        #: every entry of a multidegree of total ``t`` is at most ``ratio * t``
+        self._ratio = max(1, int((-(-A // self.w)).max()))
         self.slack = int(slack)
         self.max_nodes = max_nodes
         self._gens = np.zeros((0, self.n), dtype=np.int64)
@@ -777,6 +899,7 @@ class StandardMonomialCounter:
         #: generators added since the numerator was last brought up to date (their rows' indices)
         self._pending: list[int] = []
         self._count = _MonomialCounter(A)
+        self._table: _MonomialTable | None = None
         #: (additions, degree) of a count from scratch that gave up: a count of a higher degree
         #: with no generator added since is not tried (truncated higher, it keeps every
         #: generator the other kept, so it is not expected to take fewer steps; only a budget
@@ -862,13 +985,17 @@ class StandardMonomialCounter:
             small = colon @ self.w <= self._top - dm
             colon = colon[small]
             colon = colon[_monomial_colon_keep(colon, (np.minimum(gens[small], m) > 0).any(axis=1))]
-            budget = [float("inf") if self.max_nodes is None else self.max_nodes]
+            budget = self._budget()
+            acc = _Coded()
             try:
                 _numerator_into(colon, self.w, self._code, self._B ** self.r, self._top - dm, True,
-                                budget, self._num, int(m @ self._code), -1, self._leaves)
+                                budget, acc, int(m @ self._code), -1, self._leaves)
             except _OverBudget:
-                self._top = -1  # the numerator is partly updated: the next count starts from scratch
+                self._top = -1  # the numerator is not updated: the next count starts from scratch
             else:
+                num, get = self._num, self._num.get
+                for t, c in acc.merged().items():
+                    num[t] = get(t, 0) + c
                 self.updates += 1
             self.nodes += int(self.max_nodes - budget[0]) if self.max_nodes is not None else 0
 
@@ -881,7 +1008,8 @@ class StandardMonomialCounter:
         ----------
         degree : int
         multidegrees : iterable of tuples of r ints, optional
-            Count only these (each of total ``degree``); default every multidegree of that total.
+            Count only these (each of total ``degree``); default every multidegree of that total
+            (needed with refining rows, ``total_rows < r``).
 
         Returns
         -------
@@ -892,8 +1020,8 @@ class StandardMonomialCounter:
         Raises
         ------
         InputError
-            For a multidegree of the wrong length or total, or a degree beyond the coded
-            multidegrees.
+            For a multidegree of the wrong length or total, a degree beyond the coded
+            multidegrees, or no ``multidegrees`` with refining rows.
 
         Examples
         --------
@@ -902,10 +1030,12 @@ class StandardMonomialCounter:
         >>> c.counts(2)                                    # x^2, xz, y^2, yz, z^2
         {(2,): 5}
         """
-        if degree >= 0 and (degree + 1) ** (self.r + 1) >= 1 << 62:
+        if degree >= 0 and (self._ratio * degree + 1) ** (self.r + 1) >= 1 << 62:
             raise InputError(f"degree: {degree} with {self.r} gradings is beyond the coded "
                              "multidegrees (B^(r+1) < 2^62)")
-        wanted = _wanted_multidegrees(degree, self.r, multidegrees)
+        if multidegrees is None and self.total_rows < self.r:
+            raise InputError("multidegrees: needed when rows refine the grading (total_rows < rows)")
+        wanted = _wanted_multidegrees(degree, self.r, multidegrees, self.total_rows)
         if degree < 0:
             return {a: 0 for a in wanted}
         if degree <= self._top:
@@ -914,31 +1044,44 @@ class StandardMonomialCounter:
             if self._gave_up is not None and self._gave_up[0] == self._additions and degree >= self._gave_up[1]:
                 return None
             top = degree + self.slack
-            while (top + 1) ** (self.r + 1) >= 1 << 62:
+            while (self._ratio * top + 1) ** (self.r + 1) >= 1 << 62:
                 top -= 1
             # truncated at the degree plus the slack; if that takes more than max_nodes steps,
             # at the degree itself (then the count is found whenever a count from scratch would be)
+            terms = [self._budget()[1]]   # one budget of terms for both truncations
             for t in ((top, degree) if top > degree else (degree,)):
-                num = self._recount(t)
+                num = self._recount(t, terms)
                 if num is not None:
                     break
             else:
                 self._top = -1
                 self._gave_up = (self._additions, degree)
                 return None
-        return _evaluate(self._num, self._B, self.r, degree, wanted, self._count)
+        if self._table is None or self._table.top < degree:
+            self._table = _MonomialTable.make(self.A, self.w, self._top if self._top >= degree else degree)
+        return _evaluate(self._num, self._B, self.r, degree, wanted, self._count, self._table)
 
-    def _recount(self, top: int) -> dict[int, int] | None:
-        """The numerator from scratch up to total degree ``top`` (kept), or None past max_nodes."""
-        B = top + 1
-        code = _codes(self.A, B)
-        budget = [float("inf") if self.max_nodes is None else self.max_nodes]
+    def _budget(self) -> list[float]:
+        """The steps and the leaves' terms left to one count from scratch or one update."""
+        return [float("inf") if self.max_nodes is None else self.max_nodes,
+                float("inf") if self.max_terms is None else self.max_terms]
+
+    def _recount(self, top: int, terms: list[float] | None = None) -> dict[int, int] | None:
+        """The numerator from scratch up to total degree ``top`` (kept), or None past max_nodes
+        or the terms left (``terms[0]``, lowered by what this count used; default max_terms)."""
+        B = self._ratio * top + 1  # above every entry of a multidegree of total at most top
+        code = _codes(self.A, B, self.w)
+        budget = self._budget()
+        if terms is not None:
+            budget[1] = terms[0]
         try:
             num = _numerator_upto(self._gens, self.w, code, B ** self.r, top, True, budget)
         except _OverBudget:
             return None
         finally:
             self.nodes += int(self.max_nodes - budget[0]) if self.max_nodes is not None else 0
+            if terms is not None:
+                terms[0] = budget[1]
         self._num, self._top, self._B, self._code = num, top, B, code
         self._leaves = _LeafMemo()
         self._pending = []
@@ -964,6 +1107,55 @@ def _compositions(total: int, parts: int) -> Iterable[tuple[int, ...]]:
     for first in range(total + 1):
         for rest in _compositions(total - first, parts - 1):
             yield (first,) + rest
+
+
+class _MonomialTable:
+    """``P(b)``, the number of monomials of multidegree ``b`` for the columns of ``A``, for every
+    ``b`` of a box at once: the coefficients of ``Π_v 1/(1 - t^{A_v})`` truncated to the box, each
+    factor applied by doubling (``(1 + t^v)(1 + t^{2v})(1 + t^{4v}) ..`` up to a shift that
+    leaves the box).  The box holds every multidegree of total at most ``top`` (``ratio_j top``
+    in row ``j``, ``ratio_j`` the largest ``A_jv / w_v`` rounded up); made only when it has at
+    most :data:`MONOMIAL_TABLE_ENTRIES` entries and every count fits in 62 bits (:meth:`make`)."""
+
+    def __init__(self, P: np.ndarray, top: int) -> None:
+        self.P = P
+        self.top = top
+        self.dims = np.array(P.shape, dtype=np.int64)
+        self.most = int(P.max())
+
+    @classmethod
+    def make(cls, A: np.ndarray, w: np.ndarray, top: int) -> "_MonomialTable | None":
+        n = A.shape[1]
+        ratio = (-(-A // w)).max(axis=1)
+        dims = tuple(int(x) * top + 1 for x in ratio)
+        if math.prod(dims) > MONOMIAL_TABLE_ENTRIES or comb(top + n - 1, n - 1) >= 1 << 62:
+            return None
+        P = np.zeros(dims, dtype=np.int64)
+        P[(0,) * len(dims)] = 1
+        for v in A.T.tolist():
+            shift = list(v)
+            while all(x < d for x, d in zip(shift, dims)):   # P *= 1 + t^shift, then double it
+                P[tuple(slice(x, None) for x in shift)] += P[tuple(slice(0, d - x) for x, d in zip(shift, dims))]
+                shift = [2 * x for x in shift]
+        return cls(P, top)
+
+    def sums(self, S: np.ndarray, coefs: list[int], wanted: list[tuple[int, ...]]) -> dict[tuple[int, ...], int]:
+        """``Σ_s N_s P(a - s)`` for each ``a`` of ``wanted`` (rows ``S`` the multidegrees ``s``)."""
+        c = np.array(coefs, dtype=object)
+        small = bool(len(coefs)) and max(abs(x) for x in coefs) * self.most * len(coefs) < 1 << 62
+        c64 = c.astype(np.int64) if small else None
+        out = {}
+        for a in wanted:
+            b = np.asarray(a, dtype=np.int64) - S
+            ok = ((b >= 0) & (b < self.dims)).all(axis=1)
+            vals = self.P[tuple(b[ok].T)]
+            out[a] = int(vals @ c64[ok]) if small else int(sum(x * int(y) for x, y in zip(c[ok], vals.tolist())))
+        return out
+
+
+#: The largest box of multidegrees for which :class:`StandardMonomialCounter` tabulates the numbers
+#: of monomials at once (:class:`_MonomialTable`; 8 bytes an entry).
+MONOMIAL_TABLE_ENTRIES = 1 << 22
 
 
 class _MonomialCounter:
@@ -1007,9 +1199,9 @@ def _numerator_upto(G: np.ndarray, w: np.ndarray, code: np.ndarray, top: int, d:
     A multidegree ``s`` of total ``t`` is coded as the integer ``t B^r + Σ_j s_j B^j`` (``B``
     above every entry of a multidegree of total at most the degree counted), so a shift is an
     addition; ``code`` holds the codes of the variables and ``top = B^r``."""
-    out: dict[int, int] = {}
+    out = _Coded()
     _numerator_into(G, w, code, top, d, minimal, budget, out, 0, 1, _LeafMemo())
-    return {s: c for s, c in out.items() if c}
+    return {s: c for s, c in out.merged().items() if c}
 
 
 def _numerator_into(G: np.ndarray, w: np.ndarray, code: np.ndarray, top: int, d: int, minimal: bool,
@@ -1050,20 +1242,17 @@ def _numerator_into(G: np.ndarray, w: np.ndarray, code: np.ndarray, top: int, d:
         key = (limit, *sorted((k for k in (G @ code).tolist() if k < limit), reverse=True))
         num = None if memo is None else memo.get(key)
         if num is None:
-            num = {0: 1}
-            # one factor (1 - t^k) at a time, the largest codes first (their products leave the
-            # truncation soonest, so the partial products stay small)
-            for k in key[1:]:
-                nxt = num.copy()
-                get = nxt.get
-                for t, c in num.items():
-                    u = t + k
-                    if u < limit:
-                        nxt[u] = get(u, 0) - c
-                num = nxt
+            num = _coprime_product(key[1:], limit)
             if memo is not None:
                 memo.keep(key, num)
-        for t, c in num.items():
+        if len(budget) > 1:  # the terms this leaf adds, against a budget of terms
+            budget[1] -= len(num) if isinstance(num, dict) else len(num[0])
+            if budget[1] < 0:
+                raise _OverBudget
+        if not isinstance(num, dict) and isinstance(out, _Coded):
+            out.parts.append((num[0] + shift, num[1] * sign))
+            return
+        for t, c in (num.items() if isinstance(num, dict) else zip(num[0].tolist(), num[1].tolist())):
             out[shift + t] = out.get(shift + t, 0) + sign * c
         return
     v, e, plus, colon = _pivot_split(G, supp)

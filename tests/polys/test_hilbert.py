@@ -416,6 +416,94 @@ def test_counter_that_gave_up_waits_for_a_new_generator():
     assert counter.counts(7) == standard_monomial_counts(np.array(gens), rows, 7)
 
 
+@st.composite
+def refined_monomial_ideals(draw):
+    """A multigraded monomial ideal and 1-2 refining rows (entries 0-4: positions, parities)."""
+    n, gens, rows = draw(st.one_of(multigraded_monomial_ideals(), sparse_multigraded_ideals()))
+    fine = [draw(st.lists(st.integers(0, 4), min_size=n, max_size=n)) for _ in range(draw(st.integers(1, 2)))]
+    return n, gens, rows, fine
+
+
+def brute_force_refined_counts(gens, rows, fine, degree):
+    """``{multidegree: standard monomials}`` of one total degree (the sum of ``rows``), the
+    multidegree being the entries of ``rows`` followed by those of ``fine``."""
+    w = [sum(col) for col in zip(*rows)]
+    out: dict[tuple[int, ...], int] = {}
+    for e in monomials_of_weighted_degree(w, degree):
+        if not any(all(a >= b for a, b in zip(e, g)) for g in gens):
+            md = tuple(sum(a * b for a, b in zip(e, row)) for row in rows + fine)
+            out[md] = out.get(md, 0) + 1
+    return out
+
+
+@pytest.mark.parametrize("table_entries, array_terms", [(1 << 22, 256), (0, 256), (1 << 22, 1)])
+@settings(max_examples=40, deadline=None)
+@given(refined_monomial_ideals(), st.lists(st.integers(0, 6), min_size=1, max_size=6), st.data())
+def test_counter_with_refining_rows_equals_the_enumeration(table_entries, array_terms, data, degrees, draw):
+    """Rows that refine the grading without counting towards the total (total_rows): generators
+    added a few at a time, every count in the refined multidegrees (those of the monomials of
+    the degree, and some that hold none) is the enumeration's.  The numbers of monomials are
+    read from a table or counted one by one (MONOMIAL_TABLE_ENTRIES 0), the coprime leaves
+    multiplied out on dictionaries or on arrays (ARRAY_LEAF_TERMS 1): the same counts."""
+    import lcnalg.polys.hilbert as hilbert
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setattr(hilbert, "MONOMIAL_TABLE_ENTRIES", table_entries)
+        mp.setattr(hilbert, "ARRAY_LEAF_TERMS", array_terms)
+        n, gens, rows, fine = data
+        counter = StandardMonomialCounter(rows + fine, total_rows=len(rows), slack=draw.draw(st.integers(0, 3)))
+        added: list[tuple[int, ...]] = []
+        k = 0
+        for degree in degrees:
+            step = draw.draw(st.integers(0, 4))
+            counter.add(np.array(gens[k:k + step], dtype=np.int64).reshape(-1, n))
+            added += gens[k:k + step]
+            k += step
+            expected = brute_force_refined_counts(added, rows, fine, degree)
+            everything = brute_force_refined_counts([], rows, fine, degree)   # the monomials' multidegrees
+            wanted = sorted(everything) + [tuple(a[:len(rows)]) + tuple(x + 50 for x in a[len(rows):])
+                                           for a in sorted(everything)[:2]]
+            got = counter.counts(degree, wanted)
+            assert got == {a: expected.get(a, 0) for a in wanted}
+
+
+@pytest.mark.parametrize("array_terms", [1, 4, 256])
+def test_refined_counts_of_many_coprime_generators_are_the_enumeration(monkeypatch, array_terms):
+    """Pure powers of nine of ten variables (pairwise coprime leaves of the recursion, whose
+    products go on arrays past ARRAY_LEAF_TERMS terms) and two mixed generators, a position row:
+    every refined count is the enumeration's, whichever way the leaves are multiplied out."""
+    monkeypatch.setattr("lcnalg.polys.hilbert.ARRAY_LEAF_TERMS", array_terms)
+    n = 10
+    gens = [tuple(2 + (i % 2) if j == i else 0 for j in range(n)) for i in range(9)]
+    gens += [(1, 1) + (0,) * 8, (0,) * 7 + (1, 0, 1)]
+    rows, fine = [[1] * n], [list(range(n))]
+    for slack in (0, 3):
+        counter = StandardMonomialCounter(rows + fine, total_rows=1, slack=slack)
+        counter.add(gens[:9])
+        for degree in range(7):
+            expected = brute_force_refined_counts(gens[:9], rows, fine, degree)
+            assert counter.counts(degree, sorted(expected)) == expected
+        counter.add(gens[9:])
+        for degree in range(7):
+            expected = brute_force_refined_counts(gens, rows, fine, degree)
+            wanted = sorted(brute_force_refined_counts([], rows, fine, degree))
+            assert counter.counts(degree, wanted) == {a: expected.get(a, 0) for a in wanted}
+
+
+def test_counter_refuses_bad_refining_rows():
+    with pytest.raises(InputError, match="total_rows"):
+        StandardMonomialCounter([[1, 1], [0, 1]], total_rows=0)
+    with pytest.raises(InputError, match="total_rows"):
+        StandardMonomialCounter([[1, 0], [0, 1]], total_rows=1)   # the first row leaves y at total 0
+    with pytest.raises(InputError, match="total_rows"):
+        StandardMonomialCounter([[1, 1]], total_rows=True)
+    counter = StandardMonomialCounter([[1, 1], [0, 1]], total_rows=1)
+    with pytest.raises(InputError, match="multidegrees"):
+        counter.counts(2)   # the refined multidegrees of a total are to be named
+    with pytest.raises(InputError, match="multidegrees"):
+        counter.counts(2, [(1, 1)])   # total 1, not 2
+    assert counter.counts(2, [(2, 0), (2, 1), (2, 2), (2, 3)]) == {(2, 0): 1, (2, 1): 1, (2, 2): 1, (2, 3): 0}
+
+
 def test_counter_refuses_bad_input():
     with pytest.raises(InputError, match="degrees"):
         StandardMonomialCounter([[1, 0]])  # a zero column
