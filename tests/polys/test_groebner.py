@@ -10,7 +10,7 @@ from fractions import Fraction
 import flint
 import pytest
 import sympy
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, given, reject, settings
 from hypothesis import strategies as st
 
 from lcnalg.polys.groebner import GroebnerBasis, groebner_basis
@@ -667,6 +667,105 @@ def test_multigraded_hilbert_function_argument_is_checked():
         groebner_basis(gens, elimination(N), modulus=P, grading=[rows[0], [-1] + rows[1][1:]])
     with pytest.raises(InputError, match="grading"):  # rows of the wrong length for the variables
         groebner_basis(gens, elimination(N), modulus=P, grading=[r[1:] for r in rows], hilbert_function=hf)
+
+
+def _random_convolution_graph(rng, positions, m):
+    """A graph ideal <c_j - f_j> whose maps f_j are multilinear in layers of variables placed at
+    ``positions`` (per layer, one position each), every term one variable per layer with
+    positions adding up to c_j's: homogeneous for the layers and for the position row.  With the
+    Hilbert function of the quotient k[layers] on (layer degrees, position sum), by enumeration."""
+    sizes = [len(p) for p in positions]
+    N = sum(sizes)
+    starts = [sum(sizes[:l]) for l in range(len(sizes))]
+    flat = [x for p in positions for x in p]
+    reach = sorted({sum(pick) for pick in itertools.product(*positions)})
+    where = [rng.choice(reach) for _ in range(m)]
+    gens = []
+    for j in range(m):
+        f = {}
+        for pick in itertools.product(*[range(k) for k in sizes]):
+            if sum(positions[l][i] for l, i in enumerate(pick)) == where[j] and rng.random() < 0.7:
+                e = [0] * (N + m)
+                for s, i in zip(starts, pick):
+                    e[s + i] += 1
+                f[tuple(e)] = rng.choice([-3, -1, 1, 2])
+        e = [0] * (N + m)
+        e[N + j] = 1
+        f[tuple(e)] = 1
+        gens.append(f)
+    rows = [[1 if s <= i < s + k else 0 for i in range(N)] + [1] * m for s, k in zip(starts, sizes)]
+    fine = [flat + where]
+
+    def hf(a):
+        if min(a) < 0:
+            return 0
+        if len(a) == len(sizes):   # the layer degrees alone: the sum over the positions
+            return math.prod(math.comb(d + k - 1, k - 1) for d, k in zip(a, sizes))
+        count = 0
+        per_layer = []
+        for l, d in enumerate(a[:len(sizes)]):
+            sums: dict[int, int] = {}
+            for mono in itertools.combinations_with_replacement(positions[l], d):
+                sums[sum(mono)] = sums.get(sum(mono), 0) + 1
+            per_layer.append(sums)
+        for combo in itertools.product(*[list(x.items()) for x in per_layer]):
+            if sum(p for p, _ in combo) == a[-1]:
+                count += math.prod(c for _, c in combo)
+        return count
+
+    return gens, N, rows, fine, hf
+
+
+@settings(max_examples=6, deadline=None)
+@given(st.integers(0, 10**6), st.sampled_from([([(0, 1, 2, 3), (0, 2, 4)], 7), ([(0, 1, 2), (0, 3), (0, 1)], 8),
+                                               ([(0, 1, 2, 3), (0, 2, 4), (0, 1)], 9)]),
+       st.sampled_from([32003, 2147483629, 2**61 - 1]), st.sampled_from([0, 300, 3_000_000]))
+def test_positions_refining_the_hilbert_function_give_the_plain_run(seed, shape, p, terms):
+    """A graph ideal of a convolution-like map is homogeneous for the layers and for the position
+    of each variable; the Hilbert function of its quotient on the layer degrees refined by the
+    position sum (fine_grading) drops the pairs of each complete refined piece, and the basis
+    must be the one of the plain run; also when the refined counts are given up for the layers'
+    ones (at once, or on the way: REFINED_COUNT_TERMS)."""
+    import lcnalg.polys.hilbert as hilbert
+    positions, m = shape
+    gens, N, rows, fine, hf = _random_convolution_graph(random.Random(seed), positions, m)
+    try:   # a few of these sparse maps have large bases (degree 34): left out
+        plain = groebner_basis(gens, elimination(N), modulus=p, grading=[sum(col) for col in zip(*rows)],
+                               max_total_entries=3 * 10**6)
+    except ResourceLimitError:
+        reject()
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setattr(hilbert, "REFINED_COUNT_TERMS", terms)
+        mp.setattr(hilbert, "REFINED_COUNT_FLOOR", min(terms, hilbert.REFINED_COUNT_FLOOR))
+        fast = groebner_basis(gens, elimination(N), modulus=p, grading=rows, hilbert_function=hf, fine_grading=fine)
+    assert fast.polys == plain.polys
+    if terms == 0 and "hilbert_skipped_pairs" in fast.stats:   # a count was made: it gave the refinement up
+        assert "refinement_given_up_at_degree" in fast.stats
+
+
+def test_fine_grading_argument_is_checked():
+    gens, N, rows, fine, hf = _random_convolution_graph(random.Random(0), [(0, 1, 2, 3), (0, 2, 4), (0, 1)], 9)
+    coarse = groebner_basis(gens, elimination(N), modulus=P, grading=rows,
+                            hilbert_function=lambda a: math.comb(a[0] + 3, 3) * math.comb(a[1] + 2, 2) * (a[2] + 1))
+    gb = groebner_basis(gens, elimination(N), modulus=P, grading=rows, hilbert_function=hf, fine_grading=fine)
+    assert gb.polys == coarse.polys
+    assert gb.stats["total_entries"] < coarse.stats["total_entries"]   # the refined pieces drop more pairs
+    with pytest.raises(InputError, match="hilbert_function: .* in multidegree"):  # above the count
+        groebner_basis(gens, elimination(N), modulus=P, grading=rows, hilbert_function=lambda a: hf(a) + 1,
+                       fine_grading=fine)
+    with pytest.raises(InputError, match="fine_grading"):  # not homogeneous for it
+        groebner_basis(gens, elimination(N), modulus=P, grading=rows, hilbert_function=hf,
+                       fine_grading=[[1] + fine[0][1:] if fine[0][0] == 0 else [0] + fine[0][1:]])
+    with pytest.raises(InputError, match="fine_grading"):  # no Hilbert function to refine
+        groebner_basis(gens, elimination(N), modulus=P, grading=rows, fine_grading=fine)
+    with pytest.raises(InputError, match="fine_grading"):  # a negative entry
+        groebner_basis(gens, elimination(N), modulus=P, grading=rows, hilbert_function=hf,
+                       fine_grading=[[-1] + fine[0][1:]])
+    with pytest.raises(InputError, match="fine_grading"):  # the wrong length
+        groebner_basis(gens, elimination(N), modulus=P, grading=rows, hilbert_function=hf,
+                       fine_grading=[fine[0][1:]])
+    with pytest.raises(InputError, match="fine_grading"):  # not a matrix of integers
+        groebner_basis(gens, elimination(N), modulus=P, grading=rows, hilbert_function=hf, fine_grading=[1.5])
 
 
 @st.composite

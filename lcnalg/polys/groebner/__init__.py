@@ -83,6 +83,16 @@ recursion (:func:`~lcnalg.polys.hilbert.standard_monomial_counts`).  For the gra
 layers gives ``HF(a) = prod_l C(a_l + n_l - 1, n_l - 1)``
 (:func:`~lcnalg.algebra.implicitization.graph_multigrading`).
 
+*Refined* (``fine_grading=`` rows that grade the input but do not count towards the degree;
+``hilbert_function`` on the multidegree followed by their entries).  The argument is the same
+in each refined piece (finite: every variable has a positive degree), and a refined piece is
+complete before its coarse one.  The refining entries are further digits of the counter's
+coded multidegrees; its numerator then has many more terms, so a count that passes
+:data:`~lcnalg.polys.hilbert.REFINED_COUNT_TERMS` terms, or the entries of the Macaulay matrices
+so far, gives the refinement up for the rest of the run (coarse counts, each the sum of ``HF`` over its refined pieces).  For the graph
+ideal of a convolution, the positions along each axis
+(:func:`~lcnalg.algebra.elimination_certificate.graph_positions`).
+
 *Over Q* (``modulus=None``).  Multi-modular: the homogeneous stage is run modulo 62-bit
 primes; primes whose leading-monomial set differs from the majority are discarded; the
 coefficients are combined by CRT and rational reconstruction until one more prime agrees.

@@ -15,6 +15,7 @@ from lcnalg.polys import modmat
 from lcnalg.polys.blas_echelon import matmul_mod, single_blas_thread, solve_unitriangular, sparse_submul_mod
 from lcnalg.polys.groebner._packed import Packer, Poly, exact_product, lex_order
 from lcnalg.polys.groebner._pairs import PairQueue
+from lcnalg.polys import hilbert
 from lcnalg.polys.hilbert import StandardMonomialCounter
 
 __all__ = ["gm_update", "f4_homogeneous", "Reducer", "interreduce", "MAX_PAIRS_PER_STEP"]
@@ -148,7 +149,7 @@ def _earlier_divisors(U: np.ndarray, masks: np.ndarray) -> np.ndarray:
 def f4_homogeneous(gens: list[dict[int, int]], pk: Packer, p: int, limits: Limits, max_total: float,
                    stats: dict[str, Any], saturate: int | None = None,
                    finish: Callable[[list[Poly]], Any] | None = None,
-                   hilbert: tuple[np.ndarray, Callable[[tuple[int, ...]], int]] | None = None,
+                   hilbert: tuple[np.ndarray, Callable[[tuple[int, ...]], int], int] | None = None,
                    max_degree: int | None = None) -> Any:
     """Reduced Gröbner basis mod ``p`` of homogeneous polynomials (packed dicts mod p).
 
@@ -167,11 +168,12 @@ def f4_homogeneous(gens: list[dict[int, int]], pk: Packer, p: int, limits: Limit
     of the basis (an early termination the callable has proved, such as
     :func:`~lcnalg.polys.groebner.border.border_certificate`).
 
-    ``hilbert``, when given (not with ``saturate``), is ``(A, HF)``: a multigrading ``A`` (an
-    ``r x n`` array of non-negative integers whose rows add up to the grading of ``pk``, every
-    generator homogeneous for each row) and the Hilbert function ``HF`` of the quotient on
-    multidegrees (tuples of ``r`` ints); the pairs and inputs of a multidegree are dropped once
-    the leading monomials leave ``HF`` standard monomials there (:class:`_HilbertSkip`).
+    ``hilbert``, when given (not with ``saturate``), is ``(A, HF, k)``: a multigrading ``A`` (an
+    ``r x n`` array of non-negative integers whose first ``k`` rows add up to the grading of
+    ``pk`` and whose other rows refine it, every generator homogeneous for each row) and the
+    Hilbert function ``HF`` of the quotient on multidegrees (tuples of ``r`` ints); the pairs and
+    inputs of a multidegree are dropped once the leading monomials leave ``HF`` standard
+    monomials there (:class:`_HilbertSkip`).
 
     ``max_degree``, when given (not with ``saturate``), ends the run before the first pair or
     input of a higher degree: the elements of degree at most ``max_degree`` of the reduced basis
@@ -185,7 +187,7 @@ def f4_homogeneous(gens: list[dict[int, int]], pk: Packer, p: int, limits: Limit
 def _f4_run(gens: list[dict[int, int]], pk: Packer, p: int, limits: Limits, max_total: float,
             stats: dict[str, Any], saturate: int | None,
             finish: Callable[[list[Poly]], Any] | None,
-            hilbert: tuple[np.ndarray, Callable[[tuple[int, ...]], int]] | None = None,
+            hilbert: tuple[np.ndarray, Callable[[tuple[int, ...]], int], int] | None = None,
             max_degree: int | None = None) -> Any:
     """The body of :func:`f4_homogeneous`."""
     max_entries = limits.max_matrix_entries
@@ -208,7 +210,7 @@ def _f4_run(gens: list[dict[int, int]], pk: Packer, p: int, limits: Limits, max_
     dtype = np.float64 if blas else np.int64
     coef_arrays: list[np.ndarray] = []  # the coefficients of G[i] (float64 for p < 2^31, else int64)
     # with ``hilbert``: the standard monomials per multidegree (_HilbertSkip); the steps run per degree
-    skip = _HilbertSkip(hilbert[0], hilbert[1], pk) if hilbert is not None and saturate is None else None
+    skip = _HilbertSkip(*hilbert, pk) if hilbert is not None and saturate is None else None
     pairs = PairQueue(pk.n, grading=None if skip is None else skip.A, order=pk.order_cols)
     steps: dict[int, int] = {}
     lead_rows = np.zeros((64, pk.n), dtype=np.int64)  # the exponent rows of ``leads`` (first len(leads))
@@ -220,7 +222,9 @@ def _f4_run(gens: list[dict[int, int]], pk: Packer, p: int, limits: Limits, max_
         if skip is not None:
             slots = pairs.of_degree(d)
             done = skip.complete(d, slots.size, lambda: pairs.multidegrees(slots, skip.A),
-                                 pending.get(d, []), steps.get(d, 0))
+                                 pending.get(d, []), steps.get(d, 0), total)
+            if skip.given_up_at is not None:
+                stats["refinement_given_up_at_degree"] = skip.given_up_at
             if done:
                 md = skip.multidegree
                 gone = slots[pairs.in_multidegrees(slots, done)]
@@ -477,31 +481,66 @@ def _reduce_tails(G: list[Poly], pk: Packer, p: int) -> list[Poly]:
 HILBERT_COUNT_NODES = 200_000
 
 
+
 class _HilbertSkip:
     """Which multidegrees of a degree are complete: those where the leading monomials so far leave
     exactly ``HF(a)`` standard monomials (then every pair and input of multidegree ``a`` reduces
     to zero; :mod:`lcnalg.polys.groebner`).
 
-    ``A`` is the multigrading (``r x n``, rows adding up to the grading of ``pk``), ``hf`` the
-    Hilbert function of the quotient on multidegrees.  The standard monomials of all the
+    ``A`` is the multigrading (``r x n``, its first ``total_rows`` rows adding up to the grading
+    of ``pk``, the others refining it), ``hf`` the Hilbert function of the quotient on
+    multidegrees.  The standard monomials of all the
     multidegrees of the pairs and inputs of a degree are counted at once, from the numerator of
     the leading ideal that :class:`~lcnalg.polys.hilbert.StandardMonomialCounter` keeps up to date
     with every new leading monomial (:meth:`found`), once per degree, when the degree
     takes more than one step (more than :data:`MAX_PAIRS_PER_STEP` pairs, or a second step): a
     degree done in one step is not counted.  Later each new element of the degree takes one
     standard monomial away in its multidegree (its leading monomial, standard for the elements
-    before it)."""
+    before it).
 
-    def __init__(self, A: np.ndarray, hf: Callable[[tuple[int, ...]], int], pk: Packer) -> None:
+    With refining rows (``total_rows < r``) the numerator has far more terms (its multidegrees
+    rarely merge); a count whose products pass
+    :data:`~lcnalg.polys.hilbert.REFINED_COUNT_TERMS` terms, or the entries
+    of the matrices so far, gives the refinement up for the rest of the run: the counts go on in the multidegrees of the first
+    ``total_rows`` rows (where ``HF`` is asked for the coarse multidegree, the sum over the refined
+    ones in it), and a refined multidegree is complete when its coarse one is (a sound, weaker
+    test)."""
+
+    def __init__(self, A: np.ndarray, hf: Callable[[tuple[int, ...]], int], total_rows: int, pk: Packer) -> None:
         self.A = A
         self.rows = A.tolist()
         self.hf = hf
         self.pk = pk
+        self.k = total_rows
+        #: counting in the refined multidegrees (False from a refinement given up on, or none)
+        self.refined = total_rows < len(A)
         self.counts: dict[int, dict[tuple[int, ...], int] | None] = {}
         #: the leading monomials so far, with their numerator kept up to date
-        self.counter = StandardMonomialCounter(A, max_nodes=HILBERT_COUNT_NODES)
+        self.counter = StandardMonomialCounter(A, max_nodes=HILBERT_COUNT_NODES, total_rows=total_rows,
+                                               max_terms=hilbert.REFINED_COUNT_TERMS if self.refined else None)
+        self._leads: list[np.ndarray] = []  # kept while refined, for a coarse counter
+        self._wanted: dict[int, list[tuple[int, ...]]] = {}  # the refined multidegrees of each degree counted
+        #: the degree at which the refinement was given up (None: kept, or none)
+        self.given_up_at: int | None = None
         self._md: dict[int, tuple[int, ...]] = {}
         self._hf: dict[tuple[int, ...], int] = {}
+
+    def _coarsen(self) -> None:
+        """Give the refinement up: a counter of the first rows with the leading monomials so far."""
+        self.refined = False
+        self.counter = StandardMonomialCounter(self.A[:self.k], max_nodes=HILBERT_COUNT_NODES)
+        if self._leads:
+            self.counter.add(np.concatenate(self._leads))
+        self._leads = []
+        self.counts.clear()
+
+    def value(self, a: tuple[int, ...]) -> int:
+        """``HF`` at a multidegree of the counts (after a fallback a coarse one, on which ``HF``
+        gives the sum over its refined multidegrees)."""
+        h = self._hf.get(a)
+        if h is None:
+            h = self._hf[a] = self.hf(a)
+        return h
 
     def multidegree(self, m: int) -> tuple[int, ...]:
         """The multidegree of the packed monomial ``m``."""
@@ -518,41 +557,55 @@ class _HilbertSkip:
             self._md.update(zip(todo, map(tuple, (self.pk.unpack_many(todo) @ self.A.T).tolist())))
 
     def complete(self, d: int, npairs: int, here: Callable[[], list[tuple[int, ...]]],
-                 inputs: list[dict[int, int]], steps: int) -> set[tuple[int, ...]]:
+                 inputs: list[dict[int, int]], steps: int, entries: int = 0) -> set[tuple[int, ...]]:
         """The complete multidegrees of degree ``d`` (``npairs`` its pairs, ``here()`` their
         multidegrees, asked for only when the degree is first counted; ``inputs`` its inputs,
-        ``steps`` the steps it has run); raises InputError where ``HF`` is above the count."""
+        ``steps`` the steps it has run; ``entries`` those of the matrices so far, which bound
+        the terms of a refined count); raises InputError where ``HF`` is above the count."""
         if d not in self.counts and not steps and npairs <= MAX_PAIRS_PER_STEP:
             return set()
         self._multidegrees([next(iter(f)) for f in inputs])
+        if self.refined:   # a refined count may cost about as much as the matrices so far
+            self.counter.max_terms = min(hilbert.REFINED_COUNT_TERMS, max(hilbert.REFINED_COUNT_FLOOR, entries))
         if d not in self.counts:
             md = self.multidegree
-            wanted = set(here()) | {md(next(iter(f))) for f in inputs}
-            self.counts[d] = self.counter.counts(d, sorted(wanted))
+            wanted = sorted(set(here()) | {md(next(iter(f))) for f in inputs})
+            self._wanted[d] = wanted
+            counts = self.counter.counts(d, wanted) if self.refined else None
+            if counts is None and self.refined:  # too large refined: coarse from here on
+                self._coarsen()
+                self.given_up_at = d
+            if not self.refined:
+                counts = self.counter.counts(d, sorted({a[:self.k] for a in wanted}))
+            self.counts[d] = counts
         counts = self.counts[d]
         if counts is None:  # not counted: the degree runs in full
             return set()
         done = set()
         for a, s in counts.items():
-            h = self._hf.get(a)
-            if h is None:
-                h = self._hf[a] = self.hf(a)
+            h = self.value(a)
             if s < h:
                 where = f"degree {a[0]}" if len(a) == 1 else f"multidegree {a}"
                 raise InputError(f"hilbert_function: {h} in {where}, but the ideal leaves at most {s} standard "
                                  "monomials there (it must be the Hilbert function of the quotient)")
             if s == h:
                 done.add(a)
+        if not self.refined and self.k < len(self.A):  # the refined multidegrees of complete coarse ones
+            done = {a for a in self._wanted[d] if a[:self.k] in done}
         return done
 
     def found(self, d: int, elems: list[Poly]) -> None:
         """New elements of degree ``d``: each leading monomial is a standard monomial less."""
         if elems:
-            self.counter.add(self.pk.unpack_many([el[0][0] for el in elems]))
+            leads = self.pk.unpack_many([el[0][0] for el in elems])
+            self.counter.add(leads)
+            if self.refined:
+                self._leads.append(np.asarray(leads, dtype=np.int64))
         counts = self.counts.get(d)
         if counts:
+            cut = len(self.A) if self.refined else self.k
             for el in elems:
-                a = self.multidegree(el[0][0])
+                a = self.multidegree(el[0][0])[:cut]
                 if a in counts:
                     counts[a] -= 1
 

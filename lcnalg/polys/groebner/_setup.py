@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import operator
 from fractions import Fraction
 from itertools import chain
 from math import gcd
@@ -10,6 +11,7 @@ from typing import Any, Callable, Mapping, Sequence
 import numpy as np
 from flint import fmpq, fmpq_mat, fmpz, fmpz_mat
 
+from lcnalg import checks
 from lcnalg.errors import InputError
 from lcnalg.limits import Limits
 from lcnalg.polys.groebner._f4 import f4_homogeneous, interreduce
@@ -199,12 +201,34 @@ def check_modulus(modulus: Any) -> int:
     return modulus
 
 
+def _fine_rows(fine_grading: Sequence[Sequence[int]] | None, n: int, polys: list[dict[Exp, fmpq]],
+               hilbert_function: Callable[[Any], int] | None) -> tuple[tuple[int, ...], ...]:
+    """The rows of ``fine_grading`` checked: non-negative integers, ``n`` per row, every input
+    polynomial homogeneous for each row, and a ``hilbert_function`` to use them with."""
+    if fine_grading is None:
+        return ()
+    try:
+        fine = tuple(tuple(operator.index(a) for a in r) for r in fine_grading)
+    except TypeError:
+        fine = ()
+    if not fine or any(len(r) != n or min(r) < 0 for r in fine):
+        raise InputError(f"fine_grading: expected rows of {n} non-negative integers (one per variable), got "
+                         f"{checks.short(fine_grading, 80)}")
+    if hilbert_function is None:
+        raise InputError("fine_grading: refines the multidegrees of hilbert_function, which is not given")
+    if not all(is_homogeneous(polys, r) for r in fine):
+        raise InputError("fine_grading: needs input homogeneous for every row (it refines the grading of "
+                         "hilbert_function)")
+    return fine
+
+
 class Setup:
     """Input prepared for the homogeneous engine (shared by all primes)."""
 
     def __init__(self, polys: list[dict[Exp, fmpq]], n: int, order: MonomialOrder,
                  grading: Sequence[int] | Sequence[Sequence[int]] | None,
-                 hilbert_function: Callable[[Any], int] | None = None) -> None:
+                 hilbert_function: Callable[[Any], int] | None = None,
+                 fine_grading: Sequence[Sequence[int]] | None = None) -> None:
         self.n = n
         self.order = order
         rows: tuple[tuple[int, ...], ...] | None = None
@@ -229,17 +253,20 @@ class Setup:
         if hilbert_function is not None and (grading is None or not self.homog):
             raise InputError("hilbert_function: needs input homogeneous for the given grading= (it is "
                              "the Hilbert function for that grading)")
-        #: the Hilbert function of the quotient as ``(A, HF)``: the multigrading ``A`` (an
-        #: ``r x n`` array, its rows adding up to ``grading``) and ``HF`` on multidegrees (tuples
-        #: of ``r`` ints); :func:`f4_homogeneous` skips the pairs of a multidegree whose standard
-        #: monomials it already matches.  None without ``hilbert_function``.
-        self.hilbert: tuple[np.ndarray, Callable[[tuple[int, ...]], int]] | None = None
+        fine = _fine_rows(fine_grading, n, polys, hilbert_function)
+        #: the Hilbert function of the quotient as ``(A, HF, k)``: the multigrading ``A`` (an
+        #: ``r x n`` array, its first ``k`` rows adding up to ``grading``, the others those of
+        #: ``fine_grading``) and ``HF`` on multidegrees (tuples of ``r`` ints);
+        #: :func:`f4_homogeneous` skips the pairs of a multidegree whose standard monomials it
+        #: already matches.  None without ``hilbert_function``.
+        self.hilbert: tuple[np.ndarray, Callable[[tuple[int, ...]], int], int] | None = None
         if hilbert_function is not None:
-            if rows is None:
+            if rows is None and not fine:
                 self.hilbert = (np.array([self.grading], dtype=np.int64),
-                                lambda a, _hf=hilbert_function: _hf(a[0]))
+                                lambda a, _hf=hilbert_function: _hf(a[0]), 1)
             else:
-                self.hilbert = (np.array(rows, dtype=np.int64), hilbert_function)
+                coarse = rows if rows is not None else (self.grading,)
+                self.hilbert = (np.array(coarse + fine, dtype=np.int64), hilbert_function, len(coarse))
         okey = order.key
         if self.homog:
             self.hn = n
