@@ -37,8 +37,11 @@ import os
 import signal
 import time
 from dataclasses import dataclass
+import math
 from math import comb
 from typing import Any, Callable, Sequence
+
+import numpy as np
 
 from lcnalg.errors import LCNAlgError
 from lcnalg.limits import Limits
@@ -51,7 +54,8 @@ from lcnalg.polys.monomials import elimination
 
 __all__ = ["certify_by_elimination", "attempt_elimination_certificate", "certify_by_generating_degree",
            "elimination_for_certificate", "GeneratingDegree", "EquationsBasis", "GraphIdeal",
-           "graph_ideal", "graph_multigrading", "graph_elimination_basis", "Elimination",
+           "graph_ideal", "graph_multigrading", "graph_positions", "WeightMonomialCounts",
+           "graph_elimination_basis", "Elimination",
            "BackgroundElimination", "ELIMINATION_PRIMES", "elimination_within"]
 
 #: Primes tried by :func:`certify_by_elimination` before it gives up (each is a whole
@@ -190,6 +194,132 @@ def graph_multigrading(mu: Parameterization
     return rows, hilbert_function
 
 
+def graph_positions(mu: Parameterization) -> tuple[tuple[int, ...], ...]:
+    """The gradings of the graph ideal of μ by position, one row per spatial axis.
+
+    Row ``a`` gives each weight its position along axis ``a`` in the end-to-end filter (the
+    weight ``j`` of layer ``l`` sits at ``j_a t_{l-1,a}``, ``t`` the cumulative strides) and each
+    coordinate ``c_m`` its own index along that axis.  Every term of ``μ_m`` is a product of one
+    weight per layer whose positions add up to ``m``'s (the convolution), so the generators
+    ``c_m − μ_m(w)`` of :func:`graph_ideal` (same variables) are homogeneous for each row
+    (docs/theory.md#gradings, the scaling ``x_a ↦ λ x_a``), and the quotient
+    ``F[w, c]/<c − μ(w)> ≅ F[w]`` is graded by them too: with the layer grading, its piece of
+    layer degrees ``d`` and positions ``p`` is spanned by the ``w``-monomials of those degrees and
+    position sums (:class:`WeightMonomialCounts`).
+
+    Returns
+    -------
+    tuple of tuple of int
+        One row of ``N + n`` non-negative entries per axis; empty when μ does not carry the
+        positions of its weights (not a :class:`~lcnalg.parameterization.Parameterization`) or
+        a row is found not to grade the generators.
+
+    Examples
+    --------
+    >>> graph_positions(Parameterization("2,2 s=2"))  # w1 at 0, 1; w2 at 0, 2; c at 0..3
+    ((0, 1, 0, 2, 0, 1, 2, 3),)
+    >>> graph_positions(Parameterization("2x1,1x2"))  # rows, then columns
+    ((0, 1, 0, 0, 0, 0, 1, 1), (0, 0, 0, 1, 0, 1, 0, 1))
+    """
+    if not isinstance(mu, Parameterization) or not mu.num_parameters:
+        return ()
+    shape = tuple(int(x) for x in mu.shape)
+    base = [1] * len(shape)
+    for a in range(len(shape) - 2, -1, -1):
+        base[a] = base[a + 1] * shape[a + 1]
+    flat = [e for exps in mu.layer_exponents for e in exps] + list(range(mu.ambient_dimension))
+    rows = tuple(tuple((e // base[a]) % shape[a] for e in flat) for a in range(len(shape)))
+    N = mu.num_parameters
+    for m, c in enumerate(mu.coordinates):
+        for mono, _ in c.terms():
+            for row in rows:
+                if sum(row[i] * int(x) for i, x in enumerate(mono) if x) != row[N + m]:
+                    return ()
+    return rows
+
+
+class WeightMonomialCounts:
+    """The ``w``-monomials per layer degrees and positions: the Hilbert function of the graph
+    ideal's quotient ``F[w]`` for the layer grading refined by :func:`graph_positions`.
+
+    A multidegree is ``(d_1, .., d_L, p_1, .., p_A)``: ``d_l`` the degree in layer ``l``'s weights,
+    ``p_a`` the sum of the positions along axis ``a``.  The monomials of degree ``k`` in one
+    layer's weights, by position, are the coefficients of the complete homogeneous polynomial
+    ``h_k(q^{pos(w_1)}, ..)``, made by the recurrence over the weights (each weight multiplies
+    by ``1/(1 − q^{pos} t)``: ``H_k += q^{pos} H_{k-1}`` in increasing ``k``); the count for a
+    multidegree is the coefficient of ``q^p`` in the product over the layers, kept per layer
+    degrees ``d``.  Exact integers (numpy ``object`` arrays where a count could pass ``2^62``).
+
+    Parameters
+    ----------
+    positions : sequence of sequence of int
+        Per layer, the positions of its weights: one tuple (one entry per axis) per weight.
+
+    Examples
+    --------
+    >>> hf = WeightMonomialCounts([[(0,), (1,)], [(0,), (2,)]])   # 2,2 s=2
+    >>> [hf((1, 1, p)) for p in range(4)]     # w1_0 w2_0, w1_1 w2_0, w1_0 w2_1, w1_1 w2_1
+    [1, 1, 1, 1]
+    >>> hf((2, 1, 2)), hf((2, 1, 5))          # w1_0 w1_1 w2_0, w1_0^2 w2_1; nothing at 5
+    (2, 0)
+    >>> hf((2, 1))                            # layer degrees alone: 3 * 2 monomials
+    6
+    """
+
+    def __init__(self, positions: Sequence[Sequence[Sequence[int]]]) -> None:
+        self.layers = [np.array([tuple(int(x) for x in p) for p in layer], dtype=np.int64).reshape(len(layer), -1)
+                       for layer in positions]
+        self.axes = self.layers[0].shape[1] if self.layers else 0
+        self._tables: list[list[np.ndarray]] = [[] for _ in self.layers]
+        self._products: dict[tuple[int, ...], np.ndarray] = {}
+
+    def __call__(self, a: Sequence[int]) -> int:
+        """The count at ``a``: layer degrees and positions, or layer degrees alone (all the
+        monomials of those degrees, whatever their positions)."""
+        L = len(self.layers)
+        degrees, p = tuple(int(x) for x in a[:L]), tuple(int(x) for x in a[L:])
+        if min(degrees, default=0) < 0 or min(p, default=0) < 0:
+            return 0
+        if not p:
+            return math.prod(comb(d + len(layer) - 1, len(layer) - 1) for d, layer in zip(degrees, self.layers))
+        prod = self._products.get(degrees)
+        if prod is None:
+            prod = self._products[degrees] = self._product(degrees)
+        if any(x >= s for x, s in zip(p, prod.shape)):
+            return 0
+        return int(prod[p])
+
+    def _layer(self, l: int, k: int) -> np.ndarray:
+        """The monomials of degree ``k`` in layer ``l``'s weights, by position (the tables are
+        made a few degrees ahead: they are asked for degree by degree)."""
+        tables = self._tables[l]
+        if len(tables) <= k:
+            pos = self.layers[l]
+            n, top = len(pos), k + 4
+            most = pos.max(axis=0).tolist() if n else [0] * self.axes
+            shape = tuple(top * x + 1 for x in most)
+            H = [np.zeros(shape, dtype=object if comb(top + n, n) >= 1 << 62 else np.int64) for _ in range(top + 1)]
+            H[0][(0,) * self.axes] = 1
+            for q in pos.tolist():
+                for j in range(1, top + 1):   # H_j += q^pos H_{j-1}, the H_{j-1} with this weight
+                    H[j][tuple(slice(x, None) for x in q)] += H[j - 1][tuple(slice(0, s - x) for s, x in zip(shape, q))]
+            self._tables[l] = tables = [H[j][tuple(slice(0, j * x + 1) for x in most)] for j in range(top + 1)]
+        return tables[k]
+
+    def _product(self, degrees: tuple[int, ...]) -> np.ndarray:
+        """The product over the layers of their tables at ``degrees`` (a convolution)."""
+        out = np.ones((1,) * self.axes, dtype=np.int64)
+        for l, k in enumerate(degrees):
+            t = self._layer(l, k)
+            dtype = object if out.dtype == object or t.dtype == object or \
+                int(out.sum()) * int(t.sum()) >= 1 << 62 else np.int64
+            res = np.zeros(tuple(x + y - 1 for x, y in zip(out.shape, t.shape)), dtype=dtype)
+            for idx in zip(*np.nonzero(out)):
+                res[tuple(slice(i, i + s) for i, s in zip(idx, t.shape))] += out[idx] * t
+            out = res
+        return out
+
+
 def _layer_monomials(a: Any, sizes: Any) -> int:
     """The monomials of multidegree ``a`` in layers of ``sizes`` variables:
     ``prod_l C(a_l + n_l - 1, n_l - 1)`` (0 for a negative entry)."""
@@ -217,6 +347,9 @@ class GraphIdeal:
         homogeneous in each layer's weights.
     layer_sizes : tuple of int
         The number of weights of each layer (used with ``layer_rows``).
+    position_rows : tuple of tuple of int
+        The gradings by position along each axis (:func:`graph_positions`), which refine the
+        layer grading of the elimination's Hilbert function; empty without ``layer_rows``.
 
     Examples
     --------
@@ -232,6 +365,7 @@ class GraphIdeal:
     grading: tuple[int, ...]
     layer_rows: tuple[tuple[int, ...], ...] | None
     layer_sizes: tuple[int, ...]
+    position_rows: tuple[tuple[int, ...], ...] = ()
 
     @classmethod
     def of(cls, mu: Parameterization) -> "GraphIdeal":
@@ -240,7 +374,8 @@ class GraphIdeal:
         layered = graph_multigrading(mu) if mu.num_parameters else None
         return cls(tuple(graph), mu.num_parameters, tuple(grading),
                    None if layered is None else tuple(tuple(r) for r in layered[0]),
-                   tuple(hi - lo for lo, hi in mu.layer_slices))
+                   tuple(hi - lo for lo, hi in mu.layer_slices),
+                   graph_positions(mu) if layered is not None else ())
 
     @property
     def nvars(self) -> int:
@@ -257,15 +392,28 @@ class GraphIdeal:
             return 1 if a == 0 else 0
         return comb(a + N - 1, N - 1) if a >= 0 else 0
 
+    def fine_hilbert_function(self) -> Callable[[Any], int]:
+        """The Hilbert function of the quotient ``F[w]`` on the layer degrees followed by the
+        positions (:class:`WeightMonomialCounts`; a new one, with its own tables)."""
+        N = self.num_parameters
+        positions, lo = [], 0
+        for size in self.layer_sizes:
+            positions.append([tuple(r[i] for r in self.position_rows) for i in range(lo, lo + size)])
+            lo += size
+        return WeightMonomialCounts(positions) if N else self.quotient_hilbert_function
+
     def elimination_basis(self, modulus: int, *, max_matrix_entries: int | None = None,
                           limits: Limits | None = None) -> Any:
         """The reduced Gröbner basis modulo ``modulus`` for the block order ``w >> c``
         (:func:`graph_elimination_basis`)."""
         grading: Any = list(self.grading) if self.layer_rows is None else [list(r) for r in self.layer_rows]
+        fine = bool(self.position_rows) and self.layer_rows is not None
         return groebner_basis([dict(g) for g in self.generators], elimination(self.num_parameters),
                               modulus=modulus, nvars=self.nvars, grading=grading,
                               max_matrix_entries=max_matrix_entries,
-                              hilbert_function=self.quotient_hilbert_function, limits=Limits.coerce(limits))
+                              hilbert_function=self.fine_hilbert_function() if fine else self.quotient_hilbert_function,
+                              fine_grading=[list(r) for r in self.position_rows] if fine else None,
+                              limits=Limits.coerce(limits))
 
     def eliminated(self, gb: Any) -> tuple[dict[tuple[int, ...], int], ...]:
         """The ``w``-free elements of a basis of :meth:`elimination_basis`, exponents over ``c`` alone."""
@@ -327,8 +475,9 @@ def graph_elimination_basis(mu: Parameterization, modulus: int, *, max_matrix_en
 
     The engine is given the Hilbert function of the quotient ``F_p[w, c]/<c - μ(w)> ≅ F_p[w]``
     (``c_m ↦ μ_m(w)``, of the same degree): per multidegree of the layer grading
-    (:func:`graph_multigrading`), else per degree (the ``w``-monomials of degree ``d``), and
-    skips the pairs of a (multi)degree once its standard monomials are that many.
+    (:func:`graph_multigrading`) refined by the positions along each axis
+    (:func:`graph_positions`), else per degree (the ``w``-monomials of degree ``d``), and skips
+    the pairs of a (multi)degree once its standard monomials are that many.
 
     Examples
     --------

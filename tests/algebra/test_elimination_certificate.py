@@ -3,17 +3,21 @@ same certificate as in process, with the fall-backs when the process fails or me
 
 from __future__ import annotations
 
+import dataclasses
+import itertools
 import multiprocessing
 import os
 import signal
 
 import pytest
 from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from lcnalg import FunctionSpace, Limits, Parameterization
 from lcnalg.algebra import elimination_certificate as ec
 from lcnalg.algebra import implicitization
-from lcnalg.algebra.elimination_certificate import BackgroundElimination, GraphIdeal, graph_elimination_basis
+from lcnalg.algebra.elimination_certificate import (BackgroundElimination, GraphIdeal, WeightMonomialCounts,
+                                                   graph_elimination_basis, graph_positions)
 from lcnalg.algebra.implicitization import implicit_equations
 from lcnalg.polys.groebner import groebner_basis
 from lcnalg.polys.modular import PRIMES_31
@@ -315,3 +319,58 @@ def test_equations_cut_below_the_generating_degree_are_not_certified_by_it():
     assert r.num_generators == 42 and r.complete_up_to_degree == 5
     assert not r.certified and "generating-degree" not in r.certificate
     assert "is not in the ideal of the equations" in r.certificate
+
+
+@settings(max_examples=25, deadline=None)
+@given(architectures(max_layers=3, max_size=3, max_stride=3, max_ambient=30))
+def test_graph_ideal_is_homogeneous_for_the_positions(arch):
+    """Each position row grades every generator c_m - mu_m(w) (each term's entries add up to the
+    entry of c_m), gives c_m its index along its axis, and the weights positions inside the
+    end-to-end filter; one row per axis."""
+    mu = Parameterization(arch)
+    rows = graph_positions(mu)
+    graph = GraphIdeal.of(mu)
+    assert len(rows) == arch.ndim and graph.position_rows == rows
+    N = mu.num_parameters
+    shape = arch.end_to_end_filter_shape
+    for a, row in enumerate(rows):
+        for m in range(mu.ambient_dimension):
+            index = m
+            for b in range(arch.ndim - 1, a, -1):
+                index //= shape[b]
+            assert row[N + m] == index % shape[a]
+        assert all(0 <= x < shape[a] for x in row[:N])
+        for g in graph.generators:
+            assert len({sum(x * e for x, e in zip(row, exps)) for exps in g}) == 1
+
+
+@settings(max_examples=30, deadline=None)
+@given(st.lists(st.lists(st.tuples(st.integers(0, 3), st.integers(0, 2)), min_size=1, max_size=3),
+                min_size=1, max_size=3), st.integers(1, 2), st.data())
+def test_weight_monomial_counts_are_the_enumeration(layers, axes, draw):
+    """The count of w-monomials per layer degrees and position sums is the enumeration's (every
+    multiset of weights of each layer), on one and two axes, and beyond the positions reached."""
+    positions = [[p[:axes] for p in layer] for layer in layers]
+    hf = WeightMonomialCounts(positions)
+    degrees = tuple(draw.draw(st.integers(0, 3)) for _ in layers)
+    expected: dict[tuple[int, ...], int] = {}
+    for pick in itertools.product(*[itertools.combinations_with_replacement(layer, d)
+                                    for layer, d in zip(positions, degrees)]):
+        where = tuple(sum(p[a] for chosen in pick for p in chosen) for a in range(axes))
+        expected[where] = expected.get(where, 0) + 1
+    for where in itertools.product(*[range(3 * 3 * len(layers) + 2)] * axes):
+        assert hf(degrees + where) == expected.get(where, 0)
+    assert hf(tuple(-1 if i == 0 else d for i, d in enumerate(degrees)) + (0,) * axes) == 0
+
+
+@settings(max_examples=8, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(architectures(max_layers=3, max_size=3, max_stride=2, max_ambient=12, reduced=True))
+def test_elimination_with_the_positions_is_the_elimination_without(arch):
+    """The positions refine the Hilbert function the engine is given; the basis is the same as
+    with the layer grading alone (where both complete within a small bound)."""
+    limits = Limits(max_total_entries=2 * 10**6)
+    graph = GraphIdeal.of(Parameterization(arch))
+    fine = ec.eliminate(graph, PRIMES_31[0], limits)
+    coarse = ec.eliminate(dataclasses.replace(graph, position_rows=()), PRIMES_31[0], limits)
+    if fine.eliminated is not None and coarse.eliminated is not None:
+        assert _as_set(fine.eliminated) == _as_set(coarse.eliminated)
