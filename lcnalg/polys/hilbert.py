@@ -534,16 +534,19 @@ def _summed(codes: np.ndarray, coefs: np.ndarray, kind: Any = None) -> tuple[np.
 #: (:func:`_coprime_product`), and its terms then go into a :class:`_Coded` sum as arrays.
 ARRAY_LEAF_TERMS = 256
 
-#: The F4 engine's count in refined multidegrees
-#: (:class:`~lcnalg.polys.groebner.groebner_basis` with ``fine_grading``) gives the refinement up past this many
-#: terms of the products of coprime generators in one count or update, or past as many as the
-#: Macaulay matrices have had entries so far (at least REFINED_COUNT_FLOOR): a term costs about
-#: what an entry does, and the refinement saves a part of the matrices to come.  Measured on the
-#: graph ideals with positions: 7,5 s=2 (merged 3,5,5 s=1,2) keeps it to degree 16, its counts
-#: (up to 2.1e6 terms) beside 1.4e7 entries, 26 s -> 12 s; 3,3,3 s=2,2 and 5,4,2 s=2,3 give it up
-#: (their counts' terms pass their entries), which keeps them at the coarse runs' times.
+#: The F4 engine's count in refined multidegrees (:func:`~lcnalg.polys.groebner.groebner_basis`
+#: with ``fine_grading``) gives the refinement up past REFINED_COUNT_TERMS terms of the products of
+#: coprime generators in one count or update, or past REFINED_COUNT_PER_ENTRY times the entries
+#: the Macaulay matrices have had so far (at least REFINED_COUNT_FLOOR): a term costs about what an
+#: entry does, and the refinement saves a part of the matrices to come.  Measured on the graph
+#: ideals with positions (seconds, refined against layers alone): 7,5 s=2 (3,5,5 s=1,2 merged)
+#: keeps it to degree 16, 10.8 against 28; 8,4 s=2 (4,5,4 s=1,2) to degree 15, 20 against 30 (with
+#: one entry per term it gave up at degree 12 and took 31 s; with no relative bound 15.5 s);
+#: 5,4,2 s=2,3 gives it up at degree 13, 16.5 against 19.7; 3,3,3 s=2,2 keeps it, 1.06 against
+#: 0.73 (its counts cost more than the matrices they save; 0.82 with one entry per term).
 REFINED_COUNT_TERMS = 3_000_000
 REFINED_COUNT_FLOOR = 100_000
+REFINED_COUNT_PER_ENTRY = 2
 
 #: At most this many generators are counted by inclusion--exclusion (:func:`_inclusion_exclusion`).
 SMALL_IDEAL = 6

@@ -500,7 +500,7 @@ class _HilbertSkip:
 
     With refining rows (``total_rows < r``) the numerator has far more terms (its multidegrees
     rarely merge); a count whose products pass
-    :data:`~lcnalg.polys.hilbert.REFINED_COUNT_TERMS` terms, or the entries
+    :data:`~lcnalg.polys.hilbert.REFINED_COUNT_TERMS` terms, or twice the entries
     of the matrices so far, gives the refinement up for the rest of the run: the counts go on in the multidegrees of the first
     ``total_rows`` rows (where ``HF`` is asked for the coarse multidegree, the sum over the refined
     ones in it), and a refined multidegree is complete when its coarse one is (a sound, weaker
@@ -565,8 +565,9 @@ class _HilbertSkip:
         if d not in self.counts and not steps and npairs <= MAX_PAIRS_PER_STEP:
             return set()
         self._multidegrees([next(iter(f)) for f in inputs])
-        if self.refined:   # a refined count may cost about as much as the matrices so far
-            self.counter.max_terms = min(hilbert.REFINED_COUNT_TERMS, max(hilbert.REFINED_COUNT_FLOOR, entries))
+        if self.refined:   # a refined count may cost about twice the matrices so far
+            self.counter.max_terms = min(hilbert.REFINED_COUNT_TERMS,
+                                         max(hilbert.REFINED_COUNT_FLOOR, hilbert.REFINED_COUNT_PER_ENTRY * entries))
         if d not in self.counts:
             md = self.multidegree
             wanted = sorted(set(here()) | {md(next(iter(f))) for f in inputs})
