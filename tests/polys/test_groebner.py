@@ -607,18 +607,18 @@ def test_hilbert_function_argument_is_checked():
         groebner_basis(gens, elimination(N), modulus=P, grading=grading, hilbert_function=3)
 
 
-def _random_multilinear_graph(rng, sizes, m):
-    """The graph ideal <c_j - f_j> of random maps f_j multilinear in layers of ``sizes``
-    variables (each term one variable of each layer), variables (layers..., c), with its
-    multigrading by layers (layer l's variables degree e_l, each c_j degree (1, ..., 1)) and
-    the Hilbert function of its quotient k[layers]: prod_l C(a_l + k_l - 1, k_l - 1)."""
+def _graph_of_chosen_terms(rng, sizes, m, chosen):
+    """The generators ``c_j - f_j`` of a graph ideal, ``f_j`` the sum of the products of one
+    variable per layer (layers of ``sizes`` variables) that ``chosen(j, pick)`` keeps, with random
+    coefficients; variables (layers..., c).  With the number of layer variables and the grading
+    by layers (layer l's variables degree e_l, each c_j degree (1, ..., 1))."""
     N = sum(sizes)
     starts = [sum(sizes[:l]) for l in range(len(sizes))]
     gens = []
     for j in range(m):
         f = {}
         for pick in itertools.product(*[range(k) for k in sizes]):
-            if rng.random() < 0.4:
+            if chosen(j, pick):
                 e = [0] * (N + m)
                 for s, i in zip(starts, pick):
                     e[s + i] += 1
@@ -628,6 +628,15 @@ def _random_multilinear_graph(rng, sizes, m):
         f[tuple(e)] = 1
         gens.append(f)
     rows = [[1 if s <= i < s + k else 0 for i in range(N)] + [1] * m for s, k in zip(starts, sizes)]
+    return gens, N, rows
+
+
+def _random_multilinear_graph(rng, sizes, m):
+    """The graph ideal <c_j - f_j> of random maps f_j multilinear in layers of ``sizes``
+    variables (each term one variable of each layer), variables (layers..., c), with its
+    multigrading by layers (layer l's variables degree e_l, each c_j degree (1, ..., 1)) and
+    the Hilbert function of its quotient k[layers]: prod_l C(a_l + k_l - 1, k_l - 1)."""
+    gens, N, rows = _graph_of_chosen_terms(rng, sizes, m, lambda j, pick: rng.random() < 0.4)
 
     def hf(a):
         return math.prod(math.comb(x + k - 1, k - 1) if x >= 0 else 0 for x, k in zip(a, sizes))
@@ -675,25 +684,11 @@ def _random_convolution_graph(rng, positions, m):
     positions adding up to c_j's: homogeneous for the layers and for the position row.  With the
     Hilbert function of the quotient k[layers] on (layer degrees, position sum), by enumeration."""
     sizes = [len(p) for p in positions]
-    N = sum(sizes)
-    starts = [sum(sizes[:l]) for l in range(len(sizes))]
     flat = [x for p in positions for x in p]
     reach = sorted({sum(pick) for pick in itertools.product(*positions)})
     where = [rng.choice(reach) for _ in range(m)]
-    gens = []
-    for j in range(m):
-        f = {}
-        for pick in itertools.product(*[range(k) for k in sizes]):
-            if sum(positions[l][i] for l, i in enumerate(pick)) == where[j] and rng.random() < 0.7:
-                e = [0] * (N + m)
-                for s, i in zip(starts, pick):
-                    e[s + i] += 1
-                f[tuple(e)] = rng.choice([-3, -1, 1, 2])
-        e = [0] * (N + m)
-        e[N + j] = 1
-        f[tuple(e)] = 1
-        gens.append(f)
-    rows = [[1 if s <= i < s + k else 0 for i in range(N)] + [1] * m for s, k in zip(starts, sizes)]
+    gens, N, rows = _graph_of_chosen_terms(
+        rng, sizes, m, lambda j, pick: sum(positions[l][i] for l, i in enumerate(pick)) == where[j] and rng.random() < 0.7)
     fine = [flat + where]
 
     def hf(a):
