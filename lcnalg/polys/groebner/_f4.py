@@ -499,12 +499,12 @@ class _HilbertSkip:
     before it).
 
     With refining rows (``total_rows < r``) the numerator has far more terms (its multidegrees
-    rarely merge); a count whose products pass
-    :data:`~lcnalg.polys.hilbert.REFINED_COUNT_TERMS` terms, or twice the entries
-    of the matrices so far, gives the refinement up for the rest of the run: the counts go on in the multidegrees of the first
-    ``total_rows`` rows (where ``HF`` is asked for the coarse multidegree, the sum over the refined
-    ones in it), and a refined multidegree is complete when its coarse one is (a sound, weaker
-    test)."""
+    rarely merge); a count whose products pass :data:`~lcnalg.polys.hilbert.REFINED_COUNT_TERMS`
+    terms or twice the entries of the matrices so far (or that passes ``HILBERT_COUNT_NODES``
+    steps) gives the refinement up for the rest of the run: the counts go on in the
+    multidegrees of the first ``total_rows`` rows (where ``HF`` is asked for the coarse
+    multidegree, the sum over the refined ones in it), and a refined multidegree is complete
+    when its coarse one is (a sound, weaker test)."""
 
     def __init__(self, A: np.ndarray, hf: Callable[[tuple[int, ...]], int], total_rows: int, pk: Packer) -> None:
         self.A = A
