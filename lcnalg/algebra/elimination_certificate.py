@@ -37,7 +37,6 @@ import os
 import signal
 import time
 from dataclasses import dataclass
-import math
 from math import comb
 from typing import Any, Callable, Sequence
 
@@ -223,12 +222,8 @@ def graph_positions(mu: Parameterization) -> tuple[tuple[int, ...], ...]:
     """
     if not isinstance(mu, Parameterization) or not mu.num_parameters:
         return ()
-    shape = tuple(int(x) for x in mu.shape)
-    base = [1] * len(shape)
-    for a in range(len(shape) - 2, -1, -1):
-        base[a] = base[a + 1] * shape[a + 1]
     flat = [e for exps in mu.layer_exponents for e in exps] + list(range(mu.ambient_dimension))
-    rows = tuple(tuple((e // base[a]) % shape[a] for e in flat) for a in range(len(shape)))
+    rows = tuple(tuple(int(x) for x in row) for row in np.unravel_index(flat, tuple(mu.shape)))  # row-major
     N = mu.num_parameters
     for m, c in enumerate(mu.coordinates):
         for mono, _ in c.terms():
@@ -281,7 +276,7 @@ class WeightMonomialCounts:
         if min(degrees, default=0) < 0 or min(p, default=0) < 0:
             return 0
         if not p:
-            return math.prod(comb(d + len(layer) - 1, len(layer) - 1) for d, layer in zip(degrees, self.layers))
+            return _layer_monomials(degrees, [len(layer) for layer in self.layers])
         prod = self._products.get(degrees)
         if prod is None:
             prod = self._products[degrees] = self._product(degrees)
@@ -395,12 +390,11 @@ class GraphIdeal:
     def fine_hilbert_function(self) -> Callable[[Any], int]:
         """The Hilbert function of the quotient ``F[w]`` on the layer degrees followed by the
         positions (:class:`WeightMonomialCounts`; a new one, with its own tables)."""
-        N = self.num_parameters
         positions, lo = [], 0
         for size in self.layer_sizes:
             positions.append([tuple(r[i] for r in self.position_rows) for i in range(lo, lo + size)])
             lo += size
-        return WeightMonomialCounts(positions) if N else self.quotient_hilbert_function
+        return WeightMonomialCounts(positions)
 
     def elimination_basis(self, modulus: int, *, max_matrix_entries: int | None = None,
                           limits: Limits | None = None) -> Any:
