@@ -781,9 +781,9 @@ def _evaluate(coded: dict[int, int], B: int, r: int, degree: int, wanted: list[t
               count: "_MonomialCounter", table: "_MonomialTable | None" = None) -> dict[tuple[int, ...], int]:
     """``HF_{R/M}(a) = Σ_s N_s P(a - s)`` for the multidegrees ``a`` of total ``degree`` in
     ``wanted``, from the coded numerator (terms above the degree ignored); ``P`` read from
-    ``table`` when it is given and reaches the degree, else counted by ``count``."""
+    ``table`` when it is given and holds the wanted multidegrees, else counted by ``count``."""
     limit = (degree + 1) * B ** r
-    if table is not None and table.top >= degree:
+    if table is not None and table.covers(wanted):
         codes = [s for s in coded if s < limit]
         S = np.array([[(s // B ** j) % B for j in range(r)] for s in codes], dtype=np.int64).reshape(-1, r)
         return table.sums(S, [coded[s] for s in codes], wanted)
@@ -1060,8 +1060,8 @@ class StandardMonomialCounter:
                 self._top = -1
                 self._gave_up = (self._additions, degree)
                 return None
-        if self._table is None or self._table.top < degree:
-            self._table = _MonomialTable.make(self.A, self.w, self._top if self._top >= degree else degree)
+        if wanted and (self._table is None or not self._table.covers(wanted)):
+            self._table = _MonomialTable.make(self.A, self.total_rows, wanted)
         return _evaluate(self._num, self._B, self.r, degree, wanted, self._count, self._table)
 
     def _budget(self) -> list[float]:
@@ -1116,21 +1116,24 @@ class _MonomialTable:
     """``P(b)``, the number of monomials of multidegree ``b`` for the columns of ``A``, for every
     ``b`` of a box at once: the coefficients of ``Π_v 1/(1 - t^{A_v})`` truncated to the box, each
     factor applied by doubling (``(1 + t^v)(1 + t^{2v})(1 + t^{4v}) ..`` up to a shift that
-    leaves the box).  The box holds every multidegree of total at most ``top`` (``ratio_j top``
-    in row ``j``, ``ratio_j`` the largest ``A_jv / w_v`` rounded up); made only when it has at
-    most :data:`MONOMIAL_TABLE_ENTRIES` entries and every count fits in 62 bits (:meth:`make`)."""
+    leaves the box).  The box is ``0 <= b < dims``, the smallest one holding the multidegrees
+    wanted (every ``a - s`` read for them lies in it, ``s >= 0``); made only when it has at most
+    :data:`MONOMIAL_TABLE_ENTRIES` entries and every count fits in 62 bits (:meth:`make`)."""
 
-    def __init__(self, P: np.ndarray, top: int) -> None:
+    def __init__(self, P: np.ndarray) -> None:
         self.P = P
-        self.top = top
         self.dims = np.array(P.shape, dtype=np.int64)
         self.most = int(P.max())
 
     @classmethod
-    def make(cls, A: np.ndarray, w: np.ndarray, top: int) -> "_MonomialTable | None":
+    def make(cls, A: np.ndarray, total_rows: int, wanted: list[tuple[int, ...]]) -> "_MonomialTable | None":
+        """The table over the box of ``wanted`` (non-empty), or None when it would pass the bound
+        or a count could pass 62 bits (the box's corner has total degree ``t``, the sum of its
+        first ``total_rows`` entries: at most ``C(t + n - 1, n - 1)`` monomials in any
+        multidegree of the box)."""
         n = A.shape[1]
-        ratio = (-(-A // w)).max(axis=1)
-        dims = tuple(int(x) * top + 1 for x in ratio)
+        dims = tuple(int(x) + 1 for x in np.max(np.asarray(wanted, dtype=np.int64), axis=0))
+        top = sum(dims[:total_rows]) - total_rows
         if math.prod(dims) > MONOMIAL_TABLE_ENTRIES or comb(top + n - 1, n - 1) >= 1 << 62:
             return None
         P = np.zeros(dims, dtype=np.int64)
@@ -1140,17 +1143,22 @@ class _MonomialTable:
             while all(x < d for x, d in zip(shift, dims)):   # P *= 1 + t^shift, then double it
                 P[tuple(slice(x, None) for x in shift)] += P[tuple(slice(0, d - x) for x, d in zip(shift, dims))]
                 shift = [2 * x for x in shift]
-        return cls(P, top)
+        return cls(P)
+
+    def covers(self, wanted: list[tuple[int, ...]]) -> bool:
+        """Whether every multidegree of ``wanted`` lies in the box."""
+        return bool((np.asarray(wanted, dtype=np.int64).reshape(-1, len(self.dims)) < self.dims).all())
 
     def sums(self, S: np.ndarray, coefs: list[int], wanted: list[tuple[int, ...]]) -> dict[tuple[int, ...], int]:
-        """``Σ_s N_s P(a - s)`` for each ``a`` of ``wanted`` (rows ``S`` the multidegrees ``s``)."""
+        """``Σ_s N_s P(a - s)`` for each ``a`` of ``wanted`` (rows ``S`` the multidegrees ``s``;
+        every ``a`` in the box, so ``a - s`` is in it whenever it is non-negative)."""
         c = np.array(coefs, dtype=object)
         small = bool(len(coefs)) and max(abs(x) for x in coefs) * self.most * len(coefs) < 1 << 62
         c64 = c.astype(np.int64) if small else None
         out = {}
         for a in wanted:
             b = np.asarray(a, dtype=np.int64) - S
-            ok = ((b >= 0) & (b < self.dims)).all(axis=1)
+            ok = (b >= 0).all(axis=1)
             vals = self.P[tuple(b[ok].T)]
             out[a] = int(vals @ c64[ok]) if small else int(sum(x * int(y) for x, y in zip(c[ok], vals.tolist())))
         return out
