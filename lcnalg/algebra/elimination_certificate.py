@@ -397,9 +397,10 @@ class GraphIdeal:
         return WeightMonomialCounts(positions)
 
     def elimination_basis(self, modulus: int, *, max_matrix_entries: int | None = None,
-                          limits: Limits | None = None) -> Any:
+                          limits: Limits | None = None, progress: Callable[[int], Any] | None = None) -> Any:
         """The reduced Gröbner basis modulo ``modulus`` for the block order ``w >> c``
-        (:func:`graph_elimination_basis`)."""
+        (:func:`graph_elimination_basis`; ``progress`` as for
+        :func:`~lcnalg.polys.groebner.groebner_basis`)."""
         grading: Any = list(self.grading) if self.layer_rows is None else [list(r) for r in self.layer_rows]
         fine = bool(self.position_rows) and self.layer_rows is not None
         return groebner_basis([dict(g) for g in self.generators], elimination(self.num_parameters),
@@ -407,7 +408,7 @@ class GraphIdeal:
                               max_matrix_entries=max_matrix_entries,
                               hilbert_function=self.fine_hilbert_function() if fine else self.quotient_hilbert_function,
                               fine_grading=[list(r) for r in self.position_rows] if fine else None,
-                              limits=Limits.coerce(limits))
+                              progress=progress, limits=Limits.coerce(limits))
 
     def eliminated(self, gb: Any) -> tuple[dict[tuple[int, ...], int], ...]:
         """The ``w``-free elements of a basis of :meth:`elimination_basis`, exponents over ``c`` alone."""
@@ -429,14 +430,15 @@ class Elimination:
     bound: str = ""
 
 
-def eliminate(graph: GraphIdeal, modulus: int, limits: Limits, *, max_matrix_entries: int | None = None
-              ) -> Elimination:
+def eliminate(graph: GraphIdeal, modulus: int, limits: Limits, *, max_matrix_entries: int | None = None,
+              progress: Callable[[int], Any] | None = None) -> Elimination:
     """:meth:`GraphIdeal.elimination_basis` within ``limits`` (``max_total_entries`` for the
     whole run, a twentieth of it per matrix within ``max_matrix_entries``, unless
-    ``max_matrix_entries`` is given)."""
+    ``max_matrix_entries`` is given; ``progress`` as for
+    :func:`~lcnalg.polys.groebner.groebner_basis`)."""
     one = _one_matrix(limits) if max_matrix_entries is None else max_matrix_entries
     try:
-        gb = graph.elimination_basis(modulus, max_matrix_entries=one, limits=limits)
+        gb = graph.elimination_basis(modulus, max_matrix_entries=one, limits=limits, progress=progress)
     except LCNAlgError as err:
         return Elimination(modulus, None, str(err), bound=getattr(err, "limit", None) or "")
     return Elimination(modulus, graph.eliminated(gb), entries=int((gb.stats or {}).get("total_entries", 0)))
@@ -705,11 +707,12 @@ def elimination_within(mu: Parameterization, entries: int, limits: Limits,
     """The elimination of :func:`elimination_for_certificate` tried by default, within ``entries``
     total matrix entries (``by_default`` False: the one of ``certify=True``, within ``entries``
     and ``limits``' own bounds; the background, made within the default ones, is used only
-    when it completed): the same per-matrix bound as the one tried by default, so the same
-    answer whether it is made here or taken from ``background`` (when that completed within
-    ``wait`` seconds, or whenever it completes when ``entries`` covers the bound it runs within,
-    being then the same elimination: its basis if it needed at most ``entries`` entries, else the
-    failure it would meet here; a background that failed met a bound this one meets too).
+    when it completed within ``wait`` seconds): the same per-matrix bound as the one tried by
+    default, so the same answer whether it is made here or taken from ``background``.  By
+    default the background is this very elimination within a larger bound, step for step the
+    same up to ``entries``: it is followed (:meth:`BackgroundElimination.within`) until it passes
+    ``entries`` (the failure this one meets) or ends (its basis if it needed at most ``entries``
+    entries, else that failure; a background that failed met a bound this one meets too).
 
     Examples
     --------
@@ -724,14 +727,19 @@ def elimination_within(mu: Parameterization, entries: int, limits: Limits,
     too_many = Elimination(PRIMES_31[0], None, f"its Macaulay matrices need more than {bound} entries in all",
                            bound="max_total_entries")
     made = None
-    # the background makes this very elimination when the bound covers its own (by default, within
-    # max_certify_entries): waited for however long it takes, not made again here beside it
-    if background is not None and ((by_default and bound >= default.max_total_entries) or background.ready(wait)):
-        made = background.result()
-        if made is not None and made.eliminated is not None and (made.entries is None or made.entries > bound):
+    if background is not None and by_default and background.covers(bound, _one_matrix(default)):
+        # the background makes this very elimination within a bound that covers this one (by
+        # default, within max_certify_entries), step for step the same: followed until it passes
+        # this bound or ends, however long that takes, never made again here beside it
+        passed, made = background.within(bound)
+        if passed:
             return too_many
-        if made is not None and made.eliminated is None and not by_default:
+    elif background is not None and background.ready(wait):
+        made = background.result()
+        if made is not None and made.eliminated is None:
             made = None   # it met the default bounds: redone within the larger ones
+    if made is not None and made.eliminated is not None and (made.entries is None or made.entries > bound):
+        return too_many
     if made is None:
         merged, _ = _for_elimination(mu)
         made = eliminate(GraphIdeal.of(merged), PRIMES_31[0], Limits.coerce(limits, max_total_entries=bound),
@@ -808,12 +816,17 @@ class BackgroundElimination:
         self._process: Any = None
         #: when it started (``time.monotonic``)
         self.started = time.monotonic()
+        bounds = _by_default(limits)
+        #: its bounds: on all the Macaulay matrices, and on one
+        self.max_total, self.max_matrix = bounds.max_total_entries, _one_matrix(bounds)
         merged, _ = _for_elimination(mu)
         graph = GraphIdeal.of(merged)
         context = multiprocessing.get_context()
         self._receive, send = context.Pipe(duplex=False)
+        # the entries of its Macaulay matrices so far, written by the process before each step
+        self._entries = context.RawValue("q", 0)
         try:
-            self._process = context.Process(target=_eliminate_and_send, args=(send, graph, _by_default(limits)),
+            self._process = context.Process(target=_eliminate_and_send, args=(send, graph, bounds, self._entries),
                                             daemon=True)
             self._process.start()
         except (AssertionError, OSError):  # a daemonic process may not have children; or no fork
@@ -864,6 +877,29 @@ class BackgroundElimination:
             return True
         return self._receive.poll(0.0 if self._paused else max(timeout, 0.0))
 
+    @property
+    def entries(self) -> int:
+        """The entries of its Macaulay matrices so far (as ``max_total_entries`` counts them; at
+        the start of its last step)."""
+        return int(self._entries.value)
+
+    def covers(self, bound: int, max_matrix: int) -> bool:
+        """Whether it is the elimination within ``bound`` entries in all and ``max_matrix`` in one
+        until it passes ``bound`` (:meth:`within`): its own bounds are ``max_matrix`` and at least
+        ``bound``."""
+        return self.max_matrix == max_matrix and self.max_total >= bound
+
+    def within(self, bound: int) -> tuple[bool, Elimination | None]:
+        """Wait until the process passes ``bound`` entries in all, ``(True, None)`` (it goes on),
+        or ends, ``(False, result())``; a paused process goes on first.  A run within ``bound``
+        and the same bound per matrix is the same as this one step for step up to ``bound``, so
+        it fails there exactly when this one passes it (:meth:`covers`)."""
+        self.resume()
+        while not self._done and not self._receive.poll(PROGRESS_POLL):
+            if self._entries.value > bound:
+                return True, None
+        return False, self.result()
+
     def result(self) -> Elimination | None:
         """The elimination (waiting for it, a paused process going on first), or None when the
         process failed or was cancelled."""
@@ -890,12 +926,21 @@ class BackgroundElimination:
             self._process.join()
 
 
-def _eliminate_and_send(send: Any, graph: GraphIdeal, limits: Limits) -> None:
+#: Seconds between two looks of :meth:`BackgroundElimination.within` at the entries so far.
+PROGRESS_POLL = 0.02
+
+
+def _eliminate_and_send(send: Any, graph: GraphIdeal, limits: Limits, entries: Any) -> None:
     """The body of the background process: :func:`eliminate` modulo the first prime, sent back
-    (None on an unexpected error: the caller then computes it in process and meets it there)."""
+    (None on an unexpected error: the caller then computes it in process and meets it there),
+    with the entries of its Macaulay matrices so far written into ``entries`` before each step."""
     one_blas_thread()
+
+    def progress(total: int) -> None:
+        entries.value = total
+
     try:
-        result: Elimination | None = eliminate(graph, PRIMES_31[0], limits)
+        result: Elimination | None = eliminate(graph, PRIMES_31[0], limits, progress=progress)
     except Exception:  # reported by the computation in process, which the caller then runs
         result = None
     send.send(result)

@@ -194,6 +194,29 @@ def test_a_read_that_covers_the_background_s_bound_waits_for_it(monkeypatch):
     assert here.eliminated is not None and there.eliminated == here.eliminated and there.entries == here.entries
 
 
+
+def test_a_read_below_the_background_s_bound_follows_it_until_it_passes(monkeypatch):
+    """Below the bound the background runs in, the read follows the background's entries so
+    far instead of making the elimination again beside it: the failure made here when the
+    bound is passed (a small bound: at once, the background going on), and the background's
+    basis when it is not; a paused background goes on for it."""
+    from lcnalg.algebra.elimination_certificate import BackgroundElimination, elimination_within
+
+    mu = Parameterization("3,3,3 s=2,3")
+    here = elimination_within(mu, Limits().max_certify_entries, Limits())
+    small = elimination_within(mu, 1000, Limits())
+    job = BackgroundElimination(mu, Limits())
+    assert job.pause()
+    monkeypatch.setattr("lcnalg.algebra.elimination_certificate.eliminate",
+                        lambda *args, **kwargs: pytest.fail("made again beside the background"))
+    there = elimination_within(mu, 1000, Limits(), job)
+    assert not job.paused and there.eliminated is None and there.error == small.error
+    assert job.entries > 1000 or job.ready()
+    assert job.within(1000) == (True, None) or job.ready()
+    enough = elimination_within(mu, here.entries, Limits(), job)
+    job.cancel()
+    assert enough.eliminated == here.eliminated and enough.entries == here.entries
+
 def test_a_degree_read_beside_beyond_the_default_size_is_interpolated_after_all(monkeypatch):
     """With ``max_certify_degree = 3`` the certificate tried by default would not judge the
     quartics of ``3,3,3 s=2,2``: the degree read from the elimination is undone (the state as

@@ -458,6 +458,33 @@ def test_resource_limit():
         groebner_basis(polys, modulus=P, max_matrix_entries=4)
 
 
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(small_ideals(), st.integers(0, 10**6))
+def test_progress_reports_where_a_smaller_bound_stops_the_same_run(data, seed):
+    """``progress`` sees the entries so far before each step: from 0, non-decreasing, never
+    above the run's total; a bound below a value it saw stops the same run (it is the same step
+    for step up to there), and the run's own total lets it end with the same basis."""
+    n, polys = data
+    seen = []
+    gb = groebner_basis(polys, "degrevlex", modulus=P, nvars=n, progress=seen.append)
+    total = gb.stats.get("total_entries", 0)
+    assert seen and seen[0] == 0 and seen == sorted(seen) and seen[-1] <= total
+    assert groebner_basis(polys, "degrevlex", modulus=P, nvars=n, max_total_entries=max(total, 1)).polys == gb.polys
+    passed = [v for v in seen if v > 1]
+    if passed:
+        bound = random.Random(seed).choice(passed) - 1
+        with pytest.raises(ResourceLimitError):
+            groebner_basis(polys, "degrevlex", modulus=P, nvars=n, max_total_entries=bound)
+
+
+def test_progress_needs_a_callable_and_a_prime():
+    polys = [{(2, 0): 1, (0, 1): -1}]
+    with pytest.raises(InputError, match="progress: expected None or a callable"):
+        groebner_basis(polys, modulus=P, progress=3)
+    with pytest.raises(InputError, match=r"progress: only for a run over GF\(p\)"):
+        groebner_basis(polys, progress=print)
+
 def test_input_errors():
     c1 = flint.fmpz_mpoly_ctx.get(("x", "y"), "lex")
     c2 = flint.fmpz_mpoly_ctx.get(("x", "y", "z"), "lex")

@@ -150,7 +150,7 @@ def f4_homogeneous(gens: list[dict[int, int]], pk: Packer, p: int, limits: Limit
                    stats: dict[str, Any], saturate: int | None = None,
                    finish: Callable[[list[Poly]], Any] | None = None,
                    hilbert: tuple[np.ndarray, Callable[[tuple[int, ...]], int], int] | None = None,
-                   max_degree: int | None = None) -> Any:
+                   max_degree: int | None = None, progress: Callable[[int], Any] | None = None) -> Any:
     """Reduced Gröbner basis mod ``p`` of homogeneous polynomials (packed dicts mod p).
 
     ``limits.max_matrix_entries`` bounds one Macaulay block, ``max_total`` the entries of all
@@ -177,18 +177,22 @@ def f4_homogeneous(gens: list[dict[int, int]], pk: Packer, p: int, limits: Limit
 
     ``max_degree``, when given (not with ``saturate``), ends the run before the first pair or
     input of a higher degree: the elements of degree at most ``max_degree`` of the reduced basis
-    (the steps of a degree use only the pairs and inputs of that degree and the elements below)."""
+    (the steps of a degree use only the pairs and inputs of that degree and the elements below).
+
+    ``progress``, when given, is called before each step with the entries of the Macaulay
+    blocks so far (what ``max_total`` bounds)."""
+    args = (gens, pk, p, limits, max_total, stats, saturate, finish, hilbert, max_degree, progress)
     if p < BLAS_PRIME:  # many products of a few million entries: one thread is as fast, and shares
         with single_blas_thread():
-            return _f4_run(gens, pk, p, limits, max_total, stats, saturate, finish, hilbert, max_degree)
-    return _f4_run(gens, pk, p, limits, max_total, stats, saturate, finish, hilbert, max_degree)
+            return _f4_run(*args)
+    return _f4_run(*args)
 
 
 def _f4_run(gens: list[dict[int, int]], pk: Packer, p: int, limits: Limits, max_total: float,
             stats: dict[str, Any], saturate: int | None,
             finish: Callable[[list[Poly]], Any] | None,
             hilbert: tuple[np.ndarray, Callable[[tuple[int, ...]], int], int] | None = None,
-            max_degree: int | None = None) -> Any:
+            max_degree: int | None = None, progress: Callable[[int], Any] | None = None) -> Any:
     """The body of :func:`f4_homogeneous`."""
     max_entries = limits.max_matrix_entries
     total = 0
@@ -216,6 +220,8 @@ def _f4_run(gens: list[dict[int, int]], pk: Packer, p: int, limits: Limits, max_
     lead_rows = np.zeros((64, pk.n), dtype=np.int64)  # the exponent rows of ``leads`` (first len(leads))
     lead_mask_rows = np.zeros(0, dtype=np.uint64)  # their _divisor_masks, made once per leading monomial
     while pairs or pending:
+        if progress is not None:
+            progress(total)
         d = min(([pairs.min_degree()] if pairs else []) + list(pending))
         if max_degree is not None and saturate is None and d > max_degree:
             break

@@ -294,17 +294,19 @@ class Setup:
 
 
 def modp_stage(setup: Setup, p: int, limits: Limits, max_total: float, stats: dict[str, Any],
-               saturate: bool = False, max_degree: int | None = None) -> tuple[Packer, list[Poly]]:
+               saturate: bool = False, max_degree: int | None = None,
+               progress: Callable[[int], Any] | None = None) -> tuple[Packer, list[Poly]]:
     """The homogeneous basis mod ``p``; with ``saturate`` (homogenized input only) of an ideal
     between the homogenized generators' ideal and its saturation by the extra variable;
-    truncated at ``max_degree`` when given."""
+    truncated at ``max_degree`` when given; ``progress`` as for
+    :func:`~lcnalg.polys.groebner._f4.f4_homogeneous`."""
     pk = setup.packer()
     gens = []
     for f in setup.hint:
         gens.append({pk.pack(e): c % p for e, c in f.items() if c % p})
     var = setup.n if saturate and not setup.homog else None
     return pk, f4_homogeneous(gens, pk, p, limits, max_total, stats, saturate=var,
-                              hilbert=setup.hilbert, max_degree=max_degree)
+                              hilbert=setup.hilbert, max_degree=max_degree, progress=progress)
 
 
 def dehomogenize(setup: Setup, pk: Packer, H: list[Poly], p: int | None
@@ -318,7 +320,8 @@ def dehomogenize(setup: Setup, pk: Packer, H: list[Poly], p: int | None
 
 
 def gf_p(setup: Setup, p: int, limits: Limits, max_total: float, stats: dict[str, Any],
-         max_degree: int | None = None) -> tuple[Packer, list[Poly], tuple | None]:
+         max_degree: int | None = None, progress: Callable[[int], Any] | None = None
+         ) -> tuple[Packer, list[Poly], tuple | None]:
     """The reduced basis mod ``p`` of the (affine) input.
 
     Homogenized input runs the saturating engine (``saturate``) and, once the staircase of the
@@ -327,9 +330,10 @@ def gf_p(setup: Setup, p: int, limits: Limits, max_total: float, stats: dict[str
     early end for zero-dimensional ideals.  Returns the packer, the basis (packed), and None;
     or, when the certificate ended the run, None, the basis with exponent tuples (largest
     leading monomial first) and the proved multiplication matrices.  ``max_degree`` (homogeneous
-    input only) truncates the basis at that degree."""
+    input only) truncates the basis at that degree; ``progress`` as for
+    :func:`~lcnalg.polys.groebner._f4.f4_homogeneous`."""
     if setup.homog:
-        return (*modp_stage(setup, p, limits, max_total, stats, max_degree=max_degree), None)
+        return (*modp_stage(setup, p, limits, max_total, stats, max_degree=max_degree, progress=progress), None)
     # deferred: only affine input tries the border certificate (start-up of small requests)
     from lcnalg.polys.groebner.border import NormalFormTable, border_certificate
 
@@ -361,7 +365,7 @@ def gf_p(setup: Setup, p: int, limits: Limits, max_total: float, stats: dict[str
         return basis
 
     gens = [{pk.pack(e): c % p for e, c in f.items() if c % p} for f in setup.hint]
-    H = f4_homogeneous(gens, pk, p, limits, max_total, stats, saturate=n, finish=finish)
+    H = f4_homogeneous(gens, pk, p, limits, max_total, stats, saturate=n, finish=finish, progress=progress)
     if stats.get("finished_early"):  # H is the certificate's reduced basis, as exponent tuples
         return None, H, tuple(proved[-1].matrices)
     return (*dehomogenize(setup, pk, H, p), None)
