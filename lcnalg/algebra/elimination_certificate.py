@@ -259,6 +259,9 @@ class WeightMonomialCounts:
     (2, 0)
     >>> hf((2, 1))                            # layer degrees alone: 3 * 2 monomials
     6
+    >>> hf2 = WeightMonomialCounts([[(0, 0), (0, 1), (1, 0)]])     # one layer, two axes
+    >>> hf2((1, 0)), hf2((1, 0, 1))           # first axis at 0: w_0 and w_1; both axes: w_1
+    (2, 1)
     """
 
     def __init__(self, positions: Sequence[Sequence[Sequence[int]]]) -> None:
@@ -269,8 +272,9 @@ class WeightMonomialCounts:
         self._products: dict[tuple[int, ...], np.ndarray] = {}
 
     def __call__(self, a: Sequence[int]) -> int:
-        """The count at ``a``: layer degrees and positions, or layer degrees alone (all the
-        monomials of those degrees, whatever their positions)."""
+        """The count at ``a``: layer degrees and positions, or layer degrees and the first
+        positions only (the monomials of those, whatever their other positions), or layer
+        degrees alone."""
         L = len(self.layers)
         degrees, p = tuple(int(x) for x in a[:L]), tuple(int(x) for x in a[L:])
         if min(degrees, default=0) < 0 or min(p, default=0) < 0:
@@ -282,7 +286,8 @@ class WeightMonomialCounts:
             prod = self._products[degrees] = self._product(degrees)
         if any(x >= s for x, s in zip(p, prod.shape)):
             return 0
-        return int(prod[p])
+        got = prod[p]
+        return int(got.sum()) if len(p) < self.axes else int(got)
 
     def _layer(self, l: int, k: int) -> np.ndarray:
         """The monomials of degree ``k`` in layer ``l``'s weights, by position (the tables are
@@ -389,7 +394,8 @@ class GraphIdeal:
 
     def fine_hilbert_function(self) -> Callable[[Any], int]:
         """The Hilbert function of the quotient ``F[w]`` on the layer degrees followed by the
-        positions (:class:`WeightMonomialCounts`; a new one, with its own tables)."""
+        positions, or by the first positions only (:class:`WeightMonomialCounts`; a new one, with
+        its own tables)."""
         positions, lo = [], 0
         for size in self.layer_sizes:
             positions.append([tuple(r[i] for r in self.position_rows) for i in range(lo, lo + size)])

@@ -707,47 +707,60 @@ def test_multigraded_hilbert_function_argument_is_checked():
 
 def _random_convolution_graph(rng, positions, m):
     """A graph ideal <c_j - f_j> whose maps f_j are multilinear in layers of variables placed at
-    ``positions`` (per layer, one position each), every term one variable per layer with
-    positions adding up to c_j's: homogeneous for the layers and for the position row.  With the
-    Hilbert function of the quotient k[layers] on (layer degrees, position sum), by enumeration."""
+    ``positions`` (per layer, one position each: an int, or a tuple with one entry per axis),
+    every term one variable per layer with positions adding up to c_j's: homogeneous for the
+    layers and for the position rows (one per axis).  With the Hilbert function of the quotient
+    k[layers] on (layer degrees, position sums along the first axes, or none), by enumeration."""
+    positions = [[p if isinstance(p, tuple) else (p,) for p in layer] for layer in positions]
+    axes = len(positions[0][0])
     sizes = [len(p) for p in positions]
     flat = [x for p in positions for x in p]
-    reach = sorted({sum(pick) for pick in itertools.product(*positions)})
+
+    def add(vectors):
+        return tuple(sum(v[a] for v in vectors) for a in range(axes))
+
+    reach = sorted({add(pick) for pick in itertools.product(*positions)})
     where = [rng.choice(reach) for _ in range(m)]
     gens, N, rows = _graph_of_chosen_terms(
-        rng, sizes, m, lambda j, pick: sum(positions[l][i] for l, i in enumerate(pick)) == where[j] and rng.random() < 0.7)
-    fine = [flat + where]
+        rng, sizes, m, lambda j, pick: add([positions[l][i] for l, i in enumerate(pick)]) == where[j]
+        and rng.random() < 0.7)
+    fine = [[x[a] for x in flat] + [c[a] for c in where] for a in range(axes)]
 
     def hf(a):
         if min(a) < 0:
             return 0
-        if len(a) == len(sizes):   # the layer degrees alone: the sum over the positions
+        L = len(sizes)
+        if len(a) == L:   # the layer degrees alone: the sum over the positions
             return math.prod(math.comb(d + k - 1, k - 1) for d, k in zip(a, sizes))
-        count = 0
+        cut = len(a) - L   # the first axes given
         per_layer = []
-        for l, d in enumerate(a[:len(sizes)]):
-            sums: dict[int, int] = {}
+        for l, d in enumerate(a[:L]):
+            sums: dict[tuple[int, ...], int] = {}
             for mono in itertools.combinations_with_replacement(positions[l], d):
-                sums[sum(mono)] = sums.get(sum(mono), 0) + 1
+                key = add(mono)[:cut]
+                sums[key] = sums.get(key, 0) + 1
             per_layer.append(sums)
+        count = 0
         for combo in itertools.product(*[list(x.items()) for x in per_layer]):
-            if sum(p for p, _ in combo) == a[-1]:
+            if tuple(sum(p[i] for p, _ in combo) for i in range(cut)) == tuple(a[L:]):
                 count += math.prod(c for _, c in combo)
         return count
 
     return gens, N, rows, fine, hf
 
 
-@settings(max_examples=6, deadline=None)
+@settings(max_examples=8, deadline=None)
 @given(st.integers(0, 10**6), st.sampled_from([([(0, 1, 2, 3), (0, 2, 4)], 7), ([(0, 1, 2), (0, 3), (0, 1)], 8),
-                                               ([(0, 1, 2, 3), (0, 2, 4), (0, 1)], 9)]),
+                                               ([(0, 1, 2, 3), (0, 2, 4), (0, 1)], 9),
+                                               ([((0, 0), (0, 1), (1, 0), (1, 1)), ((0, 0), (0, 2), (1, 0))], 8),
+                                               ([((0, 0), (1, 0), (2, 1)), ((0, 0), (0, 1)), ((0, 0), (1, 1))], 8)]),
        st.sampled_from([32003, 2147483629, 2**61 - 1]), st.sampled_from([0, 300, 3_000_000]))
 def test_positions_refining_the_hilbert_function_give_the_plain_run(seed, shape, p, terms):
     """A graph ideal of a convolution-like map is homogeneous for the layers and for the position
-    of each variable; the Hilbert function of its quotient on the layer degrees refined by the
-    position sum (fine_grading) drops the pairs of each complete refined piece, and the basis
-    must be the one of the plain run; also when the refined counts are given up for the layers'
-    ones (at once, or on the way: REFINED_COUNT_TERMS)."""
+    of each variable along each axis; the Hilbert function of its quotient on the layer degrees
+    refined by the position sums (fine_grading) drops the pairs of each complete refined piece,
+    and the basis must be the one of the plain run; also when the refined counts give their
+    rows up one by one for shorter ones (at once, or on the way: REFINED_COUNT_TERMS)."""
     import lcnalg.polys.hilbert as hilbert
     positions, m = shape
     gens, N, rows, fine, hf = _random_convolution_graph(random.Random(seed), positions, m)
@@ -761,9 +774,32 @@ def test_positions_refining_the_hilbert_function_give_the_plain_run(seed, shape,
         mp.setattr(hilbert, "REFINED_COUNT_FLOOR", min(terms, hilbert.REFINED_COUNT_FLOOR))
         fast = groebner_basis(gens, elimination(N), modulus=p, grading=rows, hilbert_function=hf, fine_grading=fine)
     assert fast.polys == plain.polys
-    if terms == 0 and "hilbert_skipped_pairs" in fast.stats:   # a count was made: it gave the refinement up
-        assert "refinement_given_up_at_degree" in fast.stats
+    if terms == 0 and "hilbert_skipped_pairs" in fast.stats:   # a count was made: it gave every row up, last first
+        d = fast.stats["refinement_given_up_at_degree"]
+        L = len(rows)
+        assert fast.stats["refinement_rows_dropped"] == tuple((d, L + k) for k in reversed(range(len(fine))))
 
+
+
+def test_a_refinement_too_large_along_the_last_axis_keeps_the_first():
+    """Two position rows (a 2D-like map): when the count with both passes its bound of terms,
+    the last row is given up first, and the counts go on with the layers and the first axis
+    (HF on the shorter multidegrees); the basis is the plain run's, with fewer entries than
+    when every row is given up at once."""
+    import lcnalg.polys.hilbert as hilbert
+    shape = [((0, 0), (0, 1), (1, 0), (1, 1)), ((0, 0), (0, 2), (1, 0), (1, 2)), ((0, 0), (1, 0))]
+    gens, N, rows, fine, hf = _random_convolution_graph(random.Random(2), shape, 12)
+    plain = groebner_basis(gens, elimination(N), modulus=P, grading=[sum(col) for col in zip(*rows)])
+    kept = groebner_basis(gens, elimination(N), modulus=P, grading=rows, hilbert_function=hf, fine_grading=fine)
+    dropped = kept.stats["refinement_rows_dropped"]
+    assert kept.polys == plain.polys and "refinement_given_up_at_degree" not in kept.stats
+    assert dropped and all(cut == len(rows) + 1 for _, cut in dropped)   # the second axis alone given up
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setattr(hilbert, "REFINED_COUNT_TERMS", 0)
+        mp.setattr(hilbert, "REFINED_COUNT_FLOOR", 0)
+        none = groebner_basis(gens, elimination(N), modulus=P, grading=rows, hilbert_function=hf, fine_grading=fine)
+    assert none.polys == plain.polys and len(none.stats["refinement_rows_dropped"]) == 2
+    assert kept.stats["total_entries"] < none.stats["total_entries"]
 
 def test_fine_grading_argument_is_checked():
     gens, N, rows, fine, hf = _random_convolution_graph(random.Random(0), [(0, 1, 2, 3), (0, 2, 4), (0, 1)], 9)

@@ -89,7 +89,9 @@ in each refined piece (finite: every variable has a positive degree), and a refi
 complete before its coarse one.  The refining entries are further digits of the counter's
 coded multidegrees; its numerator then has many more terms, so a count that passes
 :data:`~lcnalg.polys.hilbert.REFINED_COUNT_TERMS` terms, or twice the entries of the Macaulay
-matrices so far, gives the refinement up for the rest of the run (coarse counts, each the sum of ``HF`` over its refined pieces).  For the graph
+matrices so far, gives the last refining row up for the rest of the run, and the next one if the
+count is still too large (counts in the shorter multidegrees, each the sum of ``HF`` over its
+refined pieces).  For the graph
 ideal of a convolution, the positions along each axis
 (:func:`~lcnalg.algebra.elimination_certificate.graph_positions`).
 

@@ -84,9 +84,10 @@ def groebner_basis(polys: Iterable[Any], order: Any = "degrevlex", modulus: int 
         Rows of further gradings (one column per variable, the input homogeneous for each row)
         that refine the multidegrees of ``hilbert_function`` without counting towards the
         degree: ``hilbert_function`` then takes the multidegree of ``grading`` (its rows, or the
-        degree) followed by the entries of these rows, and also the multidegree of ``grading``
-        alone, on which it gives the sum over the refined pieces (asked for when a refined
-        count grows too large and the engine counts without the refinement from then on).
+        degree) followed by the entries of these rows, and also that multidegree cut after
+        fewer of these rows (down to none), on which it gives the sum over the refined pieces
+        (asked for when a refined count grows too large and the engine counts without the last
+        rows from then on: the rows come most useful first).
         Finer pieces are complete sooner, so more pairs are dropped; the basis is the same.  For a graph ideal of a convolution, the
         position of each variable along an axis
         (:class:`~lcnalg.algebra.elimination_certificate.GraphIdeal`).

@@ -231,6 +231,8 @@ def _f4_run(gens: list[dict[int, int]], pk: Packer, p: int, limits: Limits, max_
                                  pending.get(d, []), steps.get(d, 0), total)
             if skip.given_up_at is not None:
                 stats["refinement_given_up_at_degree"] = skip.given_up_at
+            if skip.dropped:
+                stats["refinement_rows_dropped"] = tuple(skip.dropped)
             if done:
                 md = skip.multidegree
                 gone = slots[pairs.in_multidegrees(slots, done)]
@@ -507,10 +509,11 @@ class _HilbertSkip:
     With refining rows (``total_rows < r``) the numerator has far more terms (its multidegrees
     rarely merge); a count whose products pass :data:`~lcnalg.polys.hilbert.REFINED_COUNT_TERMS`
     terms or twice the entries of the matrices so far (or that passes ``HILBERT_COUNT_NODES``
-    steps) gives the refinement up for the rest of the run: the counts go on in the
-    multidegrees of the first ``total_rows`` rows (where ``HF`` is asked for the coarse
-    multidegree, the sum over the refined ones in it), and a refined multidegree is complete
-    when its coarse one is (a sound, weaker test)."""
+    steps) gives the last refining row up for the rest of the run, and the count is tried
+    again without it, until it fits or no refining row is left: the counts go on in the
+    multidegrees of the rows kept (where ``HF`` is asked for such a shorter multidegree, the sum
+    over the refined ones in it), and a refined multidegree is complete when its shorter one is
+    (a sound, weaker test).  So the rows come most useful first."""
 
     def __init__(self, A: np.ndarray, hf: Callable[[tuple[int, ...]], int], total_rows: int, pk: Packer) -> None:
         self.A = A
@@ -518,26 +521,39 @@ class _HilbertSkip:
         self.hf = hf
         self.pk = pk
         self.k = total_rows
-        #: counting in the refined multidegrees (False from a refinement given up on, or none)
-        self.refined = total_rows < len(A)
+        #: the rows counted in (all of them, fewer once refining rows are given up)
+        self.cut = len(A)
         self.counts: dict[int, dict[tuple[int, ...], int] | None] = {}
         #: the leading monomials so far, with their numerator kept up to date
         self.counter = StandardMonomialCounter(A, max_nodes=HILBERT_COUNT_NODES, total_rows=total_rows,
                                                max_terms=hilbert.REFINED_COUNT_TERMS if self.refined else None)
-        self._leads: list[np.ndarray] = []  # kept while refined, for a coarse counter
+        self._leads: list[np.ndarray] = []  # kept while refined, for a counter of fewer rows
         self._wanted: dict[int, list[tuple[int, ...]]] = {}  # the refined multidegrees of each degree counted
-        #: the degree at which the refinement was given up (None: kept, or none)
+        #: the degree at which the last refining row was given up (None: kept, or none)
         self.given_up_at: int | None = None
+        #: (degree, rows kept) at each refining row given up
+        self.dropped: list[tuple[int, int]] = []
         self._md: dict[int, tuple[int, ...]] = {}
         self._hf: dict[tuple[int, ...], int] = {}
 
-    def _coarsen(self) -> None:
-        """Give the refinement up: a counter of the first rows with the leading monomials so far."""
-        self.refined = False
-        self.counter = StandardMonomialCounter(self.A[:self.k], max_nodes=HILBERT_COUNT_NODES)
+    @property
+    def refined(self) -> bool:
+        """Whether a refining row is still counted in."""
+        return self.cut > self.k
+
+    def _coarsen(self, d: int) -> None:
+        """Give the last refining row up (at degree ``d``): a counter of the rows left, with the
+        leading monomials so far."""
+        self.cut -= 1
+        budget = self.counter.max_terms
+        self.counter = StandardMonomialCounter(self.A[:self.cut], max_nodes=HILBERT_COUNT_NODES,
+                                               total_rows=self.k, max_terms=budget if self.refined else None)
         if self._leads:
             self.counter.add(np.concatenate(self._leads))
-        self._leads = []
+        if not self.refined:
+            self._leads = []
+            self.given_up_at = d
+        self.dropped.append((d, self.cut))
         self.counts.clear()
 
     def value(self, a: tuple[int, ...]) -> int:
@@ -578,12 +594,11 @@ class _HilbertSkip:
             md = self.multidegree
             wanted = sorted(set(here()) | {md(next(iter(f))) for f in inputs})
             self._wanted[d] = wanted
-            counts = self.counter.counts(d, wanted) if self.refined else None
-            if counts is None and self.refined:  # too large refined: coarse from here on
-                self._coarsen()
-                self.given_up_at = d
-            if not self.refined:
-                counts = self.counter.counts(d, sorted({a[:self.k] for a in wanted}))
+            while True:
+                counts = self.counter.counts(d, sorted({a[:self.cut] for a in wanted}))
+                if counts is not None or not self.refined:
+                    break
+                self._coarsen(d)   # too large refined: one refining row less from here on
             self.counts[d] = counts
         counts = self.counts[d]
         if counts is None:  # not counted: the degree runs in full
@@ -597,8 +612,8 @@ class _HilbertSkip:
                                  "monomials there (it must be the Hilbert function of the quotient)")
             if s == h:
                 done.add(a)
-        if not self.refined and self.k < len(self.A):  # the refined multidegrees of complete coarse ones
-            done = {a for a in self._wanted[d] if a[:self.k] in done}
+        if self.cut < len(self.A):  # the refined multidegrees of complete shorter ones
+            done = {a for a in self._wanted[d] if a[:self.cut] in done}
         return done
 
     def found(self, d: int, elems: list[Poly]) -> None:
@@ -610,9 +625,8 @@ class _HilbertSkip:
                 self._leads.append(np.asarray(leads, dtype=np.int64))
         counts = self.counts.get(d)
         if counts:
-            cut = len(self.A) if self.refined else self.k
             for el in elems:
-                a = self.multidegree(el[0][0])[:cut]
+                a = self.multidegree(el[0][0])[:self.cut]
                 if a in counts:
                     counts[a] -= 1
 
