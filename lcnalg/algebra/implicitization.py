@@ -39,7 +39,10 @@ reduction modulo a prime (Hilbert series, dimension, degree), and returns an
       the certificate judging the elimination by its generating degree.  A degree refused by
       ``max_equations_work`` or ``max_interpolation_work`` (without ``max_degree``, within the
       size rule or with ``certify=True``) is read the same way from the elimination within
-      ``limits.max_read_entries`` (made in this process unless the background's fits).
+      ``limits.max_read_entries`` (made in this process unless the background's fits); past the
+      size rule, within ``limits.max_certify_entries`` when the certificate tried by default
+      would make that elimination at the end anyway (the equations proved complete beyond their
+      highest degree).
 ``complete_up_to_degree = d``
     Proved by the rank sandwich of :mod:`~lcnalg.algebra.interpolation`: every
     equation of degree ``≤ d`` of ``I`` lies in ``J``.  Nothing is claimed above ``d``.
@@ -431,29 +434,50 @@ class _EliminationSource:
             return True
         return max((g[0] for g in state.generators), default=0) <= self.limits.max_certify_degree
 
-    def may_read_refused(self, err: ResourceLimitError, generators: int) -> bool:
+    def may_read_refused(self, err: ResourceLimitError, state: InterpolationState) -> bool:
         """Whether a degree (or its check) refused by ``err`` is tried from the elimination: a
-        work bound (met before any linear algebra), and with ``certify=True``, or
-        within the size of the certificate tried by default (``max_certify_generators``
-        equations so far; the ``1023`` of ``4,4,4 s=2,2`` are not tried: its elimination does not
-        end within ``max_read_entries``, and trying costs 4 s)."""
+        work bound (met before any linear algebra), and with ``certify=True``, or within the
+        size of the certificate tried by default (``max_certify_generators`` equations so far;
+        the ``1023`` of ``4,4,4 s=2,2`` are not tried: its elimination does not end within
+        ``max_read_entries``, and trying costs 4 s), or when the certificate tried by default
+        will wait for the background's elimination at the end anyway (:meth:`waited_for`)."""
         if (err.limit not in ("max_interpolation_work", "max_equations_work")
                 or self.mu.ambient_dimension > BACKGROUND_COORDINATES):
             return False  # not a work bound; or (as for the background) far beyond max_read_entries
-        return bool(self.certify) or generators <= self.limits.max_certify_generators
+        return (bool(self.certify) or len(state.generators) <= self.limits.max_certify_generators
+                or self.waited_for(state))
 
-    @property
-    def read_entries(self) -> tuple[str, int]:
+    def waited_for(self, state: InterpolationState) -> bool:
+        """Whether the certificate tried by default at the end of a run stopped by a work bound
+        now would make the elimination (or wait for the background's) to judge it by its
+        generating degree alone, within ``max_certify_entries``: more equations than the
+        membership test takes (``max_certify_generators``), proved complete beyond their highest
+        degree (a degree above it brought none), which is at most ``max_certify_degree``.  Then
+        the read of a refused degree takes that elimination, within the same bound and not
+        ``max_read_entries``, since it costs nothing more (``3x2,2x2 s=2x1``: 413 equations up
+        to degree 6, complete up to 7, the check of degree 8 refused; its degree 8 read from the
+        elimination certifies them).  (Within the size rule the read keeps ``max_read_entries``:
+        the certificate at the end may not make the elimination, for equations visibly short.)"""
+        if self.certify is not None or len(state.generators) <= self.limits.max_certify_generators:
+            return False
+        top = max((g[0] for g in state.generators), default=0)
+        return (state.complete_up_to_degree or 0) > top and top <= self.limits.max_certify_degree
+
+    def read_entries(self, state: InterpolationState) -> tuple[str, int]:
         """The bound of :meth:`refused` and its value: ``max_read_entries``, or with
-        ``certify=True`` (the whole ideal asked for) ``max_total_entries``."""
+        ``certify=True`` (the whole ideal asked for) ``max_total_entries``, or
+        ``max_certify_entries`` when the certificate at the end will wait for the background's
+        elimination within it (:meth:`waited_for`)."""
         if self.certify:
             return "max_total_entries", self.limits.max_total_entries
+        if self.waited_for(state):
+            return "max_certify_entries", self.limits.max_certify_entries
         return "max_read_entries", self.limits.max_read_entries
 
-    def refused(self) -> Elimination:
-        """The elimination within :attr:`read_entries` (:func:`elimination_within`)."""
+    def refused(self, state: InterpolationState) -> Elimination:
+        """The elimination within :meth:`read_entries` (:func:`elimination_within`)."""
         background = self._background()
-        return elimination_within(self.mu, self.read_entries[1], self.limits, background,
+        return elimination_within(self.mu, self.read_entries(state)[1], self.limits, background,
                                   wait=0.0 if background is None else self._patience(background),
                                   by_default=not self.certify)
 
@@ -891,10 +915,10 @@ def _run_degrees(state: InterpolationState, *, max_degree: int | None, dimension
                     # read from the elimination: only a degree refused by its estimate (before any
                     # linear algebra; not a bound met while lifting its equations)
                     if (elimination is None or e < 2 or estimated_ok[0]
-                            or not elimination.may_read_refused(err, len(state.generators))):
+                            or not elimination.may_read_refused(err, state)):
                         return refusal
                     if task is not None:
-                        name, bound = elimination.read_entries
+                        name, bound = elimination.read_entries(state)
                         bar.update(task, description=f"degree {e} refused by a work bound: the certificate's "
                                                      f"elimination, to read it from there (within "
                                                      f"{name} = {bound:.2g} entries)")
@@ -909,8 +933,7 @@ def _run_degrees(state: InterpolationState, *, max_degree: int | None, dimension
                 # the check of degree e + 1 refused by a work bound (before its linear algebra):
                 # the elimination may show the equations complete (its w-free part ends at e at
                 # most), or give degree e + 1, as for a degree refused above
-                if refused and elimination is not None and elimination.may_read_refused(refused[0],
-                                                                                      len(state.generators)):
+                if refused and elimination is not None and elimination.may_read_refused(refused[0], state):
                     return stop + _read_refused(state, e + 1, elimination, limits)
                 if stop is not None:
                     return stop
@@ -934,14 +957,14 @@ def _restore(state: InterpolationState, kept: tuple) -> None:
 
 def _read_refused(state: InterpolationState, e: int, elimination: _EliminationSource, limits: Limits) -> str:
     """After a work bound refused degree ``e``: the elimination within its read bound
-    (:attr:`_EliminationSource.read_entries`: ``max_read_entries``, or ``max_total_entries`` with
+    (:meth:`_EliminationSource.read_entries`: ``max_read_entries``, or ``max_total_entries`` with
     ``certify=True``); when its ``w``-free part reaches ``e``, degree ``e`` and those up to the
     part's highest are read from it (:func:`_read_degrees`), when it ends below ``e`` the equations
     are already complete (the certificate judges it, :attr:`_EliminationSource.made`).  Returns
     what to add to the refusal's text."""
-    made = elimination.refused()
+    name, bound = elimination.read_entries(state)
+    made = elimination.refused(state)
     if made.eliminated is None:
-        name, bound = elimination.read_entries
         return (f"; the certificate's elimination, tried to read degree {e} within {name} = "
                 f"{bound}, was not completed ({made.error})")
     top = _top_degree(made)
@@ -1381,7 +1404,9 @@ def implicit_equations(mu: Parameterization, *, max_degree: int | None = None, j
         ``False``: neither.  Unless ``False`` (and without ``max_degree``), a degree that a work
         bound refuses is read from the elimination when it completes, with every degree above it
         up to the highest of its ``w``-free part (within ``limits.max_read_entries``,
-        ``limits.max_total_entries`` with ``True``; docs/theory.md#degree-from-elimination and
+        ``limits.max_total_entries`` with ``True``, ``limits.max_certify_entries`` past the size
+        rule when the certificate tried by default makes that elimination anyway;
+        docs/theory.md#degree-from-elimination and
         #degrees-from-elimination), which then certifies the equations; so is the
         stopping rule's check of a degree that a work bound refuses.
     progress : bool, optional

@@ -462,6 +462,24 @@ def test_run_ended_by_a_work_bound_is_certified_by_default_when_complete():
     assert not certify_by_elimination(mu, short.polynomials)[0]
 
 
+
+def test_past_the_size_rule_a_refused_degree_is_read_from_the_certificate_s_own_elimination():
+    """Past the size rule of the membership test (24 equations > max_certify_generators = 10),
+    equations complete beyond their highest degree (6, complete up to 7) are judged at the end
+    by the generating degree of the elimination made anyway within max_certify_entries; the
+    degree 8 that the work bound refuses is read from that very elimination, whatever
+    max_read_entries says: certified, with the equations of the run that interpolates degree 8,
+    one process or two (3x2,2x2 s=2x1 is such a run by default, with 413 equations)."""
+    from lcnalg import Limits
+
+    mu = Parameterization("1x2,3x3 s=2x1")
+    more = implicit_equations(mu, jobs=1, max_degree=8, certify=False, limits=Limits(max_equations_work=10**11))
+    for jobs in (None, 1):
+        read = implicit_equations(mu, jobs=jobs, limits=Limits(max_equations_work=10**9, max_read_entries=1,
+                                                                max_certify_generators=10))
+        assert "degree 8 was read" in read.stopped_by and read.complete_up_to_degree == 8
+        assert read.certified and "generating-degree" in read.argument and read.polynomials == more.polynomials    # (within the size rule the read keeps max_read_entries: the test above)
+
 def test_candidate_stop_closed_by_a_certificate_skips_the_next_degree_check(monkeypatch):
     """At a candidate stop of the stopping rule (the leading ideal up to degree e has the
     dimension and degree of V) the length certificate that closes ends the run: degree e + 1
