@@ -28,7 +28,19 @@ Deciding ``v ∈ A_l``, exactly
   part, and ``v ∈ A_l`` iff the minors (homogeneous in ``t``) have a real zero ``t ≠ 0``: one chart
   per first non-zero ``t_j = 1``, each decided by
   :func:`~lcnalg.groups.fibre_membership.has_real_point` (Hermite's count, slices and critical
-  points).  Otherwise, or when a chart is left open, ``v`` is *assumed* to be in ``A_l``.
+  points, in the variables the chart's polynomials use).  When a chart is left open, ``v`` is
+  *assumed* to be in ``A_l``.
+* *Irrational blocks* (``D_5``'s ``Mat_2(R)`` with entries in ``Q(√5)``, complex components).  The
+  conditions on the window's real weights ``t`` (every entry of a block of full corank, every
+  minor of order ``n_c − v_c + 1`` of the others) have coefficients in ``Q(ζ_e) = Q[z]/(φ_e)``.
+  Each is replaced by its norm ``N(p) = Res_z(φ_e, p) = Π_σ σ(p)`` over the embeddings ``σ``, a
+  polynomial over ``Q``; at real ``t``, ``p(t) = 0`` gives ``N(p)(t) = 0``.  So when no chart has a
+  real zero of the norms, ``v ∉ A_l`` (proved); when every condition vanishes identically on a
+  chart (``N(p) = 0`` exactly when ``p = 0``), ``v ∈ A_l`` (proved); otherwise a real zero of the
+  norms may be one of a conjugate system only, and ``v`` is *assumed* to be in ``A_l``.  Example:
+  ``D_5`` with windows ``{1, r}`` and ``f = 1 + s``, ``s`` a reflection: ``ρ_c(f)`` has corank 1 in
+  both ``Mat_2(R)``, and ``det(aI + bR_θ) = a² + 2ab cos θ + b²`` has norm
+  ``Π (a² + 2ab cos θ_σ + b²)²`` with every ``|cos θ_σ| < 1``, no real zero but ``0``: obstructed.
 
 Assuming more vectors in ``A_l`` than there are only weakens the condition, so a failed cover is a
 proof that ``f ∉ M``; a cover proves nothing (the condition is necessary, not sufficient).  The
@@ -87,7 +99,8 @@ class CorankCover:
     achievable : tuple of tuple
         Per layer the maximal corank vectors found in ``A_l`` (over the components of ``coranks``).
     assumed : int
-        How many vectors were assumed in some ``A_l`` without a proof (irrational matrices or an open chart).
+        How many vectors were assumed in some ``A_l`` without a proof (irrational matrices whose
+        norms have a real zero, or an open chart).
     """
 
     obstructed: bool
@@ -174,9 +187,7 @@ class _Layer:
         if not middle:
             return (k - cyclotomic_rank(rows, self.phi) if rows else k) > 0
         if not all(comps[i].rational for i in full + middle):
-            self.assumed += 1
-            self.notes.append(f"corank vector {v} assumed (irrational matrices)")
-            return True
+            return self._by_norms(v, comps, full, middle)
         # a rational basis of the linear part, then the minors in its coordinates t
         if rows:
             basis = _rational_nullspace([[_rational(x) for x in r] for r in rows], k)
@@ -206,7 +217,7 @@ class _Layer:
                 return True
             if any(p.is_constant() for p in sub):
                 continue
-            real, route = has_real_point(sub, seed=self.seed, limits=self.limits)
+            real, route = has_real_point(_in_used_variables(sub), seed=self.seed, limits=self.limits)
             if real:
                 return True
             if real is None:
@@ -216,6 +227,68 @@ class _Layer:
             self.assumed += 1
             return True
         return False
+
+
+    def _by_norms(self, v: tuple[int, ...], comps: list[Any], full: list[int], middle: list[int]) -> bool:
+        """``v ∈ A_l`` for blocks with entries in ``Q(ζ_e)`` (module docstring, *Irrational
+        blocks*): the conditions on the window's real weights ``t`` (the entries of the blocks of
+        full corank, the minors of the others), each replaced by its norm to ``Q``; proved
+        reachable when every condition vanishes on a chart, proved unreachable when no chart has
+        a real zero of the norms, else assumed."""
+        k = len(self.positions)
+        ctx = flint.fmpq_mpoly_ctx.get(tuple(f"t{i}" for i in range(k)) + ("z",), "degrevlex")
+        gens = ctx.gens()
+        t, z = gens[:k], gens[k]
+        zero = ctx.from_dict({})
+
+        def element(x: Any) -> Any:   # an element of Q(ζ_e), a polynomial in ζ, as one in z
+            return sum((c * z ** i for i, c in enumerate(flint.fmpq_poly(x).coeffs()) if c), zero)
+
+        def block(comp: Any) -> list[list[Any]]:
+            n = comp.size
+            return [[sum((t[j] * element(comp.matrices[g][a][b]) for j, g in enumerate(self.positions)), zero)
+                     for b in range(n)] for a in range(n)]
+
+        conditions = [x for i in full for row in block(comps[i]) for x in row if x != 0]
+        for i in middle:
+            conditions += all_minors(block(comps[i]), comps[i].size - v[i] + 1, zero, limits=self.limits,
+                                     what=f"minors of a layer's block {comps[i].name}")
+        phi = element(self.phi)
+        tctx = flint.fmpq_mpoly_ctx.get(tuple(f"t{i}" for i in range(k)), "degrevlex")
+        norms = []
+        for p in conditions:   # Res_z(φ, p) = Π_σ σ(p): zero at real t whenever p is
+            r = phi.resultant(p, "z")
+            norms.append(tctx.from_dict({e[:k]: c for e, c in r.to_dict().items()}))
+        tg = tctx.gens()
+        open_chart = False
+        for j in range(k):                       # the chart t_0 = .. = t_{j-1} = 0, t_j = 1
+            point = [tctx.from_dict({})] * j + [tctx.from_dict({(0,) * k: 1})] + list(tg[j + 1:])
+            sub = [p.compose(*point) for p in norms]
+            sub = [p for p in sub if p != 0]
+            if not sub:   # every condition vanishes on the chart (a norm is zero only with its polynomial)
+                return True
+            if any(p.is_constant() for p in sub):
+                continue
+            real, route = has_real_point(_in_used_variables(sub), seed=self.seed, limits=self.limits)
+            if real is None:
+                self.notes.append(f"corank vector {v}: a chart of the norms left open ({route})")
+            if real is not False:   # (a real zero of the norms may be one of a conjugate's only)
+                open_chart = True
+        if open_chart:
+            self.assumed += 1
+            self.notes.append(f"corank vector {v} assumed (irrational matrices: the norms of its conditions "
+                              "have a real zero)")
+            return True
+        return False
+
+
+def _in_used_variables(polys: list[Any]) -> list[Any]:
+    """Non-constant polynomials of one context in the variables they use, in a context of those
+    alone (the same real zeros, times a real factor for each variable left out)."""
+    n = polys[0].context().nvars()
+    used = [i for i in range(n) if any(e[i] for p in polys for e in p.monoms())]
+    ctx = flint.fmpq_mpoly_ctx.get(tuple(f"u{i}" for i in used), "degrevlex")
+    return [ctx.from_dict({tuple(e[i] for i in used): c for e, c in p.to_dict().items()}) for p in polys]
 
 
 def _rational_nullspace(rows: list[list[Any]], k: int) -> list[list[Any]]:

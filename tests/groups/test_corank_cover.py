@@ -130,6 +130,40 @@ def test_quaternion_component():
     assert fibre_membership(mu, f).contained is False
 
 
+
+def test_irrational_blocks_decided_by_norms():
+    """D5 with windows {1, r}: the products (a + b r)(c + d r) are rotations only, so 1 + s (s a
+    reflection) is not in M.  Its coranks: 1 in the sign character and in both Mat_2(R), whose
+    matrices have entries in Q(sqrt 5); a layer a + b r has det(aI + bR_theta) = a^2 + 2ab cos theta + b^2,
+    whose norm to Q has no real zero but 0, so no layer reaches corank 1 there: obstructed, with
+    nothing assumed, as the fibre's real points say independently.  Windows {1, r, r^2} reach
+    corank 1 (a + b e^{i theta} + c e^{2i theta} = 0 has real solutions): their vectors are assumed
+    (a real zero of the norms), never refused, and images are never obstructed."""
+    mu = GroupConvParameterization("D5: 2,2")
+    n = mu.architecture.order
+    reflections = [g for g in range(1, n) if mu.table[g][g] == 0]   # the elements of order 2
+    assert len(reflections) == 5
+    for g in reflections:
+        f = [0] * n
+        f[0] = f[g] = 1
+        d = corank_cover(mu, f)
+        assert d.obstructed and d.assumed == 0
+        assert [name for _, name, k in d.coranks] == ["R", "Mat_2(R)", "Mat_2(R)"]
+    f = [0] * n
+    f[0] = f[reflections[0]] = 1
+    assert fibre_membership(mu, f).contained is False
+    wide = GroupConvParameterization("D5: 3,2")
+    d = corank_cover(wide, f)
+    assert not d.obstructed and d.assumed > 0 and "norms" in " ".join(d.notes)
+    rng = random.Random(11)
+    for spec in ("D5: 2,2", "D5: 3,2", "Q12: 2,2"):
+        m = GroupConvParameterization(spec)
+        for _ in range(6):
+            layers = [[rng.choice([-1, 0, 1]) or 1 for _ in positions] for positions in m.architecture.positions]
+            image = product(m, layers)
+            if any(image):
+                assert not corank_cover(m, image).obstructed
+
 def test_cyclotomic_rank_against_flint():
     """Over Q(zeta_3) = Q[x]/(x^2 + x + 1): rows [1, x] and [x, x^2] are proportional; rational matrices
     agree with FLINT's rank."""
