@@ -28,7 +28,7 @@ Deciding ``v ∈ A_l``, exactly
   part, and ``v ∈ A_l`` iff the minors (homogeneous in ``t``) have a real zero ``t ≠ 0``: one chart
   per first non-zero ``t_j = 1``, each decided by
   :func:`~lcnalg.groups.fibre_membership.has_real_point` (Hermite's count, slices and critical
-  points, in the variables the chart's polynomials use).  When a chart is left open, ``v`` is
+  points).  When a chart is left open, ``v`` is
   *assumed* to be in ``A_l``.
 * *Irrational blocks* (``D_5``'s ``Mat_2(R)`` with entries in ``Q(√5)``, complex components).  The
   conditions on the window's real weights ``t`` (every entry of a block of full corank, every
@@ -217,7 +217,7 @@ class _Layer:
                 return True
             if any(p.is_constant() for p in sub):
                 continue
-            real, route = has_real_point(_in_used_variables(sub), seed=self.seed, limits=self.limits)
+            real, route = has_real_point(sub, seed=self.seed, limits=self.limits)
             if real:
                 return True
             if real is None:
@@ -269,7 +269,7 @@ class _Layer:
                 return True
             if any(p.is_constant() for p in sub):
                 continue
-            real, route = has_real_point(_in_used_variables(sub), seed=self.seed, limits=self.limits)
+            real, route = has_real_point(sub, seed=self.seed, limits=self.limits)
             if real is None:
                 self.notes.append(f"corank vector {v}: a chart of the norms left open ({route})")
             if real is not False:   # (a real zero of the norms may be one of a conjugate's only)
@@ -280,15 +280,6 @@ class _Layer:
                               "have a real zero)")
             return True
         return False
-
-
-def _in_used_variables(polys: list[Any]) -> list[Any]:
-    """Non-constant polynomials of one context in the variables they use, in a context of those
-    alone (the same real zeros, times a real factor for each variable left out)."""
-    n = polys[0].context().nvars()
-    used = [i for i in range(n) if any(e[i] for p in polys for e in p.monoms())]
-    ctx = flint.fmpq_mpoly_ctx.get(tuple(f"u{i}" for i in used), "degrevlex")
-    return [ctx.from_dict({tuple(e[i] for i in used): c for e, c in p.to_dict().items()}) for p in polys]
 
 
 def _rational_nullspace(rows: list[list[Any]], k: int) -> list[list[Any]]:

@@ -623,6 +623,8 @@ def has_real_point(polys: Any, *, seed: int = 0, limits: Limits | None = None) -
     False
     >>> has_real_point([x**2 + y**2])[0]          # two complex planes; real points only on their line
     True
+    >>> has_real_point([y**2 + 1])                # x and z free: decided in y alone
+    (False, 'zero-dimensional: 0 real of 2 complex point(s)')
     """
     seed = checks.seed(seed)
     limits = Limits.coerce(limits)
@@ -632,7 +634,10 @@ def has_real_point(polys: Any, *, seed: int = 0, limits: Limits | None = None) -
     check(all(isinstance(p, flint.fmpq_mpoly) for p in polys), "has_real_point: fmpq_mpoly polynomials")
     if len({p.context() for p in polys}) != 1:
         raise InputError("polys: all in one context")
+    polys = _in_used_variables(polys)
     nvars = polys[0].context().nvars()
+    if nvars == 0:
+        return False, "a non-zero constant"
     gb, dim = _basis(polys, nvars, limits)
     if dim < 0:
         return False, "the unit ideal"
@@ -642,6 +647,20 @@ def has_real_point(polys: Any, *, seed: int = 0, limits: Limits | None = None) -
         return counts.real > 0, f"zero-dimensional: {counts.real} real of {counts.distinct} complex point(s)"
     found = _positive_dimensional(polys, gb, dim, nvars, seed, limits)
     return found.real, found.route
+
+
+def _in_used_variables(polys: list[Any]) -> list[Any]:
+    """Polynomials of one context in the variables they use, in a context of those alone: a
+    real zero of these, with any real values of the others, is one of the given ones (a variable
+    left free would make every zero set look one dimension larger to the procedure)."""
+    ctx = polys[0].context()
+    n = ctx.nvars()
+    used = [i for i in range(n) if any(e[i] for p in polys for e in p.monoms())]
+    if len(used) == n:
+        return polys
+    names = ctx.names()
+    small = flint.fmpq_mpoly_ctx.get(tuple(names[i] for i in used), "degrevlex")
+    return [small.from_dict({tuple(e[i] for i in used): c for e, c in p.to_dict().items()}) for p in polys]
 
 
 def fibre_membership(mu: GroupConvParameterization | str, f: Any, *, seed: int = 0,

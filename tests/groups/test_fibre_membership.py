@@ -357,10 +357,14 @@ def test_systems_beyond_complete_intersections_agree_with_their_construction(p, 
 def test_a_positive_dimensional_singular_locus_is_decided_by_recursion():
     ctx = flint.fmpq_mpoly_ctx.get(("w", "x", "y", "z"), "degrevlex")
     w, x, y, z = ctx.gens()
-    # x^2 + y^2 = 0: two complex hyperplanes whose real points are their singular plane x = y = 0; the critical
-    # locus of the squared distance contains that plane, and it is decided as a system of its own
-    real, route = has_real_point([x ** 2 + y ** 2])
+    # (x + w)^2 + (y + z)^2 = 0: two complex hyperplanes whose real points are their singular plane
+    # x = -w, y = -z; the critical locus of the squared distance contains that plane, and it is decided
+    # as a system of its own
+    real, route = has_real_point([(x + w) ** 2 + (y + z) ** 2])
     assert real is True and "critical and singular points" in route and "dimension 2" in route
+    # x^2 + y^2 leaves w and z free: decided in x and y alone, where its zero set is a point
+    real, route = has_real_point([x ** 2 + y ** 2])
+    assert real is True and "critical" not in route
     # in three variables with z^2 + 1 + x = 0: a real point has x = y = 0, then z^2 = -1: none
     ctx3 = flint.fmpq_mpoly_ctx.get(("x", "y", "z"), "degrevlex")
     u, v, t = ctx3.gens()
