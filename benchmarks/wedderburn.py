@@ -97,6 +97,24 @@ def groups_table() -> list[str]:
     return rows
 
 
+#: How a decision is printed.
+TEXT = {True: "contained", False: "not contained", None: "undecided"}
+
+
+def three_routes(mu, f):
+    """The corank cover, the fibre route and group_conv_contains on ``f``, each timed."""
+    t = time.perf_counter()
+    d = corank_cover(mu, f)
+    t_cover = time.perf_counter() - t
+    t = time.perf_counter()
+    fb = fibre_membership(mu, f).contained
+    t_fibre = time.perf_counter() - t
+    t = time.perf_counter()
+    r = group_conv_contains(mu, f).contained
+    t_now = time.perf_counter() - t
+    return d, t_cover, fb, t_fibre, r, t_now
+
+
 def networks_table() -> list[str]:
     rows = ["| network | filter | corank cover | s | fibre route | s | group_conv_contains now | s |",
             "|---|---|---|---|---|---|---|---|"]
@@ -105,18 +123,9 @@ def networks_table() -> list[str]:
         f = [0] * mu.architecture.order
         f[0] = 1
         f[mu.table[1][1]] = 1
-        t = time.perf_counter()
-        d = corank_cover(mu, f)
-        t_cover = time.perf_counter() - t
-        t = time.perf_counter()
-        fb = fibre_membership(mu, f).contained
-        t_fibre = time.perf_counter() - t
-        t = time.perf_counter()
-        r = group_conv_contains(mu, f).contained
-        t_now = time.perf_counter() - t
-        text = {True: "contained", False: "not contained", None: "undecided"}
+        d, t_cover, fb, t_fibre, r, t_now = three_routes(mu, f)
         rows.append(f"| {spec} | 1 + g^2 (g = element 1) | {'not contained' if d.obstructed else 'no obstruction'} "
-                    f"| {t_cover:.2f} | {text[fb]} | {t_fibre:.2f} | {text[r]} | {t_now:.2f} |")
+                    f"| {t_cover:.2f} | {TEXT[fb]} | {t_fibre:.2f} | {TEXT[r]} | {t_now:.2f} |")
         print(rows[-1], flush=True)
     return rows
 
@@ -137,18 +146,9 @@ def irrational_table() -> list[str]:
         s = min(g for g in range(1, n) if mu.table[g][g] == 0)
         f = [0] * n
         f[0] = f[s] = 1
-        t = time.perf_counter()
-        d = corank_cover(mu, f)
-        t_cover = time.perf_counter() - t
-        t = time.perf_counter()
-        fb = fibre_membership(mu, f).contained
-        t_fibre = time.perf_counter() - t
-        t = time.perf_counter()
-        r = group_conv_contains(mu, f).contained
-        t_now = time.perf_counter() - t
-        text = {True: "contained", False: "not contained", None: "undecided"}
+        d, t_cover, fb, t_fibre, r, t_now = three_routes(mu, f)
         rows.append(f"| {spec} | 1 + s (s = element {s}) | {'not contained' if d.obstructed else 'no obstruction'} "
-                    f"| {d.assumed} | {t_cover:.2f} | {text[fb]} | {t_fibre:.2f} | {text[r]} | {t_now:.2f} |")
+                    f"| {d.assumed} | {t_cover:.2f} | {TEXT[fb]} | {t_fibre:.2f} | {TEXT[r]} | {t_now:.2f} |")
         print(rows[-1], flush=True)
     return rows
 
