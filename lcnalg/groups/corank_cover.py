@@ -28,8 +28,7 @@ Deciding ``v ∈ A_l``, exactly
   part, and ``v ∈ A_l`` iff the minors (homogeneous in ``t``) have a real zero ``t ≠ 0``: one chart
   per first non-zero ``t_j = 1``, each decided by
   :func:`~lcnalg.groups.fibre_membership.has_real_point` (Hermite's count, slices and critical
-  points).  When a chart is left open, ``v`` is
-  *assumed* to be in ``A_l``.
+  points).  When a chart is left open, ``v`` is *assumed* to be in ``A_l``.
 * *Irrational blocks* (``D_5``'s ``Mat_2(R)`` with entries in ``Q(√5)``, complex components).  The
   conditions on the window's real weights ``t`` (every entry of a block of full corank, every
   minor of order ``n_c − v_c + 1`` of the others) have coefficients in ``Q(ζ_e) = Q[z]/(φ_e)``.
@@ -227,7 +226,6 @@ class _Layer:
             self.assumed += 1
             return True
         return False
-
 
     def _by_norms(self, v: tuple[int, ...], comps: list[Any], full: list[int], middle: list[int]) -> bool:
         """``v ∈ A_l`` for blocks with entries in ``Q(ζ_e)`` (module docstring, *Irrational
