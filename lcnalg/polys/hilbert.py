@@ -535,10 +535,11 @@ def _summed(codes: np.ndarray, coefs: np.ndarray, kind: Any = None) -> tuple[np.
 ARRAY_LEAF_TERMS = 256
 
 #: The F4 engine's count in refined multidegrees (:func:`~lcnalg.polys.groebner.groebner_basis`
-#: with ``fine_grading``) gives the refinement up past REFINED_COUNT_TERMS terms of the products of
-#: coprime generators in one count or update, or past REFINED_COUNT_PER_ENTRY times the entries
-#: the Macaulay matrices have had so far (at least REFINED_COUNT_FLOOR): a term costs about what an
-#: entry does, and the refinement saves a part of the matrices to come.  Measured on the graph
+#: with ``fine_grading``) gives its last refining row up (then the next, down to none) past
+#: REFINED_COUNT_TERMS terms of the products of coprime generators in one count or update, or past
+#: REFINED_COUNT_PER_ENTRY times the entries the Macaulay matrices have had so far (at least
+#: REFINED_COUNT_FLOOR): a term costs about what an entry does, and the refinement saves a part of
+#: the matrices to come.  Measured with one position row (1D), before the rows went one by one, on the graph
 #: ideals with positions (seconds, refined against layers alone): 7,5 s=2 (3,5,5 s=1,2 merged)
 #: keeps it to degree 16, 10.8 against 28; 8,4 s=2 (4,5,4 s=1,2) to degree 15, 20 against 30 (with
 #: one entry per term it gave up at degree 12 and took 31 s; with no relative bound 15.5 s);
