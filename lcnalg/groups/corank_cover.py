@@ -69,7 +69,7 @@ from __future__ import annotations
 import itertools
 from dataclasses import dataclass, field
 from fractions import Fraction
-from typing import Any
+from typing import Any, Iterator, Sequence
 
 import flint
 
@@ -208,10 +208,7 @@ class _Layer:
             minors += all_minors(mat, n - v[i] + 1, zero, limits=self.limits,
                                  what=f"minors of a layer's block {comp.name}")
         open_chart = False
-        for j in range(m):                       # the chart t_0 = .. = t_{j-1} = 0, t_j = 1
-            sub = [p.compose(*([ctx.from_dict({})] * j + [ctx.from_dict({(0,) * m: 1})] + list(t[j + 1:])))
-                   for p in minors]
-            sub = [p for p in sub if p != 0]
+        for sub in _charts(minors, t):
             if not sub:
                 return True
             if any(p.is_constant() for p in sub):
@@ -257,12 +254,8 @@ class _Layer:
         for p in conditions:   # Res_z(φ, p) = Π_σ σ(p): zero at real t whenever p is
             r = phi.resultant(p, "z")
             norms.append(tctx.from_dict({e[:k]: c for e, c in r.to_dict().items()}))
-        tg = tctx.gens()
         open_chart = False
-        for j in range(k):                       # the chart t_0 = .. = t_{j-1} = 0, t_j = 1
-            point = [tctx.from_dict({})] * j + [tctx.from_dict({(0,) * k: 1})] + list(tg[j + 1:])
-            sub = [p.compose(*point) for p in norms]
-            sub = [p for p in sub if p != 0]
+        for sub in _charts(norms, tctx.gens()):
             if not sub:   # every condition vanishes on the chart (a norm is zero only with its polynomial)
                 return True
             if any(p.is_constant() for p in sub):
@@ -278,6 +271,15 @@ class _Layer:
                               "have a real zero)")
             return True
         return False
+
+
+def _charts(polys: list[Any], t: Sequence[Any]) -> Iterator[list[Any]]:
+    """Per chart ``t_0 = .. = t_{j-1} = 0, t_j = 1`` (``j`` the first non-zero weight), the
+    non-zero polynomials of homogeneous ``polys`` there (an empty list: all vanish on it)."""
+    ctx, m = t[0].context(), len(t)
+    for j in range(m):
+        point = [ctx.from_dict({})] * j + [ctx.from_dict({(0,) * m: 1})] + list(t[j + 1:])
+        yield [q for q in (p.compose(*point) for p in polys) if q != 0]
 
 
 def _rational_nullspace(rows: list[list[Any]], k: int) -> list[list[Any]]:
