@@ -29,9 +29,9 @@ reduction modulo a prime (Hilbert series, dimension, degree), and returns an
       process up to :data:`BACKGROUND_WORK`; a degree that takes every core pauses it, and so do
       equations past the size rule of the membership test, its work kept for the end of the run
       (where it goes on if the run makes that elimination), and it is stopped when the run ends.
-      A degree estimated at :data:`READ_DEGREE_WORK` or more first waits for it (until
-      :data:`BACKGROUND_PATIENCE` after its start); when its ``w``-free part reaches that degree,
-      the degree is read from it instead of interpolated
+      A degree estimated at :data:`READ_DEGREE_WORK` or more watches it while it is interpolated
+      (asking at its start and after each graded piece); when it has ended with its ``w``-free
+      part reaching that degree, the degree is read from it instead of interpolated
       (:func:`~lcnalg.algebra.interpolation.degree_from_elimination`,
       docs/theory.md#degree-from-elimination), and so is every degree above it up to the part's
       highest (:func:`~lcnalg.algebra.interpolation.degree_from_basis`,
@@ -377,25 +377,33 @@ BACKGROUND_PATIENCE = 2.0
 #: ``3,2 s=2``) is over before a process would have started.
 BACKGROUND_START = 1_000_000
 
-#: Estimated field operations of a degree from which the run waits for the certificate's
-#: elimination running in the background (until :data:`BACKGROUND_PATIENCE` after its start) and,
-#: when the elimination's ``w``-free part ends at that degree, reads the degree from it
-#: (:func:`~lcnalg.algebra.interpolation.degree_from_elimination`) instead of interpolating it;
-#: the run then ends there, the elimination certifying the equations by their generating degree.
-#: ``3x2,2x2 s=1x2``: degree 6 is estimated at 2.7·10^9 and takes 1.3 s interpolated (its
-#: kernel bases kept), then 0.4 s for the check of degree 7; read from the elimination, which
-#: ends 0.5 s after the degree would start, it takes 0.1 s.  ``1x2,3x3 s=2x1``: degree 8
-#: (7·10^8, 1 s) and the checks after it, 3.5 s in all, against 1.1 s.  A wait that ends
-#: without the elimination costs nothing where the elimination is the longer part anyway
-#: (``4,4,3 s=2,2``, degree 5 at 9·10^8 beside an elimination of 20 s: the same time); below
-#: this the degree is interpolated beside the elimination (``5,3,3 s=2,2``, degree 5 at 5·10^8).
+#: Estimated field operations of a degree from which the run watches the certificate's
+#: elimination running in the background: as soon as it has ended (asked when the degree is
+#: estimated and after each of its graded pieces) with its ``w``-free part reaching the degree,
+#: the degree is read from it (:func:`~lcnalg.algebra.interpolation.degree_from_elimination`)
+#: instead of interpolated, the pieces done so far dropped; the run then ends there, the
+#: elimination certifying the equations by their generating degree.  ``3x2,2x2 s=1x2``: degree 6
+#: is estimated at 2.7·10^9 and takes 1.3 s interpolated (its kernel bases kept), then 0.4 s for
+#: the check of degree 7; read from the elimination, which ends 0.5 s after the degree starts,
+#: it takes 0.1 s.  ``1x2,3x3 s=2x1``: degree 8 (7·10^8, 1 s) and the checks after it, 3.5 s
+#: in all, against 1.1 s.  Below this the degree is interpolated beside the elimination without
+#: asking (``5,3,3 s=2,2``, degree 5 at 5·10^8).
 READ_DEGREE_WORK = 500_000_000
+
+#: Seconds such a degree first waits for the elimination before it starts (never past
+#: :data:`BACKGROUND_PATIENCE` after the elimination's start).  Zero by default: the degree is
+#: interpolated in this process meanwhile (the elimination on the other core), so a wait gains
+#: nothing when the elimination ends during the degree, which is read then, and loses the time
+#: waited when it ends after it.  (Waiting until the patience ran out made a cliff: with the
+#: elimination of ``2x2,2x2,2x1 s=2x1,2x1`` ending 2.0-2.3 s after its start, the run took 2.5 s
+#: or 4.0 s, its degree 5 interpolated only after the wait.)
+READ_DEGREE_WAIT = 0.0
 
 
 class _EliminationSource:
     """The certificate's elimination as the degree loop may use it
     (docs/theory.md#degree-from-elimination): :meth:`beside` for a degree of
-    :data:`READ_DEGREE_WORK` or more (the background's, when done in time), :meth:`refused` for a
+    :data:`READ_DEGREE_WORK` or more (the background's, when it ends before the degree), :meth:`refused` for a
     degree that a work bound refused (within ``limits.max_read_entries``, the same answer made
     here or in the background); :attr:`made` is the one a degree was read from, or that showed
     the equations complete, for the certificate to judge."""
@@ -415,11 +423,11 @@ class _EliminationSource:
     def _patience(self, background: BackgroundElimination) -> float:
         return BACKGROUND_PATIENCE - (time.monotonic() - background.started)
 
-    def beside(self) -> Elimination | None:
-        """The background's elimination when it completes within :data:`BACKGROUND_PATIENCE` of
-        its start (at once after the first wait), else None."""
+    def beside(self, wait: float = 0.0) -> Elimination | None:
+        """The background's elimination if it has completed, after waiting at most ``wait``
+        seconds (and not past :data:`BACKGROUND_PATIENCE` after its start), else None."""
         background = self._background()
-        if background is None or not background.ready(self._patience(background)):
+        if background is None or not background.ready(min(wait, self._patience(background))):
             return None
         made = background.result()
         return made if made is not None and made.eliminated else None
@@ -847,6 +855,7 @@ def _run_degrees(state: InterpolationState, *, max_degree: int | None, dimension
             spent = [False]
             asked = [elimination is None]  # (once a degree: not again when it is interpolated after all)
             estimated_ok = [False]  # the degree's estimate passed its bounds (linear algebra may follow)
+            watching = [False]  # whether each piece done asks whether the elimination has ended
 
             def estimated(monomials: int, cost: int, task=task, e=e) -> None:
                 if isinstance(executor, _ProcessesWhenWorthIt):
@@ -860,13 +869,19 @@ def _run_degrees(state: InterpolationState, *, max_degree: int | None, dimension
                     bar.update(task, description=f"degree {e}: {monomials:,} monomials, "
                                                  f"~{cost:.2g} field operations")
                 if not asked[0] and cost >= READ_DEGREE_WORK and e >= 2 and state.generators:
-                    asked[0] = True
+                    asked[0] = watching[0] = True
                     if task is not None:
-                        bar.update(task, description=f"degree {e}: waiting for the certificate's elimination "
-                                                     "(the degree may be read from it)")
-                    made = elimination.beside()
-                    if made is not None and _top_degree(made) >= e:
-                        raise _FromElimination(made)
+                        bar.update(task, description=f"degree {e}: interpolated beside the certificate's "
+                                                     "elimination (read from it if it ends first)")
+                    read_beside(READ_DEGREE_WAIT)
+
+            def read_beside(wait: float = 0.0, e=e) -> None:
+                # the elimination done, its w-free part reaching degree e: the degree is read
+                # from it (once: a degree it does not fit is interpolated after all)
+                made = elimination.beside(wait)
+                if made is not None and _top_degree(made) >= e:
+                    watching[0] = False
+                    raise _FromElimination(made)
             before = len(state.generators)
             lifted = [0]
             # degree 1: the linear equations number at least n - (the distinct monomials of the
@@ -886,6 +901,8 @@ def _run_degrees(state: InterpolationState, *, max_degree: int | None, dimension
                 prepaid[0] -= paid
                 work.spend(amount - paid, f"the equations of degree {e}")
                 lifted[0] += new
+                if watching[0]:
+                    read_beside()
 
             report = None
             while report is None:

@@ -108,6 +108,7 @@ def test_a_run_that_reads_its_last_degree_gives_the_equations_and_verdict_of_one
     the run in one process, which interpolates it (and may go on to degree 5)."""
     monkeypatch.setattr("lcnalg.algebra.implicitization.READ_DEGREE_WORK", 1_000_000)
     monkeypatch.setattr("lcnalg.algebra.implicitization.BACKGROUND_PATIENCE", 120.0)
+    monkeypatch.setattr("lcnalg.algebra.implicitization.READ_DEGREE_WAIT", 120.0)
     mu = Parameterization("3,3,3 s=2,2")
     read = implicit_equations(mu, jobs=2, progress=True)   # (the progress display says what it waits for)
     interpolated = implicit_equations(mu, jobs=1)
@@ -121,6 +122,33 @@ def test_a_run_that_reads_its_last_degree_gives_the_equations_and_verdict_of_one
     assert read.method.endswith("; degree 4 read from the elimination basis; whole ideal by the elimination "
                                 "certificate")
     assert "read from" not in interpolated.method
+
+
+def test_an_elimination_that_ends_during_the_degree_is_read_from_then(monkeypatch):
+    """The degree does not wait for the background elimination: here it is not done when degree 4
+    of ``3,3,3 s=2,2`` starts (its first answer is "not yet"), and ends while the degree's pieces
+    run (each later question waits for it).  The pieces are dropped and the degree read: the
+    equations and verdict of the run that interpolates it."""
+    from lcnalg.algebra.elimination_certificate import BackgroundElimination
+
+    monkeypatch.setattr("lcnalg.algebra.implicitization.READ_DEGREE_WORK", 1_000_000)
+    monkeypatch.setattr("lcnalg.algebra.implicitization.BACKGROUND_PATIENCE", 120.0)
+    asked = []
+    original = BackgroundElimination.ready
+
+    def ready(self, timeout=0.0):
+        asked.append(timeout)
+        return False if len(asked) == 1 else original(self, 120.0)
+    monkeypatch.setattr(BackgroundElimination, "ready", ready)
+    mu = Parameterization("3,3,3 s=2,2")
+    read = implicit_equations(mu, jobs=2)
+    monkeypatch.setattr(BackgroundElimination, "ready", original)
+    interpolated = implicit_equations(mu, jobs=1)
+    assert asked[0] == 0.0 and len(asked) >= 2   # asked at the start without waiting, then again
+    assert read.stopped_by.startswith(READ_FROM_ELIMINATION)
+    assert read.certified and interpolated.certified
+    assert read.equations == interpolated.equations
+    assert read.hilbert_function == interpolated.hilbert_function[:5]
 
 
 def test_a_degree_refused_by_the_work_bound_is_read_from_the_elimination_the_same_with_one_or_two_processes():
@@ -223,6 +251,7 @@ def test_a_degree_read_beside_beyond_the_default_size_is_interpolated_after_all(
     before it) and interpolated, so the answer is the one-process run's."""
     monkeypatch.setattr("lcnalg.algebra.implicitization.READ_DEGREE_WORK", 1_000_000)
     monkeypatch.setattr("lcnalg.algebra.implicitization.BACKGROUND_PATIENCE", 120.0)
+    monkeypatch.setattr("lcnalg.algebra.implicitization.READ_DEGREE_WAIT", 120.0)
     read = []
     original = degree_from_elimination
 
