@@ -403,10 +403,10 @@ READ_DEGREE_WAIT = 0.0
 class _EliminationSource:
     """The certificate's elimination as the degree loop may use it
     (docs/theory.md#degree-from-elimination): :meth:`beside` for a degree of
-    :data:`READ_DEGREE_WORK` or more (the background's, when it ends before the degree), :meth:`refused` for a
-    degree that a work bound refused (within ``limits.max_read_entries``, the same answer made
-    here or in the background); :attr:`made` is the one a degree was read from, or that showed
-    the equations complete, for the certificate to judge."""
+    :data:`READ_DEGREE_WORK` or more (the background's, when it ends before the degree),
+    :meth:`refused` for a degree that a work bound refused (within ``limits.max_read_entries``,
+    the same answer made here or in the background); :attr:`made` is the one a degree was read
+    from, or that showed the equations complete, for the certificate to judge."""
 
     def __init__(self, mu: Parameterization, pool: Any, certify: bool | None, limits: Limits) -> None:
         self.mu = mu
