@@ -8,7 +8,7 @@ process's own peak RSS), with a timeout.  Both compute ``dim Crit μ`` in parame
   the dimension over Q, equal to it for all but finitely many p);
 * lcnalg: ``critical_locus(arch)`` (two layers: the critical families, proved without minors;
   otherwise the minors, with the families' lower bound; beyond the minors' bounds, the
-  families' lower bound and ``N - 1``).
+  families' lower bound and ``N - 1``, or ``N - 2`` when a few minors have no common factor).
 
 The dimensions must agree wherever both finish; a disagreement is printed and recorded.
 
@@ -46,7 +46,10 @@ try:
     if r.certified:   # proved bounds are not a dimension to compare
         print("LCNALG dim", r.dimension)
     print("LCNALG answer", r.dimension, "certified" if r.certified else str(r.status),
-          "(families, no minor)" if not r.minors_formed else f"({r.num_minors} minors)")
+          ("(families, " + ("no minor)" if "without a common factor" not in r.method else
+                            r.method.rsplit("; ", 1)[-1].replace("maximal minors without a common factor",
+                                                                 "coprime minors") + ")")
+           if not r.minors_formed else f"({r.num_minors} minors)"))
 except ResourceLimitError as err:
     print("LCNALG answer refused:", str(err).split(";")[0][:120])
 """

@@ -23,7 +23,7 @@ from lcnalg.errors import InputError
 from lcnalg.limits import Budget, Limits
 
 __all__ = ["count_minors", "count_subminors", "count_expansion_subminors", "all_minors", "determinant", "bareiss_determinant",
-           "bordered_minors", "random_projected_minors"]
+           "bordered_minors", "random_projected_minors", "minor"]
 
 
 def count_minors(rows: int, cols: int, size: int) -> int:
@@ -329,6 +329,46 @@ def count_expansion_subminors(nonzero: Sequence[Sequence[bool]], size: int, boun
         if bound is not None and total > bound:
             return total
     return total
+
+
+def minor(mat: Sequence[Sequence[Any]], rows: Sequence[int], cols: Sequence[int], zero: Any, *,
+          terms: Any = None) -> Any:
+    """The minor of ``mat`` on the rows ``rows`` and the columns ``cols`` (as many of each), by
+    the division-free Laplace expansion along its last column, memoised on row sets (at most
+    ``2^k`` sub-minors for ``k`` rows).
+
+    Parameters
+    ----------
+    mat : sequence of rows
+        Entries in a commutative ring (flint mpolys, ints).
+    rows, cols : sequences of int
+        Increasing indices, as many rows as columns.
+    zero : ring element
+        The zero of that ring.
+    terms : Budget, optional
+        Spent by the number of terms of every polynomial sub-minor formed (``Limits.budget``, for
+        example of ``max_minor_terms``); raises its :class:`~lcnalg.errors.ResourceLimitError`.
+
+    Returns
+    -------
+    ring element
+
+    Raises
+    ------
+    InputError
+        For row and column sets of different sizes or out of range.
+
+    Examples
+    --------
+    >>> minor([[1, 2, 3], [4, 5, 6], [7, 8, 10]], (0, 2), (1, 2), 0)   # 2*10 - 3*8
+    -4
+    """
+    rows, cols = tuple(rows), tuple(cols)
+    if (len(rows) != len(cols) or any(not 0 <= i < len(mat) for i in rows)
+            or any(not 0 <= j < len(mat[0]) for j in cols)):
+        raise InputError(f"rows, cols: expected as many row as column indices within the {len(mat)}x"
+                         f"{len(mat[0]) if mat else 0} matrix, got {list(rows)!r} and {list(cols)!r}")
+    return _minor_dp(mat, rows, cols, zero, {}, terms)
 
 
 def _minor_dp(mat: Sequence[Sequence[Any]], rows: tuple[int, ...], cols: tuple[int, ...], zero: Any,

@@ -38,8 +38,11 @@ below the proved one (checked).  With three layers or more, the critical zero la
 layers whose rank drop is proved by bordered minors of ``Jμ∘φ`` in ``Z[t]``
 (:func:`~lcnalg.singularities._birational.certify_critical_family`) give a proved lower bound.
 When the maximal minors are beyond their bounds, that lower bound and ``N − 1`` (``μ`` has rank
-``dim M`` at a point, so ``Crit μ`` is a proper Zariski-closed subset of ``C^N``) are the answer:
-certified when they meet, else proved bounds.
+``dim M`` at a point, so ``Crit μ`` is a proper Zariski-closed subset of ``C^N``) are the answer,
+the upper bound lowered to ``N − 2`` when a few maximal minors have no common factor over Q
+(:func:`coprime_minors`: a component of dimension ``N − 1`` of their common zeros would be a
+hypersurface ``V(h)`` with ``h`` dividing each of them): certified when they meet, else proved
+bounds.
 
 **Polynomial networks** (``σ(t) = t^r``, ``r ≥ 2``, docs/theory.md#polynomial-critical-locus).  The
 same minors, gcd and residual dimension; the 1D shared-root description is replaced by the
@@ -76,7 +79,7 @@ from lcnalg.parameterization import Parameterization, parameterize
 from lcnalg.printing import latex_escape, poly_latex, poly_text
 from lcnalg.results import Result, Status, Tabular
 from lcnalg.rings import integer_ring, to_fmpq
-from lcnalg.polys.minors import all_minors, count_minors, count_subminors
+from lcnalg.polys.minors import all_minors, count_minors, count_subminors, minor
 from lcnalg.polys.modular import GF_PRIME
 from lcnalg.polys.mpoly_factor import factor as mpoly_factor
 from lcnalg.singularities._birational import certify_critical_family, exchange_families
@@ -85,7 +88,7 @@ from lcnalg.singularities._sandwich import image_rank, planted_families
 __all__ = [
     "CriticalLocusResult", "CriticalComponent", "CriticalFamily", "critical_locus", "is_critical",
     "shares_hyperroot", "hyperroot_resultants", "shared_root_point", "shared_root_image_dimension",
-    "planted_families", "jacobian_minors", "zero_layers_exhaust", "family_critical_bounds",
+    "planted_families", "jacobian_minors", "zero_layers_exhaust", "family_critical_bounds", "coprime_minors",
 ]
 
 
@@ -888,7 +891,7 @@ def critical_locus(arch: Architecture | str, *, dimension: int | None = None, se
             fams = _families(mu, rdim, seed, limits, notes)
         if fams is None:
             raise
-        return _families_only(arch, fams, rdim, N, seed, start, err, notes)
+        return _families_only(arch, fams, rdim, N, seed, start, err, notes, mu, limits)
     g, factors, residual = _split_hypersurface(minors)
     stopped = ""
     try:
@@ -963,22 +966,112 @@ def _families(mu: Any, rdim: int, seed: int, limits: Limits, notes: list[str]) -
         return None
 
 
+#: Maximal minors :func:`coprime_minors` forms at most, looking for a set of them without a common
+#: factor (within ``limits.max_subminors`` sub-minors in all).  Their gcd can lose its last
+#: factor late: 114 minors for 2x2,2x2,2x1 s=2x1,2x1 (0.1 s), 64 for 3,3,3,3 s=2,2,2.
+COPRIME_TRIES = 256
+
+
+def coprime_minors(mu: Parameterization, rdim: int, *, seed: int = 0, limits: Limits | None = None,
+                   tries: int = COPRIME_TRIES) -> int | None:
+    """How many maximal minors of ``Jμ`` it took to find a set of them whose gcd over Q is a
+    constant (None when ``tries`` of them did not, or their expansion passed its bounds: at most
+    ``2^rdim`` sub-minors each, ``limits.max_subminors`` in all, and ``limits.max_minor_terms``
+    terms).
+
+    Then the critical locus has dimension at most ``N - 2``: it lies in the common zeros of
+    those minors, and a component of dimension ``N - 1`` of that zero set is a hypersurface
+    ``V(h)`` with ``h`` irreducible (``Q[θ]`` is a unique factorization domain), so ``h`` divides
+    each of them (Nullstellensatz), hence their gcd.  A few minors suffice where forming all of
+    them (:func:`jacobian_minors`) is refused.  Each is chosen non-zero: its rows and columns are
+    picked greedily, in a random order, where ``Jμ`` at a random point modulo a prime gains rank;
+    each is one ``rdim × rdim`` determinant by Laplace expansion.
+
+    Parameters
+    ----------
+    mu : Parameterization
+    rdim : int
+        ``dim M``, the size of the maximal minors.
+    seed : int
+        Seed of the random points and orders.
+    limits : Limits, optional
+    tries : int
+        Minors tried at most.
+
+    Returns
+    -------
+    int or None
+
+    Examples
+    --------
+    >>> from lcnalg.parameterization import parameterize
+    >>> coprime_minors(parameterize("3,2,3 s=2,2"), 6) is not None   # its locus has dimension 6 = N - 2
+    True
+    >>> coprime_minors(parameterize("2,2"), 3) is None                 # w1_1*w2_0 - w1_0*w2_1 divides them all
+    True
+    """
+    lim = Limits.coerce(limits)
+    rows_used = [i for i, row in enumerate(mu.jacobian) if any(not e.is_zero() for e in row)]
+    jac = [mu.jacobian[i] for i in rows_used]
+    N = mu.num_parameters
+    if not 0 < rdim <= min(len(jac), N):
+        return None
+    zero = mu.ring.from_dict({})
+    terms = lim.budget("max_minor_terms", f"terms of {tries} maximal minors of the Jacobian of mu")
+    rng = random.Random(seed)
+    g = None
+    for k in range(1, min(tries, lim.max_subminors // 2 ** rdim) + 1):
+        at = mu.jacobian_at(mu.random_point_mod(rng.randrange(2**30), GF_PRIME), GF_PRIME)
+        value = [[int(at[i, j]) for j in range(N)] for i in rows_used]
+        rows = _gaining(value, rng.sample(range(len(jac)), len(jac)), rdim)
+        cols = _gaining([list(c) for c in zip(*(value[i] for i in rows))], rng.sample(range(N), N), rdim)
+        if len(rows) < rdim or len(cols) < rdim:
+            continue   # a point where Jμ has rank below dim M
+        try:
+            m = minor(jac, sorted(rows), sorted(cols), zero, terms=terms)
+        except ResourceLimitError:
+            return None
+        g = m if g is None else g.gcd(m)
+        if g.total_degree() == 0:
+            return k
+    return None
+
+
+def _gaining(rows: list[list[int]], order: list[int], size: int) -> list[int]:
+    """The first ``size`` rows in ``order`` each of which raises the rank (modulo ``GF_PRIME``) of
+    those kept before it (fewer when the rows have a smaller rank)."""
+    kept: list[int] = []
+    for i in order:
+        if flint.nmod_mat([rows[j] for j in kept + [i]], GF_PRIME).rank() > len(kept):
+            kept.append(i)
+            if len(kept) == size:
+                break
+    return kept
+
+
 def _families_only(arch: Architecture, fams: dict[str, Any], rdim: int, N: int, seed: int, start: float,
-                   err: ResourceLimitError, notes: list[str]) -> CriticalLocusResult:
+                   err: ResourceLimitError, notes: list[str], mu: Parameterization,
+                   limits: Limits) -> CriticalLocusResult:
     """The answer of :func:`family_critical_bounds` alone, when the minors are refused: the exact
-    dimension (two layers), or its proved lower bound and the upper bound ``N - 1`` (three layers
-    or more: ``rank Jμ = dim M`` off a proper Zariski-closed subset of ``C^N``)."""
+    dimension (two layers), or its proved lower bound and an upper bound, ``N - 2`` when a few
+    maximal minors have no common factor (:func:`coprime_minors`), else ``N - 1`` (``rank Jμ =
+    dim M`` off a proper Zariski-closed subset of ``C^N``)."""
     exact = fams["dimension"] is not None
-    dim = fams["dimension"] if exact else N - 1
+    coprime = None if exact or fams["lower"] >= N - 1 else coprime_minors(mu, rdim, seed=seed, limits=limits)
+    upper = N - 1 if coprime is None else N - 2
+    dim = fams["dimension"] if exact else upper
     lower = dim if exact else fams["lower"]
     argument = fams["argument"] if exact else (
         f"{fams['argument']}; upper bound N - 1 = {N - 1}: mu has rank dim M = {rdim} at a point, so its "
-        "critical locus is a proper Zariski-closed subset of the parameter space")
+        "critical locus is a proper Zariski-closed subset of the parameter space" if coprime is None else
+        f"{fams['argument']}; upper bound N - 2 = {N - 2}: {coprime} maximal minors of the Jacobian have no "
+        "common factor over Q, so their common zeros, which hold the locus, have no component of dimension N - 1")
     how = "" if lower == dim else ("raise the bound the maximal minors met (named in the limitations) to form "
                                   "them: their dimension modulo p bounds the locus from above")
     return CriticalLocusResult(
         architecture=str(arch), method=("two-layer families" if exact else "critical families")
-        + " (critical zero layers and shared-factor families), exact ranks at integer points; no minor formed",
+        + " (critical zero layers and shared-factor families), exact ranks at integer points; "
+        + ("no upper bound from the minors" if coprime is None else f"{coprime} maximal minors without a common factor"),
         certified=lower == dim, failure_probability=None, how_to_certify=how, argument=argument,
         limitations="".join(notes) + f"the maximal minors were not formed ({err}), so the hypersurface factors "
         "and the residual part are not listed" + ("; the dimension does not need them" if exact else ""),

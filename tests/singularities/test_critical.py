@@ -4,12 +4,12 @@ minors' decomposition against the planted families."""
 from __future__ import annotations
 
 import pytest
-from hypothesis import given, settings, strategies as st
+from hypothesis import HealthCheck, given, settings, strategies as st
 
 from lcnalg import Architecture, Limits, Parameterization
 from lcnalg.errors import ResourceLimitError
 from lcnalg.polys.minors import count_minors
-from lcnalg.singularities.critical import (critical_locus, is_critical, planted_families,
+from lcnalg.singularities.critical import (coprime_minors, critical_locus, is_critical, planted_families,
                                            shared_root_image_dimension, shared_root_point,
                                            shares_hyperroot)
 
@@ -89,18 +89,39 @@ def test_critical_locus_refuses():
 
 @pytest.mark.parametrize("arch", ["2,2,2 s=2,2", "3,2,2 s=2,2", "2,2,2", "2,3,2 s=1,2", "2,2,2 s=1,2"])
 def test_refused_minors_give_the_families_bounds(arch):
-    """Three layers with the maximal minors refused: the certified families' lower bound and the
-    upper bound N - 1 (a proper closed subset of C^N), between which the minors' dimension lies."""
+    """Three layers with the maximal minors refused: the certified families' lower bound and an
+    upper bound, between which the minors' dimension lies: N - 2 when a few maximal minors have
+    no common factor, which happens exactly when all of them have none (no hypersurface factor
+    in the answer from all the minors), else N - 1 (a proper closed subset of C^N)."""
     full = critical_locus(arch)
     cut = critical_locus(arch, max_minors=1)
     N = Parameterization(arch).num_parameters
     assert full.minors_formed and not cut.minors_formed and cut.num_minors == 0
-    assert cut.lower_bound <= full.dimension <= cut.dimension == N - 1
-    assert cut.certified == (cut.lower_bound == N - 1)
+    assert cut.lower_bound <= full.dimension <= cut.dimension
+    assert cut.dimension == (N - 1 if full.hypersurface_factors else N - 2)
+    assert cut.certified == (cut.lower_bound == cut.dimension)
     assert "--max-minors" in cut.limitations
     assert cut.certified or "proved bounds" in cut.to_text()
     if not cut.certified:
-        assert str(cut.status) == f"bounds {cut.lower_bound}..{N - 1}"
+        assert str(cut.status) == f"bounds {cut.lower_bound}..{cut.dimension}"
+
+
+@settings(max_examples=12, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(sizes=st.lists(st.integers(1, 3), min_size=3, max_size=3), strides=st.lists(st.integers(1, 3), min_size=2,
+                                                                                     max_size=2), seed=st.integers(0, 99))
+def test_coprime_minors_only_where_all_minors_have_no_common_factor(sizes, strides, seed):
+    """Soundness of the upper bound N - 2: whenever a few maximal minors have a constant gcd, the
+    gcd of all of them (formed, factored over Q) is a constant too, and the minors' dimension of
+    the locus is at most N - 2."""
+    arch = f"{','.join(map(str, sizes))} s={','.join(map(str, strides))}"
+    mu = Parameterization(arch)
+    full = critical_locus(arch)
+    found = coprime_minors(mu, full.dimension_of_function_space, seed=seed)
+    if found is not None:
+        assert found >= 1 and not full.hypersurface_factors, arch
+        assert full.dimension <= mu.num_parameters - 2, arch
+    if full.hypersurface_factors:
+        assert found is None, arch
 
 
 def test_image_dimensions_by_rank():
