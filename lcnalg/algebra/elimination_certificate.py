@@ -35,6 +35,7 @@ from __future__ import annotations
 
 import os
 import signal
+import sys
 import time
 from dataclasses import dataclass
 from math import comb
@@ -832,7 +833,7 @@ class BackgroundElimination:
         # the entries of its Macaulay matrices so far, written by the process before each step
         self._entries = context.RawValue("q", 0)
         try:
-            self._process = context.Process(target=_eliminate_and_send, args=(send, graph, bounds, self._entries),
+            self._process = context.Process(target=_eliminate_and_send, args=(send, graph, bounds, self._entries, os.getpid()),
                                             daemon=True)
             self._process.start()
         except (AssertionError, OSError):  # a daemonic process may not have children; or no fork
@@ -936,13 +937,33 @@ class BackgroundElimination:
 PROGRESS_POLL = 0.02
 
 
-def _eliminate_and_send(send: Any, graph: GraphIdeal, limits: Limits, entries: Any) -> None:
+def _end_with_parent(parent: int) -> None:
+    """Ask the kernel to kill this process when its parent ends (Linux's ``prctl(PR_SET_PDEATHSIG,
+    SIGKILL)``; nothing elsewhere), and end now if the parent ``parent`` has already ended."""
+    if sys.platform.startswith("linux"):
+        try:
+            import ctypes
+
+            ctypes.CDLL(None, use_errno=True).prctl(1, int(signal.SIGKILL), 0, 0, 0)   # 1: PR_SET_PDEATHSIG
+        except (OSError, AttributeError):
+            pass
+    if os.getppid() != parent:
+        os._exit(0)
+
+
+def _eliminate_and_send(send: Any, graph: GraphIdeal, limits: Limits, entries: Any, parent: int) -> None:
     """The body of the background process: :func:`eliminate` modulo the first prime, sent back
     (None on an unexpected error: the caller then computes it in process and meets it there),
-    with the entries of its Macaulay matrices so far written into ``entries`` before each step."""
+    with the entries of its Macaulay matrices so far written into ``entries`` before each step.
+    It ends with its parent, even one killed without a chance to stop it (``SIGKILL``): told by
+    the kernel where Linux's ``PR_SET_PDEATHSIG`` is at hand, and before each step otherwise (its
+    parent is no longer ``parent``, the process that started it)."""
+    _end_with_parent(parent)
     one_blas_thread()
 
     def progress(total: int) -> None:
+        if os.getppid() != parent:
+            os._exit(0)
         entries.value = total
 
     try:

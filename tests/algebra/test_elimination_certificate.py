@@ -374,3 +374,41 @@ def test_elimination_with_the_positions_is_the_elimination_without(arch):
     coarse = ec.eliminate(dataclasses.replace(graph, position_rows=()), PRIMES_31[0], limits)
     if fine.eliminated is not None and coarse.eliminated is not None:
         assert _as_set(fine.eliminated) == _as_set(coarse.eliminated)
+
+
+@pytest.mark.skipif(not os.path.exists("/proc/self/task"), reason="finds the child process through /proc")
+def test_the_background_elimination_ends_with_a_killed_parent():
+    """A parent killed without a chance to stop its children (SIGKILL, as `timeout -s KILL` or the
+    out-of-memory killer do) does not leave the elimination of 2x2x2,2x2x2 running on a core."""
+    import subprocess
+    import sys
+    import time
+
+    code = ("import time\n"
+            "from lcnalg import Limits, Parameterization\n"
+            "from lcnalg.algebra.elimination_certificate import BackgroundElimination\n"
+            "job = BackgroundElimination(Parameterization('2x2x2,2x2x2'), Limits())\n"
+            "print('started', flush=True)\n"
+            "time.sleep(60)\n")
+    parent = subprocess.Popen([sys.executable, "-c", code], stdout=subprocess.PIPE, text=True)
+    try:
+        assert parent.stdout.readline().strip() == "started"
+        with open(f"/proc/{parent.pid}/task/{parent.pid}/children") as f:
+            (child,) = map(int, f.read().split())
+
+        def running(pid: int) -> bool:
+            try:
+                with open(f"/proc/{pid}/status") as status:
+                    return "zombie" not in status.read()
+            except FileNotFoundError:
+                return False
+
+        time.sleep(0.5)
+        assert running(child)   # eliminating
+    finally:
+        parent.kill()
+        parent.wait()
+    end = time.monotonic() + 10
+    while running(child) and time.monotonic() < end:
+        time.sleep(0.05)
+    assert not running(child)
