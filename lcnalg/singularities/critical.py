@@ -1071,7 +1071,9 @@ def _families_only(arch: Architecture, fams: dict[str, Any], rdim: int, N: int, 
     return CriticalLocusResult(
         architecture=str(arch), method=("two-layer families" if exact else "critical families")
         + " (critical zero layers and shared-factor families), exact ranks at integer points; "
-        + ("no upper bound from the minors" if coprime is None else f"{coprime} maximal minors without a common factor"),
+        + (f"{coprime} maximal minors without a common factor" if coprime is not None else
+           "no minor formed" if exact or fams["lower"] >= N - 1 else
+           "no set of a few maximal minors found without a common factor"),
         certified=lower == dim, failure_probability=None, how_to_certify=how, argument=argument,
         limitations="".join(notes) + f"the maximal minors were not formed ({err}), so the hypersurface factors "
         "and the residual part are not listed" + ("; the dimension does not need them" if exact else ""),
