@@ -46,8 +46,8 @@ try:
     if r.certified:   # proved bounds are not a dimension to compare
         print("LCNALG dim", r.dimension)
     print("LCNALG answer", r.dimension, "certified" if r.certified else str(r.status),
-          ("(families, " + ("no minor)" if "without a common factor" not in r.method else
-                            r.method.rsplit("; ", 1)[-1].replace("maximal minors without a common factor",
+          ("(families, " + ("no minor)" if "without a common hypersurface" not in r.method else
+                            r.method.rsplit("; ", 1)[-1].replace("maximal minors without a common hypersurface",
                                                                  "coprime minors") + ")")
            if not r.minors_formed else f"({r.num_minors} minors)"))
 except ResourceLimitError as err:
@@ -58,10 +58,10 @@ except ResourceLimitError as err:
 def singular_script(arch: str) -> str:
     """A Singular script: the ring of the weights, the coordinates of mu, the dimension of the
     ideal of its maximal minors."""
-    from lcnalg import Parameterization
+    from lcnalg import parameterize
     from lcnalg.algebra.dimension import function_space_dimension
 
-    mu = Parameterization(arch)
+    mu = parameterize(arch)   # linear, or a polynomial network (r=)
     names = [str(g) for g in mu.ring.gens()]
     short = {n: f"w{i}" for i, n in enumerate(names)}
     pattern = re.compile("|".join(sorted(map(re.escape, names), key=len, reverse=True)))

@@ -41,8 +41,10 @@ When the maximal minors are beyond their bounds, that lower bound and ``N − 1`
 ``dim M`` at a point, so ``Crit μ`` is a proper Zariski-closed subset of ``C^N``) are the answer,
 the upper bound lowered to ``N − 2`` when a few maximal minors have no common factor over Q
 (:func:`coprime_minors`: a component of dimension ``N − 1`` of their common zeros would be a
-hypersurface ``V(h)`` with ``h`` dividing each of them): certified when they meet, else proved
-bounds.
+hypersurface ``V(h)`` with ``h`` dividing each of them; a common monomial is cleared by a point of
+rank ``dim M`` on each of its weights' hyperplanes): certified when they meet, else proved
+bounds.  A polynomial network beyond the minors' bounds gets the same upper bound, and the lower
+bound of its critical zero layers (below), decided without minors.
 
 **Polynomial networks** (``σ(t) = t^r``, ``r ≥ 2``, docs/theory.md#polynomial-critical-locus).  The
 same minors, gcd and residual dimension; the 1D shared-root description is replaced by the
@@ -588,6 +590,40 @@ def _maximal_minors(mu: Parameterization, rdim: int, limits: Limits) -> list:
     return minors
 
 
+def _zero_layer_bounds(mu: Any, rdim: int, seed: int) -> dict[str, Any]:
+    """A polynomial network's zero layers ``Z_l = {w_l = 0}`` decided critical without minors, as
+    :func:`family_critical_bounds` gives its families: ``Jμ`` vanishes on ``Z_l`` for ``l < L``
+    (every coordinate has degree ``r^{L-l} >= 2`` in ``w_l``), and on ``Z_L`` only the ``k_L``
+    columns of ``w_L`` survive, so ``Z_L`` is critical when ``k_L < dim M``, and not critical when
+    ``Jμ`` has rank ``dim M`` at a random point of it (exact); otherwise it is left out.  The
+    largest critical one bounds ``dim Crit μ`` from below."""
+    N = mu.num_parameters
+    out, undecided = [], []
+    for l, (lo, hi) in enumerate(mu.layer_slices):
+        theta = list(mu.random_point(seed + l, bound=50))
+        theta[lo:hi] = [0] * (hi - lo)
+        jac = flint.fmpq_mat(mu.jacobian_at(theta))
+        keep = [j for j in range(N) if not lo <= j < hi]
+        img = flint.fmpq_mat([[jac[i, j] for j in keep] for i in range(jac.nrows())]).rank() if keep else 0
+        if l + 1 < len(mu.layer_slices) or hi - lo < rdim:
+            critical = rdim > 0
+        elif jac.rank() == rdim:
+            critical = False
+        else:
+            undecided.append(l + 1)
+            continue
+        out.append(CriticalFamily("zero layer", (l + 1,), N - (hi - lo), img, critical))
+    lower = max((f.dimension for f in out if f.critical), default=-1)
+    argument = (f"the zero layer{'s' if sum(f.critical for f in out) > 1 else ''} "
+                + ", ".join(f"w_{f.layers[0]} = 0" for f in out if f.critical)
+                + f" of dimension up to {lower} are critical (Jmu vanishes on w_l = 0 for l < L: every coordinate "
+                "has degree r^(L-l) >= 2 in w_l; on w_L = 0 only the k_L columns of w_L survive)")
+    if undecided:
+        argument += f"; the zero layer w_{undecided[0]} = 0 is not decided without the minors"
+    return {"lower": lower, "dimension": None, "families": out, "argument": argument,
+            "method": "critical zero layers of the polynomial network, exact ranks at integer points"}
+
+
 def _zero_layer_families(mu: Any, minors: list, rdim: int, seed: int) -> list[CriticalFamily]:
     """Polynomial networks: the zero layers ``{w_l = 0}``, each decided critical exactly (every
     minor has all its terms divisible by a weight of layer ``l``, i.e. vanishes identically
@@ -857,8 +893,9 @@ def critical_locus(arch: Architecture | str, *, dimension: int | None = None, se
     modulus : int
         Prime for the Gröbner basis giving the residual dimension.
     max_minors : int, optional
-        Overrides ``limits.max_minors``: beyond it no minor is formed (the families' answer
-        above, or :class:`~lcnalg.errors.ResourceLimitError` for a network with an activation).
+        Overrides ``limits.max_minors``: beyond it not all minors are formed (the families' or,
+        for a network with an activation, the critical zero layers' lower bound, and the upper
+        bound of a few minors).
     limits : Limits, optional
         Resource bounds.
 
@@ -889,6 +926,8 @@ def critical_locus(arch: Architecture | str, *, dimension: int | None = None, se
     except ResourceLimitError as err:
         if fams is None and two is None:   # three layers or more: the families' proved bounds
             fams = _families(mu, rdim, seed, limits, notes)
+        if fams is None and arch.activation is not None:   # polynomial networks: the zero layers'
+            fams = _zero_layer_bounds(mu, rdim, seed)
         if fams is None:
             raise
         return _families_only(arch, fams, rdim, N, seed, start, err, notes, mu, limits)
@@ -982,7 +1021,9 @@ def coprime_minors(mu: Parameterization, rdim: int, *, seed: int = 0, limits: Li
     Then the critical locus has dimension at most ``N - 2``: it lies in the common zeros of
     those minors, and a component of dimension ``N - 1`` of that zero set is a hypersurface
     ``V(h)`` with ``h`` irreducible (``Q[θ]`` is a unique factorization domain), so ``h`` divides
-    each of them (Nullstellensatz), hence their gcd.  A few minors suffice where forming all of
+    each of them (Nullstellensatz), hence their gcd.  A gcd that is a monomial is enough when
+    ``Jμ`` has rank ``dim M`` at a point of each hyperplane ``w = 0`` of its weights: then ``w``
+    divides not every maximal minor, so no factor of the gcd can hold a component of the locus.  A few minors suffice where forming all of
     them (:func:`jacobian_minors`) is refused.  Each is chosen non-zero: its rows and columns are
     picked greedily, in a random order, where ``Jμ`` at a random point modulo a prime gains rank;
     each is one ``rdim × rdim`` determinant by Laplace expansion.
@@ -1032,9 +1073,23 @@ def coprime_minors(mu: Parameterization, rdim: int, *, seed: int = 0, limits: Li
         except ResourceLimitError:
             return None
         g = m if g is None else g.gcd(m)
-        if g.total_degree() == 0:
+        if g.total_degree() == 0 or (len(g) == 1 and _off_hyperplanes(mu, g, rdim, rng)):
             return k
     return None
+
+
+def _off_hyperplanes(mu: Parameterization, monomial: Any, rdim: int, rng: random.Random) -> bool:
+    """Whether, for every weight ``w`` in ``monomial`` (the gcd of the minors so far, when it is a
+    monomial), ``Jμ`` has rank ``dim M`` modulo a prime, hence over Q, at a random point of the
+    hyperplane ``w = 0``: then ``w`` does not divide every maximal minor, and no hypersurface is left
+    that could divide them all (polynomial networks: minors often share powers of the weights)."""
+    for v, e in enumerate(monomial.monoms()[0]):
+        if e:
+            theta = list(mu.random_point_mod(rng.randrange(2**30), GF_PRIME))
+            theta[v] = 0
+            if mu.jacobian_at(theta, GF_PRIME).rank() < rdim:
+                return False
+    return True
 
 
 def _gaining(rows: list[list[int]], order: list[int], size: int) -> list[int]:
@@ -1065,15 +1120,17 @@ def _families_only(arch: Architecture, fams: dict[str, Any], rdim: int, N: int, 
         f"{fams['argument']}; upper bound N - 1 = {N - 1}: mu has rank dim M = {rdim} at a point, so its "
         "critical locus is a proper Zariski-closed subset of the parameter space" if coprime is None else
         f"{fams['argument']}; upper bound N - 2 = {N - 2}: {coprime} maximal minors of the Jacobian have no "
-        "common factor over Q, so their common zeros, which hold the locus, have no component of dimension N - 1")
+        "common factor over Q but weights w whose hyperplane w = 0 has a point where Jmu has rank dim M, so "
+        "their common zeros, which hold the locus, have no component of dimension N - 1")
     how = "" if lower == dim else ("raise the bound the maximal minors met (named in the limitations) to form "
                                   "them: their dimension modulo p bounds the locus from above")
     return CriticalLocusResult(
-        architecture=str(arch), method=("two-layer families" if exact else "critical families")
-        + " (critical zero layers and shared-factor families), exact ranks at integer points; "
-        + (f"{coprime} maximal minors without a common factor" if coprime is not None else
+        architecture=str(arch), method=fams.get("method", ("two-layer families" if exact else "critical families")
+                                                 + " (critical zero layers and shared-factor families), exact ranks "
+                                                 "at integer points") + "; "
+        + (f"{coprime} maximal minors without a common hypersurface" if coprime is not None else
            "no minor formed" if exact or fams["lower"] >= N - 1 else
-           "no set of a few maximal minors found without a common factor"),
+           "no set of a few maximal minors found without a common hypersurface"),
         certified=lower == dim, failure_probability=None, how_to_certify=how, argument=argument,
         limitations="".join(notes) + f"the maximal minors were not formed ({err}), so the hypersurface factors "
         "and the residual part are not listed" + ("; the dimension does not need them" if exact else ""),

@@ -81,10 +81,17 @@ def test_strided_locus_dimension_independent(arch):
     assert not is_critical(arch, mu.random_point(1))
 
 
-def test_critical_locus_refuses():
-    # polynomial networks have no family bounds: beyond the minors' bound the request is refused
-    with pytest.raises(ResourceLimitError):
-        critical_locus("3,3 r=2", max_minors=1)
+@pytest.mark.parametrize("arch", ["3,3 r=2", "2,1,2 r=2", "2,2 r=3", "2x1,1x2 r=2", "3,2 s=2 r=2"])
+def test_polynomial_networks_beyond_the_minors_bound_get_their_zero_layers_bounds(arch):
+    """A polynomial network whose maximal minors are refused: the critical zero layers' lower
+    bound (decided without minors) and the upper bound of a few minors contain the dimension
+    that all the minors give."""
+    full = critical_locus(arch, max_minors=10**6)
+    cut = critical_locus(arch, max_minors=1)
+    assert full.minors_formed and not cut.minors_formed
+    assert cut.lower_bound <= full.dimension <= cut.dimension <= cut.num_parameters - 1
+    assert {f.layers for f in cut.families if f.critical} <= {f.layers for f in full.families if f.critical}
+    assert cut.certified == (cut.lower_bound == cut.dimension)
 
 
 @pytest.mark.parametrize("arch", ["2,2,2 s=2,2", "3,2,2 s=2,2", "2,2,2", "2,3,2 s=1,2", "2,2,2 s=1,2"])
@@ -148,9 +155,8 @@ def test_result_protocol_and_status():
     assert r.components[0].equation == "w1_1*w2_0 - w1_0*w2_1" and r.components[0].image_dimension == 2
     # the dimension may be handed in; the bound is a Limits field
     assert critical_locus("2,2", dimension=3).dimension == 3
-    with pytest.raises(ResourceLimitError) as err:
-        critical_locus("3,3 r=2", limits=Limits(max_minors=1))
-    assert err.value.limit == "max_minors"
+    cut = critical_locus("3,3 r=2", limits=Limits(max_minors=1))   # the bound met is named
+    assert not cut.minors_formed and "max_minors" in cut.limitations
 
 
 def test_oversized_critical_loci_end_at_once(capsys):
