@@ -833,8 +833,8 @@ class BackgroundElimination:
         # the entries of its Macaulay matrices so far, written by the process before each step
         self._entries = context.RawValue("q", 0)
         try:
-            self._process = context.Process(target=_eliminate_and_send, args=(send, graph, bounds, self._entries, os.getpid()),
-                                            daemon=True)
+            self._process = context.Process(target=_eliminate_and_send,
+                                            args=(send, graph, bounds, self._entries, os.getpid()), daemon=True)
             self._process.start()
         except (AssertionError, OSError):  # a daemonic process may not have children; or no fork
             self._done = True

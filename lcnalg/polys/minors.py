@@ -342,7 +342,8 @@ def minor(mat: Sequence[Sequence[Any]], rows: Sequence[int], cols: Sequence[int]
     mat : sequence of rows
         Entries in a commutative ring (flint mpolys, ints).
     rows, cols : sequences of int
-        Increasing indices, as many rows as columns.
+        Row and column indices, as many of each (the sign is that of the minor with the rows and
+        columns in the order given).
     zero : ring element
         The zero of that ring.
     terms : Budget, optional
@@ -364,10 +365,11 @@ def minor(mat: Sequence[Sequence[Any]], rows: Sequence[int], cols: Sequence[int]
     -4
     """
     rows, cols = tuple(rows), tuple(cols)
+    ncols = len(mat[0]) if mat else 0
     if (len(rows) != len(cols) or any(not 0 <= i < len(mat) for i in rows)
-            or any(not 0 <= j < len(mat[0]) for j in cols)):
+            or any(not 0 <= j < ncols for j in cols)):
         raise InputError(f"rows, cols: expected as many row as column indices within the {len(mat)}x"
-                         f"{len(mat[0]) if mat else 0} matrix, got {list(rows)!r} and {list(cols)!r}")
+                         f"{ncols} matrix, got {list(rows)!r} and {list(cols)!r}")
     return _minor_dp(mat, rows, cols, zero, {}, terms)
 
 

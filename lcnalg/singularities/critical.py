@@ -1023,10 +1023,11 @@ def coprime_minors(mu: Parameterization, rdim: int, *, seed: int = 0, limits: Li
     ``V(h)`` with ``h`` irreducible (``Q[θ]`` is a unique factorization domain), so ``h`` divides
     each of them (Nullstellensatz), hence their gcd.  A gcd that is a monomial is enough when
     ``Jμ`` has rank ``dim M`` at a point of each hyperplane ``w = 0`` of its weights: then ``w``
-    divides not every maximal minor, so no factor of the gcd can hold a component of the locus.  A few minors suffice where forming all of
-    them (:func:`jacobian_minors`) is refused.  Each is chosen non-zero: its rows and columns are
-    picked greedily, in a random order, where ``Jμ`` at a random point modulo a prime gains rank;
-    each is one ``rdim × rdim`` determinant by Laplace expansion.
+    does not divide every maximal minor, so no factor of the gcd can hold a component of the
+    locus.  A few minors suffice where forming all of them (:func:`jacobian_minors`) is refused.
+    Each is chosen non-zero: its rows and columns are picked greedily, in a random order, where
+    ``Jμ`` at a random point modulo a prime gains rank; each is one ``rdim × rdim`` determinant by
+    Laplace expansion.
 
     Parameters
     ----------

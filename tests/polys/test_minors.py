@@ -9,10 +9,10 @@ import flint
 import pytest
 from hypothesis import given, settings, strategies as st
 
-from lcnalg.errors import ResourceLimitError
+from lcnalg.errors import InputError, ResourceLimitError
 from lcnalg.limits import Limits
 from lcnalg.polys.minors import (all_minors, bordered_minors, count_expansion_subminors, count_minors,
-                                 count_subminors, determinant)
+                                 count_subminors, determinant, minor)
 from lcnalg.rings import integer_ring
 
 
@@ -137,3 +137,19 @@ def test_bordered_minors_bounded_before_and_while_computing():
                              limits=Limits(max_minor_terms=10)))
     with pytest.raises(Exception, match="rows, cols"):
         list(bordered_minors(lambda i, j: 0, (2, 2), [0, 0], [0, 1], 0))
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.integers(1, 5).flatmap(lambda k: st.tuples(
+    st.lists(st.lists(st.integers(-5, 5), min_size=6, max_size=6), min_size=6, max_size=6),
+    st.permutations(range(6)).map(lambda p: p[:k]), st.permutations(range(6)).map(lambda p: p[:k]))))
+def test_one_minor_is_the_determinant_of_its_submatrix(case):
+    """`minor` on rows and columns in the order given equals FLINT's determinant of that submatrix."""
+    mat, rows, cols = case
+    assert minor(mat, rows, cols, 0) == int(flint.fmpz_mat([[mat[i][j] for j in cols] for i in rows]).det())
+
+
+def test_one_minor_refuses_bad_index_sets():
+    for rows, cols in (((0, 1), (0,)), ((0, 2), (0, 1)), ((0,), (-1,))):
+        with pytest.raises(InputError, match="rows, cols"):
+            minor([[1, 2], [3, 4]], rows, cols, 0)
