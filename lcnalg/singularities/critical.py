@@ -64,6 +64,7 @@ from __future__ import annotations
 
 import itertools
 import random
+import re
 import time
 from dataclasses import dataclass, field
 from typing import Any, Sequence
@@ -475,7 +476,10 @@ class CriticalLocusResult(Tabular, Result):
     def to_text(self) -> str:
         lines = [
             f"critical locus of mu for {self.architecture}: rank J(theta) < dim M = {self.dimension_of_function_space}",
-            (f"  {self.num_minors} distinct maximal minors" if self.minors_formed else "  maximal minors not formed")
+            (f"  {self.num_minors} distinct maximal minors" if self.minors_formed else
+             "  maximal minors not formed" + "".join(f" (beyond {m.group(1)}: the hypersurface factors are not listed)"
+                                                     for m in [re.search(r"\(CLI: (--[a-z-]+)\)", self.limitations)]
+                                                     if m))
             + (f"; locus of dimension {self.dimension} in R^{self.num_parameters} "
                f"(codimension {self.num_parameters - self.dimension})"
                if self.certified or self.lower_bound >= self.dimension else
