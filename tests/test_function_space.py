@@ -153,7 +153,6 @@ def test_limits_reach_the_algorithms():
     # a polynomial network beyond the bound: its zero layers' bounds, naming it
     cut = FunctionSpace("3,3 r=2", limits=Limits(max_minors=1)).critical_locus()
     assert not cut.minors_formed and "--max-minors" in cut.limitations
-    assert FunctionSpace("3,3 r=2").critical_locus().minors_formed
     # a linear network beyond the bound: its families' bounds, naming it; a method's own
     # keyword overrides the field
     assert FunctionSpace("2,2,2 s=2,2").critical_locus().minors_formed
