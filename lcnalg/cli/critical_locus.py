@@ -22,8 +22,9 @@ def register(sub: argparse._SubParsersAction) -> None:
             "and compare with the shared-(hyper)root description in 1D; for a polynomial network "
             "(r >= 2) with the zero layers, whose exhaustion of the locus is proved chart by chart. "
             "A linear network whose minors pass their bounds is answered from its critical families "
-            "(zero layers, shared factors): exactly for two layers, with proved bounds (their "
-            "lower bound, N - 1) for more."
+            "(zero layers, shared factors): exactly for two layers, with proved bounds for more "
+            "(their lower bound; N - 2 when a few maximal minors have no common factor, else N - 1); "
+            "a polynomial network from its critical zero layers and the same upper bound."
         ),
     )
     architecture_argument(p)
