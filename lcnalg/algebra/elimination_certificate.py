@@ -35,7 +35,6 @@ from __future__ import annotations
 
 import os
 import signal
-import sys
 import time
 from dataclasses import dataclass
 from math import comb
@@ -46,7 +45,7 @@ import numpy as np
 from lcnalg.errors import LCNAlgError
 from lcnalg.limits import Limits
 from lcnalg.parameterization import Parameterization
-from lcnalg.polys.blas_echelon import one_blas_thread
+from lcnalg.processes import start_worker
 from lcnalg.polys.groebner import groebner_basis
 from lcnalg.polys.hilbert import hilbert_numerator, hilbert_values
 from lcnalg.polys.modular import PRIMES_31
@@ -937,20 +936,6 @@ class BackgroundElimination:
 PROGRESS_POLL = 0.02
 
 
-def _end_with_parent(parent: int) -> None:
-    """Ask the kernel to kill this process when its parent ends (Linux's ``prctl(PR_SET_PDEATHSIG,
-    SIGKILL)``; nothing elsewhere), and end now if the parent ``parent`` has already ended."""
-    if sys.platform.startswith("linux"):
-        try:
-            import ctypes
-
-            ctypes.CDLL(None, use_errno=True).prctl(1, int(signal.SIGKILL), 0, 0, 0)   # 1: PR_SET_PDEATHSIG
-        except (OSError, AttributeError):
-            pass
-    if os.getppid() != parent:
-        os._exit(0)
-
-
 def _eliminate_and_send(send: Any, graph: GraphIdeal, limits: Limits, entries: Any, parent: int) -> None:
     """The body of the background process: :func:`eliminate` modulo the first prime, sent back
     (None on an unexpected error: the caller then computes it in process and meets it there),
@@ -958,8 +943,7 @@ def _eliminate_and_send(send: Any, graph: GraphIdeal, limits: Limits, entries: A
     It ends with its parent, even one killed without a chance to stop it (``SIGKILL``): told by
     the kernel where Linux's ``PR_SET_PDEATHSIG`` is at hand, and before each step otherwise (its
     parent is no longer ``parent``, the process that started it)."""
-    _end_with_parent(parent)
-    one_blas_thread()
+    start_worker(parent)
 
     def progress(total: int) -> None:
         if os.getppid() != parent:

@@ -77,6 +77,7 @@ the result.  Every bound is a field of :class:`~lcnalg.limits.Limits`.
 
 from __future__ import annotations
 
+import os
 import sys
 import time
 from contextlib import contextmanager, nullcontext
@@ -87,7 +88,7 @@ from lcnalg.algebra.certify import verify_equations
 from lcnalg.algebra.degree import FibreDegree, degree_by_fibre
 from lcnalg.algebra.dimension import function_space_dimension
 from lcnalg.algebra.grading import grading_work
-from lcnalg.polys.blas_echelon import one_blas_thread
+from lcnalg.processes import start_worker
 from lcnalg.polys.groebner import groebner_basis
 from lcnalg.polys.hilbert import dimension_and_degree, hilbert_numerator, monomial_dimension
 from lcnalg.algebra.interpolation import (InterpolationState, degree_from_basis, degree_from_elimination,
@@ -589,8 +590,9 @@ class _ProcessesWhenWorthIt:
 
             busy = self.background is not None and not self.background.paused and not self.background.ready()
             # each worker's BLAS (the large eliminations of lcnalg.polys.blas_echelon) on one
-            # thread: jobs processes already use the cores
-            self._pool = ProcessPoolExecutor(max_workers=max(1, self.jobs - busy), initializer=one_blas_thread)
+            # thread: jobs processes already use the cores; and each ends with this process
+            self._pool = ProcessPoolExecutor(max_workers=max(1, self.jobs - busy), initializer=start_worker,
+                                             initargs=(os.getpid(),))
         return self._pool
 
     def map(self, fn: Callable, *iterables: Iterable, chunksize: int = 1) -> Iterator:

@@ -41,6 +41,7 @@ from __future__ import annotations
 
 import concurrent.futures
 import itertools
+import os
 import random
 import re
 import time
@@ -51,7 +52,7 @@ from lcnalg import checks
 from lcnalg.architecture import Architecture
 from lcnalg.errors import InputError
 from lcnalg.limits import VERIFY_LIMITS, Limits
-from lcnalg.polys.blas_echelon import one_blas_thread
+from lcnalg.processes import start_worker
 from lcnalg.results import Result, Status
 from lcnalg.theorems.registry import catalog, get
 from lcnalg.theorems.base import COUNTEREXAMPLE, ERROR, HELD, NOT_APPLICABLE, Check, Theorem
@@ -497,7 +498,8 @@ def verify(theorems: object = None, architectures: Iterable[Any] = (), *, seed: 
     results: list[list[Check]] = [[] for _ in archs]
     if jobs > 1 and len(archs) > 1:
         # one BLAS thread per worker: the jobs processes already fill the cores
-        with concurrent.futures.ProcessPoolExecutor(max_workers=jobs, initializer=one_blas_thread) as pool:
+        with concurrent.futures.ProcessPoolExecutor(max_workers=jobs, initializer=start_worker,
+                                                    initargs=(os.getpid(),)) as pool:
             futures = {pool.submit(_run, chosen, a, seed, limits): i for i, a in enumerate(archs)}
             for done, future in enumerate(concurrent.futures.as_completed(futures), 1):
                 results[futures[future]] = future.result()

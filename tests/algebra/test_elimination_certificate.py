@@ -412,3 +412,41 @@ def test_the_background_elimination_ends_with_a_killed_parent():
     while running(child) and time.monotonic() < end:
         time.sleep(0.05)
     assert not running(child)
+
+
+@pytest.mark.skipif(not os.path.exists("/proc/self/task"), reason="finds the child processes through /proc")
+def test_pool_workers_busy_with_a_piece_end_with_a_killed_parent():
+    """The process pools' workers (lcnalg.processes.start_worker) do not finish a long piece for a
+    parent that was killed."""
+    import subprocess
+    import sys
+    import time
+
+    code = ("import os, time\n"
+            "from concurrent.futures import ProcessPoolExecutor\n"
+            "from lcnalg.processes import start_worker\n"
+            "pool = ProcessPoolExecutor(2, initializer=start_worker, initargs=(os.getpid(),))\n"
+            "busy = [pool.submit(time.sleep, 60) for _ in range(2)]\n"
+            "time.sleep(0.5)\n"
+            "print('started', flush=True)\n"
+            "time.sleep(60)\n")
+    parent = subprocess.Popen([sys.executable, "-c", code], stdout=subprocess.PIPE, text=True)
+
+    def running(pid: int) -> bool:
+        try:
+            with open(f"/proc/{pid}/status") as status:
+                return "zombie" not in status.read()
+        except FileNotFoundError:
+            return False
+    try:
+        assert parent.stdout.readline().strip() == "started"
+        with open(f"/proc/{parent.pid}/task/{parent.pid}/children") as f:
+            workers = [int(pid) for pid in f.read().split()]
+        assert workers and all(map(running, workers))
+    finally:
+        parent.kill()
+        parent.wait()
+    end = time.monotonic() + 10
+    while any(map(running, workers)) and time.monotonic() < end:
+        time.sleep(0.05)
+    assert not any(map(running, workers))
