@@ -3,7 +3,7 @@
 Every module of ``lcnalg/`` is parsed with :mod:`ast`, imports inside function bodies
 included.  The layers, each importing only from itself and the layers before it:
 
-    errors, limits → architecture, rings, printing → polys → network_map → polynomial_parameterization,
+    errors, limits → architecture, rings, printing → polys → network_map, processes → polynomial_parameterization,
     channel_parameterization, results, filter_basis
     → parameterization → basis_parameterization → algebra → real → singularities → landscape → flow, regions, groups → function_space, plot,
     export (and the package
@@ -30,7 +30,7 @@ LAYERS = (
     ("errors", "limits", "checks"),
     ("architecture", "rings", "printing"),
     ("polys",),
-    ("network_map",),
+    ("network_map", "processes"),
     ("polynomial_parameterization", "channel_parameterization", "results", "filter_basis"),
     ("parameterization",),
     ("basis_parameterization",),
