@@ -45,7 +45,7 @@ def _bound(default: int, help: str, *, cli: bool = True) -> Any:
     return field(default=default, metadata={"help": help, "cli": cli})
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, repr=False)
 class Limits:
     """The resource bounds of one request (all positive integers; 0 never means "default").
 
@@ -340,6 +340,8 @@ class Limits:
     --------
     >>> Limits(max_minors=100).max_minors
     100
+    >>> Limits(max_minors=100)          # only the bounds that differ from the defaults
+    Limits(max_minors=100)
     >>> Limits(max_minors=0)
     Traceback (most recent call last):
     ...
@@ -466,6 +468,13 @@ class Limits:
             if isinstance(v, bool) or not isinstance(v, int) or v < 1:
                 raise InputError(f"{k}: expected a positive integer, got {short(v)}")
         return dataclasses.replace(limits, **changes)
+
+    def __repr__(self) -> str:
+        """``Limits(...)`` with the bounds that differ from the defaults, in declaration order
+        (64 fields would hide the one that matters); ``eval`` of it gives an equal object."""
+        changed = (f"{f.name}={getattr(self, f.name)!r}" for f in dataclasses.fields(self)
+                   if getattr(self, f.name) != f.default)
+        return f"Limits({', '.join(changed)})"
 
     @classmethod
     def names(cls) -> tuple[str, ...]:
