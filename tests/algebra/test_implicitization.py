@@ -429,7 +429,17 @@ def test_interpolation_work_bound_gives_a_partial_answer():
     assert r.num_generators == 39 and "max_interpolation_work" not in r.stopped_by
 
 
-def test_run_ended_by_a_work_bound_is_certified_by_default_when_complete():
+@pytest.fixture(scope="module")
+def interpolated_to_degree_8():
+    """1x2,3x3 s=2x1 with every degree up to 8 interpolated in one process, without certificate
+    (about 3 s; shared by the tests that compare other routes with it)."""
+    from lcnalg import Limits
+
+    return implicit_equations(Parameterization("1x2,3x3 s=2x1"), jobs=1, max_degree=8, certify=False,
+                              limits=Limits(max_equations_work=10**11))
+
+
+def test_run_ended_by_a_work_bound_is_certified_by_default_when_complete(interpolated_to_degree_8):
     """1x2,3x3 s=2x1 cut by max_equations_work at degree 8 already holds its whole ideal (24
     equations): the default elimination certificate is tried on a run a work bound ended and
     certifies the same equations as a run with a hundred times the work that interpolates
@@ -442,7 +452,7 @@ def test_run_ended_by_a_work_bound_is_certified_by_default_when_complete():
     assert cut.stopped_by.startswith("resource bound at degree 8") and cut.complete_up_to_degree == 7
     assert cut.certified and "elimination Gröbner basis" in cut.argument
     # (one process: degree 8 interpolated, not read from an elimination beside it)
-    more = implicit_equations(mu, jobs=1, max_degree=8, certify=False, limits=Limits(max_equations_work=10**11))
+    more = interpolated_to_degree_8
     assert more.complete_up_to_degree == 8 and not more.certified
     assert cut.polynomials == more.polynomials
     # by default the refused degree 8 is read from the elimination (which ends there): the same
@@ -463,7 +473,7 @@ def test_run_ended_by_a_work_bound_is_certified_by_default_when_complete():
 
 
 
-def test_past_the_size_rule_a_refused_degree_is_read_from_the_certificate_s_own_elimination():
+def test_past_the_size_rule_a_refused_degree_is_read_from_the_certificate_s_own_elimination(interpolated_to_degree_8):
     """Past the size rule of the membership test (24 equations > max_certify_generators = 10),
     equations complete beyond their highest degree (6, complete up to 7) are judged at the end
     by the generating degree of the elimination made anyway within max_certify_entries; the
@@ -473,12 +483,15 @@ def test_past_the_size_rule_a_refused_degree_is_read_from_the_certificate_s_own_
     from lcnalg import Limits
 
     mu = Parameterization("1x2,3x3 s=2x1")
-    more = implicit_equations(mu, jobs=1, max_degree=8, certify=False, limits=Limits(max_equations_work=10**11))
+    more = interpolated_to_degree_8
+    assert more.complete_up_to_degree == 8
     for jobs in (None, 1):
         read = implicit_equations(mu, jobs=jobs, limits=Limits(max_equations_work=10**9, max_read_entries=1,
                                                                 max_certify_generators=10))
         assert "degree 8 was read" in read.stopped_by and read.complete_up_to_degree == 8
-        assert read.certified and "generating-degree" in read.argument and read.polynomials == more.polynomials    # (within the size rule the read keeps max_read_entries: the test above)
+        assert read.certified and "generating-degree" in read.argument and read.polynomials == more.polynomials
+    # (within the size rule the read keeps max_read_entries: the test above)
+
 
 def test_candidate_stop_closed_by_a_certificate_skips_the_next_degree_check(monkeypatch):
     """At a candidate stop of the stopping rule (the leading ideal up to degree e has the
