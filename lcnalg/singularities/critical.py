@@ -604,14 +604,10 @@ def _zero_layer_bounds(mu: Any, rdim: int, seed: int) -> dict[str, Any]:
     N = mu.num_parameters
     out, undecided = [], []
     for l, (lo, hi) in enumerate(mu.layer_slices):
-        theta = list(mu.random_point(seed + l, bound=50))
-        theta[lo:hi] = [0] * (hi - lo)
-        jac = flint.fmpq_mat(mu.jacobian_at(theta))
-        keep = [j for j in range(N) if not lo <= j < hi]
-        img = flint.fmpq_mat([[jac[i, j] for j in keep] for i in range(jac.nrows())]).rank() if keep else 0
+        jac, img = _on_zero_layer(mu, l, seed)
         if l + 1 < len(mu.layer_slices) or hi - lo < rdim:
             critical = rdim > 0
-        elif jac.rank() == rdim:
+        elif flint.fmpq_mat(jac).rank() == rdim:
             critical = False
         else:
             undecided.append(l + 1)
@@ -637,13 +633,21 @@ def _zero_layer_families(mu: Any, minors: list, rdim: int, seed: int) -> list[Cr
     out = []
     for l, (lo, hi) in enumerate(mu.layer_slices):
         vanish = all(any(e[i] for i in range(lo, hi)) for m in minors for e in m.monoms())
-        theta = list(mu.random_point(seed + l, bound=50))
-        theta[lo:hi] = [0] * (hi - lo)
-        jac = mu.jacobian_at(theta)
-        keep = [j for j in range(N) if not lo <= j < hi]
-        img = flint.fmpq_mat([[jac[i, j] for j in keep] for i in range(jac.nrows())]).rank() if keep else 0
-        out.append(CriticalFamily("zero layer", (l + 1,), N - (hi - lo), img, vanish))
+        out.append(CriticalFamily("zero layer", (l + 1,), N - (hi - lo), _on_zero_layer(mu, l, seed)[1], vanish))
     return out
+
+
+def _on_zero_layer(mu: Any, l: int, seed: int) -> tuple[Any, int]:
+    """``Jμ`` at a random integer point of the zero layer ``{w_l = 0}`` (``l`` from 0), and the
+    exact rank of its columns of the other layers there (the dimension of the layer's image,
+    generically)."""
+    lo, hi = mu.layer_slices[l]
+    theta = list(mu.random_point(seed + l, bound=50))
+    theta[lo:hi] = [0] * (hi - lo)
+    jac = mu.jacobian_at(theta)
+    keep = [j for j in range(mu.num_parameters) if not lo <= j < hi]
+    img = flint.fmpq_mat([[jac[i, j] for j in keep] for i in range(jac.nrows())]).rank() if keep else 0
+    return jac, img
 
 
 def zero_layers_exhaust(mu: Any, rdim: int, limits: Limits | None = None) -> tuple[bool | None, str]:

@@ -376,52 +376,24 @@ def test_elimination_with_the_positions_is_the_elimination_without(arch):
         assert _as_set(fine.eliminated) == _as_set(coarse.eliminated)
 
 
-@pytest.mark.skipif(not os.path.exists("/proc/self/task"), reason="finds the child process through /proc")
+@pytest.mark.skipif(not os.path.exists("/proc/self/task"), reason="finds the child processes through /proc")
 def test_the_background_elimination_ends_with_a_killed_parent():
     """A parent killed without a chance to stop its children (SIGKILL, as `timeout -s KILL` or the
     out-of-memory killer do) does not leave the elimination of 2x2x2,2x2x2 running on a core."""
-    import subprocess
-    import sys
-    import time
-
     code = ("import time\n"
             "from lcnalg import Limits, Parameterization\n"
             "from lcnalg.algebra.elimination_certificate import BackgroundElimination\n"
             "job = BackgroundElimination(Parameterization('2x2x2,2x2x2'), Limits())\n"
+            "time.sleep(0.5)\n"
             "print('started', flush=True)\n"
             "time.sleep(60)\n")
-    parent = subprocess.Popen([sys.executable, "-c", code], stdout=subprocess.PIPE, text=True)
-    try:
-        assert parent.stdout.readline().strip() == "started"
-        with open(f"/proc/{parent.pid}/task/{parent.pid}/children") as f:
-            (child,) = map(int, f.read().split())
-
-        def running(pid: int) -> bool:
-            try:
-                with open(f"/proc/{pid}/status") as status:
-                    return "zombie" not in status.read()
-            except FileNotFoundError:
-                return False
-
-        time.sleep(0.5)
-        assert running(child)   # eliminating
-    finally:
-        parent.kill()
-        parent.wait()
-    end = time.monotonic() + 10
-    while running(child) and time.monotonic() < end:
-        time.sleep(0.05)
-    assert not running(child)
+    assert children_left_by_a_killed_parent(code, 1) == []
 
 
 @pytest.mark.skipif(not os.path.exists("/proc/self/task"), reason="finds the child processes through /proc")
 def test_pool_workers_busy_with_a_piece_end_with_a_killed_parent():
     """The process pools' workers (lcnalg.processes.start_worker) do not finish a long piece for a
     parent that was killed."""
-    import subprocess
-    import sys
-    import time
-
     code = ("import os, time\n"
             "from concurrent.futures import ProcessPoolExecutor\n"
             "from lcnalg.processes import start_worker\n"
@@ -430,23 +402,35 @@ def test_pool_workers_busy_with_a_piece_end_with_a_killed_parent():
             "time.sleep(0.5)\n"
             "print('started', flush=True)\n"
             "time.sleep(60)\n")
-    parent = subprocess.Popen([sys.executable, "-c", code], stdout=subprocess.PIPE, text=True)
+    assert children_left_by_a_killed_parent(code, 2) == []
 
-    def running(pid: int) -> bool:
-        try:
-            with open(f"/proc/{pid}/status") as status:
-                return "zombie" not in status.read()
-        except FileNotFoundError:
-            return False
+
+def children_left_by_a_killed_parent(code: str, children: int) -> list[int]:
+    """Run ``code`` in a parent process until it prints ``started``, check that it then has
+    ``children`` running child processes, SIGKILL it, and return those still running 10 s later."""
+    import subprocess
+    import sys
+    import time
+
+    parent = subprocess.Popen([sys.executable, "-c", code], stdout=subprocess.PIPE, text=True)
     try:
         assert parent.stdout.readline().strip() == "started"
         with open(f"/proc/{parent.pid}/task/{parent.pid}/children") as f:
-            workers = [int(pid) for pid in f.read().split()]
-        assert workers and all(map(running, workers))
+            pids = [int(pid) for pid in f.read().split()]
+        assert len(pids) == children and all(map(process_running, pids))
     finally:
         parent.kill()
         parent.wait()
     end = time.monotonic() + 10
-    while any(map(running, workers)) and time.monotonic() < end:
+    while any(map(process_running, pids)) and time.monotonic() < end:
         time.sleep(0.05)
-    assert not any(map(running, workers))
+    return [pid for pid in pids if process_running(pid)]
+
+
+def process_running(pid: int) -> bool:
+    """Whether the process ``pid`` runs (neither gone nor a zombie), read from /proc."""
+    try:
+        with open(f"/proc/{pid}/status") as status:
+            return "zombie" not in status.read()
+    except FileNotFoundError:
+        return False
